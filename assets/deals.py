@@ -1,0 +1,87 @@
+"""Assets `deals` and `deal_sources`: one row per real deal, merged across sources, with its evidence."""
+
+import dagster as dg
+
+from assets.metadata import markdown_table, preview
+from assets.resolve.merge import resolve_deals
+from assets.validate.quarantine import validate_frame
+from orchestration.resources import WarehouseResource
+from schemas.deals import DealSchema
+from schemas.rules import DEAL_RULES
+
+DEAL_RULES_CHECK = "deal_rules"
+
+
+@dg.multi_asset(
+    group_name="warehouse",
+    specs=[
+        dg.AssetSpec(
+            "deals",
+            kinds={"python", "duckdb"},
+            deps=["validated_deals"],
+            description="One row per real deal, merged across every source that reported it.",
+        ),
+        dg.AssetSpec(
+            "deal_sources",
+            kinds={"duckdb"},
+            deps=["validated_deals"],
+            description="The evidence behind every deal: one row per contributing mention.",
+        ),
+    ],
+    check_specs=[
+        dg.AssetCheckSpec(
+            DEAL_RULES_CHECK,
+            asset="deals",
+            blocking=True,
+            description="deals meets schemas.deals.DealSchema (unique ids, known "
+            "segments, leads within investors...).",
+        ),
+    ],
+)
+def deals_and_sources(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
+    """Resolve validated mentions into deals (assets/resolve/merge.py documents the matching rules and
+    the precedence between conflicting facts), then validate the result with `DealSchema`.
+    """
+    working = warehouse.working()
+    with working.connect() as connection:
+        validated = connection.execute("select * from validated_deals order by record_id").df()
+    deals, sources = resolve_deals(validated)
+    result = validate_frame(deals, DealSchema, DEAL_RULES)
+    with working.connect() as connection:
+        working.replace(connection, "deals", deals, project=True)
+        working.replace(connection, "deal_sources", sources)
+    merged = deals[deals["mention_count"] > 1]
+    yield dg.MaterializeResult(
+        asset_key="deals",
+        metadata={
+            "dagster/row_count": len(deals),
+            "merged_deals": len(merged),
+            "deals_with_conflicts": int((deals["conflicts"].map(len) > 0).sum()) if len(deals) else 0,
+            "preview": preview(
+                deals.sort_values("amount_usd", ascending=False, na_position="last"),
+                [
+                    "company",
+                    "round_type",
+                    "amount_usd",
+                    "valuation_usd",
+                    "segment",
+                    "announced_date",
+                    "lead_investors",
+                    "source_count",
+                ],
+                limit=15,
+            ),
+        },
+    )
+    yield dg.MaterializeResult(asset_key="deal_sources", metadata={"dagster/row_count": len(sources)})
+    yield dg.AssetCheckResult(
+        check_name=DEAL_RULES_CHECK,
+        asset_key="deals",
+        passed=result.rejected.empty,
+        metadata={
+            "rows_per_rule": {k: int(v) for k, v in sorted(result.rule_counts.items())},
+            "failures": dg.MetadataValue.md(
+                markdown_table(result.rejected, ["deal_id", "company", "failed_checks", "reason"])
+            ),
+        },
+    )

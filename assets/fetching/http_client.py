@@ -1,0 +1,242 @@
+"""One HTTP(S) + file:// client for every fetch: timeouts, retries, size cap, conditional GET.
+
+Built on `requests` with urllib3's `Retry` (exponential backoff with jitter on connection errors, 408, 429
+and 5xx, honouring `Retry-After` up to a cap) and `requests-file` for `file://` URLs. Redirects are
+followed here rather than by requests so that every hop is checked: at most `max_redirects`, never to
+another scheme family (an http page cannot redirect to file://), never in a loop.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import requests
+from requests.adapters import HTTPAdapter
+from requests_file import FileAdapter
+from urllib3.util.retry import Retry
+
+RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+_CHUNK = 64 * 1024
+
+
+@dataclass(frozen=True)
+class FetchPolicy:
+    """How patient and how careful a fetch is. Times in seconds, sizes in bytes."""
+
+    connect_timeout_s: float = 5.0
+    read_timeout_s: float = 20.0
+    deadline_s: float = 60.0
+    """Upper bound for one document: redirects and body download (retry sleeps are capped separately)."""
+    max_bytes: int = 5_000_000
+    retries: int = 3
+    backoff_factor: float = 0.5
+    backoff_max_s: float = 30.0
+    retry_after_max_s: int = 60
+    max_redirects: int = 5
+    user_agent: str = "dealmap/0.1 (+https://github.com/dealmap/dealmap)"
+    file_roots: tuple[Path, ...] = ()
+    """file:// URLs are served only from under these directories."""
+
+
+@dataclass
+class FetchOutcome:
+    """What one fetch produced. `status` is 'ok', 'not_modified' or 'error' (then `error_class` says why)."""
+
+    url: str
+    status: str
+    final_url: str | None = None
+    http_status: int | None = None
+    body: bytes | None = None
+    content_type: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    attempts: int = 1
+    elapsed_s: float = 0.0
+    error_class: str | None = None
+    error_message: str | None = None
+    redirects: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+
+class FetchError(Exception):
+    """A fetch failed for a reason worth naming (`error_class` is a stable slug)."""
+
+    def __init__(self, error_class: str, message: str, http_status: int | None = None):
+        super().__init__(message)
+        self.error_class = error_class
+        self.http_status = http_status
+
+
+def build_session(policy: FetchPolicy) -> requests.Session:
+    """A Session with retrying HTTP(S) adapters and a file:// adapter."""
+    retry = Retry(
+        total=policy.retries,
+        connect=policy.retries,
+        read=policy.retries,
+        status=policy.retries,
+        other=0,
+        allowed_methods=frozenset({"GET", "HEAD"}),
+        status_forcelist=RETRY_STATUSES,
+        backoff_factor=policy.backoff_factor,
+        backoff_max=policy.backoff_max_s,
+        backoff_jitter=policy.backoff_factor,
+        respect_retry_after_header=True,
+        retry_after_max=policy.retry_after_max_s,
+        raise_on_status=False,
+        raise_on_redirect=False,
+    )
+    session = requests.Session()
+    session.headers["User-Agent"] = policy.user_agent
+    session.headers["Accept-Encoding"] = "gzip, deflate"
+    adapter = HTTPAdapter(max_retries=retry)
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    session.mount("file://", FileAdapter())
+    return session
+
+
+def file_url_path(url: str) -> Path:
+    """The local path a file:// URL names."""
+    parts = urlsplit(url)
+    if parts.netloc not in ("", "localhost"):
+        raise FetchError("file_host", f"file URL with a host is not supported: {url}")
+    return Path(unquote(parts.path))
+
+
+class HttpClient:
+    """Fetches documents under one `FetchPolicy`. Not thread-safe: one client per run."""
+
+    def __init__(self, policy: FetchPolicy, session: requests.Session | None = None):
+        self.policy = policy
+        self.session = session or build_session(policy)
+
+    def close(self) -> None:
+        self.session.close()
+
+    def _check_file_url(self, url: str) -> None:
+        path = file_url_path(url).resolve()
+        roots = [Path(r).resolve() for r in self.policy.file_roots]
+        if not any(path == root or root in path.parents for root in roots):
+            raise FetchError("file_outside_roots", f"{path} is outside the allowed file roots")
+        if not path.is_file():
+            raise FetchError("file_not_found", f"no such file: {path}")
+
+    def _read_body(self, response: requests.Response, max_bytes: int, started: float) -> bytes:
+        declared = response.headers.get("Content-Length")
+        if declared and declared.isdigit() and int(declared) > max_bytes:
+            raise FetchError("too_large", f"Content-Length {declared} exceeds the {max_bytes}-byte cap")
+        chunks, size = [], 0
+        for chunk in response.iter_content(_CHUNK):
+            size += len(chunk)
+            if size > max_bytes:
+                raise FetchError("too_large", f"body exceeds the {max_bytes}-byte cap")
+            if time.monotonic() - started > self.policy.deadline_s:
+                raise FetchError("deadline", f"download took longer than {self.policy.deadline_s}s")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def fetch(
+        self,
+        url: str,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        max_bytes: int | None = None,
+    ) -> FetchOutcome:
+        """GET `url`; a 304 (validators given) comes back as status 'not_modified' with no body."""
+        started = time.monotonic()
+        outcome = FetchOutcome(url=url, status="error")
+        try:
+            self._fetch_into(outcome, url, etag, last_modified, max_bytes or self.policy.max_bytes, started)
+        except FetchError as error:
+            outcome.status, outcome.error_class = "error", error.error_class
+            outcome.error_message, outcome.http_status = str(error), error.http_status or outcome.http_status
+        except requests.exceptions.RequestException as error:
+            outcome.status, outcome.error_class = "error", _request_error_class(error)
+            outcome.error_message = f"{type(error).__name__}: {error}"
+            outcome.attempts = max(outcome.attempts, self.policy.retries + 1)
+        outcome.elapsed_s = round(time.monotonic() - started, 4)
+        return outcome
+
+    def _fetch_into(
+        self,
+        outcome: FetchOutcome,
+        url: str,
+        etag: str | None,
+        last_modified: str | None,
+        max_bytes: int,
+        started: float,
+    ) -> None:
+        scheme = urlsplit(url).scheme.lower()
+        if scheme not in ("http", "https", "file"):
+            raise FetchError("scheme", f"unsupported URL scheme {scheme!r}")
+        if scheme == "file":
+            self._check_file_url(url)
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        current, seen = url, {url}
+        timeout = (self.policy.connect_timeout_s, self.policy.read_timeout_s)
+        while True:
+            with self.session.get(
+                current, headers=headers, timeout=timeout, stream=True, allow_redirects=False
+            ) as response:
+                retries = getattr(response.raw, "retries", None)
+                outcome.attempts = len(retries.history) + 1 if retries is not None else 1
+                outcome.http_status = response.status_code if scheme != "file" else None
+                if response.is_redirect:
+                    current = self._next_hop(current, response, seen, outcome)
+                    continue
+                outcome.final_url = current
+                if response.status_code == 304 and (etag or last_modified):
+                    outcome.status = "not_modified"
+                    outcome.etag, outcome.last_modified = etag, last_modified
+                    return
+                if response.status_code >= 400:
+                    raise FetchError(
+                        f"http_{response.status_code}",
+                        f"HTTP {response.status_code} {response.reason}",
+                        response.status_code,
+                    )
+                outcome.body = self._read_body(response, max_bytes, started)
+                outcome.content_type = response.headers.get("Content-Type")
+                outcome.etag = response.headers.get("ETag")
+                outcome.last_modified = response.headers.get("Last-Modified")
+                outcome.status = "ok"
+                return
+
+    def _next_hop(
+        self, current: str, response: requests.Response, seen: set[str], outcome: FetchOutcome
+    ) -> str:
+        target = urljoin(current, response.headers.get("Location", ""))
+        if urlsplit(target).scheme.lower() not in ("http", "https"):
+            raise FetchError("redirect_scheme", f"redirect to a non-HTTP URL refused: {target}")
+        if target in seen:
+            raise FetchError("redirect_loop", f"redirect loop back to {target}")
+        if len(outcome.redirects) >= self.policy.max_redirects:
+            raise FetchError("too_many_redirects", f"more than {self.policy.max_redirects} redirects")
+        outcome.redirects.append(target)
+        seen.add(target)
+        return target
+
+
+def _request_error_class(error: requests.exceptions.RequestException) -> str:
+    if isinstance(error, requests.exceptions.ConnectTimeout):
+        return "connect_timeout"
+    if isinstance(error, requests.exceptions.ReadTimeout):
+        return "read_timeout"
+    if isinstance(error, requests.exceptions.ConnectionError):
+        # urllib3 wraps a read timeout during streaming in a ConnectionError.
+        return "read_timeout" if "timed out" in str(error).lower() else "connection"
+    if isinstance(error, requests.exceptions.RetryError):
+        return "retries_exhausted"
+    if isinstance(error, requests.exceptions.ContentDecodingError):
+        return "decoding"
+    return "request"

@@ -1,0 +1,33 @@
+"""Cell helpers for frames read back from DuckDB (lists arrive as numpy arrays, NULLs as pd.NA)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+
+def is_missing(value: Any) -> bool:
+    """True for None, NaN, NaT and pd.NA; False for any list-like (even empty) and other values."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, list | tuple | np.ndarray):
+        return False
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def as_list(value: Any) -> list[Any]:
+    """A plain list from a list-like cell; [] for a missing one; [value] for a scalar."""
+    if is_missing(value):
+        return []
+    if isinstance(value, list | tuple | np.ndarray):
+        return [v for v in value if not is_missing(v)]
+    return [value]
+
+
+def none_if_missing(value: Any) -> Any:
+    return None if is_missing(value) else value

@@ -1,0 +1,47 @@
+"""Mart assets: one per SQL file in warehouse/marts, each with its blocking SQL checks."""
+
+import dagster as dg
+
+from assets.metadata import preview
+from orchestration.resources import WarehouseResource
+from warehouse.checks import MART_CHECKS, RECONCILIATION, SqlCheck, run_check
+from warehouse.database import MARTS, mart_sql
+
+
+def _header(name: str) -> str:
+    """The mart's SQL header comment (grain, keys, units), shown as the asset description."""
+    lines = []
+    for line in mart_sql(name).splitlines():
+        if not line.startswith("--"):
+            break
+        lines.append(line.removeprefix("--").strip())
+    return "\n".join(lines[1:]) or name
+
+
+def _mart_asset(name: str) -> dg.AssetsDefinition:
+    @dg.asset(
+        name=name, group_name="marts", deps=["deals"], kinds={"sql", "duckdb"}, description=_header(name)
+    )
+    def _build(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
+        working = warehouse.working()
+        with working.connect() as connection:
+            rows = working.build_mart(connection, name)
+            head = connection.execute(f"select * from {name} limit 10").df()
+        return dg.MaterializeResult(metadata={"dagster/row_count": rows, "preview": preview(head)})
+
+    return _build
+
+
+def _sql_check(asset: str, check: SqlCheck) -> dg.AssetChecksDefinition:
+    @dg.asset_check(asset=asset, name=check.name, description=check.description, blocking=True)
+    def _check(warehouse: WarehouseResource) -> dg.AssetCheckResult:
+        with warehouse.working().connect(read_only=True) as connection:
+            passed, detail = run_check(connection, check)
+        return dg.AssetCheckResult(passed=passed, metadata={"detail": detail})
+
+    return _check
+
+
+mart_assets = [_mart_asset(name) for name in MARTS]
+mart_checks = [_sql_check(mart, check) for mart in MARTS for check in MART_CHECKS.get(mart, [])]
+reconciliation_check = _sql_check("deals", RECONCILIATION)

@@ -1,0 +1,181 @@
+"""Money amounts as sources write them -> a value, an ISO currency and a lower-bound flag.
+
+Handles `$3.5B`, `$500M`, `$15B+`, `€40 million`, `1.2bn`, `$1,500M`, `1.5 billion dollars`, `US$20m`,
+`Rs 500 crore`, Indian digit grouping (`20,00,00,000`) and the literal escape text real exports carry
+(`\\xc2\\xa020,000,000`). Values are exact `Decimal`s so `$3.5B` is 3,500,000,000, not 3499999999.99.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from functools import cache
+
+from schemas.text import clean_space
+from schemas.vocabulary import default_currencies
+
+MULTIPLIERS: dict[str, Decimal] = {
+    "k": Decimal(10**3),
+    "thousand": Decimal(10**3),
+    "m": Decimal(10**6),
+    "mn": Decimal(10**6),
+    "mm": Decimal(10**6),
+    "mil": Decimal(10**6),
+    "million": Decimal(10**6),
+    "millions": Decimal(10**6),
+    "b": Decimal(10**9),
+    "bn": Decimal(10**9),
+    "billion": Decimal(10**9),
+    "billions": Decimal(10**9),
+    "t": Decimal(10**12),
+    "tn": Decimal(10**12),
+    "trillion": Decimal(10**12),
+    "lakh": Decimal(10**5),
+    "lakhs": Decimal(10**5),
+    "lac": Decimal(10**5),
+    "crore": Decimal(10**7),
+    "crores": Decimal(10**7),
+    "cr": Decimal(10**7),
+}
+
+# What exports write when no amount was disclosed. Not an error: the deal is real, its size unknown.
+UNDISCLOSED = frozenset(
+    {
+        "undisclosed",
+        "unknown",
+        "n/a",
+        "na",
+        "nan",
+        "none",
+        "null",
+        "not disclosed",
+        "-",
+        "—",
+        "–",
+        "?",
+        "tbd",
+        "n.a.",
+        "not available",
+    }
+)
+
+
+_LEADING_MINUS = re.compile(r"^(?P<prefix>[^\d\-−]{0,4}?)\s?[-−]\s?(?=[^\d]{0,4}\d)")
+
+
+class AmountStatus(StrEnum):
+    PARSED = "parsed"
+    UNDISCLOSED = "undisclosed"
+    MISSING = "missing"
+    UNPARSEABLE = "unparseable"
+
+
+@dataclass(frozen=True)
+class Money:
+    """One amount found in text. `value` is in units of `currency` (None when the text names none)."""
+
+    value: Decimal
+    currency: str | None
+    is_floor: bool
+    text: str
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class ParsedAmount:
+    status: AmountStatus
+    money: Money | None = None
+
+
+@cache
+def _money_pattern() -> re.Pattern[str]:
+    currencies = default_currencies()
+    symbols = sorted(currencies.symbol_map(), key=len, reverse=True)
+    words = sorted(currencies.word_map(), key=len, reverse=True)
+    prefix = "|".join(re.escape(s) for s in symbols)
+    suffix_words = "|".join(re.escape(w) for w in words)
+    multipliers = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
+    return re.compile(
+        rf"""
+        (?P<prefix>{prefix})?\s?
+        (?P<number>\d{{1,3}}(?:,\d{{2,3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
+        (?:\s?(?P<mult>(?i:{multipliers}))(?![A-Za-z]))?
+        (?P<plus>\+)?
+        (?:\s(?P<suffix>(?i:(?:us\s)?(?:{suffix_words})))(?![A-Za-z]))?
+        """,
+        re.VERBOSE,
+    )
+
+
+def _currency_of(prefix: str | None, suffix: str | None) -> str | None:
+    currencies = default_currencies()
+    if prefix:
+        return currencies.symbol_map()[prefix]
+    if suffix:
+        word = suffix.lower().removeprefix("us ").strip()
+        return currencies.word_map().get(word)
+    return None
+
+
+def _to_money(match: re.Match[str]) -> Money | None:
+    # A bare letter such as 'B' or 'M' right after a currency symbol is a multiplier; a bare word right
+    # after a number without a currency is only trusted by callers that know the column holds money.
+    try:
+        value = Decimal(match["number"].replace(",", ""))
+    except InvalidOperation:
+        return None
+    if match["mult"]:
+        value *= MULTIPLIERS[match["mult"].lower()]
+    return Money(
+        value=value,
+        currency=_currency_of(match["prefix"], match["suffix"]),
+        is_floor=bool(match["plus"]),
+        text=match.group(0).strip(),
+        start=match.start(),
+        end=match.end(),
+    )
+
+
+def find_money(text: str) -> list[Money]:
+    """Every amount in prose that names its currency ('$150M', '€40 million', '1.5 billion dollars').
+
+    Numbers without a currency ('81%', '2023', 'H100', '#797') are not money in prose.
+    """
+    found = []
+    for match in _money_pattern().finditer(text):
+        if not (match["prefix"] or match["suffix"]):
+            continue
+        # '$' glued to a word character on the left is not a price ('US$' is handled as a prefix).
+        money = _to_money(match)
+        if money is not None:
+            found.append(money)
+    return found
+
+
+def parse_amount(text: str | None, default_currency: str | None = None) -> ParsedAmount:
+    """Parse a cell that holds one amount. A bare number takes `default_currency`.
+
+    >>> parse_amount("$15B+").money.value
+    Decimal('15000000000')
+    """
+    cleaned = clean_space(text)
+    if not cleaned:
+        return ParsedAmount(AmountStatus.MISSING)
+    if cleaned.lower() in UNDISCLOSED:
+        return ParsedAmount(AmountStatus.UNDISCLOSED)
+    # A minus sign before the digits ('-5000000', '-$5M', '$-5M') is kept, not dropped: a negative
+    # amount is a data error that validation must see and quarantine, not silently turn positive.
+    negative = bool(_LEADING_MINUS.match(cleaned))
+    unsigned = _LEADING_MINUS.sub(r"\g<prefix>", cleaned) if negative else cleaned
+    match = _money_pattern().fullmatch(unsigned) or _money_pattern().fullmatch(unsigned.rstrip("."))
+    if match is None:
+        return ParsedAmount(AmountStatus.UNPARSEABLE)
+    money = _to_money(match)
+    if money is None:
+        return ParsedAmount(AmountStatus.UNPARSEABLE)
+    value = -money.value if negative else money.value
+    currency = money.currency or default_currency
+    return ParsedAmount(AmountStatus.PARSED, Money(value, currency, money.is_floor, cleaned))

@@ -1,0 +1,154 @@
+"""Company and investor names -> one canonical spelling each.
+
+A name's *key* ignores case, punctuation, accents and corporate suffixes ('Vogo Automotive Pvt. Ltd.' and
+'Vogo Automotive' share a key). `schemas/reference/aliases.toml` maps genuinely different spellings
+('a16z' -> 'Andreessen Horowitz', 'Cerebras' -> 'Cerebras Systems') to the canonical one.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from schemas.reference import ALIASES_PATH
+from schemas.text import clean_space, fold
+
+# Corporate-form words, folded. 'private' covers 'Pvt. Ltd' spelled out ('Private Limited').
+LEGAL_SUFFIX_WORDS = frozenset(
+    [
+        "inc",
+        "incorporated",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "ltd",
+        "limited",
+        "llc",
+        "plc",
+        "gmbh",
+        "ag",
+        "sa",
+        "bv",
+        "nv",
+        "pvt",
+        "private",
+        "pte",
+        "oy",
+        "ab",
+        "sas",
+        "srl",
+        "kk",
+        "llp",
+        "lp",
+    ]
+)
+_LEGAL_SUFFIX = re.compile(r"(?:\s+(?:" + "|".join(sorted(LEGAL_SUFFIX_WORDS)) + r"))+$")
+_TRAILING_PARENTHETICAL = re.compile(r"^(?P<base>.*?)\s*\((?P<inner>[^()]*)\)\s*$")
+# Quote marks and leading articles that surround names in prose and exports.
+_EDGE_NOISE = re.compile(r"^[\s\"'“”‘’*_`]+|[\s\"'“”‘’*_`,;:.]+$")
+_LIST_SEPARATORS = re.compile(r"\s*(?:;|,|\band\b|\s&\s|\n|\|)\s*", re.IGNORECASE)
+_LIST_TAIL = re.compile(r"^(?:others|other investors|existing investors|more)$", re.IGNORECASE)
+
+
+def name_key(name: str | None) -> str:
+    """Match key: folded, corporate suffixes removed ('Cerebras Systems, Inc.' -> 'cerebras systems')."""
+    return _LEGAL_SUFFIX.sub("", fold(name)).strip()
+
+
+def clean_name(name: str | None) -> str:
+    """Display form: white space and quote noise trimmed, corporate suffix dropped."""
+    text = _EDGE_NOISE.sub("", clean_space(name))
+    # Drop a trailing legal suffix in the display form too, keeping the original casing elsewhere.
+    words = text.split(" ")
+    while len(words) > 1 and fold(words[-1]) in LEGAL_SUFFIX_WORDS:
+        words.pop()
+    return " ".join(words).rstrip(",")
+
+
+def split_parenthetical(name: str) -> tuple[str, str | None]:
+    """'RadixArk (SGLang)' -> ('RadixArk', 'SGLang'); names without one come back unchanged."""
+    match = _TRAILING_PARENTHETICAL.match(name)
+    if not match or not match["base"].strip():
+        return name, None
+    return match["base"].strip(), match["inner"].strip() or None
+
+
+def split_name_list(text: str | None) -> list[str]:
+    """'Accel, Spark Capital and a16z' -> ['Accel', 'Spark Capital', 'a16z'] (duplicates removed)."""
+    names: list[str] = []
+    for part in _LIST_SEPARATORS.split(clean_space(text)):
+        cleaned = clean_name(part)
+        if cleaned and not _LIST_TAIL.match(cleaned) and cleaned not in names:
+            names.append(cleaned)
+    return names
+
+
+@dataclass(frozen=True)
+class NameBook:
+    """Canonical spellings for one kind of name (companies or investors)."""
+
+    canonical_by_key: dict[str, str]
+
+    @classmethod
+    def from_mapping(cls, mapping: dict[str, list[str]]) -> NameBook:
+        index: dict[str, str] = {}
+        for canonical, aliases in mapping.items():
+            for spelling in (canonical, *aliases):
+                index[name_key(spelling)] = canonical
+        return cls(index)
+
+    def canonical(self, name: str | None) -> str | None:
+        """The canonical spelling of `name`: from the alias book, else its cleaned display form."""
+        display = clean_name(name)
+        if not display:
+            return None
+        return self.canonical_by_key.get(name_key(display), display)
+
+
+@dataclass(frozen=True)
+class CanonicalCompany:
+    name: str | None
+    alias: str | None
+    """Another name the source gave it ('SGLang' in 'RadixArk (SGLang)'), kept for search."""
+
+
+@dataclass(frozen=True)
+class Names:
+    companies: NameBook
+    investors: NameBook
+
+    @classmethod
+    def load(cls, path: Path = ALIASES_PATH) -> Names:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        return cls(
+            NameBook.from_mapping(data.get("companies", {})),
+            NameBook.from_mapping(data.get("investors", {})),
+        )
+
+    def company(self, raw: str | None) -> CanonicalCompany:
+        base, alias = split_parenthetical(clean_space(raw))
+        canonical = self.companies.canonical(base)
+        if alias is None and canonical and name_key(canonical) != name_key(base):
+            alias = clean_name(base)
+        return CanonicalCompany(canonical, alias)
+
+    def investor_list(self, raw: list[str] | str | None) -> list[str]:
+        """Canonical investor names, order kept, duplicates removed."""
+        if raw is None:
+            return []
+        parts = split_name_list(raw) if isinstance(raw, str) else [clean_name(p) for p in raw]
+        result: list[str] = []
+        for part in parts:
+            name = self.investors.canonical(part)
+            if name and name not in result:
+                result.append(name)
+        return result
+
+
+@cache
+def default_names() -> Names:
+    return Names.load()

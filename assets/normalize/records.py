@@ -1,0 +1,170 @@
+"""Extracted mentions -> normalized records: whole USD, ISO currency, round slug, segment, canonical names.
+
+Normalisation never drops or fails a row: a value it cannot resolve stays visible (the stated text in
+place of a slug, a NULL amount with status 'unparseable') so that validation quarantines it under a
+named rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from assets.frames import as_list, is_missing
+from assets.normalize.amounts import parse_amount
+from assets.normalize.dates import parse_date
+from assets.normalize.fx import FxTable, default_fx_table
+from assets.normalize.names import Names, default_names, name_key
+from schemas.taxonomy import UNCLASSIFIED, Taxonomy, default_taxonomy
+from schemas.vocabulary import (
+    UNKNOWN_ROUND,
+    Currencies,
+    RoundTypes,
+    default_currencies,
+    default_round_types,
+)
+
+NORMALIZED_FIELDS = (
+    "company",
+    "company_alias",
+    "company_key",
+    "round_type",
+    "amount_original",
+    "amount_status",
+    "currency",
+    "amount_usd",
+    "amount_is_floor",
+    "valuation_original",
+    "valuation_status",
+    "valuation_usd",
+    "valuation_is_floor",
+    "fx_usd_per_unit",
+    "fx_rate_month",
+    "lead_investors",
+    "investors",
+    "announced_date",
+    "date_basis",
+    "segment",
+    "segment_basis",
+    "layer",
+)
+
+
+@dataclass(frozen=True)
+class References:
+    """Everything normalisation looks values up in; tests pass their own."""
+
+    taxonomy: Taxonomy
+    round_types: RoundTypes
+    currencies: Currencies
+    fx: FxTable
+    names: Names
+
+    @classmethod
+    def default(cls) -> References:
+        return cls(
+            default_taxonomy(),
+            default_round_types(),
+            default_currencies(),
+            default_fx_table(),
+            default_names(),
+        )
+
+
+def _text(value: Any) -> str | None:
+    if is_missing(value):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _announced(row: dict[str, Any]) -> tuple[date | None, str | None]:
+    stated = _text(row.get("announced_text"))
+    if stated:
+        formats = (row["date_format"],) if _text(row.get("date_format")) else ()
+        return parse_date(stated, formats), "explicit"
+    published = row.get("published_date")
+    if not is_missing(published):
+        return pd.Timestamp(published).date(), "published"
+    return None, None
+
+
+def normalize_record(row: dict[str, Any], refs: References) -> dict[str, Any]:
+    """The normalized fields of one extracted mention (a dict with extracted_deals columns)."""
+    company = refs.names.company(_text(row.get("company_text")))
+    round_text = _text(row.get("round_text"))
+    round_type = refs.round_types.resolve(round_text) if round_text else UNKNOWN_ROUND
+    announced_date, date_basis = _announced(row)
+
+    currency_text = _text(row.get("currency_text"))
+    stated_currency = refs.currencies.resolve(currency_text) if currency_text else None
+    default_currency = stated_currency or _text(row.get("default_currency"))
+    parsed_amount = parse_amount(_text(row.get("amount_text")), default_currency)
+    parsed_valuation = parse_amount(_text(row.get("valuation_text")), default_currency)
+    amount, valuation = parsed_amount.money, parsed_valuation.money
+    if currency_text and not stated_currency:
+        currency = currency_text  # unrecognised: stays as written so that `currency_known` names it
+    else:
+        currency = amount.currency if amount else stated_currency
+
+    amount_usd = valuation_usd = rate = rate_month = None
+    if amount and amount.currency:
+        converted = refs.fx.to_usd(amount.value, amount.currency, announced_date)
+        if converted:
+            amount_usd, rate, rate_month = converted.amount_usd, converted.usd_per_unit, converted.rate_month
+    if valuation and valuation.currency:
+        converted = refs.fx.to_usd(valuation.value, valuation.currency, announced_date)
+        valuation_usd = converted.amount_usd if converted else None
+
+    segment_text = _text(row.get("segment_text"))
+    if segment_text:
+        segment = refs.taxonomy.resolve_label(segment_text) or segment_text
+        segment_basis = "stated"
+    else:
+        segment = refs.taxonomy.classify(_text(row.get("context")) or _text(row.get("snippet")))
+        segment_basis = "fallback" if segment == UNCLASSIFIED else "inferred"
+
+    return {
+        "company": company.name,
+        "company_alias": company.alias,
+        "company_key": name_key(company.name) or None,
+        "round_type": round_type or round_text,
+        "amount_original": amount.text if amount else _text(row.get("amount_text")),
+        "amount_status": str(parsed_amount.status),
+        "currency": currency,
+        "amount_usd": amount_usd,
+        "amount_is_floor": bool(amount and amount.is_floor),
+        "valuation_original": valuation.text if valuation else _text(row.get("valuation_text")),
+        "valuation_status": str(parsed_valuation.status),
+        "valuation_usd": valuation_usd,
+        "valuation_is_floor": bool(valuation and valuation.is_floor),
+        "fx_usd_per_unit": float(rate) if rate is not None else None,
+        "fx_rate_month": rate_month,
+        "lead_investors": refs.names.investor_list(as_list(row.get("lead_investors_text"))),
+        "investors": refs.names.investor_list(as_list(row.get("investors_text"))),
+        "announced_date": announced_date,
+        "date_basis": date_basis,
+        "segment": segment,
+        "segment_basis": segment_basis,
+        "layer": refs.taxonomy.layer_of(segment),
+    }
+
+
+def normalize_mentions(extracted: pd.DataFrame, refs: References | None = None) -> pd.DataFrame:
+    """normalized_deals rows: every extracted column kept, normalized fields added (same row order)."""
+    refs = refs or References.default()
+    records = extracted.to_dict("records")
+    normalized = pd.DataFrame(
+        [normalize_record(r, refs) for r in records], columns=NORMALIZED_FIELDS, index=extracted.index
+    )
+    for column in ("amount_usd", "valuation_usd"):
+        normalized[column] = normalized[column].astype("Int64")
+    normalized["announced_date"] = pd.to_datetime(normalized["announced_date"])
+    kept = extracted.drop(
+        columns=["date_format", "default_currency", "lead_investors_text", "investors_text", "context"],
+        errors="ignore",
+    )
+    return pd.concat([kept, normalized], axis=1)

@@ -1,0 +1,81 @@
+"""Round types: resolve a stated label, or find the round a sentence or cell mentions."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from schemas.text import fold
+from schemas.vocabulary import UNKNOWN_ROUND, default_round_types
+
+# Spellings too generic to mean a round when they merely appear inside prose ('equity', 'other', 'venture',
+# 'listing', 'loan', 'pe'): they count only when a whole cell says so, through RoundTypes.resolve.
+_PROSE_EXCLUDED_SLUGS = {"venture", UNKNOWN_ROUND}
+_PROSE_EXCLUDED_WORDS = {
+    "pe",
+    "listing",
+    "loan",
+    "extension",
+    "bridge",
+    "grant",
+    "secondary",
+    "strategic",
+    "debt",
+    "growth",
+    "angel",
+    "equity",
+    "other",
+}
+# ...but in a phrase with a round noun they are unambiguous.
+_PHRASES = {
+    "growth round": "growth",
+    "growth equity round": "growth",
+    "debt financing": "debt",
+    "debt round": "debt",
+    "venture debt": "debt",
+    "strategic investment": "strategic",
+    "strategic round": "strategic",
+    "secondary sale": "secondary",
+    "secondary round": "secondary",
+    "tender offer": "secondary",
+    "angel round": "angel",
+    "grant funding": "grant",
+    "government grant": "grant",
+    "bridge round": "venture",
+    "initial public offering": "ipo",
+}
+
+
+def resolve_round(text: str | None) -> str | None:
+    """Slug for a stated round label ('Series D' -> 'series_d'); 'unknown' for empty; None if unknown."""
+    return default_round_types().resolve(text)
+
+
+@cache
+def _round_in_text_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    vocabulary = default_round_types()
+    phrases = dict(_PHRASES)
+    for alias, slug in vocabulary.aliases.items():
+        if slug in _PROSE_EXCLUDED_SLUGS or alias in _PROSE_EXCLUDED_WORDS or len(alias) < 3:
+            continue
+        phrases.setdefault(alias, slug)
+    alternatives = sorted(phrases, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![a-z0-9])(?:series ([a-k])(?![a-z0-9])|(" + "|".join(map(re.escape, alternatives)) + r"))"
+        r"(?![a-z0-9])"
+    )
+    return pattern, phrases
+
+
+def find_round(text: str | None) -> str | None:
+    """The round a sentence or table cell mentions ('a $150M seed round' -> 'seed'), or None.
+
+    The first mention wins: 'its Series B, two years after the seed' is a Series B.
+    """
+    pattern, phrases = _round_in_text_pattern()
+    match = pattern.search(fold(text))
+    if not match:
+        return None
+    if match.group(1):
+        return f"series_{match.group(1)}"
+    return phrases[match.group(2)]

@@ -1,0 +1,42 @@
+"""Asset `normalized_deals`: mentions with amounts in whole USD and vocabularies resolved."""
+
+import dagster as dg
+
+from assets.extracted import extracted_deals
+from assets.metadata import counts, preview
+from assets.normalize.records import normalize_mentions
+from orchestration.resources import WarehouseResource
+
+
+@dg.asset(group_name="transform", deps=[extracted_deals], kinds={"python", "duckdb"})
+def normalized_deals(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
+    """One row per extracted mention: amount and valuation in whole US dollars (FX at the announcement
+    month), ISO currency, round-type slug, segment and stack layer from the taxonomy, canonical company
+    and investor names, announcement date. Unresolvable values stay visible for validation to name.
+    """
+    working = warehouse.working()
+    with working.connect() as connection:
+        extracted = connection.execute("select * from extracted_deals order by record_id").df()
+    normalized = normalize_mentions(extracted)
+    with working.connect() as connection:
+        working.replace(connection, "normalized_deals", normalized)
+    return dg.MaterializeResult(
+        metadata={
+            "dagster/row_count": len(normalized),
+            "amount_status": counts(normalized["amount_status"]) if len(normalized) else {},
+            "segment_basis": counts(normalized["segment_basis"]) if len(normalized) else {},
+            "preview": preview(
+                normalized,
+                [
+                    "company",
+                    "round_type",
+                    "amount_usd",
+                    "currency",
+                    "valuation_usd",
+                    "segment",
+                    "layer",
+                    "announced_date",
+                ],
+            ),
+        }
+    )

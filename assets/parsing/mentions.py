@@ -1,0 +1,58 @@
+"""The unit every parser produces: one deal as a document states it, before normalisation."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class Method(StrEnum):
+    """How a mention was extracted; also its precedence when sources disagree (see assets/resolve)."""
+
+    TABLE_ROW = "table_row"  # a row of a CSV/JSON export: the most structured
+    HTML_TABLE = "html_table"  # a row of a deal table inside an article
+    PROSE = "prose"  # a sentence of an article or newsletter
+
+
+@dataclass
+class DealMention:
+    """Raw facts of one deal mention, as text, plus where in its document it was found.
+
+    Every field is the source's own wording; units, currencies, names and vocabularies are resolved later
+    by `assets.normalize`. `locator` is stable for a given document version ('table[0]/row[3]',
+    'p[4]/s[1]', 'row[17]'), so together with the document's sha256 it identifies the mention.
+    """
+
+    method: Method
+    locator: str
+    snippet: str
+    company: str | None
+    round: str | None = None
+    amount: str | None = None
+    currency: str | None = None
+    valuation: str | None = None
+    segment: str | None = None
+    announced: str | None = None
+    lead_investors: list[str] = field(default_factory=list)
+    investors: list[str] = field(default_factory=list)
+    context: str | None = None
+    """Free text that describes the company, used to infer a segment when none is stated."""
+
+
+@dataclass
+class ParsedDocument:
+    """What a parser read from one document: its metadata and the deal mentions in it."""
+
+    mentions: list[DealMention]
+    title: str | None = None
+    published: date | None = None
+    date_format: str | None = None
+    """strptime format for `announced` values (table exports configure it), None for free text."""
+
+
+def record_id(source_id: str, document_sha256: str, method: str, locator: str) -> str:
+    """Stable id of one mention: the same document version always yields the same ids."""
+    key = "\x1f".join((source_id, document_sha256, method, locator))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]

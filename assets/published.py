@@ -1,0 +1,93 @@
+"""Asset `dealmap_duckdb`: the served DuckDB file that BI tools open read-only, published atomically."""
+
+from datetime import UTC, datetime
+
+import dagster as dg
+import duckdb
+import pandas as pd
+
+from orchestration.resources import WarehouseResource
+from schemas.taxonomy import default_taxonomy
+from schemas.vocabulary import default_round_types
+from warehouse.database import MARTS
+from warehouse.publish import publish
+
+PUBLIC_TABLES = [
+    "deals",
+    "deal_sources",
+    "rejected_deals",
+    "documents",
+    "fetch_log",
+    "extraction_errors",
+    *MARTS,
+]
+SERVED_CHECK = "served_file_matches_working"
+
+
+def reference_tables(run_id: str, published_at: datetime) -> dict[str, tuple[pd.DataFrame, str]]:
+    """Lookup tables for BI joins (segment and round labels) and a one-row description of the refresh."""
+    taxonomy, rounds = default_taxonomy(), default_round_types()
+    segments = pd.DataFrame(
+        [
+            {
+                "segment": s.slug,
+                "segment_label": s.label,
+                "layer": s.layer,
+                "layer_label": taxonomy.layers[s.layer].label,
+                "layer_rank": taxonomy.layers[s.layer].rank,
+            }
+            for s in taxonomy.segments.values()
+        ]
+    )
+    round_types = pd.DataFrame([{"round_type": k, "round_label": v} for k, v in rounds.labels.items()])
+    refresh = pd.DataFrame([{"run_id": run_id, "published_at": published_at}])
+    return {
+        "segments": (segments, "Taxonomy segments with their stack layer (join deals.segment)."),
+        "round_types": (round_types, "Round-type slugs and display labels (join deals.round_type)."),
+        "refresh_info": (refresh, "The refresh this file holds: Dagster run id and publication time (UTC)."),
+    }
+
+
+@dg.asset(
+    group_name="publish",
+    deps=["deals", "deal_sources", "rejected_deals", "documents", *MARTS],
+    kinds={"duckdb"},
+    check_specs=[
+        dg.AssetCheckSpec(
+            SERVED_CHECK,
+            asset="dealmap_duckdb",
+            blocking=True,
+            description="The served file opens read-only and holds the same deals as the working database.",
+        )
+    ],
+)
+def dealmap_duckdb(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
+    """The served file `$DEALMAP_DATA_DIR/dealmap.duckdb`: public tables (deals, deal_sources,
+    rejected_deals, documents, fetch_log, extraction_errors, marts, reference tables), with COMMENTs.
+    Built beside the served file, checkpointed, then renamed into place atomically.
+    """
+    published_at = datetime.now(UTC).replace(tzinfo=None)
+    report = publish(
+        warehouse.working_path,
+        warehouse.served_path,
+        PUBLIC_TABLES,
+        reference_tables(context.run_id, published_at),
+    )
+    with duckdb.connect(str(report.path), read_only=True) as served:
+        served_deals = served.execute("select count(*), coalesce(sum(amount_usd), 0) from deals").fetchone()
+    with warehouse.working().connect(read_only=True) as working:
+        working_deals = working.execute("select count(*), coalesce(sum(amount_usd), 0) from deals").fetchone()
+    return dg.MaterializeResult(
+        metadata={
+            "path": dg.MetadataValue.path(str(report.path)),
+            "bytes": report.bytes,
+            "row_counts": report.row_counts,
+        },
+        check_results=[
+            dg.AssetCheckResult(
+                check_name=SERVED_CHECK,
+                passed=served_deals == working_deals,
+                metadata={"served": str(served_deals), "working": str(working_deals)},
+            )
+        ],
+    )

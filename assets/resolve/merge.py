@@ -1,0 +1,251 @@
+"""Cross-source resolution: mentions of the same deal become one row in `deals`.
+
+Two mentions are the same deal when they name the same company (canonical key), their dates fall within
+`window_days`, their round types do not contradict (equal, or one unknown) and their amounts and
+valuations agree within tolerance where both are known. Mentions that state the same known round in the
+same window but disagree on the amount are still one deal; the disagreement is listed in `conflicts`
+rather than hidden. Different rounds of one company stay separate.
+
+Precedence when facts conflict (strongest first), documented in README.md:
+1. extraction method: table exports, then tables in pages, then prose (structure beats sentences);
+2. newer document before older (a later report corrects an earlier one);
+3. record_id, for a stable order.
+Dates: an explicit date from the strongest mention that states one; otherwise the earliest publication
+date (a deal was announced no later than its first report). Investors: the union over all mentions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from assets.frames import as_list, is_missing
+from schemas.taxonomy import UNCLASSIFIED, Taxonomy, default_taxonomy
+from schemas.vocabulary import UNKNOWN_ROUND
+
+METHOD_PRECEDENCE = {"table_row": 0, "html_table": 1, "prose": 2}
+SEGMENT_BASIS_PRECEDENCE = {"stated": 0, "inferred": 1, "fallback": 2}
+
+
+@dataclass(frozen=True)
+class MergePolicy:
+    window_days: int = 180
+    """Mentions further apart than this are different deals. Wide, because prose restates old deals."""
+    amount_tolerance: float = 0.10
+    """Relative difference under which two amounts are the same figure (rounding, '$1.5B' vs '$1,500M')."""
+    valuation_tolerance: float = 0.15
+
+
+def _known(value: Any) -> bool:
+    return not is_missing(value)
+
+
+def _close(a: int, b: int, tolerance: float) -> bool:
+    return abs(a - b) <= tolerance * max(abs(a), abs(b), 1)
+
+
+@dataclass
+class _Cluster:
+    records: list[dict[str, Any]] = field(default_factory=list)
+
+    def _values(self, column: str) -> list[Any]:
+        return [r[column] for r in self.records if _known(r[column])]
+
+    @property
+    def round_type(self) -> str:
+        rounds = [r for r in self._values("round_type") if r != UNKNOWN_ROUND]
+        return rounds[0] if rounds else UNKNOWN_ROUND
+
+    def date_distance(self, day: date) -> int:
+        return min(abs((r["announced_date"] - day).days) for r in self.records)
+
+    def accepts(self, record: dict[str, Any], policy: MergePolicy) -> bool:
+        if self.date_distance(record["announced_date"]) > policy.window_days:
+            return False
+        mine, theirs = self.round_type, record["round_type"]
+        rounds_known = mine != UNKNOWN_ROUND and theirs != UNKNOWN_ROUND
+        if rounds_known:
+            # Same stated round in the same window: one deal, even if the figures differ (then flagged
+            # in `conflicts`); a different stated round is a different deal.
+            return mine == theirs
+        for column, tolerance in (
+            ("amount_usd", policy.amount_tolerance),
+            ("valuation_usd", policy.valuation_tolerance),
+        ):
+            values = self._values(column)
+            if values and _known(record[column]) and not _close(values[0], record[column], tolerance):
+                return False
+        return True
+
+
+def _precedence_key(record: dict[str, Any]) -> tuple[int, int, str]:
+    published = record.get("published_date")
+    newer_first = -pd.Timestamp(published).toordinal() if _known(published) else 0
+    return METHOD_PRECEDENCE.get(record["method"], 9), newer_first, record["record_id"]
+
+
+def _conflicts(cluster: _Cluster, policy: MergePolicy) -> list[str]:
+    found = []
+    rounds = {r for r in cluster._values("round_type") if r != UNKNOWN_ROUND}
+    for column, tolerance in (
+        ("amount_usd", policy.amount_tolerance),
+        ("valuation_usd", policy.valuation_tolerance),
+    ):
+        values = cluster._values(column)
+        if any(not _close(values[0], v, tolerance) for v in values[1:]):
+            found.append(column)
+    if len(rounds) > 1:
+        found.append("round_type")
+    return found
+
+
+def _union(lists: list[Any]) -> list[str]:
+    merged: list[str] = []
+    for names in lists:
+        for name in as_list(names):
+            if name not in merged:
+                merged.append(name)
+    return merged
+
+
+def _first(records: list[dict[str, Any]], column: str) -> dict[str, Any] | None:
+    return next((r for r in records if _known(r[column])), None)
+
+
+def _deal_row(cluster: _Cluster, policy: MergePolicy, taxonomy: Taxonomy) -> dict[str, Any]:
+    records = cluster.records  # already in precedence order
+    head = records[0]
+    explicit = [r for r in records if r["date_basis"] == "explicit"]
+    announced = explicit[0]["announced_date"] if explicit else min(r["announced_date"] for r in records)
+    with_amount, with_valuation = _first(records, "amount_usd"), _first(records, "valuation_usd")
+    segment_record = min(records, key=lambda r: SEGMENT_BASIS_PRECEDENCE.get(r["segment_basis"], 9))
+    segment = segment_record["segment"] or UNCLASSIFIED
+    aliases = [r["company_alias"] for r in records if _known(r["company_alias"])]
+    aliases += [r["company"] for r in records if r["company"] != head["company"]]
+    return {
+        "company": head["company"],
+        "company_key": head["company_key"],
+        "company_aliases": list(dict.fromkeys(aliases)),
+        "round_type": cluster.round_type,
+        "amount_usd": with_amount["amount_usd"] if with_amount else None,
+        "amount_is_floor": bool(with_amount["amount_is_floor"]) if with_amount else False,
+        "valuation_usd": with_valuation["valuation_usd"] if with_valuation else None,
+        "valuation_is_floor": bool(with_valuation["valuation_is_floor"]) if with_valuation else False,
+        "currency": with_amount["currency"] if with_amount else None,
+        "amount_original": with_amount["amount_original"] if with_amount else None,
+        "lead_investors": _union([r["lead_investors"] for r in records]),
+        "investors": _union([r["lead_investors"] for r in records] + [r["investors"] for r in records]),
+        "announced_date": announced,
+        "date_basis": "explicit" if explicit else "published",
+        "segment": segment,
+        "segment_label": taxonomy.segments[segment].label if segment in taxonomy.segments else segment,
+        "layer": taxonomy.layer_of(segment) or "unclassified",
+        "source_count": len({r["source_id"] for r in records}),
+        "mention_count": len(records),
+        "conflicts": _conflicts(cluster, policy),
+    }
+
+
+def _clusters(records: list[dict[str, Any]], policy: MergePolicy) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    for record in sorted(records, key=_precedence_key):
+        candidates = [c for c in clusters if c.accepts(record, policy)]
+        if candidates:
+            min(candidates, key=lambda c: c.date_distance(record["announced_date"])).records.append(record)
+        else:
+            clusters.append(_Cluster([record]))
+    return clusters
+
+
+def _deal_id(company_key: str, round_type: str, announced: date, ordinal: int) -> str:
+    key = f"{company_key}\x1f{round_type}\x1f{announced.isoformat()}\x1f{ordinal}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def resolve_deals(
+    validated: pd.DataFrame, policy: MergePolicy | None = None, taxonomy: Taxonomy | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(deals, deal_sources) from validated mentions. Every input row lands in exactly one deal."""
+    policy, taxonomy = policy or MergePolicy(), taxonomy or default_taxonomy()
+    frame = validated.copy()
+    frame["announced_date"] = pd.to_datetime(frame["announced_date"]).dt.date
+    frame["amount_usd"] = frame["amount_usd"].astype("object").where(frame["amount_usd"].notna(), None)
+    frame["valuation_usd"] = (
+        frame["valuation_usd"].astype("object").where(frame["valuation_usd"].notna(), None)
+    )
+    deals, sources = [], []
+    seen_keys: dict[tuple[str, str, date], int] = {}
+    for _, group in frame.groupby("company_key", sort=True):
+        for cluster in _clusters(group.to_dict("records"), policy):
+            deal = _deal_row(cluster, policy, taxonomy)
+            key = (deal["company_key"], deal["round_type"], deal["announced_date"])
+            seen_keys[key] = seen_keys.get(key, -1) + 1
+            deal["deal_id"] = _deal_id(*key, seen_keys[key])
+            deals.append(deal)
+            for rank, record in enumerate(cluster.records, start=1):
+                sources.append(
+                    {
+                        "deal_id": deal["deal_id"],
+                        "record_id": record["record_id"],
+                        "source_id": record["source_id"],
+                        "url": record["url"],
+                        "document_sha256": record["document_sha256"],
+                        "method": record["method"],
+                        "locator": record["locator"],
+                        "snippet": record["snippet"],
+                        "precedence": rank,
+                        "amount_usd": record["amount_usd"],
+                        "valuation_usd": record["valuation_usd"],
+                        "round_type": record["round_type"],
+                        "announced_date": record["announced_date"],
+                    }
+                )
+    deals_frame = pd.DataFrame(deals, columns=DEAL_COLUMNS)
+    sources_frame = pd.DataFrame(sources, columns=DEAL_SOURCE_COLUMNS)
+    for column in ("amount_usd", "valuation_usd"):
+        deals_frame[column] = deals_frame[column].astype("Int64")
+        sources_frame[column] = sources_frame[column].astype("Int64")
+    return deals_frame, sources_frame
+
+
+DEAL_COLUMNS = [
+    "deal_id",
+    "company",
+    "company_aliases",
+    "round_type",
+    "amount_usd",
+    "amount_is_floor",
+    "valuation_usd",
+    "valuation_is_floor",
+    "currency",
+    "amount_original",
+    "lead_investors",
+    "investors",
+    "announced_date",
+    "date_basis",
+    "segment",
+    "segment_label",
+    "layer",
+    "source_count",
+    "mention_count",
+    "conflicts",
+]
+DEAL_SOURCE_COLUMNS = [
+    "deal_id",
+    "record_id",
+    "source_id",
+    "url",
+    "document_sha256",
+    "method",
+    "locator",
+    "snippet",
+    "precedence",
+    "amount_usd",
+    "valuation_usd",
+    "round_type",
+    "announced_date",
+]

@@ -1,0 +1,94 @@
+"""Split a frame into rows that pass a pandera model and rows to quarantine, with every rule each broke.
+
+pandera's own `drop_invalid_rows` drops silently; here every failing row is kept, keyed by its position,
+with the names of the rules it broke and a readable reason. A failure that is not about rows (a missing
+column, a wrong dtype) is a `SchemaLevelError`: the step fails rather than quarantining everything.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.errors import SchemaErrors
+
+from schemas.rules import Rule, Severity
+
+
+class SchemaLevelError(ValueError):
+    """The frame does not have the shape the model requires; no row-level verdict is possible."""
+
+
+@dataclass
+class ValidationResult:
+    valid: pd.DataFrame
+    """Rows that broke no error-severity rule (index reset)."""
+    rejected: pd.DataFrame
+    """Failing rows with `failed_checks` (list of rule names) and `reason` added."""
+    rule_counts: dict[str, int] = field(default_factory=dict)
+    """Rule name -> number of rows that broke it (rows breaking several rules count under each)."""
+    warned: dict[str, int] = field(default_factory=dict)
+    """Warn-severity rule name -> rows that broke it (kept in `valid`)."""
+
+
+def _show(value: Any) -> str:
+    if value is None or (not isinstance(value, list | tuple) and pd.isna(value)):
+        return "empty"
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def explain(row: pd.Series, checks: list[str], rules: dict[str, Rule]) -> str:
+    """'amount_nonnegative: The amount is not negative. (amount_text='-5000000', amount_usd=-5000000)'."""
+    parts = []
+    for name in checks:
+        rule = rules.get(name)
+        if rule is None:
+            parts.append(name)
+            continue
+        values = ", ".join(f"{c}={_show(row.get(c))}" for c in rule.columns if c in row.index)
+        parts.append(f"{name}: {rule.description} ({values})")
+    return "; ".join(parts)
+
+
+def validate_frame(
+    frame: pd.DataFrame, schema: type[pa.DataFrameModel], rules: dict[str, Rule]
+) -> ValidationResult:
+    """Lazy-validate `frame` against `schema`; route rows by the severity of the rules they broke."""
+    frame = frame.reset_index(drop=True)
+    try:
+        schema.validate(frame, lazy=True)
+    except SchemaErrors as errors:
+        failures = errors.failure_cases
+    else:
+        return ValidationResult(valid=frame, rejected=frame.iloc[0:0].assign(failed_checks=[], reason=[]))
+    schema_level = failures[failures["index"].isna()]
+    if not schema_level.empty:
+        problems = "; ".join(
+            f"{row.check} on {row.column}: {row.failure_case}" for row in schema_level.itertuples()
+        )
+        raise SchemaLevelError(f"{schema.__name__} cannot validate this frame: {problems}")
+
+    pairs = failures[["index", "check"]].drop_duplicates().astype({"index": "int64"})
+    order = {name: position for position, name in enumerate(rules)}
+    is_warn = pairs["check"].map(lambda n: n in rules and rules[n].severity is Severity.WARN)
+    errors, warnings = pairs[~is_warn], pairs[is_warn]
+    failed = errors.groupby("index")["check"].agg(
+        lambda names: sorted(set(names), key=lambda n: order.get(n, len(order)))
+    )
+    rejected = frame.loc[failed.index].copy()
+    rejected["failed_checks"] = failed.reindex(rejected.index).tolist()
+    rejected["reason"] = [
+        explain(row, checks, rules)
+        for (_, row), checks in zip(rejected.iterrows(), rejected["failed_checks"], strict=True)
+    ]
+    return ValidationResult(
+        valid=frame.drop(index=failed.index).reset_index(drop=True),
+        rejected=rejected.reset_index(drop=True),
+        rule_counts=dict(Counter(errors["check"])),
+        warned=dict(Counter(warnings["check"])),
+    )

@@ -1,0 +1,95 @@
+"""Assets `validated_deals` and `rejected_deals`: pandera validation with a quarantine."""
+
+from datetime import UTC, datetime
+
+import dagster as dg
+import pandas as pd
+
+from assets.metadata import markdown_table
+from assets.normalized import normalized_deals
+from assets.validate.quarantine import validate_frame
+from orchestration.resources import WarehouseResource
+from schemas.records import NormalizedDealSchema
+from schemas.rules import RECORD_RULES
+
+RULES_CHECK = "record_rules"
+_SAMPLE_COLUMNS = ["source_id", "locator", "company_text", "amount_text", "segment_text", "failed_checks"]
+
+
+@dg.multi_asset(
+    group_name="transform",
+    specs=[
+        dg.AssetSpec(
+            "validated_deals",
+            kinds={"pandera", "duckdb"},
+            deps=[normalized_deals],
+            description="Normalized mentions that passed every validation rule.",
+        ),
+        dg.AssetSpec(
+            "rejected_deals",
+            kinds={"pandera", "duckdb"},
+            deps=[normalized_deals],
+            description="Quarantine: mentions that broke at least one rule, with every rule "
+            "they broke and why. Rebuilt each run from stored documents.",
+        ),
+    ],
+    check_specs=[
+        dg.AssetCheckSpec(
+            RULES_CHECK,
+            asset="validated_deals",
+            description="Rows per validation rule; fails (WARN) when any row is quarantined.",
+        ),
+    ],
+)
+def validated_and_rejected_deals(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
+    """Validate every normalized mention against `schemas.records.NormalizedDealSchema`, lazily and over
+    the whole frame. Passing rows -> validated_deals; failing rows -> rejected_deals with `failed_checks`
+    and `reason`. A schema-level failure (missing column, wrong type) fails the step.
+    """
+    working = warehouse.working()
+    with working.connect() as connection:
+        normalized = connection.execute("select * from normalized_deals order by record_id").df()
+    result = validate_frame(normalized, NormalizedDealSchema, RECORD_RULES)
+    rejected = result.rejected.assign(
+        run_id=context.run_id, rejected_at=datetime.now(UTC).replace(tzinfo=None)
+    )
+    with working.connect() as connection:
+        working.replace(connection, "validated_deals", result.valid, project=True)
+        working.replace(connection, "rejected_deals", rejected, project=True)
+    if len(result.valid) + len(rejected) != len(normalized):  # the quarantine must not lose rows
+        raise RuntimeError(f"{len(normalized)} rows in, {len(result.valid)} valid + {len(rejected)} rejected")
+    by_source = rejected["source_id"].value_counts().to_dict() if len(rejected) else {}
+    rule_rows = pd.DataFrame(
+        [
+            {
+                "rule": name,
+                "severity": str(rule.severity),
+                "rows": result.rule_counts.get(name, 0),
+                "description": rule.description,
+            }
+            for name, rule in RECORD_RULES.items()
+        ]
+    )
+    yield dg.MaterializeResult(asset_key="validated_deals", metadata={"dagster/row_count": len(result.valid)})
+    yield dg.MaterializeResult(
+        asset_key="rejected_deals",
+        metadata={
+            "dagster/row_count": len(rejected),
+            "by_source": {str(k): int(v) for k, v in by_source.items()},
+            "sample": dg.MetadataValue.md(markdown_table(rejected, _SAMPLE_COLUMNS)),
+        },
+    )
+    yield dg.AssetCheckResult(
+        check_name=RULES_CHECK,
+        asset_key="validated_deals",
+        passed=len(rejected) == 0,
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={
+            "rows_in": len(normalized),
+            "rows_valid": len(result.valid),
+            "rows_rejected": len(rejected),
+            "rows_per_rule": {k: int(v) for k, v in sorted(result.rule_counts.items())},
+            "rules": dg.MetadataValue.md(markdown_table(rule_rows, limit=len(rule_rows))),
+            "sample_failures": dg.MetadataValue.md(markdown_table(rejected, [*_SAMPLE_COLUMNS, "reason"])),
+        },
+    )

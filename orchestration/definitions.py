@@ -1,0 +1,37 @@
+"""The one `Definitions` object of dealmap: assets, checks, jobs, schedules and resources. No logic here."""
+
+import dagster as dg
+
+from assets.deals import deals_and_sources
+from assets.documents import documents
+from assets.extracted import extracted_deals
+from assets.marts import mart_assets, mart_checks, reconciliation_check
+from assets.normalized import normalized_deals
+from assets.published import dealmap_duckdb
+from assets.validated import validated_and_rejected_deals
+from orchestration.jobs import refresh_job, replay_job
+from orchestration.resources import HttpFetcherResource, SourceRegistryResource, WarehouseResource
+from orchestration.schedules import daily_refresh
+
+defs = dg.Definitions(
+    assets=[
+        documents,
+        extracted_deals,
+        normalized_deals,
+        validated_and_rejected_deals,
+        deals_and_sources,
+        *mart_assets,
+        dealmap_duckdb,
+    ],
+    asset_checks=[reconciliation_check, *mart_checks],
+    jobs=[refresh_job, replay_job],
+    schedules=[daily_refresh],
+    resources={
+        "warehouse": WarehouseResource(),
+        "sources": SourceRegistryResource(),
+        "fetcher": HttpFetcherResource(),
+    },
+    # Every step shares one DuckDB file and the work per step is small: a fresh Python process per step
+    # (the multiprocess default) would cost more than the steps themselves and contend for the file lock.
+    executor=dg.in_process_executor,
+)

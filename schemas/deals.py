@@ -1,0 +1,57 @@
+"""pandera model for `deals`, the resolved one-row-per-deal table. Failures block the marts."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from schemas.rules import DEAL_RULES
+from schemas.taxonomy import default_taxonomy
+
+
+def _rule(name: str) -> dict[str, str]:
+    rule = DEAL_RULES[name]
+    return {"name": rule.name, "description": rule.description}
+
+
+class DealSchema(pa.DataFrameModel):
+    """One row per real deal. Amounts in whole US dollars."""
+
+    deal_id: Series[str] = pa.Field(description="Stable deal id.")
+    company: Series[str] = pa.Field(description="Canonical company name.")
+    round_type: Series[str] = pa.Field(description="Round-type slug.")
+    amount_usd: Series[pd.Int64Dtype] = pa.Field(nullable=True, description="Whole US dollars.")
+    segment: Series[str] = pa.Field(description="Segment slug.")
+    layer: Series[str] = pa.Field(description="Stack layer slug.")
+    lead_investors: Series[object] = pa.Field(description="Lead investors (list).")
+    investors: Series[object] = pa.Field(description="All investors (list).")
+    source_count: Series[int] = pa.Field(description="Distinct sources.")
+    mention_count: Series[int] = pa.Field(description="Mentions merged.")
+
+    class Config:
+        strict = False
+        coerce = True
+
+    @pa.check("deal_id", **_rule("deal_id_unique"))
+    def _deal_id_unique(cls, s: Series[str]) -> Series[bool]:
+        return ~s.duplicated(keep=False)
+
+    @pa.check("amount_usd", **_rule("deal_amount_nonnegative"))
+    def _amount_nonnegative(cls, s: Series[int]) -> Series[bool]:
+        return s >= 0
+
+    @pa.dataframe_check(**_rule("deal_segment_known"))
+    def _segment_known(cls, df: pd.DataFrame) -> Series[bool]:
+        taxonomy = default_taxonomy()
+        expected_layer = df["segment"].map(taxonomy.layer_of)
+        return df["segment"].isin(taxonomy.segments.keys()) & (expected_layer == df["layer"])
+
+    @pa.dataframe_check(**_rule("lead_investors_within_investors"))
+    def _leads_within_investors(cls, df: pd.DataFrame) -> Series[bool]:
+        pairs = zip(df["lead_investors"], df["investors"], strict=True)
+        return pd.Series([set(leads) <= set(everyone) for leads, everyone in pairs], index=df.index)
+
+    @pa.dataframe_check(**_rule("deal_has_evidence"))
+    def _has_evidence(cls, df: pd.DataFrame) -> Series[bool]:
+        return (df["mention_count"] >= 1) & (df["source_count"] >= 1)

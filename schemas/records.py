@@ -1,0 +1,129 @@
+"""pandera model for normalized deal mentions: the rules a record must meet to enter `deals`.
+
+Validated lazily over the whole frame (vectorised checks, no per-row Python); rows that fail go to
+`rejected_deals` with every rule they broke (see `assets/validate/quarantine.py`).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from schemas.rules import AMOUNT_CEILING_USD, EARLIEST_DATE, RECORD_RULES, VALUATION_CEILING_USD
+from schemas.taxonomy import default_taxonomy
+from schemas.vocabulary import default_currencies, default_round_types
+
+
+def _rule(name: str) -> dict[str, str]:
+    rule = RECORD_RULES[name]
+    return {"name": rule.name, "description": rule.description}
+
+
+def _blank(s: pd.Series) -> pd.Series:
+    return s.isna() | (s.astype("string").str.strip() == "")
+
+
+class NormalizedDealSchema(pa.DataFrameModel):
+    """One row per deal mention after normalisation. Amounts in whole US dollars."""
+
+    record_id: Series[str] = pa.Field(description="Stable id of the mention.")
+    source_id: Series[str] = pa.Field(nullable=True, description="Source slug.")
+    document_sha256: Series[str] = pa.Field(nullable=True, description="Raw-store key.")
+    company_text: Series[str] = pa.Field(nullable=True, description="Company as written.")
+    company: Series[str] = pa.Field(nullable=True, description="Canonical company name.")
+    round_text: Series[str] = pa.Field(nullable=True, description="Round as written.")
+    round_type: Series[str] = pa.Field(nullable=True, description="Round-type slug.")
+    amount_text: Series[str] = pa.Field(nullable=True, description="Amount as written.")
+    amount_status: Series[str] = pa.Field(description="parsed, undisclosed, missing, unparseable.")
+    amount_usd: Series[pd.Int64Dtype] = pa.Field(nullable=True, description="Whole US dollars.")
+    currency: Series[str] = pa.Field(nullable=True, description="ISO 4217 code.")
+    valuation_status: Series[str] = pa.Field(description="parsed, undisclosed, missing, unparseable.")
+    valuation_usd: Series[pd.Int64Dtype] = pa.Field(nullable=True, description="Whole US dollars.")
+    segment: Series[str] = pa.Field(nullable=True, description="Segment slug.")
+    announced_text: Series[str] = pa.Field(nullable=True, description="Date as written.")
+    announced_date: Series[pd.Timestamp] = pa.Field(nullable=True, description="Announcement date.")
+
+    class Config:
+        strict = False  # provenance and raw columns ride along unchecked
+        # Text columns arrive as object (from Python) or str (from DuckDB under pandas 3): coercing makes
+        # both one dtype. A value that cannot be coerced (text in amount_usd) is a schema-level error.
+        coerce = True
+
+    @pa.check("record_id", **_rule("record_id_unique"))
+    def _record_id_unique(cls, s: Series[str]) -> Series[bool]:
+        return ~s.duplicated(keep=False)
+
+    @pa.dataframe_check(**_rule("source_present"))
+    def _source_present(cls, df: pd.DataFrame) -> Series[bool]:
+        return ~(_blank(df["source_id"]) | _blank(df["document_sha256"]))
+
+    @pa.check("company_text", ignore_na=False, **_rule("company_present"))
+    def _company_present(cls, s: Series[str]) -> Series[bool]:
+        return ~_blank(s)
+
+    @pa.check("company", **_rule("company_not_sentence"))
+    def _company_not_sentence(cls, s: Series[object]) -> Series[bool]:
+        text = s.astype("string")
+        return (text.str.len() <= 80) & (text.str.split().str.len() <= 8)
+
+    @pa.check("round_type", ignore_na=False, **_rule("round_type_known"))
+    def _round_type_known(cls, s: Series[object]) -> Series[bool]:
+        return s.isin(default_round_types().slugs)
+
+    @pa.check("amount_status", **_rule("amount_parseable"))
+    def _amount_parseable(cls, s: Series[str]) -> Series[bool]:
+        return s != "unparseable"
+
+    @pa.check("amount_usd", **_rule("amount_nonnegative"))
+    def _amount_nonnegative(cls, s: Series[int]) -> Series[bool]:
+        return s >= 0
+
+    @pa.check("amount_usd", **_rule("amount_below_ceiling"))
+    def _amount_below_ceiling(cls, s: Series[int]) -> Series[bool]:
+        return s <= AMOUNT_CEILING_USD
+
+    @pa.check("currency", **_rule("currency_known"))
+    def _currency_known(cls, s: Series[object]) -> Series[bool]:
+        return s.isin(default_currencies().codes)
+
+    @pa.dataframe_check(**_rule("amount_converted"))
+    def _amount_converted(cls, df: pd.DataFrame) -> Series[bool]:
+        return (df["amount_status"] != "parsed") | df["amount_usd"].notna()
+
+    @pa.check("valuation_status", **_rule("valuation_parseable"))
+    def _valuation_parseable(cls, s: Series[str]) -> Series[bool]:
+        return s != "unparseable"
+
+    @pa.check("valuation_usd", **_rule("valuation_nonnegative"))
+    def _valuation_nonnegative(cls, s: Series[int]) -> Series[bool]:
+        return s >= 0
+
+    @pa.check("valuation_usd", **_rule("valuation_below_ceiling"))
+    def _valuation_below_ceiling(cls, s: Series[int]) -> Series[bool]:
+        return s <= VALUATION_CEILING_USD
+
+    @pa.dataframe_check(**_rule("valuation_at_least_amount"))
+    def _valuation_at_least_amount(cls, df: pd.DataFrame) -> Series[bool]:
+        both = df["amount_usd"].notna() & df["valuation_usd"].notna()
+        return ~both | (df["valuation_usd"] >= df["amount_usd"]).fillna(True)
+
+    @pa.check("segment", ignore_na=False, **_rule("segment_known"))
+    def _segment_known(cls, s: Series[object]) -> Series[bool]:
+        return s.isin(default_taxonomy().segments.keys())
+
+    @pa.dataframe_check(**_rule("announced_date_parseable"))
+    def _announced_date_parseable(cls, df: pd.DataFrame) -> Series[bool]:
+        return _blank(df["announced_text"]) | df["announced_date"].notna()
+
+    @pa.dataframe_check(**_rule("announced_date_present"))
+    def _announced_date_present(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["announced_date"].notna() | ~_blank(df["announced_text"])
+
+    @pa.check("announced_date", **_rule("announced_date_not_future"))
+    def _announced_date_not_future(cls, s: Series[pd.Timestamp]) -> Series[bool]:
+        return s <= pd.Timestamp.now(tz="UTC").tz_localize(None).normalize()
+
+    @pa.check("announced_date", **_rule("announced_date_after_1990"))
+    def _announced_date_after_1990(cls, s: Series[pd.Timestamp]) -> Series[bool]:
+        return s >= pd.Timestamp(EARLIEST_DATE)

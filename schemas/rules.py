@@ -1,0 +1,143 @@
+"""The rule catalogue: every validation rule's stable name, severity and the sentence a user reads.
+
+pandera checks in `schemas/records.py` and `schemas/deals.py` take their names and descriptions from here,
+so the quarantine's `failed_checks`, the Dagster check metadata and the README all say the same thing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"  # the row is quarantined (records) or the check blocks downstream (deals, marts)
+    WARN = "warn"  # the row is kept and counted
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    severity: Severity
+    description: str
+    columns: tuple[str, ...]
+    """Columns whose values explain a failure (shown in `rejected_deals.reason`)."""
+
+
+AMOUNT_CEILING_USD = 1_000_000_000_000  # $1T: no venture round comes close; larger is a unit error
+VALUATION_CEILING_USD = 10_000_000_000_000  # $10T
+EARLIEST_DATE = "1990-01-01"
+
+_E = Severity.ERROR
+RECORD_RULES: dict[str, Rule] = {
+    rule.name: rule
+    for rule in (
+        Rule("record_id_unique", _E, "Each mention has its own record_id.", ("record_id",)),
+        Rule(
+            "source_present",
+            _E,
+            "The mention names its source and document.",
+            ("source_id", "document_sha256"),
+        ),
+        Rule("company_present", _E, "A company name is given.", ("company_text",)),
+        Rule(
+            "company_not_sentence",
+            _E,
+            "The company is a name, not a sentence (at most 80 characters and 8 words).",
+            ("company",),
+        ),
+        Rule(
+            "round_type_known",
+            _E,
+            "The round type is in the vocabulary (schemas/reference/round_types.toml).",
+            ("round_text", "round_type"),
+        ),
+        Rule(
+            "amount_parseable",
+            _E,
+            "The amount reads as money ('$3.5B', '€40 million', '1,500,000') or says it is undisclosed.",
+            ("amount_text",),
+        ),
+        Rule("amount_nonnegative", _E, "The amount is not negative.", ("amount_text", "amount_usd")),
+        Rule(
+            "amount_below_ceiling",
+            _E,
+            f"The amount is below ${AMOUNT_CEILING_USD:,} (larger is a unit error).",
+            ("amount_text", "amount_usd"),
+        ),
+        Rule(
+            "currency_known",
+            _E,
+            "The currency is one dealmap converts (schemas/reference/currencies.toml).",
+            ("currency_text", "currency"),
+        ),
+        Rule(
+            "amount_converted",
+            _E,
+            "A parsed amount has a currency and a rate, so it converts to USD.",
+            ("amount_text", "currency"),
+        ),
+        Rule("valuation_parseable", _E, "The valuation reads as money.", ("valuation_text",)),
+        Rule(
+            "valuation_nonnegative", _E, "The valuation is not negative.", ("valuation_text", "valuation_usd")
+        ),
+        Rule(
+            "valuation_below_ceiling",
+            _E,
+            f"The valuation is below ${VALUATION_CEILING_USD:,}.",
+            ("valuation_text", "valuation_usd"),
+        ),
+        Rule(
+            "valuation_at_least_amount",
+            _E,
+            "The valuation is not below the amount raised.",
+            ("amount_usd", "valuation_usd"),
+        ),
+        Rule(
+            "segment_known",
+            _E,
+            "The segment label is in the taxonomy (add it as an alias in "
+            "schemas/reference/taxonomy.toml and replay).",
+            ("segment_text", "segment"),
+        ),
+        Rule(
+            "announced_date_parseable",
+            _E,
+            "The stated date reads as a date.",
+            ("announced_text", "date_format"),
+        ),
+        Rule(
+            "announced_date_present",
+            _E,
+            "The deal has a date: stated, or the document's publication date.",
+            ("announced_text", "published_date"),
+        ),
+        Rule("announced_date_not_future", _E, "The date is not in the future.", ("announced_date",)),
+        Rule(
+            "announced_date_after_1990", _E, f"The date is not before {EARLIEST_DATE}.", ("announced_date",)
+        ),
+    )
+}
+
+DEAL_RULES: dict[str, Rule] = {
+    rule.name: rule
+    for rule in (
+        Rule("deal_id_unique", _E, "Each deal has its own deal_id.", ("deal_id",)),
+        Rule("deal_amount_nonnegative", _E, "Deal amounts are not negative.", ("amount_usd",)),
+        Rule(
+            "deal_segment_known", _E, "Every deal has a taxonomy segment and its layer.", ("segment", "layer")
+        ),
+        Rule(
+            "lead_investors_within_investors",
+            _E,
+            "Every lead investor is also listed as an investor.",
+            ("lead_investors", "investors"),
+        ),
+        Rule(
+            "deal_has_evidence",
+            _E,
+            "Every deal has at least one mention behind it.",
+            ("mention_count", "source_count"),
+        ),
+    )
+}

@@ -1,0 +1,126 @@
+"""The market taxonomy: segments, the stack layer each belongs to, label aliases and keywords.
+
+Loaded from `schemas/reference/taxonomy.toml` so that users extend it without touching code.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from schemas.reference import TAXONOMY_PATH
+from schemas.text import fold
+
+UNCLASSIFIED = "unclassified"
+_TRAILING_PARENTHETICAL = re.compile(r"\s*\([^)]*\)\s*$")
+
+
+@dataclass(frozen=True)
+class Layer:
+    slug: str
+    label: str
+    rank: int
+    description: str
+
+
+@dataclass(frozen=True)
+class Segment:
+    slug: str
+    label: str
+    layer: str
+    aliases: tuple[str, ...]
+    keywords: tuple[str, ...]
+
+
+class TaxonomyError(ValueError):
+    """The taxonomy file is inconsistent (unknown layer, an alias claimed by two segments...)."""
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    layers: dict[str, Layer]
+    segments: dict[str, Segment]
+    labels: dict[str, str] = field(init=False, repr=False)
+    """Folded label or alias -> segment slug."""
+
+    def __post_init__(self) -> None:
+        # Built once; raises on an alias claimed by two segments, so a bad edit fails at load time.
+        object.__setattr__(self, "labels", self._label_index())
+
+    @classmethod
+    def from_toml(cls, text: str) -> Taxonomy:
+        data = tomllib.loads(text)
+        layers = {
+            slug: Layer(slug, spec["label"], int(spec["rank"]), spec.get("description", ""))
+            for slug, spec in data.get("layer", {}).items()
+        }
+        segments = {}
+        for slug, spec in data.get("segment", {}).items():
+            if spec["layer"] not in layers:
+                raise TaxonomyError(f"segment {slug!r} names unknown layer {spec['layer']!r}")
+            segments[slug] = Segment(
+                slug,
+                spec["label"],
+                spec["layer"],
+                tuple(spec.get("aliases", [])),
+                tuple(spec.get("keywords", [])),
+            )
+        if UNCLASSIFIED not in segments:
+            raise TaxonomyError("the taxonomy must define the 'unclassified' segment")
+        return cls(layers, segments)
+
+    @classmethod
+    def load(cls, path: Path = TAXONOMY_PATH) -> Taxonomy:
+        return cls.from_toml(Path(path).read_text(encoding="utf-8"))
+
+    def _label_index(self) -> dict[str, str]:
+        index: dict[str, str] = {}
+        for segment in self.segments.values():
+            for name in (segment.slug, segment.label, *segment.aliases):
+                key = fold(name)
+                if index.get(key, segment.slug) != segment.slug:
+                    raise TaxonomyError(
+                        f"label {name!r} is claimed by both {index[key]!r} and {segment.slug!r}"
+                    )
+                index[key] = segment.slug
+        return index
+
+    def resolve_label(self, label: str | None) -> str | None:
+        """Segment slug for a label a source states, or None when the taxonomy does not know it.
+
+        'AI chips (WSE-3)' resolves as 'AI chips' when the full text is unknown: tables often append a
+        product name in parentheses.
+        """
+        if not label or not label.strip():
+            return None
+        for candidate in (label, _TRAILING_PARENTHETICAL.sub("", label)):
+            slug = self.labels.get(fold(candidate))
+            if slug:
+                return slug
+        return None
+
+    def classify(self, text: str | None) -> str:
+        """Segment slug inferred from free text by keywords; 'unclassified' when nothing matches.
+
+        The longest matching keyword wins, so 'inference engine' beats the bare 'inference'.
+        """
+        folded = f" {fold(text)} "
+        best_slug, best_len = UNCLASSIFIED, 0
+        for segment in self.segments.values():
+            for keyword in segment.keywords:
+                key = fold(keyword)
+                if key and f" {key} " in folded and len(key) > best_len:
+                    best_slug, best_len = segment.slug, len(key)
+        return best_slug
+
+    def layer_of(self, slug: str | None) -> str | None:
+        segment = self.segments.get(slug or "")
+        return segment.layer if segment else None
+
+
+@cache
+def default_taxonomy() -> Taxonomy:
+    return Taxonomy.load()

@@ -1,0 +1,109 @@
+"""Closed vocabularies: round types and currencies, loaded from `schemas/reference/*.toml`."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from schemas.reference import CURRENCIES_PATH, ROUND_TYPES_PATH
+from schemas.text import fold
+
+UNKNOWN_ROUND = "unknown"
+_SERIES = re.compile(r"^(?:series|serie|round)\s+([a-k])(?:\s+(?:round|funding|financing|extension))?$")
+SERIES_LETTERS = "abcdefghijk"
+
+
+@dataclass(frozen=True)
+class RoundTypes:
+    """Round-type slugs with their display labels and the spellings that map to them."""
+
+    labels: dict[str, str]
+    aliases: dict[str, str] = field(repr=False)
+
+    @classmethod
+    def load(cls, path: Path = ROUND_TYPES_PATH) -> RoundTypes:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))["round"]
+        labels = {slug: spec["label"] for slug, spec in data.items()}
+        labels |= {f"series_{ch}": f"Series {ch.upper()}" for ch in SERIES_LETTERS}
+        aliases: dict[str, str] = {}
+        for slug, spec in data.items():
+            for name in (slug, spec["label"], *spec.get("aliases", [])):
+                aliases[fold(name)] = slug
+        return cls(labels, aliases)
+
+    @property
+    def slugs(self) -> frozenset[str]:
+        return frozenset(self.labels)
+
+    def resolve(self, text: str | None) -> str | None:
+        """Slug for a round-type spelling; 'unknown' for an empty cell; None when unrecognised.
+
+        'Series C', 'series-c', 'Series C round' -> 'series_c'; 'Seed/ Angel Funding' -> 'seed'.
+        """
+        key = fold(text)
+        if not key:
+            return UNKNOWN_ROUND
+        if key in self.aliases:
+            return self.aliases[key]
+        match = _SERIES.match(key)
+        if match:
+            return f"series_{match.group(1)}"
+        return None
+
+
+@dataclass(frozen=True)
+class Currency:
+    code: str
+    symbols: tuple[str, ...]
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Currencies:
+    by_code: dict[str, Currency]
+
+    @classmethod
+    def load(cls, path: Path = CURRENCIES_PATH) -> Currencies:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))["currency"]
+        return cls(
+            {
+                code: Currency(code, tuple(spec.get("symbols", [])), tuple(spec.get("words", [])))
+                for code, spec in data.items()
+            }
+        )
+
+    @property
+    def codes(self) -> frozenset[str]:
+        return frozenset(self.by_code)
+
+    def symbol_map(self) -> dict[str, str]:
+        """Symbol or code as written ('$', 'US$', '€', 'Rs.') -> ISO code."""
+        return {symbol: c.code for c in self.by_code.values() for symbol in c.symbols}
+
+    def word_map(self) -> dict[str, str]:
+        """Currency word in lower case ('euros', 'rupees') -> ISO code."""
+        return {word: c.code for c in self.by_code.values() for word in c.words}
+
+    def resolve(self, text: str | None) -> str | None:
+        """ISO code for '$', 'usd', 'Euro'...; None when unrecognised or empty."""
+        if not text or not text.strip():
+            return None
+        stripped = text.strip()
+        return (
+            self.symbol_map().get(stripped)
+            or self.symbol_map().get(stripped.upper())
+            or self.word_map().get(stripped.lower())
+        )
+
+
+@cache
+def default_round_types() -> RoundTypes:
+    return RoundTypes.load()
+
+
+@cache
+def default_currencies() -> Currencies:
+    return Currencies.load()

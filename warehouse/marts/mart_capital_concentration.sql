@@ -1,0 +1,42 @@
+-- mart_capital_concentration
+-- Grain: one row per period: each calendar year of announcement, plus 'all' for the whole table.
+-- Units: whole US dollars; shares 0..1 of the period's disclosed total taken by its N largest deals.
+create or replace table mart_capital_concentration as
+with disclosed as (
+    select strftime(announced_date, '%Y') as period, amount_usd
+    from main.deals where amount_usd is not null
+    union all
+    select 'all' as period, amount_usd
+    from main.deals where amount_usd is not null
+),
+ranked as (
+    select period, amount_usd,
+           row_number() over (partition by period order by amount_usd desc) as position,
+           amount_usd / sum(amount_usd) over (partition by period) as share
+    from disclosed
+),
+by_period as (
+    select
+        period,
+        count(*)::integer as disclosed_deal_count,
+        sum(amount_usd)::bigint as amount_usd_total,
+        sum(amount_usd) filter (where position <= 1) / sum(amount_usd) as top_1_share,
+        sum(amount_usd) filter (where position <= 3) / sum(amount_usd) as top_3_share,
+        sum(amount_usd) filter (where position <= 5) / sum(amount_usd) as top_5_share,
+        sum(amount_usd) filter (where position <= 10) / sum(amount_usd) as top_10_share,
+        sum(share * share) as hhi
+    from ranked
+    group by period
+)
+select * from by_period
+order by period = 'all', period;
+
+comment on table mart_capital_concentration is 'How concentrated capital is: share of each period''s disclosed total taken by its largest deals. Grain: year, plus all.';
+comment on column mart_capital_concentration.period is 'Calendar year of announcement, or all.';
+comment on column mart_capital_concentration.disclosed_deal_count is 'Deals with a disclosed amount in the period.';
+comment on column mart_capital_concentration.amount_usd_total is 'Sum of disclosed amounts, whole USD.';
+comment on column mart_capital_concentration.top_1_share is 'Share of the total in the largest deal (0..1).';
+comment on column mart_capital_concentration.top_3_share is 'Share in the 3 largest deals (0..1).';
+comment on column mart_capital_concentration.top_5_share is 'Share in the 5 largest deals (0..1).';
+comment on column mart_capital_concentration.top_10_share is 'Share in the 10 largest deals (0..1).';
+comment on column mart_capital_concentration.hhi is 'Herfindahl-Hirschman index over deal shares (0..1; 1 = one deal holds everything).';
