@@ -50,9 +50,28 @@ def ensure_environment() -> dict[str, str]:
     env.update(UV_PYTHON_DOWNLOADS="never", UV_PROJECT_ENVIRONMENT=str(VENV), UV_NO_PROGRESS="1")
     _run(uv, "sync", "--locked", "--quiet", "--python", sys.executable, env=env)
     env.setdefault("DAGSTER_HOME", str(ROOT / ".dagster_home"))
-    Path(env["DAGSTER_HOME"]).mkdir(parents=True, exist_ok=True)
+    _ensure_dagster_home(Path(env["DAGSTER_HOME"]))
+    env["VIRTUAL_ENV"] = str(VENV)
     env["PATH"] = f"{_bin(VENV, '')}{os.pathsep}{env.get('PATH', '')}"
     return env
+
+
+# One run at a time: every run writes the same working DuckDB file, which allows a single writer.
+DAGSTER_YAML = """\
+# Written by tasks.py for the local Dagster instance; edit freely.
+concurrency:
+  runs:
+    max_concurrent_runs: 1
+telemetry:
+  enabled: false
+"""
+
+
+def _ensure_dagster_home(home: Path) -> None:
+    home.mkdir(parents=True, exist_ok=True)
+    config = home / "dagster.yaml"
+    if not config.exists():
+        config.write_text(DAGSTER_YAML, encoding="utf-8")
 
 
 def refresh(env: dict[str, str], extra: list[str]) -> None:

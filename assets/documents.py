@@ -58,7 +58,7 @@ def documents(
     try:
         for source in registry:
             found, attempts = collect_source(
-                source, client, store, previous.get(source.id, {}), context.run_id, now
+                source, client, store, previous.get(source.id, {}), context.run.run_id, now
             )
             new_documents += found
             log += attempts

@@ -53,7 +53,7 @@ def extracted_deals(
                     "sha256": document.sha256,
                     "error_class": type(error).__name__,
                     "error_message": str(error) or repr(error),
-                    "run_id": context.run_id,
+                    "run_id": context.run.run_id,
                 }
             )
             context.log.warning(f"could not parse {document.url}: {type(error).__name__}: {error}")

@@ -71,7 +71,7 @@ def dealmap_duckdb(context: dg.AssetExecutionContext, warehouse: WarehouseResour
         warehouse.working_path,
         warehouse.served_path,
         PUBLIC_TABLES,
-        reference_tables(context.run_id, published_at),
+        reference_tables(context.run.run_id, published_at),
     )
     with duckdb.connect(str(report.path), read_only=True) as served:
         served_deals = served.execute("select count(*), coalesce(sum(amount_usd), 0) from deals").fetchone()

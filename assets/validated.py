@@ -51,7 +51,7 @@ def validated_and_rejected_deals(context: dg.AssetExecutionContext, warehouse: W
         normalized = connection.execute("select * from normalized_deals order by record_id").df()
     result = validate_frame(normalized, NormalizedDealSchema, RECORD_RULES)
     rejected = result.rejected.assign(
-        run_id=context.run_id, rejected_at=datetime.now(UTC).replace(tzinfo=None)
+        run_id=context.run.run_id, rejected_at=datetime.now(UTC).replace(tzinfo=None)
     )
     with working.connect() as connection:
         working.replace(connection, "validated_deals", result.valid, project=True)

@@ -6,6 +6,8 @@ Validated lazily over the whole frame (vectorised checks, no per-row Python); ro
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
@@ -42,7 +44,10 @@ class NormalizedDealSchema(pa.DataFrameModel):
     valuation_usd: Series[pd.Int64Dtype] = pa.Field(nullable=True, description="Whole US dollars.")
     segment: Series[str] = pa.Field(nullable=True, description="Segment slug.")
     announced_text: Series[str] = pa.Field(nullable=True, description="Date as written.")
-    announced_date: Series[pd.Timestamp] = pa.Field(nullable=True, description="Announcement date.")
+    # No pandera dtype here: pandera coerces datetimes to nanoseconds, which cannot hold a year-2999 typo;
+    # such a date must reach `announced_date_not_future` as a row failure, not crash coercion. The
+    # normaliser and DuckDB both deliver datetime64[us]; `_announced_date_is_datetime` guards that.
+    announced_date: Series[Any] = pa.Field(nullable=True, description="Announcement date (datetime64[us]).")
 
     class Config:
         strict = False  # provenance and raw columns ride along unchecked
@@ -89,7 +94,10 @@ class NormalizedDealSchema(pa.DataFrameModel):
 
     @pa.dataframe_check(**_rule("amount_converted"))
     def _amount_converted(cls, df: pd.DataFrame) -> Series[bool]:
-        return (df["amount_status"] != "parsed") | df["amount_usd"].notna()
+        # An unrecognised currency is `currency_known`'s finding; this rule covers the rest (no currency
+        # at all, or no rate for a known one), so one root cause gives one rule.
+        unrecognised = df["currency"].notna() & ~df["currency"].isin(default_currencies().codes)
+        return (df["amount_status"] != "parsed") | df["amount_usd"].notna() | unrecognised
 
     @pa.check("valuation_status", **_rule("valuation_parseable"))
     def _valuation_parseable(cls, s: Series[str]) -> Series[bool]:
@@ -119,6 +127,10 @@ class NormalizedDealSchema(pa.DataFrameModel):
     @pa.dataframe_check(**_rule("announced_date_present"))
     def _announced_date_present(cls, df: pd.DataFrame) -> Series[bool]:
         return df["announced_date"].notna() | ~_blank(df["announced_text"])
+
+    @pa.check("announced_date", name="announced_date_is_datetime", description="Dates are datetimes.")
+    def _announced_date_is_datetime(cls, s: Series[Any]) -> bool:
+        return pd.api.types.is_datetime64_any_dtype(s)  # a scalar verdict: a schema-level failure
 
     @pa.check("announced_date", **_rule("announced_date_not_future"))
     def _announced_date_not_future(cls, s: Series[pd.Timestamp]) -> Series[bool]:

@@ -162,7 +162,9 @@ def normalize_mentions(extracted: pd.DataFrame, refs: References | None = None) 
     )
     for column in ("amount_usd", "valuation_usd"):
         normalized[column] = normalized[column].astype("Int64")
-    normalized["announced_date"] = pd.to_datetime(normalized["announced_date"])
+    # Microseconds, not pandas' default nanoseconds: a typo such as 2999-01-01 must stay representable
+    # so that validation can quarantine it.
+    normalized["announced_date"] = normalized["announced_date"].astype("datetime64[us]")
     kept = extracted.drop(
         columns=["date_format", "default_currency", "lead_investors_text", "investors_text", "context"],
         errors="ignore",

@@ -1,0 +1,37 @@
+"""Helpers to run the whole dealmap graph in process against a temporary data directory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+
+from orchestration.definitions import defs
+from orchestration.resources import HttpFetcherResource, SourceRegistryResource, WarehouseResource
+
+
+def run_refresh(
+    data_dir: Path,
+    sources_path: Path | None = None,
+    instance: dg.DagsterInstance | None = None,
+    selection: str | None = None,
+    fetcher: HttpFetcherResource | None = None,
+) -> dg.ExecuteInProcessResult:
+    """Materialise every asset and check (or `selection`) with resources pointed at `data_dir`."""
+    resources = {
+        "warehouse": WarehouseResource(data_dir=str(data_dir)),
+        "sources": SourceRegistryResource(path=str(sources_path) if sources_path else ""),
+        "fetcher": fetcher or HttpFetcherResource(),
+    }
+    return dg.materialize(
+        [*defs.assets, *defs.asset_checks],
+        resources=resources,
+        instance=instance or dg.DagsterInstance.ephemeral(),
+        selection=selection,
+        raise_on_error=False,
+    )
+
+
+def check_results(result: dg.ExecuteInProcessResult) -> dict[str, dg.AssetCheckEvaluation]:
+    """Asset check evaluations of a run, by check name."""
+    return {e.check_name: e for e in result.get_asset_check_evaluations()}

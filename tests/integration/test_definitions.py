@@ -1,0 +1,86 @@
+"""The Dagster definitions themselves: they load, and the schedule, jobs, assets and checks are wired."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import dagster as dg
+
+from orchestration.definitions import defs
+from tests.conftest import REPO_ROOT
+
+EXPECTED_ASSETS = {
+    "documents", "extracted_deals", "normalized_deals", "validated_deals", "rejected_deals", "deals",
+    "deal_sources", "mart_funding_by_segment", "mart_funding_by_layer", "mart_top_deals",
+    "mart_capital_concentration", "mart_investor_activity", "dealmap_duckdb",
+}  # fmt: skip
+
+
+def test_definitions_load():
+    dg.Definitions.validate_loadable(defs)
+
+
+def test_daily_refresh_schedule_runs_by_default():
+    schedule = defs.resolve_schedule_def("daily_refresh")
+    assert schedule.default_status == dg.DefaultScheduleStatus.RUNNING
+    assert schedule.cron_schedule == "0 6 * * *"
+    assert schedule.job_name == "refresh"
+
+
+def test_every_asset_is_in_the_graph_with_a_description():
+    graph = defs.resolve_asset_graph()
+    keys = {key.to_user_string() for key in graph.get_all_asset_keys()}
+    assert keys == EXPECTED_ASSETS
+    for key in graph.get_all_asset_keys():
+        assert graph.get(key).description, f"{key.to_user_string()} has no description"
+
+
+def test_replay_job_reprocesses_without_fetching():
+    job = defs.resolve_job_def("replay")
+    selected = {key.to_user_string() for key in job.asset_layer.selected_asset_keys}
+    assert "documents" not in selected
+    assert {"extracted_deals", "deals", "dealmap_duckdb"} <= selected
+
+
+def test_reconciliation_and_mart_checks_block_downstream():
+    graph = defs.resolve_asset_graph()
+    checks = {
+        (key.asset_key.to_user_string(), key.name): graph.get_check_spec(key)
+        for key in graph.asset_check_keys
+    }
+    blocking = {key for key, spec in checks.items() if spec.blocking}
+    assert {
+        ("deals", "records_reconcile"),
+        ("deals", "deal_rules"),
+        ("mart_funding_by_segment", "totals_reconcile"),
+        ("mart_funding_by_layer", "totals_reconcile"),
+        ("mart_top_deals", "ranks_and_amounts_match_deals"),
+        ("dealmap_duckdb", "served_file_matches_working"),
+    } <= blocking
+    warnings = {
+        ("documents", "sources_fetched"),
+        ("extracted_deals", "documents_parsed"),
+        ("validated_deals", "record_rules"),
+    }
+    assert warnings <= set(checks) - blocking
+
+
+def test_dagster_and_dg_load_the_same_module():
+    config = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]
+    assert config["dagster"]["module_name"] == "orchestration.definitions"
+    assert config["dg"]["project"]["code_location_target_module"] == "orchestration.definitions"
+
+
+def test_the_dagster_cli_loads_the_code_location(tmp_path: Path):
+    dagster = Path(sys.executable).with_name("dagster")
+    env = {**os.environ, "DAGSTER_HOME": str(tmp_path)}
+    completed = subprocess.run(
+        [str(dagster), "definitions", "validate", "-m", "orchestration.definitions"],
+        cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    assert "Validation successful for code location" in completed.stderr + completed.stdout

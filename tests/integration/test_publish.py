@@ -1,0 +1,74 @@
+"""Publishing the served DuckDB file: atomic swap, readers undisturbed, failures leave it untouched."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from warehouse.publish import publish
+
+
+def _working(path: Path, deals: int) -> Path:
+    with duckdb.connect(str(path)) as connection:
+        connection.execute("create or replace table deals (deal_id varchar, amount_usd bigint)")
+        connection.execute("comment on table deals is 'One row per deal.'")
+        connection.execute("comment on column deals.amount_usd is 'Whole US dollars.'")
+        connection.execute("insert into deals select 'd' || i, i * 1000 from range(?) t(i)", [deals])
+    return path
+
+
+def test_publish_copies_tables_comments_and_extra_tables(tmp_path: Path):
+    working = _working(tmp_path / "work.duckdb", 3)
+    served = tmp_path / "served" / "dealmap.duckdb"
+    extra = {"segments": (pd.DataFrame({"segment": ["ai_chips"]}), "Taxonomy segments.")}
+    report = publish(working, served, ["deals"], extra)
+    assert report.row_counts == {"deals": 3, "segments": 1}
+    with duckdb.connect(str(served), read_only=True) as connection:
+        assert connection.execute("select sum(amount_usd) from deals").fetchone()[0] == 3000
+        comments = connection.execute("select table_name, comment from duckdb_tables() order by 1").fetchall()
+        column = connection.execute(
+            "select comment from duckdb_columns() where table_name = 'deals' and column_name = 'amount_usd'"
+        ).fetchone()[0]
+    assert comments == [("deals", "One row per deal."), ("segments", "Taxonomy segments.")]
+    assert column == "Whole US dollars."
+    assert sorted(p.name for p in served.parent.iterdir()) == ["dealmap.duckdb"]
+
+
+def _count_in_another_process(path: Path) -> int:
+    """What a BI tool (another process) opening the served file read-only sees now."""
+    code = "import duckdb, sys; c = duckdb.connect(sys.argv[1], read_only=True); "
+    code += "print(c.execute('select count(*) from deals').fetchone()[0])"
+    completed = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True)
+    assert completed.returncode == 0, completed.stderr
+    return int(completed.stdout)
+
+
+def test_an_open_reader_keeps_its_snapshot_while_a_new_reader_sees_the_new_refresh(tmp_path: Path):
+    working = _working(tmp_path / "work.duckdb", 3)
+    served = tmp_path / "dealmap.duckdb"
+    publish(working, served, ["deals"])
+    reader = duckdb.connect(str(served), read_only=True)
+    try:
+        assert reader.execute("select count(*) from deals").fetchone()[0] == 3
+        _working(working, 5)
+        publish(working, served, ["deals"])  # must not wait for, or disturb, the open reader
+        assert reader.execute("select count(*) from deals").fetchone()[0] == 3
+        assert _count_in_another_process(served) == 5
+    finally:
+        reader.close()
+
+
+def test_a_failed_publish_leaves_the_served_file_and_no_debris(tmp_path: Path):
+    working = _working(tmp_path / "work.duckdb", 2)
+    served = tmp_path / "dealmap.duckdb"
+    publish(working, served, ["deals"])
+    before = served.read_bytes()
+    with pytest.raises(duckdb.CatalogException):
+        publish(working, served, ["deals", "no_such_table"])
+    assert served.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dealmap.duckdb", "work.duckdb"]

@@ -1,0 +1,151 @@
+"""The whole graph on the bundled samples: what lands in the published DuckDB file, and a second run."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+import pytest
+
+from tests.integration.pipeline import check_results, run_refresh
+
+# The eight deals of the seed article's table: company -> (round, amount, valuation, floor, segment).
+SEED_DEALS = {
+    "Cerebras Systems": ("ipo", 3_500_000_000, 26_600_000_000, False, "ai_chips"),
+    "ElevenLabs": ("series_d", 500_000_000, 11_000_000_000, False, "voice_ai"),
+    "Nexthop AI": ("unknown", 500_000_000, None, False, "ai_networking"),
+    "Runway": ("series_e", 315_000_000, 5_300_000_000, False, "media_generation"),
+    "Baseten": ("series_e", 300_000_000, 5_000_000_000, False, "inference_platforms"),
+    "Sierra": ("unknown", 950_000_000, 15_000_000_000, True, "ai_agents"),
+    "RadixArk": ("seed", 100_000_000, 400_000_000, False, "inference_engines"),
+    "Inferact": ("seed", 150_000_000, 800_000_000, False, "inference_platforms"),
+}
+
+
+@pytest.fixture(scope="module")
+def refreshed(tmp_path_factory):
+    data_dir = tmp_path_factory.mktemp("data")
+    result = run_refresh(data_dir)
+    return result, data_dir
+
+
+@pytest.fixture
+def served(refreshed):
+    _, data_dir = refreshed
+    with duckdb.connect(str(data_dir / "dealmap.duckdb"), read_only=True) as connection:
+        yield connection
+
+
+def test_run_succeeds_with_every_blocking_check_green(refreshed):
+    result, _ = refreshed
+    assert result.success
+    checks = check_results(result)
+    assert checks["records_reconcile"].passed, checks["records_reconcile"].metadata
+    assert checks["deal_rules"].passed
+    assert checks["served_file_matches_working"].passed
+    assert all(c.passed for name, c in checks.items() if name.endswith(("_reconcile", "_match_deals")))
+    # The samples hold four deliberately bad rows, so the record-rules check warns.
+    assert not checks["record_rules"].passed
+    assert checks["record_rules"].metadata["rows_rejected"].value == 4
+
+
+def test_the_eight_seed_deals_come_out_once_each_with_their_facts(served):
+    rows = served.execute(
+        "select company, round_type, amount_usd, valuation_usd, valuation_is_floor, segment from deals"
+    ).fetchall()
+    found = {company: tuple(rest) for company, *rest in rows}
+    assert found == SEED_DEALS
+
+
+def test_radixark_and_inferact_merge_the_facts_of_every_source(served):
+    rows = served.execute(
+        """select company, amount_usd, valuation_usd, lead_investors, announced_date, date_basis,
+                  source_count, mention_count, conflicts
+           from deals where company in ('RadixArk', 'Inferact') order by company"""
+    ).fetchall()
+    assert rows == [
+        ("Inferact", 150_000_000, 800_000_000, ["Andreessen Horowitz", "Lightspeed Venture Partners"],
+         date(2026, 1, 28), "explicit", 3, 3, []),
+        ("RadixArk", 100_000_000, 400_000_000, ["Accel", "Spark Capital"], date(2026, 1, 28), "explicit",
+         3, 4, []),
+    ]  # fmt: skip
+    methods = served.execute(
+        """select d.company, list(s.method order by s.method) from deal_sources s join deals d using (deal_id)
+           where d.company = 'RadixArk' group by d.company"""
+    ).fetchone()
+    assert methods == ("RadixArk", ["html_table", "prose", "prose", "table_row"])
+
+
+def test_every_bad_csv_row_is_quarantined_under_its_rule(served):
+    rows = served.execute(
+        "select company_text, failed_checks, reason from rejected_deals order by company_text nulls first"
+    ).fetchall()
+    assert [(company, checks) for company, checks, _ in rows] == [
+        (None, ["company_present"]),
+        ("Halcyon Grid Compute", ["amount_nonnegative"]),
+        ("Quantum Whisper Labs", ["segment_known"]),
+        ("Tiny Valuation AI", ["valuation_at_least_amount"]),
+    ]
+    reasons = {company: reason for company, _, reason in rows}
+    assert "amount_usd=-5000000" in reasons["Halcyon Grid Compute"]
+    assert "'Quantum sensing'" in reasons["Quantum Whisper Labs"]
+
+
+def test_mart_totals_equal_deals_totals(served):
+    deals_total = served.execute("select sum(amount_usd), count(*) from deals").fetchone()
+    assert deals_total == (6_315_000_000, 8)
+    for mart in ("mart_funding_by_segment", "mart_funding_by_layer"):
+        assert served.execute(f"select sum(amount_usd_total), sum(deal_count) from {mart}").fetchone() == (
+            deals_total
+        )
+    top = served.execute(
+        "select rank, company, amount_usd from mart_top_deals order by rank limit 2"
+    ).fetchall()
+    assert top == [(1, "Cerebras Systems", 3_500_000_000), (2, "Sierra", 950_000_000)]
+    overall = served.execute(
+        "select amount_usd_total, top_1_share from mart_capital_concentration where period = 'all'"
+    ).fetchone()
+    assert overall[0] == 6_315_000_000
+    assert overall[1] == pytest.approx(3_500_000_000 / 6_315_000_000)
+
+
+def test_every_deal_traces_back_to_documents_and_snippets(served):
+    orphans = served.execute(
+        """select count(*) from deals d
+           where not exists (select 1 from deal_sources s join documents doc on doc.sha256 = s.document_sha256
+                             where s.deal_id = d.deal_id and s.snippet <> '')"""
+    ).fetchone()[0]
+    assert orphans == 0
+
+
+def test_public_tables_and_columns_carry_comments(served):
+    uncommented_tables = served.execute(
+        "select table_name from duckdb_tables() where comment is null or comment = ''"
+    ).fetchall()
+    assert uncommented_tables == []
+    uncommented_columns = served.execute(
+        """select table_name, column_name from duckdb_columns()
+           where (table_name in ('deals', 'deal_sources', 'rejected_deals', 'documents', 'fetch_log')
+                  or table_name like 'mart_%')
+             and (comment is null or comment = '')"""
+    ).fetchall()
+    assert uncommented_columns == []
+
+
+def test_second_run_adds_no_document_versions_and_changes_no_deal(refreshed):
+    _, data_dir = refreshed
+    served_path = data_dir / "dealmap.duckdb"
+    query = "select deal_id, company, amount_usd, valuation_usd, lead_investors from deals order by deal_id"
+    with duckdb.connect(str(served_path), read_only=True) as connection:
+        before = connection.execute(query).fetchall()
+        documents_before = connection.execute("select count(*) from documents").fetchone()[0]
+    result = run_refresh(data_dir)
+    assert result.success
+    with duckdb.connect(str(served_path), read_only=True) as connection:
+        assert connection.execute(query).fetchall() == before
+        assert connection.execute("select count(*) from documents").fetchone()[0] == documents_before
+        latest_run = connection.execute(
+            "select status, count(*) from fetch_log "
+            "where run_id = (select run_id from refresh_info) group by 1"
+        ).fetchall()
+    assert latest_run == [("unchanged", 3)]

@@ -1,0 +1,150 @@
+"""Cross-source resolution: which mentions become one deal, and which facts win when they disagree."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from assets.resolve.merge import MergePolicy, resolve_deals
+
+
+def mention(record_id: str, **facts) -> dict:
+    base = {
+        "record_id": record_id,
+        "source_id": "src",
+        "url": f"file:///{record_id}",
+        "document_sha256": "f" * 64,
+        "method": "prose",
+        "locator": "p[0]/s[0]",
+        "snippet": f"snippet {record_id}",
+        "published_date": pd.Timestamp("2026-05-11"),
+        "company": "RadixArk",
+        "company_key": "radixark",
+        "company_alias": None,
+        "round_type": "unknown",
+        "amount_usd": None,
+        "amount_is_floor": False,
+        "amount_original": None,
+        "currency": None,
+        "valuation_usd": None,
+        "valuation_is_floor": False,
+        "lead_investors": [],
+        "investors": [],
+        "announced_date": pd.Timestamp("2026-05-11"),
+        "date_basis": "published",
+        "segment": "unclassified",
+        "segment_basis": "fallback",
+    }
+    for key in ("announced_date", "published_date"):
+        if key in facts and isinstance(facts[key], str):
+            facts[key] = pd.Timestamp(facts[key])
+    return base | facts
+
+
+def resolve(*mentions: dict, policy: MergePolicy | None = None):
+    frame = pd.DataFrame(list(mentions))
+    for column in ("amount_usd", "valuation_usd"):
+        frame[column] = frame[column].astype("Int64")
+    return resolve_deals(frame, policy)
+
+
+def test_table_prose_and_newsletter_mentions_become_one_deal_with_the_facts_of_each():
+    deals, sources = resolve(
+        mention("table", method="html_table", round_type="seed", amount_usd=100_000_000,
+                valuation_usd=400_000_000, segment="inference_engines", segment_basis="stated",
+                company_alias="SGLang", amount_original="$100M", currency="USD"),
+        mention("prose", round_type="seed", amount_usd=100_000_000, valuation_usd=400_000_000,
+                lead_investors=["Accel", "Spark Capital"], investors=["Accel", "Spark Capital"]),
+        mention("newsletter", source_id="newsletter", valuation_usd=400_000_000, lead_investors=["Accel"],
+                investors=["Accel"], announced_date="2026-01-28", published_date="2026-01-28"),
+    )  # fmt: skip
+    assert len(deals) == 1
+    deal = deals.iloc[0]
+    assert (deal["round_type"], deal["amount_usd"], deal["valuation_usd"]) == (
+        "seed",
+        100_000_000,
+        400_000_000,
+    )
+    assert deal["lead_investors"] == ["Accel", "Spark Capital"]
+    assert deal["announced_date"] == date(2026, 1, 28)  # the earliest report
+    assert deal["date_basis"] == "published"
+    assert (deal["segment"], deal["layer"], deal["segment_label"]) == (
+        "inference_engines", "inference", "Inference engines",
+    )  # fmt: skip
+    assert deal["company_aliases"] == ["SGLang"]
+    assert (deal["source_count"], deal["mention_count"], deal["conflicts"]) == (2, 3, [])
+    assert sources.sort_values("precedence")["record_id"].tolist() == ["table", "prose", "newsletter"]
+    assert set(sources["deal_id"]) == {deal["deal_id"]}
+
+
+def test_an_explicit_date_beats_publication_dates():
+    deals, _ = resolve(
+        mention(
+            "a", round_type="seed", amount_usd=5, published_date="2026-03-01", announced_date="2026-03-01"
+        ),
+        mention("b", round_type="seed", amount_usd=5, announced_date="2026-02-14", date_basis="explicit"),
+    )
+    assert deals["announced_date"].tolist() == [date(2026, 2, 14)]
+    assert deals["date_basis"].tolist() == ["explicit"]
+
+
+def test_different_rounds_of_one_company_stay_separate():
+    deals, _ = resolve(
+        mention("seed", round_type="seed", amount_usd=100_000_000, announced_date="2026-01-28"),
+        mention("series_a", round_type="series_a", amount_usd=300_000_000, announced_date="2026-04-02"),
+    )
+    assert sorted(deals["round_type"]) == ["seed", "series_a"]
+
+
+def test_same_stated_round_with_conflicting_amounts_is_one_deal_flagged():
+    deals, _ = resolve(
+        mention("table", method="table_row", round_type="series_b", amount_usd=40_000_000),
+        mention("prose", round_type="series_b", amount_usd=55_000_000, valuation_usd=400_000_000),
+    )
+    assert len(deals) == 1
+    assert deals.iloc[0]["amount_usd"] == 40_000_000  # table beats prose
+    assert deals.iloc[0]["conflicts"] == ["amount_usd"]
+
+
+def test_unknown_rounds_with_different_amounts_are_different_deals():
+    deals, _ = resolve(mention("a", amount_usd=10_000_000), mention("b", amount_usd=90_000_000))
+    assert sorted(deals["amount_usd"].tolist()) == [10_000_000, 90_000_000]
+
+
+def test_amounts_within_tolerance_agree():
+    deals, _ = resolve(mention("a", amount_usd=1_500_000_000), mention("b", amount_usd=1_520_000_000))
+    assert len(deals) == 1
+    assert deals.iloc[0]["conflicts"] == []
+
+
+def test_mentions_outside_the_window_are_different_deals():
+    policy = MergePolicy(window_days=30)
+    deals, _ = resolve(
+        mention("a", round_type="seed", announced_date="2026-01-01"),
+        mention("b", round_type="seed", announced_date="2026-03-01"),
+        policy=policy,
+    )
+    assert len(deals) == 2
+    assert deals["deal_id"].is_unique
+
+
+def test_a_newer_document_corrects_an_older_one_of_the_same_method():
+    deals, _ = resolve(
+        mention("old", round_type="series_c", amount_usd=200_000_000, published_date="2026-01-10"),
+        mention("new", round_type="series_c", amount_usd=250_000_000, published_date="2026-01-20"),
+    )
+    assert deals.iloc[0]["amount_usd"] == 250_000_000
+    assert deals.iloc[0]["conflicts"] == ["amount_usd"]
+
+
+def test_every_mention_lands_in_exactly_one_deal_and_ids_are_stable():
+    mentions = [
+        mention(f"m{i}", company=f"Co{i % 3}", company_key=f"co{i % 3}", amount_usd=(i % 4 + 1) * 10_000_000)
+        for i in range(24)
+    ]
+    deals, sources = resolve(*mentions)
+    assert sorted(sources["record_id"]) == sorted(m["record_id"] for m in mentions)
+    assert deals["mention_count"].sum() == len(mentions)
+    again, _ = resolve(*reversed(mentions))
+    assert sorted(again["deal_id"]) == sorted(deals["deal_id"])

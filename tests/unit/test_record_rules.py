@@ -1,0 +1,136 @@
+"""Record validation: each rule violation lands in the quarantine under its own name, nothing is lost."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from assets.normalize.records import normalize_mentions
+from assets.parsing.dispatch import EXTRACTED_COLUMNS
+from assets.validate.quarantine import SchemaLevelError, validate_frame
+from schemas.records import NormalizedDealSchema
+from schemas.rules import RECORD_RULES
+
+VALID = {
+    "source_id": "export",
+    "source_kind": "table",
+    "document_sha256": "a" * 64,
+    "url": "file:///export.csv",
+    "published_date": None,
+    "method": "table_row",
+    "snippet": "company=Acme",
+    "company_text": "Acme Inference",
+    "round_text": "Series A",
+    "amount_text": "20000000",
+    "currency_text": "USD",
+    "valuation_text": "100000000",
+    "segment_text": "Inference platform",
+    "announced_text": "2026-02-03",
+    "date_format": "%Y-%m-%d",
+    "default_currency": None,
+    "lead_investors_text": [],
+    "investors_text": [],
+    "context": None,
+}
+
+# One violation per rule: the fields to change, and the rule that must catch it (and only it).
+VIOLATIONS = {
+    "company_present": {"company_text": "  "},
+    "company_not_sentence": {"company_text": "This is a whole sentence that an extractor mistook for a name"},
+    "round_type_known": {"round_text": "Series Omega-Prime"},
+    "amount_parseable": {"amount_text": "about twenty"},
+    "amount_nonnegative": {"amount_text": "-20000000", "valuation_text": None},
+    "amount_below_ceiling": {"amount_text": "2000000000000", "valuation_text": None},
+    "currency_known": {"currency_text": "XYZ"},
+    "valuation_parseable": {"valuation_text": "a lot"},
+    "valuation_nonnegative": {"valuation_text": "-5", "amount_text": "undisclosed"},
+    "amount_converted": {"currency_text": None},
+    "valuation_below_ceiling": {"valuation_text": "20000000000000"},
+    "valuation_at_least_amount": {"valuation_text": "10000000"},
+    "segment_known": {"segment_text": "Quantum sensing"},
+    "announced_date_parseable": {"announced_text": "the 31st of Smarch"},
+    "announced_date_present": {"announced_text": None},
+    "announced_date_not_future": {"announced_text": "2999-01-01"},
+    "announced_date_after_1990": {"announced_text": "1960-01-01"},
+    "source_present": {"document_sha256": None},
+}
+
+
+def _extracted(rows: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows).reindex(columns=EXTRACTED_COLUMNS)
+    frame["record_id"] = [f"r{i:03d}" for i in range(len(frame))]
+    frame["locator"] = [f"row[{i + 1}]" for i in range(len(frame))]
+    return frame
+
+
+def _validate(rows: list[dict]):
+    return validate_frame(normalize_mentions(_extracted(rows)), NormalizedDealSchema, RECORD_RULES)
+
+
+def test_a_valid_row_passes_untouched():
+    result = _validate([VALID])
+    assert len(result.valid) == 1
+    assert result.rejected.empty
+    row = result.valid.iloc[0]
+    assert (row["company"], row["round_type"], row["amount_usd"], row["segment"]) == (
+        "Acme Inference", "series_a", 20_000_000, "inference_platforms",
+    )  # fmt: skip
+    assert row["announced_date"].date() == date(2026, 2, 3)
+
+
+@pytest.mark.parametrize("rule", sorted(VIOLATIONS))
+def test_each_violation_is_quarantined_under_its_rule(rule: str):
+    result = _validate([VALID, {**VALID, **VIOLATIONS[rule]}])
+    assert len(result.valid) == 1
+    assert result.rejected["failed_checks"].tolist() == [[rule]]
+    assert result.rejected["reason"].iloc[0].startswith(f"{rule}: {RECORD_RULES[rule].description}")
+    assert result.rule_counts == {rule: 1}
+
+
+def test_every_rule_in_the_catalogue_has_a_violation_test():
+    assert set(RECORD_RULES) - set(VIOLATIONS) == {"record_id_unique"}
+
+
+def test_duplicate_record_ids_are_both_quarantined():
+    frame = normalize_mentions(_extracted([VALID, VALID]))
+    frame["record_id"] = "same"
+    result = validate_frame(frame, NormalizedDealSchema, RECORD_RULES)
+    assert result.valid.empty
+    assert result.rejected["failed_checks"].tolist() == [["record_id_unique"], ["record_id_unique"]]
+
+
+def test_a_row_breaking_several_rules_lists_them_all_in_catalogue_order():
+    bad = {
+        **VALID,
+        "amount_text": "-20000000",
+        "segment_text": "Quantum sensing",
+        "round_text": "Series Omega",
+    }
+    result = _validate([bad])
+    assert result.rejected["failed_checks"].tolist() == [
+        ["round_type_known", "amount_nonnegative", "segment_known"]
+    ]
+
+
+def test_nothing_is_lost_across_a_mixed_batch():
+    rows = [VALID] * 3 + [{**VALID, **change} for change in VIOLATIONS.values()]
+    result = _validate(rows)
+    assert len(result.valid) + len(result.rejected) == len(rows)
+    assert set(result.valid["record_id"]) | set(result.rejected["record_id"]) == {
+        f"r{i:03d}" for i in range(len(rows))
+    }
+
+
+def test_a_missing_column_fails_the_step_instead_of_quarantining_everything():
+    frame = normalize_mentions(_extracted([VALID])).drop(columns=["amount_usd"])
+    with pytest.raises(SchemaLevelError, match="amount_usd"):
+        validate_frame(frame, NormalizedDealSchema, RECORD_RULES)
+
+
+def test_a_wrong_type_fails_the_step():
+    frame = normalize_mentions(_extracted([VALID]))
+    frame["amount_usd"] = "twenty million"
+    with pytest.raises(SchemaLevelError):
+        validate_frame(frame, NormalizedDealSchema, RECORD_RULES)
