@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+# Pure string functions called once per cell on exports where the same names repeat thousands of times:
+# a bounded cache turns most calls into a dict lookup.
+_CACHE_SIZE = 1 << 16
 
 _NON_WORD = re.compile(r"[^0-9a-z+]+")
 # Literal escape text left in exports by a bad round trip ("\\xc2\\xa0", "\\n"): backslash and letters,
@@ -16,6 +21,7 @@ def strip_literal_escapes(text: str) -> str:
     return _LITERAL_ESCAPE.sub(" ", text)
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def fold(text: str | None) -> str:
     """Case- and punctuation-insensitive key: 'Seed/ Angel Funding' -> 'seed angel funding'.
 
@@ -29,6 +35,7 @@ def fold(text: str | None) -> str:
     return _NON_WORD.sub(" ", text.lower()).strip()
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def clean_space(text: str | None) -> str:
     """Collapse runs of white space (including NBSP) to one space and trim."""
     if not text:

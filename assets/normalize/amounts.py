@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 
 from schemas.text import clean_space
 from schemas.vocabulary import default_currencies
@@ -155,6 +155,7 @@ def find_money(text: str) -> list[Money]:
     return found
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and exports repeat the same amount strings
 def parse_amount(text: str | None, default_currency: str | None = None) -> ParsedAmount:
     """Parse a cell that holds one amount. A bare number takes `default_currency`.
 

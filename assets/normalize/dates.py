@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 
 from schemas.text import clean_space
 
@@ -27,6 +28,7 @@ _SPELLED_FORMATS = (
 _ISO_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$")
 
 
+@lru_cache(maxsize=1 << 16)  # pure; exports repeat dates
 def parse_date(text: str | None, formats: tuple[str, ...] = ()) -> date | None:
     """The date in `text`, or None when it is empty or matches no known form."""
     cleaned = clean_space(text)

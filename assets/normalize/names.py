@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from schemas.reference import ALIASES_PATH
@@ -54,11 +54,13 @@ _LIST_SEPARATORS = re.compile(r"\s*(?:;|,|\band\b|\s&\s|\n|\|)\s*", re.IGNORECAS
 _LIST_TAIL = re.compile(r"^(?:others|other investors|existing investors|more)$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str | None) -> str:
     """Match key: folded, corporate suffixes removed ('Cerebras Systems, Inc.' -> 'cerebras systems')."""
     return _LEGAL_SUFFIX.sub("", fold(name)).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def clean_name(name: str | None) -> str:
     """Display form: white space and quote noise trimmed, corporate suffix dropped."""
     text = _EDGE_NOISE.sub("", clean_space(name))

@@ -1,0 +1,1 @@
+"""dealmap benchmarks: speed and memory, printed as ratios against a floor measured in the same run."""
