@@ -57,11 +57,11 @@ def documents(
     new_documents, log = [], []
     try:
         for source in registry:
-            found, attempts = collect_source(
+            collected = collect_source(
                 source, client, store, previous.get(source.id, {}), context.run.run_id, now
             )
-            new_documents += found
-            log += attempts
+            new_documents += collected.documents
+            log += collected.log
     finally:
         client.close()
     documents_frame, log_frame = pd.DataFrame(new_documents), pd.DataFrame(log)

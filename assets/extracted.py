@@ -1,15 +1,24 @@
 """Asset `extracted_deals`: every deal mention in the current version of every document."""
 
 import dagster as dg
+import duckdb
 import pandas as pd
 
 from assets.documents import documents
 from assets.metadata import counts, preview
-from assets.parsing.dispatch import EXTRACTED_COLUMNS, extract_document
+from assets.parsing.dispatch import extract_documents
 from orchestration.resources import SourceRegistryResource, WarehouseResource
 from warehouse.database import current_documents
 
 PARSE_CHECK = "documents_parsed"
+
+
+def _previous(connection: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
+    """The table as the last run left it, or an empty frame on the first run."""
+    try:
+        return connection.execute(f"select * from {table}").df()
+    except duckdb.CatalogException:
+        return pd.DataFrame(columns=["source_id", "url", "sha256", "fingerprint", "document_sha256"])
 
 
 @dg.asset(
@@ -25,51 +34,41 @@ PARSE_CHECK = "documents_parsed"
 def extracted_deals(
     context: dg.AssetExecutionContext, sources: SourceRegistryResource, warehouse: WarehouseResource
 ) -> dg.MaterializeResult:
-    """One row per deal mention (table row, table-in-page row, or prose sentence) in the newest version
+    """One row per deal mention (export row, table-in-page row, or prose sentence) in the newest version
     of every document of every enabled source, with provenance: source, document sha256 and URL,
-    extraction method, locator and snippet. Reads stored bodies only: replays need no network.
+    extraction method, locator and snippet. Reads stored bodies only (replays need no network), and
+    parses a document version again only when the parsing code or its source's options changed.
     """
     registry = {source.id: source for source in sources.load()}
-    store = warehouse.raw_store()
-    with warehouse.working().connect() as connection:
+    working = warehouse.working()
+    with working.connect() as connection:
         current = current_documents(connection, list(registry))
-    frames, errors = [], []
-    for document in current.itertuples():
-        try:
-            frames.append(
-                extract_document(
-                    registry[document.source_id],
-                    document.url,
-                    document.sha256,
-                    document.content_type,
-                    store.path(document.sha256),
-                )
-            )
-        except Exception as error:  # one bad document must not stop the refresh; it is recorded
-            errors.append(
-                {
-                    "source_id": document.source_id,
-                    "url": document.url,
-                    "sha256": document.sha256,
-                    "error_class": type(error).__name__,
-                    "error_message": str(error) or repr(error),
-                    "run_id": context.run.run_id,
-                }
-            )
-            context.log.warning(f"could not parse {document.url}: {type(error).__name__}: {error}")
-    extracted = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=EXTRACTED_COLUMNS)
-    errors_frame = pd.DataFrame(errors)
-    with warehouse.working().connect() as connection:
-        warehouse.working().replace(connection, "extracted_deals", extracted)
-        warehouse.working().replace(connection, "extraction_errors", errors_frame)
+        previous_ledger = _previous(connection, "document_extractions")
+        previous_mentions = _previous(connection, "extracted_deals")
+    result = extract_documents(
+        current, registry, warehouse.raw_store(), previous_ledger, previous_mentions, context.run.run_id
+    )
+    ledger = result.ledger
+    errors = ledger[ledger["status"] == "error"] if len(ledger) else ledger
+    for row in errors.itertuples():
+        context.log.warning(f"could not parse {row.url}: {row.error_class}: {row.error_message}")
+    error_columns = ["source_id", "url", "sha256", "error_class", "error_message", "run_id"]
+    error_rows = errors.rename(columns={"parsed_run_id": "run_id"}).reindex(columns=error_columns)
+    with working.connect() as connection:
+        working.replace(connection, "extracted_deals", result.mentions)
+        working.replace(connection, "document_extractions", ledger)
+        working.replace(connection, "extraction_errors", error_rows)
+    mentions = result.mentions
     return dg.MaterializeResult(
         metadata={
-            "dagster/row_count": len(extracted),
+            "dagster/row_count": len(mentions),
             "documents": len(current),
-            "by_source": counts(extracted["source_id"]) if not extracted.empty else {},
-            "by_method": counts(extracted["method"]) if not extracted.empty else {},
+            "documents_parsed": result.parsed,
+            "documents_reused": result.reused,
+            "by_source": counts(mentions["source_id"]) if len(mentions) else {},
+            "by_method": counts(mentions["method"]) if len(mentions) else {},
             "preview": preview(
-                extracted,
+                mentions,
                 [
                     "source_id",
                     "method",
@@ -85,9 +84,9 @@ def extracted_deals(
         check_results=[
             dg.AssetCheckResult(
                 check_name=PARSE_CHECK,
-                passed=not errors,
+                passed=errors.empty,
                 severity=dg.AssetCheckSeverity.WARN,
-                metadata={"unparsed_documents": len(errors), "errors": preview(errors_frame)},
+                metadata={"unparsed_documents": len(errors), "errors": preview(error_rows)},
             )
         ],
     )

@@ -80,6 +80,13 @@ class HttpFetcherResource(dg.ConfigurableResource):
     backoff_factor: float = 0.5
     retry_after_max_s: int = 60
     max_redirects: int = 5
+    min_host_interval_s: float = Field(default=1.0, description="Seconds between requests to one host.")
+    respect_robots: bool = Field(default=True, description="Honour robots.txt for http(s) sources.")
+    refuse_private_addresses: bool = Field(
+        default=False,
+        description="Refuse http(s) hosts resolving to loopback/private addresses. Off by default so local "
+        "test servers work; turn on when the registry only names public sites.",
+    )
     contact: str = Field(default="", description="Contact for the User-Agent; default $DEALMAP_CONTACT.")
     file_roots: list[str] = Field(
         default_factory=list,
@@ -102,6 +109,9 @@ class HttpFetcherResource(dg.ConfigurableResource):
             backoff_factor=self.backoff_factor,
             retry_after_max_s=self.retry_after_max_s,
             max_redirects=self.max_redirects,
+            min_host_interval_s=self.min_host_interval_s,
+            respect_robots=self.respect_robots,
+            refuse_private_addresses=self.refuse_private_addresses,
             user_agent=agent,
             file_roots=tuple(p.expanduser().resolve() for p in roots),
         )

@@ -24,6 +24,7 @@ PERSISTENT_TABLES = ("documents", "fetch_log")
 DERIVED_TABLES = (
     "extracted_deals",
     "extraction_errors",
+    "document_extractions",
     "normalized_deals",
     "validated_deals",
     "rejected_deals",
@@ -60,6 +61,9 @@ class Warehouse:
         if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         connection = duckdb.connect(str(self.path), read_only=read_only)
+        # Frames are registered by name explicitly; never let a missing table resolve to whatever Python
+        # variable happens to share its name (DuckDB's replacement scans).
+        connection.execute("set python_enable_replacements = false")
         try:
             if not read_only:
                 for name in PERSISTENT_TABLES:

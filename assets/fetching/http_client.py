@@ -18,6 +18,9 @@ from requests.adapters import HTTPAdapter
 from requests_file import FileAdapter
 from urllib3.util.retry import Retry
 
+from assets.fetching.addresses import PrivateAddressError, ensure_public_host
+from assets.fetching.politeness import HostThrottle, RobotsCache
+
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 _CHUNK = 64 * 1024
 
@@ -39,6 +42,11 @@ class FetchPolicy:
     user_agent: str = "dealmap/0.1 (+https://github.com/dealmap/dealmap)"
     file_roots: tuple[Path, ...] = ()
     """file:// URLs are served only from under these directories."""
+    min_host_interval_s: float = 1.0
+    """Minimum time between two requests to the same host."""
+    respect_robots: bool = True
+    refuse_private_addresses: bool = False
+    """Refuse http(s) hosts that resolve to loopback/private/link-local addresses (off for local tests)."""
 
 
 @dataclass
@@ -115,6 +123,23 @@ class HttpClient:
     def __init__(self, policy: FetchPolicy, session: requests.Session | None = None):
         self.policy = policy
         self.session = session or build_session(policy)
+        self.throttle = HostThrottle(policy.min_host_interval_s)
+        self.robots = RobotsCache(
+            self.session, policy.user_agent, (policy.connect_timeout_s, policy.read_timeout_s)
+        )
+
+    def _admit(self, url: str) -> None:
+        """Checks before any request to an http(s) URL (the first and every redirect hop)."""
+        if self.policy.refuse_private_addresses:
+            try:
+                ensure_public_host(url)
+            except PrivateAddressError as error:
+                raise FetchError("private_address", str(error)) from error
+        if self.policy.respect_robots:
+            verdict = self.robots.check(url)
+            if not verdict.allowed:
+                raise FetchError("robots", f"{verdict.reason}: {url}")
+        self.throttle.wait(url)
 
     def close(self) -> None:
         self.session.close()
@@ -185,6 +210,8 @@ class HttpClient:
         current, seen = url, {url}
         timeout = (self.policy.connect_timeout_s, self.policy.read_timeout_s)
         while True:
+            if scheme != "file":
+                self._admit(current)
             with self.session.get(
                 current, headers=headers, timeout=timeout, stream=True, allow_redirects=False
             ) as response:

@@ -166,7 +166,14 @@ def normalize_mentions(extracted: pd.DataFrame, refs: References | None = None) 
     # so that validation can quarantine it.
     normalized["announced_date"] = normalized["announced_date"].astype("datetime64[us]")
     kept = extracted.drop(
-        columns=["date_format", "default_currency", "lead_investors_text", "investors_text", "context"],
+        columns=[
+            "date_format",
+            "default_currency",
+            "lead_investors_text",
+            "investors_text",
+            "context",
+            "fingerprint",
+        ],
         errors="ignore",
     )
     return pd.concat([kept, normalized], axis=1)

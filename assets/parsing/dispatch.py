@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
+from datetime import date
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 import pandas as pd
 
-from assets.parsing.decoding import decode_text
+from assets.fetching.raw_store import RawStore
+from assets.frames import is_missing
+from assets.parsing.decoding import decode_html, decode_text
+from assets.parsing.fingerprint import source_fingerprint
 from assets.parsing.html_article import parse_article
 from assets.parsing.mentions import ParsedDocument, record_id
 from assets.parsing.newsletter import parse_eml, parse_markdown_issue, parse_mbox
@@ -37,6 +41,7 @@ EXTRACTED_COLUMNS = [
     "lead_investors_text",
     "investors_text",
     "context",
+    "fingerprint",
 ]
 _MENTION_TO_COLUMN = {
     "company": "company_text",
@@ -67,8 +72,10 @@ def parse_stored_document(
     source: Source, url: str, content_type: str | None, body_path: Path
 ) -> list[ParsedDocument]:
     """Parse one stored body according to its source kind and format (an mbox holds many issues)."""
-    if source.kind is SourceKind.ARTICLE:
-        return [parse_article(body_path.read_bytes())]
+    if source.kind is SourceKind.FEED and url == source.url:
+        return []  # the feed itself only lists entries; each entry page is its own document
+    if source.kind in (SourceKind.ARTICLE, SourceKind.FEED):
+        return [parse_article(decode_html(body_path.read_bytes(), content_type))]
     if source.kind is SourceKind.NEWSLETTER:
         suffix = _suffix(url)
         if suffix == ".mbox" or (content_type or "").startswith("application/mbox"):
@@ -76,18 +83,18 @@ def parse_stored_document(
         if suffix == ".eml" or (content_type or "").startswith("message/rfc822"):
             return [parse_eml(body_path.read_bytes())]
         if _is_html(content_type, url):
-            return [parse_article(body_path.read_bytes())]
+            return [parse_article(decode_html(body_path.read_bytes(), content_type))]
         return [parse_markdown_issue(decode_text(body_path.read_bytes(), content_type))]
     raise UnsupportedDocument(f"{source.kind} documents are not parsed as text documents")
 
 
-def _frame_from_parsed(documents: list[ParsedDocument]) -> pd.DataFrame:
+def _frame_from_parsed(documents: list[ParsedDocument], published_hint: date | None) -> pd.DataFrame:
     rows = []
     for document in documents:
         for mention in document.mentions:
             row = {_MENTION_TO_COLUMN.get(k, k): v for k, v in asdict(mention).items()}
             row["method"] = str(mention.method)
-            row["published_date"] = document.published
+            row["published_date"] = document.published or published_hint
             rows.append(row)
     return pd.DataFrame(rows)
 
@@ -105,21 +112,113 @@ def _frame_from_table(source: Source, body_path: Path, url: str) -> pd.DataFrame
 
 
 def extract_document(
-    source: Source, url: str, sha256: str, content_type: str | None, body_path: Path
+    source: Source,
+    url: str,
+    sha256: str,
+    content_type: str | None,
+    body_path: Path,
+    published_hint: date | None = None,
 ) -> pd.DataFrame:
-    """extracted_deals rows for one stored document version (may be empty)."""
+    """extracted_deals rows for one stored document version (may be empty).
+
+    `published_hint` (a feed entry's date) stands in when the document states no publication date.
+    """
     if source.kind is SourceKind.TABLE:
         frame = _frame_from_table(source, body_path, url)
     else:
-        frame = _frame_from_parsed(parse_stored_document(source, url, content_type, body_path))
+        parsed = parse_stored_document(source, url, content_type, body_path)
+        frame = _frame_from_parsed(parsed, published_hint)
     frame = frame.reindex(columns=EXTRACTED_COLUMNS)
     frame = frame.astype(object).where(frame.notna(), None)
     frame["source_id"] = source.id
     frame["source_kind"] = str(source.kind)
     frame["document_sha256"] = sha256
     frame["url"] = url
+    frame["fingerprint"] = source_fingerprint(source)
     frame["record_id"] = [
         record_id(source.id, sha256, method, locator)
         for method, locator in zip(frame["method"], frame["locator"], strict=True)
     ]
     return frame
+
+
+@dataclass
+class Extraction:
+    """Mentions of all current documents, and the ledger saying how each document was handled."""
+
+    mentions: pd.DataFrame
+    ledger: pd.DataFrame
+    """document_extractions rows: source_id, url, sha256, fingerprint, status, mentions, error..."""
+    parsed: int
+    reused: int
+
+
+def extract_documents(
+    current: pd.DataFrame,
+    sources: dict[str, Source],
+    store: RawStore,
+    previous_ledger: pd.DataFrame,
+    previous_mentions: pd.DataFrame,
+    run_id: str,
+) -> Extraction:
+    """Mentions for every current document, parsing only versions not parsed under the same fingerprint.
+
+    `current` has one row per (source_id, url) with the newest sha256 (warehouse.current_documents). A
+    document that fails to parse becomes a ledger row with status 'error' and yields no mentions; it never
+    stops the others.
+    """
+    done = {(r.source_id, r.url, r.sha256, r.fingerprint): r for r in previous_ledger.itertuples()}
+    earlier_mentions = (
+        dict(tuple(previous_mentions.groupby(["source_id", "url", "document_sha256"])))
+        if len(previous_mentions)
+        else {}
+    )
+    frames, ledger, parsed, reused = [], [], 0, 0
+    for document in current.itertuples():
+        source = sources[document.source_id]
+        fingerprint = source_fingerprint(source)
+        key = (document.source_id, document.url, document.sha256, fingerprint)
+        if key in done:
+            earlier = done[key]
+            ledger.append(earlier._asdict() | {"Index": None})
+            frames.append(earlier_mentions.get((document.source_id, document.url, document.sha256)))
+            reused += 1
+            continue
+        entry = {
+            "source_id": document.source_id,
+            "url": document.url,
+            "sha256": document.sha256,
+            "fingerprint": fingerprint,
+            "parsed_run_id": run_id,
+        }
+        hint = getattr(document, "published_hint", None)
+        try:
+            frame = extract_document(
+                source,
+                document.url,
+                document.sha256,
+                document.content_type,
+                store.path(document.sha256),
+                None if is_missing(hint) else hint,
+            )
+        except Exception as error:  # one bad document must not stop the refresh; the ledger records it
+            ledger.append(
+                entry
+                | {
+                    "status": "error",
+                    "mentions": 0,
+                    "error_class": type(error).__name__,
+                    "error_message": str(error) or repr(error),
+                }
+            )
+        else:
+            frames.append(frame)
+            ledger.append(
+                entry
+                | {"status": "parsed", "mentions": len(frame), "error_class": None, "error_message": None}
+            )
+        parsed += 1
+    nonempty = [f for f in frames if f is not None and len(f)]
+    mentions = pd.concat(nonempty, ignore_index=True) if nonempty else pd.DataFrame()
+    ledger_frame = pd.DataFrame(ledger).drop(columns=["Index"], errors="ignore")
+    return Extraction(mentions.reindex(columns=EXTRACTED_COLUMNS), ledger_frame, parsed, reused)

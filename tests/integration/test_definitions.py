@@ -14,10 +14,20 @@ from orchestration.definitions import defs
 from tests.conftest import REPO_ROOT
 
 EXPECTED_ASSETS = {
-    "documents", "extracted_deals", "normalized_deals", "validated_deals", "rejected_deals", "deals",
-    "deal_sources", "mart_funding_by_segment", "mart_funding_by_layer", "mart_top_deals",
-    "mart_capital_concentration", "mart_investor_activity", "dealmap_duckdb",
-}  # fmt: skip
+    "documents",
+    "extracted_deals",
+    "normalized_deals",
+    "validated_deals",
+    "rejected_deals",
+    "deals",
+    "deal_sources",
+    "mart_funding_by_segment",
+    "mart_funding_by_layer",
+    "mart_top_deals",
+    "mart_capital_concentration",
+    "mart_investor_activity",
+    "dealmap_duckdb",
+}
 
 
 def test_definitions_load():
@@ -80,7 +90,11 @@ def test_the_dagster_cli_loads_the_code_location(tmp_path: Path):
     env = {**os.environ, "DAGSTER_HOME": str(tmp_path)}
     completed = subprocess.run(
         [str(dagster), "definitions", "validate", "-m", "orchestration.definitions"],
-        cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert completed.returncode == 0, completed.stderr[-2000:]
     assert "Validation successful for code location" in completed.stderr + completed.stdout

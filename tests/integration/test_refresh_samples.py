@@ -64,11 +64,29 @@ def test_radixark_and_inferact_merge_the_facts_of_every_source(served):
            from deals where company in ('RadixArk', 'Inferact') order by company"""
     ).fetchall()
     assert rows == [
-        ("Inferact", 150_000_000, 800_000_000, ["Andreessen Horowitz", "Lightspeed Venture Partners"],
-         date(2026, 1, 28), "explicit", 3, 3, []),
-        ("RadixArk", 100_000_000, 400_000_000, ["Accel", "Spark Capital"], date(2026, 1, 28), "explicit",
-         3, 4, []),
-    ]  # fmt: skip
+        (
+            "Inferact",
+            150_000_000,
+            800_000_000,
+            ["Andreessen Horowitz", "Lightspeed Venture Partners"],
+            date(2026, 1, 28),
+            "explicit",
+            3,
+            3,
+            [],
+        ),
+        (
+            "RadixArk",
+            100_000_000,
+            400_000_000,
+            ["Accel", "Spark Capital"],
+            date(2026, 1, 28),
+            "explicit",
+            3,
+            4,
+            [],
+        ),
+    ]
     methods = served.execute(
         """select d.company, list(s.method order by s.method) from deal_sources s join deals d using (deal_id)
            where d.company = 'RadixArk' group by d.company"""
@@ -141,6 +159,12 @@ def test_second_run_adds_no_document_versions_and_changes_no_deal(refreshed):
         documents_before = connection.execute("select count(*) from documents").fetchone()[0]
     result = run_refresh(data_dir)
     assert result.success
+    extraction = next(
+        m
+        for m in result.get_asset_materialization_events()
+        if m.asset_key.to_user_string() == "extracted_deals"
+    ).materialization.metadata
+    assert (extraction["documents_parsed"].value, extraction["documents_reused"].value) == (0, 3)
     with duckdb.connect(str(served_path), read_only=True) as connection:
         assert connection.execute(query).fetchall() == before
         assert connection.execute("select count(*) from documents").fetchone()[0] == documents_before

@@ -13,8 +13,13 @@ create table if not exists documents (
     bytes         bigint    not null,
     etag          varchar,
     last_modified varchar,
-    run_id        varchar   not null
+    run_id        varchar   not null,
+    parent_url    varchar,
+    published_hint date
 );
+-- Columns added after the first release: working files created earlier gain them here.
+alter table documents add column if not exists parent_url varchar;
+alter table documents add column if not exists published_hint date;
 comment on table documents is 'One row per fetched document version: a URL whose bytes differ from its previous version. Append-only; bodies are in the raw store under sha256.';
 comment on column documents.source_id is 'Source slug from sources.toml.';
 comment on column documents.url is 'The URL the registry (or a newsletter directory listing) gave.';
@@ -28,3 +33,5 @@ comment on column documents.bytes is 'Body size in bytes.';
 comment on column documents.etag is 'ETag validator, sent back as If-None-Match next time.';
 comment on column documents.last_modified is 'Last-Modified validator, sent back as If-Modified-Since next time.';
 comment on column documents.run_id is 'Dagster run that fetched this version.';
+comment on column documents.parent_url is 'For feed entries: the feed that listed this page.';
+comment on column documents.published_hint is 'For feed entries: the entry date, used when the page states no publication date.';

@@ -20,7 +20,8 @@ create or replace table extracted_deals (
     default_currency varchar,
     lead_investors_text varchar[],
     investors_text  varchar[],
-    context         varchar
+    context         varchar,
+    fingerprint     varchar not null
 );
 comment on table extracted_deals is 'One row per deal mention in the current version of each document, every field as the source wrote it.';
 comment on column extracted_deals.record_id is 'Stable id of the mention: hash of source, document sha256, method and locator.';
@@ -31,3 +32,4 @@ comment on column extracted_deals.published_date is 'Publication date of the doc
 comment on column extracted_deals.date_format is 'strptime format for announced_text, from the source options (table exports).';
 comment on column extracted_deals.default_currency is 'Currency of bare numbers, from the source options (table exports).';
 comment on column extracted_deals.context is 'Text describing the company, used to infer a segment when none is stated.';
+comment on column extracted_deals.fingerprint is 'Parser fingerprint the mention was extracted under (see document_extractions).';
