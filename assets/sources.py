@@ -71,7 +71,7 @@ def _source(entry: dict[str, Any], base_dir: Path, position: int) -> Source:
     if unknown:
         raise RegistryError(f"{where}: unknown keys {sorted(unknown)}")
     source_id = entry.get("id")
-    if not isinstance(source_id, str) or not _SLUG.match(source_id):
+    if not isinstance(source_id, str) or not _SLUG.fullmatch(source_id):
         raise RegistryError(f"{where}: 'id' must be a slug of a-z, 0-9, '-' and '_'")
     try:
         kind = SourceKind(entry.get("kind"))
@@ -82,20 +82,33 @@ def _source(entry: dict[str, Any], base_dir: Path, position: int) -> Source:
     if not isinstance(url, str) or not url.strip():
         raise RegistryError(f"{where}: 'url' is required")
     max_bytes = entry.get("max_bytes")
-    if max_bytes is not None and (not isinstance(max_bytes, int) or max_bytes <= 0):
+    # bool is an int subclass: `max_bytes = true` must not become a 1-byte cap.
+    if max_bytes is not None and (
+        isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0
+    ):
         raise RegistryError(f"{where}: 'max_bytes' must be a positive integer")
+    enabled = entry.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise RegistryError(f"{where}: 'enabled' must be true or false (without quotes)")
     columns = entry.get("columns", {})
     if not isinstance(columns, dict) or not all(isinstance(v, str) for v in columns.values()):
         raise RegistryError(f"{where}: 'columns' must map dealmap fields to column names")
+    options = entry.get("options", {})
+    if not isinstance(options, dict):
+        raise RegistryError(f"{where}: 'options' must be a table ([source.options])")
+    try:
+        resolved = resolve_url(url.strip(), base_dir)
+    except RegistryError as error:
+        raise RegistryError(f"{where}: {error}") from None
     return Source(
         id=source_id,
         kind=kind,
-        url=resolve_url(url.strip(), base_dir),
+        url=resolved,
         name=entry.get("name"),
         max_bytes=max_bytes,
-        enabled=bool(entry.get("enabled", True)),
+        enabled=enabled,
         columns=MappingProxyType(dict(columns)),
-        options=MappingProxyType(dict(entry.get("options", {}))),
+        options=MappingProxyType(dict(options)),
     )
 
 

@@ -65,6 +65,11 @@ UNDISCLOSED = frozenset(
 _LEADING_MINUS = re.compile(r"^(?P<prefix>[^\d\-−]{0,4}?)\s?[-−]\s?(?=[^\d]{0,4}\d)")
 
 
+# Currency words that are also everyday English: they name a currency only after a multiplier
+# ('10 billion won', '2 million pounds'), never after a bare number ('12 won', 'three real problems').
+AMBIGUOUS_CURRENCY_WORDS = frozenset({"won", "real", "pound", "pounds", "franc", "francs"})
+
+
 class AmountStatus(StrEnum):
     PARSED = "parsed"
     UNDISCLOSED = "undisclosed"
@@ -98,10 +103,18 @@ def _money_pattern() -> re.Pattern[str]:
     prefix = "|".join(re.escape(s) for s in symbols)
     suffix_words = "|".join(re.escape(w) for w in words)
     multipliers = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
+    # A currency symbol glued to a letter on its left ('NZ$', 'HK$' when HK$ is not listed) is another
+    # currency, not this one; a number glued to a word or a digit group is part of something else.
+    # Digit groups are Western (1,500,000), Indian (1,50,00,000) or a lone decimal comma (1,50): any other
+    # grouping ('1,000,00') matches nothing, so it is never read a hundred times too big.
     return re.compile(
         rf"""
-        (?P<prefix>{prefix})?\s?
-        (?P<number>\d{{1,3}}(?:,\d{{2,3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
+        (?:(?<![A-Za-z])(?P<prefix>{prefix})\s?|(?<![\w.,$€£¥₹₩₪]))
+        (?P<number>
+            (?P<grouped>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?)
+            |(?P<decimal_comma>\d+,\d{{1,2}})
+            |\d+(?:\.\d+)?
+        )(?![\d]|,\d)
         (?:\s?(?P<mult>(?i:{multipliers}))(?![A-Za-z]))?
         (?P<plus>\+)?
         (?:\s(?P<suffix>(?i:(?:us\s)?(?:{suffix_words})))(?![A-Za-z]))?
@@ -123,12 +136,16 @@ def _currency_of(prefix: str | None, suffix: str | None) -> str | None:
 def _to_money(match: re.Match[str]) -> Money | None:
     # A bare letter such as 'B' or 'M' right after a currency symbol is a multiplier; a bare word right
     # after a number without a currency is only trusted by callers that know the column holds money.
+    number = match["number"]
+    digits = number.replace(",", ".") if match["decimal_comma"] else number.replace(",", "")
     try:
-        value = Decimal(match["number"].replace(",", ""))
+        value = Decimal(digits)
     except InvalidOperation:
         return None
     if match["mult"]:
         value *= MULTIPLIERS[match["mult"].lower()]
+    elif match["suffix"] and match["suffix"].lower() in AMBIGUOUS_CURRENCY_WORDS:
+        return None  # '12 won', '3 real customers': English words, unless a multiplier says money
     return Money(
         value=value,
         currency=_currency_of(match["prefix"], match["suffix"]),
@@ -148,7 +165,6 @@ def find_money(text: str) -> list[Money]:
     for match in _money_pattern().finditer(text):
         if not (match["prefix"] or match["suffix"]):
             continue
-        # '$' glued to a word character on the left is not a price ('US$' is handled as a prefix).
         money = _to_money(match)
         if money is not None:
             found.append(money)

@@ -25,6 +25,7 @@ _SPELLED_FORMATS = (
     "%a, %d %b %Y",
     "%Y/%m/%d",
 )
+_SEPT = re.compile(r"\bSept\b")  # strptime knows 'Sep' and 'September' only
 _ISO_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$")
 
 
@@ -47,7 +48,7 @@ def parse_date(text: str | None, formats: tuple[str, ...] = ()) -> date | None:
             return None
     for fmt in _SPELLED_FORMATS:
         try:
-            return datetime.strptime(cleaned.replace("Sept.", "Sep.").rstrip("."), fmt).date()
+            return datetime.strptime(_SEPT.sub("Sep", cleaned).rstrip("."), fmt).date()
         except ValueError:
             continue
     try:

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from schemas.reference import ALIASES_PATH
-from schemas.text import clean_space, fold
+from schemas.text import clean_space, fold, strip_literal_escapes
 
 # Corporate-form words, folded. 'private' covers 'Pvt. Ltd' spelled out ('Private Limited').
 LEGAL_SUFFIX_WORDS = frozenset(
@@ -47,6 +47,7 @@ LEGAL_SUFFIX_WORDS = frozenset(
     ]
 )
 _LEGAL_SUFFIX = re.compile(r"(?:\s+(?:" + "|".join(sorted(LEGAL_SUFFIX_WORDS)) + r"))+$")
+_DOTTED_INITIALS = re.compile(r"\b[A-Za-z](?:\.[A-Za-z])+\.?(?![A-Za-z])")
 _TRAILING_PARENTHETICAL = re.compile(r"^(?P<base>.*?)\s*\((?P<inner>[^()]*)\)\s*$")
 # Quote marks and leading articles that surround names in prose and exports.
 _EDGE_NOISE = re.compile(r"^[\s\"'“”‘’*_`]+|[\s\"'“”‘’*_`,;:.]+$")
@@ -55,9 +56,14 @@ _LIST_TAIL = re.compile(r"^(?:others|other investors|existing investors|more)$",
 
 
 @lru_cache(maxsize=1 << 16)
+def _undot(text: str) -> str:
+    """'S.A.' -> 'SA', 'L.L.C.' -> 'LLC': dotted initialisms fold to the suffix words they are."""
+    return _DOTTED_INITIALS.sub(lambda m: m.group(0).replace(".", ""), text)
+
+
 def name_key(name: str | None) -> str:
     """Match key: folded, corporate suffixes removed ('Cerebras Systems, Inc.' -> 'cerebras systems')."""
-    return _LEGAL_SUFFIX.sub("", fold(name)).strip()
+    return _LEGAL_SUFFIX.sub("", fold(_undot(name or ""))).strip()
 
 
 @lru_cache(maxsize=1 << 16)
@@ -66,7 +72,9 @@ def clean_name(name: str | None) -> str:
     text = _EDGE_NOISE.sub("", clean_space(name))
     # Drop a trailing legal suffix in the display form too, keeping the original casing elsewhere.
     words = text.split(" ")
-    while len(words) > 1 and fold(words[-1]) in LEGAL_SUFFIX_WORDS:
+    while len(words) > 1 and fold(_undot(words[-1])) in LEGAL_SUFFIX_WORDS:
+        if words[-2] in ("&", "and"):
+            break  # 'Brown & Co' is the name itself, not 'Brown' plus a suffix
         words.pop()
     return " ".join(words).rstrip(",")
 
@@ -82,7 +90,8 @@ def split_parenthetical(name: str) -> tuple[str, str | None]:
 def split_name_list(text: str | None) -> list[str]:
     """'Accel, Spark Capital and a16z' -> ['Accel', 'Spark Capital', 'a16z'] (duplicates removed)."""
     names: list[str] = []
-    for part in _LIST_SEPARATORS.split(clean_space(text)):
+    # Split before collapsing white space: a newline separates names in exports.
+    for part in _LIST_SEPARATORS.split(strip_literal_escapes(text or "")):
         cleaned = clean_name(part)
         if cleaned and not _LIST_TAIL.match(cleaned) and cleaned not in names:
             names.append(cleaned)

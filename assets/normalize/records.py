@@ -101,7 +101,9 @@ def normalize_record(row: dict[str, Any], refs: References) -> dict[str, Any]:
 
     currency_text = _text(row.get("currency_text"))
     stated_currency = refs.currencies.resolve(currency_text) if currency_text else None
-    default_currency = stated_currency or _text(row.get("default_currency"))
+    # A stated but unknown currency ('NZD') must not fall back to the source default: converting NZD at
+    # the USD rate would be silently wrong. Without a currency the amount stays unconverted and named.
+    default_currency = stated_currency or (None if currency_text else _text(row.get("default_currency")))
     parsed_amount = parse_amount(_text(row.get("amount_text")), default_currency)
     parsed_valuation = parse_amount(_text(row.get("valuation_text")), default_currency)
     amount, valuation = parsed_amount.money, parsed_valuation.money

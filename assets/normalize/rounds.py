@@ -61,7 +61,7 @@ def _round_in_text_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
         phrases.setdefault(alias, slug)
     alternatives = sorted(phrases, key=len, reverse=True)
     pattern = re.compile(
-        r"(?<![a-z0-9])(?:series ([a-k])(?![a-z0-9])|(" + "|".join(map(re.escape, alternatives)) + r"))"
+        r"(?<![a-z0-9])(?:series ([a-k])(\+?)(?![a-z0-9])|(" + "|".join(map(re.escape, alternatives)) + r"))"
         r"(?![a-z0-9])"
     )
     return pattern, phrases
@@ -77,5 +77,7 @@ def find_round(text: str | None) -> str | None:
     if not match:
         return None
     if match.group(1):
+        if match.group(2) and match.group(1) == "c":
+            return "series_c_plus"  # 'Series C+' is how sources lump C and later rounds
         return f"series_{match.group(1)}"
-    return phrases[match.group(2)]
+    return phrases[match.group(3)]

@@ -101,7 +101,7 @@ def _frame_from_parsed(documents: list[ParsedDocument], published_hint: date | N
 
 def _frame_from_table(source: Source, body_path: Path, url: str) -> pd.DataFrame:
     fmt = str(source.options.get("format") or _suffix(url).lstrip(".") or "csv")
-    frame = read_table_export(body_path, fmt, dict(source.columns))
+    frame = read_table_export(body_path, fmt, dict(source.columns), source.options.get("encoding"))
     frame = frame.rename(columns=_MENTION_TO_COLUMN)
     frame["method"] = "table_row"
     frame["locator"] = "row[" + frame.pop("row_number").astype(str) + "]"

@@ -22,7 +22,10 @@ _PUBLISHED_META = (
     "//meta[@name='pubdate']/@content",
     "//time[@datetime]/@datetime",
 )
-_PUBLISHED_TEXT = re.compile(r"\b(?:Published|Posted|Updated)(?: on)?:?\s+([A-Z0-9][\w ,.-]{5,30}\d)")
+_PUBLISHED_TEXT = re.compile(
+    r"\b(?:Published|Posted|Updated)(?: on)?:?\s+"
+    r"([A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}|\d{4}-\d{2}-\d{2})"
+)
 # Page furniture whose text is never article prose.
 _BOILERPLATE = "//script|//style|//noscript|//nav|//footer|//header|//aside|//form|//template"
 _PROSE_BLOCKS = ".//p|.//li|.//blockquote|.//h2|.//h3|.//figcaption"
@@ -34,7 +37,8 @@ def _published(tree: html.HtmlElement) -> date | None:
             found = parse_date(str(value))
             if found:
                 return found
-    match = _PUBLISHED_TEXT.search(clean_space(tree.text_content()))
+    # itertext with separators: text_content() glues blocks together ('roundupPublished on ...').
+    match = _PUBLISHED_TEXT.search(clean_space(" ".join(tree.itertext())))
     return parse_date(match.group(1)) if match else None
 
 

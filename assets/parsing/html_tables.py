@@ -17,13 +17,15 @@ from assets.normalize.rounds import find_round
 from assets.parsing.mentions import DealMention, Method
 from schemas.text import clean_space, fold
 
-# Checked in this order: 'Lead investors' is a lead column before it is an investors column, and
-# 'Round size' is an amount before it is a round.
+# Checked in this order: 'Lead investors' is a lead column before it is an investors column; 'Round size' and
+# 'Amount raised' are amounts before they are rounds; then 'Funding round' is a round before the generic
+# 'funding' makes it an amount.
 HEADER_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("lead_investors", ("lead investor", "lead investors", "leads", "lead", "led by")),
     ("valuation", ("valuation", "valued at", "post money", "pre money")),
-    ("amount", ("amount", "raised", "raise", "round size", "funding", "size", "capital", "investment")),
+    ("amount", ("amount", "raised", "raise", "round size", "size", "usd")),
     ("round", ("round", "stage", "series", "type")),
+    ("amount", ("funding", "capital", "investment")),
     ("company", ("company", "startup", "name", "firm", "organization", "organisation", "business")),
     ("segment", ("segment", "sector", "category", "vertical", "focus", "space", "industry", "market")),
     ("announced", ("date", "announced", "when")),
@@ -59,9 +61,10 @@ def _cell_texts(row: html.HtmlElement) -> list[str]:
     return cells
 
 
-def _is_parenthesised(cell: str, money: Money) -> bool:
-    before, after = cell[: money.start].rstrip(), cell[money.end :].lstrip()
-    return before.endswith("(") and after.startswith(")")
+def _in_parentheses(cell: str, money: Money) -> bool:
+    """True when the amount sits inside an open parenthesis: '($11B)', '(post-money $100M)'."""
+    before = cell[: money.start]
+    return before.rfind("(") > before.rfind(")")
 
 
 def split_amount_cell(cell: str) -> tuple[Money | None, Money | None]:
@@ -71,8 +74,11 @@ def split_amount_cell(cell: str) -> tuple[Money | None, Money | None]:
     """
     amount = valuation = None
     for money in find_money(cell):
-        tail = fold(cell[money.end : money.end + 24])
-        if _is_parenthesised(cell, money) or tail.startswith(("valuation", "post money", "pre money")):
+        after = cell[money.end : money.end + 24].lstrip()
+        labelled = not after.startswith("(") and fold(after).startswith(
+            ("valuation", "post money", "pre money")
+        )
+        if _in_parentheses(cell, money) or labelled:
             valuation = valuation or money
         elif amount is None:
             amount = money

@@ -24,6 +24,7 @@ from assets.parsing.prose import extract_prose_mentions
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _MD_HEADER_FIELD = re.compile(r"^\*\*[A-Za-z ]+:\*\*")  # '**From:** ...' lines repeat the front matter
 _BARE_URL_LINE = re.compile(r"^(?:[A-Za-z ]+:?\s+)?https?://\S+\??$")
 _BOILERPLATE_LINE = re.compile(r"^(?:unsubscribe|view this post|view in browser|you are receiving)", re.I)
@@ -33,8 +34,11 @@ def markdown_paragraphs(markdown: str) -> list[str]:
     """Plain-text paragraphs of a Markdown body: links reduced to their text, headers and rules kept out."""
     paragraphs: list[str] = []
     for block in re.split(r"\n\s*\n", markdown):
-        lines = []
+        lines: list[str] = []
         for line in block.splitlines():
+            if _LIST_ITEM.match(line) and lines:
+                paragraphs.append(" ".join(lines))  # each list item is its own paragraph
+                lines = []
             stripped = line.strip()
             if (
                 not stripped

@@ -91,7 +91,7 @@ _VALUATION_BEFORE = re.compile(
 _NOT_A_RAISE_AFTER = re.compile(
     r"^\s*(?:\w+\s+){0,2}?(?:fund|funds|vehicle|in (?:annual |recurring )?revenue|of revenue|in sales|arr\b"
     r"|run[- ]rate|market|in (?:ai )?capex|in spending|in q[1-4]|in the (?:first|second|third|fourth) quarter"
-    r"|across|in total|in aggregate|of (?:total|global|venture))",
+    r"|across|in total|in aggregate|of (?:total|global|venture))\b",
     re.IGNORECASE,
 )
 _NOT_A_RAISE_BEFORE = re.compile(
@@ -127,6 +127,9 @@ def _company_in(clause: str, verb_start: int) -> str | None:
     if role:
         return role.group(1)
     subject = _DESCRIPTOR.sub("", subject)
+    possessive = re.match(rf"^({_NAME})['’]s\b", subject)  # "Orrin's Series A brought in $12M"
+    if possessive and possessive.group(1).split()[0].lower() not in _GENERIC_SUBJECTS:
+        return possessive.group(1)
     subject = re.sub(r"['’]s?$", "", subject)
     if re.fullmatch(_NAME, subject) and subject.split()[0].lower() not in _GENERIC_SUBJECTS:
         return subject

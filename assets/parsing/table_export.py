@@ -7,6 +7,11 @@ fields in `sources.toml` (`[source.columns]`). The frame that comes back has the
 
 from __future__ import annotations
 
+import codecs
+import json
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -33,34 +38,129 @@ class TableExportError(ValueError):
     """The export cannot be read as a deal table (unreadable file, no company column...)."""
 
 
-def _read_rows(path: Path, fmt: str) -> pd.DataFrame:
+def _legacy_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
+    """Decode the bytes UTF-8 rejected as Windows-1252 (Latin-1 for its five undefined bytes)."""
+    chunk = error.object[error.start : error.end]
+    try:
+        return chunk.decode("cp1252"), error.end
+    except UnicodeDecodeError:
+        return chunk.decode("latin-1"), error.end
+
+
+codecs.register_error("dealmap-legacy-fallback", _legacy_fallback)
+
+
+@contextmanager
+def _as_utf8(path: Path, encoding: str | None) -> Iterator[Path]:
+    """`path` itself when it is clean UTF-8; otherwise a transcoded temporary copy.
+
+    Real exports mix encodings (a Windows-1252 byte inside a UTF-8 file) or use a legacy one throughout
+    (Mac Roman); DuckDB's reader wants UTF-8. With `encoding` set (source option) the whole file is decoded
+    with it; without, invalid UTF-8 sequences alone fall back to Windows-1252, so nothing is lost.
+    """
+    raw = path.read_bytes()
+    if encoding is None and not raw.startswith(codecs.BOM_UTF8):
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            yield path
+            return
+    try:
+        text = raw.decode(encoding or "utf-8-sig", errors="strict" if encoding else "dealmap-legacy-fallback")
+    except (LookupError, UnicodeDecodeError) as error:
+        raise TableExportError(f"cannot decode the export as {encoding}: {error}") from error
+    with tempfile.TemporaryDirectory(prefix="dealmap-export-") as scratch:
+        copy = Path(scratch) / path.name
+        copy.write_text(text, encoding="utf-8")
+        yield copy
+
+
+def _json_rows(connection: duckdb.DuckDBPyConnection, path: Path, fmt: str) -> pd.DataFrame:
+    """Every top-level key of a JSON array / JSON Lines export as a text column (arrays as JSON text).
+
+    Keys come from the file, so they travel as bound parameters (JSON pointers), never as SQL.
+    """
+    layout = "newline_delimited" if fmt == "jsonl" else "array"
+    keys = [
+        row[0]
+        for row in connection.execute(
+            "select key from (select unnest(json_keys(json)) as key, row_number() over () as position"
+            " from read_json_objects($1, format = $2)) group by key order by min(position)",
+            [str(path), layout],
+        ).fetchall()
+    ]
+    if not keys:
+        return pd.DataFrame()
+    pointers = ["/" + key.replace("~", "~0").replace("/", "~1") for key in keys]
+    projection = ", ".join(f"json_extract_string(json, ${i + 3}) as c{i}" for i in range(len(keys)))
+    frame = connection.execute(
+        f"select {projection} from read_json_objects($1, format = $2)", [str(path), layout, *pointers]
+    ).df()
+    frame.columns = keys
+    return frame
+
+
+def _read_rows(path: Path, fmt: str, encoding: str | None = None) -> pd.DataFrame:
     connection = duckdb.connect()
     try:
-        if fmt == "csv":
-            relation = connection.read_csv(str(path), header=True, all_varchar=True)
-        elif fmt in ("json", "jsonl"):
-            relation = connection.read_json(
-                str(path), format="newline_delimited" if fmt == "jsonl" else "array"
-            )
-        else:
-            raise TableExportError(f"unsupported table format {fmt!r} (csv, json, jsonl)")
-        return relation.df()
-    except duckdb.Error as error:
+        with _as_utf8(path, encoding) as readable:
+            if fmt == "csv":
+                return connection.read_csv(str(readable), header=True, all_varchar=True).df()
+            if fmt in ("json", "jsonl"):
+                return _json_rows(connection, readable, fmt)
+        raise TableExportError(f"unsupported table format {fmt!r} (csv, json, jsonl)")
+    except (duckdb.Error, OSError) as error:
         raise TableExportError(f"could not read {fmt} export: {error}") from error
     finally:
         connection.close()
 
 
-def read_table_export(path: Path, fmt: str, columns: dict[str, str] | None = None) -> pd.DataFrame:
+def _resolve_column(name: str, columns: list[str]) -> str | None:
+    """The export column a mapping names: exactly, else ignoring surrounding space and case
+    (readers trim 'Date ' to 'Date')."""
+    if name in columns:
+        return name
+    wanted = name.strip().casefold()
+    return next((c for c in columns if c.strip().casefold() == wanted), None)
+
+
+def _names(value: object) -> list[str]:
+    """Investor names from a cell: a JSON array (JSON exports) or a separated list."""
+    if isinstance(value, str) and value.lstrip().startswith("["):
+        try:
+            items = json.loads(value)
+        except json.JSONDecodeError:
+            items = None
+        if isinstance(items, list):
+            return [name for item in items for name in split_name_list(str(item))]
+    return split_name_list(value if isinstance(value, str) else None)
+
+
+def read_table_export(
+    path: Path, fmt: str, columns: dict[str, str] | None = None, encoding: str | None = None
+) -> pd.DataFrame:
     """Mentions (as text) from an export. `columns` maps dealmap field -> the export's column name."""
-    rows = _read_rows(path, fmt)
-    mapping = dict(columns or {})
-    for field in EXPORT_FIELDS:
-        if field not in mapping and field in rows.columns:
-            mapping[field] = field
-    missing = sorted(name for name in mapping.values() if name not in rows.columns)
+    rows = _read_rows(path, fmt, encoding)
+    available = [str(c) for c in rows.columns]
+    mapping: dict[str, str] = {}
+    missing = []
+    for field, name in (columns or {}).items():
+        if field not in EXPORT_FIELDS:
+            raise TableExportError(
+                f"unknown dealmap field {field!r} in columns (known: {list(EXPORT_FIELDS)})"
+            )
+        resolved = _resolve_column(name, available)
+        if resolved is None:
+            missing.append(name)
+        else:
+            mapping[field] = resolved
     if missing:
-        raise TableExportError(f"mapped columns not in the export: {missing}; has {list(rows.columns)}")
+        raise TableExportError(f"mapped columns not in the export: {sorted(missing)}; has {available}")
+    for field in EXPORT_FIELDS:
+        if field not in mapping and field in available:
+            mapping[field] = field
     if "company" not in mapping:
         raise TableExportError(f"no company column (columns: {list(rows.columns)})")
     # Plain Python strings and None from here on: the parsing functions are written for str | None.
@@ -70,7 +170,7 @@ def read_table_export(path: Path, fmt: str, columns: dict[str, str] | None = Non
         source = mapping.get(field)
         frame[mention_field] = text[source] if source else None
     for list_field in ("lead_investors", "investors"):
-        frame[list_field] = frame[list_field].map(split_name_list)
+        frame[list_field] = frame[list_field].map(_names)
     frame["investors"] = [
         leads + [n for n in others if n not in leads]
         for leads, others in zip(frame["lead_investors"], frame["investors"], strict=True)

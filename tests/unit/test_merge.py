@@ -51,14 +51,36 @@ def resolve(*mentions: dict, policy: MergePolicy | None = None):
 
 def test_table_prose_and_newsletter_mentions_become_one_deal_with_the_facts_of_each():
     deals, sources = resolve(
-        mention("table", method="html_table", round_type="seed", amount_usd=100_000_000,
-                valuation_usd=400_000_000, segment="inference_engines", segment_basis="stated",
-                company_alias="SGLang", amount_original="$100M", currency="USD"),
-        mention("prose", round_type="seed", amount_usd=100_000_000, valuation_usd=400_000_000,
-                lead_investors=["Accel", "Spark Capital"], investors=["Accel", "Spark Capital"]),
-        mention("newsletter", source_id="newsletter", valuation_usd=400_000_000, lead_investors=["Accel"],
-                investors=["Accel"], announced_date="2026-01-28", published_date="2026-01-28"),
-    )  # fmt: skip
+        mention(
+            "table",
+            method="html_table",
+            round_type="seed",
+            amount_usd=100_000_000,
+            valuation_usd=400_000_000,
+            segment="inference_engines",
+            segment_basis="stated",
+            company_alias="SGLang",
+            amount_original="$100M",
+            currency="USD",
+        ),
+        mention(
+            "prose",
+            round_type="seed",
+            amount_usd=100_000_000,
+            valuation_usd=400_000_000,
+            lead_investors=["Accel", "Spark Capital"],
+            investors=["Accel", "Spark Capital"],
+        ),
+        mention(
+            "newsletter",
+            source_id="newsletter",
+            valuation_usd=400_000_000,
+            lead_investors=["Accel"],
+            investors=["Accel"],
+            announced_date="2026-01-28",
+            published_date="2026-01-28",
+        ),
+    )
     assert len(deals) == 1
     deal = deals.iloc[0]
     assert (deal["round_type"], deal["amount_usd"], deal["valuation_usd"]) == (
@@ -70,8 +92,10 @@ def test_table_prose_and_newsletter_mentions_become_one_deal_with_the_facts_of_e
     assert deal["announced_date"] == date(2026, 1, 28)  # the earliest report
     assert deal["date_basis"] == "published"
     assert (deal["segment"], deal["layer"], deal["segment_label"]) == (
-        "inference_engines", "inference", "Inference engines",
-    )  # fmt: skip
+        "inference_engines",
+        "inference",
+        "Inference engines",
+    )
     assert deal["company_aliases"] == ["SGLang"]
     assert (deal["source_count"], deal["mention_count"], deal["conflicts"]) == (2, 3, [])
     assert sources.sort_values("precedence")["record_id"].tolist() == ["table", "prose", "newsletter"]

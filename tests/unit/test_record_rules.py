@@ -75,8 +75,11 @@ def test_a_valid_row_passes_untouched():
     assert result.rejected.empty
     row = result.valid.iloc[0]
     assert (row["company"], row["round_type"], row["amount_usd"], row["segment"]) == (
-        "Acme Inference", "series_a", 20_000_000, "inference_platforms",
-    )  # fmt: skip
+        "Acme Inference",
+        "series_a",
+        20_000_000,
+        "inference_platforms",
+    )
     assert row["announced_date"].date() == date(2026, 2, 3)
 
 

@@ -1,0 +1,249 @@
+"""Money amounts: `parse_amount` for one-amount cells and `find_money` for amounts inside prose."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assets.normalize.amounts import AmountStatus, find_money, parse_amount
+
+PROPERTY_SETTINGS = settings(max_examples=300, deadline=None, database=None)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency", "is_floor"),
+    [
+        ("$3.5B", "3500000000", "USD", False),
+        ("$500M", "500000000", "USD", False),
+        ("$15B+", "15000000000", "USD", True),
+        ("€40 million", "40000000", "EUR", False),
+        ("1.2bn", "1200000000", None, False),
+        ("$1,500M", "1500000000", "USD", False),
+        ("1.5 billion dollars", "1500000000", "USD", False),
+        ("US$20m", "20000000", "USD", False),
+        ("US$ 20m", "20000000", "USD", False),
+        ("USD 5M", "5000000", "USD", False),
+        ("5m usd", "5000000", "USD", False),
+        ("Rs 500 crore", "5000000000", "INR", False),
+        ("Rs. 500 crore", "5000000000", "INR", False),
+        ("₹ 20 crore", "200000000", "INR", False),
+        ("50 lakh", "5000000", None, False),
+        ("£12.5 million", "12500000", "GBP", False),
+        ("£12.5m", "12500000", "GBP", False),
+        ("¥500 million", "500000000", "JPY", False),
+        ("CHF 10 million", "10000000", "CHF", False),
+        ("10 million francs", "10000000", "CHF", False),
+        ("12.5 million euros", "12500000", "EUR", False),
+        ("€1.5bn", "1500000000", "EUR", False),
+        ("$2T", "2000000000000", "USD", False),
+        ("$5MM", "5000000", "USD", False),
+        ("$1.5k", "1500", "USD", False),
+        ("$1.2bn+", "1200000000", "USD", True),
+        ("20,00,00,000", "200000000", None, False),
+        ("12,34,567", "1234567", None, False),
+        ("\\xc2\\xa020,000,000", "20000000", None, False),
+        ("14,342,000+", "14342000", None, True),
+        ("150000000", "150000000", None, False),
+        ("$0", "0", "USD", False),
+        ("  $5M  ", "5000000", "USD", False),
+        ("$5M.", "5000000", "USD", False),
+    ],
+)
+def test_parse_amount_reads_value_currency_and_floor(
+    text: str, value: str, currency: str | None, is_floor: bool
+) -> None:
+    parsed = parse_amount(text)
+
+    assert parsed.status is AmountStatus.PARSED
+    assert parsed.money is not None
+    assert parsed.money.value == Decimal(value)
+    assert parsed.money.currency == currency
+    assert parsed.money.is_floor is is_floor
+
+
+def test_parse_amount_is_exact_not_float() -> None:
+    money = parse_amount("$3.5B").money
+
+    assert money is not None
+    assert int(money.value) == 3_500_000_000
+    assert money.value == money.value.to_integral_value()
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("-5000000", "-5000000", None),
+        ("−5000000", "-5000000", None),
+        ("-$5M", "-5000000", "USD"),
+        ("$-5M", "-5000000", "USD"),
+    ],
+)
+def test_parse_amount_keeps_the_minus_sign(text: str, value: str, currency: str | None) -> None:
+    parsed = parse_amount(text)
+
+    assert parsed.status is AmountStatus.PARSED
+    assert parsed.money is not None
+    assert parsed.money.value == Decimal(value)
+    assert parsed.money.currency == currency
+    assert parsed.money.text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "undisclosed",
+        "Undisclosed",
+        "Not Disclosed",
+        "N/A",
+        "n/a",
+        "nan",
+        "NAN",
+        "none",
+        "—",
+        "–",
+        "-",
+        "?",
+        "TBD",
+    ],
+)
+def test_parse_amount_undisclosed_tokens(text: str) -> None:
+    assert parse_amount(text).status is AmountStatus.UNDISCLOSED
+    assert parse_amount(text).money is None
+
+
+@pytest.mark.parametrize("text", [None, "", "   ", "\xa0", "\\xc2\\xa0"])
+def test_parse_amount_empty_is_missing(text: str | None) -> None:
+    assert parse_amount(text).status is AmountStatus.MISSING
+    assert parse_amount(text).money is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["garbage", "about twenty", "abc $5M", "1,2,3", "$", "£", "$.5B", "1.000.000", "$1.5.2", "$5-10M"],
+)
+def test_parse_amount_garbage_is_unparseable(text: str) -> None:
+    assert parse_amount(text).status is AmountStatus.UNPARSEABLE
+    assert parse_amount(text).money is None
+
+
+def test_parse_amount_bare_number_takes_default_currency() -> None:
+    bare = parse_amount("150000000", default_currency="EUR").money
+    marked = parse_amount("$150M", default_currency="EUR").money
+
+    assert bare is not None
+    assert (bare.value, bare.currency) == (Decimal(150_000_000), "EUR")
+    assert marked is not None
+    assert marked.currency == "USD"  # the cell's own symbol beats the column default
+
+
+def test_parse_amount_text_is_the_cleaned_cell() -> None:
+    money = parse_amount("  US$\xa020m ").money
+
+    assert money is not None
+    assert money.text == "US$ 20m"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Revenue grew 81% in 2023.",
+        "Demand for H100 and B200 cards doubled.",
+        "Issue #797 is out.",
+        "We counted 25 deals across 12 countries.",
+        "",
+    ],
+)
+def test_find_money_ignores_numbers_without_a_currency(text: str) -> None:
+    assert find_money(text) == []
+
+
+def test_find_money_reads_several_amounts_with_spans() -> None:
+    text = "Orrin raised $150M, Vexa €40 million and Quill US$20m (valued at $15B+)."
+
+    found = find_money(text)
+
+    assert [(m.text, m.value, m.currency, m.is_floor) for m in found] == [
+        ("$150M", Decimal(150_000_000), "USD", False),
+        ("€40 million", Decimal(40_000_000), "EUR", False),
+        ("US$20m", Decimal(20_000_000), "USD", False),
+        ("$15B+", Decimal(15_000_000_000), "USD", True),
+    ]
+    assert [text[m.start : m.end] for m in found] == ["$150M", "€40 million", "US$20m", "$15B+"]
+
+
+def test_find_money_skips_plain_numbers_between_amounts() -> None:
+    text = "In 2023 the 81% jump came from H100 sales; Acme raised $3.5B."
+
+    found = find_money(text)
+
+    assert len(found) == 1
+    assert found[0].value == Decimal(3_500_000_000)
+    assert text[found[0].start : found[0].end] == "$3.5B"
+
+
+def test_find_money_does_not_take_a_sentence_period() -> None:
+    text = "Acme raised $2.5 billion."
+
+    (money,) = find_money(text)
+
+    assert money.text == "$2.5 billion"
+    assert text[money.end :] == "."
+
+
+def test_find_money_currency_word_after_the_number() -> None:
+    (money,) = find_money("The lab raised 1.5 billion dollars last year.")
+
+    assert (money.value, money.currency, money.text) == (Decimal(1_500_000_000), "USD", "1.5 billion dollars")
+
+
+decimals_2dp = st.decimals(min_value=Decimal("0.01"), max_value=Decimal(10**6), places=2)
+MULTIPLIER_SUFFIXES = [("M", 10**6), ("B", 10**9), (" million", 10**6), ("bn", 10**9), ("", 1)]
+
+
+@PROPERTY_SETTINGS
+@given(number=decimals_2dp, suffix=st.sampled_from(MULTIPLIER_SUFFIXES), separators=st.booleans())
+def test_parse_amount_round_trips_formatted_decimals(
+    number: Decimal, suffix: tuple[str, int], separators: bool
+) -> None:
+    word, multiplier = suffix
+    text = f"${number:,}{word}" if separators else f"${number}{word}"
+
+    parsed = parse_amount(text)
+
+    assert parsed.status is AmountStatus.PARSED
+    assert parsed.money is not None
+    assert parsed.money.value == number * multiplier
+    assert parsed.money.currency == "USD"
+    assert parsed.money.is_floor is False
+
+
+@PROPERTY_SETTINGS
+@given(number=st.integers(min_value=0, max_value=10**15))
+def test_parse_amount_round_trips_thousands_separated_integers(number: int) -> None:
+    parsed = parse_amount(f"{number:,}", default_currency="USD")
+
+    assert parsed.money is not None
+    assert parsed.money.value == number
+
+
+# Surrounding words drawn from letters that spell no currency word or multiplier ('cad', 'bn', 'k').
+@PROPERTY_SETTINGS
+@given(
+    number=decimals_2dp,
+    suffix=st.sampled_from(MULTIPLIER_SUFFIXES[:4]),
+    before=st.text(alphabet="fghxyz ,", max_size=20),
+    after=st.text(alphabet="fghxyz ,", max_size=20),
+)
+def test_find_money_span_covers_exactly_the_amount(
+    number: Decimal, suffix: tuple[str, int], before: str, after: str
+) -> None:
+    amount = f"${number:,}{suffix[0]}"
+    text = f"{before} {amount} {after}"
+
+    (money,) = find_money(text)
+
+    assert money.value == number * suffix[1]
+    assert text[money.start : money.end] == amount == money.text

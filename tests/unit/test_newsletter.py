@@ -1,0 +1,191 @@
+"""Newsletter issues: Markdown with front matter, single e-mails (any transfer encoding) and mbox archives."""
+
+from __future__ import annotations
+
+import mailbox
+from datetime import date
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+
+from assets.parsing.newsletter import markdown_paragraphs, parse_eml, parse_markdown_issue, parse_mbox
+
+
+@pytest.fixture
+def issue_797(samples_dir: Path) -> str:
+    path = samples_dir / "newsletters" / "inference-brief" / "2026-01-28-issue-797.md"
+    return path.read_text(encoding="utf-8")
+
+
+def test_sample_issue_metadata(issue_797: str) -> None:
+    document = parse_markdown_issue(issue_797)
+
+    assert document.published == date(2026, 1, 28)
+    assert document.title == "The Inference Brief #797: two Berkeley spin-outs bid for the serving layer"
+
+
+def test_sample_issue_mentions(issue_797: str) -> None:
+    mentions = parse_markdown_issue(issue_797).mentions
+
+    assert [(m.company, m.round, m.amount, m.valuation, m.lead_investors, m.locator) for m in mentions] == [
+        ("Inferact", "seed", "$150M", "$800M", ["a16z", "Lightspeed"], "p[2]/s[0]"),
+        ("RadixArk", None, None, "$400M", ["Accel"], "p[3]/s[0]"),
+    ]
+    # '$100B on AI hardware' is spending, and '#797' is an issue number: neither is a deal.
+    assert len(mentions) == 2
+
+
+def test_markdown_paragraphs_strip_markup_and_furniture() -> None:
+    markdown = (
+        "# Weekly deals\n\n"
+        "**From:** The Brief <editor@brief.example>\n**Date:** Tue, 03 Mar 2026 07:00:00 +0000\n\n"
+        "**Orrin** raised a *$20M* seed round led by [Accel](https://accel.example) and `Index`.\n"
+        "It will hire.\n\n"
+        "> Quoted line\n\n"
+        "1. First point\n\n"
+        "![chart](https://img.example/c.png)\n\n"
+        "---\n\n"
+        "Read online: https://brief.example/p/12\n\n"
+        "View in browser\n\n"
+        "You are receiving this because you subscribed.\n"
+    )
+
+    assert markdown_paragraphs(markdown) == [
+        "Weekly deals",
+        "Orrin raised a $20M seed round led by Accel and Index. It will hire.",
+        "Quoted line",
+        "First point",
+        "chart",
+    ]
+
+
+def test_markdown_issue_front_matter_variants() -> None:
+    text = (
+        "---\ntitle: Plain title\npublished: 2026-02-14\n---\n\n"
+        "Vexa closed a $45M Series A led by Index Ventures.\n"
+    )
+
+    document = parse_markdown_issue(text)
+
+    assert (document.title, document.published) == ("Plain title", date(2026, 2, 14))
+    assert [(m.company, m.round, m.amount, m.lead_investors) for m in document.mentions] == [
+        ("Vexa", "series_a", "$45M", ["Index Ventures"])
+    ]
+
+
+def test_markdown_issue_without_front_matter() -> None:
+    document = parse_markdown_issue("Orrin raised $20M in a seed round.\n")
+
+    assert (document.title, document.published) == (None, None)
+    assert [m.company for m in document.mentions] == ["Orrin"]
+
+
+def plain_issue() -> EmailMessage:
+    message = EmailMessage()
+    message["Subject"] = "Deal Digest #12: Berlin leads"
+    message["From"] = "The Digest <editor@digest.example>"
+    message["Date"] = "Tue, 03 Mar 2026 07:15:00 +0000"
+    message.set_content(
+        "Nordwind secures €40 million Series B led by Index Ventures.\n\nOther news has no money in it.\n",
+        cte="quoted-printable",
+    )
+    return message
+
+
+def html_issue() -> EmailMessage:
+    message = EmailMessage()
+    message["Subject"] = "Deal Digest #13"
+    message["Date"] = "Wed, 04 Mar 2026 10:00:00 +0100"
+    message.set_content(
+        "<html><body><nav><p>Acme raised $9M in a seed round.</p></nav>"
+        "<p>Orrin raised a $20M seed round led by Accel.</p>"
+        "<p>Vexa closed a €45 million Series A.</p></body></html>",
+        subtype="html",
+        cte="base64",
+    )
+    return message
+
+
+def test_eml_quoted_printable_text_part() -> None:
+    raw = plain_issue().as_bytes()
+    assert b"=E2=82=AC40" in raw  # the euro sign really is quoted-printable on the wire
+
+    document = parse_eml(raw)
+
+    assert document.title == "Deal Digest #12: Berlin leads"
+    assert document.published == date(2026, 3, 3)
+    assert [(m.company, m.round, m.amount, m.lead_investors, m.locator) for m in document.mentions] == [
+        ("Nordwind", "series_b", "€40 million", ["Index Ventures"], "p[0]/s[0]")
+    ]
+
+
+def test_eml_base64_html_part() -> None:
+    raw = html_issue().as_bytes()
+    assert b"Orrin" not in raw  # base64 on the wire
+
+    document = parse_eml(raw)
+
+    assert (document.title, document.published) == ("Deal Digest #13", date(2026, 3, 4))
+    assert [(m.company, m.amount, m.round, m.locator) for m in document.mentions] == [
+        ("Orrin", "$20M", "seed", "p[0]/s[0]"),
+        ("Vexa", "€45 million", "series_a", "p[1]/s[0]"),
+    ]
+
+
+def test_eml_prefers_the_html_alternative() -> None:
+    message = EmailMessage()
+    message["Subject"] = "Alternatives"
+    message["Date"] = "Thu, 05 Mar 2026 10:00:00 +0000"
+    message.set_content("Orrin raised $1M in a seed round.")
+    message.add_alternative("<p>Orrin raised $2M in a seed round.</p>", subtype="html")
+
+    document = parse_eml(message.as_bytes())
+
+    assert [(m.company, m.amount) for m in document.mentions] == [("Orrin", "$2M")]
+
+
+def test_eml_without_body_or_date() -> None:
+    document = parse_eml(b"Subject: Empty issue\n\n")
+
+    assert (document.title, document.published, document.mentions) == ("Empty issue", None, [])
+
+
+def test_eml_encoded_subject_and_bad_date() -> None:
+    raw = (
+        b"Subject: =?utf-8?q?Caf=C3=A9_deals?=\nDate: sometime soon\n"
+        b"Content-Type: text/plain; charset=latin-1\nContent-Transfer-Encoding: 8bit\n\n"
+        b"Vexa closed a \xa345 million Series A.\n"
+    )
+
+    document = parse_eml(raw)
+
+    assert (document.title, document.published) == ("Café deals", None)
+    assert [(m.company, m.amount) for m in document.mentions] == [("Vexa", "£45 million")]
+
+
+def test_mbox_with_two_issues(tmp_path: Path) -> None:
+    path = tmp_path / "digest.mbox"
+    archive = mailbox.mbox(path)
+    archive.add(plain_issue())
+    archive.add(html_issue())
+    archive.flush()
+    archive.close()
+
+    documents = parse_mbox(path)
+
+    assert [(d.title, d.published) for d in documents] == [
+        ("Deal Digest #12: Berlin leads", date(2026, 3, 3)),
+        ("Deal Digest #13", date(2026, 3, 4)),
+    ]
+    assert [[(m.company, m.locator) for m in d.mentions] for d in documents] == [
+        [("Nordwind", "m[0]/p[0]/s[0]")],
+        [("Orrin", "m[1]/p[0]/s[0]"), ("Vexa", "m[1]/p[1]/s[0]")],
+    ]
+
+
+def test_empty_mbox(tmp_path: Path) -> None:
+    path = tmp_path / "empty.mbox"
+    path.write_bytes(b"")
+
+    assert parse_mbox(path) == []

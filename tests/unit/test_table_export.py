@@ -1,0 +1,205 @@
+"""CSV and JSON deal exports: one mention per row as text, column mapping, investor lists and errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assets.parsing.table_export import TableExportError, read_table_export
+
+MENTION_COLUMNS = [
+    "company",
+    "round",
+    "amount",
+    "currency",
+    "valuation",
+    "segment",
+    "announced",
+    "lead_investors",
+    "investors",
+    "context",
+    "row_number",
+    "snippet",
+]
+
+
+@pytest.fixture
+def sample_export(samples_dir: Path) -> Path:
+    return samples_dir / "exports" / "deal-tracker-export.csv"
+
+
+def test_sample_export_rows(sample_export: Path) -> None:
+    frame = read_table_export(sample_export, "csv")
+
+    assert list(frame.columns) == MENTION_COLUMNS
+    assert frame["row_number"].tolist() == [1, 2, 3, 4, 5, 6]
+    assert frame["company"].tolist() == [
+        "Inferact",
+        "RadixArk",
+        "Halcyon Grid Compute",
+        "Quantum Whisper Labs",
+        "Tiny Valuation AI",
+        None,
+    ]
+    # Every value as the export wrote it: text, the sign and the leading digits untouched.
+    assert frame["amount"].tolist() == [
+        "150000000",
+        "100000000",
+        "-5000000",
+        "12000000",
+        "80000000",
+        "8000000",
+    ]
+    assert frame["round"].tolist()[:3] == ["Seed", "Seed", "Series A"]
+    assert frame["segment"].tolist()[3] == "Quantum sensing"
+    assert frame["announced"].tolist()[0] == "2026-01-28"
+    assert frame["context"].isna().all()
+
+
+def test_sample_export_investor_lists(sample_export: Path) -> None:
+    frame = read_table_export(sample_export, "csv")
+
+    assert frame["lead_investors"].tolist()[:3] == [["a16z", "Lightspeed"], ["Accel"], []]
+    assert frame["investors"].tolist()[:3] == [["a16z", "Lightspeed"], ["Accel"], []]
+
+
+def test_sample_export_snippet_names_the_export_columns(sample_export: Path) -> None:
+    frame = read_table_export(sample_export, "csv")
+
+    assert frame["snippet"].tolist()[0] == (
+        "company=Inferact; round_type=Seed; amount=150000000; currency=USD; valuation=800000000; "
+        "segment=AI inference; announced_date=2026-01-28; lead_investors=a16z; Lightspeed"
+    )
+    assert frame["snippet"].tolist()[5].startswith("company=; round_type=Seed;")
+
+
+def test_csv_with_column_mapping(tmp_path: Path) -> None:
+    path = tmp_path / "tracker.csv"
+    path.write_text(
+        "Startup,Raised (USD),Round,Leads,Backers,Notes\n"
+        'Orrin,005000000,Seed,Accel,"Index, Accel",serves models\n'
+        "Vexa,,Series A,,,\n",
+        encoding="utf-8",
+    )
+    columns = {
+        "company": "Startup",
+        "amount": "Raised (USD)",
+        "round_type": "Round",
+        "lead_investors": "Leads",
+        "investors": "Backers",
+        "description": "Notes",
+    }
+
+    frame = read_table_export(path, "csv", columns)
+
+    records = frame.drop(columns=["snippet"]).to_dict("records")
+    assert records == [
+        {
+            "company": "Orrin",
+            "round": "Seed",
+            "amount": "005000000",
+            "currency": None,
+            "valuation": None,
+            "segment": None,
+            "announced": None,
+            "lead_investors": ["Accel"],
+            "investors": ["Accel", "Index"],  # leads first, no duplicates
+            "context": "serves models",
+            "row_number": 1,
+        },
+        {
+            "company": "Vexa",
+            "round": "Series A",
+            "amount": None,
+            "currency": None,
+            "valuation": None,
+            "segment": None,
+            "announced": None,
+            "lead_investors": [],
+            "investors": [],
+            "context": None,
+            "row_number": 2,
+        },
+    ]
+    assert frame["snippet"].tolist() == [
+        "Startup=Orrin; Raised (USD)=005000000; Round=Seed; Leads=Accel; Backers=Index, Accel; "
+        "Notes=serves models",
+        "Startup=Vexa; Raised (USD)=; Round=Series A; Leads=; Backers=; Notes=",
+    ]
+
+
+def test_mapping_overrides_a_same_named_column(tmp_path: Path) -> None:
+    path = tmp_path / "tracker.csv"
+    path.write_text("company,legal_name,amount\nOrrin,Orrin Labs Inc.,$5M\n", encoding="utf-8")
+
+    frame = read_table_export(path, "csv", {"company": "legal_name"})
+
+    assert frame["company"].tolist() == ["Orrin Labs Inc."]
+    assert frame["amount"].tolist() == ["$5M"]
+
+
+def test_json_array_export(tmp_path: Path) -> None:
+    path = tmp_path / "deals.json"
+    path.write_text(
+        json.dumps(
+            [
+                {"company": "Orrin", "amount": "$5M", "round_type": "Seed", "investors": "Accel; Index"},
+                {"company": "Vexa", "amount": None, "round_type": None, "investors": None},
+            ]
+        ),
+        encoding="utf-8",
+    )
+
+    frame = read_table_export(path, "json")
+
+    assert frame["company"].tolist() == ["Orrin", "Vexa"]
+    assert frame["amount"].tolist() == ["$5M", None]
+    assert frame["round"].tolist() == ["Seed", None]
+    assert frame["investors"].tolist() == [["Accel", "Index"], []]
+    assert frame["row_number"].tolist() == [1, 2]
+
+
+def test_jsonl_export(tmp_path: Path) -> None:
+    path = tmp_path / "deals.jsonl"
+    path.write_text(
+        '{"company": "Orrin", "amount": "$5M", "announced_date": "January 5, 2026"}\n'
+        '{"company": "Vexa", "amount": "0012", "announced_date": "2026-01-02"}\n',
+        encoding="utf-8",
+    )
+
+    frame = read_table_export(path, "jsonl")
+
+    assert frame["company"].tolist() == ["Orrin", "Vexa"]
+    assert frame["amount"].tolist() == ["$5M", "0012"]
+    assert frame["announced"].tolist() == ["January 5, 2026", "2026-01-02"]
+
+
+def test_missing_mapped_column_raises(tmp_path: Path) -> None:
+    path = tmp_path / "tracker.csv"
+    path.write_text("Startup,Raised\nOrrin,$5M\n", encoding="utf-8")
+
+    with pytest.raises(TableExportError, match=r"mapped columns not in the export: \['Amount'\]"):
+        read_table_export(path, "csv", {"company": "Startup", "amount": "Amount"})
+
+
+def test_no_company_column_raises(tmp_path: Path) -> None:
+    path = tmp_path / "tracker.csv"
+    path.write_text("Startup,Raised\nOrrin,$5M\n", encoding="utf-8")
+
+    with pytest.raises(TableExportError, match=r"no company column \(columns: \['Startup', 'Raised'\]\)"):
+        read_table_export(path, "csv")
+
+
+def test_unsupported_format_raises(tmp_path: Path) -> None:
+    path = tmp_path / "tracker.xlsx"
+    path.write_bytes(b"PK\x03\x04")
+
+    with pytest.raises(TableExportError, match="unsupported table format 'xlsx'"):
+        read_table_export(path, "xlsx")
+
+
+def test_missing_file_raises(tmp_path: Path) -> None:
+    with pytest.raises(TableExportError, match="could not read csv export"):
+        read_table_export(tmp_path / "absent.csv", "csv")
