@@ -71,8 +71,8 @@ def test_radixark_and_inferact_merge_the_facts_of_every_source(served):
             ["Andreessen Horowitz", "Lightspeed Venture Partners"],
             date(2026, 1, 28),
             "explicit",
-            3,
-            3,
+            4,
+            4,
             [],
         ),
         (
@@ -82,8 +82,8 @@ def test_radixark_and_inferact_merge_the_facts_of_every_source(served):
             ["Accel", "Spark Capital"],
             date(2026, 1, 28),
             "explicit",
-            3,
             4,
+            5,
             [],
         ),
     ]
@@ -91,7 +91,7 @@ def test_radixark_and_inferact_merge_the_facts_of_every_source(served):
         """select d.company, list(s.method order by s.method) from deal_sources s join deals d using (deal_id)
            where d.company = 'RadixArk' group by d.company"""
     ).fetchone()
-    assert methods == ("RadixArk", ["html_table", "prose", "prose", "table_row"])
+    assert methods == ("RadixArk", ["html_table", "prose", "prose", "table_row", "table_row"])
 
 
 def test_every_bad_csv_row_is_quarantined_under_its_rule(served):
@@ -164,7 +164,7 @@ def test_second_run_adds_no_document_versions_and_changes_no_deal(refreshed):
         for m in result.get_asset_materialization_events()
         if m.asset_key.to_user_string() == "extracted_deals"
     ).materialization.metadata
-    assert (extraction["documents_parsed"].value, extraction["documents_reused"].value) == (0, 3)
+    assert (extraction["documents_parsed"].value, extraction["documents_reused"].value) == (0, 9)
     with duckdb.connect(str(served_path), read_only=True) as connection:
         assert connection.execute(query).fetchall() == before
         assert connection.execute("select count(*) from documents").fetchone()[0] == documents_before
@@ -172,4 +172,4 @@ def test_second_run_adds_no_document_versions_and_changes_no_deal(refreshed):
             "select status, count(*) from fetch_log "
             "where run_id = (select run_id from refresh_info) group by 1"
         ).fetchall()
-    assert latest_run == [("unchanged", 3)]
+    assert latest_run == [("unchanged", 9)]
