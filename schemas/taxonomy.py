@@ -15,6 +15,22 @@ from schemas.reference import TAXONOMY_PATH
 from schemas.text import fold
 
 UNCLASSIFIED = "unclassified"
+_LABEL_STOPWORDS = frozenset({"and", "the", "of", "for", "a", "an"})
+
+
+def label_key(label: str | None) -> str:
+    """Spelling-insensitive key for segment labels: 'Food & Beverages', 'Food and Beverage' and
+    'food-beverage' share one; so do 'Fin-Tech', 'FinTech' and 'Fin Tech' (spaces are dropped)."""
+    words = []
+    for word in fold(label).split():
+        if word in _LABEL_STOPWORDS:
+            continue
+        if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        words.append(word)
+    return "".join(words)
+
+
 _TRAILING_PARENTHETICAL = re.compile(r"\s*\([^)]*\)\s*$")
 
 
@@ -80,7 +96,7 @@ class Taxonomy:
         index: dict[str, str] = {}
         for segment in self.segments.values():
             for name in (segment.slug, segment.label, *segment.aliases):
-                key = fold(name)
+                key = label_key(name)
                 if index.get(key, segment.slug) != segment.slug:
                     raise TaxonomyError(
                         f"label {name!r} is claimed by both {index[key]!r} and {segment.slug!r}"
@@ -97,7 +113,7 @@ class Taxonomy:
         if not label or not label.strip():
             return None
         for candidate in (label, _TRAILING_PARENTHETICAL.sub("", label)):
-            slug = self.labels.get(fold(candidate))
+            slug = self.labels.get(label_key(candidate))
             if slug:
                 return slug
         return None

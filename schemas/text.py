@@ -11,14 +11,25 @@ from functools import lru_cache
 _CACHE_SIZE = 1 << 16
 
 _NON_WORD = re.compile(r"[^0-9a-z+]+")
-# Literal escape text left in exports by a bad round trip ("\\xc2\\xa0", "\\n"): backslash and letters,
-# not bytes. Real data (see shared/data/README.md) carries these inside names and round types.
-_LITERAL_ESCAPE = re.compile(r"\\x[0-9a-fA-F]{2}|\\[nrt]")
+# Escape text left in exports by a bad round trip: backslashes and letters, not bytes ("\\xc2\\xa0",
+# "BYJU\\xe2\\x80\\x99s", "BYJU\\'S", "Seed\\nFunding"), sometimes with the backslash itself doubled.
+# Real data (shared/data/README.md) carries these in names, amounts, dates and round types.
+_BYTE_ESCAPES = re.compile(r"(?:\\+x[0-9a-fA-F]{2})+")
+_OTHER_ESCAPES = re.compile(r"\\+([nrt])|\\+(['\"])")
 
 
-def strip_literal_escapes(text: str) -> str:
-    """Replace literal `\\xNN` / `\\n` escape text with a space; real characters are untouched."""
-    return _LITERAL_ESCAPE.sub(" ", text)
+def _bytes_of(match: re.Match[str]) -> str:
+    hex_pairs = re.findall(r"x([0-9a-fA-F]{2})", match.group(0))
+    return bytes(int(pair, 16) for pair in hex_pairs).decode("utf-8", errors="replace").replace("\ufffd", " ")
+
+
+def decode_literal_escapes(text: str) -> str:
+    """Turn escape *text* back into the characters it stands for: '\\xe2\\x80\\x99' -> '’' (UTF-8),
+    '\\xc2\\xa0' -> no-break space, "\\'" -> "'", '\\n' -> space. Real characters are untouched."""
+    if "\\" not in text:
+        return text
+    text = _BYTE_ESCAPES.sub(_bytes_of, text)
+    return _OTHER_ESCAPES.sub(lambda m: " " if m.group(1) else m.group(2), text)
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
@@ -29,7 +40,7 @@ def fold(text: str | None) -> str:
     """
     if not text:
         return ""
-    text = strip_literal_escapes(text)
+    text = decode_literal_escapes(text)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return _NON_WORD.sub(" ", text.lower()).strip()
@@ -40,4 +51,4 @@ def clean_space(text: str | None) -> str:
     """Collapse runs of white space (including NBSP) to one space and trim."""
     if not text:
         return ""
-    return " ".join(strip_literal_escapes(text).replace("\xa0", " ").split())
+    return " ".join(decode_literal_escapes(text).replace("\xa0", " ").split())

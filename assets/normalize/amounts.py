@@ -187,7 +187,7 @@ def parse_amount(text: str | None, default_currency: str | None = None) -> Parse
     # amount is a data error that validation must see and quarantine, not silently turn positive.
     negative = bool(_LEADING_MINUS.match(cleaned))
     unsigned = _LEADING_MINUS.sub(r"\g<prefix>", cleaned) if negative else cleaned
-    match = _money_pattern().fullmatch(unsigned) or _money_pattern().fullmatch(unsigned.rstrip("."))
+    match = _money_pattern().fullmatch(unsigned) or _money_pattern().fullmatch(unsigned.rstrip(".,;"))
     if match is None:
         return ParsedAmount(AmountStatus.UNPARSEABLE)
     money = _to_money(match)

@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from schemas.reference import ALIASES_PATH
-from schemas.text import clean_space, fold, strip_literal_escapes
+from schemas.text import clean_space, decode_literal_escapes, fold
 
 # Corporate-form words, folded. 'private' covers 'Pvt. Ltd' spelled out ('Private Limited').
 LEGAL_SUFFIX_WORDS = frozenset(
@@ -47,6 +47,7 @@ LEGAL_SUFFIX_WORDS = frozenset(
     ]
 )
 _LEGAL_SUFFIX = re.compile(r"(?:\s+(?:" + "|".join(sorted(LEGAL_SUFFIX_WORDS)) + r"))+$")
+_URL_NAME = re.compile(r"^(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)/?\S*$", re.IGNORECASE)
 _DOTTED_INITIALS = re.compile(r"\b[A-Za-z](?:\.[A-Za-z])+\.?(?![A-Za-z])")
 _TRAILING_PARENTHETICAL = re.compile(r"^(?P<base>.*?)\s*\((?P<inner>[^()]*)\)\s*$")
 # Quote marks and leading articles that surround names in prose and exports.
@@ -79,6 +80,13 @@ def clean_name(name: str | None) -> str:
     return " ".join(words).rstrip(",")
 
 
+def company_from_url(name: str) -> str:
+    """Exports sometimes hold a website where the name belongs: 'https://www.wealthbucket.in/' ->
+    'wealthbucket.in'. Anything that is not a URL comes back unchanged."""
+    match = _URL_NAME.match(name)
+    return match.group("host") if match else name
+
+
 def split_parenthetical(name: str) -> tuple[str, str | None]:
     """'RadixArk (SGLang)' -> ('RadixArk', 'SGLang'); names without one come back unchanged."""
     match = _TRAILING_PARENTHETICAL.match(name)
@@ -91,7 +99,7 @@ def split_name_list(text: str | None) -> list[str]:
     """'Accel, Spark Capital and a16z' -> ['Accel', 'Spark Capital', 'a16z'] (duplicates removed)."""
     names: list[str] = []
     # Split before collapsing white space: a newline separates names in exports.
-    for part in _LIST_SEPARATORS.split(strip_literal_escapes(text or "")):
+    for part in _LIST_SEPARATORS.split(decode_literal_escapes(text or "")):
         cleaned = clean_name(part)
         if cleaned and not _LIST_TAIL.match(cleaned) and cleaned not in names:
             names.append(cleaned)
@@ -141,7 +149,7 @@ class Names:
         )
 
     def company(self, raw: str | None) -> CanonicalCompany:
-        base, alias = split_parenthetical(clean_space(raw))
+        base, alias = split_parenthetical(company_from_url(clean_space(raw)))
         canonical = self.companies.canonical(base)
         if alias is None and canonical and name_key(canonical) != name_key(base):
             alias = clean_name(base)

@@ -19,6 +19,7 @@ from assets.normalize.dates import parse_date
 from assets.normalize.fx import FxTable, default_fx_table
 from assets.normalize.names import Names, default_names, name_key
 from schemas.taxonomy import UNCLASSIFIED, Taxonomy, default_taxonomy
+from schemas.text import clean_space
 from schemas.vocabulary import (
     UNKNOWN_ROUND,
     Currencies,
@@ -74,11 +75,21 @@ class References:
         )
 
 
+# What exports write in a text cell that holds nothing ('nan' from a pandas round trip, 'N/A').
+NULL_TEXT = frozenset({"nan", "none", "null", "n/a", "na", "-", "—", "–", "?", "not available"})
+
+
 def _text(value: Any) -> str | None:
     if is_missing(value):
         return None
     text = str(value).strip()
     return text or None
+
+
+def _label(value: Any) -> str | None:
+    """A text field that names something (company, round, segment, currency), with null tokens removed."""
+    text = _text(value)
+    return None if text is None or clean_space(text).lower() in NULL_TEXT else text
 
 
 def _announced(row: dict[str, Any]) -> tuple[date | None, str | None]:
@@ -94,12 +105,12 @@ def _announced(row: dict[str, Any]) -> tuple[date | None, str | None]:
 
 def normalize_record(row: dict[str, Any], refs: References) -> dict[str, Any]:
     """The normalized fields of one extracted mention (a dict with extracted_deals columns)."""
-    company = refs.names.company(_text(row.get("company_text")))
-    round_text = _text(row.get("round_text"))
+    company = refs.names.company(_label(row.get("company_text")))
+    round_text = _label(row.get("round_text"))
     round_type = refs.round_types.resolve(round_text) if round_text else UNKNOWN_ROUND
     announced_date, date_basis = _announced(row)
 
-    currency_text = _text(row.get("currency_text"))
+    currency_text = _label(row.get("currency_text"))
     stated_currency = refs.currencies.resolve(currency_text) if currency_text else None
     # A stated but unknown currency ('NZD') must not fall back to the source default: converting NZD at
     # the USD rate would be silently wrong. Without a currency the amount stays unconverted and named.
@@ -121,10 +132,17 @@ def normalize_record(row: dict[str, Any], refs: References) -> dict[str, Any]:
         converted = refs.fx.to_usd(valuation.value, valuation.currency, announced_date)
         valuation_usd = converted.amount_usd if converted else None
 
-    segment_text = _text(row.get("segment_text"))
-    if segment_text:
-        segment = refs.taxonomy.resolve_label(segment_text) or segment_text
-        segment_basis = "stated"
+    segment_text = _label(row.get("segment_text"))
+    stated_segment = refs.taxonomy.resolve_label(segment_text) if segment_text else None
+    # A stated label the taxonomy lacks may still be free text the keywords place ('Online Grocery
+    # platform'); one they cannot place ('Quantum sensing') stays as written, for `segment_known`.
+    label_inferred = refs.taxonomy.classify(segment_text) if segment_text and not stated_segment else None
+    if stated_segment:
+        segment, segment_basis = stated_segment, "stated"
+    elif label_inferred and label_inferred != UNCLASSIFIED:
+        segment, segment_basis = label_inferred, "label_keywords"
+    elif segment_text:
+        segment, segment_basis = segment_text, "stated"
     else:
         segment = refs.taxonomy.classify(_text(row.get("context")) or _text(row.get("snippet")))
         segment_basis = "fallback" if segment == UNCLASSIFIED else "inferred"

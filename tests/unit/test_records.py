@@ -170,9 +170,9 @@ def test_unknown_currency_is_kept_as_written(refs: References) -> None:
 
 
 def test_unknown_round_is_kept_as_written(refs: References) -> None:
-    record = normalize_record({"company_text": "Acme", "round_text": "Mezzanine"}, refs)
+    record = normalize_record({"company_text": "Acme", "round_text": "Series Omega"}, refs)
 
-    assert record["round_type"] == "Mezzanine"
+    assert record["round_type"] == "Series Omega"
 
 
 @pytest.mark.parametrize(

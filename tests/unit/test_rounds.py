@@ -46,7 +46,7 @@ def test_resolve_round(label: str | None, slug: str) -> None:
     assert resolve_round(label) == slug
 
 
-@pytest.mark.parametrize("label", ["Mezzanine", "Series L", "Series Omega-Prime", "Series D ($11B)"])
+@pytest.mark.parametrize("label", ["Toppings Round", "Series L", "Series Omega-Prime", "Series D ($11B)"])
 def test_resolve_round_unrecognised_is_none(label: str) -> None:
     assert resolve_round(label) is None
 

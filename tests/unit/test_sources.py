@@ -145,4 +145,9 @@ def test_shipped_registry_points_into_the_repository(samples_dir: Path) -> None:
         "stackline-deal-map": (samples_dir / "articles" / "ai-infrastructure-deal-map-2026.html").as_uri(),
         "inference-brief": (samples_dir / "newsletters" / "inference-brief").as_uri(),
         "deal-tracker-export": (samples_dir / "exports" / "deal-tracker-export.csv").as_uri(),
+        "portfolio-tracker": (samples_dir / "exports" / "portfolio-tracker.jsonl").as_uri(),
+        "stackline-weekly": (samples_dir / "feeds" / "stackline-weekly" / "feed.xml").as_uri(),
+        "founders-digest": (
+            samples_dir / "newsletters" / "founders-digest" / "founders-digest.mbox"
+        ).as_uri(),
     }

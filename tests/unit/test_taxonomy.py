@@ -70,7 +70,7 @@ def test_resolve_label(small: Taxonomy, label: str, slug: str) -> None:
     assert small.resolve_label(label) == slug
 
 
-@pytest.mark.parametrize("label", [None, "", "   ", "Quantum sensing", "Unknown (chips)", "chip"])
+@pytest.mark.parametrize("label", [None, "", "   ", "Quantum sensing", "Unknown (chips)", "chipset"])
 def test_resolve_label_unknown_is_none(small: Taxonomy, label: str | None) -> None:
     assert small.resolve_label(label) is None
 

@@ -44,5 +44,5 @@ comment on column normalized_deals.amount_usd is 'Amount raised in whole US doll
 comment on column normalized_deals.amount_status is 'parsed, undisclosed, missing or unparseable.';
 comment on column normalized_deals.round_type is 'Round-type slug (seed, series_b, ipo...); the stated text when unrecognised.';
 comment on column normalized_deals.segment is 'Segment slug from the taxonomy; the stated label when unrecognised.';
-comment on column normalized_deals.segment_basis is 'stated (source label), inferred (keywords) or fallback (unclassified).';
+comment on column normalized_deals.segment_basis is 'stated (a taxonomy label or alias), label_keywords (an unknown stated label placed by its words), inferred (keywords in the text) or fallback (unclassified).';
 comment on column normalized_deals.date_basis is 'explicit (the source dates the deal) or published (the document date stands in).';
