@@ -5,12 +5,17 @@ from __future__ import annotations
 import argparse
 
 from bench import pipeline_throughput
+from bench.extraction.evaluate import evaluate, format_report
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=50_000, help="rows in the synthetic export")
     args = parser.parse_args()
+    for split in ("dev", "holdout"):
+        for line in format_report(split, evaluate(split)):
+            print(line)
+        print()
     pipeline_throughput.run(args.rows)
 
 

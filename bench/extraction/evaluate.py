@@ -1,0 +1,288 @@
+"""Score dealmap's extraction against the labelled corpus (bench/extraction/corpus).
+
+Each document goes through the production path (parse -> normalise -> validate -> resolve, within the
+document) and its predicted deals are matched to the labelled ones by company. A deal counts as right when
+its company, amount (within 2% in US dollars, or both undisclosed) and round type are right. Fields are
+scored separately: a labelled value the prediction lacks or gets wrong is a miss, a predicted value the
+label lacks or contradicts is a false positive.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from assets.frames import as_list, is_missing
+from assets.normalize.fx import default_fx_table
+from assets.normalize.names import NameBook, Names, name_key
+from assets.normalize.records import References, normalize_mentions
+from assets.parsing.dispatch import extract_document
+from assets.resolve.merge import resolve_deals
+from assets.sources import Source, SourceKind
+from assets.validate.quarantine import validate_frame
+from schemas.records import NormalizedDealSchema
+from schemas.reference import ALIASES_PATH
+from schemas.rules import RECORD_RULES
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+AMOUNT_TOLERANCE = 0.02
+FIELDS = (
+    "amount_usd",
+    "round_type",
+    "valuation_usd",
+    "lead_investors",
+    "investors",
+    "announced_date",
+    "segment",
+    "currency",
+)
+
+
+@dataclass(frozen=True)
+class LabelledDocument:
+    path: Path
+    labels: dict[str, Any]
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+def load_split(split: str, corpus: Path = CORPUS) -> list[LabelledDocument]:
+    documents = []
+    for label_file in sorted((corpus / split).glob("*.labels.json")):
+        labels = json.loads(label_file.read_text(encoding="utf-8"))
+        documents.append(LabelledDocument(label_file.parent / labels["document"], labels))
+    return documents
+
+
+def corpus_references(corpus: Path = CORPUS) -> References:
+    """The production references, with the corpus's alias file added (as a user adds theirs)."""
+    mappings: dict[str, dict[str, list[str]]] = {"companies": {}, "investors": {}}
+    for path in (ALIASES_PATH, corpus / "aliases.toml"):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for kind in mappings:
+            for canonical, aliases in data.get(kind, {}).items():
+                mappings[kind].setdefault(canonical, []).extend(aliases)
+    default = References.default()
+    names = Names(NameBook.from_mapping(mappings["companies"]), NameBook.from_mapping(mappings["investors"]))
+    return References(default.taxonomy, default.round_types, default.currencies, default.fx, names)
+
+
+def predict(document: LabelledDocument, refs: References) -> pd.DataFrame:
+    """Deals dealmap would publish from this one document."""
+    kind = SourceKind.NEWSLETTER if document.path.suffix in (".md", ".eml") else SourceKind.ARTICLE
+    source = Source(id="corpus", kind=kind, url=document.path.as_uri())
+    content_type = "text/html" if document.path.suffix == ".html" else None
+    extracted = extract_document(source, document.path.as_uri(), "0" * 64, content_type, document.path)
+    if extracted.empty:
+        return pd.DataFrame()
+    normalized = normalize_mentions(extracted, refs)
+    valid = validate_frame(normalized, NormalizedDealSchema, RECORD_RULES).valid
+    if valid.empty:
+        return pd.DataFrame()
+    deals, _ = resolve_deals(valid, taxonomy=refs.taxonomy)
+    return deals
+
+
+def _usd(value: Any, currency: str | None, on: date) -> int | None:
+    if value is None or currency is None:
+        return None
+    converted = default_fx_table().to_usd(Decimal(str(value)), currency, on)
+    return converted.amount_usd if converted else None
+
+
+def gold_deals(document: LabelledDocument, names: Names) -> list[dict[str, Any]]:
+    deals = []
+    for deal in document.labels["deals"]:
+        day = date.fromisoformat(deal["announced_date"])
+        deals.append(
+            {
+                "company": deal["company"],
+                "key": name_key(names.company(deal["company"]).name),
+                "amount_usd": _usd(deal["amount"], deal["currency"], day),
+                "round_type": deal["round_type"],
+                "valuation_usd": _usd(deal["valuation"], deal["currency"], day),
+                "lead_investors": frozenset(names.investor_list(deal["lead_investors"])),
+                "investors": frozenset(names.investor_list(deal["investors"])),
+                "announced_date": day,
+                "segment": deal["segment"],
+                "currency": deal["currency"] if deal["amount"] is not None else None,
+                "evidence": deal["evidence"],
+            }
+        )
+    return deals
+
+
+def predicted_deals(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    deals = []
+    for row in frame.to_dict("records"):
+        deals.append(
+            {
+                "company": row["company"],
+                "key": name_key(row["company"]),
+                "amount_usd": None if is_missing(row["amount_usd"]) else int(row["amount_usd"]),
+                "round_type": row["round_type"],
+                "valuation_usd": None if is_missing(row["valuation_usd"]) else int(row["valuation_usd"]),
+                "lead_investors": frozenset(as_list(row["lead_investors"])),
+                "investors": frozenset(as_list(row["investors"])),
+                "announced_date": row["announced_date"],
+                "segment": row["segment"],
+                "currency": None if is_missing(row["currency"]) else row["currency"],
+            }
+        )
+    return deals
+
+
+def _close(a: int | None, b: int | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(a - b) <= AMOUNT_TOLERANCE * max(abs(a), abs(b), 1)
+
+
+def field_equal(name: str, gold: Any, predicted: Any) -> bool:
+    if name in ("amount_usd", "valuation_usd"):
+        return _close(gold, predicted)
+    return gold == predicted
+
+
+def present(name: str, value: Any) -> bool:
+    if name == "round_type":
+        return value not in (None, "unknown")
+    if isinstance(value, frozenset):
+        return bool(value)
+    return value is not None
+
+
+def deal_correct(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
+    return (
+        _close(gold["amount_usd"], predicted["amount_usd"]) and gold["round_type"] == predicted["round_type"]
+    )
+
+
+def match(
+    gold: list[dict[str, Any]], predicted: list[dict[str, Any]]
+) -> list[tuple[dict | None, dict | None]]:
+    """Pairs (gold, predicted) by company, the best-agreeing candidate first; unmatched sides get None."""
+    remaining = list(predicted)
+    pairs: list[tuple[dict | None, dict | None]] = []
+    for deal in gold:
+        candidates = [p for p in remaining if p["key"] == deal["key"]]
+        if not candidates:
+            pairs.append((deal, None))
+            continue
+        best = max(
+            candidates,
+            key=lambda p: (
+                deal_correct(deal, p),
+                _close(deal["amount_usd"], p["amount_usd"]),
+                deal["round_type"] == p["round_type"],
+            ),
+        )
+        remaining.remove(best)
+        pairs.append((deal, best))
+    pairs.extend((None, p) for p in remaining)
+    return pairs
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Report:
+    deals: Score = field(default_factory=Score)
+    fields: dict[str, Score] = field(default_factory=lambda: {name: Score() for name in FIELDS})
+    misses: list[str] = field(default_factory=list)
+    documents: int = 0
+
+
+def score_document(
+    document: LabelledDocument, gold: list[dict], predicted: list[dict], report: Report
+) -> None:
+    report.documents += 1
+    for labelled, found in match(gold, predicted):
+        if labelled is not None and found is not None and deal_correct(labelled, found):
+            report.deals.tp += 1
+        else:
+            if labelled is not None:
+                report.deals.fn += 1
+                report.misses.append(_describe(document, "missed", labelled, found))
+            if found is not None:
+                report.deals.fp += 1
+                if labelled is None:
+                    report.misses.append(_describe(document, "spurious", None, found))
+        for name in FIELDS:
+            score = report.fields[name]
+            gold_value = labelled[name] if labelled else None
+            found_value = found[name] if found else None
+            gold_has, found_has = present(name, gold_value), present(name, found_value)
+            if gold_has and found_has and field_equal(name, gold_value, found_value):
+                score.tp += 1
+                continue
+            if gold_has:
+                score.fn += 1
+            if found_has:
+                score.fp += 1
+
+
+def _summary(deal: dict | None) -> str:
+    if deal is None:
+        return "-"
+    leads = ",".join(sorted(deal["lead_investors"])) or "-"
+    return (
+        f"{deal['company']} {deal['round_type']} amount={deal['amount_usd']} "
+        f"valuation={deal['valuation_usd']} leads={leads} date={deal['announced_date']}"
+    )
+
+
+def _describe(document: LabelledDocument, kind: str, gold: dict | None, found: dict | None) -> str:
+    text = f"[{kind}] {document.name}\n    label: {_summary(gold)}\n    found: {_summary(found)}"
+    if gold is not None:
+        text += f"\n    evidence: {gold['evidence'][:160]}"
+    return text
+
+
+def evaluate(split: str, corpus: Path = CORPUS, progress: Callable[[str], None] | None = None) -> Report:
+    refs = corpus_references(corpus)
+    report = Report()
+    for document in load_split(split, corpus):
+        if progress:
+            progress(document.name)
+        gold = gold_deals(document, refs.names)
+        score_document(document, gold, predicted_deals(predict(document, refs)), report)
+    return report
+
+
+def format_report(split: str, report: Report) -> Iterator[str]:
+    yield f"extraction quality on {split}: {report.documents} documents"
+    yield f"  {'field':<18}{'precision':>10}{'recall':>10}{'F1':>8}{'tp':>6}{'fp':>6}{'fn':>6}"
+    for name, score in [("deal", report.deals), *report.fields.items()]:
+        yield (
+            f"  {name:<18}{score.precision:>10.3f}{score.recall:>10.3f}{score.f1:>8.3f}"
+            f"{score.tp:>6}{score.fp:>6}{score.fn:>6}"
+        )
