@@ -8,8 +8,12 @@ from assets.validate.quarantine import validate_frame
 from orchestration.resources import WarehouseResource
 from schemas.deals import DealSchema
 from schemas.rules import DEAL_RULES
+from schemas.taxonomy import UNCLASSIFIED
 
 DEAL_RULES_CHECK = "deal_rules"
+CONFLICTS_CHECK = "deal_conflicts"
+UNCLASSIFIED_CHECK = "unclassified_share"
+MAX_UNCLASSIFIED_SHARE = 0.25
 
 
 @dg.multi_asset(
@@ -35,6 +39,17 @@ DEAL_RULES_CHECK = "deal_rules"
             blocking=True,
             description="deals meets schemas.deals.DealSchema (unique ids, known "
             "segments, leads within investors...).",
+        ),
+        dg.AssetCheckSpec(
+            CONFLICTS_CHECK,
+            asset="deals",
+            description="Deals whose sources disagree beyond tolerance (amount, valuation, round), "
+            "flagged in deals.conflicts; fails (WARN) when there are any.",
+        ),
+        dg.AssetCheckSpec(
+            UNCLASSIFIED_CHECK,
+            asset="deals",
+            description=f"Share of deals in the Unclassified segment; fails (WARN) above {MAX_UNCLASSIFIED_SHARE:.0%}.",
         ),
     ],
 )
@@ -84,4 +99,28 @@ def deals_and_sources(context: dg.AssetExecutionContext, warehouse: WarehouseRes
                 markdown_table(result.rejected, ["deal_id", "company", "failed_checks", "reason"])
             ),
         },
+    )
+    conflicted = deals[deals["conflicts"].map(len) > 0] if len(deals) else deals
+    yield dg.AssetCheckResult(
+        check_name=CONFLICTS_CHECK,
+        asset_key="deals",
+        passed=conflicted.empty,
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={
+            "deals_with_conflicts": len(conflicted),
+            "sample": dg.MetadataValue.md(
+                markdown_table(
+                    conflicted, ["company", "round_type", "amount_usd", "conflicts", "source_count"]
+                )
+            ),
+        },
+    )
+    unclassified = int((deals["segment"] == UNCLASSIFIED).sum()) if len(deals) else 0
+    share = unclassified / len(deals) if len(deals) else 0.0
+    yield dg.AssetCheckResult(
+        check_name=UNCLASSIFIED_CHECK,
+        asset_key="deals",
+        passed=share <= MAX_UNCLASSIFIED_SHARE,
+        severity=dg.AssetCheckSeverity.WARN,
+        metadata={"unclassified_deals": unclassified, "share": round(share, 4)},
     )

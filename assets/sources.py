@@ -23,7 +23,17 @@ from typing import Any
 from urllib.parse import urlsplit
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
-_KNOWN_KEYS = {"id", "kind", "url", "max_bytes", "enabled", "columns", "options", "name"}
+_KNOWN_KEYS = {
+    "id",
+    "kind",
+    "url",
+    "max_bytes",
+    "enabled",
+    "columns",
+    "options",
+    "name",
+    "max_rejection_rate",
+}
 
 
 class SourceKind(StrEnum):
@@ -45,6 +55,8 @@ class Source:
     """Absolute: an http(s) URL or a file:// URI."""
     name: str | None = None
     max_bytes: int | None = None
+    max_rejection_rate: float | None = None
+    """Share of this source's mentions that may be quarantined before its check fails (None: default)."""
     enabled: bool = True
     columns: MappingProxyType[str, str] = field(default_factory=lambda: MappingProxyType({}))
     options: MappingProxyType[str, Any] = field(default_factory=lambda: MappingProxyType({}))
@@ -87,6 +99,11 @@ def _source(entry: dict[str, Any], base_dir: Path, position: int) -> Source:
         isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0
     ):
         raise RegistryError(f"{where}: 'max_bytes' must be a positive integer")
+    rate = entry.get("max_rejection_rate")
+    if rate is not None and (
+        isinstance(rate, bool) or not isinstance(rate, int | float) or not 0 <= rate <= 1
+    ):
+        raise RegistryError(f"{where}: 'max_rejection_rate' must be a number from 0 to 1")
     enabled = entry.get("enabled", True)
     if not isinstance(enabled, bool):
         raise RegistryError(f"{where}: 'enabled' must be true or false (without quotes)")
@@ -106,6 +123,7 @@ def _source(entry: dict[str, Any], base_dir: Path, position: int) -> Source:
         url=resolved,
         name=entry.get("name"),
         max_bytes=max_bytes,
+        max_rejection_rate=float(rate) if rate is not None else None,
         enabled=enabled,
         columns=MappingProxyType(dict(columns)),
         options=MappingProxyType(dict(options)),

@@ -8,11 +8,13 @@ import pandas as pd
 from assets.metadata import markdown_table
 from assets.normalized import normalized_deals
 from assets.validate.quarantine import validate_frame
-from orchestration.resources import WarehouseResource
+from assets.validate.rejection_rates import rejection_rates
+from orchestration.resources import SourceRegistryResource, WarehouseResource
 from schemas.records import NormalizedDealSchema
-from schemas.rules import RECORD_RULES
+from schemas.rules import DEFAULT_MAX_REJECTION_RATE, RECORD_RULES
 
 RULES_CHECK = "record_rules"
+RATE_CHECK = "source_rejection_rates"
 _SAMPLE_COLUMNS = ["source_id", "locator", "company_text", "amount_text", "segment_text", "failed_checks"]
 
 
@@ -23,28 +25,39 @@ _SAMPLE_COLUMNS = ["source_id", "locator", "company_text", "amount_text", "segme
             "validated_deals",
             kinds={"pandera", "duckdb"},
             deps=[normalized_deals],
-            description="Normalized mentions that passed every validation rule.",
+            description="Normalized mentions that passed every error-severity validation rule.",
         ),
         dg.AssetSpec(
             "rejected_deals",
             kinds={"pandera", "duckdb"},
             deps=[normalized_deals],
-            description="Quarantine: mentions that broke at least one rule, with every rule "
-            "they broke and why. Rebuilt each run from stored documents.",
+            description="Quarantine: mentions that broke at least one rule, with every rule they broke and "
+            "why. Rebuilt each run from stored documents.",
         ),
     ],
     check_specs=[
         dg.AssetCheckSpec(
             RULES_CHECK,
             asset="validated_deals",
-            description="Rows per validation rule; fails (WARN) when any row is quarantined.",
+            description="Rows per validation rule (errors quarantine, warnings flag); fails (WARN) when "
+            "any row is quarantined.",
+        ),
+        dg.AssetCheckSpec(
+            RATE_CHECK,
+            asset="validated_deals",
+            blocking=True,
+            description="No source has more of its mentions quarantined than its max_rejection_rate "
+            f"(default {DEFAULT_MAX_REJECTION_RATE:.0%}): a broken parser must not empty the warehouse.",
         ),
     ],
 )
-def validated_and_rejected_deals(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
+def validated_and_rejected_deals(
+    context: dg.AssetExecutionContext, sources: SourceRegistryResource, warehouse: WarehouseResource
+):
     """Validate every normalized mention against `schemas.records.NormalizedDealSchema`, lazily and over
-    the whole frame. Passing rows -> validated_deals; failing rows -> rejected_deals with `failed_checks`
-    and `reason`. A schema-level failure (missing column, wrong type) fails the step.
+    the whole frame. Passing rows -> validated_deals (warn-severity rules listed in `warnings`); failing
+    rows -> rejected_deals with `failed_checks` and `reason`. A schema-level failure (missing column,
+    wrong type) fails the step.
     """
     working = warehouse.working()
     with working.connect() as connection:
@@ -58,24 +71,35 @@ def validated_and_rejected_deals(context: dg.AssetExecutionContext, warehouse: W
         working.replace(connection, "rejected_deals", rejected, project=True)
     if len(result.valid) + len(rejected) != len(normalized):  # the quarantine must not lose rows
         raise RuntimeError(f"{len(normalized)} rows in, {len(result.valid)} valid + {len(rejected)} rejected")
-    by_source = rejected["source_id"].value_counts().to_dict() if len(rejected) else {}
+
+    limits = {s.id: s.max_rejection_rate for s in sources.load() if s.max_rejection_rate is not None}
+    rates = rejection_rates(normalized, rejected, limits, DEFAULT_MAX_REJECTION_RATE)
+    over = rates[~rates["within_limit"]] if len(rates) else rates
     rule_rows = pd.DataFrame(
         [
             {
                 "rule": name,
                 "severity": str(rule.severity),
-                "rows": result.rule_counts.get(name, 0),
+                "rows": result.rule_counts.get(name, 0) + result.warned.get(name, 0),
                 "description": rule.description,
             }
             for name, rule in RECORD_RULES.items()
         ]
     )
-    yield dg.MaterializeResult(asset_key="validated_deals", metadata={"dagster/row_count": len(result.valid)})
+    yield dg.MaterializeResult(
+        asset_key="validated_deals",
+        metadata={
+            "dagster/row_count": len(result.valid),
+            "rows_with_warnings": int((result.valid["warnings"].map(len) > 0).sum())
+            if len(result.valid)
+            else 0,
+        },
+    )
     yield dg.MaterializeResult(
         asset_key="rejected_deals",
         metadata={
             "dagster/row_count": len(rejected),
-            "by_source": {str(k): int(v) for k, v in by_source.items()},
+            "by_source": {str(k): int(v) for k, v in rejected["source_id"].value_counts().items()},
             "sample": dg.MetadataValue.md(markdown_table(rejected, _SAMPLE_COLUMNS)),
         },
     )
@@ -89,7 +113,18 @@ def validated_and_rejected_deals(context: dg.AssetExecutionContext, warehouse: W
             "rows_valid": len(result.valid),
             "rows_rejected": len(rejected),
             "rows_per_rule": {k: int(v) for k, v in sorted(result.rule_counts.items())},
+            "rows_per_warning": {k: int(v) for k, v in sorted(result.warned.items())},
             "rules": dg.MetadataValue.md(markdown_table(rule_rows, limit=len(rule_rows))),
             "sample_failures": dg.MetadataValue.md(markdown_table(rejected, [*_SAMPLE_COLUMNS, "reason"])),
+        },
+    )
+    yield dg.AssetCheckResult(
+        check_name=RATE_CHECK,
+        asset_key="validated_deals",
+        passed=over.empty,
+        severity=dg.AssetCheckSeverity.ERROR,
+        metadata={
+            "sources_over_limit": ", ".join(over["source_id"]) or "none",
+            "rates": dg.MetadataValue.md(markdown_table(rates, limit=len(rates))),
         },
     )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.rules import DEAL_RULES
+from schemas.rules import DEAL_RULES, MERGE_WINDOW_DAYS
 from schemas.taxonomy import default_taxonomy
 
 
@@ -26,6 +28,7 @@ class DealSchema(pa.DataFrameModel):
     layer: Series[str] = pa.Field(description="Stack layer slug.")
     lead_investors: Series[object] = pa.Field(description="Lead investors (list).")
     investors: Series[object] = pa.Field(description="All investors (list).")
+    announced_date: Series[Any] = pa.Field(description="Announcement date.")
     source_count: Series[int] = pa.Field(description="Distinct sources.")
     mention_count: Series[int] = pa.Field(description="Mentions merged.")
 
@@ -55,3 +58,16 @@ class DealSchema(pa.DataFrameModel):
     @pa.dataframe_check(**_rule("deal_has_evidence"))
     def _has_evidence(cls, df: pd.DataFrame) -> Series[bool]:
         return (df["mention_count"] >= 1) & (df["source_count"] >= 1)
+
+    @pa.dataframe_check(**_rule("one_deal_per_round_window"))
+    def _one_deal_per_round_window(cls, df: pd.DataFrame) -> Series[bool]:
+        stated = df[df["round_type"] != "unknown"]
+        ordered = stated.assign(day=pd.to_datetime(stated["announced_date"])).sort_values(
+            ["company", "round_type", "day"]
+        )
+        same = (ordered["company"] == ordered["company"].shift()) & (
+            ordered["round_type"] == ordered["round_type"].shift()
+        )
+        close = same & ((ordered["day"] - ordered["day"].shift()).dt.days <= MERGE_WINDOW_DAYS)
+        clashing = set(ordered.index[close]) | set(ordered.index[close.shift(-1, fill_value=False)])
+        return pd.Series(~df.index.isin(list(clashing)), index=df.index)

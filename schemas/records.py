@@ -12,8 +12,15 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.rules import AMOUNT_CEILING_USD, EARLIEST_DATE, RECORD_RULES, VALUATION_CEILING_USD
-from schemas.taxonomy import default_taxonomy
+from schemas.rules import (
+    AMOUNT_CEILING_USD,
+    EARLIEST_DATE,
+    EARLY_ROUND_CEILINGS_USD,
+    RECORD_RULES,
+    SMALLEST_PLAUSIBLE_ROUND_USD,
+    VALUATION_CEILING_USD,
+)
+from schemas.taxonomy import UNCLASSIFIED, default_taxonomy
 from schemas.vocabulary import default_currencies, default_round_types
 
 
@@ -43,6 +50,7 @@ class NormalizedDealSchema(pa.DataFrameModel):
     valuation_status: Series[str] = pa.Field(description="parsed, undisclosed, missing, unparseable.")
     valuation_usd: Series[pd.Int64Dtype] = pa.Field(nullable=True, description="Whole US dollars.")
     segment: Series[str] = pa.Field(nullable=True, description="Segment slug.")
+    layer: Series[str] = pa.Field(nullable=True, description="Stack layer slug.")
     announced_text: Series[str] = pa.Field(nullable=True, description="Date as written.")
     # No pandera dtype here: pandera coerces datetimes to nanoseconds, which cannot hold a year-2999 typo;
     # such a date must reach `announced_date_not_future` as a row failure, not crash coercion. The
@@ -139,3 +147,26 @@ class NormalizedDealSchema(pa.DataFrameModel):
     @pa.check("announced_date", **_rule("announced_date_after_1990"))
     def _announced_date_after_1990(cls, s: Series[pd.Timestamp]) -> Series[bool]:
         return s >= pd.Timestamp(EARLIEST_DATE)
+
+    @pa.dataframe_check(**_rule("layer_known"))
+    def _layer_known(cls, df: pd.DataFrame) -> Series[bool]:
+        taxonomy = default_taxonomy()
+        known_segment = df["segment"].isin(taxonomy.segments.keys())
+        return ~known_segment | (df["layer"] == df["segment"].map(taxonomy.layer_of))
+
+    @pa.dataframe_check(**_rule("amount_large_for_round"))
+    def _amount_large_for_round(cls, df: pd.DataFrame) -> Series[bool]:
+        ceiling = df["round_type"].map(EARLY_ROUND_CEILINGS_USD)
+        return ceiling.isna() | df["amount_usd"].isna() | (df["amount_usd"] <= ceiling).fillna(True)
+
+    @pa.dataframe_check(**_rule("amount_implausibly_small"))
+    def _amount_implausibly_small(cls, df: pd.DataFrame) -> Series[bool]:
+        exempt = df["round_type"].isin(["grant", "crowdfunding"])
+        small = (df["amount_usd"] < SMALLEST_PLAUSIBLE_ROUND_USD).fillna(False) & (
+            df["amount_usd"] >= 0
+        ).fillna(False)
+        return exempt | ~small
+
+    @pa.check("segment", **_rule("segment_unclassified"))
+    def _segment_unclassified(cls, s: Series[str]) -> Series[bool]:
+        return s != UNCLASSIFIED

@@ -28,7 +28,19 @@ AMOUNT_CEILING_USD = 1_000_000_000_000  # $1T: no venture round comes close; lar
 VALUATION_CEILING_USD = 10_000_000_000_000  # $10T
 EARLIEST_DATE = "1990-01-01"
 
-_E = Severity.ERROR
+_E, _W = Severity.ERROR, Severity.WARN
+# Largest plausible amount per early round: above it the figure is more likely a unit error (a total
+# raised to date, crore read as million) than a round. Warn only: 2026 has seen $150M seed rounds.
+EARLY_ROUND_CEILINGS_USD = {
+    "pre_seed": 50_000_000,
+    "angel": 50_000_000,
+    "seed": 500_000_000,
+    "pre_series_a": 500_000_000,
+    "series_a": 1_000_000_000,
+}
+DEFAULT_MAX_REJECTION_RATE = 0.5  # a source losing more than half its mentions has a broken parser or feed
+MERGE_WINDOW_DAYS = 180  # mentions of one company's round further apart are different deals
+SMALLEST_PLAUSIBLE_ROUND_USD = 10_000  # below: a typo or a unit error ($291 for a Series A)
 RECORD_RULES: dict[str, Rule] = {
     rule.name: rule
     for rule in (
@@ -116,6 +128,27 @@ RECORD_RULES: dict[str, Rule] = {
         Rule(
             "announced_date_after_1990", _E, f"The date is not before {EARLIEST_DATE}.", ("announced_date",)
         ),
+        Rule("layer_known", _E, "A known segment has a stack layer from the taxonomy.", ("segment", "layer")),
+        Rule(
+            "amount_large_for_round",
+            _W,
+            "The amount is unusually large for an early round (above "
+            + ", ".join(f"{k} ${v:,}" for k, v in EARLY_ROUND_CEILINGS_USD.items())
+            + ").",
+            ("round_type", "amount_usd"),
+        ),
+        Rule(
+            "amount_implausibly_small",
+            _W,
+            f"The amount is below ${SMALLEST_PLAUSIBLE_ROUND_USD:,} (grants and crowdfunding aside).",
+            ("round_type", "amount_usd"),
+        ),
+        Rule(
+            "segment_unclassified",
+            _W,
+            "No segment stated and none inferred: the deal is Unclassified.",
+            ("segment_text", "segment"),
+        ),
     )
 }
 
@@ -138,6 +171,13 @@ DEAL_RULES: dict[str, Rule] = {
             _E,
             "Every deal has at least one mention behind it.",
             ("mention_count", "source_count"),
+        ),
+        Rule(
+            "one_deal_per_round_window",
+            _E,
+            "No two deals of one company share a stated round within the merge window (they would be one "
+            "deal reported twice).",
+            ("company", "round_type", "announced_date"),
         ),
     )
 }

@@ -24,6 +24,7 @@ from typing import Any
 import pandas as pd
 
 from assets.frames import as_list, is_missing
+from schemas.rules import MERGE_WINDOW_DAYS
 from schemas.taxonomy import UNCLASSIFIED, Taxonomy, default_taxonomy
 from schemas.vocabulary import UNKNOWN_ROUND
 
@@ -33,7 +34,7 @@ SEGMENT_BASIS_PRECEDENCE = {"stated": 0, "label_keywords": 1, "inferred": 2, "fa
 
 @dataclass(frozen=True)
 class MergePolicy:
-    window_days: int = 180
+    window_days: int = MERGE_WINDOW_DAYS
     """Mentions further apart than this are different deals. Wide, because prose restates old deals."""
     amount_tolerance: float = 0.10
     """Relative difference under which two amounts are the same figure (rounding, '$1.5B' vs '$1,500M')."""
@@ -147,6 +148,7 @@ def _deal_row(cluster: _Cluster, policy: MergePolicy, taxonomy: Taxonomy) -> dic
         "source_count": len({r["source_id"] for r in records}),
         "mention_count": len(records),
         "conflicts": _conflicts(cluster, policy),
+        "warnings": _union([r.get("warnings") for r in records]),
     }
 
 
@@ -242,6 +244,7 @@ _RESOLVE_INPUT = [
     "date_basis",
     "segment",
     "segment_basis",
+    "warnings",
 ]
 DEAL_COLUMNS = [
     "deal_id",
@@ -264,6 +267,7 @@ DEAL_COLUMNS = [
     "source_count",
     "mention_count",
     "conflicts",
+    "warnings",
 ]
 DEAL_SOURCE_COLUMNS = [
     "deal_id",

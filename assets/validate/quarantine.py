@@ -55,17 +55,31 @@ def explain(row: pd.Series, checks: list[str], rules: dict[str, Rule]) -> str:
     return "; ".join(parts)
 
 
+def _names_by_row(pairs: pd.DataFrame, order: dict[str, int]) -> pd.Series:
+    """Row index -> rule names it broke, in catalogue order."""
+    if pairs.empty:
+        return pd.Series(dtype=object)
+    return pairs.groupby("index")["check"].agg(
+        lambda names: sorted(set(names), key=lambda n: order.get(n, len(order)))
+    )
+
+
 def validate_frame(
     frame: pd.DataFrame, schema: type[pa.DataFrameModel], rules: dict[str, Rule]
 ) -> ValidationResult:
-    """Lazy-validate `frame` against `schema`; route rows by the severity of the rules they broke."""
+    """Lazy-validate `frame` against `schema`; route rows by the severity of the rules they broke.
+
+    Rows breaking an error rule go to `rejected` (with `failed_checks` and `reason`); warn-severity rules
+    only add their names to the row's `warnings`, wherever it goes.
+    """
     frame = frame.reset_index(drop=True)
     try:
         schema.validate(frame, lazy=True)
     except SchemaErrors as errors:
         failures = errors.failure_cases
     else:
-        return ValidationResult(valid=frame, rejected=frame.iloc[0:0].assign(failed_checks=[], reason=[]))
+        valid = frame.assign(warnings=[[] for _ in range(len(frame))])
+        return ValidationResult(valid=valid, rejected=valid.iloc[0:0].assign(failed_checks=[], reason=[]))
     schema_level = failures[failures["index"].isna()]
     if not schema_level.empty:
         problems = "; ".join(
@@ -75,11 +89,11 @@ def validate_frame(
 
     pairs = failures[["index", "check"]].drop_duplicates().astype({"index": "int64"})
     order = {name: position for position, name in enumerate(rules)}
-    is_warn = pairs["check"].map(lambda n: n in rules and rules[n].severity is Severity.WARN)
+    is_warn = pairs["check"].map(lambda n: n in rules and rules[n].severity is Severity.WARN).astype(bool)
     errors, warnings = pairs[~is_warn], pairs[is_warn]
-    failed = errors.groupby("index")["check"].agg(
-        lambda names: sorted(set(names), key=lambda n: order.get(n, len(order)))
-    )
+    failed = _names_by_row(errors, order)
+    warned = _names_by_row(warnings, order)
+    frame = frame.assign(warnings=[list(warned.get(i, [])) for i in frame.index])
     rejected = frame.loc[failed.index].copy()
     rejected["failed_checks"] = failed.reindex(rejected.index).tolist()
     rejected["reason"] = [

@@ -66,6 +66,7 @@ def test_reconciliation_and_mart_checks_block_downstream():
     assert {
         ("deals", "records_reconcile"),
         ("deals", "deal_rules"),
+        ("validated_deals", "source_rejection_rates"),
         ("mart_funding_by_segment", "totals_reconcile"),
         ("mart_funding_by_layer", "totals_reconcile"),
         ("mart_top_deals", "ranks_and_amounts_match_deals"),
@@ -75,6 +76,8 @@ def test_reconciliation_and_mart_checks_block_downstream():
         ("documents", "sources_fetched"),
         ("extracted_deals", "documents_parsed"),
         ("validated_deals", "record_rules"),
+        ("deals", "deal_conflicts"),
+        ("deals", "unclassified_share"),
     }
     assert warnings <= set(checks) - blocking
 

@@ -92,8 +92,32 @@ def test_each_violation_is_quarantined_under_its_rule(rule: str):
     assert result.rule_counts == {rule: 1}
 
 
-def test_every_rule_in_the_catalogue_has_a_violation_test():
-    assert set(RECORD_RULES) - set(VIOLATIONS) == {"record_id_unique"}
+# Warn-severity rules: the row stays valid and carries the rule in `warnings`.
+WARNINGS = {
+    "amount_large_for_round": {"round_text": "Seed", "amount_text": "900000000", "valuation_text": None},
+    "amount_implausibly_small": {"amount_text": "291", "valuation_text": None},
+    "segment_unclassified": {"segment_text": None},
+}
+
+
+@pytest.mark.parametrize("rule", sorted(WARNINGS))
+def test_each_warning_keeps_the_row_and_flags_it(rule: str):
+    result = _validate([VALID, {**VALID, **WARNINGS[rule]}])
+    assert result.rejected.empty
+    assert result.valid["warnings"].tolist() == [[], [rule]]
+    assert result.warned == {rule: 1}
+
+
+def test_a_segment_with_the_wrong_layer_is_quarantined():
+    frame = normalize_mentions(_extracted([VALID, VALID]))
+    frame.loc[1, "layer"] = "hardware"  # inference_platforms lives in the inference layer
+    result = validate_frame(frame, NormalizedDealSchema, RECORD_RULES)
+    assert result.rejected["failed_checks"].tolist() == [["layer_known"]]
+
+
+def test_every_rule_in_the_catalogue_has_a_test():
+    tested = set(VIOLATIONS) | set(WARNINGS) | {"record_id_unique", "layer_known"}
+    assert set(RECORD_RULES) == tested
 
 
 def test_duplicate_record_ids_are_both_quarantined():

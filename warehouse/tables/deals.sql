@@ -19,7 +19,8 @@ create or replace table deals (
     layer           varchar not null,
     source_count    integer not null,
     mention_count   integer not null,
-    conflicts       varchar[] not null
+    conflicts       varchar[] not null,
+    warnings        varchar[] not null
 );
 comment on table deals is 'One row per real deal, merged across every source that reported it. Grain: company x round x announcement. Amounts in whole US dollars.';
 comment on column deals.deal_id is 'Stable id: hash of company, round type and announcement date.';
@@ -41,4 +42,5 @@ comment on column deals.segment_label is 'Segment display label.';
 comment on column deals.layer is 'Stack layer slug of the segment: hardware, compute, models, inference, tooling, applications, non_ai, unclassified.';
 comment on column deals.source_count is 'Number of distinct sources that reported the deal.';
 comment on column deals.mention_count is 'Number of mentions (rows in deal_sources) merged into the deal.';
+comment on column deals.warnings is 'Warn-severity rules its mentions broke (e.g. amount_large_for_round, segment_unclassified).';
 comment on column deals.conflicts is 'Fields on which sources disagreed beyond tolerance (amount_usd, valuation_usd, round_type); empty when they agree.';

@@ -25,6 +25,7 @@ create or replace table rejected_deals (
     layer           varchar,
     announced_date  date,
     failed_checks   varchar[] not null,
+    warnings        varchar[],
     reason          varchar not null,
     run_id          varchar not null,
     rejected_at     timestamp not null
@@ -54,6 +55,7 @@ comment on column rejected_deals.segment is 'Segment slug, or the stated label w
 comment on column rejected_deals.layer is 'Stack layer of the segment, when known.';
 comment on column rejected_deals.announced_date is 'Announcement date, when parsed.';
 comment on column rejected_deals.failed_checks is 'Names of every rule the row broke (README, Validation rules).';
+comment on column rejected_deals.warnings is 'Warn-severity rules the row also broke.';
 comment on column rejected_deals.reason is 'Readable explanation: each broken rule with the offending values.';
 comment on column rejected_deals.run_id is 'Dagster run that quarantined the row.';
 comment on column rejected_deals.rejected_at is 'When the row was quarantined (UTC).';
