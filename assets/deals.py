@@ -5,7 +5,7 @@ import dagster as dg
 from assets.metadata import markdown_table, preview
 from assets.resolve.merge import resolve_deals
 from assets.validate.quarantine import validate_frame
-from orchestration.resources import WarehouseResource
+from orchestration.resources import SourceRegistryResource, WarehouseResource
 from schemas.deals import DealSchema
 from schemas.rules import DEAL_RULES
 from schemas.taxonomy import UNCLASSIFIED
@@ -49,22 +49,25 @@ MAX_UNCLASSIFIED_SHARE = 0.25
         dg.AssetCheckSpec(
             UNCLASSIFIED_CHECK,
             asset="deals",
-            description=f"Share of deals in the Unclassified segment; fails (WARN) above {MAX_UNCLASSIFIED_SHARE:.0%}.",
+            description="Share of deals in the Unclassified segment; fails (WARN) above "
+            f"{MAX_UNCLASSIFIED_SHARE:.0%}.",
         ),
     ],
 )
-def deals_and_sources(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
+def deals_and_sources(
+    context: dg.AssetExecutionContext, sources: SourceRegistryResource, warehouse: WarehouseResource
+):
     """Resolve validated mentions into deals (assets/resolve/merge.py documents the matching rules and
     the precedence between conflicting facts), then validate the result with `DealSchema`.
     """
     working = warehouse.working()
     with working.connect() as connection:
         validated = connection.execute("select * from validated_deals order by record_id").df()
-    deals, sources = resolve_deals(validated)
+    deals, evidence = resolve_deals(validated, source_order=[s.id for s in sources.load()])
     result = validate_frame(deals, DealSchema, DEAL_RULES)
     with working.connect() as connection:
         working.replace(connection, "deals", deals, project=True)
-        working.replace(connection, "deal_sources", sources)
+        working.replace(connection, "deal_sources", evidence)
     merged = deals[deals["mention_count"] > 1]
     yield dg.MaterializeResult(
         asset_key="deals",
@@ -88,7 +91,7 @@ def deals_and_sources(context: dg.AssetExecutionContext, warehouse: WarehouseRes
             ),
         },
     )
-    yield dg.MaterializeResult(asset_key="deal_sources", metadata={"dagster/row_count": len(sources)})
+    yield dg.MaterializeResult(asset_key="deal_sources", metadata={"dagster/row_count": len(evidence)})
     yield dg.AssetCheckResult(
         check_name=DEAL_RULES_CHECK,
         asset_key="deals",

@@ -9,7 +9,8 @@ rather than hidden. Different rounds of one company stay separate.
 Precedence when facts conflict (strongest first), documented in README.md:
 1. extraction method: table exports, then tables in pages, then prose (structure beats sentences);
 2. newer document before older (a later report corrects an earlier one);
-3. record_id, for a stable order.
+3. the source listed earlier in sources.toml (the user's own ranking of sources);
+4. record_id, for a stable order.
 Dates: an explicit date from the strongest mention that states one; otherwise the earliest publication
 date (a deal was announced no later than its first report). Investors: the union over all mentions.
 """
@@ -83,10 +84,15 @@ class _Cluster:
         return True
 
 
-def _precedence_key(record: dict[str, Any]) -> tuple[int, int, str]:
+def _precedence_key(record: dict[str, Any], source_rank: dict[str, int]) -> tuple[int, int, int, str]:
     published = record.get("published_date")
     newer_first = -pd.Timestamp(published).toordinal() if _known(published) else 0
-    return METHOD_PRECEDENCE.get(record["method"], 9), newer_first, record["record_id"]
+    return (
+        METHOD_PRECEDENCE.get(record["method"], 9),
+        newer_first,
+        source_rank.get(record["source_id"], len(source_rank)),
+        record["record_id"],
+    )
 
 
 def _conflicts(cluster: _Cluster, policy: MergePolicy) -> list[str]:
@@ -152,9 +158,11 @@ def _deal_row(cluster: _Cluster, policy: MergePolicy, taxonomy: Taxonomy) -> dic
     }
 
 
-def _clusters(records: list[dict[str, Any]], policy: MergePolicy) -> list[_Cluster]:
+def _clusters(
+    records: list[dict[str, Any]], policy: MergePolicy, source_rank: dict[str, int]
+) -> list[_Cluster]:
     clusters: list[_Cluster] = []
-    for record in sorted(records, key=_precedence_key):
+    for record in sorted(records, key=lambda r: _precedence_key(r, source_rank)):
         candidates = [c for c in clusters if c.accepts(record, policy)]
         if candidates:
             min(candidates, key=lambda c: c.date_distance(record["announced_date"])).records.append(record)
@@ -169,9 +177,16 @@ def _deal_id(company_key: str, round_type: str, announced: date, ordinal: int) -
 
 
 def resolve_deals(
-    validated: pd.DataFrame, policy: MergePolicy | None = None, taxonomy: Taxonomy | None = None
+    validated: pd.DataFrame,
+    policy: MergePolicy | None = None,
+    taxonomy: Taxonomy | None = None,
+    source_order: list[str] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(deals, deal_sources) from validated mentions. Every input row lands in exactly one deal."""
+    """(deals, deal_sources) from validated mentions. Every input row lands in exactly one deal.
+
+    `source_order` ranks sources (registry order) for ties the method and document date leave open.
+    """
+    source_rank = {source_id: rank for rank, source_id in enumerate(source_order or [])}
     policy, taxonomy = policy or MergePolicy(), taxonomy or default_taxonomy()
     frame = validated[[c for c in _RESOLVE_INPUT if c in validated.columns]].copy()
     frame["announced_date"] = pd.to_datetime(frame["announced_date"]).dt.date
@@ -187,7 +202,7 @@ def resolve_deals(
     deals, sources = [], []
     seen_keys: dict[tuple[str, str, date], int] = {}
     for company_key in sorted(by_company):
-        for cluster in _clusters(by_company[company_key], policy):
+        for cluster in _clusters(by_company[company_key], policy, source_rank):
             deal = _deal_row(cluster, policy, taxonomy)
             key = (deal["company_key"], deal["round_type"], deal["announced_date"])
             seen_keys[key] = seen_keys.get(key, -1) + 1

@@ -6,6 +6,8 @@ from datetime import date
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from assets.normalize.records import normalize_mentions
 from assets.parsing.dispatch import EXTRACTED_COLUMNS
@@ -161,3 +163,22 @@ def test_a_wrong_type_fails_the_step():
     frame["amount_usd"] = "twenty million"
     with pytest.raises(SchemaLevelError):
         validate_frame(frame, NormalizedDealSchema, RECORD_RULES)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    plan=st.lists(st.sampled_from([None, *sorted(VIOLATIONS), *sorted(WARNINGS)]), min_size=1, max_size=25),
+)
+def test_any_mix_routes_every_row_by_its_own_rule_and_loses_nothing(plan: list[str | None]):
+    """Property: whatever the mix and order, each violating row is quarantined under exactly its rule,
+    each warned row stays valid with exactly its warning, and valid + rejected = rows in."""
+    rows = [{**VALID, **VIOLATIONS.get(rule, {}), **WARNINGS.get(rule, {})} for rule in plan]
+    result = _validate(rows)
+    expected = {f"r{i:03d}": rule for i, rule in enumerate(plan)}
+    assert len(result.valid) + len(result.rejected) == len(plan)
+    quarantined = dict(zip(result.rejected["record_id"], result.rejected["failed_checks"], strict=True))
+    assert quarantined == {rid: [rule] for rid, rule in expected.items() if rule in VIOLATIONS}
+    warned = dict(zip(result.valid["record_id"], result.valid["warnings"], strict=True))
+    assert warned == {
+        rid: [rule] if rule in WARNINGS else [] for rid, rule in expected.items() if rule not in VIOLATIONS
+    }
