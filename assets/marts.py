@@ -2,10 +2,15 @@
 
 import dagster as dg
 
-from assets.metadata import preview
+from assets.metadata import markdown_table, preview
+from assets.validate.quarantine import validate_frame
 from orchestration.resources import WarehouseResource
+from schemas.marts import MART_MODELS
+from schemas.rules import MART_RULES
 from warehouse.checks import MART_CHECKS, RECONCILIATION, SqlCheck, run_check
 from warehouse.database import MARTS, mart_sql
+
+SCHEMA_CHECK = "mart_schema"
 
 
 def _header(name: str) -> str:
@@ -20,14 +25,39 @@ def _header(name: str) -> str:
 
 def _mart_asset(name: str) -> dg.AssetsDefinition:
     @dg.asset(
-        name=name, group_name="marts", deps=["deals"], kinds={"sql", "duckdb"}, description=_header(name)
+        name=name,
+        group_name="marts",
+        deps=["deals"],
+        kinds={"sql", "duckdb"},
+        description=_header(name),
+        check_specs=[
+            dg.AssetCheckSpec(
+                SCHEMA_CHECK,
+                asset=name,
+                blocking=True,
+                description="Every row meets the mart's pandera model (schemas/marts.py).",
+            )
+        ],
     )
     def _build(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
         working = warehouse.working()
         with working.connect() as connection:
             rows = working.build_mart(connection, name)
-            head = connection.execute(f"select * from {name} limit 10").df()
-        return dg.MaterializeResult(metadata={"dagster/row_count": rows, "preview": preview(head)})
+            mart = connection.execute(f"select * from {name}").df()
+        result = validate_frame(mart, MART_MODELS[name], MART_RULES)
+        return dg.MaterializeResult(
+            metadata={"dagster/row_count": rows, "preview": preview(mart.head(10))},
+            check_results=[
+                dg.AssetCheckResult(
+                    check_name=SCHEMA_CHECK,
+                    passed=result.rejected.empty,
+                    metadata={
+                        "rows_per_rule": {k: int(v) for k, v in sorted(result.rule_counts.items())},
+                        "failures": dg.MetadataValue.md(markdown_table(result.rejected)),
+                    },
+                )
+            ],
+        )
 
     return _build
 

@@ -181,3 +181,13 @@ DEAL_RULES: dict[str, Rule] = {
         ),
     )
 }
+
+MART_RULES: dict[str, Rule] = {
+    rule.name: rule
+    for rule in (
+        Rule("mart_aggregates_present", _E, "Counts and totals are never NULL.", ()),
+        Rule("mart_aggregates_nonnegative", _E, "Counts and totals are never negative.", ()),
+        Rule("mart_shares_in_unit_interval", _E, "Shares lie between 0 and 1.", ()),
+        Rule("mart_ranks_unique", _E, "Ranks are unique and start at 1.", ("rank",)),
+    )
+}
