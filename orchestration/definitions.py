@@ -12,6 +12,7 @@ from assets.validated import validated_and_rejected_deals
 from orchestration.jobs import refresh_job, replay_job
 from orchestration.resources import HttpFetcherResource, SourceRegistryResource, WarehouseResource
 from orchestration.schedules import daily_refresh
+from orchestration.sensors import reference_data_changed
 
 defs = dg.Definitions(
     assets=[
@@ -26,6 +27,7 @@ defs = dg.Definitions(
     asset_checks=[reconciliation_check, *mart_checks],
     jobs=[refresh_job, replay_job],
     schedules=[daily_refresh],
+    sensors=[reference_data_changed],
     resources={
         "warehouse": WarehouseResource(),
         "sources": SourceRegistryResource(),

@@ -101,3 +101,24 @@ def test_the_dagster_cli_loads_the_code_location(tmp_path: Path):
     )
     assert completed.returncode == 0, completed.stderr[-2000:]
     assert "Validation successful for code location" in completed.stderr + completed.stdout
+
+
+def test_reference_sensor_replays_only_after_a_change(tmp_path: Path, monkeypatch):
+    from orchestration import sensors
+
+    reference = tmp_path / "reference"
+    reference.mkdir()
+    (reference / "taxonomy.toml").write_text("[segment.a]\n", encoding="utf-8")
+    monkeypatch.setattr(sensors, "REFERENCE_DIR", reference)
+    sensor = defs.resolve_sensor_def("reference_data_changed")
+    assert sensor.default_status == dg.DefaultSensorStatus.RUNNING
+    assert sensor.job_name == "replay"
+
+    first = sensor.evaluate_tick(dg.build_sensor_context(cursor=None))
+    assert first.run_requests == []
+    unchanged = sensor.evaluate_tick(dg.build_sensor_context(cursor=first.cursor))
+    assert unchanged.run_requests == []
+    (reference / "taxonomy.toml").write_text("[segment.a]\naliases = ['b']\n", encoding="utf-8")
+    changed = sensor.evaluate_tick(dg.build_sensor_context(cursor=first.cursor))
+    assert len(changed.run_requests) == 1
+    assert changed.cursor != first.cursor
