@@ -14,13 +14,24 @@ FETCH_CHECK = "sources_fetched"
 
 def _previous_versions(warehouse: WarehouseResource) -> dict[str, dict[str, PreviousVersion]]:
     with warehouse.working().connect() as connection:
+        # The body to compare with is the newest stored version; the validators to send are the newest the
+        # server gave, even when its bytes did not change (a new ETag on the same body must stick, or
+        # every later run downloads the page again).
         rows = connection.execute(
             """
-            select source_id, url, sha256, etag, last_modified from (
-                select *, row_number() over (partition by source_id, url
-                                             order by fetched_at desc, sha256) as version_rank
-                from documents
-            ) where version_rank = 1
+            with latest_version as (
+                select source_id, url, sha256, etag, last_modified from documents
+                qualify row_number() over (partition by source_id, url order by fetched_at desc, sha256) = 1
+            ),
+            latest_validators as (
+                select source_id, url, etag, last_modified from fetch_log
+                where status in ('ok', 'unchanged', 'not_modified')
+                  and (etag is not null or last_modified is not null)
+                qualify row_number() over (partition by source_id, url order by attempted_at desc) = 1
+            )
+            select v.source_id, v.url, v.sha256,
+                   coalesce(f.etag, v.etag), coalesce(f.last_modified, v.last_modified)
+            from latest_version v left join latest_validators f using (source_id, url)
             """
         ).fetchall()
     previous: dict[str, dict[str, PreviousVersion]] = {}

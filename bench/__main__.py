@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from bench import pipeline_throughput
+from bench import pipeline_throughput, real_exports
 from bench.extraction.evaluate import evaluate, format_report
 
 
@@ -17,6 +17,8 @@ def main() -> None:
             print(line)
         print()
     pipeline_throughput.run(args.rows)
+    print()
+    real_exports.run()
 
 
 if __name__ == "__main__":

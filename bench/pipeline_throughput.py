@@ -71,7 +71,7 @@ def _timed(label: str, work: Callable[[], Any], results: dict[str, float]) -> An
     return value
 
 
-def _duckdb_read(path: Path) -> int:
+def duckdb_read(path: Path) -> int:
     with duckdb.connect() as connection:
         return len(connection.read_csv(str(path), header=True, all_varchar=True).df())
 
@@ -82,7 +82,7 @@ def run(rows: int) -> None:
         write_export(export, rows)
         baseline_rss_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         timings: dict[str, float] = {}
-        _timed("floor: duckdb read_csv", lambda: _duckdb_read(export), timings)
+        _timed("floor: duckdb read_csv", lambda: duckdb_read(export), timings)
         source = Source(id="bench", kind=SourceKind.TABLE, url=export.as_uri())
         extracted = _timed(
             "extract", lambda: extract_document(source, export.as_uri(), "0" * 64, None, export), timings

@@ -82,6 +82,8 @@ class _Collector:
                 "error_class": outcome.error_class,
                 "error_message": outcome.error_message,
                 "sha256": sha256,
+                "etag": outcome.etag,
+                "last_modified": outcome.last_modified,
             }
         )
 

@@ -9,17 +9,20 @@ another scheme family (an http page cannot redirect to file://), never in a loop
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 import requests
+import urllib3
 from requests.adapters import HTTPAdapter
 from requests_file import FileAdapter
 from urllib3.util.retry import Retry
 
 from assets.fetching.addresses import PrivateAddressError, ensure_public_host
-from assets.fetching.politeness import HostThrottle, RobotsCache
+from assets.fetching.politeness import ROBOTS_MAX_BYTES, HostThrottle, RobotsCache, RobotsResponse
 
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 _CHUNK = 64 * 1024
@@ -81,9 +84,25 @@ class FetchError(Exception):
         self.http_status = http_status
 
 
+class PoliteRetry(Retry):
+    """urllib3's Retry, but never sooner than the per-host interval: a retry is a request to the host too."""
+
+    def __init__(self, *args: Any, min_backoff_s: float = 0.0, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.min_backoff_s = min_backoff_s
+
+    def new(self, **kw: Any) -> PoliteRetry:
+        kw.setdefault("min_backoff_s", self.min_backoff_s)
+        return super().new(**kw)  # type: ignore[return-value]
+
+    def get_backoff_time(self) -> float:
+        return max(super().get_backoff_time(), self.min_backoff_s)
+
+
 def build_session(policy: FetchPolicy) -> requests.Session:
     """A Session with retrying HTTP(S) adapters and a file:// adapter."""
-    retry = Retry(
+    retry = PoliteRetry(
+        min_backoff_s=policy.min_host_interval_s,
         total=policy.retries,
         connect=policy.retries,
         read=policy.retries,
@@ -124,18 +143,25 @@ class HttpClient:
         self.policy = policy
         self.session = session or build_session(policy)
         self.throttle = HostThrottle(policy.min_host_interval_s)
-        self.robots = RobotsCache(
-            self.session, policy.user_agent, (policy.connect_timeout_s, policy.read_timeout_s)
-        )
+        self.robots = RobotsCache(self._fetch_robots, policy.user_agent)
 
-    def _admit(self, url: str) -> None:
+    def _fetch_robots(self, url: str) -> RobotsResponse:
+        """robots.txt through this client: same timeouts, size cap, redirect checks and host interval."""
+        outcome = self.fetch(url, max_bytes=ROBOTS_MAX_BYTES, check_robots=False)
+        if outcome.ok:
+            return RobotsResponse(outcome.http_status or 200, outcome.body)
+        if outcome.error_class and outcome.error_class.startswith("http_"):
+            return RobotsResponse(outcome.http_status, None)
+        return RobotsResponse(None, None, outcome.error_class)
+
+    def _admit(self, url: str, check_robots: bool) -> None:
         """Checks before any request to an http(s) URL (the first and every redirect hop)."""
         if self.policy.refuse_private_addresses:
             try:
                 ensure_public_host(url)
             except PrivateAddressError as error:
                 raise FetchError("private_address", str(error)) from error
-        if self.policy.respect_robots:
+        if check_robots and self.policy.respect_robots:
             verdict = self.robots.check(url)
             if not verdict.allowed:
                 raise FetchError("robots", f"{verdict.reason}: {url}")
@@ -157,7 +183,7 @@ class HttpClient:
         if declared and declared.isdigit() and int(declared) > max_bytes:
             raise FetchError("too_large", f"Content-Length {declared} exceeds the {max_bytes}-byte cap")
         chunks, size = [], 0
-        for chunk in response.iter_content(_CHUNK):
+        for chunk in _chunks_as_they_arrive(response):
             size += len(chunk)
             if size > max_bytes:
                 raise FetchError("too_large", f"body exceeds the {max_bytes}-byte cap")
@@ -172,19 +198,24 @@ class HttpClient:
         etag: str | None = None,
         last_modified: str | None = None,
         max_bytes: int | None = None,
+        check_robots: bool = True,
     ) -> FetchOutcome:
         """GET `url`; a 304 (validators given) comes back as status 'not_modified' with no body."""
         started = time.monotonic()
         outcome = FetchOutcome(url=url, status="error")
         try:
-            self._fetch_into(outcome, url, etag, last_modified, max_bytes or self.policy.max_bytes, started)
+            self._fetch_into(
+                outcome, url, etag, last_modified, max_bytes or self.policy.max_bytes, started, check_robots
+            )
         except FetchError as error:
             outcome.status, outcome.error_class = "error", error.error_class
             outcome.error_message, outcome.http_status = str(error), error.http_status or outcome.http_status
-        except requests.exceptions.RequestException as error:
+        except (requests.exceptions.RequestException, urllib3.exceptions.HTTPError) as error:
             outcome.status, outcome.error_class = "error", _request_error_class(error)
             outcome.error_message = f"{type(error).__name__}: {error}"
-            outcome.attempts = max(outcome.attempts, self.policy.retries + 1)
+            if outcome.http_status is None:
+                # No response ever came back: urllib3 spent every retry on this error.
+                outcome.attempts = self.policy.retries + 1
         outcome.elapsed_s = round(time.monotonic() - started, 4)
         return outcome
 
@@ -196,6 +227,7 @@ class HttpClient:
         last_modified: str | None,
         max_bytes: int,
         started: float,
+        check_robots: bool,
     ) -> None:
         scheme = urlsplit(url).scheme.lower()
         if scheme not in ("http", "https", "file"):
@@ -211,7 +243,7 @@ class HttpClient:
         timeout = (self.policy.connect_timeout_s, self.policy.read_timeout_s)
         while True:
             if scheme != "file":
-                self._admit(current)
+                self._admit(current, check_robots)
             with self.session.get(
                 current, headers=headers, timeout=timeout, stream=True, allow_redirects=False
             ) as response:
@@ -254,7 +286,30 @@ class HttpClient:
         return target
 
 
-def _request_error_class(error: requests.exceptions.RequestException) -> str:
+def _chunks_as_they_arrive(response: requests.Response) -> Iterator[bytes]:
+    """The body in pieces as the network delivers them (`read1`), decompressed.
+
+    `iter_content` waits until a whole chunk is filled, so a server trickling bytes could hold a fetch far
+    past its deadline between two checks; `read1` returns whatever one socket read brings.
+    """
+    raw = response.raw
+    while True:
+        if isinstance(raw, urllib3.response.BaseHTTPResponse):
+            chunk = raw.read1(_CHUNK, decode_content=True)
+        else:  # file:// bodies are plain file objects
+            chunk = raw.read(_CHUNK)
+        if not chunk:
+            return
+        yield chunk
+
+
+def _request_error_class(error: Exception) -> str:
+    if isinstance(error, urllib3.exceptions.ReadTimeoutError):
+        return "read_timeout"
+    if isinstance(error, urllib3.exceptions.DecodeError):
+        return "decoding"
+    if isinstance(error, urllib3.exceptions.HTTPError):
+        return "connection"
     if isinstance(error, requests.exceptions.ConnectTimeout):
         return "connect_timeout"
     if isinstance(error, requests.exceptions.ReadTimeout):

@@ -1,8 +1,8 @@
 """Being a good citizen on other people's servers: a per-host request interval and robots.txt.
 
-robots.txt is read with the standard library's `urllib.robotparser`, fetched through the same session
-(same User-Agent, timeouts and retries) and cached per host for the client's lifetime (one run). Per RFC
-9309: a 4xx robots.txt allows everything; a 5xx or an unreachable one disallows the host for this run.
+robots.txt is parsed with Protego (RFC 9309), fetched through the HTTP client itself and cached per host
+for the client's lifetime (one run). Per RFC 9309: a 4xx robots.txt allows everything; a 5xx or an
+unreachable one disallows the host for this run.
 """
 
 from __future__ import annotations
@@ -11,9 +11,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
-from urllib.robotparser import RobotFileParser
 
-import requests
+from protego import Protego
 
 
 def host_of(url: str) -> str:
@@ -51,34 +50,47 @@ class RobotsVerdict:
     reason: str
 
 
+@dataclass(frozen=True)
+class RobotsResponse:
+    """What fetching robots.txt gave: an HTTP status (None when unreachable) and the body, if any."""
+
+    status: int | None
+    body: bytes | None
+    error: str | None = None
+
+
+ROBOTS_MAX_BYTES = 512_000  # RFC 9309 asks parsers to read at least 500 KiB; more is not needed
+
+
 class RobotsCache:
-    """robots.txt verdicts per host for one run."""
+    """robots.txt verdicts per host for one run, parsed with Protego (RFC 9309: longest match wins,
+    `*` and `$` patterns).
 
-    def __init__(self, session: requests.Session, user_agent: str, timeout: tuple[float, float]):
-        self._session, self._agent, self._timeout = session, user_agent, timeout
-        self._parsers: dict[str, RobotFileParser | RobotsVerdict] = {}
+    `fetch_robots` retrieves one robots.txt URL; the HTTP client passes its own fetch, so the request
+    honours the same timeouts, size cap, redirect checks and per-host interval as any document.
+    """
 
-    def _load(self, host: str) -> RobotFileParser | RobotsVerdict:
-        robots_url = urlunsplit((*urlsplit(host)[:2], "/robots.txt", "", ""))
-        try:
-            response = self._session.get(robots_url, timeout=self._timeout, allow_redirects=True)
-        except requests.RequestException as error:
-            return RobotsVerdict(False, f"robots.txt unreachable ({type(error).__name__}): host skipped")
-        if response.status_code >= 500:
-            return RobotsVerdict(False, f"robots.txt answered HTTP {response.status_code}: host skipped")
-        if response.status_code >= 400:
-            return RobotsVerdict(True, f"no robots.txt (HTTP {response.status_code})")
-        parser = RobotFileParser(robots_url)
-        parser.parse(response.text.splitlines())
-        return parser
+    def __init__(self, fetch_robots: Callable[[str], RobotsResponse], user_agent: str):
+        self._fetch, self._agent = fetch_robots, user_agent
+        self._rules: dict[str, Protego | RobotsVerdict] = {}
+
+    def _load(self, host: str) -> Protego | RobotsVerdict:
+        response = self._fetch(urlunsplit((*urlsplit(host)[:2], "/robots.txt", "", "")))
+        if response.status is None:
+            return RobotsVerdict(False, f"robots.txt unreachable ({response.error}): host skipped")
+        if response.status >= 500:
+            return RobotsVerdict(False, f"robots.txt answered HTTP {response.status}: host skipped")
+        if response.status >= 400:
+            return RobotsVerdict(True, f"no robots.txt (HTTP {response.status})")
+        return Protego.parse((response.body or b"").decode("utf-8", errors="replace"))
 
     def check(self, url: str) -> RobotsVerdict:
         host = host_of(url)
-        if host not in self._parsers:
-            self._parsers[host] = self._load(host)
-        found = self._parsers[host]
+        if host not in self._rules:
+            self._rules[host] = self._load(host)
+        found = self._rules[host]
         if isinstance(found, RobotsVerdict):
             return found
-        if found.can_fetch(self._agent, url):
+        if found.can_fetch(url, self._agent):
             return RobotsVerdict(True, "allowed by robots.txt")
         return RobotsVerdict(False, "disallowed by robots.txt")

@@ -24,3 +24,9 @@ def test_rates_use_each_sources_limit_or_the_default():
 
 def test_no_mentions_no_rates():
     assert rejection_rates(pd.DataFrame(), pd.DataFrame(), {}, 0.5).empty
+
+
+def test_a_source_with_nothing_rejected_has_rate_zero():
+    normalized = pd.DataFrame({"source_id": ["a", "a"]})
+    rates = rejection_rates(normalized, pd.DataFrame(columns=["source_id"]), {}, 0.5)
+    assert rates[["source_id", "rejected", "rate", "within_limit"]].values.tolist() == [["a", 0, 0.0, True]]

@@ -12,8 +12,13 @@ create table if not exists fetch_log (
     attempts      integer,
     error_class   varchar,
     error_message varchar,
-    sha256        varchar
+    sha256        varchar,
+    etag          varchar,
+    last_modified varchar
 );
+-- Columns added after the first release: working files created earlier gain them here.
+alter table fetch_log add column if not exists etag varchar;
+alter table fetch_log add column if not exists last_modified varchar;
 comment on table fetch_log is 'One row per fetch of one URL in one run: ok, unchanged, not_modified or error, with the reason.';
 comment on column fetch_log.run_id is 'Dagster run id.';
 comment on column fetch_log.source_id is 'Source slug from sources.toml.';
@@ -28,3 +33,5 @@ comment on column fetch_log.attempts is 'HTTP attempts made (1 = no retry).';
 comment on column fetch_log.error_class is 'Stable error slug: http_404, read_timeout, too_large, redirect_loop...';
 comment on column fetch_log.error_message is 'Readable error detail.';
 comment on column fetch_log.sha256 is 'SHA-256 of the body received, when one was.';
+comment on column fetch_log.etag is 'ETag the server sent (or the one a 304 confirmed): sent back as If-None-Match next run.';
+comment on column fetch_log.last_modified is 'Last-Modified the server sent (or the one a 304 confirmed).';

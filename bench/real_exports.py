@@ -1,0 +1,67 @@
+"""The record path on the real Crunchbase 2013 export (31,679 rounds), when ../shared/data has it.
+
+Same stages and floor as pipeline_throughput, on real, messy data: bare-CR line endings, Mac Roman bytes,
+placeholder dates, a coarse round vocabulary and 2013 category codes.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from assets.normalize.records import normalize_mentions
+from assets.parsing.dispatch import extract_document
+from assets.resolve.merge import resolve_deals
+from assets.sources import parse_registry
+from assets.validate.quarantine import validate_frame
+from bench.pipeline_throughput import duckdb_read
+from schemas.records import NormalizedDealSchema
+from schemas.rules import RECORD_RULES
+
+CRUNCHBASE = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "crunchbase_rounds_2013.csv"
+REGISTRY = """
+[[source]]
+id = "crunchbase-2013"
+kind = "table"
+url = "{url}"
+[source.columns]
+company = "company_name"
+round_type = "funding_round_type"
+amount = "raised_amount_usd"
+segment = "company_category_code"
+announced_date = "funded_at"
+[source.options]
+currency = "USD"
+date_format = "%Y-%m-%d"
+encoding = "mac_roman"
+"""
+
+
+def run(path: Path = CRUNCHBASE) -> None:
+    if not path.exists():
+        print(f"real_exports: skipped, {path} not present")
+        return
+    source = parse_registry(REGISTRY.format(url=path.as_uri()), path.parent)[0]
+    timings: dict[str, float] = {}
+
+    def timed(label, work):
+        started = time.perf_counter()
+        value = work()
+        timings[label] = time.perf_counter() - started
+        return value
+
+    timed("floor: duckdb read_csv", lambda: duckdb_read(path))
+    extracted = timed("extract", lambda: extract_document(source, source.url, "0" * 64, None, path))
+    normalized = timed("normalise", lambda: normalize_mentions(extracted))
+    result = timed("validate", lambda: validate_frame(normalized, NormalizedDealSchema, RECORD_RULES))
+    deals, _ = timed("resolve", lambda: resolve_deals(result.valid))
+    rows, floor = len(extracted), timings["floor: duckdb read_csv"]
+    print(
+        f"real_exports: {path.name}: {rows:,} rows -> {len(result.valid):,} valid, "
+        f"{len(result.rejected):,} rejected, {len(deals):,} deals"
+    )
+    for label, seconds in timings.items():
+        print(f"  {label:<26}{seconds:>10.3f}{rows / seconds:>12,.0f}{seconds / floor:>10.1f}")
+    top = sorted(result.rule_counts.items(), key=lambda item: -item[1])[:6]
+    print("  quarantined by rule: " + ", ".join(f"{name} {count:,}" for name, count in top))
+    print("  warnings: " + ", ".join(f"{name} {count:,}" for name, count in sorted(result.warned.items())))
