@@ -12,9 +12,9 @@ def rejection_rates(
     if normalized.empty:
         return pd.DataFrame(columns=["source_id", "mentions", "rejected", "rate", "limit", "within_limit"])
     mentions = normalized.groupby("source_id").size().rename("mentions")
-    taken = (
-        rejected.groupby("source_id").size() if len(rejected) else pd.Series(dtype="int64")
-    ).rename("rejected")
+    taken = (rejected.groupby("source_id").size() if len(rejected) else pd.Series(dtype="int64")).rename(
+        "rejected"
+    )
     rates = pd.concat([mentions, taken], axis=1).fillna(0).astype(int).reset_index(names="source_id")
     rates["rate"] = (rates["rejected"] / rates["mentions"]).round(4)
     rates["limit"] = rates["source_id"].map(limits).fillna(default_limit)
