@@ -6,6 +6,7 @@ placeholder dates, a coarse round vocabulary and 2013 category codes.
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -18,7 +19,11 @@ from bench.pipeline_throughput import duckdb_read
 from schemas.records import NormalizedDealSchema
 from schemas.rules import RECORD_RULES
 
-CRUNCHBASE = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "crunchbase_rounds_2013.csv"
+# ../shared/data beside the repository, or wherever DEALMAP_SHARED_DATA points.
+SHARED_DATA = Path(
+    os.environ.get("DEALMAP_SHARED_DATA") or Path(__file__).resolve().parents[2] / "shared" / "data"
+)
+CRUNCHBASE = SHARED_DATA / "crunchbase_rounds_2013.csv"
 REGISTRY = """
 [[source]]
 id = "crunchbase-2013"
