@@ -40,6 +40,8 @@ class Layer:
     label: str
     rank: int
     description: str
+    ai: bool = True
+    """False for the layers of industries rather than of the AI stack (`ai = false` in the file)."""
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,13 @@ class Taxonomy:
     def from_toml(cls, text: str) -> Taxonomy:
         data = tomllib.loads(text)
         layers = {
-            slug: Layer(slug, spec["label"], int(spec["rank"]), spec.get("description", ""))
+            slug: Layer(
+                slug,
+                spec["label"],
+                int(spec["rank"]),
+                spec.get("description", ""),
+                ai=bool(spec.get("ai", True)),
+            )
             for slug, spec in data.get("layer", {}).items()
         }
         segments = {}
@@ -118,19 +126,57 @@ class Taxonomy:
                 return slug
         return None
 
-    def classify(self, text: str | None) -> str:
-        """Segment slug inferred from free text by keywords; 'unclassified' when nothing matches.
-
-        The longest matching keyword wins, so 'inference engine' beats the bare 'inference'.
-        """
+    def _matches(self, text: str | None) -> list[tuple[str, int, int]]:
+        """(segment, start, length) of every keyword in `text`, whole words only, except those inside a
+        longer match ('inference' inside 'inference engine')."""
         folded = f" {fold(text)} "
-        best_slug, best_len = UNCLASSIFIED, 0
+        found = []
         for segment in self.segments.values():
             for keyword in segment.keywords:
                 key = fold(keyword)
-                if key and f" {key} " in folded and len(key) > best_len:
-                    best_slug, best_len = segment.slug, len(key)
-        return best_slug
+                start = folded.find(f" {key} ") if key else -1
+                while start >= 0:
+                    found.append((segment.slug, start, len(key)))
+                    start = folded.find(f" {key} ", start + 1)
+        return [
+            (slug, start, length)
+            for slug, start, length in found
+            if not any(s <= start and start + length <= s + n and n > length for _, s, n in found)
+        ]
+
+    def _is_ai(self, slug: str) -> bool:
+        layer = self.layers.get(self.segments[slug].layer)
+        return layer is None or layer.ai
+
+    def classify(self, text: str | None) -> str:
+        """Segment slug inferred from free text by keywords; 'unclassified' when nothing matches.
+
+        An AI segment wins over an industry one: an AI product sold to one industry is an AI company (an
+        insurance-claims agent is an AI agent). Then the longest matching keyword wins, so 'inference
+        engine' beats the bare 'inference'.
+        """
+        matches = self._matches(text)
+        ai = [m for m in matches if self._is_ai(m[0])]
+        candidates = ai or matches
+        if not candidates:
+            return UNCLASSIFIED
+        return max(candidates, key=lambda m: (m[2], -m[1]))[0]
+
+    def classify_first(self, texts: list[str | None]) -> str:
+        """The segment of the first text the keywords place, most specific text first: a deal's own
+        sentence, then the sentences around it, then the document's title. A later, less specific text
+        counts only when it points at one segment ('robots, inference chips and scooters' points at none).
+        """
+        for index, text in enumerate(texts):
+            if index == 0:
+                slug = self.classify(text)
+                if slug != UNCLASSIFIED:
+                    return slug
+                continue
+            segments = {slug for slug, _, _ in self._matches(text)}
+            if len(segments) == 1:
+                return segments.pop()
+        return UNCLASSIFIED
 
     def layer_of(self, slug: str | None) -> str | None:
         segment = self.segments.get(slug or "")

@@ -35,6 +35,20 @@ CURRENCIES = [
     "ILS",
     "HKD",
     "BRL",
+    "MXN",
+    "NZD",
+    "NOK",
+    "DKK",
+    "PLN",
+    "CZK",
+    "HUF",
+    "RON",
+    "ZAR",
+    "TRY",
+    "IDR",
+    "MYR",
+    "PHP",
+    "THB",
 ]
 OUT = Path(__file__).resolve().parent.parent / "schemas" / "reference" / "fx_usd_monthly.csv"
 

@@ -62,12 +62,19 @@ UNDISCLOSED = frozenset(
 )
 
 
+# Words before an amount: a lower bound ('more than $200 million' is a floor, like '$200M+') or an
+# approximation ('about $40M', '~$40M', 'up to $75M', which keep the stated number).
+_FLOOR_WORDS = re.compile(r"^(?:more than|over|at least|upwards of|in excess of)\s+", re.IGNORECASE)
+_APPROXIMATION_WORDS = re.compile(
+    r"^(?:~\s*|(?:about|around|roughly|nearly|almost|approximately|approx\.|some|circa|up to)\s+)",
+    re.IGNORECASE,
+)
 _LEADING_MINUS = re.compile(r"^(?P<prefix>[^\d\-−]{0,4}?)\s?[-−]\s?(?=[^\d]{0,4}\d)")
 
 
 # Currency words that are also everyday English: they name a currency only after a multiplier
 # ('10 billion won', '2 million pounds'), never after a bare number ('12 won', 'three real problems').
-AMBIGUOUS_CURRENCY_WORDS = frozenset({"won", "real", "pound", "pounds", "franc", "francs"})
+AMBIGUOUS_CURRENCY_WORDS = frozenset({"won", "real", "pound", "pounds", "franc", "francs", "rand"})
 
 
 class AmountStatus(StrEnum):
@@ -183,10 +190,12 @@ def parse_amount(text: str | None, default_currency: str | None = None) -> Parse
         return ParsedAmount(AmountStatus.MISSING)
     if cleaned.lower() in UNDISCLOSED:
         return ParsedAmount(AmountStatus.UNDISCLOSED)
+    floor_words = _FLOOR_WORDS.match(cleaned)
+    stated = _APPROXIMATION_WORDS.sub("", _FLOOR_WORDS.sub("", cleaned))
     # A minus sign before the digits ('-5000000', '-$5M', '$-5M') is kept, not dropped: a negative
     # amount is a data error that validation must see and quarantine, not silently turn positive.
-    negative = bool(_LEADING_MINUS.match(cleaned))
-    unsigned = _LEADING_MINUS.sub(r"\g<prefix>", cleaned) if negative else cleaned
+    negative = bool(_LEADING_MINUS.match(stated))
+    unsigned = _LEADING_MINUS.sub(r"\g<prefix>", stated) if negative else stated
     match = _money_pattern().fullmatch(unsigned) or _money_pattern().fullmatch(unsigned.rstrip(".,;"))
     if match is None:
         return ParsedAmount(AmountStatus.UNPARSEABLE)
@@ -195,4 +204,5 @@ def parse_amount(text: str | None, default_currency: str | None = None) -> Parse
         return ParsedAmount(AmountStatus.UNPARSEABLE)
     value = -money.value if negative else money.value
     currency = money.currency or default_currency
-    return ParsedAmount(AmountStatus.PARSED, Money(value, currency, money.is_floor, cleaned))
+    is_floor = money.is_floor or bool(floor_words)
+    return ParsedAmount(AmountStatus.PARSED, Money(value, currency, is_floor, cleaned))

@@ -2,12 +2,14 @@
 
 Explicit formats from configuration are tried first (a CSV export's `date_format`), then ISO 8601, RFC 2822
 (e-mail `Date:` headers) and the spelled-out forms articles use ('January 28, 2026', '28 Jan 2026').
+`resolve_date` also reads what only makes sense against the document's publication date: a date without
+a year ('Mar 2', 'December 9') and relative phrases ('yesterday', 'last week', 'on Monday').
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
@@ -55,3 +57,106 @@ def parse_date(text: str | None, formats: tuple[str, ...] = ()) -> date | None:
         return parsedate_to_datetime(cleaned).date()
     except (TypeError, ValueError, IndexError):
         return None
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_WEEKDAYS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        )
+    )
+    for name in names
+}
+_MONTH_DAY = re.compile(r"^(?:on\s+)?(?P<month>[a-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?$")
+_DAY_MONTH = re.compile(
+    r"^(?:on\s+)?(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>[a-z]+)\.?$"
+)
+_WEEKDAY = re.compile(
+    r"^(?:on\s+|last\s+|this\s+(?:past\s+)?)?(?P<weekday>[a-z]+)(?:\s+(?:morning|afternoon|evening|night))?$"
+)
+_DAYS_AGO = re.compile(r"^(?P<count>\d{1,2}|a|one|two|three|four|five|six) days? ago$")
+_COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# Phrases that name one day relative to publication; 'last week' is taken as seven days before it.
+_RELATIVE_DAYS = {
+    "today": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "tonight": 0,
+    "earlier today": 0,
+    "yesterday": 1,
+    "last week": 7,
+}
+
+
+def _on_or_before(month: int, day: int, published: date) -> date | None:
+    """The date with this month and day that falls on or before `published` (at most a year before)."""
+    for year in (published.year, published.year - 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= published:
+            return candidate
+    return None
+
+
+def _relative(phrase: str, published: date) -> date | None:
+    if phrase in _RELATIVE_DAYS:
+        return published - timedelta(days=_RELATIVE_DAYS[phrase])
+    ago = _DAYS_AGO.match(phrase)
+    if ago:
+        count = ago["count"]
+        return published - timedelta(days=int(count) if count.isdigit() else _COUNT_WORDS[count])
+    weekday = _WEEKDAY.match(phrase)
+    if weekday and weekday["weekday"] in _WEEKDAYS:
+        back = (published.weekday() - _WEEKDAYS[weekday["weekday"]]) % 7
+        if back == 0 and phrase.startswith("last "):
+            back = 7  # 'last Monday' said on a Monday is the Monday before
+        return published - timedelta(days=back)
+    for pattern in (_MONTH_DAY, _DAY_MONTH):
+        found = pattern.match(phrase)
+        if found and found["month"] in _MONTHS:
+            return _on_or_before(_MONTHS[found["month"]], int(found["day"]), published)
+    return None
+
+
+def resolve_date(text: str | None, published: date | None, formats: tuple[str, ...] = ()) -> date | None:
+    """The date `text` states, reading yearless and relative dates against the publication date.
+
+    'Mar 2' and 'December 9' take the year that puts them on or before `published`; 'yesterday' is the day
+    before it, 'last week' seven days before, 'on Monday' the latest Monday on or before it (the day itself
+    when it is a Monday), 'today' the day itself. Without a publication date only absolute dates resolve.
+    """
+    absolute = parse_date(text, formats)
+    if absolute is not None or published is None:
+        return absolute
+    phrase = clean_space(text).lower().rstrip(".,;")
+    return _relative(phrase, published) if phrase else None

@@ -15,7 +15,7 @@ import pandas as pd
 
 from assets.frames import as_list, is_missing
 from assets.normalize.amounts import parse_amount
-from assets.normalize.dates import parse_date
+from assets.normalize.dates import resolve_date
 from assets.normalize.fx import FxTable, default_fx_table
 from assets.normalize.names import Names, default_names, name_key
 from schemas.taxonomy import UNCLASSIFIED, Taxonomy, default_taxonomy
@@ -93,13 +93,17 @@ def _label(value: Any) -> str | None:
 
 
 def _announced(row: dict[str, Any]) -> tuple[date | None, str | None]:
+    """(announced_date, date_basis). A stated date is 'explicit' even when it needs the publication date
+    to resolve ('Mar 2', 'yesterday', 'on Monday'): the source dates the deal, `announced_text` keeps
+    its words."""
+    published_value = row.get("published_date")
+    published = None if is_missing(published_value) else pd.Timestamp(published_value).date()
     stated = _text(row.get("announced_text"))
     if stated:
         formats = (row["date_format"],) if _text(row.get("date_format")) else ()
-        return parse_date(stated, formats), "explicit"
-    published = row.get("published_date")
-    if not is_missing(published):
-        return pd.Timestamp(published).date(), "published"
+        return resolve_date(stated, published, formats), "explicit"
+    if published is not None:
+        return published, "published"
     return None, None
 
 
@@ -144,7 +148,9 @@ def normalize_record(row: dict[str, Any], refs: References) -> dict[str, Any]:
     elif segment_text:
         segment, segment_basis = segment_text, "stated"
     else:
-        segment = refs.taxonomy.classify(_text(row.get("context")) or _text(row.get("snippet")))
+        # Context lines run from the most to the least specific (see DealMention.context).
+        context = _text(row.get("context")) or _text(row.get("snippet")) or ""
+        segment = refs.taxonomy.classify_first(context.split("\n"))
         segment_basis = "fallback" if segment == UNCLASSIFIED else "inferred"
 
     return {

@@ -25,10 +25,13 @@ _PROSE_EXCLUDED_WORDS = {
     "angel",
     "equity",
     "other",
+    "private",  # 'a private round' is no private-equity deal
 }
 # ...but in a phrase with a round noun they are unambiguous.
 _PHRASES = {
     "growth round": "growth",
+    "growth investment": "growth",
+    "growth financing": "growth",
     "growth equity round": "growth",
     "debt financing": "debt",
     "debt round": "debt",
@@ -43,6 +46,9 @@ _PHRASES = {
     "government grant": "grant",
     "bridge round": "venture",
     "initial public offering": "ipo",
+    "follow on public offering": "post_ipo",
+    "debt facility": "debt",
+    "grant from": "grant",
 }
 
 
@@ -67,6 +73,14 @@ def _round_in_text_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, phrases
 
 
+def _slug(match: re.Match[str], phrases: dict[str, str]) -> str:
+    if match.group(1):
+        if match.group(2) and match.group(1) == "c":
+            return "series_c_plus"  # 'Series C+' is how sources lump C and later rounds
+        return f"series_{match.group(1)}"
+    return phrases[match.group(3)]
+
+
 def find_round(text: str | None) -> str | None:
     """The round a sentence or table cell mentions ('a $150M seed round' -> 'seed'), or None.
 
@@ -74,10 +88,10 @@ def find_round(text: str | None) -> str | None:
     """
     pattern, phrases = _round_in_text_pattern()
     match = pattern.search(fold(text))
-    if not match:
-        return None
-    if match.group(1):
-        if match.group(2) and match.group(1) == "c":
-            return "series_c_plus"  # 'Series C+' is how sources lump C and later rounds
-        return f"series_{match.group(1)}"
-    return phrases[match.group(3)]
+    return _slug(match, phrases) if match else None
+
+
+def find_rounds(text: str | None) -> list[str]:
+    """Every round a sentence mentions, in order ('in a seed and a Series A' -> ['seed', 'series_a'])."""
+    pattern, phrases = _round_in_text_pattern()
+    return [_slug(match, phrases) for match in pattern.finditer(fold(text))]

@@ -4,6 +4,8 @@ Order of evidence: a byte-order mark; the charset the server declared; for HTML,
 `<meta charset>`; strict UTF-8; strict Windows-1252; then charset-normalizer's detection. A server that
 declares Latin-1 (or Windows-1252) for a body that is valid UTF-8 with non-ASCII bytes is misconfigured,
 a common case: valid multi-byte UTF-8 sequences almost never occur in real Latin-1 text, so UTF-8 wins.
+Labels follow the WHATWG Encoding Standard, as browsers do: 'iso-8859-1', 'latin1' and 'ascii' all mean
+Windows-1252 (0x80 is '€', not a control character).
 """
 
 from __future__ import annotations
@@ -18,6 +20,16 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codec
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _SINGLE_BYTE_WESTERN = {"latin-1", "iso8859-1", "cp1252", "ascii"}
+_WHATWG_WINDOWS_1252 = {"latin-1", "iso8859-1", "ascii"}
+
+
+def _c1_controls(error: UnicodeError) -> tuple[str, int]:
+    """WHATWG's windows-1252 maps the five bytes cp1252 leaves undefined to the C1 control characters."""
+    assert isinstance(error, UnicodeDecodeError)
+    return chr(error.object[error.start]), error.start + 1
+
+
+codecs.register_error("dealmap-c1", _c1_controls)
 
 
 class UndecodableDocument(ValueError):
@@ -71,6 +83,8 @@ def decode_text(body: bytes, content_type: str | None = None, html: bool = False
     for encoding in filter(None, candidates):
         if encoding in _SINGLE_BYTE_WESTERN and _is_utf8_with_non_ascii(body):
             return body.decode("utf-8")
+        if encoding in _WHATWG_WINDOWS_1252:
+            return body.decode("cp1252", errors="dealmap-c1")
         try:
             return body.decode(encoding)
         except UnicodeDecodeError:

@@ -9,8 +9,8 @@ from lxml import etree, html
 
 from assets.normalize.dates import parse_date
 from assets.parsing.html_tables import extract_table_mentions
-from assets.parsing.mentions import ParsedDocument
-from assets.parsing.prose import extract_prose_mentions
+from assets.parsing.mentions import DealMention, ParsedDocument, add_context
+from assets.parsing.prose import extract_prose_mentions, resolve_short_names
 from schemas.text import clean_space
 
 _PUBLISHED_META = (
@@ -56,16 +56,46 @@ def load_html(body: bytes | str) -> html.HtmlElement:
     return html.document_fromstring(body, parser=parser)
 
 
-def prose_paragraphs(root: html.HtmlElement) -> list[str]:
-    """Text blocks of the article body, outside tables, in document order."""
+def prose_paragraphs(
+    root: html.HtmlElement, deal_tables: frozenset[html.HtmlElement] | None = None
+) -> list[str]:
+    """Text blocks of the article body, in document order, outside deal tables.
+
+    `deal_tables` are read as tables; other tables are layout (HTML e-mails put the whole issue in one)
+    and their paragraphs are prose. Without `deal_tables`, every table is left out.
+    """
     blocks = []
     for element in root.xpath(_PROSE_BLOCKS):
-        if element.xpath("ancestor::table") or element.xpath(".//p|.//li"):
-            continue  # table cells are read as tables; containers are read through their children
+        tables = element.xpath("ancestor::table")
+        read_as_table = bool(tables) if deal_tables is None else any(t in deal_tables for t in tables)
+        if read_as_table:
+            continue
+        if element.xpath(".//p|.//li"):
+            continue  # containers are read through their children
         text = clean_space(element.text_content())
         if text:
             blocks.append(text)
     return blocks
+
+
+def html_mentions(tree: html.HtmlElement, published: date | None, prefix: str = "") -> list[DealMention]:
+    """Deal mentions of an HTML body without its boilerplate: every deal table's rows, then the prose.
+
+    `prefix` goes before every locator ('m[2]/' for the third message of an mbox).
+    """
+    roots = tree.xpath("//article") or tree.xpath("//main") or tree.xpath("//body") or [tree]
+    mentions: list[DealMention] = []
+    deal_tables = []
+    for table_index, table in enumerate(t for root in roots for t in root.xpath(".//table")):
+        rows = extract_table_mentions(table, table_index)
+        for mention in rows:
+            mention.locator = prefix + mention.locator
+        if rows:
+            deal_tables.append(table)
+        mentions.extend(rows)
+    paragraphs = [p for root in roots for p in prose_paragraphs(root, frozenset(deal_tables))]
+    mentions.extend(extract_prose_mentions(paragraphs, prefix=f"{prefix}p", published=published))
+    return resolve_short_names(mentions)
 
 
 def parse_article(body: bytes | str) -> ParsedDocument:
@@ -74,17 +104,20 @@ def parse_article(body: bytes | str) -> ParsedDocument:
     published, title = _published(tree), _title(tree)
     for element in tree.xpath(_BOILERPLATE):
         element.drop_tree()
-    roots = tree.xpath("//article") or tree.xpath("//main") or tree.xpath("//body") or [tree]
-    mentions = []
-    for table_index, table in enumerate(t for root in roots for t in root.xpath(".//table")):
-        mentions.extend(extract_table_mentions(table, table_index))
-    paragraphs = [p for root in roots for p in prose_paragraphs(root)]
-    mentions.extend(extract_prose_mentions(paragraphs))
+    mentions = add_context(html_mentions(tree, published), title)
     return ParsedDocument(mentions=mentions, title=title, published=published)
 
 
+def load_body(body: bytes | str) -> html.HtmlElement:
+    """An HTML fragment or document (an e-mail part) parsed, with its boilerplate removed."""
+    tree = load_html(body)
+    for element in tree.xpath(_BOILERPLATE):
+        element.drop_tree()
+    return tree
+
+
 def html_to_text(body: bytes | str) -> str:
-    """Readable text of an HTML fragment (used for HTML e-mail parts)."""
+    """Readable text of an HTML fragment: its prose blocks, one paragraph each."""
     tree = load_html(body)
     for element in tree.xpath(_BOILERPLATE):
         element.drop_tree()

@@ -12,7 +12,9 @@ class Method(StrEnum):
     """How a mention was extracted; also its precedence when sources disagree (see assets/resolve)."""
 
     TABLE_ROW = "table_row"  # a row of a CSV/JSON export: the most structured
-    HTML_TABLE = "html_table"  # a row of a deal table inside an article
+    # A row of a deal table inside a document: an HTML table, or a Markdown pipe table in a newsletter (same
+    # precedence: a table's columns say what each cell is).
+    HTML_TABLE = "html_table"
     PROSE = "prose"  # a sentence of an article or newsletter
 
 
@@ -38,7 +40,9 @@ class DealMention:
     lead_investors: list[str] = field(default_factory=list)
     investors: list[str] = field(default_factory=list)
     context: str | None = None
-    """Free text that describes the company, used to infer a segment when none is stated."""
+    """Free text that describes the company, used to infer a segment when none is stated: one line per
+    source, the most specific first (the deal's own clause, then sentences around it that describe the
+    company, then the document's title)."""
 
 
 @dataclass
@@ -50,6 +54,14 @@ class ParsedDocument:
     published: date | None = None
     date_format: str | None = None
     """strptime format for `announced` values (table exports configure it), None for free text."""
+
+
+def add_context(mentions: list[DealMention], text: str | None) -> list[DealMention]:
+    """The mentions with `text` added as their least specific context line (a document's title)."""
+    if text and text.strip():
+        for mention in mentions:
+            mention.context = "\n".join(filter(None, (mention.context, " ".join(text.split()))))
+    return mentions
 
 
 def record_id(source_id: str, document_sha256: str, method: str, locator: str) -> str:

@@ -1,8 +1,9 @@
-"""Newsletter issues -> title, publication date and the deal mentions in their prose.
+"""Newsletter issues -> title, publication date and the deal mentions in their prose and tables.
 
 Three formats: Markdown with YAML front matter (`date`, `subject`/`title`, `source_url`), single e-mails
 (`.eml`) and mail archives (`.mbox`) read with the standard library's `email` / `mailbox`, HTML or plain
-text parts, any transfer encoding.
+text parts, any transfer encoding. Markdown and plain-text bodies may hold pipe tables; HTML bodies are read
+like article pages (deal tables as tables, layout tables as prose).
 """
 
 from __future__ import annotations
@@ -18,16 +19,18 @@ from pathlib import Path
 import frontmatter
 
 from assets.normalize.dates import parse_date
-from assets.parsing.html_article import html_to_text
-from assets.parsing.mentions import DealMention, ParsedDocument
-from assets.parsing.prose import extract_prose_mentions
+from assets.parsing.html_article import html_mentions, load_body
+from assets.parsing.markdown_tables import inline_text, is_table_line, markdown_table_mentions
+from assets.parsing.mentions import DealMention, ParsedDocument, add_context
+from assets.parsing.prose import extract_prose_mentions, resolve_short_names
 
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _MD_HEADER_FIELD = re.compile(r"^\*\*[A-Za-z ]+:\*\*")  # '**From:** ...' lines repeat the front matter
 _BARE_URL_LINE = re.compile(r"^(?:[A-Za-z ]+:?\s+)?https?://\S+\??$")
 _BOILERPLATE_LINE = re.compile(r"^(?:unsubscribe|view this post|view in browser|you are receiving)", re.I)
+# A line in capitals is a section heading in plain-text issues ('STORAGE', 'ALSO NOTED'): it
+# stands alone, or it would run into the first sentence below it and read as part of the company name.
+_CAPS_HEADING = re.compile(r"^[^a-zß-öø-ÿ.!?]*[A-Z]{2}[^a-zß-öø-ÿ.!?]*$")
 
 
 def markdown_paragraphs(markdown: str) -> list[str]:
@@ -36,8 +39,9 @@ def markdown_paragraphs(markdown: str) -> list[str]:
     for block in re.split(r"\n\s*\n", markdown):
         lines: list[str] = []
         for line in block.splitlines():
-            if _LIST_ITEM.match(line) and lines:
-                paragraphs.append(" ".join(lines))  # each list item is its own paragraph
+            heading = bool(_CAPS_HEADING.match(line.strip()))
+            if (_LIST_ITEM.match(line) or heading) and lines:
+                paragraphs.append(" ".join(lines))  # each list item or heading is its own paragraph
                 lines = []
             stripped = line.strip()
             if (
@@ -46,14 +50,28 @@ def markdown_paragraphs(markdown: str) -> list[str]:
                 or _MD_HEADER_FIELD.match(stripped)
                 or _BARE_URL_LINE.match(stripped)
                 or _BOILERPLATE_LINE.match(stripped)
+                or is_table_line(stripped)  # tables are read as tables
             ):
                 continue
             stripped = re.sub(r"^(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+\.\s+)", "", stripped)
-            stripped = _MD_EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", stripped))
-            lines.append(stripped)
+            lines.append(inline_text(stripped))
+            if heading:
+                paragraphs.append(" ".join(lines))
+                lines = []
         if lines:
             paragraphs.append(" ".join(lines))
     return paragraphs
+
+
+def text_mentions(text: str, published: date | None, prefix: str = "") -> list[DealMention]:
+    """Deal mentions of a Markdown or plain-text body: rows of its pipe tables, then its prose."""
+    mentions = markdown_table_mentions(text)
+    for mention in mentions:
+        mention.locator = prefix + mention.locator
+    mentions.extend(
+        extract_prose_mentions(markdown_paragraphs(text), prefix=f"{prefix}p", published=published)
+    )
+    return resolve_short_names(mentions)
 
 
 def _as_date(value: object) -> date | None:
@@ -68,36 +86,39 @@ def parse_markdown_issue(text: str) -> ParsedDocument:
     """One newsletter issue written as Markdown with YAML front matter."""
     post = frontmatter.loads(text)
     meta = post.metadata
+    published = _as_date(meta.get("date") or meta.get("published"))
+    title = str(meta.get("subject") or meta.get("title") or "") or None
     return ParsedDocument(
-        mentions=extract_prose_mentions(markdown_paragraphs(post.content)),
-        title=str(meta.get("subject") or meta.get("title") or "") or None,
-        published=_as_date(meta.get("date") or meta.get("published")),
+        mentions=add_context(text_mentions(post.content, published), title),
+        title=title,
+        published=published,
     )
 
 
-def _message_text(message: EmailMessage) -> list[str]:
+def _message_mentions(message: EmailMessage, published: date | None, prefix: str) -> list[DealMention]:
     part = message.get_body(preferencelist=("html", "plain"))
     if part is None:
         return []
     content = part.get_content()
     if part.get_content_type() == "text/html":
-        return html_to_text(content).split("\n\n")
-    return markdown_paragraphs(content)
+        return html_mentions(load_body(content), published, prefix)
+    return text_mentions(content, published, prefix)
 
 
 def _parse_message(message: EmailMessage, prefix: str) -> ParsedDocument:
-    mentions: list[DealMention] = extract_prose_mentions(_message_text(message), prefix=prefix)
+    published = parse_date(str(message.get("Date", "")))
+    title = str(message.get("Subject", "")) or None
     return ParsedDocument(
-        mentions=mentions,
-        title=str(message.get("Subject", "")) or None,
-        published=parse_date(str(message.get("Date", ""))),
+        mentions=add_context(_message_mentions(message, published, prefix), title),
+        title=title,
+        published=published,
     )
 
 
 def parse_eml(body: bytes) -> ParsedDocument:
     """One newsletter issue as a single e-mail message (RFC 5322 bytes)."""
     message = email.message_from_bytes(body, policy=email.policy.default)
-    return _parse_message(message, prefix="p")  # type: ignore[arg-type]
+    return _parse_message(message, prefix="")  # type: ignore[arg-type]
 
 
 def parse_mbox(path: Path) -> list[ParsedDocument]:
@@ -107,7 +128,7 @@ def parse_mbox(path: Path) -> list[ParsedDocument]:
         issues = []
         for index, key in enumerate(archive.keys()):
             message = email.message_from_bytes(archive.get_bytes(key), policy=email.policy.default)
-            issues.append(_parse_message(message, prefix=f"m[{index}]/p"))  # type: ignore[arg-type]
+            issues.append(_parse_message(message, prefix=f"m[{index}]/"))  # type: ignore[arg-type]
         return issues
     finally:
         archive.close()

@@ -42,7 +42,7 @@ _ABBREVIATIONS = frozenset(
         "u.k",
     ]
 )
-_BOUNDARY = re.compile(r"(?<=[.!?])(?P<close>[\"”’)]*)\s+(?=[\"“‘(]*[A-Z0-9$€£¥₹])")
+_BOUNDARY = re.compile(r"(?<=[.!?])(?P<close>[\"”’)]*)\s+(?=[\"“‘(]*[A-ZÀ-ÖØ-ÞĀ-Ž0-9$€£¥₹])")
 # A capital letter after these words is a name ('Series B.'), not an initial ('J. Doe').
 _LETTER_NAMES = frozenset({"series", "class", "round", "tier", "plan", "type", "grade", "part", "phase"})
 

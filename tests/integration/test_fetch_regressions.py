@@ -187,7 +187,6 @@ def fetched_mentions(httpserver: HTTPServer, tmp_path: Path, body: bytes, conten
     return frame[["company_text", "amount_text", "round_text"]].to_dict("records")
 
 
-@pytest.mark.xfail(strict=True, reason="charset labels follow WHATWG with the extraction work in progress")
 def test_a_windows_1252_page_labelled_latin_1_keeps_its_euro_sign(httpserver, tmp_path):
     """WHATWG Encoding: the label 'iso-8859-1' means windows-1252, where 0x80 is '€' (not U+0080)."""
     page = article_page(
@@ -202,9 +201,6 @@ def test_a_windows_1252_page_labelled_latin_1_keeps_its_euro_sign(httpserver, tm
     ]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="non-ASCII capitals in names come with the extraction work in progress"
-)
 @pytest.mark.parametrize("company", ["Éclair Systems", "Øresund Labs", "Über Analytics"])
 def test_a_company_name_may_start_with_an_accented_capital(httpserver, tmp_path, company):
     page = article_page(

@@ -247,3 +247,44 @@ def test_find_money_span_covers_exactly_the_amount(
 
     assert money.value == number * suffix[1]
     assert text[money.start : money.end] == amount == money.text
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "is_floor"),
+    [
+        ("more than $200 million", "200000000", True),
+        ("over $25M", "25000000", True),
+        ("at least €5 million", "5000000", True),
+        ("about $40M", "40000000", False),
+        ("~$40M", "40000000", False),
+        ("nearly $3 billion", "3000000000", False),
+        ("up to $75M", "75000000", False),
+    ],
+)
+def test_parse_amount_with_words_before_the_number(text: str, value: str, is_floor: bool) -> None:
+    parsed = parse_amount(text)
+
+    assert parsed.money is not None
+    assert (parsed.money.value, parsed.money.is_floor, parsed.money.text) == (Decimal(value), is_floor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("MX$300 million", "300000000", "MXN"),
+        ("200 million pesos", "200000000", "MXN"),
+        ("NZ$20 million", "20000000", "NZD"),
+        ("PLN 40 million", "40000000", "PLN"),
+        ("RM50 million", "50000000", "MYR"),
+        ("R$120 million", "120000000", "BRL"),
+        ("30 million rand", "30000000", "ZAR"),
+    ],
+)
+def test_find_money_in_newly_listed_currencies(text: str, value: str, currency: str) -> None:
+    (money,) = find_money(f"Acme raised {text} in a Series A.")
+
+    assert (money.value, money.currency) == (Decimal(value), currency)
+
+
+def test_rand_without_a_multiplier_is_a_word() -> None:
+    assert find_money("Acme hired Rand, and 12 rand engineers joined.") == []

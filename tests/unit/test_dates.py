@@ -1,4 +1,4 @@
-"""Dates as sources write them: ISO, RFC 2822 e-mail headers, spelled-out forms and configured formats."""
+"""Dates as sources write them: ISO, RFC 2822, spelled out, configured, yearless and relative forms."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from assets.normalize.dates import parse_date
+from assets.normalize.dates import parse_date, resolve_date
 
 
 @pytest.mark.parametrize(
@@ -79,3 +79,50 @@ def test_parse_date_configured_formats_come_first(
 
 def test_parse_date_configured_format_that_does_not_fit_is_none() -> None:
     assert parse_date("01/28/2026", ("%d/%m/%Y",)) is None
+
+
+# A Wednesday, so that weekdays before, on and after it are all exercised.
+PUBLISHED = date(2026, 1, 21)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Absolute dates ignore the publication date.
+        ("March 3, 2025", date(2025, 3, 3)),
+        ("2026-01-02", date(2026, 1, 2)),
+        # Without a year: the year that puts the date on or before publication.
+        ("Jan 19", date(2026, 1, 19)),
+        ("Mar 2", date(2025, 3, 2)),
+        ("December 9", date(2025, 12, 9)),
+        ("Dec. 9", date(2025, 12, 9)),
+        ("9 December", date(2025, 12, 9)),
+        ("on the 3rd of January", date(2026, 1, 3)),
+        ("Jan 21", date(2026, 1, 21)),
+        # Relative to publication.
+        ("today", date(2026, 1, 21)),
+        ("yesterday", date(2026, 1, 20)),
+        ("Yesterday.", date(2026, 1, 20)),
+        ("last week", date(2026, 1, 14)),
+        ("3 days ago", date(2026, 1, 18)),
+        ("Monday", date(2026, 1, 19)),
+        ("on Monday", date(2026, 1, 19)),
+        ("Wednesday", date(2026, 1, 21)),  # the publication day itself
+        ("last Wednesday", date(2026, 1, 14)),
+        ("Thursday", date(2026, 1, 15)),
+        ("Sunday", date(2026, 1, 18)),
+    ],
+)
+def test_resolve_date_against_publication(text: str, expected: date) -> None:
+    assert resolve_date(text, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize("text", ["Feb 30", "earlier this year", "late January", "next Monday", "", None])
+def test_resolve_date_vague_or_impossible_is_none(text: str | None) -> None:
+    assert resolve_date(text, PUBLISHED) is None
+
+
+def test_resolve_date_without_publication_reads_absolute_dates_only() -> None:
+    assert resolve_date("March 3, 2026", None) == date(2026, 3, 3)
+    assert resolve_date("yesterday", None) is None
+    assert resolve_date("Mar 2", None) is None

@@ -61,3 +61,15 @@ def test_empty_body_is_empty_text() -> None:
 def test_binary_noise_is_undecodable() -> None:
     with pytest.raises(UndecodableDocument):
         decode_text(bytes(range(256)) * 4)
+
+
+@pytest.mark.parametrize("label", ["iso-8859-1", "latin1", "ISO_8859-1", "us-ascii"])
+def test_latin_1_and_ascii_labels_mean_windows_1252(label: str) -> None:
+    # WHATWG: browsers read these labels as windows-1252, where 0x80 is the euro sign.
+    body = "Café raised €40 million".encode("cp1252")
+
+    assert decode_text(body, f"text/html; charset={label}") == "Café raised €40 million"
+
+
+def test_bytes_windows_1252_leaves_undefined_become_c1_controls() -> None:
+    assert decode_text(b"a\x81b", "text/plain; charset=iso-8859-1") == "a\x81b"

@@ -174,3 +174,37 @@ def test_prose_paragraphs_skip_tables_and_containers() -> None:
 def test_html_to_text() -> None:
     assert html_to_text("<div><p>One.</p><nav>Menu</nav><p>Two $5M.</p></div>") == "One.\n\nTwo $5M."
     assert html_to_text("<div>Just text <b>bold</b></div>") == "Just text bold"
+
+
+def test_deal_tables_are_read_as_tables_and_layout_tables_as_prose() -> None:
+    page = """<html><head><title>Climate deals weekly</title></head><body>
+    <table><tr><td>
+      <h2>Storage</h2><p>Voltmere raised $12M in a Series A led by Tern Ventures.</p>
+      <table><tr><th>Company</th><th>Amount</th></tr><tr><td>Cellwick</td><td>€4M</td></tr></table>
+    </td></tr></table></body></html>"""
+
+    mentions = parse_article(page).mentions
+
+    assert [(m.method, m.company, m.amount) for m in mentions] == [
+        (Method.HTML_TABLE, "Cellwick", "€4M"),
+        (Method.PROSE, "Voltmere", "$12M"),
+    ]
+    # The page title is the least specific context line of every mention.
+    assert [m.context.split("\n")[-1] for m in mentions if m.context] == ["Climate deals weekly"] * 2
+
+
+def test_a_list_post_with_numbered_headings() -> None:
+    page = """<html><head><meta property="article:published_time" content="2026-01-05"></head><body><article>
+      <h2>1. Corbel Compute — $2bn</h2>
+      <p>The GPU cloud provider announced a $2bn credit facility led by Harwell Bank on December 9.</p>
+      <h2>2. Lattice Nine</h2>
+      <p>The startup closed a $95M Series A led by Pell Partners on October 7.</p>
+    </article></body></html>"""
+
+    mentions = parse_article(page).mentions
+
+    assert [(m.company, m.round, m.amount, m.announced, m.lead_investors) for m in mentions] == [
+        ("Corbel Compute", None, "$2bn", None, []),
+        ("Corbel Compute", "debt", "$2bn", "December 9", ["Harwell Bank"]),
+        ("Lattice Nine", "series_a", "$95M", "October 7", ["Pell Partners"]),
+    ]

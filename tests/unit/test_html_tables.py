@@ -1,4 +1,4 @@
-"""Deal tables in HTML: headers recognised by meaning, packed amount cells, one mention per data row."""
+"""Deal tables in HTML: headers by meaning, packed amount, round and investor cells, one mention per row."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from lxml import html
 from assets.normalize.amounts import Money
 from assets.parsing.html_tables import extract_table_mentions, header_fields, split_amount_cell
 from assets.parsing.mentions import DealMention, Method
+from assets.parsing.table_rows import split_investor_cell
 
 
 def table(markup: str) -> html.HtmlElement:
@@ -255,3 +256,118 @@ def test_header_found_in_the_first_three_rows_only() -> None:
     )
 
     assert extract_table_mentions(table(markup), 0) == []
+
+
+@pytest.mark.parametrize(
+    ("cells", "fields"),
+    [
+        # 'Deal' is the amount column; 'Deal type' is a round.
+        (
+            ["Startup", "Category", "Deal", "Stage", "Led by"],
+            {0: "company", 1: "segment", 2: "amount", 3: "round", 4: "lead_investors"},
+        ),
+        (["Company", "Deal type", "Deal size"], {0: "company", 1: "round", 2: "amount"}),
+        # One cell packs both figures: the amount column, split per row.
+        (
+            ["Company", "Round", "Amount / valuation", "Investors"],
+            {0: "company", 1: "round", 2: "amount", 3: "investors"},
+        ),
+        (
+            ["Date", "Company", "Raised", "Post-money"],
+            {0: "announced", 1: "company", 2: "amount", 3: "valuation"},
+        ),
+    ],
+)
+def test_header_fields_by_meaning(cells: list[str], fields: dict[int, str]) -> None:
+    assert header_fields(cells) == fields
+
+
+@pytest.mark.parametrize(
+    ("cell", "amount", "valuation"),
+    [
+        ("$70M / $450M post", "$70M", "$450M"),
+        ("$600M / $8.2B", "$600M", "$8.2B"),
+        ("£5M at £20M pre-money", "£5M", "£20M"),
+        ("$950M at $15B+", "$950M", "$15B+"),
+    ],
+)
+def test_split_amount_cell_joined_by_slash_or_at(cell: str, amount: str, valuation: str) -> None:
+    found_amount, found_valuation = split_amount_cell(cell)
+
+    assert (found_amount and found_amount.text, found_valuation and found_valuation.text) == (
+        amount,
+        valuation,
+    )
+
+
+@pytest.mark.parametrize(
+    ("leads_cell", "investors_cell", "leads", "investors"),
+    [
+        (
+            None,
+            "Harwell Capital (lead), Tern Ventures",
+            ["Harwell Capital"],
+            ["Harwell Capital", "Tern Ventures"],
+        ),
+        (
+            None,
+            "Harwell Capital (lead); Tern Ventures (co-lead); Bay Point",
+            ["Harwell Capital", "Tern Ventures"],
+            ["Harwell Capital", "Tern Ventures", "Bay Point"],
+        ),
+        (None, "led by Harwell Capital", ["Harwell Capital"], ["Harwell Capital"]),
+        ("Lead: Harwell Capital", None, ["Harwell Capital"], ["Harwell Capital"]),
+        ("—", "—", [], []),
+        (None, "Lead Edge Capital, Tern Ventures", [], ["Lead Edge Capital", "Tern Ventures"]),
+    ],
+)
+def test_split_investor_cell(
+    leads_cell: str | None, investors_cell: str | None, leads: list[str], investors: list[str]
+) -> None:
+    assert split_investor_cell(leads_cell, investors_cell) == (leads, investors)
+
+
+def test_deal_table_with_dates_without_a_year_and_packed_cells() -> None:
+    markup = """
+    <table>
+      <tr><th>Date</th><th>Startup</th><th>Deal</th><th>Stage</th><th>Investors</th></tr>
+      <tr><td>Apr 9</td><td>Quillmoor</td><td>$40M at $300M</td><td>Series B</td>
+          <td>Harwell Capital (lead), Tern Ventures</td></tr>
+      <tr><td>Apr 10</td><td>Brandt Labs</td><td>$60M</td><td>Series C ($700M)</td><td>—</td></tr>
+      <tr><td>Apr 10</td><td>Osterby</td><td>undisclosed</td><td>—</td><td>Bay Point</td></tr>
+    </table>"""
+
+    mentions = extract_table_mentions(table(markup), 0)
+
+    assert [row_facts(m) for m in mentions] == [
+        {
+            "company": "Quillmoor",
+            "round": "Series B",
+            "amount": "$40M",
+            "valuation": "$300M",
+            "segment": None,
+            "announced": "Apr 9",
+            "lead_investors": ["Harwell Capital"],
+            "investors": ["Harwell Capital", "Tern Ventures"],
+        },
+        {
+            "company": "Brandt Labs",
+            "round": "Series C",
+            "amount": "$60M",
+            "valuation": "$700M",
+            "segment": None,
+            "announced": "Apr 10",
+            "lead_investors": [],
+            "investors": [],
+        },
+        {
+            "company": "Osterby",
+            "round": None,
+            "amount": "undisclosed",
+            "valuation": None,
+            "segment": None,
+            "announced": "Apr 10",
+            "lead_investors": [],
+            "investors": ["Bay Point"],
+        },
+    ]

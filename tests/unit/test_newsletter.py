@@ -1,4 +1,4 @@
-"""Newsletter issues: Markdown with front matter, single e-mails (any transfer encoding) and mbox archives."""
+"""Newsletter issues: Markdown (prose and pipe tables), single e-mails (any encoding) and mbox archives."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from assets.parsing.markdown_tables import markdown_table_mentions, pipe_tables
+from assets.parsing.mentions import Method
 from assets.parsing.newsletter import markdown_paragraphs, parse_eml, parse_markdown_issue, parse_mbox
 
 
@@ -189,3 +191,124 @@ def test_empty_mbox(tmp_path: Path) -> None:
     path.write_bytes(b"")
 
     assert parse_mbox(path) == []
+
+
+PIPE_TABLE_ISSUE = """---
+date: 2026-04-14
+subject: "Robotics Roundup #3"
+---
+
+Four rounds this week.
+
+| Date | Company | Round | Amount | Valuation | Investors |
+|------|---------|:-----:|-------:|-----------|-----------|
+| Apr 9 | **Gripworth** | Series A | $14M | — | Tern Ventures (lead), Bay Point |
+| Apr 10 | [Armlet](https://armlet.example) | Seed | €6.5M | — | — |
+| Apr 13 | Coilspring | — | undisclosed | $90M post-money | Harwell Capital |
+
+Prices for cobots fell again: a six-axis arm now lists at $18,000.
+"""
+
+
+def test_markdown_issue_pipe_table_rows_are_deals() -> None:
+    document = parse_markdown_issue(PIPE_TABLE_ISSUE)
+
+    rows = [m for m in document.mentions if m.method is Method.HTML_TABLE]
+    assert [
+        (m.locator, m.company, m.round, m.amount, m.valuation, m.announced, m.lead_investors, m.investors)
+        for m in rows
+    ] == [
+        (
+            "table[0]/row[0]",
+            "Gripworth",
+            "Series A",
+            "$14M",
+            None,
+            "Apr 9",
+            ["Tern Ventures"],
+            ["Tern Ventures", "Bay Point"],
+        ),
+        ("table[0]/row[1]", "Armlet", "Seed", "€6.5M", None, "Apr 10", [], []),
+        ("table[0]/row[2]", "Coilspring", None, "undisclosed", "$90M", "Apr 13", [], ["Harwell Capital"]),
+    ]
+    # The table is not read again as prose, and the list price below it is no deal.
+    assert len(document.mentions) == 3
+
+
+def test_pipe_tables_in_plain_text() -> None:
+    text = "Deals\n\nName | Raised | Stage\n--- | --- | ---\nOrrin | $5M | Seed\n\nBye."
+
+    assert pipe_tables(text) == [[["Name", "Raised", "Stage"], ["Orrin", "$5M", "Seed"]]]
+    assert [(m.company, m.amount) for m in markdown_table_mentions(text)] == [("Orrin", "$5M")]
+
+
+def test_markdown_paragraphs_keep_capital_headings_apart() -> None:
+    text = "WEEKLY DEALS\nIssue 12\n\nBATTERIES\nVoltmere raised $12M in a Series A.\n\nEXIT: none this week."
+
+    assert markdown_paragraphs(text) == [
+        "WEEKLY DEALS",
+        "Issue 12",
+        "BATTERIES",
+        "Voltmere raised $12M in a Series A.",
+        "EXIT: none this week.",
+    ]
+
+
+def test_plain_text_issue_section_headings_are_not_part_of_names() -> None:
+    message = EmailMessage()
+    message["Subject"] = "Grid Weekly"
+    message["Date"] = "Mon, 09 Mar 2026 06:00:00 +0000"
+    message.set_content("GRID WEEKLY\n\nSTORAGE\nVoltmere raised $12M in a Series A led by Tern Ventures.\n")
+
+    (mention,) = parse_eml(message.as_bytes()).mentions
+
+    assert (mention.company, mention.lead_investors) == ("Voltmere", ["Tern Ventures"])
+
+
+def test_html_issue_laid_out_in_a_table_reads_its_sections_as_prose() -> None:
+    message = EmailMessage()
+    message["Subject"] = "Payments Weekly"
+    message["Date"] = "Fri, 13 Feb 2026 11:00:00 +0530"
+    message.set_content(
+        "<html><body><table width='600'><tr><td><h1>Payments Weekly</h1><h2>UK</h2>"
+        "<p><strong>Coinwell secures £10 million Series A</strong> led by Tern Ventures.</p>"
+        "<h2>India</h2><p>Paylane raised ₹100 crore in a Series B. The company disclosed the round "
+        "yesterday.</p></td></tr></table></body></html>",
+        subtype="html",
+    )
+
+    document = parse_eml(message.as_bytes())
+
+    assert [(m.company, m.round, m.amount, m.announced) for m in document.mentions] == [
+        ("Coinwell", "series_a", "£10 million", None),
+        ("Paylane", "series_b", "₹100 crore", "yesterday"),
+    ]
+
+
+def test_mbox_table_locators_name_their_message(tmp_path: Path) -> None:
+    path = tmp_path / "digest.mbox"
+    archive = mailbox.mbox(path)
+    for day in ("Tue, 03 Mar 2026 07:00:00 +0000", "Tue, 10 Mar 2026 07:00:00 +0000"):
+        message = EmailMessage()
+        message["Subject"] = "Table digest"
+        message["Date"] = day
+        message.set_content("| Company | Amount |\n|---|---|\n| Orrin | $5M |\n")
+        archive.add(message)
+    archive.flush()
+    archive.close()
+
+    documents = parse_mbox(path)
+
+    assert [[m.locator for m in d.mentions] for d in documents] == [
+        ["m[0]/table[0]/row[0]"],
+        ["m[1]/table[0]/row[0]"],
+    ]
+
+
+def test_the_issue_subject_is_the_last_context_line() -> None:
+    document = parse_markdown_issue(
+        "---\nsubject: Climate Capital\n---\n\nVoltmere raised $12M in a Series A.\n"
+    )
+
+    (mention,) = document.mentions
+    assert mention.context == "Voltmere raised $12M in a Series A.\nClimate Capital"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
 
 from assets.parsing.mentions import DealMention, Method
-from assets.parsing.prose import extract_prose_mentions, mention_from_clause
+from assets.parsing.prose import extract_prose_mentions, mention_from_clause, resolve_short_names
 
 
 def facts(mention: DealMention) -> dict[str, Any]:
@@ -246,3 +247,555 @@ def test_existing_investors_are_not_names() -> None:
 
     assert mention.lead_investors == ["Accel", "Index"]
     assert mention.investors == ["Accel", "Index"]
+
+
+# ---- subjects: datelines, bullets, descriptors, appositives, role nouns ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "company"),
+    [
+        # Press-release datelines before the company.
+        (
+            "DENVER, Colo., April 2, 2026 /PRNewswire/ -- Quarrel Labs, a maker of code search tools, "
+            "today announced it has raised $22 million in Series A funding.",
+            "Quarrel Labs",
+        ),
+        (
+            "LYON, France--(BUSINESS WIRE)--Ferrolight SAS, a developer of laser welding systems, today "
+            "announced a €9 million seed round.",
+            "Ferrolight",
+        ),
+        (
+            'GDAŃSK, Poland, May 5, 2026 (GLOBE NEWSWIRE) -- Morska AI, Inc. ("Morska"), a maritime '
+            "analytics company, today announced a $15 million Series A.",
+            "Morska AI",
+        ),
+        # Bullets and list numbering.
+        ("* Tindra closed a $4M seed round.", "Tindra"),
+        ("• Tindra closed a $4M seed round.", "Tindra"),
+        ("— Tindra closed a $4M seed round.", "Tindra"),
+        ("3) Tindra closed a $4M seed round.", "Tindra"),
+        # Descriptors and role nouns before the name.
+        ("Lisbon's Corvalho Systems raised €8 million in a seed round.", "Corvalho Systems"),
+        ("Mexico City-based Pagonorte raised $11M in a Series A.", "Pagonorte"),
+        ("Solar inverter maker Brightfold closed a $30M Series B.", "Brightfold"),
+        (
+            "Fellow chip designer Vantablock, which went public in 2023, raised $200M in a follow-on "
+            "offering.",
+            "Vantablock",
+        ),
+        ("Its competitor Halden Care raised $18 million in a Series A on Tuesday.", "Halden Care"),
+        ("Rival Osprey Freight raised $40 million in a Series C.", "Osprey Freight"),
+        ("In Nairobi, Jengapay, a mobile lending app, raised $6M in seed funding.", "Jengapay"),
+        # Appositives, with commas inside.
+        (
+            "Tessel Robotics, a maker of warehouse arms with plants in Ohio and Ontario, said on Friday it "
+            "had raised $60 million.",
+            "Tessel Robotics",
+        ),
+        (
+            "Breckle Inc., a Seattle developer of grid batteries, today announced it has raised $35M.",
+            "Breckle",
+        ),
+        (
+            "Employees of Norvane, which sells tax software, sold $80 million of shares in a tender offer.",
+            "Norvane",
+        ),
+        ("Meanwhile, Danish wind startup Havbro said it had raised €40 million.", "Havbro"),
+        # Accented capitals start names too.
+        ("Ørsted Labs raised €12 million in a Series A.", "Ørsted Labs"),
+        ("Élan Biotech closed a €20 million Series B.", "Élan Biotech"),
+    ],
+)
+def test_company_behind_subject_words(sentence: str, company: str) -> None:
+    (mention,) = extract_prose_mentions([sentence])
+
+    assert mention.company == company
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Startups in Europe raised $12B in February, according to Dealroom.",
+        "Singapore's startups raised S$1.4 billion last year.",
+        "The median pre-seed round size in 2025 was $1.2M.",
+        "AI chip startups alone raised $9 billion in 2025.",
+        "European startups took $3 billion across 120 rounds last week.",
+    ],
+)
+def test_subjects_that_name_no_company(sentence: str) -> None:
+    assert extract_prose_mentions([sentence]) == []
+
+
+# ---- money that is not a raise ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "amount", "valuation"),
+    [
+        # Per-unit prices, ranges and conversions in brackets.
+        ("Kestrio priced its IPO at $24 per share, raising $480 million.", "$480 million", None),
+        ("Kestrio priced its IPO above the $19 to $21 range, raising $480 million.", "$480 million", None),
+        ("Yamabiko raised ¥3 billion (about $20 million) in a Series B.", "¥3 billion", None),
+        ("Pranala raised ₹300 crore (US$36 million) in a Series C round.", "₹300 crore", None),
+        # Acquisition prices in the same sentence as a raise.
+        ("Driftwell raised $50M in a Series C and bought Lumo for $12 million.", "$50M", None),
+        # A valuation said as 'worth', and the size of a round said as 'worth'.
+        ("Dorset AI, now worth $2 billion, raised $300 million.", "$300 million", "$2 billion"),
+        ("Dorset AI's Series D, worth $300 million, was led by Accel.", "$300 million", None),
+        # A floor stays in the amount text.
+        ("Caldera raised more than $200 million in a Series D.", "more than $200 million", None),
+    ],
+)
+def test_money_roles_in_a_deal(sentence: str, amount: str | None, valuation: str | None) -> None:
+    (mention,) = extract_prose_mentions([sentence])
+
+    assert (mention.amount, mention.valuation) == (amount, valuation)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Larkspur was acquired by a hospital group for $310 million.",
+        "Globex agreed to buy Larkspur for $400 million in cash.",
+        "Larkspur completed the sale of its lab unit for $80 million.",
+        "Harrow Capital closed its fifth flagship fund at $650 million.",
+        "Harrow Capital closed Growth Fund II at $1.8B, above its $1.5B target.",
+        "Harrow Capital raised $650 million for its eighth early-stage fund.",
+        "Larkspur raised $140 million from venture investors over its life.",
+        "Larkspur previously raised a $15 million Series A in 2024.",
+        "Competitor Quinta raised a $30M Series B in 2024 and has not raised since.",
+        "Larkspur drew down $50 million from an existing credit line.",
+        "Larkspur's first prototype cost $20 million to build.",
+        "Larkspur's software retails for $79 and up.",
+        "Larkspur charges $25 an hour for its annotators.",
+        "Larkspur brings in $15 million in annualized revenue.",
+        "The foundation awarded a $2M grant to Westfield University.",
+        "The city announced a $3 billion subsidy programme for heat pumps.",
+    ],
+)
+def test_money_that_is_no_raise(sentence: str) -> None:
+    assert extract_prose_mentions([sentence], published=date(2026, 3, 2)) == []
+
+
+def test_a_round_of_this_year_is_not_history() -> None:
+    (mention,) = extract_prose_mentions(["Larkspur raised $40M in 2026."], published=date(2026, 3, 2))
+
+    assert mention.amount == "$40M"
+
+
+# ---- rounds and investors as prose says them ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Marlow Bio received a $2 million grant from the National Health Trust to test its assay.",
+            deal("Marlow Bio", "grant", "$2 million", others=("National Health Trust",)),
+        ),
+        (
+            "Marlow Bio has been awarded a €1.5 million grant by the regional innovation agency.",
+            deal("Marlow Bio", "grant", "€1.5 million"),
+        ),
+        (
+            "Kiteline took a $25M growth round from Fernhill Growth on June 3.",
+            deal("Kiteline", "growth", "$25M", announced="June 3", others=("Fernhill Growth",)),
+        ),
+        (
+            "Kiteline grabbed $8M in seed money from Brook Lane Ventures and angel Sara Ito.",
+            deal("Kiteline", "seed", "$8M", others=("Brook Lane Ventures", "Sara Ito")),
+        ),
+        (
+            "Kiteline closed a $3M angel round from a group of founders led by Jonas Berg.",
+            deal("Kiteline", "angel", "$3M", leads=("Jonas Berg",)),
+        ),
+        (
+            "Kiteline raised $5.5M in seed funding led by Ashgrove Ventures, with angel Mei Lin also "
+            "investing.",
+            deal("Kiteline", "seed", "$5.5M", leads=("Ashgrove Ventures",), others=("Mei Lin",)),
+        ),
+        (
+            "Kiteline raised $22M in a Series A at a $120M post-money valuation from Ashgrove Ventures and "
+            "Pell Partners, who co-led.",
+            deal("Kiteline", "series_a", "$22M", "$120M", leads=("Ashgrove Ventures", "Pell Partners")),
+        ),
+        (
+            "Kiteline raised $40M in a Series B co-led by Thornbury Capital (TBC) and Ashgrove.",
+            deal("Kiteline", "series_b", "$40M", leads=("Thornbury Capital", "Ashgrove")),
+        ),
+        (
+            "Kiteline secured a $12 million Series A extension from Oakmere Partners, the Dutch investor.",
+            deal("Kiteline", "series_a", "$12 million", others=("Oakmere Partners",)),
+        ),
+        (
+            "Kiteline closed a $100 million revolving credit facility from a syndicate of banks led by "
+            "Northbank.",
+            deal("Kiteline", "debt", "$100 million", leads=("Northbank",)),
+        ),
+        (
+            "Kiteline closed a $60 million debt facility with Harwell Bank and Ostmark Credit.",
+            deal("Kiteline", "debt", "$60 million", others=("Harwell Bank", "Ostmark Credit")),
+        ),
+        (
+            "Kiteline completed a $90 million tender offer for employees at a $2 billion valuation, led by "
+            "Fernhill Growth.",
+            deal("Kiteline", "secondary", "$90 million", "$2 billion", leads=("Fernhill Growth",)),
+        ),
+        (
+            "Staff of Kiteline sold $40 million of shares in a secondary sale to Fernhill Growth and Pell "
+            "Partners.",
+            deal("Kiteline", "secondary", "$40 million", others=("Fernhill Growth", "Pell Partners")),
+        ),
+        (
+            "Kiteline raised £1 million through equity crowdfunding last week.",
+            deal("Kiteline", "crowdfunding", "£1 million", announced="last week"),
+        ),
+        (
+            "Kiteline, a chipmaker that listed last year, raised $150 million in a follow-on offering.",
+            deal("Kiteline", "post_ipo", "$150 million"),
+        ),
+        (
+            "Kiteline raised $6M from angel investors including Ruth Abara; the round was not named.",
+            deal("Kiteline", amount="$6M", others=("Ruth Abara",)),
+        ),
+        (
+            "Kiteline has raised an undisclosed Series A led by Brook Lane Ventures.",
+            deal("Kiteline", "series_a", "undisclosed", leads=("Brook Lane Ventures",)),
+        ),
+        (
+            "Kiteline, a maker of drone software, is now valued at $700M after a new round led by Pell "
+            "Partners.",
+            deal("Kiteline", valuation="$700M", leads=("Pell Partners",)),
+        ),
+        (
+            "Separately, rival Kiteline secured a $1 billion valuation in a round led by Pell Partners.",
+            deal("Kiteline", valuation="$1 billion", leads=("Pell Partners",)),
+        ),
+    ],
+)
+def test_rounds_and_investors(sentence: str, expected: dict[str, Any]) -> None:
+    (mention,) = extract_prose_mentions([sentence])
+
+    assert facts(mention) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Sterling Peak invested $700 million for a majority stake in Quillfort at a $2 billion "
+            "valuation.",
+            deal("Quillfort", amount="$700 million", valuation="$2 billion", leads=("Sterling Peak",)),
+        ),
+        (
+            "Harrow Capital led a $30 million round in Tessaline.",
+            deal("Tessaline", amount="$30 million", leads=("Harrow Capital",)),
+        ),
+        (
+            "Harrow Capital and Bay Point have invested $30 million in Tessaline, a payroll startup.",
+            deal("Tessaline", amount="$30 million", others=("Harrow Capital", "Bay Point")),
+        ),
+    ],
+)
+def test_investor_as_subject(sentence: str, expected: dict[str, Any]) -> None:
+    (mention,) = extract_prose_mentions([sentence])
+
+    assert facts(mention) == expected
+
+
+# ---- sentences holding several deals, lists and brackets ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Robotics had a busy week: Gearwick raised $30M in a Series B, Tallow Arm took $9M in seed money "
+            "and Pivotry closed a $120M Series C co-led by Ashgrove and Pell Partners.",
+            [
+                deal("Gearwick", "series_b", "$30M"),
+                deal("Tallow Arm", "seed", "$9M"),
+                deal("Pivotry", "series_c", "$120M", leads=("Ashgrove", "Pell Partners")),
+            ],
+        ),
+        (
+            "Two battery startups closed seed rounds: Voltmere took $4M led by Ashgrove, and Cellwise raised "
+            "€3M from Brook Lane Ventures.",
+            [
+                deal("Voltmere", "seed", "$4M", leads=("Ashgrove",)),
+                deal("Cellwise", "seed", "€3M", others=("Brook Lane Ventures",)),
+            ],
+        ),
+        (
+            "Also this week: Quorra ($60M Series B led by Pell Partners), Ilex Health ($12M seed from "
+            "Ashgrove) and Tovi (a $5M round; investors not disclosed).",
+            [
+                deal("Quorra", "series_b", "$60M", leads=("Pell Partners",)),
+                deal("Ilex Health", "seed", "$12M", others=("Ashgrove",)),
+                deal("Tovi", amount="$5M"),
+            ],
+        ),
+        (
+            "Moraine Power said on Tuesday it had raised $900M: a $600M credit facility led by Harwell Bank "
+            "and a $300M Series C led by Pell Partners at a $2.2bn valuation.",
+            [
+                deal("Moraine Power", "debt", "$600M", announced="Tuesday", leads=("Harwell Bank",)),
+                deal(
+                    "Moraine Power",
+                    "series_c",
+                    "$300M",
+                    "$2.2bn",
+                    announced="Tuesday",
+                    leads=("Pell Partners",),
+                ),
+            ],
+        ),
+        (
+            "Harrow Capital's first check from its new fund: a $7M seed round for Lumeo, a freight software "
+            "startup, announced on Thursday.",
+            [deal("Lumeo", "seed", "$7M", announced="Thursday", others=("Harrow Capital",))],
+        ),
+        (
+            "Fintech startups Quillpay and Brassa raised $12M and $30M respectively, in a seed and a "
+            "Series A.",
+            [deal("Quillpay", "seed", "$12M"), deal("Brassa", "series_a", "$30M")],
+        ),
+        (
+            "Networking: Lattice Nine raised $200M to build optical switches.",
+            [deal("Lattice Nine", amount="$200M")],
+        ),
+    ],
+)
+def test_sentences_with_several_deals(sentence: str, expected: list[dict[str, Any]]) -> None:
+    assert [facts(m) for m in extract_prose_mentions([sentence])] == expected
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        (
+            "Orvella — $300 million Series D at a $4 billion valuation.",
+            deal("Orvella", "series_d", "$300 million", "$4 billion"),
+        ),
+        ("2. Orvella — $1.5bn", deal("Orvella", amount="$1.5bn")),
+        (
+            "Orvella — a €9 million seed round from Pell Partners and Ashgrove.",
+            deal("Orvella", "seed", "€9 million", others=("Pell Partners", "Ashgrove")),
+        ),
+        (
+            "Orvella (AI security) — $25M Series B, Pell Partners and Ashgrove.",
+            deal("Orvella", "series_b", "$25M", others=("Pell Partners", "Ashgrove")),
+        ),
+        (
+            "Orvella — Series C, $80 million, valuing it at $900M.",
+            deal("Orvella", "series_c", "$80 million", "$900M"),
+        ),
+        (
+            "Orvella — $4M seed for speech translation, announced yesterday.",
+            deal("Orvella", "seed", "$4M", announced="yesterday"),
+        ),
+    ],
+)
+def test_list_items_name_then_dash(item: str, expected: dict[str, Any]) -> None:
+    (mention,) = extract_prose_mentions([item])
+
+    assert facts(mention) == expected
+
+
+# ---- what the next sentences add -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        (
+            "Pellham raised $40 million in a Series B. The round was co-led by Ashgrove and Brook Lane "
+            "Ventures, with participation from Tern Capital.",
+            deal(
+                "Pellham",
+                "series_b",
+                "$40 million",
+                leads=("Ashgrove", "Brook Lane Ventures"),
+                others=("Tern Capital",),
+            ),
+        ),
+        (
+            "Pellham raised $40 million in Series B funding. Ashgrove led the round, and Tern Capital and "
+            "Pell Partners participated.",
+            deal(
+                "Pellham",
+                "series_b",
+                "$40 million",
+                leads=("Ashgrove",),
+                others=("Tern Capital", "Pell Partners"),
+            ),
+        ),
+        (
+            "Pellham secured a $40M Series B. Ashgrove led; Tern Capital joined.",
+            deal("Pellham", "series_b", "$40M", leads=("Ashgrove",), others=("Tern Capital",)),
+        ),
+        (
+            "Pellham raised a $40M Series B. Pellham announced the round on Monday.",
+            deal("Pellham", "series_b", "$40M", announced="Monday"),
+        ),
+        (
+            "Pellham closed a MX$500 million Series B. The round values the company at about $200 million.",
+            deal("Pellham", "series_b", "MX$500 million", "$200 million"),
+        ),
+        (
+            # Another company's round: neither its date nor its leads are this deal's.
+            "Pellham raised $40 million. Rival Quint announced its round on Monday. Quint's round was led by "
+            "Ashgrove.",
+            deal("Pellham", amount="$40 million"),
+        ),
+        (
+            # Nothing about this deal: other investors' news and a rival's figures stay out.
+            "Pellham raised $40 million. Sequoia led the charge into AI this year. Ashgrove invested in Tern "
+            "last year.",
+            deal("Pellham", amount="$40 million"),
+        ),
+    ],
+)
+def test_following_sentences_complete_the_deal(paragraph: str, expected: dict[str, Any]) -> None:
+    (mention,) = extract_prose_mentions([paragraph])
+
+    assert facts(mention) == expected
+
+
+def test_the_company_refers_to_the_company_named_before() -> None:
+    paragraphs = [
+        "Brackwater Health raised $90 million in a Series D, the company said on Wednesday.",
+        "The company also took on $30 million in venture debt from Harwell Bank.",
+    ]
+
+    first, second = extract_prose_mentions(paragraphs)
+
+    assert facts(second) == deal(
+        "Brackwater Health", "debt", "$30 million", announced="Wednesday", others=("Harwell Bank",)
+    )
+    assert first.announced == "Wednesday"
+
+
+def test_a_numbered_heading_names_the_company_of_the_item_below() -> None:
+    paragraphs = [
+        "4. Quenlight Systems",
+        "The chip designer closed a $70M Series B led by Pell Partners on November 4.",
+    ]
+
+    (mention,) = extract_prose_mentions(paragraphs)
+
+    assert (mention.company, mention.round, mention.announced) == (
+        "Quenlight Systems",
+        "series_b",
+        "November 4",
+    )
+
+
+def test_an_ipo_pricing_takes_its_proceeds_from_the_next_sentence() -> None:
+    paragraph = (
+        "Halvorsen Robotics today announced the pricing of its initial public offering of 10,000,000 shares "
+        "at $18.00 per share. The gross proceeds from the offering are expected to be approximately $180 "
+        "million."
+    )
+
+    (mention,) = extract_prose_mentions([paragraph])
+
+    assert (mention.company, mention.round, mention.amount) == ("Halvorsen Robotics", "ipo", "$180 million")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "announced"),
+    [
+        ("Kestral raised $9M in seed funding on Monday.", "Monday"),
+        ("Kestral, which makes welding robots, said Tuesday it raised $18 million.", "Tuesday"),
+        ("Kestral raised $9M in seed funding yesterday.", "yesterday"),
+        ("Kestral closed a $9M seed round last week.", "last week"),
+        ("Kestral raised a $9M seed round on December 9.", "December 9"),
+        ("Kestral raised a $9M seed round on 2 March 2026.", "2 March 2026"),
+        ("Kestral today announced a $9M seed round.", "today"),
+    ],
+)
+def test_date_phrases_are_kept_as_written(sentence: str, announced: str) -> None:
+    (mention,) = extract_prose_mentions([sentence])
+
+    assert mention.announced == announced
+
+
+def test_short_names_take_the_full_name_the_document_uses() -> None:
+    mentions = resolve_short_names(
+        extract_prose_mentions(
+            [
+                "Opaldune Therapeutics raised a $90 million Series B.",
+                "Opaldune also received a $2 million grant from the Kessel Foundation.",
+            ]
+        )
+    )
+
+    assert [(m.company, m.round) for m in mentions] == [
+        ("Opaldune Therapeutics", "series_b"),
+        ("Opaldune Therapeutics", "grant"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Brisko raised $45M at $300M post.", deal("Brisko", amount="$45M", valuation="$300M")),
+        (
+            "Brisko went public in a $1.2 billion IPO that gave it a market value of $9 billion.",
+            deal("Brisko", "ipo", "$1.2 billion", "$9 billion"),
+        ),
+        (
+            # A valuation the text places in the past is not this round's.
+            "Brisko, which was valued at $2 billion in 2024, raised $100 million at a $3 billion valuation.",
+            deal("Brisko", amount="$100 million", valuation="$3 billion"),
+        ),
+        (
+            "Tern Ventures led Brisko's $25 million Series A.",
+            deal("Brisko", "series_a", "$25 million", leads=("Tern Ventures",)),
+        ),
+        (
+            "Brisko Inc. (NASDAQ: BRSK) announced the closing of its $50 million follow-on public offering.",
+            deal("Brisko", "post_ipo", "$50 million"),
+        ),
+        (
+            # An existing backer is no investor in this round.
+            "Brisko, which is backed by Tern Ventures, raised $12 million from Pell Partners.",
+            deal("Brisko", amount="$12 million", others=("Pell Partners",)),
+        ),
+        (
+            "Brisko raised an undisclosed amount from Tern Ventures and Pell Partners.",
+            deal("Brisko", amount="undisclosed", others=("Tern Ventures", "Pell Partners")),
+        ),
+        (
+            "Brisko is now worth $1 billion after raising $100 million in a Series C.",
+            deal("Brisko", "series_c", "$100 million", "$1 billion"),
+        ),
+        (
+            "Brisko — a Berlin startup building payroll tools — raised $5M from Pell Partners.",
+            deal("Brisko", amount="$5M", others=("Pell Partners",)),
+        ),
+        (
+            "Brisko Robotics Inc. announced Tuesday it closed a $30 million Series B.",
+            deal("Brisko Robotics", "series_b", "$30 million", announced="Tuesday"),
+        ),
+    ],
+)
+def test_more_ways_to_state_a_deal(sentence: str, expected: dict[str, Any]) -> None:
+    (mention,) = extract_prose_mentions([sentence], published=date(2026, 3, 2))
+
+    assert facts(mention) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Globex closed the acquisition of Brisko for an undisclosed sum.",
+        "Brisko announced an undisclosed partnership with Globex.",
+        "Brisko, Tallow and Quinn raised a combined $60 million.",
+    ],
+)
+def test_undisclosed_or_combined_money_that_is_no_deal(sentence: str) -> None:
+    assert extract_prose_mentions([sentence]) == []

@@ -320,3 +320,54 @@ def test_normalize_mentions_frame() -> None:
     assert normalized["amount_status"].tolist() == ["parsed", "undisclosed"]
     assert normalized["investors"].tolist() == [[], ["Andreessen Horowitz", "Accel"]]
     assert normalized["segment"].tolist() == ["ai_chips", "unclassified"]
+
+
+@pytest.mark.parametrize(
+    ("announced_text", "announced"),
+    [
+        ("Mar 2", date(2026, 3, 2)),
+        ("December 9", date(2025, 12, 9)),
+        ("yesterday", date(2026, 3, 5)),
+        ("last week", date(2026, 2, 27)),
+        ("Monday", date(2026, 3, 2)),
+        ("Friday", date(2026, 3, 6)),
+        ("today", date(2026, 3, 6)),
+    ],
+)
+def test_stated_dates_resolve_against_publication(
+    refs: References, announced_text: str, announced: date
+) -> None:
+    # Published on Friday 6 March 2026; the stated words are kept, the basis is the source's statement.
+    row = {"company_text": "Acme", "announced_text": announced_text, "published_date": date(2026, 3, 6)}
+
+    record = normalize_record(row, refs)
+
+    assert (record["announced_date"], record["date_basis"]) == (announced, "explicit")
+
+
+def test_a_yearless_date_without_publication_stays_unresolved(refs: References) -> None:
+    record = normalize_record({"company_text": "Acme", "announced_text": "Mar 2"}, refs)
+
+    assert (record["announced_date"], record["date_basis"]) == (None, "explicit")
+
+
+def test_amount_floor_in_words(refs: References) -> None:
+    record = normalize_record({"company_text": "Acme", "amount_text": "more than $200 million"}, refs)
+
+    assert (record["amount_usd"], record["amount_is_floor"]) == (200_000_000, True)
+
+
+@pytest.mark.parametrize(
+    ("context", "segment"),
+    [
+        # The deal's own words first; a title only when it points at one segment.
+        ("an AI agent for insurance claims\nFintech Friday", "ai_agents"),
+        ("Acme raised $5M.\nThe Leeds startup makes solar inverters.\nDeal Desk Daily", "climate"),
+        ("Acme raised $5M.\nVoice AI startups that raised this spring", "voice_ai"),
+        ("Acme raised $5M.\nDigest: robots, inference chips and scooters", "unclassified"),
+    ],
+)
+def test_segment_from_context_lines(refs: References, context: str, segment: str) -> None:
+    record = normalize_record({"company_text": "Acme", "context": context}, refs)
+
+    assert record["segment"] == segment

@@ -287,15 +287,16 @@ def test_registry_rejects_with_a_message_naming_source_and_field(text: str, mess
 
 def test_unknown_row_currency_is_not_converted_as_the_source_default() -> None:
     # Was: currency 'NZD' (kept as written, correct) but amount_usd 5000000 at fx 1.0: the amount was
-    # parsed with the source's default currency (USD) and converted as dollars.
+    # parsed with the source's default currency (USD) and converted as dollars. (NZD now has rates, so the
+    # unknown currency here is the naira, which the ECB does not quote.)
     row = {
-        "company_text": "Kiwi Robotics",
+        "company_text": "Lagos Robotics",
         "amount_text": "5000000",
-        "currency_text": "NZD",
+        "currency_text": "NGN",
         "default_currency": "USD",
     }
 
     record = normalize_record(row, References.default())
 
-    assert record["currency"] == "NZD"
+    assert record["currency"] == "NGN"
     assert (record["amount_usd"], record["fx_usd_per_unit"]) == (None, None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assets.normalize.rounds import find_round, resolve_round
+from assets.normalize.rounds import find_round, find_rounds, resolve_round
 
 
 @pytest.mark.parametrize(
@@ -92,3 +92,23 @@ def test_find_round_in_text(text: str, slug: str) -> None:
 )
 def test_find_round_generic_or_absent_is_none(text: str | None) -> None:
     assert find_round(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("a $1.8bn debt facility led by a bank", "debt"),
+        ("a €20 million growth investment", "growth"),
+        ("a $3M grant from the regional fund", "grant"),
+        ("the ten largest private financings", None),  # 'private' alone is no private equity
+        ("a Series A+ round", "series_a"),
+        ("a Series A extension", "series_a"),
+    ],
+)
+def test_find_round_phrases(text: str, slug: str | None) -> None:
+    assert find_round(text) == slug
+
+
+def test_find_rounds_in_order() -> None:
+    assert find_rounds("raised $12M and $30M respectively, in a seed and a Series A") == ["seed", "series_a"]
+    assert find_rounds("no round here") == []

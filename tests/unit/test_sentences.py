@@ -42,3 +42,10 @@ sentence = st.from_regex(r"[A-Z][a-z]{1,8}( [a-z]{2,8}){0,6}[.!?]", fullmatch=Tr
 @given(sentences=st.lists(sentence, min_size=1, max_size=5))
 def test_split_sentences_recovers_joined_sentences(sentences: list[str]) -> None:
     assert split_sentences(" ".join(sentences)) == sentences
+
+
+def test_a_sentence_may_start_with_an_accented_capital() -> None:
+    assert split_sentences("Acme raised $5M. Ørsted Labs raised $3M.") == [
+        "Acme raised $5M.",
+        "Ørsted Labs raised $3M.",
+    ]

@@ -170,3 +170,59 @@ def test_shipped_taxonomy_resolves_sample_labels(label: str, slug: str, layer: s
 )
 def test_shipped_taxonomy_classifies(text: str, slug: str) -> None:
     assert default_taxonomy().classify(text) == slug
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        # An AI product sold to one industry is an AI company.
+        ("an AI agent for insurance claims", "ai_agents"),
+        ("a sales copilot for hospitals", "vertical_ai"),
+        # Between industries, the longest keyword.
+        ("scheduling software for hospitals", "health"),
+        # Words that merely contain a keyword's letters, or keywords of other things, place nothing.
+        ("a Silicon Valley startup that sells pet insurance", "fintech"),
+        ("a graduate of a startup accelerator that sells payroll software", "enterprise_software"),
+        ("a maker of sodium-ion home batteries", "climate"),
+        ("two compiler shops", "inference_engines"),
+        ("a test-preparation platform", "education"),
+    ],
+)
+def test_classify_prefers_ai_segments(text: str, slug: str) -> None:
+    assert default_taxonomy().classify(text) == slug
+
+
+@pytest.mark.parametrize(
+    ("texts", "slug"),
+    [
+        (["Acme raised $5M in a Series A.", "It makes geothermal drilling rigs."], "climate"),
+        (["Acme raised $5M.", "The open-source inference engines are now companies"], "inference_engines"),
+        (["Acme raised $5M.", "Digest: robots, inference chips, groceries and scooters"], UNCLASSIFIED),
+        (["a neobank for freelancers", "Voice AI weekly"], "fintech"),
+        ([], UNCLASSIFIED),
+    ],
+)
+def test_classify_first_specific_text_first(texts: list[str], slug: str) -> None:
+    assert default_taxonomy().classify_first(texts) == slug
+
+
+@pytest.mark.parametrize(
+    ("label", "slug"),
+    [
+        ("EV charging", "mobility"),
+        ("Geothermal", "climate"),
+        ("Heat pumps", "climate"),
+        ("Grid software", "climate"),
+        ("Robotics", UNCLASSIFIED),
+    ],
+)
+def test_shipped_labels_for_energy_mobility_and_robotics(label: str, slug: str) -> None:
+    assert default_taxonomy().resolve_label(label) == slug
+
+
+def test_layers_say_whether_they_are_the_ai_stack() -> None:
+    taxonomy = default_taxonomy()
+
+    assert taxonomy.layers["inference"].ai
+    assert not taxonomy.layers["non_ai"].ai
+    assert Taxonomy.from_toml(SMALL).layers["hardware"].ai  # the default

@@ -69,6 +69,12 @@ def test_round_types_load_a_custom_vocabulary(tmp_path: Path) -> None:
         ("C$", "CAD"),
         ("NIS", "ILS"),
         ("R$", "BRL"),
+        ("MX$", "MXN"),
+        ("MXN", "MXN"),
+        ("NZ$", "NZD"),
+        ("zloty", "PLN"),
+        ("NOK", "NOK"),
+        ("ringgit", "MYR"),
     ],
 )
 def test_currencies_resolve(text: str, code: str) -> None:

@@ -1,0 +1,38 @@
+"""The words a clause uses to date a deal: 'on March 3, 2026', 'on December 9', 'on Monday', 'yesterday'.
+
+Only the phrase is taken here, as written; `assets.normalize.dates.resolve_date` turns it into a date
+against the document's publication date. Vague phrases ('earlier this year', 'late January') are not dates.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# In order of preference: a full date, a day of a month, a weekday, a relative day. A weekday or a day of a
+# month needs 'on' ('on Monday'), so that 'see you next Monday' or 'a March 6 memo' date nothing.
+_PHRASES = (
+    re.compile(
+        rf"\b(?P<phrase>{_MONTH} \d{{1,2}}, \d{{4}}|\d{{1,2}} {_MONTH} \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})(?!\d)"
+    ),
+    re.compile(
+        rf"\bon (?:the )?(?P<phrase>{_MONTH} \d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH})"
+        r"(?!\d|,\s*\d{4})"
+    ),
+    re.compile(
+        rf"(?:\bon |\b(?=last |this past )|\b(?:said|announced|confirmed|disclosed|reported) )"
+        rf"(?P<phrase>(?:last |this past )?{_WEEKDAY})\b"
+    ),
+    re.compile(r"\b(?P<phrase>yesterday|last week|earlier today|this morning)\b", re.IGNORECASE),
+    re.compile(r"\b(?P<phrase>today)\b", re.IGNORECASE),
+)
+
+
+def find_date_phrase(text: str) -> str | None:
+    """The phrase dating the deal in `text` ('March 3, 2026', 'December 9', 'Monday', 'yesterday')."""
+    for pattern in _PHRASES:
+        found = pattern.search(text)
+        if found:
+            return found["phrase"]
+    return None

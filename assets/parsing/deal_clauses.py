@@ -1,0 +1,195 @@
+"""One sentence -> the clauses that each state one deal, with what the sentence's structure says about them.
+
+Newsletters pack deals into sentences in a few recurring shapes:
+
+* several subjects with their own verbs: 'Gearwick raised $30M in a Series B, Tallow Arm took $9M in seed
+  money and Pivotry closed a $120M Series C';
+* a lead-in before a colon that the items after it share: 'Two battery startups closed seed rounds: ...',
+  'Harrow Capital's first check from its new fund: a $7M seed round for Lumeo';
+* a package after a colon: 'raised $900M: a $600M credit facility ... and a $300M Series C ...' (the
+  parts are the deals; the total is not);
+* deals in brackets after each name: 'Quorra ($60M Series B led by Pell Partners), Ilex Health ($12M seed
+  from Ashgrove)';
+* a list item, name then a dash: 'Orvella — $300 million Series D at a $4 billion valuation';
+* 'A and B raised $12M and $30M respectively, in a seed and a Series A'.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assets.normalize.amounts import find_money
+from assets.normalize.rounds import find_round, find_rounds
+from assets.parsing.date_phrases import find_date_phrase
+from assets.parsing.prose_names import NAME, names_before, valid_company
+from assets.parsing.subjects import strip_lead_in
+
+DEAL_VERB = re.compile(
+    r"\b(?:raised|raises|raise|raising|has raised|is raising|secured|secures|securing|closed|closes|closing"
+    r"|landed|lands|landing|bagged|bags|nabbed|nabs|netted|nets|pulled in|pulls in|picked up|picks up"
+    r"|announced|announces|announcing|launched(?:\s+\w+){0,2}\s+with|launches(?:\s+\w+){0,2}\s+with"
+    r"|emerged with|emerges with|completed|completes|received|receives|gets|got|scored|scores|snagged|snags"
+    r"|attracted|attracts|banked|banks|took in|takes in|took on|takes on|took|takes|grabbed|grabs"
+    r"|brought in|brings in|unveiled|(?:was |has been |been )?awarded|won|went public|goes public"
+    r"|(?:priced|prices|pricing)(?=\s+(?:its|an|the|a)\s+(?:\S+\s+){0,2}?(?:ipo|offering|shares|listing)))\b",
+    re.IGNORECASE,
+)
+_MONEY_START = r"(?:[$€£¥₹₩]|US\$|[A-Z]{1,3}\$|[A-Z]{3}\s?\d|\d)"
+_PACKAGE_ITEM = re.compile(rf"^(?:an?\s+)?{_MONEY_START}")
+_PACKAGE_SPLIT = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+|\s+plus\s+)(?=(?:an?\s+)?{_MONEY_START})")
+_CHECK_WRITER = re.compile(rf"^({NAME})['’]s\s+(?:\w+\s+){{0,2}}(?i:check|cheque|bet|investment|deal)\b")
+_PARENTHETICAL_DEAL = re.compile(rf"({NAME})\s*\(([^()]*)\)")
+_LIST_ITEM = re.compile(rf"^({NAME})(?:\s*\(([^()]*)\))?\s+[—–-]{{1,2}}\s+(.+)$")
+_HARD_SPLIT = re.compile(r";\s+|,?\s+while\s+|,?\s+whereas\s+")
+_SUBJECT_BEFORE_VERB = re.compile(
+    rf"(?P<sep>,\s+(?:and\s+)?|\s+and\s+)(?P<subject>{NAME})\s+(?:(?:also|has|have|just)\s+)?$"
+)
+
+
+@dataclass
+class Clause:
+    """Text stating one deal, and the facts the sentence gives it outside that text."""
+
+    text: str
+    company: str | None = None
+    """Named by the structure (a list item, a bracket, 'respectively')."""
+    subject: str | None = None
+    """Text whose subject is the company (the part before a package's colon)."""
+    round: str | None = None
+    """A round the lead-in states for every item ('closed seed rounds: ...')."""
+    announced: str | None = None
+    """A date phrase of the lead-in or package."""
+    investors: list[str] = field(default_factory=list)
+    """Investors the lead-in names ('Harrow Capital's first check: a $7M seed round for Lumeo')."""
+    amount: str | None = None
+    """The amount, when the structure assigns it ('respectively')."""
+    list_item: bool = False
+    """A list item: names trailing its figures are investors ('$31M Series B, A and B')."""
+    note: str | None = None
+    """A bracket after the name in a list item ('Orvella (AI security) — ...'): context."""
+    lead_in: str | None = None
+    """The words before a colon that introduce the clause ('Two battery startups closed seed rounds')."""
+
+    @property
+    def context(self) -> str:
+        """Everything the sentence says around the deal, for its segment."""
+        return " ".join(filter(None, (self.text, self.note, self.subject, self.lead_in)))
+
+
+def has_deal(text: str) -> bool:
+    """Money and a deal verb: the text could state a deal of its own."""
+    return bool(find_money(text)) and bool(DEAL_VERB.search(text))
+
+
+def _outside_brackets(text: str, char: str) -> int:
+    depth = 0
+    for index, current in enumerate(text):
+        depth += current == "("
+        depth -= current == ")"
+        if current == char and depth == 0 and text[index + 1 : index + 2] == " ":
+            return index
+    return -1
+
+
+def _respectively(sentence: str) -> list[Clause] | None:
+    """'A and B raised $12M and $30M respectively, in a seed and a Series A' -> one clause per company."""
+    if not re.search(r"\brespectively\b", sentence):
+        return None
+    verb = DEAL_VERB.search(sentence)
+    if verb is None:
+        return None
+    names = names_before(sentence[: verb.start()].rstrip())
+    rest = sentence[verb.start() :]
+    amounts = find_money(rest)
+    if len(names) < 2 or len(amounts) != len(names):
+        return None
+    rounds = find_rounds(rest)
+    rounds = rounds if len(rounds) == len(names) else [None] * len(names)
+    return [
+        Clause(sentence, company=name, amount=money.text, round=slug)
+        for name, money, slug in zip(names, amounts, rounds, strict=True)
+    ]
+
+
+def _colon(sentence: str) -> list[Clause] | None:
+    """Clauses of a sentence with a lead-in or a package before its colon; None when it has neither."""
+    index = _outside_brackets(sentence, ":")
+    if index < 0:
+        return None
+    left, right = sentence[:index], sentence[index + 1 :].strip()
+    if not find_money(right):
+        return None
+    if not find_money(left):
+        items = split_sentence(right)
+        writer = _CHECK_WRITER.match(strip_lead_in(left))
+        for item in items:
+            item.lead_in = " ".join(filter(None, (left, item.lead_in)))
+            item.round = item.round or find_round(left)
+            item.announced = item.announced or find_date_phrase(left)
+            item.investors = item.investors or ([writer.group(1)] if writer else [])
+        return items
+    if has_deal(left) and _PACKAGE_ITEM.match(right):
+        parts: list[str] = []
+        for part in _PACKAGE_SPLIT.split(right):
+            if parts and not find_money(part):
+                parts[-1] += " and " + part
+            else:
+                parts.append(part)
+        return [Clause(part, subject=left, announced=find_date_phrase(left)) for part in parts]
+    return None
+
+
+def _parenthetical_deals(sentence: str) -> list[Clause] | None:
+    """'Quorra ($60M Series B led by Pell Partners), Ilex Health ($12M seed from Ashgrove)'."""
+    deals = []
+    for found in _PARENTHETICAL_DEAL.finditer(sentence):
+        company = valid_company(found.group(1))
+        if company and find_money(found.group(2)):
+            deals.append((found, company))
+    inside = sum(len(find_money(found.group(2))) for found, _ in deals)
+    if not deals or inside < len(find_money(sentence)):
+        return None  # money outside the brackets: an ordinary sentence with a conversion or an aside
+    return [Clause(found.group(2), company=company) for found, company in deals]
+
+
+def _list_item(sentence: str) -> Clause | None:
+    """'Orvella — $300 million Series D at a $4 billion valuation.' -> a clause for Orvella."""
+    found = _LIST_ITEM.match(strip_lead_in(sentence))
+    if not found:
+        return None
+    company, note, rest = valid_company(found.group(1)), found.group(2), found.group(3)
+    money = find_money(rest)
+    if not company or not ((money and money[0].start < 40) or find_round(rest[:30])):
+        return None
+    return Clause(rest, company=company, list_item=True, note=note)
+
+
+def _split_by_verbs(part: str) -> list[str]:
+    """'A raised $5M, B took $6M and C closed $7M' -> one piece per subject with its own verb."""
+    pieces: list[str] = []
+    start = 0
+    for verb in DEAL_VERB.finditer(part):
+        subject = _SUBJECT_BEFORE_VERB.search(part, start, verb.start())
+        if subject is None or not valid_company(subject["subject"]):
+            continue
+        if has_deal(part[start : subject.start()]):
+            pieces.append(part[start : subject.start()])
+            start = subject.start("subject")
+    pieces.append(part[start:])
+    return pieces
+
+
+def split_sentence(sentence: str) -> list[Clause]:
+    """The clauses of a sentence that may each state a deal; the whole sentence when it states one."""
+    for shape in (_respectively, _colon, _parenthetical_deals):
+        clauses = shape(sentence)
+        if clauses:
+            return clauses
+    item = _list_item(sentence)
+    if item:
+        return [item]
+    parts = [piece for part in _HARD_SPLIT.split(sentence) if part for piece in _split_by_verbs(part)]
+    if sum(1 for part in parts if has_deal(part)) < 2:
+        return [Clause(sentence)]
+    return [Clause(part) for part in parts]

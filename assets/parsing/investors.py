@@ -1,0 +1,107 @@
+"""Who invested, as prose says it: leads ('led by X', 'X led the round', 'X and Y, who co-led') and other
+investors ('with participation from X', 'from X', 'Y joined', 'with angel Z also investing').
+
+Leads only when the text says so; 'from X and Y' names investors, not leads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assets.parsing.prose_names import names_before, read_names
+
+_LED_BY = re.compile(r"\b(?:co-?led|led|headed|co-headed)\s+(?:jointly\s+)?by\s+", re.IGNORECASE)
+# What may follow 'X led' or 'Y joined' when it is about this deal: the end of the clause, 'the round' or
+# 'it' ('Sequoia led the charge into AI' and 'Google invested in Anthropic' are about something else).
+_ABOUT_THE_DEAL = (
+    r"(?=\s*(?:[;,.)]|$|\s+(?:the|this)\s+(?:round|deal|financing|investment|raise)\b|\s+it\b|\s+and\b"
+)
+_ABOUT_THE_DEAL += r"|\s+as well\b|\s+alongside\b|\s+in the (?:round|deal|financing)\b|\s+\S+['’]s\s))"
+# 'X led', 'X co-led the round', 'X, who co-led': the names come before the verb.
+_LED_AFTER_NAMES = re.compile(rf"(?:,\s*who\s+)?\b(?:co-?led|led)\b{_ABOUT_THE_DEAL}", re.IGNORECASE)
+_PARTICIPANTS_AFTER = re.compile(
+    r"\b(?:with participation (?:from|of|by)|participation from|alongside|joined by|with backing from"
+    r"|(?:investors|backers|angels) (?:include|including|such as)"
+    r"|(?:investors|backers|angels|funds|firms) (?:\w+\s+){0,3}?including)\s+",
+    re.IGNORECASE,
+)
+_FROM = re.compile(r"\bfrom\s+")
+_JOINED_AFTER_NAMES = re.compile(
+    rf"\b(?:also\s+)?(?:joined|participated|invested|chipped in|came in){_ABOUT_THE_DEAL}", re.IGNORECASE
+)
+_WITH_ALSO_INVESTING = re.compile(
+    r"\bwith\s+([^,;.]+?)\s+(?:also\s+)?(?:investing|participating|joining)\b", re.IGNORECASE
+)
+# Lenders of a debt facility: 'a $500 million credit facility with JPMorgan and Goldman Sachs'.
+_LENDERS = re.compile(
+    r"\b(?:facility|loan|credit line|line of credit)\s+(?:with|provided by)\s+", re.IGNORECASE
+)
+_SOLD_TO = re.compile(r"\b(?:sale\s+|sold\s+(?:\S+\s+){0,8}?)to\s+")
+
+
+@dataclass
+class Investors:
+    leads: list[str] = field(default_factory=list)
+    others: list[str] = field(default_factory=list)
+
+    def add(self, leads: list[str] = (), others: list[str] = ()) -> None:  # type: ignore[assignment]
+        for name in leads:
+            if name not in self.leads:
+                self.leads.append(name)
+        for name in others:
+            if name not in self.others:
+                self.others.append(name)
+
+    @property
+    def all(self) -> list[str]:
+        """Every investor, leads first."""
+        return self.leads + [n for n in self.others if n not in self.leads]
+
+    def __bool__(self) -> bool:
+        return bool(self.leads or self.others)
+
+
+def _after(pattern: re.Pattern[str], text: str, start: int = 0) -> list[str]:
+    names: list[str] = []
+    for match in pattern.finditer(text, start):
+        for name in read_names(text[match.end() :])[0]:
+            if name not in names:
+                names.append(name)
+    return names
+
+
+def _before(pattern: re.Pattern[str], text: str) -> list[str]:
+    names: list[str] = []
+    for match in pattern.finditer(text):
+        for name in names_before(text[: match.start()]):
+            if name not in names:
+                names.append(name)
+    return names
+
+
+def investors_in(clause: str, money_start: int = 0) -> Investors:
+    """Leads and other investors a clause names. 'from X' counts only after the money (`money_start`)."""
+    found = Investors()
+    found.add(leads=_after(_LED_BY, clause) + _before(_LED_AFTER_NAMES, clause))
+    others = _after(_PARTICIPANTS_AFTER, clause) + _after(_FROM, clause, money_start)
+    others += _before(_JOINED_AFTER_NAMES, clause) + _after(_SOLD_TO, clause, money_start)
+    others += _after(_LENDERS, clause, money_start)
+    for match in _WITH_ALSO_INVESTING.finditer(clause):
+        others += read_names(match.group(1))[0]
+    found.add(others=others)
+    return found
+
+
+def trailing_names(text: str) -> list[str]:
+    """A list of names that ends a list item after its figures: '$25M Series B, Pell Partners and
+    Ashgrove.' -> both (such a list names investors without saying who led)."""
+    tail = re.split(r",\s+", text.rstrip(" ."))
+    if len(tail) < 2:
+        return []
+    for start in range(1, len(tail)):
+        segment = ", ".join(tail[start:])
+        names, used = read_names(segment)
+        if names and used >= len(segment.rstrip(" .")):
+            return names
+    return []

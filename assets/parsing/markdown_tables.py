@@ -1,0 +1,64 @@
+"""Pipe tables in Markdown and plain-text newsletters: cell texts of each row, read by the shared row logic.
+
+A table is a run of lines holding pipes whose second line is the delimiter row (`|---|:--:|`), as in
+GitHub-flavoured Markdown. Cells keep their text without emphasis and links.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assets.parsing.mentions import DealMention
+from assets.parsing.table_rows import table_mentions
+from schemas.text import clean_space
+
+_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+
+
+def inline_text(text: str) -> str:
+    """Markdown inline markup removed: links reduced to their text, emphasis and code marks dropped."""
+    return _MD_EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", text))
+
+
+def is_table_line(line: str) -> bool:
+    """A line that belongs to a pipe table (a row or the delimiter row)."""
+    stripped = line.strip()
+    return stripped.startswith("|") or stripped.count("|") >= 2 or bool(_DELIMITER_ROW.match(stripped))
+
+
+def _cells(line: str) -> list[str]:
+    stripped = line.strip()
+    if stripped.startswith("|"):
+        stripped = stripped[1:]
+    if stripped.endswith("|") and not stripped.endswith("\\|"):
+        stripped = stripped[:-1]
+    cells = re.split(r"(?<!\\)\|", stripped)
+    return [clean_space(inline_text(c).replace("\\|", "|")) for c in cells]
+
+
+def pipe_tables(text: str) -> list[list[list[str]]]:
+    """Every pipe table in `text`: a list of rows (header first), each a list of cell texts."""
+    tables: list[list[list[str]]] = []
+    lines = text.splitlines()
+    index = 0
+    while index < len(lines) - 1:
+        if "|" in lines[index] and _DELIMITER_ROW.match(lines[index + 1]) and "|" in lines[index + 1]:
+            rows = [_cells(lines[index])]
+            index += 2
+            while index < len(lines) and lines[index].strip() and is_table_line(lines[index]):
+                rows.append(_cells(lines[index]))
+                index += 1
+            tables.append(rows)
+            continue
+        index += 1
+    return tables
+
+
+def markdown_table_mentions(text: str) -> list[DealMention]:
+    """One mention per data row of every deal table in a Markdown or plain-text body."""
+    mentions: list[DealMention] = []
+    for table_index, rows in enumerate(pipe_tables(text)):
+        mentions.extend(table_mentions(rows, table_index))
+    return mentions

@@ -1,0 +1,166 @@
+"""Names in running text: what a name looks like, which names can be a company, and lists of names.
+
+A name is a run of capitalised tokens ('Tern Bay Capital', 'Brown & Reyes Capital', 'University of
+Eastholm', 'a16z'). Words written before it with a capital are not always part of it: descriptors
+('Kraków-based', 'Toronto's') and role words ('Competitor Quint') are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assets.normalize.names import clean_name
+from assets.normalize.rounds import find_round
+
+# Capital letters, accented ones included ('Éclair Systems', 'Øresund Labs', 'Łódź Robotics').
+CAPITAL = "A-ZÀ-ÖØ-ÞĀ-Ž"
+NAME_TOKEN = rf"(?:[{CAPITAL}0-9][\w.&'’+-]*|[a-z]{{1,3}}[{CAPITAL}0-9][\w.&'’+-]*)"
+# A token ending in a full stop ends the name unless it is an abbreviation ('Inc.', 'Corp.') or an initial.
+_NAME_GAP = r"(?:(?<![a-z]{3}\.)|(?<=Corp\.)|(?<=Bros\.))\s+"
+NAME = rf"{NAME_TOKEN}(?:{_NAME_GAP}(?:(?:de|of|la|del|van|von|&)\s+)?{NAME_TOKEN})*"
+_NAME_AT_START = re.compile(NAME)
+
+# Role words written before a name with a capital: 'Competitor Quint', 'Rival Vexa', 'Startup Lumio'.
+_LEADING_ROLE = re.compile(
+    r"^(?:fellow|peer|rival|competitor|startup|start-up|unicorn|upstart|newcomer|challenger|insurer|lender"
+    r"|neobank|fintech|biotech|chipmaker|spinout)s?$",
+    re.IGNORECASE,
+)
+_ARTICLES_AND_PRONOUNS = frozenset(
+    {"the", "this", "that", "these", "those", "it", "its", "a", "an", "their", "his", "her", "our", "we"}
+    | {"they", "he", "she", "i"}
+)
+GENERIC_SUBJECTS = _ARTICLES_AND_PRONOUNS | {
+    "investors",
+    "startups",
+    "companies",
+    "founders",
+    "venture",
+    "global",
+    "total",
+    "funding",
+    "deals",
+    "all",
+    "some",
+    "most",
+    "many",
+    "both",
+    "each",
+    "every",
+    "other",
+    "others",
+}
+_PREPOSITIONS = frozenset(
+    {"in", "at", "from", "for", "across", "of", "to", "with", "by", "on", "into", "among"}
+)
+# Capitalised words that are never the company itself.
+_NOT_NAMES = frozenset(
+    {"us", "uk", "eu", "ai", "ipo", "arr", "gmv", "ceo", "cto", "cfo", "vc", "q1", "q2", "q3", "q4"}
+    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october"}
+    | {"november", "december"}
+)
+_DESCRIPTOR_TOKEN = re.compile(r"^[\w.'’-]+(?:-(?:based|born|headquartered|founded|style|backed)|['’]s)$")
+# Words before a name in an investor list that are not part of it: 'existing investor Tern Ventures',
+# 'angel investor Mei Lin', 'the Regional Innovation Fund'.
+_LIST_ROLE = re.compile(
+    r"^(?:(?:the|existing|returning|new|previous|other|fellow|individual|strategic|angel|lead)\s+)*"
+    r"(?:(?:investors?|backers?|angels?|shareholders?)\s+)?(?:(?:including|such as|like)\s+)?",
+    re.IGNORECASE,
+)
+_LIST_JOINER = re.compile(
+    r"^\s*(?:,\s*(?:and\s+|as well as\s+|plus\s+)?|\s+and\s+|\s+as well as\s+|\s+plus\s+)"
+)
+_ALIAS_PARENTHETICAL = re.compile(r"^\s*\(([^()]{1,40})\)")
+
+
+def valid_company(name: str | None) -> str | None:
+    """The name cleaned, or None when it cannot be a company ('The', 'Investors', 'UK', 'Series A')."""
+    if not name:
+        return None
+    cleaned = clean_name(re.sub(r"['’]s?$", "", name.strip()))
+    words = cleaned.split()
+    if not words or len(words) > 8 or words[0].lower() in GENERIC_SUBJECTS:
+        return None
+    if cleaned.lower() in _NOT_NAMES or not re.match(
+        rf"^(?:[{CAPITAL}0-9]|[a-z]{{1,3}}[{CAPITAL}0-9])", cleaned
+    ):
+        return None
+    if re.fullmatch(r"[\d\s.,%-]+", cleaned):
+        return None  # a year or a number ('in 2025 was $1.1M')
+    if find_round(cleaned) and re.match(r"^(?:series|seed|pre|ipo)", cleaned, re.IGNORECASE):
+        return None
+    return cleaned
+
+
+def without_descriptors(name: str) -> str | None:
+    """'Kraków-based Wisła Labs' -> 'Wisła Labs'; 'Competitor Quint' -> 'Quint'."""
+    kept = name.split()
+    based = [i for i, token in enumerate(kept[:-1]) if _DESCRIPTOR_TOKEN.match(token)]
+    if based:  # 'Mexico City-based Cuentalia': everything up to the descriptor describes the company
+        kept = kept[based[-1] + 1 :]
+    while len(kept) > 1 and (_DESCRIPTOR_TOKEN.match(kept[0]) or _LEADING_ROLE.match(kept[0])):
+        kept = kept[1:]
+    if kept[0].lower() in ("of", "de", "la", "&"):
+        return None
+    return " ".join(kept)
+
+
+def end_name(text: str) -> str | None:
+    """The run of name tokens that ends `text`, without descriptors before it. A name after a preposition
+    is not the subject ('Startups in Europe raised ...')."""
+    tokens = text.split()
+    for start in range(len(tokens)):
+        if re.fullmatch(NAME, " ".join(tokens[start:])):
+            if start and tokens[start - 1].lower() in _PREPOSITIONS:
+                return None
+            return without_descriptors(" ".join(tokens[start:]))
+    return None
+
+
+def read_names(text: str) -> tuple[list[str], int]:
+    """Names listed at the start of `text` and how many characters they take.
+
+    'Accel, Spark Capital and existing investor a16z (Andreessen Horowitz) at ...' -> ['Accel', 'Spark
+    Capital', 'a16z'] (the parenthetical alias is skipped). Reading stops at the first word that is not part
+    of a name or a list joiner; an item that does not start like a name ('a syndicate of banks') ends it.
+    """
+    names: list[str] = []
+    position = 0
+    while True:
+        role = _LIST_ROLE.match(text[position:])
+        start = position + (role.end() if role else 0)
+        found = _NAME_AT_START.match(text, start)
+        if not found:
+            break
+        name = clean_name(found.group(0))
+        position = found.end()
+        alias = _ALIAS_PARENTHETICAL.match(text[position:])
+        if alias:
+            position += alias.end()
+        if name and name.split()[0].lower() not in _ARTICLES_AND_PRONOUNS and name not in names:
+            names.append(name)
+        joiner = _LIST_JOINER.match(text[position:])
+        if not joiner:
+            break
+        following = position + joiner.end()
+        if "," in joiner.group(0) and re.match(r"(?:the|a|an)\s", text[following:]):
+            break  # 'Oakmere Partners, the Dutch investor': an appositive, not another name
+        role = _LIST_ROLE.match(text[following:])
+        if not _NAME_AT_START.match(text, following + (role.end() if role else 0)):
+            break
+        position = following
+    return names, position
+
+
+def names_before(text: str) -> list[str]:
+    """Names listed right before a verb, at the end of `text`: '..., and Tern Capital and Pell
+    Partners' -> both; [] when the words before the verb are not a list of names. The longest list wins, so
+    words before it that are not names ('Fintech startups Quillpay and Brassica') are left out."""
+    starts = [0] + [m.end() for m in re.finditer(r"[;:,.]\s+|\s+", text)]
+    for start in starts:
+        segment = re.sub(r"^(?:and|but|while|with)\s+", "", text[start:].strip())
+        names, used = read_names(segment)
+        if names and not segment[used:].strip(" ,"):
+            return names
+    return []

@@ -1,0 +1,116 @@
+"""The subject of a deal clause -> the company it names, or a pointer back to the company named before.
+
+Subjects carry words around the name that are not part of it: press-release datelines ('DENVER, Colo.,
+April 2, 2026 /PRNewswire/ --'), bullets, fillers ('Separately,', 'In Nairobi,'), descriptors
+('Lisbon's', 'Solar inverter maker'), appositives (', a Seattle developer of ...,'), reporting verbs ('...
+said on Monday it had') and role nouns that point back ('The company also ...', 'The chip designer').
+"""
+
+from __future__ import annotations
+
+import re
+
+from assets.normalize.rounds import find_round
+from assets.parsing.prose_names import CAPITAL, NAME, end_name, valid_company, without_descriptors
+
+# Nouns that say what a company is; a subject made of 'the' + words + one of these refers back to the
+# company named before ('The company also took on ...', 'The chip designer announced ...').
+ROLE_NOUNS = (
+    "company|startup|start-up|firm|maker|developer|provider|lab|unicorn|platform|outfit|rival|competitor|"
+    "operator|designer|builder|manufacturer|supplier|marketplace|business|insurer|lender|neobank|biotech|"
+    "fintech|app|service|specialist|upstart|newcomer|challenger|vendor|producer|retailer|chain|group|team|"
+    "spinout|spin-off|player|pioneer|network|venture"
+)
+_REFERENCE = re.compile(
+    rf"^(?:(?:the|this|that|its)\s+(?:[\w.&'’-]+\s+){{0,4}}?[\w-]*(?:{ROLE_NOUNS})|it)$", re.IGNORECASE
+)
+# Press-release datelines: 'DENVER, Colo., April 2, 2026 /PRNewswire/ --', 'LYON--(BUSINESS WIRE)--'.
+_DATELINE = re.compile(
+    rf"^[{CAPITAL}][{CAPITAL}.'’ -]+(?:,\s*[{CAPITAL}][\w.'’ -]*?)*?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?\s*"
+    r"(?:/[^/]{2,40}/\s*--|--\s*\([^)]{2,40}\)\s*--|\([^)]{2,40}\)\s*--)\s*"
+)
+_BULLET = re.compile(r"^(?:[*•·▪‣◦-]|—|–|\d{1,2}[.)])\s+")
+_FILLER = re.compile(
+    r"^(?:(?:meanwhile|separately|also|elsewhere|today|yesterday|now|finally|first|second|third|lastly|plus"
+    r"|and|but|in other news|in (?:a|its) [a-z ]+|this (?:week|month|morning)|last (?:week|month)|earlier"
+    r"(?: this (?:week|month|year))?|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|on [A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?"
+    rf"|in [{CAPITAL}][\w’'-]+(?: [{CAPITAL}][\w’'-]+)?(?=,))[,:]?\s+)+",
+    re.IGNORECASE,
+)
+# 'Breckle Inc., a Seattle developer of ...,': the name, then a description set off by commas.
+_CORPORATE_FORM = r"(?:,?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|plc|GmbH|AG|SA|S\.A|NV|N\.V|BV|B\.V|SE|Pte|Pty)\b\.?)?"
+_APPOSITIVE = re.compile(
+    rf"^({NAME}){_CORPORATE_FORM}\s*(?:\([^()]*\)\s*)?,\s+"
+    r"(?:the|a|an|which|who|whose|one|formerly|now|based|founded|headquartered|[\w-]+-based)\b"
+)
+_TRAILING_APPOSITIVE = re.compile(r",\s*(?:which|who|whose|a|an|the|now|formerly)\b[^,]*,?\s*$")
+_TRAILING_WORDS = re.compile(
+    r"\s+(?:has|have|had|is|was|has been|just|officially|quietly|reportedly|also|today|now|itself|finally"
+    r"|recently|separately)$",
+    re.IGNORECASE,
+)
+# '... said it had', '... announced on Monday that it has': the company reports its own deal.
+_REPORTED = re.compile(
+    r"\s+(?:said|says|announced|announces|confirmed|confirms|disclosed|discloses)(?:\s+(?:on\s+)?\w+day)?"
+    r"(?:\s+that)?\s+(?:it|they)(?:\s+(?:has|had|have|is|was))?$",
+    re.IGNORECASE,
+)
+_AS_NAME = re.compile(
+    rf"\b(?:spun (?:out|off) as|launched as|emerged as|rebranded as|relaunched as)\s+({NAME})"
+)
+_HOLDERS_OF = re.compile(rf"^(?i:employees|staff|shareholders|early staff|investors) of\s+({NAME})")
+_DEAL_NOUN = re.compile(
+    r"\b(?:round|funding|financing|raise|investment|deal|check|cheque|bet|ipo|offering|valuation)\b", re.I
+)
+
+
+def strip_lead_in(text: str) -> str:
+    """Text without what precedes the subject: a press-release dateline, bullets, fillers."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = _DATELINE.sub("", text)
+        text = _BULLET.sub("", text)
+        text = _FILLER.sub("", text).lstrip()
+    return text
+
+
+class Reference(str):
+    """A subject that names no company but points back to the one named before ('The company')."""
+
+
+REFERENCE = Reference("reference")
+
+
+def company_in_subject(subject: str) -> str | None:
+    """The company a clause's subject names, `REFERENCE` when it points back to one, else None."""
+    as_name = _AS_NAME.search(subject)
+    if as_name:
+        return valid_company(as_name.group(1))
+    text = strip_lead_in(subject.strip()).strip().rstrip(",;:—–- ").strip()
+    text = re.sub(r"\s+[—–]\s+", ", ", text)  # 'Acme — a Berlin startup —' sets the description off too
+    holders = _HOLDERS_OF.match(text)
+    if holders:
+        return valid_company(holders.group(1))
+    appositive = _APPOSITIVE.match(text)
+    if appositive:
+        return valid_company(without_descriptors(appositive.group(1)))
+    text = _TRAILING_APPOSITIVE.sub("", text).strip().rstrip(",")
+    text = re.sub(r"\s*\([^()]*\)", "", text)  # a ticker or an alias: 'Acme Inc. (NASDAQ: ACME)'
+    previous = None
+    while previous != text:
+        previous = text
+        text = _REPORTED.sub("", _TRAILING_WORDS.sub("", text)).strip()
+    if _REFERENCE.match(text):
+        return REFERENCE
+    possessive = re.match(r"^(\S.*?)['’]s\s+(.+)$", text)
+    if possessive and re.fullmatch(NAME, possessive.group(1)):
+        owner, rest = possessive.groups()
+        if find_round(rest) or _DEAL_NOUN.search(rest):
+            return valid_company(owner)  # 'Orrin's Series A', 'Lumenfield's latest round'
+        # 'Lisbon's Corvalho Systems': the possessive says where the company is ('Singapore's startups'
+        # names none).
+        text = rest
+    return valid_company(end_name(text))

@@ -1,0 +1,192 @@
+"""Deal tables of any markup (HTML, Markdown pipes): find the header by meaning, read one mention per row.
+
+Headers are recognised by what they say, in any order and wording ('Company' / 'Startup', 'Amount' /
+'Raised' / 'Deal', 'Round' / 'Stage', 'Valuation' / 'Post-money', 'Segment' / 'Sector'...). Cells may pack
+several facts: '$3.5B raise / $26.6B valuation', '$500M Series D ($11B)', '$950M at $15B+', a round cell
+'Series D ($11B)', an investors cell 'Harwell Capital (lead), Tern Ventures'.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assets.normalize.amounts import Money, find_money
+from assets.normalize.names import split_name_list, split_parenthetical
+from assets.normalize.rounds import find_round
+from assets.parsing.mentions import DealMention, Method
+from schemas.text import clean_space, fold
+
+# Checked in this order: 'Lead investors' is a lead column before it is an investors column; 'Round size' and
+# 'Amount raised' are amounts before they are rounds; then 'Funding round' and 'Deal type' are rounds before
+# the generic 'funding' or 'deal' makes them an amount.
+HEADER_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("lead_investors", ("lead investor", "lead investors", "leads", "lead", "led by")),
+    ("valuation", ("valuation", "valued at", "post money", "pre money")),
+    ("amount", ("amount", "raised", "raise", "round size", "size", "usd")),
+    ("round", ("round", "stage", "series", "type")),
+    ("amount", ("funding", "capital", "investment", "deal", "deal size", "deal value")),
+    ("company", ("company", "startup", "name", "firm", "organization", "organisation", "business")),
+    ("segment", ("segment", "sector", "category", "vertical", "focus", "space", "industry", "market")),
+    ("announced", ("date", "announced", "when")),
+    ("investors", ("investors", "backers", "participants", "investor")),
+    ("context", ("description", "what they do", "about", "product")),
+)
+_REQUIRED = {"company"}
+_ANY_OF = {"amount", "valuation"}
+# What a cell holds when it holds nothing.
+_EMPTY_CELL = frozenset({"", "-", "—", "–", "n/a", "na", "none", "tbd", "?"})
+_LEAD_MARK = re.compile(r"\s*\((?:co-?)?lead\)\s*$|^\s*(?:co-?)?led by\s+|^\s*leads?:\s+", re.IGNORECASE)
+_VALUATION_LABEL = re.compile(r"^\s*(?:valuation|post|pre)\b", re.IGNORECASE)
+_VALUATION_JOINER = re.compile(r"(?:/|\bat(?: an?)?)\s*$", re.IGNORECASE)
+
+
+def _keywords_in(folded: str, keywords: tuple[str, ...]) -> bool:
+    return any(f" {fold(k)} " in folded for k in keywords)
+
+
+def header_fields(cells: list[str]) -> dict[int, str]:
+    """Column index -> field for a header row; empty when the row is not a deal-table header."""
+    fields: dict[int, str] = {}
+    amount_words = HEADER_KEYWORDS[2][1] + HEADER_KEYWORDS[4][1]
+    for index, cell in enumerate(cells):
+        folded = f" {fold(cell)} "
+        # 'Amount / valuation' packs both into one cell: read it as the amount, whose cell is split later.
+        packed = _keywords_in(folded, amount_words) and _keywords_in(folded, HEADER_KEYWORDS[1][1])
+        if packed and "amount" not in fields.values():
+            fields[index] = "amount"
+            continue
+        for field, keywords in HEADER_KEYWORDS:
+            if field in fields.values():
+                continue
+            if _keywords_in(folded, keywords):
+                fields[index] = field
+                break
+    if not set(fields.values()) >= _REQUIRED or not _ANY_OF & set(fields.values()):
+        return {}
+    return fields
+
+
+def _in_parentheses(cell: str, money: Money) -> bool:
+    """True when the amount sits inside an open parenthesis: '($11B)', '(post-money $100M)'."""
+    before = cell[: money.start]
+    return before.rfind("(") > before.rfind(")")
+
+
+def split_amount_cell(cell: str) -> tuple[Money | None, Money | None]:
+    """(amount, valuation) from a cell such as '$3.5B raise / $26.6B valuation' or '$100M Seed ($400M)'.
+
+    A parenthesised amount, one followed by 'valuation' / 'post' / 'pre', or one joined to the raise by
+    '/' or 'at' ('$600M / $8.2B', '£6M at £24M pre-money') is the valuation; the first other is the raise.
+    """
+    amount = valuation = None
+    previous_end = 0
+    for money in find_money(cell):
+        after = cell[money.end : money.end + 24]
+        labelled = not after.lstrip().startswith("(") and bool(_VALUATION_LABEL.match(after))
+        joined = amount is not None and bool(_VALUATION_JOINER.search(cell[previous_end : money.start]))
+        if _in_parentheses(cell, money) or labelled or joined:
+            valuation = valuation or money
+        elif amount is None:
+            amount = money
+        previous_end = money.end
+    return amount, valuation
+
+
+def split_investor_cell(leads_cell: str | None, investors_cell: str | None) -> tuple[list[str], list[str]]:
+    """(leads, investors) from a lead column and an investors column; leads are also investors.
+
+    An investors cell marks its leads itself: 'Harwell Capital (lead), Tern Ventures',
+    'led by Harwell Capital'. A '—' cell names nobody.
+    """
+    leads: list[str] = []
+    others: list[str] = []
+    for name in _cell_names(leads_cell):
+        leads.append(_LEAD_MARK.sub("", name))
+    for name in _cell_names(investors_cell):
+        unmarked = _LEAD_MARK.sub("", name)
+        if unmarked != name:
+            leads.append(unmarked)
+        else:
+            others.append(unmarked)
+    leads = list(dict.fromkeys(n for n in leads if n))
+    return leads, leads + [n for n in dict.fromkeys(others) if n and n not in leads]
+
+
+def _cell_names(cell: str | None) -> list[str]:
+    if not cell or clean_space(cell).lower() in _EMPTY_CELL:
+        return []
+    return [n for n in split_name_list(cell) if n.lower() not in _EMPTY_CELL]
+
+
+def _round_and_valuation(round_cell: str | None) -> tuple[str | None, Money | None]:
+    """'Series D ($11B)' in a round column is a Series D at an $11B valuation."""
+    if not round_cell:
+        return None, None
+    inner = [m for m in find_money(round_cell) if _in_parentheses(round_cell, m)]
+    if not inner:
+        return round_cell, None
+    stated = clean_space(re.sub(r"\([^)]*\)", "", round_cell))
+    return stated or None, inner[0]
+
+
+def mention_from_row(
+    fields: dict[int, str], headers: list[str], cells: list[str], locator: str
+) -> DealMention | None:
+    """The deal one table row states, or None when the row names no company."""
+    values = {
+        field: cells[i]
+        for i, field in fields.items()
+        if i < len(cells) and clean_space(cells[i]).lower() not in _EMPTY_CELL  # '—' says nothing
+    }
+    if not values.get("company"):
+        return None
+    company = values["company"]
+    round_text, round_valuation = _round_and_valuation(values.get("round"))
+    base, inner = split_parenthetical(company)
+    if inner and find_round(inner):  # 'Cerebras Systems (IPO)': the parenthetical is the round
+        company, round_text = base, round_text or inner
+    amount_money, valuation_money = split_amount_cell(values.get("amount", ""))
+    if round_text is None and values.get("amount"):
+        round_text = find_round(re.sub(r"\([^)]*\)", "", values["amount"]))
+    valuation_text = values.get("valuation")
+    if valuation_text:
+        found = find_money(valuation_text)
+        valuation_text = found[0].text if found else valuation_text
+    elif valuation_money or round_valuation:
+        valuation_text = (valuation_money or round_valuation).text  # type: ignore[union-attr]
+    amount_text = amount_money.text if amount_money else (values.get("amount") or None)
+    leads, investors = split_investor_cell(values.get("lead_investors"), values.get("investors"))
+    snippet = " | ".join(f"{headers[i]}: {cells[i]}" for i in sorted(fields) if i < len(cells))
+    return DealMention(
+        method=Method.HTML_TABLE,
+        locator=locator,
+        snippet=snippet,
+        company=company,
+        round=round_text,
+        amount=amount_text,
+        valuation=valuation_text,
+        segment=values.get("segment"),
+        announced=values.get("announced"),
+        lead_investors=leads,
+        investors=investors,
+        context=" ".join(filter(None, (values.get("segment"), values.get("context")))) or None,
+    )
+
+
+def table_mentions(rows: list[list[str]], table_index: int) -> list[DealMention]:
+    """One mention per data row of a deal table given as rows of cell texts; [] for other tables.
+
+    The header is the first of the top three rows that reads as one.
+    """
+    for header_index, headers in enumerate(rows[:3]):  # noqa: B007 - used after the loop
+        fields = header_fields(headers)
+        if fields:
+            break
+    else:
+        return []
+    mentions = []
+    for row_index, cells in enumerate(rows[header_index + 1 :]):
+        mention = mention_from_row(fields, headers, cells, f"table[{table_index}]/row[{row_index}]")
+        if mention:
+            mentions.append(mention)
+    return mentions
