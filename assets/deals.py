@@ -7,6 +7,7 @@ from assets.resolve.merge import resolve_deals
 from assets.validate.quarantine import validate_frame
 from orchestration.resources import SourceRegistryResource, WarehouseResource
 from schemas.deals import DealSchema
+from schemas.reference import check_for_changes
 from schemas.rules import DEAL_RULES
 from schemas.taxonomy import UNCLASSIFIED
 
@@ -60,6 +61,7 @@ def deals_and_sources(
     """Resolve validated mentions into deals (assets/resolve/merge.py documents the matching rules and
     the precedence between conflicting facts), then validate the result with `DealSchema`.
     """
+    check_for_changes()  # an edited taxonomy or vocabulary applies from this run on
     working = warehouse.working()
     with working.connect() as connection:
         validated = connection.execute("select * from validated_deals order by record_id").df()

@@ -8,6 +8,7 @@ from assets.documents import documents
 from assets.metadata import counts, preview
 from assets.parsing.dispatch import extract_documents
 from orchestration.resources import SourceRegistryResource, WarehouseResource
+from schemas.reference import check_for_changes
 from warehouse.database import current_documents
 
 PARSE_CHECK = "documents_parsed"
@@ -39,6 +40,7 @@ def extracted_deals(
     extraction method, locator and snippet. Reads stored bodies only (replays need no network), and
     parses a document version again only when the parsing code or its source's options changed.
     """
+    check_for_changes()  # an edited taxonomy or vocabulary applies from this run on
     registry = {source.id: source for source in sources.load()}
     working = warehouse.working()
     with working.connect() as connection:

@@ -6,6 +6,7 @@ from assets.extracted import extracted_deals
 from assets.metadata import counts, preview
 from assets.normalize.records import normalize_mentions
 from orchestration.resources import WarehouseResource
+from schemas.reference import check_for_changes
 
 
 @dg.asset(group_name="transform", deps=[extracted_deals], kinds={"python", "duckdb"})
@@ -14,6 +15,7 @@ def normalized_deals(context: dg.AssetExecutionContext, warehouse: WarehouseReso
     month), ISO currency, round-type slug, segment and stack layer from the taxonomy, canonical company
     and investor names, announcement date. Unresolvable values stay visible for validation to name.
     """
+    check_for_changes()  # an edited taxonomy or vocabulary applies from this run on
     working = warehouse.working()
     with working.connect() as connection:
         extracted = connection.execute("select * from extracted_deals order by record_id").df()

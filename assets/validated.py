@@ -11,6 +11,7 @@ from assets.validate.quarantine import validate_frame
 from assets.validate.rejection_rates import rejection_rates
 from orchestration.resources import SourceRegistryResource, WarehouseResource
 from schemas.records import NormalizedDealSchema
+from schemas.reference import check_for_changes
 from schemas.rules import DEFAULT_MAX_REJECTION_RATE, RECORD_RULES
 
 RULES_CHECK = "record_rules"
@@ -59,6 +60,7 @@ def validated_and_rejected_deals(
     rows -> rejected_deals with `failed_checks` and `reason`. A schema-level failure (missing column,
     wrong type) fails the step.
     """
+    check_for_changes()  # an edited taxonomy or vocabulary applies from this run on
     working = warehouse.working()
     with working.connect() as connection:
         normalized = connection.execute("select * from normalized_deals order by record_id").df()

@@ -6,7 +6,7 @@ from pathlib import Path
 import dagster as dg
 
 from orchestration.jobs import replay_job
-from schemas.reference import REFERENCE_DIR
+from schemas.reference import reference_dir
 
 
 def reference_fingerprint(directory: Path) -> str:
@@ -26,7 +26,7 @@ def reference_fingerprint(directory: Path) -> str:
     "segment alias or round spelling moves quarantined rows into deals without waiting for the schedule.",
 )
 def reference_data_changed(context: dg.SensorEvaluationContext) -> dg.SensorResult | dg.SkipReason:
-    fingerprint = reference_fingerprint(REFERENCE_DIR)
+    fingerprint = reference_fingerprint(reference_dir())
     if context.cursor is None:
         # First evaluation: remember the current state; the next refresh already uses it.
         return dg.SensorResult(skip_reason="first evaluation: reference data recorded", cursor=fingerprint)

@@ -8,10 +8,9 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
-from schemas.reference import TAXONOMY_PATH
+from schemas.reference import load_current, reference_path
 from schemas.text import fold
 
 UNCLASSIFIED = "unclassified"
@@ -97,7 +96,8 @@ class Taxonomy:
         return cls(layers, segments)
 
     @classmethod
-    def load(cls, path: Path = TAXONOMY_PATH) -> Taxonomy:
+    def load(cls, path: Path | None = None) -> Taxonomy:
+        path = path or reference_path("taxonomy.toml")
         return cls.from_toml(Path(path).read_text(encoding="utf-8"))
 
     def _label_index(self) -> dict[str, str]:
@@ -183,6 +183,5 @@ class Taxonomy:
         return segment.layer if segment else None
 
 
-@cache
 def default_taxonomy() -> Taxonomy:
-    return Taxonomy.load()
+    return load_current("taxonomy.toml", Taxonomy.load)

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
-from schemas.reference import CURRENCIES_PATH, ROUND_TYPES_PATH
+from schemas.reference import load_current, reference_path
 from schemas.text import fold
 
 UNKNOWN_ROUND = "unknown"
@@ -24,7 +23,8 @@ class RoundTypes:
     aliases: dict[str, str] = field(repr=False)
 
     @classmethod
-    def load(cls, path: Path = ROUND_TYPES_PATH) -> RoundTypes:
+    def load(cls, path: Path | None = None) -> RoundTypes:
+        path = path or reference_path("round_types.toml")
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))["round"]
         labels = {slug: spec["label"] for slug, spec in data.items()}
         labels |= {f"series_{ch}": f"Series {ch.upper()}" for ch in SERIES_LETTERS}
@@ -66,7 +66,8 @@ class Currencies:
     by_code: dict[str, Currency]
 
     @classmethod
-    def load(cls, path: Path = CURRENCIES_PATH) -> Currencies:
+    def load(cls, path: Path | None = None) -> Currencies:
+        path = path or reference_path("currencies.toml")
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))["currency"]
         return cls(
             {
@@ -99,11 +100,9 @@ class Currencies:
         )
 
 
-@cache
 def default_round_types() -> RoundTypes:
-    return RoundTypes.load()
+    return load_current("round_types.toml", RoundTypes.load)
 
 
-@cache
 def default_currencies() -> Currencies:
-    return Currencies.load()
+    return load_current("currencies.toml", Currencies.load)

@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from functools import cache, lru_cache
 
+from schemas.reference import on_change
 from schemas.text import clean_space
 from schemas.vocabulary import default_currencies
 
@@ -206,3 +207,8 @@ def parse_amount(text: str | None, default_currency: str | None = None) -> Parse
     currency = money.currency or default_currency
     is_floor = money.is_floor or bool(floor_words)
     return ParsedAmount(AmountStatus.PARSED, Money(value, currency, is_floor, cleaned))
+
+
+# Both depend on the currency vocabulary: rebuilt when the reference data changes.
+on_change(_money_pattern.cache_clear)
+on_change(parse_amount.cache_clear)

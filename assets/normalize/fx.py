@@ -13,10 +13,9 @@ import csv
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
-from functools import cache
 from pathlib import Path
 
-from schemas.reference import FX_RATES_PATH
+from schemas.reference import load_current, reference_path
 
 
 @dataclass(frozen=True)
@@ -36,7 +35,8 @@ class FxTable:
         self._rates = {code: [r for _, r in sorted(rows)] for code, rows in rates.items()}
 
     @classmethod
-    def load(cls, path: Path = FX_RATES_PATH) -> FxTable:
+    def load(cls, path: Path | None = None) -> FxTable:
+        path = path or reference_path("fx_usd_monthly.csv")
         rates: dict[str, list[tuple[date, Decimal]]] = {}
         with Path(path).open(newline="", encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
@@ -76,6 +76,5 @@ def _whole(value: Decimal) -> int:
     return int(value.quantize(Decimal(1), rounding=ROUND_HALF_EVEN))
 
 
-@cache
 def default_fx_table() -> FxTable:
-    return FxTable.load()
+    return load_current("fx_usd_monthly.csv", FxTable.load)

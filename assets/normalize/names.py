@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
-from schemas.reference import ALIASES_PATH
+from schemas.reference import load_current, reference_path
 from schemas.text import clean_space, decode_literal_escapes, fold
 
 # Corporate-form words, folded. 'private' covers 'Pvt. Ltd' spelled out ('Private Limited').
@@ -141,7 +141,8 @@ class Names:
     investors: NameBook
 
     @classmethod
-    def load(cls, path: Path = ALIASES_PATH) -> Names:
+    def load(cls, path: Path | None = None) -> Names:
+        path = path or reference_path("aliases.toml")
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
         return cls(
             NameBook.from_mapping(data.get("companies", {})),
@@ -168,6 +169,5 @@ class Names:
         return result
 
 
-@cache
 def default_names() -> Names:
-    return Names.load()
+    return load_current("aliases.toml", Names.load)

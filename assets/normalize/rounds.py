@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from schemas.reference import on_change
 from schemas.text import fold
 from schemas.vocabulary import UNKNOWN_ROUND, default_round_types
 
@@ -71,6 +72,9 @@ def _round_in_text_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
         r"(?![a-z0-9])"
     )
     return pattern, phrases
+
+
+on_change(_round_in_text_pattern.cache_clear)  # built from the round vocabulary
 
 
 def _slug(match: re.Match[str], phrases: dict[str, str]) -> str:

@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from assets.sources import Source
+from schemas.reference import on_change, reference_path
 
 _ROOT = Path(__file__).resolve().parent.parent.parent
 _INPUTS = (
@@ -24,9 +25,9 @@ _INPUTS = (
     "assets/normalize/rounds.py",
     "schemas/text.py",
     "schemas/vocabulary.py",
-    "schemas/reference/round_types.toml",
-    "schemas/reference/currencies.toml",
 )
+# Reference files parsing reads (wherever DEALMAP_REFERENCE_DIR puts them).
+_REFERENCE_INPUTS = ("round_types.toml", "currencies.toml")
 
 
 @cache
@@ -36,7 +37,13 @@ def extractor_fingerprint() -> str:
         for path in sorted(_ROOT.glob(pattern)):
             digest.update(path.relative_to(_ROOT).as_posix().encode())
             digest.update(path.read_bytes())
+    for name in _REFERENCE_INPUTS:
+        digest.update(name.encode())
+        digest.update(reference_path(name).read_bytes())
     return digest.hexdigest()[:16]
+
+
+on_change(extractor_fingerprint.cache_clear)
 
 
 def source_fingerprint(source: Source) -> str:

@@ -29,7 +29,7 @@ from assets.resolve.merge import resolve_deals
 from assets.sources import Source, SourceKind
 from assets.validate.quarantine import validate_frame
 from schemas.records import NormalizedDealSchema
-from schemas.reference import ALIASES_PATH
+from schemas.reference import reference_path
 from schemas.rules import RECORD_RULES
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -67,7 +67,7 @@ def load_split(split: str, corpus: Path = CORPUS) -> list[LabelledDocument]:
 def corpus_references(corpus: Path = CORPUS) -> References:
     """The production references, with the corpus's alias file added (as a user adds theirs)."""
     mappings: dict[str, dict[str, list[str]]] = {"companies": {}, "investors": {}}
-    for path in (ALIASES_PATH, corpus / "aliases.toml"):
+    for path in (reference_path("aliases.toml"), corpus / "aliases.toml"):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         for kind in mappings:
             for canonical, aliases in data.get(kind, {}).items():

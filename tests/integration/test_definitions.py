@@ -104,12 +104,10 @@ def test_the_dagster_cli_loads_the_code_location(tmp_path: Path):
 
 
 def test_reference_sensor_replays_only_after_a_change(tmp_path: Path, monkeypatch):
-    from orchestration import sensors
-
     reference = tmp_path / "reference"
     reference.mkdir()
     (reference / "taxonomy.toml").write_text("[segment.a]\n", encoding="utf-8")
-    monkeypatch.setattr(sensors, "REFERENCE_DIR", reference)
+    monkeypatch.setenv("DEALMAP_REFERENCE_DIR", str(reference))
     sensor = defs.resolve_sensor_def("reference_data_changed")
     assert sensor.default_status == dg.DefaultSensorStatus.RUNNING
     assert sensor.job_name == "replay"
