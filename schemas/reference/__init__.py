@@ -26,6 +26,7 @@ REFERENCE_FILES = (
 T = TypeVar("T")
 _loaded: dict[str, object] = {}
 _state: tuple[tuple[str, int, int], ...] | None = None
+_state_dir: Path | None = None
 _listeners: list[Callable[[], None]] = []
 
 
@@ -56,11 +57,11 @@ def _current_state() -> tuple[tuple[str, int, int], ...]:
 
 def check_for_changes() -> bool:
     """Forget loaded reference data if any file moved or changed since it was read; True when it had."""
-    global _state
+    global _state, _state_dir
     state = _current_state()
     if state == _state:
         return False
-    _state = state
+    _state, _state_dir = state, reference_dir()
     _loaded.clear()
     for clear in _listeners:
         clear()
@@ -69,7 +70,7 @@ def check_for_changes() -> bool:
 
 def load_current(name: str, loader: Callable[[Path], T]) -> T:
     """`loader(path)` of reference file `name`, loaded once until `check_for_changes` sees a change."""
-    if _state is None:
+    if _state is None or _state_dir != reference_dir():  # first use, or pointed at another directory
         check_for_changes()
     if name not in _loaded:
         _loaded[name] = loader(reference_path(name))
