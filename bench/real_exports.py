@@ -7,6 +7,7 @@ placeholder dates, a coarse round vocabulary and 2013 category codes.
 from __future__ import annotations
 
 import os
+import tempfile
 import time
 from pathlib import Path
 
@@ -42,6 +43,13 @@ encoding = "mac_roman"
 """
 
 
+def _decoded_read(path: Path) -> int:
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / path.name
+        copy.write_text(path.read_bytes().decode("mac_roman"), encoding="utf-8")
+        return duckdb_read(copy)
+
+
 def run(path: Path = CRUNCHBASE) -> None:
     if not path.exists():
         print(f"real_exports: skipped, {path} not present")
@@ -55,12 +63,13 @@ def run(path: Path = CRUNCHBASE) -> None:
         timings[label] = time.perf_counter() - started
         return value
 
-    timed("floor: duckdb read_csv", lambda: duckdb_read(path))
+    # Floor: the least a reader of this file pays: decode it from Mac Roman once, and DuckDB reads it.
+    timed("floor: decode + read_csv", lambda: _decoded_read(path))
     extracted = timed("extract", lambda: extract_document(source, source.url, "0" * 64, None, path))
     normalized = timed("normalise", lambda: normalize_mentions(extracted))
     result = timed("validate", lambda: validate_frame(normalized, NormalizedDealSchema, RECORD_RULES))
     deals, _ = timed("resolve", lambda: resolve_deals(result.valid))
-    rows, floor = len(extracted), timings["floor: duckdb read_csv"]
+    rows, floor = len(extracted), timings["floor: decode + read_csv"]
     print(
         f"real_exports: {path.name}: {rows:,} rows -> {len(result.valid):,} valid, "
         f"{len(result.rejected):,} rejected, {len(deals):,} deals"
