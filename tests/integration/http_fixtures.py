@@ -21,7 +21,7 @@ import duckdb
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from assets.fetching.http_client import FetchPolicy
+from assets.fetching.http_client import FetchOutcome, FetchPolicy, HttpClient
 from orchestration.resources import HttpFetcherResource
 
 # Short timeouts, near-instant backoff, no politeness delays: a local server answers at once.
@@ -307,3 +307,17 @@ def materialization_metadata(result: dg.ExecuteInProcessResult, asset: str) -> d
         m for m in result.get_asset_materialization_events() if m.asset_key.to_user_string() == asset
     )
     return {key: value.value for key, value in event.materialization.metadata.items()}
+
+
+def fetch(url: str, **policy: Any) -> FetchOutcome:
+    """One fetch through a fresh client with the quick test policy (overrides as keyword arguments)."""
+    client = HttpClient(quick_policy(**policy))
+    try:
+        return client.fetch(url)
+    finally:
+        client.close()
+
+
+def paths(server: HTTPServer) -> list[str]:
+    """The paths the server was asked for, in order."""
+    return [request.path for request, _ in server.log]

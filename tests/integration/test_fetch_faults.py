@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -17,7 +16,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from assets.fetching.collect import PreviousVersion, collect_source
-from assets.fetching.http_client import FetchOutcome, HttpClient
+from assets.fetching.http_client import HttpClient
 from assets.fetching.politeness import HostThrottle
 from assets.fetching.raw_store import RawStore
 from assets.sources import parse_registry
@@ -27,8 +26,10 @@ from tests.integration.http_fixtures import (
     atom_feed,
     billion_laughs_feed,
     external_entity_feed,
+    fetch,
     mbox_bytes,
     newsletter_issue,
+    paths,
     quick_fetcher,
     quick_policy,
     registry_toml,
@@ -47,18 +48,6 @@ MB = 1024 * 1024
 @pytest.fixture
 def site(httpserver: HTTPServer) -> Site:
     return Site(httpserver)
-
-
-def fetch(url: str, **policy: Any) -> FetchOutcome:
-    client = HttpClient(quick_policy(**policy))
-    try:
-        return client.fetch(url)
-    finally:
-        client.close()
-
-
-def paths(server: HTTPServer) -> list[str]:
-    return [request.path for request, _ in server.log]
 
 
 # ---- 1. conditional GET -------------------------------------------------------------------------------
@@ -195,14 +184,6 @@ def test_500_forever_gives_up_after_retries_plus_one_attempts(httpserver, retrie
 
 
 # ---- 5. read timeouts ---------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def stall() -> Iterator[threading.Event]:
-    """An event stalling handlers wait on (at most 5 s), set when the test ends: no handler lingers."""
-    released = threading.Event()
-    yield released
-    released.set()
 
 
 def test_a_server_that_never_answers_times_out(httpserver, stall):

@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from assets.fetching.collect import collect_source
-from assets.fetching.http_client import FetchOutcome, HttpClient
+from assets.fetching.http_client import HttpClient
 from assets.fetching.raw_store import RawStore
 from assets.parsing.dispatch import extract_document
 from assets.sources import parse_registry
 from tests.integration.http_fixtures import (
     Site,
     article_page,
+    fetch,
+    paths,
     quick_fetcher,
     quick_policy,
     registry_toml,
@@ -28,26 +28,6 @@ from tests.integration.http_fixtures import (
 from tests.integration.pipeline import run_refresh
 
 MB = 1024 * 1024
-
-
-@pytest.fixture
-def stall() -> Iterator[threading.Event]:
-    """Set at the end of the test so that a stalling handler never outlives it."""
-    released = threading.Event()
-    yield released
-    released.set()
-
-
-def fetch(url: str, **policy: Any) -> FetchOutcome:
-    client = HttpClient(quick_policy(**policy))
-    try:
-        return client.fetch(url)
-    finally:
-        client.close()
-
-
-def paths(server: HTTPServer) -> list[str]:
-    return [request.path for request, _ in server.log]
 
 
 # ---- robots.txt is read with urllib.robotparser, which predates RFC 9309 ------------------------------
