@@ -11,20 +11,17 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = REPO_ROOT / "samples"
 
 
-def _shared_data() -> Path:
-    """The real data sets beside the repository (../shared/data), wherever the clone lives."""
-    candidates = [
-        os.environ.get("DEALMAP_SHARED_DATA"),
-        REPO_ROOT.parent / "shared" / "data",
-        "/work/shared/data",
-    ]
+def _shared(name: str) -> Path:
+    """A folder of ../shared (real data sets, seed documents), wherever the clone lives."""
+    candidates = [os.environ.get("DEALMAP_SHARED_DIR"), REPO_ROOT.parent / "shared", "/work/shared"]
     for candidate in filter(None, candidates):
-        if Path(candidate).is_dir():
-            return Path(candidate)
-    return REPO_ROOT.parent / "shared" / "data"
+        if (Path(candidate) / name).is_dir():
+            return Path(candidate) / name
+    return REPO_ROOT.parent / "shared" / name
 
 
-SHARED_DATA = _shared_data()
+SHARED_DATA = _shared("data")
+SHARED_SEEDS = _shared("seeds")
 
 
 @pytest.fixture

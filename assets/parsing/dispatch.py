@@ -17,6 +17,7 @@ from assets.parsing.html_article import parse_article
 from assets.parsing.mentions import ParsedDocument, record_id
 from assets.parsing.newsletter import parse_eml, parse_markdown_issue, parse_mbox
 from assets.parsing.table_export import read_table_export
+from assets.parsing.text_article import looks_like_html, parse_text_article
 from assets.sources import Source, SourceKind
 
 EXTRACTED_COLUMNS = [
@@ -64,6 +65,10 @@ def _suffix(url: str) -> str:
     return PurePosixPath(urlsplit(url).path).suffix.lower()
 
 
+def _is_plain_text(content_type: str | None, url: str) -> bool:
+    return bool(content_type and content_type.lower().startswith("text/plain")) or _suffix(url) == ".txt"
+
+
 def _is_html(content_type: str | None, url: str) -> bool:
     return bool(content_type and "html" in content_type.lower()) or _suffix(url) in (".html", ".htm")
 
@@ -75,7 +80,10 @@ def parse_stored_document(
     if source.kind is SourceKind.FEED and url == source.url:
         return []  # the feed itself only lists entries; each entry page is its own document
     if source.kind in (SourceKind.ARTICLE, SourceKind.FEED):
-        return [parse_article(decode_html(body_path.read_bytes(), content_type))]
+        text = decode_html(body_path.read_bytes(), content_type)
+        if _is_plain_text(content_type, url) and not looks_like_html(text):
+            return [parse_text_article(text)]  # a page saved as text
+        return [parse_article(text)]
     if source.kind is SourceKind.NEWSLETTER:
         suffix = _suffix(url)
         if suffix == ".mbox" or (content_type or "").startswith("application/mbox"):
@@ -197,7 +205,7 @@ def extract_documents(
                 source,
                 document.url,
                 document.sha256,
-                document.content_type,
+                None if is_missing(document.content_type) else document.content_type,
                 store.path(document.sha256),
                 None if is_missing(hint) else hint,
             )

@@ -38,7 +38,12 @@ def _published(tree: html.HtmlElement) -> date | None:
             if found:
                 return found
     # itertext with separators: text_content() glues blocks together ('roundupPublished on ...').
-    match = _PUBLISHED_TEXT.search(clean_space(" ".join(tree.itertext())))
+    return published_in_text(" ".join(tree.itertext()))
+
+
+def published_in_text(text: str) -> date | None:
+    """The date of a 'Published: 2026-05-11' / 'Posted on March 3, 2026' line in page text."""
+    match = _PUBLISHED_TEXT.search(clean_space(text))
     return parse_date(match.group(1)) if match else None
 
 

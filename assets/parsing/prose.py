@@ -33,6 +33,7 @@ _REPORTING_VERB = re.compile(
 _OWNER_OF_ROUND = re.compile(
     rf"({NAME})['’]s\s+(?:\w+\s+)?(?i:round|funding|financing|raise|investment|series [a-k]|seed)\b"
 )
+_NAMING_FRAGMENT = re.compile(rf"^[^.:$€£]{{3,80}}:\s*({NAME})\.?$")
 _PROCEEDS = re.compile(r"\b(?:gross |net )?proceeds\b", re.IGNORECASE)
 _ROUND_REFERENCE = re.compile(r"\b(?:the|its) (?:round|funding|financing|raise|deal|investment)\b", re.I)
 # 'The round values the company at about $180 million' (not 'the round is worth $90 million', its size).
@@ -114,6 +115,11 @@ def extract_prose_mentions(
             continue
         in_paragraph: list[DealMention] = []
         for s_index, sentence in enumerate(split_sentences(paragraph)):
+            named = _NAMING_FRAGMENT.match(sentence)
+            if named and valid_company(named.group(1)):
+                # 'The most interesting signal: RadixArk.' names who the next sentences are about.
+                antecedent = DealMention(Method.PROSE, "", sentence, valid_company(named.group(1)))
+                continue
             clauses = split_sentence(sentence)
             found = []
             for c_index, clause in enumerate(clauses):

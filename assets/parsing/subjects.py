@@ -60,6 +60,11 @@ _REPORTED = re.compile(
 _AS_NAME = re.compile(
     rf"\b(?:spun (?:out|off) as|launched as|emerged as|rebranded as|relaunched as)\s+({NAME})"
 )
+# 'The team behind SGLang raised...': the company is the one the text just named, not the project.
+_BEHIND = re.compile(
+    r"^(?i:the|its)\s+(?i:team|people|group|developers|maintainers|creators|engineers|founders|company|startup)"
+    r"\s+(?i:behind|that (?:built|created|maintains|makes))\s+\S.{0,80}$"
+)
 _HOLDERS_OF = re.compile(rf"^(?i:employees|staff|shareholders|early staff|investors) of\s+({NAME})")
 _DEAL_NOUN = re.compile(
     r"\b(?:round|funding|financing|raise|investment|deal|check|cheque|bet|ipo|offering|valuation)\b", re.I
@@ -103,7 +108,7 @@ def company_in_subject(subject: str) -> str | None:
     while previous != text:
         previous = text
         text = _REPORTED.sub("", _TRAILING_WORDS.sub("", text)).strip()
-    if _REFERENCE.match(text):
+    if _REFERENCE.match(text) or _BEHIND.match(text):
         return REFERENCE
     possessive = re.match(r"^(\S.*?)['’]s\s+(.+)$", text)
     if possessive and re.fullmatch(NAME, possessive.group(1)):

@@ -1,0 +1,86 @@
+"""Pages saved as plain text: glued table rows, the 'Published:' line, prose that names its company first."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assets.parsing.glued_tables import glued_header, glued_tables, split_glued_row
+from assets.parsing.prose import extract_prose_mentions
+from assets.parsing.text_article import looks_like_html, parse_text_article
+
+HEADERS = ["Startup", "Raised", "Sector"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("CompanyAmountSegment", ["Company", "Amount", "Segment"]),
+        ("StartupRaisedSector", HEADERS),
+        ("Company Amount Segment", None),  # not glued: ordinary prose or a spaced header
+        ("AIInfrastructureVentureCapital", None),  # tags, not table headers
+    ],
+)
+def test_glued_headers_are_recognised_by_meaning(line, expected):
+    assert glued_header(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("row", "cells"),
+    [
+        (
+            "Orrin Labs$40M Series B ($300M)Inference platform",
+            ["Orrin Labs", "$40M Series B ($300M)", "Inference platform"],
+        ),
+        ("Vexa (VX)$8MAI agents", ["Vexa (VX)", "$8M", "AI agents"]),
+        (
+            "Quill Works€25M raise / €120M valuationAI coding",
+            ["Quill Works", "€25M raise / €120M valuation", "AI coding"],
+        ),
+        ("No money in this row at all", None),
+        ("$40M with no company first", None),
+    ],
+)
+def test_rows_split_around_their_money(row, cells):
+    assert split_glued_row(row, HEADERS) == cells
+
+
+def test_a_glued_table_becomes_rows_and_leaves_the_prose():
+    text = "Intro line.\n\nStartupRaisedSector\nOrrin Labs$40M Series BInference platform\n\nClosing line."
+    tables, rest = glued_tables(text)
+    assert tables == [[HEADERS, ["Orrin Labs", "$40M Series B", "Inference platform"]]]
+    assert rest == "Intro line.\n\nClosing line."
+
+
+def test_a_text_page_reads_its_date_table_and_prose():
+    page = (
+        "Weekly deal map\n\nPublished: 2026-03-02\n\n"
+        "StartupRaisedSector\nOrrin Labs$40M Series BInference platform\n\n"
+        "Vexa Robotics raised an $8M seed round led by Northwind Ventures."
+    )
+    document = parse_text_article(page)
+    assert document.published == date(2026, 3, 2)
+    assert [(m.method, m.company, m.amount) for m in document.mentions] == [
+        ("html_table", "Orrin Labs", "$40M"),
+        ("prose", "Vexa Robotics", "$8M"),
+    ]
+
+
+def test_html_is_not_mistaken_for_text():
+    assert looks_like_html("<!DOCTYPE html><html><body><p>x</p></body></html>")
+    assert not looks_like_html("Published: 2026-03-02\n\nOrrin raised $5M.")
+
+
+def test_the_team_behind_a_project_is_the_company_just_named():
+    (mention,) = extract_prose_mentions(
+        [
+            "The week's surprise: Quillworks. "
+            "The team behind the Quill compiler raised a $20M seed round led by Harbor."
+        ]
+    )
+    assert (mention.company, mention.amount, mention.lead_investors) == ("Quillworks", "$20M", ["Harbor"])
+
+
+def test_the_team_behind_a_project_with_no_company_named_is_no_deal():
+    assert extract_prose_mentions(["The team behind the Quill compiler raised a $20M seed round."]) == []
