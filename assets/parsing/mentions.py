@@ -14,7 +14,7 @@ class Method(StrEnum):
     TABLE_ROW = "table_row"  # a row of a CSV/JSON export: the most structured
     # A row of a deal table inside a document: an HTML table, or a Markdown pipe table in a newsletter (same
     # precedence: a table's columns say what each cell is).
-    HTML_TABLE = "html_table"
+    DOCUMENT_TABLE = "document_table"
     PROSE = "prose"  # a sentence of an article or newsletter
 
 

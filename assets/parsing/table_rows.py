@@ -158,7 +158,7 @@ def mention_from_row(
     leads, investors = split_investor_cell(values.get("lead_investors"), values.get("investors"))
     snippet = " | ".join(f"{headers[i]}: {cells[i]}" for i in sorted(fields) if i < len(cells))
     return DealMention(
-        method=Method.HTML_TABLE,
+        method=Method.DOCUMENT_TABLE,
         locator=locator,
         snippet=snippet,
         company=company,

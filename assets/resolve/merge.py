@@ -29,7 +29,7 @@ from schemas.rules import MERGE_WINDOW_DAYS
 from schemas.taxonomy import UNCLASSIFIED, Taxonomy, default_taxonomy
 from schemas.vocabulary import UNKNOWN_ROUND
 
-METHOD_PRECEDENCE = {"table_row": 0, "html_table": 1, "prose": 2}
+METHOD_PRECEDENCE = {"table_row": 0, "document_table": 1, "prose": 2}
 SEGMENT_BASIS_PRECEDENCE = {"stated": 0, "label_keywords": 1, "inferred": 2, "fallback": 3}
 
 

@@ -91,7 +91,7 @@ def test_radixark_and_inferact_merge_the_facts_of_every_source(served):
         """select d.company, list(s.method order by s.method) from deal_sources s join deals d using (deal_id)
            where d.company = 'RadixArk' group by d.company"""
     ).fetchone()
-    assert methods == ("RadixArk", ["html_table", "prose", "prose", "table_row", "table_row"])
+    assert methods == ("RadixArk", ["document_table", "prose", "prose", "table_row", "table_row"])
 
 
 def test_every_bad_csv_row_is_quarantined_under_its_rule(served):

@@ -25,7 +25,7 @@ def test_sample_article_title_and_date(deal_map: bytes) -> None:
 
 
 def test_sample_article_table_rows(deal_map: bytes) -> None:
-    rows = [m for m in parse_article(deal_map).mentions if m.method is Method.HTML_TABLE]
+    rows = [m for m in parse_article(deal_map).mentions if m.method is Method.DOCUMENT_TABLE]
 
     assert [(m.locator, m.company, m.round, m.amount, m.valuation, m.segment) for m in rows] == [
         ("table[0]/row[0]", "Cerebras Systems", "IPO", "$3.5B", "$26.6B", "AI chips (WSE-3)"),
@@ -133,7 +133,7 @@ def test_boilerplate_money_is_ignored() -> None:
     document = parse_article(page)
 
     assert [(m.method, m.company, m.amount) for m in document.mentions] == [
-        (Method.HTML_TABLE, "Delta", "$6M"),
+        (Method.DOCUMENT_TABLE, "Delta", "$6M"),
         (Method.PROSE, "Gamma", "$7M"),
     ]
 
@@ -186,7 +186,7 @@ def test_deal_tables_are_read_as_tables_and_layout_tables_as_prose() -> None:
     mentions = parse_article(page).mentions
 
     assert [(m.method, m.company, m.amount) for m in mentions] == [
-        (Method.HTML_TABLE, "Cellwick", "€4M"),
+        (Method.DOCUMENT_TABLE, "Cellwick", "€4M"),
         (Method.PROSE, "Voltmere", "$12M"),
     ]
     # The page title is the least specific context line of every mention.

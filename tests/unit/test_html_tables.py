@@ -151,7 +151,7 @@ def test_table_with_headers_in_any_order_and_wording() -> None:
         },
     ]
     assert [m.locator for m in mentions] == ["table[2]/row[0]", "table[2]/row[1]"]
-    assert all(m.method is Method.HTML_TABLE for m in mentions)
+    assert all(m.method is Method.DOCUMENT_TABLE for m in mentions)
     assert mentions[0].snippet == (
         "Raised: €40 million | Startup: Nordwind GmbH | Stage: Series B | Led by: Index Ventures; Accel"
         " | Other backers: a16z, Accel | When: May 4, 2026"

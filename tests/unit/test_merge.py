@@ -53,7 +53,7 @@ def test_table_prose_and_newsletter_mentions_become_one_deal_with_the_facts_of_e
     deals, sources = resolve(
         mention(
             "table",
-            method="html_table",
+            method="document_table",
             round_type="seed",
             amount_usd=100_000_000,
             valuation_usd=400_000_000,

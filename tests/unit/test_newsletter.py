@@ -213,7 +213,7 @@ Prices for cobots fell again: a six-axis arm now lists at $18,000.
 def test_markdown_issue_pipe_table_rows_are_deals() -> None:
     document = parse_markdown_issue(PIPE_TABLE_ISSUE)
 
-    rows = [m for m in document.mentions if m.method is Method.HTML_TABLE]
+    rows = [m for m in document.mentions if m.method is Method.DOCUMENT_TABLE]
     assert [
         (m.locator, m.company, m.round, m.amount, m.valuation, m.announced, m.lead_investors, m.investors)
         for m in rows

@@ -62,7 +62,7 @@ def test_a_text_page_reads_its_date_table_and_prose():
     document = parse_text_article(page)
     assert document.published == date(2026, 3, 2)
     assert [(m.method, m.company, m.amount) for m in document.mentions] == [
-        ("html_table", "Orrin Labs", "$40M"),
+        ("document_table", "Orrin Labs", "$40M"),
         ("prose", "Vexa Robotics", "$8M"),
     ]
 

@@ -20,7 +20,7 @@ comment on column deal_sources.record_id is 'The mention (extracted_deals.record
 comment on column deal_sources.source_id is 'Source slug.';
 comment on column deal_sources.url is 'Document URL.';
 comment on column deal_sources.document_sha256 is 'Raw-store key of the document version.';
-comment on column deal_sources.method is 'table_row, html_table or prose.';
+comment on column deal_sources.method is 'table_row, document_table or prose.';
 comment on column deal_sources.locator is 'Where in the document the mention is.';
 comment on column deal_sources.snippet is 'The row or sentence the mention came from.';
 comment on column deal_sources.precedence is 'Rank of this mention when facts conflict: 1 wins (exports over tables over prose, newer over older).';

@@ -36,7 +36,7 @@ comment on column rejected_deals.source_id is 'Source slug from sources.toml.';
 comment on column rejected_deals.source_kind is 'article, newsletter, feed or table.';
 comment on column rejected_deals.url is 'Document URL.';
 comment on column rejected_deals.document_sha256 is 'Raw-store key of the document version.';
-comment on column rejected_deals.method is 'table_row, html_table or prose.';
+comment on column rejected_deals.method is 'table_row, document_table or prose.';
 comment on column rejected_deals.locator is 'Where in the document the mention is.';
 comment on column rejected_deals.snippet is 'The row or sentence the mention came from.';
 comment on column rejected_deals.company_text is 'Company as the source wrote it.';
