@@ -27,7 +27,3 @@ def as_list(value: Any) -> list[Any]:
     if isinstance(value, list | tuple | np.ndarray):
         return [v for v in value if not is_missing(v)]
     return [value]
-
-
-def none_if_missing(value: Any) -> Any:
-    return None if is_missing(value) else value

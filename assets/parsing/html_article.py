@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from lxml import etree, html
+from lxml import html
 
 from assets.normalize.dates import parse_date
 from assets.parsing.html_tables import extract_table_mentions
@@ -119,13 +119,3 @@ def load_body(body: bytes | str) -> html.HtmlElement:
     for element in tree.xpath(_BOILERPLATE):
         element.drop_tree()
     return tree
-
-
-def html_to_text(body: bytes | str) -> str:
-    """Readable text of an HTML fragment: its prose blocks, one paragraph each."""
-    tree = load_html(body)
-    for element in tree.xpath(_BOILERPLATE):
-        element.drop_tree()
-    return "\n\n".join(prose_paragraphs(tree)) or clean_space(
-        etree.tostring(tree, method="text", encoding="unicode")
-    )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assets.parsing.html_article import html_to_text, load_html, parse_article, prose_paragraphs
+from assets.parsing.html_article import load_html, parse_article, prose_paragraphs
 from assets.parsing.mentions import Method
 
 
@@ -169,11 +169,6 @@ def test_prose_paragraphs_skip_tables_and_containers() -> None:
     )
 
     assert prose_paragraphs(root) == ["Inside an item.", "Plain item.", "Quoted.", "Heading", "Spaced out."]
-
-
-def test_html_to_text() -> None:
-    assert html_to_text("<div><p>One.</p><nav>Menu</nav><p>Two $5M.</p></div>") == "One.\n\nTwo $5M."
-    assert html_to_text("<div>Just text <b>bold</b></div>") == "Just text bold"
 
 
 def test_deal_tables_are_read_as_tables_and_layout_tables_as_prose() -> None:
