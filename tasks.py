@@ -9,6 +9,8 @@ runs reuse them and only re-sync when the lock changes.
     python3 tasks.py ui        the Dagster UI (dagster dev) on http://127.0.0.1:3000
     python3 tasks.py bench     the benchmarks in bench/
     python3 tasks.py lint      ruff check and ruff format --check only
+    python3 tasks.py accept-drop SOURCE_ID
+                               let a held source drop to what its new version yields (see README)
 """
 
 from __future__ import annotations
@@ -87,7 +89,8 @@ def lint(env: dict[str, str], extra: list[str]) -> None:
 
 def test(env: dict[str, str], extra: list[str]) -> None:
     lint(env, [])
-    _run(_bin(VENV, "pytest"), *extra, env=env)
+    # One worker per core: the integration tests are many small whole-graph runs.
+    _run(_bin(VENV, "pytest"), "-n", "auto", *extra, env=env)
 
 
 def ui(env: dict[str, str], extra: list[str]) -> None:
@@ -98,7 +101,18 @@ def bench(env: dict[str, str], extra: list[str]) -> None:
     _run(_bin(VENV, "python"), "-m", "bench", *extra, env=env)
 
 
-COMMANDS = {"refresh": refresh, "test": test, "lint": lint, "ui": ui, "bench": bench}
+def accept_drop(env: dict[str, str], extra: list[str]) -> None:
+    _run(_bin(VENV, "python"), "-m", "warehouse.accept_drop", *extra, env=env)
+
+
+COMMANDS = {
+    "refresh": refresh,
+    "test": test,
+    "lint": lint,
+    "ui": ui,
+    "bench": bench,
+    "accept-drop": accept_drop,
+}
 
 
 def main(argv: list[str]) -> None:

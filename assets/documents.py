@@ -65,7 +65,7 @@ def documents(
     previous = _previous_versions(warehouse)
     client = fetcher.client(sources.registry_path.parent)
     store, now = warehouse.raw_store(), datetime.now(UTC).replace(tzinfo=None)
-    new_documents, log = [], []
+    new_documents, log, listings = [], [], []
     try:
         for source in registry:
             collected = collect_source(
@@ -73,12 +73,16 @@ def documents(
             )
             new_documents += collected.documents
             log += collected.log
+            if collected.listing is not None:
+                listing = {"source_id": source.id, "run_id": context.run.run_id, "listed_at": now}
+                listings.append(listing | {"urls": collected.listing})
     finally:
         client.close()
     documents_frame, log_frame = pd.DataFrame(new_documents), pd.DataFrame(log)
     with warehouse.working().connect() as connection:
         warehouse.working().append(connection, "documents", documents_frame)
         warehouse.working().append(connection, "fetch_log", log_frame)
+        warehouse.working().append(connection, "source_listings", pd.DataFrame(listings))
     errors = log_frame[log_frame["status"] == "error"] if not log_frame.empty else log_frame
     failing = sorted(errors["source_id"].unique()) if not errors.empty else []
     for row in errors.itertuples():

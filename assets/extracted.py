@@ -7,9 +7,10 @@ import pandas as pd
 from assets.documents import documents
 from assets.metadata import counts, preview
 from assets.parsing.dispatch import extract_documents
+from assets.validate.source_volume import keep_last_good
 from orchestration.resources import SourceRegistryResource, WarehouseResource
 from schemas.reference import check_for_changes
-from warehouse.database import current_documents
+from warehouse.database import accepted_drops, current_documents
 
 PARSE_CHECK = "documents_parsed"
 
@@ -47,26 +48,34 @@ def extracted_deals(
         current = current_documents(connection, list(registry))
         previous_ledger = _previous(connection, "document_extractions")
         previous_mentions = _previous(connection, "extracted_deals")
+        accepted = accepted_drops(connection)
     result = extract_documents(
         current, registry, warehouse.raw_store(), previous_ledger, previous_mentions, context.run.run_id
     )
     ledger = result.ledger
+    mentions, holds = keep_last_good(list(registry), result.mentions, ledger, previous_mentions, accepted)
+    for hold in holds.itertuples():
+        context.log.warning(
+            f"{hold.source_id}: kept {hold.previous_mentions} last good mentions of "
+            f"{hold.url or 'the source'}: {hold.reason}"
+        )
     errors = ledger[ledger["status"] == "error"] if len(ledger) else ledger
     for row in errors.itertuples():
         context.log.warning(f"could not parse {row.url}: {row.error_class}: {row.error_message}")
     error_columns = ["source_id", "url", "sha256", "error_class", "error_message", "run_id"]
     error_rows = errors.rename(columns={"parsed_run_id": "run_id"}).reindex(columns=error_columns)
     with working.connect() as connection:
-        working.replace(connection, "extracted_deals", result.mentions)
+        working.replace(connection, "extracted_deals", mentions)
+        working.replace(connection, "source_holds", holds)
         working.replace(connection, "document_extractions", ledger)
         working.replace(connection, "extraction_errors", error_rows)
-    mentions = result.mentions
     return dg.MaterializeResult(
         metadata={
             "dagster/row_count": len(mentions),
             "documents": len(current),
             "documents_parsed": result.parsed,
             "documents_reused": result.reused,
+            "held_documents": len(holds),
             "by_source": counts(mentions["source_id"]) if len(mentions) else {},
             "by_method": counts(mentions["method"]) if len(mentions) else {},
             "preview": preview(

@@ -6,6 +6,7 @@ import dagster as dg
 import duckdb
 import pandas as pd
 
+from assets.metadata import markdown_table
 from orchestration.resources import WarehouseResource
 from schemas.taxonomy import default_taxonomy
 from schemas.vocabulary import default_round_types
@@ -19,9 +20,11 @@ PUBLIC_TABLES = [
     "documents",
     "fetch_log",
     "extraction_errors",
+    "source_holds",
     *MARTS,
 ]
 SERVED_CHECK = "served_file_matches_working"
+VOLUME_CHECK = "source_volume"
 
 
 def reference_tables(run_id: str, published_at: datetime) -> dict[str, tuple[pd.DataFrame, str]]:
@@ -90,4 +93,31 @@ def dealmap_duckdb(context: dg.AssetExecutionContext, warehouse: WarehouseResour
                 metadata={"served": str(served_deals), "working": str(working_deals)},
             )
         ],
+    )
+
+
+@dg.asset_check(
+    asset=dealmap_duckdb,
+    name=VOLUME_CHECK,
+    blocking=True,
+    description="No source lost most of its mentions: a document or source whose new version yields far "
+    "fewer mentions than its last good one is served from its last good mentions, and this check fails "
+    "naming it, both counts and the reason, until it recovers or a user runs "
+    "`python3 tasks.py accept-drop SOURCE_ID`.",
+)
+def source_volume(warehouse: WarehouseResource) -> dg.AssetCheckResult:
+    with warehouse.working().connect(read_only=True) as connection:
+        holds = connection.execute("select * from source_holds order by source_id, url").df()
+    lines = [
+        f"{h.source_id}: {h.url or 'whole source'}: {h.previous_mentions} -> {h.new_mentions} mentions "
+        f"({h.reason})"
+        for h in holds.itertuples()
+    ]
+    return dg.AssetCheckResult(
+        passed=holds.empty,
+        description="; ".join(lines) or "every source yields its usual mentions",
+        metadata={
+            "held_sources": ", ".join(sorted(set(holds["source_id"]))) or "none",
+            "holds": dg.MetadataValue.md(markdown_table(holds, limit=len(holds) or 1)),
+        },
     )

@@ -7,7 +7,7 @@ from assets.documents import documents
 from assets.extracted import extracted_deals
 from assets.marts import mart_assets, mart_checks, reconciliation_check
 from assets.normalized import normalized_deals
-from assets.published import dealmap_duckdb
+from assets.published import dealmap_duckdb, source_volume
 from assets.validated import validated_and_rejected_deals
 from orchestration.jobs import refresh_job, replay_job
 from orchestration.resources import HttpFetcherResource, SourceRegistryResource, WarehouseResource
@@ -24,7 +24,7 @@ defs = dg.Definitions(
         *mart_assets,
         dealmap_duckdb,
     ],
-    asset_checks=[reconciliation_check, *mart_checks],
+    asset_checks=[reconciliation_check, *mart_checks, source_volume],
     jobs=[refresh_job, replay_job],
     schedules=[daily_refresh],
     sensors=[reference_data_changed],

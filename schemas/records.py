@@ -16,6 +16,7 @@ from schemas.rules import (
     AMOUNT_CEILING_USD,
     EARLIEST_DATE,
     EARLY_ROUND_CEILINGS_USD,
+    OUT_OF_RANGE,
     RECORD_RULES,
     SMALLEST_PLAUSIBLE_ROUND_USD,
     VALUATION_CEILING_USD,
@@ -92,9 +93,10 @@ class NormalizedDealSchema(pa.DataFrameModel):
     def _amount_nonnegative(cls, s: Series[int]) -> Series[bool]:
         return s >= 0
 
-    @pa.check("amount_usd", **_rule("amount_below_ceiling"))
-    def _amount_below_ceiling(cls, s: Series[int]) -> Series[bool]:
-        return s <= AMOUNT_CEILING_USD
+    @pa.dataframe_check(**_rule("amount_below_ceiling"))
+    def _amount_below_ceiling(cls, df: pd.DataFrame) -> Series[bool]:
+        # 'out_of_range': the amount was too large even to store (see assets/normalize/records.py).
+        return (df["amount_usd"] <= AMOUNT_CEILING_USD).fillna(True) & (df["amount_status"] != OUT_OF_RANGE)
 
     @pa.check("currency", **_rule("currency_known"))
     def _currency_known(cls, s: Series[object]) -> Series[bool]:
@@ -115,9 +117,10 @@ class NormalizedDealSchema(pa.DataFrameModel):
     def _valuation_nonnegative(cls, s: Series[int]) -> Series[bool]:
         return s >= 0
 
-    @pa.check("valuation_usd", **_rule("valuation_below_ceiling"))
-    def _valuation_below_ceiling(cls, s: Series[int]) -> Series[bool]:
-        return s <= VALUATION_CEILING_USD
+    @pa.dataframe_check(**_rule("valuation_below_ceiling"))
+    def _valuation_below_ceiling(cls, df: pd.DataFrame) -> Series[bool]:
+        within = (df["valuation_usd"] <= VALUATION_CEILING_USD).fillna(True)
+        return within & (df["valuation_status"] != OUT_OF_RANGE)
 
     @pa.dataframe_check(**_rule("valuation_at_least_amount"))
     def _valuation_at_least_amount(cls, df: pd.DataFrame) -> Series[bool]:

@@ -24,6 +24,8 @@ class Rule:
     """Columns whose values explain a failure (shown in `rejected_deals.reason`)."""
 
 
+# amount_status / valuation_status of a value too large even to store as whole dollars (beyond 2^63).
+OUT_OF_RANGE = "out_of_range"
 AMOUNT_CEILING_USD = 1_000_000_000_000  # $1T: no venture round comes close; larger is a unit error
 VALUATION_CEILING_USD = 10_000_000_000_000  # $10T
 EARLIEST_DATE = "1990-01-01"
@@ -75,7 +77,7 @@ RECORD_RULES: dict[str, Rule] = {
             "amount_below_ceiling",
             _E,
             f"The amount is below ${AMOUNT_CEILING_USD:,} (larger is a unit error).",
-            ("amount_text", "amount_usd"),
+            ("amount_text", "amount_usd", "amount_status"),
         ),
         Rule(
             "currency_known",
@@ -97,7 +99,7 @@ RECORD_RULES: dict[str, Rule] = {
             "valuation_below_ceiling",
             _E,
             f"The valuation is below ${VALUATION_CEILING_USD:,}.",
-            ("valuation_text", "valuation_usd"),
+            ("valuation_text", "valuation_usd", "valuation_status"),
         ),
         Rule(
             "valuation_at_least_amount",

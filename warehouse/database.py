@@ -2,7 +2,7 @@
 
 Only the pipeline opens this file; BI tools read the published copy (`warehouse/publish.py`). DuckDB
 allows one read-write process per file, so every asset opens a connection, does its work and closes it.
-Frames land through DuckDB's pandas/Arrow scan (`INSERT ... SELECT FROM frame`), never row by row.
+Frames land as Arrow tables typed by their target table (`warehouse/arrow_frames.py`), never row by row.
 Table names below are fixed identifiers from this package; no value from a source is ever used as SQL.
 """
 
@@ -15,14 +15,17 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from warehouse.arrow_frames import frame_to_arrow, table_schema
+
 TABLES_DIR = Path(__file__).resolve().parent / "tables"
 MARTS_DIR = Path(__file__).resolve().parent / "marts"
 
 # Append-only history: created once, never replaced.
-PERSISTENT_TABLES = ("documents", "fetch_log")
+PERSISTENT_TABLES = ("documents", "fetch_log", "source_listings", "drop_acceptances")
 # Rebuilt in full by the asset that owns them, from their DDL file, on every materialisation.
 DERIVED_TABLES = (
     "extracted_deals",
+    "source_holds",
     "extraction_errors",
     "document_extractions",
     "normalized_deals",
@@ -74,13 +77,18 @@ class Warehouse:
 
     @staticmethod
     def _insert(connection: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> None:
-        if frame.empty:
-            return  # an empty object column has no type DuckDB could cast from
-        connection.register("incoming_frame", frame)
+        """Append `frame` to table `name` through Arrow, typed by the table itself (never by sampling)."""
         try:
-            connection.execute(f"insert into {name} by name select * from incoming_frame")
+            rows = frame_to_arrow(frame, table_schema(connection, name))
+        except ValueError as error:
+            raise ValueError(f"cannot land {len(frame)} rows in {name}: {error}") from error
+        if rows.num_rows == 0:
+            return
+        connection.register("incoming_rows", rows)
+        try:
+            connection.execute(f"insert into {name} select * from incoming_rows")
         finally:
-            connection.unregister("incoming_frame")
+            connection.unregister("incoming_rows")
 
     def replace(
         self, connection: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame, project: bool = False
@@ -124,17 +132,34 @@ class Warehouse:
 
 
 def current_documents(connection: duckdb.DuckDBPyConnection, source_ids: list[str]) -> pd.DataFrame:
-    """The newest stored version of every (source, url), for the given sources."""
+    """The newest stored version of every (source, url) the source still names, for the given sources.
+
+    A source with a listing (`source_listings`, newest row) names exactly those URLs; a source without one
+    (a feed, whose entry pages stay current after they scroll off) names every URL it ever stored.
+    """
     return connection.execute(
         """
-        select * exclude (version_rank) from (
-            select *, row_number() over (
-                partition by source_id, url order by fetched_at desc, sha256
-            ) as version_rank
-            from documents
+        with latest_listing as (
+            select source_id, urls from source_listings
+            qualify row_number() over (partition by source_id order by listed_at desc, run_id desc) = 1
+        ),
+        latest_version as (
+            select * from documents
             where list_contains(?, source_id)
-        ) where version_rank = 1
-        order by source_id, url
+            qualify row_number() over (partition by source_id, url order by fetched_at desc, sha256) = 1
+        )
+        select v.* from latest_version v left join latest_listing l using (source_id)
+        where l.urls is null or list_contains(l.urls, v.url)
+        order by v.source_id, v.url
         """,
         [source_ids],
     ).df()
+
+
+def accepted_drops(connection: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Source id -> the documents key of the newest drop a user accepted for it."""
+    rows = connection.execute(
+        "select source_id, documents_key from drop_acceptances "
+        "qualify row_number() over (partition by source_id order by accepted_at desc) = 1"
+    ).fetchall()
+    return dict(rows)

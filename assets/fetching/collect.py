@@ -33,10 +33,12 @@ class PreviousVersion:
 
 @dataclass
 class Collection:
-    """What one source's fetch produced: new document rows and one log row per attempt."""
+    """What one source's fetch produced: new document rows, one log row per attempt, and the URLs the
+    source names now (None when its listing could not be read, or for a feed, whose pages accumulate)."""
 
     documents: list[dict[str, Any]]
     log: list[dict[str, Any]]
+    listing: list[str] | None = None
 
 
 def source_urls(source: Source) -> list[str]:
@@ -173,6 +175,7 @@ class _Collector:
         except OSError as error:
             self.error(self.source.url, "listing", f"{type(error).__name__}: {error}")
             return self.result
+        self.result.listing = urls
         for url in urls:
             self.fetch(url)
         return self.result

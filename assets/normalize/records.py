@@ -18,6 +18,7 @@ from assets.normalize.amounts import parse_amount
 from assets.normalize.dates import resolve_date
 from assets.normalize.fx import FxTable, default_fx_table
 from assets.normalize.names import Names, default_names, name_key
+from schemas.rules import OUT_OF_RANGE
 from schemas.taxonomy import UNCLASSIFIED, Taxonomy, default_taxonomy
 from schemas.text import clean_space
 from schemas.vocabulary import (
@@ -73,6 +74,18 @@ class References:
             default_fx_table(),
             default_names(),
         )
+
+
+# Whole dollars beyond a signed 64-bit integer cannot be stored (pandas Int64, DuckDB BIGINT) and would
+# raise before any rule could name them: such a value stays NULL with status 'out_of_range', and the
+# ceiling rule quarantines the row with the amount as written.
+INT64_MAX = 2**63 - 1
+
+
+def _storable(usd: int | None, status: str) -> tuple[int | None, str]:
+    if usd is not None and abs(usd) > INT64_MAX:
+        return None, OUT_OF_RANGE
+    return usd, status
 
 
 # What exports write in a text cell that holds nothing ('nan' from a pandas round trip, 'N/A').
@@ -153,18 +166,20 @@ def normalize_record(row: dict[str, Any], refs: References) -> dict[str, Any]:
         segment = refs.taxonomy.classify_first(context.split("\n"))
         segment_basis = "fallback" if segment == UNCLASSIFIED else "inferred"
 
+    amount_usd, amount_status = _storable(amount_usd, str(parsed_amount.status))
+    valuation_usd, valuation_status = _storable(valuation_usd, str(parsed_valuation.status))
     return {
         "company": company.name,
         "company_alias": company.alias,
         "company_key": name_key(company.name) or None,
         "round_type": round_type or round_text,
         "amount_original": amount.text if amount else _text(row.get("amount_text")),
-        "amount_status": str(parsed_amount.status),
+        "amount_status": amount_status,
         "currency": currency,
         "amount_usd": amount_usd,
         "amount_is_floor": bool(amount and amount.is_floor),
         "valuation_original": valuation.text if valuation else _text(row.get("valuation_text")),
-        "valuation_status": str(parsed_valuation.status),
+        "valuation_status": valuation_status,
         "valuation_usd": valuation_usd,
         "valuation_is_floor": bool(valuation and valuation.is_floor),
         "fx_usd_per_unit": float(rate) if rate is not None else None,

@@ -144,7 +144,7 @@ def extract_document(
     frame["url"] = url
     frame["fingerprint"] = source_fingerprint(source)
     frame["record_id"] = [
-        record_id(source.id, sha256, method, locator)
+        record_id(source.id, url, sha256, method, locator)
         for method, locator in zip(frame["method"], frame["locator"], strict=True)
     ]
     return frame

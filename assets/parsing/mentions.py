@@ -64,7 +64,9 @@ def add_context(mentions: list[DealMention], text: str | None) -> list[DealMenti
     return mentions
 
 
-def record_id(source_id: str, document_sha256: str, method: str, locator: str) -> str:
-    """Stable id of one mention: the same document version always yields the same ids."""
-    key = "\x1f".join((source_id, document_sha256, method, locator))
+def record_id(source_id: str, url: str, document_sha256: str, method: str, locator: str) -> str:
+    """Stable id of one mention: the same document version at the same location always yields the same
+    ids. The URL is part of it because identical bytes can stand at two locations of one source (an issue
+    saved twice, feed entries that all return one paywall page): each is its own mention."""
+    key = "\x1f".join((source_id, url, document_sha256, method, locator))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]

@@ -24,7 +24,7 @@ create or replace table extracted_deals (
     fingerprint     varchar not null
 );
 comment on table extracted_deals is 'One row per deal mention in the current version of each document, every field as the source wrote it.';
-comment on column extracted_deals.record_id is 'Stable id of the mention: hash of source, document sha256, method and locator.';
+comment on column extracted_deals.record_id is 'Stable id of the mention: hash of source, document URL, document sha256, method and locator.';
 comment on column extracted_deals.method is 'table_row (CSV/JSON export), document_table (a table in a page, newsletter or text dump) or prose (a sentence).';
 comment on column extracted_deals.locator is 'Where in the document: row[17], table[0]/row[3], p[4]/s[1], m[0]/p[2]/s[0].';
 comment on column extracted_deals.snippet is 'The row or sentence the mention came from.';

@@ -41,7 +41,7 @@ create or replace table normalized_deals (
 );
 comment on table normalized_deals is 'One row per extracted mention: amounts in whole USD, round types, segments and names resolved. Not yet validated.';
 comment on column normalized_deals.amount_usd is 'Amount raised in whole US dollars (converted at fx_rate_month when not USD).';
-comment on column normalized_deals.amount_status is 'parsed, undisclosed, missing or unparseable.';
+comment on column normalized_deals.amount_status is 'parsed, undisclosed, missing, unparseable, or out_of_range (too large to store: quarantined by amount_below_ceiling).';
 comment on column normalized_deals.round_type is 'Round-type slug (seed, series_b, ipo...); the stated text when unrecognised.';
 comment on column normalized_deals.segment is 'Segment slug from the taxonomy; the stated label when unrecognised.';
 comment on column normalized_deals.segment_basis is 'stated (a taxonomy label or alias), label_keywords (an unknown stated label placed by its words), inferred (keywords in the text) or fallback (unclassified).';

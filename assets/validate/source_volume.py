@@ -1,0 +1,146 @@
+"""Keep a source's last good mentions when its new version yields nothing, or far less than before.
+
+A source that starts serving an error page with status 200, a header-only export, a JSON object where an
+array was, or a folder someone emptied, parses to few or no mentions. Taking that at its word would
+silently remove the source's deals from the served file. Instead, the mentions of the previous run stand
+("held") and the hold is reported with both counts and the reason, until the source recovers or a user
+accepts the drop (`python3 tasks.py accept-drop SOURCE_ID`), which holds for the documents the source
+serves at that moment only.
+
+Two levels, both with the same threshold (`min_share` of the previous count):
+- a document whose new version yields too few mentions (a parse error yields none) keeps its previous
+  mentions;
+- a source whose mentions, after the document holds, are still too few (documents no longer listed) keeps
+  all of its previous mentions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass
+
+import pandas as pd
+
+DEFAULT_MIN_SHARE = 0.5
+"""A source or document must keep at least this share of its previous mentions, or it is held."""
+
+HOLD_COLUMNS = ["source_id", "url", "previous_mentions", "new_mentions", "reason", "documents_key"]
+
+
+@dataclass(frozen=True)
+class Hold:
+    """One held document (or a whole source, `url` None) and why."""
+
+    source_id: str
+    url: str | None
+    previous_mentions: int
+    new_mentions: int
+    reason: str
+    documents_key: str
+    """Fingerprint of the source's current documents; an acceptance names it (see `documents_key`)."""
+
+
+def documents_key(ledger: pd.DataFrame, source_id: str) -> str:
+    """A short hash of the (url, sha256) pairs a source serves now: what a user accepts a drop for."""
+    rows = ledger[ledger["source_id"] == source_id] if len(ledger) else ledger
+    pairs = sorted(
+        f"{url}\x1f{sha}" for url, sha in zip(rows.get("url", []), rows.get("sha256", []), strict=True)
+    )
+    return hashlib.sha256("\x1e".join(pairs).encode()).hexdigest()[:16]
+
+
+def _too_few(new: int, previous: int, min_share: float) -> bool:
+    return previous > 0 and new < min_share * previous
+
+
+def _document_reason(entry: pd.Series | None, new: int) -> str:
+    if entry is not None and entry.get("status") == "error":
+        return (
+            f"the new version could not be parsed ({entry.get('error_class')}: {entry.get('error_message')})"
+        )
+    return f"the new version yields {new} mention{'s' if new != 1 else ''}"
+
+
+def _source_mentions(
+    source_id: str,
+    new: pd.DataFrame,
+    previous: pd.DataFrame,
+    ledger: pd.DataFrame,
+    key: str,
+    min_share: float,
+) -> tuple[pd.DataFrame, list[Hold]]:
+    holds: list[Hold] = []
+    by_url_new = dict(tuple(new.groupby("url"))) if len(new) else {}
+    by_url_previous = dict(tuple(previous.groupby("url"))) if len(previous) else {}
+    kept = []
+    for entry in (row for _, row in ledger.iterrows()):
+        url = entry["url"]
+        fresh = by_url_new.get(url, new.iloc[0:0])
+        earlier = by_url_previous.get(url, previous.iloc[0:0])
+        if _too_few(len(fresh), len(earlier), min_share):
+            kept.append(earlier)
+            reason = _document_reason(entry, len(fresh))
+            holds.append(Hold(source_id, url, len(earlier), len(fresh), reason, key))
+        else:
+            kept.append(fresh)
+    nonempty = [f for f in kept if len(f)]
+    result = pd.concat(nonempty, ignore_index=True) if nonempty else new.iloc[0:0]
+    if _too_few(len(result), len(previous), min_share):
+        listed, earlier_documents = len(ledger), previous["url"].nunique()
+        reason = (
+            f"the source now yields {len(new)} mentions from {listed} document"
+            f"{'s' if listed != 1 else ''} (last good: {len(previous)} from {earlier_documents})"
+        )
+        return previous, [Hold(source_id, None, len(previous), len(new), reason, key)]
+    return result, holds
+
+
+def keep_last_good(
+    source_ids: list[str],
+    mentions: pd.DataFrame,
+    ledger: pd.DataFrame,
+    previous_mentions: pd.DataFrame,
+    accepted: dict[str, str],
+    min_share: dict[str, float] | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(mentions to use, holds) for this run.
+
+    `mentions` are the new mentions of every current document, `ledger` has one row per current document
+    (source_id, url, sha256, status, error_class, error_message), `previous_mentions` is what the last run
+    used (extracted_deals as it stands), `accepted` maps a source id to the documents key a user accepted
+    a drop for, and `min_share` overrides `DEFAULT_MIN_SHARE` per source. Only `source_ids` (the enabled
+    sources) are considered: a source removed from the registry, or disabled, is gone on purpose; one
+    that now names no document at all is held like any other.
+    """
+    min_share = min_share or {}
+    if "source_id" not in ledger.columns:  # no current document at all
+        ledger = pd.DataFrame(
+            columns=["source_id", "url", "sha256", "status", "error_class", "error_message"]
+        )
+    columns = mentions.columns if len(mentions.columns) else previous_mentions.columns
+    frames, holds = [], []
+    for source_id in source_ids:
+        new = mentions[mentions["source_id"] == source_id] if len(mentions) else mentions
+        key = documents_key(ledger, source_id)
+        if accepted.get(source_id) == key:
+            frames.append(new)
+            continue
+        previous = (
+            previous_mentions[previous_mentions["source_id"] == source_id]
+            if len(previous_mentions)
+            else previous_mentions
+        )
+        used, source_holds = _source_mentions(
+            source_id,
+            new,
+            previous,
+            ledger[ledger["source_id"] == source_id],
+            key,
+            min_share.get(source_id, DEFAULT_MIN_SHARE),
+        )
+        frames.append(used)
+        holds += source_holds
+    nonempty = [f.reindex(columns=columns) for f in frames if len(f)]
+    used_mentions = pd.concat(nonempty, ignore_index=True) if nonempty else mentions.reindex(columns=columns)
+    hold_frame = pd.DataFrame([asdict(h) for h in holds], columns=HOLD_COLUMNS)
+    return used_mentions, hold_frame
