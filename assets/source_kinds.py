@@ -131,7 +131,7 @@ def option_problems(kind: SourceKind, options: dict[str, Any]) -> list[str]:
         if option is None:
             owners = [str(other) for other, declared in KIND_OPTIONS.items() if key in declared]
             why = (
-                f"{key!r} is a {' and '.join(owners)} option, not a {kind} one"
+                f"{key!r} is a {' and '.join(owners)} option, not for {kind} sources"
                 if owners
                 else f"unknown option{did_you_mean(key, accepted)}"
             )
