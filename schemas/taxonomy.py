@@ -96,6 +96,7 @@ class Taxonomy:
         """The taxonomy in `text`; every problem is reported at once, naming `origin` (the file)."""
         data = parse_reference_toml(text, origin)
         check = FileCheck(origin, TaxonomyError)
+        check.unknown_keys(data, "", ("layer", "segment"))
         layers = {}
         for slug, spec in check.tables(data, "layer").items():
             where = f"layer.{slug}"

@@ -26,9 +26,11 @@ class RoundTypes:
     def load(cls, path: Path | None = None) -> RoundTypes:
         path = Path(path or reference_path("round_types.toml"))
         check = FileCheck(path)
+        data = read_reference_toml(path)
+        check.unknown_keys(data, "", ("round",))
         labels: dict[str, str] = {}
         aliases: dict[str, str] = {}
-        for slug, spec in check.tables(read_reference_toml(path), "round").items():
+        for slug, spec in check.tables(data, "round").items():
             where = f"round.{slug}"
             check.unknown_keys(spec, where, ("label", "aliases"))
             labels[slug] = check.value(spec, where, "label", "text")
@@ -77,8 +79,10 @@ class Currencies:
     def load(cls, path: Path | None = None) -> Currencies:
         path = Path(path or reference_path("currencies.toml"))
         check = FileCheck(path)
+        data = read_reference_toml(path)
+        check.unknown_keys(data, "", ("currency",))
         by_code = {}
-        for code, spec in check.tables(read_reference_toml(path), "currency").items():
+        for code, spec in check.tables(data, "currency").items():
             where = f"currency.{code}"
             if not _ISO_CODE.fullmatch(code):
                 check.problem(f"[{where}] the code must be three capital letters (ISO 4217)")

@@ -144,7 +144,7 @@ class Names:
         path = Path(path or reference_path("aliases.toml"))
         data = read_reference_toml(path)
         check = FileCheck(path)
-        check.unknown_keys(data, "top level", ("companies", "investors"))
+        check.unknown_keys(data, "", ("companies", "investors"))
         books = {}
         for group in ("companies", "investors"):
             table = data.get(group, {})

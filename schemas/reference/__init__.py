@@ -177,10 +177,12 @@ class FileCheck:
         return value
 
     def unknown_keys(self, spec: dict[str, Any], where: str, accepted: Sequence[str]) -> None:
-        """A misspelt key ('alias' for 'aliases') would be ignored silently: it is a problem."""
+        """A misspelt key ('alias' for 'aliases') would be ignored silently: it is a problem.
+        `where` names the table; '' for the top level of the file."""
+        place = f"[{where}] unknown key" if where else "unknown top-level table"
         for key in spec:
             if key not in accepted:
-                self.problem(f"[{where}] unknown key '{key}' (accepted: {', '.join(accepted)})")
+                self.problem(f"{place} '{key}' (accepted: {', '.join(accepted)})")
 
     def raise_if_any(self) -> None:
         if self.problems:

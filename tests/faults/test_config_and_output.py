@@ -275,6 +275,13 @@ def test_a_toml_syntax_error_names_the_file_and_line(reference_copy: Path, name,
             "[round.seed] is missing 'label' (text)",
         ),
         (
+            "round_types.toml",
+            "[round.seed]",
+            "[rounds.seed]",
+            RoundTypes.load,
+            "unknown top-level table 'rounds'",
+        ),
+        (
             "currencies.toml",
             'symbols = ["€", "EUR"]',
             'symbols = "€"',
