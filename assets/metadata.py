@@ -1,4 +1,9 @@
-"""Dagster metadata shared by the assets: Markdown previews and samples of frames."""
+"""Dagster metadata shared by the assets: Markdown previews and samples of frames.
+
+The UI renders metadata Markdown as HTML, and the cells hold text from sources (company names,
+snippets, URLs): every cell goes through `markdown_cell`, so a name can neither inject HTML, a link or an
+image, nor break the table, nor reorder what is shown with bidi controls.
+"""
 
 from __future__ import annotations
 
@@ -9,26 +14,34 @@ import numpy as np
 import pandas as pd
 
 from assets.frames import is_missing
+from warehouse.safe_text import markdown_cell
+
+_MAX_CELL = 80
 
 
 def markdown_table(frame: pd.DataFrame, columns: Sequence[str] | None = None, limit: int = 10) -> str:
-    """A Markdown table of the first `limit` rows (lists shown joined, long text cut)."""
+    """A Markdown table of the first `limit` rows (lists shown joined, long text cut, every cell
+    escaped; numbers-looking text is shown as written, not reformatted)."""
     if frame.empty:
         return "_(no rows)_"
     shown = frame[list(columns)] if columns else frame
     shown = shown.head(limit).copy()
     for column in shown.columns:
         shown[column] = shown[column].map(_cell)
-    return shown.to_markdown(index=False)
+    shown.columns = [markdown_cell(str(c)) for c in shown.columns]
+    return shown.to_markdown(index=False, disable_numparse=True)
 
 
 def _cell(value: object) -> str:
     if isinstance(value, list | tuple | np.ndarray):
-        return ", ".join(map(str, value))
-    if is_missing(value):
+        text = ", ".join(map(str, value))
+    elif is_missing(value):
         return ""
-    text = str(value).replace("|", "\\|").replace("\n", " ")
-    return text if len(text) <= 80 else text[:77] + "..."
+    else:
+        text = str(value)
+    # Cut before escaping, so that an entity or an escape is never cut in half.
+    text = text if len(text) <= _MAX_CELL else text[: _MAX_CELL - 3] + "..."
+    return markdown_cell(text)
 
 
 def preview(frame: pd.DataFrame, columns: Sequence[str] | None = None, limit: int = 10) -> dg.MetadataValue:

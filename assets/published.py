@@ -85,6 +85,8 @@ def dealmap_duckdb(context: dg.AssetExecutionContext, warehouse: WarehouseResour
             "path": dg.MetadataValue.path(str(report.path)),
             "bytes": report.bytes,
             "row_counts": report.row_counts,
+            # Left by refreshes killed while publishing, removed before this one.
+            "stale_builds_removed": list(report.stale_removed),
         },
         check_results=[
             dg.AssetCheckResult(

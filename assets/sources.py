@@ -6,21 +6,27 @@
     max_bytes = 5_000_000            # optional, overrides the fetcher's size cap
     enabled = true                   # optional
     [source.columns]                 # table only: dealmap field -> the export's column
-    [source.options]                 # kind-specific: format, currency, date_format...
+    [source.options]                 # kind-specific: see assets/source_kinds.py
 
 Relative paths resolve against the registry file, so nothing depends on the working directory.
+Every problem of a registry is reported at once, each naming the source and the field, so a user fixes
+them all in one pass; a registry that would refresh nothing (no enabled source) is an error too.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
+
+from assets.source_kinds import SourceKind, column_problems, did_you_mean, option_problems, positive_int
+
+__all__ = ["RegistryError", "Source", "SourceKind", "load_registry", "parse_registry", "resolve_url"]
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _KNOWN_KEYS = {
@@ -36,15 +42,12 @@ _KNOWN_KEYS = {
 }
 
 
-class SourceKind(StrEnum):
-    ARTICLE = "article"
-    NEWSLETTER = "newsletter"
-    FEED = "feed"
-    TABLE = "table"
-
-
 class RegistryError(ValueError):
-    """`sources.toml` is malformed; the message names the source and the field."""
+    """`sources.toml` is malformed; the message names the source and the field of every problem."""
+
+    def __init__(self, message: str, problems: Sequence[str] = ()):
+        super().__init__(message)
+        self.problems: tuple[str, ...] = tuple(problems) or (message,)
 
 
 @dataclass(frozen=True)
@@ -77,80 +80,132 @@ def resolve_url(raw: str, base_dir: Path) -> str:
     return (path if path.is_absolute() else base_dir / path).resolve().as_uri()
 
 
-def _source(entry: dict[str, Any], base_dir: Path, position: int) -> Source:
-    where = f"source #{position + 1} ({entry.get('id', 'no id')!r})"
-    unknown = set(entry) - _KNOWN_KEYS
-    if unknown:
-        raise RegistryError(f"{where}: unknown keys {sorted(unknown)}")
+def _source(entry: dict[str, Any], base_dir: Path) -> tuple[Source | None, list[str]]:
+    """The source an entry describes, or None, and every problem found in it (without the prefix)."""
+    problems = []
+    for key in sorted(set(entry) - _KNOWN_KEYS):
+        hint = did_you_mean(key, _KNOWN_KEYS)
+        problems.append(f"unknown key {key!r}{hint}; a source takes: {', '.join(sorted(_KNOWN_KEYS))}")
     source_id = entry.get("id")
     if not isinstance(source_id, str) or not _SLUG.fullmatch(source_id):
-        raise RegistryError(f"{where}: 'id' must be a slug of a-z, 0-9, '-' and '_'")
+        problems.append("'id' must be a slug of a-z, 0-9, '-' and '_'")
     try:
-        kind = SourceKind(entry.get("kind"))
+        kind: SourceKind | None = SourceKind(entry.get("kind"))
     except ValueError:
-        kinds = ", ".join(k.value for k in SourceKind)
-        raise RegistryError(f"{where}: 'kind' must be one of {kinds}") from None
+        kind = None
+        problems.append(f"'kind' must be one of {', '.join(k.value for k in SourceKind)}")
     url = entry.get("url")
+    resolved = None
     if not isinstance(url, str) or not url.strip():
-        raise RegistryError(f"{where}: 'url' is required")
+        problems.append("'url' is required")
+    else:
+        try:
+            resolved = resolve_url(url.strip(), base_dir)
+        except RegistryError as error:
+            problems.append(str(error))
+    name = entry.get("name")
+    if name is not None and not isinstance(name, str):
+        problems.append("'name' must be text")
     max_bytes = entry.get("max_bytes")
-    # bool is an int subclass: `max_bytes = true` must not become a 1-byte cap.
-    if max_bytes is not None and (
-        isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0
-    ):
-        raise RegistryError(f"{where}: 'max_bytes' must be a positive integer")
+    if max_bytes is not None and not positive_int(max_bytes):
+        problems.append("'max_bytes' must be a positive integer")
     rate = entry.get("max_rejection_rate")
     if rate is not None and (
         isinstance(rate, bool) or not isinstance(rate, int | float) or not 0 <= rate <= 1
     ):
-        raise RegistryError(f"{where}: 'max_rejection_rate' must be a number from 0 to 1")
+        problems.append("'max_rejection_rate' must be a number from 0 to 1")
     enabled = entry.get("enabled", True)
     if not isinstance(enabled, bool):
-        raise RegistryError(f"{where}: 'enabled' must be true or false (without quotes)")
+        problems.append("'enabled' must be true or false (without quotes)")
     columns = entry.get("columns", {})
     if not isinstance(columns, dict) or not all(isinstance(v, str) for v in columns.values()):
-        raise RegistryError(f"{where}: 'columns' must map dealmap fields to column names")
+        problems.append("'columns' must map dealmap fields to column names")
+    elif kind is not None and columns:
+        problems += column_problems(kind, columns)
     options = entry.get("options", {})
     if not isinstance(options, dict):
-        raise RegistryError(f"{where}: 'options' must be a table ([source.options])")
-    try:
-        resolved = resolve_url(url.strip(), base_dir)
-    except RegistryError as error:
-        raise RegistryError(f"{where}: {error}") from None
-    return Source(
+        problems.append("'options' must be a table ([source.options])")
+    elif kind is not None:
+        problems += option_problems(kind, options)
+    if problems or kind is None or resolved is None:
+        return None, problems
+    source = Source(
         id=source_id,
         kind=kind,
         url=resolved,
-        name=entry.get("name"),
+        name=name,
         max_bytes=max_bytes,
         max_rejection_rate=float(rate) if rate is not None else None,
         enabled=enabled,
         columns=MappingProxyType(dict(columns)),
         options=MappingProxyType(dict(options)),
     )
+    return source, []
 
 
-def parse_registry(text: str, base_dir: Path) -> list[Source]:
-    """Sources from registry text; relative paths resolve against `base_dir`."""
+def _top_level_problem(key: str, value: Any) -> str:
+    if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+        written = f"[[{key}]]"
+    elif isinstance(value, dict):
+        written = f"[{key}]"
+    else:
+        return f"unknown top-level key {key!r}; the registry holds only [[source]] tables"
+    hint = " (did you mean [[source]]?)" if did_you_mean(key, ["source"]) else ""
+    return f"unknown top-level table {written}{hint}; the registry holds only [[source]] tables"
+
+
+def _message(origin: str, problems: list[str]) -> str:
+    if len(problems) == 1:
+        return f"{origin}: {problems[0]}"
+    return f"{origin}: {len(problems)} problems\n" + "\n".join(f"  - {p}" for p in problems)
+
+
+def parse_registry(text: str, base_dir: Path, origin: str = "sources.toml") -> list[Source]:
+    """Sources from registry text (all of them, enabled or not); relative paths resolve against `base_dir`.
+
+    Raises one RegistryError listing every problem (`.problems`), each prefixed with the source and
+    field, and when no source is enabled: a refresh of nothing is a mistake, not a state.
+    """
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise RegistryError(f"sources.toml is not valid TOML: {error}") from error
+        raise RegistryError(f"{origin} is not valid TOML: {error}") from error
+    problems = [_top_level_problem(key, value) for key, value in data.items() if key != "source"]
     entries = data.get("source", [])
-    if not isinstance(entries, list):
-        raise RegistryError("sources.toml: use [[source]] tables")
-    sources = [_source(entry, base_dir, i) for i, entry in enumerate(entries)]
-    seen: set[str] = set()
-    for source in sources:
-        if source.id in seen:
-            raise RegistryError(f"source id {source.id!r} is used twice")
-        seen.add(source.id)
+    if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
+        problems.append("use [[source]] tables (double brackets), one per source")
+        entries = []
+    elif not entries:
+        problems.append("no [[source]] tables: there is nothing to refresh")
+    elif all(entry.get("enabled", True) is False for entry in entries):
+        problems.append("every source has enabled = false: there is nothing to refresh")
+    sources = []
+    positions: dict[str, list[int]] = {}
+    for position, entry in enumerate(entries):
+        where = f"source #{position + 1} ({entry.get('id', 'no id')!r})"
+        source, found = _source(entry, base_dir)
+        problems += [f"{where}: {problem}" for problem in found]
+        if isinstance(entry.get("id"), str):
+            positions.setdefault(entry["id"], []).append(position + 1)
+        if source is not None:
+            sources.append(source)
+    for source_id, seen_at in positions.items():
+        if len(seen_at) > 1:
+            times = "twice" if len(seen_at) == 2 else f"{len(seen_at)} times"
+            numbers = ", ".join(f"#{n}" for n in seen_at)
+            problems.append(f"source id {source_id!r} is used {times} (sources {numbers})")
+    if problems:
+        raise RegistryError(_message(origin, problems), problems)
     return sources
 
 
 def load_registry(path: Path) -> list[Source]:
-    """Sources from a registry file (all of them, enabled or not)."""
+    """Sources from a registry file (all of them, enabled or not); errors name the file's full path."""
     path = Path(path).resolve()
     if not path.is_file():
         raise RegistryError(f"source registry not found: {path} (set DEALMAP_SOURCES?)")
-    return parse_registry(path.read_text(encoding="utf-8"), path.parent)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise RegistryError(f"{path} is not UTF-8 text: {error}") from error
+    return parse_registry(text, path.parent, origin=str(path))

@@ -6,11 +6,17 @@ Loaded from `schemas/reference/taxonomy.toml` so that users extend it without to
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from schemas.reference import load_current, reference_path
+from schemas.reference import (
+    FileCheck,
+    ReferenceDataError,
+    load_current,
+    parse_reference_toml,
+    read_reference_text,
+    reference_path,
+)
 from schemas.text import fold
 
 UNCLASSIFIED = "unclassified"
@@ -52,8 +58,23 @@ class Segment:
     keywords: tuple[str, ...]
 
 
-class TaxonomyError(ValueError):
-    """The taxonomy file is inconsistent (unknown layer, an alias claimed by two segments...)."""
+class TaxonomyError(ReferenceDataError):
+    """The taxonomy file is malformed or inconsistent (a missing label, an unknown layer, an alias claimed
+    by two segments...); the message names the file and every problem."""
+
+
+def _label_index(segments: dict[str, Segment]) -> tuple[dict[str, str], list[str]]:
+    """Folded label or alias -> segment slug, and the labels two segments claim."""
+    index: dict[str, str] = {}
+    clashes = []
+    for segment in segments.values():
+        for name in (segment.slug, segment.label, *segment.aliases):
+            key = label_key(name)
+            if index.get(key, segment.slug) != segment.slug:
+                clashes.append(f"label {name!r} is claimed by both {index[key]!r} and {segment.slug!r}")
+                continue
+            index[key] = segment.slug
+    return index, clashes
 
 
 @dataclass(frozen=True)
@@ -64,53 +85,54 @@ class Taxonomy:
     """Folded label or alias -> segment slug."""
 
     def __post_init__(self) -> None:
-        # Built once; raises on an alias claimed by two segments, so a bad edit fails at load time.
-        object.__setattr__(self, "labels", self._label_index())
+        # Built once; an alias claimed by two segments fails at load time.
+        index, clashes = _label_index(self.segments)
+        if clashes:
+            raise TaxonomyError("taxonomy", clashes)
+        object.__setattr__(self, "labels", index)
 
     @classmethod
-    def from_toml(cls, text: str) -> Taxonomy:
-        data = tomllib.loads(text)
-        layers = {
-            slug: Layer(
+    def from_toml(cls, text: str, origin: Path | str = "taxonomy.toml") -> Taxonomy:
+        """The taxonomy in `text`; every problem is reported at once, naming `origin` (the file)."""
+        data = parse_reference_toml(text, origin)
+        check = FileCheck(origin, TaxonomyError)
+        check.unknown_keys(data, "", ("layer", "segment"))
+        layers = {}
+        for slug, spec in check.tables(data, "layer").items():
+            where = f"layer.{slug}"
+            check.unknown_keys(spec, where, ("label", "rank", "description", "ai"))
+            layers[slug] = Layer(
                 slug,
-                spec["label"],
-                int(spec["rank"]),
-                spec.get("description", ""),
-                ai=bool(spec.get("ai", True)),
+                check.value(spec, where, "label", "text"),
+                check.value(spec, where, "rank", "an integer"),
+                check.value(spec, where, "description", "text", ""),
+                ai=check.value(spec, where, "ai", "true or false", True),
             )
-            for slug, spec in data.get("layer", {}).items()
-        }
         segments = {}
-        for slug, spec in data.get("segment", {}).items():
-            if spec["layer"] not in layers:
-                raise TaxonomyError(f"segment {slug!r} names unknown layer {spec['layer']!r}")
+        for slug, spec in check.tables(data, "segment").items():
+            where = f"segment.{slug}"
+            check.unknown_keys(spec, where, ("label", "layer", "aliases", "keywords"))
+            layer = check.value(spec, where, "layer", "text")
+            if layer is not None and layer not in layers:
+                check.problem(f"segment {slug!r} names unknown layer {layer!r}")
             segments[slug] = Segment(
                 slug,
-                spec["label"],
-                spec["layer"],
-                tuple(spec.get("aliases", [])),
-                tuple(spec.get("keywords", [])),
+                check.value(spec, where, "label", "text"),
+                layer,
+                tuple(check.value(spec, where, "aliases", "a list of text", [])),
+                tuple(check.value(spec, where, "keywords", "a list of text", [])),
             )
         if UNCLASSIFIED not in segments:
-            raise TaxonomyError("the taxonomy must define the 'unclassified' segment")
+            check.problem("the taxonomy must define the 'unclassified' segment")
+        if not check.problems:
+            check.problems += _label_index(segments)[1]
+        check.raise_if_any()
         return cls(layers, segments)
 
     @classmethod
     def load(cls, path: Path | None = None) -> Taxonomy:
-        path = path or reference_path("taxonomy.toml")
-        return cls.from_toml(Path(path).read_text(encoding="utf-8"))
-
-    def _label_index(self) -> dict[str, str]:
-        index: dict[str, str] = {}
-        for segment in self.segments.values():
-            for name in (segment.slug, segment.label, *segment.aliases):
-                key = label_key(name)
-                if index.get(key, segment.slug) != segment.slug:
-                    raise TaxonomyError(
-                        f"label {name!r} is claimed by both {index[key]!r} and {segment.slug!r}"
-                    )
-                index[key] = segment.slug
-        return index
+        path = Path(path or reference_path("taxonomy.toml"))
+        return cls.from_toml(read_reference_text(path), path)
 
     def resolve_label(self, label: str | None) -> str | None:
         """Segment slug for a label a source states, or None when the taxonomy does not know it.

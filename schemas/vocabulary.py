@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from schemas.reference import load_current, reference_path
+from schemas.reference import FileCheck, load_current, read_reference_toml, reference_path
 from schemas.text import fold
 
 UNKNOWN_ROUND = "unknown"
 _SERIES = re.compile(r"^(?:series|serie|round)\s+([a-k])(?:\s+(?:round|funding|financing|extension))?$")
 SERIES_LETTERS = "abcdefghijk"
+_ISO_CODE = re.compile(r"[A-Z]{3}")
 
 
 @dataclass(frozen=True)
@@ -24,14 +24,24 @@ class RoundTypes:
 
     @classmethod
     def load(cls, path: Path | None = None) -> RoundTypes:
-        path = path or reference_path("round_types.toml")
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))["round"]
-        labels = {slug: spec["label"] for slug, spec in data.items()}
-        labels |= {f"series_{ch}": f"Series {ch.upper()}" for ch in SERIES_LETTERS}
+        path = Path(path or reference_path("round_types.toml"))
+        check = FileCheck(path)
+        data = read_reference_toml(path)
+        check.unknown_keys(data, "", ("round",))
+        labels: dict[str, str] = {}
         aliases: dict[str, str] = {}
-        for slug, spec in data.items():
-            for name in (slug, spec["label"], *spec.get("aliases", [])):
+        for slug, spec in check.tables(data, "round").items():
+            where = f"round.{slug}"
+            check.unknown_keys(spec, where, ("label", "aliases"))
+            labels[slug] = check.value(spec, where, "label", "text")
+            for name in (
+                slug,
+                labels[slug] or slug,
+                *check.value(spec, where, "aliases", "a list of text", []),
+            ):
                 aliases[fold(name)] = slug
+        check.raise_if_any()
+        labels |= {f"series_{ch}": f"Series {ch.upper()}" for ch in SERIES_LETTERS}
         return cls(labels, aliases)
 
     @property
@@ -67,14 +77,23 @@ class Currencies:
 
     @classmethod
     def load(cls, path: Path | None = None) -> Currencies:
-        path = path or reference_path("currencies.toml")
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))["currency"]
-        return cls(
-            {
-                code: Currency(code, tuple(spec.get("symbols", [])), tuple(spec.get("words", [])))
-                for code, spec in data.items()
-            }
-        )
+        path = Path(path or reference_path("currencies.toml"))
+        check = FileCheck(path)
+        data = read_reference_toml(path)
+        check.unknown_keys(data, "", ("currency",))
+        by_code = {}
+        for code, spec in check.tables(data, "currency").items():
+            where = f"currency.{code}"
+            if not _ISO_CODE.fullmatch(code):
+                check.problem(f"[{where}] the code must be three capital letters (ISO 4217)")
+            check.unknown_keys(spec, where, ("symbols", "words"))
+            by_code[code] = Currency(
+                code,
+                tuple(check.value(spec, where, "symbols", "a list of text", [])),
+                tuple(check.value(spec, where, "words", "a list of text", [])),
+            )
+        check.raise_if_any()
+        return cls(by_code)
 
     @property
     def codes(self) -> frozenset[str]:

@@ -4,18 +4,30 @@ The new file is built beside the served one from the working database, checkpoin
 renamed over the served file (`os.replace`: atomic on POSIX). A BI tool that has the old file open keeps
 reading the old, complete version; the next connection sees the new complete version. Nobody ever sees
 half a refresh, and a refresh never waits for readers (they open the file `read_only`).
+
+The file being built is `.<served name>.<uuid>.building` (DuckDB adds `.wal` beside it). A refresh killed
+while publishing leaves them behind, one of them as large as the served file: the next publish removes
+them, and only them. Publishes hold a lock on the directory, one after the other, so what it removes is
+never another publish's file in progress.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pandas as pd
+
+try:
+    import fcntl
+except ImportError:  # Windows: no flock; publishes there are not serialised
+    fcntl = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -23,6 +35,8 @@ class PublishReport:
     path: Path
     row_counts: dict[str, int]
     bytes: int
+    stale_removed: tuple[str, ...] = ()
+    """Names of `.building` files left by earlier killed publishes, removed before this one."""
 
 
 def _literal(text: str) -> str:
@@ -54,6 +68,46 @@ def _fsync_dir(path: Path) -> None:
             os.close(fd)
 
 
+def _building_name(served_db: Path) -> str:
+    return f".{served_db.name}.{uuid.uuid4().hex}.building"
+
+
+def _stale_pattern(served_db: Path) -> re.Pattern[str]:
+    """Exactly the names `_building_name` makes (and DuckDB's `.wal` of them), nothing else."""
+    return re.compile(re.escape(f".{served_db.name}.") + r"[0-9a-f]{32}\.building(?:\.wal)?")
+
+
+def remove_stale_builds(served_db: Path) -> tuple[str, ...]:
+    """Remove the `.building` files earlier, killed publishes left beside `served_db`; their names.
+
+    Only regular files whose whole name matches the pattern, in that directory; never the served file.
+    Call it only under `_publish_lock`, when no other publish can be building.
+    """
+    pattern = _stale_pattern(served_db)
+    removed = []
+    with os.scandir(served_db.parent) as entries:
+        for entry in entries:
+            if pattern.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                Path(entry.path).unlink(missing_ok=True)
+                removed.append(entry.name)
+    return tuple(sorted(removed))
+
+
+@contextlib.contextmanager
+def _publish_lock(directory: Path) -> Iterator[None]:
+    """An exclusive lock on the served file's directory for one publish. The OS drops it when the
+    process ends, so a killed publish never leaves it held (and no lock file is left either)."""
+    if fcntl is None:
+        yield
+        return
+    descriptor = os.open(directory, os.O_RDONLY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # releases the lock
+
+
 def publish(
     working_db: Path,
     served_db: Path,
@@ -67,7 +121,21 @@ def publish(
     """
     served_db = Path(served_db)
     served_db.parent.mkdir(parents=True, exist_ok=True)
-    building = served_db.with_name(f".{served_db.name}.{uuid.uuid4().hex}.building")
+    with _publish_lock(served_db.parent):
+        stale = remove_stale_builds(served_db)
+        counts = _build_and_swap(working_db, served_db, tables, extra_tables or {})
+    return PublishReport(served_db, counts, served_db.stat().st_size, stale)
+
+
+def _build_and_swap(
+    working_db: Path,
+    served_db: Path,
+    tables: list[str],
+    extra_tables: dict[str, tuple[pd.DataFrame, str]],
+) -> dict[str, int]:
+    """Build the new file beside the served one, then rename it into place; row counts per table.
+    Whatever happens, the file being built does not outlive the call."""
+    building = served_db.with_name(_building_name(served_db))
     counts: dict[str, int] = {}
     try:
         connection = duckdb.connect()  # in memory; both files are attached by name
@@ -77,12 +145,12 @@ def publish(
             for table in tables:
                 connection.execute(f"create table bi.{table} as select * from work.{table}")
                 _copy_comments(connection, table)
-            for name, (frame, comment) in (extra_tables or {}).items():
+            for name, (frame, comment) in extra_tables.items():
                 connection.register("extra_frame", frame)
                 connection.execute(f"create table bi.{name} as select * from extra_frame")
                 connection.unregister("extra_frame")
                 connection.execute(f"comment on table bi.{name} is {_literal(comment)}")
-            for table in [*tables, *(extra_tables or {})]:
+            for table in [*tables, *extra_tables]:
                 counts[table] = connection.execute(f"select count(*) from bi.{table}").fetchone()[0]
             connection.execute("checkpoint bi")
             connection.execute("detach bi")
@@ -95,4 +163,4 @@ def publish(
     finally:
         building.unlink(missing_ok=True)
         Path(f"{building}.wal").unlink(missing_ok=True)
-    return PublishReport(served_db, counts, served_db.stat().st_size)
+    return counts

@@ -10,12 +10,18 @@ from __future__ import annotations
 
 import bisect
 import csv
+import io
+import re
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from pathlib import Path
 
-from schemas.reference import load_current, reference_path
+from schemas.reference import ReferenceDataError, load_current, read_reference_text, reference_path
+
+FX_COLUMNS = ("month", "currency", "usd_per_unit")
+_ISO_CODE = re.compile(r"[A-Z]{3}")
+_MAX_LISTED = 20
 
 
 @dataclass(frozen=True)
@@ -36,12 +42,33 @@ class FxTable:
 
     @classmethod
     def load(cls, path: Path | None = None) -> FxTable:
-        path = path or reference_path("fx_usd_monthly.csv")
+        """The table in a CSV file (header `month,currency,usd_per_unit`); every bad row is reported
+        at once with its line, as one ReferenceDataError naming the file."""
+        path = Path(path or reference_path("fx_usd_monthly.csv"))
+        reader = csv.reader(io.StringIO(read_reference_text(path), newline=""))
+        header = next(reader, [])
+        if tuple(name.strip() for name in header) != FX_COLUMNS:
+            raise ReferenceDataError(path, f"line 1: the header must be {','.join(FX_COLUMNS)}, not {header}")
         rates: dict[str, list[tuple[date, Decimal]]] = {}
-        with Path(path).open(newline="", encoding="utf-8") as handle:
-            for row in csv.DictReader(handle):
-                month = date.fromisoformat(row["month"])
-                rates.setdefault(row["currency"], []).append((month, Decimal(row["usd_per_unit"])))
+        seen: set[tuple[str, date]] = set()
+        problems = []
+        for row in reader:
+            if not row:
+                continue
+            found = _row_rate(row)
+            if isinstance(found, str):
+                problems.append(f"line {reader.line_num}: {found} (row: {','.join(row)!r})")
+                continue
+            month, currency, rate = found
+            if (currency, month) in seen:
+                problems.append(f"line {reader.line_num}: a second rate for {currency} in {month:%Y-%m}")
+                continue
+            seen.add((currency, month))
+            rates.setdefault(currency, []).append((month, rate))
+        if problems:
+            more = len(problems) - _MAX_LISTED
+            listed = problems[:_MAX_LISTED] + ([f"... and {more} more bad rows"] if more > 0 else [])
+            raise ReferenceDataError(path, listed)
         return cls(rates)
 
     @property
@@ -70,6 +97,28 @@ class FxTable:
             return None
         usd_per_unit, month = found
         return Conversion(_whole(value * usd_per_unit), usd_per_unit, month)
+
+
+def _row_rate(row: list[str]) -> tuple[date, str, Decimal] | str:
+    """(month, currency, USD per unit) of one CSV row, or what is wrong with it."""
+    if len(row) != len(FX_COLUMNS):
+        return f"{len(row)} fields where {len(FX_COLUMNS)} are expected"
+    month_text, currency, rate_text = (cell.strip() for cell in row)
+    try:
+        month = date.fromisoformat(month_text)
+    except ValueError:
+        return f"month {month_text!r} is not a date (YYYY-MM-01)"
+    if month.day != 1:
+        return f"month {month_text!r} is not the first day of a month"
+    if not _ISO_CODE.fullmatch(currency):
+        return f"currency {currency!r} is not an ISO code of three capital letters"
+    try:
+        rate = Decimal(rate_text)
+    except InvalidOperation:
+        rate = None
+    if rate is None or not rate.is_finite() or rate <= 0:
+        return f"usd_per_unit {rate_text!r} is not a positive number"
+    return month, currency, rate
 
 
 def _whole(value: Decimal) -> int:

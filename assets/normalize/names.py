@@ -8,12 +8,11 @@ A name's *key* ignores case, punctuation, accents and corporate suffixes ('Vogo 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from schemas.reference import load_current, reference_path
+from schemas.reference import FileCheck, load_current, read_reference_toml, reference_path
 from schemas.text import clean_space, decode_literal_escapes, fold
 
 # Corporate-form words, folded. 'private' covers 'Pvt. Ltd' spelled out ('Private Limited').
@@ -142,12 +141,21 @@ class Names:
 
     @classmethod
     def load(cls, path: Path | None = None) -> Names:
-        path = path or reference_path("aliases.toml")
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        return cls(
-            NameBook.from_mapping(data.get("companies", {})),
-            NameBook.from_mapping(data.get("investors", {})),
-        )
+        path = Path(path or reference_path("aliases.toml"))
+        data = read_reference_toml(path)
+        check = FileCheck(path)
+        check.unknown_keys(data, "", ("companies", "investors"))
+        books = {}
+        for group in ("companies", "investors"):
+            table = data.get(group, {})
+            if not isinstance(table, dict):
+                check.problem(f"'{group}' must be a table ([{group}]) of canonical name = [other spellings]")
+                table = {}
+            books[group] = {
+                canonical: check.value(table, group, canonical, "a list of text", []) for canonical in table
+            }
+        check.raise_if_any()
+        return cls(NameBook.from_mapping(books["companies"]), NameBook.from_mapping(books["investors"]))
 
     def company(self, raw: str | None) -> CanonicalCompany:
         base, alias = split_parenthetical(company_from_url(clean_space(raw)))

@@ -32,6 +32,8 @@ EXPORT_FIELDS = {
     "investors": "investors",
     "description": "context",
 }
+TABLE_FORMATS = ("csv", "json", "jsonl")
+"""Export formats read: CSV with a header row, a JSON array of objects, JSON Lines."""
 
 
 class TableExportError(ValueError):
@@ -110,7 +112,7 @@ def _read_rows(path: Path, fmt: str, encoding: str | None = None) -> pd.DataFram
                 return connection.read_csv(str(readable), header=True, all_varchar=True).df()
             if fmt in ("json", "jsonl"):
                 return _json_rows(connection, readable, fmt)
-        raise TableExportError(f"unsupported table format {fmt!r} (csv, json, jsonl)")
+        raise TableExportError(f"unsupported table format {fmt!r} ({', '.join(TABLE_FORMATS)})")
     except (duckdb.Error, OSError) as error:
         raise TableExportError(f"could not read {fmt} export: {error}") from error
     finally:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
+from assets.source_kinds import KIND_OPTIONS
 from assets.sources import RegistryError, SourceKind, load_registry, parse_registry, resolve_url
+from tests.conftest import REPO_ROOT
 
 BASE = Path("/srv/dealmap")
 
@@ -95,7 +98,10 @@ def test_resolve_url_rejects_other_schemes(raw: str) -> None:
         (entry(id="a", kind="article", url="  "), "'url' is required"),
         ('[[source]]\nid = "a"\nkind = "article"\nurl = 5\n', "'url' is required"),
         (entry(id="a", kind="article", url="ftp://x/y"), "only http, https and file URLs"),
-        (entry(id="a", kind="article", url="x", urls="y"), r"source #1 \('a'\): unknown keys \['urls'\]"),
+        (
+            entry(id="a", kind="article", url="x", urls="y"),
+            r"source #1 \('a'\): unknown key 'urls' \(did you mean 'url'\?\)",
+        ),
         (entry(id="a", kind="article", url="x", max_bytes=-1), "'max_bytes' must be a positive integer"),
         (entry(id="a", kind="article", url="x", max_bytes=0), "'max_bytes' must be a positive integer"),
         (entry(id="a", kind="article", url="x", max_bytes="10"), "'max_bytes' must be a positive integer"),
@@ -119,8 +125,9 @@ def test_malformed_registry_raises(text: str, message: str) -> None:
         parse_registry(text, BASE)
 
 
-def test_empty_registry_has_no_sources() -> None:
-    assert parse_registry("", BASE) == []
+def test_empty_registry_is_an_error() -> None:
+    with pytest.raises(RegistryError, match=r"no \[\[source\]\] tables: there is nothing to refresh"):
+        parse_registry("", BASE)
 
 
 def test_load_registry_resolves_against_the_file(tmp_path: Path) -> None:
@@ -151,3 +158,36 @@ def test_shipped_registry_points_into_the_repository(samples_dir: Path) -> None:
             samples_dir / "newsletters" / "founders-digest" / "founders-digest.mbox"
         ).as_uri(),
     }
+
+
+def test_every_option_the_code_reads_is_declared_once() -> None:
+    read = set()
+    for path in (REPO_ROOT / "assets").rglob("*.py"):
+        read |= set(re.findall(r"options\.get\(\s*\"(\w+)\"", path.read_text(encoding="utf-8")))
+    declared = [key for options in KIND_OPTIONS.values() for key in options]
+
+    assert (
+        sorted(read) == sorted(declared) == ["currency", "date_format", "encoding", "format", "max_entries"]
+    )
+
+
+def test_valid_options_are_kept_as_written() -> None:
+    text = (
+        entry(id="export", kind="table", url="x.csv")
+        + '[source.columns]\ncompany = "Startup"\ndescription = "About"\n'
+        + '[source.options]\nformat = "jsonl"\ncurrency = "EUR"\ndate_format = "%d/%m/%Y"\n'
+        + 'encoding = "mac_roman"\n'
+        + entry(id="wire", kind="feed", url="feed.xml")
+        + "[source.options]\nmax_entries = 5\n"
+    )
+
+    export, wire = parse_registry(text, BASE)
+
+    assert dict(export.columns) == {"company": "Startup", "description": "About"}
+    assert dict(export.options) == {
+        "format": "jsonl",
+        "currency": "EUR",
+        "date_format": "%d/%m/%Y",
+        "encoding": "mac_roman",
+    }
+    assert dict(wire.options) == {"max_entries": 5}

@@ -1,0 +1,159 @@
+"""What each kind of source is, and what it accepts in `[source.options]` and `[source.columns]`.
+
+Every option of every kind is declared once, with its type and range, in `KIND_OPTIONS`: the registry
+checks against it, a typed config model can be derived from it, and code that reads an option
+(`source.options.get(...)`) may trust what the registry let through. Problems are returned as text
+naming the field (`options.max_entries = "all": expected ...`); the registry prefixes the source.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import json
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from assets.parsing.table_export import EXPORT_FIELDS, TABLE_FORMATS
+from schemas.vocabulary import default_currencies
+
+
+class SourceKind(StrEnum):
+    """How a source is listed, fetched and parsed (README, "Sources")."""
+
+    ARTICLE = "article"
+    NEWSLETTER = "newsletter"
+    FEED = "feed"
+    TABLE = "table"
+
+
+def positive_int(value: Any) -> bool:
+    # bool is an int subclass: `max_entries = true` must not become 1.
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+def _text_codec(value: str) -> bool:
+    """A text encoding Python knows ('mac_roman', 'cp1252'); not a bytes codec such as 'base64'."""
+    try:
+        codecs.lookup(value)
+        "a".encode(value)
+    except (LookupError, UnicodeError):
+        return False
+    return True
+
+
+def _strptime_format(value: str) -> bool:
+    """A format strptime reads back what strftime wrote with it, with at least one directive
+    ('YYYY-MM-DD' has none and would match nothing but itself)."""
+    if "%" not in value:
+        return False
+    try:
+        datetime.strptime(datetime(2026, 1, 2, 3, 4, 5).strftime(value), value)
+    except ValueError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class Option:
+    """One key of `[source.options]`: its TOML type and what a valid value is."""
+
+    type: type
+    expects: str
+    """A valid value, in words, for messages: 'a positive integer'."""
+    valid: Callable[[Any], bool] = lambda _value: True
+    choices: Callable[[], Collection[str]] | None = None
+    """The closed set of values, when there is one (called when checking: currencies are reference data)."""
+
+    def problem(self, value: Any) -> str | None:
+        """What is wrong with `value`, or None when it is valid."""
+        if self.choices is not None:
+            known = sorted(self.choices())
+            if isinstance(value, self.type) and value in known:
+                return None
+            return f"expected {self.expects} ({', '.join(known)})"
+        if isinstance(value, self.type) and self.valid(value):
+            return None
+        return f"expected {self.expects}"
+
+
+# Every option each kind accepts, with its type and range. A typed config model derives from this table;
+# code that reads an option (`source.options.get(...)`) may trust what the registry let through.
+KIND_OPTIONS: dict[SourceKind, dict[str, Option]] = {
+    SourceKind.ARTICLE: {},
+    SourceKind.NEWSLETTER: {},
+    SourceKind.FEED: {
+        "max_entries": Option(int, "a positive integer (the newest entries read per run)", positive_int),
+    },
+    SourceKind.TABLE: {
+        "format": Option(str, "an export format", choices=lambda: TABLE_FORMATS),
+        "currency": Option(
+            str, "an ISO code from currencies.toml", choices=lambda: default_currencies().codes
+        ),
+        "date_format": Option(str, "a strptime format such as '%Y-%m-%d'", _strptime_format),
+        "encoding": Option(str, "a text encoding Python knows, such as 'utf-8' or 'mac_roman'", _text_codec),
+    },
+}
+COLUMN_KINDS = frozenset({SourceKind.TABLE})
+"""Kinds that map dealmap fields to export columns (`[source.columns]`, keys from EXPORT_FIELDS)."""
+
+
+def toml_literal(value: Any) -> str:
+    """A value as the user wrote it in TOML: "all", true, -1."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    return repr(value)
+
+
+def did_you_mean(key: str, accepted: Collection[str]) -> str:
+    """' (did you mean 'format'?)' for a near miss of an accepted key, else ''."""
+    close = difflib.get_close_matches(key, list(accepted), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def option_problems(kind: SourceKind, options: dict[str, Any]) -> list[str]:
+    """Every problem of a source's `[source.options]`: unknown keys (with the accepted ones), keys of
+    another kind, and values of the wrong type or range (with what is expected)."""
+    accepted = KIND_OPTIONS[kind]
+    listing = (
+        f"{kind} sources accept: {', '.join(sorted(accepted))}"
+        if accepted
+        else f"{kind} sources take no options"
+    )
+    problems = []
+    for key, value in options.items():
+        option = accepted.get(key)
+        if option is None:
+            owners = [str(other) for other, declared in KIND_OPTIONS.items() if key in declared]
+            why = (
+                f"{key!r} is a {' and '.join(owners)} option, not for {kind} sources"
+                if owners
+                else f"unknown option{did_you_mean(key, accepted)}"
+            )
+            problems.append(f"options.{key}: {why}; {listing}")
+            continue
+        wrong = option.problem(value)
+        if wrong:
+            problems.append(f"options.{key} = {toml_literal(value)}: {wrong}")
+    return problems
+
+
+def column_problems(kind: SourceKind, columns: dict[str, str]) -> list[str]:
+    """Every problem of a source's `[source.columns]` (dealmap field -> the export's column name)."""
+    if kind not in COLUMN_KINDS:
+        return [f"columns: {kind} sources take no [source.columns] (only table sources map columns)"]
+    problems = []
+    for key, name in columns.items():
+        if key not in EXPORT_FIELDS:
+            problems.append(
+                f"columns.{key}: unknown dealmap field{did_you_mean(key, EXPORT_FIELDS)}; "
+                f"fields: {', '.join(EXPORT_FIELDS)}"
+            )
+        elif not name.strip():
+            problems.append(f"columns.{key}: the export's column name is empty")
+    return problems
