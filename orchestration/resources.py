@@ -74,11 +74,7 @@ class HttpFetcherResource(dg.ConfigurableResource):
 
     connect_timeout_s: float = 5.0
     read_timeout_s: float = 20.0
-    deadline_s: float = Field(
-        default=60.0,
-        description="Bound on one document's whole fetch: connect, headers, body, redirects, retries "
-        "and their waits.",
-    )
+    deadline_s: float = 60.0
     source_budget_s: float = Field(
         default=300.0,
         description="Bound on all of one source's fetches in a run; URLs left when it is spent are logged as "
@@ -93,9 +89,8 @@ class HttpFetcherResource(dg.ConfigurableResource):
     respect_robots: bool = Field(default=True, description="Honour robots.txt for http(s) sources.")
     refuse_private_addresses: bool = Field(
         default=False,
-        description="Refuse non-public addresses (loopback, private, link-local...) for the registry's "
-        "own URLs too. URLs learned from remote content (feed entries, redirects to another origin) are "
-        "refused them always.",
+        description="Refuse http(s) hosts resolving to loopback/private addresses. Off by default so local "
+        "test servers work; turn on when the registry only names public sites.",
     )
     contact: str = Field(default="", description="Contact for the User-Agent; default $DEALMAP_CONTACT.")
     file_roots: list[str] = Field(

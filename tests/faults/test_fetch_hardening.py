@@ -252,7 +252,7 @@ def test_a_cut_off_response_is_an_error_and_the_last_good_version_stays(
 def test_a_retry_wait_past_the_deadline_is_not_taken(httpserver):
     httpserver.expect_request("/busy").respond_with_data("", status=429, headers={"Retry-After": "30"})
     started = time.monotonic()
-    outcome = fetch(httpserver.url_for("/busy"), deadline_s=2.0, retries=3, retry_after_max_s=60)
+    outcome = fetch(httpserver.url_for("/busy"), deadline_s=5.0, retries=3, retry_after_max_s=60)
     assert (outcome.status, outcome.error_class, outcome.http_status, outcome.attempts) == (
         "error",
         "deadline",
@@ -260,7 +260,7 @@ def test_a_retry_wait_past_the_deadline_is_not_taken(httpserver):
         1,
     )
     assert "retry wait after HTTP 429 of 30 s not taken" in outcome.error_message
-    assert time.monotonic() - started < 1.5
+    assert time.monotonic() - started < 2.5  # refused at once, not slept up to the deadline
     assert len(httpserver.log) == 1
 
 
@@ -401,7 +401,7 @@ def test_a_huge_retry_after_with_a_tiny_budget_stops_the_source_at_once(httpserv
     store = RawStore(tmp_path / "raw")
 
     started = time.monotonic()
-    collected = collect(source, store, source_budget_s=2.0, retries=3, retry_after_max_s=60)
+    collected = collect(source, store, source_budget_s=5.0, retries=3, retry_after_max_s=60)
     elapsed = time.monotonic() - started
 
     assert log_rows(collected, "url", "status", "error_class", "http_status", "attempts") == [
@@ -414,7 +414,7 @@ def test_a_huge_retry_after_with_a_tiny_budget_stops_the_source_at_once(httpserv
     assert "budget is spent" in collected.log[2]["error_message"]
     assert [request.path for request, _ in httpserver.log] == ["/wire.rss", "/wire/orrin.html"]
     assert [d["url"] for d in collected.documents] == [feed]
-    assert elapsed < 1.5  # the capped 60 s wait was not taken, nor any other
+    assert elapsed < 2.5  # the capped 60 s wait was refused at once, not slept up to the budget
 
 
 def test_the_budget_cuts_a_fetch_in_progress(httpserver, tmp_path):
@@ -430,7 +430,7 @@ def test_the_budget_cuts_a_fetch_in_progress(httpserver, tmp_path):
     source = parse_registry(registry_toml([{"id": "wire", "kind": "feed", "url": feed}]), tmp_path)[0]
 
     try:
-        collected = collect(source, RawStore(tmp_path / "raw"), source_budget_s=1.0, deadline_s=10.0)
+        collected = collect(source, RawStore(tmp_path / "raw"), source_budget_s=2.0, deadline_s=10.0)
     finally:
         released.set()
 
@@ -439,7 +439,7 @@ def test_the_budget_cuts_a_fetch_in_progress(httpserver, tmp_path):
         ("error", "source_budget_exhausted", None),
         ("error", "source_budget_exhausted", None),
     ]
-    assert "past the 1 s source budget" in collected.log[1]["error_message"]
+    assert "past the 2 s source budget" in collected.log[1]["error_message"]
     assert "budget is spent" in collected.log[2]["error_message"]
     assert [d["url"] for d in collected.documents] == [feed]
 
