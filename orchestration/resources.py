@@ -75,6 +75,11 @@ class HttpFetcherResource(dg.ConfigurableResource):
     connect_timeout_s: float = 5.0
     read_timeout_s: float = 20.0
     deadline_s: float = 60.0
+    source_budget_s: float = Field(
+        default=300.0,
+        description="Bound on all of one source's fetches in a run; URLs left when it is spent are logged as "
+        "source_budget_exhausted and keep their last good version.",
+    )
     max_bytes: int = 5_000_000
     retries: int = 3
     backoff_factor: float = 0.5
@@ -104,6 +109,7 @@ class HttpFetcherResource(dg.ConfigurableResource):
             connect_timeout_s=self.connect_timeout_s,
             read_timeout_s=self.read_timeout_s,
             deadline_s=self.deadline_s,
+            source_budget_s=self.source_budget_s,
             max_bytes=self.max_bytes,
             retries=self.retries,
             backoff_factor=self.backoff_factor,

@@ -3,19 +3,38 @@
 A source names one document (article, table export), a directory of newsletter issues on disk, or a feed
 whose entries are fetched as articles. A fetch that returns the bytes already stored (or a 304) adds no
 document version. A failed fetch adds a log row and nothing else: the source keeps its last good documents.
+
+- Time: all of a source's fetches share one budget (`source_budget_s`); once it is spent, the URLs left are
+  logged as `source_budget_exhausted` without a request.
+- Stored bodies: before a conditional GET the previous version's blob is verified. A 304 cannot restore lost
+  bytes, so a corrupt or missing blob is fetched again without validators and stored again; the log row
+  names `corrupt_blob` / `missing_blob`, with status `error` when the body could not be restored.
+- Trust: a feed's entry links and every redirect are learned from remote content; only hops on the origin of
+  the source's own URL may reach non-public addresses (see addresses.py).
+- Files: a newsletter directory is checked against the allowed file roots before it is listed.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from assets.fetching.addresses import origin_of
+from assets.fetching.exchange import SOURCE_BUDGET, Limit
 from assets.fetching.feeds import UnsafeFeed, parse_feed, screen_xml
-from assets.fetching.http_client import FetchOutcome, HttpClient, file_url_path
-from assets.fetching.raw_store import RawStore
+from assets.fetching.http_client import (
+    FetchError,
+    FetchOutcome,
+    HttpClient,
+    check_file_root,
+    file_url_path,
+)
+from assets.fetching.raw_store import BlobError, RawStore
 from assets.sources import Source, SourceKind
 
 NEWSLETTER_SUFFIXES = (".md", ".markdown", ".eml", ".mbox", ".html", ".htm", ".txt")
@@ -41,10 +60,11 @@ class Collection:
     listing: list[str] | None = None
 
 
-def source_urls(source: Source) -> list[str]:
-    """The document URLs of a source: a newsletter directory on disk expands to its issue files."""
+def source_urls(source: Source, file_roots: tuple[Path, ...]) -> list[str]:
+    """The document URLs of a source: a newsletter directory on disk expands to its issue files, once it is
+    known to be under `file_roots` (`FetchError` otherwise: nothing outside them is listed)."""
     if source.kind is SourceKind.NEWSLETTER and source.is_file:
-        path = file_url_path(source.url)
+        path = check_file_root(file_url_path(source.url), file_roots)
         if path.is_dir():
             return [
                 p.resolve().as_uri()
@@ -67,6 +87,10 @@ class _Collector:
         self.source, self.client, self.store = source, client, store
         self.previous, self.run_id, self.now = previous, run_id, now
         self.result = Collection([], [])
+        self.origin = origin_of(source.url)
+        seconds = client.policy.source_budget_s
+        self.budget = Limit(time.monotonic() + seconds, SOURCE_BUDGET, seconds)
+        self.budget_spent = False
 
     def log(self, outcome: FetchOutcome, status: str, sha256: str | None = None) -> None:
         self.result.log.append(
@@ -102,18 +126,35 @@ class _Collector:
         screen: Callable[[bytes], None] | None = None,
     ) -> bytes | None:
         """Fetch one URL; store and record a new version if its bytes changed. Returns the current body
-        (new or stored), or None when the fetch failed and nothing was stored before."""
+        (new or stored), or None when the fetch failed."""
+        if self.budget_spent or time.monotonic() >= self.budget.ends_at:
+            self.budget_spent = True
+            message = f"not fetched: the source's {self.budget.seconds:g} s budget is spent"
+            self.error(url, SOURCE_BUDGET, message)
+            return None
         before = self.previous.get(url)
+        damaged = self._damaged(before)
+        conditional = before is not None and damaged is None
         outcome = self.client.fetch(
             url,
-            etag=before.etag if before else None,
-            last_modified=before.last_modified if before else None,
+            etag=before.etag if conditional else None,
+            last_modified=before.last_modified if conditional else None,
             max_bytes=self.source.max_bytes,
+            trusted_origin=self.origin,
+            budget=self.budget,
         )
+        self.budget_spent = self.budget_spent or outcome.error_class == SOURCE_BUDGET
         if outcome.status == "not_modified" and before is not None:
+            try:
+                body = self.store.get(before.sha256)
+            except BlobError as error:  # damaged since it was checked: the next run fetches it whole
+                self.log(_blames(outcome, error, "the server answered 304: not restored this run"), "error")
+                return None
             self.log(outcome, "not_modified", before.sha256)
-            return self.store.get(before.sha256)
+            return body
         if outcome.status != "ok" or outcome.body is None:
+            if damaged is not None:
+                _blames(outcome, damaged, f"fetching it again failed ({outcome.error_message})")
             self.log(outcome, "error")
             return None
         if screen is not None:
@@ -124,7 +165,10 @@ class _Collector:
                 self.log(outcome, "error")
                 return None
         sha256 = self.store.put(outcome.body)
-        if before is not None and before.sha256 == sha256:
+        same = before is not None and before.sha256 == sha256
+        if damaged is not None:
+            _blames(outcome, damaged, "restored from a new download" if same else "replaced by a new version")
+        if same:
             self.log(outcome, "unchanged", sha256)
             return outcome.body
         self.log(outcome, "ok", sha256)
@@ -147,6 +191,16 @@ class _Collector:
             }
         )
         return outcome.body
+
+    def _damaged(self, before: PreviousVersion | None) -> BlobError | None:
+        """Why the previous version's stored body cannot be trusted, if it cannot."""
+        if before is None:
+            return None
+        try:
+            self.store.verified_path(before.sha256)
+        except BlobError as error:
+            return error
+        return None
 
     def collect_feed(self) -> None:
         body = self.fetch(self.source.url, screen=screen_xml)
@@ -171,7 +225,10 @@ class _Collector:
             self.collect_feed()
             return self.result
         try:
-            urls = source_urls(self.source)
+            urls = source_urls(self.source, self.client.policy.file_roots)
+        except FetchError as refusal:
+            self.error(self.source.url, refusal.error_class, str(refusal))
+            return self.result
         except OSError as error:
             self.error(self.source.url, "listing", f"{type(error).__name__}: {error}")
             return self.result
@@ -179,6 +236,12 @@ class _Collector:
         for url in urls:
             self.fetch(url)
         return self.result
+
+
+def _blames(outcome: FetchOutcome, damage: BlobError, what_then: str) -> FetchOutcome:
+    """Name the damaged blob in the outcome's log row: its error class, and what became of it."""
+    outcome.error_class, outcome.error_message = damage.error_class, f"{damage}; {what_then}"
+    return outcome
 
 
 def collect_source(

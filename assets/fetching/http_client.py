@@ -3,53 +3,49 @@
 Built on `requests` with urllib3's `Retry` (exponential backoff with jitter on connection errors, 408, 429
 and 5xx, honouring `Retry-After` up to a cap) and `requests-file` for `file://` URLs. Redirects are
 followed here rather than by requests so that every hop is checked: at most `max_redirects`, never to
-another scheme family (an http page cannot redirect to file://), never in a loop.
+another scheme family (an http page cannot redirect to file://), never in a loop, and never to a non-public
+address unless the hop is on the registry URL's own origin (addresses.py).
+
+`deadline_s` bounds a whole fetch (connect, headers, body, every redirect and retry, and the waits between
+them), enforced on the sockets (exchange.py); a source's budget bounds all its fetches together. A response
+cut short (headers cut, fewer bytes than Content-Length, a chunked stream without its last chunk) is an
+error, never a document.
 """
 
 from __future__ import annotations
 
+import http.client
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
 
 import requests
 import urllib3
-from requests.adapters import HTTPAdapter
-from requests_file import FileAdapter
-from urllib3.util.retry import Retry
 
-from assets.fetching.addresses import PrivateAddressError, ensure_public_host
-from assets.fetching.politeness import ROBOTS_MAX_BYTES, HostThrottle, RobotsCache, RobotsResponse
+from assets.fetching.addresses import AddressRefused, ensure_public_host, origin_of
+from assets.fetching.connections import TruncatedResponse
+from assets.fetching.exchange import (
+    DEADLINE,
+    SOURCE_BUDGET,
+    Exchange,
+    Limit,
+    OutOfTime,
+    exchange,
+)
+from assets.fetching.policy import FetchPolicy
+from assets.fetching.politeness import (
+    ROBOTS_MAX_BYTES,
+    HostThrottle,
+    RobotsCache,
+    RobotsResponse,
+    WaitTooLong,
+)
+from assets.fetching.session import build_session
 
-RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
+Origin = tuple[str, str, int | None]
 _CHUNK = 64 * 1024
-
-
-@dataclass(frozen=True)
-class FetchPolicy:
-    """How patient and how careful a fetch is. Times in seconds, sizes in bytes."""
-
-    connect_timeout_s: float = 5.0
-    read_timeout_s: float = 20.0
-    deadline_s: float = 60.0
-    """Upper bound for one document: redirects and body download (retry sleeps are capped separately)."""
-    max_bytes: int = 5_000_000
-    retries: int = 3
-    backoff_factor: float = 0.5
-    backoff_max_s: float = 30.0
-    retry_after_max_s: int = 60
-    max_redirects: int = 5
-    user_agent: str = "dealmap/0.1 (+https://github.com/dealmap/dealmap)"
-    file_roots: tuple[Path, ...] = ()
-    """file:// URLs are served only from under these directories."""
-    min_host_interval_s: float = 1.0
-    """Minimum time between two requests to the same host."""
-    respect_robots: bool = True
-    refuse_private_addresses: bool = False
-    """Refuse http(s) hosts that resolve to loopback/private/link-local addresses (off for local tests)."""
 
 
 @dataclass
@@ -84,48 +80,13 @@ class FetchError(Exception):
         self.http_status = http_status
 
 
-class PoliteRetry(Retry):
-    """urllib3's Retry, but never sooner than the per-host interval: a retry is a request to the host too."""
-
-    def __init__(self, *args: Any, min_backoff_s: float = 0.0, **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        self.min_backoff_s = min_backoff_s
-
-    def new(self, **kw: Any) -> PoliteRetry:
-        kw.setdefault("min_backoff_s", self.min_backoff_s)
-        return super().new(**kw)  # type: ignore[return-value]
-
-    def get_backoff_time(self) -> float:
-        return max(super().get_backoff_time(), self.min_backoff_s)
-
-
-def build_session(policy: FetchPolicy) -> requests.Session:
-    """A Session with retrying HTTP(S) adapters and a file:// adapter."""
-    retry = PoliteRetry(
-        min_backoff_s=policy.min_host_interval_s,
-        total=policy.retries,
-        connect=policy.retries,
-        read=policy.retries,
-        status=policy.retries,
-        other=0,
-        allowed_methods=frozenset({"GET", "HEAD"}),
-        status_forcelist=RETRY_STATUSES,
-        backoff_factor=policy.backoff_factor,
-        backoff_max=policy.backoff_max_s,
-        backoff_jitter=policy.backoff_factor,
-        respect_retry_after_header=True,
-        retry_after_max=policy.retry_after_max_s,
-        raise_on_status=False,
-        raise_on_redirect=False,
-    )
-    session = requests.Session()
-    session.headers["User-Agent"] = policy.user_agent
-    session.headers["Accept-Encoding"] = "gzip, deflate"
-    adapter = HTTPAdapter(max_retries=retry)
-    session.mount("http://", adapter)
-    session.mount("https://", adapter)
-    session.mount("file://", FileAdapter())
-    return session
+def check_file_root(path: Path, roots: tuple[Path, ...]) -> Path:
+    """`path` resolved (symlinks followed), or `FetchError('file_outside_roots')` when it is not under one
+    of `roots`. Checked before a file is read or a directory listed."""
+    resolved = path.resolve()
+    if not any(resolved == root or root in resolved.parents for root in (r.resolve() for r in roots)):
+        raise FetchError("file_outside_roots", f"{resolved} is outside the allowed file roots")
+    return resolved
 
 
 def file_url_path(url: str) -> Path:
@@ -137,48 +98,63 @@ def file_url_path(url: str) -> Path:
 
 
 class HttpClient:
-    """Fetches documents under one `FetchPolicy`. Not thread-safe: one client per run."""
+    """Fetches documents under one `FetchPolicy`. Not thread-safe: one client per run.
+
+    Two sessions: `session` for hops on the origin of the URL the caller trusts (the registry's), and
+    `public_session`, whose connections refuse non-public addresses, for every other hop.
+    """
 
     def __init__(self, policy: FetchPolicy, session: requests.Session | None = None):
         self.policy = policy
-        self.session = session or build_session(policy)
+        self.session = session or build_session(policy, public_only=policy.refuse_private_addresses)
+        self.public_session = (
+            self.session if policy.refuse_private_addresses else build_session(policy, public_only=True)
+        )
         self.throttle = HostThrottle(policy.min_host_interval_s)
         self.robots = RobotsCache(self._fetch_robots, policy.user_agent)
 
-    def _fetch_robots(self, url: str) -> RobotsResponse:
-        """robots.txt through this client: same timeouts, size cap, redirect checks and host interval."""
-        outcome = self.fetch(url, max_bytes=ROBOTS_MAX_BYTES, check_robots=False)
+    def _fetch_robots(self, url: str, trusted_origin: Origin | None = None) -> RobotsResponse:
+        """robots.txt through this client: same timeouts, size cap, redirect and address checks, host
+        interval. Running out of the source's budget is not the host's fault: it is raised, not cached."""
+        outcome = self.fetch(
+            url, max_bytes=ROBOTS_MAX_BYTES, check_robots=False, trusted_origin=trusted_origin
+        )
         if outcome.ok:
             return RobotsResponse(outcome.http_status or 200, outcome.body)
+        if outcome.error_class == SOURCE_BUDGET:
+            raise OutOfTime(SOURCE_BUDGET, f"robots.txt not read: {outcome.error_message}")
         if outcome.error_class and outcome.error_class.startswith("http_"):
             return RobotsResponse(outcome.http_status, None)
         return RobotsResponse(None, None, outcome.error_class)
 
-    def _admit(self, url: str, check_robots: bool) -> None:
+    def _admit(self, url: str, check_robots: bool, trusted_origin: Origin, limit: Exchange) -> None:
         """Checks before any request to an http(s) URL (the first and every redirect hop)."""
-        if self.policy.refuse_private_addresses:
-            try:
-                ensure_public_host(url)
-            except PrivateAddressError as error:
-                raise FetchError("private_address", str(error)) from error
+        if self._is_learned(url, trusted_origin):
+            ensure_public_host(url)  # early and friendly; the connection checks what it connects to
         if check_robots and self.policy.respect_robots:
-            verdict = self.robots.check(url)
+            verdict = self.robots.check(url, lambda robots: self._fetch_robots(robots, trusted_origin))
             if not verdict.allowed:
                 raise FetchError("robots", f"{verdict.reason}: {url}")
-        self.throttle.wait(url)
+        try:
+            self.throttle.wait(url, within_s=limit.remaining())
+        except WaitTooLong as refusal:
+            raise limit.out_of_time(f"{refusal} for {url}") from None
+
+    def _is_learned(self, url: str, trusted_origin: Origin) -> bool:
+        """True when `url` must keep to public addresses: off the trusted origin, or every URL when
+        `refuse_private_addresses` is on."""
+        return self.policy.refuse_private_addresses or origin_of(url) != trusted_origin
 
     def close(self) -> None:
         self.session.close()
+        self.public_session.close()
 
     def _check_file_url(self, url: str) -> None:
-        path = file_url_path(url).resolve()
-        roots = [Path(r).resolve() for r in self.policy.file_roots]
-        if not any(path == root or root in path.parents for root in roots):
-            raise FetchError("file_outside_roots", f"{path} is outside the allowed file roots")
+        path = check_file_root(file_url_path(url), self.policy.file_roots)
         if not path.is_file():
             raise FetchError("file_not_found", f"no such file: {path}")
 
-    def _read_body(self, response: requests.Response, max_bytes: int, started: float) -> bytes:
+    def _read_body(self, response: requests.Response, max_bytes: int, limit: Exchange) -> bytes:
         declared = response.headers.get("Content-Length")
         if declared and declared.isdigit() and int(declared) > max_bytes:
             raise FetchError("too_large", f"Content-Length {declared} exceeds the {max_bytes}-byte cap")
@@ -187,9 +163,10 @@ class HttpClient:
             size += len(chunk)
             if size > max_bytes:
                 raise FetchError("too_large", f"body exceeds the {max_bytes}-byte cap")
-            if time.monotonic() - started > self.policy.deadline_s:
-                raise FetchError("deadline", f"download took longer than {self.policy.deadline_s}s")
+            limit.check()
             chunks.append(chunk)
+        # When the watchdog cut the socket, a body framed by the end of the connection would look complete.
+        limit.check()
         return b"".join(chunks)
 
     def fetch(
@@ -199,23 +176,51 @@ class HttpClient:
         last_modified: str | None = None,
         max_bytes: int | None = None,
         check_robots: bool = True,
+        trusted_origin: Origin | None = None,
+        budget: Limit | None = None,
     ) -> FetchOutcome:
-        """GET `url`; a 304 (validators given) comes back as status 'not_modified' with no body."""
+        """GET `url`; a 304 (validators given) comes back as status 'not_modified' with no body.
+
+        `trusted_origin` is the origin of the registry URL this fetch stems from (default: `url`'s own):
+        hops elsewhere may only reach public addresses. `budget` is the end of the source's time budget;
+        the fetch ends by then or by `deadline_s`, whichever is sooner.
+        """
         started = time.monotonic()
         outcome = FetchOutcome(url=url, status="error")
-        try:
-            self._fetch_into(
-                outcome, url, etag, last_modified, max_bytes or self.policy.max_bytes, started, check_robots
-            )
-        except FetchError as error:
-            outcome.status, outcome.error_class = "error", error.error_class
-            outcome.error_message, outcome.http_status = str(error), error.http_status or outcome.http_status
-        except (requests.exceptions.RequestException, urllib3.exceptions.HTTPError) as error:
-            outcome.status, outcome.error_class = "error", _request_error_class(error)
-            outcome.error_message = f"{type(error).__name__}: {error}"
-            if outcome.http_status is None:
-                # No response ever came back: urllib3 spent every retry on this error.
-                outcome.attempts = self.policy.retries + 1
+        deadline = Limit(started + self.policy.deadline_s, DEADLINE, self.policy.deadline_s)
+        with exchange(deadline.sooner(budget)) as limit:
+            try:
+                self._fetch_into(
+                    outcome,
+                    url,
+                    etag,
+                    last_modified,
+                    max_bytes or self.policy.max_bytes,
+                    check_robots,
+                    trusted_origin or origin_of(url),
+                    limit,
+                )
+            except FetchError as error:
+                _failed(outcome, error.error_class, str(error))
+                outcome.http_status = error.http_status or outcome.http_status
+            except OutOfTime as error:
+                _failed(outcome, error.error_class, str(error))
+                outcome.http_status = error.http_status or outcome.http_status
+                outcome.attempts = max(outcome.attempts, error.attempts)
+            except AddressRefused as error:
+                # Nothing was sent to the refused address: no status or size of it to report.
+                _failed(outcome, error.error_class, f"{outcome.final_url}: {error}")
+                outcome.http_status = None
+            except (requests.exceptions.RequestException, urllib3.exceptions.HTTPError) as error:
+                if limit.expired:  # the watchdog cut the socket: whatever broke, the limit broke it
+                    _failed(outcome, limit.limit.error_class, str(limit.out_of_time("cut off")))
+                else:
+                    _failed(outcome, _request_error_class(error), f"{type(error).__name__}: {error}")
+                    if outcome.http_status is None:
+                        # No response ever came back: urllib3 spent every retry on this error.
+                        outcome.attempts = self.policy.retries + 1
+        if outcome.status != "ok":
+            outcome.body = None
         outcome.elapsed_s = round(time.monotonic() - started, 4)
         return outcome
 
@@ -226,8 +231,9 @@ class HttpClient:
         etag: str | None,
         last_modified: str | None,
         max_bytes: int,
-        started: float,
         check_robots: bool,
+        trusted_origin: Origin,
+        limit: Exchange,
     ) -> None:
         scheme = urlsplit(url).scheme.lower()
         if scheme not in ("http", "https", "file"):
@@ -242,9 +248,13 @@ class HttpClient:
         current, seen = url, {url}
         timeout = (self.policy.connect_timeout_s, self.policy.read_timeout_s)
         while True:
+            outcome.final_url = current
+            session = self.session
             if scheme != "file":
-                self._admit(current, check_robots)
-            with self.session.get(
+                self._admit(current, check_robots, trusted_origin, limit)
+                if self._is_learned(current, trusted_origin):
+                    session = self.public_session
+            with session.get(
                 current, headers=headers, timeout=timeout, stream=True, allow_redirects=False
             ) as response:
                 retries = getattr(response.raw, "retries", None)
@@ -253,7 +263,6 @@ class HttpClient:
                 if response.is_redirect:
                     current = self._next_hop(current, response, seen, outcome)
                     continue
-                outcome.final_url = current
                 if response.status_code == 304 and (etag or last_modified):
                     outcome.status = "not_modified"
                     outcome.etag, outcome.last_modified = etag, last_modified
@@ -264,7 +273,7 @@ class HttpClient:
                         f"HTTP {response.status_code} {response.reason}",
                         response.status_code,
                     )
-                outcome.body = self._read_body(response, max_bytes, started)
+                outcome.body = self._read_body(response, max_bytes, limit)
                 outcome.content_type = response.headers.get("Content-Type")
                 outcome.etag = response.headers.get("ETag")
                 outcome.last_modified = response.headers.get("Last-Modified")
@@ -286,6 +295,10 @@ class HttpClient:
         return target
 
 
+def _failed(outcome: FetchOutcome, error_class: str, message: str) -> None:
+    outcome.status, outcome.error_class, outcome.error_message = "error", error_class, message
+
+
 def _chunks_as_they_arrive(response: requests.Response) -> Iterator[bytes]:
     """The body in pieces as the network delivers them (`read1`), decompressed.
 
@@ -303,7 +316,25 @@ def _chunks_as_they_arrive(response: requests.Response) -> Iterator[bytes]:
         yield chunk
 
 
+def _causes(error: BaseException) -> Iterator[BaseException]:
+    """`error` and what it wraps: requests and urllib3 nest the real cause in `reason`, `args` or causes."""
+    pending, seen = [error], set()
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        nested = [getattr(current, "reason", None), current.__cause__, current.__context__, *current.args]
+        pending.extend(e for e in nested if isinstance(e, BaseException))
+
+
 def _request_error_class(error: Exception) -> str:
+    for cause in _causes(error):
+        if isinstance(cause, TruncatedResponse):
+            return TruncatedResponse.error_class
+        if isinstance(cause, http.client.IncompleteRead):
+            return "truncated_body"  # fewer bytes than Content-Length, or a chunked stream cut short
     if isinstance(error, urllib3.exceptions.ReadTimeoutError):
         return "read_timeout"
     if isinstance(error, urllib3.exceptions.DecodeError):

@@ -7,6 +7,7 @@ unreachable one disallows the host for this run.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,6 +21,14 @@ def host_of(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}".lower()
 
 
+class WaitTooLong(Exception):
+    """The host may not be asked again within the time the caller has left."""
+
+    def __init__(self, seconds: float):
+        super().__init__(f"the per-host interval asks for a {seconds:.3g} s wait")
+        self.seconds = seconds
+
+
 @dataclass
 class HostThrottle:
     """Waits so that two requests to one host are at least `min_interval_s` apart."""
@@ -29,8 +38,9 @@ class HostThrottle:
     sleep: Callable[[float], None] = time.sleep
     _last: dict[str, float] = field(default_factory=dict)
 
-    def wait(self, url: str) -> float:
-        """Block until `url`'s host may be asked again; return the seconds waited."""
+    def wait(self, url: str, within_s: float = math.inf) -> float:
+        """Block until `url`'s host may be asked again; return the seconds waited. When that is more than
+        `within_s` seconds away, raise `WaitTooLong` at once (and the host is not marked as asked)."""
         if self.min_interval_s <= 0:
             return 0.0
         host = host_of(url)
@@ -38,6 +48,8 @@ class HostThrottle:
         waited = 0.0
         if last is not None:
             waited = max(0.0, self.min_interval_s - (self.clock() - last))
+            if waited > within_s:
+                raise WaitTooLong(waited)
             if waited:
                 self.sleep(waited)
         self._last[host] = self.clock()
@@ -67,15 +79,16 @@ class RobotsCache:
     `*` and `$` patterns).
 
     `fetch_robots` retrieves one robots.txt URL; the HTTP client passes its own fetch, so the request
-    honours the same timeouts, size cap, redirect checks and per-host interval as any document.
+    honours the same timeouts, size cap, redirect checks and per-host interval as any document. `check`
+    may be given another fetch for the one call (the client passes one that carries the URL's trust).
     """
 
     def __init__(self, fetch_robots: Callable[[str], RobotsResponse], user_agent: str):
         self._fetch, self._agent = fetch_robots, user_agent
         self._rules: dict[str, Protego | RobotsVerdict] = {}
 
-    def _load(self, host: str) -> Protego | RobotsVerdict:
-        response = self._fetch(urlunsplit((*urlsplit(host)[:2], "/robots.txt", "", "")))
+    def _load(self, host: str, fetch: Callable[[str], RobotsResponse]) -> Protego | RobotsVerdict:
+        response = fetch(urlunsplit((*urlsplit(host)[:2], "/robots.txt", "", "")))
         if response.status is None:
             return RobotsVerdict(False, f"robots.txt unreachable ({response.error}): host skipped")
         if response.status >= 500:
@@ -84,10 +97,10 @@ class RobotsCache:
             return RobotsVerdict(True, f"no robots.txt (HTTP {response.status})")
         return Protego.parse((response.body or b"").decode("utf-8", errors="replace"))
 
-    def check(self, url: str) -> RobotsVerdict:
+    def check(self, url: str, fetch: Callable[[str], RobotsResponse] | None = None) -> RobotsVerdict:
         host = host_of(url)
         if host not in self._rules:
-            self._rules[host] = self._load(host)
+            self._rules[host] = self._load(host, fetch or self._fetch)
         found = self._rules[host]
         if isinstance(found, RobotsVerdict):
             return found

@@ -206,7 +206,7 @@ def extract_documents(
                 document.url,
                 document.sha256,
                 None if is_missing(document.content_type) else document.content_type,
-                store.path(document.sha256),
+                store.verified_path(document.sha256),
                 None if is_missing(hint) else hint,
             )
         except Exception as error:  # one bad document must not stop the refresh; the ledger records it
