@@ -71,6 +71,11 @@ def deals_and_sources(
         working.replace(connection, "deals", deals, project=True)
         working.replace(connection, "deal_sources", evidence)
     merged = deals[deals["mention_count"] > 1]
+    if deals.empty:  # a state, not an error: the marts will be empty and valid
+        context.log.warning(
+            f"no deals this run: {len(validated)} mentions passed validation; see fetch_log, "
+            "extraction_errors and rejected_deals for why"
+        )
     yield dg.MaterializeResult(
         asset_key="deals",
         metadata={

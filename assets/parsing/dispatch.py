@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from assets.fetching.raw_store import RawStore
+from assets.fetching.raw_store import CorruptBlob, MissingBlob, RawStore
 from assets.frames import is_missing
 from assets.parsing.decoding import decode_html, decode_text
 from assets.parsing.fingerprint import source_fingerprint
@@ -55,6 +55,9 @@ _MENTION_TO_COLUMN = {
     "lead_investors": "lead_investors_text",
     "investors": "investors_text",
 }
+
+
+_TRANSIENT_ERRORS = frozenset({CorruptBlob.__name__, MissingBlob.__name__})
 
 
 class UnsupportedDocument(ValueError):
@@ -186,7 +189,9 @@ def extract_documents(
         source = sources[document.source_id]
         fingerprint = source_fingerprint(source)
         key = (document.source_id, document.url, document.sha256, fingerprint)
-        if key in done:
+        # A parse of the same bytes under the same code ends the same way, failure included; a damaged or
+        # missing blob does not (the collector restores it), so that failure is never reused.
+        if key in done and done[key].error_class not in _TRANSIENT_ERRORS:
             earlier = done[key]
             ledger.append(earlier._asdict() | {"Index": None})
             frames.append(earlier_mentions.get((document.source_id, document.url, document.sha256)))

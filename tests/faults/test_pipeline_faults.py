@@ -7,6 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from tests.faults.conftest import EXPORT_HEADER, export_rows, write_csv
@@ -315,3 +316,26 @@ def test_recovered_source_is_no_longer_held(refresh, table_source):
     assert refresh.run().success
     assert refresh.served("select company, amount_usd from deals order by company") == before
     assert refresh.served("select count(*) from source_holds") == [(0,)]
+
+
+def test_corrupt_blob_fails_its_document_loudly_then_heals_once_restored(refresh, table_source):
+    """A damaged raw-store file is never parsed into fewer mentions: the document fails with CorruptBlob,
+    the last good mentions stand, and once the collector restores the blob the document parses again."""
+    path = write_csv(refresh.root / "export.csv", export_rows(6))
+    refresh.sources(table_source("tracker", "export.csv"))
+    assert refresh.run().success
+    before = refresh.served("select company, amount_usd from deals order by company")
+    (blob,) = [p for p in (refresh.data_dir / "raw").rglob("*") if p.is_file()]
+    blob.write_bytes(blob.read_bytes()[:40])  # truncated on disk
+    moved = path.rename(refresh.root / "elsewhere.csv")  # and the source is unreachable for a run
+    refresh.sources(table_source("tracker", "export.csv", '[source.options]\ncurrency = "USD"'))  # re-parse
+    assert not refresh.run().success
+    assert refresh.served("select company, amount_usd from deals order by company") == before
+    (hold,) = refresh.served("select url, reason from source_holds")
+    assert "CorruptBlob" in hold[1]
+    moved.rename(path)
+    assert refresh.run().success
+    assert refresh.served("select company, amount_usd from deals order by company") == before
+    assert refresh.served("select count(*) from source_holds") == [(0,)]
+    with duckdb.connect(str(refresh.data_dir / "work" / "dealmap_work.duckdb"), read_only=True) as work:
+        assert work.execute("select status, mentions from document_extractions").fetchall() == [("parsed", 6)]
