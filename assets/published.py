@@ -8,26 +8,18 @@ import pandas as pd
 
 from assets.metadata import markdown_table
 from orchestration.resources import WarehouseResource
+from schemas.tables import TABLES
 from schemas.taxonomy import default_taxonomy
 from schemas.vocabulary import default_round_types
 from warehouse.database import MARTS
 from warehouse.publish import publish
 
-PUBLIC_TABLES = [
-    "deals",
-    "deal_sources",
-    "rejected_deals",
-    "documents",
-    "fetch_log",
-    "extraction_errors",
-    "source_holds",
-    *MARTS,
-]
+PUBLIC_TABLES = [*(name for name, table in TABLES.items() if table.public), *MARTS]
 SERVED_CHECK = "served_file_matches_working"
 VOLUME_CHECK = "source_volume"
 
 
-def reference_tables(run_id: str, published_at: datetime) -> dict[str, tuple[pd.DataFrame, str]]:
+def reference_tables(run_id: str, published_at: datetime) -> dict[str, pd.DataFrame]:
     """Lookup tables for BI joins (segment and round labels) and a one-row description of the refresh."""
     taxonomy, rounds = default_taxonomy(), default_round_types()
     segments = pd.DataFrame(
@@ -44,11 +36,7 @@ def reference_tables(run_id: str, published_at: datetime) -> dict[str, tuple[pd.
     )
     round_types = pd.DataFrame([{"round_type": k, "round_label": v} for k, v in rounds.labels.items()])
     refresh = pd.DataFrame([{"run_id": run_id, "published_at": published_at}])
-    return {
-        "segments": (segments, "Taxonomy segments with their stack layer (join deals.segment)."),
-        "round_types": (round_types, "Round-type slugs and display labels (join deals.round_type)."),
-        "refresh_info": (refresh, "The refresh this file holds: Dagster run id and publication time (UTC)."),
-    }
+    return {"segments": segments, "round_types": round_types, "refresh_info": refresh}
 
 
 @dg.asset(

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
 from schemas.rules import DEAL_RULES, MERGE_WINDOW_DAYS
+from schemas.tables import DEALS
+from schemas.tables.pandera_fields import declared_model
 from schemas.taxonomy import default_taxonomy
 
 
@@ -17,20 +17,8 @@ def _rule(name: str) -> dict[str, str]:
     return {"name": rule.name, "description": rule.description}
 
 
-class DealSchema(pa.DataFrameModel):
-    """One row per real deal. Amounts in whole US dollars."""
-
-    deal_id: Series[str] = pa.Field(description="Stable deal id.")
-    company: Series[str] = pa.Field(description="Canonical company name.")
-    round_type: Series[str] = pa.Field(description="Round-type slug.")
-    amount_usd: Series[pd.Int64Dtype] = pa.Field(nullable=True, description="Whole US dollars.")
-    segment: Series[str] = pa.Field(description="Segment slug.")
-    layer: Series[str] = pa.Field(description="Stack layer slug.")
-    lead_investors: Series[object] = pa.Field(description="Lead investors (list).")
-    investors: Series[object] = pa.Field(description="All investors (list).")
-    announced_date: Series[Any] = pa.Field(description="Announcement date.")
-    source_count: Series[int] = pa.Field(description="Distinct sources.")
-    mention_count: Series[int] = pa.Field(description="Mentions merged.")
+class _DealRules(pa.DataFrameModel):
+    """The rules of a deal (columns: `schemas.tables.DEALS`)."""
 
     class Config:
         strict = False
@@ -71,3 +59,6 @@ class DealSchema(pa.DataFrameModel):
         close = same & ((ordered["day"] - ordered["day"].shift()).dt.days <= MERGE_WINDOW_DAYS)
         clashing = set(ordered.index[close]) | set(ordered.index[close.shift(-1, fill_value=False)])
         return pd.Series(~df.index.isin(list(clashing)), index=df.index)
+
+
+DealSchema = declared_model("DealSchema", DEALS, _DealRules)

@@ -21,6 +21,8 @@ from schemas.rules import (
     SMALLEST_PLAUSIBLE_ROUND_USD,
     VALUATION_CEILING_USD,
 )
+from schemas.tables import NORMALIZED_DEALS
+from schemas.tables.pandera_fields import declared_model
 from schemas.taxonomy import UNCLASSIFIED, default_taxonomy
 from schemas.vocabulary import default_currencies, default_round_types
 
@@ -34,29 +36,8 @@ def _blank(s: pd.Series) -> pd.Series:
     return s.isna() | (s.astype("string").str.strip() == "")
 
 
-class NormalizedDealSchema(pa.DataFrameModel):
-    """One row per deal mention after normalisation. Amounts in whole US dollars."""
-
-    record_id: Series[str] = pa.Field(description="Stable id of the mention.")
-    source_id: Series[str] = pa.Field(nullable=True, description="Source slug.")
-    document_sha256: Series[str] = pa.Field(nullable=True, description="Raw-store key.")
-    company_text: Series[str] = pa.Field(nullable=True, description="Company as written.")
-    company: Series[str] = pa.Field(nullable=True, description="Canonical company name.")
-    round_text: Series[str] = pa.Field(nullable=True, description="Round as written.")
-    round_type: Series[str] = pa.Field(nullable=True, description="Round-type slug.")
-    amount_text: Series[str] = pa.Field(nullable=True, description="Amount as written.")
-    amount_status: Series[str] = pa.Field(description="parsed, undisclosed, missing, unparseable.")
-    amount_usd: Series[pd.Int64Dtype] = pa.Field(nullable=True, description="Whole US dollars.")
-    currency: Series[str] = pa.Field(nullable=True, description="ISO 4217 code.")
-    valuation_status: Series[str] = pa.Field(description="parsed, undisclosed, missing, unparseable.")
-    valuation_usd: Series[pd.Int64Dtype] = pa.Field(nullable=True, description="Whole US dollars.")
-    segment: Series[str] = pa.Field(nullable=True, description="Segment slug.")
-    layer: Series[str] = pa.Field(nullable=True, description="Stack layer slug.")
-    announced_text: Series[str] = pa.Field(nullable=True, description="Date as written.")
-    # No pandera dtype here: pandera coerces datetimes to nanoseconds, which cannot hold a year-2999 typo;
-    # such a date must reach `announced_date_not_future` as a row failure, not crash coercion. The
-    # normaliser and DuckDB both deliver datetime64[us]; `_announced_date_is_datetime` guards that.
-    announced_date: Series[Any] = pa.Field(nullable=True, description="Announcement date (datetime64[us]).")
+class _RecordRules(pa.DataFrameModel):
+    """The rules of a normalized mention (columns: `schemas.tables.NORMALIZED_DEALS`)."""
 
     class Config:
         strict = False  # provenance and raw columns ride along unchecked
@@ -173,3 +154,11 @@ class NormalizedDealSchema(pa.DataFrameModel):
     @pa.check("segment", **_rule("segment_unclassified"))
     def _segment_unclassified(cls, s: Series[str]) -> Series[bool]:
         return s != UNCLASSIFIED
+
+
+NormalizedDealSchema = declared_model(
+    "NormalizedDealSchema",
+    NORMALIZED_DEALS,
+    _RecordRules,
+    "One row per deal mention after normalisation. Amounts in whole US dollars.",
+)

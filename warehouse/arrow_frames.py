@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import duckdb
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+
+from schemas.tables import Table
 
 # DuckDB column type (as `duckdb_columns().data_type` spells it) -> Arrow type. Only the types dealmap's
 # tables declare; another one is a programming error, named by `UnsupportedColumnType`.
@@ -43,15 +44,9 @@ def arrow_type(duckdb_type: str) -> pa.DataType:
         raise UnsupportedColumnType(f"no Arrow type for DuckDB column type {duckdb_type}") from None
 
 
-def table_schema(connection: duckdb.DuckDBPyConnection, table: str) -> pa.Schema:
-    """The Arrow schema of a table of the connected database, in column order."""
-    rows = connection.execute(
-        "select column_name, data_type from duckdb_columns() "
-        "where table_name = ? and schema_name = current_schema() and database_name = current_database() "
-        "order by column_index",
-        [table],
-    ).fetchall()
-    return pa.schema([(name, arrow_type(data_type)) for name, data_type in rows])
+def arrow_schema(table: Table) -> pa.Schema:
+    """The Arrow schema of a declared table, in column order."""
+    return pa.schema([(c.name, arrow_type(c.type)) for c in table.columns])
 
 
 def _cell(value: Any) -> Any:

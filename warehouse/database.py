@@ -15,25 +15,15 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from warehouse.arrow_frames import frame_to_arrow, table_schema
+from schemas.tables import TABLES, Table
+from warehouse.arrow_frames import arrow_schema, frame_to_arrow
+from warehouse.ddl import create_sql
 
-TABLES_DIR = Path(__file__).resolve().parent / "tables"
 MARTS_DIR = Path(__file__).resolve().parent / "marts"
 
-# Append-only history: created once, never replaced.
-PERSISTENT_TABLES = ("documents", "fetch_log", "source_listings", "drop_acceptances")
-# Rebuilt in full by the asset that owns them, from their DDL file, on every materialisation.
-DERIVED_TABLES = (
-    "extracted_deals",
-    "source_holds",
-    "extraction_errors",
-    "document_extractions",
-    "normalized_deals",
-    "validated_deals",
-    "rejected_deals",
-    "deals",
-    "deal_sources",
-)
+# Append-only history, created once; the other tables are rebuilt in full by the asset that owns them.
+PERSISTENT_TABLES = tuple(name for name, table in TABLES.items() if table.history)
+DERIVED_TABLES = tuple(name for name, table in TABLES.items() if not table.history)
 MARTS = tuple(sorted(p.stem for p in MARTS_DIR.glob("mart_*.sql")))
 
 
@@ -41,10 +31,17 @@ class UnknownTableError(KeyError):
     pass
 
 
-def table_ddl(name: str) -> str:
-    if name not in PERSISTENT_TABLES + DERIVED_TABLES:
-        raise UnknownTableError(name)
-    return (TABLES_DIR / f"{name}.sql").read_text(encoding="utf-8")
+def declared(name: str) -> Table:
+    try:
+        return TABLES[name]
+    except KeyError:
+        raise UnknownTableError(name) from None
+
+
+def create_table(connection: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Create (history) or re-create empty (derived) the declared table `name`, with its comments."""
+    for statement in create_sql(declared(name)):
+        connection.execute(statement)
 
 
 def mart_sql(name: str) -> str:
@@ -70,7 +67,7 @@ class Warehouse:
         try:
             if not read_only:
                 for name in PERSISTENT_TABLES:
-                    connection.execute(table_ddl(name))
+                    create_table(connection, name)
             yield connection
         finally:
             connection.close()
@@ -79,7 +76,7 @@ class Warehouse:
     def _insert(connection: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> None:
         """Append `frame` to table `name` through Arrow, typed by the table itself (never by sampling)."""
         try:
-            rows = frame_to_arrow(frame, table_schema(connection, name))
+            rows = frame_to_arrow(frame, arrow_schema(declared(name)))
         except ValueError as error:
             raise ValueError(f"cannot land {len(frame)} rows in {name}: {error}") from error
         if rows.num_rows == 0:
@@ -93,7 +90,7 @@ class Warehouse:
     def replace(
         self, connection: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame, project: bool = False
     ) -> int:
-        """Rebuild derived table `name` from its DDL and fill it with `frame`, in one transaction.
+        """Rebuild derived table `name` from its declaration and fill it with `frame`, in one transaction.
 
         With `project`, only the frame columns the table has are inserted (a quarantine keeps a chosen
         subset of a wider frame); otherwise an extra column is an error.
@@ -102,10 +99,9 @@ class Warehouse:
             raise UnknownTableError(name)
         connection.execute("begin transaction")
         try:
-            connection.execute(table_ddl(name))
+            create_table(connection, name)
             if project:
-                columns = [d[0] for d in connection.execute(f"select * from {name} limit 0").description]
-                frame = frame[[c for c in columns if c in frame.columns]]
+                frame = frame[[c for c in declared(name).names if c in frame.columns]]
             self._insert(connection, name, frame)
             connection.execute("commit")
         except BaseException:

@@ -24,6 +24,10 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from schemas.tables.reference import SERVED_ONLY
+from warehouse.arrow_frames import arrow_schema, frame_to_arrow
+from warehouse.ddl import comments_sql, identifier
+
 try:
     import fcntl
 except ImportError:  # Windows: no flock; publishes there are not serialised
@@ -112,12 +116,12 @@ def publish(
     working_db: Path,
     served_db: Path,
     tables: list[str],
-    extra_tables: dict[str, tuple[pd.DataFrame, str]] | None = None,
+    extra_tables: dict[str, pd.DataFrame] | None = None,
 ) -> PublishReport:
     """Copy `tables` (with their comments) from the working file into a new served file, atomically.
 
-    `extra_tables` maps a name to (frame, table comment) for tables built outside the working file
-    (reference data such as the taxonomy).
+    `extra_tables` maps the name of a table declared in `schemas.tables.reference` to its rows, for
+    tables built outside the working file (reference data such as the taxonomy).
     """
     served_db = Path(served_db)
     served_db.parent.mkdir(parents=True, exist_ok=True)
@@ -131,7 +135,7 @@ def _build_and_swap(
     working_db: Path,
     served_db: Path,
     tables: list[str],
-    extra_tables: dict[str, tuple[pd.DataFrame, str]],
+    extra_tables: dict[str, pd.DataFrame],
 ) -> dict[str, int]:
     """Build the new file beside the served one, then rename it into place; row counts per table.
     Whatever happens, the file being built does not outlive the call."""
@@ -145,11 +149,13 @@ def _build_and_swap(
             for table in tables:
                 connection.execute(f"create table bi.{table} as select * from work.{table}")
                 _copy_comments(connection, table)
-            for name, (frame, comment) in extra_tables.items():
-                connection.register("extra_frame", frame)
-                connection.execute(f"create table bi.{name} as select * from extra_frame")
-                connection.unregister("extra_frame")
-                connection.execute(f"comment on table bi.{name} is {_literal(comment)}")
+            for name, frame in extra_tables.items():
+                declaration = SERVED_ONLY[name]
+                connection.register("extra_rows", frame_to_arrow(frame, arrow_schema(declaration)))
+                connection.execute(f"create table bi.{name} as select * from extra_rows")
+                connection.unregister("extra_rows")
+                for statement in comments_sql(declaration, f"bi.{identifier(name)}"):
+                    connection.execute(statement)
             for table in [*tables, *extra_tables]:
                 counts[table] = connection.execute(f"select count(*) from bi.{table}").fetchone()[0]
             connection.execute("checkpoint bi")

@@ -19,6 +19,8 @@ from assets.normalize.dates import resolve_date
 from assets.normalize.fx import FxTable, default_fx_table
 from assets.normalize.names import Names, default_names, name_key
 from schemas.rules import OUT_OF_RANGE
+from schemas.tables import NORMALIZED_DEALS
+from schemas.tables.mentions import NORMALIZED_FIELDS as NORMALIZED_COLUMNS
 from schemas.taxonomy import UNCLASSIFIED, Taxonomy, default_taxonomy
 from schemas.text import clean_space
 from schemas.vocabulary import (
@@ -29,30 +31,7 @@ from schemas.vocabulary import (
     default_round_types,
 )
 
-NORMALIZED_FIELDS = (
-    "company",
-    "company_alias",
-    "company_key",
-    "round_type",
-    "amount_original",
-    "amount_status",
-    "currency",
-    "amount_usd",
-    "amount_is_floor",
-    "valuation_original",
-    "valuation_status",
-    "valuation_usd",
-    "valuation_is_floor",
-    "fx_usd_per_unit",
-    "fx_rate_month",
-    "lead_investors",
-    "investors",
-    "announced_date",
-    "date_basis",
-    "segment",
-    "segment_basis",
-    "layer",
-)
+NORMALIZED_FIELDS = tuple(c.name for c in NORMALIZED_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -206,15 +185,6 @@ def normalize_mentions(extracted: pd.DataFrame, refs: References | None = None) 
     # Microseconds, not pandas' default nanoseconds: a typo such as 2999-01-01 must stay representable
     # so that validation can quarantine it.
     normalized["announced_date"] = normalized["announced_date"].astype("datetime64[us]")
-    kept = extracted.drop(
-        columns=[
-            "date_format",
-            "default_currency",
-            "lead_investors_text",
-            "investors_text",
-            "context",
-            "fingerprint",
-        ],
-        errors="ignore",
-    )
+    # Extraction-only columns (parse options, raw investor lists, context) stay behind.
+    kept = extracted[[c for c in extracted.columns if c in NORMALIZED_DEALS.names]]
     return pd.concat([kept, normalized], axis=1)

@@ -19,31 +19,9 @@ from assets.parsing.newsletter import parse_eml, parse_markdown_issue, parse_mbo
 from assets.parsing.table_export import read_table_export
 from assets.parsing.text_article import looks_like_html, parse_text_article
 from assets.sources import Source, SourceKind
+from schemas.tables import EXTRACTED_DEALS
 
-EXTRACTED_COLUMNS = [
-    "record_id",
-    "source_id",
-    "source_kind",
-    "document_sha256",
-    "url",
-    "published_date",
-    "method",
-    "locator",
-    "snippet",
-    "company_text",
-    "round_text",
-    "amount_text",
-    "currency_text",
-    "valuation_text",
-    "segment_text",
-    "announced_text",
-    "date_format",
-    "default_currency",
-    "lead_investors_text",
-    "investors_text",
-    "context",
-    "fingerprint",
-]
+EXTRACTED_COLUMNS = EXTRACTED_DEALS.names
 _MENTION_TO_COLUMN = {
     "company": "company_text",
     "round": "round_text",

@@ -26,6 +26,7 @@ import pandas as pd
 
 from assets.frames import as_list, is_missing
 from schemas.rules import MERGE_WINDOW_DAYS
+from schemas.tables import DEALS
 from schemas.taxonomy import UNCLASSIFIED, Taxonomy, default_taxonomy
 from schemas.vocabulary import UNKNOWN_ROUND
 
@@ -261,29 +262,7 @@ _RESOLVE_INPUT = [
     "segment_basis",
     "warnings",
 ]
-DEAL_COLUMNS = [
-    "deal_id",
-    "company",
-    "company_aliases",
-    "round_type",
-    "amount_usd",
-    "amount_is_floor",
-    "valuation_usd",
-    "valuation_is_floor",
-    "currency",
-    "amount_original",
-    "lead_investors",
-    "investors",
-    "announced_date",
-    "date_basis",
-    "segment",
-    "segment_label",
-    "layer",
-    "source_count",
-    "mention_count",
-    "conflicts",
-    "warnings",
-]
+DEAL_COLUMNS = DEALS.names
 DEAL_SOURCE_COLUMNS = [
     "deal_id",
     "record_id",

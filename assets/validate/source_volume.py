@@ -21,10 +21,12 @@ from dataclasses import asdict, dataclass
 
 import pandas as pd
 
+from schemas.tables import SOURCE_HOLDS
+
 DEFAULT_MIN_SHARE = 0.5
 """A source or document must keep at least this share of its previous mentions, or it is held."""
 
-HOLD_COLUMNS = ["source_id", "url", "previous_mentions", "new_mentions", "reason", "documents_key"]
+HOLD_COLUMNS = SOURCE_HOLDS.names
 
 
 @dataclass(frozen=True)

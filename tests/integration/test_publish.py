@@ -10,6 +10,7 @@ import duckdb
 import pandas as pd
 import pytest
 
+from schemas.tables.reference import SEGMENTS
 from warehouse.publish import publish
 
 
@@ -25,7 +26,8 @@ def _working(path: Path, deals: int) -> Path:
 def test_publish_copies_tables_comments_and_extra_tables(tmp_path: Path):
     working = _working(tmp_path / "work.duckdb", 3)
     served = tmp_path / "served" / "dealmap.duckdb"
-    extra = {"segments": (pd.DataFrame({"segment": ["ai_chips"]}), "Taxonomy segments.")}
+    segment = {"segment": ["ai_chips"], "segment_label": ["AI chips"], "layer": ["hardware"]}
+    extra = {"segments": pd.DataFrame(segment | {"layer_label": ["Hardware"], "layer_rank": [1]})}
     report = publish(working, served, ["deals"], extra)
     assert report.row_counts == {"deals": 3, "segments": 1}
     with duckdb.connect(str(served), read_only=True) as connection:
@@ -34,7 +36,7 @@ def test_publish_copies_tables_comments_and_extra_tables(tmp_path: Path):
         column = connection.execute(
             "select comment from duckdb_columns() where table_name = 'deals' and column_name = 'amount_usd'"
         ).fetchone()[0]
-    assert comments == [("deals", "One row per deal."), ("segments", "Taxonomy segments.")]
+    assert comments == [("deals", "One row per deal."), ("segments", SEGMENTS.comment)]
     assert column == "Whole US dollars."
     assert sorted(p.name for p in served.parent.iterdir()) == ["dealmap.duckdb"]
 

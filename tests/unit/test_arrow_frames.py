@@ -10,7 +10,19 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from warehouse.arrow_frames import UnsupportedColumnType, arrow_type, frame_to_arrow, table_schema
+from schemas.tables import Column, Table
+from warehouse.arrow_frames import UnsupportedColumnType, arrow_schema, arrow_type, frame_to_arrow
+
+TABLE = Table(
+    "t",
+    "One row per test value.",
+    tuple(
+        Column(name, kind, f"{name} column.")
+        for name, kind in [("id", "VARCHAR"), ("names", "VARCHAR[]"), ("amount", "BIGINT"), ("day", "DATE"),
+                           ("seen_at", "TIMESTAMP"), ("share", "DOUBLE"), ("flag", "BOOLEAN")]
+    ),
+)  # fmt: skip
+SCHEMA = arrow_schema(TABLE)
 
 
 @pytest.fixture
@@ -24,7 +36,7 @@ def connection():
 
 
 def land(connection, frame: pd.DataFrame) -> list[tuple]:
-    rows = frame_to_arrow(frame, table_schema(connection, "t"))
+    rows = frame_to_arrow(frame, SCHEMA)
     connection.register("incoming", rows)
     connection.execute("insert into t select * from incoming")
     return connection.execute("select * from t order by id").fetchall()
@@ -39,7 +51,7 @@ def test_all_empty_lists_and_all_missing_optionals_keep_their_types(connection):
 
 
 def test_empty_frame_is_an_empty_typed_table(connection):
-    table = frame_to_arrow(pd.DataFrame(), table_schema(connection, "t"))
+    table = frame_to_arrow(pd.DataFrame(), SCHEMA)
     assert table.num_rows == 0
     assert table.schema.field("names").type == pa.list_(pa.string())
 
@@ -64,12 +76,12 @@ def test_cells_read_back_from_duckdb_and_pandas_missing_markers(connection):
 def test_value_that_does_not_fit_names_its_column(connection):
     frame = pd.DataFrame({"id": ["a"], "amount": ["five million"]})
     with pytest.raises(ValueError, match="column 'amount' does not fit int64"):
-        frame_to_arrow(frame, table_schema(connection, "t"))
+        frame_to_arrow(frame, SCHEMA)
 
 
 def test_column_the_table_lacks_is_an_error(connection):
     with pytest.raises(ValueError, match=r"columns not in the table: \['surprise'\]"):
-        frame_to_arrow(pd.DataFrame({"id": ["a"], "surprise": [1]}), table_schema(connection, "t"))
+        frame_to_arrow(pd.DataFrame({"id": ["a"], "surprise": [1]}), SCHEMA)
 
 
 def test_unknown_duckdb_type_is_named():

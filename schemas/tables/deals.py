@@ -1,0 +1,125 @@
+"""The public tables of resolved deals and their evidence."""
+
+from __future__ import annotations
+
+from schemas.tables.columns import (
+    AMOUNT_IS_FLOOR,
+    AMOUNT_ORIGINAL,
+    AMOUNT_USD,
+    ANNOUNCED_DATE,
+    DATE_BASIS,
+    DOCUMENT_SHA256,
+    INTEGER,
+    INVESTORS,
+    LAYER,
+    LEAD_INVESTORS,
+    LOCATOR,
+    METHOD,
+    RECORD_ID,
+    ROUND_TYPE,
+    SEGMENT,
+    SNIPPET,
+    SOURCE_ID,
+    URL,
+    VALUATION_IS_FLOOR,
+    VALUATION_USD,
+    VARCHAR,
+    VARCHAR_LIST,
+    WARNINGS,
+)  # fmt: skip
+from schemas.tables.model import Column, Table
+
+DEAL_ID = Column(
+    "deal_id",
+    VARCHAR,
+    "Stable id: hash of company, round type and announcement date.",
+    required=True,
+    key=True,
+)
+
+DEALS = Table(
+    "deals",
+    "One row per real deal, merged across every source that reported it. Grain: company x round x "
+    "announcement. Amounts in whole US dollars.",
+    (
+        DEAL_ID,
+        Column("company", VARCHAR, "Canonical company name.", required=True),
+        Column("company_aliases", VARCHAR_LIST, "Other names sources used for the company.", required=True),
+        ROUND_TYPE.but(
+            comment="Round-type slug (pre_seed, seed, series_a.., growth, debt, ipo, strategic, secondary, grant, "
+            "unknown...).",
+            required=True,
+        ),
+        AMOUNT_USD.but(comment="Amount raised in whole US dollars; NULL when undisclosed."),
+        AMOUNT_IS_FLOOR.but(required=True),
+        VALUATION_USD.but(
+            comment="Valuation in whole US dollars (post-money unless stated); NULL when not reported."
+        ),
+        VALUATION_IS_FLOOR.but(required=True),
+        Column("currency", VARCHAR, "ISO 4217 currency the amount was reported in."),
+        AMOUNT_ORIGINAL.but(comment="The amount as the winning source wrote it."),
+        LEAD_INVESTORS.but(
+            comment="Canonical names of the lead investors (union over sources).", required=True
+        ),
+        INVESTORS.but(
+            comment="Canonical names of all investors, leads included (union over sources).", required=True
+        ),
+        ANNOUNCED_DATE.but(
+            comment="Announcement date: an explicit date if any source gives one, else the earliest publication date.",
+            required=True,
+        ),
+        DATE_BASIS.but(comment="explicit or published (see announced_date).", required=True),
+        SEGMENT.but(comment="Segment slug from the taxonomy (see table segments).", required=True),
+        Column("segment_label", VARCHAR, "Segment display label.", required=True),
+        LAYER.but(
+            comment="Stack layer slug of the segment: hardware, compute, models, inference, tooling, applications, "
+            "non_ai, unclassified.",
+            required=True,
+        ),
+        Column("source_count", INTEGER, "Number of distinct sources that reported the deal.", required=True),
+        Column(
+            "mention_count",
+            INTEGER,
+            "Number of mentions (rows in deal_sources) merged into the deal.",
+            required=True,
+        ),
+        Column(
+            "conflicts",
+            VARCHAR_LIST,
+            "Fields on which sources disagreed beyond tolerance (amount_usd, valuation_usd, round_type); empty "
+            "when they agree.",
+            required=True,
+        ),
+        WARNINGS.but(
+            comment="Warn-severity rules its mentions broke (e.g. amount_large_for_round, segment_unclassified).",
+            required=True,
+        ),
+    ),
+    public=True,
+)
+
+DEAL_SOURCES = Table(
+    "deal_sources",
+    "One row per mention behind a deal: the evidence, with the document and snippet it came from.",
+    (
+        DEAL_ID.but(comment="The deal (deals.deal_id).", key=False),
+        RECORD_ID.but(comment="The mention (extracted_deals.record_id)."),
+        SOURCE_ID,
+        URL,
+        DOCUMENT_SHA256,
+        METHOD,
+        LOCATOR,
+        SNIPPET,
+        Column(
+            "precedence",
+            INTEGER,
+            "Rank of this mention when facts conflict: 1 wins (exports over tables over prose, newer over older).",
+            required=True,
+        ),
+        AMOUNT_USD.but(comment="Amount this mention reported, whole USD."),
+        VALUATION_USD.but(comment="Valuation this mention reported, whole USD."),
+        ROUND_TYPE.but(comment="Round type this mention reported."),
+        ANNOUNCED_DATE.but(comment="Date this mention implied."),
+    ),
+    public=True,
+)

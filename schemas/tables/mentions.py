@@ -1,0 +1,137 @@
+"""Tables of normalised mentions: all of them, those that passed validation, and the quarantine."""
+
+from __future__ import annotations
+
+from schemas.tables.columns import (
+    AMOUNT_IS_FLOOR,
+    AMOUNT_ORIGINAL,
+    AMOUNT_USD,
+    ANNOUNCED_DATE,
+    COMPANY,
+    CURRENCY,
+    DATE,
+    DATE_BASIS,
+    DOCUMENT_SHA256,
+    DOUBLE,
+    INVESTORS,
+    LAYER,
+    LEAD_INVESTORS,
+    LOCATOR,
+    MENTION_TEXT,
+    METHOD,
+    PUBLISHED_DATE,
+    RECORD_ID,
+    ROUND_TYPE,
+    RUN_ID,
+    SEGMENT,
+    SNIPPET,
+    SOURCE_ID,
+    SOURCE_KIND,
+    TIMESTAMP,
+    URL,
+    VALUATION_IS_FLOOR,
+    VALUATION_USD,
+    VARCHAR,
+    VARCHAR_LIST,
+    WARNINGS,
+)  # fmt: skip
+from schemas.tables.model import Column, Table
+
+# Provenance may be missing on a malformed record: validation (`source_present`) names it, so these columns
+# are nullable from normalisation on.
+PROVENANCE = tuple(
+    c.but(required=False)
+    for c in (SOURCE_ID, SOURCE_KIND, DOCUMENT_SHA256, URL, PUBLISHED_DATE, METHOD, LOCATOR, SNIPPET)
+)
+PROVENANCE_BY_NAME = {c.name: c for c in PROVENANCE}
+STATUS = "parsed, undisclosed, missing, unparseable, or out_of_range (too large to store: quarantined by the ceiling rule)."
+
+NORMALIZED_FIELDS = (
+    COMPANY,
+    Column(
+        "company_alias",
+        VARCHAR,
+        "The other name the source gave the company ('SGLang' in 'RadixArk (SGLang)').",
+    ),
+    Column(
+        "company_key",
+        VARCHAR,
+        "Matching key of the company: canonical name, case and corporate suffixes folded.",
+    ),
+    ROUND_TYPE,
+    AMOUNT_ORIGINAL,
+    Column("amount_status", VARCHAR, f"Amount: {STATUS}", required=True),
+    CURRENCY,
+    AMOUNT_USD.but(comment="Amount raised in whole US dollars (converted at fx_rate_month when not USD)."),
+    AMOUNT_IS_FLOOR,
+    Column("valuation_original", VARCHAR, "The valuation as written, cleaned of surrounding words."),
+    Column("valuation_status", VARCHAR, f"Valuation: {STATUS}", required=True),
+    VALUATION_USD,
+    VALUATION_IS_FLOOR,
+    Column("fx_usd_per_unit", DOUBLE, "US dollars per unit of the currency used for the conversion."),
+    Column("fx_rate_month", DATE, "Month of the exchange rate used (the announcement month); NULL for USD."),
+    LEAD_INVESTORS,
+    INVESTORS,
+    ANNOUNCED_DATE,
+    DATE_BASIS,
+    SEGMENT,
+    Column(
+        "segment_basis",
+        VARCHAR,
+        "stated (a taxonomy label or alias), label_keywords (an unknown stated label placed by its words), "
+        "inferred (keywords in the text) or fallback (unclassified).",
+    ),
+    LAYER,
+)
+
+NORMALIZED_DEALS = Table(
+    "normalized_deals",
+    "One row per extracted mention: amounts in whole USD, round types, segments and names resolved. Not yet "
+    "validated.",
+    (RECORD_ID, *PROVENANCE, *MENTION_TEXT, *NORMALIZED_FIELDS),
+)
+
+VALIDATED_DEALS = Table(
+    "validated_deals",
+    "One row per normalized mention that passed every error-severity rule; the input to cross-source resolution.",
+    (*NORMALIZED_DEALS.columns, WARNINGS.but(required=True)),
+)
+
+REJECTED_DEALS = Table(
+    "rejected_deals",
+    "Quarantine: one row per deal mention that broke at least one validation rule, with every rule it broke. "
+    "Rebuilt every run from stored documents, so a fixed rule or a new taxonomy alias releases rows.",
+    (
+        RECORD_ID,
+        *(
+            PROVENANCE_BY_NAME[n]
+            for n in ("source_id", "source_kind", "url", "document_sha256", "method", "locator")
+        ),
+        PROVENANCE_BY_NAME["snippet"],
+        *MENTION_TEXT,
+        COMPANY,
+        ROUND_TYPE,
+        AMOUNT_USD.but(comment="Amount in whole US dollars, when parsed."),
+        CURRENCY,
+        VALUATION_USD.but(comment="Valuation in whole US dollars, when parsed."),
+        SEGMENT,
+        LAYER,
+        ANNOUNCED_DATE.but(comment="Announcement date, when parsed."),
+        Column(
+            "failed_checks",
+            VARCHAR_LIST,
+            "Names of every rule the row broke (README, Validation rules).",
+            required=True,
+        ),
+        WARNINGS,
+        Column(
+            "reason",
+            VARCHAR,
+            "Readable explanation: each broken rule with the offending values.",
+            required=True,
+        ),
+        RUN_ID.but(comment="Dagster run that quarantined the row."),
+        Column("rejected_at", TIMESTAMP, "When the row was quarantined (UTC).", required=True),
+    ),
+    public=True,
+)
