@@ -95,8 +95,6 @@ def check_deal(where: str, deal: object, text: str | None, rounds: set[str], cur
         problems.append(f"{where}: unknown round_type {deal['round_type']!r}")
     if deal["round_text"] is not None and not isinstance(deal["round_text"], str):
         problems.append(f"{where}: round_text must be a string or null")
-    if deal["round_type"] == "unknown" and deal["round_text"] is not None:
-        problems.append(f"{where}: round_type unknown but round_text given")
     for key in ("amount", "valuation"):
         if deal[key] is not None and not is_number(deal[key]):
             problems.append(f"{where}: {key} must be a positive number or null")
