@@ -4,12 +4,13 @@ import dagster as dg
 
 from assets.metadata import markdown_table, preview
 from assets.resolve.merge import resolve_deals
+from assets.sources import SourceRegistryResource
 from assets.validate.quarantine import validate_frame
-from orchestration.resources import SourceRegistryResource, WarehouseResource
 from schemas.deals import DealSchema
 from schemas.reference import check_for_changes
 from schemas.rules import DEAL_RULES
 from schemas.taxonomy import UNCLASSIFIED
+from warehouse.data_dir import DataDirResource
 
 DEAL_RULES_CHECK = "deal_rules"
 CONFLICTS_CHECK = "deal_conflicts"
@@ -18,7 +19,7 @@ MAX_UNCLASSIFIED_SHARE = 0.25
 
 
 @dg.multi_asset(
-    group_name="warehouse",
+    group_name="resolve",
     specs=[
         dg.AssetSpec(
             "deals",
@@ -56,13 +57,13 @@ MAX_UNCLASSIFIED_SHARE = 0.25
     ],
 )
 def deals_and_sources(
-    context: dg.AssetExecutionContext, sources: SourceRegistryResource, warehouse: WarehouseResource
+    context: dg.AssetExecutionContext, sources: SourceRegistryResource, data_dir: DataDirResource
 ):
     """Resolve validated mentions into deals (assets/resolve/merge.py documents the matching rules and
     the precedence between conflicting facts), then validate the result with `DealSchema`.
     """
     check_for_changes()  # an edited taxonomy or vocabulary applies from this run on
-    working = warehouse.working()
+    working = data_dir.working()
     with working.connect() as connection:
         validated = connection.execute("select * from validated_deals order by record_id").df()
     deals, evidence = resolve_deals(validated, source_order=[s.id for s in sources.load()])

@@ -6,14 +6,17 @@ import dagster as dg
 import pandas as pd
 
 from assets.fetching.collect import PreviousVersion, collect_source
+from assets.fetching.raw_store import RawStore
+from assets.fetching.resource import HttpFetcherResource
 from assets.metadata import preview
-from orchestration.resources import HttpFetcherResource, SourceRegistryResource, WarehouseResource
+from assets.sources import SourceRegistryResource
+from warehouse.data_dir import DataDirResource
 
 FETCH_CHECK = "sources_fetched"
 
 
-def _previous_versions(warehouse: WarehouseResource) -> dict[str, dict[str, PreviousVersion]]:
-    with warehouse.working().connect() as connection:
+def _previous_versions(data_dir: DataDirResource) -> dict[str, dict[str, PreviousVersion]]:
+    with data_dir.working().connect() as connection:
         # The body to compare with is the newest stored version; the validators to send are the newest the
         # server gave, even when its bytes did not change (a new ETag on the same body must stick, or
         # every later run downloads the page again).
@@ -53,7 +56,7 @@ def documents(
     context: dg.AssetExecutionContext,
     sources: SourceRegistryResource,
     fetcher: HttpFetcherResource,
-    warehouse: WarehouseResource,
+    data_dir: DataDirResource,
 ) -> dg.MaterializeResult:
     """Document versions: one row per (source, URL) whose fetched bytes differ from the last version.
 
@@ -62,9 +65,9 @@ def documents(
     A failing source keeps its last good documents and does not stop the others.
     """
     registry = sources.load()
-    previous = _previous_versions(warehouse)
+    previous = _previous_versions(data_dir)
     client = fetcher.client(sources.registry_path.parent)
-    store, now = warehouse.raw_store(), datetime.now(UTC).replace(tzinfo=None)
+    store, now = RawStore(data_dir.raw_path), datetime.now(UTC).replace(tzinfo=None)
     new_documents, log, listings = [], [], []
     try:
         for source in registry:
@@ -79,10 +82,10 @@ def documents(
     finally:
         client.close()
     documents_frame, log_frame = pd.DataFrame(new_documents), pd.DataFrame(log)
-    with warehouse.working().connect() as connection:
-        warehouse.working().append(connection, "documents", documents_frame)
-        warehouse.working().append(connection, "fetch_log", log_frame)
-        warehouse.working().append(connection, "source_listings", pd.DataFrame(listings))
+    with data_dir.working().connect() as connection:
+        data_dir.working().append(connection, "documents", documents_frame)
+        data_dir.working().append(connection, "fetch_log", log_frame)
+        data_dir.working().append(connection, "source_listings", pd.DataFrame(listings))
     errors = log_frame[log_frame["status"] == "error"] if not log_frame.empty else log_frame
     failing = sorted(errors["source_id"].unique()) if not errors.empty else []
     for row in errors.itertuples():

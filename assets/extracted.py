@@ -5,11 +5,13 @@ import duckdb
 import pandas as pd
 
 from assets.documents import documents
+from assets.fetching.raw_store import RawStore
 from assets.metadata import counts, preview
 from assets.parsing.dispatch import extract_documents
+from assets.sources import SourceRegistryResource
 from assets.validate.source_volume import keep_last_good
-from orchestration.resources import SourceRegistryResource, WarehouseResource
 from schemas.reference import check_for_changes
+from warehouse.data_dir import DataDirResource
 from warehouse.database import accepted_drops, current_documents
 
 PARSE_CHECK = "documents_parsed"
@@ -34,7 +36,7 @@ def _previous(connection: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame
     ],
 )
 def extracted_deals(
-    context: dg.AssetExecutionContext, sources: SourceRegistryResource, warehouse: WarehouseResource
+    context: dg.AssetExecutionContext, sources: SourceRegistryResource, data_dir: DataDirResource
 ) -> dg.MaterializeResult:
     """One row per deal mention (export row, table-in-page row, or prose sentence) in the newest version
     of every document of every enabled source, with provenance: source, document sha256 and URL,
@@ -43,14 +45,14 @@ def extracted_deals(
     """
     check_for_changes()  # an edited taxonomy or vocabulary applies from this run on
     registry = {source.id: source for source in sources.load()}
-    working = warehouse.working()
+    working = data_dir.working()
     with working.connect() as connection:
         current = current_documents(connection, list(registry))
         previous_ledger = _previous(connection, "document_extractions")
         previous_mentions = _previous(connection, "extracted_deals")
         accepted = accepted_drops(connection)
     result = extract_documents(
-        current, registry, warehouse.raw_store(), previous_ledger, previous_mentions, context.run.run_id
+        current, registry, RawStore(data_dir.raw_path), previous_ledger, previous_mentions, context.run.run_id
     )
     ledger = result.ledger
     mentions, holds = keep_last_good(list(registry), result.mentions, ledger, previous_mentions, accepted)

@@ -4,10 +4,10 @@ import dagster as dg
 
 from assets.metadata import markdown_table, preview
 from assets.validate.quarantine import validate_frame
-from orchestration.resources import WarehouseResource
 from schemas.marts import MART_MODELS
 from schemas.rules import MART_RULES
 from warehouse.checks import MART_CHECKS, RECONCILIATION, SqlCheck, run_check
+from warehouse.data_dir import DataDirResource
 from warehouse.database import MARTS, mart_sql
 
 SCHEMA_CHECK = "mart_schema"
@@ -39,8 +39,8 @@ def _mart_asset(name: str) -> dg.AssetsDefinition:
             )
         ],
     )
-    def _build(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
-        working = warehouse.working()
+    def _build(context: dg.AssetExecutionContext, data_dir: DataDirResource) -> dg.MaterializeResult:
+        working = data_dir.working()
         with working.connect() as connection:
             rows = working.build_mart(connection, name)
             mart = connection.execute(f"select * from {name}").df()
@@ -64,8 +64,8 @@ def _mart_asset(name: str) -> dg.AssetsDefinition:
 
 def _sql_check(asset: str, check: SqlCheck) -> dg.AssetChecksDefinition:
     @dg.asset_check(asset=asset, name=check.name, description=check.description, blocking=True)
-    def _check(warehouse: WarehouseResource) -> dg.AssetCheckResult:
-        with warehouse.working().connect(read_only=True) as connection:
+    def _check(data_dir: DataDirResource) -> dg.AssetCheckResult:
+        with data_dir.working().connect(read_only=True) as connection:
             passed, detail = run_check(connection, check)
         return dg.AssetCheckResult(passed=passed, metadata={"detail": detail})
 

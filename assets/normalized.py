@@ -5,18 +5,18 @@ import dagster as dg
 from assets.extracted import extracted_deals
 from assets.metadata import counts, preview
 from assets.normalize.records import normalize_mentions
-from orchestration.resources import WarehouseResource
 from schemas.reference import check_for_changes
+from warehouse.data_dir import DataDirResource
 
 
 @dg.asset(group_name="transform", deps=[extracted_deals], kinds={"python", "duckdb"})
-def normalized_deals(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
+def normalized_deals(context: dg.AssetExecutionContext, data_dir: DataDirResource) -> dg.MaterializeResult:
     """One row per extracted mention: amount and valuation in whole US dollars (FX at the announcement
     month), ISO currency, round-type slug, segment and stack layer from the taxonomy, canonical company
     and investor names, announcement date. Unresolvable values stay visible for validation to name.
     """
     check_for_changes()  # an edited taxonomy or vocabulary applies from this run on
-    working = warehouse.working()
+    working = data_dir.working()
     with working.connect() as connection:
         extracted = connection.execute("select * from extracted_deals order by record_id").df()
     normalized = normalize_mentions(extracted)

@@ -7,10 +7,10 @@ import duckdb
 import pandas as pd
 
 from assets.metadata import markdown_table
-from orchestration.resources import WarehouseResource
 from schemas.tables import TABLES
 from schemas.taxonomy import default_taxonomy
 from schemas.vocabulary import default_round_types
+from warehouse.data_dir import DataDirResource
 from warehouse.database import MARTS
 from warehouse.publish import publish
 
@@ -52,21 +52,21 @@ def reference_tables(run_id: str, published_at: datetime) -> dict[str, pd.DataFr
         )
     ],
 )
-def dealmap_duckdb(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
+def dealmap_duckdb(context: dg.AssetExecutionContext, data_dir: DataDirResource) -> dg.MaterializeResult:
     """The served file `$DEALMAP_DATA_DIR/dealmap.duckdb`: public tables (deals, deal_sources,
     rejected_deals, documents, fetch_log, extraction_errors, marts, reference tables), with COMMENTs.
     Built beside the served file, checkpointed, then renamed into place atomically.
     """
     published_at = datetime.now(UTC).replace(tzinfo=None)
     report = publish(
-        warehouse.working_path,
-        warehouse.served_path,
+        data_dir.working_path,
+        data_dir.served_path,
         PUBLIC_TABLES,
         reference_tables(context.run.run_id, published_at),
     )
     with duckdb.connect(str(report.path), read_only=True) as served:
         served_deals = served.execute("select count(*), coalesce(sum(amount_usd), 0) from deals").fetchone()
-    with warehouse.working().connect(read_only=True) as working:
+    with data_dir.working().connect(read_only=True) as working:
         working_deals = working.execute("select count(*), coalesce(sum(amount_usd), 0) from deals").fetchone()
     return dg.MaterializeResult(
         metadata={
@@ -95,8 +95,8 @@ def dealmap_duckdb(context: dg.AssetExecutionContext, warehouse: WarehouseResour
     "naming it, both counts and the reason, until it recovers or a user runs "
     "`python3 tasks.py accept-drop SOURCE_ID`.",
 )
-def source_volume(warehouse: WarehouseResource) -> dg.AssetCheckResult:
-    with warehouse.working().connect(read_only=True) as connection:
+def source_volume(data_dir: DataDirResource) -> dg.AssetCheckResult:
+    with data_dir.working().connect(read_only=True) as connection:
         holds = connection.execute("select * from source_holds order by source_id, url").df()
     lines = [
         f"{h.source_id}: {h.url or 'whole source'}: {h.previous_mentions} -> {h.new_mentions} mentions "

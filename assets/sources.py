@@ -24,7 +24,11 @@ from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
+import dagster as dg
+from pydantic import Field
+
 from assets.source_kinds import SourceKind, column_problems, did_you_mean, option_problems, positive_int
+from schemas.settings import REPO_ROOT, resolved_path
 
 __all__ = ["RegistryError", "Source", "SourceKind", "load_registry", "parse_registry", "resolve_url"]
 
@@ -209,3 +213,17 @@ def load_registry(path: Path) -> list[Source]:
     except UnicodeDecodeError as error:
         raise RegistryError(f"{path} is not UTF-8 text: {error}") from error
     return parse_registry(text, path.parent, origin=str(path))
+
+
+class SourceRegistryResource(dg.ConfigurableResource):
+    """The source registry file (default `$DEALMAP_SOURCES`, else `sources.toml` in the repository)."""
+
+    path: str = Field(default="", description="Registry file; default $DEALMAP_SOURCES or ./sources.toml.")
+
+    @property
+    def registry_path(self) -> Path:
+        return resolved_path(self.path, "DEALMAP_SOURCES", REPO_ROOT / "sources.toml")
+
+    def load(self) -> list[Source]:
+        """The enabled sources, in registry order."""
+        return [s for s in load_registry(self.registry_path) if s.enabled]

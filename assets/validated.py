@@ -7,12 +7,13 @@ import pandas as pd
 
 from assets.metadata import markdown_table
 from assets.normalized import normalized_deals
+from assets.sources import SourceRegistryResource
 from assets.validate.quarantine import validate_frame
 from assets.validate.rejection_rates import rejection_rates
-from orchestration.resources import SourceRegistryResource, WarehouseResource
 from schemas.records import NormalizedDealSchema
 from schemas.reference import check_for_changes
 from schemas.rules import DEFAULT_MAX_REJECTION_RATE, RECORD_RULES
+from warehouse.data_dir import DataDirResource
 
 RULES_CHECK = "record_rules"
 RATE_CHECK = "source_rejection_rates"
@@ -53,7 +54,7 @@ _SAMPLE_COLUMNS = ["source_id", "locator", "company_text", "amount_text", "segme
     ],
 )
 def validated_and_rejected_deals(
-    context: dg.AssetExecutionContext, sources: SourceRegistryResource, warehouse: WarehouseResource
+    context: dg.AssetExecutionContext, sources: SourceRegistryResource, data_dir: DataDirResource
 ):
     """Validate every normalized mention against `schemas.records.NormalizedDealSchema`, lazily and over
     the whole frame. Passing rows -> validated_deals (warn-severity rules listed in `warnings`); failing
@@ -61,7 +62,7 @@ def validated_and_rejected_deals(
     wrong type) fails the step.
     """
     check_for_changes()  # an edited taxonomy or vocabulary applies from this run on
-    working = warehouse.working()
+    working = data_dir.working()
     with working.connect() as connection:
         normalized = connection.execute("select * from normalized_deals order by record_id").df()
     result = validate_frame(normalized, NormalizedDealSchema, RECORD_RULES)

@@ -10,7 +10,7 @@ from assets.normalized import normalized_deals
 from assets.published import dealmap_duckdb, source_volume
 from assets.validated import validated_and_rejected_deals
 from orchestration.jobs import refresh_job, replay_job
-from orchestration.resources import HttpFetcherResource, SourceRegistryResource, WarehouseResource
+from orchestration.resources import default_resources
 from orchestration.schedules import daily_refresh
 from orchestration.sensors import reference_data_changed
 
@@ -28,11 +28,7 @@ defs = dg.Definitions(
     jobs=[refresh_job, replay_job],
     schedules=[daily_refresh],
     sensors=[reference_data_changed],
-    resources={
-        "warehouse": WarehouseResource(),
-        "sources": SourceRegistryResource(),
-        "fetcher": HttpFetcherResource(),
-    },
+    resources=default_resources(),
     # Every step shares one DuckDB file and the work per step is small: a fresh Python process per step
     # (the multiprocess default) would cost more than the steps themselves and contend for the file lock.
     executor=dg.in_process_executor,

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 import duckdb
 import pandas as pd
 
-from orchestration.resources import WarehouseResource
+from warehouse.data_dir import DataDirResource
 from warehouse.database import Warehouse
 
 
@@ -45,7 +45,7 @@ def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print("usage: python -m warehouse.accept_drop SOURCE_ID", file=sys.stderr)
         return 2
-    resource = WarehouseResource()
+    resource = DataDirResource()
     try:
         accepted = accept_drop(Warehouse(resource.working_path), argv[0])
     except NothingToAccept as error:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import duckdb
 
-from orchestration.resources import WarehouseResource
+from warehouse.data_dir import DataDirResource
 
 
 def summary(path: Path) -> str:
@@ -25,7 +25,7 @@ def summary(path: Path) -> str:
 
 
 if __name__ == "__main__":
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else WarehouseResource().served_path
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else DataDirResource().served_path
     if not target.exists():
         sys.exit(f"no served database at {target}: run `python3 tasks.py refresh` first")
     print(summary(target))

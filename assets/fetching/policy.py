@@ -3,7 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+
+try:
+    VERSION = version("dealmap")  # pyproject.toml's, the one place it is written
+except PackageNotFoundError:  # run from a source tree that was never installed
+    VERSION = "0+unknown"
+
+
+def honest_user_agent(contact: str = "") -> str:
+    """An honest User-Agent: who we are, where the project lives, and whom to contact if given."""
+    agent = f"dealmap/{VERSION} (deal tracker; +https://github.com/dealmap/dealmap"
+    return agent + (f"; {contact})" if contact else ")")
 
 
 @dataclass(frozen=True)
@@ -22,7 +34,7 @@ class FetchPolicy:
     backoff_max_s: float = 30.0
     retry_after_max_s: int = 60
     max_redirects: int = 5
-    user_agent: str = "dealmap/0.1 (+https://github.com/dealmap/dealmap)"
+    user_agent: str = honest_user_agent()
     file_roots: tuple[Path, ...] = ()
     """file:// URLs are served only from under these directories."""
     min_host_interval_s: float = 1.0

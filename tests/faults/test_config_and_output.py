@@ -15,11 +15,11 @@ import duckdb
 import pandas as pd
 import pytest
 
+from assets.fetching.resource import HttpFetcherResource
 from assets.metadata import markdown_table
 from assets.normalize.fx import FxTable
 from assets.normalize.names import Names
 from assets.sources import RegistryError, load_registry
-from orchestration.resources import HttpFetcherResource
 from schemas.reference import BUNDLED_DIR, ReferenceDataError
 from schemas.taxonomy import Taxonomy, default_taxonomy
 from schemas.vocabulary import Currencies, RoundTypes

@@ -22,7 +22,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from assets.fetching.http_client import FetchOutcome, FetchPolicy, HttpClient
-from orchestration.resources import HttpFetcherResource
+from assets.fetching.resource import HttpFetcherResource
 
 # Short timeouts, near-instant backoff, no politeness delays: a local server answers at once.
 _QUICK = {

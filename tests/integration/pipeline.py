@@ -6,8 +6,10 @@ from pathlib import Path
 
 import dagster as dg
 
+from assets.fetching.resource import HttpFetcherResource
+from assets.sources import SourceRegistryResource
 from orchestration.definitions import defs
-from orchestration.resources import HttpFetcherResource, SourceRegistryResource, WarehouseResource
+from warehouse.data_dir import DataDirResource
 
 
 def run_refresh(
@@ -19,7 +21,7 @@ def run_refresh(
 ) -> dg.ExecuteInProcessResult:
     """Materialise every asset and check (or `selection`) with resources pointed at `data_dir`."""
     resources = {
-        "warehouse": WarehouseResource(data_dir=str(data_dir)),
+        "data_dir": DataDirResource(data_dir=str(data_dir)),
         "sources": SourceRegistryResource(path=str(sources_path) if sources_path else ""),
         "fetcher": fetcher or HttpFetcherResource(),
     }

@@ -17,6 +17,7 @@ from werkzeug import Request, Response
 
 from assets.fetching.collect import PreviousVersion, collect_source
 from assets.fetching.http_client import HttpClient
+from assets.fetching.policy import VERSION
 from assets.fetching.politeness import HostThrottle
 from assets.fetching.raw_store import RawStore
 from assets.sources import parse_registry
@@ -439,7 +440,7 @@ def test_the_pipeline_user_agent_names_dealmap_and_its_contact(httpserver):
     finally:
         client.close()
     (agent,) = user_agents(httpserver)
-    assert agent.startswith("dealmap/0.1 (")
+    assert agent.startswith(f"dealmap/{VERSION} (")
     assert agent.endswith("; data-team@example.org)")
 
 
@@ -730,7 +731,7 @@ def newsroom_rerun(newsroom) -> RunSnapshot:
 def test_the_newsroom_run_succeeds_and_sends_an_honest_user_agent(newsroom):
     assert newsroom.first.result.success
     agents = {r.headers.get("User-Agent") for r in newsroom.first.requests}
-    assert agents == {f"dealmap/0.1 (deal tracker; +https://github.com/dealmap/dealmap; {CONTACT})"}
+    assert agents == {f"dealmap/{VERSION} (deal tracker; +https://github.com/dealmap/dealmap; {CONTACT})"}
 
 
 @pytest.mark.parametrize(

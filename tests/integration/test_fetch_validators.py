@@ -7,7 +7,7 @@ from pathlib import Path
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from orchestration.resources import HttpFetcherResource
+from assets.fetching.resource import HttpFetcherResource
 from tests.integration.pipeline import run_refresh
 
 PAGE = b"<html><body><p>Orrin Labs raised $40M in a Series B.</p></body></html>"

@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from orchestration.resources import HttpFetcherResource
+from assets.fetching.resource import HttpFetcherResource
 from tests.integration.pipeline import check_results, run_refresh
 
 HEADER = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from orchestration.resources import HttpFetcherResource
+from assets.fetching.resource import HttpFetcherResource
 from tests.conftest import SHARED_DATA
 from tests.integration.pipeline import check_results, run_refresh
 

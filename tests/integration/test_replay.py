@@ -8,7 +8,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
-from orchestration.resources import HttpFetcherResource
+from assets.fetching.resource import HttpFetcherResource
 from schemas.reference import BUNDLED_DIR, REFERENCE_FILES
 from tests.integration.pipeline import check_results, run_refresh
 

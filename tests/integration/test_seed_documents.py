@@ -7,7 +7,7 @@ from datetime import date
 import duckdb
 import pytest
 
-from orchestration.resources import HttpFetcherResource
+from assets.fetching.resource import HttpFetcherResource
 from tests.conftest import SHARED_SEEDS
 from tests.integration.pipeline import run_refresh
 
