@@ -35,6 +35,8 @@ DERIVED_TABLES = (
     "deal_sources",
 )
 MARTS = tuple(sorted(p.stem for p in MARTS_DIR.glob("mart_*.sql")))
+# Expressions the marts share (quarter start and label), as temporary macros defined before every mart.
+MART_MACROS = MARTS_DIR / "macros.sql"
 
 
 class UnknownTableError(KeyError):
@@ -48,9 +50,15 @@ def table_ddl(name: str) -> str:
 
 
 def mart_sql(name: str) -> str:
+    """The SQL file of mart `name`: create or replace its table, then its comments."""
     if name not in MARTS:
         raise UnknownTableError(name)
     return (MARTS_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def mart_macros_sql() -> str:
+    """The macros every mart may call (`quarter_start`, `quarter_label`), as temporary macros."""
+    return MART_MACROS.read_text(encoding="utf-8")
 
 
 class Warehouse:
@@ -120,10 +128,12 @@ class Warehouse:
         return len(frame)
 
     def build_mart(self, connection: duckdb.DuckDBPyConnection, name: str) -> int:
-        """Run a mart's SQL file (create or replace + comments) and return its row count."""
+        """Define the shared macros, run a mart's SQL file (create or replace + comments), return its rows."""
+        sql = mart_sql(name)
         connection.execute("begin transaction")
         try:
-            connection.execute(mart_sql(name))
+            connection.execute(mart_macros_sql())
+            connection.execute(sql)
             connection.execute("commit")
         except BaseException:
             connection.execute("rollback")
