@@ -6,7 +6,10 @@ create or replace table mart_funding_by_layer as
 with
 
 announced_deals as (
-    select announced_date, layer, amount_usd
+    select
+        announced_date,
+        layer,
+        amount_usd
     from main.deals
 ),
 

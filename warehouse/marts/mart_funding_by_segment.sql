@@ -6,7 +6,12 @@ create or replace table mart_funding_by_segment as
 with
 
 announced_deals as (
-    select announced_date, layer, segment, segment_label, amount_usd
+    select
+        announced_date,
+        layer,
+        segment,
+        segment_label,
+        amount_usd
     from main.deals
 ),
 

@@ -7,7 +7,13 @@ create or replace table mart_investor_activity as
 with
 
 invested_deals as (
-    select deal_id, amount_usd, announced_date, segment, investors, lead_investors
+    select
+        deal_id,
+        amount_usd,
+        announced_date,
+        segment,
+        investors,
+        lead_investors
     from main.deals
 ),
 
@@ -38,7 +44,7 @@ final as (
 )
 
 select * from final
-order by deal_count desc, deal_amount_usd_total desc, investor;
+order by deal_count desc, deal_amount_usd_total desc, investor asc;
 
 comment on table mart_investor_activity is 'Investor activity: deals joined and led. Grain: investor. Amounts are whole-deal sizes in US dollars, not individual cheques.';
 comment on column mart_investor_activity.investor is 'Canonical investor name.';

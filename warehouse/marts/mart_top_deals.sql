@@ -7,16 +7,6 @@ with
 
 disclosed_deals as (
     select
-        deal_id, company, round_type, amount_usd, amount_is_floor, valuation_usd, segment, segment_label,
-        layer, announced_date, lead_investors, source_count
-    from main.deals
-    where amount_usd is not null
-),
-
-ranked_deals as (
-    select
-        -- Ties on amount go to the earlier deal, then by company; deal_id makes the order total.
-        row_number() over (order by amount_usd desc, announced_date, company, deal_id)::integer as rank,
         deal_id,
         company,
         round_type,
@@ -28,7 +18,18 @@ ranked_deals as (
         layer,
         announced_date,
         lead_investors,
-        source_count,
+        source_count
+    from main.deals
+    where amount_usd is not null
+),
+
+ranked_deals as (
+    select
+        -- Ties on amount go to the earlier deal, then by company; deal_id makes the order total.
+        row_number() over (
+            order by amount_usd desc, announced_date asc, company asc, deal_id asc
+        )::integer as rank,
+        *,
         amount_usd / sum(amount_usd) over () as share_of_total
     from disclosed_deals
 ),
