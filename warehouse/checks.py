@@ -88,7 +88,6 @@ def totals_reconcile(
     counts: Literal["deals", "disclosed deals"] = "deals",
     rows: RowFilter | None = None,
     label: str = "mart",
-    name: str = "totals_reconcile",
 ) -> SqlCheck:
     """The mart's amount and count columns, summed over its `rows` (all by default), equal deals' totals.
 
@@ -104,7 +103,7 @@ def totals_reconcile(
         parameters = (rows.value,)
     scope = "its rows" if rows is None else f"its rows where {rows.column} {rows.operator} '{rows.value}'"
     return SqlCheck(
-        name,
+        "totals_reconcile",
         f"{amount_column} and {count_column}, summed over {scope}, equal deals' total amount_usd and "
         f"its number of {counts}.",
         f"""
@@ -118,7 +117,7 @@ def totals_reconcile(
             from deals
         )
         select mart.amount = source.amount and mart.deals = source.deals,
-               format('{{}} {{}} USD over {{}} {{}}; deals {{}} USD over {{}} {{}}',
+               printf('%s %d USD over %d %s; deals %d USD over %d %s',
                       ?, mart.amount, mart.deals, ?, source.amount, source.deals, ?)
         from mart, source
         """,
@@ -144,7 +143,7 @@ def all_of(name: str, description: str, *parts: SqlCheck) -> SqlCheck:
     )
 
 
-CONCENTRATION_ORDERED = SqlCheck(
+_CONCENTRATION_ORDERED = SqlCheck(
     "shares_ordered",
     "Shares lie in [0, 1] and grow with N.",
     """
@@ -207,7 +206,7 @@ MART_CHECKS: dict[str, list[SqlCheck]] = {
         all_of(
             "shares_bounded_and_ordered",
             "Shares lie in [0, 1] and grow with N; the 'all' total equals deals' and the years' sum.",
-            CONCENTRATION_ORDERED,
+            _CONCENTRATION_ORDERED,
             *(
                 totals_reconcile(
                     "mart_capital_concentration",
