@@ -8,7 +8,7 @@ runs reuse them and only re-sync when the lock changes.
     python3 tasks.py test      lint + format check + the test suite (what CI runs)
     python3 tasks.py ui        the Dagster UI (dagster dev) on http://127.0.0.1:3000
     python3 tasks.py bench     the benchmarks in bench/
-    python3 tasks.py lint      ruff check and ruff format --check only
+    python3 tasks.py lint      ruff check, ruff format --check and sqlfluff on the mart SQL only
     python3 tasks.py accept-drop SOURCE_ID
                                let a held source drop to what its new version yields (see README)
 """
@@ -85,6 +85,8 @@ def refresh(env: dict[str, str], extra: list[str]) -> None:
 def lint(env: dict[str, str], extra: list[str]) -> None:
     _run(_bin(VENV, "ruff"), "check", ".", env=env)
     _run(_bin(VENV, "ruff"), "format", "--check", ".", env=env)
+    # The marts' SQL (dialect and rules in pyproject.toml); the table DDL in warehouse/tables is not linted.
+    _run(_bin(VENV, "sqlfluff"), "lint", "warehouse/marts", env=env)
 
 
 def test(env: dict[str, str], extra: list[str]) -> None:

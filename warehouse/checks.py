@@ -1,12 +1,15 @@
 """SQL checks over the working database: the reconciliation of record counts, and one set per mart.
 
 Each check is a query returning one row `(passed boolean, detail varchar)`; `detail` carries the numbers
-compared so that a failure reads on its own in the Dagster UI.
+compared so that a failure reads on its own in the Dagster UI. Checks are built from fixed identifiers
+written in this module (mart and column names), quoted as identifiers; a value a check compares against
+(such as the period 'all') is bound as a query parameter. Nothing from a source ever reaches this SQL.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 import duckdb
 
@@ -16,11 +19,18 @@ class SqlCheck:
     name: str
     description: str
     sql: str
+    parameters: tuple[object, ...] = ()
+    """Values bound to the `?` placeholders of `sql`, in order."""
 
 
 def run_check(connection: duckdb.DuckDBPyConnection, check: SqlCheck) -> tuple[bool, str]:
-    passed, detail = connection.execute(_sql(check.sql)).fetchone()
+    passed, detail = connection.execute(check.sql, list(check.parameters)).fetchone()
     return bool(passed), str(detail)
+
+
+def identifier(name: str) -> str:
+    """`name` quoted as a DuckDB identifier. Only for names written in code, never for data."""
+    return '"' + name.replace('"', '""') + '"'
 
 
 RECONCILIATION = SqlCheck(
@@ -56,30 +66,98 @@ RECONCILIATION = SqlCheck(
     """,
 )
 
-# Spliced into mart checks where they say DEALS_TOTALS (plain text substitution: the SQL also holds
-# format() braces, which rule out str.format and f-strings).
-_DEALS_TOTALS = "(select coalesce(sum(amount_usd), 0)::hugeint as amount, count(*) as deals from deals)"
+
+@dataclass(frozen=True)
+class RowFilter:
+    """Mart rows where `column` equals (`=`) or differs from (`<>`) `value`; `value` is bound, not spliced."""
+
+    column: str
+    operator: Literal["=", "<>"]
+    value: str
+
+    def __post_init__(self) -> None:
+        if self.operator not in ("=", "<>"):
+            raise ValueError(f"row filter operator must be = or <>, not {self.operator!r}")
 
 
-def _sql(text: str) -> str:
-    return text.replace("DEALS_TOTALS", _DEALS_TOTALS)
+def totals_reconcile(
+    mart: str,
+    amount_column: str,
+    count_column: str,
+    *,
+    counts: Literal["deals", "disclosed deals"] = "deals",
+    rows: RowFilter | None = None,
+    label: str = "mart",
+) -> SqlCheck:
+    """The mart's amount and count columns, summed over its `rows` (all by default), equal deals' totals.
+
+    `amount_column` must add up to the sum of `deals.amount_usd` (undisclosed amounts add nothing);
+    `count_column` to the number of deals, or with `counts="disclosed deals"` to those with an amount.
+    `label` names the mart's side in the detail: "mart 6315000000 USD over 8 deals; deals ...".
+    """
+    deals_counted = {"deals": "count(*)", "disclosed deals": "count(amount_usd)"}[counts]
+    where = ""
+    parameters: tuple[object, ...] = ()
+    if rows is not None:
+        where = f"where {identifier(rows.column)} {rows.operator} ?"
+        parameters = (rows.value,)
+    scope = "its rows" if rows is None else f"its rows where {rows.column} {rows.operator} '{rows.value}'"
+    return SqlCheck(
+        "totals_reconcile",
+        f"{amount_column} and {count_column}, summed over {scope}, equal deals' total amount_usd and "
+        f"its number of {counts}.",
+        f"""
+        with mart as (
+            select coalesce(sum({identifier(amount_column)}), 0)::hugeint as amount,
+                   coalesce(sum({identifier(count_column)}), 0)::hugeint as deals
+            from {identifier(mart)} {where}
+        ),
+        source as (
+            select coalesce(sum(amount_usd), 0)::hugeint as amount, {deals_counted}::hugeint as deals
+            from deals
+        )
+        select mart.amount = source.amount and mart.deals = source.deals,
+               printf('%s %d USD over %d %s; deals %d USD over %d %s',
+                      ?, mart.amount, mart.deals, ?, source.amount, source.deals, ?)
+        from mart, source
+        """,
+        (*parameters, label, counts, counts),
+    )
 
 
+def all_of(name: str, description: str, *parts: SqlCheck) -> SqlCheck:
+    """One check that passes when every part passes; its detail joins the parts' details with '; '."""
+    aliases = [f"part_{i}" for i in range(len(parts))]
+    subqueries = ",\n".join(
+        f"({part.sql}) as {alias} (passed, detail)" for part, alias in zip(parts, aliases, strict=True)
+    )
+    return SqlCheck(
+        name,
+        description,
+        f"""
+        select {" and ".join(f"{alias}.passed" for alias in aliases)},
+               concat_ws('; ', {", ".join(f"{alias}.detail" for alias in aliases)})
+        from {subqueries}
+        """,
+        tuple(value for part in parts for value in part.parameters),
+    )
+
+
+_CONCENTRATION_ORDERED = SqlCheck(
+    "shares_ordered",
+    "Shares lie in [0, 1] and grow with N.",
+    """
+    select count(*) = 0, format('{} rows out of order', count(*)) from mart_capital_concentration
+    where not (0 <= top_1_share and top_1_share <= top_3_share and top_3_share <= top_5_share
+               and top_5_share <= top_10_share and top_10_share <= 1 + 1e-12)
+    """,
+)
+
+# Each mart's checks, all blocking. Every mart that sums amounts reconciles them with deals through
+# `totals_reconcile`; the rest are checks of what is particular to the mart.
 MART_CHECKS: dict[str, list[SqlCheck]] = {
     "mart_funding_by_segment": [
-        SqlCheck(
-            "totals_reconcile",
-            "Amount and deal-count totals equal those of deals.",
-            """
-            with mart as (select coalesce(sum(amount_usd_total), 0)::hugeint as amount,
-                                 coalesce(sum(deal_count), 0) as deals from mart_funding_by_segment),
-                 source as DEALS_TOTALS
-            select mart.amount = source.amount and mart.deals = source.deals,
-                   format('mart {} USD over {} deals; deals {} USD over {} deals',
-                          mart.amount, mart.deals, source.amount, source.deals)
-            from mart, source
-            """,
-        ),
+        totals_reconcile("mart_funding_by_segment", "amount_usd_total", "deal_count"),
         SqlCheck(
             "no_negative_or_null_aggregates",
             "No aggregate is negative; counts and totals are never NULL.",
@@ -91,19 +169,7 @@ MART_CHECKS: dict[str, list[SqlCheck]] = {
         ),
     ],
     "mart_funding_by_layer": [
-        SqlCheck(
-            "totals_reconcile",
-            "Amount and deal-count totals equal those of deals.",
-            """
-            with mart as (select coalesce(sum(amount_usd_total), 0)::hugeint as amount,
-                                 coalesce(sum(deal_count), 0) as deals from mart_funding_by_layer),
-                 source as DEALS_TOTALS
-            select mart.amount = source.amount and mart.deals = source.deals,
-                   format('mart {} USD over {} deals; deals {} USD over {} deals',
-                          mart.amount, mart.deals, source.amount, source.deals)
-            from mart, source
-            """,
-        ),
+        totals_reconcile("mart_funding_by_layer", "amount_usd_total", "deal_count"),
         SqlCheck(
             "shares_sum_to_one",
             "Within each quarter with disclosed capital, layer shares sum to 1.",
@@ -137,26 +203,21 @@ MART_CHECKS: dict[str, list[SqlCheck]] = {
         ),
     ],
     "mart_capital_concentration": [
-        SqlCheck(
+        all_of(
             "shares_bounded_and_ordered",
             "Shares lie in [0, 1] and grow with N; the 'all' total equals deals' and the years' sum.",
-            """
-            with bad as (
-                select count(*) as n from mart_capital_concentration
-                where not (0 <= top_1_share and top_1_share <= top_3_share and top_3_share <= top_5_share
-                           and top_5_share <= top_10_share and top_10_share <= 1 + 1e-12)
+            _CONCENTRATION_ORDERED,
+            *(
+                totals_reconcile(
+                    "mart_capital_concentration",
+                    "amount_usd_total",
+                    "disclosed_deal_count",
+                    counts="disclosed deals",
+                    rows=RowFilter("period", operator, "all"),
+                    label=label,
+                )
+                for operator, label in (("=", "all"), ("<>", "years"))
             ),
-            totals as (
-                select coalesce(sum(amount_usd_total) filter (where period = 'all'), 0)::hugeint as all_total,
-                       coalesce(sum(amount_usd_total) filter (where period <> 'all'), 0)::hugeint as by_year
-                from mart_capital_concentration
-            ),
-            source as DEALS_TOTALS
-            select bad.n = 0 and totals.all_total = source.amount and totals.by_year = source.amount,
-                   format('{} rows out of order; all {} USD, years {} USD, deals {} USD',
-                          bad.n, totals.all_total, totals.by_year, source.amount)
-            from bad, totals, source
-            """,
         ),
     ],
     "mart_investor_activity": [

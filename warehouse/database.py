@@ -25,6 +25,8 @@ MARTS_DIR = Path(__file__).resolve().parent / "marts"
 PERSISTENT_TABLES = tuple(name for name, table in TABLES.items() if table.history)
 DERIVED_TABLES = tuple(name for name, table in TABLES.items() if not table.history)
 MARTS = tuple(sorted(p.stem for p in MARTS_DIR.glob("mart_*.sql")))
+# Expressions the marts share (quarter start and label), as temporary macros defined before every mart.
+MART_MACROS = MARTS_DIR / "macros.sql"
 
 
 class UnknownTableError(KeyError):
@@ -45,9 +47,15 @@ def create_table(connection: duckdb.DuckDBPyConnection, name: str) -> None:
 
 
 def mart_sql(name: str) -> str:
+    """The SQL file of mart `name`: create or replace its table, then its comments."""
     if name not in MARTS:
         raise UnknownTableError(name)
     return (MARTS_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def mart_macros_sql() -> str:
+    """The macros every mart may call (`quarter_start`, `quarter_label`), as temporary macros."""
+    return MART_MACROS.read_text(encoding="utf-8")
 
 
 class Warehouse:
@@ -116,10 +124,12 @@ class Warehouse:
         return len(frame)
 
     def build_mart(self, connection: duckdb.DuckDBPyConnection, name: str) -> int:
-        """Run a mart's SQL file (create or replace + comments) and return its row count."""
+        """Define the shared macros, run a mart's SQL file (create or replace + comments), return its rows."""
+        sql = mart_sql(name)
         connection.execute("begin transaction")
         try:
-            connection.execute(mart_sql(name))
+            connection.execute(mart_macros_sql())
+            connection.execute(sql)
             connection.execute("commit")
         except BaseException:
             connection.execute("rollback")

@@ -68,8 +68,12 @@ def test_reconciliation_and_mart_checks_block_downstream():
         ("deals", "deal_rules"),
         ("validated_deals", "source_rejection_rates"),
         ("mart_funding_by_segment", "totals_reconcile"),
+        ("mart_funding_by_segment", "no_negative_or_null_aggregates"),
         ("mart_funding_by_layer", "totals_reconcile"),
+        ("mart_funding_by_layer", "shares_sum_to_one"),
         ("mart_top_deals", "ranks_and_amounts_match_deals"),
+        ("mart_capital_concentration", "shares_bounded_and_ordered"),
+        ("mart_investor_activity", "participations_reconcile"),
         ("dealmap_duckdb", "served_file_matches_working"),
     } <= blocking
     warnings = {

@@ -1,34 +1,55 @@
 -- mart_capital_concentration
--- Grain: one row per period: each calendar year of announcement, plus 'all' for the whole table.
+-- Grain: one row per period: each calendar year of announcement, plus 'all' for the whole table. Key: period.
 -- Units: whole US dollars; shares 0..1 of the period's disclosed total taken by its N largest deals.
+-- Reads: deals (those with a disclosed amount).
 create or replace table mart_capital_concentration as
-with disclosed as (
-    select strftime(announced_date, '%Y') as period, amount_usd
-    from main.deals where amount_usd is not null
+with
+
+disclosed_deals as (
+    select
+        announced_date,
+        amount_usd
+    from main.deals
+    where amount_usd is not null
+),
+
+-- Each disclosed amount twice: once in its year, once in 'all'.
+period_amounts as (
+    select
+        strftime(announced_date, '%Y') as period,
+        amount_usd
+    from disclosed_deals
     union all
-    select 'all' as period, amount_usd
-    from main.deals where amount_usd is not null
+    select
+        'all' as period,
+        amount_usd
+    from disclosed_deals
 ),
-ranked as (
-    select period, amount_usd,
-           row_number() over (partition by period order by amount_usd desc) as position,
-           amount_usd / sum(amount_usd) over (partition by period) as share
-    from disclosed
+
+ranked_period_amounts as (
+    select
+        period,
+        amount_usd,
+        row_number() over (partition by period order by amount_usd desc) as amount_rank,
+        amount_usd / sum(amount_usd) over (partition by period) as amount_share
+    from period_amounts
 ),
-by_period as (
+
+final as (
     select
         period,
         count(*)::integer as disclosed_deal_count,
         sum(amount_usd)::bigint as amount_usd_total,
-        sum(amount_usd) filter (where position <= 1) / sum(amount_usd) as top_1_share,
-        sum(amount_usd) filter (where position <= 3) / sum(amount_usd) as top_3_share,
-        sum(amount_usd) filter (where position <= 5) / sum(amount_usd) as top_5_share,
-        sum(amount_usd) filter (where position <= 10) / sum(amount_usd) as top_10_share,
-        sum(share * share) as hhi
-    from ranked
+        sum(amount_usd) filter (where amount_rank <= 1) / sum(amount_usd) as top_1_share,
+        sum(amount_usd) filter (where amount_rank <= 3) / sum(amount_usd) as top_3_share,
+        sum(amount_usd) filter (where amount_rank <= 5) / sum(amount_usd) as top_5_share,
+        sum(amount_usd) filter (where amount_rank <= 10) / sum(amount_usd) as top_10_share,
+        sum(amount_share * amount_share) as hhi
+    from ranked_period_amounts
     group by period
 )
-select * from by_period
+
+select * from final
 order by period = 'all', period;
 
 comment on table mart_capital_concentration is 'How concentrated capital is: share of each period''s disclosed total taken by its largest deals. Grain: year, plus all.';

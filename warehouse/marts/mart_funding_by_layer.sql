@@ -1,31 +1,53 @@
 -- mart_funding_by_layer
 -- Grain: one row per (quarter of announcement, stack layer). Keys: quarter, layer.
 -- Units: whole US dollars. share_of_quarter = this layer's disclosed total / the quarter's disclosed total.
+-- Reads: deals.
 create or replace table mart_funding_by_layer as
-with by_layer as (
+with
+
+announced_deals as (
     select
-        date_trunc('quarter', announced_date)::date as quarter_start,
+        announced_date,
+        layer,
+        amount_usd
+    from main.deals
+),
+
+layer_quarters as (
+    select
+        quarter_start(announced_date) as quarter_start,
+        quarter_label(announced_date) as quarter,
         layer,
         count(*)::integer as deal_count,
         count(amount_usd)::integer as disclosed_deal_count,
         coalesce(sum(amount_usd), 0)::bigint as amount_usd_total
-    from main.deals
+    from announced_deals
     group by all
 ),
-with_share as (
+
+layer_quarters_with_quarter_total as (
+    select
+        *,
+        sum(amount_usd_total) over (partition by quarter_start) as quarter_amount_usd_total
+    from layer_quarters
+),
+
+final as (
     select
         quarter_start,
-        strftime(quarter_start, '%Y') || '-Q' || quarter(quarter_start)::varchar as quarter,
+        quarter,
         layer,
         deal_count,
         disclosed_deal_count,
         amount_usd_total,
-        case when sum(amount_usd_total) over (partition by quarter_start) > 0
-             then amount_usd_total / sum(amount_usd_total) over (partition by quarter_start)
+        -- NULL, not a division by zero, when nothing in the quarter was disclosed.
+        case
+            when quarter_amount_usd_total > 0 then amount_usd_total / quarter_amount_usd_total
         end as share_of_quarter
-    from by_layer
+    from layer_quarters_with_quarter_total
 )
-select * from with_share
+
+select * from final
 order by quarter_start, layer;
 
 comment on table mart_funding_by_layer is 'Funding by stack layer and quarter, with each layer''s share of the quarter. Grain: quarter x layer. Whole US dollars.';

@@ -1,20 +1,24 @@
 -- mart_funding_by_segment
 -- Grain: one row per (quarter of announcement, segment). Keys: quarter, segment.
 -- Units: amounts in whole US dollars; undisclosed amounts count in deal_count but add nothing to sums.
+-- Reads: deals.
 create or replace table mart_funding_by_segment as
-with deals as (
+with
+
+announced_deals as (
     select
+        announced_date,
+        layer,
         segment,
         segment_label,
-        layer,
-        date_trunc('quarter', announced_date)::date as quarter_start,
         amount_usd
     from main.deals
 ),
-by_quarter as (
+
+final as (
     select
-        quarter_start,
-        strftime(quarter_start, '%Y') || '-Q' || quarter(quarter_start)::varchar as quarter,
+        quarter_start(announced_date) as quarter_start,
+        quarter_label(announced_date) as quarter,
         layer,
         segment,
         any_value(segment_label) as segment_label,
@@ -23,10 +27,11 @@ by_quarter as (
         coalesce(sum(amount_usd), 0)::bigint as amount_usd_total,
         median(amount_usd)::bigint as amount_usd_median,
         max(amount_usd) as amount_usd_max
-    from deals
-    group by quarter_start, layer, segment
+    from announced_deals
+    group by all
 )
-select * from by_quarter
+
+select * from final
 order by quarter_start, layer, segment;
 
 comment on table mart_funding_by_segment is 'Funding by segment and quarter. Grain: quarter x segment. Amounts in whole US dollars; sums reconcile with deals.';

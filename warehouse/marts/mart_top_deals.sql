@@ -1,19 +1,45 @@
 -- mart_top_deals
 -- Grain: one row per deal among the 100 largest by disclosed amount. Key: deal_id; rank 1 is the largest.
 -- Units: whole US dollars. share_of_total = amount / all disclosed amounts in deals.
+-- Reads: deals.
 create or replace table mart_top_deals as
-with disclosed as (
-    select * from main.deals where amount_usd is not null
-),
-ranked as (
+with
+
+disclosed_deals as (
     select
-        row_number() over (order by amount_usd desc, announced_date, company, deal_id)::integer as rank,
-        deal_id, company, round_type, amount_usd, amount_is_floor, valuation_usd, segment, segment_label,
-        layer, announced_date, lead_investors, source_count,
+        deal_id,
+        company,
+        round_type,
+        amount_usd,
+        amount_is_floor,
+        valuation_usd,
+        segment,
+        segment_label,
+        layer,
+        announced_date,
+        lead_investors,
+        source_count
+    from main.deals
+    where amount_usd is not null
+),
+
+ranked_deals as (
+    select
+        -- Ties on amount go to the earlier deal, then by company; deal_id makes the order total.
+        row_number() over (
+            order by amount_usd desc, announced_date asc, company asc, deal_id asc
+        )::integer as rank,
+        *,
         amount_usd / sum(amount_usd) over () as share_of_total
-    from disclosed
+    from disclosed_deals
+),
+
+final as (
+    select * from ranked_deals
+    where rank <= 100
 )
-select * from ranked where rank <= 100
+
+select * from final
 order by rank;
 
 comment on table mart_top_deals is 'The 100 largest deals by disclosed amount. Grain: deal. Whole US dollars.';

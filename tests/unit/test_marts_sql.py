@@ -1,0 +1,292 @@
+"""Mart SQL and its checks on a hand-made deals table: quarters, mart rows, each check's failure detail."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+import duckdb
+import pandas as pd
+import pytest
+
+from warehouse.checks import MART_CHECKS, RowFilter, SqlCheck, run_check, totals_reconcile
+from warehouse.database import DERIVED_TABLES, MARTS, PERSISTENT_TABLES, Warehouse, mart_macros_sql, mart_sql
+
+M = 1_000_000
+
+
+def _deal(deal_id: str, amount_usd: int | None, announced: str, segment: str, **fields) -> dict:
+    layer = {"ai_chips": "hardware", "inference_serving": "inference"}[segment]
+    return {
+        "deal_id": deal_id,
+        "company": f"{deal_id.title()} Labs",
+        "company_aliases": [],
+        "round_type": "series_a",
+        "amount_usd": amount_usd,
+        "amount_is_floor": False,
+        "valuation_usd": None,
+        "valuation_is_floor": False,
+        "currency": "USD",
+        "amount_original": None,
+        "lead_investors": [],
+        "investors": [],
+        "announced_date": dt.date.fromisoformat(announced),
+        "date_basis": "explicit",
+        "segment": segment,
+        "segment_label": segment.replace("_", " ").title(),
+        "layer": layer,
+        "source_count": 1,
+        "mention_count": 1,
+        "conflicts": [],
+        "warnings": [],
+        **fields,
+    }
+
+
+# Dates on both sides of quarter boundaries; two undisclosed amounts, one alone in its quarter.
+DEALS = [
+    _deal("fallow", None, "2025-07-15", "ai_chips"),
+    _deal("arclight", 100 * M, "2025-12-31", "inference_serving", investors=["Kestrel", "Oakum"],
+          lead_investors=["Kestrel"]),
+    _deal("beacon", 250 * M, "2026-01-01", "inference_serving", investors=["Kestrel"]),
+    _deal("cinder", None, "2026-03-31", "ai_chips", investors=["Oakum"], lead_investors=["Oakum"]),
+    _deal("dunmore", 50 * M, "2026-04-01", "ai_chips"),
+    _deal("eskerfield", 600 * M, "2026-12-31", "inference_serving"),
+]  # fmt: skip
+TOTAL = 1_000 * M
+DEAL_COLUMNS = list(DEALS[0])
+
+
+@pytest.fixture
+def warehouse(tmp_path) -> Warehouse:
+    return Warehouse(tmp_path / "work.duckdb")
+
+
+def _load(warehouse: Warehouse, deals: list[dict]) -> None:
+    with warehouse.connect() as connection:
+        warehouse.replace(connection, "deals", pd.DataFrame(deals, columns=DEAL_COLUMNS))
+
+
+@pytest.fixture
+def built(warehouse) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The marts built on DEALS; the connection stays open for the test."""
+    _load(warehouse, DEALS)
+    with warehouse.connect() as connection:
+        for mart in MARTS:
+            warehouse.build_mart(connection, mart)
+        yield connection
+
+
+def _check(mart: str, name: str) -> SqlCheck:
+    return next(check for check in MART_CHECKS[mart] if check.name == name)
+
+
+# --- the shared quarter expressions -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("day", "start", "label"),
+    [
+        ("2026-01-01", "2026-01-01", "2026-Q1"),
+        ("2026-03-31", "2026-01-01", "2026-Q1"),
+        ("2026-04-01", "2026-04-01", "2026-Q2"),
+        ("2024-02-29", "2024-01-01", "2024-Q1"),
+        ("2026-09-30", "2026-07-01", "2026-Q3"),
+        ("2026-10-01", "2026-10-01", "2026-Q4"),
+        ("1999-12-31", "1999-10-01", "1999-Q4"),
+    ],
+)
+def test_quarter_macros_give_the_quarter_start_and_label(day, start, label):
+    with duckdb.connect() as connection:
+        connection.execute(mart_macros_sql())
+        row = connection.execute(
+            "select quarter_start(?::date), quarter_label(?::date)", [day, day]
+        ).fetchone()
+    assert row == (dt.date.fromisoformat(start), label)
+
+
+def test_both_quarterly_marts_label_the_same_quarters(built):
+    expected = [
+        (dt.date(2025, 7, 1), "2025-Q3"),
+        (dt.date(2025, 10, 1), "2025-Q4"),
+        (dt.date(2026, 1, 1), "2026-Q1"),
+        (dt.date(2026, 4, 1), "2026-Q2"),
+        (dt.date(2026, 10, 1), "2026-Q4"),
+    ]
+    for mart in ("mart_funding_by_segment", "mart_funding_by_layer"):
+        quarters = built.execute(f"select distinct quarter_start, quarter from {mart} order by 1").fetchall()
+        assert quarters == expected, mart
+
+
+def test_the_macros_stay_out_of_the_database_file(warehouse, built):
+    built.execute("checkpoint")
+    macros = built.execute(
+        "select database_name, function_name from duckdb_functions() where function_name like 'quarter_%' "
+        "and function_type = 'macro' order by function_name"
+    ).fetchall()
+    assert macros == [("temp", "quarter_label"), ("temp", "quarter_start")]
+
+
+# --- mart rows ----------------------------------------------------------------------------------------
+
+
+def test_funding_by_segment_rows(built):
+    rows = built.execute(
+        "select quarter, segment, deal_count, disclosed_deal_count, amount_usd_total, amount_usd_median, "
+        "amount_usd_max from mart_funding_by_segment"
+    ).fetchall()
+    assert rows == [
+        ("2025-Q3", "ai_chips", 1, 0, 0, None, None),
+        ("2025-Q4", "inference_serving", 1, 1, 100 * M, 100 * M, 100 * M),
+        ("2026-Q1", "ai_chips", 1, 0, 0, None, None),
+        ("2026-Q1", "inference_serving", 1, 1, 250 * M, 250 * M, 250 * M),
+        ("2026-Q2", "ai_chips", 1, 1, 50 * M, 50 * M, 50 * M),
+        ("2026-Q4", "inference_serving", 1, 1, 600 * M, 600 * M, 600 * M),
+    ]
+
+
+def test_funding_by_layer_shares_are_null_when_the_quarter_disclosed_nothing(built):
+    rows = built.execute(
+        "select quarter, layer, amount_usd_total, share_of_quarter from mart_funding_by_layer"
+    )
+    assert rows.fetchall() == [
+        ("2025-Q3", "hardware", 0, None),
+        ("2025-Q4", "inference", 100 * M, 1.0),
+        ("2026-Q1", "hardware", 0, 0.0),
+        ("2026-Q1", "inference", 250 * M, 1.0),
+        ("2026-Q2", "hardware", 50 * M, 1.0),
+        ("2026-Q4", "inference", 600 * M, 1.0),
+    ]
+
+
+def test_top_deals_concentration_and_investors(built):
+    assert built.execute("select rank, deal_id, share_of_total from mart_top_deals").fetchall() == [
+        (1, "eskerfield", 0.6),
+        (2, "beacon", 0.25),
+        (3, "arclight", 0.1),
+        (4, "dunmore", 0.05),
+    ]
+    concentration = built.execute(
+        "select period, disclosed_deal_count, amount_usd_total, top_1_share, top_3_share "
+        "from mart_capital_concentration"
+    ).fetchall()
+    assert concentration == [
+        ("2025", 1, 100 * M, 1.0, 1.0),
+        ("2026", 3, 900 * M, pytest.approx(600 / 900), 1.0),
+        ("all", 4, TOTAL, 0.6, 0.95),
+    ]
+    investors = built.execute(
+        "select investor, deal_count, lead_count, deal_amount_usd_total, led_amount_usd_total, segments "
+        "from mart_investor_activity"
+    ).fetchall()
+    assert investors == [
+        ("Kestrel", 2, 1, 350 * M, 100 * M, ["inference_serving"]),
+        ("Oakum", 2, 1, 100 * M, 0, ["ai_chips", "inference_serving"]),  # led cinder, undisclosed
+    ]
+
+
+# --- the checks ---------------------------------------------------------------------------------------
+
+
+def test_every_check_passes_on_fresh_marts_and_states_its_numbers(built):
+    details = {
+        (mart, check.name): run_check(built, check)
+        for mart, checks in MART_CHECKS.items()
+        for check in checks
+    }
+    assert all(passed for passed, _ in details.values()), details
+    assert details[("mart_funding_by_segment", "totals_reconcile")][1] == (
+        "mart 1000000000 USD over 6 deals; deals 1000000000 USD over 6 deals"
+    )
+    assert details[("mart_capital_concentration", "shares_bounded_and_ordered")][1] == (
+        "0 rows out of order; "
+        "all 1000000000 USD over 4 disclosed deals; deals 1000000000 USD over 4 disclosed deals; "
+        "years 1000000000 USD over 4 disclosed deals; deals 1000000000 USD over 4 disclosed deals"
+    )
+
+
+def test_a_deal_added_after_the_marts_were_built_fails_every_reconciliation(built):
+    built.execute(
+        "insert into deals select * replace ('late' as deal_id, 7000000 as amount_usd) "
+        "from deals where deal_id = 'dunmore'"
+    )
+    for mart in ("mart_funding_by_segment", "mart_funding_by_layer"):
+        assert run_check(built, _check(mart, "totals_reconcile")) == (
+            False,
+            "mart 1000000000 USD over 6 deals; deals 1007000000 USD over 7 deals",
+        ), mart
+    assert run_check(built, _check("mart_capital_concentration", "shares_bounded_and_ordered")) == (
+        False,
+        "0 rows out of order; "
+        "all 1000000000 USD over 4 disclosed deals; deals 1007000000 USD over 5 disclosed deals; "
+        "years 1000000000 USD over 4 disclosed deals; deals 1007000000 USD over 5 disclosed deals",
+    )
+
+
+def test_a_mart_row_that_disagrees_with_deals_fails_with_both_totals(built):
+    built.execute("update mart_funding_by_segment set deal_count = 2 where quarter = '2026-Q2'")
+    assert run_check(built, _check("mart_funding_by_segment", "totals_reconcile")) == (
+        False,
+        "mart 1000000000 USD over 7 deals; deals 1000000000 USD over 6 deals",
+    )
+    # Only the years disagree: the 'all' row still reconciles, and the detail says which side broke.
+    built.execute("update mart_capital_concentration set amount_usd_total = 899999999 where period = '2026'")
+    passed, detail = run_check(built, _check("mart_capital_concentration", "shares_bounded_and_ordered"))
+    assert not passed
+    assert "all 1000000000 USD over 4 disclosed deals; deals 1000000000 USD" in detail
+    assert "years 999999999 USD over 4 disclosed deals; deals 1000000000 USD" in detail
+
+
+def test_shares_out_of_order_fail_the_concentration_check(built):
+    built.execute("update mart_capital_concentration set top_3_share = 0.5 where period = 'all'")
+    passed, detail = run_check(built, _check("mart_capital_concentration", "shares_bounded_and_ordered"))
+    assert (passed, detail.split(";")[0]) == (False, "1 rows out of order")
+
+
+def test_no_deals_builds_empty_marts_whose_checks_pass(warehouse):
+    _load(warehouse, [])
+    with warehouse.connect() as connection:
+        assert [warehouse.build_mart(connection, mart) for mart in MARTS] == [0] * len(MARTS)
+        results = [run_check(connection, check) for checks in MART_CHECKS.values() for check in checks]
+    assert all(passed for passed, _ in results), results
+    assert ("mart 0 USD over 0 deals; deals 0 USD over 0 deals") in [detail for _, detail in results]
+
+
+def test_reconciliation_quotes_identifiers_and_binds_the_filter_value():
+    """Names are quoted (a space or a quote in one is harmless); the filter value is a parameter."""
+    odd_value = "x' or 'a' = 'a"
+    check = totals_reconcile(
+        'odd "mart"', "amount total", "n", rows=RowFilter("kind", "<>", odd_value), label="odd"
+    )
+    assert odd_value not in check.sql
+    with duckdb.connect() as connection:
+        connection.execute('create table "odd ""mart""" ("amount total" bigint, n integer, kind varchar)')
+        connection.execute('insert into "odd ""mart""" values (30, 2, \'real\'), (99, 9, ?)', [odd_value])
+        connection.execute("create table deals as select * from (values (10), (20)) t(amount_usd)")
+        assert run_check(connection, check) == (True, "odd 30 USD over 2 deals; deals 30 USD over 2 deals")
+
+
+def test_a_row_filter_takes_only_equality_or_inequality():
+    with pytest.raises(ValueError, match="must be = or <>"):
+        RowFilter("period", "like", "%")  # type: ignore[arg-type]
+
+
+# --- how the mart files are written -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mart", MARTS)
+def test_mart_files_follow_the_house_layout(mart):
+    """Header, input CTEs never named after a table they could shadow, one `select * from final`,
+    the comments last; the quarter label is only ever the shared macro."""
+    sql = mart_sql(mart)
+    assert sql.startswith(f"-- {mart}\n-- Grain: ")
+    tables = {*PERSISTENT_TABLES, *DERIVED_TABLES, *MARTS}
+    ctes = re.findall(r"^(\w+) as \($", sql, flags=re.MULTILINE)
+    assert ctes[-1] == "final"
+    assert not tables & set(ctes), ctes
+    assert len(re.findall(r"^select \* from final$", sql, flags=re.MULTILINE)) == 1
+    after_create = sql.split(";\n", 1)[1]  # the create statement ends with the first line ending in ';'
+    assert all(line.startswith("comment on ") for line in after_create.splitlines() if line)
+    assert "'-Q'" not in sql
+    assert "date_trunc('quarter'" not in sql
