@@ -1,58 +1,34 @@
-"""Assets `deals` and `deal_sources`: one row per real deal, merged across sources, with its evidence."""
+"""Assets `deals` and `deal_sources` (one row per real deal, merged across sources, with its evidence),
+and the checks on deals."""
 
 import dagster as dg
+import pandas as pd
 
-from assets.metadata import markdown_table, preview
+from assets.metadata import markdown_table, preview, table_metadata
 from assets.resolve.merge import resolve_deals
 from assets.sources import SourceRegistryResource
 from assets.validate.quarantine import validate_frame
 from schemas.deals import DealSchema
 from schemas.reference import check_for_changes
 from schemas.rules import DEAL_RULES
+from schemas.tables import DEAL_SOURCES, DEALS
 from schemas.taxonomy import UNCLASSIFIED
 from warehouse.data_dir import DataDirResource
 
-DEAL_RULES_CHECK = "deal_rules"
-CONFLICTS_CHECK = "deal_conflicts"
-UNCLASSIFIED_CHECK = "unclassified_share"
 MAX_UNCLASSIFIED_SHARE = 0.25
+VALIDATED = "validated_deals"
+_PREVIEW = ["company", "round_type", "amount_usd", "valuation_usd", "segment", "announced_date",
+            "lead_investors", "source_count"]  # fmt: skip
 
 
 @dg.multi_asset(
     group_name="resolve",
     specs=[
         dg.AssetSpec(
-            "deals",
-            kinds={"python", "duckdb"},
-            deps=["validated_deals"],
-            description="One row per real deal, merged across every source that reported it.",
+            "deals", kinds={"python", "duckdb"}, deps=["validated_deals"], description=DEALS.comment
         ),
         dg.AssetSpec(
-            "deal_sources",
-            kinds={"duckdb"},
-            deps=["validated_deals"],
-            description="The evidence behind every deal: one row per contributing mention.",
-        ),
-    ],
-    check_specs=[
-        dg.AssetCheckSpec(
-            DEAL_RULES_CHECK,
-            asset="deals",
-            blocking=True,
-            description="deals meets schemas.deals.DealSchema (unique ids, known "
-            "segments, leads within investors...).",
-        ),
-        dg.AssetCheckSpec(
-            CONFLICTS_CHECK,
-            asset="deals",
-            description="Deals whose sources disagree beyond tolerance (amount, valuation, round), "
-            "flagged in deals.conflicts; fails (WARN) when there are any.",
-        ),
-        dg.AssetCheckSpec(
-            UNCLASSIFIED_CHECK,
-            asset="deals",
-            description="Share of deals in the Unclassified segment; fails (WARN) above "
-            f"{MAX_UNCLASSIFIED_SHARE:.0%}.",
+            "deal_sources", kinds={"duckdb"}, deps=["validated_deals"], description=DEAL_SOURCES.comment
         ),
     ],
 )
@@ -60,49 +36,47 @@ def deals_and_sources(
     context: dg.AssetExecutionContext, sources: SourceRegistryResource, data_dir: DataDirResource
 ):
     """Resolve validated mentions into deals (assets/resolve/merge.py documents the matching rules and
-    the precedence between conflicting facts), then validate the result with `DealSchema`.
-    """
+    the precedence between conflicting facts)."""
     check_for_changes()  # an edited taxonomy or vocabulary applies from this run on
     working = data_dir.working()
     with working.connect() as connection:
         validated = connection.execute("select * from validated_deals order by record_id").df()
     deals, evidence = resolve_deals(validated, source_order=[s.id for s in sources.load()])
-    result = validate_frame(deals, DealSchema, DEAL_RULES)
     with working.connect() as connection:
         working.replace(connection, "deals", deals, project=True)
         working.replace(connection, "deal_sources", evidence)
-    merged = deals[deals["mention_count"] > 1]
     if deals.empty:  # a state, not an error: the marts will be empty and valid
         context.log.warning(
             f"no deals this run: {len(validated)} mentions passed validation; see fetch_log, "
             "extraction_errors and rejected_deals for why"
         )
+    ranked = deals.sort_values("amount_usd", ascending=False, na_position="last")
     yield dg.MaterializeResult(
         asset_key="deals",
         metadata={
-            "dagster/row_count": len(deals),
-            "merged_deals": len(merged),
-            "deals_with_conflicts": int((deals["conflicts"].map(len) > 0).sum()) if len(deals) else 0,
-            "preview": preview(
-                deals.sort_values("amount_usd", ascending=False, na_position="last"),
-                [
-                    "company",
-                    "round_type",
-                    "amount_usd",
-                    "valuation_usd",
-                    "segment",
-                    "announced_date",
-                    "lead_investors",
-                    "source_count",
-                ],
-                limit=15,
-            ),
+            **table_metadata(DEALS, len(deals)),
+            "merged_deals": int((deals["mention_count"] > 1).sum()) if len(deals) else 0,
+            "preview": preview(ranked, _PREVIEW, limit=15),
         },
     )
-    yield dg.MaterializeResult(asset_key="deal_sources", metadata={"dagster/row_count": len(evidence)})
-    yield dg.AssetCheckResult(
-        check_name=DEAL_RULES_CHECK,
-        asset_key="deals",
+    yield dg.MaterializeResult(asset_key="deal_sources", metadata=table_metadata(DEAL_SOURCES, len(evidence)))
+
+
+def _deals(data_dir: DataDirResource) -> pd.DataFrame:
+    with data_dir.working().connect(read_only=True) as connection:
+        return connection.execute("select * from deals order by deal_id").df()
+
+
+@dg.asset_check(
+    asset="deals",
+    name="deal_rules",
+    blocking=True,
+    description="deals meets schemas.deals.DealSchema (unique ids, known segments, leads within "
+    "investors...).",
+)
+def deal_rules(data_dir: DataDirResource) -> dg.AssetCheckResult:
+    result = validate_frame(_deals(data_dir), DealSchema, DEAL_RULES)
+    return dg.AssetCheckResult(
         passed=result.rejected.empty,
         metadata={
             "rows_per_rule": {k: int(v) for k, v in sorted(result.rule_counts.items())},
@@ -111,10 +85,18 @@ def deals_and_sources(
             ),
         },
     )
+
+
+@dg.asset_check(
+    asset="deals",
+    name="deal_conflicts",
+    description="Deals whose sources disagree beyond tolerance (amount, valuation, round), flagged in "
+    "deals.conflicts; fails (WARN) when there are any.",
+)
+def deal_conflicts(data_dir: DataDirResource) -> dg.AssetCheckResult:
+    deals = _deals(data_dir)
     conflicted = deals[deals["conflicts"].map(len) > 0] if len(deals) else deals
-    yield dg.AssetCheckResult(
-        check_name=CONFLICTS_CHECK,
-        asset_key="deals",
+    return dg.AssetCheckResult(
         passed=conflicted.empty,
         severity=dg.AssetCheckSeverity.WARN,
         metadata={
@@ -126,12 +108,25 @@ def deals_and_sources(
             ),
         },
     )
-    unclassified = int((deals["segment"] == UNCLASSIFIED).sum()) if len(deals) else 0
-    share = unclassified / len(deals) if len(deals) else 0.0
-    yield dg.AssetCheckResult(
-        check_name=UNCLASSIFIED_CHECK,
-        asset_key="deals",
+
+
+@dg.asset_check(
+    asset="deals",
+    name="unclassified_share",
+    description="Share of deals in the Unclassified segment; fails (WARN) above "
+    f"{MAX_UNCLASSIFIED_SHARE:.0%}.",
+)
+def unclassified_share(data_dir: DataDirResource) -> dg.AssetCheckResult:
+    with data_dir.working().connect(read_only=True) as connection:
+        unclassified, total = connection.execute(
+            "select count(*) filter (where segment = ?), count(*) from deals", [UNCLASSIFIED]
+        ).fetchone()
+    share = unclassified / total if total else 0.0
+    return dg.AssetCheckResult(
         passed=share <= MAX_UNCLASSIFIED_SHARE,
         severity=dg.AssetCheckSeverity.WARN,
         metadata={"unclassified_deals": unclassified, "share": round(share, 4)},
     )
+
+
+deal_checks = [deal_rules, deal_conflicts, unclassified_share]

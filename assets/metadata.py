@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from assets.frames import is_missing
+from schemas.tables import Column, Table
 from warehouse.safe_text import markdown_cell
 
 _MAX_CELL = 80
@@ -51,3 +52,21 @@ def preview(frame: pd.DataFrame, columns: Sequence[str] | None = None, limit: in
 def counts(series: pd.Series) -> dict[str, int]:
     """Value counts as a plain dict (for JSON metadata), NULLs counted as '(none)'."""
     return {str(k): int(v) for k, v in series.fillna("(none)").value_counts().items()}
+
+
+def table_metadata(table: Table, rows: int) -> dict[str, object]:
+    """Standard metadata of a table asset: name, row count and column schema (from its declaration)."""
+    return {
+        "dagster/table_name": table.name,
+        "dagster/row_count": rows,
+        "dagster/column_schema": dg.TableSchema(
+            columns=[
+                dg.TableColumn(c.name, c.type.lower(), description=c.comment, constraints=_constraints(c))
+                for c in table.columns
+            ]
+        ),
+    }
+
+
+def _constraints(column: Column) -> dg.TableColumnConstraints:
+    return dg.TableColumnConstraints(nullable=not column.required, unique=column.key)

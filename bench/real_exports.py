@@ -6,7 +6,6 @@ placeholder dates, a coarse round vocabulary and 2013 category codes.
 
 from __future__ import annotations
 
-import os
 import tempfile
 import time
 from pathlib import Path
@@ -19,11 +18,9 @@ from assets.validate.quarantine import validate_frame
 from bench.pipeline_throughput import duckdb_read
 from schemas.records import NormalizedDealSchema
 from schemas.rules import RECORD_RULES
+from schemas.settings import shared_dir
 
-# ../shared/data beside the repository, or wherever DEALMAP_SHARED_DATA points.
-SHARED_DATA = Path(
-    os.environ.get("DEALMAP_SHARED_DATA") or Path(__file__).resolve().parents[2] / "shared" / "data"
-)
+SHARED_DATA = shared_dir("data")
 CRUNCHBASE = SHARED_DATA / "crunchbase_rounds_2013.csv"
 REGISTRY = """
 [[source]]

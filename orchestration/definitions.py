@@ -2,13 +2,13 @@
 
 import dagster as dg
 
-from assets.deals import deals_and_sources
+from assets.deals import deal_checks, deals_and_sources
 from assets.documents import documents
 from assets.extracted import extracted_deals
 from assets.marts import mart_assets, mart_checks, reconciliation_check
 from assets.normalized import normalized_deals
 from assets.published import dealmap_duckdb, source_volume
-from assets.validated import validated_and_rejected_deals
+from assets.validated import validated_and_rejected_deals, validation_checks
 from orchestration.jobs import refresh_job, replay_job
 from orchestration.resources import default_resources
 from orchestration.schedules import daily_refresh
@@ -24,7 +24,7 @@ defs = dg.Definitions(
         *mart_assets,
         dealmap_duckdb,
     ],
-    asset_checks=[reconciliation_check, *mart_checks, source_volume],
+    asset_checks=[*validation_checks, *deal_checks, reconciliation_check, *mart_checks, source_volume],
     jobs=[refresh_job, replay_job],
     schedules=[daily_refresh],
     sensors=[reference_data_changed],

@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
+
+from schemas.settings import shared_dir
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = REPO_ROOT / "samples"
 
 
-def _shared(name: str) -> Path:
-    """A folder of ../shared (real data sets, seed documents), wherever the clone lives."""
-    candidates = [os.environ.get("DEALMAP_SHARED_DIR"), REPO_ROOT.parent / "shared", "/work/shared"]
-    for candidate in filter(None, candidates):
-        if (Path(candidate) / name).is_dir():
-            return Path(candidate) / name
-    return REPO_ROOT.parent / "shared" / name
-
-
-SHARED_DATA = _shared("data")
-SHARED_SEEDS = _shared("seeds")
+SHARED_DATA = shared_dir("data")
+SHARED_SEEDS = shared_dir("seeds")
 
 
 @pytest.fixture

@@ -51,10 +51,7 @@ class Refresh:
 
     def run(self):
         result = run_refresh(self.data_dir, self.registry)
-        self.checks = {
-            (e.asset_key.to_user_string(), e.check_name): e for e in result.get_asset_check_evaluations()
-        }
-        self.by_name = check_results(result)
+        self.checks = check_results(result)
         return result
 
     def served(self, sql: str, params: list | None = None) -> list[tuple]:

@@ -471,7 +471,7 @@ def test_a_source_out_of_budget_keeps_its_last_good_documents(httpserver, tmp_pa
         assert served.execute("select company, amount_usd from deals").fetchall() == [
             ("Orrin Labs", 40_000_000)
         ]
-    check = check_results(second)["sources_fetched"]
+    check = check_results(second)[("documents", "sources_fetched")]
     assert (check.passed, check.metadata["failing_sources"].value) == (False, "orrin-news")
     assert check.severity == dg.AssetCheckSeverity.WARN
 

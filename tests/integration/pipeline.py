@@ -34,6 +34,7 @@ def run_refresh(
     )
 
 
-def check_results(result: dg.ExecuteInProcessResult) -> dict[str, dg.AssetCheckEvaluation]:
-    """Asset check evaluations of a run, by check name."""
-    return {e.check_name: e for e in result.get_asset_check_evaluations()}
+def check_results(result: dg.ExecuteInProcessResult) -> dict[tuple[str, str], dg.AssetCheckEvaluation]:
+    """Asset check evaluations of a run, by (asset, check name): several assets have a check of the same
+    name (every mart has `mart_schema`), and each must be looked at."""
+    return {(e.asset_key.to_user_string(), e.check_name): e for e in result.get_asset_check_evaluations()}

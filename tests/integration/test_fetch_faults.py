@@ -886,7 +886,7 @@ def test_bad_sources_do_not_stop_the_others(newsroom):
         "Tessellate Robotics",
         "Kelpwater Compute",
     }
-    check = check_results(newsroom.first.result)["sources_fetched"]
+    check = check_results(newsroom.first.result)[("documents", "sources_fetched")]
     assert (check.passed, check.severity) == (False, dg.AssetCheckSeverity.WARN)
     assert check.metadata["failing_sources"].value == "laughs-feed, leaky-feed, orrin-wire"
 
@@ -945,7 +945,7 @@ def test_a_failing_source_keeps_its_last_good_document_and_deals(newsroom, newsr
 
 
 def test_the_fetch_check_warns_and_names_the_failing_source(newsroom_rerun):
-    check = check_results(newsroom_rerun.result)["sources_fetched"]
+    check = check_results(newsroom_rerun.result)[("documents", "sources_fetched")]
     assert (check.passed, check.severity) == (False, dg.AssetCheckSeverity.WARN)
     failing = check.metadata["failing_sources"].value.split(", ")
     assert failing == ["laughs-feed", "leaky-feed", "orrin-wire", "pellucid-post"]

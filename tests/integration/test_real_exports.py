@@ -53,7 +53,7 @@ def working(india):
 def test_every_row_is_accounted_for(india, working):
     result, _ = india
     assert result.success
-    assert check_results(result)["records_reconcile"].passed
+    assert check_results(result)[("deals", "records_reconcile")].passed
     counts = working.execute(
         """select (select count(*) from extracted_deals), (select count(*) from validated_deals),
                   (select count(*) from rejected_deals), (select count(*) from extraction_errors)"""
@@ -131,4 +131,7 @@ def test_a_second_run_reuses_the_parsed_export(india):
         for m in again.get_asset_materialization_events()
         if m.asset_key.to_user_string() == "extracted_deals"
     )
-    assert (metadata["documents_parsed"].value, metadata["documents_reused"].value) == (0, 1)
+    assert (metadata["documents_parsed"].value, metadata["documents_reused"].value) == (
+        0,
+        1,
+    )

@@ -40,13 +40,19 @@ def test_run_succeeds_with_every_blocking_check_green(refreshed):
     result, _ = refreshed
     assert result.success
     checks = check_results(result)
-    assert checks["records_reconcile"].passed, checks["records_reconcile"].metadata
-    assert checks["deal_rules"].passed
-    assert checks["served_file_matches_working"].passed
-    assert all(c.passed for name, c in checks.items() if name.endswith(("_reconcile", "_match_deals")))
+    assert checks[("deals", "records_reconcile")].passed, checks[("deals", "records_reconcile")].metadata
+    assert checks[("deals", "deal_rules")].passed
+    assert checks[("dealmap_duckdb", "served_file_matches_working")].passed
+    reconciliations = {key: c for key, c in checks.items() if key[1].endswith(("_reconcile", "_match_deals"))}
+    # records_reconcile, totals_reconcile (two marts), participations_reconcile, ranks_and_amounts_match_deals
+    assert len(reconciliations) == 5
+    assert all(c.passed for c in reconciliations.values())
+    schemas = [c for (asset, name), c in checks.items() if name == "mart_schema"]
+    assert len(schemas) == 5
+    assert all(c.passed for c in schemas)
     # The samples hold four deliberately bad rows, so the record-rules check warns.
-    assert not checks["record_rules"].passed
-    assert checks["record_rules"].metadata["rows_rejected"].value == 4
+    assert not checks[("validated_deals", "record_rules")].passed
+    assert checks[("validated_deals", "record_rules")].metadata["rows_rejected"].value == 4
 
 
 def test_the_eight_seed_deals_come_out_once_each_with_their_facts(served):
@@ -164,7 +170,10 @@ def test_second_run_adds_no_document_versions_and_changes_no_deal(refreshed):
         for m in result.get_asset_materialization_events()
         if m.asset_key.to_user_string() == "extracted_deals"
     ).materialization.metadata
-    assert (extraction["documents_parsed"].value, extraction["documents_reused"].value) == (0, 9)
+    assert (
+        extraction["documents_parsed"].value,
+        extraction["documents_reused"].value,
+    ) == (0, 9)
     with duckdb.connect(str(served_path), read_only=True) as connection:
         assert connection.execute(query).fetchall() == before
         assert connection.execute("select count(*) from documents").fetchone()[0] == documents_before

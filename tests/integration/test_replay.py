@@ -44,7 +44,7 @@ def test_a_new_segment_alias_releases_quarantined_rows_without_fetching(tmp_path
         data_dir, fetcher=fetcher, selection=dg.AssetSelection.all() - dg.AssetSelection.assets("documents")
     )
     assert replay.success
-    assert check_results(replay)["records_reconcile"].passed
+    assert check_results(replay)[("deals", "records_reconcile")].passed
     with duckdb.connect(str(served), read_only=True) as connection:
         moved = connection.execute(
             "select segment, layer, amount_usd from deals where company = 'Quantum Whisper Labs'"
