@@ -11,6 +11,8 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from schemas.rules import MART_RULES
+from schemas.tables.marts import MARTS as MART_TABLES
+from schemas.tables.pandera_fields import declared_model
 
 
 def _rule(name: str) -> dict[str, str]:
@@ -45,35 +47,30 @@ class _Mart(pa.DataFrameModel):
         strict = False
         # DuckDB hands an empty result's text columns over as `object` and a filled one's as pandas
         # strings: coercing makes both one dtype, so an empty mart is valid (empty is a state, not an
-        # error). The mart's own SQL fixes the column types; these models check rows.
+        # error). The declaration fixes the column types; these models check rows.
         coerce = True
 
 
-class FundingBySegment(_Mart):
+class _FundingBySegmentRules(_Mart):
     """Grain: quarter x segment."""
 
-    quarter: Series[str]
-    segment: Series[str]
     _present, _nonnegative = _present_and_nonnegative(
         ["deal_count", "disclosed_deal_count", "amount_usd_total"]
     )
 
 
-class FundingByLayer(_Mart):
+class _FundingByLayerRules(_Mart):
     """Grain: quarter x layer."""
 
-    quarter: Series[str]
-    layer: Series[str]
     _present, _nonnegative = _present_and_nonnegative(
         ["deal_count", "disclosed_deal_count", "amount_usd_total"]
     )
     _shares = _shares_in_unit_interval(["share_of_quarter"])
 
 
-class TopDeals(_Mart):
+class _TopDealsRules(_Mart):
     """Grain: deal, ranked by disclosed amount."""
 
-    deal_id: Series[str]
     _present, _nonnegative = _present_and_nonnegative(["rank", "amount_usd"])
     _shares = _shares_in_unit_interval(["share_of_total"])
 
@@ -82,27 +79,30 @@ class TopDeals(_Mart):
         return ~df["rank"].duplicated(keep=False) & (df["rank"] >= 1)
 
 
-class CapitalConcentration(_Mart):
+class _CapitalConcentrationRules(_Mart):
     """Grain: year (and 'all')."""
 
-    period: Series[str]
     _present, _nonnegative = _present_and_nonnegative(["disclosed_deal_count", "amount_usd_total"])
     _shares = _shares_in_unit_interval(["top_1_share", "top_3_share", "top_5_share", "top_10_share", "hhi"])
 
 
-class InvestorActivity(_Mart):
+class _InvestorActivityRules(_Mart):
     """Grain: investor."""
 
-    investor: Series[str]
     _present, _nonnegative = _present_and_nonnegative(
         ["deal_count", "lead_count", "deal_amount_usd_total", "led_amount_usd_total"]
     )
 
 
+_RULES: dict[str, type[pa.DataFrameModel]] = {
+    "mart_funding_by_segment": _FundingBySegmentRules,
+    "mart_funding_by_layer": _FundingByLayerRules,
+    "mart_top_deals": _TopDealsRules,
+    "mart_capital_concentration": _CapitalConcentrationRules,
+    "mart_investor_activity": _InvestorActivityRules,
+}
+# Each mart's model: its declared columns (schemas/tables/marts.py) with its rules.
 MART_MODELS: dict[str, type[pa.DataFrameModel]] = {
-    "mart_funding_by_segment": FundingBySegment,
-    "mart_funding_by_layer": FundingByLayer,
-    "mart_top_deals": TopDeals,
-    "mart_capital_concentration": CapitalConcentration,
-    "mart_investor_activity": InvestorActivity,
+    name: declared_model(rules.__name__.strip("_").removesuffix("Rules"), MART_TABLES[name], rules)
+    for name, rules in _RULES.items()
 }

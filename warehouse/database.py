@@ -16,8 +16,9 @@ import duckdb
 import pandas as pd
 
 from schemas.tables import TABLES, Table
+from schemas.tables.marts import MARTS as MART_TABLES
 from warehouse.arrow_frames import arrow_schema, frame_to_arrow
-from warehouse.ddl import create_sql
+from warehouse.ddl import create_sql, identifier
 
 MARTS_DIR = Path(__file__).resolve().parent / "marts"
 
@@ -124,12 +125,15 @@ class Warehouse:
         return len(frame)
 
     def build_mart(self, connection: duckdb.DuckDBPyConnection, name: str) -> int:
-        """Define the shared macros, run a mart's SQL file (create or replace + comments), return its rows."""
+        """Rebuild a mart: its declared table (columns, types, comments), filled by its SQL file's query
+        (with the shared macros defined first), in one transaction; returns its rows."""
         sql = mart_sql(name)
         connection.execute("begin transaction")
         try:
             connection.execute(mart_macros_sql())
-            connection.execute(sql)
+            for statement in create_sql(MART_TABLES[name]):
+                connection.execute(statement)
+            connection.execute(f"insert into {identifier(name)} by name (\n{sql}\n)")
             connection.execute("commit")
         except BaseException:
             connection.execute("rollback")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from schemas.tables import TABLES
+from schemas.tables.marts import MARTS
 from schemas.tables.model import Table
 from schemas.tables.reference import SERVED_ONLY
 
@@ -18,7 +19,7 @@ _FIRST = ("deals", "deal_sources", "rejected_deals")
 
 
 def public_tables() -> list[Table]:
-    tables = [t for t in TABLES.values() if t.public] + list(SERVED_ONLY.values())
+    tables = [t for t in TABLES.values() if t.public] + list(MARTS.values()) + list(SERVED_ONLY.values())
     return sorted(tables, key=lambda t: _FIRST.index(t.name) if t.name in _FIRST else len(_FIRST))
 
 

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
-from assets.validate.quarantine import validate_frame
+from assets.validate.quarantine import SchemaLevelError, validate_frame
 from schemas.marts import MART_MODELS
 from schemas.rules import MART_RULES
+from schemas.tables.marts import MARTS as MART_TABLES
 
 
 def _failed(mart: str, frame: pd.DataFrame) -> list[list[str]]:
-    return validate_frame(frame, MART_MODELS[mart], MART_RULES).rejected["failed_checks"].tolist()
+    """Rules broken per failing row; declared columns the test does not care about are filled with None."""
+    full = frame.reindex(columns=MART_TABLES[mart].names)
+    return validate_frame(full, MART_MODELS[mart], MART_RULES).rejected["failed_checks"].tolist()
 
 
 def test_a_well_formed_mart_passes():
@@ -49,6 +53,12 @@ def test_duplicate_ranks_are_caught():
         {"deal_id": ["a", "b"], "rank": [1, 1], "amount_usd": [5, 4], "share_of_total": [0.5, 0.4]}
     )
     assert _failed("mart_top_deals", frame) == [["mart_ranks_unique"], ["mart_ranks_unique"]]
+
+
+def test_a_mart_missing_a_declared_column_is_a_schema_level_failure():
+    frame = pd.DataFrame({"quarter": ["2026-Q1"], "layer": ["inference"]})
+    with pytest.raises(SchemaLevelError, match="column_in_dataframe on FundingByLayer: deal_count"):
+        validate_frame(frame, MART_MODELS["mart_funding_by_layer"], MART_RULES)
 
 
 def test_every_mart_has_a_model():

@@ -2,7 +2,6 @@
 -- Grain: one row per (quarter of announcement, stack layer). Keys: quarter, layer.
 -- Units: whole US dollars. share_of_quarter = this layer's disclosed total / the quarter's disclosed total.
 -- Reads: deals.
-create or replace table mart_funding_by_layer as
 with
 
 announced_deals as (
@@ -48,13 +47,4 @@ final as (
 )
 
 select * from final
-order by quarter_start, layer;
-
-comment on table mart_funding_by_layer is 'Funding by stack layer and quarter, with each layer''s share of the quarter. Grain: quarter x layer. Whole US dollars.';
-comment on column mart_funding_by_layer.quarter_start is 'First day of the quarter of announcement.';
-comment on column mart_funding_by_layer.quarter is 'Quarter label, e.g. 2026-Q1.';
-comment on column mart_funding_by_layer.layer is 'Stack layer slug (hardware, compute, models, inference, tooling, applications, non_ai, unclassified).';
-comment on column mart_funding_by_layer.deal_count is 'Deals announced.';
-comment on column mart_funding_by_layer.disclosed_deal_count is 'Deals with a disclosed amount.';
-comment on column mart_funding_by_layer.amount_usd_total is 'Sum of disclosed amounts, whole USD.';
-comment on column mart_funding_by_layer.share_of_quarter is 'This layer''s share of the quarter''s disclosed total (0..1); NULL when the quarter has none.';
+order by quarter_start, layer

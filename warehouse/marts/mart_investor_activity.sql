@@ -3,7 +3,6 @@
 -- Units: whole US dollars. Amounts are the full size of the deals an investor joined, not its own cheque,
 -- which sources rarely disclose.
 -- Reads: deals (its investors and lead_investors lists).
-create or replace table mart_investor_activity as
 with
 
 invested_deals as (
@@ -44,14 +43,4 @@ final as (
 )
 
 select * from final
-order by deal_count desc, deal_amount_usd_total desc, investor asc;
-
-comment on table mart_investor_activity is 'Investor activity: deals joined and led. Grain: investor. Amounts are whole-deal sizes in US dollars, not individual cheques.';
-comment on column mart_investor_activity.investor is 'Canonical investor name.';
-comment on column mart_investor_activity.deal_count is 'Deals the investor took part in (lead or not).';
-comment on column mart_investor_activity.lead_count is 'Deals the investor led or co-led.';
-comment on column mart_investor_activity.deal_amount_usd_total is 'Sum of disclosed amounts of those deals, whole USD.';
-comment on column mart_investor_activity.led_amount_usd_total is 'Sum of disclosed amounts of the deals it led, whole USD.';
-comment on column mart_investor_activity.first_deal_date is 'Earliest announcement date.';
-comment on column mart_investor_activity.last_deal_date is 'Latest announcement date.';
-comment on column mart_investor_activity.segments is 'Segments of those deals.';
+order by deal_count desc, deal_amount_usd_total desc, investor asc

@@ -2,7 +2,6 @@
 -- Grain: one row per deal among the 100 largest by disclosed amount. Key: deal_id; rank 1 is the largest.
 -- Units: whole US dollars. share_of_total = amount / all disclosed amounts in deals.
 -- Reads: deals.
-create or replace table mart_top_deals as
 with
 
 disclosed_deals as (
@@ -40,20 +39,4 @@ final as (
 )
 
 select * from final
-order by rank;
-
-comment on table mart_top_deals is 'The 100 largest deals by disclosed amount. Grain: deal. Whole US dollars.';
-comment on column mart_top_deals.rank is '1 = largest disclosed amount; ties broken by date, then company.';
-comment on column mart_top_deals.deal_id is 'deals.deal_id.';
-comment on column mart_top_deals.company is 'Canonical company name.';
-comment on column mart_top_deals.round_type is 'Round-type slug.';
-comment on column mart_top_deals.amount_usd is 'Amount raised, whole USD.';
-comment on column mart_top_deals.amount_is_floor is 'True when the amount is a lower bound.';
-comment on column mart_top_deals.valuation_usd is 'Valuation, whole USD.';
-comment on column mart_top_deals.segment is 'Segment slug.';
-comment on column mart_top_deals.segment_label is 'Segment display label.';
-comment on column mart_top_deals.layer is 'Stack layer slug.';
-comment on column mart_top_deals.announced_date is 'Announcement date.';
-comment on column mart_top_deals.lead_investors is 'Lead investors.';
-comment on column mart_top_deals.source_count is 'Distinct sources reporting the deal.';
-comment on column mart_top_deals.share_of_total is 'Share of all disclosed capital in deals (0..1).';
+order by rank
