@@ -28,15 +28,41 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 
 STYLES = {"news", "pr", "roundup", "newsletter", "list", "table", "history", "ipo", "negative"}
-NEGATIVES = {"fund_close", "acquisition", "market_size", "revenue", "valuation_only", "aggregate", "layoffs",
-             "fine", "rumour_denied", "grant_to_government", "debt_other", "ipo_market_cap", "other"}
+NEGATIVES = {
+    "fund_close",
+    "acquisition",
+    "market_size",
+    "revenue",
+    "valuation_only",
+    "aggregate",
+    "layoffs",
+    "fine",
+    "rumour_denied",
+    "grant_to_government",
+    "debt_other",
+    "ipo_market_cap",
+    "other",
+}
 STATUSES = {"announced", "reported"}
 PRECISIONS = {"day", "month", "quarter", "year"}
 CORPORA = {"pages", "code"}
 TOP_KEYS = {"id", "corpus", "query", "url", "outlet", "published", "style", "sha256", "deals", "negatives"}
-DEAL_KEYS = {"company", "round_type", "round_text", "amount", "currency", "amount_is_floor", "valuation",
-             "valuation_is_floor", "lead_investors", "investors", "announced_date", "date_precision", "status",
-             "span"}
+DEAL_KEYS = {
+    "company",
+    "round_type",
+    "round_text",
+    "amount",
+    "currency",
+    "amount_is_floor",
+    "valuation",
+    "valuation_is_floor",
+    "lead_investors",
+    "investors",
+    "announced_date",
+    "date_precision",
+    "status",
+    "span",
+}
 SCALES = (1, 1e3, 1e5, 1e6, 1e7, 1e9, 1e12)
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
@@ -45,7 +71,9 @@ def load_reference() -> tuple[set[str], set[str]]:
     ref = ROOT / "schemas" / "reference"
     rounds = set(tomllib.loads((ref / "round_types.toml").read_text(encoding="utf-8"))["round"])
     rounds |= {f"series_{c}" for c in "abcdefghijk"}
-    currencies = set(tomllib.loads((ref / "currencies.toml").read_text(encoding="utf-8"))["currency"]) | {"USD"}
+    currencies = set(tomllib.loads((ref / "currencies.toml").read_text(encoding="utf-8"))["currency"]) | {
+        "USD"
+    }
     return rounds, currencies
 
 
@@ -80,8 +108,9 @@ def host_of(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-def check_deal(where: str, deal: object, text: str | None, rounds: set[str], currencies: set[str],
-               problems: list[str]) -> None:
+def check_deal(
+    where: str, deal: object, text: str | None, rounds: set[str], currencies: set[str], problems: list[str]
+) -> None:
     if not isinstance(deal, dict):
         problems.append(f"{where}: deal is not an object")
         return
@@ -111,9 +140,12 @@ def check_deal(where: str, deal: object, text: str | None, rounds: set[str], cur
         value = deal[key]
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             problems.append(f"{where}: {key} must be a list of names")
-    if isinstance(deal["lead_investors"], list) and isinstance(deal["investors"], list):
-        if not set(deal["lead_investors"]) <= set(deal["investors"]):
-            problems.append(f"{where}: a lead investor is missing from investors")
+    if (
+        isinstance(deal["lead_investors"], list)
+        and isinstance(deal["investors"], list)
+        and not set(deal["lead_investors"]) <= set(deal["investors"])
+    ):
+        problems.append(f"{where}: a lead investor is missing from investors")
     if deal["announced_date"] is None:
         if deal["date_precision"] is not None:
             problems.append(f"{where}: date_precision without announced_date")
@@ -125,8 +157,12 @@ def check_deal(where: str, deal: object, text: str | None, rounds: set[str], cur
     if deal["status"] not in STATUSES:
         problems.append(f"{where}: bad status {deal['status']!r}")
     span = deal["span"]
-    if not (isinstance(span, list) and len(span) == 2 and all(isinstance(v, int) for v in span)
-            and 0 <= span[0] < span[1]):
+    if not (
+        isinstance(span, list)
+        and len(span) == 2
+        and all(isinstance(v, int) for v in span)
+        and 0 <= span[0] < span[1]
+    ):
         problems.append(f"{where}: span must be [start, end) with 0 <= start < end")
         return
     if text is None:
@@ -134,7 +170,7 @@ def check_deal(where: str, deal: object, text: str | None, rounds: set[str], cur
     if span[1] > len(text):
         problems.append(f"{where}: span ends after the text ({span[1]} > {len(text)})")
         return
-    snippet = text[span[0]:span[1]]
+    snippet = text[span[0] : span[1]]
     named = isinstance(deal["company"], str) and deal["company"].casefold() in snippet.casefold()
     amounted = is_number(deal["amount"]) and states_amount(snippet, float(deal["amount"]))
     if not (named or amounted):
@@ -194,8 +230,9 @@ def main(argv: list[str] | None = None) -> int:
         if not isinstance(entry["query"], str) or not entry["query"].strip():
             problems.append(f"{where}: query must be a non-empty string")
         url = entry["url"]
-        if not isinstance(url, str) or not (url.startswith("http://") or url.startswith("https://")
-                                            or url.startswith("github:")):
+        if not isinstance(url, str) or not (
+            url.startswith("http://") or url.startswith("https://") or url.startswith("github:")
+        ):
             problems.append(f"{where}: bad url")
         else:
             if url in seen_urls:
@@ -264,15 +301,22 @@ def main(argv: list[str] | None = None) -> int:
 
     texts = len(entries)
     print(f"split: {args.split}")
-    print(f"texts: {texts}  outlets: {len(outlets)}  deals: {counts['deals']}  "
-          f"(reported: {counts['reported']})")
-    print(f"deals: with valuation {counts['with_valuation']}, non-USD {counts['non_usd_deals']}, "
-          f"amount floors {counts['floors']}, undisclosed amount {counts['no_amount']}, "
-          f"ipo {counts['ipo']}, strategic {counts['strategic']}, debt {counts['debt']}")
-    print(f"texts without deals: {counts['texts_without_deals']}  "
-          f"({100 * counts['texts_without_deals'] / max(texts, 1):.0f}%)")
-    print(f"non-USD texts (a deal in another currency): {non_usd_texts}  "
-          f"({100 * non_usd_texts / max(texts, 1):.0f}%)")
+    print(
+        f"texts: {texts}  outlets: {len(outlets)}  deals: {counts['deals']}  (reported: {counts['reported']})"
+    )
+    print(
+        f"deals: with valuation {counts['with_valuation']}, non-USD {counts['non_usd_deals']}, "
+        f"amount floors {counts['floors']}, undisclosed amount {counts['no_amount']}, "
+        f"ipo {counts['ipo']}, strategic {counts['strategic']}, debt {counts['debt']}"
+    )
+    print(
+        f"texts without deals: {counts['texts_without_deals']}  "
+        f"({100 * counts['texts_without_deals'] / max(texts, 1):.0f}%)"
+    )
+    print(
+        f"non-USD texts (a deal in another currency): {non_usd_texts}  "
+        f"({100 * non_usd_texts / max(texts, 1):.0f}%)"
+    )
     print("styles: " + ", ".join(f"{k} {v}" for k, v in sorted(styles.items())))
     print("negative classes (texts): " + ", ".join(f"{k} {v}" for k, v in sorted(negatives.items())))
     if missing_texts:

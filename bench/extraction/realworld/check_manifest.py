@@ -1,9 +1,9 @@
 """Validate a real-world extraction split: `python bench/extraction/realworld/check_manifest.py dev|holdout`.
 
 Stdlib only. Checks every manifest line against the format in README.md (types, round-type slugs from
-schemas/reference/round_types.toml, ISO currency codes from schemas/reference/currencies.toml, dates, spans inside
-the saved text and on a sentence that shows the amount's digits or the company's name), recomputes the SHA-256 of
-each saved text, and prints counts. Exits 1 on any problem.
+schemas/reference/round_types.toml, ISO currency codes from schemas/reference/currencies.toml, dates, spans
+inside the saved text and on a sentence that shows the amount's digits or the company's name), recomputes the
+SHA-256 of each saved text, and prints counts. Exits 1 on any problem.
 
 Options:
   --no-texts    check the manifest alone (for a checkout where the git-ignored texts were not rebuilt)
@@ -12,6 +12,7 @@ Options:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -28,16 +29,39 @@ REFERENCE = REPO / "schemas" / "reference"
 
 STYLES = {"news", "pr", "roundup", "newsletter", "list", "table", "history", "ipo", "negative"}
 NEGATIVES = {
-    "fund_close", "acquisition", "market_size", "revenue", "valuation_only", "aggregate", "layoffs", "fine",
-    "rumour_denied", "grant_to_government", "debt_other", "ipo_market_cap", "other",
+    "fund_close",
+    "acquisition",
+    "market_size",
+    "revenue",
+    "valuation_only",
+    "aggregate",
+    "layoffs",
+    "fine",
+    "rumour_denied",
+    "grant_to_government",
+    "debt_other",
+    "ipo_market_cap",
+    "other",
 }
 CORPORA = {"pages", "code"}
 PRECISIONS = {"day", "month", "quarter", "year"}
 STATUSES = {"announced", "reported"}
 TEXT_KEYS = {"id", "corpus", "query", "url", "outlet", "published", "style", "sha256", "deals", "negatives"}
 DEAL_KEYS = {
-    "company", "round_type", "round_text", "amount", "currency", "amount_is_floor", "valuation",
-    "valuation_is_floor", "lead_investors", "investors", "announced_date", "date_precision", "status", "span",
+    "company",
+    "round_type",
+    "round_text",
+    "amount",
+    "currency",
+    "amount_is_floor",
+    "valuation",
+    "valuation_is_floor",
+    "lead_investors",
+    "investors",
+    "announced_date",
+    "date_precision",
+    "status",
+    "span",
 }
 FIRST_YEAR, LAST_YEAR = 2022, 2026
 MAX_PURE_NEGATIVE_SHARE = 0.15
@@ -109,7 +133,9 @@ def check_deal(where: str, deal: object, text: str | None, slugs: set[str], code
         problems.append(f"{where}: company must be a non-empty string")
     if deal.get("round_type") not in slugs:
         problems.append(f"{where}: round_type {deal.get('round_type')!r} is not a dealmap slug")
-    if deal.get("round_text") is not None and not (isinstance(deal["round_text"], str) and deal["round_text"]):
+    if deal.get("round_text") is not None and not (
+        isinstance(deal["round_text"], str) and deal["round_text"]
+    ):
         problems.append(f"{where}: round_text must be a non-empty string or null")
     amount, currency = deal.get("amount"), deal.get("currency")
     if amount is not None and not (is_number(amount) and amount > 0):
@@ -149,8 +175,11 @@ def check_deal(where: str, deal: object, text: str | None, slugs: set[str], code
     if deal.get("status") not in STATUSES:
         problems.append(f"{where}: status must be one of {sorted(STATUSES)}")
     span = deal.get("span")
-    if not (isinstance(span, list) and len(span) == 2 and all(isinstance(i, int) and not isinstance(i, bool)
-                                                                   for i in span)):
+    if not (
+        isinstance(span, list)
+        and len(span) == 2
+        and all(isinstance(i, int) and not isinstance(i, bool) for i in span)
+    ):
         problems.append(f"{where}: span must be [start, end] integers")
     elif not 0 <= span[0] < span[1]:
         problems.append(f"{where}: span {span} is empty or negative")
@@ -158,11 +187,13 @@ def check_deal(where: str, deal: object, text: str | None, slugs: set[str], code
         if span[1] > len(text):
             problems.append(f"{where}: span {span} runs past the text ({len(text)} characters)")
         else:
-            piece = text[span[0]:span[1]]
+            piece = text[span[0] : span[1]]
             name_ok = isinstance(company, str) and company.strip() and company.lower() in piece.lower()
             amount_ok = is_number(amount) and span_shows_amount(piece, amount)
             if not (name_ok or amount_ok):
-                problems.append(f"{where}: span {span} shows neither the company's name nor the amount's digits")
+                problems.append(
+                    f"{where}: span {span} shows neither the company's name nor the amount's digits"
+                )
     return problems
 
 
@@ -180,10 +211,8 @@ def check(split: str, with_texts: bool) -> int:
             continue
         for line in other.read_text(encoding="utf-8").splitlines():
             if line.strip():
-                try:
+                with contextlib.suppress(json.JSONDecodeError, AttributeError):
                     other_urls[json.loads(line).get("url")] = other.parent.name
-                except (json.JSONDecodeError, AttributeError):
-                    pass
 
     ids: set[str] = set()
     urls: set[str] = set()
@@ -228,7 +257,9 @@ def check(split: str, with_texts: bool) -> int:
         url = entry.get("url")
         outlet = outlet_of(url, corpus) if isinstance(url, str) else None
         if outlet is None:
-            problems.append(f"{where}: url {url!r} is not an http(s) URL (pages) or github:owner/repo:path (code)")
+            problems.append(
+                f"{where}: url {url!r} is not an http(s) URL (pages) or github:owner/repo:path (code)"
+            )
         else:
             if entry.get("outlet") != outlet:
                 problems.append(f"{where}: outlet {entry.get('outlet')!r} is not the URL's host {outlet!r}")
@@ -266,7 +297,9 @@ def check(split: str, with_texts: bool) -> int:
         if with_texts and isinstance(tid, str):
             path = texts_dir / f"{tid}.txt"
             if not path.is_file():
-                problems.append(f"{where}: text {path.relative_to(REPO)} is missing (rebuild it, or use --no-texts)")
+                problems.append(
+                    f"{where}: text {path.relative_to(REPO)} is missing (rebuild it, or use --no-texts)"
+                )
             else:
                 raw = path.read_bytes()
                 if hashlib.sha256(raw).hexdigest() != sha:
@@ -297,8 +330,9 @@ def check(split: str, with_texts: bool) -> int:
         n_non_usd += non_usd
 
     if n_texts and n_no_deals / n_texts > MAX_PURE_NEGATIVE_SHARE:
-        problems.append(f"{n_no_deals} of {n_texts} texts have no deal: more than "
-                        f"{MAX_PURE_NEGATIVE_SHARE:.0%}")
+        problems.append(
+            f"{n_no_deals} of {n_texts} texts have no deal: more than {MAX_PURE_NEGATIVE_SHARE:.0%}"
+        )
 
     print(f"split {split}: {n_texts} texts, {len(outlets)} outlets, {n_deals} deals")
     print(f"styles: {dict(sorted(styles.items()))} ({len(styles)} styles)")
@@ -316,7 +350,9 @@ def check(split: str, with_texts: bool) -> int:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("split", help="split name, e.g. dev or holdout")
     parser.add_argument("--no-texts", action="store_true", help="check the manifest without the saved texts")
     args = parser.parse_args()
