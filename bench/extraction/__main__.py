@@ -1,17 +1,36 @@
-"""`python -m bench.extraction [--split dev|holdout] [--misses]`: print extraction precision/recall/F1."""
+"""`python -m bench.extraction [--split dev|holdout|rw-dev|rw-holdout] [--misses]`: print extraction
+precision/recall/F1 on the hand-written corpus (dev, holdout) or the real-world one (rw-dev, rw-holdout).
+
+rw-holdout is blind: its report and its `--misses` give aggregate figures and per-class counts only."""
 
 from __future__ import annotations
 
 import argparse
 
 from bench.extraction.evaluate import evaluate, format_report
+from bench.extraction.realworld.report import format_misses, format_realworld_report
+from bench.extraction.realworld.scoring import evaluate_realworld
+
+REAL_WORLD = {"rw-dev": "dev", "rw-holdout": "holdout"}
+BLIND = frozenset({"rw-holdout"})
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--split", default="dev", choices=["dev", "holdout"])
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--split", default="dev", choices=["dev", "holdout", *REAL_WORLD])
     parser.add_argument("--misses", action="store_true", help="list every missed or spurious deal")
     args = parser.parse_args()
+    if args.split in REAL_WORLD:
+        rw_report = evaluate_realworld(REAL_WORLD[args.split])
+        for line in format_realworld_report(rw_report):
+            print(line)
+        if args.misses:
+            print()
+            for line in format_misses(rw_report, blind=args.split in BLIND):
+                print(line)
+        return
     report = evaluate(args.split)
     for line in format_report(args.split, report):
         print(line)

@@ -77,20 +77,37 @@ def corpus_references(corpus: Path = CORPUS) -> References:
     return References(default.taxonomy, default.round_types, default.currencies, default.fx, names)
 
 
+@dataclass
+class Published:
+    """What the production path makes of one document's mentions: `normalized` (one row per mention),
+    `rejected` (the quarantined ones, with `failed_checks`), `deals` (one row per deal) and `deal_sources`
+    (the mentions behind each deal)."""
+
+    normalized: pd.DataFrame
+    rejected: pd.DataFrame
+    deals: pd.DataFrame
+    deal_sources: pd.DataFrame
+
+
+def publish_mentions(extracted: pd.DataFrame, refs: References) -> Published:
+    """Normalise, validate and resolve the mentions of one document, as a refresh would."""
+    if extracted.empty:
+        return Published(pd.DataFrame(), pd.DataFrame(), pd.DataFrame(), pd.DataFrame())
+    normalized = normalize_mentions(extracted, refs)
+    result = validate_frame(normalized, NormalizedDealSchema, RECORD_RULES)
+    if result.valid.empty:
+        return Published(normalized, result.rejected, pd.DataFrame(), pd.DataFrame())
+    deals, deal_sources = resolve_deals(result.valid, taxonomy=refs.taxonomy)
+    return Published(normalized, result.rejected, deals, deal_sources)
+
+
 def predict(document: LabelledDocument, refs: References) -> pd.DataFrame:
     """Deals dealmap would publish from this one document."""
     kind = SourceKind.NEWSLETTER if document.path.suffix in (".md", ".eml") else SourceKind.ARTICLE
     source = Source(id="corpus", kind=kind, url=document.path.as_uri())
     content_type = "text/html" if document.path.suffix == ".html" else None
     extracted = extract_document(source, document.path.as_uri(), "0" * 64, content_type, document.path)
-    if extracted.empty:
-        return pd.DataFrame()
-    normalized = normalize_mentions(extracted, refs)
-    valid = validate_frame(normalized, NormalizedDealSchema, RECORD_RULES).valid
-    if valid.empty:
-        return pd.DataFrame()
-    deals, _ = resolve_deals(valid, taxonomy=refs.taxonomy)
-    return deals
+    return publish_mentions(extracted, refs).deals
 
 
 def _usd(value: Any, currency: str | None, on: date) -> int | None:
@@ -142,7 +159,7 @@ def predicted_deals(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return deals
 
 
-def _close(a: int | None, b: int | None) -> bool:
+def amounts_close(a: int | None, b: int | None) -> bool:
     if a is None or b is None:
         return a is None and b is None
     return abs(a - b) <= AMOUNT_TOLERANCE * max(abs(a), abs(b), 1)
@@ -150,7 +167,7 @@ def _close(a: int | None, b: int | None) -> bool:
 
 def field_equal(name: str, gold: Any, predicted: Any) -> bool:
     if name in ("amount_usd", "valuation_usd"):
-        return _close(gold, predicted)
+        return amounts_close(gold, predicted)
     return gold == predicted
 
 
@@ -162,14 +179,21 @@ def present(name: str, value: Any) -> bool:
     return value is not None
 
 
-def deal_correct(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
-    return (
-        _close(gold["amount_usd"], predicted["amount_usd"]) and gold["round_type"] == predicted["round_type"]
-    )
+AmountEqual = Callable[[dict[str, Any], dict[str, Any]], bool]
+
+
+def amount_usd_equal(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
+    return amounts_close(gold["amount_usd"], predicted["amount_usd"])
+
+
+def deal_correct(
+    gold: dict[str, Any], predicted: dict[str, Any], amount_equal: AmountEqual = amount_usd_equal
+) -> bool:
+    return amount_equal(gold, predicted) and gold["round_type"] == predicted["round_type"]
 
 
 def match(
-    gold: list[dict[str, Any]], predicted: list[dict[str, Any]]
+    gold: list[dict[str, Any]], predicted: list[dict[str, Any]], amount_equal: AmountEqual = amount_usd_equal
 ) -> list[tuple[dict | None, dict | None]]:
     """Pairs (gold, predicted) by company, the best-agreeing candidate first; unmatched sides get None."""
     remaining = list(predicted)
@@ -182,8 +206,8 @@ def match(
         best = max(
             candidates,
             key=lambda p: (
-                deal_correct(deal, p),
-                _close(deal["amount_usd"], p["amount_usd"]),
+                deal_correct(deal, p, amount_equal),
+                amount_equal(deal, p),
                 deal["round_type"] == p["round_type"],
             ),
         )
@@ -236,21 +260,34 @@ def score_document(
                 report.deals.fp += 1
                 if labelled is None:
                     report.misses.append(_describe(document, "spurious", None, found))
-        for name in FIELDS:
-            score = report.fields[name]
-            gold_value = labelled[name] if labelled else None
-            found_value = found[name] if found else None
-            gold_has, found_has = present(name, gold_value), present(name, found_value)
-            if gold_has and found_has and field_equal(name, gold_value, found_value):
-                score.tp += 1
-                continue
-            if gold_has:
-                score.fn += 1
-            if found_has:
-                score.fp += 1
+        score_fields(labelled, found, report.fields)
 
 
-def _summary(deal: dict | None) -> str:
+def values_equal(name: str, gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
+    return field_equal(name, gold[name], predicted[name])
+
+
+def score_fields(
+    labelled: dict | None,
+    found: dict | None,
+    scores: dict[str, Score],
+    equal: Callable[[str, dict, dict], bool] = values_equal,
+) -> None:
+    """Adds one (gold, predicted) pair to each field's score: a field both sides state and `equal` accepts
+    is a hit; otherwise the label's value is a miss and the prediction's a false positive."""
+    for name, score in scores.items():
+        gold_has = labelled is not None and present(name, labelled[name])
+        found_has = found is not None and present(name, found[name])
+        if gold_has and found_has and equal(name, labelled, found):
+            score.tp += 1
+            continue
+        if gold_has:
+            score.fn += 1
+        if found_has:
+            score.fp += 1
+
+
+def summarize_deal(deal: dict | None) -> str:
     if deal is None:
         return "-"
     leads = ",".join(sorted(deal["lead_investors"])) or "-"
@@ -261,7 +298,7 @@ def _summary(deal: dict | None) -> str:
 
 
 def _describe(document: LabelledDocument, kind: str, gold: dict | None, found: dict | None) -> str:
-    text = f"[{kind}] {document.name}\n    label: {_summary(gold)}\n    found: {_summary(found)}"
+    text = f"[{kind}] {document.name}\n    label: {summarize_deal(gold)}\n    found: {summarize_deal(found)}"
     if gold is not None:
         text += f"\n    evidence: {gold['evidence'][:160]}"
     return text

@@ -140,8 +140,11 @@ def check_deal(
         value = deal[key]
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             problems.append(f"{where}: {key} must be a list of names")
-    leads, everyone = deal["lead_investors"], deal["investors"]
-    if isinstance(leads, list) and isinstance(everyone, list) and not set(leads) <= set(everyone):
+    if (
+        isinstance(deal["lead_investors"], list)
+        and isinstance(deal["investors"], list)
+        and not set(deal["lead_investors"]) <= set(deal["investors"])
+    ):
         problems.append(f"{where}: a lead investor is missing from investors")
     if deal["announced_date"] is None:
         if deal["date_precision"] is not None:

@@ -3,8 +3,7 @@
 Stdlib only. Checks every manifest line against the format in README.md (types, round-type slugs from
 schemas/reference/round_types.toml, ISO currency codes from schemas/reference/currencies.toml, dates, spans
 inside the saved text and on a sentence that shows the amount's digits or the company's name), recomputes the
-SHA-256 of
-each saved text, and prints counts. Exits 1 on any problem.
+SHA-256 of each saved text, and prints counts. Exits 1 on any problem.
 
 Options:
   --no-texts    check the manifest alone (for a checkout where the git-ignored texts were not rebuilt)

@@ -1,0 +1,1 @@
+"""The real-world extraction corpus: manifests of labelled facts (committed), saved texts (git-ignored)."""

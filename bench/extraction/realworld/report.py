@@ -1,0 +1,106 @@
+"""Print a real-world report: aggregate figures (safe for the blind holdout) and the misses by class."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from bench.extraction.evaluate import summarize_deal
+from bench.extraction.realworld.miss_classes import CLASSES
+from bench.extraction.realworld.scoring import RealWorldReport
+
+
+def _rate(part: int, whole: int) -> str:
+    return f"{part} of {whole} ({part / whole:.3f})" if whole else f"{part} of 0"
+
+
+def format_realworld_report(report: RealWorldReport) -> Iterator[str]:
+    """Aggregate figures only (safe for the blind holdout)."""
+    saved = report.saved
+    yield (
+        f"extraction quality on {report.split}: {report.texts_scored} of {saved.total} texts scored, "
+        f"{report.labelled_deals} labelled deals ({report.reported} reported)"
+    )
+    yield from (f"  ! {line}" for line in saved.problems())
+    if report.errors:
+        yield f"  ! {len(report.errors)} texts failed to parse (not scored)"
+    yield f"  {'field':<24}{'precision':>10}{'recall':>10}{'F1':>8}{'tp':>6}{'fp':>6}{'fn':>6}"
+    lines = [("deal", report.deals), ("deal (company+amount)", report.deals_company_amount)]
+    for name, score in [*lines, *report.fields.items()]:
+        yield (
+            f"  {name:<24}{score.precision:>10.3f}{score.recall:>10.3f}{score.f1:>8.3f}"
+            f"{score.tp:>6}{score.fp:>6}{score.fn:>6}"
+        )
+    yield (
+        f"  reported deals found: deal {_rate(report.reported_right, report.reported)}, "
+        f"company+amount {_rate(report.reported_company_amount, report.reported)}"
+    )
+    yield (
+        "  announced date in the labelled month/quarter/year: "
+        f"{_rate(report.dated_right, report.dated)} deals right on company+amount with a labelled date"
+    )
+    yield (
+        "  labelled deals with a mention right on company+amount before validation: "
+        f"{_rate(report.mentioned, report.labelled_deals)}"
+    )
+    rules = ", ".join(f"{rule} {n}" for rule, n in report.quarantined.most_common()) or "none"
+    quarantined = f"{report.quarantined_mentions} quarantined (by rule: {rules})"
+    yield f"  mentions: {report.mentions} extracted, {quarantined}"
+    yield from _speed(report)
+
+
+def _speed(report: RealWorldReport) -> Iterator[str]:
+    if not report.texts_scored or report.extract_seconds <= 0:
+        return
+    per_second = report.texts_scored / report.extract_seconds
+    floor = report.extract_seconds / report.floor_seconds if report.floor_seconds > 0 else float("inf")
+    yield (
+        f"  speed: extract_document {report.extract_seconds:.2f} s for {report.texts_scored} texts "
+        f"({report.text_chars / 1000:.0f} k characters): {per_second:.1f} texts/s on one core, "
+        f"{floor:.1f}x the floor (read, decode, split sentences: {report.floor_seconds:.3f} s)"
+    )
+
+
+def format_misses(report: RealWorldReport, blind: bool) -> Iterator[str]:
+    """Per-class counts; unless `blind`, then every miss with its text id, label, prediction and evidence."""
+    counts = report.class_counts()
+    quarantined = Counter(rule for miss in report.misses for rule in miss.quarantined)
+    yield f"misses by class on {report.split} (missed = labelled deal not right; false = unlabelled deal)"
+    yield f"  {'class':<24}{'missed':>8}{'false':>8}"
+    for name in CLASSES:
+        yield f"  {name:<24}{counts[name]['missed']:>8}{counts[name]['false']:>8}"
+    total_missed = sum(c["missed"] for c in counts.values())
+    total_false = sum(c["false"] for c in counts.values())
+    yield f"  {'total':<24}{total_missed:>8}{total_false:>8}"
+    with_rule = sum(1 for miss in report.misses if miss.quarantined)
+    rules = ", ".join(f"{rule} {n}" for rule, n in quarantined.most_common()) or "none"
+    yield f"  missed deals whose company had a quarantined mention: {with_rule} (rules: {rules})"
+    if blind:
+        return
+    for error in report.errors:
+        yield f"  error: {error}"
+    for miss in report.misses:
+        yield f"\n[{miss.kind} {miss.miss_class}] {miss.text_id}"
+        yield f"    label: {_label(miss.gold)}"
+        yield f"    found: {summarize_deal(miss.found)}"
+        if miss.quarantined:
+            yield f"    quarantined mention: {', '.join(miss.quarantined)}"
+        yield f"    {'span' if miss.kind == 'missed' else 'snippet'}: {miss.evidence}"
+
+
+def _label(gold: dict[str, Any] | None) -> str:
+    """The label as the scorer compares it, plus what the manifest wrote when that differs (money, status)."""
+    text = summarize_deal(gold)
+    if gold is None:
+        return text
+    money = gold["money"]
+    if money["currency"] not in (None, "USD"):
+        text += f" [{money['amount_usd']} {money['currency']}, valuation {money['valuation_usd']}]"
+    if gold["floor"]:
+        text += " (floor)"
+    if gold["status"] == "reported":
+        text += " (reported)"
+    if gold["announced_date"] is not None:
+        text += f" precision={gold['date_precision']}"
+    return text

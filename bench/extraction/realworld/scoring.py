@@ -1,0 +1,278 @@
+"""Score dealmap's extraction on a real-world split (`python -m bench.extraction --split rw-dev|rw-holdout`).
+
+Each saved text goes through the production path as a page saved as text (source kind `article`, content type
+`text/plain`, the file as body, no publication hint): `extract_document`, then normalise, validate and resolve
+within the text. Its published deals are paired with the labelled ones by company (dealmap's name key after
+alias canonicalisation) and scored as the hand-written corpus is (bench/extraction/evaluate.py), with these
+real-world rules:
+
+- A deal is right when company, amount (within 2%, or both undisclosed) and round type are right; a labelled
+  `unknown` round is strict (only `unknown` matches it). A second line, "deal (company+amount)", ignores the
+  round. Deals labelled `reported` count like the others and are also shown apart (recall only: a prediction
+  carries no status).
+- Labelled money is converted to USD with dealmap's FX table on the labelled date (manifest.fx_day). When
+  the prediction is in the same non-USD currency, the label is also converted on the day the extractor dated
+  the deal: the date is scored on its own line, so a wrong month must not fail the amount as well.
+- Announced date: over the deals right on company and amount whose label has a date, the share whose
+  predicted date falls in the labelled period: the same month for `day` and `month` precision, the same
+  quarter for `quarter`, the same year for `year`.
+- Speed: wall time of `extract_document` alone over every text, one process (so per core), as texts per
+  second and as a multiple of a floor measured in the same run (read the bytes, decode, split sentences: the
+  least any reader of every sentence pays).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from assets.frames import as_list, is_missing
+from assets.normalize.fx import FxTable, default_fx_table
+from assets.normalize.records import References
+from assets.parsing.dispatch import extract_document
+from assets.parsing.sentences import split_sentences
+from assets.sources import Source, SourceKind
+from bench.extraction.evaluate import (
+    Score,
+    amounts_close,
+    deal_correct,
+    match,
+    predicted_deals,
+    publish_mentions,
+    score_fields,
+    values_equal,
+)
+from bench.extraction.realworld.manifest import (
+    REALWORLD,
+    ManifestText,
+    SavedTexts,
+    gold_deals,
+    load_manifest,
+    read_texts,
+    to_usd,
+)
+from bench.extraction.realworld.miss_classes import CLASSES, TextEvidence, classify_false, classify_miss
+
+FIELDS = ("amount_usd", "round_type", "valuation_usd", "lead_investors", "investors", "currency")
+MONEY_FIELDS = ("amount_usd", "valuation_usd")
+EVIDENCE_CHARS = 160
+
+
+def money_equal(
+    name: str, gold: dict[str, Any], predicted: dict[str, Any], fx: FxTable | None = None
+) -> bool:
+    """`name` (amount_usd or valuation_usd) agrees within 2%, or is undisclosed on both sides."""
+    if amounts_close(gold[name], predicted[name]):
+        return True
+    currency, value, day = gold["money"]["currency"], gold["money"][name], predicted["announced_date"]
+    if currency in (None, "USD") or predicted["currency"] != currency or value is None or day is None:
+        return False
+    # Same currency on both sides: compare at the extractor's date (the date line scores the date).
+    return amounts_close(to_usd(value, currency, day, fx or default_fx_table()), predicted[name])
+
+
+def amount_equal(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
+    return money_equal("amount_usd", gold, predicted)
+
+
+def field_agrees(name: str, gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
+    if name in MONEY_FIELDS:
+        return money_equal(name, gold, predicted)
+    return values_equal(name, gold, predicted)
+
+
+def same_period(labelled: date, precision: str, predicted: date) -> bool:
+    """The predicted date falls in the labelled period: month for day/month precision, quarter, year."""
+    if labelled.year != predicted.year:
+        return False
+    if precision == "year":
+        return True
+    if precision == "quarter":
+        return (labelled.month - 1) // 3 == (predicted.month - 1) // 3
+    return labelled.month == predicted.month
+
+
+@dataclass(frozen=True)
+class Miss:
+    """One labelled deal not got right (`missed`) or one published deal no label pairs with (`false`)."""
+
+    text_id: str
+    kind: str
+    miss_class: str
+    gold: dict[str, Any] | None
+    found: dict[str, Any] | None
+    evidence: str
+    """At most EVIDENCE_CHARS of the label's span (missed) or of the prediction's snippet (false)."""
+    quarantined: tuple[str, ...] = ()
+    """Rules that quarantined a mention of the missed deal's company in this text."""
+
+
+@dataclass
+class RealWorldReport:
+    split: str
+    saved: SavedTexts
+    texts_scored: int = 0
+    deals: Score = field(default_factory=Score)
+    deals_company_amount: Score = field(default_factory=Score)
+    fields: dict[str, Score] = field(default_factory=lambda: {name: Score() for name in FIELDS})
+    labelled_deals: int = 0
+    reported: int = 0
+    reported_right: int = 0
+    reported_company_amount: int = 0
+    dated: int = 0
+    dated_right: int = 0
+    mentioned: int = 0
+    """Labelled deals with an extracted mention right on company and amount, before validation."""
+    mentions: int = 0
+    quarantined: Counter[str] = field(default_factory=Counter)
+    """Quarantined mentions by failed rule (a mention may fail several)."""
+    quarantined_mentions: int = 0
+    extract_seconds: float = 0.0
+    floor_seconds: float = 0.0
+    text_chars: int = 0
+    errors: list[str] = field(default_factory=list)
+    misses: list[Miss] = field(default_factory=list)
+
+    def class_counts(self) -> dict[str, Counter[str]]:
+        """{class: Counter(missed=n, false=m)} over every class, zeros included."""
+        counts: dict[str, Counter[str]] = {name: Counter() for name in CLASSES}
+        for miss in self.misses:
+            counts[miss.miss_class][miss.kind] += 1
+        return counts
+
+
+def _found_deals(frame: pd.DataFrame, deal_sources: pd.DataFrame) -> list[dict[str, Any]]:
+    """The scorer's predicted deals, each with the first snippet behind it."""
+    if frame.empty:
+        return []
+    snippets = deal_sources.groupby("deal_id")["snippet"].first().to_dict()
+    found = predicted_deals(frame)
+    for deal, deal_id in zip(found, frame["deal_id"], strict=True):
+        deal["snippet"] = snippets.get(deal_id) or ""
+    return found
+
+
+def _quarantined_by_company(rejected: pd.DataFrame) -> dict[str, set[str]]:
+    by_key: dict[str, set[str]] = {}
+    for key, checks in zip(rejected.get("company_key", []), rejected.get("failed_checks", []), strict=True):
+        if key:
+            by_key.setdefault(key, set()).update(as_list(checks))
+    return by_key
+
+
+def _mentions(normalized: pd.DataFrame) -> list[dict[str, Any]]:
+    """Every normalised mention, valid or not, in the shape `amount_equal` reads."""
+    columns = ("company_key", "amount_usd", "currency", "announced_date")
+    if normalized.empty:
+        return []
+    return [
+        {
+            "key": row["company_key"],
+            "amount_usd": None if is_missing(row["amount_usd"]) else int(row["amount_usd"]),
+            "currency": None if is_missing(row["currency"]) else row["currency"],
+            "announced_date": None
+            if is_missing(row["announced_date"])
+            else pd.Timestamp(row["announced_date"]).date(),
+        }
+        for row in normalized[list(columns)].to_dict("records")
+    ]
+
+
+def _clip(text: str | None) -> str:
+    return " ".join((text or "").split())[:EVIDENCE_CHARS]
+
+
+def score_text(text: ManifestText, path: Path, saved: str, refs: References, report: RealWorldReport) -> None:
+    """Run one saved text through the production path and add it to the report."""
+    source = Source(id="realworld", kind=SourceKind.ARTICLE, url=path.as_uri())
+    started = time.perf_counter()
+    extracted = extract_document(source, path.as_uri(), text.sha256, "text/plain", path)
+    report.extract_seconds += time.perf_counter() - started
+    started = time.perf_counter()
+    split_sentences(path.read_bytes().decode("utf-8", errors="replace"))
+    report.floor_seconds += time.perf_counter() - started
+    report.text_chars += len(saved)
+
+    published = publish_mentions(extracted, refs)
+    report.mentions += len(extracted)
+    report.quarantined_mentions += len(published.rejected)
+    for checks in published.rejected.get("failed_checks", []):
+        report.quarantined.update(as_list(checks))
+    quarantined = _quarantined_by_company(published.rejected)
+
+    golds = gold_deals(text, refs.names)
+    mentions = _mentions(published.normalized)
+    report.mentioned += sum(
+        any(m["key"] == gold["key"] and amount_equal(gold, m) for m in mentions) for gold in golds
+    )
+    evidence = TextEvidence(text, saved, golds)
+    found = _found_deals(published.deals, published.deal_sources)
+    pairs = match(golds, found, amount_equal)
+    missed: list[tuple[dict, dict | None]] = []
+    report.texts_scored += 1
+    for gold, predicted in pairs:
+        right = gold is not None and predicted is not None and deal_correct(gold, predicted, amount_equal)
+        money_right = gold is not None and predicted is not None and amount_equal(gold, predicted)
+        _count(report.deals, gold, predicted, right)
+        _count(report.deals_company_amount, gold, predicted, money_right)
+        score_fields(gold, predicted, report.fields, field_agrees)
+        if gold is None:
+            continue
+        report.labelled_deals += 1
+        if gold["status"] == "reported":
+            report.reported += 1
+            report.reported_right += right
+            report.reported_company_amount += money_right
+        if money_right and gold["announced_date"] and gold["date_precision"] and predicted:
+            report.dated += 1
+            report.dated_right += same_period(
+                gold["announced_date"], gold["date_precision"], predicted["announced_date"]
+            )
+        if not right:
+            missed.append((gold, predicted))
+            report.misses.append(
+                Miss(
+                    text.id,
+                    "missed",
+                    classify_miss(gold, predicted, evidence),
+                    gold,
+                    predicted,
+                    _clip(evidence.piece(gold["span"])),
+                    tuple(sorted(quarantined.get(gold["key"], ()))) if predicted is None else (),
+                )
+            )
+    for gold, predicted in pairs:
+        if gold is None and predicted is not None:
+            kind = classify_false(predicted, evidence, missed)
+            report.misses.append(Miss(text.id, "false", kind, None, predicted, _clip(predicted["snippet"])))
+
+
+def _count(score: Score, gold: dict | None, predicted: dict | None, right: bool) -> None:
+    if right:
+        score.tp += 1
+        return
+    score.fn += gold is not None
+    score.fp += predicted is not None
+
+
+def evaluate_realworld(split: str, root: Path = REALWORLD, refs: References | None = None) -> RealWorldReport:
+    """Score every saved text of `split` (dev or holdout); a missing text is left out and counted."""
+    refs = refs or References.default()
+    texts = load_manifest(root / split / "manifest.jsonl")
+    folder = root / "texts" / split
+    saved = read_texts(texts, folder)
+    report = RealWorldReport(split=f"rw-{split}", saved=saved)
+    for text in texts:
+        if text.id not in saved.present:
+            continue
+        try:
+            score_text(text, folder / f"{text.id}.txt", saved.present[text.id], refs, report)
+        except Exception as error:  # one unreadable text must not hide the others' figures
+            report.errors.append(f"{text.id}: {type(error).__name__}")
+    return report

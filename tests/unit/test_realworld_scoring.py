@@ -1,0 +1,345 @@
+"""Real-world scorer: gold conversion, pairing, the date-period rule, miss classes, missing texts."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from assets.normalize.fx import FxTable
+from assets.normalize.names import NameBook, Names, name_key
+from assets.normalize.records import References
+from bench.extraction.evaluate import match
+from bench.extraction.realworld.manifest import (
+    UNDATED_FX_DAY,
+    ManifestText,
+    gold_deals,
+    load_manifest,
+    read_texts,
+)
+from bench.extraction.realworld.miss_classes import TextEvidence, classify_false, classify_miss, is_line_item
+from bench.extraction.realworld.report import format_misses, format_realworld_report
+from bench.extraction.realworld.scoring import (
+    Miss,
+    RealWorldReport,
+    amount_equal,
+    evaluate_realworld,
+    money_equal,
+    same_period,
+)
+
+# Texts written for these tests.
+PLAIN_NEWS = (
+    "Published: 2024-03-05\n\n"
+    "Quillfern, a maker of soil sensors for vineyards, raised $12 million in a Series A round led by "
+    "Northgate Ventures.\n\n"
+    "The company said it would hire twenty engineers before the harvest.\n"
+)
+WEEKLY_LIST = (
+    "Weekly notes from the harbour district\n\n"
+    "• Brindlewood Robotics raised €8 million in seed funding.\n"
+    "Lumen Harbor closes $40 million Series B\n"
+    "Lumen Harbor is valued at $400 million after the round, its founder said.\n"
+)
+FX = FxTable(
+    {
+        "EUR": [
+            (date(2024, 3, 1), Decimal("1.10")),
+            (date(2024, 5, 1), Decimal("1.15")),
+            (date(2024, 7, 1), Decimal("1.20")),
+        ]
+    }
+)
+NAMES = Names(
+    NameBook.from_mapping({"Brindlewood": ["Brindlewood Robotics"]}),
+    NameBook.from_mapping({"Northgate Ventures": ["Northgate VC"]}),
+)
+
+
+def _deal(company, round_type, amount, currency, announced, precision, span, **extra):
+    deal = {
+        "company": company,
+        "round_type": round_type,
+        "round_text": None,
+        "amount": amount,
+        "currency": currency,
+        "amount_is_floor": False,
+        "valuation": None,
+        "valuation_is_floor": False,
+        "lead_investors": [],
+        "investors": [],
+        "announced_date": announced,
+        "date_precision": precision,
+        "status": "announced",
+        "span": span,
+    }
+    return deal | extra
+
+
+def _span(text: str, piece: str) -> list[int]:
+    start = text.index(piece)
+    return [start, start + len(piece)]
+
+
+def _manifest_lines() -> list[dict]:
+    quillfern = PLAIN_NEWS.index("Quillfern")
+    return [
+        {
+            "id": "dev-001",
+            "style": "news",
+            "published": "2024-03-05",
+            "sha256": hashlib.sha256(PLAIN_NEWS.encode()).hexdigest(),
+            "negatives": [],
+            "deals": [
+                _deal(
+                    "Quillfern",
+                    "series_a",
+                    12_000_000,
+                    "USD",
+                    "2024-03-05",
+                    "day",
+                    [quillfern, PLAIN_NEWS.index(".\n\nThe") + 1],
+                    lead_investors=["Northgate VC"],
+                    investors=["Northgate VC"],
+                )
+            ],
+        },
+        {
+            "id": "dev-002",
+            "style": "newsletter",
+            "published": None,
+            "sha256": hashlib.sha256(WEEKLY_LIST.encode()).hexdigest(),
+            "negatives": ["valuation_only"],
+            "deals": [
+                _deal(
+                    "Brindlewood Robotics",
+                    "seed",
+                    8_000_000,
+                    "EUR",
+                    None,
+                    None,
+                    _span(WEEKLY_LIST, "Brindlewood Robotics raised €8 million in seed funding."),
+                ),
+                _deal(
+                    "Lumen Harbor",
+                    "series_b",
+                    40_000_000,
+                    "USD",
+                    "2024-05-01",
+                    "month",
+                    _span(WEEKLY_LIST, "Lumen Harbor closes $40 million Series B"),
+                    valuation=400_000_000,
+                ),
+            ],
+        },
+    ]
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A tiny real-world layout: dev/manifest.jsonl and texts/dev/<id>.txt."""
+    (tmp_path / "dev").mkdir()
+    lines = [json.dumps(line, ensure_ascii=False) for line in _manifest_lines()]
+    (tmp_path / "dev" / "manifest.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    texts = tmp_path / "texts" / "dev"
+    texts.mkdir(parents=True)
+    (texts / "dev-001.txt").write_text(PLAIN_NEWS, encoding="utf-8")
+    (texts / "dev-002.txt").write_text(WEEKLY_LIST, encoding="utf-8")
+    return tmp_path
+
+
+def _texts(corpus: Path) -> dict[str, ManifestText]:
+    return {text.id: text for text in load_manifest(corpus / "dev" / "manifest.jsonl")}
+
+
+def test_gold_money_is_converted_on_the_labelled_date_else_published_else_mid_2024(corpus):
+    texts = _texts(corpus)
+    dated = ManifestText(
+        "dev-009",
+        "news",
+        None,
+        "0" * 64,
+        (),
+        (_deal("Orvane", "seed", 10_000_000, "EUR", "2024-03-20", "day", [0, 5]),),
+    )
+    published = ManifestText("dev-010", "news", date(2024, 5, 9), "0" * 64, (), texts["dev-002"].deals[:1])
+
+    assert gold_deals(dated, NAMES, FX)[0]["amount_usd"] == 11_000_000  # March rate
+    assert gold_deals(published, NAMES, FX)[0]["amount_usd"] == 9_200_000  # €8M, no label date: May
+    assert date(2024, 7, 1) == UNDATED_FX_DAY
+    undated = gold_deals(texts["dev-002"], NAMES, FX)[0]
+    assert undated["amount_usd"] == 9_600_000  # neither: July 2024
+    assert undated["announced_date"] is None
+    assert undated["currency"] == "EUR"
+
+
+def test_gold_names_are_canonicalised_and_keyed_like_predictions(corpus):
+    texts = _texts(corpus)
+    brindlewood, lumen = gold_deals(texts["dev-002"], NAMES, FX)
+    assert brindlewood["company"] == "Brindlewood"
+    assert brindlewood["key"] == name_key("Brindlewood")
+    assert (lumen["valuation_usd"], lumen["round_type"]) == (400_000_000, "series_b")
+    (quillfern,) = gold_deals(texts["dev-001"], NAMES, FX)
+    assert quillfern["lead_investors"] == frozenset({"Northgate Ventures"})
+    assert (quillfern["announced_date"], quillfern["date_precision"]) == (date(2024, 3, 5), "day")
+
+
+def _predicted(company, amount_usd, round_type="unknown", currency="USD", announced=date(2024, 3, 5)):
+    return {
+        "company": company,
+        "key": name_key(company),
+        "amount_usd": amount_usd,
+        "round_type": round_type,
+        "valuation_usd": None,
+        "currency": currency,
+        "lead_investors": frozenset(),
+        "investors": frozenset(),
+        "announced_date": announced,
+        "snippet": "",
+    }
+
+
+def test_amounts_agree_within_two_percent_or_in_the_same_currency_at_the_extractors_date(corpus):
+    (quillfern,) = gold_deals(_texts(corpus)["dev-001"], NAMES, FX)
+    assert amount_equal(quillfern, _predicted("Quillfern", 12_200_000))
+    assert not amount_equal(quillfern, _predicted("Quillfern", 12_300_000))
+
+    brindlewood = gold_deals(_texts(corpus)["dev-002"], NAMES, FX)[0]  # 9,600,000 at the July fallback
+    march = _predicted("Brindlewood", 8_800_000, currency="EUR", announced=date(2024, 3, 12))
+    assert money_equal("amount_usd", brindlewood, march, FX)  # €8M at March's 1.10
+    assert not money_equal("amount_usd", brindlewood, march | {"currency": "USD"}, FX)
+
+
+def test_pairs_by_company_key_and_separates_round_from_amount(corpus):
+    golds = gold_deals(_texts(corpus)["dev-002"], NAMES, FX)
+    found = [
+        _predicted("Lumen Harbor", 40_000_000, round_type="series_a"),
+        _predicted("Harbour Lights", 5_000_000),
+    ]
+    pairs = match(golds, found, amount_equal)
+    assert [(g and g["company"], p and p["company"]) for g, p in pairs] == [
+        ("Brindlewood", None),
+        ("Lumen Harbor", "Lumen Harbor"),
+        (None, "Harbour Lights"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("labelled", "precision", "predicted", "right"),
+    [
+        (date(2024, 3, 5), "day", date(2024, 3, 28), True),
+        (date(2024, 3, 5), "day", date(2024, 4, 1), False),
+        (date(2024, 3, 1), "month", date(2023, 3, 1), False),
+        (date(2024, 4, 1), "quarter", date(2024, 6, 30), True),
+        (date(2024, 4, 1), "quarter", date(2024, 7, 1), False),
+        (date(2024, 1, 1), "year", date(2024, 12, 31), True),
+        (date(2024, 1, 1), "year", date(2025, 1, 1), False),
+    ],
+)
+def test_announced_date_is_right_within_the_labelled_period(labelled, precision, predicted, right):
+    assert same_period(labelled, precision, predicted) is right
+
+
+def test_misses_and_false_deals_fall_in_the_documented_classes(corpus):
+    text = _texts(corpus)["dev-002"]
+    golds = gold_deals(text, NAMES, FX)
+    evidence = TextEvidence(text, WEEKLY_LIST, golds)
+    brindlewood, lumen = golds
+
+    assert classify_miss(brindlewood, None, evidence) == "money_format"  # euros
+    assert classify_miss(lumen, None, evidence) == "title_or_list_item"  # a headline line
+    assert classify_miss(lumen, _predicted("Lumen Harbor", 400_000_000), evidence) == "valuation_as_amount"
+    debt = lumen | {"round_type": "debt"}
+    assert classify_miss(debt, None, evidence) == "ipo_strategic_debt"
+    history = TextEvidence(text, WEEKLY_LIST, [*golds, lumen | {"amount_usd": 9_000_000}])
+    assert classify_miss(lumen, None, history) == "funding_history"
+    quill = _texts(corpus)["dev-001"]
+    (quillfern,) = gold_deals(quill, NAMES, FX)
+    assert classify_miss(quillfern, None, TextEvidence(quill, PLAIN_NEWS, [quillfern])) == "ordinary_sentence"
+    assert classify_miss(quillfern, None, TextEvidence(quill, None, [quillfern])) == "other"
+
+    total = _predicted("Harbour district", 60_000_000) | {
+        "snippet": "Startups here raised $60 million in total."
+    }
+    assert classify_false(total, evidence, []) == "aggregate_as_deal"
+    renamed = _predicted("Weekly", 40_000_000)  # the missed Lumen Harbor deal under a wrong name
+    assert classify_false(renamed, evidence, [(lumen, None)]) == "title_or_list_item"
+    again = _predicted("Lumen Harbor", 41_000_000)
+    assert classify_false(again, evidence, []) == "page_noise_or_repeat"
+
+
+def test_line_items_are_told_from_sentences():
+    text = "Title line without a stop\n• One raised $5 million.\nA plain sentence raised $2 million.\nTail"
+    assert is_line_item(text, tuple(_span(text, "Title line without a stop")))
+    assert is_line_item(text, tuple(_span(text, "One raised $5 million.")))
+    assert not is_line_item(text, tuple(_span(text, "A plain sentence raised $2 million.")))
+    assert not is_line_item(text, tuple(_span(text, "Tail")))  # the excerpt's cut-off end
+
+
+def test_class_counts_and_a_blind_listing_show_no_item(corpus):
+    report = RealWorldReport(split="rw-holdout", saved=read_texts([], corpus))
+    gold = gold_deals(_texts(corpus)["dev-001"], NAMES, FX)[0]
+    report.misses = [
+        Miss("holdout-001", "missed", "ordinary_sentence", gold, None, "Quillfern raised", ("rule_a",)),
+        Miss("holdout-001", "false", "ordinary_sentence", None, _predicted("Ghost", 1), "Ghost"),
+        Miss("holdout-002", "missed", "money_format", gold, None, "Quillfern"),
+    ]
+    counts = report.class_counts()
+    assert (counts["ordinary_sentence"]["missed"], counts["ordinary_sentence"]["false"]) == (1, 1)
+    assert counts["money_format"]["missed"] == 1
+    assert sum(counts["other"].values()) == 0
+
+    blind = "\n".join(format_misses(report, blind=True))
+    for secret in ("holdout-00", "Quillfern", "Ghost"):
+        assert secret not in blind
+    assert [line.split() for line in blind.splitlines() if line.strip().startswith("total")] == [
+        ["total", "2", "1"]
+    ]
+    assert "quarantined mention: 1 (rules: rule_a 1)" in blind
+    listed = "\n".join(format_misses(report, blind=False))
+    assert "[missed ordinary_sentence] holdout-001" in listed
+    assert "span: Quillfern raised" in listed
+
+
+def test_scores_the_texts_through_the_production_path(corpus):
+    report = evaluate_realworld("dev", root=corpus, refs=References.default())
+    assert (report.texts_scored, report.labelled_deals, report.saved.problems()) == (2, 3, [])
+    # The plain sentence with a dated page is what the extractor has always read: it must be right.
+    assert report.deals.tp >= 1
+    assert not [m for m in report.misses if m.gold and m.gold["company"] == "Quillfern"]
+    assert report.deals.tp + report.deals.fn == 3
+    assert report.mentioned >= report.deals.tp
+    assert len([m for m in report.misses if m.kind == "missed"]) == report.deals.fn
+    assert report.dated >= 1
+    assert report.dated_right == report.dated
+    assert report.extract_seconds > 0
+    assert report.text_chars == len(PLAIN_NEWS) + len(WEEKLY_LIST)
+
+
+def test_missing_and_altered_texts_are_said_plainly_and_the_rest_is_scored(corpus):
+    (corpus / "texts" / "dev" / "dev-002.txt").unlink()
+    (corpus / "texts" / "dev" / "dev-001.txt").write_text(PLAIN_NEWS + "An extra line.\n", encoding="utf-8")
+    report = evaluate_realworld("dev", root=corpus, refs=References.default())
+    assert (report.texts_scored, report.saved.mismatched) == (1, ("dev-001",))
+    assert report.saved.problems() == [
+        "1 of 2 texts present; rebuild them: see bench/extraction/realworld/README.md",
+        "1 of 1 texts differ from the manifest's SHA-256 (scored as saved; rebuild them: see "
+        "bench/extraction/realworld/README.md)",
+    ]
+    lines = list(format_realworld_report(report))
+    assert lines[0] == "extraction quality on rw-dev: 1 of 2 texts scored, 1 labelled deals (0 reported)"
+    assert lines[1] == "  ! 1 of 2 texts present; rebuild them: see bench/extraction/realworld/README.md"
+
+
+def test_no_texts_at_all_scores_nothing_and_says_so(corpus):
+    for path in (corpus / "texts" / "dev").iterdir():
+        path.unlink()
+    report = evaluate_realworld("dev", root=corpus, refs=References.default())
+    assert (report.texts_scored, report.deals.fn) == (0, 0)
+    assert report.saved.problems() == [
+        "0 of 2 texts present; rebuild them: see bench/extraction/realworld/README.md"
+    ]
