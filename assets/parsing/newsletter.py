@@ -19,6 +19,7 @@ from pathlib import Path
 import frontmatter
 
 from assets.normalize.dates import parse_date
+from assets.parsing.budget import checkpoint
 from assets.parsing.html_article import html_mentions, load_body
 from assets.parsing.markdown_tables import inline_text, is_table_line, markdown_table_mentions
 from assets.parsing.mentions import DealMention, ParsedDocument, add_context
@@ -127,6 +128,7 @@ def parse_mbox(path: Path) -> list[ParsedDocument]:
     try:
         issues = []
         for index, key in enumerate(archive.keys()):
+            checkpoint(f"m[{index}] (message {index + 1})")
             message = email.message_from_bytes(archive.get_bytes(key), policy=email.policy.default)
             issues.append(_parse_message(message, prefix=f"m[{index}]/"))  # type: ignore[arg-type]
         return issues

@@ -8,6 +8,7 @@ Eastholm', 'a16z'). Words written before it with a capital are not always part o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from assets.normalize.names import clean_name
 from assets.normalize.rounds import find_round
@@ -18,7 +19,7 @@ NAME_TOKEN = rf"(?:[{CAPITAL}0-9][\w.&'â€™+-]*|[a-z]{{1,3}}[{CAPITAL}0-9][\w.&'â
 # A token ending in a full stop ends the name unless it is an abbreviation ('Inc.', 'Corp.') or an initial.
 _NAME_GAP = r"(?:(?<![a-z]{3}\.)|(?<=Corp\.)|(?<=Bros\.))\s+"
 NAME = rf"{NAME_TOKEN}(?:{_NAME_GAP}(?:(?:de|of|la|del|van|von|&)\s+)?{NAME_TOKEN})*"
-_NAME_AT_START = re.compile(NAME)
+_NAME = _NAME_AT_START = re.compile(NAME)
 
 # Role words written before a name with a capital: 'Competitor Quint', 'Rival Vexa', 'Startup Lumio'.
 _LEADING_ROLE = re.compile(
@@ -74,6 +75,32 @@ _LIST_JOINER = re.compile(
 _ALIAS_PARENTHETICAL = re.compile(r"^\s*\(([^()]{1,40})\)")
 
 
+def search_from_name(pattern: re.Pattern[str], text: str, pos: int = 0) -> re.Match[str] | None:
+    """`pattern.search(text, pos)` for a pattern that starts with a `NAME`, in time linear in the text.
+
+    A plain search tries every position, and inside a run of capitalised words each try reads to the end
+    of the run before it fails: quadratic in the run's length ('Alpha Beta Gamma ...' for a page). A
+    name that starts inside a run can also start at the run's first word and end wherever the later start
+    ends, so the leftmost match, if there is one, starts where a run does: trying those alone finds the
+    match the plain search finds.
+    """
+    run = _NAME_AT_START.search(text, pos)
+    while run:
+        found = pattern.match(text, run.start())
+        if found:
+            return found
+        run = _NAME_AT_START.search(text, run.end())
+    return None
+
+
+def finditer_from_name(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern that starts with a `NAME` (see `search_from_name`)."""
+    found = search_from_name(pattern, text)
+    while found:
+        yield found
+        found = search_from_name(pattern, text, max(found.end(), found.start() + 1))
+
+
 def valid_company(name: str | None) -> str | None:
     """The name cleaned, or None when it cannot be a company ('The', 'Investors', 'UK', 'Series A')."""
     if not name:
@@ -110,11 +137,22 @@ def end_name(text: str) -> str | None:
     """The run of name tokens that ends `text`, without descriptors before it. A name after a preposition
     is not the subject ('Startups in Europe raised ...')."""
     tokens = text.split()
-    for start in range(len(tokens)):
-        if re.fullmatch(NAME, " ".join(tokens[start:])):
+    joined = " ".join(tokens)
+    # The name that ends the text lies in the last run of name tokens, if that run reaches the end: its
+    # first token that starts a name reaching the end is the answer. Trying only those keeps a subject of
+    # hundreds of capitalised words linear (every token was tried, each to the end of the text).
+    last_run = None
+    for last_run in _NAME_AT_START.finditer(joined):  # noqa: B007 - the last one is wanted
+        pass
+    if last_run is None or last_run.end() != len(joined):
+        return None
+    offset = 0
+    for start, token in enumerate(tokens):
+        if offset + len(token) > last_run.start() and _NAME.fullmatch(joined, offset):
             if start and tokens[start - 1].lower() in _PREPOSITIONS:
                 return None
-            return without_descriptors(" ".join(tokens[start:]))
+            return without_descriptors(joined[offset:])
+        offset += len(token) + 1
     return None
 
 

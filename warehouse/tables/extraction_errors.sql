@@ -11,6 +11,6 @@ comment on table extraction_errors is 'Documents that could not be parsed at all
 comment on column extraction_errors.source_id is 'Source slug.';
 comment on column extraction_errors.url is 'Document URL.';
 comment on column extraction_errors.sha256 is 'Raw-store key of the document version.';
-comment on column extraction_errors.error_class is 'Exception class.';
+comment on column extraction_errors.error_class is 'Exception class, or parse_budget_exceeded when the document took longer than its parse budget.';
 comment on column extraction_errors.error_message is 'What went wrong.';
 comment on column extraction_errors.run_id is 'Dagster run that tried.';
