@@ -48,6 +48,7 @@ _CHECK_WRITER = re.compile(rf"^({NAME})['’]s\s+(?:\w+\s+){{0,2}}(?i:check|cheq
 _PARENTHETICAL_DEAL = re.compile(rf"({NAME})\s*\(([^()]*)\)")
 _LIST_ITEM = re.compile(rf"^({NAME})(?:\s*\(([^()]*)\))?\s+[—–-]{{1,2}}\s+(.+)$")
 _HARD_SPLIT = re.compile(r";\s+|,?\s+while\s+|,?\s+whereas\s+")
+_SUBJECT_CHARS = 300
 _SUBJECT_BEFORE_VERB = re.compile(
     rf"(?P<sep>,\s+(?:and\s+)?|\s+and\s+)(?P<subject>{NAME})\s+(?:(?:also|has|have|just)\s+)?$"
 )
@@ -190,7 +191,9 @@ def _split_by_verbs(part: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for verb in DEAL_VERB.finditer(part):
-        subject = _SUBJECT_BEFORE_VERB.search(part, start, verb.start())
+        # The subject is the name right before the verb (at most eight words): looking within
+        # _SUBJECT_CHARS of the verb, not from the last piece on, keeps a run of verbs linear.
+        subject = _SUBJECT_BEFORE_VERB.search(part, max(start, verb.start() - _SUBJECT_CHARS), verb.start())
         if subject is None or not valid_company(subject["subject"]):
             continue
         if has_deal(part[start : subject.start()]):
