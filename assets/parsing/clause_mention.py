@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from assets.normalize.amounts import Money, find_money
 from assets.normalize.rounds import find_round
@@ -95,8 +96,21 @@ def _company(clause: Clause, anchor: int, antecedent: DealMention | None) -> tup
         return (antecedent.company, True) if antecedent else (None, False)
     if company:
         return company, False
-    named = _ROUND_FOR.search(text) or _VALUES_NAME.search(text) or search_from_name(_POSSESSIVE, text)
-    return (valid_company(named.group(1)) if named else None), False
+    return _company_named_in(text), False
+
+
+@lru_cache(maxsize=16)  # the same clause is asked again for each place its subject may end
+def _company_named_in(text: str) -> str | None:
+    """The company a clause names outside its subject: 'a round for X', 'values X at', "X's $950M round".
+
+    Each pattern is tried only when the words it needs are there ('for'/'into', 'valu', an apostrophe):
+    a search for a name costs a pass over the clause."""
+    named = (
+        (("for" in text or "into" in text) and _ROUND_FOR.search(text))
+        or ("valu" in text and _VALUES_NAME.search(text))
+        or (("'" in text or "’" in text) and search_from_name(_POSSESSIVE, text))
+    )
+    return valid_company(named.group(1)) if named else None
 
 
 def _invested_in(text: str) -> re.Match[str] | None:

@@ -71,16 +71,22 @@ def prose_paragraphs(
     and their paragraphs are prose. Without `deal_tables`, every table is left out.
     """
     blocks = []
-    # lxml's iterators rather than an XPath query per block: a page of many short paragraphs pays for
-    # each query in time, and these walk only what they need.
+    # lxml's iterators rather than an XPath query per block, and no walk where nothing can be found (no
+    # table around, no child): a page of many short paragraphs pays for each of them in time.
+    any_table = (
+        next(root.iter("table"), None) is not None or next(root.iterancestors("table"), None) is not None
+    )
     for element in root.iterdescendants(*_PROSE_BLOCKS):
-        tables = element.iterancestors("table")
-        read_as_table = (
-            next(tables, None) is not None if deal_tables is None else any(t in deal_tables for t in tables)
-        )
-        if read_as_table:
-            continue
-        if next(element.iterdescendants("p", "li"), None) is not None:
+        if any_table:
+            tables = element.iterancestors("table")
+            in_table = (
+                next(tables, None) is not None
+                if deal_tables is None
+                else any(t in deal_tables for t in tables)
+            )
+            if in_table:
+                continue
+        if len(element) and next(element.iterdescendants("p", "li"), None) is not None:
             continue  # containers are read through their children
         text = clean_space(element.text_content())
         if text:

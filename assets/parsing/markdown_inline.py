@@ -17,9 +17,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-# Tried in this order at each position, as the alternation does: '**' before '*'.
-_MARKS = ("**", "__", "*", "_", "`")
 _MARK_START = re.compile(r"[*_`]")
+# The marks that can start with each character, in the alternation's order: '**' is tried before '*'.
+_MARKS_AT = {"*": ("**", "*"), "_": ("__", "_"), "`": ("`",)}
+# A mark closes where it follows a character that is not a space.
+_CLOSING = {
+    mark: re.compile(rf"(?<=\S)(?={re.escape(mark)})") for marks in _MARKS_AT.values() for mark in marks
+}
 
 
 def _starts(text: str, literal: str) -> list[int]:
@@ -56,21 +60,22 @@ def strip_links(text: str) -> str:
 
 def strip_emphasis(text: str) -> str:
     """'**Acme**', '__Acme__', '*Acme*', '_Acme_' and '`Acme`' -> 'Acme' (the marks hug the text)."""
-    # A closing mark follows a character that is not a space.
-    closings = {
-        mark: [index for index in _starts(text, mark) if index > 0 and not text[index - 1].isspace()]
-        for mark in _MARKS
-    }
+    if not _MARK_START.search(text):
+        return text
+    closings: dict[str, list[int]] = {}  # per mark, where it can close, found when first needed
     line_ends = _starts(text, "\n")
     kept: list[str] = []
     position = 0
-    found = _MARK_START.search(text)
-    while found:
+    for found in _MARK_START.finditer(text):
         index = found.start()
-        for mark in _MARKS:
+        if index < position:
+            continue  # inside what the last match took
+        for mark in _MARKS_AT[found.group()]:
             content = index + len(mark)
             if not text.startswith(mark, index) or content >= len(text) or text[content].isspace():
                 continue
+            if mark not in closings:
+                closings[mark] = [closing.start() for closing in _CLOSING[mark].finditer(text)]
             candidates = closings[mark]
             nearest = bisect_left(candidates, content + 1)  # at least one character marked
             line_end = bisect_left(line_ends, content)  # what is marked does not cross a line
@@ -81,10 +86,6 @@ def strip_emphasis(text: str) -> str:
                 kept += [text[position:index], text[content:close]]
                 position = close + len(mark)
                 break
-        else:
-            found = _MARK_START.search(text, index + 1)
-            continue
-        found = _MARK_START.search(text, position)
     kept.append(text[position:])
     return "".join(kept)
 

@@ -212,6 +212,10 @@ def money_role(clause: str, money: Money, moneys: list[Money], published_year: i
     return Role.RAISE
 
 
+# Every pattern that makes an amount a valuation holds one of these.
+_VALUATION_WORDS = re.compile(r"valu|worth|post|pre", re.IGNORECASE)
+
+
 def _may_be_valuation(clause: str, money: Money) -> bool:
     """The words that make an amount a valuation in `money_role` are around it (it may still be a price,
     a range or a past figure)."""
@@ -245,5 +249,7 @@ class ClauseRoles:
         return next((money for money in self.moneys if self.of(money) is Role.RAISE), None)
 
     def first_valuation(self) -> Money | None:
+        if not _VALUATION_WORDS.search(self.clause):
+            return None  # none of the words that make an amount a valuation, anywhere in the clause
         candidates = (money for money in self.moneys if _may_be_valuation(self.clause, money))
         return next((money for money in candidates if self.of(money) is Role.VALUATION), None)

@@ -57,7 +57,8 @@ def _about_another_company(sentence: str, company: str) -> bool:
     names a company other than `company` (or than a short form of it)."""
     verb = _REPORTING_VERB.search(sentence)
     named = [company_in_subject(sentence[: verb.start()])] if verb else []
-    named += [valid_company(m.group(1)) for m in finditer_from_name(_OWNER_OF_ROUND, sentence)]
+    if "'" in sentence or "’" in sentence:  # '<name>'s round'
+        named += [valid_company(m.group(1)) for m in finditer_from_name(_OWNER_OF_ROUND, sentence)]
     return any(
         name and name is not REFERENCE and not (company == name or company.startswith(name + " "))
         for name in named
@@ -119,7 +120,9 @@ def extract_prose_mentions(
     antecedent: DealMention | None = None
     count = len(paragraphs) if isinstance(paragraphs, Sized) else None
     for p_index, paragraph in enumerate(paragraphs):
-        heading = _NUMBERED_NAME.match(paragraph.strip())
+        stripped = paragraph.strip()
+        numbered = stripped.startswith("#") or stripped[:1].isdecimal()  # as '3. Quenlight' starts
+        heading = _NUMBERED_NAME.match(stripped) if numbered else None
         if heading and valid_company(heading.group(1)):
             # '3. Quenlight Systems' heads a list item: 'The company ...' below it is Quenlight Systems.
             antecedent = DealMention(Method.PROSE, "", paragraph, valid_company(heading.group(1)))
@@ -127,7 +130,7 @@ def extract_prose_mentions(
         in_paragraph: list[DealMention] = []
         for s_index, sentence in enumerate(split_sentences(paragraph)):
             checkpoint(_place, prefix, p_index, s_index, count)
-            named = _NAMING_FRAGMENT.match(sentence)
+            named = _NAMING_FRAGMENT.match(sentence) if ":" in sentence else None
             if named and valid_company(named.group(1)):
                 # 'The most interesting signal: RadixArk.' names who the next sentences are about.
                 antecedent = DealMention(Method.PROSE, "", sentence, valid_company(named.group(1)))
