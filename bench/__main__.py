@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from bench import pipeline_throughput, real_exports
+from bench import pipeline_throughput, real_exports, robustness
 from bench.extraction.evaluate import evaluate, format_report
 
 
@@ -19,6 +19,8 @@ def main() -> None:
     pipeline_throughput.run(args.rows)
     print()
     real_exports.run()
+    print()
+    robustness.run()
 
 
 if __name__ == "__main__":
