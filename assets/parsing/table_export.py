@@ -99,14 +99,12 @@ def _json_rows(
     wanted keys are extracted: one extraction per key of a 20,000-key export exhausted memory.
     """
     layout = "newline_delimited" if fmt == "jsonl" else "array"
-    keys = [
-        row[0]
-        for row in connection.execute(
-            "select key from (select unnest(json_keys(json)) as key, row_number() over () as position"
-            " from read_json_objects($1, format = $2)) group by key order by min(position)",
-            [str(path), layout],
-        ).fetchall()
-    ]
+    # In the order the file first names them (a plain scan keeps the file's order; a window without an
+    # order does not promise one).
+    objects = connection.execute(
+        "select json_keys(json) from read_json_objects($1, format = $2)", [str(path), layout]
+    ).fetchall()
+    keys = list(dict.fromkeys(key for (object_keys,) in objects for key in object_keys or ()))
     kept = [keys[position] for position in _kept(keys, wanted)]
     if not kept:
         return pd.DataFrame(), keys
