@@ -156,6 +156,12 @@ def _investors(clause: Clause, company: str | None, first_money: int) -> Investo
     return found
 
 
+def may_state_a_deal(text: str) -> bool:
+    """Whether text states an amount or says one is undisclosed: without either, no clause of it (parts
+    of it) states a deal, and it need not be read further."""
+    return bool(find_money(text)) or bool(_UNDISCLOSED.search(text))
+
+
 def mention_in_clause(
     clause: Clause,
     locator: str,
@@ -166,9 +172,9 @@ def mention_in_clause(
     """The deal one clause states, or None. `antecedent` is the deal stated before it in the document, for
     a clause whose subject points back ('The company also ...'); `published_year` dates past rounds."""
     text = clause.text
+    if not may_state_a_deal(text):
+        return None
     moneys = find_money(text)
-    if not moneys and not _UNDISCLOSED.search(text):
-        return None  # no amount, and none said to be undisclosed: no deal to state
     verb = DEAL_VERB.search(text)
     stated_round = find_round(text)
     # What says the clause is about a deal. Without a verb, a round or the sentence's structure, it takes

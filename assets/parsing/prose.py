@@ -17,7 +17,7 @@ from datetime import date
 
 from assets.normalize.amounts import find_money
 from assets.parsing.budget import checkpoint
-from assets.parsing.clause_mention import amount_text, mention_in_clause
+from assets.parsing.clause_mention import amount_text, may_state_a_deal, mention_in_clause
 from assets.parsing.date_phrases import find_date_phrase
 from assets.parsing.deal_clauses import Clause, split_sentence
 from assets.parsing.investors import investors_in
@@ -135,7 +135,7 @@ def extract_prose_mentions(
                 # 'The most interesting signal: RadixArk.' names who the next sentences are about.
                 antecedent = DealMention(Method.PROSE, "", sentence, valid_company(named.group(1)))
                 continue
-            clauses = split_sentence(sentence)
+            clauses = split_sentence(sentence) if may_state_a_deal(sentence) else []
             found = []
             for c_index, clause in enumerate(clauses):
                 locator = f"{prefix}[{p_index}]/s[{s_index}]"
