@@ -113,14 +113,31 @@ def _initials(alternatives: Iterable[str]) -> str:
     return "".join(sorted({re.escape(alternative[0]) for alternative in alternatives}))
 
 
+def _by_first_character(options: list[str]) -> str:
+    """An alternation of `options`, longest first, grouped by first character: 'USD|US$|$' becomes
+    'U(?:SD|S\\$)|\\$'. Only options with the same first character can match at one place, and among
+    them the order is kept, so what matches is unchanged; the engine tries one group, not every option
+    (an amount is read about twice as fast). Options that differ only in the case of their first letter
+    share a group, for patterns that ignore case."""
+    groups: dict[str, list[str]] = {}
+    for option in sorted(options, key=len, reverse=True):
+        groups.setdefault(option[0].lower(), []).append(option)
+    return "|".join(
+        f"{re.escape(members[0][0])}(?:{'|'.join(re.escape(member[1:]) for member in members)})"
+        if all(member[0] == members[0][0] for member in members)
+        else "|".join(re.escape(member) for member in members)
+        for members in groups.values()
+    )
+
+
 @cache
 def _money_pattern() -> re.Pattern[str]:
     currencies = default_currencies()
     symbols = sorted(currencies.symbol_map(), key=len, reverse=True)
     words = sorted(currencies.word_map(), key=len, reverse=True)
-    prefix = "|".join(re.escape(s) for s in symbols)
-    suffix_words = "|".join(re.escape(w) for w in words)
-    multipliers = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
+    prefix = _by_first_character(symbols)
+    suffix_words = _by_first_character(words)
+    multipliers = _by_first_character(list(MULTIPLIERS))
     # Each lookahead below names the first characters its alternatives can start with, so that a search
     # passes every other character without trying each alternative there: an amount starts with a symbol
     # or a digit, a multiplier or a currency word with one of a few letters.

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from assets.normalize.amounts import Money, find_money
 from assets.normalize.rounds import find_round
+from assets.parsing.alternation import one_of
 from assets.parsing.date_phrases import find_date_phrase
 from assets.parsing.deal_clauses import DEAL_VERB, Clause
 from assets.parsing.investors import Investors, investors_in, trailing_names
@@ -30,7 +31,9 @@ _FUNDING_NOUN_AFTER = re.compile(
     re.IGNORECASE,
 )
 _GRANT_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?grants?\b(?!\s+to\b)", re.IGNORECASE)
-_VALUED_AFTER_ROUND = re.compile(r"\bvalued at\b.*\b(?:round|funding|financing)\b", re.IGNORECASE)
+_VALUED_AFTER_ROUND = re.compile(
+    r"\b" + one_of("valued at") + r"\b.*\b(?:round|funding|financing)\b", re.IGNORECASE
+)
 _VALUED = re.compile(
     r"\b(?:(?:is|was|are|were|has been|have been|is now|was now)\s+)?(?:now\s+)?(?:valued|worth)\b", re.I
 )
@@ -43,7 +46,9 @@ _FLOOR = re.compile(r"\b(?:more than|over|at least|upwards of|in excess of)\s+$"
 # The investor as subject: 'SoftBank invested $500 million in Vantage AI', 'SoftBank led a $500 million
 # round in Vantage AI', 'Sterling Peak invested $700 million for a majority stake in Quillfort'.
 _INVESTOR_SUBJECT = re.compile(
-    r"\b(?P<verb>invest(?:ed|s|ing)?|co-led|led|backed|poured|put|plowed|injected)\s+(?!by\b)"
+    r"\b(?P<verb>"
+    + one_of("invest(?:ed|s|ing)?|co-led|led|backed|poured|put|plowed|injected")
+    + r")\s+(?!by\b)"
     r"(?P<span>(?:\S+\s+){0,8}?)(?:in|into)\s+"
     rf"(?P<company>{NAME})"
 )
@@ -63,7 +68,7 @@ def amount_text(clause: str, money: Money) -> str:
 
 # The words `_FUNDING_NOUN_AFTER` and `_GRANT_AFTER` look for: a clause without any of them needs no
 # look after each of its amounts.
-_NOUN_AFTER_WORDS = re.compile(r"round|funding|financing|raise|investment|injection|grant", re.IGNORECASE)
+_NOUN_AFTER_WORDS = re.compile(one_of("round|funding|financing|raise|investment|injection|grant"), re.I)
 
 
 def _nouns_after(text: str, moneys: list[Money]) -> list[Money]:
@@ -182,7 +187,9 @@ def mention_in_clause(
     # them (a dump of figures) is passed over before the words around each amount are read.
     structure = bool(verb or stated_round or clause.company or clause.subject is not None)
     nouned = [] if structure else _nouns_after(text, moneys)
-    valuation_phrase = not structure and bool(_VALUED_AFTER_ROUND.search(text) or _VALUES_NAME.search(text))
+    valuation_phrase = not structure and bool(
+        _VALUED_AFTER_ROUND.search(text) or ("valu" in text and _VALUES_NAME.search(text))
+    )
     invested = not structure and _invested_in(text) is not None
     if not (structure or nouned or valuation_phrase or invested):
         return None
