@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from bench import fetch_budget, pipeline_throughput, real_exports
+from bench import fetch_budget, pipeline_throughput, real_exports, robustness
 from bench.extraction.evaluate import evaluate, format_report
 from bench.extraction.realworld.report import format_realworld_report
 from bench.extraction.realworld.scoring import evaluate_realworld
@@ -29,6 +29,8 @@ def main() -> None:
     real_exports.run()
     print()
     fetch_budget.run()
+    print()
+    robustness.run()
 
 
 if __name__ == "__main__":

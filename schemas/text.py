@@ -41,8 +41,9 @@ def fold(text: str | None) -> str:
     if not text:
         return ""
     text = decode_literal_escapes(text)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():  # ASCII has no accents to remove (and this pass costs a step per character)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return _NON_WORD.sub(" ", text.lower()).strip()
 
 

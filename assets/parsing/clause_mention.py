@@ -11,15 +11,18 @@ investor-as-subject phrase ('SoftBank invested $500 million in Vantage AI'), the
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache
 
 from assets.normalize.amounts import Money, find_money
 from assets.normalize.rounds import find_round
+from assets.parsing.alternation import one_of
 from assets.parsing.date_phrases import find_date_phrase
 from assets.parsing.deal_clauses import DEAL_VERB, Clause
 from assets.parsing.investors import Investors, investors_in, trailing_names
 from assets.parsing.mentions import DealMention, Method
-from assets.parsing.money_roles import Role, money_role
-from assets.parsing.prose_names import NAME, read_names, valid_company
+from assets.parsing.money_roles import CONTEXT_CHARS, ClauseRoles, Role
+from assets.parsing.prose_names import NAME, read_names, search_from_name, valid_company
 from assets.parsing.subjects import REFERENCE, company_in_subject, strip_lead_in
 
 # A funding noun right after an amount ('$950M round', '$40M in funding') marks a raise without a verb.
@@ -28,7 +31,9 @@ _FUNDING_NOUN_AFTER = re.compile(
     re.IGNORECASE,
 )
 _GRANT_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?grants?\b(?!\s+to\b)", re.IGNORECASE)
-_VALUED_AFTER_ROUND = re.compile(r"\bvalued at\b.*\b(?:round|funding|financing)\b", re.IGNORECASE)
+_VALUED_AFTER_ROUND = re.compile(
+    r"\b" + one_of("valued at") + r"\b.*\b(?:round|funding|financing)\b", re.IGNORECASE
+)
 _VALUED = re.compile(
     r"\b(?:(?:is|was|are|were|has been|have been|is now|was now)\s+)?(?:now\s+)?(?:valued|worth)\b", re.I
 )
@@ -41,7 +46,9 @@ _FLOOR = re.compile(r"\b(?:more than|over|at least|upwards of|in excess of)\s+$"
 # The investor as subject: 'SoftBank invested $500 million in Vantage AI', 'SoftBank led a $500 million
 # round in Vantage AI', 'Sterling Peak invested $700 million for a majority stake in Quillfort'.
 _INVESTOR_SUBJECT = re.compile(
-    r"\b(?P<verb>invest(?:ed|s|ing)?|co-led|led|backed|poured|put|plowed|injected)\s+(?!by\b)"
+    r"\b(?P<verb>"
+    + one_of("invest(?:ed|s|ing)?|co-led|led|backed|poured|put|plowed|injected")
+    + r")\s+(?!by\b)"
     r"(?P<span>(?:\S+\s+){0,8}?)(?:in|into)\s+"
     rf"(?P<company>{NAME})"
 )
@@ -55,8 +62,26 @@ _POSSESSIVE = re.compile(rf"({NAME})['’]s?\s+(?:[^\s]+\s+){{0,2}}?(?=[$€£¥
 
 def amount_text(clause: str, money: Money) -> str:
     """The amount as written, with a lower-bound qualifier kept ('more than $200 million')."""
-    floor = _FLOOR.search(clause[: money.start])
+    floor = _FLOOR.search(clause, max(0, money.start - CONTEXT_CHARS), money.start)
     return f"{floor.group(0)}{money.text}" if floor else money.text
+
+
+# The words `_FUNDING_NOUN_AFTER` and `_GRANT_AFTER` look for: a clause without any of them needs no
+# look after each of its amounts.
+_NOUN_AFTER_WORDS = re.compile(one_of("round|funding|financing|raise|investment|injection|grant"), re.I)
+
+
+def _nouns_after(text: str, moneys: list[Money]) -> list[Money]:
+    """The amounts a funding noun or a grant follows."""
+    if not _NOUN_AFTER_WORDS.search(text):
+        return []
+    return [money for money in moneys if _noun_after(text, money)]
+
+
+def _noun_after(text: str, money: Money) -> bool:
+    """A funding noun or a grant right after the amount: '$40M in funding', 'a $2M grant'."""
+    after = text[money.end : money.end + CONTEXT_CHARS]
+    return bool(_FUNDING_NOUN_AFTER.match(after) or _GRANT_AFTER.match(after))
 
 
 def _company(clause: Clause, anchor: int, antecedent: DealMention | None) -> tuple[str | None, bool]:
@@ -76,8 +101,21 @@ def _company(clause: Clause, anchor: int, antecedent: DealMention | None) -> tup
         return (antecedent.company, True) if antecedent else (None, False)
     if company:
         return company, False
-    named = _ROUND_FOR.search(text) or _VALUES_NAME.search(text) or _POSSESSIVE.search(text)
-    return (valid_company(named.group(1)) if named else None), False
+    return _company_named_in(text), False
+
+
+@lru_cache(maxsize=16)  # the same clause is asked again for each place its subject may end
+def _company_named_in(text: str) -> str | None:
+    """The company a clause names outside its subject: 'a round for X', 'values X at', "X's $950M round".
+
+    Each pattern is tried only when the words it needs are there ('for'/'into', 'valu', an apostrophe):
+    a search for a name costs a pass over the clause."""
+    named = (
+        (("for" in text or "into" in text) and _ROUND_FOR.search(text))
+        or ("valu" in text and _VALUES_NAME.search(text))
+        or (("'" in text or "’" in text) and search_from_name(_POSSESSIVE, text))
+    )
+    return valid_company(named.group(1)) if named else None
 
 
 def _invested_in(text: str) -> re.Match[str] | None:
@@ -88,16 +126,19 @@ def _invested_in(text: str) -> re.Match[str] | None:
     return None
 
 
-def _round(clause: Clause, anchor: int, raises: list[Money]) -> str | None:
+def _round(
+    clause: Clause, anchor: int, first_raise: Money | None, is_raise: Callable[[Money], bool]
+) -> str | None:
     """The round the clause states for its amount; the lead-in's round when it states none."""
     text = clause.text
     if clause.amount is not None:
         return clause.round  # 'respectively': the structure pairs each company with its round
     # The round named after the amount ('has now raised a $45M Series B'), else after the verb, else anywhere:
     # a relative clause before may name an earlier round ('Acme, which raised a Series A in 2025, ...').
-    after_amount = text[raises[0].start :] if raises else ""
+    after_amount = text[first_raise.start :] if first_raise else ""
     stated = find_round(after_amount) or find_round(text[anchor:]) or find_round(text)
-    if stated is None and any(_GRANT_AFTER.match(text[m.end :]) for m in raises):
+    granted = (m for m in find_money(text) if _GRANT_AFTER.match(text[m.end : m.end + CONTEXT_CHARS]))
+    if stated is None and any(is_raise(m) for m in granted):
         stated = "grant"
     return stated or clause.round
 
@@ -120,6 +161,12 @@ def _investors(clause: Clause, company: str | None, first_money: int) -> Investo
     return found
 
 
+def may_state_a_deal(text: str) -> bool:
+    """Whether text states an amount or says one is undisclosed: without either, no clause of it (parts
+    of it) states a deal, and it need not be read further."""
+    return bool(find_money(text)) or bool(_UNDISCLOSED.search(text))
+
+
 def mention_in_clause(
     clause: Clause,
     locator: str,
@@ -130,41 +177,59 @@ def mention_in_clause(
     """The deal one clause states, or None. `antecedent` is the deal stated before it in the document, for
     a clause whose subject points back ('The company also ...'); `published_year` dates past rounds."""
     text = clause.text
+    if not may_state_a_deal(text):
+        return None
     moneys = find_money(text)
-    roles = {m: money_role(text, m, moneys, published_year) for m in moneys}
-    raises = [m for m in moneys if roles[m] is Role.RAISE]
-    valuations = [m for m in moneys if roles[m] is Role.VALUATION]
-    if clause.amount:
-        raises = [m for m in moneys if m.text == clause.amount][:1]
     verb = DEAL_VERB.search(text)
     stated_round = find_round(text)
+    # What says the clause is about a deal. Without a verb, a round or the sentence's structure, it takes
+    # a funding noun after an amount, a valuation phrase or an investor as subject; a clause with none of
+    # them (a dump of figures) is passed over before the words around each amount are read.
+    structure = bool(verb or stated_round or clause.company or clause.subject is not None)
+    nouned = [] if structure else _nouns_after(text, moneys)
+    valuation_phrase = not structure and bool(
+        _VALUED_AFTER_ROUND.search(text) or ("valu" in text and _VALUES_NAME.search(text))
+    )
+    invested = not structure and _invested_in(text) is not None
+    if not (structure or nouned or valuation_phrase or invested):
+        return None
+    roles = ClauseRoles(text, moneys, published_year)
+    if clause.amount:  # 'respectively': the sentence's structure says which amount is this deal's
+        first_raise = next((m for m in moneys if m.text == clause.amount), None)
+    else:
+        first_raise = roles.first_raise()
+
+    def is_raise(money: Money) -> bool:
+        return money == first_raise if clause.amount else roles.of(money) is Role.RAISE
+
+    first_valuation = roles.first_valuation()
     # 'raised an undisclosed Series A', 'secured an undisclosed sum': a deal of unknown size.
     undisclosed = (
-        not raises
+        first_raise is None
         and bool(verb)
         and bool(_UNDISCLOSED.search(text))
         and bool(stated_round or _UNDISCLOSED_RAISE.search(text))
         and not _ACQUISITION.search(text)
     )
     # 'X priced its IPO at $18 per share': a listing whose proceeds a later sentence may state.
-    priced_listing = not raises and bool(moneys) and bool(verb) and stated_round in ("ipo", "post_ipo")
-    if not raises and not valuations and not undisclosed and not priced_listing:
+    priced_listing = (
+        first_raise is None and bool(moneys) and bool(verb) and stated_round in ("ipo", "post_ipo")
+    )
+    if first_raise is None and first_valuation is None and not undisclosed and not priced_listing:
         return None
     signal = (
-        verb
-        or stated_round
-        or clause.company
-        or clause.subject is not None
-        or any(_FUNDING_NOUN_AFTER.match(text[m.end :]) or _GRANT_AFTER.match(text[m.end :]) for m in raises)
-        or (valuations and (_VALUED_AFTER_ROUND.search(text) or _VALUES_NAME.search(text)))
-        or _invested_in(text)
+        structure
+        or any(is_raise(m) for m in nouned)
+        or (first_valuation is not None and valuation_phrase)
+        or invested
     )
     if not signal:
         return None
     # The subject ends at the verb; failing that, where the valuation or the money is first said ('Acme is
     # now worth $1 billion after raising $100 million').
     valued = _VALUED.search(text)
-    money_start = min((m.start for m in raises + valuations), default=len(text))
+    stated_amounts = [m.start for m in (first_raise, first_valuation) if m is not None]
+    money_start = min(stated_amounts, default=len(text))
     anchors = [verb.start()] if verb else []
     anchors += sorted({valued.start() if valued else money_start, money_start})
     for anchor in anchors:
@@ -173,7 +238,7 @@ def mention_in_clause(
             break
     else:
         return None
-    first_money = min((m.start for m in raises + valuations), default=0)
+    first_money = min(stated_amounts, default=0)
     investors = _investors(clause, company, first_money)
     announced = find_date_phrase(text) or clause.announced
     if announced is None and refers_back and antecedent is not None:
@@ -183,9 +248,9 @@ def mention_in_clause(
         locator=locator,
         snippet=snippet,
         company=company,
-        round=_round(clause, anchor, raises),
-        amount=amount_text(text, raises[0]) if raises else ("undisclosed" if undisclosed else None),
-        valuation=valuations[0].text if valuations else None,
+        round=_round(clause, anchor, first_raise, is_raise),
+        amount=amount_text(text, first_raise) if first_raise else ("undisclosed" if undisclosed else None),
+        valuation=first_valuation.text if first_valuation else None,
         announced=announced,
         lead_investors=investors.leads,
         investors=investors.all,

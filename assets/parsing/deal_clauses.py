@@ -21,18 +21,24 @@ from dataclasses import dataclass, field
 
 from assets.normalize.amounts import find_money
 from assets.normalize.rounds import find_round, find_rounds
+from assets.parsing.alternation import one_of
 from assets.parsing.date_phrases import find_date_phrase
-from assets.parsing.prose_names import NAME, names_before, valid_company
+from assets.parsing.prose_names import NAME, finditer_from_name, names_before, valid_company
 from assets.parsing.subjects import strip_lead_in
 
 DEAL_VERB = re.compile(
-    r"\b(?:raised|raises|raise|raising|has raised|is raising|secured|secures|securing|closed|closes|closing"
-    r"|landed|lands|landing|bagged|bags|nabbed|nabs|netted|nets|pulled in|pulls in|picked up|picks up"
-    r"|announced|announces|announcing|launched(?:\s+\w+){0,2}\s+with|launches(?:\s+\w+){0,2}\s+with"
-    r"|emerged with|emerges with|completed|completes|received|receives|gets|got|scored|scores|snagged|snags"
-    r"|attracted|attracts|banked|banks|took in|takes in|took on|takes on|took|takes|grabbed|grabs"
-    r"|brought in|brings in|unveiled|(?:was |has been |been )?awarded|won|went public|goes public"
-    r"|(?:priced|prices|pricing)(?=\s+(?:its|an|the|a)\s+(?:\S+\s+){0,2}?(?:ipo|offering|shares|listing)))\b",
+    r"\b"
+    + one_of(
+        r"raised|raises|raise|raising|has raised|is raising|secured|secures|securing|closed|closes|closing"
+        r"|landed|lands|landing|bagged|bags|nabbed|nabs|netted|nets|pulled in|pulls in|picked up|picks up"
+        r"|announced|announces|announcing|launched(?:\s+\w+){0,2}\s+with|launches(?:\s+\w+){0,2}\s+with"
+        r"|emerged with|emerges with|completed|completes|received|receives|gets|got|scored|scores|snagged"
+        r"|snags|attracted|attracts|banked|banks|took in|takes in|took on|takes on|took|takes|grabbed|grabs"
+        r"|brought in|brings in|unveiled|was awarded|has been awarded|been awarded|awarded|won|went public"
+        r"|goes public"
+        r"|pric(?:ed|es|ing)(?=\s+(?:its|an|the|a)\s+(?:\S+\s+){0,2}?(?:ipo|offering|shares|listing))"
+    )
+    + r"\b",
     re.IGNORECASE,
 )
 _MONEY_START = r"(?:[$€£¥₹₩]|US\$|[A-Z]{1,3}\$|[A-Z]{3}\s?\d|\d)"
@@ -42,6 +48,7 @@ _CHECK_WRITER = re.compile(rf"^({NAME})['’]s\s+(?:\w+\s+){{0,2}}(?i:check|cheq
 _PARENTHETICAL_DEAL = re.compile(rf"({NAME})\s*\(([^()]*)\)")
 _LIST_ITEM = re.compile(rf"^({NAME})(?:\s*\(([^()]*)\))?\s+[—–-]{{1,2}}\s+(.+)$")
 _HARD_SPLIT = re.compile(r";\s+|,?\s+while\s+|,?\s+whereas\s+")
+_SUBJECT_CHARS = 300
 _SUBJECT_BEFORE_VERB = re.compile(
     rf"(?P<sep>,\s+(?:and\s+)?|\s+and\s+)(?P<subject>{NAME})\s+(?:(?:also|has|have|just)\s+)?$"
 )
@@ -83,12 +90,15 @@ def has_deal(text: str) -> bool:
 
 
 def _outside_brackets(text: str, char: str) -> int:
-    depth = 0
-    for index, current in enumerate(text):
-        depth += current == "("
-        depth -= current == ")"
-        if current == char and depth == 0 and text[index + 1 : index + 2] == " ":
+    """Index of the first `char` followed by a space and outside round brackets, or -1."""
+    depth, counted = 0, 0  # brackets opened and not closed in text[:counted]
+    index = text.find(char + " ")
+    while index >= 0:
+        depth += text.count("(", counted, index) - text.count(")", counted, index)
+        counted = index
+        if depth == 0:
             return index
+        index = text.find(char + " ", index + 1)
     return -1
 
 
@@ -142,8 +152,10 @@ def _colon(sentence: str) -> list[Clause] | None:
 
 def _parenthetical_deals(sentence: str) -> list[Clause] | None:
     """'Quorra ($60M Series B led by Pell Partners), Ilex Health ($12M seed from Ashgrove)'."""
+    if "(" not in sentence:
+        return None
     deals = []
-    for found in _PARENTHETICAL_DEAL.finditer(sentence):
+    for found in finditer_from_name(_PARENTHETICAL_DEAL, sentence):
         company = valid_company(found.group(1))
         if company and find_money(found.group(2)):
             deals.append((found, company))
@@ -155,6 +167,8 @@ def _parenthetical_deals(sentence: str) -> list[Clause] | None:
 
 def _list_item(sentence: str) -> Clause | None:
     """'Orvella — $300 million Series D at a $4 billion valuation.' -> a clause for Orvella."""
+    if "—" not in sentence and "–" not in sentence and "-" not in sentence:
+        return None  # no dash, no list item
     found = _LIST_ITEM.match(strip_lead_in(sentence))
     if not found:
         return None
@@ -165,12 +179,21 @@ def _list_item(sentence: str) -> Clause | None:
     return Clause(rest, company=company, list_item=True, note=note)
 
 
+def _hard_split(sentence: str) -> list[str]:
+    """The sentence cut at semicolons and 'while' / 'whereas' ('A raised $5M; B took $3M')."""
+    if ";" not in sentence and "while" not in sentence and "whereas" not in sentence:
+        return [sentence]  # nothing to cut at: spares a regex pass over every space
+    return _HARD_SPLIT.split(sentence)
+
+
 def _split_by_verbs(part: str) -> list[str]:
     """'A raised $5M, B took $6M and C closed $7M' -> one piece per subject with its own verb."""
     pieces: list[str] = []
     start = 0
     for verb in DEAL_VERB.finditer(part):
-        subject = _SUBJECT_BEFORE_VERB.search(part, start, verb.start())
+        # The subject is the name right before the verb (at most eight words): looking within
+        # _SUBJECT_CHARS of the verb, not from the last piece on, keeps a run of verbs linear.
+        subject = _SUBJECT_BEFORE_VERB.search(part, max(start, verb.start() - _SUBJECT_CHARS), verb.start())
         if subject is None or not valid_company(subject["subject"]):
             continue
         if has_deal(part[start : subject.start()]):
@@ -182,14 +205,21 @@ def _split_by_verbs(part: str) -> list[str]:
 
 def split_sentence(sentence: str) -> list[Clause]:
     """The clauses of a sentence that may each state a deal; the whole sentence when it states one."""
-    for shape in (_respectively, _colon, _parenthetical_deals):
+    amounts = len(find_money(sentence))
+    # The shapes below each need an amount, and splitting needs two (a part's amounts are amounts of the
+    # sentence): a sentence without them is one clause, whatever its length.
+    for shape in (_respectively, _colon, _parenthetical_deals) if amounts else ():
         clauses = shape(sentence)
         if clauses:
             return clauses
     item = _list_item(sentence)
     if item:
         return [item]
-    parts = [piece for part in _HARD_SPLIT.split(sentence) if part for piece in _split_by_verbs(part)]
-    if sum(1 for part in parts if has_deal(part)) < 2:
+    if amounts < 2:
+        return [Clause(sentence)]
+    if not DEAL_VERB.search(sentence):
+        return [Clause(sentence)]  # a part's verbs are verbs of the sentence: no verb, no parts
+    parts = [piece for part in _hard_split(sentence) if part for piece in _split_by_verbs(part)]
+    if len(parts) < 2 or sum(1 for part in parts if has_deal(part)) < 2:
         return [Clause(sentence)]
     return [Clause(part) for part in parts]

@@ -8,6 +8,7 @@ from datetime import date
 from lxml import html
 
 from assets.normalize.dates import parse_date
+from assets.parsing.budget import checkpoint
 from assets.parsing.html_tables import extract_table_mentions
 from assets.parsing.mentions import DealMention, ParsedDocument, add_context
 from assets.parsing.prose import extract_prose_mentions, resolve_short_names
@@ -28,7 +29,7 @@ _PUBLISHED_TEXT = re.compile(
 )
 # Page furniture whose text is never article prose.
 _BOILERPLATE = "//script|//style|//noscript|//nav|//footer|//header|//aside|//form|//template"
-_PROSE_BLOCKS = ".//p|.//li|.//blockquote|.//h2|.//h3|.//figcaption"
+_PROSE_BLOCKS = ("p", "li", "blockquote", "h2", "h3", "figcaption")
 
 
 def _published(tree: html.HtmlElement) -> date | None:
@@ -70,12 +71,22 @@ def prose_paragraphs(
     and their paragraphs are prose. Without `deal_tables`, every table is left out.
     """
     blocks = []
-    for element in root.xpath(_PROSE_BLOCKS):
-        tables = element.xpath("ancestor::table")
-        read_as_table = bool(tables) if deal_tables is None else any(t in deal_tables for t in tables)
-        if read_as_table:
-            continue
-        if element.xpath(".//p|.//li"):
+    # lxml's iterators rather than an XPath query per block, and no walk where nothing can be found (no
+    # table around, no child): a page of many short paragraphs pays for each of them in time.
+    any_table = (
+        next(root.iter("table"), None) is not None or next(root.iterancestors("table"), None) is not None
+    )
+    for element in root.iterdescendants(*_PROSE_BLOCKS):
+        if any_table:
+            tables = element.iterancestors("table")
+            in_table = (
+                next(tables, None) is not None
+                if deal_tables is None
+                else any(t in deal_tables for t in tables)
+            )
+            if in_table:
+                continue
+        if len(element) and next(element.iterdescendants("p", "li"), None) is not None:
             continue  # containers are read through their children
         text = clean_space(element.text_content())
         if text:
@@ -92,6 +103,7 @@ def html_mentions(tree: html.HtmlElement, published: date | None, prefix: str = 
     mentions: list[DealMention] = []
     deal_tables = []
     for table_index, table in enumerate(t for root in roots for t in root.xpath(".//table")):
+        checkpoint(f"{prefix}table[{table_index}]")
         rows = extract_table_mentions(table, table_index)
         for mention in rows:
             mention.locator = prefix + mention.locator

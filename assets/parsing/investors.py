@@ -65,7 +65,7 @@ class Investors:
 def _after(pattern: re.Pattern[str], text: str, start: int = 0) -> list[str]:
     names: list[str] = []
     for match in pattern.finditer(text, start):
-        for name in read_names(text[match.end() :])[0]:
+        for name in read_names(text, match.end())[0]:
             if name not in names:
                 names.append(name)
     return names

@@ -8,18 +8,12 @@ from __future__ import annotations
 
 import re
 
+from assets.parsing.markdown_inline import inline_text
 from assets.parsing.mentions import DealMention
 from assets.parsing.table_rows import table_mentions
 from schemas.text import clean_space
 
 _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
-
-
-def inline_text(text: str) -> str:
-    """Markdown inline markup removed: links reduced to their text, emphasis and code marks dropped."""
-    return _MD_EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", text))
 
 
 def is_table_line(line: str) -> bool:

@@ -10,8 +10,15 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from functools import lru_cache
 
 from assets.normalize.amounts import Money
+from assets.parsing.alternation import one_of
+
+# The words that say what an amount is stand within a few words of it ('valued at about', 'per share',
+# 'for its eighth fund'): each amount is read with this many characters on either side, not with the
+# whole clause, so that a clause of many amounts is read in time linear in its length.
+CONTEXT_CHARS = 160
 
 _QUALIFIER = (
     r"(?:about|roughly|nearly|almost|around|some|approximately|upwards of|more than|over|up to|as little as"
@@ -31,15 +38,20 @@ _VALUATION_AFTER = re.compile(
     re.IGNORECASE,
 )
 _VALUATION_BEFORE = re.compile(
-    r"(?:valued (?:it |the company |the startup )?at|valuing (?:[\w'’-]+\s+){0,3}at|valuation (?:of|to|at)"
-    r"|values? (?:[\w'’-]+\s+){0,3}at|market value of)\s+"
+    one_of(
+        r"valued (?:it |the company |the startup )?at|valuing (?:[\w'’-]+\s+){0,3}at|valuation (?:of|to|at)"
+        r"|values? (?:[\w'’-]+\s+){0,3}at|market value of"
+    )
+    + r"\s+"
     rf"(?:{_QUALIFIER}|an?\s+|a reported\s+)?$",
     re.IGNORECASE,
 )
 # 'Dravik, now worth $1B' is a valuation; 'its Series B, worth $30 million' is the size of the round.
 _WORTH = re.compile(rf"\bworth\s+(?:{_QUALIFIER})?$", re.IGNORECASE)
 _ROUND_WORTH = re.compile(
-    r"\b(?:round|series [a-k]|seed|funding|financing|investment|raise|deal|facility)\W+(?:\w+\W+){0,3}"
+    r"\b"
+    + one_of(r"round|series [a-k]|seed|funding|financing|investment|raise|deal|facility")
+    + r"\W+(?:\w+\W+){0,3}"
     rf"worth\s+(?:{_QUALIFIER})?$",
     re.IGNORECASE,
 )
@@ -54,8 +66,14 @@ _CONVERSION_BEFORE = re.compile(
     r"[\w$€£¥₹+]\s*\(\s*(?:about|approximately|roughly|around|some|~|or|equal to|equivalent to|nearly)?\s*$",
     re.IGNORECASE,
 )
+_FOR_BEFORE = re.compile(rf"\bfor\s+(?:{_QUALIFIER})?$", re.IGNORECASE)
+# No amount, currency sign or semicolon between the verb and 'for': what this pattern reads ends at the
+# one before the amount.
+_NOT_BETWEEN_ACQUISITION_AND_AMOUNT = ";$€£¥₹"
 _ACQUISITION_BEFORE = re.compile(
-    r"\b(?:acquir\w*|bought|buy|buys|buying|purchas\w*|sold|sells?|selling|sale of|divest\w*|paid|pays?)\b"
+    r"\b"
+    + one_of(r"acquir\w*|bought|buy|buys|buying|purchas\w*|sold|sells?|selling|sale of|divest\w*|paid|pays?")
+    + r"\b"
     r"[^;$€£¥₹]*"
     rf"\bfor\s+(?:{_QUALIFIER})?$",
     re.IGNORECASE,
@@ -78,17 +96,23 @@ _NOT_A_RAISE_AFTER = re.compile(
 # A total over the company's life, said anywhere in the amount's phrase: '$90 million from venture
 # investors over its life'.
 _CUMULATIVE = re.compile(
-    r"\b(?:over its (?:life|lifetime|history)|to date|so far|since (?:its )?(?:founding|inception|launch)"
-    r"|in total|all told)\b",
+    r"\b"
+    + one_of(
+        r"over its (?:life|lifetime|history)|to date|so far|since (?:its )?(?:founding|inception|launch)"
+        r"|in total|all told"
+    )
+    + r"\b",
     re.IGNORECASE,
 )
 _NOT_A_RAISE_BEFORE = re.compile(
-    r"(?:revenue|sales|arr|gmv|market|spend|spent|spending|capex|budget|totaling|totalling|totaled|totalled"
-    r"|total of|totals|reached|hit|topped|fund of|fund(?: [IVX]+)? at|funding reached|deals worth|combined"
-    r"|aggregate|of which|cost|costs|costing|charges?|pays?|paid|retails? for|sells? for|lists? at"
-    r"|priced (?:at|from)|commitment of|fell to|rose to|grew to|dropped to|climbed to"
-    r"|bringing (?:\w+\s+){0,3}to)"
-    rf"\s+(?:of\s+|at\s+|to\s+)?(?:{_QUALIFIER})?$",
+    one_of(
+        r"revenue|sales|arr|gmv|market|spend|spent|spending|capex|budget|totaling|totalling|totaled|totalled"
+        r"|total of|totals|reached|hit|topped|fund of|fund(?: [IVX]+)? at|funding reached|deals worth"
+        r"|combined|aggregate|of which|cost|costs|costing|charges?|pays?|paid|retails? for|sells? for"
+        r"|lists? at|priced (?:at|from)|commitment of|fell to|rose to|grew to|dropped to|climbed to"
+        r"|bringing (?:\w+\s+){0,3}to"
+    )
+    + rf"\s+(?:of\s+|at\s+|to\s+)?(?:{_QUALIFIER})?$",
     re.IGNORECASE,
 )
 # A fund the money is for, said a few words on: '$650 million for its eighth early-stage fund'. A fund
@@ -96,50 +120,136 @@ _NOT_A_RAISE_BEFORE = re.compile(
 _FOR_A_FUND = re.compile(
     r"^(?:(?!\b(?:from|by|with)\b)[^,;.]){0,45}?(?<!\bto )\b(?:fund|funds|vehicle)\b", re.I
 )
+_FUND_WORD = re.compile(r"fund|vehicle", re.IGNORECASE)
 _HISTORY_BEFORE = re.compile(r"\b(?:previously|formerly|prior)\b", re.IGNORECASE)
+# Where the phrase of an amount ends: at the next comma, semicolon, bracket, 'while' or amount.
+_PHRASE_END = re.compile(r"[;,(]|\s+while\s+|[$€£¥₹]")
+_CUMULATIVE_PHRASE_END = re.compile(r"[,;(]|[$€£¥₹]")
 _YEAR = re.compile(r"\bin (?:early |late |mid-?)?((?:19|20)\d\d)\b")
-_PAST = re.compile(r"\b(?:last year|years ago|a year ago|the year before|in previous years)\b", re.IGNORECASE)
+_PAST = re.compile(
+    r"\b" + one_of("last year|years ago|a year ago|the year before|in previous years") + r"\b", re.IGNORECASE
+)
 
 
 def _in_brackets_after_money(clause: str, money: Money, moneys: list[Money]) -> bool:
     """'¥3 billion (about $20 million)': an amount in brackets right after another is its conversion."""
-    before = clause[: money.start]
-    if not _CONVERSION_BEFORE.search(before):
+    opening = clause.rfind("(", _window_start(money), money.start)
+    if opening < 0 or not _CONVERSION_BEFORE.search(clause, _window_start(money), money.start):
         return False
-    opening = before.rfind("(")
     return any(0 <= opening - other.end <= 2 for other in moneys if other is not money)
+
+
+def _window_start(money: Money) -> int:
+    return max(0, money.start - CONTEXT_CHARS)
+
+
+def _after(clause: str, money: Money) -> str:
+    """The words after an amount that can say what it is."""
+    return clause[money.end : money.end + CONTEXT_CHARS]
+
+
+def _phrase_after(clause: str, money: Money, end: re.Pattern[str]) -> str:
+    """The amount's own phrase: the words after it up to `end` (at most `CONTEXT_CHARS` of them)."""
+    limit = min(len(clause), money.end + CONTEXT_CHARS)
+    found = end.search(clause, money.end, limit)
+    return clause[money.end : found.start() if found else limit]
+
+
+@lru_cache(maxsize=8)  # one clause's amounts are read one after the other
+def _history_end(clause: str) -> int:
+    """Where the first 'previously' / 'formerly' / 'prior' of a clause ends (past the end when none)."""
+    found = _HISTORY_BEFORE.search(clause)
+    return found.end() if found else len(clause) + 1
 
 
 def in_the_past(clause: str, money: Money, published_year: int | None) -> bool:
     """True when the clause places this amount in the company's past ('a $15 million Series A in 2024')."""
-    if _HISTORY_BEFORE.search(clause[: money.start]):
+    if _history_end(clause) <= money.start:  # said anywhere before the amount
         return True
     # The amount's own phrase: up to the next comma, bracket or amount ('adding to the $20M Series A it
     # announced in 2025' dates that other amount, not this one).
-    after = re.split(r"[;,(]|\s+while\s+|[$€£¥₹]", clause[money.end :])[0]
+    after = _phrase_after(clause, money, _PHRASE_END)
     year = _YEAR.search(after)
     if year and (published_year is None or int(year.group(1)) < published_year):
         return True
     return bool(_PAST.search(after))
 
 
+def _acquisition_before(clause: str, money: Money) -> bool:
+    """'bought Tern for $40M', 'sold its lab to Vexa for about $9 million'."""
+    if not _FOR_BEFORE.search(clause, _window_start(money), money.start):
+        return False
+    # The verb may stand far before 'for', but never before the last amount, currency sign or semicolon.
+    barrier = max(clause.rfind(sign, 0, money.start) for sign in _NOT_BETWEEN_ACQUISITION_AND_AMOUNT)
+    return bool(_ACQUISITION_BEFORE.search(clause, barrier + 1, money.start))
+
+
+def _for_a_fund(after: str) -> bool:
+    """'$650 million for its eighth early-stage fund' (the word comes within 45 characters)."""
+    return bool(_FUND_WORD.search(after, 0, 53) and _FOR_A_FUND.match(after))
+
+
 def money_role(clause: str, money: Money, moneys: list[Money], published_year: int | None = None) -> Role:
-    """The role of one amount in a clause, from the words around it."""
-    before, after = clause[: money.start], clause[money.end :]
+    """The role of one amount in a clause, from the words around it (within `CONTEXT_CHARS`)."""
+    after = _after(clause, money)
+    before = (clause, _window_start(money), money.start)  # search(*before): the words before, to the amount
     if _in_brackets_after_money(clause, money, moneys):
         return Role.OTHER
-    if _PRICE_AFTER.match(after) or _RANGE_AFTER.match(after) or _RANGE_BEFORE.search(before):
+    if _PRICE_AFTER.match(after) or _RANGE_AFTER.match(after) or _RANGE_BEFORE.search(*before):
         return Role.OTHER
     if in_the_past(clause, money, published_year):
         return Role.OTHER  # a past round, or a past valuation ('valued at $2 billion in 2024')
-    if _VALUATION_AFTER.match(after) or _VALUATION_BEFORE.search(before):
+    if _VALUATION_AFTER.match(after) or _VALUATION_BEFORE.search(*before):
         return Role.VALUATION
-    if _WORTH.search(before) and not _ROUND_WORTH.search(before):
+    if _WORTH.search(*before) and not _ROUND_WORTH.search(*before):
         return Role.VALUATION
-    if _ACQUISITION_BEFORE.search(before) or _ACQUISITION_AFTER.match(after):
+    if _acquisition_before(clause, money) or _ACQUISITION_AFTER.match(after):
         return Role.OTHER
-    if _NOT_A_RAISE_AFTER.match(after) or _NOT_A_RAISE_BEFORE.search(before) or _FOR_A_FUND.match(after):
+    if _NOT_A_RAISE_AFTER.match(after) or _NOT_A_RAISE_BEFORE.search(*before) or _for_a_fund(after):
         return Role.OTHER
-    if _CUMULATIVE.search(re.split(r"[,;(]|[$€£¥₹]", after)[0]):
+    if _CUMULATIVE.search(_phrase_after(clause, money, _CUMULATIVE_PHRASE_END)):
         return Role.OTHER
     return Role.RAISE
+
+
+# Every pattern that makes an amount a valuation holds one of these.
+_VALUATION_WORDS = re.compile(r"valu|worth|post|pre", re.IGNORECASE)
+
+
+def _may_be_valuation(clause: str, money: Money) -> bool:
+    """The words that make an amount a valuation in `money_role` are around it (it may still be a price,
+    a range or a past figure)."""
+    before = (clause, _window_start(money), money.start)
+    return bool(
+        _VALUATION_AFTER.match(_after(clause, money))
+        or _VALUATION_BEFORE.search(*before)
+        or _WORTH.search(*before)
+    )
+
+
+class ClauseRoles:
+    """The roles of one clause's amounts, each worked out when first asked for.
+
+    A deal needs the clause's first raise and first valuation, so a clause of many amounts is read only
+    as far as those: every amount is not read in full to find one.
+    """
+
+    def __init__(self, clause: str, moneys: list[Money], published_year: int | None = None):
+        self.clause = clause
+        self.moneys = moneys
+        self.published_year = published_year
+        self._roles: dict[Money, Role] = {}
+
+    def of(self, money: Money) -> Role:
+        if money not in self._roles:
+            self._roles[money] = money_role(self.clause, money, self.moneys, self.published_year)
+        return self._roles[money]
+
+    def first_raise(self) -> Money | None:
+        return next((money for money in self.moneys if self.of(money) is Role.RAISE), None)
+
+    def first_valuation(self) -> Money | None:
+        if not _VALUATION_WORDS.search(self.clause):
+            return None  # none of the words that make an amount a valuation, anywhere in the clause
+        candidates = (money for money in self.moneys if _may_be_valuation(self.clause, money))
+        return next((money for money in candidates if self.of(money) is Role.VALUATION), None)

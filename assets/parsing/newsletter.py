@@ -19,8 +19,10 @@ from pathlib import Path
 import frontmatter
 
 from assets.normalize.dates import parse_date
+from assets.parsing.budget import checkpoint
 from assets.parsing.html_article import html_mentions, load_body
-from assets.parsing.markdown_tables import inline_text, is_table_line, markdown_table_mentions
+from assets.parsing.markdown_inline import inline_text
+from assets.parsing.markdown_tables import is_table_line, markdown_table_mentions
 from assets.parsing.mentions import DealMention, ParsedDocument, add_context
 from assets.parsing.prose import extract_prose_mentions, resolve_short_names
 
@@ -30,7 +32,15 @@ _BARE_URL_LINE = re.compile(r"^(?:[A-Za-z ]+:?\s+)?https?://\S+\??$")
 _BOILERPLATE_LINE = re.compile(r"^(?:unsubscribe|view this post|view in browser|you are receiving)", re.I)
 # A line in capitals is a section heading in plain-text issues ('STORAGE', 'ALSO NOTED'): it
 # stands alone, or it would run into the first sentence below it and read as part of the company name.
-_CAPS_HEADING = re.compile(r"^[^a-zß-öø-ÿ.!?]*[A-Z]{2}[^a-zß-öø-ÿ.!?]*$")
+# (Two tests rather than one pattern with a run of capitals between two open-ended runs: that pattern
+# reads the rest of the line again from every capital, quadratic on a long line in capitals.)
+_NOT_IN_A_HEADING = re.compile(r"[a-zß-öø-ÿ.!?]")
+_TWO_CAPITALS = re.compile(r"[A-Z]{2}")
+
+
+def _caps_heading(line: str) -> bool:
+    """'STORAGE', 'ALSO NOTED': capitals, no lower-case letter and no sentence punctuation."""
+    return not _NOT_IN_A_HEADING.search(line) and bool(_TWO_CAPITALS.search(line))
 
 
 def markdown_paragraphs(markdown: str) -> list[str]:
@@ -39,7 +49,7 @@ def markdown_paragraphs(markdown: str) -> list[str]:
     for block in re.split(r"\n\s*\n", markdown):
         lines: list[str] = []
         for line in block.splitlines():
-            heading = bool(_CAPS_HEADING.match(line.strip()))
+            heading = _caps_heading(line.strip())
             if (_LIST_ITEM.match(line) or heading) and lines:
                 paragraphs.append(" ".join(lines))  # each list item or heading is its own paragraph
                 lines = []
@@ -127,6 +137,7 @@ def parse_mbox(path: Path) -> list[ParsedDocument]:
     try:
         issues = []
         for index, key in enumerate(archive.keys()):
+            checkpoint(f"m[{index}] (message {index + 1})")
             message = email.message_from_bytes(archive.get_bytes(key), policy=email.policy.default)
             issues.append(_parse_message(message, prefix=f"m[{index}]/"))  # type: ignore[arg-type]
         return issues

@@ -11,18 +11,19 @@ announced the round on Thursday' add leads and a date to the deal just stated.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sized
 from dataclasses import replace
 from datetime import date
 
 from assets.normalize.amounts import find_money
-from assets.parsing.clause_mention import amount_text, mention_in_clause
+from assets.parsing.budget import checkpoint
+from assets.parsing.clause_mention import amount_text, may_state_a_deal, mention_in_clause
 from assets.parsing.date_phrases import find_date_phrase
 from assets.parsing.deal_clauses import Clause, split_sentence
 from assets.parsing.investors import investors_in
 from assets.parsing.mentions import DealMention, Method
-from assets.parsing.money_roles import Role, money_role
-from assets.parsing.prose_names import NAME, valid_company
+from assets.parsing.money_roles import ClauseRoles
+from assets.parsing.prose_names import NAME, finditer_from_name, valid_company
 from assets.parsing.sentences import split_sentences
 from assets.parsing.subjects import REFERENCE, company_in_subject
 
@@ -56,7 +57,8 @@ def _about_another_company(sentence: str, company: str) -> bool:
     names a company other than `company` (or than a short form of it)."""
     verb = _REPORTING_VERB.search(sentence)
     named = [company_in_subject(sentence[: verb.start()])] if verb else []
-    named += [valid_company(m.group(1)) for m in _OWNER_OF_ROUND.finditer(sentence)]
+    if "'" in sentence or "’" in sentence:  # '<name>'s round'
+        named += [valid_company(m.group(1)) for m in finditer_from_name(_OWNER_OF_ROUND, sentence)]
     return any(
         name and name is not REFERENCE and not (company == name or company.startswith(name + " "))
         for name in named
@@ -72,13 +74,15 @@ def _follow_up(sentence: str, mentions: list[DealMention]) -> None:
     last.context = "\n".join(filter(None, (last.context, sentence)))  # 'The Lyon startup makes grid sensors.'
     moneys = find_money(sentence)
     if moneys:
-        roles = {m: money_role(sentence, m, moneys) for m in moneys}
-        valuations = [m for m in moneys if roles[m] is Role.VALUATION]
-        raises = [m for m in moneys if roles[m] is Role.RAISE]
-        if last.valuation is None and valuations and _ROUND_VALUES.match(sentence):
-            last.valuation = valuations[0].text
-        if last.amount is None and raises and _PROCEEDS.search(sentence):
-            last.amount = amount_text(sentence, raises[0])  # 'gross proceeds of about $360 million'
+        roles = ClauseRoles(sentence, moneys)
+        valuation = (
+            roles.first_valuation() if last.valuation is None and _ROUND_VALUES.match(sentence) else None
+        )
+        if valuation:
+            last.valuation = valuation.text
+        first_raise = roles.first_raise() if last.amount is None and _PROCEEDS.search(sentence) else None
+        if first_raise:
+            last.amount = amount_text(sentence, first_raise)  # 'gross proceeds of about $360 million'
         return
     if _about_another_company(sentence, last.company or ""):
         return  # 'Rival Vexa announced its round on Monday': not this deal's date or investors
@@ -97,30 +101,41 @@ def _follow_up(sentence: str, mentions: list[DealMention]) -> None:
                 mention.announced = day
 
 
+def _place(prefix: str, p_index: int, s_index: int, paragraphs: int | None) -> str:
+    """Where parsing is, for a budget message: 'p[812]/s[3] (paragraph 813 of 5,000)'."""
+    of = f" of {paragraphs:,}" if paragraphs is not None else ""
+    return f"{prefix}[{p_index}]/s[{s_index}] (paragraph {p_index + 1:,}{of})"
+
+
 def extract_prose_mentions(
     paragraphs: Iterable[str], prefix: str = "p", published: date | None = None
 ) -> list[DealMention]:
     """Deal mentions in a sequence of paragraphs; locators are '{prefix}[i]/s[j]' (and '/c[k]').
 
     `published` (the document's date) tells a round of this year from one the text places in the past.
+    Checks the document's parse budget before every sentence.
     """
     year = published.year if published else None
     mentions: list[DealMention] = []
     antecedent: DealMention | None = None
+    count = len(paragraphs) if isinstance(paragraphs, Sized) else None
     for p_index, paragraph in enumerate(paragraphs):
-        heading = _NUMBERED_NAME.match(paragraph.strip())
+        stripped = paragraph.strip()
+        numbered = stripped.startswith("#") or stripped[:1].isdecimal()  # as '3. Quenlight' starts
+        heading = _NUMBERED_NAME.match(stripped) if numbered else None
         if heading and valid_company(heading.group(1)):
             # '3. Quenlight Systems' heads a list item: 'The company ...' below it is Quenlight Systems.
             antecedent = DealMention(Method.PROSE, "", paragraph, valid_company(heading.group(1)))
             continue
         in_paragraph: list[DealMention] = []
         for s_index, sentence in enumerate(split_sentences(paragraph)):
-            named = _NAMING_FRAGMENT.match(sentence)
+            checkpoint(_place, prefix, p_index, s_index, count)
+            named = _NAMING_FRAGMENT.match(sentence) if ":" in sentence else None
             if named and valid_company(named.group(1)):
                 # 'The most interesting signal: RadixArk.' names who the next sentences are about.
                 antecedent = DealMention(Method.PROSE, "", sentence, valid_company(named.group(1)))
                 continue
-            clauses = split_sentence(sentence)
+            clauses = split_sentence(sentence) if may_state_a_deal(sentence) else []
             found = []
             for c_index, clause in enumerate(clauses):
                 locator = f"{prefix}[{p_index}]/s[{s_index}]"
@@ -141,13 +156,17 @@ def extract_prose_mentions(
 def resolve_short_names(mentions: list[DealMention]) -> list[DealMention]:
     """Mentions with a company's short name ('Opaldune') given the full name the document uses for it
     ('Opaldune Therapeutics'), when exactly one named company starts with those words."""
-    names = {m.company for m in mentions if m.company}
+    # Every name under each of its leading words ('Opaldune' -> {'Opaldune Therapeutics'}), built once:
+    # comparing every mention with every name is quadratic on a page of thousands of deals.
+    # 'RadixArk (SGLang)' is the same name with an alias, not a longer one.
+    longer_names: dict[str, set[str]] = {}
+    for name in {m.company for m in mentions if m.company and "(" not in m.company}:
+        for space in (i for i, char in enumerate(name) if char == " "):
+            longer_names.setdefault(name[:space], set()).add(name)
     resolved = []
     for mention in mentions:
-        short = mention.company or ""
-        # 'RadixArk (SGLang)' is the same name with an alias, not a longer one.
-        longer = {n for n in names if n.startswith(short + " ") and "(" not in n}
-        if short and len(longer) == 1:
-            mention = replace(mention, company=longer.pop())
+        longer = longer_names.get(mention.company or "", set())
+        if mention.company and len(longer) == 1:
+            mention = replace(mention, company=next(iter(longer)))
         resolved.append(mention)
     return resolved

@@ -8,6 +8,7 @@ Eastholm', 'a16z'). Words written before it with a capital are not always part o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from assets.normalize.names import clean_name
 from assets.normalize.rounds import find_round
@@ -18,7 +19,7 @@ NAME_TOKEN = rf"(?:[{CAPITAL}0-9][\w.&'’+-]*|[a-z]{{1,3}}[{CAPITAL}0-9][\w.&'�
 # A token ending in a full stop ends the name unless it is an abbreviation ('Inc.', 'Corp.') or an initial.
 _NAME_GAP = r"(?:(?<![a-z]{3}\.)|(?<=Corp\.)|(?<=Bros\.))\s+"
 NAME = rf"{NAME_TOKEN}(?:{_NAME_GAP}(?:(?:de|of|la|del|van|von|&)\s+)?{NAME_TOKEN})*"
-_NAME_AT_START = re.compile(NAME)
+_NAME = _NAME_AT_START = re.compile(NAME)
 
 # Role words written before a name with a capital: 'Competitor Quint', 'Rival Vexa', 'Startup Lumio'.
 _LEADING_ROLE = re.compile(
@@ -64,14 +65,44 @@ _DESCRIPTOR_TOKEN = re.compile(r"^[\w.'’-]+(?:-(?:based|born|headquartered|fou
 # Words before a name in an investor list that are not part of it: 'existing investor Tern Ventures',
 # 'angel investor Mei Lin', 'the Regional Innovation Fund'.
 _LIST_ROLE = re.compile(
-    r"^(?:(?:the|existing|returning|new|previous|other|fellow|individual|strategic|angel|lead)\s+)*"
+    r"(?:(?:the|existing|returning|new|previous|other|fellow|individual|strategic|angel|lead)\s+)*"
     r"(?:(?:investors?|backers?|angels?|shareholders?)\s+)?(?:(?:including|such as|like)\s+)?",
     re.IGNORECASE,
 )
 _LIST_JOINER = re.compile(
-    r"^\s*(?:,\s*(?:and\s+|as well as\s+|plus\s+)?|\s+and\s+|\s+as well as\s+|\s+plus\s+)"
+    r"\s*(?:,\s*(?:and\s+|as well as\s+|plus\s+)?|\s+and\s+|\s+as well as\s+|\s+plus\s+)"
 )
-_ALIAS_PARENTHETICAL = re.compile(r"^\s*\(([^()]{1,40})\)")
+_ALIAS_PARENTHETICAL = re.compile(r"\s*\(([^()]{1,40})\)")
+_APPOSITIVE_ARTICLE = re.compile(r"(?:the|a|an)\s")
+_LIST_START = re.compile(r"[;:,.]\s+|\s+")
+_LEADING_SPACE = re.compile(r"\s*")
+_LEADING_CONJUNCTION = re.compile(r"(?:and|but|while|with)\s+")
+
+
+def search_from_name(pattern: re.Pattern[str], text: str, pos: int = 0) -> re.Match[str] | None:
+    """`pattern.search(text, pos)` for a pattern that starts with a `NAME`, in time linear in the text.
+
+    A plain search tries every position, and inside a run of capitalised words each try reads to the end
+    of the run before it fails: quadratic in the run's length ('Alpha Beta Gamma ...' for a page). A
+    name that starts inside a run can also start at the run's first word and end wherever the later start
+    ends, so the leftmost match, if there is one, starts where a run does: trying those alone finds the
+    match the plain search finds.
+    """
+    run = _NAME_AT_START.search(text, pos)
+    while run:
+        found = pattern.match(text, run.start())
+        if found:
+            return found
+        run = _NAME_AT_START.search(text, run.end())
+    return None
+
+
+def finditer_from_name(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern that starts with a `NAME` (see `search_from_name`)."""
+    found = search_from_name(pattern, text)
+    while found:
+        yield found
+        found = search_from_name(pattern, text, max(found.end(), found.start() + 1))
 
 
 def valid_company(name: str | None) -> str | None:
@@ -110,44 +141,56 @@ def end_name(text: str) -> str | None:
     """The run of name tokens that ends `text`, without descriptors before it. A name after a preposition
     is not the subject ('Startups in Europe raised ...')."""
     tokens = text.split()
-    for start in range(len(tokens)):
-        if re.fullmatch(NAME, " ".join(tokens[start:])):
+    joined = " ".join(tokens)
+    # The name that ends the text lies in the last run of name tokens, if that run reaches the end: its
+    # first token that starts a name reaching the end is the answer. Trying only those keeps a subject of
+    # hundreds of capitalised words linear (every token was tried, each to the end of the text).
+    last_run = None
+    for last_run in _NAME_AT_START.finditer(joined):  # noqa: B007 - the last one is wanted
+        pass
+    if last_run is None or last_run.end() != len(joined):
+        return None
+    offset = 0
+    for start, token in enumerate(tokens):
+        if offset + len(token) > last_run.start() and _NAME.fullmatch(joined, offset):
             if start and tokens[start - 1].lower() in _PREPOSITIONS:
                 return None
-            return without_descriptors(" ".join(tokens[start:]))
+            return without_descriptors(joined[offset:])
+        offset += len(token) + 1
     return None
 
 
-def read_names(text: str) -> tuple[list[str], int]:
-    """Names listed at the start of `text` and how many characters they take.
+def read_names(text: str, start: int = 0, end: int | None = None) -> tuple[list[str], int]:
+    """Names listed in text[start:end] from its start on, and where they end (an index of `text`).
 
     'Accel, Spark Capital and existing investor a16z (Andreessen Horowitz) at ...' -> ['Accel', 'Spark
     Capital', 'a16z'] (the parenthetical alias is skipped). Reading stops at the first word that is not part
     of a name or a list joiner; an item that does not start like a name ('a syndicate of banks') ends it.
+    Patterns are matched in place (no copy of the rest of the text per name).
     """
+    end = len(text) if end is None else end
     names: list[str] = []
-    position = 0
+    position = start
     while True:
-        role = _LIST_ROLE.match(text[position:])
-        start = position + (role.end() if role else 0)
-        found = _NAME_AT_START.match(text, start)
+        role = _LIST_ROLE.match(text, position, end)
+        found = _NAME_AT_START.match(text, role.end() if role else position, end)
         if not found:
             break
         name = clean_name(found.group(0))
         position = found.end()
-        alias = _ALIAS_PARENTHETICAL.match(text[position:])
+        alias = _ALIAS_PARENTHETICAL.match(text, position, end)
         if alias:
-            position += alias.end()
+            position = alias.end()
         if name and name.split()[0].lower() not in _ARTICLES_AND_PRONOUNS and name not in names:
             names.append(name)
-        joiner = _LIST_JOINER.match(text[position:])
+        joiner = _LIST_JOINER.match(text, position, end)
         if not joiner:
             break
-        following = position + joiner.end()
-        if "," in joiner.group(0) and re.match(r"(?:the|a|an)\s", text[following:]):
+        following = joiner.end()
+        if "," in joiner.group(0) and _APPOSITIVE_ARTICLE.match(text, following, end):
             break  # 'Oakmere Partners, the Dutch investor': an appositive, not another name
-        role = _LIST_ROLE.match(text[following:])
-        if not _NAME_AT_START.match(text, following + (role.end() if role else 0)):
+        role = _LIST_ROLE.match(text, following, end)
+        if not _NAME_AT_START.match(text, role.end() if role else following, end):
             break
         position = following
     return names, position
@@ -157,10 +200,17 @@ def names_before(text: str) -> list[str]:
     """Names listed right before a verb, at the end of `text`: '..., and Tern Capital and Pell
     Partners' -> both; [] when the words before the verb are not a list of names. The longest list wins, so
     words before it that are not names ('Fintech startups Quillpay and Brassica') are left out."""
-    starts = [0] + [m.end() for m in re.finditer(r"[;:,.]\s+|\s+", text)]
-    for start in starts:
-        segment = re.sub(r"^(?:and|but|while|with)\s+", "", text[start:].strip())
-        names, used = read_names(segment)
-        if names and not segment[used:].strip(" ,"):
+    end = len(text.rstrip())
+    resume = 0
+    for start in [0] + [m.end() for m in _LIST_START.finditer(text)]:
+        if start < resume:
+            continue
+        begin = _LEADING_SPACE.match(text, start).end()  # type: ignore[union-attr]
+        conjunction = _LEADING_CONJUNCTION.match(text, begin)
+        names, used = read_names(text, conjunction.end() if conjunction else begin, end)
+        if names and not text[used:end].strip(" ,"):
             return names
+        if names:
+            # A list read from a later word inside this one ends where this one ended: it fails too.
+            resume = used
     return []

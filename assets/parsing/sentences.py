@@ -47,9 +47,26 @@ _BOUNDARY = re.compile(r"(?<=[.!?])(?P<close>[\"”’)]*)\s+(?=[\"“‘(]*[A-Z
 _LETTER_NAMES = frozenset({"series", "class", "round", "tier", "plan", "type", "grade", "part", "phase"})
 
 
-def _ends_with_abbreviation(before: str) -> bool:
-    words = before.split()
-    if not words or not before.endswith("."):
+# Sentences in deal reporting run to a few hundred characters (the longest in the labelled corpus has 315).
+# Text that goes on far longer without a full stop is not a sentence a reader could follow (a scraped
+# list, a dump of figures); it is read in pieces of at most this many characters, cut between words, so
+# that the work per sentence stays bounded and a paragraph of any length is read in linear time.
+MAX_SENTENCE_CHARS = 1_000
+# The words before a full stop that decide whether it ends a sentence are short ('Inc.', 'U.S.', 'B.'):
+# looking at this many characters before it, not at the whole sentence so far, keeps a paragraph of many
+# abbreviations linear.
+_ABBREVIATION_WINDOW = 64
+
+
+def _ends_with_abbreviation(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] ends with an abbreviation or an initial ('Inc.', 'U.S.', 'J.')."""
+    if text[end - 1 : end] != "." or end <= start:
+        return False
+    window_start = max(start, end - _ABBREVIATION_WINDOW)
+    words = text[window_start:end].split()
+    if window_start > start and words:
+        words = words[1:]  # the first word may be cut by the window
+    if not words:
         return False
     last = words[-1].rstrip(".!?").lower()
     if last in _ABBREVIATIONS:
@@ -59,21 +76,38 @@ def _ends_with_abbreviation(before: str) -> bool:
     return False
 
 
+def _pieces(sentence: str) -> list[str]:
+    """A sentence longer than `MAX_SENTENCE_CHARS` cut between words into pieces no longer than it."""
+    if len(sentence) <= MAX_SENTENCE_CHARS:
+        return [sentence]
+    pieces, start = [], 0
+    while len(sentence) - start > MAX_SENTENCE_CHARS:
+        cut = sentence.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS + 1)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS  # a word longer than the cap is cut inside
+        pieces.append(sentence[start:cut].strip())
+        start = cut
+        while sentence[start : start + 1].isspace():
+            start += 1
+    pieces.append(sentence[start:].strip())
+    return [piece for piece in pieces if piece]
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of `text`, in order, white space trimmed; closing quotes stay with their sentence.
 
     A period after 'Inc', 'Corp', 'Jan', an initial ('U.S.', 'J.') or inside a number ('$3.5B') does not
-    end a sentence; one after 'Series B' does.
+    end a sentence; one after 'Series B' does. A sentence longer than `MAX_SENTENCE_CHARS` comes back in
+    pieces.
     """
     sentences: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
         end = match.start() + len(match["close"])
-        if _ends_with_abbreviation(text[start : match.start()]):
+        if _ends_with_abbreviation(text, start, match.start()):
             continue
         sentences.append(text[start:end].strip())
         start = match.end()
     tail = text[start:].strip()
     if tail:
         sentences.append(tail)
-    return [s for s in sentences if s]
+    return [piece for s in sentences if s for piece in _pieces(s)]

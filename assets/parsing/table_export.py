@@ -8,6 +8,7 @@ fields in `sources.toml` (`[source.columns]`). The frame that comes back has the
 from __future__ import annotations
 
 import codecs
+import csv
 import json
 import tempfile
 from collections.abc import Iterator
@@ -79,41 +80,117 @@ def _as_utf8(path: Path, encoding: str | None) -> Iterator[Path]:
         yield copy
 
 
-def _json_rows(connection: duckdb.DuckDBPyConnection, path: Path, fmt: str) -> pd.DataFrame:
-    """Every top-level key of a JSON array / JSON Lines export as a text column (arrays as JSON text).
+def _folded(name: str) -> str:
+    """A column name as mappings match it: ignoring surrounding space and case (readers trim 'Date ')."""
+    return name.strip().casefold()
 
-    Keys come from the file, so they travel as bound parameters (JSON pointers), never as SQL.
+
+def _kept(names: list[str], wanted: frozenset[str]) -> list[int]:
+    """Positions of the columns dealmap reads. An export may carry thousands of other columns; reading
+    only these keeps time and memory proportional to what is used."""
+    return [position for position, name in enumerate(names) if _folded(name) in wanted]
+
+
+def _json_rows(
+    connection: duckdb.DuckDBPyConnection, path: Path, fmt: str, wanted: frozenset[str]
+) -> tuple[pd.DataFrame, list[str]]:
+    """(the wanted top-level keys of a JSON array / JSON Lines export as text columns, arrays as JSON
+    text; every key of the export in order of first appearance).
+
+    Keys come from the file, so they travel as bound parameters (JSON pointers), never as SQL. Only the
+    wanted keys are extracted: one extraction per key of a 20,000-key export exhausted memory.
     """
     layout = "newline_delimited" if fmt == "jsonl" else "array"
-    keys = [
-        row[0]
-        for row in connection.execute(
-            "select key from (select unnest(json_keys(json)) as key, row_number() over () as position"
-            " from read_json_objects($1, format = $2)) group by key order by min(position)",
-            [str(path), layout],
-        ).fetchall()
-    ]
-    if not keys:
-        return pd.DataFrame()
-    pointers = ["/" + key.replace("~", "~0").replace("/", "~1") for key in keys]
-    projection = ", ".join(f"json_extract_string(json, ${i + 3}) as c{i}" for i in range(len(keys)))
+    # In the order the file first names them (a plain scan keeps the file's order; a window without an
+    # order does not promise one).
+    objects = connection.execute(
+        "select json_keys(json) from read_json_objects($1, format = $2)", [str(path), layout]
+    ).fetchall()
+    keys = list(dict.fromkeys(key for (object_keys,) in objects for key in object_keys or ()))
+    kept = [keys[position] for position in _kept(keys, wanted)]
+    if not kept:
+        return pd.DataFrame(), keys
+    pointers = ["/" + key.replace("~", "~0").replace("/", "~1") for key in kept]
+    projection = ", ".join(f"json_extract_string(json, ${i + 3}) as c{i}" for i in range(len(kept)))
     frame = connection.execute(
         f"select {projection} from read_json_objects($1, format = $2)", [str(path), layout, *pointers]
     ).df()
-    frame.columns = keys
-    return frame
+    frame.columns = kept
+    return frame, keys
 
 
-def _read_rows(path: Path, fmt: str, encoding: str | None = None) -> pd.DataFrame:
+# DuckDB's CSV reader pays about half a millisecond per column to sniff and bind, whatever the number of
+# rows (a 20,000-column header took 11 s for three rows): headers wider than this are narrowed first.
+WIDE_CSV_COLUMNS = 1_000
+_DELIMITERS = ",;\t|"
+
+
+def _wide_header(path: Path) -> tuple[list[str], str] | None:
+    """(column names, delimiter) of a header with thousands of columns; None for any narrower one.
+
+    The delimiter is the one the header line uses most; DuckDB's sniffer reads narrower files."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        first_line = handle.readline()
+        counts = {delimiter: first_line.count(delimiter) for delimiter in _DELIMITERS}
+        delimiter = max(counts, key=counts.__getitem__)
+        if counts[delimiter] < WIDE_CSV_COLUMNS:
+            return None
+        handle.seek(0)
+        return next(csv.reader(handle, delimiter=delimiter)), delimiter
+
+
+@contextmanager
+def _narrowed(path: Path, delimiter: str, kept: list[int]) -> Iterator[Path]:
+    """A copy of a wide CSV export holding only the columns at `kept`, written in one streaming pass of
+    the standard library's C reader."""
+    with tempfile.TemporaryDirectory(prefix="dealmap-export-") as scratch:
+        copy = Path(scratch) / path.name
+        with path.open(encoding="utf-8", newline="") as source, copy.open("w", encoding="utf-8") as target:
+            writer = csv.writer(target, lineterminator="\n")
+            for row in csv.reader(source, delimiter=delimiter):
+                writer.writerow([row[position] if position < len(row) else "" for position in kept])
+        yield copy
+
+
+def _csv_rows(
+    connection: duckdb.DuckDBPyConnection, path: Path, wanted: frozenset[str]
+) -> tuple[pd.DataFrame, list[str]]:
+    """(the wanted columns of a CSV export as text, every column name of the export)."""
+    wide = _wide_header(path)
+    if wide is not None:
+        names, delimiter = wide
+        kept = _kept(names, wanted)
+        if not kept:
+            return pd.DataFrame(), names
+        with _narrowed(path, delimiter, kept) as narrow:
+            frame = connection.read_csv(str(narrow), header=True, all_varchar=True).df()
+        for position, name in zip(kept, frame.columns, strict=True):
+            names[position] = str(name)  # as DuckDB names it ('Date ' -> 'Date'), so the mapping finds it
+        return frame, names
+    relation = connection.read_csv(str(path), header=True, all_varchar=True)
+    names = [str(name) for name in relation.columns]
+    kept = _kept(names, wanted)
+    if not kept:
+        return pd.DataFrame(), names
+    # Columns by position ('#3'): their names come from the file and never become SQL.
+    frame = relation.project(", ".join(f"#{position + 1}" for position in kept)).df()
+    frame.columns = [names[position] for position in kept]
+    return frame, names
+
+
+def _read_rows(
+    path: Path, fmt: str, wanted: frozenset[str], encoding: str | None = None
+) -> tuple[pd.DataFrame, list[str]]:
+    """(the rows of the wanted columns, every column name of the export)."""
     connection = duckdb.connect()
     try:
         with _as_utf8(path, encoding) as readable:
             if fmt == "csv":
-                return connection.read_csv(str(readable), header=True, all_varchar=True).df()
+                return _csv_rows(connection, readable, wanted)
             if fmt in ("json", "jsonl"):
-                return _json_rows(connection, readable, fmt)
+                return _json_rows(connection, readable, fmt, wanted)
         raise TableExportError(f"unsupported table format {fmt!r} ({', '.join(TABLE_FORMATS)})")
-    except (duckdb.Error, OSError) as error:
+    except (duckdb.Error, OSError, csv.Error) as error:
         raise TableExportError(f"could not read {fmt} export: {error}") from error
     finally:
         connection.close()
@@ -124,8 +201,15 @@ def _resolve_column(name: str, columns: list[str]) -> str | None:
     (readers trim 'Date ' to 'Date')."""
     if name in columns:
         return name
-    wanted = name.strip().casefold()
-    return next((c for c in columns if c.strip().casefold() == wanted), None)
+    wanted = _folded(name)
+    return next((c for c in columns if _folded(c) == wanted), None)
+
+
+def _listed(names: list[str], limit: int = 40) -> str:
+    """Column names for an error message; a very wide export's are cut after `limit`."""
+    if len(names) <= limit:
+        return str(names)
+    return f"{names[:limit]} and {len(names) - limit:,} more"
 
 
 def _names(value: object) -> list[str]:
@@ -143,9 +227,12 @@ def _names(value: object) -> list[str]:
 def read_table_export(
     path: Path, fmt: str, columns: dict[str, str] | None = None, encoding: str | None = None
 ) -> pd.DataFrame:
-    """Mentions (as text) from an export. `columns` maps dealmap field -> the export's column name."""
-    rows = _read_rows(path, fmt, encoding)
-    available = [str(c) for c in rows.columns]
+    """Mentions (as text) from an export. `columns` maps dealmap field -> the export's column name.
+
+    Only the mapped columns and those named like dealmap's own fields are read.
+    """
+    wanted = frozenset(_folded(name) for name in [*(columns or {}).values(), *EXPORT_FIELDS])
+    rows, available = _read_rows(path, fmt, wanted, encoding)
     mapping: dict[str, str] = {}
     missing = []
     for field, name in (columns or {}).items():
@@ -159,12 +246,14 @@ def read_table_export(
         else:
             mapping[field] = resolved
     if missing:
-        raise TableExportError(f"mapped columns not in the export: {sorted(missing)}; has {available}")
+        raise TableExportError(
+            f"mapped columns not in the export: {sorted(missing)}; has {_listed(available)}"
+        )
     for field in EXPORT_FIELDS:
         if field not in mapping and field in available:
             mapping[field] = field
     if "company" not in mapping:
-        raise TableExportError(f"no company column (columns: {list(rows.columns)})")
+        raise TableExportError(f"no company column (columns: {_listed(available)})")
     # Plain Python strings and None from here on: the parsing functions are written for str | None.
     text = rows.astype(object).where(rows.notna(), None)
     frame = pd.DataFrame(index=rows.index)

@@ -13,6 +13,7 @@ import re
 from assets.normalize.amounts import Money, find_money
 from assets.normalize.names import split_name_list, split_parenthetical
 from assets.normalize.rounds import find_round
+from assets.parsing.budget import checkpoint
 from assets.parsing.mentions import DealMention, Method
 from schemas.text import clean_space, fold
 
@@ -186,7 +187,9 @@ def table_mentions(rows: list[list[str]], table_index: int) -> list[DealMention]
         return []
     mentions = []
     for row_index, cells in enumerate(rows[header_index + 1 :]):
-        mention = mention_from_row(fields, headers, cells, f"table[{table_index}]/row[{row_index}]")
+        locator = f"table[{table_index}]/row[{row_index}]"
+        checkpoint(locator)
+        mention = mention_from_row(fields, headers, cells, locator)
         if mention:
             mentions.append(mention)
     return mentions

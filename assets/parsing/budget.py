@@ -1,0 +1,85 @@
+"""A time budget per document: parsing stops with a clear reason once one document has taken too long.
+
+Parsing is linear in the size of a document, so a document under the size cap finishes in seconds; the
+budget is the safety net for a shape nobody foresaw. It is cooperative: the parsers call `checkpoint`
+between paragraphs, sentences, table rows and messages, and the first checkpoint past the deadline raises
+`ParseBudgetExceeded`, saying where parsing had got to. `parse_budget` sets the budget around one
+document's parse (`assets.parsing.dispatch.extract_documents` does); outside one, checkpoints never stop.
+
+The budget is configured in one place: `DEALMAP_PARSE_BUDGET_S` (seconds), else `DEFAULT_PARSE_BUDGET_S`.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+
+DEFAULT_PARSE_BUDGET_S = 30.0
+BUDGET_ENV = "DEALMAP_PARSE_BUDGET_S"
+BUDGET_ERROR_CLASS = "parse_budget_exceeded"
+
+clock: Callable[[], float] = time.monotonic
+"""The clock budgets are measured with (tests replace it to step time deterministically)."""
+
+
+class ParseBudgetExceeded(RuntimeError):
+    """Parsing one document took longer than its budget; the message names it and where parsing stopped."""
+
+    error_class = BUDGET_ERROR_CLASS
+
+
+def configured_budget_s() -> float:
+    """Seconds one document may take to parse: `$DEALMAP_PARSE_BUDGET_S`, else the default."""
+    raw = os.environ.get(BUDGET_ENV, "").strip()
+    if not raw:
+        return DEFAULT_PARSE_BUDGET_S
+    try:
+        seconds = float(raw)
+    except ValueError:
+        raise ValueError(f"{BUDGET_ENV}={raw!r} is not a number of seconds") from None
+    if not seconds >= 0:  # also refuses NaN
+        raise ValueError(f"{BUDGET_ENV}={raw!r} must be zero or more seconds")
+    return seconds
+
+
+@dataclass(frozen=True)
+class _Budget:
+    seconds: float
+    started: float
+    document: str
+
+
+_current: ContextVar[_Budget | None] = ContextVar("dealmap_parse_budget", default=None)
+
+
+@contextmanager
+def parse_budget(seconds: float, document: str) -> Iterator[None]:
+    """Parse `document` (its URL, for the message) within `seconds`."""
+    token = _current.set(_Budget(seconds, clock(), document))
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+def checkpoint(where: str | Callable[..., str], *args: object) -> None:
+    """Raise `ParseBudgetExceeded` when the current document's budget is spent.
+
+    `where` says how far parsing got ('p[812]/s[3]', 'table[0]/row[4000]'): a text, or a function that
+    `args` are passed to, called only to write the message (a checkpoint in a loop costs a clock read).
+    """
+    budget = _current.get()
+    if budget is None:
+        return
+    elapsed = clock() - budget.started
+    if elapsed >= budget.seconds:
+        place = where(*args) if callable(where) else where
+        raise ParseBudgetExceeded(
+            f"parsing {budget.document} took longer than its budget of {budget.seconds:g} s "
+            f"({elapsed:.1f} s); it stopped at {place}, and the document yields no mentions until it parses "
+            f"within the budget (set {BUDGET_ENV} to change it)"
+        )
