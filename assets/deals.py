@@ -8,7 +8,7 @@ from assets.metadata import markdown_table, preview, table_metadata
 from assets.resolve.merge import resolve_deals
 from assets.sources import SourceRegistryResource
 from assets.validate.quarantine import validate_frame
-from schemas.deals import DealSchema
+from schemas.deal_schema import DealSchema
 from schemas.reference import check_for_changes
 from schemas.rules import DEAL_RULES
 from schemas.tables import DEAL_SOURCES, DEALS
@@ -16,7 +16,7 @@ from schemas.taxonomy import UNCLASSIFIED
 from warehouse.data_dir import DataDirResource
 
 MAX_UNCLASSIFIED_SHARE = 0.25
-VALIDATED = "validated_deals"
+VALIDATED = "valid_mentions"
 _PREVIEW = ["company", "round_type", "amount_usd", "valuation_usd", "segment", "announced_date",
             "lead_investors", "source_count"]  # fmt: skip
 
@@ -24,11 +24,9 @@ _PREVIEW = ["company", "round_type", "amount_usd", "valuation_usd", "segment", "
 @dg.multi_asset(
     group_name="resolve",
     specs=[
+        dg.AssetSpec("deals", kinds={"python", "duckdb"}, deps=["valid_mentions"], description=DEALS.comment),
         dg.AssetSpec(
-            "deals", kinds={"python", "duckdb"}, deps=["validated_deals"], description=DEALS.comment
-        ),
-        dg.AssetSpec(
-            "deal_sources", kinds={"duckdb"}, deps=["validated_deals"], description=DEAL_SOURCES.comment
+            "deal_sources", kinds={"duckdb"}, deps=["valid_mentions"], description=DEAL_SOURCES.comment
         ),
     ],
 )
@@ -40,7 +38,7 @@ def deals_and_sources(
     check_for_changes()  # an edited taxonomy or vocabulary applies from this run on
     working = data_dir.working()
     with working.connect() as connection:
-        validated = connection.execute("select * from validated_deals order by record_id").df()
+        validated = connection.execute("select * from valid_mentions order by record_id").df()
     deals, evidence = resolve_deals(validated, source_order=[s.id for s in sources.load()])
     with working.connect() as connection:
         working.replace(connection, "deals", deals, project=True)
@@ -71,7 +69,7 @@ def _deals(data_dir: DataDirResource) -> pd.DataFrame:
     asset="deals",
     name="deal_rules",
     blocking=True,
-    description="deals meets schemas.deals.DealSchema (unique ids, known segments, leads within "
+    description="deals meets schemas.deal_schema.DealSchema (unique ids, known segments, leads within "
     "investors...).",
 )
 def deal_rules(data_dir: DataDirResource) -> dg.AssetCheckResult:

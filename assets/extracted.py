@@ -1,4 +1,4 @@
-"""Asset `extracted_deals`: every deal mention in the current version of every document."""
+"""Asset `extracted_mentions`: every deal mention in the current version of every document."""
 
 import dagster as dg
 import duckdb
@@ -31,11 +31,11 @@ def _previous(connection: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame
     kinds={"python", "duckdb"},
     check_specs=[
         dg.AssetCheckSpec(
-            PARSE_CHECK, asset="extracted_deals", description="Every current document could be parsed."
+            PARSE_CHECK, asset="extracted_mentions", description="Every current document could be parsed."
         )
     ],
 )
-def extracted_deals(
+def extracted_mentions(
     context: dg.AssetExecutionContext, sources: SourceRegistryResource, data_dir: DataDirResource
 ) -> dg.MaterializeResult:
     """One row per deal mention (export row, table-in-page row, or prose sentence) in the newest version
@@ -49,7 +49,7 @@ def extracted_deals(
     with working.connect() as connection:
         current = current_documents(connection, list(registry))
         previous_ledger = _previous(connection, "document_extractions")
-        previous_mentions = _previous(connection, "extracted_deals")
+        previous_mentions = _previous(connection, "extracted_mentions")
         accepted = accepted_drops(connection)
     result = extract_documents(
         current, registry, RawStore(data_dir.raw_path), previous_ledger, previous_mentions, context.run.run_id
@@ -67,7 +67,7 @@ def extracted_deals(
     error_columns = ["source_id", "url", "sha256", "error_class", "error_message", "run_id"]
     error_rows = errors.rename(columns={"parsed_run_id": "run_id"}).reindex(columns=error_columns)
     with working.connect() as connection:
-        working.replace(connection, "extracted_deals", mentions)
+        working.replace(connection, "extracted_mentions", mentions)
         working.replace(connection, "source_holds", holds)
         working.replace(connection, "document_extractions", ledger)
         working.replace(connection, "extraction_errors", error_rows)

@@ -4,7 +4,7 @@ import dagster as dg
 
 from assets.metadata import markdown_table, preview
 from assets.validate.quarantine import validate_frame
-from schemas.marts import MART_MODELS
+from schemas.mart_schemas import MART_MODELS
 from schemas.rules import MART_RULES
 from warehouse.checks import MART_CHECKS, RECONCILIATION, SqlCheck, run_check
 from warehouse.data_dir import DataDirResource
@@ -35,7 +35,7 @@ def _mart_asset(name: str) -> dg.AssetsDefinition:
                 SCHEMA_CHECK,
                 asset=name,
                 blocking=True,
-                description="Every row meets the mart's pandera model (schemas/marts.py).",
+                description="Every row meets the mart's pandera model (schemas/mart_schemas.py).",
             )
         ],
     )

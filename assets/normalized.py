@@ -1,16 +1,16 @@
-"""Asset `normalized_deals`: mentions with amounts in whole USD and vocabularies resolved."""
+"""Asset `normalized_mentions`: mentions with amounts in whole USD and vocabularies resolved."""
 
 import dagster as dg
 
-from assets.extracted import extracted_deals
+from assets.extracted import extracted_mentions
 from assets.metadata import counts, preview
-from assets.normalize.records import normalize_mentions
+from assets.normalize.mentions import normalize_mentions
 from schemas.reference import check_for_changes
 from warehouse.data_dir import DataDirResource
 
 
-@dg.asset(group_name="transform", deps=[extracted_deals], kinds={"python", "duckdb"})
-def normalized_deals(context: dg.AssetExecutionContext, data_dir: DataDirResource) -> dg.MaterializeResult:
+@dg.asset(group_name="transform", deps=[extracted_mentions], kinds={"python", "duckdb"})
+def normalized_mentions(context: dg.AssetExecutionContext, data_dir: DataDirResource) -> dg.MaterializeResult:
     """One row per extracted mention: amount and valuation in whole US dollars (FX at the announcement
     month), ISO currency, round-type slug, segment and stack layer from the taxonomy, canonical company
     and investor names, announcement date. Unresolvable values stay visible for validation to name.
@@ -18,10 +18,10 @@ def normalized_deals(context: dg.AssetExecutionContext, data_dir: DataDirResourc
     check_for_changes()  # an edited taxonomy or vocabulary applies from this run on
     working = data_dir.working()
     with working.connect() as connection:
-        extracted = connection.execute("select * from extracted_deals order by record_id").df()
+        extracted = connection.execute("select * from extracted_mentions order by record_id").df()
     normalized = normalize_mentions(extracted)
     with working.connect() as connection:
-        working.replace(connection, "normalized_deals", normalized)
+        working.replace(connection, "normalized_mentions", normalized)
     return dg.MaterializeResult(
         metadata={
             "dagster/row_count": len(normalized),

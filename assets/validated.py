@@ -1,4 +1,4 @@
-"""Assets `validated_deals` and `rejected_deals` (pandera validation with a quarantine), and their checks."""
+"""Assets `valid_mentions` and `rejected_deals` (pandera validation with a quarantine), and their checks."""
 
 from datetime import UTC, datetime
 
@@ -6,14 +6,14 @@ import dagster as dg
 import pandas as pd
 
 from assets.metadata import markdown_table, table_metadata
-from assets.normalized import normalized_deals
+from assets.normalized import normalized_mentions
 from assets.sources import SourceRegistryResource
 from assets.validate.quarantine import validate_frame
 from assets.validate.rejection_rates import rejection_rates
-from schemas.records import NormalizedDealSchema
+from schemas.mention_schema import NormalizedMentionSchema
 from schemas.reference import check_for_changes
 from schemas.rules import DEFAULT_MAX_REJECTION_RATE, RECORD_RULES
-from schemas.tables import REJECTED_DEALS, VALIDATED_DEALS
+from schemas.tables import REJECTED_DEALS, VALID_MENTIONS
 from warehouse.data_dir import DataDirResource
 
 _SAMPLE_COLUMNS = ["source_id", "locator", "company_text", "amount_text", "segment_text", "failed_checks"]
@@ -22,35 +22,35 @@ _SAMPLE_COLUMNS = ["source_id", "locator", "company_text", "amount_text", "segme
 @dg.multi_asset(
     group_name="transform",
     specs=[
-        dg.AssetSpec("validated_deals", kinds={"pandera", "duckdb"}, deps=[normalized_deals],
-                     description=VALIDATED_DEALS.comment),
-        dg.AssetSpec("rejected_deals", kinds={"pandera", "duckdb"}, deps=[normalized_deals],
+        dg.AssetSpec("valid_mentions", kinds={"pandera", "duckdb"}, deps=[normalized_mentions],
+                     description=VALID_MENTIONS.comment),
+        dg.AssetSpec("rejected_deals", kinds={"pandera", "duckdb"}, deps=[normalized_mentions],
                      description=REJECTED_DEALS.comment),
     ],
 )  # fmt: skip
-def validated_and_rejected_deals(context: dg.AssetExecutionContext, data_dir: DataDirResource):
-    """Validate every normalized mention against `schemas.records.NormalizedDealSchema`, lazily and over
-    the whole frame. Passing rows -> validated_deals (warn-severity rules listed in `warnings`); failing
-    rows -> rejected_deals with `failed_checks` and `reason`. A schema-level failure (missing column,
-    wrong type) fails the step.
+def validated_mentions(context: dg.AssetExecutionContext, data_dir: DataDirResource):
+    """Validate every normalized mention against `schemas.mention_schema.NormalizedMentionSchema`, lazily
+    and over the whole frame. Passing rows -> valid_mentions (warn-severity rules listed in `warnings`);
+    failing rows -> rejected_deals with `failed_checks` and `reason`. A schema-level failure (missing
+    column, wrong type) fails the step.
     """
     check_for_changes()  # an edited taxonomy or vocabulary applies from this run on
     working = data_dir.working()
     with working.connect() as connection:
-        normalized = connection.execute("select * from normalized_deals order by record_id").df()
-    result = validate_frame(normalized, NormalizedDealSchema, RECORD_RULES)
+        normalized = connection.execute("select * from normalized_mentions order by record_id").df()
+    result = validate_frame(normalized, NormalizedMentionSchema, RECORD_RULES)
     rejected = result.rejected.assign(
         run_id=context.run.run_id, rejected_at=datetime.now(UTC).replace(tzinfo=None)
     )
     if len(result.valid) + len(rejected) != len(normalized):  # the quarantine must not lose rows
         raise RuntimeError(f"{len(normalized)} rows in, {len(result.valid)} valid + {len(rejected)} rejected")
     with working.connect() as connection:
-        working.replace(connection, "validated_deals", result.valid, project=True)
+        working.replace(connection, "valid_mentions", result.valid, project=True)
         working.replace(connection, "rejected_deals", rejected, project=True)
     yield dg.MaterializeResult(
-        asset_key="validated_deals",
+        asset_key="valid_mentions",
         metadata={
-            **table_metadata(VALIDATED_DEALS, len(result.valid)),
+            **table_metadata(VALID_MENTIONS, len(result.valid)),
             "rows_with_warnings": int((result.valid["warnings"].map(len) > 0).sum())
             if len(result.valid)
             else 0,
@@ -75,7 +75,7 @@ def _rows_per_rule(data_dir: DataDirResource) -> tuple[pd.DataFrame, pd.DataFram
                 "group by rule"
             ).fetchall()
             + connection.execute(
-                "select rule, count(*) from (select unnest(warnings) as rule from validated_deals "
+                "select rule, count(*) from (select unnest(warnings) as rule from valid_mentions "
                 "union all select unnest(warnings) from rejected_deals) group by rule"
             ).fetchall()
         )
@@ -84,7 +84,7 @@ def _rows_per_rule(data_dir: DataDirResource) -> tuple[pd.DataFrame, pd.DataFram
             "from rejected_deals order by record_id limit 10"
         ).df()
         valid, rejected = connection.execute(
-            "select (select count(*) from validated_deals), (select count(*) from rejected_deals)"
+            "select (select count(*) from valid_mentions), (select count(*) from rejected_deals)"
         ).fetchone()
     rules = pd.DataFrame(
         [
@@ -97,7 +97,7 @@ def _rows_per_rule(data_dir: DataDirResource) -> tuple[pd.DataFrame, pd.DataFram
 
 
 @dg.asset_check(
-    asset="validated_deals",
+    asset="valid_mentions",
     name="record_rules",
     description="Rows per validation rule (errors quarantine, warnings flag); fails (WARN) when any row is "
     "quarantined.",
@@ -122,7 +122,7 @@ def record_rules(data_dir: DataDirResource) -> dg.AssetCheckResult:
 
 
 @dg.asset_check(
-    asset="validated_deals",
+    asset="valid_mentions",
     name="source_rejection_rates",
     blocking=True,
     description="No source has more of its mentions quarantined than its max_rejection_rate "
@@ -130,7 +130,7 @@ def record_rules(data_dir: DataDirResource) -> dg.AssetCheckResult:
 )
 def source_rejection_rates(data_dir: DataDirResource, sources: SourceRegistryResource) -> dg.AssetCheckResult:
     with data_dir.working().connect(read_only=True) as connection:
-        normalized = connection.execute("select source_id from normalized_deals").df()
+        normalized = connection.execute("select source_id from normalized_mentions").df()
         rejected = connection.execute("select source_id from rejected_deals").df()
     limits = {s.id: s.max_rejection_rate for s in sources.load() if s.max_rejection_rate is not None}
     rates = rejection_rates(normalized, rejected, limits, DEFAULT_MAX_REJECTION_RATE)

@@ -19,12 +19,12 @@ from typing import Any
 
 import duckdb
 
-from assets.normalize.records import normalize_mentions
+from assets.normalize.mentions import normalize_mentions
 from assets.parsing.dispatch import extract_document
 from assets.resolve.merge import resolve_deals
 from assets.sources import Source, SourceKind
 from assets.validate.quarantine import validate_frame
-from schemas.records import NormalizedDealSchema
+from schemas.mention_schema import NormalizedMentionSchema
 from schemas.rules import RECORD_RULES
 
 SEGMENTS = ["AI chips", "Inference platform", "Voice AI", "Fintech", "Health", "AI agents", "Model labs"]
@@ -89,7 +89,7 @@ def run(rows: int) -> None:
         )
         normalized = _timed("normalise", lambda: normalize_mentions(extracted), timings)
         result = _timed(
-            "validate", lambda: validate_frame(normalized, NormalizedDealSchema, RECORD_RULES), timings
+            "validate", lambda: validate_frame(normalized, NormalizedMentionSchema, RECORD_RULES), timings
         )
         deals, _ = _timed("resolve", lambda: resolve_deals(result.valid), timings)
         peak_rss_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -10,13 +10,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from assets.normalize.records import normalize_mentions
+from assets.normalize.mentions import normalize_mentions
 from assets.parsing.dispatch import extract_document
 from assets.resolve.merge import resolve_deals
 from assets.sources import parse_registry
 from assets.validate.quarantine import validate_frame
 from bench.pipeline_throughput import duckdb_read
-from schemas.records import NormalizedDealSchema
+from schemas.mention_schema import NormalizedMentionSchema
 from schemas.rules import RECORD_RULES
 from schemas.settings import shared_dir
 
@@ -64,7 +64,7 @@ def run(path: Path = CRUNCHBASE) -> None:
     timed("floor: decode + read_csv", lambda: _decoded_read(path))
     extracted = timed("extract", lambda: extract_document(source, source.url, "0" * 64, None, path))
     normalized = timed("normalise", lambda: normalize_mentions(extracted))
-    result = timed("validate", lambda: validate_frame(normalized, NormalizedDealSchema, RECORD_RULES))
+    result = timed("validate", lambda: validate_frame(normalized, NormalizedMentionSchema, RECORD_RULES))
     deals, _ = timed("resolve", lambda: resolve_deals(result.valid))
     rows, floor = len(extracted), timings["floor: decode + read_csv"]
     print(

@@ -4,11 +4,11 @@ import dagster as dg
 
 from assets.deals import deal_checks, deals_and_sources
 from assets.documents import documents
-from assets.extracted import extracted_deals
+from assets.extracted import extracted_mentions
 from assets.marts import mart_assets, mart_checks, reconciliation_check
-from assets.normalized import normalized_deals
+from assets.normalized import normalized_mentions
 from assets.published import dealmap_duckdb, source_volume
-from assets.validated import validated_and_rejected_deals, validation_checks
+from assets.validated import validated_mentions, validation_checks
 from orchestration.jobs import refresh_job, replay_job
 from orchestration.resources import default_resources
 from orchestration.schedules import daily_refresh
@@ -17,9 +17,9 @@ from orchestration.sensors import reference_data_changed
 defs = dg.Definitions(
     assets=[
         documents,
-        extracted_deals,
-        normalized_deals,
-        validated_and_rejected_deals,
+        extracted_mentions,
+        normalized_mentions,
+        validated_mentions,
         deals_and_sources,
         *mart_assets,
         dealmap_duckdb,

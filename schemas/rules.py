@@ -1,7 +1,8 @@
 """The rule catalogue: every validation rule's stable name, severity and the sentence a user reads.
 
-pandera checks in `schemas/records.py` and `schemas/deals.py` take their names and descriptions from here,
-so the quarantine's `failed_checks`, the Dagster check metadata and the README all say the same thing.
+pandera checks in `schemas/mention_schema.py` and `schemas/deal_schema.py` take their names and descriptions
+from here, so the quarantine's `failed_checks`, the Dagster check metadata and the README all say the same
+thing.
 """
 
 from __future__ import annotations

@@ -39,15 +39,15 @@ RECONCILIATION = SqlCheck(
     """
     with counts as (
         select
-            (select count(*) from extracted_deals) as extracted,
-            (select count(*) from normalized_deals) as normalized,
-            (select count(*) from validated_deals) as validated,
+            (select count(*) from extracted_mentions) as extracted,
+            (select count(*) from normalized_mentions) as normalized,
+            (select count(*) from valid_mentions) as validated,
             (select count(*) from rejected_deals) as rejected,
             (select count(*) from deals) as deals,
             (select count(*) from deal_sources) as deal_sources,
             (select coalesce(sum(mention_count), 0) from deals) as mentions,
             (select count(*) from (
-                select record_id from extracted_deals
+                select record_id from extracted_mentions
                 except
                 (select record_id from deal_sources union all select record_id from rejected_deals)
             )) as unaccounted

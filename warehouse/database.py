@@ -30,6 +30,22 @@ MARTS = tuple(sorted(p.stem for p in MARTS_DIR.glob("mart_*.sql")))
 MART_MACROS = MARTS_DIR / "macros.sql"
 
 
+# Working tables renamed for their grain (they hold mentions, not deals): a working file from before keeps
+# its rows under the new name, so the first run after the upgrade still knows each source's last good state.
+RENAMED_TABLES = {
+    "extracted_deals": "extracted_mentions",
+    "normalized_deals": "normalized_mentions",
+    "validated_deals": "valid_mentions",
+}
+
+
+def _rename_retired_tables(connection: duckdb.DuckDBPyConnection) -> None:
+    existing = {row[0] for row in connection.execute("select table_name from duckdb_tables()").fetchall()}
+    for old, new in RENAMED_TABLES.items():
+        if old in existing and new not in existing:
+            connection.execute(f"alter table {identifier(old)} rename to {identifier(new)}")
+
+
 class UnknownTableError(KeyError):
     pass
 
@@ -75,6 +91,7 @@ class Warehouse:
         connection.execute("set python_enable_replacements = false")
         try:
             if not read_only:
+                _rename_retired_tables(connection)
                 for name in PERSISTENT_TABLES:
                     create_table(connection, name)
             yield connection

@@ -20,9 +20,9 @@ from assets.parsing.newsletter import parse_eml, parse_markdown_issue, parse_mbo
 from assets.parsing.table_export import read_table_export
 from assets.parsing.text_article import looks_like_html, parse_text_article
 from assets.sources import Source, SourceKind
-from schemas.tables import EXTRACTED_DEALS
+from schemas.tables import EXTRACTED_MENTIONS
 
-EXTRACTED_COLUMNS = EXTRACTED_DEALS.names
+EXTRACTED_COLUMNS = EXTRACTED_MENTIONS.names
 _MENTION_TO_COLUMN = {
     "company": "company_text",
     "round": "round_text",
@@ -111,7 +111,7 @@ def extract_document(
     body_path: Path,
     published_hint: date | None = None,
 ) -> pd.DataFrame:
-    """extracted_deals rows for one stored document version (may be empty).
+    """extracted_mentions rows for one stored document version (may be empty).
 
     `published_hint` (a feed entry's date) stands in when the document states no publication date.
     """

@@ -1,6 +1,7 @@
 """Fingerprints that say when a stored document must be parsed again.
 
-A document version is parsed once per fingerprint: the hash of the parsing code and vocabularies it uses,
+A document version is parsed once per fingerprint: the hash of the parsing code (every project module the
+parser imports, found by walking the imports) and the vocabularies it uses,
 plus its source's kind, column mapping and options. Unchanged documents under unchanged code are reused
 from the previous run; editing a parser, a round-type or currency spelling, or a source's options makes
 every affected document parse again on the next run, without fetching.
@@ -8,6 +9,7 @@ every affected document parse again on the next run, without fetching.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 from functools import cache
@@ -17,26 +19,59 @@ from assets.sources import Source
 from schemas.reference import on_change, reference_path
 
 _ROOT = Path(__file__).resolve().parent.parent.parent
-_INPUTS = (
-    "assets/parsing/*.py",
-    "assets/normalize/amounts.py",
-    "assets/normalize/dates.py",
-    "assets/normalize/names.py",
-    "assets/normalize/rounds.py",
-    "schemas/text.py",
-    "schemas/vocabulary.py",
-)
+# Parsing starts here; every project module it imports, directly or not, is part of the parser.
+_ENTRY = "assets.parsing.dispatch"
+_PROJECT_PACKAGES = ("assets", "schemas", "warehouse")
 # Reference files parsing reads (wherever DEALMAP_REFERENCE_DIR puts them).
 _REFERENCE_INPUTS = ("round_types.toml", "currencies.toml")
+
+
+def _module_file(name: str) -> Path | None:
+    """The source file of a project module (a package's __init__.py), or None outside the project."""
+    if name.split(".")[0] not in _PROJECT_PACKAGES:
+        return None
+    base = _ROOT.joinpath(*name.split("."))
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _imported(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)  # a submodule, maybe
+    return names
+
+
+def parser_sources() -> list[Path]:
+    """Every project source file the parser imports, transitively, from `_ENTRY` (sorted).
+
+    Derived from the imports rather than listed by hand, so a helper module added to parsing (or a frame
+    helper it starts to use) changes the fingerprint without anyone remembering to add it.
+    """
+    seen: dict[str, Path] = {}
+    pending = [_ENTRY]
+    while pending:
+        name = pending.pop()
+        path = _module_file(name)
+        if path is None or name in seen:
+            continue
+        seen[name] = path
+        pending.extend(_imported(path))
+    return sorted(set(seen.values()))
 
 
 @cache
 def extractor_fingerprint() -> str:
     digest = hashlib.sha256()
-    for pattern in _INPUTS:
-        for path in sorted(_ROOT.glob(pattern)):
-            digest.update(path.relative_to(_ROOT).as_posix().encode())
-            digest.update(path.read_bytes())
+    for path in parser_sources():
+        digest.update(path.relative_to(_ROOT).as_posix().encode())
+        digest.update(path.read_bytes())
     for name in _REFERENCE_INPUTS:
         digest.update(name.encode())
         digest.update(reference_path(name).read_bytes())

@@ -109,7 +109,7 @@ def keep_last_good(
 
     `mentions` are the new mentions of every current document, `ledger` has one row per current document
     (source_id, url, sha256, status, error_class, error_message), `previous_mentions` is what the last run
-    used (extracted_deals as it stands), `accepted` maps a source id to the documents key a user accepted
+    used (extracted_mentions as it stands), `accepted` maps a source id to the documents key a user accepted
     a drop for, and `min_share` overrides `DEFAULT_MIN_SHARE` per source. Only `source_ids` (the enabled
     sources) are considered: a source removed from the registry, or disabled, is gone on purpose; one
     that now names no document at all is held like any other.

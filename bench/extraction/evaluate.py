@@ -22,13 +22,13 @@ import pandas as pd
 
 from assets.frames import as_list, is_missing
 from assets.normalize.fx import default_fx_table
+from assets.normalize.mentions import References, normalize_mentions
 from assets.normalize.names import NameBook, Names, name_key
-from assets.normalize.records import References, normalize_mentions
 from assets.parsing.dispatch import extract_document
 from assets.resolve.merge import resolve_deals
 from assets.sources import Source, SourceKind
 from assets.validate.quarantine import validate_frame
-from schemas.records import NormalizedDealSchema
+from schemas.mention_schema import NormalizedMentionSchema
 from schemas.reference import reference_path
 from schemas.rules import RECORD_RULES
 
@@ -94,7 +94,7 @@ def publish_mentions(extracted: pd.DataFrame, refs: References) -> Published:
     if extracted.empty:
         return Published(pd.DataFrame(), pd.DataFrame(), pd.DataFrame(), pd.DataFrame())
     normalized = normalize_mentions(extracted, refs)
-    result = validate_frame(normalized, NormalizedDealSchema, RECORD_RULES)
+    result = validate_frame(normalized, NormalizedMentionSchema, RECORD_RULES)
     if result.valid.empty:
         return Published(normalized, result.rejected, pd.DataFrame(), pd.DataFrame())
     deals, deal_sources = resolve_deals(result.valid, taxonomy=refs.taxonomy)

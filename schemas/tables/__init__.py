@@ -10,12 +10,12 @@ from schemas.tables.deals import DEAL_SOURCES, DEALS
 from schemas.tables.extraction import (
     DOCUMENT_EXTRACTIONS,
     DROP_ACCEPTANCES,
-    EXTRACTED_DEALS,
+    EXTRACTED_MENTIONS,
     EXTRACTION_ERRORS,
     SOURCE_HOLDS,
 )
 from schemas.tables.fetching import DOCUMENTS, FETCH_LOG, SOURCE_LISTINGS
-from schemas.tables.mentions import NORMALIZED_DEALS, REJECTED_DEALS, VALIDATED_DEALS
+from schemas.tables.mentions import NORMALIZED_MENTIONS, REJECTED_DEALS, VALID_MENTIONS
 from schemas.tables.model import Column, Table
 
 TABLES: dict[str, Table] = {
@@ -25,12 +25,12 @@ TABLES: dict[str, Table] = {
         FETCH_LOG,
         SOURCE_LISTINGS,
         DROP_ACCEPTANCES,
-        EXTRACTED_DEALS,
+        EXTRACTED_MENTIONS,
         DOCUMENT_EXTRACTIONS,
         EXTRACTION_ERRORS,
         SOURCE_HOLDS,
-        NORMALIZED_DEALS,
-        VALIDATED_DEALS,
+        NORMALIZED_MENTIONS,
+        VALID_MENTIONS,
         REJECTED_DEALS,
         DEALS,
         DEAL_SOURCES,
@@ -43,15 +43,15 @@ __all__ = [
     "DOCUMENTS",
     "DOCUMENT_EXTRACTIONS",
     "DROP_ACCEPTANCES",
-    "EXTRACTED_DEALS",
+    "EXTRACTED_MENTIONS",
     "EXTRACTION_ERRORS",
     "FETCH_LOG",
-    "NORMALIZED_DEALS",
+    "NORMALIZED_MENTIONS",
     "REJECTED_DEALS",
     "SOURCE_HOLDS",
     "SOURCE_LISTINGS",
     "TABLES",
-    "VALIDATED_DEALS",
+    "VALID_MENTIONS",
     "Column",
     "Table",
 ]

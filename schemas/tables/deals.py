@@ -103,7 +103,7 @@ DEAL_SOURCES = Table(
     "One row per mention behind a deal: the evidence, with the document and snippet it came from.",
     (
         DEAL_ID.but(comment="The deal (deals.deal_id).", key=False),
-        RECORD_ID.but(comment="The mention (extracted_deals.record_id)."),
+        RECORD_ID.but(comment="The mention (extracted_mentions.record_id)."),
         SOURCE_ID,
         URL,
         DOCUMENT_SHA256,

@@ -39,8 +39,8 @@ DOCUMENTS_KEY = Column(
     required=True,
 )
 
-EXTRACTED_DEALS = Table(
-    "extracted_deals",
+EXTRACTED_MENTIONS = Table(
+    "extracted_mentions",
     "One row per deal mention in the current version of each document, every field as the source wrote it.",
     (
         RECORD_ID,

@@ -84,17 +84,17 @@ NORMALIZED_FIELDS = (
     LAYER,
 )
 
-NORMALIZED_DEALS = Table(
-    "normalized_deals",
+NORMALIZED_MENTIONS = Table(
+    "normalized_mentions",
     "One row per extracted mention: amounts in whole USD, round types, segments and names resolved. Not yet "
     "validated.",
     (RECORD_ID, *PROVENANCE, *MENTION_TEXT, *NORMALIZED_FIELDS),
 )
 
-VALIDATED_DEALS = Table(
-    "validated_deals",
+VALID_MENTIONS = Table(
+    "valid_mentions",
     "One row per normalized mention that passed every error-severity rule; the input to cross-source resolution.",
-    (*NORMALIZED_DEALS.columns, WARNINGS.but(required=True)),
+    (*NORMALIZED_MENTIONS.columns, WARNINGS.but(required=True)),
 )
 
 REJECTED_DEALS = Table(

@@ -189,7 +189,7 @@ def test_the_refresh_records_the_budget_error_and_goes_on(
         data_dir,
         sources_path=registry,
         fetcher=HttpFetcherResource(min_host_interval_s=0),
-        selection=dg.AssetSelection.assets("documents", "extracted_deals"),
+        selection=dg.AssetSelection.assets("documents", "extracted_mentions"),
     )
 
     assert result.success
@@ -201,7 +201,7 @@ def test_the_refresh_records_the_budget_error_and_goes_on(
         errors = connection.execute(
             "select url, error_class, error_message from extraction_errors"
         ).fetchall()
-        mentions = connection.execute("select company_text, amount_text from extracted_deals").fetchall()
+        mentions = connection.execute("select company_text, amount_text from extracted_mentions").fetchall()
         ledger = connection.execute("select status, count(*) from document_extractions group by 1").fetchall()
     long_url = (two_issues / "2026-03-01-long.md").as_uri()
     assert [(url, error_class) for url, error_class, _ in errors] == [(long_url, "parse_budget_exceeded")]

@@ -15,9 +15,9 @@ from tests.conftest import REPO_ROOT
 
 EXPECTED_ASSETS = {
     "documents",
-    "extracted_deals",
-    "normalized_deals",
-    "validated_deals",
+    "extracted_mentions",
+    "normalized_mentions",
+    "valid_mentions",
     "rejected_deals",
     "deals",
     "deal_sources",
@@ -53,7 +53,7 @@ def test_replay_job_reprocesses_without_fetching():
     job = defs.resolve_job_def("replay")
     selected = {key.to_user_string() for key in job.asset_layer.selected_asset_keys}
     assert "documents" not in selected
-    assert {"extracted_deals", "deals", "dealmap_duckdb"} <= selected
+    assert {"extracted_mentions", "deals", "dealmap_duckdb"} <= selected
 
 
 def test_reconciliation_and_mart_checks_block_downstream():
@@ -66,7 +66,7 @@ def test_reconciliation_and_mart_checks_block_downstream():
     assert {
         ("deals", "records_reconcile"),
         ("deals", "deal_rules"),
-        ("validated_deals", "source_rejection_rates"),
+        ("valid_mentions", "source_rejection_rates"),
         ("mart_funding_by_segment", "totals_reconcile"),
         ("mart_funding_by_segment", "no_negative_or_null_aggregates"),
         ("mart_funding_by_layer", "totals_reconcile"),
@@ -78,8 +78,8 @@ def test_reconciliation_and_mart_checks_block_downstream():
     } <= blocking
     warnings = {
         ("documents", "sources_fetched"),
-        ("extracted_deals", "documents_parsed"),
-        ("validated_deals", "record_rules"),
+        ("extracted_mentions", "documents_parsed"),
+        ("valid_mentions", "record_rules"),
         ("deals", "deal_conflicts"),
         ("deals", "unclassified_share"),
     }

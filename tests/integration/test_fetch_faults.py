@@ -691,7 +691,7 @@ def snapshot(result: dg.ExecuteInProcessResult, data_dir: Path, site: Site, sinc
     with working_db(data_dir) as work:
         documents = rows(work, "select * from documents order by source_id, url, fetched_at")
         fetch_log = rows(work, "select * from fetch_log where run_id = ? order by source_id, url", run_id)
-        extracted = rows(work, "select * from extracted_deals order by source_id, url, locator")
+        extracted = rows(work, "select * from extracted_mentions order by source_id, url, locator")
     with served_db(data_dir) as served:
         deals = {d["company"]: d for d in rows(served, "select * from deals order by deal_id")}
     return RunSnapshot(result, documents, fetch_log, extracted, deals, site.requests[since:])

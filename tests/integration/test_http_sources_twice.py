@@ -209,7 +209,7 @@ def test_the_second_run_asks_conditionally_for_every_http_document(twice):
 def test_the_second_run_adds_no_documents_and_parses_nothing(twice):
     assert twice.second.result.success
     assert twice.second.documents == twice.first.documents
-    extraction = materialization_metadata(twice.second.result, "extracted_deals")
+    extraction = materialization_metadata(twice.second.result, "extracted_mentions")
     assert (extraction["documents_parsed"], extraction["documents_reused"]) == (0, 7)
     fetched = materialization_metadata(twice.second.result, "documents")
     assert (fetched["new_versions"], fetched["fetches"]) == (0, {"not_modified": 6, "unchanged": 1})

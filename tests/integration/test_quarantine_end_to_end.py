@@ -188,9 +188,9 @@ def test_reconciliation_is_green(refreshed):
     assert result.success
     checks = check_results(result)
     assert checks[("deals", "records_reconcile")].passed
-    assert checks[("validated_deals", "source_rejection_rates")].passed
+    assert checks[("valid_mentions", "source_rejection_rates")].passed
     assert not checks[("deals", "deal_conflicts")].passed
-    assert "rows_per_rule" in checks[("validated_deals", "record_rules")].metadata
+    assert "rows_per_rule" in checks[("valid_mentions", "record_rules")].metadata
 
 
 def test_a_source_over_its_rejection_limit_blocks_the_marts(tmp_path: Path):
@@ -199,10 +199,10 @@ def test_a_source_over_its_rejection_limit_blocks_the_marts(tmp_path: Path):
         tmp_path / "data", sources_path=registry, fetcher=HttpFetcherResource(min_host_interval_s=0)
     )
     checks = check_results(result)
-    assert not checks[("validated_deals", "source_rejection_rates")].passed
+    assert not checks[("valid_mentions", "source_rejection_rates")].passed
     assert (
-        "export" in checks[("validated_deals", "source_rejection_rates")].metadata["sources_over_limit"].value
+        "export" in checks[("valid_mentions", "source_rejection_rates")].metadata["sources_over_limit"].value
     )
     materialized = {e.asset_key.to_user_string() for e in result.get_asset_materialization_events()}
-    assert "validated_deals" in materialized
+    assert "valid_mentions" in materialized
     assert not materialized & {"deals", "mart_top_deals", "dealmap_duckdb"}

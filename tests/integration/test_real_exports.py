@@ -55,7 +55,7 @@ def test_every_row_is_accounted_for(india, working):
     assert result.success
     assert check_results(result)[("deals", "records_reconcile")].passed
     counts = working.execute(
-        """select (select count(*) from extracted_deals), (select count(*) from validated_deals),
+        """select (select count(*) from extracted_mentions), (select count(*) from valid_mentions),
                   (select count(*) from rejected_deals), (select count(*) from extraction_errors)"""
     ).fetchone()
     extracted, valid, rejected, unparsed = counts
@@ -80,7 +80,8 @@ def test_amounts_and_names_are_read_right(
     working, locator, company, amount_usd, amount_is_floor, amount_status
 ):
     row = working.execute(
-        "select company, amount_usd, amount_is_floor, amount_status from normalized_deals where locator = ?",
+        "select company, amount_usd, amount_is_floor, amount_status from normalized_mentions "
+        "where locator = ?",
         [locator],
     ).fetchone()
     assert row == (company, amount_usd, amount_is_floor, amount_status)
@@ -88,15 +89,15 @@ def test_amounts_and_names_are_read_right(
 
 def test_messy_cells_parse(working):
     floor = working.execute(
-        "select amount_usd, amount_is_floor from normalized_deals where amount_text = '14,342,000+'"
+        "select amount_usd, amount_is_floor from normalized_mentions where amount_text = '14,342,000+'"
     ).fetchone()
     assert floor == (14_342_000, True)
     escaped = working.execute(
-        "select company from normalized_deals where company_text like 'BYJU%' order by locator"
+        "select company from normalized_mentions where company_text like 'BYJU%' order by locator"
     ).fetchall()
     assert {name for (name,) in escaped} <= {"BYJU’S", "BYJU'S", "BYJU’s"}  # escape text decoded
     statuses = dict(
-        working.execute("select amount_status, count(*) from normalized_deals group by 1").fetchall()
+        working.execute("select amount_status, count(*) from normalized_mentions group by 1").fetchall()
     )
     assert statuses["undisclosed"] > 900  # 'N/A', 'nan', 'undisclosed', 'unknown'
     assert statuses.get("unparseable", 0) < 10
@@ -129,7 +130,7 @@ def test_a_second_run_reuses_the_parsed_export(india):
     metadata = next(
         m.materialization.metadata
         for m in again.get_asset_materialization_events()
-        if m.asset_key.to_user_string() == "extracted_deals"
+        if m.asset_key.to_user_string() == "extracted_mentions"
     )
     assert (metadata["documents_parsed"].value, metadata["documents_reused"].value) == (
         0,

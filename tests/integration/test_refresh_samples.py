@@ -51,8 +51,8 @@ def test_run_succeeds_with_every_blocking_check_green(refreshed):
     assert len(schemas) == 5
     assert all(c.passed for c in schemas)
     # The samples hold four deliberately bad rows, so the record-rules check warns.
-    assert not checks[("validated_deals", "record_rules")].passed
-    assert checks[("validated_deals", "record_rules")].metadata["rows_rejected"].value == 4
+    assert not checks[("valid_mentions", "record_rules")].passed
+    assert checks[("valid_mentions", "record_rules")].metadata["rows_rejected"].value == 4
 
 
 def test_the_eight_seed_deals_come_out_once_each_with_their_facts(served):
@@ -168,7 +168,7 @@ def test_second_run_adds_no_document_versions_and_changes_no_deal(refreshed):
     extraction = next(
         m
         for m in result.get_asset_materialization_events()
-        if m.asset_key.to_user_string() == "extracted_deals"
+        if m.asset_key.to_user_string() == "extracted_mentions"
     ).materialization.metadata
     assert (
         extraction["documents_parsed"].value,

@@ -73,6 +73,6 @@ def test_the_rule_sees_a_violation():
     assert _violations("assets.parsing.prose", {"orchestration.resources", "assets.frames"}) == [
         "orchestration.resources"
     ]
-    assert _violations("schemas.records", {"assets.frames"}) == ["assets.frames"]
+    assert _violations("schemas.mention_schema", {"assets.frames"}) == ["assets.frames"]
     assert _violations("warehouse.summary", {"assets.published"}) == ["assets.published"]
     assert _violations("assets.documents", {"assets.sources", "warehouse.database"}) == []

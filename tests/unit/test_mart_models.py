@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from assets.validate.quarantine import SchemaLevelError, validate_frame
-from schemas.marts import MART_MODELS
+from schemas.mart_schemas import MART_MODELS
 from schemas.rules import MART_RULES
 from schemas.tables.marts import MARTS as MART_TABLES
 

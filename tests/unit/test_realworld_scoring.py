@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from assets.normalize.fx import FxTable
+from assets.normalize.mentions import References
 from assets.normalize.names import NameBook, Names, name_key
-from assets.normalize.records import References
 from bench.extraction.evaluate import match
 from bench.extraction.realworld.manifest import (
     UNDATED_FX_DAY,

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assets.normalize.records import normalize_mentions
+from assets.normalize.mentions import normalize_mentions
 from assets.parsing.dispatch import EXTRACTED_COLUMNS
 from assets.validate.quarantine import SchemaLevelError, validate_frame
-from schemas.records import NormalizedDealSchema
+from schemas.mention_schema import NormalizedMentionSchema
 from schemas.rules import RECORD_RULES
 
 VALID = {
@@ -68,7 +68,7 @@ def _extracted(rows: list[dict]) -> pd.DataFrame:
 
 
 def _validate(rows: list[dict]):
-    return validate_frame(normalize_mentions(_extracted(rows)), NormalizedDealSchema, RECORD_RULES)
+    return validate_frame(normalize_mentions(_extracted(rows)), NormalizedMentionSchema, RECORD_RULES)
 
 
 def test_a_valid_row_passes_untouched():
@@ -113,7 +113,7 @@ def test_each_warning_keeps_the_row_and_flags_it(rule: str):
 def test_a_segment_with_the_wrong_layer_is_quarantined():
     frame = normalize_mentions(_extracted([VALID, VALID]))
     frame.loc[1, "layer"] = "hardware"  # inference_platforms lives in the inference layer
-    result = validate_frame(frame, NormalizedDealSchema, RECORD_RULES)
+    result = validate_frame(frame, NormalizedMentionSchema, RECORD_RULES)
     assert result.rejected["failed_checks"].tolist() == [["layer_known"]]
 
 
@@ -125,7 +125,7 @@ def test_every_rule_in_the_catalogue_has_a_test():
 def test_duplicate_record_ids_are_both_quarantined():
     frame = normalize_mentions(_extracted([VALID, VALID]))
     frame["record_id"] = "same"
-    result = validate_frame(frame, NormalizedDealSchema, RECORD_RULES)
+    result = validate_frame(frame, NormalizedMentionSchema, RECORD_RULES)
     assert result.valid.empty
     assert result.rejected["failed_checks"].tolist() == [["record_id_unique"], ["record_id_unique"]]
 
@@ -155,14 +155,14 @@ def test_nothing_is_lost_across_a_mixed_batch():
 def test_a_missing_column_fails_the_step_instead_of_quarantining_everything():
     frame = normalize_mentions(_extracted([VALID])).drop(columns=["amount_usd"])
     with pytest.raises(SchemaLevelError, match="amount_usd"):
-        validate_frame(frame, NormalizedDealSchema, RECORD_RULES)
+        validate_frame(frame, NormalizedMentionSchema, RECORD_RULES)
 
 
 def test_a_wrong_type_fails_the_step():
     frame = normalize_mentions(_extracted([VALID]))
     frame["amount_usd"] = "twenty million"
     with pytest.raises(SchemaLevelError):
-        validate_frame(frame, NormalizedDealSchema, RECORD_RULES)
+        validate_frame(frame, NormalizedMentionSchema, RECORD_RULES)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

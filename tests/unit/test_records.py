@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from assets.normalize.fx import FxTable
-from assets.normalize.records import NORMALIZED_FIELDS, References, normalize_mentions, normalize_record
+from assets.normalize.mentions import NORMALIZED_FIELDS, References, normalize_mentions, normalize_record
 
 # The shipped rates for the months used below, read once so the expectations follow the table.
 FX = References.default().fx

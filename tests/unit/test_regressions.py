@@ -12,8 +12,8 @@ from lxml import html
 
 from assets.normalize.amounts import AmountStatus, find_money, parse_amount
 from assets.normalize.dates import parse_date
+from assets.normalize.mentions import References, normalize_record
 from assets.normalize.names import clean_name, name_key, split_name_list
-from assets.normalize.records import References, normalize_record
 from assets.normalize.rounds import find_round
 from assets.parsing.html_article import parse_article
 from assets.parsing.html_tables import extract_table_mentions, header_fields, split_amount_cell

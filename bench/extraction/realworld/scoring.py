@@ -34,7 +34,7 @@ import pandas as pd
 
 from assets.frames import as_list, is_missing
 from assets.normalize.fx import FxTable, default_fx_table
-from assets.normalize.records import References
+from assets.normalize.mentions import References
 from assets.parsing.dispatch import extract_document
 from assets.parsing.sentences import split_sentences
 from assets.sources import Source, SourceKind

@@ -21,7 +21,7 @@ from schemas.rules import (
     SMALLEST_PLAUSIBLE_ROUND_USD,
     VALUATION_CEILING_USD,
 )
-from schemas.tables import NORMALIZED_DEALS
+from schemas.tables import NORMALIZED_MENTIONS
 from schemas.tables.pandera_fields import declared_model
 from schemas.taxonomy import UNCLASSIFIED, default_taxonomy
 from schemas.vocabulary import default_currencies, default_round_types
@@ -37,7 +37,7 @@ def _blank(s: pd.Series) -> pd.Series:
 
 
 class _RecordRules(pa.DataFrameModel):
-    """The rules of a normalized mention (columns: `schemas.tables.NORMALIZED_DEALS`)."""
+    """The rules of a normalized mention (columns: `schemas.tables.NORMALIZED_MENTIONS`)."""
 
     class Config:
         strict = False  # provenance and raw columns ride along unchecked
@@ -76,7 +76,7 @@ class _RecordRules(pa.DataFrameModel):
 
     @pa.dataframe_check(**_rule("amount_below_ceiling"))
     def _amount_below_ceiling(cls, df: pd.DataFrame) -> Series[bool]:
-        # 'out_of_range': the amount was too large even to store (see assets/normalize/records.py).
+        # 'out_of_range': the amount was too large even to store (see assets/normalize/mentions.py).
         return (df["amount_usd"] <= AMOUNT_CEILING_USD).fillna(True) & (df["amount_status"] != OUT_OF_RANGE)
 
     @pa.check("currency", **_rule("currency_known"))
@@ -156,9 +156,9 @@ class _RecordRules(pa.DataFrameModel):
         return s != UNCLASSIFIED
 
 
-NormalizedDealSchema = declared_model(
-    "NormalizedDealSchema",
-    NORMALIZED_DEALS,
+NormalizedMentionSchema = declared_model(
+    "NormalizedMentionSchema",
+    NORMALIZED_MENTIONS,
     _RecordRules,
     "One row per deal mention after normalisation. Amounts in whole US dollars.",
 )

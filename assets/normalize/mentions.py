@@ -19,7 +19,7 @@ from assets.normalize.dates import resolve_date
 from assets.normalize.fx import FxTable, default_fx_table
 from assets.normalize.names import Names, default_names, name_key
 from schemas.rules import OUT_OF_RANGE
-from schemas.tables import NORMALIZED_DEALS
+from schemas.tables import NORMALIZED_MENTIONS
 from schemas.tables.mentions import NORMALIZED_FIELDS as NORMALIZED_COLUMNS
 from schemas.taxonomy import UNCLASSIFIED, Taxonomy, default_taxonomy
 from schemas.text import clean_space
@@ -100,7 +100,7 @@ def _announced(row: dict[str, Any]) -> tuple[date | None, str | None]:
 
 
 def normalize_record(row: dict[str, Any], refs: References) -> dict[str, Any]:
-    """The normalized fields of one extracted mention (a dict with extracted_deals columns)."""
+    """The normalized fields of one extracted mention (a dict with extracted_mentions columns)."""
     company = refs.names.company(_label(row.get("company_text")))
     round_text = _label(row.get("round_text"))
     round_type = refs.round_types.resolve(round_text) if round_text else UNKNOWN_ROUND
@@ -174,7 +174,7 @@ def normalize_record(row: dict[str, Any], refs: References) -> dict[str, Any]:
 
 
 def normalize_mentions(extracted: pd.DataFrame, refs: References | None = None) -> pd.DataFrame:
-    """normalized_deals rows: every extracted column kept, normalized fields added (same row order)."""
+    """normalized_mentions rows: every extracted column kept, normalized fields added (same row order)."""
     refs = refs or References.default()
     records = extracted.to_dict("records")
     normalized = pd.DataFrame(
@@ -186,5 +186,5 @@ def normalize_mentions(extracted: pd.DataFrame, refs: References | None = None) 
     # so that validation can quarantine it.
     normalized["announced_date"] = normalized["announced_date"].astype("datetime64[us]")
     # Extraction-only columns (parse options, raw investor lists, context) stay behind.
-    kept = extracted[[c for c in extracted.columns if c in NORMALIZED_DEALS.names]]
+    kept = extracted[[c for c in extracted.columns if c in NORMALIZED_MENTIONS.names]]
     return pd.concat([kept, normalized], axis=1)
