@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from assets.fetching.raw_store import RawStore
+from assets.fetching.resource import HttpFetcherResource
 from assets.parsing import budget
 from assets.parsing.budget import BUDGET_ENV, BUDGET_ERROR_CLASS, ParseBudgetExceeded, configured_budget_s
 from assets.parsing.dispatch import extract_document, extract_documents
@@ -21,8 +22,8 @@ from assets.parsing.mentions import DealMention
 from assets.parsing.sentences import MAX_SENTENCE_CHARS
 from assets.parsing.table_export import WIDE_CSV_COLUMNS, _read_rows, read_table_export
 from assets.sources import Source, SourceKind
-from orchestration.resources import HttpFetcherResource, WarehouseResource
 from tests.integration.pipeline import check_results, run_refresh
+from warehouse.data_dir import DataDirResource
 
 
 class SteppingClock:
@@ -196,7 +197,7 @@ def test_the_refresh_records_the_budget_error_and_goes_on(
     check = check_results(result)["documents_parsed"]
     assert not check.passed
     assert check.metadata["unparsed_documents"].value == 1
-    working = WarehouseResource(data_dir=str(data_dir)).working_path
+    working = DataDirResource(data_dir=str(data_dir)).working_path
     with duckdb.connect(str(working), read_only=True) as connection:
         errors = connection.execute(
             "select url, error_class, error_message from extraction_errors"
