@@ -36,7 +36,7 @@ _MENTION_TO_COLUMN = {
 }
 
 
-_TRANSIENT_ERRORS = frozenset({CorruptBlob.__name__, MissingBlob.__name__, BUDGET_ERROR_CLASS})
+_TRANSIENT_ERRORS = frozenset({CorruptBlob.error_class, MissingBlob.error_class, BUDGET_ERROR_CLASS})
 
 
 class UnsupportedDocument(ValueError):

@@ -96,7 +96,10 @@ EXTRACTION_ERRORS = Table(
         SOURCE_ID,
         URL,
         SHA256,
-        ERROR_CLASS.but(comment="Exception class.", required=True),
+        ERROR_CLASS.but(
+            comment="Stable error class: corrupt_blob, missing_blob, parse_budget_exceeded, or the exception class.",
+            required=True,
+        ),
         ERROR_MESSAGE.but(required=True),
         RUN_ID.but(comment="Dagster run that tried."),
     ),

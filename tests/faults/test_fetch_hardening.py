@@ -366,7 +366,7 @@ def test_parsing_a_corrupt_blob_fails_that_document_in_the_ledger_and_no_other(t
     )
     extraction = extract_documents(current, sources, store, pd.DataFrame(), pd.DataFrame(), "run")
     ledger = extraction.ledger.set_index("source_id")
-    assert (ledger.loc["orrin", "status"], ledger.loc["orrin", "error_class"]) == ("error", "CorruptBlob")
+    assert (ledger.loc["orrin", "status"], ledger.loc["orrin", "error_class"]) == ("error", "corrupt_blob")
     assert orrin in ledger.loc["orrin", "error_message"]
     assert str(store.path(orrin)) in ledger.loc["orrin", "error_message"]
     assert (ledger.loc["lumenvale", "status"], ledger.loc["lumenvale", "mentions"]) == ("parsed", 1)

@@ -194,7 +194,7 @@ def test_the_refresh_records_the_budget_error_and_goes_on(
     )
 
     assert result.success
-    check = check_results(result)["documents_parsed"]
+    check = check_results(result)[("extracted_mentions", "documents_parsed")]
     assert not check.passed
     assert check.metadata["unparsed_documents"].value == 1
     working = DataDirResource(data_dir=str(data_dir)).working_path

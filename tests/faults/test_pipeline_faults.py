@@ -335,7 +335,7 @@ def test_corrupt_blob_fails_its_document_loudly_then_heals_once_restored(refresh
     assert not refresh.run().success
     assert refresh.served("select company, amount_usd from deals order by company") == before
     (hold,) = refresh.served("select url, reason from source_holds")
-    assert "CorruptBlob" in hold[1]
+    assert "could not be parsed (corrupt_blob: raw blob" in hold[1]
     moved.rename(path)
     assert refresh.run().success
     assert refresh.served("select company, amount_usd from deals order by company") == before
