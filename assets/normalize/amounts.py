@@ -75,6 +75,10 @@ _APPROXIMATION_WORDS = re.compile(
 _LEADING_MINUS = re.compile(r"^(?P<prefix>[^\d\-−]{0,4}?)\s?[-−]\s?(?=[^\d]{0,4}\d)")
 
 
+# Every one-character currency symbol of the vocabulary, for the character classes that stop at or look
+# for a currency sign (written once: '₺17 per share' must read as a price just as '$17 per share' does).
+CURRENCY_SYMBOLS = default_currencies().symbol_chars()
+
 # Currency words that are also everyday English: they name a currency only after a multiplier
 # ('10 billion won', '2 million pounds'), never after a bare number ('12 won', 'three real problems').
 AMBIGUOUS_CURRENCY_WORDS = frozenset({"won", "real", "pound", "pounds", "franc", "francs", "rand"})
@@ -151,7 +155,7 @@ def _money_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"""
         (?=[{initials}])
-        (?:(?<![A-Za-z])(?P<prefix>{prefix})\s?|(?<![\w.,$€£¥₹₩₪]))
+        (?:(?<![A-Za-z])(?P<prefix>{prefix})\s?|(?<![\w.,{CURRENCY_SYMBOLS}]))
         (?P<number>
             (?P<grouped>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?)
             |(?P<decimal_comma>\d+,\d{{1,2}})

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from assets.normalize.amounts import Money, find_money
+from assets.normalize.amounts import CURRENCY_SYMBOLS, Money, find_money
 from assets.normalize.rounds import find_round
 from assets.parsing.alternation import one_of
 from assets.parsing.date_phrases import find_date_phrase
@@ -57,7 +57,7 @@ _ROUND_FOR = re.compile(
 )
 # 'The round, which values Acme at $1.2B, was led by ...': the company is the one valued.
 _VALUES_NAME = re.compile(rf"\bvalu(?:es|ed|ing)\s+({NAME})\s+at\b")
-_POSSESSIVE = re.compile(rf"({NAME})['’]s?\s+(?:[^\s]+\s+){{0,2}}?(?=[$€£¥₹]|US\$|\d)")
+_POSSESSIVE = re.compile(rf"({NAME})['’]s?\s+(?:[^\s]+\s+){{0,2}}?(?=[{CURRENCY_SYMBOLS}]|US\$|\d)")
 
 
 def amount_text(clause: str, money: Money) -> str:

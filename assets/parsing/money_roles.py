@@ -12,7 +12,7 @@ import re
 from enum import StrEnum
 from functools import lru_cache
 
-from assets.normalize.amounts import Money
+from assets.normalize.amounts import CURRENCY_SYMBOLS, Money
 from assets.parsing.alternation import one_of
 
 # The words that say what an amount is stand within a few words of it ('valued at about', 'per share',
@@ -60,21 +60,22 @@ _PRICE_AFTER = re.compile(
     r"|unit|piece|head|kilowatt|watt|vehicle|visit)\b|each\b|apiece\b|and up\b|or (?:more|less)\b)",
     re.IGNORECASE,
 )
-_RANGE_AFTER = re.compile(r"^\s*(?:to|-|–)\s*(?:[$€£¥₹]|US\$)?\d", re.IGNORECASE)
+_RANGE_AFTER = re.compile(rf"^\s*(?:to|-|–)\s*(?:[{CURRENCY_SYMBOLS}]|US\$)?\d", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(r"\d[\d.,]*\s*(?:[a-zA-Z]+\s+)?(?:to|-|–)\s*$")
 _CONVERSION_BEFORE = re.compile(
-    r"[\w$€£¥₹+]\s*\(\s*(?:about|approximately|roughly|around|some|~|or|equal to|equivalent to|nearly)?\s*$",
+    rf"[\w{CURRENCY_SYMBOLS}+]\s*\(\s*"
+    r"(?:about|approximately|roughly|around|some|~|or|equal to|equivalent to|nearly)?\s*$",
     re.IGNORECASE,
 )
 _FOR_BEFORE = re.compile(rf"\bfor\s+(?:{_QUALIFIER})?$", re.IGNORECASE)
 # No amount, currency sign or semicolon between the verb and 'for': what this pattern reads ends at the
 # one before the amount.
-_NOT_BETWEEN_ACQUISITION_AND_AMOUNT = ";$€£¥₹"
+_NOT_BETWEEN_ACQUISITION_AND_AMOUNT = ";" + CURRENCY_SYMBOLS
 _ACQUISITION_BEFORE = re.compile(
     r"\b"
     + one_of(r"acquir\w*|bought|buy|buys|buying|purchas\w*|sold|sells?|selling|sale of|divest\w*|paid|pays?")
     + r"\b"
-    r"[^;$€£¥₹]*"
+    rf"[^;{CURRENCY_SYMBOLS}]*"
     rf"\bfor\s+(?:{_QUALIFIER})?$",
     re.IGNORECASE,
 )
@@ -123,8 +124,8 @@ _FOR_A_FUND = re.compile(
 _FUND_WORD = re.compile(r"fund|vehicle", re.IGNORECASE)
 _HISTORY_BEFORE = re.compile(r"\b(?:previously|formerly|prior)\b", re.IGNORECASE)
 # Where the phrase of an amount ends: at the next comma, semicolon, bracket, 'while' or amount.
-_PHRASE_END = re.compile(r"[;,(]|\s+while\s+|[$€£¥₹]")
-_CUMULATIVE_PHRASE_END = re.compile(r"[,;(]|[$€£¥₹]")
+_PHRASE_END = re.compile(rf"[;,(]|\s+while\s+|[{CURRENCY_SYMBOLS}]")
+_CUMULATIVE_PHRASE_END = re.compile(rf"[,;(]|[{CURRENCY_SYMBOLS}]")
 _YEAR = re.compile(r"\bin (?:early |late |mid-?)?((?:19|20)\d\d)\b")
 _PAST = re.compile(
     r"\b" + one_of("last year|years ago|a year ago|the year before|in previous years") + r"\b", re.IGNORECASE

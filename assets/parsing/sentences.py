@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from assets.normalize.amounts import CURRENCY_SYMBOLS
+
 _ABBREVIATIONS = frozenset(
     [
         "inc",
@@ -42,7 +44,7 @@ _ABBREVIATIONS = frozenset(
         "u.k",
     ]
 )
-_BOUNDARY = re.compile(r"(?<=[.!?])(?P<close>[\"”’)]*)\s+(?=[\"“‘(]*[A-ZÀ-ÖØ-ÞĀ-Ž0-9$€£¥₹])")
+_BOUNDARY = re.compile(rf"(?<=[.!?])(?P<close>[\"”’)]*)\s+(?=[\"“‘(]*[A-ZÀ-ÖØ-ÞĀ-Ž0-9{CURRENCY_SYMBOLS}])")
 # A capital letter after these words is a name ('Series B.'), not an initial ('J. Doe').
 _LETTER_NAMES = frozenset({"series", "class", "round", "tier", "plan", "type", "grade", "part", "phase"})
 

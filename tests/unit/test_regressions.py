@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from assets.normalize.amounts import AmountStatus, find_money, parse_amount
+from assets.normalize.amounts import CURRENCY_SYMBOLS, AmountStatus, find_money, parse_amount
 from assets.normalize.dates import parse_date
 from assets.normalize.mentions import References, normalize_record
 from assets.normalize.names import clean_name, name_key, split_name_list
@@ -22,6 +22,7 @@ from assets.parsing.prose import extract_prose_mentions
 from assets.parsing.sentences import split_sentences
 from assets.parsing.table_export import read_table_export
 from assets.sources import RegistryError, parse_registry
+from schemas.vocabulary import default_currencies
 
 # ---- amounts ---------------------------------------------------------------------------------------------
 
@@ -300,3 +301,20 @@ def test_unknown_row_currency_is_not_converted_as_the_source_default() -> None:
 
     assert record["currency"] == "NGN"
     assert (record["amount_usd"], record["fx_usd_per_unit"]) == (None, None)
+
+
+@pytest.mark.parametrize("sign", ["$", "€", "£", "₺", "₩", "₪", "฿", "₱"])
+def test_a_share_price_range_is_not_a_raise_in_any_currency_sign(sign: str) -> None:
+    # Was: '₺17 to ₺19 per share' read as a ₺17 raise, where the same sentence with $ or € yielded the
+    # real raise: the signs were written out in a dozen regexes instead of taken from currencies.toml.
+    sentence = (
+        f"Kestrel Robotics priced its IPO at {sign}17 to {sign}19 per share, raising {sign}300 million."
+    )
+    assert [(m.company, m.amount) for m in extract_prose_mentions([sentence])] == [
+        ("Kestrel Robotics", f"{sign}300 million")
+    ]
+
+
+def test_every_one_character_sign_of_the_vocabulary_is_in_the_shared_class() -> None:
+    signs = {s for s in default_currencies().symbol_map() if len(s) == 1 and not s.isalnum()}
+    assert signs == set(CURRENCY_SYMBOLS)
