@@ -9,7 +9,7 @@ from assets.fetching.raw_store import RawStore
 from assets.metadata import counts, preview
 from assets.parsing.dispatch import extract_documents
 from assets.sources import SourceRegistryResource
-from assets.validate.source_volume import keep_last_good
+from assets.validate.source_volume import documents_key, keep_last_good
 from schemas.reference import check_for_changes
 from warehouse.data_dir import DataDirResource
 from warehouse.database import accepted_drops, current_documents
@@ -56,6 +56,9 @@ def extracted_mentions(
     )
     ledger = result.ledger
     mentions, holds = keep_last_good(list(registry), result.mentions, ledger, previous_mentions, accepted)
+    # An acceptance covers the documents a source served when the user accepted; once it serves others
+    # (it recovered, or broke again), the protection is back.
+    spent = [s for s, key in accepted.items() if s in registry and documents_key(ledger, s) != key]
     for hold in holds.itertuples():
         context.log.warning(
             f"{hold.source_id}: kept {hold.previous_mentions} last good mentions of "
@@ -69,6 +72,8 @@ def extracted_mentions(
     with working.connect() as connection:
         working.replace(connection, "extracted_mentions", mentions)
         working.replace(connection, "source_holds", holds)
+        if spent:
+            connection.execute("delete from drop_acceptances where list_contains(?, source_id)", [spent])
         working.replace(connection, "document_extractions", ledger)
         working.replace(connection, "extraction_errors", error_rows)
     return dg.MaterializeResult(

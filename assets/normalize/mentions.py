@@ -61,6 +61,11 @@ class References:
 INT64_MAX = 2**63 - 1
 
 
+def _huge(money: Any) -> bool:
+    """Too large to convert at all (decimal arithmetic would overflow its context): out of range."""
+    return money is not None and abs(money.value) > INT64_MAX
+
+
 def _storable(usd: int | None, status: str) -> tuple[int | None, str]:
     if usd is not None and abs(usd) > INT64_MAX:
         return None, OUT_OF_RANGE
@@ -120,11 +125,12 @@ def normalize_record(row: dict[str, Any], refs: References) -> dict[str, Any]:
         currency = amount.currency if amount else stated_currency
 
     amount_usd = valuation_usd = rate = rate_month = None
-    if amount and amount.currency:
+    amount_huge, valuation_huge = _huge(amount), _huge(valuation)
+    if amount and amount.currency and not amount_huge:
         converted = refs.fx.to_usd(amount.value, amount.currency, announced_date)
         if converted:
             amount_usd, rate, rate_month = converted.amount_usd, converted.usd_per_unit, converted.rate_month
-    if valuation and valuation.currency:
+    if valuation and valuation.currency and not valuation_huge:
         converted = refs.fx.to_usd(valuation.value, valuation.currency, announced_date)
         valuation_usd = converted.amount_usd if converted else None
 
@@ -145,8 +151,12 @@ def normalize_record(row: dict[str, Any], refs: References) -> dict[str, Any]:
         segment = refs.taxonomy.classify_first(context.split("\n"))
         segment_basis = "fallback" if segment == UNCLASSIFIED else "inferred"
 
-    amount_usd, amount_status = _storable(amount_usd, str(parsed_amount.status))
-    valuation_usd, valuation_status = _storable(valuation_usd, str(parsed_valuation.status))
+    amount_usd, amount_status = _storable(
+        amount_usd, OUT_OF_RANGE if amount_huge else str(parsed_amount.status)
+    )
+    valuation_usd, valuation_status = _storable(
+        valuation_usd, OUT_OF_RANGE if valuation_huge else str(parsed_valuation.status)
+    )
     return {
         "company": company.name,
         "company_alias": company.alias,
@@ -176,12 +186,12 @@ def normalize_record(row: dict[str, Any], refs: References) -> dict[str, Any]:
 def normalize_mentions(extracted: pd.DataFrame, refs: References | None = None) -> pd.DataFrame:
     """normalized_mentions rows: every extracted column kept, normalized fields added (same row order)."""
     refs = refs or References.default()
-    records = extracted.to_dict("records")
-    normalized = pd.DataFrame(
-        [normalize_record(r, refs) for r in records], columns=NORMALIZED_FIELDS, index=extracted.index
-    )
+    rows = [normalize_record(r, refs) for r in extracted.to_dict("records")]
+    normalized = pd.DataFrame(rows, columns=NORMALIZED_FIELDS, index=extracted.index)
     for column in ("amount_usd", "valuation_usd"):
-        normalized[column] = normalized[column].astype("Int64")
+        # From the Python ints themselves: a column of ints and Nones would pass through float64 on the
+        # way, rounding anything above 2^53 and refusing 2^63 - 1.
+        normalized[column] = pd.array([r[column] for r in rows], dtype="Int64")
     # Microseconds, not pandas' default nanoseconds: a typo such as 2999-01-01 must stay representable
     # so that validation can quarantine it.
     normalized["announced_date"] = normalized["announced_date"].astype("datetime64[us]")

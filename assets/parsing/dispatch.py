@@ -87,8 +87,21 @@ def _frame_from_parsed(documents: list[ParsedDocument], published_hint: date | N
             row = {_MENTION_TO_COLUMN.get(k, k): v for k, v in vars(mention).items()}
             row["method"] = str(mention.method)
             row["published_date"] = document.published or published_hint
+            row["snippet"] = _bounded(row.get("snippet"))
+            row["context"] = _bounded(row.get("context"))
             rows.append(row)
     return pd.DataFrame(rows)
+
+
+# A snippet is evidence a reader looks at, not a copy of the page: a paragraph of thousands of deals
+# would otherwise be stored once per deal (memory growing with the square of the paragraph).
+MAX_SNIPPET_CHARS = 2_000
+
+
+def _bounded(text: str | None) -> str | None:
+    if text is None or len(text) <= MAX_SNIPPET_CHARS:
+        return text
+    return text[: MAX_SNIPPET_CHARS - 1] + "…"
 
 
 def _frame_from_table(source: Source, body_path: Path, url: str) -> pd.DataFrame:
@@ -164,8 +177,10 @@ def extract_documents(
     """
     budget_s = configured_budget_s() if budget_s is None else budget_s
     done = {(r.source_id, r.url, r.sha256, r.fingerprint): r for r in previous_ledger.itertuples()}
+    # Keyed by fingerprint too: mentions held from a last good version parsed under other code or options
+    # (assets/validate/source_volume.py) are not what this document version yields now.
     earlier_mentions = (
-        dict(tuple(previous_mentions.groupby(["source_id", "url", "document_sha256"])))
+        dict(tuple(previous_mentions.groupby(["source_id", "url", "document_sha256", "fingerprint"])))
         if len(previous_mentions)
         else {}
     )
@@ -180,7 +195,7 @@ def extract_documents(
         if key in done and done[key].error_class not in _TRANSIENT_ERRORS:
             earlier = done[key]
             ledger.append(earlier._asdict() | {"Index": None})
-            frames.append(earlier_mentions.get((document.source_id, document.url, document.sha256)))
+            frames.append(earlier_mentions.get(key))
             reused += 1
             continue
         entry = {

@@ -152,6 +152,11 @@ def _narrowed(path: Path, delimiter: str, kept: list[int]) -> Iterator[Path]:
         yield copy
 
 
+# Quotes as RFC 4180 writes them, stated rather than sniffed: the sniffer reads only the first ~20,000 rows,
+# and an export whose first quoted field ('"Acme, Inc."') comes later would otherwise fail whole.
+_CSV_OPTIONS = {"header": True, "all_varchar": True, "quotechar": '"', "escapechar": '"'}
+
+
 def _csv_rows(
     connection: duckdb.DuckDBPyConnection, path: Path, wanted: frozenset[str]
 ) -> tuple[pd.DataFrame, list[str]]:
@@ -163,11 +168,11 @@ def _csv_rows(
         if not kept:
             return pd.DataFrame(), names
         with _narrowed(path, delimiter, kept) as narrow:
-            frame = connection.read_csv(str(narrow), header=True, all_varchar=True).df()
+            frame = connection.read_csv(str(narrow), **_CSV_OPTIONS).df()
         for position, name in zip(kept, frame.columns, strict=True):
             names[position] = str(name)  # as DuckDB names it ('Date ' -> 'Date'), so the mapping finds it
         return frame, names
-    relation = connection.read_csv(str(path), header=True, all_varchar=True)
+    relation = connection.read_csv(str(path), **_CSV_OPTIONS)
     names = [str(name) for name in relation.columns]
     kept = _kept(names, wanted)
     if not kept:

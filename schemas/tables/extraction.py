@@ -130,7 +130,7 @@ SOURCE_HOLDS = Table(
 DROP_ACCEPTANCES = Table(
     "drop_acceptances",
     "One row per drop a user accepted: the source may yield fewer mentions while it serves exactly the "
-    "documents named by documents_key. Append-only.",
+    "documents named by documents_key. An acceptance is removed once the source serves other documents.",
     (
         SOURCE_ID,
         DOCUMENTS_KEY,

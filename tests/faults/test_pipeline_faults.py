@@ -8,8 +8,13 @@ import shutil
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 
+from assets.normalize.mentions import normalize_mentions
+from assets.parsing.dispatch import MAX_SNIPPET_CHARS
+from assets.parsing.table_export import read_table_export
+from schemas.tables import EXTRACTED_MENTIONS
 from tests.faults.conftest import EXPORT_HEADER, export_rows, write_csv
 from warehouse.accept_drop import NothingToAccept, accept_drop
 from warehouse.database import Warehouse
@@ -342,3 +347,69 @@ def test_corrupt_blob_fails_its_document_loudly_then_heals_once_restored(refresh
     assert refresh.served("select count(*) from source_holds") == [(0,)]
     with duckdb.connect(str(refresh.data_dir / "work" / "dealmap_work.duckdb"), read_only=True) as work:
         assert work.execute("select status, mentions from document_extractions").fetchall() == [("parsed", 6)]
+
+
+# --- found by a red-team pass -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "usd", "status"),
+    [
+        ("10000000000000000000000000000", None, "out_of_range"),  # used to crash Decimal.quantize
+        ("9223372036854775807", 9223372036854775807, "parsed"),  # used to crash a float64 -> Int64 cast
+        ("-9223372036854775808", None, "out_of_range"),
+        ("9007199254740993", 9007199254740993, "parsed"),  # used to be rounded through float64
+    ],
+)
+def test_extreme_amounts_normalise_exactly_or_out_of_range(value, usd, status):
+    rows = [{"record_id": "a", "company_text": "Acme", "amount_text": "", "default_currency": "USD"}]
+    rows.append({"record_id": "b", "company_text": "Huge", "amount_text": value, "default_currency": "USD"})
+    frame = pd.DataFrame(rows).reindex(columns=EXTRACTED_MENTIONS.names)
+    normalized = normalize_mentions(frame)
+    amount = normalized.loc[1, "amount_usd"]
+    assert (None if pd.isna(amount) else int(amount), normalized.loc[1, "amount_status"]) == (usd, status)
+
+
+def test_a_hold_from_a_wrong_option_lasts_while_nothing_changes(refresh, table_source):
+    write_csv(refresh.root / "export.csv", export_rows(6))
+    refresh.sources(table_source("tracker", "export.csv"))
+    assert refresh.run().success
+    refresh.sources(table_source("tracker", "export.csv", '[source.options]\nencoding = "utf-16"'))
+    assert not refresh.run().success
+    assert not refresh.run().success  # held mentions are never taken for what the document yields now
+    assert refresh.served("select source_id, previous_mentions, new_mentions from source_holds") == [
+        ("tracker", 6, 0)
+    ]
+    assert len(refresh.served("select * from deals")) == 6
+
+
+def test_an_acceptance_is_spent_once_the_source_serves_other_documents(refresh, table_source):
+    path = write_csv(refresh.root / "export.csv", export_rows(6))
+    refresh.sources(table_source("tracker", "export.csv"))
+    assert refresh.run().success
+    path.write_text(",".join(EXPORT_HEADER) + "\n", encoding="utf-8")
+    assert not refresh.run().success
+    accept_drop(Warehouse(refresh.data_dir / "work" / "dealmap_work.duckdb"), "tracker")
+    assert refresh.run().success
+    write_csv(path, export_rows(6))  # recovers ...
+    assert refresh.run().success
+    path.write_text(",".join(EXPORT_HEADER) + "\n", encoding="utf-8")  # ... and breaks the same way again
+    assert not refresh.run().success
+    assert len(refresh.served("select * from deals")) == 6
+
+
+def test_snippets_are_bounded_however_long_the_paragraph(refresh):
+    sentence = "Acme Labs raised $10 million in a Series A led by Foo Ventures. "
+    (refresh.root / "page.txt").write_text("Published: 2026-01-05\n\n" + sentence * 400, encoding="utf-8")
+    refresh.sources('[[source]]\nid = "page"\nkind = "article"\nurl = "page.txt"\n')
+    assert refresh.run().success
+    (longest,) = refresh.served("select max(length(snippet)) from deal_sources")[0]
+    assert longest <= MAX_SNIPPET_CHARS
+
+
+def test_a_quoted_field_after_the_sniffer_sample_does_not_lose_the_export(tmp_path):
+    rows = export_rows(21_000)
+    rows.append(["Acme, Inc.", "Seed", "5000000", "USD", "GPU cloud", "2025-03-02"])
+    frame = read_table_export(write_csv(tmp_path / "late-quote.csv", rows), "csv")
+    assert len(frame) == 21_001
+    assert frame["company"].iloc[-1] == "Acme, Inc."
