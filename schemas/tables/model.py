@@ -44,12 +44,6 @@ class Table:
     def names(self) -> list[str]:
         return [c.name for c in self.columns]
 
-    def column(self, name: str) -> Column:
-        for column in self.columns:
-            if column.name == name:
-                return column
-        raise KeyError(f"{self.name} has no column {name!r}")
-
     @property
     def grain(self) -> str:
         """The first sentence of the comment."""
