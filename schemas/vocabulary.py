@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from schemas.reference import FileCheck, load_current, read_reference_toml, reference_path
+from schemas.reference.wording import CURRENCY_SIGNS
 from schemas.text import fold
 
 UNKNOWN_ROUND = "unknown"
@@ -87,9 +88,13 @@ class Currencies:
             if not _ISO_CODE.fullmatch(code):
                 check.problem(f"[{where}] the code must be three capital letters (ISO 4217)")
             check.unknown_keys(spec, where, ("symbols", "words"))
+            symbols = tuple(check.value(spec, where, "symbols", "a list of text", []))
+            for symbol in symbols:
+                if len(symbol) == 1 and not symbol.isalnum() and symbol not in CURRENCY_SIGNS:
+                    check.problem(f"[{where}] symbol {symbol!r} is not a currency sign (Unicode category Sc)")
             by_code[code] = Currency(
                 code,
-                tuple(check.value(spec, where, "symbols", "a list of text", [])),
+                symbols,
                 tuple(check.value(spec, where, "words", "a list of text", [])),
             )
         check.raise_if_any()

@@ -16,6 +16,14 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from schemas.reference import on_change
+from schemas.reference.wording import (
+    APPROXIMATION_WORDS,
+    CURRENCY_SIGNS,
+    FLOOR_WORDS,
+    NO_VALUE,
+    UNDISCLOSED,
+    words_pattern,
+)
 from schemas.text import clean_space
 from schemas.vocabulary import default_currencies
 
@@ -43,41 +51,15 @@ MULTIPLIERS: dict[str, Decimal] = {
     "cr": Decimal(10**7),
 }
 
-# What exports write when no amount was disclosed. Not an error: the deal is real, its size unknown.
-UNDISCLOSED = frozenset(
-    {
-        "undisclosed",
-        "unknown",
-        "n/a",
-        "na",
-        "nan",
-        "none",
-        "null",
-        "not disclosed",
-        "-",
-        "—",
-        "–",
-        "?",
-        "tbd",
-        "n.a.",
-        "not available",
-    }
-)
-
+# What a cell says when no amount was disclosed. Not an error: the deal is real, its size unknown.
+UNDISCLOSED_CELL = (NO_VALUE - {""}) | UNDISCLOSED
 
 # Words before an amount: a lower bound ('more than $200 million' is a floor, like '$200M+') or an
 # approximation ('about $40M', '~$40M', 'up to $75M', which keep the stated number).
-_FLOOR_WORDS = re.compile(r"^(?:more than|over|at least|upwards of|in excess of)\s+", re.IGNORECASE)
-_APPROXIMATION_WORDS = re.compile(
-    r"^(?:~\s*|(?:about|around|roughly|nearly|almost|approximately|approx\.|some|circa|up to)\s+)",
-    re.IGNORECASE,
-)
+_FLOOR_WORDS = re.compile(rf"^{words_pattern(FLOOR_WORDS)}\s+", re.IGNORECASE)
+_APPROXIMATION_WORDS = re.compile(rf"^(?:~\s*|{words_pattern(APPROXIMATION_WORDS)}\s+)", re.IGNORECASE)
 _LEADING_MINUS = re.compile(r"^(?P<prefix>[^\d\-−]{0,4}?)\s?[-−]\s?(?=[^\d]{0,4}\d)")
 
-
-# Every one-character currency symbol of the vocabulary, for the character classes that stop at or look
-# for a currency sign (written once: '₺17 per share' must read as a price just as '$17 per share' does).
-CURRENCY_SYMBOLS = default_currencies().symbol_chars()
 
 # Currency words that are also everyday English: they name a currency only after a multiplier
 # ('10 billion won', '2 million pounds'), never after a bare number ('12 won', 'three real problems').
@@ -155,7 +137,7 @@ def _money_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"""
         (?=[{initials}])
-        (?:(?<![A-Za-z])(?P<prefix>{prefix})\s?|(?<![\w.,{CURRENCY_SYMBOLS}]))
+        (?:(?<![A-Za-z])(?P<prefix>{prefix})\s?|(?<![\w.,{CURRENCY_SIGNS}]))
         (?P<number>
             (?P<grouped>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?)
             |(?P<decimal_comma>\d+,\d{{1,2}})
@@ -235,7 +217,7 @@ def parse_amount(text: str | None, default_currency: str | None = None) -> Parse
     cleaned = clean_space(text)
     if not cleaned:
         return ParsedAmount(AmountStatus.MISSING)
-    if cleaned.lower() in UNDISCLOSED:
+    if cleaned.lower() in UNDISCLOSED_CELL:
         return ParsedAmount(AmountStatus.UNDISCLOSED)
     floor_words = _FLOOR_WORDS.match(cleaned)
     stated = _APPROXIMATION_WORDS.sub("", _FLOOR_WORDS.sub("", cleaned))

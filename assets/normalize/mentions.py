@@ -18,6 +18,7 @@ from assets.normalize.amounts import parse_amount
 from assets.normalize.dates import resolve_date
 from assets.normalize.fx import FxTable, default_fx_table
 from assets.normalize.names import Names, default_names, name_key
+from schemas.reference.wording import NO_VALUE
 from schemas.rules import OUT_OF_RANGE
 from schemas.tables import NORMALIZED_MENTIONS
 from schemas.tables.mentions import NORMALIZED_FIELDS as NORMALIZED_COLUMNS
@@ -72,10 +73,6 @@ def _storable(usd: int | None, status: str) -> tuple[int | None, str]:
     return usd, status
 
 
-# What exports write in a text cell that holds nothing ('nan' from a pandas round trip, 'N/A').
-NULL_TEXT = frozenset({"nan", "none", "null", "n/a", "na", "-", "—", "–", "?", "not available"})
-
-
 def _text(value: Any) -> str | None:
     if is_missing(value):
         return None
@@ -86,7 +83,7 @@ def _text(value: Any) -> str | None:
 def _label(value: Any) -> str | None:
     """A text field that names something (company, round, segment, currency), with null tokens removed."""
     text = _text(value)
-    return None if text is None or clean_space(text).lower() in NULL_TEXT else text
+    return None if text is None or clean_space(text).lower() in NO_VALUE else text
 
 
 def _announced(row: dict[str, Any]) -> tuple[date | None, str | None]:

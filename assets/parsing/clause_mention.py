@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from assets.normalize.amounts import CURRENCY_SYMBOLS, Money, find_money
+from assets.normalize.amounts import Money, find_money
 from assets.normalize.rounds import find_round
 from assets.parsing.alternation import one_of
 from assets.parsing.date_phrases import find_date_phrase
@@ -24,6 +24,7 @@ from assets.parsing.mentions import DealMention, Method
 from assets.parsing.money_roles import CONTEXT_CHARS, ClauseRoles, Role
 from assets.parsing.prose_names import NAME, read_names, search_from_name, valid_company
 from assets.parsing.subjects import REFERENCE, company_in_subject, strip_lead_in
+from schemas.reference.wording import CURRENCY_SIGNS, FLOOR_WORDS, UNDISCLOSED_IN_PROSE, words_pattern
 
 # A funding noun right after an amount ('$950M round', '$40M in funding') marks a raise without a verb.
 _FUNDING_NOUN_AFTER = re.compile(
@@ -37,12 +38,12 @@ _VALUED_AFTER_ROUND = re.compile(
 _VALUED = re.compile(
     r"\b(?:(?:is|was|are|were|has been|have been|is now|was now)\s+)?(?:now\s+)?(?:valued|worth)\b", re.I
 )
-_UNDISCLOSED = re.compile(r"\b(?:undisclosed|not disclosed|unannounced)\b", re.IGNORECASE)
+_UNDISCLOSED = re.compile(rf"\b{words_pattern(UNDISCLOSED_IN_PROSE)}\b", re.IGNORECASE)
 _UNDISCLOSED_RAISE = re.compile(
     r"\b(?:raised|raises|secured|secures|landed|lands)\s+an?\s+undisclosed\s+(?:amount|sum)\b", re.IGNORECASE
 )
 _ACQUISITION = re.compile(r"\b(?:acquir\w*|bought|buys?|merger|sale of|takeover)\b", re.IGNORECASE)
-_FLOOR = re.compile(r"\b(?:more than|over|at least|upwards of|in excess of)\s+$", re.IGNORECASE)
+_FLOOR = re.compile(rf"\b{words_pattern(FLOOR_WORDS)}\s+$", re.IGNORECASE)
 # The investor as subject: 'SoftBank invested $500 million in Vantage AI', 'SoftBank led a $500 million
 # round in Vantage AI', 'Sterling Peak invested $700 million for a majority stake in Quillfort'.
 _INVESTOR_SUBJECT = re.compile(
@@ -57,7 +58,7 @@ _ROUND_FOR = re.compile(
 )
 # 'The round, which values Acme at $1.2B, was led by ...': the company is the one valued.
 _VALUES_NAME = re.compile(rf"\bvalu(?:es|ed|ing)\s+({NAME})\s+at\b")
-_POSSESSIVE = re.compile(rf"({NAME})['’]s?\s+(?:[^\s]+\s+){{0,2}}?(?=[{CURRENCY_SYMBOLS}]|US\$|\d)")
+_POSSESSIVE = re.compile(rf"({NAME})['’]s?\s+(?:[^\s]+\s+){{0,2}}?(?=[{CURRENCY_SIGNS}]|US\$|\d)")
 
 
 def amount_text(clause: str, money: Money) -> str:

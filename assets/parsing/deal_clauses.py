@@ -19,12 +19,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assets.normalize.amounts import CURRENCY_SYMBOLS, find_money
+from assets.normalize.amounts import find_money
 from assets.normalize.rounds import find_round, find_rounds
 from assets.parsing.alternation import one_of
 from assets.parsing.date_phrases import find_date_phrase
 from assets.parsing.prose_names import NAME, finditer_from_name, names_before, valid_company
 from assets.parsing.subjects import strip_lead_in
+from schemas.reference.wording import CURRENCY_SIGNS
 
 DEAL_VERB = re.compile(
     r"\b"
@@ -41,7 +42,7 @@ DEAL_VERB = re.compile(
     + r"\b",
     re.IGNORECASE,
 )
-_MONEY_START = rf"(?:[{CURRENCY_SYMBOLS}]|US\$|[A-Z]{{1,3}}\$|[A-Z]{{3}}\s?\d|\d)"
+_MONEY_START = rf"(?:[{CURRENCY_SIGNS}]|US\$|[A-Z]{{1,3}}\$|[A-Z]{{3}}\s?\d|\d)"
 _PACKAGE_ITEM = re.compile(rf"^(?:an?\s+)?{_MONEY_START}")
 _PACKAGE_SPLIT = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+|\s+plus\s+)(?=(?:an?\s+)?{_MONEY_START})")
 _CHECK_WRITER = re.compile(rf"^({NAME})['’]s\s+(?:\w+\s+){{0,2}}(?i:check|cheque|bet|investment|deal)\b")

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 
-from assets.normalize.amounts import CURRENCY_SYMBOLS
 from assets.parsing.table_rows import header_fields
+from schemas.reference.wording import CURRENCY_SIGNS
 
 _HEADER_WORD = re.compile(r"[A-Z][a-z]+")
-_MONEY_TOKEN = rf"(?:US)?[{CURRENCY_SYMBOLS}]\s?\d[\d,.]*(?:bn|mn|[KMBT](?![a-z]))?\+?"
+_MONEY_TOKEN = rf"(?:US)?[{CURRENCY_SIGNS}]\s?\d[\d,.]*(?:bn|mn|[KMBT](?![a-z]))?\+?"
 # One cell of money as tables write it: '$3.5B raise / $26.6B valuation', '$500M Series D ($11B)'.
 _MONEY_BLOCK = re.compile(
     rf"{_MONEY_TOKEN}(?:\s*(?:{_MONEY_TOKEN}|\(\s*{_MONEY_TOKEN}\s*\)|/|raise|valuation|post-money|pre-money"

@@ -12,18 +12,16 @@ import re
 from enum import StrEnum
 from functools import lru_cache
 
-from assets.normalize.amounts import CURRENCY_SYMBOLS, Money
+from assets.normalize.amounts import Money
 from assets.parsing.alternation import one_of
+from schemas.reference.wording import CURRENCY_SIGNS, QUALIFIER_WORDS, words_pattern
 
 # The words that say what an amount is stand within a few words of it ('valued at about', 'per share',
 # 'for its eighth fund'): each amount is read with this many characters on either side, not with the
 # whole clause, so that a clause of many amounts is read in time linear in its length.
 CONTEXT_CHARS = 160
 
-_QUALIFIER = (
-    r"(?:about|roughly|nearly|almost|around|some|approximately|upwards of|more than|over|up to|as little as"
-    r"|at least|an estimated)\s+"
-)
+_QUALIFIER = rf"{words_pattern(QUALIFIER_WORDS)}\s+"
 
 
 class Role(StrEnum):
@@ -60,22 +58,22 @@ _PRICE_AFTER = re.compile(
     r"|unit|piece|head|kilowatt|watt|vehicle|visit)\b|each\b|apiece\b|and up\b|or (?:more|less)\b)",
     re.IGNORECASE,
 )
-_RANGE_AFTER = re.compile(rf"^\s*(?:to|-|–)\s*(?:[{CURRENCY_SYMBOLS}]|US\$)?\d", re.IGNORECASE)
+_RANGE_AFTER = re.compile(rf"^\s*(?:to|-|–)\s*(?:[{CURRENCY_SIGNS}]|US\$)?\d", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(r"\d[\d.,]*\s*(?:[a-zA-Z]+\s+)?(?:to|-|–)\s*$")
 _CONVERSION_BEFORE = re.compile(
-    rf"[\w{CURRENCY_SYMBOLS}+]\s*\(\s*"
+    rf"[\w{CURRENCY_SIGNS}+]\s*\(\s*"
     r"(?:about|approximately|roughly|around|some|~|or|equal to|equivalent to|nearly)?\s*$",
     re.IGNORECASE,
 )
 _FOR_BEFORE = re.compile(rf"\bfor\s+(?:{_QUALIFIER})?$", re.IGNORECASE)
 # No amount, currency sign or semicolon between the verb and 'for': what this pattern reads ends at the
 # one before the amount.
-_NOT_BETWEEN_ACQUISITION_AND_AMOUNT = ";" + CURRENCY_SYMBOLS
+_NOT_BETWEEN_ACQUISITION_AND_AMOUNT = ";" + CURRENCY_SIGNS
 _ACQUISITION_BEFORE = re.compile(
     r"\b"
     + one_of(r"acquir\w*|bought|buy|buys|buying|purchas\w*|sold|sells?|selling|sale of|divest\w*|paid|pays?")
     + r"\b"
-    rf"[^;{CURRENCY_SYMBOLS}]*"
+    rf"[^;{CURRENCY_SIGNS}]*"
     rf"\bfor\s+(?:{_QUALIFIER})?$",
     re.IGNORECASE,
 )
@@ -124,8 +122,8 @@ _FOR_A_FUND = re.compile(
 _FUND_WORD = re.compile(r"fund|vehicle", re.IGNORECASE)
 _HISTORY_BEFORE = re.compile(r"\b(?:previously|formerly|prior)\b", re.IGNORECASE)
 # Where the phrase of an amount ends: at the next comma, semicolon, bracket, 'while' or amount.
-_PHRASE_END = re.compile(rf"[;,(]|\s+while\s+|[{CURRENCY_SYMBOLS}]")
-_CUMULATIVE_PHRASE_END = re.compile(rf"[,;(]|[{CURRENCY_SYMBOLS}]")
+_PHRASE_END = re.compile(rf"[;,(]|\s+while\s+|[{CURRENCY_SIGNS}]")
+_CUMULATIVE_PHRASE_END = re.compile(rf"[,;(]|[{CURRENCY_SIGNS}]")
 _YEAR = re.compile(r"\bin (?:early |late |mid-?)?((?:19|20)\d\d)\b")
 _PAST = re.compile(
     r"\b" + one_of("last year|years ago|a year ago|the year before|in previous years") + r"\b", re.IGNORECASE

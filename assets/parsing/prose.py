@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sized
 from dataclasses import replace
 from datetime import date
 
-from assets.normalize.amounts import CURRENCY_SYMBOLS, find_money
+from assets.normalize.amounts import find_money
 from assets.parsing.budget import checkpoint
 from assets.parsing.clause_mention import amount_text, may_state_a_deal, mention_in_clause
 from assets.parsing.date_phrases import find_date_phrase
@@ -26,6 +26,7 @@ from assets.parsing.money_roles import ClauseRoles
 from assets.parsing.prose_names import NAME, finditer_from_name, valid_company
 from assets.parsing.sentences import split_sentences
 from assets.parsing.subjects import REFERENCE, company_in_subject
+from schemas.reference.wording import CURRENCY_SIGNS
 
 _NUMBERED_NAME = re.compile(rf"^(?:#\s*)?\d{{1,3}}[.)]\s+({NAME})$")
 _REPORTING_VERB = re.compile(
@@ -34,7 +35,7 @@ _REPORTING_VERB = re.compile(
 _OWNER_OF_ROUND = re.compile(
     rf"({NAME})['’]s\s+(?:\w+\s+)?(?i:round|funding|financing|raise|investment|series [a-k]|seed)\b"
 )
-_NAMING_FRAGMENT = re.compile(rf"^[^.:{CURRENCY_SYMBOLS}]{{3,80}}:\s*({NAME})\.?$")
+_NAMING_FRAGMENT = re.compile(rf"^[^.:{CURRENCY_SIGNS}]{{3,80}}:\s*({NAME})\.?$")
 _PROCEEDS = re.compile(r"\b(?:gross |net )?proceeds\b", re.IGNORECASE)
 _ROUND_REFERENCE = re.compile(r"\b(?:the|its) (?:round|funding|financing|raise|deal|investment)\b", re.I)
 # 'The round values the company at about $180 million' (not 'the round is worth $90 million', its size).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assets.normalize.amounts import CURRENCY_SYMBOLS
+from schemas.reference.wording import CURRENCY_SIGNS
 
 _ABBREVIATIONS = frozenset(
     [
@@ -44,7 +44,7 @@ _ABBREVIATIONS = frozenset(
         "u.k",
     ]
 )
-_BOUNDARY = re.compile(rf"(?<=[.!?])(?P<close>[\"”’)]*)\s+(?=[\"“‘(]*[A-ZÀ-ÖØ-ÞĀ-Ž0-9{CURRENCY_SYMBOLS}])")
+_BOUNDARY = re.compile(rf"(?<=[.!?])(?P<close>[\"”’)]*)\s+(?=[\"“‘(]*[A-ZÀ-ÖØ-ÞĀ-Ž0-9{CURRENCY_SIGNS}])")
 # A capital letter after these words is a name ('Series B.'), not an initial ('J. Doe').
 _LETTER_NAMES = frozenset({"series", "class", "round", "tier", "plan", "type", "grade", "part", "phase"})
 

@@ -15,6 +15,7 @@ from assets.normalize.names import split_name_list, split_parenthetical
 from assets.normalize.rounds import find_round
 from assets.parsing.budget import checkpoint
 from assets.parsing.mentions import DealMention, Method
+from schemas.reference.wording import NO_VALUE
 from schemas.text import clean_space, fold
 
 # Checked in this order: 'Lead investors' is a lead column before it is an investors column; 'Round size' and
@@ -35,7 +36,6 @@ HEADER_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 _REQUIRED = {"company"}
 _ANY_OF = {"amount", "valuation"}
 # What a cell holds when it holds nothing.
-_EMPTY_CELL = frozenset({"", "-", "—", "–", "n/a", "na", "none", "tbd", "?"})
 _LEAD_MARK = re.compile(r"\s*\((?:co-?)?lead\)\s*$|^\s*(?:co-?)?led by\s+|^\s*leads?:\s+", re.IGNORECASE)
 _VALUATION_LABEL = re.compile(r"^\s*(?:valuation|post|pre)\b", re.IGNORECASE)
 _VALUATION_JOINER = re.compile(r"(?:/|\bat(?: an?)?)\s*$", re.IGNORECASE)
@@ -114,9 +114,9 @@ def split_investor_cell(leads_cell: str | None, investors_cell: str | None) -> t
 
 
 def _cell_names(cell: str | None) -> list[str]:
-    if not cell or clean_space(cell).lower() in _EMPTY_CELL:
+    if not cell or clean_space(cell).lower() in NO_VALUE:
         return []
-    return [n for n in split_name_list(cell) if n.lower() not in _EMPTY_CELL]
+    return [n for n in split_name_list(cell) if n.lower() not in NO_VALUE]
 
 
 def _round_and_valuation(round_cell: str | None) -> tuple[str | None, Money | None]:
@@ -137,7 +137,7 @@ def mention_from_row(
     values = {
         field: cells[i]
         for i, field in fields.items()
-        if i < len(cells) and clean_space(cells[i]).lower() not in _EMPTY_CELL  # '—' says nothing
+        if i < len(cells) and clean_space(cells[i]).lower() not in NO_VALUE  # '—' says nothing
     }
     if not values.get("company"):
         return None

@@ -1,0 +1,55 @@
+"""Words and signs with one meaning wherever dealmap reads a value, written once.
+
+Table cells, export fields, amounts and prose all use these sets; before they were one module, three
+slightly different "empty cell" sets disagreed about 'tbd' and 'not available'. They are grammar, not
+data a team tunes, so they live here as code rather than in a reference file. Compare folded text
+(lower case, white space collapsed).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+NO_VALUE = frozenset(
+    {"", "-", "—", "–", "?", "n/a", "na", "n.a.", "nan", "none", "null", "tbd", "not available"}
+)
+"""What a cell or field holds when it states nothing ('nan' is a pandas round trip, '—' a dash)."""
+
+UNDISCLOSED_IN_PROSE = ("undisclosed", "not disclosed", "unannounced")
+"""Words that say a deal's amount exists but is not given, in prose ('raised an undisclosed sum')."""
+
+UNDISCLOSED = frozenset({*UNDISCLOSED_IN_PROSE, "unknown"})
+"""The same in an amount cell, where 'unknown' can only mean the amount."""
+
+FLOOR_WORDS = ("more than", "over", "at least", "upwards of", "in excess of")
+"""Words before an amount that make it a lower bound: 'more than $200 million' is a floor, like '$200M+'."""
+
+APPROXIMATION_WORDS = (
+    "about",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "approximately",
+    "approx.",
+    "some",
+    "circa",
+    "up to",
+)
+"""Words before an amount that approximate or cap it ('about $40M', 'up to $75M'); the number stays."""
+
+QUALIFIER_WORDS = (*FLOOR_WORDS, *APPROXIMATION_WORDS, "as little as", "an estimated")
+"""Everything that may stand between a role word and its amount ('valued at more than $2B')."""
+
+CURRENCY_SIGNS = "".join(
+    sign for sign in map(chr, range(0x110000)) if unicodedata.category(sign) == "Sc" and sign not in "]\\^-"
+)
+"""Every currency sign Unicode knows ('$', '€', '₺', '₿'...), for the character classes of parsing patterns
+that stop at or look for a sign. The set is Unicode's, not the vocabulary's, so those patterns do not depend
+on the reference data in use: whether a sign makes an amount is still for `currencies.toml` to say."""
+
+
+def words_pattern(words: tuple[str, ...] | frozenset[str]) -> str:
+    """A regex alternation of `words`, longest first, each escaped: `(?:more than|over|...)`."""
+    return "(?:" + "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)) + ")"

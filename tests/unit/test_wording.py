@@ -1,0 +1,48 @@
+"""The shared words: one set each, and the readers that use them agree."""
+
+from __future__ import annotations
+
+import pytest
+
+from assets.normalize.amounts import AmountStatus, parse_amount
+from assets.normalize.mentions import References, normalize_record
+from assets.parsing.table_rows import mention_from_row
+from schemas.reference.wording import NO_VALUE, UNDISCLOSED, words_pattern
+from schemas.vocabulary import Currencies
+
+
+@pytest.mark.parametrize("placeholder", sorted(NO_VALUE - {""}))
+def test_every_placeholder_is_nothing_in_a_table_cell(placeholder: str) -> None:
+    mention = mention_from_row(
+        {0: "company", 1: "round"}, ["Company", "Round"], ["Quillfort", placeholder], "r"
+    )
+    assert mention is not None
+    assert (mention.company, mention.round) == ("Quillfort", None)
+
+
+@pytest.mark.parametrize("placeholder", sorted((NO_VALUE - {""}) | UNDISCLOSED))
+def test_every_placeholder_is_an_undisclosed_amount(placeholder: str) -> None:
+    assert parse_amount(placeholder.upper()).status is AmountStatus.UNDISCLOSED
+
+
+@pytest.mark.parametrize("placeholder", ["TBD", "n.a.", "Not available", "nan"])
+def test_a_placeholder_round_normalises_to_unknown(placeholder: str) -> None:
+    record = normalize_record({"company_text": "Quillfort", "round_text": placeholder}, References.default())
+    assert record["round_type"] == "unknown"
+
+
+@pytest.mark.parametrize("words", ["over $5M", "more than $5M", "in excess of $5M", "at least $5M"])
+def test_floor_words_make_a_floor(words: str) -> None:
+    parsed = parse_amount(words)
+    assert (parsed.money.value, parsed.money.is_floor) == (5_000_000, True)
+
+
+def test_words_pattern_tries_longer_words_first() -> None:
+    assert words_pattern(("over", "over the")) == "(?:over\\ the|over)"
+
+
+def test_a_listed_symbol_that_is_not_a_currency_sign_is_a_problem(tmp_path) -> None:
+    path = tmp_path / "currencies.toml"
+    path.write_text('[currency.USD]\nsymbols = ["$", "%"]\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"'%' is not a currency sign"):
+        Currencies.load(path)
