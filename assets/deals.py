@@ -9,7 +9,7 @@ from assets.resolve.merge import resolve_deals
 from assets.sources import SourceRegistryResource
 from assets.validate.quarantine import validate_frame
 from schemas.deal_schema import DealSchema
-from schemas.reference import check_for_changes
+from schemas.reference.resource import ReferenceDataResource
 from schemas.rules import DEAL_RULES
 from schemas.tables import DEAL_SOURCES, DEALS
 from schemas.taxonomy import UNCLASSIFIED
@@ -31,15 +31,18 @@ _PREVIEW = ["company", "round_type", "amount_usd", "valuation_usd", "segment", "
     ],
 )
 def deals_and_sources(
-    context: dg.AssetExecutionContext, sources: SourceRegistryResource, data_dir: DataDirResource
+    context: dg.AssetExecutionContext,
+    sources: SourceRegistryResource,
+    data_dir: DataDirResource,
+    reference_data: ReferenceDataResource,
 ):
     """Resolve validated mentions into deals (assets/resolve/merge.py documents the matching rules and
     the precedence between conflicting facts)."""
-    check_for_changes()  # an edited taxonomy or vocabulary applies from this run on
     working = data_dir.working()
     with working.connect() as connection:
         validated = connection.execute("select * from valid_mentions order by record_id").df()
-    deals, evidence = resolve_deals(validated, source_order=[s.id for s in sources.load()])
+    with reference_data.in_use():  # segment layers and labels
+        deals, evidence = resolve_deals(validated, source_order=[s.id for s in sources.load()])
     with working.connect() as connection:
         working.replace(connection, "deals", deals, project=True)
         working.replace(connection, "deal_sources", evidence)
@@ -72,8 +75,9 @@ def _deals(data_dir: DataDirResource) -> pd.DataFrame:
     description="deals meets schemas.deal_schema.DealSchema (unique ids, known segments, leads within "
     "investors...).",
 )
-def deal_rules(data_dir: DataDirResource) -> dg.AssetCheckResult:
-    result = validate_frame(_deals(data_dir), DealSchema, DEAL_RULES)
+def deal_rules(data_dir: DataDirResource, reference_data: ReferenceDataResource) -> dg.AssetCheckResult:
+    with reference_data.in_use():  # known segments
+        result = validate_frame(_deals(data_dir), DealSchema, DEAL_RULES)
     return dg.AssetCheckResult(
         passed=result.rejected.empty,
         metadata={

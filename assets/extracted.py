@@ -10,7 +10,7 @@ from assets.metadata import counts, preview
 from assets.parsing.dispatch import extract_documents
 from assets.sources import SourceRegistryResource
 from assets.validate.source_volume import documents_key, keep_last_good
-from schemas.reference import check_for_changes
+from schemas.reference.resource import ReferenceDataResource
 from warehouse.data_dir import DataDirResource
 from warehouse.database import accepted_drops, current_documents
 
@@ -36,14 +36,16 @@ def _previous(connection: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame
     ],
 )
 def extracted_mentions(
-    context: dg.AssetExecutionContext, sources: SourceRegistryResource, data_dir: DataDirResource
+    context: dg.AssetExecutionContext,
+    sources: SourceRegistryResource,
+    data_dir: DataDirResource,
+    reference_data: ReferenceDataResource,
 ) -> dg.MaterializeResult:
     """One row per deal mention (export row, table-in-page row, or prose sentence) in the newest version
     of every document of every enabled source, with provenance: source, document sha256 and URL,
     extraction method, locator and snippet. Reads stored bodies only (replays need no network), and
     parses a document version again only when the parsing code or its source's options changed.
     """
-    check_for_changes()  # an edited taxonomy or vocabulary applies from this run on
     registry = {source.id: source for source in sources.load()}
     working = data_dir.working()
     with working.connect() as connection:
@@ -51,9 +53,15 @@ def extracted_mentions(
         previous_ledger = _previous(connection, "document_extractions")
         previous_mentions = _previous(connection, "extracted_mentions")
         accepted = accepted_drops(connection)
-    result = extract_documents(
-        current, registry, RawStore(data_dir.raw_path), previous_ledger, previous_mentions, context.run.run_id
-    )
+    with reference_data.in_use():  # the vocabularies parsing reads, and the fingerprint made of them
+        result = extract_documents(
+            current,
+            registry,
+            RawStore(data_dir.raw_path),
+            previous_ledger,
+            previous_mentions,
+            context.run.run_id,
+        )
     ledger = result.ledger
     mentions, holds = keep_last_good(list(registry), result.mentions, ledger, previous_mentions, accepted)
     # An acceptance covers the documents a source served when the user accepted; once it serves others

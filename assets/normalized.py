@@ -4,22 +4,24 @@ import dagster as dg
 
 from assets.extracted import extracted_mentions
 from assets.metadata import counts, preview
-from assets.normalize.mentions import normalize_mentions
-from schemas.reference import check_for_changes
+from assets.normalize.mentions import References, normalize_mentions
+from schemas.reference.resource import ReferenceDataResource
 from warehouse.data_dir import DataDirResource
 
 
 @dg.asset(group_name="transform", deps=[extracted_mentions], kinds={"python", "duckdb"})
-def normalized_mentions(context: dg.AssetExecutionContext, data_dir: DataDirResource) -> dg.MaterializeResult:
+def normalized_mentions(
+    context: dg.AssetExecutionContext, data_dir: DataDirResource, reference_data: ReferenceDataResource
+) -> dg.MaterializeResult:
     """One row per extracted mention: amount and valuation in whole US dollars (FX at the announcement
     month), ISO currency, round-type slug, segment and stack layer from the taxonomy, canonical company
     and investor names, announcement date. Unresolvable values stay visible for validation to name.
     """
-    check_for_changes()  # an edited taxonomy or vocabulary applies from this run on
     working = data_dir.working()
     with working.connect() as connection:
         extracted = connection.execute("select * from extracted_mentions order by record_id").df()
-    normalized = normalize_mentions(extracted)
+    with reference_data.in_use() as references:
+        normalized = normalize_mentions(extracted, References.of(references))
     with working.connect() as connection:
         working.replace(connection, "normalized_mentions", normalized)
     return dg.MaterializeResult(

@@ -7,9 +7,10 @@ import duckdb
 import pandas as pd
 
 from assets.metadata import markdown_table
+from schemas.reference.resource import ReferenceDataResource
 from schemas.tables import TABLES
-from schemas.taxonomy import default_taxonomy
-from schemas.vocabulary import default_round_types
+from schemas.taxonomy import Taxonomy, default_taxonomy
+from schemas.vocabulary import RoundTypes, default_round_types
 from warehouse.data_dir import DataDirResource
 from warehouse.database import MARTS
 from warehouse.publish import publish
@@ -19,9 +20,10 @@ SERVED_CHECK = "served_file_matches_working"
 VOLUME_CHECK = "source_volume"
 
 
-def reference_tables(run_id: str, published_at: datetime) -> dict[str, pd.DataFrame]:
+def reference_tables(
+    run_id: str, published_at: datetime, taxonomy: Taxonomy, rounds: RoundTypes
+) -> dict[str, pd.DataFrame]:
     """Lookup tables for BI joins (segment and round labels) and a one-row description of the refresh."""
-    taxonomy, rounds = default_taxonomy(), default_round_types()
     segments = pd.DataFrame(
         [
             {
@@ -52,17 +54,22 @@ def reference_tables(run_id: str, published_at: datetime) -> dict[str, pd.DataFr
         )
     ],
 )
-def dealmap_duckdb(context: dg.AssetExecutionContext, data_dir: DataDirResource) -> dg.MaterializeResult:
+def dealmap_duckdb(
+    context: dg.AssetExecutionContext, data_dir: DataDirResource, reference_data: ReferenceDataResource
+) -> dg.MaterializeResult:
     """The served file `$DEALMAP_DATA_DIR/dealmap.duckdb`: public tables (deals, deal_sources,
     rejected_deals, documents, fetch_log, extraction_errors, marts, reference tables), with COMMENTs.
     Built beside the served file, checkpointed, then renamed into place atomically.
     """
     published_at = datetime.now(UTC).replace(tzinfo=None)
+    references = reference_data.for_run()
     report = publish(
         data_dir.working_path,
         data_dir.served_path,
         PUBLIC_TABLES,
-        reference_tables(context.run.run_id, published_at),
+        reference_tables(
+            context.run.run_id, published_at, default_taxonomy(references), default_round_types(references)
+        ),
     )
     with duckdb.connect(str(report.path), read_only=True) as served:
         served_deals = served.execute("select count(*), coalesce(sum(amount_usd), 0) from deals").fetchone()

@@ -11,7 +11,7 @@ from assets.sources import SourceRegistryResource
 from assets.validate.quarantine import validate_frame
 from assets.validate.rejection_rates import rejection_rates
 from schemas.mention_schema import NormalizedMentionSchema
-from schemas.reference import check_for_changes
+from schemas.reference.resource import ReferenceDataResource
 from schemas.rules import DEFAULT_MAX_REJECTION_RATE, RECORD_RULES
 from schemas.tables import REJECTED_DEALS, VALID_MENTIONS
 from warehouse.data_dir import DataDirResource
@@ -28,17 +28,19 @@ _SAMPLE_COLUMNS = ["source_id", "locator", "company_text", "amount_text", "segme
                      description=REJECTED_DEALS.comment),
     ],
 )  # fmt: skip
-def validated_mentions(context: dg.AssetExecutionContext, data_dir: DataDirResource):
+def validated_mentions(
+    context: dg.AssetExecutionContext, data_dir: DataDirResource, reference_data: ReferenceDataResource
+):
     """Validate every normalized mention against `schemas.mention_schema.NormalizedMentionSchema`, lazily
     and over the whole frame. Passing rows -> valid_mentions (warn-severity rules listed in `warnings`);
     failing rows -> rejected_deals with `failed_checks` and `reason`. A schema-level failure (missing
     column, wrong type) fails the step.
     """
-    check_for_changes()  # an edited taxonomy or vocabulary applies from this run on
     working = data_dir.working()
     with working.connect() as connection:
         normalized = connection.execute("select * from normalized_mentions order by record_id").df()
-    result = validate_frame(normalized, NormalizedMentionSchema, RECORD_RULES)
+    with reference_data.in_use():  # known segments, rounds and currencies
+        result = validate_frame(normalized, NormalizedMentionSchema, RECORD_RULES)
     rejected = result.rejected.assign(
         run_id=context.run.run_id, rejected_at=datetime.now(UTC).replace(tzinfo=None)
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from assets.fetching.resource import HttpFetcherResource
 from assets.sources import SourceRegistryResource
+from schemas.reference.resource import ReferenceDataResource
 from warehouse.data_dir import DataDirResource
 
 
@@ -13,4 +14,5 @@ def default_resources() -> dict[str, object]:
         "data_dir": DataDirResource(),
         "sources": SourceRegistryResource(),
         "fetcher": HttpFetcherResource(),
+        "reference_data": ReferenceDataResource(),
     }

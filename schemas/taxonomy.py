@@ -12,11 +12,11 @@ from pathlib import Path
 from schemas.reference import (
     FileCheck,
     ReferenceDataError,
-    load_current,
     parse_reference_toml,
     read_reference_text,
     reference_path,
 )
+from schemas.reference.reference_data import ReferenceData, current_reference_data
 from schemas.text import fold
 
 UNCLASSIFIED = "unclassified"
@@ -205,5 +205,6 @@ class Taxonomy:
         return segment.layer if segment else None
 
 
-def default_taxonomy() -> Taxonomy:
-    return load_current("taxonomy.toml", Taxonomy.load)
+def default_taxonomy(data: ReferenceData | None = None) -> Taxonomy:
+    """The Taxonomy of `data`, or of the reference data in use."""
+    return (data or current_reference_data()).part("taxonomy.toml", Taxonomy.load)

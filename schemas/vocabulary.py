@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from schemas.reference import FileCheck, load_current, read_reference_toml, reference_path
+from schemas.reference import FileCheck, read_reference_toml, reference_path
+from schemas.reference.reference_data import ReferenceData, current_reference_data
 from schemas.reference.wording import CURRENCY_SIGNS
 from schemas.text import fold
 
@@ -130,9 +131,11 @@ class Currencies:
         )
 
 
-def default_round_types() -> RoundTypes:
-    return load_current("round_types.toml", RoundTypes.load)
+def default_round_types(data: ReferenceData | None = None) -> RoundTypes:
+    """The RoundTypes of `data`, or of the reference data in use."""
+    return (data or current_reference_data()).part("round_types.toml", RoundTypes.load)
 
 
-def default_currencies() -> Currencies:
-    return load_current("currencies.toml", Currencies.load)
+def default_currencies(data: ReferenceData | None = None) -> Currencies:
+    """The Currencies of `data`, or of the reference data in use."""
+    return (data or current_reference_data()).part("currencies.toml", Currencies.load)

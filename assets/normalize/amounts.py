@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import NamedTuple
 
-from schemas.reference import on_change
+from schemas.reference.reference_data import ReferenceData, current_reference_data
 from schemas.reference.wording import (
     APPROXIMATION_WORDS,
     CURRENCY_SIGNS,
@@ -25,7 +25,7 @@ from schemas.reference.wording import (
     words_pattern,
 )
 from schemas.text import clean_space
-from schemas.vocabulary import default_currencies
+from schemas.vocabulary import Currencies, default_currencies
 
 MULTIPLIERS: dict[str, Decimal] = {
     "k": Decimal(10**3),
@@ -116,9 +116,28 @@ def _by_first_character(options: list[str]) -> str:
     )
 
 
-@cache
-def _money_pattern() -> re.Pattern[str]:
-    currencies = default_currencies()
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per ReferenceData, a cache key
+class MoneyGrammar:
+    """How amounts are written with the currencies in use: the pattern, and what its signs and words mean."""
+
+    pattern: re.Pattern[str]
+    symbols: dict[str, str]
+    """Symbol or code as written ('$', 'US$') -> ISO code."""
+    words: dict[str, str]
+    """Currency word in lower case ('euros') -> ISO code."""
+
+
+def money_grammar() -> MoneyGrammar:
+    """The grammar of the reference data in use, built once per ReferenceData."""
+    return current_reference_data().derived(_build_money_grammar)
+
+
+def _build_money_grammar(data: ReferenceData) -> MoneyGrammar:
+    currencies = default_currencies(data)
+    return MoneyGrammar(_money_pattern(currencies), currencies.symbol_map(), currencies.word_map())
+
+
+def _money_pattern(currencies: Currencies) -> re.Pattern[str]:
     symbols = sorted(currencies.symbol_map(), key=len, reverse=True)
     words = sorted(currencies.word_map(), key=len, reverse=True)
     prefix = _by_first_character(symbols)
@@ -151,24 +170,15 @@ def _money_pattern() -> re.Pattern[str]:
     )
 
 
-@cache
-def _currency_maps() -> tuple[dict[str, str], dict[str, str]]:
-    """(symbol -> ISO code, word -> ISO code), built once like the pattern that finds them: a paragraph
-    of thousands of amounts must not rebuild them per amount."""
-    currencies = default_currencies()
-    return currencies.symbol_map(), currencies.word_map()
-
-
-def _currency_of(prefix: str | None, suffix: str | None) -> str | None:
-    symbols, words = _currency_maps()
+def _currency_of(grammar: MoneyGrammar, prefix: str | None, suffix: str | None) -> str | None:
     if prefix:
-        return symbols[prefix]
+        return grammar.symbols[prefix]
     if suffix:
-        return words.get(suffix.lower().removeprefix("us ").strip())
+        return grammar.words.get(suffix.lower().removeprefix("us ").strip())
     return None
 
 
-def _to_money(match: re.Match[str]) -> Money | None:
+def _to_money(match: re.Match[str], grammar: MoneyGrammar) -> Money | None:
     # A bare letter such as 'B' or 'M' right after a currency symbol is a multiplier; a bare word right
     # after a number without a currency is only trusted by callers that know the column holds money.
     number, decimal_comma, mult, suffix, prefix, plus = match.group(
@@ -184,7 +194,7 @@ def _to_money(match: re.Match[str]) -> Money | None:
     elif suffix and suffix.lower() in AMBIGUOUS_CURRENCY_WORDS:
         return None  # '12 won', '3 real customers': English words, unless a multiplier says money
     start, end = match.span()
-    return Money(value, _currency_of(prefix, suffix), bool(plus), match.group(0).strip(), start, end)
+    return Money(value, _currency_of(grammar, prefix, suffix), bool(plus), match.group(0).strip(), start, end)
 
 
 def find_money(text: str) -> list[Money]:
@@ -192,28 +202,32 @@ def find_money(text: str) -> list[Money]:
 
     Numbers without a currency ('81%', '2023', 'H100', '#797') are not money in prose.
     """
-    return list(_moneys_in(text))
+    return list(_moneys_in(text, money_grammar()))
 
 
 @lru_cache(maxsize=16)  # a sentence is read for its amounts several times on its way to a mention
-def _moneys_in(text: str) -> tuple[Money, ...]:
+def _moneys_in(text: str, grammar: MoneyGrammar) -> tuple[Money, ...]:
     found = []
-    for match in _money_pattern().finditer(text):
+    for match in grammar.pattern.finditer(text):
         if not (match["prefix"] or match["suffix"]):
             continue
-        money = _to_money(match)
+        money = _to_money(match, grammar)
         if money is not None:
             found.append(money)
     return tuple(found)
 
 
-@lru_cache(maxsize=1 << 16)  # pure, and exports repeat the same amount strings
 def parse_amount(text: str | None, default_currency: str | None = None) -> ParsedAmount:
     """Parse a cell that holds one amount. A bare number takes `default_currency`.
 
     >>> parse_amount("$15B+").money.value
     Decimal('15000000000')
     """
+    return _parse_amount(text, default_currency, money_grammar())
+
+
+@lru_cache(maxsize=1 << 16)  # pure, and exports repeat the same amount strings
+def _parse_amount(text: str | None, default_currency: str | None, grammar: MoneyGrammar) -> ParsedAmount:
     cleaned = clean_space(text)
     if not cleaned:
         return ParsedAmount(AmountStatus.MISSING)
@@ -225,20 +239,13 @@ def parse_amount(text: str | None, default_currency: str | None = None) -> Parse
     # amount is a data error that validation must see and quarantine, not silently turn positive.
     negative = bool(_LEADING_MINUS.match(stated))
     unsigned = _LEADING_MINUS.sub(r"\g<prefix>", stated) if negative else stated
-    match = _money_pattern().fullmatch(unsigned) or _money_pattern().fullmatch(unsigned.rstrip(".,;"))
+    match = grammar.pattern.fullmatch(unsigned) or grammar.pattern.fullmatch(unsigned.rstrip(".,;"))
     if match is None:
         return ParsedAmount(AmountStatus.UNPARSEABLE)
-    money = _to_money(match)
+    money = _to_money(match, grammar)
     if money is None:
         return ParsedAmount(AmountStatus.UNPARSEABLE)
     value = -money.value if negative else money.value
     currency = money.currency or default_currency
     is_floor = money.is_floor or bool(floor_words)
     return ParsedAmount(AmountStatus.PARSED, Money(value, currency, is_floor, cleaned))
-
-
-# Both depend on the currency vocabulary: rebuilt when the reference data changes.
-on_change(_money_pattern.cache_clear)
-on_change(_currency_maps.cache_clear)
-on_change(_moneys_in.cache_clear)
-on_change(parse_amount.cache_clear)

@@ -17,7 +17,8 @@ from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from pathlib import Path
 
-from schemas.reference import ReferenceDataError, load_current, read_reference_text, reference_path
+from schemas.reference import ReferenceDataError, read_reference_text, reference_path
+from schemas.reference.reference_data import ReferenceData, current_reference_data
 
 FX_COLUMNS = ("month", "currency", "usd_per_unit")
 _ISO_CODE = re.compile(r"[A-Z]{3}")
@@ -125,5 +126,6 @@ def _whole(value: Decimal) -> int:
     return int(value.quantize(Decimal(1), rounding=ROUND_HALF_EVEN))
 
 
-def default_fx_table() -> FxTable:
-    return load_current("fx_usd_monthly.csv", FxTable.load)
+def default_fx_table(data: ReferenceData | None = None) -> FxTable:
+    """The FxTable of `data`, or of the reference data in use."""
+    return (data or current_reference_data()).part("fx_usd_monthly.csv", FxTable.load)

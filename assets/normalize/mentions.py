@@ -18,6 +18,7 @@ from assets.normalize.amounts import parse_amount
 from assets.normalize.dates import resolve_date
 from assets.normalize.fx import FxTable, default_fx_table
 from assets.normalize.names import Names, default_names, name_key
+from schemas.reference.reference_data import ReferenceData
 from schemas.reference.wording import NO_VALUE
 from schemas.rules import OUT_OF_RANGE
 from schemas.tables import NORMALIZED_MENTIONS
@@ -46,13 +47,14 @@ class References:
     names: Names
 
     @classmethod
-    def default(cls) -> References:
+    def of(cls, data: ReferenceData | None = None) -> References:
+        """The lookups of `data`, or of the reference data in use."""
         return cls(
-            default_taxonomy(),
-            default_round_types(),
-            default_currencies(),
-            default_fx_table(),
-            default_names(),
+            default_taxonomy(data),
+            default_round_types(data),
+            default_currencies(data),
+            default_fx_table(data),
+            default_names(data),
         )
 
 
@@ -182,7 +184,7 @@ def normalize_record(row: dict[str, Any], refs: References) -> dict[str, Any]:
 
 def normalize_mentions(extracted: pd.DataFrame, refs: References | None = None) -> pd.DataFrame:
     """normalized_mentions rows: every extracted column kept, normalized fields added (same row order)."""
-    refs = refs or References.default()
+    refs = refs or References.of()
     rows = [normalize_record(r, refs) for r in extracted.to_dict("records")]
     normalized = pd.DataFrame(rows, columns=NORMALIZED_FIELDS, index=extracted.index)
     for column in ("amount_usd", "valuation_usd"):

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from schemas.reference import FileCheck, load_current, read_reference_toml, reference_path
+from schemas.reference import FileCheck, read_reference_toml, reference_path
+from schemas.reference.reference_data import ReferenceData, current_reference_data
 from schemas.text import clean_space, decode_literal_escapes, fold
 
 # Corporate-form words, folded. 'private' covers 'Pvt. Ltd' spelled out ('Private Limited').
@@ -177,5 +178,6 @@ class Names:
         return result
 
 
-def default_names() -> Names:
-    return load_current("aliases.toml", Names.load)
+def default_names(data: ReferenceData | None = None) -> Names:
+    """The Names of `data`, or of the reference data in use."""
+    return (data or current_reference_data()).part("aliases.toml", Names.load)

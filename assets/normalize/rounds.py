@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from schemas.reference import on_change
+from schemas.reference.reference_data import ReferenceData, current_reference_data
 from schemas.text import fold
 from schemas.vocabulary import UNKNOWN_ROUND, default_round_types
 
@@ -58,9 +57,13 @@ def resolve_round(text: str | None) -> str | None:
     return default_round_types().resolve(text)
 
 
-@cache
 def _round_in_text_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    vocabulary = default_round_types()
+    """The pattern of round phrases in the round vocabulary in use, built once per ReferenceData."""
+    return current_reference_data().derived(_build_round_in_text_pattern)
+
+
+def _build_round_in_text_pattern(data: ReferenceData) -> tuple[re.Pattern[str], dict[str, str]]:
+    vocabulary = default_round_types(data)
     phrases = dict(_PHRASES)
     for alias, slug in vocabulary.aliases.items():
         if slug in _PROSE_EXCLUDED_SLUGS or alias in _PROSE_EXCLUDED_WORDS or len(alias) < 3:
@@ -72,9 +75,6 @@ def _round_in_text_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
         r"(?![a-z0-9])"
     )
     return pattern, phrases
-
-
-on_change(_round_in_text_pattern.cache_clear)  # built from the round vocabulary
 
 
 def _slug(match: re.Match[str], phrases: dict[str, str]) -> str:

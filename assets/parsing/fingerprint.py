@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from assets.sources import Source
-from schemas.reference import on_change, reference_path
+from schemas.reference.reference_data import current_reference_data
 
 _ROOT = Path(__file__).resolve().parent.parent.parent
 # Parsing starts here; every project module it imports, directly or not, is part of the parser.
@@ -66,19 +66,19 @@ def parser_sources() -> list[Path]:
     return sorted(set(seen.values()))
 
 
-@cache
-def extractor_fingerprint() -> str:
+@cache  # the code of a process does not change under it (a Dagster code server reloads as a new process)
+def _parser_code_digest() -> str:
     digest = hashlib.sha256()
     for path in parser_sources():
         digest.update(path.relative_to(_ROOT).as_posix().encode())
         digest.update(path.read_bytes())
-    for name in _REFERENCE_INPUTS:
-        digest.update(name.encode())
-        digest.update(reference_path(name).read_bytes())
-    return digest.hexdigest()[:16]
+    return digest.hexdigest()
 
 
-on_change(extractor_fingerprint.cache_clear)
+def extractor_fingerprint() -> str:
+    """The parsing code and the vocabularies of the reference data in use, as 16 hex digits."""
+    vocabularies = current_reference_data().digest(_REFERENCE_INPUTS)
+    return hashlib.sha256(f"{_parser_code_digest()}:{vocabularies}".encode()).hexdigest()[:16]
 
 
 def source_fingerprint(source: Source) -> str:

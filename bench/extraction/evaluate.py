@@ -72,7 +72,7 @@ def corpus_references(corpus: Path = CORPUS) -> References:
         for kind in mappings:
             for canonical, aliases in data.get(kind, {}).items():
                 mappings[kind].setdefault(canonical, []).extend(aliases)
-    default = References.default()
+    default = References.of()
     names = Names(NameBook.from_mapping(mappings["companies"]), NameBook.from_mapping(mappings["investors"]))
     return References(default.taxonomy, default.round_types, default.currencies, default.fx, names)
 

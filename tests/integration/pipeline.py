@@ -9,6 +9,7 @@ import dagster as dg
 from assets.fetching.resource import HttpFetcherResource
 from assets.sources import SourceRegistryResource
 from orchestration.definitions import defs
+from schemas.reference.resource import ReferenceDataResource
 from warehouse.data_dir import DataDirResource
 
 
@@ -18,12 +19,14 @@ def run_refresh(
     instance: dg.DagsterInstance | None = None,
     selection: str | None = None,
     fetcher: HttpFetcherResource | None = None,
+    reference_data: ReferenceDataResource | None = None,
 ) -> dg.ExecuteInProcessResult:
     """Materialise every asset and check (or `selection`) with resources pointed at `data_dir`."""
     resources = {
         "data_dir": DataDirResource(data_dir=str(data_dir)),
         "sources": SourceRegistryResource(path=str(sources_path) if sources_path else ""),
         "fetcher": fetcher or HttpFetcherResource(),
+        "reference_data": reference_data or ReferenceDataResource(),
     }
     return dg.materialize(
         [*defs.assets, *defs.asset_checks],

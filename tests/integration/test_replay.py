@@ -10,6 +10,7 @@ import duckdb
 
 from assets.fetching.resource import HttpFetcherResource
 from schemas.reference import BUNDLED_DIR, REFERENCE_FILES
+from schemas.reference.resource import ReferenceDataResource
 from tests.integration.pipeline import check_results, run_refresh
 
 QUANTUM_SEGMENT = """
@@ -21,15 +22,15 @@ keywords = []
 """
 
 
-def test_a_new_segment_alias_releases_quarantined_rows_without_fetching(tmp_path: Path, monkeypatch):
+def test_a_new_segment_alias_releases_quarantined_rows_without_fetching(tmp_path: Path):
     reference = tmp_path / "reference"
     reference.mkdir()
     for name in REFERENCE_FILES:
         shutil.copy(BUNDLED_DIR / name, reference / name)
-    monkeypatch.setenv("DEALMAP_REFERENCE_DIR", str(reference))
+    handed_in = ReferenceDataResource(directory=str(reference))  # not the shipped files
     data_dir = tmp_path / "data"
     fetcher = HttpFetcherResource(min_host_interval_s=0)
-    first = run_refresh(data_dir, fetcher=fetcher)
+    first = run_refresh(data_dir, fetcher=fetcher, reference_data=handed_in)
     assert first.success
     served = data_dir / "dealmap.duckdb"
     with duckdb.connect(str(served), read_only=True) as connection:
@@ -41,7 +42,10 @@ def test_a_new_segment_alias_releases_quarantined_rows_without_fetching(tmp_path
     with (reference / "taxonomy.toml").open("a", encoding="utf-8") as taxonomy:
         taxonomy.write(QUANTUM_SEGMENT)
     replay = run_refresh(
-        data_dir, fetcher=fetcher, selection=dg.AssetSelection.all() - dg.AssetSelection.assets("documents")
+        data_dir,
+        fetcher=fetcher,
+        selection=dg.AssetSelection.all() - dg.AssetSelection.assets("documents"),
+        reference_data=handed_in,  # the same resource: the next run reads the edited file
     )
     assert replay.success
     assert check_results(replay)[("deals", "records_reconcile")].passed

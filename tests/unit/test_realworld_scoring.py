@@ -306,7 +306,7 @@ def test_class_counts_and_a_blind_listing_show_no_item(corpus):
 
 
 def test_scores_the_texts_through_the_production_path(corpus):
-    report = evaluate_realworld("dev", root=corpus, refs=References.default())
+    report = evaluate_realworld("dev", root=corpus, refs=References.of())
     assert (report.texts_scored, report.labelled_deals, report.saved.problems()) == (2, 3, [])
     # The plain sentence with a dated page is what the extractor has always read: it must be right.
     assert report.deals.tp >= 1
@@ -323,7 +323,7 @@ def test_scores_the_texts_through_the_production_path(corpus):
 def test_missing_and_altered_texts_are_said_plainly_and_the_rest_is_scored(corpus):
     (corpus / "texts" / "dev" / "dev-002.txt").unlink()
     (corpus / "texts" / "dev" / "dev-001.txt").write_text(PLAIN_NEWS + "An extra line.\n", encoding="utf-8")
-    report = evaluate_realworld("dev", root=corpus, refs=References.default())
+    report = evaluate_realworld("dev", root=corpus, refs=References.of())
     assert (report.texts_scored, report.saved.mismatched) == (1, ("dev-001",))
     assert report.saved.problems() == [
         "1 of 2 texts present; rebuild them: see bench/extraction/realworld/README.md",
@@ -338,7 +338,7 @@ def test_missing_and_altered_texts_are_said_plainly_and_the_rest_is_scored(corpu
 def test_no_texts_at_all_scores_nothing_and_says_so(corpus):
     for path in (corpus / "texts" / "dev").iterdir():
         path.unlink()
-    report = evaluate_realworld("dev", root=corpus, refs=References.default())
+    report = evaluate_realworld("dev", root=corpus, refs=References.of())
     assert (report.texts_scored, report.deals.fn) == (0, 0)
     assert report.saved.problems() == [
         "0 of 2 texts present; rebuild them: see bench/extraction/realworld/README.md"

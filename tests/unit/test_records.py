@@ -13,7 +13,7 @@ from assets.normalize.fx import FxTable
 from assets.normalize.mentions import NORMALIZED_FIELDS, References, normalize_mentions, normalize_record
 
 # The shipped rates for the months used below, read once so the expectations follow the table.
-FX = References.default().fx
+FX = References.of().fx
 EUR_MAY_2026 = FX.rate("EUR", date(2026, 5, 1))
 EUR_FEB_2026 = FX.rate("EUR", date(2026, 2, 1))
 INR_FEB_2026 = FX.rate("INR", date(2026, 2, 1))
@@ -25,7 +25,7 @@ def usd(value: int | str, rate: Decimal) -> int:
 
 @pytest.fixture(scope="module")
 def refs() -> References:
-    return References.default()
+    return References.of()
 
 
 def test_references_default_are_the_shipped_files(refs: References) -> None:

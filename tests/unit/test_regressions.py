@@ -298,7 +298,7 @@ def test_unknown_row_currency_is_not_converted_as_the_source_default() -> None:
         "default_currency": "USD",
     }
 
-    record = normalize_record(row, References.default())
+    record = normalize_record(row, References.of())
 
     assert record["currency"] == "NGN"
     assert (record["amount_usd"], record["fx_usd_per_unit"]) == (None, None)

@@ -27,7 +27,7 @@ def test_every_placeholder_is_an_undisclosed_amount(placeholder: str) -> None:
 
 @pytest.mark.parametrize("placeholder", ["TBD", "n.a.", "Not available", "nan"])
 def test_a_placeholder_round_normalises_to_unknown(placeholder: str) -> None:
-    record = normalize_record({"company_text": "Quillfort", "round_text": placeholder}, References.default())
+    record = normalize_record({"company_text": "Quillfort", "round_text": placeholder}, References.of())
     assert record["round_type"] == "unknown"
 
 

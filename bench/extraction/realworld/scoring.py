@@ -263,7 +263,7 @@ def _count(score: Score, gold: dict | None, predicted: dict | None, right: bool)
 
 def evaluate_realworld(split: str, root: Path = REALWORLD, refs: References | None = None) -> RealWorldReport:
     """Score every saved text of `split` (dev or holdout); a missing text is left out and counted."""
-    refs = refs or References.default()
+    refs = refs or References.of()
     texts = load_manifest(root / split / "manifest.jsonl")
     folder = root / "texts" / split
     saved = read_texts(texts, folder)
