@@ -1,8 +1,11 @@
-"""What each kind of source is, and what it accepts in `[source.options]` and `[source.columns]`.
+"""What each kind of source is: how it lists and reads its documents, and what it accepts in
+`[source.options]` and `[source.columns]`, in one table (`KINDS`).
 
-Every option of every kind is declared once, with its type and range, in `KIND_OPTIONS`: the registry
-checks against it, a typed config model can be derived from it, and code that reads an option
-(`source.options.get(...)`) may trust what the registry let through. Problems are returned as text
+Fetching (`assets/fetching/collect.py`) and parsing (`assets/parsing/dispatch.py`) look up a kind's
+`Listing` and `Reading` here instead of branching on the kind, so a new kind that lists and reads like
+an existing one is one row. Every option of every kind is declared there once, with its type and range:
+the registry checks against it, and code that reads an option (`source.options.get(...)`) may trust
+what the registry let through. Problems are returned as text
 naming the field (`options.max_entries = "all": expected ...`); the registry prefixes the source.
 """
 
@@ -80,25 +83,67 @@ class Option:
         return f"expected {self.expects}"
 
 
-# Every option each kind accepts, with its type and range. A typed config model derives from this table;
-# code that reads an option (`source.options.get(...)`) may trust what the registry let through.
-KIND_OPTIONS: dict[SourceKind, dict[str, Option]] = {
-    SourceKind.ARTICLE: {},
-    SourceKind.NEWSLETTER: {},
-    SourceKind.FEED: {
-        "max_entries": Option(int, "a positive integer (the newest entries read per run)", positive_int),
-    },
-    SourceKind.TABLE: {
-        "format": Option(str, "an export format", choices=lambda: TABLE_FORMATS),
-        "currency": Option(
-            str, "an ISO code from currencies.toml", choices=lambda: default_currencies().codes
-        ),
-        "date_format": Option(str, "a strptime format such as '%Y-%m-%d'", _strptime_format),
-        "encoding": Option(str, "a text encoding Python knows, such as 'utf-8' or 'mac_roman'", _text_codec),
-    },
+class Listing(StrEnum):
+    """How a source names the documents to fetch (each has one collector in `assets/fetching/collect.py`)."""
+
+    ITS_URL = "its_url"
+    """The registry URL is the one document."""
+    ISSUE_FILES = "issue_files"
+    """A folder on disk holds one file per issue; a file or a web URL is the one document."""
+    FEED_ENTRIES = "feed_entries"
+    """The feed lists entry pages, each its own document; the feed itself yields no mentions."""
+
+
+class Reading(StrEnum):
+    """How one stored document is read (each has one reader in `assets/parsing/dispatch.py`)."""
+
+    TABLE_EXPORT = "table_export"
+    """CSV, JSON or JSON Lines rows, through the source's column mapping."""
+    WEB_PAGE = "web_page"
+    """An HTML page (tables and prose), or a page saved as plain text."""
+    NEWSLETTER_ISSUE = "newsletter_issue"
+    """A mailbox (.mbox, many issues), an e-mail (.eml), an HTML or a Markdown issue."""
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    """Everything that differs between kinds of source."""
+
+    listing: Listing
+    reading: Reading
+    options: dict[str, Option]
+    """Every `[source.options]` key the kind accepts, with its type and range. Code that reads an option
+    (`source.options.get(...)`) may trust what the registry let through."""
+    maps_columns: bool = False
+    """Whether the kind maps dealmap fields to export columns (`[source.columns]`, keys EXPORT_FIELDS)."""
+
+
+KINDS: dict[SourceKind, KindSpec] = {
+    SourceKind.ARTICLE: KindSpec(Listing.ITS_URL, Reading.WEB_PAGE, {}),
+    SourceKind.NEWSLETTER: KindSpec(Listing.ISSUE_FILES, Reading.NEWSLETTER_ISSUE, {}),
+    SourceKind.FEED: KindSpec(
+        Listing.FEED_ENTRIES,
+        Reading.WEB_PAGE,
+        {"max_entries": Option(int, "a positive integer (the newest entries read per run)", positive_int)},
+    ),
+    SourceKind.TABLE: KindSpec(
+        Listing.ITS_URL,
+        Reading.TABLE_EXPORT,
+        {
+            "format": Option(str, "an export format", choices=lambda: TABLE_FORMATS),
+            "currency": Option(
+                str, "an ISO code from currencies.toml", choices=lambda: default_currencies().codes
+            ),
+            "date_format": Option(str, "a strptime format such as '%Y-%m-%d'", _strptime_format),
+            "encoding": Option(
+                str, "a text encoding Python knows, such as 'utf-8' or 'mac_roman'", _text_codec
+            ),
+        },
+        maps_columns=True,
+    ),
 }
-COLUMN_KINDS = frozenset({SourceKind.TABLE})
-"""Kinds that map dealmap fields to export columns (`[source.columns]`, keys from EXPORT_FIELDS)."""
+KIND_OPTIONS: dict[SourceKind, dict[str, Option]] = {kind: spec.options for kind, spec in KINDS.items()}
+COLUMN_KINDS = frozenset(kind for kind, spec in KINDS.items() if spec.maps_columns)
 
 
 def toml_literal(value: Any) -> str:

@@ -35,7 +35,8 @@ from assets.fetching.http_client import (
     file_url_path,
 )
 from assets.fetching.raw_store import BlobError, RawStore
-from assets.sources import Source, SourceKind
+from assets.source_kinds import KINDS, Listing
+from assets.sources import Source
 
 NEWSLETTER_SUFFIXES = (".md", ".markdown", ".eml", ".mbox", ".html", ".htm", ".txt")
 DEFAULT_MAX_FEED_ENTRIES = 20
@@ -63,7 +64,7 @@ class Collection:
 def source_urls(source: Source, file_roots: tuple[Path, ...]) -> list[str]:
     """The document URLs of a source: a newsletter directory on disk expands to its issue files, once it is
     known to be under `file_roots` (`FetchError` otherwise: nothing outside them is listed)."""
-    if source.kind is SourceKind.NEWSLETTER and source.is_file:
+    if KINDS[source.kind].listing is Listing.ISSUE_FILES and source.is_file:
         path = check_file_root(file_url_path(source.url), file_roots)
         if path.is_dir():
             return [
@@ -220,22 +221,31 @@ class _Collector:
                 continue
             self.fetch(entry.link, parent_url=self.source.url, published_hint=entry.published)
 
-    def collect(self) -> Collection:
-        if self.source.kind is SourceKind.FEED:
-            self.collect_feed()
-            return self.result
+    def collect_listed(self) -> None:
+        """Fetch every URL the source names now (its own, or the issue files of its folder)."""
         try:
             urls = source_urls(self.source, self.client.policy.file_roots)
         except FetchError as refusal:
             self.error(self.source.url, refusal.error_class, str(refusal))
-            return self.result
+            return
         except OSError as error:
             self.error(self.source.url, "listing", f"{type(error).__name__}: {error}")
-            return self.result
+            return
         self.result.listing = urls
         for url in urls:
             self.fetch(url)
+
+    def collect(self) -> Collection:
+        _COLLECTORS[KINDS[self.source.kind].listing](self)
         return self.result
+
+
+# How each way of listing documents is collected (assets/source_kinds.py says which way each kind lists).
+_COLLECTORS: dict[Listing, Callable[[_Collector], None]] = {
+    Listing.ITS_URL: _Collector.collect_listed,
+    Listing.ISSUE_FILES: _Collector.collect_listed,
+    Listing.FEED_ENTRIES: _Collector.collect_feed,
+}
 
 
 def _blames(outcome: FetchOutcome, damage: BlobError, what_then: str) -> FetchOutcome:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -19,7 +20,8 @@ from assets.parsing.mentions import ParsedDocument, record_id
 from assets.parsing.newsletter import parse_eml, parse_markdown_issue, parse_mbox
 from assets.parsing.table_export import read_table_export
 from assets.parsing.text_article import looks_like_html, parse_text_article
-from assets.sources import Source, SourceKind
+from assets.source_kinds import KINDS, Listing, Reading
+from assets.sources import Source
 from schemas.tables import EXTRACTED_MENTIONS
 
 EXTRACTED_COLUMNS = EXTRACTED_MENTIONS.names
@@ -55,27 +57,42 @@ def _is_html(content_type: str | None, url: str) -> bool:
     return bool(content_type and "html" in content_type.lower()) or _suffix(url) in (".html", ".htm")
 
 
+def _read_web_page(url: str, content_type: str | None, body_path: Path) -> list[ParsedDocument]:
+    text = decode_html(body_path.read_bytes(), content_type)
+    if _is_plain_text(content_type, url) and not looks_like_html(text):
+        return [parse_text_article(text)]  # a page saved as text
+    return [parse_article(text)]
+
+
+def _read_newsletter_issue(url: str, content_type: str | None, body_path: Path) -> list[ParsedDocument]:
+    suffix = _suffix(url)
+    if suffix == ".mbox" or (content_type or "").startswith("application/mbox"):
+        return parse_mbox(body_path)
+    if suffix == ".eml" or (content_type or "").startswith("message/rfc822"):
+        return [parse_eml(body_path.read_bytes())]
+    if _is_html(content_type, url):
+        return [parse_article(decode_html(body_path.read_bytes(), content_type))]
+    return [parse_markdown_issue(decode_text(body_path.read_bytes(), content_type))]
+
+
+# The readers of text documents, by how a kind reads (assets/source_kinds.py).
+_TEXT_READERS: dict[Reading, Callable[[str, str | None, Path], list[ParsedDocument]]] = {
+    Reading.WEB_PAGE: _read_web_page,
+    Reading.NEWSLETTER_ISSUE: _read_newsletter_issue,
+}
+
+
 def parse_stored_document(
     source: Source, url: str, content_type: str | None, body_path: Path
 ) -> list[ParsedDocument]:
     """Parse one stored body according to its source kind and format (an mbox holds many issues)."""
-    if source.kind is SourceKind.FEED and url == source.url:
+    kind = KINDS[source.kind]
+    if kind.listing is Listing.FEED_ENTRIES and url == source.url:
         return []  # the feed itself only lists entries; each entry page is its own document
-    if source.kind in (SourceKind.ARTICLE, SourceKind.FEED):
-        text = decode_html(body_path.read_bytes(), content_type)
-        if _is_plain_text(content_type, url) and not looks_like_html(text):
-            return [parse_text_article(text)]  # a page saved as text
-        return [parse_article(text)]
-    if source.kind is SourceKind.NEWSLETTER:
-        suffix = _suffix(url)
-        if suffix == ".mbox" or (content_type or "").startswith("application/mbox"):
-            return parse_mbox(body_path)
-        if suffix == ".eml" or (content_type or "").startswith("message/rfc822"):
-            return [parse_eml(body_path.read_bytes())]
-        if _is_html(content_type, url):
-            return [parse_article(decode_html(body_path.read_bytes(), content_type))]
-        return [parse_markdown_issue(decode_text(body_path.read_bytes(), content_type))]
-    raise UnsupportedDocument(f"{source.kind} documents are not parsed as text documents")
+    reader = _TEXT_READERS.get(kind.reading)
+    if reader is None:
+        raise UnsupportedDocument(f"{source.kind} documents are not parsed as text documents")
+    return reader(url, content_type, body_path)
 
 
 def _frame_from_parsed(documents: list[ParsedDocument], published_hint: date | None) -> pd.DataFrame:
@@ -104,7 +121,15 @@ def _bounded(text: str | None) -> str | None:
     return text[: MAX_SNIPPET_CHARS - 1] + "…"
 
 
-def _frame_from_table(source: Source, body_path: Path, url: str) -> pd.DataFrame:
+def _rows_of_text_document(
+    source: Source, url: str, content_type: str | None, body_path: Path, published_hint: date | None
+) -> pd.DataFrame:
+    return _frame_from_parsed(parse_stored_document(source, url, content_type, body_path), published_hint)
+
+
+def _rows_of_table_export(
+    source: Source, url: str, content_type: str | None, body_path: Path, published_hint: date | None
+) -> pd.DataFrame:
     fmt = str(source.options.get("format") or _suffix(url).lstrip(".") or "csv")
     frame = read_table_export(body_path, fmt, dict(source.columns), source.options.get("encoding"))
     frame = frame.rename(columns=_MENTION_TO_COLUMN)
@@ -128,11 +153,7 @@ def extract_document(
 
     `published_hint` (a feed entry's date) stands in when the document states no publication date.
     """
-    if source.kind is SourceKind.TABLE:
-        frame = _frame_from_table(source, body_path, url)
-    else:
-        parsed = parse_stored_document(source, url, content_type, body_path)
-        frame = _frame_from_parsed(parsed, published_hint)
+    frame = _ROW_READERS[KINDS[source.kind].reading](source, url, content_type, body_path, published_hint)
     frame = frame.reindex(columns=EXTRACTED_COLUMNS)
     frame = frame.astype(object).where(frame.notna(), None)
     frame["source_id"] = source.id
@@ -145,6 +166,14 @@ def extract_document(
         for method, locator in zip(frame["method"], frame["locator"], strict=True)
     ]
     return frame
+
+
+# Rows of one stored document, by how a kind reads (assets/source_kinds.py).
+_ROW_READERS: dict[Reading, Callable[[Source, str, str | None, Path, date | None], pd.DataFrame]] = {
+    Reading.TABLE_EXPORT: _rows_of_table_export,
+    Reading.WEB_PAGE: _rows_of_text_document,
+    Reading.NEWSLETTER_ISSUE: _rows_of_text_document,
+}
 
 
 @dataclass
