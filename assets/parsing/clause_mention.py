@@ -249,7 +249,7 @@ def mention_in_clause(
         locator=locator,
         snippet=snippet,
         company=company,
-        round=_round(clause, anchor, first_raise, is_raise),
+        round_text=_round(clause, anchor, first_raise, is_raise),
         amount=amount_text(text, first_raise) if first_raise else ("undisclosed" if undisclosed else None),
         valuation=first_valuation.text if first_valuation else None,
         announced=announced,

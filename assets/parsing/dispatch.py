@@ -27,7 +27,6 @@ from schemas.tables import EXTRACTED_MENTIONS
 EXTRACTED_COLUMNS = EXTRACTED_MENTIONS.names
 _MENTION_TO_COLUMN = {
     "company": "company_text",
-    "round": "round_text",
     "amount": "amount_text",
     "currency": "currency_text",
     "valuation": "valuation_text",

@@ -31,7 +31,7 @@ class DealMention:
     locator: str
     snippet: str
     company: str | None
-    round: str | None = None
+    round_text: str | None = None
     amount: str | None = None
     currency: str | None = None
     valuation: str | None = None

@@ -23,7 +23,7 @@ from assets.normalize.names import split_name_list
 # dealmap's own column names for table exports, and the mention field each fills.
 EXPORT_FIELDS = {
     "company": "company",
-    "round_type": "round",
+    "round_type": "round_text",
     "amount": "amount",
     "currency": "currency",
     "valuation": "valuation",

@@ -163,7 +163,7 @@ def mention_from_row(
         locator=locator,
         snippet=snippet,
         company=company,
-        round=round_text,
+        round_text=round_text,
         amount=amount_text,
         valuation=valuation_text,
         segment=values.get("segment"),

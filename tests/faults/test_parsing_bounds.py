@@ -233,7 +233,7 @@ def test_a_wide_json_export_reads_only_the_columns_dealmap_uses(tmp_path: Path) 
     assert names[:2] == ["extra_0", "extra_1"]
     assert list(rows.columns) == ["Startup ", "raised", "round_type"]
     frame = read_table_export(path, "json", {"company": "startup", "amount": "Raised"})
-    assert frame[["company", "amount", "round", "row_number"]].values.tolist() == [
+    assert frame[["company", "amount", "round_text", "row_number"]].values.tolist() == [
         ["Company 0", "$1M", "Seed", 1],
         ["Company 1", "$2M", "Seed", 2],
         ["Company 2", "$3M", "Seed", 3],
@@ -266,7 +266,7 @@ def test_a_csv_export_wider_than_the_sniffer_handles_is_narrowed_first(
 
     frame = read_table_export(path, "csv", {"company": "Startup", "amount": "raised"})
 
-    assert frame[["company", "amount", "round"]].values.tolist() == [
+    assert frame[["company", "amount", "round_text"]].values.tolist() == [
         ["Company 0", "$1M", "Seed"],
         ["Company 1", "$2M", "Seed"],
         ["Company 2", "$3M", "Seed"],
@@ -331,7 +331,7 @@ def test_a_sentence_longer_than_the_cap_is_read_in_pieces() -> None:
     )
 
     # Each piece is read as a sentence of its own: the deal in the last piece is found too.
-    assert [(m.company, m.amount, m.round, m.locator) for m in mentions] == [
+    assert [(m.company, m.amount, m.round_text, m.locator) for m in mentions] == [
         ("Orrin Labs", "$12 million", "seed", "p[0]/s[0]"),
         ("Vexa", "$3M", None, "p[0]/s[1]"),
     ]

@@ -27,7 +27,7 @@ def test_sample_article_title_and_date(deal_map: bytes) -> None:
 def test_sample_article_table_rows(deal_map: bytes) -> None:
     rows = [m for m in parse_article(deal_map).mentions if m.method is Method.DOCUMENT_TABLE]
 
-    assert [(m.locator, m.company, m.round, m.amount, m.valuation, m.segment) for m in rows] == [
+    assert [(m.locator, m.company, m.round_text, m.amount, m.valuation, m.segment) for m in rows] == [
         ("table[0]/row[0]", "Cerebras Systems", "IPO", "$3.5B", "$26.6B", "AI chips (WSE-3)"),
         ("table[0]/row[1]", "ElevenLabs", "series_d", "$500M", "$11B", "Voice AI"),
         ("table[0]/row[2]", "Nexthop AI", None, "$500M", None, "AI networking"),
@@ -45,7 +45,7 @@ def test_sample_article_table_rows(deal_map: bytes) -> None:
 def test_sample_article_prose_mentions(deal_map: bytes) -> None:
     prose = [m for m in parse_article(deal_map).mentions if m.method is Method.PROSE]
 
-    assert [(m.company, m.round, m.amount, m.valuation, m.lead_investors) for m in prose] == [
+    assert [(m.company, m.round_text, m.amount, m.valuation, m.lead_investors) for m in prose] == [
         ("RadixArk", "seed", "$100M", "$400M", ["Accel", "Spark Capital"]),
         ("Cerebras Systems", "ipo", "$3.5B", "$26.6B", []),
         ("Baseten", "series_e", "$300M", "$5B", []),
@@ -156,7 +156,7 @@ def test_meta_charset_is_honoured_for_bytes() -> None:
     document = parse_article(page)
 
     assert document.title == "Café deals"
-    assert [(m.company, m.amount, m.round) for m in document.mentions] == [
+    assert [(m.company, m.amount, m.round_text) for m in document.mentions] == [
         ("Nordwind", "€40 million", "series_b")
     ]
 
@@ -198,7 +198,7 @@ def test_a_list_post_with_numbered_headings() -> None:
 
     mentions = parse_article(page).mentions
 
-    assert [(m.company, m.round, m.amount, m.announced, m.lead_investors) for m in mentions] == [
+    assert [(m.company, m.round_text, m.amount, m.announced, m.lead_investors) for m in mentions] == [
         ("Corbel Compute", None, "$2bn", None, []),
         ("Corbel Compute", "debt", "$2bn", "December 9", ["Harwell Bank"]),
         ("Lattice Nine", "series_a", "$95M", "October 7", ["Pell Partners"]),

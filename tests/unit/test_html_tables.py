@@ -25,7 +25,7 @@ def money_facts(money: Money | None) -> tuple[str, Decimal, bool] | None:
 def row_facts(mention: DealMention) -> dict[str, Any]:
     return {
         "company": mention.company,
-        "round": mention.round,
+        "round": mention.round_text,
         "amount": mention.amount,
         "valuation": mention.valuation,
         "segment": mention.segment,
@@ -169,7 +169,7 @@ def test_table_with_colspan_title_row_and_spanning_cells() -> None:
 
     mentions = extract_table_mentions(table(markup), 0)
 
-    assert [(m.company, m.amount, m.valuation, m.round) for m in mentions] == [
+    assert [(m.company, m.amount, m.valuation, m.round_text) for m in mentions] == [
         ("Orrin", "$5M", "$50M", None),
         ("Vexa", "$45M", None, "series_a"),
     ]
@@ -191,7 +191,7 @@ def test_packed_cells_and_round_in_company_parenthetical() -> None:
 
     mentions = extract_table_mentions(table(markup), 0)
 
-    assert [(m.company, m.round, m.amount, m.valuation, m.segment) for m in mentions] == [
+    assert [(m.company, m.round_text, m.amount, m.valuation, m.segment) for m in mentions] == [
         ("Cerebras Systems", "IPO", "$3.5B", "$26.6B", "AI chips (WSE-3)"),
         ("ElevenLabs", "series_d", "$500M", "$11B", "Voice AI"),
         ("Sierra", None, "$950M", "$15B+", "AI agents"),
@@ -208,7 +208,7 @@ def test_stated_round_column_beats_round_in_amount_cell() -> None:
 
     (mention,) = extract_table_mentions(table(markup), 0)
 
-    assert (mention.round, mention.amount, mention.valuation) == ("Series A", "$500M", "$11B")
+    assert (mention.round_text, mention.amount, mention.valuation) == ("Series A", "$500M", "$11B")
 
 
 def test_valuation_column_keeps_only_the_amount() -> None:

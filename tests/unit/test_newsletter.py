@@ -30,7 +30,9 @@ def test_sample_issue_metadata(issue_797: str) -> None:
 def test_sample_issue_mentions(issue_797: str) -> None:
     mentions = parse_markdown_issue(issue_797).mentions
 
-    assert [(m.company, m.round, m.amount, m.valuation, m.lead_investors, m.locator) for m in mentions] == [
+    assert [
+        (m.company, m.round_text, m.amount, m.valuation, m.lead_investors, m.locator) for m in mentions
+    ] == [
         ("Inferact", "seed", "$150M", "$800M", ["a16z", "Lightspeed"], "p[2]/s[0]"),
         ("RadixArk", None, None, "$400M", ["Accel"], "p[3]/s[0]"),
     ]
@@ -71,7 +73,7 @@ def test_markdown_issue_front_matter_variants() -> None:
     document = parse_markdown_issue(text)
 
     assert (document.title, document.published) == ("Plain title", date(2026, 2, 14))
-    assert [(m.company, m.round, m.amount, m.lead_investors) for m in document.mentions] == [
+    assert [(m.company, m.round_text, m.amount, m.lead_investors) for m in document.mentions] == [
         ("Vexa", "series_a", "$45M", ["Index Ventures"])
     ]
 
@@ -117,7 +119,7 @@ def test_eml_quoted_printable_text_part() -> None:
 
     assert document.title == "Deal Digest #12: Berlin leads"
     assert document.published == date(2026, 3, 3)
-    assert [(m.company, m.round, m.amount, m.lead_investors, m.locator) for m in document.mentions] == [
+    assert [(m.company, m.round_text, m.amount, m.lead_investors, m.locator) for m in document.mentions] == [
         ("Nordwind", "series_b", "€40 million", ["Index Ventures"], "p[0]/s[0]")
     ]
 
@@ -129,7 +131,7 @@ def test_eml_base64_html_part() -> None:
     document = parse_eml(raw)
 
     assert (document.title, document.published) == ("Deal Digest #13", date(2026, 3, 4))
-    assert [(m.company, m.amount, m.round, m.locator) for m in document.mentions] == [
+    assert [(m.company, m.amount, m.round_text, m.locator) for m in document.mentions] == [
         ("Orrin", "$20M", "seed", "p[0]/s[0]"),
         ("Vexa", "€45 million", "series_a", "p[1]/s[0]"),
     ]
@@ -215,7 +217,16 @@ def test_markdown_issue_pipe_table_rows_are_deals() -> None:
 
     rows = [m for m in document.mentions if m.method is Method.DOCUMENT_TABLE]
     assert [
-        (m.locator, m.company, m.round, m.amount, m.valuation, m.announced, m.lead_investors, m.investors)
+        (
+            m.locator,
+            m.company,
+            m.round_text,
+            m.amount,
+            m.valuation,
+            m.announced,
+            m.lead_investors,
+            m.investors,
+        )
         for m in rows
     ] == [
         (
@@ -279,7 +290,7 @@ def test_html_issue_laid_out_in_a_table_reads_its_sections_as_prose() -> None:
 
     document = parse_eml(message.as_bytes())
 
-    assert [(m.company, m.round, m.amount, m.announced) for m in document.mentions] == [
+    assert [(m.company, m.round_text, m.amount, m.announced) for m in document.mentions] == [
         ("Coinwell", "series_a", "£10 million", None),
         ("Paylane", "series_b", "₹100 crore", "yesterday"),
     ]

@@ -15,7 +15,7 @@ def facts(mention: DealMention) -> dict[str, Any]:
     """The extracted facts of a mention, without provenance."""
     return {
         "company": mention.company,
-        "round": mention.round,
+        "round": mention.round_text,
         "amount": mention.amount,
         "valuation": mention.valuation,
         "announced": mention.announced,
@@ -686,7 +686,7 @@ def test_a_numbered_heading_names_the_company_of_the_item_below() -> None:
 
     (mention,) = extract_prose_mentions(paragraphs)
 
-    assert (mention.company, mention.round, mention.announced) == (
+    assert (mention.company, mention.round_text, mention.announced) == (
         "Quenlight Systems",
         "series_b",
         "November 4",
@@ -702,7 +702,11 @@ def test_an_ipo_pricing_takes_its_proceeds_from_the_next_sentence() -> None:
 
     (mention,) = extract_prose_mentions([paragraph])
 
-    assert (mention.company, mention.round, mention.amount) == ("Halvorsen Robotics", "ipo", "$180 million")
+    assert (mention.company, mention.round_text, mention.amount) == (
+        "Halvorsen Robotics",
+        "ipo",
+        "$180 million",
+    )
 
 
 @pytest.mark.parametrize(
@@ -733,7 +737,7 @@ def test_short_names_take_the_full_name_the_document_uses() -> None:
         )
     )
 
-    assert [(m.company, m.round) for m in mentions] == [
+    assert [(m.company, m.round_text) for m in mentions] == [
         ("Opaldune Therapeutics", "series_b"),
         ("Opaldune Therapeutics", "grant"),
     ]

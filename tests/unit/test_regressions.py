@@ -123,14 +123,14 @@ def test_prose_amount_in_funding_is_a_raise(sentence: str, round_slug: str | Non
     # Was: no mention. 'in ... funding' matches the fund-size rule ('fund' is matched as a prefix).
     (mention,) = extract_prose_mentions([sentence])
 
-    assert (mention.company, mention.amount, mention.round) == ("Orrin", "$20M", round_slug)
+    assert (mention.company, mention.amount, mention.round_text) == ("Orrin", "$20M", round_slug)
 
 
 def test_prose_possessive_round_subject_names_the_company() -> None:
     # Was: company "Orrin's Series A".
     (mention,) = extract_prose_mentions(["Orrin's Series A brought in $12M."])
 
-    assert (mention.company, mention.round, mention.amount) == ("Orrin", "series_a", "$12M")
+    assert (mention.company, mention.round_text, mention.amount) == ("Orrin", "series_a", "$12M")
 
 
 def test_find_round_series_c_plus() -> None:
@@ -175,7 +175,7 @@ def test_funding_round_header_is_the_round_column() -> None:
         "<tr><td>Orrin</td><td>Series A</td><td>$5M</td></tr></table>"
     )
     (mention,) = extract_table_mentions(html.fragment_fromstring(markup), 0)
-    assert (mention.round, mention.amount) == ("Series A", "$5M")
+    assert (mention.round_text, mention.amount) == ("Series A", "$5M")
 
 
 def test_split_amount_cell_parenthesised_post_money() -> None:

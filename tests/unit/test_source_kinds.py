@@ -16,7 +16,7 @@ from assets.sources import Source
 def test_every_kind_has_a_row() -> None:
     assert set(KINDS) == set(SourceKind)
     assert set(KIND_OPTIONS) == set(SourceKind)
-    assert COLUMN_KINDS == {SourceKind.TABLE}
+    assert frozenset({SourceKind.TABLE}) == COLUMN_KINDS
 
 
 def test_every_way_of_listing_has_a_collector_and_every_way_of_reading_a_reader() -> None:

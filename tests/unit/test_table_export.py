@@ -11,7 +11,7 @@ from assets.parsing.table_export import TableExportError, read_table_export
 
 MENTION_COLUMNS = [
     "company",
-    "round",
+    "round_text",
     "amount",
     "currency",
     "valuation",
@@ -52,7 +52,7 @@ def test_sample_export_rows(sample_export: Path) -> None:
         "80000000",
         "8000000",
     ]
-    assert frame["round"].tolist()[:3] == ["Seed", "Seed", "Series A"]
+    assert frame["round_text"].tolist()[:3] == ["Seed", "Seed", "Series A"]
     assert frame["segment"].tolist()[3] == "Quantum sensing"
     assert frame["announced"].tolist()[0] == "2026-01-28"
     assert frame["context"].isna().all()
@@ -98,7 +98,7 @@ def test_csv_with_column_mapping(tmp_path: Path) -> None:
     assert records == [
         {
             "company": "Orrin",
-            "round": "Seed",
+            "round_text": "Seed",
             "amount": "005000000",
             "currency": None,
             "valuation": None,
@@ -111,7 +111,7 @@ def test_csv_with_column_mapping(tmp_path: Path) -> None:
         },
         {
             "company": "Vexa",
-            "round": "Series A",
+            "round_text": "Series A",
             "amount": None,
             "currency": None,
             "valuation": None,
@@ -156,7 +156,7 @@ def test_json_array_export(tmp_path: Path) -> None:
 
     assert frame["company"].tolist() == ["Orrin", "Vexa"]
     assert frame["amount"].tolist() == ["$5M", None]
-    assert frame["round"].tolist() == ["Seed", None]
+    assert frame["round_text"].tolist() == ["Seed", None]
     assert frame["investors"].tolist() == [["Accel", "Index"], []]
     assert frame["row_number"].tolist() == [1, 2]
 

@@ -17,7 +17,7 @@ def test_every_placeholder_is_nothing_in_a_table_cell(placeholder: str) -> None:
         {0: "company", 1: "round"}, ["Company", "Round"], ["Quillfort", placeholder], "r"
     )
     assert mention is not None
-    assert (mention.company, mention.round) == ("Quillfort", None)
+    assert (mention.company, mention.round_text) == ("Quillfort", None)
 
 
 @pytest.mark.parametrize("placeholder", sorted((NO_VALUE - {""}) | UNDISCLOSED))
