@@ -18,6 +18,7 @@ from assets.normalize.amounts import parse_amount
 from assets.normalize.dates import resolve_date
 from assets.normalize.fx import FxTable, default_fx_table
 from assets.normalize.names import Names, default_names, name_key
+from assets.parsing.document_dates import DAY, latest_named_period
 from schemas.reference.reference_data import ReferenceData
 from schemas.reference.wording import NO_VALUE
 from schemas.rules import OUT_OF_RANGE
@@ -88,19 +89,25 @@ def _label(value: Any) -> str | None:
     return None if text is None or clean_space(text).lower() in NO_VALUE else text
 
 
-def _announced(row: dict[str, Any]) -> tuple[date | None, str | None]:
-    """(announced_date, date_basis). A stated date is 'explicit' even when it needs the publication date
-    to resolve ('Mar 2', 'yesterday', 'on Monday'): the source dates the deal, `announced_text` keeps
-    its words."""
+def _announced(row: dict[str, Any]) -> tuple[date | None, str | None, str | None]:
+    """(announced_date, date_basis, announced_date_precision). A stated date is 'explicit' even when it
+    needs the publication date to resolve ('Mar 2', 'yesterday', 'on Monday'): the source dates the deal,
+    `announced_text` keeps its words."""
     published_value = row.get("published_date")
     published = None if is_missing(published_value) else pd.Timestamp(published_value).date()
     stated = _text(row.get("announced_text"))
     if stated:
         formats = (row["date_format"],) if _text(row.get("date_format")) else ()
-        return resolve_date(stated, published, formats), "explicit"
+        named = latest_named_period(stated)  # 'March 2025' is a month; '2026-03-02', 'on Monday' are days
+        resolved = resolve_date(stated, published, formats)
+        if resolved is not None:
+            return resolved, "explicit", named.precision if named else DAY
+        if named is not None:  # a month, quarter or year: its first day, and how exactly it is known
+            return named.day, "explicit", named.precision
+        return None, "explicit", None
     if published is not None:
-        return published, "published"
-    return None, None
+        return published, "published", _text(row.get("published_precision")) or DAY
+    return None, None, None
 
 
 def normalize_record(row: dict[str, Any], refs: References) -> dict[str, Any]:
@@ -108,7 +115,7 @@ def normalize_record(row: dict[str, Any], refs: References) -> dict[str, Any]:
     company = refs.names.company(_label(row.get("company_text")))
     round_text = _label(row.get("round_text"))
     round_type = refs.round_types.resolve(round_text) if round_text else UNKNOWN_ROUND
-    announced_date, date_basis = _announced(row)
+    announced_date, date_basis, date_precision = _announced(row)
 
     currency_text = _label(row.get("currency_text"))
     stated_currency = refs.currencies.resolve(currency_text) if currency_text else None
@@ -175,6 +182,7 @@ def normalize_record(row: dict[str, Any], refs: References) -> dict[str, Any]:
         "lead_investors": refs.names.investor_list(as_list(row.get("lead_investors_text"))),
         "investors": refs.names.investor_list(as_list(row.get("investors_text"))),
         "announced_date": announced_date,
+        "announced_date_precision": date_precision,
         "date_basis": date_basis,
         "segment": segment,
         "segment_basis": segment_basis,

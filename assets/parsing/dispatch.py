@@ -14,6 +14,7 @@ from assets.fetching.raw_store import CorruptBlob, MissingBlob, RawStore
 from assets.frames import is_missing
 from assets.parsing.budget import BUDGET_ERROR_CLASS, configured_budget_s, parse_budget
 from assets.parsing.decoding import decode_html, decode_text
+from assets.parsing.document_dates import DAY, DatedPeriod, latest_named_period, url_date
 from assets.parsing.fingerprint import source_fingerprint
 from assets.parsing.html_article import parse_article
 from assets.parsing.mentions import ParsedDocument, record_id
@@ -59,8 +60,14 @@ def _is_html(content_type: str | None, url: str) -> bool:
 def _read_web_page(url: str, content_type: str | None, body_path: Path) -> list[ParsedDocument]:
     text = decode_html(body_path.read_bytes(), content_type)
     if _is_plain_text(content_type, url) and not looks_like_html(text):
-        return [parse_text_article(text)]  # a page saved as text
+        return [_with_named_period(parse_text_article(text), text)]  # a page saved as text
     return [parse_article(text)]
+
+
+def _with_named_period(document: ParsedDocument, text: str) -> ParsedDocument:
+    if document.published is None:
+        document.named_period = latest_named_period(text)
+    return document
 
 
 def _read_newsletter_issue(url: str, content_type: str | None, body_path: Path) -> list[ParsedDocument]:
@@ -71,7 +78,8 @@ def _read_newsletter_issue(url: str, content_type: str | None, body_path: Path) 
         return [parse_eml(body_path.read_bytes())]
     if _is_html(content_type, url):
         return [parse_article(decode_html(body_path.read_bytes(), content_type))]
-    return [parse_markdown_issue(decode_text(body_path.read_bytes(), content_type))]
+    text = decode_text(body_path.read_bytes(), content_type)
+    return [_with_named_period(parse_markdown_issue(text), text)]
 
 
 # The readers of text documents, by how a kind reads (assets/source_kinds.py).
@@ -94,15 +102,29 @@ def parse_stored_document(
     return reader(url, content_type, body_path)
 
 
-def _frame_from_parsed(documents: list[ParsedDocument], published_hint: date | None) -> pd.DataFrame:
+def document_date(document: ParsedDocument, published_hint: date | None, url: str) -> DatedPeriod | None:
+    """When the document was written: its own publication date, else the date its feed entry gives,
+    else the date in its URL, else the latest period its text names (with how exactly each is known)."""
+    if document.published is not None:
+        return DatedPeriod(document.published, DAY)
+    if published_hint is not None:
+        return DatedPeriod(published_hint, DAY)
+    return url_date(url) or document.named_period
+
+
+def _frame_from_parsed(
+    documents: list[ParsedDocument], published_hint: date | None, url: str
+) -> pd.DataFrame:
     rows = []
     for document in documents:
+        dated = document_date(document, published_hint, url)
         for mention in document.mentions:
             # vars(), not asdict(): asdict deep-copies every investor list, which a page of thousands of
             # deals pays for in seconds; the mention is not used again.
             row = {_MENTION_TO_COLUMN.get(k, k): v for k, v in vars(mention).items()}
             row["method"] = str(mention.method)
-            row["published_date"] = document.published or published_hint
+            row["published_date"] = dated.day if dated else None
+            row["published_precision"] = dated.precision if dated else None
             row["snippet"] = _bounded(row.get("snippet"))
             row["context"] = _bounded(row.get("context"))
             rows.append(row)
@@ -123,7 +145,8 @@ def _bounded(text: str | None) -> str | None:
 def _rows_of_text_document(
     source: Source, url: str, content_type: str | None, body_path: Path, published_hint: date | None
 ) -> pd.DataFrame:
-    return _frame_from_parsed(parse_stored_document(source, url, content_type, body_path), published_hint)
+    documents = parse_stored_document(source, url, content_type, body_path)
+    return _frame_from_parsed(documents, published_hint, url)
 
 
 def _rows_of_table_export(

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from assets.parsing.document_dates import DatedPeriod
+
 
 class Method(StrEnum):
     """How a mention was extracted; also its precedence when sources disagree (see assets/resolve)."""
@@ -54,6 +56,8 @@ class ParsedDocument:
     published: date | None = None
     date_format: str | None = None
     """strptime format for `announced` values (table exports configure it), None for free text."""
+    named_period: DatedPeriod | None = None
+    """For a document without a publication date: the latest period its text names (document_dates.py)."""
 
 
 def add_context(mentions: list[DealMention], text: str | None) -> list[DealMention]:

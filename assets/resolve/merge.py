@@ -128,7 +128,7 @@ def _deal_row(cluster: _Cluster, policy: MergePolicy, taxonomy: Taxonomy) -> dic
     records = cluster.records  # already in precedence order
     head = records[0]
     explicit = [r for r in records if r["date_basis"] == "explicit"]
-    announced = explicit[0]["announced_date"] if explicit else min(r["announced_date"] for r in records)
+    dated = explicit[0] if explicit else min(records, key=lambda r: r["announced_date"])
     with_amount, with_valuation = _first(records, "amount_usd"), _first(records, "valuation_usd")
     segment_record = min(records, key=lambda r: SEGMENT_BASIS_PRECEDENCE.get(r["segment_basis"], 9))
     segment = segment_record["segment"] or UNCLASSIFIED
@@ -147,7 +147,8 @@ def _deal_row(cluster: _Cluster, policy: MergePolicy, taxonomy: Taxonomy) -> dic
         "amount_original": with_amount["amount_original"] if with_amount else None,
         "lead_investors": _union([r["lead_investors"] for r in records]),
         "investors": _union([r["lead_investors"] for r in records] + [r["investors"] for r in records]),
-        "announced_date": announced,
+        "announced_date": dated["announced_date"],
+        "announced_date_precision": dated.get("announced_date_precision") or "day",
         "date_basis": "explicit" if explicit else "published",
         "segment": segment,
         "segment_label": taxonomy.segments[segment].label if segment in taxonomy.segments else segment,
@@ -257,6 +258,7 @@ _RESOLVE_INPUT = [
     "lead_investors",
     "investors",
     "announced_date",
+    "announced_date_precision",
     "date_basis",
     "segment",
     "segment_basis",

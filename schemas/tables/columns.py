@@ -46,7 +46,16 @@ LOCATOR = Column(
     required=True,
 )
 SNIPPET = Column("snippet", VARCHAR, "The row or sentence the mention came from.")
-PUBLISHED_DATE = Column("published_date", DATE, "Publication date of the document, when it states one.")
+PUBLISHED_DATE = Column(
+    "published_date",
+    DATE,
+    "When the document was written: its own publication date, its feed entry's, the date in its URL, or else "
+    "the latest month, quarter or year its text names (see published_precision).",
+)
+PRECISION_VALUES = "day, month, quarter or year; a date of month precision is the first of its month"
+PUBLISHED_PRECISION = Column(
+    "published_precision", VARCHAR, f"How exactly published_date is known: {PRECISION_VALUES}."
+)
 ERROR_CLASS = Column("error_class", VARCHAR, "Stable error class.")
 ERROR_MESSAGE = Column("error_message", VARCHAR, "Readable error detail.")
 
@@ -90,6 +99,11 @@ AMOUNT_ORIGINAL = Column("amount_original", VARCHAR, "The amount as written, cle
 LEAD_INVESTORS = Column("lead_investors", VARCHAR_LIST, "Canonical names of the investors that led.")
 INVESTORS = Column("investors", VARCHAR_LIST, "Canonical names of all investors, leads included.")
 ANNOUNCED_DATE = Column("announced_date", DATE, "Announcement date.")
+ANNOUNCED_DATE_PRECISION = Column(
+    "announced_date_precision",
+    VARCHAR,
+    f"How exactly announced_date is known: {PRECISION_VALUES} ('March 2025' is a month, 'in 2023' a year).",
+)
 DATE_BASIS = Column(
     "date_basis", VARCHAR, "explicit (the source dates the deal) or published (the document date stands in)."
 )

@@ -7,6 +7,7 @@ from schemas.tables.columns import (
     AMOUNT_ORIGINAL,
     AMOUNT_USD,
     ANNOUNCED_DATE,
+    ANNOUNCED_DATE_PRECISION,
     COMPANY,
     CURRENCY,
     DATE,
@@ -20,6 +21,7 @@ from schemas.tables.columns import (
     MENTION_TEXT,
     METHOD,
     PUBLISHED_DATE,
+    PUBLISHED_PRECISION,
     RECORD_ID,
     ROUND_TYPE,
     RUN_ID,
@@ -41,7 +43,17 @@ from schemas.tables.model import Column, Table
 # are nullable from normalisation on.
 PROVENANCE = tuple(
     c.but(required=False)
-    for c in (SOURCE_ID, SOURCE_KIND, DOCUMENT_SHA256, URL, PUBLISHED_DATE, METHOD, LOCATOR, SNIPPET)
+    for c in (
+        SOURCE_ID,
+        SOURCE_KIND,
+        DOCUMENT_SHA256,
+        URL,
+        PUBLISHED_DATE,
+        PUBLISHED_PRECISION,
+        METHOD,
+        LOCATOR,
+        SNIPPET,
+    )
 )
 PROVENANCE_BY_NAME = {c.name: c for c in PROVENANCE}
 STATUS = "parsed, undisclosed, missing, unparseable, or out_of_range (too large to store: quarantined by the ceiling rule)."
@@ -73,6 +85,7 @@ NORMALIZED_FIELDS = (
     LEAD_INVESTORS,
     INVESTORS,
     ANNOUNCED_DATE,
+    ANNOUNCED_DATE_PRECISION,
     DATE_BASIS,
     SEGMENT,
     Column(

@@ -33,6 +33,7 @@ def _deal(deal_id: str, amount_usd: int | None, announced: str, segment: str, **
         "lead_investors": [],
         "investors": [],
         "announced_date": dt.date.fromisoformat(announced),
+        "announced_date_precision": "day",
         "date_basis": "explicit",
         "segment": segment,
         "segment_label": segment.replace("_", " ").title(),

@@ -1,7 +1,8 @@
 """Score dealmap's extraction on a real-world split (`python -m bench.extraction --split rw-dev|rw-holdout`).
 
 Each saved text goes through the production path as a page saved as text (source kind `article`, content type
-`text/plain`, the file as body, no publication hint): `extract_document`, then normalise, validate and resolve
+`text/plain`, the file as body, the page's publication date as the hint a feed entry or an article's meta
+date gives in production): `extract_document`, then normalise, validate and resolve
 within the text. Its published deals are paired with the labelled ones by company (dealmap's name key after
 alias canonicalisation) and scored as the hand-written corpus is (bench/extraction/evaluate.py), with these
 real-world rules:
@@ -192,7 +193,9 @@ def score_text(text: ManifestText, path: Path, saved: str, refs: References, rep
     """Run one saved text through the production path and add it to the report."""
     source = Source(id="realworld", kind=SourceKind.ARTICLE, url=path.as_uri())
     started = time.perf_counter()
-    extracted = extract_document(source, path.as_uri(), text.sha256, "text/plain", path)
+    # The page's publication date goes in as a feed entry's date or an article's meta date does in
+    # production: the saved texts are the pages' words only, and a real page is never read without it.
+    extracted = extract_document(source, path.as_uri(), text.sha256, "text/plain", path, text.published)
     report.extract_seconds += time.perf_counter() - started
     started = time.perf_counter()
     split_sentences(path.read_bytes().decode("utf-8", errors="replace"))

@@ -1,0 +1,132 @@
+"""When a document was written, from its URL or, failing that, from the dates its text names.
+
+Pages saved as text and many newsletters carry no publication date. Their deals still happened at a time
+the text gives away: a news URL often holds the day (`/2024/01/06/`), and an article names months and
+years ('in March 2025', 'Q3 2024', 'in 2023'). The latest period it names that is not a forecast ('by
+2030') is taken as the document's date, with its precision, so a deal is placed in the right month or
+year rather than quarantined for having no date. A date of the page's own metadata always wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import unquote, urlsplit
+
+DAY, MONTH, QUARTER, YEAR = "day", "month", "quarter", "year"
+PRECISIONS = (DAY, MONTH, QUARTER, YEAR)
+"""How exactly a date is known, finest first: a date of `month` precision is the first of its month."""
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_AFTER = _MONTH.replace("month", "month_after")
+_MONTH_ONLY = _MONTH.replace("month", "month_only")
+_YEAR = r"(?P<year>20[0-4]\d)(?![\d%])"
+# Words that put a period in the future or make it a bound, not a time the text was written at.
+_FORECAST = "".join(rf"(?<!\b{word}\s)" for word in ("by", "until", "through", "till", "before", "to", "fy"))
+_PERIODS = re.compile(
+    rf"""
+    {_FORECAST}(?:
+        (?P<iso>(?P<iso_year>20[0-4]\d)-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d))(?!\d)
+      | \b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{_YEAR}
+      | \b(?P<day_first>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH_AFTER}\s+(?P<year_after>20[0-4]\d)(?!\d)
+      | \b{_MONTH_ONLY}\s*,?\s+(?P<year_of_month>20[0-4]\d)(?![\d%])
+      | \b(?:q(?P<quarter>[1-4])|(?P<ordinal>first|second|third|fourth)\s+quarter(?:\s+of)?)
+        \s+(?P<year_of_quarter>20[0-4]\d)(?!\d)
+      | (?<![\w$€£¥₹.,/-])(?P<year_only>20[0-4]\d)(?![\d%,.]\d|[\w$%-])
+    )
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_URL_DAY = re.compile(
+    r"/(?P<year>20[0-4]\d)[/-](?P<month>0[1-9]|1[0-2])(?:[/-](?P<day>[0-3]\d))?(?=[/-]|$|\.)"
+)
+
+
+@dataclass(frozen=True)
+class DatedPeriod:
+    """A date and how exactly it is known (`day`, `month`, `quarter` or `year`)."""
+
+    day: date
+    precision: str
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def url_date(url: str) -> DatedPeriod | None:
+    """The date a news URL's path holds ('/2024/01/06/slug' is a day, '/2024/01/slug' a month)."""
+    found = _URL_DAY.search(unquote(urlsplit(url).path))
+    if not found:
+        return None
+    day = _safe_date(int(found["year"]), int(found["month"]), int(found["day"] or 1))
+    return DatedPeriod(day, DAY if found["day"] else MONTH) if day else None
+
+
+def _period(match: re.Match[str]) -> DatedPeriod | None:
+    if match["iso"]:
+        day = _safe_date(int(match["iso_year"]), int(match["iso_month"]), int(match["iso_day"]))
+        return DatedPeriod(day, DAY) if day else None
+    if match["day"]:
+        day = _safe_date(int(match["year"]), _MONTHS[match["month"].lower()], int(match["day"]))
+        return DatedPeriod(day, DAY) if day else None
+    if match["day_first"]:
+        month = _MONTHS[match["month_after"].lower()]
+        day = _safe_date(int(match["year_after"]), month, int(match["day_first"]))
+        return DatedPeriod(day, DAY) if day else None
+    if match["month_only"]:
+        return DatedPeriod(date(int(match["year_of_month"]), _MONTHS[match["month_only"].lower()], 1), MONTH)
+    if match["year_of_quarter"]:
+        quarter = int(match["quarter"]) if match["quarter"] else _ORDINAL_QUARTERS[match["ordinal"].lower()]
+        return DatedPeriod(date(int(match["year_of_quarter"]), 3 * quarter - 2, 1), QUARTER)
+    return DatedPeriod(date(int(match["year_only"]), 1, 1), YEAR)
+
+
+def latest_named_period(text: str) -> DatedPeriod | None:
+    """The latest period the text names, outside forecasts; among periods in the same year, the most
+    precise one that is latest (a text that names 'March 2025' and '2025' was written in March 2025 or
+    later, and March is the best the text says)."""
+    best: DatedPeriod | None = None
+    for match in _PERIODS.finditer(text):
+        period = _period(match)
+        if period is None:
+            continue
+        if best is None or _later_or_finer(period, best):
+            best = period
+    return best
+
+
+def _later_or_finer(candidate: DatedPeriod, best: DatedPeriod) -> bool:
+    if candidate.day.year != best.day.year:
+        return candidate.day.year > best.day.year
+    if candidate.precision == YEAR:
+        return False  # a bare year says nothing more than a month of the same year
+    if best.precision == YEAR:
+        return True
+    return candidate.day > best.day

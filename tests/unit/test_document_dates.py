@@ -1,0 +1,90 @@
+"""Dating a document that states no publication date: its URL, then the periods its text names."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assets.normalize.mentions import References, normalize_record
+from assets.parsing.dispatch import extract_document
+from assets.parsing.document_dates import DatedPeriod, latest_named_period, url_date
+from assets.sources import Source, SourceKind
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Orrin raised $8M in March 2025; it had raised a seed in 2023.",
+            DatedPeriod(date(2025, 3, 1), "month"),
+        ),
+        ("Signed on 14 February 2026 in Oslo.", DatedPeriod(date(2026, 2, 14), "day")),
+        ("Posted Jan. 6, 2024 by the desk.", DatedPeriod(date(2024, 1, 6), "day")),
+        ("Deal volume for Q3 2024 fell.", DatedPeriod(date(2024, 7, 1), "quarter")),
+        ("In the second quarter of 2025, rounds grew.", DatedPeriod(date(2025, 4, 1), "quarter")),
+        ("Venture funding shrank in 2023 and will recover by 2030.", DatedPeriod(date(2023, 1, 1), "year")),
+        (
+            "The market could reach $90 billion through 2031, up from 2022.",
+            DatedPeriod(date(2022, 1, 1), "year"),
+        ),
+        ("It hired 2,024 engineers and grew 2025% in a year.", None),
+        ("Kestrel raised $2025 million.", None),
+        ("No dates here at all.", None),
+    ],
+)
+def test_latest_named_period(text: str, expected: DatedPeriod | None) -> None:
+    assert latest_named_period(text) == expected
+
+
+def test_a_year_adds_nothing_to_a_month_of_the_same_year() -> None:
+    assert latest_named_period("In May 2025 the round closed, the largest of 2025.") == DatedPeriod(
+        date(2025, 5, 1), "month"
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://news.example/2024/01/06/orrin-raises", DatedPeriod(date(2024, 1, 6), "day")),
+        ("https://news.example/tech/2023-11/orrin", DatedPeriod(date(2023, 11, 1), "month")),
+        ("https://news.example/2024/13/40/bad", None),
+        ("https://news.example/orrin-raises-2023-funds", None),
+    ],
+)
+def test_url_date(url: str, expected: DatedPeriod | None) -> None:
+    assert url_date(url) == expected
+
+
+def _extract(tmp_path: Path, text: str, name: str = "page.txt", hint: date | None = None):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    source = Source(id="s", name="S", kind=SourceKind.ARTICLE, url=path.as_uri())
+    return extract_document(source, path.as_uri(), "0" * 64, "text/plain", path, hint)
+
+
+def test_an_undated_page_takes_the_latest_month_its_text_names(tmp_path: Path) -> None:
+    frame = _extract(tmp_path, "Orrin raised $12 million in a Series A.\n\nThe round closed in April 2025.")
+    assert frame[["company_text", "published_date", "published_precision"]].values.tolist() == [
+        ["Orrin", date(2025, 4, 1), "month"]
+    ]
+    record = normalize_record(frame.iloc[0].to_dict(), References.of())
+    assert (record["announced_date"], record["announced_date_precision"], record["date_basis"]) == (
+        date(2025, 4, 1),
+        "month",
+        "published",
+    )
+
+
+def test_a_feed_date_wins_over_the_text(tmp_path: Path) -> None:
+    frame = _extract(
+        tmp_path, "Orrin raised $12 million in a Series A. It was founded in 2023.", hint=date(2026, 2, 3)
+    )
+    assert frame[["published_date", "published_precision"]].values.tolist() == [[date(2026, 2, 3), "day"]]
+
+
+def test_a_stated_month_is_a_month(tmp_path: Path) -> None:
+    row = {"company_text": "Orrin", "amount_text": "$5M", "announced_text": "March 2025"}
+    record = normalize_record(row, References.of())
+    assert (record["announced_date"], record["announced_date_precision"]) == (date(2025, 3, 1), "month")
