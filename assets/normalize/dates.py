@@ -59,7 +59,8 @@ def parse_date(text: str | None, formats: tuple[str, ...] = ()) -> date | None:
         return None
 
 
-_MONTHS = {
+# Month names and abbreviations, lower case -> month number.
+MONTHS = {
     name: number
     for number, names in enumerate(
         (
@@ -143,8 +144,8 @@ def _relative(phrase: str, published: date) -> date | None:
         return published - timedelta(days=back)
     for pattern in (_MONTH_DAY, _DAY_MONTH):
         found = pattern.match(phrase)
-        if found and found["month"] in _MONTHS:
-            return _on_or_before(_MONTHS[found["month"]], int(found["day"]), published)
+        if found and found["month"] in MONTHS:
+            return _on_or_before(MONTHS[found["month"]], int(found["day"]), published)
     return None
 
 

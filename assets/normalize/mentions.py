@@ -16,9 +16,9 @@ import pandas as pd
 from assets.frames import as_list, is_missing
 from assets.normalize.amounts import parse_amount
 from assets.normalize.dates import resolve_date
+from assets.normalize.document_dates import DAY, latest_named_period
 from assets.normalize.fx import FxTable, default_fx_table
 from assets.normalize.names import Names, default_names, name_key
-from assets.parsing.document_dates import DAY, latest_named_period
 from schemas.reference.reference_data import ReferenceData
 from schemas.reference.wording import NO_VALUE
 from schemas.rules import OUT_OF_RANGE

@@ -12,9 +12,9 @@ import pandas as pd
 
 from assets.fetching.raw_store import CorruptBlob, MissingBlob, RawStore
 from assets.frames import is_missing
+from assets.normalize.document_dates import DAY, DatedPeriod, latest_named_period, url_date
 from assets.parsing.budget import BUDGET_ERROR_CLASS, configured_budget_s, parse_budget
 from assets.parsing.decoding import decode_html, decode_text
-from assets.parsing.document_dates import DAY, DatedPeriod, latest_named_period, url_date
 from assets.parsing.fingerprint import source_fingerprint
 from assets.parsing.html_article import parse_article
 from assets.parsing.mentions import ParsedDocument, record_id

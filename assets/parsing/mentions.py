@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from assets.parsing.document_dates import DatedPeriod
+from assets.normalize.document_dates import DatedPeriod
 
 
 class Method(StrEnum):

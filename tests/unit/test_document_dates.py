@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from assets.normalize.document_dates import DatedPeriod, latest_named_period, url_date
 from assets.normalize.mentions import References, normalize_record
 from assets.parsing.dispatch import extract_document
-from assets.parsing.document_dates import DatedPeriod, latest_named_period, url_date
 from assets.sources import Source, SourceKind
 
 

@@ -14,32 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import unquote, urlsplit
 
+from assets.normalize.dates import MONTHS
+
 DAY, MONTH, QUARTER, YEAR = "day", "month", "quarter", "year"
 PRECISIONS = (DAY, MONTH, QUARTER, YEAR)
 """How exactly a date is known, finest first: a date of `month` precision is the first of its month."""
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _MONTH_AFTER = _MONTH.replace("month", "month_after")
 _MONTH_ONLY = _MONTH.replace("month", "month_only")
 _YEAR = r"(?P<year>20[0-4]\d)(?![\d%])"
@@ -94,14 +75,14 @@ def _period(match: re.Match[str]) -> DatedPeriod | None:
         day = _safe_date(int(match["iso_year"]), int(match["iso_month"]), int(match["iso_day"]))
         return DatedPeriod(day, DAY) if day else None
     if match["day"]:
-        day = _safe_date(int(match["year"]), _MONTHS[match["month"].lower()], int(match["day"]))
+        day = _safe_date(int(match["year"]), MONTHS[match["month"].lower()], int(match["day"]))
         return DatedPeriod(day, DAY) if day else None
     if match["day_first"]:
-        month = _MONTHS[match["month_after"].lower()]
+        month = MONTHS[match["month_after"].lower()]
         day = _safe_date(int(match["year_after"]), month, int(match["day_first"]))
         return DatedPeriod(day, DAY) if day else None
     if match["month_only"]:
-        return DatedPeriod(date(int(match["year_of_month"]), _MONTHS[match["month_only"].lower()], 1), MONTH)
+        return DatedPeriod(date(int(match["year_of_month"]), MONTHS[match["month_only"].lower()], 1), MONTH)
     if match["year_of_quarter"]:
         quarter = int(match["quarter"]) if match["quarter"] else _ORDINAL_QUARTERS[match["ordinal"].lower()]
         return DatedPeriod(date(int(match["year_of_quarter"]), 3 * quarter - 2, 1), QUARTER)
