@@ -58,6 +58,16 @@ _ROUND_FOR = re.compile(
 )
 # 'The round, which values Acme at $1.2B, was led by ...': the company is the one valued.
 _VALUES_NAME = re.compile(rf"\bvalu(?:es|ed|ing)\s+({NAME})\s+at\b")
+# The company named right after its amount, as the one that received it: '$47 million investment in
+# Securitize', "$10 million Series B investment into Ghana's fintech Fido", '$31 million round raised by
+# gastrointestinal health company Vivante Health'.
+_RECIPIENT_AFTER = re.compile(
+    r"\s*(?:(?:series\s+[a-k]|seed|growth|equity|strategic|minority)\s+)*(?:"
+    r"(?:investment|stake|injection|backing)\s+(?:in|into)"
+    r"|(?:round|funding|financing|raise)\s+(?:raised|secured|closed|landed)\s+by)\s+"
+    r"(?P<rest>[^,;]{1,120})",
+    re.IGNORECASE,
+)
 _POSSESSIVE = re.compile(rf"({NAME})['’]s?\s+(?:[^\s]+\s+){{0,2}}?(?=[{CURRENCY_SIGNS}]|US\$|\d)")
 
 
@@ -117,6 +127,17 @@ def _company_named_in(text: str) -> str | None:
         or (("'" in text or "’" in text) and search_from_name(_POSSESSIVE, text))
     )
     return valid_company(named.group(1)) if named else None
+
+
+def _recipient_after(text: str, money: Money | None) -> str | None:
+    """The company named as the one that received `money`, right after it, or None."""
+    if money is None:
+        return None
+    found = _RECIPIENT_AFTER.match(text, money.end)
+    if not found:
+        return None
+    rest = re.split(r"\s+(?:and|while|as|which|who|that|led|from|to|for|with|in|at)\s+", found["rest"])[0]
+    return company_in_subject(rest) if rest else None
 
 
 def _invested_in(text: str) -> re.Match[str] | None:
@@ -233,8 +254,9 @@ def mention_in_clause(
     money_start = min(stated_amounts, default=len(text))
     anchors = [verb.start()] if verb else []
     anchors += sorted({valued.start() if valued else money_start, money_start})
+    recipient = None if clause.company else _recipient_after(text, first_raise)
     for anchor in anchors:
-        company, refers_back = _company(clause, anchor, antecedent)
+        company, refers_back = (recipient, False) if recipient else _company(clause, anchor, antecedent)
         if company:
             break
     else:

@@ -26,7 +26,10 @@ from assets.parsing.markdown_tables import is_table_line, markdown_table_mention
 from assets.parsing.mentions import DealMention, ParsedDocument, add_context
 from assets.parsing.prose import extract_prose_mentions, resolve_short_names
 
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+# A list item in Markdown ('- ', '1. ') or as text pages write them ('• ', '▪ ', '– '): each is its own
+# paragraph, so one item's full stop never has to separate it from the next.
+_BULLETS = "•·▪◦‣●○■□►▸➤✓✔–—"
+_LIST_ITEM = re.compile(rf"^\s*(?:[-*+{_BULLETS}]|\d+[.)])\s+")
 _MD_HEADER_FIELD = re.compile(r"^\*\*[A-Za-z ]+:\*\*")  # '**From:** ...' lines repeat the front matter
 _BARE_URL_LINE = re.compile(r"^(?:[A-Za-z ]+:?\s+)?https?://\S+\??$")
 _BOILERPLATE_LINE = re.compile(r"^(?:unsubscribe|view this post|view in browser|you are receiving)", re.I)
@@ -63,7 +66,7 @@ def markdown_paragraphs(markdown: str) -> list[str]:
                 or is_table_line(stripped)  # tables are read as tables
             ):
                 continue
-            stripped = re.sub(r"^(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+\.\s+)", "", stripped)
+            stripped = re.sub(rf"^(?:#{{1,6}}\s+|>\s?|[-*+{_BULLETS}]\s+|\d+[.)]\s+)", "", stripped)
             lines.append(inline_text(stripped))
             if heading:
                 paragraphs.append(" ".join(lines))

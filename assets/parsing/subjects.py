@@ -43,7 +43,7 @@ _FILLER = re.compile(
 _CORPORATE_FORM = r"(?:,?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|plc|GmbH|AG|SA|S\.A|NV|N\.V|BV|B\.V|SE|Pte|Pty)\b\.?)?"
 _APPOSITIVE = re.compile(
     rf"^({NAME}){_CORPORATE_FORM}\s*(?:\([^()]*\)\s*)?,\s+"
-    r"(?:the|a|an|which|who|whose|one|formerly|now|based|founded|headquartered|[\w-]+-based)\b"
+    r"(?:the|a|an|another|which|who|whose|one|formerly|now|based|founded|headquartered|[\w-]+-based)\b"
 )
 _TRAILING_APPOSITIVE = re.compile(r",\s*(?:which|who|whose|a|an|the|now|formerly)\b[^,]*,?\s*$")
 _TRAILING_WORDS = re.compile(
@@ -71,6 +71,18 @@ _DEAL_NOUN = re.compile(
 )
 
 
+# A phrase that sets the scene before the subject: 'On the sector vertical, ...', 'Among fintechs, ...'.
+_SCENE = re.compile(
+    r"^(?:on|in|at|for|during|among|across|within|under|beyond|outside|after|before|by|with)\s+[^,]{1,60},\s+",
+    re.IGNORECASE,
+)
+# 'Mobility startup Rapido recently turned unicorn after ...': the name right before what it did.
+_NAME_BEFORE_PREDICATE = re.compile(
+    rf"(?:^|(?<=\s))({NAME})(?=\s+(?:recently|just|also|has|have|had|is|was|now|turned|became|achieved|reached"
+    r"|hit|joined|crossed|entered)\b)"
+)
+
+
 def strip_lead_in(text: str) -> str:
     """Text without what precedes the subject: a press-release dateline, bullets, fillers."""
     previous = None
@@ -79,6 +91,7 @@ def strip_lead_in(text: str) -> str:
         text = _DATELINE.sub("", text)
         text = _BULLET.sub("", text)
         text = _FILLER.sub("", text).lstrip()
+        text = _SCENE.sub("", text) if _SCENE.match(text) and "," in text[text.index(",") + 1 :] else text
     return text
 
 
@@ -118,4 +131,13 @@ def company_in_subject(subject: str) -> str | None:
         # 'Lisbon's Corvalho Systems': the possessive says where the company is ('Singapore's startups'
         # names none).
         text = rest
-    return valid_company(end_name(text))
+    named = valid_company(end_name(text))
+    if named:
+        return named
+    # A subject that goes on past the name ('Rapido recently turned unicorn after'): the name before the
+    # predicate, without the descriptors before it ('Mobility startup').
+    for found in _NAME_BEFORE_PREDICATE.finditer(text):
+        name = without_descriptors(found.group(1))
+        if name and valid_company(name):
+            return valid_company(name)
+    return None

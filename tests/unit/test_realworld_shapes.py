@@ -1,0 +1,60 @@
+"""Sentence shapes seen in real funding news, in our own words: each class of issue 10 that the rules read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assets.parsing.dispatch import extract_document
+from assets.parsing.prose import extract_prose_mentions
+from assets.sources import Source, SourceKind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the company named after its amount, as the one that received it
+        (
+            "Highlights include a $22 million investment in Tessellate, a maker of grid sensors.",
+            ("Tessellate", "$22 million"),
+        ),
+        (
+            "Other deals: Harbor Capital’s $9 million Series A investment into Lisbon’s fintech Quillfort.",
+            ("Quillfort", "$9 million"),
+        ),
+        (
+            "Notable was the $14 million round raised by sleep-tech company Dormira.",
+            ("Dormira", "$14 million"),
+        ),
+        # the name before what the company did, when the subject runs on past it
+        (
+            "Logistics startup Carrow recently turned unicorn after raising $80 million in a Series C.",
+            ("Carrow", "$80 million"),
+        ),
+        (
+            "Payroll platform Tallyhub has reached a $1bn valuation after receiving a $40m investment.",
+            ("Tallyhub", "$40m"),
+        ),
+    ],
+)
+def test_ordinary_news_sentences(sentence: str, expected: tuple[str, str]) -> None:
+    assert [(m.company, m.amount) for m in extract_prose_mentions([sentence])] == [expected]
+
+
+def test_bulleted_deals_of_a_text_page_are_read_one_by_one(tmp_path: Path) -> None:
+    page = tmp_path / "roundup.txt"
+    page.write_text(
+        "Deals of the week\n\n"
+        "  • Quillfort, a Porto-based lender, secured €12 million in funding.\n"
+        "  • Dormira, another sleep-tech company, raised £4 million to enter Spain.\n"
+        "  ▪ Carrow raised $30 million in a Series B.\n",
+        encoding="utf-8",
+    )
+    source = Source(id="s", name="S", kind=SourceKind.ARTICLE, url=page.as_uri())
+    frame = extract_document(source, page.as_uri(), "0" * 64, "text/plain", page)
+    assert frame[["company_text", "amount_text"]].values.tolist() == [
+        ["Quillfort", "€12 million"],
+        ["Dormira", "£4 million"],
+        ["Carrow", "$30 million"],
+    ]
