@@ -36,7 +36,11 @@ DEAL_VERB = re.compile(
         r"|emerged with|emerges with|completed|completes|received|receives|gets|got|scored|scores|snagged"
         r"|snags|attracted|attracts|banked|banks|took in|takes in|took on|takes on|took|takes|grabbed|grabs"
         r"|brought in|brings in|unveiled|was awarded|has been awarded|been awarded|awarded|won|went public"
-        r"|goes public"
+        r"|goes public|clinched|clinches|hauled in|hauls in|scooped up|scoops up|garnered|garners|pulled down"
+        r"|pulls down|mopped up|mops up|obtained|obtains"
+        r"|expand(?:ed|s)(?=\s+(?:its|the|a|an)\s+(?:\S+\s+){0,3}?(?:round|financing|funding|raise)\b)"
+        r"|extend(?:ed|s)(?=\s+(?:its|the|a|an)\s+(?:\S+\s+){0,3}?(?:round|financing|funding|raise)\b)"
+        r"|upsize(?:d|s)(?=\s+(?:its|the|a|an)\s+(?:\S+\s+){0,3}?(?:round|financing|funding|raise)\b)"
         r"|pric(?:ed|es|ing)(?=\s+(?:its|an|the|a)\s+(?:\S+\s+){0,2}?(?:ipo|offering|shares|listing))"
     )
     + r"\b",
@@ -51,7 +55,8 @@ _LIST_ITEM = re.compile(rf"^({NAME})(?:\s*\(([^()]*)\))?\s+[—–-]{{1,2}}\s+(.
 _HARD_SPLIT = re.compile(r";\s+|,?\s+while\s+|,?\s+whereas\s+")
 _SUBJECT_CHARS = 300
 _SUBJECT_BEFORE_VERB = re.compile(
-    rf"(?P<sep>,\s+(?:and\s+)?|\s+and\s+)(?P<subject>{NAME})\s+(?:(?:also|has|have|just)\s+)?$"
+    rf"(?P<sep>,\s+(?:and\s+)?|\s+and\s+)(?:[a-z][\w-]*\s+){{0,3}}?(?P<subject>{NAME})"
+    r"\s+(?:(?:also|has|have|just)\s+)?$"
 )
 
 

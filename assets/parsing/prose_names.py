@@ -56,6 +56,13 @@ GENERIC_SUBJECTS = _ARTICLES_AND_PRONOUNS | {
 _PREPOSITIONS = frozenset(
     {"in", "at", "from", "for", "across", "of", "to", "with", "by", "on", "into", "among"}
 )
+_HEADLINE_TAIL = re.compile(
+    r"(?:\s+(?:Raises?|Raised|Raising|Secures?|Secured|Lands?|Bags?|Closes?|Closed|Gets?|Nabs?|Snags?|Pulls"
+    r"|Attracts?|Receives?|Announces?|Completes?)\b.*|\s+(?:IPO|Series [A-K]\+?|Seed|Funding|Round))$"
+)
+_NOT_A_NAME_WORD = re.compile(
+    r"(?i:million|billion|trillion|thousand|crores?|lakhs?|mn|bn)|[HQ][1-4](?:[-/ ]?\d{2,4})?(?:-\d{4})?"
+)
 # Capitalised words that are never the company itself.
 _NOT_NAMES = frozenset(
     {"us", "uk", "eu", "ai", "ipo", "arr", "gmv", "ceo", "cto", "cfo", "vc", "q1", "q2", "q3", "q4"}
@@ -63,7 +70,9 @@ _NOT_NAMES = frozenset(
     | {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october"}
     | {"november", "december"}
 )
-_DESCRIPTOR_TOKEN = re.compile(r"^[\w.'’-]+(?:-(?:based|born|headquartered|founded|style|backed)|['’]s)$")
+_DESCRIPTOR_TOKEN = re.compile(
+    r"^[\w.'’-]+(?:-(?:based|born|headquartered|founded|style|backed|listed|owned|registered)|['’]s)$"
+)
 # Words before a name in an investor list that are not part of it: 'existing investor Tern Ventures',
 # 'angel investor Mei Lin', 'the Regional Innovation Fund'.
 _LIST_ROLE = re.compile(
@@ -112,9 +121,16 @@ def valid_company(name: str | None) -> str | None:
     if not name:
         return None
     cleaned = clean_name(re.sub(r"['’]s?$", "", name.strip()))
+    # A headline capitalises its verb and what follows ('African Startups Raise Over'), and a listing is
+    # written after the name ('Swiggy IPO'): the name ends before them.
+    cleaned = _HEADLINE_TAIL.sub("", cleaned).strip()
     words = cleaned.split()
     if not words or len(words) > 8 or words[0].lower() in GENERIC_SUBJECTS:
         return None
+    if any(_NOT_A_NAME_WORD.fullmatch(word) for word in words):
+        return None  # 'Million' (a headline's '$88.7 Million Raised'), 'H1-2024'
+    if len(words) > 1 and default_gazetteer().not_a_company(words[0]) == "place" and words[1] == "The":
+        return None  # 'UAE The UAE': a headline run into the text
     if words[0].lower() in NOT_A_SUBJECT_START or words[-1].lower() in ("fund", "funds"):
         return None  # 'However', 'In April 2024'; a fund is raised for investors, not a company's round
     if default_gazetteer().not_a_company(cleaned):

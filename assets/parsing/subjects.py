@@ -30,6 +30,10 @@ _DATELINE = re.compile(
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?\s*"
     r"(?:/[^/]{2,40}/\s*--|--\s*\([^)]{2,40}\)\s*--|\([^)]{2,40}\)\s*--)\s*"
 )
+# A wire service's dateline: 'June 8 (Reuters) -', 'LONDON (Bloomberg) --', '(AP) —'.
+_WIRE_DATELINE = re.compile(
+    r"^[\w .,]{0,40}?\((?:Reuters|Bloomberg|AP|AFP|PTI|IANS|ANI|Xinhua)\)\s*[-—–]+\s*", re.IGNORECASE
+)
 _BULLET = re.compile(r"^(?:[*•·▪‣◦-]|—|–|\d{1,2}[.)])\s+")
 _FILLER = re.compile(
     r"^(?:(?:meanwhile|separately|also|elsewhere|today|yesterday|now|finally|first|second|third|lastly|plus"
@@ -83,12 +87,19 @@ _NAME_BEFORE_PREDICATE = re.compile(
 )
 
 
+_SAID_THAT = re.compile(
+    r"\b(?:said|says|noted|notes|added|adds|explained|explains|reported|reports|wrote|writes|estimated"
+    r"|estimates|believes|believed)\s+(?:[\w,]+\s+){0,3}?that\s+",
+    re.IGNORECASE,
+)
+
+
 def strip_lead_in(text: str) -> str:
     """Text without what precedes the subject: a press-release dateline, bullets, fillers."""
     previous = None
     while previous != text:
         previous = text
-        text = _DATELINE.sub("", text)
+        text = _WIRE_DATELINE.sub("", _DATELINE.sub("", text))
         text = _BULLET.sub("", text)
         text = _FILLER.sub("", text).lstrip()
         text = _SCENE.sub("", text) if _SCENE.match(text) and "," in text[text.index(",") + 1 :] else text
@@ -108,6 +119,9 @@ def company_in_subject(subject: str) -> str | None:
     if as_name:
         return valid_company(as_name.group(1))
     text = strip_lead_in(subject.strip()).strip().rstrip(",;:—–- ").strip()
+    reported = _SAID_THAT.search(text)
+    if reported:  # 'Tamgac noted that Turkish studios': the subject is what follows 'that'
+        text = text[reported.end() :]
     text = re.sub(r"\s+[—–]\s+", ", ", text)  # 'Acme — a Berlin startup —' sets the description off too
     holders = _HOLDERS_OF.match(text)
     if holders:

@@ -42,6 +42,26 @@ def test_ordinary_news_sentences(sentence: str, expected: tuple[str, str]) -> No
     assert [(m.company, m.amount) for m in extract_prose_mentions([sentence])] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "May 4 (Reuters) - Quillfort, a maker of grid sensors, said on Monday it had raised $30 million.",
+            [("Quillfort", "$30 million")],
+        ),
+        ("Carrow expanded its Series A round to $18 million.", [("Carrow", "$18 million")]),
+        (
+            "Dormira clinched a $12 million deal, sleep-tech startup Restwell garnered $4 million.",
+            [("Dormira", "$12 million"), ("Restwell", "$4 million")],
+        ),
+    ],
+)
+def test_wire_datelines_other_verbs_and_described_subjects(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.company, m.amount) for m in extract_prose_mentions([sentence])] == expected
+
+
 def test_bulleted_deals_of_a_text_page_are_read_one_by_one(tmp_path: Path) -> None:
     page = tmp_path / "roundup.txt"
     page.write_text(
