@@ -25,10 +25,10 @@ _MONTH_AFTER = _MONTH.replace("month", "month_after")
 _MONTH_ONLY = _MONTH.replace("month", "month_only")
 _YEAR = r"(?P<year>20[0-4]\d)(?![\d%])"
 # Words that put a period in the future or make it a bound, not a time the text was written at.
-_FORECAST = "".join(rf"(?<!\b{word}\s)" for word in ("by", "until", "through", "till", "before", "to", "fy"))
+_FORECAST_BEFORE = re.compile(r"\b(?:by|until|through|till|before|to|fy)\s$", re.IGNORECASE)
 _PERIODS = re.compile(
     rf"""
-    {_FORECAST}(?:
+    (?:
         (?P<iso>(?P<iso_year>20[0-4]\d)-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d))(?!\d)
       | \b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{_YEAR}
       | \b(?P<day_first>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH_AFTER}\s+(?P<year_after>20[0-4]\d)(?!\d)
@@ -95,6 +95,8 @@ def latest_named_period(text: str) -> DatedPeriod | None:
     later, and March is the best the text says)."""
     best: DatedPeriod | None = None
     for match in _PERIODS.finditer(text):
+        if _FORECAST_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+            continue
         period = _period(match)
         if period is None:
             continue

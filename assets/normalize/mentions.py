@@ -183,6 +183,7 @@ def normalize_record(row: dict[str, Any], refs: References) -> dict[str, Any]:
         "investors": refs.names.investor_list(as_list(row.get("investors_text"))),
         "announced_date": announced_date,
         "announced_date_precision": date_precision,
+        "status": "reported" if _text(row.get("status")) == "reported" else "announced",
         "date_basis": date_basis,
         "segment": segment,
         "segment_basis": segment_basis,
@@ -203,5 +204,7 @@ def normalize_mentions(extracted: pd.DataFrame, refs: References | None = None) 
     # so that validation can quarantine it.
     normalized["announced_date"] = normalized["announced_date"].astype("datetime64[us]")
     # Extraction-only columns (parse options, raw investor lists, context) stay behind.
-    kept = extracted[[c for c in extracted.columns if c in NORMALIZED_MENTIONS.names]]
+    kept = extracted[
+        [c for c in extracted.columns if c in NORMALIZED_MENTIONS.names and c not in NORMALIZED_FIELDS]
+    ]
     return pd.concat([kept, normalized], axis=1)

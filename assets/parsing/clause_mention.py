@@ -24,7 +24,13 @@ from assets.parsing.mentions import DealMention, Method
 from assets.parsing.money_roles import CONTEXT_CHARS, ClauseRoles, Role
 from assets.parsing.prose_names import NAME, read_names, search_from_name, valid_company
 from assets.parsing.subjects import REFERENCE, company_in_subject, strip_lead_in
-from schemas.reference.wording import CURRENCY_SIGNS, FLOOR_WORDS, UNDISCLOSED_IN_PROSE, words_pattern
+from schemas.reference.wording import (
+    CURRENCY_SIGNS,
+    FLOOR_WORDS,
+    REPORTED_CUES,
+    UNDISCLOSED_IN_PROSE,
+    words_pattern,
+)
 
 # A funding noun right after an amount ('$950M round', '$40M in funding') marks a raise without a verb.
 _FUNDING_NOUN_AFTER = re.compile(
@@ -68,6 +74,7 @@ _RECIPIENT_AFTER = re.compile(
     r"(?P<rest>[^,;]{1,120})",
     re.IGNORECASE,
 )
+_REPORTED = re.compile(rf"\b{words_pattern(REPORTED_CUES)}\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(rf"({NAME})['’]s?\s+(?:[^\s]+\s+){{0,2}}?(?=[{CURRENCY_SIGNS}]|US\$|\d)")
 
 
@@ -277,6 +284,7 @@ def mention_in_clause(
         announced=announced,
         lead_investors=investors.leads,
         investors=investors.all,
+        status="reported" if _REPORTED.search(clause.context) else "announced",
         # 'The company also took on ...': what was said of the company before describes it too.
         context="\n".join(
             filter(None, (clause.context, antecedent.context if refers_back and antecedent else None))

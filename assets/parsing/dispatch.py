@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
+from typing import Any
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -37,6 +38,9 @@ _MENTION_TO_COLUMN = {
     "investors": "investors_text",
 }
 
+
+# The mention fields that are columns (the rest, such as the method, are written apart).
+_TEXT_FIELDS = frozenset({*_MENTION_TO_COLUMN, "round_text", "locator", "status"})
 
 _TRANSIENT_ERRORS = frozenset({CorruptBlob.error_class, MissingBlob.error_class, BUDGET_ERROR_CLASS})
 
@@ -112,23 +116,30 @@ def document_date(document: ParsedDocument, published_hint: date | None, url: st
     return url_date(url) or document.named_period
 
 
-def _frame_from_parsed(
-    documents: list[ParsedDocument], published_hint: date | None, url: str
-) -> pd.DataFrame:
+def _records_from_parsed(
+    documents: list[ParsedDocument], stored: StoredDocument, provenance: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """Complete extracted_mentions rows, built as dicts: a page yields a handful of rows, and building
+    them as a frame column by column cost more than parsing the page."""
     rows = []
     for document in documents:
-        dated = document_date(document, published_hint, url)
+        dated = document_date(document, stored.published_hint, stored.url)
         for mention in document.mentions:
+            row = dict.fromkeys(EXTRACTED_COLUMNS)
             # vars(), not asdict(): asdict deep-copies every investor list, which a page of thousands of
             # deals pays for in seconds; the mention is not used again.
-            row = {_MENTION_TO_COLUMN.get(k, k): v for k, v in vars(mention).items()}
-            row["method"] = str(mention.method)
+            row.update(
+                (_MENTION_TO_COLUMN.get(k, k), v) for k, v in vars(mention).items() if k in _TEXT_FIELDS
+            )
+            row.update(provenance)
+            row["method"] = method = str(mention.method)
             row["published_date"] = dated.day if dated else None
             row["published_precision"] = dated.precision if dated else None
-            row["snippet"] = _bounded(row.get("snippet"))
-            row["context"] = _bounded(row.get("context"))
+            row["snippet"] = _bounded(mention.snippet)
+            row["context"] = _bounded(mention.context)
+            row["record_id"] = record_id(stored.source.id, stored.url, stored.sha256, method, mention.locator)
             rows.append(row)
-    return pd.DataFrame(rows)
+    return rows
 
 
 # A snippet is evidence a reader looks at, not a copy of the page: a paragraph of thousands of deals
@@ -142,24 +153,54 @@ def _bounded(text: str | None) -> str | None:
     return text[: MAX_SNIPPET_CHARS - 1] + "…"
 
 
-def _rows_of_text_document(
-    source: Source, url: str, content_type: str | None, body_path: Path, published_hint: date | None
-) -> pd.DataFrame:
-    documents = parse_stored_document(source, url, content_type, body_path)
-    return _frame_from_parsed(documents, published_hint, url)
+@dataclass(frozen=True)
+class StoredDocument:
+    """One stored document version, as parsing needs it."""
+
+    source: Source
+    url: str
+    sha256: str
+    content_type: str | None
+    body_path: Path
+    published_hint: date | None = None
+    """A feed entry's date: stands in when the document states no publication date."""
+
+    def provenance(self) -> dict[str, Any]:
+        """The extracted_mentions columns every row of the document shares."""
+        return {
+            "source_id": self.source.id,
+            "source_kind": str(self.source.kind),
+            "document_sha256": self.sha256,
+            "url": self.url,
+            "fingerprint": source_fingerprint(self.source),
+        }
 
 
-def _rows_of_table_export(
-    source: Source, url: str, content_type: str | None, body_path: Path, published_hint: date | None
-) -> pd.DataFrame:
+def _rows_of_text_document(stored: StoredDocument) -> pd.DataFrame:
+    documents = parse_stored_document(stored.source, stored.url, stored.content_type, stored.body_path)
+    rows = _records_from_parsed(documents, stored, stored.provenance())
+    # object columns: inferring a string dtype per column costs more than a page of parsing
+    return pd.DataFrame(rows, columns=EXTRACTED_COLUMNS, dtype=object)
+
+
+def _rows_of_table_export(stored: StoredDocument) -> pd.DataFrame:
+    source, url = stored.source, stored.url
     fmt = str(source.options.get("format") or _suffix(url).lstrip(".") or "csv")
-    frame = read_table_export(body_path, fmt, dict(source.columns), source.options.get("encoding"))
+    frame = read_table_export(stored.body_path, fmt, dict(source.columns), source.options.get("encoding"))
     frame = frame.rename(columns=_MENTION_TO_COLUMN)
     frame["method"] = "table_row"
     frame["locator"] = "row[" + frame.pop("row_number").astype(str) + "]"
     frame["published_date"] = None
     frame["date_format"] = source.options.get("date_format")
     frame["default_currency"] = source.options.get("currency")
+    frame = frame.reindex(columns=EXTRACTED_COLUMNS)
+    frame = frame.astype(object).where(frame.notna(), None)
+    for column, value in stored.provenance().items():
+        frame[column] = value
+    frame["record_id"] = [
+        record_id(source.id, url, stored.sha256, method, locator)
+        for method, locator in zip(frame["method"], frame["locator"], strict=True)
+    ]
     return frame
 
 
@@ -175,23 +216,12 @@ def extract_document(
 
     `published_hint` (a feed entry's date) stands in when the document states no publication date.
     """
-    frame = _ROW_READERS[KINDS[source.kind].reading](source, url, content_type, body_path, published_hint)
-    frame = frame.reindex(columns=EXTRACTED_COLUMNS)
-    frame = frame.astype(object).where(frame.notna(), None)
-    frame["source_id"] = source.id
-    frame["source_kind"] = str(source.kind)
-    frame["document_sha256"] = sha256
-    frame["url"] = url
-    frame["fingerprint"] = source_fingerprint(source)
-    frame["record_id"] = [
-        record_id(source.id, url, sha256, method, locator)
-        for method, locator in zip(frame["method"], frame["locator"], strict=True)
-    ]
-    return frame
+    stored = StoredDocument(source, url, sha256, content_type, body_path, published_hint)
+    return _ROW_READERS[KINDS[source.kind].reading](stored)
 
 
 # Rows of one stored document, by how a kind reads (assets/source_kinds.py).
-_ROW_READERS: dict[Reading, Callable[[Source, str, str | None, Path, date | None], pd.DataFrame]] = {
+_ROW_READERS: dict[Reading, Callable[[StoredDocument], pd.DataFrame]] = {
     Reading.TABLE_EXPORT: _rows_of_table_export,
     Reading.WEB_PAGE: _rows_of_text_document,
     Reading.NEWSLETTER_ISSUE: _rows_of_text_document,

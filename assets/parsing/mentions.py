@@ -41,6 +41,8 @@ class DealMention:
     announced: str | None = None
     lead_investors: list[str] = field(default_factory=list)
     investors: list[str] = field(default_factory=list)
+    status: str = "announced"
+    """'announced', or 'reported' when the text says the round is told by others or still in talks."""
     context: str | None = None
     """Free text that describes the company, used to infer a segment when none is stated: one line per
     source, the most specific first (the deal's own clause, then sentences around it that describe the

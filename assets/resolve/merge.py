@@ -66,7 +66,13 @@ class _Cluster:
     def date_distance(self, day: date) -> int:
         return min(abs((r["announced_date"] - day).days) for r in self.records)
 
+    @property
+    def status(self) -> str:
+        return _status(self.records[0])
+
     def accepts(self, record: dict[str, Any], policy: MergePolicy) -> bool:
+        if _status(record) != self.status:
+            return False  # a reported round is never confirmed by merging it into an announced one
         if self.date_distance(record["announced_date"]) > policy.window_days:
             return False
         mine, theirs = self.round_type, record["round_type"]
@@ -83,6 +89,11 @@ class _Cluster:
             if values and _known(record[column]) and not _close(values[0], record[column], tolerance):
                 return False
         return True
+
+
+def _status(record: dict[str, Any]) -> str:
+    """'reported' or 'announced' (a mention from before statuses were read is announced)."""
+    return "reported" if record.get("status") == "reported" else "announced"
 
 
 def _precedence_key(record: dict[str, Any], source_rank: dict[str, int]) -> tuple[int, int, int, str]:
@@ -149,6 +160,7 @@ def _deal_row(cluster: _Cluster, policy: MergePolicy, taxonomy: Taxonomy) -> dic
         "investors": _union([r["lead_investors"] for r in records] + [r["investors"] for r in records]),
         "announced_date": dated["announced_date"],
         "announced_date_precision": dated.get("announced_date_precision") or "day",
+        "status": cluster.status,
         "date_basis": "explicit" if explicit else "published",
         "segment": segment,
         "segment_label": taxonomy.segments[segment].label if segment in taxonomy.segments else segment,
@@ -260,6 +272,7 @@ _RESOLVE_INPUT = [
     "announced_date",
     "announced_date_precision",
     "date_basis",
+    "status",
     "segment",
     "segment_basis",
     "warnings",

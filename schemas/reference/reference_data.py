@@ -11,6 +11,7 @@ own (`ReferenceData(tmp_path)`, or parts already loaded with `preset=`).
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -69,7 +70,7 @@ class ReferenceData:
 
 
 _IN_USE: ContextVar[ReferenceData | None] = ContextVar("dealmap_reference_data", default=None)
-_OUTSIDE_RUNS: dict[Path, ReferenceData] = {}
+_OUTSIDE_RUNS: dict[str, ReferenceData] = {}
 
 
 def current_reference_data() -> ReferenceData:
@@ -78,7 +79,8 @@ def current_reference_data() -> ReferenceData:
     in_use = _IN_USE.get()
     if in_use is not None:
         return in_use
-    directory = reference_dir()
-    if directory not in _OUTSIDE_RUNS:
-        _OUTSIDE_RUNS[directory] = ReferenceData(directory)
-    return _OUTSIDE_RUNS[directory]
+    # Keyed by the variable as set, not the resolved path: parsing asks thousands of times a page.
+    configured = os.environ.get("DEALMAP_REFERENCE_DIR", "")
+    if configured not in _OUTSIDE_RUNS:
+        _OUTSIDE_RUNS[configured] = ReferenceData(reference_dir())
+    return _OUTSIDE_RUNS[configured]

@@ -56,6 +56,46 @@ NOT_A_SUBJECT_START = frozenset(
 )
 """First words of a phrase that is not a company name, whatever follows ('However', 'In April 2024')."""
 
+REPORTED_CUES = (
+    "reportedly",
+    "is reported to",
+    "are reported to",
+    "was reported to",
+    "in talks",
+    "in advanced talks",
+    "in discussions",
+    "is discussing",
+    "are discussing",
+    "has discussed",
+    "is said to",
+    "are said to",
+    "was said to",
+    "sources say",
+    "sources said",
+    "sources told",
+    "according to people familiar",
+    "people familiar with",
+    "according to sources",
+    "according to a person",
+    "is seeking to raise",
+    "is looking to raise",
+    "is in the process of raising",
+    "plans to raise",
+    "is planning to raise",
+    "is set to raise",
+    "is expected to raise",
+    "is gearing up to raise",
+    "is about to raise",
+    "is on the verge of raising",
+    "could value",
+    "would value",
+    "rumored",
+    "rumoured",
+    "is close to raising",
+)
+"""Words that make a round reported rather than announced: told by others or still in talks ('OpenAI is in
+talks to raise', 'sources say'). A reported round is kept and marked, never merged into an announced one."""
+
 CURRENCY_SIGNS = "".join(
     sign for sign in map(chr, range(0x110000)) if unicodedata.category(sign) == "Sc" and sign not in "]\\^-"
 )

@@ -99,6 +99,12 @@ AMOUNT_ORIGINAL = Column("amount_original", VARCHAR, "The amount as written, cle
 LEAD_INVESTORS = Column("lead_investors", VARCHAR_LIST, "Canonical names of the investors that led.")
 INVESTORS = Column("investors", VARCHAR_LIST, "Canonical names of all investors, leads included.")
 ANNOUNCED_DATE = Column("announced_date", DATE, "Announcement date.")
+DEAL_STATUS = Column(
+    "status",
+    VARCHAR,
+    "announced, or reported: told by others or still in talks ('reportedly', 'in talks', 'sources say'). "
+    "A reported round is never merged into an announced one.",
+)
 ANNOUNCED_DATE_PRECISION = Column(
     "announced_date_precision",
     VARCHAR,

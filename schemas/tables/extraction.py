@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from schemas.tables.columns import (
+    DEAL_STATUS,
     DOCUMENT_SHA256,
     ERROR_CLASS,
     ERROR_MESSAGE,
@@ -55,6 +56,9 @@ EXTRACTED_MENTIONS = Table(
         LOCATOR,
         SNIPPET,
         *MENTION_TEXT,
+        DEAL_STATUS.but(
+            comment="announced, or reported when the text says others tell of it or it is still in talks."
+        ),
         Column(
             "date_format", VARCHAR, "strptime format for announced_text, from the source options (exports)."
         ),

@@ -12,6 +12,7 @@ from schemas.tables.columns import (
     CURRENCY,
     DATE,
     DATE_BASIS,
+    DEAL_STATUS,
     DOCUMENT_SHA256,
     DOUBLE,
     INVESTORS,
@@ -87,6 +88,7 @@ NORMALIZED_FIELDS = (
     ANNOUNCED_DATE,
     ANNOUNCED_DATE_PRECISION,
     DATE_BASIS,
+    DEAL_STATUS,
     SEGMENT,
     Column(
         "segment_basis",

@@ -34,6 +34,7 @@ def _deal(deal_id: str, amount_usd: int | None, announced: str, segment: str, **
         "investors": [],
         "announced_date": dt.date.fromisoformat(announced),
         "announced_date_precision": "day",
+        "status": "announced",
         "date_basis": "explicit",
         "segment": segment,
         "segment_label": segment.replace("_", " ").title(),

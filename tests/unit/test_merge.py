@@ -172,3 +172,17 @@ def test_every_mention_lands_in_exactly_one_deal_and_ids_are_stable():
     assert deals["mention_count"].sum() == len(mentions)
     again, _ = resolve(*reversed(mentions))
     assert sorted(again["deal_id"]) == sorted(deals["deal_id"])
+
+
+def test_a_reported_round_is_never_merged_into_an_announced_one():
+    deals, _ = resolve(
+        mention("talks", round_type="series_b", amount_usd=40_000_000, status="reported"),
+        mention(
+            "closed", round_type="series_b", amount_usd=40_000_000, status="announced", method="table_row"
+        ),
+        mention("talks-again", round_type="series_b", amount_usd=40_000_000, status="reported"),
+    )
+    assert sorted(zip(deals["status"], deals["mention_count"], strict=True)) == [
+        ("announced", 1),
+        ("reported", 2),
+    ]

@@ -78,3 +78,17 @@ def test_bulleted_deals_of_a_text_page_are_read_one_by_one(tmp_path: Path) -> No
         ["Dormira", "£4 million"],
         ["Carrow", "$30 million"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Quillfort is in talks to raise $40 million at a $400 million valuation.", "reported"),
+        ("Carrow is reportedly raising $25 million in a Series B.", "reported"),
+        ("Dormira raised $12 million, according to people familiar with the matter.", "reported"),
+        ("Tallyhub is said to be raising $8 million from Harbor Capital.", "reported"),
+        ("Tallyhub raised $8 million from Harbor Capital, the company said.", "announced"),
+    ],
+)
+def test_reported_rounds_are_marked(sentence: str, status: str) -> None:
+    assert [m.status for m in extract_prose_mentions([sentence])] == [status]

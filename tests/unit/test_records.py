@@ -71,6 +71,7 @@ def test_euro_table_row_with_explicit_date(refs: References) -> None:
         "investors": ["Andreessen Horowitz", "Lightspeed Venture Partners", "Accel"],
         "announced_date": date(2026, 5, 4),
         "announced_date_precision": "day",
+        "status": "announced",
         "date_basis": "explicit",
         "segment": "ai_chips",
         "segment_basis": "stated",

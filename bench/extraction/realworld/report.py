@@ -34,7 +34,8 @@ def format_realworld_report(report: RealWorldReport) -> Iterator[str]:
         )
     yield (
         f"  reported deals found: deal {_rate(report.reported_right, report.reported)}, "
-        f"company+amount {_rate(report.reported_company_amount, report.reported)}"
+        f"company+amount {_rate(report.reported_company_amount, report.reported)}; status (announced or "
+        f"reported) right on {_rate(report.status_right, report.status_scored)} deals right on company+amount"
     )
     yield (
         "  announced date in the labelled month/quarter/year: "
