@@ -29,6 +29,13 @@ _PROSE_EXCLUDED_WORDS = {
 }
 # ...but in a phrase with a round noun they are unambiguous.
 _PHRASES = {
+    # A round without its stage: 'venture' in round_types.toml ('a $40M funding round').
+    "funding round": "venture",
+    "round of funding": "venture",
+    "financing round": "venture",
+    "round of financing": "venture",
+    "venture round": "venture",
+    "equity round": "venture",
     "growth round": "growth",
     "growth investment": "growth",
     "growth financing": "growth",

@@ -60,8 +60,10 @@ class _Cluster:
 
     @property
     def round_type(self) -> str:
+        """The stated stage, else 'venture' (a round without its stage), else unknown."""
         rounds = [r for r in self._values("round_type") if r != UNKNOWN_ROUND]
-        return rounds[0] if rounds else UNKNOWN_ROUND
+        staged = [r for r in rounds if r != VENTURE_ROUND]
+        return (staged or rounds or [UNKNOWN_ROUND])[0]
 
     def date_distance(self, day: date) -> int:
         return min(abs((r["announced_date"] - day).days) for r in self.records)
@@ -76,7 +78,8 @@ class _Cluster:
         if self.date_distance(record["announced_date"]) > policy.window_days:
             return False
         mine, theirs = self.round_type, record["round_type"]
-        rounds_known = mine != UNKNOWN_ROUND and theirs != UNKNOWN_ROUND
+        # 'a funding round' (venture) names no stage: it may be any stated round of the same window.
+        rounds_known = mine not in _STAGELESS and theirs not in _STAGELESS
         if rounds_known:
             # Same stated round in the same window: one deal, even if the figures differ (then flagged
             # in `conflicts`); a different stated round is a different deal.
@@ -89,6 +92,10 @@ class _Cluster:
             if values and _known(record[column]) and not _close(values[0], record[column], tolerance):
                 return False
         return True
+
+
+VENTURE_ROUND = "venture"
+_STAGELESS = frozenset({UNKNOWN_ROUND, VENTURE_ROUND})
 
 
 def _status(record: dict[str, Any]) -> str:
@@ -109,7 +116,7 @@ def _precedence_key(record: dict[str, Any], source_rank: dict[str, int]) -> tupl
 
 def _conflicts(cluster: _Cluster, policy: MergePolicy) -> list[str]:
     found = []
-    rounds = {r for r in cluster._values("round_type") if r != UNKNOWN_ROUND}
+    rounds = {r for r in cluster._values("round_type") if r not in _STAGELESS}
     for column, tolerance in (
         ("amount_usd", policy.amount_tolerance),
         ("valuation_usd", policy.valuation_tolerance),

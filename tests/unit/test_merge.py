@@ -186,3 +186,11 @@ def test_a_reported_round_is_never_merged_into_an_announced_one():
         ("announced", 1),
         ("reported", 2),
     ]
+
+
+def test_a_round_without_its_stage_merges_into_the_stated_one():
+    deals, _ = resolve(
+        mention("title", round_type="series_b", amount_usd=40_000_000, method="table_row"),
+        mention("body", round_type="venture", amount_usd=40_000_000),
+    )
+    assert deals[["round_type", "mention_count", "conflicts"]].values.tolist() == [["series_b", 2, []]]

@@ -92,3 +92,15 @@ def test_bulleted_deals_of_a_text_page_are_read_one_by_one(tmp_path: Path) -> No
 )
 def test_reported_rounds_are_marked(sentence: str, status: str) -> None:
     assert [m.status for m in extract_prose_mentions([sentence])] == [status]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "round_text"),
+    [
+        ("Quillfort raised $40 million in a new funding round led by Harbor Capital.", "venture"),
+        ("Carrow closed a $25 million round of funding.", "venture"),
+        ("Dormira raised $12 million in a Series B funding round.", "series_b"),
+    ],
+)
+def test_a_round_without_its_stage_is_venture(sentence: str, round_text: str) -> None:
+    assert [m.round_text for m in extract_prose_mentions([sentence])] == [round_text]
