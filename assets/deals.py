@@ -1,10 +1,13 @@
 """Assets `deals` and `deal_sources` (one row per real deal, merged across sources, with its evidence),
 and the checks on deals."""
 
+from datetime import UTC, datetime
+
 import dagster as dg
 import pandas as pd
 
 from assets.metadata import markdown_table, preview, table_metadata
+from assets.resolve.first_seen import first_seen_at, new_sightings
 from assets.resolve.merge import resolve_deals
 from assets.sources import SourceRegistryResource
 from assets.validate.quarantine import validate_frame
@@ -41,11 +44,16 @@ def deals_and_sources(
     working = data_dir.working()
     with working.connect() as connection:
         validated = connection.execute("select * from valid_mentions order by record_id").df()
+        versions = connection.execute("select source_id, url, sha256, fetched_at from documents").df()
+        sightings = connection.execute("select deal_id, first_seen_at from deal_sightings").df()
     with reference_data.in_use():  # segment layers and labels
         deals, evidence = resolve_deals(validated, source_order=[s.id for s in sources.load()])
+    first_seen = first_seen_at(evidence, versions, sightings, datetime.now(UTC).replace(tzinfo=None))
+    deals["first_seen_at"] = [first_seen.get(deal_id) for deal_id in deals["deal_id"]]
     with working.connect() as connection:
         working.replace(connection, "deals", deals, project=True)
         working.replace(connection, "deal_sources", evidence)
+        working.append(connection, "deal_sightings", new_sightings(first_seen, sightings))
     if deals.empty:  # a state, not an error: the marts will be empty and valid
         context.log.warning(
             f"no deals this run: {len(validated)} mentions passed validation; see fetch_log, "

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from schemas.tables.deals import DEAL_SOURCES, DEALS
+from schemas.tables.deals import DEAL_SIGHTINGS, DEAL_SOURCES, DEALS
 from schemas.tables.extraction import (
     DOCUMENT_EXTRACTIONS,
     DROP_ACCEPTANCES,
@@ -34,11 +34,13 @@ TABLES: dict[str, Table] = {
         REJECTED_DEALS,
         DEALS,
         DEAL_SOURCES,
+        DEAL_SIGHTINGS,
     )
 }
 
 __all__ = [
     "DEALS",
+    "DEAL_SIGHTINGS",
     "DEAL_SOURCES",
     "DOCUMENTS",
     "DOCUMENT_EXTRACTIONS",

@@ -22,6 +22,7 @@ from schemas.tables.columns import (
     SEGMENT,
     SNIPPET,
     SOURCE_ID,
+    TIMESTAMP,
     URL,
     VALUATION_IS_FLOOR,
     VALUATION_USD,
@@ -30,6 +31,13 @@ from schemas.tables.columns import (
     WARNINGS,
 )  # fmt: skip
 from schemas.tables.model import Column, Table
+
+FIRST_SEEN_AT = Column(
+    "first_seen_at",
+    TIMESTAMP,
+    "When dealmap first saw the deal (UTC): the earliest fetch of a document stating it. A recent value in an "
+    "old quarter is a late report: the latest quarters are still filling in.",
+)
 
 DEAL_ID = Column(
     "deal_id",
@@ -72,6 +80,7 @@ DEALS = Table(
         ),
         ANNOUNCED_DATE_PRECISION.but(required=True),
         DEAL_STATUS.but(required=True),
+        FIRST_SEEN_AT.but(required=True),
         DATE_BASIS.but(comment="explicit or published (see announced_date).", required=True),
         SEGMENT.but(comment="Segment slug from the taxonomy (see table segments).", required=True),
         Column("segment_label", VARCHAR, "Segment display label.", required=True),
@@ -126,4 +135,12 @@ DEAL_SOURCES = Table(
         ANNOUNCED_DATE.but(comment="Date this mention implied."),
     ),
     public=True,
+)
+
+DEAL_SIGHTINGS = Table(
+    "deal_sightings",
+    "One row per deal id ever published, with when dealmap first saw it; kept across runs so a deal's "
+    "first_seen_at never moves later when the page that first stated it changes.",
+    (DEAL_ID.but(comment="The deal (deals.deal_id)."), FIRST_SEEN_AT.but(required=True)),
+    history=True,
 )

@@ -35,6 +35,7 @@ def _deal(deal_id: str, amount_usd: int | None, announced: str, segment: str, **
         "announced_date": dt.date.fromisoformat(announced),
         "announced_date_precision": "day",
         "status": "announced",
+        "first_seen_at": "2026-05-12 08:00:00",
         "date_basis": "explicit",
         "segment": segment,
         "segment_label": segment.replace("_", " ").title(),
