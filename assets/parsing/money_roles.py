@@ -37,7 +37,10 @@ _VALUATION_AFTER = re.compile(
 )
 _VALUATION_BEFORE = re.compile(
     one_of(
-        r"valued (?:it |the company |the startup )?at|valuing (?:[\w'’-]+\s+){0,3}at|valuation (?:of|to|at)"
+        r"valued (?:it |the company |the startup )?(?:at|in excess of|above|north of|upwards of)"
+        r"|valuing (?:[\w'’-]+\s+){0,3}at"
+        r"|valuation (?:of|to|at or above|at or near|at|exceeding|above|topping|north of|nearing|near"
+        r"|surpassing|beyond|in excess of|upwards of)"
         r"|values? (?:[\w'’-]+\s+){0,3}at|market value of"
     )
     + r"\s+"

@@ -104,3 +104,23 @@ def test_reported_rounds_are_marked(sentence: str, status: str) -> None:
 )
 def test_a_round_without_its_stage_is_venture(sentence: str, round_text: str) -> None:
     assert [m.round_text for m in extract_prose_mentions([sentence])] == [round_text]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "amount", "valuation"),
+    [
+        (
+            "Payroll app Tallyhub hit a valuation exceeding $1.1bn after receiving a $37m investment.",
+            "$37m",
+            "$1.1bn",
+        ),
+        (
+            "Quillfort reached a valuation above $2 billion after raising $150 million.",
+            "$150 million",
+            "$2 billion",
+        ),
+        ("Carrow, now valued in excess of $900 million, raised $60 million.", "$60 million", "$900 million"),
+    ],
+)
+def test_a_valuation_is_never_the_amount_raised(sentence: str, amount: str, valuation: str) -> None:
+    assert [(m.amount, m.valuation) for m in extract_prose_mentions([sentence])] == [(amount, valuation)]
