@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from assets.normalize.amounts import parse_amount
 from assets.parsing.dispatch import extract_document
 from assets.parsing.prose import extract_prose_mentions
 from assets.sources import Source, SourceKind
@@ -124,3 +125,25 @@ def test_a_round_without_its_stage_is_venture(sentence: str, round_text: str) ->
 )
 def test_a_valuation_is_never_the_amount_raised(sentence: str, amount: str, valuation: str) -> None:
     assert [(m.amount, m.valuation) for m in extract_prose_mentions([sentence])] == [(amount, valuation)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "La start-up Quillfort a bouclé une levée de 12 millions d'euros.",
+            ("Quillfort", "12 millions d'euros"),
+        ),
+        ("Carrow levanta €3M con Harbor Capital.", ("Carrow", "€3M")),
+        ("Dormira levantou US$ 32,1 milhões.", ("Dormira", "US$ 32,1 milhões")),
+    ],
+)
+def test_money_as_written_around_the_world(sentence: str, expected: tuple[str, str]) -> None:
+    assert [(m.company, m.amount) for m in extract_prose_mentions([sentence])] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("1,7 milliard d’euros", 1_700_000_000), ("US$ 32,1 milhões", 32_100_000)]
+)
+def test_foreign_multipliers(text: str, value: int) -> None:
+    assert parse_amount(text).money.value == value
