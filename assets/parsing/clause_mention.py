@@ -75,6 +75,14 @@ _RECIPIENT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _REPORTED = re.compile(rf"\b{words_pattern(REPORTED_CUES)}\b", re.IGNORECASE)
+# Weaker: an amount given 'to' or 'for' a name ('a $6 billion Series B to Orrin', '$240 million for
+# Quillfort'), trusted only when the clause's subject names no company.
+_GIVEN_TO_AFTER = re.compile(
+    r"\s*(?:(?:series\s+[a-k]|seed|growth|equity|strategic|minority|venture)\s+)*"
+    r"(?:(?:round|funding|financing|investment|grant|loan|check|cheque|injection)\s+)?(?:to|for)\s+"
+    r"(?P<rest>[^,;]{1,120})",
+    re.IGNORECASE,
+)
 _POSSESSIVE = re.compile(rf"({NAME})['’]s?\s+(?:[^\s]+\s+){{0,2}}?(?=[{CURRENCY_SIGNS}]|US\$|\d)")
 
 
@@ -136,11 +144,13 @@ def _company_named_in(text: str) -> str | None:
     return valid_company(named.group(1)) if named else None
 
 
-def _recipient_after(text: str, money: Money | None) -> str | None:
+def _recipient_after(
+    text: str, money: Money | None, pattern: re.Pattern[str] = _RECIPIENT_AFTER
+) -> str | None:
     """The company named as the one that received `money`, right after it, or None."""
     if money is None:
         return None
-    found = _RECIPIENT_AFTER.match(text, money.end)
+    found = pattern.match(text, money.end)
     if not found:
         return None
     rest = re.split(r"\s+(?:and|while|as|which|who|that|led|from|to|for|with|in|at)\s+", found["rest"])[0]
@@ -267,7 +277,9 @@ def mention_in_clause(
         if company:
             break
     else:
-        return None
+        company, refers_back = _recipient_after(text, first_raise, _GIVEN_TO_AFTER), False
+        if not company:
+            return None
     first_money = min(stated_amounts, default=0)
     investors = _investors(clause, company, first_money)
     announced = find_date_phrase(text) or clause.announced

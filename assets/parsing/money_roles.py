@@ -101,7 +101,8 @@ _CUMULATIVE = re.compile(
     r"\b"
     + one_of(
         r"over its (?:life|lifetime|history)|to date|so far|since (?:its )?(?:founding|inception|launch)"
-        r"|in total|all told"
+        r"|in total|all told|altogether|cumulatively|in its history|across (?:all |)its rounds"
+        r"|in equity and debt|in debt and equity"
     )
     + r"\b",
     re.IGNORECASE,

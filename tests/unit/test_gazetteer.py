@@ -46,11 +46,17 @@ def test_companies_named_after_places_stay_companies(name: str) -> None:
         "In June 2025, a total of $1.2 billion was raised across 140 rounds.",
         "If Harbor Capital's $1 billion round closes, it would be the year's largest.",
         "Meanwhile, the Sovereign Scale-up Fund raised $300 million from pension savers.",
-        "The Deputy Prime Minister announced $120 million for Quillfort to expand compute.",
     ],
 )
 def test_totals_and_non_companies_are_not_deals(sentence: str) -> None:
     assert [m.company for m in extract_prose_mentions([sentence])] == []
+
+
+def test_money_a_minister_announces_for_a_company_is_the_company_s() -> None:
+    found = extract_prose_mentions(
+        ["The Deputy Prime Minister announced $120 million for Quillfort to expand compute."]
+    )
+    assert [(m.company, m.amount) for m in found] == [("Quillfort", "$120 million")]
 
 
 def test_a_company_from_a_place_still_raises() -> None:

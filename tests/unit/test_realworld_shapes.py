@@ -147,3 +147,15 @@ def test_money_as_written_around_the_world(sentence: str, expected: tuple[str, s
 )
 def test_foreign_multipliers(text: str, value: int) -> None:
     assert parse_amount(text).money.value == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Quillfort has now secured more than $2 billion in equity and debt for its plants.",
+        "Carrow has raised $80 million altogether.",
+        "A regional fund awarded a $2M grant to the University of Halden for battery research.",
+    ],
+)
+def test_totals_and_grants_to_universities_are_not_deals(sentence: str) -> None:
+    assert extract_prose_mentions([sentence]) == []
