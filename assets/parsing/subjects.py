@@ -102,7 +102,7 @@ def strip_lead_in(text: str) -> str:
         text = _WIRE_DATELINE.sub("", _DATELINE.sub("", text))
         text = _BULLET.sub("", text)
         text = _FILLER.sub("", text).lstrip()
-        text = _SCENE.sub("", text) if _SCENE.match(text) and "," in text[text.index(",") + 1 :] else text
+        text = _SCENE.sub("", text)
     return text
 
 
