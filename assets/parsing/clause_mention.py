@@ -200,6 +200,40 @@ def _investors(clause: Clause, company: str | None, first_money: int) -> Investo
     return found
 
 
+# A second deal in the same clause: debt taken on beside the equity round ('a $10 billion Series J, with an
+# additional $5.25 billion in debt financing').
+_DEBT_AFTER = re.compile(
+    r"\s+(?:in|of)\s+(?:new\s+)?(?:venture\s+)?(?:debt|credit|loans?|a (?:debt|credit|loan) facility)\b",
+    re.IGNORECASE,
+)
+_ADDED_BEFORE = re.compile(
+    r"\b(?:with|plus|and|along with|as well as)\s+(?:an?\s+)?(?:additional|further|separate)?\s*$"
+)
+
+
+def debt_beside(text: str, mention: DealMention) -> DealMention | None:
+    """The debt a clause states beside its round, as a deal of its own (same company, date and status)."""
+    lowered = text.lower()
+    if mention.amount is None or not any(word in lowered for word in ("debt", "credit", "loan")):
+        return None
+    for money in find_money(text):
+        if money.text == mention.amount or not _DEBT_AFTER.match(text, money.end):
+            continue
+        if _ADDED_BEFORE.search(text, max(0, money.start - 40), money.start):
+            return DealMention(
+                method=mention.method,
+                locator=f"{mention.locator}/debt",
+                snippet=mention.snippet,
+                company=mention.company,
+                round_text="debt",
+                amount=money.text,
+                announced=mention.announced,
+                status=mention.status,
+                context=mention.context,
+            )
+    return None
+
+
 def may_state_a_deal(text: str) -> bool:
     """Whether text states an amount or says one is undisclosed: without either, no clause of it (parts
     of it) states a deal, and it need not be read further."""

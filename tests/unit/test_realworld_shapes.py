@@ -159,3 +159,14 @@ def test_foreign_multipliers(text: str, value: int) -> None:
 )
 def test_totals_and_grants_to_universities_are_not_deals(sentence: str) -> None:
     assert extract_prose_mentions([sentence]) == []
+
+
+def test_debt_beside_a_round_is_its_own_deal() -> None:
+    sentence = "Carrow closed a $90 million Series C, with an additional $30 million in debt financing."
+    found = [(m.company, m.amount, m.round_text) for m in extract_prose_mentions([sentence])]
+    assert found == [("Carrow", "$90 million", "series_c"), ("Carrow", "$30 million", "debt")]
+
+
+def test_a_lender_named_beside_a_round_adds_no_deal() -> None:
+    sentence = "Carrow raised $90 million in a Series C from Harbor Capital, which also lent it money."
+    assert [m.amount for m in extract_prose_mentions([sentence])] == ["$90 million"]
