@@ -67,8 +67,10 @@ _VALUES_NAME = re.compile(rf"\bvalu(?:es|ed|ing)\s+({NAME})\s+at\b")
 # The company named right after its amount, as the one that received it: '$47 million investment in
 # Securitize', "$10 million Series B investment into Ghana's fintech Fido", '$31 million round raised by
 # gastrointestinal health company Vivante Health'.
+# Words that may stand between an amount and its noun: '$9 million Series A investment'.
+_STAGE_WORDS = r"\s*(?:(?:series\s+[a-k]|seed|growth|equity|strategic|minority|venture)\s+)*"
 _RECIPIENT_AFTER = re.compile(
-    r"\s*(?:(?:series\s+[a-k]|seed|growth|equity|strategic|minority)\s+)*(?:"
+    _STAGE_WORDS + r"(?:"
     r"(?:investment|stake|injection|backing)\s+(?:in|into)"
     r"|(?:round|funding|financing|raise)\s+(?:raised|secured|closed|landed)\s+by)\s+"
     r"(?P<rest>[^,;]{1,120})",
@@ -78,8 +80,8 @@ _REPORTED = re.compile(rf"\b{words_pattern(REPORTED_CUES)}\b", re.IGNORECASE)
 # Weaker: an amount given 'to' or 'for' a name ('a $6 billion Series B to Orrin', '$240 million for
 # Quillfort'), trusted only when the clause's subject names no company.
 _GIVEN_TO_AFTER = re.compile(
-    r"\s*(?:(?:series\s+[a-k]|seed|growth|equity|strategic|minority|venture)\s+)*"
-    r"(?:(?:round|funding|financing|investment|grant|loan|check|cheque|injection)\s+)?(?:to|for)\s+"
+    _STAGE_WORDS
+    + r"(?:(?:round|funding|financing|investment|grant|loan|check|cheque|injection)\s+)?(?:to|for)\s+"
     r"(?P<rest>[^,;]{1,120})",
     re.IGNORECASE,
 )

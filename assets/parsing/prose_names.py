@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from assets.normalize.amounts import MULTIPLIERS
 from assets.normalize.names import clean_name
 from assets.normalize.rounds import find_round
 from schemas.gazetteer import default_gazetteer
@@ -60,8 +61,10 @@ _HEADLINE_TAIL = re.compile(
     r"(?:\s+(?:Raises?|Raised|Raising|Secures?|Secured|Lands?|Bags?|Closes?|Closed|Gets?|Nabs?|Snags?|Pulls"
     r"|Attracts?|Receives?|Announces?|Completes?)\b.*|\s+(?:IPO|Series [A-K]\+?|Seed|Funding|Round))$"
 )
+# A multiplier written as a word ('$88.7 Million Raised'), or a half or quarter ('H1-2024').
 _NOT_A_NAME_WORD = re.compile(
-    r"(?i:million|billion|trillion|thousand|crores?|lakhs?|mn|bn)|[HQ][1-4](?:[-/ ]?\d{2,4})?(?:-\d{4})?"
+    "(?i:" + "|".join(sorted((re.escape(w) for w in MULTIPLIERS if len(w) > 1), key=len, reverse=True)) + ")"
+    r"|[HQ][1-4](?:[-/ ]?\d{2,4})?(?:-\d{4})?"
 )
 # Capitalised words that are never the company itself.
 _NOT_NAMES = frozenset(
