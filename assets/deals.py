@@ -17,6 +17,7 @@ from schemas.rules import DEAL_RULES
 from schemas.tables import DEAL_SOURCES, DEALS
 from schemas.taxonomy import UNCLASSIFIED
 from warehouse.data_dir import DataDirResource
+from warehouse.database import versions_behind
 
 MAX_UNCLASSIFIED_SHARE = 0.25
 VALIDATED = "valid_mentions"
@@ -44,10 +45,11 @@ def deals_and_sources(
     working = data_dir.working()
     with working.connect() as connection:
         validated = connection.execute("select * from valid_mentions order by record_id").df()
-        versions = connection.execute("select source_id, url, sha256, fetched_at from documents").df()
         sightings = connection.execute("select deal_id, first_seen_at from deal_sightings").df()
     with reference_data.in_use():  # segment layers and labels
         deals, evidence = resolve_deals(validated, source_order=[s.id for s in sources.load()])
+    with working.connect(read_only=True) as connection:
+        versions = versions_behind(connection, evidence)
     first_seen = first_seen_at(evidence, versions, sightings, datetime.now(UTC).replace(tzinfo=None))
     deals["first_seen_at"] = [first_seen.get(deal_id) for deal_id in deals["deal_id"]]
     with working.connect() as connection:

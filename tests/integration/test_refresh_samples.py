@@ -142,6 +142,21 @@ def test_every_deal_traces_back_to_documents_and_snippets(served):
     assert orphans == 0
 
 
+def test_every_deal_was_first_seen_when_its_earliest_document_was_fetched(served):
+    rows = served.execute(
+        """select d.deal_id, d.first_seen_at, min(doc.fetched_at)
+           from deals d
+           join deal_sources s using (deal_id)
+           join documents doc
+             on doc.source_id = s.source_id and doc.url = s.url and doc.sha256 = s.document_sha256
+           group by d.deal_id, d.first_seen_at"""
+    ).fetchall()
+    assert len(rows) == served.execute("select count(*) from deals").fetchone()[0] > 0
+    assert [(deal_id, seen) for deal_id, seen, _ in rows] == [
+        (deal_id, fetched) for deal_id, _, fetched in rows
+    ]
+
+
 def test_public_tables_and_columns_carry_comments(served):
     uncommented_tables = served.execute(
         "select table_name from duckdb_tables() where comment is null or comment = ''"
