@@ -109,12 +109,6 @@ class Currencies:
         """Symbol or code as written ('$', 'US$', '€', 'Rs.') -> ISO code."""
         return {symbol: c.code for c in self.by_code.values() for symbol in c.symbols}
 
-    def symbol_chars(self) -> str:
-        """Every one-character currency symbol ('$', '€', '₺'...), as a string that is safe inside a regex
-        character class (no symbol is one of the four characters special there)."""
-        chars = sorted({s for s in self.symbol_map() if len(s) == 1 and not s.isalnum()} - set("]\\^-"))
-        return "".join(chars)
-
     def word_map(self) -> dict[str, str]:
         """Currency word in lower case ('euros', 'rupees') -> ISO code."""
         return {word: c.code for c in self.by_code.values() for word in c.words}
