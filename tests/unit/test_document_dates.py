@@ -88,3 +88,9 @@ def test_a_stated_month_is_a_month(tmp_path: Path) -> None:
     row = {"company_text": "Orrin", "amount_text": "$5M", "announced_text": "March 2025"}
     record = normalize_record(row, References.of())
     assert (record["announced_date"], record["announced_date_precision"]) == (date(2025, 3, 1), "month")
+
+
+def test_periods_far_apart_in_a_long_page_are_all_seen() -> None:
+    filler = "words without any period at all " * 20_000
+    text = f"Founded in 2019. {filler}It raised again in March 2025. {filler}Revenue grew 2026% since."
+    assert latest_named_period(text) == DatedPeriod(date(2025, 3, 1), "month")
