@@ -24,6 +24,7 @@ from assets.parsing.table_export import read_table_export
 from assets.parsing.text_article import looks_like_html, parse_text_article
 from assets.source_kinds import KINDS, Listing, Reading
 from assets.sources import Source
+from schemas.reference.reference_data import current_reference_data
 from schemas.tables import EXTRACTED_MENTIONS
 
 EXTRACTED_COLUMNS = EXTRACTED_MENTIONS.names
@@ -217,7 +218,10 @@ def extract_document(
     `published_hint` (a feed entry's date) stands in when the document states no publication date.
     """
     stored = StoredDocument(source, url, sha256, content_type, body_path, published_hint)
-    return _ROW_READERS[KINDS[source.kind].reading](stored)
+    # One reference data for the whole document, put in use here so that the thousands of lookups a page
+    # makes find it in the context variable instead of resolving the reference directory each time.
+    with current_reference_data().in_use():
+        return _ROW_READERS[KINDS[source.kind].reading](stored)
 
 
 # Rows of one stored document, by how a kind reads (assets/source_kinds.py).
