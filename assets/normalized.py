@@ -3,10 +3,15 @@
 import dagster as dg
 
 from assets.extracted import extracted_mentions
-from assets.metadata import counts, preview
-from assets.normalize.mentions import References, normalize_mentions
+from assets.metadata import preview
+from assets.normalize.columnar import normalize_table
+from assets.normalize.mentions import References
 from schemas.reference.resource import ReferenceDataResource
 from warehouse.data_dir import DataDirResource
+from warehouse.database import create_table
+
+_PREVIEW = ["company", "round_type", "amount_usd", "currency", "valuation_usd", "segment", "layer",
+            "announced_date"]  # fmt: skip
 
 
 @dg.asset(group_name="transform", deps=[extracted_mentions], kinds={"python", "duckdb"})
@@ -16,31 +21,38 @@ def normalized_mentions(
     """One row per extracted mention: amount and valuation in whole US dollars (FX at the announcement
     month), ISO currency, round-type slug, segment and stack layer from the taxonomy, canonical company
     and investor names, announcement date. Unresolvable values stay visible for validation to name.
+
+    Built in the working database (assets/normalize/columnar.py): each distinct value is normalised once
+    and joined back, so an export of a million rows costs what its distinct values cost.
     """
     working = data_dir.working()
-    with working.connect() as connection:
-        extracted = connection.execute("select * from extracted_mentions order by record_id").df()
-    with reference_data.in_use() as references:
-        normalized = normalize_mentions(extracted, References.of(references))
-    with working.connect() as connection:
-        working.replace(connection, "normalized_mentions", normalized)
+    with reference_data.in_use() as references, working.connect() as connection:
+        connection.execute("begin transaction")
+        try:
+            create_table(connection, "normalized_mentions")
+            rows = normalize_table(connection, References.of(references))
+            connection.execute("commit")
+        except BaseException:
+            connection.execute("rollback")
+            raise
+        amount_status = dict(
+            connection.execute(
+                "select amount_status, count(*) from normalized_mentions group by all order by all"
+            ).fetchall()
+        )
+        segment_basis = dict(
+            connection.execute(
+                "select segment_basis, count(*) from normalized_mentions group by all order by all"
+            ).fetchall()
+        )
+        sample = connection.execute(
+            f"select {', '.join(_PREVIEW)} from normalized_mentions order by record_id limit 10"
+        ).df()
     return dg.MaterializeResult(
         metadata={
-            "dagster/row_count": len(normalized),
-            "amount_status": counts(normalized["amount_status"]) if len(normalized) else {},
-            "segment_basis": counts(normalized["segment_basis"]) if len(normalized) else {},
-            "preview": preview(
-                normalized,
-                [
-                    "company",
-                    "round_type",
-                    "amount_usd",
-                    "currency",
-                    "valuation_usd",
-                    "segment",
-                    "layer",
-                    "announced_date",
-                ],
-            ),
+            "dagster/row_count": rows,
+            "amount_status": {str(k): int(v) for k, v in amount_status.items()},
+            "segment_basis": {str(k): int(v) for k, v in segment_basis.items()},
+            "preview": preview(sample, _PREVIEW),
         }
     )

@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from assets.frames import as_list, is_missing
-from assets.normalize.amounts import parse_amount
+from assets.normalize.amounts import Money, ParsedAmount, parse_amount
 from assets.normalize.dates import resolve_date
 from assets.normalize.document_dates import DAY, latest_named_period
 from assets.normalize.fx import FxTable, default_fx_table
@@ -89,15 +89,16 @@ def _label(value: Any) -> str | None:
     return None if text is None or clean_space(text).lower() in NO_VALUE else text
 
 
-def _announced(row: dict[str, Any]) -> tuple[date | None, str | None, str | None]:
+def announced_fields(
+    announced_text: Any, date_format: Any, published_date: Any, published_precision: Any
+) -> tuple[date | None, str | None, str | None]:
     """(announced_date, date_basis, announced_date_precision). A stated date is 'explicit' even when it
     needs the publication date to resolve ('Mar 2', 'yesterday', 'on Monday'): the source dates the deal,
     `announced_text` keeps its words."""
-    published_value = row.get("published_date")
-    published = None if is_missing(published_value) else pd.Timestamp(published_value).date()
-    stated = _text(row.get("announced_text"))
+    published = None if is_missing(published_date) else pd.Timestamp(published_date).date()
+    stated = _text(announced_text)
     if stated:
-        formats = (row["date_format"],) if _text(row.get("date_format")) else ()
+        formats = (date_format,) if _text(date_format) else ()
         named = latest_named_period(stated)  # 'March 2025' is a month; '2026-03-02', 'on Monday' are days
         resolved = resolve_date(stated, published, formats)
         if resolved is not None:
@@ -106,74 +107,130 @@ def _announced(row: dict[str, Any]) -> tuple[date | None, str | None, str | None
             return named.day, "explicit", named.precision
         return None, "explicit", None
     if published is not None:
-        return published, "published", _text(row.get("published_precision")) or DAY
+        return published, "published", _text(published_precision) or DAY
     return None, None, None
+
+
+def company_fields(company_text: Any, refs: References) -> tuple[str | None, str | None, str | None]:
+    """(company, company_alias, company_key) of a company cell."""
+    company = refs.names.company(_label(company_text))
+    return company.name, company.alias, name_key(company.name) or None
+
+
+def round_type_of(round_text: Any, refs: References) -> str | None:
+    """The round-type slug, or the round as written when the vocabulary lacks it (validation names it)."""
+    stated = _label(round_text)
+    return (refs.round_types.resolve(stated) or stated) if stated else UNKNOWN_ROUND
+
+
+@dataclass(frozen=True)
+class MoneyFields:
+    """One amount or valuation cell read with the row's currency: everything but the USD conversion."""
+
+    parsed: ParsedAmount
+    original: str | None
+    """The amount as written, cleaned of surrounding words."""
+    row_currency: str | None
+    """The mention's `currency` when this is its amount: the currency as written when it is unknown."""
+
+    @property
+    def money(self) -> Money | None:
+        return self.parsed.money
+
+    @property
+    def huge(self) -> bool:
+        return _huge(self.money)
+
+
+def money_fields(text: Any, currency_text: Any, default_currency: Any, refs: References) -> MoneyFields:
+    """Parse an amount or valuation cell with the row's stated currency and the source's default."""
+    stated_text = _label(currency_text)
+    stated_currency = refs.currencies.resolve(stated_text) if stated_text else None
+    # A stated but unknown currency ('NZD') must not fall back to the source default: converting NZD at
+    # the USD rate would be silently wrong. Without a currency the amount stays unconverted and named.
+    fallback = stated_currency or (None if stated_text else _text(default_currency))
+    parsed = parse_amount(_text(text), fallback)
+    money = parsed.money
+    if stated_text and not stated_currency:
+        row_currency = stated_text  # unrecognised: stays as written so that `currency_known` names it
+    else:
+        row_currency = money.currency if money else stated_currency
+    return MoneyFields(parsed, money.text if money else _text(text), row_currency)
+
+
+def segment_fields(
+    segment_text: Any, context: Any, snippet: Any, refs: References
+) -> tuple[str, str, str | None]:
+    """(segment, segment_basis, layer): the stated label, else its words, else the mention's context."""
+    stated_text = _label(segment_text)
+    stated_segment = refs.taxonomy.resolve_label(stated_text) if stated_text else None
+    # A stated label the taxonomy lacks may still be free text the keywords place ('Online Grocery
+    # platform'); one they cannot place ('Quantum sensing') stays as written, for `segment_known`.
+    label_inferred = refs.taxonomy.classify(stated_text) if stated_text and not stated_segment else None
+    if stated_segment:
+        segment, basis = stated_segment, "stated"
+    elif label_inferred and label_inferred != UNCLASSIFIED:
+        segment, basis = label_inferred, "label_keywords"
+    elif stated_text:
+        segment, basis = stated_text, "stated"
+    else:
+        # Context lines run from the most to the least specific (see DealMention.context).
+        lines = (_text(context) or _text(snippet) or "").split("\n")
+        segment = refs.taxonomy.classify_first(lines)
+        basis = "fallback" if segment == UNCLASSIFIED else "inferred"
+    return segment, basis, refs.taxonomy.layer_of(segment)
+
+
+def has_segment_label(segment_text: Any) -> bool:
+    """Whether a segment cell states a label (then the mention's context is not read)."""
+    return _label(segment_text) is not None
+
+
+def status_of(status: Any) -> str:
+    return "reported" if _text(status) == "reported" else "announced"
 
 
 def normalize_record(row: dict[str, Any], refs: References) -> dict[str, Any]:
     """The normalized fields of one extracted mention (a dict with extracted_mentions columns)."""
-    company = refs.names.company(_label(row.get("company_text")))
-    round_text = _label(row.get("round_text"))
-    round_type = refs.round_types.resolve(round_text) if round_text else UNKNOWN_ROUND
-    announced_date, date_basis, date_precision = _announced(row)
-
-    currency_text = _label(row.get("currency_text"))
-    stated_currency = refs.currencies.resolve(currency_text) if currency_text else None
-    # A stated but unknown currency ('NZD') must not fall back to the source default: converting NZD at
-    # the USD rate would be silently wrong. Without a currency the amount stays unconverted and named.
-    default_currency = stated_currency or (None if currency_text else _text(row.get("default_currency")))
-    parsed_amount = parse_amount(_text(row.get("amount_text")), default_currency)
-    parsed_valuation = parse_amount(_text(row.get("valuation_text")), default_currency)
-    amount, valuation = parsed_amount.money, parsed_valuation.money
-    if currency_text and not stated_currency:
-        currency = currency_text  # unrecognised: stays as written so that `currency_known` names it
-    else:
-        currency = amount.currency if amount else stated_currency
+    company, company_alias, company_key = company_fields(row.get("company_text"), refs)
+    announced_date, date_basis, date_precision = announced_fields(
+        row.get("announced_text"), row.get("date_format"), row.get("published_date"),
+        row.get("published_precision"),
+    )  # fmt: skip
+    currency_text, default_currency = row.get("currency_text"), row.get("default_currency")
+    amount_fields = money_fields(row.get("amount_text"), currency_text, default_currency, refs)
+    valuation_fields = money_fields(row.get("valuation_text"), currency_text, default_currency, refs)
+    amount, valuation = amount_fields.money, valuation_fields.money
 
     amount_usd = valuation_usd = rate = rate_month = None
-    amount_huge, valuation_huge = _huge(amount), _huge(valuation)
-    if amount and amount.currency and not amount_huge:
+    if amount and amount.currency and not amount_fields.huge:
         converted = refs.fx.to_usd(amount.value, amount.currency, announced_date)
         if converted:
             amount_usd, rate, rate_month = converted.amount_usd, converted.usd_per_unit, converted.rate_month
-    if valuation and valuation.currency and not valuation_huge:
+    if valuation and valuation.currency and not valuation_fields.huge:
         converted = refs.fx.to_usd(valuation.value, valuation.currency, announced_date)
         valuation_usd = converted.amount_usd if converted else None
 
-    segment_text = _label(row.get("segment_text"))
-    stated_segment = refs.taxonomy.resolve_label(segment_text) if segment_text else None
-    # A stated label the taxonomy lacks may still be free text the keywords place ('Online Grocery
-    # platform'); one they cannot place ('Quantum sensing') stays as written, for `segment_known`.
-    label_inferred = refs.taxonomy.classify(segment_text) if segment_text and not stated_segment else None
-    if stated_segment:
-        segment, segment_basis = stated_segment, "stated"
-    elif label_inferred and label_inferred != UNCLASSIFIED:
-        segment, segment_basis = label_inferred, "label_keywords"
-    elif segment_text:
-        segment, segment_basis = segment_text, "stated"
-    else:
-        # Context lines run from the most to the least specific (see DealMention.context).
-        context = _text(row.get("context")) or _text(row.get("snippet")) or ""
-        segment = refs.taxonomy.classify_first(context.split("\n"))
-        segment_basis = "fallback" if segment == UNCLASSIFIED else "inferred"
-
+    segment, segment_basis, layer = segment_fields(
+        row.get("segment_text"), row.get("context"), row.get("snippet"), refs
+    )
     amount_usd, amount_status = _storable(
-        amount_usd, OUT_OF_RANGE if amount_huge else str(parsed_amount.status)
+        amount_usd, OUT_OF_RANGE if amount_fields.huge else str(amount_fields.parsed.status)
     )
     valuation_usd, valuation_status = _storable(
-        valuation_usd, OUT_OF_RANGE if valuation_huge else str(parsed_valuation.status)
+        valuation_usd, OUT_OF_RANGE if valuation_fields.huge else str(valuation_fields.parsed.status)
     )
     return {
-        "company": company.name,
-        "company_alias": company.alias,
-        "company_key": name_key(company.name) or None,
-        "round_type": round_type or round_text,
-        "amount_original": amount.text if amount else _text(row.get("amount_text")),
+        "company": company,
+        "company_alias": company_alias,
+        "company_key": company_key,
+        "round_type": round_type_of(row.get("round_text"), refs),
+        "amount_original": amount_fields.original,
         "amount_status": amount_status,
-        "currency": currency,
+        "currency": amount_fields.row_currency,
         "amount_usd": amount_usd,
         "amount_is_floor": bool(amount and amount.is_floor),
-        "valuation_original": valuation.text if valuation else _text(row.get("valuation_text")),
+        "valuation_original": valuation_fields.original,
         "valuation_status": valuation_status,
         "valuation_usd": valuation_usd,
         "valuation_is_floor": bool(valuation and valuation.is_floor),
@@ -183,11 +240,11 @@ def normalize_record(row: dict[str, Any], refs: References) -> dict[str, Any]:
         "investors": refs.names.investor_list(as_list(row.get("investors_text"))),
         "announced_date": announced_date,
         "announced_date_precision": date_precision,
-        "status": "reported" if _text(row.get("status")) == "reported" else "announced",
+        "status": status_of(row.get("status")),
         "date_basis": date_basis,
         "segment": segment,
         "segment_basis": segment_basis,
-        "layer": refs.taxonomy.layer_of(segment),
+        "layer": layer,
     }
 
 

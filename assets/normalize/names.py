@@ -62,6 +62,7 @@ def _undot(text: str) -> str:
     return _DOTTED_INITIALS.sub(lambda m: m.group(0).replace(".", ""), text)
 
 
+@lru_cache(maxsize=1 << 16)  # one name is keyed several times while it is canonicalised
 def name_key(name: str | None) -> str:
     """Match key: folded, corporate suffixes removed ('Cerebras Systems, Inc.' -> 'cerebras systems')."""
     return _LEGAL_SUFFIX.sub("", fold(_undot(name or ""))).strip()

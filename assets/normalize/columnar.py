@@ -1,0 +1,324 @@
+"""Normalisation as column operations in the working database: each distinct input once, joined back.
+
+An export repeats the same companies, rounds, currencies, dates and segments thousands of times. Rather than
+one Python call per row, every normalising function (the very ones `normalize_record` calls for a single
+mention) runs once per distinct input; its answers land as a small lookup table, and DuckDB joins them back
+onto every row. The USD conversion is integer arithmetic in SQL, rounded half-even as `FxTable.to_usd`
+rounds, with each month's rate joined as a table. The result equals `normalize_mentions` row for row
+(tests/test_columnar_normalize.py runs the same rows through both).
+
+Grain: one output row per input row. Units: `amount_usd` and `valuation_usd` are whole US dollars.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from assets.frames import as_list
+from assets.normalize.mentions import (
+    INT64_MAX,
+    NORMALIZED_FIELDS,
+    References,
+    announced_fields,
+    company_fields,
+    has_segment_label,
+    money_fields,
+    round_type_of,
+    segment_fields,
+)
+from assets.normalize.names import LEGAL_SUFFIX_WORDS
+from schemas.reference.wording import NO_VALUE
+from schemas.rules import OUT_OF_RANGE
+from schemas.tables import NORMALIZED_MENTIONS
+from warehouse.ddl import identifier
+
+# Digits of a whole-dollar product: value digits (at most 28, Decimal's precision) plus a rate's.
+_POWERS_OF_TEN = ", ".join(f"{10**k}::hugeint" for k in range(38))
+
+_MACROS = f"""
+create or replace temp macro pow10(k) as [{_POWERS_OF_TEN}][k + 1];
+-- units * 10^exp times rate_units * 10^rate_exp, in whole units, rounded half to even (exponents <= 0)
+create or replace temp macro whole_product(units, exp, rate_units, rate_exp) as (
+    sign(units::hugeint * rate_units::hugeint) * (
+        abs(units::hugeint * rate_units::hugeint) // pow10(-(exp + rate_exp))
+        + case
+            when 2 * (abs(units::hugeint * rate_units::hugeint) % pow10(-(exp + rate_exp)))
+                > pow10(-(exp + rate_exp)) then 1
+            when 2 * (abs(units::hugeint * rate_units::hugeint) % pow10(-(exp + rate_exp)))
+                = pow10(-(exp + rate_exp))
+                and (abs(units::hugeint * rate_units::hugeint) // pow10(-(exp + rate_exp))) % 2 = 1 then 1
+            else 0
+        end
+    )
+);
+"""
+
+_UNITS = pa.decimal128(38, 0)
+
+
+def _sql_strings(values: Iterable[str]) -> str:
+    return ", ".join("'" + value.replace("'", "''") + "'" for value in sorted(values))
+
+
+# A plain company name (ASCII letters and digits in single-spaced words, not a placeholder, not ending in a
+# corporate suffix, not an alias) is its own canonical form and its lowercase is its key: what
+# `company_fields` returns for it, computed in SQL. Most names in an export are plain; the others go
+# through Python once per distinct value. The equality is tested on every kind of name.
+_PLAIN_NAME_MACRO = f"""
+create or replace temp macro plain_name(t) as
+    regexp_full_match(t, '[A-Za-z0-9]+( [A-Za-z0-9]+)*')
+    and lower(t) not in ({_sql_strings(NO_VALUE)})
+    and lower(regexp_extract(t, '[A-Za-z0-9]+$')) not in ({_sql_strings(LEGAL_SUFFIX_WORDS)})
+    and lower(t) not in (select key from company_alias_keys);
+"""
+
+
+def integer_and_exponent(value: Decimal) -> tuple[Decimal, int]:
+    """`value` as (whole number, exponent <= 0), exactly: Decimal('1.5E+9') -> (1500000000, 0),
+    Decimal('1.0823') -> (10823, -4)."""
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)  # finite: parsed amounts and stored rates are never NaN
+    if exponent >= 0:
+        return Decimal(int(value)), 0
+    return value.scaleb(-exponent), exponent
+
+
+def _register_lookup(
+    connection: duckdb.DuckDBPyConnection,
+    name: str,
+    keys: Sequence[tuple[Any, ...]],
+    key_fields: Sequence[tuple[str, pa.DataType]],
+    value_fields: Sequence[tuple[str, pa.DataType]],
+    compute: Callable[..., tuple[Any, ...]],
+) -> None:
+    """Register `name`: one row per key tuple, with the values `compute(*key)` returns."""
+    rows = [(*key, *compute(*key)) for key in keys]
+    fields = [*key_fields, *value_fields]
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(fields)
+    table = pa.Table.from_arrays(
+        [pa.array(list(column), type=kind) for column, (_, kind) in zip(columns, fields, strict=True)],
+        schema=pa.schema(fields),
+    )
+    connection.register(name, table)
+
+
+def _distinct(connection: duckdb.DuckDBPyConnection, sql: str) -> list[tuple[Any, ...]]:
+    return connection.execute(sql).fetchall()
+
+
+def _same(left: str, right: str, columns: Iterable[str]) -> str:
+    """A join condition on several columns where NULL matches NULL (a missing cell is a key too)."""
+    return " and ".join(f"{left}.{c} is not distinct from {right}.{c}" for c in columns)
+
+
+_TEXT = pa.string()
+_TEXT_LIST = pa.list_(pa.string())
+_LOOKUPS = ("company_alias_keys", "company_lookup", "round_lookup", "date_lookup", "money_lookup",
+            "fx_lookup", "segment_label_lookup", "segment_lookup", "investor_lookup")  # fmt: skip
+
+
+def normalize_table(
+    connection: duckdb.DuckDBPyConnection,
+    refs: References,
+    source: str = "extracted_mentions",
+    target: str = "normalized_mentions",
+) -> int:
+    """Fill `target` (already created, declared like normalized_mentions) from the mentions in `source`;
+    returns the rows written. Rows land in no particular order: readers order by record_id."""
+    src = identifier(source)
+    connection.execute(_MACROS)
+    try:
+        _register_lookups(connection, refs, src)
+        connection.execute(f"insert into {identifier(target)} by name ({_select(src)})")
+    finally:
+        for name in _LOOKUPS:
+            connection.execute(f"drop view if exists {name}")
+    return connection.execute(f"select count(*) from {identifier(target)}").fetchone()[0]
+
+
+def _register_lookups(connection: duckdb.DuckDBPyConnection, refs: References, src: str) -> None:
+    aliases = pa.table({"key": pa.array(sorted(refs.names.companies.canonical_by_key), type=_TEXT)})
+    connection.register("company_alias_keys", aliases)
+    connection.execute(_PLAIN_NAME_MACRO)
+    _register_lookup(
+        connection, "company_lookup",
+        _distinct(
+            connection,
+            f"select distinct company_text from {src} where not coalesce(plain_name(company_text), false)",
+        ),
+        [("company_text", _TEXT)],
+        [("company", _TEXT), ("company_alias", _TEXT), ("company_key", _TEXT)],
+        lambda text: company_fields(text, refs),
+    )  # fmt: skip
+    _register_lookup(
+        connection, "round_lookup",
+        _distinct(connection, f"select distinct round_text from {src}"),
+        [("round_text", _TEXT)], [("round_type", _TEXT)],
+        lambda text: (round_type_of(text, refs),),
+    )  # fmt: skip
+    date_keys = ("announced_text", "date_format", "published_date", "published_precision")
+    _register_lookup(
+        connection, "date_lookup",
+        _distinct(connection, f"select distinct {', '.join(date_keys)} from {src}"),
+        [("announced_text", _TEXT), ("date_format", _TEXT), ("published_date", pa.date32()),
+         ("published_precision", _TEXT)],
+        [("announced_date", pa.date32()), ("date_basis", _TEXT), ("announced_date_precision", _TEXT)],
+        announced_fields,
+    )  # fmt: skip
+    _register_lookup(
+        connection, "money_lookup",
+        _distinct(
+            connection,
+            f"select distinct amount_text, currency_text, default_currency from {src} union "
+            f"select distinct valuation_text, currency_text, default_currency from {src}",
+        ),
+        [("money_text", _TEXT), ("currency_text", _TEXT), ("default_currency", _TEXT)],
+        [("status", _TEXT), ("original", _TEXT), ("row_currency", _TEXT), ("is_floor", pa.bool_()),
+         ("huge", pa.bool_()), ("convert_currency", _TEXT), ("units", _UNITS), ("exp", pa.int32())],
+        lambda text, currency, default: _money(money_fields(text, currency, default, refs)),
+    )  # fmt: skip
+    # The months each currency is converted at: from the dates just resolved, both amounts and valuations.
+    fx_pairs = _distinct(
+        connection,
+        " union ".join(
+            f"""
+            select distinct m.convert_currency, date_trunc('month', d.announced_date)::date
+            from {src} e
+            join date_lookup d on {_same("e", "d", date_keys)}
+            join money_lookup m on e.{money} is not distinct from m.money_text
+                and {_same("e", "m", ("currency_text", "default_currency"))}
+            where m.convert_currency is not null
+            """
+            for money in ("amount_text", "valuation_text")
+        ),
+    )
+    _register_lookup(
+        connection, "fx_lookup", fx_pairs,
+        [("currency", _TEXT), ("month", pa.date32())],
+        [("rate_units", _UNITS), ("rate_exp", pa.int32()), ("usd_per_unit", pa.float64()),
+         ("rate_month", pa.date32())],
+        lambda currency, month: _rate(refs, currency, month),
+    )  # fmt: skip
+    _register_lookup(
+        connection, "segment_label_lookup",
+        _distinct(connection, f"select distinct segment_text from {src}"),
+        [("segment_text", _TEXT)], [("has_label", pa.bool_())],
+        lambda text: (has_segment_label(text),),
+    )  # fmt: skip
+    # The context is read only when no label is stated: an export with a segment column classifies each
+    # distinct label once, whatever its other cells say.
+    _register_lookup(
+        connection, "segment_lookup",
+        _distinct(
+            connection,
+            f"""
+            select distinct e.segment_text, if(l.has_label, null, e.context) as context,
+                if(l.has_label, null, e.snippet) as snippet
+            from {src} e join segment_label_lookup l on {_same("e", "l", ("segment_text",))}
+            """,
+        ),
+        [("segment_text", _TEXT), ("context", _TEXT), ("snippet", _TEXT)],
+        [("segment", _TEXT), ("segment_basis", _TEXT), ("layer", _TEXT)],
+        lambda text, context, snippet: segment_fields(text, context, snippet, refs),
+    )  # fmt: skip
+    _register_lookup(
+        connection, "investor_lookup",
+        _distinct(
+            connection,
+            f"select distinct lead_investors_text from {src} union "
+            f"select distinct investors_text from {src}",
+        ),
+        [("names", _TEXT_LIST)], [("canonical", _TEXT_LIST)],
+        lambda names: (refs.names.investor_list(as_list(names)),),
+    )  # fmt: skip
+
+
+def _money(fields: Any) -> tuple[Any, ...]:
+    money = fields.money
+    convertible = money is not None and money.currency is not None and not fields.huge
+    units, exp = integer_and_exponent(money.value) if convertible else (None, None)
+    return (
+        str(fields.parsed.status), fields.original, fields.row_currency, bool(money and money.is_floor),
+        fields.huge, money.currency if convertible else None, units, exp,
+    )  # fmt: skip
+
+
+def _rate(refs: References, currency: str, month: Any) -> tuple[Any, ...]:
+    if currency == "USD":
+        return Decimal(1), 0, 1.0, None
+    found = refs.fx.rate(currency, month)
+    if found is None:
+        return None, None, None, None
+    usd_per_unit, rate_month = found
+    units, exp = integer_and_exponent(usd_per_unit)
+    return units, exp, float(usd_per_unit), rate_month
+
+
+def _converted(money: str, fx: str) -> str:
+    """Whole US dollars of a money lookup row at its month's rate, or NULL when it has no rate."""
+    return f"whole_product({money}.units, {money}.exp, {fx}.rate_units, {fx}.rate_exp)"
+
+
+def _select(src: str) -> str:
+    kept = [c for c in NORMALIZED_MENTIONS.names if c not in NORMALIZED_FIELDS]
+    date_keys = ("announced_text", "date_format", "published_date", "published_precision")
+    money_keys = ("currency_text", "default_currency")
+    fits = f"between -{INT64_MAX} and {INT64_MAX}"
+    return f"""
+    with joined as (
+        select e.*,
+            if(plain_name(e.company_text), e.company_text, c.company) as company,
+            if(plain_name(e.company_text), null, c.company_alias) as company_alias,
+            if(plain_name(e.company_text), lower(e.company_text), c.company_key) as company_key,
+            r.round_type,
+            d.announced_date, d.date_basis, d.announced_date_precision,
+            a.status as a_status, a.original as a_original, a.row_currency, a.is_floor as a_floor,
+            a.huge as a_huge, {_converted("a", "fa")} as a_usd, fa.usd_per_unit, fa.rate_month,
+            v.status as v_status, v.original as v_original, v.is_floor as v_floor, v.huge as v_huge,
+            {_converted("v", "fv")} as v_usd,
+            s.segment, s.segment_basis, s.layer, li.canonical as leads, ii.canonical as all_investors
+        from {src} e
+        left join company_lookup c on {_same("e", "c", ("company_text",))}
+        left join round_lookup r on {_same("e", "r", ("round_text",))}
+        left join date_lookup d on {_same("e", "d", date_keys)}
+        left join money_lookup a on e.amount_text is not distinct from a.money_text
+            and {_same("e", "a", money_keys)}
+        left join money_lookup v on e.valuation_text is not distinct from v.money_text
+            and {_same("e", "v", money_keys)}
+        left join fx_lookup fa on a.convert_currency = fa.currency
+            and date_trunc('month', d.announced_date)::date is not distinct from fa.month
+        left join fx_lookup fv on v.convert_currency = fv.currency
+            and date_trunc('month', d.announced_date)::date is not distinct from fv.month
+        left join segment_label_lookup l on {_same("e", "l", ("segment_text",))}
+        left join segment_lookup s on e.segment_text is not distinct from s.segment_text
+            and if(l.has_label, null, e.context) is not distinct from s.context
+            and if(l.has_label, null, e.snippet) is not distinct from s.snippet
+        left join investor_lookup li on e.lead_investors_text is not distinct from li.names
+        left join investor_lookup ii on e.investors_text is not distinct from ii.names
+    )
+    select {", ".join(kept)},
+        company, company_alias, company_key, round_type,
+        a_original as amount_original,
+        case when a_huge or not coalesce(a_usd {fits}, true) then '{OUT_OF_RANGE}' else a_status end
+            as amount_status,
+        row_currency as currency,
+        if(a_usd {fits}, a_usd::bigint, null) as amount_usd,
+        coalesce(a_floor, false) as amount_is_floor,
+        v_original as valuation_original,
+        case when v_huge or not coalesce(v_usd {fits}, true) then '{OUT_OF_RANGE}' else v_status end
+            as valuation_status,
+        if(v_usd {fits}, v_usd::bigint, null) as valuation_usd,
+        coalesce(v_floor, false) as valuation_is_floor,
+        if(a_usd is null, null, usd_per_unit) as fx_usd_per_unit,
+        if(a_usd is null, null, rate_month) as fx_rate_month,
+        coalesce(leads, []) as lead_investors, coalesce(all_investors, []) as investors,
+        announced_date, announced_date_precision,
+        if(regexp_matches(status, '^\\s*reported\\s*$'), 'reported', 'announced') as status,
+        date_basis, segment, segment_basis, layer
+    from joined
+    """
