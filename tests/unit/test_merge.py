@@ -6,6 +6,7 @@ from datetime import date
 
 import pandas as pd
 
+from assets.resolve import merge
 from assets.resolve.merge import MergePolicy, resolve_deals
 
 
@@ -194,3 +195,152 @@ def test_a_round_without_its_stage_merges_into_the_stated_one():
         mention("body", round_type="venture", amount_usd=40_000_000),
     )
     assert deals[["round_type", "mention_count", "conflicts"]].values.tolist() == [["series_b", 2, []]]
+
+
+# --- the column path for lone mentions gives what clustering every mention one by one gives -------------
+
+
+def _clustered_one_by_one(frame: pd.DataFrame, monkeypatch, **options) -> tuple[pd.DataFrame, pd.DataFrame]:
+    with monkeypatch.context() as patch:
+        patch.setattr(merge, "_alone", lambda rows, policy: pd.Series(False, index=rows.index))
+        return resolve_deals(frame, **options)
+
+
+def _rows(frame: pd.DataFrame) -> list[dict]:
+    plain = frame.astype(object).where(frame.notna(), None)
+    return [{k: (list(v) if isinstance(v, list | tuple) else v) for k, v in r.items()}
+            for r in plain.to_dict("records")]  # fmt: skip
+
+
+def _mixed_mentions() -> pd.DataFrame:
+    """Lone mentions and mergeable ones side by side: same company and date with another status, a
+    stageless mention beside stated ones, two sources, the same round twice far apart, aliases."""
+    rows = [
+        mention(
+            "a1",
+            company="Ketch",
+            company_key="ketch",
+            round_type="series_a",
+            amount_usd=10_000_000,
+            announced_date="2025-01-10",
+            lead_investors=["Fern VC"],
+            investors=["Fern VC", "Moss"],
+            currency="USD",
+            amount_original="$10M",
+            warnings=["w1", "w1"],
+        ),
+        mention(
+            "a2",
+            company="Ketch",
+            company_key="ketch",
+            round_type="series_a",
+            amount_usd=10_000_000,
+            announced_date="2025-01-10",
+            status="reported",
+            source_id="other",
+        ),
+        mention(
+            "a3",
+            company="Ketch",
+            company_key="ketch",
+            round_type="series_a",
+            amount_usd=11_000_000,
+            announced_date="2025-02-01",
+            method="table_row",
+            company_alias="Ketch Labs",
+        ),
+        mention(
+            "a4", company="Ketch", company_key="ketch", round_type="series_a", announced_date="2026-03-01"
+        ),
+        mention(
+            "b1",
+            company="Wren",
+            company_key="wren",
+            round_type="unknown",
+            amount_usd=5_000_000,
+            announced_date="2024-06-01",
+            segment=None,
+            announced_date_precision=None,
+        ),
+        mention(
+            "b2",
+            company="Wren",
+            company_key="wren",
+            round_type="seed",
+            amount_usd=5_100_000,
+            announced_date="2024-06-20",
+            date_basis="explicit",
+            valuation_usd=20_000_000,
+            valuation_is_floor=True,
+        ),
+        mention(
+            "c1",
+            company="Quill",
+            company_key="quill",
+            round_type="venture",
+            amount_usd=1_000_000,
+            announced_date="2023-01-01",
+            published_date=None,
+            amount_is_floor=True,
+        ),
+        mention(
+            "c2",
+            company="Quill",
+            company_key="quill",
+            round_type="series_b",
+            amount_usd=90_000_000,
+            announced_date="2023-12-01",
+            segment="ai_chips",
+            segment_basis="stated",
+        ),
+        mention(
+            "d1",
+            company="Solo",
+            company_key="solo",
+            round_type="seed",
+            announced_date="2022-02-02",
+            status="reported",
+            segment="not_a_segment",
+        ),
+    ]
+    frame = pd.DataFrame(rows)
+    for column in ("amount_usd", "valuation_usd"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def test_lone_mentions_resolve_as_clustering_would(monkeypatch) -> None:
+    frame = _mixed_mentions()
+    options = {"source_order": ["other", "src"]}
+    deals, sources = resolve_deals(frame, **options)
+    expected_deals, expected_sources = _clustered_one_by_one(frame, monkeypatch, **options)
+    assert _rows(deals) == _rows(expected_deals)
+    assert _rows(sources) == _rows(expected_sources)
+    # Both kinds are present: lone mentions (a4, c1, c2, d1) and clusters (a1+a3, b1+b2; a2 reported).
+    assert merge._alone(frame.assign(announced_date=pd.to_datetime(frame["announced_date"]).dt.date),
+                        MergePolicy()).sum() == 5  # fmt: skip
+    assert sorted(deals["mention_count"].tolist()) == [1, 1, 1, 1, 1, 2, 2]
+
+
+def test_an_export_resolves_as_clustering_would(monkeypatch, tmp_path) -> None:
+    """Three thousand rows of the benchmark's synthetic export, normalised and validated."""
+    from assets.normalize.mentions import normalize_mentions
+    from assets.parsing.dispatch import extract_document
+    from assets.sources import Source, SourceKind
+    from assets.validate.quarantine import validate_frame
+    from bench.export_scale import write_export
+    from schemas.mention_schema import NormalizedMentionSchema
+    from schemas.rules import RECORD_RULES
+
+    export = tmp_path / "export.csv"
+    write_export(export, 3_000)
+    source = Source(id="synthetic", kind=SourceKind.TABLE, url=export.as_uri(),
+                    options={"currency": "USD", "date_format": "%Y-%m-%d"})  # fmt: skip
+    extracted = extract_document(source, export.as_uri(), "1" * 64, None, export)
+    valid = validate_frame(normalize_mentions(extracted), NormalizedMentionSchema, RECORD_RULES).valid
+    deals, sources = resolve_deals(valid)
+    expected_deals, expected_sources = _clustered_one_by_one(valid, monkeypatch)
+    assert len(deals) > 2_500
+    assert (deals["mention_count"] > 1).any()
+    assert _rows(deals) == _rows(expected_deals)
+    assert _rows(sources) == _rows(expected_sources)
