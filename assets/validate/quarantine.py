@@ -93,7 +93,10 @@ def validate_frame(
     errors, warnings = pairs[~is_warn], pairs[is_warn]
     failed = _names_by_row(errors, order)
     warned = _names_by_row(warnings, order)
-    frame = frame.assign(warnings=[list(warned.get(i, [])) for i in frame.index])
+    # Aligned once rather than looked up row by row (a Series lookup per row cost seconds per 100k rows).
+    frame = frame.assign(
+        warnings=[names if isinstance(names, list) else [] for names in warned.reindex(frame.index)]
+    )
     rejected = frame.loc[failed.index].copy()
     rejected["failed_checks"] = failed.reindex(rejected.index).tolist()
     rejected["reason"] = [
