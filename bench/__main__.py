@@ -1,10 +1,10 @@
-"""Run every benchmark: `python3 tasks.py bench [--rows N]` (or `python -m bench`)."""
+"""Run every benchmark: `python3 tasks.py bench [--rows N] [--scale-rows N ...]` (or `python -m bench`)."""
 
 from __future__ import annotations
 
 import argparse
 
-from bench import fetch_budget, pipeline_throughput, real_exports, robustness
+from bench import export_scale, fetch_budget, pipeline_throughput, real_exports, robustness
 from bench.extraction.evaluate import evaluate, format_report
 from bench.extraction.realworld.report import format_realworld_report
 from bench.extraction.realworld.scoring import evaluate_realworld
@@ -13,6 +13,10 @@ from bench.extraction.realworld.scoring import evaluate_realworld
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=50_000, help="rows in the synthetic export")
+    parser.add_argument(
+        "--scale-rows", type=int, nargs="+", default=[10_000, 100_000],
+        help="export sizes refreshed through the Dagster CLI (add 1000000 for the full-size run)",
+    )  # fmt: skip
     args = parser.parse_args()
     for split in ("dev", "holdout"):
         for line in format_report(split, evaluate(split)):
@@ -25,6 +29,8 @@ def main() -> None:
             print(line)
         print()
     pipeline_throughput.run(args.rows)
+    print()
+    export_scale.main(["--rows", *map(str, args.scale_rows)])
     print()
     real_exports.run()
     print()

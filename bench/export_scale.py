@@ -1,0 +1,252 @@
+"""A whole refresh of one large table export through the Dagster CLI, against floors measured in the same run.
+
+`python -m bench.export_scale [--rows 10000 100000 1000000]`
+
+For each size: a synthetic export in dealmap's own column names (1% bad rows) is the only source; the refresh
+runs as a user runs it (`dagster asset materialize --select '*'`, in-process executor), then again unchanged.
+Floors, measured in this run on this machine:
+- DuckDB alone: read the CSV, split valid and rejected rows by the same kinds of rules, build a mart by
+  segment and quarter, checkpoint the file;
+- Dagster alone: three trivial assets through the same CLI;
+- copying the served file (what an unchanged refresh still does: it republishes).
+Peak memory is the largest resident set of the refresh process (`RUSAGE_CHILDREN` of a fresh wrapper).
+Every row must be accounted for: deals + merged mentions + rejected = rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+
+from bench.pipeline_throughput import ROUNDS, SEGMENTS
+
+REPO = Path(__file__).resolve().parents[1]
+# One bad row in a hundred, each a different rule: a negative amount, an unknown currency, an amount that
+# is not money, a date in the future, no company.
+_BAD_ROWS = (
+    {"amount": "-5000000"},
+    {"currency": "XYZ"},
+    {"amount": "a lot"},
+    {"announced_date": "2999-01-01"},
+    {"company": ""},
+)
+_COLUMNS = ["company", "round_type", "amount", "currency", "valuation", "segment", "announced_date",
+            "lead_investors", "investors"]  # fmt: skip
+
+
+def write_export(path: Path, rows: int, seed: int = 11) -> None:
+    """A deterministic export: about three rounds per company, 1% bad rows."""
+    rng = random.Random(seed)
+    companies = max(rows // 3, 1)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(_COLUMNS)
+        for i in range(rows):
+            amount = rng.randrange(1, 500) * 1_000_000
+            row = {
+                "company": f"Company {rng.randrange(companies)}",
+                "round_type": rng.choice(ROUNDS),
+                "amount": str(amount) if i % 40 else "undisclosed",
+                "currency": rng.choice(["USD", "USD", "USD", "EUR", "GBP"]),
+                "valuation": str(amount * rng.randrange(3, 12)) if i % 7 else "",
+                "segment": rng.choice(SEGMENTS),
+                "announced_date": f"20{rng.randrange(15, 26)}-{rng.randrange(1, 13):02d}-"
+                f"{rng.randrange(1, 29):02d}",
+                "lead_investors": "Northwind Ventures" if i % 3 else "",
+                "investors": "Harbor Capital; Lumen Partners" if i % 4 else "",
+            }
+            if i % 100 == 99:
+                row.update(_BAD_ROWS[(i // 100) % len(_BAD_ROWS)])
+            writer.writerow([row[c] for c in _COLUMNS])
+
+
+def _registry(export: Path) -> str:
+    return (
+        '[[source]]\nid = "bench-export"\nkind = "table"\n'
+        f'url = "{export.as_uri()}"\nmax_bytes = {10 * export.stat().st_size + 1_000_000}\n'
+        "max_rejection_rate = 0.05\n"
+        '[source.options]\nformat = "csv"\ncurrency = "USD"\ndate_format = "%Y-%m-%d"\n'
+    )
+
+
+_MEASURE = (
+    "import resource, subprocess, sys, time\n"
+    "started = time.perf_counter()\n"
+    "done = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+    "seconds = time.perf_counter() - started\n"
+    "if done.returncode:\n"
+    "    sys.stderr.write(done.stdout[-4000:] + done.stderr[-4000:])\n"
+    "    sys.exit(done.returncode)\n"
+    "print(seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+)
+
+
+def _measured(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float]:
+    """(wall seconds, peak RSS in MiB) of `command`, run in a fresh wrapper process."""
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURE, *command], env=env, cwd=cwd, capture_output=True, text=True
+    )
+    if done.returncode:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{done.stderr}")
+    seconds, rss_kib = done.stdout.split()
+    return float(seconds), int(rss_kib) / 1024
+
+
+def _dagster(*args: str) -> list[str]:
+    return [str(Path(sys.executable).with_name("dagster")), *args]
+
+
+_FLOOR_DEFS = """
+import dagster as dg
+
+@dg.asset
+def first():
+    return 1
+
+@dg.asset
+def second(first):
+    return first + 1
+
+@dg.asset
+def third(second):
+    return second + 1
+
+defs = dg.Definitions(assets=[first, second, third], executor=dg.in_process_executor)
+"""
+
+
+def dagster_floor(scratch: Path, env: dict[str, str]) -> float:
+    """Seconds for three trivial assets through the same CLI and executor."""
+    module = scratch / "floor_defs.py"
+    module.write_text(_FLOOR_DEFS, encoding="utf-8")
+    seconds, _ = _measured(_dagster("asset", "materialize", "-f", str(module), "--select", "*"), env, scratch)
+    return seconds
+
+
+_DUCKDB_FLOOR = """
+create table rows_in as select * from read_csv($1, header = true, all_varchar = true);
+create table checked as select *,
+    try_cast(amount as bigint) as amount_value, try_strptime(announced_date, '%Y-%m-%d') as announced,
+    (company is null or trim(company) = '') as no_company,
+    (amount is not null and lower(amount) <> 'undisclosed' and try_cast(amount as bigint) is null)
+        as bad_amount,
+    coalesce(try_cast(amount as bigint) < 0, false) as negative,
+    currency not in ('USD', 'EUR', 'GBP') as unknown_currency,
+    coalesce(try_strptime(announced_date, '%Y-%m-%d') > current_date, true) as bad_date
+from rows_in;
+create table valid as select * exclude (no_company, bad_amount, negative, unknown_currency, bad_date)
+    from checked where not (no_company or bad_amount or negative or unknown_currency or bad_date);
+create table rejected as select * from checked where no_company or bad_amount or negative or unknown_currency
+    or bad_date;
+create table mart as select segment, date_trunc('quarter', announced) as quarter, count(*) as deals,
+    sum(amount_value) as amount from valid group by all;
+checkpoint;
+"""
+
+
+def duckdb_floor(export: Path, scratch: Path) -> float:
+    path = scratch / "floor.duckdb"
+    path.unlink(missing_ok=True)
+    started = time.perf_counter()
+    with duckdb.connect(str(path)) as connection:
+        for statement in filter(str.strip, _DUCKDB_FLOOR.split(";")):
+            connection.execute(statement, [str(export)] if "$1" in statement else [])
+    return time.perf_counter() - started
+
+
+def _accounted(data_dir: Path, rows: int) -> dict[str, int]:
+    with duckdb.connect(str(data_dir / "work" / "dealmap_work.duckdb"), read_only=True) as connection:
+        deals, evidence, rejected = connection.execute(
+            "select (select count(*) from deals), (select count(*) from deal_sources), "
+            "(select count(*) from rejected_deals)"
+        ).fetchone()
+    merged = evidence - deals
+    if deals + merged + rejected != rows:
+        raise AssertionError(f"{rows} rows in, {deals} deals + {merged} merged + {rejected} rejected")
+    return {"deals": deals, "merged": merged, "rejected": rejected}
+
+
+def run_size(rows: int, scratch: Path) -> dict[str, float | int]:
+    export = scratch / f"export-{rows}.csv"
+    write_export(export, rows)
+    registry = scratch / "sources.toml"
+    registry.write_text(_registry(export), encoding="utf-8")
+    data_dir = scratch / f"data-{rows}"
+    home = scratch / "dagster_home"
+    home.mkdir(exist_ok=True)
+    env = os.environ | {
+        "DEALMAP_SOURCES": str(registry),
+        "DEALMAP_DATA_DIR": str(data_dir),
+        "DAGSTER_HOME": str(home),
+        "PYTHONPATH": str(REPO),
+    }
+    floor_duckdb = duckdb_floor(export, scratch)
+    floor_dagster = dagster_floor(scratch, env)
+    refresh = _dagster("asset", "materialize", "-m", "orchestration.definitions", "--select", "*")
+    first, peak = _measured(refresh, env, REPO)
+    counts = _accounted(data_dir, rows)
+    second, second_peak = _measured(refresh, env, REPO)
+    served = data_dir / "dealmap.duckdb"
+    started = time.perf_counter()
+    shutil.copyfile(served, scratch / "copy.duckdb")
+    copy = time.perf_counter() - started
+    return {
+        "rows": rows,
+        "seconds": first,
+        "floor": floor_duckdb + floor_dagster,
+        "floor_duckdb": floor_duckdb,
+        "floor_dagster": floor_dagster,
+        "peak_mib": peak,
+        "second_seconds": second,
+        "second_floor": floor_dagster + copy,
+        "second_peak_mib": second_peak,
+        **counts,
+    }
+
+
+def report(results: list[dict[str, float | int]]) -> None:
+    print("export_scale: whole refresh through the Dagster CLI (floor = DuckDB alone + Dagster alone)")
+    header = (f"  {'rows':>10}{'seconds':>9}{'floor s':>9}{'x floor':>9}{'peak MiB':>10}{'rows/s':>10}"
+              f"{'2nd run s':>11}{'x floor':>9}{'deals':>10}{'merged':>9}{'rejected':>9}")  # fmt: skip
+    print(header)
+    for r in results:
+        print(
+            f"  {r['rows']:>10,}{r['seconds']:>9.1f}{r['floor']:>9.1f}{r['seconds'] / r['floor']:>9.2f}"
+            f"{r['peak_mib']:>10,.0f}{r['rows'] / r['seconds']:>10,.0f}{r['second_seconds']:>11.1f}"
+            f"{r['second_seconds'] / r['second_floor']:>9.2f}{r['deals']:>10,}{r['merged']:>9,}"
+            f"{r['rejected']:>9,}"
+        )
+    if len(results) > 1:
+        small, large = results[-2], results[-1]
+        per_row = (large["seconds"] / large["rows"]) / (small["seconds"] / small["rows"])
+        print(f"  time per row at {large['rows']:,} / at {small['rows']:,}: {per_row:.2f}")
+    print("  targets: x floor <= 2.5, peak <= 1,536 MiB, 2nd run x floor <= 1.5 (floor: Dagster + file copy)")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
+    args = parser.parse_args(argv)
+    results = []
+    with tempfile.TemporaryDirectory(prefix="dealmap-export-scale-") as scratch:
+        for rows in args.rows:
+            results.append(run_size(rows, Path(scratch)))
+    report(results)
+    if args.json:
+        print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()
