@@ -10,6 +10,7 @@ from assets.metadata import markdown_table, preview, table_metadata
 from assets.resolve.first_seen import first_seen_at, new_sightings
 from assets.resolve.merge import resolve_deals
 from assets.sources import SourceRegistryResource
+from assets.stage_inputs import after, mark_finished, mark_started, reference_digest, unchanged
 from assets.validate.quarantine import validate_frame
 from schemas.deal_schema import DealSchema
 from schemas.reference.resource import ReferenceDataResource
@@ -19,6 +20,7 @@ from schemas.taxonomy import UNCLASSIFIED
 from warehouse.data_dir import DataDirResource
 from warehouse.database import versions_behind
 
+STAGE = "deals"
 MAX_UNCLASSIFIED_SHARE = 0.25
 VALIDATED = "valid_mentions"
 _PREVIEW = ["company", "round_type", "amount_usd", "valuation_usd", "segment", "announced_date",
@@ -43,11 +45,27 @@ def deals_and_sources(
     """Resolve validated mentions into deals (assets/resolve/merge.py documents the matching rules and
     the precedence between conflicting facts)."""
     working = data_dir.working()
-    with working.connect() as connection:
+    run_id = context.run.run_id
+    source_order = [s.id for s in sources.load()]
+    with reference_data.in_use() as references, working.connect() as connection:
+        digest = after(connection, "valid_mentions", STAGE, reference_digest(references), source_order)
+        if unchanged(connection, STAGE, digest, ["deals", "deal_sources"]):
+            deal_rows, evidence_rows = connection.execute(
+                "select (select count(*) from deals), (select count(*) from deal_sources)"
+            ).fetchone()
+            yield dg.MaterializeResult(
+                asset_key="deals", metadata={**table_metadata(DEALS, deal_rows), "unchanged": True}
+            )
+            yield dg.MaterializeResult(
+                asset_key="deal_sources",
+                metadata={**table_metadata(DEAL_SOURCES, evidence_rows), "unchanged": True},
+            )
+            return
+        mark_started(connection, STAGE, run_id)
         validated = connection.execute("select * from valid_mentions order by record_id").df()
         sightings = connection.execute("select deal_id, first_seen_at from deal_sightings").df()
     with reference_data.in_use():  # segment layers and labels
-        deals, evidence = resolve_deals(validated, source_order=[s.id for s in sources.load()])
+        deals, evidence = resolve_deals(validated, source_order=source_order)
     with working.connect(read_only=True) as connection:
         versions = versions_behind(connection, evidence)
     first_seen = first_seen_at(evidence, versions, sightings, datetime.now(UTC).replace(tzinfo=None))
@@ -56,6 +74,8 @@ def deals_and_sources(
         working.replace(connection, "deals", deals, project=True)
         working.replace(connection, "deal_sources", evidence)
         working.append(connection, "deal_sightings", new_sightings(first_seen, sightings))
+        if digest is not None:
+            mark_finished(connection, STAGE, digest, run_id)
     if deals.empty:  # a state, not an error: the marts will be empty and valid
         context.log.warning(
             f"no deals this run: {len(validated)} mentions passed validation; see fetch_log, "
@@ -66,11 +86,14 @@ def deals_and_sources(
         asset_key="deals",
         metadata={
             **table_metadata(DEALS, len(deals)),
+            "unchanged": False,
             "merged_deals": int((deals["mention_count"] > 1).sum()) if len(deals) else 0,
             "preview": preview(ranked, _PREVIEW, limit=15),
         },
     )
-    yield dg.MaterializeResult(asset_key="deal_sources", metadata=table_metadata(DEAL_SOURCES, len(evidence)))
+    yield dg.MaterializeResult(
+        asset_key="deal_sources", metadata={**table_metadata(DEAL_SOURCES, len(evidence)), "unchanged": False}
+    )
 
 
 def _deals(data_dir: DataDirResource) -> pd.DataFrame:

@@ -6,10 +6,12 @@ from assets.extracted import extracted_mentions
 from assets.metadata import preview
 from assets.normalize.columnar import normalize_table
 from assets.normalize.mentions import References
+from assets.stage_inputs import after, mark_finished, mark_started, reference_digest, unchanged
 from schemas.reference.resource import ReferenceDataResource
 from warehouse.data_dir import DataDirResource
 from warehouse.database import create_table
 
+STAGE = "normalized_mentions"
 _PREVIEW = ["company", "round_type", "amount_usd", "currency", "valuation_usd", "segment", "layer",
             "announced_date"]  # fmt: skip
 
@@ -26,15 +28,23 @@ def normalized_mentions(
     and joined back, so an export of a million rows costs what its distinct values cost.
     """
     working = data_dir.working()
+    run_id = context.run.run_id
     with reference_data.in_use() as references, working.connect() as connection:
-        connection.execute("begin transaction")
-        try:
-            create_table(connection, "normalized_mentions")
-            rows = normalize_table(connection, References.of(references))
-            connection.execute("commit")
-        except BaseException:
-            connection.execute("rollback")
-            raise
+        digest = after(connection, "extracted_mentions", STAGE, reference_digest(references))
+        skipped = unchanged(connection, STAGE, digest, [STAGE])
+        if not skipped:
+            mark_started(connection, STAGE, run_id)
+            connection.execute("begin transaction")
+            try:
+                create_table(connection, STAGE)
+                normalize_table(connection, References.of(references))
+                connection.execute("commit")
+            except BaseException:
+                connection.execute("rollback")
+                raise
+            if digest is not None:
+                mark_finished(connection, STAGE, digest, run_id)
+        rows = connection.execute("select count(*) from normalized_mentions").fetchone()[0]
         amount_status = dict(
             connection.execute(
                 "select amount_status, count(*) from normalized_mentions group by all order by all"
@@ -51,6 +61,7 @@ def normalized_mentions(
     return dg.MaterializeResult(
         metadata={
             "dagster/row_count": rows,
+            "unchanged": skipped,
             "amount_status": {str(k): int(v) for k, v in amount_status.items()},
             "segment_basis": {str(k): int(v) for k, v in segment_basis.items()},
             "preview": preview(sample, _PREVIEW),

@@ -8,6 +8,7 @@ import pandas as pd
 from assets.metadata import markdown_table, table_metadata
 from assets.normalized import normalized_mentions
 from assets.sources import SourceRegistryResource
+from assets.stage_inputs import after, mark_finished, mark_started, reference_digest, unchanged
 from assets.validate.quarantine import validate_frame
 from assets.validate.rejection_rates import rejection_rates
 from schemas.mention_schema import NormalizedMentionSchema
@@ -16,6 +17,7 @@ from schemas.rules import DEFAULT_MAX_REJECTION_RATE, RECORD_RULES
 from schemas.tables import REJECTED_DEALS, VALID_MENTIONS
 from warehouse.data_dir import DataDirResource
 
+STAGE = "valid_mentions"
 _SAMPLE_COLUMNS = ["source_id", "locator", "company_text", "amount_text", "segment_text", "failed_checks"]
 
 
@@ -37,7 +39,25 @@ def validated_mentions(
     column, wrong type) fails the step.
     """
     working = data_dir.working()
-    with working.connect() as connection:
+    run_id = context.run.run_id
+    with reference_data.in_use() as references, working.connect() as connection:
+        # Today's date is an input: a date in the future is quarantined until the day comes.
+        parts = (reference_digest(references), datetime.now(UTC).date())
+        digest = after(connection, "normalized_mentions", STAGE, *parts)
+        if unchanged(connection, STAGE, digest, ["valid_mentions", "rejected_deals"]):
+            valid, rejected = connection.execute(
+                "select (select count(*) from valid_mentions), (select count(*) from rejected_deals)"
+            ).fetchone()
+            yield dg.MaterializeResult(
+                asset_key="valid_mentions",
+                metadata={**table_metadata(VALID_MENTIONS, valid), "unchanged": True},
+            )
+            yield dg.MaterializeResult(
+                asset_key="rejected_deals",
+                metadata={**table_metadata(REJECTED_DEALS, rejected), "unchanged": True},
+            )
+            return
+        mark_started(connection, STAGE, run_id)
         normalized = connection.execute("select * from normalized_mentions order by record_id").df()
     with reference_data.in_use():  # known segments, rounds and currencies
         result = validate_frame(normalized, NormalizedMentionSchema, RECORD_RULES)
@@ -49,10 +69,13 @@ def validated_mentions(
     with working.connect() as connection:
         working.replace(connection, "valid_mentions", result.valid, project=True)
         working.replace(connection, "rejected_deals", rejected, project=True)
+        if digest is not None:
+            mark_finished(connection, STAGE, digest, run_id)
     yield dg.MaterializeResult(
         asset_key="valid_mentions",
         metadata={
             **table_metadata(VALID_MENTIONS, len(result.valid)),
+            "unchanged": False,
             "rows_with_warnings": int((result.valid["warnings"].map(len) > 0).sum())
             if len(result.valid)
             else 0,
@@ -62,6 +85,7 @@ def validated_mentions(
         asset_key="rejected_deals",
         metadata={
             **table_metadata(REJECTED_DEALS, len(rejected)),
+            "unchanged": False,
             "by_source": {str(k): int(v) for k, v in rejected["source_id"].value_counts().items()},
             "sample": dg.MetadataValue.md(markdown_table(rejected, _SAMPLE_COLUMNS)),
         },

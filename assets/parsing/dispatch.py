@@ -43,7 +43,7 @@ _MENTION_TO_COLUMN = {
 # The mention fields that are columns (the rest, such as the method, are written apart).
 _TEXT_FIELDS = frozenset({*_MENTION_TO_COLUMN, "round_text", "locator", "status"})
 
-_TRANSIENT_ERRORS = frozenset({CorruptBlob.error_class, MissingBlob.error_class, BUDGET_ERROR_CLASS})
+TRANSIENT_ERRORS = frozenset({CorruptBlob.error_class, MissingBlob.error_class, BUDGET_ERROR_CLASS})
 
 
 class UnsupportedDocument(ValueError):
@@ -277,7 +277,7 @@ def extract_documents(
         # A parse of the same bytes under the same code ends the same way, failure included; a damaged or
         # missing blob (the collector restores it) or a run out of time (load varies) does not, so those
         # failures are never reused.
-        if key in done and done[key].error_class not in _TRANSIENT_ERRORS:
+        if key in done and done[key].error_class not in TRANSIENT_ERRORS:
             earlier = done[key]
             ledger.append(earlier._asdict() | {"Index": None})
             frames.append(earlier_mentions.get(key))

@@ -48,14 +48,14 @@ def _imported(path: Path) -> set[str]:
     return names
 
 
-def parser_sources() -> list[Path]:
-    """Every project source file the parser imports, transitively, from `_ENTRY` (sorted).
+def module_sources(entry: str) -> list[Path]:
+    """Every project source file module `entry` imports, transitively, itself included (sorted).
 
     Derived from the imports rather than listed by hand, so a helper module added to parsing (or a frame
     helper it starts to use) changes the fingerprint without anyone remembering to add it.
     """
     seen: dict[str, Path] = {}
-    pending = [_ENTRY]
+    pending = [entry]
     while pending:
         name = pending.pop()
         path = _module_file(name)
@@ -67,9 +67,10 @@ def parser_sources() -> list[Path]:
 
 
 @cache  # the code of a process does not change under it (a Dagster code server reloads as a new process)
-def _parser_code_digest() -> str:
+def code_digest(entry: str) -> str:
+    """sha256 of the code of module `entry` and of every project module it imports."""
     digest = hashlib.sha256()
-    for path in parser_sources():
+    for path in module_sources(entry):
         digest.update(path.relative_to(_ROOT).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -78,7 +79,7 @@ def _parser_code_digest() -> str:
 def extractor_fingerprint() -> str:
     """The parsing code and the vocabularies of the reference data in use, as 16 hex digits."""
     vocabularies = current_reference_data().digest(_REFERENCE_INPUTS)
-    return hashlib.sha256(f"{_parser_code_digest()}:{vocabularies}".encode()).hexdigest()[:16]
+    return hashlib.sha256(f"{code_digest(_ENTRY)}:{vocabularies}".encode()).hexdigest()[:16]
 
 
 def source_fingerprint(source: Source) -> str:

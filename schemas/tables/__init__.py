@@ -17,6 +17,7 @@ from schemas.tables.extraction import (
 from schemas.tables.fetching import DOCUMENTS, FETCH_LOG, SOURCE_LISTINGS
 from schemas.tables.mentions import NORMALIZED_MENTIONS, REJECTED_DEALS, VALID_MENTIONS
 from schemas.tables.model import Column, Table
+from schemas.tables.stages import STAGE_INPUTS
 
 TABLES: dict[str, Table] = {
     t.name: t
@@ -35,6 +36,7 @@ TABLES: dict[str, Table] = {
         DEALS,
         DEAL_SOURCES,
         DEAL_SIGHTINGS,
+        STAGE_INPUTS,
     )
 }
 
@@ -52,6 +54,7 @@ __all__ = [
     "REJECTED_DEALS",
     "SOURCE_HOLDS",
     "SOURCE_LISTINGS",
+    "STAGE_INPUTS",
     "TABLES",
     "VALID_MENTIONS",
     "Column",

@@ -1,0 +1,84 @@
+"""Skipping a stage whose inputs did not change: an unchanged refresh recomputes nothing it already has.
+
+Each stage after fetching digests everything it reads: the digest the stage before it recorded, its own code
+(every project module its asset imports), the reference data, and its options. When the digest equals the
+one recorded by the stage's last finished run and its tables are there, the stage reports its tables as
+they are instead of rebuilding them. A stage records an empty digest when it starts and its digest when it
+finishes, so a stage that failed half-way is never taken as done, and neither is anything after it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+import duckdb
+
+from assets.parsing.fingerprint import code_digest
+from schemas.reference.reference_data import ReferenceData
+
+
+def inputs_digest(stage: str, *parts: Any) -> str:
+    """sha256 of `stage`, its code and `parts` (JSON-serialisable; dates and other values as text)."""
+    text = json.dumps([stage, code_digest(f"assets.{_module_of(stage)}"), *parts], default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# The module that defines each stage's asset (its code digest covers everything the module imports).
+_MODULES = {
+    "extracted_mentions": "extracted",
+    "normalized_mentions": "normalized",
+    "valid_mentions": "validated",
+    "deals": "deals",
+}
+
+
+def _module_of(stage: str) -> str:
+    return _MODULES[stage]
+
+
+def reference_digest(data: ReferenceData) -> str:
+    """sha256 of every file of the reference data (taxonomy, vocabularies, aliases, FX...)."""
+    return data.digest(tuple(sorted(p.name for p in data.directory.iterdir() if p.is_file())))
+
+
+def last_digest(connection: duckdb.DuckDBPyConnection, stage: str) -> str | None:
+    """The digest `stage` recorded when it last finished; None when it never did or is mid-way."""
+    row = connection.execute("select input_digest from stage_inputs where stage = ?", [stage]).fetchone()
+    return row[0] or None if row else None
+
+
+def _record(connection: duckdb.DuckDBPyConnection, stage: str, digest: str, run_id: str) -> None:
+    connection.execute("delete from stage_inputs where stage = ?", [stage])
+    connection.execute(
+        "insert into stage_inputs values (?, ?, ?, ?)",
+        [stage, digest, run_id, datetime.now(UTC).replace(tzinfo=None)],
+    )
+
+
+def mark_started(connection: duckdb.DuckDBPyConnection, stage: str, run_id: str) -> None:
+    """The stage's tables are about to change: nothing may take them as matching any digest."""
+    _record(connection, stage, "", run_id)
+
+
+def mark_finished(connection: duckdb.DuckDBPyConnection, stage: str, digest: str, run_id: str) -> None:
+    _record(connection, stage, digest, run_id)
+
+
+def unchanged(
+    connection: duckdb.DuckDBPyConnection, stage: str, digest: str | None, tables: list[str]
+) -> bool:
+    """Whether `stage` already holds what inputs `digest` give (None: the inputs are not known)."""
+    if digest is None or last_digest(connection, stage) != digest:
+        return False
+    existing = {row[0] for row in connection.execute("select table_name from duckdb_tables()").fetchall()}
+    return all(table in existing for table in tables)
+
+
+def after(connection: duckdb.DuckDBPyConnection, upstream: str, stage: str, *parts: Any) -> str | None:
+    """The inputs digest of `stage`, which reads what `upstream` wrote; None when `upstream` has no
+    finished digest (then `stage` must run)."""
+    before = last_digest(connection, upstream)
+    return None if before is None else inputs_digest(stage, before, *parts)

@@ -1,0 +1,97 @@
+"""An unchanged refresh recomputes nothing after fetching; a changed input recomputes from where it enters."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pytest
+
+from assets.stage_inputs import last_digest, mark_started
+from schemas.reference import reference_dir
+from schemas.reference.resource import ReferenceDataResource
+from tests.integration.pipeline import run_refresh
+
+STAGES = ("extracted_mentions", "normalized_mentions", "valid_mentions", "rejected_deals", "deals",
+          "deal_sources")  # fmt: skip
+TABLES = ("extracted_mentions", "normalized_mentions", "valid_mentions", "rejected_deals", "deals",
+          "deal_sources")  # fmt: skip
+
+
+def _unchanged_flags(result: dg.ExecuteInProcessResult) -> dict[str, bool]:
+    return {
+        event.asset_key.to_user_string(): event.materialization.metadata["unchanged"].value
+        for event in result.get_asset_materialization_events()
+        if event.asset_key.to_user_string() in STAGES
+    }
+
+
+def _contents(data_dir: Path) -> dict[str, list[str]]:
+    """Every row of the stage tables, but when and by which run a row was quarantined."""
+    with duckdb.connect(str(data_dir / "work" / "dealmap_work.duckdb"), read_only=True) as connection:
+        columns = {t: "* exclude (run_id, rejected_at)" if t == "rejected_deals" else "*" for t in TABLES}
+        return {
+            table: sorted(map(repr, connection.execute(f"select {columns[table]} from {table}").fetchall()))
+            for table in TABLES
+        }
+
+
+@pytest.fixture(scope="module")
+def twice(tmp_path_factory):
+    data_dir = tmp_path_factory.mktemp("data")
+    first = run_refresh(data_dir)
+    before = _contents(data_dir)
+    second = run_refresh(data_dir)
+    return data_dir, first, second, before
+
+
+def test_the_first_run_computes_every_stage(twice) -> None:
+    _, first, _, _ = twice
+    assert first.success
+    assert _unchanged_flags(first) == dict.fromkeys(STAGES, False)
+
+
+def test_an_unchanged_second_run_skips_every_stage_and_keeps_every_row(twice) -> None:
+    data_dir, _, second, before = twice
+    assert second.success
+    assert _unchanged_flags(second) == dict.fromkeys(STAGES, True)
+    assert _contents(data_dir) == before
+    row_counts = {
+        event.asset_key.to_user_string(): event.materialization.metadata["dagster/row_count"].value
+        for event in second.get_asset_materialization_events()
+        if event.asset_key.to_user_string() in STAGES
+    }
+    assert row_counts["deals"] == 8
+    assert row_counts["rejected_deals"] == len(before["rejected_deals"])
+
+
+def test_an_edited_reference_file_recomputes_from_normalisation(twice, tmp_path) -> None:
+    data_dir = twice[0]
+    shutil.copytree(data_dir, tmp_path / "data")
+    references = tmp_path / "reference"
+    shutil.copytree(reference_dir(), references)
+    aliases = references / "aliases.toml"
+    aliases.write_text(aliases.read_text(encoding="utf-8") + "\n# an edit\n", encoding="utf-8")
+    result = run_refresh(tmp_path / "data", reference_data=ReferenceDataResource(directory=str(references)))
+    assert result.success
+    flags = _unchanged_flags(result)
+    assert flags["extracted_mentions"] is True  # aliases are not read while parsing
+    assert [flags[s] for s in STAGES[1:]] == [False] * 5
+
+
+def test_a_stage_left_half_way_is_never_taken_as_done(twice, tmp_path) -> None:
+    """A run that died inside normalisation: the next run of validation alone cannot trust what it
+    would read, so it recomputes; a whole refresh recomputes normalisation, which comes back to the same
+    digest, and the stages after it stand."""
+    data_dir = tmp_path / "data"
+    shutil.copytree(twice[0], data_dir)
+    with duckdb.connect(str(data_dir / "work" / "dealmap_work.duckdb")) as connection:
+        mark_started(connection, "normalized_mentions", "a-run-that-died")
+        assert last_digest(connection, "normalized_mentions") is None
+    alone = _unchanged_flags(run_refresh(data_dir, selection="key:valid_mentions or key:rejected_deals"))
+    assert alone == {"valid_mentions": False, "rejected_deals": False}
+    flags = _unchanged_flags(run_refresh(data_dir))
+    assert (flags["extracted_mentions"], flags["normalized_mentions"]) == (True, False)
+    assert _contents(data_dir) == twice[3]
