@@ -9,9 +9,8 @@ from assets.metadata import markdown_table, table_metadata
 from assets.normalized import normalized_mentions
 from assets.sources import SourceRegistryResource
 from assets.stage_inputs import after, mark_finished, mark_started, reference_digest, unchanged
-from assets.validate.quarantine import validate_frame
+from assets.validate.in_database import validate_table
 from assets.validate.rejection_rates import rejection_rates
-from schemas.mention_schema import NormalizedMentionSchema
 from schemas.reference.resource import ReferenceDataResource
 from schemas.rules import DEFAULT_MAX_REJECTION_RATE, RECORD_RULES
 from schemas.tables import REJECTED_DEALS, VALID_MENTIONS
@@ -33,10 +32,10 @@ _SAMPLE_COLUMNS = ["source_id", "locator", "company_text", "amount_text", "segme
 def validated_mentions(
     context: dg.AssetExecutionContext, data_dir: DataDirResource, reference_data: ReferenceDataResource
 ):
-    """Validate every normalized mention against `schemas.mention_schema.NormalizedMentionSchema`, lazily
-    and over the whole frame. Passing rows -> valid_mentions (warn-severity rules listed in `warnings`);
-    failing rows -> rejected_deals with `failed_checks` and `reason`. A schema-level failure (missing
-    column, wrong type) fails the step.
+    """Validate every normalized mention against the record rules (`schemas/mention_schema.py`), lazily
+    and over the whole table (assets/validate/in_database.py). Passing rows -> valid_mentions
+    (warn-severity rules listed in `warnings`); failing rows -> rejected_deals with `failed_checks` and
+    `reason`. A schema-level failure (missing column, wrong type) fails the step.
     """
     working = data_dir.working()
     run_id = context.run.run_id
@@ -58,36 +57,34 @@ def validated_mentions(
             )
             return
         mark_started(connection, STAGE, run_id)
-        normalized = connection.execute("select * from normalized_mentions order by record_id").df()
-    with reference_data.in_use():  # known segments, rounds and currencies
-        result = validate_frame(normalized, NormalizedMentionSchema, RECORD_RULES)
-    rejected = result.rejected.assign(
-        run_id=context.run.run_id, rejected_at=datetime.now(UTC).replace(tzinfo=None)
-    )
-    if len(result.valid) + len(rejected) != len(normalized):  # the quarantine must not lose rows
-        raise RuntimeError(f"{len(normalized)} rows in, {len(result.valid)} valid + {len(rejected)} rejected")
-    with working.connect() as connection:
-        working.replace(connection, "valid_mentions", result.valid, project=True)
-        working.replace(connection, "rejected_deals", rejected, project=True)
+        with reference_data.in_use():  # known segments, rounds and currencies
+            valid, rejected = validate_table(connection, run_id, datetime.now(UTC).replace(tzinfo=None))
+        with_warnings = connection.execute(
+            "select count(*) from valid_mentions where len(warnings) > 0"
+        ).fetchone()[0]
+        by_source = dict(
+            connection.execute("select source_id, count(*) from rejected_deals group by all").fetchall()
+        )
+        sample = connection.execute(
+            f"select {', '.join(_SAMPLE_COLUMNS)} from rejected_deals order by record_id limit 10"
+        ).df()
         if digest is not None:
             mark_finished(connection, STAGE, digest, run_id)
     yield dg.MaterializeResult(
         asset_key="valid_mentions",
         metadata={
-            **table_metadata(VALID_MENTIONS, len(result.valid)),
+            **table_metadata(VALID_MENTIONS, valid),
             "unchanged": False,
-            "rows_with_warnings": int((result.valid["warnings"].map(len) > 0).sum())
-            if len(result.valid)
-            else 0,
+            "rows_with_warnings": with_warnings,
         },
     )
     yield dg.MaterializeResult(
         asset_key="rejected_deals",
         metadata={
-            **table_metadata(REJECTED_DEALS, len(rejected)),
+            **table_metadata(REJECTED_DEALS, rejected),
             "unchanged": False,
-            "by_source": {str(k): int(v) for k, v in rejected["source_id"].value_counts().items()},
-            "sample": dg.MetadataValue.md(markdown_table(rejected, _SAMPLE_COLUMNS)),
+            "by_source": {str(k): int(v) for k, v in by_source.items()},
+            "sample": dg.MetadataValue.md(markdown_table(sample, _SAMPLE_COLUMNS)),
         },
     )
 

@@ -21,7 +21,7 @@ from schemas.rules import (
     SMALLEST_PLAUSIBLE_ROUND_USD,
     VALUATION_CEILING_USD,
 )
-from schemas.tables import NORMALIZED_MENTIONS
+from schemas.tables import NORMALIZED_MENTIONS, Table
 from schemas.tables.pandera_fields import declared_model
 from schemas.taxonomy import UNCLASSIFIED, default_taxonomy
 from schemas.vocabulary import default_currencies, default_round_types
@@ -36,129 +36,155 @@ def _blank(s: pd.Series) -> pd.Series:
     return s.isna() | (s.astype("string").str.strip() == "")
 
 
-class _RecordRules(pa.DataFrameModel):
-    """The rules of a normalized mention (columns: `schemas.tables.NORMALIZED_MENTIONS`)."""
+def _record_rules() -> type[pa.DataFrameModel]:
+    """A fresh rules class: pandera consumes a check's name and description when it first builds a schema
+    from it, so each model is built from its own copy of the checks."""
 
-    class Config:
-        strict = False  # provenance and raw columns ride along unchecked
-        # Text columns arrive as object (from Python) or str (from DuckDB under pandas 3): coercing makes
-        # both one dtype. A value that cannot be coerced (text in amount_usd) is a schema-level error.
-        coerce = True
+    class _RecordRules(pa.DataFrameModel):
+        """The rules of a normalized mention (columns: `schemas.tables.NORMALIZED_MENTIONS`)."""
 
-    @pa.check("record_id", **_rule("record_id_unique"))
-    def _record_id_unique(cls, s: Series[str]) -> Series[bool]:
-        return ~s.duplicated(keep=False)
+        class Config:
+            strict = False  # provenance and raw columns ride along unchecked
+            # Text columns arrive as object (from Python) or str (from DuckDB under pandas 3): coercing makes
+            # both one dtype. A value that cannot be coerced (text in amount_usd) is a schema-level error.
+            coerce = True
 
-    @pa.dataframe_check(**_rule("source_present"))
-    def _source_present(cls, df: pd.DataFrame) -> Series[bool]:
-        return ~(_blank(df["source_id"]) | _blank(df["document_sha256"]))
+        @pa.check("record_id", **_rule("record_id_unique"))
+        def _record_id_unique(cls, s: Series[str]) -> Series[bool]:
+            return ~s.duplicated(keep=False)
 
-    @pa.check("company_text", ignore_na=False, **_rule("company_present"))
-    def _company_present(cls, s: Series[str]) -> Series[bool]:
-        return ~_blank(s)
+        @pa.dataframe_check(**_rule("source_present"))
+        def _source_present(cls, df: pd.DataFrame) -> Series[bool]:
+            return ~(_blank(df["source_id"]) | _blank(df["document_sha256"]))
 
-    @pa.check("company", **_rule("company_not_sentence"))
-    def _company_not_sentence(cls, s: Series[object]) -> Series[bool]:
-        text = s.astype("string")
-        return (text.str.len() <= 80) & (text.str.split().str.len() <= 8)
+        @pa.check("company_text", ignore_na=False, **_rule("company_present"))
+        def _company_present(cls, s: Series[str]) -> Series[bool]:
+            return ~_blank(s)
 
-    @pa.check("round_type", ignore_na=False, **_rule("round_type_known"))
-    def _round_type_known(cls, s: Series[object]) -> Series[bool]:
-        return s.isin(default_round_types().slugs)
+        @pa.check("company", **_rule("company_not_sentence"))
+        def _company_not_sentence(cls, s: Series[object]) -> Series[bool]:
+            text = s.astype("string")
+            return (text.str.len() <= 80) & (text.str.split().str.len() <= 8)
 
-    @pa.check("amount_status", **_rule("amount_parseable"))
-    def _amount_parseable(cls, s: Series[str]) -> Series[bool]:
-        return s != "unparseable"
+        @pa.check("round_type", ignore_na=False, **_rule("round_type_known"))
+        def _round_type_known(cls, s: Series[object]) -> Series[bool]:
+            return s.isin(default_round_types().slugs)
 
-    @pa.check("amount_usd", **_rule("amount_nonnegative"))
-    def _amount_nonnegative(cls, s: Series[int]) -> Series[bool]:
-        return s >= 0
+        @pa.check("amount_status", **_rule("amount_parseable"))
+        def _amount_parseable(cls, s: Series[str]) -> Series[bool]:
+            return s != "unparseable"
 
-    @pa.dataframe_check(**_rule("amount_below_ceiling"))
-    def _amount_below_ceiling(cls, df: pd.DataFrame) -> Series[bool]:
-        # 'out_of_range': the amount was too large even to store (see assets/normalize/mentions.py).
-        return (df["amount_usd"] <= AMOUNT_CEILING_USD).fillna(True) & (df["amount_status"] != OUT_OF_RANGE)
+        @pa.check("amount_usd", **_rule("amount_nonnegative"))
+        def _amount_nonnegative(cls, s: Series[int]) -> Series[bool]:
+            return s >= 0
 
-    @pa.check("currency", **_rule("currency_known"))
-    def _currency_known(cls, s: Series[object]) -> Series[bool]:
-        return s.isin(default_currencies().codes)
+        @pa.dataframe_check(**_rule("amount_below_ceiling"))
+        def _amount_below_ceiling(cls, df: pd.DataFrame) -> Series[bool]:
+            # 'out_of_range': the amount was too large even to store (see assets/normalize/mentions.py).
+            return (df["amount_usd"] <= AMOUNT_CEILING_USD).fillna(True) & (
+                df["amount_status"] != OUT_OF_RANGE
+            )
 
-    @pa.dataframe_check(**_rule("amount_converted"))
-    def _amount_converted(cls, df: pd.DataFrame) -> Series[bool]:
-        # An unrecognised currency is `currency_known`'s finding; this rule covers the rest (no currency
-        # at all, or no rate for a known one), so one root cause gives one rule.
-        unrecognised = df["currency"].notna() & ~df["currency"].isin(default_currencies().codes)
-        return (df["amount_status"] != "parsed") | df["amount_usd"].notna() | unrecognised
+        @pa.check("currency", **_rule("currency_known"))
+        def _currency_known(cls, s: Series[object]) -> Series[bool]:
+            return s.isin(default_currencies().codes)
 
-    @pa.check("valuation_status", **_rule("valuation_parseable"))
-    def _valuation_parseable(cls, s: Series[str]) -> Series[bool]:
-        return s != "unparseable"
+        @pa.dataframe_check(**_rule("amount_converted"))
+        def _amount_converted(cls, df: pd.DataFrame) -> Series[bool]:
+            # An unrecognised currency is `currency_known`'s finding; this rule covers the rest (no currency
+            # at all, or no rate for a known one), so one root cause gives one rule.
+            unrecognised = df["currency"].notna() & ~df["currency"].isin(default_currencies().codes)
+            return (df["amount_status"] != "parsed") | df["amount_usd"].notna() | unrecognised
 
-    @pa.check("valuation_usd", **_rule("valuation_nonnegative"))
-    def _valuation_nonnegative(cls, s: Series[int]) -> Series[bool]:
-        return s >= 0
+        @pa.check("valuation_status", **_rule("valuation_parseable"))
+        def _valuation_parseable(cls, s: Series[str]) -> Series[bool]:
+            return s != "unparseable"
 
-    @pa.dataframe_check(**_rule("valuation_below_ceiling"))
-    def _valuation_below_ceiling(cls, df: pd.DataFrame) -> Series[bool]:
-        within = (df["valuation_usd"] <= VALUATION_CEILING_USD).fillna(True)
-        return within & (df["valuation_status"] != OUT_OF_RANGE)
+        @pa.check("valuation_usd", **_rule("valuation_nonnegative"))
+        def _valuation_nonnegative(cls, s: Series[int]) -> Series[bool]:
+            return s >= 0
 
-    @pa.dataframe_check(**_rule("valuation_at_least_amount"))
-    def _valuation_at_least_amount(cls, df: pd.DataFrame) -> Series[bool]:
-        both = df["amount_usd"].notna() & df["valuation_usd"].notna()
-        return ~both | (df["valuation_usd"] >= df["amount_usd"]).fillna(True)
+        @pa.dataframe_check(**_rule("valuation_below_ceiling"))
+        def _valuation_below_ceiling(cls, df: pd.DataFrame) -> Series[bool]:
+            within = (df["valuation_usd"] <= VALUATION_CEILING_USD).fillna(True)
+            return within & (df["valuation_status"] != OUT_OF_RANGE)
 
-    @pa.check("segment", ignore_na=False, **_rule("segment_known"))
-    def _segment_known(cls, s: Series[object]) -> Series[bool]:
-        return s.isin(default_taxonomy().segments.keys())
+        @pa.dataframe_check(**_rule("valuation_at_least_amount"))
+        def _valuation_at_least_amount(cls, df: pd.DataFrame) -> Series[bool]:
+            both = df["amount_usd"].notna() & df["valuation_usd"].notna()
+            return ~both | (df["valuation_usd"] >= df["amount_usd"]).fillna(True)
 
-    @pa.dataframe_check(**_rule("announced_date_parseable"))
-    def _announced_date_parseable(cls, df: pd.DataFrame) -> Series[bool]:
-        return _blank(df["announced_text"]) | df["announced_date"].notna()
+        @pa.check("segment", ignore_na=False, **_rule("segment_known"))
+        def _segment_known(cls, s: Series[object]) -> Series[bool]:
+            return s.isin(default_taxonomy().segments.keys())
 
-    @pa.dataframe_check(**_rule("announced_date_present"))
-    def _announced_date_present(cls, df: pd.DataFrame) -> Series[bool]:
-        return df["announced_date"].notna() | ~_blank(df["announced_text"])
+        @pa.dataframe_check(**_rule("announced_date_parseable"))
+        def _announced_date_parseable(cls, df: pd.DataFrame) -> Series[bool]:
+            return _blank(df["announced_text"]) | df["announced_date"].notna()
 
-    @pa.check("announced_date", name="announced_date_is_datetime", description="Dates are datetimes.")
-    def _announced_date_is_datetime(cls, s: Series[Any]) -> bool:
-        return pd.api.types.is_datetime64_any_dtype(s)  # a scalar verdict: a schema-level failure
+        @pa.dataframe_check(**_rule("announced_date_present"))
+        def _announced_date_present(cls, df: pd.DataFrame) -> Series[bool]:
+            return df["announced_date"].notna() | ~_blank(df["announced_text"])
 
-    @pa.check("announced_date", **_rule("announced_date_not_future"))
-    def _announced_date_not_future(cls, s: Series[pd.Timestamp]) -> Series[bool]:
-        return s <= pd.Timestamp.now(tz="UTC").tz_localize(None).normalize()
+        @pa.check("announced_date", name="announced_date_is_datetime", description="Dates are datetimes.")
+        def _announced_date_is_datetime(cls, s: Series[Any]) -> bool:
+            return pd.api.types.is_datetime64_any_dtype(s)  # a scalar verdict: a schema-level failure
 
-    @pa.check("announced_date", **_rule("announced_date_after_1990"))
-    def _announced_date_after_1990(cls, s: Series[pd.Timestamp]) -> Series[bool]:
-        return s >= pd.Timestamp(EARLIEST_DATE)
+        @pa.check("announced_date", **_rule("announced_date_not_future"))
+        def _announced_date_not_future(cls, s: Series[pd.Timestamp]) -> Series[bool]:
+            return s <= pd.Timestamp.now(tz="UTC").tz_localize(None).normalize()
 
-    @pa.dataframe_check(**_rule("layer_known"))
-    def _layer_known(cls, df: pd.DataFrame) -> Series[bool]:
-        taxonomy = default_taxonomy()
-        known_segment = df["segment"].isin(taxonomy.segments.keys())
-        return ~known_segment | (df["layer"] == df["segment"].map(taxonomy.layer_of))
+        @pa.check("announced_date", **_rule("announced_date_after_1990"))
+        def _announced_date_after_1990(cls, s: Series[pd.Timestamp]) -> Series[bool]:
+            return s >= pd.Timestamp(EARLIEST_DATE)
 
-    @pa.dataframe_check(**_rule("amount_large_for_round"))
-    def _amount_large_for_round(cls, df: pd.DataFrame) -> Series[bool]:
-        ceiling = df["round_type"].map(EARLY_ROUND_CEILINGS_USD)
-        return ceiling.isna() | df["amount_usd"].isna() | (df["amount_usd"] <= ceiling).fillna(True)
+        @pa.dataframe_check(**_rule("layer_known"))
+        def _layer_known(cls, df: pd.DataFrame) -> Series[bool]:
+            taxonomy = default_taxonomy()
+            known_segment = df["segment"].isin(taxonomy.segments.keys())
+            return ~known_segment | (df["layer"] == df["segment"].map(taxonomy.layer_of))
 
-    @pa.dataframe_check(**_rule("amount_implausibly_small"))
-    def _amount_implausibly_small(cls, df: pd.DataFrame) -> Series[bool]:
-        exempt = df["round_type"].isin(["grant", "crowdfunding"])
-        small = (df["amount_usd"] < SMALLEST_PLAUSIBLE_ROUND_USD).fillna(False) & (
-            df["amount_usd"] >= 0
-        ).fillna(False)
-        return exempt | ~small
+        @pa.dataframe_check(**_rule("amount_large_for_round"))
+        def _amount_large_for_round(cls, df: pd.DataFrame) -> Series[bool]:
+            ceiling = df["round_type"].map(EARLY_ROUND_CEILINGS_USD)
+            return ceiling.isna() | df["amount_usd"].isna() | (df["amount_usd"] <= ceiling).fillna(True)
 
-    @pa.check("segment", **_rule("segment_unclassified"))
-    def _segment_unclassified(cls, s: Series[str]) -> Series[bool]:
-        return s != UNCLASSIFIED
+        @pa.dataframe_check(**_rule("amount_implausibly_small"))
+        def _amount_implausibly_small(cls, df: pd.DataFrame) -> Series[bool]:
+            exempt = df["round_type"].isin(["grant", "crowdfunding"])
+            small = (df["amount_usd"] < SMALLEST_PLAUSIBLE_ROUND_USD).fillna(False) & (
+                df["amount_usd"] >= 0
+            ).fillna(False)
+            return exempt | ~small
+
+        @pa.check("segment", **_rule("segment_unclassified"))
+        def _segment_unclassified(cls, s: Series[str]) -> Series[bool]:
+            return s != UNCLASSIFIED
+
+    return _RecordRules
 
 
 NormalizedMentionSchema = declared_model(
     "NormalizedMentionSchema",
     NORMALIZED_MENTIONS,
-    _RecordRules,
+    _record_rules(),
     "One row per deal mention after normalisation. Amounts in whole US dollars.",
+)
+
+# The columns the rules read (and that explain a failure): validating these alone gives the same verdicts
+# as the whole row, without carrying snippets, URLs and investor lists through pandera.
+RULE_COLUMNS = tuple(
+    c.name
+    for c in NORMALIZED_MENTIONS.columns
+    if c.name in {name for rule in RECORD_RULES.values() for name in rule.columns}
+)
+NormalizedMentionRules = declared_model(
+    "NormalizedMentionRules",
+    Table(
+        NORMALIZED_MENTIONS.name,
+        NORMALIZED_MENTIONS.comment,
+        tuple(c for c in NORMALIZED_MENTIONS.columns if c.name in RULE_COLUMNS),
+    ),
+    _record_rules(),
+    "The rules of a normalized mention, over the columns they read.",
 )

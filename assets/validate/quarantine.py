@@ -64,6 +64,54 @@ def _names_by_row(pairs: pd.DataFrame, order: dict[str, int]) -> pd.Series:
     )
 
 
+@dataclass
+class Verdicts:
+    """What validation found, by row position: only rows that broke a rule appear."""
+
+    failed: pd.Series
+    """Position -> error-severity rule names, in catalogue order."""
+    warned: pd.Series
+    """Position -> warn-severity rule names."""
+    rule_counts: dict[str, int]
+    warned_counts: dict[str, int]
+
+
+def judge(frame: pd.DataFrame, schema: type[pa.DataFrameModel], rules: dict[str, Rule]) -> Verdicts:
+    """Lazy-validate `frame` (a fresh 0..n-1 index) against `schema`; every rule each row broke.
+
+    A failure that is not about rows (missing column, wrong dtype) raises `SchemaLevelError`.
+    """
+    try:
+        schema.validate(frame, lazy=True)
+    except SchemaErrors as errors:
+        failures = errors.failure_cases
+    else:
+        empty = pd.Series(dtype=object)
+        return Verdicts(empty, empty, {}, {})
+    schema_level = failures[failures["index"].isna()]
+    if not schema_level.empty:
+        problems = "; ".join(
+            f"{row.check} on {row.column}: {row.failure_case}" for row in schema_level.itertuples()
+        )
+        raise SchemaLevelError(f"{schema.__name__} cannot validate this frame: {problems}")
+    pairs = failures[["index", "check"]].drop_duplicates().astype({"index": "int64"})
+    order = {name: position for position, name in enumerate(rules)}
+    is_warn = pairs["check"].map(lambda n: n in rules and rules[n].severity is Severity.WARN).astype(bool)
+    errors, warnings = pairs[~is_warn], pairs[is_warn]
+    return Verdicts(
+        failed=_names_by_row(errors, order),
+        warned=_names_by_row(warnings, order),
+        rule_counts=dict(Counter(errors["check"])),
+        warned_counts=dict(Counter(warnings["check"])),
+    )
+
+
+def _aligned(names: pd.Series, index: pd.Index) -> list[list[str]]:
+    """Rule names per row of `index`, [] for rows that broke none: aligned once rather than looked up
+    row by row (a Series lookup per row cost seconds per 100k rows)."""
+    return [found if isinstance(found, list) else [] for found in names.reindex(index)]
+
+
 def validate_frame(
     frame: pd.DataFrame, schema: type[pa.DataFrameModel], rules: dict[str, Rule]
 ) -> ValidationResult:
@@ -73,39 +121,23 @@ def validate_frame(
     only add their names to the row's `warnings`, wherever it goes.
     """
     frame = frame.reset_index(drop=True)
-    try:
-        schema.validate(frame, lazy=True)
-    except SchemaErrors as errors:
-        failures = errors.failure_cases
-    else:
-        valid = frame.assign(warnings=[[] for _ in range(len(frame))])
-        return ValidationResult(valid=valid, rejected=valid.iloc[0:0].assign(failed_checks=[], reason=[]))
-    schema_level = failures[failures["index"].isna()]
-    if not schema_level.empty:
-        problems = "; ".join(
-            f"{row.check} on {row.column}: {row.failure_case}" for row in schema_level.itertuples()
-        )
-        raise SchemaLevelError(f"{schema.__name__} cannot validate this frame: {problems}")
-
-    pairs = failures[["index", "check"]].drop_duplicates().astype({"index": "int64"})
-    order = {name: position for position, name in enumerate(rules)}
-    is_warn = pairs["check"].map(lambda n: n in rules and rules[n].severity is Severity.WARN).astype(bool)
-    errors, warnings = pairs[~is_warn], pairs[is_warn]
-    failed = _names_by_row(errors, order)
-    warned = _names_by_row(warnings, order)
-    # Aligned once rather than looked up row by row (a Series lookup per row cost seconds per 100k rows).
-    frame = frame.assign(
-        warnings=[names if isinstance(names, list) else [] for names in warned.reindex(frame.index)]
-    )
+    verdicts = judge(frame, schema, rules)
+    frame = frame.assign(warnings=_aligned(verdicts.warned, frame.index))
+    failed = verdicts.failed
     rejected = frame.loc[failed.index].copy()
     rejected["failed_checks"] = failed.reindex(rejected.index).tolist()
-    rejected["reason"] = [
-        explain(row, checks, rules)
-        for (_, row), checks in zip(rejected.iterrows(), rejected["failed_checks"], strict=True)
-    ]
+    rejected["reason"] = reasons(rejected, rules)
     return ValidationResult(
         valid=frame.drop(index=failed.index).reset_index(drop=True),
         rejected=rejected.reset_index(drop=True),
-        rule_counts=dict(Counter(errors["check"])),
-        warned=dict(Counter(warnings["check"])),
+        rule_counts=verdicts.rule_counts,
+        warned=verdicts.warned_counts,
     )
+
+
+def reasons(rejected: pd.DataFrame, rules: dict[str, Rule]) -> list[str]:
+    """`explain` of every row of `rejected` (which has `failed_checks`)."""
+    return [
+        explain(row, checks, rules)
+        for (_, row), checks in zip(rejected.iterrows(), rejected["failed_checks"], strict=True)
+    ]

@@ -182,3 +182,26 @@ def test_any_mix_routes_every_row_by_its_own_rule_and_loses_nothing(plan: list[s
     assert warned == {
         rid: [rule] if rule in WARNINGS else [] for rid, rule in expected.items() if rule not in VIOLATIONS
     }
+
+
+def test_the_rule_columns_alone_give_the_verdicts_of_the_whole_row(tmp_path) -> None:
+    """The warehouse validates only the columns the rules read; on the benchmark's synthetic export (with
+    its bad rows) the verdicts are those of the whole-row model, rule for rule."""
+    from assets.normalize.mentions import normalize_mentions
+    from assets.parsing.dispatch import extract_document
+    from assets.sources import Source, SourceKind
+    from assets.validate.quarantine import judge
+    from bench.export_scale import write_export
+    from schemas.mention_schema import RULE_COLUMNS, NormalizedMentionRules
+
+    export = tmp_path / "export.csv"
+    write_export(export, 2_000)
+    source = Source(id="synthetic", kind=SourceKind.TABLE, url=export.as_uri(),
+                    options={"currency": "USD", "date_format": "%Y-%m-%d"})  # fmt: skip
+    normalized = normalize_mentions(extract_document(source, export.as_uri(), "1" * 64, None, export))
+    whole = validate_frame(normalized, NormalizedMentionSchema, RECORD_RULES)
+    narrow = judge(normalized[list(RULE_COLUMNS)], NormalizedMentionRules, RECORD_RULES)
+    assert len(whole.rejected) == 20
+    assert sorted(narrow.failed.tolist()) == sorted(whole.rejected["failed_checks"].tolist())
+    assert narrow.rule_counts == whole.rule_counts
+    assert narrow.warned_counts == whole.warned

@@ -1,0 +1,89 @@
+"""Validation of the working database's normalized mentions: pandera reads the rule columns, SQL routes rows.
+
+Only the columns the rules read go through pandera (`schemas.mention_schema.RULE_COLUMNS`); the verdicts
+(rules broken per row, and the reason) land as a small table keyed by the row's position, and DuckDB
+writes `valid_mentions` and `rejected_deals` from `normalized_mentions` joined with them. Snippets, URLs and
+investor lists never enter Python. Grain: one output row per normalized mention, in exactly one of the two.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from assets.validate.quarantine import judge, reasons
+from schemas.mention_schema import RULE_COLUMNS, NormalizedMentionRules
+from schemas.rules import RECORD_RULES
+from schemas.tables import REJECTED_DEALS, VALID_MENTIONS
+from warehouse.database import create_table
+
+_VERDICTS = pa.schema(
+    [("row_key", pa.int64()), ("failed_checks", pa.list_(pa.string())), ("warnings", pa.list_(pa.string())),
+     ("reason", pa.string())]
+)  # fmt: skip
+
+
+def _verdicts(checked: pd.DataFrame) -> pa.Table:
+    """One row per mention that broke any rule: its row key, the error and warn rules, the reason."""
+    found = judge(checked.drop(columns="row_key"), NormalizedMentionRules, RECORD_RULES)
+    positions = found.failed.index.union(found.warned.index)
+    rows = checked.loc[positions]
+    failed = [f if isinstance(f, list) else [] for f in found.failed.reindex(positions)]
+    warned = [w if isinstance(w, list) else [] for w in found.warned.reindex(positions)]
+    why = reasons(rows.assign(failed_checks=failed), RECORD_RULES)
+    return pa.table(
+        [rows["row_key"].astype("int64").to_numpy(), failed, warned,
+         [reason if checks else None for reason, checks in zip(why, failed, strict=True)]],
+        schema=_VERDICTS,
+    )  # fmt: skip
+
+
+def validate_table(connection: duckdb.DuckDBPyConnection, run_id: str, now: datetime) -> tuple[int, int]:
+    """Rebuild `valid_mentions` and `rejected_deals` from `normalized_mentions`, in one transaction;
+    returns (valid rows, rejected rows). Raises when a row would be lost or counted twice."""
+    checked = connection.execute(
+        f"select rowid as row_key, {', '.join(RULE_COLUMNS)} from normalized_mentions order by rowid"
+    ).df()
+    connection.register("verdicts", _verdicts(checked))
+    rejected_columns = [c for c in REJECTED_DEALS.names if c in checked.columns or c in _FROM_MENTION]
+    connection.execute("begin transaction")
+    try:
+        create_table(connection, VALID_MENTIONS.name)
+        connection.execute(
+            """
+            insert into valid_mentions by name
+            select n.*, coalesce(v.warnings, []) as warnings
+            from normalized_mentions n left join verdicts v on n.rowid = v.row_key
+            where coalesce(len(v.failed_checks), 0) = 0
+            """
+        )
+        create_table(connection, REJECTED_DEALS.name)
+        connection.execute(
+            f"""
+            insert into rejected_deals by name
+            select {", ".join(f"n.{c}" for c in rejected_columns)},
+                v.failed_checks, v.warnings, v.reason, $1 as run_id, $2 as rejected_at
+            from normalized_mentions n join verdicts v on n.rowid = v.row_key
+            where len(v.failed_checks) > 0
+            """,
+            [run_id, now],
+        )
+        valid, rejected = connection.execute(
+            "select (select count(*) from valid_mentions), (select count(*) from rejected_deals)"
+        ).fetchone()
+        if valid + rejected != len(checked):  # the quarantine must not lose rows
+            raise RuntimeError(f"{len(checked)} rows in, {valid} valid + {rejected} rejected")
+        connection.execute("commit")
+    except BaseException:
+        connection.execute("rollback")
+        raise
+    finally:
+        connection.unregister("verdicts")
+    return valid, rejected
+
+
+# Quarantine columns that come from the mention itself though no rule reads them (where it was found).
+_FROM_MENTION = frozenset({"source_kind", "url", "method", "locator", "snippet"})
