@@ -7,8 +7,7 @@ import dagster as dg
 import pandas as pd
 
 from assets.metadata import markdown_table, preview, table_metadata
-from assets.resolve.first_seen import first_seen_at, new_sightings
-from assets.resolve.merge import resolve_deals
+from assets.resolve.in_database import resolve_in_database
 from assets.sources import SourceRegistryResource
 from assets.stage_inputs import after, mark_finished, mark_started, reference_digest, unchanged
 from assets.validate.quarantine import validate_frame
@@ -16,9 +15,8 @@ from schemas.deal_schema import DealSchema
 from schemas.reference.resource import ReferenceDataResource
 from schemas.rules import DEAL_RULES
 from schemas.tables import DEAL_SOURCES, DEALS
-from schemas.taxonomy import UNCLASSIFIED
+from schemas.taxonomy import UNCLASSIFIED, default_taxonomy
 from warehouse.data_dir import DataDirResource
-from warehouse.database import versions_behind
 
 STAGE = "deals"
 MAX_UNCLASSIFIED_SHARE = 0.25
@@ -43,7 +41,7 @@ def deals_and_sources(
     reference_data: ReferenceDataResource,
 ):
     """Resolve validated mentions into deals (assets/resolve/merge.py documents the matching rules and
-    the precedence between conflicting facts)."""
+    the precedence between conflicting facts; assets/resolve/in_database.py runs them over the table)."""
     working = data_dir.working()
     run_id = context.run.run_id
     source_order = [s.id for s in sources.load()]
@@ -62,37 +60,31 @@ def deals_and_sources(
             )
             return
         mark_started(connection, STAGE, run_id)
-        validated = connection.execute("select * from valid_mentions order by record_id").df()
-        sightings = connection.execute("select deal_id, first_seen_at from deal_sightings").df()
-    with reference_data.in_use():  # segment layers and labels
-        deals, evidence = resolve_deals(validated, source_order=source_order)
-    with working.connect(read_only=True) as connection:
-        versions = versions_behind(connection, evidence)
-    first_seen = first_seen_at(evidence, versions, sightings, datetime.now(UTC).replace(tzinfo=None))
-    deals["first_seen_at"] = [first_seen.get(deal_id) for deal_id in deals["deal_id"]]
-    with working.connect() as connection:
-        working.replace(connection, "deals", deals, project=True)
-        working.replace(connection, "deal_sources", evidence)
-        working.append(connection, "deal_sightings", new_sightings(first_seen, sightings))
+        deal_rows, evidence_rows = resolve_in_database(
+            connection, default_taxonomy(references), source_order, datetime.now(UTC).replace(tzinfo=None)
+        )
+        merged = connection.execute("select count(*) from deals where mention_count > 1").fetchone()[0]
+        ranked = connection.execute(
+            f"select {', '.join(_PREVIEW)} from deals order by amount_usd desc nulls last, deal_id limit 15"
+        ).df()
         if digest is not None:
             mark_finished(connection, STAGE, digest, run_id)
-    if deals.empty:  # a state, not an error: the marts will be empty and valid
+    if deal_rows == 0:  # a state, not an error: the marts will be empty and valid
         context.log.warning(
-            f"no deals this run: {len(validated)} mentions passed validation; see fetch_log, "
-            "extraction_errors and rejected_deals for why"
+            "no deals this run: no mention passed validation; see fetch_log, extraction_errors and "
+            "rejected_deals for why"
         )
-    ranked = deals.sort_values("amount_usd", ascending=False, na_position="last")
     yield dg.MaterializeResult(
         asset_key="deals",
         metadata={
-            **table_metadata(DEALS, len(deals)),
+            **table_metadata(DEALS, deal_rows),
             "unchanged": False,
-            "merged_deals": int((deals["mention_count"] > 1).sum()) if len(deals) else 0,
+            "merged_deals": merged,
             "preview": preview(ranked, _PREVIEW, limit=15),
         },
     )
     yield dg.MaterializeResult(
-        asset_key="deal_sources", metadata={**table_metadata(DEAL_SOURCES, len(evidence)), "unchanged": False}
+        asset_key="deal_sources", metadata={**table_metadata(DEAL_SOURCES, evidence_rows), "unchanged": False}
     )
 
 

@@ -183,26 +183,6 @@ def current_documents(connection: duckdb.DuckDBPyConnection, source_ids: list[st
     ).df()
 
 
-def versions_behind(connection: duckdb.DuckDBPyConnection, evidence: pd.DataFrame) -> pd.DataFrame:
-    """`documents` rows (source_id, url, sha256, fetched_at) of the versions `evidence` (deal_sources rows)
-    cites: one join in DuckDB, not the whole fetch history read into Python."""
-    if evidence.empty:
-        return pd.DataFrame(columns=["source_id", "url", "sha256", "fetched_at"])
-    keys = evidence[["source_id", "url", "document_sha256"]].drop_duplicates().astype(str)
-    connection.register("evidence_versions", keys)
-    try:
-        return connection.execute(
-            """
-            select d.source_id, d.url, d.sha256, d.fetched_at
-            from documents d
-            join evidence_versions e
-                on d.source_id = e.source_id and d.url = e.url and d.sha256 = e.document_sha256
-            """
-        ).df()
-    finally:
-        connection.unregister("evidence_versions")
-
-
 def accepted_drops(connection: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """Source id -> the documents key of the newest drop a user accepted for it."""
     rows = connection.execute(

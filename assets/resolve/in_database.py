@@ -1,0 +1,199 @@
+"""Resolution in the working database: lone mentions become deals in SQL, the rest are clustered in Python.
+
+A mention that no other mention could join (see `merge._alone`: no mention of the same company and status
+within the window with a round that does not contradict it) is a deal by itself; in an export that is
+nearly every row, and its deal is built by DuckDB straight from `valid_mentions`. Only the mentions that
+may merge are read into Python and clustered by `merge.resolve_deals`. Deal ids are then numbered over all
+deals at once, as `resolve_deals` numbers them, and `first_seen_at` and `deal_sightings` are kept in SQL.
+The result equals `resolve_deals` over the whole table (tests/unit/test_resolve_in_database.py).
+
+Grain: `deals` one row per deal, `deal_sources` one row per contributing mention.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import duckdb
+import pyarrow as pa
+
+from assets.resolve.merge import (
+    _STAGELESS,
+    METHOD_PRECEDENCE,
+    MergePolicy,
+    resolve_deals,
+)
+from schemas.taxonomy import UNCLASSIFIED, Taxonomy
+from warehouse.database import Warehouse, create_table
+
+
+def _strings(values: object) -> str:
+    return ", ".join("'" + str(v).replace("'", "''") + "'" for v in sorted(values))  # type: ignore[call-overload]
+
+
+_LONE = """
+create or replace temp table lone_mentions as
+select v.rowid as row_key, v.* from valid_mentions v
+where v.company_key is not null and v.round_type is not null and v.announced_date is not null
+  and not exists (
+    select 1 from valid_mentions w
+    where w.company_key = v.company_key and w.record_id <> v.record_id
+      and coalesce(w.status = 'reported', false) = coalesce(v.status = 'reported', false)
+      and abs(date_diff('day', v.announced_date, w.announced_date)) <= $window
+      and (w.round_type = v.round_type or w.round_type in ({stageless}) or v.round_type in ({stageless})))
+"""
+
+# Order-kept distinct names of a list, missing ones left out (as `merge._names` and `_dedupe`).
+_DISTINCT = "list_filter({l}, lambda x, i: x is not null and list_position({l}, x) = i)"
+
+_LONE_DEALS = f"""
+insert into deals by name
+select
+    record_id as deal_id,
+    company,
+    if(company_alias is null, [], [company_alias]) as company_aliases,
+    round_type,
+    amount_usd,
+    coalesce(amount_is_floor, false) and amount_usd is not null as amount_is_floor,
+    valuation_usd,
+    coalesce(valuation_is_floor, false) and valuation_usd is not null as valuation_is_floor,
+    if(amount_usd is null, null, currency) as currency,
+    if(amount_usd is null, null, amount_original) as amount_original,
+    {_DISTINCT.format(l="lead_investors")} as lead_investors,
+    {_DISTINCT.format(l="list_concat(lead_investors, investors)")} as investors,
+    announced_date,
+    coalesce(nullif(announced_date_precision, ''), 'day') as announced_date_precision,
+    if(coalesce(status = 'reported', false), 'reported', 'announced') as status,
+    if(coalesce(date_basis = 'explicit', false), 'explicit', 'published') as date_basis,
+    resolved_segment as segment,
+    coalesce(t.label, resolved_segment) as segment_label,
+    coalesce(t.layer, 'unclassified') as layer,
+    1 as source_count, 1 as mention_count, [] as conflicts,
+    localtimestamp as first_seen_at,  -- set below, once every deal has its id
+    {_DISTINCT.format(l="warnings")} as warnings
+from (select * exclude (segment, layer), coalesce(nullif(segment, ''), '{UNCLASSIFIED}') as resolved_segment
+      from lone_mentions) m
+left join segment_labels t on t.segment = m.resolved_segment
+"""
+
+_LONE_EVIDENCE = """
+insert into deal_sources by name
+select record_id as deal_id, record_id, source_id, url, document_sha256, method, locator, snippet,
+    1 as precedence, amount_usd, valuation_usd, round_type, announced_date
+from lone_mentions
+"""
+
+# Deal ids as `merge._deal_id` makes them (with the opening mention's company key): the n-th deal of a
+# company with the same round and date, in the precedence order of the mentions that opened them, gets
+# ordinal n.
+_RENUMBER = (
+    """
+create or replace temp table deal_ids as
+select d.deal_id as old_id,
+    substr(sha256(coalesce(v.company_key, 'None') || chr(31) || d.round_type || chr(31)
+        || strftime(d.announced_date, '%Y-%m-%d') || chr(31)
+        || (row_number() over (
+            partition by v.company_key, d.round_type, d.announced_date
+            order by coalesce(m.rank, 9),
+                coalesce(-(date_diff('day', date '0001-01-01', v.published_date) + 1), 0),
+                coalesce(r.rank, $sources), v.record_id) - 1)::varchar), 1, 16) as new_id
+from deals d
+join deal_sources s on s.deal_id = d.deal_id and s.precedence = 1
+join valid_mentions v on v.record_id = s.record_id
+left join method_ranks m on m.method = v.method
+left join source_ranks r on r.source_id = v.source_id
+""",
+    "update deals set deal_id = new_id from deal_ids where deals.deal_id = old_id",
+    "update deal_sources set deal_id = new_id from deal_ids where deal_sources.deal_id = old_id",
+)
+
+# When dealmap first saw each deal: the earliest fetch of a document version stating it, or an earlier
+# sighting (kept across runs in deal_sightings, so the time never moves later when the page that first
+# stated the deal changes), or now. Analysts read the latest quarters knowing they are still filling in.
+_FIRST_SEEN = (
+    """
+update deals set first_seen_at = x.first_seen
+from (
+    select d.deal_id, coalesce(least(f.fetched, g.sighted), $now) as first_seen
+    from deals d
+    left join (
+        select s.deal_id, min(doc.fetched_at) as fetched from deal_sources s
+        join documents doc
+            on doc.source_id = s.source_id and doc.url = s.url and doc.sha256 = s.document_sha256
+        group by s.deal_id
+    ) f on f.deal_id = d.deal_id
+    left join (select deal_id, min(first_seen_at) as sighted from deal_sightings group by deal_id) g
+        on g.deal_id = d.deal_id
+) x
+where deals.deal_id = x.deal_id
+""",
+    "insert into deal_sightings "
+    "select deal_id, first_seen_at from deals where deal_id not in (select deal_id from deal_sightings)",
+)
+
+
+def _register_references(
+    connection: duckdb.DuckDBPyConnection, taxonomy: Taxonomy, source_order: list[str]
+) -> None:
+    slugs = sorted(taxonomy.segments)
+    connection.register(
+        "segment_labels",
+        pa.table({"segment": slugs, "label": [taxonomy.segments[s].label for s in slugs],
+                  "layer": [taxonomy.layer_of(s) or "unclassified" for s in slugs]}),
+    )  # fmt: skip
+    connection.register(
+        "method_ranks",
+        pa.table({"method": list(METHOD_PRECEDENCE), "rank": list(METHOD_PRECEDENCE.values())}),
+    )
+    connection.register(
+        "source_ranks", pa.table({"source_id": source_order, "rank": list(range(len(source_order)))})
+    )
+
+
+def resolve_in_database(
+    connection: duckdb.DuckDBPyConnection,
+    taxonomy: Taxonomy,
+    source_order: list[str],
+    now: datetime,
+    policy: MergePolicy | None = None,
+) -> tuple[int, int]:
+    """Rebuild `deals` and `deal_sources` from `valid_mentions` and add new `deal_sightings`, in one
+    transaction; returns (deals, deal_sources rows)."""
+    policy = policy or MergePolicy()
+    _register_references(connection, taxonomy, source_order)
+    connection.execute("begin transaction")
+    try:
+        connection.execute(
+            _LONE.format(stageless=_strings(_STAGELESS)).replace("$window", str(int(policy.window_days)))
+        )
+        rest = connection.execute(
+            "select * from valid_mentions where rowid not in (select row_key from lone_mentions) "
+            "order by record_id"
+        ).df()
+        deals, evidence = resolve_deals(rest, policy, taxonomy, source_order)
+        for name in ("deals", "deal_sources"):
+            create_table(connection, name)
+        Warehouse._insert(connection, "deals", deals.assign(first_seen_at=now))  # set below
+        Warehouse._insert(connection, "deal_sources", evidence)
+        connection.execute(_LONE_DEALS)
+        connection.execute(_LONE_EVIDENCE)
+        for statement in _RENUMBER:
+            connection.execute(statement.replace("$sources", str(len(source_order))))
+        connection.execute(_FIRST_SEEN[0], {"now": now})
+        connection.execute(_FIRST_SEEN[1])
+        counts = connection.execute(
+            "select (select count(*) from deals), (select count(*) from deal_sources), "
+            "(select count(*) from valid_mentions)"
+        ).fetchone()
+        if counts[1] != counts[2]:  # every valid mention lands in exactly one deal
+            raise RuntimeError(f"{counts[2]} valid mentions, {counts[1]} rows of evidence")
+        connection.execute("commit")
+    except BaseException:
+        connection.execute("rollback")
+        raise
+    finally:
+        for name in ("segment_labels", "method_ranks", "source_ranks"):
+            connection.unregister(name)
+        connection.execute("drop table if exists lone_mentions")
+        connection.execute("drop table if exists deal_ids")
+    return counts[0], counts[1]

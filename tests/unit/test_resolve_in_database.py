@@ -1,0 +1,106 @@
+"""Resolution in the working database gives the deals, evidence and ids `resolve_deals` gives in Python."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from assets.normalize.mentions import normalize_mentions
+from assets.parsing.dispatch import extract_document
+from assets.resolve.in_database import resolve_in_database
+from assets.resolve.merge import resolve_deals
+from assets.sources import Source, SourceKind
+from assets.validate.quarantine import validate_frame
+from bench.export_scale import write_export
+from schemas.mention_schema import NormalizedMentionSchema
+from schemas.rules import RECORD_RULES
+from schemas.taxonomy import default_taxonomy
+from tests.unit.test_merge import _mixed_mentions
+from warehouse.database import Warehouse, create_table
+
+NOW = datetime(2026, 6, 1, 12, 0)
+SOURCE_ORDER = ["other", "src", "synthetic"]
+
+
+def _export_mentions(tmp_path: Path) -> pd.DataFrame:
+    export = tmp_path / "export.csv"
+    write_export(export, 3_000)
+    source = Source(id="synthetic", kind=SourceKind.TABLE, url=export.as_uri(),
+                    options={"currency": "USD", "date_format": "%Y-%m-%d"})  # fmt: skip
+    extracted = extract_document(source, export.as_uri(), "1" * 64, None, export)
+    return validate_frame(normalize_mentions(extracted), NormalizedMentionSchema, RECORD_RULES).valid
+
+
+def _in_database(valid: pd.DataFrame, sightings: pd.DataFrame | None = None):
+    connection = duckdb.connect()
+    try:
+        for name in ("valid_mentions", "documents", "deal_sightings"):
+            create_table(connection, name)
+        Warehouse._insert(connection, "valid_mentions", valid)
+        if sightings is not None:
+            Warehouse._insert(connection, "deal_sightings", sightings)
+        counts = resolve_in_database(connection, default_taxonomy(), SOURCE_ORDER, NOW)
+        deals = connection.execute("select * from deals").df()
+        evidence = connection.execute("select * from deal_sources").df()
+        sighted = connection.execute("select * from deal_sightings").df()
+    finally:
+        connection.close()
+    assert counts == (len(deals), len(evidence))
+    return deals, evidence, sighted
+
+
+def _landed(frame: pd.DataFrame, table: str) -> pd.DataFrame:
+    """A frame as DuckDB types it, so both sides compare in one representation."""
+    connection = duckdb.connect()
+    try:
+        create_table(connection, table)
+        Warehouse._insert(connection, table, frame)
+        return connection.execute(f"select * from {table}").df()
+    finally:
+        connection.close()
+
+
+def _sorted(frame: pd.DataFrame, keys: list[str]) -> list[dict]:
+    plain = frame.sort_values(keys, ignore_index=True).astype(object)
+    plain = plain.where(plain.notna(), None)
+    return [{k: v.tolist() if hasattr(v, "tolist") else v for k, v in row.items()}
+            for row in plain.to_dict("records")]  # fmt: skip
+
+
+def _mixed() -> pd.DataFrame:
+    """The merge tests' mixed mentions with the columns a valid_mentions row must have."""
+    mixed = _mixed_mentions()
+    mixed["warnings"] = [w if isinstance(w, list) else [] for w in mixed["warnings"]]
+    return mixed.assign(amount_status="parsed", valuation_status="missing")
+
+
+@pytest.mark.parametrize("rows", ["mixed", "export"])
+def test_the_database_path_resolves_as_python_does(rows: str, tmp_path: Path) -> None:
+    valid = _landed(_mixed() if rows == "mixed" else _export_mentions(tmp_path), "valid_mentions")
+    deals, evidence, _ = _in_database(valid)
+    expected_deals, expected_evidence = resolve_deals(valid, source_order=SOURCE_ORDER)
+    expected_deals = _landed(expected_deals.assign(first_seen_at=NOW), "deals")
+    assert _sorted(deals.drop(columns="first_seen_at"), ["deal_id"]) == _sorted(
+        expected_deals.drop(columns="first_seen_at"), ["deal_id"]
+    )
+    assert _sorted(evidence, ["deal_id", "precedence"]) == _sorted(
+        _landed(expected_evidence, "deal_sources"), ["deal_id", "precedence"]
+    )
+    assert (deals["mention_count"] > 1).any()
+    assert (deals["mention_count"] == 1).any()
+
+
+def test_first_seen_is_an_earlier_sighting_or_now_and_new_deals_are_recorded() -> None:
+    valid = _landed(_mixed(), "valid_mentions")
+    first, _, sighted = _in_database(valid)
+    assert set(first["first_seen_at"]) == {pd.Timestamp(NOW)}  # no document behind them is stored
+    assert sorted(sighted["deal_id"]) == sorted(first["deal_id"])
+    earlier = pd.DataFrame({"deal_id": [first["deal_id"][0]], "first_seen_at": [pd.Timestamp("2025-03-01")]})
+    again, _, sighted_again = _in_database(valid, earlier)
+    seen = dict(zip(again["deal_id"], again["first_seen_at"], strict=True))
+    assert seen[first["deal_id"][0]] == pd.Timestamp("2025-03-01")
+    assert len(sighted_again) == len(first)
