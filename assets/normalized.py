@@ -9,7 +9,7 @@ from assets.normalize.mentions import References
 from assets.stage_inputs import after, mark_finished, mark_started, reference_digest, unchanged
 from schemas.reference.resource import ReferenceDataResource
 from warehouse.data_dir import DataDirResource
-from warehouse.database import create_table
+from warehouse.database import create_table, transaction
 
 STAGE = "normalized_mentions"
 _PREVIEW = ["company", "round_type", "amount_usd", "currency", "valuation_usd", "segment", "layer",
@@ -34,14 +34,9 @@ def normalized_mentions(
         skipped = unchanged(connection, STAGE, digest, [STAGE])
         if not skipped:
             mark_started(connection, STAGE, run_id)
-            connection.execute("begin transaction")
-            try:
+            with transaction(connection):
                 create_table(connection, STAGE)
                 normalize_table(connection, References.of(references))
-                connection.execute("commit")
-            except BaseException:
-                connection.execute("rollback")
-                raise
             if digest is not None:
                 mark_finished(connection, STAGE, digest, run_id)
         rows = connection.execute("select count(*) from normalized_mentions").fetchone()[0]

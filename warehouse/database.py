@@ -46,6 +46,18 @@ def _rename_retired_tables(connection: duckdb.DuckDBPyConnection) -> None:
             connection.execute(f"alter table {identifier(old)} rename to {identifier(new)}")
 
 
+@contextmanager
+def transaction(connection: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """One transaction: committed when the block ends, rolled back when it raises (or is interrupted)."""
+    connection.execute("begin transaction")
+    try:
+        yield
+    except BaseException:
+        connection.execute("rollback")
+        raise
+    connection.execute("commit")
+
+
 class UnknownTableError(KeyError):
     pass
 
@@ -123,16 +135,11 @@ class Warehouse:
         """
         if name not in DERIVED_TABLES:
             raise UnknownTableError(name)
-        connection.execute("begin transaction")
-        try:
+        with transaction(connection):
             create_table(connection, name)
             if project:
                 frame = frame[[c for c in declared(name).names if c in frame.columns]]
             self._insert(connection, name, frame)
-            connection.execute("commit")
-        except BaseException:
-            connection.execute("rollback")
-            raise
         return len(frame)
 
     def append(self, connection: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> int:
@@ -145,16 +152,11 @@ class Warehouse:
         """Rebuild a mart: its declared table (columns, types, comments), filled by its SQL file's query
         (with the shared macros defined first), in one transaction; returns its rows."""
         sql = mart_sql(name)
-        connection.execute("begin transaction")
-        try:
+        with transaction(connection):
             connection.execute(mart_macros_sql())
             for statement in create_sql(MART_TABLES[name]):
                 connection.execute(statement)
             connection.execute(f"insert into {identifier(name)} by name (\n{sql}\n)")
-            connection.execute("commit")
-        except BaseException:
-            connection.execute("rollback")
-            raise
         return connection.execute(f"select count(*) from {name}").fetchone()[0]
 
 

@@ -24,7 +24,7 @@ from assets.resolve.merge import (
     resolve_deals,
 )
 from schemas.taxonomy import UNCLASSIFIED, Taxonomy
-from warehouse.database import Warehouse, create_table
+from warehouse.database import Warehouse, create_table, transaction
 
 
 def _strings(values: object) -> str:
@@ -161,36 +161,32 @@ def resolve_in_database(
     transaction; returns (deals, deal_sources rows)."""
     policy = policy or MergePolicy()
     _register_references(connection, taxonomy, source_order)
-    connection.execute("begin transaction")
     try:
-        connection.execute(
-            _LONE.format(stageless=_strings(_STAGELESS)).replace("$window", str(int(policy.window_days)))
-        )
-        rest = connection.execute(
-            "select * from valid_mentions where rowid not in (select row_key from lone_mentions) "
-            "order by record_id"
-        ).df()
-        deals, evidence = resolve_deals(rest, policy, taxonomy, source_order)
-        for name in ("deals", "deal_sources"):
-            create_table(connection, name)
-        Warehouse._insert(connection, "deals", deals.assign(first_seen_at=now))  # set below
-        Warehouse._insert(connection, "deal_sources", evidence)
-        connection.execute(_LONE_DEALS)
-        connection.execute(_LONE_EVIDENCE)
-        for statement in _RENUMBER:
-            connection.execute(statement.replace("$sources", str(len(source_order))))
-        connection.execute(_FIRST_SEEN[0], {"now": now})
-        connection.execute(_FIRST_SEEN[1])
-        counts = connection.execute(
-            "select (select count(*) from deals), (select count(*) from deal_sources), "
-            "(select count(*) from valid_mentions)"
-        ).fetchone()
-        if counts[1] != counts[2]:  # every valid mention lands in exactly one deal
-            raise RuntimeError(f"{counts[2]} valid mentions, {counts[1]} rows of evidence")
-        connection.execute("commit")
-    except BaseException:
-        connection.execute("rollback")
-        raise
+        with transaction(connection):
+            connection.execute(
+                _LONE.format(stageless=_strings(_STAGELESS)).replace("$window", str(int(policy.window_days)))
+            )
+            rest = connection.execute(
+                "select * from valid_mentions where rowid not in (select row_key from lone_mentions) "
+                "order by record_id"
+            ).df()
+            deals, evidence = resolve_deals(rest, policy, taxonomy, source_order)
+            for name in ("deals", "deal_sources"):
+                create_table(connection, name)
+            Warehouse._insert(connection, "deals", deals.assign(first_seen_at=now))  # set below
+            Warehouse._insert(connection, "deal_sources", evidence)
+            connection.execute(_LONE_DEALS)
+            connection.execute(_LONE_EVIDENCE)
+            for statement in _RENUMBER:
+                connection.execute(statement.replace("$sources", str(len(source_order))))
+            connection.execute(_FIRST_SEEN[0], {"now": now})
+            connection.execute(_FIRST_SEEN[1])
+            counts = connection.execute(
+                "select (select count(*) from deals), (select count(*) from deal_sources), "
+                "(select count(*) from valid_mentions)"
+            ).fetchone()
+            if counts[1] != counts[2]:  # every valid mention lands in exactly one deal
+                raise RuntimeError(f"{counts[2]} valid mentions, {counts[1]} rows of evidence")
     finally:
         for name in ("segment_labels", "method_ranks", "source_ranks"):
             connection.unregister(name)

@@ -18,7 +18,7 @@ from assets.validate.quarantine import judge, reasons
 from schemas.mention_schema import RULE_COLUMNS, NormalizedMentionRules
 from schemas.rules import RECORD_RULES
 from schemas.tables import REJECTED_DEALS, VALID_MENTIONS
-from warehouse.database import create_table
+from warehouse.database import create_table, transaction
 
 _VERDICTS = pa.schema(
     [("row_key", pa.int64()), ("failed_checks", pa.list_(pa.string())), ("warnings", pa.list_(pa.string())),
@@ -49,37 +49,33 @@ def validate_table(connection: duckdb.DuckDBPyConnection, run_id: str, now: date
     ).df()
     connection.register("verdicts", _verdicts(checked))
     rejected_columns = [c for c in REJECTED_DEALS.names if c in checked.columns or c in _FROM_MENTION]
-    connection.execute("begin transaction")
     try:
-        create_table(connection, VALID_MENTIONS.name)
-        connection.execute(
-            """
-            insert into valid_mentions by name
-            select n.*, coalesce(v.warnings, []) as warnings
-            from normalized_mentions n left join verdicts v on n.rowid = v.row_key
-            where coalesce(len(v.failed_checks), 0) = 0
-            """
-        )
-        create_table(connection, REJECTED_DEALS.name)
-        connection.execute(
-            f"""
-            insert into rejected_deals by name
-            select {", ".join(f"n.{c}" for c in rejected_columns)},
-                v.failed_checks, v.warnings, v.reason, $1 as run_id, $2 as rejected_at
-            from normalized_mentions n join verdicts v on n.rowid = v.row_key
-            where len(v.failed_checks) > 0
-            """,
-            [run_id, now],
-        )
-        valid, rejected = connection.execute(
-            "select (select count(*) from valid_mentions), (select count(*) from rejected_deals)"
-        ).fetchone()
-        if valid + rejected != len(checked):  # the quarantine must not lose rows
-            raise RuntimeError(f"{len(checked)} rows in, {valid} valid + {rejected} rejected")
-        connection.execute("commit")
-    except BaseException:
-        connection.execute("rollback")
-        raise
+        with transaction(connection):
+            create_table(connection, VALID_MENTIONS.name)
+            connection.execute(
+                """
+                insert into valid_mentions by name
+                select n.*, coalesce(v.warnings, []) as warnings
+                from normalized_mentions n left join verdicts v on n.rowid = v.row_key
+                where coalesce(len(v.failed_checks), 0) = 0
+                """
+            )
+            create_table(connection, REJECTED_DEALS.name)
+            connection.execute(
+                f"""
+                insert into rejected_deals by name
+                select {", ".join(f"n.{c}" for c in rejected_columns)},
+                    v.failed_checks, v.warnings, v.reason, $1 as run_id, $2 as rejected_at
+                from normalized_mentions n join verdicts v on n.rowid = v.row_key
+                where len(v.failed_checks) > 0
+                """,
+                [run_id, now],
+            )
+            valid, rejected = connection.execute(
+                "select (select count(*) from valid_mentions), (select count(*) from rejected_deals)"
+            ).fetchone()
+            if valid + rejected != len(checked):  # the quarantine must not lose rows
+                raise RuntimeError(f"{len(checked)} rows in, {valid} valid + {rejected} rejected")
     finally:
         connection.unregister("verdicts")
     return valid, rejected
