@@ -229,6 +229,14 @@ def _names(value: object) -> list[str]:
     return split_name_list(value if isinstance(value, str) else None)
 
 
+def _names_of_cells(cells: pd.Series) -> list[list[str]]:
+    """`_names` of every cell, computed once per distinct cell: exports repeat the same investor lists."""
+    codes, distinct = pd.factorize(cells, use_na_sentinel=True)
+    names = [_names(cell) for cell in distinct]
+    missing = _names(None)
+    return [list(names[code]) if code >= 0 else list(missing) for code in codes]
+
+
 def read_table_export(
     path: Path, fmt: str, columns: dict[str, str] | None = None, encoding: str | None = None
 ) -> pd.DataFrame:
@@ -266,7 +274,7 @@ def read_table_export(
         source = mapping.get(field)
         frame[mention_field] = text[source] if source else None
     for list_field in ("lead_investors", "investors"):
-        frame[list_field] = frame[list_field].map(_names)
+        frame[list_field] = _names_of_cells(frame[list_field])
     frame["investors"] = [
         leads + [n for n in others if n not in leads]
         for leads, others in zip(frame["lead_investors"], frame["investors"], strict=True)
