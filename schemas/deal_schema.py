@@ -7,7 +7,7 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from schemas.rules import DEAL_RULES, MERGE_WINDOW_DAYS
-from schemas.tables import DEALS
+from schemas.tables import DEALS, Table
 from schemas.tables.pandera_fields import declared_model
 from schemas.taxonomy import default_taxonomy
 
@@ -61,4 +61,14 @@ class _DealRules(pa.DataFrameModel):
         return pd.Series(~df.index.isin(list(clashing)), index=df.index)
 
 
-DealSchema = declared_model("DealSchema", DEALS, _DealRules)
+# The columns the deal rules read: the check validates these alone (the table's own column types and NOT
+# NULL constraints already hold the rest), so a million deals do not carry their lists through pandera.
+DEAL_RULE_COLUMNS = tuple(
+    c.name for c in DEALS.columns if c.name in {name for rule in DEAL_RULES.values() for name in rule.columns}
+)
+DealSchema = declared_model(
+    "DealSchema",
+    Table(DEALS.name, DEALS.comment, tuple(c for c in DEALS.columns if c.name in DEAL_RULE_COLUMNS)),
+    _DealRules,
+    "The rules of a deal, over the columns they read.",
+)
