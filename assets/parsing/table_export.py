@@ -229,12 +229,18 @@ def _names(value: object) -> list[str]:
     return split_name_list(value if isinstance(value, str) else None)
 
 
-def _names_of_cells(cells: pd.Series) -> list[list[str]]:
-    """`_names` of every cell, computed once per distinct cell: exports repeat the same investor lists."""
-    codes, distinct = pd.factorize(cells, use_na_sentinel=True)
-    names = [_names(cell) for cell in distinct]
-    missing = _names(None)
-    return [list(names[code]) if code >= 0 else list(missing) for code in codes]
+def _investor_lists(leads: pd.Series, others: pd.Series) -> tuple[list[list[str]], list[list[str]]]:
+    """(lead investors, all investors with the leads first) of every row, worked out once per distinct
+    pair of cells: exports repeat the same investor lists thousands of times. Rows with the same cells
+    share one list object; nothing downstream changes a list in place."""
+    pairs = pd.MultiIndex.from_arrays([leads.astype(object), others.astype(object)])
+    codes, distinct = pd.factorize(pairs)
+    lists = []
+    for lead_cell, other_cell in distinct:
+        lead_names = _names(None if pd.isna(lead_cell) else lead_cell)
+        other_names = _names(None if pd.isna(other_cell) else other_cell)
+        lists.append((lead_names, lead_names + [n for n in other_names if n not in lead_names]))
+    return [lists[code][0] for code in codes], [lists[code][1] for code in codes]
 
 
 def read_table_export(
@@ -273,12 +279,7 @@ def read_table_export(
     for field, mention_field in EXPORT_FIELDS.items():
         source = mapping.get(field)
         frame[mention_field] = text[source] if source else None
-    for list_field in ("lead_investors", "investors"):
-        frame[list_field] = _names_of_cells(frame[list_field])
-    frame["investors"] = [
-        leads + [n for n in others if n not in leads]
-        for leads, others in zip(frame["lead_investors"], frame["investors"], strict=True)
-    ]
+    frame["lead_investors"], frame["investors"] = _investor_lists(frame["lead_investors"], frame["investors"])
     frame["row_number"] = range(1, len(frame) + 1)
     # The snippet is the row itself, in the export's own column names, so a reader can find it.
     used = list(dict.fromkeys(mapping.values()))
