@@ -18,6 +18,7 @@ from schemas.taxonomy import UNCLASSIFIED, default_taxonomy
 from warehouse.data_dir import DataDirResource
 
 STAGE = "deals"
+RULES_CHECK = "deal_rules"
 MAX_UNCLASSIFIED_SHARE = 0.25
 VALIDATED = "valid_mentions"
 _PREVIEW = ["company", "round_type", "amount_usd", "valuation_usd", "segment", "announced_date",
@@ -94,14 +95,25 @@ def deals_and_sources(
     description="deals meets schemas.deal_schema.DealSchema (unique ids, known segments, leads within "
     "investors...).",
 )
-def deal_rules(data_dir: DataDirResource, reference_data: ReferenceDataResource) -> dg.AssetCheckResult:
-    with data_dir.working().connect(read_only=True) as connection:
+def deal_rules(
+    context: dg.AssetCheckExecutionContext, data_dir: DataDirResource, reference_data: ReferenceDataResource
+) -> dg.AssetCheckResult:
+    working = data_dir.working()
+    with working.connect(read_only=True) as connection:
+        # Deals that passed before and have not changed since (same digest) pass again without a re-read.
+        digest = after(connection, "deals", RULES_CHECK)
+        if unchanged(connection, RULES_CHECK, digest, ["deals"]):
+            return dg.AssetCheckResult(passed=True, metadata={"unchanged": True})
         deals = connection.execute(f"select {', '.join(DEAL_RULE_COLUMNS)} from deals order by deal_id").df()
     with reference_data.in_use():  # known segments
         result = validate_frame(deals, DealSchema, DEAL_RULES)
+    if result.rejected.empty and digest is not None:
+        with working.connect() as connection:
+            mark_finished(connection, RULES_CHECK, digest, context.run.run_id)
     return dg.AssetCheckResult(
         passed=result.rejected.empty,
         metadata={
+            "unchanged": False,
             "rows_per_rule": {k: int(v) for k, v in sorted(result.rule_counts.items())},
             "failures": dg.MetadataValue.md(
                 markdown_table(result.rejected, ["deal_id", "company", "failed_checks", "reason"])

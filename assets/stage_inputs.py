@@ -32,6 +32,7 @@ _MODULES = {
     "normalized_mentions": "normalized",
     "valid_mentions": "validated",
     "deals": "deals",
+    "deal_rules": "deals",
 }
 
 

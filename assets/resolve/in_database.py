@@ -23,8 +23,10 @@ from assets.resolve.merge import (
     MergePolicy,
     resolve_deals,
 )
+from schemas.tables import TABLES
 from schemas.taxonomy import UNCLASSIFIED, Taxonomy
-from warehouse.database import Warehouse, create_table, transaction
+from warehouse.arrow_frames import arrow_schema, frame_to_arrow
+from warehouse.database import create_table, transaction
 
 
 def _strings(values: object) -> str:
@@ -47,7 +49,7 @@ where v.company_key is not null and v.round_type is not null and v.announced_dat
 _DISTINCT = "list_filter({l}, lambda x, i: x is not null and list_position({l}, x) = i)"
 
 _LONE_DEALS = f"""
-insert into deals by name
+insert into staged_deals by name
 select
     record_id as deal_id,
     company,
@@ -69,7 +71,6 @@ select
     coalesce(t.label, resolved_segment) as segment_label,
     coalesce(t.layer, 'unclassified') as layer,
     1 as source_count, 1 as mention_count, [] as conflicts,
-    localtimestamp as first_seen_at,  -- set below, once every deal has its id
     {_DISTINCT.format(l="warnings")} as warnings
 from (select * exclude (segment, layer), coalesce(nullif(segment, ''), '{UNCLASSIFIED}') as resolved_segment
       from lone_mentions) m
@@ -77,7 +78,7 @@ left join segment_labels t on t.segment = m.resolved_segment
 """
 
 _LONE_EVIDENCE = """
-insert into deal_sources by name
+insert into staged_sources by name
 select record_id as deal_id, record_id, source_id, url, document_sha256, method, locator, snippet,
     1 as precedence, amount_usd, valuation_usd, round_type, announced_date
 from lone_mentions
@@ -86,50 +87,50 @@ from lone_mentions
 # Deal ids as `merge._deal_id` makes them (with the opening mention's company key): the n-th deal of a
 # company with the same round and date, in the precedence order of the mentions that opened them, gets
 # ordinal n.
-_RENUMBER = (
-    """
+_DEAL_IDS = """
 create or replace temp table deal_ids as
-select d.deal_id as old_id,
+select d.deal_id as staged_id,
     substr(sha256(coalesce(v.company_key, 'None') || chr(31) || d.round_type || chr(31)
         || strftime(d.announced_date, '%Y-%m-%d') || chr(31)
         || (row_number() over (
             partition by v.company_key, d.round_type, d.announced_date
             order by coalesce(m.rank, 9),
                 coalesce(-(date_diff('day', date '0001-01-01', v.published_date) + 1), 0),
-                coalesce(r.rank, $sources), v.record_id) - 1)::varchar), 1, 16) as new_id
-from deals d
-join deal_sources s on s.deal_id = d.deal_id and s.precedence = 1
+                coalesce(r.rank, $sources), v.record_id) - 1)::varchar), 1, 16) as deal_id
+from staged_deals d
+join staged_sources s on s.deal_id = d.deal_id and s.precedence = 1
 join valid_mentions v on v.record_id = s.record_id
 left join method_ranks m on m.method = v.method
 left join source_ranks r on r.source_id = v.source_id
-""",
-    "update deals set deal_id = new_id from deal_ids where deals.deal_id = old_id",
-    "update deal_sources set deal_id = new_id from deal_ids where deal_sources.deal_id = old_id",
-)
+"""
 
 # When dealmap first saw each deal: the earliest fetch of a document version stating it, or an earlier
 # sighting (kept across runs in deal_sightings, so the time never moves later when the page that first
 # stated the deal changes), or now. Analysts read the latest quarters knowing they are still filling in.
-_FIRST_SEEN = (
-    """
-update deals set first_seen_at = x.first_seen
-from (
-    select d.deal_id, coalesce(least(f.fetched, g.sighted), $now) as first_seen
-    from deals d
-    left join (
-        select s.deal_id, min(doc.fetched_at) as fetched from deal_sources s
-        join documents doc
-            on doc.source_id = s.source_id and doc.url = s.url and doc.sha256 = s.document_sha256
-        group by s.deal_id
-    ) f on f.deal_id = d.deal_id
-    left join (select deal_id, min(first_seen_at) as sighted from deal_sightings group by deal_id) g
-        on g.deal_id = d.deal_id
-) x
-where deals.deal_id = x.deal_id
-""",
+_DEALS = """
+insert into deals by name
+select d.* replace (i.deal_id as deal_id, coalesce(least(f.fetched, g.sighted), $now) as first_seen_at)
+from staged_deals d
+join deal_ids i on i.staged_id = d.deal_id
+left join (
+    select s.deal_id, min(doc.fetched_at) as fetched from staged_sources s
+    join documents doc on doc.source_id = s.source_id and doc.url = s.url and doc.sha256 = s.document_sha256
+    group by s.deal_id
+) f on f.deal_id = d.deal_id
+left join (select deal_id, min(first_seen_at) as sighted from deal_sightings group by deal_id) g
+    on g.deal_id = i.deal_id
+"""
+
+_EVIDENCE = """
+insert into deal_sources by name
+select s.* replace (i.deal_id as deal_id) from staged_sources s join deal_ids i on i.staged_id = s.deal_id
+"""
+
+_NEW_SIGHTINGS = (
     "insert into deal_sightings "
-    "select deal_id, first_seen_at from deals where deal_id not in (select deal_id from deal_sightings)",
+    "select deal_id, first_seen_at from deals where deal_id not in (select deal_id from deal_sightings)"
 )
+_STAGING = ("lone_mentions", "staged_deals", "staged_sources", "deal_ids")
 
 
 def _register_references(
@@ -148,6 +149,16 @@ def _register_references(
     connection.register(
         "source_ranks", pa.table({"source_id": source_order, "rank": list(range(len(source_order)))})
     )
+
+
+def _land(connection: duckdb.DuckDBPyConnection, staging: str, declared: str, frame) -> None:
+    """Frame rows into a staging table shaped like the declared table (typed by the declaration)."""
+    rows = frame_to_arrow(frame, arrow_schema(TABLES[declared]))
+    connection.register("incoming_rows", rows)
+    try:
+        connection.execute(f"insert into {staging} by name select * from incoming_rows")
+    finally:
+        connection.unregister("incoming_rows")
 
 
 def resolve_in_database(
@@ -173,14 +184,16 @@ def resolve_in_database(
             deals, evidence = resolve_deals(rest, policy, taxonomy, source_order)
             for name in ("deals", "deal_sources"):
                 create_table(connection, name)
-            Warehouse._insert(connection, "deals", deals.assign(first_seen_at=now))  # set below
-            Warehouse._insert(connection, "deal_sources", evidence)
+            connection.execute("create or replace temp table staged_deals as from deals")
+            connection.execute("create or replace temp table staged_sources as from deal_sources")
+            _land(connection, "staged_deals", "deals", deals)
+            _land(connection, "staged_sources", "deal_sources", evidence)
             connection.execute(_LONE_DEALS)
             connection.execute(_LONE_EVIDENCE)
-            for statement in _RENUMBER:
-                connection.execute(statement.replace("$sources", str(len(source_order))))
-            connection.execute(_FIRST_SEEN[0], {"now": now})
-            connection.execute(_FIRST_SEEN[1])
+            connection.execute(_DEAL_IDS.replace("$sources", str(len(source_order))))
+            connection.execute(_DEALS, {"now": now})
+            connection.execute(_EVIDENCE)
+            connection.execute(_NEW_SIGHTINGS)
             counts = connection.execute(
                 "select (select count(*) from deals), (select count(*) from deal_sources), "
                 "(select count(*) from valid_mentions)"
@@ -190,6 +203,6 @@ def resolve_in_database(
     finally:
         for name in ("segment_labels", "method_ranks", "source_ranks"):
             connection.unregister(name)
-        connection.execute("drop table if exists lone_mentions")
-        connection.execute("drop table if exists deal_ids")
+        for name in _STAGING:
+            connection.execute(f"drop table if exists {name}")
     return counts[0], counts[1]

@@ -12,7 +12,7 @@ import pytest
 from assets.stage_inputs import last_digest, mark_started
 from schemas.reference import reference_dir
 from schemas.reference.resource import ReferenceDataResource
-from tests.integration.pipeline import run_refresh
+from tests.integration.pipeline import check_results, run_refresh
 
 STAGES = ("extracted_mentions", "normalized_mentions", "valid_mentions", "rejected_deals", "deals",
           "deal_sources")  # fmt: skip
@@ -65,6 +65,9 @@ def test_an_unchanged_second_run_skips_every_stage_and_keeps_every_row(twice) ->
     }
     assert row_counts["deals"] == 8
     assert row_counts["rejected_deals"] == len(before["rejected_deals"])
+    rules = check_results(second)[("deals", "deal_rules")]
+    assert rules.passed
+    assert rules.metadata["unchanged"].value is True  # the deals it passed before did not change
 
 
 def test_an_edited_reference_file_recomputes_from_normalisation(twice, tmp_path) -> None:
