@@ -33,12 +33,12 @@ def _verdicts(checked: pd.DataFrame) -> pa.Table:
     rows = checked.loc[positions]
     failed = [f if isinstance(f, list) else [] for f in found.failed.reindex(positions)]
     warned = [w if isinstance(w, list) else [] for w in found.warned.reindex(positions)]
-    why = reasons(rows.assign(failed_checks=failed), RECORD_RULES)
+    rejected = rows.loc[found.failed.index].assign(failed_checks=found.failed.tolist())
+    why = dict(zip(found.failed.index, reasons(rejected, RECORD_RULES), strict=True))
     return pa.table(
-        [rows["row_key"].astype("int64").to_numpy(), failed, warned,
-         [reason if checks else None for reason, checks in zip(why, failed, strict=True)]],
+        [rows["row_key"].astype("int64").to_numpy(), failed, warned, [why.get(p) for p in positions]],
         schema=_VERDICTS,
-    )  # fmt: skip
+    )
 
 
 def validate_table(connection: duckdb.DuckDBPyConnection, run_id: str, now: datetime) -> tuple[int, int]:

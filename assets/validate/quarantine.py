@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
@@ -59,8 +61,17 @@ def _names_by_row(pairs: pd.DataFrame, order: dict[str, int]) -> pd.Series:
     """Row index -> rule names it broke, in catalogue order."""
     if pairs.empty:
         return pd.Series(dtype=object)
-    return pairs.groupby("index")["check"].agg(
-        lambda names: sorted(set(names), key=lambda n: order.get(n, len(order)))
+    # Sorted once by row and catalogue position, then cut into one list per row (pairs are distinct):
+    # a Python sort per row cost most of the grouping on large frames.
+    ranked = pairs.assign(rank=pairs["check"].map(lambda n: order.get(n, len(order))))
+    ranked = ranked.sort_values(["index", "rank", "check"], kind="stable")
+    rows = ranked["index"].to_numpy()
+    names = ranked["check"].tolist()
+    starts = [0, *(np.flatnonzero(rows[1:] != rows[:-1]) + 1).tolist(), len(rows)]
+    return pd.Series(
+        [names[a:b] for a, b in pairwise(starts)],
+        index=rows[starts[:-1]],
+        dtype=object,
     )
 
 
