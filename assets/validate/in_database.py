@@ -1,6 +1,7 @@
 """Validation of the working database's normalized mentions: pandera reads the rule columns, SQL routes rows.
 
-Only the columns the rules read go through pandera (`schemas.mention_schema.RULE_COLUMNS`); the verdicts
+Only the columns the rules read are checked (`schemas.mention_schema.RULE_COLUMNS`), each check of the
+pandera model called directly (`quarantine.judge_directly`); the verdicts
 (rules broken per row, and the reason) land as a small table keyed by the row's position, and DuckDB
 writes `valid_mentions` and `rejected_deals` from `normalized_mentions` joined with them. Snippets, URLs and
 investor lists never enter Python. Grain: one output row per normalized mention, in exactly one of the two.
@@ -14,7 +15,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from assets.validate.quarantine import judge, reasons
+from assets.validate.quarantine import judge_directly, reasons
 from schemas.mention_schema import RULE_COLUMNS, NormalizedMentionRules
 from schemas.rules import RECORD_RULES
 from schemas.tables import REJECTED_DEALS, VALID_MENTIONS
@@ -28,7 +29,7 @@ _VERDICTS = pa.schema(
 
 def _verdicts(checked: pd.DataFrame) -> pa.Table:
     """One row per mention that broke any rule: its row key, the error and warn rules, the reason."""
-    found = judge(checked.drop(columns="row_key"), NormalizedMentionRules, RECORD_RULES)
+    found = judge_directly(checked.drop(columns="row_key"), NormalizedMentionRules, RECORD_RULES)
     positions = found.failed.index.union(found.warned.index)
     rows = checked.loc[positions]
     failed = [f if isinstance(f, list) else [] for f in found.failed.reindex(positions)]

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
-from pandera.errors import SchemaErrors
+from pandera.errors import SchemaError, SchemaErrors
 
 from schemas.rules import Rule, Severity
 
@@ -106,6 +106,49 @@ def judge(frame: pd.DataFrame, schema: type[pa.DataFrameModel], rules: dict[str,
         )
         raise SchemaLevelError(f"{schema.__name__} cannot validate this frame: {problems}")
     pairs = failures[["index", "check"]].drop_duplicates().astype({"index": "int64"})
+    order = {name: position for position, name in enumerate(rules)}
+    is_warn = pairs["check"].map(lambda n: n in rules and rules[n].severity is Severity.WARN).astype(bool)
+    errors, warnings = pairs[~is_warn], pairs[is_warn]
+    return Verdicts(
+        failed=_names_by_row(errors, order),
+        warned=_names_by_row(warnings, order),
+        rule_counts=dict(Counter(errors["check"])),
+        warned_counts=dict(Counter(warnings["check"])),
+    )
+
+
+def judge_directly(frame: pd.DataFrame, schema: type[pa.DataFrameModel], rules: dict[str, Rule]) -> Verdicts:
+    """`judge` without pandera's failure report: each check of the model is called on the coerced frame
+    and only its verdicts are kept. pandera builds a table of every failing value of every column, which
+    for a warn-level rule broken by one row in ten costs most of the validation of a large table; the
+    verdicts are the same (tests/unit/test_record_rules.py compares the two). `frame` has a fresh index;
+    the table it comes from enforces NOT NULL on required columns, which this does not check again.
+    """
+    model = schema.to_schema()
+    try:
+        frame = model.coerce_dtype(frame)
+    except (SchemaError, SchemaErrors) as error:
+        raise SchemaLevelError(f"{schema.__name__} cannot validate this frame: {error}") from error
+    found: list[tuple[int, str]] = []
+
+    def record(check: Any, checked: pd.DataFrame | pd.Series, passed: Any) -> None:
+        if not isinstance(passed, pd.Series):  # a verdict on the whole frame, not on rows
+            if not bool(passed):
+                raise SchemaLevelError(f"{schema.__name__} cannot validate this frame: {check.name}")
+            return
+        failing = checked.index[~passed.fillna(False).astype(bool).to_numpy()]
+        found.extend((int(position), check.name) for position in failing)
+
+    for check in model.checks:
+        passed = check._check_fn(frame)
+        if check.ignore_na and isinstance(passed, pd.Series):
+            passed = passed | frame.isna().all(axis="columns")
+        record(check, frame, passed)
+    for name, column in model.columns.items():
+        for check in column.checks:
+            values = frame[name].dropna() if check.ignore_na else frame[name]
+            record(check, values, check._check_fn(values))
+    pairs = pd.DataFrame(found, columns=["index", "check"]).drop_duplicates()
     order = {name: position for position, name in enumerate(rules)}
     is_warn = pairs["check"].map(lambda n: n in rules and rules[n].severity is Severity.WARN).astype(bool)
     errors, warnings = pairs[~is_warn], pairs[is_warn]

@@ -205,3 +205,38 @@ def test_the_rule_columns_alone_give_the_verdicts_of_the_whole_row(tmp_path) -> 
     assert sorted(narrow.failed.tolist()) == sorted(whole.rejected["failed_checks"].tolist())
     assert narrow.rule_counts == whole.rule_counts
     assert narrow.warned_counts == whole.warned
+    _same_verdicts(normalized[list(RULE_COLUMNS)])
+
+
+def _same_verdicts(frame: pd.DataFrame) -> None:
+    """Calling each check directly finds what pandera's lazy validation finds, row for row."""
+    from assets.validate.quarantine import judge, judge_directly
+    from schemas.mention_schema import NormalizedMentionRules
+
+    through_pandera = judge(frame, NormalizedMentionRules, RECORD_RULES)
+    direct = judge_directly(frame, NormalizedMentionRules, RECORD_RULES)
+    assert direct.failed.to_dict() == through_pandera.failed.to_dict()
+    assert direct.warned.to_dict() == through_pandera.warned.to_dict()
+    assert (direct.rule_counts, direct.warned_counts) == (
+        through_pandera.rule_counts,
+        through_pandera.warned_counts,
+    )
+
+
+def test_checks_called_directly_judge_every_rule_as_pandera_does() -> None:
+    """One row breaking each error rule and each warn rule, beside valid rows."""
+    from schemas.mention_schema import RULE_COLUMNS
+
+    rows = [VALID, *({**VALID, **broken} for broken in [*VIOLATIONS.values(), *WARNINGS.values()]), VALID]
+    frame = normalize_mentions(_extracted(rows))[list(RULE_COLUMNS)]
+    _same_verdicts(frame)
+
+
+def test_checks_called_directly_fail_the_step_on_a_wrong_type() -> None:
+    from assets.validate.quarantine import judge_directly
+    from schemas.mention_schema import RULE_COLUMNS, NormalizedMentionRules
+
+    frame = normalize_mentions(_extracted([VALID]))[list(RULE_COLUMNS)]
+    frame["amount_usd"] = "twenty million"
+    with pytest.raises(SchemaLevelError):
+        judge_directly(frame, NormalizedMentionRules, RECORD_RULES)
