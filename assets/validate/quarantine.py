@@ -87,6 +87,19 @@ class Verdicts:
     warned_counts: dict[str, int]
 
 
+def _verdicts_of(pairs: pd.DataFrame, rules: dict[str, Rule]) -> Verdicts:
+    """Verdicts from distinct (row position `index`, rule name `check`) pairs."""
+    order = {name: position for position, name in enumerate(rules)}
+    is_warn = pairs["check"].map(lambda n: n in rules and rules[n].severity is Severity.WARN).astype(bool)
+    errors, warnings = pairs[~is_warn], pairs[is_warn]
+    return Verdicts(
+        failed=_names_by_row(errors, order),
+        warned=_names_by_row(warnings, order),
+        rule_counts=dict(Counter(errors["check"])),
+        warned_counts=dict(Counter(warnings["check"])),
+    )
+
+
 def judge(frame: pd.DataFrame, schema: type[pa.DataFrameModel], rules: dict[str, Rule]) -> Verdicts:
     """Lazy-validate `frame` (a fresh 0..n-1 index) against `schema`; every rule each row broke.
 
@@ -106,15 +119,7 @@ def judge(frame: pd.DataFrame, schema: type[pa.DataFrameModel], rules: dict[str,
         )
         raise SchemaLevelError(f"{schema.__name__} cannot validate this frame: {problems}")
     pairs = failures[["index", "check"]].drop_duplicates().astype({"index": "int64"})
-    order = {name: position for position, name in enumerate(rules)}
-    is_warn = pairs["check"].map(lambda n: n in rules and rules[n].severity is Severity.WARN).astype(bool)
-    errors, warnings = pairs[~is_warn], pairs[is_warn]
-    return Verdicts(
-        failed=_names_by_row(errors, order),
-        warned=_names_by_row(warnings, order),
-        rule_counts=dict(Counter(errors["check"])),
-        warned_counts=dict(Counter(warnings["check"])),
-    )
+    return _verdicts_of(pairs, rules)
 
 
 def judge_directly(frame: pd.DataFrame, schema: type[pa.DataFrameModel], rules: dict[str, Rule]) -> Verdicts:
@@ -149,15 +154,7 @@ def judge_directly(frame: pd.DataFrame, schema: type[pa.DataFrameModel], rules: 
             values = frame[name].dropna() if check.ignore_na else frame[name]
             record(check, values, check._check_fn(values))
     pairs = pd.DataFrame(found, columns=["index", "check"]).drop_duplicates()
-    order = {name: position for position, name in enumerate(rules)}
-    is_warn = pairs["check"].map(lambda n: n in rules and rules[n].severity is Severity.WARN).astype(bool)
-    errors, warnings = pairs[~is_warn], pairs[is_warn]
-    return Verdicts(
-        failed=_names_by_row(errors, order),
-        warned=_names_by_row(warnings, order),
-        rule_counts=dict(Counter(errors["check"])),
-        warned_counts=dict(Counter(warnings["check"])),
-    )
+    return _verdicts_of(pairs, rules)
 
 
 def _aligned(names: pd.Series, index: pd.Index) -> list[list[str]]:
