@@ -195,7 +195,6 @@ def _rows_of_table_export(stored: StoredDocument) -> pd.DataFrame:
     frame["date_format"] = source.options.get("date_format")
     frame["default_currency"] = source.options.get("currency")
     frame = frame.reindex(columns=EXTRACTED_COLUMNS)
-    frame = frame.astype(object).where(frame.notna(), None)
     for column, value in stored.provenance().items():
         frame[column] = value
     frame["record_id"] = [

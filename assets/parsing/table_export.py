@@ -273,8 +273,9 @@ def read_table_export(
             mapping[field] = field
     if "company" not in mapping:
         raise TableExportError(f"no company column (columns: {_listed(available)})")
-    # Plain Python strings and None from here on: the parsing functions are written for str | None.
-    text = rows.astype(object).where(rows.notna(), None)
+    # Cells stay DuckDB's Arrow-backed strings (missing cells NaN): an export's rows are normalised in the
+    # warehouse, and object columns of a million rows cost seconds and gigabytes to build and to land.
+    text = rows
     frame = pd.DataFrame(index=rows.index)
     for field, mention_field in EXPORT_FIELDS.items():
         source = mapping.get(field)

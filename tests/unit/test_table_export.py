@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from assets.parsing.table_export import TableExportError, read_table_export
+from assets.parsing import table_export
+from assets.parsing.table_export import TableExportError
 
 MENTION_COLUMNS = [
     "company",
@@ -23,6 +25,13 @@ MENTION_COLUMNS = [
     "row_number",
     "snippet",
 ]
+
+
+def read_table_export(*args, **kwargs) -> pd.DataFrame:
+    """The export's rows with missing cells as None, so cells compare as the Python values they hold
+    (the reader keeps DuckDB's Arrow-backed strings, whose missing value is NaN)."""
+    frame = table_export.read_table_export(*args, **kwargs)
+    return frame.astype(object).where(frame.notna(), None)
 
 
 @pytest.fixture
