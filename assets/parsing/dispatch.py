@@ -18,7 +18,7 @@ from assets.parsing.budget import BUDGET_ERROR_CLASS, configured_budget_s, parse
 from assets.parsing.decoding import decode_html, decode_text
 from assets.parsing.fingerprint import source_fingerprint
 from assets.parsing.html_article import parse_article
-from assets.parsing.mentions import ParsedDocument, record_id
+from assets.parsing.mentions import ParsedDocument, record_id, record_ids
 from assets.parsing.newsletter import parse_eml, parse_markdown_issue, parse_mbox
 from assets.parsing.table_export import read_table_export
 from assets.parsing.text_article import looks_like_html, parse_text_article
@@ -197,10 +197,7 @@ def _rows_of_table_export(stored: StoredDocument) -> pd.DataFrame:
     frame = frame.reindex(columns=EXTRACTED_COLUMNS)
     for column, value in stored.provenance().items():
         frame[column] = value
-    frame["record_id"] = [
-        record_id(source.id, url, stored.sha256, method, locator)
-        for method, locator in zip(frame["method"], frame["locator"], strict=True)
-    ]
+    frame["record_id"] = record_ids(source.id, url, stored.sha256, "table_row", frame["locator"].tolist())
     return frame
 
 

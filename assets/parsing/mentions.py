@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+import duckdb
+import pyarrow as pa
+
 from assets.normalize.document_dates import DatedPeriod
 
 
@@ -68,6 +71,18 @@ def add_context(mentions: list[DealMention], text: str | None) -> list[DealMenti
         for mention in mentions:
             mention.context = "\n".join(filter(None, (mention.context, " ".join(text.split()))))
     return mentions
+
+
+def record_ids(source_id: str, url: str, document_sha256: str, method: str, locators: list[str]) -> list[str]:
+    """`record_id` of many locators of one document, hashed by DuckDB in one pass (an export has a
+    million rows; the ids are the same as `record_id` gives)."""
+    prefix = "\x1f".join((source_id, url, document_sha256, method)) + "\x1f"
+    with duckdb.connect() as connection:
+        connection.register("locators", pa.table({"locator": pa.array(locators, type=pa.string())}))
+        hashed = connection.execute(
+            "select substr(sha256($1 || locator), 1, 20) from locators", [prefix]
+        ).fetchnumpy()
+    return hashed[next(iter(hashed))].tolist()
 
 
 def record_id(source_id: str, url: str, document_sha256: str, method: str, locator: str) -> str:

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from assets.normalize.names import split_name_list
@@ -233,10 +234,14 @@ def _investor_lists(leads: pd.Series, others: pd.Series) -> tuple[list[list[str]
     """(lead investors, all investors with the leads first) of every row, worked out once per distinct
     pair of cells: exports repeat the same investor lists thousands of times. Rows with the same cells
     share one list object; nothing downstream changes a list in place."""
-    pairs = pd.MultiIndex.from_arrays([leads.astype(object), others.astype(object)])
-    codes, distinct = pd.factorize(pairs)
+    # Each column factorised on its own (a missing cell is code -1), the pair of codes made one integer.
+    lead_codes = pd.factorize(leads)[0]
+    other_codes, other_values = pd.factorize(others)
+    pair_codes = (lead_codes + 1).astype("int64") * (len(other_values) + 1) + (other_codes + 1)
+    _, first_rows, codes = np.unique(pair_codes, return_index=True, return_inverse=True)
     lists = []
-    for lead_cell, other_cell in distinct:
+    for row in first_rows:
+        lead_cell, other_cell = leads.iloc[row], others.iloc[row]
         lead_names = _names(None if pd.isna(lead_cell) else lead_cell)
         other_names = _names(None if pd.isna(other_cell) else other_cell)
         lists.append((lead_names, lead_names + [n for n in other_names if n not in lead_names]))

@@ -212,3 +212,11 @@ def test_unsupported_format_raises(tmp_path: Path) -> None:
 def test_missing_file_raises(tmp_path: Path) -> None:
     with pytest.raises(TableExportError, match="could not read csv export"):
         read_table_export(tmp_path / "absent.csv", "csv")
+
+
+def test_record_ids_of_a_whole_export_are_those_of_one_row_at_a_time():
+    from assets.parsing.mentions import record_id, record_ids
+
+    locators = [f"row[{i}]" for i in range(1, 501)] + ["row[ünï]", ""]
+    args = ("exports", "file:///données/export.csv", "ab" * 32, "table_row")
+    assert record_ids(*args, locators) == [record_id(*args, locator) for locator in locators]
