@@ -22,11 +22,31 @@ from schemas.settings import shared_dir
 
 SHARED_DATA = shared_dir("data")
 CRUNCHBASE = SHARED_DATA / "crunchbase_rounds_2013.csv"
+INDIA = SHARED_DATA / "indian_startup_funding.csv"
+# The mappings the real exports need, exactly as a user writes them (note the Indian export's 'Date ').
+INDIA_REGISTRY = """
+[[source]]
+id = "india-export"
+kind = "table"
+url = "{url}"
+max_rejection_rate = {max_rejection_rate}
+[source.columns]
+company = "StartupName"
+announced_date = "Date "
+round_type = "InvestmentType"
+amount = "AmountInUSD"
+investors = "InvestorsName"
+segment = "IndustryVertical"
+[source.options]
+currency = "USD"
+date_format = "%d/%m/%Y"
+"""
 REGISTRY = """
 [[source]]
 id = "crunchbase-2013"
 kind = "table"
 url = "{url}"
+max_rejection_rate = {max_rejection_rate}
 [source.columns]
 company = "company_name"
 round_type = "funding_round_type"
@@ -51,7 +71,7 @@ def run(path: Path = CRUNCHBASE) -> None:
     if not path.exists():
         print(f"real_exports: skipped, {path} not present")
         return
-    source = parse_registry(REGISTRY.format(url=path.as_uri()), path.parent)[0]
+    source = parse_registry(REGISTRY.format(url=path.as_uri(), max_rejection_rate=0.5), path.parent)[0]
     timings: dict[str, float] = {}
 
     def timed(label, work):

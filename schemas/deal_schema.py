@@ -10,6 +10,7 @@ from schemas.rules import DEAL_RULES, MERGE_WINDOW_DAYS
 from schemas.tables import DEALS, Table
 from schemas.tables.pandera_fields import declared_model
 from schemas.taxonomy import default_taxonomy
+from schemas.vocabulary import STAGELESS_ROUNDS
 
 
 def _rule(name: str) -> dict[str, str]:
@@ -49,12 +50,16 @@ class _DealRules(pa.DataFrameModel):
 
     @pa.dataframe_check(**_rule("one_deal_per_round_window"))
     def _one_deal_per_round_window(cls, df: pd.DataFrame) -> Series[bool]:
-        stated = df[df["round_type"] != "unknown"]
+        # Stageless rounds merge only when their figures agree (assets/resolve/merge.py), and a reported
+        # round is never merged into an announced one: neither can clash here.
+        stated = df[~df["round_type"].isin(STAGELESS_ROUNDS)]
         ordered = stated.assign(day=pd.to_datetime(stated["announced_date"])).sort_values(
-            ["company", "round_type", "day"]
+            ["company", "status", "round_type", "day"]
         )
-        same = (ordered["company"] == ordered["company"].shift()) & (
-            ordered["round_type"] == ordered["round_type"].shift()
+        same = (
+            (ordered["company"] == ordered["company"].shift())
+            & (ordered["status"] == ordered["status"].shift())
+            & (ordered["round_type"] == ordered["round_type"].shift())
         )
         close = same & ((ordered["day"] - ordered["day"].shift()).dt.days <= MERGE_WINDOW_DAYS)
         clashing = set(ordered.index[close]) | set(ordered.index[close.shift(-1, fill_value=False)])

@@ -178,9 +178,9 @@ DEAL_RULES: dict[str, Rule] = {
         Rule(
             "one_deal_per_round_window",
             _E,
-            "No two deals of one company share a stated round within the merge window (they would be one "
-            "deal reported twice).",
-            ("company", "round_type", "announced_date"),
+            "No two deals of one company and status share a stated stage (not unknown, not a stageless "
+            "'venture' round) within the merge window (they would be one deal reported twice).",
+            ("company", "status", "round_type", "announced_date"),
         ),
     )
 }

@@ -12,6 +12,9 @@ from schemas.reference.wording import CURRENCY_SIGNS
 from schemas.text import fold
 
 UNKNOWN_ROUND = "unknown"
+VENTURE_ROUND = "venture"
+"""A round named without its stage ('a funding round'): it may be any stated round of the same window."""
+STAGELESS_ROUNDS = frozenset({UNKNOWN_ROUND, VENTURE_ROUND})
 _SERIES = re.compile(r"^(?:series|serie|round)\s+([a-k])(?:\s+(?:round|funding|financing|extension))?$")
 SERIES_LETTERS = "abcdefghijk"
 _ISO_CODE = re.compile(r"[A-Z]{3}")

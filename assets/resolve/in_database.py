@@ -18,13 +18,13 @@ import duckdb
 import pyarrow as pa
 
 from assets.resolve.merge import (
-    _STAGELESS,
     METHOD_PRECEDENCE,
     MergePolicy,
     resolve_deals,
 )
 from schemas.tables import TABLES
 from schemas.taxonomy import UNCLASSIFIED, Taxonomy
+from schemas.vocabulary import STAGELESS_ROUNDS
 from warehouse.arrow_frames import arrow_schema, frame_to_arrow
 from warehouse.database import create_table, transaction
 
@@ -175,7 +175,9 @@ def resolve_in_database(
     try:
         with transaction(connection):
             connection.execute(
-                _LONE.format(stageless=_strings(_STAGELESS)).replace("$window", str(int(policy.window_days)))
+                _LONE.format(stageless=_strings(STAGELESS_ROUNDS)).replace(
+                    "$window", str(int(policy.window_days))
+                )
             )
             rest = connection.execute(
                 "select * from valid_mentions where rowid not in (select row_key from lone_mentions) "

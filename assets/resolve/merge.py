@@ -30,7 +30,7 @@ from assets.frames import as_list, is_missing
 from schemas.rules import MERGE_WINDOW_DAYS
 from schemas.tables import DEALS
 from schemas.taxonomy import UNCLASSIFIED, Taxonomy, default_taxonomy
-from schemas.vocabulary import UNKNOWN_ROUND
+from schemas.vocabulary import STAGELESS_ROUNDS, UNKNOWN_ROUND, VENTURE_ROUND
 
 METHOD_PRECEDENCE = {"table_row": 0, "document_table": 1, "prose": 2}
 SEGMENT_BASIS_PRECEDENCE = {"stated": 0, "label_keywords": 1, "inferred": 2, "fallback": 3}
@@ -86,7 +86,7 @@ class _Cluster:
             return False
         mine, theirs = self.round_type, record["round_type"]
         # 'a funding round' (venture) names no stage: it may be any stated round of the same window.
-        rounds_known = mine not in _STAGELESS and theirs not in _STAGELESS
+        rounds_known = mine not in STAGELESS_ROUNDS and theirs not in STAGELESS_ROUNDS
         if rounds_known:
             # Same stated round in the same window: one deal, even if the figures differ (then flagged
             # in `conflicts`); a different stated round is a different deal.
@@ -99,10 +99,6 @@ class _Cluster:
             if values and _known(record[column]) and not _close(values[0], record[column], tolerance):
                 return False
         return True
-
-
-VENTURE_ROUND = "venture"
-_STAGELESS = frozenset({UNKNOWN_ROUND, VENTURE_ROUND})
 
 
 def _status(record: dict[str, Any]) -> str:
@@ -123,7 +119,7 @@ def _precedence_key(record: dict[str, Any], source_rank: dict[str, int]) -> tupl
 
 def _conflicts(cluster: _Cluster, policy: MergePolicy) -> list[str]:
     found = []
-    rounds = {r for r in cluster._values("round_type") if r not in _STAGELESS}
+    rounds = {r for r in cluster._values("round_type") if r not in STAGELESS_ROUNDS}
     for column, tolerance in (
         ("amount_usd", policy.amount_tolerance),
         ("valuation_usd", policy.valuation_tolerance),
@@ -196,6 +192,42 @@ def _clusters(
             min(candidates, key=lambda c: c.date_distance(record["announced_date"])).records.append(record)
         else:
             clusters.append(_Cluster([record]))
+    return _joined_same_rounds(clusters, policy, source_rank)
+
+
+def _deal_date(cluster: _Cluster) -> date:
+    """The date its deal will carry (see `_deal_row`)."""
+    explicit = [r for r in cluster.records if r["date_basis"] == "explicit"]
+    return explicit[0]["announced_date"] if explicit else min(r["announced_date"] for r in cluster.records)
+
+
+def _joined_same_rounds(
+    clusters: list[_Cluster], policy: MergePolicy, source_rank: dict[str, int]
+) -> list[_Cluster]:
+    """Clusters of one stated stage and status whose deal dates fall within the window, made one.
+
+    Taking mentions one at a time can leave two: a stageless mention opens a cluster, a stated one too far
+    from it opens another, and a third joins the first and gives it that stage. They are one round reported
+    twice, which the deal rules forbid (`one_deal_per_round_window`).
+    """
+    joined = True
+    while joined:
+        joined = False
+        for position, first in enumerate(clusters):
+            for second in clusters[position + 1 :]:
+                if (
+                    first.round_type not in STAGELESS_ROUNDS
+                    and (first.round_type, first.status) == (second.round_type, second.status)
+                    and abs((_deal_date(first) - _deal_date(second)).days) <= policy.window_days
+                ):
+                    first.records = sorted(
+                        first.records + second.records, key=lambda r: _precedence_key(r, source_rank)
+                    )
+                    clusters.remove(second)
+                    joined = True
+                    break
+            if joined:
+                break
     return clusters
 
 
@@ -245,7 +277,7 @@ def _alone(frame: pd.DataFrame, policy: MergePolicy) -> pd.Series:
                   and (a.round_type = b.round_type or list_contains($2, a.round_type)
                        or list_contains($2, b.round_type)))
             """,
-            [policy.window_days, sorted(_STAGELESS)],
+            [policy.window_days, sorted(STAGELESS_ROUNDS)],
         ).fetchall()
     return frame["record_id"].isin({record for (record,) in lonely})
 

@@ -6,6 +6,7 @@ import duckdb
 import pytest
 
 from assets.fetching.resource import HttpFetcherResource
+from bench.real_exports import INDIA_REGISTRY
 from tests.conftest import SHARED_DATA
 from tests.integration.pipeline import check_results, run_refresh
 
@@ -15,22 +16,7 @@ INDIA_ROWS = 3044
 pytestmark = pytest.mark.skipif(not INDIA.exists(), reason=f"real data not present at {INDIA}")
 
 # The mapping the Indian export needs, exactly as a user writes it (note the export's 'Date ' header).
-REGISTRY = f"""
-[[source]]
-id = "india-export"
-kind = "table"
-url = "{INDIA.as_uri()}"
-[source.columns]
-company = "StartupName"
-announced_date = "Date "
-round_type = "InvestmentType"
-amount = "AmountInUSD"
-investors = "InvestorsName"
-segment = "IndustryVertical"
-[source.options]
-currency = "USD"
-date_format = "%d/%m/%Y"
-"""
+REGISTRY = INDIA_REGISTRY.format(url=INDIA.as_uri(), max_rejection_rate=0.5)
 
 
 @pytest.fixture(scope="module")

@@ -344,3 +344,20 @@ def test_an_export_resolves_as_clustering_would(monkeypatch, tmp_path) -> None:
     assert (deals["mention_count"] > 1).any()
     assert _rows(deals) == _rows(expected_deals)
     assert _rows(sources) == _rows(expected_sources)
+
+
+def test_a_stageless_mention_cannot_leave_one_round_as_two_deals() -> None:
+    """In record order: a 'venture' mention opens a deal; an angel mention 179 days later is too far in
+    amount to join it and opens another; an angel mention between them joins the first (nearer) and gives
+    it the angel stage. The two angel deals fall within the window: they are one round."""
+    deals, sources = resolve(
+        mention("m1", round_type="venture", amount_usd=335_000, announced_date="2011-07-18",
+                date_basis="explicit"),
+        mention("m2", round_type="angel", amount_usd=990_014, announced_date="2012-01-13",
+                date_basis="explicit"),
+        mention("m3", round_type="angel", announced_date="2011-09-01", date_basis="explicit"),
+    )  # fmt: skip
+    assert len(deals) == 1
+    assert deals.loc[0, "round_type"] == "angel"
+    assert deals.loc[0, "mention_count"] == 3
+    assert sorted(sources["record_id"]) == ["m1", "m2", "m3"]

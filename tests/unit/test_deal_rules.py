@@ -1,0 +1,44 @@
+"""The rules of the deals table: a clash of one company's rounds is named, legitimate pairs pass."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from assets.validate.quarantine import validate_frame
+from schemas.deal_schema import DEAL_RULE_COLUMNS, DealSchema
+from schemas.rules import DEAL_RULES
+
+
+def _deal(number: int, round_type: str, day: str, status: str = "announced") -> dict:
+    return {
+        "deal_id": f"d{number}", "company": "Kestrel Compute", "round_type": round_type,
+        "amount_usd": 10_000_000 * number, "announced_date": pd.Timestamp(day), "status": status,
+        "segment": "ai_chips", "layer": "hardware", "lead_investors": [], "investors": [],
+        "source_count": 1, "mention_count": 1,
+    }  # fmt: skip
+
+
+def _failed(*deals: dict) -> list[list[str]]:
+    frame = pd.DataFrame(list(deals)).reindex(columns=list(DEAL_RULE_COLUMNS))
+    return validate_frame(frame, DealSchema, DEAL_RULES).rejected["failed_checks"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "clash"),
+    [
+        (("series_a", "2024-01-10"), ("series_a", "2024-03-01"), True),  # one round reported twice
+        (("series_a", "2024-01-10"), ("series_a", "2025-03-01"), False),  # outside the window
+        (("series_a", "2024-01-10"), ("series_b", "2024-03-01"), False),  # two stages
+        (("venture", "2024-01-10"), ("venture", "2024-03-01"), False),  # stageless, figures differ
+        (("unknown", "2024-01-10"), ("unknown", "2024-03-01"), False),
+    ],
+)
+def test_two_rounds_of_one_company(first, second, clash) -> None:
+    failed = _failed(_deal(1, *first), _deal(2, *second))
+    assert failed == ([["one_deal_per_round_window"]] * 2 if clash else [])
+
+
+def test_a_reported_round_beside_the_announced_one_is_not_a_clash() -> None:
+    """A reported round is never merged into an announced one, so the two stand side by side."""
+    assert _failed(_deal(1, "seed", "2024-01-10", "reported"), _deal(2, "seed", "2024-02-01")) == []
