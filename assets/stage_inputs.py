@@ -22,7 +22,7 @@ from schemas.reference.reference_data import ReferenceData
 
 def inputs_digest(stage: str, *parts: Any) -> str:
     """sha256 of `stage`, its code and `parts` (JSON-serialisable; dates and other values as text)."""
-    text = json.dumps([stage, code_digest(f"assets.{_module_of(stage)}"), *parts], default=str)
+    text = json.dumps([stage, code_digest(f"assets.{_MODULES[stage]}"), *parts], default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -34,10 +34,6 @@ _MODULES = {
     "deals": "deals",
     "deal_rules": "deals",
 }
-
-
-def _module_of(stage: str) -> str:
-    return _MODULES[stage]
 
 
 def reference_digest(data: ReferenceData) -> str:

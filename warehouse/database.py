@@ -111,8 +111,11 @@ class Warehouse:
             connection.close()
 
     @staticmethod
-    def _insert(connection: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame) -> None:
-        """Append `frame` to table `name` through Arrow, typed by the table itself (never by sampling)."""
+    def _insert(
+        connection: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame, into: str | None = None
+    ) -> None:
+        """Append `frame` to table `name` through Arrow, typed by the table itself (never by sampling);
+        with `into`, to that table instead (a staging table shaped like `name`), by column name."""
         try:
             rows = frame_to_arrow(frame, arrow_schema(declared(name)))
         except ValueError as error:
@@ -121,7 +124,8 @@ class Warehouse:
             return
         connection.register("incoming_rows", rows)
         try:
-            connection.execute(f"insert into {name} select * from incoming_rows")
+            target = f"{identifier(into)} by name" if into else name
+            connection.execute(f"insert into {target} select * from incoming_rows")
         finally:
             connection.unregister("incoming_rows")
 

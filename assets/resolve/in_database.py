@@ -1,9 +1,11 @@
 """Resolution in the working database: lone mentions become deals in SQL, the rest are clustered in Python.
 
-A mention that no other mention could join (see `merge._alone`: no mention of the same company and status
-within the window with a round that does not contradict it) is a deal by itself; in an export that is
-nearly every row, and its deal is built by DuckDB straight from `valid_mentions`. Only the mentions that
-may merge are read into Python and clustered by `merge.resolve_deals`. Deal ids are then numbered over all
+A mention that no other mention could join (no mention of the same company and status within the window
+with a round that does not contradict it) is a deal by itself, whatever order clustering takes the
+mentions in (a cluster with a stated round holds only that round and stageless mentions, so a mention
+joins one only through such a neighbour). In an export that is nearly every row, and its deal is built
+by DuckDB straight from `valid_mentions`. Only the mentions that may merge are read into Python and
+clustered by `merge.resolve_deals`. Deal ids are then numbered over all
 deals at once, as `resolve_deals` numbers them, and `first_seen_at` and `deal_sightings` are kept in SQL.
 The result equals `resolve_deals` over the whole table (tests/unit/test_resolve_in_database.py).
 
@@ -22,11 +24,9 @@ from assets.resolve.merge import (
     MergePolicy,
     resolve_deals,
 )
-from schemas.tables import TABLES
 from schemas.taxonomy import UNCLASSIFIED, Taxonomy
 from schemas.vocabulary import STAGELESS_ROUNDS
-from warehouse.arrow_frames import arrow_schema, frame_to_arrow
-from warehouse.database import create_table, transaction
+from warehouse.database import Warehouse, create_table, transaction
 
 
 def _strings(values: object) -> str:
@@ -151,16 +151,6 @@ def _register_references(
     )
 
 
-def _land(connection: duckdb.DuckDBPyConnection, staging: str, declared: str, frame) -> None:
-    """Frame rows into a staging table shaped like the declared table (typed by the declaration)."""
-    rows = frame_to_arrow(frame, arrow_schema(TABLES[declared]))
-    connection.register("incoming_rows", rows)
-    try:
-        connection.execute(f"insert into {staging} by name select * from incoming_rows")
-    finally:
-        connection.unregister("incoming_rows")
-
-
 def resolve_in_database(
     connection: duckdb.DuckDBPyConnection,
     taxonomy: Taxonomy,
@@ -188,8 +178,8 @@ def resolve_in_database(
                 create_table(connection, name)
             connection.execute("create or replace temp table staged_deals as from deals")
             connection.execute("create or replace temp table staged_sources as from deal_sources")
-            _land(connection, "staged_deals", "deals", deals)
-            _land(connection, "staged_sources", "deal_sources", evidence)
+            Warehouse._insert(connection, "deals", deals, into="staged_deals")
+            Warehouse._insert(connection, "deal_sources", evidence, into="staged_sources")
             connection.execute(_LONE_DEALS)
             connection.execute(_LONE_EVIDENCE)
             connection.execute(_DEAL_IDS.replace("$sources", str(len(source_order))))

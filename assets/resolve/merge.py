@@ -22,8 +22,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-import duckdb
-import numpy as np
 import pandas as pd
 
 from assets.frames import as_list, is_missing
@@ -236,107 +234,6 @@ def _deal_id(company_key: str, round_type: str, announced: date, ordinal: int) -
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _precedence_columns(frame: pd.DataFrame, source_rank: dict[str, int]) -> pd.DataFrame:
-    """`_precedence_key` of every row, as four sortable columns (method, newer first, source, record)."""
-    published = pd.to_datetime(frame["published_date"])
-    # -toordinal(): the proleptic Gregorian day number, as Python counts it, negated (newer first).
-    ordinal = (published - pd.Timestamp("0001-01-01")).dt.days + 1
-    return pd.DataFrame(
-        {
-            "_method": frame["method"].map(METHOD_PRECEDENCE).fillna(9).astype(int),
-            "_newer_first": (-ordinal).fillna(0).astype(int),
-            "_source": frame["source_id"].map(source_rank).fillna(len(source_rank)).astype(int),
-            "_record": frame["record_id"],
-        },
-        index=frame.index,
-    )
-
-
-_ORDER = ["_method", "_newer_first", "_source", "_record"]
-
-
-def _alone(frame: pd.DataFrame, policy: MergePolicy) -> pd.Series:
-    """Rows no other row of their company could ever join: none of the same status lies within the window
-    with a round that does not contradict theirs. Such a row is a deal by itself, whatever the order the
-    clustering takes the rows in (a cluster with a stated round holds only that round and stageless rows,
-    so a row can join one only through a compatible neighbour), and it is built as a column operation."""
-    keyed = frame[["record_id", "company_key", "round_type", "announced_date", "status"]].assign(
-        reported=frame["status"].eq("reported").fillna(False)
-    )
-    with duckdb.connect() as connection:
-        connection.register("rows_in", keyed)
-        lonely = connection.execute(
-            """
-            select a.record_id from rows_in a
-            where a.company_key is not null and a.round_type is not null and a.announced_date is not null
-              and not exists (
-                select 1 from rows_in b
-                where b.company_key = a.company_key and b.record_id <> a.record_id
-                  and b.reported = a.reported
-                  and abs(date_diff('day', a.announced_date, b.announced_date)) <= $1
-                  and (a.round_type = b.round_type or list_contains($2, a.round_type)
-                       or list_contains($2, b.round_type)))
-            """,
-            [policy.window_days, sorted(STAGELESS_ROUNDS)],
-        ).fetchall()
-    return frame["record_id"].isin({record for (record,) in lonely})
-
-
-def _names(value: Any) -> list[Any]:
-    """The names of a list cell, missing ones left out: `as_list` for the common cell shapes, faster."""
-    if isinstance(value, np.ndarray):
-        value = value.tolist()
-    if isinstance(value, list):
-        return [v for v in value if v is not None and v == v]  # v == v: not NaN
-    return as_list(value)
-
-
-def _dedupe(lists: pd.Series) -> list[list[Any]]:
-    return [list(dict.fromkeys(_names(names))) for names in lists]
-
-
-def _single_deals(rows: pd.DataFrame, taxonomy: Taxonomy) -> pd.DataFrame:
-    """`_deal_row` of one-mention clusters, column by column."""
-    has_amount = rows["amount_usd"].notna()
-    segment = rows["segment"].where(rows["segment"].notna() & (rows["segment"] != ""), UNCLASSIFIED)
-    labels = {slug: entry.label for slug, entry in taxonomy.segments.items()}
-    return pd.DataFrame(
-        {
-            "company": rows["company"],
-            "company_key": rows["company_key"],
-            "company_aliases": [[a] if _known(a) else [] for a in rows["company_alias"]],
-            "round_type": rows["round_type"],
-            "amount_usd": rows["amount_usd"],
-            "amount_is_floor": rows["amount_is_floor"].fillna(False).astype(bool) & has_amount,
-            "valuation_usd": rows["valuation_usd"],
-            "valuation_is_floor": rows["valuation_is_floor"].fillna(False).astype(bool)
-            & rows["valuation_usd"].notna(),
-            "currency": rows["currency"].where(has_amount, None),
-            "amount_original": rows["amount_original"].where(has_amount, None),
-            "lead_investors": _dedupe(rows["lead_investors"]),
-            "investors": [
-                list(dict.fromkeys([*_names(leads), *_names(others)]))
-                for leads, others in zip(rows["lead_investors"], rows["investors"], strict=True)
-            ],
-            "announced_date": rows["announced_date"],
-            "announced_date_precision": [_text_or(p, "day") for p in rows["announced_date_precision"]],
-            "status": rows["status"].eq("reported").fillna(False).map({True: "reported", False: "announced"}),
-            "date_basis": rows["date_basis"]
-            .eq("explicit")
-            .fillna(False)
-            .map({True: "explicit", False: "published"}),
-            "segment": segment,
-            "segment_label": segment.map(lambda s: labels.get(s, s)),
-            "layer": segment.map(lambda s: taxonomy.layer_of(s) or "unclassified"),
-            "source_count": 1,
-            "mention_count": 1,
-            "conflicts": [[] for _ in range(len(rows))],
-            "warnings": _dedupe(rows["warnings"]) if "warnings" in rows else [[] for _ in range(len(rows))],
-        },
-        index=rows.index,
-    )
-
-
 _EVIDENCE_FROM_RECORD = ["record_id", "source_id", "url", "document_sha256", "method", "locator", "snippet",
                          "amount_usd", "valuation_usd", "round_type", "announced_date"]  # fmt: skip
 
@@ -350,8 +247,8 @@ def resolve_deals(
     """(deals, deal_sources) from validated mentions. Every input row lands in exactly one deal.
 
     `source_order` ranks sources (registry order) for ties the method and document date leave open.
-    Rows that no other row could join (most rows of an export) become deals as column operations; the
-    rest are clustered company by company.
+    Mentions are clustered company by company (the warehouse builds the deals of lone mentions in SQL
+    first: assets/resolve/in_database.py).
     """
     source_rank = {source_id: rank for rank, source_id in enumerate(source_order or [])}
     policy, taxonomy = policy or MergePolicy(), taxonomy or default_taxonomy()
@@ -364,48 +261,32 @@ def resolve_deals(
     frame["valuation_usd"] = (
         frame["valuation_usd"].astype("object").where(frame["valuation_usd"].notna(), None)
     )
-    order = _precedence_columns(frame, source_rank)
-    alone = _alone(frame, policy) if len(frame) else pd.Series(dtype=bool)
-    singles = frame[alone]
-    single_deals = _single_deals(singles, taxonomy).join(order)
-    single_deals["_cluster"] = range(len(single_deals))
-    single_evidence = singles[_EVIDENCE_FROM_RECORD].assign(_cluster=single_deals["_cluster"], precedence=1)
-
     # Plain dicts grouped in Python: a pandas groupby with one small group per company costs ~1 ms a
     # group, which dominates on exports with tens of thousands of companies.
-    by_company: dict[str, list[dict[str, Any]]] = {}
-    for record in frame[~alone].join(order).to_dict("records"):
+    by_company: dict[str | None, list[dict[str, Any]]] = {}
+    for record in frame.to_dict("records"):
         by_company.setdefault(record["company_key"], []).append(record)
-    clustered, evidence = [], []
-    for company_key in sorted(by_company):
-        for cluster in _clusters(by_company[company_key], policy, source_rank):
-            number = len(single_deals) + len(clustered)
-            head = cluster.records[0]
-            clustered.append(
-                _deal_row(cluster, policy, taxonomy) | {c: head[c] for c in _ORDER} | {"_cluster": number}
-            )
-            for rank, record in enumerate(cluster.records, start=1):
-                evidence.append(
-                    {c: record[c] for c in _EVIDENCE_FROM_RECORD} | {"_cluster": number, "precedence": rank}
-                )
-    deals = pd.concat(
-        [single_deals, pd.DataFrame(clustered, columns=single_deals.columns)], ignore_index=True
-    ).sort_values(["company_key", *_ORDER], kind="stable", ignore_index=True)
-    # The n-th deal of a company with the same round and date (in precedence order of the mentions
-    # that opened them) gets ordinal n, as the mentions were taken in that order.
-    ordinal = deals.groupby(["company_key", "round_type", "announced_date"], dropna=False).cumcount()
-    keys = zip(deals["company_key"], deals["round_type"], deals["announced_date"], ordinal, strict=True)
-    deals["deal_id"] = [_deal_id(*key) for key in keys]
-    sources = pd.concat(
-        [single_evidence, pd.DataFrame(evidence, columns=single_evidence.columns)], ignore_index=True
-    )
-    position = pd.Series(range(len(deals)), index=deals["_cluster"])
-    sources = sources.assign(
-        deal_id=sources["_cluster"].map(deals.set_index("_cluster")["deal_id"]),
-        _position=sources["_cluster"].map(position),
-    ).sort_values(["_position", "precedence"], kind="stable", ignore_index=True)
-    deals_frame = deals.reindex(columns=DEAL_COLUMNS)
-    sources_frame = sources.reindex(columns=DEAL_SOURCE_COLUMNS)
+    opened = []  # (company key, precedence of the mention that opened the deal, deal row, its mentions)
+    for company_key, records in by_company.items():
+        for cluster in _clusters(records, policy, source_rank):
+            opened.append((company_key or "", _precedence_key(cluster.records[0], source_rank),
+                           _deal_row(cluster, policy, taxonomy), cluster.records))  # fmt: skip
+    opened.sort(key=lambda deal: deal[:2])
+    # The n-th deal of a company with the same round and date, in the precedence order of the mentions
+    # that opened them, gets ordinal n (assets/resolve/in_database.py numbers them the same way).
+    seen: dict[tuple[Any, str, date], int] = {}
+    rows, evidence = [], []
+    for _, _, deal, records in opened:
+        key = (deal["company_key"], deal["round_type"], deal["announced_date"])
+        seen[key] = seen.get(key, -1) + 1
+        deal["deal_id"] = _deal_id(*key, seen[key])
+        rows.append(deal)
+        evidence.extend(
+            {c: record[c] for c in _EVIDENCE_FROM_RECORD} | {"deal_id": deal["deal_id"], "precedence": rank}
+            for rank, record in enumerate(records, start=1)
+        )
+    deals_frame = pd.DataFrame(rows, columns=DEAL_COLUMNS)
+    sources_frame = pd.DataFrame(evidence, columns=DEAL_SOURCE_COLUMNS)
     for column in ("amount_usd", "valuation_usd"):
         deals_frame[column] = deals_frame[column].astype("Int64")
         sources_frame[column] = sources_frame[column].astype("Int64")

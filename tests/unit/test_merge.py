@@ -6,7 +6,6 @@ from datetime import date
 
 import pandas as pd
 
-from assets.resolve import merge
 from assets.resolve.merge import MergePolicy, resolve_deals
 
 
@@ -197,19 +196,7 @@ def test_a_round_without_its_stage_merges_into_the_stated_one():
     assert deals[["round_type", "mention_count", "conflicts"]].values.tolist() == [["series_b", 2, []]]
 
 
-# --- the column path for lone mentions gives what clustering every mention one by one gives -------------
-
-
-def _clustered_one_by_one(frame: pd.DataFrame, monkeypatch, **options) -> tuple[pd.DataFrame, pd.DataFrame]:
-    with monkeypatch.context() as patch:
-        patch.setattr(merge, "_alone", lambda rows, policy: pd.Series(False, index=rows.index))
-        return resolve_deals(frame, **options)
-
-
-def _rows(frame: pd.DataFrame) -> list[dict]:
-    plain = frame.astype(object).where(frame.notna(), None)
-    return [{k: (list(v) if isinstance(v, list | tuple) else v) for k, v in r.items()}
-            for r in plain.to_dict("records")]  # fmt: skip
+# --- mentions of every shape side by side (tests/unit/test_resolve_in_database.py) ----------------------
 
 
 def _mixed_mentions() -> pd.DataFrame:
@@ -307,43 +294,6 @@ def _mixed_mentions() -> pd.DataFrame:
     for column in ("amount_usd", "valuation_usd"):
         frame[column] = frame[column].astype("Int64")
     return frame
-
-
-def test_lone_mentions_resolve_as_clustering_would(monkeypatch) -> None:
-    frame = _mixed_mentions()
-    options = {"source_order": ["other", "src"]}
-    deals, sources = resolve_deals(frame, **options)
-    expected_deals, expected_sources = _clustered_one_by_one(frame, monkeypatch, **options)
-    assert _rows(deals) == _rows(expected_deals)
-    assert _rows(sources) == _rows(expected_sources)
-    # Both kinds are present: lone mentions (a4, c1, c2, d1) and clusters (a1+a3, b1+b2; a2 reported).
-    assert merge._alone(frame.assign(announced_date=pd.to_datetime(frame["announced_date"]).dt.date),
-                        MergePolicy()).sum() == 5  # fmt: skip
-    assert sorted(deals["mention_count"].tolist()) == [1, 1, 1, 1, 1, 2, 2]
-
-
-def test_an_export_resolves_as_clustering_would(monkeypatch, tmp_path) -> None:
-    """Three thousand rows of the benchmark's synthetic export, normalised and validated."""
-    from assets.normalize.mentions import normalize_mentions
-    from assets.parsing.dispatch import extract_document
-    from assets.sources import Source, SourceKind
-    from assets.validate.quarantine import validate_frame
-    from bench.export_scale import write_export
-    from schemas.mention_schema import NormalizedMentionSchema
-    from schemas.rules import RECORD_RULES
-
-    export = tmp_path / "export.csv"
-    write_export(export, 3_000)
-    source = Source(id="synthetic", kind=SourceKind.TABLE, url=export.as_uri(),
-                    options={"currency": "USD", "date_format": "%Y-%m-%d"})  # fmt: skip
-    extracted = extract_document(source, export.as_uri(), "1" * 64, None, export)
-    valid = validate_frame(normalize_mentions(extracted), NormalizedMentionSchema, RECORD_RULES).valid
-    deals, sources = resolve_deals(valid)
-    expected_deals, expected_sources = _clustered_one_by_one(valid, monkeypatch)
-    assert len(deals) > 2_500
-    assert (deals["mention_count"] > 1).any()
-    assert _rows(deals) == _rows(expected_deals)
-    assert _rows(sources) == _rows(expected_sources)
 
 
 def test_a_stageless_mention_cannot_leave_one_round_as_two_deals() -> None:
