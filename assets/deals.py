@@ -9,13 +9,14 @@ from assets.metadata import markdown_table, preview, table_metadata
 from assets.resolve.in_database import resolve_in_database
 from assets.sources import SourceRegistryResource
 from assets.stage_inputs import after, mark_finished, mark_started, reference_digest, unchanged
-from assets.validate.quarantine import validate_frame
+from assets.validate.quarantine import rejected_directly
 from schemas.deal_schema import DEAL_RULE_COLUMNS, DealSchema
 from schemas.reference.resource import ReferenceDataResource
 from schemas.rules import DEAL_RULES
 from schemas.tables import DEAL_SOURCES, DEALS
 from schemas.taxonomy import UNCLASSIFIED, default_taxonomy
 from warehouse.data_dir import DataDirResource
+from warehouse.database import read_frame
 
 STAGE = "deals"
 RULES_CHECK = "deal_rules"
@@ -104,19 +105,19 @@ def deal_rules(
         digest = after(connection, "deals", RULES_CHECK)
         if unchanged(connection, RULES_CHECK, digest, ["deals"]):
             return dg.AssetCheckResult(passed=True, metadata={"unchanged": True})
-        deals = connection.execute(f"select {', '.join(DEAL_RULE_COLUMNS)} from deals order by deal_id").df()
+        deals = read_frame(connection, f"select {', '.join(DEAL_RULE_COLUMNS)} from deals order by deal_id")
     with reference_data.in_use():  # known segments
-        result = validate_frame(deals, DealSchema, DEAL_RULES)
-    if result.rejected.empty and digest is not None:
+        rejected, rule_counts = rejected_directly(deals, DealSchema, DEAL_RULES)
+    if rejected.empty and digest is not None:
         with working.connect() as connection:
             mark_finished(connection, RULES_CHECK, digest, context.run.run_id)
     return dg.AssetCheckResult(
-        passed=result.rejected.empty,
+        passed=rejected.empty,
         metadata={
             "unchanged": False,
-            "rows_per_rule": {k: int(v) for k, v in sorted(result.rule_counts.items())},
+            "rows_per_rule": {k: int(v) for k, v in sorted(rule_counts.items())},
             "failures": dg.MetadataValue.md(
-                markdown_table(result.rejected, ["deal_id", "company", "failed_checks", "reason"])
+                markdown_table(rejected, ["deal_id", "company", "failed_checks", "reason"])
             ),
         },
     )

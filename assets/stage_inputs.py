@@ -18,6 +18,7 @@ import duckdb
 
 from assets.parsing.fingerprint import code_digest
 from schemas.reference.reference_data import ReferenceData
+from warehouse.database import MARTS
 
 
 def inputs_digest(stage: str, *parts: Any) -> str:
@@ -33,6 +34,7 @@ _MODULES = {
     "valid_mentions": "validated",
     "deals": "deals",
     "deal_rules": "deals",
+    **dict.fromkeys(MARTS, "marts"),
 }
 
 

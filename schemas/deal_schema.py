@@ -35,9 +35,8 @@ class _DealRules(pa.DataFrameModel):
 
     @pa.dataframe_check(**_rule("deal_segment_known"))
     def _segment_known(cls, df: pd.DataFrame) -> Series[bool]:
-        taxonomy = default_taxonomy()
-        expected_layer = df["segment"].map(taxonomy.layer_of)
-        return df["segment"].isin(taxonomy.segments.keys()) & (expected_layer == df["layer"])
+        layers = default_taxonomy().layer_by_segment()
+        return df["segment"].isin(layers.keys()) & (df["segment"].map(layers) == df["layer"])
 
     @pa.dataframe_check(**_rule("lead_investors_within_investors"))
     def _leads_within_investors(cls, df: pd.DataFrame) -> Series[bool]:

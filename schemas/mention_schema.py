@@ -10,6 +10,8 @@ from typing import Any
 
 import pandas as pd
 import pandera.pandas as pa
+import pyarrow as pa_arrow
+import pyarrow.compute as pc
 from pandera.typing import Series
 
 from schemas.rules import (
@@ -30,6 +32,13 @@ from schemas.vocabulary import default_currencies, default_round_types
 def _rule(name: str) -> dict[str, str]:
     rule = RECORD_RULES[name]
     return {"name": rule.name, "description": rule.description}
+
+
+def word_counts(text: pd.Series) -> pd.Series:
+    """Words in each string (runs of anything but Unicode whitespace), counted by Arrow in one pass: a
+    Python split per row cost seconds per million rows."""
+    words = pc.utf8_split_whitespace(pc.utf8_trim_whitespace(pa_arrow.array(text)))
+    return pd.Series(pc.list_value_length(words).to_pandas().to_numpy(), index=text.index)
 
 
 def _blank(s: pd.Series) -> pd.Series:
@@ -63,8 +72,8 @@ def _record_rules() -> type[pa.DataFrameModel]:
 
         @pa.check("company", **_rule("company_not_sentence"))
         def _company_not_sentence(cls, s: Series[object]) -> Series[bool]:
-            text = s.astype("string")
-            return (text.str.len() <= 80) & (text.str.split().str.len() <= 8)
+            text = s.astype("string[pyarrow]")
+            return (text.str.len() <= 80) & (word_counts(text) <= 8)
 
         @pa.check("round_type", ignore_na=False, **_rule("round_type_known"))
         def _round_type_known(cls, s: Series[object]) -> Series[bool]:
@@ -140,9 +149,9 @@ def _record_rules() -> type[pa.DataFrameModel]:
 
         @pa.dataframe_check(**_rule("layer_known"))
         def _layer_known(cls, df: pd.DataFrame) -> Series[bool]:
-            taxonomy = default_taxonomy()
-            known_segment = df["segment"].isin(taxonomy.segments.keys())
-            return ~known_segment | (df["layer"] == df["segment"].map(taxonomy.layer_of))
+            layers = default_taxonomy().layer_by_segment()
+            known_segment = df["segment"].isin(layers.keys())
+            return ~known_segment | (df["layer"] == df["segment"].map(layers))
 
         @pa.dataframe_check(**_rule("amount_large_for_round"))
         def _amount_large_for_round(cls, df: pd.DataFrame) -> Series[bool]:

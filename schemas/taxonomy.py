@@ -204,6 +204,10 @@ class Taxonomy:
         segment = self.segments.get(slug or "")
         return segment.layer if segment else None
 
+    def layer_by_segment(self) -> dict[str, str]:
+        """Segment slug -> its stack layer, as a mapping pandas applies in one vectorised lookup."""
+        return {slug: segment.layer for slug, segment in self.segments.items()}
+
 
 def default_taxonomy(data: ReferenceData | None = None) -> Taxonomy:
     """The Taxonomy of `data`, or of the reference data in use."""

@@ -19,11 +19,11 @@ def identifier(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _column_definition(column) -> str:
+def _column_definition(column, indexed: bool) -> str:
     parts = [identifier(column.name), column.type]
     if column.required:
         parts.append("not null")
-    if column.key:
+    if column.key and indexed:
         parts.append("primary key")
     return " ".join(parts)
 
@@ -43,8 +43,13 @@ def create_sql(table: Table) -> list[str]:
 
     A history table is created once and gains the columns declared after it was created (a working file
     from an earlier release keeps its rows); a derived table is replaced, empty, every time.
+
+    Only history tables index their key. A derived table is rebuilt whole from rows whose key is unique by
+    construction and checked by a rule (`record_id_unique`, the deal rules' unique `deal_id`); an index
+    would double the cost of loading a million rows and, on a duplicate, abort the load before the rule
+    could quarantine the rows and name it.
     """
-    columns = ",\n    ".join(_column_definition(c) for c in table.columns)
+    columns = ",\n    ".join(_column_definition(c, indexed=table.history) for c in table.columns)
     if table.history:
         statements = [f"create table if not exists {identifier(table.name)} (\n    {columns}\n)"]
         statements += [

@@ -18,6 +18,8 @@ from pathlib import Path
 import duckdb
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from assets.normalize.names import split_name_list
 
@@ -169,7 +171,7 @@ def _csv_rows(
         if not kept:
             return pd.DataFrame(), names
         with _narrowed(path, delimiter, kept) as narrow:
-            frame = connection.read_csv(str(narrow), **_CSV_OPTIONS).df()
+            frame = connection.read_csv(str(narrow), **_CSV_OPTIONS).to_arrow_table().to_pandas()
         for position, name in zip(kept, frame.columns, strict=True):
             names[position] = str(name)  # as DuckDB names it ('Date ' -> 'Date'), so the mapping finds it
         return frame, names
@@ -179,7 +181,8 @@ def _csv_rows(
     if not kept:
         return pd.DataFrame(), names
     # Columns by position ('#3'): their names come from the file and never become SQL.
-    frame = relation.project(", ".join(f"#{position + 1}" for position in kept)).df()
+    # Through Arrow: the cells stay Arrow-backed strings, several times faster than `.df()`.
+    frame = relation.project(", ".join(f"#{position + 1}" for position in kept)).to_arrow_table().to_pandas()
     frame.columns = [names[position] for position in kept]
     return frame, names
 
@@ -289,9 +292,23 @@ def read_table_export(
     frame["row_number"] = range(1, len(frame) + 1)
     # The snippet is the row itself, in the export's own column names, so a reader can find it.
     used = list(dict.fromkeys(mapping.values()))
-    as_text = rows[used].astype("string").fillna("").astype(str)
-    snippet = pd.Series("", index=rows.index, dtype="string")
-    for position, name in enumerate(used):
-        snippet = snippet + ("; " if position else "") + f"{name}=" + as_text[name]
-    frame["snippet"] = snippet
+    frame["snippet"] = _row_snippets(rows, used)
     return frame
+
+
+def _row_snippets(rows: pd.DataFrame, names: list[str]) -> pd.Series:
+    """'company=Acme; amount=5000000; …' for every row, in one Arrow pass over each column (pandas string
+    additions cost seconds per million rows). A missing cell reads as empty."""
+    text = pa.large_string()
+
+    def cells(name: str) -> pa.Array:
+        values = pc.cast(pa.array(rows[name].astype("string[pyarrow]")), text)
+        return pc.binary_join_element_wise(
+            pa.scalar(f"{name}=", text), pc.fill_null(values, ""), pa.scalar("", text)
+        )
+
+    parts = [cells(name) for name in names]
+    joined = (
+        pc.binary_join_element_wise(*parts, pa.scalar("; ", text)) if parts else pa.array([""] * len(rows))
+    )
+    return pd.Series(pd.array(joined, dtype="string[pyarrow]"), index=rows.index)

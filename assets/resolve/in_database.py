@@ -33,9 +33,10 @@ def _strings(values: object) -> str:
     return ", ".join("'" + str(v).replace("'", "''") + "'" for v in sorted(values))  # type: ignore[call-overload]
 
 
+# Only the row keys are kept: a copy of a million mentions in a temporary table lives in memory.
 _LONE = """
-create or replace temp table lone_mentions as
-select v.rowid as row_key, v.* from valid_mentions v
+create or replace temp table lone_keys as
+select v.rowid as row_key from valid_mentions v
 where v.company_key is not null and v.round_type is not null and v.announced_date is not null
   and not exists (
     select 1 from valid_mentions w
@@ -48,8 +49,10 @@ where v.company_key is not null and v.round_type is not null and v.announced_dat
 # Order-kept distinct names of a list, missing ones left out (as `merge._names` and `_dedupe`).
 _DISTINCT = "list_filter({l}, lambda x, i: x is not null and list_position({l}, x) = i)"
 
+# The deals and evidence of lone mentions are views over `valid_mentions`: DuckDB streams them into
+# `deals` and `deal_sources` without holding them anywhere first.
 _LONE_DEALS = f"""
-insert into staged_deals by name
+create or replace temp view lone_deals as
 select
     record_id as deal_id,
     company,
@@ -73,15 +76,23 @@ select
     1 as source_count, 1 as mention_count, [] as conflicts,
     {_DISTINCT.format(l="warnings")} as warnings
 from (select * exclude (segment, layer), coalesce(nullif(segment, ''), '{UNCLASSIFIED}') as resolved_segment
-      from lone_mentions) m
+      from valid_mentions where rowid in (select row_key from lone_keys)) m
 left join segment_labels t on t.segment = m.resolved_segment
 """
 
 _LONE_EVIDENCE = """
-insert into staged_sources by name
+create or replace temp view lone_sources as
 select record_id as deal_id, record_id, source_id, url, document_sha256, method, locator, snippet,
     1 as precedence, amount_usd, valuation_usd, round_type, announced_date
-from lone_mentions
+from valid_mentions where rowid in (select row_key from lone_keys)
+"""
+
+# Every deal before its id is numbered: the clustered ones (staged from Python) and the lone ones.
+_CANDIDATES = """
+create or replace temp view candidate_deals as
+select * from staged_deals union all by name select * from lone_deals;
+create or replace temp view candidate_sources as
+select * from staged_sources union all by name select * from lone_sources
 """
 
 # Deal ids as `merge._deal_id` makes them (with the opening mention's company key): the n-th deal of a
@@ -97,8 +108,8 @@ select d.deal_id as staged_id,
             order by coalesce(m.rank, 9),
                 coalesce(-(date_diff('day', date '0001-01-01', v.published_date) + 1), 0),
                 coalesce(r.rank, $sources), v.record_id) - 1)::varchar), 1, 16) as deal_id
-from staged_deals d
-join staged_sources s on s.deal_id = d.deal_id and s.precedence = 1
+from candidate_deals d
+join candidate_sources s on s.deal_id = d.deal_id and s.precedence = 1
 join valid_mentions v on v.record_id = s.record_id
 left join method_ranks m on m.method = v.method
 left join source_ranks r on r.source_id = v.source_id
@@ -110,10 +121,10 @@ left join source_ranks r on r.source_id = v.source_id
 _DEALS = """
 insert into deals by name
 select d.* replace (i.deal_id as deal_id, coalesce(least(f.fetched, g.sighted), $now) as first_seen_at)
-from staged_deals d
+from candidate_deals d
 join deal_ids i on i.staged_id = d.deal_id
 left join (
-    select s.deal_id, min(doc.fetched_at) as fetched from staged_sources s
+    select s.deal_id, min(doc.fetched_at) as fetched from candidate_sources s
     join documents doc on doc.source_id = s.source_id and doc.url = s.url and doc.sha256 = s.document_sha256
     group by s.deal_id
 ) f on f.deal_id = d.deal_id
@@ -123,14 +134,15 @@ left join (select deal_id, min(first_seen_at) as sighted from deal_sightings gro
 
 _EVIDENCE = """
 insert into deal_sources by name
-select s.* replace (i.deal_id as deal_id) from staged_sources s join deal_ids i on i.staged_id = s.deal_id
+select s.* replace (i.deal_id as deal_id) from candidate_sources s join deal_ids i on i.staged_id = s.deal_id
 """
 
 _NEW_SIGHTINGS = (
     "insert into deal_sightings "
     "select deal_id, first_seen_at from deals where deal_id not in (select deal_id from deal_sightings)"
 )
-_STAGING = ("lone_mentions", "staged_deals", "staged_sources", "deal_ids")
+_STAGING_VIEWS = ("candidate_sources", "candidate_deals", "lone_sources", "lone_deals")
+_STAGING = ("lone_keys", "staged_deals", "staged_sources", "deal_ids")
 
 
 def _register_references(
@@ -170,7 +182,7 @@ def resolve_in_database(
                 )
             )
             rest = connection.execute(
-                "select * from valid_mentions where rowid not in (select row_key from lone_mentions) "
+                "select * from valid_mentions where rowid not in (select row_key from lone_keys) "
                 "order by record_id"
             ).df()
             deals, evidence = resolve_deals(rest, policy, taxonomy, source_order)
@@ -182,6 +194,8 @@ def resolve_in_database(
             Warehouse._insert(connection, "deal_sources", evidence, into="staged_sources")
             connection.execute(_LONE_DEALS)
             connection.execute(_LONE_EVIDENCE)
+            for statement in _CANDIDATES.split(";"):
+                connection.execute(statement)
             connection.execute(_DEAL_IDS.replace("$sources", str(len(source_order))))
             connection.execute(_DEALS, {"now": now})
             connection.execute(_EVIDENCE)
@@ -195,6 +209,8 @@ def resolve_in_database(
     finally:
         for name in ("segment_labels", "method_ranks", "source_ranks"):
             connection.unregister(name)
+        for name in _STAGING_VIEWS:
+            connection.execute(f"drop view if exists {name}")
         for name in _STAGING:
             connection.execute(f"drop table if exists {name}")
     return counts[0], counts[1]

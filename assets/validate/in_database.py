@@ -19,7 +19,7 @@ from assets.validate.quarantine import judge_directly, reasons
 from schemas.mention_schema import RULE_COLUMNS, NormalizedMentionRules
 from schemas.rules import RECORD_RULES
 from schemas.tables import REJECTED_DEALS, VALID_MENTIONS
-from warehouse.database import create_table, transaction
+from warehouse.database import create_table, read_frame, transaction
 
 _VERDICTS = pa.schema(
     [("row_key", pa.int64()), ("failed_checks", pa.list_(pa.string())), ("warnings", pa.list_(pa.string())),
@@ -45,9 +45,8 @@ def _verdicts(checked: pd.DataFrame) -> pa.Table:
 def validate_table(connection: duckdb.DuckDBPyConnection, run_id: str, now: datetime) -> tuple[int, int]:
     """Rebuild `valid_mentions` and `rejected_deals` from `normalized_mentions`, in one transaction;
     returns (valid rows, rejected rows). Raises when a row would be lost or counted twice."""
-    checked = connection.execute(
-        f"select rowid as row_key, {', '.join(RULE_COLUMNS)} from normalized_mentions order by rowid"
-    ).df()
+    query = f"select rowid as row_key, {', '.join(RULE_COLUMNS)} from normalized_mentions order by rowid"
+    checked = read_frame(connection, query)
     connection.register("verdicts", _verdicts(checked))
     rejected_columns = [c for c in REJECTED_DEALS.names if c in checked.columns or c in _FROM_MENTION]
     try:

@@ -1,0 +1,70 @@
+"""Reading query results into frames through Arrow, and the working database's memory bound."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+import pytest
+
+from schemas.mention_schema import word_counts
+from warehouse.database import MEMORY_LIMIT_ENV, Warehouse, WarehouseConfigError, read_frame
+
+
+def test_read_frame_types_columns_as_the_rules_expect():
+    connection = duckdb.connect()
+    frame = read_frame(
+        connection,
+        "select * from (values (1, 9007199254740993::bigint, date '2026-03-01', ['a', 'b'], 'x'),"
+        " (2, null, null, [], null)) t(n, amount_usd, announced_date, investors, company) order by n",
+    )
+    # An integer column with nulls stays exact (2**53 + 1 would not survive a float).
+    assert frame["amount_usd"].dtype == "Int64"
+    assert frame["amount_usd"].tolist()[0] == 9007199254740993
+    assert frame["amount_usd"].isna().tolist() == [False, True]
+    assert frame["n"].dtype == "int32"
+    assert frame["announced_date"].dtype == "datetime64[us]"
+    assert frame["announced_date"].iloc[0] == pd.Timestamp("2026-03-01")
+    assert [list(v) for v in frame["investors"]] == [["a", "b"], []]
+    assert frame["company"].isna().tolist() == [False, True]
+
+
+def test_read_frame_runs_after_a_result_left_half_read():
+    connection = duckdb.connect()
+    connection.execute("create table t as select range as n from range(5)")
+    connection.execute("select n from t").fetchone()  # the way stage digests are read
+    assert read_frame(connection, "select count(*) as rows from t where n >= ?", [2])["rows"].tolist() == [3]
+
+
+def test_read_frame_matches_pandas_own_reading():
+    connection = duckdb.connect()
+    query = "select range as n, 'c' || range as name, range * 1000 as amount from range(1000)"
+    pd.testing.assert_frame_equal(read_frame(connection, query), connection.execute(query).df())
+
+
+def test_working_database_memory_is_bounded_and_configurable(tmp_path, monkeypatch):
+    warehouse = Warehouse(tmp_path / "work.duckdb")
+    with warehouse.connect() as connection:
+        assert connection.execute("select current_setting('memory_limit')").fetchone()[0] == "953.6 MiB"
+    monkeypatch.setenv(MEMORY_LIMIT_ENV, "512MB")
+    with warehouse.connect(read_only=True) as connection:
+        assert connection.execute("select current_setting('memory_limit')").fetchone()[0] == "488.2 MiB"
+    monkeypatch.setenv(MEMORY_LIMIT_ENV, "lots")
+    with pytest.raises(WarehouseConfigError, match="DEALMAP_DUCKDB_MEMORY_LIMIT='lots'"), warehouse.connect():
+        pass
+
+
+def test_word_counts_split_on_any_whitespace_and_keep_the_index():
+    names = pd.Series(
+        [
+            "Acme",
+            "  Acme  Robotics ",
+            "a\u00a0b\u2009c",
+            "one two three four five six seven eight nine",
+            None,
+        ],
+        index=[10, 11, 12, 13, 14],
+    )
+    counts = word_counts(names.astype("string[pyarrow]"))
+    assert counts.index.tolist() == [10, 11, 12, 13, 14]
+    assert counts.iloc[:4].tolist() == [1, 2, 3, 9]
+    assert pd.isna(counts.iloc[4])
