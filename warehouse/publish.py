@@ -34,6 +34,14 @@ except ImportError:  # Windows: no flock; publishes there are not serialised
     fcntl = None  # type: ignore[assignment]
 
 
+# The served file is written in DuckDB 1.0's storage format, not the writing library's own (2.0 here): BI
+# tools bundle DuckDB 1.x (the DuckDB CLI on PyPI, Evidence, DBeaver and Metabase drivers), and a reader
+# refuses a file newer than itself outright. Every feature the file uses (lists, comments) is in 1.0's
+# format, and on dealmap's tables it is no larger than 1.4's; DuckDB 1.0.0 itself was seen to read it,
+# and tests read it with the 1.5 CLI from PyPI.
+SERVED_STORAGE_VERSION = "v1.0.0"
+
+
 @dataclass(frozen=True)
 class PublishReport:
     path: Path
@@ -145,7 +153,9 @@ def _build_and_swap(
         connection = duckdb.connect()  # in memory; both files are attached by name
         try:
             connection.execute(f"attach {_literal(str(working_db))} as work (read_only)")
-            connection.execute(f"attach {_literal(str(building))} as bi")
+            connection.execute(
+                f"attach {_literal(str(building))} as bi (storage_version {_literal(SERVED_STORAGE_VERSION)})"
+            )
             for table in tables:
                 connection.execute(f"create table bi.{table} as select * from work.{table}")
                 _copy_comments(connection, table)

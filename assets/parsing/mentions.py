@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -73,16 +74,19 @@ def add_context(mentions: list[DealMention], text: str | None) -> list[DealMenti
     return mentions
 
 
-def record_ids(source_id: str, url: str, document_sha256: str, method: str, locators: list[str]) -> list[str]:
+def record_ids(
+    source_id: str, url: str, document_sha256: str, method: str, locators: Sequence[str] | pa.Array
+) -> pa.Array:
     """`record_id` of many locators of one document, hashed by DuckDB in one pass (an export has a
-    million rows; the ids are the same as `record_id` gives)."""
+    million rows; the ids are the same as `record_id` gives), as an Arrow string array: a million Python
+    strings would cost more memory than the hashing."""
     prefix = "\x1f".join((source_id, url, document_sha256, method)) + "\x1f"
     with duckdb.connect() as connection:
-        connection.register("locators", pa.table({"locator": pa.array(locators, type=pa.string())}))
-        hashed = connection.execute(
-            "select substr(sha256($1 || locator), 1, 20) from locators", [prefix]
-        ).fetchnumpy()
-    return hashed[next(iter(hashed))].tolist()
+        given = locators if isinstance(locators, pa.Array) else pa.array(locators, pa.string())
+        connection.register("locators", pa.table({"locator": given.cast(pa.string())}))
+        query = "select substr(sha256($1 || locator), 1, 20) as id from locators"
+        hashed = connection.sql(query, params=[prefix])
+        return hashed.to_arrow_table().column("id").combine_chunks()
 
 
 def record_id(source_id: str, url: str, document_sha256: str, method: str, locator: str) -> str:

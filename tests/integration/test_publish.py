@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from schemas.tables.reference import SEGMENTS
-from warehouse.publish import publish
+from warehouse.publish import SERVED_STORAGE_VERSION, publish
 
 
 def _working(path: Path, deals: int) -> Path:
@@ -63,6 +63,33 @@ def test_an_open_reader_keeps_its_snapshot_while_a_new_reader_sees_the_new_refre
         assert _count_in_another_process(served) == 5
     finally:
         reader.close()
+
+
+def test_a_process_holding_any_connection_keeps_the_old_refresh_until_it_closes_them_all(tmp_path: Path):
+    """What the README tells BI users: DuckDB keeps one instance per path in a process."""
+    working = _working(tmp_path / "work.duckdb", 3)
+    served = tmp_path / "dealmap.duckdb"
+    publish(working, served, ["deals"])
+    held = duckdb.connect(str(served), read_only=True)
+    _working(working, 5)
+    publish(working, served, ["deals"])
+    opened_later = duckdb.connect(str(served), read_only=True)
+    assert opened_later.execute("select count(*) from deals").fetchone()[0] == 3  # the same old instance
+    opened_later.close()
+    held.close()
+    with duckdb.connect(str(served), read_only=True) as reopened:
+        assert reopened.execute("select count(*) from deals").fetchone()[0] == 5
+
+
+def test_the_served_file_is_in_a_storage_format_duckdb_1_reads(tmp_path: Path):
+    served = tmp_path / "dealmap.duckdb"
+    publish(_working(tmp_path / "work.duckdb", 2), served, ["deals"])
+    with duckdb.connect() as connection:
+        connection.execute(f"attach '{served}' as served (read_only)")
+        version = connection.execute(
+            "select tags['storage_version'] from duckdb_databases() where database_name = 'served'"
+        ).fetchone()[0]
+    assert version.rstrip("+") == SERVED_STORAGE_VERSION  # "v1.0.0+": readable by 1.0.0 and later
 
 
 def test_a_failed_publish_leaves_the_served_file_and_no_debris(tmp_path: Path):

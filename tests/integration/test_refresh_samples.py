@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
 from datetime import date
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -169,6 +172,49 @@ def test_public_tables_and_columns_carry_comments(served):
              and (comment is null or comment = '')"""
     ).fetchall()
     assert uncommented_columns == []
+
+
+def _duckdb_cli() -> Path:
+    """The DuckDB 1.5 binary of the `duckdb-cli` dev dependency: a 1.x reader, as BI tools are."""
+    import duckdb_cli
+
+    return Path(duckdb_cli.__file__).parent / "duckdb"
+
+
+def _cli_rows(path: Path, sql: str) -> list[dict]:
+    done = subprocess.run(
+        [str(_duckdb_cli()), "-readonly", "-json", str(path), "-c", sql], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout or "[]")
+
+
+def test_the_duckdb_1_5_cli_reads_every_public_table_and_its_comments(refreshed, served):
+    """The served file is written in a storage format DuckDB 1.x reads (warehouse/publish.py)."""
+    _, data_dir = refreshed
+    path = data_dir / "dealmap.duckdb"
+    assert _cli_rows(path, "select library_version from pragma_version()")[0]["library_version"].startswith(
+        "v1.5"
+    )
+    expected = dict(served.execute("select table_name, comment from duckdb_tables()").fetchall())
+    listed = _cli_rows(path, "select table_name, comment from duckdb_tables() order by table_name")
+    assert {row["table_name"]: row["comment"] for row in listed} == expected
+    columns = (
+        "select table_name, column_name, comment from duckdb_columns() "
+        "where database_name = current_database() and schema_name = 'main' order by all"
+    )
+    column_comments = served.execute(columns).fetchall()
+    assert len(column_comments) > 100  # every column of every public table
+    read = _cli_rows(path, columns)
+    assert [(r["table_name"], r["column_name"], r["comment"]) for r in read] == [
+        tuple(row) for row in column_comments
+    ]
+    for table in expected:
+        (rows,) = served.execute(f"select count(*) from {table}").fetchone()
+        assert _cli_rows(path, f"select count(*) as n from {table}") == [{"n": rows}], table
+    deals = _cli_rows(path, "select company, amount_usd, lead_investors from deals order by company")
+    assert len(deals) == 8
+    assert {d["company"]: d["amount_usd"] for d in deals}["Inferact"] == 150_000_000
 
 
 def test_second_run_adds_no_document_versions_and_changes_no_deal(refreshed):

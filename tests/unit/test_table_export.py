@@ -219,4 +219,4 @@ def test_record_ids_of_a_whole_export_are_those_of_one_row_at_a_time():
 
     locators = [f"row[{i}]" for i in range(1, 501)] + ["row[ünï]", ""]
     args = ("exports", "file:///données/export.csv", "ab" * 32, "table_row")
-    assert record_ids(*args, locators) == [record_id(*args, locator) for locator in locators]
+    assert record_ids(*args, locators).to_pylist() == [record_id(*args, locator) for locator in locators]
