@@ -11,6 +11,9 @@ runs reuse them and only re-sync when the lock changes.
     python3 tasks.py lint      ruff check, ruff format --check and sqlfluff on the mart SQL only
     python3 tasks.py accept-drop SOURCE_ID
                                let a held source drop to what its new version yields (see README)
+    python3 tasks.py rollback [RUN_ID | --list]
+                               serve an earlier refresh again (default: the previous one), atomically;
+                               --list prints the refreshes kept in data/served_history (see README)
 """
 
 from __future__ import annotations
@@ -77,8 +80,9 @@ def _ensure_dagster_home(home: Path) -> None:
 
 
 def refresh(env: dict[str, str], extra: list[str]) -> None:
-    _run(_bin(VENV, "dagster"), "asset", "materialize", "-m", "orchestration.definitions",
-         "--select", "*", *extra, env=env)  # fmt: skip
+    # The `refresh` job (orchestration/jobs.py), so the run shows under it in the UI with the scheduled ones.
+    _run(_bin(VENV, "dagster"), "job", "execute", "-m", "orchestration.definitions", "-j", "refresh",
+         *extra, env=env)  # fmt: skip
     _run(_bin(VENV, "python"), "-m", "warehouse.summary", env=env)
 
 
@@ -107,6 +111,10 @@ def accept_drop(env: dict[str, str], extra: list[str]) -> None:
     _run(_bin(VENV, "python"), "-m", "warehouse.accept_drop", *extra, env=env)
 
 
+def rollback(env: dict[str, str], extra: list[str]) -> None:
+    _run(_bin(VENV, "python"), "-m", "warehouse.rollback", *extra, env=env)
+
+
 COMMANDS = {
     "refresh": refresh,
     "test": test,
@@ -114,6 +122,7 @@ COMMANDS = {
     "ui": ui,
     "bench": bench,
     "accept-drop": accept_drop,
+    "rollback": rollback,
 }
 
 

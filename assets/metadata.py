@@ -14,7 +14,8 @@ import numpy as np
 import pandas as pd
 
 from assets.frames import is_missing
-from schemas.tables import Column, Table
+from schemas.tables import TABLES, Column, Table
+from schemas.tables.marts import MARTS as MART_TABLES
 from warehouse.safe_text import markdown_cell
 
 _MAX_CELL = 80
@@ -54,17 +55,35 @@ def counts(series: pd.Series) -> dict[str, int]:
     return {str(k): int(v) for k, v in series.fillna("(none)").value_counts().items()}
 
 
+OWNERS = ["team:dealmap"]
+
+
+def _column_schema(table: Table) -> dg.TableSchema:
+    return dg.TableSchema(
+        columns=[
+            dg.TableColumn(c.name, c.type.lower(), description=c.comment, constraints=_constraints(c))
+            for c in table.columns
+        ]
+    )
+
+
+def described(spec: dg.AssetSpec) -> dg.AssetSpec:
+    """`spec` with its owners, and, when it is a declared table (schemas/tables, the marts), the table's
+    name and columns with their comments, so the asset page shows them before the first run."""
+    table = {**TABLES, **MART_TABLES}.get(spec.key.to_user_string())
+    metadata = {} if table is None else {
+        "dagster/table_name": table.name,
+        "dagster/column_schema": _column_schema(table),
+    }  # fmt: skip
+    return spec.merge_attributes(owners=OWNERS, metadata=metadata)
+
+
 def table_metadata(table: Table, rows: int) -> dict[str, object]:
     """Standard metadata of a table asset: name, row count and column schema (from its declaration)."""
     return {
         "dagster/table_name": table.name,
         "dagster/row_count": rows,
-        "dagster/column_schema": dg.TableSchema(
-            columns=[
-                dg.TableColumn(c.name, c.type.lower(), description=c.comment, constraints=_constraints(c))
-                for c in table.columns
-            ]
-        ),
+        "dagster/column_schema": _column_schema(table),
     }
 
 

@@ -43,7 +43,7 @@ def reference_tables(
 
 @dg.asset(
     group_name="publish",
-    deps=["deals", "deal_sources", "rejected_deals", "documents", *MARTS],
+    deps=["deals", "deal_investors", "deal_sources", "rejected_deals", "documents", *MARTS],
     kinds={"duckdb"},
     check_specs=[
         dg.AssetCheckSpec(
@@ -82,6 +82,9 @@ def dealmap_duckdb(
             "row_counts": report.row_counts,
             # Left by refreshes killed while publishing, removed before this one.
             "stale_builds_removed": list(report.stale_removed),
+            # The file this publish replaced, kept for `python3 tasks.py rollback`, and what fell out.
+            "kept_for_rollback": report.history_added or "none",
+            "history_removed": list(report.history_removed),
         },
         check_results=[
             dg.AssetCheckResult(

@@ -34,6 +34,7 @@ _MODULES = {
     "valid_mentions": "validated",
     "deals": "deals",
     "deal_rules": "deals",
+    "deal_investors": "deal_investors",
     **dict.fromkeys(MARTS, "marts"),
 }
 

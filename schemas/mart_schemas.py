@@ -80,9 +80,16 @@ class _TopDealsRules(_Mart):
 
 
 class _CapitalConcentrationRules(_Mart):
-    """Grain: year (and 'all')."""
+    """Grain: period_grain x period (each year, and all)."""
 
     _present, _nonnegative = _present_and_nonnegative(["disclosed_deal_count", "amount_usd_total"])
+
+    @pa.dataframe_check(**_rule("mart_period_grain_known"))
+    def _period_grain_known(cls, df: pd.DataFrame) -> Series[bool]:
+        return df["period_grain"].isin(["year", "all"]) & (
+            (df["period_grain"] == "all") == (df["period"] == "all")
+        )
+
     _shares = _shares_in_unit_interval(["top_1_share", "top_3_share", "top_5_share", "top_10_share", "hhi"])
 
 

@@ -192,5 +192,11 @@ MART_RULES: dict[str, Rule] = {
         Rule("mart_aggregates_nonnegative", _E, "Counts and totals are never negative.", ()),
         Rule("mart_shares_in_unit_interval", _E, "Shares lie between 0 and 1.", ()),
         Rule("mart_ranks_unique", _E, "Ranks are unique and start at 1.", ("rank",)),
+        Rule(
+            "mart_period_grain_known",
+            _E,
+            "period_grain is year (period a year) or all (period all).",
+            ("period_grain", "period"),
+        ),
     )
 }

@@ -213,10 +213,10 @@ MART_CHECKS: dict[str, list[SqlCheck]] = {
                     "amount_usd_total",
                     "disclosed_deal_count",
                     counts="disclosed deals",
-                    rows=RowFilter("period", operator, "all"),
+                    rows=RowFilter("period_grain", "=", grain),
                     label=label,
                 )
-                for operator, label in (("=", "all"), ("<>", "years"))
+                for grain, label in (("all", "all"), ("year", "years"))
             ),
         ),
     ],

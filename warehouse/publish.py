@@ -9,6 +9,16 @@ The file being built is `.<served name>.<uuid>.building` (DuckDB adds `.wal` bes
 while publishing leaves them behind, one of them as large as the served file: the next publish removes
 them, and only them. Publishes hold a lock on the directory, one after the other, so what it removes is
 never another publish's file in progress.
+
+The file a publish replaces is kept in `served_history/` beside it, for `warehouse.rollback` to restore,
+named by when it was published and by which run, from its `refresh_info`
+(`dealmap.20250101T120000.000000Z.<run_id>.duckdb`: names sort by time; a file without `refresh_info` is
+named by its modification time and the run `unknown`). The newest `$DEALMAP_SERVED_KEEP` (default 5; 0
+keeps none) stay, older ones are removed. The replaced file is hard-linked (copied where links are not
+allowed) under a hidden `.partial` name before the swap and given its real name only after it: a failed
+publish leaves the history as it was, a killed one leaves a `.partial` the next publish removes, and the
+history never shows a half-written file. Once the swap is done no kept file shares its inode with the
+served file (a rollback restores a copy). Rollbacks take the same lock.
 """
 
 from __future__ import annotations
@@ -16,14 +26,18 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
+from schemas.tables.millions import in_millions, is_whole_dollars
+from schemas.tables.model import Column
 from schemas.tables.reference import SERVED_ONLY
 from warehouse.arrow_frames import arrow_schema, frame_to_arrow
 from warehouse.ddl import comments_sql, identifier
@@ -41,6 +55,107 @@ except ImportError:  # Windows: no flock; publishes there are not serialised
 # and tests read it with the 1.5 CLI from PyPI.
 SERVED_STORAGE_VERSION = "v1.0.0"
 
+SERVED_KEEP_ENV = "DEALMAP_SERVED_KEEP"
+DEFAULT_SERVED_KEEP = 5
+HISTORY_DIR = "served_history"
+UNKNOWN_RUN = "unknown"
+"""The run id a kept file is named with when it holds no readable `refresh_info`."""
+_STAMP = "%Y%m%dT%H%M%S.%fZ"
+
+
+class ServedKeepError(ValueError):
+    """`$DEALMAP_SERVED_KEEP` (or a `keep` argument) is not a whole number of files, 0 or more."""
+
+
+def served_keep(keep: int | None = None) -> int:
+    """How many replaced served files to keep: `keep` if given, else `$DEALMAP_SERVED_KEEP` (unset or
+    empty: 5). 0 keeps none. Anything but a whole number, 0 or more, is a `ServedKeepError`."""
+    if keep is None:
+        text = os.environ.get(SERVED_KEEP_ENV, "").strip()
+        if not text:
+            return DEFAULT_SERVED_KEEP
+        if not re.fullmatch(r"[0-9]{1,9}", text):
+            raise ServedKeepError(
+                f"{SERVED_KEEP_ENV}={text!r} is not a number of served files to keep: use a whole number, "
+                f"0 or more (0 keeps none; unset keeps {DEFAULT_SERVED_KEEP})"
+            )
+        return int(text)
+    if isinstance(keep, bool) or not isinstance(keep, int) or keep < 0:
+        raise ServedKeepError(f"keep={keep!r} is not a number of served files to keep: use 0 or more")
+    return keep
+
+
+def history_dir(served_db: Path) -> Path:
+    """The folder the served files a publish or rollback replaced are kept in."""
+    return served_db.parent / HISTORY_DIR
+
+
+def history_pattern(served_db: Path) -> re.Pattern[str]:
+    """Exactly the names `history_name` makes for `served_db`, with groups `published_at` and `run_id`."""
+    return re.compile(
+        re.escape(served_db.stem)
+        + r"\.(?P<published_at>[0-9]{8}T[0-9]{6}\.[0-9]{6}Z)\.(?P<run_id>[A-Za-z0-9_-]{1,100})"
+        + re.escape(served_db.suffix)
+    )
+
+
+def _stamp(moment: datetime) -> str:
+    """`20250101T120000.000000Z`: fixed width, so names sort by time (`strftime`'s `%Y` is not padded
+    below year 1000 on every platform)."""
+    return f"{moment.year:04d}{moment:%m%dT%H%M%S.%f}Z"
+
+
+def parse_stamp(text: str) -> datetime:
+    """The naive UTC time a `published_at` group of `history_pattern` names."""
+    return datetime.strptime(text, _STAMP)
+
+
+def _run_id_for_name(run_id: object) -> str:
+    """A run id as part of a file name. Dagster's are UUIDs and pass unchanged; anything else is cut to
+    letters, digits, `-` and `_`, so it can never make a path."""
+    text = re.sub(r"[^A-Za-z0-9_-]+", "-", str(run_id or "")).strip("-")[:100]
+    return text or UNKNOWN_RUN
+
+
+def refresh_identity(path: Path) -> tuple[datetime, str]:
+    """(published_at as naive UTC, run id) of a served file, from its one-row `refresh_info`. A file
+    without a readable one (a test's, or not a DuckDB file at all) is known by its modification time and
+    the run id `unknown`."""
+    try:
+        # Attached, not connected by path: DuckDB would hand back an instance this process may still
+        # hold on an older file at the same path.
+        with duckdb.connect() as connection:
+            connection.execute(f"attach {_literal(str(path))} as served (read_only)")
+            row = connection.execute("select published_at, run_id from served.refresh_info").fetchone()
+    except duckdb.Error:
+        row = None
+    published_at, run_id = row or (None, None)
+    if isinstance(published_at, datetime):
+        if published_at.tzinfo is not None:
+            published_at = published_at.astimezone(UTC).replace(tzinfo=None)
+    else:
+        published_at = datetime(1970, 1, 1) + timedelta(microseconds=path.stat().st_mtime_ns // 1000)
+    return published_at, _run_id_for_name(run_id)
+
+
+def history_name(path: Path, served_db: Path) -> str:
+    """The name the served file at `path` is kept under: `<stem>.<published_at>.<run_id><suffix>`."""
+    published_at, run_id = refresh_identity(path)
+    return f"{served_db.stem}.{_stamp(published_at)}.{run_id}{served_db.suffix}"
+
+
+def kept_names(served_db: Path) -> list[str]:
+    """Names of the files kept for `served_db`, oldest first. Other files in the folder are not ours."""
+    pattern = history_pattern(served_db)
+    try:
+        with os.scandir(history_dir(served_db)) as entries:
+            names = [
+                e.name for e in entries if e.is_file(follow_symlinks=False) and pattern.fullmatch(e.name)
+            ]
+    except FileNotFoundError:
+        return []
+    return sorted(names)
+
 
 @dataclass(frozen=True)
 class PublishReport:
@@ -49,11 +164,26 @@ class PublishReport:
     bytes: int
     stale_removed: tuple[str, ...] = ()
     """Names of `.building` files left by earlier killed publishes, removed before this one."""
+    history_added: str | None = None
+    """Name of the file the replaced served file is kept as in `served_history/` (None: nothing kept)."""
+    history_removed: tuple[str, ...] = ()
+    """Names removed from `served_history/`: `.partial` files left by killed publishes, then kept files
+    older than the newest `keep`."""
 
 
 def _literal(text: str) -> str:
     """A SQL string literal. Only for our own comments and paths, which never come from a source."""
     return "'" + text.replace("'", "''") + "'"
+
+
+def _millions_columns(connection: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str, Column]]:
+    """(whole-dollar column, its millions column) of a working table, in column order."""
+    columns = connection.execute(
+        "select column_name, data_type from duckdb_columns() where database_name = 'work' and table_name = ? "
+        "order by column_index",
+        [table],
+    ).fetchall()
+    return [(name, in_millions(name)) for name, kind in columns if is_whole_dollars(name, kind)]
 
 
 def _copy_comments(connection: duckdb.DuckDBPyConnection, table: str) -> None:
@@ -80,8 +210,19 @@ def _fsync_dir(path: Path) -> None:
             os.close(fd)
 
 
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
+
+
 def _building_name(served_db: Path) -> str:
     return f".{served_db.name}.{uuid.uuid4().hex}.building"
+
+
+def temporary_beside(served_db: Path) -> Path:
+    """A fresh name beside the served file for a file about to be renamed over it. A killed process
+    leaves it behind; `remove_stale_builds` removes it."""
+    return served_db.with_name(_building_name(served_db))
 
 
 def _stale_pattern(served_db: Path) -> re.Pattern[str]:
@@ -89,26 +230,41 @@ def _stale_pattern(served_db: Path) -> re.Pattern[str]:
     return re.compile(re.escape(f".{served_db.name}.") + r"[0-9a-f]{32}\.building(?:\.wal)?")
 
 
-def remove_stale_builds(served_db: Path) -> tuple[str, ...]:
-    """Remove the `.building` files earlier, killed publishes left beside `served_db`; their names.
+def _partial_pattern(served_db: Path) -> re.Pattern[str]:
+    """Exactly the names `_keep_replaced` gives a kept file before the swap, nothing else."""
+    return re.compile(re.escape(f".{served_db.name}.") + r"[0-9a-f]{32}\.partial")
 
-    Only regular files whose whole name matches the pattern, in that directory; never the served file.
-    Call it only under `_publish_lock`, when no other publish can be building.
-    """
-    pattern = _stale_pattern(served_db)
+
+def _remove_matching(directory: Path, pattern: re.Pattern[str]) -> list[str]:
     removed = []
-    with os.scandir(served_db.parent) as entries:
+    with contextlib.suppress(FileNotFoundError), os.scandir(directory) as entries:
         for entry in entries:
             if pattern.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
                 Path(entry.path).unlink(missing_ok=True)
                 removed.append(entry.name)
-    return tuple(sorted(removed))
+    return removed
+
+
+def remove_stale_builds(served_db: Path) -> tuple[str, ...]:
+    """Remove the `.building` files earlier, killed publishes (or rollbacks) left beside `served_db`;
+    their names.
+
+    Only regular files whose whole name matches the pattern, in that directory; never the served file.
+    Call it only under `publish_lock`, when no other publish can be building.
+    """
+    return tuple(sorted(_remove_matching(served_db.parent, _stale_pattern(served_db))))
+
+
+def remove_stale_partials(served_db: Path) -> tuple[str, ...]:
+    """Remove the `.partial` files killed publishes (or rollbacks) left in the history folder; their
+    names. Never a kept file. Call it only under `publish_lock`."""
+    return tuple(sorted(_remove_matching(history_dir(served_db), _partial_pattern(served_db))))
 
 
 @contextlib.contextmanager
-def _publish_lock(directory: Path) -> Iterator[None]:
-    """An exclusive lock on the served file's directory for one publish. The OS drops it when the
-    process ends, so a killed publish never leaves it held (and no lock file is left either)."""
+def publish_lock(directory: Path) -> Iterator[None]:
+    """An exclusive lock on the served file's directory for one publish (or rollback). The OS drops it
+    when the process ends, so a killed publish never leaves it held (and no lock file is left either)."""
     if fcntl is None:
         yield
         return
@@ -120,23 +276,109 @@ def _publish_lock(directory: Path) -> Iterator[None]:
         os.close(descriptor)  # releases the lock
 
 
+@dataclass(frozen=True)
+class _Kept:
+    """The served file about to be replaced, linked under a hidden name in the history folder."""
+
+    partial: Path
+    name: str
+    created_folder: bool
+
+
+def _keep_replaced(served_db: Path) -> _Kept | None:
+    """Link (or copy) the served file into the history under a hidden `.partial` name, and work out the
+    name it will be kept under. None when there is no served file yet."""
+    if not served_db.is_file():
+        return None
+    folder = history_dir(served_db)
+    created_folder = not folder.is_dir()
+    folder.mkdir(exist_ok=True)
+    partial = folder / f".{served_db.name}.{uuid.uuid4().hex}.partial"
+    try:
+        try:
+            os.link(served_db, partial)  # instant, and the served file was made durable when published
+        except OSError:  # a filesystem without hard links: a copy, durable before it counts
+            shutil.copy2(served_db, partial)
+            _fsync_file(partial)
+        return _Kept(partial, history_name(partial, served_db), created_folder)
+    except BaseException:
+        _discard(_Kept(partial, "", created_folder))
+        raise
+
+
+def _discard(kept: _Kept) -> None:
+    """Undo `_keep_replaced`: the history is as it was."""
+    kept.partial.unlink(missing_ok=True)
+    if kept.created_folder:
+        with contextlib.suppress(OSError):  # only if still empty
+            kept.partial.parent.rmdir()
+
+
+def _commit(kept: _Kept) -> str:
+    """Give the kept file its name. If that refresh is kept already (the served file was itself restored
+    from the history, or replaced before by a publish that was killed), the copy is dropped."""
+    final = kept.partial.with_name(kept.name)
+    if final.exists():
+        kept.partial.unlink()
+    else:
+        os.replace(kept.partial, final)
+        _fsync_dir(final.parent)
+    return kept.name
+
+
+def prune_history(served_db: Path, keep: int) -> tuple[str, ...]:
+    """Remove all but the newest `keep` kept files (by published time); their names. Under `publish_lock`."""
+    names = kept_names(served_db)
+    removed = names[: max(len(names) - keep, 0)]
+    for name in removed:
+        (history_dir(served_db) / name).unlink(missing_ok=True)
+    if removed:
+        _fsync_dir(history_dir(served_db))
+    return tuple(removed)
+
+
+def swap_into_place(new_file: Path, served_db: Path, keep: int) -> tuple[str | None, tuple[str, ...]]:
+    """Rename `new_file` (complete and fsynced, beside the served file) over `served_db`, keeping the
+    file it replaces in the history when `keep` > 0, then remove all but the newest `keep` kept files.
+
+    Returns the name the replaced file is kept under (None: none kept) and the names removed. If the
+    rename fails, the served file and the history are as they were. Call it only under `publish_lock`.
+    """
+    kept = _keep_replaced(served_db) if keep > 0 else None
+    try:
+        os.replace(new_file, served_db)
+    except BaseException:
+        if kept:
+            _discard(kept)
+        raise
+    _fsync_dir(served_db.parent)
+    added = _commit(kept) if kept else None
+    return added, prune_history(served_db, keep)
+
+
 def publish(
     working_db: Path,
     served_db: Path,
     tables: list[str],
     extra_tables: dict[str, pd.DataFrame] | None = None,
+    keep: int | None = None,
 ) -> PublishReport:
     """Copy `tables` (with their comments) from the working file into a new served file, atomically.
 
     `extra_tables` maps the name of a table declared in `schemas.tables.reference` to its rows, for
     tables built outside the working file (reference data such as the taxonomy).
+
+    The served file it replaces is kept in `served_history/`, and all but the newest `keep` kept files
+    are removed; `keep` defaults to `$DEALMAP_SERVED_KEEP`, else 5. A bad value is a `ServedKeepError`
+    before anything changes; a publish that fails leaves the served file and the history as they were.
     """
+    keep = served_keep(keep)
     served_db = Path(served_db)
     served_db.parent.mkdir(parents=True, exist_ok=True)
-    with _publish_lock(served_db.parent):
-        stale = remove_stale_builds(served_db)
-        counts = _build_and_swap(working_db, served_db, tables, extra_tables or {})
-    return PublishReport(served_db, counts, served_db.stat().st_size, stale)
+    with publish_lock(served_db.parent):
+        stale, partials = remove_stale_builds(served_db), remove_stale_partials(served_db)
+        counts, (added, removed) = _build_and_swap(working_db, served_db, tables, extra_tables or {}, keep)
+    return PublishReport(served_db, counts, served_db.stat().st_size, stale, added, partials + removed)
 
 
 def _build_and_swap(
@@ -144,10 +386,12 @@ def _build_and_swap(
     served_db: Path,
     tables: list[str],
     extra_tables: dict[str, pd.DataFrame],
-) -> dict[str, int]:
-    """Build the new file beside the served one, then rename it into place; row counts per table.
-    Whatever happens, the file being built does not outlive the call."""
-    building = served_db.with_name(_building_name(served_db))
+    keep: int,
+) -> tuple[dict[str, int], tuple[str | None, tuple[str, ...]]]:
+    """Build the new file beside the served one, then swap it into place (`swap_into_place`); row counts
+    per table and what the history gained and lost. Whatever happens, the file being built does not
+    outlive the call."""
+    building = temporary_beside(served_db)
     counts: dict[str, int] = {}
     try:
         connection = duckdb.connect()  # in memory; both files are attached by name
@@ -157,8 +401,13 @@ def _build_and_swap(
                 f"attach {_literal(str(building))} as bi (storage_version {_literal(SERVED_STORAGE_VERSION)})"
             )
             for table in tables:
-                connection.execute(f"create table bi.{table} as select * from work.{table}")
+                millions = _millions_columns(connection, table)
+                in_millions = "".join(f", {identifier(c)} / 1e6 as {identifier(m.name)}" for c, m in millions)
+                connection.execute(f"create table bi.{table} as select *{in_millions} from work.{table}")
                 _copy_comments(connection, table)
+                for _, column in millions:
+                    name, comment = identifier(column.name), _literal(column.comment)
+                    connection.execute(f"comment on column bi.{table}.{name} is {comment}")
             for name, frame in extra_tables.items():
                 declaration = SERVED_ONLY[name]
                 connection.register("extra_rows", frame_to_arrow(frame, arrow_schema(declaration)))
@@ -172,11 +421,9 @@ def _build_and_swap(
             connection.execute("detach bi")
         finally:
             connection.close()
-        with open(building, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(building, served_db)
-        _fsync_dir(served_db.parent)
+        _fsync_file(building)
+        history = swap_into_place(building, served_db, keep)
     finally:
         building.unlink(missing_ok=True)
         Path(f"{building}.wal").unlink(missing_ok=True)
-    return counts
+    return counts, history

@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 
 from warehouse.data_dir import DataDirResource
+from warehouse.report.output import REPORT_NAME
 
 
 def summary(path: Path) -> str:
@@ -29,3 +30,7 @@ if __name__ == "__main__":
     if not target.exists():
         sys.exit(f"no served database at {target}: run `python3 tasks.py refresh` first")
     print(summary(target))
+    # The investment map is written beside the served file (asset investment_map).
+    report = target.with_name(REPORT_NAME)
+    if report.exists():
+        print(f"report: {report}")

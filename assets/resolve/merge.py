@@ -127,7 +127,33 @@ def _conflicts(cluster: _Cluster, policy: MergePolicy) -> list[str]:
             found.append(column)
     if len(rounds) > 1:
         found.append("round_type")
+    # Only segments sources stated can disagree: one dealmap inferred from keywords is a guess, not a claim.
+    stated = {
+        r["segment"] for r in cluster.records if r.get("segment_basis") == "stated" and _known(r["segment"])
+    }
+    if len(stated - {UNCLASSIFIED}) > 1:
+        found.append("segment")
     return found
+
+
+# Warn rules about the amount: a deal keeps them only from the mention whose amount it took.
+_AMOUNT_WARNINGS = frozenset({"amount_large_for_round", "amount_implausibly_small"})
+
+
+def _deal_warnings(
+    records: list[dict[str, Any]], with_amount: dict[str, Any] | None, segment: str
+) -> list[str]:
+    """The warnings that describe the deal as resolved, not one of its mentions: an unclassified mention
+    of a deal whose segment another mention gave, or a doubtful amount the deal did not take, is not the
+    deal's warning."""
+    found = _union([r.get("warnings") for r in records])
+    taken = as_list(with_amount.get("warnings")) if with_amount else []
+    return [
+        w
+        for w in found
+        if not (w == "segment_unclassified" and segment != UNCLASSIFIED)
+        and not (w in _AMOUNT_WARNINGS and w not in taken)
+    ]
 
 
 def _union(lists: list[Any]) -> list[str]:
@@ -176,7 +202,7 @@ def _deal_row(cluster: _Cluster, policy: MergePolicy, taxonomy: Taxonomy) -> dic
         "source_count": len({r["source_id"] for r in records}),
         "mention_count": len(records),
         "conflicts": _conflicts(cluster, policy),
-        "warnings": _union([r.get("warnings") for r in records]),
+        "warnings": _deal_warnings(records, with_amount, segment),
     }
 
 

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from schemas.tables.deals import DEAL_SIGHTINGS, DEAL_SOURCES, DEALS
+from schemas.tables.deals import DEAL_INVESTORS, DEAL_SIGHTINGS, DEAL_SOURCES, DEALS
 from schemas.tables.extraction import (
     DOCUMENT_EXTRACTIONS,
     DROP_ACCEPTANCES,
@@ -35,6 +35,7 @@ TABLES: dict[str, Table] = {
         REJECTED_DEALS,
         DEALS,
         DEAL_SOURCES,
+        DEAL_INVESTORS,
         DEAL_SIGHTINGS,
         STAGE_INPUTS,
     )
@@ -42,6 +43,7 @@ TABLES: dict[str, Table] = {
 
 __all__ = [
     "DEALS",
+    "DEAL_INVESTORS",
     "DEAL_SIGHTINGS",
     "DEAL_SOURCES",
     "DOCUMENTS",

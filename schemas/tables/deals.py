@@ -8,6 +8,7 @@ from schemas.tables.columns import (
     AMOUNT_USD,
     ANNOUNCED_DATE,
     ANNOUNCED_DATE_PRECISION,
+    BOOLEAN,
     DATE_BASIS,
     DEAL_STATUS,
     DOCUMENT_SHA256,
@@ -99,12 +100,13 @@ DEALS = Table(
         Column(
             "conflicts",
             VARCHAR_LIST,
-            "Fields on which sources disagreed beyond tolerance (amount_usd, valuation_usd, round_type); empty "
-            "when they agree.",
+            "Fields on which sources disagreed beyond tolerance (amount_usd, valuation_usd, round_type, "
+            "segment); empty when they agree.",
             required=True,
         ),
         WARNINGS.but(
-            comment="Warn-severity rules its mentions broke (e.g. amount_large_for_round, segment_unclassified).",
+            comment="Warn-severity rules that describe the deal as resolved (amount_large_for_round from the "
+            "mention whose amount it took; segment_unclassified only when no source gave a segment).",
             required=True,
         ),
     ),
@@ -133,6 +135,26 @@ DEAL_SOURCES = Table(
         VALUATION_USD.but(comment="Valuation this mention reported, whole USD."),
         ROUND_TYPE.but(comment="Round type this mention reported."),
         ANNOUNCED_DATE.but(comment="Date this mention implied."),
+    ),
+    public=True,
+)
+
+DEAL_INVESTORS = Table(
+    "deal_investors",
+    "One row per investor in a deal (deals.investors unnested), with whether it led: the shape BI tools "
+    "join and filter on, where the list columns of deals show as one opaque value. Grain: deal x investor.",
+    (
+        DEAL_ID.but(comment="The deal (deals.deal_id).", key=False),
+        Column("investor", VARCHAR, "Canonical investor name, as in deals.investors.", required=True),
+        Column(
+            "is_lead", BOOLEAN, "Whether the investor led the round (in deals.lead_investors).", required=True
+        ),
+        Column(
+            "investor_position",
+            INTEGER,
+            "Position in deals.investors, from 1 (leads come first, as the source listed them).",
+            required=True,
+        ),
     ),
     public=True,
 )

@@ -7,9 +7,18 @@ from schemas.tables.model import Column, Table
 
 CAPITAL_CONCENTRATION = Table(
     "mart_capital_concentration",
-    "How concentrated capital is: share of each period's disclosed total taken by its largest deals. Grain: year, plus all.",
+    "How concentrated capital is: share of each period's disclosed total taken by its largest deals. Grain: "
+    "period_grain x period: one row per calendar year (period_grain = 'year') and one row for all years "
+    "(period_grain = 'all'). Filter on period_grain before summing or charting: the two grains count every "
+    "deal twice.",
     (
-        Column("period", "VARCHAR", "Calendar year of announcement, or all."),
+        Column(
+            "period_grain",
+            "VARCHAR",
+            "year (one row per calendar year) or all (one row for the whole table); never sum across both.",
+            required=True,
+        ),
+        Column("period", "VARCHAR", "Calendar year of announcement (YYYY), or all."),
         Column("disclosed_deal_count", "INTEGER", "Deals with a disclosed amount in the period."),
         Column("amount_usd_total", "BIGINT", "Sum of disclosed amounts, whole USD."),
         Column("top_1_share", "DOUBLE", "Share of the total in the largest deal (0..1)."),

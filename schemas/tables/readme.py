@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from schemas.tables import TABLES
 from schemas.tables.marts import MARTS
+from schemas.tables.millions import served_table
 from schemas.tables.model import Table
 from schemas.tables.reference import SERVED_ONLY
 
@@ -15,11 +16,13 @@ BEGIN, END = "<!-- tables:begin (written by python -m schemas.tables.readme) -->
 
 
 # What a BI user looks for first; the rest follow in pipeline order.
-_FIRST = ("deals", "deal_sources", "rejected_deals")
+_FIRST = ("deals", "deal_investors", "deal_sources", "rejected_deals")
 
 
 def public_tables() -> list[Table]:
-    tables = [t for t in TABLES.values() if t.public] + list(MARTS.values()) + list(SERVED_ONLY.values())
+    # As the served file holds them: whole-dollar columns are followed by their `*_m` copies in millions.
+    copied = [served_table(t) for t in [*(t for t in TABLES.values() if t.public), *MARTS.values()]]
+    tables = copied + list(SERVED_ONLY.values())
     return sorted(tables, key=lambda t: _FIRST.index(t.name) if t.name in _FIRST else len(_FIRST))
 
 

@@ -558,4 +558,6 @@ def test_a_publish_killed_mid_way_leaves_the_served_file_and_the_next_one_cleans
     with pytest.raises(duckdb.CatalogException):  # a publish that fails inside keeps the served file too
         publish(working, served, ["deals", "no_such_table"])
     assert served.read_bytes() == after
-    assert sorted(p.name for p in served.parent.iterdir()) == ["dealmap.duckdb"]
+    # No debris: the served file, and the history of the refreshes it replaced (warehouse/publish.py).
+    assert sorted(p.name for p in served.parent.iterdir()) == ["dealmap.duckdb", "served_history"]
+    assert not [p for p in (served.parent / "served_history").iterdir() if p.name.startswith(".")]

@@ -21,12 +21,14 @@ EXPECTED_ASSETS = {
     "rejected_deals",
     "deals",
     "deal_sources",
+    "deal_investors",
     "mart_funding_by_segment",
     "mart_funding_by_layer",
     "mart_top_deals",
     "mart_capital_concentration",
     "mart_investor_activity",
     "dealmap_duckdb",
+    "investment_map",
 }
 
 
@@ -124,3 +126,20 @@ def test_reference_sensor_replays_only_after_a_change(tmp_path: Path, monkeypatc
     changed = sensor.evaluate_tick(dg.build_sensor_context(cursor=first.cursor))
     assert len(changed.run_requests) == 1
     assert changed.cursor != first.cursor
+
+
+def test_every_table_asset_shows_its_owner_code_and_declared_columns():
+    from schemas.tables import DEALS
+
+    graph = defs.resolve_asset_graph()
+    for key in graph.get_all_asset_keys():
+        node = graph.get(key)
+        assert node.owners == ["team:dealmap"], key
+        assert "dagster/code_references" in node.metadata, key
+    deals = graph.get(dg.AssetKey("deals")).metadata
+    assert deals["dagster/table_name"] == "deals"
+    columns = {c.name: c.description for c in deals["dagster/column_schema"].columns}
+    assert list(columns) == DEALS.names
+    assert columns["amount_usd"] == next(c.comment for c in DEALS.columns if c.name == "amount_usd")
+    concentration = graph.get(dg.AssetKey("mart_capital_concentration")).metadata["dagster/column_schema"]
+    assert concentration.columns[0].name == "period_grain"

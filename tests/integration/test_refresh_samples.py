@@ -174,6 +174,46 @@ def test_public_tables_and_columns_carry_comments(served):
     assert uncommented_columns == []
 
 
+def test_deal_investors_is_deals_investor_lists_one_row_each(served):
+    """The bridge BI tools join on: every listed investor once, in list order, leads flagged."""
+    from_lists = served.execute(
+        "select deal_id, investors, lead_investors from deals order by deal_id"
+    ).fetchall()
+    expected = [
+        (deal_id, investor, investor in leads, position)
+        for deal_id, investors, leads in from_lists
+        for position, investor in enumerate(investors, start=1)
+    ]
+    bridge = served.execute(
+        "select deal_id, investor, is_lead, investor_position from deal_investors order by all"
+    ).fetchall()
+    assert bridge == sorted(expected)
+    assert any(is_lead for _, _, is_lead, _ in bridge)
+    comment = served.execute(
+        "select comment from duckdb_tables() where table_name = 'deal_investors'"
+    ).fetchone()[0]
+    assert "Grain: deal x investor" in comment
+
+
+def test_every_whole_dollar_column_has_its_millions_twin_in_the_served_file(served):
+    money = served.execute(
+        "select table_name, column_name from duckdb_columns() where data_type = 'BIGINT' "
+        "and (column_name like '%\\_usd' escape '\\' or column_name like '%\\_usd\\_total' escape '\\')"
+    ).fetchall()
+    assert ("deals", "amount_usd") in money
+    assert ("mart_funding_by_segment", "amount_usd_total") in money
+    for table, column in money:
+        mismatched, comment = served.execute(
+            f"select count(*) filter (where {column}_m is distinct from {column} / 1e6), "
+            f"(select comment from duckdb_columns() where table_name = ? and column_name = ?) from {table}",
+            [table, f"{column}_m"],
+        ).fetchone()
+        assert mismatched == 0, (table, column)
+        assert "millions of US dollars" in comment
+    inferact = served.execute("select amount_usd_m from deals where company = 'Inferact'").fetchone()[0]
+    assert inferact == 150.0
+
+
 def _duckdb_cli() -> Path:
     """The DuckDB 1.5 binary of the `duckdb-cli` dev dependency: a 1.x reader, as BI tools are."""
     import duckdb_cli

@@ -16,7 +16,9 @@ ASSET_MODULES = {
     "assets.normalized",
     "assets.validated",
     "assets.deals",
+    "assets.deal_investors",
     "assets.marts",
+    "assets.investment_map",
     "assets.published",
     "assets.metadata",
 }

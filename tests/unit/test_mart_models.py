@@ -65,3 +65,19 @@ def test_every_mart_has_a_model():
     from warehouse.database import MARTS
 
     assert set(MART_MODELS) == set(MARTS)
+
+
+def test_concentration_rows_name_their_grain_and_a_year_row_cannot_pose_as_all():
+    frame = pd.DataFrame(
+        {
+            "period_grain": ["year", "all", "all", "quarter"],
+            "period": ["2026", "all", "2026", "2026-Q1"],
+            "disclosed_deal_count": [3, 3, 3, 3],
+            "amount_usd_total": [10, 10, 10, 10],
+            "top_1_share": [0.5] * 4,
+        }
+    )
+    assert _failed("mart_capital_concentration", frame) == [
+        ["mart_period_grain_known"],
+        ["mart_period_grain_known"],
+    ]

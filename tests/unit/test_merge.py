@@ -311,3 +311,46 @@ def test_a_stageless_mention_cannot_leave_one_round_as_two_deals() -> None:
     assert deals.loc[0, "round_type"] == "angel"
     assert deals.loc[0, "mention_count"] == 3
     assert sorted(sources["record_id"]) == ["m1", "m2", "m3"]
+
+
+def test_a_deal_carries_the_warnings_of_what_it_took_not_of_every_mention():
+    deals, _ = resolve(
+        mention(
+            "table",
+            method="document_table",
+            round_type="seed",
+            amount_usd=100_000_000,
+            segment="inference_engines",
+            segment_basis="stated",
+            warnings=[],
+        ),
+        mention(
+            "prose",
+            round_type="seed",
+            amount_usd=900_000_000,
+            warnings=["amount_large_for_round", "segment_unclassified"],
+        ),
+    )
+    deal = deals.iloc[0]
+    assert (deal["segment"], deal["amount_usd"]) == ("inference_engines", 100_000_000)
+    assert list(deal["warnings"]) == []  # the segment is known, and the large amount was not taken
+    assert list(deal["conflicts"]) == ["amount_usd"]
+
+
+def test_an_unclassified_deal_keeps_its_warning_and_the_amount_it_took_keeps_its_own():
+    deals, _ = resolve(
+        mention("a", round_type="seed", amount_usd=900_000_000, warnings=["amount_large_for_round",
+                                                                         "segment_unclassified"]),
+        mention("b", round_type="seed", warnings=["segment_unclassified"]),
+    )  # fmt: skip
+    assert list(deals.iloc[0]["warnings"]) == ["amount_large_for_round", "segment_unclassified"]
+
+
+def test_sources_that_give_different_segments_are_a_conflict():
+    deals, _ = resolve(
+        mention("a", round_type="seed", segment="inference_engines", segment_basis="stated"),
+        mention("b", round_type="seed", segment="ai_chips", segment_basis="stated"),
+        mention("c", round_type="seed", segment="ai_agents", segment_basis="inferred"),  # a guess
+        mention("d", round_type="seed"),  # no segment given: not a disagreement either
+    )
+    assert list(deals.iloc[0]["conflicts"]) == ["segment"]

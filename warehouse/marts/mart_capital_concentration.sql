@@ -1,5 +1,6 @@
 -- mart_capital_concentration
--- Grain: one row per period: each calendar year of announcement, plus 'all' for the whole table. Key: period.
+-- Grain: period_grain x period: one row per calendar year of announcement (period_grain 'year'), plus one
+-- row for the whole table (period_grain 'all', period 'all'). Key: period. Sum within one grain only.
 -- Units: whole US dollars; shares 0..1 of the period's disclosed total taken by its N largest deals.
 -- Reads: deals (those with a disclosed amount).
 with
@@ -15,11 +16,13 @@ disclosed_deals as (
 -- Each disclosed amount twice: once in its year, once in 'all'.
 period_amounts as (
     select
+        'year' as period_grain,
         strftime(announced_date, '%Y') as period,
         amount_usd
     from disclosed_deals
     union all
     select
+        'all' as period_grain,
         'all' as period,
         amount_usd
     from disclosed_deals
@@ -27,6 +30,7 @@ period_amounts as (
 
 ranked_period_amounts as (
     select
+        period_grain,
         period,
         amount_usd,
         row_number() over (partition by period order by amount_usd desc) as amount_rank
@@ -35,6 +39,7 @@ ranked_period_amounts as (
 
 final as (
     select
+        period_grain,
         period,
         count(*)::integer as disclosed_deal_count,
         sum(amount_usd)::bigint as amount_usd_total,
@@ -47,8 +52,8 @@ final as (
         sum(amount_usd::hugeint * amount_usd)::double
         / (sum(amount_usd)::double * sum(amount_usd)::double) as hhi
     from ranked_period_amounts
-    group by period
+    group by period_grain, period
 )
 
 select * from final
-order by period = 'all', period
+order by period_grain = 'all', period

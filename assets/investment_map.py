@@ -1,0 +1,46 @@
+"""Asset `investment_map`: a self-contained HTML report of the marts, written beside the served file."""
+
+from datetime import UTC, datetime
+
+import dagster as dg
+
+from schemas.reference.resource import ReferenceDataResource
+from schemas.taxonomy import default_taxonomy
+from schemas.vocabulary import default_round_types
+from warehouse.data_dir import DataDirResource
+from warehouse.database import MARTS
+from warehouse.report.data import load_report
+from warehouse.report.html import render_report
+from warehouse.report.markup import Labels
+from warehouse.report.output import report_path, write_atomically
+
+
+@dg.asset(
+    group_name="publish",
+    deps=["deals", "deal_sources", "rejected_deals", "documents", *MARTS],
+    kinds={"html"},
+)
+def investment_map(data_dir: DataDirResource, reference_data: ReferenceDataResource) -> dg.MaterializeResult:
+    """The investment map `$DEALMAP_DATA_DIR/investment_map.html`: one page, opened offline in any browser,
+    with bar charts (inline SVG, no script) and tables of disclosed capital by stack layer and quarter, by
+    segment, the largest deals, top-1/3/10 concentration per year, the most active lead investors, step-ups
+    between a company's rounds, and the freshness and coverage of the sources. Amounts in whole US dollars,
+    shown in readable units; every figure comes from `deals`, through the marts or SQL over deals. Written
+    to a temporary file beside it, then renamed into place.
+    """
+    references = reference_data.for_run()
+    labels = Labels.from_reference(default_taxonomy(references), default_round_types(references))
+    with data_dir.working().connect(read_only=True) as connection:
+        data = load_report(connection, datetime.now(UTC).replace(tzinfo=None))
+    path = report_path(data_dir.data_path)
+    size = write_atomically(path, render_report(data, labels))
+    metadata = {
+        "path": dg.MetadataValue.path(str(path)),
+        "bytes": size,
+        "deals": data.overview.deal_count,
+        "disclosed_usd": data.disclosed_usd,
+        "step_ups": len(data.step_ups),
+    }
+    if data.overall is not None:  # no disclosed amount yet: no share to report
+        metadata["top_3_share"] = dg.MetadataValue.float(data.overall.top_3_share)
+    return dg.MaterializeResult(metadata=metadata)
