@@ -86,6 +86,7 @@ def documents(
         data_dir.working().append(connection, "documents", documents_frame)
         data_dir.working().append(connection, "fetch_log", log_frame)
         data_dir.working().append(connection, "source_listings", pd.DataFrame(listings))
+        stored = connection.execute("select count(*) from documents").fetchone()[0]
     errors = log_frame[log_frame["status"] == "error"] if not log_frame.empty else log_frame
     failing = sorted(errors["source_id"].unique()) if not errors.empty else []
     for row in errors.itertuples():
@@ -93,6 +94,7 @@ def documents(
     status_counts = log_frame["status"].value_counts().to_dict() if not log_frame.empty else {}
     return dg.MaterializeResult(
         metadata={
+            "dagster/row_count": stored,  # every document version stored, this run's and before
             "sources": len(registry),
             "new_versions": len(documents_frame),
             "fetches": {str(k): int(v) for k, v in status_counts.items()},

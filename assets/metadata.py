@@ -69,13 +69,15 @@ def _column_schema(table: Table) -> dg.TableSchema:
 
 def described(spec: dg.AssetSpec) -> dg.AssetSpec:
     """`spec` with its owners, and, when it is a declared table (schemas/tables, the marts), the table's
-    name and columns with their comments, so the asset page shows them before the first run."""
+    name and columns with their comments, so the asset page shows them before the first run. The tag
+    `tier` says who reads it: `served` (published for BI tools), `working` (the pipeline's own tables) or
+    `output` (files for people: the served database, the report)."""
     table = {**TABLES, **MART_TABLES}.get(spec.key.to_user_string())
-    metadata = {} if table is None else {
-        "dagster/table_name": table.name,
-        "dagster/column_schema": _column_schema(table),
-    }  # fmt: skip
-    return spec.merge_attributes(owners=OWNERS, metadata=metadata)
+    if table is None:
+        return spec.merge_attributes(owners=OWNERS, tags={"tier": "output"})
+    tier = "served" if table.public or table.name in MART_TABLES else "working"
+    metadata = {"dagster/table_name": table.name, "dagster/column_schema": _column_schema(table)}
+    return spec.merge_attributes(owners=OWNERS, metadata=metadata, tags={"tier": tier})
 
 
 def table_metadata(table: Table, rows: int) -> dict[str, object]:

@@ -143,3 +143,10 @@ def test_every_table_asset_shows_its_owner_code_and_declared_columns():
     assert columns["amount_usd"] == next(c.comment for c in DEALS.columns if c.name == "amount_usd")
     concentration = graph.get(dg.AssetKey("mart_capital_concentration")).metadata["dagster/column_schema"]
     assert concentration.columns[0].name == "period_grain"
+    tiers = {key.to_user_string(): graph.get(key).tags["tier"] for key in graph.get_all_asset_keys()}
+    assert (tiers["deals"], tiers["mart_top_deals"], tiers["normalized_mentions"]) == (
+        "served",
+        "served",
+        "working",
+    )
+    assert (tiers["dealmap_duckdb"], tiers["investment_map"]) == ("output", "output")
