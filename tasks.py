@@ -80,9 +80,9 @@ def _ensure_dagster_home(home: Path) -> None:
 
 
 def refresh(env: dict[str, str], extra: list[str]) -> None:
-    # The `refresh` job (orchestration/jobs.py), so the run shows under it in the UI with the scheduled ones.
-    _run(_bin(VENV, "dagster"), "job", "execute", "-m", "orchestration.definitions", "-j", "refresh",
-         *extra, env=env)  # fmt: skip
+    # The `refresh` job (orchestration/jobs.py), so the run shows under it in the UI with the scheduled ones;
+    # `dg launch` reads the project from pyproject.toml (`dagster job execute` is deprecated for it).
+    _run(_bin(VENV, "dg"), "launch", "--job", "refresh", *extra, env=env)
     _run(_bin(VENV, "python"), "-m", "warehouse.summary", env=env)
 
 

@@ -1,6 +1,4 @@
-"""Asset `investment_map`: a self-contained HTML report of the marts, written beside the served file."""
-
-from datetime import UTC, datetime
+"""Asset `investment_map`: a self-contained HTML report of what the served file holds, written beside it."""
 
 import dagster as dg
 
@@ -8,16 +6,14 @@ from schemas.reference.resource import ReferenceDataResource
 from schemas.taxonomy import default_taxonomy
 from schemas.vocabulary import default_round_types
 from warehouse.data_dir import DataDirResource
-from warehouse.database import MARTS
-from warehouse.report.data import load_report
-from warehouse.report.html import render_report
 from warehouse.report.markup import Labels
-from warehouse.report.output import report_path, write_atomically
+from warehouse.report.write import write_served_report
 
 
 @dg.asset(
     group_name="publish",
-    deps=["deals", "deal_sources", "rejected_deals", "documents", *MARTS],
+    # What the served file holds, once it is published: a failed publish leaves the page as it was.
+    deps=["dealmap_duckdb"],
     kinds={"html"},
 )
 def investment_map(data_dir: DataDirResource, reference_data: ReferenceDataResource) -> dg.MaterializeResult:
@@ -30,16 +26,14 @@ def investment_map(data_dir: DataDirResource, reference_data: ReferenceDataResou
     """
     references = reference_data.for_run()
     labels = Labels.from_reference(default_taxonomy(references), default_round_types(references))
-    with data_dir.working().connect(read_only=True) as connection:
-        data = load_report(connection, datetime.now(UTC).replace(tzinfo=None))
-    path = report_path(data_dir.data_path)
-    size = write_atomically(path, render_report(data, labels))
+    path, data, size = write_served_report(data_dir.served_path, labels)
     metadata = {
         "path": dg.MetadataValue.path(str(path)),
         "bytes": size,
         "deals": data.overview.deal_count,
         "disclosed_usd": data.disclosed_usd,
         "step_ups": len(data.step_ups),
+        "run_id": data.run_id or "unknown",
     }
     if data.overall is not None:  # no disclosed amount yet: no share to report
         metadata["top_3_share"] = dg.MetadataValue.float(data.overall.top_3_share)

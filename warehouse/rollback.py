@@ -22,7 +22,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import duckdb
+
+from schemas.taxonomy import default_taxonomy
+from schemas.vocabulary import default_round_types
 from warehouse.data_dir import DataDirResource
+from warehouse.ddl import literal
 from warehouse.publish import (
     SERVED_KEEP_ENV,
     ServedKeepError,
@@ -38,6 +43,9 @@ from warehouse.publish import (
     swap_into_place,
     temporary_beside,
 )
+from warehouse.report.markup import Labels
+from warehouse.report.output import report_path
+from warehouse.report.write import write_served_report
 
 
 class RollbackError(LookupError):
@@ -71,6 +79,8 @@ class RollbackReport:
     history_removed: tuple[str, ...] = ()
     """`.partial` files of killed runs, then kept files beyond the newest `keep`, removed: the replaced
     file among them when it is older than all of those."""
+    report: Path | None = None
+    """The investment map, rewritten from the restored file."""
 
 
 def served_path(data_dir: Path | str | None = None) -> Path:
@@ -172,10 +182,42 @@ def rollback(data_dir: Path | str | None, run_id: str | None, keep: int | None =
             shutil.copy2(target.path, restoring)
             with open(restoring, "rb") as handle:
                 os.fsync(handle.fileno())
+            _check_readable(restoring, target)
             replaced, removed = swap_into_place(restoring, served, keep)
         finally:
             restoring.unlink(missing_ok=True)
-    return RollbackReport(served, target, True, keep, replaced, stale + removed)
+        report = _rewrite_report(served)
+    return RollbackReport(served, target, True, keep, replaced, stale + removed, report)
+
+
+def _rewrite_report(served: Path) -> Path | None:
+    """The page people open describes what is served: after a rollback, the restored refresh, not the one
+    rolled away from. A page that cannot be rebuilt from the restored file is removed rather than left
+    showing other figures. None when there was no page."""
+    page = report_path(served.parent)
+    if not page.exists():
+        return None
+    try:
+        write_served_report(served, _labels())
+    except duckdb.Error:
+        page.unlink(missing_ok=True)
+        return None
+    return page
+
+
+def _check_readable(copy: Path, target: KeptRefresh) -> None:
+    """A kept file is served again only if it opens as a dealmap database: a truncated or foreign file in
+    the history is an error, and the served file stays as it is."""
+    try:
+        with duckdb.connect() as connection:
+            connection.execute(f"attach {literal(str(copy))} as kept (read_only)")
+            connection.execute("select count(*) from kept.deals").fetchone()
+    except duckdb.Error as error:
+        raise RollbackError(f"{target.path.name} is not a readable dealmap database: {error}") from error
+
+
+def _labels() -> Labels:
+    return Labels.from_reference(default_taxonomy(), default_round_types())
 
 
 def _print_list() -> None:
@@ -237,6 +279,8 @@ def main(argv: list[str]) -> int:
         print(f"{report.served} already serves {report.restored.label}: nothing changed")
         return 0
     print(f"rolled back: {report.served} now serves {report.restored.label}")
+    if report.report is not None:
+        print(f"report: {report.report} (rewritten from it)")
     print(_undo_hint(report))
     return 0
 

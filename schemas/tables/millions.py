@@ -14,10 +14,9 @@ MILLIONS_SUFFIX = "_m"
 
 
 def is_whole_dollars(name: str, duckdb_type: str) -> bool:
-    """An integer column of whole US dollars, by dealmap's naming (`amount_usd`, `amount_usd_total`)."""
-    return duckdb_type.upper() in ("BIGINT", "HUGEINT") and (
-        name.endswith("_usd") or name.endswith("_usd_total")
-    )
+    """An integer column of whole US dollars, by dealmap's naming (`amount_usd`, `amount_usd_total`,
+    `amount_usd_median`...)."""
+    return duckdb_type.upper() in ("BIGINT", "HUGEINT") and (name.endswith("_usd") or "_usd_" in name)
 
 
 def in_millions(name: str) -> Column:

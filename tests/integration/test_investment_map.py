@@ -146,3 +146,38 @@ def test_the_console_check_sees_a_failing_script(chromium, tmp_path):
     _, console = dump_dom(chromium, page, tmp_path / "profile")
     assert any("boom" in line for line in console)
     assert any("Uncaught ReferenceError" in line for line in console)
+
+
+def _page_run_id(report: Path) -> str:
+    return html.fromstring(report.read_text(encoding="utf-8")).xpath("//span[@class='run-id']/@data-run-id")[
+        0
+    ]
+
+
+def _served_run_id(data_dir: Path) -> str:
+    with duckdb.connect() as connection:
+        connection.execute(f"attach '{data_dir / 'dealmap.duckdb'}' as served (read_only)")
+        return connection.execute("select run_id from served.refresh_info").fetchone()[0]
+
+
+def test_the_page_follows_what_is_served_through_a_failed_publish_and_a_rollback(
+    refreshed, tmp_path, monkeypatch
+):
+    """The report describes the served file: a publish that fails leaves it, a rollback rewrites it."""
+    from warehouse.rollback import rollback
+
+    data_dir = tmp_path / "data"
+    shutil.copytree(refreshed[1], data_dir)
+    first = _served_run_id(data_dir)
+    assert _page_run_id(data_dir / REPORT_NAME) == first
+    second = run_refresh(data_dir)
+    assert second.success
+    assert _page_run_id(data_dir / REPORT_NAME) == _served_run_id(data_dir) == second.run_id
+    monkeypatch.setenv("DEALMAP_SERVED_KEEP", "not a number")  # the publish fails before it swaps
+    failed = run_refresh(data_dir)
+    assert not failed.success
+    assert _page_run_id(data_dir / REPORT_NAME) == second.run_id  # not rewritten from unpublished data
+    monkeypatch.delenv("DEALMAP_SERVED_KEEP")
+    rolled = rollback(data_dir, None)
+    assert rolled.report == data_dir / REPORT_NAME
+    assert _page_run_id(data_dir / REPORT_NAME) == _served_run_id(data_dir) == first

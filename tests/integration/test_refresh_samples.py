@@ -198,10 +198,11 @@ def test_deal_investors_is_deals_investor_lists_one_row_each(served):
 def test_every_whole_dollar_column_has_its_millions_twin_in_the_served_file(served):
     money = served.execute(
         "select table_name, column_name from duckdb_columns() where data_type = 'BIGINT' "
-        "and (column_name like '%\\_usd' escape '\\' or column_name like '%\\_usd\\_total' escape '\\')"
+        "and (column_name like '%\\_usd' escape '\\' or column_name like '%\\_usd\\_%' escape '\\')"
     ).fetchall()
     assert ("deals", "amount_usd") in money
     assert ("mart_funding_by_segment", "amount_usd_total") in money
+    assert ("mart_funding_by_segment", "amount_usd_median") in money
     for table, column in money:
         mismatched, comment = served.execute(
             f"select count(*) filter (where {column}_m is distinct from {column} / 1e6), "

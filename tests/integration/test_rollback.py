@@ -395,3 +395,18 @@ def test_tasks_rollback_runs_the_module_with_the_arguments(monkeypatch: pytest.M
     tasks.COMMANDS["rollback"]({}, ["run-1"])
     assert commands == [(str(tasks._bin(tasks.VENV, "python")), "-m", "warehouse.rollback", "run-1")]
     assert "tasks.py rollback [RUN_ID | --list]" in tasks.__doc__
+
+
+def test_a_kept_file_that_is_not_a_database_is_refused_and_nothing_changes(tmp_path: Path):
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    for hour, deals in enumerate((3, 5, 7)):
+        _publish(data_dir, deals, f"run-{hour}", hour)
+    served = data_dir / "dealmap.duckdb"
+    before = served.read_bytes()
+    junk = data_dir / "served_history" / "dealmap.20991231T000000.000000Z.junk.duckdb"
+    junk.write_bytes(b"not a database")
+    with pytest.raises(RollbackError, match=r"junk\.duckdb is not a readable dealmap database"):
+        rollback(data_dir, None)  # the newest by name: the junk
+    assert served.read_bytes() == before
+    assert not [p for p in data_dir.iterdir() if p.name.endswith(".building")]

@@ -152,6 +152,8 @@ class ReportData:
     lead_investors: tuple[LeadInvestor, ...]
     step_ups: tuple[StepUp, ...]
     sources: tuple[SourceCoverage, ...]
+    run_id: str | None = None
+    """The refresh the figures come from (the served file's `refresh_info`), when known."""
 
     @property
     def overall(self) -> Concentration | None:

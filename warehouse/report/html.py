@@ -77,6 +77,15 @@ def headline(data: ReportData) -> str:
     return facts_list(facts, "headline")
 
 
+def _refresh(data: ReportData) -> str:
+    """' (refresh <run id>)': which served refresh the page describes, for a reader comparing it with a
+    dashboard's `refresh_info`."""
+    if not data.run_id:
+        return ""
+    run_id = html_text(data.run_id)
+    return f' (refresh <span class="run-id" data-run-id="{run_id}">{run_id}</span>)'
+
+
 def render_report(data: ReportData, labels: Labels | None = None) -> str:
     """The whole page as one string of HTML; `labels` gives display names of layers and round types."""
     labels = labels or Labels()
@@ -99,11 +108,11 @@ def render_report(data: ReportData, labels: Labels | None = None) -> str:
         f"<title>{html_text(TITLE)}</title><style>{STYLE}</style></head><body>"
         f"<header><h1>AI infrastructure investment map</h1>"
         f"<p class='subtitle'>Venture deals dealmap found in its sources, as of "
-        f"{html_text(moment(data.generated_at))}. Amounts are disclosed amounts in US dollars; a deal "
-        "without a disclosed amount counts as a deal but adds nothing to a total.</p>"
+        f"{html_text(moment(data.generated_at))}{_refresh(data)}. Amounts are disclosed amounts in US "
+        "dollars; a deal without a disclosed amount counts as a deal but adds nothing to a total.</p>"
         f"{headline(data)}<nav>{nav}</nav></header>"
         "<main>" + "".join(body) + "</main>"
-        "<footer>Written by dealmap from the marts of its working database (mart_funding_by_layer, "
+        "<footer>Written by dealmap from the marts of the served file (mart_funding_by_layer, "
         "mart_funding_by_segment, mart_top_deals, mart_capital_concentration, mart_investor_activity) and "
         "SQL over deals. Every figure traces back to the deals table; the deals trace back to their "
         "documents in deal_sources.</footer>"
