@@ -90,6 +90,18 @@ def history_dir(served_db: Path) -> Path:
     return served_db.parent / HISTORY_DIR
 
 
+def served_order_path(served_db: Path) -> Path:
+    """A hidden log in the history folder: the names kept files were kept under, oldest first. A kept file
+    was served until the moment it was kept, so the log's last entries are the refreshes served most
+    recently, whatever their publish times (a rollback serves an older one again)."""
+    return history_dir(served_db) / ".served-order"
+
+
+def _log_served_until_now(served_db: Path, name: str) -> None:
+    with open(served_order_path(served_db), "a", encoding="utf-8") as log:
+        log.write(name + "\n")
+
+
 def history_pattern(served_db: Path) -> re.Pattern[str]:
     """Exactly the names `history_name` makes for `served_db`, with groups `published_at` and `run_id`."""
     return re.compile(
@@ -353,6 +365,8 @@ def swap_into_place(new_file: Path, served_db: Path, keep: int) -> tuple[str | N
         raise
     _fsync_dir(served_db.parent)
     added = _commit(kept) if kept else None
+    if added:
+        _log_served_until_now(served_db, added)
     return added, prune_history(served_db, keep)
 
 

@@ -40,6 +40,7 @@ from warehouse.publish import (
     remove_stale_builds,
     remove_stale_partials,
     served_keep,
+    served_order_path,
     swap_into_place,
     temporary_beside,
 )
@@ -131,17 +132,23 @@ def _listing(kept: list[KeptRefresh]) -> str:
     return "kept: " + "; ".join(k.label for k in kept)
 
 
-def choose(kept: list[KeptRefresh], current: str | None, run_id: str | None) -> KeptRefresh:
-    """The kept refresh to restore: the newest one not being served (`current`, a kept file's name) when
-    `run_id` is None; else the one whose run id is `run_id`, or starts with it, or whose file is named
-    `run_id`. An unknown or ambiguous id is a `RollbackError` listing what is kept."""
+def choose(
+    kept: list[KeptRefresh], current: str | None, run_id: str | None, served_order: list[str] | None = None
+) -> KeptRefresh:
+    """The kept refresh to restore. With no `run_id`: the one served most recently before the current one
+    (`served_order`: kept names, oldest first; `current` is the served file's kept name), else the newest
+    by publish time; after rolling back from C to B and refreshing, that is B, not C. With a `run_id`: the
+    one whose run id is `run_id`, or starts with it, or whose file is named `run_id`. An unknown or
+    ambiguous id is a `RollbackError` listing what is kept."""
     if run_id is None:
         earlier = [k for k in kept if k.path.name != current]
         if not earlier:
             raise RollbackError(
                 f"nothing to roll back to: no refresh other than the served one is kept; {_listing(kept)}"
             )
-        return earlier[0]
+        by_name = {k.path.name: k for k in earlier}
+        served_last = next((by_name[n] for n in reversed(served_order or []) if n in by_name), None)
+        return served_last or earlier[0]
     run_id = run_id.strip()
     for matches in (
         [k for k in kept if run_id in (k.run_id, k.path.name)],
@@ -173,7 +180,7 @@ def rollback(data_dir: Path | str | None, run_id: str | None, keep: int | None =
         remove_stale_builds(served)
         stale = remove_stale_partials(served)
         current = served_name(data_dir)
-        target = choose(list_served(data_dir), current, run_id)
+        target = choose(list_served(data_dir), current, run_id, _served_order(served))
         if target.path.name == current:
             return RollbackReport(served, target, changed=False, keep=keep, history_removed=stale)
         restoring = temporary_beside(served)
@@ -203,6 +210,11 @@ def _rewrite_report(served: Path) -> Path | None:
         page.unlink(missing_ok=True)
         return None
     return page
+
+
+def _served_order(served: Path) -> list[str]:
+    log = served_order_path(served)
+    return log.read_text(encoding="utf-8").split() if log.exists() else []
 
 
 def _check_readable(copy: Path, target: KeptRefresh) -> None:

@@ -21,7 +21,11 @@ CAPITAL_CONCENTRATION = Table(
         Column("period", "VARCHAR", "Calendar year of announcement (YYYY), or all."),
         Column("disclosed_deal_count", "INTEGER", "Deals with a disclosed amount in the period."),
         Column("amount_usd_total", "BIGINT", "Sum of disclosed amounts, whole USD."),
-        Column("top_1_share", "DOUBLE", "Share of the total in the largest deal (0..1)."),
+        Column(
+            "top_1_share",
+            "DOUBLE",
+            "Share of the total in the largest deal (0..1; NULL when the disclosed total is 0).",
+        ),
         Column("top_3_share", "DOUBLE", "Share in the 3 largest deals (0..1)."),
         Column("top_5_share", "DOUBLE", "Share in the 5 largest deals (0..1)."),
         Column("top_10_share", "DOUBLE", "Share in the 10 largest deals (0..1)."),
@@ -110,7 +114,11 @@ TOP_DEALS = Table(
         Column("announced_date", "DATE", "Announcement date."),
         Column("lead_investors", "VARCHAR[]", "Lead investors."),
         Column("source_count", "INTEGER", "Distinct sources reporting the deal."),
-        Column("share_of_total", "DOUBLE", "Share of all disclosed capital in deals (0..1)."),
+        Column(
+            "share_of_total",
+            "DOUBLE",
+            "Share of all disclosed capital in deals (0..1; NULL when that capital is 0).",
+        ),
     ),
     public=True,
 )

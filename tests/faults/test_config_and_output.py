@@ -560,4 +560,5 @@ def test_a_publish_killed_mid_way_leaves_the_served_file_and_the_next_one_cleans
     assert served.read_bytes() == after
     # No debris: the served file, and the history of the refreshes it replaced (warehouse/publish.py).
     assert sorted(p.name for p in served.parent.iterdir()) == ["dealmap.duckdb", "served_history"]
-    assert not [p for p in (served.parent / "served_history").iterdir() if p.name.startswith(".")]
+    hidden = [p.name for p in (served.parent / "served_history").iterdir() if p.name.startswith(".")]
+    assert hidden == [".served-order"]  # the log of what was served when; no half-kept file

@@ -14,7 +14,14 @@ import pandas as pd
 import pytest
 
 import tasks
-from warehouse.publish import SERVED_KEEP_ENV, PublishReport, ServedKeepError, history_dir, publish
+from warehouse.publish import (
+    SERVED_KEEP_ENV,
+    PublishReport,
+    ServedKeepError,
+    history_dir,
+    publish,
+    served_order_path,
+)
 from warehouse.rollback import RollbackError, list_served, rollback, served_path
 from warehouse.rollback import main as rollback_main
 
@@ -60,9 +67,13 @@ def _contents(path: Path) -> tuple[int, str | None]:
 
 
 def _history(data: Path) -> dict[str, bytes]:
-    """Every file in the history folder, hidden ones too, with its bytes."""
+    """Every file in the history folder, hidden ones too, with its bytes; but the log of the order they
+    were served in (`served_order_path`), which the rollback tests read on their own."""
     folder = history_dir(served_path(data))
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())} if folder.exists() else {}
+    if not folder.exists():
+        return {}
+    log = served_order_path(served_path(data)).name
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.name != log}
 
 
 def _kept_name(hour: int, run_id: str) -> str:
@@ -407,6 +418,24 @@ def test_a_kept_file_that_is_not_a_database_is_refused_and_nothing_changes(tmp_p
     junk = data_dir / "served_history" / "dealmap.20991231T000000.000000Z.junk.duckdb"
     junk.write_bytes(b"not a database")
     with pytest.raises(RollbackError, match=r"junk\.duckdb is not a readable dealmap database"):
-        rollback(data_dir, None)  # the newest by name: the junk
+        rollback(data_dir, "junk")
     assert served.read_bytes() == before
     assert not [p for p in data_dir.iterdir() if p.name.endswith(".building")]
+
+
+def test_a_bare_rollback_after_rolling_back_and_refreshing_restores_what_was_served_last(tmp_path: Path):
+    """Refreshes A, B, C; the user rolls back from C to B (C was bad), then a refresh publishes D: a bare
+    rollback must bring back B, the refresh served just before D, not C, the newest by publish time."""
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    for hour, (deals, run_id) in enumerate(((3, "run-a"), (5, "run-b"), (7, "run-c"))):
+        _publish(data_dir, deals, run_id, hour)
+    rollback(data_dir, "run-b")
+    assert _contents(served_path(data_dir)) == (5, "run-b")
+    _publish(data_dir, 9, "run-d", 3)
+    rollback(data_dir, None)
+    assert _contents(served_path(data_dir)) == (5, "run-b")
+    # The log is hidden: listing and pruning see only kept refreshes.
+    assert [k.run_id for k in list_served(data_dir)] == ["run-d", "run-c", "run-b", "run-a"]
+    log = served_order_path(served_path(data_dir)).read_text(encoding="utf-8").split()
+    assert [name.split(".")[-2] for name in log] == ["run-a", "run-b", "run-c", "run-b", "run-d"]

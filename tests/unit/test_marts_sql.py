@@ -299,3 +299,21 @@ def test_mart_files_follow_the_house_layout(mart):
     assert ";" not in "\n".join(line for line in sql.splitlines() if not line.lstrip().startswith("--"))
     assert "'-Q'" not in sql
     assert "date_trunc('quarter'" not in sql
+
+
+def test_deals_of_zero_dollars_give_undefined_shares_not_nan_and_the_checks_pass(warehouse):
+    """A year whose only disclosed deals are $0 has no share to give: NULL, never NaN (which broke the
+    blocking checks and stopped the publish)."""
+    zero = [_deal("z1", 0, "2019-05-01", "ai_chips"), _deal("z2", 0, "2019-06-01", "inference_serving")]
+    _load(warehouse, zero)
+    with warehouse.connect() as connection:
+        for mart in MARTS:
+            warehouse.build_mart(connection, mart)
+        rows = connection.execute(
+            "select period, amount_usd_total, top_1_share, hhi from mart_capital_concentration order by all"
+        ).fetchall()
+        shares = connection.execute("select share_of_total from mart_top_deals").fetchall()
+        checks = [run_check(connection, c)[0] for checks in MART_CHECKS.values() for c in checks]
+    assert rows == [("2019", 0, None, None), ("all", 0, None, None)]
+    assert shares == [(None,), (None,)]
+    assert all(checks)

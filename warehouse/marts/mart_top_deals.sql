@@ -29,7 +29,7 @@ ranked_deals as (
             order by amount_usd desc, announced_date asc, company asc, deal_id asc
         )::integer as rank,
         *,
-        amount_usd / sum(amount_usd) over () as share_of_total
+        amount_usd / nullif(sum(amount_usd) over (), 0) as share_of_total
     from disclosed_deals
 ),
 
