@@ -229,7 +229,11 @@ def _names(value: object) -> list[str]:
         except json.JSONDecodeError:
             items = None
         if isinstance(items, list):
-            return [name for item in items for name in split_name_list(str(item))]
+            # A JSON null (or a nested value) names nobody: `str(None)` would invent an investor "None".
+            names = [
+                item for item in items if isinstance(item, str | int | float) and not isinstance(item, bool)
+            ]
+            return [name for item in names for name in split_name_list(str(item))]
     return split_name_list(value if isinstance(value, str) else None)
 
 

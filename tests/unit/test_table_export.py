@@ -170,6 +170,19 @@ def test_json_array_export(tmp_path: Path) -> None:
     assert frame["row_number"].tolist() == [1, 2]
 
 
+def test_json_investor_arrays_name_no_one_for_null_or_nested_items(tmp_path: Path) -> None:
+    path = tmp_path / "deals.json"
+    rows = [
+        {"company": "Orrin", "lead_investors": ["Accel", None], "investors": [None, {"x": 1}, True, "Index"]}
+    ]
+    path.write_text(json.dumps(rows), encoding="utf-8")
+
+    frame = read_table_export(path, "json")
+
+    assert frame["lead_investors"].tolist() == [["Accel"]]
+    assert frame["investors"].tolist() == [["Accel", "Index"]]
+
+
 def test_jsonl_export(tmp_path: Path) -> None:
     path = tmp_path / "deals.jsonl"
     path.write_text(
