@@ -32,7 +32,7 @@ def investment_map(data_dir: DataDirResource, reference_data: ReferenceDataResou
         "bytes": size,
         "deals": data.overview.deal_count,
         "disclosed_usd": data.disclosed_usd,
-        "step_ups": len(data.step_ups),
+        "step_ups": data.step_up_count,
         "run_id": data.run_id or "unknown",
     }
     if data.overall is not None:  # no disclosed amount yet: no share to report

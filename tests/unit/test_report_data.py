@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from warehouse.database import MARTS, Warehouse
-from warehouse.report.data import StepUp, load_report, load_sources, load_step_ups
+from warehouse.report.data import StepUp, count_step_ups, load_report, load_sources, load_step_ups
 
 M = 1_000_000
 GENERATED_AT = dt.datetime(2026, 6, 1, 12, 0)
@@ -158,6 +158,14 @@ def test_step_ups_compare_successive_rounds_by_valuation_else_amount(connection)
         StepUp("Brindle", "brindle-series_b", "series_a", "series_b", day("2025-06-01"), day("2026-05-01"),
                "valuation", 500 * M, 250 * M, 0.5),
     )  # fmt: skip
+
+
+def test_the_report_keeps_the_largest_step_ups_and_counts_them_all(connection):
+    everything = load_step_ups(connection)
+    assert load_step_ups(connection, limit=1) == everything[:1]
+    assert count_step_ups(connection) == (3, 2)
+    data = load_report(connection, dt.datetime(2026, 12, 1))
+    assert (data.step_up_count, data.step_up_companies) == (3, 2)
 
 
 def test_step_ups_follow_the_date_order_not_the_row_order(tmp_path):

@@ -19,6 +19,9 @@ STEP_UPS_SQL = HERE / "step_ups.sql"
 SOURCES_SQL = HERE / "sources.sql"
 
 TOP_DEALS = 15
+# The largest step-ups the report reads: a warehouse of a million deals has hundreds of thousands of steps,
+# and building each as a Python object cost seconds for a chart of the top 15.
+STEP_UPS_KEPT = 100
 LEAD_INVESTORS = 12
 # The concentration chart shows these top-N shares (columns of mart_capital_concentration).
 TOP_N = (1, 3, 10)
@@ -154,6 +157,10 @@ class ReportData:
     sources: tuple[SourceCoverage, ...]
     run_id: str | None = None
     """The refresh the figures come from (the served file's `refresh_info`), when known."""
+    step_up_count: int = 0
+    """Every step-up, where `step_ups` holds only the largest `STEP_UPS_KEPT`."""
+    step_up_companies: int = 0
+    """Companies with at least one step-up."""
 
     @property
     def overall(self) -> Concentration | None:
@@ -266,8 +273,18 @@ def load_lead_investors(
     )
 
 
-def load_step_ups(connection: duckdb.DuckDBPyConnection) -> tuple[StepUp, ...]:
-    return _rows(connection, StepUp, STEP_UPS_SQL.read_text(encoding="utf-8"))
+def load_step_ups(connection: duckdb.DuckDBPyConnection, limit: int | None = None) -> tuple[StepUp, ...]:
+    """Step-ups, largest first; the first `limit` only when given."""
+    sql = STEP_UPS_SQL.read_text(encoding="utf-8")
+    if limit is None:
+        return _rows(connection, StepUp, sql)
+    return _rows(connection, StepUp, f"select * from (\n{sql}\n) limit ?", [limit])
+
+
+def count_step_ups(connection: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+    """(step-ups, companies with one), counted in the database."""
+    sql = STEP_UPS_SQL.read_text(encoding="utf-8")
+    return connection.execute(f"select count(*), count(distinct company) from (\n{sql}\n)").fetchone()
 
 
 def load_sources(connection: duckdb.DuckDBPyConnection) -> tuple[SourceCoverage, ...]:
@@ -276,6 +293,7 @@ def load_sources(connection: duckdb.DuckDBPyConnection) -> tuple[SourceCoverage,
 
 def load_report(connection: duckdb.DuckDBPyConnection, generated_at: datetime) -> ReportData:
     """Every figure of the report from `connection` (the working file, or any file with the same tables)."""
+    step_up_count, step_up_companies = count_step_ups(connection)
     return ReportData(
         generated_at=generated_at,
         overview=load_overview(connection),
@@ -284,6 +302,8 @@ def load_report(connection: duckdb.DuckDBPyConnection, generated_at: datetime) -
         top_deals=load_top_deals(connection),
         concentration=load_concentration(connection),
         lead_investors=load_lead_investors(connection),
-        step_ups=load_step_ups(connection),
+        step_ups=load_step_ups(connection, STEP_UPS_KEPT),
         sources=load_sources(connection),
+        step_up_count=step_up_count,
+        step_up_companies=step_up_companies,
     )

@@ -262,11 +262,11 @@ def step_ups(data: ReportData, labels: Labels) -> str:
         ]
         for s in shown
     ]
-    companies = len({s.company for s in data.step_ups})
     return section(
         "step-ups",
         "Step-ups between rounds",
-        f"{len(data.step_ups)} steps from one round to the company's next ({companies} companies), largest "
+        f"{data.step_up_count} steps from one round to the company's next ({data.step_up_companies} "
+        "companies), largest "
         "first: the ratio of valuations when both rounds report one, else of amounts raised.",
         figure(bar_chart(bars, "Step-up from each round to the next", reference=(1.0, "1×"))),
         table(["Company", "From", "To", "By", "Before", "After", "Step"], rows),
