@@ -12,7 +12,7 @@ from warehouse.report.markup import Labels
 from warehouse.report.output import write_atomically
 from warehouse.report.sections import quarter_labels
 from warehouse.report.svg import Bar, ColumnGroup, Series, bar_chart, clip, column_chart, nice_ceiling
-from warehouse.report.units import day, moment, multiple, percent, share, usd
+from warehouse.report.units import counted, day, moment, multiple, percent, share, usd
 
 
 @pytest.mark.parametrize(
@@ -169,3 +169,15 @@ def test_a_failed_write_keeps_the_old_report_and_removes_its_temporary(tmp_path,
         write_atomically(target, "new")
     assert target.read_text(encoding="utf-8") == "old"
     assert os.listdir(tmp_path) == ["investment_map.html"]
+
+
+def test_counts_agree_with_their_nouns():
+    assert [counted(1, "step"), counted(2, "step"), counted(1_204, "document")] == [
+        "1 step",
+        "2 steps",
+        "1,204 documents",
+    ]
+    assert [counted(1, "company", "companies"), counted(0, "company", "companies")] == [
+        "1 company",
+        "0 companies",
+    ]

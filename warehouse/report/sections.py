@@ -11,7 +11,7 @@ from datetime import date
 from warehouse.report.data import TOP_N, ReportData
 from warehouse.report.markup import Labels, cell, empty, figure, names, section, table
 from warehouse.report.svg import Bar, ColumnGroup, Series, bar_chart, column_chart
-from warehouse.report.units import day, deals, multiple, percent, share, usd
+from warehouse.report.units import counted, day, deals, multiple, percent, share, usd
 
 NO_DEALS = "No deals yet: run a refresh on sources that report some."
 NO_DISCLOSED = "No deal with a disclosed amount yet."
@@ -265,9 +265,9 @@ def step_ups(data: ReportData, labels: Labels) -> str:
     return section(
         "step-ups",
         "Step-ups between rounds",
-        f"{data.step_up_count} steps from one round to the company's next ({data.step_up_companies} "
-        "companies), largest "
-        "first: the ratio of valuations when both rounds report one, else of amounts raised.",
+        f"{counted(data.step_up_count, 'step')} from one round to the company's next "
+        f"({counted(data.step_up_companies, 'company', 'companies')}), largest first: "
+        "the ratio of valuations when both rounds report one, else of amounts raised.",
         figure(bar_chart(bars, "Step-up from each round to the next", reference=(1.0, "1×"))),
         table(["Company", "From", "To", "By", "Before", "After", "Step"], rows),
     )

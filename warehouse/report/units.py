@@ -69,9 +69,9 @@ def moment(value: datetime | None) -> str:
     return f"{value:%Y-%m-%d %H:%M} UTC"
 
 
-def counted(count: int, noun: str) -> str:
-    """A count with its noun: '1 deal', '2 deals', '1,204 documents'."""
-    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """A count with its noun: '1 deal', '2 deals', '1,204 documents', '3 companies' (`plural` given)."""
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
 
 
 def deals(count: int) -> str:
