@@ -108,6 +108,18 @@ def read_frame(connection: duckdb.DuckDBPyConnection, sql: str, params: list | N
     return frame
 
 
+@contextmanager
+def attached_read_only(path: Path, alias: str) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A fresh in-memory connection with the database file `path` attached read-only as `alias`, in use.
+
+    Attached, not connected by path: DuckDB keeps one instance per path in a process, and would hand back
+    one this process still holds on an older file at the same path (a served file swapped since)."""
+    with duckdb.connect() as connection:
+        connection.execute(f"attach {literal(str(path))} as {identifier(alias)} (read_only)")
+        connection.execute(f"use {identifier(alias)}")
+        yield connection
+
+
 MEMORY_LIMIT_ENV = "DEALMAP_DUCKDB_MEMORY_LIMIT"
 # DuckDB's own default is 80% of the machine's memory, which it then uses: a million-row stage took 2 GB.
 # Bounded, it streams and spills to a temporary folder beside the file at about the same speed.

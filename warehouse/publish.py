@@ -40,7 +40,8 @@ from schemas.tables.millions import in_millions, is_whole_dollars
 from schemas.tables.model import Column
 from schemas.tables.reference import SERVED_ONLY
 from warehouse.arrow_frames import arrow_schema, frame_to_arrow
-from warehouse.ddl import comments_sql, identifier
+from warehouse.database import attached_read_only
+from warehouse.ddl import comments_sql, identifier, literal
 
 try:
     import fcntl
@@ -134,11 +135,8 @@ def refresh_identity(path: Path) -> tuple[datetime, str]:
     without a readable one (a test's, or not a DuckDB file at all) is known by its modification time and
     the run id `unknown`."""
     try:
-        # Attached, not connected by path: DuckDB would hand back an instance this process may still
-        # hold on an older file at the same path.
-        with duckdb.connect() as connection:
-            connection.execute(f"attach {_literal(str(path))} as served (read_only)")
-            row = connection.execute("select published_at, run_id from served.refresh_info").fetchone()
+        with attached_read_only(path, "served") as connection:
+            row = connection.execute("select published_at, run_id from refresh_info").fetchone()
     except duckdb.Error:
         row = None
     published_at, run_id = row or (None, None)
@@ -183,11 +181,6 @@ class PublishReport:
     older than the newest `keep`."""
 
 
-def _literal(text: str) -> str:
-    """A SQL string literal. Only for our own comments and paths, which never come from a source."""
-    return "'" + text.replace("'", "''") + "'"
-
-
 def _millions_columns(connection: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str, Column]]:
     """(whole-dollar column, its millions column) of a working table, in column order."""
     columns = connection.execute(
@@ -203,14 +196,14 @@ def _copy_comments(connection: duckdb.DuckDBPyConnection, table: str) -> None:
         "select comment from duckdb_tables() where database_name = 'work' and table_name = ?", [table]
     ).fetchone()
     if table_comment and table_comment[0]:
-        connection.execute(f"comment on table bi.{table} is {_literal(table_comment[0])}")
+        connection.execute(f"comment on table bi.{table} is {literal(table_comment[0])}")
     columns = connection.execute(
         "select column_name, comment from duckdb_columns() "
         "where database_name = 'work' and table_name = ? and comment is not null",
         [table],
     ).fetchall()
     for column, comment in columns:
-        connection.execute(f'comment on column bi.{table}."{column}" is {_literal(comment)}')
+        connection.execute(f'comment on column bi.{table}."{column}" is {literal(comment)}')
 
 
 def _fsync_dir(path: Path) -> None:
@@ -410,9 +403,9 @@ def _build_and_swap(
     try:
         connection = duckdb.connect()  # in memory; both files are attached by name
         try:
-            connection.execute(f"attach {_literal(str(working_db))} as work (read_only)")
+            connection.execute(f"attach {literal(str(working_db))} as work (read_only)")
             connection.execute(
-                f"attach {_literal(str(building))} as bi (storage_version {_literal(SERVED_STORAGE_VERSION)})"
+                f"attach {literal(str(building))} as bi (storage_version {literal(SERVED_STORAGE_VERSION)})"
             )
             for table in tables:
                 millions = _millions_columns(connection, table)
@@ -420,7 +413,7 @@ def _build_and_swap(
                 connection.execute(f"create table bi.{table} as select *{in_millions} from work.{table}")
                 _copy_comments(connection, table)
                 for _, column in millions:
-                    name, comment = identifier(column.name), _literal(column.comment)
+                    name, comment = identifier(column.name), literal(column.comment)
                     connection.execute(f"comment on column bi.{table}.{name} is {comment}")
             for name, frame in extra_tables.items():
                 declaration = SERVED_ONLY[name]

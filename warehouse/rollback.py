@@ -6,9 +6,11 @@ file, the same atomic swap a publish makes, under the same lock: BI tools readin
 their snapshot, and the next connection sees the restored refresh whole. The file it replaces is kept in
 the history too, so a rollback can itself be undone.
 
-Without a run id it restores the newest kept refresh other than the one being served: after a publish,
-the previous refresh; after such a rollback, the refresh rolled back from (a second bare rollback undoes
-the first). With a run id (or a unique prefix of one, or a kept file's name) it restores that one.
+Without a run id it restores the refresh served just before the current one (a hidden log in the history
+records the order files were served in): after a publish, the previous refresh; after a rollback, the
+refresh rolled back from (a second bare rollback undoes the first), and after rolling back and then
+refreshing, the refresh rolled back to, never the one rolled away from. With a run id (or a unique
+prefix of one, or a kept file's name) it restores that one.
 `--list` prints what is kept and changes nothing.
 """
 
@@ -27,7 +29,7 @@ import duckdb
 from schemas.taxonomy import default_taxonomy
 from schemas.vocabulary import default_round_types
 from warehouse.data_dir import DataDirResource
-from warehouse.ddl import literal
+from warehouse.database import attached_read_only
 from warehouse.publish import (
     SERVED_KEEP_ENV,
     ServedKeepError,
@@ -221,9 +223,8 @@ def _check_readable(copy: Path, target: KeptRefresh) -> None:
     """A kept file is served again only if it opens as a dealmap database: a truncated or foreign file in
     the history is an error, and the served file stays as it is."""
     try:
-        with duckdb.connect() as connection:
-            connection.execute(f"attach {literal(str(copy))} as kept (read_only)")
-            connection.execute("select count(*) from kept.deals").fetchone()
+        with attached_read_only(copy, "kept") as connection:
+            connection.execute("select count(*) from deals").fetchone()
     except duckdb.Error as error:
         raise RollbackError(f"{target.path.name} is not a readable dealmap database: {error}") from error
 

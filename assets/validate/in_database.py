@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from assets.validate.quarantine import judge_directly, reasons
+from assets.validate.quarantine import explained_failures, judge_directly
 from schemas.mention_schema import RULE_COLUMNS, NormalizedMentionRules
 from schemas.rules import RECORD_RULES
 from schemas.tables import REJECTED_DEALS, VALID_MENTIONS
@@ -34,8 +34,7 @@ def _verdicts(checked: pd.DataFrame) -> pa.Table:
     rows = checked.loc[positions]
     failed = [f if isinstance(f, list) else [] for f in found.failed.reindex(positions)]
     warned = [w if isinstance(w, list) else [] for w in found.warned.reindex(positions)]
-    rejected = rows.loc[found.failed.index].assign(failed_checks=found.failed.tolist())
-    why = dict(zip(found.failed.index, reasons(rejected, RECORD_RULES), strict=True))
+    why = explained_failures(checked, found.failed, RECORD_RULES)["reason"].to_dict()
     return pa.table(
         [rows["row_key"].astype("int64").to_numpy(), failed, warned, [why.get(p) for p in positions]],
         schema=_VERDICTS,

@@ -175,13 +175,9 @@ def validate_frame(
     frame = frame.reset_index(drop=True)
     verdicts = judge(frame, schema, rules)
     frame = frame.assign(warnings=_aligned(verdicts.warned, frame.index))
-    failed = verdicts.failed
-    rejected = frame.loc[failed.index].copy()
-    rejected["failed_checks"] = failed.reindex(rejected.index).tolist()
-    rejected["reason"] = reasons(rejected, rules)
     return ValidationResult(
-        valid=frame.drop(index=failed.index).reset_index(drop=True),
-        rejected=rejected.reset_index(drop=True),
+        valid=frame.drop(index=verdicts.failed.index).reset_index(drop=True),
+        rejected=explained_failures(frame, verdicts.failed, rules).reset_index(drop=True),
         rule_counts=verdicts.rule_counts,
         warned=verdicts.warned_counts,
     )
@@ -194,12 +190,18 @@ def rejected_directly(
     `reason`, and the rows per rule: `validate_frame` for a check that only reports, without copying the
     rows that pass (`judge_directly`)."""
     verdicts = judge_directly(frame, schema, rules)
-    rejected = frame.loc[verdicts.failed.index].assign(failed_checks=verdicts.failed.tolist())
-    rejected["reason"] = reasons(rejected, rules)
-    return rejected.reset_index(drop=True), verdicts.rule_counts
+    return explained_failures(frame, verdicts.failed, rules).reset_index(drop=True), verdicts.rule_counts
 
 
-def reasons(rejected: pd.DataFrame, rules: dict[str, Rule]) -> list[str]:
+def explained_failures(frame: pd.DataFrame, failed: pd.Series, rules: dict[str, Rule]) -> pd.DataFrame:
+    """The rows of `frame` that `failed` names (position -> error rules), with `failed_checks` and the
+    `reason` that explains them, on their own index."""
+    rejected = frame.loc[failed.index].assign(failed_checks=failed.tolist())
+    rejected["reason"] = _reasons(rejected, rules)
+    return rejected
+
+
+def _reasons(rejected: pd.DataFrame, rules: dict[str, Rule]) -> list[str]:
     """`explain` of every row of `rejected` (which has `failed_checks`)."""
     # Rows as plain dicts: building a Series per row (iterrows) cost most of explaining 10,000 rows.
     return [

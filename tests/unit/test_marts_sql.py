@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from schemas.tables.marts import MARTS as MART_TABLES
+from tests.deal_rows import deal_row
 from warehouse.checks import MART_CHECKS, RowFilter, SqlCheck, run_check, totals_reconcile
 from warehouse.database import DERIVED_TABLES, MARTS, PERSISTENT_TABLES, Warehouse, mart_macros_sql, mart_sql
 
@@ -19,33 +20,18 @@ M = 1_000_000
 
 def _deal(deal_id: str, amount_usd: int | None, announced: str, segment: str, **fields) -> dict:
     layer = {"ai_chips": "hardware", "inference_serving": "inference"}[segment]
-    return {
-        "deal_id": deal_id,
-        "company": f"{deal_id.title()} Labs",
-        "company_aliases": [],
-        "round_type": "series_a",
-        "amount_usd": amount_usd,
-        "amount_is_floor": False,
-        "valuation_usd": None,
-        "valuation_is_floor": False,
-        "currency": "USD",
-        "amount_original": None,
-        "lead_investors": [],
-        "investors": [],
-        "announced_date": dt.date.fromisoformat(announced),
-        "announced_date_precision": "day",
-        "status": "announced",
-        "first_seen_at": "2026-05-12 08:00:00",
-        "date_basis": "explicit",
-        "segment": segment,
-        "segment_label": segment.replace("_", " ").title(),
-        "layer": layer,
-        "source_count": 1,
-        "mention_count": 1,
-        "conflicts": [],
-        "warnings": [],
+    return deal_row(
+        deal_id=deal_id,
+        company=f"{deal_id.title()} Labs",
+        amount_usd=amount_usd,
+        currency="USD",
+        announced_date=dt.date.fromisoformat(announced),
+        first_seen_at="2026-05-12 08:00:00",
+        segment=segment,
+        segment_label=segment.replace("_", " ").title(),
+        layer=layer,
         **fields,
-    }
+    )
 
 
 # Dates on both sides of quarter boundaries; two undisclosed amounts, one alone in its quarter.

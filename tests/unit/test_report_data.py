@@ -9,6 +9,7 @@ import duckdb
 import pandas as pd
 import pytest
 
+from tests.deal_rows import deal_row
 from warehouse.database import MARTS, Warehouse
 from warehouse.report.data import StepUp, count_step_ups, load_report, load_sources, load_step_ups
 
@@ -31,32 +32,22 @@ def deal(
     leads: tuple[str, ...] = (),
     others: tuple[str, ...] = (),
 ) -> dict:
-    """One row of `deals` with every required column; the leads are among the investors, as in deals."""
+    """One row of `deals`; the leads are among the investors, as in deals."""
     layer, label = SEGMENTS[segment]
-    return {
-        "deal_id": f"{company}-{round_type}".lower().replace(" ", "-"),
-        "company": company,
-        "company_aliases": [],
-        "round_type": round_type,
-        "amount_usd": amount_usd,
-        "amount_is_floor": False,
-        "valuation_usd": valuation_usd,
-        "valuation_is_floor": False,
-        "lead_investors": list(leads),
-        "investors": [*leads, *others],
-        "announced_date": dt.date.fromisoformat(announced),
-        "announced_date_precision": "day",
-        "status": "announced",
-        "first_seen_at": dt.datetime(2026, 5, 30, 8, 0),
-        "date_basis": "explicit",
-        "segment": segment,
-        "segment_label": label,
-        "layer": layer,
-        "source_count": 1,
-        "mention_count": 1,
-        "conflicts": [],
-        "warnings": [],
-    }
+    return deal_row(
+        deal_id=f"{company}-{round_type}".lower().replace(" ", "-"),
+        company=company,
+        round_type=round_type,
+        amount_usd=amount_usd,
+        valuation_usd=valuation_usd,
+        lead_investors=list(leads),
+        investors=[*leads, *others],
+        announced_date=dt.date.fromisoformat(announced),
+        first_seen_at=dt.datetime(2026, 5, 30, 8, 0),
+        segment=segment,
+        segment_label=label,
+        layer=layer,
+    )
 
 
 # Five companies, ten rounds over 2024-2026. Arcfield steps up by valuation then by amount (its third round

@@ -292,7 +292,8 @@ def load_sources(connection: duckdb.DuckDBPyConnection) -> tuple[SourceCoverage,
 
 
 def load_report(connection: duckdb.DuckDBPyConnection, generated_at: datetime) -> ReportData:
-    """Every figure of the report from `connection` (the working file, or any file with the same tables)."""
+    """Every figure of the report from `connection`: the served file (`warehouse/report/write.py`), or any
+    database with its tables."""
     step_up_count, step_up_companies = count_step_ups(connection)
     return ReportData(
         generated_at=generated_at,

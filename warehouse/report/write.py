@@ -11,9 +11,7 @@ import dataclasses
 from datetime import UTC, datetime
 from pathlib import Path
 
-import duckdb
-
-from warehouse.ddl import literal
+from warehouse.database import attached_read_only
 from warehouse.report.data import ReportData, load_report
 from warehouse.report.html import render_report
 from warehouse.report.markup import Labels
@@ -22,11 +20,7 @@ from warehouse.report.output import report_path, write_atomically
 
 def served_report(served_db: Path, generated_at: datetime) -> ReportData:
     """Every figure of the report from `served_db`, with the run id of its `refresh_info`."""
-    # Attached to a fresh in-memory database: a connection by path could return an instance this process
-    # still holds on the file it replaced.
-    with duckdb.connect() as connection:
-        connection.execute(f"attach {literal(str(served_db))} as served (read_only)")
-        connection.execute("use served")
+    with attached_read_only(served_db, "served") as connection:
         data = load_report(connection, generated_at)
         run_id = connection.execute("select max(run_id) from refresh_info").fetchone()[0]
     return dataclasses.replace(data, run_id=run_id)
