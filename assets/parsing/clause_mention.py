@@ -21,7 +21,7 @@ from assets.parsing.date_phrases import find_date_phrase
 from assets.parsing.deal_clauses import DEAL_VERB, Clause
 from assets.parsing.investors import Investors, investors_in, trailing_names
 from assets.parsing.mentions import DealMention, Method
-from assets.parsing.money_roles import CONTEXT_CHARS, ClauseRoles, Role
+from assets.parsing.money_roles import CONTEXT_CHARS, ClauseRoles, Role, past_period
 from assets.parsing.prose_names import NAME, read_names, search_from_name, valid_company
 from assets.parsing.subjects import REFERENCE, company_in_subject, strip_lead_in
 from schemas.reference.wording import (
@@ -236,6 +236,29 @@ def debt_beside(text: str, mention: DealMention) -> DealMention | None:
     return None
 
 
+def past_round_beside(text: str, mention: DealMention, published_year: int | None) -> DealMention | None:
+    """A round of the company's past that a clause dates beside the deal it states ('raised $40M, a year
+    after a $12M Series A in 2024'), as a deal of its own with the period the text gives it."""
+    if mention.amount is None:
+        return None
+    roles = ClauseRoles(text, find_money(text), published_year)
+    past = roles.first_past_raise()
+    if past is None or mention.amount.endswith(past.text):
+        return None  # the clause's deal is this past round itself
+    phrase = text[past.start : past.end + CONTEXT_CHARS // 2]
+    return DealMention(
+        method=mention.method,
+        locator=f"{mention.locator}/past",
+        snippet=mention.snippet,
+        company=mention.company,
+        round_text=find_round(phrase) or find_round(text[max(0, past.start - 30) : past.start]),
+        amount=amount_text(text, past),
+        announced=past_period(text, past, published_year),
+        status=mention.status,
+        context=mention.context,
+    )
+
+
 def may_state_a_deal(text: str) -> bool:
     """Whether text states an amount or says one is undisclosed: without either, no clause of it (parts
     of it) states a deal, and it need not be read further."""
@@ -273,11 +296,17 @@ def mention_in_clause(
         first_raise = next((m for m in moneys if m.text == clause.amount), None)
     else:
         first_raise = roles.first_raise()
+    # A clause that states only a round of the company's past ('It raised $1bn last year') states that
+    # round, dated as the text dates it.
+    past = roles.first_past_raise() if first_raise is None and not clause.amount else None
+    first_raise = first_raise or past
 
     def is_raise(money: Money) -> bool:
         return money == first_raise if clause.amount else roles.of(money) is Role.RAISE
 
     first_valuation = roles.first_valuation()
+    if past and first_valuation and first_valuation.start < past.start:
+        first_valuation = None  # 'now valued at $5B, after raising $100M in 2023': today's valuation
     # 'raised an undisclosed Series A', 'secured an undisclosed sum': a deal of unknown size.
     undisclosed = (
         first_raise is None
@@ -318,7 +347,10 @@ def mention_in_clause(
             return None
     first_money = min(stated_amounts, default=0)
     investors = _investors(clause, company, first_money)
-    announced = find_date_phrase(text) or clause.announced
+    if past:
+        announced = past_period(text, past, published_year)
+    else:
+        announced = find_date_phrase(text) or clause.announced
     if announced is None and refers_back and antecedent is not None:
         announced = antecedent.announced  # 'The company also took on ...': the same announcement
     return DealMention(

@@ -26,6 +26,9 @@ _QUALIFIER = rf"{words_pattern(QUALIFIER_WORDS)}\s+"
 
 class Role(StrEnum):
     RAISE = "raise"
+    PAST_RAISE = "past_raise"
+    """A raise the text places in the company's past ('a $15 million Series A in 2024'): a deal of its own,
+    dated as roughly as the text dates it."""
     VALUATION = "valuation"
     OTHER = "other"
 
@@ -128,7 +131,11 @@ _HISTORY_BEFORE = re.compile(r"\b(?:previously|formerly|prior)\b", re.IGNORECASE
 # Where the phrase of an amount ends: at the next comma, semicolon, bracket, 'while' or amount.
 _PHRASE_END = re.compile(rf"[;,(]|\s+while\s+|[{CURRENCY_SIGNS}]")
 _CUMULATIVE_PHRASE_END = re.compile(rf"[,;(]|[{CURRENCY_SIGNS}]")
-_YEAR = re.compile(r"\bin (?:early |late |mid-?)?((?:19|20)\d\d)\b")
+_NAMED_PERIOD = re.compile(
+    r"\bin (?:early |late |mid-?)?"
+    r"(?P<period>(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? )?(?:19|20)\d\d)\b"
+)
+_LAST_YEAR = re.compile(r"\b(?:last year|a year ago|the year before)\b", re.IGNORECASE)
 _PAST = re.compile(
     r"\b" + one_of("last year|years ago|a year ago|the year before|in previous years") + r"\b", re.IGNORECASE
 )
@@ -165,6 +172,19 @@ def _history_end(clause: str) -> int:
     return found.end() if found else len(clause) + 1
 
 
+def past_period(clause: str, money: Money, published_year: int | None) -> str | None:
+    """The period a past amount's own phrase dates it to, as words `announced_fields` reads: '2024' for
+    'in 2024', 'May 2023' for 'in May 2023', the year before publication for 'last year' or 'a year ago';
+    None when the text gives no period ('previously raised $20 million', 'years ago')."""
+    after = _phrase_after(clause, money, _PHRASE_END)
+    named = _NAMED_PERIOD.search(after)
+    if named:
+        return named.group("period")
+    if published_year is not None and _LAST_YEAR.search(after):
+        return str(published_year - 1)
+    return None
+
+
 def in_the_past(clause: str, money: Money, published_year: int | None) -> bool:
     """True when the clause places this amount in the company's past ('a $15 million Series A in 2024')."""
     if _history_end(clause) <= money.start:  # said anywhere before the amount
@@ -172,8 +192,8 @@ def in_the_past(clause: str, money: Money, published_year: int | None) -> bool:
     # The amount's own phrase: up to the next comma, bracket or amount ('adding to the $20M Series A it
     # announced in 2025' dates that other amount, not this one).
     after = _phrase_after(clause, money, _PHRASE_END)
-    year = _YEAR.search(after)
-    if year and (published_year is None or int(year.group(1)) < published_year):
+    named = _NAMED_PERIOD.search(after)
+    if named and (published_year is None or int(named.group("period")[-4:]) < published_year):
         return True
     return bool(_PAST.search(after))
 
@@ -201,7 +221,16 @@ def money_role(clause: str, money: Money, moneys: list[Money], published_year: i
     if _PRICE_AFTER.match(after) or _RANGE_AFTER.match(after) or _RANGE_BEFORE.search(*before):
         return Role.OTHER
     if in_the_past(clause, money, published_year):
-        return Role.OTHER  # a past round, or a past valuation ('valued at $2 billion in 2024')
+        # A past round is a deal of its own; a past valuation ('valued at $2 billion in 2024') or any
+        # other past figure is not.
+        return Role.PAST_RAISE if _present_role(clause, money) is Role.RAISE else Role.OTHER
+    return _present_role(clause, money)
+
+
+def _present_role(clause: str, money: Money) -> Role:
+    """The role of an amount from the words of its phrase, whenever the text places it."""
+    after = _after(clause, money)
+    before = (clause, _window_start(money), money.start)
     if _VALUATION_AFTER.match(after) or _VALUATION_BEFORE.search(*before):
         return Role.VALUATION
     if _WORTH.search(*before) and not _ROUND_WORTH.search(*before):
@@ -250,6 +279,18 @@ class ClauseRoles:
 
     def first_raise(self) -> Money | None:
         return next((money for money in self.moneys if self.of(money) is Role.RAISE), None)
+
+    def first_past_raise(self) -> Money | None:
+        """The first amount the clause places in the company's past as a raise, dated by the text."""
+        return next(
+            (
+                money
+                for money in self.moneys
+                if self.of(money) is Role.PAST_RAISE
+                and past_period(self.clause, money, self.published_year) is not None
+            ),
+            None,
+        )
 
     def first_valuation(self) -> Money | None:
         if not _VALUATION_WORDS.search(self.clause):

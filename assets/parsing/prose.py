@@ -17,7 +17,13 @@ from datetime import date
 
 from assets.normalize.amounts import find_money
 from assets.parsing.budget import checkpoint
-from assets.parsing.clause_mention import amount_text, debt_beside, may_state_a_deal, mention_in_clause
+from assets.parsing.clause_mention import (
+    amount_text,
+    debt_beside,
+    may_state_a_deal,
+    mention_in_clause,
+    past_round_beside,
+)
 from assets.parsing.date_phrases import find_date_phrase
 from assets.parsing.deal_clauses import Clause, split_sentence
 from assets.parsing.investors import investors_in
@@ -147,8 +153,8 @@ def extract_prose_mentions(
                     found.append(mention)
                     antecedent = mention
                     debt = debt_beside(clause.text, mention)
-                    if debt:
-                        found.append(debt)
+                    past = past_round_beside(clause.text, mention, year)
+                    found += [beside for beside in (debt, past) if beside]
             if found:
                 in_paragraph.extend(found)
             elif in_paragraph:

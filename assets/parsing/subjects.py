@@ -52,7 +52,7 @@ _APPOSITIVE = re.compile(
 _TRAILING_APPOSITIVE = re.compile(r",\s*(?:which|who|whose|a|an|the|now|formerly)\b[^,]*,?\s*$")
 _TRAILING_WORDS = re.compile(
     r"\s+(?:has|have|had|is|was|has been|just|officially|quietly|reportedly|also|today|now|itself|finally"
-    r"|recently|separately)$",
+    r"|recently|separately|previously|already|earlier|once)$",
     re.IGNORECASE,
 )
 # '... said it had', '... announced on Monday that it has': the company reports its own deal.

@@ -71,13 +71,15 @@ def _roles(sentence: str, published_year: int | None = None) -> list[Role]:
     [
         ("Orrin raised $12 million at a $60 million post-money valuation.", [Role.RAISE, Role.VALUATION]),
         ("Orrin raised $12M, valuing the Lisbon company at about $60M.", [Role.RAISE, Role.VALUATION]),
-        ("Orrin, which previously sold its first robots to two hospitals, raised $12M.", [Role.OTHER]),
+        # 'previously' anywhere before an amount places it in the past; undated, it states no deal.
+        ("Orrin, which previously sold its first robots to two hospitals, raised $12M.", [Role.PAST_RAISE]),
         ("Tern bought the Lyon sensor maker Vexa, a spinout of a university lab, for $40M.", [Role.OTHER]),
         ("Tern bought Vexa for $40M; Orrin raised $12M for hiring.", [Role.OTHER, Role.RAISE]),
         ("Harrow closed $650 million for its eighth early-stage fund.", [Role.OTHER]),
         ("Yamabiko raised ¥3 billion (about $20 million) in a Series B.", [Role.RAISE, Role.OTHER]),
         ("Orrin has raised $40 million to date.", [Role.OTHER]),
-        ("Orrin raised $12M in 2024 and $20M this month.", [Role.OTHER, Role.RAISE]),
+        ("Orrin raised $12M in 2024 and $20M this month.", [Role.PAST_RAISE, Role.RAISE]),
+        ("Orrin was valued at $90M in 2024 and raised $20M this month.", [Role.OTHER, Role.RAISE]),
         ("The round closed, bringing its total funding to about $90 million.", [Role.OTHER]),
         ("Vexa, now worth $2 billion, raised $300 million.", [Role.VALUATION, Role.RAISE]),
     ],

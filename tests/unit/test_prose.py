@@ -364,8 +364,6 @@ def test_money_roles_in_a_deal(sentence: str, amount: str | None, valuation: str
         "Harrow Capital closed Growth Fund II at $1.8B, above its $1.5B target.",
         "Harrow Capital raised $650 million for its eighth early-stage fund.",
         "Larkspur raised $140 million from venture investors over its life.",
-        "Larkspur previously raised a $15 million Series A in 2024.",
-        "Competitor Quinta raised a $30M Series B in 2024 and has not raised since.",
         "Larkspur drew down $50 million from an existing credit line.",
         "Larkspur's first prototype cost $20 million to build.",
         "Larkspur's software retails for $79 and up.",
@@ -377,6 +375,40 @@ def test_money_roles_in_a_deal(sentence: str, amount: str | None, valuation: str
 )
 def test_money_that_is_no_raise(sentence: str) -> None:
     assert extract_prose_mentions([sentence], published=date(2026, 3, 2)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # A round the text places in a past year is a deal of that year, not dropped, not merged.
+        (
+            ["Larkspur previously raised a $15 million Series A in 2024."],
+            [("$15 million", "series_a", "2024")],
+        ),
+        (
+            ["Competitor Quinta raised a $30M Series B in 2024 and has not raised since."],
+            [("$30M", "series_b", "2024")],
+        ),
+        # 'last year' and 'a year ago' date it to the year before publication; a month is kept.
+        (["Pellbrook raised $40 million last year, led by Ashgrove."], [("$40 million", None, "2025")]),
+        (["Pellbrook closed a $9M seed round in May 2023."], [("$9M", "seed", "May 2023")]),
+        # Beside this year's round: two deals, each with its own date.
+        (
+            ["Pellbrook raised a $60M Series C on Monday, after a $25M Series B in 2024."],
+            [("$60M", "series_c", "Monday"), ("$25M", "series_b", "2024")],
+        ),
+        # Undated history ('previously', 'years ago') and past valuations state no deal.
+        (["Pellbrook previously raised $20 million from angels."], []),
+        (["Pellbrook was valued at $300 million in 2024."], []),
+    ],
+)
+def test_each_round_of_a_funding_history_is_its_own_deal(
+    sentences: list[str], expected: list[tuple[str, str | None, str]]
+) -> None:
+    mentions = extract_prose_mentions(sentences, published=date(2026, 3, 2))
+
+    found = [(m.amount, m.round_text, m.announced) for m in mentions]
+    assert found == expected
 
 
 def test_a_round_of_this_year_is_not_history() -> None:

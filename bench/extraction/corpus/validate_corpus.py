@@ -93,6 +93,8 @@ DEAL_FIELDS = {
     "segment": (str,),
     "evidence": (str,),
 }
+# Optional: how exactly the text dates the deal ('a Series B in 2024' gives a year), default a day.
+OPTIONAL_DEAL_FIELDS = {"announced_date_precision": (str,)}
 SUFFIX_RE = re.compile(r"(,?\s+(Inc|Inc\.|Ltd|Ltd\.|LLC|GmbH|Corp|Corp\.|SAS|AG|Pvt)\b)|[()]")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -324,7 +326,7 @@ def check_label(
             err(f"{tag} is not an object")
             continue
         missing = set(DEAL_FIELDS) - set(deal)
-        extra = set(deal) - set(DEAL_FIELDS)
+        extra = set(deal) - set(DEAL_FIELDS) - set(OPTIONAL_DEAL_FIELDS)
         if missing:
             err(f"{tag} missing fields {sorted(missing)}")
             continue
@@ -378,7 +380,9 @@ def check_label(
             announced = dt.date.fromisoformat(deal["announced_date"])
             if announced > published:
                 err(f"{tag} announced_date {announced} is after published {published}")
-            if (published - announced).days > 400:
+            # A round the text dates only by its year ('a $40M Series B in 2024') may be long past.
+            coarse = deal.get("announced_date_precision") in ("month", "quarter", "year")
+            if (published - announced).days > 400 and not coarse:
                 err(f"{tag} announced_date {announced} is over a year before published")
         ev = collapse(deal["evidence"])
         if not ev:
