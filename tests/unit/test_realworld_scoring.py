@@ -90,6 +90,7 @@ def _manifest_lines() -> list[dict]:
     return [
         {
             "id": "dev-001",
+            "url": "https://news.example/2024/05/orvane-seed",
             "style": "news",
             "published": "2024-03-05",
             "sha256": hashlib.sha256(PLAIN_NEWS.encode()).hexdigest(),
@@ -110,6 +111,7 @@ def _manifest_lines() -> list[dict]:
         },
         {
             "id": "dev-002",
+            "url": "https://letters.example/issue-12",
             "style": "newsletter",
             "published": None,
             "sha256": hashlib.sha256(WEEKLY_LIST.encode()).hexdigest(),
@@ -161,12 +163,21 @@ def test_gold_money_is_converted_on_the_labelled_date_else_published_else_mid_20
     dated = ManifestText(
         "dev-009",
         "news",
+        "https://news.example/orvane",
         None,
         "0" * 64,
         (),
         (_deal("Orvane", "seed", 10_000_000, "EUR", "2024-03-20", "day", [0, 5]),),
     )
-    published = ManifestText("dev-010", "news", date(2024, 5, 9), "0" * 64, (), texts["dev-002"].deals[:1])
+    published = ManifestText(
+        "dev-010",
+        "news",
+        "https://news.example/2024/05/09/a",
+        date(2024, 5, 9),
+        "0" * 64,
+        (),
+        texts["dev-002"].deals[:1],
+    )
 
     assert gold_deals(dated, NAMES, FX)[0]["amount_usd"] == 11_000_000  # March rate
     assert gold_deals(published, NAMES, FX)[0]["amount_usd"] == 9_200_000  # €8M, no label date: May
@@ -343,3 +354,19 @@ def test_no_texts_at_all_scores_nothing_and_says_so(corpus):
     assert report.saved.problems() == [
         "0 of 2 texts present; rebuild them: see bench/extraction/realworld/README.md"
     ]
+
+
+def test_an_undated_text_is_dated_by_its_pages_url_as_production_dates_it(corpus):
+    """dev-002 states no publication date: a URL without a date leaves its deals undated (quarantined by
+    announced_date_present); the page's URL with a month dates them to that month, as a refresh would."""
+    undated = evaluate_realworld("dev", root=corpus, refs=References.of())
+    lines = _manifest_lines()
+    lines[1]["url"] = "https://letters.example/2024/05/issue-12"
+    (corpus / "dev" / "manifest.jsonl").write_text(
+        "\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n", encoding="utf-8"
+    )
+    dated = evaluate_realworld("dev", root=corpus, refs=References.of())
+
+    assert undated.quarantined["announced_date_present"] >= 1
+    assert dated.quarantined["announced_date_present"] == 0
+    assert dated.deals.tp > undated.deals.tp

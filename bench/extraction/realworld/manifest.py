@@ -31,6 +31,8 @@ class ManifestText:
 
     id: str
     style: str
+    url: str
+    """Where the page was published (the manifest's URL): production dates an undated page by it."""
     published: date | None
     sha256: str
     negatives: tuple[str, ...]
@@ -48,6 +50,7 @@ def load_manifest(path: Path) -> list[ManifestText]:
             ManifestText(
                 id=entry["id"],
                 style=entry["style"],
+                url=entry["url"],
                 published=date.fromisoformat(published) if published else None,
                 sha256=entry["sha256"],
                 negatives=tuple(entry.get("negatives") or ()),

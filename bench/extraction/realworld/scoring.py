@@ -200,7 +200,9 @@ def score_text(text: ManifestText, path: Path, saved: str, refs: References, rep
     started = time.perf_counter()
     # The page's publication date goes in as a feed entry's date or an article's meta date does in
     # production: the saved texts are the pages' words only, and a real page is never read without it.
-    extracted = extract_document(source, path.as_uri(), text.sha256, "text/plain", path, text.published)
+    # The page's own URL goes in too, as production fetches it: without a date, a page is dated by its URL
+    # ('/2022/02/financing-roundup'); the body is read from the saved text.
+    extracted = extract_document(source, text.url, text.sha256, "text/plain", path, text.published)
     report.extract_seconds += time.perf_counter() - started
     started = time.perf_counter()
     split_sentences(path.read_bytes().decode("utf-8", errors="replace"))
