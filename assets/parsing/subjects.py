@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 
 from assets.normalize.rounds import find_round
-from assets.parsing.prose_names import CAPITAL, NAME, end_name, valid_company, without_descriptors
+from assets.parsing.prose_names import (
+    CAPITAL,
+    NAME,
+    end_name,
+    search_from_name,
+    valid_company,
+    without_descriptors,
+)
 
 # Nouns that say what a company is; a subject made of 'the' + words + one of these refers back to the
 # company named before ('The company also took on ...', 'The chip designer announced ...').
@@ -87,6 +94,20 @@ _NAME_BEFORE_PREDICATE = re.compile(
 )
 
 
+# 'The recent funding round of Anthropic, a US AI startup, has raised ...': the round's owner.
+_ROUND_OF = re.compile(
+    rf"^(?i:the|a|an|this)\s+(?:[\w-]+\s+){{0,3}}?(?i:round|funding|financing|raise|investment)\s+of\s+({NAME})"
+)
+# '..., with Neobank Salmon securing $28 million': the name the absolute phrase is about.
+_WITH_NAME = re.compile(rf",\s+with\s+({NAME})$")
+# 'spearheaded by Country Delight, a dairy brand that raised ...': the relative pronoun refers to the name
+# the description sets off, wherever that name stands.
+_RELATIVE_AFTER_NAME = re.compile(
+    rf"({NAME})(?:,\s+(?:a|an|the)\s+[^,]{{1,60}}?)?,?\s+(?:that|which|who)(?:\s+(?:has|had|have|also))?$"
+)
+# 'Elon Musk's xAI startup': a name with a role noun after it, written in lower case.
+_TRAILING_ROLE_NOUN = re.compile(rf"(?<=\S)\s+(?:{ROLE_NOUNS})$")
+
 _SAID_THAT = re.compile(
     r"\b(?:said|says|noted|notes|added|adds|explained|explains|reported|reports|wrote|writes|estimated"
     r"|estimates|believes|believed)\s+(?:[\w,]+\s+){0,3}?that\s+",
@@ -123,6 +144,13 @@ def company_in_subject(subject: str) -> str | None:
     if reported:  # 'Tamgac noted that Turkish studios': the subject is what follows 'that'
         text = text[reported.end() :]
     text = re.sub(r"\s+[—–]\s+", ", ", text)  # 'Acme — a Berlin startup —' sets the description off too
+    round_of = _ROUND_OF.match(text)
+    if round_of:
+        return valid_company(round_of.group(1))
+    found = (", with " in text and _WITH_NAME.search(text)) or search_from_name(_RELATIVE_AFTER_NAME, text)
+    named = without_descriptors(found.group(1)) if found else None
+    if named and valid_company(named):
+        return valid_company(named)
     holders = _HOLDERS_OF.match(text)
     if holders:
         return valid_company(holders.group(1))
@@ -145,7 +173,7 @@ def company_in_subject(subject: str) -> str | None:
         # 'Lisbon's Corvalho Systems': the possessive says where the company is ('Singapore's startups'
         # names none).
         text = rest
-    named = valid_company(end_name(text))
+    named = valid_company(end_name(text)) or valid_company(end_name(_TRAILING_ROLE_NOUN.sub("", text)))
     if named:
         return named
     # A subject that goes on past the name ('Rapido recently turned unicorn after'): the name before the

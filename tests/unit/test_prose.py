@@ -835,3 +835,36 @@ def test_more_ways_to_state_a_deal(sentence: str, expected: dict[str, Any]) -> N
 )
 def test_undisclosed_or_combined_money_that_is_no_deal(sentence: str) -> None:
     assert extract_prose_mentions([sentence]) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "company", "amount"),
+    [
+        # The owner of a round named before the verb.
+        ("The latest funding round of Corvane, a Oslo robotics startup, has raised $44M.", "Corvane", "$44M"),
+        # An absolute phrase: the name after ', with'.
+        (
+            "Robotics kept its lead this month, with startup Pellwick securing $18 million.",
+            "Pellwick",
+            "$18 million",
+        ),
+        # A relative clause hangs off the name its description sets off, even after a preposition.
+        ("The month was led by Tarnwell, a grocery app that raised $35 million.", "Tarnwell", "$35 million"),
+        # A person's company with a role noun after it; 'the company' points back to it.
+        (
+            "Mira Osei's Quellon startup is valued at $900M after the company raised $80M in a Series B.",
+            "Quellon",
+            "$80M",
+        ),
+    ],
+)
+def test_subjects_of_ordinary_news_sentences(sentence: str, company: str, amount: str) -> None:
+    (mention,) = extract_prose_mentions([sentence], published=date(2026, 3, 2))
+
+    assert (mention.company, mention.amount) == (company, amount)
+
+
+def test_a_place_or_a_plural_before_a_relative_clause_is_no_company() -> None:
+    sentences = ["Startups in Lagos, which raised $90 million this month, hired fast."]
+
+    assert extract_prose_mentions(sentences, published=date(2026, 3, 2)) == []
