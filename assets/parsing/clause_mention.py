@@ -21,7 +21,7 @@ from assets.parsing.date_phrases import find_date_phrase
 from assets.parsing.deal_clauses import DEAL_VERB, Clause
 from assets.parsing.investors import Investors, investors_in, trailing_names
 from assets.parsing.mentions import DealMention, Method
-from assets.parsing.money_roles import CONTEXT_CHARS, ClauseRoles, Role, past_period
+from assets.parsing.money_roles import CONTEXT_CHARS, ClauseRoles, Role, past_period, range_high
 from assets.parsing.prose_names import NAME, read_names, search_from_name, valid_company
 from assets.parsing.subjects import REFERENCE, company_in_subject, strip_lead_in
 from schemas.reference.wording import (
@@ -89,7 +89,12 @@ _POSSESSIVE = re.compile(rf"({NAME})['’]s?\s+(?:[^\s]+\s+){{0,2}}?(?=[{CURRENC
 
 
 def amount_text(clause: str, money: Money) -> str:
-    """The amount as written, with a lower-bound qualifier kept ('more than $200 million')."""
+    """The amount as written, with a lower-bound qualifier kept ('more than $200 million'); the low end of a
+    range as a floor, with the range's unit ('$450–$500 million' -> 'at least $450 million')."""
+    high = range_high(clause, money)
+    if high is not None:
+        unit = high["unit"] if money.text[-1:].isdigit() else None  # '$450-500 million': the range's unit
+        return f"at least {money.text}" + (f" {unit}" if unit else "")
     floor = _FLOOR.search(clause, max(0, money.start - CONTEXT_CHARS), money.start)
     return f"{floor.group(0)}{money.text}" if floor else money.text
 
@@ -360,7 +365,7 @@ def mention_in_clause(
         company=company,
         round_text=_round(clause, anchor, first_raise, is_raise),
         amount=amount_text(text, first_raise) if first_raise else ("undisclosed" if undisclosed else None),
-        valuation=first_valuation.text if first_valuation else None,
+        valuation=amount_text(text, first_valuation) if first_valuation else None,
         announced=announced,
         lead_investors=investors.leads,
         investors=investors.all,

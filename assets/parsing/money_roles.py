@@ -12,7 +12,7 @@ import re
 from enum import StrEnum
 from functools import lru_cache
 
-from assets.normalize.amounts import Money
+from assets.normalize.amounts import MULTIPLIERS, Money
 from assets.parsing.alternation import one_of
 from schemas.reference.wording import CURRENCY_SIGNS, QUALIFIER_WORDS, words_pattern
 
@@ -40,11 +40,11 @@ _VALUATION_AFTER = re.compile(
 )
 _VALUATION_BEFORE = re.compile(
     one_of(
-        r"valued (?:it |the company |the startup )?(?:at|in excess of|above|north of|upwards of)"
-        r"|valuing (?:[\w'’-]+\s+){0,3}at"
+        r"valued (?:it |the company |the startup )?(?:at|from|in excess of|above|north of|upwards of)"
+        r"|valuing (?:[\w'’-]+\s+){0,3}(?:at|from)"
         r"|valuation (?:of|to|at or above|at or near|at|exceeding|above|topping|north of|nearing|near"
         r"|surpassing|beyond|in excess of|upwards of)"
-        r"|values? (?:[\w'’-]+\s+){0,3}at|market value of"
+        r"|values? (?:[\w'’-]+\s+){0,3}(?:at|from)|market value of"
     )
     + r"\s+"
     rf"(?:{_QUALIFIER}|an?\s+|a reported\s+)?$",
@@ -59,13 +59,23 @@ _ROUND_WORTH = re.compile(
     rf"worth\s+(?:{_QUALIFIER})?$",
     re.IGNORECASE,
 )
+_STAKE_WORTH = re.compile(rf"\b(?:stakes?|shares|holdings?)\s+worth\s+(?:{_QUALIFIER})?$", re.IGNORECASE)
 _PRICE_AFTER = re.compile(
     r"^\s*(?:per\b|/\s*[a-z]|an? (?:share|hour|month|year(?! (?:after|ago|later|earlier))|week|day|seat|user"
     r"|unit|piece|head|kilowatt|watt|vehicle|visit)\b|each\b|apiece\b|and up\b|or (?:more|less)\b)",
     re.IGNORECASE,
 )
-_RANGE_AFTER = re.compile(rf"^\s*(?:to|-|–)\s*(?:[{CURRENCY_SIGNS}]|US\$)?\d", re.IGNORECASE)
-_RANGE_BEFORE = re.compile(r"\d[\d.,]*\s*(?:[a-zA-Z]+\s+)?(?:to|-|–)\s*$")
+# A range ('$450–$500 million', '$450-500 million', 'from $80 billion to $120 billion', 'between $8 billion
+# and $10 billion'): its high end, after the low end. The low end stands for the range, as a floor.
+RANGE_HIGH = re.compile(
+    rf"\s*(?:to|-|–|and)\s*(?:[{CURRENCY_SIGNS}]|US\$)?\d[\d.,]*"
+    rf"(?:\s*(?P<unit>{'|'.join(sorted(MULTIPLIERS, key=len, reverse=True))})\b)?",
+    re.IGNORECASE,
+)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(
+    r"\d[\d.,]*\s*(?:[a-zA-Z]+\s+)?(?:to|-|–)\s*$|\bbetween\s+\S+(?:\s+[a-zA-Z]+)?\s+and\s+$", re.IGNORECASE
+)
 _CONVERSION_BEFORE = re.compile(
     rf"[\w{CURRENCY_SIGNS}+]\s*\(\s*"
     r"(?:about|approximately|roughly|around|some|~|or|equal to|equivalent to|nearly)?\s*$",
@@ -198,6 +208,17 @@ def in_the_past(clause: str, money: Money, published_year: int | None) -> bool:
     return bool(_PAST.search(after))
 
 
+def range_high(clause: str, money: Money) -> re.Match[str] | None:
+    """The high end of the range whose low end is `money`, or None ('and' only after 'between')."""
+    found = RANGE_HIGH.match(clause, money.end)
+    if found is None or (
+        found.group(0).lstrip()[:3].lower() == "and"
+        and not _BETWEEN.search(clause, max(0, money.start - 12), money.start)
+    ):
+        return None
+    return found
+
+
 def _acquisition_before(clause: str, money: Money) -> bool:
     """'bought Tern for $40M', 'sold its lab to Vexa for about $9 million'."""
     if not _FOR_BEFORE.search(clause, _window_start(money), money.start):
@@ -218,8 +239,15 @@ def money_role(clause: str, money: Money, moneys: list[Money], published_year: i
     before = (clause, _window_start(money), money.start)  # search(*before): the words before, to the amount
     if _in_brackets_after_money(clause, money, moneys):
         return Role.OTHER
-    if _PRICE_AFTER.match(after) or _RANGE_AFTER.match(after) or _RANGE_BEFORE.search(*before):
-        return Role.OTHER
+    if _PRICE_AFTER.match(after) or _RANGE_BEFORE.search(*before):
+        return Role.OTHER  # a price, or the high end of a range (the low end speaks for it)
+    high = range_high(clause, money)
+    if high is not None:
+        if _PRICE_AFTER.match(clause[high.end() : high.end() + CONTEXT_CHARS]) or (
+            money.text[-1:].isdigit() and not high["unit"] and money.value < 10_000
+        ):
+            return Role.OTHER  # '$16 to $18 each', 'the $19 to $21 range': a price
+        money = money._replace(end=high.end())  # what the range is, is said after its high end
     if in_the_past(clause, money, published_year):
         # A past round is a deal of its own; a past valuation ('valued at $2 billion in 2024') or any
         # other past figure is not.
@@ -233,6 +261,8 @@ def _present_role(clause: str, money: Money) -> Role:
     before = (clause, _window_start(money), money.start)
     if _VALUATION_AFTER.match(after) or _VALUATION_BEFORE.search(*before):
         return Role.VALUATION
+    if _STAKE_WORTH.search(*before):
+        return Role.OTHER  # 'sold stakes worth $1.8 billion': what shares changed hands for
     if _WORTH.search(*before) and not _ROUND_WORTH.search(*before):
         return Role.VALUATION
     if _acquisition_before(clause, money) or _ACQUISITION_AFTER.match(after):

@@ -868,3 +868,36 @@ def test_a_place_or_a_plural_before_a_relative_clause_is_no_company() -> None:
     sentences = ["Startups in Lagos, which raised $90 million this month, hired fast."]
 
     assert extract_prose_mentions(sentences, published=date(2026, 3, 2)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "amount", "valuation"),
+    [
+        # A range is its low end, as a floor, with the range's unit.
+        ("Dunmere is raising $300–$350 million in new funding.", "at least $300 million", None),
+        ("Dunmere is raising $300-350 million in new funding.", "at least $300 million", None),
+        ("Dunmere has discussed raising between $2 billion and $3 billion.", "at least $2 billion", None),
+        (
+            "Dunmere raised $90M in a round valuing it from $1 billion to $1.2 billion.",
+            "$90M",
+            "at least $1 billion",
+        ),
+    ],
+)
+def test_a_range_is_a_floor_at_its_low_end(sentence: str, amount: str, valuation: str | None) -> None:
+    (mention,) = extract_prose_mentions([sentence], published=date(2026, 3, 2))
+
+    assert (mention.amount, mention.valuation) == (amount, valuation)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Dunmere set its IPO price at $17 to $19 per share.",
+        "Harrow Capital sold stakes worth $1.8-1.9 billion in Dunmere and Pellwick.",
+    ],
+)
+def test_price_ranges_and_stakes_sold_are_no_raise(sentence: str) -> None:
+    mentions = extract_prose_mentions([sentence], published=date(2026, 3, 2))
+
+    assert [(m.amount, m.valuation) for m in mentions if m.amount or m.valuation] == []
