@@ -175,15 +175,20 @@ def _money_pattern(currencies: Currencies) -> re.Pattern[str]:
         )(?![\d]|,\d)
         (?:\s?(?=(?i:[{multiplier_initials}]))(?P<mult>(?i:{multipliers}))(?![A-Za-z]))?
         (?P<plus>\+)?
+        (?:\s?(?P<suffix_sign>[€£$])(?![\w$]))?
         (?:\s(?=(?i:[{word_initials}]))(?P<suffix>(?i:(?:us\s)?(?:{suffix_words})))(?![A-Za-z]))?
         """,
         re.VERBOSE,
     )
 
 
-def _currency_of(grammar: MoneyGrammar, prefix: str | None, suffix: str | None) -> str | None:
+def _currency_of(
+    grammar: MoneyGrammar, prefix: str | None, suffix: str | None, suffix_sign: str | None = None
+) -> str | None:
     if prefix:
         return grammar.symbols[prefix]
+    if suffix_sign:  # '40 M€', '25€': the sign after the amount, as French and German write it
+        return grammar.symbols.get(suffix_sign)
     if suffix:
         return grammar.words.get(suffix.lower().removeprefix("us ").strip())
     return None
@@ -192,20 +197,23 @@ def _currency_of(grammar: MoneyGrammar, prefix: str | None, suffix: str | None) 
 def _to_money(match: re.Match[str], grammar: MoneyGrammar) -> Money | None:
     # A bare letter such as 'B' or 'M' right after a currency symbol is a multiplier; a bare word right
     # after a number without a currency is only trusted by callers that know the column holds money.
-    number, decimal_comma, mult, suffix, prefix, plus = match.group(
-        "number", "decimal_comma", "mult", "suffix", "prefix", "plus"
+    number, decimal_comma, mult, suffix, prefix, plus, suffix_sign = match.group(
+        "number", "decimal_comma", "mult", "suffix", "prefix", "plus", "suffix_sign"
     )
     digits = number.replace(",", ".") if decimal_comma else number.replace(",", "")
     try:
         value = Decimal(digits)
     except InvalidOperation:
         return None
+    if suffix_sign and not mult and not prefix and match.group(0).rstrip()[-2:-1].isspace():
+        return None  # '2024 €' is a year before a sign; '25€' and '40 M€' are amounts
     if mult:
         value *= MULTIPLIERS[mult.lower()]
     elif suffix and suffix.lower() in AMBIGUOUS_CURRENCY_WORDS:
         return None  # '12 won', '3 real customers': English words, unless a multiplier says money
     start, end = match.span()
-    return Money(value, _currency_of(grammar, prefix, suffix), bool(plus), match.group(0).strip(), start, end)
+    currency = _currency_of(grammar, prefix, suffix, suffix_sign)
+    return Money(value, currency, bool(plus), match.group(0).strip(), start, end)
 
 
 def find_money(text: str) -> list[Money]:
@@ -220,7 +228,7 @@ def find_money(text: str) -> list[Money]:
 def _moneys_in(text: str, grammar: MoneyGrammar) -> tuple[Money, ...]:
     found = []
     for match in grammar.pattern.finditer(text):
-        if not (match["prefix"] or match["suffix"]):
+        if not (match["prefix"] or match["suffix"] or match["suffix_sign"]):
             continue
         money = _to_money(match, grammar)
         if money is not None:

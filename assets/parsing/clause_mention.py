@@ -54,9 +54,9 @@ _FLOOR = re.compile(rf"\b{words_pattern(FLOOR_WORDS)}\s+$", re.IGNORECASE)
 # round in Vantage AI', 'Sterling Peak invested $700 million for a majority stake in Quillfort'.
 _INVESTOR_SUBJECT = re.compile(
     r"\b(?P<verb>"
-    + one_of("invest(?:ed|s|ing)?|co-led|led|backed|poured|put|plowed|injected")
+    + one_of("invest(?:ed|s|ing)?|co-led|led|backed|poured|put|plowed|injected|versé|investi|injecté")
     + r")\s+(?!by\b)"
-    r"(?P<span>(?:\S+\s+){0,8}?)(?:in|into)\s+"
+    r"(?P<span>(?:\S+\s+){0,8}?)(?:in|into|dans)\s+"
     rf"(?P<company>{NAME})"
 )
 _ROUND_FOR = re.compile(
@@ -72,7 +72,8 @@ _STAGE_WORDS = r"\s*(?:(?:series\s+[a-k]|seed|growth|equity|strategic|minority|v
 _RECIPIENT_AFTER = re.compile(
     _STAGE_WORDS + r"(?:"
     r"(?:investment|stake|injection|backing)\s+(?:in|into)"
-    r"|(?:round|funding|financing|raise)\s+(?:raised|secured|closed|landed)\s+by)\s+"
+    r"|(?:round|funding|financing|raise)\s+(?:raised|secured|closed|landed)\s+by"
+    r"|par)\s+"  # French: 'la levée de 6 milliards de dollars par xAI'
     r"(?P<rest>[^,;]{1,120})",
     re.IGNORECASE,
 )

@@ -169,9 +169,17 @@ def _parenthetical_deals(sentence: str) -> list[Clause] | None:
         if company and find_money(found.group(2)):
             deals.append((found, company))
     inside = sum(len(find_money(found.group(2))) for found, _ in deals)
-    if not deals or inside < len(find_money(sentence)):
-        return None  # money outside the brackets: an ordinary sentence with a conversion or an aside
-    return [Clause(found.group(2), company=company) for found, company in deals]
+    if not deals:
+        return None
+    bracketed = [Clause(found.group(2), company=company) for found, company in deals]
+    if inside < len(find_money(sentence)):
+        # Money outside the brackets: an ordinary sentence with a conversion or an aside, unless what is
+        # left without the deals in brackets states a deal of its own ('A (40 M€) and B, which raised 25 M€').
+        outside = sentence
+        for found, _ in reversed(deals):
+            outside = outside[: found.start(2) - 1] + outside[found.end(2) + 1 :]
+        return bracketed + [Clause(outside)] if has_deal(outside) and len(deals) > 1 else None
+    return bracketed
 
 
 def _list_item(sentence: str) -> Clause | None:
@@ -224,6 +232,14 @@ def split_sentence(sentence: str) -> list[Clause]:
     item = _list_item(sentence)
     if item:
         return [item]
+    pieces = _hard_split(sentence) if amounts > 1 else [sentence]
+    bracketed = [_parenthetical_deals(piece) for piece in pieces] if len(pieces) > 1 else []
+    if any(bracketed):
+        # 'the greentech, with A (100 M€), B (40 M€); and fintech, with C (40 M€) and D, which raised 25
+        # M€': the pieces with deals in brackets give those; the others are read as sentences.
+        return [
+            c for piece, found in zip(pieces, bracketed, strict=True) for c in found or split_sentence(piece)
+        ]
     if amounts < 2:
         return [Clause(sentence)]
     if not DEAL_VERB.search(sentence):

@@ -56,6 +56,8 @@ _APPOSITIVE = re.compile(
     rf"^({NAME}){_CORPORATE_FORM}\s*(?:\([^()]*\)\s*)?,\s+"
     r"(?:the|a|an|another|which|who|whose|one|formerly|now|based|founded|headquartered|[\w-]+-based)\b"
 )
+# 'Mistral AI, champion français de l'IA, a levé': a description without an article, in any language.
+_BARE_APPOSITIVE = re.compile(rf"^({NAME}){_CORPORATE_FORM},\s+[a-zà-ÿ][^,]{{2,80}}$")
 _TRAILING_APPOSITIVE = re.compile(r",\s*(?:which|who|whose|a|an|the|now|formerly)\b[^,]*,?\s*$")
 _TRAILING_WORDS = re.compile(
     r"\s+(?:has|have|had|is|was|has been|just|officially|quietly|reportedly|also|today|now|itself|finally"
@@ -103,7 +105,7 @@ _WITH_NAME = re.compile(rf",\s+with\s+({NAME})$")
 # 'spearheaded by Country Delight, a dairy brand that raised ...': the relative pronoun refers to the name
 # the description sets off, wherever that name stands.
 _RELATIVE_AFTER_NAME = re.compile(
-    rf"({NAME})(?:,\s+(?:a|an|the)\s+[^,]{{1,60}}?)?,?\s+(?:that|which|who)(?:\s+(?:has|had|have|also))?$"
+    rf"({NAME})(?:,\s+(?:a|an|the)\s+[^,]{{1,60}}?)?,?\s+(?:that|which|who|qui)(?:\s+(?:has|had|have|also))?$"
 )
 # 'Elon Musk's xAI startup': a name with a role noun after it, written in lower case.
 _TRAILING_ROLE_NOUN = re.compile(rf"(?<=\S)\s+(?:{ROLE_NOUNS})$")
@@ -154,7 +156,7 @@ def company_in_subject(subject: str) -> str | None:
     holders = _HOLDERS_OF.match(text)
     if holders:
         return valid_company(holders.group(1))
-    appositive = _APPOSITIVE.match(text)
+    appositive = _APPOSITIVE.match(text) or _BARE_APPOSITIVE.match(text)
     if appositive:
         return valid_company(without_descriptors(appositive.group(1)))
     text = _TRAILING_APPOSITIVE.sub("", text).strip().rstrip(",")

@@ -120,7 +120,12 @@ def test_a_round_without_its_stage_is_venture(sentence: str, round_text: str) ->
             "$150 million",
             "$2 billion",
         ),
-        ("Carrow, now valued in excess of $900 million, raised $60 million.", "$60 million", "$900 million"),
+        # A valuation keeps its lower-bound words, as an amount does (deals.valuation_is_floor).
+        (
+            "Carrow, now valued in excess of $900 million, raised $60 million.",
+            "$60 million",
+            "in excess of $900 million",
+        ),
     ],
 )
 def test_a_valuation_is_never_the_amount_raised(sentence: str, amount: str, valuation: str) -> None:
@@ -170,3 +175,40 @@ def test_debt_beside_a_round_is_its_own_deal() -> None:
 def test_a_lender_named_beside_a_round_adds_no_deal() -> None:
     sentence = "Carrow raised $90 million in a Series C from Harbor Capital, which also lent it money."
     assert [m.amount for m in extract_prose_mentions([sentence])] == ["$90 million"]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # The currency sign after the amount, as French writes it ('40 M€').
+        (["Quenvel a levé 12 M€ auprès de Brume Capital."], [("Quenvel", "12 M€")]),
+        # A description without an article after the name.
+        (
+            ["Orlanne, éditeur lyonnais de logiciels de paie, a levé 30 millions d'euros."],
+            [("Orlanne", "30 millions d'euros")],
+        ),
+        # Deals in brackets within one part of a sentence cut at a semicolon, and a relative clause.
+        (
+            [
+                "Deux secteurs dominent : la santé, avec Pivelle (20 M€), Tarsio (8 M€) ; "
+                "et l'énergie, avec Corvane qui a levé 14 M€."
+            ],
+            [("Pivelle", "20 M€"), ("Tarsio", "8 M€"), ("Corvane", "14 M€")],
+        ),
+        # The investor as subject: 'versé ... dans'.
+        (
+            ["Nordhaven, qui a déjà versé 5 millions d'euros dans Quenvel, suit."],
+            [("Quenvel", "5 millions d'euros")],
+        ),
+    ],
+)
+def test_french_news_sentences(sentences: list[str], expected: list[tuple[str, str]]) -> None:
+    mentions = extract_prose_mentions(sentences)
+
+    assert [(m.company, m.amount) for m in mentions] == expected
+
+
+@pytest.mark.parametrize("text", ["Q3 2024 € rates rose.", "The year 2025 € figures are out."])
+def test_a_year_before_a_currency_sign_is_no_amount(text: str) -> None:
+    assert parse_amount("2024 €").money is None
+    assert extract_prose_mentions([f"Quenvel raised nothing; {text}"]) == []
