@@ -51,7 +51,7 @@ def newest_documents(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return connection.execute(NEWEST_DOCUMENTS_SQL).df()
 
 
-def _days(interval: timedelta) -> str:
+def _duration(interval: timedelta) -> str:
     """An interval as a person reads it: '7 d', '36 h', '9.3 d'."""
     hours = interval.total_seconds() / 3600
     if hours < 48:
@@ -70,18 +70,18 @@ def cadence_report(sources: list[Source], newest: pd.DataFrame, now: datetime) -
     for source in sources:
         if not source.enabled or source.cadence is None:
             continue
-        row = {"source_id": source.id, "cadence": _days(source.cadence)}
+        row = {"source_id": source.id, "cadence": _duration(source.cadence)}
         found = by_source.get(source.id)
         if found is None:
-            problem = f"{source.id}: no document yet (cadence {_days(source.cadence)})"
+            problem = f"{source.id}: no document yet (cadence {_duration(source.cadence)})"
             rows.append(row | {"age": "", "stale": True, "problem": problem})
             continue
         age = now - found.dated_at.to_pydatetime()
         stale = age > source.cadence
         when = f"{found.dated_by.replace('_', ' ')} {found.dated_at:%Y-%m-%d %H:%M} UTC"
         problem = (
-            f"{source.id}: newest document {_days(age)} old ({when}: {found.url}), "
-            f"cadence {_days(source.cadence)}"
+            f"{source.id}: newest document {_duration(age)} old ({when}: {found.url}), "
+            f"cadence {_duration(source.cadence)}"
             if stale
             else ""
         )
@@ -91,7 +91,7 @@ def cadence_report(sources: list[Source], newest: pd.DataFrame, now: datetime) -
                 "newest_document": found.url,
                 "dated_at": found.dated_at,
                 "dated_by": found.dated_by,
-                "age": _days(age),
+                "age": _duration(age),
                 "stale": stale,
                 "problem": problem,
             }

@@ -144,6 +144,14 @@ def test_rows_aged_in_the_working_database_fail_the_check_and_a_disabled_source_
     assert check.metadata["stale_sources"].value == "founders-digest"
     assert "stackline-weekly" not in check.description
 
+    sample_registry(registry, {"deal-tracker-export": "7d", "portfolio-tracker": "36h"})
+    fresh = check_results(
+        run_refresh(data_dir, sources_path=registry, fetcher=FETCHER, selection="documents")
+    )
+    assert fresh[CHECK].passed
+    assert fresh[CHECK].description == "2 watched source(s) within their cadence"
+    assert fresh[CHECK].metadata["stale_sources"].value == "none"
+
 
 def test_a_watched_source_without_documents_is_stale():
     sources = load_registry(REPO_ROOT / "sources.toml")
