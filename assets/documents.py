@@ -6,7 +6,6 @@ import dagster as dg
 import pandas as pd
 
 from assets.fetching.collect import PreviousVersion, collect_source
-from assets.fetching.raw_store import RawStore
 from assets.fetching.resource import HttpFetcherResource
 from assets.metadata import preview
 from assets.sources import SourceRegistryResource
@@ -67,7 +66,7 @@ def documents(
     registry = sources.load()
     previous = _previous_versions(data_dir)
     client = fetcher.client(sources.registry_path.parent)
-    store, now = RawStore(data_dir.raw_path), datetime.now(UTC).replace(tzinfo=None)
+    store, now = data_dir.open_raw_store(), datetime.now(UTC).replace(tzinfo=None)
     new_documents, log, listings = [], [], []
     try:
         for source in registry:

@@ -5,7 +5,6 @@ import duckdb
 import pandas as pd
 
 from assets.documents import documents
-from assets.fetching.raw_store import RawStore
 from assets.metadata import counts, preview
 from assets.parsing.dispatch import TRANSIENT_ERRORS, extract_documents
 from assets.parsing.fingerprint import source_fingerprint
@@ -110,7 +109,7 @@ def extracted_mentions(
         result = extract_documents(
             current,
             registry,
-            RawStore(data_dir.raw_path),
+            data_dir.open_raw_store(),
             previous_ledger,
             previous_mentions,
             context.run.run_id,

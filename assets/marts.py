@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from assets.metadata import markdown_table, preview
+from assets.metadata import DAILY_REFRESH_FRESHNESS, markdown_table, preview
 from assets.stage_inputs import after, mark_finished, mark_started, unchanged
 from assets.validate.quarantine import validate_frame
 from schemas.mart_schemas import MART_MODELS
@@ -31,6 +31,7 @@ def _mart_asset(name: str) -> dg.AssetsDefinition:
         deps=["deals"],
         kinds={"sql", "duckdb"},
         description=_header(name),
+        freshness_policy=DAILY_REFRESH_FRESHNESS,
         check_specs=[
             dg.AssetCheckSpec(
                 SCHEMA_CHECK,

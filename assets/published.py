@@ -6,7 +6,7 @@ import dagster as dg
 import duckdb
 import pandas as pd
 
-from assets.metadata import markdown_table
+from assets.metadata import DAILY_REFRESH_FRESHNESS, markdown_table
 from schemas.reference.resource import ReferenceDataResource
 from schemas.tables import TABLES
 from schemas.taxonomy import Taxonomy, default_taxonomy
@@ -45,6 +45,7 @@ def reference_tables(
     group_name="publish",
     deps=["deals", "deal_investors", "deal_sources", "rejected_deals", "documents", *MARTS],
     kinds={"duckdb"},
+    freshness_policy=DAILY_REFRESH_FRESHNESS,
     check_specs=[
         dg.AssetCheckSpec(
             SERVED_CHECK,

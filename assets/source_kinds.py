@@ -14,9 +14,10 @@ from __future__ import annotations
 import codecs
 import difflib
 import json
+import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -36,6 +37,20 @@ class SourceKind(StrEnum):
 def positive_int(value: Any) -> bool:
     # bool is an int subclass: `max_entries = true` must not become 1.
     return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+_CADENCE = re.compile(r"(?P<count>[0-9]{1,5}) ?(?P<unit>[hdw])")
+_CADENCE_UNITS = {"h": timedelta(hours=1), "d": timedelta(days=1), "w": timedelta(weeks=1)}
+CADENCE_EXPECTS = 'a duration such as "36h", "7d" or "2w" (a whole number of hours, days or weeks)'
+
+
+def parse_cadence(value: Any) -> timedelta | None:
+    """The interval a source's `cadence` ("36h", "7d", "2w") names, or None when it is not one. A whole
+    number of hours is fine enough for sources that publish daily at most, and leaves no unit to guess."""
+    match = _CADENCE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match is None or int(match["count"]) == 0:
+        return None
+    return int(match["count"]) * _CADENCE_UNITS[match["unit"]]
 
 
 def _text_codec(value: str) -> bool:

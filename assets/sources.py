@@ -4,6 +4,7 @@
     kind = "article"                 # article | newsletter | feed | table
     url = "samples/articles/x.html"  # http(s)://..., file:///..., or a path relative to this file
     max_bytes = 5_000_000            # optional, overrides the fetcher's size cap
+    cadence = "7d"                   # optional: how often it publishes ("36h", "7d", "2w"); unset: unwatched
     enabled = true                   # optional
     [source.columns]                 # table only: dealmap field -> the export's column
     [source.options]                 # kind-specific: see assets/source_kinds.py
@@ -19,6 +20,7 @@ import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -27,7 +29,16 @@ from urllib.parse import urlsplit
 import dagster as dg
 from pydantic import Field
 
-from assets.source_kinds import SourceKind, column_problems, did_you_mean, option_problems, positive_int
+from assets.source_kinds import (
+    CADENCE_EXPECTS,
+    SourceKind,
+    column_problems,
+    did_you_mean,
+    option_problems,
+    parse_cadence,
+    positive_int,
+    toml_literal,
+)
 from schemas.settings import REPO_ROOT, resolved_path
 
 __all__ = ["RegistryError", "Source", "SourceKind", "load_registry", "parse_registry", "resolve_url"]
@@ -43,6 +54,7 @@ _KNOWN_KEYS = {
     "options",
     "name",
     "max_rejection_rate",
+    "cadence",
 }
 
 
@@ -64,6 +76,9 @@ class Source:
     max_bytes: int | None = None
     max_rejection_rate: float | None = None
     """Share of this source's mentions that may be quarantined before its check fails (None: default)."""
+    cadence: timedelta | None = None
+    """How often the source publishes: its newest document older than this fails the `source_cadence`
+    check (assets/freshness.py). None: not watched."""
     enabled: bool = True
     columns: MappingProxyType[str, str] = field(default_factory=lambda: MappingProxyType({}))
     options: MappingProxyType[str, Any] = field(default_factory=lambda: MappingProxyType({}))
@@ -118,6 +133,9 @@ def _source(entry: dict[str, Any], base_dir: Path) -> tuple[Source | None, list[
         isinstance(rate, bool) or not isinstance(rate, int | float) or not 0 <= rate <= 1
     ):
         problems.append("'max_rejection_rate' must be a number from 0 to 1")
+    cadence = entry.get("cadence")
+    if cadence is not None and parse_cadence(cadence) is None:
+        problems.append(f"'cadence' = {toml_literal(cadence)}: expected {CADENCE_EXPECTS}")
     enabled = entry.get("enabled", True)
     if not isinstance(enabled, bool):
         problems.append("'enabled' must be true or false (without quotes)")
@@ -140,6 +158,7 @@ def _source(entry: dict[str, Any], base_dir: Path) -> tuple[Source | None, list[
         name=name,
         max_bytes=max_bytes,
         max_rejection_rate=float(rate) if rate is not None else None,
+        cadence=parse_cadence(cadence) if cadence is not None else None,
         enabled=enabled,
         columns=MappingProxyType(dict(columns)),
         options=MappingProxyType(dict(options)),

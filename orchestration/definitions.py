@@ -8,6 +8,7 @@ from assets.deal_investors import deal_investors
 from assets.deals import deal_checks, deals_and_sources
 from assets.documents import documents
 from assets.extracted import extracted_mentions
+from assets.freshness import source_cadence
 from assets.investment_map import investment_map
 from assets.marts import mart_assets, mart_checks, reconciliation_check
 from assets.metadata import described
@@ -40,7 +41,14 @@ with warnings.catch_warnings():
 
 defs = dg.Definitions(
     assets=described_assets,
-    asset_checks=[*validation_checks, *deal_checks, reconciliation_check, *mart_checks, source_volume],
+    asset_checks=[
+        *validation_checks,
+        *deal_checks,
+        reconciliation_check,
+        *mart_checks,
+        source_volume,
+        source_cadence,
+    ],
     jobs=[refresh_job, replay_job],
     schedules=[daily_refresh],
     sensors=[reference_data_changed],

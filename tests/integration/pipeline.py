@@ -20,10 +20,12 @@ def run_refresh(
     selection: str | None = None,
     fetcher: HttpFetcherResource | None = None,
     reference_data: ReferenceDataResource | None = None,
+    storage: DataDirResource | None = None,
 ) -> dg.ExecuteInProcessResult:
-    """Materialise every asset and check (or `selection`) with resources pointed at `data_dir`."""
+    """Materialise every asset and check (or `selection`) with resources pointed at `data_dir` (or at
+    `storage`, a data_dir resource that places the raw store or the DuckDB files elsewhere)."""
     resources = {
-        "data_dir": DataDirResource(data_dir=str(data_dir)),
+        "data_dir": storage or DataDirResource(data_dir=str(data_dir)),
         "sources": SourceRegistryResource(path=str(sources_path) if sources_path else ""),
         "fetcher": fetcher or HttpFetcherResource(),
         "reference_data": reference_data or ReferenceDataResource(),

@@ -12,6 +12,7 @@ from tests.conftest import REPO_ROOT
 # The Dagster asset modules: thin wiring over library code.
 ASSET_MODULES = {
     "assets.documents",
+    "assets.freshness",
     "assets.extracted",
     "assets.normalized",
     "assets.validated",

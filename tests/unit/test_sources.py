@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -191,3 +192,47 @@ def test_valid_options_are_kept_as_written() -> None:
         "encoding": "mac_roman",
     }
     assert dict(wire.options) == {"max_entries": 5}
+
+
+@pytest.mark.parametrize(
+    ("written", "interval"),
+    [
+        ("36h", timedelta(hours=36)),
+        ("7d", timedelta(days=7)),
+        ("2w", timedelta(days=14)),
+        (" 1 d", timedelta(1)),
+    ],
+)
+def test_cadence_is_an_interval(written: str, interval: timedelta) -> None:
+    (source,) = parse_registry(entry(id="a", kind="feed", url="x", cadence=written), BASE)
+
+    assert source.cadence == interval
+
+
+def test_without_a_cadence_a_source_is_not_watched() -> None:
+    (source,) = parse_registry(entry(id="a", kind="feed", url="x"), BASE)
+
+    assert source.cadence is None
+
+
+@pytest.mark.parametrize(
+    ("literal", "shown"),
+    [
+        ('"7"', '"7"'),
+        ('"7 days"', '"7 days"'),
+        ('"0d"', '"0d"'),
+        ('"1.5d"', '"1.5d"'),
+        ("7", "7"),
+        ('"-2d"', '"-2d"'),
+    ],
+)
+def test_a_bad_cadence_names_the_source_the_value_and_the_form(literal: str, shown: str) -> None:
+    text = entry(id="weekly", kind="newsletter", url="x") + f"cadence = {literal}\n"
+
+    with pytest.raises(RegistryError) as error:
+        parse_registry(text, BASE)
+
+    assert error.value.problems == (
+        f'source #1 (\'weekly\'): \'cadence\' = {shown}: expected a duration such as "36h", "7d" or "2w" '
+        "(a whole number of hours, days or weeks)",
+    )
