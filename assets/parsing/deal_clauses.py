@@ -178,7 +178,7 @@ def _parenthetical_deals(sentence: str) -> list[Clause] | None:
         outside = sentence
         for found, _ in reversed(deals):
             outside = outside[: found.start(2) - 1] + outside[found.end(2) + 1 :]
-        return bracketed + [Clause(outside)] if has_deal(outside) and len(deals) > 1 else None
+        return [*bracketed, Clause(outside)] if has_deal(outside) and len(deals) > 1 else None
     return bracketed
 
 
