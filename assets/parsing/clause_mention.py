@@ -183,11 +183,21 @@ def _round(
     # The round named after the amount ('has now raised a $45M Series B'), else after the verb, else anywhere:
     # a relative clause before may name an earlier round ('Acme, which raised a Series A in 2025, ...').
     after_amount = text[first_raise.start :] if first_raise else ""
+    if first_raise and _DEBT_AFTER_AMOUNT.match(text, first_raise.end):
+        return "debt"  # 'a $5 billion loan package', '$5 million in debt', '€433 million in green loans'
     stated = find_round(after_amount) or find_round(text[anchor:]) or find_round(text)
     granted = (m for m in find_money(text) if _GRANT_AFTER.match(text[m.end : m.end + CONTEXT_CHARS]))
     if stated is None and any(is_raise(m) for m in granted):
         stated = "grant"
     return stated or clause.round
+
+
+# Debt named right after the amount: the round is debt whatever else the clause names.
+_DEBT_AFTER_AMOUNT = re.compile(
+    r"\s*(?:in\s+)?(?:(?:new|green|senior|secured|venture|convertible|bank|additional)\s+){0,2}"
+    r"(?:debt|loans?|loan package|credit facility|credit line|convertible notes?|notes|bonds?)\b",
+    re.IGNORECASE,
+)
 
 
 def _investors(clause: Clause, company: str | None, first_money: int) -> Investors:

@@ -212,3 +212,18 @@ def test_french_news_sentences(sentences: list[str], expected: list[tuple[str, s
 def test_a_year_before_a_currency_sign_is_no_amount(text: str) -> None:
     assert parse_amount("2024 €").money is None
     assert extract_prose_mentions([f"Quenvel raised nothing; {text}"]) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Quenvel has secured a $2 billion loan package for its second plant.",
+        "Quenvel Secures €300 Million in Green Loans",
+        "Quenvel raised $5 million in venture debt and $3 million in equity.",
+        "Quenvel took on $40 million in convertible notes.",
+    ],
+)
+def test_debt_named_after_the_amount_makes_the_round_debt(sentence: str) -> None:
+    (mention, *_) = extract_prose_mentions([sentence])
+
+    assert (mention.company, mention.round_text) == ("Quenvel", "debt")
