@@ -54,6 +54,15 @@ _PACKAGE_ITEM = re.compile(rf"^(?:an?\s+)?{_MONEY_START}")
 _PACKAGE_SPLIT = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+|\s+plus\s+)(?=(?:an?\s+)?{_MONEY_START})")
 _CHECK_WRITER = re.compile(rf"^({NAME})['’]s\s+(?:\w+\s+){{0,2}}(?i:check|cheque|bet|investment|deal)\b")
 _PARENTHETICAL_DEAL = re.compile(rf"({NAME})\s*\(([^()]*)\)")
+_POSSESSIVE_DEAL = re.compile(
+    rf"({NAME})(?:,? Inc\.)?['’]s?\s+"
+    rf"(?P<deal>(?:[{CURRENCY_SIGNS}]|US\$|\d)\S*(?:\s+(?:million|billion|m|bn))?"
+    r"\s+(?:[\w-]+\s+){0,3}?(?i:round|fundraise|raise|investment|deal|financing|funding|series [a-k]|seed))\b"
+)
+_INVESTMENT_INTO = re.compile(
+    r"\b(?i:investment|stake|check|cheque)\s+(?:in|into)\s+"
+    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|Q[1-4]\b|(?:19|20)\d\d\b)[A-Z]"
+)
 _LIST_ITEM = re.compile(rf"^({NAME})(?:\s*\(([^()]*)\))?\s+[—–-]{{1,2}}\s+(.+)$")
 _HARD_SPLIT = re.compile(r";\s+|,?\s+while\s+|,?\s+whereas\s+")
 _SUBJECT_CHARS = 300
@@ -182,6 +191,27 @@ def _parenthetical_deals(sentence: str) -> list[Clause] | None:
     return bracketed
 
 
+def _possessive_deals(sentence: str) -> list[Clause] | None:
+    """'Monzo's £340m fundraise in February and Flagstone's £108m investment in March': each name owns the
+    round after it. Two or more such owners, one for each amount of the sentence, or None."""
+    if "'" not in sentence and "’" not in sentence:
+        return None
+    found = list(finditer_from_name(_POSSESSIVE_DEAL, sentence))
+    if len(found) < 2 or len(found) != len(find_money(sentence)):
+        return None
+    clauses = []
+    for index, match in enumerate(found):
+        company = valid_company(match.group(1))
+        if not company:
+            return None
+        end = found[index + 1].start() if index + 1 < len(found) else len(sentence)
+        text = sentence[match.start("deal") : end]
+        # "FMO's $10 million investment into Fido": the owner is the investor, the company comes after.
+        into = _INVESTMENT_INTO.search(text)
+        clauses.append(Clause(text, company=None if into else company, investors=[company] if into else []))
+    return clauses
+
+
 def _list_item(sentence: str) -> Clause | None:
     """'Orvella — $300 million Series D at a $4 billion valuation.' -> a clause for Orvella."""
     if "—" not in sentence and "–" not in sentence and "-" not in sentence:
@@ -225,7 +255,7 @@ def split_sentence(sentence: str) -> list[Clause]:
     amounts = len(find_money(sentence))
     # The shapes below each need an amount, and splitting needs two (a part's amounts are amounts of the
     # sentence): a sentence without them is one clause, whatever its length.
-    for shape in (_respectively, _colon, _parenthetical_deals) if amounts else ():
+    for shape in (_respectively, _colon, _parenthetical_deals, _possessive_deals) if amounts else ():
         clauses = shape(sentence)
         if clauses:
             return clauses

@@ -227,3 +227,27 @@ def test_debt_named_after_the_amount_makes_the_round_debt(sentence: str) -> None
     (mention, *_) = extract_prose_mentions([sentence])
 
     assert (mention.company, mention.round_text) == ("Quenvel", "debt")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The quarter's standouts were Quenvel's £30m fundraise in May and Orlanne's £12m investment "
+            "in June.",
+            [("Quenvel", "£30m"), ("Orlanne", "£12m")],
+        ),
+        # The owner of an investment into a company is its investor.
+        (
+            "Other deals were Harrow Bay's $8 million Series A investment into Lisbon's Pivelle and Tarsio's "
+            "$3 million deal.",
+            [("Pivelle", "$8 million"), ("Tarsio", "$3 million")],
+        ),
+    ],
+)
+def test_each_owner_of_a_round_in_a_list_of_possessives_is_a_deal(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    mentions = extract_prose_mentions([sentence])
+
+    assert [(m.company, m.amount) for m in mentions] == expected
