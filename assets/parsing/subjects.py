@@ -60,8 +60,8 @@ _APPOSITIVE = re.compile(
 _BARE_APPOSITIVE = re.compile(rf"^({NAME}){_CORPORATE_FORM},\s+[a-zà-ÿ][^,]{{2,80}}$")
 _TRAILING_APPOSITIVE = re.compile(r",\s*(?:which|who|whose|a|an|the|now|formerly)\b[^,]*,?\s*$")
 _TRAILING_WORDS = re.compile(
-    r"\s+(?:has|have|had|is|was|has been|just|officially|quietly|reportedly|also|today|now|itself|finally"
-    r"|recently|separately|previously|already|earlier|once)$",
+    r"\s+(?:has|have|had|is|was|are|were|has been|just|officially|quietly|reportedly|also|today|now|itself"
+    r"|finally|recently|separately|previously|already|earlier|once)$",
     re.IGNORECASE,
 )
 # '... said it had', '... announced on Monday that it has': the company reports its own deal.
@@ -91,7 +91,7 @@ _SCENE = re.compile(
 )
 # 'Mobility startup Rapido recently turned unicorn after ...': the name right before what it did.
 _NAME_BEFORE_PREDICATE = re.compile(
-    rf"(?:^|(?<=\s))({NAME})(?=\s+(?:recently|just|also|has|have|had|is|was|now|turned|became|achieved|reached"
+    rf"(?:^|(?<=\s))({NAME})(?=\s+(?:recently|just|also|has|have|had|is|was|are|were|now|turned|became|achieved|reached"
     r"|hit|joined|crossed|entered)\b)"
 )
 
