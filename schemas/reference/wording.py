@@ -92,6 +92,14 @@ REPORTED_CUES = (
     "rumored",
     "rumoured",
     "is close to raising",
+    # French, Spanish and Portuguese: 'est sur le point de lever', 'en discussions', 'estaría negociando'
+    "sur le point de",
+    "en discussions",
+    "en négociations",
+    "serait en passe de",
+    "estaría",
+    "en negociaciones",
+    "em negociações",
 )
 """Words that make a round reported rather than announced: told by others or still in talks ('OpenAI is in
 talks to raise', 'sources say'). A reported round is kept and marked, never merged into an announced one."""

@@ -89,6 +89,7 @@ def test_bulleted_deals_of_a_text_page_are_read_one_by_one(tmp_path: Path) -> No
         ("Dormira raised $12 million, according to people familiar with the matter.", "reported"),
         ("Tallyhub is said to be raising $8 million from Harbor Capital.", "reported"),
         ("Tallyhub raised $8 million from Harbor Capital, the company said.", "announced"),
+        ("Quenvel, en discussions avec deux fonds, a levé 40 millions d'euros.", "reported"),
     ],
 )
 def test_reported_rounds_are_marked(sentence: str, status: str) -> None:
