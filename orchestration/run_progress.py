@@ -1,166 +1,24 @@
 """What a person reads while a run goes: one line per stage with its counts, failures in full, a bar.
 
 `RunProgress` reads a run's event log entries (the records Dagster stores for the run, as the UI shows
-them) and turns them into lines: a stage's line is printed once every asset it plans is materialised,
-a failing step or check is printed when it happens, and `finish` prints what never ran. Counts come
-from the materialisation metadata each asset reports (`dagster/row_count`, `fetches`, ...); an asset no
-stage names gets a line of its own. Durations are seconds of wall time from a stage's first step start
-to its last step end.
+them) and turns them into lines: a stage's line (orchestration/stage_lines.py) is printed once every
+asset it plans is materialised, a failing step or check is printed when it happens, and `finish` prints
+what never ran. Durations are seconds of wall time from a stage's first step start to its last step end.
 """
 
 from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from pathlib import Path
 
 from dagster import DagsterEventType, EventLogEntry
 
+from orchestration.stage_lines import STAGES, Stage, Totals, number, stage_text
+
 BAR_WIDTH = 24
 _PROJECT = str(Path(__file__).resolve().parent.parent)
-
-
-@dataclass(frozen=True)
-class Stage:
-    """A stage of the refresh as a person names it, and the assets whose materialisations make it."""
-
-    name: str
-    assets: tuple[str, ...] = ()
-    prefix: str | None = None  # every asset whose key starts with it (the marts)
-
-    def owns(self, asset: str) -> bool:
-        return asset in self.assets or (self.prefix is not None and asset.startswith(self.prefix))
-
-
-STAGES = (
-    Stage("fetch", ("documents",)),
-    Stage("extract", ("extracted_mentions",)),
-    Stage("normalise", ("normalized_mentions",)),
-    Stage("validate", ("valid_mentions", "rejected_deals")),
-    Stage("resolve", ("deals", "deal_sources")),
-    Stage("investors", ("deal_investors",)),
-    Stage("marts", prefix="mart_"),
-    Stage("publish", ("dealmap_duckdb",)),
-    Stage("report", ("investment_map",)),
-)
-
-
-def _n(value: object) -> str:
-    return f"{value:,}" if isinstance(value, int) else str(value)
-
-
-@dataclass
-class _Totals:
-    """The metadata of every materialisation of one asset in the run, numbers summed (partitions add up)."""
-
-    count: int = 0
-    numbers: Counter = field(default_factory=Counter)
-    tallies: Counter = field(default_factory=Counter)  # dict-valued metadata such as `fetches`, summed
-    text: dict[str, str] = field(default_factory=dict)
-    all_unchanged: bool = True
-
-    def add(self, metadata: Mapping[str, object]) -> None:
-        self.count += 1
-        values = {key: getattr(value, "value", value) for key, value in metadata.items()}
-        self.all_unchanged &= values.get("unchanged") is True
-        for key, value in values.items():
-            if isinstance(value, bool):
-                continue
-            if isinstance(value, int):
-                self.numbers[key] += value
-            elif isinstance(value, dict) and all(isinstance(v, int) for v in value.values()):
-                self.tallies.update({f"{key}.{k}": v for k, v in value.items()})
-            elif isinstance(value, str):
-                self.text[key] = value
-
-    def rows(self) -> int:
-        return self.numbers["dagster/row_count"]
-
-    def clause(self, template: str, *keys: str) -> str:
-        """` (12 parsed, 3 reused)` when the asset reported every key (an unchanged stage reports fewer)."""
-        if not all(key in self.numbers for key in keys):
-            return ""
-        return " " + template.format(*(_n(self.numbers[key]) for key in keys))
-
-
-def _fetch(t: Mapping[str, _Totals]) -> str:
-    docs = t["documents"]
-    fetches = {k.split(".", 1)[1]: v for k, v in docs.tallies.items() if k.startswith("fetches.")}
-    fetched = fetches.pop("ok", 0)
-    unchanged = fetches.pop("unchanged", 0) + fetches.pop("not_modified", 0)
-    failed = fetches.pop("error", 0)
-    others = "".join(f", {_n(v)} {k}" for k, v in sorted(fetches.items()))
-    sources = f"{_n(docs.numbers['sources'])} sources: " if "sources" in docs.numbers else ""
-    return (
-        f"{sources}{_n(fetched)} documents fetched, {_n(unchanged)} unchanged, {_n(failed)} failed{others}; "
-        f"{_n(docs.numbers['new_versions'])} new versions"
-    )
-
-
-def _extract(t: Mapping[str, _Totals]) -> str:
-    e = t["extracted_mentions"]
-    parsed = e.clause("({} parsed, {} reused)", "documents_parsed", "documents_reused")
-    return f"{_n(e.rows())} mentions from {_n(e.numbers['documents'])} documents{parsed}"
-
-
-def _normalise(t: Mapping[str, _Totals]) -> str:
-    n = t["normalized_mentions"]
-    missing = n.tallies["amount_status.missing"]
-    return f"{_n(n.rows())} mentions, {_n(missing)} without an amount"
-
-
-def _validate(t: Mapping[str, _Totals]) -> str:
-    kept, quarantined = t["valid_mentions"], t["rejected_deals"]
-    warned = kept.clause("({} with warnings)", "rows_with_warnings")
-    return f"{_n(kept.rows())} kept{warned}, {_n(quarantined.rows())} quarantined"
-
-
-def _resolve(t: Mapping[str, _Totals]) -> str:
-    deals, kept = t["deals"].rows(), t["valid_mentions"].rows() if "valid_mentions" in t else None
-    merged = f", {_n(kept - deals)} merged into others" if kept is not None else ""
-    return f"{_n(deals)} deals from {_n(t['deal_sources'].rows())} mentions{merged}"
-
-
-def _marts(t: Mapping[str, _Totals], stage: Stage) -> str:
-    marts = {key: totals for key, totals in t.items() if stage.owns(key)}
-    rows = sum(totals.rows() for totals in marts.values())
-    return f"{len(marts)} marts, {_n(rows)} rows"
-
-
-def _size(size: int) -> str:
-    return f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{size / 1e3:.0f} kB"
-
-
-def _file(t: Mapping[str, _Totals], asset: str) -> str:
-    f = t[asset]
-    size = f.numbers["bytes"]
-    return f"{f.text.get('path', asset)} ({_size(size)})" if size else f.text.get("path", asset)
-
-
-def _generic(t: Mapping[str, _Totals], asset: str) -> str:
-    totals = t[asset]
-    return f"{_n(totals.rows())} rows" if "dagster/row_count" in totals.numbers else "materialised"
-
-
-def stage_text(stage: Stage, totals: Mapping[str, _Totals]) -> str:
-    """The counts of a finished stage (missing metadata reads as 0: the line never breaks a run)."""
-    known = {
-        "fetch": _fetch,
-        "extract": _extract,
-        "normalise": _normalise,
-        "validate": _validate,
-        "resolve": _resolve,
-        "investors": lambda t: f"{_n(t['deal_investors'].rows())} deal–investor rows",
-        "marts": lambda t: _marts(t, stage),
-        "publish": lambda t: _file(t, "dealmap_duckdb"),
-        "report": lambda t: _file(t, "investment_map"),
-    }
-    safe = defaultdict(_Totals, totals)
-    if stage.name in known:
-        return known[stage.name](safe)
-    return _generic(safe, stage.assets[0])
 
 
 def _check_details(evaluation: object) -> str:
@@ -168,7 +26,7 @@ def _check_details(evaluation: object) -> str:
     if description:
         return description
     scalars = [
-        f"{key} {value.value}"
+        f"{key} {number(value.value)}"
         for key, value in evaluation.metadata.items()
         if isinstance(value.value, int | str) and len(str(value.value)) <= 60 and "\n" not in str(value.value)
     ]
@@ -208,7 +66,7 @@ class RunProgress:
         self.stages = list(stages)
         self.planned: set[str] = set()
         self.planned_checks = 0
-        self.totals: dict[str, _Totals] = {}
+        self.totals: dict[str, Totals] = {}
         self.checks: Counter = Counter()
         self.step_starts: dict[str, float] = {}
         self.step_ends: dict[str, float] = {}
@@ -247,7 +105,7 @@ class RunProgress:
         elif kind == DagsterEventType.ASSET_MATERIALIZATION:
             materialization = event.step_materialization_data.materialization
             asset = materialization.asset_key.to_user_string()
-            self.totals.setdefault(asset, _Totals()).add(materialization.metadata)
+            self.totals.setdefault(asset, Totals()).add(materialization.metadata)
             self.asset_steps[asset].add(step)
         elif kind == DagsterEventType.ASSET_CHECK_EVALUATION:
             return self._check(event.asset_check_evaluation_data)
@@ -325,9 +183,11 @@ class RunProgress:
     def bar(self, now: float | None = None) -> str:
         """`[#####.....] 12/35 · mart_top_deals 2 s · 14 s`: assets and checks done of those planned."""
         now = time.time() if now is None else now
+        if self.started_at is None:  # the plan is still being written
+            return f"[{'.' * BAR_WIDTH}] starting"
         total = len(self.planned) + self.planned_checks
         done = sum(1 for a in self.planned if a in self.totals) + self.checks.total()
         filled = round(BAR_WIDTH * done / total) if total else 0
         current = " ".join(f"{step} {now - since:.0f} s" for step, since in self.running.items())
-        elapsed = f"{now - self.started_at:.0f} s" if self.started_at else "starting"
-        return f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {done}/{total} · {current or '…'} · {elapsed}"
+        bar = "#" * filled + "." * (BAR_WIDTH - filled)
+        return f"[{bar}] {done}/{total} · {current or '…'} · {now - self.started_at:.0f} s"
