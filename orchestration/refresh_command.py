@@ -22,22 +22,28 @@ from typing import TYPE_CHECKING, TextIO
 
 import dagster as dg
 
-if TYPE_CHECKING:
-    from dagster._core.instance.ref import InstanceRef
+# Not exported by `dagster`, but what `dg launch` and `dagster job execute` build a run from.
+from dagster._core.definitions.reconstruct import ReconstructableJob, ReconstructableRepository
 
 from orchestration.run_progress import RunProgress
+from schemas.settings import REPO_ROOT
 from warehouse.data_dir import DataDirResource
 from warehouse.summary import summary_lines
+
+if TYPE_CHECKING:
+    from dagster._core.instance.ref import InstanceRef
 
 SESSION_TAG = "dealmap/console_session"
 POLL_S = 0.25
 
 
-def refresh_job_definition() -> dg.JobDefinition:
-    """The `refresh` job as the definitions build it (a module-level function, so it is reconstructable)."""
-    from orchestration.definitions import defs
-
-    return defs.resolve_job_def("refresh")
+def refresh_job() -> ReconstructableJob:
+    """The `refresh` job, pointed at as `dg launch` points at it (the module of pyproject's code location,
+    attribute `defs`), so the run's origin is the `dealmap` code location the UI re-executes it from."""
+    repository = ReconstructableRepository.for_module(
+        "orchestration.definitions", "defs", working_directory=str(REPO_ROOT)
+    )
+    return repository.get_reconstructable_job("refresh")
 
 
 class Console:
@@ -125,7 +131,7 @@ def run_refresh(verbose: bool, out: TextIO = sys.stdout) -> int:
         watcher.start()
         try:
             result = dg.execute_job(
-                dg.reconstructable(refresh_job_definition),
+                refresh_job(),
                 instance=instance,
                 run_config=run_config,
                 tags={SESSION_TAG: session, "dealmap/launched_by": "tasks.py refresh"},

@@ -33,7 +33,7 @@ def _check_details(evaluation: object) -> str:
     return ", ".join(scalars[:4])
 
 
-def error_lines(error: object, indent: str = "    ", frames: int = 8) -> list[str]:
+def error_lines(error: object, indent: str = "    ", frames: int = 8, project: str = _PROJECT) -> list[str]:
     """A Dagster error and its causes, then where the project's code raised it: what a person acts on.
 
     Dagster wraps a step's exception in its own error; the stack shown is the first cause's, only its
@@ -45,7 +45,7 @@ def error_lines(error: object, indent: str = "    ", frames: int = 8) -> list[st
         error = error.cause or error.context
     lines = [f"{indent}{line}" for e in chain for line in e.message.rstrip().splitlines()]
     user = next((e for e in chain if not e.cls_name or not e.cls_name.startswith("Dagster")), chain[-1])
-    own = [frame for frame in user.stack if _PROJECT in frame and "site-packages" not in frame]
+    own = [frame for frame in user.stack if project in frame and "site-packages" not in frame]
     lines += [f"{indent}{line}" for frame in own[-frames:] for line in frame.rstrip().splitlines()]
     return lines
 
