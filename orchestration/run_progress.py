@@ -8,6 +8,7 @@ what never ran. Durations are seconds of wall time from a stage's first step sta
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -91,7 +92,12 @@ class RunProgress:
         """The lines this entry completes (often none)."""
         event = entry.dagster_event
         if event is None:
-            return []
+            # What the code logged: warnings and errors are printed (a source that failed to fetch, a
+            # stale writer lock taken over); the rest stays in the event log.
+            if entry.level < logging.WARNING:
+                return []
+            where = f"{entry.step_key}: " if entry.step_key else ""
+            return [f"{'warning':<9} {where}{entry.user_message.strip().splitlines()[0]}"]
         kind, step = event.event_type, event.step_key
         if kind == DagsterEventType.RUN_START:
             self.started_at = entry.timestamp

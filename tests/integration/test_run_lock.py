@@ -14,6 +14,7 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
+from orchestration.run_progress import RunProgress
 from tests.conftest import REPO_ROOT
 from tests.integration.pipeline import run_refresh
 from warehouse.accept_drop import main as accept_drop_main
@@ -114,6 +115,16 @@ def test_lock_of_a_killed_run_is_taken_over(data_dir, samples_dir, holder):
     ]
     assert len(warnings) == 1
     assert f"left by a run that ended without releasing it (pid {process.pid}, started " in warnings[0]
+    # `tasks.py refresh` prints it among the stage lines.
+    progress = RunProgress()
+    printed = [
+        line
+        for r in instance.get_records_for_run(result.run_id).records
+        for line in progress.feed(r.event_log_entry)
+    ]
+    (shown,) = [line for line in printed if line.startswith("warning ")]
+    assert shown.startswith("warning   ")
+    assert shown.endswith(warnings[0])
     assert lock_file.read_text() == ""
 
 
