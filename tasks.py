@@ -77,7 +77,8 @@ def _run(*args: object, env: dict[str, str] | None = None) -> None:
             _reap_group(children[0].pid)
         sys.exit(128 + received[0])
     if returncode != 0:
-        sys.exit(returncode)
+        # A child killed by a signal (Popen reports -N) exits the way a shell reports it: 128 + N.
+        sys.exit(returncode if returncode > 0 else 128 - returncode)
 
 
 def _wait(child: subprocess.Popen, received: list[int]) -> int:
