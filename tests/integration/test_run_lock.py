@@ -128,29 +128,39 @@ def test_lock_of_a_killed_run_is_taken_over(data_dir, samples_dir, holder):
     assert lock_file.read_text() == ""
 
 
+PROBE = """
+import sys
+from pathlib import Path
+from warehouse.run_lock import writer_lock
+try:
+    with writer_lock(Path(sys.argv[1]), "refresh", run_id=sys.argv[2] or None, job="refresh"):
+        print("got it")
+except Exception as error:
+    print(error)
+"""
+
+
+def _probe(database: Path, run_id: str = "") -> str:
+    """Try the lock from another process; what it printed."""
+    command = [sys.executable, "-c", PROBE, str(database), run_id]
+    return subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, check=True).stdout
+
+
 def test_lock_is_reentrant_within_a_process_and_exclusive_between_processes(tmp_path):
     database = tmp_path / "work" / "dealmap_work.duckdb"
     with writer_lock(database, "refresh", run_id="r1", job="refresh") as outer:
         with writer_lock(database, "refresh", run_id="r1", job="refresh") as inner:
             assert inner == outer
-        # Still held after the inner block: another process is refused.
-        probe = subprocess.run(
-            [
-                sys.executable,
-                "-c",
-                "import sys; from pathlib import Path; from warehouse.run_lock import writer_lock\n"
-                "try:\n    with writer_lock(Path(sys.argv[1]), 'accept-drop'): print('got it')\n"
-                "except Exception as error: print(error)",
-                str(database),
-            ],
-            cwd=REPO_ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        assert probe.stdout.startswith(f"another refresh is running (pid {os.getpid()}, started ")
-        assert "Dagster run r1 of job refresh" in probe.stdout
+        # Still held after the inner block: another process is refused, and told who holds it.
+        other_run = _probe(database, "r2")
+        same_run = _probe(database, "r1")  # a step of the same run in another process (multiprocess executor)
+
+    assert other_run.startswith(f"another refresh is running (pid {os.getpid()}, started ")
+    assert "Dagster run r1 of job refresh" in other_run
+    assert same_run.startswith(f"another step of this run writes the working database (pid {os.getpid()}, ")
+    assert "must run one at a time (in-process executor)" in same_run
     assert lock_path_for(database).read_text() == ""
+    assert _probe(database) == "got it\n"
 
 
 def test_rollback_and_accept_drop_refuse_while_a_run_writes(data_dir, holder, capsys, monkeypatch):
