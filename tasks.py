@@ -2,9 +2,12 @@
 """dealmap's commands. Needs only Python 3.11+ and pip on the machine.
 
 The first run installs uv (pinned) into .tools/ and the locked dependencies (uv.lock) into .venv/; later
-runs reuse them and only re-sync when the lock changes.
+runs reuse them and only re-sync when the lock changes. Ctrl-C or SIGTERM stops a command and every
+process it started (the child runs in its own process group, which is signalled, then killed if it lingers).
 
-    python3 tasks.py refresh   full refresh on the sources in sources.toml -> data/dealmap.duckdb
+    python3 tasks.py refresh [--verbose]
+                               full refresh on the sources in sources.toml -> data/dealmap.duckdb: one line
+                               per stage with its counts; --verbose adds Dagster's DEBUG log
     python3 tasks.py test      lint + format check + the test suite (what CI runs)
     python3 tasks.py ui        the Dagster UI (dagster dev) on http://127.0.0.1:3000
     python3 tasks.py bench     the benchmarks in bench/
@@ -18,9 +21,12 @@ runs reuse them and only re-sync when the lock changes.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
@@ -34,11 +40,98 @@ def _bin(env: Path, name: str) -> Path:
     return env / ("Scripts" if os.name == "nt" else "bin") / name
 
 
+# How long a stopped child may take to shut down (dagster dev waits up to 30 s for each of its services).
+STOP_GRACE_S = 45.0
+# SIGHUP too: a closed terminal must not leave the child (in a process group of its own) running.
+STOP_SIGNALS = tuple(getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n))
+POSIX = os.name == "posix"
+
+
 def _run(*args: object, env: dict[str, str] | None = None) -> None:
+    """Run a command to the end; exit with its status, or 128 + the signal that stopped tasks.py."""
     command = [str(a) for a in args]
-    result = subprocess.run(command, cwd=ROOT, env=env)
-    if result.returncode != 0:
-        sys.exit(result.returncode)
+    received: list[int] = []
+    children: list[subprocess.Popen] = []
+
+    def forward(signum: int, _frame: object) -> None:
+        # To the child only: it stops its own children (dagster dev its services, a run its log tailers);
+        # whatever of its group outlives it is stopped by _reap_group.
+        received.append(signum)
+        if children and children[0].poll() is None:
+            children[0].send_signal(signal.SIGINT if signum == signal.SIGINT else signal.SIGTERM)
+
+    # Handlers first: a signal that lands while the child starts is forwarded once it exists.
+    previous = {s: signal.signal(s, forward) for s in STOP_SIGNALS}
+    try:
+        # Its own process group: the terminal's Ctrl-C reaches tasks.py only, which passes it on, and the
+        # group names every process the child starts (dagster dev's webserver, daemon and code servers).
+        children.append(subprocess.Popen(command, cwd=ROOT, env=env, process_group=0 if POSIX else None))
+        if received:
+            forward(received.pop(), None)
+        returncode = _wait(children[0], received)
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+    if received:
+        if POSIX:
+            _reap_group(children[0].pid)
+        sys.exit(128 + received[0])
+    if returncode != 0:
+        # A child killed by a signal (Popen reports -N) exits the way a shell reports it: 128 + N.
+        sys.exit(returncode if returncode > 0 else 128 - returncode)
+
+
+def _wait(child: subprocess.Popen, received: list[int]) -> int:
+    deadline = None
+    while True:
+        try:
+            return child.wait(timeout=0.2)
+        except subprocess.TimeoutExpired:
+            if received and deadline is None:
+                deadline = time.monotonic() + STOP_GRACE_S
+            if deadline is not None and time.monotonic() > deadline:
+                print(f"tasks.py: {child.args[0]} still runs {STOP_GRACE_S:.0f} s on; killing it", flush=True)
+                if POSIX:
+                    _signal_group(child.pid, signal.SIGKILL)
+                child.kill()
+                return child.wait()
+
+
+def _signal_group(group: int, signum: int) -> None:
+    with contextlib.suppress(ProcessLookupError):  # the group has ended already
+        os.killpg(group, signum)
+
+
+def _reap_group(group: int) -> None:
+    """After the child exits, nothing of its group may linger: wait a little, ask, then kill what is left."""
+    for signum in (signal.SIGTERM, signal.SIGKILL):
+        deadline = time.monotonic() + 5.0
+        while _group_alive(group):
+            if time.monotonic() > deadline:
+                _signal_group(group, signum)
+                break
+            time.sleep(0.1)
+        else:
+            return
+
+
+def _group_alive(group: int) -> bool:
+    proc = Path("/proc")
+    if not proc.is_dir():  # not Linux: ask the kernel (zombies count)
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return False
+        return True
+    # Linux: a live member of the group; zombies waiting for init to reap them have stopped already.
+    for stat in proc.glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[2]) == group and fields[0] != "Z":
+            return True
+    return False
 
 
 def ensure_environment() -> dict[str, str]:
@@ -80,10 +173,9 @@ def _ensure_dagster_home(home: Path) -> None:
 
 
 def refresh(env: dict[str, str], extra: list[str]) -> None:
-    # The `refresh` job (orchestration/jobs.py), so the run shows under it in the UI with the scheduled ones;
-    # `dg launch` reads the project from pyproject.toml (`dagster job execute` is deprecated for it).
-    _run(_bin(VENV, "dg"), "launch", "--job", "refresh", *extra, env=env)
-    _run(_bin(VENV, "python"), "-m", "warehouse.summary", env=env)
+    # A run of the `refresh` job (orchestration/jobs.py) in the instance of DAGSTER_HOME, so it shows under
+    # the job in the UI with the scheduled ones; orchestration/refresh_command.py prints its progress.
+    _run(_bin(VENV, "python"), "-m", "orchestration.refresh_command", *extra, env=env)
 
 
 def lint(env: dict[str, str], extra: list[str]) -> None:

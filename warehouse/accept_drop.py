@@ -16,6 +16,7 @@ import pandas as pd
 
 from warehouse.data_dir import DataDirResource
 from warehouse.database import Warehouse
+from warehouse.run_lock import WriterBusy, writer_lock
 
 
 class NothingToAccept(LookupError):
@@ -47,8 +48,10 @@ def main(argv: list[str]) -> int:
         return 2
     resource = DataDirResource()
     try:
-        accepted = accept_drop(Warehouse(resource.working_path), argv[0])
-    except NothingToAccept as error:
+        # The writer lock: a refresh holding the working file is named, not met as DuckDB's lock error.
+        with writer_lock(resource.working_path, "accept-drop"):
+            accepted = accept_drop(Warehouse(resource.working_path), argv[0])
+    except (NothingToAccept, WriterBusy) as error:
         print(error, file=sys.stderr)
         return 1
     except duckdb.IOException as error:  # another process (a refresh) holds the working file

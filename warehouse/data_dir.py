@@ -1,13 +1,22 @@
 """The `data_dir` resource: where the raw store, the working DuckDB file and the served one live.
 
 Layout under the data directory: `raw/` (document bodies by sha256), `work/dealmap_work.duckdb` (the
-pipeline's own file) and `dealmap.duckdb` (the served file BI tools open read-only). Each can be moved on
-its own: the raw store to any fsspec URL (`$DEALMAP_RAW_STORE`, e.g. `s3://bucket/raw`), the two DuckDB
-files to other local paths (`$DEALMAP_WORKING_DB`, `$DEALMAP_SERVED_DB`).
+pipeline's own file, with its writer lock `work/dealmap_work.duckdb.lock`) and `dealmap.duckdb` (the
+served file BI tools open read-only). Each can be moved on its own: the raw store to any fsspec URL
+(`$DEALMAP_RAW_STORE`, e.g. `s3://bucket/raw`), the two DuckDB files to other local paths
+(`$DEALMAP_WORKING_DB`, `$DEALMAP_SERVED_DB`; the lock goes beside the working file).
+
+Requiring this resource is how a step says it writes the working database: when Dagster sets the resource
+up for a run it takes the writer lock (warehouse/run_lock.py) and holds it until the resource is torn
+down. Under the in-process executor that is once per run, so the lock covers the whole run, whatever
+started it (tasks.py, `dagster dev`, the schedule, `dg launch`, another DAGSTER_HOME). A step that only
+reads or writes files of its own (per-source stages running in parallel processes) must not require it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import dagster as dg
@@ -16,6 +25,7 @@ from pydantic import Field
 from assets.fetching.raw_store import RawStore
 from schemas.settings import REPO_ROOT, resolved_local_file, resolved_location, resolved_path
 from warehouse.database import Warehouse
+from warehouse.run_lock import writer_lock
 
 
 class DataDirResource(dg.ConfigurableResource):
@@ -54,3 +64,22 @@ class DataDirResource(dg.ConfigurableResource):
 
     def working(self) -> Warehouse:
         return Warehouse(self.working_path)
+
+    @contextmanager
+    def yield_for_execution(self, context: dg.InitResourceContext) -> Iterator[DataDirResource]:
+        """Hold the working database's writer lock while a run uses this resource.
+
+        Outside a run (a sensor, `build_resources`) nothing is locked. A second run fails here, before
+        any step, with "another refresh is running (pid ..., started ...)".
+        """
+        run = context.run
+        if run is None:
+            yield self
+            return
+        with writer_lock(self.working_path, "refresh", run_id=run.run_id, job=run.job_name) as held:
+            if held.stale is not None and context.log is not None:
+                context.log.warning(
+                    f"took over the writer lock of {held.path} left by a run that ended without "
+                    f"releasing it ({held.stale.describe()})"
+                )
+            yield self

@@ -49,6 +49,7 @@ from warehouse.publish import (
 from warehouse.report.markup import Labels
 from warehouse.report.output import report_path
 from warehouse.report.write import write_served_report
+from warehouse.run_lock import WriterBusy, writer_lock
 
 
 class RollbackError(LookupError):
@@ -178,7 +179,10 @@ def rollback(data_dir: Path | str | None, run_id: str | None, keep: int | None =
     served = served_path(data_dir)
     if not served.parent.is_dir():
         raise RollbackError(f"nothing to roll back to: there is no data directory {served.parent}")
-    with publish_lock(served.parent):
+    # The writer lock too: a refresh running now would publish over the restored file moments later, so
+    # a rollback during a refresh fails at once naming it (as does a refresh started during a rollback).
+    working = DataDirResource(data_dir=str(data_dir or "")).working_path
+    with writer_lock(working, "rollback"), publish_lock(served.parent):
         remove_stale_builds(served)
         stale = remove_stale_partials(served)
         current = served_name(data_dir)
@@ -282,7 +286,7 @@ def main(argv: list[str]) -> int:
             _print_list()
             return 0
         report = rollback(None, args.run_id)
-    except (RollbackError, ServedKeepError) as error:
+    except (RollbackError, ServedKeepError, WriterBusy) as error:
         print(f"rollback: {error}", file=sys.stderr)
         return 1
     except OSError as error:

@@ -1,4 +1,8 @@
-"""Print what the served file holds: `python -m warehouse.summary [path]`. Opens it read-only."""
+"""What the served file holds, in a few lines: `python -m warehouse.summary [path]`. Opens it read-only.
+
+`tasks.py refresh` ends with these lines: the served file's path, its deals and disclosed dollars
+(whole USD), every table's row count (wrapped), and where the investment map is.
+"""
 
 from __future__ import annotations
 
@@ -10,27 +14,35 @@ import duckdb
 from warehouse.data_dir import DataDirResource
 from warehouse.report.output import REPORT_NAME
 
+WIDTH = 110
 
-def summary(path: Path) -> str:
+
+def summary_lines(path: Path) -> list[str]:
+    """The served file at `path`: deals, disclosed USD, rows per table, and the report beside it."""
     with duckdb.connect(str(path), read_only=True) as connection:
         tables = [
             r[0] for r in connection.execute("select table_name from duckdb_tables() order by 1").fetchall()
         ]
-        lines = [f"{path}"]
-        for table in tables:
-            count = connection.execute(f'select count(*) from "{table}"').fetchone()[0]
-            lines.append(f"  {table:<28} {count:>8} rows")
-        total = connection.execute("select count(*), coalesce(sum(amount_usd), 0) from deals").fetchone()
-        lines.append(f"  {total[0]} deals, ${total[1]:,} disclosed")
-    return "\n".join(lines)
+        # Names from the file's own catalogue, quoted as identifiers.
+        sizes = {t: connection.execute(f'select count(*) from "{t}"').fetchone()[0] for t in tables}
+        counts = [f"{table} {rows:,}" for table, rows in sizes.items()]
+        deals, usd = connection.execute("select count(*), coalesce(sum(amount_usd), 0) from deals").fetchone()
+    lines = [f"served    {path}: {deals:,} deals, ${usd:,} disclosed"]
+    rows = [" " * 9]
+    for count in counts:
+        if len(rows[-1]) + len(count) + 3 > WIDTH:
+            rows.append(" " * 9)
+        rows[-1] += f" {count}" if rows[-1].isspace() else f" · {count}"
+    lines += rows
+    # The investment map is written beside the served file (asset investment_map).
+    report = path.with_name(REPORT_NAME)
+    if report.exists():
+        lines.append(f"report: {report}")
+    return lines
 
 
 if __name__ == "__main__":
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else DataDirResource().served_path
     if not target.exists():
         sys.exit(f"no served database at {target}: run `python3 tasks.py refresh` first")
-    print(summary(target))
-    # The investment map is written beside the served file (asset investment_map).
-    report = target.with_name(REPORT_NAME)
-    if report.exists():
-        print(f"report: {report}")
+    print("\n".join(summary_lines(target)))

@@ -170,7 +170,9 @@ def test_rollback_without_a_run_id_restores_the_previous_refresh_and_a_second_on
     assert _contents(served_path(data)) == (5, "run-2")
     assert undo.restored.run_id == "run-2"
     assert [k.run_id for k in list_served(data)] == ["run-2", "run-1"]  # kept once each, not twice
-    assert sorted(p.name for p in data.iterdir()) == ["dealmap.duckdb", "served_history"]
+    assert sorted(p.name for p in data.iterdir()) == ["dealmap.duckdb", "served_history", "work"]
+    # Only the writer lock rollback takes (emptied again): rollback never opens the working database.
+    assert [(p.name, p.read_text()) for p in (data / "work").iterdir()] == [("dealmap_work.duckdb.lock", "")]
 
 
 def test_rollback_by_run_id_by_prefix_and_by_file_name(data: Path):

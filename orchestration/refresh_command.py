@@ -1,0 +1,164 @@
+"""`python -m orchestration.refresh_command [--verbose]`: run the `refresh` job here and show its progress.
+
+This is what `python3 tasks.py refresh` runs. The run is an ordinary run of the `refresh` job in the
+Dagster instance of `$DAGSTER_HOME` (it shows in the UI beside the scheduled ones, with its whole DEBUG
+log in the instance's event log). The console gets one line per stage with its counts, failing steps and
+checks in full, a progress bar when the output is a terminal, then what the served file holds. With
+`--verbose` Dagster's own console log (every event, DEBUG) is printed as well.
+
+The lines come from the run's event log as stored, read by a second thread while the run executes in
+the main one (where Dagster turns SIGINT, and here SIGTERM, into a clean interruption of the run).
+Exit status: 0 when the run succeeded, 1 when it failed, 130 when it was interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+import uuid
+from typing import TYPE_CHECKING, TextIO
+
+import dagster as dg
+
+# Not exported by `dagster`, but what `dg launch` and `dagster job execute` build a run from.
+from dagster._core.definitions.reconstruct import ReconstructableJob, ReconstructableRepository
+
+from orchestration.run_progress import RunProgress
+from schemas.settings import REPO_ROOT
+from warehouse.data_dir import DataDirResource
+from warehouse.summary import summary_lines
+
+if TYPE_CHECKING:
+    from dagster._core.instance.ref import InstanceRef
+
+SESSION_TAG = "dealmap/console_session"
+POLL_S = 0.25
+
+
+def refresh_job() -> ReconstructableJob:
+    """The `refresh` job, pointed at as `dg launch` points at it (the module of pyproject's code location,
+    attribute `defs`), so the run's origin is the `dealmap` code location the UI re-executes it from."""
+    repository = ReconstructableRepository.for_module(
+        "orchestration.definitions", "defs", working_directory=str(REPO_ROOT)
+    )
+    return repository.get_reconstructable_job("refresh")
+
+
+class Console:
+    """Prints lines; on a terminal, keeps a progress bar as the last line and redraws it under new lines."""
+
+    def __init__(self, out: TextIO, bar: bool) -> None:
+        self.out, self.bar, self._drawn = out, bar, False
+
+    def lines(self, lines: list[str]) -> None:
+        if lines:
+            self._clear()
+            self.out.write("".join(f"{line}\n" for line in lines))
+            self.out.flush()
+
+    def draw(self, bar: str) -> None:
+        if self.bar:
+            self.out.write(f"\r\x1b[2K{bar}")
+            self.out.flush()
+            self._drawn = True
+
+    def _clear(self) -> None:
+        if self._drawn:
+            self.out.write("\r\x1b[2K")
+            self._drawn = False
+
+
+class RunWatcher(threading.Thread):
+    """Follows the run tagged with `session` in the instance's event log and prints its progress."""
+
+    def __init__(self, instance_ref: InstanceRef, session: str, console: Console) -> None:
+        super().__init__(name="dealmap-progress", daemon=True)
+        self.instance_ref, self.session, self.console = instance_ref, session, console
+        self.progress = RunProgress()
+        self.run_id: str | None = None
+        self._stopping = threading.Event()
+
+    def stop(self) -> None:
+        self._stopping.set()
+
+    def run(self) -> None:
+        # An instance object of its own (the run writes through the main thread's), from the main one's
+        # reference: two threads creating a new DAGSTER_HOME's storage at once would race.
+        with dg.DagsterInstance.from_ref(self.instance_ref) as instance:
+            cursor = None
+            while True:
+                stopping = self._stopping.is_set()  # read before the last poll, so nothing stored is missed
+                cursor = self._poll(instance, cursor)
+                if stopping:
+                    break
+                self.console.draw(self.progress.bar())
+                self._stopping.wait(POLL_S)
+        self.console.lines(self.progress.finish())
+
+    def _poll(self, instance: dg.DagsterInstance, cursor: str | None) -> str | None:
+        if self.run_id is None:
+            runs = instance.get_runs(filters=dg.RunsFilter(tags={SESSION_TAG: self.session}), limit=1)
+            if not runs:
+                return None
+            self.run_id = runs[0].run_id
+            self.console.lines([f"refresh   run {self.run_id} (full log: the run in the Dagster UI)"])
+        while True:
+            page = instance.get_records_for_run(self.run_id, cursor=cursor, limit=1000)
+            for record in page.records:
+                self.console.lines(self.progress.feed(record.event_log_entry))
+            cursor = page.cursor
+            if not page.has_more:
+                return cursor
+
+
+def _interrupt_on_sigterm() -> None:
+    # Dagster interrupts a run cleanly on SIGINT (the step stops, the run is marked failed, resources are
+    # torn down and the writer lock released); SIGTERM would kill the process and leave the run STARTED.
+    signal.signal(signal.SIGTERM, signal.getsignal(signal.SIGINT))
+
+
+def run_refresh(verbose: bool, out: TextIO = sys.stdout) -> int:
+    """Run the `refresh` job in this process; print its progress and, when it succeeds, the served file."""
+    _interrupt_on_sigterm()
+    session = uuid.uuid4().hex
+    console = Console(out, bar=out.isatty() and not verbose)
+    # Dagster's console logger prints every event at DEBUG; the event log keeps them whatever its level.
+    run_config = {} if verbose else {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
+    with dg.DagsterInstance.get() as instance:
+        watcher = RunWatcher(instance.get_ref(), session, console)
+        watcher.start()
+        try:
+            result = dg.execute_job(
+                refresh_job(),
+                instance=instance,
+                run_config=run_config,
+                tags={SESSION_TAG: session, "dealmap/launched_by": "tasks.py refresh"},
+                raise_on_error=False,
+            )
+        except KeyboardInterrupt:
+            result = None
+        finally:
+            watcher.stop()
+            watcher.join()
+    if result is not None and result.success:
+        console.lines(summary_lines(DataDirResource().served_path))
+        return 0
+    published = "dealmap_duckdb" in watcher.progress.totals
+    served = "holds this run's tables" if published else "is still the previous refresh"
+    if result is None or watcher.progress.interrupted:
+        console.lines([f"interrupted: the run stopped; the served file {served}"])
+        return 130
+    console.lines([f"refresh failed: run {result.run_id}; the served file {served}"])
+    return 1
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="tasks.py refresh", description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", action="store_true", help="also print Dagster's DEBUG log")
+    return run_refresh(parser.parse_args(argv).verbose)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
