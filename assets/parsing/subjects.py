@@ -105,7 +105,7 @@ _WITH_NAME = re.compile(rf",\s+with\s+({NAME})$")
 # 'spearheaded by Country Delight, a dairy brand that raised ...': the relative pronoun refers to the name
 # the description sets off, wherever that name stands.
 _RELATIVE_AFTER_NAME = re.compile(
-    rf"({NAME})(?:,\s+(?:a|an|the)\s+[^,]{{1,60}}?)?,?\s+(?:that|which|who|qui)(?:\s+(?:has|had|have|also))?$"
+    rf"({NAME})(?:,\s+(?:a|an|the)\s+[^,]{{1,60}}?)?,?\s+(?:that|which|who|qui|it|they)(?:\s+(?:has|had|have|also))?$"
 )
 # 'Elon Musk's xAI startup': a name with a role noun after it, written in lower case.
 _TRAILING_ROLE_NOUN = re.compile(rf"(?<=\S)\s+(?:{ROLE_NOUNS})$")

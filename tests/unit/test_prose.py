@@ -850,6 +850,8 @@ def test_undisclosed_or_combined_money_that_is_no_deal(sentence: str) -> None:
         ),
         # A relative clause hangs off the name its description sets off, even after a preposition.
         ("The month was led by Tarnwell, a grocery app that raised $35 million.", "Tarnwell", "$35 million"),
+        # A name set off by a dash, then a pronoun for it.
+        ("Among the exits was Pellwick — it received $12 million from Tern.", "Pellwick", "$12 million"),
         # British agreement: a company takes a plural verb.
         ("Corvane are in talks with two funds to raise up to $50M.", "Corvane", "$50M"),
         # A person's company with a role noun after it; 'the company' points back to it.
