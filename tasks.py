@@ -5,6 +5,7 @@ The first run installs uv (pinned) into .tools/ and the locked dependencies (uv.
 runs reuse them and only re-sync when the lock changes.
 
     python3 tasks.py refresh   full refresh on the sources in sources.toml -> data/dealmap.duckdb
+                               (--partition SOURCE_ID: fetch only that source, then combine as usual)
     python3 tasks.py test      lint + format check + the test suite (what CI runs)
     python3 tasks.py ui        the Dagster UI (dagster dev) on http://127.0.0.1:3000
     python3 tasks.py bench     the benchmarks in bench/
@@ -82,6 +83,16 @@ def _ensure_dagster_home(home: Path) -> None:
 def refresh(env: dict[str, str], extra: list[str]) -> None:
     # The `refresh` job (orchestration/jobs.py), so the run shows under it in the UI with the scheduled ones;
     # `dg launch` reads the project from pyproject.toml (`dagster job execute` is deprecated for it).
+    # Every source in one run: the `sources` partitions are synced with sources.toml, then the run covers
+    # their range (`--partition SOURCE_ID` instead refreshes one source and what follows it).
+    if "--partition" not in extra:
+        synced = subprocess.run(
+            [_bin(VENV, "python"), "-m", "orchestration.source_partitions"],
+            cwd=ROOT, env=env, capture_output=True, text=True,
+        )  # fmt: skip
+        if synced.returncode != 0:
+            sys.exit(synced.stderr.strip())
+        extra = ["--partition-range", synced.stdout.strip(), *extra]
     _run(_bin(VENV, "dg"), "launch", "--job", "refresh", *extra, env=env)
     _run(_bin(VENV, "python"), "-m", "warehouse.summary", env=env)
 
