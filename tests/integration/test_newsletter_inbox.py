@@ -64,10 +64,11 @@ def _tick(registry: Path, data_dir: Path, instance: dg.DagsterInstance, cursor: 
         "source_store": SourceStoreResource(data_dir=str(data_dir)),
     }
     # By reference, as the daemon does: resolving a partitioned run request reads the instance's partitions.
-    context = dg.build_sensor_context(
+    # Closed after the tick: the context enters the instance it opens, which must not outlive the test.
+    with dg.build_sensor_context(
         cursor=cursor, resources=resources, instance_ref=instance.get_ref(), definitions=defs
-    )
-    return sensor.evaluate_tick(context)
+    ) as context:
+        return sensor.evaluate_tick(context)
 
 
 def test_the_inbox_sensor_runs_by_default_and_targets_the_refresh():

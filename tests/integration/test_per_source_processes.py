@@ -70,8 +70,9 @@ def test_two_sources_fetched_and_extracted_in_parallel_processes_leave_the_worki
         "DAGSTER_HOME": home,
     }.items():
         monkeypatch.setenv(name, str(value))
-    with dg.DagsterInstance.get() as instance:
-        instance.add_dynamic_partitions("sources", ["deal-map", "portfolio"])
+    instance = dg.DagsterInstance.get()  # not entered: it would stay this process's current instance
+    instance.add_dynamic_partitions("sources", ["deal-map", "portfolio"])
+    instance.dispose()
     working = data_dir / "work" / "dealmap_work.duckdb"
     working.parent.mkdir(parents=True)
     # Two runs at once, one per source, each in its own Python (the parent of its step processes). This

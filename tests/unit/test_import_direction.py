@@ -13,6 +13,7 @@ from tests.conftest import REPO_ROOT
 ASSET_MODULES = {
     "assets.documents",
     "assets.extracted",
+    "assets.combined",
     "assets.normalized",
     "assets.validated",
     "assets.deals",
