@@ -131,8 +131,8 @@ def test_reference_sensor_replays_only_after_a_change(tmp_path: Path, monkeypatc
     instance = dg.DagsterInstance.ephemeral()
 
     def tick(cursor: str | None) -> dg.SensorExecutionData:
-        context = dg.build_sensor_context(cursor=cursor, resources=resources, instance=instance)
-        return sensor.evaluate_tick(context)
+        with dg.build_sensor_context(cursor=cursor, resources=resources, instance=instance) as context:
+            return sensor.evaluate_tick(context)
 
     first = tick(None)
     assert first.run_requests == []

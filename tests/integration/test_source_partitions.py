@@ -59,18 +59,18 @@ def test_the_sync_sensor_adds_new_sources_and_removes_gone_ones(tmp_path: Path):
     instance.add_dynamic_partitions("sources", ["deal-map", "retired"])
     sensor = defs.resolve_sensor_def("source_partitions")
     assert sensor.default_status == dg.DefaultSensorStatus.RUNNING
-    context = dg.build_sensor_context(
+    with dg.build_sensor_context(
         instance=instance, resources={"sources": SourceRegistryResource(path=str(registry))}
-    )
-    result = sensor.evaluate_tick(context)
+    ) as context:
+        result = sensor.evaluate_tick(context)
+        instance.add_dynamic_partitions("sources", ["portfolio"])
+        instance.delete_dynamic_partition("sources", "retired")
+        settled = sensor.evaluate_tick(context)
     changes = {type(r).__name__: list(r.partition_keys) for r in result.dynamic_partitions_requests}
     assert changes == {
         "AddDynamicPartitionsRequest": ["portfolio"],
         "DeleteDynamicPartitionsRequest": ["retired"],
     }
-    instance.add_dynamic_partitions("sources", ["portfolio"])
-    instance.delete_dynamic_partition("sources", "retired")
-    settled = sensor.evaluate_tick(context)
     assert settled.dynamic_partitions_requests == []
     assert settled.skip_message == "partitions match sources.toml (2 sources)"
 
@@ -83,10 +83,11 @@ def test_the_daily_schedule_refreshes_every_source_in_one_run(tmp_path: Path):
     (tmp_path / "dagster").mkdir()
     with dg.instance_for_test(temp_dir=str(tmp_path / "dagster")) as instance:
         instance.add_dynamic_partitions("sources", ["gone"])
-        context = dg.build_schedule_context(
+        # Closed after the tick: a context left open keeps the instance as this process's current one.
+        with dg.build_schedule_context(
             instance=instance, resources={"sources": SourceRegistryResource(path=str(registry))}
-        )
-        [request] = schedule.evaluate_tick(context).run_requests
+        ) as context:
+            [request] = schedule.evaluate_tick(context).run_requests
         assert request.partition_key_range == dg.PartitionKeyRange("deal-map", "portfolio")
         assert instance.get_dynamic_partitions("sources") == ["deal-map", "portfolio"]
 
