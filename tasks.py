@@ -5,9 +5,10 @@ The first run installs uv (pinned) into .tools/ and the locked dependencies (uv.
 runs reuse them and only re-sync when the lock changes. Ctrl-C or SIGTERM stops a command and every
 process it started (the child runs in its own process group, which is signalled, then killed if it lingers).
 
-    python3 tasks.py refresh [--verbose]
+    python3 tasks.py refresh [--verbose] [--partition SOURCE_ID]
                                full refresh on the sources in sources.toml -> data/dealmap.duckdb: one line
-                               per stage with its counts; --verbose adds Dagster's DEBUG log
+                               per stage with its counts; --verbose adds Dagster's DEBUG log; --partition
+                               fetches and extracts only that source, then combines as usual
     python3 tasks.py test      lint + format check + the test suite (what CI runs)
     python3 tasks.py ui        the Dagster UI (dagster dev) on http://127.0.0.1:3000
     python3 tasks.py bench     the benchmarks in bench/
@@ -174,7 +175,9 @@ def _ensure_dagster_home(home: Path) -> None:
 
 def refresh(env: dict[str, str], extra: list[str]) -> None:
     # A run of the `refresh` job (orchestration/jobs.py) in the instance of DAGSTER_HOME, so it shows under
-    # the job in the UI with the scheduled ones; orchestration/refresh_command.py prints its progress.
+    # the job in the UI with the scheduled ones; orchestration/refresh_command.py syncs the `sources`
+    # partitions with sources.toml, runs every source (or `--partition SOURCE_ID`) in one run and prints
+    # its progress.
     _run(_bin(VENV, "python"), "-m", "orchestration.refresh_command", *extra, env=env)
 
 

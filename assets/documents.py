@@ -1,4 +1,9 @@
-"""Asset `documents`: fetch every registered source into the raw store."""
+"""Asset `documents`, partitioned by source: fetch each source of the run into the raw store.
+
+A per-source stage: it writes the source's own output folder (`assets/source_outputs.py`) and never the
+working database, so sources can be fetched in parallel processes. `combined_mentions` loads the rows
+into the working tables `documents`, `fetch_log` and `source_listings`.
+"""
 
 from datetime import UTC, datetime
 
@@ -8,46 +13,59 @@ import pandas as pd
 from assets.fetching.collect import PreviousVersion, collect_source
 from assets.fetching.resource import HttpFetcherResource
 from assets.metadata import preview
+from assets.source_outputs import FetchState
+from assets.source_partitions import SOURCE_PARTITIONS, partitioned_sources
+from assets.source_store import SourceStoreResource
 from assets.sources import SourceRegistryResource
-from warehouse.data_dir import DataDirResource
 
 FETCH_CHECK = "sources_fetched"
+_LOG_COLUMNS = [
+    "source_id",
+    "url",
+    "status",
+    "http_status",
+    "bytes",
+    "attempts",
+    "error_class",
+    "error_message",
+]
 
 
-def _previous_versions(data_dir: DataDirResource) -> dict[str, dict[str, PreviousVersion]]:
-    with data_dir.working().connect() as connection:
-        # The body to compare with is the newest stored version; the validators to send are the newest the
-        # server gave, even when its bytes did not change (a new ETag on the same body must stick, or
-        # every later run downloads the page again).
-        rows = connection.execute(
-            """
-            with latest_version as (
-                select source_id, url, sha256, etag, last_modified from documents
-                qualify row_number() over (partition by source_id, url order by fetched_at desc, sha256) = 1
-            ),
-            latest_validators as (
-                select source_id, url, etag, last_modified from fetch_log
-                where status in ('ok', 'unchanged', 'not_modified')
-                  and (etag is not null or last_modified is not null)
-                qualify row_number() over (partition by source_id, url order by attempted_at desc) = 1
-            )
-            select v.source_id, v.url, v.sha256,
-                   coalesce(f.etag, v.etag), coalesce(f.last_modified, v.last_modified)
-            from latest_version v left join latest_validators f using (source_id, url)
-            """
-        ).fetchall()
-    previous: dict[str, dict[str, PreviousVersion]] = {}
-    for source_id, url, sha256, etag, last_modified in rows:
-        previous.setdefault(source_id, {})[url] = PreviousVersion(sha256, etag, last_modified)
+def previous_versions(state: FetchState) -> dict[str, PreviousVersion]:
+    """What conditional GET and change detection compare with: the newest stored body of each URL, and
+    the newest validators the server gave (even when its bytes did not change)."""
+    previous = {}
+    for url, version in state.versions.items():
+        validators = state.validators.get(url, {})
+        previous[url] = PreviousVersion(
+            version["sha256"], validators.get("etag"), validators.get("last_modified")
+        )
     return previous
+
+
+def _source_metadata(
+    source_id: str, log: pd.DataFrame, new_versions: int, state: FetchState
+) -> dict[str, object]:
+    """What a source's partition shows: did this fetch succeed, and what the source holds now."""
+    errors = log[log["status"] == "error"] if len(log) else log
+    statuses = log["status"].value_counts().to_dict() if len(log) else {}
+    return {
+        "fetch": "failed" if len(errors) else "ok",
+        "failed_urls": len(errors),
+        "new_versions": new_versions,
+        "dagster/row_count": len(state.current_documents(source_id)),  # the versions the source serves now
+        "fetches": {str(k): int(v) for k, v in statuses.items()},
+        "errors": preview(errors, ["url", "error_class", "error_message"]) if len(errors) else "none",
+    }
 
 
 @dg.asset(
     group_name="ingest",
-    kinds={"python", "duckdb"},
+    kinds={"python"},
+    partitions_def=SOURCE_PARTITIONS,
     check_specs=[
         dg.AssetCheckSpec(
-            FETCH_CHECK, asset="documents", description="Every enabled source fetched without error this run."
+            FETCH_CHECK, asset="documents", description="Every source of the run fetched without error."
         )
     ],
 )
@@ -55,48 +73,45 @@ def documents(
     context: dg.AssetExecutionContext,
     sources: SourceRegistryResource,
     fetcher: HttpFetcherResource,
-    data_dir: DataDirResource,
+    source_store: SourceStoreResource,
 ) -> dg.MaterializeResult:
-    """Document versions: one row per (source, URL) whose fetched bytes differ from the last version.
+    """Document versions of the run's sources: one row per (source, URL) whose fetched bytes differ from
+    its last version. Partitioned by source id.
 
-    Fetches every enabled source in `sources.toml` through one HTTP/file client, stores bodies in the
-    content-addressed raw store and appends to `documents` (new versions) and `fetch_log` (every attempt).
-    A failing source keeps its last good documents and does not stop the others.
+    Fetches each source through one HTTP/file client and stores bodies in the content-addressed raw
+    store. Writes, per source, a batch of new versions and fetch attempts and the source's new fetch
+    state (`data/sources/<id>/`); `combined_mentions` loads them into the working database. A failing
+    source keeps its last good documents and does not stop the others; its partition's metadata says
+    `fetch: failed` with the errors.
     """
-    registry = sources.load()
-    previous = _previous_versions(data_dir)
+    selected, _ = partitioned_sources(context, sources.load())
+    outputs, store = source_store.outputs(), source_store.open_raw_store()
     client = fetcher.client(sources.registry_path.parent)
-    store, now = data_dir.open_raw_store(), datetime.now(UTC).replace(tzinfo=None)
-    new_documents, log, listings = [], [], []
+    now, run_id = datetime.now(UTC).replace(tzinfo=None), context.run.run_id
+    logs, new_versions = [], 0
     try:
-        for source in registry:
-            collected = collect_source(
-                source, client, store, previous.get(source.id, {}), context.run.run_id, now
+        for source in selected:
+            state = outputs.fetch_state(source.id)
+            collected = collect_source(source, client, store, previous_versions(state), run_id, now)
+            state = outputs.record_fetch(
+                source.id, run_id, now, collected.documents, collected.log, collected.listing
             )
-            new_documents += collected.documents
-            log += collected.log
-            if collected.listing is not None:
-                listing = {"source_id": source.id, "run_id": context.run.run_id, "listed_at": now}
-                listings.append(listing | {"urls": collected.listing})
+            log = pd.DataFrame(collected.log, columns=_LOG_COLUMNS)
+            metadata = _source_metadata(source.id, log, len(collected.documents), state)
+            context.add_asset_metadata(metadata, partition_key=source.id)
+            logs.append(log)
+            new_versions += len(collected.documents)
     finally:
         client.close()
-    documents_frame, log_frame = pd.DataFrame(new_documents), pd.DataFrame(log)
-    with data_dir.working().connect() as connection:
-        data_dir.working().append(connection, "documents", documents_frame)
-        data_dir.working().append(connection, "fetch_log", log_frame)
-        data_dir.working().append(connection, "source_listings", pd.DataFrame(listings))
-        stored = connection.execute("select count(*) from documents").fetchone()[0]
-    errors = log_frame[log_frame["status"] == "error"] if not log_frame.empty else log_frame
-    failing = sorted(errors["source_id"].unique()) if not errors.empty else []
+    log_frame = pd.concat(logs, ignore_index=True) if logs else pd.DataFrame(columns=["source_id", "status"])
+    errors = log_frame[log_frame["status"] == "error"]
+    failing = sorted(errors["source_id"].unique())
     for row in errors.itertuples():
         context.log.warning(f"{row.source_id}: {row.url}: {row.error_class}: {row.error_message}")
-    status_counts = log_frame["status"].value_counts().to_dict() if not log_frame.empty else {}
     return dg.MaterializeResult(
         metadata={
-            "dagster/row_count": stored,  # every document version stored, this run's and before
-            "sources": len(registry),
-            "new_versions": len(documents_frame),
-            "fetches": {str(k): int(v) for k, v in status_counts.items()},
+            "sources_in_run": len(selected),
+            "new_versions_in_run": new_versions,
             "fetch_log": preview(
                 log_frame,
                 ["source_id", "url", "status", "http_status", "bytes", "attempts", "error_class"],

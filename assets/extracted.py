@@ -1,47 +1,42 @@
-"""Asset `extracted_mentions`: every deal mention in the current version of every document."""
+"""Asset `extracted_mentions`, partitioned by source: every deal mention in each current document of the
+run's sources.
+
+A per-source stage: it reads the source's fetch state and stored bodies and writes the source's current
+extraction (`assets/source_outputs.py`), never the working database. `combined_mentions` takes every
+source's current extraction into the working table `extracted_mentions`, holding last good mentions.
+"""
 
 import dagster as dg
-import duckdb
 import pandas as pd
 
 from assets.documents import documents
+from assets.fetching.raw_store import RawStore
 from assets.metadata import counts, preview
 from assets.parsing.dispatch import TRANSIENT_ERRORS, extract_documents
 from assets.parsing.fingerprint import source_fingerprint
-from assets.sources import SourceRegistryResource
-from assets.stage_inputs import inputs_digest, mark_finished, mark_started, unchanged
-from assets.validate.source_volume import documents_key, keep_last_good
+from assets.source_outputs import SourceOutputs
+from assets.source_partitions import SOURCE_PARTITIONS, partitioned_sources
+from assets.source_store import SourceStoreResource
+from assets.sources import Source, SourceRegistryResource
+from assets.stage_inputs import inputs_digest
 from schemas.reference.resource import ReferenceDataResource
-from warehouse.data_dir import DataDirResource
-from warehouse.database import accepted_drops, current_documents
 
 PARSE_CHECK = "documents_parsed"
-STAGE = "extracted_mentions"
-_TABLES = ("extracted_mentions", "document_extractions", "extraction_errors", "source_holds")
+STAGE = "source_extraction"
+_ERROR_COLUMNS = ["source_id", "url", "sha256", "error_class", "error_message", "run_id"]
 
 
-def _previous(connection: duckdb.DuckDBPyConnection, table: str) -> pd.DataFrame:
-    """The table as the last run left it, or an empty frame on the first run."""
-    try:
-        return connection.execute(f"select * from {table}").df()
-    except duckdb.CatalogException:
-        return pd.DataFrame(columns=["source_id", "url", "sha256", "fingerprint", "document_sha256"])
-
-
-def _inputs_digest(current: pd.DataFrame, registry: dict, accepted: dict[str, str]) -> str:
-    """What extraction reads: each current document version (not when it was fetched: an unchanged
-    re-fetch changes nothing), the fingerprint its source parses under, the accepted drops and the
-    sources in registry order."""
-    versions = [
-        [row.source_id, row.url, row.sha256, row.content_type, getattr(row, "published_hint", None),
-         source_fingerprint(registry[row.source_id])]
-        for row in current.itertuples()
-    ]  # fmt: skip
-    return inputs_digest(STAGE, versions, sorted(accepted.items()), list(registry))
+def extraction_digest(current: pd.DataFrame, source: Source) -> str:
+    """What one source's extraction reads: each current document version (not when it was fetched: an
+    unchanged re-fetch changes nothing) and the fingerprint the source parses under (code, vocabularies,
+    the source's options)."""
+    versions = [[row.url, row.sha256, row.content_type, row.published_hint] for row in current.itertuples()]
+    return inputs_digest(STAGE, source.id, versions, source_fingerprint(source))
 
 
 def _parse_check(errors: pd.DataFrame) -> dg.AssetCheckResult:
-    """Passes when every current document could be parsed; lists the ones that could not."""
+    """Passes when every current document of the run's sources could be parsed; lists the ones that
+    could not."""
     return dg.AssetCheckResult(
         check_name=PARSE_CHECK,
         passed=errors.empty,
@@ -50,29 +45,54 @@ def _parse_check(errors: pd.DataFrame) -> dg.AssetCheckResult:
     )
 
 
-def _as_they_are(connection: duckdb.DuckDBPyConnection, documents: int) -> dg.MaterializeResult:
-    """The result of a run whose inputs are those of the last finished one: the tables stand."""
-    mentions, held = connection.execute(
-        "select (select count(*) from extracted_mentions), (select count(*) from source_holds)"
-    ).fetchone()
-    errors = connection.execute("select * from extraction_errors").df()
-    return dg.MaterializeResult(
-        metadata={
-            "dagster/row_count": mentions,
-            "unchanged": True,
-            "documents": documents,
-            "documents_parsed": 0,
-            "documents_reused": documents,
-            "held_documents": held,
-        },
-        check_results=[_parse_check(errors)],
-    )
+def _errors(ledger: pd.DataFrame) -> pd.DataFrame:
+    """extraction_errors rows: the ledger's failed documents."""
+    failed = ledger[ledger["status"] == "error"] if len(ledger) else ledger
+    return failed.rename(columns={"parsed_run_id": "run_id"}).reindex(columns=_ERROR_COLUMNS)
+
+
+def extract_source(
+    source: Source, outputs: SourceOutputs, store: RawStore, run_id: str
+) -> tuple[dict[str, object], pd.DataFrame]:
+    """Make the source's current extraction match its current documents; (its partition's metadata,
+    its failed documents). A document version is parsed once per fingerprint; the rest is reused."""
+    current = outputs.fetch_state(source.id).current_documents(source.id)
+    digest = extraction_digest(current, source)
+    previous = outputs.current_extraction(source.id)
+    ledger = previous.ledger() if previous is not None else pd.DataFrame()
+    # A failure that may not happen again (a damaged blob the collector restores, a parse out of time)
+    # is retried even when nothing else changed.
+    retrying = len(ledger) > 0 and ledger["error_class"].isin(TRANSIENT_ERRORS).any()
+    unchanged = previous is not None and previous.inputs_digest() == digest and not retrying
+    if unchanged:
+        mentions, parsed, reused = previous.mention_count(), 0, len(ledger)
+        by_method: dict[str, int] = {}
+    else:
+        earlier = previous.mentions() if previous is not None else pd.DataFrame()
+        result = extract_documents(current, {source.id: source}, store, ledger, earlier, run_id)
+        ledger, parsed, reused = result.ledger, result.parsed, result.reused
+        mentions = len(result.mentions)
+        by_method = counts(result.mentions["method"]) if mentions else {}
+        outputs.record_extraction(source.id, digest, result.mentions, ledger)
+    errors = _errors(ledger)
+    metadata = {
+        "unchanged": unchanged,
+        "dagster/row_count": mentions,
+        "mentions": mentions,
+        "documents": len(current),
+        "documents_parsed": parsed,
+        "documents_reused": reused,
+        "unparsed_documents": len(errors),
+        "by_method": by_method,
+    }
+    return metadata, errors
 
 
 @dg.asset(
     group_name="transform",
     deps=[documents],
-    kinds={"python", "duckdb"},
+    kinds={"python"},
+    partitions_def=SOURCE_PARTITIONS,
     check_specs=[
         dg.AssetCheckSpec(
             PARSE_CHECK, asset="extracted_mentions", description="Every current document could be parsed."
@@ -82,84 +102,30 @@ def _as_they_are(connection: duckdb.DuckDBPyConnection, documents: int) -> dg.Ma
 def extracted_mentions(
     context: dg.AssetExecutionContext,
     sources: SourceRegistryResource,
-    data_dir: DataDirResource,
+    source_store: SourceStoreResource,
     reference_data: ReferenceDataResource,
 ) -> dg.MaterializeResult:
     """One row per deal mention (export row, table-in-page row, or prose sentence) in the newest version
-    of every document of every enabled source, with provenance: source, document sha256 and URL,
-    extraction method, locator and snippet. Reads stored bodies only (replays need no network), and
-    parses a document version again only when the parsing code or its source's options changed.
+    of every document of the run's sources, with provenance: source, document sha256 and URL, extraction
+    method, locator and snippet. Partitioned by source id.
+
+    Reads stored bodies only (replays need no network), and parses a document version again only when
+    the parsing code or its source's options changed. Writes each source's current extraction to
+    `data/sources/<id>/extraction/`; `combined_mentions` loads every source's into the working database.
     """
-    registry = {source.id: source for source in sources.load()}
-    working = data_dir.working()
-    run_id = context.run.run_id
-    with working.connect() as connection, reference_data.in_use():
-        current = current_documents(connection, list(registry))
-        previous_ledger = _previous(connection, "document_extractions")
-        accepted = accepted_drops(connection)
-        digest = _inputs_digest(current, registry, accepted)
-        retrying = (
-            previous_ledger["error_class"].isin(TRANSIENT_ERRORS).any() if len(previous_ledger) else False
-        )
-        if not retrying and unchanged(connection, STAGE, digest, list(_TABLES)):
-            return _as_they_are(connection, len(current))
-        mark_started(connection, STAGE, run_id)
-        previous_mentions = _previous(connection, "extracted_mentions")
+    selected, _ = partitioned_sources(context, sources.load())
+    outputs, store = source_store.outputs(), source_store.open_raw_store()
+    all_errors, mentions = [], 0
     with reference_data.in_use():  # the vocabularies parsing reads, and the fingerprint made of them
-        result = extract_documents(
-            current,
-            registry,
-            data_dir.open_raw_store(),
-            previous_ledger,
-            previous_mentions,
-            context.run.run_id,
-        )
-    ledger = result.ledger
-    mentions, holds = keep_last_good(list(registry), result.mentions, ledger, previous_mentions, accepted)
-    # An acceptance covers the documents a source served when the user accepted; once it serves others
-    # (it recovered, or broke again), the protection is back.
-    spent = [s for s, key in accepted.items() if s in registry and documents_key(ledger, s) != key]
-    for hold in holds.itertuples():
-        context.log.warning(
-            f"{hold.source_id}: kept {hold.previous_mentions} last good mentions of "
-            f"{hold.url or 'the source'}: {hold.reason}"
-        )
-    errors = ledger[ledger["status"] == "error"] if len(ledger) else ledger
+        for source in selected:
+            metadata, errors = extract_source(source, outputs, store, context.run.run_id)
+            context.add_asset_metadata(metadata, partition_key=source.id)
+            all_errors.append(errors)
+            mentions += int(metadata["mentions"])
+    errors = pd.concat(all_errors, ignore_index=True) if all_errors else pd.DataFrame(columns=_ERROR_COLUMNS)
     for row in errors.itertuples():
         context.log.warning(f"could not parse {row.url}: {row.error_class}: {row.error_message}")
-    error_columns = ["source_id", "url", "sha256", "error_class", "error_message", "run_id"]
-    error_rows = errors.rename(columns={"parsed_run_id": "run_id"}).reindex(columns=error_columns)
-    with working.connect() as connection:
-        working.replace(connection, "extracted_mentions", mentions)
-        working.replace(connection, "source_holds", holds)
-        if spent:
-            connection.execute("delete from drop_acceptances where list_contains(?, source_id)", [spent])
-        working.replace(connection, "document_extractions", ledger)
-        working.replace(connection, "extraction_errors", error_rows)
-        mark_finished(connection, STAGE, digest, run_id)
     return dg.MaterializeResult(
-        metadata={
-            "dagster/row_count": len(mentions),
-            "unchanged": False,
-            "documents": len(current),
-            "documents_parsed": result.parsed,
-            "documents_reused": result.reused,
-            "held_documents": len(holds),
-            "by_source": counts(mentions["source_id"]) if len(mentions) else {},
-            "by_method": counts(mentions["method"]) if len(mentions) else {},
-            "preview": preview(
-                mentions,
-                [
-                    "source_id",
-                    "method",
-                    "locator",
-                    "company_text",
-                    "round_text",
-                    "amount_text",
-                    "valuation_text",
-                    "segment_text",
-                ],
-            ),
-        },
-        check_results=[_parse_check(error_rows)],
+        metadata={"sources_in_run": len(selected), "mentions_in_run": mentions},
+        check_results=[_parse_check(errors)],
     )

@@ -100,8 +100,10 @@ def cadence_report(sources: list[Source], newest: pd.DataFrame, now: datetime) -
     return pd.DataFrame(rows).reindex(columns=columns)
 
 
+# On the stage that loads every source's fetched versions into the working database (`documents` itself
+# is per-source and writes files of its own).
 @dg.asset_check(
-    asset="documents",
+    asset="combined_mentions",
     name=CADENCE_CHECK,
     description="Every enabled source with a `cadence` in sources.toml has a document newer than it (by "
     "the publisher's date when known, else when its bytes were first fetched). Sources without one are "

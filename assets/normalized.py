@@ -2,7 +2,7 @@
 
 import dagster as dg
 
-from assets.extracted import extracted_mentions
+from assets.combined import combined_mentions
 from assets.metadata import preview
 from assets.normalize.columnar import normalize_table
 from assets.normalize.mentions import References
@@ -16,7 +16,7 @@ _PREVIEW = ["company", "round_type", "amount_usd", "currency", "valuation_usd", 
             "announced_date"]  # fmt: skip
 
 
-@dg.asset(group_name="transform", deps=[extracted_mentions], kinds={"python", "duckdb"})
+@dg.asset(group_name="transform", deps=[combined_mentions], kinds={"python", "duckdb"})
 def normalized_mentions(
     context: dg.AssetExecutionContext, data_dir: DataDirResource, reference_data: ReferenceDataResource
 ) -> dg.MaterializeResult:

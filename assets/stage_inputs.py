@@ -29,7 +29,8 @@ def inputs_digest(stage: str, *parts: Any) -> str:
 
 # The module that defines each stage's asset (its code digest covers everything the module imports).
 _MODULES = {
-    "extracted_mentions": "extracted",
+    "source_extraction": "extracted",  # one source's extraction (per-source files, no working table)
+    "extracted_mentions": "combined",
     "normalized_mentions": "normalized",
     "valid_mentions": "validated",
     "deals": "deals",

@@ -4,6 +4,7 @@ import warnings
 
 import dagster as dg
 
+from assets.combined import combined_mentions
 from assets.deal_investors import deal_investors
 from assets.deals import deal_checks, deals_and_sources
 from assets.documents import documents
@@ -14,15 +15,17 @@ from assets.marts import mart_assets, mart_checks, reconciliation_check
 from assets.metadata import described
 from assets.normalized import normalized_mentions
 from assets.published import dealmap_duckdb, source_volume
+from assets.source_partitions import SINGLE_RUN
 from assets.validated import validated_mentions, validation_checks
 from orchestration.jobs import refresh_job, replay_job
 from orchestration.resources import default_resources
 from orchestration.schedules import daily_refresh
-from orchestration.sensors import reference_data_changed
+from orchestration.sensors import newsletter_inbox, reference_data_changed, source_partitions
 
 ASSETS = [
     documents,
     extracted_mentions,
+    combined_mentions,
     normalized_mentions,
     validated_mentions,
     deals_and_sources,
@@ -38,6 +41,9 @@ ASSETS = [
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", dg.BetaWarning)
     described_assets = dg.with_source_code_references(dg.map_asset_specs(described, ASSETS))
+# A refresh of every source is one run over the range of source partitions, which `dg launch
+# --partition-range` starts without a daemon only when every asset of the job runs a range in one run.
+described_assets = [asset.with_attributes(backfill_policy=SINGLE_RUN) for asset in described_assets]
 
 defs = dg.Definitions(
     assets=described_assets,
@@ -51,9 +57,10 @@ defs = dg.Definitions(
     ],
     jobs=[refresh_job, replay_job],
     schedules=[daily_refresh],
-    sensors=[reference_data_changed],
+    sensors=[source_partitions, reference_data_changed, newsletter_inbox],
     resources=default_resources(),
-    # Every step shares one DuckDB file and the work per step is small: a fresh Python process per step
-    # (the multiprocess default) would cost more than the steps themselves and contend for the file lock.
+    # The combining steps share one DuckDB file and the work per step is small: a fresh Python process per
+    # step (the multiprocess default) would cost more than the steps themselves. The per-source steps do
+    # not open that file and can run in processes of their own (a backfill of one run per source).
     executor=dg.in_process_executor,
 )

@@ -26,6 +26,7 @@ import dagster as dg
 from dagster._core.definitions.reconstruct import ReconstructableJob, ReconstructableRepository
 
 from orchestration.run_progress import RunProgress
+from orchestration.source_partitions import enabled_source_ids, every_source_tags, sync_source_partitions
 from schemas.settings import REPO_ROOT
 from warehouse.data_dir import DataDirResource
 from warehouse.summary import summary_lines
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from dagster._core.instance.ref import InstanceRef
 
 SESSION_TAG = "dealmap/console_session"
+PARTITION_NAME_TAG = "dagster/partition"
 POLL_S = 0.25
 
 
@@ -119,14 +121,32 @@ def _interrupt_on_sigterm() -> None:
     signal.signal(signal.SIGTERM, signal.getsignal(signal.SIGINT))
 
 
-def run_refresh(verbose: bool, out: TextIO = sys.stdout) -> int:
-    """Run the `refresh` job in this process; print its progress and, when it succeeds, the served file."""
+def _partition_tags(instance: dg.DagsterInstance, partition: str | None) -> dict[str, str]:
+    """The run's partition tags: every enabled source in one run (the `sources` partitions synced with
+    sources.toml first), or the one source `partition` (it must be a partition already)."""
+    keys = sync_source_partitions(instance, enabled_source_ids())
+    if partition is None:
+        return every_source_tags(keys)
+    if partition not in keys:
+        known = ", ".join(keys) or "none"
+        raise ValueError(f"--partition {partition!r}: no enabled source with that id (sources: {known})")
+    return {PARTITION_NAME_TAG: partition}
+
+
+def run_refresh(verbose: bool, out: TextIO = sys.stdout, partition: str | None = None) -> int:
+    """Run the `refresh` job in this process (every source, or the one source `partition`, then what
+    combines them); print its progress and, when it succeeds, the served file."""
     _interrupt_on_sigterm()
     session = uuid.uuid4().hex
     console = Console(out, bar=out.isatty() and not verbose)
     # Dagster's console logger prints every event at DEBUG; the event log keeps them whatever its level.
     run_config = {} if verbose else {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
     with dg.DagsterInstance.get() as instance:
+        try:
+            partition_tags = _partition_tags(instance, partition)
+        except ValueError as error:  # a registry error names the file, the source and the field
+            console.lines([f"refresh not started: {error}"])
+            return 2
         watcher = RunWatcher(instance.get_ref(), session, console)
         watcher.start()
         try:
@@ -134,7 +154,7 @@ def run_refresh(verbose: bool, out: TextIO = sys.stdout) -> int:
                 refresh_job(),
                 instance=instance,
                 run_config=run_config,
-                tags={SESSION_TAG: session, "dealmap/launched_by": "tasks.py refresh"},
+                tags={SESSION_TAG: session, "dealmap/launched_by": "tasks.py refresh", **partition_tags},
                 raise_on_error=False,
             )
         except KeyboardInterrupt:
@@ -157,7 +177,11 @@ def run_refresh(verbose: bool, out: TextIO = sys.stdout) -> int:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="tasks.py refresh", description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="also print Dagster's DEBUG log")
-    return run_refresh(parser.parse_args(argv).verbose)
+    parser.add_argument(
+        "--partition", metavar="SOURCE_ID", help="fetch and extract only this source, then combine as usual"
+    )
+    args = parser.parse_args(argv)
+    return run_refresh(args.verbose, partition=args.partition)
 
 
 if __name__ == "__main__":

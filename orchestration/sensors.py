@@ -1,11 +1,23 @@
-"""Sensors: replay stored documents when the reference data (taxonomy, vocabularies, aliases) changes."""
+"""Sensors: source partitions in step with sources.toml, replay on a reference data change, and the
+newsletter inboxes."""
 
 import hashlib
+import json
 from pathlib import Path
 
 import dagster as dg
 
-from orchestration.jobs import replay_job
+from assets.fetching.inbox import inbox_folders, scan_inbox
+from assets.source_partitions import SOURCE_PARTITIONS
+from assets.source_store import SourceStoreResource
+from assets.sources import RegistryError, SourceRegistryResource
+from orchestration.jobs import refresh_job, replay_job
+from orchestration.source_partitions import (
+    enabled_source_ids,
+    every_source_tags,
+    keys_after,
+    partition_requests,
+)
 from schemas.reference import reference_dir
 
 
@@ -25,13 +37,84 @@ def reference_fingerprint(directory: Path) -> str:
     description="Runs the replay job (no fetching) when a file in schemas/reference changes, so a new "
     "segment alias or round spelling moves quarantined rows into deals without waiting for the schedule.",
 )
-def reference_data_changed(context: dg.SensorEvaluationContext) -> dg.SensorResult | dg.SkipReason:
+def reference_data_changed(
+    context: dg.SensorEvaluationContext, sources: SourceRegistryResource
+) -> dg.SensorResult | dg.SkipReason:
     fingerprint = reference_fingerprint(reference_dir())
     if context.cursor is None:
         # First evaluation: remember the current state; the next refresh already uses it.
         return dg.SensorResult(skip_reason="first evaluation: reference data recorded", cursor=fingerprint)
     if context.cursor == fingerprint:
         return dg.SkipReason("reference data unchanged")
+    wanted, existing = (
+        enabled_source_ids(sources),
+        context.instance.get_dynamic_partitions(SOURCE_PARTITIONS.name),
+    )
+    request = dg.RunRequest(
+        run_key=f"reference-{fingerprint}", tags=every_source_tags(keys_after(wanted, existing))
+    )
     return dg.SensorResult(
-        run_requests=[dg.RunRequest(run_key=f"reference-{fingerprint}")], cursor=fingerprint
+        run_requests=[request],
+        cursor=fingerprint,
+        dynamic_partitions_requests=partition_requests(wanted, existing),
+    )
+
+
+@dg.sensor(
+    minimum_interval_seconds=30,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="Keeps the `sources` partitions in step with sources.toml: an enabled source appears as a "
+    "partition, a removed or disabled one goes.",
+)
+def source_partitions(
+    context: dg.SensorEvaluationContext, sources: SourceRegistryResource
+) -> dg.SensorResult | dg.SkipReason:
+    wanted = enabled_source_ids(sources)
+    requests = partition_requests(wanted, context.instance.get_dynamic_partitions(SOURCE_PARTITIONS.name))
+    if not requests:
+        return dg.SkipReason(f"partitions match sources.toml ({len(wanted)} sources)")
+    return dg.SensorResult(dynamic_partitions_requests=requests)
+
+
+def _inbox_request(source_id: str, new: dict[str, str]) -> dg.RunRequest:
+    """A refresh of one source's partition (then everything after it) for the new files in its inbox."""
+    files = hashlib.sha256(json.dumps(sorted(new.items())).encode()).hexdigest()[:16]
+    return dg.RunRequest(run_key=f"inbox-{source_id}-{files}", partition_key=source_id)
+
+
+@dg.sensor(
+    job=refresh_job,
+    minimum_interval_seconds=30,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="Newsletter inboxes: an issue (.eml, .md, .mbox...) dropped into the folder of a "
+    "newsletter source refreshes that source's partition and everything after it. A file it cannot take "
+    "is reported and left in place.",
+)
+def newsletter_inbox(
+    context: dg.SensorEvaluationContext, sources: SourceRegistryResource, source_store: SourceStoreResource
+) -> dg.SensorResult | dg.SkipReason:
+    try:
+        registry = sources.load()
+    except RegistryError as error:
+        return dg.SkipReason(f"sources.toml cannot be read: {error}")
+    cursor = json.loads(context.cursor) if context.cursor else {}
+    outputs, requests, refused, seen = source_store.outputs(), [], [], {}
+    for source_id, folder in inbox_folders(registry).items():
+        fetched = {url: v["sha256"] for url, v in outputs.fetch_state(source_id).versions.items()}
+        scan = scan_inbox(folder, fetched, cursor.get(source_id, {}))
+        seen[source_id] = scan.seen
+        refused += scan.refused
+        if scan.new:
+            context.log.info(f"{source_id}: new in {folder}: {', '.join(sorted(scan.new))}")
+            requests.append(_inbox_request(source_id, scan.new))
+    for message in refused:
+        context.log.warning(message)
+    wanted = [r.partition_key for r in requests]
+    existing = context.instance.get_dynamic_partitions(SOURCE_PARTITIONS.name)
+    return dg.SensorResult(
+        run_requests=requests,
+        cursor=json.dumps(seen, sort_keys=True),
+        # A source added to the registry since the partitions were last synced gets its partition first.
+        dynamic_partitions_requests=partition_requests([*existing, *wanted], existing),
+        skip_reason=None if requests else "; ".join(refused) or "no new issue in any newsletter inbox",
     )

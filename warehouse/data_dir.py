@@ -22,7 +22,7 @@ from pathlib import Path
 import dagster as dg
 from pydantic import Field
 
-from assets.fetching.raw_store import RawStore
+from assets.fetching.raw_store import RawStore, raw_store_at
 from schemas.settings import REPO_ROOT, resolved_local_file, resolved_location, resolved_path
 from warehouse.database import Warehouse
 from warehouse.run_lock import writer_lock
@@ -50,7 +50,7 @@ class DataDirResource(dg.ConfigurableResource):
 
     def open_raw_store(self) -> RawStore:
         """The raw store; bodies from a remote one are read through verified copies in `<data>/raw_cache`."""
-        return RawStore(self.raw_store_location, cache_dir=self.data_path / "raw_cache")
+        return raw_store_at(self.data_path, self.raw_store)
 
     @property
     def working_path(self) -> Path:

@@ -23,6 +23,8 @@ import fsspec
 from fsspec.implementations.local import LocalFileSystem
 from fsspec.registry import known_implementations
 
+from schemas.settings import resolved_location
+
 # Protocols that cannot hold a store: read-only web and archive views, and chained URLs.
 _NOT_A_STORE = {"http", "https", "zip", "tar", "libarchive", "github", "git", "reference", "data"}
 
@@ -185,3 +187,10 @@ class RawStore:
 
     def __contains__(self, sha256: str) -> bool:
         return self.filesystem.exists(str(self.path(sha256)))
+
+
+def raw_store_at(data_path: Path, configured: str = "") -> RawStore:
+    """The raw store of a data directory: `configured`, else `$DEALMAP_RAW_STORE`, else `<data>/raw`.
+    Bodies of a remote store are parsed from verified copies in `<data>/raw_cache`."""
+    location = resolved_location(configured, "DEALMAP_RAW_STORE", data_path / "raw")
+    return RawStore(location, cache_dir=data_path / "raw_cache")

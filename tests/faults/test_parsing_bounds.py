@@ -190,7 +190,8 @@ def test_the_refresh_records_the_budget_error_and_goes_on(
         data_dir,
         sources_path=registry,
         fetcher=HttpFetcherResource(min_host_interval_s=0),
-        selection=dg.AssetSelection.assets("documents", "extracted_mentions"),
+        # up to the stage that loads every source's extraction into the working database
+        selection=dg.AssetSelection.assets("documents", "extracted_mentions", "combined_mentions"),
     )
 
     assert result.success

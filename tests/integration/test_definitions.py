@@ -10,12 +10,14 @@ from pathlib import Path
 
 import dagster as dg
 
+from assets.sources import SourceRegistryResource
 from orchestration.definitions import defs
 from tests.conftest import REPO_ROOT
 
 EXPECTED_ASSETS = {
     "documents",
     "extracted_mentions",
+    "combined_mentions",
     "normalized_mentions",
     "valid_mentions",
     "rejected_deals",
@@ -118,14 +120,31 @@ def test_reference_sensor_replays_only_after_a_change(tmp_path: Path, monkeypatc
     assert sensor.default_status == dg.DefaultSensorStatus.RUNNING
     assert sensor.job_name == "replay"
 
-    first = sensor.evaluate_tick(dg.build_sensor_context(cursor=None))
+    registry = tmp_path / "sources.toml"
+    registry.write_text(
+        '[[source]]\nid = "one"\nkind = "article"\nurl = "one.html"\n\n'
+        '[[source]]\nid = "two"\nkind = "article"\nurl = "two.html"\n',
+        encoding="utf-8",
+    )
+    resources = {"sources": SourceRegistryResource(path=str(registry))}
+
+    instance = dg.DagsterInstance.ephemeral()
+
+    def tick(cursor: str | None) -> dg.SensorExecutionData:
+        with dg.build_sensor_context(cursor=cursor, resources=resources, instance=instance) as context:
+            return sensor.evaluate_tick(context)
+
+    first = tick(None)
     assert first.run_requests == []
-    unchanged = sensor.evaluate_tick(dg.build_sensor_context(cursor=first.cursor))
-    assert unchanged.run_requests == []
+    assert tick(first.cursor).run_requests == []
     (reference / "taxonomy.toml").write_text("[segment.a]\naliases = ['b']\n", encoding="utf-8")
-    changed = sensor.evaluate_tick(dg.build_sensor_context(cursor=first.cursor))
+    changed = tick(first.cursor)
     assert len(changed.run_requests) == 1
     assert changed.cursor != first.cursor
+    # A replay covers every source: the range of their partitions, synced with the registry first.
+    assert changed.run_requests[0].partition_key_range == dg.PartitionKeyRange("one", "two")
+    added = changed.dynamic_partitions_requests[0]
+    assert (added.partitions_def_name, list(added.partition_keys)) == ("sources", ["one", "two"])
 
 
 def test_every_table_asset_shows_its_owner_code_and_declared_columns():

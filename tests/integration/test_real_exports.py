@@ -8,7 +8,7 @@ import pytest
 from assets.fetching.resource import HttpFetcherResource
 from bench.real_exports import INDIA_REGISTRY
 from tests.conftest import SHARED_DATA
-from tests.integration.pipeline import check_results, run_refresh
+from tests.integration.pipeline import check_results, run_refresh, summed
 
 INDIA = SHARED_DATA / "indian_startup_funding.csv"
 INDIA_ROWS = 3044
@@ -113,12 +113,7 @@ def test_a_second_run_reuses_the_parsed_export(india):
     fetcher = HttpFetcherResource(file_roots=[str(SHARED_DATA)], min_host_interval_s=0)
     again = run_refresh(data_dir, sources_path=registry, fetcher=fetcher)
     assert again.success
-    metadata = next(
-        m.materialization.metadata
-        for m in again.get_asset_materialization_events()
-        if m.asset_key.to_user_string() == "extracted_mentions"
-    )
-    assert (metadata["documents_parsed"].value, metadata["documents_reused"].value) == (
-        0,
-        1,
-    )
+    assert (
+        summed(again, "extracted_mentions", "documents_parsed"),
+        summed(again, "extracted_mentions", "documents_reused"),
+    ) == (0, 1)

@@ -20,7 +20,9 @@ from assets.sources import load_registry
 from tests.conftest import REPO_ROOT, SAMPLES
 from tests.integration.pipeline import check_results, run_refresh
 
-CHECK = ("documents", "source_cadence")
+CHECK = ("combined_mentions", "source_cadence")
+# Fetch, and load what was fetched into the working database, where the check reads it.
+LOADED = ["documents", "extracted_mentions", "combined_mentions"]
 FETCHER = HttpFetcherResource(file_roots=[str(SAMPLES)], min_host_interval_s=0)
 
 
@@ -53,7 +55,7 @@ def watched(tmp_path_factory):
 
 def test_the_shipped_samples_pass_and_no_source_is_watched(tmp_path):
     result = run_refresh(
-        tmp_path / "data", selection="documents", fetcher=HttpFetcherResource(min_host_interval_s=0)
+        tmp_path / "data", selection=LOADED, fetcher=HttpFetcherResource(min_host_interval_s=0)
     )
 
     check = check_results(result)[CHECK]
@@ -131,7 +133,7 @@ def test_rows_aged_in_the_working_database_fail_the_check_and_a_disabled_source_
         connection.execute(aged, ["founders-digest"])
     cadences = {"founders-digest": "30d", "stackline-weekly": "2w"}
     registry = sample_registry(tmp_path / "sources.toml", cadences)
-    refetched = run_refresh(data_dir, sources_path=registry, fetcher=FETCHER, selection="documents")
+    refetched = run_refresh(data_dir, sources_path=registry, fetcher=FETCHER, selection=LOADED)
     stale = check_results(refetched)[CHECK]
     assert stale.metadata["stale_sources"].value == "stackline-weekly, founders-digest"  # registry order
     assert re.search(
@@ -139,15 +141,13 @@ def test_rows_aged_in_the_working_database_fail_the_check_and_a_disabled_source_
     ), stale.description
 
     sample_registry(registry, cadences, disabled=("stackline-weekly",))
-    without_feed = run_refresh(data_dir, sources_path=registry, fetcher=FETCHER, selection="documents")
+    without_feed = run_refresh(data_dir, sources_path=registry, fetcher=FETCHER, selection=LOADED)
     check = check_results(without_feed)[CHECK]
     assert check.metadata["stale_sources"].value == "founders-digest"
     assert "stackline-weekly" not in check.description
 
     sample_registry(registry, {"deal-tracker-export": "7d", "portfolio-tracker": "36h"})
-    fresh = check_results(
-        run_refresh(data_dir, sources_path=registry, fetcher=FETCHER, selection="documents")
-    )
+    fresh = check_results(run_refresh(data_dir, sources_path=registry, fetcher=FETCHER, selection=LOADED))
     assert fresh[CHECK].passed
     assert fresh[CHECK].description == "2 watched source(s) within their cadence"
     assert fresh[CHECK].metadata["stale_sources"].value == "none"

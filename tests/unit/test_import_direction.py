@@ -14,6 +14,7 @@ ASSET_MODULES = {
     "assets.documents",
     "assets.freshness",
     "assets.extracted",
+    "assets.combined",
     "assets.normalized",
     "assets.validated",
     "assets.deals",

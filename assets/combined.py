@@ -1,0 +1,157 @@
+"""Asset `combined_mentions`: the first combining stage. Loads what the per-source stages wrote into the
+working database, and takes every source's current extraction into `extracted_mentions`.
+
+The per-source stages (`documents`, `extracted_mentions`, partitioned by source) never open the working
+DuckDB file; this stage is the one writer that loads their output (`assets/source_outputs.py`):
+- each fetch batch is appended to `documents`, `fetch_log` and `source_listings`, then removed;
+- each enabled source's current extraction becomes its rows of `extracted_mentions`, except where its new
+  version yields far less than its last good one: those keep their last good mentions (`source_holds`).
+"""
+
+import shutil
+
+import dagster as dg
+import duckdb
+import pandas as pd
+
+from assets.extracted import extracted_mentions
+from assets.metadata import counts, preview
+from assets.source_outputs import BATCH_TABLES, SourceOutputs
+from assets.source_store import SourceStoreResource
+from assets.sources import SourceRegistryResource
+from assets.stage_inputs import inputs_digest, mark_finished, mark_started, unchanged
+from assets.validate.source_volume import documents_key, keep_last_good
+from warehouse.data_dir import DataDirResource
+from warehouse.database import accepted_drops, transaction
+
+# The stage is named after the working table it builds (normalisation digests what it recorded).
+STAGE = "extracted_mentions"
+_TABLES = ("extracted_mentions", "document_extractions", "extraction_errors", "source_holds")
+_ERROR_COLUMNS = ["source_id", "url", "sha256", "error_class", "error_message", "run_id"]
+_PREVIEW = ["source_id", "method", "locator", "company_text", "round_text", "amount_text", "valuation_text",
+            "segment_text"]  # fmt: skip
+
+# A version equal to the newest one stored for its URL is not a new version (a source fetched without its
+# fetch state, e.g. the first fetch after an upgrade, stores what it finds as new).
+_LOAD_DOCUMENTS = """
+    insert into documents by name
+    select * from read_parquet(?) as incoming
+    where incoming.sha256 is distinct from (
+        select stored.sha256 from documents as stored
+        where stored.source_id = incoming.source_id and stored.url = incoming.url
+        order by stored.fetched_at desc, stored.sha256 limit 1
+    )
+"""
+
+
+def _loaded(connection: duckdb.DuckDBPyConnection, source_id: str, run_id: str) -> bool:
+    """Whether the batch of (source, run) is in the working database already (a run that stopped after
+    loading it and before removing it)."""
+    return connection.execute(
+        "select exists (select 1 from fetch_log where source_id = $s and run_id = $r) "
+        "or exists (select 1 from source_listings where source_id = $s and run_id = $r)",
+        {"s": source_id, "r": run_id},
+    ).fetchone()[0]
+
+
+def load_fetch_batches(connection: duckdb.DuckDBPyConnection, outputs: SourceOutputs) -> int:
+    """Append every pending fetch batch to the history tables, one transaction each, then remove it;
+    returns how many were loaded."""
+    loaded = 0
+    for batch in list(outputs.pending_batches()):
+        source_id, run_id = batch.parent.parent.name, batch.name.split("-", 1)[1]
+        if not _loaded(connection, source_id, run_id):
+            with transaction(connection):
+                connection.execute(_LOAD_DOCUMENTS, [str(batch / "documents.parquet")])
+                for table in BATCH_TABLES[1:]:
+                    connection.execute(
+                        f"insert into {table} by name select * from read_parquet(?)",
+                        [str(batch / f"{table}.parquet")],
+                    )
+            loaded += 1
+        shutil.rmtree(batch)
+    return loaded
+
+
+def _previous_mentions(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """extracted_mentions as the last run left it, or an empty frame on the first run."""
+    try:
+        return connection.execute("select * from extracted_mentions").df()
+    except duckdb.CatalogException:
+        return pd.DataFrame(columns=["source_id", "url", "document_sha256", "fingerprint"])
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    nonempty = [f for f in frames if len(f)]
+    return pd.concat(nonempty, ignore_index=True) if nonempty else pd.DataFrame()
+
+
+def _as_they_are(connection: duckdb.DuckDBPyConnection, batches: int) -> dg.MaterializeResult:
+    """The result of a run whose inputs are those of the last finished one: the tables stand."""
+    mentions, documents, held = connection.execute(
+        "select (select count(*) from extracted_mentions), (select count(*) from document_extractions), "
+        "(select count(*) from source_holds)"
+    ).fetchone()
+    metadata = {"dagster/row_count": mentions, "unchanged": True, "documents": documents}
+    return dg.MaterializeResult(metadata=metadata | {"held_documents": held, "batches_loaded": batches})
+
+
+@dg.asset(group_name="transform", deps=[extracted_mentions], kinds={"python", "duckdb"})
+def combined_mentions(
+    context: dg.AssetExecutionContext,
+    sources: SourceRegistryResource,
+    source_store: SourceStoreResource,
+    data_dir: DataDirResource,
+) -> dg.MaterializeResult:
+    """One row per deal mention of every enabled source (working table `extracted_mentions`): each
+    source's latest extraction, whichever run made it, or its last good mentions where the new version
+    yields far fewer (`source_holds`). Also loads every source's new document versions and fetch
+    attempts into `documents`, `fetch_log` and `source_listings`, and rebuilds the extraction ledger
+    (`document_extractions`) and `extraction_errors`.
+    """
+    registry = [source.id for source in sources.load()]
+    outputs, working, run_id = source_store.outputs(), data_dir.working(), context.run.run_id
+    extractions = {source_id: outputs.current_extraction(source_id) for source_id in registry}
+    with working.connect() as connection:
+        batches = load_fetch_batches(connection, outputs)
+        accepted = accepted_drops(connection)
+        digests = [[source_id, e.digest if e else None] for source_id, e in extractions.items()]
+        digest = inputs_digest(STAGE, digests, sorted(accepted.items()), registry)
+        if unchanged(connection, STAGE, digest, list(_TABLES)):
+            return _as_they_are(connection, batches)
+        mark_started(connection, STAGE, run_id)
+        previous = _previous_mentions(connection)
+    current = [e for e in extractions.values() if e is not None]
+    ledger = _concat([e.ledger() for e in current])
+    mentions, holds = keep_last_good(
+        registry, _concat([e.mentions() for e in current]), ledger, previous, accepted
+    )
+    # An acceptance covers the documents a source served when the user accepted; once it serves others
+    # (it recovered, or broke again), the protection is back.
+    spent = [s for s, key in accepted.items() if s in registry and documents_key(ledger, s) != key]
+    for hold in holds.itertuples():
+        context.log.warning(
+            f"{hold.source_id}: kept {hold.previous_mentions} last good mentions of "
+            f"{hold.url or 'the source'}: {hold.reason}"
+        )
+    errors = ledger[ledger["status"] == "error"] if len(ledger) else ledger
+    error_rows = errors.rename(columns={"parsed_run_id": "run_id"}).reindex(columns=_ERROR_COLUMNS)
+    with working.connect() as connection:
+        working.replace(connection, "extracted_mentions", mentions)
+        working.replace(connection, "source_holds", holds)
+        if spent:
+            connection.execute("delete from drop_acceptances where list_contains(?, source_id)", [spent])
+        working.replace(connection, "document_extractions", ledger)
+        working.replace(connection, "extraction_errors", error_rows)
+        mark_finished(connection, STAGE, digest, run_id)
+    return dg.MaterializeResult(
+        metadata={
+            "dagster/row_count": len(mentions),
+            "unchanged": False,
+            "documents": len(ledger),
+            "held_documents": len(holds),
+            "batches_loaded": batches,
+            "by_source": counts(mentions["source_id"]) if len(mentions) else {},
+            "preview": preview(mentions, _PREVIEW) if len(mentions) else "_(no rows)_",
+        }
+    )

@@ -1,0 +1,255 @@
+"""What the per-source stages write, one folder per source beside the raw store: `<data>/sources/<id>/`.
+
+The per-source stages (`documents`, `extracted_mentions`, partitioned by source id) may run in parallel
+processes, and the working DuckDB file allows one writing process: so they never open it. Each writes
+its own files here, and the first combining stage (`combined_mentions`) loads them into the working
+database. Every write is atomic (a temporary file or folder, then a rename), so a reader sees a
+source's previous output or its new one, never half of one.
+
+    sources/<id>/fetch_state.json          what the source serves now: per URL the newest stored version
+                                           (sha256, content type, feed date) and the newest validators
+                                           (ETag / Last-Modified), and the URLs its listing names
+    sources/<id>/batches/<stamp>-<run>/    one fetch: `documents`, `fetch_log`, `source_listings` rows
+                                           (Parquet, typed by the declared tables); removed once loaded
+    sources/<id>/extraction/CURRENT        the digest of the current extraction, which is the folder
+    sources/<id>/extraction/<digest>/      `mentions.parquet` (extracted_mentions rows),
+                                           `ledger.parquet` (document_extractions rows) and `inputs`
+                                           (the digest of what it read)
+
+Source ids are registry slugs (`[a-z0-9][a-z0-9_-]*`, checked by `assets/sources.py`), so a folder
+name built from one never leaves this tree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+import pyarrow.parquet as pq
+
+from warehouse.arrow_frames import arrow_schema, frame_to_arrow
+from warehouse.database import declared, read_frame
+
+BATCH_TABLES = ("documents", "fetch_log", "source_listings")
+# Fetch attempts whose validators the server gave for the body now stored (a new ETag on the same bytes
+# must stick, or every later run downloads the page again).
+_VALIDATING_STATUSES = ("ok", "unchanged", "not_modified")
+
+
+@dataclass
+class FetchState:
+    """What one source serves now, as its last fetches left it."""
+
+    versions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """URL -> its newest stored version: sha256, content_type, published_hint (ISO date or None)."""
+    validators: dict[str, dict[str, str | None]] = field(default_factory=dict)
+    """URL -> the newest etag and last_modified the server gave."""
+    listing: list[str] | None = None
+    """The URLs the source named at its last readable listing (None: never listed, or a feed, whose
+    pages accumulate)."""
+
+    def updated(self, documents: list[dict[str, Any]], log: list[dict[str, Any]], listing: list[str] | None):
+        """The state after one fetch: its new document versions, validators and listing."""
+        versions = dict(self.versions)
+        for row in documents:
+            hint = row.get("published_hint")
+            versions[row["url"]] = {
+                "sha256": row["sha256"],
+                "content_type": row.get("content_type"),
+                "published_hint": hint.isoformat() if isinstance(hint, date) else None,
+            }
+        validators = dict(self.validators)
+        for row in log:
+            if row["status"] in _VALIDATING_STATUSES and (row.get("etag") or row.get("last_modified")):
+                validators[row["url"]] = {"etag": row.get("etag"), "last_modified": row.get("last_modified")}
+        return FetchState(versions, validators, self.listing if listing is None else list(listing))
+
+    def current_documents(self, source_id: str) -> pd.DataFrame:
+        """The newest version of every URL the source still names (all of them without a listing), as the
+        columns extraction reads: source_id, url, sha256, content_type, published_hint."""
+        named = set(self.listing) if self.listing is not None else None
+        rows = [
+            {
+                "source_id": source_id,
+                "url": url,
+                "sha256": version["sha256"],
+                "content_type": version.get("content_type"),
+                "published_hint": date.fromisoformat(version["published_hint"])
+                if version.get("published_hint")
+                else None,
+            }
+            for url, version in sorted(self.versions.items())
+            if named is None or url in named
+        ]
+        columns = ["source_id", "url", "sha256", "content_type", "published_hint"]
+        return pd.DataFrame(rows, columns=columns)
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """One source's current extraction: the folder holding its mentions and its ledger (read on demand:
+    an export's mentions may be a million rows), named by `digest`, which changes whenever they do."""
+
+    digest: str
+    folder: Path
+
+    def inputs_digest(self) -> str:
+        """The digest of what the extraction read (its documents and fingerprint)."""
+        return (self.folder / "inputs").read_text(encoding="utf-8").strip()
+
+    def mentions(self) -> pd.DataFrame:
+        return read_parquet(self.folder / "mentions.parquet")
+
+    def ledger(self) -> pd.DataFrame:
+        return read_parquet(self.folder / "ledger.parquet")
+
+    def mention_count(self) -> int:
+        return pq.ParquetFile(self.folder / "mentions.parquet").metadata.num_rows
+
+    @property
+    def mentions_path(self) -> Path:
+        return self.folder / "mentions.parquet"
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _write_tables(
+    folder: Path, frames: dict[str, pd.DataFrame], tables: dict[str, str], texts: dict[str, str] | None = None
+) -> None:
+    """Write each frame as `<name>.parquet`, typed by the declared table `tables[name]`, and each text as
+    a file, into a new folder that appears whole (built under a temporary name, then renamed)."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    temp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    try:
+        for name, frame in frames.items():
+            rows = frame_to_arrow(frame, arrow_schema(declared(tables[name])))
+            pq.write_table(rows, temp / f"{name}.parquet")
+        for name, text in (texts or {}).items():
+            (temp / name).write_text(text, encoding="utf-8")
+        os.replace(temp, folder)
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+
+
+def read_parquet(path: Path) -> pd.DataFrame:
+    """A Parquet file as a frame typed as frames read from the working database are (`read_frame`)."""
+    with duckdb.connect() as connection:
+        return read_frame(connection, "select * from read_parquet(?)", [str(path)])
+
+
+class SourceOutputs:
+    """The per-source output folders under `root` (`<data>/sources`)."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+
+    def folder(self, source_id: str) -> Path:
+        return self.root / source_id
+
+    # -- fetching -------------------------------------------------------------------------------------
+
+    def fetch_state(self, source_id: str) -> FetchState:
+        path = self.folder(source_id) / "fetch_state.json"
+        if not path.exists():
+            return FetchState()
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return FetchState(data["versions"], data["validators"], data["listing"])
+
+    def record_fetch(
+        self,
+        source_id: str,
+        run_id: str,
+        fetched_at: datetime,
+        documents: list[dict[str, Any]],
+        log: list[dict[str, Any]],
+        listing: list[str] | None,
+    ) -> FetchState:
+        """Write one fetch's rows as a batch for the combining stage, then the source's new state.
+
+        The batch first: a fetch that stopped between the two leaves the old state, and the next fetch
+        compares with it (at worst storing the same version twice), never a state naming a version the
+        working database will not get."""
+        listings = [{"source_id": source_id, "run_id": run_id, "listed_at": fetched_at, "urls": listing}]
+        frames = {
+            "documents": pd.DataFrame(documents),
+            "fetch_log": pd.DataFrame(log),
+            "source_listings": pd.DataFrame(listings if listing is not None else []),
+        }
+        batch = self.folder(source_id) / "batches" / f"{fetched_at:%Y%m%dT%H%M%S%f}-{run_id}"
+        _write_tables(batch, frames, {name: name for name in BATCH_TABLES})
+        state = self.fetch_state(source_id).updated(documents, log, listing)
+        text = json.dumps(
+            {"versions": state.versions, "validators": state.validators, "listing": state.listing}
+        )
+        _write_atomically(self.folder(source_id) / "fetch_state.json", text)
+        return state
+
+    def pending_batches(self) -> Iterator[Path]:
+        """Every fetch batch not yet loaded, oldest first within a source (any source folder: a source
+        removed from the registry since it was fetched still has its history loaded)."""
+        if not self.root.is_dir():
+            return
+        for source in sorted(p for p in self.root.iterdir() if p.is_dir()):
+            batches = source / "batches"
+            if batches.is_dir():
+                yield from sorted(p for p in batches.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+    # -- extraction -----------------------------------------------------------------------------------
+
+    def current_extraction(self, source_id: str) -> Extraction | None:
+        """The source's current extraction, or None when it was never extracted."""
+        pointer = self.folder(source_id) / "extraction" / "CURRENT"
+        if not pointer.exists():
+            return None
+        digest = pointer.read_text(encoding="utf-8").strip()
+        return Extraction(digest, pointer.parent / digest)
+
+    def record_extraction(
+        self, source_id: str, inputs_digest: str, mentions: pd.DataFrame, ledger: pd.DataFrame
+    ) -> str:
+        """Make (`mentions`, `ledger`) the source's current extraction; returns its digest.
+
+        Named by what was read and how each document ended (the same inputs parsed again after a
+        transient failure give another name), the folder appears whole, then the pointer names it, then
+        older folders go."""
+        outcome = ledger.reindex(
+            columns=["url", "sha256", "fingerprint", "status", "error_class", "mentions"]
+        )
+        text = json.dumps([inputs_digest, outcome.astype(str).values.tolist()])
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        base = self.folder(source_id) / "extraction"
+        folder = base / digest
+        if folder.exists():  # written before (a pointer lost to a crash): rewritten whole
+            shutil.rmtree(folder)
+        _write_tables(
+            folder,
+            {"mentions": mentions, "ledger": ledger},
+            {"mentions": "extracted_mentions", "ledger": "document_extractions"},
+            {"inputs": inputs_digest},
+        )
+        _write_atomically(base / "CURRENT", digest)
+        for old in base.iterdir():
+            if old.is_dir() and old.name != digest:
+                shutil.rmtree(old, ignore_errors=True)
+        return digest
