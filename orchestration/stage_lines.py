@@ -29,6 +29,7 @@ class Stage:
 STAGES = (
     Stage("fetch", ("documents",)),
     Stage("extract", ("extracted_mentions",)),
+    Stage("combine", ("combined_mentions",)),
     Stage("normalise", ("normalized_mentions",)),
     Stage("validate", ("valid_mentions", "rejected_deals")),
     Stage("resolve", ("deals", "deal_sources")),
@@ -89,7 +90,8 @@ def _fetch(t: Mapping[str, Totals]) -> str:
     unchanged = fetches.pop("unchanged", 0) + fetches.pop("not_modified", 0)
     failed = fetches.pop("error", 0)
     others = "".join(f", {number(v)} {k}" for k, v in sorted(fetches.items()))
-    sources = f"{_count(docs.numbers['sources'], 'source')}: " if "sources" in docs.numbers else ""
+    # One materialisation per source partition of the run.
+    sources = f"{_count(docs.count, 'source')}: " if docs.count else ""
     counts = f"{number(unchanged)} unchanged, {number(failed)} failed{others}"
     versions = _count(docs.numbers["new_versions"], "new version")
     return f"{sources}{_count(fetched, 'document')} fetched, {counts}; {versions}"
@@ -99,6 +101,13 @@ def _extract(t: Mapping[str, Totals]) -> str:
     e = t["extracted_mentions"]
     parsed = e.clause("({} parsed, {} reused)", "documents_parsed", "documents_reused")
     return f"{_count(e.rows(), 'mention')} from {_count(e.numbers['documents'], 'document')}{parsed}"
+
+
+def _combine(t: Mapping[str, Totals]) -> str:
+    c = t["combined_mentions"]
+    held = c.numbers["held_documents"]
+    kept = f"; last good mentions kept for {_count(held, 'document')}" if held else ""
+    return f"{_count(c.rows(), 'mention')} of every source in the working database{kept}"
 
 
 def _normalise(t: Mapping[str, Totals]) -> str:
@@ -145,6 +154,7 @@ def stage_text(stage: Stage, totals: Mapping[str, Totals]) -> str:
     known = {
         "fetch": _fetch,
         "extract": _extract,
+        "combine": _combine,
         "normalise": _normalise,
         "validate": _validate,
         "resolve": _resolve,
