@@ -12,7 +12,7 @@ import pandas as pd
 
 from assets.fetching.collect import PreviousVersion, collect_source
 from assets.fetching.resource import HttpFetcherResource
-from assets.metadata import preview
+from assets.metadata import log_progress, preview
 from assets.source_outputs import FetchState
 from assets.source_partitions import SOURCE_PARTITIONS, partitioned_sources
 from assets.source_store import SourceStoreResource
@@ -90,7 +90,8 @@ def documents(
     now, run_id = datetime.now(UTC).replace(tzinfo=None), context.run.run_id
     logs, new_versions = [], 0
     try:
-        for source in selected:
+        for number, source in enumerate(selected, start=1):
+            log_progress(context, f"fetching {source.id} ({number} of {len(selected)} sources)")
             state = outputs.fetch_state(source.id)
             collected = collect_source(source, client, store, previous_versions(state), run_id, now)
             state = outputs.record_fetch(

@@ -11,7 +11,7 @@ import pandas as pd
 
 from assets.documents import documents
 from assets.fetching.raw_store import RawStore
-from assets.metadata import counts, preview
+from assets.metadata import counts, log_progress, preview
 from assets.parsing.dispatch import TRANSIENT_ERRORS, extract_documents
 from assets.parsing.fingerprint import source_fingerprint
 from assets.source_outputs import SourceOutputs
@@ -117,7 +117,8 @@ def extracted_mentions(
     outputs, store = source_store.outputs(), source_store.open_raw_store()
     all_errors, mentions = [], 0
     with reference_data.in_use():  # the vocabularies parsing reads, and the fingerprint made of them
-        for source in selected:
+        for number, source in enumerate(selected, start=1):
+            log_progress(context, f"parsing {source.id} ({number} of {len(selected)} sources)")
             metadata, errors = extract_source(source, outputs, store, context.run.run_id)
             context.add_asset_metadata(metadata, partition_key=source.id)
             all_errors.append(errors)

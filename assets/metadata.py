@@ -100,3 +100,14 @@ def table_metadata(table: Table, rows: int) -> dict[str, object]:
 
 def _constraints(column: Column) -> dg.TableColumnConstraints:
     return dg.TableColumnConstraints(nullable=not column.required, unique=column.key)
+
+
+# A step's progress, logged at INFO for the progress bar of `tasks.py refresh`
+# (orchestration/run_progress.py): 'progress: fetching deal-tracker-export (3 of 6 sources)'.
+# The run's event log keeps it like any other line.
+PROGRESS_PREFIX = "progress: "
+
+
+def log_progress(context: dg.AssetExecutionContext, where: str) -> None:
+    """Say where a long step is ('deal-tracker-export (3 of 6 sources)')."""
+    context.log.info(f"{PROGRESS_PREFIX}{where}")

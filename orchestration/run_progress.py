@@ -16,6 +16,7 @@ from pathlib import Path
 
 from dagster import DagsterEventType, EventLogEntry
 
+from assets.metadata import PROGRESS_PREFIX
 from orchestration.stage_lines import STAGES, Stage, Totals, number, stage_text
 
 BAR_WIDTH = 24
@@ -73,6 +74,7 @@ class RunProgress:
         self.step_ends: dict[str, float] = {}
         self.asset_steps: dict[str, set[str]] = defaultdict(set)
         self.running: dict[str, float] = {}
+        self.notes: dict[str, str] = {}  # the latest progress a running step logged
         self.printed: set[str] = set()
         self.failed = False
         self.failed_steps: list[str] = []
@@ -95,6 +97,9 @@ class RunProgress:
             # What the code logged: warnings and errors are printed (a source that failed to fetch, a
             # stale writer lock taken over); the rest stays in the event log.
             if entry.level < logging.WARNING:
+                if entry.step_key and entry.user_message.startswith(PROGRESS_PREFIX):
+                    # 'progress: deal-tracker-export (3/6 sources)': where a long step is, for the bar.
+                    self.notes[entry.step_key] = entry.user_message.removeprefix(PROGRESS_PREFIX).strip()
                 return []
             where = f"{entry.step_key}: " if entry.step_key else ""
             return [f"{'warning':<9} {where}{entry.user_message.strip().splitlines()[0]}"]
@@ -194,6 +199,9 @@ class RunProgress:
         total = len(self.planned) + self.planned_checks
         done = sum(1 for a in self.planned if a in self.totals) + self.checks.total()
         filled = round(BAR_WIDTH * done / total) if total else 0
-        current = " ".join(f"{step} {now - since:.0f} s" for step, since in self.running.items())
+        current = " ".join(
+            f"{step} {self.notes[step] + ' ' if step in self.notes else ''}{now - since:.0f} s"
+            for step, since in self.running.items()
+        )
         bar = "#" * filled + "." * (BAR_WIDTH - filled)
         return f"[{bar}] {done}/{total} · {current or '…'} · {now - self.started_at:.0f} s"

@@ -93,14 +93,19 @@ def test_sample_refresh_prints_a_line_per_stage_whose_counts_match_the_served_fi
     assert kinds.count(dg.DagsterEventType.STEP_START) == kinds.count(dg.DagsterEventType.STEP_SUCCESS) > 20
 
     # The progress bar over the same events: half-way it names the running step, at the end it is full.
-    progress, halves = RunProgress(), []
+    progress, halves, fetching = RunProgress(), [], []
     for record in records:
         progress.feed(record.event_log_entry)
         event = record.event_log_entry.dagster_event
         if event and event.is_step_start and event.step_key == "deals_and_sources":
             halves.append(progress.bar(now=record.event_log_entry.timestamp + 2))
+        if record.event_log_entry.user_message.startswith("progress: fetching"):
+            fetching.append(progress.bar(now=record.event_log_entry.timestamp))
     planned = len(progress.planned) + progress.planned_checks  # every asset and check of the job
     assert re.fullmatch(rf"\[#+\.+\] \d+/{planned} · deals_and_sources 2 s · \d+ s", halves[0]), halves
+    # A long fetch says which source it is on.
+    assert len(fetching) == 6
+    assert re.search(r" · documents fetching founders-digest \(6 of 6 sources\) \d+ s · ", fetching[-1])
     assert progress.bar().startswith(f"[{'#' * 24}] {planned}/{planned} · …")
     # Its origin is the `dealmap` code location's (as `dg launch` gives it), so the UI can re-execute it.
     assert run.job_code_origin.repository_origin.code_pointer.module == "orchestration.definitions"
