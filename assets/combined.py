@@ -81,6 +81,30 @@ def _previous_mentions(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         return pd.DataFrame(columns=["source_id", "url", "document_sha256", "fingerprint"])
 
 
+def _previous_ledger(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """document_extractions as the last run left it, or an empty frame on the first run."""
+    try:
+        return connection.execute("select * from document_extractions").df()
+    except duckdb.CatalogException:
+        return pd.DataFrame(columns=["source_id"])
+
+
+def _reset_sources(
+    connection: duckdb.DuckDBPyConnection, outputs: SourceOutputs, registry: list[str]
+) -> list[tuple[str, int]]:
+    """Sources whose fetch state names versions the working database does not hold (it was deleted or
+    moved): their fetch state is dropped, so that their next fetch downloads every URL again and the
+    document history is whole again. Returns (source id, versions) of each."""
+    stored = {row[0] for row in connection.execute("select distinct source_id from documents").fetchall()}
+    reset = []
+    for source_id in registry:
+        versions = len(outputs.fetch_state(source_id).versions)
+        if versions and source_id not in stored:
+            outputs.forget_fetch_state(source_id)
+            reset.append((source_id, versions))
+    return reset
+
+
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     nonempty = [f for f in frames if len(f)]
     return pd.concat(nonempty, ignore_index=True) if nonempty else pd.DataFrame()
@@ -114,17 +138,29 @@ def combined_mentions(
     extractions = {source_id: outputs.current_extraction(source_id) for source_id in registry}
     with working.connect() as connection:
         batches = load_fetch_batches(connection, outputs)
+        for source_id, versions in _reset_sources(connection, outputs, registry):
+            context.log.warning(
+                f"{source_id}: the working database holds none of the {versions} document versions its "
+                "fetch state names (the database was deleted or moved); its next fetch downloads them again"
+            )
         accepted = accepted_drops(connection)
         digests = [[source_id, e.digest if e else None] for source_id, e in extractions.items()]
         digest = inputs_digest(STAGE, digests, sorted(accepted.items()), registry)
         if unchanged(connection, STAGE, digest, list(_TABLES)):
             return _as_they_are(connection, batches)
         mark_started(connection, STAGE, run_id)
-        previous = _previous_mentions(connection)
+        previous, previous_ledger = _previous_mentions(connection), _previous_ledger(connection)
     current = [e for e in extractions.values() if e is not None]
-    ledger = _concat([e.ledger() for e in current])
+    # A source with no extraction of its own yet (a data folder from before per-source outputs, or an
+    # extraction removed) keeps the rows it had: having no output is not yielding nothing.
+    unextracted = [source_id for source_id, e in extractions.items() if e is None]
+    carried = previous[previous["source_id"].isin(unextracted)]
+    carried_ledger = previous_ledger[previous_ledger["source_id"].isin(unextracted)]
+    for source_id in sorted(set(carried["source_id"])):
+        context.log.info(f"{source_id}: no extraction of its own yet; its last mentions are kept")
+    ledger = _concat([*(e.ledger() for e in current), carried_ledger])
     mentions, holds = keep_last_good(
-        registry, _concat([e.mentions() for e in current]), ledger, previous, accepted
+        registry, _concat([*(e.mentions() for e in current), carried]), ledger, previous, accepted
     )
     # An acceptance covers the documents a source served when the user accepted; once it serves others
     # (it recovered, or broke again), the protection is back.

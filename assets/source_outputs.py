@@ -120,6 +120,11 @@ class Extraction:
     def mentions_path(self) -> Path:
         return self.folder / "mentions.parquet"
 
+    def complete(self) -> bool:
+        """Every file of the extraction is there."""
+        names = ("mentions.parquet", "ledger.parquet", "inputs")
+        return all((self.folder / name).is_file() for name in names)
+
 
 def _write_atomically(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -218,12 +223,19 @@ class SourceOutputs:
     # -- extraction -----------------------------------------------------------------------------------
 
     def current_extraction(self, source_id: str) -> Extraction | None:
-        """The source's current extraction, or None when it was never extracted."""
+        """The source's current extraction, or None when it was never extracted or its folder is gone or
+        incomplete (removed by hand, or a run stopped while replacing it): the next extraction of the
+        source parses it again, and the combining stage keeps its last mentions until then."""
         pointer = self.folder(source_id) / "extraction" / "CURRENT"
         if not pointer.exists():
             return None
         digest = pointer.read_text(encoding="utf-8").strip()
-        return Extraction(digest, pointer.parent / digest)
+        extraction = Extraction(digest, pointer.parent / digest)
+        return extraction if extraction.complete() else None
+
+    def forget_fetch_state(self, source_id: str) -> None:
+        """Drop what the source's last fetches left, so that its next fetch downloads every URL again."""
+        (self.folder(source_id) / "fetch_state.json").unlink(missing_ok=True)
 
     def record_extraction(
         self, source_id: str, inputs_digest: str, mentions: pd.DataFrame, ledger: pd.DataFrame
@@ -240,7 +252,12 @@ class SourceOutputs:
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         base = self.folder(source_id) / "extraction"
         folder = base / digest
-        if folder.exists():  # written before (a pointer lost to a crash): rewritten whole
+        if Extraction(digest, folder).complete():
+            # Written before with this very outcome (a source parsed again after a transient failure, or a
+            # pointer lost to a crash): kept as it is, never removed while a reader may use it.
+            _write_atomically(base / "CURRENT", digest)
+            return digest
+        if folder.exists():  # an incomplete folder left by a stopped run
             shutil.rmtree(folder)
         _write_tables(
             folder,

@@ -141,3 +141,50 @@ def test_a_partitioned_stage_run_without_a_source_says_how_to_run_it(tmp_path: P
     assert "documents is partitioned by source" in message
     assert "python3 tasks.py refresh" in message
     assert not (tmp_path / "sources").exists()
+
+
+def _deals(data_dir: Path) -> list[tuple]:
+    return _served(data_dir, "select company, amount_usd from deals order by company")
+
+
+def test_a_lost_extraction_is_parsed_again_and_the_others_keep_their_deals(two_sources):
+    """A source's extraction folder gone (removed by hand, or a run stopped while replacing it): a run
+    of another source keeps its mentions, and a run of it parses it again; nothing is held or lost."""
+    registry, data_dir = two_sources
+    deals = _deals(data_dir)
+    extraction = data_dir / "sources" / "portfolio" / "extraction"
+    for folder in (p for p in extraction.iterdir() if p.is_dir()):
+        shutil.rmtree(folder)  # CURRENT still names it
+
+    other = run_refresh(data_dir, registry, partitions="deal-map")
+    assert other.success
+    assert _deals(data_dir) == deals
+    assert _served(data_dir, "select count(*) from source_holds") == [(0,)]
+
+    again = run_refresh(data_dir, registry, partitions="portfolio")
+    assert again.success
+    assert per_source(again, "extracted_mentions")["portfolio"]["documents_parsed"] == 1
+    assert _deals(data_dir) == deals
+
+
+def test_a_deleted_working_database_gets_its_document_history_back(two_sources):
+    registry, data_dir = two_sources
+    documents_before = _served(data_dir, "select count(*) from documents")
+    for path in (data_dir / "work").glob("dealmap_work.duckdb*"):
+        path.unlink()
+
+    instance = dg.DagsterInstance.ephemeral()
+    warned = run_refresh(data_dir, registry, instance)
+    assert warned.success
+    warnings = [r.user_message for r in instance.all_logs(warned.run_id) if r.level == 30]
+    assert any(
+        m.startswith("portfolio: the working database holds none of the 1 document versions")
+        for m in warnings
+    ), warnings
+    assert _served(data_dir, "select count(*) from documents") == [(0,)]  # nothing new was fetched
+    assert not (data_dir / "sources" / "portfolio" / "fetch_state.json").exists()
+    assert _deals(data_dir)  # the deals are served all the same
+
+    restored = run_refresh(data_dir, registry)
+    assert restored.success
+    assert _served(data_dir, "select count(*) from documents") == documents_before
