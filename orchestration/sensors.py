@@ -76,10 +76,17 @@ def source_partitions(
     return dg.SensorResult(dynamic_partitions_requests=requests)
 
 
-def _inbox_request(source_id: str, new: dict[str, str]) -> dg.RunRequest:
-    """A refresh of one source's partition (then everything after it) for the new files in its inbox."""
-    files = hashlib.sha256(json.dumps(sorted(new.items())).encode()).hexdigest()[:16]
-    return dg.RunRequest(run_key=f"inbox-{source_id}-{files}", partition_key=source_id)
+def _inbox_request(source_id: str, new: dict[str, str], fetched: dict[str, str]) -> dg.RunRequest:
+    """A refresh of one source's partition (then everything after it) for the new files in its inbox.
+
+    The run key names the new files and what the source had fetched before them: bytes A, then B, then A
+    again are three requests (the third comes after B was fetched), while the same files seen twice from
+    the same state are one."""
+    state = json.dumps([sorted(new.items()), sorted(fetched.items())])
+    return dg.RunRequest(
+        run_key=f"inbox-{source_id}-{hashlib.sha256(state.encode()).hexdigest()[:16]}",
+        partition_key=source_id,
+    )
 
 
 @dg.sensor(
@@ -106,7 +113,7 @@ def newsletter_inbox(
         refused += scan.refused
         if scan.new:
             context.log.info(f"{source_id}: new in {folder}: {', '.join(sorted(scan.new))}")
-            requests.append(_inbox_request(source_id, scan.new))
+            requests.append(_inbox_request(source_id, scan.new, fetched))
     for message in refused:
         context.log.warning(message)
     wanted = [r.partition_key for r in requests]

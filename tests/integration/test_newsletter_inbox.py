@@ -132,3 +132,16 @@ def test_a_file_the_newsletter_cannot_read_is_reported_once_and_left_in_place(in
     assert _tick(registry, data_dir, instance, reported.cursor).skip_message == (
         "no new issue in any newsletter inbox"
     )
+
+
+def test_the_same_bytes_again_after_other_bytes_is_a_new_request():
+    """Bytes A, then B, then A again in the same file: three runs (Dagster drops a repeated run key)."""
+    from orchestration.sensors import _inbox_request
+
+    first = _inbox_request("brief", {"issue.md": "a" * 64}, {})
+    second = _inbox_request("brief", {"issue.md": "b" * 64}, {"file:///inbox/issue.md": "a" * 64})
+    third = _inbox_request("brief", {"issue.md": "a" * 64}, {"file:///inbox/issue.md": "b" * 64})
+
+    assert len({first.run_key, second.run_key, third.run_key}) == 3
+    assert _inbox_request("brief", {"issue.md": "a" * 64}, {}).run_key == first.run_key
+    assert third.partition_key == "brief"
