@@ -121,8 +121,17 @@ def keep_last_good(
         )
     columns = mentions.columns if len(mentions.columns) else previous_mentions.columns
     frames, holds = [], []
+    # A million-row export is one source: select its rows without copying them when they are all rows
+    # (each copy of a frame that size costs hundreds of MiB).
+    by_source = mentions.groupby("source_id", sort=False).indices if len(mentions) else {}
     for source_id in source_ids:
-        new = mentions[mentions["source_id"] == source_id] if len(mentions) else mentions
+        rows = by_source.get(source_id)
+        if rows is None:
+            new = mentions.iloc[0:0]
+        elif len(rows) == len(mentions):
+            new = mentions
+        else:
+            new = mentions.iloc[rows]
         key = documents_key(ledger, source_id)
         if accepted.get(source_id) == key:
             frames.append(new)
@@ -142,7 +151,13 @@ def keep_last_good(
         )
         frames.append(used)
         holds += source_holds
-    nonempty = [f.reindex(columns=columns) for f in frames if len(f)]
-    used_mentions = pd.concat(nonempty, ignore_index=True) if nonempty else mentions.reindex(columns=columns)
+    nonempty = [f if list(f.columns) == list(columns) else f.reindex(columns=columns) for f in frames]
+    nonempty = [f for f in nonempty if len(f)]
+    if len(nonempty) == 1 and nonempty[0].index.equals(pd.RangeIndex(len(nonempty[0]))):
+        used_mentions = nonempty[0]  # one source's rows, all of them: no copy
+    elif nonempty:
+        used_mentions = pd.concat(nonempty, ignore_index=True)
+    else:
+        used_mentions = mentions.reindex(columns=columns)
     hold_frame = pd.DataFrame([asdict(h) for h in holds], columns=HOLD_COLUMNS)
     return used_mentions, hold_frame
