@@ -15,14 +15,14 @@ import duckdb
 import pandas as pd
 
 from assets.extracted import extracted_mentions
-from assets.metadata import counts, preview
+from assets.metadata import preview
 from assets.source_outputs import BATCH_TABLES, SourceOutputs
 from assets.source_store import SourceStoreResource
 from assets.sources import SourceRegistryResource
 from assets.stage_inputs import inputs_digest, mark_finished, mark_started, unchanged
 from assets.validate.source_volume import documents_key, keep_last_good
 from warehouse.data_dir import DataDirResource
-from warehouse.database import accepted_drops, transaction
+from warehouse.database import accepted_drops, create_table, read_frame, transaction
 
 # The stage is named after the working table it builds (normalisation digests what it recorded).
 STAGE = "extracted_mentions"
@@ -73,12 +73,26 @@ def load_fetch_batches(connection: duckdb.DuckDBPyConnection, outputs: SourceOut
     return loaded
 
 
-def _previous_mentions(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """extracted_mentions as the last run left it, or an empty frame on the first run."""
+KEYS = ("source_id", "url")
+
+
+def _previous_mentions(connection: duckdb.DuckDBPyConnection, columns: tuple[str, ...] = ()) -> pd.DataFrame:
+    """extracted_mentions (or its `columns`) as the last run left it, or an empty frame on the first run."""
     try:
-        return connection.execute("select * from extracted_mentions").df()
+        return read_frame(connection, f"select {', '.join(columns) or '*'} from extracted_mentions")
     except duckdb.CatalogException:
-        return pd.DataFrame(columns=["source_id", "url", "document_sha256", "fingerprint"])
+        return pd.DataFrame(columns=list(columns or ["source_id", "url", "document_sha256", "fingerprint"]))
+
+
+def _replace_from_parquet(connection: duckdb.DuckDBPyConnection, paths: list) -> None:
+    """extracted_mentions rebuilt from the extractions' Parquet files (written with its declared columns)."""
+    with transaction(connection):
+        create_table(connection, "extracted_mentions")
+        if paths:
+            connection.execute(
+                "insert into extracted_mentions by name select * from read_parquet(?)",
+                [[str(path) for path in paths]],
+            )
 
 
 def _previous_ledger(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -149,19 +163,30 @@ def combined_mentions(
         if unchanged(connection, STAGE, digest, list(_TABLES)):
             return _as_they_are(connection, batches)
         mark_started(connection, STAGE, run_id)
-        previous, previous_ledger = _previous_mentions(connection), _previous_ledger(connection)
+        previous_keys, previous_ledger = _previous_mentions(connection, KEYS), _previous_ledger(connection)
     current = [e for e in extractions.values() if e is not None]
     # A source with no extraction of its own yet (a data folder from before per-source outputs, or an
     # extraction removed) keeps the rows it had: having no output is not yielding nothing.
     unextracted = [source_id for source_id, e in extractions.items() if e is None]
-    carried = previous[previous["source_id"].isin(unextracted)]
+    carried_keys = previous_keys[previous_keys["source_id"].isin(unextracted)]
     carried_ledger = previous_ledger[previous_ledger["source_id"].isin(unextracted)]
-    for source_id in sorted(set(carried["source_id"])):
+    for source_id in sorted(set(carried_keys["source_id"])):
         context.log.info(f"{source_id}: no extraction of its own yet; its last mentions are kept")
     ledger = _concat([*(e.ledger() for e in current), carried_ledger])
-    mentions, holds = keep_last_good(
-        registry, _concat([*(e.mentions() for e in current), carried]), ledger, previous, accepted
-    )
+    # Holds are decided on counts per document, read from two columns: most runs hold nothing, and then
+    # the mentions go from the extractions' Parquet files into the working table without passing through
+    # Python (a million-row export's frame, read and copied, cost a gigabyte).
+    keys = _concat([*(e.mention_keys() for e in current), carried_keys])
+    _, holds = keep_last_good(registry, keys, ledger, previous_keys, accepted)
+    if holds.empty and carried_keys.empty:
+        mentions = None
+    else:
+        with working.connect() as connection:
+            previous = _previous_mentions(connection)
+        carried = previous[previous["source_id"].isin(unextracted)]
+        mentions, holds = keep_last_good(
+            registry, _concat([*(e.mentions() for e in current), carried]), ledger, previous, accepted
+        )
     # An acceptance covers the documents a source served when the user accepted; once it serves others
     # (it recovered, or broke again), the protection is back.
     spent = [s for s, key in accepted.items() if s in registry and documents_key(ledger, s) != key]
@@ -173,21 +198,30 @@ def combined_mentions(
     errors = ledger[ledger["status"] == "error"] if len(ledger) else ledger
     error_rows = errors.rename(columns={"parsed_run_id": "run_id"}).reindex(columns=_ERROR_COLUMNS)
     with working.connect() as connection:
-        working.replace(connection, "extracted_mentions", mentions)
+        if mentions is None:
+            _replace_from_parquet(connection, [e.mentions_path for e in current])
+        else:
+            working.replace(connection, "extracted_mentions", mentions)
         working.replace(connection, "source_holds", holds)
         if spent:
             connection.execute("delete from drop_acceptances where list_contains(?, source_id)", [spent])
         working.replace(connection, "document_extractions", ledger)
         working.replace(connection, "extraction_errors", error_rows)
         mark_finished(connection, STAGE, digest, run_id)
+        by_source = dict(
+            connection.execute(
+                "select source_id, count(*) from extracted_mentions group by source_id order by source_id"
+            ).fetchall()
+        )
+        shown = read_frame(connection, f"select {', '.join(_PREVIEW)} from extracted_mentions limit 5")
     return dg.MaterializeResult(
         metadata={
-            "dagster/row_count": len(mentions),
+            "dagster/row_count": sum(by_source.values()),
             "unchanged": False,
             "documents": len(ledger),
             "held_documents": len(holds),
             "batches_loaded": batches,
-            "by_source": counts(mentions["source_id"]) if len(mentions) else {},
-            "preview": preview(mentions, _PREVIEW) if len(mentions) else "_(no rows)_",
+            "by_source": by_source,
+            "preview": preview(shown, _PREVIEW) if len(shown) else "_(no rows)_",
         }
     )

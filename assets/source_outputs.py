@@ -113,6 +113,13 @@ class Extraction:
     def ledger(self) -> pd.DataFrame:
         return read_parquet(self.folder / "ledger.parquet")
 
+    def mention_keys(self) -> pd.DataFrame:
+        """Only `source_id` and `url` of every mention: what deciding on a hold reads, a fraction of the
+        memory of the mentions themselves."""
+        with duckdb.connect() as connection:
+            sql = "select source_id, url from read_parquet(?)"
+            return read_frame(connection, sql, [str(self.mentions_path)])
+
     def mention_count(self) -> int:
         return pq.ParquetFile(self.folder / "mentions.parquet").metadata.num_rows
 
