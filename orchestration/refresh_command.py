@@ -24,6 +24,7 @@ import dagster as dg
 
 # Not exported by `dagster`, but what `dg launch` and `dagster job execute` build a run from.
 from dagster._core.definitions.reconstruct import ReconstructableJob, ReconstructableRepository
+from dagster._core.storage.tags import PARTITION_NAME_TAG
 
 from orchestration.run_progress import RunProgress
 from orchestration.source_partitions import enabled_source_ids, every_source_tags, sync_source_partitions
@@ -35,7 +36,6 @@ if TYPE_CHECKING:
     from dagster._core.instance.ref import InstanceRef
 
 SESSION_TAG = "dealmap/console_session"
-PARTITION_NAME_TAG = "dagster/partition"
 POLL_S = 0.25
 
 

@@ -63,9 +63,7 @@ class Gazetteer:
         ):
             check.unknown_keys(data.get(where, {}), where, accepted)
         lists = {
-            (key if where in ("places", "public_bodies") else f"{where}_{key}"): check.value(
-                table, where, key, "a list of text", []
-            )
+            f"{where}.{key}": check.value(table, where, key, "a list of text", [])
             for where, table, key in (
                 ("places", places, "demonyms"),
                 ("places", places, "regions"),
@@ -78,18 +76,18 @@ class Gazetteer:
             )
         }
         check.raise_if_any()
-        words = sorted(lists["words"], key=len, reverse=True)
-        endings = sorted(lists["investors_endings"], key=len, reverse=True)
+        words = sorted(lists["public_bodies.words"], key=len, reverse=True)
+        endings = sorted(lists["investors.endings"], key=len, reverse=True)
         return cls(
-            places=gazetteer_places() | {fold(region) for region in lists["regions"]},
-            demonyms=frozenset(fold(d) for d in lists["demonyms"]),
-            group_words=frozenset(fold(w) for w in lists["group_words"]),
-            outlets=frozenset(fold(o) for o in lists["outlets_names"]),
+            places=gazetteer_places() | {fold(region) for region in lists["places.regions"]},
+            demonyms=frozenset(fold(d) for d in lists["places.demonyms"]),
+            group_words=frozenset(fold(w) for w in lists["places.group_words"]),
+            outlets=frozenset(fold(o) for o in lists["outlets.names"]),
             public_body=re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
             if words
             else re.compile(r"(?!)"),
-            sectors=frozenset(fold(n) for n in lists["sectors_names"]),
-            investors=frozenset(fold(n) for n in lists["investors_names"]),
+            sectors=frozenset(fold(n) for n in lists["sectors.names"]),
+            investors=frozenset(fold(n) for n in lists["investors.names"]),
             investor_ending=re.compile(r"\s(?:" + "|".join(map(re.escape, endings)) + r")$", re.IGNORECASE)
             if endings
             else re.compile(r"(?!)"),

@@ -13,6 +13,7 @@ import pytest
 from assets.source_store import SourceStoreResource
 from assets.sources import SourceRegistryResource
 from orchestration.definitions import defs
+from orchestration.sensors import _inbox_request
 from tests.conftest import SAMPLES
 from tests.integration.pipeline import run_refresh
 
@@ -136,8 +137,6 @@ def test_a_file_the_newsletter_cannot_read_is_reported_once_and_left_in_place(in
 
 def test_the_same_bytes_again_after_other_bytes_is_a_new_request():
     """Bytes A, then B, then A again in the same file: three runs (Dagster drops a repeated run key)."""
-    from orchestration.sensors import _inbox_request
-
     first = _inbox_request("brief", {"issue.md": "a" * 64}, {})
     second = _inbox_request("brief", {"issue.md": "b" * 64}, {"file:///inbox/issue.md": "a" * 64})
     third = _inbox_request("brief", {"issue.md": "a" * 64}, {"file:///inbox/issue.md": "b" * 64})

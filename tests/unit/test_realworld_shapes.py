@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assets.normalize.amounts import parse_amount
+from assets.normalize.amounts import find_money, parse_amount
 from assets.parsing.dispatch import extract_document
 from assets.parsing.prose import extract_prose_mentions
 from assets.sources import Source, SourceKind
@@ -209,10 +209,21 @@ def test_french_news_sentences(sentences: list[str], expected: list[tuple[str, s
     assert [(m.company, m.amount) for m in mentions] == expected
 
 
-@pytest.mark.parametrize("text", ["Q3 2024 € rates rose.", "The year 2025 € figures are out."])
-def test_a_year_before_a_currency_sign_is_no_amount(text: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        ("Q3 2024 € rates rose.", []),
+        ("The year 2025 € figures are out.", []),
+        ("Quenvel raised 25€ and Orlanne 40 M€.", ["25€", "40 M€"]),  # glued, or after a multiplier
+    ],
+)
+def test_a_year_before_a_currency_sign_is_no_amount(text: str, amounts: list[str]) -> None:
+    assert [money.text for money in find_money(text)] == amounts
+
+
+def test_a_cell_with_the_sign_after_the_amount() -> None:
+    assert parse_amount("40 M€").money.value == 40_000_000
     assert parse_amount("2024 €").money is None
-    assert extract_prose_mentions([f"Quenvel raised nothing; {text}"]) == []
 
 
 @pytest.mark.parametrize(
