@@ -22,8 +22,8 @@ from pathlib import Path
 import dagster as dg
 from pydantic import Field
 
-from assets.fetching.raw_store import RawStore, raw_store_at
-from schemas.settings import REPO_ROOT, resolved_local_file, resolved_location, resolved_path
+from assets.fetching.raw_store import RawStore, raw_store_at, raw_store_location
+from schemas.settings import REPO_ROOT, resolved_local_file, resolved_path
 from warehouse.database import Warehouse
 from warehouse.run_lock import writer_lock
 
@@ -46,7 +46,7 @@ class DataDirResource(dg.ConfigurableResource):
     @property
     def raw_store_location(self) -> str:
         """The content-addressed raw store of document bodies: an absolute directory or an fsspec URL."""
-        return resolved_location(self.raw_store, "DEALMAP_RAW_STORE", self.data_path / "raw")
+        return raw_store_location(self.data_path, self.raw_store)
 
     def open_raw_store(self) -> RawStore:
         """The raw store; bodies from a remote one are read through verified copies in `<data>/raw_cache`."""

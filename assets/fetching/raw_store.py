@@ -192,5 +192,9 @@ class RawStore:
 def raw_store_at(data_path: Path, configured: str = "") -> RawStore:
     """The raw store of a data directory: `configured`, else `$DEALMAP_RAW_STORE`, else `<data>/raw`.
     Bodies of a remote store are parsed from verified copies in `<data>/raw_cache`."""
-    location = resolved_location(configured, "DEALMAP_RAW_STORE", data_path / "raw")
-    return RawStore(location, cache_dir=data_path / "raw_cache")
+    return RawStore(raw_store_location(data_path, configured), cache_dir=data_path / "raw_cache")
+
+
+def raw_store_location(data_path: Path, configured: str = "") -> str:
+    """Where the raw store of a data directory is, as an absolute path or a URL, without opening it."""
+    return resolved_location(configured, "DEALMAP_RAW_STORE", data_path / "raw")
