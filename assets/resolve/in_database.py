@@ -1,13 +1,15 @@
-"""Resolution in the working database: lone mentions become deals in SQL, the rest are clustered in Python.
+"""Resolution in the working database: most deals are built in SQL, the rest are clustered in Python.
 
 A mention that no other mention could join (no mention of the same company and status within the window
 with a round that does not contradict it) is a deal by itself, whatever order clustering takes the
 mentions in (a cluster with a stated round holds only that round and stageless mentions, so a mention
 joins one only through such a neighbour). In an export that is nearly every row, and its deal is built
-by DuckDB straight from `valid_mentions`. Only the mentions that may merge are read into Python and
-clustered by `merge.resolve_deals`. Deal ids are then numbered over all
-deals at once, as `resolve_deals` numbers them, and `first_seen_at` and `deal_sightings` are kept in SQL.
-The result equals `resolve_deals` over the whole table (tests/unit/test_resolve_in_database.py).
+by DuckDB straight from `valid_mentions`. Of the mentions that may merge, a group of one company, status
+and stated round within the window is one deal, also built in SQL (`round_groups`). Only what is left
+(stageless rounds nearby, a round restated over more than the window) is read into Python and clustered
+by `merge.resolve_deals`. Deal ids are then numbered over all deals at once, as `resolve_deals` numbers
+them, and `first_seen_at` and `deal_sightings` are kept in SQL. The result equals `resolve_deals` over
+the whole table (tests/unit/test_resolve_in_database.py).
 
 Grain: `deals` one row per deal, `deal_sources` one row per contributing mention.
 """
@@ -21,8 +23,16 @@ import pyarrow as pa
 
 from assets.resolve.merge import (
     METHOD_PRECEDENCE,
+    SEGMENT_BASIS_PRECEDENCE,
     MergePolicy,
     resolve_deals,
+)
+from assets.resolve.round_groups import (
+    DISTINCT,
+    GROUPED_TABLE,
+    MEMBERS_VIEW,
+    deal_warnings,
+    stage_round_groups,
 )
 from schemas.taxonomy import UNCLASSIFIED, Taxonomy
 from schemas.vocabulary import STAGELESS_ROUNDS
@@ -46,8 +56,6 @@ where v.company_key is not null and v.round_type is not null and v.announced_dat
       and (w.round_type = v.round_type or w.round_type in ({stageless}) or v.round_type in ({stageless})))
 """
 
-# Order-kept distinct names of a list, missing ones left out (as `merge._names` and `_dedupe`).
-_DISTINCT = "list_filter({l}, lambda x, i: x is not null and list_position({l}, x) = i)"
 
 # The deals and evidence of lone mentions are views over `valid_mentions`: DuckDB streams them into
 # `deals` and `deal_sources` without holding them anywhere first.
@@ -64,8 +72,8 @@ select
     coalesce(valuation_is_floor, false) and valuation_usd is not null as valuation_is_floor,
     if(amount_usd is null, null, currency) as currency,
     if(amount_usd is null, null, amount_original) as amount_original,
-    {_DISTINCT.format(l="lead_investors")} as lead_investors,
-    {_DISTINCT.format(l="list_concat(lead_investors, investors)")} as investors,
+    {DISTINCT.format(l="lead_investors")} as lead_investors,
+    {DISTINCT.format(l="list_concat(lead_investors, investors)")} as investors,
     announced_date,
     coalesce(nullif(announced_date_precision, ''), 'day') as announced_date_precision,
     if(coalesce(status = 'reported', false), 'reported', 'announced') as status,
@@ -74,7 +82,7 @@ select
     coalesce(t.label, resolved_segment) as segment_label,
     coalesce(t.layer, 'unclassified') as layer,
     1 as source_count, 1 as mention_count, [] as conflicts,
-    {_DISTINCT.format(l="warnings")} as warnings
+    {deal_warnings("warnings", "if(amount_usd is null, [], warnings)", "resolved_segment")} as warnings
 from (select * exclude (segment, layer), coalesce(nullif(segment, ''), '{UNCLASSIFIED}') as resolved_segment
       from valid_mentions where rowid in (select row_key from lone_keys)) m
 left join segment_labels t on t.segment = m.resolved_segment
@@ -141,8 +149,8 @@ _NEW_SIGHTINGS = (
     "insert into deal_sightings "
     "select deal_id, first_seen_at from deals where deal_id not in (select deal_id from deal_sightings)"
 )
-_STAGING_VIEWS = ("candidate_sources", "candidate_deals", "lone_sources", "lone_deals")
-_STAGING = ("lone_keys", "staged_deals", "staged_sources", "deal_ids")
+_STAGING_VIEWS = ("candidate_sources", "candidate_deals", "lone_sources", "lone_deals", MEMBERS_VIEW)
+_STAGING = ("lone_keys", GROUPED_TABLE, "staged_deals", "staged_sources", "deal_ids")
 
 
 def _register_references(
@@ -158,6 +166,11 @@ def _register_references(
         "method_ranks",
         pa.table({"method": list(METHOD_PRECEDENCE), "rank": list(METHOD_PRECEDENCE.values())}),
     )
+    connection.register(
+        "segment_basis_ranks",
+        pa.table({"segment_basis": list(SEGMENT_BASIS_PRECEDENCE),
+                  "rank": list(SEGMENT_BASIS_PRECEDENCE.values())}),
+    )  # fmt: skip
     connection.register(
         "source_ranks", pa.table({"source_id": source_order, "rank": list(range(len(source_order)))})
     )
@@ -176,20 +189,20 @@ def resolve_in_database(
     _register_references(connection, taxonomy, source_order)
     try:
         with transaction(connection):
+            stageless = _strings(STAGELESS_ROUNDS)
             connection.execute(
-                _LONE.format(stageless=_strings(STAGELESS_ROUNDS)).replace(
-                    "$window", str(int(policy.window_days))
-                )
+                _LONE.format(stageless=stageless).replace("$window", str(int(policy.window_days)))
             )
-            rest = connection.execute(
-                "select * from valid_mentions where rowid not in (select row_key from lone_keys) "
-                "order by record_id"
-            ).df()
-            deals, evidence = resolve_deals(rest, policy, taxonomy, source_order)
             for name in ("deals", "deal_sources"):
                 create_table(connection, name)
             connection.execute("create or replace temp table staged_deals as from deals")
             connection.execute("create or replace temp table staged_sources as from deal_sources")
+            stage_round_groups(connection, stageless, len(source_order), policy)
+            rest = connection.execute(
+                "select * from valid_mentions where rowid not in (select row_key from lone_keys) "
+                f"and rowid not in (select row_key from {GROUPED_TABLE}) order by record_id"
+            ).df()
+            deals, evidence = resolve_deals(rest, policy, taxonomy, source_order)
             Warehouse._insert(connection, "deals", deals, into="staged_deals")
             Warehouse._insert(connection, "deal_sources", evidence, into="staged_sources")
             connection.execute(_LONE_DEALS)
@@ -207,7 +220,7 @@ def resolve_in_database(
             if counts[1] != counts[2]:  # every valid mention lands in exactly one deal
                 raise RuntimeError(f"{counts[2]} valid mentions, {counts[1]} rows of evidence")
     finally:
-        for name in ("segment_labels", "method_ranks", "source_ranks"):
+        for name in ("segment_labels", "method_ranks", "segment_basis_ranks", "source_ranks"):
             connection.unregister(name)
         for name in _STAGING_VIEWS:
             connection.execute(f"drop view if exists {name}")

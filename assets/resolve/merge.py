@@ -137,7 +137,7 @@ def _conflicts(cluster: _Cluster, policy: MergePolicy) -> list[str]:
 
 
 # Warn rules about the amount: a deal keeps them only from the mention whose amount it took.
-_AMOUNT_WARNINGS = frozenset({"amount_large_for_round", "amount_implausibly_small"})
+AMOUNT_WARNINGS = frozenset({"amount_large_for_round", "amount_implausibly_small"})
 
 
 def _deal_warnings(
@@ -152,7 +152,7 @@ def _deal_warnings(
         w
         for w in found
         if not (w == "segment_unclassified" and segment != UNCLASSIFIED)
-        and not (w in _AMOUNT_WARNINGS and w not in taken)
+        and not (w in AMOUNT_WARNINGS and w not in taken)
     ]
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import random
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import duckdb
@@ -19,7 +20,7 @@ from bench.export_scale import write_export
 from schemas.mention_schema import NormalizedMentionSchema
 from schemas.rules import RECORD_RULES
 from schemas.taxonomy import default_taxonomy
-from tests.unit.test_merge import _mixed_mentions
+from tests.unit.test_merge import _mixed_mentions, mention
 from warehouse.database import Warehouse, create_table
 
 NOW = datetime(2026, 6, 1, 12, 0)
@@ -78,9 +79,8 @@ def _mixed() -> pd.DataFrame:
     return mixed.assign(amount_status="parsed", valuation_status="missing")
 
 
-@pytest.mark.parametrize("rows", ["mixed", "export"])
-def test_the_database_path_resolves_as_python_does(rows: str, tmp_path: Path) -> None:
-    valid = _landed(_mixed() if rows == "mixed" else _export_mentions(tmp_path), "valid_mentions")
+def _resolved_as_python_resolves(valid: pd.DataFrame) -> pd.DataFrame:
+    """The deals the database path makes of `valid`, asserted equal (with their evidence) to Python's."""
     deals, evidence, _ = _in_database(valid)
     expected_deals, expected_evidence = resolve_deals(valid, source_order=SOURCE_ORDER)
     expected_deals = _landed(expected_deals.assign(first_seen_at=NOW), "deals")
@@ -90,8 +90,81 @@ def test_the_database_path_resolves_as_python_does(rows: str, tmp_path: Path) ->
     assert _sorted(evidence, ["deal_id", "precedence"]) == _sorted(
         _landed(expected_evidence, "deal_sources"), ["deal_id", "precedence"]
     )
+    return deals
+
+
+@pytest.mark.parametrize("rows", ["mixed", "export"])
+def test_the_database_path_resolves_as_python_does(rows: str, tmp_path: Path) -> None:
+    valid = _landed(_mixed() if rows == "mixed" else _export_mentions(tmp_path), "valid_mentions")
+    deals = _resolved_as_python_resolves(valid)
     assert (deals["mention_count"] > 1).any()
     assert (deals["mention_count"] == 1).any()
+
+
+_WARNINGS = ["segment_unclassified", "amount_large_for_round", "amount_implausibly_small", "w1"]
+_PEOPLE = ["Fern VC", "Moss", "Birch Capital", None]
+
+
+def _pick(rng: random.Random, values: list, at_most: int) -> list:
+    return [rng.choice(values) for _ in range(rng.randrange(at_most + 1))]
+
+
+def _random_mention(rng: random.Random, index: int, company: int) -> dict:
+    """A mention with every fact a deal takes drawn at random: companies 0-5 state every round, the rest
+    sometimes give none; dates within the merge window for companies 0-4, wider for the rest; amounts that
+    agree, differ and are missing; every method, source, date basis, segment basis and status."""
+    rounds = ["seed", "series_a"] + (["venture", "unknown"] if company > 5 else [])
+    amount = rng.choice([None, 10_000_000, 10_500_000, 14_000_000])
+    valuation = rng.choice([None, 80_000_000, 90_000_000, 120_000_000])
+    return mention(
+        f"r{index:04d}",
+        company=rng.choice([f"Co{company}", f"Co{company} Labs"]),
+        company_key=f"co{company}",
+        company_alias=rng.choice([None, None, f"C{company}"]),
+        source_id=rng.choice(["other", "src", "synthetic", "unlisted"]),
+        method=rng.choice(["table_row", "document_table", "prose"]),
+        published_date=rng.choice([None, pd.Timestamp("2025-01-01") + timedelta(days=rng.randrange(400))]),
+        round_type=rng.choice(rounds),
+        amount_usd=amount,
+        amount_is_floor=rng.choice([True, False]) if amount else False,
+        currency=rng.choice(["USD", "EUR"]) if amount else None,
+        amount_original=f"{amount} raw" if amount else None,
+        valuation_usd=valuation,
+        valuation_is_floor=rng.choice([True, False]) if valuation else False,
+        lead_investors=_pick(rng, _PEOPLE, 2),
+        investors=_pick(rng, _PEOPLE, 3),
+        announced_date=pd.Timestamp("2025-01-01")
+        + timedelta(days=rng.randrange(150 if company < 5 else 400)),
+        announced_date_precision=rng.choice(["day", "month", "year", "", None]),
+        date_basis=rng.choice(["explicit", "published"]),
+        status=rng.choice(["announced", "announced", "reported", None]),
+        segment=rng.choice(["ai_chips", "ai_agents", "unclassified", ""]),
+        segment_basis=rng.choice(["stated", "label_keywords", "inferred", "fallback"]),
+        warnings=_pick(rng, _WARNINGS, 2),
+    )
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_one_round_groups_resolve_in_sql_as_python_does(seed: int, monkeypatch) -> None:
+    """Mentions of one company, status and stated round within the window are one deal built in SQL
+    (assets/resolve/round_groups.py): every fact it takes matches `resolve_deals`, and only the rest
+    (stageless rounds nearby, rounds restated over more than the window) reaches Python."""
+    rng = random.Random(seed)
+    frame = pd.DataFrame([_random_mention(rng, i, rng.randrange(12)) for i in range(300)])
+    for column in ("amount_usd", "valuation_usd"):
+        frame[column] = frame[column].astype("Int64")
+    valid = _landed(frame.assign(amount_status="parsed", valuation_status="missing"), "valid_mentions")
+    clustered = set()
+    monkeypatch.setattr(
+        "assets.resolve.in_database.resolve_deals",
+        lambda rest, *args: clustered.update(rest["company_key"]) or resolve_deals(rest, *args),
+    )
+    deals = _resolved_as_python_resolves(valid)
+    assert clustered.isdisjoint(f"co{i}" for i in range(5))  # grouped in SQL
+    assert {"co5", "co6"} <= clustered  # a round restated over more than the window; stageless rounds
+    grouped = deals[deals["mention_count"] > 1]
+    assert (grouped["conflicts"].map(len) > 0).any()
+    assert (grouped["company_aliases"].map(len) > 0).any()
 
 
 def test_first_seen_is_an_earlier_sighting_or_now_and_new_deals_are_recorded() -> None:

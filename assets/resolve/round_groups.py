@@ -1,0 +1,187 @@
+"""Deals of one-round groups, built in SQL: mentions that can only be one deal together.
+
+`merge.resolve_deals` clusters a company's mentions one at a time, and the order matters only through
+stageless rounds ('venture', 'unknown'): a stageless mention may join any round, and a cluster it opens
+takes the stage of whatever joins it. A company (and status) whose mentions that may merge state their
+stage, all of them, has no such order: mentions of different stated rounds never join, mentions of the
+same round join when within the window of a member, and clusters of one round within the window of each
+other are joined. So a group of mentions of one company, status and stated round spanning no more than
+the window is exactly one deal, whatever the order. In an export that is nearly every mention that is not
+a deal by itself (`in_database._LONE`), and DuckDB builds those deals here, as `merge._deal_row` would:
+the same precedence order, the same choice of amount, date, segment, aliases, investors, conflicts and
+warnings. What is left (a stageless mention nearby, or a round restated over more than the window) is
+clustered in Python.
+
+Grain: one staged deal per group (`staged_deals`, keyed by the record id of its first mention), one staged
+evidence row per mention (`staged_sources`); `in_database` numbers the deal ids over every deal.
+"""
+
+from __future__ import annotations
+
+from assets.resolve.merge import AMOUNT_WARNINGS, MergePolicy
+from schemas.taxonomy import UNCLASSIFIED
+
+# Order-kept distinct values of a list, missing ones left out (as `merge._union`).
+DISTINCT = "list_filter({l}, lambda x, i: x is not null and list_position({l}, x) = i)"
+
+# Mentions that may merge (not in lone_keys) of a company and status with no stageless round among them,
+# in groups of one stated round spanning at most the window: their row keys, group and precedence (1 =
+# strongest: the order of `merge._precedence_key`).
+_GROUPED = """
+create or replace temp table round_group_rows as
+with candidates as (
+    select v.rowid as row_key, v.company_key, coalesce(v.status = 'reported', false) as reported,
+        v.round_type, v.announced_date,
+        row_number() over (
+            partition by v.company_key, coalesce(v.status = 'reported', false), v.round_type
+            order by coalesce(m.rank, 9),
+                coalesce(-(date_diff('day', date '0001-01-01', v.published_date) + 1), 0),
+                coalesce(r.rank, $sources), v.record_id) as precedence
+    from valid_mentions v
+    left join method_ranks m on m.method = v.method
+    left join source_ranks r on r.source_id = v.source_id
+    where v.rowid not in (select row_key from lone_keys)
+),
+companies as (
+    select company_key, reported from candidates
+    group by all
+    having bool_and(company_key is not null and round_type is not null and announced_date is not null
+                    and round_type not in ({stageless}))
+),
+groups as (
+    select company_key, reported, round_type from candidates semi join companies using (company_key, reported)
+    group by all
+    having date_diff('day', min(announced_date), max(announced_date)) <= $window
+)
+select c.row_key, c.company_key, c.reported, c.round_type, c.precedence
+from candidates c semi join groups using (company_key, reported, round_type)
+"""
+
+# One row per mention of a group, with what its deal takes from the strongest mention that states it.
+_MEMBERS = """
+create or replace temp view round_group_members as
+select g.precedence, v.*,
+    coalesce(nullif(v.segment, ''), '{unclassified}') as resolved_segment,
+    first_value(v.amount_usd ignore nulls) over deal as first_amount,
+    first_value(v.valuation_usd ignore nulls) over deal as first_valuation,
+    first_value(v.company) over deal as head_company,
+    -- the mention whose date the deal carries: the strongest explicit one, else the earliest
+    row_number() over (partition by g.company_key, g.reported, g.round_type
+        order by if(v.date_basis = 'explicit', 0, 1), if(v.date_basis = 'explicit', g.precedence, 0),
+                 v.announced_date, g.precedence) as date_rank,
+    -- the mention whose segment the deal carries: the strongest basis, then precedence
+    row_number() over (partition by g.company_key, g.reported, g.round_type
+        order by coalesce(b.rank, 9), g.precedence) as segment_rank,
+    g.reported, g.company_key as group_company
+from round_group_rows g
+join valid_mentions v on v.rowid = g.row_key
+left join segment_basis_ranks b on b.segment_basis = v.segment_basis
+window deal as (partition by g.company_key, g.reported, g.round_type order by g.precedence
+                rows between unbounded preceding and unbounded following)
+"""
+
+
+def deal_warnings(found: str, taken: str, segment: str) -> str:
+    """SQL for `merge._deal_warnings`: the distinct warnings of the list `found`, less 'segment_unclassified'
+    when the deal's `segment` is classified, and less the amount warnings not in `taken` (the warnings of
+    the mention whose amount the deal took)."""
+    amount_warnings = ", ".join(f"'{name}'" for name in sorted(AMOUNT_WARNINGS))
+    return (
+        f"list_filter({DISTINCT.format(l=found)}, lambda w: "
+        f"not (w = 'segment_unclassified' and {segment} <> '{UNCLASSIFIED}') "
+        f"and not (list_contains([{amount_warnings}], w) and not list_contains({taken}, w)))"
+    )
+
+
+_DEALS = f"""
+insert into staged_deals by name
+select
+    deal_id, company,
+    {DISTINCT.format(l="list_concat(coalesce(aliases, []), coalesce(other_names, []))")} as company_aliases,
+    round_type, amount_usd, amount_is_floor, valuation_usd, valuation_is_floor, currency, amount_original,
+    {DISTINCT.format(l="leads")} as lead_investors,
+    {DISTINCT.format(l="list_concat(leads, others)")} as investors,
+    announced_date, announced_date_precision, status, date_basis,
+    d.segment, coalesce(t.label, d.segment) as segment_label, coalesce(t.layer, 'unclassified') as layer,
+    source_count, mention_count,
+    list_filter(['amount_usd', 'valuation_usd', 'segment'],
+                lambda c, i: [amount_conflict, valuation_conflict, segment_conflict][i]) as conflicts,
+    {deal_warnings("found_warnings", "taken_warnings", "d.segment")} as warnings
+from (
+    select
+        first(record_id order by precedence) as deal_id,
+        first(company order by precedence) as company,
+        list(company_alias order by precedence) filter (where company_alias is not null) as aliases,
+        list(company order by precedence) filter (where company <> head_company) as other_names,
+        first(round_type) as round_type,
+        first(amount_usd order by precedence) filter (where amount_usd is not null) as amount_usd,
+        coalesce(first(amount_is_floor order by precedence) filter (where amount_usd is not null), false)
+            as amount_is_floor,
+        first(valuation_usd order by precedence) filter (where valuation_usd is not null) as valuation_usd,
+        coalesce(first(valuation_is_floor order by precedence) filter (where valuation_usd is not null),
+                 false) as valuation_is_floor,
+        first(currency order by precedence) filter (where amount_usd is not null) as currency,
+        first(amount_original order by precedence) filter (where amount_usd is not null) as amount_original,
+        flatten(list(coalesce(lead_investors, []) order by precedence)) as leads,
+        flatten(list(coalesce(investors, []) order by precedence)) as others,
+        first(announced_date) filter (where date_rank = 1) as announced_date,
+        coalesce(nullif(first(announced_date_precision) filter (where date_rank = 1), ''), 'day')
+            as announced_date_precision,
+        if(first(reported), 'reported', 'announced') as status,
+        if(bool_or(date_basis = 'explicit'), 'explicit', 'published') as date_basis,
+        first(resolved_segment) filter (where segment_rank = 1) as segment,
+        count(distinct source_id) as source_count,
+        count(*) as mention_count,
+        $amount_conflict as amount_conflict,
+        $valuation_conflict as valuation_conflict,
+        count(distinct segment) filter (where segment_basis = 'stated' and segment is not null
+                                         and segment <> '{{unclassified}}') > 1 as segment_conflict,
+        flatten(list(coalesce(warnings, []) order by precedence)) as found_warnings,
+        coalesce(first(warnings order by precedence) filter (where amount_usd is not null), [])
+            as taken_warnings
+    from round_group_members
+    group by group_company, reported, round_type
+) d
+left join segment_labels t on t.segment = d.segment
+"""
+
+_SOURCES = """
+insert into staged_sources by name
+select first_value(record_id) over (partition by group_company, reported, round_type order by precedence)
+        as deal_id,
+    record_id, source_id, url, document_sha256, method, locator, snippet, precedence,
+    amount_usd, valuation_usd, round_type, announced_date
+from round_group_members
+"""
+
+
+def _differs(column: str, first: str, tolerance: float) -> str:
+    """SQL: some known value of `column` in the group is not within `tolerance` of `first` (the strongest
+    mention's), as `merge._close` compares them (in doubles, as Python does)."""
+    bound = f"{float(tolerance)!r}::double * greatest(abs({column}), abs({first}), 1)"
+    return f"coalesce(bool_or(abs({column} - {first}) > {bound}), false)"
+
+
+GROUPED_TABLE = "round_group_rows"
+MEMBERS_VIEW = "round_group_members"
+
+
+def stage_round_groups(connection, stageless: str, source_count: int, policy: MergePolicy) -> None:
+    """Find the one-round groups among the mentions not in `lone_keys` (their row keys land in
+    `round_group_rows`) and stage their deals and evidence. `stageless` is the SQL list of stageless
+    round names; `method_ranks`, `source_ranks`, `segment_labels` and `segment_basis_ranks` are
+    registered by the caller."""
+    connection.execute(
+        _GROUPED.format(stageless=stageless)
+        .replace("$window", str(int(policy.window_days)))
+        .replace("$sources", str(source_count))
+    )
+    connection.execute(_MEMBERS.format(unclassified=UNCLASSIFIED))
+    connection.execute(
+        _DEALS.format(unclassified=UNCLASSIFIED)
+        .replace("$amount_conflict", _differs("amount_usd", "first_amount", policy.amount_tolerance))
+        .replace(
+            "$valuation_conflict", _differs("valuation_usd", "first_valuation", policy.valuation_tolerance)
+        )
+    )
+    connection.execute(_SOURCES)
