@@ -37,7 +37,8 @@ def _module_file(name: str) -> Path | None:
     return None
 
 
-def _imported(path: Path) -> set[str]:
+@cache  # each stage's digest walks its own imports, and most of them are shared: parse each file once
+def _imported(path: Path) -> frozenset[str]:
     names = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
@@ -45,7 +46,7 @@ def _imported(path: Path) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module)
             names.update(f"{node.module}.{alias.name}" for alias in node.names)  # a submodule, maybe
-    return names
+    return frozenset(names)
 
 
 def module_sources(entry: str) -> list[Path]:
