@@ -7,6 +7,7 @@ import duckdb
 import pandas as pd
 
 from assets.metadata import DAILY_REFRESH_FRESHNESS, markdown_table
+from assets.stage_inputs import last_digest
 from schemas.reference.resource import ReferenceDataResource
 from schemas.tables import TABLES
 from schemas.taxonomy import Taxonomy, default_taxonomy
@@ -16,6 +17,24 @@ from warehouse.database import MARTS
 from warehouse.publish import publish
 
 PUBLIC_TABLES = [*(name for name, table in TABLES.items() if table.public), *MARTS]
+# The stage whose recorded inputs digest names the content of each public table it writes: a table the
+# served file already holds under that digest is not copied again (warehouse/publish.py). The others
+# (documents, fetch_log, ...) change with every fetch and are always copied; they are small.
+STAGE_OF_TABLE = {
+    "deals": "deals",
+    "deal_sources": "deals",
+    "deal_investors": "deal_investors",
+    "rejected_deals": "valid_mentions",
+    **{mart: mart for mart in MARTS},
+}
+
+
+def table_digests(connection: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Public table -> the digest its stage last finished with (tables of unfinished stages left out)."""
+    found = {table: last_digest(connection, stage) for table, stage in STAGE_OF_TABLE.items()}
+    return {table: digest for table, digest in found.items() if digest}
+
+
 SERVED_CHECK = "served_file_matches_working"
 VOLUME_CHECK = "source_volume"
 
@@ -64,6 +83,8 @@ def dealmap_duckdb(
     """
     published_at = datetime.now(UTC).replace(tzinfo=None)
     references = reference_data.for_run()
+    with data_dir.working().connect(read_only=True) as working:
+        digests = table_digests(working)
     report = publish(
         data_dir.working_path,
         data_dir.served_path,
@@ -71,6 +92,7 @@ def dealmap_duckdb(
         reference_tables(
             context.run.run_id, published_at, default_taxonomy(references), default_round_types(references)
         ),
+        table_digests=digests,
     )
     with duckdb.connect(str(report.path), read_only=True) as served:
         served_deals = served.execute("select count(*), coalesce(sum(amount_usd), 0) from deals").fetchone()
@@ -85,6 +107,8 @@ def dealmap_duckdb(
             "stale_builds_removed": list(report.stale_removed),
             # The file this publish replaced, kept for `python3 tasks.py rollback`, and what fell out.
             "kept_for_rollback": report.history_added or "none",
+            # Tables the served file already held with the same content: taken from it, not copied again.
+            "tables_unchanged": list(report.tables_kept),
             "history_removed": list(report.history_removed),
         },
         check_results=[

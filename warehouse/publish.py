@@ -19,16 +19,25 @@ allowed) under a hidden `.partial` name before the swap and given its real name 
 publish leaves the history as it was, a killed one leaves a `.partial` the next publish removes, and the
 history never shows a half-written file. Once the swap is done no kept file shares its inode with the
 served file (a rollback restores a copy). Rollbacks take the same lock.
+
+A table whose content is known by a digest (the inputs digest its stage recorded, `table_digests`) and
+that the served file already holds under that digest is not copied again: the new file starts as a copy
+of the served one and only the other tables are rebuilt in it. A state file beside the working file
+(`<working name>.published.json`) says which served file was published (path, device, inode, size,
+modification time) with which digests; a served file it does not describe (a rollback restored another,
+someone replaced it, the state file is missing or unreadable) is rebuilt whole. An unchanged refresh of
+a large warehouse then costs a file copy and its small tables, not a rebuild of every table.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -179,6 +188,8 @@ class PublishReport:
     history_removed: tuple[str, ...] = ()
     """Names removed from `served_history/`: `.partial` files left by killed publishes, then kept files
     older than the newest `keep`."""
+    tables_kept: tuple[str, ...] = ()
+    """Tables taken as they were from the served file (same digest), not copied from the working file."""
 
 
 def _millions_columns(connection: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str, Column]]:
@@ -363,17 +374,71 @@ def swap_into_place(new_file: Path, served_db: Path, keep: int) -> tuple[str | N
     return added, prune_history(served_db, keep)
 
 
+def published_state_path(working_db: Path) -> Path:
+    """The file beside the working file naming the served file the last publish wrote and the digests of
+    its tables (kept there, not beside the served file: that folder is the BI tools')."""
+    return working_db.with_name(f"{working_db.name}.published.json")
+
+
+def _identity(path: Path) -> list[int]:
+    stat = path.stat()
+    return [stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns]
+
+
+def _served_digests(working_db: Path, served_db: Path) -> dict[str, str]:
+    """The table digests the served file was published with; none when the state file does not describe
+    the file that is there now (or either is missing or unreadable)."""
+    try:
+        state = json.loads(published_state_path(working_db).read_text(encoding="utf-8"))
+        described = state["served"] == str(served_db.resolve()) and state["identity"] == _identity(served_db)
+        if described and isinstance(state["digests"], dict):
+            return {str(k): str(v) for k, v in state["digests"].items()}
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return {}
+
+
+def _record_served(working_db: Path, served_db: Path, digests: Mapping[str, str]) -> None:
+    """Write the state file for the file just swapped into place (atomically: a torn one would only cost
+    a whole rebuild, but it is not left half-written either)."""
+    state = published_state_path(working_db)
+    partial = state.with_name(f"{state.name}.{uuid.uuid4().hex}")
+    described = {
+        "served": str(served_db.resolve()),
+        "identity": _identity(served_db),
+        "digests": dict(digests),
+    }
+    try:
+        partial.write_text(json.dumps(described), "utf-8")
+        os.replace(partial, state)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _drop_all_but(connection: duckdb.DuckDBPyConnection, kept: set[str]) -> None:
+    """Empty the file being built of every table but `kept` (a copy of the served file holds them all)."""
+    names = connection.execute(
+        "select table_name from duckdb_tables() where database_name = 'bi' and schema_name = 'main'"
+    ).fetchall()
+    for (name,) in names:
+        if name not in kept:
+            connection.execute(f"drop table bi.{identifier(name)}")
+
+
 def publish(
     working_db: Path,
     served_db: Path,
     tables: list[str],
     extra_tables: dict[str, pd.DataFrame] | None = None,
     keep: int | None = None,
+    table_digests: Mapping[str, str] | None = None,
 ) -> PublishReport:
     """Copy `tables` (with their comments) from the working file into a new served file, atomically.
 
     `extra_tables` maps the name of a table declared in `schemas.tables.reference` to its rows, for
-    tables built outside the working file (reference data such as the taxonomy).
+    tables built outside the working file (reference data such as the taxonomy). `table_digests` maps
+    some of `tables` to a digest of their content: those the served file holds under the same digest are
+    kept from it rather than copied again.
 
     The served file it replaces is kept in `served_history/`, and all but the newest `keep` kept files
     are removed; `keep` defaults to `$DEALMAP_SERVED_KEEP`, else 5. A bad value is a `ServedKeepError`
@@ -382,10 +447,20 @@ def publish(
     keep = served_keep(keep)
     served_db = Path(served_db)
     served_db.parent.mkdir(parents=True, exist_ok=True)
+    digests = {t: d for t, d in (table_digests or {}).items() if t in tables and d}
     with publish_lock(served_db.parent):
         stale, partials = remove_stale_builds(served_db), remove_stale_partials(served_db)
-        counts, (added, removed) = _build_and_swap(working_db, served_db, tables, extra_tables or {}, keep)
-    return PublishReport(served_db, counts, served_db.stat().st_size, stale, added, partials + removed)
+        served = _served_digests(Path(working_db), served_db) if served_db.is_file() else {}
+        kept = tuple(t for t in tables if t in digests and served.get(t) == digests[t])
+        counts, (added, removed) = _build_and_swap(
+            working_db, served_db, tables, extra_tables or {}, keep, kept
+        )
+        if digests:
+            _record_served(Path(working_db), served_db, digests)
+        else:  # nothing to take from this file next time
+            published_state_path(Path(working_db)).unlink(missing_ok=True)
+    size = served_db.stat().st_size
+    return PublishReport(served_db, counts, size, stale, added, partials + removed, tables_kept=kept)
 
 
 def _build_and_swap(
@@ -394,20 +469,24 @@ def _build_and_swap(
     tables: list[str],
     extra_tables: dict[str, pd.DataFrame],
     keep: int,
+    kept: tuple[str, ...] = (),
 ) -> tuple[dict[str, int], tuple[str | None, tuple[str, ...]]]:
-    """Build the new file beside the served one, then swap it into place (`swap_into_place`); row counts
-    per table and what the history gained and lost. Whatever happens, the file being built does not
-    outlive the call."""
+    """Build the new file beside the served one (from a copy of it when some tables are `kept` as they
+    are), then swap it into place (`swap_into_place`); row counts per table and what the history gained
+    and lost. Whatever happens, the file being built does not outlive the call."""
     building = temporary_beside(served_db)
     counts: dict[str, int] = {}
     try:
+        if kept:
+            shutil.copyfile(served_db, building)
         connection = duckdb.connect()  # in memory; both files are attached by name
         try:
             connection.execute(f"attach {literal(str(working_db))} as work (read_only)")
             connection.execute(
                 f"attach {literal(str(building))} as bi (storage_version {literal(SERVED_STORAGE_VERSION)})"
             )
-            for table in tables:
+            _drop_all_but(connection, set(kept))
+            for table in (t for t in tables if t not in kept):
                 millions = _millions_columns(connection, table)
                 in_millions = "".join(f", {identifier(c)} / 1e6 as {identifier(m.name)}" for c, m in millions)
                 connection.execute(f"create table bi.{table} as select *{in_millions} from work.{table}")

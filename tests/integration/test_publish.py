@@ -101,3 +101,65 @@ def test_a_failed_publish_leaves_the_served_file_and_no_debris(tmp_path: Path):
         publish(working, served, ["deals", "no_such_table"])
     assert served.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dealmap.duckdb", "work.duckdb"]
+
+
+def _two_tables(path: Path, deals: int, events: int) -> Path:
+    _working(path, deals)
+    with duckdb.connect(str(path)) as connection:
+        connection.execute(
+            "create or replace table fetch_log as select i as attempt from range(?) t(i)", [events]
+        )
+    return path
+
+
+def _served_rows(served: Path) -> dict[str, int]:
+    with duckdb.connect(str(served), read_only=True) as connection:
+        names = [
+            r[0] for r in connection.execute("select table_name from duckdb_tables() order by 1").fetchall()
+        ]
+        return {name: connection.execute(f"select count(*) from {name}").fetchone()[0] for name in names}
+
+
+def test_a_table_with_the_digest_it_was_served_with_is_taken_from_the_served_file(tmp_path: Path):
+    """Only tables whose digest changed are copied from the working file; the rest come from the served
+    file as it was (the working table is changed behind the digest here to show which side it came from),
+    with its comments, in the storage format BI tools read."""
+    working = _two_tables(tmp_path / "work.duckdb", deals=3, events=1)
+    served = tmp_path / "dealmap.duckdb"
+    first = publish(working, served, ["deals", "fetch_log"], table_digests={"deals": "d1"})
+    assert first.tables_kept == ()
+    _two_tables(working, deals=5, events=2)
+    second = publish(working, served, ["deals", "fetch_log"], table_digests={"deals": "d1"})
+    assert second.tables_kept == ("deals",)
+    assert _served_rows(served) == {"deals": 3, "fetch_log": 2}
+    assert second.row_counts == {"deals": 3, "fetch_log": 2}
+    with duckdb.connect() as connection:
+        connection.execute(f"attach '{served}' as served (read_only)")
+        version, comment = connection.execute(
+            "select tags['storage_version'], "
+            "(select comment from duckdb_tables() where table_name = 'deals') "
+            "from duckdb_databases() where database_name = 'served'"
+        ).fetchone()
+    assert (version.rstrip("+"), comment) == (SERVED_STORAGE_VERSION, "One row per deal.")
+    third = publish(working, served, ["deals", "fetch_log"], table_digests={"deals": "d2"})
+    assert third.tables_kept == ()
+    assert _served_rows(served) == {"deals": 5, "fetch_log": 2}
+    fourth = publish(working, served, ["deals"], table_digests={"deals": "d2"})  # fetch_log no longer served
+    assert (fourth.tables_kept, _served_rows(served)) == (("deals",), {"deals": 5})
+
+
+def test_a_served_file_the_last_publish_did_not_write_is_rebuilt_whole(tmp_path: Path):
+    """A rollback (or anyone) replacing the served file, or a lost state file: nothing is taken from it."""
+    working = _two_tables(tmp_path / "work.duckdb", deals=3, events=1)
+    served = tmp_path / "dealmap.duckdb"
+    publish(working, served, ["deals"], table_digests={"deals": "d1"})
+    replaced = tmp_path / "other.duckdb"
+    publish(_working(tmp_path / "other_work.duckdb", 7), replaced, ["deals"])
+    replaced.replace(served)
+    _working(working, 4)
+    assert publish(working, served, ["deals"], table_digests={"deals": "d1"}).tables_kept == ()
+    assert _served_rows(served) == {"deals": 4}
+    (tmp_path / "work.duckdb.published.json").write_text("{not json", encoding="utf-8")
+    _working(working, 6)
+    assert publish(working, served, ["deals"], table_digests={"deals": "d1"}).tables_kept == ()
+    assert _served_rows(served) == {"deals": 6}

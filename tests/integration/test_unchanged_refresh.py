@@ -73,6 +73,25 @@ def test_an_unchanged_second_run_skips_every_stage_and_keeps_every_row(twice) ->
     assert rules.metadata["unchanged"].value is True  # the deals it passed before did not change
 
 
+def test_an_unchanged_publish_takes_the_unchanged_tables_from_the_served_file(twice) -> None:
+    """The tables of stages that stood are not copied again; what each fetch changes is."""
+    data_dir, first, second, _ = twice
+    published = [
+        e.materialization.metadata["tables_unchanged"].value
+        for run in (first, second)
+        for e in run.get_asset_materialization_events()
+        if e.asset_key.to_user_string() == "dealmap_duckdb"
+    ]
+    assert published[0] == []
+    assert set(published[1]) == {"deals", "deal_sources", "deal_investors", "rejected_deals", *MARTS}
+    counts = "select (select count(*) from fetch_log), (select count(*) from deals)"
+    with duckdb.connect(str(data_dir / "work" / "dealmap_work.duckdb"), read_only=True) as working:
+        expected = working.execute(counts).fetchone()
+    with duckdb.connect(str(data_dir / "dealmap.duckdb"), read_only=True) as served:
+        assert served.execute(counts).fetchone() == expected  # the second run's fetches are served
+    assert expected[1] == 8
+
+
 def test_an_edited_reference_file_recomputes_from_normalisation(twice, tmp_path) -> None:
     data_dir = twice[0]
     shutil.copytree(data_dir, tmp_path / "data")
