@@ -38,13 +38,21 @@ def _mart_asset(name: str) -> dg.AssetsDefinition:
                 asset=name,
                 blocking=True,
                 description="Every row meets the mart's pandera model (schemas/mart_schemas.py).",
-            )
+            ),
+            # The mart's SQL checks run in its own step: a step of their own each cost Dagster more than
+            # the query.
+            *(
+                dg.AssetCheckSpec(check.name, asset=name, blocking=True, description=check.description)
+                for check in MART_CHECKS.get(name, [])
+            ),
         ],
     )
     def _build(context: dg.AssetExecutionContext, data_dir: DataDirResource) -> dg.MaterializeResult:
         working = data_dir.working()
+        sql_checks = MART_CHECKS.get(name, [])
         with working.connect() as connection:
-            # Built from the same deals by the same SQL and code, and valid then: the mart stands as it is.
+            # Built from the same deals by the same SQL and code, and every check passed then: the mart
+            # and its checks stand as they are.
             digest = after(connection, "deals", name, mart_macros_sql(), mart_sql(name))
             skipped = unchanged(connection, name, digest, [name])
             if not skipped:
@@ -52,7 +60,12 @@ def _mart_asset(name: str) -> dg.AssetsDefinition:
                 working.build_mart(connection, name)
             mart = connection.execute(f"select * from {name}").df()
             result = validate_frame(mart, MART_MODELS[name], MART_RULES)
-            if not skipped and result.rejected.empty and digest is not None:
+            outcomes = {
+                check.name: (True, "unchanged") if skipped else run_check(connection, check)
+                for check in sql_checks
+            }
+            passed = result.rejected.empty and all(ok for ok, _ in outcomes.values())
+            if not skipped and passed and digest is not None:
                 mark_finished(connection, name, digest, context.run.run_id)
         return dg.MaterializeResult(
             metadata={
@@ -68,7 +81,11 @@ def _mart_asset(name: str) -> dg.AssetsDefinition:
                         "rows_per_rule": {k: int(v) for k, v in sorted(result.rule_counts.items())},
                         "failures": dg.MetadataValue.md(markdown_table(result.rejected)),
                     },
-                )
+                ),
+                *(
+                    dg.AssetCheckResult(check_name=check, passed=ok, metadata={"detail": detail})
+                    for check, (ok, detail) in outcomes.items()
+                ),
             ],
         )
 
@@ -86,5 +103,4 @@ def _sql_check(asset: str, check: SqlCheck) -> dg.AssetChecksDefinition:
 
 
 mart_assets = [_mart_asset(name) for name in MARTS]
-mart_checks = [_sql_check(mart, check) for mart in MARTS for check in MART_CHECKS.get(mart, [])]
 reconciliation_check = _sql_check("deals", RECONCILIATION)

@@ -11,7 +11,7 @@ from assets.documents import documents
 from assets.extracted import extracted_mentions
 from assets.freshness import source_cadence
 from assets.investment_map import investment_map
-from assets.marts import mart_assets, mart_checks, reconciliation_check
+from assets.marts import mart_assets, reconciliation_check
 from assets.metadata import described
 from assets.normalized import normalized_mentions
 from assets.published import dealmap_duckdb, source_volume
@@ -51,7 +51,6 @@ defs = dg.Definitions(
         *validation_checks,
         *deal_checks,
         reconciliation_check,
-        *mart_checks,
         source_volume,
         source_cadence,
     ],

@@ -57,7 +57,7 @@ def test_the_first_run_computes_every_stage(twice) -> None:
 
 
 def test_an_unchanged_second_run_skips_every_stage_and_keeps_every_row(twice) -> None:
-    data_dir, _, second, before = twice
+    data_dir, first, second, before = twice
     assert second.success
     assert _unchanged_flags(second) == dict.fromkeys(STAGES, True)
     assert _contents(data_dir) == before
@@ -71,6 +71,11 @@ def test_an_unchanged_second_run_skips_every_stage_and_keeps_every_row(twice) ->
     rules = check_results(second)[("deals", "deal_rules")]
     assert rules.passed
     assert rules.metadata["unchanged"].value is True  # the deals it passed before did not change
+    # A mart that stands keeps the verdict of the SQL checks it passed when it was built.
+    totals = [check_results(run)[("mart_funding_by_segment", "totals_reconcile")] for run in (first, second)]
+    assert [t.passed for t in totals] == [True, True]
+    assert totals[0].metadata["detail"].value != "unchanged"
+    assert totals[1].metadata["detail"].value == "unchanged"
 
 
 def test_an_unchanged_publish_takes_the_unchanged_tables_from_the_served_file(twice) -> None:
