@@ -4,7 +4,8 @@ Only the columns the rules read are checked (`schemas.mention_schema.RULE_COLUMN
 pandera model called directly (`quarantine.judge_directly`); the verdicts
 (rules broken per row, and the reason) land as a small table keyed by the row's position, and DuckDB
 writes `valid_mentions` and `rejected_deals` from `normalized_mentions` joined with them. Snippets, URLs and
-investor lists never enter Python. Grain: one output row per normalized mention, in exactly one of the two.
+investor lists never enter Python, and the rule columns enter it `PART_ROWS` mentions at a time. Grain: one
+output row per normalized mention, in exactly one of the two.
 """
 
 from __future__ import annotations
@@ -41,13 +42,30 @@ def _verdicts(checked: pd.DataFrame) -> pa.Table:
     )
 
 
+# Mentions judged at a time: the rule columns of a million mentions as a frame, with the Arrow table it
+# was read from, were the largest memory of a refresh (about 1 GB).
+PART_ROWS = 250_000
+
+
 def validate_table(connection: duckdb.DuckDBPyConnection, run_id: str, now: datetime) -> tuple[int, int]:
     """Rebuild `valid_mentions` and `rejected_deals` from `normalized_mentions`, in one transaction;
     returns (valid rows, rejected rows). Raises when a row would be lost or counted twice."""
-    query = f"select rowid as row_key, {', '.join(RULE_COLUMNS)} from normalized_mentions order by rowid"
-    checked = read_frame(connection, query)
-    connection.register("verdicts", _verdicts(checked))
-    rejected_columns = [c for c in REJECTED_DEALS.names if c in checked.columns or c in _FROM_MENTION]
+    total = connection.execute("select count(*) from normalized_mentions").fetchone()[0]
+    parts = max(1, -(-total // PART_ROWS))
+    verdicts = []
+    for part in range(parts):
+        # Split by a hash of the record id, so mentions that share one (which `record_id_unique` must see
+        # together) are always judged in the same part.
+        checked = read_frame(
+            connection,
+            f"select rowid as row_key, {', '.join(RULE_COLUMNS)} from normalized_mentions "
+            "where hash(record_id) % ? = ? order by rowid",
+            [parts, part],
+        )
+        verdicts.append(_verdicts(checked))
+        del checked  # the next part is read while this one would otherwise still be held
+    connection.register("verdicts", pa.concat_tables(verdicts))
+    rejected_columns = [c for c in REJECTED_DEALS.names if c in RULE_COLUMNS or c in _FROM_MENTION]
     try:
         with transaction(connection):
             create_table(connection, VALID_MENTIONS.name)
@@ -73,8 +91,8 @@ def validate_table(connection: duckdb.DuckDBPyConnection, run_id: str, now: date
             valid, rejected = connection.execute(
                 "select (select count(*) from valid_mentions), (select count(*) from rejected_deals)"
             ).fetchone()
-            if valid + rejected != len(checked):  # the quarantine must not lose rows
-                raise RuntimeError(f"{len(checked)} rows in, {valid} valid + {rejected} rejected")
+            if valid + rejected != total:  # the quarantine must not lose rows
+                raise RuntimeError(f"{total} rows in, {valid} valid + {rejected} rejected")
     finally:
         connection.unregister("verdicts")
     return valid, rejected
