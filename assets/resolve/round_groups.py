@@ -24,6 +24,13 @@ from schemas.taxonomy import UNCLASSIFIED
 # Order-kept distinct values of a list, missing ones left out (as `merge._union`).
 DISTINCT = "list_filter({l}, lambda x, i: x is not null and list_position({l}, x) = i)"
 
+# The order of `merge._precedence_key` over mentions `v` joined with `method_ranks m` and `source_ranks r`
+# ($sources: how many sources are ranked): method, newer document first, source, record id.
+PRECEDENCE = (
+    "coalesce(m.rank, 9), coalesce(-(date_diff('day', date '0001-01-01', v.published_date) + 1), 0), "
+    "coalesce(r.rank, $sources), v.record_id"
+)
+
 # Mentions that may merge (not in lone_keys) of a company and status with no stageless round among them,
 # in groups of one stated round spanning at most the window: their row keys, group and precedence (1 =
 # strongest: the order of `merge._precedence_key`).
@@ -34,9 +41,7 @@ with candidates as (
         v.round_type, v.announced_date,
         row_number() over (
             partition by v.company_key, coalesce(v.status = 'reported', false), v.round_type
-            order by coalesce(m.rank, 9),
-                coalesce(-(date_diff('day', date '0001-01-01', v.published_date) + 1), 0),
-                coalesce(r.rank, $sources), v.record_id) as precedence
+            order by {precedence}) as precedence
     from valid_mentions v
     left join method_ranks m on m.method = v.method
     left join source_ranks r on r.source_id = v.source_id
@@ -172,7 +177,7 @@ def stage_round_groups(connection, stageless: str, source_count: int, policy: Me
     round names; `method_ranks`, `source_ranks`, `segment_labels` and `segment_basis_ranks` are
     registered by the caller."""
     connection.execute(
-        _GROUPED.format(stageless=stageless)
+        _GROUPED.format(stageless=stageless, precedence=PRECEDENCE)
         .replace("$window", str(int(policy.window_days)))
         .replace("$sources", str(source_count))
     )
