@@ -105,7 +105,9 @@ def deal_rules(
         digest = after(connection, "deals", RULES_CHECK)
         if unchanged(connection, RULES_CHECK, digest, ["deals"]):
             return dg.AssetCheckResult(passed=True, metadata={"unchanged": True})
-        deals = read_frame(connection, f"select {', '.join(DEAL_RULE_COLUMNS)} from deals order by deal_id")
+        deals = read_frame(
+            connection, f"select {', '.join(DEAL_RULE_COLUMNS)} from deals order by deal_id", arrow_lists=True
+        )
     with reference_data.in_use():  # known segments
         rejected, rule_counts = rejected_directly(deals, DealSchema, DEAL_RULES)
     if rejected.empty and digest is not None:

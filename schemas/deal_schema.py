@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
+import pyarrow
+import pyarrow.compute as pc
 from pandera.typing import Series
 
 from schemas.rules import DEAL_RULES, MERGE_WINDOW_DAYS
@@ -11,6 +14,26 @@ from schemas.tables import DEALS, Table
 from schemas.tables.pandera_fields import declared_model
 from schemas.taxonomy import default_taxonomy
 from schemas.vocabulary import STAGELESS_ROUNDS
+
+
+def names_within(names: pd.Series, lists: pd.Series) -> np.ndarray:
+    """Per row, whether every name of the list in `names` is in the list in `lists`. Arrow lists
+    (`pd.ArrowDtype`) are compared as columns: each (row, name) pair made one integer, the pairs of
+    `names` looked up among those of `lists`; Python lists row by row."""
+    if not isinstance(names.dtype, pd.ArrowDtype) or not isinstance(lists.dtype, pd.ArrowDtype):
+        pairs = zip(names, lists, strict=True)
+        return np.array([set(found) <= set(every) for found, every in pairs], dtype=bool)
+    wanted, every = (pyarrow.chunked_array(pyarrow.array(s)).combine_chunks() for s in (names, lists))
+    rows = [pc.list_parent_indices(a).to_numpy().astype(np.int64) for a in (wanted, every)]
+    flat = [pc.list_flatten(a) for a in (wanted, every)]
+    codes = pc.dictionary_encode(pyarrow.concat_arrays(flat)).indices.to_numpy(zero_copy_only=False)
+    distinct = int(codes.max()) + 1 if len(codes) else 1
+    keys = [
+        r * distinct + c for r, c in zip(rows, (codes[: len(flat[0])], codes[len(flat[0]) :]), strict=True)
+    ]
+    within = np.ones(len(names), dtype=bool)
+    within[rows[0][~np.isin(keys[0], keys[1])]] = False
+    return within
 
 
 def _rule(name: str) -> dict[str, str]:
@@ -40,8 +63,7 @@ class _DealRules(pa.DataFrameModel):
 
     @pa.dataframe_check(**_rule("lead_investors_within_investors"))
     def _leads_within_investors(cls, df: pd.DataFrame) -> Series[bool]:
-        pairs = zip(df["lead_investors"], df["investors"], strict=True)
-        return pd.Series([set(leads) <= set(everyone) for leads, everyone in pairs], index=df.index)
+        return pd.Series(names_within(df["lead_investors"], df["investors"]), index=df.index)
 
     @pa.dataframe_check(**_rule("deal_has_evidence"))
     def _has_evidence(cls, df: pd.DataFrame) -> Series[bool]:
@@ -52,8 +74,14 @@ class _DealRules(pa.DataFrameModel):
         # Stageless rounds merge only when their figures agree (assets/resolve/merge.py), and a reported
         # round is never merged into an announced one: neither can clash here.
         stated = df[~df["round_type"].isin(STAGELESS_ROUNDS)]
-        ordered = stated.assign(day=pd.to_datetime(stated["announced_date"])).sort_values(
-            ["company", "status", "round_type", "day"]
+        # Grouped by codes of company, status and round (any order of the groups will do; sorting the
+        # strings themselves cost a second a million deals), by day within each.
+        codes = {c: pd.factorize(stated[c])[0] for c in ("company", "status", "round_type")}
+        day = pd.to_datetime(stated["announced_date"])
+        order = np.lexsort((day.to_numpy(), codes["round_type"], codes["status"], codes["company"]))
+        ordered = pd.DataFrame(
+            {**{c: values[order] for c, values in codes.items()}, "day": day.to_numpy()[order]},
+            index=stated.index[order],
         )
         same = (
             (ordered["company"] == ordered["company"].shift())

@@ -15,7 +15,9 @@ from pandera.typing import Series
 from schemas.tables.model import Table
 
 # DuckDB type -> pandera dtype. Dates and timestamps carry none: pandera coerces datetimes to nanoseconds,
-# which cannot hold a year-2999 typo that a rule must see as a row failure. Lists stay Python objects.
+# which cannot hold a year-2999 typo that a rule must see as a row failure. Lists carry none either: a
+# frame holds them as Python objects or as Arrow lists (the deal rules read them so, a million deals at a
+# time), and coercing Arrow lists to objects would build a Python list per cell.
 _DTYPES: dict[str, Any] = {
     "VARCHAR": str,
     "BIGINT": pd.Int64Dtype,
@@ -29,7 +31,7 @@ _DTYPES: dict[str, Any] = {
 
 def _annotation(duckdb_type: str) -> Any:
     if duckdb_type.endswith("[]"):
-        return Series[object]
+        return Series[Any]
     return Series[_DTYPES[duckdb_type]]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from assets.validate.quarantine import validate_frame
@@ -42,3 +43,33 @@ def test_two_rounds_of_one_company(first, second, clash) -> None:
 def test_a_reported_round_beside_the_announced_one_is_not_a_clash() -> None:
     """A reported round is never merged into an announced one, so the two stand side by side."""
     assert _failed(_deal(1, "seed", "2024-01-10", "reported"), _deal(2, "seed", "2024-02-01")) == []
+
+
+def test_arrow_lists_are_judged_as_python_lists_are() -> None:
+    """The deal rules read a million deals' investor lists as Arrow lists (assets/deals.py); the verdicts
+    are those of the same deals with Python lists."""
+    deals = [
+        _deal(1, "series_a", "2024-01-10")
+        | {"lead_investors": ["Fern VC"], "investors": ["Fern VC", "Moss"]},
+        _deal(2, "series_a", "2024-03-01") | {"lead_investors": ["Fern VC", "Oak"], "investors": ["Fern VC"]},
+        _deal(3, "seed", "2023-01-01") | {"lead_investors": ["Oak"], "investors": []},
+        _deal(4, "seed", "2021-01-01") | {"lead_investors": [], "investors": ["Oak"]},
+    ]
+    frame = pd.DataFrame(deals).reindex(columns=list(DEAL_RULE_COLUMNS))
+    arrow = frame.astype({c: pd.ArrowDtype(pa.list_(pa.string())) for c in ("lead_investors", "investors")})
+    verdicts = [
+        validate_frame(f, DealSchema, DEAL_RULES).rejected[["deal_id", "failed_checks"]].to_dict("records")
+        for f in (frame, arrow)
+    ]
+    assert (
+        verdicts[0]
+        == verdicts[1]
+        == [
+            {"deal_id": "d1", "failed_checks": ["one_deal_per_round_window"]},
+            {
+                "deal_id": "d2",
+                "failed_checks": ["lead_investors_within_investors", "one_deal_per_round_window"],
+            },
+            {"deal_id": "d3", "failed_checks": ["lead_investors_within_investors"]},
+        ]
+    )
