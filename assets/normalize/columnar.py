@@ -270,11 +270,15 @@ def _select(src: str) -> str:
     money_keys = ("currency_text", "default_currency")
     fits = f"between -{INT64_MAX} and {INT64_MAX}"
     return f"""
-    with joined as (
+    with marked as (
+        -- once per row: inlined at each use, the macro's alias lookup was a join over every row each time
+        select *, coalesce(plain_name(company_text), false) as plain_company from {src}
+    ),
+    joined as (
         select e.*,
-            if(plain_name(e.company_text), e.company_text, c.company) as company,
-            if(plain_name(e.company_text), null, c.company_alias) as company_alias,
-            if(plain_name(e.company_text), lower(e.company_text), c.company_key) as company_key,
+            if(e.plain_company, e.company_text, c.company) as company,
+            if(e.plain_company, null, c.company_alias) as company_alias,
+            if(e.plain_company, lower(e.company_text), c.company_key) as company_key,
             r.round_type,
             d.announced_date, d.date_basis, d.announced_date_precision,
             a.status as a_status, a.original as a_original, a.row_currency, a.is_floor as a_floor,
@@ -282,7 +286,7 @@ def _select(src: str) -> str:
             v.status as v_status, v.original as v_original, v.is_floor as v_floor, v.huge as v_huge,
             {_converted("v", "fv")} as v_usd,
             s.segment, s.segment_basis, s.layer, li.canonical as leads, ii.canonical as all_investors
-        from {src} e
+        from marked e
         left join company_lookup c on {_same("e", "c", ("company_text",))}
         left join round_lookup r on {_same("e", "r", ("round_text",))}
         left join date_lookup d on {_same("e", "d", date_keys)}
