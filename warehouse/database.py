@@ -97,10 +97,19 @@ def read_frame(
     nulls is nullable `Int64`, never float (amounts above 2**53 must stay exact), and dates are
     `datetime64[us]`. With `arrow_lists`, list columns stay Arrow lists (`pd.ArrowDtype`) rather than a
     Python object per cell: for readers that work on them as columns."""
+    return frame_from_arrow(read_arrow(connection, sql, params), arrow_lists)
+
+
+def read_arrow(connection: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pa.Table:
+    """The rows of a query as an Arrow table."""
     # `sql()` refuses to run while an earlier `execute()` result is unfinished (one read with `fetchone()`);
     # a fresh `execute()` discards such a result, and fetching it to the end completes it.
     connection.execute("select 1").fetchall()
-    rows = connection.sql(sql, params=params).to_arrow_table()
+    return connection.sql(sql, params=params).to_arrow_table()
+
+
+def frame_from_arrow(rows: pa.Table, arrow_lists: bool = False) -> pd.DataFrame:
+    """Arrow rows read from DuckDB as a frame, typed as `read_frame` types them."""
     lists = (lambda kind: pd.ArrowDtype(kind) if pa.types.is_list(kind) else None) if arrow_lists else None
     frame = rows.to_pandas(date_as_object=False, types_mapper=lists)
     for field in rows.schema:

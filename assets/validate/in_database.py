@@ -4,12 +4,13 @@ Only the columns the rules read are checked (`schemas.mention_schema.RULE_COLUMN
 pandera model called directly (`quarantine.judge_directly`); the verdicts
 (rules broken per row, and the reason) land as a small table keyed by the row's position, and DuckDB
 writes `valid_mentions` and `rejected_deals` from `normalized_mentions` joined with them. Snippets, URLs and
-investor lists never enter Python, and the rule columns enter it `PART_ROWS` mentions at a time. Grain: one
-output row per normalized mention, in exactly one of the two.
+investor lists never enter Python, and the rule columns become frames `PART_ROWS` mentions at a time.
+Grain: one output row per normalized mention, in exactly one of the two.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 
 import duckdb
@@ -20,7 +21,7 @@ from assets.validate.quarantine import explained_failures, judge_directly
 from schemas.mention_schema import RULE_COLUMNS, NormalizedMentionRules
 from schemas.rules import RECORD_RULES
 from schemas.tables import REJECTED_DEALS, VALID_MENTIONS
-from warehouse.database import create_table, read_frame, transaction
+from warehouse.database import create_table, frame_from_arrow, read_arrow, transaction
 
 _VERDICTS = pa.schema(
     [("row_key", pa.int64()), ("failed_checks", pa.list_(pa.string())), ("warnings", pa.list_(pa.string())),
@@ -42,28 +43,36 @@ def _verdicts(checked: pd.DataFrame) -> pa.Table:
     )
 
 
-# Mentions judged at a time: the rule columns of a million mentions as a frame, with the Arrow table it
-# was read from, were the largest memory of a refresh (about 1 GB).
+# Mentions judged at a time: the rule columns of a million mentions as one frame, beside the Arrow table
+# it was read from, were the largest memory of a refresh (about 1 GB).
 PART_ROWS = 250_000
+
+
+def _parts(rows: pa.Table) -> Iterator[pa.Table]:
+    """Slices of about PART_ROWS rows of `rows` (ordered by record id), each ending where the record id
+    changes."""
+    ids = rows.column("record_id")
+    start = 0
+    while start < rows.num_rows:
+        end = min(start + PART_ROWS, rows.num_rows)
+        while end < rows.num_rows and ids[end] == ids[end - 1]:
+            end += 1
+        yield rows.slice(start, end - start)
+        start = end
 
 
 def validate_table(connection: duckdb.DuckDBPyConnection, run_id: str, now: datetime) -> tuple[int, int]:
     """Rebuild `valid_mentions` and `rejected_deals` from `normalized_mentions`, in one transaction;
     returns (valid rows, rejected rows). Raises when a row would be lost or counted twice."""
-    total = connection.execute("select count(*) from normalized_mentions").fetchone()[0]
-    parts = max(1, -(-total // PART_ROWS))
-    verdicts = []
-    for part in range(parts):
-        # Split by a hash of the record id, so mentions that share one (which `record_id_unique` must see
-        # together) are always judged in the same part.
-        checked = read_frame(
-            connection,
-            f"select rowid as row_key, {', '.join(RULE_COLUMNS)} from normalized_mentions "
-            "where hash(record_id) % ? = ? order by rowid",
-            [parts, part],
-        )
-        verdicts.append(_verdicts(checked))
-        del checked  # the next part is read while this one would otherwise still be held
+    # Read once, ordered by record id so that mentions sharing one (which `record_id_unique` must see
+    # together) are neighbours, then judged PART_ROWS at a time, a part never ending inside such a run.
+    rows = read_arrow(
+        connection,
+        f"select rowid as row_key, {', '.join(RULE_COLUMNS)} from normalized_mentions "
+        "order by record_id, rowid",
+    )
+    total = rows.num_rows
+    verdicts = [_verdicts(frame_from_arrow(part)) for part in _parts(rows)]
     connection.register("verdicts", pa.concat_tables(verdicts))
     rejected_columns = [c for c in REJECTED_DEALS.names if c in RULE_COLUMNS or c in _FROM_MENTION]
     try:
