@@ -14,11 +14,13 @@ Exit status: 0 when the run succeeded, 1 when it failed, 130 when it was interru
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import signal
 import sys
 import threading
 import uuid
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import dagster as dg
 
@@ -184,5 +186,15 @@ def main(argv: list[str]) -> int:
     return run_refresh(args.verbose, partition=args.partition)
 
 
+def exit_now(code: int) -> NoReturn:
+    """End the process with `code` without tearing the interpreter down. By now the run is over, every
+    file and connection is closed and the instance disposed; unloading Dagster, pandas and the rest
+    module by module only delayed the prompt (most of a second on a 2-core machine)."""
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    exit_now(main(sys.argv[1:]))
