@@ -1,6 +1,7 @@
 """Assets `deals` and `deal_sources` (one row per real deal, merged across sources, with its evidence),
 and the checks on deals."""
 
+from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import dagster as dg
@@ -15,6 +16,7 @@ from schemas.reference.resource import ReferenceDataResource
 from schemas.rules import DEAL_RULES
 from schemas.tables import DEAL_SOURCES, DEALS
 from schemas.taxonomy import UNCLASSIFIED, default_taxonomy
+from warehouse.checks import RECONCILIATION, run_check
 from warehouse.data_dir import DataDirResource
 from warehouse.database import read_frame
 
@@ -26,6 +28,34 @@ _PREVIEW = ["company", "round_type", "amount_usd", "valuation_usd", "segment", "
             "lead_investors", "source_count"]  # fmt: skip
 
 
+# The checks on deals run in the step that builds them: a step of their own each cost Dagster more than
+# the checks themselves. Severity WARN ones are reported, never block.
+DEAL_CHECKS = [
+    dg.AssetCheckSpec(
+        RULES_CHECK,
+        asset="deals",
+        blocking=True,
+        description="deals meets schemas.deal_schema.DealSchema (unique ids, known segments, leads within "
+        "investors...).",
+    ),
+    dg.AssetCheckSpec(
+        "deal_conflicts",
+        asset="deals",
+        description="Deals whose sources disagree beyond tolerance (amount, valuation, round), flagged in "
+        "deals.conflicts; fails (WARN) when there are any.",
+    ),
+    dg.AssetCheckSpec(
+        "unclassified_share",
+        asset="deals",
+        description="Share of deals in the Unclassified segment; fails (WARN) above "
+        f"{MAX_UNCLASSIFIED_SHARE:.0%}.",
+    ),
+    dg.AssetCheckSpec(
+        RECONCILIATION.name, asset="deals", blocking=True, description=RECONCILIATION.description
+    ),
+]
+
+
 @dg.multi_asset(
     group_name="resolve",
     specs=[
@@ -34,6 +64,7 @@ _PREVIEW = ["company", "round_type", "amount_usd", "valuation_usd", "segment", "
             "deal_sources", kinds={"duckdb"}, deps=["valid_mentions"], description=DEAL_SOURCES.comment
         ),
     ],
+    check_specs=DEAL_CHECKS,
 )
 def deals_and_sources(
     context: dg.AssetExecutionContext,
@@ -42,7 +73,25 @@ def deals_and_sources(
     reference_data: ReferenceDataResource,
 ):
     """Resolve validated mentions into deals (assets/resolve/merge.py documents the matching rules and
-    the precedence between conflicting facts; assets/resolve/in_database.py runs them over the table)."""
+    the precedence between conflicting facts; assets/resolve/in_database.py runs them over the table),
+    then check them."""
+    yield from _resolved(context, sources, data_dir, reference_data)
+    yield _deal_rules(context.run.run_id, data_dir, reference_data)
+    yield _deal_conflicts(data_dir)
+    yield _unclassified_share(data_dir)
+    with data_dir.working().connect(read_only=True) as connection:
+        passed, detail = run_check(connection, RECONCILIATION)
+    yield dg.AssetCheckResult(
+        asset_key="deals", check_name=RECONCILIATION.name, passed=passed, metadata={"detail": detail}
+    )
+
+
+def _resolved(
+    context: dg.AssetExecutionContext,
+    sources: SourceRegistryResource,
+    data_dir: DataDirResource,
+    reference_data: ReferenceDataResource,
+) -> Iterator[dg.MaterializeResult]:
     working = data_dir.working()
     run_id = context.run.run_id
     source_order = [s.id for s in sources.load()]
@@ -89,22 +138,17 @@ def deals_and_sources(
     )
 
 
-@dg.asset_check(
-    asset="deals",
-    name="deal_rules",
-    blocking=True,
-    description="deals meets schemas.deal_schema.DealSchema (unique ids, known segments, leads within "
-    "investors...).",
-)
-def deal_rules(
-    context: dg.AssetCheckExecutionContext, data_dir: DataDirResource, reference_data: ReferenceDataResource
+def _deal_rules(
+    run_id: str, data_dir: DataDirResource, reference_data: ReferenceDataResource
 ) -> dg.AssetCheckResult:
     working = data_dir.working()
     with working.connect(read_only=True) as connection:
         # Deals that passed before and have not changed since (same digest) pass again without a re-read.
         digest = after(connection, "deals", RULES_CHECK)
         if unchanged(connection, RULES_CHECK, digest, ["deals"]):
-            return dg.AssetCheckResult(passed=True, metadata={"unchanged": True})
+            return dg.AssetCheckResult(
+                asset_key="deals", check_name=RULES_CHECK, passed=True, metadata={"unchanged": True}
+            )
         deals = read_frame(
             connection, f"select {', '.join(DEAL_RULE_COLUMNS)} from deals order by deal_id", arrow_lists=True
         )
@@ -112,8 +156,10 @@ def deal_rules(
         rejected, rule_counts = rejected_directly(deals, DealSchema, DEAL_RULES)
     if rejected.empty and digest is not None:
         with working.connect() as connection:
-            mark_finished(connection, RULES_CHECK, digest, context.run.run_id)
+            mark_finished(connection, RULES_CHECK, digest, run_id)
     return dg.AssetCheckResult(
+        asset_key="deals",
+        check_name=RULES_CHECK,
         passed=rejected.empty,
         metadata={
             "unchanged": False,
@@ -125,13 +171,7 @@ def deal_rules(
     )
 
 
-@dg.asset_check(
-    asset="deals",
-    name="deal_conflicts",
-    description="Deals whose sources disagree beyond tolerance (amount, valuation, round), flagged in "
-    "deals.conflicts; fails (WARN) when there are any.",
-)
-def deal_conflicts(data_dir: DataDirResource) -> dg.AssetCheckResult:
+def _deal_conflicts(data_dir: DataDirResource) -> dg.AssetCheckResult:
     columns = ["company", "round_type", "amount_usd", "conflicts", "source_count"]
     with data_dir.working().connect(read_only=True) as connection:
         conflicted = connection.execute("select count(*) from deals where len(conflicts) > 0").fetchone()[0]
@@ -139,6 +179,8 @@ def deal_conflicts(data_dir: DataDirResource) -> dg.AssetCheckResult:
             f"select {', '.join(columns)} from deals where len(conflicts) > 0 order by deal_id limit 10"
         ).df()
     return dg.AssetCheckResult(
+        asset_key="deals",
+        check_name="deal_conflicts",
         passed=conflicted == 0,
         severity=dg.AssetCheckSeverity.WARN,
         metadata={
@@ -148,23 +190,16 @@ def deal_conflicts(data_dir: DataDirResource) -> dg.AssetCheckResult:
     )
 
 
-@dg.asset_check(
-    asset="deals",
-    name="unclassified_share",
-    description="Share of deals in the Unclassified segment; fails (WARN) above "
-    f"{MAX_UNCLASSIFIED_SHARE:.0%}.",
-)
-def unclassified_share(data_dir: DataDirResource) -> dg.AssetCheckResult:
+def _unclassified_share(data_dir: DataDirResource) -> dg.AssetCheckResult:
     with data_dir.working().connect(read_only=True) as connection:
         unclassified, total = connection.execute(
             "select count(*) filter (where segment = ?), count(*) from deals", [UNCLASSIFIED]
         ).fetchone()
     share = unclassified / total if total else 0.0
     return dg.AssetCheckResult(
+        asset_key="deals",
+        check_name="unclassified_share",
         passed=share <= MAX_UNCLASSIFIED_SHARE,
         severity=dg.AssetCheckSeverity.WARN,
         metadata={"unclassified_deals": unclassified, "share": round(share, 4)},
     )
-
-
-deal_checks = [deal_rules, deal_conflicts, unclassified_share]

@@ -7,7 +7,7 @@ from assets.stage_inputs import after, mark_finished, mark_started, unchanged
 from assets.validate.quarantine import validate_frame
 from schemas.mart_schemas import MART_MODELS
 from schemas.rules import MART_RULES
-from warehouse.checks import MART_CHECKS, RECONCILIATION, SqlCheck, run_check
+from warehouse.checks import MART_CHECKS, run_check
 from warehouse.data_dir import DataDirResource
 from warehouse.database import MARTS, mart_macros_sql, mart_sql
 
@@ -92,15 +92,4 @@ def _mart_asset(name: str) -> dg.AssetsDefinition:
     return _build
 
 
-def _sql_check(asset: str, check: SqlCheck) -> dg.AssetChecksDefinition:
-    @dg.asset_check(asset=asset, name=check.name, description=check.description, blocking=True)
-    def _check(data_dir: DataDirResource) -> dg.AssetCheckResult:
-        with data_dir.working().connect(read_only=True) as connection:
-            passed, detail = run_check(connection, check)
-        return dg.AssetCheckResult(passed=passed, metadata={"detail": detail})
-
-    return _check
-
-
 mart_assets = [_mart_asset(name) for name in MARTS]
-reconciliation_check = _sql_check("deals", RECONCILIATION)

@@ -6,12 +6,12 @@ import dagster as dg
 
 from assets.combined import combined_mentions
 from assets.deal_investors import deal_investors
-from assets.deals import deal_checks, deals_and_sources
+from assets.deals import deals_and_sources
 from assets.documents import documents
 from assets.extracted import extracted_mentions
 from assets.freshness import source_cadence
 from assets.investment_map import investment_map
-from assets.marts import mart_assets, reconciliation_check
+from assets.marts import mart_assets
 from assets.metadata import described
 from assets.normalized import normalized_mentions
 from assets.published import dealmap_duckdb, source_volume
@@ -49,8 +49,6 @@ defs = dg.Definitions(
     assets=described_assets,
     asset_checks=[
         *validation_checks,
-        *deal_checks,
-        reconciliation_check,
         source_volume,
         source_cadence,
     ],

@@ -58,3 +58,7 @@ def test_parts_split_by_record_id_judge_as_one_pass_does(normalized: pd.DataFram
     assert len(duplicates) == 3  # every mention sharing the id, though they fell in different positions
     assert all("record_id_unique" in checks for _, checks, _ in duplicates)
     assert {"amount_nonnegative", "currency_known"} <= {c for _, checks, _ in rejected for c in checks}
+
+
+def test_no_mentions_validate_to_no_rows(normalized: pd.DataFrame) -> None:
+    assert _validated(normalized.iloc[0:0]) == ((0, 0), [], [])
