@@ -1,5 +1,6 @@
 """Assets `valid_mentions` and `rejected_deals` (pandera validation with a quarantine), and their checks."""
 
+from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import dagster as dg
@@ -20,6 +21,25 @@ STAGE = "valid_mentions"
 _SAMPLE_COLUMNS = ["source_id", "locator", "company_text", "amount_text", "segment_text", "failed_checks"]
 
 
+# The checks on the validation run in its own step: a step of their own each cost Dagster more than the
+# checks themselves.
+VALIDATION_CHECKS = [
+    dg.AssetCheckSpec(
+        "record_rules",
+        asset="valid_mentions",
+        description="Rows per validation rule (errors quarantine, warnings flag); fails (WARN) when any row "
+        "is quarantined.",
+    ),
+    dg.AssetCheckSpec(
+        "source_rejection_rates",
+        asset="valid_mentions",
+        blocking=True,
+        description="No source has more of its mentions quarantined than its max_rejection_rate "
+        f"(default {DEFAULT_MAX_REJECTION_RATE:.0%}): a broken parser must not empty the warehouse.",
+    ),
+]
+
+
 @dg.multi_asset(
     group_name="transform",
     specs=[
@@ -28,15 +48,27 @@ _SAMPLE_COLUMNS = ["source_id", "locator", "company_text", "amount_text", "segme
         dg.AssetSpec("rejected_deals", kinds={"pandera", "duckdb"}, deps=[normalized_mentions],
                      description=REJECTED_DEALS.comment),
     ],
+    check_specs=VALIDATION_CHECKS,
 )  # fmt: skip
 def validated_mentions(
-    context: dg.AssetExecutionContext, data_dir: DataDirResource, reference_data: ReferenceDataResource
+    context: dg.AssetExecutionContext,
+    data_dir: DataDirResource,
+    reference_data: ReferenceDataResource,
+    sources: SourceRegistryResource,
 ):
     """Validate every normalized mention against the record rules (`schemas/mention_schema.py`), lazily
     and over the whole table (assets/validate/in_database.py). Passing rows -> valid_mentions
     (warn-severity rules listed in `warnings`); failing rows -> rejected_deals with `failed_checks` and
-    `reason`. A schema-level failure (missing column, wrong type) fails the step.
+    `reason`. A schema-level failure (missing column, wrong type) fails the step. Then the checks.
     """
+    yield from _validated(context, data_dir, reference_data)
+    yield _record_rules(data_dir)
+    yield _source_rejection_rates(data_dir, sources)
+
+
+def _validated(
+    context: dg.AssetExecutionContext, data_dir: DataDirResource, reference_data: ReferenceDataResource
+) -> Iterator[dg.MaterializeResult]:
     working = data_dir.working()
     run_id = context.run.run_id
     with reference_data.in_use() as references, working.connect() as connection:
@@ -119,17 +151,13 @@ def _rows_per_rule(data_dir: DataDirResource) -> tuple[pd.DataFrame, pd.DataFram
     return rules, sample, valid, rejected
 
 
-@dg.asset_check(
-    asset="valid_mentions",
-    name="record_rules",
-    description="Rows per validation rule (errors quarantine, warnings flag); fails (WARN) when any row is "
-    "quarantined.",
-)
-def record_rules(data_dir: DataDirResource) -> dg.AssetCheckResult:
+def _record_rules(data_dir: DataDirResource) -> dg.AssetCheckResult:
     rules, sample, valid, rejected = _rows_per_rule(data_dir)
     errors = rules[(rules["severity"] == "error") & (rules["rows"] > 0)]
     warnings = rules[(rules["severity"] == "warn") & (rules["rows"] > 0)]
     return dg.AssetCheckResult(
+        asset_key="valid_mentions",
+        check_name="record_rules",
         passed=rejected == 0,
         severity=dg.AssetCheckSeverity.WARN,
         metadata={
@@ -144,14 +172,9 @@ def record_rules(data_dir: DataDirResource) -> dg.AssetCheckResult:
     )
 
 
-@dg.asset_check(
-    asset="valid_mentions",
-    name="source_rejection_rates",
-    blocking=True,
-    description="No source has more of its mentions quarantined than its max_rejection_rate "
-    f"(default {DEFAULT_MAX_REJECTION_RATE:.0%}): a broken parser must not empty the warehouse.",
-)
-def source_rejection_rates(data_dir: DataDirResource, sources: SourceRegistryResource) -> dg.AssetCheckResult:
+def _source_rejection_rates(
+    data_dir: DataDirResource, sources: SourceRegistryResource
+) -> dg.AssetCheckResult:
     with data_dir.working().connect(read_only=True) as connection:
         normalized = connection.execute("select source_id from normalized_mentions").df()
         rejected = connection.execute("select source_id from rejected_deals").df()
@@ -159,12 +182,11 @@ def source_rejection_rates(data_dir: DataDirResource, sources: SourceRegistryRes
     rates = rejection_rates(normalized, rejected, limits, DEFAULT_MAX_REJECTION_RATE)
     over = rates[~rates["within_limit"]] if len(rates) else rates
     return dg.AssetCheckResult(
+        asset_key="valid_mentions",
+        check_name="source_rejection_rates",
         passed=over.empty,
         metadata={
             "sources_over_limit": ", ".join(over["source_id"]) or "none",
             "rates": dg.MetadataValue.md(markdown_table(rates, limit=len(rates))),
         },
     )
-
-
-validation_checks = [record_rules, source_rejection_rates]

@@ -16,7 +16,7 @@ from assets.metadata import described
 from assets.normalized import normalized_mentions
 from assets.published import dealmap_duckdb, source_volume
 from assets.source_partitions import SINGLE_RUN
-from assets.validated import validated_mentions, validation_checks
+from assets.validated import validated_mentions
 from orchestration.jobs import refresh_job, replay_job
 from orchestration.resources import default_resources
 from orchestration.schedules import daily_refresh
@@ -48,7 +48,6 @@ described_assets = [asset.with_attributes(backfill_policy=SINGLE_RUN) for asset 
 defs = dg.Definitions(
     assets=described_assets,
     asset_checks=[
-        *validation_checks,
         source_volume,
         source_cadence,
     ],

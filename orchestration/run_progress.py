@@ -75,6 +75,9 @@ class RunProgress:
         self.asset_steps: dict[str, set[str]] = defaultdict(set)
         self.running: dict[str, float] = {}
         self.notes: dict[str, str] = {}  # the latest progress a running step logged
+        # Lines of checks that did not pass, printed when their step ends: after the line of the stage
+        # the step finished, as a check that runs in its asset's step would otherwise come first.
+        self.held: dict[str, list[str]] = defaultdict(list)
         self.printed: set[str] = set()
         self.failed = False
         self.failed_steps: list[str] = []
@@ -119,21 +122,25 @@ class RunProgress:
             self.totals.setdefault(asset, Totals()).add(materialization.metadata)
             self.asset_steps[asset].add(step)
         elif kind == DagsterEventType.ASSET_CHECK_EVALUATION:
-            return self._check(event.asset_check_evaluation_data)
+            lines = self._check(event.asset_check_evaluation_data)
+            if step is None:
+                return lines
+            self.held[step] += lines
         elif kind == DagsterEventType.STEP_SUCCESS:
             self.step_ends[step] = entry.timestamp
             self.running.pop(step, None)
-            return self._finished_stages()
+            return self._finished_stages() + self.held.pop(step, [])
         elif kind == DagsterEventType.STEP_FAILURE:
             self.failed = True
             self.failed_steps.append(step)
             self.step_ends[step] = entry.timestamp
             self.running.pop(step, None)
             error = event.step_failure_data.error
+            checked = self.held.pop(step, [])
             if _interruption(error):
                 self.interrupted = True
-                return [f"STOPPED   step {step}: interrupted (Ctrl-C or SIGTERM)"]
-            return [f"FAILED    step {step}:", *error_lines(error)]
+                return [*checked, f"STOPPED   step {step}: interrupted (Ctrl-C or SIGTERM)"]
+            return [*checked, f"FAILED    step {step}:", *error_lines(error)]
         elif kind == DagsterEventType.ENGINE_EVENT and getattr(event.engine_event_data, "error", None):
             self.failed = True
             return [f"FAILED    {event.message}", *error_lines(event.engine_event_data.error)]
