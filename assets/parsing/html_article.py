@@ -115,13 +115,15 @@ def html_mentions(tree: html.HtmlElement, published: date | None, prefix: str = 
     return resolve_short_names(mentions)
 
 
-def parse_article(body: bytes | str) -> ParsedDocument:
-    """Deal mentions from an article page: every deal table's rows, then every prose sentence."""
+def parse_article(body: bytes | str, known_date: date | None = None) -> ParsedDocument:
+    """Deal mentions from an article page: every deal table's rows, then every prose sentence.
+
+    `known_date` (a feed entry's or the URL's date) dates the prose when the page states no date."""
     tree = load_html(body)
     published, title = _published(tree), _title(tree)
     for element in tree.xpath(_BOILERPLATE):
         element.drop_tree()
-    mentions = add_context(html_mentions(tree, published), title)
+    mentions = add_context(html_mentions(tree, published or known_date), title)
     return ParsedDocument(mentions=mentions, title=title, published=published)
 
 
