@@ -1,8 +1,9 @@
 """Money amounts as sources write them -> a value, an ISO currency and a lower-bound flag.
 
 Handles `$3.5B`, `$500M`, `$15B+`, `€40 million`, `1.2bn`, `$1,500M`, `1.5 billion dollars`, `US$20m`,
-`Rs 500 crore`, Indian digit grouping (`20,00,00,000`) and the literal escape text real exports carry
-(`\\xc2\\xa020,000,000`). Values are exact `Decimal`s so `$3.5B` is 3,500,000,000, not 3499999999.99.
+`Rs 500 crore`, `$20-million` (as some papers hyphenate it), Indian digit grouping (`20,00,00,000`) and
+the literal escape text real exports carry (`\\xc2\\xa020,000,000`). Values are exact `Decimal`s so `$3.5B`
+is 3,500,000,000, not 3499999999.99.
 """
 
 from __future__ import annotations
@@ -173,7 +174,7 @@ def _money_pattern(currencies: Currencies) -> re.Pattern[str]:
             |(?P<decimal_comma>\d+,\d{{1,2}})
             |\d+(?:\.\d+)?
         )(?![\d]|,\d)
-        (?:\s?(?=(?i:[{multiplier_initials}]))(?P<mult>(?i:{multipliers}))(?![A-Za-z]))?
+        (?:(?:\s|-(?=[A-Za-z]{{2}}))?(?=(?i:[{multiplier_initials}]))(?P<mult>(?i:{multipliers}))(?![A-Za-z]))?
         (?P<plus>\+)?
         (?:\s?(?P<suffix_sign>[€£$])(?![\w$]))?
         (?:\s(?=(?i:[{word_initials}]))(?P<suffix>(?i:(?:us\s)?(?:{suffix_words})))(?![A-Za-z]))?

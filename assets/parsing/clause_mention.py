@@ -21,7 +21,14 @@ from assets.parsing.date_phrases import find_date_phrase
 from assets.parsing.deal_clauses import DEAL_VERB, Clause
 from assets.parsing.investors import Investors, investors_in, trailing_names
 from assets.parsing.mentions import DealMention, Method
-from assets.parsing.money_roles import CONTEXT_CHARS, ClauseRoles, Role, past_period, range_high
+from assets.parsing.money_roles import (
+    CONTEXT_CHARS,
+    ClauseRoles,
+    Role,
+    own_phrase,
+    past_period,
+    range_high,
+)
 from assets.parsing.prose_names import NAME, read_names, search_from_name, valid_company
 from assets.parsing.subjects import REFERENCE, company_in_subject, strip_lead_in
 from schemas.reference.wording import (
@@ -182,7 +189,8 @@ def _round(
         return clause.round  # 'respectively': the structure pairs each company with its round
     # The round named after the amount ('has now raised a $45M Series B'), else after the verb, else anywhere:
     # a relative clause before may name an earlier round ('Acme, which raised a Series A in 2025, ...').
-    after_amount = text[first_raise.start :] if first_raise else ""
+    # The amount's own phrase: a later amount's round ('..., before it logged a $5 million seed') is not its.
+    after_amount = own_phrase(text, first_raise, find_money(text)) if first_raise else ""
     if first_raise and _DEBT_AFTER_AMOUNT.match(text, first_raise.end):
         return "debt"  # 'a $5 billion loan package', '$5 million in debt', '€433 million in green loans'
     stated = find_round(after_amount) or find_round(text[anchor:]) or find_round(text)
@@ -261,7 +269,7 @@ def past_round_beside(text: str, mention: DealMention, published_year: int | Non
     past = roles.first_past_raise()
     if past is None or mention.amount.endswith(past.text):
         return None  # the clause's deal is this past round itself
-    phrase = text[past.start : past.end + CONTEXT_CHARS // 2]
+    phrase = own_phrase(text, past, find_money(text))[: CONTEXT_CHARS // 2]
     return DealMention(
         method=mention.method,
         locator=f"{mention.locator}/past",

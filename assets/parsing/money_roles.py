@@ -50,6 +50,14 @@ _VALUATION_BEFORE = re.compile(
     rf"(?:{_QUALIFIER}|an?\s+|a reported\s+)?$",
     re.IGNORECASE,
 )
+# French, Spanish and Portuguese news say what a company is worth with words of their own ('qui la
+# valoriserait à plus de 6 milliards', 'portant sa valorisation à', 'con una valoración de', 'avaliada em'):
+# the amount follows within a few words, with no other figure or clause break between.
+_FOREIGN_VALUATION_BEFORE = re.compile(
+    r"\b(?:valoris\w*|valeur|valoraci[óo]n|valorad[ao]s?|avaliad[ao]s?|avalia[çc][ãa]o|valuaci[óo]n)\b"
+    rf"[^.;:,\d{CURRENCY_SIGNS}]{{0,50}}$",
+    re.IGNORECASE,
+)
 # 'Dravik, now worth $1B' is a valuation; 'its Series B, worth $30 million' is the size of the round.
 _WORTH = re.compile(rf"\bworth\s+(?:{_QUALIFIER})?$", re.IGNORECASE)
 _ROUND_WORTH = re.compile(
@@ -168,11 +176,36 @@ def _after(clause: str, money: Money) -> str:
     return clause[money.end : money.end + CONTEXT_CHARS]
 
 
+# A conversion in brackets right after an amount ('TL 17 million ($1.1 million) in 2021'): the amount's
+# phrase goes on after it.
+_CONVERSION_AFTER = re.compile(
+    rf"\s*\(\s*(?:about|approximately|roughly|around|some|~|or|nearly)?\s*(?:[{CURRENCY_SIGNS}]|[A-Z]{{1,3}}\$|[A-Z]{{3}}\s)"
+    r"[^()]{0,30}\)",
+    re.IGNORECASE,
+)
+
+
+def end_of_conversion(clause: str, money: Money) -> int:
+    """Where the words about an amount resume: after a conversion in brackets right after it, if any."""
+    conversion = _CONVERSION_AFTER.match(clause, money.end)
+    return conversion.end() if conversion else money.end
+
+
+def own_phrase(clause: str, money: Money, moneys: list[Money]) -> str:
+    """The words after an amount up to the next amount that is not its conversion: 'a $3 million seed
+    round and $5 million in debt' gives the $3 million ' seed round and '."""
+    start = end_of_conversion(clause, money)
+    following = (other.start for other in moneys if other.start >= start)
+    return clause[money.end : next(following, len(clause))]
+
+
 def _phrase_after(clause: str, money: Money, end: re.Pattern[str]) -> str:
-    """The amount's own phrase: the words after it up to `end` (at most `CONTEXT_CHARS` of them)."""
-    limit = min(len(clause), money.end + CONTEXT_CHARS)
-    found = end.search(clause, money.end, limit)
-    return clause[money.end : found.start() if found else limit]
+    """The amount's own phrase: the words after it (and after its conversion in brackets) up to `end`,
+    at most `CONTEXT_CHARS` of them."""
+    start = end_of_conversion(clause, money)
+    limit = min(len(clause), start + CONTEXT_CHARS)
+    found = end.search(clause, start, limit)
+    return clause[start : found.start() if found else limit]
 
 
 @lru_cache(maxsize=8)  # one clause's amounts are read one after the other
@@ -261,6 +294,8 @@ def _present_role(clause: str, money: Money) -> Role:
     before = (clause, _window_start(money), money.start)
     if _VALUATION_AFTER.match(after) or _VALUATION_BEFORE.search(*before):
         return Role.VALUATION
+    if _FOREIGN_VALUATION_BEFORE.search(clause, max(0, money.start - 80), money.start):
+        return Role.VALUATION
     if _STAKE_WORTH.search(*before):
         return Role.OTHER  # 'sold stakes worth $1.8 billion': what shares changed hands for
     if _WORTH.search(*before) and not _ROUND_WORTH.search(*before):
@@ -275,7 +310,7 @@ def _present_role(clause: str, money: Money) -> Role:
 
 
 # Every pattern that makes an amount a valuation holds one of these.
-_VALUATION_WORDS = re.compile(r"valu|worth|post|pre", re.IGNORECASE)
+_VALUATION_WORDS = re.compile(r"valu|valor|valeur|avalia|worth|post|pre", re.IGNORECASE)
 
 
 def _may_be_valuation(clause: str, money: Money) -> bool:
@@ -286,6 +321,7 @@ def _may_be_valuation(clause: str, money: Money) -> bool:
         _VALUATION_AFTER.match(_after(clause, money))
         or _VALUATION_BEFORE.search(*before)
         or _WORTH.search(*before)
+        or _FOREIGN_VALUATION_BEFORE.search(clause, max(0, money.start - 80), money.start)
     )
 
 

@@ -278,6 +278,7 @@ def test_parse_amount_with_words_before_the_number(text: str, value: str, is_flo
         ("RM50 million", "50000000", "MYR"),
         ("R$120 million", "120000000", "BRL"),
         ("30 million rand", "30000000", "ZAR"),
+        ("TL 45 million", "45000000", "TRY"),  # the Turkish lira as Turkish news abbreviates it
     ],
 )
 def test_find_money_in_newly_listed_currencies(text: str, value: str, currency: str) -> None:
@@ -288,3 +289,18 @@ def test_find_money_in_newly_listed_currencies(text: str, value: str, currency: 
 
 def test_rand_without_a_multiplier_is_a_word() -> None:
     assert find_money("Acme hired Rand, and 12 rand engineers joined.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("$75-million", "75000000"), ("C$1.2-billion", "1200000000"), ("€8-mn", "8000000")],
+)
+def test_a_hyphen_may_join_the_number_to_its_multiplier(text: str, value: str) -> None:
+    (money,) = find_money(f"Orlenta closed a {text} Series B.")
+
+    assert (money.value, money.text) == (Decimal(value), text)
+
+
+def test_a_hyphen_before_a_word_that_is_no_multiplier_leaves_the_number() -> None:
+    # '$5-month' is five dollars a month, and '$450-500 million' is a range: neither is read as one amount.
+    assert [m.text for m in find_money("It costs $5-month; a $450-500 million round.")] == ["$5", "$450"]

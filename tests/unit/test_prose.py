@@ -346,6 +346,18 @@ def test_subjects_that_name_no_company(sentence: str) -> None:
         ("Dorset AI's Series D, worth $300 million, was led by Accel.", "$300 million", None),
         # A floor stays in the amount text.
         ("Caldera raised more than $200 million in a Series D.", "more than $200 million", None),
+        # Valuations as French, Spanish and Portuguese news word them.
+        (
+            "La start-up Ombrelle a levé 40 millions d'euros, ce qui la valorise à 300 millions d'euros.",
+            "40 millions d'euros",
+            "300 millions d'euros",
+        ),
+        ("Cobalto levanta €12M con una valoración de €90M.", "€12M", "€90M"),
+        (
+            "Jabuti captou US$ 20 milhões e foi avaliada em US$ 150 milhões.",
+            "US$ 20 milhões",
+            "US$ 150 milhões",
+        ),
     ],
 )
 def test_money_roles_in_a_deal(sentence: str, amount: str | None, valuation: str | None) -> None:
@@ -396,6 +408,15 @@ def test_money_that_is_no_raise(sentence: str) -> None:
         (
             ["Pellbrook raised a $60M Series C on Monday, after a $25M Series B in 2024."],
             [("$60M", "series_c", "Monday"), ("$25M", "series_b", "2024")],
+        ),
+        # A conversion in brackets does not hide the period after it, and each amount keeps its own
+        # round: the later seed is not the earlier deal's.
+        (
+            [
+                "Gorsefield had taken a ¥900 million ($6 million) investment in 2024, before a $15 million "
+                "seed round this month."
+            ],
+            [("$15 million", "seed", None), ("¥900 million", None, "2024")],
         ),
         # Undated history ('previously', 'years ago') and past valuations state no deal.
         (["Pellbrook previously raised $20 million from angels."], []),
