@@ -46,6 +46,11 @@ _PHRASES = {
     "strategic investment": "strategic",
     "strategic round": "strategic",
     "secondary sale": "secondary",
+    "secondary share sale": "secondary",
+    # French and Spanish news name a round without its stage so: 'un tour de table de 600 millions'.
+    "tour de table": "venture",
+    "ronda de financiacion": "venture",
+    "rondas de financiacion": "venture",
     "secondary round": "secondary",
     "tender offer": "secondary",
     "angel round": "angel",

@@ -101,8 +101,10 @@ _ACQUISITION_BEFORE = re.compile(
     rf"\bfor\s+(?:{_QUALIFIER})?$",
     re.IGNORECASE,
 )
+# A sale of the company or of a business, not a secondary sale of its shares ('its $2.4bn secondary share
+# sale' is a round of its own).
 _ACQUISITION_AFTER = re.compile(
-    r"^\s*(?:(?:\w+\s+){0,2}?(?:sale|acquisition|takeover|buyout|exit|purchase|merger)\b"
+    r"^\s*(?:(?!secondary\b)(?:\w+\s+){0,2}?(?:sale|acquisition|takeover|buyout|exit|purchase|merger)\b"
     r"|that\s+(?:\w+\s+){0,4}?(?:paid|spent)\b)",
     re.IGNORECASE,
 )

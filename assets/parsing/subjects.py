@@ -58,7 +58,11 @@ _APPOSITIVE = re.compile(
 )
 # 'Mistral AI, champion français de l'IA, a levé': a description without an article, in any language.
 _BARE_APPOSITIVE = re.compile(rf"^({NAME}){_CORPORATE_FORM},\s+[a-zà-ÿ][^,]{{2,80}}$")
-_TRAILING_APPOSITIVE = re.compile(r",\s*(?:which|who|whose|a|an|the|now|formerly)\b[^,]*,?\s*$")
+# ', which ...', ', a Lyon maker of ...', and a participle set off by commas (', founded in 2017,').
+_TRAILING_APPOSITIVE = re.compile(
+    r",\s*(?:which|who|whose|a|an|the|now|formerly|founded|based|headquartered|launched|established)\b"
+    r"[^,]*,?\s*$"
+)
 _TRAILING_WORDS = re.compile(
     r"\s+(?:has|have|had|is|was|are|were|has been|just|officially|quietly|reportedly|also|today|now|itself"
     r"|finally|recently|separately|previously|already|earlier|once)$",

@@ -432,6 +432,35 @@ def test_each_round_of_a_funding_history_is_its_own_deal(
     assert found == expected
 
 
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # A participle set off by commas after a role noun still points back to the company named before.
+        (
+            [
+                "Ostravel raised $30M in a Series B.",
+                "The mapping group, founded in 2019, raised $8M last year.",
+            ],
+            ("Ostravel", "$8M", None, "2025"),
+        ),
+        # 'emerged from stealth with' states a deal as 'emerged with' does.
+        (
+            ["- Kidney biotech Pallamund Bio emerged from stealth with a $64 million Series A financing."],
+            ("Pallamund Bio", "$64 million", "series_a", None),
+        ),
+        # A secondary sale of shares is a round of its own, not the sale of the company.
+        (
+            ["Brevato completed its $700M secondary share sale at a valuation of $9bn."],
+            ("Brevato", "$700M", "secondary", None),
+        ),
+    ],
+)
+def test_deal_sentences_as_news_writes_them(sentences: list[str], expected: tuple) -> None:
+    mention = extract_prose_mentions(sentences, published=date(2026, 3, 2))[-1]
+
+    assert (mention.company, mention.amount, mention.round_text, mention.announced) == expected
+
+
 def test_a_round_of_this_year_is_not_history() -> None:
     (mention,) = extract_prose_mentions(["Larkspur raised $40M in 2026."], published=date(2026, 3, 2))
 

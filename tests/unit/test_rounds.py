@@ -67,6 +67,10 @@ def test_resolve_round_unrecognised_is_none(label: str) -> None:
         ("a tender offer for employee shares", "secondary"),
         ("an angel round from operators", "angel"),
         ("a bridge round", "venture"),
+        ("its $900M secondary share sale to new backers", "secondary"),
+        # A round without its stage, as French and Spanish news write it.
+        ("a bouclé un tour de table de 30 millions d'euros", "venture"),
+        ("cerró una ronda de financiación de 8 millones", "venture"),
         # The first round named wins.
         ("its Series B, two years after the seed", "series_b"),
     ],
