@@ -169,6 +169,16 @@ def _colon(sentence: str) -> list[Clause] | None:
     return None
 
 
+# A bracket that states a deal opens with its amount ('$60M Series B led by ...', 'raised $12M') or names
+# a round; one that opens with other words is an aside about other money ('(monthly revenue ... $150M)').
+_BRACKET_OPENING = re.compile(rf"^\s*(?:(?:raised|raising|with|an?|about|over|~)\s+)?{_MONEY_START}", re.I)
+
+
+def _states_a_deal_in_brackets(bracket: str) -> bool:
+    """The text in brackets after a name states that name's deal."""
+    return bool(find_money(bracket)) and bool(_BRACKET_OPENING.match(bracket) or find_round(bracket))
+
+
 def _parenthetical_deals(sentence: str) -> list[Clause] | None:
     """'Quorra ($60M Series B led by Pell Partners), Ilex Health ($12M seed from Ashgrove)'."""
     if "(" not in sentence:
@@ -176,7 +186,7 @@ def _parenthetical_deals(sentence: str) -> list[Clause] | None:
     deals = []
     for found in finditer_from_name(_PARENTHETICAL_DEAL, sentence):
         company = valid_company(found.group(1))
-        if company and find_money(found.group(2)):
+        if company and _states_a_deal_in_brackets(found.group(2)):
             deals.append((found, company))
     inside = sum(len(find_money(found.group(2))) for found, _ in deals)
     if not deals:

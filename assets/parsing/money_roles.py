@@ -44,6 +44,8 @@ _VALUATION_BEFORE = re.compile(
         r"|valuing (?:[\w'’-]+\s+){0,3}(?:at|from)"
         r"|valuation (?:of|to|at or above|at or near|at|exceeding|above|topping|north of|nearing|near"
         r"|surpassing|beyond|in excess of|upwards of)"
+        # 'its previous valuation from the December round was about $40 billion'
+        r"|valuation (?:[\w'’-]+\s+){0,6}?(?:was|is|stood at|stands at|came to|came in at)"
         r"|values? (?:[\w'’-]+\s+){0,3}(?:at|from)|market value of"
     )
     + r"\s+"
@@ -115,7 +117,9 @@ _NOT_A_RAISE_AFTER = re.compile(
     r"|in (?:\w+\s+){0,2}(?:revenue|sales|volume|freight|bookings|gmv|arr|assets|distributions|milestones"
     r"|orders|profit|loss|capex|spending|payment volume)|of revenue|in capex|in spending|in q[1-4]"
     r"|in the (?:first|second|third|fourth) quarter|across|in total|in aggregate"
-    r"|of (?:total|global|venture))\b",
+    r"|of (?:total|global|venture)"
+    # a class of rounds, not one: 'late-stage $100m+ rounds', '$50 million deals'
+    r"|rounds|deals|raises|cheques|checks|tickets|mega-?rounds)\b",
     re.IGNORECASE,
 )
 # A total over the company's life, said anywhere in the amount's phrase: '$90 million from venture
@@ -130,6 +134,8 @@ _CUMULATIVE = re.compile(
     + r"\b",
     re.IGNORECASE,
 )
+# A clause that opens by saying it sums up ('In total Vexa netted $800m'): its amount is a total.
+_TOTAL_OPENING = re.compile(r"^\W*(?:in total|all told|altogether|cumulatively)\b", re.IGNORECASE)
 _NOT_A_RAISE_BEFORE = re.compile(
     one_of(
         r"revenue|sales|arr|gmv|market|spend|spent|spending|capex|budget|totaling|totalling|totaled|totalled"
@@ -146,8 +152,12 @@ _NOT_A_RAISE_BEFORE = re.compile(
 _FOR_A_FUND = re.compile(
     r"^(?:(?!\b(?:from|by|with)\b)[^,;.]){0,45}?(?<!\bto )\b(?:fund|funds|vehicle)\b", re.I
 )
+_SIGNS_AND_DIGITS = CURRENCY_SIGNS + "0123456789"
 _FUND_WORD = re.compile(r"fund|vehicle", re.IGNORECASE)
-_HISTORY_BEFORE = re.compile(r"\b(?:previously|formerly|prior)\b", re.IGNORECASE)
+# Words that place what follows in the past ('its previous valuation ... was $40 billion').
+_HISTORY_BEFORE = re.compile(
+    r"\b(?:previously|formerly|prior|(?:previous|last|earlier) valuation)\b", re.IGNORECASE
+)
 # Where the phrase of an amount ends: at the next comma, semicolon, bracket, 'while' or amount.
 _PHRASE_END = re.compile(rf"[;,(]|\s+while\s+|[{CURRENCY_SIGNS}]")
 _CUMULATIVE_PHRASE_END = re.compile(rf"[,;(]|[{CURRENCY_SIGNS}]")
@@ -308,6 +318,8 @@ def _present_role(clause: str, money: Money) -> Role:
         return Role.OTHER
     if _CUMULATIVE.search(_phrase_after(clause, money, _CUMULATIVE_PHRASE_END)):
         return Role.OTHER
+    if _TOTAL_OPENING.match(clause) and not any(sign in clause[: money.start] for sign in _SIGNS_AND_DIGITS):
+        return Role.OTHER  # the clause's first amount, after 'In total'
     return Role.RAISE
 
 

@@ -383,6 +383,14 @@ def test_money_roles_in_a_deal(sentence: str, amount: str | None, valuation: str
         "Larkspur brings in $15 million in annualized revenue.",
         "The foundation awarded a $2M grant to Westfield University.",
         "The city announced a $3 billion subsidy programme for heat pumps.",
+        # A class of rounds, not one round.
+        "Larkspur closed three $50m+ rounds for its clients this year.",
+        # A clause that opens by summing up states a total.
+        "In total Larkspur netted $900m from backers.",
+        # A bracket of other money after a name is an aside, not that name's round.
+        "Larkspur built the hit game Tidewell (yearly sales of the title in 2025 — $90 million).",
+        # A valuation said with 'was', placed in the past: no deal.
+        "Larkspur's previous valuation from the March funding round was about $2 billion.",
     ],
 )
 def test_money_that_is_no_raise(sentence: str) -> None:
