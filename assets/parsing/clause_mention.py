@@ -39,11 +39,6 @@ from schemas.reference.wording import (
     words_pattern,
 )
 
-# A funding noun right after an amount ('$950M round', '$40M in funding') marks a raise without a verb.
-_FUNDING_NOUN_AFTER = re.compile(
-    r"^\s*(?:in\s+)?(?:new\s+|fresh\s+)?(?:round|funding|financing|raise|investment|injection)\b",
-    re.IGNORECASE,
-)
 _GRANT_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?grants?\b(?!\s+to\b)", re.IGNORECASE)
 _VALUED_AFTER_ROUND = re.compile(
     r"\b" + one_of("valued at") + r"\b.*\b(?:round|funding|financing)\b", re.IGNORECASE
@@ -75,7 +70,15 @@ _VALUES_NAME = re.compile(rf"\bvalu(?:es|ed|ing)\s+({NAME})\s+at\b")
 # Securitize', "$10 million Series B investment into Ghana's fintech Fido", '$31 million round raised by
 # gastrointestinal health company Vivante Health'.
 # Words that may stand between an amount and its noun: '$9 million Series A investment'.
-_STAGE_WORDS = r"\s*(?:(?:series\s+[a-k]|seed|growth|equity|strategic|minority|venture)\s+)*"
+_STAGE_WORDS = r"\s*(?:(?:series\s+[a-k]|seed|growth|private\s+equity|equity|strategic|minority|venture)\s+)*"
+# A funding noun right after an amount ('$950M round', '$40M in funding', '$188-million private equity
+# investment') marks a raise without a verb.
+_FUNDING_NOUN_AFTER = re.compile(
+    r"^\s*(?:in\s+)?(?:new\s+|fresh\s+)?"
+    + _STAGE_WORDS
+    + r"(?:round|funding|financing|raise|fundraise|investment|injection)\b",
+    re.IGNORECASE,
+)
 _RECIPIENT_AFTER = re.compile(
     _STAGE_WORDS + r"(?:"
     r"(?:investment|stake|injection|backing)\s+(?:in|into)"
@@ -194,6 +197,9 @@ def _round(
     if first_raise and _DEBT_AFTER_AMOUNT.match(text, first_raise.end):
         return "debt"  # 'a $5 billion loan package', '$5 million in debt', '€433 million in green loans'
     stated = find_round(after_amount) or find_round(text[anchor:]) or find_round(text)
+    if stated is None and first_raise and _DEBT_IN_PHRASE.search(after_amount):
+        return "debt"  # 'raising $5 billion in what is considered the largest green loan'
+
     granted = (m for m in find_money(text) if _GRANT_AFTER.match(text[m.end : m.end + CONTEXT_CHARS]))
     if stated is None and any(is_raise(m) for m in granted):
         stated = "grant"
@@ -205,6 +211,12 @@ _DEBT_AFTER_AMOUNT = re.compile(
     r"\s*(?:in\s+)?(?:(?:new|green|senior|secured|venture|convertible|bank|additional)\s+){0,2}"
     r"(?:debt|loans?|loan package|credit facility|credit line|convertible notes?|notes|bonds?)\b",
     re.IGNORECASE,
+)
+
+
+# Debt named later in the amount's own phrase, before any comma: the round is debt when no other is named.
+_DEBT_IN_PHRASE = re.compile(
+    r"^[^,;]{0,60}?\b(?:loans?|debt|credit facility|credit line|convertible notes?|bonds?)\b", re.IGNORECASE
 )
 
 

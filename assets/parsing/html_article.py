@@ -23,8 +23,9 @@ _PUBLISHED_META = (
     "//meta[@name='pubdate']/@content",
     "//time[@datetime]/@datetime",
 )
+# 'Published: 2026-05-11', 'Posted on March 3, 2026', or a saved page's heading 'date 2024-01-16'.
 _PUBLISHED_TEXT = re.compile(
-    r"\b(?:Published|Posted|Updated)(?: on)?:?\s+"
+    r"(?:\b(?:Published|Posted|Updated)(?: on)?:?|^\s*[Dd]ate:?)\s+"
     r"([A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}|\d{4}-\d{2}-\d{2})"
 )
 # Page furniture whose text is never article prose.

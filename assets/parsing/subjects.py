@@ -41,6 +41,8 @@ _DATELINE = re.compile(
 _WIRE_DATELINE = re.compile(
     r"^[\w .,]{0,40}?\((?:Reuters|Bloomberg|AP|AFP|PTI|IANS|ANI|Xinhua)\)\s*[-—–]+\s*", re.IGNORECASE
 )
+# A date heading the text, as saved pages and exports start: 'date 2024-01-16 Northvolt, ...'.
+_DATE_HEADING = re.compile(r"^(?:date|published|posted|updated):?\s+\d{4}-\d{2}(?:-\d{2})?\s+", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[*•·▪‣◦-]|—|–|\d{1,2}[.)])\s+")
 _FILLER = re.compile(
     r"^(?:(?:meanwhile|separately|also|elsewhere|today|yesterday|now|finally|first|second|third|lastly|plus"
@@ -72,6 +74,12 @@ _TRAILING_WORDS = re.compile(
 _REPORTED = re.compile(
     r"\s+(?:said|says|announced|announces|confirmed|confirms|disclosed|discloses)(?:\s+(?:on\s+)?\w+day)?"
     r"(?:\s+that)?\s+(?:it|they)(?:\s+(?:has|had|have|is|was))?$",
+    re.IGNORECASE,
+)
+# A headline's 'Northvolt in talks for over USD 5 bn in financing': the company is in talks for the amount.
+_IN_TALKS = re.compile(
+    r"\s+(?:(?:is|are|was|were)\s+)?in\s+(?:early\s+|advanced\s+|final\s+)?talks"
+    r"(?:\s+for(?:\s+(?:over|more than|about|around|up to|nearly|at least))?)?$",
     re.IGNORECASE,
 )
 _AS_NAME = re.compile(
@@ -126,7 +134,7 @@ def strip_lead_in(text: str) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = _WIRE_DATELINE.sub("", _DATELINE.sub("", text))
+        text = _WIRE_DATELINE.sub("", _DATELINE.sub("", _DATE_HEADING.sub("", text)))
         text = _BULLET.sub("", text)
         text = _FILLER.sub("", text).lstrip()
         text = _SCENE.sub("", text)
@@ -168,7 +176,7 @@ def company_in_subject(subject: str) -> str | None:
     previous = None
     while previous != text:
         previous = text
-        text = _REPORTED.sub("", _TRAILING_WORDS.sub("", text)).strip()
+        text = _IN_TALKS.sub("", _REPORTED.sub("", _TRAILING_WORDS.sub("", text))).strip()
     if _REFERENCE.match(text) or _BEHIND.match(text):
         return REFERENCE
     possessive = re.match(r"^(\S.*?)['’]s\s+(.+)$", text)

@@ -461,6 +461,16 @@ def test_each_round_of_a_funding_history_is_its_own_deal(
             ["Brevato completed its $700M secondary share sale at a valuation of $9bn."],
             ("Brevato", "$700M", "secondary", None),
         ),
+        # A headline without a verb: the company is in talks for the amount, a reported round.
+        (
+            ["Drone maker Skyvale in talks for over $300 million in financing"],
+            ("Skyvale", "over $300 million", None, None),
+        ),
+        # A private equity investment named after its amount, with the company it went to.
+        (
+            ["Big deal: the $75-million private equity investment in Corvane.io, a Lisbon insurer."],
+            ("Corvane.io", "$75-million", "private_equity", None),
+        ),
     ],
 )
 def test_deal_sentences_as_news_writes_them(sentences: list[str], expected: tuple) -> None:
@@ -963,3 +973,16 @@ def test_price_ranges_and_stakes_sold_are_no_raise(sentence: str) -> None:
     mentions = extract_prose_mentions([sentence], published=date(2026, 3, 2))
 
     assert [(m.amount, m.valuation) for m in mentions if m.amount or m.valuation] == []
+
+
+def test_a_foreign_preposition_opening_a_sentence_is_no_company() -> None:
+    # 'En 2025, les start-up ...' names a year and a group, not a company.
+    assert (
+        extract_prose_mentions(["En 2025, les jeunes pousses bretonnes ont levé 900 millions d'euros."]) == []
+    )
+
+
+def test_a_headline_in_talks_is_a_reported_round() -> None:
+    (mention,) = extract_prose_mentions(["Drone maker Skyvale in talks for over $300 million in financing"])
+
+    assert (mention.company, mention.status) == ("Skyvale", "reported")

@@ -67,6 +67,18 @@ def test_a_text_page_reads_its_date_table_and_prose():
     ]
 
 
+def test_a_date_heading_dates_the_page_and_is_not_part_of_the_subject():
+    page = (
+        "date 2025-11-04 Ravelstone Power, a maker of grid batteries, has secured $40 million in what "
+        "is the largest green loan in its region.\n\nThe company plans two plants."
+    )
+    document = parse_text_article(page)
+    assert document.published == date(2025, 11, 4)
+    assert [(m.company, m.amount, m.round_text) for m in document.mentions] == [
+        ("Ravelstone Power", "$40 million", "debt")
+    ]
+
+
 def test_html_is_not_mistaken_for_text():
     assert looks_like_html("<!DOCTYPE html><html><body><p>x</p></body></html>")
     assert not looks_like_html("Published: 2026-03-02\n\nOrrin raised $5M.")
