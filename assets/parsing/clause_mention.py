@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from functools import lru_cache
 
 from assets.normalize.amounts import Money, find_money
@@ -272,12 +273,12 @@ def debt_beside(text: str, mention: DealMention) -> DealMention | None:
     return None
 
 
-def past_round_beside(text: str, mention: DealMention, published_year: int | None) -> DealMention | None:
+def past_round_beside(text: str, mention: DealMention, published: date | None) -> DealMention | None:
     """A round of the company's past that a clause dates beside the deal it states ('raised $40M, a year
     after a $12M Series A in 2024'), as a deal of its own with the period the text gives it."""
     if mention.amount is None:
         return None
-    roles = ClauseRoles(text, find_money(text), published_year)
+    roles = ClauseRoles(text, find_money(text), published)
     past = roles.first_past_raise()
     if past is None or mention.amount.endswith(past.text):
         return None  # the clause's deal is this past round itself
@@ -287,9 +288,11 @@ def past_round_beside(text: str, mention: DealMention, published_year: int | Non
         locator=f"{mention.locator}/past",
         snippet=mention.snippet,
         company=mention.company,
-        round_text=find_round(phrase) or find_round(text[max(0, past.start - 30) : past.start]),
+        round_text=find_round(phrase)
+        or ("debt" if _DEBT_IN_PHRASE.search(phrase) else None)  # 'the $10 million debt it took in August'
+        or find_round(text[max(0, past.start - 30) : past.start]),
         amount=amount_text(text, past),
-        announced=past_period(text, past, published_year),
+        announced=past_period(text, past, published),
         status=mention.status,
         context=mention.context,
     )
@@ -305,11 +308,12 @@ def mention_in_clause(
     clause: Clause,
     locator: str,
     snippet: str,
-    published_year: int | None = None,
+    published: date | None = None,
     antecedent: DealMention | None = None,
 ) -> DealMention | None:
     """The deal one clause states, or None. `antecedent` is the deal stated before it in the document, for
-    a clause whose subject points back ('The company also ...'); `published_year` dates past rounds."""
+    a clause whose subject points back ('The company also ...'); `published` (the text's date) dates past
+    rounds."""
     text = clause.text
     if not may_state_a_deal(text):
         return None
@@ -327,7 +331,7 @@ def mention_in_clause(
     invested = not structure and _invested_in(text) is not None
     if not (structure or nouned or valuation_phrase or invested):
         return None
-    roles = ClauseRoles(text, moneys, published_year)
+    roles = ClauseRoles(text, moneys, published)
     if clause.amount:  # 'respectively': the sentence's structure says which amount is this deal's
         first_raise = next((m for m in moneys if m.text == clause.amount), None)
     else:
@@ -383,10 +387,7 @@ def mention_in_clause(
             return None
     first_money = min(stated_amounts, default=0)
     investors = _investors(clause, company, first_money)
-    if past:
-        announced = past_period(text, past, published_year)
-    else:
-        announced = find_date_phrase(text) or clause.announced
+    announced = past_period(text, past, published) if past else find_date_phrase(text) or clause.announced
     if announced is None and refers_back and antecedent is not None:
         announced = antecedent.announced  # 'The company also took on ...': the same announcement
     return DealMention(

@@ -9,10 +9,12 @@ the text places in the company's past ('raised a $30M Series B in 2024').
 from __future__ import annotations
 
 import re
+from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 
 from assets.normalize.amounts import MULTIPLIERS, Money
+from assets.normalize.dates import MONTHS
 from assets.parsing.alternation import one_of
 from schemas.reference.wording import CURRENCY_SIGNS, QUALIFIER_WORDS, words_pattern
 
@@ -165,6 +167,11 @@ _NAMED_PERIOD = re.compile(
     r"\bin (?:early |late |mid-?)?"
     r"(?P<period>(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? )?(?:19|20)\d\d)\b"
 )
+# A month said alone ('in August', 'in early March'), not a day or a year of it ('in March 2025').
+_NAMED_MONTH = re.compile(
+    r"\bin (?:early |late |mid-?)?(?P<month>January|February|March|April|May|June|July|August|September"
+    r"|October|November|December)\b(?![\s,.]*\d)"
+)
 _LAST_YEAR = re.compile(r"\b(?:last year|a year ago|the year before)\b", re.IGNORECASE)
 _PAST = re.compile(
     r"\b" + one_of("last year|years ago|a year ago|the year before|in previous years") + r"\b", re.IGNORECASE
@@ -227,30 +234,45 @@ def _history_end(clause: str) -> int:
     return found.end() if found else len(clause) + 1
 
 
-def past_period(clause: str, money: Money, published_year: int | None) -> str | None:
+def _month_in_past(after: str, published: date | None) -> str | None:
+    """'in August' said of an amount, when August is earlier in the year of publication: 'August 2024'.
+    A month after the publication's is not dated (it may be a plan: 'expects to close in December')."""
+    named = _NAMED_MONTH.search(after) if published else None
+    if named is None or published is None:
+        return None
+    month = MONTHS[named.group("month").lower()]
+    return f"{named.group('month')} {published.year}" if month < published.month else None
+
+
+def past_period(clause: str, money: Money, published: date | None) -> str | None:
     """The period a past amount's own phrase dates it to, as words `announced_fields` reads: '2024' for
-    'in 2024', 'May 2023' for 'in May 2023', the year before publication for 'last year' or 'a year ago';
-    None when the text gives no period ('previously raised $20 million', 'years ago')."""
+    'in 2024', 'May 2023' for 'in May 2023', 'August 2024' for 'in August' in a text of October 2024, the
+    year before publication for 'last year' or 'a year ago'; None when the text gives no period
+    ('previously raised $20 million', 'years ago')."""
     after = _phrase_after(clause, money, _PHRASE_END)
     named = _NAMED_PERIOD.search(after)
     if named:
         return named.group("period")
-    if published_year is not None and _LAST_YEAR.search(after):
-        return str(published_year - 1)
+    month = _month_in_past(after, published)
+    if month:
+        return month
+    if published is not None and _LAST_YEAR.search(after):
+        return str(published.year - 1)
     return None
 
 
-def in_the_past(clause: str, money: Money, published_year: int | None) -> bool:
-    """True when the clause places this amount in the company's past ('a $15 million Series A in 2024')."""
+def in_the_past(clause: str, money: Money, published: date | None) -> bool:
+    """True when the clause places this amount in the company's past ('a $15 million Series A in 2024',
+    'the $10 million debt it announced in August' in a text of October)."""
     if _history_end(clause) <= money.start:  # said anywhere before the amount
         return True
     # The amount's own phrase: up to the next comma, bracket or amount ('adding to the $20M Series A it
     # announced in 2025' dates that other amount, not this one).
     after = _phrase_after(clause, money, _PHRASE_END)
     named = _NAMED_PERIOD.search(after)
-    if named and (published_year is None or int(named.group("period")[-4:]) < published_year):
+    if named and (published is None or int(named.group("period")[-4:]) < published.year):
         return True
-    return bool(_PAST.search(after))
+    return bool(_PAST.search(after)) or _month_in_past(after, published) is not None
 
 
 def range_high(clause: str, money: Money) -> re.Match[str] | None:
@@ -278,7 +300,7 @@ def _for_a_fund(after: str) -> bool:
     return bool(_FUND_WORD.search(after, 0, 53) and _FOR_A_FUND.match(after))
 
 
-def money_role(clause: str, money: Money, moneys: list[Money], published_year: int | None = None) -> Role:
+def money_role(clause: str, money: Money, moneys: list[Money], published: date | None = None) -> Role:
     """The role of one amount in a clause, from the words around it (within `CONTEXT_CHARS`)."""
     after = _after(clause, money)
     before = (clause, _window_start(money), money.start)  # search(*before): the words before, to the amount
@@ -293,7 +315,7 @@ def money_role(clause: str, money: Money, moneys: list[Money], published_year: i
         ):
             return Role.OTHER  # '$16 to $18 each', 'the $19 to $21 range': a price
         money = money._replace(end=high.end())  # what the range is, is said after its high end
-    if in_the_past(clause, money, published_year):
+    if in_the_past(clause, money, published):
         # A past round is a deal of its own; a past valuation ('valued at $2 billion in 2024') or any
         # other past figure is not.
         return Role.PAST_RAISE if _present_role(clause, money) is Role.RAISE else Role.OTHER
@@ -346,15 +368,15 @@ class ClauseRoles:
     as far as those: every amount is not read in full to find one.
     """
 
-    def __init__(self, clause: str, moneys: list[Money], published_year: int | None = None):
+    def __init__(self, clause: str, moneys: list[Money], published: date | None = None):
         self.clause = clause
         self.moneys = moneys
-        self.published_year = published_year
+        self.published = published
         self._roles: dict[Money, Role] = {}
 
     def of(self, money: Money) -> Role:
         if money not in self._roles:
-            self._roles[money] = money_role(self.clause, money, self.moneys, self.published_year)
+            self._roles[money] = money_role(self.clause, money, self.moneys, self.published)
         return self._roles[money]
 
     def first_raise(self) -> Money | None:
@@ -367,7 +389,7 @@ class ClauseRoles:
                 money
                 for money in self.moneys
                 if self.of(money) is Role.PAST_RAISE
-                and past_period(self.clause, money, self.published_year) is not None
+                and past_period(self.clause, money, self.published) is not None
             ),
             None,
         )

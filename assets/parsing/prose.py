@@ -56,7 +56,7 @@ def mention_from_clause(
     clause: str, locator: str, snippet: str, published: date | None = None
 ) -> DealMention | None:
     """The deal one clause states, or None when it states none."""
-    return mention_in_clause(Clause(clause), locator, snippet, published.year if published else None)
+    return mention_in_clause(Clause(clause), locator, snippet, published)
 
 
 def _about_another_company(sentence: str, company: str) -> bool:
@@ -122,7 +122,6 @@ def extract_prose_mentions(
     `published` (the document's date) tells a round of this year from one the text places in the past.
     Checks the document's parse budget before every sentence.
     """
-    year = published.year if published else None
     mentions: list[DealMention] = []
     antecedent: DealMention | None = None
     count = len(paragraphs) if isinstance(paragraphs, Sized) else None
@@ -148,12 +147,12 @@ def extract_prose_mentions(
                 locator = f"{prefix}[{p_index}]/s[{s_index}]"
                 if len(clauses) > 1:
                     locator += f"/c[{c_index}]"
-                mention = mention_in_clause(clause, locator, sentence, year, antecedent)
+                mention = mention_in_clause(clause, locator, sentence, published, antecedent)
                 if mention:
                     found.append(mention)
                     antecedent = mention
                     debt = debt_beside(clause.text, mention)
-                    past = past_round_beside(clause.text, mention, year)
+                    past = past_round_beside(clause.text, mention, published)
                     found += [beside for beside in (debt, past) if beside]
             if found:
                 in_paragraph.extend(found)

@@ -426,6 +426,12 @@ def test_money_that_is_no_raise(sentence: str) -> None:
             ],
             [("$15 million", "seed", None), ("¥900 million", None, "2024")],
         ),
+        # A month said alone before the month of publication (March 2026) dates an earlier round of the
+        # same year; debt named in its phrase is its round.
+        (
+            ["Pellbrook raised a $60M Series C, following the $15 million debt it announced in January."],
+            [("$60M", "series_c", None), ("$15 million", "debt", "January 2026")],
+        ),
         # Undated history ('previously', 'years ago') and past valuations state no deal.
         (["Pellbrook previously raised $20 million from angels."], []),
         (["Pellbrook was valued at $300 million in 2024."], []),
