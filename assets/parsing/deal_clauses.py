@@ -41,7 +41,7 @@ DEAL_VERB = re.compile(
         r"|pulls down|mopped up|mops up|obtained|obtains"
         # French, Spanish and Portuguese news ('a levé 385 millions d'euros', 'levanta €16M')
         r"|lève|lèvent|a levé|ont levé|boucle|a bouclé|levanta|levantó|recauda|recaudó|reúne|levantou|capta"
-        r"|captou|cierra|cerró"
+        r"|captou|cierra|cerró|suma|sumó"
         r"|expand(?:ed|s)(?=\s+(?:its|the|a|an)\s+(?:\S+\s+){0,3}?(?:round|financing|funding|raise)\b)"
         r"|extend(?:ed|s)(?=\s+(?:its|the|a|an)\s+(?:\S+\s+){0,3}?(?:round|financing|funding|raise)\b)"
         r"|upsize(?:d|s)(?=\s+(?:its|the|a|an)\s+(?:\S+\s+){0,3}?(?:round|financing|funding|raise)\b)"

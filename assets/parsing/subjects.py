@@ -28,8 +28,14 @@ ROLE_NOUNS = (
     "fintech|app|service|specialist|upstart|newcomer|challenger|vendor|producer|retailer|chain|group|team|"
     "spinout|spin-off|player|pioneer|network|venture"
 )
+# The same pointers in French, Spanish and Portuguese: 'la start-up', 'l'entreprise', 'a companhia'.
+_FOREIGN_ROLE_NOUNS = (
+    r"start-?up|entreprise|société|jeune pousse|pépite|licorne|empresa|compañía|companhia|firma|plataforma"
+)
 _REFERENCE = re.compile(
-    rf"^(?:(?:the|this|that|its)\s+(?:[\w.&'’-]+\s+){{0,4}}?[\w-]*(?:{ROLE_NOUNS})|it)$", re.IGNORECASE
+    rf"^(?:(?:the|this|that|its)\s+(?:[\w.&'’-]+\s+){{0,4}}?[\w-]*(?:{ROLE_NOUNS})|it"
+    rf"|(?:la|le|l['’]|el|a|o)\s*(?:{_FOREIGN_ROLE_NOUNS})(?-i:\s+[a-zà-ÿ][\w'’-]*){{0,8}})$",
+    re.IGNORECASE,
 )
 # Press-release datelines: 'DENVER, Colo., April 2, 2026 /PRNewswire/ --', 'LYON--(BUSINESS WIRE)--'.
 _DATELINE = re.compile(
@@ -49,7 +55,10 @@ _FILLER = re.compile(
     r"|and|but|in other news|in (?:a|its) [a-z ]+|this (?:week|month|morning)|last (?:week|month)|earlier"
     r"(?: this (?:week|month|year))?|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|on [A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?"
-    rf"|in [{CAPITAL}][\w’'-]+(?: [{CAPITAL}][\w’'-]+)?(?=,))[,:]?\s+)+",
+    rf"|in [{CAPITAL}][\w’'-]+(?: [{CAPITAL}][\w’'-]+)?(?=,)"
+    # the same openers in French, Spanish and Portuguese news ('Derrière, Mistral AI, ... a levé')
+    r"|derrière|ensuite|enfin|par ailleurs|de son côté|en effet|également|además|asimismo|por su parte"
+    r"|también|além disso|por sua vez)[,:]?\s+)+",
     re.IGNORECASE,
 )
 # 'Breckle Inc., a Seattle developer of ...,': the name, then a description set off by commas.

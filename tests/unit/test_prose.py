@@ -992,3 +992,34 @@ def test_a_headline_in_talks_is_a_reported_round() -> None:
     (mention,) = extract_prose_mentions(["Drone maker Skyvale in talks for over $300 million in financing"])
 
     assert (mention.company, mention.status) == ("Skyvale", "reported")
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # An opener ('Derrière,') before a name and its description set off by commas.
+        (
+            ["Derrière, Ombrelle, spécialiste lyonnais du stockage, a levé 45 millions d'euros."],
+            ("Ombrelle", "45 millions d'euros"),
+        ),
+        # 'l'entreprise ...' and 'a companhia' point back to the company named before.
+        (
+            [
+                "Verdanne a levé 5 millions d'euros en janvier.",
+                "Par ailleurs, l'entreprise spécialisée dans les capteurs a bouclé un tour de table de "
+                "20 millions d'euros.",
+            ],
+            ("Verdanne", "20 millions d'euros"),
+        ),
+        (
+            ["Tucano captou US$ 4 milhões.", "A companhia levantou US$ 30 milhões."],
+            ("Tucano", "US$ 30 milhões"),
+        ),
+        # 'suma' (adds) states a raise in Spanish news.
+        (["Cobaltia (del fundador de Brisa) suma €6M con Faro Capital."], ("Cobaltia", "€6M")),
+    ],
+)
+def test_deal_sentences_in_french_spanish_and_portuguese(sentences: list[str], expected: tuple) -> None:
+    mention = extract_prose_mentions(sentences)[-1]
+
+    assert (mention.company, mention.amount) == expected
