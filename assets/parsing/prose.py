@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import date
 
 from assets.normalize.amounts import find_money
+from assets.normalize.rounds import round_referred_to
 from assets.parsing.budget import checkpoint
 from assets.parsing.clause_mention import (
     amount_text,
@@ -72,11 +73,16 @@ def _about_another_company(sentence: str, company: str) -> bool:
     )
 
 
+# Locator endings of deals stated beside a clause's own deal (`debt_beside`, `past_round_beside`).
+_STATED_BESIDE = ("/debt", "/past")
+
+
 def _follow_up(sentence: str, mentions: list[DealMention]) -> None:
     """Add what a sentence without a deal says about the deal just stated: its leads and investors
     ('Ashgrove led the round, and Tern Capital participated'), its date ('Pellham announced the round on
-    Thursday'), its valuation ('The round values the company at $180 million') and, as context for its
-    segment, what it says about the company ('The Lyon startup makes grid sensors')."""
+    Thursday'), its valuation ('The round values the company at $180 million'), its round when it had none
+    ('The company said its Series A is the largest') and, as context for its segment, what it says about
+    the company ('The Lyon startup makes grid sensors')."""
     last = mentions[-1]
     last.context = "\n".join(filter(None, (last.context, sentence)))  # 'The Lyon startup makes grid sensors.'
     moneys = find_money(sentence)
@@ -93,6 +99,12 @@ def _follow_up(sentence: str, mentions: list[DealMention]) -> None:
         return
     if _about_another_company(sentence, last.company or ""):
         return  # 'Rival Vexa announced its round on Monday': not this deal's date or investors
+    # 'The company said its Series A is the largest': the round of the deal just stated, not of a past one
+    # stated beside it.
+    stated = next((m for m in reversed(mentions) if not m.locator.endswith(_STATED_BESIDE)), last)
+    if stated.round_text is None:
+        stated.round_text = round_referred_to(sentence)
+
     found = investors_in(sentence, money_start=len(sentence))
     for name in found.leads:
         if name not in last.lead_investors and name != last.company:

@@ -1023,3 +1023,29 @@ def test_deal_sentences_in_french_spanish_and_portuguese(sentences: list[str], e
     mention = extract_prose_mentions(sentences)[-1]
 
     assert (mention.company, mention.amount) == expected
+
+
+def test_a_following_sentence_gives_the_round_the_deal_lacked() -> None:
+    (mention,) = extract_prose_mentions(
+        [
+            "Tessaly raised €30 million to build its sensor plant. The Porto company said its Series A is "
+            "the largest in its sector."
+        ]
+    )
+
+    assert (mention.company, mention.amount, mention.round_text) == ("Tessaly", "€30 million", "series_a")
+
+
+def test_a_following_sentence_gives_no_round_to_a_past_round_beside_the_deal() -> None:
+    mentions = extract_prose_mentions(
+        [
+            "Tessaly raised €30 million on Monday, after a €4 million loan in 2024. The funding round was "
+            "led by Ostra Partners."
+        ],
+        published=date(2026, 3, 2),
+    )
+
+    assert [(m.amount, m.round_text) for m in mentions] == [
+        ("€30 million", "venture"),
+        ("€4 million", "debt"),
+    ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assets.normalize.rounds import find_round, find_rounds, resolve_round
+from assets.normalize.rounds import find_round, find_rounds, resolve_round, round_referred_to
 
 
 @pytest.mark.parametrize(
@@ -116,3 +116,18 @@ def test_find_round_phrases(text: str, slug: str | None) -> None:
 def test_find_rounds_in_order() -> None:
     assert find_rounds("raised $12M and $30M respectively, in a seed and a Series A") == ["seed", "series_a"]
     assert find_rounds("no round here") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("The Oslo company said its Series B financing was oversubscribed.", "series_b"),
+        ("The funding round drew eleven investors.", "venture"),
+        ("Most of this seed round came from angels.", "seed"),
+        # A round not pointed to with 'its', 'the' or 'this' is another one.
+        ("It had raised a seed in 2023 from angels.", None),
+        ("Nothing about money here.", None),
+    ],
+)
+def test_round_referred_to(text: str, slug: str | None) -> None:
+    assert round_referred_to(text) == slug
