@@ -76,7 +76,10 @@ _TRAILING_APPOSITIVE = re.compile(
 )
 _TRAILING_WORDS = re.compile(
     r"\s+(?:has|have|had|is|was|are|were|has been|just|officially|quietly|reportedly|also|today|now|itself"
-    r"|finally|recently|separately|previously|already|earlier|once)$",
+    r"|finally|recently|separately|previously|already|earlier|once"
+    # a round planned or discussed: 'The startup has discussed raising', 'Vexa is looking to raise'
+    r"|to|plans|plan|planning|discussed|discussing|considering|seeking|looking|aiming|hoping|preparing"
+    r"|expected|poised|set|about|gearing up|likely)$",
     re.IGNORECASE,
 )
 # '... said it had', '... announced on Monday that it has': the company reports its own deal.

@@ -1049,3 +1049,28 @@ def test_a_following_sentence_gives_no_round_to_a_past_round_beside_the_deal() -
         ("€30 million", "venture"),
         ("€4 million", "debt"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # A round planned or discussed: the company is before the intention, the round is reported.
+        (
+            [
+                "Harlen Labs raised $20M in 2024.",
+                "The startup has discussed raising between $80 million and "
+                "$100 million from Ostra Partners, people familiar said.",
+            ],
+            ("Harlen Labs", "at least $80 million", "reported"),
+        ),
+        (["Corvane is looking to raise $45 million in new funding."], ("Corvane", "$45 million", "reported")),
+        (
+            ["Corvane is in early discussions to raise $45 million at a valuation of $400 million."],
+            ("Corvane", "$45 million", "reported"),
+        ),
+    ],
+)
+def test_rounds_in_the_making_are_reported(sentences: list[str], expected: tuple) -> None:
+    mention = extract_prose_mentions(sentences, published=date(2026, 3, 2))[-1]
+
+    assert (mention.company, mention.amount, mention.status) == expected
