@@ -180,14 +180,23 @@ def resolve_short_names(mentions: list[DealMention]) -> list[DealMention]:
     # Every name under each of its leading words ('Opaldune' -> {'Opaldune Therapeutics'}), built once:
     # comparing every mention with every name is quadratic on a page of thousands of deals.
     # 'RadixArk (SGLang)' is the same name with an alias, not a longer one.
+    # A text names a company in full before it shortens the name: a longer name first seen after the short
+    # one is another reading ('... start-up Wayve Waymo and Zoox have to map ...', a headline run into the
+    # text), not the full name.
+    first_seen: dict[str, int] = {}
+    for index, mention in enumerate(mentions):
+        if mention.company:
+            first_seen.setdefault(mention.company, index)
     longer_names: dict[str, set[str]] = {}
-    for name in {m.company for m in mentions if m.company and "(" not in m.company}:
+    for name in (name for name in first_seen if "(" not in name):
         for space in (i for i, char in enumerate(name) if char == " "):
             longer_names.setdefault(name[:space], set()).add(name)
     resolved = []
     for mention in mentions:
         longer = longer_names.get(mention.company or "", set())
         if mention.company and len(longer) == 1:
-            mention = replace(mention, company=next(iter(longer)))
+            full = next(iter(longer))
+            if first_seen[full] <= first_seen[mention.company]:
+                mention = replace(mention, company=full)
         resolved.append(mention)
     return resolved

@@ -833,20 +833,34 @@ def test_date_phrases_are_kept_as_written(sentence: str, announced: str) -> None
     assert mention.announced == announced
 
 
-def test_short_names_take_the_full_name_the_document_uses() -> None:
-    mentions = resolve_short_names(
-        extract_prose_mentions(
+@pytest.mark.parametrize(
+    ("sentences", "companies"),
+    [
+        # The full name first, then the short one: the short one takes the full name.
+        (
             [
                 "Opaldune Therapeutics raised a $90 million Series B.",
                 "Opaldune also received a $2 million grant from the Kessel Foundation.",
-            ]
-        )
-    )
+            ],
+            ["Opaldune Therapeutics", "Opaldune Therapeutics"],
+        ),
+        # A longer name seen only after the short one is not its full name: a headline run into the text
+        # glues the next sentence's first word onto the name ('Tarsel Ombra').
+        (
+            [
+                "Tarsel is in talks to raise up to $300 million.",
+                "Kessel in talks for $50mn investment in start-up Tarsel Ombra and Vexa have to map cities.",
+            ],
+            ["Tarsel", "Tarsel Ombra"],
+        ),
+    ],
+)
+def test_short_names_take_the_full_name_the_document_gave_first(
+    sentences: list[str], companies: list[str]
+) -> None:
+    mentions = resolve_short_names(extract_prose_mentions(sentences))
 
-    assert [(m.company, m.round_text) for m in mentions] == [
-        ("Opaldune Therapeutics", "series_b"),
-        ("Opaldune Therapeutics", "grant"),
-    ]
+    assert [m.company for m in mentions] == companies
 
 
 @pytest.mark.parametrize(
