@@ -59,6 +59,10 @@ _PHRASES = {
     "bridge round": "venture",
     "initial public offering": "ipo",
     "follow on public offering": "post_ipo",
+    # Offerings only a listed company makes: shares sold to investors after its IPO.
+    "registered direct offering": "post_ipo",
+    "at the market offering": "post_ipo",
+    "secondary public offering": "post_ipo",
     "debt facility": "debt",
     "grant from": "grant",
 }

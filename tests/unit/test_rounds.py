@@ -68,6 +68,9 @@ def test_resolve_round_unrecognised_is_none(label: str) -> None:
         ("an angel round from operators", "angel"),
         ("a bridge round", "venture"),
         ("its $900M secondary share sale to new backers", "secondary"),
+        # Offerings of a company already listed.
+        ("Closing of $12 Million Registered Direct Offering", "post_ipo"),
+        ("shares sold in an at-the-market offering", "post_ipo"),
         # A round without its stage, as French and Spanish news write it.
         ("a bouclé un tour de table de 30 millions d'euros", "venture"),
         ("cerró una ronda de financiación de 8 millones", "venture"),
