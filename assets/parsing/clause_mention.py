@@ -370,12 +370,14 @@ def mention_in_clause(
     if not signal:
         return None
     # The subject ends at the verb; failing that, where the valuation or the money is first said ('Acme is
-    # now worth $1 billion after raising $100 million').
+    # now worth $1 billion after raising $100 million'), or at a later verb.
     valued = _VALUED.search(text)
     stated_amounts = [m.start for m in (first_raise, first_valuation) if m is not None]
     money_start = min(stated_amounts, default=len(text))
     anchors = [verb.start()] if verb else []
     anchors += sorted({valued.start() if valued else money_start, money_start})
+    # Then a later verb's subject: 'On the heels of raising $665 million, Zepto is gearing up to raise ...'.
+    anchors += [later.start() for later in DEAL_VERB.finditer(text, verb.end())] if verb else []
     recipient = None if clause.company else _recipient_after(text, first_raise)
     for anchor in anchors:
         company, refers_back = (recipient, False) if recipient else _company(clause, anchor, antecedent)

@@ -1088,3 +1088,12 @@ def test_rounds_in_the_making_are_reported(sentences: list[str], expected: tuple
     mention = extract_prose_mentions(sentences, published=date(2026, 3, 2))[-1]
 
     assert (mention.company, mention.amount, mention.status) == expected
+
+
+def test_the_company_may_be_the_subject_of_a_later_verb() -> None:
+    # 'Fresh from raising' has no subject of its own: the company is the main clause's subject.
+    mention = extract_prose_mentions(
+        ["Fresh from raising $90 million, Corvane is gearing up to raise more."]
+    )[0]
+
+    assert (mention.company, mention.amount) == ("Corvane", "$90 million")
