@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assets.normalize.amounts import find_money
+from assets.normalize.amounts import Money, find_money
 from assets.normalize.rounds import find_round, find_rounds
 from assets.parsing.alternation import one_of
 from assets.parsing.date_phrases import find_date_phrase
@@ -121,24 +121,66 @@ def _outside_brackets(text: str, char: str) -> int:
     return -1
 
 
-def _respectively(sentence: str) -> list[Clause] | None:
-    """'A and B raised $12M and $30M respectively, in a seed and a Series A' -> one clause per company."""
-    if not re.search(r"\brespectively\b", sentence):
+_EACH_AFTER = re.compile(r"\s*each\b")
+_EACH_BEFORE = re.compile(r"\s+each$")
+
+
+def _amount_each(before: str, rest: str, amounts: list[Money], count: int) -> list[Money] | None:
+    """The one amount of 'A and B raised $10M each' / 'A and B each raised $10M', once per company."""
+    if len(amounts) != 1 or not (_EACH_AFTER.match(rest, amounts[0].end) or _EACH_BEFORE.search(before)):
         return None
-    verb = DEAL_VERB.search(sentence)
+    return amounts * count
+
+
+def _respectively(sentence: str) -> list[Clause] | None:
+    """'A and B raised $12M and $30M respectively, in a seed and a Series A' -> one clause per company;
+    'A and B raised $10M each' (or 'A and B each raised $10M') -> the one amount for each of them."""
+    respectively = re.search(r"\brespectively\b", sentence)
+    verb = DEAL_VERB.search(sentence) if respectively or "each" in sentence else None
     if verb is None:
         return None
-    names = names_before(sentence[: verb.start()].rstrip())
-    rest = sentence[verb.start() :]
+    before, rest = sentence[: verb.start()].rstrip(), sentence[verb.start() :]
+    names = names_before(_EACH_BEFORE.sub("", before))
     amounts = find_money(rest)
-    if len(names) < 2 or len(amounts) != len(names):
+    if len(names) < 2:
+        return None
+    if not respectively:
+        amounts = _amount_each(before, rest, amounts, len(names)) or []
+    if len(amounts) != len(names):
         return None
     rounds = find_rounds(rest)
-    rounds = rounds if len(rounds) == len(names) else [None] * len(names)
+    if len(rounds) != len(names):  # one round for all ('each raised $10M in seed rounds'), or none
+        rounds = [None if respectively else find_round(rest)] * len(names)
     return [
         Clause(sentence, company=name, amount=money.text, round=slug)
         for name, money, slug in zip(names, amounts, rounds, strict=True)
     ]
+
+
+# Words that label a field ('Amount: $1 billion', 'Series: A'), not a company before its colon.
+_FIELD_LABEL = re.compile(
+    r"(?:amount|round|series|stage|total|valuation|raised|investors?|date|deal|sector|funding|price|size"
+    r"|leads?|type|category|industry|location|month|year)$",
+    re.IGNORECASE,
+)
+
+
+_RANK = re.compile(r"^#?\d{1,3}[.)]?\s+|^#")
+
+
+def _named_item(left: str, right: str) -> Clause | None:
+    """'Orvane: $25M Series A led by Tern Capital', '#2 Orvane: ...': a list item that names its company
+    before the colon and opens with the deal after it, naming its round, without a verb of its own (a verb
+    after the colon has its own subject: 'Update: Acme raised $5M')."""
+    name = strip_lead_in(_RANK.sub("", left.strip()))
+    if not re.fullmatch(NAME, name) or _FIELD_LABEL.search(name) or DEAL_VERB.search(right):
+        return None
+    if not (_PACKAGE_ITEM.match(right) and find_round(right)):
+        return (
+            None  # the deal opens the item and names its round: 'LEIA MAIS: ...' or 'Bref Eco : ...' do not
+        )
+    company = valid_company(name)
+    return Clause(right, company=company, list_item=True) if company else None
 
 
 def _colon(sentence: str) -> list[Clause] | None:
@@ -150,6 +192,9 @@ def _colon(sentence: str) -> list[Clause] | None:
     if not find_money(right):
         return None
     if not find_money(left):
+        named = _named_item(left, right)
+        if named:
+            return [named]
         items = split_sentence(right)
         writer = _CHECK_WRITER.match(strip_lead_in(left))
         for item in items:

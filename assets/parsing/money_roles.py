@@ -37,7 +37,7 @@ class Role(StrEnum):
 
 _VALUATION_AFTER = re.compile(
     r"^\s*\)?\s*(?:(?:post|pre)-?\s?money\s+)?"
-    r"(?:valuation\b|(?:post|pre)-?\s?money\b|(?:post|pre)\b(?![\s-]*\w))",
+    r"(?:valuation\b|(?:post|pre)-?\s?money\b|(?:post|pre)\b(?![\s-]*\w)|-valued\b)",  # '$2bn-valued'
     re.IGNORECASE,
 )
 _VALUATION_BEFORE = re.compile(

@@ -134,6 +134,7 @@ _RELATIVE_AFTER_NAME = re.compile(
 # 'Elon Musk's xAI startup': a name with a role noun after it, written in lower case.
 _TRAILING_ROLE_NOUN = re.compile(rf"(?<=\S)\s+(?:{ROLE_NOUNS})$")
 
+_PRONOUN_START = re.compile(r"(?:it|they)\b", re.IGNORECASE)
 _SAID_THAT = re.compile(
     r"\b(?:said|says|noted|notes|added|adds|explained|explains|reported|reports|wrote|writes|estimated"
     r"|estimates|believes|believed)\s+(?:[\w,]+\s+){0,3}?that\s+",
@@ -167,7 +168,9 @@ def company_in_subject(subject: str) -> str | None:
         return valid_company(as_name.group(1))
     text = strip_lead_in(subject.strip()).strip().rstrip(",;:—–- ").strip()
     reported = _SAID_THAT.search(text)
-    if reported:  # 'Tamgac noted that Turkish studios': the subject is what follows 'that'
+    if reported and not _PRONOUN_START.match(text, reported.end()):
+        # 'Tamgac noted that Turkish studios': the subject is what follows 'that' ('Orvane said on Tuesday
+        # that it has' keeps its subject: 'it' is the one who said it).
         text = text[reported.end() :]
     text = re.sub(r"\s+[—–]\s+", ", ", text)  # 'Acme — a Berlin startup —' sets the description off too
     round_of = _ROUND_OF.match(text)

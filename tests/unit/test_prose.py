@@ -1097,3 +1097,37 @@ def test_the_company_may_be_the_subject_of_a_later_verb() -> None:
     )[0]
 
     assert (mention.company, mention.amount) == ("Corvane", "$90 million")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The company said it raised: 'it' is the company before 'said'.
+        (
+            "Orvane, a startup building grid batteries, said on Tuesday that it has raised $40 million in a "
+            "Series B round led by Tern Capital.",
+            [("Orvane", "$40 million", "series_b", None)],
+        ),
+        # '$2bn-valued' is a valuation, never the amount raised.
+        ("The $2bn-valued Orvane raised $100M.", [("Orvane", "$100M", None, "$2bn")]),
+        # A list item naming its company before the colon.
+        ("#2 Orvane: $25M Series A led by Tern Capital", [("Orvane", "$25M", "series_a", None)]),
+        ("Orvane: a $6M seed round", [("Orvane", "$6M", "seed", None)]),
+        # ... but a field label or a line that states no round is no such item.
+        ("Amount: $1 billion Series: Unknown", []),
+        ("Read more: Orvane's rivals are worth $3 billion", []),
+        # One amount for each of several companies.
+        (
+            "Orvane and Kestrel raised $10M each.",
+            [("Orvane", "$10M", None, None), ("Kestrel", "$10M", None, None)],
+        ),
+        (
+            "Orvane and Kestrel each raised $8M in seed rounds.",
+            [("Orvane", "$8M", "seed", None), ("Kestrel", "$8M", "seed", None)],
+        ),
+    ],
+)
+def test_list_items_and_shared_amounts(sentence: str, expected: list[tuple]) -> None:
+    mentions = extract_prose_mentions([sentence], published=date(2026, 3, 2))
+
+    assert [(m.company, m.amount, m.round_text, m.valuation) for m in mentions] == expected
