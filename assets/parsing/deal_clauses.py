@@ -268,6 +268,35 @@ def _possessive_deals(sentence: str) -> list[Clause] | None:
     return clauses
 
 
+# 'Nomad, with $32 million; Tractian, with $16 million': a name, then 'with' (or 'com', 'con', 'avec') and
+# its amount, the words between naming the raise ('com captação de').
+_WITH_ITEM = re.compile(
+    rf"({NAME}),?\s+(?:with|com|con|avec)\s+(?:(?:a|an|um|uma|un|une)\s+)?(?:[\w-]+\s+(?:de|of)\s+)?"
+    rf"(?={_MONEY_START})"
+)
+
+
+def _with_items(sentence: str) -> list[Clause] | None:
+    """Two or more 'Name, with <amount>' items in a sentence: one clause per name, each from its amount to
+    the next item. A single one is an ordinary aside ('Acme, with $5M in revenue, ...')."""
+    if (
+        " with " not in sentence
+        and " com " not in sentence
+        and " con " not in sentence
+        and "avec" not in sentence
+    ):
+        return None
+    items = [(m, valid_company(m.group(1))) for m in finditer_from_name(_WITH_ITEM, sentence)]
+    items = [(m, company) for m, company in items if company]
+    if len(items) < 2:
+        return None
+    ends = [m.start() for m, _ in items[1:]] + [len(sentence)]
+    return [
+        Clause(sentence[m.end() : end], company=company)
+        for (m, company), end in zip(items, ends, strict=True)
+    ]
+
+
 def _list_item(sentence: str) -> Clause | None:
     """'Orvella — $300 million Series D at a $4 billion valuation.' -> a clause for Orvella."""
     if "—" not in sentence and "–" not in sentence and "-" not in sentence:
@@ -311,7 +340,8 @@ def split_sentence(sentence: str) -> list[Clause]:
     amounts = len(find_money(sentence))
     # The shapes below each need an amount, and splitting needs two (a part's amounts are amounts of the
     # sentence): a sentence without them is one clause, whatever its length.
-    for shape in (_respectively, _colon, _parenthetical_deals, _possessive_deals) if amounts else ():
+    shapes = (_respectively, _colon, _parenthetical_deals, _possessive_deals, _with_items)
+    for shape in shapes if amounts else ():
         clauses = shape(sentence)
         if clauses:
             return clauses

@@ -1116,6 +1116,16 @@ def test_the_company_may_be_the_subject_of_a_later_verb() -> None:
         # ... but a field label or a line that states no round is no such item.
         ("Amount: $1 billion Series: Unknown", []),
         ("Read more: Orvane's rivals are worth $3 billion", []),
+        # 'Name, with <amount>' items, in English or Portuguese; a single one is an aside.
+        (
+            "The largest rounds went to Orvane, with $40 million, and Kestrel, with a $12 million seed.",
+            [("Orvane", "$40 million", None, None), ("Kestrel", "$12 million", "seed", None)],
+        ),
+        (
+            "Destaques do mês: Orvane, com captação de US$ 9 milhões; Kestrel, com US$ 4 milhões.",
+            [("Orvane", "US$ 9 milhões", None, None), ("Kestrel", "US$ 4 milhões", None, None)],
+        ),
+        ("Orvane, with $5M in revenue, raised $20M.", [("Orvane", "$20M", None, None)]),
         # One amount for each of several companies.
         (
             "Orvane and Kestrel raised $10M each.",
