@@ -43,6 +43,8 @@ _OWNER_OF_ROUND = re.compile(
     rf"({NAME})['’]s\s+(?:\w+\s+)?(?i:round|funding|financing|raise|investment|series [a-k]|seed)\b"
 )
 _NAMING_FRAGMENT = re.compile(rf"^[^.:{CURRENCY_SIGNS}]{{3,80}}:\s*({NAME})\.?$")
+# Words of a round in English, French, Spanish and Portuguese ('round', 'levée', 'captação', 'ronda').
+_ROUND_WORDS = re.compile(r"round|funding|financing|raise|levée|captação|ronda|investment|aporte", re.I)
 _PROCEEDS = re.compile(r"\b(?:gross |net )?proceeds\b", re.IGNORECASE)
 _ROUND_REFERENCE = re.compile(r"\b(?:the|its) (?:round|funding|financing|raise|deal|investment)\b", re.I)
 # 'The round values the company at about $180 million' (not 'the round is worth $90 million', its size).
@@ -170,8 +172,27 @@ def extract_prose_mentions(
                 in_paragraph.extend(found)
             elif in_paragraph:
                 _follow_up(sentence, in_paragraph)
+            antecedent = _round_winner(sentence, clauses) or antecedent
         mentions.extend(in_paragraph)
     return mentions
+
+
+# 'The largest round went to Unico', 'A maior captação foi da Unico', 'La plus grosse levée a été réalisée
+# par Verkor': a sentence that names who took a round it states no amount of.
+_WINNER = re.compile(
+    r"\b(?:went to|was (?:raised|secured|closed|landed|made) by|foi (?:a |o )?d[ao]s?|fue (?:la |el )?de"
+    rf"|(?:a été )?réalisée? par)\s+(?:(?:the|a|an|la|le|el|o)\s+)?(?:[a-zà-ÿ][\w-]*\s+){{0,2}}?({NAME})"
+)
+
+
+def _round_winner(sentence: str, clauses: list[Clause]) -> DealMention | None:
+    """The company a sentence without an amount names as the one that took a round: the company the next
+    sentences' 'the company' / 'a companhia' / 'l'entreprise' point back to."""
+    if clauses or not _ROUND_WORDS.search(sentence):
+        return None
+    winner = _WINNER.search(sentence)
+    company = valid_company(winner.group(1)) if winner else None
+    return DealMention(Method.PROSE, "", sentence, company) if company else None
 
 
 def resolve_short_names(mentions: list[DealMention]) -> list[DealMention]:

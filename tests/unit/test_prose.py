@@ -1141,3 +1141,18 @@ def test_list_items_and_shared_amounts(sentence: str, expected: list[tuple]) -> 
     mentions = extract_prose_mentions([sentence], published=date(2026, 3, 2))
 
     assert [(m.company, m.amount, m.round_text, m.valuation) for m in mentions] == expected
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The largest round of the month went to Orvane, a grid startup. The company raised $40 million.",
+        "A maior captação do mês foi da Orvane, de Recife. A companhia levantou US$ 40 milhões.",
+        "La plus grosse levée a été réalisée par Orvane. L'entreprise a bouclé un tour de table de "
+        "40 millions d'euros.",
+    ],
+)
+def test_a_sentence_naming_who_took_the_round_is_what_the_company_points_back_to(paragraph: str) -> None:
+    mentions = extract_prose_mentions(["Kestrel raised $5 million in a seed round.", paragraph])
+
+    assert [m.company for m in mentions] == ["Kestrel", "Orvane"]
