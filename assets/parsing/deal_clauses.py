@@ -40,8 +40,8 @@ DEAL_VERB = re.compile(
         r"|goes public|clinched|clinches|hauled in|hauls in|scooped up|scoops up|garnered|garners|pulled down"
         r"|pulls down|mopped up|mops up|obtained|obtains"
         # French, Spanish and Portuguese news ('a levé 385 millions d'euros', 'levanta €16M')
-        r"|lève|lèvent|a levé|ont levé|boucle|a bouclé|levanta|levantó|recauda|recaudó|reúne|levantou|capta"
-        r"|captou|cierra|cerró|suma|sumó"
+        r"|lève|lèvent|a levé|ont levé|lever|boucle|a bouclé|levanta|levantó|recauda|recaudó|reúne|levantou"
+        r"|capta|captou|cierra|cerró|suma|sumó"
         r"|expand(?:ed|s)(?=\s+(?:its|the|a|an)\s+(?:\S+\s+){0,3}?(?:round|financing|funding|raise)\b)"
         r"|extend(?:ed|s)(?=\s+(?:its|the|a|an)\s+(?:\S+\s+){0,3}?(?:round|financing|funding|raise)\b)"
         r"|upsize(?:d|s)(?=\s+(?:its|the|a|an)\s+(?:\S+\s+){0,3}?(?:round|financing|funding|raise)\b)"

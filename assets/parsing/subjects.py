@@ -79,7 +79,9 @@ _TRAILING_WORDS = re.compile(
     r"|finally|recently|separately|previously|already|earlier|once"
     # a round planned or discussed: 'The startup has discussed raising', 'Vexa is looking to raise'
     r"|to|plans|plan|planning|discussed|discussing|considering|seeking|looking|aiming|hoping|preparing"
-    r"|expected|poised|set|about|gearing up|likely)$",
+    r"|expected|poised|set|about|gearing up|likely"
+    # and before a French infinitive: 'Ombrelle a réussi à lever', 'est sur le point de lever', 'va lever'
+    r"|a réussi à|vient de|va|pourrait|devrait|(?:est|serait) sur le point de|compte|prévoit de|cherche à)$",
     re.IGNORECASE,
 )
 # '... said it had', '... announced on Monday that it has': the company reports its own deal.

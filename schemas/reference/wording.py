@@ -22,7 +22,7 @@ UNDISCLOSED_IN_PROSE = ("undisclosed", "not disclosed", "unannounced")
 UNDISCLOSED = frozenset({*UNDISCLOSED_IN_PROSE, "unknown"})
 """The same in an amount cell, where 'unknown' can only mean the amount."""
 
-FLOOR_WORDS = ("more than", "over", "at least", "upwards of", "in excess of")
+FLOOR_WORDS = ("more than", "over", "at least", "upwards of", "in excess of", "plus de", "más de", "mais de")
 """Words before an amount that make it a lower bound: 'more than $200 million' is a floor, like '$200M+'."""
 
 APPROXIMATION_WORDS = (
@@ -75,6 +75,8 @@ REPORTED_CUES = (
     "are discussing",
     "has discussed",
     "is said to",
+    "sur le point de",
+    "serait en train de",
     "are said to",
     "was said to",
     "sources say",

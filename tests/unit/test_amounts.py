@@ -304,3 +304,10 @@ def test_a_hyphen_may_join_the_number_to_its_multiplier(text: str, value: str) -
 def test_a_hyphen_before_a_word_that_is_no_multiplier_leaves_the_number() -> None:
     # '$5-month' is five dollars a month, and '$450-500 million' is a range: neither is read as one amount.
     assert [m.text for m in find_money("It costs $5-month; a $450-500 million round.")] == ["$5", "$450"]
+
+
+@pytest.mark.parametrize("text", ["plus de 40 millions d'euros", "más de 40 millones de euros"])
+def test_foreign_floor_words_make_a_floor(text: str) -> None:
+    parsed = parse_amount(text)
+
+    assert (parsed.money.value, parsed.money.is_floor) == (Decimal(40_000_000), True)

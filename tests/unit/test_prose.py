@@ -1156,3 +1156,27 @@ def test_a_sentence_naming_who_took_the_round_is_what_the_company_points_back_to
     mentions = extract_prose_mentions(["Kestrel raised $5 million in a seed round.", paragraph])
 
     assert [m.company for m in mentions] == ["Kestrel", "Orvane"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Verdanne a réussi à lever 30 millions d'euros.", ("Verdanne", "30 millions d'euros", "announced")),
+        (
+            "Verdanne va lever plus de 30 millions d'euros.",
+            ("Verdanne", "plus de 30 millions d'euros", "announced"),
+        ),
+        (
+            "Verdanne est sur le point de lever 30 millions d'euros.",
+            ("Verdanne", "30 millions d'euros", "reported"),
+        ),
+        (
+            "Cobaltia levanta más de 5 millones de euros.",
+            ("Cobaltia", "más de 5 millones de euros", "announced"),
+        ),
+    ],
+)
+def test_french_infinitives_and_foreign_floors(sentence: str, expected: tuple) -> None:
+    (mention,) = extract_prose_mentions([sentence], published=date(2026, 3, 2))
+
+    assert (mention.company, mention.amount, mention.status) == expected
