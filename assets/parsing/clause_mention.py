@@ -26,6 +26,7 @@ from assets.parsing.money_roles import (
     CONTEXT_CHARS,
     ClauseRoles,
     Role,
+    month_stated,
     own_phrase,
     past_period,
     range_high,
@@ -389,7 +390,13 @@ def mention_in_clause(
             return None
     first_money = min(stated_amounts, default=0)
     investors = _investors(clause, company, first_money)
-    announced = past_period(text, past, published) if past else find_date_phrase(text) or clause.announced
+    if past:
+        announced = past_period(text, past, published)
+    else:
+        # 'a $30M Series A at a $200M valuation in January': the month after its valuation dates it too.
+        stated = [m for m in (first_raise, first_valuation) if m is not None]
+        months = (month_stated(text, money, published) for money in stated)
+        announced = find_date_phrase(text) or clause.announced or next(filter(None, months), None)
     if announced is None and refers_back and antecedent is not None:
         announced = antecedent.announced  # 'The company also took on ...': the same announcement
     return DealMention(

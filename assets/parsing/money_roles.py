@@ -172,6 +172,13 @@ _NAMED_MONTH = re.compile(
     r"\bin (?:early |late |mid-?)?(?P<month>January|February|March|April|May|June|July|August|September"
     r"|October|November|December)\b(?![\s,.]*\d)"
 )
+# A past period opening a clause: 'In 2023, ...', 'In March 2024, ...', 'Last year, ...'.
+_OPENING_PERIOD = re.compile(
+    r"^\W*(?:(?:in|during|back in) (?:early |late |mid-?)?"
+    r"(?P<period>(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? )?(?:19|20)\d\d)"
+    r"|last year|a year ago),",
+    re.IGNORECASE,
+)
 _LAST_YEAR = re.compile(r"\b(?:last year|a year ago|the year before)\b", re.IGNORECASE)
 _PAST = re.compile(
     r"\b" + one_of("last year|years ago|a year ago|the year before|in previous years") + r"\b", re.IGNORECASE
@@ -234,21 +241,47 @@ def _history_end(clause: str) -> int:
     return found.end() if found else len(clause) + 1
 
 
-def _month_in_past(after: str, published: date | None) -> str | None:
-    """'in August' said of an amount, when August is earlier in the year of publication: 'August 2024'.
-    A month after the publication's is not dated (it may be a plan: 'expects to close in December')."""
+def _month_of_year(after: str, published: date | None, latest: int) -> str | None:
+    """'in August' said of an amount, as 'August 2024' (the year of publication), when August is no later
+    than the month `latest` months before publication's; None otherwise (a later month may be a plan:
+    'expects to close in December')."""
     named = _NAMED_MONTH.search(after) if published else None
     if named is None or published is None:
         return None
     month = MONTHS[named.group("month").lower()]
-    return f"{named.group('month')} {published.year}" if month < published.month else None
+    return f"{named.group('month')} {published.year}" if month <= published.month - latest else None
+
+
+def _month_in_past(after: str, published: date | None) -> str | None:
+    """A month said alone two months or more before the month of publication: a round of the past. The
+    month before is news still (a monthly round-up reports it): it dates the deal (`month_stated`) without
+    placing it in the past."""
+    return _month_of_year(after, published, latest=2)
+
+
+def month_stated(clause: str, money: Money, published: date | None) -> str | None:
+    """The month an amount's own phrase dates it to ('raised $60M in October' in a text of November:
+    'October 2025'), up to the month of publication."""
+    return _month_of_year(_phrase_after(clause, money, _PHRASE_END), published, latest=0)
+
+
+def _opening_period(clause: str, published: date | None) -> str | None:
+    """The past period a clause opens with, dating all it says ('In 2023, Acme raised ...', 'Last year,
+    Acme raised ...'), as `past_period` gives it; None when it opens with none or with this year."""
+    opening = _OPENING_PERIOD.match(clause)
+    if opening is None:
+        return None
+    if opening["period"]:
+        year = int(opening["period"][-4:])
+        return opening["period"] if published is None or year < published.year else None
+    return str(published.year - 1) if published is not None else None
 
 
 def past_period(clause: str, money: Money, published: date | None) -> str | None:
     """The period a past amount's own phrase dates it to, as words `announced_fields` reads: '2024' for
     'in 2024', 'May 2023' for 'in May 2023', 'August 2024' for 'in August' in a text of October 2024, the
-    year before publication for 'last year' or 'a year ago'; None when the text gives no period
-    ('previously raised $20 million', 'years ago')."""
+    year before publication for 'last year' or 'a year ago', else the past period the clause opens with
+    ('In 2023, ...'); None when the text gives no period ('previously raised $20 million', 'years ago')."""
     after = _phrase_after(clause, money, _PHRASE_END)
     named = _NAMED_PERIOD.search(after)
     if named:
@@ -258,21 +291,24 @@ def past_period(clause: str, money: Money, published: date | None) -> str | None
         return month
     if published is not None and _LAST_YEAR.search(after):
         return str(published.year - 1)
-    return None
+    return _opening_period(clause, published)
 
 
-def in_the_past(clause: str, money: Money, published: date | None) -> bool:
+def in_the_past(clause: str, money: Money, published: date | None, months: bool = True) -> bool:
     """True when the clause places this amount in the company's past ('a $15 million Series A in 2024',
-    'the $10 million debt it announced in August' in a text of October)."""
+    'the $10 million debt it announced in August' in a text of October, 'In 2023, Acme raised ...').
+    `months`: whether a month said alone places it there (it dates raises, not valuations)."""
     if _history_end(clause) <= money.start:  # said anywhere before the amount
         return True
     # The amount's own phrase: up to the next comma, bracket or amount ('adding to the $20M Series A it
     # announced in 2025' dates that other amount, not this one).
     after = _phrase_after(clause, money, _PHRASE_END)
     named = _NAMED_PERIOD.search(after)
-    if named and (published is None or int(named.group("period")[-4:]) < published.year):
+    if named:
+        return published is None or int(named.group("period")[-4:]) < published.year
+    if _PAST.search(after) or (months and _month_in_past(after, published)):
         return True
-    return bool(_PAST.search(after)) or _month_in_past(after, published) is not None
+    return _opening_period(clause, published) is not None
 
 
 def range_high(clause: str, money: Money) -> re.Match[str] | None:
@@ -315,11 +351,13 @@ def money_role(clause: str, money: Money, moneys: list[Money], published: date |
         ):
             return Role.OTHER  # '$16 to $18 each', 'the $19 to $21 range': a price
         money = money._replace(end=high.end())  # what the range is, is said after its high end
-    if in_the_past(clause, money, published):
-        # A past round is a deal of its own; a past valuation ('valued at $2 billion in 2024') or any
-        # other past figure is not.
-        return Role.PAST_RAISE if _present_role(clause, money) is Role.RAISE else Role.OTHER
-    return _present_role(clause, money)
+    role = _present_role(clause, money)
+    # A past round is a deal of its own; a past valuation ('valued at $2 billion in 2024') or any other
+    # past figure is not. A month said alone dates raises only: 'at a $1.2 billion valuation in June' is
+    # the valuation of the June round.
+    if in_the_past(clause, money, published, months=role is Role.RAISE):
+        return Role.PAST_RAISE if role is Role.RAISE else Role.OTHER
+    return role
 
 
 def _present_role(clause: str, money: Money) -> Role:

@@ -432,6 +432,19 @@ def test_money_that_is_no_raise(sentence: str) -> None:
             ["Pellbrook raised a $60M Series C, following the $15 million debt it announced in January."],
             [("$60M", "series_c", None), ("$15 million", "debt", "January 2026")],
         ),
+        # A past period opening the clause dates what it says.
+        (["In 2024, Pellbrook raised a $5 million seed round."], [("$5 million", "seed", "2024")]),
+        (["Last year, Pellbrook raised a $5 million seed round."], [("$5 million", "seed", "2025")]),
+        # The month before publication is news still: it dates the deal, which stays the clause's deal;
+        # a month said alone dates raises, not valuations.
+        (
+            ["Pellbrook closed a $60M Series C in February, a year after its $25M Series B."],
+            [("$60M", "series_c", "February 2026")],
+        ),
+        (
+            ["Pellbrook raised a $9M seed in 2025, then a $30M Series A at a $200M valuation in January."],
+            [("$30M", "series_a", "January 2026"), ("$9M", "seed", "2025")],
+        ),
         # Undated history ('previously', 'years ago') and past valuations state no deal.
         (["Pellbrook previously raised $20 million from angels."], []),
         (["Pellbrook was valued at $300 million in 2024."], []),
