@@ -7,7 +7,7 @@
 The header is recognised when its run-together words are table headers; a row splits around its one
 block of money (amounts, parenthesised valuations and the round words between them). Only tables of two
 or three columns with the money in the middle or last can be split without guessing; others are left
-to the prose reader.
+to the prose reader. Tables copied with their cells separated by tabs are read as they are.
 """
 
 from __future__ import annotations
@@ -55,15 +55,36 @@ def split_glued_row(line: str, headers: list[str]) -> list[str] | None:
     return cells
 
 
+def tab_table(lines: list[str]) -> list[list[str]] | None:
+    """The rows of a block whose lines are cells separated by tabs, as a table copied from a page saves
+    ('Company<TAB>Amount<TAB>Round'), when its first line reads as a deal table's header; else None."""
+    if len(lines) < 2 or not all("\t" in line for line in lines):
+        return None
+    rows = [[cell.strip() for cell in line.split("\t")] for line in lines]
+    if len({len(row) for row in rows}) != 1 or not header_fields(rows[0]):
+        return None
+    return rows
+
+
+def _glued_table(lines: list[str]) -> list[list[str]] | None:
+    """The rows of a block whose first line is a glued header and every other line a row it splits."""
+    headers = glued_header(lines[0]) if lines else None
+    if headers is None:
+        return None
+    rows = [split_glued_row(line, headers) for line in lines[1:]]
+    split = [row for row in rows if row]
+    return [headers, *split] if split and len(split) == len(rows) else None
+
+
 def glued_tables(text: str) -> tuple[list[list[list[str]]], str]:
-    """(tables as rows of cells, the text with those tables removed) for a plain-text document."""
+    """(tables as rows of cells, the text with those tables removed) for a plain-text document: tables
+    whose cells were glued together, and tables whose cells are separated by tabs."""
     tables, kept = [], []
     for block in re.split(r"\n\s*\n", text):
-        lines = [line.strip() for line in block.strip().splitlines() if line.strip()]
-        headers = glued_header(lines[0]) if lines else None
-        rows = [split_glued_row(line, headers) for line in lines[1:]] if headers else []
-        if headers and rows and all(rows):
-            tables.append([headers, *rows])
+        lines = [line.strip(" \r\n") for line in block.strip().splitlines() if line.strip()]
+        table = tab_table(lines) or _glued_table([line.strip() for line in lines])
+        if table:
+            tables.append(table)
         else:
             kept.append(block)
     return tables, "\n\n".join(kept)

@@ -79,6 +79,24 @@ def test_a_date_heading_dates_the_page_and_is_not_part_of_the_subject():
     ]
 
 
+def test_a_table_copied_with_tabs_is_read_as_a_table():
+    page = (
+        "Deals of the week\n\n"
+        "Startup\tSector\tRaised\tStage\nOrlenta\tGrid\t$12M\tSeries A\nTessaly\tBio\t$3M\tSeed\n"
+    )
+    document = parse_text_article(page)
+    assert [(m.method, m.company, m.amount, m.round_text) for m in document.mentions] == [
+        ("document_table", "Orlenta", "$12M", "Series A"),
+        ("document_table", "Tessaly", "$3M", "Seed"),
+    ]
+
+
+def test_tab_separated_lines_that_are_no_deal_table_stay_prose():
+    page = "Name\tRole\nAda\tCEO\n\nOrlenta raised $12M in a Series A."
+    document = parse_text_article(page)
+    assert [(m.method, m.company) for m in document.mentions] == [("prose", "Orlenta")]
+
+
 def test_html_is_not_mistaken_for_text():
     assert looks_like_html("<!DOCTYPE html><html><body><p>x</p></body></html>")
     assert not looks_like_html("Published: 2026-03-02\n\nOrrin raised $5M.")
