@@ -90,6 +90,13 @@ _REPORTED = re.compile(
     r"(?:\s+that)?\s+(?:it|they)(?:\s+(?:has|had|have|is|was))?$",
     re.IGNORECASE,
 )
+# When the subject did it, said between it and the verb: 'Orvane on Tuesday raised', 'Orvane this week said'.
+_TRAILING_DAY = re.compile(
+    r"\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
+    r"|this\s+(?:week|month|morning)|last\s+(?:week|month))$",
+    re.IGNORECASE,
+)
 # A headline's 'Northvolt in talks for over USD 5 bn in financing': the company is in talks for the amount.
 _IN_TALKS = re.compile(
     r"\s+(?:(?:is|are|was|were)\s+)?in\s+(?:early\s+|advanced\s+|final\s+)?talks"
@@ -194,6 +201,7 @@ def company_in_subject(subject: str) -> str | None:
     while previous != text:
         previous = text
         text = _IN_TALKS.sub("", _REPORTED.sub("", _TRAILING_WORDS.sub("", text))).strip()
+        text = _TRAILING_DAY.sub("", text)
     if _REFERENCE.match(text) or _BEHIND.match(text):
         return REFERENCE
     possessive = re.match(r"^(\S.*?)['’]s\s+(.+)$", text)

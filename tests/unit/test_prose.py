@@ -1193,3 +1193,18 @@ def test_french_infinitives_and_foreign_floors(sentence: str, expected: tuple) -
     (mention,) = extract_prose_mentions([sentence], published=date(2026, 3, 2))
 
     assert (mention.company, mention.amount, mention.status) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Orvane on Tuesday said it raised $40 million.",
+        "Orvane on Tuesday raised $40 million.",
+        "Orvane this week closed a $40 million round.",
+        "Orvane on March 3 raised $40 million.",
+    ],
+)
+def test_when_it_happened_may_stand_between_the_company_and_its_verb(sentence: str) -> None:
+    (mention,) = extract_prose_mentions([sentence], published=date(2026, 3, 5))
+
+    assert (mention.company, mention.amount) == ("Orvane", "$40 million")
