@@ -97,6 +97,32 @@ def test_tab_separated_lines_that_are_no_deal_table_stay_prose():
     assert [(m.method, m.company) for m in document.mentions] == [("prose", "Orlenta")]
 
 
+def test_records_written_one_field_per_line_under_the_name_are_deals():
+    page = (
+        "The biggest rounds of the year, ranked.\n"
+        "1\nOrlenta Therapeutics\nAmount: $300 million\nSeries: B\nInvestors: Tern Capital, Pell Partners\n"
+        "2\nTessaly Bio\nAmount: $120 million\nSeries: Unknown\n"
+        "Tessaly also hired a chief medical officer."
+    )
+    document = parse_text_article(page)
+    assert [(m.method, m.company, m.amount, m.round_text, m.investors) for m in document.mentions] == [
+        (
+            "document_table",
+            "Orlenta Therapeutics",
+            "$300 million",
+            "Series B",
+            ["Tern Capital", "Pell Partners"],
+        ),
+        ("document_table", "Tessaly Bio", "$120 million", "Unknown", []),
+    ]
+
+
+def test_field_lines_that_are_no_deal_record_stay_prose():
+    page = "Orlenta raised $12M in a Series A.\nContact: press@orlenta.example\nPhone: 555 0100"
+    document = parse_text_article(page)
+    assert [(m.method, m.company, m.amount) for m in document.mentions] == [("prose", "Orlenta", "$12M")]
+
+
 def test_html_is_not_mistaken_for_text():
     assert looks_like_html("<!DOCTYPE html><html><body><p>x</p></body></html>")
     assert not looks_like_html("Published: 2026-03-02\n\nOrrin raised $5M.")
