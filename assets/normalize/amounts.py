@@ -35,6 +35,8 @@ MULTIPLIERS: dict[str, Decimal] = {
     "mn": Decimal(10**6),
     "mm": Decimal(10**6),
     "mil": Decimal(10**6),
+    "mln": Decimal(10**6),  # as wire services abbreviate: '$3.5 mln', '$1.2 bln'
+    "bln": Decimal(10**9),
     "million": Decimal(10**6),
     "millions": Decimal(10**6),
     "b": Decimal(10**9),

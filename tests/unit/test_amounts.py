@@ -311,3 +311,10 @@ def test_foreign_floor_words_make_a_floor(text: str) -> None:
     parsed = parse_amount(text)
 
     assert (parsed.money.value, parsed.money.is_floor) == (Decimal(40_000_000), True)
+
+
+@pytest.mark.parametrize(("text", "value"), [("$3.5 mln", "3500000"), ("€1.2 bln", "1200000000")])
+def test_wire_service_multipliers(text: str, value: str) -> None:
+    (money,) = find_money(f"Orlenta raised {text} in new funding.")
+
+    assert (money.value, money.text) == (Decimal(value), text)
