@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 from functools import lru_cache
 
 from assets.normalize.amounts import Money, find_money
@@ -299,6 +300,42 @@ def past_round_beside(text: str, mention: DealMention, published: date | None) -
     )
 
 
+# '20 million shares of its common stock at $19 each', '12,500,000 ADSs at $16': how many shares were sold,
+# right before the price of each.
+_SHARES_AT = re.compile(
+    r"(?P<count>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>million|mn|m|billion|bn)?\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:shares|ADSs|depositary shares)\b(?:\s+of\s+(?:its\s+)?(?:class [a-z]\s+)?common stock)?"
+    r"\s+(?:at|for|priced at)\s+(?:a price of\s+)?$",
+    re.IGNORECASE,
+)
+_SHARE_UNITS = {"million": 10**6, "mn": 10**6, "m": 10**6, "billion": 10**9, "bn": 10**9}
+
+
+def offering_proceeds(text: str, moneys: list[Money]) -> tuple[str, int] | None:
+    """The proceeds of a listing that states only its shares and their price ('sold 10 million shares at
+    $18 each' -> '$180,000,000', in the price's currency as written before the number), and where the
+    shares are said (the subject ends before them); None when the text does not state both."""
+    for price in moneys:
+        shares = _SHARES_AT.search(text, max(0, price.start - CONTEXT_CHARS), price.start)
+        if shares is None or not _PRICE_WORDS.match(text, price.end):
+            continue
+        count = Decimal(shares["count"].replace(",", "")) * _SHARE_UNITS.get(
+            (shares["unit"] or "").lower(), 1
+        )
+        sign = price.text[: len(price.text) - len(price.text.lstrip("".join(_SIGN_CHARS)))]
+        # The subject ends before the verb of the sale: 'Orvane sold', 'Orvane is selling'.
+        verb = _WORD_BEFORE.search(text, 0, shares.start())
+        subject_end = verb.start() if verb else shares.start()
+        return (f"{sign}{count * price.value:,.0f}", subject_end) if sign else None
+    return None
+
+
+_WORD_BEFORE = re.compile(r"\b[a-z]+\s+$")
+# The words after a price: 'each', 'per share', 'apiece', or the end of the clause.
+_PRICE_WORDS = re.compile(r"\s*(?:each|apiece|per (?:share|ADS)|a share|[,.;)]|$|\s(?:in|on|to|for)\b)")
+_SIGN_CHARS = frozenset(CURRENCY_SIGNS + "USAC")  # '$', '€', 'US$', 'A$', 'C$'
+
+
 def may_state_a_deal(text: str) -> bool:
     """Whether text states an amount or says one is undisclosed: without either, no clause of it (parts
     of it) states a deal, and it need not be read further."""
@@ -356,10 +393,14 @@ def mention_in_clause(
         and bool(stated_round or _UNDISCLOSED_RAISE.search(text))
         and not _ACQUISITION.search(text)
     )
+    listing = first_raise is None and stated_round in ("ipo", "post_ipo")
+    # 'X sold 10 million shares at $18 each in its IPO': a listing whose proceeds are shares times price,
+    # unless a later sentence states them (`extract_prose_mentions` fills them in at the paragraph's end).
+    proceeds = offering_proceeds(text, moneys) if listing else None
     # 'X priced its IPO at $18 per share': a listing whose proceeds a later sentence may state.
-    priced_listing = (
-        first_raise is None and bool(moneys) and bool(verb) and stated_round in ("ipo", "post_ipo")
-    )
+    priced_listing = listing and bool(moneys) and bool(verb or proceeds)
+    # The subject of 'X sold 10 million shares at $18' ends where the shares are said.
+    shares_start = [proceeds[1]] if proceeds else []
     if first_raise is None and first_valuation is None and not undisclosed and not priced_listing:
         return None
     signal = (
@@ -373,7 +414,7 @@ def mention_in_clause(
     # The subject ends at the verb; failing that, where the valuation or the money is first said ('Acme is
     # now worth $1 billion after raising $100 million'), or at a later verb.
     valued = _VALUED.search(text)
-    stated_amounts = [m.start for m in (first_raise, first_valuation) if m is not None]
+    stated_amounts = [m.start for m in (first_raise, first_valuation) if m is not None] + shares_start
     money_start = min(stated_amounts, default=len(text))
     anchors = [verb.start()] if verb else []
     anchors += sorted({valued.start() if valued else money_start, money_start})

@@ -23,6 +23,7 @@ from assets.parsing.clause_mention import (
     debt_beside,
     may_state_a_deal,
     mention_in_clause,
+    offering_proceeds,
     past_round_beside,
 )
 from assets.parsing.date_phrases import find_date_phrase
@@ -173,7 +174,18 @@ def extract_prose_mentions(
             elif in_paragraph:
                 _follow_up(sentence, in_paragraph)
             antecedent = _round_winner(sentence, clauses) or antecedent
-        mentions.extend(in_paragraph)
+        mentions.extend(_with_offering_proceeds(in_paragraph))
+    return mentions
+
+
+def _with_offering_proceeds(mentions: list[DealMention]) -> list[DealMention]:
+    """Listings still without an amount at the end of their paragraph take the proceeds their sentence
+    gives as shares times price ('sold 10 million shares at $18 each in its IPO' -> '$180,000,000'); a
+    sentence that states the proceeds ('gross proceeds of $180 million') has given them already."""
+    for mention in mentions:
+        if mention.amount is None and mention.round_text in ("ipo", "post_ipo"):
+            proceeds = offering_proceeds(mention.snippet, find_money(mention.snippet))
+            mention.amount = proceeds[0] if proceeds else None
     return mentions
 
 

@@ -490,6 +490,16 @@ def test_each_round_of_a_funding_history_is_its_own_deal(
             ["Big deal: the $75-million private equity investment in Corvane.io, a Lisbon insurer."],
             ("Corvane.io", "$75-million", "private_equity", None),
         ),
+        # A listing that states only its shares and their price raises their product.
+        (["Orvane sold 10 million shares at $18 each in its IPO."], ("Orvane", "$180,000,000", "ipo", None)),
+        (
+            ["In its IPO, Orvane is selling 20 million shares of its common stock at $19 each."],
+            ("Orvane", "$380,000,000", "ipo", None),
+        ),
+        (
+            ["Orvane sold 1,500,000 shares at €4.50 each in a registered direct offering."],
+            ("Orvane", "€6,750,000", "post_ipo", None),
+        ),
     ],
 )
 def test_deal_sentences_as_news_writes_them(sentences: list[str], expected: tuple) -> None:
@@ -810,6 +820,10 @@ def test_a_numbered_heading_names_the_company_of_the_item_below() -> None:
         "series_b",
         "November 4",
     )
+
+
+def test_holders_selling_shares_after_a_listing_state_no_deal() -> None:
+    assert extract_prose_mentions(["Insiders sold 2 million shares at $25 each after the IPO."]) == []
 
 
 def test_an_ipo_pricing_takes_its_proceeds_from_the_next_sentence() -> None:
