@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
-from assets.normalize.amounts import Money, find_money
+from assets.normalize.amounts import Money, find_money, parse_amount
 from assets.normalize.rounds import find_round
 from assets.parsing.alternation import one_of
 from assets.parsing.date_phrases import find_date_phrase
@@ -290,14 +291,51 @@ def past_round_beside(text: str, mention: DealMention, published: date | None) -
         locator=f"{mention.locator}/past",
         snippet=mention.snippet,
         company=mention.company,
-        round_text=find_round(phrase)
-        or ("debt" if _DEBT_IN_PHRASE.search(phrase) else None)  # 'the $10 million debt it took in August'
-        or find_round(text[max(0, past.start - 30) : past.start]),
+        # 'the $10 million debt it took in August'
+        round_text=round_of_phrase(phrase) or find_round(text[max(0, past.start - 30) : past.start]),
         amount=amount_text(text, past),
         announced=past_period(text, past, published),
         status=mention.status,
         context=mention.context,
     )
+
+
+def round_of_phrase(phrase: str) -> str | None:
+    """The round an amount's own phrase names, debt included ('$5 million in debt')."""
+    return find_round(phrase) or ("debt" if _DEBT_IN_PHRASE.search(phrase) else None)
+
+
+# 'This included a $3 million seed round and $5 million in debt': the parts of the deal just stated.
+_PARTS_OPENING = re.compile(
+    r"^(?:this|that|it|the (?:round|funding|financing|deal|raise|investment|package))\s+(?:\w+\s+)?"
+    r"(?:included|includes|comprised|comprises|consisted of|consists of|(?:was|is) made up of"
+    r"|(?:was|is) split into|combined|combines)\b",
+    re.IGNORECASE,
+)
+_PARTS_TOLERANCE = Decimal("0.02")
+
+
+def parts_of(sentence: str, total: DealMention) -> list[DealMention]:
+    """The deals a sentence splits the deal just stated into ('This included a $3 million seed round and
+    $5 million in debt'), each of the same company, date and status; [] unless the parts add up to it."""
+    moneys = find_money(sentence) if _PARTS_OPENING.match(sentence) else []
+    whole = parse_amount(total.amount).money if total.amount else None
+    if len(moneys) < 2 or whole is None or any(m.currency != whole.currency for m in moneys):
+        return []
+    if abs(sum(m.value for m in moneys) - whole.value) > _PARTS_TOLERANCE * whole.value:
+        return []  # not its parts: other money ('This included $2M from angels and $1M from a grant ...')
+    ends = [m.start for m in moneys[1:]] + [len(sentence)]
+    return [
+        replace(
+            total,
+            locator=f"{total.locator}/part[{index}]",
+            round_text=round_of_phrase(sentence[money.end : end]),
+            amount=money.text,
+            valuation=None,
+            context="\n".join(filter(None, (total.context, sentence))),
+        )
+        for index, (money, end) in enumerate(zip(moneys, ends, strict=True))
+    ]
 
 
 # '20 million shares of its common stock at $19 each', '12,500,000 ADSs at $16': how many shares were sold,

@@ -24,6 +24,7 @@ from assets.parsing.clause_mention import (
     may_state_a_deal,
     mention_in_clause,
     offering_proceeds,
+    parts_of,
     past_round_beside,
 )
 from assets.parsing.date_phrases import find_date_phrase
@@ -169,7 +170,10 @@ def extract_prose_mentions(
                     debt = debt_beside(clause.text, mention)
                     past = past_round_beside(clause.text, mention, published)
                     found += [beside for beside in (debt, past) if beside]
-            if found:
+            parts = parts_of(sentence, in_paragraph[-1]) if in_paragraph and not found else []
+            if parts:
+                in_paragraph[-1:] = parts  # the deal just stated was their total
+            elif found:
                 in_paragraph.extend(found)
             elif in_paragraph:
                 _follow_up(sentence, in_paragraph)

@@ -1222,3 +1222,27 @@ def test_when_it_happened_may_stand_between_the_company_and_its_verb(sentence: s
     (mention,) = extract_prose_mentions([sentence], published=date(2026, 3, 5))
 
     assert (mention.company, mention.amount) == ("Orvane", "$40 million")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # The parts of the deal just stated replace it, each with its own round.
+        (
+            "Tessaly secured $9 million in a mix of equity and debt funding. This included a $4 million seed "
+            "round and $5 million in venture debt.",
+            [("Tessaly", "$4 million", "seed"), ("Tessaly", "$5 million", "debt")],
+        ),
+        # Amounts that do not add up to the deal are not its parts.
+        (
+            "Tessaly raised $9 million. The round included $2M from angels and $1M from Tern Capital.",
+            [("Tessaly", "$9 million", None)],
+        ),
+    ],
+)
+def test_a_sentence_may_split_the_deal_just_stated_into_its_parts(
+    paragraph: str, expected: list[tuple]
+) -> None:
+    mentions = extract_prose_mentions([paragraph])
+
+    assert [(m.company, m.amount, m.round_text) for m in mentions] == expected
