@@ -279,21 +279,44 @@ _WITH_ITEM = re.compile(
 def _with_items(sentence: str) -> list[Clause] | None:
     """Two or more 'Name, with <amount>' items in a sentence: one clause per name, each from its amount to
     the next item. A single one is an ordinary aside ('Acme, with $5M in revenue, ...')."""
-    if (
-        " with " not in sentence
-        and " com " not in sentence
-        and " con " not in sentence
-        and "avec" not in sentence
-    ):
+    if not any(word in sentence for word in (" with ", " com ", " con ", " avec ")):
         return None
-    items = [(m, valid_company(m.group(1))) for m in finditer_from_name(_WITH_ITEM, sentence)]
-    items = [(m, company) for m, company in items if company]
-    if len(items) < 2:
+    items = [
+        (m.end(), m.start(), valid_company(m.group(1))) for m in finditer_from_name(_WITH_ITEM, sentence)
+    ]
+    return _item_clauses(sentence, items)
+
+
+# '$31 million round raised by gut health company Vivante Health': the round's owner after the amount.
+_RAISED_BY = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:round|funding|financing|raise|investment)\s+(?:raised|secured|closed|landed)"
+    rf"\s+by\s+(?:[a-z][\w-]*\s+){{0,4}}?({NAME})"
+)
+
+
+def _raised_by_items(sentence: str) -> list[Clause] | None:
+    """Two or more '<amount> round raised by <Name>' items ('the $31 million round raised by Vivante
+    Health and $20 million round raised by Equip'): one clause per owner, from its amount to the next."""
+    if sentence.count(" by ") < 2:
         return None
-    ends = [m.start() for m, _ in items[1:]] + [len(sentence)]
+    items = []
+    for money in find_money(sentence):
+        owner = _RAISED_BY.match(sentence, money.end)
+        if owner:
+            items.append((money.start, money.start, valid_company(owner.group(1))))
+    return _item_clauses(sentence, items)
+
+
+def _item_clauses(sentence: str, items: list[tuple[int, int, str | None]]) -> list[Clause] | None:
+    """One clause per (deal start, item start, company) item with a company, each reaching to the next
+    item; None unless there are two or more."""
+    named = [(start, item_start, company) for start, item_start, company in items if company]
+    if len(named) < 2:
+        return None
+    ends = [item_start for _, item_start, _ in named[1:]] + [len(sentence)]
     return [
-        Clause(sentence[m.end() : end], company=company)
-        for (m, company), end in zip(items, ends, strict=True)
+        Clause(sentence[start:end], company=company)
+        for (start, _, company), end in zip(named, ends, strict=True)
     ]
 
 
@@ -340,7 +363,7 @@ def split_sentence(sentence: str) -> list[Clause]:
     amounts = len(find_money(sentence))
     # The shapes below each need an amount, and splitting needs two (a part's amounts are amounts of the
     # sentence): a sentence without them is one clause, whatever its length.
-    shapes = (_respectively, _colon, _parenthetical_deals, _possessive_deals, _with_items)
+    shapes = (_respectively, _colon, _parenthetical_deals, _possessive_deals, _with_items, _raised_by_items)
     for shape in shapes if amounts else ():
         clauses = shape(sentence)
         if clauses:

@@ -1153,6 +1153,12 @@ def test_the_company_may_be_the_subject_of_a_later_verb() -> None:
             [("Orvane", "US$ 9 milhões", None, None), ("Kestrel", "US$ 4 milhões", None, None)],
         ),
         ("Orvane, with $5M in revenue, raised $20M.", [("Orvane", "$20M", None, None)]),
+        # '<amount> round raised by <Name>' items.
+        (
+            "Notable rounds include the $31 million round raised by grid startup Orvane and $12 million "
+            "round raised by Kestrel, a Lyon insurer.",
+            [("Orvane", "$31 million", None, None), ("Kestrel", "$12 million", None, None)],
+        ),
         # One amount for each of several companies.
         (
             "Orvane and Kestrel raised $10M each.",
