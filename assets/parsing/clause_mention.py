@@ -449,6 +449,7 @@ def mention_in_clause(
     )
     if not signal:
         return None
+    reported = bool(_REPORTED.search(clause.context))
     # The subject ends at the verb; failing that, where the valuation or the money is first said ('Acme is
     # now worth $1 billion after raising $100 million'), or at a later verb.
     valued = _VALUED.search(text)
@@ -489,7 +490,7 @@ def mention_in_clause(
         announced=announced,
         lead_investors=investors.leads,
         investors=investors.all,
-        status="reported" if _REPORTED.search(clause.context) else "announced",
+        status="reported" if reported else "announced",
         # 'The company also took on ...': what was said of the company before describes it too.
         context="\n".join(
             filter(None, (clause.context, antecedent.context if refers_back and antecedent else None))

@@ -124,6 +124,12 @@ def _follow_up(sentence: str, mentions: list[DealMention]) -> None:
                 mention.announced = day
 
 
+def _rumoured_valuation(mention: DealMention) -> bool:
+    """'X is in talks to raise at a valuation of $100 billion': a reported valuation without an amount is
+    no deal yet (the sized round, when the text states it, is)."""
+    return mention.amount is None and mention.valuation is not None and mention.status == "reported"
+
+
 def _place(prefix: str, p_index: int, s_index: int, paragraphs: int | None) -> str:
     """Where parsing is, for a budget message: 'p[812]/s[3] (paragraph 813 of 5,000)'."""
     of = f" of {paragraphs:,}" if paragraphs is not None else ""
@@ -164,7 +170,9 @@ def extract_prose_mentions(
                 if len(clauses) > 1:
                     locator += f"/c[{c_index}]"
                 mention = mention_in_clause(clause, locator, sentence, published, antecedent)
-                if mention:
+                if mention and _rumoured_valuation(mention):
+                    antecedent = mention  # no deal, but who 'the startup' in the next sentence is
+                elif mention:
                     found.append(mention)
                     antecedent = mention
                     debt = debt_beside(clause.text, mention)

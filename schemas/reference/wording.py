@@ -76,6 +76,10 @@ REPORTED_CUES = (
     "has discussed",
     "is said to",
     "sur le point de",
+    # the French conditional of reported facts: 'qui la valoriserait à 6 milliards', 'serait en passe de'
+    "valoriserait",
+    "serait",
+    "seraient",
     "serait en train de",
     "are said to",
     "was said to",
@@ -103,6 +107,10 @@ REPORTED_CUES = (
     "is close to raising",
     # French, Spanish and Portuguese: 'est sur le point de lever', 'en discussions', 'estaría negociando'
     "sur le point de",
+    # the French conditional of reported facts: 'qui la valoriserait à 6 milliards', 'serait en passe de'
+    "valoriserait",
+    "serait",
+    "seraient",
     "en discussions",
     "en négociations",
     "serait en passe de",

@@ -1252,3 +1252,28 @@ def test_a_sentence_may_split_the_deal_just_stated_into_its_parts(
     mentions = extract_prose_mentions([paragraph])
 
     assert [(m.company, m.amount, m.round_text) for m in mentions] == expected
+
+
+def test_a_rumoured_valuation_without_an_amount_is_no_deal_but_names_the_company() -> None:
+    mentions = extract_prose_mentions(
+        [
+            "Orvane is in early talks to raise new funding at a valuation of about $4 billion. The startup "
+            "has discussed raising $300 million from Tern Capital, people familiar said."
+        ]
+    )
+
+    assert [(m.company, m.amount, m.status) for m in mentions] == [("Orvane", "$300 million", "reported")]
+
+
+def test_a_completed_round_known_only_by_its_valuation_is_a_deal() -> None:
+    (mention,) = extract_prose_mentions(
+        ["Orvane secured a $1.1 billion valuation in a round led by Tern Capital."]
+    )
+
+    assert (mention.company, mention.amount, mention.valuation) == ("Orvane", None, "$1.1 billion")
+
+
+def test_the_french_conditional_reports_a_round() -> None:
+    assert (
+        extract_prose_mentions(["Verdanne boucle une levée qui la valoriserait à 2 milliards d'euros."]) == []
+    )
