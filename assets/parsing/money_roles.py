@@ -360,6 +360,22 @@ def money_role(clause: str, money: Money, moneys: list[Money], published: date |
     return role
 
 
+# An IPO's fresh issue (new shares, the company's raise) and its offer for sale (shares existing holders
+# sell), as Indian listings state them: 'a fresh issue of 11.54 crore shares aggregating to Rs 4,499 crore
+# and an offer for sale of 17.51 crore shares aggregating to Rs 6,828 crore'.
+_FRESH_ISSUE = re.compile(
+    rf"\bfresh issue\b[^;{CURRENCY_SIGNS}]{{0,80}}?\b(?:worth|aggregating|amounting|of)\b"
+    r"(?:\s+(?:up\s+)?to)?\s*$",
+    re.IGNORECASE,
+)
+_OFFER_FOR_SALE = re.compile(rf"\b(?:offer[- ]for[- ]sale|OFS)\b[^;{CURRENCY_SIGNS}]{{0,80}}$", re.IGNORECASE)
+
+
+def fresh_issue(clause: str, money: Money) -> bool:
+    """Whether an amount is the size of a listing's fresh issue of shares, the company's own raise."""
+    return bool(_FRESH_ISSUE.search(clause, max(0, money.start - 100), money.start))
+
+
 def _present_role(clause: str, money: Money) -> Role:
     """The role of an amount from the words of its phrase, whenever the text places it."""
     after = _after(clause, money)
@@ -368,6 +384,10 @@ def _present_role(clause: str, money: Money) -> Role:
         return Role.VALUATION
     if _FOREIGN_VALUATION_BEFORE.search(clause, max(0, money.start - 80), money.start):
         return Role.VALUATION
+    if fresh_issue(clause, money):
+        return Role.RAISE  # 'a fresh issue of shares worth up to INR 1,666 Cr': what the company raises
+    if _OFFER_FOR_SALE.search(clause, max(0, money.start - 100), money.start):
+        return Role.OTHER  # an offer for sale: shares the selling shareholders sell, not the company's raise
     if _STAKE_WORTH.search(*before):
         return Role.OTHER  # 'sold stakes worth $1.8 billion': what shares changed hands for
     if _WORTH.search(*before) and not _ROUND_WORTH.search(*before):

@@ -31,7 +31,7 @@ from assets.parsing.date_phrases import find_date_phrase
 from assets.parsing.deal_clauses import Clause, split_sentence
 from assets.parsing.investors import investors_in
 from assets.parsing.mentions import DealMention, Method
-from assets.parsing.money_roles import ClauseRoles
+from assets.parsing.money_roles import ClauseRoles, fresh_issue
 from assets.parsing.prose_names import NAME, finditer_from_name, valid_company
 from assets.parsing.sentences import split_sentences
 from assets.parsing.subjects import REFERENCE, company_in_subject
@@ -100,6 +100,9 @@ def _follow_up(sentence: str, mentions: list[DealMention]) -> None:
         first_raise = roles.first_raise() if last.amount is None and _PROCEEDS.search(sentence) else None
         if first_raise:
             last.amount = amount_text(sentence, first_raise)  # 'gross proceeds of about $360 million'
+        fresh = next((m for m in moneys if fresh_issue(sentence, m)), None) if _listing(last) else None
+        if fresh:
+            last.amount = amount_text(sentence, fresh)  # the listing's fresh issue, not the whole offer
         return
     if _about_another_company(sentence, last.company or ""):
         return  # 'Rival Vexa announced its round on Monday': not this deal's date or investors
@@ -122,6 +125,10 @@ def _follow_up(sentence: str, mentions: list[DealMention]) -> None:
         for mention in mentions:
             if mention.announced is None and mention.snippet == last.snippet:
                 mention.announced = day
+
+
+def _listing(mention: DealMention) -> bool:
+    return mention.round_text in ("ipo", "post_ipo")
 
 
 def _rumoured_valuation(mention: DealMention) -> bool:

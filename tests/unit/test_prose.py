@@ -1277,3 +1277,21 @@ def test_the_french_conditional_reports_a_round() -> None:
     assert (
         extract_prose_mentions(["Verdanne boucle une levée qui la valoriserait à 2 milliards d'euros."]) == []
     )
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # The whole offer first, then its fresh issue: the company raised the fresh issue.
+        "Orvane's IPO is a book build issue of ₹900 crore. The issue is a combination of a fresh issue of "
+        "2 crore shares aggregating to ₹400 crore and an offer for sale of 3 crore shares aggregating to "
+        "₹500 crore.",
+        # A fresh issue said with 'worth'; the offer for sale is what existing holders sell.
+        "Orvane's IPO comprised a fresh issue of shares worth up to ₹400 crore and an offer for sale of "
+        "shares worth up to ₹500 crore.",
+    ],
+)
+def test_a_listing_raises_its_fresh_issue_not_its_offer_for_sale(paragraph: str) -> None:
+    (mention,) = extract_prose_mentions([paragraph])
+
+    assert (mention.company, mention.round_text, mention.amount) == ("Orvane", "ipo", "₹400 crore")
