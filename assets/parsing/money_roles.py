@@ -373,7 +373,24 @@ _OFFER_FOR_SALE = re.compile(rf"\b(?:offer[- ]for[- ]sale|OFS)\b[^;{CURRENCY_SIG
 
 def fresh_issue(clause: str, money: Money) -> bool:
     """Whether an amount is the size of a listing's fresh issue of shares, the company's own raise."""
-    return bool(_FRESH_ISSUE.search(clause, max(0, money.start - 100), money.start))
+    # A test for the word first: a pattern search is many times dearer, and most clauses lack it.
+    return "ssue" in clause and bool(_FRESH_ISSUE.search(clause, max(0, money.start - 100), money.start))
+
+
+def _offer_for_sale(clause: str, money: Money) -> bool:
+    return ("OFS" in clause or "for sale" in clause or "for-sale" in clause) and bool(
+        _OFFER_FOR_SALE.search(clause, max(0, money.start - 100), money.start)
+    )
+
+
+def _foreign_valuation(clause: str, money: Money) -> bool:
+    """'valorise à', 'valoración de', 'avaliada em' before the amount."""
+    return any(word in clause for word in _FOREIGN_VALUATION_STEMS) and bool(
+        _FOREIGN_VALUATION_BEFORE.search(clause, max(0, money.start - 80), money.start)
+    )
+
+
+_FOREIGN_VALUATION_STEMS = ("valor", "Valor", "valeur", "Valeur", "avalia", "Avalia", "valuaci", "Valuaci")
 
 
 def _present_role(clause: str, money: Money) -> Role:
@@ -382,11 +399,11 @@ def _present_role(clause: str, money: Money) -> Role:
     before = (clause, _window_start(money), money.start)
     if _VALUATION_AFTER.match(after) or _VALUATION_BEFORE.search(*before):
         return Role.VALUATION
-    if _FOREIGN_VALUATION_BEFORE.search(clause, max(0, money.start - 80), money.start):
+    if _foreign_valuation(clause, money):
         return Role.VALUATION
     if fresh_issue(clause, money):
         return Role.RAISE  # 'a fresh issue of shares worth up to INR 1,666 Cr': what the company raises
-    if _OFFER_FOR_SALE.search(clause, max(0, money.start - 100), money.start):
+    if _offer_for_sale(clause, money):
         return Role.OTHER  # an offer for sale: shares the selling shareholders sell, not the company's raise
     if _STAKE_WORTH.search(*before):
         return Role.OTHER  # 'sold stakes worth $1.8 billion': what shares changed hands for
@@ -415,7 +432,7 @@ def _may_be_valuation(clause: str, money: Money) -> bool:
         _VALUATION_AFTER.match(_after(clause, money))
         or _VALUATION_BEFORE.search(*before)
         or _WORTH.search(*before)
-        or _FOREIGN_VALUATION_BEFORE.search(clause, max(0, money.start - 80), money.start)
+        or _foreign_valuation(clause, money)
     )
 
 

@@ -170,6 +170,25 @@ class Reference(str):
 REFERENCE = Reference("reference")
 
 
+# The words these patterns strip end the subject and are short: each is looked for in this many
+# characters at its end only, not at every space of a subject that may run to hundreds of characters.
+_TAIL_CHARS = 80
+_TRAILING = (_TRAILING_WORDS, _REPORTED, _IN_TALKS, _TRAILING_DAY)
+
+
+def _without_trailing_words(text: str) -> str:
+    """The subject without the words between the company and its verb ('has', 'said it had', 'is in talks
+    for', 'on Tuesday'), removed until none is left."""
+    previous = None
+    while previous != text:
+        previous = text
+        for pattern in _TRAILING:
+            found = pattern.search(text, max(0, len(text) - _TAIL_CHARS))
+            if found:
+                text = text[: found.start()].strip()
+    return text
+
+
 def company_in_subject(subject: str) -> str | None:
     """The company a clause's subject names, `REFERENCE` when it points back to one, else None."""
     as_name = _AS_NAME.search(subject)
@@ -197,11 +216,7 @@ def company_in_subject(subject: str) -> str | None:
         return valid_company(without_descriptors(appositive.group(1)))
     text = _TRAILING_APPOSITIVE.sub("", text).strip().rstrip(",")
     text = re.sub(r"\s*\([^()]*\)", "", text)  # a ticker or an alias: 'Acme Inc. (NASDAQ: ACME)'
-    previous = None
-    while previous != text:
-        previous = text
-        text = _IN_TALKS.sub("", _REPORTED.sub("", _TRAILING_WORDS.sub("", text))).strip()
-        text = _TRAILING_DAY.sub("", text)
+    text = _without_trailing_words(text)
     if _REFERENCE.match(text) or _BEHIND.match(text):
         return REFERENCE
     possessive = re.match(r"^(\S.*?)['’]s\s+(.+)$", text)
