@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sized
 from dataclasses import replace
 from datetime import date
 
-from assets.normalize.amounts import find_money
+from assets.normalize.amounts import Money, find_money
 from assets.normalize.rounds import round_referred_to
 from assets.parsing.budget import checkpoint
 from assets.parsing.clause_mention import (
@@ -34,7 +34,7 @@ from assets.parsing.mentions import DealMention, Method
 from assets.parsing.money_roles import ClauseRoles, fresh_issue
 from assets.parsing.prose_names import NAME, finditer_from_name, valid_company
 from assets.parsing.sentences import split_sentences
-from assets.parsing.subjects import REFERENCE, company_in_subject
+from assets.parsing.subjects import REFERENCE, company_in_subject, strip_lead_in
 from schemas.reference.wording import CURRENCY_SIGNS
 
 _NUMBERED_NAME = re.compile(rf"^(?:#\s*)?\d{{1,3}}[.)]\s+({NAME})$")
@@ -92,10 +92,8 @@ def _follow_up(sentence: str, mentions: list[DealMention]) -> None:
     moneys = find_money(sentence)
     if moneys:
         roles = ClauseRoles(sentence, moneys)
-        valuation = (
-            roles.first_valuation() if last.valuation is None and _ROUND_VALUES.match(sentence) else None
-        )
-        if valuation:
+        valuation = roles.first_valuation() if last.valuation is None else None
+        if valuation and (_ROUND_VALUES.match(sentence) or _values_the_company(sentence, valuation, last)):
             last.valuation = valuation.text
         first_raise = roles.first_raise() if last.amount is None and _PROCEEDS.search(sentence) else None
         if first_raise:
@@ -125,6 +123,22 @@ def _follow_up(sentence: str, mentions: list[DealMention]) -> None:
         for mention in mentions:
             if mention.announced is None and mention.snippet == last.snippet:
                 mention.announced = day
+
+
+_NAME_RUN = re.compile(NAME)
+
+
+def _values_the_company(sentence: str, valuation: Money, deal: DealMention) -> bool:
+    """Whether a sentence stating only a valuation states the deal's ('Now the company is worth €12
+    billion', 'Investors now value the firm at $2.75 billion', 'The deal valued Databricks at $62
+    billion'): it states no raise, and names no company but the deal's before the valuation ('Rival Vexa
+    is now worth $2 billion' is Vexa's)."""
+    if ClauseRoles(sentence, find_money(sentence)).first_raise() is not None:
+        return False
+    before = strip_lead_in(sentence[: valuation.start])  # 'Now the company is worth': 'Now' is no name
+    named = (valid_company(found.group(0)) for found in _NAME_RUN.finditer(before))
+    company = deal.company or ""
+    return all(name is None or name == company or company.startswith(name + " ") for name in named)
 
 
 def _listing(mention: DealMention) -> bool:

@@ -1295,3 +1295,19 @@ def test_a_listing_raises_its_fresh_issue_not_its_offer_for_sale(paragraph: str)
     (mention,) = extract_prose_mentions([paragraph])
 
     assert (mention.company, mention.round_text, mention.amount) == ("Orvane", "ipo", "₹400 crore")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "valuation"),
+    [
+        ("Orvane raised €60 million this week. Now the company is worth €900 million.", "€900 million"),
+        ("Orvane raised €60 million. Investors now value the firm at €900 million.", "€900 million"),
+        # Another company's valuation, or one placed in the past, is not the deal's.
+        ("Orvane raised €60 million. Rival Vexa is now worth €2 billion.", None),
+        ("Orvane raised €60 million. The company was valued at €300 million in 2021.", None),
+    ],
+)
+def test_a_following_sentence_gives_the_deal_its_valuation(paragraph: str, valuation: str | None) -> None:
+    (mention,) = extract_prose_mentions([paragraph], published=date(2026, 3, 2))
+
+    assert (mention.company, mention.amount, mention.valuation) == ("Orvane", "€60 million", valuation)
