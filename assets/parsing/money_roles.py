@@ -393,14 +393,26 @@ def _foreign_valuation(clause: str, money: Money) -> bool:
 _FOREIGN_VALUATION_STEMS = ("valor", "Valor", "valeur", "Valeur", "avalia", "Avalia", "valuaci", "Valuaci")
 
 
+_VALUE_AFTER = re.compile(r"\s*value\b", re.IGNORECASE)
+_AT_A_BEFORE = re.compile(r"\bat an?\s+$", re.IGNORECASE)
+
+
+def _at_a_value(clause: str, money: Money) -> bool:
+    """'$6 billion at a $24 billion value': the amount is the company's value."""
+    return bool(
+        _VALUE_AFTER.match(clause, money.end)
+        and _AT_A_BEFORE.search(clause, _window_start(money), money.start)
+    )
+
+
 def _present_role(clause: str, money: Money) -> Role:
     """The role of an amount from the words of its phrase, whenever the text places it."""
     after = _after(clause, money)
     before = (clause, _window_start(money), money.start)
     if _VALUATION_AFTER.match(after) or _VALUATION_BEFORE.search(*before):
         return Role.VALUATION
-    if _foreign_valuation(clause, money):
-        return Role.VALUATION
+    if _foreign_valuation(clause, money) or _at_a_value(clause, money):
+        return Role.VALUATION  # '... valoriserait à 6 milliards', '$6 billion at a $24 billion value'
     if fresh_issue(clause, money):
         return Role.RAISE  # 'a fresh issue of shares worth up to INR 1,666 Cr': what the company raises
     if _offer_for_sale(clause, money):
@@ -433,6 +445,7 @@ def _may_be_valuation(clause: str, money: Money) -> bool:
         or _VALUATION_BEFORE.search(*before)
         or _WORTH.search(*before)
         or _foreign_valuation(clause, money)
+        or _at_a_value(clause, money)
     )
 
 

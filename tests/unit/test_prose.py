@@ -354,6 +354,11 @@ def test_subjects_that_name_no_company(sentence: str) -> None:
         ),
         ("Cobalto levanta €12M con una valoración de €90M.", "€12M", "€90M"),
         (
+            "Cobalto raised the largest round, $60 million at a $900 million value.",
+            "$60 million",
+            "$900 million",
+        ),
+        (
             "Jabuti captou US$ 20 milhões e foi avaliada em US$ 150 milhões.",
             "US$ 20 milhões",
             "US$ 150 milhões",
