@@ -65,6 +65,12 @@ _INVESTOR_SUBJECT = re.compile(
     r"(?P<span>(?:\S+\s+){0,8}?)(?:in|into|dans)\s+"
     rf"(?P<company>{NAME})"
 )
+# The investor as subject, the company pointed back to: 'Nvidia plans to invest $500mn in the company'.
+_INVESTED_IN_IT = re.compile(
+    rf"\binvest(?:ed|s|ing)?\s+(?:[^\s{CURRENCY_SIGNS}]+\s+){{0,3}}?(?=[{CURRENCY_SIGNS}]|US\$|\d)\S+"
+    r"(?:\s+(?:million|billion|m|bn|mn))?\s+(?:in|into)\s+(?:the (?:company|startup|firm|business)|it)\b",
+    re.IGNORECASE,
+)
 _ROUND_FOR = re.compile(
     rf"\b(?i:round|seed|series [a-k]|investment|check|cheque|funding)\s+(?:for|into)\s+({NAME})"
 )
@@ -140,6 +146,8 @@ def _company(clause: Clause, anchor: int, antecedent: DealMention | None) -> tup
     invested = _invested_in(text)
     if invested:
         return valid_company(invested["company"]), False
+    if antecedent and "invest" in text and _INVESTED_IN_IT.search(text):
+        return antecedent.company, True  # 'Nvidia plans to invest $500mn in the company'
     if clause.subject is not None:
         verb = DEAL_VERB.search(clause.subject)
         company = company_in_subject(clause.subject[: verb.start()] if verb else clause.subject)

@@ -1316,3 +1316,17 @@ def test_a_following_sentence_gives_the_deal_its_valuation(paragraph: str, valua
     (mention,) = extract_prose_mentions([paragraph], published=date(2026, 3, 2))
 
     assert (mention.company, mention.amount, mention.valuation) == ("Orvane", "€60 million", valuation)
+
+
+def test_an_investor_investing_in_the_company_invests_in_the_company_named_before() -> None:
+    mentions = extract_prose_mentions(
+        [
+            "Orvane is in talks to raise up to $300 million. The talks come weeks after Kestrel's chief "
+            "executive announced plans to invest $50 million in the company."
+        ]
+    )
+
+    assert [(m.company, m.amount) for m in mentions] == [
+        ("Orvane", "$300 million"),
+        ("Orvane", "$50 million"),
+    ]
