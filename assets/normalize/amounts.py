@@ -227,6 +227,21 @@ def find_money(text: str) -> list[Money]:
     return list(_moneys_in(text, money_grammar()))
 
 
+# 'billion-dollar rounds', 'a million-dollar seed': a size said in words, a floor in US dollars. Only before
+# a round's noun: 'a billion-dollar company' states no amount.
+_SIZE_IN_WORDS = re.compile(
+    r"\b(?P<size>billion|million)[- ]dollar(?=\s+(?:mega-?)?(?:rounds?|raises?|fundraises?|funding|financing"
+    r"|investments?|seed|series))",
+    re.IGNORECASE,
+)
+_SIZE_IN_WORDS_CELL = re.compile(r"(?P<size>billion|million)[- ]dollar", re.IGNORECASE)
+
+
+def _size_in_words(match: re.Match[str]) -> Money:
+    value = MULTIPLIERS[match["size"].lower()]
+    return Money(value, "USD", True, match.group(0), match.start(), match.end())
+
+
 @lru_cache(maxsize=16)  # a sentence is read for its amounts several times on its way to a mention
 def _moneys_in(text: str, grammar: MoneyGrammar) -> tuple[Money, ...]:
     found = []
@@ -236,6 +251,9 @@ def _moneys_in(text: str, grammar: MoneyGrammar) -> tuple[Money, ...]:
         money = _to_money(match, grammar)
         if money is not None:
             found.append(money)
+    if "dollar" in text or "Dollar" in text:
+        found.extend(_size_in_words(m) for m in _SIZE_IN_WORDS.finditer(text))
+        found.sort(key=lambda money: money.start)
     return tuple(found)
 
 
@@ -255,6 +273,9 @@ def _parse_amount(text: str | None, default_currency: str | None, grammar: Money
         return ParsedAmount(AmountStatus.MISSING)
     if cleaned.lower() in UNDISCLOSED_CELL:
         return ParsedAmount(AmountStatus.UNDISCLOSED)
+    in_words = _SIZE_IN_WORDS_CELL.fullmatch(cleaned)
+    if in_words:  # 'billion-dollar', as a list of rounds states the size of each
+        return ParsedAmount(AmountStatus.PARSED, _size_in_words(in_words)._replace(start=0, end=0))
     floor_words = _FLOOR_WORDS.match(cleaned)
     stated = _APPROXIMATION_WORDS.sub("", _FLOOR_WORDS.sub("", cleaned))
     # A minus sign before the digits ('-5000000', '-$5M', '$-5M') is kept, not dropped: a negative

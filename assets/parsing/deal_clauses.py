@@ -23,7 +23,7 @@ from assets.normalize.amounts import Money, find_money
 from assets.normalize.rounds import find_round, find_rounds
 from assets.parsing.alternation import one_of
 from assets.parsing.date_phrases import find_date_phrase
-from assets.parsing.prose_names import NAME, finditer_from_name, names_before, valid_company
+from assets.parsing.prose_names import NAME, finditer_from_name, names_before, read_names, valid_company
 from assets.parsing.subjects import strip_lead_in
 from schemas.reference.wording import CURRENCY_SIGNS
 
@@ -320,6 +320,26 @@ def _item_clauses(sentence: str, items: list[tuple[int, int, str | None]]) -> li
     ]
 
 
+# 'Billion-dollar rounds also went to CoreWeave, Wayve and Wiz', '$100M+ rounds went to A and B'.
+_WENT_TO = re.compile(
+    r"\b(?:rounds?|deals?|raises?|checks?|cheques?)\s+(?:also\s+)?went\s+to\s+", re.IGNORECASE
+)
+
+
+def _went_to(sentence: str) -> list[Clause] | None:
+    """Rounds of one size that went to a list of companies: one clause per company, each with that size
+    (the one amount said before 'went to')."""
+    found = _WENT_TO.search(sentence) if "went to" in sentence else None
+    sizes = [money for money in find_money(sentence) if money.end <= found.end()] if found else []
+    if found is None or len(sizes) != 1:
+        return None
+    names = [valid_company(name) for name in read_names(sentence, found.end())[0]]
+    companies = [name for name in names if name]
+    if len(companies) < 2 or len(companies) != len(names):
+        return None
+    return [Clause(sentence, company=company, amount=sizes[0].text) for company in companies]
+
+
 def _list_item(sentence: str) -> Clause | None:
     """'Orvella — $300 million Series D at a $4 billion valuation.' -> a clause for Orvella."""
     if "—" not in sentence and "–" not in sentence and "-" not in sentence:
@@ -363,7 +383,15 @@ def split_sentence(sentence: str) -> list[Clause]:
     amounts = len(find_money(sentence))
     # The shapes below each need an amount, and splitting needs two (a part's amounts are amounts of the
     # sentence): a sentence without them is one clause, whatever its length.
-    shapes = (_respectively, _colon, _parenthetical_deals, _possessive_deals, _with_items, _raised_by_items)
+    shapes = (
+        _respectively,
+        _colon,
+        _parenthetical_deals,
+        _possessive_deals,
+        _with_items,
+        _raised_by_items,
+        _went_to,
+    )
     for shape in shapes if amounts else ():
         clauses = shape(sentence)
         if clauses:

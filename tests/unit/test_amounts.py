@@ -318,3 +318,15 @@ def test_wire_service_multipliers(text: str, value: str) -> None:
     (money,) = find_money(f"Orlenta raised {text} in new funding.")
 
     assert (money.value, money.text) == (Decimal(value), text)
+
+
+def test_a_size_in_words_before_a_round_is_a_floor_in_dollars() -> None:
+    (money,) = find_money("Orlenta closed a billion-dollar round.")
+    parsed = parse_amount("Billion-dollar")
+
+    assert (money.text, money.value, money.is_floor) == ("billion-dollar", Decimal(10**9), True)
+    assert (parsed.money.value, parsed.money.currency, parsed.money.is_floor) == (Decimal(10**9), "USD", True)
+
+
+def test_a_size_in_words_before_another_noun_is_no_amount() -> None:
+    assert find_money("Orlenta is a billion-dollar company now.") == []

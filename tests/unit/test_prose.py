@@ -1164,6 +1164,20 @@ def test_the_company_may_be_the_subject_of_a_later_verb() -> None:
             "round raised by Kestrel, a Lyon insurer.",
             [("Orvane", "$31 million", None, None), ("Kestrel", "$12 million", None, None)],
         ),
+        # Rounds of one size that went to several companies.
+        (
+            "Billion-dollar rounds also went to Orvane, Kestrel and Vexa.",
+            [
+                ("Orvane", "Billion-dollar", None, None),
+                ("Kestrel", "Billion-dollar", None, None),
+                ("Vexa", "Billion-dollar", None, None),
+            ],
+        ),
+        (
+            "The $100M+ rounds went to Orvane and Kestrel.",
+            [("Orvane", "$100M+", None, None), ("Kestrel", "$100M+", None, None)],
+        ),
+        ("The top prizes went to Orvane and Kestrel.", []),
         # One amount for each of several companies.
         (
             "Orvane and Kestrel raised $10M each.",
