@@ -23,7 +23,14 @@ from assets.normalize.amounts import Money, find_money
 from assets.normalize.rounds import find_round, find_rounds
 from assets.parsing.alternation import one_of
 from assets.parsing.date_phrases import find_date_phrase
-from assets.parsing.prose_names import NAME, finditer_from_name, names_before, read_names, valid_company
+from assets.parsing.prose_names import (
+    NAME,
+    finditer_from_name,
+    names_before,
+    read_names,
+    search_from_name,
+    valid_company,
+)
 from assets.parsing.subjects import strip_lead_in
 from schemas.reference.wording import CURRENCY_SIGNS
 
@@ -122,6 +129,9 @@ def _outside_brackets(text: str, char: str) -> int:
 
 
 _EACH_AFTER = re.compile(r"\s*each\b")
+# Names listed with 'and', then a word in lower case: 'Kailera Therapeutics and Mirador Therapeutics tied'.
+_LISTED_SUBJECTS = re.compile(rf"{NAME}(?:,\s+{NAME})*,?\s+and\s+{NAME}\s+(?=[a-z])")
+_VERB_AFTER_LIST = re.compile(r"\s[a-z]")
 _EACH_BEFORE = re.compile(r"\s+each$")
 
 
@@ -137,6 +147,10 @@ def _respectively(sentence: str) -> list[Clause] | None:
     'A and B raised $10M each' (or 'A and B each raised $10M') -> the one amount for each of them."""
     respectively = re.search(r"\brespectively\b", sentence)
     verb = DEAL_VERB.search(sentence) if respectively or "each" in sentence else None
+    if verb is None and "each" in sentence:
+        # 'A and B tied for third place with $400 million each': the list's own verb, whatever it is.
+        verb = search_from_name(_LISTED_SUBJECTS, sentence)
+        verb = _VERB_AFTER_LIST.search(sentence, verb.end() - 1) if verb else None
     if verb is None:
         return None
     before, rest = sentence[: verb.start()].rstrip(), sentence[verb.start() :]
@@ -146,6 +160,8 @@ def _respectively(sentence: str) -> list[Clause] | None:
         return None
     if not respectively:
         amounts = _amount_each(before, rest, amounts, len(names)) or []
+        if not DEAL_VERB.match(sentence, verb.start()) and any(m.text[-1:].isdigit() for m in amounts):
+            return None  # without a deal verb, '$10 each' is a price; '$400 million each' is a round
     if len(amounts) != len(names):
         return None
     rounds = find_rounds(rest)

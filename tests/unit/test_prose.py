@@ -1178,6 +1178,12 @@ def test_the_company_may_be_the_subject_of_a_later_verb() -> None:
             [("Orvane", "$100M+", None, None), ("Kestrel", "$100M+", None, None)],
         ),
         ("The top prizes went to Orvane and Kestrel.", []),
+        # 'each' after the amount of a listed subject, whatever its verb; a price 'each' is no round.
+        (
+            "Close behind, Orvane Bio and Kestrel Labs tied for second place with $300 million each.",
+            [("Orvane Bio", "$300 million", None, None), ("Kestrel Labs", "$300 million", None, None)],
+        ),
+        ("Shares of Orvane and Kestrel cost $10 each.", []),
         # One amount for each of several companies.
         (
             "Orvane and Kestrel raised $10M each.",
