@@ -141,6 +141,22 @@ def _values_the_company(sentence: str, valuation: Money, deal: DealMention) -> b
     return all(name is None or name == company or company.startswith(name + " ") for name in named)
 
 
+def _round_of_earlier_deal(sentence: str, mentions: list[DealMention]) -> None:
+    """'The funding round is slated to be led by Thrive Capital', paragraphs after the deal: a sentence
+    that opens on the round gives its stage to the deal of the company last named that has none."""
+    if not _OPENS_ON_THE_ROUND.match(sentence):
+        return
+    company = mentions[-1].company or ""
+    # The one deal of the company last named that has no stage ('in talks to raise $6.5 billion' beside
+    # '$5 billion in debt'): with two, 'the funding round' could be either.
+    stageless = [m for m in mentions if m.company == company and m.round_text is None]
+    if len(stageless) == 1 and not _about_another_company(sentence, company):
+        stageless[0].round_text = round_referred_to(sentence)
+
+
+_OPENS_ON_THE_ROUND = re.compile(r"^(?:The|This|That|Its)\s+(?:[\w-]+\s+){0,2}?(?:round|financing|raise)\b")
+
+
 def _listing(mention: DealMention) -> bool:
     return mention.round_text in ("ipo", "post_ipo")
 
@@ -206,6 +222,8 @@ def extract_prose_mentions(
                 in_paragraph.extend(found)
             elif in_paragraph:
                 _follow_up(sentence, in_paragraph)
+            elif mentions and not clauses:
+                _round_of_earlier_deal(sentence, mentions)
             antecedent = _round_winner(sentence, clauses) or antecedent
         mentions.extend(_with_offering_proceeds(in_paragraph))
     return mentions

@@ -1350,3 +1350,31 @@ def test_an_investor_investing_in_the_company_invests_in_the_company_named_befor
         ("Orvane", "$300 million"),
         ("Orvane", "$50 million"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "rounds"),
+    [
+        # A later paragraph opening on 'the funding round' gives the one stageless deal its stage.
+        (
+            [
+                "Orvane is in talks to raise $900 million. It is also in talks to raise $400M in debt.",
+                "Kestrel Bank declined to comment.",
+                "The funding round is expected to be led by Tern Capital.",
+            ],
+            ["venture", "debt"],
+        ),
+        # With two stageless deals of the company, the round could be either: neither takes it.
+        (
+            [
+                "Orvane raised $9 million. Orvane also raised $3 million more.",
+                "The funding round drew angels.",
+            ],
+            [None, None],
+        ),
+    ],
+)
+def test_a_later_paragraph_gives_the_deal_its_round(paragraphs: list[str], rounds: list[str | None]) -> None:
+    mentions = extract_prose_mentions(paragraphs)
+
+    assert [m.round_text for m in mentions] == rounds
