@@ -83,6 +83,7 @@ def _roles(sentence: str, published: date | None = None) -> list[Role]:
         ("Orrin was valued at $90M in 2024 and raised $20M this month.", [Role.OTHER, Role.RAISE]),
         ("The round closed, bringing its total funding to about $90 million.", [Role.OTHER]),
         ("Vexa, now worth $2 billion, raised $300 million.", [Role.VALUATION, Role.RAISE]),
+        ("Of the round, shares issued worth $30 million were paid up.", [Role.OTHER]),
         # A month said alone is past when it comes before the month of publication (June 2026 here).
         ("Orrin raised $20M this week, after the $5M loan it took in March.", [Role.RAISE, Role.PAST_RAISE]),
         ("Orrin raised $20M in June.", [Role.RAISE]),

@@ -1330,6 +1330,8 @@ def test_a_listing_raises_its_fresh_issue_not_its_offer_for_sale(paragraph: str)
         # Another company's valuation, or one placed in the past, is not the deal's.
         ("Orvane raised €60 million. Rival Vexa is now worth €2 billion.", None),
         ("Orvane raised €60 million. The company was valued at €300 million in 2021.", None),
+        # What shares were issued for is no valuation.
+        ("Orvane raised €60 million. Shares issued worth €30 million were fully paid up.", None),
     ],
 )
 def test_a_following_sentence_gives_the_deal_its_valuation(paragraph: str, valuation: str | None) -> None:
