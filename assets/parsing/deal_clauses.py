@@ -230,14 +230,17 @@ def _colon(sentence: str) -> list[Clause] | None:
     return None
 
 
-# A bracket that states a deal opens with its amount ('$60M Series B led by ...', 'raised $12M') or names
-# a round; one that opens with other words is an aside about other money ('(monthly revenue ... $150M)').
+# A bracket that states a deal opens with its amount ('$60M Series B led by ...', 'raised $12M'), names a
+# round or uses a deal verb ('which closed $12M'); any other is an aside about other money ('(monthly
+# revenue ... $150M)').
 _BRACKET_OPENING = re.compile(rf"^\s*(?:(?:raised|raising|with|an?|about|over|~)\s+)?{_MONEY_START}", re.I)
 
 
 def _states_a_deal_in_brackets(bracket: str) -> bool:
     """The text in brackets after a name states that name's deal."""
-    return bool(find_money(bracket)) and bool(_BRACKET_OPENING.match(bracket) or find_round(bracket))
+    return bool(find_money(bracket)) and bool(
+        _BRACKET_OPENING.match(bracket) or find_round(bracket) or DEAL_VERB.search(bracket)
+    )
 
 
 def _parenthetical_deals(sentence: str) -> list[Clause] | None:

@@ -193,7 +193,9 @@ def extract_prose_mentions(
             antecedent = DealMention(Method.PROSE, "", paragraph, valid_company(heading.group(1)))
             continue
         in_paragraph: list[DealMention] = []
-        for s_index, sentence in enumerate(split_sentences(paragraph)):
+        # A line break kept in a paragraph ends a sentence ('Northvolt in talks for $5bn' above its story).
+        sentences = [s for line in paragraph.split("\n") for s in split_sentences(line)]
+        for s_index, sentence in enumerate(sentences):
             checkpoint(_place, prefix, p_index, s_index, count)
             named = _NAMING_FRAGMENT.match(sentence) if ":" in sentence else None
             if named and valid_company(named.group(1)):
@@ -258,15 +260,29 @@ def _round_winner(sentence: str, clauses: list[Clause]) -> DealMention | None:
     return DealMention(Method.PROSE, "", sentence, company) if company else None
 
 
+# Words company names end with: a short name followed by them is the same company ('Acme' of 'Acme
+# Robotics', 'Mistral' of 'Mistral AI').
+_NAME_ENDINGS = frozenset(
+    {"ai", "labs", "lab", "bio", "biosciences", "biotech", "therapeutics", "pharma", "pharmaceuticals"}
+    | {"health", "healthcare", "medical", "robotics", "technologies", "technology", "tech", "systems"}
+    | {"software", "security", "energy", "power", "motors", "mobility", "space", "games", "studios"}
+    | {"networks", "cloud", "data", "analytics", "finance", "financial", "pay", "payments", "bank"}
+    | {"insurance", "foods", "group", "holdings", "inc", "corp", "corporation", "ltd", "limited", "co"}
+    | {"industries", "materials", "semiconductor", "semiconductors", "quantum", "computing", "dynamics"}
+    | {"aerospace", "automation", "intelligence", "solutions", "digital", "media", "works", "global"}
+)
+
+
 def resolve_short_names(mentions: list[DealMention]) -> list[DealMention]:
     """Mentions with a company's short name ('Opaldune') given the full name the document uses for it
     ('Opaldune Therapeutics'), when exactly one named company starts with those words."""
     # Every name under each of its leading words ('Opaldune' -> {'Opaldune Therapeutics'}), built once:
     # comparing every mention with every name is quadratic on a page of thousands of deals.
     # 'RadixArk (SGLang)' is the same name with an alias, not a longer one.
-    # A text names a company in full before it shortens the name: a longer name first seen after the short
-    # one is another reading ('... start-up Wayve Waymo and Zoox have to map ...', a headline run into the
-    # text), not the full name.
+    # A text names a company in full before it shortens the name, or shortens it in a headline above the
+    # story ('Acme raises $5M' over 'Acme Robotics, a ..., raised $5M'): a longer name first seen after the
+    # short one is its full name only when the words it adds are the kind names end with; else it is
+    # another reading ('... start-up Wayve Waymo and Zoox have to map ...', a headline run into the text).
     first_seen: dict[str, int] = {}
     for index, mention in enumerate(mentions):
         if mention.company:
@@ -280,7 +296,10 @@ def resolve_short_names(mentions: list[DealMention]) -> list[DealMention]:
         longer = longer_names.get(mention.company or "", set())
         if mention.company and len(longer) == 1:
             full = next(iter(longer))
-            if first_seen[full] <= first_seen[mention.company]:
+            added = full[len(mention.company) :].split()
+            if first_seen[full] <= first_seen[mention.company] or all(
+                word.lower().strip(".,") in _NAME_ENDINGS for word in added
+            ):
                 mention = replace(mention, company=full)
         resolved.append(mention)
     return resolved

@@ -265,12 +265,12 @@ def test_markdown_paragraphs_keep_capital_headings_apart() -> None:
     ]
 
 
-def test_lines_of_unwrapped_text_are_paragraphs_of_their_own() -> None:
+def test_lines_of_unwrapped_text_keep_their_line_breaks() -> None:
     # A headline above a story that no one wrapped by hand: the line break ends the headline.
     story = "Tessaly Grid has raised a loan from a regional bank. " * 6
     text = f"Tessaly Grid in talks for $80M in new financing\n{story.strip()}"
 
-    assert markdown_paragraphs(text) == ["Tessaly Grid in talks for $80M in new financing", story.strip()]
+    assert markdown_paragraphs(text) == [f"Tessaly Grid in talks for $80M in new financing\n{story.strip()}"]
 
 
 def test_lines_of_wrapped_text_join_into_one_paragraph() -> None:

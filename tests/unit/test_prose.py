@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from assets.parsing.mentions import DealMention, Method
+from assets.parsing.newsletter import markdown_paragraphs
 from assets.parsing.prose import extract_prose_mentions, mention_from_clause, resolve_short_names
 
 
@@ -876,6 +877,11 @@ def test_date_phrases_are_kept_as_written(sentence: str, announced: str) -> None
             ],
             ["Opaldune Therapeutics", "Opaldune Therapeutics"],
         ),
+        # A headline may shorten the name the story then gives in full: words names end with tell.
+        (
+            ["Tarsel raises $5M seed", "Tarsel Robotics, a Lyon startup, raised a $5M seed round."],
+            ["Tarsel Robotics", "Tarsel Robotics"],
+        ),
         # A longer name seen only after the short one is not its full name: a headline run into the text
         # glues the next sentence's first word onto the name ('Tarsel Ombra').
         (
@@ -1380,3 +1386,20 @@ def test_a_later_paragraph_gives_the_deal_its_round(paragraphs: list[str], round
     mentions = extract_prose_mentions(paragraphs)
 
     assert [m.round_text for m in mentions] == rounds
+
+
+def test_a_headline_line_does_not_run_into_the_story_below_it() -> None:
+    story = "Vexa also hired staff. " * 10
+    text = f"Tessaly Grid in talks for $80M in new financing\nTessaly Grid makes grid sensors. {story}"
+
+    (mention,) = extract_prose_mentions(markdown_paragraphs(text))
+
+    assert (mention.company, mention.amount, mention.status) == ("Tessaly Grid", "$80M", "reported")
+
+
+def test_a_bracket_with_a_deal_verb_states_the_deal_of_the_name_before_it() -> None:
+    mentions = extract_prose_mentions(
+        ["Demand grew at Quorra (which closed a $60M Series B) and Ilex (which raised $12M)."]
+    )
+
+    assert [(m.company, m.amount) for m in mentions] == [("Quorra", "$60M"), ("Ilex", "$12M")]
