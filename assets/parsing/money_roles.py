@@ -58,7 +58,7 @@ _VALUATION_BEFORE = re.compile(
 # valoriserait à plus de 6 milliards', 'portant sa valorisation à', 'con una valoración de', 'avaliada em'):
 # the amount follows within a few words, with no other figure or clause break between.
 _FOREIGN_VALUATION_BEFORE = re.compile(
-    r"\b(?:valoris\w*|valeur|valoraci[óo]n|valorad[ao]s?|avaliad[ao]s?|avalia[çc][ãa]o|valuaci[óo]n)\b"
+    r"\b(?:valoris\w*|valoraci[óo]n|valorad[ao]s?|avaliad[ao]s?|avalia[çc][ãa]o|valuaci[óo]n)\b"
     rf"[^.;:,\d{CURRENCY_SIGNS}]{{0,50}}$",
     re.IGNORECASE,
 )
@@ -121,9 +121,10 @@ _NOT_A_RAISE_AFTER = re.compile(
     r"|in (?:\w+\s+){0,2}(?:revenue|sales|volume|freight|bookings|gmv|arr|assets|distributions|milestones"
     r"|orders|profit|loss|capex|spending|payment volume)|of revenue|in capex|in spending|in q[1-4]"
     r"|in the (?:first|second|third|fourth) quarter|across|in total|in aggregate"
-    r"|of (?:total|global|venture)"
-    # a class of rounds, not one: 'late-stage $100m+ rounds', '$50 million deals'
-    r"|rounds|deals|raises|cheques|checks|tickets|mega-?rounds)\b",
+    r"|of (?:total|global|venture))\b"
+    # a class of rounds, not one, named right after the amount: 'late-stage $100m+ rounds', '$50 million
+    # deals' ('$50 million in two rounds' may be a deal of two tranches: the words between say)
+    r"|^\s*(?:rounds|deals|raises|cheques|checks|tickets|mega-?rounds)\b",
     re.IGNORECASE,
 )
 # A total over the company's life, said anywhere in the amount's phrase: '$90 million from venture
@@ -159,8 +160,10 @@ _FOR_A_FUND = re.compile(
 _SIGNS_AND_DIGITS = CURRENCY_SIGNS + "0123456789"
 _FUND_WORD = re.compile(r"fund|vehicle", re.IGNORECASE)
 # Words that place what follows in the past ('its previous valuation ... was $40 billion').
-_HISTORY_BEFORE = re.compile(
-    r"\b(?:previously|formerly|prior|(?:previous|last|earlier) valuation)\b", re.IGNORECASE
+_HISTORY_BEFORE = re.compile(r"\b(?:previously|formerly|prior)\b", re.IGNORECASE)
+# A valuation of the past, said of the amount itself: 'its previous valuation ... was about $40 billion'.
+_PAST_VALUATION_BEFORE = re.compile(
+    rf"\b(?:previous|last|earlier|former)\s+valuation\b[^.;{CURRENCY_SIGNS}]{{0,60}}$", re.IGNORECASE
 )
 # Where the phrase of an amount ends: at the next comma, semicolon, bracket, 'while' or amount.
 _PHRASE_END = re.compile(rf"[;,(]|\s+while\s+|[{CURRENCY_SIGNS}]")
@@ -354,6 +357,8 @@ def money_role(clause: str, money: Money, moneys: list[Money], published: date |
             return Role.OTHER  # '$16 to $18 each', 'the $19 to $21 range': a price
         money = money._replace(end=high.end())  # what the range is, is said after its high end
     role = _present_role(clause, money)
+    if role is Role.VALUATION and _PAST_VALUATION_BEFORE.search(clause, _window_start(money), money.start):
+        return Role.OTHER  # 'its previous valuation ... was $40 billion': not the deal's
     # A past round is a deal of its own; a past valuation ('valued at $2 billion in 2024') or any other
     # past figure is not. A month said alone dates raises only: 'at a $1.2 billion valuation in June' is
     # the valuation of the June round.
@@ -392,7 +397,7 @@ def _foreign_valuation(clause: str, money: Money) -> bool:
     )
 
 
-_FOREIGN_VALUATION_STEMS = ("valor", "Valor", "valeur", "Valeur", "avalia", "Avalia", "valuaci", "Valuaci")
+_FOREIGN_VALUATION_STEMS = ("valor", "Valor", "avalia", "Avalia", "valuaci", "Valuaci")
 
 
 _VALUE_AFTER = re.compile(r"\s*value\b", re.IGNORECASE)

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sized
 from dataclasses import replace
 from datetime import date
 
-from assets.normalize.amounts import Money, find_money
+from assets.normalize.amounts import Money, find_money, parse_amount
 from assets.normalize.rounds import round_referred_to
 from assets.parsing.budget import checkpoint
 from assets.parsing.clause_mention import (
@@ -131,10 +131,13 @@ _NAME_RUN = re.compile(NAME)
 def _values_the_company(sentence: str, valuation: Money, deal: DealMention) -> bool:
     """Whether a sentence stating only a valuation states the deal's ('Now the company is worth €12
     billion', 'Investors now value the firm at $2.75 billion', 'The deal valued Databricks at $62
-    billion'): it states no raise, and names no company but the deal's before the valuation ('Rival Vexa
-    is now worth $2 billion' is Vexa's)."""
+    billion'): it states no raise, is no smaller than the amount, and names no company but the deal's
+    before the valuation ('Rival Vexa is now worth $2 billion' is Vexa's)."""
     if ClauseRoles(sentence, find_money(sentence)).first_raise() is not None:
         return False
+    amount = parse_amount(deal.amount).money if deal.amount else None
+    if amount and amount.currency == valuation.currency and valuation.value < amount.value:
+        return False  # a company is worth at least what it raised: a smaller figure is another one's
     before = strip_lead_in(sentence[: valuation.start])  # 'Now the company is worth': 'Now' is no name
     named = (valid_company(found.group(0)) for found in _NAME_RUN.finditer(before))
     company = deal.company or ""

@@ -395,7 +395,7 @@ def test_money_roles_in_a_deal(sentence: str, amount: str | None, valuation: str
         "In total Larkspur netted $900m from backers.",
         # A bracket of other money after a name is an aside, not that name's round.
         "Larkspur built the hit game Tidewell (yearly sales of the title in 2025 — $90 million).",
-        # A valuation said with 'was', placed in the past: no deal.
+        # A valuation said with 'was', placed in the past ('previous valuation'): no deal.
         "Larkspur's previous valuation from the March funding round was about $2 billion.",
     ],
 )
@@ -1336,6 +1336,8 @@ def test_a_listing_raises_its_fresh_issue_not_its_offer_for_sale(paragraph: str)
         # Another company's valuation, or one placed in the past, is not the deal's.
         ("Orvane raised €60 million. Rival Vexa is now worth €2 billion.", None),
         ("Orvane raised €60 million. The company was valued at €300 million in 2021.", None),
+        # A figure smaller than the amount raised is not the company's valuation.
+        ("Orvane raised €60 million. Its seed round was valued at €20 million.", None),
         # What shares were issued for is no valuation.
         ("Orvane raised €60 million. Shares issued worth €30 million were fully paid up.", None),
     ],
@@ -1403,3 +1405,18 @@ def test_a_bracket_with_a_deal_verb_states_the_deal_of_the_name_before_it() -> N
     )
 
     assert [(m.company, m.amount) for m in mentions] == [("Quorra", "$60M"), ("Ilex", "$12M")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Words between the amount and 'rounds' may say it came in tranches: still the company's raise.
+        ("Orvane raised $50M in two rounds.", ("Orvane", "$50M", None)),
+        # A past valuation said before the raise places only itself in the past.
+        ("Orvane, whose last valuation was $1B, raised $100M.", ("Orvane", "$100M", None)),
+    ],
+)
+def test_past_and_plural_words_touch_only_their_own_amount(sentence: str, expected: tuple) -> None:
+    (mention,) = extract_prose_mentions([sentence])
+
+    assert (mention.company, mention.amount, mention.valuation) == expected
