@@ -1,8 +1,9 @@
 """Money amounts as sources write them -> a value, an ISO currency and a lower-bound flag.
 
 Handles `$3.5B`, `$500M`, `$15B+`, `€40 million`, `1.2bn`, `$1,500M`, `1.5 billion dollars`, `US$20m`,
-`Rs 500 crore`, Indian digit grouping (`20,00,00,000`) and the literal escape text real exports carry
-(`\\xc2\\xa020,000,000`). Values are exact `Decimal`s so `$3.5B` is 3,500,000,000, not 3499999999.99.
+`Rs 500 crore`, `$20-million` (as some papers hyphenate it), Indian digit grouping (`20,00,00,000`) and
+the literal escape text real exports carry (`\\xc2\\xa020,000,000`). Values are exact `Decimal`s so `$3.5B`
+is 3,500,000,000, not 3499999999.99.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ MULTIPLIERS: dict[str, Decimal] = {
     "mn": Decimal(10**6),
     "mm": Decimal(10**6),
     "mil": Decimal(10**6),
+    "mln": Decimal(10**6),  # as wire services abbreviate: '$3.5 mln', '$1.2 bln'
+    "bln": Decimal(10**9),
     "million": Decimal(10**6),
     "millions": Decimal(10**6),
     "b": Decimal(10**9),
@@ -173,7 +176,7 @@ def _money_pattern(currencies: Currencies) -> re.Pattern[str]:
             |(?P<decimal_comma>\d+,\d{{1,2}})
             |\d+(?:\.\d+)?
         )(?![\d]|,\d)
-        (?:\s?(?=(?i:[{multiplier_initials}]))(?P<mult>(?i:{multipliers}))(?![A-Za-z]))?
+        (?:(?:\s|-(?=[A-Za-z]{{2}}))?(?=(?i:[{multiplier_initials}]))(?P<mult>(?i:{multipliers}))(?![A-Za-z]))?
         (?P<plus>\+)?
         (?:\s?(?P<suffix_sign>[€£$])(?![\w$]))?
         (?:\s(?=(?i:[{word_initials}]))(?P<suffix>(?i:(?:us\s)?(?:{suffix_words})))(?![A-Za-z]))?
@@ -224,6 +227,21 @@ def find_money(text: str) -> list[Money]:
     return list(_moneys_in(text, money_grammar()))
 
 
+# 'billion-dollar rounds', 'a million-dollar seed': a size said in words, a floor in US dollars. Only before
+# a round's noun: 'a billion-dollar company' states no amount.
+_SIZE_IN_WORDS = re.compile(
+    r"\b(?P<size>billion|million)[- ]dollar(?=\s+(?:mega-?)?(?:rounds?|raises?|fundraises?|funding|financing"
+    r"|investments?|seed|series))",
+    re.IGNORECASE,
+)
+_SIZE_IN_WORDS_CELL = re.compile(r"(?P<size>billion|million)[- ]dollar", re.IGNORECASE)
+
+
+def _size_in_words(match: re.Match[str]) -> Money:
+    value = MULTIPLIERS[match["size"].lower()]
+    return Money(value, "USD", True, match.group(0), match.start(), match.end())
+
+
 @lru_cache(maxsize=16)  # a sentence is read for its amounts several times on its way to a mention
 def _moneys_in(text: str, grammar: MoneyGrammar) -> tuple[Money, ...]:
     found = []
@@ -233,6 +251,9 @@ def _moneys_in(text: str, grammar: MoneyGrammar) -> tuple[Money, ...]:
         money = _to_money(match, grammar)
         if money is not None:
             found.append(money)
+    if "dollar" in text or "Dollar" in text:
+        found.extend(_size_in_words(m) for m in _SIZE_IN_WORDS.finditer(text))
+        found.sort(key=lambda money: money.start)
     return tuple(found)
 
 
@@ -252,6 +273,9 @@ def _parse_amount(text: str | None, default_currency: str | None, grammar: Money
         return ParsedAmount(AmountStatus.MISSING)
     if cleaned.lower() in UNDISCLOSED_CELL:
         return ParsedAmount(AmountStatus.UNDISCLOSED)
+    in_words = _SIZE_IN_WORDS_CELL.fullmatch(cleaned)
+    if in_words:  # 'billion-dollar', as a list of rounds states the size of each
+        return ParsedAmount(AmountStatus.PARSED, _size_in_words(in_words)._replace(start=0, end=0))
     floor_words = _FLOOR_WORDS.match(cleaned)
     stated = _APPROXIMATION_WORDS.sub("", _FLOOR_WORDS.sub("", cleaned))
     # A minus sign before the digits ('-5000000', '-$5M', '$-5M') is kept, not dropped: a negative

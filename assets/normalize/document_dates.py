@@ -2,9 +2,9 @@
 
 Pages saved as text and many newsletters carry no publication date. Their deals still happened at a time
 the text gives away: a news URL often holds the day (`/2024/01/06/`), and an article names months and
-years ('in March 2025', 'Q3 2024', 'in 2023'). The latest period it names that is not a forecast ('by
-2030') is taken as the document's date, with its precision, so a deal is placed in the right month or
-year rather than quarantined for having no date. A date of the page's own metadata always wins.
+years ('in March 2025', 'Q3 2024', 'in 2023', a header's '2024-05'). The latest period it names that is
+not a forecast ('by 2030') is taken as the document's date, with its precision, so a deal is placed in the
+right month or year rather than quarantined for having no date. A date of the page's own metadata always wins.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ _PERIODS = re.compile(
     rf"""
     (?:
         (?P<iso>(?P<iso_year>20[0-4]\d)-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d))(?!\d)
+      | (?<![\w-])(?P<iso_year_month>20[0-4]\d)-(?P<iso_month_only>0[1-9]|1[0-2])(?![\w-])
       | \b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{_YEAR}
       | \b(?P<day_first>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH_AFTER}\s+(?P<year_after>20[0-4]\d)(?!\d)
       | \b{_MONTH_ONLY}\s*,?\s+(?P<year_of_month>20[0-4]\d)(?![\d%])
@@ -77,6 +78,8 @@ def _period(match: re.Match[str]) -> DatedPeriod | None:
     if match["iso"]:
         day = _safe_date(int(match["iso_year"]), int(match["iso_month"]), int(match["iso_day"]))
         return DatedPeriod(day, DAY) if day else None
+    if match["iso_year_month"]:  # 'date 2024-05': a month
+        return DatedPeriod(date(int(match["iso_year_month"]), int(match["iso_month_only"]), 1), MONTH)
     if match["day"]:
         day = _safe_date(int(match["year"]), MONTHS[match["month"].lower()], int(match["day"]))
         return DatedPeriod(day, DAY) if day else None

@@ -46,6 +46,11 @@ _PHRASES = {
     "strategic investment": "strategic",
     "strategic round": "strategic",
     "secondary sale": "secondary",
+    "secondary share sale": "secondary",
+    # French and Spanish news name a round without its stage so: 'un tour de table de 600 millions'.
+    "tour de table": "venture",
+    "ronda de financiacion": "venture",
+    "rondas de financiacion": "venture",
     "secondary round": "secondary",
     "tender offer": "secondary",
     "angel round": "angel",
@@ -54,6 +59,10 @@ _PHRASES = {
     "bridge round": "venture",
     "initial public offering": "ipo",
     "follow on public offering": "post_ipo",
+    # Offerings only a listed company makes: shares sold to investors after its IPO.
+    "registered direct offering": "post_ipo",
+    "at the market offering": "post_ipo",
+    "secondary public offering": "post_ipo",
     "debt facility": "debt",
     "grant from": "grant",
 }
@@ -106,3 +115,20 @@ def find_rounds(text: str | None) -> list[str]:
     """Every round a sentence mentions, in order ('in a seed and a Series A' -> ['seed', 'series_a'])."""
     pattern, phrases = _round_in_text_pattern()
     return [_slug(match, phrases) for match in pattern.finditer(fold(text))]
+
+
+# 'its Series A', 'the funding round', 'this seed round': a round the words point to as known.
+_DEFINITE = re.compile(r"\b(?:its|the|this)\s+(?:(?:new|latest|recent|current)\s+)?")
+
+
+def round_referred_to(text: str | None) -> str | None:
+    """The round a sentence refers to as the one already stated ('The company said its Series A
+    financing is the largest' -> 'series_a'), or None: a round not led by 'its', 'the' or 'this' is
+    another one ('after a seed in 2023')."""
+    folded = fold(text)
+    pattern, phrases = _round_in_text_pattern()
+    for article in _DEFINITE.finditer(folded):
+        found = pattern.match(folded, article.end())
+        if found:
+            return _slug(found, phrases)
+    return None

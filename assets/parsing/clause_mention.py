@@ -12,16 +12,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
 from functools import lru_cache
 
-from assets.normalize.amounts import Money, find_money
+from assets.normalize.amounts import Money, find_money, parse_amount
 from assets.normalize.rounds import find_round
 from assets.parsing.alternation import one_of
 from assets.parsing.date_phrases import find_date_phrase
 from assets.parsing.deal_clauses import DEAL_VERB, Clause
 from assets.parsing.investors import Investors, investors_in, trailing_names
 from assets.parsing.mentions import DealMention, Method
-from assets.parsing.money_roles import CONTEXT_CHARS, ClauseRoles, Role, past_period, range_high
+from assets.parsing.money_roles import (
+    CONTEXT_CHARS,
+    ClauseRoles,
+    Role,
+    month_stated,
+    own_phrase,
+    past_period,
+    range_high,
+)
 from assets.parsing.prose_names import NAME, read_names, search_from_name, valid_company
 from assets.parsing.subjects import REFERENCE, company_in_subject, strip_lead_in
 from schemas.reference.wording import (
@@ -32,11 +43,6 @@ from schemas.reference.wording import (
     words_pattern,
 )
 
-# A funding noun right after an amount ('$950M round', '$40M in funding') marks a raise without a verb.
-_FUNDING_NOUN_AFTER = re.compile(
-    r"^\s*(?:in\s+)?(?:new\s+|fresh\s+)?(?:round|funding|financing|raise|investment|injection)\b",
-    re.IGNORECASE,
-)
 _GRANT_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?grants?\b(?!\s+to\b)", re.IGNORECASE)
 _VALUED_AFTER_ROUND = re.compile(
     r"\b" + one_of("valued at") + r"\b.*\b(?:round|funding|financing)\b", re.IGNORECASE
@@ -59,6 +65,12 @@ _INVESTOR_SUBJECT = re.compile(
     r"(?P<span>(?:\S+\s+){0,8}?)(?:in|into|dans)\s+"
     rf"(?P<company>{NAME})"
 )
+# The investor as subject, the company pointed back to: 'Nvidia plans to invest $500mn in the company'.
+_INVESTED_IN_IT = re.compile(
+    rf"\binvest(?:ed|s|ing)?\s+(?:[^\s{CURRENCY_SIGNS}]+\s+){{0,3}}?(?=[{CURRENCY_SIGNS}]|US\$|\d)\S+"
+    r"(?:\s+(?:million|billion|m|bn|mn))?\s+(?:in|into)\s+(?:the (?:company|startup|firm|business)|it)\b",
+    re.IGNORECASE,
+)
 _ROUND_FOR = re.compile(
     rf"\b(?i:round|seed|series [a-k]|investment|check|cheque|funding)\s+(?:for|into)\s+({NAME})"
 )
@@ -68,7 +80,15 @@ _VALUES_NAME = re.compile(rf"\bvalu(?:es|ed|ing)\s+({NAME})\s+at\b")
 # Securitize', "$10 million Series B investment into Ghana's fintech Fido", '$31 million round raised by
 # gastrointestinal health company Vivante Health'.
 # Words that may stand between an amount and its noun: '$9 million Series A investment'.
-_STAGE_WORDS = r"\s*(?:(?:series\s+[a-k]|seed|growth|equity|strategic|minority|venture)\s+)*"
+_STAGE_WORDS = r"\s*(?:(?:series\s+[a-k]|seed|growth|private\s+equity|equity|strategic|minority|venture)\s+)*"
+# A funding noun right after an amount ('$950M round', '$40M in funding', '$188-million private equity
+# investment') marks a raise without a verb.
+_FUNDING_NOUN_AFTER = re.compile(
+    r"^\s*(?:in\s+)?(?:new\s+|fresh\s+)?"
+    + _STAGE_WORDS
+    + r"(?:round|funding|financing|raise|fundraise|investment|injection)\b",
+    re.IGNORECASE,
+)
 _RECIPIENT_AFTER = re.compile(
     _STAGE_WORDS + r"(?:"
     r"(?:investment|stake|injection|backing)\s+(?:in|into)"
@@ -126,6 +146,8 @@ def _company(clause: Clause, anchor: int, antecedent: DealMention | None) -> tup
     invested = _invested_in(text)
     if invested:
         return valid_company(invested["company"]), False
+    if antecedent and "invest" in text and _INVESTED_IN_IT.search(text):
+        return antecedent.company, True  # 'Nvidia plans to invest $500mn in the company'
     if clause.subject is not None:
         verb = DEAL_VERB.search(clause.subject)
         company = company_in_subject(clause.subject[: verb.start()] if verb else clause.subject)
@@ -182,10 +204,14 @@ def _round(
         return clause.round  # 'respectively': the structure pairs each company with its round
     # The round named after the amount ('has now raised a $45M Series B'), else after the verb, else anywhere:
     # a relative clause before may name an earlier round ('Acme, which raised a Series A in 2025, ...').
-    after_amount = text[first_raise.start :] if first_raise else ""
+    # The amount's own phrase: a later amount's round ('..., before it logged a $5 million seed') is not its.
+    after_amount = own_phrase(text, first_raise, find_money(text)) if first_raise else ""
     if first_raise and _DEBT_AFTER_AMOUNT.match(text, first_raise.end):
         return "debt"  # 'a $5 billion loan package', '$5 million in debt', '€433 million in green loans'
     stated = find_round(after_amount) or find_round(text[anchor:]) or find_round(text)
+    if stated is None and first_raise and _DEBT_IN_PHRASE.search(after_amount):
+        return "debt"  # 'raising $5 billion in what is considered the largest green loan'
+
     granted = (m for m in find_money(text) if _GRANT_AFTER.match(text[m.end : m.end + CONTEXT_CHARS]))
     if stated is None and any(is_raise(m) for m in granted):
         stated = "grant"
@@ -197,6 +223,12 @@ _DEBT_AFTER_AMOUNT = re.compile(
     r"\s*(?:in\s+)?(?:(?:new|green|senior|secured|venture|convertible|bank|additional)\s+){0,2}"
     r"(?:debt|loans?|loan package|credit facility|credit line|convertible notes?|notes|bonds?)\b",
     re.IGNORECASE,
+)
+
+
+# Debt named later in the amount's own phrase, before any comma: the round is debt when no other is named.
+_DEBT_IN_PHRASE = re.compile(
+    r"^[^,;]{0,60}?\b(?:loans?|debt|credit facility|credit line|convertible notes?|bonds?)\b", re.IGNORECASE
 )
 
 
@@ -252,27 +284,102 @@ def debt_beside(text: str, mention: DealMention) -> DealMention | None:
     return None
 
 
-def past_round_beside(text: str, mention: DealMention, published_year: int | None) -> DealMention | None:
+def past_round_beside(text: str, mention: DealMention, published: date | None) -> DealMention | None:
     """A round of the company's past that a clause dates beside the deal it states ('raised $40M, a year
     after a $12M Series A in 2024'), as a deal of its own with the period the text gives it."""
     if mention.amount is None:
         return None
-    roles = ClauseRoles(text, find_money(text), published_year)
+    roles = ClauseRoles(text, find_money(text), published)
     past = roles.first_past_raise()
     if past is None or mention.amount.endswith(past.text):
         return None  # the clause's deal is this past round itself
-    phrase = text[past.start : past.end + CONTEXT_CHARS // 2]
+    phrase = own_phrase(text, past, find_money(text))[: CONTEXT_CHARS // 2]
     return DealMention(
         method=mention.method,
         locator=f"{mention.locator}/past",
         snippet=mention.snippet,
         company=mention.company,
-        round_text=find_round(phrase) or find_round(text[max(0, past.start - 30) : past.start]),
+        # 'the $10 million debt it took in August'
+        round_text=round_of_phrase(phrase) or find_round(text[max(0, past.start - 30) : past.start]),
         amount=amount_text(text, past),
-        announced=past_period(text, past, published_year),
+        announced=past_period(text, past, published),
         status=mention.status,
         context=mention.context,
     )
+
+
+def round_of_phrase(phrase: str) -> str | None:
+    """The round an amount's own phrase names, debt included ('$5 million in debt')."""
+    return find_round(phrase) or ("debt" if _DEBT_IN_PHRASE.search(phrase) else None)
+
+
+# 'This included a $3 million seed round and $5 million in debt': the parts of the deal just stated.
+_PARTS_OPENING = re.compile(
+    r"^(?:this|that|it|the (?:round|funding|financing|deal|raise|investment|package))\s+(?:\w+\s+)?"
+    r"(?:included|includes|comprised|comprises|consisted of|consists of|(?:was|is) made up of"
+    r"|(?:was|is) split into|combined|combines)\b",
+    re.IGNORECASE,
+)
+_PARTS_TOLERANCE = Decimal("0.02")
+
+
+def parts_of(sentence: str, total: DealMention) -> list[DealMention]:
+    """The deals a sentence splits the deal just stated into ('This included a $3 million seed round and
+    $5 million in debt'), each of the same company, date and status; [] unless the parts add up to it."""
+    moneys = find_money(sentence) if _PARTS_OPENING.match(sentence) else []
+    whole = parse_amount(total.amount).money if total.amount else None
+    if len(moneys) < 2 or whole is None or any(m.currency != whole.currency for m in moneys):
+        return []
+    if abs(sum(m.value for m in moneys) - whole.value) > _PARTS_TOLERANCE * whole.value:
+        return []  # not its parts: other money ('This included $2M from angels and $1M from a grant ...')
+    ends = [m.start for m in moneys[1:]] + [len(sentence)]
+    return [
+        replace(
+            total,
+            locator=f"{total.locator}/part[{index}]",
+            round_text=round_of_phrase(sentence[money.end : end]),
+            amount=money.text,
+            valuation=None,
+            context="\n".join(filter(None, (total.context, sentence))),
+        )
+        for index, (money, end) in enumerate(zip(moneys, ends, strict=True))
+    ]
+
+
+# '20 million shares of its common stock at $19 each', '12,500,000 ADSs at $16': how many shares were sold,
+# right before the price of each.
+_SHARES_AT = re.compile(
+    r"(?P<count>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>million|mn|m|billion|bn)?\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:shares|ADSs|depositary shares)\b(?:\s+of\s+(?:its\s+)?(?:class [a-z]\s+)?common stock)?"
+    r"\s+(?:at|for|priced at)\s+(?:a price of\s+)?$",
+    re.IGNORECASE,
+)
+_SHARE_UNITS = {"million": 10**6, "mn": 10**6, "m": 10**6, "billion": 10**9, "bn": 10**9}
+
+
+def offering_proceeds(text: str, moneys: list[Money]) -> tuple[str, int] | None:
+    """The proceeds of a listing that states only its shares and their price ('sold 10 million shares at
+    $18 each' -> '$180,000,000', in the price's currency as written before the number), and where the
+    shares are said (the subject ends before them); None when the text does not state both."""
+    for price in moneys:
+        shares = _SHARES_AT.search(text, max(0, price.start - CONTEXT_CHARS), price.start)
+        if shares is None or not _PRICE_WORDS.match(text, price.end):
+            continue
+        count = Decimal(shares["count"].replace(",", "")) * _SHARE_UNITS.get(
+            (shares["unit"] or "").lower(), 1
+        )
+        sign = price.text[: len(price.text) - len(price.text.lstrip("".join(_SIGN_CHARS)))]
+        # The subject ends before the verb of the sale: 'Orvane sold', 'Orvane is selling'.
+        verb = _WORD_BEFORE.search(text, 0, shares.start())
+        subject_end = verb.start() if verb else shares.start()
+        return (f"{sign}{count * price.value:,.0f}", subject_end) if sign else None
+    return None
+
+
+_WORD_BEFORE = re.compile(r"\b[a-z]+\s+$")
+# The words after a price: 'each', 'per share', 'apiece', or the end of the clause.
+_PRICE_WORDS = re.compile(r"\s*(?:each|apiece|per (?:share|ADS)|a share|[,.;)]|$|\s(?:in|on|to|for)\b)")
+_SIGN_CHARS = frozenset(CURRENCY_SIGNS + "USAC")  # '$', '€', 'US$', 'A$', 'C$'
 
 
 def may_state_a_deal(text: str) -> bool:
@@ -285,11 +392,12 @@ def mention_in_clause(
     clause: Clause,
     locator: str,
     snippet: str,
-    published_year: int | None = None,
+    published: date | None = None,
     antecedent: DealMention | None = None,
 ) -> DealMention | None:
     """The deal one clause states, or None. `antecedent` is the deal stated before it in the document, for
-    a clause whose subject points back ('The company also ...'); `published_year` dates past rounds."""
+    a clause whose subject points back ('The company also ...'); `published` (the text's date) dates past
+    rounds."""
     text = clause.text
     if not may_state_a_deal(text):
         return None
@@ -307,7 +415,7 @@ def mention_in_clause(
     invested = not structure and _invested_in(text) is not None
     if not (structure or nouned or valuation_phrase or invested):
         return None
-    roles = ClauseRoles(text, moneys, published_year)
+    roles = ClauseRoles(text, moneys, published)
     if clause.amount:  # 'respectively': the sentence's structure says which amount is this deal's
         first_raise = next((m for m in moneys if m.text == clause.amount), None)
     else:
@@ -331,10 +439,14 @@ def mention_in_clause(
         and bool(stated_round or _UNDISCLOSED_RAISE.search(text))
         and not _ACQUISITION.search(text)
     )
+    listing = first_raise is None and stated_round in ("ipo", "post_ipo")
+    # 'X sold 10 million shares at $18 each in its IPO': a listing whose proceeds are shares times price,
+    # unless a later sentence states them (`extract_prose_mentions` fills them in at the paragraph's end).
+    proceeds = offering_proceeds(text, moneys) if listing else None
     # 'X priced its IPO at $18 per share': a listing whose proceeds a later sentence may state.
-    priced_listing = (
-        first_raise is None and bool(moneys) and bool(verb) and stated_round in ("ipo", "post_ipo")
-    )
+    priced_listing = listing and bool(moneys) and bool(verb or proceeds)
+    # The subject of 'X sold 10 million shares at $18' ends where the shares are said.
+    shares_start = [proceeds[1]] if proceeds else []
     if first_raise is None and first_valuation is None and not undisclosed and not priced_listing:
         return None
     signal = (
@@ -345,13 +457,16 @@ def mention_in_clause(
     )
     if not signal:
         return None
+    reported = bool(_REPORTED.search(clause.context))
     # The subject ends at the verb; failing that, where the valuation or the money is first said ('Acme is
-    # now worth $1 billion after raising $100 million').
+    # now worth $1 billion after raising $100 million'), or at a later verb.
     valued = _VALUED.search(text)
-    stated_amounts = [m.start for m in (first_raise, first_valuation) if m is not None]
+    stated_amounts = [m.start for m in (first_raise, first_valuation) if m is not None] + shares_start
     money_start = min(stated_amounts, default=len(text))
     anchors = [verb.start()] if verb else []
     anchors += sorted({valued.start() if valued else money_start, money_start})
+    # Then a later verb's subject: 'On the heels of raising $665 million, Zepto is gearing up to raise ...'.
+    anchors += [later.start() for later in DEAL_VERB.finditer(text, verb.end())] if verb else []
     recipient = None if clause.company else _recipient_after(text, first_raise)
     for anchor in anchors:
         company, refers_back = (recipient, False) if recipient else _company(clause, anchor, antecedent)
@@ -364,9 +479,12 @@ def mention_in_clause(
     first_money = min(stated_amounts, default=0)
     investors = _investors(clause, company, first_money)
     if past:
-        announced = past_period(text, past, published_year)
+        announced = past_period(text, past, published)
     else:
-        announced = find_date_phrase(text) or clause.announced
+        # 'a $30M Series A at a $200M valuation in January': the month after its valuation dates it too.
+        stated = [m for m in (first_raise, first_valuation) if m is not None]
+        months = (month_stated(text, money, published) for money in stated)
+        announced = find_date_phrase(text) or clause.announced or next(filter(None, months), None)
     if announced is None and refers_back and antecedent is not None:
         announced = antecedent.announced  # 'The company also took on ...': the same announcement
     return DealMention(
@@ -380,7 +498,7 @@ def mention_in_clause(
         announced=announced,
         lead_investors=investors.leads,
         investors=investors.all,
-        status="reported" if _REPORTED.search(clause.context) else "announced",
+        status="reported" if reported else "announced",
         # 'The company also took on ...': what was said of the company before describes it too.
         context="\n".join(
             filter(None, (clause.context, antecedent.context if refers_back and antecedent else None))

@@ -19,11 +19,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assets.normalize.amounts import find_money
+from assets.normalize.amounts import Money, find_money
 from assets.normalize.rounds import find_round, find_rounds
 from assets.parsing.alternation import one_of
 from assets.parsing.date_phrases import find_date_phrase
-from assets.parsing.prose_names import NAME, finditer_from_name, names_before, valid_company
+from assets.parsing.prose_names import (
+    NAME,
+    finditer_from_name,
+    names_before,
+    read_names,
+    search_from_name,
+    valid_company,
+)
 from assets.parsing.subjects import strip_lead_in
 from schemas.reference.wording import CURRENCY_SIGNS
 
@@ -33,14 +40,15 @@ DEAL_VERB = re.compile(
         r"raised|raises|raise|raising|has raised|is raising|secured|secures|securing|closed|closes|closing"
         r"|landed|lands|landing|bagged|bags|nabbed|nabs|netted|nets|pulled in|pulls in|picked up|picks up"
         r"|announced|announces|announcing|launched(?:\s+\w+){0,2}\s+with|launches(?:\s+\w+){0,2}\s+with"
-        r"|emerged with|emerges with|completed|completes|received|receives|gets|got|scored|scores|snagged"
+        r"|emerged with|emerges with|emerged from stealth with|emerges from stealth with"
+        r"|completed|completes|received|receives|gets|got|scored|scores|snagged"
         r"|snags|attracted|attracts|banked|banks|took in|takes in|took on|takes on|took|takes|grabbed|grabs"
         r"|brought in|brings in|unveiled|was awarded|has been awarded|been awarded|awarded|won|went public"
         r"|goes public|clinched|clinches|hauled in|hauls in|scooped up|scoops up|garnered|garners|pulled down"
         r"|pulls down|mopped up|mops up|obtained|obtains"
         # French, Spanish and Portuguese news ('a levé 385 millions d'euros', 'levanta €16M')
-        r"|lève|lèvent|a levé|ont levé|boucle|a bouclé|levanta|levantó|recauda|recaudó|reúne|levantou|capta"
-        r"|captou|cierra|cerró"
+        r"|lève|lèvent|a levé|ont levé|lever|boucle|a bouclé|levanta|levantó|recauda|recaudó|reúne|levantou"
+        r"|capta|captou|cierra|cerró|suma|sumó"
         r"|expand(?:ed|s)(?=\s+(?:its|the|a|an)\s+(?:\S+\s+){0,3}?(?:round|financing|funding|raise)\b)"
         r"|extend(?:ed|s)(?=\s+(?:its|the|a|an)\s+(?:\S+\s+){0,3}?(?:round|financing|funding|raise)\b)"
         r"|upsize(?:d|s)(?=\s+(?:its|the|a|an)\s+(?:\S+\s+){0,3}?(?:round|financing|funding|raise)\b)"
@@ -120,24 +128,75 @@ def _outside_brackets(text: str, char: str) -> int:
     return -1
 
 
-def _respectively(sentence: str) -> list[Clause] | None:
-    """'A and B raised $12M and $30M respectively, in a seed and a Series A' -> one clause per company."""
-    if not re.search(r"\brespectively\b", sentence):
+_EACH_AFTER = re.compile(r"\s*each\b")
+# Names listed with 'and', then a word in lower case: 'Kailera Therapeutics and Mirador Therapeutics tied'.
+_LISTED_SUBJECTS = re.compile(rf"{NAME}(?:,\s+{NAME})*,?\s+and\s+{NAME}\s+(?=[a-z])")
+_VERB_AFTER_LIST = re.compile(r"\s[a-z]")
+_EACH_BEFORE = re.compile(r"\s+each$")
+
+
+def _amount_each(before: str, rest: str, amounts: list[Money], count: int) -> list[Money] | None:
+    """The one amount of 'A and B raised $10M each' / 'A and B each raised $10M', once per company."""
+    if len(amounts) != 1 or not (_EACH_AFTER.match(rest, amounts[0].end) or _EACH_BEFORE.search(before)):
         return None
-    verb = DEAL_VERB.search(sentence)
+    return amounts * count
+
+
+def _respectively(sentence: str) -> list[Clause] | None:
+    """'A and B raised $12M and $30M respectively, in a seed and a Series A' -> one clause per company;
+    'A and B raised $10M each' (or 'A and B each raised $10M') -> the one amount for each of them."""
+    respectively = re.search(r"\brespectively\b", sentence)
+    verb = DEAL_VERB.search(sentence) if respectively or "each" in sentence else None
+    if verb is None and "each" in sentence:
+        # 'A and B tied for third place with $400 million each': the list's own verb, whatever it is.
+        verb = search_from_name(_LISTED_SUBJECTS, sentence)
+        verb = _VERB_AFTER_LIST.search(sentence, verb.end() - 1) if verb else None
     if verb is None:
         return None
-    names = names_before(sentence[: verb.start()].rstrip())
-    rest = sentence[verb.start() :]
+    before, rest = sentence[: verb.start()].rstrip(), sentence[verb.start() :]
+    names = names_before(_EACH_BEFORE.sub("", before))
     amounts = find_money(rest)
-    if len(names) < 2 or len(amounts) != len(names):
+    if len(names) < 2:
+        return None
+    if not respectively:
+        amounts = _amount_each(before, rest, amounts, len(names)) or []
+        if not DEAL_VERB.match(sentence, verb.start()) and any(m.text[-1:].isdigit() for m in amounts):
+            return None  # without a deal verb, '$10 each' is a price; '$400 million each' is a round
+    if len(amounts) != len(names):
         return None
     rounds = find_rounds(rest)
-    rounds = rounds if len(rounds) == len(names) else [None] * len(names)
+    if len(rounds) != len(names):  # one round for all ('each raised $10M in seed rounds'), or none
+        rounds = [None if respectively else find_round(rest)] * len(names)
     return [
         Clause(sentence, company=name, amount=money.text, round=slug)
         for name, money, slug in zip(names, amounts, rounds, strict=True)
     ]
+
+
+# Words that label a field ('Amount: $1 billion', 'Series: A'), not a company before its colon.
+_FIELD_LABEL = re.compile(
+    r"(?:amount|round|series|stage|total|valuation|raised|investors?|date|deal|sector|funding|price|size"
+    r"|leads?|type|category|industry|location|month|year)$",
+    re.IGNORECASE,
+)
+
+
+_RANK = re.compile(r"^#?\d{1,3}[.)]?\s+|^#")
+
+
+def _named_item(left: str, right: str) -> Clause | None:
+    """'Orvane: $25M Series A led by Tern Capital', '#2 Orvane: ...': a list item that names its company
+    before the colon and opens with the deal after it, naming its round, without a verb of its own (a verb
+    after the colon has its own subject: 'Update: Acme raised $5M')."""
+    name = strip_lead_in(_RANK.sub("", left.strip()))
+    if not re.fullmatch(NAME, name) or _FIELD_LABEL.search(name) or DEAL_VERB.search(right):
+        return None
+    if not (_PACKAGE_ITEM.match(right) and find_round(right)):
+        return (
+            None  # the deal opens the item and names its round: 'LEIA MAIS: ...' or 'Bref Eco : ...' do not
+        )
+    company = valid_company(name)
+    return Clause(right, company=company, list_item=True) if company else None
 
 
 def _colon(sentence: str) -> list[Clause] | None:
@@ -149,6 +208,9 @@ def _colon(sentence: str) -> list[Clause] | None:
     if not find_money(right):
         return None
     if not find_money(left):
+        named = _named_item(left, right)
+        if named:
+            return [named]
         items = split_sentence(right)
         writer = _CHECK_WRITER.match(strip_lead_in(left))
         for item in items:
@@ -168,6 +230,19 @@ def _colon(sentence: str) -> list[Clause] | None:
     return None
 
 
+# A bracket that states a deal opens with its amount ('$60M Series B led by ...', 'raised $12M'), names a
+# round or uses a deal verb ('which closed $12M'); any other is an aside about other money ('(monthly
+# revenue ... $150M)').
+_BRACKET_OPENING = re.compile(rf"^\s*(?:(?:raised|raising|with|an?|about|over|~)\s+)?{_MONEY_START}", re.I)
+
+
+def _states_a_deal_in_brackets(bracket: str) -> bool:
+    """The text in brackets after a name states that name's deal."""
+    return bool(find_money(bracket)) and bool(
+        _BRACKET_OPENING.match(bracket) or find_round(bracket) or DEAL_VERB.search(bracket)
+    )
+
+
 def _parenthetical_deals(sentence: str) -> list[Clause] | None:
     """'Quorra ($60M Series B led by Pell Partners), Ilex Health ($12M seed from Ashgrove)'."""
     if "(" not in sentence:
@@ -175,7 +250,7 @@ def _parenthetical_deals(sentence: str) -> list[Clause] | None:
     deals = []
     for found in finditer_from_name(_PARENTHETICAL_DEAL, sentence):
         company = valid_company(found.group(1))
-        if company and find_money(found.group(2)):
+        if company and _states_a_deal_in_brackets(found.group(2)):
             deals.append((found, company))
     inside = sum(len(find_money(found.group(2))) for found, _ in deals)
     if not deals:
@@ -210,6 +285,78 @@ def _possessive_deals(sentence: str) -> list[Clause] | None:
         into = _INVESTMENT_INTO.search(text)
         clauses.append(Clause(text, company=None if into else company, investors=[company] if into else []))
     return clauses
+
+
+# 'Nomad, with $32 million; Tractian, with $16 million': a name, then 'with' (or 'com', 'con', 'avec') and
+# its amount, the words between naming the raise ('com captação de').
+_WITH_ITEM = re.compile(
+    rf"({NAME}),?\s+(?:with|com|con|avec)\s+(?:(?:a|an|um|uma|un|une)\s+)?(?:[\w-]+\s+(?:de|of)\s+)?"
+    rf"(?={_MONEY_START})"
+)
+
+
+def _with_items(sentence: str) -> list[Clause] | None:
+    """Two or more 'Name, with <amount>' items in a sentence: one clause per name, each from its amount to
+    the next item. A single one is an ordinary aside ('Acme, with $5M in revenue, ...')."""
+    if not any(word in sentence for word in (" with ", " com ", " con ", " avec ")):
+        return None
+    items = [
+        (m.end(), m.start(), valid_company(m.group(1))) for m in finditer_from_name(_WITH_ITEM, sentence)
+    ]
+    return _item_clauses(sentence, items)
+
+
+# '$31 million round raised by gut health company Vivante Health': the round's owner after the amount.
+_RAISED_BY = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:round|funding|financing|raise|investment)\s+(?:raised|secured|closed|landed)"
+    rf"\s+by\s+(?:[a-z][\w-]*\s+){{0,4}}?({NAME})"
+)
+
+
+def _raised_by_items(sentence: str) -> list[Clause] | None:
+    """Two or more '<amount> round raised by <Name>' items ('the $31 million round raised by Vivante
+    Health and $20 million round raised by Equip'): one clause per owner, from its amount to the next."""
+    if sentence.count(" by ") < 2:
+        return None
+    items = []
+    for money in find_money(sentence):
+        owner = _RAISED_BY.match(sentence, money.end)
+        if owner:
+            items.append((money.start, money.start, valid_company(owner.group(1))))
+    return _item_clauses(sentence, items)
+
+
+def _item_clauses(sentence: str, items: list[tuple[int, int, str | None]]) -> list[Clause] | None:
+    """One clause per (deal start, item start, company) item with a company, each reaching to the next
+    item; None unless there are two or more."""
+    named = [(start, item_start, company) for start, item_start, company in items if company]
+    if len(named) < 2:
+        return None
+    ends = [item_start for _, item_start, _ in named[1:]] + [len(sentence)]
+    return [
+        Clause(sentence[start:end], company=company)
+        for (start, _, company), end in zip(named, ends, strict=True)
+    ]
+
+
+# 'Billion-dollar rounds also went to CoreWeave, Wayve and Wiz', '$100M+ rounds went to A and B'.
+_WENT_TO = re.compile(
+    r"\b(?:rounds?|deals?|raises?|checks?|cheques?)\s+(?:also\s+)?went\s+to\s+", re.IGNORECASE
+)
+
+
+def _went_to(sentence: str) -> list[Clause] | None:
+    """Rounds of one size that went to a list of companies: one clause per company, each with that size
+    (the one amount said before 'went to')."""
+    found = _WENT_TO.search(sentence) if "went to" in sentence else None
+    sizes = [money for money in find_money(sentence) if money.end <= found.end()] if found else []
+    if found is None or len(sizes) != 1:
+        return None
+    names = [valid_company(name) for name in read_names(sentence, found.end())[0]]
+    companies = [name for name in names if name]
+    if len(companies) < 2 or len(companies) != len(names):
+        return None
+    return [Clause(sentence, company=company, amount=sizes[0].text) for company in companies]
 
 
 def _list_item(sentence: str) -> Clause | None:
@@ -255,7 +402,16 @@ def split_sentence(sentence: str) -> list[Clause]:
     amounts = len(find_money(sentence))
     # The shapes below each need an amount, and splitting needs two (a part's amounts are amounts of the
     # sentence): a sentence without them is one clause, whatever its length.
-    for shape in (_respectively, _colon, _parenthetical_deals, _possessive_deals) if amounts else ():
+    shapes = (
+        _respectively,
+        _colon,
+        _parenthetical_deals,
+        _possessive_deals,
+        _with_items,
+        _raised_by_items,
+        _went_to,
+    )
+    for shape in shapes if amounts else ():
         clauses = shape(sentence)
         if clauses:
             return clauses

@@ -64,11 +64,21 @@ def _is_html(content_type: str | None, url: str) -> bool:
     return bool(content_type and "html" in content_type.lower()) or _suffix(url) in (".html", ".htm")
 
 
-def _read_web_page(url: str, content_type: str | None, body_path: Path) -> list[ParsedDocument]:
+def _known_date(url: str, published_hint: date | None) -> date | None:
+    """The date a page is known by outside its text (its feed entry's, else its URL's): the year its prose
+    says 'last year' from. A period the text names is not used: it may be any year the text looks back on."""
+    from_url = url_date(url)
+    return published_hint or (from_url.day if from_url else None)
+
+
+def _read_web_page(
+    url: str, content_type: str | None, body_path: Path, published_hint: date | None = None
+) -> list[ParsedDocument]:
     text = decode_html(body_path.read_bytes(), content_type)
+    known = _known_date(url, published_hint)
     if _is_plain_text(content_type, url) and not looks_like_html(text):
-        return [_with_named_period(parse_text_article(text), text)]  # a page saved as text
-    return [parse_article(text)]
+        return [_with_named_period(parse_text_article(text, known), text)]  # a page saved as text
+    return [parse_article(text, known)]
 
 
 def _with_named_period(document: ParsedDocument, text: str) -> ParsedDocument:
@@ -77,36 +87,41 @@ def _with_named_period(document: ParsedDocument, text: str) -> ParsedDocument:
     return document
 
 
-def _read_newsletter_issue(url: str, content_type: str | None, body_path: Path) -> list[ParsedDocument]:
+def _read_newsletter_issue(
+    url: str, content_type: str | None, body_path: Path, published_hint: date | None = None
+) -> list[ParsedDocument]:
     suffix = _suffix(url)
     if suffix == ".mbox" or (content_type or "").startswith("application/mbox"):
         return parse_mbox(body_path)
     if suffix == ".eml" or (content_type or "").startswith("message/rfc822"):
         return [parse_eml(body_path.read_bytes())]
     if _is_html(content_type, url):
-        return [parse_article(decode_html(body_path.read_bytes(), content_type))]
+        return [
+            parse_article(decode_html(body_path.read_bytes(), content_type), _known_date(url, published_hint))
+        ]
     text = decode_text(body_path.read_bytes(), content_type)
     return [_with_named_period(parse_markdown_issue(text), text)]
 
 
 # The readers of text documents, by how a kind reads (assets/source_kinds.py).
-_TEXT_READERS: dict[Reading, Callable[[str, str | None, Path], list[ParsedDocument]]] = {
+_TEXT_READERS: dict[Reading, Callable[[str, str | None, Path, date | None], list[ParsedDocument]]] = {
     Reading.WEB_PAGE: _read_web_page,
     Reading.NEWSLETTER_ISSUE: _read_newsletter_issue,
 }
 
 
 def parse_stored_document(
-    source: Source, url: str, content_type: str | None, body_path: Path
+    source: Source, url: str, content_type: str | None, body_path: Path, published_hint: date | None = None
 ) -> list[ParsedDocument]:
-    """Parse one stored body according to its source kind and format (an mbox holds many issues)."""
+    """Parse one stored body according to its source kind and format (an mbox holds many issues);
+    `published_hint` (a feed entry's date) dates prose that states no date of its own."""
     kind = KINDS[source.kind]
     if kind.listing is Listing.FEED_ENTRIES and url == source.url:
         return []  # the feed itself only lists entries; each entry page is its own document
     reader = _TEXT_READERS.get(kind.reading)
     if reader is None:
         raise UnsupportedDocument(f"{source.kind} documents are not parsed as text documents")
-    return reader(url, content_type, body_path)
+    return reader(url, content_type, body_path, published_hint)
 
 
 def document_date(document: ParsedDocument, published_hint: date | None, url: str) -> DatedPeriod | None:
@@ -180,7 +195,9 @@ class StoredDocument:
 
 
 def _rows_of_text_document(stored: StoredDocument) -> pd.DataFrame:
-    documents = parse_stored_document(stored.source, stored.url, stored.content_type, stored.body_path)
+    documents = parse_stored_document(
+        stored.source, stored.url, stored.content_type, stored.body_path, stored.published_hint
+    )
     rows = _records_from_parsed(documents, stored, stored.provenance())
     # object columns: inferring a string dtype per column costs more than a page of parsing
     return pd.DataFrame(rows, columns=EXTRACTED_COLUMNS, dtype=object)

@@ -7,7 +7,7 @@
 The header is recognised when its run-together words are table headers; a row splits around its one
 block of money (amounts, parenthesised valuations and the round words between them). Only tables of two
 or three columns with the money in the middle or last can be split without guessing; others are left
-to the prose reader.
+to the prose reader. Tables copied with their cells separated by tabs are read as they are.
 """
 
 from __future__ import annotations
@@ -55,15 +55,85 @@ def split_glued_row(line: str, headers: list[str]) -> list[str] | None:
     return cells
 
 
+def tab_table(lines: list[str]) -> list[list[str]] | None:
+    """The rows of a block whose lines are cells separated by tabs, as a table copied from a page saves
+    ('Company<TAB>Amount<TAB>Round'), when its first line reads as a deal table's header; else None."""
+    if len(lines) < 2 or not all("\t" in line for line in lines):
+        return None
+    rows = [[cell.strip() for cell in line.split("\t")] for line in lines]
+    if len({len(row) for row in rows}) != 1 or not header_fields(rows[0]):
+        return None
+    return rows
+
+
+def _glued_table(lines: list[str]) -> list[list[str]] | None:
+    """The rows of a block whose first line is a glued header and every other line a row it splits."""
+    headers = glued_header(lines[0]) if lines else None
+    if headers is None:
+        return None
+    rows = [split_glued_row(line, headers) for line in lines[1:]]
+    split = [row for row in rows if row]
+    return [headers, *split] if split and len(split) == len(rows) else None
+
+
+# A field of a record written one per line under the company's name: 'Amount: $1 billion', 'Series: A'.
+_FIELD_LINE = re.compile(r"^(?P<label>[A-Z][A-Za-z ]{1,24}):\s+(?P<value>\S.*)$")
+_RANK_LINE = re.compile(r"^#?\d{1,3}[.)]?$")
+_NAME_LINE = re.compile(r"^[^.:!?]{2,60}$")
+
+
+def _field_value(label: str, value: str) -> str:
+    """A field's value as a table cell: 'Series: B' is the round 'Series B'."""
+    return f"Series {value}" if label.lower() == "series" and re.fullmatch(r"[A-K]\+?", value) else value
+
+
+def _record_at(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
+    """The record whose field lines start at `start` under a name line ('Xaira Therapeutics' then
+    'Amount: $1 billion', 'Series: Unknown', ...), as a header row and a row of cells, and the index past
+    its last field; None when the lines there are no deal record."""
+    end = start
+    while end < len(lines) and _FIELD_LINE.match(lines[end]):
+        end += 1
+    if end - start < 2 or start == 0 or not _NAME_LINE.match(lines[start - 1]):
+        return None
+    fields = [_FIELD_LINE.match(line) for line in lines[start:end]]
+    headers = ["Company", *(f["label"] for f in fields if f)]
+    cells = [lines[start - 1], *(_field_value(f["label"], f["value"]) for f in fields if f)]
+    return ([headers, cells], end) if header_fields(headers) else None
+
+
+def key_value_records(lines: list[str]) -> tuple[list[list[list[str]]], list[str]]:
+    """(records as one-row tables, the lines left) for lines that may hold deal records written one field
+    per line under the company's name (and its rank: '1', 'Xaira Therapeutics', 'Amount: $1 billion')."""
+    records: list[list[list[str]]] = []
+    kept: list[str] = []
+    index = 0
+    while index < len(lines):
+        found = _record_at(lines, index) if _FIELD_LINE.match(lines[index]) else None
+        if found is None:
+            kept.append(lines[index])
+            index += 1
+            continue
+        record, index = found
+        records.append(record)
+        kept.pop()  # the name line
+        if kept and _RANK_LINE.match(kept[-1]):
+            kept.pop()
+    return records, kept
+
+
 def glued_tables(text: str) -> tuple[list[list[list[str]]], str]:
-    """(tables as rows of cells, the text with those tables removed) for a plain-text document."""
+    """(tables as rows of cells, the text with those tables removed) for a plain-text document: tables
+    whose cells were glued together, tables whose cells are separated by tabs, and records written one
+    field per line."""
     tables, kept = [], []
     for block in re.split(r"\n\s*\n", text):
-        lines = [line.strip() for line in block.strip().splitlines() if line.strip()]
-        headers = glued_header(lines[0]) if lines else None
-        rows = [split_glued_row(line, headers) for line in lines[1:]] if headers else []
-        if headers and rows and all(rows):
-            tables.append([headers, *rows])
-        else:
-            kept.append(block)
+        lines = [line.strip(" \r\n") for line in block.strip().splitlines() if line.strip()]
+        table = tab_table(lines) or _glued_table([line.strip() for line in lines])
+        if table:
+            tables.append(table)
+            continue
+        records, rest = key_value_records([line.strip() for line in lines]) if ":" in block else ([], [])
+        tables.extend(records)
+        kept.append("\n".join(rest) if records else block)
     return tables, "\n\n".join(kept)

@@ -23,8 +23,9 @@ _PUBLISHED_META = (
     "//meta[@name='pubdate']/@content",
     "//time[@datetime]/@datetime",
 )
+# 'Published: 2026-05-11', 'Posted on March 3, 2026', or a saved page's heading 'date 2024-01-16'.
 _PUBLISHED_TEXT = re.compile(
-    r"\b(?:Published|Posted|Updated)(?: on)?:?\s+"
+    r"(?:\b(?:Published|Posted|Updated)(?: on)?:?|^\s*[Dd]ate:?)\s+"
     r"([A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}|\d{4}-\d{2}-\d{2})"
 )
 # Page furniture whose text is never article prose.
@@ -115,13 +116,15 @@ def html_mentions(tree: html.HtmlElement, published: date | None, prefix: str = 
     return resolve_short_names(mentions)
 
 
-def parse_article(body: bytes | str) -> ParsedDocument:
-    """Deal mentions from an article page: every deal table's rows, then every prose sentence."""
+def parse_article(body: bytes | str, known_date: date | None = None) -> ParsedDocument:
+    """Deal mentions from an article page: every deal table's rows, then every prose sentence.
+
+    `known_date` (a feed entry's or the URL's date) dates the prose when the page states no date."""
     tree = load_html(body)
     published, title = _published(tree), _title(tree)
     for element in tree.xpath(_BOILERPLATE):
         element.drop_tree()
-    mentions = add_context(html_mentions(tree, published), title)
+    mentions = add_context(html_mentions(tree, published or known_date), title)
     return ParsedDocument(mentions=mentions, title=title, published=published)
 
 

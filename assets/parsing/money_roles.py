@@ -9,10 +9,12 @@ the text places in the company's past ('raised a $30M Series B in 2024').
 from __future__ import annotations
 
 import re
+from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 
 from assets.normalize.amounts import MULTIPLIERS, Money
+from assets.normalize.dates import MONTHS
 from assets.parsing.alternation import one_of
 from schemas.reference.wording import CURRENCY_SIGNS, QUALIFIER_WORDS, words_pattern
 
@@ -35,7 +37,7 @@ class Role(StrEnum):
 
 _VALUATION_AFTER = re.compile(
     r"^\s*\)?\s*(?:(?:post|pre)-?\s?money\s+)?"
-    r"(?:valuation\b|(?:post|pre)-?\s?money\b|(?:post|pre)\b(?![\s-]*\w))",
+    r"(?:valuation\b|(?:post|pre)-?\s?money\b|(?:post|pre)\b(?![\s-]*\w)|-valued\b)",  # '$2bn-valued'
     re.IGNORECASE,
 )
 _VALUATION_BEFORE = re.compile(
@@ -44,10 +46,20 @@ _VALUATION_BEFORE = re.compile(
         r"|valuing (?:[\w'’-]+\s+){0,3}(?:at|from)"
         r"|valuation (?:of|to|at or above|at or near|at|exceeding|above|topping|north of|nearing|near"
         r"|surpassing|beyond|in excess of|upwards of)"
+        # 'its previous valuation from the December round was about $40 billion'
+        r"|valuation (?:[\w'’-]+\s+){0,6}?(?:was|is|stood at|stands at|came to|came in at)"
         r"|values? (?:[\w'’-]+\s+){0,3}(?:at|from)|market value of"
     )
     + r"\s+"
     rf"(?:{_QUALIFIER}|an?\s+|a reported\s+)?$",
+    re.IGNORECASE,
+)
+# French, Spanish and Portuguese news say what a company is worth with words of their own ('qui la
+# valoriserait à plus de 6 milliards', 'portant sa valorisation à', 'con una valoración de', 'avaliada em'):
+# the amount follows within a few words, with no other figure or clause break between.
+_FOREIGN_VALUATION_BEFORE = re.compile(
+    r"\b(?:valoris\w*|valoraci[óo]n|valorad[ao]s?|avaliad[ao]s?|avalia[çc][ãa]o|valuaci[óo]n)\b"
+    rf"[^.;:,\d{CURRENCY_SIGNS}]{{0,50}}$",
     re.IGNORECASE,
 )
 # 'Dravik, now worth $1B' is a valuation; 'its Series B, worth $30 million' is the size of the round.
@@ -59,7 +71,9 @@ _ROUND_WORTH = re.compile(
     rf"worth\s+(?:{_QUALIFIER})?$",
     re.IGNORECASE,
 )
-_STAKE_WORTH = re.compile(rf"\b(?:stakes?|shares|holdings?)\s+worth\s+(?:{_QUALIFIER})?$", re.IGNORECASE)
+_STAKE_WORTH = re.compile(
+    rf"\b(?:stakes?|shares|holdings?)\s+(?:[a-z]+\s+)?worth\s+(?:{_QUALIFIER})?$", re.IGNORECASE
+)  # 'sold stakes worth', 'shares issued worth
 _PRICE_AFTER = re.compile(
     r"^\s*(?:per\b|/\s*[a-z]|an? (?:share|hour|month|year(?! (?:after|ago|later|earlier))|week|day|seat|user"
     r"|unit|piece|head|kilowatt|watt|vehicle|visit)\b|each\b|apiece\b|and up\b|or (?:more|less)\b)",
@@ -93,8 +107,10 @@ _ACQUISITION_BEFORE = re.compile(
     rf"\bfor\s+(?:{_QUALIFIER})?$",
     re.IGNORECASE,
 )
+# A sale of the company or of a business, not a secondary sale of its shares ('its $2.4bn secondary share
+# sale' is a round of its own).
 _ACQUISITION_AFTER = re.compile(
-    r"^\s*(?:(?:\w+\s+){0,2}?(?:sale|acquisition|takeover|buyout|exit|purchase|merger)\b"
+    r"^\s*(?:(?!secondary\b)(?:\w+\s+){0,2}?(?:sale|acquisition|takeover|buyout|exit|purchase|merger)\b"
     r"|that\s+(?:\w+\s+){0,4}?(?:paid|spent)\b)",
     re.IGNORECASE,
 )
@@ -105,7 +121,10 @@ _NOT_A_RAISE_AFTER = re.compile(
     r"|in (?:\w+\s+){0,2}(?:revenue|sales|volume|freight|bookings|gmv|arr|assets|distributions|milestones"
     r"|orders|profit|loss|capex|spending|payment volume)|of revenue|in capex|in spending|in q[1-4]"
     r"|in the (?:first|second|third|fourth) quarter|across|in total|in aggregate"
-    r"|of (?:total|global|venture))\b",
+    r"|of (?:total|global|venture))\b"
+    # a class of rounds, not one, named right after the amount: 'late-stage $100m+ rounds', '$50 million
+    # deals' ('$50 million in two rounds' may be a deal of two tranches: the words between say)
+    r"|^\s*(?:rounds|deals|raises|cheques|checks|tickets|mega-?rounds)\b",
     re.IGNORECASE,
 )
 # A total over the company's life, said anywhere in the amount's phrase: '$90 million from venture
@@ -120,6 +139,8 @@ _CUMULATIVE = re.compile(
     + r"\b",
     re.IGNORECASE,
 )
+# A clause that opens by saying it sums up ('In total Vexa netted $800m'): its amount is a total.
+_TOTAL_OPENING = re.compile(r"^\W*(?:in total|all told|altogether|cumulatively)\b", re.IGNORECASE)
 _NOT_A_RAISE_BEFORE = re.compile(
     one_of(
         r"revenue|sales|arr|gmv|market|spend|spent|spending|capex|budget|totaling|totalling|totaled|totalled"
@@ -136,14 +157,32 @@ _NOT_A_RAISE_BEFORE = re.compile(
 _FOR_A_FUND = re.compile(
     r"^(?:(?!\b(?:from|by|with)\b)[^,;.]){0,45}?(?<!\bto )\b(?:fund|funds|vehicle)\b", re.I
 )
+_SIGNS_AND_DIGITS = CURRENCY_SIGNS + "0123456789"
 _FUND_WORD = re.compile(r"fund|vehicle", re.IGNORECASE)
+# Words that place what follows in the past ('its previous valuation ... was $40 billion').
 _HISTORY_BEFORE = re.compile(r"\b(?:previously|formerly|prior)\b", re.IGNORECASE)
+# A valuation of the past, said of the amount itself: 'its previous valuation ... was about $40 billion'.
+_PAST_VALUATION_BEFORE = re.compile(
+    rf"\b(?:previous|last|earlier|former)\s+valuation\b[^.;{CURRENCY_SIGNS}]{{0,60}}$", re.IGNORECASE
+)
 # Where the phrase of an amount ends: at the next comma, semicolon, bracket, 'while' or amount.
 _PHRASE_END = re.compile(rf"[;,(]|\s+while\s+|[{CURRENCY_SIGNS}]")
 _CUMULATIVE_PHRASE_END = re.compile(rf"[,;(]|[{CURRENCY_SIGNS}]")
 _NAMED_PERIOD = re.compile(
     r"\bin (?:early |late |mid-?)?"
     r"(?P<period>(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? )?(?:19|20)\d\d)\b"
+)
+# A month said alone ('in August', 'in early March'), not a day or a year of it ('in March 2025').
+_NAMED_MONTH = re.compile(
+    r"\bin (?:early |late |mid-?)?(?P<month>January|February|March|April|May|June|July|August|September"
+    r"|October|November|December)\b(?![\s,.]*\d)"
+)
+# A past period opening a clause: 'In 2023, ...', 'In March 2024, ...', 'Last year, ...'.
+_OPENING_PERIOD = re.compile(
+    r"^\W*(?:(?:in|during|back in) (?:early |late |mid-?)?"
+    r"(?P<period>(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? )?(?:19|20)\d\d)"
+    r"|last year|a year ago),",
+    re.IGNORECASE,
 )
 _LAST_YEAR = re.compile(r"\b(?:last year|a year ago|the year before)\b", re.IGNORECASE)
 _PAST = re.compile(
@@ -168,11 +207,36 @@ def _after(clause: str, money: Money) -> str:
     return clause[money.end : money.end + CONTEXT_CHARS]
 
 
+# A conversion in brackets right after an amount ('TL 17 million ($1.1 million) in 2021'): the amount's
+# phrase goes on after it.
+_CONVERSION_AFTER = re.compile(
+    rf"\s*\(\s*(?:about|approximately|roughly|around|some|~|or|nearly)?\s*(?:[{CURRENCY_SIGNS}]|[A-Z]{{1,3}}\$|[A-Z]{{3}}\s)"
+    r"[^()]{0,30}\)",
+    re.IGNORECASE,
+)
+
+
+def end_of_conversion(clause: str, money: Money) -> int:
+    """Where the words about an amount resume: after a conversion in brackets right after it, if any."""
+    conversion = _CONVERSION_AFTER.match(clause, money.end)
+    return conversion.end() if conversion else money.end
+
+
+def own_phrase(clause: str, money: Money, moneys: list[Money]) -> str:
+    """The words after an amount up to the next amount that is not its conversion: 'a $3 million seed
+    round and $5 million in debt' gives the $3 million ' seed round and '."""
+    start = end_of_conversion(clause, money)
+    following = (other.start for other in moneys if other.start >= start)
+    return clause[money.end : next(following, len(clause))]
+
+
 def _phrase_after(clause: str, money: Money, end: re.Pattern[str]) -> str:
-    """The amount's own phrase: the words after it up to `end` (at most `CONTEXT_CHARS` of them)."""
-    limit = min(len(clause), money.end + CONTEXT_CHARS)
-    found = end.search(clause, money.end, limit)
-    return clause[money.end : found.start() if found else limit]
+    """The amount's own phrase: the words after it (and after its conversion in brackets) up to `end`,
+    at most `CONTEXT_CHARS` of them."""
+    start = end_of_conversion(clause, money)
+    limit = min(len(clause), start + CONTEXT_CHARS)
+    found = end.search(clause, start, limit)
+    return clause[start : found.start() if found else limit]
 
 
 @lru_cache(maxsize=8)  # one clause's amounts are read one after the other
@@ -182,30 +246,74 @@ def _history_end(clause: str) -> int:
     return found.end() if found else len(clause) + 1
 
 
-def past_period(clause: str, money: Money, published_year: int | None) -> str | None:
+def _month_of_year(after: str, published: date | None, latest: int) -> str | None:
+    """'in August' said of an amount, as 'August 2024' (the year of publication), when August is no later
+    than the month `latest` months before publication's; None otherwise (a later month may be a plan:
+    'expects to close in December')."""
+    named = _NAMED_MONTH.search(after) if published else None
+    if named is None or published is None:
+        return None
+    month = MONTHS[named.group("month").lower()]
+    return f"{named.group('month')} {published.year}" if month <= published.month - latest else None
+
+
+def _month_in_past(after: str, published: date | None) -> str | None:
+    """A month said alone two months or more before the month of publication: a round of the past. The
+    month before is news still (a monthly round-up reports it): it dates the deal (`month_stated`) without
+    placing it in the past."""
+    return _month_of_year(after, published, latest=2)
+
+
+def month_stated(clause: str, money: Money, published: date | None) -> str | None:
+    """The month an amount's own phrase dates it to ('raised $60M in October' in a text of November:
+    'October 2025'), up to the month of publication."""
+    return _month_of_year(_phrase_after(clause, money, _PHRASE_END), published, latest=0)
+
+
+def _opening_period(clause: str, published: date | None) -> str | None:
+    """The past period a clause opens with, dating all it says ('In 2023, Acme raised ...', 'Last year,
+    Acme raised ...'), as `past_period` gives it; None when it opens with none or with this year."""
+    opening = _OPENING_PERIOD.match(clause)
+    if opening is None:
+        return None
+    if opening["period"]:
+        year = int(opening["period"][-4:])
+        return opening["period"] if published is None or year < published.year else None
+    return str(published.year - 1) if published is not None else None
+
+
+def past_period(clause: str, money: Money, published: date | None) -> str | None:
     """The period a past amount's own phrase dates it to, as words `announced_fields` reads: '2024' for
-    'in 2024', 'May 2023' for 'in May 2023', the year before publication for 'last year' or 'a year ago';
-    None when the text gives no period ('previously raised $20 million', 'years ago')."""
+    'in 2024', 'May 2023' for 'in May 2023', 'August 2024' for 'in August' in a text of October 2024, the
+    year before publication for 'last year' or 'a year ago', else the past period the clause opens with
+    ('In 2023, ...'); None when the text gives no period ('previously raised $20 million', 'years ago')."""
     after = _phrase_after(clause, money, _PHRASE_END)
     named = _NAMED_PERIOD.search(after)
     if named:
         return named.group("period")
-    if published_year is not None and _LAST_YEAR.search(after):
-        return str(published_year - 1)
-    return None
+    month = _month_in_past(after, published)
+    if month:
+        return month
+    if published is not None and _LAST_YEAR.search(after):
+        return str(published.year - 1)
+    return _opening_period(clause, published)
 
 
-def in_the_past(clause: str, money: Money, published_year: int | None) -> bool:
-    """True when the clause places this amount in the company's past ('a $15 million Series A in 2024')."""
+def in_the_past(clause: str, money: Money, published: date | None, months: bool = True) -> bool:
+    """True when the clause places this amount in the company's past ('a $15 million Series A in 2024',
+    'the $10 million debt it announced in August' in a text of October, 'In 2023, Acme raised ...').
+    `months`: whether a month said alone places it there (it dates raises, not valuations)."""
     if _history_end(clause) <= money.start:  # said anywhere before the amount
         return True
     # The amount's own phrase: up to the next comma, bracket or amount ('adding to the $20M Series A it
     # announced in 2025' dates that other amount, not this one).
     after = _phrase_after(clause, money, _PHRASE_END)
     named = _NAMED_PERIOD.search(after)
-    if named and (published_year is None or int(named.group("period")[-4:]) < published_year):
+    if named:
+        return published is None or int(named.group("period")[-4:]) < published.year
+    if _PAST.search(after) or (months and _month_in_past(after, published)):
         return True
-    return bool(_PAST.search(after))
+    return _opening_period(clause, published) is not None
 
 
 def range_high(clause: str, money: Money) -> re.Match[str] | None:
@@ -233,7 +341,7 @@ def _for_a_fund(after: str) -> bool:
     return bool(_FUND_WORD.search(after, 0, 53) and _FOR_A_FUND.match(after))
 
 
-def money_role(clause: str, money: Money, moneys: list[Money], published_year: int | None = None) -> Role:
+def money_role(clause: str, money: Money, moneys: list[Money], published: date | None = None) -> Role:
     """The role of one amount in a clause, from the words around it (within `CONTEXT_CHARS`)."""
     after = _after(clause, money)
     before = (clause, _window_start(money), money.start)  # search(*before): the words before, to the amount
@@ -248,11 +356,60 @@ def money_role(clause: str, money: Money, moneys: list[Money], published_year: i
         ):
             return Role.OTHER  # '$16 to $18 each', 'the $19 to $21 range': a price
         money = money._replace(end=high.end())  # what the range is, is said after its high end
-    if in_the_past(clause, money, published_year):
-        # A past round is a deal of its own; a past valuation ('valued at $2 billion in 2024') or any
-        # other past figure is not.
-        return Role.PAST_RAISE if _present_role(clause, money) is Role.RAISE else Role.OTHER
-    return _present_role(clause, money)
+    role = _present_role(clause, money)
+    if role is Role.VALUATION and _PAST_VALUATION_BEFORE.search(clause, _window_start(money), money.start):
+        return Role.OTHER  # 'its previous valuation ... was $40 billion': not the deal's
+    # A past round is a deal of its own; a past valuation ('valued at $2 billion in 2024') or any other
+    # past figure is not. A month said alone dates raises only: 'at a $1.2 billion valuation in June' is
+    # the valuation of the June round.
+    if in_the_past(clause, money, published, months=role is Role.RAISE):
+        return Role.PAST_RAISE if role is Role.RAISE else Role.OTHER
+    return role
+
+
+# An IPO's fresh issue (new shares, the company's raise) and its offer for sale (shares existing holders
+# sell), as Indian listings state them: 'a fresh issue of 11.54 crore shares aggregating to Rs 4,499 crore
+# and an offer for sale of 17.51 crore shares aggregating to Rs 6,828 crore'.
+_FRESH_ISSUE = re.compile(
+    rf"\bfresh issue\b[^;{CURRENCY_SIGNS}]{{0,80}}?\b(?:worth|aggregating|amounting|of)\b"
+    r"(?:\s+(?:up\s+)?to)?\s*$",
+    re.IGNORECASE,
+)
+_OFFER_FOR_SALE = re.compile(rf"\b(?:offer[- ]for[- ]sale|OFS)\b[^;{CURRENCY_SIGNS}]{{0,80}}$", re.IGNORECASE)
+
+
+def fresh_issue(clause: str, money: Money) -> bool:
+    """Whether an amount is the size of a listing's fresh issue of shares, the company's own raise."""
+    # A test for the word first: a pattern search is many times dearer, and most clauses lack it.
+    return "ssue" in clause and bool(_FRESH_ISSUE.search(clause, max(0, money.start - 100), money.start))
+
+
+def _offer_for_sale(clause: str, money: Money) -> bool:
+    return ("OFS" in clause or "for sale" in clause or "for-sale" in clause) and bool(
+        _OFFER_FOR_SALE.search(clause, max(0, money.start - 100), money.start)
+    )
+
+
+def _foreign_valuation(clause: str, money: Money) -> bool:
+    """'valorise à', 'valoración de', 'avaliada em' before the amount."""
+    return any(word in clause for word in _FOREIGN_VALUATION_STEMS) and bool(
+        _FOREIGN_VALUATION_BEFORE.search(clause, max(0, money.start - 80), money.start)
+    )
+
+
+_FOREIGN_VALUATION_STEMS = ("valor", "Valor", "avalia", "Avalia", "valuaci", "Valuaci")
+
+
+_VALUE_AFTER = re.compile(r"\s*value\b", re.IGNORECASE)
+_AT_A_BEFORE = re.compile(r"\bat an?\s+$", re.IGNORECASE)
+
+
+def _at_a_value(clause: str, money: Money) -> bool:
+    """'$6 billion at a $24 billion value': the amount is the company's value."""
+    return bool(
+        _VALUE_AFTER.match(clause, money.end)
+        and _AT_A_BEFORE.search(clause, _window_start(money), money.start)
+    )
 
 
 def _present_role(clause: str, money: Money) -> Role:
@@ -261,6 +418,12 @@ def _present_role(clause: str, money: Money) -> Role:
     before = (clause, _window_start(money), money.start)
     if _VALUATION_AFTER.match(after) or _VALUATION_BEFORE.search(*before):
         return Role.VALUATION
+    if _foreign_valuation(clause, money) or _at_a_value(clause, money):
+        return Role.VALUATION  # '... valoriserait à 6 milliards', '$6 billion at a $24 billion value'
+    if fresh_issue(clause, money):
+        return Role.RAISE  # 'a fresh issue of shares worth up to INR 1,666 Cr': what the company raises
+    if _offer_for_sale(clause, money):
+        return Role.OTHER  # an offer for sale: shares the selling shareholders sell, not the company's raise
     if _STAKE_WORTH.search(*before):
         return Role.OTHER  # 'sold stakes worth $1.8 billion': what shares changed hands for
     if _WORTH.search(*before) and not _ROUND_WORTH.search(*before):
@@ -271,11 +434,13 @@ def _present_role(clause: str, money: Money) -> Role:
         return Role.OTHER
     if _CUMULATIVE.search(_phrase_after(clause, money, _CUMULATIVE_PHRASE_END)):
         return Role.OTHER
+    if _TOTAL_OPENING.match(clause) and not any(sign in clause[: money.start] for sign in _SIGNS_AND_DIGITS):
+        return Role.OTHER  # the clause's first amount, after 'In total'
     return Role.RAISE
 
 
 # Every pattern that makes an amount a valuation holds one of these.
-_VALUATION_WORDS = re.compile(r"valu|worth|post|pre", re.IGNORECASE)
+_VALUATION_WORDS = re.compile(r"valu|valor|valeur|avalia|worth|post|pre", re.IGNORECASE)
 
 
 def _may_be_valuation(clause: str, money: Money) -> bool:
@@ -286,6 +451,8 @@ def _may_be_valuation(clause: str, money: Money) -> bool:
         _VALUATION_AFTER.match(_after(clause, money))
         or _VALUATION_BEFORE.search(*before)
         or _WORTH.search(*before)
+        or _foreign_valuation(clause, money)
+        or _at_a_value(clause, money)
     )
 
 
@@ -296,15 +463,15 @@ class ClauseRoles:
     as far as those: every amount is not read in full to find one.
     """
 
-    def __init__(self, clause: str, moneys: list[Money], published_year: int | None = None):
+    def __init__(self, clause: str, moneys: list[Money], published: date | None = None):
         self.clause = clause
         self.moneys = moneys
-        self.published_year = published_year
+        self.published = published
         self._roles: dict[Money, Role] = {}
 
     def of(self, money: Money) -> Role:
         if money not in self._roles:
-            self._roles[money] = money_role(self.clause, money, self.moneys, self.published_year)
+            self._roles[money] = money_role(self.clause, money, self.moneys, self.published)
         return self._roles[money]
 
     def first_raise(self) -> Money | None:
@@ -317,7 +484,7 @@ class ClauseRoles:
                 money
                 for money in self.moneys
                 if self.of(money) is Role.PAST_RAISE
-                and past_period(self.clause, money, self.published_year) is not None
+                and past_period(self.clause, money, self.published) is not None
             ),
             None,
         )

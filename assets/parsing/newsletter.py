@@ -46,15 +46,28 @@ def _caps_heading(line: str) -> bool:
     return not _NOT_IN_A_HEADING.search(line) and bool(_TWO_CAPITALS.search(line))
 
 
+# Text wrapped by hand keeps its lines shorter than this; a block with a longer line is not wrapped.
+_WRAP_WIDTH = 200
+
+
+def _unwrapped(lines: list[str]) -> bool:
+    """Whether a block's line breaks are the writer's own: no wrapping keeps lines this long, so a break
+    there ends a headline or a sentence ('Northvolt in talks for USD 5 bn' above the story). Its lines stay
+    one paragraph, joined by their line breaks, for the prose reader to end sentences at."""
+    return len(lines) > 1 and any(len(line) > _WRAP_WIDTH for line in lines)
+
+
 def markdown_paragraphs(markdown: str) -> list[str]:
     """Plain-text paragraphs of a Markdown body: links reduced to their text, headers and rules kept out."""
     paragraphs: list[str] = []
     for block in re.split(r"\n\s*\n", markdown):
         lines: list[str] = []
-        for line in block.splitlines():
+        block_lines = block.splitlines()
+        joiner = "\n" if _unwrapped(block_lines) else " "
+        for line in block_lines:
             heading = _caps_heading(line.strip())
             if (_LIST_ITEM.match(line) or heading) and lines:
-                paragraphs.append(" ".join(lines))  # each list item or heading is its own paragraph
+                paragraphs.append(joiner.join(lines))  # each list item or heading is its own paragraph
                 lines = []
             stripped = line.strip()
             if (
@@ -69,10 +82,10 @@ def markdown_paragraphs(markdown: str) -> list[str]:
             stripped = re.sub(rf"^(?:#{{1,6}}\s+|>\s?|[-*+{_BULLETS}]\s+|\d+[.)]\s+)", "", stripped)
             lines.append(inline_text(stripped))
             if heading:
-                paragraphs.append(" ".join(lines))
+                paragraphs.append(joiner.join(lines))
                 lines = []
         if lines:
-            paragraphs.append(" ".join(lines))
+            paragraphs.append(joiner.join(lines))
     return paragraphs
 
 

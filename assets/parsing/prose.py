@@ -15,23 +15,26 @@ from collections.abc import Iterable, Sized
 from dataclasses import replace
 from datetime import date
 
-from assets.normalize.amounts import find_money
+from assets.normalize.amounts import Money, find_money, parse_amount
+from assets.normalize.rounds import round_referred_to
 from assets.parsing.budget import checkpoint
 from assets.parsing.clause_mention import (
     amount_text,
     debt_beside,
     may_state_a_deal,
     mention_in_clause,
+    offering_proceeds,
+    parts_of,
     past_round_beside,
 )
 from assets.parsing.date_phrases import find_date_phrase
 from assets.parsing.deal_clauses import Clause, split_sentence
 from assets.parsing.investors import investors_in
 from assets.parsing.mentions import DealMention, Method
-from assets.parsing.money_roles import ClauseRoles
+from assets.parsing.money_roles import ClauseRoles, fresh_issue
 from assets.parsing.prose_names import NAME, finditer_from_name, valid_company
 from assets.parsing.sentences import split_sentences
-from assets.parsing.subjects import REFERENCE, company_in_subject
+from assets.parsing.subjects import REFERENCE, company_in_subject, strip_lead_in
 from schemas.reference.wording import CURRENCY_SIGNS
 
 _NUMBERED_NAME = re.compile(rf"^(?:#\s*)?\d{{1,3}}[.)]\s+({NAME})$")
@@ -42,6 +45,8 @@ _OWNER_OF_ROUND = re.compile(
     rf"({NAME})['’]s\s+(?:\w+\s+)?(?i:round|funding|financing|raise|investment|series [a-k]|seed)\b"
 )
 _NAMING_FRAGMENT = re.compile(rf"^[^.:{CURRENCY_SIGNS}]{{3,80}}:\s*({NAME})\.?$")
+# Words of a round in English, French, Spanish and Portuguese ('round', 'levée', 'captação', 'ronda').
+_ROUND_WORDS = re.compile(r"round|funding|financing|raise|levée|captação|ronda|investment|aporte", re.I)
 _PROCEEDS = re.compile(r"\b(?:gross |net )?proceeds\b", re.IGNORECASE)
 _ROUND_REFERENCE = re.compile(r"\b(?:the|its) (?:round|funding|financing|raise|deal|investment)\b", re.I)
 # 'The round values the company at about $180 million' (not 'the round is worth $90 million', its size).
@@ -56,7 +61,7 @@ def mention_from_clause(
     clause: str, locator: str, snippet: str, published: date | None = None
 ) -> DealMention | None:
     """The deal one clause states, or None when it states none."""
-    return mention_in_clause(Clause(clause), locator, snippet, published.year if published else None)
+    return mention_in_clause(Clause(clause), locator, snippet, published)
 
 
 def _about_another_company(sentence: str, company: str) -> bool:
@@ -72,27 +77,39 @@ def _about_another_company(sentence: str, company: str) -> bool:
     )
 
 
+# Locator endings of deals stated beside a clause's own deal (`debt_beside`, `past_round_beside`).
+_STATED_BESIDE = ("/debt", "/past")
+
+
 def _follow_up(sentence: str, mentions: list[DealMention]) -> None:
     """Add what a sentence without a deal says about the deal just stated: its leads and investors
     ('Ashgrove led the round, and Tern Capital participated'), its date ('Pellham announced the round on
-    Thursday'), its valuation ('The round values the company at $180 million') and, as context for its
-    segment, what it says about the company ('The Lyon startup makes grid sensors')."""
+    Thursday'), its valuation ('The round values the company at $180 million'), its round when it had none
+    ('The company said its Series A is the largest') and, as context for its segment, what it says about
+    the company ('The Lyon startup makes grid sensors')."""
     last = mentions[-1]
     last.context = "\n".join(filter(None, (last.context, sentence)))  # 'The Lyon startup makes grid sensors.'
     moneys = find_money(sentence)
     if moneys:
         roles = ClauseRoles(sentence, moneys)
-        valuation = (
-            roles.first_valuation() if last.valuation is None and _ROUND_VALUES.match(sentence) else None
-        )
-        if valuation:
+        valuation = roles.first_valuation() if last.valuation is None else None
+        if valuation and (_ROUND_VALUES.match(sentence) or _values_the_company(sentence, valuation, last)):
             last.valuation = valuation.text
         first_raise = roles.first_raise() if last.amount is None and _PROCEEDS.search(sentence) else None
         if first_raise:
             last.amount = amount_text(sentence, first_raise)  # 'gross proceeds of about $360 million'
+        fresh = next((m for m in moneys if fresh_issue(sentence, m)), None) if _listing(last) else None
+        if fresh:
+            last.amount = amount_text(sentence, fresh)  # the listing's fresh issue, not the whole offer
         return
     if _about_another_company(sentence, last.company or ""):
         return  # 'Rival Vexa announced its round on Monday': not this deal's date or investors
+    # 'The company said its Series A is the largest': the round of the deal just stated, not of a past one
+    # stated beside it.
+    stated = next((m for m in reversed(mentions) if not m.locator.endswith(_STATED_BESIDE)), last)
+    if stated.round_text is None:
+        stated.round_text = round_referred_to(sentence)
+
     found = investors_in(sentence, money_start=len(sentence))
     for name in found.leads:
         if name not in last.lead_investors and name != last.company:
@@ -106,6 +123,51 @@ def _follow_up(sentence: str, mentions: list[DealMention]) -> None:
         for mention in mentions:
             if mention.announced is None and mention.snippet == last.snippet:
                 mention.announced = day
+
+
+_NAME_RUN = re.compile(NAME)
+
+
+def _values_the_company(sentence: str, valuation: Money, deal: DealMention) -> bool:
+    """Whether a sentence stating only a valuation states the deal's ('Now the company is worth €12
+    billion', 'Investors now value the firm at $2.75 billion', 'The deal valued Databricks at $62
+    billion'): it states no raise, is no smaller than the amount, and names no company but the deal's
+    before the valuation ('Rival Vexa is now worth $2 billion' is Vexa's)."""
+    if ClauseRoles(sentence, find_money(sentence)).first_raise() is not None:
+        return False
+    amount = parse_amount(deal.amount).money if deal.amount else None
+    if amount and amount.currency == valuation.currency and valuation.value < amount.value:
+        return False  # a company is worth at least what it raised: a smaller figure is another one's
+    before = strip_lead_in(sentence[: valuation.start])  # 'Now the company is worth': 'Now' is no name
+    named = (valid_company(found.group(0)) for found in _NAME_RUN.finditer(before))
+    company = deal.company or ""
+    return all(name is None or name == company or company.startswith(name + " ") for name in named)
+
+
+def _round_of_earlier_deal(sentence: str, mentions: list[DealMention]) -> None:
+    """'The funding round is slated to be led by Thrive Capital', paragraphs after the deal: a sentence
+    that opens on the round gives its stage to the deal of the company last named that has none."""
+    if not _OPENS_ON_THE_ROUND.match(sentence):
+        return
+    company = mentions[-1].company or ""
+    # The one deal of the company last named that has no stage ('in talks to raise $6.5 billion' beside
+    # '$5 billion in debt'): with two, 'the funding round' could be either.
+    stageless = [m for m in mentions if m.company == company and m.round_text is None]
+    if len(stageless) == 1 and not _about_another_company(sentence, company):
+        stageless[0].round_text = round_referred_to(sentence)
+
+
+_OPENS_ON_THE_ROUND = re.compile(r"^(?:The|This|That|Its)\s+(?:[\w-]+\s+){0,2}?(?:round|financing|raise)\b")
+
+
+def _listing(mention: DealMention) -> bool:
+    return mention.round_text in ("ipo", "post_ipo")
+
+
+def _rumoured_valuation(mention: DealMention) -> bool:
+    """'X is in talks to raise at a valuation of $100 billion': a reported valuation without an amount is
+    no deal yet (the sized round, when the text states it, is)."""
+    return mention.amount is None and mention.valuation is not None and mention.status == "reported"
 
 
 def _place(prefix: str, p_index: int, s_index: int, paragraphs: int | None) -> str:
@@ -122,7 +184,6 @@ def extract_prose_mentions(
     `published` (the document's date) tells a round of this year from one the text places in the past.
     Checks the document's parse budget before every sentence.
     """
-    year = published.year if published else None
     mentions: list[DealMention] = []
     antecedent: DealMention | None = None
     count = len(paragraphs) if isinstance(paragraphs, Sized) else None
@@ -135,7 +196,9 @@ def extract_prose_mentions(
             antecedent = DealMention(Method.PROSE, "", paragraph, valid_company(heading.group(1)))
             continue
         in_paragraph: list[DealMention] = []
-        for s_index, sentence in enumerate(split_sentences(paragraph)):
+        # A line break kept in a paragraph ends a sentence ('Northvolt in talks for $5bn' above its story).
+        sentences = [s for line in paragraph.split("\n") for s in split_sentences(line)]
+        for s_index, sentence in enumerate(sentences):
             checkpoint(_place, prefix, p_index, s_index, count)
             named = _NAMING_FRAGMENT.match(sentence) if ":" in sentence else None
             if named and valid_company(named.group(1)):
@@ -148,19 +211,69 @@ def extract_prose_mentions(
                 locator = f"{prefix}[{p_index}]/s[{s_index}]"
                 if len(clauses) > 1:
                     locator += f"/c[{c_index}]"
-                mention = mention_in_clause(clause, locator, sentence, year, antecedent)
-                if mention:
+                mention = mention_in_clause(clause, locator, sentence, published, antecedent)
+                if mention and _rumoured_valuation(mention):
+                    antecedent = mention  # no deal, but who 'the startup' in the next sentence is
+                elif mention:
                     found.append(mention)
                     antecedent = mention
                     debt = debt_beside(clause.text, mention)
-                    past = past_round_beside(clause.text, mention, year)
+                    past = past_round_beside(clause.text, mention, published)
                     found += [beside for beside in (debt, past) if beside]
-            if found:
+            parts = parts_of(sentence, in_paragraph[-1]) if in_paragraph and not found else []
+            if parts:
+                in_paragraph[-1:] = parts  # the deal just stated was their total
+            elif found:
                 in_paragraph.extend(found)
             elif in_paragraph:
                 _follow_up(sentence, in_paragraph)
-        mentions.extend(in_paragraph)
+            elif mentions and not clauses:
+                _round_of_earlier_deal(sentence, mentions)
+            antecedent = _round_winner(sentence, clauses) or antecedent
+        mentions.extend(_with_offering_proceeds(in_paragraph))
     return mentions
+
+
+def _with_offering_proceeds(mentions: list[DealMention]) -> list[DealMention]:
+    """Listings still without an amount at the end of their paragraph take the proceeds their sentence
+    gives as shares times price ('sold 10 million shares at $18 each in its IPO' -> '$180,000,000'); a
+    sentence that states the proceeds ('gross proceeds of $180 million') has given them already."""
+    for mention in mentions:
+        if mention.amount is None and mention.round_text in ("ipo", "post_ipo"):
+            proceeds = offering_proceeds(mention.snippet, find_money(mention.snippet))
+            mention.amount = proceeds[0] if proceeds else None
+    return mentions
+
+
+# 'The largest round went to Unico', 'A maior captação foi da Unico', 'La plus grosse levée a été réalisée
+# par Verkor': a sentence that names who took a round it states no amount of.
+_WINNER = re.compile(
+    r"\b(?:went to|was (?:raised|secured|closed|landed|made) by|foi (?:a |o )?d[ao]s?|fue (?:la |el )?de"
+    rf"|(?:a été )?réalisée? par)\s+(?:(?:the|a|an|la|le|el|o)\s+)?(?:[a-zà-ÿ][\w-]*\s+){{0,2}}?({NAME})"
+)
+
+
+def _round_winner(sentence: str, clauses: list[Clause]) -> DealMention | None:
+    """The company a sentence without an amount names as the one that took a round: the company the next
+    sentences' 'the company' / 'a companhia' / 'l'entreprise' point back to."""
+    if clauses or not _ROUND_WORDS.search(sentence):
+        return None
+    winner = _WINNER.search(sentence)
+    company = valid_company(winner.group(1)) if winner else None
+    return DealMention(Method.PROSE, "", sentence, company) if company else None
+
+
+# Words company names end with: a short name followed by them is the same company ('Acme' of 'Acme
+# Robotics', 'Mistral' of 'Mistral AI').
+_NAME_ENDINGS = frozenset(
+    {"ai", "labs", "lab", "bio", "biosciences", "biotech", "therapeutics", "pharma", "pharmaceuticals"}
+    | {"health", "healthcare", "medical", "robotics", "technologies", "technology", "tech", "systems"}
+    | {"software", "security", "energy", "power", "motors", "mobility", "space", "games", "studios"}
+    | {"networks", "cloud", "data", "analytics", "finance", "financial", "pay", "payments", "bank"}
+    | {"insurance", "foods", "group", "holdings", "inc", "corp", "corporation", "ltd", "limited", "co"}
+    | {"industries", "materials", "semiconductor", "semiconductors", "quantum", "computing", "dynamics"}
+    | {"aerospace", "automation", "intelligence", "solutions", "digital", "media", "works", "global"}
+)
 
 
 def resolve_short_names(mentions: list[DealMention]) -> list[DealMention]:
@@ -169,14 +282,27 @@ def resolve_short_names(mentions: list[DealMention]) -> list[DealMention]:
     # Every name under each of its leading words ('Opaldune' -> {'Opaldune Therapeutics'}), built once:
     # comparing every mention with every name is quadratic on a page of thousands of deals.
     # 'RadixArk (SGLang)' is the same name with an alias, not a longer one.
+    # A text names a company in full before it shortens the name, or shortens it in a headline above the
+    # story ('Acme raises $5M' over 'Acme Robotics, a ..., raised $5M'): a longer name first seen after the
+    # short one is its full name only when the words it adds are the kind names end with; else it is
+    # another reading ('... start-up Wayve Waymo and Zoox have to map ...', a headline run into the text).
+    first_seen: dict[str, int] = {}
+    for index, mention in enumerate(mentions):
+        if mention.company:
+            first_seen.setdefault(mention.company, index)
     longer_names: dict[str, set[str]] = {}
-    for name in {m.company for m in mentions if m.company and "(" not in m.company}:
+    for name in (name for name in first_seen if "(" not in name):
         for space in (i for i, char in enumerate(name) if char == " "):
             longer_names.setdefault(name[:space], set()).add(name)
     resolved = []
     for mention in mentions:
         longer = longer_names.get(mention.company or "", set())
         if mention.company and len(longer) == 1:
-            mention = replace(mention, company=next(iter(longer)))
+            full = next(iter(longer))
+            added = full[len(mention.company) :].split()
+            if first_seen[full] <= first_seen[mention.company] or all(
+                word.lower().strip(".,") in _NAME_ENDINGS for word in added
+            ):
+                mention = replace(mention, company=full)
         resolved.append(mention)
     return resolved

@@ -53,6 +53,10 @@ GENERIC_SUBJECTS = _ARTICLES_AND_PRONOUNS | {
     "every",
     "other",
     "others",
+    # holders of shares, who sell them: 'Insiders sold 2 million shares at $25 each'
+    "insiders",
+    "shareholders",
+    "employees",
 }
 _PREPOSITIONS = frozenset(
     {"in", "at", "from", "for", "across", "of", "to", "with", "by", "on", "into", "among"}

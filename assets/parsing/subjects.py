@@ -28,8 +28,14 @@ ROLE_NOUNS = (
     "fintech|app|service|specialist|upstart|newcomer|challenger|vendor|producer|retailer|chain|group|team|"
     "spinout|spin-off|player|pioneer|network|venture"
 )
+# The same pointers in French, Spanish and Portuguese: 'la start-up', 'l'entreprise', 'a companhia'.
+_FOREIGN_ROLE_NOUNS = (
+    r"start-?up|entreprise|société|jeune pousse|pépite|licorne|empresa|compañía|companhia|firma|plataforma"
+)
 _REFERENCE = re.compile(
-    rf"^(?:(?:the|this|that|its)\s+(?:[\w.&'’-]+\s+){{0,4}}?[\w-]*(?:{ROLE_NOUNS})|it)$", re.IGNORECASE
+    rf"^(?:(?:the|this|that|its)\s+(?:[\w.&'’-]+\s+){{0,4}}?[\w-]*(?:{ROLE_NOUNS})|it"
+    rf"|(?:la|le|l['’]|el|a|o)\s*(?:{_FOREIGN_ROLE_NOUNS})(?-i:\s+[a-zà-ÿ][\w'’-]*){{0,8}})$",
+    re.IGNORECASE,
 )
 # Press-release datelines: 'DENVER, Colo., April 2, 2026 /PRNewswire/ --', 'LYON--(BUSINESS WIRE)--'.
 _DATELINE = re.compile(
@@ -41,13 +47,18 @@ _DATELINE = re.compile(
 _WIRE_DATELINE = re.compile(
     r"^[\w .,]{0,40}?\((?:Reuters|Bloomberg|AP|AFP|PTI|IANS|ANI|Xinhua)\)\s*[-—–]+\s*", re.IGNORECASE
 )
+# A date heading the text, as saved pages and exports start: 'date 2024-01-16 Northvolt, ...'.
+_DATE_HEADING = re.compile(r"^(?:date|published|posted|updated):?\s+\d{4}-\d{2}(?:-\d{2})?\s+", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[*•·▪‣◦-]|—|–|\d{1,2}[.)])\s+")
 _FILLER = re.compile(
     r"^(?:(?:meanwhile|separately|also|elsewhere|today|yesterday|now|finally|first|second|third|lastly|plus"
     r"|and|but|in other news|in (?:a|its) [a-z ]+|this (?:week|month|morning)|last (?:week|month)|earlier"
     r"(?: this (?:week|month|year))?|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|on [A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?"
-    rf"|in [{CAPITAL}][\w’'-]+(?: [{CAPITAL}][\w’'-]+)?(?=,))[,:]?\s+)+",
+    rf"|in [{CAPITAL}][\w’'-]+(?: [{CAPITAL}][\w’'-]+)?(?=,)"
+    # the same openers in French, Spanish and Portuguese news ('Derrière, Mistral AI, ... a levé')
+    r"|derrière|ensuite|enfin|par ailleurs|de son côté|en effet|également|además|asimismo|por su parte"
+    r"|también|além disso|por sua vez)[,:]?\s+)+",
     re.IGNORECASE,
 )
 # 'Breckle Inc., a Seattle developer of ...,': the name, then a description set off by commas.
@@ -58,16 +69,38 @@ _APPOSITIVE = re.compile(
 )
 # 'Mistral AI, champion français de l'IA, a levé': a description without an article, in any language.
 _BARE_APPOSITIVE = re.compile(rf"^({NAME}){_CORPORATE_FORM},\s+[a-zà-ÿ][^,]{{2,80}}$")
-_TRAILING_APPOSITIVE = re.compile(r",\s*(?:which|who|whose|a|an|the|now|formerly)\b[^,]*,?\s*$")
+# ', which ...', ', a Lyon maker of ...', and a participle set off by commas (', founded in 2017,').
+_TRAILING_APPOSITIVE = re.compile(
+    r",\s*(?:which|who|whose|a|an|the|now|formerly|founded|based|headquartered|launched|established)\b"
+    r"[^,]*,?\s*$"
+)
 _TRAILING_WORDS = re.compile(
     r"\s+(?:has|have|had|is|was|are|were|has been|just|officially|quietly|reportedly|also|today|now|itself"
-    r"|finally|recently|separately|previously|already|earlier|once)$",
+    r"|finally|recently|separately|previously|already|earlier|once"
+    # a round planned or discussed: 'The startup has discussed raising', 'Vexa is looking to raise'
+    r"|to|plans|plan|planning|discussed|discussing|considering|seeking|looking|aiming|hoping|preparing"
+    r"|expected|poised|set|about|gearing up|likely"
+    # and before a French infinitive: 'Ombrelle a réussi à lever', 'est sur le point de lever', 'va lever'
+    r"|a réussi à|vient de|va|pourrait|devrait|(?:est|serait) sur le point de|compte|prévoit de|cherche à)$",
     re.IGNORECASE,
 )
 # '... said it had', '... announced on Monday that it has': the company reports its own deal.
 _REPORTED = re.compile(
     r"\s+(?:said|says|announced|announces|confirmed|confirms|disclosed|discloses)(?:\s+(?:on\s+)?\w+day)?"
     r"(?:\s+that)?\s+(?:it|they)(?:\s+(?:has|had|have|is|was))?$",
+    re.IGNORECASE,
+)
+# When the subject did it, said between it and the verb: 'Orvane on Tuesday raised', 'Orvane this week said'.
+_TRAILING_DAY = re.compile(
+    r"\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
+    r"|this\s+(?:week|month|morning)|last\s+(?:week|month))$",
+    re.IGNORECASE,
+)
+# A headline's 'Northvolt in talks for over USD 5 bn in financing': the company is in talks for the amount.
+_IN_TALKS = re.compile(
+    r"\s+(?:(?:is|are|was|were)\s+)?in\s+(?:early\s+|advanced\s+|final\s+)?talks"
+    r"(?:\s+for(?:\s+(?:over|more than|about|around|up to|nearly|at least))?)?$",
     re.IGNORECASE,
 )
 _AS_NAME = re.compile(
@@ -110,6 +143,7 @@ _RELATIVE_AFTER_NAME = re.compile(
 # 'Elon Musk's xAI startup': a name with a role noun after it, written in lower case.
 _TRAILING_ROLE_NOUN = re.compile(rf"(?<=\S)\s+(?:{ROLE_NOUNS})$")
 
+_PRONOUN_START = re.compile(r"(?:it|they)\b", re.IGNORECASE)
 _SAID_THAT = re.compile(
     r"\b(?:said|says|noted|notes|added|adds|explained|explains|reported|reports|wrote|writes|estimated"
     r"|estimates|believes|believed)\s+(?:[\w,]+\s+){0,3}?that\s+",
@@ -122,7 +156,7 @@ def strip_lead_in(text: str) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = _WIRE_DATELINE.sub("", _DATELINE.sub("", text))
+        text = _WIRE_DATELINE.sub("", _DATELINE.sub("", _DATE_HEADING.sub("", text)))
         text = _BULLET.sub("", text)
         text = _FILLER.sub("", text).lstrip()
         text = _SCENE.sub("", text)
@@ -136,6 +170,25 @@ class Reference(str):
 REFERENCE = Reference("reference")
 
 
+# The words these patterns strip end the subject and are short: each is looked for in this many
+# characters at its end only, not at every space of a subject that may run to hundreds of characters.
+_TAIL_CHARS = 80
+_TRAILING = (_TRAILING_WORDS, _REPORTED, _IN_TALKS, _TRAILING_DAY)
+
+
+def _without_trailing_words(text: str) -> str:
+    """The subject without the words between the company and its verb ('has', 'said it had', 'is in talks
+    for', 'on Tuesday'), removed until none is left."""
+    previous = None
+    while previous != text:
+        previous = text
+        for pattern in _TRAILING:
+            found = pattern.search(text, max(0, len(text) - _TAIL_CHARS))
+            if found:
+                text = text[: found.start()].strip()
+    return text
+
+
 def company_in_subject(subject: str) -> str | None:
     """The company a clause's subject names, `REFERENCE` when it points back to one, else None."""
     as_name = _AS_NAME.search(subject)
@@ -143,7 +196,9 @@ def company_in_subject(subject: str) -> str | None:
         return valid_company(as_name.group(1))
     text = strip_lead_in(subject.strip()).strip().rstrip(",;:—–- ").strip()
     reported = _SAID_THAT.search(text)
-    if reported:  # 'Tamgac noted that Turkish studios': the subject is what follows 'that'
+    if reported and not _PRONOUN_START.match(text, reported.end()):
+        # 'Tamgac noted that Turkish studios': the subject is what follows 'that' ('Orvane said on Tuesday
+        # that it has' keeps its subject: 'it' is the one who said it).
         text = text[reported.end() :]
     text = re.sub(r"\s+[—–]\s+", ", ", text)  # 'Acme — a Berlin startup —' sets the description off too
     round_of = _ROUND_OF.match(text)
@@ -161,10 +216,7 @@ def company_in_subject(subject: str) -> str | None:
         return valid_company(without_descriptors(appositive.group(1)))
     text = _TRAILING_APPOSITIVE.sub("", text).strip().rstrip(",")
     text = re.sub(r"\s*\([^()]*\)", "", text)  # a ticker or an alias: 'Acme Inc. (NASDAQ: ACME)'
-    previous = None
-    while previous != text:
-        previous = text
-        text = _REPORTED.sub("", _TRAILING_WORDS.sub("", text)).strip()
+    text = _without_trailing_words(text)
     if _REFERENCE.match(text) or _BEHIND.match(text):
         return REFERENCE
     possessive = re.match(r"^(\S.*?)['’]s\s+(.+)$", text)

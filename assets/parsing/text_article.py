@@ -3,6 +3,8 @@ pipe tables, and prose."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from assets.parsing.glued_tables import glued_tables
 from assets.parsing.html_article import published_in_text
 from assets.parsing.mentions import ParsedDocument
@@ -15,9 +17,11 @@ def looks_like_html(text: str) -> bool:
     return any(tag in head for tag in ("<html", "<body", "<p>", "<p ", "<div", "<table", "<!doctype"))
 
 
-def parse_text_article(text: str) -> ParsedDocument:
+def parse_text_article(text: str, known_date: date | None = None) -> ParsedDocument:
+    """`known_date` (the date a feed entry or the page's URL gives) dates the text when it states none
+    itself, so that its 'last year' and 'in March' place rounds in time."""
     published = published_in_text(text[:4096])
     tables, rest = glued_tables(text)
     mentions = [m for index, rows in enumerate(tables) for m in table_mentions(rows, index)]
-    mentions.extend(text_mentions(rest, published))
+    mentions.extend(text_mentions(rest, published or known_date))
     return ParsedDocument(mentions=mentions, published=published)

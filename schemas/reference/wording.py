@@ -22,7 +22,7 @@ UNDISCLOSED_IN_PROSE = ("undisclosed", "not disclosed", "unannounced")
 UNDISCLOSED = frozenset({*UNDISCLOSED_IN_PROSE, "unknown"})
 """The same in an amount cell, where 'unknown' can only mean the amount."""
 
-FLOOR_WORDS = ("more than", "over", "at least", "upwards of", "in excess of")
+FLOOR_WORDS = ("more than", "over", "at least", "upwards of", "in excess of", "plus de", "más de", "mais de")
 """Words before an amount that make it a lower bound: 'more than $200 million' is a floor, like '$200M+'."""
 
 APPROXIMATION_WORDS = (
@@ -52,6 +52,8 @@ NOT_A_SUBJECT_START = frozenset(
         # subordinators and prepositions: 'If Pantera Capital's round closes', 'In April 2024, ...'
         *("if", "when", "while", "although", "though", "as", "after", "before", "since", "unless", "once"),
         *("in", "at", "from", "for", "during", "over", "by", "with", "across", "among", "between", "per"),
+        # the same in French, Spanish and Portuguese news: 'En 2023, les jeunes pousses ...'
+        *("en", "em", "dans", "depuis", "desde", "durante", "pour", "para", "selon", "según", "segundo"),
     }
 )
 """First words of a phrase that is not a company name, whatever follows ('However', 'In April 2024')."""
@@ -63,11 +65,22 @@ REPORTED_CUES = (
     "was reported to",
     "in talks",
     "in advanced talks",
+    "in early talks",
+    "in preliminary talks",
     "in discussions",
+    "in early discussions",
+    "in advanced discussions",
+    "in preliminary discussions",
     "is discussing",
     "are discussing",
     "has discussed",
     "is said to",
+    "sur le point de",
+    # the French conditional of reported facts: 'qui la valoriserait à 6 milliards', 'serait en passe de'
+    "valoriserait",
+    "serait",
+    "seraient",
+    "serait en train de",
     "are said to",
     "was said to",
     "sources say",
@@ -94,6 +107,10 @@ REPORTED_CUES = (
     "is close to raising",
     # French, Spanish and Portuguese: 'est sur le point de lever', 'en discussions', 'estaría negociando'
     "sur le point de",
+    # the French conditional of reported facts: 'qui la valoriserait à 6 milliards', 'serait en passe de'
+    "valoriserait",
+    "serait",
+    "seraient",
     "en discussions",
     "en négociations",
     "serait en passe de",

@@ -278,6 +278,7 @@ def test_parse_amount_with_words_before_the_number(text: str, value: str, is_flo
         ("RM50 million", "50000000", "MYR"),
         ("R$120 million", "120000000", "BRL"),
         ("30 million rand", "30000000", "ZAR"),
+        ("TL 45 million", "45000000", "TRY"),  # the Turkish lira as Turkish news abbreviates it
     ],
 )
 def test_find_money_in_newly_listed_currencies(text: str, value: str, currency: str) -> None:
@@ -288,3 +289,44 @@ def test_find_money_in_newly_listed_currencies(text: str, value: str, currency: 
 
 def test_rand_without_a_multiplier_is_a_word() -> None:
     assert find_money("Acme hired Rand, and 12 rand engineers joined.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("$75-million", "75000000"), ("C$1.2-billion", "1200000000"), ("€8-mn", "8000000")],
+)
+def test_a_hyphen_may_join_the_number_to_its_multiplier(text: str, value: str) -> None:
+    (money,) = find_money(f"Orlenta closed a {text} Series B.")
+
+    assert (money.value, money.text) == (Decimal(value), text)
+
+
+def test_a_hyphen_before_a_word_that_is_no_multiplier_leaves_the_number() -> None:
+    # '$5-month' is five dollars a month, and '$450-500 million' is a range: neither is read as one amount.
+    assert [m.text for m in find_money("It costs $5-month; a $450-500 million round.")] == ["$5", "$450"]
+
+
+@pytest.mark.parametrize("text", ["plus de 40 millions d'euros", "más de 40 millones de euros"])
+def test_foreign_floor_words_make_a_floor(text: str) -> None:
+    parsed = parse_amount(text)
+
+    assert (parsed.money.value, parsed.money.is_floor) == (Decimal(40_000_000), True)
+
+
+@pytest.mark.parametrize(("text", "value"), [("$3.5 mln", "3500000"), ("€1.2 bln", "1200000000")])
+def test_wire_service_multipliers(text: str, value: str) -> None:
+    (money,) = find_money(f"Orlenta raised {text} in new funding.")
+
+    assert (money.value, money.text) == (Decimal(value), text)
+
+
+def test_a_size_in_words_before_a_round_is_a_floor_in_dollars() -> None:
+    (money,) = find_money("Orlenta closed a billion-dollar round.")
+    parsed = parse_amount("Billion-dollar")
+
+    assert (money.text, money.value, money.is_floor) == ("billion-dollar", Decimal(10**9), True)
+    assert (parsed.money.value, parsed.money.currency, parsed.money.is_floor) == (Decimal(10**9), "USD", True)
+
+
+def test_a_size_in_words_before_another_noun_is_no_amount() -> None:
+    assert find_money("Orlenta is a billion-dollar company now.") == []

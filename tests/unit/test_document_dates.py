@@ -29,6 +29,8 @@ from assets.sources import Source, SourceKind
             "The market could reach $90 billion through 2031, up from 2022.",
             DatedPeriod(date(2022, 1, 1), "year"),
         ),
+        ("issued 2025-09 Brannock Labs closes its round", DatedPeriod(date(2025, 9, 1), "month")),
+        ("Plans for 2024-2026 were set.", None),  # a span of years, not a month
         ("It hired 2,024 engineers and grew 2025% in a year.", None),
         ("Kestrel raised $2025 million.", None),
         ("No dates here at all.", None),
@@ -94,3 +96,21 @@ def test_periods_far_apart_in_a_long_page_are_all_seen() -> None:
     filler = "words without any period at all " * 20_000
     text = f"Founded in 2019. {filler}It raised again in March 2025. {filler}Revenue grew 2026% since."
     assert latest_named_period(text) == DatedPeriod(date(2025, 3, 1), "month")
+
+
+def test_a_feed_date_dates_the_rounds_a_page_places_last_year(tmp_path: Path) -> None:
+    # The page states no date, but its feed entry does: 'last year' is the year before that.
+    text = "Quillmere raised $40 million in a Series B. It raised $9 million last year, led by Tarn Capital."
+    frame = _extract(tmp_path, text, hint=date(2025, 6, 2))
+    rows = frame[["company_text", "amount_text", "announced_text"]].values.tolist()
+    assert ["Quillmere", "$9 million", "2024"] in rows
+
+
+def test_a_url_date_dates_the_rounds_a_page_places_last_year(tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text("Vantor Grid raised $12 million last year, led by Ostra Partners.", encoding="utf-8")
+    source = Source(id="s", name="S", kind=SourceKind.ARTICLE, url=path.as_uri())
+    frame = extract_document(source, "https://news.example/2023/05/vantor", "0" * 64, "text/plain", path)
+    assert frame[["company_text", "amount_text", "announced_text"]].values.tolist() == [
+        ["Vantor Grid", "$12 million", "2022"]
+    ]

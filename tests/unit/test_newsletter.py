@@ -265,6 +265,22 @@ def test_markdown_paragraphs_keep_capital_headings_apart() -> None:
     ]
 
 
+def test_lines_of_unwrapped_text_keep_their_line_breaks() -> None:
+    # A headline above a story that no one wrapped by hand: the line break ends the headline.
+    story = "Tessaly Grid has raised a loan from a regional bank. " * 6
+    text = f"Tessaly Grid in talks for $80M in new financing\n{story.strip()}"
+
+    assert markdown_paragraphs(text) == [f"Tessaly Grid in talks for $80M in new financing\n{story.strip()}"]
+
+
+def test_lines_of_wrapped_text_join_into_one_paragraph() -> None:
+    text = "Voltmere raised $12M in a Series A led by\nHarrow Capital and Tern Partners."
+
+    assert markdown_paragraphs(text) == [
+        "Voltmere raised $12M in a Series A led by Harrow Capital and Tern Partners."
+    ]
+
+
 def test_plain_text_issue_section_headings_are_not_part_of_names() -> None:
     message = EmailMessage()
     message["Subject"] = "Grid Weekly"

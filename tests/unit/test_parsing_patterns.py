@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
@@ -61,9 +62,9 @@ def test_words_that_are_not_deal_verbs(sentence: str) -> None:
     assert DEAL_VERB.search(sentence) is None
 
 
-def _roles(sentence: str, published_year: int | None = None) -> list[Role]:
+def _roles(sentence: str, published: date | None = None) -> list[Role]:
     moneys = find_money(sentence)
-    return [money_role(sentence, money, moneys, published_year) for money in moneys]
+    return [money_role(sentence, money, moneys, published) for money in moneys]
 
 
 @pytest.mark.parametrize(
@@ -82,10 +83,15 @@ def _roles(sentence: str, published_year: int | None = None) -> list[Role]:
         ("Orrin was valued at $90M in 2024 and raised $20M this month.", [Role.OTHER, Role.RAISE]),
         ("The round closed, bringing its total funding to about $90 million.", [Role.OTHER]),
         ("Vexa, now worth $2 billion, raised $300 million.", [Role.VALUATION, Role.RAISE]),
+        ("Of the round, shares issued worth $30 million were paid up.", [Role.OTHER]),
+        # A month said alone is past when it comes before the month of publication (June 2026 here).
+        ("Orrin raised $20M this week, after the $5M loan it took in March.", [Role.RAISE, Role.PAST_RAISE]),
+        ("Orrin raised $20M in June.", [Role.RAISE]),
+        ("Orrin expects to close $20M in September.", [Role.RAISE]),  # a later month: not dated, not past
     ],
 )
 def test_money_roles_read_within_their_window(sentence: str, roles: list[Role]) -> None:
-    assert _roles(sentence, published_year=2026) == roles
+    assert _roles(sentence, published=date(2026, 6, 15)) == roles
 
 
 def test_a_clause_of_many_amounts_is_read_only_as_far_as_the_deal_needs() -> None:

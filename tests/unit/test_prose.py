@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from assets.parsing.mentions import DealMention, Method
+from assets.parsing.newsletter import markdown_paragraphs
 from assets.parsing.prose import extract_prose_mentions, mention_from_clause, resolve_short_names
 
 
@@ -346,6 +347,23 @@ def test_subjects_that_name_no_company(sentence: str) -> None:
         ("Dorset AI's Series D, worth $300 million, was led by Accel.", "$300 million", None),
         # A floor stays in the amount text.
         ("Caldera raised more than $200 million in a Series D.", "more than $200 million", None),
+        # Valuations as French, Spanish and Portuguese news word them.
+        (
+            "La start-up Ombrelle a levé 40 millions d'euros, ce qui la valorise à 300 millions d'euros.",
+            "40 millions d'euros",
+            "300 millions d'euros",
+        ),
+        ("Cobalto levanta €12M con una valoración de €90M.", "€12M", "€90M"),
+        (
+            "Cobalto raised the largest round, $60 million at a $900 million value.",
+            "$60 million",
+            "$900 million",
+        ),
+        (
+            "Jabuti captou US$ 20 milhões e foi avaliada em US$ 150 milhões.",
+            "US$ 20 milhões",
+            "US$ 150 milhões",
+        ),
     ],
 )
 def test_money_roles_in_a_deal(sentence: str, amount: str | None, valuation: str | None) -> None:
@@ -371,6 +389,14 @@ def test_money_roles_in_a_deal(sentence: str, amount: str | None, valuation: str
         "Larkspur brings in $15 million in annualized revenue.",
         "The foundation awarded a $2M grant to Westfield University.",
         "The city announced a $3 billion subsidy programme for heat pumps.",
+        # A class of rounds, not one round.
+        "Larkspur closed three $50m+ rounds for its clients this year.",
+        # A clause that opens by summing up states a total.
+        "In total Larkspur netted $900m from backers.",
+        # A bracket of other money after a name is an aside, not that name's round.
+        "Larkspur built the hit game Tidewell (yearly sales of the title in 2025 — $90 million).",
+        # A valuation said with 'was', placed in the past ('previous valuation'): no deal.
+        "Larkspur's previous valuation from the March funding round was about $2 billion.",
     ],
 )
 def test_money_that_is_no_raise(sentence: str) -> None:
@@ -397,6 +423,34 @@ def test_money_that_is_no_raise(sentence: str) -> None:
             ["Pellbrook raised a $60M Series C on Monday, after a $25M Series B in 2024."],
             [("$60M", "series_c", "Monday"), ("$25M", "series_b", "2024")],
         ),
+        # A conversion in brackets does not hide the period after it, and each amount keeps its own
+        # round: the later seed is not the earlier deal's.
+        (
+            [
+                "Gorsefield had taken a ¥900 million ($6 million) investment in 2024, before a $15 million "
+                "seed round this month."
+            ],
+            [("$15 million", "seed", None), ("¥900 million", None, "2024")],
+        ),
+        # A month said alone before the month of publication (March 2026) dates an earlier round of the
+        # same year; debt named in its phrase is its round.
+        (
+            ["Pellbrook raised a $60M Series C, following the $15 million debt it announced in January."],
+            [("$60M", "series_c", None), ("$15 million", "debt", "January 2026")],
+        ),
+        # A past period opening the clause dates what it says.
+        (["In 2024, Pellbrook raised a $5 million seed round."], [("$5 million", "seed", "2024")]),
+        (["Last year, Pellbrook raised a $5 million seed round."], [("$5 million", "seed", "2025")]),
+        # The month before publication is news still: it dates the deal, which stays the clause's deal;
+        # a month said alone dates raises, not valuations.
+        (
+            ["Pellbrook closed a $60M Series C in February, a year after its $25M Series B."],
+            [("$60M", "series_c", "February 2026")],
+        ),
+        (
+            ["Pellbrook raised a $9M seed in 2025, then a $30M Series A at a $200M valuation in January."],
+            [("$30M", "series_a", "January 2026"), ("$9M", "seed", "2025")],
+        ),
         # Undated history ('previously', 'years ago') and past valuations state no deal.
         (["Pellbrook previously raised $20 million from angels."], []),
         (["Pellbrook was valued at $300 million in 2024."], []),
@@ -409,6 +463,55 @@ def test_each_round_of_a_funding_history_is_its_own_deal(
 
     found = [(m.amount, m.round_text, m.announced) for m in mentions]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # A participle set off by commas after a role noun still points back to the company named before.
+        (
+            [
+                "Ostravel raised $30M in a Series B.",
+                "The mapping group, founded in 2019, raised $8M last year.",
+            ],
+            ("Ostravel", "$8M", None, "2025"),
+        ),
+        # 'emerged from stealth with' states a deal as 'emerged with' does.
+        (
+            ["- Kidney biotech Pallamund Bio emerged from stealth with a $64 million Series A financing."],
+            ("Pallamund Bio", "$64 million", "series_a", None),
+        ),
+        # A secondary sale of shares is a round of its own, not the sale of the company.
+        (
+            ["Brevato completed its $700M secondary share sale at a valuation of $9bn."],
+            ("Brevato", "$700M", "secondary", None),
+        ),
+        # A headline without a verb: the company is in talks for the amount, a reported round.
+        (
+            ["Drone maker Skyvale in talks for over $300 million in financing"],
+            ("Skyvale", "over $300 million", None, None),
+        ),
+        # A private equity investment named after its amount, with the company it went to.
+        (
+            ["Big deal: the $75-million private equity investment in Corvane.io, a Lisbon insurer."],
+            ("Corvane.io", "$75-million", "private_equity", None),
+        ),
+        # A listing that states only its shares and their price raises their product.
+        (["Orvane sold 10 million shares at $18 each in its IPO."], ("Orvane", "$180,000,000", "ipo", None)),
+        (
+            ["In its IPO, Orvane is selling 20 million shares of its common stock at $19 each."],
+            ("Orvane", "$380,000,000", "ipo", None),
+        ),
+        (
+            ["Orvane sold 1,500,000 shares at €4.50 each in a registered direct offering."],
+            ("Orvane", "€6,750,000", "post_ipo", None),
+        ),
+    ],
+)
+def test_deal_sentences_as_news_writes_them(sentences: list[str], expected: tuple) -> None:
+    mention = extract_prose_mentions(sentences, published=date(2026, 3, 2))[-1]
+
+    assert (mention.company, mention.amount, mention.round_text, mention.announced) == expected
 
 
 def test_a_round_of_this_year_is_not_history() -> None:
@@ -725,6 +828,10 @@ def test_a_numbered_heading_names_the_company_of_the_item_below() -> None:
     )
 
 
+def test_holders_selling_shares_after_a_listing_state_no_deal() -> None:
+    assert extract_prose_mentions(["Insiders sold 2 million shares at $25 each after the IPO."]) == []
+
+
 def test_an_ipo_pricing_takes_its_proceeds_from_the_next_sentence() -> None:
     paragraph = (
         "Halvorsen Robotics today announced the pricing of its initial public offering of 10,000,000 shares "
@@ -759,20 +866,39 @@ def test_date_phrases_are_kept_as_written(sentence: str, announced: str) -> None
     assert mention.announced == announced
 
 
-def test_short_names_take_the_full_name_the_document_uses() -> None:
-    mentions = resolve_short_names(
-        extract_prose_mentions(
+@pytest.mark.parametrize(
+    ("sentences", "companies"),
+    [
+        # The full name first, then the short one: the short one takes the full name.
+        (
             [
                 "Opaldune Therapeutics raised a $90 million Series B.",
                 "Opaldune also received a $2 million grant from the Kessel Foundation.",
-            ]
-        )
-    )
+            ],
+            ["Opaldune Therapeutics", "Opaldune Therapeutics"],
+        ),
+        # A headline may shorten the name the story then gives in full: words names end with tell.
+        (
+            ["Tarsel raises $5M seed", "Tarsel Robotics, a Lyon startup, raised a $5M seed round."],
+            ["Tarsel Robotics", "Tarsel Robotics"],
+        ),
+        # A longer name seen only after the short one is not its full name: a headline run into the text
+        # glues the next sentence's first word onto the name ('Tarsel Ombra').
+        (
+            [
+                "Tarsel is in talks to raise up to $300 million.",
+                "Kessel in talks for $50mn investment in start-up Tarsel Ombra and Vexa have to map cities.",
+            ],
+            ["Tarsel", "Tarsel Ombra"],
+        ),
+    ],
+)
+def test_short_names_take_the_full_name_the_document_gave_first(
+    sentences: list[str], companies: list[str]
+) -> None:
+    mentions = resolve_short_names(extract_prose_mentions(sentences))
 
-    assert [(m.company, m.round_text) for m in mentions] == [
-        ("Opaldune Therapeutics", "series_b"),
-        ("Opaldune Therapeutics", "grant"),
-    ]
+    assert [m.company for m in mentions] == companies
 
 
 @pytest.mark.parametrize(
@@ -905,3 +1031,392 @@ def test_price_ranges_and_stakes_sold_are_no_raise(sentence: str) -> None:
     mentions = extract_prose_mentions([sentence], published=date(2026, 3, 2))
 
     assert [(m.amount, m.valuation) for m in mentions if m.amount or m.valuation] == []
+
+
+def test_a_foreign_preposition_opening_a_sentence_is_no_company() -> None:
+    # 'En 2025, les start-up ...' names a year and a group, not a company.
+    assert (
+        extract_prose_mentions(["En 2025, les jeunes pousses bretonnes ont levé 900 millions d'euros."]) == []
+    )
+
+
+def test_a_headline_in_talks_is_a_reported_round() -> None:
+    (mention,) = extract_prose_mentions(["Drone maker Skyvale in talks for over $300 million in financing"])
+
+    assert (mention.company, mention.status) == ("Skyvale", "reported")
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # An opener ('Derrière,') before a name and its description set off by commas.
+        (
+            ["Derrière, Ombrelle, spécialiste lyonnais du stockage, a levé 45 millions d'euros."],
+            ("Ombrelle", "45 millions d'euros"),
+        ),
+        # 'l'entreprise ...' and 'a companhia' point back to the company named before.
+        (
+            [
+                "Verdanne a levé 5 millions d'euros en janvier.",
+                "Par ailleurs, l'entreprise spécialisée dans les capteurs a bouclé un tour de table de "
+                "20 millions d'euros.",
+            ],
+            ("Verdanne", "20 millions d'euros"),
+        ),
+        (
+            ["Tucano captou US$ 4 milhões.", "A companhia levantou US$ 30 milhões."],
+            ("Tucano", "US$ 30 milhões"),
+        ),
+        # 'suma' (adds) states a raise in Spanish news.
+        (["Cobaltia (del fundador de Brisa) suma €6M con Faro Capital."], ("Cobaltia", "€6M")),
+    ],
+)
+def test_deal_sentences_in_french_spanish_and_portuguese(sentences: list[str], expected: tuple) -> None:
+    mention = extract_prose_mentions(sentences)[-1]
+
+    assert (mention.company, mention.amount) == expected
+
+
+def test_a_following_sentence_gives_the_round_the_deal_lacked() -> None:
+    (mention,) = extract_prose_mentions(
+        [
+            "Tessaly raised €30 million to build its sensor plant. The Porto company said its Series A is "
+            "the largest in its sector."
+        ]
+    )
+
+    assert (mention.company, mention.amount, mention.round_text) == ("Tessaly", "€30 million", "series_a")
+
+
+def test_a_following_sentence_gives_no_round_to_a_past_round_beside_the_deal() -> None:
+    mentions = extract_prose_mentions(
+        [
+            "Tessaly raised €30 million on Monday, after a €4 million loan in 2024. The funding round was "
+            "led by Ostra Partners."
+        ],
+        published=date(2026, 3, 2),
+    )
+
+    assert [(m.amount, m.round_text) for m in mentions] == [
+        ("€30 million", "venture"),
+        ("€4 million", "debt"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # A round planned or discussed: the company is before the intention, the round is reported.
+        (
+            [
+                "Harlen Labs raised $20M in 2024.",
+                "The startup has discussed raising between $80 million and "
+                "$100 million from Ostra Partners, people familiar said.",
+            ],
+            ("Harlen Labs", "at least $80 million", "reported"),
+        ),
+        (["Corvane is looking to raise $45 million in new funding."], ("Corvane", "$45 million", "reported")),
+        (
+            ["Corvane is in early discussions to raise $45 million at a valuation of $400 million."],
+            ("Corvane", "$45 million", "reported"),
+        ),
+    ],
+)
+def test_rounds_in_the_making_are_reported(sentences: list[str], expected: tuple) -> None:
+    mention = extract_prose_mentions(sentences, published=date(2026, 3, 2))[-1]
+
+    assert (mention.company, mention.amount, mention.status) == expected
+
+
+def test_the_company_may_be_the_subject_of_a_later_verb() -> None:
+    # 'Fresh from raising' has no subject of its own: the company is the main clause's subject.
+    mention = extract_prose_mentions(
+        ["Fresh from raising $90 million, Corvane is gearing up to raise more."]
+    )[0]
+
+    assert (mention.company, mention.amount) == ("Corvane", "$90 million")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The company said it raised: 'it' is the company before 'said'.
+        (
+            "Orvane, a startup building grid batteries, said on Tuesday that it has raised $40 million in a "
+            "Series B round led by Tern Capital.",
+            [("Orvane", "$40 million", "series_b", None)],
+        ),
+        # '$2bn-valued' is a valuation, never the amount raised.
+        ("The $2bn-valued Orvane raised $100M.", [("Orvane", "$100M", None, "$2bn")]),
+        # A list item naming its company before the colon.
+        ("#2 Orvane: $25M Series A led by Tern Capital", [("Orvane", "$25M", "series_a", None)]),
+        ("Orvane: a $6M seed round", [("Orvane", "$6M", "seed", None)]),
+        # ... but a field label or a line that states no round is no such item.
+        ("Amount: $1 billion Series: Unknown", []),
+        ("Read more: Orvane's rivals are worth $3 billion", []),
+        # 'Name, with <amount>' items, in English or Portuguese; a single one is an aside.
+        (
+            "The largest rounds went to Orvane, with $40 million, and Kestrel, with a $12 million seed.",
+            [("Orvane", "$40 million", None, None), ("Kestrel", "$12 million", "seed", None)],
+        ),
+        (
+            "Destaques do mês: Orvane, com captação de US$ 9 milhões; Kestrel, com US$ 4 milhões.",
+            [("Orvane", "US$ 9 milhões", None, None), ("Kestrel", "US$ 4 milhões", None, None)],
+        ),
+        ("Orvane, with $5M in revenue, raised $20M.", [("Orvane", "$20M", None, None)]),
+        # '<amount> round raised by <Name>' items.
+        (
+            "Notable rounds include the $31 million round raised by grid startup Orvane and $12 million "
+            "round raised by Kestrel, a Lyon insurer.",
+            [("Orvane", "$31 million", None, None), ("Kestrel", "$12 million", None, None)],
+        ),
+        # Rounds of one size that went to several companies.
+        (
+            "Billion-dollar rounds also went to Orvane, Kestrel and Vexa.",
+            [
+                ("Orvane", "Billion-dollar", None, None),
+                ("Kestrel", "Billion-dollar", None, None),
+                ("Vexa", "Billion-dollar", None, None),
+            ],
+        ),
+        (
+            "The $100M+ rounds went to Orvane and Kestrel.",
+            [("Orvane", "$100M+", None, None), ("Kestrel", "$100M+", None, None)],
+        ),
+        ("The top prizes went to Orvane and Kestrel.", []),
+        # 'each' after the amount of a listed subject, whatever its verb; a price 'each' is no round.
+        (
+            "Close behind, Orvane Bio and Kestrel Labs tied for second place with $300 million each.",
+            [("Orvane Bio", "$300 million", None, None), ("Kestrel Labs", "$300 million", None, None)],
+        ),
+        ("Shares of Orvane and Kestrel cost $10 each.", []),
+        # One amount for each of several companies.
+        (
+            "Orvane and Kestrel raised $10M each.",
+            [("Orvane", "$10M", None, None), ("Kestrel", "$10M", None, None)],
+        ),
+        (
+            "Orvane and Kestrel each raised $8M in seed rounds.",
+            [("Orvane", "$8M", "seed", None), ("Kestrel", "$8M", "seed", None)],
+        ),
+    ],
+)
+def test_list_items_and_shared_amounts(sentence: str, expected: list[tuple]) -> None:
+    mentions = extract_prose_mentions([sentence], published=date(2026, 3, 2))
+
+    assert [(m.company, m.amount, m.round_text, m.valuation) for m in mentions] == expected
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The largest round of the month went to Orvane, a grid startup. The company raised $40 million.",
+        "A maior captação do mês foi da Orvane, de Recife. A companhia levantou US$ 40 milhões.",
+        "La plus grosse levée a été réalisée par Orvane. L'entreprise a bouclé un tour de table de "
+        "40 millions d'euros.",
+    ],
+)
+def test_a_sentence_naming_who_took_the_round_is_what_the_company_points_back_to(paragraph: str) -> None:
+    mentions = extract_prose_mentions(["Kestrel raised $5 million in a seed round.", paragraph])
+
+    assert [m.company for m in mentions] == ["Kestrel", "Orvane"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Verdanne a réussi à lever 30 millions d'euros.", ("Verdanne", "30 millions d'euros", "announced")),
+        (
+            "Verdanne va lever plus de 30 millions d'euros.",
+            ("Verdanne", "plus de 30 millions d'euros", "announced"),
+        ),
+        (
+            "Verdanne est sur le point de lever 30 millions d'euros.",
+            ("Verdanne", "30 millions d'euros", "reported"),
+        ),
+        (
+            "Cobaltia levanta más de 5 millones de euros.",
+            ("Cobaltia", "más de 5 millones de euros", "announced"),
+        ),
+    ],
+)
+def test_french_infinitives_and_foreign_floors(sentence: str, expected: tuple) -> None:
+    (mention,) = extract_prose_mentions([sentence], published=date(2026, 3, 2))
+
+    assert (mention.company, mention.amount, mention.status) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Orvane on Tuesday said it raised $40 million.",
+        "Orvane on Tuesday raised $40 million.",
+        "Orvane this week closed a $40 million round.",
+        "Orvane on March 3 raised $40 million.",
+    ],
+)
+def test_when_it_happened_may_stand_between_the_company_and_its_verb(sentence: str) -> None:
+    (mention,) = extract_prose_mentions([sentence], published=date(2026, 3, 5))
+
+    assert (mention.company, mention.amount) == ("Orvane", "$40 million")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # The parts of the deal just stated replace it, each with its own round.
+        (
+            "Tessaly secured $9 million in a mix of equity and debt funding. This included a $4 million seed "
+            "round and $5 million in venture debt.",
+            [("Tessaly", "$4 million", "seed"), ("Tessaly", "$5 million", "debt")],
+        ),
+        # Amounts that do not add up to the deal are not its parts.
+        (
+            "Tessaly raised $9 million. The round included $2M from angels and $1M from Tern Capital.",
+            [("Tessaly", "$9 million", None)],
+        ),
+    ],
+)
+def test_a_sentence_may_split_the_deal_just_stated_into_its_parts(
+    paragraph: str, expected: list[tuple]
+) -> None:
+    mentions = extract_prose_mentions([paragraph])
+
+    assert [(m.company, m.amount, m.round_text) for m in mentions] == expected
+
+
+def test_a_rumoured_valuation_without_an_amount_is_no_deal_but_names_the_company() -> None:
+    mentions = extract_prose_mentions(
+        [
+            "Orvane is in early talks to raise new funding at a valuation of about $4 billion. The startup "
+            "has discussed raising $300 million from Tern Capital, people familiar said."
+        ]
+    )
+
+    assert [(m.company, m.amount, m.status) for m in mentions] == [("Orvane", "$300 million", "reported")]
+
+
+def test_a_completed_round_known_only_by_its_valuation_is_a_deal() -> None:
+    (mention,) = extract_prose_mentions(
+        ["Orvane secured a $1.1 billion valuation in a round led by Tern Capital."]
+    )
+
+    assert (mention.company, mention.amount, mention.valuation) == ("Orvane", None, "$1.1 billion")
+
+
+def test_the_french_conditional_reports_a_round() -> None:
+    assert (
+        extract_prose_mentions(["Verdanne boucle une levée qui la valoriserait à 2 milliards d'euros."]) == []
+    )
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # The whole offer first, then its fresh issue: the company raised the fresh issue.
+        "Orvane's IPO is a book build issue of ₹900 crore. The issue is a combination of a fresh issue of "
+        "2 crore shares aggregating to ₹400 crore and an offer for sale of 3 crore shares aggregating to "
+        "₹500 crore.",
+        # A fresh issue said with 'worth'; the offer for sale is what existing holders sell.
+        "Orvane's IPO comprised a fresh issue of shares worth up to ₹400 crore and an offer for sale of "
+        "shares worth up to ₹500 crore.",
+    ],
+)
+def test_a_listing_raises_its_fresh_issue_not_its_offer_for_sale(paragraph: str) -> None:
+    (mention,) = extract_prose_mentions([paragraph])
+
+    assert (mention.company, mention.round_text, mention.amount) == ("Orvane", "ipo", "₹400 crore")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "valuation"),
+    [
+        ("Orvane raised €60 million this week. Now the company is worth €900 million.", "€900 million"),
+        ("Orvane raised €60 million. Investors now value the firm at €900 million.", "€900 million"),
+        # Another company's valuation, or one placed in the past, is not the deal's.
+        ("Orvane raised €60 million. Rival Vexa is now worth €2 billion.", None),
+        ("Orvane raised €60 million. The company was valued at €300 million in 2021.", None),
+        # A figure smaller than the amount raised is not the company's valuation.
+        ("Orvane raised €60 million. Its seed round was valued at €20 million.", None),
+        # What shares were issued for is no valuation.
+        ("Orvane raised €60 million. Shares issued worth €30 million were fully paid up.", None),
+    ],
+)
+def test_a_following_sentence_gives_the_deal_its_valuation(paragraph: str, valuation: str | None) -> None:
+    (mention,) = extract_prose_mentions([paragraph], published=date(2026, 3, 2))
+
+    assert (mention.company, mention.amount, mention.valuation) == ("Orvane", "€60 million", valuation)
+
+
+def test_an_investor_investing_in_the_company_invests_in_the_company_named_before() -> None:
+    mentions = extract_prose_mentions(
+        [
+            "Orvane is in talks to raise up to $300 million. The talks come weeks after Kestrel's chief "
+            "executive announced plans to invest $50 million in the company."
+        ]
+    )
+
+    assert [(m.company, m.amount) for m in mentions] == [
+        ("Orvane", "$300 million"),
+        ("Orvane", "$50 million"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "rounds"),
+    [
+        # A later paragraph opening on 'the funding round' gives the one stageless deal its stage.
+        (
+            [
+                "Orvane is in talks to raise $900 million. It is also in talks to raise $400M in debt.",
+                "Kestrel Bank declined to comment.",
+                "The funding round is expected to be led by Tern Capital.",
+            ],
+            ["venture", "debt"],
+        ),
+        # With two stageless deals of the company, the round could be either: neither takes it.
+        (
+            [
+                "Orvane raised $9 million. Orvane also raised $3 million more.",
+                "The funding round drew angels.",
+            ],
+            [None, None],
+        ),
+    ],
+)
+def test_a_later_paragraph_gives_the_deal_its_round(paragraphs: list[str], rounds: list[str | None]) -> None:
+    mentions = extract_prose_mentions(paragraphs)
+
+    assert [m.round_text for m in mentions] == rounds
+
+
+def test_a_headline_line_does_not_run_into_the_story_below_it() -> None:
+    story = "Vexa also hired staff. " * 10
+    text = f"Tessaly Grid in talks for $80M in new financing\nTessaly Grid makes grid sensors. {story}"
+
+    (mention,) = extract_prose_mentions(markdown_paragraphs(text))
+
+    assert (mention.company, mention.amount, mention.status) == ("Tessaly Grid", "$80M", "reported")
+
+
+def test_a_bracket_with_a_deal_verb_states_the_deal_of_the_name_before_it() -> None:
+    mentions = extract_prose_mentions(
+        ["Demand grew at Quorra (which closed a $60M Series B) and Ilex (which raised $12M)."]
+    )
+
+    assert [(m.company, m.amount) for m in mentions] == [("Quorra", "$60M"), ("Ilex", "$12M")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Words between the amount and 'rounds' may say it came in tranches: still the company's raise.
+        ("Orvane raised $50M in two rounds.", ("Orvane", "$50M", None)),
+        # A past valuation said before the raise places only itself in the past.
+        ("Orvane, whose last valuation was $1B, raised $100M.", ("Orvane", "$100M", None)),
+    ],
+)
+def test_past_and_plural_words_touch_only_their_own_amount(sentence: str, expected: tuple) -> None:
+    (mention,) = extract_prose_mentions([sentence])
+
+    assert (mention.company, mention.amount, mention.valuation) == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assets.normalize.rounds import find_round, find_rounds, resolve_round
+from assets.normalize.rounds import find_round, find_rounds, resolve_round, round_referred_to
 
 
 @pytest.mark.parametrize(
@@ -67,6 +67,13 @@ def test_resolve_round_unrecognised_is_none(label: str) -> None:
         ("a tender offer for employee shares", "secondary"),
         ("an angel round from operators", "angel"),
         ("a bridge round", "venture"),
+        ("its $900M secondary share sale to new backers", "secondary"),
+        # Offerings of a company already listed.
+        ("Closing of $12 Million Registered Direct Offering", "post_ipo"),
+        ("shares sold in an at-the-market offering", "post_ipo"),
+        # A round without its stage, as French and Spanish news write it.
+        ("a bouclé un tour de table de 30 millions d'euros", "venture"),
+        ("cerró una ronda de financiación de 8 millones", "venture"),
         # The first round named wins.
         ("its Series B, two years after the seed", "series_b"),
     ],
@@ -112,3 +119,18 @@ def test_find_round_phrases(text: str, slug: str | None) -> None:
 def test_find_rounds_in_order() -> None:
     assert find_rounds("raised $12M and $30M respectively, in a seed and a Series A") == ["seed", "series_a"]
     assert find_rounds("no round here") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("The Oslo company said its Series B financing was oversubscribed.", "series_b"),
+        ("The funding round drew eleven investors.", "venture"),
+        ("Most of this seed round came from angels.", "seed"),
+        # A round not pointed to with 'its', 'the' or 'this' is another one.
+        ("It had raised a seed in 2023 from angels.", None),
+        ("Nothing about money here.", None),
+    ],
+)
+def test_round_referred_to(text: str, slug: str | None) -> None:
+    assert round_referred_to(text) == slug

@@ -67,6 +67,62 @@ def test_a_text_page_reads_its_date_table_and_prose():
     ]
 
 
+def test_a_date_heading_dates_the_page_and_is_not_part_of_the_subject():
+    page = (
+        "date 2025-11-04 Ravelstone Power, a maker of grid batteries, has secured $40 million in what "
+        "is the largest green loan in its region.\n\nThe company plans two plants."
+    )
+    document = parse_text_article(page)
+    assert document.published == date(2025, 11, 4)
+    assert [(m.company, m.amount, m.round_text) for m in document.mentions] == [
+        ("Ravelstone Power", "$40 million", "debt")
+    ]
+
+
+def test_a_table_copied_with_tabs_is_read_as_a_table():
+    page = (
+        "Deals of the week\n\n"
+        "Startup\tSector\tRaised\tStage\nOrlenta\tGrid\t$12M\tSeries A\nTessaly\tBio\t$3M\tSeed\n"
+    )
+    document = parse_text_article(page)
+    assert [(m.method, m.company, m.amount, m.round_text) for m in document.mentions] == [
+        ("document_table", "Orlenta", "$12M", "Series A"),
+        ("document_table", "Tessaly", "$3M", "Seed"),
+    ]
+
+
+def test_tab_separated_lines_that_are_no_deal_table_stay_prose():
+    page = "Name\tRole\nAda\tCEO\n\nOrlenta raised $12M in a Series A."
+    document = parse_text_article(page)
+    assert [(m.method, m.company) for m in document.mentions] == [("prose", "Orlenta")]
+
+
+def test_records_written_one_field_per_line_under_the_name_are_deals():
+    page = (
+        "The biggest rounds of the year, ranked.\n"
+        "1\nOrlenta Therapeutics\nAmount: $300 million\nSeries: B\nInvestors: Tern Capital, Pell Partners\n"
+        "2\nTessaly Bio\nAmount: $120 million\nSeries: Unknown\n"
+        "Tessaly also hired a chief medical officer."
+    )
+    document = parse_text_article(page)
+    assert [(m.method, m.company, m.amount, m.round_text, m.investors) for m in document.mentions] == [
+        (
+            "document_table",
+            "Orlenta Therapeutics",
+            "$300 million",
+            "Series B",
+            ["Tern Capital", "Pell Partners"],
+        ),
+        ("document_table", "Tessaly Bio", "$120 million", "Unknown", []),
+    ]
+
+
+def test_field_lines_that_are_no_deal_record_stay_prose():
+    page = "Orlenta raised $12M in a Series A.\nContact: press@orlenta.example\nPhone: 555 0100"
+    document = parse_text_article(page)
+    assert [(m.method, m.company, m.amount) for m in document.mentions] == [("prose", "Orlenta", "$12M")]
+
+
 def test_html_is_not_mistaken_for_text():
     assert looks_like_html("<!DOCTYPE html><html><body><p>x</p></body></html>")
     assert not looks_like_html("Published: 2026-03-02\n\nOrrin raised $5M.")
