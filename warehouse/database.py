@@ -160,14 +160,15 @@ _MIGRATED: set[str] = set()
 
 
 def _has_persistent_tables(connection: duckdb.DuckDBPyConnection) -> bool:
-    """Every history table is there with every declared column."""
-    present = set(
+    """Every history table is there with as many columns as declared (a file this process migrated
+    keeps them; one deleted or replaced since has not got them)."""
+    columns = dict(
         connection.execute(
-            "select table_name, column_name from duckdb_columns() "
+            "select table_name, column_count from duckdb_tables() "
             "where database_name = current_database() and schema_name = 'main'"
         ).fetchall()
     )
-    return all((name, column) in present for name in PERSISTENT_TABLES for column in TABLES[name].names)
+    return all(columns.get(name, 0) >= len(TABLES[name].columns) for name in PERSISTENT_TABLES)
 
 
 def _ensure_persistent_tables(connection: duckdb.DuckDBPyConnection, path: Path) -> None:

@@ -26,6 +26,7 @@ _PROJECT_PACKAGES = ("assets", "schemas", "warehouse")
 _REFERENCE_INPUTS = ("round_types.toml", "currencies.toml", "gazetteer.toml")
 
 
+@cache  # the files of a process's code do not move under it
 def _module_file(name: str) -> Path | None:
     """The source file of a project module (a package's __init__.py), or None outside the project."""
     if name.split(".")[0] not in _PROJECT_PACKAGES:
@@ -73,8 +74,13 @@ def code_digest(entry: str) -> str:
     digest = hashlib.sha256()
     for path in module_sources(entry):
         digest.update(path.relative_to(_ROOT).as_posix().encode())
-        digest.update(path.read_bytes())
+        digest.update(_source_digest(path))
     return digest.hexdigest()
+
+
+@cache  # each stage's digest reads most of the same files
+def _source_digest(path: Path) -> bytes:
+    return hashlib.sha256(path.read_bytes()).digest()
 
 
 def extractor_fingerprint() -> str:
