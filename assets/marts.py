@@ -1,6 +1,13 @@
-"""Mart assets: one per SQL file in warehouse/marts, each with its blocking SQL checks."""
+"""Mart assets: one per SQL file in warehouse/marts, each with its blocking SQL checks, built in one step.
+
+The marts are separate assets (each its own table, lineage, checks and freshness) materialised by one
+subsettable multi-asset: a Dagster step of its own each cost more than building a mart of a million deals.
+"""
+
+from collections.abc import Iterator
 
 import dagster as dg
+import duckdb
 
 from assets.metadata import DAILY_REFRESH_FRESHNESS, markdown_table, preview
 from assets.stage_inputs import after, mark_finished, mark_started, unchanged
@@ -9,7 +16,7 @@ from schemas.mart_schemas import MART_MODELS
 from schemas.rules import MART_RULES
 from warehouse.checks import MART_CHECKS, run_check
 from warehouse.data_dir import DataDirResource
-from warehouse.database import MARTS, mart_macros_sql, mart_sql
+from warehouse.database import MARTS, Warehouse, mart_macros_sql, mart_sql
 
 SCHEMA_CHECK = "mart_schema"
 
@@ -24,72 +31,82 @@ def _header(name: str) -> str:
     return "\n".join(lines[1:]) or name
 
 
-def _mart_asset(name: str) -> dg.AssetsDefinition:
-    @dg.asset(
-        name=name,
-        group_name="marts",
-        deps=["deals"],
-        kinds={"sql", "duckdb"},
-        description=_header(name),
-        freshness_policy=DAILY_REFRESH_FRESHNESS,
-        check_specs=[
-            dg.AssetCheckSpec(
-                SCHEMA_CHECK,
-                asset=name,
-                blocking=True,
-                description="Every row meets the mart's pandera model (schemas/mart_schemas.py).",
+def _check_specs(name: str) -> list[dg.AssetCheckSpec]:
+    return [
+        dg.AssetCheckSpec(
+            SCHEMA_CHECK,
+            asset=name,
+            blocking=True,
+            description="Every row meets the mart's pandera model (schemas/mart_schemas.py).",
+        ),
+        *(
+            dg.AssetCheckSpec(check.name, asset=name, blocking=True, description=check.description)
+            for check in MART_CHECKS.get(name, [])
+        ),
+    ]
+
+
+@dg.multi_asset(
+    name="marts",
+    group_name="marts",
+    can_subset=True,
+    specs=[
+        dg.AssetSpec(
+            name,
+            deps=["deals"],
+            kinds={"sql", "duckdb"},
+            description=_header(name),
+            freshness_policy=DAILY_REFRESH_FRESHNESS,
+        )
+        for name in MARTS
+    ],
+    check_specs=[spec for name in MARTS for spec in _check_specs(name)],
+)
+def marts(context: dg.AssetExecutionContext, data_dir: DataDirResource) -> Iterator[dg.MaterializeResult]:
+    """Each selected mart, built from `deals` by its SQL file, validated, and checked."""
+    selected = {key.to_user_string() for key in context.selected_asset_keys}
+    working = data_dir.working()
+    with working.connect() as connection:
+        for name in MARTS:
+            if name in selected:
+                yield _built(working, connection, name, context.run.run_id)
+
+
+def _built(
+    working: Warehouse, connection: duckdb.DuckDBPyConnection, name: str, run_id: str
+) -> dg.MaterializeResult:
+    # Built from the same deals by the same SQL and code, and every check passed then: the mart and its
+    # checks stand as they are.
+    digest = after(connection, "deals", name, mart_macros_sql(), mart_sql(name))
+    skipped = unchanged(connection, name, digest, [name])
+    if not skipped:
+        mark_started(connection, name, run_id)
+        working.build_mart(connection, name)
+    mart = connection.execute(f"select * from {name}").df()
+    result = validate_frame(mart, MART_MODELS[name], MART_RULES)
+    outcomes = {
+        check.name: (True, "unchanged") if skipped else run_check(connection, check)
+        for check in MART_CHECKS.get(name, [])
+    }
+    passed = result.rejected.empty and all(ok for ok, _ in outcomes.values())
+    if not skipped and passed and digest is not None:
+        mark_finished(connection, name, digest, run_id)
+    return dg.MaterializeResult(
+        asset_key=name,
+        metadata={"dagster/row_count": len(mart), "unchanged": skipped, "preview": preview(mart.head(10))},
+        check_results=[
+            dg.AssetCheckResult(
+                asset_key=name,
+                check_name=SCHEMA_CHECK,
+                passed=result.rejected.empty,
+                metadata={
+                    "rows_per_rule": {k: int(v) for k, v in sorted(result.rule_counts.items())},
+                    "failures": dg.MetadataValue.md(markdown_table(result.rejected)),
+                },
             ),
-            # The mart's SQL checks run in its own step: a step of their own each cost Dagster more than
-            # the query.
             *(
-                dg.AssetCheckSpec(check.name, asset=name, blocking=True, description=check.description)
-                for check in MART_CHECKS.get(name, [])
+                dg.AssetCheckResult(asset_key=name, check_name=check, passed=ok, metadata={"detail": detail})
+                for check, (ok, detail) in outcomes.items()
             ),
         ],
     )
-    def _build(context: dg.AssetExecutionContext, data_dir: DataDirResource) -> dg.MaterializeResult:
-        working = data_dir.working()
-        sql_checks = MART_CHECKS.get(name, [])
-        with working.connect() as connection:
-            # Built from the same deals by the same SQL and code, and every check passed then: the mart
-            # and its checks stand as they are.
-            digest = after(connection, "deals", name, mart_macros_sql(), mart_sql(name))
-            skipped = unchanged(connection, name, digest, [name])
-            if not skipped:
-                mark_started(connection, name, context.run.run_id)
-                working.build_mart(connection, name)
-            mart = connection.execute(f"select * from {name}").df()
-            result = validate_frame(mart, MART_MODELS[name], MART_RULES)
-            outcomes = {
-                check.name: (True, "unchanged") if skipped else run_check(connection, check)
-                for check in sql_checks
-            }
-            passed = result.rejected.empty and all(ok for ok, _ in outcomes.values())
-            if not skipped and passed and digest is not None:
-                mark_finished(connection, name, digest, context.run.run_id)
-        return dg.MaterializeResult(
-            metadata={
-                "dagster/row_count": len(mart),
-                "unchanged": skipped,
-                "preview": preview(mart.head(10)),
-            },
-            check_results=[
-                dg.AssetCheckResult(
-                    check_name=SCHEMA_CHECK,
-                    passed=result.rejected.empty,
-                    metadata={
-                        "rows_per_rule": {k: int(v) for k, v in sorted(result.rule_counts.items())},
-                        "failures": dg.MetadataValue.md(markdown_table(result.rejected)),
-                    },
-                ),
-                *(
-                    dg.AssetCheckResult(check_name=check, passed=ok, metadata={"detail": detail})
-                    for check, (ok, detail) in outcomes.items()
-                ),
-            ],
-        )
-
-    return _build
-
-
-mart_assets = [_mart_asset(name) for name in MARTS]

@@ -11,7 +11,7 @@ from assets.documents import documents
 from assets.extracted import extracted_mentions
 from assets.freshness import source_cadence
 from assets.investment_map import investment_map
-from assets.marts import mart_assets
+from assets.marts import marts
 from assets.metadata import described
 from assets.normalized import normalized_mentions
 from assets.published import dealmap_duckdb, source_volume
@@ -30,7 +30,7 @@ ASSETS = [
     validated_mentions,
     deals_and_sources,
     deal_investors,
-    *mart_assets,
+    marts,
     dealmap_duckdb,
     investment_map,
 ]

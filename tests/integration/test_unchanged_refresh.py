@@ -126,3 +126,15 @@ def test_a_stage_left_half_way_is_never_taken_as_done(twice, tmp_path) -> None:
     flags = _unchanged_flags(run_refresh(data_dir))
     assert (flags["extracted_mentions"], flags["normalized_mentions"]) == (True, False)
     assert _contents(data_dir) == twice[3]
+
+
+def test_one_mart_can_be_materialised_alone(twice, tmp_path) -> None:
+    """The marts share one step but stay separate assets: selecting one builds and checks it alone."""
+    data_dir = tmp_path / "data"
+    shutil.copytree(twice[0], data_dir)
+    result = run_refresh(data_dir, selection="key:mart_top_deals")
+    assert result.success
+    built = [e.asset_key.to_user_string() for e in result.get_asset_materialization_events()]
+    assert built == ["mart_top_deals"]
+    checked = set(check_results(result))
+    assert checked == {("mart_top_deals", "mart_schema"), ("mart_top_deals", "ranks_and_amounts_match_deals")}
