@@ -11,7 +11,14 @@ import pytest
 
 from tests.deal_rows import deal_row
 from warehouse.database import MARTS, Warehouse
-from warehouse.report.data import StepUp, count_step_ups, load_report, load_sources, load_step_ups
+from warehouse.report.data import (
+    STEP_UPS_KEPT,
+    StepUp,
+    count_step_ups,
+    load_report,
+    load_sources,
+    load_step_ups,
+)
 
 M = 1_000_000
 GENERATED_AT = dt.datetime(2026, 6, 1, 12, 0)
@@ -157,6 +164,7 @@ def test_the_report_keeps_the_largest_step_ups_and_counts_them_all(connection):
     assert count_step_ups(connection) == (3, 2)
     data = load_report(connection, dt.datetime(2026, 12, 1))
     assert (data.step_up_count, data.step_up_companies) == (3, 2)
+    assert data.step_ups == everything[:STEP_UPS_KEPT]  # in the query's order, largest first
 
 
 def test_step_ups_follow_the_date_order_not_the_row_order(tmp_path):
