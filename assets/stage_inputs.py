@@ -35,6 +35,7 @@ _MODULES = {
     "valid_mentions": "validated",
     "deals": "deals",
     "deal_rules": "deals",
+    "records_reconcile": "deals",
     "deal_investors": "deal_investors",
     **dict.fromkeys(MARTS, "marts"),
 }

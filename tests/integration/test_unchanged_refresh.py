@@ -76,6 +76,9 @@ def test_an_unchanged_second_run_skips_every_stage_and_keeps_every_row(twice) ->
     assert [t.passed for t in totals] == [True, True]
     assert totals[0].metadata["detail"].value != "unchanged"
     assert totals[1].metadata["detail"].value == "unchanged"
+    reconciled = [check_results(run)[("deals", "records_reconcile")] for run in (first, second)]
+    assert [r.passed for r in reconciled] == [True, True]
+    assert [r.metadata["detail"].value == "unchanged" for r in reconciled] == [False, True]
 
 
 def test_an_unchanged_publish_takes_the_unchanged_tables_from_the_served_file(twice) -> None:
