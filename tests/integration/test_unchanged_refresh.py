@@ -76,6 +76,8 @@ def test_an_unchanged_second_run_skips_every_stage_and_keeps_every_row(twice) ->
     assert [t.passed for t in totals] == [True, True]
     assert totals[0].metadata["detail"].value != "unchanged"
     assert totals[1].metadata["detail"].value == "unchanged"
+    schema = check_results(second)[("mart_funding_by_segment", "mart_schema")]
+    assert (schema.passed, schema.metadata["unchanged"].value) == (True, True)
     reconciled = [check_results(run)[("deals", "records_reconcile")] for run in (first, second)]
     assert [r.passed for r in reconciled] == [True, True]
     assert [r.metadata["detail"].value == "unchanged" for r in reconciled] == [False, True]
