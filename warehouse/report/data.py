@@ -273,18 +273,24 @@ def load_lead_investors(
     )
 
 
-def load_step_ups(connection: duckdb.DuckDBPyConnection, limit: int | None = None) -> tuple[StepUp, ...]:
-    """Step-ups, largest first; the first `limit` only when given."""
-    sql = STEP_UPS_SQL.read_text(encoding="utf-8")
+def _step_ups(of: str | None) -> str:
+    """The relation to read step-ups from: table `of` (already computed), else their query."""
+    return of or f"(\n{STEP_UPS_SQL.read_text(encoding='utf-8')}\n)"
+
+
+def load_step_ups(
+    connection: duckdb.DuckDBPyConnection, limit: int | None = None, of: str | None = None
+) -> tuple[StepUp, ...]:
+    """Step-ups, largest first; the first `limit` only when given. From table `of` when given (rows in
+    the query's order), else computed."""
     if limit is None:
-        return _rows(connection, StepUp, sql)
-    return _rows(connection, StepUp, f"select * from (\n{sql}\n) limit ?", [limit])
+        return _rows(connection, StepUp, f"select * from {_step_ups(of)}")
+    return _rows(connection, StepUp, f"select * from {_step_ups(of)} limit ?", [limit])
 
 
-def count_step_ups(connection: duckdb.DuckDBPyConnection) -> tuple[int, int]:
-    """(step-ups, companies with one), counted in the database."""
-    sql = STEP_UPS_SQL.read_text(encoding="utf-8")
-    return connection.execute(f"select count(*), count(distinct company) from (\n{sql}\n)").fetchone()
+def count_step_ups(connection: duckdb.DuckDBPyConnection, of: str | None = None) -> tuple[int, int]:
+    """(step-ups, companies with one), counted in the database (from table `of` when given)."""
+    return connection.execute(f"select count(*), count(distinct company) from {_step_ups(of)}").fetchone()
 
 
 def load_sources(connection: duckdb.DuckDBPyConnection) -> tuple[SourceCoverage, ...]:
@@ -301,10 +307,8 @@ def load_report(connection: duckdb.DuckDBPyConnection, generated_at: datetime) -
         f"create or replace temp table report_step_ups as {STEP_UPS_SQL.read_text(encoding='utf-8')}"
     )
     try:
-        step_up_count, step_up_companies = connection.execute(
-            "select count(*), count(distinct company) from report_step_ups"
-        ).fetchone()
-        step_ups = _rows(connection, StepUp, "select * from report_step_ups limit ?", [STEP_UPS_KEPT])
+        step_up_count, step_up_companies = count_step_ups(connection, of="report_step_ups")
+        step_ups = load_step_ups(connection, STEP_UPS_KEPT, of="report_step_ups")
     finally:
         connection.execute("drop table if exists report_step_ups")
     return ReportData(
