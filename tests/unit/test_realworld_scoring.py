@@ -14,6 +14,7 @@ from assets.normalize.fx import FxTable
 from assets.normalize.mentions import References
 from assets.normalize.names import NameBook, Names, name_key
 from bench.extraction.evaluate import match
+from bench.extraction.realworld.languages import text_language
 from bench.extraction.realworld.manifest import (
     UNDATED_FX_DAY,
     ManifestText,
@@ -28,6 +29,7 @@ from bench.extraction.realworld.scoring import (
     RealWorldReport,
     amount_equal,
     evaluate_realworld,
+    lost_at,
     money_equal,
     same_period,
 )
@@ -370,3 +372,51 @@ def test_an_undated_text_is_dated_by_its_pages_url_as_production_dates_it(corpus
     assert undated.quarantined["announced_date_present"] >= 1
     assert dated.quarantined["announced_date_present"] == 0
     assert dated.deals.tp > undated.deals.tp
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (PLAIN_NEWS, "english"),
+        (
+            "La jeune pousse a levé 12 millions d'euros auprès des fonds pour son usine dans le Nord.",
+            "french",
+        ),
+        ("La empresa levanta 3 millones con los fondos para su expansión en el mercado.", "spanish"),
+        ("कंपनी ने बीज दौर में दो करोड़ रुपये जुटाए", "devanagari"),
+        ("公司完成了一亿元的A轮融资", "cjk"),
+        ("12 345 678", "other latin"),
+    ],
+)
+def test_the_language_of_a_text_is_guessed_by_script_and_function_words(text, language):
+    assert text_language(text) == language
+
+
+def test_a_missed_deal_is_placed_at_the_first_stage_that_lost_it(corpus):
+    gold = gold_deals(_texts(corpus)["dev-001"], NAMES, FX)[0]  # Quillfern, $12 million
+    other = {**gold, "key": name_key("Ghost Labs")}
+    right_money = {
+        "key": gold["key"],
+        "amount_usd": gold["amount_usd"],
+        "currency": "USD",
+        "announced_date": None,
+    }
+    assert lost_at(gold, {**right_money, "round_type": "seed"}, []) == "round"
+    assert lost_at(gold, {**right_money, "amount_usd": 1}, []) == "amount"
+    assert lost_at(gold, None, [right_money]) == "validation or resolution"
+    assert lost_at(gold, None, [{**right_money, "key": other["key"]}]) == "company"
+    assert lost_at(gold, None, [{**right_money, "amount_usd": 1}]) == "amount only"
+    assert (
+        lost_at(gold, None, [{**right_money, "key": other["key"], "amount_usd": 1}]) == "company and amount"
+    )
+
+
+def test_the_blind_listing_counts_misses_by_language_style_and_stage(corpus):
+    report = evaluate_realworld("dev", root=corpus, refs=References.of())
+    blind = "\n".join(format_misses(report, blind=True))
+    english = next(line.split() for line in blind.splitlines() if line.strip().startswith("english"))
+    assert english[1:3] == ["2", "3"]  # two texts, three labelled deals
+    assert int(english[3]) + int(english[4]) == 3  # each right or missed
+    assert "by style of the text:" in blind
+    stages = [line for line in blind.splitlines() if ": " in line and line.strip()[:1].isdigit()]
+    assert sum(int(line.split()[0]) for line in stages) == report.deals.fn

@@ -8,7 +8,7 @@ from typing import Any
 
 from bench.extraction.evaluate import summarize_deal
 from bench.extraction.realworld.miss_classes import CLASSES
-from bench.extraction.realworld.scoring import RealWorldReport
+from bench.extraction.realworld.scoring import LOST_AT, RealWorldReport
 
 
 def _rate(part: int, whole: int) -> str:
@@ -77,6 +77,8 @@ def format_misses(report: RealWorldReport, blind: bool) -> Iterator[str]:
     with_rule = sum(1 for miss in report.misses if miss.quarantined)
     rules = ", ".join(f"{rule} {n}" for rule, n in quarantined.most_common()) or "none"
     yield f"  missed deals whose company had a quarantined mention: {with_rule} (rules: {rules})"
+    yield from _by_language(report)
+    yield from _lost_at(report)
     if blind:
         return
     for error in report.errors:
@@ -105,3 +107,24 @@ def _label(gold: dict[str, Any] | None) -> str:
     if gold["announced_date"] is not None:
         text += f" precision={gold['date_precision']}"
     return text
+
+
+def _by_language(report: RealWorldReport) -> Iterator[str]:
+    """Labelled deals got right, missed, and false deals, by the language and by the style of their text
+    (counts only)."""
+    for title, groups in (("language", report.by_language), ("style", report.by_style)):
+        heading = f"by {title} of the text:"
+        yield f"  {heading:<26}{'texts':>6}{'labelled':>10}{'right':>7}{'missed':>8}{'false':>7}"
+        for name, counts in sorted(groups.items(), key=lambda item: -item[1]["texts"]):
+            yield (
+                f"    {name:<24}{counts['texts']:>6}{counts['labelled']:>10}{counts['right']:>7}"
+                f"{counts['missed']:>8}{counts['false']:>7}"
+            )
+
+
+def _lost_at(report: RealWorldReport) -> Iterator[str]:
+    """Missed deals by the stage where they were lost (counts only)."""
+    stages = Counter(miss.stage for miss in report.misses if miss.kind == "missed")
+    yield "  missed deals by where they were lost:"
+    for stage, meaning in LOST_AT.items():
+        yield f"    {stages[stage]:>4}  {stage}: {meaning}"

@@ -50,6 +50,7 @@ from bench.extraction.evaluate import (
     score_fields,
     values_equal,
 )
+from bench.extraction.realworld.languages import text_language
 from bench.extraction.realworld.manifest import (
     REALWORLD,
     ManifestText,
@@ -113,6 +114,34 @@ class Miss:
     """At most EVIDENCE_CHARS of the label's span (missed) or of the prediction's snippet (false)."""
     quarantined: tuple[str, ...] = ()
     """Rules that quarantined a mention of the missed deal's company in this text."""
+    stage: str = ""
+    """Where a missed deal was lost (`LOST_AT`); empty for a false deal."""
+
+
+LOST_AT = {
+    "round": "published with the right company and amount, but the wrong round",
+    "amount": "published under its company, with another amount",
+    "validation or resolution": "a mention right on company and amount, not published as that deal",
+    "company": "its amount extracted, under another company",
+    "company and amount": "neither its company nor its amount in any mention",
+    "amount only": "its company in a mention, never with its amount",
+}
+"""Where a missed labelled deal was lost, first stage that holds (counts only: safe for the holdout)."""
+
+
+def lost_at(gold: dict[str, Any], predicted: dict[str, Any] | None, mentions: list[dict[str, Any]]) -> str:
+    """The `LOST_AT` stage of a labelled deal that was not got right."""
+    if predicted is not None and amount_equal(gold, predicted):
+        return "round"
+    if predicted is not None:
+        return "amount"
+    if any(m["key"] == gold["key"] and amount_equal(gold, m) for m in mentions):
+        return "validation or resolution"
+    if gold["amount_usd"] is not None and any(amount_equal(gold, m) for m in mentions):
+        return "company"
+    if any(m["key"] == gold["key"] for m in mentions):
+        return "amount only"
+    return "company and amount"
 
 
 @dataclass
@@ -142,6 +171,11 @@ class RealWorldReport:
     text_chars: int = 0
     errors: list[str] = field(default_factory=list)
     misses: list[Miss] = field(default_factory=list)
+    by_language: dict[str, Counter[str]] = field(default_factory=dict)
+    """{language: Counter(texts=, labelled=, right=, missed=, false=)}, the language as `text_language`
+    guesses it: aggregate counts, safe for the blind holdout."""
+    by_style: dict[str, Counter[str]] = field(default_factory=dict)
+    """The same counts by the manifest's `style` of the text (news, roundup, table...)."""
 
     def class_counts(self) -> dict[str, Counter[str]]:
         """{class: Counter(missed=n, false=m)} over every class, zeros included."""
@@ -221,6 +255,10 @@ def score_text(text: ManifestText, path: Path, saved: str, refs: References, rep
     report.mentioned += sum(
         any(m["key"] == gold["key"] and amount_equal(gold, m) for m in mentions) for gold in golds
     )
+    language = report.by_language.setdefault(text_language(saved), Counter())
+    style = report.by_style.setdefault(text.style or "unknown", Counter())
+    language["texts"] += 1
+    style["texts"] += 1
     evidence = TextEvidence(text, saved, golds)
     found = _found_deals(published.deals, published.deal_sources)
     pairs = match(golds, found, amount_equal)
@@ -235,6 +273,9 @@ def score_text(text: ManifestText, path: Path, saved: str, refs: References, rep
         if gold is None:
             continue
         report.labelled_deals += 1
+        for counts in (language, style):
+            counts["labelled"] += 1
+            counts["right" if right else "missed"] += 1
         if gold["status"] == "reported":
             report.reported += 1
             report.reported_right += right
@@ -258,11 +299,14 @@ def score_text(text: ManifestText, path: Path, saved: str, refs: References, rep
                     predicted,
                     _clip(evidence.piece(gold["span"])),
                     tuple(sorted(quarantined.get(gold["key"], ()))) if predicted is None else (),
+                    lost_at(gold, predicted, mentions),
                 )
             )
     for gold, predicted in pairs:
         if gold is None and predicted is not None:
             kind = classify_false(predicted, evidence, missed)
+            language["false"] += 1
+            style["false"] += 1
             report.misses.append(Miss(text.id, "false", kind, None, predicted, _clip(predicted["snippet"])))
 
 
