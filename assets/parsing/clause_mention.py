@@ -93,6 +93,10 @@ _RECIPIENT_AFTER = re.compile(
     _STAGE_WORDS + r"(?:"
     r"(?:investment|stake|injection|backing)\s+(?:in|into)"
     r"|(?:round|funding|financing|raise)\s+(?:raised|secured|closed|landed)\s+by"
+    # the amount as the passive's subject: 'the $50 million raised by Credgenics', '$79 million was swept
+    # up by logistics startup Blackbuck'
+    r"|(?:(?:was|were|has been|had been)\s+)?(?:raised|secured|landed|bagged|netted|picked up|swept up"
+    r"|snapped up|mopped up|scooped up|taken home)\s+by"
     r"|par)\s+"  # French: 'la levée de 6 milliards de dollars par xAI'
     r"(?P<rest>[^,;]{1,120})",
     re.IGNORECASE,

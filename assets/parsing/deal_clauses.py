@@ -25,11 +25,13 @@ from assets.parsing.alternation import one_of
 from assets.parsing.date_phrases import find_date_phrase
 from assets.parsing.prose_names import (
     NAME,
+    end_name,
     finditer_from_name,
     names_before,
     read_names,
     search_from_name,
     valid_company,
+    without_descriptors,
 )
 from assets.parsing.subjects import strip_lead_in
 from schemas.reference.wording import CURRENCY_SIGNS
@@ -45,7 +47,10 @@ DEAL_VERB = re.compile(
         r"|snags|attracted|attracts|banked|banks|took in|takes in|took on|takes on|took|takes|grabbed|grabs"
         r"|brought in|brings in|unveiled|was awarded|has been awarded|been awarded|awarded|won|went public"
         r"|goes public|clinched|clinches|hauled in|hauls in|scooped up|scoops up|garnered|garners|pulled down"
-        r"|pulls down|mopped up|mops up|obtained|obtains"
+        r"|pulls down|mopped up|mops up|obtained|obtains|swept up|sweeps up|snapped up|snaps up"
+        # a round-up's ranking: 'Northern Arc led the list with $80 million in funding'
+        r"|led the (?:list|pack|tally|rankings?) with|leads the (?:list|pack|tally|rankings?) with"
+        r"|topped the (?:list|charts?|tally|rankings?) with|tops the (?:list|charts?|tally|rankings?) with"
         # French, Spanish and Portuguese news ('a levé 385 millions d'euros', 'levanta €16M')
         r"|lève|lèvent|a levé|ont levé|lever|boucle|a bouclé|levanta|levantó|recauda|recaudó|reúne|levantou"
         r"|capta|captou|cierra|cerró|suma|sumó"
@@ -142,6 +147,29 @@ def _amount_each(before: str, rest: str, amounts: list[Money], count: int) -> li
     return amounts * count
 
 
+# Where the items of a list of described companies part: 'provider CloudExtel, aggregator LetsTransport,
+# and space provider Smartworks'.
+_ITEM_BREAK = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_RELATIVE_TAIL = re.compile(r"\s+(?:which|that|who)(?:\s+(?:have|had|has))?$")
+
+
+def _described_items(before: str, count: int) -> list[str]:
+    """The companies of a list whose items each end with the company's name after words that describe it
+    ('network provider CloudExtel, trucking aggregator LetsTransport and space provider Smartworks which'):
+    one name per item, all of them names, and exactly `count` items (one per amount); else []."""
+    items = _ITEM_BREAK.split(_RELATIVE_TAIL.sub("", before))
+    if len(items) != count:
+        return []
+    names = []
+    for item in items:
+        name = end_name(item)
+        company = valid_company(without_descriptors(name)) if name else None
+        if company is None:
+            return []
+        names.append(company)
+    return names
+
+
 def _respectively(sentence: str) -> list[Clause] | None:
     """'A and B raised $12M and $30M respectively, in a seed and a Series A' -> one clause per company;
     'A and B raised $10M each' (or 'A and B each raised $10M') -> the one amount for each of them."""
@@ -154,8 +182,10 @@ def _respectively(sentence: str) -> list[Clause] | None:
     if verb is None:
         return None
     before, rest = sentence[: verb.start()].rstrip(), sentence[verb.start() :]
-    names = names_before(_EACH_BEFORE.sub("", before))
+    names: list[str] = names_before(_EACH_BEFORE.sub("", before))
     amounts = find_money(rest)
+    if len(names) < 2 and respectively:
+        names = _described_items(before, len(amounts))
     if len(names) < 2:
         return None
     if not respectively:
@@ -415,6 +445,10 @@ def split_sentence(sentence: str) -> list[Clause]:
         clauses = shape(sentence)
         if clauses:
             return clauses
+    if amounts > 1 and "respectively" in sentence:
+        # Amounts given 'respectively' to companies this reading cannot pair with them one by one: any
+        # amount given to any of them may be another's, so none is (a wrong deal costs more than a miss).
+        return []
     item = _list_item(sentence)
     if item:
         return [item]

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from assets.parsing.prose_names import names_before, read_names
+from schemas.gazetteer import default_gazetteer
 
 _LED_BY = re.compile(r"\b(?:co-?led|led|headed|co-headed)\s+(?:jointly\s+)?by\s+", re.IGNORECASE)
 # What may follow 'X led' or 'Y joined' when it is about this deal: the end of the clause, 'the round' or
@@ -46,10 +47,10 @@ class Investors:
     others: list[str] = field(default_factory=list)
 
     def add(self, leads: list[str] = (), others: list[str] = ()) -> None:  # type: ignore[assignment]
-        for name in leads:
+        for name in filter(_may_invest, leads):
             if name not in self.leads:
                 self.leads.append(name)
-        for name in others:
+        for name in filter(_may_invest, others):
             if name not in self.others:
                 self.others.append(name)
 
@@ -60,6 +61,12 @@ class Investors:
 
     def __bool__(self) -> bool:
         return bool(self.leads or self.others)
+
+
+def _may_invest(name: str) -> bool:
+    """False for a place, a news outlet or a sector read as a name ('led by US investment firm Tiger
+    Global' cut short at 'US'): they never invest."""
+    return default_gazetteer().not_a_company(name) not in ("place", "outlet", "sector")
 
 
 def _after(pattern: re.Pattern[str], text: str, start: int = 0) -> list[str]:

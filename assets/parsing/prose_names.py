@@ -69,6 +69,9 @@ _HEADLINE_TAIL = re.compile(
 _NOT_A_NAME_WORD = re.compile(
     "(?i:" + "|".join(sorted((re.escape(w) for w in MULTIPLIERS if len(w) > 1), key=len, reverse=True)) + ")"
     r"|[HQ][1-4](?:[-/ ]?\d{2,4})?(?:-\d{4})?"
+    # A headline that describes the company instead of naming it ('AI Startup By Ex-Meta Researchers
+    # Raises $113M'): what a company is, or who founded it, is no word of its name.
+    r"|(?i:start-?ups?|researchers|founders|engineers|executives|veterans|alumni)"
 )
 # Capitalised words that are never the company itself.
 _NOT_NAMES = frozenset(
@@ -207,6 +210,8 @@ def read_names(text: str, start: int = 0, end: int | None = None) -> tuple[list[
         if not found:
             break
         name = clean_name(found.group(0))
+        if "-based" in name:  # 'US-based Insight Partners': where the name is based describes it
+            name = without_descriptors(name) or name
         position = found.end()
         alias = _ALIAS_PARENTHETICAL.match(text, position, end)
         if alias:

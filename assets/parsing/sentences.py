@@ -44,7 +44,13 @@ _ABBREVIATIONS = frozenset(
         "u.k",
     ]
 )
-_BOUNDARY = re.compile(rf"(?<=[.!?])(?P<close>[\"”’)]*)\s+(?=[\"“‘(]*[A-ZÀ-ÖØ-ÞĀ-Ž0-9{CURRENCY_SIGNS}])")
+_BOUNDARY = re.compile(
+    rf"(?<=[.!?])(?P<close>[\"”’)]*)\s+(?=[\"“‘(]*[A-ZÀ-ÖØ-ÞĀ-Ž0-9{CURRENCY_SIGNS}])"
+    # Pages scraped without their paragraph breaks glue sentences together: 'with a bang.Mistral AI has
+    # raised'. A word in lower case, its full stop, then a capitalised word: a boundary ('Infra.Market'
+    # and 'Booking.com' are names, and stay whole).
+    r"|(?<![\w.])(?-i:[a-z]{2,})[.!?](?P<glued>)(?=[A-Z][a-z])"
+)
 # A capital letter after these words is a name ('Series B.'), not an initial ('J. Doe').
 _LETTER_NAMES = frozenset({"series", "class", "round", "tier", "plan", "type", "grade", "part", "phase"})
 
@@ -104,6 +110,10 @@ def split_sentences(text: str) -> list[str]:
     sentences: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
+        if match["glued"] is not None:
+            sentences.append(text[start : match.end()].strip())
+            start = match.end()
+            continue
         end = match.start() + len(match["close"])
         if _ends_with_abbreviation(text, start, match.start()):
             continue

@@ -117,6 +117,13 @@ _DEAL_NOUN = re.compile(
 )
 
 
+# A sentence turned round, its subject after the verb: 'Among the biggest rounds this week was xAI, ...',
+# 'Topping the list is Acme, which ...'.
+_INVERTED = re.compile(
+    r"^(?:among|leading|topping|heading|rounding out|joining|next|also on the list)\b[^,]{0,80}?\s+"
+    r"(?:was|were|is|are|came|comes)\s+",
+    re.IGNORECASE,
+)
 # A phrase that sets the scene before the subject: 'On the sector vertical, ...', 'Among fintechs, ...'.
 _SCENE = re.compile(
     r"^(?:on|in|at|for|during|among|across|within|under|beyond|outside|after|before|by|with)\s+[^,]{1,60},\s+",
@@ -140,6 +147,21 @@ _WITH_NAME = re.compile(rf",\s+with\s+({NAME})$")
 _RELATIVE_AFTER_NAME = re.compile(
     rf"({NAME})(?:,\s+(?:a|an|the)\s+[^,]{{1,60}}?)?,?\s+(?:that|which|who|qui|it|they)(?:\s+(?:has|had|have|also))?$"
 )
+# Who founded, backs or runs the company, set off in its subject: 'xAI, the AI startup founded by Elon
+# Musk, which closed ...', 'The robotics firm, set up by two graduates, raised ...'. The names after 'by'
+# are people or investors, never the company that raised.
+_MADE_BY = re.compile(
+    r"(?<=[\w,])(?<!\bwas)(?<!\bwere)(?<!\bis)(?<!\bare)(?<!\bbeen)\s+"
+    r"(?:(?:co-?)?founded|set up|started|backed|owned|run|created|built|launched|incubated"
+    r"|operated|helmed|headed|controlled|spun (?:out|off))\s+by\s+[^,]{1,80}(?=,|$)",
+    re.IGNORECASE,
+)
+# 'Lenskart which is one of the largest retailers in the country raised ...': a relative clause set off
+# by no comma, right after the name.
+_RELATIVE_WITHOUT_COMMA = re.compile(
+    rf"^({NAME}){_CORPORATE_FORM}\s+(?:which|who)\s+(?:is|was|are|were|has|had|operates|runs|makes|offers"
+    r"|provides|builds|develops|helps|sells)\b"
+)
 # 'Elon Musk's xAI startup': a name with a role noun after it, written in lower case.
 _TRAILING_ROLE_NOUN = re.compile(rf"(?<=\S)\s+(?:{ROLE_NOUNS})$")
 
@@ -159,7 +181,7 @@ def strip_lead_in(text: str) -> str:
         text = _WIRE_DATELINE.sub("", _DATELINE.sub("", _DATE_HEADING.sub("", text)))
         text = _BULLET.sub("", text)
         text = _FILLER.sub("", text).lstrip()
-        text = _SCENE.sub("", text)
+        text = _SCENE.sub("", _INVERTED.sub("", text))
     return text
 
 
@@ -201,6 +223,11 @@ def company_in_subject(subject: str) -> str | None:
         # that it has' keeps its subject: 'it' is the one who said it).
         text = text[reported.end() :]
     text = re.sub(r"\s+[—–]\s+", ", ", text)  # 'Acme — a Berlin startup —' sets the description off too
+    if " by " in text:
+        text = _MADE_BY.sub("", text)
+    relative = _RELATIVE_WITHOUT_COMMA.match(text)
+    if relative and valid_company(without_descriptors(relative.group(1))):
+        return valid_company(without_descriptors(relative.group(1)))
     round_of = _ROUND_OF.match(text)
     if round_of:
         return valid_company(round_of.group(1))

@@ -263,3 +263,89 @@ def test_each_owner_of_a_round_in_a_list_of_possessives_is_a_deal(
     mentions = extract_prose_mentions([sentence])
 
     assert [(m.company, m.amount) for m in mentions] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # who founded or runs the company, set off in its subject, is not the company
+        (
+            "Topping this week's rounds was Quillfort, the grid startup founded by Maren Oyelaran, which "
+            "closed a $40 million Series B.",
+            [("Quillfort", "$40 million")],
+        ),
+        (
+            "Carrow Systems, set up by former rail engineers Tomas Vell and Idris Kane, raised $9 million.",
+            [("Carrow Systems", "$9 million")],
+        ),
+        # a relative clause set off by no comma
+        (
+            "Dormira which is one of the larger sleep clinics in the region raised $ 12 million USD.",
+            [("Dormira", "$ 12 million USD")],
+        ),
+        (
+            "Tallyhub Ltd which is a payroll software maker was able to raise $ 6 million USD from angels.",
+            [("Tallyhub", "$ 6 million USD")],
+        ),
+        # the amount as the passive's subject
+        (
+            "The quarter's standout was the US$45 million raised by Restwell, a sleep-tech provider.",
+            [("Restwell", "US$45 million")],
+        ),
+        (
+            "Of that total, $30 million was swept up by freight platform Lorrik in a single round.",
+            [("Lorrik", "$30 million")],
+        ),
+        # a round-up's ranking
+        ("Payments firm Brassica led the list with $70 million in funding.", [("Brassica", "$70 million")]),
+        # companies described before their names, then 'respectively'
+        (
+            "Next came grid-sensor maker Quillfort, freight platform Lorrik and sleep-tech provider Restwell "
+            "which raised $24 million, $12 million and $3 million, respectively.",
+            [("Quillfort", "$24 million"), ("Lorrik", "$12 million"), ("Restwell", "$3 million")],
+        ),
+    ],
+)
+def test_subjects_set_off_described_or_after_the_amount(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.company, m.amount) for m in extract_prose_mentions([sentence])] == expected
+
+
+def test_amounts_given_respectively_to_companies_that_cannot_be_paired_give_no_deal() -> None:
+    # Four amounts, and commas inside one description: which amount is whose cannot be told.
+    sentence = (
+        "The list went on with freight platform Lorrik, a maker of beds, sofas, and lamps Restwell, and "
+        "payments firm Brassica which raised $24 million, $12 million, $9 million and $3 million, "
+        "respectively."
+    )
+    assert extract_prose_mentions([sentence]) == []
+
+
+def test_a_headline_that_describes_the_company_names_none_and_the_body_gives_it() -> None:
+    paragraphs = [
+        "Sensor Startup By Former Rail Engineers Raises $9M In Seed Funding",
+        "The grid market has a new contender.Quillfort, a maker of grid sensors, has raised $9 million in "
+        "seed funding.",
+    ]
+    assert [(m.company, m.amount) for m in extract_prose_mentions(paragraphs)] == [
+        ("Quillfort", "$9 million")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leads"),
+    [
+        (
+            "Quillfort raised $9 million in a round led by Oslo-based Fjordline Capital.",
+            ["Fjordline Capital"],
+        ),
+        # a name cut short at a place ('US investment fir, Tiger ...', a typo) is no investor
+        ("Lorrik raised $5 million in a round led by US investment fir, Harrow Capital.", []),
+    ],
+)
+def test_lead_investors_lose_where_they_are_based_and_places_are_never_investors(
+    sentence: str, leads: list[str]
+) -> None:
+    [mention] = extract_prose_mentions([sentence])
+    assert mention.lead_investors == leads

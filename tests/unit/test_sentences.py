@@ -49,3 +49,12 @@ def test_a_sentence_may_start_with_an_accented_capital() -> None:
         "Acme raised $5M.",
         "Ørsted Labs raised $3M.",
     ]
+
+
+def test_sentences_glued_without_a_space_are_split_but_dotted_names_stay_whole() -> None:
+    text = "The market has a new contender.Quillfort raised $9 million. Infra.Grid raised $5M at Booking.com."
+    assert split_sentences(text) == [
+        "The market has a new contender.",
+        "Quillfort raised $9 million.",
+        "Infra.Grid raised $5M at Booking.com.",
+    ]
