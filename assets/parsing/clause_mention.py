@@ -113,6 +113,19 @@ _GIVEN_TO_AFTER = re.compile(
 _POSSESSIVE = re.compile(rf"({NAME})['’]s?\s+(?:[^\s]+\s+){{0,2}}?(?=[{CURRENCY_SIGNS}]|US\$|\d)")
 
 
+# A price of one share: '$18 per share', '$21 apiece', 'priced at $17'.
+_PER_SHARE_AFTER = re.compile(r"\s*(?:(?:per|a|an)\s+(?:share|ads|unit)\b|each\b|apiece\b)", re.IGNORECASE)
+_PRICED_BEFORE = re.compile(r"\bpric(?:ed|es|ing)\b[^.;]{0,40}?\b(?:at|of)\s+$", re.IGNORECASE)
+
+
+def _share_price(text: str, money: Money) -> bool:
+    """Whether an amount is the price of a share (what a priced listing states), not other money."""
+    return bool(
+        _PER_SHARE_AFTER.match(text, money.end)
+        or _PRICED_BEFORE.search(text, max(0, money.start - 60), money.start)
+    )
+
+
 def amount_text(clause: str, money: Money) -> str:
     """The amount as written, with a lower-bound qualifier kept ('more than $200 million'); the low end of a
     range as a floor, with the range's unit ('$450–$500 million' -> 'at least $450 million')."""
@@ -448,7 +461,7 @@ def mention_in_clause(
     # unless a later sentence states them (`extract_prose_mentions` fills them in at the paragraph's end).
     proceeds = offering_proceeds(text, moneys) if listing else None
     # 'X priced its IPO at $18 per share': a listing whose proceeds a later sentence may state.
-    priced_listing = listing and bool(moneys) and bool(verb or proceeds)
+    priced_listing = listing and bool(proceeds or (verb and any(_share_price(text, m) for m in moneys)))
     # The subject of 'X sold 10 million shares at $18' ends where the shares are said.
     shares_start = [proceeds[1]] if proceeds else []
     if first_raise is None and first_valuation is None and not undisclosed and not priced_listing:

@@ -136,6 +136,15 @@ _NAME_BEFORE_PREDICATE = re.compile(
 )
 
 
+# 'Quillfort made its market debut after raising ...', 'Nykaa too attained unicorn status by raising ...':
+# a subject that ends in a subordinating word has its own clause; its company is the name before that
+# clause's verb (a past tense).
+_SUBORDINATE_END = re.compile(r"\s(?:after|by|while|upon|when|before)$", re.IGNORECASE)
+_NAME_BEFORE_PAST_TENSE = re.compile(
+    rf"(?:^|(?<=\s))({NAME})(?=\s+(?:also\s+|too\s+|then\s+|first\s+)?(?:[a-z]+ed|made|became|went|won|hit|got"
+    r"|took|saw|set|broke|began|grew|rose|drew|gave|kept|left|led|met|ran|sold|built|came)\b)"
+)
+
 # 'The recent funding round of Anthropic, a US AI startup, has raised ...': the round's owner.
 _ROUND_OF = re.compile(
     rf"^(?i:the|a|an|this)\s+(?:[\w-]+\s+){{0,3}}?(?i:round|funding|financing|raise|investment)\s+of\s+({NAME})"
@@ -259,8 +268,12 @@ def company_in_subject(subject: str) -> str | None:
         return named
     # A subject that goes on past the name ('Rapido recently turned unicorn after'): the name before the
     # predicate, without the descriptors before it ('Mobility startup').
-    for found in _NAME_BEFORE_PREDICATE.finditer(text):
-        name = without_descriptors(found.group(1))
-        if name and valid_company(name):
-            return valid_company(name)
+    predicates = [_NAME_BEFORE_PREDICATE]
+    if _SUBORDINATE_END.search(text):
+        predicates.append(_NAME_BEFORE_PAST_TENSE)
+    for predicate in predicates:
+        for found in predicate.finditer(text):
+            name = without_descriptors(found.group(1))
+            if name and valid_company(name):
+                return valid_company(name)
     return None

@@ -349,3 +349,34 @@ def test_lead_investors_lose_where_they_are_based_and_places_are_never_investors
 ) -> None:
     [mention] = extract_prose_mentions([sentence])
     assert mention.lead_investors == leads
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Quillfort went public on the Nasdaq on Friday, raising $150 million.", ("$150 million", "ipo")),
+        (
+            "Lorrik made its stock market debut on Tuesday after raising $900 million in a listing that "
+            "valued it at $8 billion.",
+            ("$900 million", "ipo"),
+        ),
+    ],
+)
+def test_a_company_that_goes_public_raises_in_an_ipo(sentence: str, expected: tuple[str, str]) -> None:
+    [mention] = extract_prose_mentions([sentence])
+    assert (mention.amount, mention.round_text) == expected
+
+
+def test_companies_that_went_public_with_no_price_or_proceeds_of_theirs_are_no_deal() -> None:
+    sentence = (
+        "The fund sold stakes worth $1.2 billion in three listed startups — Quillfort, Lorrik and Restwell "
+        "— that went public in 2021."
+    )
+    assert extract_prose_mentions([sentence]) == []
+
+
+def test_the_name_before_its_own_verb_owns_a_raise_said_after_by_or_after() -> None:
+    sentence = "Sleep-tech provider Restwell too earned unicorn status by raising $60 million from Harrow."
+    assert [(m.company, m.amount) for m in extract_prose_mentions([sentence])] == [
+        ("Restwell", "$60 million")
+    ]
