@@ -73,6 +73,7 @@ _NOT_A_NAME_WORD = re.compile(
     # Raises $113M'): what a company is, or who founded it, is no word of its name.
     r"|(?i:start-?ups?|researchers|founders|engineers|executives|veterans|alumni)"
 )
+_STARTUP_WORD = re.compile(r"(?i:start-?up)")
 # Capitalised words that are never the company itself.
 _NOT_NAMES = frozenset(
     {"us", "uk", "eu", "ai", "ipo", "arr", "gmv", "ceo", "cto", "cfo", "vc", "q1", "q2", "q3", "q4"}
@@ -135,6 +136,10 @@ def valid_company(name: str | None) -> str | None:
     # written after the name ('Swiggy IPO'): the name ends before them.
     cleaned = _HEADLINE_TAIL.sub("", cleaned).strip()
     words = cleaned.split()
+    described = [i for i, word in enumerate(words[:-1]) if _STARTUP_WORD.fullmatch(word)]
+    if described:  # a headline's 'Grid Sensor Startup Quillfort': the name follows what it is
+        words = words[described[-1] + 1 :]
+        cleaned = " ".join(words)
     if not words or len(words) > 8 or words[0].lower() in GENERIC_SUBJECTS:
         return None
     if any(_NOT_A_NAME_WORD.fullmatch(word) for word in words):

@@ -136,6 +136,14 @@ _NAME_BEFORE_PREDICATE = re.compile(
 )
 
 
+# 'Quillfort CEO Jane Doe said the company raised ...', "Acme's co-founder told reporters the startup had":
+# the company whose officer speaks of 'the company'.
+_OFFICER_SAYS = re.compile(
+    rf"^({NAME})(?:['’]s)?\s+(?i:co-?founder|founder|ceo|chief executive(?: officer)?|president"
+    r"|chair(?:man|woman)?|cfo|cto|coo|spokes(?:person|man|woman)|boss)\b[^.;]{0,80}?\b"
+    r"(?i:said|says|told|tells|confirmed|confirms|announced|announces)\b(?:\s+\w+){0,2}?\s+(?i:that\s+)?"
+    r"(?i:the|its)\s+(?i:company|startup|start-up|firm|business)(?:\s+(?i:has|had|have|is|was))?$"
+)
 # 'Quillfort made its market debut after raising ...', 'Nykaa too attained unicorn status by raising ...':
 # a subject that ends in a subordinating word has its own clause; its company is the name before that
 # clause's verb (a past tense).
@@ -226,6 +234,9 @@ def company_in_subject(subject: str) -> str | None:
     if as_name:
         return valid_company(as_name.group(1))
     text = strip_lead_in(subject.strip()).strip().rstrip(",;:—–- ").strip()
+    officer = _OFFICER_SAYS.match(text)
+    if officer and valid_company(officer.group(1)):
+        return valid_company(officer.group(1))
     reported = _SAID_THAT.search(text)
     if reported and not _PRONOUN_START.match(text, reported.end()):
         # 'Tamgac noted that Turkish studios': the subject is what follows 'that' ('Orvane said on Tuesday

@@ -380,3 +380,17 @@ def test_the_name_before_its_own_verb_owns_a_raise_said_after_by_or_after() -> N
     assert [(m.company, m.amount) for m in extract_prose_mentions([sentence])] == [
         ("Restwell", "$60 million")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "company"),
+    [
+        ("Quillfort CEO Maren Oyelaran said the company raised $15 million.", "Quillfort"),
+        ("Lorrik co-founder Idris Kane told reporters the startup had raised $8 million.", "Lorrik"),
+        ("Freight Software Startup Lorrik Raises $8M", "Lorrik"),
+    ],
+)
+def test_the_company_of_an_officer_who_speaks_and_of_a_headline_that_describes_it(
+    sentence: str, company: str
+) -> None:
+    assert [m.company for m in extract_prose_mentions([sentence])] == [company]
