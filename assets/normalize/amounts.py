@@ -242,11 +242,29 @@ def _size_in_words(match: re.Match[str]) -> Money:
     return Money(value, "USD", True, match.group(0), match.start(), match.end())
 
 
+# Crore and lakh are Indian numbers: Indian news writes sums in them without the rupee sign ('raised 458 cr
+# from Iron Pillar'). A count in crore ('11.54 crore shares', '2 crore users') is followed by what it counts.
+_INDIAN_MULTIPLIERS = frozenset({"crore", "crores", "cr", "lakh", "lakhs", "lac"})
+_AFTER_A_SUM = re.compile(
+    r"(?:\s*(?:[.,;:)]|$)|\s+(?:in|from|funding|round|investment|raise|fundraise|debt|led|at|and|to|for|as"
+    r"|series|seed|worth|valuation|of|by|rupees|inr)\b)",
+    re.IGNORECASE,
+)
+
+
+def _indian_sum_without_sign(text: str, match: re.Match[str]) -> bool:
+    """An amount in crore or lakh with no currency written, followed by no noun it would count."""
+    mult = match["mult"]
+    return bool(mult and mult.lower() in _INDIAN_MULTIPLIERS and _AFTER_A_SUM.match(text, match.end()))
+
+
 @lru_cache(maxsize=16)  # a sentence is read for its amounts several times on its way to a mention
 def _moneys_in(text: str, grammar: MoneyGrammar) -> tuple[Money, ...]:
     found = []
     for match in grammar.pattern.finditer(text):
         if not (match["prefix"] or match["suffix"] or match["suffix_sign"]):
+            if _indian_sum_without_sign(text, match):
+                found.append(_to_money(match, grammar)._replace(currency="INR"))  # type: ignore[union-attr]
             continue
         money = _to_money(match, grammar)
         if money is not None:

@@ -34,7 +34,7 @@ from assets.parsing.money_roles import (
     range_high,
 )
 from assets.parsing.prose_names import NAME, read_names, search_from_name, valid_company
-from assets.parsing.subjects import REFERENCE, company_in_subject, strip_lead_in
+from assets.parsing.subjects import REFERENCE, company_in_subject, is_a_fund, strip_lead_in
 from schemas.reference.wording import (
     CURRENCY_SIGNS,
     FLOOR_WORDS,
@@ -60,9 +60,12 @@ _FLOOR = re.compile(rf"\b{words_pattern(FLOOR_WORDS)}\s+$", re.IGNORECASE)
 # round in Vantage AI', 'Sterling Peak invested $700 million for a majority stake in Quillfort'.
 _INVESTOR_SUBJECT = re.compile(
     r"\b(?P<verb>"
-    + one_of("invest(?:ed|s|ing)?|co-led|led|backed|poured|put|plowed|injected|versé|investi|injecté")
+    + one_of(
+        "invest(?:ed|s|ing)?|co-led|led|lead|leads|leading|backed|poured|put|plowed|injected|versé|investi|injecté"
+    )
     + r")\s+(?!by\b)"
-    r"(?P<span>(?:\S+\s+){0,8}?)(?:in|into|dans)\s+"
+    # 'Paradigm is in talks to lead a round north of $200 million for Monad'
+    r"(?P<span>(?:\S+\s+){0,8}?)(?:in|into|dans|for)\s+"
     rf"(?P<company>{NAME})"
 )
 # The investor as subject, the company pointed back to: 'Nvidia plans to invest $500mn in the company'.
@@ -110,7 +113,9 @@ _GIVEN_TO_AFTER = re.compile(
     r"(?P<rest>[^,;]{1,120})",
     re.IGNORECASE,
 )
-_POSSESSIVE = re.compile(rf"({NAME})['’]s?\s+(?:[^\s]+\s+){{0,2}}?(?=[{CURRENCY_SIGNS}]|US\$|\d)")
+# The words between the owner and the amount hold no comma: "Zerodha's Rainmatter, Eyes ₹150 Crore" is an
+# investor's fund, then another phrase.
+_POSSESSIVE = re.compile(rf"({NAME})['’]s?\s+(?:[^\s,]+\s+){{0,2}}?(?=[{CURRENCY_SIGNS}]|US\$|\d)")
 
 
 # A price of one share: '$18 per share', '$21 apiece', 'priced at $17'.
@@ -191,6 +196,9 @@ def _company_named_in(text: str) -> str | None:
     return valid_company(named.group(1)) if named else None
 
 
+_NAME_OPENING = re.compile(NAME)
+
+
 def _recipient_after(
     text: str, money: Money | None, pattern: re.Pattern[str] = _RECIPIENT_AFTER
 ) -> str | None:
@@ -201,7 +209,14 @@ def _recipient_after(
     if not found:
         return None
     rest = re.split(r"\s+(?:and|while|as|which|who|that|led|from|to|for|with|in|at)\s+", found["rest"])[0]
-    return company_in_subject(rest) if rest else None
+    if not rest:
+        return None
+    named = company_in_subject(rest)
+    if named is None and rest[:1].isupper():
+        # 'investment in Epic Games this spring was ...': the name that opens the words, when they run on
+        opening = _NAME_OPENING.match(rest)
+        named = valid_company(opening.group(0)) if opening else None
+    return named if named is not REFERENCE else None
 
 
 def _invested_in(text: str) -> re.Match[str] | None:
@@ -223,6 +238,8 @@ def _round(
     # a relative clause before may name an earlier round ('Acme, which raised a Series A in 2025, ...').
     # The amount's own phrase: a later amount's round ('..., before it logged a $5 million seed') is not its.
     after_amount = own_phrase(text, first_raise, find_money(text)) if first_raise else ""
+    # 'led by private equity firm General Catalyst': what kind of investor led, not the round's type
+    after_amount = _INVESTOR_KIND.sub(" ", after_amount)
     if first_raise and _DEBT_AFTER_AMOUNT.match(text, first_raise.end):
         return "debt"  # 'a $5 billion loan package', '$5 million in debt', '€433 million in green loans'
     stated = find_round(after_amount) or find_round(text[anchor:]) or find_round(text)
@@ -235,6 +252,13 @@ def _round(
     return stated or clause.round
 
 
+_INVESTOR_KIND = re.compile(
+    r"\b(?:private[- ]equity|venture[- ]capital|growth[- ]equity|venture|strategic|corporate)\s+"
+    r"(?:firm|fund|investor|house|giant|major|arm|backer|player|group|company)s?\b",
+    re.IGNORECASE,
+)
+
+
 # Debt named right after the amount: the round is debt whatever else the clause names.
 _DEBT_AFTER_AMOUNT = re.compile(
     r"\s*(?:in\s+)?(?:(?:new|green|senior|secured|venture|convertible|bank|additional)\s+){0,2}"
@@ -245,7 +269,10 @@ _DEBT_AFTER_AMOUNT = re.compile(
 
 # Debt named later in the amount's own phrase, before any comma: the round is debt when no other is named.
 _DEBT_IN_PHRASE = re.compile(
-    r"^[^,;]{0,60}?\b(?:loans?|debt|credit facility|credit line|convertible notes?|bonds?)\b", re.IGNORECASE
+    r"^[^,;]{0,60}?\b(?:loans?|debt|credit facility|credit line|convertible notes?|bonds?)\b"
+    # debt as what the company's business handles: 'to expand its debt marketplace'
+    r"(?!\s+(?:marketplace|platform|collection|management|recovery|solutions?|market|app|software|products?))",
+    re.IGNORECASE,
 )
 
 
@@ -474,6 +501,8 @@ def mention_in_clause(
     )
     if not signal:
         return None
+    if verb and is_a_fund(text[: verb.start()]):
+        return None
     reported = bool(_REPORTED.search(clause.context))
     # The subject ends at the verb; failing that, where the valuation or the money is first said ('Acme is
     # now worth $1 billion after raising $100 million'), or at a later verb.
@@ -511,6 +540,8 @@ def mention_in_clause(
         company=company,
         round_text=_round(clause, anchor, first_raise, is_raise),
         amount=amount_text(text, first_raise) if first_raise else ("undisclosed" if undisclosed else None),
+        # An amount whose currency its words do not write ('458 cr': rupees, as Indian news writes them)
+        currency=first_raise.currency if first_raise and first_raise.text[:1].isdigit() else None,
         valuation=amount_text(text, first_valuation) if first_valuation else None,
         announced=announced,
         lead_investors=investors.leads,

@@ -48,6 +48,8 @@ DEAL_VERB = re.compile(
         r"|brought in|brings in|unveiled|was awarded|has been awarded|been awarded|awarded|won|went public"
         r"|goes public|clinched|clinches|hauled in|hauls in|scooped up|scoops up|garnered|garners|pulled down"
         r"|pulls down|mopped up|mops up|obtained|obtains|swept up|sweeps up|snapped up|snaps up"
+        r"|pocketed|pockets|gathered|gathers|amassed|amasses|raked in|rakes in|drew in|draws in|roped in"
+        r"|ropes in|mobilised|mobilized|mobilises|mobilizes"
         # a round-up's ranking: 'Northern Arc led the list with $80 million in funding'
         r"|led the (?:list|pack|tally|rankings?) with|leads the (?:list|pack|tally|rankings?) with"
         r"|topped the (?:list|charts?|tally|rankings?) with|tops the (?:list|charts?|tally|rankings?) with"
@@ -229,6 +231,9 @@ def _named_item(left: str, right: str) -> Clause | None:
     return Clause(right, company=company, list_item=True) if company else None
 
 
+_NAME_WITH_AMOUNT = re.compile(rf"({NAME})\s*\(([^()]{{1,40}})\)\s*")
+
+
 def _colon(sentence: str) -> list[Clause] | None:
     """Clauses of a sentence with a lead-in or a package before its colon; None when it has neither."""
     index = _outside_brackets(sentence, ":")
@@ -249,6 +254,11 @@ def _colon(sentence: str) -> list[Clause] | None:
             item.announced = item.announced or find_date_phrase(left)
             item.investors = item.investors or ([writer.group(1)] if writer else [])
         return items
+    titled = _NAME_WITH_AMOUNT.fullmatch(strip_lead_in(_RANK.sub("", left.strip())))
+    if titled and valid_company(titled.group(1)) and find_money(titled.group(2)):
+        # '3. Catena Labs (18 million USD): The startup ... has received 18 million USD': the item's title
+        # names the company the text after the colon speaks of.
+        return [Clause(right, company=valid_company(titled.group(1)), lead_in=left)]
     if has_deal(left) and _PACKAGE_ITEM.match(right):
         parts: list[str] = []
         for part in _PACKAGE_SPLIT.split(right):
@@ -356,6 +366,53 @@ def _raised_by_items(sentence: str) -> list[Clause] | None:
     return _item_clauses(sentence, items)
 
 
+# 'a $136 million Series B for plant-based meat startup Redefine Meat': the round's owner after 'for'.
+_FOR_OWNER = re.compile(
+    r"\s*(?:[\w-]+\s+){0,3}?(?i:round|series [a-k]|seed|funding|financing|raise|investment)\s+for\s+"
+    rf"(?:the\s+)?(?:[a-z][\w-]*\s+){{0,6}}?({NAME})"
+)
+# "Tabby's $200M Series D": the owner right before the amount.
+_OWNER_BEFORE = re.compile(rf"({NAME})['’]s?\s+$")
+
+
+def _owned_items(sentence: str) -> list[Clause] | None:
+    """Amounts that each name their round's owner, before them ("Tabby's $200M Series D") or after them
+    ('a $250M debt raise for Tamara', '$31 million round raised by Vivante'), in any mix: one clause per
+    amount when every amount of the sentence (two or more) has one."""
+    if " for " not in sentence and "'" not in sentence and "’" not in sentence:
+        return None
+    moneys = find_money(sentence)
+    items = []
+    for money in moneys:
+        after = _FOR_OWNER.match(sentence, money.end)
+        before = _OWNER_BEFORE.search(sentence, max(0, money.start - 60), money.start)
+        owner = after or before
+        if owner is None:
+            return None
+        start = before.start() if before and not after else money.start
+        items.append((start, start, valid_company(owner.group(1))))
+    if len(items) < 2 or any(company is None for _, _, company in items):
+        return None
+    return _item_clauses(sentence, items)
+
+
+# 'Recur Club, which raised $50 million ..., GrowXCD, which received $22.5 million': a name, then a relative
+# clause with a deal verb.
+_WHICH_ITEM = re.compile(rf"({NAME}),\s+(?:which|who)\s+(?:has\s+|had\s+|also\s+)?")
+
+
+def _which_items(sentence: str) -> list[Clause] | None:
+    """Two or more 'Name, which <deal verb> <amount>' items: one clause per name."""
+    if sentence.count("which") + sentence.count("who") < 2:
+        return None
+    items = [
+        (m.start(), m.start(), valid_company(m.group(1)))
+        for m in finditer_from_name(_WHICH_ITEM, sentence)
+        if DEAL_VERB.match(sentence, m.end())
+    ]
+    return _item_clauses(sentence, items)
+
+
 def _item_clauses(sentence: str, items: list[tuple[int, int, str | None]]) -> list[Clause] | None:
     """One clause per (deal start, item start, company) item with a company, each reaching to the next
     item; None unless there are two or more."""
@@ -439,6 +496,8 @@ def split_sentence(sentence: str) -> list[Clause]:
         _possessive_deals,
         _with_items,
         _raised_by_items,
+        _owned_items,
+        _which_items,
         _went_to,
     )
     for shape in shapes if amounts else ():

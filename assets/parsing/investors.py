@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 from assets.parsing.prose_names import names_before, read_names
 from schemas.gazetteer import default_gazetteer
 
-_LED_BY = re.compile(r"\b(?:co-?led|led|headed|co-headed)\s+(?:jointly\s+)?by\s+", re.IGNORECASE)
+_LED_BY = re.compile(
+    r"\b(?:co-?led|led|headed|co-headed|spearheaded|co-spearheaded|anchored)\s+(?:jointly\s+)?by\s+",
+    re.IGNORECASE,
+)
 # What may follow 'X led' or 'Y joined' when it is about this deal: the end of the clause, 'the round' or
 # 'it' ('Sequoia led the charge into AI' and 'Google invested in Anthropic' are about something else).
 _ABOUT_THE_DEAL = (

@@ -147,6 +147,7 @@ _NOT_A_RAISE_BEFORE = re.compile(
         r"|total of|totals|reached|hit|topped|fund of|fund(?: [IVX]+)? at|funding reached|deals worth"
         r"|combined|aggregate|of which|cost|costs|costing|charges?|pays?|paid|retails? for|sells? for"
         r"|lists? at|priced (?:at|from)|commitment of|fell to|rose to|grew to|dropped to|climbed to"
+        r"|peak of|high of|low of|record of"
         r"|bringing (?:\w+\s+){0,3}to"
     )
     + rf"\s+(?:of\s+|at\s+|to\s+)?(?:{_QUALIFIER})?$",

@@ -230,8 +230,34 @@ def extract_prose_mentions(
             elif mentions and not clauses:
                 _round_of_earlier_deal(sentence, mentions)
             antecedent = _round_winner(sentence, clauses) or antecedent
+            if not found and not clauses:
+                antecedent = _subject_of(sentence) or antecedent
         mentions.extend(_with_offering_proceeds(in_paragraph))
-    return mentions
+    return _without_lone_valuations(mentions)
+
+
+_ROUND_TALK = re.compile(r"\b(?:round|funding|financing|raise[sd]?|raising|investment)\b", re.IGNORECASE)
+
+
+def _valuation_only(mention: DealMention) -> bool:
+    """A mention of a valuation alone: no amount, no round, no investor, no word of a round in its
+    sentence ('secured a $1.1 billion valuation in a round led by X' is an undisclosed round)."""
+    return (
+        mention.amount is None
+        and mention.valuation is not None
+        and mention.round_text is None
+        and not mention.investors
+        and not _ROUND_TALK.search(mention.snippet)
+    )
+
+
+def _without_lone_valuations(mentions: list[DealMention]) -> list[DealMention]:
+    """The mentions without those that state only a company's valuation when the document states no round
+    of that company: a valuation alone is no deal ('... achieve a $1 billion valuation, displacing Swiggy'),
+    but it is the valuation of a round the document states elsewhere ('Acme raises $50M' over 'Acme is
+    now valued at $400M')."""
+    with_round = {m.company for m in mentions if not _valuation_only(m)}
+    return [m for m in mentions if not _valuation_only(m) or m.company in with_round]
 
 
 def _with_offering_proceeds(mentions: list[DealMention]) -> list[DealMention]:
@@ -251,6 +277,22 @@ _WINNER = re.compile(
     r"\b(?:went to|was (?:raised|secured|closed|landed|made) by|foi (?:a |o )?d[ao]s?|fue (?:la |el )?de"
     rf"|(?:a été )?réalisée? par)\s+(?:(?:the|a|an|la|le|el|o)\s+)?(?:[a-zà-ÿ][\w-]*\s+){{0,2}}?({NAME})"
 )
+
+
+# The subject of a sentence that states no deal, up to its verb: 'Online pharmacy Tata 1mg was the only
+# platform to become a unicorn.' (the 'It raised $40 million' after it is Tata 1mg's).
+_SUBJECT_BEFORE_VERB = re.compile(
+    r"^(?P<subject>[^,;:()]{1,80}?)\s+(?:was|is|has been|had been|became|becomes|remains|remained|turned)\s"
+)
+
+
+def _subject_of(sentence: str) -> DealMention | None:
+    """The company a sentence without a deal has as its subject, for the pronouns of the next ones."""
+    found = _SUBJECT_BEFORE_VERB.match(sentence)
+    company = company_in_subject(found["subject"]) if found else None
+    if not company or company is REFERENCE:
+        return None
+    return DealMention(Method.PROSE, "", sentence, company)
 
 
 def _round_winner(sentence: str, clauses: list[Clause]) -> DealMention | None:
@@ -276,6 +318,24 @@ _NAME_ENDINGS = frozenset(
 )
 
 
+# 'Hiranandani Financial Services (HFS)': a full name, then the short form the text goes on to use.
+_DEFINED_ALIAS = re.compile(rf"({NAME})\s*\((?-i:(?P<alias>[A-Z][A-Za-z0-9&.-]{{1,11}}))\)")
+
+
+def _defined_aliases(mentions: list[DealMention]) -> dict[str, str]:
+    """{short form: full name} for every short form one company name defines in brackets in the mentions'
+    sentences, when the short form is an acronym or a word of the name, and only one name defines it."""
+    defined: dict[str, set[str]] = {}
+    for snippet in {mention.snippet for mention in mentions if "(" in mention.snippet}:
+        for found in finditer_from_name(_DEFINED_ALIAS, snippet):
+            full = valid_company(found.group(1))
+            alias = found["alias"]
+            initials = "".join(word[0] for word in (full or "").split()).upper()
+            if full and alias != full and (alias.upper() == initials or alias in full.split()):
+                defined.setdefault(alias, set()).add(full)
+    return {alias: next(iter(names)) for alias, names in defined.items() if len(names) == 1}
+
+
 def resolve_short_names(mentions: list[DealMention]) -> list[DealMention]:
     """Mentions with a company's short name ('Opaldune') given the full name the document uses for it
     ('Opaldune Therapeutics'), when exactly one named company starts with those words."""
@@ -294,8 +354,11 @@ def resolve_short_names(mentions: list[DealMention]) -> list[DealMention]:
     for name in (name for name in first_seen if "(" not in name):
         for space in (i for i, char in enumerate(name) if char == " "):
             longer_names.setdefault(name[:space], set()).add(name)
+    aliases = _defined_aliases(mentions)
     resolved = []
     for mention in mentions:
+        if mention.company in aliases:  # 'HFS tops the chart' over 'Hiranandani Financial Services (HFS)'
+            mention = replace(mention, company=aliases[mention.company])
         longer = longer_names.get(mention.company or "", set())
         if mention.company and len(longer) == 1:
             full = next(iter(longer))

@@ -68,12 +68,14 @@ _HEADLINE_TAIL = re.compile(
 # A multiplier written as a word ('$88.7 Million Raised'), or a half or quarter ('H1-2024').
 _NOT_A_NAME_WORD = re.compile(
     "(?i:" + "|".join(sorted((re.escape(w) for w in MULTIPLIERS if len(w) > 1), key=len, reverse=True)) + ")"
-    r"|[HQ][1-4](?:[-/ ]?\d{2,4})?(?:-\d{4})?"
+    r"|[HQ][1-4](?:[-/ ]?\d{2,4})(?:-\d{4})?"  # 'H1-2024', 'Q3/25' ('H2 Green Steel' is a name)
     # A headline that describes the company instead of naming it ('AI Startup By Ex-Meta Researchers
     # Raises $113M'): what a company is, or who founded it, is no word of its name.
     r"|(?i:start-?ups?|researchers|founders|engineers|executives|veterans|alumni)"
+    r"|YoY|QoQ|MoM|[FC]Y\d{2,4}"  # 'fell 52 per cent YoY to $75 million', 'in FY25'
 )
 _STARTUP_WORD = re.compile(r"(?i:start-?up)")
+_PERIOD_WORD = re.compile(r"[HQ][1-4]")
 # Capitalised words that are never the company itself.
 _NOT_NAMES = frozenset(
     {"us", "uk", "eu", "ai", "ipo", "arr", "gmv", "ceo", "cto", "cfo", "vc", "q1", "q2", "q3", "q4"}
@@ -88,7 +90,10 @@ _DESCRIPTOR_TOKEN = re.compile(
 # 'angel investor Mei Lin', 'the Regional Innovation Fund'.
 _LIST_ROLE = re.compile(
     r"(?:(?:the|existing|returning|new|previous|other|fellow|individual|strategic|angel|lead)\s+)*"
-    r"(?:(?:investors?|backers?|angels?|shareholders?)\s+)?(?:(?:including|such as|like)\s+)?",
+    r"(?:(?:investors?|backers?|angels?|shareholders?)\s+)?(?:(?:including|such as|like)\s+)?"
+    # what kind of investor comes next: 'private equity firm General Catalyst', 'VC firm Harrow'
+    r"(?:(?:private[- ]equity|venture[- ]capital|growth[- ]equity|investment|VC|PE|asset|management|tech"
+    r"|technology|crypto)\s+(?:firm|fund|company|giant|major|house|manager)\s+)?",
     re.IGNORECASE,
 )
 _LIST_JOINER = re.compile(
@@ -142,6 +147,8 @@ def valid_company(name: str | None) -> str | None:
         cleaned = " ".join(words)
     if not words or len(words) > 8 or words[0].lower() in GENERIC_SUBJECTS:
         return None
+    if _PERIOD_WORD.fullmatch(words[0]) and (len(words) == 1 or words[1].isdigit()):
+        return None  # 'H2', 'Q3 2025': a half or a quarter of a year
     if any(_NOT_A_NAME_WORD.fullmatch(word) for word in words):
         return None  # 'Million' (a headline's '$88.7 Million Raised'), 'H1-2024'
     if len(words) > 1 and default_gazetteer().not_a_company(words[0]) == "place" and words[1] == "The":

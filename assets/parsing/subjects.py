@@ -33,7 +33,7 @@ _FOREIGN_ROLE_NOUNS = (
     r"start-?up|entreprise|société|jeune pousse|pépite|licorne|empresa|compañía|companhia|firma|plataforma"
 )
 _REFERENCE = re.compile(
-    rf"^(?:(?:the|this|that|its)\s+(?:[\w.&'’-]+\s+){{0,4}}?[\w-]*(?:{ROLE_NOUNS})|it"
+    rf"^(?:(?:the|this|that|its)\s+(?:[\w.&'’,-]+\s+){{0,4}}?[\w.-]*(?:{ROLE_NOUNS})|it"
     rf"|(?:la|le|l['’]|el|a|o)\s*(?:{_FOREIGN_ROLE_NOUNS})(?-i:\s+[a-zà-ÿ][\w'’-]*){{0,8}})$",
     re.IGNORECASE,
 )
@@ -79,6 +79,7 @@ _TRAILING_WORDS = re.compile(
     r"|finally|recently|separately|previously|already|earlier|once"
     # a round planned or discussed: 'The startup has discussed raising', 'Vexa is looking to raise'
     r"|to|plans|plan|planning|discussed|discussing|considering|seeking|looking|aiming|hoping|preparing"
+    r"|aims|aim|seeks|hopes|intends|wants"
     r"|expected|poised|set|about|gearing up|likely"
     # and before a French infinitive: 'Ombrelle a réussi à lever', 'est sur le point de lever', 'va lever'
     r"|a réussi à|vient de|va|pourrait|devrait|(?:est|serait) sur le point de|compte|prévoit de|cherche à)$",
@@ -162,7 +163,8 @@ _WITH_NAME = re.compile(rf",\s+with\s+({NAME})$")
 # 'spearheaded by Country Delight, a dairy brand that raised ...': the relative pronoun refers to the name
 # the description sets off, wherever that name stands.
 _RELATIVE_AFTER_NAME = re.compile(
-    rf"({NAME})(?:,\s+(?:a|an|the)\s+[^,]{{1,60}}?)?,?\s+(?:that|which|who|qui|it|they)(?:\s+(?:has|had|have|also))?$"
+    rf"({NAME})(?:\s*\([^()]{{1,40}}\))?(?:,\s+(?:a|an|the)\s+[^,]{{1,60}}?)?,?\s+(?:that|which|who|qui|it|they)"
+    r"(?:\s+(?:has|had|have|also))?$"
 )
 # Who founded, backs or runs the company, set off in its subject: 'xAI, the AI startup founded by Elon
 # Musk, which closed ...', 'The robotics firm, set up by two graduates, raised ...'. The names after 'by'
@@ -179,6 +181,8 @@ _RELATIVE_WITHOUT_COMMA = re.compile(
     rf"^({NAME}){_CORPORATE_FORM}\s+(?:which|who)\s+(?:is|was|are|were|has|had|operates|runs|makes|offers"
     r"|provides|builds|develops|helps|sells)\b"
 )
+# A fund as the subject, raising for itself: 'Backed by X and Y, the fund aims to raise ...'.
+_A_FUND = re.compile(r"\b(?i:the|its|this|a|new)\s+(?:[\w-]+\s+){0,2}(?i:fund|vehicle)$")
 # 'Elon Musk's xAI startup': a name with a role noun after it, written in lower case.
 _TRAILING_ROLE_NOUN = re.compile(rf"(?<=\S)\s+(?:{ROLE_NOUNS})$")
 
@@ -228,6 +232,12 @@ def _without_trailing_words(text: str) -> str:
     return text
 
 
+def is_a_fund(subject: str) -> bool:
+    """Whether a clause's subject is a fund raising money for itself ('Backed by X and Y, the fund aims to'):
+    money for investors to invest, no company's round, whatever names the subject holds."""
+    return "fund" in subject and bool(_A_FUND.search(_without_trailing_words(subject.strip().rstrip(",;: "))))
+
+
 def company_in_subject(subject: str) -> str | None:
     """The company a clause's subject names, `REFERENCE` when it points back to one, else None."""
     as_name = _AS_NAME.search(subject)
@@ -244,7 +254,7 @@ def company_in_subject(subject: str) -> str | None:
         text = text[reported.end() :]
     text = re.sub(r"\s+[—–]\s+", ", ", text)  # 'Acme — a Berlin startup —' sets the description off too
     if " by " in text:
-        text = _MADE_BY.sub("", text)
+        text = re.sub(r",\s*,", ",", _MADE_BY.sub("", text))
     relative = _RELATIVE_WITHOUT_COMMA.match(text)
     if relative and valid_company(without_descriptors(relative.group(1))):
         return valid_company(without_descriptors(relative.group(1)))
@@ -263,7 +273,7 @@ def company_in_subject(subject: str) -> str | None:
         return valid_company(without_descriptors(appositive.group(1)))
     text = _TRAILING_APPOSITIVE.sub("", text).strip().rstrip(",")
     text = re.sub(r"\s*\([^()]*\)", "", text)  # a ticker or an alias: 'Acme Inc. (NASDAQ: ACME)'
-    text = _without_trailing_words(text)
+    text = _without_trailing_words(text).rstrip(", ")
     if _REFERENCE.match(text) or _BEHIND.match(text):
         return REFERENCE
     possessive = re.match(r"^(\S.*?)['’]s\s+(.+)$", text)

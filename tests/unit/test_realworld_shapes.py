@@ -8,7 +8,7 @@ import pytest
 
 from assets.normalize.amounts import find_money, parse_amount
 from assets.parsing.dispatch import extract_document
-from assets.parsing.prose import extract_prose_mentions
+from assets.parsing.prose import extract_prose_mentions, resolve_short_names
 from assets.sources import Source, SourceKind
 
 
@@ -394,3 +394,145 @@ def test_the_company_of_an_officer_who_speaks_and_of_a_headline_that_describes_i
     sentence: str, company: str
 ) -> None:
     assert [m.company for m in extract_prose_mentions([sentence])] == [company]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # a list of rounds, each owned before or after its amount
+        (
+            [
+                "Other deals include a $40 million Series C for the soil robotics startup Quillfort, "
+                "Lorrik's $12M Series A, and a $9 million seed round for freight platform Tallyhub."
+            ],
+            [("Quillfort", "$40 million"), ("Lorrik", "$12M"), ("Tallyhub", "$9 million")],
+        ),
+        # a list of names, each with a relative clause that states its round
+        (
+            [
+                "The week's total includes Lorrik, which raised $30 million to grow its freight network, "
+                "Tallyhub, which received $8 million, and Restwell, which secured $2.5 million."
+            ],
+            [("Lorrik", "$30 million"), ("Tallyhub", "$8 million"), ("Restwell", "$2.5 million")],
+        ),
+        # a numbered item titled with its company and amount, then a sentence about 'the startup'
+        (
+            [
+                "2. Quillfort (12 million USD): The startup run by an engineer has received 12 million USD."
+            ],
+            [("Quillfort", "12 million USD")],
+        ),
+        # more verbs of raising
+        (
+            ["Grid maker Quillfort pocketed $16 million more for its Series B."],
+            [("Quillfort", "$16 million")],
+        ),
+        (
+            ["Swedish steelmaker H2 Forge gathered $300 million for its plant."],
+            [("H2 Forge", "$300 million")],
+        ),
+        # the company the text named as a subject before 'It raised'
+        (
+            ["Online pharmacy Restwell was the only platform to become a unicorn. It raised $40 million."],
+            [("Restwell", "$40 million")],
+        ),
+        # an investment in a company whose name opens words that run on
+        (
+            ["Harrow's $2 billion investment in Lorrik Games this spring was tied to a content deal."],
+            [("Lorrik Games", "$2 billion")],
+        ),
+        # an investor that is to lead a round for a company
+        (
+            ["Harrow Capital is in talks to lead a round of $200 million for Quillfort."],
+            [("Quillfort", "$200 million")],
+        ),
+        # a reference whose descriptors hold a comma
+        (
+            [
+                "Quillfort Therapeutics raised $20 million in 2021.",
+                "On May 9, the San Mateo, Calif.-based company closed a $90 million series C round.",
+            ],
+            [("Quillfort Therapeutics", "$20 million"), ("Quillfort Therapeutics", "$90 million")],
+        ),
+    ],
+)
+def test_lists_of_owned_rounds_titles_verbs_and_pointers(
+    paragraphs: list[str], expected: list[tuple[str, str]]
+) -> None:
+    found = extract_prose_mentions(paragraphs)
+    assert [(m.company, m.amount) for m in found] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Seed-stage funding also fell 52 per cent YoY to $75.2 million in 2022.",
+        "Backed by Harrow Capital and Fenwick Partners, the fund aims to raise up to $400 million.",
+        "In the week the token hit a historic peak of 111,000 USD, six projects raised money.",
+        "This makes it the youngest unicorn in the region with a $1 billion valuation, displacing Quillfort.",
+    ],
+)
+def test_periods_funds_peaks_and_lone_valuations_are_no_deals(sentence: str) -> None:
+    assert extract_prose_mentions([sentence]) == []
+
+
+def test_a_valuation_said_with_a_round_is_a_deal_of_undisclosed_size() -> None:
+    sentence = "Rival Lorrik secured a $1.1 billion valuation in a round led by Harrow Capital."
+    [mention] = extract_prose_mentions([sentence])
+    assert (mention.company, mention.amount, mention.valuation) == ("Lorrik", None, "$1.1 billion")
+
+
+def test_an_investor_fund_after_a_possessive_is_no_company() -> None:
+    sentence = (
+        "Metalware brand Tallyhub raises $3 million led by VC Grid and Harrow's Rainmatter, eyes ₹150 crore"
+    )
+    assert [m.company for m in extract_prose_mentions([sentence])] != ["Harrow"]
+
+
+def test_a_short_form_the_text_defines_in_brackets_is_the_full_name() -> None:
+    paragraphs = [
+        "QFS Tops the Chart with $90 Million Funding",
+        "The week's biggest deal came from Quillfort Financial Services (QFS), which secured $90 million.",
+    ]
+    assert {m.company for m in resolve_short_names(extract_prose_mentions(paragraphs))} == {
+        "Quillfort Financial Services"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lorrik raised 458 cr from Harrow Capital.", [("458 cr", "INR", 4_580_000_000)]),
+        ("A fresh issue of 11.54 crore shares", []),  # a count of shares, not rupees
+        ("It has 2 crore users.", []),
+    ],
+)
+def test_crore_without_a_rupee_sign_is_rupees_unless_it_counts_something(
+    text: str, expected: list[tuple[str, str, int]]
+) -> None:
+    assert [(m.text, m.currency, int(m.value)) for m in find_money(text)] == expected
+
+
+def test_a_round_in_crore_without_a_sign_keeps_its_currency() -> None:
+    [mention] = extract_prose_mentions(["Lorrik raised a 870 cr series D round from Harrow Capital."])
+    assert (mention.amount, mention.currency, mention.round_text) == ("870 cr", "INR", "series_d")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "round_text", "leads"),
+    [
+        # debt as the company's trade is not a debt round
+        ("Lorrik, which raised $50 million to expand its debt marketplace, is hiring.", None, []),
+        # what kind of investor led is not the round's type, and the investor is the name after it
+        (
+            "Quillfort closed a series A funding round of $32m, spearheaded by private equity firm Harrow.",
+            "series_a",
+            ["Harrow"],
+        ),
+    ],
+)
+def test_words_about_the_business_or_the_investor_do_not_type_the_round(
+    sentence: str, round_text: str | None, leads: list[str]
+) -> None:
+    [mention] = extract_prose_mentions([sentence])
+    assert (mention.round_text, mention.lead_investors) == (round_text, leads)
