@@ -46,13 +46,19 @@ class Gazetteer:
     investors: frozenset[str] = frozenset()
     investor_ending: re.Pattern[str] = re.compile(r"(?!)")
     """'Harrow Ventures', 'Tern Capital': a name that ends so is an investor (in prose, never the company)."""
+    corporates: frozenset[str] = frozenset()
+    """Companies whose money in another company is a strategic (corporate) round ('Microsoft's $10 billion
+    investment in OpenAI'); they raise rounds of their own too, so they are never kept from being the
+    company."""
 
     @classmethod
     def load(cls, path: Path | None = None) -> Gazetteer:
         path = Path(path or reference_path("gazetteer.toml"))
         data = read_reference_toml(path)
         check = FileCheck(path)
-        check.unknown_keys(data, "", ("places", "sectors", "outlets", "public_bodies", "investors"))
+        check.unknown_keys(
+            data, "", ("places", "sectors", "outlets", "public_bodies", "investors", "corporates")
+        )
         places = data.get("places", {})
         for where, accepted in (
             ("places", ("demonyms", "regions", "group_words")),
@@ -60,6 +66,7 @@ class Gazetteer:
             ("outlets", ("names",)),
             ("public_bodies", ("words",)),
             ("investors", ("names", "endings")),
+            ("corporates", ("names",)),
         ):
             check.unknown_keys(data.get(where, {}), where, accepted)
         lists = {
@@ -73,6 +80,7 @@ class Gazetteer:
                 ("public_bodies", data.get("public_bodies", {}), "words"),
                 ("investors", data.get("investors", {}), "names"),
                 ("investors", data.get("investors", {}), "endings"),
+                ("corporates", data.get("corporates", {}), "names"),
             )
         }
         check.raise_if_any()
@@ -91,7 +99,12 @@ class Gazetteer:
             investor_ending=re.compile(r"\s(?:" + "|".join(map(re.escape, endings)) + r")$", re.IGNORECASE)
             if endings
             else re.compile(r"(?!)"),
+            corporates=frozenset(fold(n) for n in lists["corporates.names"]),
         )
+
+    def is_corporate(self, name: str) -> bool:
+        """Whether `name` is a company whose investments are strategic rounds."""
+        return fold(name) in self.corporates
 
     def not_a_company(self, name: str) -> str | None:
         """Why `name` cannot be the company that raised ('place', 'outlet', 'public body'), or None."""

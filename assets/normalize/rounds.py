@@ -31,6 +31,8 @@ _PROSE_EXCLUDED_WORDS = {
 _PHRASES = {
     # A round without its stage: 'venture' in round_types.toml ('a $40M funding round').
     "funding round": "venture",
+    "funding rounds": "venture",  # 'A, B and C raised ... in respective funding rounds'
+    "financing rounds": "venture",
     "round of funding": "venture",
     "financing round": "venture",
     "round of financing": "venture",

@@ -22,7 +22,7 @@ from assets.normalize.rounds import find_round
 from assets.parsing.alternation import one_of
 from assets.parsing.date_phrases import find_date_phrase
 from assets.parsing.deal_clauses import DEAL_VERB, Clause
-from assets.parsing.investors import Investors, investors_in, trailing_names
+from assets.parsing.investors import Investors, investors_in, may_invest, trailing_names
 from assets.parsing.mentions import DealMention, Method
 from assets.parsing.money_roles import (
     CONTEXT_CHARS,
@@ -35,6 +35,7 @@ from assets.parsing.money_roles import (
 )
 from assets.parsing.prose_names import NAME, read_names, search_from_name, valid_company
 from assets.parsing.subjects import REFERENCE, company_in_subject, is_a_fund, strip_lead_in
+from schemas.gazetteer import default_gazetteer
 from schemas.reference.wording import (
     CURRENCY_SIGNS,
     FLOOR_WORDS,
@@ -197,6 +198,14 @@ def _company_named_in(text: str) -> str | None:
 
 
 _NAME_OPENING = re.compile(NAME)
+_BACKER_BEFORE = re.compile(rf"({NAME})['’]s?\s+$")
+
+
+def _strategic(text: str, investors: Investors) -> bool:
+    """A round that states no type, invested by corporations alone ('Microsoft invests $2 billion in X',
+    'an investment from Samsung'): a strategic round, as deal databases type corporate money."""
+    backers = investors.all
+    return bool(backers) and "nvest" in text and all(default_gazetteer().is_corporate(b) for b in backers)
 
 
 def _recipient_after(
@@ -524,6 +533,14 @@ def mention_in_clause(
             return None
     first_money = min(stated_amounts, default=0)
     investors = _investors(clause, company, first_money)
+    if recipient and first_raise:
+        # "Microsoft's $10 billion investment in OpenAI": the owner before the amount is the investor
+        backer = _BACKER_BEFORE.search(text, max(0, first_raise.start - 60), first_raise.start)
+        if backer and may_invest(backer.group(1)):
+            investors.add(others=[backer.group(1)])
+    round_text = _round(clause, anchor, first_raise, is_raise)
+    if round_text is None and _strategic(text, investors):
+        round_text = "strategic"
     if past:
         announced = past_period(text, past, published)
     else:
@@ -538,7 +555,7 @@ def mention_in_clause(
         locator=locator,
         snippet=snippet,
         company=company,
-        round_text=_round(clause, anchor, first_raise, is_raise),
+        round_text=round_text,
         amount=amount_text(text, first_raise) if first_raise else ("undisclosed" if undisclosed else None),
         # An amount whose currency its words do not write ('458 cr': rupees, as Indian news writes them)
         currency=first_raise.currency if first_raise and first_raise.text[:1].isdigit() else None,

@@ -50,10 +50,10 @@ class Investors:
     others: list[str] = field(default_factory=list)
 
     def add(self, leads: list[str] = (), others: list[str] = ()) -> None:  # type: ignore[assignment]
-        for name in filter(_may_invest, leads):
+        for name in filter(may_invest, leads):
             if name not in self.leads:
                 self.leads.append(name)
-        for name in filter(_may_invest, others):
+        for name in filter(may_invest, others):
             if name not in self.others:
                 self.others.append(name)
 
@@ -66,7 +66,7 @@ class Investors:
         return bool(self.leads or self.others)
 
 
-def _may_invest(name: str) -> bool:
+def may_invest(name: str) -> bool:
     """False for a place, a news outlet or a sector read as a name ('led by US investment firm Tiger
     Global' cut short at 'US'): they never invest."""
     return default_gazetteer().not_a_company(name) not in ("place", "outlet", "sector")

@@ -282,7 +282,7 @@ _WINNER = re.compile(
 # The subject of a sentence that states no deal, up to its verb: 'Online pharmacy Tata 1mg was the only
 # platform to become a unicorn.' (the 'It raised $40 million' after it is Tata 1mg's).
 _SUBJECT_BEFORE_VERB = re.compile(
-    r"^(?P<subject>[^,;:()]{1,80}?)\s+(?:was|is|has been|had been|became|becomes|remains|remained|turned)\s"
+    r"^(?P<subject>[^,;:()]{1,80}?)\s+(?:was|is|has|had|became|becomes|remains|remained|turned)\s"
 )
 
 

@@ -76,10 +76,15 @@ _NOT_A_NAME_WORD = re.compile(
 )
 _STARTUP_WORD = re.compile(r"(?i:start-?up)")
 _PERIOD_WORD = re.compile(r"[HQ][1-4]")
+_OFFICE_OF = re.compile(
+    r"^(?:CEO|CTO|CFO|COO|(?i:co-?founder|founder|president|chair(?:man|woman)?|head|director|partner))\s+of\s+"
+)
 # Capitalised words that are never the company itself.
 _NOT_NAMES = frozenset(
     {"us", "uk", "eu", "ai", "ipo", "arr", "gmv", "ceo", "cto", "cfo", "vc", "q1", "q2", "q3", "q4"}
     | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    # a headline's verb where its name could not be read ('Brand P•TAL Raises $3 Million')
+    | {"raises", "secures", "lands", "bags", "closes", "nabs", "snags", "gets", "announces", "h1", "h2"}
     | {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october"}
     | {"november", "december"}
 )
@@ -140,6 +145,7 @@ def valid_company(name: str | None) -> str | None:
     # A headline capitalises its verb and what follows ('African Startups Raise Over'), and a listing is
     # written after the name ('Swiggy IPO'): the name ends before them.
     cleaned = _HEADLINE_TAIL.sub("", cleaned).strip()
+    cleaned = _OFFICE_OF.sub("", cleaned)  # 'CEO of Bluejay Therapeutics': the company the office is of
     words = cleaned.split()
     described = [i for i, word in enumerate(words[:-1]) if _STARTUP_WORD.fullmatch(word)]
     if described:  # a headline's 'Grid Sensor Startup Quillfort': the name follows what it is

@@ -76,7 +76,7 @@ _TRAILING_APPOSITIVE = re.compile(
 )
 _TRAILING_WORDS = re.compile(
     r"\s+(?:has|have|had|is|was|are|were|has been|just|officially|quietly|reportedly|also|today|now|itself"
-    r"|finally|recently|separately|previously|already|earlier|once"
+    r"|finally|recently|separately|previously|already|earlier|once|last|first|most recently|too"
     # a round planned or discussed: 'The startup has discussed raising', 'Vexa is looking to raise'
     r"|to|plans|plan|planning|discussed|discussing|considering|seeking|looking|aiming|hoping|preparing"
     r"|aims|aim|seeks|hopes|intends|wants"
@@ -148,7 +148,10 @@ _OFFICER_SAYS = re.compile(
 # 'Quillfort made its market debut after raising ...', 'Nykaa too attained unicorn status by raising ...':
 # a subject that ends in a subordinating word has its own clause; its company is the name before that
 # clause's verb (a past tense).
-_SUBORDINATE_END = re.compile(r"\s(?:after|by|while|upon|when|before)$", re.IGNORECASE)
+_SUBORDINATE_END = re.compile(
+    r"\s(?:after|by|while|upon|when|before|with (?:its|their|a|an))$", re.IGNORECASE
+)  # 'Kapiva drew attention with its $60 million round'
+
 _NAME_BEFORE_PAST_TENSE = re.compile(
     rf"(?:^|(?<=\s))({NAME})(?=\s+(?:also\s+|too\s+|then\s+|first\s+)?(?:[a-z]+ed|made|became|went|won|hit|got"
     r"|took|saw|set|broke|began|grew|rose|drew|gave|kept|left|led|met|ran|sold|built|came)\b)"

@@ -95,3 +95,16 @@ def test_sectors_and_investors_are_not_the_company_that_raised(sentence: str) ->
 )
 def test_names_that_only_look_like_investors_stay_companies(name: str) -> None:
     assert default_gazetteer().not_a_company(name) is None
+
+
+def test_corporations_are_read_from_their_own_list_and_checked(tmp_path: Path) -> None:
+    path = tmp_path / "gazetteer.toml"
+    path.write_text('[corporates]\nnames = ["Harrow Motors"]\n', encoding="utf-8")
+    gazetteer = Gazetteer.load(path)
+    assert gazetteer.is_corporate("harrow motors")
+    assert not gazetteer.is_corporate("Harrow Capital")
+    assert gazetteer.not_a_company("Harrow Motors") is None  # a corporation raises rounds of its own too
+    path.write_text('[corporates]\nname = ["Harrow Motors"]\n', encoding="utf-8")
+    with pytest.raises(ReferenceDataError) as raised:
+        Gazetteer.load(path)
+    assert any("[corporates] unknown key 'name'" in p for p in raised.value.problems)

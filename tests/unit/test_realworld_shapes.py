@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -417,9 +418,7 @@ def test_the_company_of_an_officer_who_speaks_and_of_a_headline_that_describes_i
         ),
         # a numbered item titled with its company and amount, then a sentence about 'the startup'
         (
-            [
-                "2. Quillfort (12 million USD): The startup run by an engineer has received 12 million USD."
-            ],
+            ["2. Quillfort (12 million USD): The startup run by an engineer has received 12 million USD."],
             [("Quillfort", "12 million USD")],
         ),
         # more verbs of raising
@@ -536,3 +535,65 @@ def test_words_about_the_business_or_the_investor_do_not_type_the_round(
 ) -> None:
     [mention] = extract_prose_mentions([sentence])
     assert (mention.round_text, mention.lead_investors) == (round_text, leads)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The year's total rests on one deal: Harrow Motors’s $3 billion investment in Quillfort.", None),
+        ("Microsoft’s $3 billion investment in Quillfort lifted the quarter.", ("strategic", ["Microsoft"])),
+        ("Nvidia is investing $100 million into Lorrik as part of a partnership.", ("strategic", ["Nvidia"])),
+        ("Tallyhub has drawn a $75 million investment from Samsung.", ("strategic", ["Samsung"])),
+        # a corporation among venture investors does not make the round strategic
+        ("Lorrik raised $50 million in a round led by Harrow Capital and Nvidia.", (None, None)),
+    ],
+)
+def test_money_from_corporations_alone_is_a_strategic_round(
+    sentence: str, expected: tuple[str | None, list[str] | None] | None
+) -> None:
+    [mention] = extract_prose_mentions([sentence])
+    if expected is None:  # an investor the reference list does not know: the round keeps no type
+        assert mention.round_text is None
+        assert mention.investors == ["Harrow Motors"]
+        return
+    round_text, investors = expected
+    assert mention.round_text == round_text
+    if investors is not None:
+        assert mention.investors == investors
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # a non-deal sentence whose subject the next sentence's 'The company' points back to
+        (
+            ["Game studio Lorrik has broken a long slump. The company has secured 50 billion won."],
+            [("Lorrik", "50 billion won")],
+        ),
+        # 'last' between the name and its verb; a past round with its valuation
+        (
+            ["Quillfort last raised in early 2022 in a $450 million Series D valuing it at $7 billion."],
+            [("Quillfort", "$450 million")],
+        ),
+        # the company of an office ('became CEO of X, first raising ...')
+        (
+            ["Ana became CEO of Restwell Therapeutics Inc., first raising $20 million in a seed in 2021."],
+            [("Restwell Therapeutics", "$20 million")],
+        ),
+        # a subject that did something 'with its' round
+        (
+            ["Right behind them, wellness brand Tallyhub drew attention with its $60 million funding round."],
+            [("Tallyhub", "$60 million")],
+        ),
+    ],
+)
+def test_subjects_named_before_and_around_their_verbs(
+    paragraphs: list[str], expected: list[tuple[str, str]]
+) -> None:
+    found = extract_prose_mentions(paragraphs, published=date(2025, 6, 1))
+    assert [(m.company, m.amount) for m in found] == expected
+
+
+def test_a_headline_verb_is_never_a_company() -> None:
+    found = extract_prose_mentions(["Metalware Brand P•TAL Raises $3 Million in Series A Led by VC Grid"])
+    assert "Raises" not in {m.company for m in found}
