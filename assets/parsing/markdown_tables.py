@@ -32,6 +32,22 @@ def _cells(line: str) -> list[str]:
     return [clean_space(inline_text(c).replace("\\|", "|")) for c in cells]
 
 
+# A scraped page breaks a cell over short lines ('$0.00', '(0.0%)') and the table goes on after them.
+_BROKEN_CELL_LINES = 6
+_BROKEN_CELL_CHARS = 40
+
+
+def _row_resumes(lines: list[str], index: int) -> int | None:
+    """Where the table goes on after short lines without pipes that broke a cell, or None when it ends."""
+    for ahead in range(index, min(index + _BROKEN_CELL_LINES, len(lines))):
+        line = lines[ahead]
+        if "|" in line:
+            return ahead
+        if not line.strip() or len(line) > _BROKEN_CELL_CHARS:
+            return None
+    return None
+
+
 def pipe_tables(text: str) -> list[list[list[str]]]:
     """Every pipe table in `text`: a list of rows (header first), each a list of cell texts."""
     tables: list[list[list[str]]] = []
@@ -41,9 +57,16 @@ def pipe_tables(text: str) -> list[list[list[str]]]:
         if "|" in lines[index] and _DELIMITER_ROW.match(lines[index + 1]) and "|" in lines[index + 1]:
             rows = [_cells(lines[index])]
             index += 2
-            while index < len(lines) and lines[index].strip() and is_table_line(lines[index]):
-                rows.append(_cells(lines[index]))
-                index += 1
+            while index < len(lines) and lines[index].strip():
+                line = lines[index]
+                if is_table_line(line) or line.rstrip().endswith("|"):
+                    rows.append(_cells(line))
+                    index += 1
+                    continue
+                resumes = _row_resumes(lines, index)
+                if resumes is None:
+                    break
+                index = resumes
             tables.append(rows)
             continue
         index += 1

@@ -346,8 +346,8 @@ def money_role(clause: str, money: Money, moneys: list[Money], published: date |
     """The role of one amount in a clause, from the words around it (within `CONTEXT_CHARS`)."""
     after = _after(clause, money)
     before = (clause, _window_start(money), money.start)  # search(*before): the words before, to the amount
-    if _in_brackets_after_money(clause, money, moneys):
-        return Role.OTHER
+    if _in_brackets_after_money(clause, money, moneys) or not money.value:
+        return Role.OTHER  # a conversion, or nothing at all ('$0.00')
     if _PRICE_AFTER.match(after) or _RANGE_BEFORE.search(*before):
         return Role.OTHER  # a price, or the high end of a range (the low end speaks for it)
     high = range_high(clause, money)

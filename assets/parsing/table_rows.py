@@ -130,6 +130,39 @@ def _round_and_valuation(round_cell: str | None) -> tuple[str | None, Money | No
     return stated or None, inner[0]
 
 
+# A unit the header gives its amounts in: 'Deal Size ($M)', 'Amount (USD mn)', 'Raised (in millions)'.
+_HEADER_UNIT = re.compile(
+    r"\(\s*(?:in\s+)?(?:[$€£₹¥]|US\$|USD|EUR|GBP|INR|Rs\.?)?\s*(?P<unit>m|mn|mm|mil|million|millions|bn|b|billion"
+    r"|billions|cr|crore|crores)\s*\)",
+    re.IGNORECASE,
+)
+_UNITS = {
+    "m": "million",
+    "mn": "million",
+    "mm": "million",
+    "mil": "million",
+    "millions": "million",
+    "b": "billion",
+    "bn": "billion",
+    "billions": "billion",
+    "cr": "crore",
+    "crores": "crore",
+}
+# Headers of a table of listings: 'Offer Date', 'IPO Date', 'Offer Price', 'Listing Date'.
+_LISTING_HEADER = re.compile(
+    r"\b(?:offer (?:date|price|size)|ipo|listing date|pricing date)\b", re.IGNORECASE
+)
+
+
+def _in_header_unit(amount_text: str | None, header: str) -> str | None:
+    """'$625' under 'Deal Size ($M)' -> '$625 million'; an amount that states its own unit is kept."""
+    unit = _HEADER_UNIT.search(header)
+    if not amount_text or unit is None or not re.search(r"\d\s*$", amount_text):
+        return amount_text
+    word = unit["unit"].lower()
+    return f"{amount_text} {_UNITS.get(word, word)}"
+
+
 def mention_from_row(
     fields: dict[int, str], headers: list[str], cells: list[str], locator: str
 ) -> DealMention | None:
@@ -156,6 +189,11 @@ def mention_from_row(
     elif valuation_money or round_valuation:
         valuation_text = (valuation_money or round_valuation).text  # type: ignore[union-attr]
     amount_text = amount_money.text if amount_money else (values.get("amount") or None)
+    amount_column = next((i for i, field in fields.items() if field == "amount"), None)
+    if amount_column is not None and amount_column < len(headers):
+        amount_text = _in_header_unit(amount_text, headers[amount_column])
+    if round_text is None and any(_LISTING_HEADER.search(header) for header in headers):
+        round_text = "IPO"  # a table of listings: each row is a company's offering
     leads, investors = split_investor_cell(values.get("lead_investors"), values.get("investors"))
     snippet = " | ".join(f"{headers[i]}: {cells[i]}" for i in sorted(fields) if i < len(cells))
     return DealMention(
@@ -192,4 +230,27 @@ def table_mentions(rows: list[list[str]], table_index: int) -> list[DealMention]
         mention = mention_from_row(fields, headers, cells, locator)
         if mention:
             mentions.append(mention)
+    return _with_slash_dates_read(mentions)
+
+
+_SLASH_DATE = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\s*$")
+
+
+def _with_slash_dates_read(mentions: list[DealMention]) -> list[DealMention]:
+    """A column of dates like '12/11/24' is month first or day first for every row alike: a row whose
+    first number passes 12 says day first, one whose second does says month first. When the column says
+    which, and only then, its dates are rewritten as ISO dates; a column that does not say stays as written
+    (and is quarantined as unparseable: which of two dates it is, is unknown)."""
+    parts = [_SLASH_DATE.match(m.announced or "") for m in mentions]
+    found = [p for p in parts if p]
+    day_first = any(int(p[1]) > 12 for p in found)
+    month_first = any(int(p[2]) > 12 for p in found)
+    if not found or day_first == month_first:
+        return mentions
+    for mention, part in zip(mentions, parts, strict=True):
+        if part:
+            first, second, year = int(part[1]), int(part[2]), int(part[3])
+            month, day = (second, first) if day_first else (first, second)
+            year = year + 2000 if year < 100 else year
+            mention.announced = f"{year:04d}-{month:02d}-{day:02d}"
     return mentions

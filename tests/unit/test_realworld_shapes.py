@@ -9,7 +9,9 @@ import pytest
 
 from assets.normalize.amounts import find_money, parse_amount
 from assets.parsing.dispatch import extract_document
+from assets.parsing.markdown_tables import markdown_table_mentions
 from assets.parsing.prose import extract_prose_mentions, resolve_short_names
+from assets.parsing.table_rows import table_mentions
 from assets.sources import Source, SourceKind
 
 
@@ -597,3 +599,39 @@ def test_subjects_named_before_and_around_their_verbs(
 def test_a_headline_verb_is_never_a_company() -> None:
     found = extract_prose_mentions(["Metalware Brand P•TAL Raises $3 Million in Series A Led by VC Grid"])
     assert "Raises" not in {m.company for m in found}
+
+
+LISTINGS_PAGE = """Recent listings
+Symbol | Company | Offer Date | Deal Size ($M) | Price Now |
+---|---|---|---|---|
+QFT | Quillfort | 12/11/24 | $625 | $101.00 |
+$0.00
+(0.0%)
+|
+LRK | Lorrik Systems | 11/27/24 | $9 | $4.02 |
+TLH | Tallyhub | 11/05/24 | $1.2B | $7.10 |
+"""
+
+
+def test_a_table_of_listings_with_its_unit_in_the_header_and_cells_broken_over_lines() -> None:
+    found = [(m.company, m.amount, m.round_text, m.announced) for m in markdown_table_mentions(LISTINGS_PAGE)]
+    assert found == [
+        ("Quillfort", "$625 million", "IPO", "2024-12-11"),
+        ("Lorrik Systems", "$9 million", "IPO", "2024-11-27"),
+        ("Tallyhub", "$1.2B", "IPO", "2024-11-05"),  # an amount that states its own unit keeps it
+    ]
+
+
+@pytest.mark.parametrize(
+    ("dates", "read"),
+    [
+        (["27/11/24", "05/12/24"], ["2024-11-27", "2024-12-05"]),  # a first number past 12: day first
+        (["11/27/24", "12/05/24"], ["2024-11-27", "2024-12-05"]),  # a second number past 12: month first
+        (["11/05/24", "12/05/24"], ["11/05/24", "12/05/24"]),  # the column does not say: kept as written
+    ],
+)
+def test_slash_dates_of_a_table_column_are_read_in_the_order_the_column_shows(
+    dates: list[str], read: list[str]
+) -> None:
+    rows = [["Company", "Amount", "Date"]] + [[f"Co{i}", "$5M", day] for i, day in enumerate(dates)]
+    assert [m.announced for m in table_mentions(rows, 0)] == read
