@@ -7,6 +7,7 @@ Eastholm', 'a16z'). Words written before it with a capital are not always part o
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 
@@ -76,6 +77,7 @@ _NOT_A_NAME_WORD = re.compile(
 )
 _STARTUP_WORD = re.compile(r"(?i:start-?up)")
 _PERIOD_WORD = re.compile(r"[HQ][1-4]")
+_MONTH_NAMES = frozenset(month.lower() for month in calendar.month_name if month)
 _OFFICE_OF = re.compile(
     r"^(?:CEO|CTO|CFO|COO|(?i:co-?founder|founder|president|chair(?:man|woman)?|head|director|partner))\s+of\s+"
 )
@@ -153,8 +155,10 @@ def valid_company(name: str | None) -> str | None:
         cleaned = " ".join(words)
     if not words or len(words) > 8 or words[0].lower() in GENERIC_SUBJECTS:
         return None
-    if _PERIOD_WORD.fullmatch(words[0]) and (len(words) == 1 or words[1].isdigit()):
-        return None  # 'H2', 'Q3 2025': a half or a quarter of a year
+    if (_PERIOD_WORD.fullmatch(words[0]) or words[0].lower() in _MONTH_NAMES) and (
+        len(words) == 1 or words[1].isdigit()
+    ):
+        return None  # 'H2', 'Q3 2025', 'September 2024': a period of a year
     if any(_NOT_A_NAME_WORD.fullmatch(word) for word in words):
         return None  # 'Million' (a headline's '$88.7 Million Raised'), 'H1-2024'
     if len(words) > 1 and default_gazetteer().not_a_company(words[0]) == "place" and words[1] == "The":

@@ -274,7 +274,8 @@ def company_in_subject(subject: str) -> str | None:
     appositive = _APPOSITIVE.match(text) or _BARE_APPOSITIVE.match(text)
     if appositive:
         return valid_company(without_descriptors(appositive.group(1)))
-    text = _TRAILING_APPOSITIVE.sub("", text).strip().rstrip(",")
+    # 'Sakana, which means fish in Japanese, has': the words before the verb go first, then the appositive
+    text = _TRAILING_APPOSITIVE.sub("", _without_trailing_words(text)).strip().rstrip(",")
     text = re.sub(r"\s*\([^()]*\)", "", text)  # a ticker or an alias: 'Acme Inc. (NASDAQ: ACME)'
     text = _without_trailing_words(text).rstrip(", ")
     if _REFERENCE.match(text) or _BEHIND.match(text):

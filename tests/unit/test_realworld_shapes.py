@@ -635,3 +635,24 @@ def test_slash_dates_of_a_table_column_are_read_in_the_order_the_column_shows(
 ) -> None:
     rows = [["Company", "Amount", "Date"]] + [[f"Co{i}", "$5M", day] for i, day in enumerate(dates)]
     assert [m.announced for m in table_mentions(rows, 0)] == read
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Gulf startups drew 22 investments totalling USD 65 million, with Lorrik earning USD 35 million.",
+            [("Lorrik", "USD 35 million")],
+        ),
+        (
+            "Tallyhub, which means ‘ledger’ in Finnish, has completed a $135 million funding round.",
+            [("Tallyhub", "$135 million")],
+        ),
+        ("Fintechs lead as startups in the region raise $138 million in September 2024", []),
+        ("Quillfort is earning $5 million in revenue a year.", []),
+    ],
+)
+def test_absolute_phrases_appositives_before_the_verb_and_months_that_are_no_names(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.company, m.amount) for m in extract_prose_mentions([sentence])] == expected
