@@ -44,13 +44,28 @@ _ABBREVIATIONS = frozenset(
         "u.k",
     ]
 )
-_BOUNDARY = re.compile(
-    rf"(?<=[.!?])(?P<close>[\"”’)]*)\s+(?=[\"“‘(]*[A-ZÀ-ÖØ-ÞĀ-Ž0-9{CURRENCY_SIGNS}])"
-    # Pages scraped without their paragraph breaks glue sentences together: 'with a bang.Mistral AI has
-    # raised'. A word in lower case, its full stop, then a capitalised word: a boundary ('Infra.Market'
-    # and 'Booking.com' are names, and stay whole).
-    r"|(?<![\w.])(?-i:[a-z]{2,})[.!?](?P<glued>)(?=[A-Z][a-z])"
-)
+_BOUNDARY = re.compile(rf"(?<=[.!?])(?P<close>[\"”’)]*)\s+(?=[\"“‘(]*[A-ZÀ-ÖØ-ÞĀ-Ž0-9{CURRENCY_SIGNS}])")
+# Pages scraped without their paragraph breaks glue sentences together: 'with a bang.Mistral AI has
+# raised'. A word in lower case, its full stop, then a capitalised word: a boundary, given its space back
+# ('Infra.Market' and 'Booking.com' are names, and stay whole). Looked for only where the quick test for
+# a stop between a lower-case and a capital letter finds one: most texts have none.
+_GLUE_HINT = re.compile(r"[.!?](?=[A-Z][a-z])")  # starts at a stop: the scan passes letters by
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w.])[a-z]{2,}$")
+
+
+def _unglued(text: str) -> str:
+    """`text` with a space after each full stop that glues two sentences together."""
+    cuts = [
+        hint.end()
+        for hint in _GLUE_HINT.finditer(text)
+        if _LOWER_WORD_BEFORE.search(text, max(0, hint.start() - 40), hint.start())
+    ]
+    if not cuts:
+        return text
+    pieces = [text[start:end] for start, end in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+    return " ".join(pieces)
+
+
 # A capital letter after these words is a name ('Series B.'), not an initial ('J. Doe').
 _LETTER_NAMES = frozenset({"series", "class", "round", "tier", "plan", "type", "grade", "part", "phase"})
 
@@ -107,13 +122,10 @@ def split_sentences(text: str) -> list[str]:
     end a sentence; one after 'Series B' does. A sentence longer than `MAX_SENTENCE_CHARS` comes back in
     pieces.
     """
+    text = _unglued(text)
     sentences: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        if match["glued"] is not None:
-            sentences.append(text[start : match.end()].strip())
-            start = match.end()
-            continue
         end = match.start() + len(match["close"])
         if _ends_with_abbreviation(text, start, match.start()):
             continue
