@@ -37,6 +37,8 @@ _PHRASES = {
     "financing round": "venture",
     "round of financing": "venture",
     "venture round": "venture",
+    "private financing": "venture",  # 'closed $75 million in a private financing'
+    "equity financing": "venture",
     "equity round": "venture",
     "growth round": "growth",
     "growth investment": "growth",
@@ -89,7 +91,10 @@ def _build_round_in_text_pattern(data: ReferenceData) -> tuple[re.Pattern[str], 
         phrases.setdefault(alias, slug)
     alternatives = sorted(phrases, key=len, reverse=True)
     pattern = re.compile(
-        r"(?<![a-z0-9])(?:series ([a-k])(\+?)(?![a-z0-9])|(" + "|".join(map(re.escape, alternatives)) + r"))"
+        # 'Series B2', 'Series D1': a tranche of the lettered round
+        r"(?<![a-z0-9])(?:series ([a-k])(\+?)\d?(?![a-z0-9])|("
+        + "|".join(map(re.escape, alternatives))
+        + r"))"
         r"(?![a-z0-9])"
     )
     return pattern, phrases

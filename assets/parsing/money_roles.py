@@ -121,6 +121,8 @@ _NOT_A_RAISE_AFTER = re.compile(
     r"|in (?:\w+\s+){0,2}(?:revenue|sales|volume|freight|bookings|gmv|arr|assets|distributions|milestones"
     r"|orders|profit|loss|capex|spending|payment volume)|of revenue|in capex|in spending|in q[1-4]"
     r"|in the (?:first|second|third|fourth) quarter|across|in total|in aggregate"
+    # a goal over years, not a round: 'to raise 3 billion euros within two years'
+    r"|(?:within|over the next|in the next) (?:\w+ )?(?:years|decade)"
     r"|of (?:total|global|venture))\b"
     # a class of rounds, not one, named right after the amount: 'late-stage $100m+ rounds', '$50 million
     # deals' ('$50 million in two rounds' may be a deal of two tranches: the words between say)

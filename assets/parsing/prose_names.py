@@ -77,6 +77,7 @@ _NOT_A_NAME_WORD = re.compile(
 )
 _STARTUP_WORD = re.compile(r"(?i:start-?up)")
 _PERIOD_WORD = re.compile(r"[HQ][1-4]")
+_PERSON_TITLE = re.compile(r"CEO|CTO|CFO|COO|(?i:co-?founder|founder|chairman|chairwoman)")
 _MONTH_NAMES = frozenset(month.lower() for month in calendar.month_name if month)
 _OFFICE_OF = re.compile(
     r"^(?:CEO|CTO|CFO|COO|(?i:co-?founder|founder|president|chair(?:man|woman)?|head|director|partner))\s+of\s+"
@@ -87,6 +88,8 @@ _NOT_NAMES = frozenset(
     | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
     # a headline's verb where its name could not be read ('Brand P•TAL Raises $3 Million')
     | {"raises", "secures", "lands", "bags", "closes", "nabs", "snags", "gets", "announces", "h1", "h2"}
+    # a corporate form or a class of investors on its own ('Ltd. has so far netted ...', 'raised by VCs')
+    | {"ltd", "inc", "corp", "llc", "plc", "co", "vcs", "angels", "investors"}
     | {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october"}
     | {"november", "december"}
 )
@@ -159,6 +162,8 @@ def valid_company(name: str | None) -> str | None:
         len(words) == 1 or words[1].isdigit()
     ):
         return None  # 'H2', 'Q3 2025', 'September 2024': a period of a year
+    if any(_PERSON_TITLE.fullmatch(word) for word in words) or _DESCRIPTOR_TOKEN.match(words[-1]):
+        return None  # 'GitHub CEO Nat Friedman' is a person; 'Chennai-based', 'Star-backed' describe one
     if any(_NOT_A_NAME_WORD.fullmatch(word) for word in words):
         return None  # 'Million' (a headline's '$88.7 Million Raised'), 'H1-2024'
     if len(words) > 1 and default_gazetteer().not_a_company(words[0]) == "place" and words[1] == "The":

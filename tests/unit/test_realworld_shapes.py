@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from assets.normalize.amounts import find_money, parse_amount
+from assets.normalize.rounds import find_round
 from assets.parsing.dispatch import extract_document
 from assets.parsing.markdown_tables import markdown_table_mentions
 from assets.parsing.prose import extract_prose_mentions, resolve_short_names
@@ -656,3 +657,38 @@ def test_absolute_phrases_appositives_before_the_verb_and_months_that_are_no_nam
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(m.company, m.amount) for m in extract_prose_mentions([sentence])] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This round follows $150 million from backers including Harrow Capital and former Lorrik CEO Ana "
+        "Vell, who had valued the company at $550 million.",
+        "This brings the total funding for the Lyon-based company to $40 million.",
+        "Layoffs hit the unicorns, Star-backed startup raises $36M: The Weekly Beat",
+        "Ltd. has so far netted $63.5 million for its operations.",
+        "And with $25bn raised by VCs in the last three years, there is plenty of dry powder.",
+        "The startup announced its plan to raise 3 billion euros within two years to build data centres.",
+    ],
+)
+def test_people_descriptions_corporate_forms_and_long_term_goals_are_no_companies_or_rounds(
+    sentence: str,
+) -> None:
+    found = extract_prose_mentions([sentence])
+    assert not {"Ana Vell", "Lorrik CEO Ana Vell", "Lyon-based", "Star-backed", "Ltd", "VCs"} & {
+        m.company for m in found
+    }
+    assert "3 billion euros" not in {m.amount for m in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("closed a $12 million Series B2 round", "series_b"),
+        ("its Series D1 extension", "series_d"),
+        ("closed $75 million in a private financing", "venture"),
+        ("picked up $115 million in equity financing", "venture"),
+    ],
+)
+def test_tranches_and_unstaged_financings_name_their_round(text: str, slug: str) -> None:
+    assert find_round(text) == slug
