@@ -37,7 +37,9 @@ _PHRASES = {
     "financing round": "venture",
     "round of financing": "venture",
     "venture round": "venture",
-    "private financing": "venture",  # 'closed $75 million in a private financing'
+    "private financing": "venture",
+    "strategic investor": "strategic",  # 'raising $50 million from a strategic investor'
+    "strategic investors": "strategic",  # 'closed $75 million in a private financing'
     "equity financing": "venture",
     "equity round": "venture",
     "growth round": "growth",

@@ -198,6 +198,7 @@ def _company_named_in(text: str) -> str | None:
 
 
 _NAME_OPENING = re.compile(NAME)
+_FOLLOWS = frozenset({"follows", "followed", "comes after", "came after"})
 _BACKER_BEFORE = re.compile(rf"({NAME})['’]s?\s+$")
 
 
@@ -469,12 +470,20 @@ def mention_in_clause(
     if not (structure or nouned or valuation_phrase or invested):
         return None
     roles = ClauseRoles(text, moneys, published)
+    if verb and verb.group(0).lower() in _FOLLOWS:
+        # 'This funding follows a $210 million round in December 2021': only the rounds of the past it
+        # dates are deals; the one it follows from was stated before
+        past = roles.first_past_raise()
+        if past is None:
+            return None
     if clause.amount:  # 'respectively': the sentence's structure says which amount is this deal's
         first_raise = next((m for m in moneys if m.text == clause.amount), None)
     else:
         first_raise = roles.first_raise()
     # A clause that states only a round of the company's past ('It raised $1bn last year') states that
     # round, dated as the text dates it.
+    if verb and verb.group(0).lower() in _FOLLOWS:
+        first_raise = None
     past = roles.first_past_raise() if first_raise is None and not clause.amount else None
     first_raise = first_raise or past
 
@@ -539,6 +548,10 @@ def mention_in_clause(
         if backer and may_invest(backer.group(1)):
             investors.add(others=[backer.group(1)])
     round_text = _round(clause, anchor, first_raise, is_raise)
+    if verb and verb.group(0).lower() in _FOLLOWS and first_raise is not None:
+        # the round the past amount's own words name ('a $210 million round in December 2021 and a $12
+        # million debt funding': the first is no debt)
+        round_text = find_round(own_phrase(text, first_raise, moneys))
     if round_text is None and _strategic(text, investors):
         round_text = "strategic"
     if past:

@@ -143,6 +143,8 @@ _CUMULATIVE = re.compile(
 )
 # A clause that opens by saying it sums up ('In total Vexa netted $800m'): its amount is a total.
 _TOTAL_OPENING = re.compile(r"^\W*(?:in total|all told|altogether|cumulatively)\b", re.IGNORECASE)
+_CHANGE_VERBS = ("declined", "decreased", "increased", "fell", "rose", "dropped")
+_BY_A_SHARE = r"(?: by [\d.]+ ?(?:%|percent|per cent))?"
 _NOT_A_RAISE_BEFORE = re.compile(
     one_of(
         r"revenue|sales|arr|gmv|market|spend|spent|spending|capex|budget|totaling|totalling|totaled|totalled"
@@ -150,7 +152,9 @@ _NOT_A_RAISE_BEFORE = re.compile(
         r"|combined|aggregate|of which|cost|costs|costing|charges?|pays?|paid|retails? for|sells? for"
         r"|lists? at|priced (?:at|from)|commitment of|fell to|rose to|grew to|dropped to|climbed to"
         r"|peak of|high of|low of|record of"
-        r"|bringing (?:\w+\s+){0,3}to"
+        # a change of a total: 'declined by 33 percent from $10.3 billion'
+        + "".join(f"|{verb}{_BY_A_SHARE} from" for verb in _CHANGE_VERBS)
+        + r"|bringing (?:\w+\s+){0,3}to"
     )
     + rf"\s+(?:of\s+|at\s+|to\s+)?(?:{_QUALIFIER})?$",
     re.IGNORECASE,

@@ -77,6 +77,7 @@ _NOT_A_NAME_WORD = re.compile(
 )
 _STARTUP_WORD = re.compile(r"(?i:start-?up)")
 _PERIOD_WORD = re.compile(r"[HQ][1-4]")
+_THE_NAME = re.compile(r"The(?: [A-Z][\w&'’.-]*){2,4}")
 _PERSON_TITLE = re.compile(r"CEO|CTO|CFO|COO|(?i:co-?founder|founder|chairman|chairwoman)")
 _MONTH_NAMES = frozenset(month.lower() for month in calendar.month_name if month)
 _OFFICE_OF = re.compile(
@@ -156,6 +157,9 @@ def valid_company(name: str | None) -> str | None:
     if described:  # a headline's 'Grid Sensor Startup Quillfort': the name follows what it is
         words = words[described[-1] + 1 :]
         cleaned = " ".join(words)
+    if _THE_NAME.fullmatch(cleaned):
+        # 'The Fashion Kingdom', 'The Bot Company': 'The' and two or more capitalised words is a name
+        return None if default_gazetteer().not_a_company(cleaned) else cleaned
     if not words or len(words) > 8 or words[0].lower() in GENERIC_SUBJECTS:
         return None
     if (_PERIOD_WORD.fullmatch(words[0]) or words[0].lower() in _MONTH_NAMES) and (

@@ -184,6 +184,13 @@ _RELATIVE_WITHOUT_COMMA = re.compile(
     rf"^({NAME}){_CORPORATE_FORM}\s+(?:which|who)\s+(?:is|was|are|were|has|had|operates|runs|makes|offers"
     r"|provides|builds|develops|helps|sells)\b"
 )
+_CALLED = re.compile(rf"\b(?:called|named|dubbed)\s+({NAME})")
+# The deal stated before, as the subject: 'This equity funding follows ...', 'The round comes after ...'.
+_DEAL_REFERENCE = re.compile(
+    r"^(?i:this|that|this latest|the latest|the new)\s+(?!(?i:total|overall|combined|aggregate)\b)"
+    r"(?:[\w-]+\s+){0,2}?"
+    r"(?i:funding|round|raise|investment|financing|fundraise|capital)$"
+)
 # A fund as the subject, raising for itself: 'Backed by X and Y, the fund aims to raise ...'.
 _A_FUND = re.compile(r"\b(?i:the|its|this|a|new)\s+(?:[\w-]+\s+){0,2}(?i:fund|vehicle)$")
 # 'Elon Musk's xAI startup': a name with a role noun after it, written in lower case.
@@ -247,6 +254,9 @@ def company_in_subject(subject: str) -> str | None:
     if as_name:
         return valid_company(as_name.group(1))
     text = strip_lead_in(subject.strip()).strip().rstrip(",;:—–- ").strip()
+    called = _CALLED.search(text) if "called" in text or "named" in text or "dubbed" in text else None
+    if called and valid_company(called.group(1)):
+        return valid_company(called.group(1))  # 'That gig, a startup called Intezer, has just raised'
     officer = _OFFICER_SAYS.match(text)
     if officer and valid_company(officer.group(1)):
         return valid_company(officer.group(1))
@@ -278,7 +288,7 @@ def company_in_subject(subject: str) -> str | None:
     text = _TRAILING_APPOSITIVE.sub("", _without_trailing_words(text)).strip().rstrip(",")
     text = re.sub(r"\s*\([^()]*\)", "", text)  # a ticker or an alias: 'Acme Inc. (NASDAQ: ACME)'
     text = _without_trailing_words(text).rstrip(", ")
-    if _REFERENCE.match(text) or _BEHIND.match(text):
+    if _REFERENCE.match(text) or _BEHIND.match(text) or _DEAL_REFERENCE.match(text):
         return REFERENCE
     possessive = re.match(r"^(\S.*?)['’]s\s+(.+)$", text)
     if possessive and re.fullmatch(NAME, possessive.group(1)):

@@ -692,3 +692,54 @@ def test_people_descriptions_corporate_forms_and_long_term_goals_are_no_companie
 )
 def test_tranches_and_unstaged_financings_name_their_round(text: str, slug: str) -> None:
     assert find_round(text) == slug
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # the round a new one follows, dated by the text, is a deal of its own
+        (
+            ["Lorrik said it has closed $75 million. It follows a $19 million Series D closed in 2021."],
+            [("Lorrik", "$75 million", None), ("Lorrik", "$19 million", "series_d")],
+        ),
+        (
+            [
+                "Quillfort raised $80 million in a Series C. This funding follows a $210 million round "
+                "in December 2021 and a $12 million loan in March."
+            ],
+            [("Quillfort", "$80 million", "series_c"), ("Quillfort", "$210 million", None)],
+        ),
+        # a round it follows that the text does not date is not told apart from this one: no deal
+        (
+            ["Tallyhub raised $30 million. It follows a $10 million seed."],
+            [("Tallyhub", "$30 million", None)],
+        ),
+        # a company 'called' so
+        (
+            ["That gig, a startup called Restwell, has just raised a Series C of $33 million."],
+            [("Restwell", "$33 million", "series_c")],
+        ),
+        # a name that starts with 'The'
+        (
+            ["Cairo platform The Linen Kingdom (TLK) has closed a USD 2.6 mn seed round."],
+            [("The Linen Kingdom", "USD 2.6 mn", "seed")],
+        ),
+        # money from a strategic investor
+        (
+            ["Lorrik is now valued at $2 billion after raising $50 million from a strategic investor."],
+            [("Lorrik", "$50 million", "strategic")],
+        ),
+    ],
+)
+def test_rounds_that_follow_called_names_and_strategic_investors(
+    paragraphs: list[str], expected: list[tuple[str, str, str | None]]
+) -> None:
+    found = extract_prose_mentions(paragraphs, published=date(2023, 6, 1))
+    assert [(m.company, m.amount, m.round_text) for m in found] == expected
+
+
+def test_a_change_of_a_total_is_no_raise() -> None:
+    sentence = (
+        "The total funding raised by startups declined by 33 percent from $10.3 billion to $6.9 billion."
+    )
+    assert extract_prose_mentions(["Tracxn Report on the quarter.", sentence]) == []
