@@ -264,6 +264,13 @@ def _month_of_year(after: str, published: date | None, latest: int) -> str | Non
     return f"{named.group('month')} {published.year}" if month <= published.month - latest else None
 
 
+# A raise told in the past tense, before its amount: 'raised', 'secured', 'closed', 'landed'...
+_PAST_TENSE_RAISE = re.compile(
+    r"\b(?:raised|secured|closed|landed|bagged|netted|received|picked up|pulled in|announced|completed)\b",
+    re.IGNORECASE,
+)
+
+
 def _month_in_past(after: str, published: date | None) -> str | None:
     """A month said alone two months or more before the month of publication: a round of the past. The
     month before is news still (a monthly round-up reports it): it dates the deal (`month_stated`) without
@@ -273,8 +280,14 @@ def _month_in_past(after: str, published: date | None) -> str | None:
 
 def month_stated(clause: str, money: Money, published: date | None) -> str | None:
     """The month an amount's own phrase dates it to ('raised $60M in October' in a text of November:
-    'October 2025'), up to the month of publication."""
-    return _month_of_year(_phrase_after(clause, money, _PHRASE_END), published, latest=0)
+    'October 2025'), up to the month of publication; a later month said of a raise in the past tense is
+    last year's ('raised £30m in October' in a text of January 2024: 'October 2023')."""
+    after = _phrase_after(clause, money, _PHRASE_END)
+    stated = _month_of_year(after, published, latest=0)
+    named = _NAMED_MONTH.search(after) if stated is None and published else None
+    if named is None or published is None or not _PAST_TENSE_RAISE.search(clause, 0, money.start):
+        return stated
+    return f"{named.group('month')} {published.year - 1}"
 
 
 def _opening_period(clause: str, published: date | None) -> str | None:

@@ -743,3 +743,9 @@ def test_a_change_of_a_total_is_no_raise() -> None:
         "The total funding raised by startups declined by 33 percent from $10.3 billion to $6.9 billion."
     )
     assert extract_prose_mentions(["Tracxn Report on the quarter.", sentence]) == []
+
+
+def test_a_later_month_said_of_a_past_raise_is_last_years() -> None:
+    paragraphs = ["Other rounds last year include energy startup Lorrik, which raised £30m in October."]
+    [mention] = extract_prose_mentions(paragraphs, published=date(2024, 1, 10))
+    assert mention.announced == "October 2023"
