@@ -138,3 +138,39 @@ def _later_or_finer(candidate: DatedPeriod, best: DatedPeriod) -> bool:
     if best.precision == YEAR:
         return True
     return candidate.day > best.day
+
+
+# A round-up names the period it covers in its title ('African startups raise $138 million in September
+# 2024'), written in the first words of the text.
+COVERED_PERIOD_CHARS = 400
+# A round-up covers the weeks or months just before it is written: a period ended longer ago than this is
+# not the one it covers (a title's 'since 2019').
+_COVERED_WITHIN_DAYS = 100
+
+
+def covered_period(text: str, published: date | None) -> DatedPeriod | None:
+    """The month or quarter the text's title says it covers, when it ended shortly before `published`;
+    None for a text that names no such period there (its deals are dated as written, else by publication)."""
+    if published is None:
+        return None
+    head = text[:COVERED_PERIOD_CHARS]
+    found = latest_named_period(head)
+    if found is None or found.precision not in (MONTH, QUARTER):
+        return None
+    months = 1 if found.precision == MONTH else 3
+    end_month = found.day.month + months
+    end = date(found.day.year + (end_month - 1) // 12, (end_month - 1) % 12 + 1, 1)
+    if not (found.day < published and (published - end).days <= _COVERED_WITHIN_DAYS):
+        return None
+    return found
+
+
+def period_words(period: DatedPeriod) -> str:
+    """A period as the words that name it: 'September 2024', 'Q3 2024', '2024'."""
+    if period.precision == MONTH:
+        return period.day.strftime("%B %Y")
+    if period.precision == QUARTER:
+        return f"Q{(period.day.month - 1) // 3 + 1} {period.day.year}"
+    if period.precision == YEAR:
+        return str(period.day.year)
+    return period.day.isoformat()

@@ -19,6 +19,7 @@ from pathlib import Path
 import frontmatter
 
 from assets.normalize.dates import parse_date
+from assets.normalize.document_dates import covered_period, period_words
 from assets.parsing.budget import checkpoint
 from assets.parsing.html_article import html_mentions, load_body
 from assets.parsing.markdown_inline import inline_text
@@ -97,6 +98,12 @@ def text_mentions(text: str, published: date | None, prefix: str = "") -> list[D
     mentions.extend(
         extract_prose_mentions(markdown_paragraphs(text), prefix=f"{prefix}p", published=published)
     )
+    covered = covered_period(text, published)
+    if covered is not None:
+        # a round-up's deals that state no date of their own are of the period it covers, not of the day
+        # it was written ('... raise $138 million in September 2024', published on October 8)
+        for mention in mentions:
+            mention.announced = mention.announced or period_words(covered)
     return resolve_short_names(mentions)
 
 

@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from assets.normalize.amounts import find_money, parse_amount
+from assets.normalize.document_dates import covered_period, period_words
 from assets.normalize.rounds import find_round
 from assets.parsing.dispatch import extract_document
 from assets.parsing.markdown_tables import markdown_table_mentions
+from assets.parsing.newsletter import text_mentions
 from assets.parsing.prose import extract_prose_mentions, resolve_short_names
 from assets.parsing.table_rows import table_mentions
 from assets.sources import Source, SourceKind
@@ -749,3 +751,30 @@ def test_a_later_month_said_of_a_past_raise_is_last_years() -> None:
     paragraphs = ["Other rounds last year include energy startup Lorrik, which raised £30m in October."]
     [mention] = extract_prose_mentions(paragraphs, published=date(2024, 1, 10))
     assert mention.announced == "October 2023"
+
+
+@pytest.mark.parametrize(
+    ("head", "published", "words"),
+    [
+        (
+            "Fintechs lead as startups in the region raise $138 million in September 2024",
+            date(2024, 10, 8),
+            "September 2024",
+        ),
+        ("Q3 2023 funding round-up", date(2023, 10, 20), "Q3 2023"),
+        ("Startups have raised $2bn since March 2019", date(2024, 1, 1), None),  # long before publication
+        ("Lorrik raises $5M", date(2024, 1, 1), None),
+        ("September 2024 round-up", None, None),
+    ],
+)
+def test_the_period_a_round_up_covers_is_read_from_its_title(
+    head: str, published: date | None, words: str | None
+) -> None:
+    found = covered_period(head + "\n\nBody text.", published)
+    assert (period_words(found) if found else None) == words
+
+
+def test_deals_of_a_round_up_without_a_date_of_their_own_are_of_the_period_it_covers() -> None:
+    text = "Startups raise $40M in September 2024\n\nLorrik raised $9M. Tallyhub raised $3M in May.\n"
+    dated = {m.company: m.announced for m in text_mentions(text, date(2024, 10, 8))}
+    assert dated == {"Lorrik": "September 2024", "Tallyhub": "May 2024"}
