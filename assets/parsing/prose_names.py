@@ -166,6 +166,8 @@ def valid_company(name: str | None) -> str | None:
         len(words) == 1 or words[1].isdigit()
     ):
         return None  # 'H2', 'Q3 2025', 'September 2024': a period of a year
+    if re.fullmatch(r"(?:19|20)\d\d", words[0]) and len(words) > 1:
+        return None  # '2023 HomeTechFigure': a page's date run into its headline
     if any(_PERSON_TITLE.fullmatch(word) for word in words) or _DESCRIPTOR_TOKEN.match(words[-1]):
         return None  # 'GitHub CEO Nat Friedman' is a person; 'Chennai-based', 'Star-backed' describe one
     if any(_NOT_A_NAME_WORD.fullmatch(word) for word in words):
