@@ -338,19 +338,34 @@ def debt_beside(text: str, mention: DealMention) -> DealMention | None:
     return None
 
 
-def past_round_beside(text: str, mention: DealMention, published: date | None) -> DealMention | None:
-    """A round of the company's past that a clause dates beside the deal it states ('raised $40M, a year
-    after a $12M Series A in 2024'), as a deal of its own with the period the text gives it."""
+def past_rounds_beside(text: str, mention: DealMention, published: date | None) -> list[DealMention]:
+    """The rounds of the company's past that a clause dates beside the deal it states ('raised $40M, a year
+    after a $12M Series A in 2024'; 'including a $20M Series A in 2022 and a $60M Series B in 2023'), each
+    a deal of its own with the period the text gives it."""
     if mention.amount is None:
-        return None
-    roles = ClauseRoles(text, find_money(text), published)
-    past = roles.first_past_raise()
-    if past is None or mention.amount.endswith(past.text):
-        return None  # the clause's deal is this past round itself
+        return []
+    moneys = find_money(text)
+    roles = ClauseRoles(text, moneys, published)
+    pasts = [
+        money
+        for money in moneys
+        if roles.of(money) is Role.PAST_RAISE
+        and past_period(text, money, published) is not None
+        and not mention.amount.endswith(money.text)  # the clause's deal is this past round itself
+    ]
+    return [
+        _past_round(text, mention, past, published, "/past" if index == 0 else f"/{index + 1}/past")
+        for index, past in enumerate(pasts)
+    ]
+
+
+def _past_round(
+    text: str, mention: DealMention, past: Money, published: date | None, suffix: str
+) -> DealMention:
     phrase = own_phrase(text, past, find_money(text))[: CONTEXT_CHARS // 2]
     return DealMention(
         method=mention.method,
-        locator=f"{mention.locator}/past",
+        locator=f"{mention.locator}{suffix}",
         snippet=mention.snippet,
         company=mention.company,
         # 'the $10 million debt it took in August'

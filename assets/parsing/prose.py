@@ -25,7 +25,7 @@ from assets.parsing.clause_mention import (
     mention_in_clause,
     offering_proceeds,
     parts_of,
-    past_round_beside,
+    past_rounds_beside,
 )
 from assets.parsing.date_phrases import find_date_phrase
 from assets.parsing.deal_clauses import Clause, split_sentence
@@ -77,7 +77,7 @@ def _about_another_company(sentence: str, company: str) -> bool:
     )
 
 
-# Locator endings of deals stated beside a clause's own deal (`debt_beside`, `past_round_beside`).
+# Locator endings of deals stated beside a clause's own deal (`debt_beside`, `past_rounds_beside`).
 _STATED_BESIDE = ("/debt", "/past")
 
 
@@ -218,8 +218,8 @@ def extract_prose_mentions(
                     found.append(mention)
                     antecedent = mention
                     debt = debt_beside(clause.text, mention)
-                    past = past_round_beside(clause.text, mention, published)
-                    found += [beside for beside in (debt, past) if beside]
+                    found += [debt] if debt else []
+                    found += past_rounds_beside(clause.text, mention, published)
             parts = parts_of(sentence, in_paragraph[-1]) if in_paragraph and not found else []
             if parts:
                 in_paragraph[-1:] = parts  # the deal just stated was their total

@@ -785,3 +785,27 @@ def test_deals_of_a_round_up_without_a_date_of_their_own_are_of_the_period_it_co
     text = "Startups raise $40M in September 2024\n\nLorrik raised $9M. Tallyhub raised $3M in May.\n"
     dated = {m.company: m.announced for m in text_mentions(text, date(2024, 10, 8))}
     assert dated == {"Lorrik": "September 2024", "Tallyhub": "May 2024"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Lorrik has now raised $120 million in total, including a $20 million Series A in 2022 and a "
+            "$60 million Series B in 2023.",
+            [("$20 million", "series_a", "2022"), ("$60 million", "series_b", "2023")],
+        ),
+        (
+            "Founded in 2019, Lorrik raised a $5 million seed round in 2020, followed by a $25 million "
+            "Series A in 2022.",
+            [("$5 million", "seed", "2020"), ("$25 million", "series_a", "2022")],
+        ),
+    ],
+)
+def test_every_dated_round_of_a_funding_history_sentence_is_a_deal(
+    sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    found = extract_prose_mentions(
+        ["Lorrik raised $90 million in a Series C.", sentence], published=date(2025, 6, 1)
+    )
+    assert [(m.amount, m.round_text, m.announced) for m in found[1:]] == expected
