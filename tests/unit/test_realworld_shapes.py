@@ -716,7 +716,11 @@ def test_tranches_and_unstaged_financings_name_their_round(text: str, slug: str)
                 "Quillfort raised $80 million in a Series C. This funding follows a $210 million round "
                 "in December 2021 and a $12 million loan in March."
             ],
-            [("Quillfort", "$80 million", "series_c"), ("Quillfort", "$210 million", None)],
+            [
+                ("Quillfort", "$80 million", "series_c"),
+                ("Quillfort", "$210 million", None),
+                ("Quillfort", "$12 million", "debt"),  # the loan of March, a deal of its own too
+            ],
         ),
         # a round it follows that the text does not date is not told apart from this one: no deal
         (
