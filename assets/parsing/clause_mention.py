@@ -106,6 +106,13 @@ _RECIPIENT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _REPORTED = re.compile(rf"\b{words_pattern(REPORTED_CUES)}\b", re.IGNORECASE)
+# A news outlet that reported what the company has not said: ', Bloomberg reported on Monday', 'The
+# Information reported', 'as first reported by Reuters'.
+_OUTLET_REPORTED = re.compile(
+    r"(?:,\s*|\bthe\s+)?(?-i:(?:The\s+)?[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,3})\s+(?:reported|reports)\b"
+    r"(?!\s+(?:revenue|sales|a\s+loss|a\s+profit|earnings|growth))"
+    r"|\b(?:first\s+)?reported\s+by\s+(?-i:[A-Z])",
+)
 # Weaker: an amount given 'to' or 'for' a name ('a $6 billion Series B to Orrin', '$240 million for
 # Quillfort'), trusted only when the clause's subject names no company.
 _GIVEN_TO_AFTER = re.compile(
@@ -536,7 +543,7 @@ def mention_in_clause(
         return None
     if verb and is_a_fund(text[: verb.start()]):
         return None
-    reported = bool(_REPORTED.search(clause.context))
+    reported = bool(_REPORTED.search(clause.context) or _OUTLET_REPORTED.search(clause.context))
     # The subject ends at the verb; failing that, where the valuation or the money is first said ('Acme is
     # now worth $1 billion after raising $100 million'), or at a later verb.
     valued = _VALUED.search(text)

@@ -813,3 +813,19 @@ def test_every_dated_round_of_a_funding_history_sentence_is_a_deal(
         ["Lorrik raised $90 million in a Series C.", sentence], published=date(2025, 6, 1)
     )
     assert [(m.amount, m.round_text, m.announced) for m in found[1:]] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        (
+            "Lorrik is raising $200 million in a round led by Harrow Capital, Bloomberg reported on Monday.",
+            "reported",
+        ),
+        ("Lorrik raised $10 million, as first reported by TechWire.", "reported"),
+        ("Lorrik raised $10 million, Chief Executive Ana Vell said on Monday.", "announced"),
+    ],
+)
+def test_a_round_a_news_outlet_reported_is_reported(sentence: str, status: str) -> None:
+    [mention] = extract_prose_mentions([sentence])
+    assert mention.status == status
