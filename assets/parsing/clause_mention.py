@@ -28,6 +28,7 @@ from assets.parsing.money_roles import (
     CONTEXT_CHARS,
     ClauseRoles,
     Role,
+    end_of_conversion,
     month_stated,
     own_phrase,
     past_period,
@@ -67,6 +68,8 @@ _INVESTOR_SUBJECT = re.compile(
     + r")\s+(?!by\b)"
     # 'Paradigm is in talks to lead a round north of $200 million for Monad'
     r"(?P<span>(?:\S+\s+){0,8}?)(?:in|into|dans|for)\s+"
+    # what the company is, said before its name: 'for Indian startup Pixxel'
+    rf"(?:(?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?:startup|start-up|company|firm|platform|maker)\s+)?"
     rf"(?P<company>{NAME})"
 )
 # The investor as subject, the company pointed back to: 'Nvidia plans to invest $500mn in the company'.
@@ -97,6 +100,8 @@ _RECIPIENT_AFTER = re.compile(
     _STAGE_WORDS + r"(?:"
     r"(?:investment|stake|injection|backing)\s+(?:in|into)"
     r"|(?:round|funding|financing|raise)\s+(?:raised|secured|closed|landed)\s+by"
+    # money lent or granted to a company: 'a seven-year €300 million loan to SES'
+    r"|(?:loan|credit facility|credit line|grant)\s+to"
     # the amount as the passive's subject: 'the $50 million raised by Credgenics', '$79 million was swept
     # up by logistics startup Blackbuck'
     r"|(?:(?:was|were|has been|had been)\s+)?(?:raised|secured|landed|bagged|netted|picked up|swept up"
@@ -222,7 +227,7 @@ def _recipient_after(
     """The company named as the one that received `money`, right after it, or None."""
     if money is None:
         return None
-    found = pattern.match(text, money.end)
+    found = pattern.match(text, end_of_conversion(text, money))  # after '(US $325 million)', if any
     if not found:
         return None
     rest = re.split(r"\s+(?:and|while|as|which|who|that|led|from|to|for|with|in|at)\s+", found["rest"])[0]

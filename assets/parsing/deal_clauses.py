@@ -53,7 +53,8 @@ DEAL_VERB = re.compile(
         # the round stated before, following one of the past: 'It follows a $19M Series D closed in 2021'
         r"|follows|followed|comes after|came after"
         # a round-up's ranking: 'Northern Arc led the list with $80 million in funding'
-        r"|led the (?:list|pack|tally|rankings?) with|leads the (?:list|pack|tally|rankings?) with"
+        r"|led the (?:list|pack|tally|rankings?|way)(?: there)? with"
+        r"|leads the (?:list|pack|tally|rankings?|way)(?: there)? with"
         r"|topped the (?:list|charts?|tally|rankings?) with|tops the (?:list|charts?|tally|rankings?) with"
         # French, Spanish and Portuguese news ('a levé 385 millions d'euros', 'levanta €16M')
         r"|lève|lèvent|a levé|ont levé|lever|boucle|a bouclé|levanta|levantó|recauda|recaudó|reúne|levantou"
@@ -448,6 +449,9 @@ def _went_to(sentence: str) -> list[Clause] | None:
     return [Clause(sentence, company=company, amount=sizes[0].text) for company in companies]
 
 
+_NAME_IN = re.compile(NAME)
+
+
 def _list_item(sentence: str) -> Clause | None:
     """'Orvella — $300 million Series D at a $4 billion valuation.' -> a clause for Orvella."""
     if "—" not in sentence and "–" not in sentence and "-" not in sentence:
@@ -459,6 +463,9 @@ def _list_item(sentence: str) -> Clause | None:
     money = find_money(rest)
     if not company or not ((money and money[0].start < 40) or find_round(rest[:30])):
         return None
+    verb = DEAL_VERB.search(rest, 0, money[0].start) if money else None
+    if verb and _NAME_IN.search(rest, 0, verb.start()):
+        return None  # 'Weekly Briefs – Pixxel Raises $36 Million': the words after the dash have a subject
     return Clause(rest, company=company, list_item=True, note=note)
 
 

@@ -101,7 +101,10 @@ _FOR_BEFORE = re.compile(rf"\bfor\s+(?:{_QUALIFIER})?$", re.IGNORECASE)
 _NOT_BETWEEN_ACQUISITION_AND_AMOUNT = ";" + CURRENCY_SIGNS
 _ACQUISITION_BEFORE = re.compile(
     r"\b"
-    + one_of(r"acquir\w*|bought|buy|buys|buying|purchas\w*|sold|sells?|selling|sale of|divest\w*|paid|pays?")
+    + one_of(
+        r"acquir\w*|bought|buy|buys|buying|purchas\w*|sold|sells?|selling|sale of|divest\w*|paid|pays?"
+        r"|snapped up|snaps up|snapping up|took over|takes over"
+    )
     + r"\b"
     rf"[^;{CURRENCY_SIGNS}]*"
     rf"\bfor\s+(?:{_QUALIFIER})?$",
@@ -217,7 +220,7 @@ def _after(clause: str, money: Money) -> str:
 # A conversion in brackets right after an amount ('TL 17 million ($1.1 million) in 2021'): the amount's
 # phrase goes on after it.
 _CONVERSION_AFTER = re.compile(
-    rf"\s*\(\s*(?:about|approximately|roughly|around|some|~|or|nearly)?\s*(?:[{CURRENCY_SIGNS}]|[A-Z]{{1,3}}\$|[A-Z]{{3}}\s)"
+    rf"\s*\(\s*(?:about|approximately|roughly|around|some|~|or|nearly)?\s*(?:[{CURRENCY_SIGNS}]|[A-Z]{{1,3}}\s?\$|[A-Z]{{3}}\s)"
     r"[^()]{0,30}\)",
     re.IGNORECASE,
 )

@@ -219,7 +219,8 @@ def extract_prose_mentions(
                     antecedent = mention
                     debt = debt_beside(clause.text, mention)
                     found += [debt] if debt else []
-                    found += past_rounds_beside(clause.text, mention, published)
+                    if clause.amount is None:  # 'respectively' gave each amount its company already
+                        found += past_rounds_beside(clause.text, mention, published)
             parts = parts_of(sentence, in_paragraph[-1]) if in_paragraph and not found else []
             if parts:
                 in_paragraph[-1:] = parts  # the deal just stated was their total

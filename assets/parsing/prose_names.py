@@ -77,6 +77,7 @@ _NOT_A_NAME_WORD = re.compile(
 )
 _STARTUP_WORD = re.compile(r"(?i:start-?up)")
 _PERIOD_WORD = re.compile(r"[HQ][1-4]")
+_PLACE_OWNER = re.compile(r"^([A-Z][\w .-]{1,30}?)['’]s\s+(?=[A-Z0-9])")
 _THE_NAME = re.compile(r"The(?: [A-Z][\w&'’.-]*){2,4}")
 _PERSON_TITLE = re.compile(r"CEO|CTO|CFO|COO|(?i:co-?founder|founder|chairman|chairwoman)")
 _MONTH_NAMES = frozenset(month.lower() for month in calendar.month_name if month)
@@ -143,6 +144,15 @@ def finditer_from_name(pattern: re.Pattern[str], text: str) -> Iterator[re.Match
         found = search_from_name(pattern, text, max(found.end(), found.start() + 1))
 
 
+def _without_place_owner(name: str) -> str:
+    """The name without a place that owns it ("Sweden's Northvolt" -> 'Northvolt'); another possessive
+    stays ("Zerodha's Rainmatter")."""
+    owner = _PLACE_OWNER.match(name) if "s " in name else None
+    if owner and default_gazetteer().not_a_company(owner.group(1)) == "place":
+        return name[owner.end() :]
+    return name
+
+
 def valid_company(name: str | None) -> str | None:
     """The name cleaned, or None when it cannot be a company ('The', 'Investors', 'UK', 'Series A')."""
     if not name:
@@ -152,6 +162,7 @@ def valid_company(name: str | None) -> str | None:
     # written after the name ('Swiggy IPO'): the name ends before them.
     cleaned = _HEADLINE_TAIL.sub("", cleaned).strip()
     cleaned = _OFFICE_OF.sub("", cleaned)  # 'CEO of Bluejay Therapeutics': the company the office is of
+    cleaned = _without_place_owner(cleaned)  # "Sweden's Northvolt": where the company is from
     words = cleaned.split()
     described = [i for i, word in enumerate(words[:-1]) if _STARTUP_WORD.fullmatch(word)]
     if described:  # a headline's 'Grid Sensor Startup Quillfort': the name follows what it is
@@ -245,6 +256,7 @@ def read_names(text: str, start: int = 0, end: int | None = None) -> tuple[list[
         name = clean_name(found.group(0))
         if "-based" in name:  # 'US-based Insight Partners': where the name is based describes it
             name = without_descriptors(name) or name
+        name = _without_place_owner(name)
         position = found.end()
         alias = _ALIAS_PARENTHETICAL.match(text, position, end)
         if alias:

@@ -191,6 +191,7 @@ _DEAL_REFERENCE = re.compile(
     r"(?:[\w-]+\s+){0,2}?"
     r"(?i:funding|round|raise|investment|financing|fundraise|capital)$"
 )
+_HEADLINE_SEPARATOR = re.compile(r"\s+[|–]\s+")
 # A fund as the subject, raising for itself: 'Backed by X and Y, the fund aims to raise ...'.
 _A_FUND = re.compile(r"\b(?i:the|its|this|a|new)\s+(?:[\w-]+\s+){0,2}(?i:fund|vehicle)$")
 # 'Elon Musk's xAI startup': a name with a role noun after it, written in lower case.
@@ -265,6 +266,13 @@ def company_in_subject(subject: str) -> str | None:
         # 'Tamgac noted that Turkish studios': the subject is what follows 'that' ('Orvane said on Tuesday
         # that it has' keeps its subject: 'it' is the one who said it).
         text = text[reported.end() :]
+    headline = _HEADLINE_SEPARATOR.split(text)
+    if len(headline) > 1 and not text.rstrip().endswith(("—", "–")):
+        # 'Weekly Briefs – Pixxel Raises $36 Million': a headline's part before its separator is a column
+        # or an outlet; the company is in the part that states the deal
+        named = company_in_subject(headline[-1])
+        if named:
+            return named
     text = re.sub(r"\s+[—–]\s+", ", ", text)  # 'Acme — a Berlin startup —' sets the description off too
     if " by " in text:
         text = re.sub(r",\s*,", ",", _MADE_BY.sub("", text))

@@ -39,7 +39,11 @@ APPROXIMATION_WORDS = (
 )
 """Words before an amount that approximate or cap it ('about $40M', 'up to $75M'); the number stays."""
 
-QUALIFIER_WORDS = (*FLOOR_WORDS, *APPROXIMATION_WORDS, "as little as", "an estimated")
+QUALIFIER_WORDS = (
+    *FLOOR_WORDS,
+    *APPROXIMATION_WORDS,
+    *("as little as", "an estimated", "a mere", "a paltry", "a reported", "a whopping", "a hefty"),
+)
 """Everything that may stand between a role word and its amount ('valued at more than $2B')."""
 
 NOT_A_SUBJECT_START = frozenset(

@@ -829,3 +829,36 @@ def test_every_dated_round_of_a_funding_history_sentence_is_a_deal(
 def test_a_round_a_news_outlet_reported_is_reported(sentence: str, status: str) -> None:
     [mention] = extract_prose_mentions([sentence])
     assert mention.status == status
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Quillfort led the way there with a massive $675 million Series B.",
+            [("Quillfort", "$675 million")],
+        ),
+        (
+            "New investor Harrow led a $36 million Series B for Indian startup Lorrik, which builds probes.",
+            [("Lorrik", "$36 million")],
+        ),
+        (
+            "The Regional Bank announced a €300 million (US $325.3 million) loan to SES for probes.",
+            [("SES", "€300 million")],
+        ),
+        (
+            "Weekly Briefs – Lorrik Raises $36 Million, Agency Pays for Launch Service",
+            [("Lorrik", "$36 Million")],
+        ),
+        (
+            "Sweden’s Lorrik and H2 Forge secured the most capital, raising €5B and €4.75B respectively.",
+            [("Lorrik", "€5B"), ("H2 Forge", "€4.75B")],
+        ),
+        ("Before that, he co-founded Tallyhub, which Harrow snapped up in 2016 for over $400 million.", []),
+        ("Restwell was recently bought by private equity firm Fenwick for a mere $28 million.", []),
+    ],
+)
+def test_idioms_loans_headline_columns_places_that_own_and_takeovers(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.company, m.amount) for m in extract_prose_mentions([sentence])] == expected
