@@ -272,7 +272,73 @@ def _moneys_in(text: str, grammar: MoneyGrammar) -> tuple[Money, ...]:
     if "dollar" in text or "Dollar" in text:
         found.extend(_size_in_words(m) for m in _SIZE_IN_WORDS.finditer(text))
         found.sort(key=lambda money: money.start)
+    if "illion " in text:
+        found.extend(_spelled_out(text, found))
     return tuple(found)
+
+
+# A sum spelled out in words, with its currency named after it: 'one hundred million dollars', 'seventy
+# million euros'. Without a currency word ('two million users') it is no money.
+def _spaced(words: str) -> list[str]:
+    return words.split(" ")
+
+
+_UNITS_IN_WORDS = {
+    word: value
+    for value, word in enumerate(
+        _spaced(
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+            " sixteen seventeen eighteen nineteen"
+        )
+    )
+}
+_TENS_IN_WORDS = {
+    word: 10 * (index + 2)
+    for index, word in enumerate(_spaced("twenty thirty forty fifty sixty seventy eighty ninety"))
+}
+_SMALL_NUMBER = (
+    r"(?:(?:" + "|".join(_TENS_IN_WORDS) + r")(?:[- ](?:" + "|".join(list(_UNITS_IN_WORDS)[1:10]) + r"))?"
+    r"|" + "|".join(sorted(_UNITS_IN_WORDS, key=len, reverse=True)) + r")"
+)
+_SPELLED_OUT = re.compile(
+    rf"\b(?P<number>(?:an?|{_SMALL_NUMBER})(?: hundred(?: and)?(?: {_SMALL_NUMBER})?)?)"
+    r" (?P<size>million|billion) (?P<currency>dollars|euros|pounds|rupees)\b",
+    re.IGNORECASE,
+)
+_CURRENCY_IN_WORDS = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "rupees": "INR"}
+
+
+def _number_in_words(words: str) -> int:
+    """'one hundred and twenty-five' -> 125, 'a' -> 1."""
+    total = current = 0
+    for word in re.split(r"[\s-]+", words.lower()):
+        if word in ("a", "an"):
+            current += 1
+        elif word in _UNITS_IN_WORDS:
+            current += _UNITS_IN_WORDS[word]
+        elif word in _TENS_IN_WORDS:
+            current += _TENS_IN_WORDS[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+    return total + current
+
+
+def is_spelled_out(money: Money) -> bool:
+    """Whether an amount was written in words ('seventy million dollars')."""
+    return bool(_SPELLED_OUT.fullmatch(money.text))
+
+
+def _spelled_out(text: str, found: list[Money]) -> list[Money]:
+    """Sums spelled out in words that no amount already found covers."""
+    taken = [(money.start, money.end) for money in found]
+    spelled = []
+    for match in _SPELLED_OUT.finditer(text):
+        if any(start < match.end() and match.start() < end for start, end in taken):
+            continue
+        value = Decimal(_number_in_words(match["number"])) * MULTIPLIERS[match["size"].lower()]
+        currency = _CURRENCY_IN_WORDS[match["currency"].lower()]
+        spelled.append(Money(value, currency, False, match.group(0), match.start(), match.end()))
+    return spelled
 
 
 def parse_amount(text: str | None, default_currency: str | None = None) -> ParsedAmount:

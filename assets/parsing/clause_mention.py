@@ -17,7 +17,7 @@ from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
-from assets.normalize.amounts import Money, find_money, parse_amount
+from assets.normalize.amounts import Money, find_money, is_spelled_out, parse_amount
 from assets.normalize.rounds import find_round
 from assets.parsing.alternation import one_of
 from assets.parsing.date_phrases import find_date_phrase
@@ -152,7 +152,14 @@ def amount_text(clause: str, money: Money) -> str:
         unit = high["unit"] if money.text[-1:].isdigit() else None  # '$450-500 million': the range's unit
         return f"at least {money.text}" + (f" {unit}" if unit else "")
     floor = _FLOOR.search(clause, max(0, money.start - CONTEXT_CHARS), money.start)
-    return f"{floor.group(0)}{money.text}" if floor else money.text
+    # a sum spelled out ('one hundred million dollars') is given in figures, which the normaliser reads
+    written = _in_figures(money) if is_spelled_out(money) else money.text
+    return f"{floor.group(0)}{written}" if floor else written
+
+
+def _in_figures(money: Money) -> str:
+    """'one hundred million dollars' -> 'USD 100,000,000'."""
+    return f"{money.currency} {int(money.value):,}"
 
 
 # The words `_FUNDING_NOUN_AFTER` and `_GRANT_AFTER` look for: a clause without any of them needs no

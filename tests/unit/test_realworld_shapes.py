@@ -862,3 +862,29 @@ def test_idioms_loans_headline_columns_places_that_own_and_takeovers(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(m.company, m.amount) for m in extract_prose_mentions([sentence])] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "snagged a whopping one hundred million dollars",
+            [("one hundred million dollars", 100_000_000, "USD")],
+        ),
+        ("raised twenty-five million euros", [("twenty-five million euros", 25_000_000, "EUR")]),
+        (
+            "a hundred and twenty million pounds",
+            [("a hundred and twenty million pounds", 120_000_000, "GBP")],
+        ),
+        ("two million users signed up", []),  # no currency: a count
+    ],
+)
+def test_sums_spelled_out_in_words_with_their_currency(
+    text: str, expected: list[tuple[str, int, str]]
+) -> None:
+    assert [(m.text, int(m.value), m.currency) for m in find_money(text)] == expected
+
+
+def test_a_round_spelled_out_in_words_is_stated_in_figures() -> None:
+    [mention] = extract_prose_mentions(["Lorrik raised a cool seventy million dollars in a Series B."])
+    assert (mention.company, mention.amount, mention.round_text) == ("Lorrik", "USD 70,000,000", "series_b")
