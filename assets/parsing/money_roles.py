@@ -144,6 +144,11 @@ _CUMULATIVE = re.compile(
     + r"\b",
     re.IGNORECASE,
 )
+# A total, then the amounts it is made of: 'over $13 billion in OpenAI, including a $1 billion investment'.
+_INCLUDING_AFTER = re.compile(
+    rf"[^.;{CURRENCY_SIGNS}]{{0,40}}?,?\s+including\s+(?:an?\s+|the\s+)?(?:[{CURRENCY_SIGNS}]|US\$|\d)",
+    re.IGNORECASE,
+)
 # A clause that opens by saying it sums up ('In total Vexa netted $800m'): its amount is a total.
 _TOTAL_OPENING = re.compile(r"^\W*(?:in total|all told|altogether|cumulatively)\b", re.IGNORECASE)
 _CHANGE_VERBS = ("declined", "decreased", "increased", "fell", "rose", "dropped")
@@ -155,6 +160,8 @@ _NOT_A_RAISE_BEFORE = re.compile(
         r"|combined|aggregate|of which|cost|costs|costing|charges?|pays?|paid|retails? for|sells? for"
         r"|lists? at|priced (?:at|from)|commitment of|fell to|rose to|grew to|dropped to|climbed to"
         r"|peak of|high of|low of|record of"
+        # a conversion of the amount before: 'AUD $1 billion, which is about USD $640 million'
+        r"|which is about|which is roughly|which is around|which is approximately|equivalent to|equal to"
         # a change of a total: 'declined by 33 percent from $10.3 billion'
         + "".join(f"|{verb}{_BY_A_SHARE} from" for verb in _CHANGE_VERBS)
         + r"|bringing (?:\w+\s+){0,3}to"
@@ -457,6 +464,8 @@ def _present_role(clause: str, money: Money) -> Role:
         return Role.OTHER
     if _CUMULATIVE.search(_phrase_after(clause, money, _CUMULATIVE_PHRASE_END)):
         return Role.OTHER
+    if _INCLUDING_AFTER.match(clause, end_of_conversion(clause, money)):
+        return Role.OTHER  # '$13 billion in OpenAI, including a $1 billion investment in 2019': a total
     if _TOTAL_OPENING.match(clause) and not any(sign in clause[: money.start] for sign in _SIGNS_AND_DIGITS):
         return Role.OTHER  # the clause's first amount, after 'In total'
     return Role.RAISE

@@ -888,3 +888,20 @@ def test_sums_spelled_out_in_words_with_their_currency(
 def test_a_round_spelled_out_in_words_is_stated_in_figures() -> None:
     [mention] = extract_prose_mentions(["Lorrik raised a cool seventy million dollars in a Series B."])
     assert (mention.company, mention.amount, mention.round_text) == ("Lorrik", "USD 70,000,000", "series_b")
+
+
+def test_a_total_made_of_dated_investments_gives_the_investments_not_the_total() -> None:
+    sentence = (
+        "Harrow Motors has invested over $13 billion in Lorrik, including a $1 billion investment in 2019 "
+        "and a $10 billion investment in 2023."
+    )
+    found = extract_prose_mentions([sentence], published=date(2024, 9, 12))
+    assert [(m.company, m.amount, m.announced) for m in found] == [
+        ("Lorrik", "$1 billion", "2019"),
+        ("Lorrik", "$10 billion", "2023"),
+    ]
+
+
+def test_a_fund_closed_in_one_currency_and_converted_in_another_is_no_deal() -> None:
+    sentence = "Harrow, a VC fund, closed a fund at over AUD $1 billion, which is about USD $640 million."
+    assert extract_prose_mentions([sentence]) == []
