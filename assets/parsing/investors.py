@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assets.parsing.prose_names import names_before, read_names
+from assets.parsing.prose_names import NAME, names_before, read_names
 from schemas.gazetteer import default_gazetteer
 
 _LED_BY = re.compile(
@@ -90,10 +90,18 @@ def _before(pattern: re.Pattern[str], text: str) -> list[str]:
     return names
 
 
+_WITH_LEADING_AFTER = re.compile(r"\s+(?:leading|co-leading|as (?:the )?lead(?: investors?)?)\b")
+_HYPHEN_LED = re.compile(rf"({NAME})-led\b")
+
+
 def investors_in(clause: str, money_start: int = 0) -> Investors:
     """Leads and other investors a clause names. 'from X' counts only after the money (`money_start`)."""
     found = Investors()
-    found.add(leads=_after(_LED_BY, clause) + _before(_LED_AFTER_NAMES, clause))
+    leads = _after(_LED_BY, clause) + _before(_LED_AFTER_NAMES, clause)
+    if "lead" in clause or "-led" in clause:
+        # 'with Harrow Capital leading', 'a Harrow Capital-led Series A'
+        leads += _before(_WITH_LEADING_AFTER, clause) + [m.group(1) for m in _HYPHEN_LED.finditer(clause)]
+    found.add(leads=leads)
     others = _after(_PARTICIPANTS_AFTER, clause) + _after(_FROM, clause, money_start)
     others += _before(_JOINED_AFTER_NAMES, clause) + _after(_SOLD_TO, clause, money_start)
     others += _after(_LENDERS, clause, money_start)

@@ -905,3 +905,16 @@ def test_a_total_made_of_dated_investments_gives_the_investments_not_the_total()
 def test_a_fund_closed_in_one_currency_and_converted_in_another_is_no_deal() -> None:
     sentence = "Harrow, a VC fund, closed a fund at over AUD $1 billion, which is about USD $640 million."
     assert extract_prose_mentions([sentence]) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leads"),
+    [
+        ("Lorrik raised $12 million in a Series A round, with Harrow Capital leading.", ["Harrow Capital"]),
+        ("Lorrik raised $12 million in a Harrow Capital-led Series A.", ["Harrow Capital"]),
+        ("Lorrik raised $12 million, with Harrow Capital and Tern participating.", []),
+    ],
+)
+def test_leads_said_with_leading_or_hyphen_led(sentence: str, leads: list[str]) -> None:
+    [mention] = extract_prose_mentions([sentence])
+    assert mention.lead_investors == leads
