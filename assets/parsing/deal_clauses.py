@@ -71,7 +71,11 @@ _MONEY_START = rf"(?:[{CURRENCY_SIGNS}]|US\$|[A-Z]{{1,3}}\$|[A-Z]{{3}}\s?\d|\d)"
 _PACKAGE_ITEM = re.compile(rf"^(?:an?\s+)?{_MONEY_START}")
 _PACKAGE_SPLIT = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+|\s+plus\s+)(?=(?:an?\s+)?{_MONEY_START})")
 _CHECK_WRITER = re.compile(rf"^({NAME})['’]s\s+(?:\w+\s+){{0,2}}(?i:check|cheque|bet|investment|deal)\b")
-_PARENTHETICAL_DEAL = re.compile(rf"({NAME})\s*\(([^()]*)\)")
+# The name, maybe a phrase in lower case that says where or in what ('Loft Orbital in the space sector
+# (€170 million)'), then the deal in brackets.
+_PARENTHETICAL_DEAL = re.compile(
+    rf"({NAME})(?:\s+(?:in|from|of)\s+(?:the\s+)?(?:[a-z][\w&-]*\s+){{0,3}}?)?\s*\(([^()]*)\)"
+)
 _POSSESSIVE_DEAL = re.compile(
     rf"({NAME})(?:,? Inc\.)?['’]s?\s+"
     rf"(?P<deal>(?:[{CURRENCY_SIGNS}]|US\$|\d)\S*(?:\s+(?:million|billion|m|bn))?"

@@ -918,3 +918,21 @@ def test_a_fund_closed_in_one_currency_and_converted_in_another_is_no_deal() -> 
 def test_leads_said_with_leading_or_hyphen_led(sentence: str, leads: list[str]) -> None:
     [mention] = extract_prose_mentions([sentence])
     assert mention.lead_investors == leads
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Only three rounds have raised €100 million or more: Lorrik in the space sector (€170 million), "
+            "Tallyhub in energy (€150 million) and Restwell in quantum (€100 million).",
+            [("Lorrik", "€170 million"), ("Tallyhub", "€150 million"), ("Restwell", "€100 million")],
+        ),
+        ("Highest funding per startup ($27.6 million); Lorrik, Tallyhub", []),
+        ("Fintech firm Lorrik reported annual losses of 2.5B kroner ($241M) in 2023.", []),
+    ],
+)
+def test_deals_in_brackets_after_a_name_and_where_it_works(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.company, m.amount) for m in extract_prose_mentions([sentence])] == expected
