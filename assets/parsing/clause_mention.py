@@ -98,7 +98,7 @@ _FUNDING_NOUN_AFTER = re.compile(
 )
 _RECIPIENT_AFTER = re.compile(
     _STAGE_WORDS + r"(?:"
-    r"(?:investment|stake|injection|backing)\s+(?:in|into)"
+    r"(?:investment|stake|injection|infusion|backing)\s+(?:in|into)"
     r"|(?:round|funding|financing|raise)\s+(?:raised|secured|closed|landed)\s+by"
     # money lent or granted to a company: 'a seven-year €300 million loan to SES'
     r"|(?:loan|credit facility|credit line|grant)\s+to"

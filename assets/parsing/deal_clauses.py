@@ -375,7 +375,8 @@ def _raised_by_items(sentence: str) -> list[Clause] | None:
 
 # 'a $136 million Series B for plant-based meat startup Redefine Meat': the round's owner after 'for'.
 _FOR_OWNER = re.compile(
-    r"\s*(?:[\w-]+\s+){0,3}?(?i:round|series [a-k]|seed|funding|financing|raise|investment)\s+for\s+"
+    r"\s*(?:[\w-]+\s+){0,3}?"
+    r"(?i:round|series [a-k]|seed|funding|financing|raise|investment|infusion|injection)\s+(?:for|into)\s+"
     rf"(?:the\s+)?(?:[a-z][\w-]*\s+){{0,6}}?({NAME})"
 )
 # "Tabby's $200M Series D": the owner right before the amount.

@@ -75,7 +75,8 @@ _STAKE_WORTH = re.compile(
     rf"\b(?:stakes?|shares|holdings?)\s+(?:[a-z]+\s+)?worth\s+(?:{_QUALIFIER})?$", re.IGNORECASE
 )  # 'sold stakes worth', 'shares issued worth
 _PRICE_AFTER = re.compile(
-    r"^\s*(?:per\b|/\s*[a-z]|an? (?:share|hour|month|year(?! (?:after|ago|later|earlier))|week|day|seat|user"
+    r"^\s*(?:per\b|/\s*(?-i:[a-z])"  # '$30/month'; '$11M / India, Staffing' is a list's separator
+    r"|an? (?:share|hour|month|year(?! (?:after|ago|later|earlier))|week|day|seat|user"
     r"|unit|piece|head|kilowatt|watt|vehicle|visit)\b|each\b|apiece\b|and up\b|or (?:more|less)\b)",
     re.IGNORECASE,
 )

@@ -936,3 +936,24 @@ def test_deals_in_brackets_after_a_name_and_where_it_works(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(m.company, m.amount) for m in extract_prose_mentions([sentence])] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lorrik raises $11M / India, Staffing Platform / Harrow Partners, Tern", [("Lorrik", "$11M")]),
+        ("Lorrik charges $30/month for access.", []),
+        (
+            "East Africa led the fundraising with $46.2 million, followed by Central Africa with "
+            "$40.5 million and West Africa with $26.6 million.",
+            [],
+        ),
+        (
+            "Among the year's deals were a $300 million infusion into Lorrik from Harrow, energy firm "
+            "Tallyhub’s $172 million raise, and Restwell’s $120 million Series E.",
+            [("Lorrik", "$300 million"), ("Tallyhub", "$172 million"), ("Restwell", "$120 million")],
+        ),
+    ],
+)
+def test_list_separators_regions_and_infusions(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.company, m.amount) for m in extract_prose_mentions([sentence])] == expected
