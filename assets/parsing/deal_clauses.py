@@ -146,7 +146,7 @@ _EACH_AFTER = re.compile(r"\s*each\b")
 # Names listed with 'and', then a word in lower case: 'Kailera Therapeutics and Mirador Therapeutics tied'.
 _LISTED_SUBJECTS = re.compile(rf"{NAME}(?:,\s+{NAME})*,?\s+and\s+{NAME}\s+(?=[a-z])")
 _VERB_AFTER_LIST = re.compile(r"\s[a-z]")
-_EACH_BEFORE = re.compile(r"\s+each$")
+_EACH_BEFORE = re.compile(r"\s+(?:each|all)$")  # 'A and B each raised', 'A, B and C all raised'
 
 
 def _amount_each(before: str, rest: str, amounts: list[Money], count: int) -> list[Money] | None:
@@ -162,12 +162,13 @@ _ITEM_BREAK = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _RELATIVE_TAIL = re.compile(r"\s+(?:which|that|who)(?:\s+(?:have|had|has))?$")
 
 
-def _described_items(before: str, count: int) -> list[str]:
+def _described_items(before: str, count: int | None) -> list[str]:
     """The companies of a list whose items each end with the company's name after words that describe it
     ('network provider CloudExtel, trucking aggregator LetsTransport and space provider Smartworks which'):
-    one name per item, all of them names, and exactly `count` items (one per amount); else []."""
+    one name per item, all of them names, and exactly `count` items (one per amount; any number of two or
+    more when `count` is None: 'A, B and C all raised $10M'); else []."""
     items = _ITEM_BREAK.split(_RELATIVE_TAIL.sub("", before))
-    if len(items) != count:
+    if len(items) != count and not (count is None and len(items) > 1):
         return []
     names = []
     for item in items:
@@ -183,7 +184,8 @@ def _respectively(sentence: str) -> list[Clause] | None:
     """'A and B raised $12M and $30M respectively, in a seed and a Series A' -> one clause per company;
     'A and B raised $10M each' (or 'A and B each raised $10M') -> the one amount for each of them."""
     respectively = re.search(r"\brespectively\b", sentence)
-    verb = DEAL_VERB.search(sentence) if respectively or "each" in sentence else None
+    each = "each" in sentence or " all " in sentence
+    verb = DEAL_VERB.search(sentence) if respectively or each else None
     if verb is None and "each" in sentence:
         # 'A and B tied for third place with $400 million each': the list's own verb, whatever it is.
         verb = search_from_name(_LISTED_SUBJECTS, sentence)
@@ -195,6 +197,8 @@ def _respectively(sentence: str) -> list[Clause] | None:
     amounts = find_money(rest)
     if len(names) < 2 and respectively:
         names = _described_items(before, len(amounts))
+    elif len(names) < 2 and _EACH_BEFORE.search(before):
+        names = _described_items(_EACH_BEFORE.sub("", before), None)
     if len(names) < 2:
         return None
     if not respectively:

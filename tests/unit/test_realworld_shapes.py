@@ -957,3 +957,11 @@ def test_deals_in_brackets_after_a_name_and_where_it_works(
 )
 def test_list_separators_regions_and_infusions(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.company, m.amount) for m in extract_prose_mentions([sentence])] == expected
+
+
+def test_described_companies_that_all_raised_one_amount_each_raised_it() -> None:
+    sentence = (
+        "Fintech Lorrik, energy company Tallyhub Energy, and AI platform Restwell all raised north of £150m."
+    )
+    found = [(m.company, m.amount) for m in extract_prose_mentions([sentence])]
+    assert found == [("Lorrik", "£150m"), ("Tallyhub Energy", "£150m"), ("Restwell", "£150m")]
