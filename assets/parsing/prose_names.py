@@ -91,7 +91,9 @@ _NOT_NAMES = frozenset(
     # a headline's verb where its name could not be read ('Brand P•TAL Raises $3 Million')
     | {"raises", "secures", "lands", "bags", "closes", "nabs", "snags", "gets", "announces", "h1", "h2"}
     # a corporate form or a class of investors on its own ('Ltd. has so far netted ...', 'raised by VCs')
-    | {"ltd", "inc", "corp", "llc", "plc", "co", "vcs", "angels", "investors"}
+    | {"ltd", "inc", "corp", "llc", "plc", "co", "vcs", "angels", "investors", "s.l", "s.a", "spa", "gmbh"}
+    # a gerund opening a sentence ('Raising €60 million at a time when ...')
+    | {"raising", "securing", "closing", "landing"}
     | {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october"}
     | {"november", "december"}
 )

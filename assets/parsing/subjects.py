@@ -62,7 +62,12 @@ _FILLER = re.compile(
     re.IGNORECASE,
 )
 # 'Breckle Inc., a Seattle developer of ...,': the name, then a description set off by commas.
-_CORPORATE_FORM = r"(?:,?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|plc|GmbH|AG|SA|S\.A|NV|N\.V|BV|B\.V|SE|Pte|Pty)\b\.?)?"
+_CORPORATE_FORM = (
+    r"(?:,?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|plc|GmbH|AG|SA|S\.A|NV|N\.V|BV|B\.V|SE|Pte|Pty|SpA|S\.p\.A|S\.L|SL|AB|AS|Oy)"
+    r"\b\.?(?:,?\s+Ltd\b\.?)?)?"  # 'Co., Ltd.'
+)
+# 'Jackson Hole, Wyoming-based Vertical Harvest': a place, where it is based, then the company.
+_PLACE_BASED_NAME = re.compile(rf"^[^,]{{1,40}},\s+[\w.'’ -]{{0,30}}?-based\s+({NAME})")
 _APPOSITIVE = re.compile(
     rf"^({NAME}){_CORPORATE_FORM}\s*(?:\([^()]*\)\s*)?,\s+"
     r"(?:the|a|an|another|which|who|whose|one|formerly|now|based|founded|headquartered|[\w-]+-based)\b"
@@ -279,6 +284,9 @@ def company_in_subject(subject: str) -> str | None:
     relative = _RELATIVE_WITHOUT_COMMA.match(text)
     if relative and valid_company(without_descriptors(relative.group(1))):
         return valid_company(without_descriptors(relative.group(1)))
+    based = _PLACE_BASED_NAME.match(text)
+    if based and valid_company(based.group(1)):
+        return valid_company(based.group(1))
     round_of = _ROUND_OF.match(text)
     if round_of:
         return valid_company(round_of.group(1))

@@ -965,3 +965,19 @@ def test_described_companies_that_all_raised_one_amount_each_raised_it() -> None
     )
     found = [(m.company, m.amount) for m in extract_prose_mentions([sentence])]
     assert found == [("Lorrik", "£150m"), ("Tallyhub Energy", "£150m"), ("Restwell", "£150m")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Jackson Hole, Wyoming-based Lorrik Farms has closed on $8.35 million in a Series A.",
+            [("Lorrik Farms", "$8.35 million")],
+        ),
+        ("Raising €60 million at a time when fundraising for hardware is hard is no small feat.", []),
+    ],
+)
+def test_a_place_then_where_the_company_is_based_and_gerunds_that_open_a_sentence(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.company, m.amount) for m in extract_prose_mentions([sentence])] == expected
