@@ -67,7 +67,7 @@ _CORPORATE_FORM = (
     r"\b\.?(?:,?\s+Ltd\b\.?)?)?"  # 'Co., Ltd.'
 )
 # 'Jackson Hole, Wyoming-based Vertical Harvest': a place, where it is based, then the company.
-_PLACE_BASED_NAME = re.compile(rf"^[^,]{{1,40}},\s+[\w.'’ -]{{0,30}}?-based\s+({NAME})")
+_PLACE_BASED_NAME = re.compile(rf"^[^,]{{1,40}},\s+(?!(?i:a|an|the)\b)[\w.'’ -]{{0,30}}?-based\s+({NAME})")
 _APPOSITIVE = re.compile(
     rf"^({NAME}){_CORPORATE_FORM}\s*(?:\([^()]*\)\s*)?,\s+"
     r"(?:the|a|an|another|which|who|whose|one|formerly|now|based|founded|headquartered|[\w-]+-based)\b"

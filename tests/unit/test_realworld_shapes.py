@@ -981,3 +981,8 @@ def test_a_place_then_where_the_company_is_based_and_gerunds_that_open_a_sentenc
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(m.company, m.amount) for m in extract_prose_mentions([sentence])] == expected
+
+
+def test_an_appositive_that_says_where_the_company_is_based_keeps_the_name_before_it() -> None:
+    sentence = "Lorrik, a UK-based ADAS & autonomy startup, secured $26 million in series A funding."
+    assert [(m.company, m.amount) for m in extract_prose_mentions([sentence])] == [("Lorrik", "$26 million")]
