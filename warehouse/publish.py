@@ -387,7 +387,7 @@ def _identity(path: Path) -> list[int]:
     return [stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns]
 
 
-def _served_digests(working_db: Path, served_db: Path) -> dict[str, str]:
+def served_digests(working_db: Path, served_db: Path) -> dict[str, str]:
     """The table digests the served file was published with; none when the state file does not describe
     the file that is there now (or either is missing or unreadable)."""
     try:
@@ -452,7 +452,7 @@ def publish(
     digests = {t: d for t, d in (table_digests or {}).items() if t in tables and d}
     with publish_lock(served_db.parent):
         stale, partials = remove_stale_builds(served_db), remove_stale_partials(served_db)
-        served = _served_digests(Path(working_db), served_db) if served_db.is_file() else {}
+        served = served_digests(Path(working_db), served_db) if served_db.is_file() else {}
         kept = tuple(t for t in tables if t in digests and served.get(t) == digests[t])
         counts, (added, removed) = _build_and_swap(
             working_db, served_db, tables, extra_tables or {}, keep, kept
