@@ -8,9 +8,12 @@ Table names below are fixed identifiers from this package; no value from a sourc
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -157,6 +160,12 @@ def limit_memory(connection: duckdb.DuckDBPyConnection) -> None:
 
 # Working files whose history tables this process has migrated (and re-commented) once.
 _MIGRATED: set[str] = set()
+# The history tables as declared (columns, types, comments) and the renames: a working file that recorded
+# this digest (in stage_inputs, as the stage `working_tables`) was migrated to exactly these declarations.
+MIGRATION_STAGE = "working_tables"
+_DECLARATIONS_DIGEST = hashlib.sha256(
+    json.dumps([[create_sql(TABLES[name]) for name in PERSISTENT_TABLES], RENAMED_TABLES]).encode("utf-8")
+).hexdigest()
 
 
 def _has_persistent_tables(connection: duckdb.DuckDBPyConnection) -> bool:
@@ -171,16 +180,34 @@ def _has_persistent_tables(connection: duckdb.DuckDBPyConnection) -> bool:
     return all(columns.get(name, 0) >= len(TABLES[name].columns) for name in PERSISTENT_TABLES)
 
 
+def _migrated_to_these_declarations(connection: duckdb.DuckDBPyConnection) -> bool:
+    """The file's history tables are the declared ones: it recorded the declarations' digest when it
+    was migrated, and its tables are still there."""
+    if not _has_persistent_tables(connection):
+        return False
+    row = connection.execute(
+        "select input_digest from stage_inputs where stage = ?", [MIGRATION_STAGE]
+    ).fetchone()
+    return row is not None and row[0] == _DECLARATIONS_DIGEST
+
+
 def _ensure_persistent_tables(connection: duckdb.DuckDBPyConnection, path: Path) -> None:
-    """Migrate the history tables (renamed tables, new columns, current comments) once per process and
-    file; later connections only check they are still complete. A run opens the working file some fifty
-    times, and re-applying every declaration each time cost ~0.1 s a time on a large file."""
+    """Migrate the history tables (renamed tables, new columns, current comments) when the file was not
+    migrated to these declarations yet; later connections of the process only check they are still
+    complete. Re-applying every declaration (a hundred statements) cost 60 to 100 ms a process."""
     key = str(path.resolve())
     if key in _MIGRATED and _has_persistent_tables(connection):
         return
-    _rename_retired_tables(connection)
-    for name in PERSISTENT_TABLES:
-        create_table(connection, name)
+    if not _migrated_to_these_declarations(connection):
+        with transaction(connection):
+            _rename_retired_tables(connection)
+            for name in PERSISTENT_TABLES:
+                create_table(connection, name)
+            connection.execute("delete from stage_inputs where stage = ?", [MIGRATION_STAGE])
+            connection.execute(
+                "insert into stage_inputs values (?, ?, '', ?)",
+                [MIGRATION_STAGE, _DECLARATIONS_DIGEST, datetime.now(UTC).replace(tzinfo=None)],
+            )
     _MIGRATED.add(key)
 
 
