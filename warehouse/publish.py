@@ -204,19 +204,23 @@ def _millions_columns(
     return [(name, in_millions(name)) for name, kind in columns if is_whole_dollars(name, kind)]
 
 
-def _copy_comments(connection: duckdb.DuckDBPyConnection, work: str, table: str) -> None:
+def _comments(connection: duckdb.DuckDBPyConnection, work: str, table: str) -> list[str]:
+    """The COMMENT statements that give `bi.<table>` the comments of the working table (catalog `work`)."""
+    statements = []
     table_comment = connection.execute(
         "select comment from duckdb_tables() where database_name = ? and table_name = ?", [work, table]
     ).fetchone()
     if table_comment and table_comment[0]:
-        connection.execute(f"comment on table bi.{table} is {literal(table_comment[0])}")
+        statements.append(f"comment on table bi.{table} is {literal(table_comment[0])}")
     columns = connection.execute(
         "select column_name, comment from duckdb_columns() "
         "where database_name = ? and table_name = ? and comment is not null",
         [work, table],
     ).fetchall()
-    for column, comment in columns:
-        connection.execute(f'comment on column bi.{table}."{column}" is {literal(comment)}')
+    statements += [
+        f'comment on column bi.{table}."{column}" is {literal(comment)}' for column, comment in columns
+    ]
+    return statements
 
 
 def _fsync_dir(path: Path) -> None:
@@ -473,28 +477,31 @@ def _fill(
     kept: tuple[str, ...],
 ) -> None:
     """Fill the file attached as `bi` from the working file (catalog `work`): every table but the `kept`
-    ones, each with its comments, and the extra tables. One transaction for all of it: each COMMENT ON
-    committed on its own cost a commit of the new file's catalog apiece (a few hundred, half the time
-    of a publish)."""
+    ones, then the extra tables, then every comment. The comments go in one transaction: each COMMENT ON
+    committed on its own cost a commit of the new file's catalog (a few hundred of them, half the time of
+    a publish). The tables are copied one transaction each, as large as they are."""
+    _drop_all_but(connection, set(kept))
+    comments: list[str] = []
+    for table in (t for t in tables if t not in kept):
+        millions = _millions_columns(connection, work, table)
+        in_millions = "".join(f", {identifier(c)} / 1e6 as {identifier(m.name)}" for c, m in millions)
+        connection.execute(
+            f"create table bi.{table} as select *{in_millions} from {identifier(work)}.{table}"
+        )
+        comments += _comments(connection, work, table)
+        comments += [
+            f"comment on column bi.{table}.{identifier(column.name)} is {literal(column.comment)}"
+            for _, column in millions
+        ]
+    for name, frame in extra_tables.items():
+        declaration = SERVED_ONLY[name]
+        connection.register("extra_rows", frame_to_arrow(frame, arrow_schema(declaration)))
+        connection.execute(f"create table bi.{name} as select * from extra_rows")
+        connection.unregister("extra_rows")
+        comments += comments_sql(declaration, f"bi.{identifier(name)}")
     with transaction(connection):
-        _drop_all_but(connection, set(kept))
-        for table in (t for t in tables if t not in kept):
-            millions = _millions_columns(connection, work, table)
-            in_millions = "".join(f", {identifier(c)} / 1e6 as {identifier(m.name)}" for c, m in millions)
-            connection.execute(
-                f"create table bi.{table} as select *{in_millions} from {identifier(work)}.{table}"
-            )
-            _copy_comments(connection, work, table)
-            for _, column in millions:
-                name, comment = identifier(column.name), literal(column.comment)
-                connection.execute(f"comment on column bi.{table}.{name} is {comment}")
-        for name, frame in extra_tables.items():
-            declaration = SERVED_ONLY[name]
-            connection.register("extra_rows", frame_to_arrow(frame, arrow_schema(declaration)))
-            connection.execute(f"create table bi.{name} as select * from extra_rows")
-            connection.unregister("extra_rows")
-            for statement in comments_sql(declaration, f"bi.{identifier(name)}"):
-                connection.execute(statement)
+        for statement in comments:
+            connection.execute(statement)
 
 
 def _build_and_swap(
