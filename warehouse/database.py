@@ -8,6 +8,7 @@ Table names below are fixed identifiers from this package; no value from a sourc
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -217,6 +218,34 @@ class _Held:
     def __init__(self) -> None:
         self.database: duckdb.DuckDBPyConnection | None = None
         self.holders = 0
+        self.cursors = 0
+
+    @contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor of the database. When the last open one closes, the blocks DuckDB cached are let go,
+        as closing the file let them go: a step that works in Python (frames of a million rows) must not
+        find the last step's gigabyte of cache still resident beside them."""
+        assert self.database is not None
+        connection = self.database.cursor()
+        self.cursors += 1
+        try:
+            yield connection
+        finally:
+            connection.close()
+            self.cursors -= 1
+            if self.cursors == 0:
+                _release_memory(self.database)
+
+
+def _release_memory(database: duckdb.DuckDBPyConnection) -> None:
+    """Evict what DuckDB caches (a memory limit below it makes DuckDB drop cached blocks, and spill what
+    it cannot drop), then set the limit back."""
+    try:
+        database.execute("set memory_limit = '16MB'")
+    except duckdb.Error:
+        pass  # more is pinned than that: it stays, as it would have
+    finally:
+        limit_memory(database)
 
 
 # Working files kept open in this process (resolved path -> what holds them), by `kept_open`.
@@ -250,8 +279,8 @@ def kept_open(path: Path) -> Iterator[None]:
                 held.database.close()
 
 
-def _held_database(path: Path) -> duckdb.DuckDBPyConnection | None:
-    """The database of a working file a run keeps open (opened now if this is its first use); None when
+def _held_database(path: Path) -> _Held | None:
+    """The working file a run keeps open, its database opened now if this is its first use; None when
     the file is not kept open."""
     held = _HELD.get(_held_key(path))
     if held is None:
@@ -265,7 +294,7 @@ def _held_database(path: Path) -> duckdb.DuckDBPyConnection | None:
             database.close()
             raise
         held.database = database
-    return held.database
+    return held
 
 
 @contextmanager
@@ -297,21 +326,19 @@ class Warehouse:
         opens a file one way per process): a reader must still not write."""
         held = _held_database(self.path)
         if held is not None:
-            connection = held.cursor()
+            opened = held.cursor()
         else:
             if not read_only:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            connection = duckdb.connect(str(self.path), read_only=read_only)
-        # Frames are registered by name explicitly; never let a missing table resolve to whatever Python
-        # variable happens to share its name (DuckDB's replacement scans).
-        connection.execute("set python_enable_replacements = false")
-        try:
+            opened = contextlib.closing(duckdb.connect(str(self.path), read_only=read_only))
+        with opened as connection:
+            # Frames are registered by name explicitly; never let a missing table resolve to whatever
+            # Python variable happens to share its name (DuckDB's replacement scans).
+            connection.execute("set python_enable_replacements = false")
             limit_memory(connection)
             if not read_only:
                 _ensure_persistent_tables(connection, self.path)
             yield connection
-        finally:
-            connection.close()
 
     # Rows converted to Arrow and inserted per slice: a million-row frame converted whole held a second
     # copy of itself in memory while it landed.

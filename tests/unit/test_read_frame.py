@@ -95,3 +95,22 @@ def test_a_kept_open_working_file_is_opened_once_and_closed_when_the_run_ends(tm
             duckdb.connect(str(path), read_only=True)
     with duckdb.connect(str(path), read_only=True) as connection:
         assert connection.execute("select n from t").fetchall() == [(7,)]
+
+
+def test_a_kept_open_working_file_lets_its_cache_go_when_its_last_connection_closes(tmp_path):
+    """As closing the file did: blocks cached by one step do not stay resident beside the next step's."""
+    path = tmp_path / "work.duckdb"
+    warehouse = Warehouse(path)
+    in_use = "select sum(memory_usage_bytes) // 1048576 from duckdb_memory()"
+    with kept_open(path):
+        with warehouse.connect() as connection:
+            connection.execute(
+                "create table t as select range as n, md5(range::varchar) as s from range(2000000)"
+            )
+            connection.execute("checkpoint")
+            assert connection.execute("select count(distinct s) from t").fetchone()[0] == 2_000_000
+            with warehouse.connect(read_only=True) as inner:  # still open: nothing is let go yet
+                assert inner.execute(in_use).fetchone()[0] > 32
+        with warehouse.connect(read_only=True) as connection:
+            assert connection.execute(in_use).fetchone()[0] <= 16
+            assert connection.execute("select current_setting('memory_limit')").fetchone()[0] == "953.6 MiB"
