@@ -15,6 +15,7 @@ import duckdb
 import pandas as pd
 
 from assets.extracted import extracted_mentions
+from assets.freshness import CADENCE_SPEC, source_cadence
 from assets.metadata import preview
 from assets.source_outputs import BATCH_TABLES, SourceOutputs
 from assets.source_store import SourceStoreResource
@@ -124,17 +125,23 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(nonempty, ignore_index=True) if nonempty else pd.DataFrame()
 
 
-def _as_they_are(connection: duckdb.DuckDBPyConnection, batches: int) -> dg.MaterializeResult:
+def _as_they_are(
+    connection: duckdb.DuckDBPyConnection, batches: int, cadence: dg.AssetCheckResult
+) -> dg.MaterializeResult:
     """The result of a run whose inputs are those of the last finished one: the tables stand."""
     mentions, documents, held = connection.execute(
         "select (select count(*) from extracted_mentions), (select count(*) from document_extractions), "
         "(select count(*) from source_holds)"
     ).fetchone()
     metadata = {"dagster/row_count": mentions, "unchanged": True, "documents": documents}
-    return dg.MaterializeResult(metadata=metadata | {"held_documents": held, "batches_loaded": batches})
+    return dg.MaterializeResult(
+        metadata=metadata | {"held_documents": held, "batches_loaded": batches}, check_results=[cadence]
+    )
 
 
-@dg.asset(group_name="transform", deps=[extracted_mentions], kinds={"python", "duckdb"})
+@dg.asset(
+    group_name="transform", deps=[extracted_mentions], kinds={"python", "duckdb"}, check_specs=[CADENCE_SPEC]
+)
 def combined_mentions(
     context: dg.AssetExecutionContext,
     sources: SourceRegistryResource,
@@ -145,9 +152,11 @@ def combined_mentions(
     source's latest extraction, whichever run made it, or its last good mentions where the new version
     yields far fewer (`source_holds`). Also loads every source's new document versions and fetch
     attempts into `documents`, `fetch_log` and `source_listings`, and rebuilds the extraction ledger
-    (`document_extractions`) and `extraction_errors`.
+    (`document_extractions`) and `extraction_errors`. Then checks each watched source's cadence on the
+    documents it loaded (`assets/freshness.py`).
     """
-    registry = [source.id for source in sources.load()]
+    loaded = sources.load()
+    registry = [source.id for source in loaded]
     outputs, working, run_id = source_store.outputs(), data_dir.working(), context.run.run_id
     extractions = {source_id: outputs.current_extraction(source_id) for source_id in registry}
     with working.connect() as connection:
@@ -160,8 +169,9 @@ def combined_mentions(
         accepted = accepted_drops(connection)
         digests = [[source_id, e.digest if e else None] for source_id, e in extractions.items()]
         digest = inputs_digest(STAGE, digests, sorted(accepted.items()), registry)
+        cadence = source_cadence(connection, loaded)  # on every document version loaded, new ones too
         if unchanged(connection, STAGE, digest, list(_TABLES)):
-            return _as_they_are(connection, batches)
+            return _as_they_are(connection, batches, cadence)
         mark_started(connection, STAGE, run_id)
         previous_keys, previous_ledger = _previous_mentions(connection, KEYS), _previous_ledger(connection)
     current = [e for e in extractions.values() if e is not None]
@@ -223,5 +233,6 @@ def combined_mentions(
             "batches_loaded": batches,
             "by_source": by_source,
             "preview": preview(shown, _PREVIEW) if len(shown) else "_(no rows)_",
-        }
+        },
+        check_results=[cadence],
     )

@@ -7,11 +7,8 @@ from datetime import UTC, datetime
 import dagster as dg
 
 from assets.metadata import markdown_table, preview, table_metadata
-from assets.resolve.in_database import resolve_in_database
 from assets.sources import SourceRegistryResource
 from assets.stage_inputs import after, mark_finished, mark_started, reference_digest, unchanged
-from assets.validate.quarantine import rejected_directly
-from schemas.deal_schema import DEAL_RULE_COLUMNS, DealSchema
 from schemas.reference.resource import ReferenceDataResource
 from schemas.rules import DEAL_RULES
 from schemas.tables import DEAL_SOURCES, DEALS
@@ -105,6 +102,10 @@ def _resolved(
                 metadata={**table_metadata(DEAL_SOURCES, evidence_rows), "unchanged": True},
             )
             return
+        # Resolution and the deal rules (pandera) are imported when there is work for them: an unchanged
+        # refresh does without them.
+        from assets.resolve.in_database import resolve_in_database
+
         mark_started(connection, STAGE, run_id)
         deal_rows, evidence_rows = resolve_in_database(
             connection, default_taxonomy(references), source_order, datetime.now(UTC).replace(tzinfo=None)
@@ -145,6 +146,9 @@ def _deal_rules(
             return dg.AssetCheckResult(
                 asset_key="deals", check_name=RULES_CHECK, passed=True, metadata={"unchanged": True}
             )
+        from assets.validate.quarantine import rejected_directly
+        from schemas.deal_schema import DEAL_RULE_COLUMNS, DealSchema
+
         deals = read_frame(
             connection, f"select {', '.join(DEAL_RULE_COLUMNS)} from deals order by deal_id", arrow_lists=True
         )

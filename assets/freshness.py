@@ -1,4 +1,5 @@
-"""Asset check `source_cadence`: every watched source published within its cadence.
+"""Asset check `source_cadence` (run by `combined_mentions`): every watched source published within its
+cadence.
 
 A source opts in with `cadence = "7d"` in `sources.toml` (assets/sources.py); without one it is not
 watched, since how often a source publishes is a fact about its publisher, not its kind (a page may be
@@ -21,8 +22,7 @@ import duckdb
 import pandas as pd
 
 from assets.metadata import markdown_table
-from assets.sources import Source, SourceRegistryResource
-from warehouse.data_dir import DataDirResource
+from assets.sources import Source
 
 CADENCE_CHECK = "source_cadence"
 
@@ -100,19 +100,21 @@ def cadence_report(sources: list[Source], newest: pd.DataFrame, now: datetime) -
     return pd.DataFrame(rows).reindex(columns=columns)
 
 
-# On the stage that loads every source's fetched versions into the working database (`documents` itself
-# is per-source and writes files of its own).
-@dg.asset_check(
+# Run on the stage that loads every source's fetched versions into the working database (`documents`
+# itself is per-source and writes files of its own), in its step: a step of its own cost Dagster more than
+# the check.
+CADENCE_SPEC = dg.AssetCheckSpec(
+    CADENCE_CHECK,
     asset="combined_mentions",
-    name=CADENCE_CHECK,
     description="Every enabled source with a `cadence` in sources.toml has a document newer than it (by "
     "the publisher's date when known, else when its bytes were first fetched). Sources without one are "
     "not watched. Not blocking: one quiet source must not hold back the others.",
 )
-def source_cadence(data_dir: DataDirResource, sources: SourceRegistryResource) -> dg.AssetCheckResult:
-    registry = sources.load()
-    with data_dir.working().connect(read_only=True) as connection:
-        newest = newest_documents(connection)
+
+
+def source_cadence(connection: duckdb.DuckDBPyConnection, registry: list[Source]) -> dg.AssetCheckResult:
+    """The `source_cadence` check of `combined_mentions`, on the working database it has just loaded."""
+    newest = newest_documents(connection)
     report = cadence_report(registry, newest, datetime.now(UTC).replace(tzinfo=None))
     stale = report[report["stale"].astype(bool)]
     unwatched = [s.id for s in registry if s.cadence is None]
@@ -120,6 +122,8 @@ def source_cadence(data_dir: DataDirResource, sources: SourceRegistryResource) -
         f"{len(report)} watched source(s) within their cadence" if len(report) else "no source has a cadence"
     )
     return dg.AssetCheckResult(
+        asset_key="combined_mentions",
+        check_name=CADENCE_CHECK,
         passed=stale.empty,
         description="; ".join(stale["problem"]) or watched,
         metadata={

@@ -10,7 +10,6 @@ from assets.metadata import markdown_table, table_metadata
 from assets.normalized import normalized_mentions
 from assets.sources import SourceRegistryResource
 from assets.stage_inputs import after, mark_finished, mark_started, reference_digest, unchanged
-from assets.validate.in_database import validate_table
 from assets.validate.rejection_rates import rejection_rates
 from schemas.reference.resource import ReferenceDataResource
 from schemas.rules import DEFAULT_MAX_REJECTION_RATE, RECORD_RULES
@@ -88,6 +87,10 @@ def _validated(
                 metadata={**table_metadata(REJECTED_DEALS, rejected), "unchanged": True},
             )
             return
+        # Validation (pandera and the record models) is imported when there is something to validate: an
+        # unchanged refresh does without it.
+        from assets.validate.in_database import validate_table
+
         mark_started(connection, STAGE, run_id)
         with reference_data.in_use():  # known segments, rounds and currencies
             valid, rejected = validate_table(connection, run_id, datetime.now(UTC).replace(tzinfo=None))

@@ -9,12 +9,11 @@ from assets.deal_investors import deal_investors
 from assets.deals import deals_and_sources
 from assets.documents import documents
 from assets.extracted import extracted_mentions
-from assets.freshness import source_cadence
 from assets.investment_map import investment_map
 from assets.marts import marts
 from assets.metadata import described
 from assets.normalized import normalized_mentions
-from assets.published import dealmap_duckdb, source_volume
+from assets.published import dealmap_duckdb
 from assets.source_partitions import SINGLE_RUN
 from assets.validated import validated_mentions
 from orchestration.jobs import refresh_job, replay_job
@@ -47,10 +46,6 @@ described_assets = [asset.with_attributes(backfill_policy=SINGLE_RUN) for asset 
 
 defs = dg.Definitions(
     assets=described_assets,
-    asset_checks=[
-        source_volume,
-        source_cadence,
-    ],
     jobs=[refresh_job, replay_job],
     schedules=[daily_refresh],
     sensors=[source_partitions, reference_data_changed, newsletter_inbox],

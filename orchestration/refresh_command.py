@@ -20,7 +20,7 @@ import signal
 import sys
 import threading
 import uuid
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import NoReturn, TextIO
 
 import dagster as dg
 
@@ -33,9 +33,6 @@ from orchestration.source_partitions import enabled_source_ids, every_source_tag
 from schemas.settings import REPO_ROOT
 from warehouse.data_dir import DataDirResource
 from warehouse.summary import summary_lines
-
-if TYPE_CHECKING:
-    from dagster._core.instance.ref import InstanceRef
 
 SESSION_TAG = "dealmap/console_session"
 POLL_S = 0.25
@@ -77,9 +74,9 @@ class Console:
 class RunWatcher(threading.Thread):
     """Follows the run tagged with `session` in the instance's event log and prints its progress."""
 
-    def __init__(self, instance_ref: InstanceRef, session: str, console: Console) -> None:
+    def __init__(self, instance: dg.DagsterInstance, session: str, console: Console) -> None:
         super().__init__(name="dealmap-progress", daemon=True)
-        self.instance_ref, self.session, self.console = instance_ref, session, console
+        self.instance, self.session, self.console = instance, session, console
         self.progress = RunProgress()
         self.run_id: str | None = None
         self._stopping = threading.Event()
@@ -88,17 +85,18 @@ class RunWatcher(threading.Thread):
         self._stopping.set()
 
     def run(self) -> None:
-        # An instance object of its own (the run writes through the main thread's), from the main one's
-        # reference: two threads creating a new DAGSTER_HOME's storage at once would race.
-        with dg.DagsterInstance.from_ref(self.instance_ref) as instance:
-            cursor = None
-            while True:
-                stopping = self._stopping.is_set()  # read before the last poll, so nothing stored is missed
-                cursor = self._poll(instance, cursor)
-                if stopping:
-                    break
-                self.console.draw(self.progress.bar())
-                self._stopping.wait(POLL_S)
+        # The run's own instance, read from this thread: its storages open a connection per call (the
+        # event log's behind a lock), as the webserver's request threads share one instance. An instance
+        # of its own, built from the reference, set its storages up again (loading every migration script
+        # to check the schema): half a second of CPU taken from the run on a 2-core machine.
+        cursor = None
+        while True:
+            stopping = self._stopping.is_set()  # read before the last poll, so nothing stored is missed
+            cursor = self._poll(self.instance, cursor)
+            if stopping:
+                break
+            self.console.draw(self.progress.bar())
+            self._stopping.wait(POLL_S)
         self.console.lines(self.progress.finish())
 
     def _poll(self, instance: dg.DagsterInstance, cursor: str | None) -> str | None:
@@ -149,7 +147,7 @@ def run_refresh(verbose: bool, out: TextIO = sys.stdout, partition: str | None =
         except ValueError as error:  # a registry error names the file, the source and the field
             console.lines([f"refresh not started: {error}"])
             return 2
-        watcher = RunWatcher(instance.get_ref(), session, console)
+        watcher = RunWatcher(instance, session, console)
         watcher.start()
         try:
             result = dg.execute_job(

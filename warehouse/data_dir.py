@@ -24,7 +24,7 @@ from pydantic import Field
 
 from assets.fetching.raw_store import RawStore, raw_store_at, raw_store_location
 from schemas.settings import REPO_ROOT, resolved_local_file, resolved_path
-from warehouse.database import Warehouse
+from warehouse.database import Warehouse, kept_open
 from warehouse.run_lock import writer_lock
 
 
@@ -82,4 +82,5 @@ class DataDirResource(dg.ConfigurableResource):
                     f"took over the writer lock of {held.path} left by a run that ended without "
                     f"releasing it ({held.stale.describe()})"
                 )
-            yield self
+            with kept_open(self.working_path):  # one database for every step's connections
+                yield self

@@ -8,9 +8,13 @@ Table names below are fixed identifiers from this package; no value from a sourc
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -157,6 +161,12 @@ def limit_memory(connection: duckdb.DuckDBPyConnection) -> None:
 
 # Working files whose history tables this process has migrated (and re-commented) once.
 _MIGRATED: set[str] = set()
+# The history tables as declared (columns, types, comments) and the renames: a working file that recorded
+# this digest (in stage_inputs, as the stage `working_tables`) was migrated to exactly these declarations.
+MIGRATION_STAGE = "working_tables"
+_DECLARATIONS_DIGEST = hashlib.sha256(
+    json.dumps([[create_sql(TABLES[name]) for name in PERSISTENT_TABLES], RENAMED_TABLES]).encode("utf-8")
+).hexdigest()
 
 
 def _has_persistent_tables(connection: duckdb.DuckDBPyConnection) -> bool:
@@ -171,17 +181,136 @@ def _has_persistent_tables(connection: duckdb.DuckDBPyConnection) -> bool:
     return all(columns.get(name, 0) >= len(TABLES[name].columns) for name in PERSISTENT_TABLES)
 
 
+def _migrated_to_these_declarations(connection: duckdb.DuckDBPyConnection) -> bool:
+    """The file's history tables are the declared ones: it recorded the declarations' digest when it
+    was migrated, and its tables are still there."""
+    if not _has_persistent_tables(connection):
+        return False
+    row = connection.execute(
+        "select input_digest from stage_inputs where stage = ?", [MIGRATION_STAGE]
+    ).fetchone()
+    return row is not None and row[0] == _DECLARATIONS_DIGEST
+
+
 def _ensure_persistent_tables(connection: duckdb.DuckDBPyConnection, path: Path) -> None:
-    """Migrate the history tables (renamed tables, new columns, current comments) once per process and
-    file; later connections only check they are still complete. A run opens the working file some fifty
-    times, and re-applying every declaration each time cost ~0.1 s a time on a large file."""
+    """Migrate the history tables (renamed tables, new columns, current comments) when the file was not
+    migrated to these declarations yet; later connections of the process only check they are still
+    complete. Re-applying every declaration (a hundred statements) cost 60 to 100 ms a process."""
     key = str(path.resolve())
     if key in _MIGRATED and _has_persistent_tables(connection):
         return
-    _rename_retired_tables(connection)
-    for name in PERSISTENT_TABLES:
-        create_table(connection, name)
+    if not _migrated_to_these_declarations(connection):
+        with transaction(connection):
+            _rename_retired_tables(connection)
+            for name in PERSISTENT_TABLES:
+                create_table(connection, name)
+            connection.execute("delete from stage_inputs where stage = ?", [MIGRATION_STAGE])
+            connection.execute(
+                "insert into stage_inputs values (?, ?, '', ?)",
+                [MIGRATION_STAGE, _DECLARATIONS_DIGEST, datetime.now(UTC).replace(tzinfo=None)],
+            )
     _MIGRATED.add(key)
+
+
+class _Held:
+    """A working file kept open by a run: its database, once a step has opened it, and how many holders."""
+
+    def __init__(self) -> None:
+        self.database: duckdb.DuckDBPyConnection | None = None
+        self.holders = 0
+        self.cursors = 0
+
+    @contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor of the database. When the last open one closes, the blocks DuckDB cached are let go,
+        as closing the file let them go: a step that works in Python (frames of a million rows) must not
+        find the last step's gigabyte of cache still resident beside them."""
+        assert self.database is not None
+        connection = self.database.cursor()
+        self.cursors += 1
+        try:
+            yield connection
+        finally:
+            connection.close()
+            self.cursors -= 1
+            if self.cursors == 0:
+                _release_memory(self.database)
+
+
+def _release_memory(database: duckdb.DuckDBPyConnection) -> None:
+    """Evict what DuckDB caches (a memory limit below it makes DuckDB drop cached blocks, and spill what
+    it cannot drop), then set the limit back."""
+    try:
+        database.execute("set memory_limit = '16MB'")
+    except duckdb.Error:
+        pass  # more is pinned than that: it stays, as it would have
+    finally:
+        limit_memory(database)
+
+
+# Working files kept open in this process (resolved path -> what holds them), by `kept_open`.
+_HELD: dict[str, _Held] = {}
+
+
+def _held_key(path: Path) -> str:
+    return str(Path(path).resolve())
+
+
+@contextmanager
+def kept_open(path: Path) -> Iterator[None]:
+    """Keep the working file at `path` open in this process while the block runs (a run, under the
+    in-process executor): the first `Warehouse.connect` to it opens it once, and every connection after
+    that is a cursor of that one database, until the block ends and it is closed (and checkpointed).
+
+    A run used to open and close the file some twenty times, once or more per step: each open read the
+    catalog again and each close checkpointed, 30 to 50 ms apiece on an unchanged run and more on a
+    large file. The file is opened by the first step that needs it, not here, so that a setting DuckDB
+    refuses (`$DEALMAP_DUCKDB_MEMORY_LIMIT`) fails that step, as it did."""
+    key = _held_key(path)
+    held = _HELD.setdefault(key, _Held())
+    held.holders += 1
+    try:
+        yield
+    finally:
+        held.holders -= 1
+        if held.holders == 0:
+            del _HELD[key]
+            if held.database is not None:
+                held.database.close()
+
+
+def _held_database(path: Path) -> _Held | None:
+    """The working file a run keeps open, its database opened now if this is its first use; None when
+    the file is not kept open."""
+    held = _HELD.get(_held_key(path))
+    if held is None:
+        return None
+    if held.database is None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        database = duckdb.connect(str(path))
+        try:
+            limit_memory(database)
+        except BaseException:
+            database.close()
+            raise
+        held.database = database
+    return held
+
+
+@contextmanager
+def reading_working(path: Path) -> Iterator[tuple[duckdb.DuckDBPyConnection, str]]:
+    """(a connection, the catalog name the working file at `path` has in it), to read the file beside
+    others attached to the same connection: a cursor of the database a run keeps open (`kept_open`; its
+    catalog is named after the file), or a fresh in-memory connection with the file attached read-only
+    as `work`. DuckDB refuses to attach a file this process already has open."""
+    held = _held_database(path)
+    if held is not None:
+        with held.cursor() as connection:
+            yield connection, connection.execute("select current_database()").fetchone()[0]
+        return
+    with duckdb.connect() as connection:
+        connection.execute(f"attach {literal(str(path))} as work (read_only)")
+        yield connection, "work"
 
 
 class Warehouse:
@@ -192,19 +321,24 @@ class Warehouse:
 
     @contextmanager
     def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-        if not read_only:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        connection = duckdb.connect(str(self.path), read_only=read_only)
-        # Frames are registered by name explicitly; never let a missing table resolve to whatever Python
-        # variable happens to share its name (DuckDB's replacement scans).
-        connection.execute("set python_enable_replacements = false")
-        try:
+        """A connection to the working file, closed when the block ends. While a run keeps the file open
+        (`kept_open`), a cursor of that database, read-write even when `read_only` is asked for (DuckDB
+        opens a file one way per process): a reader must still not write."""
+        held = _held_database(self.path)
+        if held is not None:
+            opened = held.cursor()
+        else:
+            if not read_only:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            opened = contextlib.closing(duckdb.connect(str(self.path), read_only=read_only))
+        with opened as connection:
+            # Frames are registered by name explicitly; never let a missing table resolve to whatever
+            # Python variable happens to share its name (DuckDB's replacement scans).
+            connection.execute("set python_enable_replacements = false")
             limit_memory(connection)
             if not read_only:
                 _ensure_persistent_tables(connection, self.path)
             yield connection
-        finally:
-            connection.close()
 
     # Rows converted to Arrow and inserted per slice: a million-row frame converted whole held a second
     # copy of itself in memory while it landed.

@@ -125,8 +125,14 @@ REPORTED_CUES = (
 """Words that make a round reported rather than announced: told by others or still in talks ('OpenAI is in
 talks to raise', 'sources say'). A reported round is kept and marked, never merged into an announced one."""
 
+# Unicode places every currency sign in its first two planes (the others hold ideographs, tags, variation
+# selectors and private use); reading those 131,072 code points rather than all 1,114,112 takes 15 ms
+# instead of 0.15 s, in every process that imports this module (tests/unit/test_wording.py compares both).
+SIGN_PLANES_END = 0x20000
 CURRENCY_SIGNS = "".join(
-    sign for sign in map(chr, range(0x110000)) if unicodedata.category(sign) == "Sc" and sign not in "]\\^-"
+    sign
+    for sign in map(chr, range(SIGN_PLANES_END))
+    if unicodedata.category(sign) == "Sc" and sign not in "]\\^-"
 )
 """Every currency sign Unicode knows ('$', '€', '₺', '₿'...), for the character classes of parsing patterns
 that stop at or look for a sign. The set is Unicode's, not the vocabulary's, so those patterns do not depend

@@ -36,7 +36,7 @@ def run_refresh(
         keys = []  # the run itself then fails on the registry, naming what to fix
     tags = every_source_tags(keys) if partitions is None and keys else {}
     return dg.materialize(
-        [*defs.assets, *defs.asset_checks],
+        list(defs.assets),  # every check is a check spec of the asset it checks
         resources=pipeline_resources(data_dir, registry, fetcher, reference_data, storage),
         instance=instance,
         selection=selection,

@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from schemas.tables.reference import SEGMENTS
+from warehouse.database import Warehouse, kept_open
 from warehouse.publish import SERVED_STORAGE_VERSION, publish
 
 
@@ -163,3 +164,25 @@ def test_a_served_file_the_last_publish_did_not_write_is_rebuilt_whole(tmp_path:
     _working(working, 6)
     assert publish(working, served, ["deals"], table_digests={"deals": "d1"}).tables_kept == ()
     assert _served_rows(served) == {"deals": 6}
+
+
+def test_a_run_publishes_from_the_working_file_it_keeps_open(tmp_path: Path):
+    """Inside a run the working file is open already (`kept_open`): publishing reads it there, comments and
+    all, and a failed publish leaves that database as it found it (the new file not attached)."""
+    working = _working(tmp_path / "work.duckdb", 4)
+    served = tmp_path / "dealmap.duckdb"
+    with kept_open(working):
+        with Warehouse(working).connect(read_only=True) as connection:
+            assert connection.execute("select count(*) from deals").fetchone()[0] == 4
+        report = publish(working, served, ["deals"])
+        with pytest.raises(duckdb.CatalogException):
+            publish(working, served, ["deals", "no_such_table"])
+        with Warehouse(working).connect() as connection:
+            attached = connection.execute("select database_name from duckdb_databases() where not internal")
+            assert [r[0] for r in attached.fetchall()] == ["work"]
+    assert report.row_counts == {"deals": 4}
+    with duckdb.connect(str(served), read_only=True) as connection:
+        assert connection.execute("select sum(amount_usd) from deals").fetchone()[0] == 6000
+        comment = connection.execute("select comment from duckdb_tables() where table_name = 'deals'")
+        assert comment.fetchone()[0] == "One row per deal."
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dealmap.duckdb", "work.duckdb"]

@@ -1,4 +1,5 @@
-"""Reading query results into frames through Arrow, and the working database's memory bound."""
+"""Reading query results into frames through Arrow, the working database's memory bound, and the one database
+a run keeps open."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import pandas as pd
 import pytest
 
 from schemas.mention_schema import word_counts
-from warehouse.database import MEMORY_LIMIT_ENV, Warehouse, WarehouseConfigError, read_frame
+from warehouse.database import MEMORY_LIMIT_ENV, Warehouse, WarehouseConfigError, kept_open, read_frame
 
 
 def test_read_frame_types_columns_as_the_rules_expect():
@@ -68,3 +69,48 @@ def test_word_counts_split_on_any_whitespace_and_keep_the_index():
     assert counts.index.tolist() == [10, 11, 12, 13, 14]
     assert counts.iloc[:4].tolist() == [1, 2, 3, 9]
     assert pd.isna(counts.iloc[4])
+
+
+def test_a_kept_open_working_file_is_opened_once_and_closed_when_the_run_ends(tmp_path, monkeypatch):
+    """While a run keeps the file open, every connection (read-only ones too) is a cursor of one database:
+    what one writes, the next reads, and no second open of the file happens until the block ends."""
+    path = tmp_path / "work" / "work.duckdb"
+    warehouse = Warehouse(path)
+    monkeypatch.setenv(MEMORY_LIMIT_ENV, "lots")
+    with kept_open(path):
+        # A setting DuckDB refuses fails the first connection, as it does without a run.
+        with (
+            pytest.raises(WarehouseConfigError, match="DEALMAP_DUCKDB_MEMORY_LIMIT='lots'"),
+            warehouse.connect(),
+        ):
+            pass
+        monkeypatch.setenv(MEMORY_LIMIT_ENV, "512MB")
+        with warehouse.connect() as connection:
+            connection.execute("create table t as select 7 as n")
+        with warehouse.connect(read_only=True) as connection:
+            assert connection.execute("select n from t").fetchall() == [(7,)]
+            assert connection.execute("select current_setting('memory_limit')").fetchone()[0] == "488.2 MiB"
+        # The file is held by this process: opening it another way is refused until the block ends.
+        with pytest.raises(duckdb.ConnectionException):
+            duckdb.connect(str(path), read_only=True)
+    with duckdb.connect(str(path), read_only=True) as connection:
+        assert connection.execute("select n from t").fetchall() == [(7,)]
+
+
+def test_a_kept_open_working_file_lets_its_cache_go_when_its_last_connection_closes(tmp_path):
+    """As closing the file did: blocks cached by one step do not stay resident beside the next step's."""
+    path = tmp_path / "work.duckdb"
+    warehouse = Warehouse(path)
+    in_use = "select sum(memory_usage_bytes) // 1048576 from duckdb_memory()"
+    with kept_open(path):
+        with warehouse.connect() as connection:
+            connection.execute(
+                "create table t as select range as n, md5(range::varchar) as s from range(2000000)"
+            )
+            connection.execute("checkpoint")
+            assert connection.execute("select count(distinct s) from t").fetchone()[0] == 2_000_000
+            with warehouse.connect(read_only=True) as inner:  # still open: nothing is let go yet
+                assert inner.execute(in_use).fetchone()[0] > 32
+        with warehouse.connect(read_only=True) as connection:
+            assert connection.execute(in_use).fetchone()[0] <= 16
+            assert connection.execute("select current_setting('memory_limit')").fetchone()[0] == "953.6 MiB"

@@ -14,11 +14,13 @@ from warehouse.database import MARTS, Warehouse
 from warehouse.report.data import (
     STEP_UPS_KEPT,
     StepUp,
+    compute_step_ups,
     count_step_ups,
     load_report,
     load_sources,
     load_step_ups,
 )
+from warehouse.report.step_ups_cache import cached_step_ups, keep_step_ups
 
 M = 1_000_000
 GENERATED_AT = dt.datetime(2026, 6, 1, 12, 0)
@@ -256,3 +258,22 @@ def test_an_empty_warehouse_gives_an_empty_report_not_an_error(tmp_path):
     assert data.overall is None
     assert data.disclosed_usd == 0
     assert data.layer_totals() == {}
+
+
+def test_step_ups_kept_for_the_same_deals_are_read_back_as_computed(connection, tmp_path):
+    """The page of a refresh whose deals stand reads the step-ups the last page kept (same deals digest,
+    same query); other deals, or no digest, compute them again."""
+    kept = tmp_path / "work.duckdb.step_ups.json"
+    computed = compute_step_ups(connection)
+    assert (computed.count, computed.companies, len(computed.largest)) == (3, 2, 3)
+    keep_step_ups(kept, "deals-digest-1", computed)
+    assert cached_step_ups(kept, "deals-digest-1") == computed  # dates, amounts and ratios as they were
+    assert cached_step_ups(kept, "deals-digest-2") is None
+    assert cached_step_ups(kept, None) is None
+    data = load_report(connection, GENERATED_AT, cached_step_ups(kept, "deals-digest-1"))
+    assert (data.step_up_count, data.step_ups, data.step_ups_kept) == (3, computed.largest, True)
+    assert load_report(connection, GENERATED_AT).step_ups_kept is False
+    keep_step_ups(kept, None, computed)  # deals of no known digest: nothing is kept for them
+    assert not kept.exists()
+    kept.write_text("{not json", encoding="utf-8")
+    assert cached_step_ups(kept, "deals-digest-1") is None

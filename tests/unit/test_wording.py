@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from assets.normalize.amounts import AmountStatus, parse_amount
 from assets.normalize.mentions import References, normalize_record
 from assets.parsing.table_rows import mention_from_row
-from schemas.reference.wording import NO_VALUE, UNDISCLOSED, words_pattern
+from schemas.reference.wording import CURRENCY_SIGNS, NO_VALUE, UNDISCLOSED, words_pattern
 from schemas.vocabulary import Currencies
 
 
@@ -46,3 +48,10 @@ def test_a_listed_symbol_that_is_not_a_currency_sign_is_a_problem(tmp_path) -> N
     path.write_text('[currency.USD]\nsymbols = ["$", "%"]\n', encoding="utf-8")
     with pytest.raises(ValueError, match=r"'%' is not a currency sign"):
         Currencies.load(path)
+
+
+def test_the_currency_signs_are_every_currency_sign_unicode_knows() -> None:
+    """Read from Unicode's first two planes only: the same signs as a scan of every code point."""
+    every = {chr(point) for point in range(0x110000) if unicodedata.category(chr(point)) == "Sc"}
+    assert set(CURRENCY_SIGNS) == every
+    assert {"$", "€", "₹", "₿", "\U0001e2ff"} <= set(CURRENCY_SIGNS)  # '\U0001e2ff': the Wancho rupee

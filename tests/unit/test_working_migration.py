@@ -1,10 +1,13 @@
-"""A working file from before the mention tables were renamed keeps its rows under the new names."""
+"""A working file from before the mention tables were renamed keeps its rows under the new names; a file
+migrated to the current declarations is not migrated again."""
 
 from __future__ import annotations
 
 import duckdb
 
-from warehouse.database import Warehouse
+from schemas.tables import TABLES
+from warehouse import database
+from warehouse.database import MIGRATION_STAGE, Warehouse
 
 
 def test_old_mention_tables_are_renamed_with_their_rows(tmp_path):
@@ -27,3 +30,24 @@ def test_a_new_table_is_never_overwritten_by_an_old_one(tmp_path):
         connection.execute("create table extracted_mentions as select 'new' as record_id")
     with Warehouse(path).connect() as connection:
         assert connection.execute("select record_id from extracted_mentions").fetchall() == [("new",)]
+
+
+def test_a_file_migrated_to_these_declarations_is_not_migrated_again(tmp_path, monkeypatch):
+    """A new process finds the declarations' digest the file recorded and re-applies nothing; a file that
+    recorded another digest (an older release's declarations) is migrated again: comments come back."""
+    path = tmp_path / "work.duckdb"
+    comment = "select comment from duckdb_tables() where table_name = 'fetch_log'"
+    with Warehouse(path).connect() as connection:
+        assert connection.execute(comment).fetchone()[0]
+        connection.execute("comment on table fetch_log is 'edited by hand'")
+    monkeypatch.setattr(database, "_MIGRATED", set())  # as a new process finds it
+    with Warehouse(path).connect() as connection:
+        assert connection.execute(comment).fetchone()[0] == "edited by hand"
+        connection.execute(
+            "update stage_inputs set input_digest = 'older' where stage = ?", [MIGRATION_STAGE]
+        )
+    monkeypatch.setattr(database, "_MIGRATED", set())
+    with Warehouse(path).connect() as connection:
+        assert connection.execute(comment).fetchone()[0] == TABLES["fetch_log"].comment
+        recorded = "select count(*) from stage_inputs where stage = ?"
+        assert connection.execute(recorded, [MIGRATION_STAGE]).fetchone()[0] == 1

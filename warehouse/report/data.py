@@ -130,6 +130,15 @@ class StepUp:
 
 
 @dataclass(frozen=True)
+class StepUps:
+    """How many step-ups there are, of how many companies, and the largest `STEP_UPS_KEPT` of them."""
+
+    count: int
+    companies: int
+    largest: tuple[StepUp, ...]
+
+
+@dataclass(frozen=True)
 class SourceCoverage:
     """One row of sources.sql."""
 
@@ -161,6 +170,8 @@ class ReportData:
     """Every step-up, where `step_ups` holds only the largest `STEP_UPS_KEPT`."""
     step_up_companies: int = 0
     """Companies with at least one step-up."""
+    step_ups_kept: bool = False
+    """The step-ups were read from those kept for the same deals (`step_ups_cache.py`), not computed."""
 
     @property
     def overall(self) -> Concentration | None:
@@ -297,9 +308,8 @@ def load_sources(connection: duckdb.DuckDBPyConnection) -> tuple[SourceCoverage,
     return _rows(connection, SourceCoverage, SOURCES_SQL.read_text(encoding="utf-8"))
 
 
-def load_report(connection: duckdb.DuckDBPyConnection, generated_at: datetime) -> ReportData:
-    """Every figure of the report from `connection`: the served file (`warehouse/report/write.py`), or any
-    database with its tables."""
+def compute_step_ups(connection: duckdb.DuckDBPyConnection) -> StepUps:
+    """Every step-up counted, and the largest `STEP_UPS_KEPT`, from the deals of `connection`."""
     # The step-ups computed once and kept in a temporary table (the served file is read-only; temporary
     # tables live in memory): counting them and keeping the largest each re-ran the query before, about
     # a second at a million deals. Rows keep the query's order (DuckDB preserves insertion order).
@@ -307,10 +317,19 @@ def load_report(connection: duckdb.DuckDBPyConnection, generated_at: datetime) -
         f"create or replace temp table report_step_ups as {STEP_UPS_SQL.read_text(encoding='utf-8')}"
     )
     try:
-        step_up_count, step_up_companies = count_step_ups(connection, of="report_step_ups")
-        step_ups = load_step_ups(connection, STEP_UPS_KEPT, of="report_step_ups")
+        count, companies = count_step_ups(connection, of="report_step_ups")
+        return StepUps(count, companies, load_step_ups(connection, STEP_UPS_KEPT, of="report_step_ups"))
     finally:
         connection.execute("drop table if exists report_step_ups")
+
+
+def load_report(
+    connection: duckdb.DuckDBPyConnection, generated_at: datetime, step_ups: StepUps | None = None
+) -> ReportData:
+    """Every figure of the report from `connection`: the served file (`warehouse/report/write.py`), or any
+    database with its tables. With `step_ups`, those (kept for the same deals) rather than computed."""
+    kept = step_ups is not None
+    step_ups = step_ups if step_ups is not None else compute_step_ups(connection)
     return ReportData(
         generated_at=generated_at,
         overview=load_overview(connection),
@@ -319,8 +338,9 @@ def load_report(connection: duckdb.DuckDBPyConnection, generated_at: datetime) -
         top_deals=load_top_deals(connection),
         concentration=load_concentration(connection),
         lead_investors=load_lead_investors(connection),
-        step_ups=step_ups,
+        step_ups=step_ups.largest,
         sources=load_sources(connection),
-        step_up_count=step_up_count,
-        step_up_companies=step_up_companies,
+        step_up_count=step_ups.count,
+        step_up_companies=step_ups.companies,
+        step_ups_kept=kept,
     )
