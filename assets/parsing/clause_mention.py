@@ -504,19 +504,24 @@ def mention_in_clause(
     if not (structure or nouned or valuation_phrase or invested):
         return None
     roles = ClauseRoles(text, moneys, published)
-    if verb and verb.group(0).lower() in _FOLLOWS:
-        # 'This funding follows a $210 million round in December 2021': only the rounds of the past it
-        # dates are deals; the one it follows from was stated before
-        past = roles.first_past_raise()
-        if past is None:
+    follows = verb is not None and verb.group(0).lower() in _FOLLOWS
+    if follows and roles.first_past_raise() is None:
+        # 'It follows a $10 million seed': a round of the past the text does not date is not told apart
+        # from the one stated before. One that names who received it is a deal of its own ('This comes
+        # after a potential $500 million investment in Wayve'): the clause is read as any other.
+        named = any(_recipient_after(text, money) for money in moneys)
+        if not named:
             return None
+        follows, verb = False, DEAL_VERB.search(text, verb.end())  # type: ignore[union-attr]
     if clause.amount:  # 'respectively': the sentence's structure says which amount is this deal's
         first_raise = next((m for m in moneys if m.text == clause.amount), None)
     else:
         first_raise = roles.first_raise()
     # A clause that states only a round of the company's past ('It raised $1bn last year') states that
     # round, dated as the text dates it.
-    if verb and verb.group(0).lower() in _FOLLOWS:
+    if follows:
+        # 'This funding follows a $210 million round in December 2021': only the rounds of the past it
+        # dates are deals; the one it follows from was stated before
         first_raise = None
     past = roles.first_past_raise() if first_raise is None and not clause.amount else None
     first_raise = first_raise or past
@@ -582,7 +587,7 @@ def mention_in_clause(
         if backer and may_invest(backer.group(1)):
             investors.add(others=[backer.group(1)])
     round_text = _round(clause, anchor, first_raise, is_raise)
-    if verb and verb.group(0).lower() in _FOLLOWS and first_raise is not None:
+    if follows and first_raise is not None:
         # the round the past amount's own words name ('a $210 million round in December 2021 and a $12
         # million debt funding': the first is no debt)
         round_text = find_round(own_phrase(text, first_raise, moneys))

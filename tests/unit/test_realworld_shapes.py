@@ -986,3 +986,12 @@ def test_a_place_then_where_the_company_is_based_and_gerunds_that_open_a_sentenc
 def test_an_appositive_that_says_where_the_company_is_based_keeps_the_name_before_it() -> None:
     sentence = "Lorrik, a UK-based ADAS & autonomy startup, secured $26 million in series A funding."
     assert [(m.company, m.amount) for m in extract_prose_mentions([sentence])] == [("Lorrik", "$26 million")]
+
+
+def test_what_a_sentence_comes_after_is_a_deal_when_it_names_who_received_it() -> None:
+    sentence = (
+        "This comes after Harrow had signed a letter of intent in September for a potential $500 million "
+        "investment in London-based Lorrik, as investors pour billions into the field."
+    )
+    found = extract_prose_mentions([sentence], published=date(2025, 10, 1))
+    assert [(m.company, m.amount) for m in found] == [("Lorrik", "$500 million")]
