@@ -21,7 +21,7 @@ from assets.normalize.amounts import Money, find_money, is_spelled_out, parse_am
 from assets.normalize.rounds import find_round
 from assets.parsing.alternation import one_of
 from assets.parsing.date_phrases import find_date_phrase
-from assets.parsing.deal_clauses import DEAL_VERB, Clause
+from assets.parsing.deal_clauses import DEAL_VERB, OWNER_BEFORE, Clause
 from assets.parsing.investors import Investors, investors_in, may_invest, trailing_names
 from assets.parsing.mentions import DealMention, Method
 from assets.parsing.money_roles import (
@@ -34,7 +34,7 @@ from assets.parsing.money_roles import (
     past_period,
     range_high,
 )
-from assets.parsing.prose_names import NAME, read_names, search_from_name, valid_company
+from assets.parsing.prose_names import NAME, NAME_PATTERN, read_names, search_from_name, valid_company
 from assets.parsing.subjects import REFERENCE, company_in_subject, is_a_fund, strip_lead_in
 from schemas.gazetteer import default_gazetteer
 from schemas.reference.wording import (
@@ -216,9 +216,7 @@ def _company_named_in(text: str) -> str | None:
     return valid_company(named.group(1)) if named else None
 
 
-_NAME_OPENING = re.compile(NAME)
 _FOLLOWS = frozenset({"follows", "followed", "comes after", "came after"})
-_BACKER_BEFORE = re.compile(rf"({NAME})['’]s?\s+$")
 
 
 def _strategic(text: str, investors: Investors) -> bool:
@@ -243,7 +241,7 @@ def _recipient_after(
     named = company_in_subject(rest)
     if named is None and rest[:1].isupper():
         # 'investment in Epic Games this spring was ...': the name that opens the words, when they run on
-        opening = _NAME_OPENING.match(rest)
+        opening = NAME_PATTERN.match(rest)
         named = valid_company(opening.group(0)) if opening else None
     return named if named is not REFERENCE else None
 
@@ -515,14 +513,14 @@ def mention_in_clause(
         follows, verb = False, DEAL_VERB.search(text, verb.end())  # type: ignore[union-attr]
     if clause.amount:  # 'respectively': the sentence's structure says which amount is this deal's
         first_raise = next((m for m in moneys if m.text == clause.amount), None)
+    elif follows:
+        # 'This funding follows a $210 million round in December 2021': only the rounds of the past it
+        # dates are deals; the one it follows from was stated before
+        first_raise = None
     else:
         first_raise = roles.first_raise()
     # A clause that states only a round of the company's past ('It raised $1bn last year') states that
     # round, dated as the text dates it.
-    if follows:
-        # 'This funding follows a $210 million round in December 2021': only the rounds of the past it
-        # dates are deals; the one it follows from was stated before
-        first_raise = None
     past = roles.first_past_raise() if first_raise is None and not clause.amount else None
     first_raise = first_raise or past
 
@@ -583,7 +581,7 @@ def mention_in_clause(
     investors = _investors(clause, company, first_money)
     if recipient and first_raise:
         # "Microsoft's $10 billion investment in OpenAI": the owner before the amount is the investor
-        backer = _BACKER_BEFORE.search(text, max(0, first_raise.start - 60), first_raise.start)
+        backer = OWNER_BEFORE.search(text, max(0, first_raise.start - 60), first_raise.start)
         if backer and may_invest(backer.group(1)):
             investors.add(others=[backer.group(1)])
     round_text = _round(clause, anchor, first_raise, is_raise)

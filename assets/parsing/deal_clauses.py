@@ -25,6 +25,7 @@ from assets.parsing.alternation import one_of
 from assets.parsing.date_phrases import find_date_phrase
 from assets.parsing.prose_names import (
     NAME,
+    NAME_PATTERN,
     end_name,
     finditer_from_name,
     names_before,
@@ -384,7 +385,7 @@ _FOR_OWNER = re.compile(
     rf"(?:the\s+)?(?:[a-z][\w-]*\s+){{0,6}}?({NAME})"
 )
 # "Tabby's $200M Series D": the owner right before the amount.
-_OWNER_BEFORE = re.compile(rf"({NAME})['’]s?\s+$")
+OWNER_BEFORE = re.compile(rf"({NAME})['’]s?\s+$")
 
 
 def _owned_items(sentence: str) -> list[Clause] | None:
@@ -397,7 +398,7 @@ def _owned_items(sentence: str) -> list[Clause] | None:
     items = []
     for money in moneys:
         after = _FOR_OWNER.match(sentence, money.end)
-        before = _OWNER_BEFORE.search(sentence, max(0, money.start - 60), money.start)
+        before = OWNER_BEFORE.search(sentence, max(0, money.start - 60), money.start)
         owner = after or before
         if owner is None:
             return None
@@ -458,9 +459,6 @@ def _went_to(sentence: str) -> list[Clause] | None:
     return [Clause(sentence, company=company, amount=sizes[0].text) for company in companies]
 
 
-_NAME_IN = re.compile(NAME)
-
-
 def _list_item(sentence: str) -> Clause | None:
     """'Orvella — $300 million Series D at a $4 billion valuation.' -> a clause for Orvella."""
     if "—" not in sentence and "–" not in sentence and "-" not in sentence:
@@ -473,7 +471,7 @@ def _list_item(sentence: str) -> Clause | None:
     if not company or not ((money and money[0].start < 40) or find_round(rest[:30])):
         return None
     verb = DEAL_VERB.search(rest, 0, money[0].start) if money else None
-    if verb and _NAME_IN.search(rest, 0, verb.start()):
+    if verb and NAME_PATTERN.search(rest, 0, verb.start()):
         return None  # 'Weekly Briefs – Pixxel Raises $36 Million': the words after the dash have a subject
     return Clause(rest, company=company, list_item=True, note=note)
 

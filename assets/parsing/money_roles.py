@@ -489,6 +489,9 @@ def _may_be_valuation(clause: str, money: Money) -> bool:
     )
 
 
+_UNREAD = object()
+
+
 class ClauseRoles:
     """The roles of one clause's amounts, each worked out when first asked for.
 
@@ -501,6 +504,7 @@ class ClauseRoles:
         self.moneys = moneys
         self.published = published
         self._roles: dict[Money, Role] = {}
+        self._first_past: Money | object | None = _UNREAD
 
     def of(self, money: Money) -> Role:
         if money not in self._roles:
@@ -511,16 +515,19 @@ class ClauseRoles:
         return next((money for money in self.moneys if self.of(money) is Role.RAISE), None)
 
     def first_past_raise(self) -> Money | None:
-        """The first amount the clause places in the company's past as a raise, dated by the text."""
-        return next(
-            (
-                money
-                for money in self.moneys
-                if self.of(money) is Role.PAST_RAISE
-                and past_period(self.clause, money, self.published) is not None
-            ),
-            None,
-        )
+        """The first amount the clause places in the company's past as a raise, dated by the text (worked
+        out once: a clause that follows another round asks for it twice)."""
+        if self._first_past is _UNREAD:
+            self._first_past = next(
+                (
+                    money
+                    for money in self.moneys
+                    if self.of(money) is Role.PAST_RAISE
+                    and past_period(self.clause, money, self.published) is not None
+                ),
+                None,
+            )
+        return self._first_past  # type: ignore[return-value]
 
     def first_valuation(self) -> Money | None:
         if not _VALUATION_WORDS.search(self.clause):

@@ -23,7 +23,7 @@ NAME_TOKEN = rf"(?:[{CAPITAL}0-9][\w.&'â€™+-]*|[a-z]{{1,3}}[{CAPITAL}0-9][\w.&'â
 # A token ending in a full stop ends the name unless it is an abbreviation ('Inc.', 'Corp.') or an initial.
 _NAME_GAP = r"(?:(?<![a-z]{3}\.)|(?<=Corp\.)|(?<=Bros\.))\s+"
 NAME = rf"{NAME_TOKEN}(?:{_NAME_GAP}(?:(?:de|of|la|del|van|von|&)\s+)?{NAME_TOKEN})*"
-_NAME = _NAME_AT_START = re.compile(NAME)
+_NAME = _NAME_AT_START = NAME_PATTERN = re.compile(NAME)
 
 # Role words written before a name with a capital: 'Competitor Quint', 'Rival Vexa', 'Startup Lumio'.
 _LEADING_ROLE = re.compile(
