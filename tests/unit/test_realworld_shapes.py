@@ -18,6 +18,11 @@ from assets.parsing.table_rows import table_mentions
 from assets.sources import Source, SourceKind
 
 
+def _deals(*paragraphs: str) -> list[tuple[str | None, str | None]]:
+    """(company, amount) of every mention the paragraphs state, in order."""
+    return [(m.company, m.amount) for m in extract_prose_mentions(list(paragraphs))]
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
@@ -46,7 +51,7 @@ from assets.sources import Source, SourceKind
     ],
 )
 def test_ordinary_news_sentences(sentence: str, expected: tuple[str, str]) -> None:
-    assert [(m.company, m.amount) for m in extract_prose_mentions([sentence])] == [expected]
+    assert _deals(sentence) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -66,7 +71,7 @@ def test_ordinary_news_sentences(sentence: str, expected: tuple[str, str]) -> No
 def test_wire_datelines_other_verbs_and_described_subjects(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
-    assert [(m.company, m.amount) for m in extract_prose_mentions([sentence])] == expected
+    assert _deals(sentence) == expected
 
 
 def test_bulleted_deals_of_a_text_page_are_read_one_by_one(tmp_path: Path) -> None:
@@ -151,7 +156,7 @@ def test_a_valuation_is_never_the_amount_raised(sentence: str, amount: str, valu
     ],
 )
 def test_money_as_written_around_the_world(sentence: str, expected: tuple[str, str]) -> None:
-    assert [(m.company, m.amount) for m in extract_prose_mentions([sentence])] == [expected]
+    assert _deals(sentence) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -315,7 +320,7 @@ def test_each_owner_of_a_round_in_a_list_of_possessives_is_a_deal(
 def test_subjects_set_off_described_or_after_the_amount(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
-    assert [(m.company, m.amount) for m in extract_prose_mentions([sentence])] == expected
+    assert _deals(sentence) == expected
 
 
 def test_amounts_given_respectively_to_companies_that_cannot_be_paired_give_no_deal() -> None:
@@ -334,9 +339,7 @@ def test_a_headline_that_describes_the_company_names_none_and_the_body_gives_it(
         "The grid market has a new contender.Quillfort, a maker of grid sensors, has raised $9 million in "
         "seed funding.",
     ]
-    assert [(m.company, m.amount) for m in extract_prose_mentions(paragraphs)] == [
-        ("Quillfort", "$9 million")
-    ]
+    assert _deals(*paragraphs) == [("Quillfort", "$9 million")]
 
 
 @pytest.mark.parametrize(
@@ -383,9 +386,7 @@ def test_companies_that_went_public_with_no_price_or_proceeds_of_theirs_are_no_d
 
 def test_the_name_before_its_own_verb_owns_a_raise_said_after_by_or_after() -> None:
     sentence = "Sleep-tech provider Restwell too earned unicorn status by raising $60 million from Harrow."
-    assert [(m.company, m.amount) for m in extract_prose_mentions([sentence])] == [
-        ("Restwell", "$60 million")
-    ]
+    assert _deals(sentence) == [("Restwell", "$60 million")]
 
 
 @pytest.mark.parametrize(
@@ -658,7 +659,7 @@ def test_slash_dates_of_a_table_column_are_read_in_the_order_the_column_shows(
 def test_absolute_phrases_appositives_before_the_verb_and_months_that_are_no_names(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
-    assert [(m.company, m.amount) for m in extract_prose_mentions([sentence])] == expected
+    assert _deals(sentence) == expected
 
 
 @pytest.mark.parametrize(
@@ -861,7 +862,7 @@ def test_a_round_a_news_outlet_reported_is_reported(sentence: str, status: str) 
 def test_idioms_loans_headline_columns_places_that_own_and_takeovers(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
-    assert [(m.company, m.amount) for m in extract_prose_mentions([sentence])] == expected
+    assert _deals(sentence) == expected
 
 
 @pytest.mark.parametrize(
@@ -935,7 +936,7 @@ def test_leads_said_with_leading_or_hyphen_led(sentence: str, leads: list[str]) 
 def test_deals_in_brackets_after_a_name_and_where_it_works(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
-    assert [(m.company, m.amount) for m in extract_prose_mentions([sentence])] == expected
+    assert _deals(sentence) == expected
 
 
 @pytest.mark.parametrize(
@@ -956,14 +957,14 @@ def test_deals_in_brackets_after_a_name_and_where_it_works(
     ],
 )
 def test_list_separators_regions_and_infusions(sentence: str, expected: list[tuple[str, str]]) -> None:
-    assert [(m.company, m.amount) for m in extract_prose_mentions([sentence])] == expected
+    assert _deals(sentence) == expected
 
 
 def test_described_companies_that_all_raised_one_amount_each_raised_it() -> None:
     sentence = (
         "Fintech Lorrik, energy company Tallyhub Energy, and AI platform Restwell all raised north of £150m."
     )
-    found = [(m.company, m.amount) for m in extract_prose_mentions([sentence])]
+    found = _deals(sentence)
     assert found == [("Lorrik", "£150m"), ("Tallyhub Energy", "£150m"), ("Restwell", "£150m")]
 
 
@@ -980,12 +981,12 @@ def test_described_companies_that_all_raised_one_amount_each_raised_it() -> None
 def test_a_place_then_where_the_company_is_based_and_gerunds_that_open_a_sentence(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
-    assert [(m.company, m.amount) for m in extract_prose_mentions([sentence])] == expected
+    assert _deals(sentence) == expected
 
 
 def test_an_appositive_that_says_where_the_company_is_based_keeps_the_name_before_it() -> None:
     sentence = "Lorrik, a UK-based ADAS & autonomy startup, secured $26 million in series A funding."
-    assert [(m.company, m.amount) for m in extract_prose_mentions([sentence])] == [("Lorrik", "$26 million")]
+    assert _deals(sentence) == [("Lorrik", "$26 million")]
 
 
 def test_what_a_sentence_comes_after_is_a_deal_when_it_names_who_received_it() -> None:
