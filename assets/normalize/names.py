@@ -44,6 +44,22 @@ LEGAL_SUFFIX_WORDS = frozenset(
         "kk",
         "llp",
         "lp",
+        # European and Asian forms press releases write after the name ('Cardiomech AS', 'D-Orbit SpA',
+        # 'Satelio IOT Services, S.L.', 'Acme Pty Ltd', 'Acme Sdn Bhd')
+        "as",
+        "asa",
+        "aps",
+        "spa",
+        "sl",
+        "slu",
+        "sarl",
+        "se",
+        "kg",
+        "oyj",
+        "pty",
+        "sdn",
+        "bhd",
+        "ltda",
     ]
 )
 _LEGAL_SUFFIX = re.compile(r"(?:\s+(?:" + "|".join(sorted(LEGAL_SUFFIX_WORDS)) + r"))+$")

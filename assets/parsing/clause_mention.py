@@ -18,6 +18,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from assets.normalize.amounts import Money, find_money, is_spelled_out, parse_amount
+from assets.normalize.names import name_key
 from assets.normalize.rounds import find_round
 from assets.parsing.alternation import one_of
 from assets.parsing.date_phrases import find_date_phrase
@@ -374,6 +375,83 @@ def past_rounds_beside(text: str, mention: DealMention, published: date | None) 
         _past_round(text, mention, past, published, "/past" if index == 0 else f"/{index + 1}/past")
         for index, past in enumerate(pasts)
     ]
+
+
+# 'another $400 million': a second round beside the one just stated, told as news in the same breath.
+_ANOTHER_BEFORE = re.compile(r"\banother\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+# What places an amount in the past without dating it ('following the $10 million debt', 'after a $4.5
+# million pre-seed'): such a round is told apart only when the text dates it (`past_rounds_beside`).
+_AFTER_BEFORE = re.compile(
+    r"\b(?:follow(?:s|ed|ing)?|after|since|on the heels of|previous(?:ly)?|prior|earlier|last|its first)\b"
+    r"[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+# Words that make the later amounts the parts of the first ('$50M, including $10M in debt').
+_PARTS_BETWEEN = re.compile(
+    r"\b(?:includ\w*|compris\w*|consist\w*|of which|split|made up|part of|out of|bringing|taking)\b",
+    re.IGNORECASE,
+)
+
+
+def other_rounds_beside(text: str, mention: DealMention, published: date | None) -> list[DealMention]:
+    """The other rounds of the same company a clause states beside the deal it states, each a deal of its
+    own: a raise whose own words name another round ('raised $20M in a Series B and a $10M debt
+    facility it announced in August', when dated) or that is 'another' one ('On the heels of raising
+    $665 million, Zepto is gearing up to raise another $400 million').
+
+    Conservative: an amount with no round of its own words, the parts of a total ('including'), and a
+    round the text places before this one without dating it are left alone."""
+    if mention.amount is None:
+        return []
+    moneys = find_money(text)
+    if len(moneys) < 2:
+        return []
+    roles = ClauseRoles(text, moneys, published)
+    stated = next((m for m in moneys if mention.amount.endswith(m.text)), None)
+    if stated is None:
+        return []
+    found = []
+    for money in moneys:
+        if money is stated or money.value == stated.value or roles.of(money) is not Role.RAISE:
+            continue
+        between = text[min(stated.end, money.start) : max(stated.start, money.start)]
+        if _PARTS_BETWEEN.search(between) or _another_company_named(between, mention):
+            continue
+        phrase = own_phrase(text, money, moneys)[: CONTEXT_CHARS // 2]
+        if _another_company_named(phrase, mention):
+            continue  # '... the record $172 million Series B for startup Hysata': another company's round
+        before = text[max(0, money.start - 60) : money.start]
+        another = bool(_ANOTHER_BEFORE.search(before))
+        round_text = round_of_phrase(phrase)
+        if not another and (round_text is None or round_text == mention.round_text):
+            continue
+        announced = mention.announced if another else month_stated(text, money, published)
+        if announced is None and _AFTER_BEFORE.search(before):
+            continue  # a round of the past the text does not date: not told apart from others
+        found.append(
+            DealMention(
+                method=mention.method,
+                locator=f"{mention.locator}/other[{len(found)}]",
+                snippet=mention.snippet,
+                company=mention.company,
+                round_text=round_text,
+                amount=amount_text(text, money),
+                announced=announced or mention.announced,
+                status=mention.status,
+                context=mention.context,
+            )
+        )
+    return found
+
+
+def _another_company_named(text: str, mention: DealMention) -> bool:
+    """Whether `text` names a company other than the mention's and its investors ('a $120 million Series
+    E for Cover Genius, the record $172 million Series B for Employment Hero': the second is another's)."""
+    known = {name_key(name) for name in (mention.company, *mention.investors, *mention.lead_investors)}
+    return any(
+        (named := valid_company(found.group(0))) and name_key(named) not in known
+        for found in NAME_PATTERN.finditer(text)
+    )
 
 
 def _past_round(

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from assets.normalize.amounts import MULTIPLIERS, Money
 from assets.normalize.dates import MONTHS
+from assets.normalize.rounds import find_round
 from assets.parsing.alternation import one_of
 from schemas.reference.wording import CURRENCY_SIGNS, QUALIFIER_WORDS, words_pattern
 
@@ -465,8 +466,11 @@ def _present_role(clause: str, money: Money) -> Role:
         return Role.OTHER
     if _CUMULATIVE.search(_phrase_after(clause, money, _CUMULATIVE_PHRASE_END)):
         return Role.OTHER
-    if _INCLUDING_AFTER.match(clause, end_of_conversion(clause, money)):
-        return Role.OTHER  # '$13 billion in OpenAI, including a $1 billion investment in 2019': a total
+    including = _INCLUDING_AFTER.match(clause, end_of_conversion(clause, money))
+    if including and not find_round(including.group(0)):
+        # '$13 billion in OpenAI, including a $1 billion investment in 2019': a total ('$50 million in a
+        # Series B, including $10 million in debt' is the round, with its parts)
+        return Role.OTHER
     if _TOTAL_OPENING.match(clause) and not any(sign in clause[: money.start] for sign in _SIGNS_AND_DIGITS):
         return Role.OTHER  # the clause's first amount, after 'In total'
     return Role.RAISE

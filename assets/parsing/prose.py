@@ -24,6 +24,7 @@ from assets.parsing.clause_mention import (
     may_state_a_deal,
     mention_in_clause,
     offering_proceeds,
+    other_rounds_beside,
     parts_of,
     past_rounds_beside,
 )
@@ -221,6 +222,9 @@ def extract_prose_mentions(
                     found += [debt] if debt else []
                     if clause.amount is None:  # 'respectively' gave each amount its company already
                         found += past_rounds_beside(clause.text, mention, published)
+                        stated = {m.amount for m in found}
+                        others = other_rounds_beside(clause.text, mention, published)
+                        found += [other for other in others if other.amount not in stated]
             parts = parts_of(sentence, in_paragraph[-1]) if in_paragraph and not found else []
             if parts:
                 in_paragraph[-1:] = parts  # the deal just stated was their total

@@ -210,6 +210,11 @@ _SAID_THAT = re.compile(
 )
 
 
+# 'Beijing Glory Space Technology Co., Ltd. raised', 'Acme, Inc. announced': the comma before a corporate
+# form is part of the name, not the start of an appositive.
+_COMMA_BEFORE_FORM = re.compile(r",\s+(?=(?:Ltd|Inc|LLC|S\.L|S\.A|S\.p\.A|GmbH|Pte|Pty|PLC|Limited)\b)")
+
+
 def strip_lead_in(text: str) -> str:
     """Text without what precedes the subject: a press-release dateline, bullets, fillers."""
     previous = None
@@ -256,6 +261,8 @@ def is_a_fund(subject: str) -> bool:
 
 def company_in_subject(subject: str) -> str | None:
     """The company a clause's subject names, `REFERENCE` when it points back to one, else None."""
+    if ", " in subject:
+        subject = _COMMA_BEFORE_FORM.sub(" ", subject)
     as_name = _AS_NAME.search(subject)
     if as_name:
         return valid_company(as_name.group(1))

@@ -189,3 +189,18 @@ def test_legal_suffix_never_changes_key_or_display(words: list[str], suffix: str
 @given(text=st.text(max_size=40))
 def test_name_key_is_idempotent(text: str) -> None:
     assert name_key(name_key(text)) == name_key(text)
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("Fjordvalve AS", "fjordvalve"),
+        ("Lunaport S.p.A.", "lunaport"),
+        ("Satelia IoT Services, S.L.", "satelia iot services"),
+        ("Koalytics Pty Ltd", "koalytics"),
+        ("Tropiq Sdn. Bhd.", "tropiq"),
+        ("Nordwind SE", "nordwind"),
+    ],
+)
+def test_european_and_asian_corporate_forms_are_not_part_of_the_key(written: str, key: str) -> None:
+    assert name_key(written) == key

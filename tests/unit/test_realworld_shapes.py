@@ -996,3 +996,86 @@ def test_what_a_sentence_comes_after_is_a_deal_when_it_names_who_received_it() -
     )
     found = extract_prose_mentions([sentence], published=date(2025, 10, 1))
     assert [(m.company, m.amount) for m in found] == [("Lorrik", "$500 million")]
+
+
+def _rounds(
+    sentence: str, published: date = date(2025, 11, 5)
+) -> list[tuple[str | None, str | None, str | None]]:
+    """(company, round, amount) of every mention a sentence states."""
+    return [
+        (m.company, m.round_text, m.amount) for m in extract_prose_mentions([sentence], published=published)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a round of another type beside the one stated, which the text dates: a deal of its own
+        (
+            "Payments startup Kovalo raised $18 million in Series B funding, after the $6 million debt "
+            "facility it took on in June.",
+            [("Kovalo", "series_b", "$18 million"), ("Kovalo", "debt", "$6 million")],
+        ),
+        (
+            "Hearthline has raised $40 million in a Series C led by Brume Partners, after closing a "
+            "$12 million Series B in March.",
+            [("Hearthline", "series_c", "$40 million"), ("Hearthline", "series_b", "$12 million")],
+        ),
+        # 'another' round, told in the same breath
+        (
+            "Fresh from raising $300 million, grocery app Quickbay is already in talks to raise another "
+            "$150 million, people familiar said.",
+            [("Quickbay", None, "$300 million"), ("Quickbay", None, "$150 million")],
+        ),
+    ],
+)
+def test_a_second_round_in_one_clause_is_a_deal_of_its_own(sentence: str, expected: list) -> None:
+    assert _rounds(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the parts of the round: not rounds of their own, and the round is still the deal
+        (
+            "Tollgrid raised $50 million in a Series B, including $10 million in venture debt.",
+            [("Tollgrid", "series_b", "$50 million")],
+        ),
+        # a total to date, a valuation: no second deal
+        (
+            "Tollgrid raised $50 million in a Series B, bringing its total funding to $80 million.",
+            [("Tollgrid", "series_b", "$50 million")],
+        ),
+        # an earlier round the text does not date is not told apart from others
+        (
+            "Tollgrid raised $50 million in a Series B, two years after a $10 million Series A.",
+            [("Tollgrid", "series_b", "$50 million")],
+        ),
+        # the second amount is another company's round, not a second one of the first company
+        (
+            "Deals included a $120 million Series E for insurer Pallas Cover, the record $90 million "
+            "Series B for hydrogen startup Elyso and more.",
+            [("Pallas Cover", "series_e", "$120 million"), ("Elyso", "series_b", "$90 million")],
+        ),
+    ],
+)
+def test_parts_totals_undated_past_rounds_and_other_companies_rounds_are_no_second_deal(
+    sentence: str, expected: list
+) -> None:
+    assert _rounds(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "company"),
+    [
+        (
+            "Orbital launch start-up Hangzhou Skyreach Technology Co., Ltd. raised $80m in a Series C.",
+            "Hangzhou Skyreach Technology",
+        ),
+        ("Fjordvalve AS raised $13 million in fresh capital via a convertible loan.", "Fjordvalve"),
+        ("Turin-based start-up Lunaport SpA announced a €40 million Series B.", "Lunaport"),
+        ("Brisbane's Koalytics Pty Ltd raised $5 million in a seed round.", "Koalytics"),
+    ],
+)
+def test_corporate_forms_after_a_name_are_not_part_of_it(sentence: str, company: str) -> None:
+    assert [name for name, _, _ in _rounds(sentence)] == [company]
