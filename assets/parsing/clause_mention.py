@@ -227,6 +227,18 @@ def _strategic(text: str, investors: Investors) -> bool:
     return bool(backers) and "nvest" in text and all(default_gazetteer().is_corporate(b) for b in backers)
 
 
+# A name after the lower-case words and '-based' places that describe it: 'Singapore- and
+# Switzerland-based digital asset bank Sygnum'.
+_DESCRIBED_NAME = re.compile(
+    rf"^(?:(?:[A-Z][\w.'’-]*-(?:\s+and\s+[A-Z][\w.'’-]*-)?based|[a-z][\w'’-]*)\s+){{0,6}}(?P<name>{NAME})"
+)
+# A name that qualifies a group is no company: 'raised by the UK AI sector', 'by 47 African startups'.
+_GROUP_AFTER = re.compile(
+    r"\s+(?:sector|startups?|start-ups?|companies|firms|industry|ecosystem|market|space|scene|founders"
+    r"|investors|players)\b"
+)
+
+
 def _recipient_after(
     text: str, money: Money | None, pattern: re.Pattern[str] = _RECIPIENT_AFTER
 ) -> str | None:
@@ -236,14 +248,19 @@ def _recipient_after(
     found = pattern.match(text, end_of_conversion(text, money))  # after '(US $325 million)', if any
     if not found:
         return None
-    rest = re.split(r"\s+(?:and|while|as|which|who|that|led|from|to|for|with|in|at)\s+", found["rest"])[0]
+    # ('Singapore- and Switzerland-based' is one description)
+    rest = re.split(r"(?<!-)\s+(?:and|while|as|which|who|that|led|from|to|for|with|in|at)\s+", found["rest"])[
+        0
+    ]
     if not rest:
         return None
     named = company_in_subject(rest)
-    if named is None and rest[:1].isupper():
-        # 'investment in Epic Games this spring was ...': the name that opens the words, when they run on
-        opening = NAME_PATTERN.match(rest)
-        named = valid_company(opening.group(0)) if opening else None
+    if named is None:
+        # 'investment in Epic Games this spring was ...', 'raised by Singapore-based digital asset bank
+        # Sygnum topped ...': the name that opens the words after their descriptors, when they run on
+        described = _DESCRIBED_NAME.match(rest)
+        group = described and _GROUP_AFTER.match(rest, described.end("name"))
+        named = valid_company(described["name"]) if described and not group else None
     return named if named is not REFERENCE else None
 
 

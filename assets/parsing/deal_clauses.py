@@ -60,6 +60,8 @@ DEAL_VERB = re.compile(
         # French, Spanish and Portuguese news ('a levé 385 millions d'euros', 'levanta €16M')
         r"|lève|lèvent|a levé|ont levé|lever|boucle|a bouclé|levanta|levantó|recauda|recaudó|reúne|levantou"
         r"|capta|captou|cierra|cerró|suma|sumó"
+        # 'Tissium SA reported the close of a series D funding round, raising $54 million'
+        r"|report(?:ed|s)(?=\s+(?:the|its)\s+(?:close|closing|completion)\s+of\b)"
         r"|expand(?:ed|s)(?=\s+(?:its|the|a|an)\s+(?:\S+\s+){0,3}?(?:round|financing|funding|raise)\b)"
         r"|extend(?:ed|s)(?=\s+(?:its|the|a|an)\s+(?:\S+\s+){0,3}?(?:round|financing|funding|raise)\b)"
         r"|upsize(?:d|s)(?=\s+(?:its|the|a|an)\s+(?:\S+\s+){0,3}?(?:round|financing|funding|raise)\b)"
@@ -90,7 +92,8 @@ _LIST_ITEM = re.compile(rf"^({NAME})(?:\s*\(([^()]*)\))?\s+[—–-]{{1,2}}\s+(.
 _HARD_SPLIT = re.compile(r";\s+|,?\s+while\s+|,?\s+whereas\s+")
 _SUBJECT_CHARS = 300
 _SUBJECT_BEFORE_VERB = re.compile(
-    rf"(?P<sep>,\s+(?:and\s+)?|\s+and\s+)(?:[a-z][\w-]*\s+){{0,3}}?(?P<subject>{NAME})"
+    # descriptors before the name may hold an acronym ('EV startup River')
+    rf"(?P<sep>,\s+(?:and\s+)?|\s+and\s+)(?:(?:[a-z][\w-]*|[A-Z]{{2,5}})\s+){{0,3}}?(?P<subject>{NAME})"
     r"\s+(?:(?:also|has|have|just)\s+)?$"
 )
 

@@ -1079,3 +1079,40 @@ def test_parts_totals_undated_past_rounds_and_other_companies_rounds_are_no_seco
 )
 def test_corporate_forms_after_a_name_are_not_part_of_it(sentence: str, company: str) -> None:
     assert [name for name, _, _ in _rounds(sentence)] == [company]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the passive's owner after its descriptors, places joined by 'and' included
+        (
+            "The $35 million raised by Oslo- and Berlin-based payments bank Kvadra led the month.",
+            [("Kvadra", "$35 million")],
+        ),
+        ("The $8 million raised by robotics maker Tindle topped the week.", [("Tindle", "$8 million")]),
+        # a group is never the company: a sector, a count of startups
+        ("That is far more than the $3bn raised by the UK AI sector last year.", []),
+        ("Over $200 million was raised by 31 Kenyan startups in May.", []),
+        # an appositive that opens with a place's possessive and has no closing comma
+        (
+            "Zamlo, Malawi's first venture-backed startup raised $250,000 from angels.",
+            [("Zamlo", "$250,000")],
+        ),
+        # 'reported the close of' a round is the company's own announcement
+        (
+            "Veltrix SA reported the close of a series C funding round, raising $41 million from new "
+            "investors.",
+            [("Veltrix", "$41 million")],
+        ),
+        # comma-joined deals whose second subject has an acronym among its descriptors
+        (
+            "Courier firm Parcelo raised Rs 400 crore in a series D round, EV startup Voltra raised "
+            "Rs 120 crore in a series A round.",
+            [("Parcelo", "Rs 400 crore"), ("Voltra", "Rs 120 crore")],
+        ),
+    ],
+)
+def test_described_owners_groups_possessive_appositives_and_reported_closes(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _deals(sentence) == expected
