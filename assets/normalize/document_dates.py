@@ -26,7 +26,10 @@ _MONTH_AFTER = _MONTH.replace("month", "month_after")
 _MONTH_ONLY = _MONTH.replace("month", "month_only")
 _YEAR = r"(?P<year>20[0-4]\d)(?![\d%])"
 # Words that put a period in the future or make it a bound, not a time the text was written at.
-_FORECAST_BEFORE = re.compile(r"\b(?:by|until|through|till|before|to|fy)\s$", re.IGNORECASE)
+# ('1 to 7 December 2025' is a range of days: its 'to' follows a day, not a verb)
+_FORECAST_BEFORE = re.compile(
+    r"\b(?:by|until|through|till|before|(?<!\b\d )(?<!\b\d\d )to|fy)\s$", re.IGNORECASE
+)
 _PERIODS = re.compile(
     rf"""
     (?:
@@ -65,11 +68,25 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+# A month and year in a URL's slug: '/robotics-funding-cools-in-april-2024-a-deep-dive'. Full month names
+# only ('may' alone is a verb as often as a month).
+_SLUG_MONTH = re.compile(
+    r"(?:^|[/_-])(?P<month>january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)[_-](?P<year>20[0-4]\d)(?=[/_.-]|$)",
+    re.IGNORECASE,
+)
+
+
 def url_date(url: str) -> DatedPeriod | None:
-    """The date a news URL's path holds ('/2024/01/06/slug' is a day, '/2024/01/slug' a month)."""
-    found = _URL_DAY.search(unquote(urlsplit(url).path))
+    """The date a news URL's path holds ('/2024/01/06/slug' is a day, '/2024/01/slug' a month,
+    '/funding-in-april-2024' a month)."""
+    path = unquote(urlsplit(url).path)
+    found = _URL_DAY.search(path)
     if not found:
-        return None
+        slug = _SLUG_MONTH.search(path)
+        if slug is None:
+            return None
+        return DatedPeriod(date(int(slug["year"]), MONTHS[slug["month"].lower()], 1), MONTH)
     day = _safe_date(int(found["year"]), int(found["month"]), int(found["day"] or 1))
     return DatedPeriod(day, DAY if found["day"] else MONTH) if day else None
 

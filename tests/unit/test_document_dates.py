@@ -33,6 +33,9 @@ from assets.sources import Source, SourceKind
         ("Plans for 2024-2026 were set.", None),  # a span of years, not a month
         ("It hired 2,024 engineers and grew 2025% in a year.", None),
         ("Kestrel raised $2025 million.", None),
+        # a range of days ends on the day named; 'to' a year is still a forecast
+        ("This week's briefing covers 2 to 8 March 2026.", DatedPeriod(date(2026, 3, 8), "day")),
+        ("Spending will grow from 2024 to 2029.", DatedPeriod(date(2024, 1, 1), "year")),
         ("No dates here at all.", None),
     ],
 )
@@ -53,6 +56,13 @@ def test_a_year_adds_nothing_to_a_month_of_the_same_year() -> None:
         ("https://news.example/tech/2023-11/orrin", DatedPeriod(date(2023, 11, 1), "month")),
         ("https://news.example/2024/13/40/bad", None),
         ("https://news.example/orrin-raises-2023-funds", None),
+        # a month and year in the slug
+        (
+            "https://news.example/chip-funding-slows-in-august-2025-analysis",
+            DatedPeriod(date(2025, 8, 1), "month"),
+        ),
+        ("https://news.example/recap/october_2024.html", DatedPeriod(date(2024, 10, 1), "month")),
+        ("https://news.example/mayday-2024-report", None),
     ],
 )
 def test_url_date(url: str, expected: DatedPeriod | None) -> None:
