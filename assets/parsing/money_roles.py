@@ -38,7 +38,10 @@ class Role(StrEnum):
 
 _VALUATION_AFTER = re.compile(
     r"^\s*\)?\s*(?:(?:post|pre)-?\s?money\s+)?"
-    r"(?:valuation\b|(?:post|pre)-?\s?money\b|(?:post|pre)\b(?![\s-]*\w)|-valued\b)",  # '$2bn-valued'
+    r"(?:valuation\b|(?:post|pre)-?\s?money\b|(?:post|pre)\b(?![\s-]*\w)|-valued\b"  # '$2bn-valued'
+    # 'less than the $2.5 billion Varo was valued at in 2021': the company and its verb after the amount
+    r"|(?-i:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+(?:was|is|had been|has been)\s+"
+    r"(?:last\s+|once\s+|previously\s+|reportedly\s+)?valued\b)",
     re.IGNORECASE,
 )
 _VALUATION_BEFORE = re.compile(
@@ -148,9 +151,17 @@ _CUMULATIVE = re.compile(
 )
 # A total, then the amounts it is made of: 'over $13 billion in OpenAI, including a $1 billion investment'.
 _INCLUDING_AFTER = re.compile(
-    rf"[^.;{CURRENCY_SIGNS}]{{0,40}}?,?\s+including\s+(?:an?\s+|the\s+)?(?:[{CURRENCY_SIGNS}]|US\$|\d)",
+    rf"[^.;{CURRENCY_SIGNS}]{{0,40}}?,?(?:\s+|\s*\()including\s+(?:an?\s+|the\s+)?(?:[{CURRENCY_SIGNS}]|US\$|\d)",
     re.IGNORECASE,
 )
+# A sum told in the perfect tense is one over time ('Microsoft has invested over $13 billion in OpenAI,
+# including ...'); in the simple past it is one deal with its parts ('received $159M, including $6M upfront').
+_PERFECT_BEFORE = re.compile(
+    r"\b(?:has|have|had)\s+(?:now\s+|so far\s+|already\s+|since\s+)?[a-z]+ed\b[^.;]*$", re.IGNORECASE
+)
+# What makes an amount a part of the one before it: '$52 million in all (including a $6 million seed)'.
+_PART_BEFORE = re.compile(r"\bincluding\s+(?:an?\s+|the\s+|its\s+)?$", re.IGNORECASE)
+_PART_OF_CHARS = 60  # how far before 'including' the sum stands ('$52 million in venture capital (')
 # A clause that opens by saying it sums up ('In total Vexa netted $800m'): its amount is a total.
 _TOTAL_OPENING = re.compile(r"^\W*(?:in total|all told|altogether|cumulatively)\b", re.IGNORECASE)
 _CHANGE_VERBS = ("declined", "decreased", "increased", "fell", "rose", "dropped")
@@ -391,6 +402,8 @@ def money_role(clause: str, money: Money, moneys: list[Money], published: date |
     role = _present_role(clause, money)
     if role is Role.VALUATION and _PAST_VALUATION_BEFORE.search(clause, _window_start(money), money.start):
         return Role.OTHER  # 'its previous valuation ... was $40 billion': not the deal's
+    if role is Role.RAISE and _undated_part(clause, money, moneys, published):
+        return Role.OTHER  # 'has raised $52 million (including a $6 million seed)': an undated part
     # A past round is a deal of its own; a past valuation ('valued at $2 billion in 2024') or any other
     # past figure is not. A month said alone dates raises only: 'at a $1.2 billion valuation in June' is
     # the valuation of the June round.
@@ -420,6 +433,15 @@ def _offer_for_sale(clause: str, money: Money) -> bool:
     return ("OFS" in clause or "for sale" in clause or "for-sale" in clause) and bool(
         _OFFER_FOR_SALE.search(clause, max(0, money.start - 100), money.start)
     )
+
+
+def _undated_part(clause: str, money: Money, moneys: list[Money], published: date | None) -> bool:
+    """Whether an amount is an undated part of the amount just before it ('$52 million in all (including
+    a $6 million seed)'); 'deals this quarter, including a $120 million Series E' is no part of a sum."""
+    part = _PART_BEFORE.search(clause, _window_start(money), money.start)
+    if part is None or past_period(clause, money, published) is not None:
+        return False
+    return any(0 <= part.start() - other.end <= _PART_OF_CHARS for other in moneys)
 
 
 def _foreign_valuation(clause: str, money: Money) -> bool:
@@ -467,7 +489,11 @@ def _present_role(clause: str, money: Money) -> Role:
     if _CUMULATIVE.search(_phrase_after(clause, money, _CUMULATIVE_PHRASE_END)):
         return Role.OTHER
     including = _INCLUDING_AFTER.match(clause, end_of_conversion(clause, money))
-    if including and not find_round(including.group(0)):
+    if (
+        including
+        and find_round(including.group(0)) in (None, "venture")
+        and _PERFECT_BEFORE.search(clause, _window_start(money), money.start)
+    ):
         # '$13 billion in OpenAI, including a $1 billion investment in 2019': a total ('$50 million in a
         # Series B, including $10 million in debt' is the round, with its parts)
         return Role.OTHER

@@ -1116,3 +1116,30 @@ def test_described_owners_groups_possessive_appositives_and_reported_closes(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _deals(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a valuation whose company and verb follow the amount is no raise
+        (
+            "That is below the $1.8 billion Corvane was valued at in 2022, when it raised a $300 million "
+            "Series D.",
+            [("Corvane", "series_d", "$300 million")],
+        ),
+        # a sum over time with an undated part in brackets: neither is a deal
+        ("The lender has now raised $40 million in venture capital (including a $5 million seed).", []),
+        # one deal told in the simple past with its parts: the deal is the whole
+        (
+            "Marlow Bio received up to $120M in federal funding, including $8M committed upfront.",
+            [("Marlow Bio", None, "$120M")],
+        ),
+        # 'including' after deals of a period, not after a sum: the amount is a deal
+        (
+            "The quarter saw large deals, including a $75 million Series C for freight platform Haulwise.",
+            [("Haulwise", "series_c", "$75 million")],
+        ),
+    ],
+)
+def test_valuations_named_after_the_amount_and_parts_of_sums(sentence: str, expected: list) -> None:
+    assert _rounds(sentence) == expected
