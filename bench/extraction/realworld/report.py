@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from bench.extraction.evaluate import summarize_deal
+from bench.extraction.realworld.diagnosis import UNREAD
 from bench.extraction.realworld.miss_classes import CLASSES
-from bench.extraction.realworld.scoring import LOST_AT, RealWorldReport
+from bench.extraction.realworld.scoring import LOST_AT, UNSEEN, RealWorldReport
 
 
 def _rate(part: int, whole: int) -> str:
@@ -128,3 +129,7 @@ def _lost_at(report: RealWorldReport) -> Iterator[str]:
     yield "  missed deals by where they were lost:"
     for stage, meaning in LOST_AT.items():
         yield f"    {stages[stage]:>4}  {stage}: {meaning}"
+    steps = Counter(miss.unread for miss in report.misses if miss.kind == "missed" and miss.unread)
+    yield f"  of those lost before any mention ({UNSEEN}), the first reading step that failed:"
+    for step, meaning in UNREAD.items():
+        yield f"    {steps[step]:>4}  {step}: {meaning}"

@@ -50,6 +50,7 @@ from bench.extraction.evaluate import (
     score_fields,
     values_equal,
 )
+from bench.extraction.realworld.diagnosis import why_unread
 from bench.extraction.realworld.languages import text_language
 from bench.extraction.realworld.manifest import (
     REALWORLD,
@@ -116,6 +117,8 @@ class Miss:
     """Rules that quarantined a mention of the missed deal's company in this text."""
     stage: str = ""
     """Where a missed deal was lost (`LOST_AT`); empty for a false deal."""
+    unread: str = ""
+    """For a deal lost before any mention, the reading step that failed (`diagnosis.UNREAD`)."""
 
 
 LOST_AT = {
@@ -127,6 +130,7 @@ LOST_AT = {
     "amount only": "its company in a mention, never with its amount",
 }
 """Where a missed labelled deal was lost, first stage that holds (counts only: safe for the holdout)."""
+UNSEEN = "company and amount"
 
 
 def lost_at(gold: dict[str, Any], predicted: dict[str, Any] | None, mentions: list[dict[str, Any]]) -> str:
@@ -141,7 +145,7 @@ def lost_at(gold: dict[str, Any], predicted: dict[str, Any] | None, mentions: li
         return "company"
     if any(m["key"] == gold["key"] for m in mentions):
         return "amount only"
-    return "company and amount"
+    return UNSEEN
 
 
 @dataclass
@@ -290,6 +294,9 @@ def score_text(text: ManifestText, path: Path, saved: str, refs: References, rep
             )
         if not right:
             missed.append((gold, predicted))
+            stage = lost_at(gold, predicted, mentions)
+            span = evidence.piece(gold["span"])
+            unread = why_unread(span, gold["money"]["amount_usd"], text.published) if stage == UNSEEN else ""
             report.misses.append(
                 Miss(
                     text.id,
@@ -297,9 +304,10 @@ def score_text(text: ManifestText, path: Path, saved: str, refs: References, rep
                     classify_miss(gold, predicted, evidence),
                     gold,
                     predicted,
-                    _clip(evidence.piece(gold["span"])),
+                    _clip(span),
                     tuple(sorted(quarantined.get(gold["key"], ()))) if predicted is None else (),
-                    lost_at(gold, predicted, mentions),
+                    stage,
+                    unread,
                 )
             )
     for gold, predicted in pairs:
