@@ -287,7 +287,10 @@ _WINNER = re.compile(
 # The subject of a sentence that states no deal, up to its verb: 'Online pharmacy Tata 1mg was the only
 # platform to become a unicorn.' (the 'It raised $40 million' after it is Tata 1mg's).
 _SUBJECT_BEFORE_VERB = re.compile(
-    r"^(?P<subject>[^,;:()]{1,80}?)\s+(?:was|is|has|had|became|becomes|remains|remained|turned)\s"
+    r"^(?P<subject>[^,;:()]{1,80}?)\s+(?:was|is|has|had|became|becomes|remains|remained|turned"
+    # 'Dairytech startup Country Delight seems to be kicking off the year with a bridge round.'
+    r"|seems|seemed|appears|appeared|plans|planned|aims|aimed|said|says|announced|announces|will|would"
+    r"|could|may|might|can)\s"
 )
 
 

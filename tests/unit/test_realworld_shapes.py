@@ -1169,3 +1169,11 @@ def test_the_last_resort_recipient_is_a_described_name_never_a_first_word_or_a_b
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _deals(sentence) == expected
+
+
+def test_the_subject_of_a_sentence_that_seems_or_plans_is_who_the_next_one_refers_to() -> None:
+    paragraph = (
+        "Meal-kit startup Brindle seems to be opening the year with a bridge round. The Pune-based startup "
+        "is raising around $12 million from its existing investors."
+    )
+    assert _deals(paragraph) == [("Brindle", "$12 million")]
