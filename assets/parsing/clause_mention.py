@@ -461,50 +461,6 @@ def other_rounds_beside(text: str, mention: DealMention, published: date | None)
     return found
 
 
-# Words around a name that make it the one who gives or tells of the money, not the one who gets it:
-# 'Amazon agreed to invest', 'led by Greenoaks', 'Smith said', 'according to Reuters'.
-_GIVER_AFTER = re.compile(
-    r"\s*(?:,[^,]{0,60},\s*)?(?:\w+\s+){0,3}?(?:invest|back|led\b|leads?\b|leading\b|participat|put\b|puts\b"
-    r"|pour|commit|inject|provid|lend|lent\b|fund(?:s|ed)\b|said\b|says\b|told\b|reported\b|reports\b"
-    r"|noted\b|wrote\b|acquir|bought\b|buys\b)",
-    re.IGNORECASE,
-)
-# What shows a capitalised word is a company's name and not a sentence's first word ('According', 'Only'):
-# an appositive that describes it ('Tempo, Stripe's new blockchain,', 'Sorare, a Paris-based game'), or its
-# round ("Zepto's latest fundraise").
-_NAME_SIGNAL_AFTER = re.compile(
-    r",\s+(?:(?:a|an|the|which|who|whose|one|now|formerly)\b|[A-Z][\w-]*['’]s\s+[a-z])"
-    r"|['’]s\s+(?:\w+\s+){0,2}?(?:round|fundraise|funding|financing|raise|investment|series|seed|ipo)\b",
-    re.IGNORECASE,
-)
-_GIVER_BEFORE = re.compile(
-    r"(?:\bby|\bfrom|\bwith|\bincluding|\baccording to|\btold|\band|\bsuch as|\blike|\bled|\bbacked"
-    r"|\binvestors?|\bpartners?|\bbackers?)\s+(?:\w+\s+){0,2}$",
-    re.IGNORECASE,
-)
-
-
-def first_recipient_named(text: str, end: int) -> str | None:
-    """The first name before `end` that may be the company that raised: the last resort of a clause with a
-    deal verb and a raise whose subject the rules could not read ('Prismic Re drove much of the activity,
-    with a $1 billion raise', 'Tempo, Stripe's new blockchain, hits ... in $500M funding round').
-
-    Names said to invest, lead, tell or report, names after 'led by', 'from' or 'according to', and
-    corporations (whose money is others' rounds) are passed over."""
-    for found in NAME_PATTERN.finditer(text, 0, end):
-        named = valid_company(found.group(0))
-        if (
-            not named
-            or not _NAME_SIGNAL_AFTER.match(text, found.end())
-            or _GIVER_AFTER.match(text, found.end())
-            or _GIVER_BEFORE.search(text, max(0, found.start() - 40), found.start())
-            or default_gazetteer().is_corporate(named)
-        ):
-            continue
-        return named
-    return None
-
-
 def _another_company_named(text: str, mention: DealMention) -> bool:
     """Whether `text` names a company other than the mention's and its investors ('a $120 million Series
     E for Cover Genius, the record $172 million Series B for Employment Hero': the second is another's)."""
@@ -714,8 +670,6 @@ def mention_in_clause(
             break
     else:
         company, refers_back = _recipient_after(text, first_raise, _GIVEN_TO_AFTER), False
-        if not company and verb and first_raise and company_in_subject(text[: anchors[0]]) is not REFERENCE:
-            company = first_recipient_named(text, first_raise.start)
         if not company:
             return None
     first_money = min(stated_amounts, default=0)

@@ -1145,32 +1145,6 @@ def test_valuations_named_after_the_amount_and_parts_of_sums(sentence: str, expe
     assert _rounds(sentence) == expected
 
 
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
-        # the last resort: a name set off by an appositive or owning the round, when no subject is read
-        (
-            "Corbel Re drove much of the activity, with a $400 million raise from two insurers.",
-            [],  # no appositive or round owner: the rules do not guess
-        ),
-        (
-            "According to The Ledger, Mistwell, the Lyon-based model lab, is in the midst of raising another "
-            "$300 million.",
-            [("Mistwell", "$300 million")],
-        ),
-        # never a sentence's opening word, an outlet, a group, or a backer said to invest
-        ("According to Dealbook, Kenyan startups raised $200 million in the first half.", []),
-        ("Only two Ghanaian startups raised USD 4.6 million.", []),
-        ("To date, the startup has raised close to $90 million across rounds.", []),
-        ("In March, Orbitex, a chip designer, agreed to invest $40 million in a fab venture.", []),
-    ],
-)
-def test_the_last_resort_recipient_is_a_described_name_never_a_first_word_or_a_backer(
-    sentence: str, expected: list[tuple[str, str]]
-) -> None:
-    assert _deals(sentence) == expected
-
-
 def test_the_subject_of_a_sentence_that_seems_or_plans_is_who_the_next_one_refers_to() -> None:
     paragraph = (
         "Meal-kit startup Brindle seems to be opening the year with a bridge round. The Pune-based startup "
