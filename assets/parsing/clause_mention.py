@@ -73,6 +73,12 @@ _INVESTOR_SUBJECT = re.compile(
     rf"(?:(?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?:startup|start-up|company|firm|platform|maker)\s+)?"
     rf"(?P<company>{NAME})"
 )
+# The investor as subject, the company its object, the money after 'with': 'the firm backed Jito, a liquid
+# staking protocol, with a $50 million investment'.
+_BACKED_WITH = re.compile(
+    rf"\b(?:backed|funded|supported|financed)\s+(?P<company>{NAME})(?:,[^,]{{1,80}},)?\s+with\s+"
+    rf"(?:an?\s+|its\s+)?(?=[{CURRENCY_SIGNS}]|US\$|\d)"
+)
 # The investor as subject, the company pointed back to: 'Nvidia plans to invest $500mn in the company'.
 _INVESTED_IN_IT = re.compile(
     rf"\binvest(?:ed|s|ing)?\s+(?:[^\s{CURRENCY_SIGNS}]+\s+){{0,3}}?(?=[{CURRENCY_SIGNS}]|US\$|\d)\S+"
@@ -189,6 +195,9 @@ def _company(clause: Clause, anchor: int, antecedent: DealMention | None) -> tup
     invested = _invested_in(text)
     if invested:
         return valid_company(invested["company"]), False
+    backed = _BACKED_WITH.search(text) if " with " in text else None
+    if backed and valid_company(backed["company"]):
+        return valid_company(backed["company"]), False
     if antecedent and "invest" in text and _INVESTED_IN_IT.search(text):
         return antecedent.company, True  # 'Nvidia plans to invest $500mn in the company'
     if clause.subject is not None:

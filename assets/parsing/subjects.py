@@ -120,7 +120,9 @@ _BEHIND = re.compile(
 )
 _HOLDERS_OF = re.compile(rf"^(?i:employees|staff|shareholders|early staff|investors) of\s+({NAME})")
 _DEAL_NOUN = re.compile(
-    r"\b(?:round|funding|financing|raise|investment|deal|check|cheque|bet|ipo|offering|valuation)\b", re.I
+    r"\b(?:round|funding|financing|raise|fundraise|fund-raise|fundraising|investment|deal|check|cheque|bet|ipo"
+    r"|offering|valuation)\b",
+    re.I,
 )
 
 

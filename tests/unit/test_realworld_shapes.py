@@ -1151,3 +1151,23 @@ def test_the_subject_of_a_sentence_that_seems_or_plans_is_who_the_next_one_refer
         "is raising around $12 million from its existing investors."
     )
     assert _deals(paragraph) == [("Brindle", "$12 million")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the investor as subject, the company as what it backed, the money after 'with'
+        (
+            "Last month the fund backed Kelpwise, a seaweed packaging maker, with a $7 million investment.",
+            [("Kelpwise", "$7 million")],
+        ),
+        # a company's fundraise owned before it, its amount later in the clause
+        (
+            "Drovo’s latest fundraise from family offices for up to $60 million is expected to be closed "
+            "by May.",
+            [("Drovo", "$60 million")],
+        ),
+    ],
+)
+def test_backed_with_money_and_an_owned_fundraise(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert _deals(sentence) == expected
