@@ -441,7 +441,11 @@ def _undated_part(clause: str, money: Money, moneys: list[Money], published: dat
     part = _PART_BEFORE.search(clause, _window_start(money), money.start)
     if part is None or past_period(clause, money, published) is not None:
         return False
-    return any(0 <= part.start() - other.end <= _PART_OF_CHARS for other in moneys)
+    # A sum told in the perfect tense is one over time ('has now raised $52 million (including a $6
+    # million seed)'); the parts of a deal told in the simple past are rounds of it ('raised $2.1 billion
+    # this month, including a $900 million Series C').
+    sums = [other for other in moneys if 0 <= part.start() - other.end <= _PART_OF_CHARS]
+    return any(_PERFECT_BEFORE.search(clause, _window_start(other), other.start) for other in sums)
 
 
 def _foreign_valuation(clause: str, money: Money) -> bool:

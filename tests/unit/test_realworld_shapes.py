@@ -1134,6 +1134,12 @@ def test_described_owners_groups_possessive_appositives_and_reported_closes(
             "Marlow Bio received up to $120M in federal funding, including $8M committed upfront.",
             [("Marlow Bio", None, "$120M")],
         ),
+        # the round a deal told in the simple past includes is a deal of its own
+        (
+            "Celdrive raised $1.5 billion in debt and equity financing this month, including a $600 million "
+            "Series C.",
+            [("Celdrive", "series_c", "$600 million")],
+        ),
         # 'including' after deals of a period, not after a sum: the amount is a deal
         (
             "The quarter saw large deals, including a $75 million Series C for freight platform Haulwise.",
