@@ -101,6 +101,13 @@ def _run_on_deals(index: int) -> str:
     return f"{name} Labs raised ${index % 997 + 1} million led by Tern Capital and Pell Partners "
 
 
+def _rounds_beside_a_deal(index: int) -> str:
+    # one deal, then amounts that each name a round of their own, all in one clause
+    if index == 0:
+        return "Acme Labs raised $1 million in a seed round, "
+    return f"${index % 997 + 2} million in a Series {'BCDEFG'[index % 6]}, "
+
+
 def _tiny_paragraphs(path: Path) -> None:
     words = ["Markets", "Notes", "Updates", "Links", "Events", "Jobs", "Podcasts"]
     path.write_text(
@@ -195,6 +202,9 @@ CASES = (
     ),
     Case("no punctuation, one paragraph", "article", "run-on.html", _one_paragraph(_run_on), _page_floor),
     Case("many tiny paragraphs", "article", "tiny.html", _tiny_paragraphs, _page_floor),
+    Case(
+        "rounds beside one deal", "article", "rounds.html", _one_paragraph(_rounds_beside_a_deal), _page_floor
+    ),
     Case("lists nested 100 deep", "article", "nested.html", _nested_lists, _page_floor),
     Case("markdown, one line of markup", "newsletter", "line.md", _markdown_line, _text_floor),
     Case(

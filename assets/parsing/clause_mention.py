@@ -403,6 +403,11 @@ def past_rounds_beside(text: str, mention: DealMention, published: date | None) 
     ]
 
 
+# What tells a second amount as new money of the deal: 'adding £410M of new debt', 'plus $5M in venture debt'.
+_ADDED_NEAR = re.compile(
+    r"\s*(?:of\s+)?\b(?:adding|added|adds|plus|new|additional|fresh)\b\W*", re.IGNORECASE
+)
+_BESIDE_CHARS = 240  # how far from the deal's amount another round of the same clause is looked for
 # 'another $400 million': a second round beside the one just stated, told as news in the same breath.
 _ANOTHER_BEFORE = re.compile(r"\banother\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 # What places an amount in the past without dating it ('following the $10 million debt', 'after a $4.5
@@ -427,8 +432,12 @@ def other_rounds_beside(text: str, mention: DealMention, published: date | None)
 
     Conservative: an amount with no round of its own words, the parts of a total ('including'), and a
     round the text places before this one without dating it are left alone."""
-    if mention.amount is None:
+    at = text.find(mention.amount) if mention.amount else -1
+    if at < 0:
         return []
+    # Only the words beside the deal's amount are read: a clause of thousands of amounts costs each of its
+    # deals the same few hundred characters.
+    text = text[max(0, at - _BESIDE_CHARS) : at + len(mention.amount) + _BESIDE_CHARS]
     moneys = find_money(text)
     if len(moneys) < 2:
         return []
@@ -437,23 +446,27 @@ def other_rounds_beside(text: str, mention: DealMention, published: date | None)
     if stated is None:
         return []
     found = []
+    # The cheap tests first (the words right around each amount), the roles and names only for the rest.
     for money in moneys:
-        if money is stated or money.value == stated.value or roles.of(money) is not Role.RAISE:
-            continue
-        between = text[min(stated.end, money.start) : max(stated.start, money.start)]
-        if _PARTS_BETWEEN.search(between) or _another_company_named(between, mention):
+        if money is stated or money.value == stated.value:
             continue
         phrase = own_phrase(text, money, moneys)[: CONTEXT_CHARS // 2]
-        if _another_company_named(phrase, mention):
-            continue  # '... the record $172 million Series B for startup Hysata': another company's round
         before = text[max(0, money.start - 60) : money.start]
         another = bool(_ANOTHER_BEFORE.search(before))
         round_text = round_of_phrase(phrase)
         if not another and (round_text is None or round_text == mention.round_text):
             continue
         announced = mention.announced if another else month_stated(text, money, published)
-        if announced is None and _AFTER_BEFORE.search(before):
-            continue  # a round of the past the text does not date: not told apart from others
+        added = another or bool(_ADDED_NEAR.search(before[-30:]) or _ADDED_NEAR.match(phrase[:20]))
+        if announced is None and (not added or _AFTER_BEFORE.search(before)):
+            # a round the text neither dates nor tells as new ('raised $1M in a seed, $2M in a Series A'
+            # lists a history): not told apart from the rounds before it
+            continue
+        between = text[min(stated.end, money.start) : max(stated.start, money.start)]
+        if roles.of(money) is not Role.RAISE or _PARTS_BETWEEN.search(between):
+            continue
+        if _another_company_named(between, mention) or _another_company_named(phrase, mention):
+            continue  # '... the record $172 million Series B for startup Hysata': another company's round
         found.append(
             DealMention(
                 method=mention.method,
