@@ -202,8 +202,14 @@ CASES = (
     ),
     Case("no punctuation, one paragraph", "article", "run-on.html", _one_paragraph(_run_on), _page_floor),
     Case("many tiny paragraphs", "article", "tiny.html", _tiny_paragraphs, _page_floor),
+    # every item states a round (a history without dates): genuine statements, within the parse budget
     Case(
-        "rounds beside one deal", "article", "rounds.html", _one_paragraph(_rounds_beside_a_deal), _page_floor
+        "rounds beside one deal",
+        "article",
+        "rounds.html",
+        _one_paragraph(_rounds_beside_a_deal),
+        _page_floor,
+        BUDGET_S,
     ),
     Case("lists nested 100 deep", "article", "nested.html", _nested_lists, _page_floor),
     Case("markdown, one line of markup", "newsletter", "line.md", _markdown_line, _text_floor),

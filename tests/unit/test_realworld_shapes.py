@@ -1021,6 +1021,11 @@ def _rounds(
             "$12 million Series B in March.",
             [("Hearthline", "series_c", "$40 million"), ("Hearthline", "series_b", "$12 million")],
         ),
+        # new money beside the round, told as added
+        (
+            "Gridvolt raised $40 million in a Series B plus $10 million in venture debt.",
+            [("Gridvolt", "series_b", "$40 million"), ("Gridvolt", "debt", "$10 million")],
+        ),
         # 'another' round, told in the same breath
         (
             "Fresh from raising $300 million, grocery app Quickbay is already in talks to raise another "
@@ -1045,6 +1050,12 @@ def test_a_second_round_in_one_clause_is_a_deal_of_its_own(sentence: str, expect
         (
             "Tollgrid raised $50 million in a Series B, bringing its total funding to $80 million.",
             [("Tollgrid", "series_b", "$50 million")],
+        ),
+        # a list of rounds none of which is dated or told as new: a history, not new deals
+        (
+            "Tollgrid raised $1 million in a seed round, $5 million in a Series A, $20 million in a "
+            "Series B.",
+            [("Tollgrid", "seed", "$1 million")],
         ),
         # an earlier round the text does not date is not told apart from others
         (
