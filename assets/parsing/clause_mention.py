@@ -248,6 +248,10 @@ _GROUP_AFTER = re.compile(
 )
 
 
+# Where the recipient's words end ('Singapore- and Switzerland-based' is one description, not two).
+_RECIPIENT_END = re.compile(r"(?<!-)\s+(?:and|while|as|which|who|that|led|from|to|for|with|in|at)\s+")
+
+
 def _recipient_after(
     text: str, money: Money | None, pattern: re.Pattern[str] = _RECIPIENT_AFTER
 ) -> str | None:
@@ -257,10 +261,7 @@ def _recipient_after(
     found = pattern.match(text, end_of_conversion(text, money))  # after '(US $325 million)', if any
     if not found:
         return None
-    # ('Singapore- and Switzerland-based' is one description)
-    rest = re.split(r"(?<!-)\s+(?:and|while|as|which|who|that|led|from|to|for|with|in|at)\s+", found["rest"])[
-        0
-    ]
+    rest = _RECIPIENT_END.split(found["rest"], maxsplit=1)[0]
     if not rest:
         return None
     named = company_in_subject(rest)
@@ -426,12 +427,14 @@ _PARTS_BETWEEN = re.compile(
 
 def other_rounds_beside(text: str, mention: DealMention, published: date | None) -> list[DealMention]:
     """The other rounds of the same company a clause states beside the deal it states, each a deal of its
-    own: a raise whose own words name another round ('raised $20M in a Series B and a $10M debt
-    facility it announced in August', when dated) or that is 'another' one ('On the heels of raising
-    $665 million, Zepto is gearing up to raise another $400 million').
+    own: a raise whose own words name another round and which the text dates ('raised $20M in a Series
+    B, after the $10M debt facility it took on in August') or tells as new money ('adding £410M of new
+    debt'), or that is 'another' one ('On the heels of raising $665 million, Zepto is gearing up to raise
+    another $400 million').
 
-    Conservative: an amount with no round of its own words, the parts of a total ('including'), and a
-    round the text places before this one without dating it are left alone."""
+    Conservative: an amount with no round of its own words, the parts of a total ('including'), another
+    company's round, and rounds neither dated nor told as new (a list of rounds is a history) are left
+    alone."""
     at = text.find(mention.amount) if mention.amount else -1
     if at < 0:
         return []
