@@ -149,11 +149,12 @@ def _deal_rules(
         from assets.validate.quarantine import rejected_directly
         from schemas.deal_schema import DEAL_RULE_COLUMNS, DealSchema
 
-        deals = read_frame(
-            connection, f"select {', '.join(DEAL_RULE_COLUMNS)} from deals order by deal_id", arrow_lists=True
-        )
+        # Read in storage order: no rule depends on the order of the rows, and sorting a million deal ids
+        # cost a second; the few failures are listed by deal id.
+        deals = read_frame(connection, f"select {', '.join(DEAL_RULE_COLUMNS)} from deals", arrow_lists=True)
     with reference_data.in_use():  # known segments
         rejected, rule_counts = rejected_directly(deals, DealSchema, DEAL_RULES)
+    rejected = rejected.sort_values("deal_id", kind="stable", ignore_index=True)
     if rejected.empty and digest is not None:
         with working.connect() as connection:
             mark_finished(connection, RULES_CHECK, digest, run_id)

@@ -10,7 +10,7 @@ from assets.metadata import markdown_table, table_metadata
 from assets.normalized import normalized_mentions
 from assets.sources import SourceRegistryResource
 from assets.stage_inputs import after, mark_finished, mark_started, reference_digest, unchanged
-from assets.validate.rejection_rates import rejection_rates
+from assets.validate.rejection_rates import rates_of_counts
 from schemas.reference.resource import ReferenceDataResource
 from schemas.rules import DEFAULT_MAX_REJECTION_RATE, RECORD_RULES
 from schemas.tables import REJECTED_DEALS, VALID_MENTIONS
@@ -178,11 +178,14 @@ def _record_rules(data_dir: DataDirResource) -> dg.AssetCheckResult:
 def _source_rejection_rates(
     data_dir: DataDirResource, sources: SourceRegistryResource
 ) -> dg.AssetCheckResult:
+    # Counted in the database: reading a million source ids into frames to count them took a third of a
+    # second on every run, unchanged ones too.
+    per_source = "select source_id, count(*) from {} where source_id is not null group by all order by all"
     with data_dir.working().connect(read_only=True) as connection:
-        normalized = connection.execute("select source_id from normalized_mentions").df()
-        rejected = connection.execute("select source_id from rejected_deals").df()
+        mentions = dict(connection.execute(per_source.format("normalized_mentions")).fetchall())
+        rejected = dict(connection.execute(per_source.format("rejected_deals")).fetchall())
     limits = {s.id: s.max_rejection_rate for s in sources.load() if s.max_rejection_rate is not None}
-    rates = rejection_rates(normalized, rejected, limits, DEFAULT_MAX_REJECTION_RATE)
+    rates = rates_of_counts(mentions, rejected, limits, DEFAULT_MAX_REJECTION_RATE)
     over = rates[~rates["within_limit"]] if len(rates) else rates
     return dg.AssetCheckResult(
         asset_key="valid_mentions",

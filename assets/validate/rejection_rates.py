@@ -4,19 +4,29 @@ from __future__ import annotations
 
 import pandas as pd
 
+_COLUMNS = ["source_id", "mentions", "rejected", "rate", "limit", "within_limit"]
+
 
 def rejection_rates(
     normalized: pd.DataFrame, rejected: pd.DataFrame, limits: dict[str, float], default_limit: float
 ) -> pd.DataFrame:
     """One row per source: mentions, rejected, rate, its limit and whether the rate is within it."""
     if normalized.empty:
-        return pd.DataFrame(columns=["source_id", "mentions", "rejected", "rate", "limit", "within_limit"])
-    mentions = normalized.groupby("source_id").size().rename("mentions")
-    taken = (rejected.groupby("source_id").size() if len(rejected) else pd.Series(dtype="int64")).rename(
-        "rejected"
+        return pd.DataFrame(columns=_COLUMNS)
+    taken = rejected.groupby("source_id").size().to_dict() if len(rejected) else {}
+    return rates_of_counts(normalized.groupby("source_id").size().to_dict(), taken, limits, default_limit)
+
+
+def rates_of_counts(
+    mentions: dict[str, int], rejected: dict[str, int], limits: dict[str, float], default_limit: float
+) -> pd.DataFrame:
+    """`rejection_rates` from the counts per source (mentions, and rejected mentions), as the working
+    database counts them: a million mentions need not become a frame to be counted."""
+    rates = pd.DataFrame(
+        [(source, int(count), int(rejected.get(source, 0))) for source, count in mentions.items()],
+        columns=_COLUMNS[:3],
     )
-    rates = pd.concat([mentions, taken], axis=1).fillna(0).astype(int).reset_index(names="source_id")
     rates["rate"] = (rates["rejected"] / rates["mentions"]).round(4)
-    rates["limit"] = rates["source_id"].map(limits).fillna(default_limit)
+    rates["limit"] = rates["source_id"].map(limits).fillna(default_limit).astype(float)
     rates["within_limit"] = rates["rate"] <= rates["limit"]
     return rates.sort_values("rate", ascending=False, ignore_index=True)

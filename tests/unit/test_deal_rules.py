@@ -6,7 +6,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from assets.validate.quarantine import validate_frame
+from assets.validate.quarantine import rejected_directly, validate_frame
 from schemas.deal_schema import DEAL_RULE_COLUMNS, DealSchema
 from schemas.rules import DEAL_RULES
 
@@ -73,3 +73,33 @@ def test_arrow_lists_are_judged_as_python_lists_are() -> None:
             {"deal_id": "d3", "failed_checks": ["lead_investors_within_investors"]},
         ]
     )
+
+
+def test_the_verdicts_do_not_depend_on_the_order_of_the_deals() -> None:
+    """The check reads deals in storage order (not sorted by id): every rule must judge a row the same
+    whatever rows come before it."""
+    deals = [
+        _deal(1, "series_a", "2024-01-10"),
+        _deal(2, "series_a", "2024-03-01"),  # clashes with 1
+        _deal(3, "series_b", "2024-03-01"),
+        _deal(4, "series_c", "2025-06-01") | {"amount_usd": -5},
+        _deal(5, "seed", "2023-02-02") | {"deal_id": "d3"},  # the id of another deal
+        _deal(6, "seed", "2022-02-02") | {"lead_investors": ["Oakum"]},  # a lead not among investors
+    ]
+    frame = pd.DataFrame(deals).reindex(columns=list(DEAL_RULE_COLUMNS))
+    verdicts = []
+    for order in ([0, 1, 2, 3, 4, 5], [5, 3, 1, 4, 0, 2], [2, 4, 0, 5, 1, 3]):
+        rejected, counts = rejected_directly(frame.iloc[order].reset_index(drop=True), DealSchema, DEAL_RULES)
+        rows = sorted(
+            zip(rejected["deal_id"], rejected["amount_usd"], rejected["failed_checks"], strict=True)
+        )
+        verdicts.append((rows, counts))
+    assert verdicts[0] == verdicts[1] == verdicts[2]
+    assert [(deal_id, checks) for deal_id, _, checks in verdicts[0][0]] == [
+        ("d1", ["one_deal_per_round_window"]),
+        ("d2", ["one_deal_per_round_window"]),
+        ("d3", ["deal_id_unique"]),
+        ("d3", ["deal_id_unique"]),
+        ("d4", ["deal_amount_nonnegative"]),
+        ("d6", ["lead_investors_within_investors"]),
+    ]

@@ -303,3 +303,42 @@ def test_deals_of_zero_dollars_give_undefined_shares_not_nan_and_the_checks_pass
     assert rows == [("2019", 0, None, None), ("all", 0, None, None)]
     assert shares == [(None,), (None,)]
     assert all(checks)
+
+
+def test_top_n_marts_rank_and_share_as_a_ranking_of_every_deal_does(warehouse):
+    """The top-N shortcuts (the 100 largest deals, each period's ten largest amounts) give what numbering
+    every deal gives: 150 disclosed deals over three years, amounts repeated so that ties on amount are
+    broken by date, then company, then id, and a year with fewer than ten deals."""
+    days = ["2024-03-01", "2025-06-30", "2025-01-15", "2026-11-02"]
+    deals = [
+        _deal(f"d{n:03d}", (n % 37 + 1) * M, days[n % 4] if n < 148 else "2023-05-05", "ai_chips")
+        for n in range(150)
+    ] + [_deal("quiet", None, "2025-02-02", "ai_chips")]
+    _load(warehouse, deals)
+    with warehouse.connect() as connection:
+        for mart in ("mart_top_deals", "mart_capital_concentration"):
+            warehouse.build_mart(connection, mart)
+        top = connection.execute("select rank, deal_id, share_of_total from mart_top_deals").fetchall()
+        shares = connection.execute(
+            "select period, disclosed_deal_count, amount_usd_total, top_1_share, top_3_share, top_5_share, "
+            "top_10_share from mart_capital_concentration"
+        ).fetchall()
+    disclosed = pd.DataFrame([d for d in deals if d["amount_usd"] is not None])
+    total = disclosed["amount_usd"].sum()
+    ranked = disclosed.assign(minus=-disclosed["amount_usd"]).sort_values(
+        ["minus", "announced_date", "company", "deal_id"]
+    )
+    assert top == [
+        (rank, row.deal_id, row.amount_usd / total)
+        for rank, row in enumerate(ranked.head(100).itertuples(), start=1)
+    ]
+    periods = [(str(day.year), group) for day, group in disclosed.groupby(disclosed["announced_date"].map(
+        lambda d: d.replace(month=1, day=1)))] + [("all", disclosed)]  # fmt: skip
+    expected = []
+    for period, group in periods:
+        largest = sorted(group["amount_usd"], reverse=True)
+        amount = sum(largest)
+        expected.append((period, len(group), amount, *(sum(largest[:k]) / amount for k in (1, 3, 5, 10))))
+    assert shares == expected
+    assert shares[0][:2] == ("2023", 2)
+    assert shares[0][-1] == 1.0  # fewer than ten: the year's top ten is all of it

@@ -29,31 +29,36 @@ period_amounts as (
     from disclosed_deals
 ),
 
-ranked_period_amounts as (
+-- Per period: the count, the total, the ten largest amounts (largest first) and the sum of squares. The ten
+-- largest come from a top-N per period (`max(amount, 10)`) rather than ranking every amount: the sum of
+-- a period's k largest amounts is the same whichever of two equal amounts a ranking puts first.
+period_totals as (
     select
         period_grain,
         period,
-        amount_usd,
-        row_number() over (partition by period order by amount_usd desc) as amount_rank
+        count(*)::integer as disclosed_deal_count,
+        sum(amount_usd) as amount_usd_sum,
+        max(amount_usd, 10) as largest_amounts,
+        -- Exact integer sums (squares as hugeint), so re-running on the same deals gives the same digits:
+        -- a sum of floating shares depends on the order threads add them in.
+        sum(amount_usd::hugeint * amount_usd) as amount_usd_squares
     from period_amounts
+    group by period_grain, period
 ),
 
 final as (
     select
         period_grain,
         period,
-        count(*)::integer as disclosed_deal_count,
-        sum(amount_usd)::bigint as amount_usd_total,
-        sum(amount_usd) filter (where amount_rank <= 1) / nullif(sum(amount_usd), 0) as top_1_share,
-        sum(amount_usd) filter (where amount_rank <= 3) / nullif(sum(amount_usd), 0) as top_3_share,
-        sum(amount_usd) filter (where amount_rank <= 5) / nullif(sum(amount_usd), 0) as top_5_share,
-        sum(amount_usd) filter (where amount_rank <= 10) / nullif(sum(amount_usd), 0) as top_10_share,
-        -- From exact integer sums (squares as hugeint), so re-running on the same deals gives the same
-        -- digits: a sum of floating shares depends on the order threads add them in.
-        sum(amount_usd::hugeint * amount_usd)::double
-        / nullif(sum(amount_usd)::double * sum(amount_usd)::double, 0) as hhi
-    from ranked_period_amounts
-    group by period_grain, period
+        disclosed_deal_count,
+        amount_usd_sum::bigint as amount_usd_total,
+        list_sum(largest_amounts[1:1]) / nullif(amount_usd_sum, 0) as top_1_share,
+        list_sum(largest_amounts[1:3]) / nullif(amount_usd_sum, 0) as top_3_share,
+        list_sum(largest_amounts[1:5]) / nullif(amount_usd_sum, 0) as top_5_share,
+        list_sum(largest_amounts[1:10]) / nullif(amount_usd_sum, 0) as top_10_share,
+        amount_usd_squares::double
+        / nullif(amount_usd_sum::double * amount_usd_sum::double, 0) as hhi
+    from period_totals
 )
 
 select * from final

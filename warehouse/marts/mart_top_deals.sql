@@ -22,20 +22,34 @@ disclosed_deals as (
     where amount_usd is not null
 ),
 
-ranked_deals as (
-    select
-        -- Ties on amount go to the earlier deal, then by company; deal_id makes the order total.
-        row_number() over (
-            order by amount_usd desc, announced_date asc, company asc, deal_id asc
-        )::integer as rank,
-        *,
-        amount_usd / nullif(sum(amount_usd) over (), 0) as share_of_total
+disclosed_total as (
+    select sum(amount_usd) as amount_usd_total
     from disclosed_deals
 ),
 
+-- The 100 largest in the order the ranks follow, taken by a top-N rather than numbering every deal: the
+-- order is total (deal_id breaks the last ties), so they are the deals a numbering of all would rank 1..100.
+largest_deals as (
+    select *
+    from disclosed_deals
+    order by amount_usd desc, announced_date asc, company asc, deal_id asc
+    limit 100
+),
+
 final as (
-    select * from ranked_deals
-    where rank <= 100
+    select
+        -- Ties on amount go to the earlier deal, then by company; deal_id makes the order total.
+        row_number() over (
+            order by
+                largest_deals.amount_usd desc,
+                largest_deals.announced_date asc,
+                largest_deals.company asc,
+                largest_deals.deal_id asc
+        )::integer as rank,
+        largest_deals.*,
+        largest_deals.amount_usd / nullif(disclosed_total.amount_usd_total, 0) as share_of_total
+    from largest_deals
+    cross join disclosed_total
 )
 
 select * from final
