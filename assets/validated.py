@@ -10,7 +10,7 @@ from assets.metadata import markdown_table, table_metadata
 from assets.normalized import normalized_mentions
 from assets.sources import SourceRegistryResource
 from assets.stage_inputs import after, mark_finished, mark_started, reference_digest, unchanged
-from assets.validate.rejection_rates import rates_of_counts
+from assets.validate.rejection_rates import rejection_rates
 from schemas.reference.resource import ReferenceDataResource
 from schemas.rules import DEFAULT_MAX_REJECTION_RATE, RECORD_RULES
 from schemas.tables import REJECTED_DEALS, VALID_MENTIONS
@@ -185,7 +185,7 @@ def _source_rejection_rates(
         mentions = dict(connection.execute(per_source.format("normalized_mentions")).fetchall())
         rejected = dict(connection.execute(per_source.format("rejected_deals")).fetchall())
     limits = {s.id: s.max_rejection_rate for s in sources.load() if s.max_rejection_rate is not None}
-    rates = rates_of_counts(mentions, rejected, limits, DEFAULT_MAX_REJECTION_RATE)
+    rates = rejection_rates(mentions, rejected, limits, DEFAULT_MAX_REJECTION_RATE)
     over = rates[~rates["within_limit"]] if len(rates) else rates
     return dg.AssetCheckResult(
         asset_key="valid_mentions",

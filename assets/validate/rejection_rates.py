@@ -8,20 +8,12 @@ _COLUMNS = ["source_id", "mentions", "rejected", "rate", "limit", "within_limit"
 
 
 def rejection_rates(
-    normalized: pd.DataFrame, rejected: pd.DataFrame, limits: dict[str, float], default_limit: float
-) -> pd.DataFrame:
-    """One row per source: mentions, rejected, rate, its limit and whether the rate is within it."""
-    if normalized.empty:
-        return pd.DataFrame(columns=_COLUMNS)
-    taken = rejected.groupby("source_id").size().to_dict() if len(rejected) else {}
-    return rates_of_counts(normalized.groupby("source_id").size().to_dict(), taken, limits, default_limit)
-
-
-def rates_of_counts(
     mentions: dict[str, int], rejected: dict[str, int], limits: dict[str, float], default_limit: float
 ) -> pd.DataFrame:
-    """`rejection_rates` from the counts per source (mentions, and rejected mentions), as the working
-    database counts them: a million mentions need not become a frame to be counted."""
+    """One row per source of `mentions` (its count of mentions; `rejected`: its count quarantined, absent for
+    none): mentions, rejected, rate, its limit and whether the rate is within it, highest rate first.
+
+    Counts, as the working database gives them: a million mentions need not become a frame to be counted."""
     rates = pd.DataFrame(
         [(source, int(count), int(rejected.get(source, 0))) for source, count in mentions.items()],
         columns=_COLUMNS[:3],
