@@ -106,6 +106,10 @@ class Gazetteer:
         """Whether `name` is a company whose investments are strategic rounds."""
         return fold(name) in self.corporates
 
+    def is_group_word(self, word: str) -> bool:
+        """Whether `word` makes the name before it a group ('Kenyan startups', 'the UK AI sector')."""
+        return fold(word) in self.group_words
+
     def not_a_company(self, name: str) -> str | None:
         """Why `name` cannot be the company that raised ('place', 'outlet', 'public body'), or None."""
         key = fold(name)

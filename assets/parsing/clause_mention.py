@@ -241,11 +241,9 @@ def _strategic(text: str, investors: Investors) -> bool:
 _DESCRIBED_NAME = re.compile(
     rf"^(?:(?:[A-Z][\w.'’-]*-(?:\s+and\s+[A-Z][\w.'’-]*-)?based|[a-z][\w'’-]*)\s+){{0,6}}(?P<name>{NAME})"
 )
-# A name that qualifies a group is no company: 'raised by the UK AI sector', 'by 47 African startups'.
-_GROUP_AFTER = re.compile(
-    r"\s+(?:sector|startups?|start-ups?|companies|firms|industry|ecosystem|market|space|scene|founders"
-    r"|investors|players)\b"
-)
+# The word after a name: a group word there ('raised by the UK AI sector', 'by 47 African startups', the
+# gazetteer's `group_words`) makes the name a group's, never a company.
+_WORD_AFTER = re.compile(r"\s+([\w-]+)")
 
 
 # Where the recipient's words end ('Singapore- and Switzerland-based' is one description, not two).
@@ -269,7 +267,8 @@ def _recipient_after(
         # 'investment in Epic Games this spring was ...', 'raised by Singapore-based digital asset bank
         # Sygnum topped ...': the name that opens the words after their descriptors, when they run on
         described = _DESCRIBED_NAME.match(rest)
-        group = described and _GROUP_AFTER.match(rest, described.end("name"))
+        after = described and _WORD_AFTER.match(rest, described.end("name"))
+        group = bool(after) and default_gazetteer().is_group_word(after.group(1))
         named = valid_company(described["name"]) if described and not group else None
     return named if named is not REFERENCE else None
 

@@ -108,3 +108,11 @@ def test_corporations_are_read_from_their_own_list_and_checked(tmp_path: Path) -
     with pytest.raises(ReferenceDataError) as raised:
         Gazetteer.load(path)
     assert any("[corporates] unknown key 'name'" in p for p in raised.value.problems)
+
+
+def test_group_words_make_the_name_before_them_a_group():
+    gazetteer = default_gazetteer()
+    assert gazetteer.is_group_word("startups")
+    assert gazetteer.is_group_word("Sector")
+    assert gazetteer.is_group_word("industry")
+    assert not gazetteer.is_group_word("Labs")
