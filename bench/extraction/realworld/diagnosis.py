@@ -18,6 +18,7 @@ from assets.parsing.deal_clauses import DEAL_VERB, split_sentence
 from assets.parsing.money_roles import Role, money_role
 from assets.parsing.sentences import split_sentences
 from assets.parsing.subjects import REFERENCE, company_in_subject
+from bench.extraction.evaluate import amounts_close
 
 UNREAD = {
     "no amount labelled": "an undisclosed round: no amount to look for",
@@ -32,11 +33,9 @@ UNREAD = {
 }
 """The first failing step, for a deal lost before any mention (counts only: safe for the holdout)."""
 
-_TOLERANCE = 0.02
-
-
 def _same_amount(money: Money, amount: float) -> bool:
-    return bool(money.value) and abs(float(money.value) - amount) <= _TOLERANCE * amount
+    """Whether an amount read is the label's (in its currency's units, within the scorer's tolerance)."""
+    return bool(money.value) and amounts_close(int(money.value), int(amount))
 
 
 def why_unread(span: str | None, amount: float | None, published: date | None) -> str:
