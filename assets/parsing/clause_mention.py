@@ -368,18 +368,27 @@ def debt_beside(text: str, mention: DealMention) -> DealMention | None:
         if money.text == mention.amount or not _DEBT_AFTER.match(text, money.end):
             continue
         if _ADDED_BEFORE.search(text, max(0, money.start - 40), money.start):
-            return DealMention(
-                method=mention.method,
-                locator=f"{mention.locator}/debt",
-                snippet=mention.snippet,
-                company=mention.company,
-                round_text="debt",
-                amount=money.text,
-                announced=mention.announced,
-                status=mention.status,
-                context=mention.context,
-            )
+            return _deal_beside(mention, "/debt", "debt", money.text, mention.announced)
     return None
+
+
+def _deal_beside(
+    mention: DealMention, suffix: str, round_text: str | None, amount: str, announced: str | None
+) -> DealMention:
+    """Another deal of the company a mention names, stated in its sentence (its debt, a round of its past,
+    another round): the mention's company, snippet, status and context, with its own round, amount and
+    date; its locator is the mention's and `suffix`."""
+    return DealMention(
+        method=mention.method,
+        locator=f"{mention.locator}{suffix}",
+        snippet=mention.snippet,
+        company=mention.company,
+        round_text=round_text,
+        amount=amount,
+        announced=announced,
+        status=mention.status,
+        context=mention.context,
+    )
 
 
 def past_rounds_beside(text: str, mention: DealMention, published: date | None) -> list[DealMention]:
@@ -469,17 +478,10 @@ def other_rounds_beside(text: str, mention: DealMention, published: date | None)
             continue
         if _another_company_named(between, mention) or _another_company_named(phrase, mention):
             continue  # '... the record $172 million Series B for startup Hysata': another company's round
+        suffix = f"/other[{len(found)}]"
         found.append(
-            DealMention(
-                method=mention.method,
-                locator=f"{mention.locator}/other[{len(found)}]",
-                snippet=mention.snippet,
-                company=mention.company,
-                round_text=round_text,
-                amount=amount_text(text, money),
-                announced=announced or mention.announced,
-                status=mention.status,
-                context=mention.context,
+            _deal_beside(
+                mention, suffix, round_text, amount_text(text, money), announced or mention.announced
             )
         )
     return found
@@ -499,17 +501,10 @@ def _past_round(
     text: str, mention: DealMention, past: Money, published: date | None, suffix: str
 ) -> DealMention:
     phrase = own_phrase(text, past, find_money(text))[: CONTEXT_CHARS // 2]
-    return DealMention(
-        method=mention.method,
-        locator=f"{mention.locator}{suffix}",
-        snippet=mention.snippet,
-        company=mention.company,
-        # 'the $10 million debt it took in August'
-        round_text=round_of_phrase(phrase) or find_round(text[max(0, past.start - 30) : past.start]),
-        amount=amount_text(text, past),
-        announced=past_period(text, past, published),
-        status=mention.status,
-        context=mention.context,
+    # 'the $10 million debt it took in August'
+    round_text = round_of_phrase(phrase) or find_round(text[max(0, past.start - 30) : past.start])
+    return _deal_beside(
+        mention, suffix, round_text, amount_text(text, past), past_period(text, past, published)
     )
 
 

@@ -33,6 +33,7 @@ UNREAD = {
 }
 """The first failing step, for a deal lost before any mention (counts only: safe for the holdout)."""
 
+
 def _same_amount(money: Money, amount: float) -> bool:
     """Whether an amount read is the label's (in its currency's units, within the scorer's tolerance)."""
     return bool(money.value) and amounts_close(int(money.value), int(amount))
