@@ -400,16 +400,20 @@ def past_rounds_beside(text: str, mention: DealMention, published: date | None) 
     moneys = find_money(text)
     roles = ClauseRoles(text, moneys, published)
     pasts = [
-        money
+        (money, period)
         for money in moneys
         if roles.of(money) is Role.PAST_RAISE
-        and past_period(text, money, published) is not None
         and not mention.amount.endswith(money.text)  # the clause's deal is this past round itself
+        and (period := past_period(text, money, published)) is not None
     ]
-    return [
-        _past_round(text, mention, past, published, "/past" if index == 0 else f"/{index + 1}/past")
-        for index, past in enumerate(pasts)
-    ]
+    found = []
+    for index, (past, period) in enumerate(pasts):
+        phrase = own_phrase(text, past, moneys)[: CONTEXT_CHARS // 2]
+        # 'the $10 million debt it took in August'
+        round_text = round_of_phrase(phrase) or find_round(text[max(0, past.start - 30) : past.start])
+        suffix = "/past" if index == 0 else f"/{index + 1}/past"
+        found.append(_deal_beside(mention, suffix, round_text, amount_text(text, past), period))
+    return found
 
 
 # What tells a second amount as new money of the deal: 'adding £410M of new debt', 'plus $5M in venture debt'.
@@ -494,17 +498,6 @@ def _another_company_named(text: str, mention: DealMention) -> bool:
     return any(
         (named := valid_company(found.group(0))) and name_key(named) not in known
         for found in NAME_PATTERN.finditer(text)
-    )
-
-
-def _past_round(
-    text: str, mention: DealMention, past: Money, published: date | None, suffix: str
-) -> DealMention:
-    phrase = own_phrase(text, past, find_money(text))[: CONTEXT_CHARS // 2]
-    # 'the $10 million debt it took in August'
-    round_text = round_of_phrase(phrase) or find_round(text[max(0, past.start - 30) : past.start])
-    return _deal_beside(
-        mention, suffix, round_text, amount_text(text, past), past_period(text, past, published)
     )
 
 
