@@ -75,6 +75,11 @@ _ROUND_WORTH = re.compile(
     rf"worth\s+(?:{_QUALIFIER})?$",
     re.IGNORECASE,
 )
+# 'the overall AI market is projected to be worth $909bn by 2030': a market's size, not a company's worth.
+_MARKET_WORTH = re.compile(
+    rf"\b(?:market|industry|sector|economy)\b[^.;,{CURRENCY_SIGNS}]{{0,60}}\bworth\s+(?:{_QUALIFIER})?$",
+    re.IGNORECASE,
+)
 _STAKE_WORTH = re.compile(
     rf"\b(?:stakes?|shares|holdings?)\s+(?:[a-z]+\s+)?worth\s+(?:{_QUALIFIER})?$", re.IGNORECASE
 )  # 'sold stakes worth', 'shares issued worth
@@ -482,8 +487,8 @@ def _present_role(clause: str, money: Money) -> Role:
         return Role.RAISE  # 'a fresh issue of shares worth up to INR 1,666 Cr': what the company raises
     if _offer_for_sale(clause, money):
         return Role.OTHER  # an offer for sale: shares the selling shareholders sell, not the company's raise
-    if _STAKE_WORTH.search(*before):
-        return Role.OTHER  # 'sold stakes worth $1.8 billion': what shares changed hands for
+    if _STAKE_WORTH.search(*before) or _MARKET_WORTH.search(*before):
+        return Role.OTHER  # 'sold stakes worth $1.8 billion', 'a market worth $90bn': no company's worth
     if _WORTH.search(*before) and not _ROUND_WORTH.search(*before):
         return Role.VALUATION
     if _acquisition_before(clause, money) or _ACQUISITION_AFTER.match(after):

@@ -236,7 +236,7 @@ def extract_prose_mentions(
                 _round_of_earlier_deal(sentence, mentions)
             antecedent = _round_winner(sentence, clauses) or antecedent
             if not found and not clauses:
-                antecedent = _subject_of(sentence) or antecedent
+                antecedent = _subject_of(sentence, antecedent) or antecedent
         mentions.extend(_with_offering_proceeds(in_paragraph))
     return _without_lone_valuations(mentions)
 
@@ -287,18 +287,31 @@ _WINNER = re.compile(
 # The subject of a sentence that states no deal, up to its verb: 'Online pharmacy Tata 1mg was the only
 # platform to become a unicorn.' (the 'It raised $40 million' after it is Tata 1mg's).
 _SUBJECT_BEFORE_VERB = re.compile(
-    r"^(?P<subject>[^,;:()]{1,80}?)\s+(?:was|is|has|had|became|becomes|remains|remained|turned"
+    # 'Felt, co-founded by Sam Hashemi and Can Duruk, wants to ...': an appositive may set the name off
+    r"^(?P<subject>[^;:()]{1,150}?)\s+(?:was|is|has|had|became|becomes|remains|remained|turned"
     # 'Dairytech startup Country Delight seems to be kicking off the year with a bridge round.'
     r"|seems|seemed|appears|appeared|plans|planned|aims|aimed|said|says|announced|announces|will|would"
-    r"|could|may|might|can)\s"
+    r"|could|may|might|can|wants|hopes|intends|expects"
+    # what a company does: 'Acme makes grid sensors', 'Acme, a Lyon startup, builds ...'
+    r"|makes|builds|develops|offers|provides|operates|runs|sells|helps|lets|allows|enables|uses|focuses"
+    r"|specializes|specialises|designs|produces|creates|connects|powers|serves)\s"
 )
 
 
-def _subject_of(sentence: str) -> DealMention | None:
-    """The company a sentence without a deal has as its subject, for the pronouns of the next ones."""
+# 'Musk, who launched xAI in 2023, has sued ...': a name that 'who' describes is a person's.
+_PERSON_DESCRIBED = re.compile(r",\s+who\b")
+
+
+def _subject_of(sentence: str, antecedent: DealMention | None) -> DealMention | None:
+    """The company a sentence without a deal has as its subject, for the pronouns of the next ones. A person
+    is no such subject, nor an investor of the deal just stated ('Notably, Avenir had acquired a stake')."""
     found = _SUBJECT_BEFORE_VERB.match(sentence)
-    company = company_in_subject(found["subject"]) if found else None
+    if not found or _PERSON_DESCRIBED.search(found["subject"]):
+        return None
+    company = company_in_subject(found["subject"])
     if not company or company is REFERENCE:
+        return None
+    if antecedent and any(company in (name, name.split()[0]) for name in antecedent.investors):
         return None
     return DealMention(Method.PROSE, "", sentence, company)
 

@@ -55,6 +55,8 @@ _FILLER = re.compile(
     r"|and|but|in other news|in (?:a|its) [a-z ]+|this (?:week|month|morning)|last (?:week|month)|earlier"
     r"(?: this (?:week|month|year))?|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|on [A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?"
+    # who says so: 'According to the Financial Times, Mistral ...'
+    r"|according to [^,]{1,60}"
     rf"|in [{CAPITAL}][\w’'-]+(?: [{CAPITAL}][\w’'-]+)?(?=,)"
     # the same openers in French, Spanish and Portuguese news ('Derrière, Mistral AI, ... a levé')
     r"|derrière|ensuite|enfin|par ailleurs|de son côté|en effet|également|además|asimismo|por su parte"
@@ -93,7 +95,9 @@ _TRAILING_WORDS = re.compile(
 )
 # '... said it had', '... announced on Monday that it has': the company reports its own deal.
 _REPORTED = re.compile(
-    r"\s+(?:said|says|announced|announces|confirmed|confirms|disclosed|discloses)(?:\s+(?:on\s+)?\w+day)?"
+    r"\s+(?:said|says|announced|announces|confirmed|confirms|disclosed|discloses"
+    # 'the startup tells TechCrunch that it recently closed', 'Acme told Reuters it had'
+    rf"|tells\s+{NAME}|told\s+{NAME})(?:\s+(?:on\s+)?\w+day)?"
     r"(?:\s+that)?\s+(?:it|they)(?:\s+(?:has|had|have|is|was))?$",
     re.IGNORECASE,
 )
@@ -183,7 +187,8 @@ _RELATIVE_AFTER_NAME = re.compile(
 _MADE_BY = re.compile(
     r"(?<=[\w,])(?<!\bwas)(?<!\bwere)(?<!\bis)(?<!\bare)(?<!\bbeen)\s+"
     r"(?:(?:co-?)?founded|set up|started|backed|owned|run|created|built|launched|incubated"
-    r"|operated|helmed|headed|controlled|spun (?:out|off))\s+by\s+[^,]{1,80}(?=,|$)",
+    # 'founded in 2018 by Tesh Mbaabu and Mesongo Sibuti': a year or a place may stand before 'by'
+    r"|operated|helmed|headed|controlled|spun (?:out|off))(?:\s+in\s+[^,]{1,30}?)?\s+by\s+[^,]{1,80}(?=,|$)",
     re.IGNORECASE,
 )
 # 'Lenskart which is one of the largest retailers in the country raised ...': a relative clause set off

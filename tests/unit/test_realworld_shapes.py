@@ -1188,3 +1188,64 @@ def test_the_subject_of_a_sentence_that_seems_or_plans_is_who_the_next_one_refer
 )
 def test_backed_with_money_and_an_owned_fundraise(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert _deals(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # who reports it, set before the subject
+        (
+            "According to The Information, Quellbrook, the Oslo robotics maker, is reportedly raising "
+            "another $80 million.",
+            [("Quellbrook", "$80 million")],
+        ),
+        # the company tells an outlet it closed the round
+        (
+            "Varnaby builds ledger software. Today, the Leeds startup tells Sifted that it recently closed "
+            "a $6 million seed led by Corvel Ventures.",
+            [("Varnaby", "$6 million")],
+        ),
+        ("Ostrel told Reuters it had raised $25 million.", [("Ostrel", "$25 million")]),
+    ],
+)
+def test_who_reports_it_before_the_subject_and_the_outlet_a_company_tells(
+    paragraph: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _deals(paragraph) == expected
+
+
+def test_the_company_a_story_opens_on_is_who_the_startup_is() -> None:
+    # set off by an appositive, doing what companies do: the later 'the startup' is it
+    story = (
+        "Cartowell, co-founded by two former mapping engineers, wants to rebuild how teams share maps. "
+        "The argument worked. Today, the collaborative software startup says it closed a $15 million "
+        "Series A."
+    )
+    assert _deals(story) == [("Cartowell", "$15 million")]
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        # a person described with 'who' is no company for 'the startup' to be
+        "Orvane raised $40 million last week. Musgrave, who founded Orvane in 2021, has sued a rival. "
+        "The startup raised $6 billion in a Series B last year.",
+        # the deal's investor taking a stake is not who 'the startup' is next
+        "Orvane secured $120 million, led by Avenhall Capital. Notably, Avenhall had acquired a stake in "
+        "Orvane in May. The startup raised $6 billion in a Series B last year.",
+        # the founders named after 'founded in 2018 by' are people, not the company
+        "Orvane raised $40 million. The startup, founded in 2018 by Tesh Marlow and Mesa Sibley, was "
+        "present in five countries. The company raised $6 billion in a Series B last year.",
+    ],
+)
+def test_people_and_investors_as_subjects_leave_the_startup_as_it_was(story: str) -> None:
+    assert {company for company, _ in _deals(story)} == {"Orvane"}
+
+
+def test_a_market_worth_an_amount_is_no_valuation_of_the_deal_before() -> None:
+    story = (
+        "Ferrowyn raised $30 million. According to Gartwell Research, the overall robotics market is "
+        "projected to be worth $909bn by 2030."
+    )
+    mentions = extract_prose_mentions([story])
+    assert [(m.company, m.amount, m.valuation) for m in mentions] == [("Ferrowyn", "$30 million", None)]
