@@ -195,24 +195,29 @@ def deal_correct(
 def match(
     gold: list[dict[str, Any]], predicted: list[dict[str, Any]], amount_equal: AmountEqual = amount_usd_equal
 ) -> list[tuple[dict | None, dict | None]]:
-    """Pairs (gold, predicted) by company, the best-agreeing candidate first; unmatched sides get None."""
+    """Pairs (gold, predicted) by company, in rounds of falling agreement: first every right deal, then
+    those right on the amount, then on the round, then any of the same company; unmatched sides get None.
+
+    Pairing label by label, the best candidate first, let an earlier label of a company with several
+    deals take a prediction that a later label matches exactly (a history's Series D took the Series B
+    predicted for the Series B label), so both counted as wrong."""
+    tiers = (
+        lambda deal, p: deal_correct(deal, p, amount_equal),
+        lambda deal, p: amount_equal(deal, p),
+        lambda deal, p: deal["round_type"] == p["round_type"],
+        lambda deal, p: True,
+    )
     remaining = list(predicted)
-    pairs: list[tuple[dict | None, dict | None]] = []
-    for deal in gold:
-        candidates = [p for p in remaining if p["key"] == deal["key"]]
-        if not candidates:
-            pairs.append((deal, None))
-            continue
-        best = max(
-            candidates,
-            key=lambda p: (
-                deal_correct(deal, p, amount_equal),
-                amount_equal(deal, p),
-                deal["round_type"] == p["round_type"],
-            ),
-        )
-        remaining.remove(best)
-        pairs.append((deal, best))
+    paired: dict[int, dict] = {}
+    for agrees in tiers:
+        for index, deal in enumerate(gold):
+            if index in paired:
+                continue
+            found = next((p for p in remaining if p["key"] == deal["key"] and agrees(deal, p)), None)
+            if found is not None:
+                remaining.remove(found)
+                paired[index] = found
+    pairs: list[tuple[dict | None, dict | None]] = [(deal, paired.get(i)) for i, deal in enumerate(gold)]
     pairs.extend((None, p) for p in remaining)
     return pairs
 

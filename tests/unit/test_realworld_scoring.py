@@ -241,6 +241,21 @@ def test_pairs_by_company_key_and_separates_round_from_amount(corpus):
     ]
 
 
+def test_a_companys_right_deal_is_paired_before_its_other_labels_take_a_prediction():
+    # a funding history: the Series D label comes first, and none of the predictions is it
+    series_d, series_b = (
+        _predicted("Tallow Pay", 200_000_000, round_type="series_d"),
+        _predicted("Tallow Pay", 50_000_000, round_type="series_b"),
+    )
+    golds = [series_d, series_b]
+    found = [_predicted("Tallow Pay", 50_000_000, round_type="series_b")]
+    pairs = match(golds, found)
+    assert [(g["amount_usd"], p and p["amount_usd"]) for g, p in pairs] == [
+        (200_000_000, None),
+        (50_000_000, 50_000_000),
+    ]
+
+
 @pytest.mark.parametrize(
     ("labelled", "precision", "predicted", "right"),
     [
