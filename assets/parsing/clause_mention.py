@@ -80,6 +80,13 @@ _BACKED_WITH = re.compile(
     rf"(?:an?\s+|its\s+)?(?=[{CURRENCY_SIGNS}]|US\$|\d)"
 )
 # The investor as subject, the company pointed back to: 'Nvidia plans to invest $500mn in the company'.
+# 'a $200 million Series D valued the company at $1.5 billion': the round values the company named before.
+_ROUND_VALUED_IT = re.compile(
+    r"^[^,;]{0,40}?,?\s*(?:an?|the|its)\s+(?:[\w$€£.,-]+\s+){0,4}?"
+    r"(?:round|series [a-k]|seed|funding|financing|raise|investment)\s+(?:that\s+)?valu(?:ed|es)\s+"
+    r"(?:the (?:company|startup|firm|business)|it)\s+at\b",
+    re.IGNORECASE,
+)
 _INVESTED_IN_IT = re.compile(
     rf"\binvest(?:ed|s|ing)?\s+(?:[^\s{CURRENCY_SIGNS}]+\s+){{0,3}}?(?=[{CURRENCY_SIGNS}]|US\$|\d)\S+"
     r"(?:\s+(?:million|billion|m|bn|mn))?\s+(?:in|into)\s+(?:the (?:company|startup|firm|business)|it)\b",
@@ -200,6 +207,8 @@ def _company(clause: Clause, anchor: int, antecedent: DealMention | None) -> tup
         return valid_company(backed["company"]), False
     if antecedent and "invest" in text and _INVESTED_IN_IT.search(text):
         return antecedent.company, True  # 'Nvidia plans to invest $500mn in the company'
+    if antecedent and "valu" in text and _ROUND_VALUED_IT.search(text):
+        return antecedent.company, True  # 'In November 2023, a $200 million Series D valued the company at'
     if clause.subject is not None:
         verb = DEAL_VERB.search(clause.subject)
         company = company_in_subject(clause.subject[: verb.start()] if verb else clause.subject)

@@ -178,6 +178,8 @@ _NOT_A_RAISE_BEFORE = re.compile(
         r"|combined|aggregate|of which|cost|costs|costing|charges?|pays?|paid|retails? for|sells? for"
         r"|lists? at|priced (?:at|from)|commitment of|fell to|rose to|grew to|dropped to|climbed to"
         r"|peak of|high of|low of|record of"
+        # a figure of before, beside today's: 'valued at $4.5 billion, up from $3.3 billion'
+        r"|up from|down from|compared with|compared to"
         # a conversion of the amount before: 'AUD $1 billion, which is about USD $640 million'
         r"|which is about|which is roughly|which is around|which is approximately|equivalent to|equal to"
         # a change of a total: 'declined by 33 percent from $10.3 billion'

@@ -94,11 +94,14 @@ _NOT_NAMES = frozenset(
     | {"ltd", "inc", "corp", "llc", "plc", "co", "vcs", "angels", "investors", "s.l", "s.a", "spa", "gmbh"}
     # a gerund opening a sentence ('Raising €60 million at a time when ...')
     | {"raising", "securing", "closing", "landing"}
+    # money as the subject: 'Money raised is also down from $42 billion raised in 2021'
+    | {"money", "capital", "cash", "funds"}
     | {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october"}
     | {"november", "december"}
 )
 _DESCRIPTOR_TOKEN = re.compile(
-    r"^[\w.'’-]+(?:-(?:based|born|headquartered|founded|style|backed|listed|owned|registered)|['’]s)$"
+    # 'a Coatue-led $70 million Series B': who led the round describes it
+    r"^[\w.'’-]+(?:-(?:based|born|headquartered|founded|style|backed|listed|owned|registered|led)|['’]s)$"
 )
 # Words before a name in an investor list that are not part of it: 'existing investor Tern Ventures',
 # 'angel investor Mei Lin', 'the Regional Innovation Fund'.

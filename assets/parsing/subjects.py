@@ -57,6 +57,8 @@ _FILLER = re.compile(
     r"|on [A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?"
     # who says so: 'According to the Financial Times, Mistral ...'
     r"|according to [^,]{1,60}"
+    # when, from the last thing told: 'Just eight months later, it had raised ...'
+    r"|(?:just |only |some )?(?:[\w-]+ ){1,3}(?:later|earlier|ago|afterwards)"
     rf"|in [{CAPITAL}][\w’'-]+(?: [{CAPITAL}][\w’'-]+)?(?=,)"
     # the same openers in French, Spanish and Portuguese news ('Derrière, Mistral AI, ... a levé')
     r"|derrière|ensuite|enfin|par ailleurs|de son côté|en effet|également|además|asimismo|por su parte"
@@ -204,6 +206,24 @@ _DEAL_REFERENCE = re.compile(
     r"(?:[\w-]+\s+){0,2}?"
     r"(?i:funding|round|raise|investment|financing|fundraise|capital)$"
 )
+# A history of the rounds of the company named before, as the subject: 'Earlier funding rounds include',
+# "The company's early funding included", 'Its debt facilities include'. 'Other rounds this week include'
+# names no company's history.
+_ITS_ROUNDS = re.compile(
+    rf"^(?P<owner>(?:the|this|that)\s+(?:[\w-]+\s+){{0,3}}?(?:{ROLE_NOUNS})['’]s\s+|(?:its|their)\s+)?"
+    r"(?P<history>(?:earlier|early|previous|prior|past|first|initial)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:rounds?|funding|financing|raises|backers|investors|debt facilities|facilities)"
+    r"\s+(?:include[sd]?|included|comprised?|were|was)(?:\s+(?:an?|the))?$",
+    re.IGNORECASE,
+)
+
+
+def _its_rounds(subject: str) -> bool:
+    """Whether a subject is the history of the rounds of the company named before (`_ITS_ROUNDS`)."""
+    found = _ITS_ROUNDS.match(subject.strip())
+    return bool(found and (found["owner"] or found["history"]))
+
+
 _HEADLINE_SEPARATOR = re.compile(r"\s+[|–]\s+")
 # A fund as the subject, raising for itself: 'Backed by X and Y, the fund aims to raise ...'.
 _A_FUND = re.compile(r"\b(?i:the|its|this|a|new)\s+(?:[\w-]+\s+){0,2}(?i:fund|vehicle)$")
@@ -319,7 +339,7 @@ def company_in_subject(subject: str) -> str | None:
     text = _TRAILING_APPOSITIVE.sub("", _without_trailing_words(text)).strip().rstrip(",")
     text = re.sub(r"\s*\([^()]*\)", "", text)  # a ticker or an alias: 'Acme Inc. (NASDAQ: ACME)'
     text = _without_trailing_words(text).rstrip(", ")
-    if _REFERENCE.match(text) or _BEHIND.match(text) or _DEAL_REFERENCE.match(text):
+    if _REFERENCE.match(text) or _BEHIND.match(text) or _DEAL_REFERENCE.match(text) or _its_rounds(subject):
         return REFERENCE
     possessive = re.match(r"^(\S.*?)['’]s\s+(.+)$", text)
     if possessive and re.fullmatch(NAME, possessive.group(1)):

@@ -1249,3 +1249,72 @@ def test_a_market_worth_an_amount_is_no_valuation_of_the_deal_before() -> None:
     )
     mentions = extract_prose_mentions([story])
     assert [(m.company, m.amount, m.valuation) for m in mentions] == [("Ferrowyn", "$30 million", None)]
+
+
+def _history(*sentences: str) -> list[tuple[str | None, str | None, str | None]]:
+    """(company, round, amount) of every mention a company profile's paragraph states."""
+    mentions = extract_prose_mentions([" ".join(sentences)], published=date(2025, 11, 1))
+    return [(m.company, m.round_text, m.amount) for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the round as the subject, valuing the company named before
+        (
+            "In March 2023, a $90 million Series D valued the company at $900 million.",
+            [("Lantera", "series_d", "$90 million")],
+        ),
+        # the company's earlier rounds, listed as what its history includes
+        (
+            "Earlier funding rounds include a $31 million Series C in May 2022 led by Oakmere.",
+            [("Lantera", "series_c", "$31 million")],
+        ),
+        (
+            "The company's early funding included a $12 million Series A in April 2021 and a $3 million "
+            "seed round in June 2020.",
+            [("Lantera", "series_a", "$12 million"), ("Lantera", "seed", "$3 million")],
+        ),
+        # a valuation of before beside today's is neither the raise nor its valuation
+        (
+            "Lantera was valued at $2 billion in a June 2025 secondary sale, up from $900 million "
+            "following its $80 million Series E in January 2025.",
+            [("Lantera", "series_e", "$80 million")],
+        ),
+        # how long after the last thing told, then 'it'
+        (
+            "Just six months later, it had raised an Oakmere-led $40 million Series B.",
+            [("Lantera", "series_b", "$40 million")],
+        ),
+    ],
+)
+def test_a_company_profiles_funding_history(sentence: str, expected: list) -> None:
+    assert _history("Lantera is a payments app.", sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # rounds of other companies, not the one named before
+        "Other rounds this week include a $31 million Series C for Oakmere.",
+        # money as the subject
+        "Money raised is also down from $42 billion raised in 2021 and $47 billion in 2020.",
+    ],
+)
+def test_no_history_of_the_company_named_before(sentence: str) -> None:
+    assert all(company != "Lantera" for company, _, _ in _history("Lantera is a payments app.", sentence))
+    assert all(company not in ("Money", "Oakmere-led") for company, _, _ in _history(sentence))
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        (
+            "Veltrix Energy (Energy): secured a $100 million Series A led by Hollin.",
+            ("Veltrix Energy", "$100 million"),
+        ),
+        ("Pallas Bio: raised a $55 million Series B.", ("Pallas Bio", "$55 million")),
+    ],
+)
+def test_a_list_items_name_then_its_deal_after_a_colon(item: str, expected: tuple[str, str]) -> None:
+    assert _deals(item) == [expected]
