@@ -33,6 +33,7 @@ from assets.parsing.money_roles import (
     month_stated,
     own_phrase,
     past_period,
+    period_named,
     range_high,
 )
 from assets.parsing.prose_names import NAME, NAME_PATTERN, read_names, search_from_name, valid_company
@@ -235,6 +236,7 @@ def _company_named_in(text: str) -> str | None:
     return valid_company(named.group(1)) if named else None
 
 
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been)\s+(?:then\s+|soon\s+|later\s+)?$", re.IGNORECASE)
 _FOLLOWS = frozenset({"follows", "followed", "comes after", "came after"})
 
 
@@ -325,7 +327,8 @@ _INVESTOR_KIND = re.compile(
 # Debt named right after the amount: the round is debt whatever else the clause names.
 _DEBT_AFTER_AMOUNT = re.compile(
     r"\s*(?:in\s+)?(?:(?:new|green|senior|secured|venture|convertible|bank|additional)\s+){0,2}"
-    r"(?:debt|loans?|loan package|credit facility|credit line|convertible notes?|notes|bonds?)\b",
+    r"(?:debt|loans?|loan package|credit facility|credit line|convertible notes?|notes|bonds?"
+    r"|(?:warehouse|lending|debt|revolving)\s+(?:credit\s+)?facility|receivables securiti[sz]ation)\b",
     re.IGNORECASE,
 )
 
@@ -619,6 +622,10 @@ def mention_in_clause(
         return None
     roles = ClauseRoles(text, moneys, published)
     follows = verb is not None and verb.group(0).lower() in _FOLLOWS
+    if follows and _PASSIVE_BEFORE.search(text, max(0, verb.start() - 12), verb.start()):  # type: ignore[union-attr]
+        # 'This was followed by a Series A in September, raising $200 million': the round told next is a
+        # deal of its own, its verb the one after
+        follows, verb = False, DEAL_VERB.search(text, verb.end())  # type: ignore[union-attr]
     if follows and roles.first_past_raise() is None:
         # 'It follows a $10 million seed': a round of the past the text does not date is not told apart
         # from the one stated before. One that names who received it is a deal of its own ('This comes
@@ -715,7 +722,9 @@ def mention_in_clause(
         months = (month_stated(text, money, published) for money in stated)
         announced = find_date_phrase(text) or clause.announced or next(filter(None, months), None)
     if announced is None and refers_back and antecedent is not None:
-        announced = antecedent.announced  # 'The company also took on ...': the same announcement
+        # 'The company also took on ...': the same announcement, unless the clause names its own period
+        # ('This was followed by a Series A round in September 2024, raising ...')
+        announced = period_named(text) or antecedent.announced
     return DealMention(
         method=Method.PROSE,
         locator=locator,

@@ -129,7 +129,9 @@ _ACQUISITION_AFTER = re.compile(
 )
 # Money that is not a raise, named by the noun after it: fund sizes, business figures, totals.
 _NOT_A_RAISE_AFTER = re.compile(
-    r"^\s*(?:\w+\s+){0,2}?(?:fund|funds|vehicle|programme|program|subsidy|subsidies|target|arr\b|run[- ]rate"
+    # ('to fund its platform' says what the money is for: a verb, not a fund)
+    r"^\s*(?:\w+\s+){0,2}?(?<!\bto\s)"
+    r"(?:fund|funds|vehicle|programme|program|subsidy|subsidies|target|arr\b|run[- ]rate"
     r"|market|fee|fees|salary|salaries|contract|contracts|licensing deal|order book|dry powder|distributions"
     r"|in (?:\w+\s+){0,2}(?:revenue|sales|volume|freight|bookings|gmv|arr|assets|distributions|milestones"
     r"|orders|profit|loss|capex|spending|payment volume)|of revenue|in capex|in spending|in q[1-4]"
@@ -330,6 +332,12 @@ def _opening_period(clause: str, published: date | None) -> str | None:
         year = int(opening["period"][-4:])
         return opening["period"] if published is None or year < published.year else None
     return str(published.year - 1) if published is not None else None
+
+
+def period_named(clause: str) -> str | None:
+    """The first month and year or year a clause places something in ('in September 2024'), or None."""
+    found = _NAMED_PERIOD.search(clause)
+    return found["period"] if found else None
 
 
 def past_period(clause: str, money: Money, published: date | None) -> str | None:

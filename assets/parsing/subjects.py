@@ -163,7 +163,9 @@ _OFFICER_SAYS = re.compile(
 # a subject that ends in a subordinating word has its own clause; its company is the name before that
 # clause's verb (a past tense).
 _SUBORDINATE_END = re.compile(
-    r"\s(?:after|by|while|upon|when|before|with (?:its|their|a|an))$", re.IGNORECASE
+    # 'Precede Biosciences emerged from stealth having raised ...'
+    r"\s(?:after|by|while|upon|when|before|having|with (?:its|their|a|an))$",
+    re.IGNORECASE,
 )  # 'Kapiva drew attention with its $60 million round'
 
 _NAME_BEFORE_PAST_TENSE = re.compile(
@@ -205,6 +207,8 @@ _DEAL_REFERENCE = re.compile(
     r"^(?i:this|that|this latest|the latest|the new)\s+(?!(?i:total|overall|combined|aggregate)\b)"
     r"(?:[\w-]+\s+){0,2}?"
     r"(?i:funding|round|raise|investment|financing|fundraise|capital)$"
+    # the next round of a history: 'This was followed by a Series A round in September 2024, raising ...'
+    r"|^(?i:this|that|it|which)\s+(?i:was|were)\s+(?i:then\s+|soon\s+|later\s+)?(?i:followed\s+by)\b.*$"
 )
 # A history of the rounds of the company named before, as the subject: 'Earlier funding rounds include',
 # "The company's early funding included", 'Its debt facilities include'. 'Other rounds this week include'
@@ -224,6 +228,11 @@ def _its_rounds(subject: str) -> bool:
     return bool(found and (found["owner"] or found["history"]))
 
 
+# The company's own story as the subject, told in words of its own: "Sakana AI's journey began with".
+_STORY = re.compile(
+    r"^(?:funding\s+|fundraising\s+)?(?:journey|story|history|path|trajectory|rise|growth)\s+"
+    r"(?:began|begins|started|starts|kicked off|took off)\s+(?:with|in|when)\b"
+)
 _HEADLINE_SEPARATOR = re.compile(r"\s+[|–]\s+")
 # A fund as the subject, raising for itself: 'Backed by X and Y, the fund aims to raise ...'.
 _A_FUND = re.compile(r"\b(?i:the|its|this|a|new)\s+(?:[\w-]+\s+){0,2}(?i:fund|vehicle)$")
@@ -344,8 +353,9 @@ def company_in_subject(subject: str) -> str | None:
     possessive = re.match(r"^(\S.*?)['’]s\s+(.+)$", text)
     if possessive and re.fullmatch(NAME, possessive.group(1)):
         owner, rest = possessive.groups()
-        if find_round(rest) or _DEAL_NOUN.search(rest):
-            return valid_company(owner)  # 'Orrin's Series A', 'Lumenfield's latest round'
+        if find_round(rest) or _DEAL_NOUN.search(rest) or _STORY.match(rest):
+            # 'Orrin's Series A', 'Lumenfield's latest round', "Sakana's journey began with"
+            return valid_company(owner)
         # 'Lisbon's Corvalho Systems': the possessive says where the company is ('Singapore's startups'
         # names none).
         text = rest

@@ -1318,3 +1318,48 @@ def test_no_history_of_the_company_named_before(sentence: str) -> None:
 )
 def test_a_list_items_name_then_its_deal_after_a_colon(item: str, expected: tuple[str, str]) -> None:
     assert _deals(item) == [expected]
+
+
+def test_a_story_of_rounds_each_followed_by_the_next_is_dated_by_its_own_month() -> None:
+    story = (
+        "Kestrune is a Tokyo lab. Kestrune’s journey began with a $30 million seed round in January 2024, "
+        "led by Halden Capital. This was followed by a Series A round in September 2024, raising about "
+        "$200 million from a group of banks."
+    )
+    mentions = extract_prose_mentions([story], published=date(2025, 6, 1))
+    assert [(m.company, m.round_text, m.amount, m.announced) for m in mentions] == [
+        ("Kestrune", "seed", "$30 million", "January 2024"),
+        ("Kestrune", "series_a", "$200 million", "September 2024"),
+    ]
+
+
+def test_a_round_a_deal_follows_is_still_not_told_apart_from_the_one_before() -> None:
+    # active 'follows' points back to an undated earlier round: no deal of its own
+    assert _deals("Tallow raised $5 million. This funding follows a $10 million seed.") == [
+        ("Tallow", "$5 million")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Here in the U.S., Ledgerline announced on August 11 that it had secured a $400 million "
+            "warehouse facility from Monroe Park Capital.",
+            [("Ledgerline", "debt", "$400 million")],
+        ),
+        (
+            "Pellucid Bio emerged from stealth having raised $57 million to fund its platform.",
+            [("Pellucid Bio", None, "$57 million")],
+        ),
+    ],
+)
+def test_warehouse_facilities_and_a_raise_after_having(sentence: str, expected: list) -> None:
+    assert _history(sentence) == expected
+
+
+def test_money_raised_to_fund_something_is_a_raise_and_a_fund_is_not() -> None:
+    assert _deals("Pellucid Bio raised $57 million to fund its platform.") == [
+        ("Pellucid Bio", "$57 million")
+    ]
+    assert _deals("Harrow Capital closed a $50 million fund.") == []
