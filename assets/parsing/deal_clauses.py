@@ -229,6 +229,7 @@ _FIELD_LABEL = re.compile(
 
 
 _RANK = re.compile(r"^#?\d{1,3}[.)]?\s+|^#")
+_DESCRIBED_AFTER = re.compile(r"\s*\([^()]{1,40}\)$")
 
 
 def _named_item(left: str, right: str) -> Clause | None:
@@ -236,6 +237,11 @@ def _named_item(left: str, right: str) -> Clause | None:
     before the colon and opens with the deal after it, naming its round, without a verb of its own (a verb
     after the colon has its own subject: 'Update: Acme raised $5M')."""
     name = strip_lead_in(_RANK.sub("", left.strip()))
+    # 'Pika (AI): raised an $80 million round': the item's verb has no subject but the name before the
+    # colon (a bracket after it says what the company does)
+    described = _DESCRIBED_AFTER.sub("", name)
+    if DEAL_VERB.match(right) and re.fullmatch(NAME, described) and valid_company(described):
+        return Clause(right, company=valid_company(described), list_item=True)
     if not re.fullmatch(NAME, name) or _FIELD_LABEL.search(name) or DEAL_VERB.search(right):
         return None
     if not (_PACKAGE_ITEM.match(right) and find_round(right)):

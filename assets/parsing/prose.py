@@ -29,7 +29,7 @@ from assets.parsing.clause_mention import (
     past_rounds_beside,
 )
 from assets.parsing.date_phrases import find_date_phrase
-from assets.parsing.deal_clauses import DEAL_VERB, Clause, split_sentence
+from assets.parsing.deal_clauses import Clause, split_sentence
 from assets.parsing.investors import investors_in
 from assets.parsing.mentions import DealMention, Method
 from assets.parsing.money_roles import ClauseRoles, fresh_issue
@@ -56,20 +56,6 @@ _ROUND_VALUES = re.compile(
     r"(?:\w+\s+)?valu(?:es|ed)\b",
     re.IGNORECASE,
 )
-
-
-# A list item that names the company, then tells its deal with no subject: 'Pika (AI): raised an $80
-# million round', 'Xcimer Energy: secured a $100 million Series A'.
-_NAMED_ITEM = re.compile(rf"^({NAME})(?:\s*\([^()]{{1,40}}\))?:\s+(?=[a-z])")
-
-
-def _with_its_subject(sentence: str) -> str:
-    """The sentence to read clauses from: a list item's name as the subject of the verb after its colon
-    ('Pika (AI): raised ...' -> 'Pika raised ...'); any other sentence as it is."""
-    item = _NAMED_ITEM.match(sentence) if ":" in sentence[:120] else None
-    if item and valid_company(item.group(1)) and DEAL_VERB.match(sentence, item.end()):
-        return f"{item.group(1)} {sentence[item.end() :]}"
-    return sentence
 
 
 def mention_from_clause(
@@ -220,7 +206,7 @@ def extract_prose_mentions(
                 # 'The most interesting signal: RadixArk.' names who the next sentences are about.
                 antecedent = DealMention(Method.PROSE, "", sentence, valid_company(named.group(1)))
                 continue
-            clauses = split_sentence(_with_its_subject(sentence)) if may_state_a_deal(sentence) else []
+            clauses = split_sentence(sentence) if may_state_a_deal(sentence) else []
             found = []
             for c_index, clause in enumerate(clauses):
                 locator = f"{prefix}[{p_index}]/s[{s_index}]"
