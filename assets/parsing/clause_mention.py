@@ -219,7 +219,25 @@ def _company(clause: Clause, anchor: int, antecedent: DealMention | None) -> tup
         return (antecedent.company, True) if antecedent else (None, False)
     if company:
         return company, False
-    return _company_named_in(text), False
+    named = _company_named_in(text)
+    if named is None and antecedent and _its_round_at(text, anchor):
+        return antecedent.company, True  # 'We covered its $100 million Series C round in November 2020'
+    return named, False
+
+
+# The company's possessive right before an amount: 'its $100 million', 'its latest $40M'.
+_ITS_BEFORE = re.compile(r"\bits\s+(?:(?:latest|last|most recent|previous|new|first)\s+)?$", re.IGNORECASE)
+
+
+def _its_round_at(text: str, anchor: int) -> bool:
+    """Whether the amount at `anchor` is the round of the company named before: owned by 'its' and named
+    a round ('its $100 million Series C round'; 'its $2-billion AI strategy' is no round)."""
+    if not _ITS_BEFORE.search(text, max(0, anchor - 30), anchor):
+        return False
+    money = next((m for m in find_money(text) if m.start == anchor), None)
+    return money is not None and bool(
+        find_round(own_phrase(text, money, [money])) or _noun_after(text, money)
+    )
 
 
 @lru_cache(maxsize=16)  # the same clause is asked again for each place its subject may end

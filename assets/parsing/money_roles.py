@@ -171,6 +171,7 @@ _PART_BEFORE = re.compile(r"\bincluding\s+(?:an?\s+|the\s+|its\s+)?$", re.IGNORE
 _PART_OF_CHARS = 60  # how far before 'including' the sum stands ('$52 million in venture capital (')
 # A clause that opens by saying it sums up ('In total Vexa netted $800m'): its amount is a total.
 _TOTAL_OPENING = re.compile(r"^\W*(?:in total|all told|altogether|cumulatively)\b", re.IGNORECASE)
+_TOTAL_VERBS = ("bringing", "brings", "brought", "taking", "takes")
 _CHANGE_VERBS = ("declined", "decreased", "increased", "fell", "rose", "dropped")
 _BY_A_SHARE = r"(?: by [\d.]+ ?(?:%|percent|per cent))?"
 _NOT_A_RAISE_BEFORE = re.compile(
@@ -186,7 +187,8 @@ _NOT_A_RAISE_BEFORE = re.compile(
         r"|which is about|which is roughly|which is around|which is approximately|equivalent to|equal to"
         # a change of a total: 'declined by 33 percent from $10.3 billion'
         + "".join(f"|{verb}{_BY_A_SHARE} from" for verb in _CHANGE_VERBS)
-        + r"|bringing (?:\w+\s+){0,3}to"
+        # a new total: 'bringing its total to $30 million', "That brings the startup's total Series A to"
+        + "".join(rf"|{verb} (?:[\w’'-]+\s+){{0,5}}to" for verb in _TOTAL_VERBS)
     )
     + rf"\s+(?:of\s+|at\s+|to\s+)?(?:{_QUALIFIER})?$",
     re.IGNORECASE,

