@@ -366,7 +366,12 @@ def _investors(clause: Clause, company: str | None, first_money: int) -> Investo
     if invested:
         # Who led it, or bought a stake on its own, leads; who merely invested does not.
         subject = read_names(strip_lead_in(clause.text[: invested.start()]))[0]
-        if invested["verb"].endswith("led") or "stake" in invested["span"]:
+        # ('is leading a $60M Series B into', 'is in talks to lead a round for': leads too)
+        if (
+            invested["verb"].endswith("led")
+            or invested["verb"].startswith("lead")
+            or "stake" in invested["span"]
+        ):
             found.add(leads=subject)
         else:
             found.add(others=subject)

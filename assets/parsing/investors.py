@@ -16,6 +16,11 @@ _LED_BY = re.compile(
     r"\b(?:co-?led|led|headed|co-headed|spearheaded|co-spearheaded|anchored)\s+(?:jointly\s+)?by\s+",
     re.IGNORECASE,
 )
+# 'led by the company's long-time partner, Uber': who led, described first, then named after a comma.
+_LED_BY_DESCRIBED = re.compile(
+    r"\b(?:co-?led|led|headed|spearheaded)\s+by\s+(?:the|its|their|a|an)\s+[^,;.()]{1,60},\s+(?=[A-Z0-9])",
+    re.IGNORECASE,
+)
 # What may follow 'X led' or 'Y joined' when it is about this deal: the end of the clause, 'the round' or
 # 'it' ('Sequoia led the charge into AI' and 'Google invested in Anthropic' are about something else).
 _ABOUT_THE_DEAL = (
@@ -97,7 +102,7 @@ _HYPHEN_LED = re.compile(rf"({NAME})-led\b")
 def investors_in(clause: str, money_start: int = 0) -> Investors:
     """Leads and other investors a clause names. 'from X' counts only after the money (`money_start`)."""
     found = Investors()
-    leads = _after(_LED_BY, clause) + _before(_LED_AFTER_NAMES, clause)
+    leads = _after(_LED_BY, clause) + _after(_LED_BY_DESCRIBED, clause) + _before(_LED_AFTER_NAMES, clause)
     if "lead" in clause or "-led" in clause:
         # 'with Harrow Capital leading', 'a Harrow Capital-led Series A'
         leads += _before(_WITH_LEADING_AFTER, clause) + [m.group(1) for m in _HYPHEN_LED.finditer(clause)]

@@ -147,10 +147,16 @@ def _values_the_company(sentence: str, valuation: Money, deal: DealMention) -> b
 
 def _round_of_earlier_deal(sentence: str, mentions: list[DealMention]) -> None:
     """'The funding round is slated to be led by Thrive Capital', paragraphs after the deal: a sentence
-    that opens on the round gives its stage to the deal of the company last named that has none."""
+    that opens on the round gives its stage to the deal of the company last named that has none, and its
+    leads to the deal last stated when that one names none ('The round was led by Insight Partners')."""
     if not _OPENS_ON_THE_ROUND.match(sentence):
         return
     company = mentions[-1].company or ""
+    last = mentions[-1]
+    if not last.lead_investors and not _about_another_company(sentence, company):
+        found = investors_in(sentence, money_start=len(sentence))
+        last.lead_investors = [name for name in found.leads if name != company]
+        last.investors = last.lead_investors + [n for n in last.investors if n not in last.lead_investors]
     # The one deal of the company last named that has no stage ('in talks to raise $6.5 billion' beside
     # '$5 billion in debt'): with two, 'the funding round' could be either.
     stageless = [m for m in mentions if m.company == company and m.round_text is None]

@@ -242,6 +242,9 @@ def end_name(text: str) -> str | None:
     return None
 
 
+_STATE_BASED_AFTER = re.compile(r",\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?-based\b")
+
+
 def read_names(text: str, start: int = 0, end: int | None = None) -> tuple[list[str], int]:
     """Names listed in text[start:end] from its start on, and where they end (an index of `text`).
 
@@ -266,7 +269,9 @@ def read_names(text: str, start: int = 0, end: int | None = None) -> tuple[list[
         alias = _ALIAS_PARENTHETICAL.match(text, position, end)
         if alias:
             position = alias.end()
-        if name and name.split()[0].lower() not in _ARTICLES_AND_PRONOUNS and name not in names:
+        # 'Durham, N.C.-based Hatteras Venture Partners': a city before its state's '-based' is a place
+        place = _STATE_BASED_AFTER.match(text, position, end)
+        if name and name.split()[0].lower() not in _ARTICLES_AND_PRONOUNS and name not in names and not place:
             names.append(name)
         joiner = _LIST_JOINER.match(text, position, end)
         if not joiner:

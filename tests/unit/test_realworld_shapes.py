@@ -1385,3 +1385,44 @@ def test_money_raised_to_fund_something_is_a_raise_and_a_fund_is_not() -> None:
 )
 def test_rounds_owned_by_the_company_named_before(sentence: str, expected: list) -> None:
     assert _history("Lantera is a payments app.", sentence) == expected
+
+
+def _leads(*paragraphs: str) -> list[tuple[str | None, list[str]]]:
+    """(company, leads) of every mention the paragraphs state."""
+    return [(m.company, m.lead_investors) for m in extract_prose_mentions(list(paragraphs))]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # the investor as subject, leading now or about to
+        (
+            ["Fenwick Motors is leading a $60 million Series B round into Corrath Chem, a battery startup."],
+            [("Corrath Chem", ["Fenwick Motors"])],
+        ),
+        (
+            ["Pallow Ventures is in talks to lead a round of more than $200 million for Monrad Labs."],
+            [("Monrad Labs", ["Pallow Ventures"])],
+        ),
+        # who led, described first, then named after a comma
+        (
+            ["Movra raised $100 million in a Series B round led by the company’s long-time partner, Uber."],
+            [("Movra", ["Uber"])],
+        ),
+        # a city before its state's '-based' is no investor
+        (
+            [
+                "Cardiowell raised $15 million in a round led by Boston-based Brightview Ventures and "
+                "Durham, N.C.-based Hatteras Venture Partners."
+            ],
+            [("Cardiowell", ["Brightview Ventures", "Hatteras Venture Partners"])],
+        ),
+        # the lead told in a paragraph of its own after the deal
+        (
+            ["Dashwell has raised $32.8 million in a seed round.", "The round was led by Insight Partners."],
+            [("Dashwell", ["Insight Partners"])],
+        ),
+    ],
+)
+def test_who_led_as_subject_described_or_in_a_later_paragraph(paragraphs: list[str], expected: list) -> None:
+    assert _leads(*paragraphs) == expected
