@@ -44,6 +44,7 @@ _VALUATION_AFTER = re.compile(
     r"(?:last\s+|once\s+|previously\s+|reportedly\s+)?valued\b)",
     re.IGNORECASE,
 )
+_PLACING_VERBS = ("putting", "puts", "placing", "places", "pegging", "pegs")
 _VALUATION_BEFORE = re.compile(
     one_of(
         r"valued (?:it |the company |the startup )?(?:at|from|in excess of|above|north of|upwards of)"
@@ -52,7 +53,11 @@ _VALUATION_BEFORE = re.compile(
         r"|surpassing|beyond|in excess of|upwards of)"
         # 'its previous valuation from the December round was about $40 billion'
         r"|valuation (?:[\w'’-]+\s+){0,6}?(?:was|is|stood at|stands at|came to|came in at)"
-        r"|values? (?:[\w'’-]+\s+){0,3}(?:at|from)|market value of"
+        # 'could value the artificial intelligence startup at about $75 billion'
+        r"|values? (?:[\w'’-]+\s+){0,5}(?:at|from)|market value of"
+        # 'putting the company at over $3 billion', 'bringing its valuation up to over $1 billion'
+        + "".join(rf"|{verb} (?:the (?:company|startup|firm)|it) at" for verb in _PLACING_VERBS)
+        + r"|valuation up to"
     )
     + r"\s+"
     rf"(?:{_QUALIFIER}|an?\s+|a reported\s+)?$",

@@ -1426,3 +1426,22 @@ def _leads(*paragraphs: str) -> list[tuple[str | None, list[str]]]:
 )
 def test_who_led_as_subject_described_or_in_a_later_paragraph(paragraphs: list[str], expected: list) -> None:
     assert _leads(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "valuation"),
+    [
+        (
+            "Tamsin has raised a $340 million Series C round, bringing its valuation up to over $1 billion.",
+            "over $1 billion",
+        ),
+        (
+            "Orvane is discussing raising $10 billion that could value the software startup at about "
+            "$75 billion.",
+            "$75 billion",
+        ),
+    ],
+)
+def test_valuations_brought_up_to_or_valued_with_a_described_company(sentence: str, valuation: str) -> None:
+    (mention,) = extract_prose_mentions([sentence])
+    assert mention.valuation == valuation
