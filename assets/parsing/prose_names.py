@@ -89,7 +89,20 @@ _NOT_NAMES = frozenset(
     {"us", "uk", "eu", "ai", "ipo", "arr", "gmv", "ceo", "cto", "cfo", "vc", "q1", "q2", "q3", "q4"}
     | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
     # a headline's verb where its name could not be read ('Brand P•TAL Raises $3 Million')
-    | {"raises", "secures", "lands", "bags", "closes", "nabs", "snags", "gets", "announces", "h1", "h2"}
+    | {
+        "raises",
+        "secures",
+        "lands",
+        "bags",
+        "closes",
+        "nabs",
+        "snags",
+        "gets",
+        "announces",
+        "hits",
+        "h1",
+        "h2",
+    }
     # a corporate form or a class of investors on its own ('Ltd. has so far netted ...', 'raised by VCs')
     | {"ltd", "inc", "corp", "llc", "plc", "co", "vcs", "angels", "investors", "s.l", "s.a", "spa", "gmbh"}
     # a gerund opening a sentence ('Raising €60 million at a time when ...')
@@ -162,7 +175,7 @@ def valid_company(name: str | None) -> str | None:
     """The name cleaned, or None when it cannot be a company ('The', 'Investors', 'UK', 'Series A')."""
     if not name:
         return None
-    cleaned = clean_name(re.sub(r"['’]s?$", "", name.strip()))
+    cleaned = _TICKER_AFTER.sub("", clean_name(re.sub(r"['’]s?$", "", name.strip())))
     # A headline capitalises its verb and what follows ('African Startups Raise Over'), and a listing is
     # written after the name ('Swiggy IPO'): the name ends before them.
     cleaned = _HEADLINE_TAIL.sub("", cleaned).strip()
@@ -190,8 +203,14 @@ def valid_company(name: str | None) -> str | None:
         return None  # 'Million' (a headline's '$88.7 Million Raised'), 'H1-2024'
     if len(words) > 1 and default_gazetteer().not_a_company(words[0]) == "place" and words[1] == "The":
         return None  # 'UAE The UAE': a headline run into the text
-    if words[0].lower() in NOT_A_SUBJECT_START or words[-1].lower() in ("fund", "funds"):
-        return None  # 'However', 'In April 2024'; a fund is raised for investors, not a company's round
+    if (
+        words[0].lower() in NOT_A_SUBJECT_START
+        or words[-1].lower() in ("fund", "funds")
+        or _NUMBERED_FUND.search(cleaned)
+    ):
+        # 'However', 'In April 2024'; a fund is raised for investors, not a company's round ('Seedstars
+        # Africa Ventures I')
+        return None
     if default_gazetteer().not_a_company(cleaned):
         return None  # 'Nigeria', 'African Startups', 'TechCrunch', 'Deputy Prime Minister'
 
@@ -242,6 +261,11 @@ def end_name(text: str) -> str | None:
     return None
 
 
+_NUMBERED_FUND = re.compile(
+    r"\b(?:Ventures|Capital|Partners|Fund|Opportunities)\s+(?:I{1,3}|IV|V|VI{1,3}|IX|X)$"
+)
+# A Reuters ticker after the name: 'LB Pharmaceuticals LBRX.O'.
+_TICKER_AFTER = re.compile(r"\s+[A-Z]{1,5}\.(?:O|N|OQ|L|T|HK|PA|DE|AS)$")
 _STATE_BASED_AFTER = re.compile(r",\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?-based\b")
 
 

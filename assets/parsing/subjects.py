@@ -71,6 +71,10 @@ _CORPORATE_FORM = (
     r"\b\.?(?:,?\s+Ltd\b\.?)?)?"  # 'Co., Ltd.'
 )
 # 'Jackson Hole, Wyoming-based Vertical Harvest': a place, where it is based, then the company.
+# 'The Costa Mesa, California-based company closed ...': the company named before, described by its place.
+_PLACE_BASED_REFERENCE = re.compile(
+    rf"^(?i:the)\s+[^,]{{1,40}},\s+[\w.'’ -]{{0,30}}?-based\s+(?:[\w-]+\s+){{0,2}}?(?i:{ROLE_NOUNS})$"
+)
 _PLACE_BASED_NAME = re.compile(rf"^[^,]{{1,40}},\s+(?!(?i:a|an|the)\b)[\w.'’ -]{{0,30}}?-based\s+({NAME})")
 _APPOSITIVE = re.compile(
     rf"^({NAME}){_CORPORATE_FORM}\s*(?:\([^()]*\)\s*)?,\s+"
@@ -304,6 +308,8 @@ def company_in_subject(subject: str) -> str | None:
     if as_name:
         return valid_company(as_name.group(1))
     text = strip_lead_in(subject.strip()).strip().rstrip(",;:—–- ").strip()
+    if text[:4].lower() == "the " and _PLACE_BASED_REFERENCE.match(_without_trailing_words(text)):
+        return REFERENCE
     called = _CALLED.search(text) if "called" in text or "named" in text or "dubbed" in text else None
     if called and valid_company(called.group(1)):
         return valid_company(called.group(1))  # 'That gig, a startup called Intezer, has just raised'

@@ -1445,3 +1445,36 @@ def test_who_led_as_subject_described_or_in_a_later_paragraph(paragraphs: list[s
 def test_valuations_brought_up_to_or_valued_with_a_described_company(sentence: str, valuation: str) -> None:
     (mention,) = extract_prose_mentions([sentence])
     assert mention.valuation == valuation
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # a stock exchange is never the company ('after shares jump in Nasdaq debut')
+        ("Novo-backed Lumaris valued at $787 million after shares jump in Nasdaq debut", []),
+        # a headline's verb is no name
+        ("AI Computer Startup Hits $4.5 Billion Valuation in Seed Round", []),
+        # a numbered fund invests; it is no company raising
+        (
+            "Harbourline Africa Ventures I is backing founders through investments of up to $2 million in "
+            "seed rounds.",
+            [],
+        ),
+        # a ticker after the name is not part of it
+        (
+            "Lindqvist Pharmaceuticals LBRX.O, which debuted last month, raised more than $50 million in "
+            "an IPO.",
+            [("Lindqvist Pharmaceuticals", "more than $50 million")],
+        ),
+        # the company named before, described by its place
+        (
+            "Halvorsen makes drones. The Costa Mesa, California-based company closed a $2.5 billion "
+            "Series G.",
+            [("Halvorsen", "$2.5 billion")],
+        ),
+    ],
+)
+def test_exchanges_headline_verbs_numbered_funds_tickers_and_place_described_references(
+    paragraph: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _deals(paragraph) == expected
