@@ -254,6 +254,12 @@ def _company_named_in(text: str) -> str | None:
     return valid_company(named.group(1)) if named else None
 
 
+# A report of a round that the clause denies before its amount is said.
+_DENIED = re.compile(
+    r"\b(?:denied|denies|denying)\b[^.;]{0,60}?\b(?:report|reports|claims?|rumou?rs?|speculation)\s+"
+    r"(?:claiming|saying|suggesting|stating|that)\b[^.;,]{0,120}?\b(?:(?:rais|secur|fund|invest|clos|land|bag)\w*|round)",
+    re.IGNORECASE,
+)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been)\s+(?:then\s+|soon\s+|later\s+)?$", re.IGNORECASE)
 _FOLLOWS = frozenset({"follows", "followed", "comes after", "came after"})
 
@@ -704,6 +710,9 @@ def mention_in_clause(
         return None
     if verb and is_a_fund(text[: verb.start()]):
         return None
+    first_stated = min((m.start for m in (first_raise, first_valuation) if m is not None), default=len(text))
+    if "den" in text and _DENIED.search(text, 0, first_stated):
+        return None  # 'Musk has denied the report claiming that xAI has raised $500 million': no deal
     reported = bool(_REPORTED.search(clause.context) or _OUTLET_REPORTED.search(clause.context))
     # The subject ends at the verb; failing that, where the valuation or the money is first said ('Acme is
     # now worth $1 billion after raising $100 million'), or at a later verb.

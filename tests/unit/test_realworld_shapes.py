@@ -1478,3 +1478,15 @@ def test_exchanges_headline_verbs_numbered_funds_tickers_and_place_described_ref
     paragraph: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _deals(paragraph) == expected
+
+
+def test_a_denied_report_of_a_raise_is_no_deal() -> None:
+    denial = (
+        "Tech founder Ivo Brandt has denied the report claiming that his robotics company Pellwick has "
+        "raised $500 million."
+    )
+    assert _deals(denial) == []
+    # a denial of something else leaves the raise
+    assert _deals("Pellwick, which denied reports that it was for sale, raised $5 million.") == [
+        ("Pellwick", "$5 million")
+    ]
