@@ -279,7 +279,8 @@ def report_real(results: list[dict[str, float | int]]) -> None:
     for r in results:
         ratio = r["seconds"] / r["floor"]
         print(
-            f"  {r['name']:<28}{r['rows']:>8,} rows{r['seconds']:>7.1f} s  {ratio:.2f}x floor "
+            f"  {r['name']:<28}{r['rows']:>8,} rows{r['seconds']:>7.1f} s ({r['cpu_seconds']:.1f} s CPU)  "
+            f"{ratio:.2f}x floor "
             f"({r['floor']:.1f} s)  peak {r['peak_mib']:,.0f} MiB  deals {r['deals']:,} "
             f"merged {r['merged']:,} rejected {r['rejected']:,}"
         )
