@@ -6,6 +6,8 @@ DuckDB file; this stage is the one writer that loads their output (`assets/sourc
 - each fetch batch is appended to `documents`, `fetch_log` and `source_listings`, then removed;
 - each enabled source's current extraction becomes its rows of `extracted_mentions`, except where its new
   version yields far less than its last good one: those keep their last good mentions (`source_holds`).
+  `extracted_mentions` is a view over the extractions' own Parquet files, kept beside the working file
+  (`assets/extracted_files.py`), not a copy of them.
 """
 
 import shutil
@@ -15,6 +17,7 @@ import duckdb
 import pandas as pd
 
 from assets.extracted import extracted_mentions
+from assets.extracted_files import combined_folder, keep_files, point_view, remove_others
 from assets.freshness import CADENCE_SPEC, source_cadence
 from assets.metadata import preview
 from assets.source_outputs import BATCH_TABLES, SourceOutputs
@@ -23,7 +26,7 @@ from assets.sources import SourceRegistryResource
 from assets.stage_inputs import inputs_digest, mark_finished, mark_started, unchanged
 from assets.validate.source_volume import documents_key, keep_last_good
 from warehouse.data_dir import DataDirResource
-from warehouse.database import accepted_drops, create_table, read_frame, transaction
+from warehouse.database import accepted_drops, read_frame, transaction
 
 # The stage is named after the working table it builds (normalisation digests what it recorded).
 STAGE = "extracted_mentions"
@@ -78,22 +81,12 @@ KEYS = ("source_id", "url")
 
 
 def _previous_mentions(connection: duckdb.DuckDBPyConnection, columns: tuple[str, ...] = ()) -> pd.DataFrame:
-    """extracted_mentions (or its `columns`) as the last run left it, or an empty frame on the first run."""
+    """extracted_mentions (or its `columns`) as the last run left it, or an empty frame on the first run
+    (or when its files beside the working file were removed: as when the table was)."""
     try:
         return read_frame(connection, f"select {', '.join(columns) or '*'} from extracted_mentions")
-    except duckdb.CatalogException:
+    except (duckdb.CatalogException, duckdb.IOException):
         return pd.DataFrame(columns=list(columns or ["source_id", "url", "document_sha256", "fingerprint"]))
-
-
-def _replace_from_parquet(connection: duckdb.DuckDBPyConnection, paths: list) -> None:
-    """extracted_mentions rebuilt from the extractions' Parquet files (written with its declared columns)."""
-    with transaction(connection):
-        create_table(connection, "extracted_mentions")
-        if paths:
-            connection.execute(
-                "insert into extracted_mentions by name select * from read_parquet(?)",
-                [[str(path) for path in paths]],
-            )
 
 
 def _previous_ledger(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -170,7 +163,9 @@ def combined_mentions(
         digests = [[source_id, e.digest if e else None] for source_id, e in extractions.items()]
         digest = inputs_digest(STAGE, digests, sorted(accepted.items()), registry)
         cadence = source_cadence(connection, loaded)  # on every document version loaded, new ones too
-        if unchanged(connection, STAGE, digest, list(_TABLES)):
+        kept = combined_folder(working.path, digest)
+        if kept is not None and unchanged(connection, STAGE, digest, list(_TABLES)):
+            point_view(connection, kept)  # where the files are now
             return _as_they_are(connection, batches, cadence)
         mark_started(connection, STAGE, run_id)
         previous_keys, previous_ledger = _previous_mentions(connection, KEYS), _previous_ledger(connection)
@@ -207,11 +202,9 @@ def combined_mentions(
         )
     errors = ledger[ledger["status"] == "error"] if len(ledger) else ledger
     error_rows = errors.rename(columns={"parsed_run_id": "run_id"}).reindex(columns=_ERROR_COLUMNS)
+    folder = keep_files(working.path, digest, [e.mentions_path for e in current], mentions)
     with working.connect() as connection:
-        if mentions is None:
-            _replace_from_parquet(connection, [e.mentions_path for e in current])
-        else:
-            working.replace(connection, "extracted_mentions", mentions)
+        point_view(connection, folder)
         working.replace(connection, "source_holds", holds)
         if spent:
             connection.execute("delete from drop_acceptances where list_contains(?, source_id)", [spent])
@@ -224,6 +217,7 @@ def combined_mentions(
             ).fetchall()
         )
         shown = read_frame(connection, f"select {', '.join(_PREVIEW)} from extracted_mentions limit 5")
+    remove_others(working.path, folder)
     return dg.MaterializeResult(
         metadata={
             "dagster/row_count": sum(by_source.values()),

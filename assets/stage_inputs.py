@@ -52,6 +52,12 @@ def last_digest(connection: duckdb.DuckDBPyConnection, stage: str) -> str | None
     return row[0] or None if row else None
 
 
+def last_run(connection: duckdb.DuckDBPyConnection, stage: str) -> str | None:
+    """The run that last recorded a digest for `stage` (started or finished); None when none did."""
+    row = connection.execute("select run_id from stage_inputs where stage = ?", [stage]).fetchone()
+    return row[0] if row else None
+
+
 def _record(connection: duckdb.DuckDBPyConnection, stage: str, digest: str, run_id: str) -> None:
     connection.execute("delete from stage_inputs where stage = ?", [stage])
     connection.execute(
@@ -72,10 +78,16 @@ def mark_finished(connection: duckdb.DuckDBPyConnection, stage: str, digest: str
 def unchanged(
     connection: duckdb.DuckDBPyConnection, stage: str, digest: str | None, tables: list[str]
 ) -> bool:
-    """Whether `stage` already holds what inputs `digest` give (None: the inputs are not known)."""
+    """Whether `stage` already holds what inputs `digest` give (None: the inputs are not known): the
+    digest it recorded, and its `tables` (or views) still there."""
     if digest is None or last_digest(connection, stage) != digest:
         return False
-    existing = {row[0] for row in connection.execute("select table_name from duckdb_tables()").fetchall()}
+    existing = {
+        row[0]
+        for row in connection.execute(
+            "select table_name from duckdb_tables() union all select view_name from duckdb_views()"
+        ).fetchall()
+    }
     return all(table in existing for table in tables)
 
 

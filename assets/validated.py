@@ -9,7 +9,7 @@ import pandas as pd
 from assets.metadata import markdown_table, table_metadata
 from assets.normalized import normalized_mentions
 from assets.sources import SourceRegistryResource
-from assets.stage_inputs import after, mark_finished, mark_started, reference_digest, unchanged
+from assets.stage_inputs import after, last_run, mark_finished, mark_started, reference_digest, unchanged
 from assets.validate.rejection_rates import rejection_rates
 from schemas.reference.resource import ReferenceDataResource
 from schemas.rules import DEFAULT_MAX_REJECTION_RATE, RECORD_RULES
@@ -56,9 +56,10 @@ def validated_mentions(
     sources: SourceRegistryResource,
 ):
     """Validate every normalized mention against the record rules (`schemas/mention_schema.py`), lazily
-    and over the whole table (assets/validate/in_database.py). Passing rows -> valid_mentions
-    (warn-severity rules listed in `warnings`); failing rows -> rejected_deals with `failed_checks` and
-    `reason`. A schema-level failure (missing column, wrong type) fails the step. Then the checks.
+    and over the whole table (assets/validate/in_database.py). Passing rows -> valid_mentions, a view of
+    normalized_mentions (warn-severity rules listed in `warnings`); failing rows -> rejected_deals with
+    `failed_checks` and `reason`; the verdicts of both in mention_verdicts. A schema-level failure
+    (missing column, wrong type) fails the step. Then the checks.
     """
     yield from _validated(context, data_dir, reference_data)
     yield _record_rules(data_dir)
@@ -71,10 +72,16 @@ def _validated(
     working = data_dir.working()
     run_id = context.run.run_id
     with reference_data.in_use() as references, working.connect() as connection:
-        # Today's date is an input: a date in the future is quarantined until the day comes.
-        parts = (reference_digest(references), datetime.now(UTC).date())
+        # Today's date is an input: a date in the future is quarantined until the day comes. So is the
+        # run that wrote normalized_mentions: the verdicts name its rows by rowid, which a rebuild of the
+        # same rows (the table dropped, say) may not keep.
+        parts = (
+            reference_digest(references),
+            datetime.now(UTC).date(),
+            last_run(connection, "normalized_mentions"),
+        )
         digest = after(connection, "normalized_mentions", STAGE, *parts)
-        if unchanged(connection, STAGE, digest, ["valid_mentions", "rejected_deals"]):
+        if unchanged(connection, STAGE, digest, ["mention_verdicts", "valid_mentions", "rejected_deals"]):
             valid, rejected = connection.execute(
                 "select (select count(*) from valid_mentions), (select count(*) from rejected_deals)"
             ).fetchone()

@@ -93,19 +93,21 @@ _MEASURE = (
     "if done.returncode:\n"
     "    sys.stderr.write(done.stdout[-4000:] + done.stderr[-4000:])\n"
     "    sys.exit(done.returncode)\n"
-    "print(seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(seconds, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)\n"
 )
 
 
-def _measured(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float]:
-    """(wall seconds, peak RSS in MiB) of `command`, run in a fresh wrapper process."""
+def _measured(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, float]:
+    """(wall seconds, peak RSS in MiB, CPU seconds user + system) of `command`, run in a fresh wrapper
+    process. On a shared machine the CPU seconds move less than the wall seconds."""
     done = subprocess.run(
         [sys.executable, "-c", _MEASURE, *command], env=env, cwd=cwd, capture_output=True, text=True
     )
     if done.returncode:
         raise RuntimeError(f"{' '.join(command)} failed:\n{done.stderr}")
-    seconds, rss_kib = done.stdout.split()
-    return float(seconds), int(rss_kib) / 1024
+    seconds, rss_kib, cpu = done.stdout.split()
+    return float(seconds), int(rss_kib) / 1024, float(cpu)
 
 
 def _dagster(*args: str) -> list[str]:
@@ -140,7 +142,9 @@ def dagster_floor(scratch: Path, env: dict[str, str]) -> float:
     """Seconds for three trivial assets through the same CLI and executor."""
     module = scratch / "floor_defs.py"
     module.write_text(_FLOOR_DEFS, encoding="utf-8")
-    seconds, _ = _measured(_dagster("asset", "materialize", "-f", str(module), "--select", "*"), env, scratch)
+    seconds, _, _ = _measured(
+        _dagster("asset", "materialize", "-f", str(module), "--select", "*"), env, scratch
+    )
     return seconds
 
 
@@ -204,9 +208,9 @@ def run_size(rows: int, scratch: Path) -> dict[str, float | int]:
     floor_duckdb = duckdb_floor(export, scratch)
     floor_dagster = dagster_floor(scratch, env)
     refresh = REFRESH
-    first, peak = _measured(refresh, env, REPO)
+    first, peak, cpu = _measured(refresh, env, REPO)
     counts = _accounted(data_dir, rows)
-    second, second_peak = _measured(refresh, env, REPO)
+    second, second_peak, second_cpu = _measured(refresh, env, REPO)
     served = data_dir / "dealmap.duckdb"
     started = time.perf_counter()
     shutil.copyfile(served, scratch / "copy.duckdb")
@@ -218,7 +222,9 @@ def run_size(rows: int, scratch: Path) -> dict[str, float | int]:
         "floor_duckdb": floor_duckdb,
         "floor_dagster": floor_dagster,
         "peak_mib": peak,
+        "cpu_seconds": cpu,
         "second_seconds": second,
+        "second_cpu_seconds": second_cpu,
         "second_floor": floor_dagster + copy,
         "second_peak_mib": second_peak,
         **counts,
@@ -263,9 +269,9 @@ def run_real(name: str, scratch: Path) -> dict[str, float | int] | None:
     encoding = "mac_roman" if "mac_roman" in mapping else None
     floor_duckdb, rows = _real_floor(export, encoding, scratch)
     floor_dagster = dagster_floor(scratch, env)
-    seconds, peak = _measured(REFRESH, env, REPO)
+    seconds, peak, cpu = _measured(REFRESH, env, REPO)
     return {"name": name, "rows": rows, "seconds": seconds, "floor": floor_duckdb + floor_dagster,
-            "peak_mib": peak, **_accounted(data_dir, rows)}  # fmt: skip
+            "peak_mib": peak, "cpu_seconds": cpu, **_accounted(data_dir, rows)}  # fmt: skip
 
 
 def report_real(results: list[dict[str, float | int]]) -> None:
@@ -273,7 +279,8 @@ def report_real(results: list[dict[str, float | int]]) -> None:
     for r in results:
         ratio = r["seconds"] / r["floor"]
         print(
-            f"  {r['name']:<28}{r['rows']:>8,} rows{r['seconds']:>7.1f} s  {ratio:.2f}x floor "
+            f"  {r['name']:<28}{r['rows']:>8,} rows{r['seconds']:>7.1f} s ({r['cpu_seconds']:.1f} s CPU)  "
+            f"{ratio:.2f}x floor "
             f"({r['floor']:.1f} s)  peak {r['peak_mib']:,.0f} MiB  deals {r['deals']:,} "
             f"merged {r['merged']:,} rejected {r['rejected']:,}"
         )
@@ -282,13 +289,15 @@ def report_real(results: list[dict[str, float | int]]) -> None:
 
 def report(results: list[dict[str, float | int]]) -> None:
     print("export_scale: whole refresh through the Dagster CLI (floor = DuckDB alone + Dagster alone)")
-    header = (f"  {'rows':>10}{'seconds':>9}{'floor s':>9}{'x floor':>9}{'peak MiB':>10}{'rows/s':>10}"
-              f"{'2nd run s':>11}{'x floor':>9}{'deals':>10}{'merged':>9}{'rejected':>9}")  # fmt: skip
+    header = (f"  {'rows':>10}{'seconds':>9}{'CPU s':>8}{'floor s':>9}{'x floor':>9}{'peak MiB':>10}"
+              f"{'rows/s':>10}{'2nd run s':>11}{'CPU s':>8}{'x floor':>9}{'deals':>10}{'merged':>9}"
+              f"{'rejected':>9}")  # fmt: skip
     print(header)
     for r in results:
         print(
-            f"  {r['rows']:>10,}{r['seconds']:>9.1f}{r['floor']:>9.1f}{r['seconds'] / r['floor']:>9.2f}"
-            f"{r['peak_mib']:>10,.0f}{r['rows'] / r['seconds']:>10,.0f}{r['second_seconds']:>11.1f}"
+            f"  {r['rows']:>10,}{r['seconds']:>9.1f}{r['cpu_seconds']:>8.1f}{r['floor']:>9.1f}"
+            f"{r['seconds'] / r['floor']:>9.2f}{r['peak_mib']:>10,.0f}{r['rows'] / r['seconds']:>10,.0f}"
+            f"{r['second_seconds']:>11.1f}{r['second_cpu_seconds']:>8.1f}"
             f"{r['second_seconds'] / r['second_floor']:>9.2f}{r['deals']:>10,}{r['merged']:>9,}"
             f"{r['rejected']:>9,}"
         )

@@ -24,13 +24,14 @@ import pyarrow as pa
 from schemas.tables import TABLES, Table
 from schemas.tables.marts import MARTS as MART_TABLES
 from warehouse.arrow_frames import arrow_schema, frame_to_arrow
-from warehouse.ddl import create_sql, identifier, literal
+from warehouse.ddl import comments_sql, create_sql, identifier, literal
 
 MARTS_DIR = Path(__file__).resolve().parent / "marts"
 
 # Append-only history, created once; the other tables are rebuilt in full by the asset that owns them.
 PERSISTENT_TABLES = tuple(name for name, table in TABLES.items() if table.history)
-DERIVED_TABLES = tuple(name for name, table in TABLES.items() if not table.history)
+DERIVED_TABLES = tuple(name for name, table in TABLES.items() if not table.history and not table.view)
+VIEWS = tuple(name for name, table in TABLES.items() if table.view)
 MARTS = tuple(sorted(p.stem for p in MARTS_DIR.glob("mart_*.sql")))
 # Expressions the marts share (quarter start and label), as temporary macros defined before every mart.
 MART_MACROS = MARTS_DIR / "macros.sql"
@@ -77,7 +78,38 @@ def declared(name: str) -> Table:
 
 def create_table(connection: duckdb.DuckDBPyConnection, name: str) -> None:
     """Create (history) or re-create empty (derived) the declared table `name`, with its comments."""
+    if name in VIEWS:
+        raise UnknownTableError(f"{name} is declared as a view: create_view makes it")
     for statement in create_sql(declared(name)):
+        connection.execute(statement)
+
+
+def create_view(connection: duckdb.DuckDBPyConnection, name: str, query: str) -> None:
+    """(Re)create the declared view `name` as `query`, with the declared comments; raises when the view's
+    columns are not the declared ones, in name, order and type (nothing is left for readers to guess)."""
+    table = declared(name)
+    if not table.view:
+        raise UnknownTableError(f"{name} is declared as a table: create_table makes it")
+    # A working file from before the view kept a table of that name: a view cannot replace a table.
+    is_table = connection.execute(
+        "select count(*) from duckdb_tables() "
+        "where database_name = current_database() and schema_name = 'main' and table_name = ?",
+        [name],
+    ).fetchone()[0]
+    if is_table:
+        connection.execute(f"drop table {identifier(name)}")
+    connection.execute(f"create or replace view {identifier(name)} as {query}")
+    found = connection.execute(
+        "select column_name, data_type from duckdb_columns() "
+        "where database_name = current_database() and schema_name = 'main' and table_name = ? "
+        "order by column_index",
+        [name],
+    ).fetchall()
+    if found != [(c.name, c.type) for c in table.columns]:
+        raise ValueError(
+            f"view {name} has columns {found}, declared {[(c.name, c.type) for c in table.columns]}"
+        )
+    for statement in comments_sql(table):
         connection.execute(statement)
 
 

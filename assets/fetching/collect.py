@@ -16,6 +16,7 @@ document version. A failed fetch adds a log row and nothing else: the source kee
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -165,8 +166,12 @@ class _Collector:
                 outcome.error_class, outcome.error_message = "unsafe_xml", str(refusal)
                 self.log(outcome, "error")
                 return None
-        sha256 = self.store.put(outcome.body)
+        sha256 = hashlib.sha256(outcome.body).hexdigest()
         same = before is not None and before.sha256 == sha256
+        # The stored blob of these very bytes was verified before the request (`_damaged`): storing them
+        # again would only read and hash it once more (a 100 MB export, 0.2 to 0.6 s of every refresh).
+        if not (same and damaged is None):
+            self.store.put(outcome.body, sha256)
         if damaged is not None:
             _blames(outcome, damaged, "restored from a new download" if same else "replaced by a new version")
         if same:

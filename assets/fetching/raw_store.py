@@ -157,10 +157,11 @@ class RawStore:
             _write_atomically(cached, self.get(sha256))
         return cached
 
-    def put(self, body: bytes) -> str:
-        """Store `body` and return its sha256. A blob already there is kept when its bytes are right and
-        replaced when they are not. Writes are atomic (see the module docstring)."""
-        digest = hashlib.sha256(body).hexdigest()
+    def put(self, body: bytes, digest: str | None = None) -> str:
+        """Store `body` and return its sha256 (`digest`, when the caller has just computed it from these
+        bytes). A blob already there is kept when its bytes are right and replaced when they are not.
+        Writes are atomic (see the module docstring)."""
+        digest = digest or hashlib.sha256(body).hexdigest()
         target = self.path(digest)
         if isinstance(target, Path):
             if not (target.exists() and _digest_of_file(target) == digest):

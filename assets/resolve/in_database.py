@@ -4,8 +4,9 @@ A mention that no other mention could join (no mention of the same company and s
 with a round that does not contradict it) is a deal by itself, whatever order clustering takes the
 mentions in (a cluster with a stated round holds only that round and stageless mentions, so a mention
 joins one only through such a neighbour). In an export that is nearly every row, and its deal is built
-by DuckDB straight from `valid_mentions`. Of the mentions that may merge, a group of one company, status
-and stated round within the window is one deal, also built in SQL (`round_groups`). Only what is left
+by DuckDB straight from the valid mentions (`valid_rows`: `normalized_mentions` less what
+`mention_verdicts` quarantines, keyed by rowid). Of the mentions that may merge, a group of one company,
+status and stated round within the window is one deal, also built in SQL (`round_groups`). Only what is left
 (stageless rounds nearby, a round restated over more than the window) is read into Python and clustered
 by `merge.resolve_deals`. Deal ids are then numbered over all deals at once, as `resolve_deals` numbers
 them, and `first_seen_at` and `deal_sightings` are kept in SQL. The result equals `resolve_deals` over
@@ -35,6 +36,7 @@ from assets.resolve.round_groups import (
     deal_warnings,
     stage_round_groups,
 )
+from assets.validate.verdicts import VALID_ROWS
 from schemas.taxonomy import UNCLASSIFIED, Taxonomy
 from schemas.vocabulary import STAGELESS_ROUNDS
 from warehouse.database import Warehouse, create_table, transaction
@@ -47,10 +49,10 @@ def _strings(values: object) -> str:
 # Only the row keys are kept: a copy of a million mentions in a temporary table lives in memory.
 _LONE = """
 create or replace temp table lone_keys as
-select v.rowid as row_key from valid_mentions v
+select v.row_key from valid_rows v
 where v.company_key is not null and v.round_type is not null and v.announced_date is not null
   and not exists (
-    select 1 from valid_mentions w
+    select 1 from valid_rows w
     where w.company_key = v.company_key and w.record_id <> v.record_id
       and coalesce(w.status = 'reported', false) = coalesce(v.status = 'reported', false)
       and abs(date_diff('day', v.announced_date, w.announced_date)) <= $window
@@ -58,21 +60,21 @@ where v.company_key is not null and v.round_type is not null and v.announced_dat
 """
 
 
-# Every deal is keyed by an integer while it is built: the `valid_mentions` rowid of the mention that opened
-# it (for a lone mention, itself). Joins on it cost a fraction of joins on record ids.
+# Every deal is keyed by an integer while it is built: the row key (rowid in normalized_mentions) of the
+# mention that opened it (for a lone mention, itself). Joins on it cost a fraction of joins on record ids.
 _STAGED_KEYS = """
 create or replace temp table staged_keys as
-select s.deal_id as staged_id, v.rowid as deal_key
-from staged_sources s join valid_mentions v on v.record_id = s.record_id
+select s.deal_id as staged_id, v.row_key as deal_key
+from staged_sources s join valid_rows v on v.record_id = s.record_id
 where s.precedence = 1
 """
 
-# The deals and evidence of lone mentions are views over `valid_mentions`: DuckDB streams them into
+# The deals and evidence of lone mentions are views over the valid mentions: DuckDB streams them into
 # `deals` and `deal_sources` without holding them anywhere first.
 _LONE_DEALS = f"""
 create or replace temp view lone_deals as
 select
-    m.rowid as deal_key,
+    m.row_key as deal_key,
     record_id as deal_id,
     company,
     if(company_alias is null, [], [company_alias]) as company_aliases,
@@ -94,17 +96,17 @@ select
     coalesce(t.layer, 'unclassified') as layer,
     1 as source_count, 1 as mention_count, [] as conflicts,
     {deal_warnings("warnings", "if(amount_usd is null, [], warnings)", "resolved_segment")} as warnings
-from (select rowid, * exclude (segment, layer),
+from (select * exclude (segment, layer),
           coalesce(nullif(segment, ''), '{UNCLASSIFIED}') as resolved_segment
-      from valid_mentions where rowid in (select row_key from lone_keys)) m
+      from valid_rows where row_key in (select row_key from lone_keys)) m
 left join segment_labels t on t.segment = m.resolved_segment
 """
 
 _LONE_EVIDENCE = """
 create or replace temp view lone_sources as
-select rowid as deal_key, record_id as deal_id, record_id, source_id, url, document_sha256, method, locator,
-    snippet, 1 as precedence, amount_usd, valuation_usd, round_type, announced_date
-from valid_mentions where rowid in (select row_key from lone_keys)
+select row_key as deal_key, record_id as deal_id, record_id, source_id, url, document_sha256, method,
+    locator, snippet, 1 as precedence, amount_usd, valuation_usd, round_type, announced_date
+from valid_rows where row_key in (select row_key from lone_keys)
 """
 
 # Every deal before its id is numbered: the staged ones (grouped in SQL, clustered in Python) and the
@@ -130,7 +132,7 @@ select d.deal_key,
             partition by v.company_key, d.round_type, d.announced_date order by {PRECEDENCE}) - 1)::varchar),
         1, 16) as deal_id
 from (select deal_key, round_type, announced_date from candidate_deals) d
-join valid_mentions v on v.rowid = d.deal_key
+join valid_rows v on v.row_key = d.deal_key
 left join method_ranks m on m.method = v.method
 left join source_ranks r on r.source_id = v.source_id
 """
@@ -163,7 +165,8 @@ _NEW_SIGHTINGS = (
     "insert into deal_sightings "
     "select deal_id, first_seen_at from deals where deal_id not in (select deal_id from deal_sightings)"
 )
-_STAGING_VIEWS = ("candidate_sources", "candidate_deals", "lone_sources", "lone_deals", MEMBERS_VIEW)
+_STAGING_VIEWS = ("candidate_sources", "candidate_deals", "lone_sources", "lone_deals", MEMBERS_VIEW,
+                  "valid_rows")  # fmt: skip
 _STAGING = ("lone_keys", GROUPED_TABLE, "staged_deals", "staged_sources", "staged_keys", "deal_ids")
 
 
@@ -203,6 +206,7 @@ def resolve_in_database(
     _register_references(connection, taxonomy, source_order)
     try:
         with transaction(connection):
+            connection.execute(f"create or replace temp view valid_rows as {VALID_ROWS}")
             stageless = _strings(STAGELESS_ROUNDS)
             connection.execute(
                 _LONE.format(stageless=stageless).replace("$window", str(int(policy.window_days)))
@@ -213,8 +217,9 @@ def resolve_in_database(
             connection.execute("create or replace temp table staged_sources as from deal_sources")
             stage_round_groups(connection, stageless, len(source_order), policy)
             rest = connection.execute(
-                "select * from valid_mentions where rowid not in (select row_key from lone_keys) "
-                f"and rowid not in (select row_key from {GROUPED_TABLE}) order by record_id"
+                "select * exclude (row_key) from valid_rows "
+                "where row_key not in (select row_key from lone_keys) "
+                f"and row_key not in (select row_key from {GROUPED_TABLE}) order by record_id"
             ).df()
             deals, evidence = resolve_deals(rest, policy, taxonomy, source_order)
             Warehouse._insert(connection, "deals", deals, into="staged_deals")

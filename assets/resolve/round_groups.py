@@ -37,15 +37,15 @@ PRECEDENCE = (
 _GROUPED = """
 create or replace temp table round_group_rows as
 with candidates as (
-    select v.rowid as row_key, v.company_key, coalesce(v.status = 'reported', false) as reported,
+    select v.row_key, v.company_key, coalesce(v.status = 'reported', false) as reported,
         v.round_type, v.announced_date,
         row_number() over (
             partition by v.company_key, coalesce(v.status = 'reported', false), v.round_type
             order by {precedence}) as precedence
-    from valid_mentions v
+    from valid_rows v
     left join method_ranks m on m.method = v.method
     left join source_ranks r on r.source_id = v.source_id
-    where v.rowid not in (select row_key from lone_keys)
+    where v.row_key not in (select row_key from lone_keys)
 ),
 companies as (
     select company_key, reported from candidates
@@ -65,7 +65,7 @@ from candidates c semi join groups using (company_key, reported, round_type)
 # One row per mention of a group, with what its deal takes from the strongest mention that states it.
 _MEMBERS = """
 create or replace temp view round_group_members as
-select g.precedence, v.*,
+select g.precedence, v.* exclude (row_key),
     coalesce(nullif(v.segment, ''), '{unclassified}') as resolved_segment,
     first_value(v.amount_usd ignore nulls) over deal as first_amount,
     first_value(v.valuation_usd ignore nulls) over deal as first_valuation,
@@ -79,7 +79,7 @@ select g.precedence, v.*,
         order by coalesce(b.rank, 9), g.precedence) as segment_rank,
     g.reported, g.company_key as group_company
 from round_group_rows g
-join valid_mentions v on v.rowid = g.row_key
+join valid_rows v on v.row_key = g.row_key
 left join segment_basis_ranks b on b.segment_basis = v.segment_basis
 window deal as (partition by g.company_key, g.reported, g.round_type order by g.precedence
                 rows between unbounded preceding and unbounded following)

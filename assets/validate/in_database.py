@@ -2,10 +2,12 @@
 
 Only the columns the rules read are checked (`schemas.mention_schema.RULE_COLUMNS`), each check of the
 pandera model called directly (`quarantine.judge_directly`); the verdicts
-(rules broken per row, and the reason) land as a small table keyed by the row's position, and DuckDB
-writes `valid_mentions` and `rejected_deals` from `normalized_mentions` joined with them. Snippets, URLs and
-investor lists never enter Python, and the rule columns become frames `PART_ROWS` mentions at a time.
-Grain: one output row per normalized mention, in exactly one of the two.
+(rules broken per row, and the reason) land as a small table keyed by the row's position
+(`mention_verdicts`), DuckDB writes `rejected_deals` from `normalized_mentions` joined with them, and
+`valid_mentions` is a view of the rest (`verdicts.py`): the mentions that pass are not written again.
+Snippets, URLs and investor lists never enter Python, and the rule columns become frames `PART_ROWS`
+mentions at a time. Grain: one row per normalized mention in exactly one of `valid_mentions` and
+`rejected_deals`; one row of `mention_verdicts` per mention that broke any rule.
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ import pandas as pd
 import pyarrow as pa
 
 from assets.validate.quarantine import explained_failures, judge_directly
+from assets.validate.verdicts import create_valid_mentions
 from schemas.mention_schema import RULE_COLUMNS, NormalizedMentionRules
 from schemas.rules import RECORD_RULES
-from schemas.tables import REJECTED_DEALS, VALID_MENTIONS
+from schemas.tables import MENTION_VERDICTS, REJECTED_DEALS
 from warehouse.database import create_table, frame_from_arrow, read_arrow, transaction
 
 _VERDICTS = pa.schema(
@@ -65,8 +68,9 @@ def _parts(rows: pa.Table) -> Iterator[pa.Table]:
 
 
 def validate_table(connection: duckdb.DuckDBPyConnection, run_id: str, now: datetime) -> tuple[int, int]:
-    """Rebuild `valid_mentions` and `rejected_deals` from `normalized_mentions`, in one transaction;
-    returns (valid rows, rejected rows). Raises when a row would be lost or counted twice."""
+    """Rebuild `mention_verdicts`, `rejected_deals` and the `valid_mentions` view over them from
+    `normalized_mentions`, in one transaction; returns (valid rows, rejected rows). Raises when a row would
+    be lost or counted twice."""
     # Read once, ordered by record id so that mentions sharing one (which `record_id_unique` must see
     # together) are neighbours, then judged PART_ROWS at a time, a part never ending inside such a run.
     rows = read_arrow(
@@ -80,13 +84,12 @@ def validate_table(connection: duckdb.DuckDBPyConnection, run_id: str, now: date
     rejected_columns = [c for c in REJECTED_DEALS.names if c in RULE_COLUMNS or c in _FROM_MENTION]
     try:
         with transaction(connection):
-            create_table(connection, VALID_MENTIONS.name)
+            create_table(connection, MENTION_VERDICTS.name)
             connection.execute(
                 """
-                insert into valid_mentions by name
-                select n.*, coalesce(v.warnings, []) as warnings
-                from normalized_mentions n left join verdicts v on n.rowid = v.row_key
-                where coalesce(len(v.failed_checks), 0) = 0
+                insert into mention_verdicts by name
+                select v.row_key, n.record_id, v.failed_checks, v.warnings, v.reason
+                from verdicts v join normalized_mentions n on n.rowid = v.row_key
                 """
             )
             create_table(connection, REJECTED_DEALS.name)
@@ -95,11 +98,12 @@ def validate_table(connection: duckdb.DuckDBPyConnection, run_id: str, now: date
                 insert into rejected_deals by name
                 select {", ".join(f"n.{c}" for c in rejected_columns)},
                     v.failed_checks, v.warnings, v.reason, $1 as run_id, $2 as rejected_at
-                from normalized_mentions n join verdicts v on n.rowid = v.row_key
+                from normalized_mentions n join mention_verdicts v on n.rowid = v.row_key
                 where len(v.failed_checks) > 0
                 """,
                 [run_id, now],
             )
+            create_valid_mentions(connection)
             valid, rejected = connection.execute(
                 "select (select count(*) from valid_mentions), (select count(*) from rejected_deals)"
             ).fetchone()

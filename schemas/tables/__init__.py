@@ -15,7 +15,7 @@ from schemas.tables.extraction import (
     SOURCE_HOLDS,
 )
 from schemas.tables.fetching import DOCUMENTS, FETCH_LOG, SOURCE_LISTINGS
-from schemas.tables.mentions import NORMALIZED_MENTIONS, REJECTED_DEALS, VALID_MENTIONS
+from schemas.tables.mentions import MENTION_VERDICTS, NORMALIZED_MENTIONS, REJECTED_DEALS, VALID_MENTIONS
 from schemas.tables.model import Column, Table
 from schemas.tables.stages import STAGE_INPUTS
 
@@ -31,6 +31,7 @@ TABLES: dict[str, Table] = {
         EXTRACTION_ERRORS,
         SOURCE_HOLDS,
         NORMALIZED_MENTIONS,
+        MENTION_VERDICTS,
         VALID_MENTIONS,
         REJECTED_DEALS,
         DEALS,
@@ -52,6 +53,7 @@ __all__ = [
     "EXTRACTED_MENTIONS",
     "EXTRACTION_ERRORS",
     "FETCH_LOG",
+    "MENTION_VERDICTS",
     "NORMALIZED_MENTIONS",
     "REJECTED_DEALS",
     "SOURCE_HOLDS",

@@ -43,7 +43,8 @@ DOCUMENTS_KEY = Column(
 
 EXTRACTED_MENTIONS = Table(
     "extracted_mentions",
-    "One row per deal mention in the current version of each document, every field as the source wrote it.",
+    "One row per deal mention in the current version of each document, every field as the source wrote it. "
+    "A view over the extractions' Parquet files, kept beside the working file (assets/extracted_files.py).",
     (
         RECORD_ID,
         SOURCE_ID,
@@ -70,6 +71,7 @@ EXTRACTED_MENTIONS = Table(
         ),
         FINGERPRINT,
     ),
+    view=True,
 )
 
 DOCUMENT_EXTRACTIONS = Table(

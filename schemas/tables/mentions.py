@@ -8,6 +8,7 @@ from schemas.tables.columns import (
     AMOUNT_USD,
     ANNOUNCED_DATE,
     ANNOUNCED_DATE_PRECISION,
+    BIGINT,
     COMPANY,
     CURRENCY,
     DATE,
@@ -106,10 +107,46 @@ NORMALIZED_MENTIONS = Table(
     (RECORD_ID, *PROVENANCE, *MENTION_TEXT, *NORMALIZED_FIELDS),
 )
 
+FAILED_CHECKS = Column(
+    "failed_checks",
+    VARCHAR_LIST,
+    "Names of every rule the row broke (README, Validation rules).",
+    required=True,
+)
+REASON = Column(
+    "reason", VARCHAR, "Readable explanation: each broken rule with the offending values.", required=True
+)
+
 VALID_MENTIONS = Table(
     "valid_mentions",
-    "One row per normalized mention that passed every error-severity rule; the input to cross-source resolution.",
+    "One row per normalized mention that passed every error-severity rule; the input to cross-source resolution. "
+    "A view: normalized_mentions less the rows mention_verdicts quarantines, with the warnings it lists.",
     (*NORMALIZED_MENTIONS.columns, WARNINGS.but(required=True)),
+    view=True,
+)
+
+# Verdicts rather than a second copy of the mentions: a million rows of 42 mostly-text columns cost DuckDB
+# 7 to 10 s to write again, the verdicts of the few rows that broke a rule almost nothing.
+MENTION_VERDICTS = Table(
+    "mention_verdicts",
+    "One row per normalized mention that broke at least one rule, error or warning: where it is in "
+    "normalized_mentions, the rules it broke and why. valid_mentions and rejected_deals are read through it.",
+    (
+        Column(
+            "row_key",
+            BIGINT,
+            "The mention's rowid in normalized_mentions. That table is written in one statement per "
+            "normalisation and never updated, so its rowids stand until it is rebuilt, and validation "
+            "runs again whenever it is.",
+            required=True,
+        ),
+        RECORD_ID,
+        FAILED_CHECKS.but(comment="Names of every error-severity rule the row broke (empty: it is kept)."),
+        WARNINGS.but(required=True),
+        REASON.but(
+            comment="Readable explanation of the broken error rules, when there are any.", required=False
+        ),
+    ),
 )
 
 REJECTED_DEALS = Table(
@@ -132,19 +169,9 @@ REJECTED_DEALS = Table(
         SEGMENT,
         LAYER,
         ANNOUNCED_DATE.but(comment="Announcement date, when parsed."),
-        Column(
-            "failed_checks",
-            VARCHAR_LIST,
-            "Names of every rule the row broke (README, Validation rules).",
-            required=True,
-        ),
+        FAILED_CHECKS,
         WARNINGS,
-        Column(
-            "reason",
-            VARCHAR,
-            "Readable explanation: each broken rule with the offending values.",
-            required=True,
-        ),
+        REASON,
         RUN_ID.but(comment="Dagster run that quarantined the row."),
         Column("rejected_at", TIMESTAMP, "When the row was quarantined (UTC).", required=True),
     ),

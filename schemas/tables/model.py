@@ -39,6 +39,10 @@ class Table:
     """Append-only history kept across runs (created once, gains new columns); else rebuilt by its asset."""
     public: bool = False
     """Published in the served file that BI tools read."""
+    view: bool = False
+    """A view over other working tables rather than rows of its own (its query lives beside the code that
+    defines it, `warehouse.database.create_view` gives it the declared comments): readers see the declared
+    columns, nothing is written twice."""
 
     @property
     def names(self) -> list[str]:

@@ -16,12 +16,15 @@ from assets.resolve.in_database import resolve_in_database
 from assets.resolve.merge import resolve_deals
 from assets.sources import Source, SourceKind
 from assets.validate.quarantine import validate_frame
+from assets.validate.verdicts import create_valid_mentions
 from bench.export_scale import write_export
 from schemas.mention_schema import NormalizedMentionSchema
 from schemas.rules import RECORD_RULES
+from schemas.tables import TABLES
 from schemas.taxonomy import default_taxonomy
 from tests.unit.test_merge import _mixed_mentions, mention
 from warehouse.database import Warehouse, create_table
+from warehouse.ddl import create_sql
 
 NOW = datetime(2026, 6, 1, 12, 0)
 SOURCE_ORDER = ["other", "src", "synthetic"]
@@ -36,12 +39,28 @@ def _export_mentions(tmp_path: Path) -> pd.DataFrame:
     return validate_frame(normalize_mentions(extracted), NormalizedMentionSchema, RECORD_RULES).valid
 
 
+def _as_verdicts(connection: duckdb.DuckDBPyConnection, valid: pd.DataFrame) -> None:
+    """`valid` as validation leaves it: the rows in normalized_mentions, their warnings in
+    mention_verdicts, and the valid_mentions view over both."""
+    for name in ("normalized_mentions", "mention_verdicts"):
+        create_table(connection, name)
+    Warehouse._insert(connection, "normalized_mentions", valid.drop(columns="warnings"))
+    warned = valid.loc[valid["warnings"].map(len) > 0, ["record_id", "warnings"]]
+    connection.register("warned", warned)
+    connection.execute(
+        "insert into mention_verdicts select n.rowid, n.record_id, [], w.warnings, null "
+        "from normalized_mentions n join warned w using (record_id)"
+    )
+    connection.unregister("warned")
+    create_valid_mentions(connection)
+
+
 def _in_database(valid: pd.DataFrame, sightings: pd.DataFrame | None = None):
     connection = duckdb.connect()
     try:
-        for name in ("valid_mentions", "documents", "deal_sightings"):
+        for name in ("documents", "deal_sightings"):
             create_table(connection, name)
-        Warehouse._insert(connection, "valid_mentions", valid)
+        _as_verdicts(connection, valid)
         if sightings is not None:
             Warehouse._insert(connection, "deal_sightings", sightings)
         counts = resolve_in_database(connection, default_taxonomy(), SOURCE_ORDER, NOW)
@@ -58,7 +77,8 @@ def _landed(frame: pd.DataFrame, table: str) -> pd.DataFrame:
     """A frame as DuckDB types it, so both sides compare in one representation."""
     connection = duckdb.connect()
     try:
-        create_table(connection, table)
+        for statement in create_sql(TABLES[table]):  # a table even where the working file has a view
+            connection.execute(statement)
         Warehouse._insert(connection, table, frame)
         return connection.execute(f"select * from {table}").df()
     finally:
@@ -177,3 +197,27 @@ def test_first_seen_is_an_earlier_sighting_or_now_and_new_deals_are_recorded() -
     seen = dict(zip(again["deal_id"], again["first_seen_at"], strict=True))
     assert seen[first["deal_id"][0]] == pd.Timestamp("2025-03-01")
     assert len(sighted_again) == len(first)
+
+
+def test_a_mention_with_an_error_verdict_is_not_resolved() -> None:
+    """Resolution reads the mentions through the verdicts: a quarantined one is in no deal."""
+    valid = _landed(_mixed(), "valid_mentions")
+    quarantined = valid["record_id"][0]
+    connection = duckdb.connect()
+    try:
+        for name in ("documents", "deal_sightings"):
+            create_table(connection, name)
+        _as_verdicts(connection, valid)
+        connection.execute("delete from mention_verdicts where record_id = ?", [quarantined])  # one each
+        connection.execute(
+            "insert into mention_verdicts select rowid, record_id, ['amount_nonnegative'], [], 'negative' "
+            "from normalized_mentions where record_id = ?",
+            [quarantined],
+        )
+        deals, evidence = resolve_in_database(connection, default_taxonomy(), SOURCE_ORDER, NOW)
+        records = [r[0] for r in connection.execute("select record_id from deal_sources").fetchall()]
+    finally:
+        connection.close()
+    assert sorted(records) == sorted(set(valid["record_id"]) - {quarantined})
+    assert evidence == len(valid) - 1
+    assert deals < evidence  # the mixed mentions still merge
