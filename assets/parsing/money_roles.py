@@ -227,7 +227,8 @@ _NAMED_MONTH = re.compile(
 _OPENING_PERIOD = re.compile(
     r"^\W*(?:(?:in|during|back in) (?:early |late |mid-?)?"
     r"(?P<period>(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? )?(?:19|20)\d\d)"
-    r"|last year|a year ago),",
+    r"|(?:last year|a year ago)(?: in (?P<month>January|February|March|April|May|June|July|August|September"
+    r"|October|November|December))?),",
     re.IGNORECASE,
 )
 _LAST_YEAR = re.compile(r"\b(?:last year|a year ago|the year before)\b", re.IGNORECASE)
@@ -338,7 +339,10 @@ def _opening_period(clause: str, published: date | None) -> str | None:
     if opening["period"]:
         year = int(opening["period"][-4:])
         return opening["period"] if published is None or year < published.year else None
-    return str(published.year - 1) if published is not None else None
+    if published is None:
+        return None
+    # 'Last year in May, ...': that month of the year before
+    return f"{opening['month']} {published.year - 1}" if opening["month"] else str(published.year - 1)
 
 
 def period_named(clause: str) -> str | None:

@@ -52,7 +52,9 @@ _DATE_HEADING = re.compile(r"^(?:date|published|posted|updated):?\s+\d{4}-\d{2}(
 _BULLET = re.compile(r"^(?:[*•·▪‣◦-]|—|–|\d{1,2}[.)])\s+")
 _FILLER = re.compile(
     r"^(?:(?:meanwhile|separately|also|elsewhere|today|yesterday|now|finally|first|second|third|lastly|plus"
-    r"|and|but|in other news|in (?:a|its) [a-z ]+|this (?:week|month|morning)|last (?:week|month)|earlier"
+    r"|and|but|in other news|in (?:a|its) [a-z ]+|this (?:week|month|morning)|last (?:week|month)"
+    # 'Last year in May, the company raised ...'
+    r"|(?:last|this) (?:year|spring|summer|autumn|fall|winter)(?: in [A-Z][a-z]+)?|earlier"
     r"(?: this (?:week|month|year))?|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|on [A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?"
     # who says so: 'According to the Financial Times, Mistral ...'

@@ -1490,3 +1490,9 @@ def test_a_denied_report_of_a_raise_is_no_deal() -> None:
     assert _deals("Pellwick, which denied reports that it was for sale, raised $5 million.") == [
         ("Pellwick", "$5 million")
     ]
+
+
+def test_last_year_in_a_month_opens_a_clause_about_the_company_named_before() -> None:
+    story = "Ferrant builds robots. Last year in May, the company raised $70 million in a funding round."
+    mentions = extract_prose_mentions([story], published=date(2025, 3, 1))
+    assert [(m.company, m.amount, m.announced) for m in mentions] == [("Ferrant", "$70 million", "May 2024")]
