@@ -90,7 +90,7 @@ def _resolved(
     source_order = [s.id for s in sources.load()]
     with reference_data.in_use() as references, working.connect() as connection:
         digest = after(connection, "valid_mentions", STAGE, reference_digest(references), source_order)
-        if unchanged(connection, STAGE, digest, ["deals", "deal_sources"]):
+        if unchanged(connection, STAGE, digest, ["deals", "deal_source_rows", "deal_sources"]):
             deal_rows, evidence_rows = connection.execute(
                 "select (select count(*) from deals), (select count(*) from deal_sources)"
             ).fetchone()

@@ -88,7 +88,7 @@ def create_view(connection: duckdb.DuckDBPyConnection, name: str, query: str) ->
     """(Re)create the declared view `name` as `query`, with the declared comments; raises when the view's
     columns are not the declared ones, in name, order and type (nothing is left for readers to guess)."""
     table = declared(name)
-    if not table.view:
+    if not (table.view or table.working_view):
         raise UnknownTableError(f"{name} is declared as a table: create_table makes it")
     # A working file from before the view kept a table of that name: a view cannot replace a table.
     is_table = connection.execute(

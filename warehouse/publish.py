@@ -207,8 +207,11 @@ def _millions_columns(
 def _comments(connection: duckdb.DuckDBPyConnection, work: str, table: str) -> list[str]:
     """The COMMENT statements that give `bi.<table>` the comments of the working table (catalog `work`)."""
     statements = []
+    # A working view (deal_sources) is served as a table with the view's comments.
     table_comment = connection.execute(
-        "select comment from duckdb_tables() where database_name = ? and table_name = ?", [work, table]
+        "select comment from duckdb_tables() where database_name = ? and table_name = ? "
+        "union all select comment from duckdb_views() where database_name = ? and view_name = ?",
+        [work, table, work, table],
     ).fetchone()
     if table_comment and table_comment[0]:
         statements.append(f"comment on table bi.{table} is {literal(table_comment[0])}")

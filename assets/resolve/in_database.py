@@ -12,7 +12,10 @@ by `merge.resolve_deals`. Deal ids are then numbered over all deals at once, as 
 them, and `first_seen_at` and `deal_sightings` are kept in SQL. The result equals `resolve_deals` over
 the whole table (tests/unit/test_resolve_in_database.py).
 
-Grain: `deals` one row per deal, `deal_sources` one row per contributing mention.
+Evidence is written narrow: `deal_source_rows` (deal id, the mention's row key, precedence), which the
+working file's `deal_sources` view joins to `normalized_mentions` (`evidence.py`).
+
+Grain: `deals` one row per deal, `deal_source_rows` (and `deal_sources`) one row per contributing mention.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from datetime import datetime
 import duckdb
 import pyarrow as pa
 
+from assets.resolve.evidence import create_deal_sources
 from assets.resolve.merge import (
     METHOD_PRECEDENCE,
     SEGMENT_BASIS_PRECEDENCE,
@@ -37,9 +41,12 @@ from assets.resolve.round_groups import (
     stage_round_groups,
 )
 from assets.validate.verdicts import VALID_ROWS
+from schemas.tables import DEAL_SOURCE_ROWS, DEAL_SOURCES
+from schemas.tables.model import Table
 from schemas.taxonomy import UNCLASSIFIED, Taxonomy
 from schemas.vocabulary import STAGELESS_ROUNDS
 from warehouse.database import Warehouse, create_table, transaction
+from warehouse.ddl import identifier
 
 
 def _strings(values: object) -> str:
@@ -62,11 +69,13 @@ where v.company_key is not null and v.round_type is not null and v.announced_dat
 
 # Every deal is keyed by an integer while it is built: the row key (rowid in normalized_mentions) of the
 # mention that opened it (for a lone mention, itself). Joins on it cost a fraction of joins on record ids.
-_STAGED_KEYS = """
+# The staged evidence (a few percent of the rows) gets its mentions' row keys once, here.
+_STAGED_ROWS = """
+create or replace temp table staged_rows as
+select s.deal_id as staged_id, v.row_key, s.precedence
+from staged_sources s join valid_rows v on v.record_id = s.record_id;
 create or replace temp table staged_keys as
-select s.deal_id as staged_id, v.row_key as deal_key
-from staged_sources s join valid_rows v on v.record_id = s.record_id
-where s.precedence = 1
+select staged_id, row_key as deal_key from staged_rows where precedence = 1
 """
 
 # The deals and evidence of lone mentions are views over the valid mentions: DuckDB streams them into
@@ -102,11 +111,10 @@ from (select * exclude (segment, layer),
 left join segment_labels t on t.segment = m.resolved_segment
 """
 
+# A lone mention's evidence is itself, first.
 _LONE_EVIDENCE = """
 create or replace temp view lone_sources as
-select row_key as deal_key, record_id as deal_id, record_id, source_id, url, document_sha256, method,
-    locator, snippet, 1 as precedence, amount_usd, valuation_usd, round_type, announced_date
-from valid_rows where row_key in (select row_key from lone_keys)
+select row_key as deal_key, row_key, 1 as precedence from lone_keys
 """
 
 # Every deal before its id is numbered: the staged ones (grouped in SQL, clustered in Python) and the
@@ -116,7 +124,7 @@ create or replace temp view candidate_deals as
 select k.deal_key, d.* from staged_deals d join staged_keys k on k.staged_id = d.deal_id
 union all by name select * from lone_deals;
 create or replace temp view candidate_sources as
-select k.deal_key, s.* from staged_sources s join staged_keys k on k.staged_id = s.deal_id
+select k.deal_key, s.row_key, s.precedence from staged_rows s join staged_keys k on k.staged_id = s.staged_id
 union all by name select * from lone_sources
 """
 
@@ -148,7 +156,8 @@ from candidate_deals d
 join deal_ids i on i.deal_key = d.deal_key
 left join (
     select s.deal_key, min(doc.fetched_at) as fetched from candidate_sources s
-    join documents doc on doc.source_id = s.source_id and doc.url = s.url and doc.sha256 = s.document_sha256
+    join normalized_mentions n on n.rowid = s.row_key
+    join documents doc on doc.source_id = n.source_id and doc.url = n.url and doc.sha256 = n.document_sha256
     group by s.deal_key
 ) f on f.deal_key = d.deal_key
 left join (select deal_id, min(first_seen_at) as sighted from deal_sightings group by deal_id) g
@@ -156,8 +165,8 @@ left join (select deal_id, min(first_seen_at) as sighted from deal_sightings gro
 """
 
 _EVIDENCE = """
-insert into deal_sources by name
-select s.* exclude (deal_key) replace (i.deal_id as deal_id)
+insert into deal_source_rows by name
+select i.deal_id, s.row_key, s.precedence
 from candidate_sources s join deal_ids i on i.deal_key = s.deal_key
 """
 
@@ -167,7 +176,13 @@ _NEW_SIGHTINGS = (
 )
 _STAGING_VIEWS = ("candidate_sources", "candidate_deals", "lone_sources", "lone_deals", MEMBERS_VIEW,
                   "valid_rows")  # fmt: skip
-_STAGING = ("lone_keys", GROUPED_TABLE, "staged_deals", "staged_sources", "staged_keys", "deal_ids")
+_STAGING = ("lone_keys", GROUPED_TABLE, "staged_deals", "staged_sources", "staged_rows", "staged_keys",
+            "deal_ids")  # fmt: skip
+
+
+def _columns(table: Table) -> str:
+    """The column definitions of a declared table, for a staging table shaped like it."""
+    return ", ".join(f"{identifier(c.name)} {c.type}" for c in table.columns)
 
 
 def _register_references(
@@ -200,8 +215,8 @@ def resolve_in_database(
     now: datetime,
     policy: MergePolicy | None = None,
 ) -> tuple[int, int]:
-    """Rebuild `deals` and `deal_sources` from `valid_mentions` and add new `deal_sightings`, in one
-    transaction; returns (deals, deal_sources rows)."""
+    """Rebuild `deals`, `deal_source_rows` and the `deal_sources` view from `valid_mentions` and add new
+    `deal_sightings`, in one transaction; returns (deals, deal_sources rows)."""
     policy = policy or MergePolicy()
     _register_references(connection, taxonomy, source_order)
     try:
@@ -211,10 +226,10 @@ def resolve_in_database(
             connection.execute(
                 _LONE.format(stageless=stageless).replace("$window", str(int(policy.window_days)))
             )
-            for name in ("deals", "deal_sources"):
+            for name in ("deals", DEAL_SOURCE_ROWS.name):
                 create_table(connection, name)
             connection.execute("create or replace temp table staged_deals as from deals")
-            connection.execute("create or replace temp table staged_sources as from deal_sources")
+            connection.execute(f"create or replace temp table staged_sources ({_columns(DEAL_SOURCES)})")
             stage_round_groups(connection, stageless, len(source_order), policy)
             rest = connection.execute(
                 "select * exclude (row_key) from valid_rows "
@@ -224,7 +239,8 @@ def resolve_in_database(
             deals, evidence = resolve_deals(rest, policy, taxonomy, source_order)
             Warehouse._insert(connection, "deals", deals, into="staged_deals")
             Warehouse._insert(connection, "deal_sources", evidence, into="staged_sources")
-            connection.execute(_STAGED_KEYS)
+            for statement in _STAGED_ROWS.split(";"):
+                connection.execute(statement)
             connection.execute(_LONE_DEALS)
             connection.execute(_LONE_EVIDENCE)
             for statement in _CANDIDATES.split(";"):
@@ -232,6 +248,7 @@ def resolve_in_database(
             connection.execute(_DEAL_IDS.replace("$sources", str(len(source_order))))
             connection.execute(_DEALS, {"now": now})
             connection.execute(_EVIDENCE)
+            create_deal_sources(connection)
             connection.execute(_NEW_SIGHTINGS)
             counts = connection.execute(
                 "select (select count(*) from deals), (select count(*) from deal_sources), "

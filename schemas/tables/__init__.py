@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from schemas.tables.deals import DEAL_INVESTORS, DEAL_SIGHTINGS, DEAL_SOURCES, DEALS
+from schemas.tables.deals import DEAL_INVESTORS, DEAL_SIGHTINGS, DEAL_SOURCE_ROWS, DEAL_SOURCES, DEALS
 from schemas.tables.extraction import (
     DOCUMENT_EXTRACTIONS,
     DROP_ACCEPTANCES,
@@ -36,6 +36,7 @@ TABLES: dict[str, Table] = {
         REJECTED_DEALS,
         DEALS,
         DEAL_SOURCES,
+        DEAL_SOURCE_ROWS,
         DEAL_INVESTORS,
         DEAL_SIGHTINGS,
         STAGE_INPUTS,
@@ -47,6 +48,7 @@ __all__ = [
     "DEAL_INVESTORS",
     "DEAL_SIGHTINGS",
     "DEAL_SOURCES",
+    "DEAL_SOURCE_ROWS",
     "DOCUMENTS",
     "DOCUMENT_EXTRACTIONS",
     "DROP_ACCEPTANCES",

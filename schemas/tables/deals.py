@@ -1,4 +1,5 @@
-"""The public tables of resolved deals and their evidence."""
+"""The public tables of resolved deals and their evidence, and the narrow rows the working file keeps the
+evidence as."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from schemas.tables.columns import (
     AMOUNT_USD,
     ANNOUNCED_DATE,
     ANNOUNCED_DATE_PRECISION,
+    BIGINT,
     BOOLEAN,
     DATE_BASIS,
     DEAL_STATUS,
@@ -113,6 +115,13 @@ DEALS = Table(
     public=True,
 )
 
+PRECEDENCE = Column(
+    "precedence",
+    INTEGER,
+    "Rank of this mention when facts conflict: 1 wins (exports over tables over prose, newer over older).",
+    required=True,
+)
+
 DEAL_SOURCES = Table(
     "deal_sources",
     "One row per mention behind a deal: the evidence, with the document and snippet it came from.",
@@ -125,18 +134,34 @@ DEAL_SOURCES = Table(
         METHOD,
         LOCATOR,
         SNIPPET,
-        Column(
-            "precedence",
-            INTEGER,
-            "Rank of this mention when facts conflict: 1 wins (exports over tables over prose, newer over older).",
-            required=True,
-        ),
+        PRECEDENCE,
         AMOUNT_USD.but(comment="Amount this mention reported, whole USD."),
         VALUATION_USD.but(comment="Valuation this mention reported, whole USD."),
         ROUND_TYPE.but(comment="Round type this mention reported."),
         ANNOUNCED_DATE.but(comment="Date this mention implied."),
     ),
     public=True,
+    # A view in the working file: every column but deal_id and precedence is the mention's own, read from
+    # normalized_mentions through deal_source_rows rather than written a second time.
+    working_view=True,
+)
+
+DEAL_SOURCE_ROWS = Table(
+    "deal_source_rows",
+    "One row per mention behind a deal: where the mention is in normalized_mentions, its deal and its "
+    "precedence. The working file's deal_sources is this joined to normalized_mentions.",
+    (
+        DEAL_ID.but(comment="The deal (deals.deal_id).", key=False),
+        Column(
+            "row_key",
+            BIGINT,
+            "The mention's rowid in normalized_mentions. That table is written in one statement per "
+            "normalisation and never updated, so its rowids stand until it is rebuilt, and resolution "
+            "runs again whenever it is (its digest follows validation's).",
+            required=True,
+        ),
+        PRECEDENCE,
+    ),
 )
 
 DEAL_INVESTORS = Table(

@@ -43,6 +43,10 @@ class Table:
     """A view over other working tables rather than rows of its own (its query lives beside the code that
     defines it, `warehouse.database.create_view` gives it the declared comments): readers see the declared
     columns, nothing is written twice."""
+    working_view: bool = False
+    """Served as a table (declared as one, so `Warehouse.replace` still fills it), but kept in the working
+    file as a view over narrower tables (`warehouse.database.create_view` checks it against the
+    declaration): publishing copies its rows into the served file once."""
 
     @property
     def names(self) -> list[str]:
