@@ -80,7 +80,6 @@ _BACKED_WITH = re.compile(
     rf"\b(?:backed|funded|supported|financed)\s+(?P<company>{NAME})(?:,[^,]{{1,80}},)?\s+with\s+"
     rf"(?:an?\s+|its\s+)?(?=[{CURRENCY_SIGNS}]|US\$|\d)"
 )
-# The investor as subject, the company pointed back to: 'Nvidia plans to invest $500mn in the company'.
 # 'a $200 million Series D valued the company at $1.5 billion': the round values the company named before.
 _ROUND_VALUED_IT = re.compile(
     r"^[^,;]{0,40}?,?\s*(?:an?|the|its)\s+(?:[\w$€£.,-]+\s+){0,4}?"
@@ -88,6 +87,7 @@ _ROUND_VALUED_IT = re.compile(
     r"(?:the (?:company|startup|firm|business)|it)\s+at\b",
     re.IGNORECASE,
 )
+# The investor as subject, the company pointed back to: 'Nvidia plans to invest $500mn in the company'.
 _INVESTED_IN_IT = re.compile(
     rf"\binvest(?:ed|s|ing)?\s+(?:[^\s{CURRENCY_SIGNS}]+\s+){{0,3}}?(?=[{CURRENCY_SIGNS}]|US\$|\d)\S+"
     r"(?:\s+(?:million|billion|m|bn|mn))?\s+(?:in|into)\s+(?:the (?:company|startup|firm|business)|it)\b",

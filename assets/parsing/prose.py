@@ -111,19 +111,25 @@ def _follow_up(sentence: str, mentions: list[DealMention]) -> None:
     if stated.round_text is None:
         stated.round_text = round_referred_to(sentence)
 
-    found = investors_in(sentence, money_start=len(sentence))
-    for name in found.leads:
-        if name not in last.lead_investors and name != last.company:
-            last.lead_investors.append(name)
-    for name in found.all:
-        if name not in last.investors and name != last.company:
-            last.investors.append(name)
-    last.investors = last.lead_investors + [n for n in last.investors if n not in last.lead_investors]
+    _add_investors(last, sentence)
     day = find_date_phrase(sentence)
     if day and _ROUND_REFERENCE.search(sentence):
         for mention in mentions:
             if mention.announced is None and mention.snippet == last.snippet:
                 mention.announced = day
+
+
+def _add_investors(deal: DealMention, sentence: str) -> None:
+    """Give `deal` the leads and investors a sentence about it names ('Ashgrove led the round'), leads
+    first, never the company itself."""
+    found = investors_in(sentence, money_start=len(sentence))
+    for name in found.leads:
+        if name not in deal.lead_investors and name != deal.company:
+            deal.lead_investors.append(name)
+    for name in found.all:
+        if name not in deal.investors and name != deal.company:
+            deal.investors.append(name)
+    deal.investors = deal.lead_investors + [n for n in deal.investors if n not in deal.lead_investors]
 
 
 _NAME_RUN = re.compile(NAME)
@@ -152,11 +158,8 @@ def _round_of_earlier_deal(sentence: str, mentions: list[DealMention]) -> None:
     if not _OPENS_ON_THE_ROUND.match(sentence):
         return
     company = mentions[-1].company or ""
-    last = mentions[-1]
-    if not last.lead_investors and not _about_another_company(sentence, company):
-        found = investors_in(sentence, money_start=len(sentence))
-        last.lead_investors = [name for name in found.leads if name != company]
-        last.investors = last.lead_investors + [n for n in last.investors if n not in last.lead_investors]
+    if not mentions[-1].lead_investors and not _about_another_company(sentence, company):
+        _add_investors(mentions[-1], sentence)
     # The one deal of the company last named that has no stage ('in talks to raise $6.5 billion' beside
     # '$5 billion in debt'): with two, 'the funding round' could be either.
     stageless = [m for m in mentions if m.company == company and m.round_text is None]
@@ -299,7 +302,7 @@ _SUBJECT_BEFORE_VERB = re.compile(
     # 'Dairytech startup Country Delight seems to be kicking off the year with a bridge round.'
     r"|seems|seemed|appears|appeared|plans|planned|aims|aimed|said|says|announced|announces|will|would"
     r"|could|may|might|can|wants|hopes|intends|expects"
-    # what a company does: 'Acme makes grid sensors', 'Acme, a Lyon startup, builds ...'
+    # what a company does: 'Acme makes grid sensors', 'Lyon startup Acme builds ...'
     r"|makes|builds|develops|offers|provides|operates|runs|sells|helps|lets|allows|enables|uses|focuses"
     r"|specializes|specialises|designs|produces|creates|connects|powers|serves)\s"
 )

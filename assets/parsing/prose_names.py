@@ -89,20 +89,8 @@ _NOT_NAMES = frozenset(
     {"us", "uk", "eu", "ai", "ipo", "arr", "gmv", "ceo", "cto", "cfo", "vc", "q1", "q2", "q3", "q4"}
     | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
     # a headline's verb where its name could not be read ('Brand P•TAL Raises $3 Million')
-    | {
-        "raises",
-        "secures",
-        "lands",
-        "bags",
-        "closes",
-        "nabs",
-        "snags",
-        "gets",
-        "announces",
-        "hits",
-        "h1",
-        "h2",
-    }
+    | {"raises", "secures", "lands", "bags", "closes", "nabs", "snags", "gets", "announces", "hits"}
+    | {"h1", "h2"}
     # a corporate form or a class of investors on its own ('Ltd. has so far netted ...', 'raised by VCs')
     | {"ltd", "inc", "corp", "llc", "plc", "co", "vcs", "angels", "investors", "s.l", "s.a", "spa", "gmbh"}
     # a gerund opening a sentence ('Raising €60 million at a time when ...')
