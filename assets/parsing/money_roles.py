@@ -55,6 +55,9 @@ _VALUATION_BEFORE = re.compile(
         r"|valuation (?:[\w'’-]+\s+){0,6}?(?:was|is|stood at|stands at|came to|came in at)"
         # 'could value the artificial intelligence startup at about $75 billion'
         r"|values? (?:[\w'’-]+\s+){0,5}(?:at|from)|market value of"
+        # 'went public with an initial market capitalisation of JPY176 billion': a listed company's worth,
+        # never the offering's proceeds
+        r"|market (?:cap|capitali[sz]ation|valuation) (?:of|at|was|is|stood at|topped|above|exceeding)"
         # 'putting the company at over $3 billion', 'bringing its valuation up to over $1 billion'
         + "".join(rf"|{verb} (?:the (?:company|startup|firm)|it) at" for verb in _PLACING_VERBS)
         + r"|valuation up to"
@@ -406,7 +409,10 @@ def _acquisition_before(clause: str, money: Money) -> bool:
 
 
 def _for_a_fund(after: str) -> bool:
-    """'$650 million for its eighth early-stage fund' (the word comes within 45 characters)."""
+    """'$650 million for its eighth early-stage fund' (the word comes within 45 characters), also past the
+    amount in another currency in brackets ('7.1bn euros ($7.59bn) for its latest fund')."""
+    conversion = _CONVERSION_AFTER.match(after)
+    after = after[conversion.end() :] if conversion else after
     return bool(_FUND_WORD.search(after, 0, 53) and _FOR_A_FUND.match(after))
 
 
@@ -533,7 +539,7 @@ def _present_role(clause: str, money: Money) -> Role:
 
 
 # Every pattern that makes an amount a valuation holds one of these.
-_VALUATION_WORDS = re.compile(r"valu|valor|valeur|avalia|worth|post|pre", re.IGNORECASE)
+_VALUATION_WORDS = re.compile(r"valu|valor|valeur|avalia|worth|post|pre|market cap", re.IGNORECASE)
 
 
 def _may_be_valuation(clause: str, money: Money) -> bool:

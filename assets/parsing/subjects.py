@@ -59,6 +59,13 @@ _FILLER = re.compile(
     r"|on [A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?"
     # who says so: 'According to the Financial Times, Mistral ...'
     r"|according to [^,]{1,60}"
+    # a sentence adverb: 'Interestingly, the newest unicorn, fintech startup Acme raised ...' (a list, not
+    # every word in -ly: 'Grammarly, the writing assistant, raised' starts with its name)
+    r"|(?:(?:perhaps )?(?:more|most) )?(?:interestingly|notably|additionally|similarly|importantly"
+    r"|significantly|ultimately|consequently|accordingly|specifically|subsequently|previously|recently"
+    r"|currently|initially|eventually|surprisingly|unsurprisingly|crucially|fortunately|unfortunately"
+    r"|ironically|naturally|curiously|remarkably|tellingly|predictably|admittedly|essentially|likewise"
+    r"|moreover|furthermore|however|indeed|in addition|in turn|as expected|not surprisingly)(?=,)"
     # when, from the last thing told: 'Just eight months later, it had raised ...'
     r"|(?:just |only |some )?(?:[\w-]+ ){1,3}(?:later|earlier|ago|afterwards)"
     rf"|in [{CAPITAL}][\w’'-]+(?: [{CAPITAL}][\w’'-]+)?(?=,)"
@@ -302,6 +309,17 @@ def is_a_fund(subject: str) -> bool:
     return "fund" in subject and bool(_A_FUND.search(_without_trailing_words(subject.strip().rstrip(",;: "))))
 
 
+def _joint_subject(text: str) -> bool:
+    """Whether a subject ends with two or more companies ('Orvane and Brimo', 'the quarter saw Orvane,
+    Brimo and Kelvar'): together they name no one recipient. The amount is their total or a bar they all
+    cleared ('raise over $100 million in a single round'), no deal of either; 'respectively' and 'each'
+    give each its own before a subject is read."""
+    head, joined, last = text.rpartition(" and ")
+    if not joined or end_name(last) != last.strip() or not valid_company(last.strip()):
+        return False
+    return bool(valid_company(end_name(head.rstrip(", "))))
+
+
 def company_in_subject(subject: str) -> str | None:
     """The company a clause's subject names, `REFERENCE` when it points back to one, else None."""
     if ", " in subject:
@@ -367,6 +385,8 @@ def company_in_subject(subject: str) -> str | None:
         # 'Lisbon's Corvalho Systems': the possessive says where the company is ('Singapore's startups'
         # names none).
         text = rest
+    if _joint_subject(text):
+        return None
     named = valid_company(end_name(text)) or valid_company(end_name(_TRAILING_ROLE_NOUN.sub("", text)))
     if named:
         return named

@@ -1496,3 +1496,70 @@ def test_last_year_in_a_month_opens_a_clause_about_the_company_named_before() ->
     story = "Ferrant builds robots. Last year in May, the company raised $70 million in a funding round."
     mentions = extract_prose_mentions([story], published=date(2025, 3, 1))
     assert [(m.company, m.amount, m.announced) for m in mentions] == [("Ferrant", "$70 million", "May 2024")]
+
+
+def test_a_listing_s_market_capitalisation_is_its_valuation_never_its_proceeds() -> None:
+    mentions = extract_prose_mentions(
+        ["Tavolo, a booking platform for restaurants, went public with an initial market capitalisation "
+         "of JPY150 billion."]
+    )  # fmt: skip
+    assert [(m.company, m.amount, m.valuation, m.round_text) for m in mentions] == [
+        ("Tavolo", None, "JPY150 billion", "ipo")
+    ]
+    both = extract_prose_mentions(
+        ["Tavolo raised $180 million in its IPO, which gave it a market cap of $1.4 billion."]
+    )
+    assert [(m.company, m.amount, m.valuation) for m in both] == [("Tavolo", "$180 million", "$1.4 billion")]
+
+
+def test_a_fund_closed_with_its_size_converted_in_brackets_is_no_deal() -> None:
+    assert (
+        _deals("Buyout firm Marrow Partners said it had raised 4.2bn euros ($4.55bn) for its latest fund.")
+        == []
+    )
+    # the conversion alone does not make the money a fund's
+    assert _deals("Quillon raised €12 million ($13.1 million) for its scheduling platform.") == [
+        ("Quillon", "€12 million")
+    ]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Interestingly, the newest unicorn, payments startup Ardentis", "Notably, payments startup Ardentis",
+     "Most notably, Ardentis", "However, Ardentis", "In addition, the startup Ardentis"],
+)  # fmt: skip
+def test_a_sentence_adverb_before_the_subject_is_not_the_company(opening: str) -> None:
+    assert _deals(f"{opening} raised a modest $3.2 million in equity funding.") == [
+        ("Ardentis", "$3.2 million")
+    ]
+
+
+def test_a_name_ending_in_ly_that_starts_the_sentence_is_still_the_company() -> None:
+    assert _deals("Quietly, the note-taking app, raised $12 million.") == [("Quietly", "$12 million")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a bar several companies cleared
+        "The quarter saw Ardentis, Brovik, Calloway, Dunmore and Elstree raise over $100 million in a "
+        "single round.",
+        # one figure for two companies
+        "Solar lenders Brovik and Calloway raising $465 million, most of the country's total.",
+        "Brovik and Calloway raised $20 million.",
+    ],
+)
+def test_an_amount_two_or_more_companies_raised_together_is_no_deal_of_either(sentence: str) -> None:
+    assert _deals(sentence) == []
+
+
+def test_amounts_each_of_two_companies_raised_stay_theirs() -> None:
+    assert _deals("Brovik and Calloway raised $5 million and $8 million respectively.") == [
+        ("Brovik", "$5 million"), ("Calloway", "$8 million")
+    ]  # fmt: skip
+    assert _deals("Brovik and Calloway each raised $6 million.") == [
+        ("Brovik", "$6 million"),
+        ("Calloway", "$6 million"),
+    ]
+    # investors named together before the company they funded
+    assert _deals("Sequoia and Accel invested $20 million in Calloway.") == [("Calloway", "$20 million")]
