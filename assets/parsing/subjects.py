@@ -309,6 +309,11 @@ def is_a_fund(subject: str) -> bool:
     return "fund" in subject and bool(_A_FUND.search(_without_trailing_words(subject.strip().rstrip(",;: "))))
 
 
+# A name in quotation marks: the marks are not part of it (a closing ’ followed by a letter is an
+# apostrophe, as in 'Acme’s').
+_QUOTED_NAME = re.compile(rf"[‘“\"]([{CAPITAL}0-9][^‘’“”\"]{{0,60}}?)[’”\"](?!\w)")
+
+
 def _joint_subject(text: str) -> bool:
     """Whether a subject ends with two or more companies ('Orvane and Brimo', 'the quarter saw Orvane,
     Brimo and Kelvar'): together they name no one recipient. The amount is their total or a bar they all
@@ -322,6 +327,8 @@ def _joint_subject(text: str) -> bool:
 
 def company_in_subject(subject: str) -> str | None:
     """The company a clause's subject names, `REFERENCE` when it points back to one, else None."""
+    if "‘" in subject or "“" in subject or '"' in subject:
+        subject = _QUOTED_NAME.sub(r"\1", subject)  # 'Energy startup ‘Sun King’ secured'
     if ", " in subject:
         subject = _COMMA_BEFORE_FORM.sub(" ", subject)
     as_name = _AS_NAME.search(subject)

@@ -1563,3 +1563,17 @@ def test_amounts_each_of_two_companies_raised_stay_theirs() -> None:
     ]
     # investors named together before the company they funded
     assert _deals("Sequoia and Accel invested $20 million in Calloway.") == [("Calloway", "$20 million")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Solar startup ‘Sun Kettle’ secured $130 million for its business.", ("Sun Kettle", "$130 million")),
+        ("The startup “Orvane” raised $5 million.", ("Orvane", "$5 million")),
+        ('Logistics firm "Brovik Freight" closed a $9 million Series A.', ("Brovik Freight", "$9 million")),
+    ],
+)  # fmt: skip
+def test_a_company_named_in_quotation_marks_is_named_without_them(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    assert _deals(sentence) == [expected]
