@@ -68,6 +68,9 @@ _FILLER = re.compile(
     r"|moreover|furthermore|however|indeed|in addition|in turn|as expected|not surprisingly)(?=,)"
     # when, from the last thing told: 'Just eight months later, it had raised ...'
     r"|(?:just |only |some )?(?:[\w-]+ ){1,3}(?:later|earlier|ago|afterwards)"
+    # 'Just a few days prior to Moneyview, ride-hailing startup Rapido raised ...'
+    r"|(?:just |only )?(?:a (?:few|couple of) |several |[\w-]+ )?(?:days|weeks|months|years)"
+    r" (?:prior to|before|after) [^,]{1,40}(?=,)"
     rf"|in [{CAPITAL}][\w’'-]+(?: [{CAPITAL}][\w’'-]+)?(?=,)"
     # the same openers in French, Spanish and Portuguese news ('Derrière, Mistral AI, ... a levé')
     r"|derrière|ensuite|enfin|par ailleurs|de son côté|en effet|également|además|asimismo|por su parte"
@@ -314,6 +317,11 @@ def is_a_fund(subject: str) -> bool:
 _QUOTED_NAME = re.compile(rf"[‘“\"]([{CAPITAL}0-9][^‘’“”\"]{{0,60}}?)[’”\"](?!\w)")
 
 
+# 'Acme, Brovik and Kelvar were among the startups which raised over $100 million': the figure is the
+# group's bar, no deal of any of them.
+_AMONG = re.compile(r"\b(?:was|were|is|are) (?:also )?(?:among|one of) (?:the|those|several|a handful of)\b")
+
+
 def _joint_subject(text: str) -> bool:
     """Whether a subject ends with two or more companies ('Orvane and Brimo', 'the quarter saw Orvane,
     Brimo and Kelvar'): together they name no one recipient. The amount is their total or a bar they all
@@ -392,7 +400,7 @@ def company_in_subject(subject: str) -> str | None:
         # 'Lisbon's Corvalho Systems': the possessive says where the company is ('Singapore's startups'
         # names none).
         text = rest
-    if _joint_subject(text):
+    if _joint_subject(text) or _AMONG.search(text):
         return None
     named = valid_company(end_name(text)) or valid_company(end_name(_TRAILING_ROLE_NOUN.sub("", text)))
     if named:

@@ -1577,3 +1577,24 @@ def test_a_company_named_in_quotation_marks_is_named_without_them(
     sentence: str, expected: tuple[str, str]
 ) -> None:
     assert _deals(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ardentis, Brovik, and Calloway were among the startups which raised over $100 million in a round.",
+        "Brovik was among the startups that raised over $100 million this quarter.",
+    ],
+)
+def test_companies_among_a_group_that_cleared_a_bar_have_no_deal_of_that_amount(sentence: str) -> None:
+    assert _deals(sentence) == []
+
+
+def test_a_time_beside_another_company_s_deal_is_no_subject_and_no_history() -> None:
+    story = (
+        "Just a few days prior to Ardentis, ride-hailing startup Brovik raised $200 million in its Series E."
+    )
+    assert _deals(story) == [("Brovik", "$200 million")]
+    # a time before the company's own round still places the amount in its past
+    history = extract_prose_mentions(["Prior to this round, Brovik raised $3 million in 2021."])
+    assert [(m.company, m.amount, m.announced) for m in history] == [("Brovik", "$3 million", "2021")]
