@@ -184,6 +184,31 @@ def _described_items(before: str, count: int | None) -> list[str]:
     return names
 
 
+_BOTH = re.compile(r"^both\s+", re.IGNORECASE)
+# ', a sustainable home brand,' after a listed name: a description set off by commas
+_LIST_APPOSITIVE = re.compile(r",\s+(?:a|an)\s+[^,]{1,80}?(?=,)")
+
+
+# The words in lower case between a list's last name and an amount said of each: 'SaaS platform Scalekit
+# and jewellery brand Lucira led with $5.5 million each'.
+_WORDS_BEFORE_AMOUNT = re.compile(r"(?<=[\w.’'])\s+((?-i:[a-z]+)(?:\s+(?-i:[a-z]+)){0,3})\s+$")
+
+
+def _verb_before_each(sentence: str) -> re.Match[str] | None:
+    """The words that open the predicate of 'A and B <words> $N each', as a match whose start is theirs;
+    None when no single amount is said of each."""
+    amounts = [m for m in find_money(sentence) if _EACH_AFTER.match(sentence, m.end)]
+    if len(amounts) != 1:
+        return None
+    words = _WORDS_BEFORE_AMOUNT.search(sentence, 0, amounts[0].start)
+    return _VERB_AFTER_LIST.search(sentence, words.start(1) - 1) if words else None
+
+
+def _end_of_first(amounts: list[Money]) -> int:
+    """Where the first amount ends (0 when there is none: nothing follows it)."""
+    return amounts[0].end if amounts else 0
+
+
 def _respectively(sentence: str) -> list[Clause] | None:
     """'A and B raised $12M and $30M respectively, in a seed and a Series A' -> one clause per company;
     'A and B raised $10M each' (or 'A and B each raised $10M') -> the one amount for each of them."""
@@ -193,15 +218,18 @@ def _respectively(sentence: str) -> list[Clause] | None:
     if verb is None and "each" in sentence:
         # 'A and B tied for third place with $400 million each': the list's own verb, whatever it is.
         verb = search_from_name(_LISTED_SUBJECTS, sentence)
-        verb = _VERB_AFTER_LIST.search(sentence, verb.end() - 1) if verb else None
+        verb = _VERB_AFTER_LIST.search(sentence, verb.end() - 1) if verb else _verb_before_each(sentence)
     if verb is None:
         return None
     before, rest = sentence[: verb.start()].rstrip(), sentence[verb.start() :]
+    # 'Both Ecosoul, a home brand, and Indkal, a device maker, secured $20 million each': the names
+    # without what describes them
+    before = _LIST_APPOSITIVE.sub("", _BOTH.sub("", strip_lead_in(before)))
     names: list[str] = names_before(_EACH_BEFORE.sub("", before))
     amounts = find_money(rest)
     if len(names) < 2 and respectively:
         names = _described_items(before, len(amounts))
-    elif len(names) < 2 and _EACH_BEFORE.search(before):
+    elif len(names) < 2 and (_EACH_BEFORE.search(before) or _EACH_AFTER.match(rest, _end_of_first(amounts))):
         names = _described_items(_EACH_BEFORE.sub("", before), None)
     if len(names) < 2:
         return None

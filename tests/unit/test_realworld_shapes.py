@@ -1598,3 +1598,19 @@ def test_a_time_beside_another_company_s_deal_is_no_subject_and_no_history() -> 
     # a time before the company's own round still places the amount in its past
     history = extract_prose_mentions(["Prior to this round, Brovik raised $3 million in 2021."])
     assert [(m.company, m.amount, m.announced) for m in history] == [("Brovik", "$3 million", "2021")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Both Ardentis, a home goods brand, and Brovik Labs, a maker of speakers, secured $20 million each.",
+        "Among them, payments app Ardentis and speaker maker Brovik Labs led with $20 million each.",
+        "Ardentis and Brovik Labs each secured $20 million.",
+    ],
+)
+def test_one_amount_said_of_each_of_two_described_companies_is_a_deal_of_each(sentence: str) -> None:
+    assert _deals(sentence) == [("Ardentis", "$20 million"), ("Brovik Labs", "$20 million")]
+
+
+def test_a_price_said_of_each_is_still_no_deal() -> None:
+    assert _deals("Ardentis and Brovik tickets cost $10 each.") == []
