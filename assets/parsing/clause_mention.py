@@ -216,7 +216,8 @@ def _company(clause: Clause, anchor: int, antecedent: DealMention | None) -> tup
     else:
         company = company_in_subject(text[:anchor])
     if company is REFERENCE:
-        return (antecedent.company, True) if antecedent else (None, False)
+        # with nothing named before, the clause's subject points back to no one: (None, True)
+        return (antecedent.company, True) if antecedent else (None, True)
     if company:
         return company, False
     named = _company_named_in(text)
@@ -728,12 +729,14 @@ def mention_in_clause(
     recipient = None if clause.company else _recipient_after(text, first_raise)
     for anchor in anchors:
         company, refers_back = (recipient, False) if recipient else _company(clause, anchor, antecedent)
-        if company:
+        if company or refers_back:
+            # 'The Costa Mesa, California-based company closed ...' with no company named before: the
+            # subject is known to point back, so no later reading of it names the company
             break
     else:
         company, refers_back = _recipient_after(text, first_raise, _GIVEN_TO_AFTER), False
-        if not company:
-            return None
+    if not company:
+        return None
     first_money = min(stated_amounts, default=0)
     investors = _investors(clause, company, first_money)
     if recipient and first_raise:

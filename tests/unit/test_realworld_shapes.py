@@ -1614,3 +1614,13 @@ def test_one_amount_said_of_each_of_two_described_companies_is_a_deal_of_each(se
 
 def test_a_price_said_of_each_is_still_no_deal() -> None:
     assert _deals("Ardentis and Brovik tickets cost $10 each.") == []
+
+
+def test_a_subject_that_points_back_to_no_company_named_before_is_no_deal() -> None:
+    # no later reading of the same subject makes a company of its place
+    assert _deals("The Costa Mesa, California-based company closed a $2.5 billion Series G round.") == []
+    assert _deals("For its climate fund, it attracted €300 million from energy group Corvanta.") == []
+    # with the company named before, the subject is that company
+    assert _deals(
+        "Halvorsen makes drones. The Costa Mesa, California-based company closed a $2.5 billion Series G."
+    ) == [("Halvorsen", "$2.5 billion")]
