@@ -76,14 +76,20 @@ def extract_source(
     else:
         # The parsers (and what they import) are loaded when a document is to be parsed: an unchanged
         # refresh does without them (a fifth of a second of imports).
-        from assets.parsing.dispatch import extract_documents
+        from assets.parsing.dispatch import TABLE_ROW, extract_documents
 
         earlier = previous.mentions() if previous is not None else pd.DataFrame()
-        result = extract_documents(current, {source.id: source}, store, ledger, earlier, run_id)
-        ledger, parsed, reused = result.ledger, result.parsed, result.reused
-        mentions = len(result.mentions)
-        by_method = counts(result.mentions["method"]) if mentions else {}
-        outputs.record_extraction(source.id, digest, result.mentions, ledger)
+        # Table exports are written straight to Parquet in the spool, then moved into the extraction.
+        with outputs.spool(source.id) as spool:
+            result = extract_documents(
+                current, {source.id: source}, store, ledger, earlier, run_id, spool=spool
+            )
+            ledger, parsed, reused = result.ledger, result.parsed, result.reused
+            mentions = result.count()
+            by_method = counts(result.mentions["method"]) if len(result.mentions) else {}
+            if result.files:
+                by_method[TABLE_ROW] = by_method.get(TABLE_ROW, 0) + sum(result.files.values())
+            outputs.record_extraction(source.id, digest, result.mentions, ledger, list(result.files))
     errors = _errors(ledger)
     metadata = {
         "unchanged": unchanged,

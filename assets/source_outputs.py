@@ -28,6 +28,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -145,17 +146,38 @@ def _write_atomically(path: Path, text: str) -> None:
         raise
 
 
+def _write_table(target: Path, frame: pd.DataFrame, table: str, files: list[Path]) -> None:
+    """`frame`, typed by the declared table `table`, and the rows of the Parquet `files` (written in its
+    declared columns already) as the one Parquet file `target`. A single file and no frame is moved,
+    not copied: a million-row export's mentions are written once."""
+    schema = arrow_schema(declared(table))
+    if not files:
+        pq.write_table(frame_to_arrow(frame, schema), target)
+    elif len(files) == 1 and frame.empty:
+        os.replace(files[0], target)
+    else:
+        with duckdb.connect() as connection:
+            rows = connection.read_parquet([str(path) for path in files])
+            if not frame.empty:
+                rows = rows.union(connection.from_arrow(frame_to_arrow(frame, schema)))
+            rows.write_parquet(str(target))
+
+
 def _write_tables(
-    folder: Path, frames: dict[str, pd.DataFrame], tables: dict[str, str], texts: dict[str, str] | None = None
+    folder: Path,
+    frames: dict[str, pd.DataFrame],
+    tables: dict[str, str],
+    texts: dict[str, str] | None = None,
+    files: dict[str, list[Path]] | None = None,
 ) -> None:
-    """Write each frame as `<name>.parquet`, typed by the declared table `tables[name]`, and each text as
-    a file, into a new folder that appears whole (built under a temporary name, then renamed)."""
+    """Write each frame as `<name>.parquet`, typed by the declared table `tables[name]` (with the rows of
+    the Parquet `files[name]`, if any), and each text as a file, into a new folder that appears whole
+    (built under a temporary name, then renamed)."""
     folder.parent.mkdir(parents=True, exist_ok=True)
     temp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
     try:
         for name, frame in frames.items():
-            rows = frame_to_arrow(frame, arrow_schema(declared(tables[name])))
-            pq.write_table(rows, temp / f"{name}.parquet")
+            _write_table(temp / f"{name}.parquet", frame, tables[name], (files or {}).get(name, []))
         for name, text in (texts or {}).items():
             (temp / name).write_text(text, encoding="utf-8")
         os.replace(temp, folder)
@@ -244,10 +266,27 @@ class SourceOutputs:
         """Drop what the source's last fetches left, so that its next fetch downloads every URL again."""
         (self.folder(source_id) / "fetch_state.json").unlink(missing_ok=True)
 
+    @contextmanager
+    def spool(self, source_id: str) -> Iterator[Path]:
+        """A scratch folder beside the source's extractions for mention files written before the
+        extraction that takes them is recorded (on the same filesystem: they are moved in by a rename).
+        Removed afterwards; one left by a stopped run goes when the next extraction is recorded."""
+        base = self.folder(source_id) / "extraction"
+        base.mkdir(parents=True, exist_ok=True)
+        # The recording removes every other folder in `base`, this one included once its files are moved.
+        with tempfile.TemporaryDirectory(prefix=".spool-", dir=base, ignore_cleanup_errors=True) as scratch:
+            yield Path(scratch)
+
     def record_extraction(
-        self, source_id: str, inputs_digest: str, mentions: pd.DataFrame, ledger: pd.DataFrame
+        self,
+        source_id: str,
+        inputs_digest: str,
+        mentions: pd.DataFrame,
+        ledger: pd.DataFrame,
+        mention_files: list[Path] | None = None,
     ) -> str:
-        """Make (`mentions`, `ledger`) the source's current extraction; returns its digest.
+        """Make (`mentions` with the rows of the Parquet `mention_files`, `ledger`) the source's current
+        extraction; returns its digest.
 
         Named by what was read and how each document ended (the same inputs parsed again after a
         transient failure give another name), the folder appears whole, then the pointer names it, then
@@ -271,6 +310,7 @@ class SourceOutputs:
             {"mentions": mentions, "ledger": ledger},
             {"mentions": "extracted_mentions", "ledger": "document_extractions"},
             {"inputs": inputs_digest},
+            {"mentions": mention_files or []},
         )
         _write_atomically(base / "CURRENT", digest)
         for old in base.iterdir():

@@ -1,4 +1,4 @@
-"""pandas frames -> Arrow tables typed by the DuckDB table they land in.
+"""pandas frames <-> Arrow tables: frames typed by the DuckDB table they land in, and Arrow rows as frames.
 
 DuckDB types a pandas object column from a sample of its values: a sample of empty lists or of Nones
 becomes type NULL, and the insert then fails on a later row ("Unimplemented type for cast (VARCHAR ->
@@ -95,3 +95,17 @@ def frame_to_arrow(frame: pd.DataFrame, schema: pa.Schema) -> pa.Table:
         except (pa.ArrowException, OverflowError, TypeError) as error:
             raise ValueError(f"column {field.name!r} does not fit {field.type}: {error}") from error
     return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def text_frame(table: pa.Table) -> pd.DataFrame:
+    """An Arrow table as the frames parsers return: strings Arrow-backed (missing: NA), lists as Python
+    lists, other columns as pandas converts them."""
+    frame = pd.DataFrame(index=pd.RangeIndex(table.num_rows))
+    for name, column in zip(table.column_names, table.columns, strict=True):
+        if pa.types.is_list(column.type) or pa.types.is_large_list(column.type):
+            frame[name] = pd.Series(column.to_pylist(), dtype=object)
+        elif pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            frame[name] = pd.array(column, dtype="string[pyarrow]")
+        else:
+            frame[name] = column.to_pandas()
+    return frame

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-
-import duckdb
-import pyarrow as pa
 
 from assets.normalize.document_dates import DatedPeriod
 
@@ -74,24 +70,20 @@ def add_context(mentions: list[DealMention], text: str | None) -> list[DealMenti
     return mentions
 
 
-def record_ids(
-    source_id: str, url: str, document_sha256: str, method: str, locators: Sequence[str] | pa.Array
-) -> pa.Array:
-    """`record_id` of many locators of one document, hashed by DuckDB in one pass (an export has a
-    million rows; the ids are the same as `record_id` gives), as an Arrow string array: a million Python
-    strings would cost more memory than the hashing."""
-    prefix = "\x1f".join((source_id, url, document_sha256, method)) + "\x1f"
-    with duckdb.connect() as connection:
-        given = locators if isinstance(locators, pa.Array) else pa.array(locators, pa.string())
-        connection.register("locators", pa.table({"locator": given.cast(pa.string())}))
-        query = "select substr(sha256($1 || locator), 1, 20) as id from locators"
-        hashed = connection.sql(query, params=[prefix])
-        return hashed.to_arrow_table().column("id").combine_chunks()
+def record_key_prefix(source_id: str, url: str, document_sha256: str, method: str) -> str:
+    """What a record id hashes before the locator (`record_id`)."""
+    return "\x1f".join((source_id, url, document_sha256, method)) + "\x1f"
+
+
+def record_id_sql(prefix: str, locator: str) -> str:
+    """`record_id` as a DuckDB expression over the SQL expressions `prefix` (`record_key_prefix`) and
+    `locator`: an export's million ids are hashed in the statement that writes its rows."""
+    return f"substr(sha256({prefix} || {locator}), 1, 20)"
 
 
 def record_id(source_id: str, url: str, document_sha256: str, method: str, locator: str) -> str:
     """Stable id of one mention: the same document version at the same location always yields the same
     ids. The URL is part of it because identical bytes can stand at two locations of one source (an issue
     saved twice, feed entries that all return one paywall page): each is its own mention."""
-    key = "\x1f".join((source_id, url, document_sha256, method, locator))
+    key = record_key_prefix(source_id, url, document_sha256, method) + locator
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]

@@ -1,8 +1,10 @@
 """CSV and JSON exports of deal rows -> one mention per row, read by DuckDB rather than row by row.
 
 Columns named like dealmap's own fields load as they are; other exports map their columns to dealmap's
-fields in `sources.toml` (`[source.columns]`). The frame that comes back has the mention columns of
-`assets.parsing.extracted.MENTION_COLUMNS`, every value as text, plus `row_number` (1-based, data rows).
+fields in `sources.toml` (`[source.columns]`). The mentions are a DuckDB view over the file
+(`table_mentions`): the mention fields of EXPORT_FIELDS, every value as text, the investor lists, the row's
+`snippet` and its `row_number` (1-based, data rows), so that a million-row export is read, shaped and
+written in DuckDB; only the investor lists are worked out in Python, once per distinct pair of cells.
 """
 
 from __future__ import annotations
@@ -12,16 +14,15 @@ import csv
 import json
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import duckdb
-import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from assets.normalize.names import split_name_list
+from warehouse.arrow_frames import text_frame
 
 # dealmap's own column names for table exports, and the mention field each fills.
 EXPORT_FIELDS = {
@@ -71,15 +72,18 @@ def _as_utf8(path: Path, encoding: str | None) -> Iterator[Path]:
         except UnicodeDecodeError:
             pass
         else:
+            del raw  # not held while DuckDB reads the file
             yield path
             return
     try:
         text = raw.decode(encoding or "utf-8-sig", errors="strict" if encoding else "dealmap-legacy-fallback")
     except (LookupError, UnicodeDecodeError) as error:
         raise TableExportError(f"cannot decode the export as {encoding}: {error}") from error
+    del raw
     with tempfile.TemporaryDirectory(prefix="dealmap-export-") as scratch:
         copy = Path(scratch) / path.name
         copy.write_text(text, encoding="utf-8")
+        del text
         yield copy
 
 
@@ -94,11 +98,16 @@ def _kept(names: list[str], wanted: frozenset[str]) -> list[int]:
     return [position for position, name in enumerate(names) if _folded(name) in wanted]
 
 
-def _json_rows(
+# The view of the export's wanted cells as text, one column a wanted column (`c0`, `c1`... in the order
+# of the export), one row a data row in the order of the file.
+_CELLS = "export_cells"
+
+
+def _json_cells(
     connection: duckdb.DuckDBPyConnection, path: Path, fmt: str, wanted: frozenset[str]
-) -> tuple[pd.DataFrame, list[str]]:
-    """(the wanted top-level keys of a JSON array / JSON Lines export as text columns, arrays as JSON
-    text; every key of the export in order of first appearance).
+) -> tuple[list[str], list[str]]:
+    """(every top-level key of a JSON array / JSON Lines export, in order of first appearance; the wanted
+    ones, whose values, arrays as JSON text, become the cells view).
 
     Keys come from the file, so they travel as bound parameters (JSON pointers), never as SQL. Only the
     wanted keys are extracted: one extraction per key of a 20,000-key export exhausted memory.
@@ -112,14 +121,14 @@ def _json_rows(
     keys = list(dict.fromkeys(key for (object_keys,) in objects for key in object_keys or ()))
     kept = [keys[position] for position in _kept(keys, wanted)]
     if not kept:
-        return pd.DataFrame(), keys
+        return keys, []
     pointers = ["/" + key.replace("~", "~0").replace("/", "~1") for key in kept]
     projection = ", ".join(f"json_extract_string(json, ${i + 3}) as c{i}" for i in range(len(kept)))
-    frame = connection.execute(
-        f"select {projection} from read_json_objects($1, format = $2)", [str(path), layout, *pointers]
-    ).df()
-    frame.columns = kept
-    return frame, keys
+    # Extracted once, to Arrow: a view cannot keep the bound pointers. Only the wanted keys are held.
+    query = f"select {projection} from read_json_objects($1, format = $2)"
+    cells = connection.sql(query, params=[str(path), layout, *pointers]).to_arrow_table()
+    connection.register(_CELLS, cells)
+    return keys, kept
 
 
 # DuckDB's CSV reader pays about half a millisecond per column to sniff and bind, whatever the number of
@@ -160,49 +169,31 @@ def _narrowed(path: Path, delimiter: str, kept: list[int]) -> Iterator[Path]:
 _CSV_OPTIONS = {"header": True, "all_varchar": True, "quotechar": '"', "escapechar": '"'}
 
 
-def _csv_rows(
-    connection: duckdb.DuckDBPyConnection, path: Path, wanted: frozenset[str]
-) -> tuple[pd.DataFrame, list[str]]:
-    """(the wanted columns of a CSV export as text, every column name of the export)."""
+def _csv_cells(
+    connection: duckdb.DuckDBPyConnection, path: Path, wanted: frozenset[str], stack: ExitStack
+) -> tuple[list[str], list[str]]:
+    """(every column name of a CSV export, the wanted ones); the wanted columns become the cells view,
+    which reads the file each time it is queried (a wide file's narrowed copy lives as long as `stack`)."""
     wide = _wide_header(path)
     if wide is not None:
         names, delimiter = wide
         kept = _kept(names, wanted)
         if not kept:
-            return pd.DataFrame(), names
-        with _narrowed(path, delimiter, kept) as narrow:
-            frame = connection.read_csv(str(narrow), **_CSV_OPTIONS).to_arrow_table().to_pandas()
-        for position, name in zip(kept, frame.columns, strict=True):
+            return names, []
+        narrow = stack.enter_context(_narrowed(path, delimiter, kept))
+        relation = connection.read_csv(str(narrow), **_CSV_OPTIONS)
+        for position, name in zip(kept, relation.columns, strict=True):
             names[position] = str(name)  # as DuckDB names it ('Date ' -> 'Date'), so the mapping finds it
-        return frame, names
-    relation = connection.read_csv(str(path), **_CSV_OPTIONS)
-    names = [str(name) for name in relation.columns]
-    kept = _kept(names, wanted)
-    if not kept:
-        return pd.DataFrame(), names
+        positions = list(range(len(kept)))
+    else:
+        relation = connection.read_csv(str(path), **_CSV_OPTIONS)
+        names = [str(name) for name in relation.columns]
+        kept = positions = _kept(names, wanted)
+        if not kept:
+            return names, []
     # Columns by position ('#3'): their names come from the file and never become SQL.
-    # Through Arrow: the cells stay Arrow-backed strings, several times faster than `.df()`.
-    frame = relation.project(", ".join(f"#{position + 1}" for position in kept)).to_arrow_table().to_pandas()
-    frame.columns = [names[position] for position in kept]
-    return frame, names
-
-
-def _read_rows(
-    path: Path, fmt: str, wanted: frozenset[str], encoding: str | None = None
-) -> tuple[pd.DataFrame, list[str]]:
-    """(the rows of the wanted columns, every column name of the export)."""
-    connection = duckdb.connect()
-    try:
-        with _as_utf8(path, encoding) as readable:
-            if fmt == "csv":
-                return _csv_rows(connection, readable, wanted)
-            if fmt in ("json", "jsonl"):
-                return _json_rows(connection, readable, fmt, wanted)
-        raise TableExportError(f"unsupported table format {fmt!r} ({', '.join(TABLE_FORMATS)})")
-    except (duckdb.Error, OSError, csv.Error) as error:
-        raise TableExportError(f"could not read {fmt} export: {error}") from error
-    finally:
-        connection.close()
+    relation.project(", ".join(f"#{p + 1} as c{i}" for i, p in enumerate(positions))).create_view(_CELLS)
+    return names, [names[position] for position in kept]
 
 
 def _resolve_column(name: str, columns: list[str]) -> str | None:
@@ -237,33 +228,9 @@ def _names(value: object) -> list[str]:
     return split_name_list(value if isinstance(value, str) else None)
 
 
-def _investor_lists(leads: pd.Series, others: pd.Series) -> tuple[list[list[str]], list[list[str]]]:
-    """(lead investors, all investors with the leads first) of every row, worked out once per distinct
-    pair of cells: exports repeat the same investor lists thousands of times. Rows with the same cells
-    share one list object; nothing downstream changes a list in place."""
-    # Each column factorised on its own (a missing cell is code -1), the pair of codes made one integer.
-    lead_codes = pd.factorize(leads)[0]
-    other_codes, other_values = pd.factorize(others)
-    pair_codes = (lead_codes + 1).astype("int64") * (len(other_values) + 1) + (other_codes + 1)
-    _, first_rows, codes = np.unique(pair_codes, return_index=True, return_inverse=True)
-    lists = []
-    for row in first_rows:
-        lead_cell, other_cell = leads.iloc[row], others.iloc[row]
-        lead_names = _names(None if pd.isna(lead_cell) else lead_cell)
-        other_names = _names(None if pd.isna(other_cell) else other_cell)
-        lists.append((lead_names, lead_names + [n for n in other_names if n not in lead_names]))
-    return [lists[code][0] for code in codes], [lists[code][1] for code in codes]
-
-
-def read_table_export(
-    path: Path, fmt: str, columns: dict[str, str] | None = None, encoding: str | None = None
-) -> pd.DataFrame:
-    """Mentions (as text) from an export. `columns` maps dealmap field -> the export's column name.
-
-    Only the mapped columns and those named like dealmap's own fields are read.
-    """
-    wanted = frozenset(_folded(name) for name in [*(columns or {}).values(), *EXPORT_FIELDS])
-    rows, available = _read_rows(path, fmt, wanted, encoding)
+def _mapping(columns: dict[str, str] | None, available: list[str]) -> dict[str, str]:
+    """dealmap field -> the export column it is read from: the mapped columns (`columns`), then the
+    columns named like dealmap's own fields."""
     mapping: dict[str, str] = {}
     missing = []
     for field, name in (columns or {}).items():
@@ -285,34 +252,139 @@ def read_table_export(
             mapping[field] = field
     if "company" not in mapping:
         raise TableExportError(f"no company column (columns: {_listed(available)})")
-    # Cells stay DuckDB's Arrow-backed strings (missing cells NaN): an export's rows are normalised in the
-    # warehouse, and object columns of a million rows cost seconds and gigabytes to build and to land.
-    text = rows
-    frame = pd.DataFrame(index=rows.index)
-    for field, mention_field in EXPORT_FIELDS.items():
-        source = mapping.get(field)
-        frame[mention_field] = text[source] if source else None
-    frame["lead_investors"], frame["investors"] = _investor_lists(frame["lead_investors"], frame["investors"])
-    frame["row_number"] = range(1, len(frame) + 1)
-    # The snippet is the row itself, in the export's own column names, so a reader can find it.
-    used = list(dict.fromkeys(mapping.values()))
-    frame["snippet"] = _row_snippets(rows, used)
-    return frame
+    return mapping
 
 
-def _row_snippets(rows: pd.DataFrame, names: list[str]) -> pd.Series:
-    """'company=Acme; amount=5000000; …' for every row, in one Arrow pass over each column (pandas string
-    additions cost seconds per million rows). A missing cell reads as empty."""
-    text = pa.large_string()
+_INVESTOR_LISTS = "export_investor_lists"
+_LIST_TYPE = pa.list_(pa.string())
 
-    def cells(name: str) -> pa.Array:
-        values = pc.cast(pa.array(rows[name].astype("string[pyarrow]")), text)
-        return pc.binary_join_element_wise(
-            pa.scalar(f"{name}=", text), pc.fill_null(values, ""), pa.scalar("", text)
-        )
 
-    parts = [cells(name) for name in names]
-    joined = (
-        pc.binary_join_element_wise(*parts, pa.scalar("; ", text)) if parts else pa.array([""] * len(rows))
+def _register_investor_lists(connection: duckdb.DuckDBPyConnection, leads: str, others: str) -> None:
+    """The investor lists of every distinct pair of (leads, investors) cells, as the table
+    `_INVESTOR_LISTS` (lead_cell, other_cell, lead_names, all_names: the leads first, no duplicates).
+
+    The names are split in Python (`_names`), once per distinct pair: exports repeat the same investor
+    cells thousands of times, and the rows get their lists by a join in DuckDB."""
+    pairs = connection.execute(f"select distinct {leads}, {others} from {_CELLS}").fetchall()
+    lead_names, all_names = [], []
+    for lead_cell, other_cell in pairs:
+        leading = _names(lead_cell)
+        lead_names.append(leading)
+        all_names.append(leading + [name for name in _names(other_cell) if name not in leading])
+    lists = pa.table(
+        {
+            "lead_cell": pa.array([pair[0] for pair in pairs], pa.string()),
+            "other_cell": pa.array([pair[1] for pair in pairs], pa.string()),
+            "lead_names": pa.array(lead_names, _LIST_TYPE),
+            "all_names": pa.array(all_names, _LIST_TYPE),
+        }
     )
-    return pd.Series(pd.array(joined, dtype="string[pyarrow]"), index=rows.index)
+    connection.register(_INVESTOR_LISTS, lists)
+
+
+MENTIONS_VIEW = "export_mentions"
+"""The view `table_mentions` defines: one row per data row of the export, in the file's order, with the
+mention fields of EXPORT_FIELDS as text (NULL for a field the export lacks), the investor lists, the
+1-based `row_number` and the `snippet`."""
+
+
+def _define_mentions(connection: duckdb.DuckDBPyConnection, mapping: dict[str, str], kept: list[str]) -> None:
+    """Create `MENTIONS_VIEW` over the cells view. Column names come from the file: in the SQL only as
+    the cells' own aliases (`c0`...), and as text only through the `export_labels` variable."""
+    cell = {name: f"e.c{position}" for position, name in reversed(list(enumerate(kept)))}
+    fields = {
+        mention_field: cell[mapping[field]] if field in mapping else "null"
+        for field, mention_field in EXPORT_FIELDS.items()
+    }
+    leads, others = fields["lead_investors"], fields["investors"]
+    if leads == others == "null":  # no investor columns: every row names nobody
+        # An empty list per row, not a constant: DuckDB writes a constant column to Parquet as required.
+        fields["lead_investors"] = fields["investors"] = "if(e.row_number > 0, []::varchar[], null)"
+        joined = ""
+    else:
+        _register_investor_lists(connection, leads.removeprefix("e."), others.removeprefix("e."))
+        fields["lead_investors"], fields["investors"] = "l.lead_names", "l.all_names"
+        joined = (
+            f"left join {_INVESTOR_LISTS} l on {leads} is not distinct from l.lead_cell"
+            f" and {others} is not distinct from l.other_cell"
+        )
+    # The snippet is the row itself, in the export's own column names, so a reader can find it:
+    # 'company=Acme; amount=5000000; ...', a missing cell read as empty.
+    used = list(dict.fromkeys(mapping.values()))
+    connection.execute("set variable export_labels = ?", [[f"{name}=" for name in used]])
+    parts = ", ".join(
+        f"concat(getvariable('export_labels')[{number}], {cell[name]})"
+        for number, name in enumerate(used, start=1)
+    )
+    selected = ", ".join(f"{value} as {name}" for name, value in fields.items())
+    # Rows in the file's order: `row_number() over ()` is a streaming window, which DuckDB runs in one
+    # thread, so the join (its build side the distinct pairs) gives the rows in the order of the scan.
+    connection.execute(
+        f"""create view {MENTIONS_VIEW} as
+        select {selected}, e.row_number, concat_ws('; ', {parts}) as snippet
+        from (select *, row_number() over () as row_number from {_CELLS}) e {joined}"""
+    )
+
+
+@contextmanager
+def _opened(
+    path: Path, fmt: str, wanted: frozenset[str], encoding: str | None
+) -> Iterator[tuple[duckdb.DuckDBPyConnection, list[str], list[str]]]:
+    """(a connection with the cells view of the export's `wanted` columns, every column name of the
+    export, the names of the wanted ones in the view's order). Any reading error inside the `with`
+    block, the queries of the view included, is a `TableExportError`."""
+    connection = duckdb.connect()
+    try:
+        with ExitStack() as stack:
+            readable = stack.enter_context(_as_utf8(path, encoding))
+            if fmt == "csv":
+                available, kept = _csv_cells(connection, readable, wanted, stack)
+            elif fmt in ("json", "jsonl"):
+                available, kept = _json_cells(connection, readable, fmt, wanted)
+            else:
+                raise TableExportError(f"unsupported table format {fmt!r} ({', '.join(TABLE_FORMATS)})")
+            yield connection, available, kept
+    except (duckdb.Error, OSError, csv.Error) as error:
+        raise TableExportError(f"could not read {fmt} export: {error}") from error
+    finally:
+        connection.close()
+
+
+def _read_rows(
+    path: Path, fmt: str, wanted: frozenset[str], encoding: str | None = None
+) -> tuple[pd.DataFrame, list[str]]:
+    """(the cells of the wanted columns, named as in the export; every column name of the export)."""
+    with _opened(path, fmt, wanted, encoding) as (connection, available, kept):
+        if not kept:
+            return pd.DataFrame(), available
+        frame = connection.sql(f"select * from {_CELLS}").to_arrow_table().to_pandas()
+        frame.columns = kept
+        return frame, available
+
+
+@contextmanager
+def table_mentions(
+    path: Path, fmt: str, columns: dict[str, str] | None = None, encoding: str | None = None
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A DuckDB connection whose view `MENTIONS_VIEW` holds the export's mentions (as text). `columns` maps
+    dealmap field -> the export's column name; only the mapped columns and those named like dealmap's own
+    fields are read.
+
+    The view reads the file when queried, so a million-row export goes to Parquet or Arrow in one
+    statement, never through Python objects per row. It may be queried only inside the `with` block; any
+    reading error there is a `TableExportError`.
+    """
+    wanted = frozenset(_folded(name) for name in [*(columns or {}).values(), *EXPORT_FIELDS])
+    with _opened(path, fmt, wanted, encoding) as (connection, available, kept):
+        _define_mentions(connection, _mapping(columns, available), kept)
+        yield connection
+
+
+def read_table_export(
+    path: Path, fmt: str, columns: dict[str, str] | None = None, encoding: str | None = None
+) -> pd.DataFrame:
+    """The mentions of `table_mentions` as a frame: text cells as Arrow-backed strings (missing: NA),
+    investor lists as Python lists. For inspection and tests; extraction writes the view straight to
+    Parquet."""
+    with table_mentions(path, fmt, columns, encoding) as connection:
+        return text_frame(connection.sql(f"select * from {MENTIONS_VIEW}").to_arrow_table())

@@ -73,3 +73,30 @@ def test_an_extraction_is_renamed_when_its_outcome_changes_for_the_same_inputs(t
     assert (current.digest, current.inputs_digest(), current.mention_count()) == (second, "inputs-1", 1)
     assert current.mentions()["company_text"].tolist() == ["Acme"]
     assert [p.name for p in (tmp_path / "s" / "extraction").iterdir() if p.is_dir()] == [second]
+
+
+def test_mention_files_written_before_are_moved_in_or_joined_with_the_frame(tmp_path: Path):
+    parsed = pd.DataFrame([{"source_id": "s", "url": "u1", "sha256": "c" * 64, "fingerprint": "f",
+                            "status": "parsed", "mentions": 2, "error_class": None, "error_message": None,
+                            "parsed_run_id": "r1"}])  # fmt: skip
+    frame = pd.DataFrame({"source_id": ["s"], "record_id": ["from-frame"], "company_text": ["Acme"]})
+    # A file in the declared columns, as a table export's is written (here from a frame, elsewhere).
+    elsewhere = SourceOutputs(tmp_path / "elsewhere")
+    elsewhere.record_extraction("s", "inputs-0", frame.assign(record_id="from-file"), parsed)
+    written = elsewhere.current_extraction("s").mentions_path.read_bytes()
+    outputs = SourceOutputs(tmp_path / "sources")
+    with outputs.spool("s") as spool:
+        (spool / "0000.parquet").write_bytes(written)
+        outputs.record_extraction("s", "inputs-1", frame.iloc[0:0], parsed, [spool / "0000.parquet"])
+    moved = outputs.current_extraction("s").mentions()
+    assert moved["record_id"].tolist() == ["from-file"]
+    with outputs.spool("s") as spool:
+        (spool / "0000.parquet").write_bytes(written)
+        outputs.record_extraction("s", "inputs-2", frame, parsed, [spool / "0000.parquet"])
+    joined = outputs.current_extraction("s")
+    assert sorted(joined.mentions()["record_id"]) == ["from-file", "from-frame"]
+    assert joined.mentions().columns.tolist() == moved.columns.tolist()
+    # the spools went with the extraction before
+    assert [p.name for p in (tmp_path / "sources" / "s" / "extraction").iterdir() if p.is_dir()] == [
+        joined.digest
+    ]

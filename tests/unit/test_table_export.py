@@ -227,9 +227,16 @@ def test_missing_file_raises(tmp_path: Path) -> None:
         read_table_export(tmp_path / "absent.csv", "csv")
 
 
-def test_record_ids_of_a_whole_export_are_those_of_one_row_at_a_time():
-    from assets.parsing.mentions import record_id, record_ids
+def test_record_ids_of_a_whole_export_are_those_of_one_row_at_a_time(tmp_path: Path) -> None:
+    from assets.parsing.dispatch import extract_document
+    from assets.parsing.mentions import record_id
+    from assets.sources import Source, SourceKind
 
-    locators = [f"row[{i}]" for i in range(1, 501)] + ["row[ünï]", ""]
-    args = ("exports", "file:///données/export.csv", "ab" * 32, "table_row")
-    assert record_ids(*args, locators).to_pylist() == [record_id(*args, locator) for locator in locators]
+    path = tmp_path / "export.csv"
+    path.write_text("company\n" + "".join(f"Company {i}\n" for i in range(500)), encoding="utf-8")
+    url = "file:///données/export.csv"
+    source = Source(id="exports", kind=SourceKind.TABLE, url=url)
+    frame = extract_document(source, url, "ab" * 32, None, path)
+    args = ("exports", url, "ab" * 32, "table_row")
+    assert frame["record_id"].tolist() == [record_id(*args, locator) for locator in frame["locator"]]
+    assert frame["locator"].tolist()[-1] == "row[500]"
