@@ -334,10 +334,23 @@ def _joint_subject(text: str) -> bool:
     return bool(valid_company(end_name(head.rstrip(", "))))
 
 
+# Marks written between a name and its verb that are no part of either: a country's flag emoji ('Acme 🇧🇷
+# raised'), another pictograph, a ticker in square brackets ('Acme [NASDAQ: ACME] raised').
+_MARKS = re.compile(
+    r"\s*(?:[\U0001F1E6-\U0001F1FF]{2}|[\U0001F300-\U0001FAFF\u2600-\u27BF]\uFE0F?|\[[^\[\]]{1,40}\])"
+)
+
+
+def without_marks(text: str) -> str:
+    """Text without the flags, pictographs and bracketed tickers (`_MARKS`) set between its words."""
+    return _MARKS.sub("", text) if not text.isascii() or "[" in text else text
+
+
 def company_in_subject(subject: str) -> str | None:
     """The company a clause's subject names, `REFERENCE` when it points back to one, else None."""
     if "‘" in subject or "“" in subject or '"' in subject:
         subject = _QUOTED_NAME.sub(r"\1", subject)  # 'Energy startup ‘Sun King’ secured'
+    subject = without_marks(subject)
     if ", " in subject:
         subject = _COMMA_BEFORE_FORM.sub(" ", subject)
     as_name = _AS_NAME.search(subject)

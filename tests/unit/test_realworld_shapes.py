@@ -1624,3 +1624,38 @@ def test_a_subject_that_points_back_to_no_company_named_before_is_no_deal() -> N
     assert _deals(
         "Halvorsen makes drones. The Costa Mesa, California-based company closed a $2.5 billion Series G."
     ) == [("Halvorsen", "$2.5 billion")]
+
+
+def _story_deals(*paragraphs: str) -> list[tuple[str | None, str | None, str | None]]:
+    """(company, amount, round) of every mention the paragraphs state, in order."""
+    return [(m.company, m.amount, m.round_text) for m in extract_prose_mentions(list(paragraphs))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a newsletter's country flags after each name
+        (
+            "Veltrano 🇨🇱 raised a $6 million seed round led by Andes Forge 🇺🇸.",
+            ("Veltrano", "$6 million", "seed"),
+        ),
+        # a pictograph before the verb
+        ("Orbisk 🚀 closed a $12 million Series A.", ("Orbisk", "$12 million", "series_a")),
+        # a ticker in square brackets
+        (
+            "Tarrow Health [TRW] raised $80 million in a Series C round.",
+            ("Tarrow Health", "$80 million", "series_c"),
+        ),
+    ],
+)
+def test_marks_between_a_name_and_its_verb_are_no_part_of_the_subject(
+    sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert _story_deals(sentence) == [expected]
+
+
+def test_a_flag_after_a_lead_investor_is_no_part_of_its_name() -> None:
+    mentions = extract_prose_mentions(
+        ["Quenta 🇲🇽 raised $3 million in a seed round led by Corvid Capital 🇺🇸."]
+    )
+    assert [m.lead_investors for m in mentions] == [["Corvid Capital"]]
