@@ -579,4 +579,13 @@ def split_sentence(sentence: str) -> list[Clause]:
     parts = [piece for part in _hard_split(sentence) if part for piece in _split_by_verbs(part)]
     if len(parts) < 2 or sum(1 for part in parts if has_deal(part)) < 2:
         return [Clause(sentence)]
-    return [Clause(part) for part in parts]
+    shared = _SHARED_ROUNDS.search(parts[-1])
+    shared_round = find_round(shared.group(0)) if shared else None
+    return [Clause(part, round=shared_round) for part in parts]
+
+
+# 'A raised $15M, B raised $28M and C gathered $25M in respective funding rounds': a plural round phrase
+# that closes a list of raises is each one's round (a part that names its own round keeps it).
+_SHARED_ROUNDS = re.compile(
+    r"\bin\s+(?:their\s+)?(?:respective|separate|individual)\s+(?:[\w-]+\s+){0,2}?rounds\b", re.IGNORECASE
+)

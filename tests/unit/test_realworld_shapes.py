@@ -1659,3 +1659,34 @@ def test_a_flag_after_a_lead_investor_is_no_part_of_its_name() -> None:
         ["Quenta 🇲🇽 raised $3 million in a seed round led by Corvid Capital 🇺🇸."]
     )
     assert [m.lead_investors for m in mentions] == [["Corvid Capital"]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the closing plural round phrase is every listed company's round
+        (
+            "Brakel landed $9 million, Omnify raised $14 million and Tussock closed $31 million in their "
+            "respective funding rounds.",
+            [
+                ("Brakel", "$9 million", "venture"),
+                ("Omnify", "$14 million", "venture"),
+                ("Tussock", "$31 million", "venture"),
+            ],
+        ),
+        # a company that names its own round keeps it
+        (
+            "Brakel landed a $9 million Series B, Omnify raised $14 million and Tussock closed $31 million "
+            "in separate seed rounds.",
+            [
+                ("Brakel", "$9 million", "series_b"),
+                ("Omnify", "$14 million", "seed"),
+                ("Tussock", "$31 million", "seed"),
+            ],
+        ),
+    ],
+)
+def test_a_round_phrase_closing_a_list_of_raises_is_each_ones_round(
+    sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _story_deals(sentence) == expected
