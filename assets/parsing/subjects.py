@@ -195,7 +195,8 @@ _ROUND_OF = re.compile(
     rf"^(?i:the|a|an|this)\s+(?:[\w-]+\s+){{0,3}}?(?i:round|funding|financing|raise|investment)\s+of\s+({NAME})"
 )
 # '..., with Neobank Salmon securing $28 million': the name the absolute phrase is about.
-_WITH_NAME = re.compile(rf",\s+with\s+({NAME})$")
+# '..., with Pellwood, a Ghanaian logistics startup securing ...': the name may carry a description.
+_WITH_NAME = re.compile(rf",\s+with\s+({NAME})(?:,\s+(?:a|an|the)\s+[^,]{{1,60}})?$")
 # 'spearheaded by Country Delight, a dairy brand that raised ...': the relative pronoun refers to the name
 # the description sets off, wherever that name stands.
 _RELATIVE_AFTER_NAME = re.compile(

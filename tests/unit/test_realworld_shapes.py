@@ -1690,3 +1690,24 @@ def test_a_round_phrase_closing_a_list_of_raises_is_each_ones_round(
     sentence: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert _story_deals(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Six startups closed rounds, with Pellwood, a Ghanaian logistics startup securing the largest "
+            "amount at $18 million.",
+            [("Pellwood", "$18 million", None)],
+        ),
+        # without the description, as before
+        (
+            "Six startups closed rounds, with Pellwood securing the largest amount at $18 million.",
+            [("Pellwood", "$18 million", None)],
+        ),
+    ],
+)
+def test_the_name_of_a_with_phrase_may_carry_a_description(
+    sentence: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert _story_deals(sentence) == expected
