@@ -617,6 +617,14 @@ _PRICE_WORDS = re.compile(r"\s*(?:each|apiece|per (?:share|ADS)|a share|[,.;)]|$
 _SIGN_CHARS = frozenset(CURRENCY_SIGNS + "USAC")  # '$', '€', 'US$', 'A$', 'C$'
 
 
+_CONTRAST = re.compile(r",\s+(?:while|whilst|whereas)\s", re.IGNORECASE)
+
+
+def _contrast_between(text: str, money: Money | None, anchor: int) -> bool:
+    """Whether a contrast (', while', ', whilst', ', whereas') stands between an amount and a later verb."""
+    return money is not None and money.end <= anchor and bool(_CONTRAST.search(text, money.end, anchor))
+
+
 def may_state_a_deal(text: str) -> bool:
     """Whether text states an amount or says one is undisclosed: without either, no clause of it (parts
     of it) states a deal, and it need not be read further."""
@@ -727,6 +735,9 @@ def mention_in_clause(
     # Then a later verb's subject: 'On the heels of raising $665 million, Zepto is gearing up to raise ...'.
     anchors += [later.start() for later in DEAL_VERB.finditer(text, verb.end())] if verb else []
     recipient = None if clause.company else _recipient_after(text, first_raise)
+    # 'A led its first round with $21 million, while B secured $2 million': B is the subject of a verb
+    # after a contrast that closes the amount's clause, not the one who took it.
+    anchors = [anchor for anchor in anchors if not _contrast_between(text, first_raise, anchor)]
     for anchor in anchors:
         company, refers_back = (recipient, False) if recipient else _company(clause, anchor, antecedent)
         if company or refers_back:

@@ -1711,3 +1711,27 @@ def test_the_name_of_a_with_phrase_may_carry_a_description(
     sentence: str, expected: list[tuple[str, str, str | None]]
 ) -> None:
     assert _story_deals(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the company after 'while' is the subject of its own verb, not the owner of the amount before it
+        (
+            "Last year, Dorvane led its first investment round with $18 million, while Pickett Labs closed "
+            "$3 million.",
+            [],
+        ),
+        # the amount goes to the company that owns it ("Quorra's"), not to the subject after 'whilst'
+        (
+            "Analysts pointed to Quorra's £700m Series C, whilst battery maker Ostrel raised £25m.",
+            [("Quorra", "£700m", "series_c")],
+        ),
+        # a contrast before the amount changes nothing
+        ("While rivals cut staff, Dorvane raised $18 million.", [("Dorvane", "$18 million", None)]),
+    ],
+)
+def test_a_contrast_between_an_amount_and_a_later_verb_keeps_the_verbs_subject_from_the_amount(
+    sentence: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert _story_deals(sentence) == expected
