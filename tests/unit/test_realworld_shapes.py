@@ -999,9 +999,9 @@ def test_what_a_sentence_comes_after_is_a_deal_when_it_names_who_received_it() -
 
 
 def _rounds(
-    sentence: str, published: date = date(2025, 11, 5)
+    sentence: str, published: date | None = date(2025, 11, 5)
 ) -> list[tuple[str | None, str | None, str | None]]:
-    """(company, round, amount) of every mention a sentence states."""
+    """(company, round, amount) of every mention a sentence states, as a text of `published` would."""
     return [
         (m.company, m.round_text, m.amount) for m in extract_prose_mentions([sentence], published=published)
     ]
@@ -1626,32 +1626,27 @@ def test_a_subject_that_points_back_to_no_company_named_before_is_no_deal() -> N
     ) == [("Halvorsen", "$2.5 billion")]
 
 
-def _story_deals(*paragraphs: str) -> list[tuple[str | None, str | None, str | None]]:
-    """(company, amount, round) of every mention the paragraphs state, in order."""
-    return [(m.company, m.amount, m.round_text) for m in extract_prose_mentions(list(paragraphs))]
-
-
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         # a newsletter's country flags after each name
         (
             "Veltrano 🇨🇱 raised a $6 million seed round led by Andes Forge 🇺🇸.",
-            ("Veltrano", "$6 million", "seed"),
+            ("Veltrano", "seed", "$6 million"),
         ),
         # a pictograph before the verb
-        ("Orbisk 🚀 closed a $12 million Series A.", ("Orbisk", "$12 million", "series_a")),
+        ("Orbisk 🚀 closed a $12 million Series A.", ("Orbisk", "series_a", "$12 million")),
         # a ticker in square brackets
         (
             "Tarrow Health [TRW] raised $80 million in a Series C round.",
-            ("Tarrow Health", "$80 million", "series_c"),
+            ("Tarrow Health", "series_c", "$80 million"),
         ),
     ],
 )
 def test_marks_between_a_name_and_its_verb_are_no_part_of_the_subject(
     sentence: str, expected: tuple[str, str, str]
 ) -> None:
-    assert _story_deals(sentence) == [expected]
+    assert _rounds(sentence, published=None) == [expected]
 
 
 def test_a_flag_after_a_lead_investor_is_no_part_of_its_name() -> None:
@@ -1669,9 +1664,9 @@ def test_a_flag_after_a_lead_investor_is_no_part_of_its_name() -> None:
             "Brakel landed $9 million, Omnify raised $14 million and Tussock closed $31 million in their "
             "respective funding rounds.",
             [
-                ("Brakel", "$9 million", "venture"),
-                ("Omnify", "$14 million", "venture"),
-                ("Tussock", "$31 million", "venture"),
+                ("Brakel", "venture", "$9 million"),
+                ("Omnify", "venture", "$14 million"),
+                ("Tussock", "venture", "$31 million"),
             ],
         ),
         # a company that names its own round keeps it
@@ -1679,9 +1674,9 @@ def test_a_flag_after_a_lead_investor_is_no_part_of_its_name() -> None:
             "Brakel landed a $9 million Series B, Omnify raised $14 million and Tussock closed $31 million "
             "in separate seed rounds.",
             [
-                ("Brakel", "$9 million", "series_b"),
-                ("Omnify", "$14 million", "seed"),
-                ("Tussock", "$31 million", "seed"),
+                ("Brakel", "series_b", "$9 million"),
+                ("Omnify", "seed", "$14 million"),
+                ("Tussock", "seed", "$31 million"),
             ],
         ),
     ],
@@ -1689,7 +1684,7 @@ def test_a_flag_after_a_lead_investor_is_no_part_of_its_name() -> None:
 def test_a_round_phrase_closing_a_list_of_raises_is_each_ones_round(
     sentence: str, expected: list[tuple[str, str, str]]
 ) -> None:
-    assert _story_deals(sentence) == expected
+    assert _rounds(sentence, published=None) == expected
 
 
 @pytest.mark.parametrize(
@@ -1698,40 +1693,43 @@ def test_a_round_phrase_closing_a_list_of_raises_is_each_ones_round(
         (
             "Six startups closed rounds, with Pellwood, a Ghanaian logistics startup securing the largest "
             "amount at $18 million.",
-            [("Pellwood", "$18 million", None)],
+            [("Pellwood", None, "$18 million")],
         ),
         # without the description, as before
         (
             "Six startups closed rounds, with Pellwood securing the largest amount at $18 million.",
-            [("Pellwood", "$18 million", None)],
+            [("Pellwood", None, "$18 million")],
         ),
     ],
 )
 def test_the_name_of_a_with_phrase_may_carry_a_description(
     sentence: str, expected: list[tuple[str, str, str | None]]
 ) -> None:
-    assert _story_deals(sentence) == expected
+    assert _rounds(sentence, published=None) == expected
 
 
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         # the company after 'while' is the subject of its own verb, not the owner of the amount before it
+        # (neither clause is read as a deal yet: 'led its first round with' and a bare 'closed $3 million'
+        # are gaps, pinned here so that closing them is a deliberate change)
         (
             "Last year, Dorvane led its first investment round with $18 million, while Pickett Labs closed "
             "$3 million.",
             [],
         ),
-        # the amount goes to the company that owns it ("Quorra's"), not to the subject after 'whilst'
+        # the amount goes to the company that owns it ("Quorra's"), not to the subject after 'whilst' (whose
+        # own £25m is not read yet: a gap, as above)
         (
             "Analysts pointed to Quorra's £700m Series C, whilst battery maker Ostrel raised £25m.",
-            [("Quorra", "£700m", "series_c")],
+            [("Quorra", "series_c", "£700m")],
         ),
         # a contrast before the amount changes nothing
-        ("While rivals cut staff, Dorvane raised $18 million.", [("Dorvane", "$18 million", None)]),
+        ("While rivals cut staff, Dorvane raised $18 million.", [("Dorvane", None, "$18 million")]),
     ],
 )
 def test_a_contrast_between_an_amount_and_a_later_verb_keeps_the_verbs_subject_from_the_amount(
     sentence: str, expected: list[tuple[str, str, str | None]]
 ) -> None:
-    assert _story_deals(sentence) == expected
+    assert _rounds(sentence, published=None) == expected
