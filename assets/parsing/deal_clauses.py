@@ -204,11 +204,6 @@ def _verb_before_each(sentence: str) -> re.Match[str] | None:
     return _VERB_AFTER_LIST.search(sentence, words.start(1) - 1) if words else None
 
 
-def _end_of_first(amounts: list[Money]) -> int:
-    """Where the first amount ends (0 when there is none: nothing follows it)."""
-    return amounts[0].end if amounts else 0
-
-
 def _respectively(sentence: str) -> list[Clause] | None:
     """'A and B raised $12M and $30M respectively, in a seed and a Series A' -> one clause per company;
     'A and B raised $10M each' (or 'A and B each raised $10M') -> the one amount for each of them."""
@@ -229,7 +224,7 @@ def _respectively(sentence: str) -> list[Clause] | None:
     amounts = find_money(rest)
     if len(names) < 2 and respectively:
         names = _described_items(before, len(amounts))
-    elif len(names) < 2 and (_EACH_BEFORE.search(before) or _EACH_AFTER.match(rest, _end_of_first(amounts))):
+    elif len(names) < 2 and (_EACH_BEFORE.search(before) or _amount_each(before, rest, amounts, 2)):
         names = _described_items(_EACH_BEFORE.sub("", before), None)
     if len(names) < 2:
         return None
