@@ -317,8 +317,8 @@ def _define_mentions(connection: duckdb.DuckDBPyConnection, mapping: dict[str, s
         for number, name in enumerate(used, start=1)
     )
     selected = ", ".join(f"{value} as {name}" for name, value in fields.items())
-    # Rows in the file's order: `row_number() over ()` is a streaming window, which DuckDB runs in one
-    # thread, so the join (its build side the distinct pairs) gives the rows in the order of the scan.
+    # Rows in the file's order: `row_number() over ()` numbers them as scanned, and on the one thread of
+    # the connection (`_opened`) the join keeps the order of the scan.
     connection.execute(
         f"""create view {MENTIONS_VIEW} as
         select {selected}, e.row_number, concat_ws('; ', {parts}) as snippet
@@ -333,7 +333,9 @@ def _opened(
     """(a connection with the cells view of the export's `wanted` columns, every column name of the
     export, the names of the wanted ones in the view's order). Any reading error inside the `with`
     block, the queries of the view included, is a `TableExportError`."""
-    connection = duckdb.connect()
+    # One thread: the rows then come out of the investor-list join in the order of the file, which a
+    # sort would give only by holding them all (1.7 GB at a million rows, against 0.55 GB streamed).
+    connection = duckdb.connect(config={"threads": 1})
     try:
         with ExitStack() as stack:
             readable = stack.enter_context(_as_utf8(path, encoding))
