@@ -88,7 +88,9 @@ class _DealRules(pa.DataFrameModel):
             & (ordered["status"] == ordered["status"].shift())
             & (ordered["round_type"] == ordered["round_type"].shift())
         )
-        close = same & ((ordered["day"] - ordered["day"].shift()).dt.days <= MERGE_WINDOW_DAYS)
+        # An undated deal is near every date (resolution merges it by round alone): NaT gaps are close.
+        gap = (ordered["day"] - ordered["day"].shift()).dt.days
+        close = same & (gap.le(MERGE_WINDOW_DAYS) | gap.isna())
         clashing = set(ordered.index[close]) | set(ordered.index[close.shift(-1, fill_value=False)])
         return pd.Series(~df.index.isin(list(clashing)), index=df.index)
 

@@ -123,8 +123,9 @@ RECORD_RULES: dict[str, Rule] = {
         ),
         Rule(
             "announced_date_present",
-            _E,
-            "The deal has a date: stated, or the document's publication date.",
+            _W,
+            "The deal has a date: stated, or the document's publication date (an undated deal is kept, "
+            "its announced_date empty: nothing in its text or page dates it).",
             ("announced_text", "published_date"),
         ),
         Rule("announced_date_not_future", _E, "The date is not in the future.", ("announced_date",)),

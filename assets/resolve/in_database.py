@@ -29,6 +29,7 @@ from assets.resolve.evidence import create_deal_sources
 from assets.resolve.merge import (
     METHOD_PRECEDENCE,
     SEGMENT_BASIS_PRECEDENCE,
+    UNDATED,
     MergePolicy,
     resolve_deals,
 )
@@ -57,12 +58,12 @@ def _strings(values: object) -> str:
 _LONE = """
 create or replace temp table lone_keys as
 select v.row_key from valid_rows v
-where v.company_key is not null and v.round_type is not null and v.announced_date is not null
+where v.company_key is not null and v.round_type is not null
   and not exists (
     select 1 from valid_rows w
     where w.company_key = v.company_key and w.record_id <> v.record_id
       and coalesce(w.status = 'reported', false) = coalesce(v.status = 'reported', false)
-      and abs(date_diff('day', v.announced_date, w.announced_date)) <= $window
+      and coalesce(abs(date_diff('day', v.announced_date, w.announced_date)) <= $window, true)
       and (w.round_type = v.round_type or w.round_type in ({stageless}) or v.round_type in ({stageless})))
 """
 
@@ -97,9 +98,11 @@ select
     {DISTINCT.format(l="lead_investors")} as lead_investors,
     {DISTINCT.format(l="list_concat(lead_investors, investors)")} as investors,
     announced_date,
-    coalesce(nullif(announced_date_precision, ''), 'day') as announced_date_precision,
+    if(announced_date is null, null, coalesce(nullif(announced_date_precision, ''), 'day'))
+        as announced_date_precision,
     if(coalesce(status = 'reported', false), 'reported', 'announced') as status,
-    if(coalesce(date_basis = 'explicit', false), 'explicit', 'published') as date_basis,
+    case when announced_date is null then '{UNDATED}'
+         when date_basis = 'explicit' then 'explicit' else 'published' end as date_basis,
     resolved_segment as segment,
     coalesce(t.label, resolved_segment) as segment_label,
     coalesce(t.layer, 'unclassified') as layer,
@@ -135,7 +138,7 @@ _DEAL_IDS = f"""
 create or replace temp table deal_ids as
 select d.deal_key,
     substr(sha256(coalesce(v.company_key, 'None') || chr(31) || d.round_type || chr(31)
-        || strftime(d.announced_date, '%Y-%m-%d') || chr(31)
+        || coalesce(strftime(d.announced_date, '%Y-%m-%d'), 'None') || chr(31)
         || (row_number() over (
             partition by v.company_key, d.round_type, d.announced_date order by {PRECEDENCE}) - 1)::varchar),
         1, 16) as deal_id

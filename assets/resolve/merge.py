@@ -12,7 +12,9 @@ Precedence when facts conflict (strongest first), documented in README.md:
 3. the source listed earlier in sources.toml (the user's own ranking of sources);
 4. record_id, for a stable order.
 Dates: an explicit date from the strongest mention that states one; otherwise the earliest publication
-date (a deal was announced no later than its first report). Investors: the union over all mentions.
+date (a deal was announced no later than its first report); a deal none of whose mentions is dated stays
+undated (`announced_date` empty, `date_basis` 'undated'). An undated mention is never too far from another:
+only its round, status and figures decide where it goes. Investors: the union over all mentions.
 """
 
 from __future__ import annotations
@@ -70,8 +72,8 @@ class _Cluster:
         staged = [r for r in rounds if r != VENTURE_ROUND]
         return (staged or rounds or [UNKNOWN_ROUND])[0]
 
-    def date_distance(self, day: date) -> int:
-        return min(abs((r["announced_date"] - day).days) for r in self.records)
+    def date_distance(self, day: date | None) -> int:
+        return min(_days_apart(r["announced_date"], day) for r in self.records)
 
     @property
     def status(self) -> str:
@@ -97,6 +99,11 @@ class _Cluster:
             if values and _known(record[column]) and not _close(values[0], record[column], tolerance):
                 return False
         return True
+
+
+def _days_apart(first: date | None, second: date | None) -> int:
+    """Days between two dates; 0 when either is unknown (an undated mention is near every date)."""
+    return 0 if first is None or second is None else abs((first - second).days)
 
 
 def _status(record: dict[str, Any]) -> str:
@@ -138,20 +145,23 @@ def _conflicts(cluster: _Cluster, policy: MergePolicy) -> list[str]:
 
 # Warn rules about the amount: a deal keeps them only from the mention whose amount it took.
 AMOUNT_WARNINGS = frozenset({"amount_large_for_round", "amount_implausibly_small"})
+# The warn rule an undated mention breaks: a deal keeps it only when no mention dates it.
+UNDATED_WARNING = "announced_date_present"
 
 
 def _deal_warnings(
-    records: list[dict[str, Any]], with_amount: dict[str, Any] | None, segment: str
+    records: list[dict[str, Any]], with_amount: dict[str, Any] | None, segment: str, dated: bool
 ) -> list[str]:
     """The warnings that describe the deal as resolved, not one of its mentions: an unclassified mention
-    of a deal whose segment another mention gave, or a doubtful amount the deal did not take, is not the
-    deal's warning."""
+    of a deal whose segment another mention gave, an undated mention of a deal another mention dates, or a
+    doubtful amount the deal did not take, is not the deal's warning."""
     found = _union([r.get("warnings") for r in records])
     taken = as_list(with_amount.get("warnings")) if with_amount else []
     return [
         w
         for w in found
         if not (w == "segment_unclassified" and segment != UNCLASSIFIED)
+        and not (w == UNDATED_WARNING and dated)
         and not (w in AMOUNT_WARNINGS and w not in taken)
     ]
 
@@ -172,8 +182,7 @@ def _first(records: list[dict[str, Any]], column: str) -> dict[str, Any] | None:
 def _deal_row(cluster: _Cluster, policy: MergePolicy, taxonomy: Taxonomy) -> dict[str, Any]:
     records = cluster.records  # already in precedence order
     head = records[0]
-    explicit = [r for r in records if r["date_basis"] == "explicit"]
-    dated = explicit[0] if explicit else min(records, key=lambda r: r["announced_date"])
+    dated = _dated(records)
     with_amount, with_valuation = _first(records, "amount_usd"), _first(records, "valuation_usd")
     segment_record = min(records, key=lambda r: SEGMENT_BASIS_PRECEDENCE.get(r["segment_basis"], 9))
     segment = _text_or(segment_record["segment"], UNCLASSIFIED)
@@ -192,17 +201,17 @@ def _deal_row(cluster: _Cluster, policy: MergePolicy, taxonomy: Taxonomy) -> dic
         "amount_original": with_amount["amount_original"] if with_amount else None,
         "lead_investors": _union([r["lead_investors"] for r in records]),
         "investors": _union([r["lead_investors"] for r in records] + [r["investors"] for r in records]),
-        "announced_date": dated["announced_date"],
-        "announced_date_precision": _text_or(dated.get("announced_date_precision"), "day"),
+        "announced_date": dated["announced_date"] if dated else None,
+        "announced_date_precision": _text_or(dated.get("announced_date_precision"), "day") if dated else None,
         "status": cluster.status,
-        "date_basis": "explicit" if explicit else "published",
+        "date_basis": _text_or(dated["date_basis"], "published") if dated else UNDATED,
         "segment": segment,
         "segment_label": taxonomy.segments[segment].label if segment in taxonomy.segments else segment,
         "layer": taxonomy.layer_of(segment) or "unclassified",
         "source_count": len({r["source_id"] for r in records}),
         "mention_count": len(records),
         "conflicts": _conflicts(cluster, policy),
-        "warnings": _deal_warnings(records, with_amount, segment),
+        "warnings": _deal_warnings(records, with_amount, segment, dated is not None),
     }
 
 
@@ -219,10 +228,22 @@ def _clusters(
     return _joined_same_rounds(clusters, policy, source_rank)
 
 
-def _deal_date(cluster: _Cluster) -> date:
+# date_basis of a deal that none of its mentions dates.
+UNDATED = "undated"
+
+
+def _dated(records: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The mention whose date the deal carries: the strongest with an explicit date, else the earliest
+    dated one, else None (no mention is dated). `records` are in precedence order."""
+    explicit = [r for r in records if r["date_basis"] == "explicit" and r["announced_date"] is not None]
+    dated = [r for r in records if r["announced_date"] is not None]
+    return explicit[0] if explicit else min(dated, key=lambda r: r["announced_date"], default=None)
+
+
+def _deal_date(cluster: _Cluster) -> date | None:
     """The date its deal will carry (see `_deal_row`)."""
-    explicit = [r for r in cluster.records if r["date_basis"] == "explicit"]
-    return explicit[0]["announced_date"] if explicit else min(r["announced_date"] for r in cluster.records)
+    dated = _dated(cluster.records)
+    return dated["announced_date"] if dated else None
 
 
 def _joined_same_rounds(
@@ -242,7 +263,7 @@ def _joined_same_rounds(
                 if (
                     first.round_type not in STAGELESS_ROUNDS
                     and (first.round_type, first.status) == (second.round_type, second.status)
-                    and abs((_deal_date(first) - _deal_date(second)).days) <= policy.window_days
+                    and _days_apart(_deal_date(first), _deal_date(second)) <= policy.window_days
                 ):
                     first.records = sorted(
                         first.records + second.records, key=lambda r: _precedence_key(r, source_rank)
@@ -255,8 +276,9 @@ def _joined_same_rounds(
     return clusters
 
 
-def _deal_id(company_key: str, round_type: str, announced: date, ordinal: int) -> str:
-    key = f"{company_key}\x1f{round_type}\x1f{announced.isoformat()}\x1f{ordinal}"
+def _deal_id(company_key: str, round_type: str, announced: date | None, ordinal: int) -> str:
+    day = announced.isoformat() if announced is not None else "None"  # as in_database.py writes it
+    key = f"{company_key}\x1f{round_type}\x1f{day}\x1f{ordinal}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -282,7 +304,8 @@ def resolve_deals(
     for column in _RESOLVE_INPUT:  # optional columns a caller may leave out: missing, as None
         if column not in frame:
             frame[column] = [[] for _ in range(len(frame))] if column == "warnings" else None
-    frame["announced_date"] = pd.to_datetime(frame["announced_date"]).dt.date
+    days = pd.to_datetime(frame["announced_date"])
+    frame["announced_date"] = days.dt.date.astype("object").where(days.notna(), None)
     frame["amount_usd"] = frame["amount_usd"].astype("object").where(frame["amount_usd"].notna(), None)
     frame["valuation_usd"] = (
         frame["valuation_usd"].astype("object").where(frame["valuation_usd"].notna(), None)

@@ -78,13 +78,19 @@ DEALS = Table(
             comment="Canonical names of all investors, leads included (union over sources).", required=True
         ),
         ANNOUNCED_DATE.but(
-            comment="Announcement date: an explicit date if any source gives one, else the earliest publication date.",
-            required=True,
+            comment="Announcement date: an explicit date if any source gives one, else the earliest publication "
+            "date; NULL when nothing dates the deal (date_basis 'undated').",
         ),
-        ANNOUNCED_DATE_PRECISION.but(required=True),
+        ANNOUNCED_DATE_PRECISION.but(
+            comment=f"{ANNOUNCED_DATE_PRECISION.comment} NULL when the deal is undated."
+        ),
         DEAL_STATUS.but(required=True),
         FIRST_SEEN_AT.but(required=True),
-        DATE_BASIS.but(comment="explicit or published (see announced_date).", required=True),
+        DATE_BASIS.but(
+            comment="explicit (a source dates the deal), published (a document date stands in) or undated "
+            "(neither: announced_date is NULL).",
+            required=True,
+        ),
         SEGMENT.but(comment="Segment slug from the taxonomy (see table segments).", required=True),
         Column("segment_label", VARCHAR, "Segment display label.", required=True),
         LAYER.but(

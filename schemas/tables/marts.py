@@ -18,7 +18,7 @@ CAPITAL_CONCENTRATION = Table(
             "year (one row per calendar year) or all (one row for the whole table); never sum across both.",
             required=True,
         ),
-        Column("period", "VARCHAR", "Calendar year of announcement (YYYY), or all."),
+        Column("period", "VARCHAR", "Calendar year of announcement (YYYY), undated, or all."),
         Column("disclosed_deal_count", "INTEGER", "Deals with a disclosed amount in the period."),
         Column("amount_usd_total", "BIGINT", "Sum of disclosed amounts, whole USD."),
         Column(
@@ -42,8 +42,8 @@ FUNDING_BY_LAYER = Table(
     "mart_funding_by_layer",
     "Funding by stack layer and quarter, with each layer's share of the quarter. Grain: quarter x layer. Whole US dollars.",
     (
-        Column("quarter_start", "DATE", "First day of the quarter of announcement."),
-        Column("quarter", "VARCHAR", "Quarter label, e.g. 2026-Q1."),
+        Column("quarter_start", "DATE", "First day of the quarter of announcement; NULL for undated deals."),
+        Column("quarter", "VARCHAR", "Quarter label, e.g. 2026-Q1; undated for deals nothing dates."),
         Column(
             "layer",
             "VARCHAR",
@@ -65,8 +65,8 @@ FUNDING_BY_SEGMENT = Table(
     "mart_funding_by_segment",
     "Funding by segment and quarter. Grain: quarter x segment. Amounts in whole US dollars; sums reconcile with deals.",
     (
-        Column("quarter_start", "DATE", "First day of the quarter of announcement."),
-        Column("quarter", "VARCHAR", "Quarter label, e.g. 2026-Q1."),
+        Column("quarter_start", "DATE", "First day of the quarter of announcement; NULL for undated deals."),
+        Column("quarter", "VARCHAR", "Quarter label, e.g. 2026-Q1; undated for deals nothing dates."),
         Column("layer", "VARCHAR", "Stack layer slug of the segment."),
         Column("segment", "VARCHAR", "Segment slug."),
         Column("segment_label", "VARCHAR", "Segment display label."),

@@ -71,10 +71,12 @@ VIOLATING = {
     "valuation_at_least_amount": bad("Acme Ten", valuation="1000000"),
     "segment_known": bad("Acme Eleven", segment="Quantum sensing"),
     "announced_date_parseable": bad("Acme Twelve", announced="31st of Smarch"),
-    "announced_date_present": bad("Acme Thirteen", announced=""),
     "announced_date_not_future": bad("Acme Fourteen", announced="2999-01-01"),
     "announced_date_after_1990": bad("Acme Fifteen", announced="1985-06-01"),
 }
+# A row that nothing dates (no date cell, no publication date) is no bad row: it is a deal with an empty
+# announced_date, flagged by the warn rule announced_date_present.
+UNDATED = bad("Acme Thirteen", announced="")
 # The same deals as reported by a second source, in its own formats: three agree with the export; one
 # states the same round with another amount (one deal, flagged as a conflict).
 SECOND_SOURCE = [
@@ -117,7 +119,7 @@ def _registry(root: Path, max_rejection_rate: float | None) -> Path:
     with export.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(HEADER)
-        writer.writerows(VALID + list(VIOLATING.values()))
+        writer.writerows([*VALID, *VIOLATING.values(), UNDATED])
     second = root / "tracker.jsonl"
     second.write_text("\n".join(json.dumps(row) for row in SECOND_SOURCE) + "\n", encoding="utf-8")
     limit = f"max_rejection_rate = {max_rejection_rate}\n" if max_rejection_rate is not None else ""
@@ -154,7 +156,8 @@ def refreshed(tmp_path_factory):
     with duckdb.connect(str(root / "data" / "dealmap.duckdb"), read_only=True) as served:
         rejected = served.execute("select company_text, failed_checks from rejected_deals").fetchall()
         deals = served.execute(
-            "select company, amount_usd, source_count, mention_count, conflicts from deals order by company"
+            "select company, amount_usd, source_count, mention_count, conflicts, announced_date, date_basis, "
+            "announced_date_precision, warnings from deals order by company"
         ).fetchall()
     return result, rejected, deals
 
@@ -170,7 +173,8 @@ def test_every_bad_row_lands_under_its_own_rule(refreshed):
 
 def test_good_rows_become_deals_and_duplicates_merge(refreshed):
     _, _, deals = refreshed
-    assert [(company, sources, mentions) for company, _, sources, mentions, _ in deals] == [
+    assert [(company, sources, mentions) for company, _, sources, mentions, *_ in deals] == [
+        ("Acme Thirteen", 1, 1),
         ("Orrin Labs", 2, 2),
         ("Pellucid Bio", 1, 1),
         ("Quillworks", 2, 2),
@@ -181,6 +185,13 @@ def test_good_rows_become_deals_and_duplicates_merge(refreshed):
     assert tallgrass[1] == 150_000_000  # the export (same method, first in precedence) wins
     assert tallgrass[4] == ["amount_usd"]  # the disagreement is flagged, not hidden
     assert all(not d[4] for d in deals if d[0] != "Tallgrass Grid")
+
+
+def test_an_undated_row_is_a_deal_without_a_date_and_says_so(refreshed):
+    _, _, deals = refreshed
+    undated = {d[0]: d[5:] for d in deals}
+    assert undated["Acme Thirteen"] == (None, "undated", None, ["announced_date_present"])
+    assert undated["Pellucid Bio"][1:3] == ("explicit", "day")
 
 
 def test_reconciliation_is_green(refreshed):
@@ -194,7 +205,7 @@ def test_reconciliation_is_green(refreshed):
 
 
 def test_a_source_over_its_rejection_limit_blocks_the_marts(tmp_path: Path):
-    registry = _registry(tmp_path, max_rejection_rate=None)  # default 50%; the export loses 17 of 22
+    registry = _registry(tmp_path, max_rejection_rate=None)  # default 50%; the export loses 16 of 22
     result = run_refresh(
         tmp_path / "data", sources_path=registry, fetcher=HttpFetcherResource(min_host_interval_s=0)
     )

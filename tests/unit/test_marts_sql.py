@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import duckdb
 import pandas as pd
@@ -58,13 +59,20 @@ def _load(warehouse: Warehouse, deals: list[dict]) -> None:
         warehouse.replace(connection, "deals", pd.DataFrame(deals, columns=DEAL_COLUMNS))
 
 
-@pytest.fixture
-def built(warehouse) -> Iterator[duckdb.DuckDBPyConnection]:
-    """The marts built on DEALS; the connection stays open for the test."""
-    _load(warehouse, DEALS)
+@contextmanager
+def _marts_of(warehouse: Warehouse, deals: list[dict]) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The marts built on `deals`, on a connection open while the block runs."""
+    _load(warehouse, deals)
     with warehouse.connect() as connection:
         for mart in MARTS:
             warehouse.build_mart(connection, mart)
+        yield connection
+
+
+@pytest.fixture
+def built(warehouse) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The marts built on DEALS; the connection stays open for the test."""
+    with _marts_of(warehouse, DEALS) as connection:
         yield connection
 
 
@@ -291,10 +299,7 @@ def test_deals_of_zero_dollars_give_undefined_shares_not_nan_and_the_checks_pass
     """A year whose only disclosed deals are $0 has no share to give: NULL, never NaN (which broke the
     blocking checks and stopped the publish)."""
     zero = [_deal("z1", 0, "2019-05-01", "ai_chips"), _deal("z2", 0, "2019-06-01", "inference_serving")]
-    _load(warehouse, zero)
-    with warehouse.connect() as connection:
-        for mart in MARTS:
-            warehouse.build_mart(connection, mart)
+    with _marts_of(warehouse, zero) as connection:
         rows = connection.execute(
             "select period, amount_usd_total, top_1_share, hhi from mart_capital_concentration order by all"
         ).fetchall()
@@ -303,6 +308,41 @@ def test_deals_of_zero_dollars_give_undefined_shares_not_nan_and_the_checks_pass
     assert rows == [("2019", 0, None, None), ("all", 0, None, None)]
     assert shares == [(None,), (None,)]
     assert all(checks)
+
+
+def test_undated_deals_get_a_quarter_and_year_of_their_own_and_the_checks_pass(warehouse):
+    """A deal nothing dates counts under quarter 'undated' (quarter_start NULL, sorted last) and year
+    'undated', so every sum still reconciles with deals; the dated quarters are as before."""
+    undated = {"announced_date": None, "announced_date_precision": None, "date_basis": "undated"}
+    deals = [*DEALS, _deal("gorse", 40 * M, "2026-01-01", "ai_chips") | undated,
+             _deal("heath", None, "2026-01-01", "inference_serving") | undated]  # fmt: skip
+    with _marts_of(warehouse, deals) as connection:
+        segments = connection.execute(
+            "select quarter_start, quarter, segment, deal_count, amount_usd_total "
+            "from mart_funding_by_segment"
+        ).fetchall()
+        layers = connection.execute(
+            "select quarter, layer, share_of_quarter from mart_funding_by_layer where quarter = 'undated'"
+        ).fetchall()
+        years = connection.execute(
+            "select period, disclosed_deal_count, amount_usd_total from mart_capital_concentration"
+        ).fetchall()
+        top = connection.execute("select rank, deal_id from mart_top_deals where rank = 5").fetchall()
+        checks = {c.name: run_check(connection, c) for checks in MART_CHECKS.values() for c in checks}
+    assert segments[-2:] == [
+        (None, "undated", "ai_chips", 1, 40 * M),
+        (None, "undated", "inference_serving", 1, 0),
+    ]
+    assert len(segments) == 8
+    assert layers == [("undated", "hardware", 1.0), ("undated", "inference", 0.0)]
+    assert years == [
+        ("2025", 1, 100 * M),
+        ("2026", 3, 900 * M),
+        ("undated", 1, 40 * M),
+        ("all", 5, TOTAL + 40 * M),
+    ]
+    assert top == [(5, "gorse")]
+    assert all(passed for passed, _ in checks.values()), checks
 
 
 def test_top_n_marts_rank_and_share_as_a_ranking_of_every_deal_does(warehouse):

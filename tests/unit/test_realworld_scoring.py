@@ -374,8 +374,9 @@ def test_no_texts_at_all_scores_nothing_and_says_so(corpus):
 
 
 def test_an_undated_text_is_dated_by_its_pages_url_as_production_dates_it(corpus):
-    """dev-002 states no publication date: a URL without a date leaves its deals undated (quarantined by
-    announced_date_present); the page's URL with a month dates them to that month, as a refresh would."""
+    """dev-002 states no publication date: a URL without a date leaves its deals undated (kept, with no
+    date: announced_date_present only warns); the page's URL with a month dates them to that month, as a
+    refresh would."""
     undated = evaluate_realworld("dev", root=corpus, refs=References.of())
     lines = _manifest_lines()
     lines[1]["url"] = "https://letters.example/2024/05/issue-12"
@@ -384,9 +385,12 @@ def test_an_undated_text_is_dated_by_its_pages_url_as_production_dates_it(corpus
     )
     dated = evaluate_realworld("dev", root=corpus, refs=References.of())
 
-    assert undated.quarantined["announced_date_present"] >= 1
-    assert dated.quarantined["announced_date_present"] == 0
-    assert dated.deals.tp > undated.deals.tp
+    assert undated.quarantined["announced_date_present"] == dated.quarantined["announced_date_present"] == 0
+    found = [
+        {m.found["company"]: m.found["announced_date"] for m in r.misses if m.found} for r in (undated, dated)
+    ]
+    assert found == [{"Lumen Harbor": None}, {"Lumen Harbor": date(2024, 5, 1)}]
+    assert dated.deals.tp == undated.deals.tp
 
 
 @pytest.mark.parametrize(

@@ -53,7 +53,6 @@ VIOLATIONS = {
     "valuation_at_least_amount": {"valuation_text": "10000000"},
     "segment_known": {"segment_text": "Quantum sensing"},
     "announced_date_parseable": {"announced_text": "the 31st of Smarch"},
-    "announced_date_present": {"announced_text": None},
     "announced_date_not_future": {"announced_text": "2999-01-01"},
     "announced_date_after_1990": {"announced_text": "1960-01-01"},
     "source_present": {"document_sha256": None},
@@ -99,6 +98,8 @@ WARNINGS = {
     "amount_large_for_round": {"round_text": "Seed", "amount_text": "900000000", "valuation_text": None},
     "amount_implausibly_small": {"amount_text": "291", "valuation_text": None},
     "segment_unclassified": {"segment_text": None},
+    # Nothing dates the row (no stated date, no publication date): kept undated, flagged.
+    "announced_date_present": {"announced_text": None},
 }
 
 

@@ -8,7 +8,7 @@ import duckdb
 import pytest
 from lxml import html
 
-from tests.unit.test_report_data import DEALS, GENERATED_AT, build_warehouse
+from tests.unit.test_report_data import DEALS, GENERATED_AT, M, build_warehouse, deal
 from warehouse.database import Warehouse
 from warehouse.report.data import load_report
 from warehouse.report.html import render_report
@@ -180,3 +180,29 @@ def test_an_empty_warehouse_renders_every_section_with_a_message(tmp_path):
     assert tree.xpath("//dl[@class='headline']/div[dt='Disclosed capital']/dd")[0].text_content() == "$0"
     # The sources were still fetched: coverage keeps its chart of them.
     assert len(tree.xpath("//*[local-name()='svg']")) == 1
+
+
+def test_an_undated_deal_counts_in_the_totals_not_on_the_time_axis(tmp_path):
+    """A deal nothing dates has no quarter to stand in: the chart's axis is the dated quarters alone, its
+    caption says how many deals are left off it, and the layer totals and top deals still count it."""
+    undated = deal("Elmstead", "series_a", "2026-01-01", 900 * M, None, "gpu_clouds")
+    undated |= {"announced_date": None, "announced_date_precision": None, "date_basis": "undated"}
+    warehouse = Warehouse(tmp_path / "work.duckdb")
+    build_warehouse(warehouse, [*DEALS, undated])
+    with warehouse.connect(read_only=True) as connection:
+        tree = html.fromstring(render_report(load_report(connection, GENERATED_AT), LABELS))
+        (compute_total,) = connection.execute(
+            "select sum(amount_usd) from deals where layer = 'compute'"
+        ).fetchone()
+    layers = tree.xpath("//section[@id='layers']")[0]
+    columns = layers.xpath(".//*[local-name()='g'][@class='column']")
+    assert columns[0].get("data-key") == "2024-Q1"
+    assert len(columns) == 10
+    assert "1 deal that nothing dates counts in the totals below, not in the chart." in layers.text_content()
+    compute = layers.xpath(".//tr[@data-layer='compute']/td[@data-usd]/@data-usd")
+    assert int(compute[0]) == compute_total > 900 * M  # Elmstead's 900M included
+    top = [
+        [td.text_content() for td in row.xpath("td")]
+        for row in tree.xpath("//section[@id='top-deals']//tbody/tr")
+    ]
+    assert [row[1:3] + row[5:6] for row in top if row[1] == "Elmstead"] == [["Elmstead", "Series A", "—"]]

@@ -187,6 +187,43 @@ def test_one_round_groups_resolve_in_sql_as_python_does(seed: int, monkeypatch) 
     assert (grouped["company_aliases"].map(len) > 0).any()
 
 
+def _undated(row: dict) -> dict:
+    """`row` as a mention nothing dates: no date, no basis, flagged by the warn rule."""
+    return row | {"announced_date": None, "date_basis": None, "announced_date_precision": None,
+                  "warnings": [*row["warnings"], "announced_date_present"]}  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_undated_mentions_resolve_in_sql_as_python_does(seed: int) -> None:
+    """A mention nothing dates is near every date: it merges by company, status, round and figures alone,
+    a deal of undated mentions only is undated (no date, no precision, basis 'undated', the warning kept),
+    and a deal another mention dates drops the warning. Lone undated mentions are built in SQL, the rest
+    in Python; both give the same deals and ids."""
+    rng = random.Random(seed)
+    rows = [_random_mention(rng, i, rng.randrange(12)) for i in range(200)]
+    rows = [_undated(row) if rng.random() < 0.3 else row for row in rows]
+    rows += [_undated(_random_mention(rng, 200 + i, 20 + i)) for i in range(5)]  # alone: a deal each
+    frame = pd.DataFrame(rows)
+    for column in ("amount_usd", "valuation_usd"):
+        frame[column] = frame[column].astype("Int64")
+    valid = _landed(frame.assign(amount_status="parsed", valuation_status="missing"), "valid_mentions")
+    deals = _resolved_as_python_resolves(valid)
+
+    undated = deals[deals["announced_date"].isna()]
+    assert len(undated) >= 5
+    assert set(undated["date_basis"]) == {"undated"}
+    assert undated["announced_date_precision"].isna().all()
+    assert all("announced_date_present" in w for w in undated["warnings"])
+    dated = deals[deals["announced_date"].notna()]
+    assert set(dated["date_basis"]) <= {"explicit", "published"}
+    assert not any("announced_date_present" in w for w in dated["warnings"])
+    # Some dated deals took in an undated mention (merged by round and figures, whatever its date).
+    dated_ids = set(dated["deal_id"])
+    _, evidence, _ = _in_database(valid)
+    merged_in = evidence[evidence["deal_id"].isin(dated_ids) & evidence["announced_date"].isna()]
+    assert len(merged_in) > 0
+
+
 def test_first_seen_is_an_earlier_sighting_or_now_and_new_deals_are_recorded() -> None:
     valid = _landed(_mixed(), "valid_mentions")
     first, _, sighted = _in_database(valid)

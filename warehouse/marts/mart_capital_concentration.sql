@@ -1,6 +1,6 @@
 -- mart_capital_concentration
--- Grain: period_grain x period: one row per calendar year of announcement (period_grain 'year'), plus one
--- row for the whole table (period_grain 'all', period 'all'). Key: period. Sum within one grain only.
+-- Grain: period_grain x period: one row per calendar year of announcement (period_grain 'year'; period
+-- 'undated' for deals nothing dates), plus one row for the whole table (period_grain 'all', period 'all'). Key: period. Sum within one grain only.
 -- Units: whole US dollars; shares 0..1 of the period's disclosed total taken by its N largest deals
 -- (NULL when that total is 0: a share of nothing is undefined, not NaN).
 -- Reads: deals (those with a disclosed amount).
@@ -18,7 +18,7 @@ disclosed_deals as (
 period_amounts as (
     select
         'year' as period_grain,
-        strftime(announced_date, '%Y') as period,
+        year_label(announced_date) as period,
         amount_usd
     from disclosed_deals
     union all

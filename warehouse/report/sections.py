@@ -37,6 +37,11 @@ def quarter_labels(first: date, last: date) -> list[str]:
     return labels
 
 
+def _when(announced: date | None) -> str:
+    """'on 2026-05-11', or 'undated' for a deal nothing dates."""
+    return f"on {day(announced)}" if announced is not None else "undated"
+
+
 def layers_by_quarter(data: ReportData, labels: Labels) -> str:
     rows = data.layer_quarters
     if not rows:
@@ -50,16 +55,22 @@ def layers_by_quarter(data: ReportData, labels: Labels) -> str:
         values.setdefault(row.quarter, {})[row.layer] = row.amount_usd
         texts.setdefault(row.quarter, {})[row.layer] = f"{usd(row.amount_usd)} in {deals(row.deal_count)}"
     # A quarter without deals is drawn empty, not skipped: the x axis is time. Only the latest quarters
-    # fit the chart; the layer totals below cover every quarter.
-    every_quarter = quarter_labels(rows[0].quarter_start, rows[-1].quarter_start)
+    # fit the chart; the layer totals below cover every quarter, and the deals nothing dates.
+    dated = [row for row in rows if row.quarter_start is not None]
+    every_quarter = quarter_labels(dated[0].quarter_start, dated[-1].quarter_start) if dated else []
     quarters = every_quarter[-QUARTERS_SHOWN:]
     groups = [ColumnGroup(q, values.get(q, {}), texts.get(q, {})) for q in quarters]
     chart = column_chart(groups, series, "Disclosed capital per quarter, stacked by stack layer", usd)
-    caption = None
+    notes = []
     if len(quarters) < len(every_quarter):
-        caption = (
+        notes.append(
             f"The latest {QUARTERS_SHOWN} of {len(every_quarter)} quarters; the totals below cover them all."
         )
+    undated = sum(row.deal_count for row in rows if row.quarter_start is None)
+    if undated:
+        verb = "counts" if undated == 1 else "count"
+        notes.append(f"{deals(undated)} that nothing dates {verb} in the totals below, not in the chart.")
+    caption = " ".join(notes) or None
     totals = data.layer_totals()
     deal_counts: dict[str, int] = {}
     for row in rows:
@@ -128,7 +139,7 @@ def top_deals(data: ReportData, labels: Labels) -> str:
             d.amount_usd,
             f"{_amount(d.amount_usd, d.amount_is_floor)} · {share(d.share_of_total)}",
             tooltip=f"#{d.rank} {d.company}: {labels.round(d.round_type)}, "
-            f"{_amount(d.amount_usd, d.amount_is_floor)} on {day(d.announced_date)}; {d.segment_label}; "
+            f"{_amount(d.amount_usd, d.amount_is_floor)}, {_when(d.announced_date)}; {d.segment_label}; "
             f"led by {names(d.lead_investors)}",
             color=colors[d.layer],
             key=d.company,

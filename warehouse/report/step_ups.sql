@@ -15,6 +15,7 @@ company_rounds as (
         amount_usd,
         valuation_usd
     from main.deals
+    where announced_date is not null  -- an undated round has no place in a company's sequence
 ),
 
 -- Each round beside the one before it; deal_id settles rounds announced on the same day.

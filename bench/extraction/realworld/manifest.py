@@ -103,8 +103,9 @@ def fx_day(deal: dict[str, Any], text: ManifestText) -> date:
     return text.published or UNDATED_FX_DAY
 
 
-def to_usd(value: float | None, currency: str | None, on: date, fx: FxTable) -> int | None:
-    """Whole US dollars, or None for no value or a currency the FX table lacks."""
+def to_usd(value: float | None, currency: str | None, on: date | None, fx: FxTable) -> int | None:
+    """Whole US dollars, or None for no value or a currency the FX table lacks (`on` None: the latest
+    rate)."""
     if value is None or currency is None:
         return None
     converted = fx.to_usd(Decimal(str(value)), currency, on)

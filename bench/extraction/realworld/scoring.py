@@ -75,9 +75,10 @@ def money_equal(
     if amounts_close(gold[name], predicted[name]):
         return True
     currency, value, day = gold["money"]["currency"], gold["money"][name], predicted["announced_date"]
-    if currency in (None, "USD") or predicted["currency"] != currency or value is None or day is None:
+    if currency in (None, "USD") or predicted["currency"] != currency or value is None:
         return False
-    # Same currency on both sides: compare at the extractor's date (the date line scores the date).
+    # Same currency on both sides: compare at the extractor's date (the date line scores the date); an
+    # undated deal's amount is converted at the FX table's latest rate, as normalisation converts it.
     return amounts_close(to_usd(value, currency, day, fx or default_fx_table()), predicted[name])
 
 
@@ -91,9 +92,10 @@ def field_agrees(name: str, gold: dict[str, Any], predicted: dict[str, Any]) -> 
     return values_equal(name, gold, predicted)
 
 
-def same_period(labelled: date, precision: str, predicted: date) -> bool:
-    """The predicted date falls in the labelled period: month for day/month precision, quarter, year."""
-    if labelled.year != predicted.year:
+def same_period(labelled: date, precision: str, predicted: date | None) -> bool:
+    """The predicted date falls in the labelled period: month for day/month precision, quarter, year (an
+    undated deal is in none)."""
+    if predicted is None or labelled.year != predicted.year:
         return False
     if precision == "year":
         return True
