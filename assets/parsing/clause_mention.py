@@ -332,7 +332,12 @@ def _round(
     after_amount = _INVESTOR_KIND.sub(" ", after_amount)
     if first_raise and _DEBT_AFTER_AMOUNT.match(text, first_raise.end):
         return "debt"  # 'a $5 billion loan package', '$5 million in debt', '€433 million in green loans'
-    stated = find_round(after_amount) or find_round(text[anchor:]) or find_round(text)
+    # Only the part of a semicolon list that holds the deal: 'OpenAI restructures for IPO; Perplexity AI
+    # raises $500M' names no round of Perplexity's.
+    start, end = text.rfind(";", 0, anchor) + 1, text.find(";", anchor)
+    own = text[start:] if end < 0 else text[start:end]
+    after_amount = after_amount.split(";", 1)[0]
+    stated = find_round(after_amount) or find_round(own[anchor - start :]) or find_round(own)
     if stated is None and first_raise and _DEBT_IN_PHRASE.search(after_amount):
         return "debt"  # 'raising $5 billion in what is considered the largest green loan'
 

@@ -45,6 +45,8 @@ _VALUATION_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PLACING_VERBS = ("putting", "puts", "placing", "places", "pegging", "pegs")
+# 'Perplexity AI raises at $14B': a raise said at an amount, with no amount of its own, states the price.
+_RAISES_AT = r"rais(?:es|ed|ing|e) (?:money |funds |funding |capital )?at"
 _VALUATION_BEFORE = re.compile(
     one_of(
         r"valued (?:it |the company |the startup )?(?:at|from|in excess of|above|north of|upwards of)"
@@ -60,7 +62,8 @@ _VALUATION_BEFORE = re.compile(
         r"|market (?:cap|capitali[sz]ation|valuation) (?:of|at|was|is|stood at|topped|above|exceeding)"
         # 'putting the company at over $3 billion', 'bringing its valuation up to over $1 billion'
         + "".join(rf"|{verb} (?:the (?:company|startup|firm)|it) at" for verb in _PLACING_VERBS)
-        + r"|valuation up to"
+        + r"|valuation up to|"
+        + _RAISES_AT
     )
     + r"\s+"
     rf"(?:{_QUALIFIER}|an?\s+|a reported\s+)?$",
@@ -185,7 +188,10 @@ _BY_A_SHARE = r"(?: by [\d.]+ ?(?:%|percent|per cent))?"
 _NOT_A_RAISE_BEFORE = re.compile(
     one_of(
         r"revenue|sales|arr|gmv|market|spend|spent|spending|capex|budget|totaling|totalling|totaled|totalled"
-        r"|total of|totals|reached|hit|topped|fund of|fund(?: [IVX]+)? at|funding reached|deals worth"
+        # a fund's size: 'a fund of $200 million', 'closed its previous fund in 2019 at about $200 million
+        # and another in 2015 at about $100 million'
+        r"|total of|totals|reached|hit|topped|fund of|fund(?: [IVX]+)?(?: in \d{4})? at"
+        r"|another(?: in \d{4})? at|funding reached|deals worth"
         r"|combined|aggregate|of which|cost|costs|costing|charges?|pays?|paid|retails? for|sells? for"
         r"|lists? at|priced (?:at|from)|commitment of|fell to|rose to|grew to|dropped to|climbed to"
         r"|peak of|high of|low of|record of"
@@ -540,7 +546,9 @@ def _present_role(clause: str, money: Money) -> Role:
 
 
 # Every pattern that makes an amount a valuation holds one of these.
-_VALUATION_WORDS = re.compile(r"valu|valor|valeur|avalia|worth|post|pre|market cap", re.IGNORECASE)
+_VALUATION_WORDS = re.compile(
+    r"valu|valor|valeur|avalia|worth|post|pre|market cap|" + _RAISES_AT, re.IGNORECASE
+)
 
 
 def _may_be_valuation(clause: str, money: Money) -> bool:

@@ -1733,3 +1733,43 @@ def test_a_contrast_between_an_amount_and_a_later_verb_keeps_the_verbs_subject_f
     sentence: str, expected: list[tuple[str, str, str | None]]
 ) -> None:
     assert _rounds(sentence, published=None) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a fund's size, said with the year it closed, and the fund before it said as 'another'
+        "Harrowgate had closed its previous fund in 2021 at about $300 million and another in 2017 at about "
+        "$120 million.",
+        # regional hubs with their totals: cities of some 100,000 people or more are places
+        "Startups in regional hubs such as Leeds (£120 million), Bristol (£95 million) and Cardiff "
+        "(£40 million) drew money too.",
+    ],
+)
+def test_fund_sizes_and_regional_totals_are_no_deals(sentence: str) -> None:
+    assert _deals(sentence) == []
+
+
+def test_a_raise_said_at_an_amount_states_the_price_not_the_raise() -> None:
+    (mention,) = extract_prose_mentions(["Quillby raises at $9B, its chief executive said."])
+    assert (mention.company, mention.amount, mention.valuation) == ("Quillby", None, "$9B")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Harlow plans an IPO; Quillby raises $40M; Brenna hires a new chief.", None),
+        ("Quillby raises $40M; Harlow files for its IPO.", None),
+        ("Quillby raises $40M in a Series B; Harlow files for its IPO.", "series_b"),
+    ],
+)
+def test_a_round_named_in_another_part_of_a_semicolon_list_is_not_the_deals(
+    sentence: str, expected: str | None
+) -> None:
+    (mention,) = extract_prose_mentions([sentence])
+    assert (mention.company, mention.amount, mention.round_text) == ("Quillby", "$40M", expected)
+
+
+def test_a_city_whose_name_a_company_bears_is_the_company() -> None:
+    """'Aurora' is a city of 100,000 people and a company's name: the gazetteer lists it as both."""
+    assert _deals("Aurora raised $20 million in a Series A led by Fernhill.") == [("Aurora", "$20 million")]
