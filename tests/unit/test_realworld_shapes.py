@@ -1773,3 +1773,17 @@ def test_a_round_named_in_another_part_of_a_semicolon_list_is_not_the_deals(
 def test_a_city_whose_name_a_company_bears_is_the_company() -> None:
     """'Aurora' is a city of 100,000 people and a company's name: the gazetteer lists it as both."""
     assert _deals("Aurora raised $20 million in a Series A led by Fernhill.") == [("Aurora", "$20 million")]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("raised $90 million in pre-IPO funding", None),
+        ("a pre-IPO placement led by Fernhill", None),
+        ("its pre-seed round", "pre_seed"),
+        ("a pre-Series A round", "pre_series_a"),
+        ("priced its IPO on Friday", "ipo"),
+    ],
+)
+def test_a_round_before_another_is_not_that_round(phrase: str, expected: str | None) -> None:
+    assert find_round(phrase) == expected
