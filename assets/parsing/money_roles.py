@@ -242,6 +242,16 @@ _OPENING_PERIOD = re.compile(
     re.IGNORECASE,
 )
 _LAST_YEAR = re.compile(r"\b(?:last year|a year ago|the year before)\b", re.IGNORECASE)
+# 'roughly 14 months ago', 'two years ago': counted back from the month of publication.
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18}  # fmt: skip
+_AGO = re.compile(
+    r"\b(?:about |roughly |some |nearly |almost |around |just |over |more than )?"
+    rf"(?P<count>\d{{1,2}}|{'|'.join(_COUNTS)}) (?P<unit>months?|years?) ago\b",
+    re.IGNORECASE,
+)
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")  # fmt: skip
 _PAST = re.compile(
     r"\b" + one_of("last year|years ago|a year ago|the year before|in previous years") + r"\b", re.IGNORECASE
 )
@@ -375,7 +385,20 @@ def past_period(clause: str, money: Money, published: date | None) -> str | None
         return month
     if published is not None and _LAST_YEAR.search(after):
         return str(published.year - 1)
+    ago = _AGO.search(after) if published is not None else None
+    if ago is not None:
+        return _counted_back(published, ago)
     return _opening_period(clause, published)
+
+
+def _counted_back(published: date, ago: re.Match[str]) -> str:
+    """'14 months ago' in a text of June 2026: 'April 2025' (a month); '2 years ago': '2024' (a year)."""
+    count = ago["count"].lower()
+    number = int(count) if count.isdecimal() else _COUNTS[count]
+    if ago["unit"].lower().startswith("year"):
+        return str(published.year - number)
+    months = published.year * 12 + published.month - 1 - number
+    return f"{_MONTHS[months % 12]} {months // 12}"
 
 
 def in_the_past(clause: str, money: Money, published: date | None, months: bool = True) -> bool:
@@ -390,7 +413,7 @@ def in_the_past(clause: str, money: Money, published: date | None, months: bool 
     named = _NAMED_PERIOD.search(after)
     if named:
         return published is None or int(named.group("period")[-4:]) < published.year
-    if _PAST.search(after) or (months and _month_in_past(after, published)):
+    if _PAST.search(after) or _AGO.search(after) or (months and _month_in_past(after, published)):
         return True
     return _opening_period(clause, published) is not None
 

@@ -1787,3 +1787,24 @@ def test_a_city_whose_name_a_company_bears_is_the_company() -> None:
 )
 def test_a_round_before_another_is_not_that_round(phrase: str, expected: str | None) -> None:
     assert find_round(phrase) == expected
+
+
+def test_a_round_counted_back_from_publication_is_its_own_deal_dated_so() -> None:
+    """'14 months ago' dates the earlier round to a month counted back from publication, 'two years ago'
+    to a year; the round after 'then' is the new deal."""
+    text = (
+        "Founded in 2019, Quillby raised a $150 million Series D roughly 14 months ago, then a $300 million "
+        "Series E at a $5 billion valuation in January."
+    )
+    found = [
+        (m.round_text, m.amount, m.valuation, m.announced)
+        for m in extract_prose_mentions([text], published=date(2026, 3, 20))
+    ]
+    assert found == [
+        ("series_e", "$300 million", "$5 billion", "January 2026"),
+        ("series_d", "$150 million", None, "January 2025"),
+    ]
+    (older,) = extract_prose_mentions(
+        ["Quillby raised a $40 million Series C two years ago."], published=date(2026, 3, 20)
+    )
+    assert (older.round_text, older.announced) == ("series_c", "2024")
