@@ -44,6 +44,7 @@ class _Keepers:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.held: dict[str, sqlite3.Connection] = {}
+        self.outside: set[str] = set()  # files SQLAlchemy opened that are not the instance's
         self._lock = threading.Lock()
 
     def on_connect(self, connection: object, _record: object) -> None:
@@ -55,24 +56,27 @@ class _Keepers:
             self._tune(connection)
 
     def _tune(self, connection: sqlite3.Connection) -> None:
-        path = self._instance_file(connection)
-        if path is None or connection.execute("pragma journal_mode").fetchone()[0].lower() != "wal":
-            return  # a new shard is created in rollback mode and switched to WAL: a later connection
+        # Each event opens a connection: a file seen before costs one query here, not three.
+        rows = connection.execute("pragma database_list").fetchall()
+        file = next((f for _, name, f in rows if name == "main"), "")
+        if not file or file in self.outside:
+            return
+        if file not in self.held:
+            if not Path(file).resolve().is_relative_to(self.root):
+                self.outside.add(file)
+                return
+            if connection.execute("pragma journal_mode").fetchone()[0].lower() != "wal":
+                return  # a new shard is created in rollback mode, then switched to WAL: a later connection
+            self._hold(file)
         connection.execute(f"pragma synchronous = {WAL_SYNCHRONOUS}")
+
+    def _hold(self, file: str) -> None:
         with self._lock:
-            if path not in self.held:
-                keeper = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            if file not in self.held:
+                keeper = sqlite3.connect(file, check_same_thread=False, isolation_level=None)
                 # Reading opens the WAL index: from here on the keeper counts as a connection to the file.
                 keeper.execute("select count(*) from sqlite_master").fetchall()
-                self.held[path] = keeper
-
-    def _instance_file(self, connection: sqlite3.Connection) -> str | None:
-        """The file `connection` opened, when it is one of the instance's (not in memory, not elsewhere)."""
-        files = {name: file for _, name, file in connection.execute("pragma database_list").fetchall()}
-        file = files.get("main") or ""
-        if not file or not Path(file).resolve().is_relative_to(self.root):
-            return None
-        return file
+                self.held[file] = keeper
 
     def close(self) -> None:
         """Close the keepers: the last connection to each file checkpoints its WAL, as Dagster's would."""
