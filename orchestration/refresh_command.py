@@ -31,6 +31,7 @@ from dagster._core.storage.tags import PARTITION_NAME_TAG
 
 from orchestration.run_progress import RunProgress
 from orchestration.source_partitions import enabled_source_ids, every_source_tags, sync_source_partitions
+from orchestration.sqlite_commits import wal_speed_commits
 from schemas.settings import REPO_ROOT
 from warehouse.data_dir import DataDirResource
 from warehouse.summary import summary_lines
@@ -147,7 +148,7 @@ def run_refresh(verbose: bool, out: TextIO = sys.stdout, partition: str | None =
     console = Console(out, bar=out.isatty() and not verbose)
     # Dagster's console logger prints every event at DEBUG; the event log keeps them whatever its level.
     run_config = {} if verbose else {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
-    with dg.DagsterInstance.get() as instance:
+    with dg.DagsterInstance.get() as instance, wal_speed_commits(instance):
         try:
             partition_tags = _partition_tags(instance, partition)
         except ValueError as error:  # a registry error names the file, the source and the field

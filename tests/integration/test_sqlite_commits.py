@@ -1,0 +1,85 @@
+"""Dagster's SQLite storage under `wal_speed_commits`: NORMAL commits, the WAL kept between events, and the
+same events stored and read back as without it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+import sqlalchemy
+
+from orchestration.sqlite_commits import wal_speed_commits
+
+
+@dg.asset
+def one_number() -> int:
+    return 1
+
+
+@dg.asset_check(asset=one_number)
+def number_is_one() -> dg.AssetCheckResult:
+    return dg.AssetCheckResult(passed=True)
+
+
+def _events(instance: dg.DagsterInstance, run_id: str) -> list[str]:
+    entries = [r.event_log_entry for r in instance.get_records_for_run(run_id).records]
+    return [e.dagster_event_type.value for e in entries if e.is_dagster_event]
+
+
+def _synchronous(path: Path) -> int:
+    """`pragma synchronous` of a new SQLAlchemy connection to `path` (2 is SQLite's FULL, 1 NORMAL)."""
+    engine = sqlalchemy.create_engine(f"sqlite:///{path}", poolclass=sqlalchemy.pool.NullPool)
+    try:
+        with engine.connect() as connection:
+            return connection.exec_driver_sql("pragma synchronous").scalar_one()
+    finally:
+        engine.dispose()
+
+
+def test_a_run_stores_the_same_events_with_the_wal_kept_until_the_block_ends(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    with dg.DagsterInstance.local_temp(str(home)) as instance:
+        plain = dg.materialize([one_number, number_is_one], instance=instance)
+        with wal_speed_commits(instance) as held:
+            fast = dg.materialize([one_number, number_is_one], instance=instance)
+            shard = home / "history" / "runs" / f"{fast.run_id}.db"
+            inside = {
+                "held": {Path(p).resolve() for p in held},
+                "wal": Path(f"{shard}-wal").exists(),
+                "synchronous": _synchronous(home / "history" / "runs.db"),
+            }
+        assert fast.success
+        assert plain.success
+        # The run's own file, the event index and the runs table stayed open, their WALs with them.
+        assert {shard.resolve(), (home / "history" / "runs" / "index.db").resolve()} <= inside["held"]
+        assert (home / "history" / "runs.db").resolve() in inside["held"]
+        assert inside["wal"] is True
+        assert inside["synchronous"] == 1
+        # Closed when the block ends: the last connection checkpointed the WAL into the file.
+        assert not held
+        assert not Path(f"{shard}-wal").exists()
+        assert _synchronous(home / "history" / "runs.db") == 2
+
+    # Another instance on the same directory (as the UI would open it) reads every event of both runs.
+    with dg.DagsterInstance.local_temp(str(home)) as reader:
+        assert _events(reader, fast.run_id) == _events(reader, plain.run_id)
+        assert "ASSET_MATERIALIZATION" in _events(reader, fast.run_id)
+        assert "ASSET_CHECK_EVALUATION" in _events(reader, fast.run_id)
+        latest = reader.get_latest_materialization_event(dg.AssetKey("one_number"))
+        assert latest is not None
+        assert latest.run_id == fast.run_id
+
+
+def test_sqlite_files_outside_the_instance_are_left_as_they_are(tmp_path):
+    elsewhere = tmp_path / "other.db"
+    engine = sqlalchemy.create_engine(f"sqlite:///{elsewhere}")
+    with engine.begin() as connection:
+        connection.exec_driver_sql("pragma journal_mode = wal")
+        connection.exec_driver_sql("create table t (x integer)")
+    engine.dispose()
+    home = tmp_path / "home"
+    home.mkdir()
+    with dg.DagsterInstance.local_temp(str(home)) as instance, wal_speed_commits(instance) as held:
+        assert _synchronous(elsewhere) == 2
+        assert str(elsewhere) not in held
