@@ -159,6 +159,10 @@ def _without_place_owner(name: str) -> str:
     return name
 
 
+# An amount written with its currency's code: 'INR 465', 'USD 20', 'EUR 1.5'.
+_CODE_AND_NUMBER = re.compile(r"[A-Z]{3}\s?[\d.,]+")
+
+
 def valid_company(name: str | None) -> str | None:
     """The name cleaned, or None when it cannot be a company ('The', 'Investors', 'UK', 'Series A')."""
     if not name:
@@ -206,8 +210,8 @@ def valid_company(name: str | None) -> str | None:
         rf"^(?:[{CAPITAL}0-9]|[a-z]{{1,3}}[{CAPITAL}0-9])", cleaned
     ):
         return None
-    if re.fullmatch(r"[\d\s.,%-]+", cleaned):
-        return None  # a year or a number ('in 2025 was $1.1M')
+    if re.fullmatch(r"[\d\s.,%-]+", cleaned) or _CODE_AND_NUMBER.fullmatch(cleaned):
+        return None  # a year or a number ('in 2025 was $1.1M'), an amount in a currency code ('INR 465')
     if find_round(cleaned) and re.match(r"^(?:series|seed|pre|ipo)", cleaned, re.IGNORECASE):
         return None
     return cleaned

@@ -56,6 +56,8 @@ NOT_A_SUBJECT_START = frozenset(
         # subordinators and prepositions: 'If Pantera Capital's round closes', 'In April 2024, ...'
         *("if", "when", "while", "although", "though", "as", "after", "before", "since", "unless", "once"),
         *("in", "at", "from", "for", "during", "over", "by", "with", "across", "among", "between", "per"),
+        # words that size an amount, opening a headline before it: 'Nearly £40m raised by ...'
+        *("nearly", "almost", "roughly", "approximately", "around"),
         # the same in French, Spanish and Portuguese news: 'En 2023, les jeunes pousses ...'
         *("en", "em", "dans", "depuis", "desde", "durante", "pour", "para", "selon", "según", "segundo"),
     }

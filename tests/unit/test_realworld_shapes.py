@@ -1808,3 +1808,17 @@ def test_a_round_counted_back_from_publication_is_its_own_deal_dated_so() -> Non
         ["Quillby raised a $40 million Series C two years ago."], published=date(2026, 3, 20)
     )
     assert (older.round_text, older.announced) == ("series_c", "2024")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a word that sizes the amount opens the headline: no company
+        "Nearly £40m raised by Leeds robotics companies",
+        "Roughly $25 million raised by Bristol climate startups this spring",
+        # an amount in a currency code is no name
+        "It set a price band of INR 310 to INR 326 per equity share for the IPO.",
+    ],
+)
+def test_an_amounts_own_words_are_no_company(sentence: str) -> None:
+    assert _deals(sentence) == []
