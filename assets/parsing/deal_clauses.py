@@ -51,6 +51,8 @@ DEAL_VERB = re.compile(
         r"|pulls down|mopped up|mops up|obtained|obtains|swept up|sweeps up|snapped up|snaps up"
         r"|pocketed|pockets|gathered|gathers|amassed|amasses|raked in|rakes in|drew in|draws in|roped in"
         r"|ropes in|mobilised|mobilized|mobilises|mobilizes|earning"
+        r"|locked down|locks down|sealed|seals|wrapped up|wraps up|collected|collects|notched|notches"
+        r"|drummed up|drums up|reeled in|reels in|racked up|racks up"
         # the round stated before, following one of the past: 'It follows a $19M Series D closed in 2021'
         r"|follows|followed|comes after|came after"
         # a round-up's ranking: 'Northern Arc led the list with $80 million in funding'

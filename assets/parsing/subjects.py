@@ -109,7 +109,9 @@ _TRAILING_WORDS = re.compile(
     r"|aims|aim|seeks|hopes|intends|wants"
     r"|expected|poised|set|about|gearing up|likely"
     # and before a French infinitive: 'Ombrelle a réussi à lever', 'est sur le point de lever', 'va lever'
-    r"|a réussi à|vient de|va|pourrait|devrait|(?:est|serait) sur le point de|compte|prévoit de|cherche à)$",
+    r"|a réussi à|vient de|va|pourrait|devrait|(?:est|serait) sur le point de|compte|prévoit de|cherche à"
+    # any adverb in -ly, written in lower case: 'Acme successfully raised', 'Acme quickly closed'
+    r"|(?-i:[a-z]{2,}ly))$",
     re.IGNORECASE,
 )
 # '... said it had', '... announced on Monday that it has': the company reports its own deal.
@@ -196,6 +198,8 @@ _ROUND_OF = re.compile(
 )
 # '..., with Neobank Salmon securing $28 million': the name the absolute phrase is about.
 # '..., with Pellwood, a Ghanaian logistics startup securing ...': the name may carry a description.
+# What the company has, set off after its name: 'Groq, with its custom Language Processing Units,'.
+_WITH_ITS = re.compile(r",\s+with\s+(?:its|their|a|an|the)\s[^,]*$")
 _WITH_NAME = re.compile(rf",\s+with\s+({NAME})(?:,\s+(?:a|an|the)\s+[^,]{{1,60}})?$")
 # 'spearheaded by Country Delight, a dairy brand that raised ...': the relative pronoun refers to the name
 # the description sets off, wherever that name stands.
@@ -403,7 +407,7 @@ def company_in_subject(subject: str) -> str | None:
     # 'Sakana, which means fish in Japanese, has': the words before the verb go first, then the appositive
     text = _TRAILING_APPOSITIVE.sub("", _without_trailing_words(text)).strip().rstrip(",")
     text = re.sub(r"\s*\([^()]*\)", "", text)  # a ticker or an alias: 'Acme Inc. (NASDAQ: ACME)'
-    text = _without_trailing_words(text).rstrip(", ")
+    text = _WITH_ITS.sub("", _without_trailing_words(text).rstrip(", "))
     if _REFERENCE.match(text) or _BEHIND.match(text) or _DEAL_REFERENCE.match(text) or _its_rounds(subject):
         return REFERENCE
     possessive = re.match(r"^(\S.*?)['’]s\s+(.+)$", text)

@@ -1822,3 +1822,25 @@ def test_a_round_counted_back_from_publication_is_its_own_deal_dated_so() -> Non
 )
 def test_an_amounts_own_words_are_no_company(sentence: str) -> None:
     assert _deals(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # more verbs of raising
+        (
+            "Drone company Quillby locked down a $250 million Series D led by Fernhill.",
+            ("Quillby", "$250 million"),
+        ),
+        ("Harlow sealed a $20 million Series A this week.", ("Harlow", "$20 million")),
+        # an adverb in -ly between the name and its verb
+        ("Quillby successfully raised $640 million last month.", ("Quillby", "$640 million")),
+        # what the company has, set off after its name, is not its name
+        (
+            "Chip maker Quillby, with its custom Lattice Processing Units (LPU), also raised $64 million.",
+            ("Quillby", "$64 million"),
+        ),
+    ],
+)
+def test_more_ways_a_company_and_its_verb_are_written(sentence: str, expected: tuple[str, str]) -> None:
+    assert _deals(sentence) == [expected]
