@@ -413,9 +413,12 @@ def _raised_by_items(sentence: str) -> list[Clause] | None:
 
 
 # 'a $136 million Series B for plant-based meat startup Redefine Meat': the round's owner after 'for'.
+# In a list whose every amount names its owner, the round's noun may be left out and its owner follow 'by':
+# 'a $250 million debt round by lending platform Tamara and $200 million for the rival platform Tabby'.
 _FOR_OWNER = re.compile(
-    r"\s*(?:[\w-]+\s+){0,3}?"
-    r"(?i:round|series [a-k]|seed|funding|financing|raise|investment|infusion|injection)\s+(?:for|into)\s+"
+    r"\s*(?:(?:[\w-]+\s+){0,3}?"
+    r"(?i:round|series [a-k]|seed|funding|financing|raise|investment|infusion|injection)\s+)?"
+    r"(?:for|into|by)\s+"
     rf"(?:the\s+)?(?:[a-z][\w-]*\s+){{0,6}}?({NAME})"
 )
 # "Tabby's $200M Series D": the owner right before the amount.
@@ -426,7 +429,7 @@ def _owned_items(sentence: str) -> list[Clause] | None:
     """Amounts that each name their round's owner, before them ("Tabby's $200M Series D") or after them
     ('a $250M debt raise for Tamara', '$31 million round raised by Vivante'), in any mix: one clause per
     amount when every amount of the sentence (two or more) has one."""
-    if " for " not in sentence and "'" not in sentence and "’" not in sentence:
+    if " for " not in sentence and " by " not in sentence and "'" not in sentence and "’" not in sentence:
         return None
     moneys = find_money(sentence)
     items = []

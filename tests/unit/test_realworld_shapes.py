@@ -1844,3 +1844,14 @@ def test_an_amounts_own_words_are_no_company(sentence: str) -> None:
 )
 def test_more_ways_a_company_and_its_verb_are_written(sentence: str, expected: tuple[str, str]) -> None:
     assert _deals(sentence) == [expected]
+
+
+def test_a_list_whose_amounts_each_name_their_owner_after_by_or_for() -> None:
+    """Every amount of the list names its owner: after 'round by', or after 'for' with no round noun."""
+    sentence = (
+        "Top investments in May included a $250 million debt round by lending platform Quillby and "
+        "$200 million for the rival platform Harlow."
+    )
+    assert _deals(sentence) == [("Quillby", "$250 million"), ("Harlow", "$200 million")]
+    # one amount whose 'for' names no company keeps the list from being read as owned items
+    assert _deals("Quillby raised $5 million for its expansion into Kenya.") == [("Quillby", "$5 million")]
