@@ -382,7 +382,8 @@ def company_in_subject(subject: str) -> str | None:
         named = company_in_subject(headline[-1])
         if named:
             return named
-    text = re.sub(r"\s+[—–]\s+", ", ", text)  # 'Acme — a Berlin startup —' sets the description off too
+    # 'Acme — a Berlin startup —' (or ' - ') sets the description off too
+    text = re.sub(r"\s+[—–-]\s+", ", ", text)
     if " by " in text:
         text = re.sub(r",\s*,", ",", _MADE_BY.sub("", text))
     relative = _RELATIVE_WITHOUT_COMMA.match(text)

@@ -1855,3 +1855,9 @@ def test_a_list_whose_amounts_each_name_their_owner_after_by_or_for() -> None:
     assert _deals(sentence) == [("Quillby", "$250 million"), ("Harlow", "$200 million")]
     # one amount whose 'for' names no company keeps the list from being read as owned items
     assert _deals("Quillby raised $5 million for its expansion into Kenya.") == [("Quillby", "$5 million")]
+
+
+def test_a_description_set_off_by_spaced_hyphens_is_not_the_name() -> None:
+    assert _deals(
+        "Quillby - one of the robotics names from Leeds - on Tuesday said it had raised $50 million."
+    ) == [("Quillby", "$50 million")]
