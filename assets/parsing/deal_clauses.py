@@ -348,8 +348,16 @@ def _parenthetical_deals(sentence: str) -> list[Clause] | None:
         outside = sentence
         for found, _ in reversed(deals):
             outside = outside[: found.start(2) - 1] + outside[found.end(2) + 1 :]
-        return [*bracketed, Clause(outside)] if has_deal(outside) and len(deals) > 1 else None
+        if has_deal(outside) and len(deals) > 1:
+            return [*bracketed, Clause(outside)]
+        # Three or more names each with its deal in brackets are a list of deals whatever the sentence
+        # says of them all ('The top seven deals—A ($2.3B), B ($787.5M), C ($500M)...—accounted for $4.46
+        # billion'): the money outside is their total.
+        return bracketed if len(deals) >= _BRACKETED_LIST else None
     return bracketed
+
+
+_BRACKETED_LIST = 3
 
 
 def _possessive_deals(sentence: str) -> list[Clause] | None:

@@ -1861,3 +1861,13 @@ def test_a_description_set_off_by_spaced_hyphens_is_not_the_name() -> None:
     assert _deals(
         "Quillby - one of the robotics names from Leeds - on Tuesday said it had raised $50 million."
     ) == [("Quillby", "$50 million")]
+
+
+def test_three_or_more_names_with_their_deals_in_brackets_are_deals_whatever_their_total() -> None:
+    sentence = (
+        "The top deals—Quillby ($2.3B), Harlow Digital ($787.5M) and Brenna ($500M)—accounted for about "
+        "$3.6 billion, or most of the month's total."
+    )
+    assert _deals(sentence) == [("Quillby", "$2.3B"), ("Harlow Digital", "$787.5M"), ("Brenna", "$500M")]
+    # two are not yet a list: the total stays the sentence's money
+    assert _deals("Quillby ($2.3B) and Harlow ($787.5M) accounted for about $3.1 billion.") == []
