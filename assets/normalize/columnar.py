@@ -128,8 +128,9 @@ def _same(left: str, right: str, columns: Iterable[str]) -> str:
 
 _TEXT = pa.string()
 _TEXT_LIST = pa.list_(pa.string())
-_LOOKUPS = ("company_alias_keys", "company_lookup", "round_lookup", "date_lookup", "money_lookup",
-            "fx_lookup", "segment_label_lookup", "segment_lookup", "investor_lookup")  # fmt: skip
+_LOOKUPS = ("company_alias_keys", "company_python", "company_lookup", "round_lookup", "date_lookup",
+            "money_lookup", "fx_lookup", "segment_label_lookup", "segment_lookup",
+            "investor_lookup")  # fmt: skip
 
 
 def normalize_table(
@@ -149,6 +150,7 @@ def normalize_table(
     finally:
         for name in _LOOKUPS:
             connection.execute(f"drop view if exists {name}")
+        connection.execute("drop table if exists company_texts")
     return connection.execute(f"select count(*) from {identifier(target)}").fetchone()[0]
 
 
@@ -177,16 +179,28 @@ def _register_lookups(connection: duckdb.DuckDBPyConnection, refs: References, s
     aliases = pa.table({"key": pa.array(sorted(refs.names.companies.canonical_by_key), type=_TEXT)})
     connection.register("company_alias_keys", aliases)
     connection.execute(_PLAIN_NAME_MACRO)
+    # Each distinct company text once: whether it is plain (regular expressions over a million rows cost
+    # more than the lookup of a third as many distinct names), then the names of the others in Python.
+    connection.execute(
+        "create or replace temp table company_texts as select company_text, "
+        f"coalesce(plain_name(company_text), false) as plain from (select distinct company_text from {src})"
+    )
     _register_lookup(
-        connection, "company_lookup",
-        _distinct(
-            connection,
-            f"select distinct company_text from {src} where not coalesce(plain_name(company_text), false)",
-        ),
+        connection, "company_python",
+        _distinct(connection, "select company_text from company_texts where not plain"),
         [("company_text", _TEXT)],
         [("company", _TEXT), ("company_alias", _TEXT), ("company_key", _TEXT)],
         lambda text: company_fields(text, refs),
     )  # fmt: skip
+    connection.execute(
+        """
+        create or replace temp view company_lookup as
+        select company_text, company_text as company, null::varchar as company_alias,
+            lower(company_text) as company_key
+        from company_texts where plain
+        union all select * from company_python
+        """
+    )
     _register_lookup(
         connection, "round_lookup",
         _distinct(connection, f"select distinct round_text from {src}"),
@@ -298,15 +312,8 @@ def _select(src: str) -> str:
     money_keys = ("currency_text", "default_currency")
     fits = f"between -{INT64_MAX} and {INT64_MAX}"
     return f"""
-    with marked as (
-        -- once per row: inlined at each use, the macro's alias lookup was a join over every row each time
-        select *, coalesce(plain_name(company_text), false) as plain_company from {src}
-    ),
-    joined as (
-        select e.*,
-            if(e.plain_company, e.company_text, c.company) as company,
-            if(e.plain_company, null, c.company_alias) as company_alias,
-            if(e.plain_company, lower(e.company_text), c.company_key) as company_key,
+    with joined as (
+        select e.*, c.company, c.company_alias, c.company_key,
             r.round_type,
             d.announced_date, d.date_basis, d.announced_date_precision,
             a.status as a_status, a.original as a_original, a.row_currency, a.is_floor as a_floor,
@@ -314,7 +321,7 @@ def _select(src: str) -> str:
             v.status as v_status, v.original as v_original, v.is_floor as v_floor, v.huge as v_huge,
             {_converted("v", "fv")} as v_usd,
             s.segment, s.segment_basis, s.layer, li.canonical as leads, ii.canonical as all_investors
-        from marked e
+        from {src} e
         left join company_lookup c on {_same("e", "c", ("company_text",))}
         left join round_lookup r on {_same("e", "r", ("round_text",))}
         left join date_lookup d on {_same("e", "d", date_keys)}
