@@ -258,10 +258,14 @@ def _register_lookups(connection: duckdb.DuckDBPyConnection, refs: References, s
         connection, "segment_lookup",
         _distinct(
             connection,
+            # (the labels from their own lookup: a million rows of (label, NULL, NULL) hashed for their
+            # distinct values cost more than the rows without a label)
             f"""
-            select distinct e.segment_text, if(l.has_label, null, e.context) as context,
-                if(l.has_label, null, e.snippet) as snippet
+            select segment_text, null as context, null as snippet from segment_label_lookup where has_label
+            union all
+            select distinct e.segment_text, e.context, e.snippet
             from {src} e join segment_label_lookup l on {_same("e", "l", ("segment_text",))}
+            where not l.has_label
             """,
         ),
         [("segment_text", _TEXT), ("context", _TEXT), ("snippet", _TEXT)],
