@@ -2,12 +2,14 @@
 
 Only the columns the rules read are checked (`schemas.mention_schema.RULE_COLUMNS`), each check of the
 pandera model called directly (`quarantine.judge_directly`); the verdicts
-(rules broken per row, and the reason) land as a small table keyed by the row's position
-(`mention_verdicts`), DuckDB writes `rejected_deals` from `normalized_mentions` joined with them, and
-`valid_mentions` is a view of the rest (`verdicts.py`): the mentions that pass are not written again.
-Snippets, URLs and investor lists never enter Python, and the rule columns become frames `PART_ROWS`
-mentions at a time. Grain: one row per normalized mention in exactly one of `valid_mentions` and
-`rejected_deals`; one row of `mention_verdicts` per mention that broke any rule.
+(rules broken per row, and the reason) land as a small table keyed by the row's rowid in `normalized_values`
+(`mention_verdicts`), DuckDB writes `rejected_deals` from `normalized_values` and the extraction files
+(`extracted_rows`) joined with them, and `valid_mentions` is a view of the rest (`verdicts.py`): the
+mentions that pass are not written again. Snippets, URLs and investor lists never enter Python, and the
+rule columns become frames of about `PART_ROWS` mentions (parts by a hash of the record id).
+
+Grain: one row per normalized mention in exactly one of `valid_mentions` and `rejected_deals`; one row
+of `mention_verdicts` per mention that broke any rule.
 """
 
 from __future__ import annotations

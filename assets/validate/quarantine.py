@@ -206,10 +206,8 @@ def explained_failures(frame: pd.DataFrame, failed: pd.Series, rules: dict[str, 
 def _reasons(rejected: pd.DataFrame, rules: dict[str, Rule]) -> list[str]:
     """`explain` of every row of `rejected` (which has `failed_checks`)."""
     # Rows as plain dicts: building a Series per row (iterrows) cost most of explaining 10,000 rows, and
-    # so did reading Arrow-backed columns value by value (the object copy reads each column at once).
-    return [
-        explain(row, checks, rules)
-        for row, checks in zip(
-            rejected.astype(object).to_dict("records"), rejected["failed_checks"], strict=True
-        )
-    ]
+    # so did reading Arrow-backed text columns value by value (copied to objects, each is read at once;
+    # list columns stay as they are, so a list still shows as a list).
+    text = {c: object for c in rejected.columns if pd.api.types.is_string_dtype(rejected[c].dtype)}
+    rows = rejected.astype(text).to_dict("records")
+    return [explain(row, checks, rules) for row, checks in zip(rows, rejected["failed_checks"], strict=True)]
