@@ -31,7 +31,7 @@ import duckdb
 import pandas as pd
 import pyarrow.parquet as pq
 
-from schemas.tables import EXTRACTED_MENTIONS
+from schemas.tables import EXTRACTED_MENTIONS, EXTRACTED_ROWS
 from warehouse.arrow_frames import arrow_schema, frame_to_arrow
 from warehouse.database import create_view
 from warehouse.ddl import identifier, literal
@@ -78,23 +78,32 @@ def _link_or_copy(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
-def _query(files: list[Path]) -> str:
-    """The declared columns, in order and typed, from `files` (none: no rows)."""
-    if not files:
-        columns = ", ".join(
-            f"cast(null as {c.type}) as {identifier(c.name)}" for c in EXTRACTED_MENTIONS.columns
-        )
-        return f"select {columns} where false"
-    columns = ", ".join(
-        f"cast({identifier(c.name)} as {c.type}) as {identifier(c.name)}" for c in EXTRACTED_MENTIONS.columns
-    )
-    listed = ", ".join(literal(str(f)) for f in files)
-    return f"select {columns} from read_parquet([{listed}])"
+_COLUMNS = EXTRACTED_MENTIONS.columns
+
+
+def _query(files: list[Path], keyed: bool = False) -> str:
+    """The declared columns, in order and typed, from `files` (none: no rows); `keyed`, with each row's
+    `mention_key` first: the file's position in `files` times 2^40 plus the row's number in its file
+    (DuckDB's `file_index` and `file_row_number`)."""
+    if files:
+        key, cells = "(file_index::bigint << 40) + file_row_number", [identifier(c.name) for c in _COLUMNS]
+        rows = f" from read_parquet([{', '.join(literal(str(f)) for f in files)}])"
+    else:
+        key, cells, rows = "null", ["null"] * len(_COLUMNS), " where false"
+    columns = [
+        f"cast({cell} as {c.type}) as {identifier(c.name)}" for cell, c in zip(cells, _COLUMNS, strict=True)
+    ]
+    if keyed:
+        columns.insert(0, f"cast({key} as bigint) as mention_key")
+    return f"select {', '.join(columns)}{rows}"
 
 
 def point_view(connection: duckdb.DuckDBPyConnection, folder: Path) -> None:
-    """(Re)create the `extracted_mentions` view over the files of `folder`."""
-    create_view(connection, EXTRACTED_MENTIONS.name, _query(sorted(folder.glob("*.parquet"))))
+    """(Re)create the `extracted_mentions` view over the files of `folder`, and `extracted_rows` (the same
+    rows keyed by where they are in the files)."""
+    files = sorted(folder.glob("*.parquet"))
+    create_view(connection, EXTRACTED_MENTIONS.name, _query(files))
+    create_view(connection, EXTRACTED_ROWS.name, _query(files, keyed=True))
 
 
 def remove_others(working_db: Path, kept: Path) -> None:

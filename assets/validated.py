@@ -11,6 +11,7 @@ from assets.normalized import normalized_mentions
 from assets.sources import SourceRegistryResource
 from assets.stage_inputs import after, last_run, mark_finished, mark_started, reference_digest, unchanged
 from assets.validate.rejection_rates import rejection_rates
+from assets.validate.verdicts import VALID_ROWS
 from schemas.reference.resource import ReferenceDataResource
 from schemas.rules import DEFAULT_MAX_REJECTION_RATE, RECORD_RULES
 from schemas.tables import REJECTED_DEALS, VALID_MENTIONS
@@ -83,7 +84,7 @@ def _validated(
         digest = after(connection, "normalized_mentions", STAGE, *parts)
         if unchanged(connection, STAGE, digest, ["mention_verdicts", "valid_mentions", "rejected_deals"]):
             valid, rejected = connection.execute(
-                "select (select count(*) from valid_mentions), (select count(*) from rejected_deals)"
+                f"select (select count(*) from ({VALID_ROWS})), (select count(*) from rejected_deals)"
             ).fetchone()
             yield dg.MaterializeResult(
                 asset_key="valid_mentions",
@@ -102,7 +103,7 @@ def _validated(
         with reference_data.in_use():  # known segments, rounds and currencies
             valid, rejected = validate_table(connection, run_id, datetime.now(UTC).replace(tzinfo=None))
         with_warnings = connection.execute(
-            "select count(*) from valid_mentions where len(warnings) > 0"
+            f"select count(*) from ({VALID_ROWS}) where len(warnings) > 0"
         ).fetchone()[0]
         by_source = dict(
             connection.execute("select source_id, count(*) from rejected_deals group by all").fetchall()
@@ -139,9 +140,10 @@ def _rows_per_rule(data_dir: DataDirResource) -> tuple[pd.DataFrame, pd.DataFram
                 "select rule, count(*) from (select unnest(failed_checks) as rule from rejected_deals) "
                 "group by rule"
             ).fetchall()
+            # Every mention's warnings, kept or quarantined: the verdicts list them all.
             + connection.execute(
-                "select rule, count(*) from (select unnest(warnings) as rule from valid_mentions "
-                "union all select unnest(warnings) from rejected_deals) group by rule"
+                "select rule, count(*) from (select unnest(warnings) as rule from mention_verdicts) "
+                "group by rule"
             ).fetchall()
         )
         sample = connection.execute(
@@ -149,7 +151,7 @@ def _rows_per_rule(data_dir: DataDirResource) -> tuple[pd.DataFrame, pd.DataFram
             "from rejected_deals order by record_id limit 10"
         ).df()
         valid, rejected = connection.execute(
-            "select (select count(*) from valid_mentions), (select count(*) from rejected_deals)"
+            f"select (select count(*) from ({VALID_ROWS})), (select count(*) from rejected_deals)"
         ).fetchone()
     rules = pd.DataFrame(
         [
@@ -189,7 +191,7 @@ def _source_rejection_rates(
     # second on every run, unchanged ones too.
     per_source = "select source_id, count(*) from {} where source_id is not null group by all order by all"
     with data_dir.working().connect(read_only=True) as connection:
-        mentions = dict(connection.execute(per_source.format("normalized_mentions")).fetchall())
+        mentions = dict(connection.execute(per_source.format("normalized_values")).fetchall())
         rejected = dict(connection.execute(per_source.format("rejected_deals")).fetchall())
     limits = {s.id: s.max_rejection_rate for s in sources.load() if s.max_rejection_rate is not None}
     rates = rejection_rates(mentions, rejected, limits, DEFAULT_MAX_REJECTION_RATE)

@@ -7,6 +7,11 @@ onto every row. The USD conversion is integer arithmetic in SQL, rounded half-ev
 rounds, with each month's rate joined as a table. The result equals `normalize_mentions` row for row
 (tests/test_columnar_normalize.py runs the same rows through both).
 
+What is written is `normalized_values`: the derived fields with the mention's key and the provenance later
+stages read for every row; the text the mention only passes through (snippet, locator, the cells as
+written) stays in the extraction files, and `normalized_mentions` is a view joining the two on
+`mention_key` (`create_normalized_mentions`).
+
 Grain: one output row per input row. Units: `amount_usd` and `valuation_usd` are whole US dollars.
 """
 
@@ -34,7 +39,8 @@ from assets.normalize.mentions import (
 from assets.normalize.names import LEGAL_SUFFIX_WORDS
 from schemas.reference.wording import NO_VALUE
 from schemas.rules import OUT_OF_RANGE
-from schemas.tables import NORMALIZED_MENTIONS
+from schemas.tables import NORMALIZED_MENTIONS, NORMALIZED_VALUES
+from warehouse.database import create_view
 from warehouse.ddl import identifier
 
 # Digits of a whole-dollar product: value digits (at most 28, Decimal's precision) plus a rate's.
@@ -42,8 +48,12 @@ _POWERS_OF_TEN = ", ".join(f"{10**k}::hugeint" for k in range(38))
 
 _MACROS = f"""
 create or replace temp macro pow10(k) as [{_POWERS_OF_TEN}][k + 1];
--- units * 10^exp times rate_units * 10^rate_exp, in whole units, rounded half to even (exponents <= 0)
-create or replace temp macro whole_product(units, exp, rate_units, rate_exp) as (
+-- units * 10^exp times rate_units * 10^rate_exp, in whole units, rounded half to even (exponents <= 0);
+-- a whole product (a whole amount in US dollars, most of an export) is taken as it is: the rounding,
+-- evaluated only for the rows that need it, was a tenth of normalisation
+create or replace temp macro whole_product(units, exp, rate_units, rate_exp) as if(
+    exp + rate_exp = 0,
+    units::hugeint * rate_units::hugeint,
     sign(units::hugeint * rate_units::hugeint) * (
         abs(units::hugeint * rate_units::hugeint) // pow10(-(exp + rate_exp))
         + case
@@ -104,7 +114,16 @@ def _register_lookup(
         [pa.array(list(column), type=kind) for column, (_, kind) in zip(columns, fields, strict=True)],
         schema=pa.schema(fields),
     )
-    connection.register(name, table)
+    whole = [field for field, kind in fields if kind == _UNITS]
+    if not whole:
+        connection.register(name, table)
+        return
+    # Whole units as HUGEINT, cast once per lookup row: cast from DECIMAL(38, 0) in each row's product,
+    # they cost most of normalisation's arithmetic (a cast of a million decimals about 0.3 s).
+    connection.register("lookup_rows", table)
+    casts = ", ".join(f"cast({field} as hugeint) as {field}" for field in whole)
+    connection.execute(f"create or replace temp table {name} as select * replace ({casts}) from lookup_rows")
+    connection.unregister("lookup_rows")
 
 
 def _distinct(connection: duckdb.DuckDBPyConnection, sql: str) -> list[tuple[Any, ...]]:
@@ -118,18 +137,20 @@ def _same(left: str, right: str, columns: Iterable[str]) -> str:
 
 _TEXT = pa.string()
 _TEXT_LIST = pa.list_(pa.string())
-_LOOKUPS = ("company_alias_keys", "company_lookup", "round_lookup", "date_lookup", "money_lookup",
-            "fx_lookup", "segment_label_lookup", "segment_lookup", "investor_lookup")  # fmt: skip
+_LOOKUPS = ("company_alias_keys", "company_python", "company_lookup", "round_lookup", "date_lookup",
+            "segment_label_lookup", "segment_lookup", "investor_lookup")  # fmt: skip
+_LOOKUP_TABLES = ("company_texts", "money_lookup", "fx_lookup")
 
 
 def normalize_table(
     connection: duckdb.DuckDBPyConnection,
     refs: References,
-    source: str = "extracted_mentions",
-    target: str = "normalized_mentions",
+    source: str = "extracted_rows",
+    target: str = NORMALIZED_VALUES.name,
 ) -> int:
-    """Fill `target` (already created, declared like normalized_mentions) from the mentions in `source`;
-    returns the rows written. Rows land in no particular order: readers order by record_id."""
+    """Fill `target` (already created, declared like normalized_values) from the keyed mentions in
+    `source` (declared like extracted_rows); returns the rows written. Rows land in no particular order:
+    readers order by record_id."""
     src = identifier(source)
     connection.execute(_MACROS)
     try:
@@ -138,23 +159,58 @@ def normalize_table(
     finally:
         for name in _LOOKUPS:
             connection.execute(f"drop view if exists {name}")
+        for name in _LOOKUP_TABLES:
+            connection.execute(f"drop table if exists {name}")
     return connection.execute(f"select count(*) from {identifier(target)}").fetchone()[0]
+
+
+# Every column of a normalized mention: what normalisation derived and the provenance it keeps from
+# normalized_values `n`, the rest (snippet, locator, the cells as written) from the extraction `e`.
+def mention_column(name: str) -> str:
+    """Column `name` of a normalized mention, read from normalized_values `n` or the extraction `e`."""
+    return f"{'n' if name in NORMALIZED_VALUES.names else 'e'}.{name}"
+
+
+NORMALIZED_MENTION_COLUMNS = ", ".join(mention_column(c) for c in NORMALIZED_MENTIONS.names)
+NORMALIZED_MENTION_ROWS = f"{NORMALIZED_VALUES.name} n join extracted_rows e on e.mention_key = n.mention_key"
+
+
+def create_normalized_mentions(connection: duckdb.DuckDBPyConnection) -> None:
+    """(Re)create the `normalized_mentions` view over `normalized_values` and `extracted_rows`, in the
+    declared columns, types and comments."""
+    create_view(
+        connection,
+        NORMALIZED_MENTIONS.name,
+        f"select {NORMALIZED_MENTION_COLUMNS} from {NORMALIZED_MENTION_ROWS}",
+    )
 
 
 def _register_lookups(connection: duckdb.DuckDBPyConnection, refs: References, src: str) -> None:
     aliases = pa.table({"key": pa.array(sorted(refs.names.companies.canonical_by_key), type=_TEXT)})
     connection.register("company_alias_keys", aliases)
     connection.execute(_PLAIN_NAME_MACRO)
+    # Each distinct company text once: whether it is plain (regular expressions over a million rows cost
+    # more than the lookup of a third as many distinct names), then the names of the others in Python.
+    connection.execute(
+        "create or replace temp table company_texts as select company_text, "
+        f"coalesce(plain_name(company_text), false) as plain from (select distinct company_text from {src})"
+    )
     _register_lookup(
-        connection, "company_lookup",
-        _distinct(
-            connection,
-            f"select distinct company_text from {src} where not coalesce(plain_name(company_text), false)",
-        ),
+        connection, "company_python",
+        _distinct(connection, "select company_text from company_texts where not plain"),
         [("company_text", _TEXT)],
         [("company", _TEXT), ("company_alias", _TEXT), ("company_key", _TEXT)],
         lambda text: company_fields(text, refs),
     )  # fmt: skip
+    connection.execute(
+        """
+        create or replace temp view company_lookup as
+        select company_text, company_text as company, null::varchar as company_alias,
+            lower(company_text) as company_key
+        from company_texts where plain
+        union all select * from company_python
+        """
+    )
     _register_lookup(
         connection, "round_lookup",
         _distinct(connection, f"select distinct round_text from {src}"),
@@ -182,20 +238,16 @@ def _register_lookups(connection: duckdb.DuckDBPyConnection, refs: References, s
          ("huge", pa.bool_()), ("convert_currency", _TEXT), ("units", _UNITS), ("exp", pa.int32())],
         lambda text, currency, default: _money(money_fields(text, currency, default, refs)),
     )  # fmt: skip
-    # The months each currency is converted at: from the dates just resolved, both amounts and valuations.
+    # The months each currency may be converted at: every announcement month of the dates just resolved,
+    # for every currency an amount or valuation converts from. Taken from the two small lookups rather
+    # than the pairs the rows hold (two joins over every row); a rate no row uses is never joined.
     fx_pairs = _distinct(
         connection,
-        " union ".join(
-            f"""
-            select distinct m.convert_currency, date_trunc('month', d.announced_date)::date
-            from {src} e
-            join date_lookup d on {_same("e", "d", date_keys)}
-            join money_lookup m on e.{money} is not distinct from m.money_text
-                and {_same("e", "m", ("currency_text", "default_currency"))}
-            where m.convert_currency is not null
-            """
-            for money in ("amount_text", "valuation_text")
-        ),
+        """
+        select distinct m.convert_currency, date_trunc('month', d.announced_date)::date
+        from (select distinct convert_currency from money_lookup where convert_currency is not null) m
+        cross join (select distinct announced_date from date_lookup) d
+        """,
     )
     _register_lookup(
         connection, "fx_lookup", fx_pairs,
@@ -216,10 +268,14 @@ def _register_lookups(connection: duckdb.DuckDBPyConnection, refs: References, s
         connection, "segment_lookup",
         _distinct(
             connection,
+            # (the labels from their own lookup: a million rows of (label, NULL, NULL) hashed for their
+            # distinct values cost more than the rows without a label)
             f"""
-            select distinct e.segment_text, if(l.has_label, null, e.context) as context,
-                if(l.has_label, null, e.snippet) as snippet
+            select segment_text, null as context, null as snippet from segment_label_lookup where has_label
+            union all
+            select distinct e.segment_text, e.context, e.snippet
             from {src} e join segment_label_lookup l on {_same("e", "l", ("segment_text",))}
+            where not l.has_label
             """,
         ),
         [("segment_text", _TEXT), ("context", _TEXT), ("snippet", _TEXT)],
@@ -265,20 +321,13 @@ def _converted(money: str, fx: str) -> str:
 
 
 def _select(src: str) -> str:
-    kept = [c for c in NORMALIZED_MENTIONS.names if c not in NORMALIZED_FIELDS]
+    kept = [c for c in NORMALIZED_VALUES.names if c not in NORMALIZED_FIELDS]
     date_keys = ("announced_text", "date_format", "published_date", "published_precision")
     money_keys = ("currency_text", "default_currency")
     fits = f"between -{INT64_MAX} and {INT64_MAX}"
     return f"""
-    with marked as (
-        -- once per row: inlined at each use, the macro's alias lookup was a join over every row each time
-        select *, coalesce(plain_name(company_text), false) as plain_company from {src}
-    ),
-    joined as (
-        select e.*,
-            if(e.plain_company, e.company_text, c.company) as company,
-            if(e.plain_company, null, c.company_alias) as company_alias,
-            if(e.plain_company, lower(e.company_text), c.company_key) as company_key,
+    with joined as (
+        select e.*, c.company, c.company_alias, c.company_key,
             r.round_type,
             d.announced_date, d.date_basis, d.announced_date_precision,
             a.status as a_status, a.original as a_original, a.row_currency, a.is_floor as a_floor,
@@ -286,7 +335,7 @@ def _select(src: str) -> str:
             v.status as v_status, v.original as v_original, v.is_floor as v_floor, v.huge as v_huge,
             {_converted("v", "fv")} as v_usd,
             s.segment, s.segment_basis, s.layer, li.canonical as leads, ii.canonical as all_investors
-        from marked e
+        from {src} e
         left join company_lookup c on {_same("e", "c", ("company_text",))}
         left join round_lookup r on {_same("e", "r", ("round_text",))}
         left join date_lookup d on {_same("e", "d", date_keys)}

@@ -4,7 +4,7 @@ A mention that no other mention could join (no mention of the same company and s
 with a round that does not contradict it) is a deal by itself, whatever order clustering takes the
 mentions in (a cluster with a stated round holds only that round and stageless mentions, so a mention
 joins one only through such a neighbour). In an export that is nearly every row, and its deal is built
-by DuckDB straight from the valid mentions (`valid_rows`: `normalized_mentions` less what
+by DuckDB straight from the valid mentions (`valid_rows`: `normalized_values` less what
 `mention_verdicts` quarantines, keyed by rowid). Of the mentions that may merge, a group of one company,
 status and stated round within the window is one deal, also built in SQL (`round_groups`). Only what is left
 (stageless rounds nearby, a round restated over more than the window) is read into Python and clustered
@@ -13,7 +13,7 @@ them, and `first_seen_at` and `deal_sightings` are kept in SQL. The result equal
 the whole table (tests/unit/test_resolve_in_database.py).
 
 Evidence is written narrow: `deal_source_rows` (deal id, the mention's row key, precedence), which the
-working file's `deal_sources` view joins to `normalized_mentions` (`evidence.py`).
+working file's `deal_sources` view joins to `normalized_values` and the extraction (`evidence.py`).
 
 Grain: `deals` one row per deal, `deal_source_rows` (and `deal_sources`) one row per contributing mention.
 """
@@ -41,7 +41,7 @@ from assets.resolve.round_groups import (
     deal_warnings,
     stage_round_groups,
 )
-from assets.validate.verdicts import VALID_ROWS
+from assets.validate.verdicts import VALID_MENTION_ROWS, VALID_ROWS
 from schemas.tables import DEAL_SOURCE_ROWS, DEAL_SOURCES
 from schemas.tables.model import Table
 from schemas.taxonomy import UNCLASSIFIED, Taxonomy
@@ -68,7 +68,7 @@ where v.company_key is not null and v.round_type is not null
 """
 
 
-# Every deal is keyed by an integer while it is built: the row key (rowid in normalized_mentions) of the
+# Every deal is keyed by an integer while it is built: the row key (rowid in normalized_values) of the
 # mention that opened it (for a lone mention, itself). Joins on it cost a fraction of joins on record ids.
 # The staged evidence (a few percent of the rows) gets its mentions' row keys once, here.
 _STAGED_ROWS = """
@@ -159,7 +159,7 @@ from candidate_deals d
 join deal_ids i on i.deal_key = d.deal_key
 left join (
     select s.deal_key, min(doc.fetched_at) as fetched from candidate_sources s
-    join normalized_mentions n on n.rowid = s.row_key
+    join normalized_values n on n.rowid = s.row_key
     join documents doc on doc.source_id = n.source_id and doc.url = n.url and doc.sha256 = n.document_sha256
     group by s.deal_key
 ) f on f.deal_key = d.deal_key
@@ -234,8 +234,9 @@ def resolve_in_database(
             connection.execute("create or replace temp table staged_deals as from deals")
             connection.execute(f"create or replace temp table staged_sources ({_columns(DEAL_SOURCES)})")
             stage_round_groups(connection, stageless, len(source_order), policy)
+            # With their snippets and locators (the evidence `resolve_deals` makes), from the extraction.
             rest = connection.execute(
-                "select * exclude (row_key) from valid_rows "
+                f"select * exclude (row_key) from ({VALID_MENTION_ROWS}) "
                 "where row_key not in (select row_key from lone_keys) "
                 f"and row_key not in (select row_key from {GROUPED_TABLE}) order by record_id"
             ).df()

@@ -150,11 +150,13 @@ from (
 left join segment_labels t on t.segment = d.segment
 """
 
+# Without the snippet and locator: the valid rows do not carry them (they stay in the extraction files), and
+# the staged evidence is read for its deal, record and precedence only.
 _SOURCES = """
 insert into staged_sources by name
 select first_value(record_id) over (partition by group_company, reported, round_type order by precedence)
         as deal_id,
-    record_id, source_id, url, document_sha256, method, locator, snippet, precedence,
+    record_id, source_id, url, document_sha256, method, precedence,
     amount_usd, valuation_usd, round_type, announced_date
 from round_group_members
 """

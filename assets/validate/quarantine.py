@@ -63,8 +63,10 @@ def _names_by_row(pairs: pd.DataFrame, order: dict[str, int]) -> pd.Series:
     if pairs.empty:
         return pd.Series(dtype=object)
     # Sorted once by row and catalogue position, then cut into one list per row (pairs are distinct):
-    # a Python sort per row cost most of the grouping on large frames.
-    ranked = pairs.assign(rank=pairs["check"].map(lambda n: order.get(n, len(order))))
+    # a Python sort per row cost most of the grouping on large frames. The ranks are looked up in plain
+    # Python: `Series.map` over Arrow-backed text calls back per value and cost several times more.
+    checks = pairs["check"].to_numpy(dtype=object)
+    ranked = pairs.assign(rank=np.fromiter((order.get(n, len(order)) for n in checks), np.int64, len(checks)))
     ranked = ranked.sort_values(["index", "rank", "check"], kind="stable")
     rows = ranked["index"].to_numpy()
     names = ranked["check"].tolist()
@@ -91,7 +93,7 @@ class Verdicts:
 def _verdicts_of(pairs: pd.DataFrame, rules: dict[str, Rule]) -> Verdicts:
     """Verdicts from distinct (row position `index`, rule name `check`) pairs."""
     order = {name: position for position, name in enumerate(rules)}
-    is_warn = pairs["check"].map(lambda n: n in rules and rules[n].severity is Severity.WARN).astype(bool)
+    is_warn = pairs["check"].isin([n for n, rule in rules.items() if rule.severity is Severity.WARN])
     errors, warnings = pairs[~is_warn], pairs[is_warn]
     return Verdicts(
         failed=_names_by_row(errors, order),
@@ -203,8 +205,9 @@ def explained_failures(frame: pd.DataFrame, failed: pd.Series, rules: dict[str, 
 
 def _reasons(rejected: pd.DataFrame, rules: dict[str, Rule]) -> list[str]:
     """`explain` of every row of `rejected` (which has `failed_checks`)."""
-    # Rows as plain dicts: building a Series per row (iterrows) cost most of explaining 10,000 rows.
-    return [
-        explain(row, checks, rules)
-        for row, checks in zip(rejected.to_dict("records"), rejected["failed_checks"], strict=True)
-    ]
+    # Rows as plain dicts: building a Series per row (iterrows) cost most of explaining 10,000 rows, and
+    # so did reading Arrow-backed text columns value by value (copied to objects, each is read at once;
+    # list columns stay as they are, so a list still shows as a list).
+    text = {c: object for c in rejected.columns if pd.api.types.is_string_dtype(rejected[c].dtype)}
+    rows = rejected.astype(text).to_dict("records")
+    return [explain(row, checks, rules) for row, checks in zip(rows, rejected["failed_checks"], strict=True)]

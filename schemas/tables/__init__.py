@@ -11,11 +11,18 @@ from schemas.tables.extraction import (
     DOCUMENT_EXTRACTIONS,
     DROP_ACCEPTANCES,
     EXTRACTED_MENTIONS,
+    EXTRACTED_ROWS,
     EXTRACTION_ERRORS,
     SOURCE_HOLDS,
 )
 from schemas.tables.fetching import DOCUMENTS, FETCH_LOG, SOURCE_LISTINGS
-from schemas.tables.mentions import MENTION_VERDICTS, NORMALIZED_MENTIONS, REJECTED_DEALS, VALID_MENTIONS
+from schemas.tables.mentions import (
+    MENTION_VERDICTS,
+    NORMALIZED_MENTIONS,
+    NORMALIZED_VALUES,
+    REJECTED_DEALS,
+    VALID_MENTIONS,
+)
 from schemas.tables.model import Column, Table
 from schemas.tables.stages import STAGE_INPUTS
 
@@ -27,9 +34,11 @@ TABLES: dict[str, Table] = {
         SOURCE_LISTINGS,
         DROP_ACCEPTANCES,
         EXTRACTED_MENTIONS,
+        EXTRACTED_ROWS,
         DOCUMENT_EXTRACTIONS,
         EXTRACTION_ERRORS,
         SOURCE_HOLDS,
+        NORMALIZED_VALUES,
         NORMALIZED_MENTIONS,
         MENTION_VERDICTS,
         VALID_MENTIONS,
@@ -53,10 +62,12 @@ __all__ = [
     "DOCUMENT_EXTRACTIONS",
     "DROP_ACCEPTANCES",
     "EXTRACTED_MENTIONS",
+    "EXTRACTED_ROWS",
     "EXTRACTION_ERRORS",
     "FETCH_LOG",
     "MENTION_VERDICTS",
     "NORMALIZED_MENTIONS",
+    "NORMALIZED_VALUES",
     "REJECTED_DEALS",
     "SOURCE_HOLDS",
     "SOURCE_LISTINGS",

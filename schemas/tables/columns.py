@@ -56,6 +56,14 @@ PRECISION_VALUES = "day, month, quarter or year; a date of month precision is th
 PUBLISHED_PRECISION = Column(
     "published_precision", VARCHAR, f"How exactly published_date is known: {PRECISION_VALUES}."
 )
+MENTION_KEY = Column(
+    "mention_key",
+    BIGINT,
+    "Where the mention is in the extraction files extracted_mentions reads: the file's number times 2^40 "
+    "plus the row's number in that file. Stands while those files do (normalisation runs again when they "
+    "change).",
+    required=True,
+)
 ERROR_CLASS = Column("error_class", VARCHAR, "Stable error class.")
 ERROR_MESSAGE = Column("error_message", VARCHAR, "Readable error detail.")
 

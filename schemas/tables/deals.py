@@ -148,20 +148,20 @@ DEAL_SOURCES = Table(
     ),
     public=True,
     # A view in the working file: every column but deal_id and precedence is the mention's own, read from
-    # normalized_mentions through deal_source_rows rather than written a second time.
+    # normalized_values and extracted_rows through deal_source_rows rather than written a second time.
     working_view=True,
 )
 
 DEAL_SOURCE_ROWS = Table(
     "deal_source_rows",
-    "One row per mention behind a deal: where the mention is in normalized_mentions, its deal and its "
-    "precedence. The working file's deal_sources is this joined to normalized_mentions.",
+    "One row per mention behind a deal: where the mention is in normalized_values, its deal and its "
+    "precedence. The working file's deal_sources is this joined to normalized_values and extracted_rows.",
     (
         DEAL_ID.but(comment="The deal (deals.deal_id).", key=False),
         Column(
             "row_key",
             BIGINT,
-            "The mention's rowid in normalized_mentions. That table is written in one statement per "
+            "The mention's rowid in normalized_values. That table is written in one statement per "
             "normalisation and never updated, so its rowids stand until it is rebuilt, and resolution "
             "runs again whenever it is (its digest follows validation's).",
             required=True,

@@ -9,6 +9,7 @@ from schemas.tables.columns import (
     ERROR_MESSAGE,
     INTEGER,
     LOCATOR,
+    MENTION_KEY,
     MENTION_TEXT,
     METHOD,
     PUBLISHED_DATE,
@@ -71,6 +72,16 @@ EXTRACTED_MENTIONS = Table(
         ),
         FINGERPRINT,
     ),
+    view=True,
+)
+
+# The same rows with a key: normalisation writes only what it derives, keyed by where each mention is in
+# the files, and the text it used to copy (snippets, locators, cells as written) is read from here.
+EXTRACTED_ROWS = Table(
+    "extracted_rows",
+    "One row per deal mention, as extracted_mentions, with its mention_key. A view over the same Parquet "
+    "files: normalized_mentions, rejected_deals and deal_sources read the mentions' text through it.",
+    (MENTION_KEY, *EXTRACTED_MENTIONS.columns),
     view=True,
 )
 

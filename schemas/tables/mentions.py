@@ -20,6 +20,7 @@ from schemas.tables.columns import (
     LAYER,
     LEAD_INVESTORS,
     LOCATOR,
+    MENTION_KEY,
     MENTION_TEXT,
     METHOD,
     PUBLISHED_DATE,
@@ -100,11 +101,29 @@ NORMALIZED_FIELDS = (
     LAYER,
 )
 
+# What normalisation writes: the fields it derives, keyed by where the mention is in the extraction files,
+# and the provenance every later stage reads for every row (resolution ranks and dates deals by it). The
+# text it only passes through (snippet, locator, the cells as written) stays in the extraction files: a
+# million rows of it cost DuckDB 3 to 4 s of one core to write a second time.
+NORMALIZED_VALUES = Table(
+    "normalized_values",
+    "One row per extracted mention: what normalisation derived from it (amounts in whole USD, round type, "
+    "segment, canonical names, dates), keyed by mention_key, with the provenance later stages read. "
+    "normalized_mentions is this with the mention's text from extracted_rows.",
+    (
+        MENTION_KEY,
+        RECORD_ID,
+        *(PROVENANCE_BY_NAME[n] for n in ("source_id", "document_sha256", "url", "method", "published_date")),
+        *NORMALIZED_FIELDS,
+    ),
+)
+
 NORMALIZED_MENTIONS = Table(
     "normalized_mentions",
     "One row per extracted mention: amounts in whole USD, round types, segments and names resolved. Not yet "
-    "validated.",
+    "validated. A view: normalized_values joined on mention_key to the mention as extracted (extracted_rows).",
     (RECORD_ID, *PROVENANCE, *MENTION_TEXT, *NORMALIZED_FIELDS),
+    view=True,
 )
 
 FAILED_CHECKS = Column(
@@ -130,12 +149,12 @@ VALID_MENTIONS = Table(
 MENTION_VERDICTS = Table(
     "mention_verdicts",
     "One row per normalized mention that broke at least one rule, error or warning: where it is in "
-    "normalized_mentions, the rules it broke and why. valid_mentions and rejected_deals are read through it.",
+    "normalized_values, the rules it broke and why. valid_mentions and rejected_deals are read through it.",
     (
         Column(
             "row_key",
             BIGINT,
-            "The mention's rowid in normalized_mentions. That table is written in one statement per "
+            "The mention's rowid in normalized_values. That table is written in one statement per "
             "normalisation and never updated, so its rowids stand until it is rebuilt, and validation "
             "runs again whenever it is.",
             required=True,

@@ -11,12 +11,13 @@ import pandas as pd
 import pytest
 
 from assets.extracted_files import keep_files, point_view
-from assets.normalize.columnar import integer_and_exponent, normalize_table
+from assets.normalize.columnar import create_normalized_mentions, integer_and_exponent, normalize_table
 from assets.normalize.mentions import References, normalize_mentions
 from assets.parsing.dispatch import EXTRACTED_COLUMNS, extract_document
 from assets.sources import Source, SourceKind, load_registry
 from bench.export_scale import write_export
-from warehouse.database import Warehouse, create_table
+from tests.normalized_rows import land_normalized
+from warehouse.database import create_table
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -88,10 +89,11 @@ def _through_duckdb(extracted: pd.DataFrame, refs: References) -> pd.DataFrame:
     connection = duckdb.connect()
     try:
         with tempfile.TemporaryDirectory() as work:
-            create_table(connection, "normalized_mentions")
+            create_table(connection, "normalized_values")
             # as the combining stage leaves the mentions: a view over their Parquet file
             point_view(connection, keep_files(Path(work) / "work.duckdb", "0" * 64, [], extracted))
             written = normalize_table(connection, refs)
+            create_normalized_mentions(connection)
             frame = connection.execute("select * from normalized_mentions order by record_id").df()
     finally:
         connection.close()
@@ -104,9 +106,9 @@ def _through_python(extracted: pd.DataFrame, refs: References) -> pd.DataFrame:
     normalized = normalize_mentions(extracted, refs)
     connection = duckdb.connect()
     try:
-        create_table(connection, "normalized_mentions")
-        Warehouse._insert(connection, "normalized_mentions", normalized)
-        return connection.execute("select * from normalized_mentions order by record_id").df()
+        with tempfile.TemporaryDirectory() as files:
+            land_normalized(connection, normalized, Path(files))
+            return connection.execute("select * from normalized_mentions order by record_id").df()
     finally:
         connection.close()
 

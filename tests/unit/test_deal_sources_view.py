@@ -33,7 +33,7 @@ def _resolved_working_file(path: Path, valid: pd.DataFrame) -> None:
     with duckdb.connect(str(path)) as connection:
         for name in ("documents", "deal_sightings", "deal_sources"):
             create_table(connection, name)
-        _as_verdicts(connection, valid)
+        _as_verdicts(connection, valid, path.parent)
         resolve_in_database(connection, default_taxonomy(), SOURCE_ORDER, NOW)
 
 

@@ -105,3 +105,27 @@ def test_a_working_file_moved_with_its_folder_reads_its_mentions_once_pointed_ag
         assert folder is not None
         point_view(db, folder)
         assert db.execute("select count(*) from extracted_mentions").fetchone()[0] == 12
+
+
+def test_extracted_rows_key_each_row_by_its_file_and_position(tmp_path: Path) -> None:
+    """`extracted_rows` is the same rows with `mention_key`: the file's place in the folder times 2^40 plus
+    the row's place in that file, so a key found once names one mention, whichever file it is in."""
+    outputs, working = SourceOutputs(tmp_path / "sources"), tmp_path / "work" / "work.duckdb"
+    first, second = _extracted(tmp_path, "one", 120), _extracted(tmp_path, "two", 3)
+    paths = [_recorded(outputs, "one", first), _recorded(outputs, "two", second)]
+    with duckdb.connect() as connection:
+        point_view(connection, keep_files(working, DIGEST_A, paths, None))
+        columns = [c[0] for c in connection.execute("select * from extracted_rows limit 0").description]
+        keyed = connection.execute(
+            "select mention_key >> 40, mention_key & (2^40 - 1)::bigint, source_id, locator "
+            "from extracted_rows order by mention_key"
+        ).fetchall()
+        same = _rows(connection, "select * exclude (mention_key) from extracted_rows") == _rows(
+            connection, "select * from extracted_mentions"
+        )
+    assert columns == ["mention_key", *EXTRACTED_MENTIONS.names]
+    assert same
+    assert [(f, n, s) for f, n, s, _ in keyed] == [(0, n, "one") for n in range(120)] + [
+        (1, n, "two") for n in range(3)
+    ]
+    assert [locator for *_, locator in keyed] == [*first["locator"], *second["locator"]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from schemas.mention_schema import NormalizedMentionSchema
 from schemas.rules import RECORD_RULES
 from schemas.tables import TABLES
 from schemas.taxonomy import default_taxonomy
+from tests.normalized_rows import land_normalized
 from tests.unit.test_merge import _mixed_mentions, mention
 from warehouse.database import Warehouse, create_table
 from warehouse.ddl import create_sql
@@ -39,28 +41,27 @@ def _export_mentions(tmp_path: Path) -> pd.DataFrame:
     return validate_frame(normalize_mentions(extracted), NormalizedMentionSchema, RECORD_RULES).valid
 
 
-def _as_verdicts(connection: duckdb.DuckDBPyConnection, valid: pd.DataFrame) -> None:
-    """`valid` as validation leaves it: the rows in normalized_mentions, their warnings in
-    mention_verdicts, and the valid_mentions view over both."""
-    for name in ("normalized_mentions", "mention_verdicts"):
-        create_table(connection, name)
-    Warehouse._insert(connection, "normalized_mentions", valid.drop(columns="warnings"))
+def _as_verdicts(connection: duckdb.DuckDBPyConnection, valid: pd.DataFrame, folder: Path) -> None:
+    """`valid` as validation leaves it: the rows normalised (their extraction's file in `folder`), their
+    warnings in mention_verdicts, and the valid_mentions view over both."""
+    land_normalized(connection, valid.drop(columns="warnings"), folder)
+    create_table(connection, "mention_verdicts")
     warned = valid.loc[valid["warnings"].map(len) > 0, ["record_id", "warnings"]]
     connection.register("warned", warned)
     connection.execute(
         "insert into mention_verdicts select n.rowid, n.record_id, [], w.warnings, null "
-        "from normalized_mentions n join warned w using (record_id)"
+        "from normalized_values n join warned w using (record_id)"
     )
     connection.unregister("warned")
     create_valid_mentions(connection)
 
 
 def _in_database(valid: pd.DataFrame, sightings: pd.DataFrame | None = None):
-    connection = duckdb.connect()
+    connection, files = duckdb.connect(), tempfile.TemporaryDirectory()
     try:
         for name in ("documents", "deal_sightings"):
             create_table(connection, name)
-        _as_verdicts(connection, valid)
+        _as_verdicts(connection, valid, Path(files.name))
         if sightings is not None:
             Warehouse._insert(connection, "deal_sightings", sightings)
         counts = resolve_in_database(connection, default_taxonomy(), SOURCE_ORDER, NOW)
@@ -69,6 +70,7 @@ def _in_database(valid: pd.DataFrame, sightings: pd.DataFrame | None = None):
         sighted = connection.execute("select * from deal_sightings").df()
     finally:
         connection.close()
+        files.cleanup()
     assert counts == (len(deals), len(evidence))
     return deals, evidence, sighted
 
@@ -240,21 +242,22 @@ def test_a_mention_with_an_error_verdict_is_not_resolved() -> None:
     """Resolution reads the mentions through the verdicts: a quarantined one is in no deal."""
     valid = _landed(_mixed(), "valid_mentions")
     quarantined = valid["record_id"][0]
-    connection = duckdb.connect()
+    connection, files = duckdb.connect(), tempfile.TemporaryDirectory()
     try:
         for name in ("documents", "deal_sightings"):
             create_table(connection, name)
-        _as_verdicts(connection, valid)
+        _as_verdicts(connection, valid, Path(files.name))
         connection.execute("delete from mention_verdicts where record_id = ?", [quarantined])  # one each
         connection.execute(
             "insert into mention_verdicts select rowid, record_id, ['amount_nonnegative'], [], 'negative' "
-            "from normalized_mentions where record_id = ?",
+            "from normalized_values where record_id = ?",
             [quarantined],
         )
         deals, evidence = resolve_in_database(connection, default_taxonomy(), SOURCE_ORDER, NOW)
         records = [r[0] for r in connection.execute("select record_id from deal_sources").fetchall()]
     finally:
         connection.close()
+        files.cleanup()
     assert sorted(records) == sorted(set(valid["record_id"]) - {quarantined})
     assert evidence == len(valid) - 1
     assert deals < evidence  # the mixed mentions still merge

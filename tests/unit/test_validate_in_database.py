@@ -3,6 +3,7 @@ what validation in Python gives: the same valid rows (read through the verdicts)
 
 from __future__ import annotations
 
+import tempfile
 from datetime import datetime
 from pathlib import Path
 
@@ -19,7 +20,8 @@ from bench.export_scale import write_export
 from schemas.mention_schema import NormalizedMentionSchema
 from schemas.rules import RECORD_RULES
 from schemas.tables import VALID_MENTIONS
-from warehouse.database import Warehouse, create_table
+from tests.normalized_rows import land_normalized
+from warehouse.database import Warehouse
 
 NOW = datetime(2026, 6, 1, 12, 0)
 
@@ -41,10 +43,9 @@ def normalized(tmp_path_factory) -> pd.DataFrame:
 
 
 def _validated(frame: pd.DataFrame) -> tuple[tuple[int, int], list[tuple], list[tuple]]:
-    connection = duckdb.connect()
+    connection, files = duckdb.connect(), tempfile.TemporaryDirectory()
     try:
-        create_table(connection, "normalized_mentions")
-        Warehouse._insert(connection, "normalized_mentions", frame)
+        land_normalized(connection, frame, Path(files.name))
         counts = in_database.validate_table(connection, "run-1", NOW)
         valid = connection.execute("select record_id, warnings from valid_mentions order by all").fetchall()
         rejected = connection.execute(
@@ -52,6 +53,7 @@ def _validated(frame: pd.DataFrame) -> tuple[tuple[int, int], list[tuple], list[
         ).fetchall()
     finally:
         connection.close()
+        files.cleanup()
     return counts, valid, rejected
 
 
@@ -81,10 +83,9 @@ def _both_ways(frame: pd.DataFrame) -> tuple[list[tuple], list[tuple], list[tupl
     """(valid rows in the database, valid rows from Python's validation landed alike, quarantined
     (record id, failed checks) both ways, the columns of valid_mentions)."""
     python = validate_frame(frame, NormalizedMentionSchema, RECORD_RULES)
-    connection = duckdb.connect()
+    connection, files = duckdb.connect(), tempfile.TemporaryDirectory()
     try:
-        create_table(connection, "normalized_mentions")
-        Warehouse._insert(connection, "normalized_mentions", frame)
+        land_normalized(connection, frame, Path(files.name))
         in_database.validate_table(connection, "run-1", NOW)
         valid = connection.execute("select * from valid_mentions").fetchall()
         columns = [d[0] for d in connection.execute("select * from valid_mentions limit 0").description]
@@ -94,6 +95,7 @@ def _both_ways(frame: pd.DataFrame) -> tuple[list[tuple], list[tuple], list[tupl
         rejected = connection.execute("select record_id, failed_checks from rejected_deals").fetchall()
     finally:
         connection.close()
+        files.cleanup()
     rejected_python = list(zip(python.rejected["record_id"], python.rejected["failed_checks"], strict=True))
     return _plain(valid), _plain(expected), _plain(rejected), _plain(rejected_python), columns
 
