@@ -7,8 +7,9 @@ create or replace temp macro quarter_start(day) as date_trunc('quarter', day)::d
 
 -- Label of the calendar quarter that `day` falls in: '2026-Q1' .. '2026-Q4'; 'undated' for a deal nothing
 -- dates (its quarter_start is NULL, so it sorts last).
-create or replace temp macro quarter_label(day) as
-    coalesce(strftime(day, '%Y') || '-Q' || quarter(day)::varchar, 'undated');
+create or replace temp macro quarter_label(day) as coalesce(
+    strftime(day, '%Y') || '-Q' || quarter(day)::varchar, 'undated'
+);
 
 -- Calendar year of `day` as text ('2026'); 'undated' for a deal nothing dates.
 create or replace temp macro year_label(day) as coalesce(strftime(day, '%Y'), 'undated');
