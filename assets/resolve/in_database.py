@@ -79,6 +79,7 @@ create or replace temp table staged_keys as
 select staged_id, row_key as deal_key from staged_rows where precedence = 1
 """
 
+_DATED = "announced_date is not null"
 # The deals and evidence of lone mentions are views over the valid mentions: DuckDB streams them into
 # `deals` and `deal_sources` without holding them anywhere first.
 _LONE_DEALS = f"""
@@ -107,7 +108,8 @@ select
     coalesce(t.label, resolved_segment) as segment_label,
     coalesce(t.layer, 'unclassified') as layer,
     1 as source_count, 1 as mention_count, [] as conflicts,
-    {deal_warnings("warnings", "if(amount_usd is null, [], warnings)", "resolved_segment")} as warnings
+    {deal_warnings("warnings", "if(amount_usd is null, [], warnings)", "resolved_segment", _DATED)}
+        as warnings
 from (select * exclude (segment, layer),
           coalesce(nullif(segment, ''), '{UNCLASSIFIED}') as resolved_segment
       from valid_rows where row_key in (select row_key from lone_keys)) m

@@ -18,7 +18,7 @@ evidence row per mention (`staged_sources`); `in_database` numbers the deal ids 
 
 from __future__ import annotations
 
-from assets.resolve.merge import AMOUNT_WARNINGS, MergePolicy
+from assets.resolve.merge import AMOUNT_WARNINGS, UNDATED, UNDATED_WARNING, MergePolicy
 from schemas.taxonomy import UNCLASSIFIED
 
 # Order-kept distinct values of a list, missing ones left out (as `merge._union`).
@@ -50,13 +50,13 @@ with candidates as (
 companies as (
     select company_key, reported from candidates
     group by all
-    having bool_and(company_key is not null and round_type is not null and announced_date is not null
-                    and round_type not in ({stageless}))
+    having bool_and(company_key is not null and round_type is not null and round_type not in ({stageless}))
 ),
 groups as (
     select company_key, reported, round_type from candidates semi join companies using (company_key, reported)
     group by all
-    having date_diff('day', min(announced_date), max(announced_date)) <= $window
+    -- an undated mention is near every date (`merge._days_apart`): only the dated ones span the window
+    having coalesce(date_diff('day', min(announced_date), max(announced_date)), 0) <= $window
 )
 select c.row_key, c.company_key, c.reported, c.round_type, c.precedence
 from candidates c semi join groups using (company_key, reported, round_type)
@@ -86,14 +86,16 @@ window deal as (partition by g.company_key, g.reported, g.round_type order by g.
 """
 
 
-def deal_warnings(found: str, taken: str, segment: str) -> str:
+def deal_warnings(found: str, taken: str, segment: str, dated: str) -> str:
     """SQL for `merge._deal_warnings`: the distinct warnings of the list `found`, less 'segment_unclassified'
-    when the deal's `segment` is classified, and less the amount warnings not in `taken` (the warnings of
-    the mention whose amount the deal took)."""
+    when the deal's `segment` is classified, less the undated warning when `dated` (SQL: the deal has a
+    date), and less the amount warnings not in `taken` (the warnings of the mention whose amount the deal
+    took)."""
     amount_warnings = ", ".join(f"'{name}'" for name in sorted(AMOUNT_WARNINGS))
     return (
         f"list_filter({DISTINCT.format(l=found)}, lambda w: "
         f"not (w = 'segment_unclassified' and {segment} <> '{UNCLASSIFIED}') "
+        f"and not (w = '{UNDATED_WARNING}' and {dated}) "
         f"and not (list_contains([{amount_warnings}], w) and not list_contains({taken}, w)))"
     )
 
@@ -111,7 +113,8 @@ select
     source_count, mention_count,
     list_filter(['amount_usd', 'valuation_usd', 'segment'],
                 lambda c, i: [amount_conflict, valuation_conflict, segment_conflict][i]) as conflicts,
-    {deal_warnings("found_warnings", "taken_warnings", "d.segment")} as warnings
+    {deal_warnings("found_warnings", "taken_warnings", "d.segment", "d.announced_date is not null")}
+        as warnings
 from (
     select
         first(record_id order by precedence) as deal_id,
@@ -130,10 +133,12 @@ from (
         flatten(list(coalesce(lead_investors, []) order by precedence)) as leads,
         flatten(list(coalesce(investors, []) order by precedence)) as others,
         first(announced_date) filter (where date_rank = 1) as announced_date,
-        coalesce(nullif(first(announced_date_precision) filter (where date_rank = 1), ''), 'day')
+        if(first(announced_date) filter (where date_rank = 1) is null, null,
+           coalesce(nullif(first(announced_date_precision) filter (where date_rank = 1), ''), 'day'))
             as announced_date_precision,
         if(first(reported), 'reported', 'announced') as status,
-        if(bool_or(date_basis = 'explicit'), 'explicit', 'published') as date_basis,
+        case when first(announced_date) filter (where date_rank = 1) is null then '{{undated}}'
+             when bool_or(date_basis = 'explicit') then 'explicit' else 'published' end as date_basis,
         first(resolved_segment) filter (where segment_rank = 1) as segment,
         count(distinct source_id) as source_count,
         count(*) as mention_count,
@@ -185,7 +190,7 @@ def stage_round_groups(connection, stageless: str, source_count: int, policy: Me
     )
     connection.execute(_MEMBERS.format(unclassified=UNCLASSIFIED))
     connection.execute(
-        _DEALS.format(unclassified=UNCLASSIFIED)
+        _DEALS.format(unclassified=UNCLASSIFIED, undated=UNDATED)
         .replace("$amount_conflict", _differs("amount_usd", "first_amount", policy.amount_tolerance))
         .replace(
             "$valuation_conflict", _differs("valuation_usd", "first_valuation", policy.valuation_tolerance)

@@ -196,7 +196,7 @@ def _undated(row: dict) -> dict:
 
 
 @pytest.mark.parametrize("seed", [4, 5])
-def test_undated_mentions_resolve_in_sql_as_python_does(seed: int) -> None:
+def test_undated_mentions_resolve_in_sql_as_python_does(seed: int, monkeypatch) -> None:
     """A mention nothing dates is near every date: it merges by company, status, round and figures alone,
     a deal of undated mentions only is undated (no date, no precision, basis 'undated', the warning kept),
     and a deal another mention dates drops the warning. Lone undated mentions are built in SQL, the rest
@@ -209,7 +209,15 @@ def test_undated_mentions_resolve_in_sql_as_python_does(seed: int) -> None:
     for column in ("amount_usd", "valuation_usd"):
         frame[column] = frame[column].astype("Int64")
     valid = _landed(frame.assign(amount_status="parsed", valuation_status="missing"), "valid_mentions")
+    clustered = set()
+    monkeypatch.setattr(
+        "assets.resolve.in_database.resolve_deals",
+        lambda rest, *args: clustered.update(rest["company_key"]) or resolve_deals(rest, *args),
+    )
     deals = _resolved_as_python_resolves(valid)
+    # Undated mentions of one stated round group in SQL like dated ones (an export without dates must
+    # not fall to clustering in Python, one mention at a time).
+    assert clustered.isdisjoint(f"co{i}" for i in range(5))
 
     undated = deals[deals["announced_date"].isna()]
     assert len(undated) >= 5
