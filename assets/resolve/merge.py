@@ -147,6 +147,8 @@ def _conflicts(cluster: _Cluster, policy: MergePolicy) -> list[str]:
 AMOUNT_WARNINGS = frozenset({"amount_large_for_round", "amount_implausibly_small"})
 # The warn rule an undated mention breaks: a deal keeps it only when no mention dates it.
 UNDATED_WARNING = "announced_date_present"
+# date_basis of a deal that none of its mentions dates.
+UNDATED = "undated"
 
 
 def _deal_warnings(
@@ -226,10 +228,6 @@ def _clusters(
         else:
             clusters.append(_Cluster([record]))
     return _joined_same_rounds(clusters, policy, source_rank)
-
-
-# date_basis of a deal that none of its mentions dates.
-UNDATED = "undated"
 
 
 def _dated(records: list[dict[str, Any]]) -> dict[str, Any] | None:

@@ -101,8 +101,8 @@ def _mixed() -> pd.DataFrame:
     return mixed.assign(amount_status="parsed", valuation_status="missing")
 
 
-def _resolved_as_python_resolves(valid: pd.DataFrame) -> pd.DataFrame:
-    """The deals the database path makes of `valid`, asserted equal (with their evidence) to Python's."""
+def _resolved_as_python_resolves(valid: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The deals and evidence the database path makes of `valid`, asserted equal to Python's."""
     deals, evidence, _ = _in_database(valid)
     expected_deals, expected_evidence = resolve_deals(valid, source_order=SOURCE_ORDER)
     expected_deals = _landed(expected_deals.assign(first_seen_at=NOW), "deals")
@@ -112,13 +112,13 @@ def _resolved_as_python_resolves(valid: pd.DataFrame) -> pd.DataFrame:
     assert _sorted(evidence, ["deal_id", "precedence"]) == _sorted(
         _landed(expected_evidence, "deal_sources"), ["deal_id", "precedence"]
     )
-    return deals
+    return deals, evidence
 
 
 @pytest.mark.parametrize("rows", ["mixed", "export"])
 def test_the_database_path_resolves_as_python_does(rows: str, tmp_path: Path) -> None:
     valid = _landed(_mixed() if rows == "mixed" else _export_mentions(tmp_path), "valid_mentions")
-    deals = _resolved_as_python_resolves(valid)
+    deals, _ = _resolved_as_python_resolves(valid)
     assert (deals["mention_count"] > 1).any()
     assert (deals["mention_count"] == 1).any()
 
@@ -166,22 +166,30 @@ def _random_mention(rng: random.Random, index: int, company: int) -> dict:
     )
 
 
+def _resolved_watching_python(rows: list[dict], monkeypatch) -> tuple[pd.DataFrame, pd.DataFrame, set[str]]:
+    """The deals and evidence of `rows` (asserted equal to Python's), and the company keys whose mentions
+    reached clustering in Python."""
+    frame = pd.DataFrame(rows)
+    for column in ("amount_usd", "valuation_usd"):
+        frame[column] = frame[column].astype("Int64")
+    valid = _landed(frame.assign(amount_status="parsed", valuation_status="missing"), "valid_mentions")
+    clustered: set[str] = set()
+    monkeypatch.setattr(
+        "assets.resolve.in_database.resolve_deals",
+        lambda rest, *args: clustered.update(rest["company_key"]) or resolve_deals(rest, *args),
+    )
+    deals, evidence = _resolved_as_python_resolves(valid)
+    return deals, evidence, clustered
+
+
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_one_round_groups_resolve_in_sql_as_python_does(seed: int, monkeypatch) -> None:
     """Mentions of one company, status and stated round within the window are one deal built in SQL
     (assets/resolve/round_groups.py): every fact it takes matches `resolve_deals`, and only the rest
     (stageless rounds nearby, rounds restated over more than the window) reaches Python."""
     rng = random.Random(seed)
-    frame = pd.DataFrame([_random_mention(rng, i, rng.randrange(12)) for i in range(300)])
-    for column in ("amount_usd", "valuation_usd"):
-        frame[column] = frame[column].astype("Int64")
-    valid = _landed(frame.assign(amount_status="parsed", valuation_status="missing"), "valid_mentions")
-    clustered = set()
-    monkeypatch.setattr(
-        "assets.resolve.in_database.resolve_deals",
-        lambda rest, *args: clustered.update(rest["company_key"]) or resolve_deals(rest, *args),
-    )
-    deals = _resolved_as_python_resolves(valid)
+    rows = [_random_mention(rng, i, rng.randrange(12)) for i in range(300)]
+    deals, _, clustered = _resolved_watching_python(rows, monkeypatch)
     assert clustered.isdisjoint(f"co{i}" for i in range(5))  # grouped in SQL
     assert {"co5", "co6"} <= clustered  # a round restated over more than the window; stageless rounds
     grouped = deals[deals["mention_count"] > 1]
@@ -199,22 +207,13 @@ def _undated(row: dict) -> dict:
 def test_undated_mentions_resolve_in_sql_as_python_does(seed: int, monkeypatch) -> None:
     """A mention nothing dates is near every date: it merges by company, status, round and figures alone,
     a deal of undated mentions only is undated (no date, no precision, basis 'undated', the warning kept),
-    and a deal another mention dates drops the warning. Lone undated mentions are built in SQL, the rest
-    in Python; both give the same deals and ids."""
+    and a deal another mention dates drops the warning. Lone undated mentions and groups of one stated
+    round are built in SQL, the rest in Python; both give the same deals and ids."""
     rng = random.Random(seed)
     rows = [_random_mention(rng, i, rng.randrange(12)) for i in range(200)]
     rows = [_undated(row) if rng.random() < 0.3 else row for row in rows]
     rows += [_undated(_random_mention(rng, 200 + i, 20 + i)) for i in range(5)]  # alone: a deal each
-    frame = pd.DataFrame(rows)
-    for column in ("amount_usd", "valuation_usd"):
-        frame[column] = frame[column].astype("Int64")
-    valid = _landed(frame.assign(amount_status="parsed", valuation_status="missing"), "valid_mentions")
-    clustered = set()
-    monkeypatch.setattr(
-        "assets.resolve.in_database.resolve_deals",
-        lambda rest, *args: clustered.update(rest["company_key"]) or resolve_deals(rest, *args),
-    )
-    deals = _resolved_as_python_resolves(valid)
+    deals, evidence, clustered = _resolved_watching_python(rows, monkeypatch)
     # Undated mentions of one stated round group in SQL like dated ones (an export without dates must
     # not fall to clustering in Python, one mention at a time).
     assert clustered.isdisjoint(f"co{i}" for i in range(5))
@@ -228,9 +227,7 @@ def test_undated_mentions_resolve_in_sql_as_python_does(seed: int, monkeypatch) 
     assert set(dated["date_basis"]) <= {"explicit", "published"}
     assert not any("announced_date_present" in w for w in dated["warnings"])
     # Some dated deals took in an undated mention (merged by round and figures, whatever its date).
-    dated_ids = set(dated["deal_id"])
-    _, evidence, _ = _in_database(valid)
-    merged_in = evidence[evidence["deal_id"].isin(dated_ids) & evidence["announced_date"].isna()]
+    merged_in = evidence[evidence["deal_id"].isin(set(dated["deal_id"])) & evidence["announced_date"].isna()]
     assert len(merged_in) > 0
 
 
