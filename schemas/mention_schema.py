@@ -26,7 +26,7 @@ from schemas.rules import (
 from schemas.tables import NORMALIZED_MENTIONS, Table
 from schemas.tables.pandera_fields import declared_model
 from schemas.taxonomy import UNCLASSIFIED, default_taxonomy
-from schemas.vocabulary import default_currencies, default_round_types
+from schemas.vocabulary import UNDATED, default_currencies, default_round_types
 
 
 def _rule(name: str) -> dict[str, str]:
@@ -129,11 +129,14 @@ def _record_rules() -> type[pa.DataFrameModel]:
 
         @pa.dataframe_check(**_rule("announced_date_parseable"))
         def _announced_date_parseable(cls, df: pd.DataFrame) -> Series[bool]:
-            return _blank(df["announced_text"]) | df["announced_date"].notna()
+            # words that date the deal only against a publication date its page lacks leave it undated
+            undated = df["date_basis"] == UNDATED
+            return _blank(df["announced_text"]) | df["announced_date"].notna() | undated.fillna(False)
 
         @pa.dataframe_check(**_rule("announced_date_present"))
         def _announced_date_present(cls, df: pd.DataFrame) -> Series[bool]:
-            return df["announced_date"].notna() | ~_blank(df["announced_text"])
+            undated = (df["date_basis"] == UNDATED).fillna(False)
+            return df["announced_date"].notna() | (~_blank(df["announced_text"]) & ~undated)
 
         @pa.check("announced_date", name="announced_date_is_datetime", description="Dates are datetimes.")
         def _announced_date_is_datetime(cls, s: Series[Any]) -> bool:

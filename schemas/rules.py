@@ -118,15 +118,16 @@ RECORD_RULES: dict[str, Rule] = {
         Rule(
             "announced_date_parseable",
             _E,
-            "The stated date reads as a date.",
-            ("announced_text", "date_format"),
+            "The stated date reads as a date ('on Monday' on a page that nothing dates leaves the deal "
+            "undated).",
+            ("announced_text", "date_format", "date_basis"),
         ),
         Rule(
             "announced_date_present",
             _W,
             "The deal has a date: stated, or the document's publication date (an undated deal is kept, "
             "its announced_date empty: nothing in its text or page dates it).",
-            ("announced_text", "published_date"),
+            ("announced_text", "published_date", "date_basis"),
         ),
         Rule("announced_date_not_future", _E, "The date is not in the future.", ("announced_date",)),
         Rule(

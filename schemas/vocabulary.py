@@ -15,6 +15,9 @@ UNKNOWN_ROUND = "unknown"
 VENTURE_ROUND = "venture"
 """A round named without its stage ('a funding round'): it may be any stated round of the same window."""
 STAGELESS_ROUNDS = frozenset({UNKNOWN_ROUND, VENTURE_ROUND})
+UNDATED = "undated"
+"""date_basis of what nothing dates: a deal none of whose mentions is dated, or a mention whose words
+date it only against a publication date its page does not give ('announced on Monday')."""
 _SERIES = re.compile(r"^(?:series|serie|round)\s+([a-k])(?:\s+(?:round|funding|financing|extension))?$")
 SERIES_LETTERS = "abcdefghijk"
 _ISO_CODE = re.compile(r"[A-Z]{3}")

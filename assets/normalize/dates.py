@@ -149,6 +149,18 @@ def _relative(phrase: str, published: date) -> date | None:
     return None
 
 
+def counts_from_publication(text: str | None) -> bool:
+    """Whether `text` names a day by counting from the day it was written ('last week', 'on Monday',
+    'yesterday', '3 days ago'). A date without its year ('Mar 2') is not one: it states its day."""
+    if text is None:
+        return False
+    phrase = clean_space(text).lower().rstrip(".,;")
+    if phrase in _RELATIVE_DAYS or _DAYS_AGO.match(phrase):
+        return True
+    weekday = _WEEKDAY.match(phrase)
+    return bool(weekday) and weekday["weekday"] in _WEEKDAYS  # type: ignore[index]
+
+
 def resolve_date(text: str | None, published: date | None, formats: tuple[str, ...] = ()) -> date | None:
     """The date `text` states, reading yearless and relative dates against the publication date.
 

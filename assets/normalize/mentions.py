@@ -15,7 +15,7 @@ import pandas as pd
 
 from assets.frames import as_list, is_missing
 from assets.normalize.amounts import Money, ParsedAmount, parse_amount
-from assets.normalize.dates import resolve_date
+from assets.normalize.dates import counts_from_publication, resolve_date
 from assets.normalize.document_dates import DAY, latest_named_period
 from assets.normalize.fx import FxTable, default_fx_table
 from assets.normalize.names import Names, default_names, name_key
@@ -27,6 +27,7 @@ from schemas.tables.mentions import NORMALIZED_FIELDS as NORMALIZED_COLUMNS
 from schemas.taxonomy import UNCLASSIFIED, Taxonomy, default_taxonomy
 from schemas.text import clean_space
 from schemas.vocabulary import (
+    UNDATED,
     UNKNOWN_ROUND,
     Currencies,
     RoundTypes,
@@ -105,6 +106,10 @@ def announced_fields(
             return resolved, "explicit", named.precision if named else DAY
         if named is not None:  # a month, quarter or year: its first day, and how exactly it is known
             return named.day, "explicit", named.precision
+        if published is None and counts_from_publication(stated):
+            # 'announced on Monday' on a page that nothing dates: the words date the deal against a day
+            # that is not known, so the deal is undated (kept, with its words), not an unreadable date
+            return None, UNDATED, None
         return None, "explicit", None
     if published is not None:
         return published, "published", _text(published_precision) or DAY

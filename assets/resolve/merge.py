@@ -30,7 +30,7 @@ from assets.frames import as_list, is_missing
 from schemas.rules import MERGE_WINDOW_DAYS
 from schemas.tables import DEALS
 from schemas.taxonomy import UNCLASSIFIED, Taxonomy, default_taxonomy
-from schemas.vocabulary import STAGELESS_ROUNDS, UNKNOWN_ROUND, VENTURE_ROUND
+from schemas.vocabulary import STAGELESS_ROUNDS, UNDATED, UNKNOWN_ROUND, VENTURE_ROUND
 
 METHOD_PRECEDENCE = {"table_row": 0, "document_table": 1, "prose": 2}
 SEGMENT_BASIS_PRECEDENCE = {"stated": 0, "label_keywords": 1, "inferred": 2, "fallback": 3}
@@ -147,8 +147,6 @@ def _conflicts(cluster: _Cluster, policy: MergePolicy) -> list[str]:
 AMOUNT_WARNINGS = frozenset({"amount_large_for_round", "amount_implausibly_small"})
 # The warn rule an undated mention breaks: a deal keeps it only when no mention dates it.
 UNDATED_WARNING = "announced_date_present"
-# date_basis of a deal that none of its mentions dates.
-UNDATED = "undated"
 
 
 def _deal_warnings(

@@ -119,7 +119,10 @@ ANNOUNCED_DATE_PRECISION = Column(
     f"How exactly announced_date is known: {PRECISION_VALUES} ('March 2025' is a month, 'in 2023' a year).",
 )
 DATE_BASIS = Column(
-    "date_basis", VARCHAR, "explicit (the source dates the deal) or published (the document date stands in)."
+    "date_basis",
+    VARCHAR,
+    "explicit (the source dates the deal), published (the document date stands in) or undated (nothing "
+    "dates it: announced_date is NULL).",
 )
 SEGMENT = Column("segment", VARCHAR, "Segment slug from the taxonomy; the stated label when unrecognised.")
 LAYER = Column("layer", VARCHAR, "Stack layer slug of the segment, when known.")

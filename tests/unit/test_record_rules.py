@@ -103,6 +103,26 @@ WARNINGS = {
 }
 
 
+@pytest.mark.parametrize("words", ["on Monday", "last week", "yesterday", "3 days ago"])
+def test_words_that_count_from_an_unknown_publication_day_leave_the_row_undated(words: str):
+    result = _validate([{**VALID, "announced_text": words, "published_date": None}])
+    assert result.rejected.empty
+    assert result.valid["warnings"].tolist() == [["announced_date_present"]]
+    assert result.valid["announced_date"].isna().all()
+    assert result.valid["date_basis"].tolist() == ["undated"]
+
+
+def test_the_same_words_on_a_dated_page_date_the_row():
+    result = _validate([{**VALID, "announced_text": "on Monday", "published_date": date(2026, 3, 5)}])
+    assert result.valid["announced_date"].dt.date.tolist() == [date(2026, 3, 2)]
+    assert result.valid["warnings"].tolist() == [[]]
+
+
+def test_a_date_without_its_year_is_still_unreadable_without_a_publication_date():
+    result = _validate([{**VALID, "announced_text": "Mar 2", "published_date": None}])
+    assert result.rejected["failed_checks"].tolist() == [["announced_date_parseable"]]
+
+
 @pytest.mark.parametrize("rule", sorted(WARNINGS))
 def test_each_warning_keeps_the_row_and_flags_it(rule: str):
     result = _validate([VALID, {**VALID, **WARNINGS[rule]}])
