@@ -41,6 +41,8 @@ _PHRASES = {
     "strategic investor": "strategic",  # 'raising $50 million from a strategic investor'
     "strategic investors": "strategic",  # 'closed $75 million in a private financing'
     "equity financing": "venture",
+    "equity funding": "venture",  # 'raised $4.6 Mn in equity funding from Accel'
+    "seeding round": "seed",
     "equity round": "venture",
     "growth round": "growth",
     "growth investment": "growth",

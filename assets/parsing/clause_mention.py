@@ -37,7 +37,7 @@ from assets.parsing.money_roles import (
     range_high,
 )
 from assets.parsing.prose_names import NAME, NAME_PATTERN, read_names, search_from_name, valid_company
-from assets.parsing.subjects import REFERENCE, company_in_subject, is_a_fund, strip_lead_in
+from assets.parsing.subjects import DESCRIBED_AS, REFERENCE, company_in_subject, is_a_fund, strip_lead_in
 from schemas.gazetteer import default_gazetteer
 from schemas.reference.wording import (
     CURRENCY_SIGNS,
@@ -71,7 +71,7 @@ _INVESTOR_SUBJECT = re.compile(
     # 'Paradigm is in talks to lead a round north of $200 million for Monad'
     r"(?P<span>(?:\S+\s+){0,8}?)(?:in|into|dans|for)\s+"
     # what the company is, said before its name: 'for Indian startup Pixxel'
-    rf"(?:(?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?:startup|start-up|company|firm|platform|maker)\s+)?"
+    rf"(?:{DESCRIBED_AS})?"
     rf"(?P<company>{NAME})"
 )
 # The investor as subject, the company its object, the money after 'with': 'the firm backed Jito, a liquid
@@ -94,7 +94,8 @@ _INVESTED_IN_IT = re.compile(
     re.IGNORECASE,
 )
 _ROUND_FOR = re.compile(
-    rf"\b(?i:round|seed|series [a-k]|investment|check|cheque|funding)\s+(?:for|into)\s+({NAME})"
+    rf"\b(?i:round|seed|series [a-k]|investment|check|cheque|funding|financing)\s+(?:for|into)\s+"
+    rf"(?:{DESCRIBED_AS})?({NAME})"  # 'a $1.8bn round for automotive chip manufacturer GTA'
 )
 # 'The round, which values Acme at $1.2B, was led by ...': the company is the one valued.
 _VALUES_NAME = re.compile(rf"\bvalu(?:es|ed|ing)\s+({NAME})\s+at\b")
@@ -137,7 +138,9 @@ _OUTLET_REPORTED = re.compile(
 # Quillfort'), trusted only when the clause's subject names no company.
 _GIVEN_TO_AFTER = re.compile(
     _STAGE_WORDS
-    + r"(?:(?:round|funding|financing|investment|grant|loan|check|cheque|injection)\s+)?(?:to|for)\s+"
+    + r"(?:(?:(?:round|funding|financing|investment|grant|loan|check|cheque|injection)\s+)?(?:to|for)"
+    # 'a $250 million debt round by Saudi lending platform Tamara': the round's raiser after 'by'
+    r"|(?:debt\s+)?(?:round|raise)\s+by)\s+"
     r"(?P<rest>[^,;]{1,120})",
     re.IGNORECASE,
 )
@@ -259,6 +262,13 @@ def _company_named_in(text: str) -> str | None:
 _DENIED = re.compile(
     r"\b(?:denied|denies|denying)\b[^.;]{0,60}?\b(?:report|reports|claims?|rumou?rs?|speculation)\s+"
     r"(?:claiming|saying|suggesting|stating|that)\b[^.;,]{0,120}?\b(?:(?:rais|secur|fund|invest|clos|land|bag)\w*|round)",
+    re.IGNORECASE,
+)
+# A report that the clause calls wrong: 'Musk has said a report that xAI has secured $500 million ... is
+# inaccurate'.
+_REPORT_DISMISSED = re.compile(
+    r"\b(?:report|reports|claims?|rumou?rs?)\s+that\b[^.;]{0,240}?\b(?:is|was|are|were)\s+(?:completely\s+)?"
+    r"(?:inaccurate|false|untrue|wrong|incorrect|not true|baseless|fake)\b",
     re.IGNORECASE,
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been)\s+(?:then\s+|soon\s+|later\s+)?$", re.IGNORECASE)
@@ -727,6 +737,8 @@ def mention_in_clause(
     first_stated = min((m.start for m in (first_raise, first_valuation) if m is not None), default=len(text))
     if "den" in text and _DENIED.search(text, 0, first_stated):
         return None  # 'Musk has denied the report claiming that xAI has raised $500 million': no deal
+    if " that " in text and _REPORT_DISMISSED.search(text):
+        return None
     context = clause.context
     # (every outlet's report says 'report': a search of the sentence for a name before it costs more)
     reported = bool(_REPORTED.search(context) or ("report" in context and _OUTLET_REPORTED.search(context)))

@@ -34,7 +34,7 @@ from assets.parsing.prose_names import (
     valid_company,
     without_descriptors,
 )
-from assets.parsing.subjects import strip_lead_in
+from assets.parsing.subjects import DESCRIBED_AS, strip_lead_in
 from schemas.reference.wording import CURRENCY_SIGNS
 
 DEAL_VERB = re.compile(
@@ -53,15 +53,18 @@ DEAL_VERB = re.compile(
         r"|ropes in|mobilised|mobilized|mobilises|mobilizes|earning"
         r"|locked down|locks down|sealed|seals|wrapped up|wraps up|collected|collects|notched|notches"
         r"|drummed up|drums up|reeled in|reels in|racked up|racks up"
-        # the round stated before, following one of the past: 'It follows a $19M Series D closed in 2021'
-        r"|follows|followed|comes after|came after"
+        # a round-up's next entry: 'ElevenLabs followed with a $500 million Series D'
+        r"|followed with|follows with"
+        # the round stated before, following one of the past: 'It follows a $19M Series D closed in 2021'.
+        # ', followed by' goes on to the next entry of a list, no round of the past.
+        r"|follows|followed(?<!,\sfollowed)|comes after|came after"
         # a round-up's ranking: 'Northern Arc led the list with $80 million in funding'
         r"|led the (?:list|pack|tally|rankings?|way)(?: there)? with"
         r"|leads the (?:list|pack|tally|rankings?|way)(?: there)? with"
         r"|topped the (?:list|charts?|tally|rankings?) with|tops the (?:list|charts?|tally|rankings?) with"
         # French, Spanish and Portuguese news ('a levé 385 millions d'euros', 'levanta €16M')
         r"|lève|lèvent|a levé|ont levé|lever|boucle|a bouclé|levanta|levantó|recauda|recaudó|reúne|levantou"
-        r"|capta|captou|cierra|cerró|suma|sumó"
+        r"|capta|captou|cierra|cerró|suma|sumó|levait"
         # 'Tissium SA reported the close of a series D funding round, raising $54 million'
         r"|report(?:ed|s)(?=\s+(?:the|its)\s+(?:close|closing|completion)\s+of\b)"
         r"|expand(?:ed|s)(?=\s+(?:its|the|a|an)\s+(?:\S+\s+){0,3}?(?:round|financing|funding|raise)\b)"
@@ -228,8 +231,11 @@ def _respectively(sentence: str) -> list[Clause] | None:
         names = _described_items(before, len(amounts))
     elif len(names) < 2 and (_EACH_BEFORE.search(before) or _amount_each(before, rest, amounts, 2)):
         names = _described_items(_EACH_BEFORE.sub("", before), None)
-    if len(names) < 2:
+    # 'Egypt and South Africa followed with $101 million and $85 million, respectively': places, no deals
+    valid = [valid_company(name) for name in names]
+    if len(names) < 2 or None in valid:
         return None
+    names = valid  # type: ignore[assignment]
     if not respectively:
         amounts = _amount_each(before, rest, amounts, len(names)) or []
         if not DEAL_VERB.match(sentence, verb.start()) and any(m.text[-1:].isdigit() for m in amounts):
@@ -425,9 +431,9 @@ def _raised_by_items(sentence: str) -> list[Clause] | None:
 # 'a $250 million debt round by lending platform Tamara and $200 million for the rival platform Tabby'.
 _FOR_OWNER = re.compile(
     r"\s*(?:(?:[\w-]+\s+){0,3}?"
-    r"(?i:round|series [a-k]|seed|funding|financing|raise|investment|infusion|injection)\s+)?"
+    r"(?i:round|series [a-k]|seed|funding|financing|raise|investment|infusion|injection|deal)\s+)?"
     r"(?:for|into|by)\s+"
-    rf"(?:the\s+)?(?:[a-z][\w-]*\s+){{0,6}}?({NAME})"
+    rf"(?:{DESCRIBED_AS}|(?:the\s+)?(?:[a-z][\w-]*\s+){{0,6}}?)({NAME})"
 )
 # "Tabby's $200M Series D": the owner right before the amount.
 OWNER_BEFORE = re.compile(rf"({NAME})['’]s?\s+$")

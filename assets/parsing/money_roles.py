@@ -238,7 +238,10 @@ _OPENING_PERIOD = re.compile(
     r"^\W*(?:(?:in|during|back in) (?:early |late |mid-?)?"
     r"(?P<period>(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? )?(?:19|20)\d\d)"
     r"|(?:last year|a year ago)(?: in (?P<month>January|February|March|April|May|June|July|August|September"
-    r"|October|November|December))?),",
+    r"|October|November|December))?"
+    # 'Last May, Anthropic ... raised': the latest May before the month of publication
+    r"|last (?P<last_month>January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)),",
     re.IGNORECASE,
 )
 _LAST_YEAR = re.compile(r"\b(?:last year|a year ago|the year before)\b", re.IGNORECASE)
@@ -361,6 +364,10 @@ def _opening_period(clause: str, published: date | None) -> str | None:
         return opening["period"] if published is None or year < published.year else None
     if published is None:
         return None
+    if opening["last_month"]:
+        month = opening["last_month"].capitalize()
+        year = published.year if _MONTHS.index(month) + 1 < published.month else published.year - 1
+        return f"{month} {year}"
     # 'Last year in May, ...': that month of the year before
     return f"{opening['month']} {published.year - 1}" if opening["month"] else str(published.year - 1)
 

@@ -19,7 +19,8 @@ from schemas.reference.wording import NOT_A_SUBJECT_START
 
 # Capital letters, accented ones included ('Éclair Systems', 'Øresund Labs', 'Łódź Robotics').
 CAPITAL = "A-ZÀ-ÖØ-ÞĀ-Ž"
-NAME_TOKEN = rf"(?:[{CAPITAL}0-9][\w.&'’+-]*|[a-z]{{1,3}}[{CAPITAL}0-9][\w.&'’+-]*)"
+# 'xAI', 'eToro', 'd-Matrix': a name may start with a lower-case letter or three before its capital.
+NAME_TOKEN = rf"(?:[{CAPITAL}0-9][\w.&'’+-]*|(?:[a-z]{{1,3}}|[a-z]-)[{CAPITAL}0-9][\w.&'’+-]*)"
 # A token ending in a full stop ends the name unless it is an abbreviation ('Inc.', 'Corp.') or an initial.
 _NAME_GAP = r"(?:(?<![a-z]{3}\.)|(?<=Corp\.)|(?<=Bros\.))\s+"
 NAME = rf"{NAME_TOKEN}(?:{_NAME_GAP}(?:(?:de|of|la|del|van|von|&)\s+)?{NAME_TOKEN})*"
@@ -91,6 +92,7 @@ _NOT_NAMES = frozenset(
     # a headline's verb where its name could not be read ('Brand P•TAL Raises $3 Million')
     | {"raises", "secures", "lands", "bags", "closes", "nabs", "snags", "gets", "announces", "hits"}
     | {"h1", "h2"}
+    | {"ads", "adss", "adr", "adrs"}  # a share's unit: 'at $2.40 per ADS'
     # a corporate form or a class of investors on its own ('Ltd. has so far netted ...', 'raised by VCs')
     | {"ltd", "inc", "corp", "llc", "plc", "co", "vcs", "angels", "investors", "s.l", "s.a", "spa", "gmbh"}
     # a gerund opening a sentence ('Raising €60 million at a time when ...')
@@ -161,6 +163,13 @@ def _without_place_owner(name: str) -> str:
 
 # An amount written with its currency's code: 'INR 465', 'USD 20', 'EUR 1.5'.
 _CODE_AND_NUMBER = re.compile(r"[A-Z]{3}\s?[\d.,]+")
+# A time said before a weekday or a month: 'Late Tuesday', 'Early March'.
+_TIME_OF_DAY = re.compile(
+    r"(?i:late|early|mid|last|next|this)[\s-]+(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|january|february|march|april|may|june|july|august|september|october|november|december)"
+)
+# An amount written short, run into a name's place: 'of the $305m (£243m) his firm had raised'.
+_SHORT_AMOUNT = re.compile(r"[\d.,]+\s?(?:k|m|mn|mln|b|bn|cr|crore|lakh)")  # lower case: '24M' is a name
 
 
 def valid_company(name: str | None) -> str | None:
@@ -187,6 +196,8 @@ def valid_company(name: str | None) -> str | None:
         len(words) == 1 or words[1].isdigit()
     ):
         return None  # 'H2', 'Q3 2025', 'September 2024': a period of a year
+    if _TIME_OF_DAY.fullmatch(cleaned):
+        return None  # 'Late Tuesday, the chipmaker said ...'
     if re.fullmatch(r"(?:19|20)\d\d", words[0]) and len(words) > 1:
         return None  # '2023 HomeTechFigure': a page's date run into its headline
     if any(_PERSON_TITLE.fullmatch(word) for word in words) or _DESCRIPTOR_TOKEN.match(words[-1]):
@@ -207,10 +218,14 @@ def valid_company(name: str | None) -> str | None:
         return None  # 'Nigeria', 'African Startups', 'TechCrunch', 'Deputy Prime Minister'
 
     if cleaned.lower() in _NOT_NAMES or not re.match(
-        rf"^(?:[{CAPITAL}0-9]|[a-z]{{1,3}}[{CAPITAL}0-9])", cleaned
+        rf"^(?:[{CAPITAL}0-9]|(?:[a-z]{{1,3}}|[a-z]-)[{CAPITAL}0-9])", cleaned
     ):
         return None
-    if re.fullmatch(r"[\d\s.,%-]+", cleaned) or _CODE_AND_NUMBER.fullmatch(cleaned):
+    if (
+        re.fullmatch(r"[\d\s.,%-]+", cleaned)
+        or _CODE_AND_NUMBER.fullmatch(cleaned)
+        or _SHORT_AMOUNT.fullmatch(cleaned)
+    ):
         return None  # a year or a number ('in 2025 was $1.1M'), an amount in a currency code ('INR 465')
     if find_round(cleaned) and re.match(r"^(?:series|seed|pre|ipo)", cleaned, re.IGNORECASE):
         return None

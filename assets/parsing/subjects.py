@@ -28,12 +28,16 @@ ROLE_NOUNS = (
     "fintech|app|service|specialist|upstart|newcomer|challenger|vendor|producer|retailer|chain|group|team|"
     "spinout|spin-off|player|pioneer|network|venture"
 )
+# What a company is, said before its name: 'Saudi buy-now-pay-later platform Tamara', 'the US-based AI
+# coding startup Vercel' (up to two capitalised words of place or field, lower-case words, a role noun).
+DESCRIBED_AS = rf"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{0,2}}(?:[a-z][\w-]*\s+){{0,3}}(?:{ROLE_NOUNS})\s+"
 # The same pointers in French, Spanish and Portuguese: 'la start-up', 'l'entreprise', 'a companhia'.
 _FOREIGN_ROLE_NOUNS = (
     r"start-?up|entreprise|société|jeune pousse|pépite|licorne|empresa|compañía|companhia|firma|plataforma"
 )
+# ('Elle lève une série A': the French 'it')
 _REFERENCE = re.compile(
-    rf"^(?:(?:the|this|that|its)\s+(?:[\w.&'’,-]+\s+){{0,4}}?[\w.-]*(?:{ROLE_NOUNS})|it"
+    rf"^(?:(?:the|this|that|its)\s+(?:[\w.&'’,-]+\s+){{0,4}}?[\w.-]*(?:{ROLE_NOUNS})|it|elle|il"
     rf"|(?:la|le|l['’]|el|a|o)\s*(?:{_FOREIGN_ROLE_NOUNS})(?-i:\s+[a-zà-ÿ][\w'’-]*){{0,8}})$",
     re.IGNORECASE,
 )
@@ -53,6 +57,9 @@ _BULLET = re.compile(r"^(?:[*•·▪‣◦-]|—|–|\d{1,2}[.)])\s+")
 _FILLER = re.compile(
     r"^(?:(?:meanwhile|separately|also|elsewhere|today|yesterday|now|finally|first|second|third|lastly|plus"
     r"|and|but|in other news|in (?:a|its) [a-z ]+|this (?:week|month|morning)|last (?:week|month)"
+    # 'Last May, Anthropic, one of ..., raised'
+    r"|(?:last|this|early|late|in early|in late|in mid-?) (?:january|february|march|april|may|june|july"
+    r"|august|september|october|november|december)(?= *,)"
     # 'Last year in May, the company raised ...'
     r"|(?:last|this) (?:year|spring|summer|autumn|fall|winter)(?: in [A-Z][a-z]+)?|earlier"
     r"(?: this (?:week|month|year))?|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -166,7 +173,8 @@ _SCENE = re.compile(
 # 'Mobility startup Rapido recently turned unicorn after ...': the name right before what it did.
 _NAME_BEFORE_PREDICATE = re.compile(
     rf"(?:^|(?<=\s))({NAME})(?=\s+(?:recently|just|also|has|have|had|is|was|are|were|now|turned|became|achieved|reached"
-    r"|hit|joined|crossed|entered)\b)"
+    # 'Pharmeasy emerged as the top recipient, raising'
+    r"|hit|hits|joined|crossed|entered|emerged|emerges)\b)"
 )
 
 
@@ -189,7 +197,7 @@ _SUBORDINATE_END = re.compile(
 
 _NAME_BEFORE_PAST_TENSE = re.compile(
     rf"(?:^|(?<=\s))({NAME})(?=\s+(?:also\s+|too\s+|then\s+|first\s+)?(?:[a-z]+ed|made|became|went|won|hit|got"
-    r"|took|saw|set|broke|began|grew|rose|drew|gave|kept|left|led|met|ran|sold|built|came)\b)"
+    r"|took|saw|set|broke|began|grew|rose|drew|drove|gave|kept|left|led|met|ran|sold|built|came)\b)"
 )
 
 # 'The recent funding round of Anthropic, a US AI startup, has raised ...': the round's owner.
@@ -325,7 +333,11 @@ _QUOTED_NAME = re.compile(rf"[‘“\"]([{CAPITAL}0-9][^‘’“”\"]{{0,60}}?
 
 # 'Acme, Brovik and Kelvar were among the startups which raised over $100 million': the figure is the
 # group's bar, no deal of any of them.
-_AMONG = re.compile(r"\b(?:was|were|is|are) (?:also )?(?:among|one of) (?:the|those|several|a handful of)\b")
+_AMONG = re.compile(
+    r"\b(?:was|were|is|are) (?:also |reportedly )?(?:among|one of) (?:the|those|several|a handful of)\b"
+)
+# 'Huada Semiconductor were among the investors in a $1.8bn round for GTA': backers, never the company.
+_AMONG_BACKERS = re.compile(r"\bamong\s+(?:the\s+)?(?:\w+\s+)?(?:investors|backers|participants)\b")
 
 
 def _joint_subject(text: str) -> bool:
@@ -356,6 +368,8 @@ def company_in_subject(subject: str) -> str | None:
     if "‘" in subject or "“" in subject or '"' in subject:
         subject = _QUOTED_NAME.sub(r"\1", subject)  # 'Energy startup ‘Sun King’ secured'
     subject = without_marks(subject)
+    if "among" in subject and _AMONG_BACKERS.search(subject):
+        return None
     if ", " in subject:
         subject = _COMMA_BEFORE_FORM.sub(" ", subject)
     as_name = _AS_NAME.search(subject)

@@ -1871,3 +1871,127 @@ def test_three_or_more_names_with_their_deals_in_brackets_are_deals_whatever_the
     assert _deals(sentence) == [("Quillby", "$2.3B"), ("Harlow Digital", "$787.5M"), ("Brenna", "$500M")]
     # two are not yet a list: the total stays the sentence's money
     assert _deals("Quillby ($2.3B) and Harlow ($787.5M) accounted for about $3.1 billion.") == []
+
+
+def _mentions_of(
+    *paragraphs: str, published: date | None = None
+) -> list[tuple[str | None, str | None, str | None]]:
+    """(company, round, amount) of every mention the paragraphs state, in order."""
+    mentions = extract_prose_mentions(list(paragraphs), published=published)
+    return [(m.company, m.round_text, m.amount) for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # ', followed by' goes on to the next entry of a ranking: no round of the past
+        (
+            "The next-largest round was a $48 million financing for robotics company Quillbot Dynamics, "
+            "followed by smaller rounds in chips.",
+            [("Quillbot Dynamics", None, "$48 million")],
+        ),
+        # 'followed with': the next entry of a ranking, a raise of its own
+        (
+            "Voice startup Orvane followed with a $30 million Series B from Harbor Capital.",
+            [("Orvane", "series_b", "$30 million")],
+        ),
+        # the raiser after 'by', described before its name; the next amount's owner after 'for'
+        (
+            "Top deals included a $90 million debt round by Kenyan solar lender Sunfra and $40 million for "
+            "the rival platform Lumo.",
+            [("Sunfra", "debt", "$90 million"), ("Lumo", None, "$40 million")],
+        ),
+        (
+            "The largest deal was a £50 million raise by Tessaly, followed by a £30 million deal "
+            "for Brontide and £20 million for Quillmark.",
+            [
+                ("Tessaly", None, "£50 million"),
+                ("Brontide", None, "£30 million"),
+                ("Quillmark", None, "£20 million"),
+            ],
+        ),
+        # the recipient of an investor's round described before its name
+        (
+            "Harbor Capital led a $25m funding round in the Berlin-based AI coding startup Codewell",
+            [("Codewell", "venture", "$25m")],
+        ),
+        (
+            "Brask Corp and Vellum Industries were reportedly among the investors in a $1.8bn round for "
+            "automotive chip maker Gravix, one of several.",
+            [("Gravix", None, "$1.8bn")],
+        ),
+        # a subject told by what it did before its participle or its 'with'
+        (
+            "Healthtech firm Medora emerged as the top recipient, raising $193 million in a debt round.",
+            [("Medora", "debt", "$193 million")],
+        ),
+        (
+            "Lumenfield Reinsurance drove much of the activity, with a $1 billion raise from two insurers.",
+            [("Lumenfield Reinsurance", None, "$1 billion")],
+        ),
+        (
+            "Quillpay, the payments network, hits $5B valuation in $500M funding round",
+            [("Quillpay", "venture", "$500M")],
+        ),
+        # rounds said in other words
+        (
+            "Fintech Lendora raised $4.6 Mn in equity funding from Harbor Capital.",
+            [("Lendora", "venture", "$4.6 Mn")],
+        ),
+        ("In the seeding round, Farmly netted $500,000 from two angels.", [("Farmly", "seed", "$500,000")]),
+        # a name that starts with a lower-case letter and a hyphen
+        ("Chip startup d-Vector has raised $110m from investors.", [("d-Vector", None, "$110m")]),
+        # French: the imperfect of 'lever'
+        (
+            "Il y a un an, Quillfort levait 40 millions de dollars.",
+            [("Quillfort", None, "40 millions de dollars")],
+        ),
+    ],
+)
+def test_more_recipients_rankings_and_round_words(
+    sentence: str, expected: list[tuple[str | None, str | None, str | None]]
+) -> None:
+    assert _mentions_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # places listed with their totals, 'respectively'
+        "Kenya and Nigeria followed with $101 million and $85 million, respectively.",
+        # an adverb opening the sentence
+        "Globally, more than $2 billion was invested in seed-stage companies last month.",
+        # a share's unit is no company
+        "Late Tuesday, the chipmaker said that it had priced an offering of 2M shares at $2.40 per ADS, "
+        "raising approximately $5M.",
+        # a report the sentence calls wrong
+        "Ravel's founder said a report that Ravel has secured $500 million from investors is inaccurate.",
+    ],
+)
+def test_places_adverbs_share_units_and_dismissed_reports_are_no_deals(sentence: str) -> None:
+    assert _mentions_of(sentence) == []
+
+
+def test_an_amount_written_short_is_no_name_but_a_name_in_capitals_is() -> None:
+    from assets.parsing.prose_names import valid_company
+
+    assert [valid_company(n) for n in ("305m", "5m", "2.5bn", "24M")] == [None, None, None, "24M"]
+
+
+def test_the_french_it_refers_back_to_the_company_named_before() -> None:
+    mentions = _mentions_of(
+        "Quillfort a levé 20 millions d'euros en 2022.", "Elle lève une série A de 100 M€ menée par Harbor."
+    )
+    assert [company for company, _, _ in mentions] == ["Quillfort", "Quillfort"]
+
+
+def test_a_clause_opening_with_last_and_a_month_dates_the_latest_such_month() -> None:
+    (february,) = extract_prose_mentions(
+        ["Last May, Orvane, one of the hottest startups, raised $450 million from Harbor Capital."],
+        published=date(2024, 2, 20),
+    )
+    (august,) = extract_prose_mentions(
+        ["Last May, Orvane, one of the hottest startups, raised $450 million from Harbor Capital."],
+        published=date(2024, 8, 20),
+    )
+    assert (february.company, february.announced, august.announced) == ("Orvane", "May 2023", "May 2024")
