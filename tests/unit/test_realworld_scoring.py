@@ -439,3 +439,13 @@ def test_the_blind_listing_counts_misses_by_language_style_and_stage(corpus):
     assert "by style of the text:" in blind
     stages = [line for line in blind.splitlines() if ": " in line and line.strip()[:1].isdigit()]
     assert sum(int(line.split()[0]) for line in stages) == report.deals.fn
+
+
+def test_an_outlet_is_its_urls_host_without_www_or_a_trailing_dot() -> None:
+    from bench.extraction.realworld.check_manifest import outlet_of
+
+    assert [
+        outlet_of("https://www.cfnews.net./article/1", "pages"),
+        outlet_of("https://news.example.org/a", "pages"),
+        outlet_of("github:owner/repo:issues/1.md", "code"),
+    ] == ["cfnews.net", "news.example.org", "github:owner/repo"]

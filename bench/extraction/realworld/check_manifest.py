@@ -117,7 +117,7 @@ def outlet_of(url: str, corpus: str) -> str | None:
     parts = urlsplit(url)
     if parts.scheme not in {"http", "https"} or not parts.hostname:
         return None
-    host = parts.hostname.lower()
+    host = parts.hostname.lower().rstrip(".")  # 'cfnews.net.' (a fully qualified name) is 'cfnews.net'
     return host[4:] if host.startswith("www.") else host
 
 
