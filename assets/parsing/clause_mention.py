@@ -90,7 +90,8 @@ _ROUND_VALUED_IT = re.compile(
 # The investor as subject, the company pointed back to: 'Nvidia plans to invest $500mn in the company'.
 _INVESTED_IN_IT = re.compile(
     rf"\binvest(?:ed|s|ing)?\s+(?:[^\s{CURRENCY_SIGNS}]+\s+){{0,3}}?(?=[{CURRENCY_SIGNS}]|US\$|\d)\S+"
-    r"(?:\s+(?:million|billion|m|bn|mn))?\s+(?:in|into)\s+(?:the (?:company|startup|firm|business)|it)\b",
+    r"(?:\s+(?:million|billion|m|bn|mn))?(?:\s*\([^()]{1,40}\))?\s+(?:in|into)\s+"
+    r"(?:the (?:company|startup|firm|business)|it)\b",
     re.IGNORECASE,
 )
 _ROUND_FOR = re.compile(
@@ -144,6 +145,34 @@ _GIVEN_TO_AFTER = re.compile(
     r"(?P<rest>[^,;]{1,120})",
     re.IGNORECASE,
 )
+
+
+# Money raised for a company its subject starts: 'for a new AI drug company called Manas AI', 'for their
+# social networking app, Series'; the name after 'called' when there is one.
+_FOR_NEW_VENTURE = re.compile(
+    r"[^.;]{0,60}?\bfor\s+(?:a|an|(?P<owner>his|her|their))\s+(?:new\s+|nascent\s+|stealth\s+)?(?:[\w-]+\s+){0,4}?"
+    r"(?:startup|start-up|company|lab|venture|firm|app|business)\b"
+    rf"(?:,?\s+(?:called|named|dubbed)\s+(?P<name>{NAME}))?"
+)
+# '... raised $2bn in 2025 just months after launching her start-up, Thinking Machines'.
+_AFTER_FOUNDING = re.compile(
+    r"[^.;]{0,60}?\b(?:after|since)\s+(?:launching|founding|starting|setting up)\s+"
+    r"(?P<owner>his|her|their)\s+(?:new\s+)?(?:[\w-]+\s+){0,3}?(?:start-?up|company|lab|venture|firm),?\s+"
+    rf"(?:called\s+|named\s+)?(?P<name>{NAME})"
+)
+# Words that make a subject a person ('OpenAI's former technology chief', 'physician author').
+_PERSON_WORDS = re.compile(
+    r"\b(?:former|co-?founders?|founders?|ceo|chief|executives?|students?|researchers?|physician|author"
+    r"|entrepreneurs?|billionaire|professor|scientists?|engineers?)\b",
+    re.IGNORECASE,
+)
+
+
+def _headline_case(text: str) -> bool:
+    """Whether every word of four letters or more starts with a capital, a figure or a sign."""
+    return all(not word[:1].islower() for word in text.split() if len(word) > 3)
+
+
 # The words between the owner and the amount hold no comma: "Zerodha's Rainmatter, Eyes ₹150 Crore" is an
 # investor's fund, then another phrase.
 _POSSESSIVE = re.compile(rf"({NAME})['’]s?\s+(?:[^\s,]+\s+){{0,2}}?(?=[{CURRENCY_SIGNS}]|US\$|\d)")
@@ -209,8 +238,9 @@ def _company(clause: Clause, anchor: int, antecedent: DealMention | None) -> tup
     backed = _BACKED_WITH.search(text) if " with " in text else None
     if backed and valid_company(backed["company"]):
         return valid_company(backed["company"]), False
-    if antecedent and "invest" in text and _INVESTED_IN_IT.search(text):
-        return antecedent.company, True  # 'Nvidia plans to invest $500mn in the company'
+    if "invest" in text and _INVESTED_IN_IT.search(text):
+        # 'Nvidia plans to invest $500mn in the company': the one named before, never the investor
+        return (antecedent.company, True) if antecedent else (None, True)
     if antecedent and "valu" in text and _ROUND_VALUED_IT.search(text):
         return antecedent.company, True  # 'In November 2023, a $200 million Series D valued the company at'
     if clause.subject is not None:
@@ -762,7 +792,20 @@ def mention_in_clause(
             # subject is known to point back, so no later reading of it names the company
             break
     else:
-        company, refers_back = _recipient_after(text, first_raise, _GIVEN_TO_AFTER), False
+        # (not in a headline, where every word has a capital: 'Raises $250 Million for Future GPU
+        # Development' says what the money is for)
+        headline = _headline_case(text)
+        company, refers_back = (
+            None if headline else _recipient_after(text, first_raise, _GIVEN_TO_AFTER),
+            False,
+        )
+    if company and not (recipient or clause.company) and first_raise and "for" in text:
+        # 'Ilya Sutskever has raised $3bn for a new AI lab': the subject founds the company that raised
+        founded = _FOR_NEW_VENTURE.match(text, first_raise.end) or _AFTER_FOUNDING.match(
+            text, first_raise.end
+        )
+        if founded and (founded["owner"] or _PERSON_WORDS.search(text, 0, first_raise.start)):
+            company = valid_company(founded["name"]) if founded["name"] else None
     if not company:
         return None
     first_money = min(stated_amounts, default=0)

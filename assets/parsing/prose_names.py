@@ -177,6 +177,8 @@ def valid_company(name: str | None) -> str | None:
     if not name:
         return None
     cleaned = _TICKER_AFTER.sub("", clean_name(re.sub(r"['’]s?$", "", name.strip())))
+    if "." in cleaned:
+        cleaned = _TICKER_INSIDE.sub("", cleaned)
     # A headline capitalises its verb and what follows ('African Startups Raise Over'), and a listing is
     # written after the name ('Swiggy IPO'): the name ends before them.
     cleaned = _HEADLINE_TAIL.sub("", cleaned).strip()
@@ -187,7 +189,14 @@ def valid_company(name: str | None) -> str | None:
     if described:  # a headline's 'Grid Sensor Startup Quillfort': the name follows what it is
         words = words[described[-1] + 1 :]
         cleaned = " ".join(words)
-    if _THE_NAME.fullmatch(cleaned):
+    if len(words) > 1 and words[-1].lower() in ("maker", "makers"):
+        return None  # a headline's 'Chinese GPU Maker Raises $250 Million': what the company is
+    if len(words) > 1 and _DESCRIPTOR_TOKEN.match(words[0]) and not re.search(r"['’]s$", words[0]):
+        return valid_company(" ".join(words[1:]))  # 'Microsoft-backed OpenAI'
+    if len(words) > 1 and words[-1].lower() in _MONTH_NAMES and re.search(r"['’]s$", words[-2]):
+        # "Lambda's February Series D": the owner, then when
+        return valid_company(" ".join(words[:-1]))
+    if _THE_NAME.fullmatch(cleaned) and not _DESCRIPTOR_TOKEN.match(words[-1]):
         # 'The Fashion Kingdom', 'The Bot Company': 'The' and two or more capitalised words is a name
         return None if default_gazetteer().not_a_company(cleaned) else cleaned
     if not words or len(words) > 8 or words[0].lower() in GENERIC_SUBJECTS:
@@ -273,6 +282,8 @@ _NUMBERED_FUND = re.compile(
 )
 # A Reuters ticker after the name: 'LB Pharmaceuticals LBRX.O'.
 _TICKER_AFTER = re.compile(r"\s+[A-Z]{1,5}\.(?:O|N|OQ|L|T|HK|PA|DE|AS)$")
+# A wire's instrument code inside a name: 'Microsoft-backed MSFT.O OpenAI'.
+_TICKER_INSIDE = re.compile(r"(?<=\s)[A-Z0-9]{1,5}\.(?:O|N|OQ|L|T|HK|PA|DE|AS)\s+")
 _STATE_BASED_AFTER = re.compile(r",\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?-based\b")
 
 

@@ -53,7 +53,16 @@ NOT_A_SUBJECT_START = frozenset(
         *("notably", "similarly", "likewise", "altogether", "collectively", "combined", "together"),
         *("also", "still", "then", "thus", "therefore", "today", "yesterday", "earlier", "later"),
         *("previously", "recently", "separately", "elsewhere", "finally", "first", "second", "lastly"),
-        *("globally", "worldwide", "currently", "initially", "ultimately", "interestingly", "importantly"),
+        *(
+            "inside",
+            "globally",
+            "worldwide",
+            "currently",
+            "initially",
+            "ultimately",
+            "interestingly",
+            "importantly",
+        ),
         # subordinators and prepositions: 'If Pantera Capital's round closes', 'In April 2024, ...'
         *("if", "when", "while", "although", "though", "as", "after", "before", "since", "unless", "once"),
         *("in", "at", "from", "for", "during", "over", "by", "with", "across", "among", "between", "per"),

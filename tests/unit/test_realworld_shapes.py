@@ -1995,3 +1995,44 @@ def test_a_clause_opening_with_last_and_a_month_dates_the_latest_such_month() ->
         published=date(2024, 8, 20),
     )
     assert (february.company, february.announced, august.announced) == ("Orvane", "May 2023", "May 2024")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # people who raise for a company they start: the company when it is named, else no deal
+        (
+            "Physician author Ada Brenner and her co-founder raised $25 million for a new AI drug company "
+            "called Velomir.",
+            [("Velomir", None, "$25 million")],
+        ),
+        ("Tomas Reyl, a former chief scientist at Orvane, has raised $3bn for a new AI lab.", []),
+        (
+            "Ines Harrow, a former Quillpay executive, raised $2bn in 2025 months after launching her "
+            "start-up, Lumenwise.",
+            [("Lumenwise", None, "$2bn")],
+        ),
+        # ...but a company may raise for a new lab of its own
+        ("Brontide raised $5 million for a new lab in Boston.", [("Brontide", None, "$5 million")]),
+        # an investor that put money 'in the startup' is never the company
+        ("Harbor Capital also invested €15 million ($16.3 million) in the startup during the round.", []),
+        # a headline's description of the company, and what its money is for, are no names
+        ("Chinese GPU Maker Raises $250 Million for Future GPU Development", []),
+        # a wire's instrument code inside a name, and who backs it, are not part of it
+        (
+            "Brask 9984.T may invest $15 billion directly into Harbor-backed HRBR.O Quillpay, sources said.",
+            [("Quillpay", None, "$15 billion")],
+        ),
+    ],
+)
+def test_founders_investors_headline_descriptions_and_codes_are_not_the_company(
+    sentence: str, expected: list[tuple[str | None, str | None, str | None]]
+) -> None:
+    assert [(c, r, a.removeprefix("at least ")) for c, r, a in _mentions_of(sentence)] == expected
+
+
+def test_names_keep_neither_a_month_a_leader_nor_an_opening_word() -> None:
+    from assets.parsing.prose_names import valid_company
+
+    names = ("Lumenfield’s February", "The Harbor Capital-led", "Inside Quillpay", "Orvane Maker Labs")
+    assert [valid_company(n) for n in names] == ["Lumenfield", None, None, "Orvane Maker Labs"]
