@@ -89,9 +89,10 @@ _ROUND_VALUED_IT = re.compile(
 )
 # The investor as subject, the company pointed back to: 'Nvidia plans to invest $500mn in the company'.
 _INVESTED_IN_IT = re.compile(
-    rf"\binvest(?:ed|s|ing)?\s+(?:[^\s{CURRENCY_SIGNS}]+\s+){{0,3}}?(?=[{CURRENCY_SIGNS}]|US\$|\d)\S+"
-    r"(?:\s+(?:million|billion|m|bn|mn))?(?:\s*\([^()]{1,40}\))?\s+(?:in|into)\s+"
-    r"(?:the (?:company|startup|firm|business)|it)\b",
+    rf"\b(?:invest(?:ed|s|ing)?|commit(?:ted|s|ting)?)\s+(?:[^\s{CURRENCY_SIGNS}]+\s+){{0,3}}?"
+    rf"(?=[{CURRENCY_SIGNS}]|US\$|\d)\S+"
+    r"(?:\s+(?:million|billion|m|bn|mn))?(?:\s*\([^()]{1,40}\))?\s+(?:in|into|to)\s+"
+    r"(?:the (?:company|startup|firm|business)|it)\b",  # 'Amazon committed $4 billion to it'
     re.IGNORECASE,
 )
 _ROUND_FOR = re.compile(
@@ -238,7 +239,7 @@ def _company(clause: Clause, anchor: int, antecedent: DealMention | None) -> tup
     backed = _BACKED_WITH.search(text) if " with " in text else None
     if backed and valid_company(backed["company"]):
         return valid_company(backed["company"]), False
-    if "invest" in text and _INVESTED_IN_IT.search(text):
+    if ("invest" in text or "commit" in text) and _INVESTED_IN_IT.search(text):
         # 'Nvidia plans to invest $500mn in the company': the one named before, never the investor
         return (antecedent.company, True) if antecedent else (None, True)
     if antecedent and "valu" in text and _ROUND_VALUED_IT.search(text):
@@ -290,8 +291,10 @@ def _company_named_in(text: str) -> str | None:
 
 # A report of a round that the clause denies before its amount is said.
 _DENIED = re.compile(
-    r"\b(?:denied|denies|denying)\b[^.;]{0,60}?\b(?:report|reports|claims?|rumou?rs?|speculation)\s+"
-    r"(?:claiming|saying|suggesting|stating|that)\b[^.;,]{0,120}?\b(?:(?:rais|secur|fund|invest|clos|land|bag)\w*|round)",
+    r"\b(?:denied|denies|denying)\b(?:[^.;]{0,60}?\b(?:report|reports|claims?|rumou?rs?|speculation)\s+"
+    r"(?:claiming|saying|suggesting|stating|that)\b[^.;,]{0,120}?\b(?:(?:rais|secur|fund|invest|clos|land|bag)\w*|round)"
+    # a headline's 'Musk Denies Getting $500 Million Toward ...'
+    r"|\s+(?:getting|raising|receiving|securing|seeking|closing))",
     re.IGNORECASE,
 )
 # A report that the clause calls wrong: 'Musk has said a report that xAI has secured $500 million ... is
@@ -700,7 +703,11 @@ def mention_in_clause(
     valuation_phrase = not structure and bool(
         _VALUED_AFTER_ROUND.search(text) or ("valu" in text and _VALUES_NAME.search(text))
     )
-    invested = not structure and _invested_in(text) is not None
+    invested = not structure and (
+        _invested_in(text) is not None
+        # 'Then Amazon committed $4 billion to it': money put in the company named before
+        or (antecedent is not None and bool(_INVESTED_IN_IT.search(text)))
+    )
     if not (structure or nouned or valuation_phrase or invested):
         return None
     roles = ClauseRoles(text, moneys, published)
@@ -765,7 +772,7 @@ def mention_in_clause(
     if verb and is_a_fund(text[: verb.start()]):
         return None
     first_stated = min((m.start for m in (first_raise, first_valuation) if m is not None), default=len(text))
-    if "den" in text and _DENIED.search(text, 0, first_stated):
+    if ("den" in text or "Den" in text) and _DENIED.search(text, 0, first_stated):
         return None  # 'Musk has denied the report claiming that xAI has raised $500 million': no deal
     if " that " in text and _REPORT_DISMISSED.search(text):
         return None

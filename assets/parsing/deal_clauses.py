@@ -34,7 +34,7 @@ from assets.parsing.prose_names import (
     valid_company,
     without_descriptors,
 )
-from assets.parsing.subjects import DESCRIBED_AS, strip_lead_in
+from assets.parsing.subjects import DESCRIBED_AS, REFERENCE, company_in_subject, strip_lead_in
 from schemas.reference.wording import CURRENCY_SIGNS
 
 DEAL_VERB = re.compile(
@@ -85,9 +85,12 @@ _PARENTHETICAL_DEAL = re.compile(
     rf"({NAME})(?:\s+(?:in|from|of)\s+(?:the\s+)?(?:[a-z][\w&-]*\s+){{0,3}}?)?\s*\(([^()]*)\)"
 )
 _POSSESSIVE_DEAL = re.compile(
-    rf"({NAME})(?:,? Inc\.)?['’]s?\s+"
-    rf"(?P<deal>(?:[{CURRENCY_SIGNS}]|US\$|\d)\S*(?:\s+(?:million|billion|m|bn))?"
-    r"\s+(?:[\w-]+\s+){0,3}?(?i:round|fundraise|raise|investment|deal|financing|funding|series [a-k]|seed))\b"
+    rf"({NAME})(?:,? Inc\.)?['’]s?\s+(?:(?:record|latest|new|recent)\s+)?"
+    rf"(?P<deal>(?:[{CURRENCY_SIGNS}]|US\$|\d)[^\s,;]*(?:\s+(?:million|billion|m|bn))?"
+    r"(?:\s+(?:[\w-]+\s+){0,3}?"
+    r"(?i:round|fundraise|raise|investment|deal|financing|funding|series [a-k]|seed)\b"
+    # "OpenAI's record $40B, and Groq's ...": an item of the list that names no round
+    r"|(?=\s*(?:,|;|\band\b))))"
 )
 _INVESTMENT_INTO = re.compile(
     r"\b(?i:investment|stake|check|cheque)\s+(?:in|into)\s+"
@@ -273,6 +276,13 @@ def _named_item(left: str, right: str) -> Clause | None:
     described = _DESCRIBED_AFTER.sub("", name)
     if DEAL_VERB.match(right) and re.fullmatch(NAME, described) and valid_company(described):
         return Clause(right, company=valid_company(described), list_item=True)
+    # '5. Aerospike (database): The Mountain View-based company closed a $109 million investment': the
+    # item's subject points back to the name before the colon
+    # (a numbered or described item only: 'Update: The company closed ...' names no one)
+    verb = DEAL_VERB.search(right) if _RANK.match(left.strip()) or described != name else None
+    named = verb and re.fullmatch(NAME, described) and valid_company(described)
+    if named and company_in_subject(right[: verb.start()]) is REFERENCE:  # type: ignore[union-attr]
+        return Clause(right, company=valid_company(described), list_item=True)
     if not re.fullmatch(NAME, name) or _FIELD_LABEL.search(name) or DEAL_VERB.search(right):
         return None
     if not (_PACKAGE_ITEM.match(right) and find_round(right)):
@@ -366,13 +376,17 @@ def _parenthetical_deals(sentence: str) -> list[Clause] | None:
 _BRACKETED_LIST = 3
 
 
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
 def _possessive_deals(sentence: str) -> list[Clause] | None:
     """'Monzo's £340m fundraise in February and Flagstone's £108m investment in March': each name owns the
     round after it. Two or more such owners, one for each amount of the sentence, or None."""
     if "'" not in sentence and "’" not in sentence:
         return None
     found = list(finditer_from_name(_POSSESSIVE_DEAL, sentence))
-    if len(found) < 2 or len(found) != len(find_money(sentence)):
+    # one owner for each amount outside brackets: '(~$29.3B valuation)' says more of the round before it
+    if len(found) < 2 or len(found) != len(find_money(_BRACKETED.sub("", sentence))):
         return None
     clauses = []
     for index, match in enumerate(found):

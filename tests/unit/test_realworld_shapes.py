@@ -2036,3 +2036,46 @@ def test_names_keep_neither_a_month_a_leader_nor_an_opening_word() -> None:
 
     names = ("Lumenfield’s February", "The Harbor Capital-led", "Inside Quillpay", "Orvane Maker Labs")
     assert [valid_company(n) for n in names] == ["Lumenfield", None, None, "Orvane Maker Labs"]
+
+
+def test_a_list_of_owners_with_their_rounds_and_bracketed_valuations_is_one_deal_each() -> None:
+    sentence = (
+        "Standouts this year include Quillpay’s $2.3B round (its second this year, ~$29B valuation), "
+        "Orvane’ $1.1B Series G (~$8B valuation), Lumenwise’s record $40B, and Brontide’s $750M Series E "
+        "(nearly $6.9B valuation)."
+    )
+    assert _mentions_of(sentence) == [
+        ("Quillpay", None, "$2.3B"),
+        ("Orvane", "series_g", "$1.1B"),
+        ("Lumenwise", None, "$40B"),
+        ("Brontide", "series_e", "$750M"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # a numbered item whose subject points back to the name before its colon
+        (
+            ["4. Velomir (databases): The Austin-based company closed a $109 million investment."],
+            [("Velomir", None, "$109 million")],
+        ),
+        (["Update: The company closed a $10 million round."], []),
+        # a fund named after what it is raises for investors, not as a company
+        (["Seattle VC fund Harborline raises $100M to invest in early startups"], []),
+        # a headline that denies the raise
+        (["Founder Denies Getting $500 Million Toward $1 Billion Funding Goal For AI Company"], []),
+        # money committed to the company named before
+        (
+            [
+                "By August, Quillpay had landed $100 million from two telecoms.",
+                "Then Orvane committed $4 billion to it.",
+            ],
+            [("Quillpay", None, "$100 million"), ("Quillpay", None, "$4 billion")],
+        ),
+    ],
+)
+def test_items_funds_denials_and_commitments(
+    paragraphs: list[str], expected: list[tuple[str | None, str | None, str | None]]
+) -> None:
+    assert _mentions_of(*paragraphs) == expected
