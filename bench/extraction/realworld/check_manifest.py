@@ -193,7 +193,10 @@ def check_deal(where: str, deal: object, text: str | None, slugs: set[str], code
             problems.append(f"{where}: span {span} runs past the text ({len(text)} characters)")
         else:
             piece = text[span[0] : span[1]]
-            name_ok = isinstance(company, str) and company.strip() and company.lower() in piece.lower()
+            # the name, or its first word written short ('Scale' for 'Scale AI')
+            words = company.split() if isinstance(company, str) else []
+            short = words[0].lower() if words and len(words[0]) >= 4 else None
+            name_ok = bool(words) and (company.lower() in piece.lower() or (short and short in piece.lower()))
             amount_ok = is_number(amount) and span_shows_amount(piece, amount)
             if not (name_ok or amount_ok):
                 problems.append(
