@@ -52,6 +52,17 @@ MULTIPLIERS: dict[str, Decimal] = {
     "milhão": Decimal(10**6),
     "bilhões": Decimal(10**9),
     "bilhão": Decimal(10**9),
+    # Italian, Dutch and Swedish ('81,5 milioni di dollari', '5 miljarder dollar'). German's 'Millionen' is
+    # left out on purpose: prose cannot tell its capitalised nouns from names, so its amounts made only
+    # false deals ('Unternehmen', 'Zeiten').
+    "milioni": Decimal(10**6),
+    "milione": Decimal(10**6),
+    "miliardi": Decimal(10**9),
+    "miliardo": Decimal(10**9),
+    "miljoen": Decimal(10**6),
+    "miljard": Decimal(10**9),
+    "miljoner": Decimal(10**6),
+    "miljarder": Decimal(10**9),
     "mio": Decimal(10**6),
     "mrd": Decimal(10**9),
     "t": Decimal(10**12),

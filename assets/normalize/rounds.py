@@ -66,6 +66,8 @@ _PHRASES = {
     "government grant": "grant",
     "bridge round": "venture",
     "initial public offering": "ipo",
+    "offerta pubblica iniziale": "ipo",  # Italian and Dutch news: 'nella sua offerta pubblica iniziale'
+    "beursgang": "ipo",
     "follow on public offering": "post_ipo",
     # Offerings only a listed company makes: shares sold to investors after its IPO.
     "registered direct offering": "post_ipo",

@@ -65,6 +65,9 @@ DEAL_VERB = re.compile(
         # French, Spanish and Portuguese news ('a levé 385 millions d'euros', 'levanta €16M')
         r"|lève|lèvent|a levé|ont levé|lever|boucle|a bouclé|levanta|levantó|recauda|recaudó|reúne|levantou"
         r"|capta|captou|cierra|cerró|suma|sumó|levait"
+        # Italian, Dutch and Swedish ('ha raccolto 81,5 milioni di dollari'). Not German: it writes every
+        # noun with a capital, so a subject's first capital word is no name ('Unternehmen sammelte ...').
+        r"|raccoglie|ha raccolto|hanno raccolto|raccolto|haalt|haalde|opgehaald|säkrar|säkrade"
         # 'Tissium SA reported the close of a series D funding round, raising $54 million'
         r"|report(?:ed|s)(?=\s+(?:the|its)\s+(?:close|closing|completion)\s+of\b)"
         r"|expand(?:ed|s)(?=\s+(?:its|the|a|an)\s+(?:\S+\s+){0,3}?(?:round|financing|funding|raise)\b)"

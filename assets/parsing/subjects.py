@@ -34,6 +34,7 @@ DESCRIBED_AS = rf"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{0,2}}(?:[a-z][\w-]*\s+){{0,
 # The same pointers in French, Spanish and Portuguese: 'la start-up', 'l'entreprise', 'a companhia'.
 _FOREIGN_ROLE_NOUNS = (
     r"start-?up|entreprise|société|jeune pousse|pépite|licorne|empresa|compañía|companhia|firma|plataforma"
+    r"|azienda|società"
 )
 # ('Elle lève une série A': the French 'it')
 _REFERENCE = re.compile(

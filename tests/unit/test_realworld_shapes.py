@@ -2079,3 +2079,48 @@ def test_items_funds_denials_and_commitments(
     paragraphs: list[str], expected: list[tuple[str | None, str | None, str | None]]
 ) -> None:
     assert _mentions_of(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ha raccolto 81,5 milioni di dollari nella sua offerta", ("81500000.0", "USD")),
+        ("un round da 2 miliardi di euro", ("2000000000", "EUR")),
+        ("Northvolt säkrar 5 miljarder dollar", ("5000000000", "USD")),
+        ("een investering van 40 miljoen euro", ("40000000", "EUR")),
+    ],
+)
+def test_italian_dutch_and_swedish_sums_are_money(text: str, expected: tuple[str, str]) -> None:
+    (money,) = find_money(text)
+    assert (str(money.value), money.currency) == expected
+
+
+def test_german_sums_are_not_read_in_prose_whose_nouns_all_have_capitals() -> None:
+    assert find_money("Das Unternehmen sammelte weitere 22 Millionen US-Dollar ein") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Quillfort säkrar 5 miljarder dollar för sin fabrik.", [("Quillfort", None, "5 miljarder dollar")]),
+        (
+            "Orvane ha raccolto 81,5 milioni di dollari nella sua offerta pubblica iniziale.",
+            [("Orvane", "ipo", "81,5 milioni di dollari")],
+        ),
+        (
+            "Lumenwise haalde bij zijn beursgang 990 miljoen dollar op.",
+            [("Lumenwise", "ipo", "990 miljoen dollar")],
+        ),
+    ],
+)
+def test_raises_in_swedish_italian_and_dutch(
+    sentence: str, expected: list[tuple[str | None, str | None, str | None]]
+) -> None:
+    assert _mentions_of(sentence) == expected
+
+
+def test_the_italian_company_refers_back_and_is_no_name() -> None:
+    assert (
+        _mentions_of("L'azienda ha raccolto 81,5 milioni di dollari nella sua offerta pubblica iniziale.")
+        == []
+    )
