@@ -42,6 +42,9 @@ _PHRASES = {
     "strategic investors": "strategic",  # 'closed $75 million in a private financing'
     "equity financing": "venture",
     "equity funding": "venture",  # 'raised $4.6 Mn in equity funding from Accel'
+    "venture capital deal": "venture",
+    "venture capital round": "venture",
+    "venture capital funding": "venture",
     "seeding round": "seed",
     "equity round": "venture",
     "growth round": "growth",

@@ -69,7 +69,9 @@ _INVESTOR_SUBJECT = re.compile(
     )
     + r")\s+(?!by\b)"
     # 'Paradigm is in talks to lead a round north of $200 million for Monad'
-    r"(?P<span>(?:\S+\s+){0,8}?)(?:in|into|dans|for)\s+"
+    # (the span holds no 'in' or 'into' of its own: 'invest £1.9bn into a new campus in Didcot' puts the
+    # money in a building, not in a town)
+    r"(?P<span>(?:(?!(?:in|into)\s)\S+\s+){0,8}?)(?:in|into|dans|for)\s+"
     # what the company is, said before its name: 'for Indian startup Pixxel'
     rf"(?:{DESCRIBED_AS})?"
     rf"(?P<company>{NAME})"
@@ -160,6 +162,15 @@ _AFTER_FOUNDING = re.compile(
     r"[^.;]{0,60}?\b(?:after|since)\s+(?:launching|founding|starting|setting up)\s+"
     r"(?P<owner>his|her|their)\s+(?:new\s+)?(?:[\w-]+\s+){0,3}?(?:start-?up|company|lab|venture|firm),?\s+"
     rf"(?:called\s+|named\s+)?(?P<name>{NAME})"
+)
+# Money a company spends on an asset of its own, no round: 'a £2.5bn investment to develop UK data centres',
+# 'a new £350m investment into a data centre in Manchester'.
+_ASSET_INVESTMENT = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?investment\s+(?:in|into|for|to\s+(?:develop|build|expand|construct))\s+"
+    r"(?:(?:a|an|the|its|their|new|two|three|several)\s+)*(?:[\w-]+\s+){0,3}?"
+    r"(?:data\s+cent(?:re|er)s?|facility|facilities|campus|campuses|plant|plants|factory|factories|gigafactory"
+    r"|site|sites)\b",
+    re.IGNORECASE,
 )
 # Words that make a subject a person ('OpenAI's former technology chief', 'physician author').
 _PERSON_WORDS = re.compile(
@@ -302,6 +313,10 @@ _DENIED = re.compile(
 _REPORT_DISMISSED = re.compile(
     r"\b(?:report|reports|claims?|rumou?rs?)\s+that\b[^.;]{0,240}?\b(?:is|was|are|were)\s+(?:completely\s+)?"
     r"(?:inaccurate|false|untrue|wrong|incorrect|not true|baseless|fake)\b",
+    re.IGNORECASE,
+)
+_NOT_RAISING = re.compile(
+    r"\b(?:is|was|are|were)\s+not\s+(?:currently\s+)?(?:in talks|raising|seeking|looking to raise)\b",
     re.IGNORECASE,
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been)\s+(?:then\s+|soon\s+|later\s+)?$", re.IGNORECASE)
@@ -776,6 +791,8 @@ def mention_in_clause(
         return None  # 'Musk has denied the report claiming that xAI has raised $500 million': no deal
     if " that " in text and _REPORT_DISMISSED.search(text):
         return None
+    if " not " in text and _NOT_RAISING.search(text, 0, first_stated):
+        return None  # 'xAI was not in talks with investors to secure funding, following a report of $6bn
     context = clause.context
     # (every outlet's report says 'report': a search of the sentence for a name before it costs more)
     reported = bool(_REPORTED.search(context) or ("report" in context and _OUTLET_REPORTED.search(context)))
@@ -813,8 +830,8 @@ def mention_in_clause(
         )
         if founded and (founded["owner"] or _PERSON_WORDS.search(text, 0, first_raise.start)):
             company = valid_company(founded["name"]) if founded["name"] else None
-    if not company:
-        return None
+    if not company or (first_raise and _ASSET_INVESTMENT.match(text, first_raise.end)):
+        return None  # (nobody named, or money spent on a building: 'a £350m investment into a data centre')
     first_money = min(stated_amounts, default=0)
     investors = _investors(clause, company, first_money)
     if recipient and first_raise:

@@ -103,7 +103,10 @@ _APPOSITIVE = re.compile(
 )
 # 'Mistral AI, champion français de l'IA, a levé': a description without an article, in any language.
 # "Caafisom, Somaliland's first funded startup raised": the description may open with a place's possessive.
-_BARE_APPOSITIVE = re.compile(rf"^({NAME}){_CORPORATE_FORM},\s+(?:[A-Z][\w-]*['’]s\s+)?[a-zà-ÿ][^,]{{2,80}}$")
+# "xAI, Elon Musk's generative AI company, closed": the owner may take two or three words.
+_BARE_APPOSITIVE = re.compile(
+    rf"^({NAME}){_CORPORATE_FORM},\s+(?:(?:[A-Z][\w-]*\s+){{0,2}}[A-Z][\w-]*['’]s\s+)?[a-zà-ÿ][^,]{{2,80}}$"
+)
 # ', which ...', ', a Lyon maker of ...', and a participle set off by commas (', founded in 2017,').
 _TRAILING_APPOSITIVE = re.compile(
     r",\s*(?:which|who|whose|a|an|the|now|formerly|founded|based|headquartered|launched|established)\b"

@@ -54,6 +54,8 @@ NOT_A_SUBJECT_START = frozenset(
         *("also", "still", "then", "thus", "therefore", "today", "yesterday", "earlier", "later"),
         *("previously", "recently", "separately", "elsewhere", "finally", "first", "second", "lastly"),
         *(
+            "there",
+            "another",
             "inside",
             "globally",
             "worldwide",

@@ -2124,3 +2124,42 @@ def test_the_italian_company_refers_back_and_is_no_name() -> None:
         _mentions_of("L'azienda ha raccolto 81,5 milioni di dollari nella sua offerta pubblica iniziale.")
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # money a company spends on buildings of its own
+        "Last year in May, Quillfort announced a new £350m investment into a data centre in Leeds.",
+        "Brontide, a major developer, also announced a £2.5bn investment to develop UK data centres.",
+        "Orvane is set to invest £1.9bn into a new data centre campus in Didcot, creating 1,500 jobs.",
+        # words that open a sentence and name no one
+        "There is the option for the lender to extend the debt facility to £356m.",
+        "Another $483m has been raised from the operator's existing investors.",
+        # a round the company says it is not raising
+        "The founder said on Friday his firm Ravel was not in talks with investors to raise $6 billion.",
+    ],
+)
+def test_buildings_openers_and_rounds_not_in_talks_are_no_deals(sentence: str) -> None:
+    assert _mentions_of(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "• Ravel, Ines Harrow's generative ai company, closed a $6 billion Series B funding in 2024.",
+            [("Ravel", "series_b", "$6 billion")],
+        ),
+        (
+            "Lumenwise announced it had raised $400 million in a venture capital deal led by Harbor.",
+            [("Lumenwise", "venture", "$400 million")],
+        ),
+        # a company's money in another company stays a deal
+        ("Harbor Capital made a $40 million investment in Quillfort.", [("Quillfort", None, "$40 million")]),
+    ],
+)
+def test_an_owner_of_two_words_and_venture_capital_deals(
+    sentence: str, expected: list[tuple[str | None, str | None, str | None]]
+) -> None:
+    assert _mentions_of(sentence) == expected
