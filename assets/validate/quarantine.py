@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -58,24 +57,18 @@ def explain(row: Mapping[str, Any] | pd.Series, checks: list[str], rules: dict[s
     return "; ".join(parts)
 
 
-def _names_by_row(pairs: pd.DataFrame, order: dict[str, int]) -> pd.Series:
-    """Row index -> rule names it broke, in catalogue order."""
-    if pairs.empty:
-        return pd.Series(dtype=object)
-    # Sorted once by row and catalogue position, then cut into one list per row (pairs are distinct):
-    # a Python sort per row cost most of the grouping on large frames. The ranks are looked up in plain
-    # Python: `Series.map` over Arrow-backed text calls back per value and cost several times more.
-    checks = pairs["check"].to_numpy(dtype=object)
-    ranked = pairs.assign(rank=np.fromiter((order.get(n, len(order)) for n in checks), np.int64, len(checks)))
-    ranked = ranked.sort_values(["index", "rank", "check"], kind="stable")
-    rows = ranked["index"].to_numpy()
-    names = ranked["check"].tolist()
-    starts = [0, *(np.flatnonzero(rows[1:] != rows[:-1]) + 1).tolist(), len(rows)]
-    return pd.Series(
-        [names[a:b] for a, b in pairwise(starts)],
-        index=rows[starts[:-1]],
-        dtype=object,
-    )
+def _names_by_row(found: list[tuple[str, np.ndarray]], order: dict[str, int]) -> pd.Series:
+    """Row position -> the rule names it broke, in catalogue order (then by name), once each, from each
+    check's failing positions. Appended check by check in that order: a sort of (row, rule) pairs cut
+    into lists cost twice as much at a million rows, where one in seven breaks a rule."""
+    names: dict[int, list[str]] = {}
+    for name, positions in sorted(found, key=lambda item: (order.get(item[0], len(order)), item[0])):
+        for position in positions.tolist():
+            row = names.setdefault(position, [])
+            if not row or row[-1] != name:  # two checks of one name: the row broke the rule once
+                row.append(name)
+    rows = sorted(names)
+    return pd.Series([names[r] for r in rows], index=pd.Index(rows, dtype="int64"), dtype=object)
 
 
 @dataclass
@@ -90,16 +83,17 @@ class Verdicts:
     warned_counts: dict[str, int]
 
 
-def _verdicts_of(pairs: pd.DataFrame, rules: dict[str, Rule]) -> Verdicts:
-    """Verdicts from distinct (row position `index`, rule name `check`) pairs."""
+def _verdicts_of(found: list[tuple[str, np.ndarray]], rules: dict[str, Rule]) -> Verdicts:
+    """Verdicts from each check's name and the row positions that failed it."""
     order = {name: position for position, name in enumerate(rules)}
-    is_warn = pairs["check"].isin([n for n, rule in rules.items() if rule.severity is Severity.WARN])
-    errors, warnings = pairs[~is_warn], pairs[is_warn]
+    warn = {n for n, rule in rules.items() if rule.severity is Severity.WARN}
+    failed = _names_by_row([f for f in found if f[0] not in warn], order)
+    warned = _names_by_row([f for f in found if f[0] in warn], order)
     return Verdicts(
-        failed=_names_by_row(errors, order),
-        warned=_names_by_row(warnings, order),
-        rule_counts=dict(Counter(errors["check"])),
-        warned_counts=dict(Counter(warnings["check"])),
+        failed=failed,
+        warned=warned,
+        rule_counts=dict(Counter(name for names in failed for name in names)),
+        warned_counts=dict(Counter(name for names in warned for name in names)),
     )
 
 
@@ -122,7 +116,8 @@ def judge(frame: pd.DataFrame, schema: type[pa.DataFrameModel], rules: dict[str,
         )
         raise SchemaLevelError(f"{schema.__name__} cannot validate this frame: {problems}")
     pairs = failures[["index", "check"]].drop_duplicates().astype({"index": "int64"})
-    return _verdicts_of(pairs, rules)
+    found = [(str(name), rows.to_numpy()) for name, rows in pairs.groupby("check")["index"]]
+    return _verdicts_of(found, rules)
 
 
 def judge_directly(frame: pd.DataFrame, schema: type[pa.DataFrameModel], rules: dict[str, Rule]) -> Verdicts:
@@ -137,15 +132,14 @@ def judge_directly(frame: pd.DataFrame, schema: type[pa.DataFrameModel], rules: 
         frame = model.coerce_dtype(frame)
     except (SchemaError, SchemaErrors) as error:
         raise SchemaLevelError(f"{schema.__name__} cannot validate this frame: {error}") from error
-    found: list[tuple[int, str]] = []
+    found: list[tuple[str, np.ndarray]] = []
 
     def record(check: Any, checked: pd.DataFrame | pd.Series, passed: Any) -> None:
         if not isinstance(passed, pd.Series):  # a verdict on the whole frame, not on rows
             if not bool(passed):
                 raise SchemaLevelError(f"{schema.__name__} cannot validate this frame: {check.name}")
             return
-        failing = checked.index[~passed.fillna(False).astype(bool).to_numpy()]
-        found.extend((int(position), check.name) for position in failing)
+        found.append((check.name, checked.index[~passed.fillna(False).astype(bool).to_numpy()].to_numpy()))
 
     for check in model.checks:
         passed = check._check_fn(frame)
@@ -156,8 +150,7 @@ def judge_directly(frame: pd.DataFrame, schema: type[pa.DataFrameModel], rules: 
         for check in column.checks:
             values = frame[name].dropna() if check.ignore_na else frame[name]
             record(check, values, check._check_fn(values))
-    pairs = pd.DataFrame(found, columns=["index", "check"]).drop_duplicates()
-    return _verdicts_of(pairs, rules)
+    return _verdicts_of(found, rules)
 
 
 def _aligned(names: pd.Series, index: pd.Index) -> list[list[str]]:
@@ -205,9 +198,12 @@ def explained_failures(frame: pd.DataFrame, failed: pd.Series, rules: dict[str, 
 
 def _reasons(rejected: pd.DataFrame, rules: dict[str, Rule]) -> list[str]:
     """`explain` of every row of `rejected` (which has `failed_checks`)."""
-    # Rows as plain dicts: building a Series per row (iterrows) cost most of explaining 10,000 rows, and
-    # so did reading Arrow-backed text columns value by value (copied to objects, each is read at once;
-    # list columns stay as they are, so a list still shows as a list).
-    text = {c: object for c in rejected.columns if pd.api.types.is_string_dtype(rejected[c].dtype)}
-    rows = rejected.astype(text).to_dict("records")
+    # Rows as plain dicts of the columns a rule names (snippets and provenance are never shown), read
+    # column by column as Python objects: building a Series per row (iterrows) cost most of explaining
+    # 10,000 rows, and `to_dict("records")` boxing value by value most of the rest. A list stays a list.
+    shown = list(dict.fromkeys(c for rule in rules.values() for c in rule.columns if c in rejected.columns))
+    columns = [rejected[c].tolist() for c in shown]
+    rows = [dict(zip(shown, values, strict=True)) for values in zip(*columns, strict=True)]
+    if not shown:
+        rows = [{} for _ in range(len(rejected))]
     return [explain(row, checks, rules) for row, checks in zip(rows, rejected["failed_checks"], strict=True)]

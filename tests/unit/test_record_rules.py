@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -261,3 +262,41 @@ def test_checks_called_directly_fail_the_step_on_a_wrong_type() -> None:
     frame["amount_usd"] = "twenty million"
     with pytest.raises(SchemaLevelError):
         judge_directly(frame, NormalizedMentionRules, RECORD_RULES)
+
+
+def test_the_judged_columns_alone_give_the_verdicts_of_every_rule_column() -> None:
+    """The working database reads only the columns the checks read (`JUDGED_COLUMNS`) for every mention;
+    the rest explain a failure. Judged without them, a row of each rule has the same verdicts."""
+    from assets.validate.in_database import EXPLAINING_ONLY, JUDGED_COLUMNS
+    from assets.validate.quarantine import judge_directly
+    from schemas.mention_schema import RULE_COLUMNS, NormalizedMentionRules
+
+    rows = [VALID, *({**VALID, **broken} for broken in [*VIOLATIONS.values(), *WARNINGS.values()])]
+    frame = normalize_mentions(_extracted(rows))
+    every = judge_directly(frame[list(RULE_COLUMNS)], NormalizedMentionRules, RECORD_RULES)
+    judged = judge_directly(frame[list(JUDGED_COLUMNS)], NormalizedMentionRules, RECORD_RULES)
+    assert set(EXPLAINING_ONLY) == set(RULE_COLUMNS) - set(JUDGED_COLUMNS)
+    assert judged.failed.to_dict() == every.failed.to_dict()
+    assert judged.warned.to_dict() == every.warned.to_dict()
+    assert set(judged.rule_counts) | set(judged.warned_counts) == set(VIOLATIONS) | set(WARNINGS)
+
+
+def test_rule_names_come_once_each_in_catalogue_order_unknown_names_last() -> None:
+    from assets.validate.quarantine import _verdicts_of
+
+    found = [
+        ("segment_known", np.array([4, 1])),
+        ("not_in_the_catalogue", np.array([1])),
+        ("amount_nonnegative", np.array([1, 7])),
+        ("segment_known", np.array([1])),  # a second check of the same name
+        ("segment_unclassified", np.array([4])),
+    ]
+    verdicts = _verdicts_of(found, RECORD_RULES)
+    assert verdicts.failed.to_dict() == {
+        1: ["amount_nonnegative", "segment_known", "not_in_the_catalogue"],
+        4: ["segment_known"],
+        7: ["amount_nonnegative"],
+    }
+    assert verdicts.warned.to_dict() == {4: ["segment_unclassified"]}
+    assert verdicts.rule_counts == {"amount_nonnegative": 2, "segment_known": 2, "not_in_the_catalogue": 1}
+    assert verdicts.warned_counts == {"segment_unclassified": 1}

@@ -153,3 +153,24 @@ def test_sparse_exports_validate_as_python_validates_them(tmp_path: Path, text: 
         ("Beta Labs", None, ("segment_unclassified",)),
         ("Gamma AI", 5_000_000, ("segment_unclassified",)),
     }
+
+
+@pytest.mark.parametrize("part_rows", [37, in_database.PART_ROWS], ids=["eleven-parts", "one-part"])
+def test_the_quarantine_and_warnings_are_those_python_validation_gives(
+    normalized: pd.DataFrame, part_rows: int, monkeypatch
+) -> None:
+    """Rules, reasons and warnings, row for row: the reasons quote the cells as written, which only the
+    quarantined rows have read (no check reads them)."""
+    frame = normalized.copy()
+    # one row breaking three rules at once
+    frame.loc[20, ["round_type", "amount_usd", "segment"]] = ["series_omega", -5, "Quantum sensing"]
+    monkeypatch.setattr(in_database, "PART_ROWS", part_rows)
+    python = validate_frame(frame, NormalizedMentionSchema, RECORD_RULES)
+    (valid_rows, rejected_rows), valid, rejected = _validated(frame)
+    assert (valid_rows, rejected_rows) == (len(python.valid), len(python.rejected)) == (392, 8)
+    assert valid == sorted(zip(python.valid["record_id"], python.valid["warnings"], strict=True))
+    columns = ["record_id", "failed_checks", "reason"]
+    assert rejected == sorted(zip(*(python.rejected[c] for c in columns), strict=True))
+    row_20 = next(r for r in rejected if r[0] == frame.loc[20, "record_id"])
+    assert row_20[1] == ["round_type_known", "amount_nonnegative", "segment_known"]
+    assert f"amount_text={frame.loc[20, 'amount_text']!r}" in row_20[2]
