@@ -111,7 +111,8 @@ _STAGE_WORDS = r"\s*(?:(?:series\s+[a-k]|seed|growth|private\s+equity|equity|str
 # A funding noun right after an amount ('$950M round', '$40M in funding', '$188-million private equity
 # investment') marks a raise without a verb.
 _FUNDING_NOUN_AFTER = re.compile(
-    r"^\s*(?:in\s+)?(?:new\s+|fresh\s+)?"
+    # ('$40 billion SoftBank-led round': who led it may stand before the noun)
+    r"^\s*(?:in\s+)?(?:new\s+|fresh\s+)?(?:[\w.&-]+-led\s+)?"
     + _STAGE_WORDS
     + r"(?:round|funding|financing|raise|fundraise|investment|injection)\b",
     re.IGNORECASE,
@@ -144,7 +145,9 @@ _GIVEN_TO_AFTER = re.compile(
     _STAGE_WORDS
     + r"(?:(?:(?:round|funding|financing|investment|grant|loan|check|cheque|injection)\s+)?(?:to|for)"
     # 'a $250 million debt round by Saudi lending platform Tamara': the round's raiser after 'by'
-    r"|(?:debt\s+)?(?:round|raise)\s+by)\s+"
+    r"|(?:debt\s+)?(?:round|raise)\s+by"
+    # 'the largest round was of $108 million by online dairy platform Country Delight': a described raiser
+    rf"|by(?=\s+{DESCRIBED_AS}))\s+"
     r"(?P<rest>[^,;]{1,120})",
     re.IGNORECASE,
 )

@@ -43,7 +43,9 @@ DEAL_VERB = re.compile(
         r"raised|raises|raise|raising|has raised|is raising|secured|secures|securing|closed|closes|closing"
         r"|landed|lands|landing|bagged|bags|nabbed|nabs|netted|nets|pulled in|pulls in|picked up|picks up"
         r"|announced|announces|announcing|launched(?:\s+\w+){0,2}\s+with|launches(?:\s+\w+){0,2}\s+with"
-        r"|emerged with|emerges with|emerged from stealth with|emerges from stealth with"
+        r"|emerged with|emerges with|emerged from stealth with|emerges from stealth with|emerging with"
+        # a round-up's ranking: 'Helsing was ahead with 450 million euros'
+        r"|was ahead with|is ahead with"
         r"|completed|completes|received|receives|gets|got|scored|scores|snagged"
         r"|snags|attracted|attracts|banked|banks|took in|takes in|took on|takes on|took|takes|grabbed|grabs"
         r"|brought in|brings in|unveiled|was awarded|has been awarded|been awarded|awarded|won|went public"

@@ -2163,3 +2163,23 @@ def test_an_owner_of_two_words_and_venture_capital_deals(
     sentence: str, expected: list[tuple[str | None, str | None, str | None]]
 ) -> None:
     assert _mentions_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Quillpay's $40 billion Harbor-led round became the largest private funding ever.",
+            [("Quillpay", None, "$40 billion")],
+        ),
+        ("Lumenwise emerging with $200 million.", [("Lumenwise", None, "$200 million")]),
+        (
+            "The Leeds software company Orvane, which builds defence AI, was ahead with 450 million euros.",
+            [("Orvane", None, "450 million euros")],
+        ),
+    ],
+)
+def test_more_ways_a_round_up_names_its_raises(
+    sentence: str, expected: list[tuple[str | None, str | None, str | None]]
+) -> None:
+    assert _mentions_of(sentence) == expected
