@@ -133,22 +133,26 @@ class KindSpec:
     """Whether the kind maps dealmap fields to export columns (`[source.columns]`, keys EXPORT_FIELDS)."""
 
 
+# What a bare number or a bare '$' means in the source: 'AUD' for Australian news, whose '$37m' is A$37m.
+_CURRENCY = Option(str, "an ISO code from currencies.toml", choices=lambda: default_currencies().codes)
+
 KINDS: dict[SourceKind, KindSpec] = {
-    SourceKind.ARTICLE: KindSpec(Listing.ITS_URL, Reading.WEB_PAGE, {}),
-    SourceKind.NEWSLETTER: KindSpec(Listing.ISSUE_FILES, Reading.NEWSLETTER_ISSUE, {}),
+    SourceKind.ARTICLE: KindSpec(Listing.ITS_URL, Reading.WEB_PAGE, {"currency": _CURRENCY}),
+    SourceKind.NEWSLETTER: KindSpec(Listing.ISSUE_FILES, Reading.NEWSLETTER_ISSUE, {"currency": _CURRENCY}),
     SourceKind.FEED: KindSpec(
         Listing.FEED_ENTRIES,
         Reading.WEB_PAGE,
-        {"max_entries": Option(int, "a positive integer (the newest entries read per run)", positive_int)},
+        {
+            "max_entries": Option(int, "a positive integer (the newest entries read per run)", positive_int),
+            "currency": _CURRENCY,
+        },
     ),
     SourceKind.TABLE: KindSpec(
         Listing.ITS_URL,
         Reading.TABLE_EXPORT,
         {
             "format": Option(str, "an export format", choices=lambda: TABLE_FORMATS),
-            "currency": Option(
-                str, "an ISO code from currencies.toml", choices=lambda: default_currencies().codes
-            ),
+            "currency": _CURRENCY,
             "date_format": Option(str, "a strptime format such as '%Y-%m-%d'", _strptime_format),
             "encoding": Option(
                 str, "a text encoding Python knows, such as 'utf-8' or 'mac_roman'", _text_codec

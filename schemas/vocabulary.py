@@ -119,6 +119,11 @@ class Currencies:
         """Currency word in lower case ('euros', 'rupees') -> ISO code."""
         return {word: c.code for c in self.by_code.values() for word in c.words}
 
+    @property
+    def dollars(self) -> frozenset[str]:
+        """Codes of the currencies written with a '$' sign of their own ('A$', 'C$', 'HK$')."""
+        return frozenset(c.code for c in self.by_code.values() if any("$" in s for s in c.symbols))
+
     def resolve(self, text: str | None) -> str | None:
         """ISO code for '$', 'usd', 'Euro'...; None when unrecognised or empty."""
         if not text or not text.strip():

@@ -150,6 +150,8 @@ class MoneyGrammar:
     """Symbol or code as written ('$', 'US$') -> ISO code."""
     words: dict[str, str]
     """Currency word in lower case ('euros') -> ISO code."""
+    dollars: frozenset[str] = frozenset()
+    """Codes of the currencies with a '$' of their own: a source's default among them reads a bare '$'."""
 
 
 def money_grammar() -> MoneyGrammar:
@@ -159,7 +161,9 @@ def money_grammar() -> MoneyGrammar:
 
 def _build_money_grammar(data: ReferenceData) -> MoneyGrammar:
     currencies = default_currencies(data)
-    return MoneyGrammar(_money_pattern(currencies), currencies.symbol_map(), currencies.word_map())
+    return MoneyGrammar(
+        _money_pattern(currencies), currencies.symbol_map(), currencies.word_map(), currencies.dollars
+    )
 
 
 def _money_pattern(currencies: Currencies) -> re.Pattern[str]:
@@ -199,6 +203,8 @@ def _money_pattern(currencies: Currencies) -> re.Pattern[str]:
 def _currency_of(
     grammar: MoneyGrammar, prefix: str | None, suffix: str | None, suffix_sign: str | None = None
 ) -> str | None:
+    if prefix == "$" and suffix and suffix.lower() in grammar.words:
+        return grammar.words[suffix.lower()]  # '$1.35M CAD': the code after the amount says which dollar
     if prefix:
         return grammar.symbols[prefix]
     if suffix_sign:  # '40 M€', '25€': the sign after the amount, as French and German write it
@@ -353,7 +359,8 @@ def _spelled_out(text: str, found: list[Money]) -> list[Money]:
 
 
 def parse_amount(text: str | None, default_currency: str | None = None) -> ParsedAmount:
-    """Parse a cell that holds one amount. A bare number takes `default_currency`.
+    """Parse a cell that holds one amount. A bare number takes `default_currency`, and so does a bare
+    '$' when `default_currency` is another dollar ('$37m' with 'AUD' is A$37m; 'US$37m' stays USD).
 
     >>> parse_amount("$15B+").money.value
     Decimal('15000000000')
@@ -385,5 +392,8 @@ def _parse_amount(text: str | None, default_currency: str | None, grammar: Money
         return ParsedAmount(AmountStatus.UNPARSEABLE)
     value = -money.value if negative else money.value
     currency = money.currency or default_currency
+    if match.group("prefix") == "$" and default_currency in grammar.dollars and not match.group("suffix"):
+        currency = default_currency  # a bare '$' in a source of Australian dollars is A$
+
     is_floor = money.is_floor or bool(floor_words)
     return ParsedAmount(AmountStatus.PARSED, Money(value, currency, is_floor, cleaned))

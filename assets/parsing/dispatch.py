@@ -143,6 +143,9 @@ def _records_from_parsed(
     """Complete extracted_mentions rows, built as dicts: a page yields a handful of rows, and building
     them as a frame column by column cost more than parsing the page."""
     rows = []
+    # What a bare number or a bare '$' means: the source's currency ('raised $37m' in a source of Australian
+    # news set to AUD is A$37m). A page's country domain is no guide: bnnbloomberg.ca runs US wire stories.
+    currency = stored.source.options.get("currency")
     for document in documents:
         dated = document_date(document, stored.published_hint, stored.url)
         for mention in document.mentions:
@@ -154,6 +157,7 @@ def _records_from_parsed(
             )
             row.update(provenance)
             row["method"] = method = str(mention.method)
+            row["default_currency"] = currency
             row["published_date"] = dated.day if dated else None
             row["published_precision"] = dated.precision if dated else None
             row["snippet"] = _bounded(mention.snippet)

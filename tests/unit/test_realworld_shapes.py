@@ -2183,3 +2183,32 @@ def test_more_ways_a_round_up_names_its_raises(
     sentence: str, expected: list[tuple[str | None, str | None, str | None]]
 ) -> None:
     assert _mentions_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "default", "expected"),
+    [
+        ("$37m", "AUD", "AUD"),  # a bare '$' in a source of Australian dollars
+        ("US$37m", "AUD", "USD"),
+        ("$37m", None, "USD"),
+        ("$37m", "EUR", "USD"),  # a default that is no dollar leaves '$' alone
+        ("$1.35M CAD", None, "CAD"),  # the code after the amount says which dollar
+        ("37 million", "AUD", "AUD"),
+    ],
+)
+def test_which_dollar_a_bare_dollar_sign_is(text: str, default: str | None, expected: str) -> None:
+    assert parse_amount(text, default).money.currency == expected
+
+
+def test_an_article_source_with_a_currency_passes_it_to_its_mentions(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Sydney startup Quillfort raised $37m in a Series B led by Harbor Capital.\n", encoding="utf-8"
+    )
+    source = Source(
+        id="au", name="AU", kind=SourceKind.ARTICLE, url=page.as_uri(), options={"currency": "AUD"}
+    )
+    frame = extract_document(source, page.as_uri(), "0" * 64, "text/plain", page)
+    assert frame[["company_text", "amount_text", "default_currency"]].values.tolist() == [
+        ["Quillfort", "$37m", "AUD"]
+    ]
