@@ -42,6 +42,7 @@ from schemas.gazetteer import default_gazetteer
 from schemas.reference.wording import (
     CURRENCY_SIGNS,
     FLOOR_WORDS,
+    NOT_A_SUBJECT_START,
     REPORTED_CUES,
     UNDISCLOSED_IN_PROSE,
     words_pattern,
@@ -107,7 +108,9 @@ _VALUES_NAME = re.compile(rf"\bvalu(?:es|ed|ing)\s+({NAME})\s+at\b")
 # Securitize', "$10 million Series B investment into Ghana's fintech Fido", '$31 million round raised by
 # gastrointestinal health company Vivante Health'.
 # Words that may stand between an amount and its noun: '$9 million Series A investment'.
-_STAGE_WORDS = r"\s*(?:(?:series\s+[a-k]|seed|growth|private\s+equity|equity|strategic|minority|venture)\s+)*"
+_STAGE_WORDS = (
+    r"\s*(?:(?:series\s+[a-k]|seed|growth|private\s+equity|equity|strategic|minority|venture|follow-on)\s+)*"
+)
 # A funding noun right after an amount ('$950M round', '$40M in funding', '$188-million private equity
 # investment') marks a raise without a verb.
 _FUNDING_NOUN_AFTER = re.compile(
@@ -438,7 +441,8 @@ def _investors(clause: Clause, company: str | None, first_money: int) -> Investo
     invested = _invested_in(clause.text)
     if invested:
         # Who led it, or bought a stake on its own, leads; who merely invested does not.
-        subject = read_names(strip_lead_in(clause.text[: invested.start()]))[0]
+        # ('Reuters reports Nvidia is in talks to invest': who reports it is no investor)
+        subject = read_names(_REPORTED_BY.sub("", strip_lead_in(clause.text[: invested.start()])))[0]
         # ('is leading a $60M Series B into', 'is in talks to lead a round for': leads too)
         if (
             invested["verb"].endswith("led")
@@ -456,6 +460,8 @@ def _investors(clause: Clause, company: str | None, first_money: int) -> Investo
     return found
 
 
+_NAME_BEFORE_VERB = re.compile(rf"(?:^|(?<=\s))({NAME})\s+$")
+_REPORTED_BY = re.compile(r"^.*?\b(?:reports|reported|says|said)\s+(?:that\s+)?")
 # A second deal in the same clause: debt taken on beside the equity round ('a $10 billion Series J, with an
 # additional $5.25 billion in debt financing').
 _DEBT_AFTER = re.compile(
@@ -840,8 +846,17 @@ def mention_in_clause(
     if recipient and first_raise:
         # "Microsoft's $10 billion investment in OpenAI": the owner before the amount is the investor
         backer = OWNER_BEFORE.search(text, max(0, first_raise.start - 60), first_raise.start)
+        # 'When Microsoft announced a $10 billion investment into OpenAI': the subject put the money in
+        before_verb = verb is not None and verb.start() < first_raise.start
+        named = _NAME_BEFORE_VERB.search(text, 0, verb.start()) if before_verb else None  # type: ignore[union-attr]
+        words = named.group(1).split() if named else []
+        while words and words[0].lower() in NOT_A_SUBJECT_START:  # 'When Microsoft announced'
+            words.pop(0)
+        subject = valid_company(" ".join(words)) if words else None
         if backer and may_invest(backer.group(1)):
             investors.add(others=[backer.group(1)])
+        elif subject and subject != company and may_invest(subject):
+            investors.add(others=[subject])
     round_text = _round(clause, anchor, first_raise, is_raise)
     if follows and first_raise is not None:
         # the round the past amount's own words name ('a $210 million round in December 2021 and a $12

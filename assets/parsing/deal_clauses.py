@@ -90,7 +90,7 @@ _PARENTHETICAL_DEAL = re.compile(
     rf"({NAME})(?:\s+(?:in|from|of)\s+(?:the\s+)?(?:[a-z][\w&-]*\s+){{0,3}}?)?\s*\(([^()]*)\)"
 )
 _POSSESSIVE_DEAL = re.compile(
-    rf"({NAME})(?:,? Inc\.)?['’]s?\s+(?:(?:record|latest|new|recent)\s+)?"
+    rf"({NAME})(?:,? Inc\.)?['’]s?\s+(?:(?:record|latest|new|recent|nearly|almost|about|around|over)\s+)?"
     rf"(?P<deal>(?:[{CURRENCY_SIGNS}]|US\$|\d)[^\s,;]*(?:\s+(?:million|billion|m|bn))?"
     r"(?:\s+(?:[\w-]+\s+){0,3}?"
     r"(?i:round|fundraise|raise|investment|deal|financing|funding|series [a-k]|seed)\b"

@@ -92,7 +92,7 @@ _NOT_NAMES = frozenset(
     # a headline's verb where its name could not be read ('Brand P•TAL Raises $3 Million')
     | {"raises", "secures", "lands", "bags", "closes", "nabs", "snags", "gets", "announces", "hits"}
     | {"h1", "h2"}
-    | {"ads", "adss", "adr", "adrs"}  # a share's unit: 'at $2.40 per ADS'
+    | {"ads", "adss", "adr", "adrs", "shares", "stock", "stocks"}  # a share's unit: 'at $2.40 per ADS'
     # a corporate form or a class of investors on its own ('Ltd. has so far netted ...', 'raised by VCs')
     | {"ltd", "inc", "corp", "llc", "plc", "co", "vcs", "angels", "investors", "s.l", "s.a", "spa", "gmbh"}
     # a gerund opening a sentence ('Raising €60 million at a time when ...')

@@ -73,7 +73,7 @@ _FILLER = re.compile(
     r"|significantly|ultimately|consequently|accordingly|specifically|subsequently|previously|recently"
     r"|currently|initially|eventually|surprisingly|unsurprisingly|crucially|fortunately|unfortunately"
     r"|ironically|naturally|curiously|remarkably|tellingly|predictably|admittedly|essentially|likewise"
-    r"|moreover|furthermore|however|indeed|in addition|in turn|as expected|not surprisingly"
+    r"|moreover|furthermore|further|however|indeed|in addition|in turn|as expected|not surprisingly"
     r"|among (?:them|those|others))(?=,)"
     # when, from the last thing told: 'Just eight months later, it had raised ...'
     r"|(?:just |only |some )?(?:[\w-]+ ){1,3}(?:later|earlier|ago|afterwards)"

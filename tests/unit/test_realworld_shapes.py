@@ -2212,3 +2212,45 @@ def test_an_article_source_with_a_currency_passes_it_to_its_mentions(tmp_path: P
     assert frame[["company_text", "amount_text", "default_currency"]].values.tolist() == [
         ["Quillfort", "$37m", "AUD"]
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Further, Quillfort Semiconductors, Orvane Chips and Brontide raised $4 Mn, $3.5 Mn and $3 Mn, "
+            "respectively, during the year.",
+            [
+                ("Quillfort Semiconductors", None, "$4 Mn"),
+                ("Orvane Chips", None, "$3.5 Mn"),
+                ("Brontide", None, "$3 Mn"),
+            ],
+        ),
+        (
+            "Those deals made Lumenwise’s $800 million round and Ravel’s nearly $700 million in a Series D "
+            "funding seem quaint.",
+            [("Lumenwise", None, "$800 million"), ("Ravel", "series_d", "$700 million")],
+        ),
+        ("Shares closed on Wednesday at 1,601 yen, above the offer price of 1,455 yen per share.", []),
+    ],
+)
+def test_lists_after_further_approximate_owned_amounts_and_shares(
+    sentence: str, expected: list[tuple[str | None, str | None, str | None]]
+) -> None:
+    assert _mentions_of(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "When Microsoft announced a $10 billion follow-on investment into Quillpay in January 2023.",
+        "Wire reports Microsoft is in talks to invest up to $100B in Quillpay.",
+    ],
+)
+def test_a_corporation_that_puts_money_in_a_company_makes_a_strategic_round(sentence: str) -> None:
+    (mention,) = extract_prose_mentions([sentence])
+    assert (mention.company, mention.round_text, mention.investors) == (
+        "Quillpay",
+        "strategic",
+        ["Microsoft"],
+    )
