@@ -21,11 +21,8 @@ from assets.normalize.document_dates import DAY, DatedPeriod, latest_named_perio
 from assets.parsing.budget import BUDGET_ERROR_CLASS, configured_budget_s, parse_budget
 from assets.parsing.decoding import decode_html, decode_text
 from assets.parsing.fingerprint import source_fingerprint
-from assets.parsing.html_article import parse_article
 from assets.parsing.mentions import Method, ParsedDocument, record_id, record_id_sql, record_key_prefix
-from assets.parsing.newsletter import parse_eml, parse_markdown_issue, parse_mbox
 from assets.parsing.table_export import MENTIONS_VIEW, table_mentions
-from assets.parsing.text_article import looks_like_html, parse_text_article
 from assets.source_kinds import KINDS, Listing, Reading
 from assets.sources import Source
 from schemas.reference.reference_data import current_reference_data
@@ -74,9 +71,14 @@ def _known_date(url: str, published_hint: date | None) -> date | None:
     return published_hint or (from_url.day if from_url else None)
 
 
+# The prose and page readers are imported where a page is read: a refresh of exports alone never loads
+# them (a fifth of a second of every such run).
 def _read_web_page(
     url: str, content_type: str | None, body_path: Path, published_hint: date | None = None
 ) -> list[ParsedDocument]:
+    from assets.parsing.html_article import parse_article
+    from assets.parsing.text_article import looks_like_html, parse_text_article
+
     text = decode_html(body_path.read_bytes(), content_type)
     known = _known_date(url, published_hint)
     if _is_plain_text(content_type, url) and not looks_like_html(text):
@@ -93,6 +95,9 @@ def _with_named_period(document: ParsedDocument, text: str) -> ParsedDocument:
 def _read_newsletter_issue(
     url: str, content_type: str | None, body_path: Path, published_hint: date | None = None
 ) -> list[ParsedDocument]:
+    from assets.parsing.html_article import parse_article
+    from assets.parsing.newsletter import parse_eml, parse_markdown_issue, parse_mbox
+
     suffix = _suffix(url)
     if suffix == ".mbox" or (content_type or "").startswith("application/mbox"):
         return parse_mbox(body_path)
