@@ -7,7 +7,7 @@ stage, all of them, has no such order: mentions of different stated rounds never
 same round join when within the window of a member, and clusters of one round within the window of each
 other are joined. So a group of mentions of one company, status and stated round spanning no more than
 the window is exactly one deal, whatever the order. In an export that is nearly every mention that is not
-a deal by itself (`in_database._LONE`), and DuckDB builds those deals here, as `merge._deal_row` would:
+a deal by itself (`mention_keys.lone`), and DuckDB builds those deals here, as `merge._deal_row` would:
 the same precedence order, the same choice of amount, date, segment, aliases, investors, conflicts and
 warnings. What is left (a stageless mention nearby, or a round restated over more than the window) is
 clustered in Python.
@@ -18,34 +18,23 @@ evidence row per mention (`staged_sources`); `in_database` numbers the deal ids 
 
 from __future__ import annotations
 
+from assets.resolve.mention_keys import PRECEDENCE
 from assets.resolve.merge import AMOUNT_WARNINGS, UNDATED, UNDATED_WARNING, MergePolicy
 from schemas.taxonomy import UNCLASSIFIED
 
 # Order-kept distinct values of a list, missing ones left out (as `merge._union`).
 DISTINCT = "list_filter({l}, lambda x, i: x is not null and list_position({l}, x) = i)"
 
-# The order of `merge._precedence_key` over mentions `v` joined with `method_ranks m` and `source_ranks r`
-# ($sources: how many sources are ranked): method, newer document first, source, record id.
-PRECEDENCE = (
-    "coalesce(m.rank, 9), coalesce(-(date_diff('day', date '0001-01-01', v.published_date) + 1), 0), "
-    "coalesce(r.rank, $sources), v.record_id"
-)
-
-# Mentions that may merge (not in lone_keys) of a company and status with no stageless round among them,
-# in groups of one stated round spanning at most the window: their row keys, group and precedence (1 =
-# strongest: the order of `merge._precedence_key`).
+# Mentions that may merge (not lone) of a company and status with no stageless round among them, in groups
+# of one stated round spanning at most the window: their row keys, group and precedence (1 = strongest: the
+# order of `merge._precedence_key`). Read from `mention_keys`, a few percent of the mentions.
 _GROUPED = """
 create or replace temp table round_group_rows as
 with candidates as (
-    select v.row_key, v.company_key, coalesce(v.status = 'reported', false) as reported,
-        v.round_type, v.announced_date,
-        row_number() over (
-            partition by v.company_key, coalesce(v.status = 'reported', false), v.round_type
-            order by {precedence}) as precedence
-    from valid_rows v
-    left join method_ranks m on m.method = v.method
-    left join source_ranks r on r.source_id = v.source_id
-    where v.row_key not in (select row_key from lone_keys)
+    select row_key, company_key, reported, round_type, announced_date,
+        row_number() over (partition by company_key, reported, round_type order by {precedence}) as precedence
+    from mention_keys
+    where not lone
 ),
 companies as (
     select company_key, reported from candidates
@@ -62,9 +51,10 @@ select c.row_key, c.company_key, c.reported, c.round_type, c.precedence
 from candidates c semi join groups using (company_key, reported, round_type)
 """
 
-# One row per mention of a group, with what its deal takes from the strongest mention that states it.
+# One row per mention of a group, with what its deal takes from the strongest mention that states it; read
+# by the staged deals and their evidence.
 _MEMBERS = """
-create or replace temp view round_group_members as
+create or replace temp table round_group_members as
 select g.precedence, v.* exclude (row_key),
     coalesce(nullif(v.segment, ''), '{unclassified}') as resolved_segment,
     first_value(v.amount_usd ignore nulls) over deal as first_amount,
@@ -79,7 +69,7 @@ select g.precedence, v.* exclude (row_key),
         order by coalesce(b.rank, 9), g.precedence) as segment_rank,
     g.reported, g.company_key as group_company
 from round_group_rows g
-join valid_rows v on v.row_key = g.row_key
+join merging_rows v on v.row_key = g.row_key
 left join segment_basis_ranks b on b.segment_basis = v.segment_basis
 window deal as (partition by g.company_key, g.reported, g.round_type order by g.precedence
                 rows between unbounded preceding and unbounded following)
@@ -175,18 +165,18 @@ def _differs(column: str, first: str, tolerance: float) -> str:
 
 
 GROUPED_TABLE = "round_group_rows"
-MEMBERS_VIEW = "round_group_members"
+MEMBERS_TABLE = "round_group_members"
 
 
-def stage_round_groups(connection, stageless: str, source_count: int, policy: MergePolicy) -> None:
-    """Find the one-round groups among the mentions not in `lone_keys` (their row keys land in
-    `round_group_rows`) and stage their deals and evidence. `stageless` is the SQL list of stageless
-    round names; `method_ranks`, `source_ranks`, `segment_labels` and `segment_basis_ranks` are
+def stage_round_groups(connection, stageless: str, policy: MergePolicy) -> None:
+    """Find the one-round groups among the mentions of `mention_keys` that are not lone (their row keys
+    land in `round_group_rows`) and stage their deals and evidence from those mentions (`merging_rows`).
+    `stageless` is the SQL list of stageless round names; `segment_labels` and `segment_basis_ranks` are
     registered by the caller."""
     connection.execute(
-        _GROUPED.format(stageless=stageless, precedence=PRECEDENCE)
-        .replace("$window", str(int(policy.window_days)))
-        .replace("$sources", str(source_count))
+        _GROUPED.format(stageless=stageless, precedence=PRECEDENCE).replace(
+            "$window", str(int(policy.window_days))
+        )
     )
     connection.execute(_MEMBERS.format(unclassified=UNCLASSIFIED))
     connection.execute(
