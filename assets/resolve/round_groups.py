@@ -52,27 +52,40 @@ from candidates c semi join groups using (company_key, reported, round_type)
 """
 
 # One row per mention of a group, with what its deal takes from the strongest mention that states it; read
-# by the staged deals and their evidence.
+# by the staged deals and their evidence. Group-wide values are aggregates joined back: window functions
+# cost about 10 µs a partition, and each group is a partition of two or three mentions.
 _MEMBERS = """
 create or replace temp table round_group_members as
-select g.precedence, v.* exclude (row_key),
-    coalesce(nullif(v.segment, ''), '{unclassified}') as resolved_segment,
-    first_value(v.amount_usd ignore nulls) over deal as first_amount,
-    first_value(v.valuation_usd ignore nulls) over deal as first_valuation,
-    first_value(v.company) over deal as head_company,
-    -- the mention whose date the deal carries: the strongest explicit one, else the earliest
-    row_number() over (partition by g.company_key, g.reported, g.round_type
-        order by if(v.date_basis = 'explicit', 0, 1), if(v.date_basis = 'explicit', g.precedence, 0),
-                 v.announced_date, g.precedence) as date_rank,
-    -- the mention whose segment the deal carries: the strongest basis, then precedence
-    row_number() over (partition by g.company_key, g.reported, g.round_type
-        order by coalesce(b.rank, 9), g.precedence) as segment_rank,
-    g.reported, g.company_key as group_company
-from round_group_rows g
-join merging_rows v on v.row_key = g.row_key
-left join segment_basis_ranks b on b.segment_basis = v.segment_basis
-window deal as (partition by g.company_key, g.reported, g.round_type order by g.precedence
-                rows between unbounded preceding and unbounded following)
+with members as (
+    select g.precedence, v.* exclude (row_key),
+        coalesce(nullif(v.segment, ''), '{unclassified}') as resolved_segment,
+        -- the mention whose date the deal carries: the strongest explicit one, else the earliest (undated
+        -- last); precedence is unique in a group, so exactly one mention comes first
+        [if(v.date_basis = 'explicit', 0, 1), if(v.date_basis = 'explicit', g.precedence, 0),
+         coalesce(date_diff('day', date '0001-01-01', v.announced_date), {undated_last}), g.precedence]
+            as date_order,
+        -- the mention whose segment the deal carries: the strongest basis, then precedence
+        [coalesce(b.rank, 9), g.precedence] as segment_order,
+        g.reported, g.company_key as group_company
+    from round_group_rows g
+    join merging_rows v on v.row_key = g.row_key
+    left join segment_basis_ranks b on b.segment_basis = v.segment_basis
+),
+firsts as (
+    select group_company, reported, round_type,
+        arg_min(amount_usd, precedence) as first_amount,
+        arg_min(valuation_usd, precedence) as first_valuation,
+        arg_min_null(company, precedence) as head_company,
+        arg_min_null(record_id, precedence) as head_record,
+        min(date_order) as deal_date_order,
+        min(segment_order) as deal_segment_order
+    from members group by all
+)
+select m.* exclude (date_order, segment_order),
+    f.first_amount, f.first_valuation, f.head_company, f.head_record,
+    if(m.date_order = f.deal_date_order, 1, 2) as date_rank,
+    if(m.segment_order = f.deal_segment_order, 1, 2) as segment_rank
+from members m join firsts f using (group_company, reported, round_type)
 """
 
 
@@ -107,19 +120,19 @@ select
         as warnings
 from (
     select
-        first(record_id order by precedence) as deal_id,
-        first(company order by precedence) as company,
+        any_value(head_record) as deal_id,
+        any_value(head_company) as company,
         list(company_alias order by precedence) filter (where company_alias is not null) as aliases,
         list(company order by precedence) filter (where company <> head_company) as other_names,
         first(round_type) as round_type,
-        first(amount_usd order by precedence) filter (where amount_usd is not null) as amount_usd,
-        coalesce(first(amount_is_floor order by precedence) filter (where amount_usd is not null), false)
+        any_value(first_amount) as amount_usd,
+        coalesce(arg_min_null(amount_is_floor, precedence) filter (where amount_usd is not null), false)
             as amount_is_floor,
-        first(valuation_usd order by precedence) filter (where valuation_usd is not null) as valuation_usd,
-        coalesce(first(valuation_is_floor order by precedence) filter (where valuation_usd is not null),
-                 false) as valuation_is_floor,
-        first(currency order by precedence) filter (where amount_usd is not null) as currency,
-        first(amount_original order by precedence) filter (where amount_usd is not null) as amount_original,
+        any_value(first_valuation) as valuation_usd,
+        coalesce(arg_min_null(valuation_is_floor, precedence) filter (where valuation_usd is not null), false)
+            as valuation_is_floor,
+        arg_min_null(currency, precedence) filter (where amount_usd is not null) as currency,
+        arg_min_null(amount_original, precedence) filter (where amount_usd is not null) as amount_original,
         flatten(list(coalesce(lead_investors, []) order by precedence)) as leads,
         flatten(list(coalesce(investors, []) order by precedence)) as others,
         first(announced_date) filter (where date_rank = 1) as announced_date,
@@ -137,7 +150,7 @@ from (
         count(distinct segment) filter (where segment_basis = 'stated' and segment is not null
                                          and segment <> '{{unclassified}}') > 1 as segment_conflict,
         flatten(list(coalesce(warnings, []) order by precedence)) as found_warnings,
-        coalesce(first(warnings order by precedence) filter (where amount_usd is not null), [])
+        coalesce(arg_min_null(warnings, precedence) filter (where amount_usd is not null), [])
             as taken_warnings
     from round_group_members
     group by group_company, reported, round_type
@@ -149,9 +162,7 @@ left join segment_labels t on t.segment = d.segment
 # the staged evidence is read for its deal, record and precedence only.
 _SOURCES = """
 insert into staged_sources by name
-select first_value(record_id) over (partition by group_company, reported, round_type order by precedence)
-        as deal_id,
-    record_id, source_id, url, document_sha256, method, precedence,
+select head_record as deal_id, record_id, source_id, url, document_sha256, method, precedence,
     amount_usd, valuation_usd, round_type, announced_date
 from round_group_members
 """
@@ -178,7 +189,7 @@ def stage_round_groups(connection, stageless: str, policy: MergePolicy) -> None:
             "$window", str(int(policy.window_days))
         )
     )
-    connection.execute(_MEMBERS.format(unclassified=UNCLASSIFIED))
+    connection.execute(_MEMBERS.format(unclassified=UNCLASSIFIED, undated_last=2**62))
     connection.execute(
         _DEALS.format(unclassified=UNCLASSIFIED, undated=UNDATED)
         .replace("$amount_conflict", _differs("amount_usd", "first_amount", policy.amount_tolerance))
