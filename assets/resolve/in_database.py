@@ -15,7 +15,8 @@ Evidence is written narrow: `deal_source_rows` (deal id, the mention's row key, 
 working file's `deal_sources` view joins to `normalized_values` and the extraction (`evidence.py`).
 
 Rows land in no particular order (`preserve_insertion_order` off for the session while resolution
-runs): DuckDB then writes `deals` on every thread. Nothing reads deals in storage order.
+runs): DuckDB then writes `deals` on every thread. Nothing depends on the order deals are stored in
+(readers sort; the deal rules compare whole columns).
 
 Grain: `deals` one row per deal, `deal_source_rows` (and `deal_sources`) one row per contributing mention.
 """

@@ -12,7 +12,8 @@ holds only that round and stageless mentions, so a mention joins one only throug
 Each mention is paired with the others of its company (a hash join on the company key: window functions
 over company and round, tried instead, cost twice as much).
 
-Grain: one row per valid mention. Sizes: a million mentions take about 100 MB while resolution runs.
+Grain: one row per valid mention, 11 columns (resolution alone on a million mentions peaked at 840 to
+860 MiB with it, 900 to 940 MiB before it).
 """
 
 from __future__ import annotations
