@@ -251,14 +251,19 @@ def resolve_in_database(
                 Warehouse._insert(connection, "deal_sources", evidence, into="staged_sources")
             for statement in _STAGED_ROWS.split(";"):
                 connection.execute(statement)
+            # Let the staging go as soon as it is read: the mentions that may merge are a third of an
+            # export without dates, and the peak of resolution is writing `deals`.
+            _drop(connection, "merging_rows", GROUPED_TABLE, MEMBERS_TABLE, "staged_sources")
             connection.execute(_DEAL_IDS, {"now": now})
+            mentions = connection.execute(f"select count(*) from {MENTION_KEYS}").fetchone()[0]
+            _drop(connection, MENTION_KEYS)
             connection.execute(_DEALS)
             connection.execute(_EVIDENCE)
             create_deal_sources(connection)
             connection.execute(_NEW_SIGHTINGS)
-            deals_count, evidence_count, placed, mentions = connection.execute(
-                f"select (select count(*) from deals), count(*), count(distinct row_key), "
-                f"(select count(*) from {MENTION_KEYS}) from {DEAL_SOURCE_ROWS.name}"
+            deals_count, evidence_count, placed = connection.execute(
+                f"select (select count(*) from deals), count(*), count(distinct row_key) "
+                f"from {DEAL_SOURCE_ROWS.name}"
             ).fetchone()
             if not evidence_count == placed == mentions:  # every valid mention lands in exactly one deal
                 raise RuntimeError(
@@ -269,6 +274,10 @@ def resolve_in_database(
         for name in ("segment_labels", "method_ranks", "segment_basis_ranks", "source_ranks"):
             connection.unregister(name)
         connection.execute("drop view if exists valid_rows")
-        for name in _STAGING:
-            connection.execute(f"drop table if exists {name}")
+        _drop(connection, *_STAGING)
     return deals_count, evidence_count
+
+
+def _drop(connection: duckdb.DuckDBPyConnection, *tables: str) -> None:
+    for name in tables:
+        connection.execute(f"drop table if exists {name}")
