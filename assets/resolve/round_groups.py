@@ -7,7 +7,7 @@ stage, all of them, has no such order: mentions of different stated rounds never
 same round join when within the window of a member, and clusters of one round within the window of each
 other are joined. So a group of mentions of one company, status and stated round spanning no more than
 the window is exactly one deal, whatever the order. In an export that is nearly every mention that is not
-a deal by itself (`in_database._LONE`), and DuckDB builds those deals here, as `merge._deal_row` would:
+a deal by itself (`mention_keys.lone`), and DuckDB builds those deals here, as `merge._deal_row` would:
 the same precedence order, the same choice of amount, date, segment, aliases, investors, conflicts and
 warnings. What is left (a stageless mention nearby, or a round restated over more than the window) is
 clustered in Python.
@@ -18,34 +18,23 @@ evidence row per mention (`staged_sources`); `in_database` numbers the deal ids 
 
 from __future__ import annotations
 
+from assets.resolve.mention_keys import PRECEDENCE
 from assets.resolve.merge import AMOUNT_WARNINGS, UNDATED, UNDATED_WARNING, MergePolicy
 from schemas.taxonomy import UNCLASSIFIED
 
 # Order-kept distinct values of a list, missing ones left out (as `merge._union`).
 DISTINCT = "list_filter({l}, lambda x, i: x is not null and list_position({l}, x) = i)"
 
-# The order of `merge._precedence_key` over mentions `v` joined with `method_ranks m` and `source_ranks r`
-# ($sources: how many sources are ranked): method, newer document first, source, record id.
-PRECEDENCE = (
-    "coalesce(m.rank, 9), coalesce(-(date_diff('day', date '0001-01-01', v.published_date) + 1), 0), "
-    "coalesce(r.rank, $sources), v.record_id"
-)
-
-# Mentions that may merge (not in lone_keys) of a company and status with no stageless round among them,
-# in groups of one stated round spanning at most the window: their row keys, group and precedence (1 =
-# strongest: the order of `merge._precedence_key`).
+# Mentions that may merge (not lone) of a company and status with no stageless round among them, in groups
+# of one stated round spanning at most the window: their row keys, group and precedence (1 = strongest: the
+# order of `merge._precedence_key`). Read from `mention_keys`, a few percent of the mentions.
 _GROUPED = """
 create or replace temp table round_group_rows as
 with candidates as (
-    select v.row_key, v.company_key, coalesce(v.status = 'reported', false) as reported,
-        v.round_type, v.announced_date,
-        row_number() over (
-            partition by v.company_key, coalesce(v.status = 'reported', false), v.round_type
-            order by {precedence}) as precedence
-    from valid_rows v
-    left join method_ranks m on m.method = v.method
-    left join source_ranks r on r.source_id = v.source_id
-    where v.row_key not in (select row_key from lone_keys)
+    select row_key, company_key, reported, round_type, announced_date,
+        row_number() over (partition by company_key, reported, round_type order by {precedence}) as precedence
+    from mention_keys
+    where not lone
 ),
 companies as (
     select company_key, reported from candidates
@@ -62,27 +51,41 @@ select c.row_key, c.company_key, c.reported, c.round_type, c.precedence
 from candidates c semi join groups using (company_key, reported, round_type)
 """
 
-# One row per mention of a group, with what its deal takes from the strongest mention that states it.
+# One row per mention of a group, with what its deal takes from the strongest mention that states it; read
+# by the staged deals and their evidence. Group-wide values are aggregates joined back: window functions
+# cost about 10 µs a partition, and each group is a partition of two or three mentions.
 _MEMBERS = """
-create or replace temp view round_group_members as
-select g.precedence, v.* exclude (row_key),
-    coalesce(nullif(v.segment, ''), '{unclassified}') as resolved_segment,
-    first_value(v.amount_usd ignore nulls) over deal as first_amount,
-    first_value(v.valuation_usd ignore nulls) over deal as first_valuation,
-    first_value(v.company) over deal as head_company,
-    -- the mention whose date the deal carries: the strongest explicit one, else the earliest
-    row_number() over (partition by g.company_key, g.reported, g.round_type
-        order by if(v.date_basis = 'explicit', 0, 1), if(v.date_basis = 'explicit', g.precedence, 0),
-                 v.announced_date, g.precedence) as date_rank,
-    -- the mention whose segment the deal carries: the strongest basis, then precedence
-    row_number() over (partition by g.company_key, g.reported, g.round_type
-        order by coalesce(b.rank, 9), g.precedence) as segment_rank,
-    g.reported, g.company_key as group_company
-from round_group_rows g
-join valid_rows v on v.row_key = g.row_key
-left join segment_basis_ranks b on b.segment_basis = v.segment_basis
-window deal as (partition by g.company_key, g.reported, g.round_type order by g.precedence
-                rows between unbounded preceding and unbounded following)
+create or replace temp table round_group_members as
+with members as (
+    select g.precedence, v.* exclude (row_key),
+        coalesce(nullif(v.segment, ''), '{unclassified}') as resolved_segment,
+        -- the mention whose date the deal carries: the strongest explicit one, else the earliest (undated
+        -- last); precedence is unique in a group, so exactly one mention comes first
+        [if(v.date_basis = 'explicit', 0, 1), if(v.date_basis = 'explicit', g.precedence, 0),
+         coalesce(date_diff('day', date '0001-01-01', v.announced_date), {undated_last}), g.precedence]
+            as date_order,
+        -- the mention whose segment the deal carries: the strongest basis, then precedence
+        [coalesce(b.rank, 9), g.precedence] as segment_order,
+        g.reported, g.company_key as group_company
+    from round_group_rows g
+    join merging_rows v on v.row_key = g.row_key
+    left join segment_basis_ranks b on b.segment_basis = v.segment_basis
+),
+firsts as (
+    select group_company, reported, round_type,
+        arg_min(amount_usd, precedence) as first_amount,
+        arg_min(valuation_usd, precedence) as first_valuation,
+        arg_min_null(company, precedence) as head_company,
+        arg_min_null(record_id, precedence) as head_record,
+        min(date_order) as deal_date_order,
+        min(segment_order) as deal_segment_order
+    from members group by all
+)
+select m.* exclude (date_order, segment_order),
+    f.first_amount, f.first_valuation, f.head_company, f.head_record,
+    if(m.date_order = f.deal_date_order, 1, 2) as date_rank,
+    if(m.segment_order = f.deal_segment_order, 1, 2) as segment_rank
+from members m join firsts f using (group_company, reported, round_type)
 """
 
 
@@ -117,19 +120,19 @@ select
         as warnings
 from (
     select
-        first(record_id order by precedence) as deal_id,
-        first(company order by precedence) as company,
+        any_value(head_record) as deal_id,
+        any_value(head_company) as company,
         list(company_alias order by precedence) filter (where company_alias is not null) as aliases,
         list(company order by precedence) filter (where company <> head_company) as other_names,
         first(round_type) as round_type,
-        first(amount_usd order by precedence) filter (where amount_usd is not null) as amount_usd,
-        coalesce(first(amount_is_floor order by precedence) filter (where amount_usd is not null), false)
+        any_value(first_amount) as amount_usd,
+        coalesce(arg_min_null(amount_is_floor, precedence) filter (where amount_usd is not null), false)
             as amount_is_floor,
-        first(valuation_usd order by precedence) filter (where valuation_usd is not null) as valuation_usd,
-        coalesce(first(valuation_is_floor order by precedence) filter (where valuation_usd is not null),
-                 false) as valuation_is_floor,
-        first(currency order by precedence) filter (where amount_usd is not null) as currency,
-        first(amount_original order by precedence) filter (where amount_usd is not null) as amount_original,
+        any_value(first_valuation) as valuation_usd,
+        coalesce(arg_min_null(valuation_is_floor, precedence) filter (where valuation_usd is not null), false)
+            as valuation_is_floor,
+        arg_min_null(currency, precedence) filter (where amount_usd is not null) as currency,
+        arg_min_null(amount_original, precedence) filter (where amount_usd is not null) as amount_original,
         flatten(list(coalesce(lead_investors, []) order by precedence)) as leads,
         flatten(list(coalesce(investors, []) order by precedence)) as others,
         first(announced_date) filter (where date_rank = 1) as announced_date,
@@ -147,7 +150,7 @@ from (
         count(distinct segment) filter (where segment_basis = 'stated' and segment is not null
                                          and segment <> '{{unclassified}}') > 1 as segment_conflict,
         flatten(list(coalesce(warnings, []) order by precedence)) as found_warnings,
-        coalesce(first(warnings order by precedence) filter (where amount_usd is not null), [])
+        coalesce(arg_min_null(warnings, precedence) filter (where amount_usd is not null), [])
             as taken_warnings
     from round_group_members
     group by group_company, reported, round_type
@@ -159,9 +162,7 @@ left join segment_labels t on t.segment = d.segment
 # the staged evidence is read for its deal, record and precedence only.
 _SOURCES = """
 insert into staged_sources by name
-select first_value(record_id) over (partition by group_company, reported, round_type order by precedence)
-        as deal_id,
-    record_id, source_id, url, document_sha256, method, precedence,
+select head_record as deal_id, record_id, source_id, url, document_sha256, method, precedence,
     amount_usd, valuation_usd, round_type, announced_date
 from round_group_members
 """
@@ -175,20 +176,20 @@ def _differs(column: str, first: str, tolerance: float) -> str:
 
 
 GROUPED_TABLE = "round_group_rows"
-MEMBERS_VIEW = "round_group_members"
+MEMBERS_TABLE = "round_group_members"
 
 
-def stage_round_groups(connection, stageless: str, source_count: int, policy: MergePolicy) -> None:
-    """Find the one-round groups among the mentions not in `lone_keys` (their row keys land in
-    `round_group_rows`) and stage their deals and evidence. `stageless` is the SQL list of stageless
-    round names; `method_ranks`, `source_ranks`, `segment_labels` and `segment_basis_ranks` are
+def stage_round_groups(connection, stageless: str, policy: MergePolicy) -> None:
+    """Find the one-round groups among the mentions of `mention_keys` that are not lone (their row keys
+    land in `round_group_rows`) and stage their deals and evidence from those mentions (`merging_rows`).
+    `stageless` is the SQL list of stageless round names; `segment_labels` and `segment_basis_ranks` are
     registered by the caller."""
     connection.execute(
-        _GROUPED.format(stageless=stageless, precedence=PRECEDENCE)
-        .replace("$window", str(int(policy.window_days)))
-        .replace("$sources", str(source_count))
+        _GROUPED.format(stageless=stageless, precedence=PRECEDENCE).replace(
+            "$window", str(int(policy.window_days))
+        )
     )
-    connection.execute(_MEMBERS.format(unclassified=UNCLASSIFIED))
+    connection.execute(_MEMBERS.format(unclassified=UNCLASSIFIED, undated_last=2**62))
     connection.execute(
         _DEALS.format(unclassified=UNCLASSIFIED, undated=UNDATED)
         .replace("$amount_conflict", _differs("amount_usd", "first_amount", policy.amount_tolerance))

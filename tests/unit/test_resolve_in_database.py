@@ -56,7 +56,9 @@ def _as_verdicts(connection: duckdb.DuckDBPyConnection, valid: pd.DataFrame, fol
     create_valid_mentions(connection)
 
 
-def _in_database(valid: pd.DataFrame, sightings: pd.DataFrame | None = None):
+def _in_database(
+    valid: pd.DataFrame, sightings: pd.DataFrame | None = None, documents: pd.DataFrame | None = None
+):
     connection, files = duckdb.connect(), tempfile.TemporaryDirectory()
     try:
         for name in ("documents", "deal_sightings"):
@@ -64,7 +66,12 @@ def _in_database(valid: pd.DataFrame, sightings: pd.DataFrame | None = None):
         _as_verdicts(connection, valid, Path(files.name))
         if sightings is not None:
             Warehouse._insert(connection, "deal_sightings", sightings)
+        if documents is not None:
+            Warehouse._insert(connection, "documents", documents)
         counts = resolve_in_database(connection, default_taxonomy(), SOURCE_ORDER, NOW)
+        # Resolution writes in no particular order for its own statements only: the session's setting
+        # is what it was.
+        assert connection.execute("select current_setting('preserve_insertion_order')").fetchone()[0]
         deals = connection.execute("select * from deals").df()
         evidence = connection.execute("select * from deal_sources").df()
         sighted = connection.execute("select * from deal_sightings").df()
@@ -115,12 +122,29 @@ def _resolved_as_python_resolves(valid: pd.DataFrame) -> tuple[pd.DataFrame, pd.
     return deals, evidence
 
 
-@pytest.mark.parametrize("rows", ["mixed", "export"])
+def _blank_dates(export: pd.DataFrame) -> pd.DataFrame:
+    """An export whose every date cell was blank: no date, no precision or basis, the warn rule broken."""
+    return export.assign(
+        announced_date=pd.NaT,
+        announced_date_precision=None,
+        date_basis=None,
+        warnings=[sorted({*w, "announced_date_present"}) for w in export["warnings"]],
+    )
+
+
+@pytest.mark.parametrize("rows", ["mixed", "export", "export without dates"])
 def test_the_database_path_resolves_as_python_does(rows: str, tmp_path: Path) -> None:
-    valid = _landed(_mixed() if rows == "mixed" else _export_mentions(tmp_path), "valid_mentions")
-    deals, _ = _resolved_as_python_resolves(valid)
+    if rows == "mixed":
+        valid = _mixed()
+    else:
+        valid = _export_mentions(tmp_path)
+        valid = _blank_dates(valid) if rows == "export without dates" else valid
+    deals, _ = _resolved_as_python_resolves(_landed(valid, "valid_mentions"))
     assert (deals["mention_count"] > 1).any()
     assert (deals["mention_count"] == 1).any()
+    if rows == "export without dates":
+        assert deals["announced_date"].isna().all()
+        assert set(deals["date_basis"]) == {"undated"}
 
 
 _WARNINGS = ["segment_unclassified", "amount_large_for_round", "amount_implausibly_small", "w1"]
@@ -266,3 +290,65 @@ def test_a_mention_with_an_error_verdict_is_not_resolved() -> None:
     assert sorted(records) == sorted(set(valid["record_id"]) - {quarantined})
     assert evidence == len(valid) - 1
     assert deals < evidence  # the mixed mentions still merge
+
+
+def test_deals_of_one_company_round_and_date_are_numbered_as_python_numbers_them(monkeypatch) -> None:
+    """Only the deals of a key (company, round, date) that opens several are ranked: the same round on the
+    same day announced and reported (two lone deals), and a stageless deal clustered in Python beside a
+    lone stated one. Their ordinals, and so their ids, are `resolve_deals'`."""
+    day = "2025-03-01"
+    rows = [
+        mention("k1", company_key="kilo", round_type="seed", announced_date=day, status="announced"),
+        mention("k2", company_key="kilo", round_type="seed", announced_date=day, status="reported"),
+        mention("k3", company_key="kilo", round_type="seed", announced_date=day, status="reported",
+                method="table_row", amount_usd=9_000_000),
+        # two stageless mentions whose amounts disagree: two deals of the key (lima, venture, day)
+        mention("l1", company_key="lima", round_type="venture", announced_date=day, amount_usd=5_000_000),
+        mention("l2", company_key="lima", round_type="venture", announced_date=day, amount_usd=50_000_000),
+        mention("m1", company_key="mike", round_type="series_a", announced_date=day),
+    ]  # fmt: skip
+    for row in rows:
+        row["warnings"] = []
+    deals, _, clustered = _resolved_watching_python(rows, monkeypatch)
+    assert clustered == {"lima"}
+    # Two keys open two deals each (ordinals 0 and 1): kilo's seed announced alone and reported by k2
+    # and k3 together; lima's two venture rounds.
+    assert deals.groupby(["round_type", "announced_date"]).size().to_dict() == {
+        ("seed", pd.Timestamp(day)): 2, ("series_a", pd.Timestamp(day)): 1, ("venture", pd.Timestamp(day)): 2
+    }  # fmt: skip
+    assert sorted(deals.loc[deals["round_type"] == "seed", "mention_count"]) == [1, 2]
+    assert sorted(deals.loc[deals["round_type"] == "venture", "amount_usd"]) == [5_000_000, 50_000_000]
+    assert deals["deal_id"].is_unique
+
+
+def test_first_seen_is_the_earliest_fetch_of_a_document_stating_the_deal() -> None:
+    """A deal was first seen when a document version stating it was first fetched: the earliest first
+    fetch among its mentions' documents (a version fetched again later counts at its first fetch); a deal
+    whose documents are not stored was first seen now."""
+    one, two, gone = ("file:///one", "1" * 64), ("file:///two", "2" * 64), ("file:///gone", "3" * 64)
+    placed = {"d1": ("Delta", one, "2025-01-10"), "d2": ("Delta", two, "2025-01-20"),
+              "e1": ("Echo", two, "2025-01-20"), "f1": ("Foxtrot", gone, "2025-01-20")}  # fmt: skip
+    rows = [
+        mention(record_id, company=company, company_key=company.lower(), round_type="seed", url=url,
+                document_sha256=sha, announced_date=day, warnings=[])
+        for record_id, (company, (url, sha), day) in placed.items()
+    ]  # fmt: skip
+    frame = pd.DataFrame(rows)
+    for column in ("amount_usd", "valuation_usd"):
+        frame[column] = frame[column].astype("Int64")
+    valid = _landed(frame.assign(amount_status="parsed", valuation_status="missing"), "valid_mentions")
+    fetches = [(one, "2025-02-01 09:00"), (two, "2025-01-25 08:00"), (two, "2025-03-01 08:00")]
+    documents = pd.DataFrame(
+        [{"source_id": "src", "url": url, "sha256": sha, "fetched_at": pd.Timestamp(at), "status": "fetched",
+          "bytes": 10, "run_id": "r"} for (url, sha), at in fetches]
+    )  # fmt: skip
+    deals, _, sighted = _in_database(valid, documents=documents)
+    first_seen = dict(zip(deals["company"], deals["first_seen_at"], strict=True))
+    assert first_seen == {
+        "Delta": pd.Timestamp("2025-01-25 08:00"),  # d2's document, fetched before d1's
+        "Echo": pd.Timestamp("2025-01-25 08:00"),
+        "Foxtrot": pd.Timestamp(NOW),
+    }
+    assert dict(zip(sighted["deal_id"], sighted["first_seen_at"], strict=True)) == dict(
+        zip(deals["deal_id"], deals["first_seen_at"], strict=True)
+    )
