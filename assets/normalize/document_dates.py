@@ -112,16 +112,17 @@ def _period(match: re.Match[str]) -> DatedPeriod | None:
     return DatedPeriod(date(int(match["year_only"]), 1, 1), YEAR)
 
 
-def latest_named_period(text: str) -> DatedPeriod | None:
+def latest_named_period(text: str, not_after: date | None = None) -> DatedPeriod | None:
     """The latest period the text names, outside forecasts; among periods in the same year, the most
     precise one that is latest (a text that names 'March 2025' and '2025' was written in March 2025 or
-    later, and March is the best the text says)."""
+    later, and March is the best the text says). A period that starts after `not_after` (the day the text
+    is read) is a forecast too: 'the real test comes in 2027' dates no page written before it."""
     best: DatedPeriod | None = None
     for match in _period_matches(text):
         if _FORECAST_BEFORE.search(text, max(0, match.start() - 8), match.start()):
             continue
         period = _period(match)
-        if period is None:
+        if period is None or (not_after is not None and period.day > not_after):
             continue
         if best is None or _later_or_finer(period, best):
             best = period

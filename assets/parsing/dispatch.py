@@ -88,7 +88,7 @@ def _read_web_page(
 
 def _with_named_period(document: ParsedDocument, text: str) -> ParsedDocument:
     if document.published is None:
-        document.named_period = latest_named_period(text)
+        document.named_period = latest_named_period(text, not_after=date.today())
     return document
 
 

@@ -124,3 +124,9 @@ def test_a_url_date_dates_the_rounds_a_page_places_last_year(tmp_path: Path) -> 
     assert frame[["company_text", "amount_text", "announced_text"]].values.tolist() == [
         ["Vantor Grid", "$12 million", "2022"]
     ]
+
+
+def test_a_period_after_the_day_the_text_is_read_does_not_date_it() -> None:
+    text = "Three chip startups raised $1.1 billion this week in March 2026; the real test comes in 2027."
+    assert latest_named_period(text, not_after=date(2026, 12, 2)) == DatedPeriod(date(2026, 3, 1), "month")
+    assert latest_named_period(text) == DatedPeriod(date(2027, 1, 1), "year")
