@@ -73,7 +73,7 @@ def test_options_and_columns_for_a_kind_that_does_not_take_them(tmp_path: Path) 
         + FEED
         + '[source.options]\nformat = "csv"\n'
         + ARTICLE
-        + '[source.columns]\ncompany = "Name"\n[source.options]\ncurrency = "USD"\n'
+        + '[source.columns]\ncompany = "Name"\n[source.options]\nencoding = "utf-8"\n'
     )
 
     _, problems = registry_problems(tmp_path, text)
@@ -82,11 +82,11 @@ def test_options_and_columns_for_a_kind_that_does_not_take_them(tmp_path: Path) 
         "source #1 ('tracker'): options.max_entries: 'max_entries' is a feed option, not for table sources; "
         "table sources accept: currency, date_format, encoding, format",
         "source #2 ('wire'): options.format: 'format' is a table option, not for feed sources; "
-        "feed sources accept: max_entries",
+        "feed sources accept: currency, max_entries",
         "source #3 ('map'): columns: article sources take no [source.columns] "
         "(only table sources map columns)",
-        "source #3 ('map'): options.currency: 'currency' is a table option, not for article sources; "
-        "article sources take no options",
+        "source #3 ('map'): options.encoding: 'encoding' is a table option, not for article sources; "
+        "article sources accept: currency",
     )
 
 
