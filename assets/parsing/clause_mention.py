@@ -163,6 +163,7 @@ _FOR_NEW_VENTURE = re.compile(
     r"(?:startup|start-up|company|lab|venture|firm|app|business)\b"
     rf"(?:,?\s+(?:called|named|dubbed)\s+(?P<name>{NAME}))?"
 )
+_FOR_NAME = re.compile(rf"\s+for\s+({NAME})")
 # '... raised $2bn in 2025 just months after launching her start-up, Thinking Machines'.
 _AFTER_FOUNDING = re.compile(
     r"[^.;]{0,60}?\b(?:after|since)\s+(?:launching|founding|starting|setting up)\s+"
@@ -308,8 +309,9 @@ def _company_named_in(text: str) -> str | None:
 
 # A report of a round that the clause denies before its amount is said.
 _DENIED = re.compile(
-    r"\b(?:denied|denies|denying)\b(?:[^.;]{0,60}?\b(?:report|reports|claims?|rumou?rs?|speculation)\s+"
-    r"(?:claiming|saying|suggesting|stating|that)\b[^.;,]{0,120}?\b(?:(?:rais|secur|fund|invest|clos|land|bag)\w*|round)"
+    r"\b(?:denied|denies|denying)\b(?:[^.;]{0,60}?\b(?:report|reports|claims?|rumou?rs?|speculation)"
+    r"(?:\s+(?:claiming|saying|suggesting|stating|that)|,\s+which\s+said)\b[^.;,]{0,120}?"
+    r"\b(?:(?:rais|secur|fund|invest|clos|land|bag)\w*|round)"
     # a headline's 'Musk Denies Getting $500 Million Toward ...'
     r"|\s+(?:getting|raising|receiving|securing|seeking|closing))",
     re.IGNORECASE,
@@ -317,8 +319,8 @@ _DENIED = re.compile(
 # A report that the clause calls wrong: 'Musk has said a report that xAI has secured $500 million ... is
 # inaccurate'.
 _REPORT_DISMISSED = re.compile(
-    r"\b(?:report|reports|claims?|rumou?rs?)\s+that\b[^.;]{0,240}?\b(?:is|was|are|were)\s+(?:completely\s+)?"
-    r"(?:inaccurate|false|untrue|wrong|incorrect|not true|baseless|fake)\b",
+    r"\b(?:report|reports|claims?|rumou?rs?)\s+(?:that|of)\b[^.;]{0,240}?\b(?:is|was|are|were)\s+(?:completely\s+)?"
+    r"['‘\"“]?(?:inaccurate|false|untrue|wrong|incorrect|not true|baseless|fake)\b",
     re.IGNORECASE,
 )
 _NOT_RAISING = re.compile(
@@ -798,7 +800,7 @@ def mention_in_clause(
     first_stated = min((m.start for m in (first_raise, first_valuation) if m is not None), default=len(text))
     if ("den" in text or "Den" in text) and _DENIED.search(text, 0, first_stated):
         return None  # 'Musk has denied the report claiming that xAI has raised $500 million': no deal
-    if " that " in text and _REPORT_DISMISSED.search(text):
+    if (" that " in text or " of " in text) and _REPORT_DISMISSED.search(text):
         return None
     if " not " in text and _NOT_RAISING.search(text, 0, first_stated):
         return None  # 'xAI was not in talks with investors to secure funding, following a report of $6bn
@@ -837,8 +839,13 @@ def mention_in_clause(
         founded = _FOR_NEW_VENTURE.match(text, first_raise.end) or _AFTER_FOUNDING.match(
             text, first_raise.end
         )
-        if founded and (founded["owner"] or _PERSON_WORDS.search(text, 0, first_raise.start)):
+        person = _PERSON_WORDS.search(text, 0, first_raise.start)
+        named_for = _FOR_NAME.match(text, first_raise.end) if person and not founded else None
+        if founded and (founded["owner"] or person):
             company = valid_company(founded["name"]) if founded["name"] else None
+        elif named_for and valid_company(named_for[1]):
+            # 'Brett Adcock, the founder behind Figure AI, raised $700 million for Hark in a Series A'
+            company = valid_company(named_for[1])
     if not company or (first_raise and _ASSET_INVESTMENT.match(text, first_raise.end)):
         return None  # (nobody named, or money spent on a building: 'a £350m investment into a data centre')
     first_money = min(stated_amounts, default=0)

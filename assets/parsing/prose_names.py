@@ -196,7 +196,11 @@ def valid_company(name: str | None) -> str | None:
     if len(words) > 1 and words[-1].lower() in _MONTH_NAMES and re.search(r"['’]s$", words[-2]):
         # "Lambda's February Series D": the owner, then when
         return valid_company(" ".join(words[:-1]))
-    if _THE_NAME.fullmatch(cleaned) and not _DESCRIPTOR_TOKEN.match(words[-1]):
+    if (
+        _THE_NAME.fullmatch(cleaned)
+        and not _DESCRIPTOR_TOKEN.match(words[-1])
+        and words[-1] not in ("Fund", "Funds")
+    ):
         # 'The Fashion Kingdom', 'The Bot Company': 'The' and two or more capitalised words is a name
         return None if default_gazetteer().not_a_company(cleaned) else cleaned
     if not words or len(words) > 8 or words[0].lower() in GENERIC_SUBJECTS:

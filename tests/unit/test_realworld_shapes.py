@@ -2254,3 +2254,32 @@ def test_a_corporation_that_puts_money_in_a_company_makes_a_strategic_round(sent
         "strategic",
         ["Microsoft"],
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a founder who raises for the company they name
+        (
+            "Ines Harrow, the founder behind Quillpay, raised $700 million for Velomir in a Series A.",
+            [("Velomir", "series_a", "$700 million")],
+        ),
+        # ...while a company raising for a unit keeps the raise
+        ("Brontide raised $5 million for Lumo, its new unit.", [("Brontide", None, "$5 million")]),
+        # reports that their subject denies or calls false
+        (
+            "The founder denied the channel's previous report, which said the firm was raising $10 billion.",
+            [],
+        ),
+        ("The founder says a wire report of Ravel's $15 billion fundraise is ‘false’", []),
+        # a fund named with 'The' is no company: its investment goes to the one named after it
+        (
+            "The National Growth Fund recently approved a 560 billion won equity investment in Orvane.",
+            [("Orvane", None, "560 billion won")],
+        ),
+    ],
+)
+def test_founders_naming_their_company_denied_reports_and_funds_named_with_the(
+    sentence: str, expected: list[tuple[str | None, str | None, str | None]]
+) -> None:
+    assert _mentions_of(sentence) == expected
