@@ -327,6 +327,20 @@ _NOT_RAISING = re.compile(
     r"\b(?:is|was|are|were)\s+not\s+(?:currently\s+)?(?:in talks|raising|seeking|looking to raise)\b",
     re.IGNORECASE,
 )
+
+
+def _said_not_to_happen(text: str, first_stated: int) -> bool:
+    """Whether the clause says its raise did not happen: a report denied before the amount is said ('Musk
+    has denied the report claiming that xAI has raised $500 million'), a report called wrong ('a report
+    that ... is inaccurate'), or a round its company is 'not in talks' for. Each pattern is tried only
+    when the words it needs are there."""
+    return bool(
+        (("den" in text or "Den" in text) and _DENIED.search(text, 0, first_stated))
+        or ((" that " in text or " of " in text) and _REPORT_DISMISSED.search(text))
+        or (" not " in text and _NOT_RAISING.search(text, 0, first_stated))
+    )
+
+
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been)\s+(?:then\s+|soon\s+|later\s+)?$", re.IGNORECASE)
 _FOLLOWS = frozenset({"follows", "followed", "comes after", "came after"})
 
@@ -798,12 +812,8 @@ def mention_in_clause(
     if verb and is_a_fund(text[: verb.start()]):
         return None
     first_stated = min((m.start for m in (first_raise, first_valuation) if m is not None), default=len(text))
-    if ("den" in text or "Den" in text) and _DENIED.search(text, 0, first_stated):
-        return None  # 'Musk has denied the report claiming that xAI has raised $500 million': no deal
-    if (" that " in text or " of " in text) and _REPORT_DISMISSED.search(text):
+    if _said_not_to_happen(text, first_stated):
         return None
-    if " not " in text and _NOT_RAISING.search(text, 0, first_stated):
-        return None  # 'xAI was not in talks with investors to secure funding, following a report of $6bn
     context = clause.context
     # (every outlet's report says 'report': a search of the sentence for a name before it costs more)
     reported = bool(_REPORTED.search(context) or ("report" in context and _OUTLET_REPORTED.search(context)))

@@ -85,10 +85,11 @@ _MONTH_NAMES = frozenset(month.lower() for month in calendar.month_name if month
 _OFFICE_OF = re.compile(
     r"^(?:CEO|CTO|CFO|COO|(?i:co-?founder|founder|president|chair(?:man|woman)?|head|director|partner))\s+of\s+"
 )
+_WEEKDAY_NAMES = frozenset(day.lower() for day in calendar.day_name)
 # Capitalised words that are never the company itself.
 _NOT_NAMES = frozenset(
     {"us", "uk", "eu", "ai", "ipo", "arr", "gmv", "ceo", "cto", "cfo", "vc", "q1", "q2", "q3", "q4"}
-    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | _WEEKDAY_NAMES
     # a headline's verb where its name could not be read ('Brand P•TAL Raises $3 Million')
     | {"raises", "secures", "lands", "bags", "closes", "nabs", "snags", "gets", "announces", "hits"}
     | {"h1", "h2"}
@@ -165,8 +166,7 @@ def _without_place_owner(name: str) -> str:
 _CODE_AND_NUMBER = re.compile(r"[A-Z]{3}\s?[\d.,]+")
 # A time said before a weekday or a month: 'Late Tuesday', 'Early March'.
 _TIME_OF_DAY = re.compile(
-    r"(?i:late|early|mid|last|next|this)[\s-]+(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|january|february|march|april|may|june|july|august|september|october|november|december)"
+    rf"(?i:late|early|mid|last|next|this)[\s-]+(?i:{'|'.join(sorted(_WEEKDAY_NAMES | _MONTH_NAMES))})"
 )
 # An amount written short, run into a name's place: 'of the $305m (£243m) his firm had raised'.
 _SHORT_AMOUNT = re.compile(r"[\d.,]+\s?(?:k|m|mn|mln|b|bn|cr|crore|lakh)")  # lower case: '24M' is a name
@@ -285,9 +285,11 @@ _NUMBERED_FUND = re.compile(
     r"\b(?:Ventures|Capital|Partners|Fund|Opportunities)\s+(?:I{1,3}|IV|V|VI{1,3}|IX|X)$"
 )
 # A Reuters ticker after the name: 'LB Pharmaceuticals LBRX.O'.
-_TICKER_AFTER = re.compile(r"\s+[A-Z]{1,5}\.(?:O|N|OQ|L|T|HK|PA|DE|AS)$")
-# A wire's instrument code inside a name: 'Microsoft-backed MSFT.O OpenAI'.
-_TICKER_INSIDE = re.compile(r"(?<=\s)[A-Z0-9]{1,5}\.(?:O|N|OQ|L|T|HK|PA|DE|AS)\s+")
+# A wire's instrument code, its exchange after the dot: after a name ('OpenAI MSFT.O') or inside one
+# ('Microsoft-backed MSFT.O OpenAI').
+_EXCHANGE = r"\.(?:O|N|OQ|L|T|HK|PA|DE|AS)"
+_TICKER_AFTER = re.compile(rf"\s+[A-Z]{{1,5}}{_EXCHANGE}$")
+_TICKER_INSIDE = re.compile(rf"(?<=\s)[A-Z0-9]{{1,5}}{_EXCHANGE}\s+")
 _STATE_BASED_AFTER = re.compile(r",\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?-based\b")
 
 
