@@ -53,6 +53,26 @@ def _rename_retired_tables(connection: duckdb.DuckDBPyConnection) -> None:
             connection.execute(f"alter table {identifier(old)} rename to {identifier(new)}")
 
 
+def _drop_retired_keys(connection: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild, rows and all, a history table whose file still indexes a key its declaration no longer
+    has (DuckDB cannot drop a primary key in place); `create_table` then makes it as declared."""
+    keyed = {
+        row[0]
+        for row in connection.execute(
+            "select table_name from duckdb_constraints() where database_name = current_database() "
+            "and schema_name = 'main' and constraint_type = 'PRIMARY KEY'"
+        ).fetchall()
+    }
+    for name in PERSISTENT_TABLES:
+        if name in keyed and not any(c.key for c in TABLES[name].columns):
+            kept = f"{name}_retired_key"
+            connection.execute(f"create temp table {identifier(kept)} as from {identifier(name)}")
+            connection.execute(f"drop table {identifier(name)}")
+            create_table(connection, name)
+            connection.execute(f"insert into {identifier(name)} by name from {identifier(kept)}")
+            connection.execute(f"drop table {identifier(kept)}")
+
+
 @contextmanager
 def transaction(connection: duckdb.DuckDBPyConnection) -> Iterator[None]:
     """One transaction: committed when the block ends, rolled back when it raises (or is interrupted)."""
@@ -234,6 +254,7 @@ def _ensure_persistent_tables(connection: duckdb.DuckDBPyConnection, path: Path)
     if not _migrated_to_these_declarations(connection):
         with transaction(connection):
             _rename_retired_tables(connection)
+            _drop_retired_keys(connection)
             for name in PERSISTENT_TABLES:
                 create_table(connection, name)
             connection.execute("delete from stage_inputs where stage = ?", [MIGRATION_STAGE])

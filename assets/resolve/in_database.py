@@ -183,11 +183,7 @@ select i.deal_id, s.row_key, s.precedence
 from staged_rows s join staged_keys k on k.staged_id = s.staged_id join deal_ids i on i.deal_key = k.deal_key
 """
 
-# In deal id order: deal_sightings keys its rows (an index), and DuckDB inserts sorted keys into an index
-# faster than a million in hash order.
-_NEW_SIGHTINGS = (
-    "insert into deal_sightings select deal_id, first_seen_at from deal_ids where unseen order by deal_id"
-)
+_NEW_SIGHTINGS = "insert into deal_sightings select deal_id, first_seen_at from deal_ids where unseen"
 _STAGING = (MENTION_KEYS, "merging_rows", GROUPED_TABLE, MEMBERS_TABLE, "staged_deals", "staged_sources",
             "staged_rows", "staged_keys", "deal_ids")  # fmt: skip
 

@@ -51,3 +51,26 @@ def test_a_file_migrated_to_these_declarations_is_not_migrated_again(tmp_path, m
         assert connection.execute(comment).fetchone()[0] == TABLES["fetch_log"].comment
         recorded = "select count(*) from stage_inputs where stage = ?"
         assert connection.execute(recorded, [MIGRATION_STAGE]).fetchone()[0] == 1
+
+
+def test_a_key_the_declarations_dropped_is_dropped_with_the_rows_kept(tmp_path):
+    """deal_sightings was once keyed by deal_id (an index a million new deals took seconds to build): a
+    working file from then keeps its sightings, in a table that is no longer keyed."""
+    path = tmp_path / "work.duckdb"
+    with duckdb.connect(str(path)) as connection:
+        connection.execute(
+            "create table deal_sightings (deal_id varchar not null primary key, first_seen_at timestamp not null)"
+        )
+        connection.execute("insert into deal_sightings values ('d1', '2026-01-05 10:00:00')")
+    with Warehouse(path).connect() as connection:
+        rows = connection.execute("select deal_id, first_seen_at::varchar from deal_sightings").fetchall()
+        keys = connection.execute(
+            "select count(*) from duckdb_constraints() where table_name = 'deal_sightings' "
+            "and constraint_type = 'PRIMARY KEY'"
+        ).fetchone()[0]
+        comment = connection.execute(
+            "select comment from duckdb_tables() where table_name = 'deal_sightings'"
+        ).fetchone()[0]
+    assert rows == [("d1", "2026-01-05 10:00:00")]
+    assert keys == 0
+    assert comment == TABLES["deal_sightings"].comment
