@@ -59,7 +59,8 @@ def test_a_key_the_declarations_dropped_is_dropped_with_the_rows_kept(tmp_path):
     path = tmp_path / "work.duckdb"
     with duckdb.connect(str(path)) as connection:
         connection.execute(
-            "create table deal_sightings (deal_id varchar not null primary key, first_seen_at timestamp not null)"
+            "create table deal_sightings "
+            "(deal_id varchar not null primary key, first_seen_at timestamp not null)"
         )
         connection.execute("insert into deal_sightings values ('d1', '2026-01-05 10:00:00')")
     with Warehouse(path).connect() as connection:
