@@ -75,7 +75,8 @@ FETCH_LOG = Table(
         Column(
             "status",
             VARCHAR,
-            "ok (new version stored), unchanged (same bytes), not_modified (HTTP 304) or error.",
+            "ok (new version stored), unchanged (same bytes), not_modified (HTTP 304, or a file:// file whose "
+            "ETag is the one stored: not read again) or error.",
             required=True,
         ),
         HTTP_STATUS,
