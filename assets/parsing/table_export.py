@@ -3,8 +3,9 @@
 Columns named like dealmap's own fields load as they are; other exports map their columns to dealmap's
 fields in `sources.toml` (`[source.columns]`). The mentions are a DuckDB view over the file
 (`table_mentions`): the mention fields of EXPORT_FIELDS, every value as text, the investor lists, the row's
-`snippet` and its `row_number` (1-based, data rows), so that a million-row export is read, shaped and
-written in DuckDB; only the investor lists are worked out in Python, once per distinct pair of cells.
+`snippet` and its `row_number` (1-based, data rows), so that a million-row export is read and shaped in
+DuckDB (and its rows written to Parquet by pyarrow, batch by batch: `dispatch.write_table_export`); only
+the investor lists are worked out in Python, once per distinct pair of cells.
 """
 
 from __future__ import annotations
@@ -298,8 +299,8 @@ def _define_mentions(connection: duckdb.DuckDBPyConnection, mapping: dict[str, s
     }
     leads, others = fields["lead_investors"], fields["investors"]
     if leads == others == "null":  # no investor columns: every row names nobody
-        # An empty list per row, not a constant: DuckDB writes a constant column to Parquet as required.
-        fields["lead_investors"] = fields["investors"] = "if(e.row_number > 0, []::varchar[], null)"
+        # (a constant: the file's schema, every column optional, is the declaration's, not DuckDB's)
+        fields["lead_investors"] = fields["investors"] = "[]::varchar[]"
         joined = ""
     else:
         _register_investor_lists(connection, leads.removeprefix("e."), others.removeprefix("e."))
@@ -374,7 +375,7 @@ def table_mentions(
     dealmap field -> the export's column name; only the mapped columns and those named like dealmap's own
     fields are read.
 
-    The view reads the file when queried, so a million-row export goes to Parquet or Arrow in one
+    The view reads the file when queried, so a million-row export goes to Arrow (batch by batch) in one
     statement, never through Python objects per row. It may be queried only inside the `with` block; any
     reading error there is a `TableExportError`.
     """
@@ -388,7 +389,6 @@ def read_table_export(
     path: Path, fmt: str, columns: dict[str, str] | None = None, encoding: str | None = None
 ) -> pd.DataFrame:
     """The mentions of `table_mentions` as a frame: text cells as Arrow-backed strings (missing: NA),
-    investor lists as Python lists. For inspection and tests; extraction writes the view straight to
-    Parquet."""
+    investor lists as Python lists. For inspection and tests; extraction streams the view to Parquet."""
     with table_mentions(path, fmt, columns, encoding) as connection:
         return text_frame(connection.sql(f"select * from {MENTIONS_VIEW}").to_arrow_table())

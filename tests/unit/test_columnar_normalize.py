@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tempfile
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 
 import duckdb
@@ -11,7 +11,12 @@ import pandas as pd
 import pytest
 
 from assets.extracted_files import keep_files, point_view
-from assets.normalize.columnar import create_normalized_mentions, integer_and_exponent, normalize_table
+from assets.normalize.columnar import (
+    _MACROS,
+    create_normalized_mentions,
+    integer_and_exponent,
+    normalize_table,
+)
 from assets.normalize.mentions import References, normalize_mentions
 from assets.parsing.dispatch import EXTRACTED_COLUMNS, extract_document
 from assets.sources import Source, SourceKind, load_registry
@@ -183,3 +188,39 @@ def test_half_even_rounding_matches_python(refs: References) -> None:
         columns=EXTRACTED_COLUMNS,
     )  # fmt: skip
     assert _through_duckdb(rows, refs)["amount_usd"].tolist() == [0, 2, 2, 0, -2]
+
+
+def test_whole_product_paths_round_alike() -> None:
+    """The BIGINT path (amounts and rates under 2^31) and the HUGEINT path round every product as Python's
+    Decimal does, half to even: halves, negatives, the bounds of the BIGINT path and past them."""
+    cases = [
+        (units, exp, rate_units, rate_exp)
+        for units in (0, 1, 5, 15, 25, -25, 12_345, 95_000_000, 2**31 - 1, -(2**31 - 1), 2**31, 10**20)
+        for exp in (0, -1, -2)
+        for rate_units, rate_exp in ((1, 0), (5, -1), (15, -1), (10_823, -4), (12_524_075, -7),
+                                     (2**31 - 1, -9), (2**31, -3), (7, -18), (3, -19))
+    ]  # fmt: skip
+    connection = duckdb.connect()
+    try:
+        connection.execute(_MACROS)
+        # From a table's columns, as normalisation reads them (constants would be folded when bound).
+        connection.execute(
+            "create table products (n int, units hugeint, exp int, rate_units hugeint, rate_exp int)"
+        )
+        connection.executemany(
+            "insert into products values (?, ?::hugeint, ?, ?::hugeint, ?)",
+            [(n, str(u), e, str(r), re) for n, (u, e, r, re) in enumerate(cases)],
+        )
+        got = [
+            value
+            for (value,) in connection.execute(
+                "select whole_product(units, exp, rate_units, rate_exp) from products order by n"
+            ).fetchall()
+        ]
+    finally:
+        connection.close()
+    expected = [
+        int((Decimal(u).scaleb(e) * Decimal(r).scaleb(re)).quantize(Decimal(1), rounding=ROUND_HALF_EVEN))
+        for u, e, r, re in cases
+    ]
+    assert got == expected

@@ -1,9 +1,11 @@
-"""Table exports written straight to Parquet by DuckDB: the extracted_mentions rows, columns and types the
-frame-by-frame reader wrote (awkward cells, mappings, JSON, encodings, wide files), in the file's order."""
+"""Table exports read by DuckDB and written straight to Parquet: the extracted_mentions rows, columns and
+types the frame-by-frame reader wrote (awkward cells, mappings, JSON, encodings, wide files), in the file's
+order."""
 
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +14,7 @@ import pytest
 
 from assets.extracted import extract_source
 from assets.fetching.raw_store import RawStore
+from assets.parsing import dispatch
 from assets.parsing.dispatch import extract_document
 from assets.parsing.fingerprint import source_fingerprint
 from assets.parsing.mentions import record_id
@@ -439,6 +442,20 @@ def test_the_written_file_has_the_declared_columns_and_types_every_one_optional(
     tmp_path: Path, name: str
 ) -> None:
     assert pq.read_schema(_written(tmp_path, name)).remove_metadata() == arrow_schema(EXTRACTED_MENTIONS)
+
+
+@pytest.mark.parametrize("name", EXPORTS)
+def test_rows_read_in_batches_are_the_same_rows_in_the_same_order(
+    tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rows cross from DuckDB to the file batch by batch (`_BATCH_ROWS`, one row group each): in
+    batches of two rows, the file holds the same rows in the same order, the shared columns on each."""
+    whole = pq.read_table(_written(tmp_path / "whole", name)).to_pylist()
+    monkeypatch.setattr(dispatch, "_BATCH_ROWS", 2)
+    batched = _written(tmp_path / "batched", name)
+
+    assert pq.read_table(batched).to_pylist() == whole
+    assert pq.ParquetFile(batched).metadata.num_row_groups == math.ceil(len(whole) / 2)
 
 
 @pytest.mark.parametrize("name", EXPORTS)
