@@ -10,9 +10,10 @@ import duckdb
 import pandas as pd
 import pytest
 
+from schemas.tables import TABLES
 from schemas.tables.reference import SEGMENTS
 from warehouse.database import Warehouse, kept_open
-from warehouse.publish import SERVED_STORAGE_VERSION, publish
+from warehouse.publish import SERVED_STORAGE_VERSION, TEXT_COMPRESSION, publish
 
 
 def _working(path: Path, deals: int) -> Path:
@@ -186,3 +187,55 @@ def test_a_run_publishes_from_the_working_file_it_keeps_open(tmp_path: Path):
         comment = connection.execute("select comment from duckdb_tables() where table_name = 'deals'")
         assert comment.fetchone()[0] == "One row per deal."
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dealmap.duckdb", "work.duckdb"]
+
+
+def test_text_columns_are_compressed_as_named_and_keep_the_working_types(tmp_path: Path):
+    """`TEXT_COMPRESSION` picks the method of a named text column (identifiers FSST, vocabularies a
+    dictionary) without changing a row or a type: the columns are typed as the working table's, the
+    millions column as `create table ... as` typed it. The values here go against the names (few deal
+    ids, a round type per row), so DuckDB's own trials would have chosen the other method."""
+    working = tmp_path / "work.duckdb"
+    with duckdb.connect(str(working)) as connection:
+        connection.execute(
+            "create table deals as select 'deal-' || (i % 3) as deal_id, ['fund ' || (i % 7)] as investors, "
+            "'round ' || i as round_type, 'note ' || (i % 3) as note, "
+            "i * 1000 as amount_usd, date '2025-01-01' + i::integer as announced_date from range(5000) t(i)"
+        )
+        connection.execute("comment on column deals.amount_usd is 'Whole US dollars.'")
+        working_types = connection.execute("describe deals").fetchall()
+    served = tmp_path / "dealmap.duckdb"
+    publish(working, served, ["deals"])
+    with duckdb.connect() as connection:
+        connection.execute(f"attach '{working}' as work (read_only)")
+        connection.execute(f"attach '{served}' as served (read_only)")
+        methods = dict(
+            connection.execute(
+                "select column_name, string_agg(distinct compression) "
+                "from pragma_storage_info('served.deals') "
+                "where segment_type = 'VARCHAR' and column_name in ('deal_id', 'round_type') group by all"
+            ).fetchall()
+        )
+        served_types = connection.execute("describe served.deals").fetchall()
+        differing = connection.execute(
+            "select count(*) from (select * from work.deals except all "
+            "select * exclude (amount_usd_m) from served.deals)"
+        ).fetchone()[0]
+    assert (TEXT_COMPRESSION["deal_id"], TEXT_COMPRESSION["round_type"]) == ("fsst", "dictionary")
+    assert methods == {"deal_id": "FSST", "round_type": "Dictionary"}
+    assert [row[:2] for row in served_types] == [
+        *(row[:2] for row in working_types),
+        ("amount_usd_m", "DOUBLE"),
+    ]
+    assert differing == 0
+
+
+def test_every_column_named_for_its_compression_is_a_served_text_column():
+    """A name left behind by a renamed column would quietly compress nothing."""
+    served_text = {
+        column.name
+        for table in TABLES.values()
+        if table.public
+        for column in table.columns
+        if column.type == "VARCHAR"
+    }
+    assert set(TEXT_COMPRESSION) <= served_text

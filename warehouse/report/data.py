@@ -22,6 +22,9 @@ TOP_DEALS = 15
 # The largest step-ups the report reads: a warehouse of a million deals has hundreds of thousands of steps,
 # and building each as a Python object cost seconds for a chart of the top 15.
 STEP_UPS_KEPT = 100
+# Step-ups largest first. A company steps up at most once a day (two rounds on one day are no step), so
+# company and the later round's date settle every tie and the order is total.
+STEP_UPS_ORDER = "ratio desc, company asc, to_date asc"
 LEAD_INVESTORS = 12
 # The concentration chart shows these top-N shares (columns of mart_capital_concentration).
 TOP_N = (1, 3, 10)
@@ -292,16 +295,32 @@ def _step_ups(of: str | None) -> str:
 def load_step_ups(
     connection: duckdb.DuckDBPyConnection, limit: int | None = None, of: str | None = None
 ) -> tuple[StepUp, ...]:
-    """Step-ups, largest first; the first `limit` only when given. From table `of` when given (rows in
-    the query's order), else computed."""
+    """Step-ups, largest first (`STEP_UPS_ORDER`); the first `limit` only when given. From table `of` when
+    given, else computed."""
+    ordered = f"select * from {_step_ups(of)} order by {STEP_UPS_ORDER}"
     if limit is None:
-        return _rows(connection, StepUp, f"select * from {_step_ups(of)}")
-    return _rows(connection, StepUp, f"select * from {_step_ups(of)} limit ?", [limit])
+        return _rows(connection, StepUp, ordered)
+    return _rows(connection, StepUp, f"{ordered} limit ?", [limit])
 
 
 def count_step_ups(connection: duckdb.DuckDBPyConnection, of: str | None = None) -> tuple[int, int]:
     """(step-ups, companies with one), counted in the database (from table `of` when given)."""
     return connection.execute(f"select count(*), count(distinct company) from {_step_ups(of)}").fetchone()
+
+
+# Counted and cut in one query over the step-ups computed once (`materialized`): a temporary table of
+# them all, sorted, then read twice cost about half a second more at a million deals, and only the
+# largest are wanted. `left join ... on true` keeps the counts when there is no step-up at all (one row,
+# its step-up columns null).
+STEP_UPS_SUMMARY_SQL = """
+with
+step_ups as materialized (
+{step_ups}
+),
+counted as (select count(*) as step_up_count, count(distinct company) as company_count from step_ups),
+largest as (select * from step_ups order by {order} limit ?)
+select counted.*, largest.* from counted left join largest on true order by {order}
+"""
 
 
 def load_sources(connection: duckdb.DuckDBPyConnection) -> tuple[SourceCoverage, ...]:
@@ -310,17 +329,12 @@ def load_sources(connection: duckdb.DuckDBPyConnection) -> tuple[SourceCoverage,
 
 def compute_step_ups(connection: duckdb.DuckDBPyConnection) -> StepUps:
     """Every step-up counted, and the largest `STEP_UPS_KEPT`, from the deals of `connection`."""
-    # The step-ups computed once and kept in a temporary table (the served file is read-only; temporary
-    # tables live in memory): counting them and keeping the largest each re-ran the query before, about
-    # a second at a million deals. Rows keep the query's order (DuckDB preserves insertion order).
-    connection.execute(
-        f"create or replace temp table report_step_ups as {STEP_UPS_SQL.read_text(encoding='utf-8')}"
-    )
-    try:
-        count, companies = count_step_ups(connection, of="report_step_ups")
-        return StepUps(count, companies, load_step_ups(connection, STEP_UPS_KEPT, of="report_step_ups"))
-    finally:
-        connection.execute("drop table if exists report_step_ups")
+    sql = STEP_UPS_SUMMARY_SQL.format(step_ups=STEP_UPS_SQL.read_text(encoding="utf-8"), order=STEP_UPS_ORDER)
+    rows = connection.execute(sql, [STEP_UPS_KEPT]).fetchall()
+    count, companies = rows[0][:2]
+    # A step-up's company is never null (deals.company is not); a null one is the row of no step-up.
+    largest = tuple(StepUp(*row[2:]) for row in rows if row[2] is not None)
+    return StepUps(count, companies, largest)
 
 
 def load_report(

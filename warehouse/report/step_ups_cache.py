@@ -19,7 +19,7 @@ from dataclasses import astuple, fields
 from datetime import date
 from pathlib import Path
 
-from warehouse.report.data import STEP_UPS_KEPT, STEP_UPS_SQL, StepUp, StepUps
+from warehouse.report.data import STEP_UPS_KEPT, STEP_UPS_ORDER, STEP_UPS_SQL, StepUp, StepUps
 
 
 def step_ups_path(working_db: Path) -> Path:
@@ -28,9 +28,11 @@ def step_ups_path(working_db: Path) -> Path:
 
 
 def _key(deals_digest: str) -> str:
-    """What kept step-ups depend on: the deals (their stage digest), the query, and how many are kept."""
+    """What kept step-ups depend on: the deals (their stage digest), the query, their order and how many
+    are kept."""
     layout = [field.name for field in fields(StepUp)]
-    text = json.dumps([deals_digest, STEP_UPS_SQL.read_text(encoding="utf-8"), STEP_UPS_KEPT, layout])
+    query = STEP_UPS_SQL.read_text(encoding="utf-8")
+    text = json.dumps([deals_digest, query, STEP_UPS_ORDER, STEP_UPS_KEPT, layout])
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
