@@ -72,24 +72,6 @@ SERVED_STORAGE_VERSION = "v1.0.0"
 # seven, each alone, against one at a time); three were no faster.
 COPY_THREADS = 2
 
-# How text columns of the served tables are compressed, by column name, where what they hold decides it.
-# Left to itself DuckDB tries every method on every column segment and keeps the smallest: the trials cost
-# a fifth of writing a million-row table (7.2-7.9 s of CPU for a publish instead of 8.5-9.7), and for
-# these columns they always end the same way (the file came out 0.8% smaller, not larger):
-# - identifiers, names and prose, whose values nearly all differ: FSST (a dictionary never wins, and trying
-#   one hashes every string);
-# - slugs and codes of a closed vocabulary, and their labels: a dictionary.
-# A segment the named method cannot compress (strings too long, say) is stored uncompressed; a column not
-# named here is left to DuckDB's trials. Either way the rows and the column types are the same.
-TEXT_COMPRESSION = {
-    **dict.fromkeys(("deal_id", "record_id", "company", "locator", "snippet"), "fsst"),
-    **dict.fromkeys(
-        ("round_type", "currency", "status", "method", "source_id", "date_basis", "announced_date_precision",
-         "segment", "segment_label", "layer"),
-        "dictionary",
-    ),
-}  # fmt: skip
-
 SERVED_KEEP_ENV = "DEALMAP_SERVED_KEEP"
 DEFAULT_SERVED_KEEP = 5
 HISTORY_DIR = "served_history"
@@ -510,17 +492,6 @@ def publish(
     return PublishReport(served_db, counts, size, stale, added, partials + removed, tables_kept=kept)
 
 
-def _column_definitions(cursor: duckdb.DuckDBPyConnection, query: str) -> str:
-    """The column list of a table for the rows of `query`: the names and types `create table ... as`
-    would give them, and the compression `TEXT_COMPRESSION` names for a text column."""
-    definitions = []
-    for name, kind, *_ in cursor.execute(f"describe {query}").fetchall():
-        compression = TEXT_COMPRESSION.get(name) if kind == "VARCHAR" else None
-        using = f" using compression {compression}" if compression else ""
-        definitions.append(f"{identifier(name)} {kind}{using}")
-    return ", ".join(definitions)
-
-
 def _copy_table(
     connection: duckdb.DuckDBPyConnection, work: str, catalog: _WorkingCatalog, table: str
 ) -> list[str]:
@@ -530,9 +501,10 @@ def _copy_table(
         millions = catalog.millions_columns(table)
         in_millions = "".join(f", {identifier(c)} / 1e6 as {identifier(m.name)}" for c, m in millions)
         query = f"select *{in_millions} from {identifier(work)}.{table}"
-        with transaction(cursor):
-            cursor.execute(f"create table bi.{table} ({_column_definitions(cursor, query)})")
-            cursor.execute(f"insert into bi.{table} {query}")
+        # No column is given a compression (`USING COMPRESSION`): DuckDB keeps that in the table's catalog
+        # entry even in 1.0's storage format, and DuckDB 1.0 then cannot read the file at all ("field id
+        # mismatch"). The trials DuckDB runs to choose one cost about a fifth of writing a table.
+        cursor.execute(f"create table bi.{table} as {query}")
         return [
             *catalog.comments_sql(table),
             *(
@@ -563,7 +535,7 @@ def _fill(
     ones, then the extra tables, then every comment. The comments go in one transaction: each COMMENT ON
     committed on its own cost a commit of the new file's catalog (a few hundred of them, half the time of
     a publish). The tables are copied one transaction each, as large as they are, `COPY_THREADS` at a
-    time, text columns compressed as `TEXT_COMPRESSION` says."""
+    time."""
     _drop_all_but(connection, set(kept))
     comments = _copy_tables(connection, work, [t for t in tables if t not in kept])
     for name, frame in extra_tables.items():

@@ -10,10 +10,9 @@ import duckdb
 import pandas as pd
 import pytest
 
-from schemas.tables import TABLES
 from schemas.tables.reference import SEGMENTS
 from warehouse.database import Warehouse, kept_open
-from warehouse.publish import SERVED_STORAGE_VERSION, TEXT_COMPRESSION, publish
+from warehouse.publish import SERVED_STORAGE_VERSION, publish
 
 
 def _working(path: Path, deals: int) -> Path:
@@ -189,17 +188,17 @@ def test_a_run_publishes_from_the_working_file_it_keeps_open(tmp_path: Path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dealmap.duckdb", "work.duckdb"]
 
 
-def test_text_columns_are_compressed_as_named_and_keep_the_working_types(tmp_path: Path):
-    """`TEXT_COMPRESSION` picks the method of a named text column (identifiers FSST, vocabularies a
-    dictionary) without changing a row or a type: the columns are typed as the working table's, the
-    millions column as `create table ... as` typed it. The values here go against the names (few deal
-    ids, a round type per row), so DuckDB's own trials would have chosen the other method."""
+def test_copied_tables_keep_the_working_types_and_no_compression_in_their_catalog(tmp_path: Path):
+    """The served tables are typed as the working ones (the millions column as `create table ... as`
+    types it), hold the same rows, and name no compression: DuckDB keeps `USING COMPRESSION` in a table's
+    catalog entry even in 1.0's storage format, and DuckDB 1.0 then refuses the whole file ("field id
+    mismatch"), as a compression hint once made it do."""
     working = tmp_path / "work.duckdb"
     with duckdb.connect(str(working)) as connection:
         connection.execute(
             "create table deals as select 'deal-' || (i % 3) as deal_id, ['fund ' || (i % 7)] as investors, "
-            "'round ' || i as round_type, 'note ' || (i % 3) as note, "
-            "i * 1000 as amount_usd, date '2025-01-01' + i::integer as announced_date from range(5000) t(i)"
+            "'round ' || i as round_type, i * 1000 as amount_usd, date '2025-01-01' + i::integer as "
+            "announced_date from range(5000) t(i)"
         )
         connection.execute("comment on column deals.amount_usd is 'Whole US dollars.'")
         working_types = connection.execute("describe deals").fetchall()
@@ -208,34 +207,17 @@ def test_text_columns_are_compressed_as_named_and_keep_the_working_types(tmp_pat
     with duckdb.connect() as connection:
         connection.execute(f"attach '{working}' as work (read_only)")
         connection.execute(f"attach '{served}' as served (read_only)")
-        methods = dict(
-            connection.execute(
-                "select column_name, string_agg(distinct compression) "
-                "from pragma_storage_info('served.deals') "
-                "where segment_type = 'VARCHAR' and column_name in ('deal_id', 'round_type') group by all"
-            ).fetchall()
-        )
         served_types = connection.execute("describe served.deals").fetchall()
         differing = connection.execute(
             "select count(*) from (select * from work.deals except all "
             "select * exclude (amount_usd_m) from served.deals)"
         ).fetchone()[0]
-    assert (TEXT_COMPRESSION["deal_id"], TEXT_COMPRESSION["round_type"]) == ("fsst", "dictionary")
-    assert methods == {"deal_id": "FSST", "round_type": "Dictionary"}
+        table_sql = connection.execute(
+            "select sql from duckdb_tables() where database_name = 'served' and table_name = 'deals'"
+        ).fetchone()[0]
     assert [row[:2] for row in served_types] == [
         *(row[:2] for row in working_types),
         ("amount_usd_m", "DOUBLE"),
     ]
     assert differing == 0
-
-
-def test_every_column_named_for_its_compression_is_a_served_text_column():
-    """A name left behind by a renamed column would quietly compress nothing."""
-    served_text = {
-        column.name
-        for table in TABLES.values()
-        if table.public
-        for column in table.columns
-        if column.type == "VARCHAR"
-    }
-    assert set(TEXT_COMPRESSION) <= served_text
+    assert "COMPRESSION" not in table_sql.upper()
