@@ -2,6 +2,7 @@
 and the checks on deals."""
 
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 
 import dagster as dg
@@ -73,10 +74,22 @@ def deals_and_sources(
     the precedence between conflicting facts; assets/resolve/in_database.py runs them over the table),
     then check them."""
     yield from _resolved(context, sources, data_dir, reference_data)
-    yield _deal_rules(context.run.run_id, data_dir, reference_data)
-    yield _deal_conflicts(data_dir)
-    yield _unclassified_share(data_dir)
-    yield _reconciled(context.run.run_id, data_dir)
+    # The reconciliation is counted on a second thread while the deal rules are judged on this one:
+    # DuckDB lets go of the GIL as it counts, pandas holds it as it judges. Both threads only read until
+    # the count is in; what the checks record is written after, here (outside a run, where the working
+    # file is not held open, DuckDB refuses a writer beside a reader of the same file in one process).
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="reconcile") as counting:
+        reconciliation = counting.submit(_reconciliation, data_dir)
+        rules, rules_digest = _deal_rules(data_dir, reference_data)
+        conflicts, unclassified = _deal_conflicts(data_dir), _unclassified_share(data_dir)
+        counted = reconciliation.result()
+    if rules_digest is not None:
+        with data_dir.working().connect() as connection:
+            mark_finished(connection, RULES_CHECK, rules_digest, context.run.run_id)
+    yield rules
+    yield conflicts
+    yield unclassified
+    yield _reconciled(context.run.run_id, data_dir, *counted)
 
 
 def _resolved(
@@ -136,16 +149,19 @@ def _resolved(
 
 
 def _deal_rules(
-    run_id: str, data_dir: DataDirResource, reference_data: ReferenceDataResource
-) -> dg.AssetCheckResult:
+    data_dir: DataDirResource, reference_data: ReferenceDataResource
+) -> tuple[dg.AssetCheckResult, str | None]:
+    """The deal rules' check, and the digest of the deals to record as having passed them (None: nothing
+    to record). Reads only."""
     working = data_dir.working()
     with working.connect(read_only=True) as connection:
         # Deals that passed before and have not changed since (same digest) pass again without a re-read.
         digest = after(connection, "deals", RULES_CHECK)
         if unchanged(connection, RULES_CHECK, digest, ["deals"]):
-            return dg.AssetCheckResult(
+            result = dg.AssetCheckResult(
                 asset_key="deals", check_name=RULES_CHECK, passed=True, metadata={"unchanged": True}
             )
+            return result, None
         from assets.validate.quarantine import rejected_directly
         from schemas.deal_schema import DEAL_RULE_COLUMNS, DealSchema
 
@@ -155,10 +171,7 @@ def _deal_rules(
     with reference_data.in_use():  # known segments
         rejected, rule_counts = rejected_directly(deals, DealSchema, DEAL_RULES)
     rejected = rejected.sort_values("deal_id", kind="stable", ignore_index=True)
-    if rejected.empty and digest is not None:
-        with working.connect() as connection:
-            mark_finished(connection, RULES_CHECK, digest, run_id)
-    return dg.AssetCheckResult(
+    result = dg.AssetCheckResult(
         asset_key="deals",
         check_name=RULES_CHECK,
         passed=rejected.empty,
@@ -170,18 +183,26 @@ def _deal_rules(
             ),
         },
     )
+    return result, digest if rejected.empty else None
 
 
-def _reconciled(run_id: str, data_dir: DataDirResource) -> dg.AssetCheckResult:
-    """Nothing lost between extraction and deals. Deals that reconciled before and have not changed since
-    (the deals' digest covers every stage before them) reconcile again without the count."""
-    working = data_dir.working()
-    with working.connect(read_only=True) as connection:
+def _reconciliation(data_dir: DataDirResource) -> tuple[str | None, bool, bool, str]:
+    """(the deals' digest, whether the last reconciliation stands for it, passed, detail): deals that
+    reconciled before and have not changed since (the deals' digest covers every stage before them)
+    reconcile again without the count. Reads only."""
+    with data_dir.working().connect(read_only=True) as connection:
         digest = after(connection, "deals", RECONCILIATION.name, RECONCILIATION.sql)
         stands = unchanged(connection, RECONCILIATION.name, digest, ["deals"])
         passed, detail = (True, "unchanged") if stands else run_check(connection, RECONCILIATION)
+    return digest, stands, passed, detail
+
+
+def _reconciled(
+    run_id: str, data_dir: DataDirResource, digest: str | None, stands: bool, passed: bool, detail: str
+) -> dg.AssetCheckResult:
+    """Nothing lost between extraction and deals (`_reconciliation`), recorded when it newly passed."""
     if not stands and passed and digest is not None:
-        with working.connect() as connection:
+        with data_dir.working().connect() as connection:
             mark_finished(connection, RECONCILIATION.name, digest, run_id)
     return dg.AssetCheckResult(
         asset_key="deals", check_name=RECONCILIATION.name, passed=passed, metadata={"detail": detail}

@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import json
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -272,6 +273,9 @@ class _Held:
         self.database: duckdb.DuckDBPyConnection | None = None
         self.holders = 0
         self.cursors = 0
+        # A step may read on two threads (a cursor each): the count that decides when the cache is let
+        # go must not lose an update, nor let it go under a cursor still reading.
+        self.counting = threading.Lock()
 
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -279,15 +283,17 @@ class _Held:
         as closing the file let them go: a step that works in Python (frames of a million rows) must not
         find the last step's gigabyte of cache still resident beside them."""
         assert self.database is not None
-        connection = self.database.cursor()
-        self.cursors += 1
+        with self.counting:
+            connection = self.database.cursor()
+            self.cursors += 1
         try:
             yield connection
         finally:
             connection.close()
-            self.cursors -= 1
-            if self.cursors == 0:
-                _release_memory(self.database)
+            with self.counting:
+                self.cursors -= 1
+                if self.cursors == 0:
+                    _release_memory(self.database)
 
 
 def _release_memory(database: duckdb.DuckDBPyConnection) -> None:
