@@ -14,11 +14,10 @@ from warehouse.database import MARTS, Warehouse
 from warehouse.report.data import (
     STEP_UPS_KEPT,
     StepUp,
+    StepUps,
     compute_step_ups,
-    count_step_ups,
     load_report,
     load_sources,
-    load_step_ups,
 )
 from warehouse.report.step_ups_cache import cached_step_ups, keep_step_ups
 
@@ -150,7 +149,7 @@ def connection(tmp_path_factory) -> Iterator[duckdb.DuckDBPyConnection]:
 
 def test_step_ups_compare_successive_rounds_by_valuation_else_amount(connection):
     day = dt.date.fromisoformat
-    assert load_step_ups(connection) == (
+    assert compute_step_ups(connection).largest == (
         StepUp("Arcfield", "arcfield-series_a", "seed", "series_a", day("2024-02-10"), day("2025-03-01"),
                "valuation", 100 * M, 400 * M, 4.0),
         StepUp("Arcfield", "arcfield-series_b", "series_a", "series_b", day("2025-03-01"), day("2026-02-01"),
@@ -161,9 +160,9 @@ def test_step_ups_compare_successive_rounds_by_valuation_else_amount(connection)
 
 
 def test_the_report_keeps_the_largest_step_ups_and_counts_them_all(connection):
-    everything = load_step_ups(connection)
-    assert load_step_ups(connection, limit=1) == everything[:1]
-    assert count_step_ups(connection) == (3, 2)
+    everything = compute_step_ups(connection).largest
+    assert len(everything) == 3
+    assert compute_step_ups(connection, kept=1) == StepUps(3, 2, everything[:1])  # cut, counted whole
     data = load_report(connection, dt.datetime(2026, 12, 1))
     assert (data.step_up_count, data.step_up_companies) == (3, 2)
     assert data.step_ups == everything[:STEP_UPS_KEPT]  # in the query's order, largest first
@@ -177,7 +176,7 @@ def test_step_ups_follow_the_date_order_not_the_row_order(tmp_path):
     )
     build_warehouse(warehouse, [later, earlier])
     with warehouse.connect(read_only=True) as connection:
-        (step,) = load_step_ups(connection)
+        (step,) = compute_step_ups(connection).largest
     assert (step.from_round_type, step.to_round_type, step.basis, step.ratio) == (
         "series_a",
         "series_b",

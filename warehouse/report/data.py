@@ -287,27 +287,6 @@ def load_lead_investors(
     )
 
 
-def _step_ups(of: str | None) -> str:
-    """The relation to read step-ups from: table `of` (already computed), else their query."""
-    return of or f"(\n{STEP_UPS_SQL.read_text(encoding='utf-8')}\n)"
-
-
-def load_step_ups(
-    connection: duckdb.DuckDBPyConnection, limit: int | None = None, of: str | None = None
-) -> tuple[StepUp, ...]:
-    """Step-ups, largest first (`STEP_UPS_ORDER`); the first `limit` only when given. From table `of` when
-    given, else computed."""
-    ordered = f"select * from {_step_ups(of)} order by {STEP_UPS_ORDER}"
-    if limit is None:
-        return _rows(connection, StepUp, ordered)
-    return _rows(connection, StepUp, f"{ordered} limit ?", [limit])
-
-
-def count_step_ups(connection: duckdb.DuckDBPyConnection, of: str | None = None) -> tuple[int, int]:
-    """(step-ups, companies with one), counted in the database (from table `of` when given)."""
-    return connection.execute(f"select count(*), count(distinct company) from {_step_ups(of)}").fetchone()
-
-
 # Counted and cut in one query over the step-ups computed once (`materialized`): a temporary table of
 # them all, sorted, then read twice cost about half a second more at a million deals, and only the
 # largest are wanted. `left join ... on true` keeps the counts when there is no step-up at all (one row,
@@ -327,10 +306,11 @@ def load_sources(connection: duckdb.DuckDBPyConnection) -> tuple[SourceCoverage,
     return _rows(connection, SourceCoverage, SOURCES_SQL.read_text(encoding="utf-8"))
 
 
-def compute_step_ups(connection: duckdb.DuckDBPyConnection) -> StepUps:
-    """Every step-up counted, and the largest `STEP_UPS_KEPT`, from the deals of `connection`."""
+def compute_step_ups(connection: duckdb.DuckDBPyConnection, kept: int = STEP_UPS_KEPT) -> StepUps:
+    """Every step-up counted, and the largest `kept` (`STEP_UPS_ORDER`), from the deals of
+    `connection`."""
     sql = STEP_UPS_SUMMARY_SQL.format(step_ups=STEP_UPS_SQL.read_text(encoding="utf-8"), order=STEP_UPS_ORDER)
-    rows = connection.execute(sql, [STEP_UPS_KEPT]).fetchall()
+    rows = connection.execute(sql, [kept]).fetchall()
     count, companies = rows[0][:2]
     # A step-up's company is never null (deals.company is not); a null one is the row of no step-up.
     largest = tuple(StepUp(*row[2:]) for row in rows if row[2] is not None)
