@@ -79,17 +79,20 @@ def deals_and_sources(
     # the count is in; what the checks record is written after, here (outside a run, where the working
     # file is not held open, DuckDB refuses a writer beside a reader of the same file in one process).
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="reconcile") as counting:
-        reconciliation = counting.submit(_reconciliation, data_dir)
-        rules, rules_digest = _deal_rules(data_dir, reference_data)
+        counted = counting.submit(_reconciled, data_dir)
+        rules, rules_passed = _deal_rules(data_dir, reference_data)
         conflicts, unclassified = _deal_conflicts(data_dir), _unclassified_share(data_dir)
-        counted = reconciliation.result()
-    if rules_digest is not None:
+        reconciled, reconciled_passed = counted.result()
+    newly_passed = {RULES_CHECK: rules_passed, RECONCILIATION.name: reconciled_passed}
+    if any(newly_passed.values()):
         with data_dir.working().connect() as connection:
-            mark_finished(connection, RULES_CHECK, rules_digest, context.run.run_id)
+            for check, digest in newly_passed.items():
+                if digest is not None:
+                    mark_finished(connection, check, digest, context.run.run_id)
     yield rules
     yield conflicts
     yield unclassified
-    yield _reconciled(context.run.run_id, data_dir, *counted)
+    yield reconciled
 
 
 def _resolved(
@@ -186,27 +189,18 @@ def _deal_rules(
     return result, digest if rejected.empty else None
 
 
-def _reconciliation(data_dir: DataDirResource) -> tuple[str | None, bool, bool, str]:
-    """(the deals' digest, whether the last reconciliation stands for it, passed, detail): deals that
-    reconciled before and have not changed since (the deals' digest covers every stage before them)
-    reconcile again without the count. Reads only."""
+def _reconciled(data_dir: DataDirResource) -> tuple[dg.AssetCheckResult, str | None]:
+    """Nothing lost between extraction and deals, and the digest of the deals to record as reconciled
+    (None: nothing to record). Deals that reconciled before and have not changed since (the deals'
+    digest covers every stage before them) reconcile again without the count. Reads only."""
     with data_dir.working().connect(read_only=True) as connection:
         digest = after(connection, "deals", RECONCILIATION.name, RECONCILIATION.sql)
         stands = unchanged(connection, RECONCILIATION.name, digest, ["deals"])
         passed, detail = (True, "unchanged") if stands else run_check(connection, RECONCILIATION)
-    return digest, stands, passed, detail
-
-
-def _reconciled(
-    run_id: str, data_dir: DataDirResource, digest: str | None, stands: bool, passed: bool, detail: str
-) -> dg.AssetCheckResult:
-    """Nothing lost between extraction and deals (`_reconciliation`), recorded when it newly passed."""
-    if not stands and passed and digest is not None:
-        with data_dir.working().connect() as connection:
-            mark_finished(connection, RECONCILIATION.name, digest, run_id)
-    return dg.AssetCheckResult(
+    result = dg.AssetCheckResult(
         asset_key="deals", check_name=RECONCILIATION.name, passed=passed, metadata={"detail": detail}
     )
+    return result, digest if passed and not stands else None
 
 
 def _deal_conflicts(data_dir: DataDirResource) -> dg.AssetCheckResult:
