@@ -68,8 +68,8 @@ SERVED_STORAGE_VERSION = "v1.0.0"
 
 # Tables are copied into the new file this many at a time, each from a cursor of its own. One copy keeps
 # DuckDB's two threads busy only part of the time (a row group is read, then compressed and written); two
-# at once fill the gaps. At a million deals the tables took 4.0-4.4 s instead of 4.9-5.4 (best runs of
-# seven, each alone, against one at a time); three were no faster.
+# at once fill the gaps. At a million deals the four large tables took 4.2 s copied side by side against
+# 5.0 s one after another (load average about 3); three at a time were no faster than two.
 COPY_THREADS = 2
 
 SERVED_KEEP_ENV = "DEALMAP_SERVED_KEEP"
