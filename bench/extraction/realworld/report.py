@@ -90,6 +90,8 @@ def format_misses(report: RealWorldReport, blind: bool) -> Iterator[str]:
         yield f"    found: {summarize_deal(miss.found)}"
         if miss.quarantined:
             yield f"    quarantined mention: {', '.join(miss.quarantined)}"
+        if miss.kind == "missed":
+            yield f"    lost at: {miss.stage}" + (f" ({miss.unread})" if miss.unread else "")
         yield f"    {'span' if miss.kind == 'missed' else 'snippet'}: {miss.evidence}"
 
 
