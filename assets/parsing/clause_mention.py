@@ -349,7 +349,15 @@ def _strategic(text: str, investors: Investors) -> bool:
     """A round that states no type, invested by corporations alone ('Microsoft invests $2 billion in X',
     'an investment from Samsung'): a strategic round, as deal databases type corporate money."""
     backers = investors.all
+    if _SOME_OF_THE_INVESTORS.search(text):
+        return False  # 'from investors including Google and Salesforce': the corporations are only some
     return bool(backers) and "nvest" in text and all(default_gazetteer().is_corporate(b) for b in backers)
+
+
+_SOME_OF_THE_INVESTORS = re.compile(
+    r"\b(?:investors|backers|participants|firms|companies|others)\s+(?:including|such as|like|among them)\b",
+    re.IGNORECASE,
+)
 
 
 # A name after the lower-case words and '-based' places that describe it: 'Singapore- and
@@ -410,8 +418,11 @@ def _round(
     after_amount = own_phrase(text, first_raise, find_money(text)) if first_raise else ""
     # 'led by private equity firm General Catalyst': what kind of investor led, not the round's type
     after_amount = _INVESTOR_KIND.sub(" ", after_amount)
-    if first_raise and _DEBT_AFTER_AMOUNT.match(text, first_raise.end):
-        return "debt"  # 'a $5 billion loan package', '$5 million in debt', '€433 million in green loans'
+    if first_raise and (
+        _DEBT_AFTER_AMOUNT.match(text, first_raise.end)
+        or _DEBT_BEFORE_AMOUNT.search(text, max(0, first_raise.start - 40), first_raise.start)
+    ):
+        return "debt"  # 'a $5 billion loan package', '$5 million in debt', 'a loan of up to $7.9 billion'
     # Only the part of a semicolon list that holds the deal: 'OpenAI restructures for IPO; Perplexity AI
     # raises $500M' names no round of Perplexity's.
     start, end = text.rfind(";", 0, anchor) + 1, text.find(";", anchor)
@@ -438,7 +449,16 @@ _INVESTOR_KIND = re.compile(
 _DEBT_AFTER_AMOUNT = re.compile(
     r"\s*(?:in\s+)?(?:(?:new|green|senior|secured|venture|convertible|bank|additional)\s+){0,2}"
     r"(?:debt|loans?|loan package|credit facility|credit line|convertible notes?|notes|bonds?"
+    r"|credit(?:\s+and\s+\w+)?\s+financing"
     r"|(?:warehouse|lending|debt|revolving)\s+(?:credit\s+)?facility|receivables securiti[sz]ation)\b",
+    re.IGNORECASE,
+)
+
+
+# Debt named right before the amount: 'secured a loan of up to $7.9 billion', 'a credit facility of $50M'.
+_DEBT_BEFORE_AMOUNT = re.compile(
+    r"\b(?:loan|credit facility|credit line|debt facility|term loan|debt financing)\s+(?:facility\s+)?"
+    r"(?:of|worth|totall?ing)\s+(?:up to\s+|about\s+|around\s+|nearly\s+)?$",
     re.IGNORECASE,
 )
 
@@ -560,6 +580,9 @@ _AFTER_BEFORE = re.compile(
     r"[^.;]{0,40}$",
     re.IGNORECASE,
 )
+_MORE_AFTER = re.compile(r"\s+more\b")
+# What tells an amount after the deal's as the round that came next: 'followed by $7.5 billion in debt'.
+_THEN_BEFORE = re.compile(r"\b(?:followed by|and then|then)\s+(?:(?:a|an|another)\s+)?$", re.IGNORECASE)
 # Words that make the later amounts the parts of the first ('$50M, including $10M in debt').
 _PARTS_BETWEEN = re.compile(
     r"\b(?:includ\w*|compris\w*|consist\w*|of which|split|made up|part of|out of|bringing|taking)\b",
@@ -597,13 +620,20 @@ def other_rounds_beside(text: str, mention: DealMention, published: date | None)
             continue
         phrase = own_phrase(text, money, moneys)[: CONTEXT_CHARS // 2]
         before = text[max(0, money.start - 60) : money.start]
-        another = bool(_ANOTHER_BEFORE.search(before))
+        # 'another $400 million', '$2 billion more from Google'
+        another = bool(_ANOTHER_BEFORE.search(before) or _MORE_AFTER.match(text, money.end))
         round_text = round_of_phrase(phrase)
         if not another and (round_text is None or round_text == mention.round_text):
             continue
         announced = mention.announced if another else month_stated(text, money, published)
         added = another or bool(_ADDED_NEAR.search(before[-30:]) or _ADDED_NEAR.match(phrase[:20]))
-        if announced is None and (not added or _AFTER_BEFORE.search(before)):
+        # 'raised $51.5M in a Series B after closing a $19.5M Series A earlier this year': an earlier stage
+        # than the deal's, said to come before it, is a round of the company's past even undated
+        earlier_stage = _earlier_stage(round_text, mention.round_text) and bool(_AFTER_BEFORE.search(before))
+        # 'raised $1.1 billion, followed by $7.5 billion in debt': the next round of the history
+        told_next = money.start > stated.end and bool(_THEN_BEFORE.search(before[-30:]))
+        told_apart = earlier_stage or told_next
+        if announced is None and not told_apart and (not added or _AFTER_BEFORE.search(before)):
             # a round the text neither dates nor tells as new ('raised $1M in a seed, $2M in a Series A'
             # lists a history): not told apart from the rounds before it
             continue
@@ -613,12 +643,24 @@ def other_rounds_beside(text: str, mention: DealMention, published: date | None)
         if _another_company_named(between, mention) or _another_company_named(phrase, mention):
             continue  # '... the record $172 million Series B for startup Hysata': another company's round
         suffix = f"/other[{len(found)}]"
-        found.append(
-            _deal_beside(
-                mention, suffix, round_text, amount_text(text, money), announced or mention.announced
-            )
-        )
+        # (an undated earlier stage is not of the deal's day: the page's date dates it, as any undated round)
+        day = announced or (None if told_apart else mention.announced)
+        found.append(_deal_beside(mention, suffix, round_text, amount_text(text, money), day))
     return found
+
+
+# Stages of venture rounds in order: a round of an earlier stage than the deal's came before it.
+_STAGES = ("pre_seed", "seed", "pre_series_a", "series_a", "series_b", "series_c", "series_d", "series_e")
+_STAGES += ("series_f", "series_g", "series_h", "series_i", "series_j", "series_k")
+
+
+def _earlier_stage(round_type: str | None, deal_round: str | None) -> bool:
+    """Whether `round_type` is a stage before the deal's ('series_a' before 'series_b')."""
+    return (
+        round_type in _STAGES
+        and deal_round in _STAGES
+        and _STAGES.index(round_type) < _STAGES.index(deal_round)
+    )
 
 
 def _another_company_named(text: str, mention: DealMention) -> bool:

@@ -301,6 +301,13 @@ def _named_item(left: str, right: str) -> Clause | None:
 _NAME_WITH_AMOUNT = re.compile(rf"({NAME})\s*\(([^()]{{1,40}})\)\s*")
 
 
+def lead_in_round(text: str) -> str | None:
+    """The round a list's lead-in gives every item ('Fresh seed checks went to'), or None when it names
+    none or several ('Seed and Series A rounds this week:' says which item is which nowhere)."""
+    rounds = set(find_rounds(text))
+    return rounds.pop() if len(rounds) == 1 else None
+
+
 def _colon(sentence: str) -> list[Clause] | None:
     """Clauses of a sentence with a lead-in or a package before its colon; None when it has neither."""
     index = _outside_brackets(sentence, ":")
@@ -317,7 +324,7 @@ def _colon(sentence: str) -> list[Clause] | None:
         writer = _CHECK_WRITER.match(strip_lead_in(left))
         for item in items:
             item.lead_in = " ".join(filter(None, (left, item.lead_in)))
-            item.round = item.round or find_round(left)
+            item.round = item.round or lead_in_round(left)
             item.announced = item.announced or find_date_phrase(left)
             item.investors = item.investors or ([writer.group(1)] if writer else [])
         return items
@@ -362,7 +369,10 @@ def _parenthetical_deals(sentence: str) -> list[Clause] | None:
     inside = sum(len(find_money(found.group(2))) for found, _ in deals)
     if not deals:
         return None
-    bracketed = [Clause(found.group(2), company=company) for found, company in deals]
+    # 'Recent seed investments include Spense ($1.85M) and Presentations.AI ($3M)': a round the words
+    # before the first item name is every item's (unless they name two: 'seed and Series A rounds').
+    shared = lead_in_round(sentence[: deals[0][0].start()])
+    bracketed = [Clause(found.group(2), company=company, round=shared) for found, company in deals]
     if inside < len(find_money(sentence)):
         # Money outside the brackets: an ordinary sentence with a conversion or an aside, unless what is
         # left without the deals in brackets states a deal of its own ('A (40 M€) and B, which raised 25 M€').

@@ -113,7 +113,7 @@ def html_mentions(tree: html.HtmlElement, published: date | None, prefix: str = 
         mentions.extend(rows)
     paragraphs = [p for root in roots for p in prose_paragraphs(root, frozenset(deal_tables))]
     mentions.extend(extract_prose_mentions(paragraphs, prefix=f"{prefix}p", published=published))
-    return resolve_short_names(mentions)
+    return resolve_short_names(mentions, "\n".join(paragraphs))
 
 
 def parse_article(body: bytes | str, known_date: date | None = None) -> ParsedDocument:

@@ -104,7 +104,7 @@ def text_mentions(text: str, published: date | None, prefix: str = "") -> list[D
         # it was written ('... raise $138 million in September 2024', published on October 8)
         for mention in mentions:
             mention.announced = mention.announced or period_words(covered)
-    return resolve_short_names(mentions)
+    return resolve_short_names(mentions, text)
 
 
 def _as_date(value: object) -> date | None:

@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date
 
 from assets.normalize.amounts import Money, find_money, parse_amount
-from assets.normalize.rounds import round_referred_to
+from assets.normalize.rounds import find_round, round_referred_to
 from assets.parsing.budget import checkpoint
 from assets.parsing.clause_mention import (
     amount_text,
@@ -32,7 +32,7 @@ from assets.parsing.date_phrases import find_date_phrase
 from assets.parsing.deal_clauses import Clause, split_sentence
 from assets.parsing.investors import investors_in
 from assets.parsing.mentions import DealMention, Method
-from assets.parsing.money_roles import ClauseRoles, fresh_issue
+from assets.parsing.money_roles import ClauseRoles, fresh_issue, own_phrase
 from assets.parsing.prose_names import NAME, finditer_from_name, valid_company
 from assets.parsing.sentences import split_sentences
 from assets.parsing.subjects import REFERENCE, company_in_subject, strip_lead_in
@@ -109,7 +109,7 @@ def _follow_up(sentence: str, mentions: list[DealMention]) -> None:
     # stated beside it.
     stated = next((m for m in reversed(mentions) if not m.locator.endswith(_STATED_BESIDE)), last)
     if stated.round_text is None:
-        stated.round_text = round_referred_to(sentence)
+        stated.round_text = round_referred_to(sentence) or _round_announced(sentence, stated.company)
 
     _add_investors(last, sentence)
     day = find_date_phrase(sentence)
@@ -117,6 +117,53 @@ def _follow_up(sentence: str, mentions: list[DealMention]) -> None:
         for mention in mentions:
             if mention.announced is None and mention.snippet == last.snippet:
                 mention.announced = day
+
+
+# 'The $500 million Series B was co-led by ...': a sentence that opens on the deal just stated, by its
+# amount and round.
+_OPENS_ON_AMOUNT = re.compile(r"^(?:the|this|that|its)\s+(?:(?:new|latest|fresh)\s+)?$", re.IGNORECASE)
+
+
+def _round_of_restated(sentence: str, earlier: list[DealMention]) -> None:
+    """Give the round a sentence names right after an amount it opens on ('The $110 million Series B, led
+    by Ondas, ...') to the one deal stated before with that amount and no round."""
+    moneys = find_money(sentence)
+    first = moneys[0] if moneys else None
+    if first is None or not _OPENS_ON_AMOUNT.match(sentence[: first.start]):
+        return
+    stated = find_round(own_phrase(sentence, first, moneys)[:40])
+    if stated is None:
+        return
+    same = [m for m in earlier if m.round_text is None and m.amount and _same_value(m.amount, first)]
+    if len({m.company for m in same}) == 1:
+        for mention in same:
+            mention.round_text = stated
+
+
+def _same_value(amount: str, money: Money) -> bool:
+    parsed = parse_amount(amount).money
+    return parsed is not None and parsed.value == money.value and parsed.currency == money.currency
+
+
+# 'The company announced Friday a Series D round led by ...': the deal just stated, told again with its
+# round. A round of the past ('It closed a seed round in 2021', 'an earlier Series A') is another deal.
+_ANNOUNCED_A_ROUND = re.compile(
+    r"\b(?:announced|announces|closed|closes|completed|completes|confirmed|confirms|disclosed|discloses)"
+    r"(?:\s+(?:on\s+)?[A-Z]\w+day)?\s+(?:a|an)\s+(?P<round>[^,;.]{1,40})"
+)
+_EARLIER = re.compile(r"\b(?:earlier|previous|prior|last|first|ago|since|before)\b|\b(?:19|20)\d\d\b", re.I)
+
+
+def _round_announced(sentence: str, company: str | None) -> str | None:
+    """The round a sentence about the company just named announces with 'a' ('The company announced
+    Friday a Series D round led by Interlagos'), or None."""
+    found = _ANNOUNCED_A_ROUND.search(sentence)
+    if not found or _EARLIER.search(sentence):
+        return None
+    subject = company_in_subject(sentence[: found.start()])
+    if subject is not REFERENCE and not (company and subject and company.startswith(subject)):
+        return None
+    return find_round(found["round"])
 
 
 def _add_investors(deal: DealMention, sentence: str) -> None:
@@ -234,6 +281,8 @@ def extract_prose_mentions(
                         stated = {m.amount for m in found}
                         others = other_rounds_beside(clause.text, mention, published)
                         found += [other for other in others if other.amount not in stated]
+            if clauses and not found:
+                _round_of_restated(sentence, [*mentions, *in_paragraph])
             parts = parts_of(sentence, in_paragraph[-1]) if in_paragraph and not found else []
             if parts:
                 in_paragraph[-1:] = parts  # the deal just stated was their total
@@ -241,7 +290,7 @@ def extract_prose_mentions(
                 in_paragraph.extend(found)
             elif in_paragraph:
                 _follow_up(sentence, in_paragraph)
-            elif mentions and not clauses:
+            elif mentions:  # (its amounts, if any, are parts of that deal: "which put in $1.3 billion")
                 _round_of_earlier_deal(sentence, mentions)
             antecedent = _round_winner(sentence, clauses) or antecedent
             if not found and not clauses:
@@ -363,7 +412,37 @@ def _defined_aliases(mentions: list[DealMention]) -> dict[str, str]:
     return {alias: next(iter(names)) for alias, names in defined.items() if len(names) == 1}
 
 
-def resolve_short_names(mentions: list[DealMention]) -> list[DealMention]:
+# Endings that only give a company's legal form: 'Acme Inc' is Acme, not a fuller name of it.
+_LEGAL_FORMS = frozenset(
+    {"inc", "corp", "corporation", "ltd", "limited", "co", "group", "holdings", "global"}
+)
+
+
+# The capitalised words right after a name ('Sakana' + ' AI'), ending where a word ends ('AI-driven' is not).
+_WORDS_AFTER_NAME = re.compile(r"(?:\s+[A-Z][\w.]*(?![\w-])){1,2}")
+
+
+def _fuller_in_text(name: str, text: str) -> str | None:
+    """The one fuller form of `name` the text writes with words names end with ('Sakana' -> 'Sakana AI',
+    'Anduril' -> 'Anduril Industries'), or None (none, or two: 'Acme Labs' and 'Acme Robotics')."""
+    fuller = set()
+    at = text.find(name)
+    while at >= 0:
+        # (a plain search and a compiled match: a pattern built for each name cost a tenth of a page's time)
+        after = (
+            _WORDS_AFTER_NAME.match(text, at + len(name)) if at == 0 or not text[at - 1].isalnum() else None
+        )
+        if after:
+            added = [word.lower().strip(".,") for word in after.group(0).split()]
+            if all(word in _NAME_ENDINGS for word in added) and not all(
+                word in _LEGAL_FORMS for word in added
+            ):
+                fuller.add(name + " " + " ".join(after.group(0).split()))
+        at = text.find(name, at + 1)
+    return fuller.pop() if len(fuller) == 1 else None
+
+
+def resolve_short_names(mentions: list[DealMention], text: str | None = None) -> list[DealMention]:
     """Mentions with a company's short name ('Opaldune') given the full name the document uses for it
     ('Opaldune Therapeutics'), when exactly one named company starts with those words."""
     # Every name under each of its leading words ('Opaldune' -> {'Opaldune Therapeutics'}), built once:
@@ -394,5 +473,9 @@ def resolve_short_names(mentions: list[DealMention]) -> list[DealMention]:
                 word.lower().strip(".,") in _NAME_ENDINGS for word in added
             ):
                 mention = replace(mention, company=full)
+        elif mention.company and text and not longer:
+            # 'Sakana ... has completed a $135 million funding round' in a story that names Sakana AI
+            full = _fuller_in_text(mention.company, text)
+            mention = replace(mention, company=full) if full else mention
         resolved.append(mention)
     return resolved

@@ -171,7 +171,10 @@ _INVERTED = re.compile(
 )
 # A phrase that sets the scene before the subject: 'On the sector vertical, ...', 'Among fintechs, ...'.
 _SCENE = re.compile(
-    r"^(?:on|in|at|for|during|among|across|within|under|beyond|outside|after|before|by|with)\s+[^,]{1,60},\s+",
+    r"^(?:on|in|at|for|during|among|across|within|under|beyond|outside|after|before|by|with"
+    # what the company is, before it is named: 'Founded in 2019, the company raised ...'
+    r"|(?:founded|launched|established|incorporated|headquartered|based|started|formed|spun (?:out|off))"
+    r"\s+(?:in|by|at|out of|from))\s+[^,]{1,60},\s+",
     re.IGNORECASE,
 )
 # 'Mobility startup Rapido recently turned unicorn after ...': the name right before what it did.

@@ -1057,11 +1057,6 @@ def test_a_second_round_in_one_clause_is_a_deal_of_its_own(sentence: str, expect
             "Series B.",
             [("Tollgrid", "seed", "$1 million")],
         ),
-        # an earlier round the text does not date is not told apart from others
-        (
-            "Tollgrid raised $50 million in a Series B, two years after a $10 million Series A.",
-            [("Tollgrid", "series_b", "$50 million")],
-        ),
         # the second amount is another company's round, not a second one of the first company
         (
             "Deals included a $120 million Series E for insurer Pallas Cover, the record $90 million "
