@@ -57,3 +57,24 @@ def test_a_rewritten_file_is_read_even_with_its_old_size_and_time(tmp_path):
     second, _ = _collect(tmp_path, store, previous)
     assert second["status"] == "ok"
     assert second["sha256"] != first["sha256"]
+
+
+class _CountingStore(RawStore):
+    """A raw store that counts the whole bodies read back from it."""
+
+    reads = 0
+
+    def get(self, sha256: str) -> bytes:
+        type(self).reads += 1
+        return super().get(sha256)
+
+
+def test_a_listed_source_answered_not_modified_reads_no_stored_body(tmp_path):
+    (tmp_path / "export.csv").write_text(ROWS, encoding="utf-8")
+    store = _CountingStore(tmp_path / "raw")
+    _, previous = _collect(tmp_path, store, {})
+    _CountingStore.reads = 0
+    again, _ = _collect(tmp_path, store, previous)
+    assert again["status"] == "not_modified"
+    # its stored version was verified before the request; extraction reads it from the store if it must
+    assert _CountingStore.reads == 0
