@@ -453,6 +453,25 @@ def _for_a_fund(after: str) -> bool:
     return bool(_FUND_WORD.search(after, 0, 53) and _FOR_A_FUND.match(after))
 
 
+# A fine, penalty or settlement named right after the amount.
+_PENALTY_AFTER = re.compile(
+    r"^\s*(?:in\s+)?(?:(?:civil|criminal|regulatory|antitrust|eu|gdpr)\s+)?"
+    r"(?:fines?|penalt(?:y|ies)|settlements?|damages)\b",
+    re.IGNORECASE,
+)
+
+
+# Money a company spends on its own sites: 'to invest $11M to open a plant', 'invest $2bn in a new factory'.
+_INVEST_BEFORE = re.compile(r"\binvest(?:s|ed|ing)?\s+(?:about|around|up to|over|nearly|some)?\s*$", re.I)
+_SPENT_ON_AFTER = re.compile(
+    r"^\s*(?:to\s+(?:open|build|construct|expand|set up|establish)\b"
+    r"|(?:in|into)\s+(?:a|an|its|their|the)\s+(?:new\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:plants?|factor(?:y|ies)|facilit(?:y|ies)|campus|sites?|data cent(?:er|re)s?|headquarters"
+    r"|offices?)\b)",
+    re.IGNORECASE,
+)
+
+
 def money_role(clause: str, money: Money, moneys: list[Money], published: date | None = None) -> Role:
     """The role of one amount in a clause, from the words around it (within `CONTEXT_CHARS`)."""
     after = _after(clause, money)
@@ -461,6 +480,10 @@ def money_role(clause: str, money: Money, moneys: list[Money], published: date |
         return Role.OTHER  # a conversion, or nothing at all ('$0.00')
     if _PRICE_AFTER.match(after) or _RANGE_BEFORE.search(*before):
         return Role.OTHER  # a price, or the high end of a range (the low end speaks for it)
+    if _PENALTY_AFTER.match(after):
+        return Role.OTHER  # 'Vodafone Germany Gets $52m Fine for GDPR': money paid out, not raised
+    if "nvest" in clause and _INVEST_BEFORE.search(*before) and _SPENT_ON_AFTER.match(after):
+        return Role.OTHER  # 'plans to invest $11M to open a recycling plant': money spent, not raised
     high = range_high(clause, money)
     if high is not None:
         if _PRICE_AFTER.match(clause[high.end() : high.end() + CONTEXT_CHARS]) or (

@@ -15,6 +15,7 @@ from assets.normalize.rounds import find_round
 from assets.parsing.mentions import DealMention
 from assets.parsing.newsletter import text_mentions
 from assets.parsing.prose import extract_prose_mentions
+from schemas.gazetteer import default_gazetteer
 
 PUBLISHED = date(2026, 3, 20)
 
@@ -197,3 +198,31 @@ def test_a_short_name_takes_the_one_fuller_form_the_text_writes() -> None:
 )
 def test_a_short_name_stays_short_without_one_fuller_form(text: str) -> None:
     assert [m.company for m in text_mentions(text, PUBLISHED)] == ["Orizuru"]
+
+
+# -- money that is no raise -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a fine paid, in a headline
+        "Telco Brandvale Gets $48m Fine for Data Breach",
+        "Regulators handed Brandvale $48 million in penalties on Tuesday.",
+        # money a company spends on its own sites
+        "Cellmine announced plans to invest $14M to open a battery recycling plant in Orton County.",
+        "Cellmine will invest $2 billion in a new cathode factory in Ohio.",
+    ],
+)
+def test_fines_and_money_spent_on_sites_are_no_deals(sentence: str) -> None:
+    assert _rounds(sentence) == []
+
+
+def test_money_invested_in_a_company_is_still_its_raise() -> None:
+    sentence = "Harrow Capital will invest $20 million in Cellmine, a battery recycler."
+    assert [(c, a) for c, a, _ in _rounds(sentence)] == [("Cellmine", "$20 million")]
+
+
+@pytest.mark.parametrize("name", ["Orton County", "Orton Municipality", "State of Orton"])
+def test_local_government_is_no_company(name: str) -> None:
+    assert default_gazetteer().not_a_company(name) == "public body"
