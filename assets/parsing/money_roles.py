@@ -372,6 +372,41 @@ def _opening_period(clause: str, published: date | None) -> str | None:
     return f"{opening['month']} {published.year - 1}" if opening["month"] else str(published.year - 1)
 
 
+_MONTH_NAMES = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+# A month a clause opens with ('In August, Redwood raised ...', 'September 5 – Glory Space raised ...'), or a
+# month its deal's words place the deal in before the amount ('The highest funding in May went to ...').
+_OPENING_MONTH = re.compile(
+    rf"^\W*(?:(?:in|by|during|back in) (?:early |late |mid-?)?{_MONTH_NAMES}\b(?![\s.]*\d),"
+    rf"|{_MONTH_NAMES.replace('<month>', '<dated>')} (?P<day>\d{{1,2}})\s*[–—-]\s)",
+    re.IGNORECASE,
+)
+_DEAL_IN_MONTH = re.compile(
+    rf"\b(?:funding|round|deal|raise|investment|financing)s? in (?:early |late |mid-?)?{_MONTH_NAMES}\b"
+    r"(?![\s,.]*\d)",
+    re.IGNORECASE,
+)
+
+
+def month_before_amount(sentence: str, amount_at: int, published: date | None) -> str | None:
+    """The month a sentence gives its deals before the amount at `amount_at`, as words `announced_fields`
+    reads ('In August, ...' in a text of December 2023: 'August 2023'; 'September 5 – ...': 'September 5,
+    2024'), the latest such month up to the month of publication; None without one or without a
+    publication date to give its year. The whole sentence is read: 'The highest funding in May went to
+    A's $350 million, followed by B ($80M)' dates each of its clauses."""
+    if published is None:
+        return None
+    found = _OPENING_MONTH.match(sentence) or _DEAL_IN_MONTH.search(sentence, 0, amount_at)
+    if found is None:
+        return None
+    named = found.groupdict()
+    month = (named.get("month") or named["dated"]).capitalize()
+    year = published.year if _MONTHS.index(month) + 1 <= published.month else published.year - 1
+    day = named.get("day")
+    return f"{month} {int(day)}, {year}" if day else f"{month} {year}"
+
+
 def period_named(clause: str) -> str | None:
     """The first month and year or year a clause places something in ('in September 2024'), or None."""
     found = _NAMED_PERIOD.search(clause)

@@ -226,3 +226,34 @@ def test_money_invested_in_a_company_is_still_its_raise() -> None:
 @pytest.mark.parametrize("name", ["Orton County", "Orton Municipality", "State of Orton"])
 def test_local_government_is_no_company(name: str) -> None:
     assert default_gazetteer().not_a_company(name) == "public body"
+
+
+# -- the month a sentence gives its deals before the amount -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "announced"),
+    [
+        ("In August, grid startup Voltaro raised $40 million.", "August 2025"),
+        ("In early October, Quillet announced a $12 million seed round.", "October 2025"),
+        # a month after the month of publication is last year's
+        ("In December, Quillet raised $12 million.", "December 2024"),
+        ("September 5 – Launch startup Orbitalis raised $90 million in a Series C.", "September 5, 2025"),
+        # every clause of the sentence: the month is said before them all
+        (
+            "The largest funding in May went to Voltaro's $350 million round, followed by "
+            "Quillet's $80 million.",
+            "May 2025",
+        ),
+    ],
+)
+def test_a_month_said_before_the_amount_dates_the_deal(sentence: str, announced: str) -> None:
+    mentions = extract_prose_mentions([sentence], published=date(2025, 11, 20))
+    assert mentions
+    assert {m.announced for m in mentions} == {announced}
+
+
+def test_a_month_of_something_else_before_the_amount_dates_nothing() -> None:
+    sentence = "Founded in May, Voltaro raised $40 million."
+    (mention,) = extract_prose_mentions([sentence], published=date(2025, 11, 20))
+    assert mention.announced is None
