@@ -21,6 +21,7 @@ from assets.frames import is_missing
 from assets.normalize.document_dates import DAY, DatedPeriod, latest_named_period, url_date
 from assets.parsing.budget import BUDGET_ERROR_CLASS, configured_budget_s, parse_budget
 from assets.parsing.decoding import decode_html, decode_text
+from assets.parsing.dollars import dollar_currency
 from assets.parsing.fingerprint import source_fingerprint
 from assets.parsing.mentions import Method, ParsedDocument, record_id, record_id_sql, record_key_prefix
 from assets.parsing.table_export import MENTIONS_VIEW, table_mentions
@@ -83,8 +84,11 @@ def _read_web_page(
     text = decode_html(body_path.read_bytes(), content_type)
     known = _known_date(url, published_hint)
     if _is_plain_text(content_type, url) and not looks_like_html(text):
-        return [_with_named_period(parse_text_article(text, known), text)]  # a page saved as text
-    return [parse_article(text, known)]
+        document = _with_named_period(parse_text_article(text, known), text)  # a page saved as text
+    else:
+        document = parse_article(text, known)
+    document.dollar = dollar_currency(text, url)
+    return [document]
 
 
 def _with_named_period(document: ParsedDocument, text: str) -> ParsedDocument:
@@ -150,9 +154,10 @@ def _records_from_parsed(
     them as a frame column by column cost more than parsing the page."""
     rows = []
     # What a bare number or a bare '$' means: the source's currency ('raised $37m' in a source of Australian
-    # news set to AUD is A$37m). A page's country domain is no guide: bnnbloomberg.ca runs US wire stories.
+    # news set to AUD is A$37m), else what the page shows its dollar is (`dollars.py`).
     currency = stored.source.options.get("currency")
     for document in documents:
+        dollar = currency or document.dollar
         dated = document_date(document, stored.published_hint, stored.url)
         for mention in document.mentions:
             row = dict.fromkeys(EXTRACTED_COLUMNS)
@@ -163,7 +168,7 @@ def _records_from_parsed(
             )
             row.update(provenance)
             row["method"] = method = str(mention.method)
-            row["default_currency"] = currency
+            row["default_currency"] = dollar
             row["published_date"] = dated.day if dated else None
             row["published_precision"] = dated.precision if dated else None
             row["snippet"] = _bounded(mention.snippet)

@@ -60,6 +60,8 @@ class ParsedDocument:
     """strptime format for `announced` values (table exports configure it), None for free text."""
     named_period: DatedPeriod | None = None
     """For a document without a publication date: the latest period its text names (document_dates.py)."""
+    dollar: str | None = None
+    """What its bare '$' is when its source sets no currency ('AUD', 'CAD'; `dollars.py`), else None."""
 
 
 def add_context(mentions: list[DealMention], text: str | None) -> list[DealMention]:

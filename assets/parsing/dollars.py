@@ -1,0 +1,36 @@
+"""Which dollar a document's bare '$' is, when its source does not say: a page's own signs.
+
+A source's `currency` option says what its bare '$' and bare numbers mean, and wins. Without it, '$' is
+the US dollar, except where the document itself shows another:
+- a page on an Australian site (`.au`) writes Australian dollars as '$' ('raised $37m' on
+  smartcompany.com.au is A$37m), unless it writes 'A$' or 'AUD' itself: then a bare '$' is the US dollar
+  (as wire copy writes 'A$500 million ($324.90 million)');
+- a company listed in Canada ('(TSX Venture: ADK)', '(TSXV:DM)', '(CBOE Canada: VERS)') reports in
+  Canadian dollars, unless the text writes 'C$' or 'CAD'.
+A country domain alone is no guide elsewhere: bnnbloomberg.ca runs US wire stories in US dollars.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+# The other dollar written with its own sign or code: the writer tells the dollars apart, '$' is US.
+_AUSTRALIAN_WRITTEN = re.compile(r"(?<![A-Za-z])(?:A|AU)\$|\bAUD\b")
+_CANADIAN_WRITTEN = re.compile(r"(?<![A-Za-z])(?:C|CA|CDN)\$|\bCAD\b")
+# A listing on a Canadian exchange as a release gives it, in brackets after the company's name.
+_CANADIAN_LISTING = re.compile(
+    r"\((?:TSX(?:V|-V| Venture(?: Exchange)?)?|CSE|NEO|Cboe Canada|CBOE Canada)\s*:\s*[A-Z][A-Z0-9.]{0,6}\)"
+)
+# Where a release states its issuer's listing: its opening lines.
+_OPENING_CHARS = 3000
+
+
+def dollar_currency(text: str, url: str) -> str | None:
+    """'AUD' or 'CAD' when the document shows its bare '$' is that dollar, else None (the US dollar)."""
+    host = (urlsplit(url).hostname or "").lower()
+    if host.endswith(".au") and not _AUSTRALIAN_WRITTEN.search(text):
+        return "AUD"
+    if _CANADIAN_LISTING.search(text, 0, _OPENING_CHARS) and not _CANADIAN_WRITTEN.search(text):
+        return "CAD"
+    return None

@@ -1,0 +1,52 @@
+"""Which dollar a page's bare '$' is when its source sets no currency (`assets/parsing/dollars.py`)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assets.parsing.dispatch import extract_document
+from assets.parsing.dollars import dollar_currency
+from assets.sources import Source, SourceKind
+
+RELEASE = (
+    "TORONTO, March 3, 2026 -- Quillmark Robotics Inc. (TSX Venture: QMR) announced today that it closed a "
+    "non-brokered private placement for gross proceeds of $2.5 million."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "dollar"),
+    [
+        ("Sydney's Voltaro has raised $37m.", "https://news.example.com.au/voltaro", "AUD"),
+        # the writer tells the dollars apart: a bare '$' is the US dollar
+        ("Voltaro raised A$50 million ($32 million).", "https://news.example.com.au/voltaro", None),
+        (RELEASE, "https://releases.example.com/quillmark", "CAD"),
+        (RELEASE + " That is C$2.5 million.", "https://releases.example.com/quillmark", None),
+        # a country domain alone is no guide: Canadian sites run US wire stories
+        ("Voltaro raised $37m.", "https://www.example.ca/voltaro", None),
+        ("Voltaro raised $37m.", "https://example.com/voltaro", None),
+    ],
+)
+def test_a_page_shows_which_dollar_its_bare_sign_is(text: str, url: str, dollar: str | None) -> None:
+    assert dollar_currency(text, url) == dollar
+
+
+def _currency_of(tmp_path: Path, text: str, url: str, options: dict[str, str]) -> list[str | None]:
+    page = tmp_path / "page.txt"
+    page.write_text(text, encoding="utf-8")
+    source = Source(id="news", kind=SourceKind.ARTICLE, url=url, options=options)
+    frame = extract_document(source, url, "0" * 64, "text/plain", page, date(2026, 3, 4))
+    return list(frame["default_currency"])
+
+
+def test_an_australian_page_reads_its_bare_dollar_as_aud(tmp_path: Path) -> None:
+    text = "Grid software firm Voltaro has raised $37 million in a Series B."
+    assert _currency_of(tmp_path, text, "https://news.example.com.au/voltaro", {}) == ["AUD"]
+
+
+def test_the_sources_own_currency_wins(tmp_path: Path) -> None:
+    text = "Grid software firm Voltaro has raised $37 million in a Series B."
+    assert _currency_of(tmp_path, text, "https://news.example.com.au/voltaro", {"currency": "NZD"}) == ["NZD"]
