@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sized
 from dataclasses import replace
 from datetime import date
+from itertools import chain
 
 from assets.normalize.amounts import Money, find_money, parse_amount
 from assets.normalize.rounds import find_round, round_referred_to
@@ -124,9 +125,11 @@ def _follow_up(sentence: str, mentions: list[DealMention]) -> None:
 _OPENS_ON_AMOUNT = re.compile(r"^(?:the|this|that|its)\s+(?:(?:new|latest|fresh)\s+)?$", re.IGNORECASE)
 
 
-def _round_of_restated(sentence: str, earlier: list[DealMention]) -> None:
+def _round_of_restated(sentence: str, *earlier: list[DealMention]) -> None:
     """Give the round a sentence names right after an amount it opens on ('The $110 million Series B, led
-    by Ondas, ...') to the one deal stated before with that amount and no round."""
+    by Ondas, ...') to the one deal stated before (in `earlier`: the document's, the paragraph's) with
+    that amount and no round. The deals are read only for such a sentence: copying them for every
+    sentence would be quadratic on a page of thousands."""
     moneys = find_money(sentence)
     first = moneys[0] if moneys else None
     if first is None or not _OPENS_ON_AMOUNT.match(sentence[: first.start]):
@@ -134,7 +137,7 @@ def _round_of_restated(sentence: str, earlier: list[DealMention]) -> None:
     stated = find_round(own_phrase(sentence, first, moneys)[:40])
     if stated is None:
         return
-    same = [m for m in earlier if m.round_text is None and m.amount and _same_value(m.amount, first)]
+    same = [m for m in chain(*earlier) if m.round_text is None and m.amount and _same_value(m.amount, first)]
     if len({m.company for m in same}) == 1:
         for mention in same:
             mention.round_text = stated
@@ -282,7 +285,7 @@ def extract_prose_mentions(
                         others = other_rounds_beside(clause.text, mention, published)
                         found += [other for other in others if other.amount not in stated]
             if clauses and not found:
-                _round_of_restated(sentence, [*mentions, *in_paragraph])
+                _round_of_restated(sentence, mentions, in_paragraph)
             parts = parts_of(sentence, in_paragraph[-1]) if in_paragraph and not found else []
             if parts:
                 in_paragraph[-1:] = parts  # the deal just stated was their total
