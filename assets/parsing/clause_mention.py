@@ -581,6 +581,7 @@ _AFTER_BEFORE = re.compile(
     r"[^.;]{0,40}$",
     re.IGNORECASE,
 )
+# 'followed by $2 billion more from Google': more money beside the deal's, a deal of its own.
 _MORE_AFTER = re.compile(r"\s+more\b")
 # What tells an amount after the deal's as the round that came next: 'followed by $7.5 billion in debt'.
 _THEN_BEFORE = re.compile(r"\b(?:followed by|and then|then)\s+(?:(?:a|an|another)\s+)?$", re.IGNORECASE)
