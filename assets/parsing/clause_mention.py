@@ -757,12 +757,6 @@ def _contrast_between(text: str, money: Money | None, anchor: int) -> bool:
     return money is not None and money.end <= anchor and bool(_CONTRAST.search(text, money.end, anchor))
 
 
-def _month_before(sentence: str, text: str, money: Money | None, published: date | None) -> str | None:
-    """The month the clause's sentence gives its deal before the amount (`month_before_amount`)."""
-    at = sentence.find(text) if money else -1
-    return month_before_amount(sentence, at + money.start, published) if money and at >= 0 else None
-
-
 def may_state_a_deal(text: str) -> bool:
     """Whether text states an amount or says one is undisclosed: without either, no clause of it (parts
     of it) states a deal, and it need not be read further."""
@@ -941,7 +935,7 @@ def mention_in_clause(
             find_date_phrase(text)
             or clause.announced
             or next(filter(None, months), None)
-            or _month_before(snippet, text, first_raise, published)
+            or (month_before_amount(snippet, text, first_raise, published) if first_raise else None)
         )
     if announced is None and refers_back and antecedent is not None:
         # 'The company also took on ...': the same announcement, unless the clause names its own period

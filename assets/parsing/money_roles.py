@@ -372,36 +372,35 @@ def _opening_period(clause: str, published: date | None) -> str | None:
     return f"{opening['month']} {published.year - 1}" if opening["month"] else str(published.year - 1)
 
 
-_MONTH_NAMES = (
-    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
-)
+_ANY_MONTH = "|".join(_MONTHS)
 # A month a clause opens with ('In August, Redwood raised ...', 'September 5 – Glory Space raised ...'), or a
 # month its deal's words place the deal in before the amount ('The highest funding in May went to ...').
 _OPENING_MONTH = re.compile(
-    rf"^\W*(?:(?:in|by|during|back in) (?:early |late |mid-?)?{_MONTH_NAMES}\b(?![\s.]*\d),"
-    rf"|{_MONTH_NAMES.replace('<month>', '<dated>')} (?P<day>\d{{1,2}})\s*[–—-]\s)",
+    rf"^\W*(?:(?:in|by|during|back in) (?:early |late |mid-?)?(?P<month>{_ANY_MONTH})\b(?![\s.]*\d),"
+    rf"|(?P<dated>{_ANY_MONTH}) (?P<day>\d{{1,2}})\s*[–—-]\s)",
     re.IGNORECASE,
 )
 _DEAL_IN_MONTH = re.compile(
-    rf"\b(?:funding|round|deal|raise|investment|financing)s? in (?:early |late |mid-?)?{_MONTH_NAMES}\b"
-    r"(?![\s,.]*\d)",
+    r"\b(?:funding|round|deal|raise|investment|financing)s? in (?:early |late |mid-?)?"
+    rf"(?P<month>{_ANY_MONTH})\b(?![\s,.]*\d)",
     re.IGNORECASE,
 )
 
 
-def month_before_amount(sentence: str, amount_at: int, published: date | None) -> str | None:
-    """The month a sentence gives its deals before the amount at `amount_at`, as words `announced_fields`
-    reads ('In August, ...' in a text of December 2023: 'August 2023'; 'September 5 – ...': 'September 5,
-    2024'), the latest such month up to the month of publication; None without one or without a
-    publication date to give its year. The whole sentence is read: 'The highest funding in May went to
-    A's $350 million, followed by B ($80M)' dates each of its clauses."""
-    if published is None:
+def month_before_amount(sentence: str, clause: str, money: Money, published: date | None) -> str | None:
+    """The month `sentence` gives the deal of its `clause` before that clause's amount `money`, as words
+    `announced_fields` reads ('In August, ...' in a text of December 2023: 'August 2023'; 'September 5 –
+    ...': 'September 5, 2024'), the latest such month up to the month of publication; None without one or
+    without a publication date to give its year. The whole sentence is read: 'The highest funding in May
+    went to A's $350 million, followed by B ($80M)' dates each of its clauses."""
+    at = sentence.find(clause)
+    if published is None or at < 0:
         return None
-    found = _OPENING_MONTH.match(sentence) or _DEAL_IN_MONTH.search(sentence, 0, amount_at)
+    found = _OPENING_MONTH.match(sentence) or _DEAL_IN_MONTH.search(sentence, 0, at + money.start)
     if found is None:
         return None
     named = found.groupdict()
-    month = (named.get("month") or named["dated"]).capitalize()
+    month = (named["month"] or named["dated"]).capitalize()
     year = published.year if _MONTHS.index(month) + 1 <= published.month else published.year - 1
     day = named.get("day")
     return f"{month} {int(day)}, {year}" if day else f"{month} {year}"
@@ -497,7 +496,9 @@ _PENALTY_AFTER = re.compile(
 
 
 # Money a company spends on its own sites: 'to invest $11M to open a plant', 'invest $2bn in a new factory'.
-_INVEST_BEFORE = re.compile(r"\binvest(?:s|ed|ing)?\s+(?:about|around|up to|over|nearly|some)?\s*$", re.I)
+_INVEST_BEFORE = re.compile(
+    r"\binvest(?:s|ed|ing)?\s+(?:about|around|up to|over|nearly|some)?\s*$", re.IGNORECASE
+)
 _SPENT_ON_AFTER = re.compile(
     r"^\s*(?:to\s+(?:open|build|construct|expand|set up|establish)\b"
     r"|(?:in|into)\s+(?:a|an|its|their|the)\s+(?:new\s+)?(?:[\w-]+\s+){0,3}?"

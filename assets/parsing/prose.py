@@ -17,6 +17,7 @@ from datetime import date
 from itertools import chain
 
 from assets.normalize.amounts import Money, find_money, parse_amount
+from assets.normalize.names import LEGAL_SUFFIX_WORDS
 from assets.normalize.rounds import find_round, round_referred_to
 from assets.parsing.budget import checkpoint
 from assets.parsing.clause_mention import (
@@ -415,10 +416,9 @@ def _defined_aliases(mentions: list[DealMention]) -> dict[str, str]:
     return {alias: next(iter(names)) for alias, names in defined.items() if len(names) == 1}
 
 
-# Endings that only give a company's legal form: 'Acme Inc' is Acme, not a fuller name of it.
-_LEGAL_FORMS = frozenset(
-    {"inc", "corp", "corporation", "ltd", "limited", "co", "group", "holdings", "global"}
-)
+# Endings that make no fuller name: a legal form ('Acme Inc' is Acme, as its name key says) or a word any
+# group of companies takes ('Acme Holdings').
+_NO_FULLER_NAME = LEGAL_SUFFIX_WORDS | {"group", "holdings", "global"}
 
 
 # The capitalised words right after a name ('Sakana' + ' AI'), ending where a word ends ('AI-driven' is not).
@@ -449,7 +449,7 @@ def _fuller_forms(names: set[str], text: str) -> dict[str, str]:
             if (
                 endings
                 and all(w in _NAME_ENDINGS for w in endings)
-                and not all(w in _LEGAL_FORMS for w in endings)
+                and not all(w in _NO_FULLER_NAME for w in endings)
             ):
                 fuller.setdefault(name, set()).add(" ".join([name, *added]))
     return {name: next(iter(forms)) for name, forms in fuller.items() if len(forms) == 1}
