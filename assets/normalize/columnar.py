@@ -53,12 +53,13 @@ _SMALL_UNITS = 2**31
 _MACROS = f"""
 create or replace temp macro pow10(k) as [{_POWERS_OF_TEN}][k + 1];
 create or replace temp macro pow10_small(k) as [{_SMALL_POWERS_OF_TEN}][k + 1];
--- p / 10^k rounded half to even, for a BIGINT p with |p| < 2^62 and 0 < k <= 18 (no step overflows)
-create or replace temp macro half_even_small(p, k) as sign(p) * (
-    abs(p) // pow10_small(k)
+-- p / d rounded half to even, in the type of p and d (d a power of ten; BIGINT for |p| < 2^62, where
+-- no step overflows, else HUGEINT)
+create or replace temp macro half_even(p, d) as sign(p) * (
+    abs(p) // d
     + case
-        when 2 * (abs(p) % pow10_small(k)) > pow10_small(k) then 1
-        when 2 * (abs(p) % pow10_small(k)) = pow10_small(k) and (abs(p) // pow10_small(k)) % 2 = 1 then 1
+        when 2 * (abs(p) % d) > d then 1
+        when 2 * (abs(p) % d) = d and (abs(p) // d) % 2 = 1 then 1
         else 0
     end
 );
@@ -70,18 +71,8 @@ create or replace temp macro half_even_small(p, k) as sign(p) * (
 create or replace temp macro whole_product(units, exp, rate_units, rate_exp) as case
     when exp + rate_exp = 0 then units::hugeint * rate_units::hugeint
     when abs(units) < {_SMALL_UNITS} and abs(rate_units) < {_SMALL_UNITS} and exp + rate_exp >= -18
-        then half_even_small(units::bigint * rate_units::bigint, -(exp + rate_exp))::hugeint
-    else sign(units::hugeint * rate_units::hugeint) * (
-        abs(units::hugeint * rate_units::hugeint) // pow10(-(exp + rate_exp))
-        + case
-            when 2 * (abs(units::hugeint * rate_units::hugeint) % pow10(-(exp + rate_exp)))
-                > pow10(-(exp + rate_exp)) then 1
-            when 2 * (abs(units::hugeint * rate_units::hugeint) % pow10(-(exp + rate_exp)))
-                = pow10(-(exp + rate_exp))
-                and (abs(units::hugeint * rate_units::hugeint) // pow10(-(exp + rate_exp))) % 2 = 1 then 1
-            else 0
-        end
-    )
+        then half_even(units::bigint * rate_units::bigint, pow10_small(-(exp + rate_exp)))::hugeint
+    else half_even(units::hugeint * rate_units::hugeint, pow10(-(exp + rate_exp)))
 end;
 """
 
