@@ -101,8 +101,9 @@ def _build_round_in_text_pattern(data: ReferenceData) -> tuple[re.Pattern[str], 
     alternatives = sorted(phrases, key=len, reverse=True)
     pattern = re.compile(
         # 'Series B2', 'Series D1': a tranche of the lettered round. 'pre-X' is never X: 'a pre-IPO round'
-        # is no listing ('pre-seed' and 'pre-Series A' are phrases of their own, found from 'pre').
-        r"(?<![a-z0-9])(?<!pre )(?:series ([a-k])(\+?)\d?(?![a-z0-9])|("
+        # is no listing ('pre-seed' and 'pre-Series A' are phrases of their own, found from 'pre'). 'Serie
+        # B' is how Spanish, Italian, Portuguese and German news write it (and French 'série B').
+        r"(?<![a-z0-9])(?<!pre )(?:series? ([a-k])(\+?)\d?(?![a-z0-9])|("
         + "|".join(map(re.escape, alternatives))
         + r"))"
         r"(?![a-z0-9])"

@@ -344,6 +344,9 @@ def _said_not_to_happen(text: str, first_stated: int) -> bool:
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been)\s+(?:then\s+|soon\s+|later\s+)?$", re.IGNORECASE)
 _FOLLOWS = frozenset({"follows", "followed", "comes after", "came after"})
+# 'These talks followed a funding round in which Wiz raised $1 billion': the round followed is told with a
+# subject of its own, so it is a deal of its own.
+_OWN_SUBJECT_AFTER = re.compile(rf"\b(?:in which|during which|when|where)\s+{NAME}\s+$")
 
 
 def _strategic(text: str, investors: Investors) -> bool:
@@ -804,7 +807,10 @@ def mention_in_clause(
         # 'It follows a $10 million seed': a round of the past the text does not date is not told apart
         # from the one stated before. One that names who received it is a deal of its own ('This comes
         # after a potential $500 million investment in Wayve'): the clause is read as any other.
-        named = any(_recipient_after(text, money) for money in moneys)
+        later = DEAL_VERB.search(text, verb.end())  # type: ignore[union-attr]
+        named = any(_recipient_after(text, money) for money in moneys) or (
+            later is not None and bool(_OWN_SUBJECT_AFTER.search(text, verb.end(), later.start()))  # type: ignore[union-attr]
+        )
         if not named:
             return None
         follows, verb = False, DEAL_VERB.search(text, verb.end())  # type: ignore[union-attr]

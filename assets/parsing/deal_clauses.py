@@ -30,6 +30,7 @@ from assets.parsing.prose_names import (
     finditer_from_name,
     names_before,
     read_names,
+    round_before_name,
     search_from_name,
     valid_company,
     without_descriptors,
@@ -357,6 +358,12 @@ def _states_a_deal_in_brackets(bracket: str) -> bool:
     )
 
 
+def _round_before(name: str) -> str | None:
+    """The round type written before an item's name: 'Serie B de Félix (75 M USD)' -> 'series_b'."""
+    written = round_before_name(name)
+    return find_round(written) if written else None
+
+
 def _parenthetical_deals(sentence: str) -> list[Clause] | None:
     """'Quorra ($60M Series B led by Pell Partners), Ilex Health ($12M seed from Ashgrove)'."""
     if "(" not in sentence:
@@ -372,7 +379,10 @@ def _parenthetical_deals(sentence: str) -> list[Clause] | None:
     # 'Recent seed investments include Spense ($1.85M) and Presentations.AI ($3M)': a round the words
     # before the first item name is every item's (unless they name two: 'seed and Series A rounds').
     shared = lead_in_round(sentence[: deals[0][0].start()])
-    bracketed = [Clause(found.group(2), company=company, round=shared) for found, company in deals]
+    bracketed = [
+        Clause(found.group(2), company=company, round=_round_before(found.group(1)) or shared)
+        for found, company in deals
+    ]
     if inside < len(find_money(sentence)):
         # Money outside the brackets: an ordinary sentence with a conversion or an aside, unless what is
         # left without the deals in brackets states a deal of its own ('A (40 M€) and B, which raised 25 M€').

@@ -216,7 +216,12 @@ _SIGNS_AND_DIGITS = CURRENCY_SIGNS + "0123456789"
 _FUND_WORD = re.compile(r"fund|vehicle", re.IGNORECASE)
 # Words that place what follows in the past ('its previous valuation ... was $40 billion').
 # ('days prior to Moneyview' places the deal beside another company's, not in this one's past)
-_HISTORY_BEFORE = re.compile(r"\b(?:previously|formerly|prior(?! to (?-i:[A-Z])))\b", re.IGNORECASE)
+# ('KLYM (formerly OmniLatam) raised': a former name, not a round of the past)
+_HISTORY_BEFORE = re.compile(
+    r"\b(?:previously|formerly(?!\s+(?:(?:known as|called|named)\s+)?(?-i:[A-Z]))"
+    r"|prior(?! to (?-i:[A-Z])))\b",
+    re.IGNORECASE,
+)
 # A valuation of the past, said of the amount itself: 'its previous valuation ... was about $40 billion'.
 _PAST_VALUATION_BEFORE = re.compile(
     rf"\b(?:previous|last|earlier|former)\s+valuation\b[^.;{CURRENCY_SIGNS}]{{0,60}}$", re.IGNORECASE

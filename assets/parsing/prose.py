@@ -341,7 +341,7 @@ def _with_offering_proceeds(mentions: list[DealMention]) -> list[DealMention]:
 # 'The largest round went to Unico', 'A maior captação foi da Unico', 'La plus grosse levée a été réalisée
 # par Verkor': a sentence that names who took a round it states no amount of.
 _WINNER = re.compile(
-    r"\b(?:went to|was (?:raised|secured|closed|landed|made) by|foi (?:a |o )?d[ao]s?|fue (?:la |el )?de"
+    r"\b(?:went to|was (?:raised|secured|closed|landed|made|seen) by|foi (?:a |o )?d[ao]s?|fue (?:la |el )?de"
     rf"|(?:a été )?réalisée? par)\s+(?:(?:the|a|an|la|le|el|o)\s+)?(?:[a-zà-ÿ][\w-]*\s+){{0,2}}?({NAME})"
 )
 
@@ -357,7 +357,9 @@ _SUBJECT_BEFORE_VERB = re.compile(
     r"|could|may|might|can|wants|hopes|intends|expects"
     # what a company does: 'Acme makes grid sensors', 'Lyon startup Acme builds ...'
     r"|makes|builds|develops|offers|provides|operates|runs|sells|helps|lets|allows|enables|uses|focuses"
-    r"|specializes|specialises|designs|produces|creates|connects|powers|serves)\s"
+    r"|specializes|specialises|designs|produces|creates|connects|powers|serves"
+    # who took the money a sentence speaks of: 'Reflection AI grabbed the largest round.'
+    r"|grabbed|received|landed|won|topped|attracted|drew|catapulted|emerged|bagged|nabbed|secured)\s"
 )
 
 

@@ -172,6 +172,20 @@ _TIME_OF_DAY = re.compile(
 _SHORT_AMOUNT = re.compile(r"[\d.,]+\s?(?:k|m|mn|mln|b|bn|cr|crore|lakh)")  # lower case: '24M' is a name
 
 
+# A round named before its owner: 'Serie E de Ualá', 'Series B of Acme'.
+_ROUND_OF_NAME = re.compile(r"^(?:Series|Serie|Série)\s+[A-H]\d?\+?\s+(?:of|de|da|do|du|di)\s+")
+
+
+def round_before_name(name: str) -> str | None:
+    """The round a name is preceded by, as written ('Serie E' of 'Serie E de Ualá'), or None."""
+    found = _ROUND_OF_NAME.match(name)
+    return found.group(0).rsplit(None, 1)[0] if found else None
+
+
+# Prepositions that set a company's deal apart from a total, before its name: "Without TruKKer's round".
+_SETS_APART = frozenset({"without", "besides", "excluding", "including", "unlike", "despite"})
+
+
 def valid_company(name: str | None) -> str | None:
     """The name cleaned, or None when it cannot be a company ('The', 'Investors', 'UK', 'Series A')."""
     if not name:
@@ -219,6 +233,10 @@ def valid_company(name: str | None) -> str | None:
         return None  # 'Million' (a headline's '$88.7 Million Raised'), 'H1-2024'
     if len(words) > 1 and default_gazetteer().not_a_company(words[0]) == "place" and words[1] == "The":
         return None  # 'UAE The UAE': a headline run into the text
+    if len(words) > 3 and _ROUND_OF_NAME.match(cleaned):
+        return valid_company(_ROUND_OF_NAME.sub("", cleaned))  # 'Serie B de Félix (75 M USD)'
+    if words[0].lower() in _SETS_APART and len(words) > 1:
+        return valid_company(" ".join(words[1:]))  # "Without TruKKer's $100 million round"
     if (
         words[0].lower() in NOT_A_SUBJECT_START
         or words[-1].lower() in ("fund", "funds")

@@ -207,6 +207,30 @@ _NAME_BEFORE_PAST_TENSE = re.compile(
     r"|took|saw|set|broke|began|grew|rose|drew|drove|gave|kept|left|led|met|ran|sold|built|came)\b)"
 )
 
+# 'Moniepoint tripled its valuation when it last', 'Rakuten Bank shares jumped on Friday, after the internet
+# bank': a subordinate clause whose subject points back to the company the sentence is about.
+_POINTS_BACK_WITHIN = re.compile(
+    r"(?:,\s*|\s+)(?:after|when|as|since|because|once|before)\s+"
+    rf"(?:it|the\s+(?:[\w-]+\s+){{0,3}}?(?:{ROLE_NOUNS}|bank))(?:\s+(?:last|first|recently|just|had|has|also))*$",
+    re.IGNORECASE,
+)
+# The company a sentence opens on: the name before its verb, an adverb between them ('Moniepoint almost
+# tripled'), or before its shares ('Rakuten Bank Ltd shares jumped').
+_OPENING_NAME = re.compile(
+    rf"(?:^|(?<=\s))({NAME}){_CORPORATE_FORM}\s+(?:(?:almost|nearly|also|then|[a-z]{{2,}}ly)\s+)?"
+    r"(?:[a-z]+ed|shares|stock|became|grew|rose|won|made|hit|saw|drew)\b"
+)
+# What a company is, and nothing else, before its name: 'Solar power equipment maker '.
+_DESCRIPTOR_ONLY = re.compile(rf"(?:[\w-]+\s+){{0,5}}?(?i:{ROLE_NOUNS})\s+$")
+# 'Nextracker upsized its offering and priced it above the range to raise': the subject of the verbs
+# before an infinitive of purpose (not 'fell 40% to').
+_PURPOSE_END = re.compile(r"(?<![\d%])\s(?:to|in order to)$", re.IGNORECASE)
+# 'Tempo, Stripe's new blockchain, hits $5B valuation': the predicate ends the description.
+_PREDICATE_AFTER_DESCRIPTION = re.compile(
+    r",\s+(?:hits|hit|reaches|reached|nears|tops|topped|crosses|crossed|notches|notched)$", re.IGNORECASE
+)
+
+
 # 'The recent funding round of Anthropic, a US AI startup, has raised ...': the round's owner.
 _ROUND_OF = re.compile(
     rf"^(?i:the|a|an|this)\s+(?:[\w-]+\s+){{0,3}}?(?i:round|funding|financing|raise|investment)\s+of\s+({NAME})"
@@ -270,6 +294,7 @@ _STORY = re.compile(
     r"^(?:funding\s+|fundraising\s+)?(?:journey|story|history|path|trajectory|rise|growth)\s+"
     r"(?:began|begins|started|starts|kicked off|took off)\s+(?:with|in|when)\b"
 )
+_COLON_BEFORE_NAME = re.compile(r"\s:(?=[A-Z])")
 _HEADLINE_SEPARATOR = re.compile(r"\s+[|–]\s+")
 # A fund as the subject, raising for itself: 'Backed by X and Y, the fund aims to raise ...'.
 _A_FUND = re.compile(r"\b(?i:the|its|this|a|new)\s+(?:[\w-]+\s+){0,2}(?i:fund|vehicle)$")
@@ -380,6 +405,8 @@ def company_in_subject(subject: str) -> str | None:
     if "‘" in subject or "“" in subject or '"' in subject:
         subject = _QUOTED_NAME.sub(r"\1", subject)  # 'Energy startup ‘Sun King’ secured'
     subject = without_marks(subject)
+    if " :" in subject:
+        subject = _COLON_BEFORE_NAME.sub(": ", subject)  # 'date 2025-01-15 :Aligned Data Centers, which'
     if "among" in subject and _AMONG_BACKERS.search(subject):
         return None
     if ", " in subject:
@@ -428,7 +455,17 @@ def company_in_subject(subject: str) -> str | None:
     holders = _HOLDERS_OF.match(text)
     if holders:
         return valid_company(holders.group(1))
-    appositive = _APPOSITIVE.match(text) or _BARE_APPOSITIVE.match(text)
+    within = _POINTS_BACK_WITHIN.search(text, max(0, len(text) - _TAIL_CHARS))
+    if within:
+        opening = _OPENING_NAME.search(text, 0, within.start())
+        named = valid_company(without_descriptors(opening.group(1))) if opening else None
+        if named:
+            return named
+    appositive = (
+        _APPOSITIVE.match(text)
+        or _BARE_APPOSITIVE.match(text)
+        or _BARE_APPOSITIVE.match(_PREDICATE_AFTER_DESCRIPTION.sub(",", text).rstrip(","))
+    )
     if appositive:
         return valid_company(without_descriptors(appositive.group(1)))
     # 'Sakana, which means fish in Japanese, has': the words before the verb go first, then the appositive
@@ -456,6 +493,12 @@ def company_in_subject(subject: str) -> str | None:
     predicates = [_NAME_BEFORE_PREDICATE]
     if _SUBORDINATE_END.search(text):
         predicates.append(_NAME_BEFORE_PAST_TENSE)
+    elif _PURPOSE_END.search(subject.rstrip()):
+        # only the name the subject opens on ('fintech startups on Carta combined to raise' names none)
+        opening = _NAME_BEFORE_PAST_TENSE.search(text)
+        described = opening and (not opening.start(1) or _DESCRIPTOR_ONLY.match(text, 0, opening.start(1)))
+        if opening and described and valid_company(opening.group(1)):
+            return valid_company(opening.group(1))
     for predicate in predicates:
         for found in predicate.finditer(text):
             name = without_descriptors(found.group(1))
