@@ -78,6 +78,30 @@ _INVESTOR_SUBJECT = re.compile(
     rf"(?:{DESCRIBED_AS})?"
     rf"(?P<company>{NAME})"
 )
+# The investor as subject, the company's round its object: 'Nvidia also participated in xAI's $6 billion
+# round', 'AustralianSuper committed A$2.2 billion to DataBank's raising'.
+_JOINED_ROUND = re.compile(
+    rf"\b(?:participated|participates|participating|took part|takes part|joined|joins)\s+in\s+"
+    rf"(?:{DESCRIBED_AS})?(?:{NAME}['’]s\s+)?(?P<company>{NAME})['’]?s?\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?=[{CURRENCY_SIGNS}]|US\$|\d)"
+    rf"|\b(?:committed|commits|committing|contributed|contributes|contributing)\s+\S+"
+    rf"(?:\s+(?:million|billion|m|bn|mn))?\s+to\s+(?P<owner>{NAME})['’]s?\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:round|raising|raise|funding|financing|offering)\b"
+)
+# 'Paradigm is leading a funding round of $225 million for a new network': the subject leads someone
+# else's round (a recipient it names is read as any investment's, `_INVESTOR_SUBJECT`).
+_LEADS_A_ROUND = re.compile(
+    r"\s(?:is|was|are|were|has been|will be)?\s*(?:leading|led|leads|co-leading|co-led|to lead)\s+"
+    r"(?:a|an|the)\s+(?:[\w$€£.,-]+\s+){0,4}?(?:round|financing|funding|raise|investment)\b",
+    re.IGNORECASE,
+)
+# 'CoinFund has raised $158 million to back early-stage startups': money to invest, a fund's, not a round.
+_FUND_PURPOSE = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?(?:to back|to invest in|for (?:future )?investments? in"
+    r"|to deploy (?:in|into|across)|to support)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:startups|companies|founders|ventures|businesses|entrepreneurs)\b",
+    re.IGNORECASE,
+)
 # The investor as subject, the company its object, the money after 'with': 'the firm backed Jito, a liquid
 # staking protocol, with a $50 million investment'.
 _BACKED_WITH = re.compile(
@@ -255,6 +279,13 @@ def _company(clause: Clause, anchor: int, antecedent: DealMention | None) -> tup
     invested = _invested_in(text)
     if invested:
         return valid_company(invested["company"]), False
+    joined = (
+        _JOINED_ROUND.search(text)
+        if ("part" in text or "join" in text or "contribut" in text or "commit" in text)
+        else None
+    )
+    if joined and valid_company(joined["company"] or joined["owner"]):
+        return valid_company(joined["company"] or joined["owner"]), False
     backed = _BACKED_WITH.search(text) if " with " in text else None
     if backed and valid_company(backed["company"]):
         return valid_company(backed["company"]), False
@@ -859,8 +890,8 @@ def mention_in_clause(
     )
     if not signal:
         return None
-    if verb and is_a_fund(text[: verb.start()]):
-        return None
+    if verb and is_a_fund(text[: verb.start()]) and _invested_in(text) is None:
+        return None  # (a firm that invests in a company it names is read as any investor)
     first_stated = min((m.start for m in (first_raise, first_valuation) if m is not None), default=len(text))
     if _said_not_to_happen(text, first_stated):
         return None
@@ -908,6 +939,12 @@ def mention_in_clause(
             company = valid_company(named_for[1])
     if not company or (first_raise and _ASSET_INVESTMENT.match(text, first_raise.end)):
         return None  # (nobody named, or money spent on a building: 'a £350m investment into a data centre')
+    if first_raise and _FUND_PURPOSE.match(text, first_raise.end):
+        return None
+    if not (recipient or clause.company):
+        leads = _LEADS_A_ROUND.search(text)
+        if leads and leads.start() < money_start and company_in_subject(text[: leads.start()]) == company:
+            return None
     first_money = min(stated_amounts, default=0)
     investors = _investors(clause, company, first_money)
     if recipient and first_raise:

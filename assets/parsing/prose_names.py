@@ -172,6 +172,9 @@ _TIME_OF_DAY = re.compile(
 _SHORT_AMOUNT = re.compile(r"[\d.,]+\s?(?:k|m|mn|mln|b|bn|cr|crore|lakh)")  # lower case: '24M' is a name
 
 
+# An owner of two or more capitalised words before a name ("Elon Musk's xAI", "JSW Group's Acme"); one
+# word may be part of the name ("Zerodha's Rainmatter", "Moody's Analytics").
+_OWNED_BY_SOMEONE = re.compile(r"^(?:[A-Z][\w.&-]*\s+)+[A-Z][\w.&-]*['’]s\s+(?P<name>[^\s'’].*)$")
 # A round named before its owner: 'Serie E de Ualá', 'Series B of Acme'.
 _ROUND_OF_NAME = re.compile(r"^(?:Series|Serie|Série)\s+[A-H]\d?\+?\s+(?:of|de|da|do|du|di)\s+")
 
@@ -198,6 +201,9 @@ def valid_company(name: str | None) -> str | None:
     cleaned = _HEADLINE_TAIL.sub("", cleaned).strip()
     cleaned = _OFFICE_OF.sub("", cleaned)  # 'CEO of Bluejay Therapeutics': the company the office is of
     cleaned = _without_place_owner(cleaned)  # "Sweden's Northvolt": where the company is from
+    owned = _OWNED_BY_SOMEONE.match(cleaned) if "s " in cleaned else None
+    if owned and valid_company(owned["name"]):
+        return valid_company(owned["name"])  # "Elon Musk's Neuralink": the company, not its owner
     words = cleaned.split()
     described = [i for i, word in enumerate(words[:-1]) if _STARTUP_WORD.fullmatch(word)]
     if described:  # a headline's 'Grid Sensor Startup Quillfort': the name follows what it is

@@ -299,7 +299,10 @@ _HEADLINE_SEPARATOR = re.compile(r"\s+[|–]\s+")
 # A fund as the subject, raising for itself: 'Backed by X and Y, the fund aims to raise ...'.
 _A_FUND = re.compile(r"\b(?i:the|its|this|a|new)\s+(?:[\w-]+\s+){0,2}(?i:fund|vehicle)$")
 # 'Seattle VC fund Capria raises $100M': a fund named after what it is.
-_NAMED_FUND = re.compile(rf"\b(?i:vc|venture|venture capital|investment|growth|seed)\s+fund\s+{NAME}$")
+_NAMED_FUND = re.compile(
+    rf"\b(?i:vc|venture|venture capital|investment|growth|seed|crypto vc|private equity)\s+"
+    rf"(?i:fund|firm|giant|house|manager)\s+{NAME}$"
+)
 # 'Elon Musk's xAI startup': a name with a role noun after it, written in lower case.
 _TRAILING_ROLE_NOUN = re.compile(rf"(?<=\S)\s+(?:{ROLE_NOUNS})$")
 
@@ -357,7 +360,7 @@ def _without_trailing_words(text: str) -> str:
 def is_a_fund(subject: str) -> bool:
     """Whether a clause's subject is a fund raising money for itself ('Backed by X and Y, the fund aims to'):
     money for investors to invest, no company's round, whatever names the subject holds."""
-    if "fund" not in subject:
+    if not any(word in subject for word in ("fund", "firm", "Firm", "giant", "Giant", "house", "manager")):
         return False
     text = _without_trailing_words(subject.strip().rstrip(",;: "))
     return bool(_A_FUND.search(text) or _NAMED_FUND.search(text))

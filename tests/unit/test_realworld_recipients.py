@@ -155,3 +155,56 @@ def test_funding_seen_by_a_company_names_who_the_next_sentence_means() -> None:
         "The biggest funding this quarter was seen by Pavo. The jewellery company raised $18 million in May."
     )
     assert [(c, a) for c, a, _ in _deals(text)] == [("Pavo", "$18 million")]
+
+
+# -- an investor as the subject: the round it joins or leads is someone else's ------------------------
+
+
+def test_an_investor_that_participated_in_a_round_is_not_its_company() -> None:
+    sentence = "Halvern Capital also participated in Dario Venn’s Plexa $2 billion funding round last year."
+    assert [(c, a) for c, a, _ in _deals(sentence)] == [("Plexa", "$2 billion")]
+
+
+def test_money_committed_to_a_companys_raising_is_that_companys() -> None:
+    sentence = "Pension fund Greyfield said it had committed $1.2 billion to Vantora’s raising this week."
+    assert [(c, a) for c, a, _ in _deals(sentence)] == [("Vantora", "$1.2 billion")]
+
+
+def test_an_investor_leading_a_round_for_an_unnamed_project_is_no_deal() -> None:
+    sentence = (
+        "Orchard Rock, a venture firm, is leading a funding round of $90 million for a new payments chain."
+    )
+    assert _deals(sentence) == []
+
+
+def test_an_investor_that_led_a_round_in_a_named_company_still_names_it() -> None:
+    assert [(c, a) for c, a, _ in _deals("Orchard Rock led a $40 million Series B in Tavim.")] == [
+        ("Tavim", "$40 million")
+    ]
+
+
+# -- a fund raises to invest, not a round ------------------------------------------------------------
+
+
+def test_money_raised_to_back_startups_is_a_fund() -> None:
+    sentence = "Venture firm Lattice Ridge has raised $210 million to back early-stage climate startups."
+    assert _deals(sentence) == []
+
+
+def test_a_vc_giant_that_secures_money_is_a_fund() -> None:
+    assert _deals("Crypto VC Giant Borrowdale Secures $150 Million in Funding") == []
+
+
+def test_a_venture_firm_that_invests_in_a_named_company_is_its_investor() -> None:
+    sentence = (
+        "This month, the venture capital firm Tarn Ventures closed a deal to invest $300 million in Quell."
+    )
+    assert [(c, a) for c, a, _ in _deals(sentence)] == [("Quell", "$300 million")]
+
+
+# -- a person's possessive before a name ---------------------------------------------------------------
+
+
+def test_a_persons_possessive_is_not_part_of_the_company_name() -> None:
+    assert valid_company("Dario Venn’s Plexa") == "Plexa"
+    assert valid_company("Zerodha's Rainmatter") == "Zerodha's Rainmatter"  # one word may be the name's
