@@ -219,7 +219,7 @@ def _headline_case(text: str) -> bool:
 
 # The words between the owner and the amount hold no comma: "Zerodha's Rainmatter, Eyes ₹150 Crore" is an
 # investor's fund, then another phrase.
-_POSSESSIVE = re.compile(rf"({NAME})['’]s?\s+(?:[^\s,]+\s+){{0,2}}?(?=[{CURRENCY_SIGNS}]|US\$|\d)")
+_POSSESSIVE = re.compile(rf"({NAME})['’]s?\s+(?:[^\s,]+\s+){{0,2}}?\(?(?=[{CURRENCY_SIGNS}]|US\$|\d)")
 
 
 # A price of one share: '$18 per share', '$21 apiece', 'priced at $17'.

@@ -185,6 +185,11 @@ def round_before_name(name: str) -> str | None:
     return found.group(0).rsplit(None, 1)[0] if found else None
 
 
+# Last words of what money is for, capitalised in a heading ('Obesity Treatment', 'Clinical Programs'),
+# which no company name ends with ('Axon Therapies' and 'Leo Cancer Care' do end with others).
+_PURPOSE_ENDINGS = frozenset(
+    {"treatment", "treatments", "disease", "diseases", "programs", "programmes", "trials", "expansion"}
+)
 # Prepositions that set a company's deal apart from a total, before its name: "Without TruKKer's round".
 _SETS_APART = frozenset({"without", "besides", "excluding", "including", "unlike", "despite"})
 
@@ -211,6 +216,8 @@ def valid_company(name: str | None) -> str | None:
         cleaned = " ".join(words)
     if len(words) > 1 and words[-1].lower() in ("maker", "makers"):
         return None  # a headline's 'Chinese GPU Maker Raises $250 Million': what the company is
+    if len(words) > 1 and words[-1].lower() in _PURPOSE_ENDINGS:
+        return None  # a heading's '$600M: Series B for Obesity Treatment': what the money is for
     if len(words) > 1 and _DESCRIPTOR_TOKEN.match(words[0]) and not re.search(r"['’]s$", words[0]):
         return valid_company(" ".join(words[1:]))  # 'Microsoft-backed OpenAI'
     if len(words) > 1 and words[-1].lower() in _MONTH_NAMES and re.search(r"['’]s$", words[-2]):

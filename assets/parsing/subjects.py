@@ -262,6 +262,11 @@ _RELATIVE_WITHOUT_COMMA = re.compile(
     rf"^({NAME}){_CORPORATE_FORM}\s+(?:which|who)\s+(?:is|was|are|were|has|had|operates|runs|makes|offers"
     r"|provides|builds|develops|helps|sells)\b"
 )
+# "Axelera AI's recent achievement of raising": the owner of the effort raised the money.
+_OWNERS_EFFORT = re.compile(
+    rf"({NAME})['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:achievement|success|decision|move|plan|bid|effort|attempt)s?"
+    r"\s+(?:of|in|to)$"
+)
 _CALLED = re.compile(rf"\b(?:called|named|dubbed)\s+({NAME})")
 # The deal stated before, as the subject: 'This equity funding follows ...', 'The round comes after ...'.
 _DEAL_REFERENCE = re.compile(
@@ -442,6 +447,9 @@ def company_in_subject(subject: str) -> str | None:
     text = re.sub(r"\s+[—–-]\s+", ", ", text)
     if " by " in text:
         text = re.sub(r",\s*,", ",", _MADE_BY.sub("", text))
+    owned = _OWNERS_EFFORT.search(text) if "s " in text else None
+    if owned and valid_company(owned.group(1)):
+        return valid_company(owned.group(1))  # "Axelera AI's recent achievement of raising"
     relative = _RELATIVE_WITHOUT_COMMA.match(text)
     if relative and valid_company(without_descriptors(relative.group(1))):
         return valid_company(without_descriptors(relative.group(1)))

@@ -208,3 +208,21 @@ def test_a_venture_firm_that_invests_in_a_named_company_is_its_investor() -> Non
 def test_a_persons_possessive_is_not_part_of_the_company_name() -> None:
     assert valid_company("Dario Venn’s Plexa") == "Plexa"
     assert valid_company("Zerodha's Rainmatter") == "Zerodha's Rainmatter"  # one word may be the name's
+
+
+# -- a heading names what the money is for; an owner's effort names who raised --------------------------
+
+
+def test_a_heading_that_names_what_the_money_is_for_names_no_company() -> None:
+    assert _deals("$410M: Series B for Migraine Treatment") == []
+    assert valid_company("Ardent Therapies") == "Ardent Therapies"  # a name may end with other such words
+
+
+def test_the_owner_of_an_achievement_of_raising_took_the_money() -> None:
+    sentence = "One highlight is Corvel AI’s recent achievement of raising over $120 million this spring."
+    assert [(c, a) for c, a, _ in _deals(sentence)] == [("Corvel AI", "over $120 million")]
+
+
+def test_a_possessive_round_with_its_amount_in_brackets_is_the_owners() -> None:
+    sentence = "While a third the size of Plexa’s Series D ($9B), the climb to a $20B valuation stands out."
+    assert [(c, a, r) for c, a, r in _deals(sentence)] == [("Plexa", "$9B", "series_d")]
