@@ -941,9 +941,9 @@ def mention_in_clause(
         return None  # (nobody named, or money spent on a building: 'a £350m investment into a data centre')
     if first_raise and _FUND_PURPOSE.match(text, first_raise.end):
         return None
-    if not (recipient or clause.company):
-        leads = _LEADS_A_ROUND.search(text)
-        if leads and leads.start() < money_start and company_in_subject(text[: leads.start()]) == company:
+    if not (recipient or clause.company) and "lead" in text[:money_start].lower():
+        leads = _LEADS_A_ROUND.search(text, 0, money_start)
+        if leads and company_in_subject(text[: leads.start()]) == company:
             return None
     first_money = min(stated_amounts, default=0)
     investors = _investors(clause, company, first_money)

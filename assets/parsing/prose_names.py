@@ -206,7 +206,7 @@ def valid_company(name: str | None) -> str | None:
     cleaned = _HEADLINE_TAIL.sub("", cleaned).strip()
     cleaned = _OFFICE_OF.sub("", cleaned)  # 'CEO of Bluejay Therapeutics': the company the office is of
     cleaned = _without_place_owner(cleaned)  # "Sweden's Northvolt": where the company is from
-    owned = _OWNED_BY_SOMEONE.match(cleaned) if "s " in cleaned else None
+    owned = _OWNED_BY_SOMEONE.match(cleaned) if ("'s " in cleaned or "’s " in cleaned) else None
     if owned and valid_company(owned["name"]):
         return valid_company(owned["name"])  # "Elon Musk's Neuralink": the company, not its owner
     words = cleaned.split()

@@ -447,7 +447,7 @@ def company_in_subject(subject: str) -> str | None:
     text = re.sub(r"\s+[—–-]\s+", ", ", text)
     if " by " in text:
         text = re.sub(r",\s*,", ",", _MADE_BY.sub("", text))
-    owned = _OWNERS_EFFORT.search(text) if "s " in text else None
+    owned = _OWNERS_EFFORT.search(text) if ("'s " in text or "’s " in text) else None
     if owned and valid_company(owned.group(1)):
         return valid_company(owned.group(1))  # "Axelera AI's recent achievement of raising"
     relative = _RELATIVE_WITHOUT_COMMA.match(text)
