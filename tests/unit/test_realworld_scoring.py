@@ -31,6 +31,7 @@ from bench.extraction.realworld.scoring import (
     evaluate_realworld,
     lost_at,
     money_equal,
+    other_name_form,
     same_period,
 )
 
@@ -449,3 +450,35 @@ def test_an_outlet_is_its_urls_host_without_www_or_a_trailing_dot() -> None:
         outlet_of("https://news.example.org/a", "pages"),
         outlet_of("github:owner/repo:issues/1.md", "code"),
     ] == ["cfnews.net", "news.example.org", "github:owner/repo"]
+
+
+@pytest.mark.parametrize(
+    ("key", "other", "related"),
+    [
+        ("didi", "didi global", True),
+        ("momo", "wow momo", True),
+        ("runway ai", "runway", True),
+        ("arsenalbio", "arsenal biosciences", False),  # not the same words
+        ("data centers", "aligned data centers", True),
+        ("acme", "acme", False),  # the same name is no other form
+        ("acme", "globex", False),
+    ],
+)
+def test_a_shorter_or_longer_form_of_a_name_is_its_first_or_last_words(key, other, related):
+    assert other_name_form(key, other) is related
+
+
+def test_a_deal_published_under_a_longer_label_name_is_counted_as_another_name_form(corpus):
+    lines = _manifest_lines()
+    lines[0]["deals"][0]["company"] = "Quillfern Sensors"  # the label's fuller name; the text says Quillfern
+    (corpus / "dev" / "manifest.jsonl").write_text(
+        "\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n", encoding="utf-8"
+    )
+    report = evaluate_realworld("dev", root=corpus, refs=References.of())
+    assert [m.gold["company"] for m in report.misses if m.kind == "missed" and m.gold][:1] == [
+        "Quillfern Sensors"
+    ]
+    assert report.other_name_form == 1
+    assert "shorter or longer form of their name (each also a false deal): 1" in "\n".join(
+        format_realworld_report(report)
+    )

@@ -46,6 +46,10 @@ def format_realworld_report(report: RealWorldReport) -> Iterator[str]:
         "  labelled deals with a mention right on company+amount before validation: "
         f"{_rate(report.mentioned, report.labelled_deals)}"
     )
+    yield (
+        "  missed deals whose amount is published under a shorter or longer form of their name (each also "
+        f"a false deal): {report.other_name_form}"
+    )
     rules = ", ".join(f"{rule} {n}" for rule, n in report.quarantined.most_common()) or "none"
     quarantined = f"{report.quarantined_mentions} quarantined (by rule: {rules})"
     yield f"  mentions: {report.mentions} extracted, {quarantined}"

@@ -168,6 +168,9 @@ class RealWorldReport:
     dated_right: int = 0
     mentioned: int = 0
     """Labelled deals with an extracted mention right on company and amount, before validation."""
+    other_name_form: int = 0
+    """Missed deals whose amount is published under a shorter or longer form of their name ('Didi' for
+    'Didi Global'): each is also a false deal. The deal line counts them wrong; this says how many."""
     mentions: int = 0
     quarantined: Counter[str] = field(default_factory=Counter)
     """Quarantined mentions by failed rule (a mention may fail several)."""
@@ -312,12 +315,25 @@ def score_text(text: ManifestText, path: Path, saved: str, refs: References, rep
                     unread,
                 )
             )
+    unpaired = [predicted for gold, predicted in pairs if gold is None and predicted is not None]
+    report.other_name_form += sum(
+        any(amount_equal(gold, found) and other_name_form(gold["key"], found["key"]) for found in unpaired)
+        for gold, predicted in pairs
+        if gold is not None and predicted is None
+    )
     for gold, predicted in pairs:
         if gold is None and predicted is not None:
             kind = classify_false(predicted, evidence, missed)
             language["false"] += 1
             style["false"] += 1
             report.misses.append(Miss(text.id, "false", kind, None, predicted, _clip(predicted["snippet"])))
+
+
+def other_name_form(key: str, other: str) -> bool:
+    """Whether two different name keys are one name written shorter or longer: the words of one are the
+    first or the last words of the other ('didi' / 'didi global', 'momo' / 'wow momo')."""
+    short, long = sorted((key.split(), other.split()), key=len)
+    return bool(short) and short != long and short in (long[: len(short)], long[-len(short) :])
 
 
 def _count(score: Score, gold: dict | None, predicted: dict | None, right: bool) -> None:
