@@ -176,13 +176,13 @@ _SHORT_AMOUNT = re.compile(r"[\d.,]+\s?(?:k|m|mn|mln|b|bn|cr|crore|lakh)")  # lo
 # word may be part of the name ("Zerodha's Rainmatter", "Moody's Analytics").
 _OWNED_BY_SOMEONE = re.compile(r"^(?:[A-Z][\w.&-]*\s+)+[A-Z][\w.&-]*['’]s\s+(?P<name>[^\s'’].*)$")
 # A round named before its owner: 'Serie E de Ualá', 'Series B of Acme'.
-_ROUND_OF_NAME = re.compile(r"^(?:Series|Serie|Série)\s+[A-H]\d?\+?\s+(?:of|de|da|do|du|di)\s+")
+_ROUND_OF_NAME = re.compile(r"^(?P<round>(?:Series|Serie|Série)\s+[A-H]\d?\+?)\s+(?:of|de|da|do|du|di)\s+")
 
 
 def round_before_name(name: str) -> str | None:
     """The round a name is preceded by, as written ('Serie E' of 'Serie E de Ualá'), or None."""
     found = _ROUND_OF_NAME.match(name)
-    return found.group(0).rsplit(None, 1)[0] if found else None
+    return found["round"] if found else None
 
 
 # Last words of what money is for, capitalised in a heading ('Obesity Treatment', 'Clinical Programs'),
@@ -246,8 +246,9 @@ def valid_company(name: str | None) -> str | None:
         return None  # 'Million' (a headline's '$88.7 Million Raised'), 'H1-2024'
     if len(words) > 1 and default_gazetteer().not_a_company(words[0]) == "place" and words[1] == "The":
         return None  # 'UAE The UAE': a headline run into the text
-    if len(words) > 3 and _ROUND_OF_NAME.match(cleaned):
-        return valid_company(_ROUND_OF_NAME.sub("", cleaned))  # 'Serie B de Félix (75 M USD)'
+    round_of = _ROUND_OF_NAME.match(cleaned) if len(words) > 3 else None
+    if round_of:
+        return valid_company(cleaned[round_of.end() :])  # 'Serie B de Félix (75 M USD)'
     if words[0].lower() in _SETS_APART and len(words) > 1:
         return valid_company(" ".join(words[1:]))  # "Without TruKKer's $100 million round"
     if (

@@ -365,7 +365,8 @@ def _without_trailing_words(text: str) -> str:
 def is_a_fund(subject: str) -> bool:
     """Whether a clause's subject is a fund raising money for itself ('Backed by X and Y, the fund aims to'):
     money for investors to invest, no company's round, whatever names the subject holds."""
-    if not any(word in subject for word in ("fund", "firm", "Firm", "giant", "Giant", "house", "manager")):
+    lowered = subject.lower()
+    if not any(word in lowered for word in ("fund", "firm", "giant", "house", "manager")):
         return False
     text = _without_trailing_words(subject.strip().rstrip(",;: "))
     return bool(_A_FUND.search(text) or _NAMED_FUND.search(text))
@@ -504,7 +505,7 @@ def company_in_subject(subject: str) -> str | None:
     predicates = [_NAME_BEFORE_PREDICATE]
     if _SUBORDINATE_END.search(text):
         predicates.append(_NAME_BEFORE_PAST_TENSE)
-    elif _PURPOSE_END.search(subject.rstrip()):
+    elif _PURPOSE_END.search(subject.rstrip()):  # (the subject as given: `text` lost its 'to' above)
         # only the name the subject opens on ('fintech startups on Carta combined to raise' names none)
         opening = _NAME_BEFORE_PAST_TENSE.search(text)
         described = opening and (not opening.start(1) or _DESCRIPTOR_ONLY.match(text, 0, opening.start(1)))
