@@ -275,6 +275,49 @@ def _indian_sum_without_sign(text: str, match: re.Match[str]) -> bool:
     return bool(mult and mult.lower() in _INDIAN_MULTIPLIERS and _AFTER_A_SUM.match(text, match.end()))
 
 
+# A sum in words of millions or billions with no currency written is money where it is raised: right after
+# a raise verb ('raised 16.5 million', 'lève 40,5 millions') or right before its round ('a 200 million
+# Series A round', '10.4 million pre-Series A'). Its currency is None: the document says which
+# (`assets/parsing/dollars.py`); elsewhere ('5 million users', 'grew 20 million') it is no money.
+_WORD_MULTIPLIERS = frozenset(
+    {"million", "millions", "billion", "billions", "mn", "bn", "milliard", "milliards", "millones", "milhões"}
+    | {"milioni", "miljoner", "miljard"}
+)
+_RAISE_RIGHT_BEFORE = re.compile(
+    r"\b(?:raised|raises|raising|raise|secured|secures|securing|closed|closes|lève|lever|levé|levée de"
+    r"|recaudó|recauda|levantou|levanta)"
+    r"\s+(?:(?:a|an|about|around|nearly|almost|over|some|approximately|roughly|more than|another"
+    r"|an additional)\s+)*$",
+    re.IGNORECASE,
+)
+_ROUND_RIGHT_AFTER = re.compile(
+    r"\s+(?:in\s+)?(?:(?:pre-?)?series\s+[a-k]\b|(?:pre-?)?seed\b|(?:funding|financing|investment)\b"
+    r"|(?:[a-z-]+\s+)?round\b)",
+    re.IGNORECASE,
+)
+
+
+# After a sum raised, what ends its phrase: not a word that could name a currency ('900 million kronur').
+_SUM_PHRASE_ENDS = re.compile(
+    r"\s*(?:[.,;:)]|$)|\s+(?:in|from|for|to|at|led|with|and|as|this|last|earlier|ago|pour|para|en|em|auprès)\b",
+    re.IGNORECASE,
+)
+
+
+def _raised_without_currency(text: str, match: re.Match[str]) -> bool:
+    mult = match["mult"]
+    if not mult or mult.lower() not in _WORD_MULTIPLIERS:
+        return False
+    if text[match.start() - 1 : match.start()] in ("-", "–"):
+        return False  # the top of a range whose bottom names the currency ('$450-500 million')
+    if _ROUND_RIGHT_AFTER.match(text, match.end()):
+        return True
+    return bool(
+        _SUM_PHRASE_ENDS.match(text, match.end())
+        and _RAISE_RIGHT_BEFORE.search(text, max(0, match.start() - 60), match.start())
+    )
+
+
 @lru_cache(maxsize=16)  # a sentence is read for its amounts several times on its way to a mention
 def _moneys_in(text: str, grammar: MoneyGrammar) -> tuple[Money, ...]:
     found = []
@@ -282,6 +325,8 @@ def _moneys_in(text: str, grammar: MoneyGrammar) -> tuple[Money, ...]:
         if not (match["prefix"] or match["suffix"] or match["suffix_sign"]):
             if _indian_sum_without_sign(text, match):
                 found.append(_to_money(match, grammar)._replace(currency="INR"))  # type: ignore[union-attr]
+            elif _raised_without_currency(text, match):
+                found.append(_to_money(match, grammar))  # type: ignore[arg-type]
             continue
         money = _to_money(match, grammar)
         if money is not None:

@@ -21,7 +21,7 @@ from assets.frames import is_missing
 from assets.normalize.document_dates import DAY, DatedPeriod, latest_named_period, url_date
 from assets.parsing.budget import BUDGET_ERROR_CLASS, configured_budget_s, parse_budget
 from assets.parsing.decoding import decode_html, decode_text
-from assets.parsing.dollars import dollar_currency
+from assets.parsing.dollars import dollar_currency, names_no_currency, unmarked_currency
 from assets.parsing.fingerprint import source_fingerprint
 from assets.parsing.mentions import Method, ParsedDocument, record_id, record_id_sql, record_key_prefix
 from assets.parsing.table_export import MENTIONS_VIEW, table_mentions
@@ -88,7 +88,18 @@ def _read_web_page(
     else:
         document = parse_article(text, known)
     document.dollar = dollar_currency(text, url)
-    return [document]
+    return [_with_unmarked(document, text)]
+
+
+def _with_unmarked(document: ParsedDocument, text: str) -> ParsedDocument:
+    """The document with the currency of its sums raised without one, when it has any (read only then:
+    a page of figures has many amounts): the one its other deals are mostly in, else its amounts are."""
+    if any(names_no_currency(mention.amount) for mention in document.mentions):
+        deals = " ; ".join(
+            m.amount for m in document.mentions if m.amount and not names_no_currency(m.amount)
+        )
+        document.unmarked = unmarked_currency(deals) or unmarked_currency(text)
+    return document
 
 
 def _with_named_period(document: ParsedDocument, text: str) -> ParsedDocument:
@@ -109,11 +120,10 @@ def _read_newsletter_issue(
     if suffix == ".eml" or (content_type or "").startswith("message/rfc822"):
         return [parse_eml(body_path.read_bytes())]
     if _is_html(content_type, url):
-        return [
-            parse_article(decode_html(body_path.read_bytes(), content_type), _known_date(url, published_hint))
-        ]
+        html = decode_html(body_path.read_bytes(), content_type)
+        return [_with_unmarked(parse_article(html, _known_date(url, published_hint)), html)]
     text = decode_text(body_path.read_bytes(), content_type)
-    return [_with_named_period(parse_markdown_issue(text), text)]
+    return [_with_unmarked(_with_named_period(parse_markdown_issue(text), text), text)]
 
 
 # The readers of text documents, by how a kind reads (assets/source_kinds.py).
@@ -158,6 +168,7 @@ def _records_from_parsed(
     currency = stored.source.options.get("currency")
     for document in documents:
         dollar = currency or document.dollar
+        unmarked = document.unmarked if dollar is None else None
         dated = document_date(document, stored.published_hint, stored.url)
         for mention in document.mentions:
             row = dict.fromkeys(EXTRACTED_COLUMNS)
@@ -169,6 +180,8 @@ def _records_from_parsed(
             row.update(provenance)
             row["method"] = method = str(mention.method)
             row["default_currency"] = dollar
+            if unmarked and row["currency_text"] is None and names_no_currency(mention.amount):
+                row["currency_text"] = unmarked
             row["published_date"] = dated.day if dated else None
             row["published_precision"] = dated.precision if dated else None
             row["snippet"] = _bounded(mention.snippet)

@@ -8,12 +8,18 @@ the US dollar, except where the document itself shows another:
 - a company listed in Canada ('(TSX Venture: ADK)', '(TSXV:DM)', '(CBOE Canada: VERS)') reports in
   Canadian dollars, unless the text writes 'C$' or 'CAD'.
 A country domain alone is no guide elsewhere: bnnbloomberg.ca runs US wire stories in US dollars.
+
+A sum raised with no currency at all ('raised 16.5 million', 'a 200 million Series A') is in the currency
+the document's other deal amounts are written in, when most of them are in one (`unmarked_currency`).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from urllib.parse import urlsplit
+
+from assets.normalize.amounts import find_money, parse_amount
 
 # The other dollar written with its own sign or code: the writer tells the dollars apart, '$' is US.
 _AUSTRALIAN_WRITTEN = re.compile(r"(?<![A-Za-z])(?:A|AU)\$|\bAUD\b")
@@ -34,3 +40,19 @@ def dollar_currency(text: str, url: str) -> str | None:
     if _CANADIAN_LISTING.search(text, 0, _OPENING_CHARS) and not _CANADIAN_WRITTEN.search(text):
         return "CAD"
     return None
+
+
+def unmarked_currency(text: str) -> str | None:
+    """The currency most of a document's amounts name, for its sums raised without one; None when none
+    names one, or two currencies are named as often."""
+    named = Counter(money.currency for money in find_money(text) if money.currency)
+    ranked = named.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def names_no_currency(amount: str | None) -> bool:
+    """Whether an amount as written is a sum with no currency ('16.5 million')."""
+    money = parse_amount(amount).money if amount else None
+    return money is not None and money.currency is None

@@ -62,6 +62,9 @@ class ParsedDocument:
     """For a document without a publication date: the latest period its text names (document_dates.py)."""
     dollar: str | None = None
     """What its bare '$' is when its source sets no currency ('AUD', 'CAD'; `dollars.py`), else None."""
+    unmarked: str | None = None
+    """The currency of its sums raised without one ('raised 16.5 million'): the one its money is mostly
+    written in (`dollars.unmarked_currency`), else None."""
 
 
 def add_context(mentions: list[DealMention], text: str | None) -> list[DealMention]:
