@@ -525,7 +525,7 @@ def _investors(clause: Clause, company: str | None, first_money: int) -> Investo
             found.add(others=subject)
     if clause.list_item:
         found.add(others=trailing_names(clause.text))
-    found.add(others=clause.investors)
+    found.add(leads=clause.leads, others=clause.investors)
     found.leads = [n for n in found.leads if n != company]
     found.others = [n for n in found.others if n != company]
     return found

@@ -84,6 +84,7 @@ DEAL_VERB = re.compile(
 _MONEY_START = rf"(?:[{CURRENCY_SIGNS}]|US\$|[A-Z]{{1,3}}\$|[A-Z]{{3}}\s?\d|\d)"
 _PACKAGE_ITEM = re.compile(rf"^(?:an?\s+)?{_MONEY_START}")
 _PACKAGE_SPLIT = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+|\s+plus\s+)(?=(?:an?\s+)?{_MONEY_START})")
+_LED_BY_ITEM = re.compile(r"(?:Co-)?[Ll]ed\s")
 _CHECK_WRITER = re.compile(rf"^({NAME})['’]s\s+(?:\w+\s+){{0,2}}(?i:check|cheque|bet|investment|deal)\b")
 # The name, maybe a phrase in lower case that says where or in what ('Loft Orbital in the space sector
 # (€170 million)'), then the deal in brackets.
@@ -127,6 +128,8 @@ class Clause:
     """A date phrase of the lead-in or package."""
     investors: list[str] = field(default_factory=list)
     """Investors the lead-in names ('Harrow Capital's first check: a $7M seed round for Lumeo')."""
+    leads: list[str] = field(default_factory=list)
+    """Leads the lead-in names ('Insight Partners: Led Vanta's $150M Series B')."""
     amount: str | None = None
     """The amount, when the structure assigns it ('respectively')."""
     list_item: bool = False
@@ -270,6 +273,13 @@ _FIELD_LABEL = re.compile(
 
 _RANK = re.compile(r"^#?\d{1,3}[.)]?\s+|^#")
 _DESCRIBED_AFTER = re.compile(r"\s*\([^()]{1,40}\)$")
+# A subject that only describes: a capitalised first word, then lower-case words ('Nuclear fusion energy
+# company'). Not one opened by an article ('Update: The company closed ...', 'News: A startup raised ...'
+# name no one before their colon).
+# A plural ('Details: Fintech companies raised $4.3 billion') is a sector's total, not the named item's.
+_DESCRIPTION_ONLY = re.compile(
+    r"(?!(?:The|This|That|Its|Their|Our|A|An)\b)[A-Z][a-z-]+(?: [a-z][a-z-]*){0,5} [a-z-]*(?:[^s\W]|ss) "
+)
 
 
 def _named_item(left: str, right: str) -> Clause | None:
@@ -288,6 +298,17 @@ def _named_item(left: str, right: str) -> Clause | None:
     verb = DEAL_VERB.search(right) if _RANK.match(left.strip()) or described != name else None
     named = verb and re.fullmatch(NAME, described) and valid_company(described)
     if named and company_in_subject(right[: verb.start()]) is REFERENCE:  # type: ignore[union-attr]
+        return Clause(right, company=valid_company(described), list_item=True)
+    # '- Tessary: Solid-state battery maker secured $40M Series B': the verb's subject only describes
+    # what the company does, with no name of its own, so the name before the colon is the company
+    verb = DEAL_VERB.search(right)
+    if (
+        verb
+        and _DESCRIPTION_ONLY.fullmatch(right[: verb.start()])
+        and re.fullmatch(NAME, described)
+        and not _FIELD_LABEL.search(described)
+        and valid_company(described)
+    ):
         return Clause(right, company=valid_company(described), list_item=True)
     if not re.fullmatch(NAME, name) or _FIELD_LABEL.search(name) or DEAL_VERB.search(right):
         return None
@@ -323,11 +344,14 @@ def _colon(sentence: str) -> list[Clause] | None:
             return [named]
         items = split_sentence(right)
         writer = _CHECK_WRITER.match(strip_lead_in(left))
+        # 'Insight Partners: Led Vanta's $150M Series B ...': a list of investors, each with its deal
+        leader = _LED_BY_ITEM.match(right) and re.fullmatch(NAME, left.strip()) and left.strip()
         for item in items:
             item.lead_in = " ".join(filter(None, (left, item.lead_in)))
             item.round = item.round or lead_in_round(left)
             item.announced = item.announced or find_date_phrase(left)
             item.investors = item.investors or ([writer.group(1)] if writer else [])
+            item.leads = item.leads or ([leader] if leader else [])
         return items
     titled = _NAME_WITH_AMOUNT.fullmatch(strip_lead_in(_RANK.sub("", left.strip())))
     if titled and valid_company(titled.group(1)) and find_money(titled.group(2)):

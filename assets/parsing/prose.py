@@ -37,7 +37,7 @@ from assets.parsing.mentions import DealMention, Method
 from assets.parsing.money_roles import ClauseRoles, fresh_issue, own_phrase
 from assets.parsing.prose_names import NAME, finditer_from_name, valid_company
 from assets.parsing.sentences import split_sentences
-from assets.parsing.subjects import REFERENCE, company_in_subject, strip_lead_in
+from assets.parsing.subjects import DESCRIBED_AS, REFERENCE, company_in_subject, strip_lead_in
 from schemas.reference.wording import CURRENCY_SIGNS
 
 _NUMBERED_NAME = re.compile(rf"^(?:#\s*)?\d{{1,3}}[.)]\s+({NAME})$")
@@ -363,13 +363,21 @@ _SUBJECT_BEFORE_VERB = re.compile(
 )
 
 
+# A sentence that ends on the name it introduces: 'One company riding this wave is Quorra AI.' (the 'It
+# raised ...' after it is Quorra AI's).
+# (Only right after 'is' or a described role: 'is working with the U.S. Air Force' introduces no company.)
+_INTRODUCED_LAST = re.compile(rf"\b(?:is|was)\s+(?:{DESCRIBED_AS})?({NAME})\.?$")
+
+
 def _subject_of(sentence: str, antecedent: DealMention | None) -> DealMention | None:
-    """The company a sentence without a deal has as its subject, for the pronouns of the next ones; never
-    an investor of the deal just stated ('Avenir had acquired a stake in it')."""
+    """The company a sentence without a deal has as its subject (or introduces at its end), for the
+    pronouns of the next ones; never an investor of the deal just stated ('Avenir had acquired a stake in
+    it')."""
     found = _SUBJECT_BEFORE_VERB.match(sentence)
-    if not found:
-        return None
-    company = company_in_subject(found["subject"])
+    company = company_in_subject(found["subject"]) if found else None
+    if not company or company is REFERENCE:
+        introduced = _INTRODUCED_LAST.search(sentence.strip())
+        company = valid_company(introduced.group(1)) if introduced else None
     if not company or company is REFERENCE:
         return None
     if antecedent and any(company in (name, name.split()[0]) for name in antecedent.investors):

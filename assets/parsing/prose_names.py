@@ -194,6 +194,9 @@ _PURPOSE_ENDINGS = frozenset(
 _SETS_APART = frozenset({"without", "besides", "excluding", "including", "unlike", "despite"})
 
 
+_INVESTING_VERB = re.compile(r"(?:Co-)?(?:Led|Leads|Backed|Backs|Funded|Funds|Invests|Invested|Joined|Joins)")
+
+
 def valid_company(name: str | None) -> str | None:
     """The name cleaned, or None when it cannot be a company ('The', 'Investors', 'UK', 'Series A')."""
     if not name:
@@ -210,6 +213,9 @@ def valid_company(name: str | None) -> str | None:
     if owned and valid_company(owned["name"]):
         return valid_company(owned["name"])  # "Elon Musk's Neuralink": the company, not its owner
     words = cleaned.split()
+    if words and _INVESTING_VERB.fullmatch(words[0]):
+        # an investor's list item, 'Insight Partners: Led Vanta's $150M Series B': the verb opens the line
+        return valid_company(" ".join(words[1:])) if len(words) > 1 else None
     described = [i for i, word in enumerate(words[:-1]) if _STARTUP_WORD.fullmatch(word)]
     if described:  # a headline's 'Grid Sensor Startup Quillfort': the name follows what it is
         words = words[described[-1] + 1 :]

@@ -127,7 +127,8 @@ _TRAILING_WORDS = re.compile(
 )
 # '... said it had', '... announced on Monday that it has': the company reports its own deal.
 _REPORTED = re.compile(
-    r"\s+(?:said|says|announced|announces|confirmed|confirms|disclosed|discloses"
+    r"\s+(?:said|says|announced|announces|confirmed|confirms|disclosed|discloses|reported|reports|revealed"
+    r"|reveals"
     # 'the startup tells TechCrunch that it recently closed', 'Acme told Reuters it had'
     rf"|tells\s+{NAME}|told\s+{NAME})(?:\s+(?:on\s+)?\w+day)?"
     r"(?:\s+that)?\s+(?:it|they)(?:\s+(?:has|had|have|is|was))?$",
