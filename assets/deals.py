@@ -107,8 +107,11 @@ def _resolved(
     with reference_data.in_use() as references, working.connect() as connection:
         digest = after(connection, "valid_mentions", STAGE, reference_digest(references), source_order)
         if unchanged(connection, STAGE, digest, ["deals", "deal_source_rows", "deal_sources"]):
+            # The evidence's rows are counted where they are stored: counting the `deal_sources` view
+            # joins every row to its mention and extraction (0.2 s at a million, on every unchanged run).
+            # They are as many by construction (resolution checks it; so does the reconciliation).
             deal_rows, evidence_rows = connection.execute(
-                "select (select count(*) from deals), (select count(*) from deal_sources)"
+                "select (select count(*) from deals), (select count(*) from deal_source_rows)"
             ).fetchone()
             yield dg.MaterializeResult(
                 asset_key="deals", metadata={**table_metadata(DEALS, deal_rows), "unchanged": True}

@@ -68,6 +68,8 @@ def test_an_unchanged_second_run_skips_every_stage_and_keeps_every_row(twice) ->
     }
     assert row_counts["deals"] == 8
     assert row_counts["rejected_deals"] == len(before["rejected_deals"])
+    # counted from the stored evidence, not the view: as many as the view shows
+    assert row_counts["deal_sources"] == len(before["deal_sources"])
     rules = check_results(second)[("deals", "deal_rules")]
     assert rules.passed
     assert rules.metadata["unchanged"].value is True  # the deals it passed before did not change
