@@ -76,9 +76,11 @@ def extract_source(
     else:
         # The parsers (and what they import) are loaded when a document is to be parsed: an unchanged
         # refresh does without them (a fifth of a second of imports).
-        from assets.parsing.dispatch import TABLE_ROW, extract_documents
+        from assets.parsing.dispatch import TABLE_ROW, extract_documents, reused_versions
 
-        earlier = previous.mentions() if previous is not None else pd.DataFrame()
+        # Only the mentions of the versions parsed before are read again: those it reuses.
+        reused = reused_versions(current, {source.id: source}, ledger)
+        earlier = previous.mentions_of(reused) if previous is not None else pd.DataFrame()
         # Table exports are written straight to Parquet in the spool, then moved into the extraction.
         with outputs.spool(source.id) as spool:
             result = extract_documents(

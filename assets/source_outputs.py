@@ -27,7 +27,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -36,6 +36,7 @@ from typing import Any
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from warehouse.arrow_frames import arrow_schema, frame_to_arrow
@@ -110,6 +111,22 @@ class Extraction:
 
     def mentions(self) -> pd.DataFrame:
         return read_parquet(self.folder / "mentions.parquet")
+
+    def mentions_of(self, versions: Collection[tuple[str, str, str, str]]) -> pd.DataFrame:
+        """The mentions of these document versions only, (source_id, url, document_sha256, fingerprint),
+        in the file's order: what a new extraction reuses, read without the rest (the earlier million
+        rows of an export parsed again cost a gigabyte as a frame, for nothing). Empty when none."""
+        if not versions:
+            return pd.DataFrame()
+        names = ["source_id", "url", "document_sha256", "fingerprint"]
+        wanted = pa.table({name: [v[i] for v in versions] for i, name in enumerate(names)})
+        with duckdb.connect() as connection:
+            connection.register("wanted", wanted)
+            sql = (
+                "select * exclude (file_row_number) from read_parquet(?, file_row_number = true) "
+                f"semi join wanted using ({', '.join(names)}) order by file_row_number"
+            )
+            return read_frame(connection, sql, [str(self.mentions_path)])
 
     def ledger(self) -> pd.DataFrame:
         return read_parquet(self.folder / "ledger.parquet")

@@ -387,6 +387,34 @@ class Extraction:
         return len(self.mentions) + sum(self.files.values())
 
 
+DocumentVersion = tuple[str, str, str, str]
+"""(source_id, url, sha256, parser fingerprint): one document version as parsed under one code."""
+
+
+def _parsed_before(previous_ledger: pd.DataFrame) -> dict[DocumentVersion, Any]:
+    return {(r.source_id, r.url, r.sha256, r.fingerprint): r for r in previous_ledger.itertuples()}
+
+
+def _reusable(entry: Any) -> bool:
+    """Whether an earlier parse (a ledger row, None when there was none) is reused. A parse of the same
+    bytes under the same code ends the same way, failure included; a damaged or missing blob (the
+    collector restores it) or a run out of time (load varies) does not, so those failures are never
+    reused."""
+    return entry is not None and entry.error_class not in TRANSIENT_ERRORS
+
+
+def reused_versions(
+    current: pd.DataFrame, sources: dict[str, Source], previous_ledger: pd.DataFrame
+) -> set[DocumentVersion]:
+    """The current document versions whose earlier parse `extract_documents` reuses: the only ones whose
+    earlier mentions it reads (a re-parsed export's million earlier rows need not be read at all)."""
+    done = _parsed_before(previous_ledger)
+    keys = {
+        (d.source_id, d.url, d.sha256, source_fingerprint(sources[d.source_id])) for d in current.itertuples()
+    }
+    return {key for key in keys if _reusable(done.get(key))}
+
+
 def extract_documents(
     current: pd.DataFrame,
     sources: dict[str, Source],
@@ -406,7 +434,7 @@ def extract_documents(
     run: whether it finishes in time depends on the machine and its load, not only on the document.
     """
     budget_s = configured_budget_s() if budget_s is None else budget_s
-    done = {(r.source_id, r.url, r.sha256, r.fingerprint): r for r in previous_ledger.itertuples()}
+    done = _parsed_before(previous_ledger)
     # Keyed by fingerprint too: mentions held from a last good version parsed under other code or options
     # (assets/validate/source_volume.py) are not what this document version yields now.
     earlier_mentions = (
@@ -420,10 +448,7 @@ def extract_documents(
         source = sources[document.source_id]
         fingerprint = source_fingerprint(source)
         key = (document.source_id, document.url, document.sha256, fingerprint)
-        # A parse of the same bytes under the same code ends the same way, failure included; a damaged or
-        # missing blob (the collector restores it) or a run out of time (load varies) does not, so those
-        # failures are never reused.
-        if key in done and done[key].error_class not in TRANSIENT_ERRORS:
+        if _reusable(done.get(key)):
             earlier = done[key]
             ledger.append(earlier._asdict() | {"Index": None})
             frames.append(earlier_mentions.get(key))

@@ -129,3 +129,45 @@ def test_extracted_rows_key_each_row_by_its_file_and_position(tmp_path: Path) ->
         (1, n, "two") for n in range(3)
     ]
     assert [locator for *_, locator in keyed] == [*first["locator"], *second["locator"]]
+
+
+def _two_documents(tmp_path: Path, source_id: str) -> pd.DataFrame:
+    """Mentions of two versions of a page, 'first' and 'second', in that order in the frame."""
+    frame = _extracted(tmp_path, source_id, 6)
+    frame["url"] = ["first", "second", "first", "second", "first", "second"]
+    frame["document_sha256"] = frame["url"].map({"first": "1" * 64, "second": "2" * 64})
+    frame["fingerprint"] = "f"
+    return frame
+
+
+def test_an_extraction_reads_back_only_the_versions_it_reuses_in_file_order(tmp_path: Path) -> None:
+    outputs = SourceOutputs(tmp_path / "sources")
+    frame = _two_documents(tmp_path, "news")
+    _recorded(outputs, "news", frame)
+    extraction = outputs.current_extraction("news")
+    assert extraction is not None
+
+    second = extraction.mentions_of({("news", "second", "2" * 64, "f")})
+    assert list(second["record_id"]) == list(frame.loc[frame["url"] == "second", "record_id"])
+    assert list(second.columns) == list(extraction.mentions().columns)
+    # another fingerprint is another parse: its mentions are not this version's
+    assert extraction.mentions_of({("news", "second", "2" * 64, "other")}).empty
+    assert extraction.mentions_of(set()).empty
+
+
+def test_a_version_parsed_again_is_not_among_those_reused(tmp_path: Path) -> None:
+    from assets.parsing.dispatch import reused_versions
+    from assets.parsing.fingerprint import source_fingerprint
+
+    source = Source(id="news", kind=SourceKind.ARTICLE, url="https://example.com/feed")
+    fingerprint = source_fingerprint(source)
+    current = pd.DataFrame({"source_id": ["news"] * 3, "url": ["a", "b", "c"], "sha256": ["1", "2", "3"]})
+    ledger = pd.DataFrame({
+        "source_id": ["news"] * 3, "url": ["a", "b", "c"], "sha256": ["1", "2", "9"],
+        "fingerprint": [fingerprint, fingerprint, fingerprint],
+        "error_class": [None, "parse_budget_exceeded", None],
+    })  # fmt: skip
+    # 'a' is reused; 'b' failed in a way that may not happen again, 'c' changed: both are parsed again
+    assert reused_versions(current, {"news": source}, ledger) == {("news", "a", "1", fingerprint)}
+    ledger["fingerprint"] = "older code"
+    assert reused_versions(current, {"news": source}, ledger) == set()
