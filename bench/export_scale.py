@@ -4,7 +4,9 @@
 
 For each size: a synthetic export in dealmap's own column names (1% bad rows) is the only source; the refresh
 runs as a user runs it (what `python3 tasks.py refresh` runs: the source partitions synced, then one run of
-the `refresh` job over all of them, in-process executor), then again unchanged.
+the `refresh` job over all of them, in-process executor), then again unchanged, then once more with the
+export parsed again over the warehouse it built (its parser fingerprint changed, as a new release or an
+edited source option changes it).
 Floors, measured in this run on this machine:
 - DuckDB alone: read the CSV, split valid and rejected rows by the same kinds of rules, build a mart by
   segment and quarter, checkpoint the file;
@@ -76,12 +78,16 @@ def write_export(path: Path, rows: int, seed: int = 11) -> None:
             writer.writerow([row[c] for c in _COLUMNS])
 
 
-def _registry(export: Path) -> str:
+def _registry(export: Path, remapped: bool = False) -> str:
+    """The registry of the one export; `remapped` maps `company` to its own column by name: the file is
+    read the same way, but the parser fingerprint changes (as with a new release or an edited option), so
+    the export is parsed again."""
     return (
         '[[source]]\nid = "bench-export"\nkind = "table"\n'
         f'url = "{export.as_uri()}"\nmax_bytes = {10 * export.stat().st_size + 1_000_000}\n'
         "max_rejection_rate = 0.05\n"
         '[source.options]\nformat = "csv"\ncurrency = "USD"\ndate_format = "%Y-%m-%d"\n'
+        + ('[source.columns]\ncompany = "company"\n' if remapped else "")
     )
 
 
@@ -211,6 +217,10 @@ def run_size(rows: int, scratch: Path) -> dict[str, float | int]:
     first, peak, cpu = _measured(refresh, env, REPO)
     counts = _accounted(data_dir, rows)
     second, second_peak, second_cpu = _measured(refresh, env, REPO)
+    # Parsed again over the warehouse it built (a new release, an edited option): every stage reruns.
+    registry.write_text(_registry(export, remapped=True), encoding="utf-8")
+    again, again_peak, _ = _measured(refresh, env, REPO)
+    _accounted(data_dir, rows)
     served = data_dir / "dealmap.duckdb"
     started = time.perf_counter()
     shutil.copyfile(served, scratch / "copy.duckdb")
@@ -227,6 +237,8 @@ def run_size(rows: int, scratch: Path) -> dict[str, float | int]:
         "second_cpu_seconds": second_cpu,
         "second_floor": floor_dagster + copy,
         "second_peak_mib": second_peak,
+        "again_seconds": again,
+        "again_peak_mib": again_peak,
         **counts,
     }
 
@@ -290,22 +302,25 @@ def report_real(results: list[dict[str, float | int]]) -> None:
 def report(results: list[dict[str, float | int]]) -> None:
     print("export_scale: whole refresh through the Dagster CLI (floor = DuckDB alone + Dagster alone)")
     header = (f"  {'rows':>10}{'seconds':>9}{'CPU s':>8}{'floor s':>9}{'x floor':>9}{'peak MiB':>10}"
-              f"{'rows/s':>10}{'2nd run s':>11}{'CPU s':>8}{'x floor':>9}{'deals':>10}{'merged':>9}"
-              f"{'rejected':>9}")  # fmt: skip
+              f"{'rows/s':>10}{'2nd run s':>11}{'CPU s':>8}{'x floor':>9}{'reparse s':>11}{'peak MiB':>10}"
+              f"{'deals':>10}{'merged':>9}{'rejected':>9}")  # fmt: skip
     print(header)
     for r in results:
         print(
             f"  {r['rows']:>10,}{r['seconds']:>9.1f}{r['cpu_seconds']:>8.1f}{r['floor']:>9.1f}"
             f"{r['seconds'] / r['floor']:>9.2f}{r['peak_mib']:>10,.0f}{r['rows'] / r['seconds']:>10,.0f}"
             f"{r['second_seconds']:>11.1f}{r['second_cpu_seconds']:>8.1f}"
-            f"{r['second_seconds'] / r['second_floor']:>9.2f}{r['deals']:>10,}{r['merged']:>9,}"
+            f"{r['second_seconds'] / r['second_floor']:>9.2f}{r['again_seconds']:>11.1f}"
+            f"{r['again_peak_mib']:>10,.0f}{r['deals']:>10,}{r['merged']:>9,}"
             f"{r['rejected']:>9,}"
         )
     if len(results) > 1:
         small, large = results[-2], results[-1]
         per_row = (large["seconds"] / large["rows"]) / (small["seconds"] / small["rows"])
         print(f"  time per row at {large['rows']:,} / at {small['rows']:,}: {per_row:.2f}")
-    print("  targets: x floor <= 2.5, peak <= 1,536 MiB, 2nd run x floor <= 1.5 (floor: Dagster + file copy)")
+    print("  targets: x floor <= 2.5, peak <= 1,536 MiB (first run and reparse), 2nd run x floor <= 1.5")
+    print("  (2nd run: unchanged, its floor Dagster + a copy of the served file; reparse: the export parsed")
+    print("  again over the warehouse it built, as after a new release or an edited option)")
 
 
 def main(argv: list[str] | None = None) -> None:
