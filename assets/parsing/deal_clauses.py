@@ -287,30 +287,26 @@ def _named_item(left: str, right: str) -> Clause | None:
     before the colon and opens with the deal after it, naming its round, without a verb of its own (a verb
     after the colon has its own subject: 'Update: Acme raised $5M')."""
     name = strip_lead_in(_RANK.sub("", left.strip()))
-    # 'Pika (AI): raised an $80 million round': the item's verb has no subject but the name before the
-    # colon (a bracket after it says what the company does)
     described = _DESCRIBED_AFTER.sub("", name)
-    if DEAL_VERB.match(right) and re.fullmatch(NAME, described) and valid_company(described):
-        return Clause(right, company=valid_company(described), list_item=True)
-    # '5. Aerospike (database): The Mountain View-based company closed a $109 million investment': the
-    # item's subject points back to the name before the colon
-    # (a numbered or described item only: 'Update: The company closed ...' names no one)
-    verb = DEAL_VERB.search(right) if _RANK.match(left.strip()) or described != name else None
-    named = verb and re.fullmatch(NAME, described) and valid_company(described)
-    if named and company_in_subject(right[: verb.start()]) is REFERENCE:  # type: ignore[union-attr]
-        return Clause(right, company=valid_company(described), list_item=True)
-    # '- Tessary: Solid-state battery maker secured $40M Series B': the verb's subject only describes
-    # what the company does, with no name of its own, so the name before the colon is the company
     verb = DEAL_VERB.search(right)
-    if (
-        verb
-        and _DESCRIPTION_ONLY.fullmatch(right[: verb.start()])
-        and re.fullmatch(NAME, described)
-        and not _FIELD_LABEL.search(described)
-        and valid_company(described)
-    ):
-        return Clause(right, company=valid_company(described), list_item=True)
-    if not re.fullmatch(NAME, name) or _FIELD_LABEL.search(name) or DEAL_VERB.search(right):
+    company = valid_company(described) if verb and re.fullmatch(NAME, described) else None
+    if company and verb:
+        subject = right[: verb.start()]
+        # 'Pika (AI): raised an $80 million round': the item's verb has no subject but the name before the
+        # colon (a bracket after it says what the company does)
+        if not subject:
+            return Clause(right, company=company, list_item=True)
+        # '5. Aerospike (database): The Mountain View-based company closed a $109 million investment': the
+        # item's subject points back to the name before the colon
+        # (a numbered or described item only: 'Update: The company closed ...' names no one)
+        numbered = _RANK.match(left.strip()) or described != name
+        if numbered and company_in_subject(subject) is REFERENCE:
+            return Clause(right, company=company, list_item=True)
+        # '- Tessary: Solid-state battery maker secured $40M Series B': the verb's subject only describes
+        # what the company does, with no name of its own, so the name before the colon is the company
+        if _DESCRIPTION_ONLY.fullmatch(subject) and not _FIELD_LABEL.search(described):
+            return Clause(right, company=company, list_item=True)
+    if not re.fullmatch(NAME, name) or _FIELD_LABEL.search(name) or verb:
         return None
     if not (_PACKAGE_ITEM.match(right) and find_round(right)):
         return (

@@ -94,11 +94,12 @@ def _read_web_page(
 def _with_unmarked(document: ParsedDocument, text: str) -> ParsedDocument:
     """The document with the currency of its sums raised without one, when it has any (read only then:
     a page of figures has many amounts): the one its other deals are mostly in, else its amounts are."""
-    if any(names_no_currency(mention.amount) for mention in document.mentions):
-        deals = " ; ".join(
-            m.amount for m in document.mentions if m.amount and not names_no_currency(m.amount)
+    bare = [names_no_currency(mention.amount) for mention in document.mentions]
+    if any(bare):
+        named = (
+            m.amount for m, unmarked in zip(document.mentions, bare, strict=True) if m.amount and not unmarked
         )
-        document.unmarked = unmarked_currency(deals) or unmarked_currency(text)
+        document.unmarked = unmarked_currency(" ; ".join(named)) or unmarked_currency(text)
     return document
 
 
@@ -395,24 +396,19 @@ def _parsed_before(previous_ledger: pd.DataFrame) -> dict[DocumentVersion, Any]:
     return {(r.source_id, r.url, r.sha256, r.fingerprint): r for r in previous_ledger.itertuples()}
 
 
-def _reusable(entry: Any) -> bool:
-    """Whether an earlier parse (a ledger row, None when there was none) is reused. A parse of the same
-    bytes under the same code ends the same way, failure included; a damaged or missing blob (the
-    collector restores it) or a run out of time (load varies) does not, so those failures are never
-    reused."""
-    return entry is not None and entry.error_class not in TRANSIENT_ERRORS
-
-
 def reused_versions(
     current: pd.DataFrame, sources: dict[str, Source], previous_ledger: pd.DataFrame
 ) -> set[DocumentVersion]:
     """The current document versions whose earlier parse `extract_documents` reuses: the only ones whose
-    earlier mentions it reads (a re-parsed export's million earlier rows need not be read at all)."""
+    earlier mentions it reads (a re-parsed export's million earlier rows need not be read at all). A parse
+    of the same bytes under the same code ends the same way, failure included; a damaged or missing blob
+    (the collector restores it) or a run out of time (load varies) does not, so those failures are never
+    reused."""
     done = _parsed_before(previous_ledger)
     keys = {
         (d.source_id, d.url, d.sha256, source_fingerprint(sources[d.source_id])) for d in current.itertuples()
     }
-    return {key for key in keys if _reusable(done.get(key))}
+    return {key for key in keys if key in done and done[key].error_class not in TRANSIENT_ERRORS}
 
 
 def extract_documents(
@@ -435,6 +431,7 @@ def extract_documents(
     """
     budget_s = configured_budget_s() if budget_s is None else budget_s
     done = _parsed_before(previous_ledger)
+    reused_keys = reused_versions(current, sources, previous_ledger)
     # Keyed by fingerprint too: mentions held from a last good version parsed under other code or options
     # (assets/validate/source_volume.py) are not what this document version yields now.
     earlier_mentions = (
@@ -448,7 +445,7 @@ def extract_documents(
         source = sources[document.source_id]
         fingerprint = source_fingerprint(source)
         key = (document.source_id, document.url, document.sha256, fingerprint)
-        if _reusable(done.get(key)):
+        if key in reused_keys:
             earlier = done[key]
             ledger.append(earlier._asdict() | {"Index": None})
             frames.append(earlier_mentions.get(key))

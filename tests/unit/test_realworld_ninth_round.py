@@ -9,18 +9,23 @@ that 'reported it raised'.
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
+from assets.frames import as_list
 from assets.normalize.amounts import find_money
+from assets.normalize.mentions import References, normalize_mentions
 from assets.parsing.dispatch import extract_document
 from assets.parsing.dollars import names_no_currency, unmarked_currency
 from assets.parsing.mentions import DealMention
 from assets.parsing.prose import extract_prose_mentions
 from assets.parsing.prose_names import valid_company
 from assets.sources import Source, SourceKind
+from assets.validate.quarantine import validate_frame
+from schemas.mention_schema import NormalizedMentionSchema
+from schemas.rules import RECORD_RULES
 
 PUBLISHED = date(2026, 3, 20)
 
@@ -72,13 +77,16 @@ def test_the_unmarked_currency_is_the_one_most_amounts_name() -> None:
     assert not names_no_currency("$16.5 million")
 
 
-def _rows(tmp_path: Path, text: str) -> list[dict]:
+def _extracted(tmp_path: Path, text: str) -> pd.DataFrame:
     page = tmp_path / "page.txt"
     page.write_text(text, encoding="utf-8")
     url = "https://news.example.com/roundup"
     source = Source(id="news", kind=SourceKind.ARTICLE, url=url)
-    frame = extract_document(source, url, "0" * 64, "text/plain", page, PUBLISHED)
-    return frame[["company_text", "amount_text", "currency_text"]].to_dict("records")
+    return extract_document(source, url, "0" * 64, "text/plain", page, PUBLISHED)
+
+
+def _rows(tmp_path: Path, text: str) -> list[dict]:
+    return _extracted(tmp_path, text)[["company_text", "amount_text", "currency_text"]].to_dict("records")
 
 
 def test_a_sum_without_a_currency_takes_the_one_the_pages_deals_are_in(tmp_path: Path) -> None:
@@ -93,11 +101,18 @@ def test_a_sum_without_a_currency_takes_the_one_the_pages_deals_are_in(tmp_path:
     }
 
 
-def test_a_page_that_names_no_currency_leaves_it_empty(tmp_path: Path) -> None:
-    rows = _rows(tmp_path, "Glasshook, a Lyon robotics startup, raised 12 million in Series A funding.")
-    assert [(r["company_text"], r["currency_text"]) for r in rows] == [("Glasshook", None)]
-    # the normaliser then quarantines it (`currency_known`): an amount of no known currency is not guessed
-    assert find_money("raised 12 million in Series A funding")[0].value == Decimal(12_000_000)
+def test_a_page_that_names_no_currency_leaves_it_empty_and_the_mention_is_quarantined(tmp_path: Path) -> None:
+    text = "Glasshook, a Lyon robotics startup, raised 12 million in Series A funding."
+    extracted = _extracted(tmp_path, text)
+    assert list(zip(extracted["company_text"], extracted["currency_text"], strict=True)) == [
+        ("Glasshook", None)
+    ]
+    # an amount of no known currency is not guessed: the mention lands in quarantine, never in deals
+    result = validate_frame(
+        normalize_mentions(extracted, References.of()), NormalizedMentionSchema, RECORD_RULES
+    )
+    assert result.valid.empty
+    assert "amount_converted" in as_list(result.rejected["failed_checks"].iloc[0])
 
 
 # -- an investor's list item -------------------------------------------------------------------------
