@@ -195,6 +195,9 @@ _NOT_A_RAISE_BEFORE = re.compile(
         r"|combined|aggregate|of which|cost|costs|costing|charges?|pays?|paid|retails? for|sells? for"
         r"|lists? at|priced (?:at|from)|commitment of|fell to|rose to|grew to|dropped to|climbed to"
         r"|peak of|high of|low of|record of"
+        # a company's total: 'its total funding exceeded $1 billion', 'total funding to date of'
+        r"|total (?:funding|financing|capital raised|raised)(?: to date)?"
+        r"(?: (?:has |had )?(?:exceeded|exceeds|surpassed|surpasses|stood at|stands at|is|was|of|at))?"
         # a figure of before, beside today's: 'valued at $4.5 billion, up from $3.3 billion'
         r"|up from|down from|compared with|compared to"
         # a conversion of the amount before: 'AUD $1 billion, which is about USD $640 million'
@@ -513,6 +516,11 @@ _SPENT_ON_AFTER = re.compile(
 )
 
 
+# A sum written without a multiplier below this many units is a price (of a share, a unit, a product):
+# no company raises $24. Written with one ('$5 million', '12 crore') it is a sum of its own.
+_LEAST_SUM_RAISED = 1000
+
+
 def money_role(clause: str, money: Money, moneys: list[Money], published: date | None = None) -> Role:
     """The role of one amount in a clause, from the words around it (within `CONTEXT_CHARS`)."""
     after = _after(clause, money)
@@ -526,6 +534,8 @@ def money_role(clause: str, money: Money, moneys: list[Money], published: date |
     if "nvest" in clause and _INVEST_BEFORE.search(*before) and _SPENT_ON_AFTER.match(after):
         return Role.OTHER  # 'plans to invest $11M to open a recycling plant': money spent, not raised
     high = range_high(clause, money)
+    if high is None and money.value < _LEAST_SUM_RAISED and money.text[-1:].isdigit():
+        return Role.OTHER  # 'traded at A$29.90', 'priced at $0.065': a price per share, never a raise
     if high is not None:
         if _PRICE_AFTER.match(clause[high.end() : high.end() + CONTEXT_CHARS]) or (
             money.text[-1:].isdigit() and not high["unit"] and money.value < 10_000

@@ -36,6 +36,14 @@ from assets.parsing.investors import investors_in
 from assets.parsing.mentions import DealMention, Method
 from assets.parsing.money_roles import ClauseRoles, fresh_issue, own_phrase
 from assets.parsing.prose_names import NAME, finditer_from_name, valid_company
+from assets.parsing.releases import (
+    OPENING_CHARS,
+    Issuer,
+    issuer_definition,
+    listed_issuer,
+    listed_offering,
+    refers_to_issuer,
+)
 from assets.parsing.sentences import split_sentences
 from assets.parsing.subjects import DESCRIBED_AS, REFERENCE, company_in_subject, strip_lead_in
 from schemas.reference.wording import CURRENCY_SIGNS
@@ -248,7 +256,9 @@ def extract_prose_mentions(
     mentions: list[DealMention] = []
     antecedent: DealMention | None = None
     count = len(paragraphs) if isinstance(paragraphs, Sized) else None
+    release = _Release()
     for p_index, paragraph in enumerate(paragraphs):
+        release.read_opening(paragraph)
         stripped = paragraph.strip()
         numbered = stripped.startswith("#") or stripped[:1].isdecimal()  # as '3. Quenlight' starts
         heading = _NUMBERED_NAME.match(stripped) if numbered else None
@@ -272,7 +282,11 @@ def extract_prose_mentions(
                 locator = f"{prefix}[{p_index}]/s[{s_index}]"
                 if len(clauses) > 1:
                     locator += f"/c[{c_index}]"
-                mention = mention_in_clause(clause, locator, sentence, published, antecedent)
+                mention = mention_in_clause(
+                    clause, locator, sentence, published, release.antecedent(clause.text) or antecedent
+                )
+                if mention and release.listed:
+                    mention = release.offering_round(mention, sentence)
                 if mention and _rumoured_valuation(mention):
                     antecedent = mention  # no deal, but who 'the startup' in the next sentence is
                 elif mention:
@@ -301,6 +315,41 @@ def extract_prose_mentions(
                 antecedent = _subject_of(sentence, antecedent) or antecedent
         mentions.extend(_with_offering_proceeds(in_paragraph))
     return _without_lone_valuations(mentions)
+
+
+class _Release:
+    """What a release's opening says about its issuer (`releases`), read paragraph by paragraph up to
+    `OPENING_CHARS` characters: the issuer 'the Company' means, and whether it is listed."""
+
+    def __init__(self) -> None:
+        self.issuer: Issuer | None = None
+        self.issuer_mention: DealMention | None = None
+        self.listed = False
+        self._read = 0
+
+    def read_opening(self, paragraph: str) -> None:
+        if self._read >= OPENING_CHARS:
+            return
+        self._read += len(paragraph)
+        if self.issuer is None:
+            self.issuer = issuer_definition(paragraph)
+            name = valid_company(self.issuer.name) if self.issuer else None
+            self.issuer_mention = DealMention(Method.PROSE, "", paragraph, name) if name else None
+        self.listed = self.listed or listed_issuer(paragraph)
+
+    def antecedent(self, clause: str) -> DealMention | None:
+        """The issuer, when `clause` says the word the release defined for it ('The Company closed')."""
+        if self.issuer is None or self.issuer_mention is None:
+            return None
+        return self.issuer_mention if refers_to_issuer(clause, self.issuer) else None
+
+    @staticmethod
+    def offering_round(mention: DealMention, sentence: str) -> DealMention:
+        """A listed issuer's sale of shares with no round of its own ('closed a private placement') is a
+        post-IPO round."""
+        if mention.round_text in (None, "unknown") and listed_offering(sentence):
+            return replace(mention, round_text="post_ipo")
+        return mention
 
 
 _ROUND_TALK = re.compile(r"\b(?:round|funding|financing|raise[sd]?|raising|investment)\b", re.IGNORECASE)

@@ -190,6 +190,13 @@ def round_before_name(name: str) -> str | None:
 _PURPOSE_ENDINGS = frozenset(
     {"treatment", "treatments", "disease", "diseases", "programs", "programmes", "trials", "expansion"}
 )
+# What a company sells when it raises money, as a release defines it ('the "Subscription Shares"',
+# 'the "Units"', 'the "Convertible Debentures"'): a name ending in one is the securities, not the issuer.
+_SECURITIES = frozenset(
+    {"shares", "units", "debentures", "warrants", "placement", "placements", "tranche", "tranches"}
+)
+# The words a release defines for its issuer: alone, they name no company ('Company raises $45 million').
+_DEFINED_TERMS = frozenset({"Company", "Corporation", "Issuer"})
 # Prepositions that set a company's deal apart from a total, before its name: "Without TruKKer's round".
 _SETS_APART = frozenset({"without", "besides", "excluding", "including", "unlike", "despite"})
 
@@ -222,6 +229,8 @@ def valid_company(name: str | None) -> str | None:
         cleaned = " ".join(words)
     if len(words) > 1 and words[-1].lower() in ("maker", "makers"):
         return None  # a headline's 'Chinese GPU Maker Raises $250 Million': what the company is
+    if words and (words[-1].lower() in _SECURITIES or (len(words) == 1 and cleaned in _DEFINED_TERMS)):
+        return None  # a release's defined 'Subscription Shares', 'Units', 'the Company': no company's name
     if len(words) > 1 and words[-1].lower() in _PURPOSE_ENDINGS:
         return None  # a heading's '$600M: Series B for Obesity Treatment': what the money is for
     if len(words) > 1 and _DESCRIPTOR_TOKEN.match(words[0]) and not re.search(r"['’]s$", words[0]):

@@ -26,7 +26,7 @@ ROLE_NOUNS = (
     "company|startup|start-up|firm|maker|developer|provider|lab|unicorn|platform|outfit|rival|competitor|"
     "operator|designer|builder|manufacturer|supplier|marketplace|business|insurer|lender|neobank|biotech|"
     "fintech|app|service|specialist|upstart|newcomer|challenger|vendor|producer|retailer|chain|group|team|"
-    "spinout|spin-off|player|pioneer|network|venture"
+    "spinout|spin-off|player|pioneer|network|venture|corporation"
 )
 # What a company is, said before its name: 'Saudi buy-now-pay-later platform Tamara', 'the US-based AI
 # coding startup Vercel' (up to two capitalised words of place or field, lower-case words, a role noun).
@@ -320,9 +320,22 @@ _SAID_THAT = re.compile(
 )
 
 
+# A release's announcing words between its subject and the 'it' that raised: 'is pleased to announce that',
+# 'today announced that'.
+_ANNOUNCES = re.compile(
+    r"\s*,?\s*(?:(?:is|are)\s+(?:very\s+)?(?:pleased|delighted|excited|proud|happy|thrilled)\s+to\s+"
+    r"(?:announce|report|confirm|share)|(?:today\s+)?(?:announced|announces|confirmed|confirms)"
+    r"(?:\s+today)?)(?:\s+that)?\s*",
+    re.IGNORECASE,
+)
+
+
 # 'Beijing Glory Space Technology Co., Ltd. raised', 'Acme, Inc. announced': the comma before a corporate
 # form is part of the name, not the start of an appositive.
 _COMMA_BEFORE_FORM = re.compile(r",\s+(?=(?:Ltd|Inc|LLC|S\.L|S\.A|S\.p\.A|GmbH|Pte|Pty|PLC|Limited)\b)")
+
+
+_LOWER_PLC = re.compile(r"(?<=\w) plc\b")
 
 
 def strip_lead_in(text: str) -> str:
@@ -421,6 +434,8 @@ def company_in_subject(subject: str) -> str | None:
         return None
     if ", " in subject:
         subject = _COMMA_BEFORE_FORM.sub(" ", subject)
+    if " plc" in subject:
+        subject = _LOWER_PLC.sub(" PLC", subject)  # 'Palomere plc', as UK releases write the form
     as_name = _AS_NAME.search(subject)
     if as_name:
         return valid_company(as_name.group(1))
@@ -433,6 +448,10 @@ def company_in_subject(subject: str) -> str | None:
     officer = _OFFICER_SAYS.match(text)
     if officer and valid_company(officer.group(1)):
         return valid_company(officer.group(1))
+    announcing = _ANNOUNCES.search(text) if ("announc" in text or "pleased" in text) else None
+    if announcing and (announcing.end() == len(text) or _PRONOUN_START.match(text, announcing.end())):
+        # 'The Company is pleased to announce that it has closed': who announces is who closed
+        text = text[: announcing.start()].rstrip(" ,")
     reported = _SAID_THAT.search(text)
     if reported and not _PRONOUN_START.match(text, reported.end()):
         # 'Tamgac noted that Turkish studios': the subject is what follows 'that' ('Orvane said on Tuesday
