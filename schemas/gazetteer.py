@@ -67,6 +67,8 @@ class Gazetteer:
     towns: frozenset[str] = frozenset()
     """Cities of 100,000 people or more: never the company that raised, though an investor may bear the
     name ('led by Harrow')."""
+    also_companies: frozenset[str] = frozenset()
+    """Names of towns, or led by a place's adjective, that companies bear ('Aurora', 'American Express')."""
     corporates: frozenset[str] = frozenset()
     """Companies whose money in another company is a strategic (corporate) round ('Microsoft's $10 billion
     investment in OpenAI'); they raise rounds of their own too, so they are never kept from being the
@@ -123,7 +125,12 @@ class Gazetteer:
             if endings
             else re.compile(r"(?!)"),
             corporates=frozenset(fold(n) for n in lists["corporates.names"]),
+            also_companies=frozenset(fold(n) for n in lists["places.also_companies"]),
         )
+
+    def named_for_a_place(self, name: str) -> bool:
+        """Whether `name` is a company named like a town or with a place's adjective ('American Express')."""
+        return fold(name) in self.also_companies
 
     def is_corporate(self, name: str) -> bool:
         """Whether `name` is a company whose investments are strategic rounds."""

@@ -351,7 +351,7 @@ _DENIED = re.compile(
 # A report that the clause calls wrong: 'Musk has said a report that xAI has secured $500 million ... is
 # inaccurate'.
 _REPORT_DISMISSED = re.compile(
-    r"\b(?:report|reports|claims?|rumou?rs?)\s+(?:that|of)\b[^.;]{0,240}?\b(?:is|was|are|were)\s+(?:completely\s+)?"
+    r"\b(?:report|reports|claims?|rumou?rs?)\s+(?:(?:claiming|saying|suggesting|stating)\s+)?(?:that|of)\b(?:[^.;]|\.(?=\d)){0,240}?\b(?:is|was|are|were)\s+(?:completely\s+)?"
     r"['‘\"“]?(?:inaccurate|false|untrue|wrong|incorrect|not true|baseless|fake)\b",
     re.IGNORECASE,
 )

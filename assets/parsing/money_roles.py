@@ -38,6 +38,8 @@ class Role(StrEnum):
 
 _VALUATION_AFTER = re.compile(
     r"^\s*\)?\s*(?:(?:post|pre)-?\s?money\s+)?"
+    # 'a $4.5 billion seed valuation', 'its $2 billion Series B valuation': the round it was valued in
+    r"(?:(?:pre-?seed|seed|series\s+[a-k]\d?|(?:series\s+[a-k]\s+)?funding\s+round|round)\s+(?=valuation))?"
     r"(?:valuation\b|(?:post|pre)-?\s?money\b|(?:post|pre)\b(?![\s-]*\w)|-valued\b"  # '$2bn-valued'
     # 'less than the $2.5 billion Varo was valued at in 2021': the company and its verb after the amount
     r"|(?-i:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+(?:was|is|had been|has been)\s+"

@@ -16,6 +16,7 @@ from assets.normalize.names import clean_name
 from assets.normalize.rounds import find_round
 from schemas.gazetteer import default_gazetteer
 from schemas.reference.wording import NOT_A_SUBJECT_START
+from schemas.text import fold
 
 # Capital letters, accented ones included ('Éclair Systems', 'Øresund Labs', 'Łódź Robotics').
 CAPITAL = "A-ZÀ-ÖØ-ÞĀ-Ž"
@@ -162,6 +163,23 @@ def _without_place_owner(name: str) -> str:
     return name
 
 
+def _without_demonym(name: str) -> str:
+    """The name without a place's adjective before it, as a round-up lists companies ('Ghanaian Zeepay
+    ($10m)' -> 'Zeepay'). A name the adjective is part of stays when the gazetteer lists it
+    ('American Express')."""
+    first, _, rest = name.partition(" ")
+    if not rest or not rest[:1].isupper() or not first[:1].isupper():
+        return name
+    gazetteer = default_gazetteer()
+    if (
+        fold(first) in gazetteer.demonyms
+        and not gazetteer.named_for_a_place(name)
+        and not gazetteer.not_a_company(name)  # 'Saudi Arabia', 'Nigerian FinTech Firms' stay to be refused
+    ):
+        return rest
+    return name
+
+
 # An amount written with its currency's code: 'INR 465', 'USD 20', 'EUR 1.5'.
 _CODE_AND_NUMBER = re.compile(r"[A-Z]{3}\s?[\d.,]+")
 # A time said before a weekday or a month: 'Late Tuesday', 'Early March'.
@@ -216,6 +234,7 @@ def valid_company(name: str | None) -> str | None:
     cleaned = _HEADLINE_TAIL.sub("", cleaned).strip()
     cleaned = _OFFICE_OF.sub("", cleaned)  # 'CEO of Bluejay Therapeutics': the company the office is of
     cleaned = _without_place_owner(cleaned)  # "Sweden's Northvolt": where the company is from
+    cleaned = _without_demonym(cleaned)  # 'Ghanaian Zeepay': where the company is from
     owned = _OWNED_BY_SOMEONE.match(cleaned) if ("'s " in cleaned or "’s " in cleaned) else None
     if owned and valid_company(owned["name"]):
         return valid_company(owned["name"])  # "Elon Musk's Neuralink": the company, not its owner

@@ -206,3 +206,40 @@ def test_the_low_end_of_a_range_written_without_its_multiplier_is_still_the_amou
         "Quillfort is reportedly raising $450–$500 million at a $7 billion valuation."
     )
     assert (company, amount) == ("Quillfort", "at least $450 million")
+
+
+@pytest.mark.parametrize("round_words", ["seed", "Series B", "funding round"])
+def test_a_valuation_named_after_its_round_is_a_valuation(round_words: str) -> None:
+    sentence = f"Quillfort raised $475 million at a $4.5 billion {round_words} valuation."
+    [mention] = extract_prose_mentions([sentence], published=PUBLISHED)
+    assert (mention.company, mention.amount, mention.valuation) == (
+        "Quillfort",
+        "$475 million",
+        "$4.5 billion",
+    )
+
+
+def test_a_rumour_its_company_calls_incorrect_is_no_deal() -> None:
+    found = _deals(
+        '"Recent rumors claiming that Quillfort has raised $500 million at a valuation of $6.5 billion are '
+        'incorrect," the company said in a statement.'
+    )
+    assert found == []
+
+
+# -- a place's adjective before a name -------------------------------------------------------------------
+
+
+def test_a_place_adjective_before_a_listed_name_is_where_it_is_from() -> None:
+    found = _deals("Other raises include Ghanaian Quillpay ($10m) and Senegalese Tamso Job ($1m).")
+    assert [(company, amount) for company, amount, _ in found] == [("Quillpay", "$10m"), ("Tamso Job", "$1m")]
+
+
+@pytest.mark.parametrize("name", ["American Express", "Swiss Re", "Turkish Airlines"])
+def test_a_company_named_with_a_place_adjective_keeps_it(name: str) -> None:
+    assert valid_company(name) == name
+
+
+@pytest.mark.parametrize("name", ["Saudi Arabia", "Nigerian FinTech Firms", "South African startups"])
+def test_a_place_or_group_led_by_an_adjective_is_still_no_company(name: str) -> None:
+    assert valid_company(name) is None
