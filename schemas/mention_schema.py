@@ -72,9 +72,11 @@ def _record_rules() -> type[pa.DataFrameModel]:
         def _source_present(cls, df: pd.DataFrame) -> Series[bool]:
             return ~(_blank(df["source_id"]) | _blank(df["document_sha256"]))
 
-        @pa.check("company_text", ignore_na=False, **_rule("company_present"))
-        def _company_present(cls, s: Series[str]) -> Series[bool]:
-            return ~_blank(s)
+        @pa.dataframe_check(**_rule("company_present"))
+        def _company_present(cls, df: pd.DataFrame) -> Series[bool]:
+            # The name as written, and what normalising left of it: a placeholder ('N/A') or punctuation
+            # ('—') is written, but names nobody, and a deal must name its company.
+            return ~(_blank(df["company_text"]) | _blank(df["company"]))
 
         @pa.check("company", **_rule("company_not_sentence"))
         def _company_not_sentence(cls, s: Series[object]) -> Series[bool]:

@@ -54,7 +54,12 @@ RECORD_RULES: dict[str, Rule] = {
             "The mention names its source and document.",
             ("source_id", "document_sha256"),
         ),
-        Rule("company_present", _E, "A company name is given.", ("company_text",)),
+        Rule(
+            "company_present",
+            _E,
+            "A company name is given: a name, not a placeholder ('N/A', 'TBD', '-') nor punctuation.",
+            ("company_text", "company"),
+        ),
         Rule(
             "company_not_sentence",
             _E,

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from schemas.reference import FileCheck, read_reference_toml, reference_path
 from schemas.reference.reference_data import ReferenceData, current_reference_data
+from schemas.reference.wording import NO_VALUE
 from schemas.text import clean_space, decode_literal_escapes, fold
 
 # Corporate-form words, folded. 'private' covers 'Pvt. Ltd' spelled out ('Private Limited').
@@ -68,6 +69,10 @@ _DOTTED_INITIALS = re.compile(r"\b[A-Za-z](?:\.[A-Za-z])+\.?(?![A-Za-z])")
 _TRAILING_PARENTHETICAL = re.compile(r"^(?P<base>.*?)\s*\((?P<inner>[^()]*)\)\s*$")
 # Quote marks and leading articles that surround names in prose and exports.
 _EDGE_NOISE = re.compile(r"^[\s\"'“”‘’*_`]+|[\s\"'“”‘’*_`,;:.]+$")
+_QUOTES = "\"“”‘’'"
+# A pair of quotes around words inside a name; a single quote only where no letter touches it from outside
+# (an apostrophe, 'Moody's', is no quote).
+_PAIRED_QUOTES = re.compile(r"[\"“]([^\"“”]+)[\"”]|‘([^‘’]+)’|(?<!\w)'([^']+)'(?!\w)")
 _LIST_SEPARATORS = re.compile(r"\s*(?:;|,|\band\b|\s&\s|\n|\|)\s*", re.IGNORECASE)
 _LIST_TAIL = re.compile(r"^(?:others|other investors|existing investors|more)$", re.IGNORECASE)
 
@@ -87,13 +92,19 @@ def name_key(name: str | None) -> str:
 @lru_cache(maxsize=1 << 16)
 def clean_name(name: str | None) -> str:
     """Display form: white space and quote noise trimmed, corporate suffix dropped."""
-    text = _EDGE_NOISE.sub("", clean_space(name))
+    text = clean_space(name)
+    if any(quote in text for quote in _QUOTES):
+        # '"Bay" Fund' -> 'Bay Fund', not 'Bay" Fund'
+        text = _PAIRED_QUOTES.sub(lambda quoted: next(filter(None, quoted.groups()), ""), text)
+    text = _EDGE_NOISE.sub("", text)
     # Drop a trailing legal suffix in the display form too, keeping the original casing elsewhere.
     words = text.split(" ")
     while len(words) > 1 and fold(_undot(words[-1])) in LEGAL_SUFFIX_WORDS:
         if words[-2] in ("&", "and"):
             break  # 'Brown & Co' is the name itself, not 'Brown' plus a suffix
         words.pop()
+    if len(words) == 1 and fold(_undot(words[0])) in LEGAL_SUFFIX_WORDS:
+        return ""  # 'Inc.', 'LLC' alone: a legal form with no name, as an export's broken cell holds
     return " ".join(words).rstrip(",")
 
 
@@ -118,9 +129,15 @@ def split_name_list(text: str | None) -> list[str]:
     # Split before collapsing white space: a newline separates names in exports.
     for part in _LIST_SEPARATORS.split(decode_literal_escapes(text or "")):
         cleaned = clean_name(part)
-        if cleaned and not _LIST_TAIL.match(cleaned) and cleaned not in names:
+        if cleaned and not _LIST_TAIL.match(cleaned) and cleaned not in names and _names_someone(part):
             names.append(cleaned)
     return names
+
+
+def _names_someone(name: str) -> bool:
+    """Whether a listed name is a name: not a placeholder ('N/A', 'None', '-') and not a bare number or
+    stray punctuation ('5', '['), as broken export cells hold."""
+    return clean_space(name).lower() not in NO_VALUE and any(char.isalpha() for char in name)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import csv
 import json
+import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -167,7 +168,16 @@ def _narrowed(path: Path, delimiter: str, kept: list[int]) -> Iterator[Path]:
 
 # Quotes as RFC 4180 writes them, stated rather than sniffed: the sniffer reads only the first ~20,000 rows,
 # and an export whose first quoted field ('"Acme, Inc."') comes later would otherwise fail whole.
-_CSV_OPTIONS = {"header": True, "all_varchar": True, "quotechar": '"', "escapechar": '"'}
+# A row with fewer cells than the header is read with the missing ones empty (`null_padding`), rather than
+# failing the whole file; a row with more is read too, its extra cells in columns DuckDB names
+# `column<N>` (`_EXTRA_CELLS`), which the row's snippet shows. DuckDB pads rows only in its serial
+# scanner when a quoted cell may hold a line break (`parallel`: the connection has one thread anyway; a
+# million rows read as fast).
+_CSV_OPTIONS = {
+    "header": True, "all_varchar": True, "quotechar": '"', "escapechar": '"', "null_padding": True,
+    "parallel": False,
+}  # fmt: skip
+_EXTRA_CELLS = re.compile(r"column\d+")
 
 
 def _csv_cells(
@@ -189,9 +199,14 @@ def _csv_cells(
     else:
         relation = connection.read_csv(str(path), **_CSV_OPTIONS)
         names = [str(name) for name in relation.columns]
-        kept = positions = _kept(names, wanted)
+        kept = _kept(names, wanted)
         if not kept:
             return names, []
+        # cells past the header's, which a row longer than the header holds: kept for its snippet
+        kept = positions = kept + [
+            position for position, name in enumerate(names)
+            if _EXTRA_CELLS.fullmatch(name) and position not in kept
+        ]  # fmt: skip
     # Columns by position ('#3'): their names come from the file and never become SQL.
     relation.project(", ".join(f"#{p + 1} as c{i}" for i, p in enumerate(positions))).create_view(_CELLS)
     return names, [names[position] for position in kept]
@@ -249,8 +264,10 @@ def _mapping(columns: dict[str, str] | None, available: list[str]) -> dict[str, 
             f"mapped columns not in the export: {sorted(missing)}; has {_listed(available)}"
         )
     for field in EXPORT_FIELDS:
-        if field not in mapping and field in available:
-            mapping[field] = field
+        # dealmap's own names match as mapped ones do: ignoring case and surrounding space ('Amount ')
+        resolved = _resolve_column(field, available) if field not in mapping else None
+        if resolved is not None:
+            mapping[field] = resolved
     if "company" not in mapping:
         raise TableExportError(f"no company column (columns: {_listed(available)})")
     return mapping
@@ -314,10 +331,16 @@ def _define_mentions(connection: duckdb.DuckDBPyConnection, mapping: dict[str, s
     # One concat of labels, cells and separators (a missing cell adds nothing): a concat per column joined
     # by concat_ws cost twice as much, a million rows about 0.4 s of one core more.
     used = list(dict.fromkeys(mapping.values()))
-    for number, name in enumerate(used):
+    extra = [name for name in kept if _EXTRA_CELLS.fullmatch(name) and name not in used]
+    for number, name in enumerate([*used, *extra]):
         connection.execute(f"set variable export_label_{number} = ?", [f"{name}="])
     snippet = ", '; ', ".join(
         f"getvariable('export_label_{number}'), {cell[name]}" for number, name in enumerate(used)
+    )
+    # A cell past the header's shows only where a row has one: '...; column10=EXTRA'.
+    snippet += "".join(
+        f", if({cell[name]} is null, '', concat('; ', getvariable('export_label_{number}'), {cell[name]}))"
+        for number, name in enumerate(extra, start=len(used))
     )
     selected = ", ".join(f"{value} as {name}" for name, value in fields.items())
     # Rows in the file's order: `row_number() over ()` numbers them as scanned, and on the one thread of
@@ -339,7 +362,10 @@ def _opened(
     # One thread: the rows then come out of the investor-list join in the order of the file, which a
     # sort would give only by holding them all (1.7 GB at a million rows, against 0.55 GB streamed).
     connection = duckdb.connect(config={"threads": 1})
+    readable = path
     try:
+        if path.stat().st_size == 0:
+            raise TableExportError(f"the {fmt} export is empty (0 bytes): no header, no rows")
         with ExitStack() as stack:
             readable = stack.enter_context(_as_utf8(path, encoding))
             if fmt == "csv":
@@ -350,7 +376,14 @@ def _opened(
                 raise TableExportError(f"unsupported table format {fmt!r} ({', '.join(TABLE_FORMATS)})")
             yield connection, available, kept
     except (duckdb.Error, OSError, csv.Error) as error:
-        raise TableExportError(f"could not read {fmt} export: {error}") from error
+        # DuckDB names the file it read: the raw store's copy (or a decoded one), which means nothing to
+        # whoever wrote the export; the source's URL is beside the message wherever it is shown.
+        message = str(error).replace(str(readable), "the export").replace(str(path), "the export")
+        # DuckDB's own advice after its first line names reader options a source cannot set
+        message = message.strip().splitlines()[0] if message.strip() else type(error).__name__
+        if "sniffing" in message:
+            message += " (is a quote left open, or are the rows of different shapes?)"
+        raise TableExportError(f"could not read {fmt} export: {message}") from error
     finally:
         connection.close()
 

@@ -74,6 +74,10 @@ VIOLATING = {
     "announced_date_not_future": bad("Acme Fourteen", announced="2999-01-01"),
     "announced_date_after_1990": bad("Acme Fifteen", announced="1985-06-01"),
 }
+# Rows whose company cell holds a placeholder, punctuation or a bare legal form: written, but naming no
+# company. Each lands under company_present too; none may reach `deals` (whose company is NOT NULL: one such
+# row once failed the whole refresh, every source with it).
+PLACEHOLDER_COMPANIES = {name: bad(company=name) for name in ("N/A", "TBD", "—", "?", "Inc.")}
 # A row that nothing dates (no date cell, no publication date) is no bad row: it is a deal with an empty
 # announced_date, flagged by the warn rule announced_date_present.
 UNDATED = bad("Acme Thirteen", announced="")
@@ -119,7 +123,7 @@ def _registry(root: Path, max_rejection_rate: float | None) -> Path:
     with export.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(HEADER)
-        writer.writerows([*VALID, *VIOLATING.values(), UNDATED])
+        writer.writerows([*VALID, *VIOLATING.values(), *PLACEHOLDER_COMPANIES.values(), UNDATED])
     second = root / "tracker.jsonl"
     second.write_text("\n".join(json.dumps(row) for row in SECOND_SOURCE) + "\n", encoding="utf-8")
     limit = f"max_rejection_rate = {max_rejection_rate}\n" if max_rejection_rate is not None else ""
@@ -164,11 +168,18 @@ def refreshed(tmp_path_factory):
 
 def test_every_bad_row_lands_under_its_own_rule(refreshed):
     _, rejected, _ = refreshed
-    by_rule = {checks[0]: company for company, checks in rejected if len(checks) == 1}
-    assert len(rejected) == len(VIOLATING)
+    by_rule: dict[str, list] = {}
+    for company, checks in rejected:
+        if len(checks) == 1:
+            by_rule.setdefault(checks[0], []).append(company)
+    assert len(rejected) == len(VIOLATING) + len(PLACEHOLDER_COMPANIES)
     assert set(by_rule) == set(VIOLATING)
-    assert by_rule["company_present"] is None
-    assert by_rule["segment_known"] == "Acme Eleven"
+    assert {rule: len(companies) for rule, companies in by_rule.items() if len(companies) > 1} == {
+        "company_present": 1 + len(PLACEHOLDER_COMPANIES)
+    }
+    # the blank cell shows as no company; each placeholder as it was written
+    assert set(by_rule["company_present"]) == {None, *PLACEHOLDER_COMPANIES}
+    assert by_rule["segment_known"] == ["Acme Eleven"]
 
 
 def test_good_rows_become_deals_and_duplicates_merge(refreshed):

@@ -58,8 +58,12 @@ def test_name_key(name: str | None, key: str) -> None:
         ("Acme\xa0\xa0Labs", "Acme Labs"),
         ("Acme\\xc2\\xa0Labs", "Acme Labs"),
         ("xAI", "xAI"),
-        # A name that is only a legal form keeps it rather than vanishing.
-        ("Company", "Company"),
+        # A name that is only a legal form names no one: an export's broken cell ('Inc.'), which
+        # validation then quarantines (company_present) rather than publish a deal named 'Inc'.
+        ("Company", ""),
+        ("Inc.", ""),
+        ('"Bay" Fund', "Bay Fund"),
+        ("Moody's Analytics", "Moody's Analytics"),
         (None, ""),
     ],
 )

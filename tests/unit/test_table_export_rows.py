@@ -326,7 +326,7 @@ EXPECTED = {
             "round_text": "Seed",
             "amount_text": "5000000",
             "lead_investors_text": ["Accel"],
-            "investors_text": ["Accel", "Index", "42"],
+            "investors_text": ["Accel", "Index"],  # a bare number names no investor
         },
         {
             "locator": "row[2]",
