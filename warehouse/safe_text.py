@@ -21,7 +21,9 @@ import re
 
 import pandas as pd
 
-_BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Bidi controls, and the C0 control characters other than tab, line feed and carriage return (a NUL in a
+# company name from a broken export): shown, never passed on raw.
+_BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Characters that start a formula in Excel, LibreOffice or Google Sheets (full-width forms included:
 # some spreadsheets fold them to ASCII), and the control characters that may precede one.
 _FORMULA_STARTS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
@@ -32,7 +34,8 @@ _MARKDOWN_SYNTAX = re.compile(r"([\\`*_\[\]|~])")
 
 
 def visible_bidi(text: str) -> str:
-    """Bidirectional control characters replaced by a visible code point: 'abc[U+202E]fed'."""
+    """Bidirectional and other invisible control characters replaced by a visible code point:
+    'abc[U+202E]fed', 'Null[U+0000]Byte'."""
     return _BIDI_CONTROLS.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
 
 

@@ -68,6 +68,8 @@ def _as_utf8(path: Path, encoding: str | None) -> Iterator[Path]:
     with it; without, invalid UTF-8 sequences alone fall back to Windows-1252, so nothing is lost.
     """
     raw = path.read_bytes()
+    if encoding is None and raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"  # what a spreadsheet saves as 'Unicode text': its byte-order mark says so
     if encoding is None and not raw.startswith(codecs.BOM_UTF8):
         try:
             raw.decode("utf-8")

@@ -409,6 +409,12 @@ def test_html_text_escapes_markup_quotes_and_bidi(key: str, text: str) -> None:
     assert html_text(HOSTILE[key]) == text
 
 
+def test_a_control_character_from_a_broken_export_is_shown_not_passed_on() -> None:
+    assert html_text("Null\x00Byte\x1b[31m") == "Null[U+0000]Byte[U+001B][31m"
+    assert csv_cell("\x00=1+1") == "[U+0000]=1+1"  # visible, and no longer a formula's start
+    assert html_text("two\tcolumns\nand lines") == "two\tcolumns\nand lines"  # white space stays
+
+
 @pytest.mark.parametrize(
     ("value", "cell"),
     [

@@ -125,3 +125,10 @@ def test_a_placeholder_company_is_quarantined_under_company_present(tmp_path: Pa
     result = validate_frame(normalize_mentions(frame, References.of()), NormalizedMentionSchema, RECORD_RULES)
     assert result.valid["company"].tolist() == ["Tallowmere"]
     assert [as_list(checks) for checks in result.rejected["failed_checks"]] == [["company_present"]]
+
+
+def test_a_utf16_export_with_its_byte_order_mark_is_read_without_an_encoding_option(tmp_path: Path) -> None:
+    path = tmp_path / "export.csv"
+    path.write_bytes("company,amount,currency\nZürich Ostrava,5000000,CHF\n".encode("utf-16"))
+    rows = read_table_export(path, "csv")
+    assert rows[["company", "amount", "currency"]].iloc[0].tolist() == ["Zürich Ostrava", "5000000", "CHF"]
