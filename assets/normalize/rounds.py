@@ -68,6 +68,8 @@ _PHRASES = {
     "grant funding": "grant",
     "government grant": "grant",
     "bridge round": "venture",
+    # a round before a lettered one is no round of that letter: 'a $77 million pre-Series C'
+    **{f"pre series {letter}": "venture" for letter in "bcdef"},
     "initial public offering": "ipo",
     "offerta pubblica iniziale": "ipo",  # Italian and Dutch news: 'nella sua offerta pubblica iniziale'
     "beursgang": "ipo",

@@ -342,7 +342,9 @@ def _company_named_in(text: str) -> str | None:
 # A report of a round that the clause denies before its amount is said.
 _DENIED = re.compile(
     r"\b(?:denied|denies|denying)\b(?:[^.;]{0,60}?\b(?:report|reports|claims?|rumou?rs?|speculation)"
-    r"(?:\s+(?:claiming|saying|suggesting|stating|that)|,\s+which\s+said)\b[^.;,]{0,120}?"
+    # 'denied a similar report for xAI back in December, which indicated the firm has secured ...'
+    r"(?:\s+(?:claiming|saying|suggesting|stating|that)"
+    r"|(?:\s+[^.;,]{0,40}?)?,\s+which\s+(?:said|indicated|suggested|claimed|stated))\b[^.;,]{0,120}?"
     r"\b(?:(?:rais|secur|fund|invest|clos|land|bag)\w*|round)"
     # a headline's 'Musk Denies Getting $500 Million Toward ...'
     r"|\s+(?:getting|raising|receiving|securing|seeking|closing))",

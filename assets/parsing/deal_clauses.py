@@ -47,7 +47,7 @@ DEAL_VERB = re.compile(
         r"|emerged with|emerges with|emerged from stealth with|emerges from stealth with|emerging with"
         # a round-up's ranking: 'Helsing was ahead with 450 million euros'
         r"|was ahead with|is ahead with"
-        r"|completed|completes|received|receives|gets|got|scored|scores|snagged"
+        r"|completed|completes|completing|received|receives|gets|got|scored|scores|snagged"
         r"|snags|attracted|attracts|banked|banks|took in|takes in|took on|takes on|took|takes|grabbed|grabs"
         r"|brought in|brings in|unveiled|was awarded|has been awarded|been awarded|awarded|won|went public"
         r"|goes public|clinched|clinches|hauled in|hauls in|scooped up|scoops up|garnered|garners|pulled down"
@@ -92,10 +92,12 @@ _PARENTHETICAL_DEAL = re.compile(
     rf"({NAME})(?:\s+(?:in|from|of)\s+(?:the\s+)?(?:[a-z][\w&-]*\s+){{0,3}}?)?\s*\(([^()]*)\)"
 )
 _POSSESSIVE_DEAL = re.compile(
-    rf"({NAME})(?:,? Inc\.)?['’]s?\s+(?:(?:record|latest|new|recent|nearly|almost|about|around|over)\s+)?"
+    rf"({NAME})(?:,? Inc\.)?['’]s?\s+(?:(?:record|latest|new|recent|nearly|almost|about|around|over"
+    # what a round-up says of the size: "Planet42's mega $100 million Series A"
+    r"|mega|massive|huge|hefty|whopping|big|large|sizeable|impressive|record-breaking|blockbuster)\s+)?"
     rf"(?P<deal>(?:[{CURRENCY_SIGNS}]|US\$|\d)[^\s,;]*(?:\s+(?:million|billion|m|bn))?"
     r"(?:\s+(?:[\w-]+\s+){0,3}?"
-    r"(?i:round|fundraise|raise|investment|deal|financing|funding|series [a-k]|seed)\b"
+    r"(?i:round|fundraise|raise|investment|deal|financing|funding|(?:pre-?)?series [a-k]|seed)\b"
     # "OpenAI's record $40B, and Groq's ...": an item of the list that names no round
     r"|(?=\s*(?:,|;|\band\b))))"
 )
@@ -449,7 +451,7 @@ def _possessive_deals(sentence: str) -> list[Clause] | None:
 # 'Nomad, with $32 million; Tractian, with $16 million': a name, then 'with' (or 'com', 'con', 'avec') and
 # its amount, the words between naming the raise ('com captação de').
 _WITH_ITEM = re.compile(
-    rf"({NAME}),?\s+(?:with|com|con|avec)\s+(?:(?:a|an|um|uma|un|une)\s+)?(?:[\w-]+\s+(?:de|of)\s+)?"
+    rf"({NAME})(?:\s*\([^()]{{1,20}}\))?,?\s+(?:with|com|con|avec)\s+(?:(?:a|an|um|uma|un|une)\s+)?(?:[\w-]+\s+(?:de|of)\s+)?"
     rf"(?={_MONEY_START})"
 )
 
@@ -462,7 +464,22 @@ def _with_items(sentence: str) -> list[Clause] | None:
     items = [
         (m.end(), m.start(), valid_company(m.group(1))) for m in finditer_from_name(_WITH_ITEM, sentence)
     ]
+    if len(items) == 1 and items[0][2] and _ROUND_AFTER_WITH.match(sentence, items[0][0]):
+        # one such item whose amount names a round is a deal ('Astroforge (US), with a $40 million Series A
+        # led by ...'); one with any other figure stays an aside
+        start, item_start, company = items[0]
+        item = Clause(sentence[start:], company=company)
+        # what comes before it is a clause of its own ('A raised $15 million, followed by B with $11
+        # million in seed funding')
+        return [Clause(sentence[:item_start]), item] if find_money(sentence[:item_start]) else [item]
     return _item_clauses(sentence, items)
+
+
+# The amount of a 'Name, with <amount>' item, then a round's words: '$40 million Series A', '€5M seed round'.
+_ROUND_AFTER_WITH = re.compile(
+    rf"(?:[{CURRENCY_SIGNS}]|US\$|\d)[^\s,;]*(?:\s+(?:million|billion|m|bn))?\s+(?:[\w-]+\s+)?"
+    r"(?i:(?:pre-?)?series [a-k]|(?:pre-)?seed|funding round|round|raise)\b"
+)
 
 
 # '$31 million round raised by gut health company Vivante Health': the round's owner after the amount.

@@ -95,7 +95,12 @@ def _before(pattern: re.Pattern[str], text: str) -> list[str]:
     return names
 
 
-_WITH_LEADING_AFTER = re.compile(r"\s+(?:leading|co-leading|as (?:the )?lead(?: investors?)?)\b")
+# 'with Harrow Capital leading': a name right before it. Not 'raised $15 million in Series A, leading the
+# list': a comma before it, or a ranking after it, says the company led a list, not an investor a round.
+_WITH_LEADING_AFTER = re.compile(
+    r"(?<![,;])\s+(?:leading|co-leading|as (?:the )?lead(?: investors?)?)\b"
+    r"(?!\s+(?:the\s+)?(?:list|pack|way|charts?|tally|rankings?|table)\b)"
+)
 _HYPHEN_LED = re.compile(rf"({NAME})-led\b")
 
 

@@ -37,6 +37,7 @@ from assets.parsing.mentions import DealMention, Method
 from assets.parsing.money_roles import ClauseRoles, fresh_issue, own_phrase
 from assets.parsing.prose_names import NAME, finditer_from_name, valid_company
 from assets.parsing.releases import (
+    EXCHANGES,
     OPENING_CHARS,
     Issuer,
     issuer_definition,
@@ -475,6 +476,21 @@ def _defined_aliases(mentions: list[DealMention]) -> dict[str, str]:
     return {alias: next(iter(names)) for alias, names in defined.items() if len(names) == 1}
 
 
+# A listed company's ticker, given in brackets after its name: 'International Graphite (ASX: IG6)'.
+_TICKER_DEFINED = re.compile(rf"({NAME})\s*\({EXCHANGES}\s*:\s*(?P<ticker>[A-Z][A-Z0-9]{{1,6}})\)")
+
+
+def _ticker_aliases(text: str) -> dict[str, str]:
+    """{ticker: company} for every ticker the text gives in brackets after one name ('IG6 raised $10
+    million' is International Graphite's raise); a ticker two names claim is left out."""
+    defined: dict[str, set[str]] = {}
+    for found in finditer_from_name(_TICKER_DEFINED, text):
+        name = valid_company(found.group(1))
+        if name and name != found["ticker"]:
+            defined.setdefault(found["ticker"], set()).add(name)
+    return {ticker: next(iter(names)) for ticker, names in defined.items() if len(names) == 1}
+
+
 # Endings that make no fuller name: a legal form ('Acme Inc' is Acme, as its name key says) or a word any
 # group of companies takes ('Acme Holdings').
 _NO_FULLER_NAME = LEGAL_SUFFIX_WORDS | {"group", "holdings", "global"}
@@ -533,6 +549,8 @@ def resolve_short_names(mentions: list[DealMention], text: str | None = None) ->
         for space in (i for i, char in enumerate(name) if char == " "):
             longer_names.setdefault(name[:space], set()).add(name)
     aliases = _defined_aliases(mentions)
+    if text and ":" in text:
+        aliases.update((t, n) for t, n in _ticker_aliases(text).items() if t not in aliases)
     # names no longer name in the document extends, and that may take a fuller form from the text
     alone = {name for name in first_seen if name not in longer_names and name not in aliases}
     fuller_in_text = _fuller_forms(alone, text) if text and alone else {}

@@ -32,12 +32,13 @@ _DEFINITIONS = (
 )
 # A listing as a release gives it, in brackets after the issuer's name: '(TSX Venture: QRW)', '(Nasdaq:
 # SRVK)', '(AIM: PLM)', '(NYSE:HLD)', '(CBOE Canada: VERS)'.
-_LISTING = re.compile(
-    r"\((?:TSX(?:V|-V| Venture(?: Exchange)?)?|CSE|NEO|Cboe Canada|CBOE Canada|Nasdaq|NASDAQ|NYSE"
+EXCHANGES = (
+    r"(?:TSX(?:V|-V| Venture(?: Exchange)?)?|CSE|NEO|Cboe Canada|CBOE Canada|Nasdaq|NASDAQ|NYSE"
     r"(?: American| Arca)?|AIM|ASX|LSE|OTCQB|OTCQX|OTC|TASE|SGX|HKEX|Euronext(?: [A-Z][a-z]+)?"
     r"|Nasdaq (?:Stockholm|First North|Helsinki|Copenhagen)|First North|Spotlight|Oslo B[øo]rs)"
-    r"\s*:\s*[A-Z][A-Z0-9.]{0,6}\)"
 )
+"""Stock exchanges as a listing names them in brackets ('(ASX: IG6)')."""
+_LISTING = re.compile(rf"\({EXCHANGES}\s*:\s*[A-Z][A-Z0-9.]{{0,6}}\)")
 # Where a release defines its issuer and states its listing: its opening.
 OPENING_CHARS = 3000
 # Offerings of shares only a listed company makes, said without a round of their own.

@@ -240,7 +240,12 @@ _ROUND_OF = re.compile(
 # '..., with Pellwood, a Ghanaian logistics startup securing ...': the name may carry a description.
 # What the company has, set off after its name: 'Groq, with its custom Language Processing Units,'.
 _WITH_ITS = re.compile(r",\s+with\s+(?:its|their|a|an|the)\s[^,]*$")
-_WITH_NAME = re.compile(rf",\s+with\s+({NAME})(?:,\s+(?:a|an|the)\s+[^,]{{1,60}})?$")
+_WITH_NAME = re.compile(
+    # 'announced 1 financing event, with the stablecoin payment network Mesta (completing ...)': what the
+    # company is may come between 'with' and its name (lower-case words, then a role noun)
+    rf",\s+with\s+(?:the\s+(?:[a-z][\w-]*\s+){{0,4}}(?:{ROLE_NOUNS})\s+)?({NAME})"
+    rf"(?:,\s+(?:a|an|the)\s+[^,]{{1,60}})?$"
+)
 # 'spearheaded by Country Delight, a dairy brand that raised ...': the relative pronoun refers to the name
 # the description sets off, wherever that name stands.
 _RELATIVE_AFTER_NAME = re.compile(
@@ -335,6 +340,19 @@ _ANNOUNCES = re.compile(
 _COMMA_BEFORE_FORM = re.compile(r",\s+(?=(?:Ltd|Inc|LLC|S\.L|S\.A|S\.p\.A|GmbH|Pte|Pty|PLC|Limited)\b)")
 
 
+# A pointer back to the company, then its verb: the names that follow are others it deals with.
+_REFERENCE_THEN_VERB = re.compile(
+    r"^(?:the|this)\s+(?:company|startup|start-up|firm)\s+(?:is|was|has|had|will|would|plans|planned|hopes"
+    r"|aims|wants|expects|intends|said|says)\b",
+    re.IGNORECASE,
+)
+# An office held by the person named right after it: 'chief executive Nik Storonsky', 'its CEO, Ada Lind,'.
+_OFFICE_BEFORE = re.compile(
+    r"(?:\b(?:chief executive(?: officer)?|chief (?:technology|financial|operating) officer|co-?founder"
+    r"|founder|chair(?:man|woman|person)?|president|managing director|general partner)|\b(?:CEO|CTO|CFO|COO))"
+    r",?\s*$",
+    re.IGNORECASE,
+)
 _LOWER_PLC = re.compile(r"(?<=\w) plc\b")
 
 
@@ -440,6 +458,10 @@ def company_in_subject(subject: str) -> str | None:
     if as_name:
         return valid_company(as_name.group(1))
     text = strip_lead_in(subject.strip()).strip().rstrip(",;:—–- ").strip()
+    if text[:5].lower() in ("the c", "the s", "the f", "this ") and _REFERENCE_THEN_VERB.match(text):
+        # 'The company is in talks with French lenders, including Bpifrance, to raise': whoever it
+        # talks with, the subject is the company named before
+        return REFERENCE
     if text[:4].lower() == "the " and _PLACE_BASED_REFERENCE.match(_without_trailing_words(text)):
         return REFERENCE
     called = _CALLED.search(text) if "called" in text or "named" in text or "dubbed" in text else None
@@ -518,6 +540,8 @@ def company_in_subject(subject: str) -> str | None:
     if _joint_subject(text) or _AMONG.search(text):
         return None
     named = valid_company(end_name(text)) or valid_company(end_name(_TRAILING_ROLE_NOUN.sub("", text)))
+    if named and _OFFICE_BEFORE.search(text, 0, max(0, text.rfind(named))):
+        return None  # "the company's founder and chief executive Nik Storonsky": a person, not the company
     if named:
         return named
     # A subject that goes on past the name ('Rapido recently turned unicorn after'): the name before the

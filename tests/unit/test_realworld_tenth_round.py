@@ -15,7 +15,7 @@ import pytest
 from assets.normalize.amounts import find_money
 from assets.parsing.mentions import DealMention
 from assets.parsing.money_roles import Role, money_role
-from assets.parsing.prose import extract_prose_mentions
+from assets.parsing.prose import extract_prose_mentions, resolve_short_names
 from assets.parsing.prose_names import valid_company
 from assets.parsing.releases import defined_issuer, listed_issuer
 
@@ -243,3 +243,91 @@ def test_a_company_named_with_a_place_adjective_keeps_it(name: str) -> None:
 @pytest.mark.parametrize("name", ["Saudi Arabia", "Nigerian FinTech Firms", "South African startups"])
 def test_a_place_or_group_led_by_an_adjective_is_still_no_company(name: str) -> None:
     assert valid_company(name) is None
+
+
+# -- round-ups, reports and bulletins (read after the round's blind batch was scored) -----------------------
+
+
+def test_a_list_of_owned_rounds_with_a_word_of_size_gives_each_its_deal() -> None:
+    found = _deals(
+        "Deals included Orrinby’s mega $100 million Series A round, Vexa Pay’s $17 million Series B, "
+        "Tallow’s $77 million pre-Series C, and Quenby’s $25 million Series A."
+    )
+    assert found == [
+        ("Orrinby", "$100 million", "series_a"),
+        ("Vexa Pay", "$17 million", "series_b"),
+        ("Tallow", "$77 million", "venture"),  # a round before a lettered one is no round of that letter
+        ("Quenby", "$25 million", "series_a"),
+    ]
+
+
+def test_a_person_named_after_an_office_is_no_company() -> None:
+    found = _deals("The company’s founder and chief executive Ada Lind netted between $20mn and $30mn.")
+    assert found == []
+
+
+def test_a_report_denied_with_which_indicated_is_no_deal() -> None:
+    found = _deals(
+        "Musk had denied a similar report for Quillfort back in May, which indicated the firm had secured "
+        "$135 million from investors."
+    )
+    assert found == []
+
+
+@pytest.mark.parametrize("words", ["strategic financing", "strategic funding"])
+def test_strategic_financing_is_a_strategic_round(words: str) -> None:
+    [(_, _, round_type)] = _deals(f"Quillfort announced $21.5 million in {words} led by Tern Foundation.")
+    assert round_type == "strategic"
+
+
+def test_a_ticker_given_after_a_name_is_that_company() -> None:
+    text = (
+        "Another listing, Lindqvist Graphite (ASX: LQG), makes battery anodes. LQG raised $10 million "
+        "through its IPO."
+    )
+    [mention] = resolve_short_names(extract_prose_mentions([text], published=PUBLISHED), text)
+    assert (mention.company, mention.amount, mention.round_text) == (
+        "Lindqvist Graphite",
+        "$10 million",
+        "ipo",
+    )
+
+
+@pytest.mark.parametrize("name", ["TSX Venture Exchange", "London Stock Exchange"])
+def test_a_stock_exchange_is_no_company(name: str) -> None:
+    assert valid_company(name) is None
+
+
+def test_one_name_with_a_round_after_it_is_a_deal() -> None:
+    found = _deals(
+        "Our pick of the month is one of them, Brackwater (US), with a $40 million Series A led by Tern."
+    )
+    assert found == [("Brackwater", "$40 million", "series_a")]
+
+
+def test_one_name_with_another_figure_stays_an_aside() -> None:
+    assert _deals("Brackwater, with $5M in revenue, is growing fast.") == []
+
+
+def test_with_a_described_name_completing_a_round_is_that_companys_deal() -> None:
+    found = _deals(
+        "The payments sector saw one financing event, with the stablecoin network Quillpay completing a "
+        "$5.5 million seed round led by Tern."
+    )
+    assert found == [("Quillpay", "$5.5 million", "seed")]
+
+
+def test_the_company_in_talks_with_lenders_is_the_borrower_not_a_lender() -> None:
+    found = _deals(
+        "Brackwater is a French AI startup.",
+        "The company is in talks with French lenders, including Tern Bank, to raise $130 million in debt.",
+    )
+    assert found == [("Brackwater", "$130 million", "debt")]
+
+
+def test_a_company_leading_a_list_names_no_lead_investor() -> None:
+    mentions = extract_prose_mentions(
+        ["Agritech startup Quillpay raised $15 million in Series A, leading the list, followed by Orrin."],
+        published=PUBLISHED,
+    )
+    assert [(m.company, m.lead_investors) for m in mentions] == [("Quillpay", [])]
