@@ -549,7 +549,7 @@ def resolve_short_names(mentions: list[DealMention], text: str | None = None) ->
         for space in (i for i, char in enumerate(name) if char == " "):
             longer_names.setdefault(name[:space], set()).add(name)
     aliases = _defined_aliases(mentions)
-    if text and ":" in text:
+    if text and ":" in text and listed_issuer(text):  # a ticker in brackets, found fast, before names
         aliases.update((t, n) for t, n in _ticker_aliases(text).items() if t not in aliases)
     # names no longer name in the document extends, and that may take a fuller form from the text
     alone = {name for name in first_seen if name not in longer_names and name not in aliases}
