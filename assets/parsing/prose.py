@@ -329,6 +329,7 @@ class _Release:
         self._read = 0
 
     def read_opening(self, paragraph: str) -> None:
+        """Read the document's next paragraph, while it is still the opening."""
         if self._read >= OPENING_CHARS:
             return
         self._read += len(paragraph)

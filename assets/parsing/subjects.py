@@ -342,10 +342,12 @@ _COMMA_BEFORE_FORM = re.compile(r",\s+(?=(?:Ltd|Inc|LLC|S\.L|S\.A|S\.p\.A|GmbH|P
 
 # A pointer back to the company, then its verb: the names that follow are others it deals with.
 _REFERENCE_THEN_VERB = re.compile(
-    r"^(?:the|this)\s+(?:company|startup|start-up|firm)\s+(?:is|was|has|had|will|would|plans|planned|hopes"
-    r"|aims|wants|expects|intends|said|says)\b",
+    r"^(?:the|this)\s+(?:company|startup|start-up|firm)\s+(?:is|was|has been)\s+(?:in talks|in discussions"
+    r"|looking|seeking|planning|preparing|hoping|aiming|set|expected)\b",
     re.IGNORECASE,
 )
+# ... unless another subject follows: 'which raised', 'said Vexa raised', 'that Vexa has raised'.
+_ANOTHER_SUBJECT = re.compile(r",?\s+(?:which|who|that)\b|\b(?:said|says|reported)\b", re.IGNORECASE)
 # An office held by the person named right after it: 'chief executive Nik Storonsky', 'its CEO, Ada Lind,'.
 _OFFICE_BEFORE = re.compile(
     r"(?:\b(?:chief executive(?: officer)?|chief (?:technology|financial|operating) officer|co-?founder"
@@ -458,7 +460,11 @@ def company_in_subject(subject: str) -> str | None:
     if as_name:
         return valid_company(as_name.group(1))
     text = strip_lead_in(subject.strip()).strip().rstrip(",;:—–- ").strip()
-    if text[:5].lower() in ("the c", "the s", "the f", "this ") and _REFERENCE_THEN_VERB.match(text):
+    if (
+        text[:5].lower() in ("the c", "the s", "the f", "this ")
+        and _REFERENCE_THEN_VERB.match(text)
+        and not _ANOTHER_SUBJECT.search(text)
+    ):
         # 'The company is in talks with French lenders, including Bpifrance, to raise': whoever it
         # talks with, the subject is the company named before
         return REFERENCE

@@ -331,3 +331,16 @@ def test_a_company_leading_a_list_names_no_lead_investor() -> None:
         published=PUBLISHED,
     )
     assert [(m.company, m.lead_investors) for m in mentions] == [("Quillpay", [])]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The company is a customer of Vexa, which raised $50 million in a Series B in May.",
+        "The company said Vexa raised $50 million in a Series B in May.",
+        "The company is in talks with Vexa, which raised $50 million in May.",
+    ],
+)
+def test_another_company_named_as_the_subject_of_the_raise_keeps_it(sentence: str) -> None:
+    found = _deals("Brackwater is a French AI startup.", sentence)
+    assert [(company, amount) for company, amount, _ in found] == [("Vexa", "$50 million")]
