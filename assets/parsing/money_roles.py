@@ -125,8 +125,8 @@ _NOT_BETWEEN_ACQUISITION_AND_AMOUNT = ";" + CURRENCY_SIGNS
 _ACQUISITION_BEFORE = re.compile(
     r"\b"
     + one_of(
-        r"acquir\w*|bought|buy|buys|buying|purchas\w*|sold|sells?|selling|sale of|divest\w*|paid|pays?"
-        r"|snapped up|snaps up|snapping up|took over|takes over"
+        r"acquir\w*|acquisitions? of|takeover of|bought|buy|buys|buying|purchas\w*|sold|sells?|selling"
+        r"|sale of|divest\w*|paid|pays?|snapped up|snaps up|snapping up|took over|takes over"
     )
     + r"\b"
     rf"[^;{CURRENCY_SIGNS}]*"

@@ -344,3 +344,8 @@ def test_a_company_leading_a_list_names_no_lead_investor() -> None:
 def test_another_company_named_as_the_subject_of_the_raise_keeps_it(sentence: str) -> None:
     found = _deals("Brackwater is a French AI startup.", sentence)
     assert [(company, amount) for company, amount, _ in found] == [("Vexa", "$50 million")]
+
+
+@pytest.mark.parametrize("verb", ["completed", "is completing", "closed"])
+def test_the_price_of_an_acquisition_is_no_raise(verb: str) -> None:
+    assert _deals(f"Brackwater {verb} the acquisition of Vexa for $50 million.") == []
