@@ -69,6 +69,8 @@ _DOTTED_INITIALS = re.compile(r"\b[A-Za-z](?:\.[A-Za-z])+\.?(?![A-Za-z])")
 _TRAILING_PARENTHETICAL = re.compile(r"^(?P<base>.*?)\s*\((?P<inner>[^()]*)\)\s*$")
 # Quote marks and leading articles that surround names in prose and exports.
 _EDGE_NOISE = re.compile(r"^[\s\"'“”‘’*_`]+|[\s\"'“”‘’*_`,;:.]+$")
+# Legal forms that are abbreviations: alone, never a company's name.
+_ABBREVIATED_FORMS = LEGAL_SUFFIX_WORDS - {"company", "corporation", "incorporated", "limited", "private"}
 _QUOTES = "\"“”‘’'"
 # A pair of quotes around words inside a name; a single quote only where no letter touches it from outside
 # (an apostrophe, 'Moody's', is no quote).
@@ -103,8 +105,10 @@ def clean_name(name: str | None) -> str:
         if words[-2] in ("&", "and"):
             break  # 'Brown & Co' is the name itself, not 'Brown' plus a suffix
         words.pop()
-    if len(words) == 1 and fold(_undot(words[0])) in LEGAL_SUFFIX_WORDS:
-        return ""  # 'Inc.', 'LLC' alone: a legal form with no name, as an export's broken cell holds
+    if len(words) == 1 and fold(_undot(words[0])) in _ABBREVIATED_FORMS:
+        # 'Inc.', 'LLC' alone: a legal form with no name, as an export's broken cell holds. A whole word
+        # stays: a startup was called 'Company' (Crunchbase's 2013 rounds list its Series A).
+        return ""
     return " ".join(words).rstrip(",")
 
 

@@ -58,10 +58,12 @@ def test_name_key(name: str | None, key: str) -> None:
         ("Acme\xa0\xa0Labs", "Acme Labs"),
         ("Acme\\xc2\\xa0Labs", "Acme Labs"),
         ("xAI", "xAI"),
-        # A name that is only a legal form names no one: an export's broken cell ('Inc.'), which
-        # validation then quarantines (company_present) rather than publish a deal named 'Inc'.
-        ("Company", ""),
+        # A name that is only an abbreviated legal form names no one: an export's broken cell ('Inc.'),
+        # which validation then quarantines (company_present) rather than publish a deal named 'Inc'. A
+        # whole word stays: a startup was called 'Company'.
+        ("Company", "Company"),
         ("Inc.", ""),
+        ("LLC", ""),
         ('"Bay" Fund', "Bay Fund"),
         ("Moody's Analytics", "Moody's Analytics"),
         (None, ""),
