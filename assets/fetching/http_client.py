@@ -151,6 +151,8 @@ class HttpClient:
 
     def _check_file_url(self, url: str) -> None:
         path = check_file_root(file_url_path(url), self.policy.file_roots)
+        if path.is_dir():
+            raise FetchError("file_not_found", f"a directory, not a file: {path}")
         if not path.is_file():
             raise FetchError("file_not_found", f"no such file: {path}")
 

@@ -117,8 +117,13 @@ def announced_fields(
 
 
 def company_fields(company_text: Any, refs: References) -> tuple[str | None, str | None, str | None]:
-    """(company, company_alias, company_key) of a company cell."""
-    company = refs.names.company(_label(company_text))
+    """(company, company_alias, company_key) of a company cell. A JSON object or array where a name
+    belongs (a JSON export's nested value, '{"name": "Acme"}') names no company: validation quarantines
+    the row (company_present) rather than publish the braces as a name."""
+    label = _label(company_text)
+    if label and label.lstrip()[:1] in ("{", "[") and label.rstrip()[-1:] in ("}", "]"):
+        return None, None, None
+    company = refs.names.company(label)
     return company.name, company.alias, name_key(company.name) or None
 
 

@@ -3,6 +3,7 @@ unclosed quotes, placeholder names. One bad row or cell must not cost the file, 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -132,3 +133,21 @@ def test_a_utf16_export_with_its_byte_order_mark_is_read_without_an_encoding_opt
     path.write_bytes("company,amount,currency\nZürich Ostrava,5000000,CHF\n".encode("utf-16"))
     rows = read_table_export(path, "csv")
     assert rows[["company", "amount", "currency"]].iloc[0].tolist() == ["Zürich Ostrava", "5000000", "CHF"]
+
+
+@pytest.mark.parametrize("cell", ['{"name": "Nestco"}', '["Listco", "Other"]'])
+def test_a_json_value_in_the_company_cell_is_quarantined(tmp_path: Path, cell: str) -> None:
+    path = tmp_path / "export.jsonl"
+    company = json.loads(cell)
+    path.write_text(
+        json.dumps({"company": "Tallowmere", "amount": "4000000", "currency": "USD"})
+        + "\n"
+        + json.dumps({"company": company, "amount": "4000000", "currency": "USD"})
+        + "\n",
+        encoding="utf-8",
+    )
+    url = path.as_uri()
+    frame = extract_document(Source(id="export", kind=SourceKind.TABLE, url=url), url, "c" * 64, None, path)
+    result = validate_frame(normalize_mentions(frame, References.of()), NormalizedMentionSchema, RECORD_RULES)
+    assert result.valid["company"].tolist() == ["Tallowmere"]
+    assert [as_list(checks) for checks in result.rejected["failed_checks"]] == [["company_present"]]

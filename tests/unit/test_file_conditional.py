@@ -78,3 +78,11 @@ def test_a_listed_source_answered_not_modified_reads_no_stored_body(tmp_path):
     assert again["status"] == "not_modified"
     # its stored version was verified before the request; extraction reads it from the store if it must
     assert _CountingStore.reads == 0
+
+
+def test_a_directory_where_the_export_should_be_says_so(tmp_path):
+    (tmp_path / "export.csv").mkdir()  # a folder named like the file
+    attempt, _ = _collect(tmp_path, RawStore(tmp_path / "raw"), {})
+    assert attempt["status"] == "error"
+    assert attempt["error_class"] == "file_not_found"
+    assert attempt["error_message"].startswith("a directory, not a file:")
