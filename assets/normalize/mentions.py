@@ -20,12 +20,11 @@ from assets.normalize.document_dates import DAY, latest_named_period
 from assets.normalize.fx import FxTable, default_fx_table
 from assets.normalize.names import Names, default_names, name_key
 from schemas.reference.reference_data import ReferenceData
-from schemas.reference.wording import NO_VALUE
+from schemas.reference.wording import states_nothing
 from schemas.rules import OUT_OF_RANGE
 from schemas.tables import NORMALIZED_MENTIONS
 from schemas.tables.mentions import NORMALIZED_FIELDS as NORMALIZED_COLUMNS
 from schemas.taxonomy import UNCLASSIFIED, Taxonomy, default_taxonomy
-from schemas.text import clean_space
 from schemas.vocabulary import (
     UNDATED,
     UNKNOWN_ROUND,
@@ -87,7 +86,7 @@ def _text(value: Any) -> str | None:
 def _label(value: Any) -> str | None:
     """A text field that names something (company, round, segment, currency), with null tokens removed."""
     text = _text(value)
-    return None if text is None or clean_space(text).lower() in NO_VALUE else text
+    return None if text is None or states_nothing(text) else text
 
 
 def announced_fields(

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from schemas.reference import FileCheck, read_reference_toml, reference_path
 from schemas.reference.reference_data import ReferenceData, current_reference_data
-from schemas.reference.wording import NO_VALUE
+from schemas.reference.wording import states_nothing
 from schemas.text import clean_space, decode_literal_escapes, fold
 
 # Corporate-form words, folded. 'private' covers 'Pvt. Ltd' spelled out ('Private Limited').
@@ -141,7 +141,7 @@ def split_name_list(text: str | None) -> list[str]:
 def _names_someone(name: str) -> bool:
     """Whether a listed name is a name: not a placeholder ('N/A', 'None', '-') and not a bare number or
     stray punctuation ('5', '['), as broken export cells hold."""
-    return clean_space(name).lower() not in NO_VALUE and any(char.isalpha() for char in name)
+    return not states_nothing(name) and any(char.isalpha() for char in name)
 
 
 @dataclass(frozen=True)

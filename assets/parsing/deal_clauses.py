@@ -91,11 +91,13 @@ _CHECK_WRITER = re.compile(rf"^({NAME})['’]s\s+(?:\w+\s+){{0,2}}(?i:check|cheq
 _PARENTHETICAL_DEAL = re.compile(
     rf"({NAME})(?:\s+(?:in|from|of)\s+(?:the\s+)?(?:[a-z][\w&-]*\s+){{0,3}}?)?\s*\(([^()]*)\)"
 )
+# An amount as a list item writes it, up to its multiplier: '$100 million', '€5M', 'US$2.5bn'.
+_SHORT_AMOUNT = rf"(?:[{CURRENCY_SIGNS}]|US\$|\d)[^\s,;]*(?:\s+(?:million|billion|m|bn))?"
 _POSSESSIVE_DEAL = re.compile(
     rf"({NAME})(?:,? Inc\.)?['’]s?\s+(?:(?:record|latest|new|recent|nearly|almost|about|around|over"
     # what a round-up says of the size: "Planet42's mega $100 million Series A"
     r"|mega|massive|huge|hefty|whopping|big|large|sizeable|impressive|record-breaking|blockbuster)\s+)?"
-    rf"(?P<deal>(?:[{CURRENCY_SIGNS}]|US\$|\d)[^\s,;]*(?:\s+(?:million|billion|m|bn))?"
+    rf"(?P<deal>{_SHORT_AMOUNT}"
     r"(?:\s+(?:[\w-]+\s+){0,3}?"
     r"(?i:round|fundraise|raise|investment|deal|financing|funding|(?:pre-?)?series [a-k]|seed)\b"
     # "OpenAI's record $40B, and Groq's ...": an item of the list that names no round
@@ -477,7 +479,7 @@ def _with_items(sentence: str) -> list[Clause] | None:
 
 # The amount of a 'Name, with <amount>' item, then a round's words: '$40 million Series A', '€5M seed round'.
 _ROUND_AFTER_WITH = re.compile(
-    rf"(?:[{CURRENCY_SIGNS}]|US\$|\d)[^\s,;]*(?:\s+(?:million|billion|m|bn))?\s+(?:[\w-]+\s+)?"
+    rf"{_SHORT_AMOUNT}\s+(?:[\w-]+\s+)?"
     r"(?i:(?:pre-?)?series [a-k]|(?:pre-)?seed|funding round|round|raise)\b"
 )
 

@@ -20,16 +20,13 @@ from collections import Counter
 from urllib.parse import urlsplit
 
 from assets.normalize.amounts import find_money, parse_amount
+from assets.parsing.releases import CANADIAN_EXCHANGES, OPENING_CHARS, TICKER
 
 # The other dollar written with its own sign or code: the writer tells the dollars apart, '$' is US.
 _AUSTRALIAN_WRITTEN = re.compile(r"(?<![A-Za-z])(?:A|AU)\$|\bAUD\b")
 _CANADIAN_WRITTEN = re.compile(r"(?<![A-Za-z])(?:C|CA|CDN)\$|\bCAD\b")
 # A listing on a Canadian exchange as a release gives it, in brackets after the company's name.
-_CANADIAN_LISTING = re.compile(
-    r"\((?:TSX(?:V|-V| Venture(?: Exchange)?)?|CSE|NEO|Cboe Canada|CBOE Canada)\s*:\s*[A-Z][A-Z0-9.]{0,6}\)"
-)
-# Where a release states its issuer's listing: its opening lines.
-_OPENING_CHARS = 3000
+_CANADIAN_LISTING = re.compile(rf"\({CANADIAN_EXCHANGES}\s*:\s*{TICKER}\)")
 
 
 def dollar_currency(text: str, url: str) -> str | None:
@@ -37,7 +34,7 @@ def dollar_currency(text: str, url: str) -> str | None:
     host = (urlsplit(url).hostname or "").lower()
     if host.endswith(".au") and not _AUSTRALIAN_WRITTEN.search(text):
         return "AUD"
-    if _CANADIAN_LISTING.search(text, 0, _OPENING_CHARS) and not _CANADIAN_WRITTEN.search(text):
+    if _CANADIAN_LISTING.search(text, 0, OPENING_CHARS) and not _CANADIAN_WRITTEN.search(text):
         return "CAD"
     return None
 

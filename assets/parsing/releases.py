@@ -19,9 +19,8 @@ _QUOTE_OPEN = "\"“'‘"
 _QUOTE_CLOSE = "\"”'’"
 _TERM = r"(?:Company|Corporation|Issuer)"
 _QUOTED_TERM = rf"the\s*[{_QUOTE_OPEN}]{{1,2}}(?P<term>{_TERM})[{_QUOTE_CLOSE}]{{1,2}}"
-_QUOTED_SHORT = (
-    rf"[{_QUOTE_OPEN}]{{1,2}}(?P<short>[A-Z][\w&.-]*(?: [A-Z0-9][\w&.-]*){{0,3}})[{_QUOTE_CLOSE}]{{1,2}}"
-)
+# The short name a release may define beside the word ('"Quarrow" or the "Company"'): matched, not kept.
+_QUOTED_SHORT = rf"[{_QUOTE_OPEN}]{{1,2}}[A-Z][\w&.-]*(?: [A-Z0-9][\w&.-]*){{0,3}}[{_QUOTE_CLOSE}]{{1,2}}"
 # The issuer's name: capitalised words, a legal form after a comma ('Spectral AI, Inc.'), and a Swedish
 # '(publ)'; then the brackets that define it, in either order ('("X" or the "Company")', '(the "Company" or
 # "X")', '(the "Company")').
@@ -32,15 +31,19 @@ _DEFINITIONS = (
 )
 # A listing as a release gives it, in brackets after the issuer's name: '(TSX Venture: QRW)', '(Nasdaq:
 # SRVK)', '(AIM: PLM)', '(NYSE:HLD)', '(CBOE Canada: VERS)'.
+CANADIAN_EXCHANGES = r"(?:TSX(?:V|-V| Venture(?: Exchange)?)?|CSE|NEO|Cboe Canada|CBOE Canada)"
+"""Canadian stock exchanges as a listing names them in brackets ('(TSX Venture: ADK)')."""
 EXCHANGES = (
-    r"(?:TSX(?:V|-V| Venture(?: Exchange)?)?|CSE|NEO|Cboe Canada|CBOE Canada|Nasdaq|NASDAQ|NYSE"
+    rf"(?:{CANADIAN_EXCHANGES}|Nasdaq|NASDAQ|NYSE"
     r"(?: American| Arca)?|AIM|ASX|LSE|OTCQB|OTCQX|OTC|TASE|SGX|HKEX|Euronext(?: [A-Z][a-z]+)?"
     r"|Nasdaq (?:Stockholm|First North|Helsinki|Copenhagen)|First North|Spotlight|Oslo B[øo]rs)"
 )
 """Stock exchanges as a listing names them in brackets ('(ASX: IG6)')."""
-_LISTING = re.compile(rf"\({EXCHANGES}\s*:\s*[A-Z][A-Z0-9.]{{0,6}}\)")
-# Where a release defines its issuer and states its listing: its opening.
+TICKER = r"[A-Z][A-Z0-9.]{0,6}"
+"""A ticker as a listing gives it after its exchange ('IG6', 'BRK.B')."""
+_LISTING = re.compile(rf"\({EXCHANGES}\s*:\s*{TICKER}\)")
 OPENING_CHARS = 3000
+"""Where a release defines its issuer and states its listing: its opening, in characters."""
 # Offerings of shares only a listed company makes, said without a round of their own.
 _LISTED_OFFERING = re.compile(
     r"\b(?:(?:non-)?brokered\s+)?(?:private placements?|rights issues?|directed (?:share )?issues?"
@@ -51,11 +54,9 @@ _LISTED_OFFERING = re.compile(
 
 
 class Issuer(NamedTuple):
-    """The company a release is about: its full name, the short name it defines (or None) and the
-    defined word ('Company')."""
+    """The company a release is about: its full name and the word it defines for it ('Company')."""
 
     name: str
-    short: str | None
     term: str
 
 
@@ -67,13 +68,7 @@ def issuer_definition(text: str) -> Issuer | None:
     if not matches:
         return None
     found = min(matches, key=lambda match: match.start())
-    return Issuer(found["name"].strip(" ,"), found.groupdict().get("short"), found["term"])
-
-
-def defined_issuer(text: str) -> str | None:
-    """The full name of the issuer `text` defines, else None."""
-    issuer = issuer_definition(text)
-    return issuer.name if issuer else None
+    return Issuer(found["name"].strip(" ,"), found["term"])
 
 
 def refers_to_issuer(text: str, issuer: Issuer) -> bool:

@@ -15,7 +15,7 @@ from assets.normalize.names import split_name_list, split_parenthetical
 from assets.normalize.rounds import find_round
 from assets.parsing.budget import checkpoint
 from assets.parsing.mentions import DealMention, Method
-from schemas.reference.wording import NO_VALUE
+from schemas.reference.wording import states_nothing
 from schemas.text import clean_space, fold
 
 # Checked in this order: 'Lead investors' is a lead column before it is an investors column; 'Round size' and
@@ -101,9 +101,9 @@ def split_investor_cell(leads_cell: str | None, investors_cell: str | None) -> t
     """
     leads: list[str] = []
     others: list[str] = []
-    for name in _cell_names(leads_cell):
+    for name in split_name_list(leads_cell):
         leads.append(_LEAD_MARK.sub("", name))
-    for name in _cell_names(investors_cell):
+    for name in split_name_list(investors_cell):
         unmarked = _LEAD_MARK.sub("", name)
         if unmarked != name:
             leads.append(unmarked)
@@ -111,12 +111,6 @@ def split_investor_cell(leads_cell: str | None, investors_cell: str | None) -> t
             others.append(unmarked)
     leads = list(dict.fromkeys(n for n in leads if n))
     return leads, leads + [n for n in dict.fromkeys(others) if n and n not in leads]
-
-
-def _cell_names(cell: str | None) -> list[str]:
-    if not cell or clean_space(cell).lower() in NO_VALUE:
-        return []
-    return [n for n in split_name_list(cell) if n.lower() not in NO_VALUE]
 
 
 def _round_and_valuation(round_cell: str | None) -> tuple[str | None, Money | None]:
@@ -170,7 +164,7 @@ def mention_from_row(
     values = {
         field: cells[i]
         for i, field in fields.items()
-        if i < len(cells) and clean_space(cells[i]).lower() not in NO_VALUE  # '—' says nothing
+        if i < len(cells) and not states_nothing(cells[i])  # '—' says nothing
     }
     if not values.get("company"):
         return None

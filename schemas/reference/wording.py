@@ -11,10 +11,18 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from schemas.text import clean_space
+
 NO_VALUE = frozenset(
     {"", "-", "—", "–", "?", "n/a", "na", "n.a.", "nan", "none", "null", "tbd", "not available"}
 )
 """What a cell or field holds when it states nothing ('nan' is a pandas round trip, '—' a dash)."""
+
+
+def states_nothing(text: str) -> bool:
+    """Whether `text` is one of the `NO_VALUE` placeholders, whatever its case and white space."""
+    return clean_space(text).lower() in NO_VALUE
+
 
 UNDISCLOSED_IN_PROSE = ("undisclosed", "not disclosed", "unannounced")
 """Words that say a deal's amount exists but is not given, in prose ('raised an undisclosed sum')."""

@@ -17,7 +17,7 @@ from assets.parsing.mentions import DealMention
 from assets.parsing.money_roles import Role, money_role
 from assets.parsing.prose import extract_prose_mentions, resolve_short_names
 from assets.parsing.prose_names import valid_company
-from assets.parsing.releases import defined_issuer, listed_issuer
+from assets.parsing.releases import issuer_definition, listed_issuer
 
 PUBLISHED = date(2026, 3, 20)
 
@@ -44,7 +44,9 @@ def _deals(*paragraphs: str) -> list[tuple[str | None, str | None, str | None]]:
     ],
 )  # fmt: skip
 def test_a_release_defines_its_issuer_once(opening: str, issuer: str) -> None:
-    assert defined_issuer(opening) == issuer
+    defined = issuer_definition(opening)
+    assert defined is not None
+    assert defined.name == issuer
 
 
 @pytest.mark.parametrize(
@@ -56,7 +58,7 @@ def test_a_release_defines_its_issuer_once(opening: str, issuer: str) -> None:
     ],
 )
 def test_no_issuer_without_a_name_defined_as_the_company(text: str) -> None:
-    assert defined_issuer(text) is None
+    assert issuer_definition(text) is None
 
 
 def test_the_company_in_a_release_is_its_issuer() -> None:
