@@ -109,9 +109,10 @@ _CELLS = "export_cells"
 
 def _json_cells(
     connection: duckdb.DuckDBPyConnection, path: Path, fmt: str, wanted: frozenset[str]
-) -> tuple[list[str], list[str]]:
+) -> tuple[list[str], list[str], frozenset[str]]:
     """(every top-level key of a JSON array / JSON Lines export, in order of first appearance; the wanted
-    ones, whose values, arrays as JSON text, become the cells view).
+    ones, whose values, arrays as JSON text, become the cells view; the keys that differ only in case or
+    surrounding space, which mappings cannot tell apart).
 
     Keys come from the file, so they travel as bound parameters (JSON pointers), never as SQL. Only the
     wanted keys are extracted: one extraction per key of a 20,000-key export exhausted memory.
@@ -125,14 +126,14 @@ def _json_cells(
     keys = list(dict.fromkeys(key for (object_keys,) in objects for key in object_keys or ()))
     kept = [keys[position] for position in _kept(keys, wanted)]
     if not kept:
-        return keys, []
+        return keys, [], _repeated(keys)
     pointers = ["/" + key.replace("~", "~0").replace("/", "~1") for key in kept]
     projection = ", ".join(f"json_extract_string(json, ${i + 3}) as c{i}" for i in range(len(kept)))
     # Extracted once, to Arrow: a view cannot keep the bound pointers. Only the wanted keys are held.
     query = f"select {projection} from read_json_objects($1, format = $2)"
     cells = connection.sql(query, params=[str(path), layout, *pointers]).to_arrow_table()
     connection.register(_CELLS, cells)
-    return keys, kept
+    return keys, kept, _repeated(keys)
 
 
 # DuckDB's CSV reader pays about half a millisecond per column to sniff and bind, whatever the number of
@@ -141,18 +142,21 @@ WIDE_CSV_COLUMNS = 1_000
 _DELIMITERS = ",;\t|"
 
 
-def _wide_header(path: Path) -> tuple[list[str], str] | None:
-    """(column names, delimiter) of a header with thousands of columns; None for any narrower one.
-
-    The delimiter is the one the header line uses most; DuckDB's sniffer reads narrower files."""
+def _header(path: Path) -> tuple[list[str], str]:
+    """(the column names of a CSV export's header as written, its delimiter): the one the header line
+    uses most. DuckDB renames a repeated name ('amount', 'amount_1'); this is what the file says."""
     with path.open(encoding="utf-8", newline="") as handle:
         first_line = handle.readline()
         counts = {delimiter: first_line.count(delimiter) for delimiter in _DELIMITERS}
         delimiter = max(counts, key=counts.__getitem__)
-        if counts[delimiter] < WIDE_CSV_COLUMNS:
-            return None
         handle.seek(0)
-        return next(csv.reader(handle, delimiter=delimiter)), delimiter
+        return next(csv.reader(handle, delimiter=delimiter), []), delimiter
+
+
+def _repeated(names: list[str]) -> frozenset[str]:
+    """The column names (as mappings match them, `_folded`) that more than one column carries."""
+    folded = [_folded(name) for name in names]
+    return frozenset(name for name in folded if folded.count(name) > 1)
 
 
 @contextmanager
@@ -184,15 +188,16 @@ _EXTRA_CELLS = re.compile(r"column\d+")
 
 def _csv_cells(
     connection: duckdb.DuckDBPyConnection, path: Path, wanted: frozenset[str], stack: ExitStack
-) -> tuple[list[str], list[str]]:
-    """(every column name of a CSV export, the wanted ones); the wanted columns become the cells view,
-    which reads the file each time it is queried (a wide file's narrowed copy lives as long as `stack`)."""
-    wide = _wide_header(path)
-    if wide is not None:
-        names, delimiter = wide
+) -> tuple[list[str], list[str], frozenset[str]]:
+    """(every column name of a CSV export, the wanted ones, the names more than one column carries); the
+    wanted columns become the cells view, which reads the file each time it is queried (a wide file's
+    narrowed copy lives as long as `stack`)."""
+    names, delimiter = _header(path)
+    repeated = _repeated(names)
+    if len(names) > WIDE_CSV_COLUMNS:
         kept = _kept(names, wanted)
         if not kept:
-            return names, []
+            return names, [], repeated
         narrow = stack.enter_context(_narrowed(path, delimiter, kept))
         relation = connection.read_csv(str(narrow), **_CSV_OPTIONS)
         for position, name in zip(kept, relation.columns, strict=True):
@@ -203,7 +208,7 @@ def _csv_cells(
         names = [str(name) for name in relation.columns]
         kept = _kept(names, wanted)
         if not kept:
-            return names, []
+            return names, [], repeated
         # cells past the header's, which a row longer than the header holds: kept for its snippet
         kept = positions = kept + [
             position for position, name in enumerate(names)
@@ -211,7 +216,7 @@ def _csv_cells(
         ]  # fmt: skip
     # Columns by position ('#3'): their names come from the file and never become SQL.
     relation.project(", ".join(f"#{p + 1} as c{i}" for i, p in enumerate(positions))).create_view(_CELLS)
-    return names, [names[position] for position in kept]
+    return names, [names[position] for position in kept], repeated
 
 
 def _resolve_column(name: str, columns: list[str]) -> str | None:
@@ -273,6 +278,20 @@ def _mapping(columns: dict[str, str] | None, available: list[str]) -> dict[str, 
     if "company" not in mapping:
         raise TableExportError(f"no company column (columns: {_listed(available)})")
     return mapping
+
+
+def _refuse_repeated(mapping: dict[str, str], repeated: frozenset[str]) -> None:
+    """A `TableExportError` when a field is read from a column whose name another column carries too
+    ('amount' twice, or 'Amount' and 'amount'): which one holds the field is a guess, and reading the
+    first would drop the other's values without a word."""
+    ambiguous = {field: name for field, name in mapping.items() if _folded(name) in repeated}
+    if ambiguous:
+        listed = ", ".join(f"{name!r} (read as {field})" for field, name in ambiguous.items())
+        raise TableExportError(
+            f"the export has more than one column named {listed}, ignoring case: which holds the values "
+            "is a guess; rename the columns so each name is used once, or map the field to another "
+            "column in the source's columns"
+        )
 
 
 _INVESTOR_LISTS = "export_investor_lists"
@@ -371,12 +390,12 @@ def _opened(
         with ExitStack() as stack:
             readable = stack.enter_context(_as_utf8(path, encoding))
             if fmt == "csv":
-                available, kept = _csv_cells(connection, readable, wanted, stack)
+                available, kept, repeated = _csv_cells(connection, readable, wanted, stack)
             elif fmt in ("json", "jsonl"):
-                available, kept = _json_cells(connection, readable, fmt, wanted)
+                available, kept, repeated = _json_cells(connection, readable, fmt, wanted)
             else:
                 raise TableExportError(f"unsupported table format {fmt!r} ({', '.join(TABLE_FORMATS)})")
-            yield connection, available, kept
+            yield connection, available, kept, repeated
     except (duckdb.Error, OSError, csv.Error) as error:
         # DuckDB names the file it read: the raw store's copy (or a decoded one), which means nothing to
         # whoever wrote the export; the source's URL is beside the message wherever it is shown.
@@ -394,7 +413,7 @@ def _read_rows(
     path: Path, fmt: str, wanted: frozenset[str], encoding: str | None = None
 ) -> tuple[pd.DataFrame, list[str]]:
     """(the cells of the wanted columns, named as in the export; every column name of the export)."""
-    with _opened(path, fmt, wanted, encoding) as (connection, available, kept):
+    with _opened(path, fmt, wanted, encoding) as (connection, available, kept, _):
         if not kept:
             return pd.DataFrame(), available
         frame = connection.sql(f"select * from {_CELLS}").to_arrow_table().to_pandas()
@@ -415,8 +434,10 @@ def table_mentions(
     reading error there is a `TableExportError`.
     """
     wanted = frozenset(_folded(name) for name in [*(columns or {}).values(), *EXPORT_FIELDS])
-    with _opened(path, fmt, wanted, encoding) as (connection, available, kept):
-        _define_mentions(connection, _mapping(columns, available), kept)
+    with _opened(path, fmt, wanted, encoding) as (connection, available, kept, repeated):
+        mapping = _mapping(columns, available)
+        _refuse_repeated(mapping, repeated)
+        _define_mentions(connection, mapping, kept)
         yield connection
 
 

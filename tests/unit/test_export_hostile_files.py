@@ -84,6 +84,33 @@ def test_json_keys_in_another_case_match_too(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("second", ["amount", "Amount", " AMOUNT "])
+def test_two_columns_of_one_name_are_refused_rather_than_one_read(tmp_path: Path, second: str) -> None:
+    # Reading the first 'amount' column would drop the second's values without a word.
+    path = _export(tmp_path, f"company,amount,{second}", "Ostrava Labs,7000000,9000000")
+    with pytest.raises(TableExportError, match=r"more than one column named 'amount' \(read as amount\)"):
+        read_table_export(path, "csv")
+
+
+def test_two_columns_of_one_name_that_no_field_reads_are_no_matter(tmp_path: Path) -> None:
+    path = _export(tmp_path, "company,amount,notes,notes", "Ostrava Labs,7000000,first,second")
+    assert _cells(read_table_export(path, "csv"), "amount") == ["7000000"]
+
+
+def test_a_field_mapped_away_from_a_repeated_name_is_read(tmp_path: Path) -> None:
+    path = _export(tmp_path, "company,amount,amount,Raised", "Ostrava Labs,1,2,7000000")
+    rows = read_table_export(path, "csv", columns={"amount": "Raised"})
+    assert _cells(rows, "amount") == ["7000000"]
+
+
+def test_json_keys_differing_only_in_case_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "export.jsonl"
+    lines = ['{"company": "Ostrava Labs", "amount": "7000000"}', '{"company": "Brindle Ore", "Amount": "9"}']
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(TableExportError, match="more than one column named 'amount'"):
+        read_table_export(path, "jsonl")
+
+
 # -- files that cannot be read say why, in the user's terms ---------------------------------------------
 
 
@@ -151,3 +178,17 @@ def test_a_json_value_in_the_company_cell_is_quarantined(tmp_path: Path, cell: s
     result = validate_frame(normalize_mentions(frame, References.of()), NormalizedMentionSchema, RECORD_RULES)
     assert result.valid["company"].tolist() == ["Tallowmere"]
     assert [as_list(checks) for checks in result.rejected["failed_checks"]] == [["company_present"]]
+
+
+@pytest.mark.parametrize("cell", ["-2026-02-03", "x2026-02-03", "20260203"])
+def test_a_date_glued_to_other_characters_is_quarantined_not_read(tmp_path: Path, cell: str) -> None:
+    # '-2026-02-03' was read as 3 February 2026: a date found inside the cell, as prose needs
+    path = _export(
+        tmp_path, HEADER, GOOD, GOOD.replace("Tallowmere", "Brindle Ore").replace("2026-02-03", cell)
+    )
+    url = path.as_uri()
+    frame = extract_document(Source(id="export", kind=SourceKind.TABLE, url=url), url, "c" * 64, None, path)
+    result = validate_frame(normalize_mentions(frame, References.of()), NormalizedMentionSchema, RECORD_RULES)
+    assert result.valid["company"].tolist() == ["Tallowmere"]
+    assert result.rejected["company"].tolist() == ["Brindle Ore"]
+    assert [as_list(checks) for checks in result.rejected["failed_checks"]] == [["announced_date_parseable"]]
