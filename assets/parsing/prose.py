@@ -11,7 +11,7 @@ announced the round on Thursday' add leads and a date to the deal just stated.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sized
+from collections.abc import Iterable, Iterator, Sized
 from dataclasses import replace
 from datetime import date
 from itertools import chain
@@ -456,6 +456,7 @@ _NAME_ENDINGS = frozenset(
     | {"insurance", "foods", "group", "holdings", "inc", "corp", "corporation", "ltd", "limited", "co"}
     | {"industries", "materials", "semiconductor", "semiconductors", "quantum", "computing", "dynamics"}
     | {"aerospace", "automation", "intelligence", "solutions", "digital", "media", "works", "global"}
+    | {"photonics", "biopharma", "diagnostics", "genomics", "electronics", "sciences", "therapies"}
 )
 
 
@@ -463,18 +464,35 @@ _NAME_ENDINGS = frozenset(
 _DEFINED_ALIAS = re.compile(rf"({NAME})\s*\((?-i:(?P<alias>[A-Z][A-Za-z0-9&.-]{{1,11}}))\)")
 
 
-def _defined_aliases(mentions: list[DealMention]) -> dict[str, str]:
-    """{short form: full name} for every short form one company name defines in brackets in the mentions'
-    sentences, when the short form is an acronym or a word of the name, and only one name defines it."""
+def _defined_aliases(passages: Iterable[str]) -> dict[str, str]:
+    """{short form: full name} for every short form one company name defines in brackets in `passages`,
+    when the short form is an acronym or a word of the name, and only one name defines it."""
     defined: dict[str, set[str]] = {}
-    for snippet in {mention.snippet for mention in mentions if "(" in mention.snippet}:
+    for snippet in passages:
         for found in finditer_from_name(_DEFINED_ALIAS, snippet):
             full = valid_company(found.group(1))
             alias = found["alias"]
-            initials = "".join(word[0] for word in (full or "").split()).upper()
-            if full and alias != full and (alias.upper() == initials or alias in full.split()):
+            words = (full or "").split()
+            initials = "".join(word[0] for word in words).upper()
+            # 'The Ayurveda Experience (TAE)', 'The Quiet Lantern Company (QLC)'
+            unarticled = initials[1:] if words[:1] == ["The"] else initials
+            if full and alias != full and (alias.upper() in (initials, unarticled) or alias in words):
                 defined.setdefault(alias, set()).add(full)
     return {alias: next(iter(names)) for alias, names in defined.items() if len(names) == 1}
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
+_DEFINITION_CHARS = 120
+
+
+def _definitions(acronyms: list[str], text: str) -> Iterator[str]:
+    """The words before each place `text` writes one of `acronyms` in brackets ('... Experience (TAE)')."""
+    for acronym in acronyms:
+        bracketed = f"({acronym})"
+        at = text.find(bracketed)
+        while at >= 0:
+            yield text[max(0, at - _DEFINITION_CHARS) : at + len(bracketed)]
+            at = text.find(bracketed, at + 1)
 
 
 # A listed company's ticker, given in brackets after its name: 'International Graphite (ASX: IG6)'.
@@ -505,6 +523,22 @@ _WORDS_AFTER_NAME = re.compile(r"(?:\s+[A-Z][\w.]*(?![\w-])){1,2}")
 _WORD = re.compile(r"\w[\w.&'’+-]*")
 
 
+def _name_ending_words(after: re.Match[str] | None) -> list[str]:
+    """The words of `after` (capitalised words right after a name) that a name ends with, up to the first
+    that is not one or that ends its sentence or clause: 'Epic' + ' Games. That' is 'Epic Games',
+    'OpenLight' + ' Photonics Inc.' 'OpenLight Photonics Inc', 'MapLight' + ' Therapeutics MPLT.O'
+    'MapLight Therapeutics'."""
+    words = []
+    for word in after.group(0).split() if after else ():
+        bare = word.rstrip(".,")
+        if bare.lower() not in _NAME_ENDINGS:
+            break
+        words.append(bare)
+        if bare != word:
+            break
+    return words
+
+
 def _fuller_forms(names: set[str], text: str) -> dict[str, str]:
     """{name: the one fuller form the text writes it in with words names end with} ('Sakana' -> 'Sakana
     AI', 'Anduril' -> 'Anduril Industries'); a name with none, or with two ('Acme Labs' and 'Acme
@@ -519,14 +553,8 @@ def _fuller_forms(names: set[str], text: str) -> dict[str, str]:
             at = word.end() - len(name)
             if at < 0 or not text.startswith(name, at) or (at > 0 and text[at - 1].isalnum()):
                 continue
-            after = _WORDS_AFTER_NAME.match(text, word.end())
-            added = after.group(0).split() if after else []
-            endings = [w.lower().strip(".,") for w in added]
-            if (
-                endings
-                and all(w in _NAME_ENDINGS for w in endings)
-                and not all(w in _NO_FULLER_NAME for w in endings)
-            ):
+            added = _name_ending_words(_WORDS_AFTER_NAME.match(text, word.end()))
+            if added and not all(w.lower() in _NO_FULLER_NAME for w in added):
                 fuller.setdefault(name, set()).add(" ".join([name, *added]))
     return {name: next(iter(forms)) for name, forms in fuller.items() if len(forms) == 1}
 
@@ -549,7 +577,12 @@ def resolve_short_names(mentions: list[DealMention], text: str | None = None) ->
     for name in (name for name in first_seen if "(" not in name):
         for space in (i for i, char in enumerate(name) if char == " "):
             longer_names.setdefault(name[:space], set()).add(name)
-    aliases = _defined_aliases(mentions)
+    aliases = _defined_aliases({mention.snippet for mention in mentions if "(" in mention.snippet})
+    if text:
+        # 'The Ayurveda Experience (TAE)' defined in a sentence that states no deal, 'TAE's $27 million
+        # Series C' further on
+        undefined = [name for name in first_seen if _ACRONYM.fullmatch(name) and name not in aliases]
+        aliases.update(_defined_aliases(_definitions(undefined, text)))
     if text and ":" in text and listed_issuer(text):  # a ticker in brackets, found fast, before names
         aliases.update((t, n) for t, n in _ticker_aliases(text).items() if t not in aliases)
     # names no longer name in the document extends, and that may take a fuller form from the text

@@ -217,6 +217,9 @@ _SECURITIES = frozenset(
 _DEFINED_TERMS = frozenset({"Company", "Corporation", "Issuer"})
 # Prepositions that set a company's deal apart from a total, before its name: "Without TruKKer's round".
 _SETS_APART = frozenset({"without", "besides", "excluding", "including", "unlike", "despite"})
+# Words that open a clause before its subject: 'While Pellmore raised $3 million, ...' ('Once' and 'As'
+# start names too: 'Once Upon a Farm').
+_SUBORDINATORS = frozenset({"while", "although", "though", "whereas", "after", "when", "because", "since"})
 
 
 _INVESTING_VERB = re.compile(r"(?:Co-)?(?:Led|Leads|Backed|Backs|Funded|Funds|Invests|Invested|Joined|Joins)")
@@ -283,7 +286,7 @@ def valid_company(name: str | None) -> str | None:
     round_of = _ROUND_OF_NAME.match(cleaned) if len(words) > 3 else None
     if round_of:
         return valid_company(cleaned[round_of.end() :])  # 'Serie B de Félix (75 M USD)'
-    if words[0].lower() in _SETS_APART and len(words) > 1:
+    if (words[0].lower() in _SETS_APART or words[0].lower() in _SUBORDINATORS) and len(words) > 1:
         return valid_company(" ".join(words[1:]))  # "Without TruKKer's $100 million round"
     if (
         words[0].lower() in NOT_A_SUBJECT_START
