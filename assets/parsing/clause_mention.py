@@ -151,6 +151,8 @@ _RECIPIENT_AFTER = re.compile(
     r"|(?:round|funding|financing|raise)\s+(?:raised|secured|closed|landed)\s+by"
     # money lent or granted to a company: 'a seven-year €300 million loan to SES'
     r"|(?:loan|credit facility|credit line|grant)\s+to"
+    # a listing's size before it: 'the ₹3,042.5-crore IPO of Tata Technologies'
+    r"|(?:ipo|initial public offering)\s+(?:of|by)"
     # the amount as the passive's subject: 'the $50 million raised by Credgenics', '$79 million was swept
     # up by logistics startup Blackbuck'
     r"|(?:(?:was|were|has been|had been)\s+)?(?:raised|secured|landed|bagged|netted|picked up|swept up"
@@ -405,6 +407,18 @@ _DESCRIBED_NAME = re.compile(
 # The word after a name: a group word there ('raised by the UK AI sector', 'by 47 African startups', the
 # gazetteer's `group_words`) makes the name a group's, never a company.
 _WORD_AFTER = re.compile(r"\s+([\w-]+)")
+
+
+# A lender's or backer's verb right before the money it gives ('is providing €20 million', 'has committed
+# up to $50 million'), and the company it goes to after 'to' ('in venture-debt financing to Protembis').
+_PROVIDES = re.compile(
+    r"\b(?:provid(?:es|ed|ing)|extend(?:s|ed|ing)|lend(?:s|ing)|lent|commit(?:s|ted|ting))"
+    r"\s+(?:(?:up to|about|around|nearly|almost|over|a further|another|an additional)\s+)?$",
+    re.IGNORECASE,
+)
+_PROVIDED_TO = re.compile(
+    r"\s*(?:(?:in|of)\s+)?(?:[\w-]+\s+){0,3}?to\s+(?P<rest>[^,;]{1,120})", re.IGNORECASE
+)
 
 
 # Where the recipient's words end ('Singapore- and Switzerland-based' is one description, not two).
@@ -910,6 +924,15 @@ def mention_in_clause(
     # Then a later verb's subject: 'On the heels of raising $665 million, Zepto is gearing up to raise ...'.
     anchors += [later.start() for later in DEAL_VERB.finditer(text, verb.end())] if verb else []
     recipient = None if clause.company else _recipient_after(text, first_raise)
+    if (
+        recipient is None
+        and not clause.company
+        and first_raise
+        and _PROVIDES.search(text, 0, first_raise.start)
+    ):
+        # 'The European Investment Bank is providing €20 million in venture-debt financing to German
+        # medical-technology company Protembis': the money goes to the company after 'to'
+        recipient = _recipient_after(text, first_raise, _PROVIDED_TO)
     # 'A led its first round with $21 million, while B secured $2 million': B is the subject of a verb
     # after a contrast that closes the amount's clause, not the one who took it.
     anchors = [anchor for anchor in anchors if not _contrast_between(text, first_raise, anchor)]

@@ -320,6 +320,23 @@ def _named_item(left: str, right: str) -> Clause | None:
     return Clause(right, company=company, list_item=True) if company else None
 
 
+# What a sentence says its subject is or does before a colon: 'Perplexity is catching the right attention'.
+_SUBJECT_IS = re.compile(
+    rf"^(?:[A-Za-z]+ly,\s+)?({NAME})\s+(?:is|was|has|had|keeps|kept|remains|continues)\b"
+)
+
+
+def _spoken_of(left: str, right: str) -> Clause | None:
+    """'Perplexity is catching the right attention: the startup just raised $500 million': the deal after
+    the colon points back ('the startup', 'it') to the company the words before it are about."""
+    verb = DEAL_VERB.search(right)
+    subject = _SUBJECT_IS.match(strip_lead_in(left))
+    if verb is None or subject is None or company_in_subject(right[: verb.start()]) is not REFERENCE:
+        return None
+    company = valid_company(subject.group(1))
+    return Clause(right, company=company, lead_in=left) if company else None
+
+
 _NAME_WITH_AMOUNT = re.compile(rf"({NAME})\s*\(([^()]{{1,40}})\)\s*")
 
 
@@ -339,7 +356,7 @@ def _colon(sentence: str) -> list[Clause] | None:
     if not find_money(right):
         return None
     if not find_money(left):
-        named = _named_item(left, right)
+        named = _named_item(left, right) or _spoken_of(left, right)
         if named:
             return [named]
         items = split_sentence(right)
@@ -491,14 +508,23 @@ _RAISED_BY = re.compile(
 )
 
 
+# 'the $600 million round that Isomorphic Labs raised in March': the owner, then its verb, after the round.
+_THAT_RAISED = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?(?:round|funding|financing|raise|investment)\s+(?:that\s+|which\s+)?"
+    rf"({NAME})\s+(?:raised|secured|closed|landed|announced|completed)\b"
+)
+
+
 def _raised_by_items(sentence: str) -> list[Clause] | None:
     """Two or more '<amount> round raised by <Name>' items ('the $31 million round raised by Vivante
-    Health and $20 million round raised by Equip'): one clause per owner, from its amount to the next."""
-    if sentence.count(" by ") < 2:
+    Health and $20 million round raised by Equip'), or '<amount> round that <Name> raised' items ('the
+    $600 million round that Isomorphic Labs raised in March, the $320 million round that Truveta raised
+    in January'): one clause per owner, from its amount to the next."""
+    if sentence.count(" by ") < 2 and sentence.count(" raised") < 2:
         return None
     items = []
     for money in find_money(sentence):
-        owner = _RAISED_BY.match(sentence, money.end)
+        owner = _RAISED_BY.match(sentence, money.end) or _THAT_RAISED.match(sentence, money.end)
         if owner:
             items.append((money.start, money.start, valid_company(owner.group(1))))
     return _item_clauses(sentence, items)

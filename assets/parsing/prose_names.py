@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from assets.normalize.amounts import MULTIPLIERS
-from assets.normalize.names import clean_name
+from assets.normalize.names import LEGAL_SUFFIX_WORDS, clean_name
 from assets.normalize.rounds import find_round
 from schemas.gazetteer import default_gazetteer
 from schemas.reference.wording import NOT_A_SUBJECT_START
@@ -66,7 +66,10 @@ _PREPOSITIONS = frozenset(
 )
 _HEADLINE_TAIL = re.compile(
     r"(?:\s+(?:Raises?|Raised|Raising|Secures?|Secured|Lands?|Bags?|Closes?|Closed|Gets?|Nabs?|Snags?|Pulls"
-    r"|Attracts?|Receives?|Announces?|Completes?)\b.*|\s+(?:IPO|Series [A-K]\+?|Seed|Funding|Round))$"
+    r"|Attracts?|Receives?|Announces?|Completes?"
+    # what else a headline says the company does ('Rapido Joins Unicorn Club With $120 Mn Series E')
+    r"|Joins|Becomes|Hits|Enters|Crosses|Reaches|Unveils|Launches|Expands|Debuts|Nears|Seeks|Taps)\b.*"
+    r"|\s+(?:IPO|Series [A-K]\+?|Seed|Funding|Round))$"
 )
 # A multiplier written as a word ('$88.7 Million Raised'), or a half or quarter ('H1-2024').
 _NOT_A_NAME_WORD = re.compile(
@@ -78,11 +81,16 @@ _NOT_A_NAME_WORD = re.compile(
     r"|YoY|QoQ|MoM|[FC]Y\d{2,4}"  # 'fell 52 per cent YoY to $75 million', 'in FY25'
 )
 _STARTUP_WORD = re.compile(r"(?i:start-?up)")
+# What a headline calls the company before naming it, after what it does: 'BaaS Platform Synctera'. Not
+# first ('Maker Studios' is a name), nor before a legal form ('Acme Platform Inc').
+_DESCRIBED_AS_WORD = re.compile(r"Platform|Firm|Maker|Provider|Developer|Unicorn|Marketplace|Company")
 _PERIOD_WORD = re.compile(r"[HQ][1-4]")
 _PLACE_OWNER = re.compile(r"^([A-Z][\w .-]{1,30}?)['’]s\s+(?=[A-Z0-9])")
 _THE_NAME = re.compile(r"The(?: [A-Z][\w&'’.-]*){2,4}")
 _PERSON_TITLE = re.compile(r"CEO|CTO|CFO|COO|(?i:co-?founder|founder|chairman|chairwoman)")
 _MONTH_NAMES = frozenset(month.lower() for month in calendar.month_name if month)
+# a month as dates write it, a full stop taken off: 'Jan. 5', 'Sept 30'
+_MONTH_WORDS = _MONTH_NAMES | {month.lower() for month in calendar.month_abbr if month} | {"sept"}
 _OFFICE_OF = re.compile(
     r"^(?:CEO|CTO|CFO|COO|(?i:co-?founder|founder|president|chair(?:man|woman)?|head|director|partner))\s+of\s+"
 )
@@ -106,7 +114,9 @@ _NOT_NAMES = frozenset(
 )
 _DESCRIPTOR_TOKEN = re.compile(
     # 'a Coatue-led $70 million Series B': who led the round describes it
-    r"^[\w.'’-]+(?:-(?:based|born|headquartered|founded|style|backed|listed|owned|registered|led)|['’]s)$"
+    r"^[\w.'’-]+(?:-(?:based|born|headquartered|founded|style|backed|listed|owned|registered|led"
+    # what the company makes: 'ChatGPT-maker OpenAI', 'Fortnite-creator Epic Games'
+    r"|maker|creator|developer|owner|operator|parent)|['’]s)$"
 )
 # Words before a name in an investor list that are not part of it: 'existing investor Tern Ventures',
 # 'angel investor Mei Lin', 'the Regional Innovation Fund'.
@@ -245,7 +255,17 @@ def valid_company(name: str | None) -> str | None:
     if words and _INVESTING_VERB.fullmatch(words[0]):
         # an investor's list item, 'Insight Partners: Led Vanta's $150M Series B': the verb opens the line
         return valid_company(" ".join(words[1:])) if len(words) > 1 else None
-    described = [i for i, word in enumerate(words[:-1]) if _STARTUP_WORD.fullmatch(word)]
+    described = [
+        i
+        for i, word in enumerate(words[:-1])
+        if _STARTUP_WORD.fullmatch(word)
+        or (
+            i
+            and _DESCRIBED_AS_WORD.fullmatch(word)
+            and words[0] not in ("A", "An", "The")  # 'A European AI Company Just Raised ...' names no one
+            and words[i + 1].lower().strip(".,") not in LEGAL_SUFFIX_WORDS
+        )
+    ]
     if described:  # a headline's 'Grid Sensor Startup Quillfort': the name follows what it is
         words = words[described[-1] + 1 :]
         cleaned = " ".join(words)
@@ -269,7 +289,7 @@ def valid_company(name: str | None) -> str | None:
         return None if default_gazetteer().not_a_company(cleaned) else cleaned
     if not words or len(words) > 8 or words[0].lower() in GENERIC_SUBJECTS:
         return None
-    if (_PERIOD_WORD.fullmatch(words[0]) or words[0].lower() in _MONTH_NAMES) and (
+    if (_PERIOD_WORD.fullmatch(words[0]) or words[0].lower().rstrip(".") in _MONTH_WORDS) and (
         len(words) == 1 or words[1].isdigit()
     ):
         return None  # 'H2', 'Q3 2025', 'September 2024': a period of a year

@@ -130,7 +130,10 @@ _REPORTED = re.compile(
     r"\s+(?:said|says|announced|announces|confirmed|confirms|disclosed|discloses|reported|reports|revealed"
     r"|reveals"
     # 'the startup tells TechCrunch that it recently closed', 'Acme told Reuters it had'
-    rf"|tells\s+{NAME}|told\s+{NAME})(?:\s+(?:on\s+)?\w+day)?"
+    rf"|tells\s+{NAME}|told\s+{NAME})"
+    # ... on a day: 'said Monday', 'said on Jan. 5', 'said Jan. 5, 2023'
+    r"(?:\s+(?:on\s+)?(?:\w+day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+    r"(?:,\s*\d{4})?))?"
     r"(?:\s+that)?\s+(?:it|they)(?:\s+(?:has|had|have|is|was))?$",
     re.IGNORECASE,
 )

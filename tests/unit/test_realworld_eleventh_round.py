@@ -110,3 +110,83 @@ def test_money_from_a_fund_is_a_raise(text: str) -> None:
 )
 def test_money_for_a_fund_is_still_no_raise(text: str) -> None:
     assert _resolved(text) == []
+
+
+# -- from the blind batch dev-828..857 ----------------------------------------------------------------------
+
+
+def _deals(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [(m.company, m.amount, m.round_text) for m in extract_prose_mentions([text], published=PUBLISHED)]
+
+
+def test_rounds_each_owned_by_a_name_after_them_are_each_a_deal() -> None:
+    text = (
+        "Those totals include the $90 million round that Quenby Health raised in March, the $40 million "
+        "round that Brindle Labs raised in January and the $25 million round that Tallowmere closed in May."
+    )
+    assert _deals(text) == [
+        ("Quenby Health", "$90 million", None),
+        ("Brindle Labs", "$40 million", None),
+        ("Tallowmere", "$25 million", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Earlier, Fortnite-maker Pellmore Games landed $60 million in funding.", "Pellmore Games"),
+        ("Chatbot-creator Quenby raised $6 million in a seed round.", "Quenby"),
+    ],
+)
+def test_what_a_company_makes_before_its_name_is_no_part_of_it(text: str, company: str) -> None:
+    assert [deal[0] for deal in _deals(text)] == [company]
+
+
+@pytest.mark.parametrize(
+    ("headline", "company"),
+    [
+        ("Payments Platform Quenby Raises $18.6m", "Quenby"),
+        ("Pellmore Joins Unicorn Club With $120 Mn Series E Round", "Pellmore"),
+    ],
+)
+def test_a_headline_names_the_company_after_its_description_and_before_its_verb(
+    headline: str, company: str
+) -> None:
+    assert [deal[0] for deal in _deals(headline)] == [company]
+
+
+def test_a_headline_about_a_company_it_does_not_name_gives_no_company() -> None:
+    assert _deals("A Nordic AI Company Just Raised $4.3 Billion Without Selling Equity") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canada’s Quenby said Jan. 5 it has raised $35 million ahead of its first launch.",
+        "Quenby said on March 3, 2023 that it had raised $35 million ahead of its first launch.",
+    ],
+)
+def test_a_company_that_said_on_a_date_that_it_raised_is_the_company(text: str) -> None:
+    assert [deal[:2] for deal in _deals(text)] == [("Quenby", "$35 million")]
+
+
+def test_a_lender_providing_money_to_a_company_is_not_the_company() -> None:
+    text = (
+        "The Nordic Investment Bank is providing €20 million in venture-debt financing to Danish "
+        "medical-device company Pellmore to build its second plant."
+    )
+    assert _deals(text) == [("Pellmore", "€20 million", "debt")]
+
+
+def test_an_ipo_of_a_company_sized_before_it_is_that_company_s() -> None:
+    text = "Last year the ₹3,042.5-crore IPO of Quenby Technologies was subscribed 69 times."
+    assert _deals(text) == [("Quenby Technologies", "₹3,042.5-crore", "ipo")]
+
+
+def test_the_startup_after_a_colon_is_the_company_the_sentence_is_about() -> None:
+    text = "Clearly, Quenby is getting noticed: the startup just raised $50 million from investors."
+    assert [deal[:2] for deal in _deals(text)] == [("Quenby", "$50 million")]
+
+
+def test_a_reference_after_a_colon_with_no_one_before_it_names_no_company() -> None:
+    assert _deals("Update: the startup just raised $50 million from investors.") == []
