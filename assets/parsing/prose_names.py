@@ -82,8 +82,9 @@ _NOT_A_NAME_WORD = re.compile(
 )
 _STARTUP_WORD = re.compile(r"(?i:start-?up)")
 # What a headline calls the company before naming it, after what it does: 'BaaS Platform Synctera'. Not
-# first ('Maker Studios' is a name), nor before a legal form ('Acme Platform Inc').
-_DESCRIBED_AS_WORD = re.compile(r"Platform|Firm|Maker|Provider|Developer|Unicorn|Marketplace|Company")
+# first ('Platform Systems' is a name), nor before a legal form ('Acme Platform Inc'); 'Maker' and
+# 'Company' stand inside names ('Orvane Maker Labs').
+_DESCRIBED_AS_WORD = re.compile(r"Platform|Firm|Provider|Developer|Unicorn|Marketplace")
 _PERIOD_WORD = re.compile(r"[HQ][1-4]")
 _PLACE_OWNER = re.compile(r"^([A-Z][\w .-]{1,30}?)['’]s\s+(?=[A-Z0-9])")
 _THE_NAME = re.compile(r"The(?: [A-Z][\w&'’.-]*){2,4}")
