@@ -386,6 +386,31 @@ _TAIL_CHARS = 80
 _TRAILING = (_TRAILING_WORDS, _REPORTED, _IN_TALKS, _TRAILING_DAY)
 
 
+# The last word each of those patterns can end on: a subject that ends on none of them is not searched
+# (the searches were a quarter of extraction's time, nearly every one finding nothing).
+_ENDS_TRAILING_WORDS = frozenset(
+    {"has", "have", "had", "is", "was", "are", "were", "been", "just", "officially", "quietly", "reportedly"}
+    | {"also", "today", "now", "itself", "finally", "recently", "separately", "previously", "already"}
+    | {"earlier", "once", "last", "first", "too", "to", "plans", "plan", "planning", "discussed"}
+    | {"discussing", "considering", "seeking", "looking", "aiming", "hoping", "preparing", "aims", "aim"}
+    | {"seeks", "hopes", "intends", "wants", "expected", "poised", "set", "about", "up", "likely"}
+    | {"à", "de", "va", "pourrait", "devrait", "compte"}
+)
+_ENDS_REPORTED = frozenset({"it", "they", "has", "had", "have", "is", "was"})
+_ENDS_IN_TALKS = frozenset({"talks", "for", "over", "than", "about", "around", "to", "least", "nearly"})
+
+
+def _may_end(pattern: re.Pattern[str], last: str) -> bool:
+    """Whether `pattern` (one of _TRAILING) can match a text whose last word, in lower case, is `last`."""
+    if pattern is _TRAILING_WORDS:
+        return last in _ENDS_TRAILING_WORDS or last.endswith("ly")
+    if pattern is _REPORTED:
+        return last in _ENDS_REPORTED
+    if pattern is _IN_TALKS:
+        return last in _ENDS_IN_TALKS
+    return last.endswith("day") or last.isdigit() or last in ("week", "month", "morning")  # _TRAILING_DAY
+
+
 def _without_trailing_words(text: str) -> str:
     """The subject without the words between the company and its verb ('has', 'said it had', 'is in talks
     for', 'on Tuesday'), removed until none is left."""
@@ -393,6 +418,9 @@ def _without_trailing_words(text: str) -> str:
     while previous != text:
         previous = text
         for pattern in _TRAILING:
+            last = text[text.rfind(" ") + 1 :].lower()
+            if not _may_end(pattern, last):
+                continue
             found = pattern.search(text, max(0, len(text) - _TAIL_CHARS))
             if found:
                 text = text[: found.start()].strip()
