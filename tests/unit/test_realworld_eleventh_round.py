@@ -190,3 +190,27 @@ def test_the_startup_after_a_colon_is_the_company_the_sentence_is_about() -> Non
 
 def test_a_reference_after_a_colon_with_no_one_before_it_names_no_company() -> None:
     assert _deals("Update: the startup just raised $50 million from investors.") == []
+
+
+# -- the words between a company and its verb, looked for only where they can end ----------------------------
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Quenby has",
+        "Quenby said it had",
+        "Quenby said Jan. 5 that it has",
+        "Quenby is in advanced talks for about",
+        "Quenby on Monday",
+        "Quenby this week",
+        "Quenby quietly",
+        "Quenby is gearing up",
+        "Quenby told Reuters it",
+        "Quenby est sur le point de",
+    ],
+)
+def test_the_words_between_a_company_and_its_verb_are_taken_off(subject: str) -> None:
+    from assets.parsing.subjects import _without_trailing_words
+
+    assert _without_trailing_words(subject) == "Quenby"
