@@ -623,7 +623,7 @@ _ADDED_NEAR = re.compile(
 )
 _BESIDE_CHARS = 240  # how far from the deal's amount another round of the same clause is looked for
 # 'another $400 million': a second round beside the one just stated, told as news in the same breath.
-_ANOTHER_BEFORE = re.compile(r"\banother\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+_ANOTHER_BEFORE = re.compile(r"\b(?:another|a further)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 # What places an amount in the past without dating it ('following the $10 million debt', 'after a $4.5
 # million pre-seed'): such a round is told apart only when the text dates it (`past_rounds_beside`).
 _AFTER_BEFORE = re.compile(
@@ -634,7 +634,9 @@ _AFTER_BEFORE = re.compile(
 # 'followed by $2 billion more from Google': more money beside the deal's, a deal of its own.
 _MORE_AFTER = re.compile(r"\s+more\b")
 # What tells an amount after the deal's as the round that came next: 'followed by $7.5 billion in debt'.
-_THEN_BEFORE = re.compile(r"\b(?:followed by|and then|then)\s+(?:(?:a|an|another)\s+)?$", re.IGNORECASE)
+_THEN_BEFORE = re.compile(
+    r"\b(?:followed by|and then|then)\s+(?:(?:a|an|another|a further|a second)\s+)?$", re.IGNORECASE
+)
 # Words that make the later amounts the parts of the first ('$50M, including $10M in debt').
 _PARTS_BETWEEN = re.compile(
     r"\b(?:includ\w*|compris\w*|consist\w*|of which|split|made up|part of|out of|bringing|taking)\b",
@@ -677,7 +679,9 @@ def other_rounds_beside(text: str, mention: DealMention, published: date | None)
         round_text = round_of_phrase(phrase)
         if not another and (round_text is None or round_text == mention.round_text):
             continue
-        announced = mention.announced if another else month_stated(text, money, published)
+        # ('followed by a further $433m in October': its own month, else the deal's)
+        stated_month = month_stated(text, money, published) if money.start > stated.end else None
+        announced = (stated_month or mention.announced) if another else month_stated(text, money, published)
         added = another or bool(_ADDED_NEAR.search(before[-30:]) or _ADDED_NEAR.match(phrase[:20]))
         # 'raised $51.5M in a Series B after closing a $19.5M Series A earlier this year': an earlier stage
         # than the deal's, said to come before it, is a round of the company's past even undated
@@ -761,6 +765,78 @@ def parts_of(sentence: str, total: DealMention) -> list[DealMention]:
         )
         for index, (money, end) in enumerate(zip(moneys, ends, strict=True))
     ]
+
+
+# A company's funding to date, said of a total: 'brings its total funding to $40 million', 'has now raised
+# $52 million in venture capital'.
+_TOTAL_FUNDING = re.compile(
+    r"\btotal\s+(?:funding|financing|investment|capital|raised)\b|\b(?:has|have)\s+(?:now\s+)?raised\b"
+    r"|\bto date\b|\bso far\b|\bin total\b",
+    re.IGNORECASE,
+)
+# What opens a round said to be part of that total: 'including a $11 million Series A', '... and a £317.8m
+# Pre-Series C SAFE' after one.
+_INCLUDED = re.compile(r"\binclud(?:ing|es|ed)\s+(?:a|an)\s+(?:reported\s+)?$", re.IGNORECASE)
+_AND_ANOTHER = re.compile(r"^\s*,?\s*(?:and|plus)\s+(?:a|an)\s+$", re.IGNORECASE)
+# Rounds of a stage: a total's included round of one of these is a round of the company's past.
+_STAGE_ROUNDS = frozenset({"pre_seed", "seed", "pre_series_a", "series_a", "series_b", "series_c"})
+_STAGE_ROUNDS |= {"series_d", "series_e", "series_f", "series_g", "series_h", "series_i", "series_j"}
+
+
+def rounds_in_total(
+    sentence: str, locator: str, antecedent: DealMention | None, published: date | None
+) -> list[DealMention]:
+    """The rounds of a stage a sentence names as part of a company's funding to date ('This brings its
+    total funding to $40 million, including a $11 million Series A round in March 2021'), each a deal of
+    the company's past, dated as the text dates it. The company is the subject the sentence names, or
+    the one before when it points back ('its', 'the company'); a round of no stage ('including $10
+    million in debt') stays a part of the total."""
+    if "includ" not in sentence or not _TOTAL_FUNDING.search(sentence):
+        return []
+    moneys = find_money(sentence)
+    found: list[DealMention] = []
+    included_before: Money | None = None
+    for money in moneys:
+        before = sentence[max(0, money.start - 40) : money.start]
+        between = sentence[included_before.end : money.start] if included_before else ""
+        if not (_INCLUDED.search(before) or (included_before and _AND_ANOTHER.match(between))):
+            continue
+        included_before = money
+        phrase = own_phrase(sentence, money, moneys)[: CONTEXT_CHARS // 2]
+        round_text = find_round(phrase[:40])
+        if round_text not in _STAGE_ROUNDS:
+            continue
+        company = _total_owner(sentence[: moneys[0].start], antecedent)
+        if company is None:
+            return []
+        found.append(
+            DealMention(
+                method=Method.PROSE,
+                locator=f"{locator}/included[{len(found)}]",
+                snippet=sentence,
+                company=company,
+                round_text=round_text,
+                amount=amount_text(sentence, money),
+                announced=past_period(sentence, money, published) or month_stated(sentence, money, published),
+                context="\n".join(filter(None, (antecedent.context if antecedent else None, sentence))),
+            )
+        )
+    return found
+
+
+def _total_owner(subject: str, antecedent: DealMention | None) -> str | None:
+    """Whose total the words before its first amount speak of: a name, or the company before for 'its'."""
+    # 'its total funding', "the startup's total", 'the total funding for the Chennai-based company'
+    if re.search(
+        r"\b(?:its|the (?:company|startup|firm)['’]s|for the (?:[\w-]+\s+){0,3}?(?:company|startup|firm))\b",
+        subject,
+        re.IGNORECASE,
+    ):
+        return antecedent.company if antecedent else None
+    named = company_in_subject(subject)
+    if named is REFERENCE:
+        return antecedent.company if antecedent else None
+    return named
 
 
 # '20 million shares of its common stock at $19 each', '12,500,000 ADSs at $16': how many shares were sold,

@@ -29,6 +29,7 @@ from assets.parsing.clause_mention import (
     other_rounds_beside,
     parts_of,
     past_rounds_beside,
+    rounds_in_total,
 )
 from assets.parsing.date_phrases import find_date_phrase
 from assets.parsing.deal_clauses import Clause, split_sentence
@@ -302,6 +303,8 @@ def extract_prose_mentions(
                         found += [other for other in others if other.amount not in stated]
             if clauses and not found:
                 _round_of_restated(sentence, mentions, in_paragraph)
+                locator = f"{prefix}[{p_index}]/s[{s_index}]"
+                found = rounds_in_total(sentence, locator, antecedent, published)
             parts = parts_of(sentence, in_paragraph[-1]) if in_paragraph and not found else []
             if parts:
                 in_paragraph[-1:] = parts  # the deal just stated was their total

@@ -214,3 +214,38 @@ def test_the_words_between_a_company_and_its_verb_are_taken_off(subject: str) ->
     from assets.parsing.subjects import _without_trailing_words
 
     assert _without_trailing_words(subject) == "Quenby"
+
+
+# -- a total's included rounds, and a further round ----------------------------------------------------------
+
+
+def test_a_round_of_a_stage_included_in_a_total_is_a_deal_of_the_company_s_past() -> None:
+    text = (
+        "Pellmore raised $8 million in a Series A extension. This brings the total funding for the "
+        "Pune-based company to $40 million, including a $11 million Series A round in March 2021."
+    )
+    found = [(m.company, m.amount, m.round_text, m.announced) for m in extract_prose_mentions([text])]
+    assert found == [
+        ("Pellmore", "$8 million", "series_a", None),
+        ("Pellmore", "$11 million", "series_a", "March 2021"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a part of no stage stays a part of the total
+        "Pellmore raised $8 million in a Series B. Its total funding is $40 million, including $10 million "
+        "in debt.",
+        # no total: what a round includes is its own parts
+        "Pellmore raised $8 million in a Series B, including a $2 million seed extension from its angels.",
+    ],
+)
+def test_no_past_round_from_a_part_of_no_stage_or_without_a_total(text: str) -> None:
+    assert [m.amount for m in extract_prose_mentions([text])] == ["$8 million"]
+
+
+def test_a_further_sum_after_a_raise_is_the_next_round_dated_by_its_own_month() -> None:
+    text = "Quenby raised $1.1bn in September, followed by a further $433m in October."
+    found = [(m.company, m.amount, m.announced) for m in extract_prose_mentions([text], published=PUBLISHED)]
+    assert found == [("Quenby", "$1.1bn", "September 2025"), ("Quenby", "$433m", "October 2025")]
