@@ -33,7 +33,7 @@ _FORECAST_BEFORE = re.compile(
 _PERIODS = re.compile(
     rf"""
     (?:
-        (?<![\w-])(?P<iso>(?P<iso_year>20[0-4]\d)-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d))(?!\d)
+        (?P<iso>(?P<iso_year>20[0-4]\d)-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d))(?!\d)
       | (?<![\w-])(?P<iso_year_month>20[0-4]\d)-(?P<iso_month_only>0[1-9]|1[0-2])(?![\w-])
       | \b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{_YEAR}
       | \b(?P<day_first>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH_AFTER}\s+(?P<year_after>20[0-4]\d)(?!\d)

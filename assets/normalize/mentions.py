@@ -7,6 +7,7 @@ named rule.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -89,6 +90,11 @@ def _label(value: Any) -> str | None:
     return None if text is None or states_nothing(text) else text
 
 
+# An ISO date run together with other characters ('-2026-02-03', 'x2026-02-03'): prose finds dates inside
+# file names and slugs ('deals_2026-03-01.csv'), but a date cell that holds one states no date of its own.
+_GLUED_ISO_DATE = re.compile(r"[A-Za-z0-9_-]20[0-4]\d-[01]\d-[0-3]\d|20[0-4]\d-[01]\d-[0-3]\d\d")
+
+
 def announced_fields(
     announced_text: Any, date_format: Any, published_date: Any, published_precision: Any
 ) -> tuple[date | None, str | None, str | None]:
@@ -103,7 +109,8 @@ def announced_fields(
         resolved = resolve_date(stated, published, formats)
         if resolved is not None:
             return resolved, "explicit", named.precision if named else DAY
-        if named is not None:  # a month, quarter or year: its first day, and how exactly it is known
+        if named is not None and not _GLUED_ISO_DATE.search(stated):
+            # a month, quarter or year: its first day, and how exactly it is known
             return named.day, "explicit", named.precision
         if published is None and counts_from_publication(stated):
             # 'announced on Monday' on a page that nothing dates: the words date the deal against a day

@@ -15,6 +15,7 @@ import csv
 import json
 import re
 import tempfile
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -155,8 +156,8 @@ def _header(path: Path) -> tuple[list[str], str]:
 
 def _repeated(names: list[str]) -> frozenset[str]:
     """The column names (as mappings match them, `_folded`) that more than one column carries."""
-    folded = [_folded(name) for name in names]
-    return frozenset(name for name in folded if folded.count(name) > 1)
+    counts = Counter(_folded(name) for name in names)
+    return frozenset(name for name, count in counts.items() if count > 1)
 
 
 @contextmanager

@@ -37,6 +37,9 @@ from assets.sources import Source, SourceKind
         ("This week's briefing covers 2 to 8 March 2026.", DatedPeriod(date(2026, 3, 8), "day")),
         ("Spending will grow from 2024 to 2029.", DatedPeriod(date(2024, 1, 1), "year")),
         ("No dates here at all.", None),
+        # a date inside a file name or a slug, and the end of a range of ISO dates, date the text
+        ("Attached: Kestrel_Digest_2026-03-01.pdf, this week's rounds", DatedPeriod(date(2026, 3, 1), "day")),
+        ("Week of 2026-02-23-2026-03-01: the rounds", DatedPeriod(date(2026, 3, 1), "day")),
     ],
 )
 def test_latest_named_period(text: str, expected: DatedPeriod | None) -> None:
