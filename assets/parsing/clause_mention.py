@@ -18,6 +18,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from assets.normalize.amounts import Money, find_money, is_spelled_out, parse_amount
+from assets.normalize.document_dates import QUARTER, YEAR, latest_named_period
 from assets.normalize.names import name_key
 from assets.normalize.rounds import find_round
 from assets.parsing.alternation import one_of
@@ -152,7 +153,8 @@ _RECIPIENT_AFTER = re.compile(
     # money lent or granted to a company: 'a seven-year €300 million loan to SES'
     r"|(?:loan|credit facility|credit line|grant)\s+to"
     # a listing's size before it: 'the ₹3,042.5-crore IPO of Tata Technologies'
-    r"|(?:ipo|initial public offering)\s+(?:of|by)"
+    # ('an IPO by Goldman Sachs client Acme': 'by' names the bank as often as the issuer)
+    r"|(?:ipo|initial public offering)\s+of"
     # the amount as the passive's subject: 'the $50 million raised by Credgenics', '$79 million was swept
     # up by logistics startup Blackbuck'
     r"|(?:(?:was|were|has been|had been)\s+)?(?:raised|secured|landed|bagged|netted|picked up|swept up"
@@ -623,7 +625,17 @@ _ADDED_NEAR = re.compile(
 )
 _BESIDE_CHARS = 240  # how far from the deal's amount another round of the same clause is looked for
 # 'another $400 million': a second round beside the one just stated, told as news in the same breath.
-_ANOTHER_BEFORE = re.compile(r"\b(?:another|a further)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+_ANOTHER_BEFORE = re.compile(r"\banother\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
+# 'followed by a further $433m in October': more money told as the next round ('a further $10 million'
+# alone is as often a tranche to come: 'with a further $10 million available upon milestones').
+_FURTHER_NEXT = re.compile(r"\b(?:followed by|and then|then)\s+a further\s+$", re.IGNORECASE)
+# Money not yet raised, said right after the amount: 'a further $5 million could follow', '$10 million is
+# expected to close', '$1 million contingent on milestones'.
+_NOT_YET_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,3}?(?:available|contingent|conditional|subject to|upon|could|would|may|might|will"
+    r"|(?:is|are)\s+expected|expected to|to follow|pending)\b",
+    re.IGNORECASE,
+)
 # What places an amount in the past without dating it ('following the $10 million debt', 'after a $4.5
 # million pre-seed'): such a round is told apart only when the text dates it (`past_rounds_beside`).
 _AFTER_BEFORE = re.compile(
@@ -675,7 +687,13 @@ def other_rounds_beside(text: str, mention: DealMention, published: date | None)
         phrase = own_phrase(text, money, moneys)[: CONTEXT_CHARS // 2]
         before = text[max(0, money.start - 60) : money.start]
         # 'another $400 million', '$2 billion more from Google'
-        another = bool(_ANOTHER_BEFORE.search(before) or _MORE_AFTER.match(text, money.end))
+        another = bool(
+            _ANOTHER_BEFORE.search(before)
+            or _MORE_AFTER.match(text, money.end)
+            or (money.start > stated.end and _FURTHER_NEXT.search(before[-30:]))
+        )
+        if another and _NOT_YET_AFTER.match(text, money.end):
+            continue  # a tranche still to come is no round yet
         round_text = round_of_phrase(phrase)
         if not another and (round_text is None or round_text == mention.round_text):
             continue
@@ -804,7 +822,15 @@ def rounds_in_total(
         included_before = money
         phrase = own_phrase(sentence, money, moneys)[: CONTEXT_CHARS // 2]
         round_text = find_round(phrase[:40])
-        if round_text not in _STAGE_ROUNDS:
+        # dated, and before the month of publication: an undated or current one may be the news itself
+        # ('including a $40 million Series C announced today'), a plan ('expected to close next month') or
+        # a fund ('a $500 million seed fund')
+        announced = past_period(sentence, money, published)
+        if (
+            round_text not in _STAGE_ROUNDS
+            or _FUND_OR_PLAN.search(phrase)
+            or not _before(announced, published)
+        ):
             continue
         company = _total_owner(sentence[: moneys[0].start], antecedent)
         if company is None:
@@ -817,15 +843,35 @@ def rounds_in_total(
                 company=company,
                 round_text=round_text,
                 amount=amount_text(sentence, money),
-                announced=past_period(sentence, money, published) or month_stated(sentence, money, published),
+                announced=announced,
                 context="\n".join(filter(None, (antecedent.context if antecedent else None, sentence))),
             )
         )
     return found
 
 
+_FUND_OR_PLAN = re.compile(
+    r"\b(?:funds?|vehicles?|expect\w*|to close|pending|planned|announced)\b", re.IGNORECASE
+)
+
+
+def _before(period: str | None, published: date | None) -> bool:
+    """Whether `period` ('March 2021', '2024') ends before the month of publication (any period, when
+    nothing dates the text)."""
+    named = latest_named_period(period) if period else None
+    if named is None:
+        return False
+    if published is None:
+        return True
+    last_month = named.day.month + {YEAR: 12 - named.day.month, QUARTER: 2}.get(named.precision, 0)
+    return (named.day.year, last_month) < (published.year, published.month)
+
+
 def _total_owner(subject: str, antecedent: DealMention | None) -> str | None:
-    """Whose total the words before its first amount speak of: a name, or the company before for 'its'."""
+    """Whose total the words before its first amount speak of: a name, or the company before for 'its';
+    None when it is the investors' ('Its investors have now raised $3 billion')."""
+    if re.search(r"\b(?:investors?|backers?|funds?|VCs?|shareholders)\b", subject, re.IGNORECASE):
+        return None
     # 'its total funding', "the startup's total", 'the total funding for the Chennai-based company'
     if re.search(
         r"\b(?:its|the (?:company|startup|firm)['’]s|for the (?:[\w-]+\s+){0,3}?(?:company|startup|firm))\b",

@@ -320,23 +320,6 @@ def _named_item(left: str, right: str) -> Clause | None:
     return Clause(right, company=company, list_item=True) if company else None
 
 
-# What a sentence says its subject is or does before a colon: 'Perplexity is catching the right attention'.
-_SUBJECT_IS = re.compile(
-    rf"^(?:[A-Za-z]+ly,\s+)?({NAME})\s+(?:is|was|has|had|keeps|kept|remains|continues)\b"
-)
-
-
-def _spoken_of(left: str, right: str) -> Clause | None:
-    """'Perplexity is catching the right attention: the startup just raised $500 million': the deal after
-    the colon points back ('the startup', 'it') to the company the words before it are about."""
-    verb = DEAL_VERB.search(right)
-    subject = _SUBJECT_IS.match(strip_lead_in(left))
-    if verb is None or subject is None or company_in_subject(right[: verb.start()]) is not REFERENCE:
-        return None
-    company = valid_company(subject.group(1))
-    return Clause(right, company=company, lead_in=left) if company else None
-
-
 _NAME_WITH_AMOUNT = re.compile(rf"({NAME})\s*\(([^()]{{1,40}})\)\s*")
 
 
@@ -356,7 +339,7 @@ def _colon(sentence: str) -> list[Clause] | None:
     if not find_money(right):
         return None
     if not find_money(left):
-        named = _named_item(left, right) or _spoken_of(left, right)
+        named = _named_item(left, right)
         if named:
             return [named]
         items = split_sentence(right)
@@ -523,11 +506,19 @@ def _raised_by_items(sentence: str) -> list[Clause] | None:
     if sentence.count(" by ") < 2 and sentence.count(" raised") < 2:
         return None
     items = []
+    unowned_first = None
     for money in find_money(sentence):
         owner = _RAISED_BY.match(sentence, money.end) or _THAT_RAISED.match(sentence, money.end)
         if owner:
             items.append((money.start, money.start, valid_company(owner.group(1))))
-    return _item_clauses(sentence, items)
+        elif not items:
+            unowned_first = unowned_first or money
+    clauses = _item_clauses(sentence, items)
+    if clauses and unowned_first is not None:
+        # 'Acme raised $20 million, more than the $12 million round that Beta raised ...': the sentence's
+        # own deal comes before the rounds it is set against
+        return [Clause(sentence[: items[0][0]]), *clauses]
+    return clauses
 
 
 # 'a $136 million Series B for plant-based meat startup Redefine Meat': the round's owner after 'for'.

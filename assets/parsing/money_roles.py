@@ -143,8 +143,8 @@ _ACQUISITION_AFTER = re.compile(
 # Money that is not a raise, named by the noun after it: fund sizes, business figures, totals.
 _NOT_A_RAISE_AFTER = re.compile(
     # ('to fund its platform' says what the money is for: a verb, not a fund; 'from Kestrel Fund' and
-    # 'led by Kestrel Fund' name the investor)
-    r"^\s*(?:(?!(?:from|by|with)\b)\w+\s+){0,2}?(?<!\bto\s)"
+    # 'led by Kestrel Fund' name the investor, 'from subsidies' or 'with fees' what the money is)
+    r"^\s*(?:(?!(?:from|by|with)\s+(?-i:[A-Z]))\w+\s+){0,2}?(?<!\bto\s)"
     r"(?:fund|funds|vehicle|programme|program|subsidy|subsidies|target|arr\b|run[- ]rate"
     r"|market|fee|fees|salary|salaries|contract|contracts|licensing deal|order book|dry powder|distributions"
     r"|in (?:\w+\s+){0,2}(?:revenue|sales|volume|freight|bookings|gmv|arr|assets|distributions|milestones"

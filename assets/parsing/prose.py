@@ -36,7 +36,7 @@ from assets.parsing.deal_clauses import Clause, split_sentence
 from assets.parsing.investors import investors_in
 from assets.parsing.mentions import DealMention, Method
 from assets.parsing.money_roles import ClauseRoles, fresh_issue, own_phrase
-from assets.parsing.prose_names import NAME, finditer_from_name, valid_company
+from assets.parsing.prose_names import NAME, NAME_ENDINGS, finditer_from_name, valid_company
 from assets.parsing.releases import (
     EXCHANGES,
     OPENING_CHARS,
@@ -301,11 +301,14 @@ def extract_prose_mentions(
                         stated = {m.amount for m in found}
                         others = other_rounds_beside(clause.text, mention, published)
                         found += [other for other in others if other.amount not in stated]
+            included: list[DealMention] = []
             if clauses and not found:
                 _round_of_restated(sentence, mentions, in_paragraph)
                 locator = f"{prefix}[{p_index}]/s[{s_index}]"
-                found = rounds_in_total(sentence, locator, antecedent, published)
-            parts = parts_of(sentence, in_paragraph[-1]) if in_paragraph and not found else []
+                # (the sentence still adds to the deal before it: 'The round was led by Kestrel, which
+                # also backs Beta, whose total funding is $60 million, including a $25 million Series B')
+                included = rounds_in_total(sentence, locator, antecedent, published)
+            parts = parts_of(sentence, in_paragraph[-1]) if in_paragraph and not (found or included) else []
             if parts:
                 in_paragraph[-1:] = parts  # the deal just stated was their total
             elif found:
@@ -314,6 +317,7 @@ def extract_prose_mentions(
                 _follow_up(sentence, in_paragraph)
             elif mentions:  # (its amounts, if any, are parts of that deal: "which put in $1.3 billion")
                 _round_of_earlier_deal(sentence, mentions)
+            in_paragraph.extend(included)
             antecedent = _round_winner(sentence, clauses) or antecedent
             if not found and not clauses:
                 antecedent = _subject_of(sentence, antecedent) or antecedent
@@ -449,20 +453,6 @@ def _round_winner(sentence: str, clauses: list[Clause]) -> DealMention | None:
     return DealMention(Method.PROSE, "", sentence, company) if company else None
 
 
-# Words company names end with: a short name followed by them is the same company ('Acme' of 'Acme
-# Robotics', 'Mistral' of 'Mistral AI').
-_NAME_ENDINGS = frozenset(
-    {"ai", "labs", "lab", "bio", "biosciences", "biotech", "therapeutics", "pharma", "pharmaceuticals"}
-    | {"health", "healthcare", "medical", "robotics", "technologies", "technology", "tech", "systems"}
-    | {"software", "security", "energy", "power", "motors", "mobility", "space", "games", "studios"}
-    | {"networks", "cloud", "data", "analytics", "finance", "financial", "pay", "payments", "bank"}
-    | {"insurance", "foods", "group", "holdings", "inc", "corp", "corporation", "ltd", "limited", "co"}
-    | {"industries", "materials", "semiconductor", "semiconductors", "quantum", "computing", "dynamics"}
-    | {"aerospace", "automation", "intelligence", "solutions", "digital", "media", "works", "global"}
-    | {"photonics", "biopharma", "diagnostics", "genomics", "electronics", "sciences", "therapies"}
-)
-
-
 # 'Hiranandani Financial Services (HFS)': a full name, then the short form the text goes on to use.
 _DEFINED_ALIAS = re.compile(rf"({NAME})\s*\((?-i:(?P<alias>[A-Z][A-Za-z0-9&.-]{{1,11}}))\)")
 
@@ -485,17 +475,29 @@ def _defined_aliases(passages: Iterable[str]) -> dict[str, str]:
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,5}")
+# An acronym as a word of the text, and whether brackets hold it: '(TAE)'.
+_ACRONYM_USE = re.compile(r"(?<![\w&])(\()?([A-Z][A-Z0-9&]{1,5})(?![\w&])(\))?")
 _DEFINITION_CHARS = 120
 
 
-def _definitions(acronyms: list[str], text: str) -> Iterator[str]:
-    """The words before each place `text` writes one of `acronyms` in brackets ('... Experience (TAE)')."""
-    for acronym in acronyms:
-        bracketed = f"({acronym})"
-        at = text.find(bracketed)
-        while at >= 0:
-            yield text[max(0, at - _DEFINITION_CHARS) : at + len(bracketed)]
-            at = text.find(bracketed, at + 1)
+def _definitions(acronyms: Iterable[str], text: str) -> Iterator[str]:
+    """The words before the place `text` writes one of `acronyms` in brackets ('... Experience (TAE)'),
+    when the text first writes it so: a name defines its short form before using it, and an acronym in
+    use before ('CRED raised $80 million', then '... Department (CRED)') is a name of its own. One pass
+    over the text, whatever the number of acronyms."""
+    unseen = set(acronyms)
+    defined: set[str] = set()  # first written in brackets: each later bracket may define it too
+    for found in _ACRONYM_USE.finditer(text):
+        acronym = found.group(2)
+        bracketed = bool(found.group(1) and found.group(3))
+        if acronym in unseen:
+            unseen.discard(acronym)
+            if bracketed:
+                defined.add(acronym)
+        if bracketed and acronym in defined:
+            # (every definition: two names that define it, 'Quanta Data Systems (QDS)' and 'Quick
+            # Delivery Services (QDS)', leave it undefined)
+            yield text[max(0, found.start() - _DEFINITION_CHARS) : found.end()]
 
 
 # A listed company's ticker, given in brackets after its name: 'International Graphite (ASX: IG6)'.
@@ -526,16 +528,21 @@ _WORDS_AFTER_NAME = re.compile(r"(?:\s+[A-Z][\w.]*(?![\w-])){1,2}")
 _WORD = re.compile(r"\w[\w.&'’+-]*")
 
 
+_TICKER_WORD = re.compile(r"[A-Z0-9]{1,6}\.[A-Z]{1,2}")
+
+
 def _name_ending_words(after: re.Match[str] | None) -> list[str]:
     """The words of `after` (capitalised words right after a name) that a name ends with, up to the first
     that is not one or that ends its sentence or clause: 'Epic' + ' Games. That' is 'Epic Games',
     'OpenLight' + ' Photonics Inc.' 'OpenLight Photonics Inc', 'MapLight' + ' Therapeutics MPLT.O'
     'MapLight Therapeutics'."""
-    words = []
+    words: list[str] = []
     for word in after.group(0).split() if after else ():
         bare = word.rstrip(".,")
-        if bare.lower() not in _NAME_ENDINGS:
-            break
+        if bare.lower() not in NAME_ENDINGS:
+            # another capitalised word in the same clause makes it another name ('Zepto Media Head Priya
+            # Rao', 'Helix Sciences Day'); a ticker does not ('MapLight Therapeutics MPLT.O')
+            return words if _TICKER_WORD.fullmatch(bare) else []
         words.append(bare)
         if bare != word:
             break
@@ -600,7 +607,7 @@ def resolve_short_names(mentions: list[DealMention], text: str | None = None) ->
             full = next(iter(longer))
             added = full[len(mention.company) :].split()
             if first_seen[full] <= first_seen[mention.company] or all(
-                word.lower().strip(".,") in _NAME_ENDINGS for word in added
+                word.lower().strip(".,") in NAME_ENDINGS for word in added
             ):
                 mention = replace(mention, company=full)
         elif mention.company in fuller_in_text:

@@ -64,13 +64,34 @@ GENERIC_SUBJECTS = _ARTICLES_AND_PRONOUNS | {
 _PREPOSITIONS = frozenset(
     {"in", "at", "from", "for", "across", "of", "to", "with", "by", "on", "into", "among"}
 )
-_HEADLINE_TAIL = re.compile(
-    r"(?:\s+(?:Raises?|Raised|Raising|Secures?|Secured|Lands?|Bags?|Closes?|Closed|Gets?|Nabs?|Snags?|Pulls"
-    r"|Attracts?|Receives?|Announces?|Completes?"
-    # what else a headline says the company does ('Rapido Joins Unicorn Club With $120 Mn Series E')
-    r"|Joins|Becomes|Hits|Enters|Crosses|Reaches|Unveils|Launches|Expands|Debuts|Nears|Seeks|Taps)\b.*"
-    r"|\s+(?:IPO|Series [A-K]\+?|Seed|Funding|Round))$"
+_HEADLINE_VERB = re.compile(
+    r"\s+(?:Raises?|Raised|Raising|Secures?|Secured|Lands?|Bags?|Closes?|Closed|Gets?|Nabs?|Snags?|Pulls"
+    r"|Attracts?|Receives?|Announces?|Completes?)\b.*$"
 )
+_HEADLINE_ROUND = re.compile(r"\s+(?:IPO|Series [A-K]\+?|Seed|Funding|Round)$")
+# What else a headline says the company does ('Rapido Joins Unicorn Club With $120 Mn Series E', 'Zepto
+# Hits $5 Billion Valuation'): cut where no verb of the deal came after it ('Smart Taps Lands $3M' is
+# Smart Taps) and no word names end with follows ('Big Hits Studios', 'Blue Launches Robotics'). 'Taps'
+# and 'Launches' end names too ('Smart Taps'): they are cut only before what was tapped or launched.
+_HEADLINE_DOING = re.compile(
+    r"\s+(?:(?:Joins|Becomes|Hits|Enters|Crosses|Reaches|Unveils|Expands|Debuts|Nears|Seeks)"
+    r"(?P<rest>(?:\s+\S+)*)|(?:Launches|Taps)(?P<object>(?:\s+\S+)+))$"
+)
+
+
+def _without_headline_tail(name: str) -> str:
+    """A headline's subject without the verb and what follows it ('Acme Raises', 'Acme Series B', 'Zepto
+    Hits'): a headline capitalises its verb, and a listing is written after the name ('Swiggy IPO')."""
+    untailed = _HEADLINE_VERB.sub("", name)
+    if untailed != name and not untailed.endswith(" To"):
+        return untailed.strip()  # ('Meesho Launches IPO To Raise': the verb cut was what the launch is for)
+    doing = _HEADLINE_DOING.search(untailed)
+    rest = (doing["rest"] or doing["object"] or "").split() if doing else []
+    if doing and not (rest and rest[-1].lower() in _ENDS_A_NAME):
+        untailed = untailed[: doing.start()]
+    return _HEADLINE_ROUND.sub("", untailed).strip()
+
+
 # A multiplier written as a word ('$88.7 Million Raised'), or a half or quarter ('H1-2024').
 _NOT_A_NAME_WORD = re.compile(
     "(?i:" + "|".join(sorted((re.escape(w) for w in MULTIPLIERS if len(w) > 1), key=len, reverse=True)) + ")"
@@ -80,11 +101,26 @@ _NOT_A_NAME_WORD = re.compile(
     r"|(?i:start-?ups?|researchers|founders|engineers|executives|veterans|alumni)"
     r"|YoY|QoQ|MoM|[FC]Y\d{2,4}"  # 'fell 52 per cent YoY to $75 million', 'in FY25'
 )
+# Words company names end with: a short name followed by them is the same company ('Acme' of 'Acme
+# Robotics', 'Mistral' of 'Mistral AI').
+NAME_ENDINGS = frozenset(
+    {"ai", "labs", "lab", "bio", "biosciences", "biotech", "therapeutics", "pharma", "pharmaceuticals"}
+    | {"health", "healthcare", "medical", "robotics", "technologies", "technology", "tech", "systems"}
+    | {"software", "security", "energy", "power", "motors", "mobility", "space", "games", "studios"}
+    | {"networks", "cloud", "data", "analytics", "finance", "financial", "pay", "payments", "bank"}
+    | {"insurance", "foods", "group", "holdings", "inc", "corp", "corporation", "ltd", "limited", "co"}
+    | {"industries", "materials", "semiconductor", "semiconductors", "quantum", "computing", "dynamics"}
+    | {"aerospace", "automation", "intelligence", "solutions", "digital", "media", "works", "global"}
+    | {"photonics", "biopharma", "diagnostics", "genomics", "electronics", "sciences", "therapies"}
+)
 _STARTUP_WORD = re.compile(r"(?i:start-?up)")
 # What a headline calls the company before naming it, after what it does: 'BaaS Platform Synctera'. Not
 # first ('Platform Systems' is a name), nor before a legal form ('Acme Platform Inc'); 'Maker' and
 # 'Company' stand inside names ('Orvane Maker Labs').
 _DESCRIBED_AS_WORD = re.compile(r"Platform|Firm|Provider|Developer|Unicorn|Marketplace")
+# ... and the one word after it is the name only when names do not end with it: 'Open Platform Labs',
+# 'Cloud Firm Partners' and 'Game Developer Studios' are whole names.
+_ENDS_A_NAME = NAME_ENDINGS | LEGAL_SUFFIX_WORDS | {"partners", "exchange", "capital", "ventures", "company"}
 _PERIOD_WORD = re.compile(r"[HQ][1-4]")
 _PLACE_OWNER = re.compile(r"^([A-Z][\w .-]{1,30}?)['’]s\s+(?=[A-Z0-9])")
 _THE_NAME = re.compile(r"The(?: [A-Z][\w&'’.-]*){2,4}")
@@ -245,7 +281,7 @@ def valid_company(name: str | None) -> str | None:
         cleaned = _TICKER_INSIDE.sub("", cleaned)
     # A headline capitalises its verb and what follows ('African Startups Raise Over'), and a listing is
     # written after the name ('Swiggy IPO'): the name ends before them.
-    cleaned = _HEADLINE_TAIL.sub("", cleaned).strip()
+    cleaned = _without_headline_tail(cleaned)
     cleaned = _OFFICE_OF.sub("", cleaned)  # 'CEO of Bluejay Therapeutics': the company the office is of
     cleaned = _without_place_owner(cleaned)  # "Sweden's Northvolt": where the company is from
     cleaned = _without_demonym(cleaned)  # 'Ghanaian Zeepay': where the company is from
@@ -262,9 +298,10 @@ def valid_company(name: str | None) -> str | None:
         if _STARTUP_WORD.fullmatch(word)
         or (
             i
+            and i == len(words) - 2
             and _DESCRIBED_AS_WORD.fullmatch(word)
             and words[0] not in ("A", "An", "The")  # 'A European AI Company Just Raised ...' names no one
-            and words[i + 1].lower().strip(".,") not in LEGAL_SUFFIX_WORDS
+            and words[-1].lower().strip(".,") not in _ENDS_A_NAME
         )
     ]
     if described:  # a headline's 'Grid Sensor Startup Quillfort': the name follows what it is
@@ -290,10 +327,12 @@ def valid_company(name: str | None) -> str | None:
         return None if default_gazetteer().not_a_company(cleaned) else cleaned
     if not words or len(words) > 8 or words[0].lower() in GENERIC_SUBJECTS:
         return None
-    if (_PERIOD_WORD.fullmatch(words[0]) or words[0].lower().rstrip(".") in _MONTH_WORDS) and (
+    if (_PERIOD_WORD.fullmatch(words[0]) or words[0].lower() in _MONTH_NAMES) and (
         len(words) == 1 or words[1].isdigit()
     ):
         return None  # 'H2', 'Q3 2025', 'September 2024': a period of a year
+    if len(words) == 2 and words[0].lower().rstrip(".") in _MONTH_WORDS and words[1].isdigit():
+        return None  # 'Jan. 5', 'Sept 30': a day ('Jun' alone, or 'Mar 3 Labs', may be a name)
     if _TIME_OF_DAY.fullmatch(cleaned):
         return None  # 'Late Tuesday, the chipmaker said ...'
     if re.fullmatch(r"(?:19|20)\d\d", words[0]) and len(words) > 1:
@@ -307,7 +346,10 @@ def valid_company(name: str | None) -> str | None:
     round_of = _ROUND_OF_NAME.match(cleaned) if len(words) > 3 else None
     if round_of:
         return valid_company(cleaned[round_of.end() :])  # 'Serie B de Félix (75 M USD)'
-    if (words[0].lower() in _SETS_APART or words[0].lower() in _SUBORDINATORS) and len(words) > 1:
+    if (words[0].lower() in _SETS_APART or words[0].lower() in _SUBORDINATORS) and (
+        len(words) > 2 or (len(words) == 2 and words[1].lower() not in NAME_ENDINGS)
+    ):
+        # ('When Labs' and 'Since Labs' are names: what follows the word is no name of its own)
         return valid_company(" ".join(words[1:]))  # "Without TruKKer's $100 million round"
     if (
         words[0].lower() in NOT_A_SUBJECT_START

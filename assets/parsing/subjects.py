@@ -418,7 +418,8 @@ def _without_trailing_words(text: str) -> str:
     while previous != text:
         previous = text
         for pattern in _TRAILING:
-            last = text[text.rfind(" ") + 1 :].lower()
+            # the last word after any white space: a no-break or thin space separates words too
+            last = text.rsplit(None, 1)[-1].lower() if text else ""
             if not _may_end(pattern, last):
                 continue
             found = pattern.search(text, max(0, len(text) - _TAIL_CHARS))
