@@ -117,6 +117,24 @@ _RELATIVE_DAYS = {
 }
 
 
+# A month counted from publication: 'last month', 'late last month', 'in the middle of last month', 'earlier
+# this month'.
+RELATIVE_MONTH = (
+    r"(?:(?:early|late|mid|earlier|later|the (?:middle|end|start|beginning) of)[- ])?(?:last|this) month"
+)
+_RELATIVE_MONTH = re.compile(rf"(?:in )?(?P<phrase>{RELATIVE_MONTH})", re.IGNORECASE)
+
+
+def relative_month(text: str | None, published: date | None) -> date | None:
+    """The first day of the month `text` names by counting from publication ('last month' in a text of 5
+    June 2024: 1 May 2024; 'earlier this month': 1 June 2024), or None when it names none that way."""
+    found = _RELATIVE_MONTH.fullmatch(clean_space(text).rstrip(".,;")) if text and published else None
+    if found is None or published is None:
+        return None
+    first = published.replace(day=1)
+    return first if "this" in found["phrase"].lower() else (first - timedelta(days=1)).replace(day=1)
+
+
 def _on_or_before(month: int, day: int, published: date) -> date | None:
     """The date with this month and day that falls on or before `published` (at most a year before)."""
     for year in (published.year, published.year - 1):
@@ -149,13 +167,23 @@ def _relative(phrase: str, published: date) -> date | None:
     return None
 
 
+def yearless_day(text: str | None) -> bool:
+    """Whether `text` names a day of a month without its year ('December 8', 'the 3rd of May'): a date
+    only the publication date completes."""
+    phrase = clean_space(text).lower().rstrip(".,;") if text else ""
+    return any(
+        found is not None and found["month"] in MONTHS
+        for found in (_MONTH_DAY.match(phrase), _DAY_MONTH.match(phrase))
+    )
+
+
 def counts_from_publication(text: str | None) -> bool:
     """Whether `text` names a day by counting from the day it was written ('last week', 'on Monday',
     'yesterday', '3 days ago'). A date without its year ('Mar 2') is not one: it states its day."""
     if text is None:
         return False
     phrase = clean_space(text).lower().rstrip(".,;")
-    if phrase in _RELATIVE_DAYS or _DAYS_AGO.match(phrase):
+    if phrase in _RELATIVE_DAYS or _DAYS_AGO.match(phrase) or _RELATIVE_MONTH.fullmatch(phrase):
         return True
     weekday = _WEEKDAY.match(phrase)
     return bool(weekday) and weekday["weekday"] in _WEEKDAYS  # type: ignore[index]

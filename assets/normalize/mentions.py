@@ -16,8 +16,8 @@ import pandas as pd
 
 from assets.frames import as_list, is_missing
 from assets.normalize.amounts import Money, ParsedAmount, parse_amount
-from assets.normalize.dates import counts_from_publication, resolve_date
-from assets.normalize.document_dates import DAY, latest_named_period
+from assets.normalize.dates import counts_from_publication, relative_month, resolve_date
+from assets.normalize.document_dates import DAY, MONTH, latest_named_period
 from assets.normalize.fx import FxTable, default_fx_table
 from assets.normalize.names import Names, default_names, name_key
 from schemas.reference.reference_data import ReferenceData
@@ -105,6 +105,13 @@ def announced_fields(
     stated = _text(announced_text)
     if stated:
         formats = (date_format,) if _text(date_format) else ()
+        month = relative_month(stated, published)
+        if month is not None and _text(published_precision) in (None, DAY, MONTH):
+            return month, "explicit", MONTH  # 'last month': a month counted from the publication's
+        if month is not None:
+            # a page dated only by the quarter or year its text names: no month to count from, the deal
+            # is dated as the page is
+            return published, "published", _text(published_precision)
         named = latest_named_period(stated)  # 'March 2025' is a month; '2026-03-02', 'on Monday' are days
         resolved = resolve_date(stated, published, formats)
         if resolved is not None:

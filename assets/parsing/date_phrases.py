@@ -1,12 +1,16 @@
-"""The words a clause uses to date a deal: 'on March 3, 2026', 'on December 9', 'on Monday', 'yesterday'.
+"""The words a clause uses to date a deal: 'on March 3, 2026', 'on December 9', 'on Monday', 'yesterday',
+'last month'.
 
 Only the phrase is taken here, as written; `assets.normalize.dates.resolve_date` turns it into a date
-against the document's publication date. Vague phrases ('earlier this year', 'late January') are not dates.
+against the document's publication date (and `relative_month` a month: 'late last month'). Vague phrases
+('earlier this year', 'late January') are not dates.
 """
 
 from __future__ import annotations
 
 import re
+
+from assets.normalize.dates import RELATIVE_MONTH
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -17,15 +21,17 @@ _PHRASES = (
         rf"\b(?P<phrase>{_MONTH} \d{{1,2}}, \d{{4}}|\d{{1,2}} {_MONTH} \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})(?!\d)"
     ),
     re.compile(
-        rf"\bon (?:the )?(?P<phrase>{_MONTH} \d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH})"
+        rf"\b[Oo]n (?:the )?(?P<phrase>{_MONTH} \d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH})"
         r"(?!\d|,\s*\d{4})"
     ),
     re.compile(
-        rf"(?:\bon |\b(?=last |this past )|\b(?:said|announced|confirmed|disclosed|reported) )"
+        rf"(?:\b[Oo]n |\b(?=last |this past )|\b(?:said|announced|confirmed|disclosed|reported) )"
         rf"(?P<phrase>(?:last |this past )?{_WEEKDAY})\b"
     ),
     re.compile(r"\b(?P<phrase>yesterday|last week|earlier today|this morning)\b", re.IGNORECASE),
     re.compile(r"\b(?P<phrase>today)\b", re.IGNORECASE),
+    # a month counted from publication, last: a day said in the same clause dates the deal more closely
+    re.compile(rf"\b(?P<phrase>{RELATIVE_MONTH})\b", re.IGNORECASE),
 )
 
 

@@ -18,6 +18,7 @@ import pyarrow.parquet as pq
 
 from assets.fetching.raw_store import CorruptBlob, MissingBlob, RawStore
 from assets.frames import is_missing
+from assets.normalize.dates import yearless_day
 from assets.normalize.document_dates import DAY, DatedPeriod, latest_named_period, url_date
 from assets.parsing.budget import BUDGET_ERROR_CLASS, configured_budget_s, parse_budget
 from assets.parsing.decoding import decode_html, decode_text
@@ -185,6 +186,10 @@ def _records_from_parsed(
                 row["currency_text"] = unmarked
             row["published_date"] = dated.day if dated else None
             row["published_precision"] = dated.precision if dated else None
+            if dated is None and yearless_day(row["announced_text"]):
+                # 'On December 8' on a page nothing dates: a day of a year the page never gives leaves the
+                # deal undated (its snippet keeps the words), not quarantined as an unreadable date
+                row["announced_text"] = None
             row["snippet"] = _bounded(mention.snippet)
             row["context"] = _bounded(mention.context)
             row["record_id"] = record_id(stored.source.id, stored.url, stored.sha256, method, mention.locator)

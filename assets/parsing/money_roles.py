@@ -387,7 +387,8 @@ _ANY_MONTH = "|".join(_MONTHS)
 # A month a clause opens with ('In August, Redwood raised ...', 'September 5 – Glory Space raised ...'), or a
 # month its deal's words place the deal in before the amount ('The highest funding in May went to ...').
 _OPENING_MONTH = re.compile(
-    rf"^\W*(?:(?:in|by|during|back in) (?:early |late |mid-?)?(?P<month>{_ANY_MONTH})\b(?![\s.]*\d),"
+    rf"^\W*(?:(?:in|by|during|back in) (?:early |late |mid-?)?(?P<month>{_ANY_MONTH})(?: (?P<year>20\d\d))?"
+    r"\b(?![\s.]*\d),"
     rf"|(?P<dated>{_ANY_MONTH}) (?P<day>\d{{1,2}})\s*[–—-]\s)",
     re.IGNORECASE,
 )
@@ -400,7 +401,8 @@ _DEAL_IN_MONTH = re.compile(
 
 def month_before_amount(sentence: str, clause: str, money: Money, published: date | None) -> str | None:
     """The month `sentence` gives the deal of its `clause` before that clause's amount `money`, as words
-    `announced_fields` reads ('In August, ...' in a text of December 2023: 'August 2023'; 'September 5 –
+    `announced_fields` reads ('In August, ...' in a text of December 2023: 'August 2023'; 'In October 2025,
+    ...': 'October 2025'; 'September 5 –
     ...': 'September 5, 2024'), the latest such month up to the month of publication; None without one or
     without a publication date to give its year. The whole sentence is read: 'The highest funding in May
     went to A's $350 million, followed by B ($80M)' dates each of its clauses."""
@@ -412,6 +414,8 @@ def month_before_amount(sentence: str, clause: str, money: Money, published: dat
         return None
     named = found.groupdict()
     month = (named["month"] or named["dated"]).capitalize()
+    if named.get("year"):  # 'In October 2025, Datacurve announced ...'
+        return f"{month} {named['year']}"
     year = published.year if _MONTHS.index(month) + 1 <= published.month else published.year - 1
     day = named.get("day")
     return f"{month} {int(day)}, {year}" if day else f"{month} {year}"

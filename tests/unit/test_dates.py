@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from assets.normalize.dates import parse_date, resolve_date
+from assets.normalize.dates import parse_date, relative_month, resolve_date
 
 
 @pytest.mark.parametrize(
@@ -126,3 +126,23 @@ def test_resolve_date_without_publication_reads_absolute_dates_only() -> None:
     assert resolve_date("March 3, 2026", None) == date(2026, 3, 3)
     assert resolve_date("yesterday", None) is None
     assert resolve_date("Mar 2", None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("last month", date(2024, 5, 1)),
+        ("late last month", date(2024, 5, 1)),
+        ("the middle of last month", date(2024, 5, 1)),
+        ("Earlier this month", date(2024, 6, 1)),
+        ("in the past month", None),  # the last thirty days, no month
+        ("last monthly", None),
+    ],
+)
+def test_relative_month_counts_from_publication(text: str, expected: date | None) -> None:
+    assert relative_month(text, date(2024, 6, 6)) == expected
+
+
+def test_relative_month_crosses_the_year_and_needs_a_publication_date() -> None:
+    assert relative_month("last month", date(2024, 1, 15)) == date(2023, 12, 1)
+    assert relative_month("last month", None) is None

@@ -133,3 +133,22 @@ def test_a_period_after_the_day_the_text_is_read_does_not_date_it() -> None:
     text = "Three chip startups raised $1.1 billion this week in March 2026; the real test comes in 2027."
     assert latest_named_period(text, not_after=date(2026, 12, 2)) == DatedPeriod(date(2026, 3, 1), "month")
     assert latest_named_period(text) == DatedPeriod(date(2027, 1, 1), "year")
+
+
+def test_a_day_without_its_year_on_a_page_nothing_dates_leaves_the_deal_undated(tmp_path: Path) -> None:
+    # The page names no year anywhere: 'December 8' is a day of a year nobody knows. The deal is kept,
+    # undated, rather than quarantined as an unreadable date.
+    frame = _extract(tmp_path, "On December 8, Orrin announced a $12 million Series A.")
+    assert frame[["company_text", "announced_text", "published_date"]].values.tolist() == [
+        ["Orrin", None, None]
+    ]
+    record = normalize_record(frame.iloc[0].to_dict(), References.of())
+    assert record["announced_date"] is None
+
+
+def test_a_day_without_its_year_on_a_dated_page_takes_the_page_s_year(tmp_path: Path) -> None:
+    frame = _extract(
+        tmp_path, "On December 8, Orrin announced a $12 million Series A.", hint=date(2025, 12, 10)
+    )
+    record = normalize_record(frame.iloc[0].to_dict(), References.of())
+    assert (record["announced_date"], record["date_basis"]) == (date(2025, 12, 8), "explicit")

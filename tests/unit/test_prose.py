@@ -60,7 +60,7 @@ def deal(
         (
             "Last month the Quill maintainers spun out as Quillworks, securing a $400M valuation in a round "
             "led by Accel.",
-            deal("Quillworks", valuation="$400M", leads=("Accel",)),
+            deal("Quillworks", valuation="$400M", announced="Last month", leads=("Accel",)),
         ),
         (
             "Berlin-based Nordwind secures €40 million Series B.",
@@ -430,7 +430,7 @@ def test_money_that_is_no_raise(sentence: str) -> None:
                 "Gorsefield had taken a ¥900 million ($6 million) investment in 2024, before a $15 million "
                 "seed round this month."
             ],
-            [("$15 million", "seed", None), ("¥900 million", None, "2024")],
+            [("$15 million", "seed", "this month"), ("¥900 million", None, "2024")],
         ),
         # A month said alone before the month of publication (March 2026) dates an earlier round of the
         # same year; debt named in its phrase is its round.

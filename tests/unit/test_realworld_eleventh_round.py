@@ -379,3 +379,42 @@ def test_a_deal_set_against_rounds_other_companies_raised_stays_its_own() -> Non
         ("Brindle", "$12 million"),
         ("Tallowmere", "$8 million"),
     ]
+
+
+# -- the words that date a deal: a month counted from publication, a capitalised 'On', a month and year ----
+
+
+@pytest.mark.parametrize(
+    ("text", "announced"),
+    [
+        ("Quenby, which maps lithium deposits, raised $19 million in a Series B last month.", "last month"),
+        ("Quenby raised a $20 million Series E in the middle of last month.", "the middle of last month"),
+        ("On April 29, Quenby announced an oversubscribed $100 million Series A.", "April 29"),
+        ("In October 2025, Quenby announced the close of a $15 million Series A round.", "October 2025"),
+        # a day in the clause dates it more closely than the month
+        ("Quenby said on Monday it raised $10 million last month.", "Monday"),
+    ],
+)
+def test_the_words_that_date_a_deal(text: str, announced: str) -> None:
+    assert [m.announced for m in extract_prose_mentions([text], published=PUBLISHED)] == [announced]
+
+
+def test_last_month_is_the_month_before_publication() -> None:
+    from assets.normalize.mentions import announced_fields
+
+    assert announced_fields("late last month", None, PUBLISHED, "day") == (
+        date(2026, 2, 1),
+        "explicit",
+        "month",
+    )
+    assert announced_fields("last month", None, None, None) == (None, "undated", None)
+
+
+def test_last_month_on_a_page_dated_only_by_its_year_is_dated_as_the_page() -> None:
+    from assets.normalize.mentions import announced_fields
+
+    assert announced_fields("last month", None, date(2024, 1, 1), "year") == (
+        date(2024, 1, 1),
+        "published",
+        "year",
+    )
