@@ -112,12 +112,12 @@ def announced_fields(
             # a page dated only by the quarter or year its text names: no month to count from, the deal
             # is dated as the page is
             return published, "published", _text(published_precision)
-        named = latest_named_period(stated)  # 'March 2025' is a month; '2026-03-02', 'on Monday' are days
+        # 'March 2025' is a month; '2026-03-02', 'on Monday' are days; a glued date ('INV-2026-03-01') none
+        named = latest_named_period(_GLUED_ISO_DATE.sub(" ", stated))
         resolved = resolve_date(stated, published, formats)
         if resolved is not None:
             return resolved, "explicit", named.precision if named else DAY
-        if named is not None and not _GLUED_ISO_DATE.search(stated):
-            # a month, quarter or year: its first day, and how exactly it is known
+        if named is not None:  # a month, quarter or year: its first day, and how exactly it is known
             return named.day, "explicit", named.precision
         if published is None and counts_from_publication(stated):
             # 'announced on Monday' on a page that nothing dates: the words date the deal against a day

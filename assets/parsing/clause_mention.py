@@ -153,8 +153,8 @@ _RECIPIENT_AFTER = re.compile(
     # money lent or granted to a company: 'a seven-year €300 million loan to SES'
     r"|(?:loan|credit facility|credit line|grant)\s+to"
     # a listing's size before it: 'the ₹3,042.5-crore IPO of Tata Technologies'
-    # ('an IPO by Goldman Sachs client Acme': 'by' names the bank as often as the issuer)
-    r"|(?:ipo|initial public offering)\s+of"
+    # ('the $500 million IPO by Quenby'; not 'the IPO by Goldman Sachs client Acme', the bank's client's)
+    r"|(?:ipo|initial public offering)\s+(?:of|by(?![^,;]{0,60}?\bclients?\b))"
     # the amount as the passive's subject: 'the $50 million raised by Credgenics', '$79 million was swept
     # up by logistics startup Blackbuck'
     r"|(?:(?:was|were|has been|had been)\s+)?(?:raised|secured|landed|bagged|netted|picked up|swept up"
@@ -628,11 +628,18 @@ _BESIDE_CHARS = 240  # how far from the deal's amount another round of the same 
 _ANOTHER_BEFORE = re.compile(r"\banother\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 # 'followed by a further $433m in October': more money told as the next round ('a further $10 million'
 # alone is as often a tranche to come: 'with a further $10 million available upon milestones').
-_FURTHER_NEXT = re.compile(r"\b(?:followed by|and then|then)\s+a further\s+$", re.IGNORECASE)
+_FURTHER_NEXT = re.compile(r"\b(?:followed by|and then|then|and|with)\s+a further\s+$", re.IGNORECASE)
+# ... and the words before it that plan it: 'expects to raise a further $5 million'.
+_PLANNED_BEFORE = re.compile(
+    r"\b(?:expects?|expected|plans?|planned|planning|hopes?|aims?|seeks?|seeking|intends?|could|may|might"
+    r"|will|would|wants?|looking)\b[^.;]{0,30}$",
+    re.IGNORECASE,
+)
 # Money not yet raised, said right after the amount: 'a further $5 million could follow', '$10 million is
 # expected to close', '$1 million contingent on milestones'.
 _NOT_YET_AFTER = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,3}?(?:available|contingent|conditional|subject to|upon|could|would|may|might|will"
+    # (matched at the amount's end: no '^', which matches at a string's start only)
+    r"\s*(?:[\w-]+\s+){0,3}?(?:available|contingent|conditional|subject to|upon|could|would|may|might|will"
     r"|(?:is|are)\s+expected|expected to|to follow|pending)\b",
     re.IGNORECASE,
 )
@@ -692,7 +699,7 @@ def other_rounds_beside(text: str, mention: DealMention, published: date | None)
             or _MORE_AFTER.match(text, money.end)
             or (money.start > stated.end and _FURTHER_NEXT.search(before[-30:]))
         )
-        if another and _NOT_YET_AFTER.match(text, money.end):
+        if another and (_NOT_YET_AFTER.match(text, money.end) or _PLANNED_BEFORE.search(before[-40:])):
             continue  # a tranche still to come is no round yet
         round_text = round_of_phrase(phrase)
         if not another and (round_text is None or round_text == mention.round_text):
@@ -825,7 +832,10 @@ def rounds_in_total(
         # dated, and before the month of publication: an undated or current one may be the news itself
         # ('including a $40 million Series C announced today'), a plan ('expected to close next month') or
         # a fund ('a $500 million seed fund')
-        announced = past_period(sentence, money, published)
+        # ('in Q3 2024', 'in the summer of 2024': the phrase, read as a period as a page's date is)
+        announced = past_period(sentence, money, published) or (
+            phrase if latest_named_period(phrase) else None
+        )
         if (
             round_text not in _STAGE_ROUNDS
             or _FUND_OR_PLAN.search(phrase)

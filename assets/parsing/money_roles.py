@@ -143,8 +143,8 @@ _ACQUISITION_AFTER = re.compile(
 # Money that is not a raise, named by the noun after it: fund sizes, business figures, totals.
 _NOT_A_RAISE_AFTER = re.compile(
     # ('to fund its platform' says what the money is for: a verb, not a fund; 'from Kestrel Fund' and
-    # 'led by Kestrel Fund' name the investor, 'from subsidies' or 'with fees' what the money is)
-    r"^\s*(?:(?!(?:from|by|with)\s+(?-i:[A-Z]))\w+\s+){0,2}?(?<!\bto\s)"
+    # 'from funds advised by Kestrel' name the investors)
+    r"^\s*(?:(?!(?:from|by|with)\b)\w+\s+){0,2}?(?<!\bto\s)"
     r"(?:fund|funds|vehicle|programme|program|subsidy|subsidies|target|arr\b|run[- ]rate"
     r"|market|fee|fees|salary|salaries|contract|contracts|licensing deal|order book|dry powder|distributions"
     r"|in (?:\w+\s+){0,2}(?:revenue|sales|volume|freight|bookings|gmv|arr|assets|distributions|milestones"
@@ -152,6 +152,8 @@ _NOT_A_RAISE_AFTER = re.compile(
     r"|in the (?:first|second|third|fourth) quarter|across|in total|in aggregate"
     # a goal over years, not a round: 'to raise 3 billion euros within two years'
     r"|(?:within|over the next|in the next) (?:\w+ )?(?:years|decade)"
+    # what the money came from, when no investor: 'from government subsidies', 'with licensing fees'
+    r"|(?:from|with|by) (?:[\w-]+ ){0,2}?(?:subsid(?:y|ies)|fees|fee income|contracts|revenues?|sales)"
     r"|of (?:total|global|venture))\b"
     # a class of rounds, not one, named right after the amount: 'late-stage $100m+ rounds', '$50 million
     # deals' ('$50 million in two rounds' may be a deal of two tranches: the words between say)

@@ -480,17 +480,25 @@ _ACRONYM_USE = re.compile(r"(?<![\w&])(\()?([A-Z][A-Z0-9&]{1,5})(?![\w&])(\))?")
 _DEFINITION_CHARS = 120
 
 
+def _headline_end(text: str) -> int:
+    """Where a text's headline ends: its first line, when that is short and no sentence; else 0."""
+    end = text.find("\n")
+    line = text[:end].rstrip() if end > 0 else ""
+    return end if line and len(line) <= 150 and not line.endswith((".", "!", "?", ":")) else 0
+
+
 def _definitions(acronyms: Iterable[str], text: str) -> Iterator[str]:
     """The words before the place `text` writes one of `acronyms` in brackets ('... Experience (TAE)'),
-    when the text first writes it so: a name defines its short form before using it, and an acronym in
-    use before ('CRED raised $80 million', then '... Department (CRED)') is a name of its own. One pass
-    over the text, whatever the number of acronyms."""
+    when the text first writes it so (after its first line, a headline): a name defines its short form
+    before using it, and an acronym in use before ('CRED raised $80 million', then '... Department
+    (CRED)') is a name of its own. One pass over the text, whatever the number of acronyms."""
     unseen = set(acronyms)
     defined: set[str] = set()  # first written in brackets: each later bracket may define it too
+    title_end = _headline_end(text)  # a headline uses the short form its story defines below it
     for found in _ACRONYM_USE.finditer(text):
         acronym = found.group(2)
         bracketed = bool(found.group(1) and found.group(3))
-        if acronym in unseen:
+        if acronym in unseen and (bracketed or found.start() >= title_end):
             unseen.discard(acronym)
             if bracketed:
                 defined.add(acronym)
@@ -528,7 +536,11 @@ _WORDS_AFTER_NAME = re.compile(r"(?:\s+[A-Z][\w.]*(?![\w-])){1,2}")
 _WORD = re.compile(r"\w[\w.&'’+-]*")
 
 
-_TICKER_WORD = re.compile(r"[A-Z0-9]{1,6}\.[A-Z]{1,2}")
+_NAME_MAY_END_BEFORE = re.compile(
+    r"[A-Z0-9]{1,6}\.[A-Z]{1,2}|\w+:\w*"  # a ticker: 'MPLT.O', 'Nasdaq:BRND'
+    r"|CEO|CTO|CFO|COO|VP|President|Founder|Co-?founder|Chief|Chair(?:man|woman)?|Nasdaq|NYSE"
+    rf"|(?i:{'|'.join(sorted(re.escape(w) for w in LEGAL_SUFFIX_WORDS))})"
+)
 
 
 def _name_ending_words(after: re.Match[str] | None) -> list[str]:
@@ -541,8 +553,9 @@ def _name_ending_words(after: re.Match[str] | None) -> list[str]:
         bare = word.rstrip(".,")
         if bare.lower() not in NAME_ENDINGS:
             # another capitalised word in the same clause makes it another name ('Zepto Media Head Priya
-            # Rao', 'Helix Sciences Day'); a ticker does not ('MapLight Therapeutics MPLT.O')
-            return words if _TICKER_WORD.fullmatch(bare) else []
+            # Rao', 'Helix Sciences Day'); a legal form, a ticker or an officer's title does not ('Quenby AI
+            # Pte Ltd', 'MapLight Therapeutics MPLT.O', 'Quenby Robotics CEO Lena Ortiz')
+            return words if _NAME_MAY_END_BEFORE.fullmatch(bare) else []
         words.append(bare)
         if bare != word:
             break
@@ -554,14 +567,17 @@ def _fuller_forms(names: set[str], text: str) -> dict[str, str]:
     AI', 'Anduril' -> 'Anduril Industries'); a name with none, or with two ('Acme Labs' and 'Acme
     Robotics'), is left out. One pass over the text's words, whatever the number of names: a page of
     72,000 deals searched once for each name took minutes."""
-    by_last_word: dict[str, list[str]] = {}
+    # The lengths of the names under each last word: a name ending at a word is looked up by its length,
+    # not compared with every name of that last word ('Robotics' ends thousands of names on some pages).
+    lengths: dict[str, set[int]] = {}
     for name in names:
-        by_last_word.setdefault(name.rsplit(" ", 1)[-1], []).append(name)
+        lengths.setdefault(name.rsplit(" ", 1)[-1], set()).add(len(name))
     fuller: dict[str, set[str]] = {}
     for word in _WORD.finditer(text):
-        for name in by_last_word.get(word.group(0), ()):
-            at = word.end() - len(name)
-            if at < 0 or not text.startswith(name, at) or (at > 0 and text[at - 1].isalnum()):
+        for length in lengths.get(word.group(0), ()):
+            at = word.end() - length
+            name = text[at : word.end()] if at >= 0 else ""
+            if name not in names or (at > 0 and text[at - 1].isalnum()):
                 continue
             added = _name_ending_words(_WORDS_AFTER_NAME.match(text, word.end()))
             if added and not all(w.lower() in _NO_FULLER_NAME for w in added):

@@ -70,12 +70,11 @@ _HEADLINE_VERB = re.compile(
 )
 _HEADLINE_ROUND = re.compile(r"\s+(?:IPO|Series [A-K]\+?|Seed|Funding|Round)$")
 # What else a headline says the company does ('Rapido Joins Unicorn Club With $120 Mn Series E', 'Zepto
-# Hits $5 Billion Valuation'): cut where no verb of the deal came after it ('Smart Taps Lands $3M' is
-# Smart Taps) and no word names end with follows ('Big Hits Studios', 'Blue Launches Robotics'). 'Taps'
-# and 'Launches' end names too ('Smart Taps'): they are cut only before what was tapped or launched.
+# Hits $5 Billion Valuation', 'Orrin Launches AI, Raises $8 Million'): the name ends before it. 'Hits' and
+# 'Taps' are nouns too: before one word names end with, they are the name's ('Big Hits Studios').
 _HEADLINE_DOING = re.compile(
-    r"\s+(?:(?:Joins|Becomes|Hits|Enters|Crosses|Reaches|Unveils|Expands|Debuts|Nears|Seeks)"
-    r"(?P<rest>(?:\s+\S+)*)|(?:Launches|Taps)(?P<object>(?:\s+\S+)+))$"
+    r"\s+(?P<verb>Joins|Becomes|Hits|Enters|Crosses|Reaches|Unveils|Launches|Expands|Debuts|Nears|Seeks|Taps)"
+    r"\b(?P<rest>.*)$"
 )
 
 
@@ -83,13 +82,12 @@ def _without_headline_tail(name: str) -> str:
     """A headline's subject without the verb and what follows it ('Acme Raises', 'Acme Series B', 'Zepto
     Hits'): a headline capitalises its verb, and a listing is written after the name ('Swiggy IPO')."""
     untailed = _HEADLINE_VERB.sub("", name)
-    if untailed != name and not untailed.endswith(" To"):
-        return untailed.strip()  # ('Meesho Launches IPO To Raise': the verb cut was what the launch is for)
     doing = _HEADLINE_DOING.search(untailed)
-    rest = (doing["rest"] or doing["object"] or "").split() if doing else []
-    if doing and not (rest and rest[-1].lower() in _ENDS_A_NAME):
+    rest = re.findall(r"[\w&'’.-]+", doing["rest"]) if doing else []
+    noun = doing is not None and doing["verb"] in ("Hits", "Taps")
+    if doing and not (noun and len(rest) == 1 and rest[0].lower() in _ENDS_A_NAME):
         untailed = untailed[: doing.start()]
-    return _HEADLINE_ROUND.sub("", untailed).strip()
+    return _HEADLINE_ROUND.sub("", untailed.strip()).strip()
 
 
 # A multiplier written as a word ('$88.7 Million Raised'), or a half or quarter ('H1-2024').
@@ -118,8 +116,8 @@ _STARTUP_WORD = re.compile(r"(?i:start-?up)")
 # first ('Platform Systems' is a name), nor before a legal form ('Acme Platform Inc'); 'Maker' and
 # 'Company' stand inside names ('Orvane Maker Labs').
 _DESCRIBED_AS_WORD = re.compile(r"Platform|Firm|Provider|Developer|Unicorn|Marketplace")
-# ... and the one word after it is the name only when names do not end with it: 'Open Platform Labs',
-# 'Cloud Firm Partners' and 'Game Developer Studios' are whole names.
+# ... unless all that follows is one word names end with: 'Open Platform Labs', 'Cloud Firm Partners' and
+# 'Game Developer Studios' are whole names ('Insurtech Platform Kestrel Health' is Kestrel Health).
 _ENDS_A_NAME = NAME_ENDINGS | LEGAL_SUFFIX_WORDS | {"partners", "exchange", "capital", "ventures", "company"}
 _PERIOD_WORD = re.compile(r"[HQ][1-4]")
 _PLACE_OWNER = re.compile(r"^([A-Z][\w .-]{1,30}?)['’]s\s+(?=[A-Z0-9])")
@@ -298,10 +296,9 @@ def valid_company(name: str | None) -> str | None:
         if _STARTUP_WORD.fullmatch(word)
         or (
             i
-            and i == len(words) - 2
             and _DESCRIBED_AS_WORD.fullmatch(word)
             and words[0] not in ("A", "An", "The")  # 'A European AI Company Just Raised ...' names no one
-            and words[-1].lower().strip(".,") not in _ENDS_A_NAME
+            and not (i == len(words) - 2 and words[-1].lower().strip(".,") in _ENDS_A_NAME)
         )
     ]
     if described:  # a headline's 'Grid Sensor Startup Quillfort': the name follows what it is
@@ -331,8 +328,13 @@ def valid_company(name: str | None) -> str | None:
         len(words) == 1 or words[1].isdigit()
     ):
         return None  # 'H2', 'Q3 2025', 'September 2024': a period of a year
-    if len(words) == 2 and words[0].lower().rstrip(".") in _MONTH_WORDS and words[1].isdigit():
-        return None  # 'Jan. 5', 'Sept 30': a day ('Jun' alone, or 'Mar 3 Labs', may be a name)
+    if len(words) >= 2 and words[0].lower().rstrip(".") in _MONTH_WORDS and words[1].isdigit():
+        # 'Jan. 5', 'Sept 30': a day ('Jun' alone, or 'Mar 3 Labs', may be a name); 'Oct. 3 Quenby': a
+        # day, then the name
+        if len(words) == 2:
+            return None
+        if words[0].endswith("."):
+            return valid_company(" ".join(words[2:]))
     if _TIME_OF_DAY.fullmatch(cleaned):
         return None  # 'Late Tuesday, the chipmaker said ...'
     if re.fullmatch(r"(?:19|20)\d\d", words[0]) and len(words) > 1:

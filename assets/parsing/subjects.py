@@ -419,7 +419,8 @@ def _without_trailing_words(text: str) -> str:
         previous = text
         for pattern in _TRAILING:
             # the last word after any white space: a no-break or thin space separates words too
-            last = text.rsplit(None, 1)[-1].lower() if text else ""
+            words = text.rsplit(None, 1)
+            last = words[-1].lower() if words else ""
             if not _may_end(pattern, last):
                 continue
             found = pattern.search(text, max(0, len(text) - _TAIL_CHARS))
