@@ -129,6 +129,15 @@ def latest_named_period(text: str, not_after: date | None = None) -> DatedPeriod
     return best
 
 
+def named_period_words(text: str) -> str | None:
+    """The words of the first period `text` names outside forecasts ('Q3 2024', 'the summer of 2024',
+    'March 2021'), as written; None when it names none."""
+    for match in _period_matches(text):
+        if not _FORECAST_BEFORE.search(text, max(0, match.start() - 8), match.start()) and _period(match):
+            return match.group(0).strip()
+    return None
+
+
 def _period_matches(text: str) -> Iterator[re.Match[str]]:
     """The matches of `_PERIODS`, looked for only around the years in the text (every period names one):
     trying the whole pattern at every character made a 5 MB page cost seconds. Years close together share

@@ -18,7 +18,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from assets.normalize.amounts import Money, find_money, is_spelled_out, parse_amount
-from assets.normalize.document_dates import QUARTER, YEAR, latest_named_period
+from assets.normalize.document_dates import QUARTER, YEAR, latest_named_period, named_period_words
 from assets.normalize.names import name_key
 from assets.normalize.rounds import find_round
 from assets.parsing.alternation import one_of
@@ -631,15 +631,16 @@ _ANOTHER_BEFORE = re.compile(r"\banother\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECA
 _FURTHER_NEXT = re.compile(r"\b(?:followed by|and then|then|and|with)\s+a further\s+$", re.IGNORECASE)
 # ... and the words before it that plan it: 'expects to raise a further $5 million'.
 _PLANNED_BEFORE = re.compile(
-    r"\b(?:expects?|expected|plans?|planned|planning|hopes?|aims?|seeks?|seeking|intends?|could|may|might"
-    r"|will|would|wants?|looking)\b[^.;]{0,30}$",
+    r"\b(?:expects?|expected|plans?|planned|planning|hopes?|aims?|seeks?|seeking|intends?|wants?|looking"
+    r"|(?-i:could|may|might|will|would))\b[^.;]{0,30}$",
     re.IGNORECASE,
 )
 # Money not yet raised, said right after the amount: 'a further $5 million could follow', '$10 million is
 # expected to close', '$1 million contingent on milestones'.
 _NOT_YET_AFTER = re.compile(
     # (matched at the amount's end: no '^', which matches at a string's start only)
-    r"\s*(?:[\w-]+\s+){0,3}?(?:available|contingent|conditional|subject to|upon|could|would|may|might|will"
+    # (the modal verbs in lower case: 'from Will Ventures', 'in May')
+    r"\s*(?:[\w-]+\s+){0,3}?(?:available|contingent|conditional|subject to|(?-i:could|would|may|might|will)"
     r"|(?:is|are)\s+expected|expected to|to follow|pending)\b",
     re.IGNORECASE,
 )
@@ -833,9 +834,7 @@ def rounds_in_total(
         # ('including a $40 million Series C announced today'), a plan ('expected to close next month') or
         # a fund ('a $500 million seed fund')
         # ('in Q3 2024', 'in the summer of 2024': the phrase, read as a period as a page's date is)
-        announced = past_period(sentence, money, published) or (
-            phrase if latest_named_period(phrase) else None
-        )
+        announced = past_period(sentence, money, published) or named_period_words(phrase)
         if (
             round_text not in _STAGE_ROUNDS
             or _FUND_OR_PLAN.search(phrase)

@@ -536,10 +536,12 @@ _WORDS_AFTER_NAME = re.compile(r"(?:\s+[A-Z][\w.]*(?![\w-])){1,2}")
 _WORD = re.compile(r"\w[\w.&'’+-]*")
 
 
-_NAME_MAY_END_BEFORE = re.compile(
-    r"[A-Z0-9]{1,6}\.[A-Z]{1,2}|\w+:\w*"  # a ticker: 'MPLT.O', 'Nasdaq:BRND'
-    r"|CEO|CTO|CFO|COO|VP|President|Founder|Co-?founder|Chief|Chair(?:man|woman)?|Nasdaq|NYSE"
-    rf"|(?i:{'|'.join(sorted(re.escape(w) for w in LEGAL_SUFFIX_WORDS))})"
+# Words after a run of name endings that make it the name of an event, a body, a place or a job, not the
+# company's: 'Helix Sciences Day', 'Kestrel Works Council', 'Orbit Solutions Architect'.
+_ANOTHER_NAME_AFTER = re.compile(
+    r"Days?|Week|Summit|Conference|Council|Awards?|Festival|Forum|Expo|Cup|Prize|Challenge|Hackathon"
+    r"|Foundation|Institute|Center|Centre|Hall|Park|Campus|Tower|Building|Store|Podcast|Magazine|Report"
+    r"|Head|Architect|Engineer|Manager|Director|Specialist|Analyst|Division|Department|Unit"
 )
 
 
@@ -552,10 +554,9 @@ def _name_ending_words(after: re.Match[str] | None) -> list[str]:
     for word in after.group(0).split() if after else ():
         bare = word.rstrip(".,")
         if bare.lower() not in NAME_ENDINGS:
-            # another capitalised word in the same clause makes it another name ('Zepto Media Head Priya
-            # Rao', 'Helix Sciences Day'); a legal form, a ticker or an officer's title does not ('Quenby AI
-            # Pte Ltd', 'MapLight Therapeutics MPLT.O', 'Quenby Robotics CEO Lena Ortiz')
-            return words if _NAME_MAY_END_BEFORE.fullmatch(bare) else []
+            # a word that makes the run another thing's name ('Helix Sciences Day', 'Zepto Media Head Priya
+            # Rao'); any other stops it ('Quenby Robotics CEO Lena Ortiz', 'MapLight Therapeutics MPLT.O')
+            return [] if _ANOTHER_NAME_AFTER.fullmatch(bare) else words
         words.append(bare)
         if bare != word:
             break

@@ -328,13 +328,15 @@ def valid_company(name: str | None) -> str | None:
         len(words) == 1 or words[1].isdigit()
     ):
         return None  # 'H2', 'Q3 2025', 'September 2024': a period of a year
-    if len(words) >= 2 and words[0].lower().rstrip(".") in _MONTH_WORDS and words[1].isdigit():
-        # 'Jan. 5', 'Sept 30': a day ('Jun' alone, or 'Mar 3 Labs', may be a name); 'Oct. 3 Quenby': a
-        # day, then the name
-        if len(words) == 2:
-            return None
-        if words[0].endswith("."):
-            return valid_company(" ".join(words[2:]))
+    month_word = words[0].lower().rstrip(".") in _MONTH_WORDS
+    if month_word and words[0].endswith(".") and (len(words) == 1 or words[1].isdigit()):
+        # 'Mar.', 'Jan. 5': a date ('Jun' alone, or 'Mar 3 Labs', may be a name); 'Oct. 3 Quenby': a day,
+        # then the name (a word names end with, alone after it, is none: 'Feb. 14 Labs')
+        rest = words[2:]
+        named = len(rest) > 1 or (rest and rest[0].lower() not in NAME_ENDINGS)
+        return valid_company(" ".join(rest)) if named else None
+    if len(words) == 2 and month_word and words[1].isdigit():
+        return None  # 'Sept 30'
     if _TIME_OF_DAY.fullmatch(cleaned):
         return None  # 'Late Tuesday, the chipmaker said ...'
     if re.fullmatch(r"(?:19|20)\d\d", words[0]) and len(words) > 1:

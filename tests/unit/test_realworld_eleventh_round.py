@@ -505,3 +505,36 @@ def test_a_glued_date_in_a_cell_is_read_past(cell: str, expected: tuple[date | N
 
     announced, _, precision = announced_fields(cell, None, None, None)
     assert (announced, precision) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        # 'Will' and 'May' as names and months are no modal verbs
+        ("Quenby raised $50M in February and another $20M from Will Ventures.", ["$50M", "$20M"]),
+        ("Quenby raised $18M in a Series A, followed by a further $22M in May.", ["$18M", "$22M"]),
+    ],
+)  # fmt: skip
+def test_a_further_sum_beside_a_name_or_month_that_reads_as_a_verb(text: str, amounts: list[str]) -> None:
+    assert [amount for _, amount in _resolved(text)] == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Zelmar Labs Team Lead Ana Ruiz spoke. Zelmar raised $5 million in a seed round.", "Zelmar Labs"),
+        (
+            "Shares of Halvard Health Monday rose. Halvard raised $15 million from Fennick Fund.",
+            "Halvard Health",
+        ),
+        ("Quenby raised $30 million in a Series A. Quenby Works Council members were told.", "Quenby"),
+    ],
+)
+def test_a_fuller_name_stops_only_at_words_of_another_thing_s_name(text: str, company: str) -> None:
+    assert [name for name, _ in _resolved(text)] == [company]
+
+
+def test_a_total_s_round_keeps_the_words_of_its_period() -> None:
+    text = "Quenby has raised $75 million to date, including a $30 million Series B in Q3 2024."
+    [past] = [m for m in extract_prose_mentions([text], published=PUBLISHED) if m.amount == "$30 million"]
+    assert past.announced == "Q3 2024"
