@@ -30,6 +30,11 @@ _YEAR = r"(?P<year>20[0-4]\d)(?![\d%])"
 _FORECAST_BEFORE = re.compile(
     r"\b(?:by|until|through|till|before|(?<!\b\d )(?<!\b\d\d )to|fy)\s$", re.IGNORECASE
 )
+# Words that make a period a company's founding, not a time the text was written at: 'founded in 2018',
+# 'established in 2019' ('launched in May 2025' may be this month's product, 'since 2022' a comparison).
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:founded|established|incorporated)\s+(?:in\s+)?(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE
+)
 _PERIODS = re.compile(
     rf"""
     (?:
@@ -119,7 +124,9 @@ def latest_named_period(text: str, not_after: date | None = None) -> DatedPeriod
     is read) is a forecast too: 'the real test comes in 2027' dates no page written before it."""
     best: DatedPeriod | None = None
     for match in _period_matches(text):
-        if _FORECAST_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+        if _FORECAST_BEFORE.search(text, max(0, match.start() - 8), match.start()) or _ORIGIN_BEFORE.search(
+            text, max(0, match.start() - 30), match.start()
+        ):
             continue
         period = _period(match)
         if period is None or (not_after is not None and period.day > not_after):

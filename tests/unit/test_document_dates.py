@@ -40,6 +40,10 @@ from assets.sources import Source, SourceKind
         # a date inside a file name or a slug, and the end of a range of ISO dates, date the text
         ("Attached: Kestrel_Digest_2026-03-01.pdf, this week's rounds", DatedPeriod(date(2026, 3, 1), "day")),
         ("Week of 2026-02-23-2026-03-01: the rounds", DatedPeriod(date(2026, 3, 1), "day")),
+        # a founding year is the company's age, not the page's date
+        ("Founded in 2018, Orrin has raised $40 million.", None),
+        ("Orrin, established in March 2019, raised $9M in 2024.", DatedPeriod(date(2024, 1, 1), "year")),
+        ("Orrin's app, launched in May 2025, raised its profile.", DatedPeriod(date(2025, 5, 1), "month")),
     ],
 )
 def test_latest_named_period(text: str, expected: DatedPeriod | None) -> None:
