@@ -594,6 +594,21 @@ def _deal_beside(
     )
 
 
+# Another owner named right after an amount: '$40 million raised by Brindle', '$12 million (that) Brindle
+# raised'.
+_OWNER_AFTER = re.compile(
+    rf"\s*(?:[\w-]+\s+){{0,3}}?(?:(?:raised|secured|closed|landed|bagged|announced)\s+by\s+(?P<by>{NAME})"
+    rf"|(?:that\s+|which\s+)?(?P<subject>{NAME})\s+(?:had\s+|has\s+)?(?:raised|secured|closed|landed|bagged)\b)"
+)
+
+
+def _owned_by_another(text: str, money: Money, mention: DealMention) -> bool:
+    """Whether the words right after `money` name another company as the one that raised it."""
+    found = _OWNER_AFTER.match(text, money.end)
+    owner = valid_company(found["by"] or found["subject"]) if found else None
+    return owner is not None and name_key(owner) != name_key(mention.company or "")
+
+
 def past_rounds_beside(text: str, mention: DealMention, published: date | None) -> list[DealMention]:
     """The rounds of the company's past that a clause dates beside the deal it states ('raised $40M, a year
     after a $12M Series A in 2024'; 'including a $20M Series A in 2022 and a $60M Series B in 2023'), each
@@ -611,6 +626,8 @@ def past_rounds_beside(text: str, mention: DealMention, published: date | None) 
     ]
     found = []
     for index, (past, period) in enumerate(pasts):
+        if _owned_by_another(text, past, mention):
+            continue  # 'less than the $40 million raised by Brindle in 2023': Brindle's round
         phrase = own_phrase(text, past, moneys)[: CONTEXT_CHARS // 2]
         # 'the $10 million debt it took in August'
         round_text = round_of_phrase(phrase) or find_round(text[max(0, past.start - 30) : past.start])

@@ -538,3 +538,16 @@ def test_a_total_s_round_keeps_the_words_of_its_period() -> None:
     text = "Quenby has raised $75 million to date, including a $30 million Series B in Q3 2024."
     [past] = [m for m in extract_prose_mentions([text], published=PUBLISHED) if m.amount == "$30 million"]
     assert past.announced == "Q3 2024"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quenby raised $20 million in 2024, less than the $40 million raised by Brindle in 2023.",
+        "Quenby raised $20 million, more than the $12 million Brindle raised last year.",
+    ],
+)
+def test_a_round_another_company_raised_is_no_past_round_of_this_one(text: str) -> None:
+    assert [(name, amount) for name, amount in _resolved(text) if name == "Quenby"] == [
+        ("Quenby", "$20 million")
+    ]
