@@ -142,6 +142,8 @@ _NOT_NAMES = frozenset(
     | {"ltd", "inc", "corp", "llc", "plc", "co", "vcs", "angels", "investors", "s.l", "s.a", "spa", "gmbh"}
     # a gerund opening a sentence ('Raising €60 million at a time when ...')
     | {"raising", "securing", "closing", "landing"}
+    # a headline's milestone before its raise ('Mirelle Crosses 10,000 Customers, Raises $22M')
+    | {"customers", "users", "subscribers", "members", "downloads", "merchants", "employees", "clients"}
     # money as the subject: 'Money raised is also down from $42 billion raised in 2021'
     | {"money", "capital", "cash", "funds"}
     | {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october"}

@@ -551,3 +551,10 @@ def test_a_round_another_company_raised_is_no_past_round_of_this_one(text: str) 
     assert [(name, amount) for name, amount in _resolved(text) if name == "Quenby"] == [
         ("Quenby", "$20 million")
     ]
+
+
+def test_a_headline_s_milestone_is_no_company() -> None:
+    assert [name for name, _ in _resolved("Mirelle Crosses 10,000 Customers, Raises $22M")] != ["Customers"]
+    assert [name for name, _ in _resolved("Customers Bank raised $20 million in a debt round.")] == [
+        "Customers Bank"
+    ]
