@@ -123,13 +123,8 @@ def latest_named_period(text: str, not_after: date | None = None) -> DatedPeriod
     later, and March is the best the text says). A period that starts after `not_after` (the day the text
     is read) is a forecast too: 'the real test comes in 2027' dates no page written before it."""
     best: DatedPeriod | None = None
-    for match in _period_matches(text):
-        if _FORECAST_BEFORE.search(text, max(0, match.start() - 8), match.start()) or _ORIGIN_BEFORE.search(
-            text, max(0, match.start() - 30), match.start()
-        ):
-            continue
-        period = _period(match)
-        if period is None or (not_after is not None and period.day > not_after):
+    for _, period in _named_periods(text):
+        if not_after is not None and period.day > not_after:
             continue
         if best is None or _later_or_finer(period, best):
             best = period
@@ -139,10 +134,19 @@ def latest_named_period(text: str, not_after: date | None = None) -> DatedPeriod
 def named_period_words(text: str) -> str | None:
     """The words of the first period `text` names outside forecasts ('Q3 2024', 'the summer of 2024',
     'March 2021'), as written; None when it names none."""
+    return next((match.group(0).strip() for match, _ in _named_periods(text)), None)
+
+
+def _named_periods(text: str) -> Iterator[tuple[re.Match[str], DatedPeriod]]:
+    """Each period the text names with its words, in order, leaving out forecasts and founding years."""
     for match in _period_matches(text):
-        if not _FORECAST_BEFORE.search(text, max(0, match.start() - 8), match.start()) and _period(match):
-            return match.group(0).strip()
-    return None
+        if _FORECAST_BEFORE.search(text, max(0, match.start() - 8), match.start()) or _ORIGIN_BEFORE.search(
+            text, max(0, match.start() - 30), match.start()
+        ):
+            continue
+        period = _period(match)
+        if period is not None:
+            yield match, period
 
 
 def _period_matches(text: str) -> Iterator[re.Match[str]]:

@@ -826,6 +826,13 @@ _STAGE_ROUNDS = frozenset({"pre_seed", "seed", "pre_series_a", "series_a", "seri
 _STAGE_ROUNDS |= {"series_d", "series_e", "series_f", "series_g", "series_h", "series_i", "series_j"}
 
 
+# What makes a total's included round no past round: a fund ('a $500 million seed fund'), a plan ('expected
+# to close next month') or the news itself ('announced today').
+_FUND_OR_PLAN = re.compile(
+    r"\b(?:funds?|vehicles?|expect\w*|to close|pending|planned|announced)\b", re.IGNORECASE
+)
+
+
 def rounds_in_total(
     sentence: str, locator: str, antecedent: DealMention | None, published: date | None
 ) -> list[DealMention]:
@@ -874,11 +881,6 @@ def rounds_in_total(
             )
         )
     return found
-
-
-_FUND_OR_PLAN = re.compile(
-    r"\b(?:funds?|vehicles?|expect\w*|to close|pending|planned|announced)\b", re.IGNORECASE
-)
 
 
 def _before(period: str | None, published: date | None) -> bool:

@@ -411,21 +411,27 @@ def _may_end(pattern: re.Pattern[str], last: str) -> bool:
     return last.endswith("day") or last.isdigit() or last in ("week", "month", "morning")  # _TRAILING_DAY
 
 
+def _last_word(text: str) -> str:
+    """The text's last word, in lower case, after any white space (a no-break or thin space separates
+    words too); empty for a text of white space alone."""
+    words = text.rsplit(None, 1)
+    return words[-1].lower() if words else ""
+
+
 def _without_trailing_words(text: str) -> str:
     """The subject without the words between the company and its verb ('has', 'said it had', 'is in talks
     for', 'on Tuesday'), removed until none is left."""
     previous = None
     while previous != text:
         previous = text
+        last = _last_word(text)
         for pattern in _TRAILING:
-            # the last word after any white space: a no-break or thin space separates words too
-            words = text.rsplit(None, 1)
-            last = words[-1].lower() if words else ""
             if not _may_end(pattern, last):
                 continue
             found = pattern.search(text, max(0, len(text) - _TAIL_CHARS))
             if found:
                 text = text[: found.start()].strip()
+                last = _last_word(text)
     return text
 
 
