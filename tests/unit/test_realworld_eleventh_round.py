@@ -310,13 +310,12 @@ def test_no_fuller_name_from_a_later_job_title_event_or_definition(text: str) ->
 
 
 def test_a_clause_s_opening_word_before_a_word_names_end_with_leaves_no_bare_ending() -> None:
-    assert [name for name, _ in _resolved("When Labs raised $3 million in a seed round.")] != ["Labs"]
+    assert _resolved("When Labs raised $3 million in a seed round.") == []
 
 
 def test_an_ipo_by_a_bank_s_client_is_not_the_bank_s() -> None:
-    assert [
-        name for name, _ in _resolved("The $500 million IPO by Fennick Partners client Quenby priced.")
-    ] != ["Fennick Partners"]
+    # (the client is not read either: no deal rather than the bank's)
+    assert _resolved("The $500 million IPO by Fennick Partners client Quenby priced.") == []
 
 
 @pytest.mark.parametrize(
@@ -345,21 +344,24 @@ def test_a_further_sum_still_to_come_is_no_round(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "amounts"),
     [
-        # a fund, the investors' own total, a round still to close, one announced now
-        "Quenby raised $20 million. Kestrel Ventures has raised $1 billion so far, including a $200 million "
-        "Series A fund.",
-        "Quenby raised $20 million in a Series B. Its investors have now raised $3 billion in total, "
-        "including a $500 million seed vehicle in 2021.",
-        "Quenby has raised $60 million to date, including a $20 million Series B expected to close in 2025.",
-        "Quenby has raised $60 million in total, including a $20 million Series C announced today.",
+        # a fund, the investors' own total, a round still to close (the clause's own deal, no past one),
+        # one announced now
+        ("Quenby raised $20 million. Kestrel Ventures has raised $1 billion so far, including a $200 million "
+         "Series A fund.", ["$20 million"]),
+        ("Quenby raised $20 million in a Series B. Its investors have now raised $3 billion in total, "
+         "including a $500 million seed vehicle in 2021.", ["$20 million"]),
+        ("Quenby has raised $60 million to date, including a $20 million Series B expected to close in 2025.",
+         ["$20 million"]),
+        ("Quenby has raised $60 million in total, including a $20 million Series C announced today.", []),
         # undated: the news itself as often as a past round
-        "Quenby raised $20 million. Brindle has raised $50 million so far, including a $30 million Series B.",
+        ("Quenby raised $20 million. Brindle has raised $50 million so far, including a $30 million "
+         "Series B.", ["$20 million"]),
     ],
-)
-def test_no_past_round_from_a_total_s_fund_plan_or_undated_round(text: str) -> None:
-    assert [amount for _, amount in _resolved(text)] in ([], ["$20 million"])
+)  # fmt: skip
+def test_no_past_round_from_a_total_s_fund_plan_or_undated_round(text: str, amounts: list[str]) -> None:
+    assert [amount for _, amount in _resolved(text)] == amounts
 
 
 def test_a_total_s_past_round_leaves_the_lead_to_the_deal_before() -> None:
@@ -429,7 +431,7 @@ def test_last_month_on_a_page_dated_only_by_its_year_is_dated_as_the_page() -> N
 
 def test_a_subject_of_white_space_alone_does_not_crash() -> None:
     text = "(Reuters)\u00a0, said it raised $10 million."
-    assert isinstance(_resolved(text), list)
+    assert _resolved(text) == []  # (it raised IndexError, and the whole document yielded nothing)
 
 
 @pytest.mark.parametrize(
@@ -554,7 +556,7 @@ def test_a_round_another_company_raised_is_no_past_round_of_this_one(text: str) 
 
 
 def test_a_headline_s_milestone_is_no_company() -> None:
-    assert [name for name, _ in _resolved("Mirelle Crosses 10,000 Customers, Raises $22M")] != ["Customers"]
+    assert _resolved("Mirelle Crosses 10,000 Customers, Raises $22M") == []
     assert [name for name, _ in _resolved("Customers Bank raised $20 million in a debt round.")] == [
         "Customers Bank"
     ]
