@@ -135,7 +135,8 @@ _VALUES_NAME = re.compile(rf"\bvalu(?:es|ed|ing)\s+({NAME})\s+at\b")
 # gastrointestinal health company Vivante Health'.
 # Words that may stand between an amount and its noun: '$9 million Series A investment'.
 _STAGE_WORDS = (
-    r"\s*(?:(?:series\s+[a-k]|seed|growth|private\s+equity|equity|strategic|minority|venture|follow-on)\s+)*"
+    r"\s*(?:(?:series\s+[a-k]|seed|growth|private\s+equity|equity|strategic|minority|venture|follow-on"
+    r"|debt)\s+)*"
 )
 # A funding noun right after an amount ('$950M round', '$40M in funding', '$188-million private equity
 # investment') marks a raise without a verb.
@@ -149,7 +150,8 @@ _FUNDING_NOUN_AFTER = re.compile(
 _RECIPIENT_AFTER = re.compile(
     _STAGE_WORDS + r"(?:"
     r"(?:investment|stake|injection|infusion|backing)\s+(?:in|into)"
-    r"|(?:round|funding|financing|raise)\s+(?:raised|secured|closed|landed)\s+by"
+    # ('a $594 million funding package secured by Quenby Quantum')
+    r"|(?:round|funding|financing|raise)(?:\s+package)?\s+(?:raised|secured|closed|landed)\s+by"
     # money lent or granted to a company: 'a seven-year €300 million loan to SES'
     r"|(?:loan|credit facility|credit line|grant)\s+to"
     # a listing's size before it: 'the ₹3,042.5-crore IPO of Tata Technologies'
