@@ -112,3 +112,37 @@ def test_a_debt_investment_in_a_company_is_its_debt_round() -> None:
         "The highlight was the Northwind Fund's $80 million debt investment in Quenby, a Denver-based maker."
     )
     assert _read(text) == [("Quenby", "$80 million", "debt")]
+
+
+@pytest.mark.parametrize(
+    ("text", "round_type"),
+    [
+        ("Quenby has closed its Series A round, led by Northwind Ventures.", "series_a"),
+        ("Quenby announced a Series B funding round led by Northwind Ventures.", "series_b"),
+        ("Quenby, a Denver robotics startup, has raised seed funding from Northwind Ventures.", "seed"),
+        ("Quenby completed a pre-seed round with participation from Northwind Ventures.", "pre_seed"),
+        ("Quenby Raises Seed Funding to Build Robot Arms", "seed"),
+        ("QUENBY CLOSES SERIES A ROUND", "series_a"),
+    ],
+)
+def test_a_round_of_a_named_stage_taken_without_an_amount_is_an_undisclosed_deal(
+    text: str, round_type: str
+) -> None:
+    [(company, amount, stage)] = _read(text)
+    assert company is not None
+    assert company.lower() == "quenby"
+    assert (amount, stage) == ("undisclosed", round_type)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quenby plans to close a Series A round next year.",
+        "Quenby has not raised a Series A round yet.",
+        "Seed funding is hard to come by, Quenby said.",
+        # a stage named after an amount is read as the amount's round, never a second, amountless one
+        "Quenby raised $4 million in seed funding, then closed a seed extension.",
+    ],
+)
+def test_no_amountless_deal_from_a_plan_a_denial_or_a_topic(text: str) -> None:
+    assert all(amount != "undisclosed" for _, amount, _ in _read(text))
