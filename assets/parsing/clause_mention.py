@@ -61,19 +61,6 @@ _UNDISCLOSED = re.compile(rf"\b{words_pattern(UNDISCLOSED_IN_PROSE)}\b", re.IGNO
 _UNDISCLOSED_RAISE = re.compile(
     r"\b(?:raised|raises|secured|secures|landed|lands)\s+an?\s+undisclosed\s+(?:amount|sum)\b", re.IGNORECASE
 )
-# A round of a named stage taken with no amount said at all ('Quenby closed a Series A round led by
-# Northwind', 'Quenby Secures Seed Funding'): a deal of unknown size, as an undisclosed one. Only a verb of
-# a round taken, right before the stage: 'plans to close a Series A' and 'after its Series A' take none.
-_AMOUNTLESS_ROUND = re.compile(
-    r"(?<!\bnot )(?<!\bnever )\b(?:raised|raises|closed|closes|secured|secures|completed|completes|landed"
-    r"|lands|bagged|bags|nabbed|nabs|announced|announces)\s+"
-    r"(?:(?:a|an|its|their)\s+)?(?:(?:new|first|latest|oversubscribed|maiden)\s+)?"
-    r"(?:pre-seed|seed|angel|(?:pre-)?series\s+[a-k]\b(?:\s+extension)?)"
-    r"(?:\s+(?:round|funding|financing|investment)s?)?\b",
-    re.IGNORECASE,
-)
-# (the stage words, looked for before the pattern: most sentences name no stage)
-_STAGE_HINTS = ("eed", "EED", "eries", "ERIES", "ngel", "NGEL")
 _ACQUISITION = re.compile(r"\b(?:acquir\w*|bought|buys?|merger|sale of|takeover)\b", re.IGNORECASE)
 _FLOOR = re.compile(rf"\b{words_pattern(FLOOR_WORDS)}\s+$", re.IGNORECASE)
 # The investor as subject: 'SoftBank invested $500 million in Vantage AI', 'SoftBank led a $500 million
@@ -442,6 +429,10 @@ _PROVIDED_TO = re.compile(
 _RECIPIENT_END = re.compile(r"(?<!-)\s+(?:and|while|as|which|who|that|led|from|to|for|with|in|at)\s+")
 
 
+# A name owning what follows it: "Brindle Holdings' property", "Quenby's parent".
+_OWNERS_THING = re.compile(rf"{NAME}(?:['’]s?)\s")
+
+
 def _recipient_after(
     text: str, money: Money | None, pattern: re.Pattern[str] = _RECIPIENT_AFTER
 ) -> str | None:
@@ -453,6 +444,12 @@ def _recipient_after(
         return None
     rest = _RECIPIENT_END.split(found["rest"], maxsplit=1)[0]
     if not rest:
+        return None
+    if _OWNERS_THING.match(rest) and text[found.start() : found.start("rest")].rstrip().endswith(
+        "secured by"
+    ):
+        # ('a funding package secured by Brindle Holdings' property portfolio': what secures the money is
+        # something of theirs, no recipient; 'an investment in Wayve's next round' is Wayve's)
         return None
     named = company_in_subject(rest)
     if named is None:
@@ -975,12 +972,7 @@ def _contrast_between(text: str, money: Money | None, anchor: int) -> bool:
 def may_state_a_deal(text: str) -> bool:
     """Whether text states an amount or says one is undisclosed: without either, no clause of it (parts
     of it) states a deal, and it need not be read further."""
-    return bool(find_money(text)) or bool(_UNDISCLOSED.search(text)) or _amountless_round(text)
-
-
-def _amountless_round(text: str) -> bool:
-    """Whether text takes a round of a named stage without any amount (`_AMOUNTLESS_ROUND`)."""
-    return any(hint in text for hint in _STAGE_HINTS) and bool(_AMOUNTLESS_ROUND.search(text))
+    return bool(find_money(text)) or bool(_UNDISCLOSED.search(text))
 
 
 def mention_in_clause(
@@ -1054,10 +1046,8 @@ def mention_in_clause(
     undisclosed = (
         first_raise is None
         and bool(verb)
-        and (
-            (bool(_UNDISCLOSED.search(text)) and bool(stated_round or _UNDISCLOSED_RAISE.search(text)))
-            or (not moneys and _amountless_round(text))
-        )
+        and bool(_UNDISCLOSED.search(text))
+        and bool(stated_round or _UNDISCLOSED_RAISE.search(text))
         and not _ACQUISITION.search(text)
     )
     listing = first_raise is None and stated_round in ("ipo", "post_ipo")

@@ -19,7 +19,6 @@ from assets.parsing.prose_names import (
     valid_company,
     without_descriptors,
 )
-from schemas.gazetteer import default_gazetteer
 
 # Nouns that say what a company is; a subject made of 'the' + words + one of these refers back to the
 # company named before ('The company also took on ...', 'The chip designer announced ...').
@@ -82,10 +81,6 @@ _FILLER = re.compile(
     r"|(?:just |only )?(?:a (?:few|couple of) |several |[\w-]+ )?(?:days|weeks|months|years)"
     r" (?:prior to|before|after) [^,]{1,40}(?=,)"
     rf"|in [{CAPITAL}][\w’'-]+(?: [{CAPITAL}][\w’'-]+)?(?=,)"
-    # a date opening the sentence with no comma after it: 'June 11, 2024 Acme raised', 'In 2021 Acme raised'
-    r"|(?:(?:in|on|by) )?(?:(?:early|mid-?|late) )?(?:january|february|march|april|may|june|july|august"
-    r"|september|october|november|december)(?: \d{1,2})?,? \d{4}(?= (?-i:[A-Z])| the )"
-    r"|in \d{4}(?= (?-i:[A-Z])| the )"
     # the same openers in French, Spanish and Portuguese news ('Derrière, Mistral AI, ... a levé')
     r"|derrière|ensuite|enfin|par ailleurs|de son côté|en effet|également|además|asimismo|por su parte"
     r"|también|além disso|por sua vez)[,:]?\s+)+",
@@ -133,7 +128,7 @@ _TRAILING_WORDS = re.compile(
 # '... said it had', '... announced on Monday that it has': the company reports its own deal.
 _REPORTED = re.compile(
     r"\s+(?:said|says|announced|announces|confirmed|confirms|disclosed|discloses|reported|reports|revealed"
-    r"|reveals|stated|noted"
+    r"|reveals|stated"
     # 'the startup tells TechCrunch that it recently closed', 'Acme told Reuters it had'
     rf"|tells\s+{NAME}|told\s+{NAME})"
     # ... on a day: 'said Monday', 'said on Jan. 5', 'said Jan. 5, 2023'
@@ -200,8 +195,7 @@ _OFFICER_SAYS = re.compile(
     rf"^({NAME})(?:['’]s)?\s+(?i:co-?founder|founder|ceo|chief executive(?: officer)?|president"
     r"|chair(?:man|woman)?|cfo|cto|coo|spokes(?:person|man|woman)|boss)\b[^.;]{0,80}?\b"
     r"(?i:said|says|told|tells|confirmed|confirms|announced|announces)\b(?:\s+\w+){0,2}?\s+(?i:that\s+)?"
-    # ('... said the firm's $55 million Series A will fund': the round is the company's own)
-    r"(?i:the|its)\s+(?i:company|startup|start-up|firm|business)(?:['’]s|\s+(?i:has|had|have|is|was))?$"
+    r"(?i:the|its)\s+(?i:company|startup|start-up|firm|business)(?:\s+(?i:has|had|have|is|was))?$"
 )
 # 'Quillfort made its market debut after raising ...', 'Nykaa too attained unicorn status by raising ...':
 # a subject that ends in a subordinating word has its own clause; its company is the name before that
@@ -212,13 +206,16 @@ _SUBORDINATE_END = re.compile(
     re.IGNORECASE,
 )  # 'Kapiva drew attention with its $60 million round'
 
-# A subject that ends where the round is called the subject's own: 'Acme added two investors to its'.
-_OWN_ROUND_END = re.compile(
-    r"\s(?:to|in|into|for|of|with)\s+(?:its|their)(?:\s+(?-i:[a-z][\w-]*))?$", re.IGNORECASE
+# A subject that opens on a company doing something to its own round, and ends where the round is called
+# its own: 'Acme added six investors to its', 'Acme brought on two backers in its oversubscribed'. Only
+# these verbs: 'Northwind contributed to its' or 'Analysts reacted coolly to its' are about another's round.
+_OWN_ROUND = re.compile(
+    rf"^({NAME})\s+(?:added|adds|brought on|brings on|welcomed|welcomes)\b[^,;]{{0,80}}?"
+    r"\s(?:to|in|into)\s+(?:its|their)(?:\s+(?-i:[a-z][\w-]*))?$"
 )
 _NAME_BEFORE_PAST_TENSE = re.compile(
     rf"(?:^|(?<=\s))({NAME})(?=\s+(?:also\s+|too\s+|then\s+|first\s+)?(?:[a-z]+ed|made|became|went|won|hit|got"
-    r"|took|saw|set|broke|began|grew|rose|drew|drove|gave|kept|left|led|met|ran|sold|built|came|brought)\b)"
+    r"|took|saw|set|broke|began|grew|rose|drew|drove|gave|kept|left|led|met|ran|sold|built|came)\b)"
 )
 
 # 'Moniepoint tripled its valuation when it last', 'Rakuten Bank shares jumped on Friday, after the internet
@@ -492,24 +489,6 @@ def without_marks(text: str) -> str:
     return _MARKS.sub("", text) if not text.isascii() or "[" in text else text
 
 
-# Where the company is, said between its name and its verb: 'Anduril Industries in Costa Mesa has closed',
-# 'Quenby from Lisbon raised'. Only a place the gazetteer knows is dropped ('Bank of America', 'Brindle in
-# Motion' keep their words).
-_TRAILING_PLACE = re.compile(r"\s+(?:in|from)\s+((?:[A-Z][\w.'’-]*)(?:,?\s+[A-Z][\w.'’-]*){0,3})$")
-
-
-def _without_trailing_place(text: str) -> str:
-    """The subject without a place it ends on ('Acme in Austin', 'Acme in Austin, Texas'), when nothing
-    but the name and its descriptors stands before it."""
-    found = _TRAILING_PLACE.search(text) if (" in " in text or " from " in text) else None
-    if found is None or any(mark in text[: found.start()] for mark in (",", '"', "“", "”", "—", "–", " - ")):
-        return text  # ('one of the "Six Little Dragons" from Hangzhou': the place describes what it follows)
-    gazetteer = default_gazetteer()
-    if all(gazetteer.not_a_company(part.strip()) in ("place", "town") for part in found.group(1).split(",")):
-        return text[: found.start()]
-    return text
-
-
 def company_in_subject(subject: str) -> str | None:
     """The company a clause's subject names, `REFERENCE` when it points back to one, else None."""
     if "‘" in subject or "“" in subject or '"' in subject:
@@ -599,7 +578,6 @@ def company_in_subject(subject: str) -> str | None:
     text = _TRAILING_APPOSITIVE.sub("", _without_trailing_words(text)).strip().rstrip(",")
     text = re.sub(r"\s*\([^()]*\)", "", text)  # a ticker or an alias: 'Acme Inc. (NASDAQ: ACME)'
     text = _WITH_ITS.sub("", _without_trailing_words(text).rstrip(", "))
-    text = _without_trailing_place(text)
     if _REFERENCE.match(text) or _BEHIND.match(text) or _DEAL_REFERENCE.match(text) or _its_rounds(subject):
         return REFERENCE
     possessive = re.match(r"^(\S.*?)['’]s\s+(.+)$", text)
@@ -620,12 +598,13 @@ def company_in_subject(subject: str) -> str | None:
         return named
     # A subject that goes on past the name ('Rapido recently turned unicorn after'): the name before the
     # predicate, without the descriptors before it ('Mobility startup').
+    own_round = _OWN_ROUND.match(text) if (" its" in text or " their" in text) else None
+    if own_round and valid_company(own_round.group(1)):
+        return valid_company(own_round.group(1))
     predicates = [_NAME_BEFORE_PREDICATE]
     if _SUBORDINATE_END.search(text):
         predicates.append(_NAME_BEFORE_PAST_TENSE)
-    elif _PURPOSE_END.search(subject.rstrip()) or _OWN_ROUND_END.search(text):
-        # (the subject as given: `text` lost its 'to' above; 'Acme added six investors to its' names the
-        # one whose round it is)
+    elif _PURPOSE_END.search(subject.rstrip()):  # (the subject as given: `text` lost its 'to' above)
         # only the name the subject opens on ('fintech startups on Carta combined to raise' names none)
         opening = _NAME_BEFORE_PAST_TENSE.search(text)
         described = opening and (not opening.start(1) or _DESCRIPTOR_ONLY.match(text, 0, opening.start(1)))

@@ -73,8 +73,7 @@ def test_a_follow_up_that_announces_an_earlier_round_types_nothing() -> None:
         "Orbital freight maker Kestrava has raised $90 million. "
         "The company announced a seed round in 2021 with two angels."
     )
-    # the seed round of 2021 is a deal of its own, of unknown size
-    assert _rounds(paragraph) == [("Kestrava", "$90 million", None), ("Kestrava", "undisclosed", "seed")]
+    assert _rounds(paragraph) == [("Kestrava", "$90 million", None)]
 
 
 def test_a_sentence_opening_on_the_amount_restates_the_deal_with_its_round() -> None:
