@@ -445,11 +445,12 @@ def _recipient_after(
     rest = _RECIPIENT_END.split(found["rest"], maxsplit=1)[0]
     if not rest:
         return None
-    if _OWNERS_THING.match(rest) and text[found.start() : found.start("rest")].rstrip().endswith(
-        "secured by"
+    if text[found.start() : found.start("rest")].rstrip().endswith("secured by") and (
+        not rest[:1].isupper() or _OWNERS_THING.match(rest)
     ):
-        # ('a funding package secured by Brindle Holdings' property portfolio': what secures the money is
-        # something of theirs, no recipient; 'an investment in Wayve's next round' is Wayve's)
+        # 'secured by' names who secured the money only when a name follows it alone: 'a funding package
+        # secured by Brindle Holdings' property portfolio' or 'by a lien on ...' is what secures it (an
+        # 'investment in Wayve's next round' is Wayve's: the guard is for 'secured by' alone)
         return None
     named = company_in_subject(rest)
     if named is None:

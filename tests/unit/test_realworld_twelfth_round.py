@@ -72,10 +72,15 @@ def test_a_funding_package_secured_by_a_company() -> None:
     assert _read(text) == [("Quenby Quantum", "$594 million", None)]
 
 
-def test_money_secured_by_an_owners_property_has_no_recipient() -> None:
-    text = (
-        "The $300 million funding package secured by Brindle Holdings' real estate portfolio was refinanced."
-    )
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The $300 million funding package secured by Brindle Holdings' real estate portfolio was refinanced.",
+        "A $25 million funding package secured by a lien on Tarnwick's equipment closed Friday.",
+        "A $10 million funding package secured by its founders kept Quenby afloat.",
+    ],
+)
+def test_money_secured_by_property_or_people_names_no_recipient(text: str) -> None:
     assert _read(text) == []
 
 
