@@ -61,6 +61,63 @@ _UNDISCLOSED = re.compile(rf"\b{words_pattern(UNDISCLOSED_IN_PROSE)}\b", re.IGNO
 _UNDISCLOSED_RAISE = re.compile(
     r"\b(?:raised|raises|secured|secures|landed|lands)\s+an?\s+undisclosed\s+(?:amount|sum)\b", re.IGNORECASE
 )
+# A round of a named stage taken, with no amount said at all ('Quenby closed its Series A round, led by
+# Northwind', 'Quenby Secures Seed Funding'): a deal of unknown size. Narrowly: a verb of taking a round
+# right before the stage, then a funding noun ('a Series A investment in X' is the investor's, 'a seed
+# fund' a fund's, 'Seed, a journaling app' a product's).
+_AMOUNTLESS_ROUND = re.compile(
+    r"\b(?:raised|raises|closed|closes|secured|secures|completed|completes|landed|lands|bagged|bags"
+    r"|nabbed|nabs|announced|announces)\s+(?:(?:a|an|its|their)\s+)?"
+    r"(?:(?:new|first|latest|oversubscribed)\s+)?(?:pre-seed|seed|angel|(?:pre-)?series\s+[a-k])"
+    r"(?:\s+extension)?\s+(?:(?:funding|financing)\s+round|round|funding|financing)\b(?!-)(?!s\b)"
+    # what the round is followed by: the end of the clause, or the words that go on about the round
+    # itself ('led by', 'from', 'to expand'); 'funding for Dunmere' is another's, 'Seed Funding Summit'
+    # an event, 'round of hiring' no round
+    r"(?=\s*(?:$|[,.;:!–—(]|(?:led|co-led|from|with|on|this|today|to|that|which|at|as|and|including"
+    r"|backed|headed|anchored|by)\b))",
+    re.IGNORECASE,
+)
+# What makes a round taken without an amount no news of one. Before its verb: a denial, a plan or a hope,
+# a condition, a question word, a person's own past ('who raised'), another's report of it ('announced that
+# rival Kestrix closed'); anywhere in the clause: a question, a past it dates ('in 2021', 'previously',
+# 'when it launched', 'had raised'), a round called off or only claimed, a hypothesis. With an amount those
+# are read by the amount's own words; without one, the clause is passed over.
+_NOT_NOW_BEFORE = re.compile(
+    r"\b(?:not|n't|never|yet|no|nobody|neither|whether|if|unless|until|when|once|before|after|hopes?|hoped"
+    r"|hoping|expects?|expected|plans?|planned|planning|aims?|wants?|would|could|should|may|might|will"
+    r"|shall|to|denied|denies|deny|how|why|who|what|where|which|reasons|such as|suppose|supposing|assuming"
+    r"|provided|imagine|that (?!it\b|they\b))",
+    re.IGNORECASE,
+)
+_PAST_OR_QUESTION = re.compile(
+    r"\?|\b(?:previously|earlier|ago|since|back in|last (?:year|month|week)|(?:19|20)\d\d|had|having"
+    r"|originally|initially|early days|first year|launch\w*|founding|at the time|prior|pandemic|boom|decade"
+    r"|career"
+    r"|times|cancel\w*|called off|fell through|fallen through|postpon\w*|delay\w*|collaps\w*|scrapp\w*"
+    r"|abandon\w*|claim\w*|disput\w*|rumou?r\w*|falsely|allegedly|supposedly|nearly|almost|scenario"
+    r"|believ\w*|possibl\w*|jok\w*|recall\w*|rememb\w*|fictional|simulation)\b",
+    re.IGNORECASE,
+)
+# A sentence that tells a round without an amount is short; a longer run of words (a page without
+# punctuation) is not read for one: with no amount to anchor it, every clause of it would be read in full.
+_AMOUNTLESS_MAX_CHARS = 400
+# (the stage words, looked for before the pattern: most sentences name no stage)
+_STAGE_HINTS = ("eed", "EED", "eries", "ERIES", "ngel", "NGEL")
+
+
+def amountless_round(text: str) -> bool:
+    """Whether a clause takes a round of a named stage with no amount, as news (`_AMOUNTLESS_ROUND`;
+    nothing of `_NOT_NOW_BEFORE` before it, nothing of `_PAST_OR_QUESTION` in the clause)."""
+    if len(text) > _AMOUNTLESS_MAX_CHARS or not any(hint in text for hint in _STAGE_HINTS):
+        return False
+    found = _AMOUNTLESS_ROUND.search(text)
+    return (
+        found is not None
+        and not _NOT_NOW_BEFORE.search(text, 0, found.start())
+        and not _PAST_OR_QUESTION.search(text)
+    )
+
+
 _ACQUISITION = re.compile(r"\b(?:acquir\w*|bought|buys?|merger|sale of|takeover)\b", re.IGNORECASE)
 _FLOOR = re.compile(rf"\b{words_pattern(FLOOR_WORDS)}\s+$", re.IGNORECASE)
 # The investor as subject: 'SoftBank invested $500 million in Vantage AI', 'SoftBank led a $500 million
@@ -970,10 +1027,16 @@ def _contrast_between(text: str, money: Money | None, anchor: int) -> bool:
     return money is not None and money.end <= anchor and bool(_CONTRAST.search(text, money.end, anchor))
 
 
+def may_say_undisclosed(text: str) -> bool:
+    """Whether text says an amount is undisclosed ('an undisclosed sum', 'terms were not disclosed')."""
+    return bool(_UNDISCLOSED.search(text))
+
+
 def may_state_a_deal(text: str) -> bool:
-    """Whether text states an amount or says one is undisclosed: without either, no clause of it (parts
-    of it) states a deal, and it need not be read further."""
-    return bool(find_money(text)) or bool(_UNDISCLOSED.search(text))
+    """Whether text states an amount, says one is undisclosed or takes a round with none
+    (`amountless_round`): without any, no clause of it (parts of it) states a deal, and it need not be
+    read further."""
+    return bool(find_money(text)) or may_say_undisclosed(text) or amountless_round(text)
 
 
 def mention_in_clause(
@@ -1047,8 +1110,10 @@ def mention_in_clause(
     undisclosed = (
         first_raise is None
         and bool(verb)
-        and bool(_UNDISCLOSED.search(text))
-        and bool(stated_round or _UNDISCLOSED_RAISE.search(text))
+        and (
+            (bool(_UNDISCLOSED.search(text)) and bool(stated_round or _UNDISCLOSED_RAISE.search(text)))
+            or (not moneys and amountless_round(text))
+        )
         and not _ACQUISITION.search(text)
     )
     listing = first_raise is None and stated_round in ("ipo", "post_ipo")

@@ -17,12 +17,13 @@ from datetime import date
 from itertools import chain
 
 from assets.normalize.amounts import Money, find_money, parse_amount
-from assets.normalize.names import LEGAL_SUFFIX_WORDS
+from assets.normalize.names import LEGAL_SUFFIX_WORDS, name_key
 from assets.normalize.rounds import find_round, round_referred_to
 from assets.parsing.budget import checkpoint
 from assets.parsing.clause_mention import (
     amount_text,
     debt_beside,
+    may_say_undisclosed,
     may_state_a_deal,
     mention_in_clause,
     offering_proceeds,
@@ -322,7 +323,7 @@ def extract_prose_mentions(
             if not found and not clauses:
                 antecedent = _subject_of(sentence, antecedent) or antecedent
         mentions.extend(_with_offering_proceeds(in_paragraph))
-    return _without_lone_valuations(mentions)
+    return _without_sized_twins(_without_lone_valuations(mentions))
 
 
 class _Release:
@@ -383,6 +384,37 @@ def _without_lone_valuations(mentions: list[DealMention]) -> list[DealMention]:
     now valued at $400M')."""
     with_round = {m.company for m in mentions if not _valuation_only(m)}
     return [m for m in mentions if not _valuation_only(m) or m.company in with_round]
+
+
+def _amountless(mention: DealMention) -> bool:
+    """A mention of a round taken with no amount said at all (`amountless_round`), not one the text calls
+    undisclosed."""
+    return mention.amount == "undisclosed" and not may_say_undisclosed(mention.context or mention.snippet)
+
+
+def _first_word(name: str | None) -> str:
+    key = name_key(name or "")
+    return key.split()[0] if key else ""
+
+
+def _without_sized_twins(mentions: list[DealMention]) -> list[DealMention]:
+    """The mentions without the amountless ones that repeat a round the document tells otherwise: of a
+    company it gives a sized round ('Quenby Raises Seed Funding' over 'Quenby raised $3 million in a
+    pre-seed round': one deal, and the sized telling is it), or told amountless before (a headline and its
+    story: one deal). Companies are compared by their first word, as the short names of a story are
+    ('Trellium Bio' in the headline, 'Trellium' in the story)."""
+    if not any(_amountless(m) for m in mentions):
+        return mentions
+    told = {_first_word(m.company) for m in mentions if m.company and m.amount and not _amountless(m)}
+    kept = []
+    for mention in mentions:
+        if _amountless(mention):
+            key = _first_word(mention.company)
+            if key in told:
+                continue
+            told.add(key)
+        kept.append(mention)
+    return kept
 
 
 def _with_offering_proceeds(mentions: list[DealMention]) -> list[DealMention]:

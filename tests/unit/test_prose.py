@@ -159,8 +159,7 @@ def test_sentence_with_one_deal(sentence: str, expected: dict[str, Any]) -> None
         "Startups raised $40B in the first quarter of 2026.",
         "We tracked 25 AI infrastructure deals totaling $10.64B over the year.",
         "Venture capital reached $297B in the first quarter.",
-        # No currency at all.
-        "Korvath Labs raised a seed round led by Accel.",
+        # No money at all, and no round taken as news (a past year: 'in 2023').
         "Korvath Labs raised its Series A in 2023 and grew 81% since.",
         "Issue #797 covers H100 supply.",
         # Money, but no company as subject.
@@ -174,6 +173,12 @@ def test_sentence_with_one_deal(sentence: str, expected: dict[str, Any]) -> None
 )
 def test_sentence_that_states_no_deal(sentence: str) -> None:
     assert extract_prose_mentions([sentence]) == []
+
+
+def test_a_round_taken_with_no_amount_is_a_deal_of_unknown_size() -> None:
+    [mention] = extract_prose_mentions(["Korvath Labs raised a seed round led by Accel."])
+    assert (mention.company, mention.amount, mention.round_text) == ("Korvath Labs", "undisclosed", "seed")
+    assert mention.lead_investors == ["Accel"]
 
 
 def test_two_deals_joined_by_while() -> None:
@@ -237,7 +242,12 @@ def test_mention_from_clause_keeps_locator_and_snippet() -> None:
 
 @pytest.mark.parametrize(
     "clause",
-    ["Sequoia closed a $950M fund", "$297B in Q1 went to AI", "Orrin raised a seed round", "Orrin grew 81%"],
+    [
+        "Sequoia closed a $950M fund",
+        "$297B in Q1 went to AI",
+        "Orrin raised a seed round in 2021",
+        "Orrin grew 81%",
+    ],
 )
 def test_mention_from_clause_none_for_non_deals(clause: str) -> None:
     assert mention_from_clause(clause, "p[0]/s[0]", clause) is None
