@@ -82,11 +82,16 @@ _AMOUNTLESS_ROUND = re.compile(
 # rival Kestrix closed'); anywhere in the clause: a question, a past it dates ('in 2021', 'previously',
 # 'when it launched', 'had raised'), a round called off or only claimed, a hypothesis. With an amount those
 # are read by the amount's own words; without one, the clause is passed over.
+# Words that plan or hope for money still to come ('expects to raise', 'hopes to have closed'); the modals
+# in lower case only ('Will Ventures', 'in May' are no plan).
+_PLAN_WORDS = (
+    r"expects?|expected|plans?|planned|planning|hopes?|hoped|hoping|aims?|seeks?|seeking|intends?|wants?"
+    r"|looking|(?-i:could|may|might|will|would|should|shall)"
+)
 _NOT_NOW_BEFORE = re.compile(
-    r"\b(?:not|n't|never|yet|no|nobody|neither|whether|if|unless|until|when|once|before|after|hopes?|hoped"
-    r"|hoping|expects?|expected|plans?|planned|planning|aims?|wants?|would|could|should|may|might|will"
-    r"|shall|to|denied|denies|deny|how|why|who|what|where|which|reasons|such as|suppose|supposing|assuming"
-    r"|provided|imagine|that (?!it\b|they\b))",
+    r"\b(?:not|n't|never|yet|no|nobody|neither|whether|if|unless|until|when|once|before|after|to|denied"
+    r"|denies|deny|how|why|who|what|where|which|reasons|such as|suppose|supposing|assuming|provided|imagine"
+    rf"|that (?!it\b|they\b)|{_PLAN_WORDS})",
     re.IGNORECASE,
 )
 _PAST_OR_QUESTION = re.compile(
@@ -717,11 +722,7 @@ _ANOTHER_BEFORE = re.compile(r"\banother\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECA
 # alone is as often a tranche to come: 'with a further $10 million available upon milestones').
 _FURTHER_NEXT = re.compile(r"\b(?:followed by|and then|then|and|with)\s+a further\s+$", re.IGNORECASE)
 # ... and the words before it that plan it: 'expects to raise a further $5 million'.
-_PLANNED_BEFORE = re.compile(
-    r"\b(?:expects?|expected|plans?|planned|planning|hopes?|aims?|seeks?|seeking|intends?|wants?|looking"
-    r"|(?-i:could|may|might|will|would))\b[^.;]{0,30}$",
-    re.IGNORECASE,
-)
+_PLANNED_BEFORE = re.compile(rf"\b(?:{_PLAN_WORDS})\b[^.;]{{0,30}}$", re.IGNORECASE)
 # Money not yet raised, said right after the amount: 'a further $5 million could follow', '$10 million is
 # expected to close', '$1 million contingent on milestones'.
 _NOT_YET_AFTER = re.compile(
@@ -1111,7 +1112,7 @@ def mention_in_clause(
         first_raise is None
         and bool(verb)
         and (
-            (bool(_UNDISCLOSED.search(text)) and bool(stated_round or _UNDISCLOSED_RAISE.search(text)))
+            (may_say_undisclosed(text) and bool(stated_round or _UNDISCLOSED_RAISE.search(text)))
             or (not moneys and amountless_round(text))
         )
         and not _ACQUISITION.search(text)

@@ -403,12 +403,17 @@ def _without_sized_twins(mentions: list[DealMention]) -> list[DealMention]:
     pre-seed round': one deal, and the sized telling is it), or told amountless before (a headline and its
     story: one deal). Companies are compared by their first word, as the short names of a story are
     ('Trellium Bio' in the headline, 'Trellium' in the story)."""
-    if not any(_amountless(m) for m in mentions):
+    amountless = [_amountless(m) for m in mentions]
+    if not any(amountless):
         return mentions
-    told = {_first_word(m.company) for m in mentions if m.company and m.amount and not _amountless(m)}
+    told = {
+        _first_word(m.company)
+        for m, bare in zip(mentions, amountless, strict=True)
+        if m.company and m.amount and not bare
+    }
     kept = []
-    for mention in mentions:
-        if _amountless(mention):
+    for mention, bare in zip(mentions, amountless, strict=True):
+        if bare:
             key = _first_word(mention.company)
             if key in told:
                 continue

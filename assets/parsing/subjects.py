@@ -599,8 +599,8 @@ def company_in_subject(subject: str) -> str | None:
     # A subject that goes on past the name ('Rapido recently turned unicorn after'): the name before the
     # predicate, without the descriptors before it ('Mobility startup').
     own_round = _OWN_ROUND.match(text) if (" its" in text or " their" in text) else None
-    if own_round and valid_company(own_round.group(1)):
-        return valid_company(own_round.group(1))
+    if own_round and (named := valid_company(own_round.group(1))):
+        return named
     predicates = [_NAME_BEFORE_PREDICATE]
     if _SUBORDINATE_END.search(text):
         predicates.append(_NAME_BEFORE_PAST_TENSE)
