@@ -126,14 +126,22 @@ _TRAILING_WORDS = re.compile(
     re.IGNORECASE,
 )
 # '... said it had', '... announced on Monday that it has': the company reports its own deal.
+_SAID_ON = (
+    r"\s+(?:on\s+)?(?:\w+day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+    r"(?:,\s*\d{4})?)"
+)
+_SAID_IN = (
+    r"\s+in\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|release|post|interview|filing|e-?mail|announcement|letter|note|memo|update)"
+)
 _REPORTED = re.compile(
     r"\s+(?:said|says|announced|announces|confirmed|confirms|disclosed|discloses|reported|reports|revealed"
     r"|reveals|stated"
     # 'the startup tells TechCrunch that it recently closed', 'Acme told Reuters it had'
-    rf"|tells\s+{NAME}|told\s+{NAME})"
-    # ... on a day: 'said Monday', 'said on Jan. 5', 'said Jan. 5, 2023'
-    r"(?:\s+(?:on\s+)?(?:\w+day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
-    r"(?:,\s*\d{4})?))?"
+    rf"|tells\s+{NAME}|told\s+{NAME}|wrote|confirmed\s+to\s+{NAME})"
+    # ... on a day and where it said so, in either order: 'said Monday', 'said on Jan. 5', 'said in a
+    # statement on Tuesday', 'said Tuesday in a blog post', 'announced in a LinkedIn post'
+    rf"(?:{_SAID_ON})?(?:{_SAID_IN})?(?:{_SAID_ON})?"
     r"(?:\s+that)?\s+(?:it|they)(?:\s+(?:has|had|have|is|was))?$",
     re.IGNORECASE,
 )
