@@ -38,6 +38,7 @@ from assets.parsing.prose_names import (
 from assets.parsing.subjects import DESCRIBED_AS, REFERENCE, company_in_subject, strip_lead_in
 from schemas.reference.wording import CURRENCY_SIGNS
 
+_OUT_OF_STEALTH = ("came", "comes", "coming", "emerged", "emerges", "launched", "launches", "broke", "breaks")
 DEAL_VERB = re.compile(
     r"\b"
     + one_of(
@@ -45,8 +46,11 @@ DEAL_VERB = re.compile(
         r"|landed|lands|landing|bagged|bags|nabbed|nabs|netted|nets|pulled in|pulls in|picked up|picks up"
         r"|announced|announces|announcing|launched(?:\s+\w+){0,2}\s+with|launches(?:\s+\w+){0,2}\s+with"
         r"|emerged with|emerges with|emerged from stealth with|emerges from stealth with|emerging with"
+        # out of stealth, on a day perhaps: 'came out of stealth on Tuesday with', 'exits stealth with'
+        + "".join(rf"|{verb} out of stealth(?:\s+\w+){{0,2}}?\s+with" for verb in _OUT_OF_STEALTH)
+        + "".join(rf"|{verb} stealth(?:\s+\w+){{0,2}}?\s+with" for verb in ("exited", "exits", "exiting"))
         # a round-up's ranking: 'Helsing was ahead with 450 million euros'
-        r"|was ahead with|is ahead with"
+        + r"|was ahead with|is ahead with"
         r"|completed|completes|completing|received|receives|gets|got|scored|scores|snagged"
         r"|snags|attracted|attracts|banked|banks|took in|takes in|took on|takes on|took|takes|grabbed|grabs"
         r"|brought in|brings in|unveiled|was awarded|has been awarded|been awarded|awarded|won|went public"

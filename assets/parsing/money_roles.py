@@ -149,7 +149,7 @@ _NOT_A_RAISE_AFTER = re.compile(
     r"|market|fee|fees|salary|salaries|contract|contracts|licensing deal|order book|dry powder|distributions"
     r"|in (?:\w+\s+){0,2}(?:revenue|sales|volume|freight|bookings|gmv|arr|assets|distributions|milestones"
     r"|orders|profit|loss|capex|spending|payment volume)|of revenue|in capex|in spending|in q[1-4]"
-    r"|in the (?:first|second|third|fourth) quarter|across|in total|in aggregate"
+    r"|in the (?:first|second|third|fourth) quarter|in total|in aggregate"
     # a goal over years, not a round: 'to raise 3 billion euros within two years'
     r"|(?:within|over the next|in the next) (?:\w+ )?(?:years|decade)"
     # what the money came from, when no investor: 'from government subsidies', 'with licensing fees'
@@ -157,7 +157,10 @@ _NOT_A_RAISE_AFTER = re.compile(
     r"|of (?:total|global|venture))\b"
     # a class of rounds, not one, named right after the amount: 'late-stage $100m+ rounds', '$50 million
     # deals' ('$50 million in two rounds' may be a deal of two tranches: the words between say)
-    r"|^\s*(?:rounds|deals|raises|cheques|checks|tickets|mega-?rounds)\b",
+    r"|^\s*(?:rounds|deals|raises|cheques|checks|tickets|mega-?rounds)\b"
+    # a sum spread across deals, companies or a region ('$5 billion across 300 deals'), but not where the
+    # money goes to do something across it: '$30M to expand across Europe' says what the raise is for
+    r"|^\s*(?:(?!(?:from|by|with|to)\b)\w+\s+){0,2}?across\b",
     re.IGNORECASE,
 )
 # A total over the company's life, said anywhere in the amount's phrase: '$90 million from venture

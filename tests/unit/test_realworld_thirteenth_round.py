@@ -65,3 +65,45 @@ def test_an_investor_stating_it_led_a_round_names_the_company_that_raised() -> N
 )
 def test_what_a_statement_says_that_is_no_raise_of_the_subject(text: str) -> None:
     assert _read(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tessaly raises $30M to expand across Europe", ("Tessaly", "$30M", None)),
+        ("Tessaly has raised €30 million to scale its clinics across Germany.",
+         ("Tessaly", "€30 million", None)),
+    ],
+)  # fmt: skip
+def test_money_raised_to_do_something_across_a_region_is_a_raise(text: str, expected: tuple) -> None:
+    assert _read(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Startups in the region raised $5 billion across 300 deals.",
+        "Tessaly raised $30 million across two rounds.",
+        "Climate startups raised $2 billion across Europe in the quarter.",
+    ],
+)
+def test_money_spread_across_deals_or_a_region_is_no_raise(text: str) -> None:
+    assert _read(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tessaly came out of stealth on Tuesday with $12 million in funding.",
+         ("Tessaly", "$12 million", None)),
+        ("Tessaly exits stealth with $12M seed round", ("Tessaly", "$12M", "seed")),
+        ("Tessaly launched out of stealth with $12 million in seed funding led by Harrowgate.",
+         ("Tessaly", "$12 million", "seed")),
+    ],
+)  # fmt: skip
+def test_a_company_out_of_stealth_with_its_funding(text: str, expected: tuple) -> None:
+    assert _read(text) == [expected]
+
+
+def test_a_stealth_exit_with_a_product_is_no_raise() -> None:
+    assert _read("Tessaly came out of stealth with a robot that sorts parcels.") == []
