@@ -38,6 +38,7 @@ from assets.parsing.prose_names import (
 from assets.parsing.subjects import DESCRIBED_AS, REFERENCE, company_in_subject, strip_lead_in
 from schemas.reference.wording import CURRENCY_SIGNS
 
+_MONEY_NEXT = rf"(?=\s+(?:an?\s+)?(?:[{CURRENCY_SIGNS}]|US\$|USD|EUR|GBP|\d))"
 _OUT_OF_STEALTH = ("came", "comes", "coming", "emerged", "emerges", "launched", "launches", "broke", "breaks")
 DEAL_VERB = re.compile(
     r"\b"
@@ -46,9 +47,15 @@ DEAL_VERB = re.compile(
         r"|landed|lands|landing|bagged|bags|nabbed|nabs|netted|nets|pulled in|pulls in|picked up|picks up"
         r"|announced|announces|announcing|launched(?:\s+\w+){0,2}\s+with|launches(?:\s+\w+){0,2}\s+with"
         r"|emerged with|emerges with|emerged from stealth with|emerges from stealth with|emerging with"
-        # out of stealth, on a day perhaps: 'came out of stealth on Tuesday with', 'exits stealth with'
-        + "".join(rf"|{verb} out of stealth(?:\s+\w+){{0,2}}?\s+with" for verb in _OUT_OF_STEALTH)
-        + "".join(rf"|{verb} stealth(?:\s+\w+){{0,2}}?\s+with" for verb in ("exited", "exits", "exiting"))
+        # out of stealth, on a day perhaps, with the money right after: 'came out of stealth on Tuesday with
+        # $12 million' ('came out of stealth with Brimwell as its first customer' says nothing of money)
+        + "".join(
+            rf"|{verb} out of stealth(?:\s+\w+){{0,2}}?\s+with{_MONEY_NEXT}" for verb in _OUT_OF_STEALTH
+        )
+        + "".join(
+            rf"|{verb} stealth(?:\s+\w+){{0,2}}?\s+with{_MONEY_NEXT}"
+            for verb in ("exited", "exits", "exiting")
+        )
         # a round-up's ranking: 'Helsing was ahead with 450 million euros'
         + r"|was ahead with|is ahead with"
         r"|completed|completes|completing|received|receives|gets|got|scored|scores|snagged"

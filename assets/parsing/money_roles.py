@@ -46,6 +46,40 @@ _VALUATION_AFTER = re.compile(
     r"(?:last\s+|once\s+|previously\s+|reportedly\s+)?valued\b)",
     re.IGNORECASE,
 )
+# 'Quenby, a $400 million startup, raised', 'the $2 billion AI company', '$2B startup Quenby raises': an
+# amount that sizes the company (within three words of its noun, after an article or at the clause's
+# start) is what the company is worth, not what it raised ('a $35 million startup fund' is a fund's).
+_COMPANY_NOUN = (
+    r"(?:start-?ups?|compan(?:y|ies)|firms?|unicorns?|decacorns?|businesse?s?|makers?|developers?|providers?"
+    r"|giants?|outfits?)"
+)
+# (the words between describe the company: no round, no preposition: 'a $35 million round from the company')
+_DESCRIBING_WORD = (
+    r"(?!(?:rounds?|funding|financing|investments?|series|seed|from|in|of|to|by|with|for|at|into|on|and|or"
+    r"|that|which|who|when|as|its|their)\b)"
+    r"[\w-]+\s+"
+)
+_SIZED_COMPANY_AFTER = re.compile(
+    rf"^\s+(?:{_DESCRIBING_WORD}){{0,3}}?{_COMPANY_NOUN}(?![\w-])"
+    r"(?!\s+(?:funds?|funding|rounds?|programm?e?s?|accelerators?|competitions?|prizes?|grants?|challenges?"
+    r"|initiatives?|investments?|deals?|acquisitions?|buyouts?|purchases?|sales?|loans?|contracts?)\b)",
+    re.IGNORECASE,
+)
+_SIZED_COMPANY_BEFORE = re.compile(r"(?:\b(?:a|an|the)\s+|^\W*)$", re.IGNORECASE)
+# ... but a company sized by its sales is no valuation either: 'a $100 million revenue company'.
+_SIZED_BY_SALES = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:revenue|arr|sales|turnover|run-rate)\b", re.IGNORECASE
+)
+
+
+def _sized_company(clause: str, money: Money) -> bool:
+    """The amount sizes the company it is written before ('a $400 million startup')."""
+    return bool(
+        _SIZED_COMPANY_BEFORE.search(clause, _window_start(money), money.start)
+        and _SIZED_COMPANY_AFTER.match(clause[money.end : money.end + 80])
+    )
+
+
 _PLACING_VERBS = ("putting", "puts", "placing", "places", "pegging", "pegs")
 # 'Perplexity AI raises at $14B': a raise said at an amount, with no amount of its own, states the price.
 _RAISES_AT = r"rais(?:es|ed|ing|e) (?:money |funds |funding |capital )?at"
@@ -159,8 +193,9 @@ _NOT_A_RAISE_AFTER = re.compile(
     # deals' ('$50 million in two rounds' may be a deal of two tranches: the words between say)
     r"|^\s*(?:rounds|deals|raises|cheques|checks|tickets|mega-?rounds)\b"
     # a sum spread across deals, companies or a region ('$5 billion across 300 deals'), but not where the
-    # money goes to do something across it: '$30M to expand across Europe' says what the raise is for
-    r"|^\s*(?:(?!(?:from|by|with|to)\b)\w+\s+){0,2}?across\b",
+    # company raised it to grow across one: '$30M to expand across Europe' says what the raise is for
+    r"|^\s*(?!to\s+(?:expand|scale|grow|hire|open|launch|roll\s+out)\s+across\b)"
+    r"(?:(?!(?:from|by|with)\b)\w+\s+){0,2}?across\b",
     re.IGNORECASE,
 )
 # A total over the company's life, said anywhere in the amount's phrase: '$90 million from venture
@@ -631,6 +666,9 @@ def _present_role(clause: str, money: Money) -> Role:
     before = (clause, _window_start(money), money.start)
     if _VALUATION_AFTER.match(after) or _VALUATION_BEFORE.search(*before):
         return Role.VALUATION
+    if _sized_company(clause, money):
+        # what the company is worth, unless its sales size it
+        return Role.OTHER if _SIZED_BY_SALES.match(after) else Role.VALUATION
     if _foreign_valuation(clause, money) or _at_a_value(clause, money):
         return Role.VALUATION  # '... valoriserait à 6 milliards', '$6 billion at a $24 billion value'
     if fresh_issue(clause, money):
@@ -662,6 +700,7 @@ def _present_role(clause: str, money: Money) -> Role:
 
 
 # Every pattern that makes an amount a valuation holds one of these.
+_SIZED_COMPANY_NOUN = re.compile(rf"\b{_COMPANY_NOUN}\b", re.IGNORECASE)
 _VALUATION_WORDS = re.compile(
     r"valu|valor|valeur|avalia|worth|post|pre|market cap|" + _RAISES_AT, re.IGNORECASE
 )
@@ -677,6 +716,7 @@ def _may_be_valuation(clause: str, money: Money) -> bool:
         or _WORTH.search(*before)
         or _foreign_valuation(clause, money)
         or _at_a_value(clause, money)
+        or _sized_company(clause, money)
     )
 
 
@@ -721,7 +761,7 @@ class ClauseRoles:
         return self._first_past  # type: ignore[return-value]
 
     def first_valuation(self) -> Money | None:
-        if not _VALUATION_WORDS.search(self.clause):
+        if not _VALUATION_WORDS.search(self.clause) and not _SIZED_COMPANY_NOUN.search(self.clause):
             return None  # none of the words that make an amount a valuation, anywhere in the clause
         candidates = (money for money in self.moneys if _may_be_valuation(self.clause, money))
         return next((money for money in candidates if self.of(money) is Role.VALUATION), None)

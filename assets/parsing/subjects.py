@@ -138,10 +138,11 @@ _REPORTED = re.compile(
     r"\s+(?:said|says|announced|announces|confirmed|confirms|disclosed|discloses|reported|reports|revealed"
     r"|reveals|stated"
     # 'the startup tells TechCrunch that it recently closed', 'Acme told Reuters it had'
-    rf"|tells\s+{NAME}|told\s+{NAME}|wrote|confirmed\s+to\s+{NAME})"
+    rf"|tells\s+{NAME}|told\s+{NAME})"
     # ... on a day and where it said so, in either order: 'said Monday', 'said on Jan. 5', 'said in a
     # statement on Tuesday', 'said Tuesday in a blog post', 'announced in a LinkedIn post'
-    rf"(?:{_SAID_ON})?(?:{_SAID_IN})?(?:{_SAID_ON})?"
+    # (where it was said only before 'it': people and officials say in statements what 'they' did)
+    rf"(?:{_SAID_ON})?(?:{_SAID_IN}(?=(?:{_SAID_ON})?(?:\s+that)?\s+it\b))?(?:{_SAID_ON})?"
     r"(?:\s+that)?\s+(?:it|they)(?:\s+(?:has|had|have|is|was))?$",
     re.IGNORECASE,
 )

@@ -1,10 +1,15 @@
-"""Issue 10's thirteenth round, in our own words: a company reporting its raise says where it said so.
+"""Issue 10's thirteenth round, in our own words: common wire and headline forms the corpora rarely hold.
 
-Wire copy puts the channel between the verb of saying and the raise: 'said in a statement', 'said in a
-blog post on Tuesday', 'said Tuesday in a regulatory filing', 'confirmed to Reuters', 'wrote in a post'.
-The company is still the subject. The negatives keep what the subject must not become: the investor or
-the ministry that made the statement about another company's round, and a company denying a raise or
-telling of an old one.
+- A company reporting its raise says where it said so: 'said in a statement', 'said in a blog post on
+  Tuesday', 'said Tuesday in a regulatory filing'. It is still the subject when it says what 'it' did
+  ('they' is what people and officials say in statements).
+- Money raised 'to expand across Europe' is a raise; money spread across deals, rounds or a region is not.
+- A company out of stealth with its money ('came out of stealth on Tuesday with $12 million') took it; out
+  of stealth with a customer or a team, it took nothing.
+- An amount that sizes the company ('Tessaly, a $400 million startup, raised') is its worth, not its raise.
+
+The negatives keep what each reading must not take: the investor or ministry that made the statement, a
+denial or an old raise, a fund, a giver, another company's raise, sales.
 """
 
 from __future__ import annotations
@@ -37,8 +42,6 @@ def _read(text: str) -> list[tuple[str | None, str | None, str | None]]:
          ("Tessaly", "$41 million", None)),
         ("Tessaly said in a regulatory filing on Friday that it had raised $41 million.",
          ("Tessaly", "$41 million", None)),
-        ("Tessaly confirmed to Reuters that it has raised $41 million.", ("Tessaly", "$41 million", None)),
-        ("Tessaly wrote in a post that it had raised $41 million.", ("Tessaly", "$41 million", None)),
     ],
 )  # fmt: skip
 def test_the_company_says_where_it_reported_its_raise(text: str, expected: tuple) -> None:
@@ -65,6 +68,25 @@ def test_an_investor_stating_it_led_a_round_names_the_company_that_raised() -> N
 )
 def test_what_a_statement_says_that_is_no_raise_of_the_subject(text: str) -> None:
     assert _read(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a person or officials saying what 'they' did are not the company; 'confirmed to' and 'wrote' are
+        # what sources and people do
+        ("Mira Calloway wrote in a post that they had raised $50 million for Tessaly.",
+         ("Tessaly", "$50 million")),
+        ("Officials said in a statement that they had awarded $5 million to Tessaly.",
+         ("Tessaly", "$5 million")),
+        ("Sources confirmed to TechCrunch that it has raised $50 million.", None),
+    ],
+)  # fmt: skip
+def test_the_speaker_of_a_statement_is_no_company_unless_it_speaks_of_itself(
+    text: str, expected: tuple
+) -> None:
+    found = [(company, amount) for company, amount, _ in _read(text)]
+    assert found == ([expected] if expected else [])
 
 
 @pytest.mark.parametrize(
@@ -107,3 +129,51 @@ def test_a_company_out_of_stealth_with_its_funding(text: str, expected: tuple) -
 
 def test_a_stealth_exit_with_a_product_is_no_raise() -> None:
     assert _read("Tessaly came out of stealth with a robot that sorts parcels.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tessaly came out of stealth with former Brimwell staff, months after Brimwell raised $50 million.",
+        "Tessaly came out of stealth with Brimwell as a customer; Brimwell raised $50 million last month.",
+    ],
+)
+def test_a_stealth_exit_with_no_money_leaves_anothers_raise_to_it(text: str) -> None:
+    assert [(company, amount) for company, amount, _ in _read(text)] == [("Brimwell", "$50 million")]
+
+
+def test_a_giver_spreading_money_across_a_region_is_no_raise() -> None:
+    assert _read("Quenby Foundation awarded $10 million to researchers across Europe.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tessaly, a $400 million startup, raised $35 million.", ("Tessaly", "$35 million", "$400 million")),
+        ("The $2 billion AI company Tessaly raised $35 million.", ("Tessaly", "$35 million", "$2 billion")),
+        ("$2B startup Tessaly raises $35M", ("Tessaly", "$35M", "$2B")),
+    ],
+)  # fmt: skip
+def test_an_amount_that_sizes_the_company_is_its_worth_not_its_raise(text: str, expected: tuple) -> None:
+    mentions = extract_prose_mentions([text], published=PUBLISHED)
+    assert [(m.company, m.amount, m.valuation) for m in mentions] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # sized by its sales: neither raise nor worth
+        ("Tessaly, a $100 million revenue company, raised $35 million.", ("Tessaly", "$35 million", None)),
+        # the company named after a round, a relative clause or a preposition is not sized by the amount
+        ("Tessaly raised a $35 million round from the company's backers.", ("Tessaly", "$35 million", None)),
+        ("Analysts cited the $634 million that e-commerce giant Tessaly pocketed from its parent.",
+         ("Tessaly", "$634 million", None)),
+    ],
+)  # fmt: skip
+def test_an_amount_before_other_words_for_a_company_keeps_its_role(text: str, expected: tuple) -> None:
+    mentions = extract_prose_mentions([text], published=PUBLISHED)
+    assert [(m.company, m.amount, m.valuation) for m in mentions] == [expected]
+
+
+def test_a_startup_fund_is_no_company_worth() -> None:
+    assert _read("The ministry launched a $35 million startup fund.") == []
