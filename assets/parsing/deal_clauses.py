@@ -38,7 +38,9 @@ from assets.parsing.prose_names import (
 from assets.parsing.subjects import DESCRIBED_AS, REFERENCE, company_in_subject, strip_lead_in
 from schemas.reference.wording import CURRENCY_SIGNS
 
-_MONEY_NEXT = rf"(?=\s+(?:an?\s+)?(?:[{CURRENCY_SIGNS}]|US\$|USD|EUR|GBP|\d))"
+_MONEY_START = rf"(?:[{CURRENCY_SIGNS}]|US\$|[A-Z]{{1,3}}\$|[A-Z]{{3}}\s?\d|\d)"
+# An amount right after, in DEAL_VERB (which ignores case: the currency codes stay capitals).
+_MONEY_NEXT = rf"(?=\s+(?:an?\s+)?(?-i:{_MONEY_START}))"
 _OUT_OF_STEALTH = ("came", "comes", "coming", "emerged", "emerges", "launched", "launches", "broke", "breaks")
 DEAL_VERB = re.compile(
     r"\b"
@@ -92,7 +94,6 @@ DEAL_VERB = re.compile(
     + r"\b",
     re.IGNORECASE,
 )
-_MONEY_START = rf"(?:[{CURRENCY_SIGNS}]|US\$|[A-Z]{{1,3}}\$|[A-Z]{{3}}\s?\d|\d)"
 _PACKAGE_ITEM = re.compile(rf"^(?:an?\s+)?{_MONEY_START}")
 _PACKAGE_SPLIT = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+|\s+plus\s+)(?=(?:an?\s+)?{_MONEY_START})")
 _LED_BY_ITEM = re.compile(r"(?:Co-)?[Ll]ed\s")

@@ -53,6 +53,7 @@ _COMPANY_NOUN = (
     r"(?:start-?ups?|compan(?:y|ies)|firms?|unicorns?|decacorns?|businesse?s?|makers?|developers?|providers?"
     r"|giants?|outfits?)"
 )
+_SIZED_COMPANY_NOUN = re.compile(rf"\b{_COMPANY_NOUN}\b", re.IGNORECASE)
 # (the words between describe the company: no round, no preposition: 'a $35 million round from the company')
 _DESCRIBING_WORD = (
     r"(?!(?:rounds?|funding|financing|investments?|series|seed|from|in|of|to|by|with|for|at|into|on|and|or"
@@ -76,7 +77,7 @@ def _sized_company(clause: str, money: Money) -> bool:
     """The amount sizes the company it is written before ('a $400 million startup')."""
     return bool(
         _SIZED_COMPANY_BEFORE.search(clause, _window_start(money), money.start)
-        and _SIZED_COMPANY_AFTER.match(clause[money.end : money.end + 80])
+        and _SIZED_COMPANY_AFTER.match(_after(clause, money))
     )
 
 
@@ -699,8 +700,7 @@ def _present_role(clause: str, money: Money) -> Role:
     return Role.RAISE
 
 
-# Every pattern that makes an amount a valuation holds one of these.
-_SIZED_COMPANY_NOUN = re.compile(rf"\b{_COMPANY_NOUN}\b", re.IGNORECASE)
+# Every pattern that makes an amount a valuation holds one of these, or a company's noun (`_sized_company`).
 _VALUATION_WORDS = re.compile(
     r"valu|valor|valeur|avalia|worth|post|pre|market cap|" + _RAISES_AT, re.IGNORECASE
 )

@@ -126,10 +126,9 @@ _TRAILING_WORDS = re.compile(
     re.IGNORECASE,
 )
 # '... said it had', '... announced on Monday that it has': the company reports its own deal.
-_SAID_ON = (
-    r"\s+(?:on\s+)?(?:\w+day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
-    r"(?:,\s*\d{4})?)"
-)
+# A day of a month as news writes it: 'Jan. 5', 'March 12, 2024'.
+_MONTH_DAY = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
+_SAID_ON = rf"\s+(?:on\s+)?(?:\w+day|{_MONTH_DAY})"
 _SAID_IN = (
     r"\s+in\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:statement|release|post|interview|filing|e-?mail|announcement|letter|note|memo|update)"
@@ -149,7 +148,7 @@ _REPORTED = re.compile(
 # When the subject did it, said between it and the verb: 'Orvane on Tuesday raised', 'Orvane this week said'.
 _TRAILING_DAY = re.compile(
     r"\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
+    rf"|{_MONTH_DAY}"
     r"|this\s+(?:week|month|morning)|last\s+(?:week|month))$",
     re.IGNORECASE,
 )

@@ -14,19 +14,9 @@ denial or an old raise, a fund, a giver, another company's raise, sales.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from assets.parsing.prose import extract_prose_mentions, resolve_short_names
-
-PUBLISHED = date(2026, 3, 20)
-
-
-def _read(text: str) -> list[tuple[str | None, str | None, str | None]]:
-    """(company, amount, round) of every mention of `text` read as one paragraph."""
-    mentions = resolve_short_names(extract_prose_mentions([text], published=PUBLISHED), text)
-    return [(m.company, m.amount, m.round_text) for m in mentions]
+from tests.unit.prose_reading import read_deals, read_mentions
 
 
 @pytest.mark.parametrize(
@@ -45,12 +35,12 @@ def _read(text: str) -> list[tuple[str | None, str | None, str | None]]:
     ],
 )  # fmt: skip
 def test_the_company_says_where_it_reported_its_raise(text: str, expected: tuple) -> None:
-    assert _read(text) == [expected]
+    assert read_deals(text) == [expected]
 
 
 def test_an_investor_stating_it_led_a_round_names_the_company_that_raised() -> None:
     text = "Harrowgate Capital said in a statement that it led the $41 million round in Tessaly."
-    assert _read(text) == [("Tessaly", "$41 million", None)]
+    assert read_deals(text) == [("Tessaly", "$41 million", None)]
 
 
 @pytest.mark.parametrize(
@@ -67,7 +57,7 @@ def test_an_investor_stating_it_led_a_round_names_the_company_that_raised() -> N
     ],
 )
 def test_what_a_statement_says_that_is_no_raise_of_the_subject(text: str) -> None:
-    assert _read(text) == []
+    assert read_deals(text) == []
 
 
 @pytest.mark.parametrize(
@@ -85,7 +75,7 @@ def test_what_a_statement_says_that_is_no_raise_of_the_subject(text: str) -> Non
 def test_the_speaker_of_a_statement_is_no_company_unless_it_speaks_of_itself(
     text: str, expected: tuple
 ) -> None:
-    found = [(company, amount) for company, amount, _ in _read(text)]
+    found = [(company, amount) for company, amount, _ in read_deals(text)]
     assert found == ([expected] if expected else [])
 
 
@@ -98,7 +88,7 @@ def test_the_speaker_of_a_statement_is_no_company_unless_it_speaks_of_itself(
     ],
 )  # fmt: skip
 def test_money_raised_to_do_something_across_a_region_is_a_raise(text: str, expected: tuple) -> None:
-    assert _read(text) == [expected]
+    assert read_deals(text) == [expected]
 
 
 @pytest.mark.parametrize(
@@ -110,7 +100,7 @@ def test_money_raised_to_do_something_across_a_region_is_a_raise(text: str, expe
     ],
 )
 def test_money_spread_across_deals_or_a_region_is_no_raise(text: str) -> None:
-    assert _read(text) == []
+    assert read_deals(text) == []
 
 
 @pytest.mark.parametrize(
@@ -124,11 +114,11 @@ def test_money_spread_across_deals_or_a_region_is_no_raise(text: str) -> None:
     ],
 )  # fmt: skip
 def test_a_company_out_of_stealth_with_its_funding(text: str, expected: tuple) -> None:
-    assert _read(text) == [expected]
+    assert read_deals(text) == [expected]
 
 
 def test_a_stealth_exit_with_a_product_is_no_raise() -> None:
-    assert _read("Tessaly came out of stealth with a robot that sorts parcels.") == []
+    assert read_deals("Tessaly came out of stealth with a robot that sorts parcels.") == []
 
 
 @pytest.mark.parametrize(
@@ -139,11 +129,11 @@ def test_a_stealth_exit_with_a_product_is_no_raise() -> None:
     ],
 )
 def test_a_stealth_exit_with_no_money_leaves_anothers_raise_to_it(text: str) -> None:
-    assert [(company, amount) for company, amount, _ in _read(text)] == [("Brimwell", "$50 million")]
+    assert [(company, amount) for company, amount, _ in read_deals(text)] == [("Brimwell", "$50 million")]
 
 
 def test_a_giver_spreading_money_across_a_region_is_no_raise() -> None:
-    assert _read("Quenby Foundation awarded $10 million to researchers across Europe.") == []
+    assert read_deals("Quenby Foundation awarded $10 million to researchers across Europe.") == []
 
 
 @pytest.mark.parametrize(
@@ -155,7 +145,7 @@ def test_a_giver_spreading_money_across_a_region_is_no_raise() -> None:
     ],
 )  # fmt: skip
 def test_an_amount_that_sizes_the_company_is_its_worth_not_its_raise(text: str, expected: tuple) -> None:
-    mentions = extract_prose_mentions([text], published=PUBLISHED)
+    mentions = read_mentions(text)
     assert [(m.company, m.amount, m.valuation) for m in mentions] == [expected]
 
 
@@ -171,9 +161,9 @@ def test_an_amount_that_sizes_the_company_is_its_worth_not_its_raise(text: str, 
     ],
 )  # fmt: skip
 def test_an_amount_before_other_words_for_a_company_keeps_its_role(text: str, expected: tuple) -> None:
-    mentions = extract_prose_mentions([text], published=PUBLISHED)
+    mentions = read_mentions(text)
     assert [(m.company, m.amount, m.valuation) for m in mentions] == [expected]
 
 
 def test_a_startup_fund_is_no_company_worth() -> None:
-    assert _read("The ministry launched a $35 million startup fund.") == []
+    assert read_deals("The ministry launched a $35 million startup fund.") == []

@@ -9,19 +9,10 @@ remark, another company's round, something of the owner's that secures the money
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from assets.parsing.prose import extract_prose_mentions, resolve_short_names
-
-PUBLISHED = date(2026, 3, 20)
-
-
-def _read(text: str) -> list[tuple[str | None, str | None, str | None]]:
-    """(company, amount, round) of every mention of `text` read as one paragraph."""
-    mentions = resolve_short_names(extract_prose_mentions([text], published=PUBLISHED), text)
-    return [(m.company, m.amount, m.round_text) for m in mentions]
+from assets.parsing.prose import extract_prose_mentions
+from tests.unit.prose_reading import PUBLISHED, read_deals
 
 
 @pytest.mark.parametrize(
@@ -33,12 +24,12 @@ def _read(text: str) -> list[tuple[str | None, str | None, str | None]]:
     ],
 )  # fmt: skip
 def test_a_company_stating_its_own_raise(text: str, expected: tuple) -> None:
-    assert _read(text) == [expected]
+    assert read_deals(text) == [expected]
 
 
 def test_a_third_party_noting_a_raise_is_no_company() -> None:
     # 'noted' is what analysts and observers do: it is not read as the company's own report
-    assert _read("Analysts noted that it had raised $4 million.") == []
+    assert read_deals("Analysts noted that it had raised $4 million.") == []
 
 
 @pytest.mark.parametrize(
@@ -50,7 +41,7 @@ def test_a_third_party_noting_a_raise_is_no_company() -> None:
     ],
 )
 def test_a_round_called_the_subjects_own(text: str) -> None:
-    assert _read(text) == [("Quenby Bio", "$90 million", "series_c")]
+    assert read_deals(text) == [("Quenby Bio", "$90 million", "series_c")]
 
 
 @pytest.mark.parametrize(
@@ -64,12 +55,12 @@ def test_a_round_called_the_subjects_own(text: str) -> None:
     ],
 )  # fmt: skip
 def test_a_round_of_another_is_not_the_subjects_own(text: str, expected: list) -> None:
-    assert _read(text) == expected
+    assert read_deals(text) == expected
 
 
 def test_a_funding_package_secured_by_a_company() -> None:
     text = "The surge came from a $594 million funding package secured by Quenby Quantum, based in Denver."
-    assert _read(text) == [("Quenby Quantum", "$594 million", None)]
+    assert read_deals(text) == [("Quenby Quantum", "$594 million", None)]
 
 
 @pytest.mark.parametrize(
@@ -81,19 +72,19 @@ def test_a_funding_package_secured_by_a_company() -> None:
     ],
 )
 def test_money_secured_by_property_or_people_names_no_recipient(text: str) -> None:
-    assert _read(text) == []
+    assert read_deals(text) == []
 
 
 def test_a_debt_investment_in_a_company_is_its_debt_round() -> None:
     text = (
         "The highlight was the Northwind Fund's $80 million debt investment in Quenby, a Denver-based maker."
     )
-    assert _read(text) == [("Quenby", "$80 million", "debt")]
+    assert read_deals(text) == [("Quenby", "$80 million", "debt")]
 
 
 def test_an_investment_in_a_companys_next_round_is_that_companys() -> None:
     text = "Quenby signed a letter of intent on a $500 million strategic investment in Brindle’s next round."
-    assert _read(text) == [("Brindle", "$500 million", "strategic")]
+    assert read_deals(text) == [("Brindle", "$500 million", "strategic")]
 
 
 @pytest.mark.parametrize(
@@ -110,7 +101,7 @@ def test_an_investment_in_a_companys_next_round_is_that_companys() -> None:
 def test_a_round_of_a_named_stage_taken_without_an_amount_is_an_undisclosed_deal(
     text: str, round_type: str
 ) -> None:
-    [(company, amount, stage)] = _read(text)
+    [(company, amount, stage)] = read_deals(text)
     assert company is not None
     assert company.lower() == "quenby"
     assert (amount, stage) == ("undisclosed", round_type)
@@ -148,7 +139,7 @@ def test_a_round_of_a_named_stage_taken_without_an_amount_is_an_undisclosed_deal
     ],
 )
 def test_no_amountless_deal_from_another_a_plan_a_question_or_a_past(text: str) -> None:
-    assert _read(text) == []
+    assert read_deals(text) == []
 
 
 def test_a_headline_round_without_an_amount_is_the_sized_round_of_the_story() -> None:
