@@ -9,6 +9,8 @@ alternatives already require.
 
 from __future__ import annotations
 
+import re
+
 
 def alternatives(alternation: str) -> list[str]:
     """The top-level alternatives of a regex alternation ('a|b(?:c|d)|[|]' -> ['a', 'b(?:c|d)', '[|]'])."""
@@ -33,9 +35,32 @@ def alternatives(alternation: str) -> list[str]:
 
 def one_of(alternation: str) -> str:
     """`(?=[initials])(?:alternation)`, for an alternation whose alternatives each start with a plain
-    letter. Both cases of each letter are let through, so it works with or without IGNORECASE."""
-    initials = {alternative[:1] for alternative in alternatives(alternation)}
+    letter. Both cases of each letter are let through, so it works with or without IGNORECASE. Many
+    alternatives are grouped by their first letter instead (`_by_initial`)."""
+    found = alternatives(alternation)
+    initials = {alternative[:1] for alternative in found}
     if not all(initial.isalpha() for initial in initials):
         raise ValueError(f"every alternative must start with a plain letter: {alternation!r}")
+    if len(found) >= _MANY and not _CAPTURING.search(alternation):
+        return _by_initial(found)
     letters = "".join(sorted({case for initial in initials for case in (initial.lower(), initial.upper())}))
     return f"(?=[{letters}])(?:{alternation})"
+
+
+# From this many alternatives on, they are grouped by their first letter (`_by_initial`). Measured on the
+# real-world dev sentences: the deal verbs' 177 alternatives searched twice as fast grouped, the 69 words
+# that make an amount no raise a fifth faster, and a dozen alternatives slower (a test per group).
+_MANY = 40
+# A group that captures: reordering the alternatives would renumber it.
+_CAPTURING = re.compile(r"(?<!\\)\((?!\?)|\(\?P<")
+
+
+def _by_initial(found: list[str]) -> str:
+    """The alternatives grouped by their first letter, each group behind a lookahead of that letter in both
+    cases: at a word's start only its letter's group is tried, not every alternative. Only alternatives of
+    one letter can match at one place (whether the pattern ignores case or not), and within a group they
+    keep their order, so what matches, and where, is unchanged."""
+    groups: dict[str, list[str]] = {}
+    for alternative in found:
+        groups.setdefault(alternative[0].lower(), []).append(alternative)
+    return "(?:" + "|".join(f"(?=[{k}{k.upper()}])(?:{'|'.join(v)})" for k, v in groups.items()) + ")"

@@ -11,27 +11,34 @@ from __future__ import annotations
 import re
 
 from assets.normalize.dates import RELATIVE_MONTH
+from assets.parsing.alternation import one_of
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # In order of preference: a full date, a day of a month, a weekday, a relative day. A weekday or a day of a
 # month needs 'on' ('on Monday'), so that 'see you next Monday' or 'a March 6 memo' date nothing.
+# Each phrase starts behind a lookahead of the characters it can start with: a search then tries the
+# alternatives only where one could begin (a clause is asked for its date phrase on its way to a deal).
 _PHRASES = (
     re.compile(
-        rf"\b(?P<phrase>{_MONTH} \d{{1,2}}, \d{{4}}|\d{{1,2}} {_MONTH} \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})(?!\d)"
+        rf"\b(?=[JFMASOND\d])"
+        rf"(?P<phrase>{_MONTH} \d{{1,2}}, \d{{4}}|\d{{1,2}} {_MONTH} \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})(?!\d)"
     ),
     re.compile(
         rf"\b[Oo]n (?:the )?(?P<phrase>{_MONTH} \d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH})"
         r"(?!\d|,\s*\d{4})"
     ),
     re.compile(
-        rf"(?:\b[Oo]n |\b(?=last |this past )|\b(?:said|announced|confirmed|disclosed|reported) )"
+        r"(?=[Oolstacdr])"
+        r"(?:\b[Oo]n |\b(?=last |this past )|\b(?:said|announced|confirmed|disclosed|reported) )"
         rf"(?P<phrase>(?:last |this past )?{_WEEKDAY})\b"
     ),
-    re.compile(r"\b(?P<phrase>yesterday|last week|earlier today|this morning)\b", re.IGNORECASE),
-    re.compile(r"\b(?P<phrase>today)\b", re.IGNORECASE),
+    re.compile(
+        r"\b(?P<phrase>" + one_of("yesterday|last week|earlier today|this morning") + r")\b", re.IGNORECASE
+    ),
+    re.compile(r"\b(?=[tT])(?P<phrase>today)\b", re.IGNORECASE),
     # a month counted from publication, last: a day said in the same clause dates the deal more closely
-    re.compile(rf"\b(?P<phrase>{RELATIVE_MONTH})\b", re.IGNORECASE),
+    re.compile(rf"\b(?=[eElLmMtT])(?P<phrase>{RELATIVE_MONTH})\b", re.IGNORECASE),
 )
 
 

@@ -33,6 +33,10 @@ from schemas.tables import EXTRACTED_MENTIONS
 from warehouse.arrow_frames import arrow_schema, text_frame
 
 EXTRACTED_COLUMNS = EXTRACTED_MENTIONS.names
+# One index for every page's frame: building it from the names infers a string dtype each time, which
+# cost a page of a few deals about a twentieth of its whole extraction. (An index is immutable: frames
+# share it safely.)
+_EXTRACTED_INDEX = pd.Index(EXTRACTED_COLUMNS)
 _MENTION_TO_COLUMN = {
     "company": "company_text",
     "amount": "amount_text",
@@ -247,7 +251,7 @@ def _object_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     for i, row in enumerate(rows):
         for j, column in enumerate(EXTRACTED_COLUMNS):
             cells[i, j] = row[column]  # one cell at a time: an investor list stays one cell
-    return pd.DataFrame(cells, columns=EXTRACTED_COLUMNS, dtype=object, copy=False)
+    return pd.DataFrame(cells, columns=_EXTRACTED_INDEX, dtype=object, copy=False)
 
 
 TABLE_ROW = str(Method.TABLE_ROW)

@@ -35,6 +35,8 @@ _PARTICIPANTS_AFTER = re.compile(
     r"|(?:investors|backers|angels|funds|firms) (?:\w+\s+){0,3}?including)\s+",
     re.IGNORECASE,
 )
+# A word every one of `_PARTICIPANTS_AFTER`'s phrases holds.
+_PARTICIPANT_WORDS = ("participation", "alongside", "joined by", "backing from", "includ", "such as")
 _FROM = re.compile(r"\bfrom\s+")
 _JOINED_AFTER_NAMES = re.compile(
     rf"\b(?:also\s+)?(?:joined|participated|invested|chipped in|came in){_ABOUT_THE_DEAL}", re.IGNORECASE
@@ -107,12 +109,19 @@ _HYPHEN_LED = re.compile(rf"({NAME})-led\b")
 def investors_in(clause: str, money_start: int = 0) -> Investors:
     """Leads and other investors a clause names. 'from X' counts only after the money (`money_start`)."""
     found = Investors()
-    leads = _after(_LED_BY, clause) + _after(_LED_BY_DESCRIBED, clause) + _before(_LED_AFTER_NAMES, clause)
-    if "lead" in clause or "-led" in clause:
-        # 'with Harrow Capital leading', 'a Harrow Capital-led Series A'
-        leads += _before(_WITH_LEADING_AFTER, clause) + [m.group(1) for m in _HYPHEN_LED.finditer(clause)]
+    # (the words each pattern needs, looked for first: most clauses name no investor, and a pattern that
+    # starts with a name tries one at every word)
+    lowered = clause.lower()
+    leads = _after(_LED_BY, clause) + _after(_LED_BY_DESCRIBED, clause)
+    if "led" in lowered:
+        leads += _before(_LED_AFTER_NAMES, clause)
+    if "lead" in clause:
+        leads += _before(_WITH_LEADING_AFTER, clause)  # 'with Harrow Capital leading'
+    if "-led" in clause:
+        leads += [m.group(1) for m in _HYPHEN_LED.finditer(clause)]  # 'a Harrow Capital-led Series A'
     found.add(leads=leads)
-    others = _after(_PARTICIPANTS_AFTER, clause) + _after(_FROM, clause, money_start)
+    others = _after(_PARTICIPANTS_AFTER, clause) if any(w in lowered for w in _PARTICIPANT_WORDS) else []
+    others += _after(_FROM, clause, money_start)
     others += _before(_JOINED_AFTER_NAMES, clause) + _after(_SOLD_TO, clause, money_start)
     others += _after(_LENDERS, clause, money_start)
     for match in _WITH_ALSO_INVESTING.finditer(clause):

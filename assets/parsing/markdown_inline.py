@@ -33,6 +33,8 @@ def _starts(text: str, literal: str) -> list[int]:
 
 def strip_links(text: str) -> str:
     """'[Acme](https://...)' -> 'Acme' and '![logo](logo.png)' -> 'logo'."""
+    if "[" not in text:
+        return text  # (most paragraphs: no link to look for the closing brackets of)
     closing_brackets, closing_parens = _starts(text, "]"), _starts(text, ")")
     kept: list[str] = []
     position = 0

@@ -19,6 +19,7 @@ from itertools import chain
 from assets.normalize.amounts import Money, find_money, parse_amount
 from assets.normalize.names import LEGAL_SUFFIX_WORDS, name_key
 from assets.normalize.rounds import find_round, round_referred_to
+from assets.parsing.alternation import one_of
 from assets.parsing.budget import checkpoint
 from assets.parsing.clause_mention import (
     amount_text,
@@ -60,7 +61,9 @@ _OWNER_OF_ROUND = re.compile(
 )
 _NAMING_FRAGMENT = re.compile(rf"^[^.:{CURRENCY_SIGNS}]{{3,80}}:\s*({NAME})\.?$")
 # Words of a round in English, French, Spanish and Portuguese ('round', 'levée', 'captação', 'ronda').
-_ROUND_WORDS = re.compile(r"round|funding|financing|raise|levée|captação|ronda|investment|aporte", re.I)
+_ROUND_WORDS = re.compile(
+    one_of("round|funding|financing|raise|levée|captação|ronda|investment|aporte"), re.I
+)
 _PROCEEDS = re.compile(r"\b(?:gross |net )?proceeds\b", re.IGNORECASE)
 _ROUND_REFERENCE = re.compile(r"\b(?:the|its) (?:round|funding|financing|raise|deal|investment)\b", re.I)
 # 'The round values the company at about $180 million' (not 'the round is worth $90 million', its size).
@@ -257,7 +260,7 @@ def extract_prose_mentions(
     Checks the document's parse budget before every sentence.
     """
     mentions: list[DealMention] = []
-    antecedent: DealMention | None = None
+    antecedent = _Antecedent()
     count = len(paragraphs) if isinstance(paragraphs, Sized) else None
     release = _Release()
     for p_index, paragraph in enumerate(paragraphs):
@@ -267,7 +270,7 @@ def extract_prose_mentions(
         heading = _NUMBERED_NAME.match(stripped) if numbered else None
         if heading and valid_company(heading.group(1)):
             # '3. Quenlight Systems' heads a list item: 'The company ...' below it is Quenlight Systems.
-            antecedent = DealMention(Method.PROSE, "", paragraph, valid_company(heading.group(1)))
+            antecedent.stated(DealMention(Method.PROSE, "", paragraph, valid_company(heading.group(1))))
             continue
         in_paragraph: list[DealMention] = []
         # A line break kept in a paragraph ends a sentence ('Northvolt in talks for $5bn' above its story).
@@ -277,7 +280,7 @@ def extract_prose_mentions(
             named = _NAMING_FRAGMENT.match(sentence) if ":" in sentence else None
             if named and valid_company(named.group(1)):
                 # 'The most interesting signal: RadixArk.' names who the next sentences are about.
-                antecedent = DealMention(Method.PROSE, "", sentence, valid_company(named.group(1)))
+                antecedent.stated(DealMention(Method.PROSE, "", sentence, valid_company(named.group(1))))
                 continue
             clauses = split_sentence(sentence) if may_state_a_deal(sentence) else []
             found = []
@@ -286,15 +289,15 @@ def extract_prose_mentions(
                 if len(clauses) > 1:
                     locator += f"/c[{c_index}]"
                 mention = mention_in_clause(
-                    clause, locator, sentence, published, release.antecedent(clause.text) or antecedent
+                    clause, locator, sentence, published, release.antecedent(clause.text) or antecedent.now()
                 )
                 if mention and release.listed:
                     mention = release.offering_round(mention, sentence)
                 if mention and _rumoured_valuation(mention):
-                    antecedent = mention  # no deal, but who 'the startup' in the next sentence is
+                    antecedent.stated(mention)  # no deal, but who 'the startup' in the next sentence is
                 elif mention:
                     found.append(mention)
-                    antecedent = mention
+                    antecedent.stated(mention)
                     debt = debt_beside(clause.text, mention)
                     found += [debt] if debt else []
                     if clause.amount is None:  # 'respectively' gave each amount its company already
@@ -308,7 +311,7 @@ def extract_prose_mentions(
                 locator = f"{prefix}[{p_index}]/s[{s_index}]"
                 # (the sentence still adds to the deal before it: 'The round was led by Kestrel, which
                 # also backs Beta, whose total funding is $60 million, including a $25 million Series B')
-                included = rounds_in_total(sentence, locator, antecedent, published)
+                included = rounds_in_total(sentence, locator, antecedent.now(), published)
             parts = parts_of(sentence, in_paragraph[-1]) if in_paragraph and not (found or included) else []
             if parts:
                 in_paragraph[-1:] = parts  # the deal just stated was their total
@@ -319,11 +322,42 @@ def extract_prose_mentions(
             elif mentions:  # (its amounts, if any, are parts of that deal: "which put in $1.3 billion")
                 _round_of_earlier_deal(sentence, mentions)
             in_paragraph.extend(included)
-            antecedent = _round_winner(sentence, clauses) or antecedent
+            winner = _round_winner(sentence, clauses)
+            if winner:
+                antecedent.stated(winner)
             if not found and not clauses:
-                antecedent = _subject_of(sentence, antecedent) or antecedent
+                antecedent.subject_of(sentence)
         mentions.extend(_with_offering_proceeds(in_paragraph))
     return _without_sized_twins(_without_lone_valuations(mentions))
+
+
+class _Antecedent:
+    """The company that 'the company' or 'it' in the next clause points back to: the last deal stated, or
+    the subject of a sentence after it that states none.
+
+    A sentence's subject is read only when a later clause asks for it (`now`): most of them are followed
+    by a deal that takes over, or by nothing, and reading a subject is a good part of a page's parsing.
+    Read late, in order, each against the one before, they give what reading each at once gave.
+    """
+
+    def __init__(self) -> None:
+        self._mention: DealMention | None = None
+        self._unread: list[str] = []
+
+    def stated(self, mention: DealMention) -> None:
+        """`mention` is who the next clause points back to, whatever the sentences before it said."""
+        self._mention = mention
+        self._unread.clear()
+
+    def subject_of(self, sentence: str) -> None:
+        """A sentence without a deal: its subject, if it names one, is who the next clause points back to."""
+        self._unread.append(sentence)
+
+    def now(self) -> DealMention | None:
+        for sentence in self._unread:
+            self._mention = _subject_of(sentence, self._mention) or self._mention
+        self._unread.clear()
+        return self._mention
 
 
 class _Release:
@@ -646,7 +680,8 @@ def resolve_short_names(mentions: list[DealMention], text: str | None = None) ->
         # 'The Ayurveda Experience (TAE)' defined in a sentence that states no deal, 'TAE's $27 million
         # Series C' further on
         undefined = [name for name in first_seen if _ACRONYM.fullmatch(name) and name not in aliases]
-        aliases.update(_defined_aliases(_definitions(undefined, text)))
+        if undefined:  # (a pass over the whole text, for nothing when no name is an acronym)
+            aliases.update(_defined_aliases(_definitions(undefined, text)))
     if text and ":" in text and listed_issuer(text):  # a ticker in brackets, found fast, before names
         aliases.update((t, n) for t, n in _ticker_aliases(text).items() if t not in aliases)
     # names no longer name in the document extends, and that may take a fuller form from the text

@@ -15,6 +15,7 @@ from assets.normalize.amounts import MULTIPLIERS
 from assets.normalize.names import LEGAL_SUFFIX_WORDS, clean_name
 from assets.normalize.rounds import find_round
 from schemas.gazetteer import default_gazetteer
+from schemas.reference.reference_data import ReferenceData, current_reference_data
 from schemas.reference.wording import NOT_A_SUBJECT_START
 from schemas.text import fold
 
@@ -276,6 +277,25 @@ def valid_company(name: str | None) -> str | None:
     """The name cleaned, or None when it cannot be a company ('The', 'Investors', 'UK', 'Series A')."""
     if not name:
         return None
+    # A page asks for the same few names again and again (about five times each on the real-world dev
+    # texts): each is worked out once per reference data, whose lists (places, investors) the answer
+    # depends on.
+    known = current_reference_data().derived(_valid_companies)
+    if name not in known:
+        if len(known) >= _KNOWN_NAMES:
+            known.clear()  # bounded: a page of thousands of deals names thousands of companies
+        known[name] = _valid_company(name)
+    return known[name]
+
+
+_KNOWN_NAMES = 1 << 16
+
+
+def _valid_companies(_: ReferenceData) -> dict[str, str | None]:
+    return {}
+
+
+def _valid_company(name: str) -> str | None:
     cleaned = _TICKER_AFTER.sub("", clean_name(re.sub(r"['’]s?$", "", name.strip())))
     if "." in cleaned:
         cleaned = _TICKER_INSIDE.sub("", cleaned)

@@ -30,6 +30,43 @@ def test_one_of_puts_the_initials_in_front() -> None:
         one_of("(?:was )?awarded|raised")
 
 
+# Forty or more alternatives, several of each letter, both cases, prefixes of one another: grouped by their
+# first letter, they must match what the plain alternation matches, where it matches it.
+_MANY_WORDS = (
+    "raise|raised|raises|raising|Raised|secure|secured|securing|Secured|close|closed|closing|land|landed"
+    "|lands|bag|bagged|bags|net|netted|nets|pull in|pulled in|get|gets|got|take|took|takes|took in|win|won"
+    "|wins|clinch|clinched|garner|garnered|amass|amassed|collect|collected|notch|notched|seal|sealed"
+)
+_PROBES = [
+    "Orrin Labs raised $12 million.",
+    "It RAISED money, then Secured more and took in $5M; it took a stake.",
+    "Vexa netted, bagged and landed nothing: it closed its doors.",
+    "No verb here at all, only unrelated words.",
+    "Kestrio pulled in $40M, pulled ahead and notched another win.",
+]
+
+
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+def test_many_alternatives_match_as_the_plain_alternation_does(flags: int) -> None:
+    grouped = re.compile(r"\b" + one_of(_MANY_WORDS) + r"\b", flags)
+    plain = re.compile(r"\b(?:" + _MANY_WORDS + r")\b", flags)
+    assert grouped.pattern.count("(?=[") == len({word[0].lower() for word in alternatives(_MANY_WORDS)})
+    for probe in _PROBES:
+        assert [(m.start(), m.group(0)) for m in grouped.finditer(probe)] == [
+            (m.start(), m.group(0)) for m in plain.finditer(probe)
+        ]
+    assert [m.group(0) for m in grouped.finditer(_PROBES[1])] == (
+        ["RAISED", "Secured", "took", "took"] if flags else ["Secured", "took", "took"]
+    )  # ('took' is written before 'took in': the first alternative that matches wins, grouped or not)
+
+
+def test_many_alternatives_with_a_capturing_group_keep_their_order() -> None:
+    # reordering would renumber the group: such an alternation is left as written
+    capturing = _MANY_WORDS + "|raked (in)"
+    assert one_of(capturing).endswith(f"(?:{capturing})")
+    assert re.search(one_of(capturing), "it raked in $4M").group(1) == "in"  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize(
     ("sentence", "verb"),
     [
