@@ -349,6 +349,25 @@ def test_scores_the_texts_through_the_production_path(corpus):
     assert report.text_chars == len(PLAIN_NEWS) + len(WEEKLY_LIST)
 
 
+def test_speed_is_the_fastest_of_cold_passes_each_in_a_fresh_process(corpus):
+    report = evaluate_realworld("dev", root=corpus, refs=References.of(), speed_passes=2)
+    assert len(report.pass_seconds) == 2
+    assert all(seconds > 0 for seconds in report.pass_seconds)
+    assert report.extract_seconds == min(report.pass_seconds)
+    assert report.texts_scored == 2  # scored once: the second pass only times the extraction
+    speed = next(line for line in format_realworld_report(report) if line.startswith("  speed:"))
+    each = ", ".join(f"{2 / seconds:.0f}" for seconds in report.pass_seconds)
+    assert speed.endswith(f"; the fastest of 2 cold passes ({each} texts/s)")
+    assert f"{2 / report.extract_seconds:.1f} texts/s on one core" in speed
+
+
+def test_one_pass_says_it_is_one(corpus):
+    report = evaluate_realworld("dev", root=corpus, refs=References.of())
+    assert len(report.pass_seconds) == 1
+    speed = next(line for line in format_realworld_report(report) if line.startswith("  speed:"))
+    assert speed.endswith("; one cold pass")
+
+
 def test_missing_and_altered_texts_are_said_plainly_and_the_rest_is_scored(corpus):
     (corpus / "texts" / "dev" / "dev-002.txt").unlink()
     (corpus / "texts" / "dev" / "dev-001.txt").write_text(PLAIN_NEWS + "An extra line.\n", encoding="utf-8")
