@@ -28,8 +28,8 @@ from assets.parsing.investors import Investors, investors_in, may_invest, traili
 from assets.parsing.mentions import DealMention, Method
 from assets.parsing.money_roles import (
     CONTEXT_CHARS,
-    ClauseRoles,
     Role,
+    clause_roles,
     end_of_conversion,
     month_before_amount,
     month_stated,
@@ -691,7 +691,7 @@ def past_rounds_beside(text: str, mention: DealMention, published: date | None) 
     if mention.amount is None:
         return []
     moneys = find_money(text)
-    roles = ClauseRoles(text, moneys, published)
+    roles = clause_roles(text, moneys, published)
     pasts = [
         (money, period)
         for money in moneys
@@ -771,7 +771,7 @@ def other_rounds_beside(text: str, mention: DealMention, published: date | None)
     moneys = find_money(text)
     if len(moneys) < 2:
         return []
-    roles = ClauseRoles(text, moneys, published)
+    roles = clause_roles(text, moneys, published)
     stated = next((m for m in moneys if mention.amount.endswith(m.text)), None)
     if stated is None:
         return []
@@ -1071,7 +1071,7 @@ def mention_in_clause(
     )
     if not (structure or nouned or valuation_phrase or invested):
         return None
-    roles = ClauseRoles(text, moneys, published)
+    roles = clause_roles(text, moneys, published)
     follows = verb is not None and verb.group(0).lower() in _FOLLOWS
     if follows and _PASSIVE_BEFORE.search(text, max(0, verb.start() - 12), verb.start()):  # type: ignore[union-attr]
         # 'This was followed by a Series A in September, raising $200 million': the round told next is a

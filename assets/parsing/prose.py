@@ -37,7 +37,7 @@ from assets.parsing.date_phrases import find_date_phrase
 from assets.parsing.deal_clauses import Clause, split_sentence
 from assets.parsing.investors import investors_in
 from assets.parsing.mentions import DealMention, Method
-from assets.parsing.money_roles import ClauseRoles, fresh_issue, own_phrase
+from assets.parsing.money_roles import clause_roles, fresh_issue, own_phrase
 from assets.parsing.prose_names import NAME, NAME_ENDINGS, finditer_from_name, valid_company
 from assets.parsing.releases import (
     EXCHANGES,
@@ -108,7 +108,7 @@ def _follow_up(sentence: str, mentions: list[DealMention]) -> None:
     last.context = "\n".join(filter(None, (last.context, sentence)))  # 'The Lyon startup makes grid sensors.'
     moneys = find_money(sentence)
     if moneys:
-        roles = ClauseRoles(sentence, moneys)
+        roles = clause_roles(sentence, moneys)
         valuation = roles.first_valuation() if last.valuation is None else None
         if valuation and (_ROUND_VALUES.match(sentence) or _values_the_company(sentence, valuation, last)):
             last.valuation = valuation.text
@@ -205,7 +205,7 @@ def _values_the_company(sentence: str, valuation: Money, deal: DealMention) -> b
     billion', 'Investors now value the firm at $2.75 billion', 'The deal valued Databricks at $62
     billion'): it states no raise, is no smaller than the amount, and names no company but the deal's
     before the valuation ('Rival Vexa is now worth $2 billion' is Vexa's)."""
-    if ClauseRoles(sentence, find_money(sentence)).first_raise() is not None:
+    if clause_roles(sentence, find_money(sentence)).first_raise() is not None:
         return False
     amount = parse_amount(deal.amount).money if deal.amount else None
     if amount and amount.currency == valuation.currency and valuation.value < amount.value:
