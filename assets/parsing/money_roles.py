@@ -197,7 +197,13 @@ _NOT_A_RAISE_AFTER = re.compile(
     # a sum spread across deals, companies or a region ('$5 billion across 300 deals'), but not where the
     # company raised it to grow across one: '$30M to expand across Europe' says what the raise is for
     r"|^\s*(?!to\s+(?:expand|scale|grow|hire|open|launch|roll\s+out)\s+across\b)"
-    r"(?:(?!(?:from|by|with)\b)\w+\s+){0,2}?across\b",
+    r"(?:(?!(?:from|by|with)\b)\w+\s+){0,2}?across\b"
+    # what customers buy, not what investors put in: 'a $50 million order', '$8 million in pre-orders', a
+    # '$30 million purchase order', a '$12 million supply deal' or 'deal to supply chips' (not 'in order to
+    # expand', nor money raised 'to fill orders')
+    r"|^\s*(?:in\s+|of\s+)?(?:pre-?orders?|purchase\s+orders?|orders?\b(?!\s+to\b))"
+    r"|^\s*(?:supply|offtake|distribution)\s+(?:deals?|agreements?|contracts?)\b"
+    r"|^\s*(?:deal|agreement|order)\s+to\s+(?:supply|provide|deliver|sell|distribute|install|manufacture)\b",
     re.IGNORECASE,
 )
 # A total over the company's life, said anywhere in the amount's phrase: '$90 million from venture
