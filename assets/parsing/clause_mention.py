@@ -228,6 +228,22 @@ _RECIPIENT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _REPORTED = re.compile(rf"\b{one_of(words_pattern(REPORTED_CUES)[3:-1])}\b", re.IGNORECASE)
+# A round still to come, however the company puts it: a reported round when the amount is what is to come.
+_STILL_TO_RAISE = re.compile(r"\bto raise$|\braising$", re.IGNORECASE)
+
+
+def _raised_before_its_plans(context: str, text: str, first_raise: Money) -> bool:
+    """Whether the only cues that make the clause reported are plans to raise ('aims to raise') written
+    after its amount: the amount was raised, and the plan is another round ('raised $20 million and plans
+    to raise $50 million'). A plan before the amount is the amount's ('plans to raise $50 million')."""
+    cues = [cue.group(0) for cue in _REPORTED.finditer(context)]
+    if not cues or not all(_STILL_TO_RAISE.search(cue) for cue in cues):
+        return False
+    if "report" in context and _OUTLET_REPORTED.search(context):
+        return False
+    return _REPORTED.search(text, 0, first_raise.start) is None
+
+
 # A news outlet that reported what the company has not said: ', Bloomberg reported on Monday', 'The
 # Information reported', 'as first reported by Reuters'.
 _OUTLET_REPORTED = re.compile(
@@ -1143,6 +1159,8 @@ def mention_in_clause(
     context = clause.context
     # (every outlet's report says 'report': a search of the sentence for a name before it costs more)
     reported = bool(_REPORTED.search(context) or ("report" in context and _OUTLET_REPORTED.search(context)))
+    if reported and first_raise is not None and _raised_before_its_plans(context, text, first_raise):
+        reported = False  # 'Quenby raised $20 million in a Series A and aims to raise $50 million next year'
     # The subject ends at the verb; failing that, where the valuation or the money is first said ('Acme is
     # now worth $1 billion after raising $100 million'), or at a later verb.
     valued = _VALUED.search(text)

@@ -121,6 +121,13 @@ REPORTED_CUES = (
     "is in the process of raising",
     "plans to raise",
     "is planning to raise",
+    # a round still to come, however the company puts it: 'aims to raise', 'intends to raise'
+    "aims to raise",
+    "is aiming to raise",
+    "intends to raise",
+    "hopes to raise",
+    "seeks to raise",
+    "wants to raise",
     "is set to raise",
     "is expected to raise",
     "is gearing up to raise",
