@@ -117,7 +117,7 @@ _TRAILING_WORDS = re.compile(
     r"|finally|recently|separately|previously|already|earlier|once|last|first|most recently|too"
     # a round planned or discussed: 'The startup has discussed raising', 'Vexa is looking to raise'
     r"|to|plans|plan|planning|discussed|discussing|considering|seeking|looking|aiming|hoping|preparing"
-    r"|aims|aim|seeks|hopes|intends|wants"
+    r"|aims|aim|seeks|hopes|intends|wants|looks|expects|needs|prepares"
     r"|expected|poised|set|about|gearing up|likely"
     # and before a French infinitive: 'Ombrelle a réussi à lever', 'est sur le point de lever', 'va lever'
     r"|a réussi à|vient de|va|pourrait|devrait|(?:est|serait) sur le point de|compte|prévoit de|cherche à"
@@ -409,6 +409,7 @@ _ENDS_TRAILING_WORDS = frozenset(
     | {"earlier", "once", "last", "first", "too", "to", "plans", "plan", "planning", "discussed"}
     | {"discussing", "considering", "seeking", "looking", "aiming", "hoping", "preparing", "aims", "aim"}
     | {"seeks", "hopes", "intends", "wants", "expected", "poised", "set", "about", "up", "likely"}
+    | {"looks", "expects", "needs", "prepares"}
     | {"à", "de", "va", "pourrait", "devrait", "compte"}
 )
 _ENDS_REPORTED = frozenset({"it", "they", "has", "had", "have", "is", "was"})

@@ -1,4 +1,4 @@
-"""A round still to come is reported, however the company puts it ('aims to raise', 'intends to raise');
+"""A round still to come is reported, however the company puts it ('aims to raise', 'looks to raise');
 a plan written after an amount raised is another round, and leaves that amount announced."""
 
 from __future__ import annotations
@@ -22,6 +22,12 @@ def _statuses(text: str) -> list[tuple[str | None, str | None, str]]:
         "Quenby seeks to raise $50 million from family offices.",
         "Quenby wants to raise $50 million this year.",
         "Quenby said in a statement that it plans to raise $50 million.",
+        # (read as no deal at all before: 'looks', 'expects', 'needs' and 'prepares' ended no subject)
+        "Quenby looks to raise $50 million in its first outside round.",
+        "Quenby expects to raise $50 million by June.",
+        "Quenby needs to raise $50 million to keep building.",
+        "Quenby prepares to raise $50 million.",
+        "Quenby is poised to raise $50 million.",
     ],
 )
 def test_a_round_still_to_come_is_reported(sentence: str) -> None:
