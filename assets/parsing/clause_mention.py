@@ -228,20 +228,70 @@ _RECIPIENT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _REPORTED = re.compile(rf"\b{one_of(words_pattern(REPORTED_CUES)[3:-1])}\b", re.IGNORECASE)
-# A round still to come, however the company puts it: a reported round when the amount is what is to come.
-_STILL_TO_RAISE = re.compile(r"\bto raise$|\braising$", re.IGNORECASE)
+# A round still to come, however the company puts it ('plans to raise', 'is in the process of raising').
+_PLAN_CUE = re.compile(r"(?:\bto raise|\braising)$", re.IGNORECASE)
+# What a plan to raise raises, within a few words: money or a round ('plans to raise $50 million', 'aims to
+# raise a Series B', 'hopes to raise again'), not an investor's own fund ('preparing to raise its third
+# fund'), nor 'awareness', 'prices' or 'standards'.
+_PLAN_OBJECT = re.compile(
+    r"\s+(?!(?:a|an|its|their|the)\s+(?:[\w$€£.,-]+\s+){0,3}funds?\b)(?:[\w-]+\s+){0,3}?"
+    r"(?:[$€£¥₹]|US\$|\d|funding\b|funds\b|capital\b|money\b|financing\b|rounds?\b|series\b|seed\b"
+    r"|again\b|more\b|debt\b|equity\b|cash\b|a\s+further\b)",
+    re.IGNORECASE,
+)
+# A plan whose object was said before it: 'the $50 million round Quenby plans to raise would be led by',
+# 'a Series B it is close to raising.'
+_PLAN_WITHOUT_OBJECT = re.compile(
+    r"\s*(?:[,.;:)]|$)|\s+(?:would|will|is|was|by|in|this|next|before|soon|later|at|from|with)\b",
+    re.IGNORECASE,
+)
+# A deal verb that tells an amount raised, not one still to raise: 'raised', 'has closed', 'won', 'took in'.
+_PAST_VERB = re.compile(r"(?:has|have|had|was)\b|\w+ed\b|(?:won|got|took|drew|brought|went)\b", re.IGNORECASE)
 
 
-def _raised_before_its_plans(context: str, text: str, first_raise: Money) -> bool:
-    """Whether the only cues that make the clause reported are plans to raise ('aims to raise') written
-    after its amount: the amount was raised, and the plan is another round ('raised $20 million and plans
-    to raise $50 million'). A plan before the amount is the amount's ('plans to raise $50 million')."""
-    cues = [cue.group(0) for cue in _REPORTED.finditer(context)]
-    if not cues or not all(_STILL_TO_RAISE.search(cue) for cue in cues):
-        return False
+def _told_by_others(context: str) -> bool:
+    """Whether the sentence says others tell of the round ('reportedly', 'sources say', 'Bloomberg
+    reported', 'in talks'): every cue of `REPORTED_CUES` but a plan to raise."""
     if "report" in context and _OUTLET_REPORTED.search(context):
+        return True
+    return any(not _PLAN_CUE.search(cue.group(0)) for cue in _REPORTED.finditer(context))
+
+
+def _plans_the_amount(context: str, at: int | None) -> bool:
+    """Whether a plan to raise in the sentence is the plan of the amount at `at` in it (None: no amount,
+    or not found): one written before it and raising money or a round ('aims to raise $50 million'), or
+    one after it with no object of its own ('the $50 million round Quenby plans to raise would be led
+    by'). One after it with its own object plans another round ('a $30 million Series A; it hopes to
+    raise a Series B in 2027')."""
+    for cue in _REPORTED.finditer(context):
+        if not _PLAN_CUE.search(cue.group(0)):
+            continue
+        if at is None or cue.end() <= at:
+            if _PLAN_OBJECT.match(context, cue.end()):
+                return True
+        elif _PLAN_WITHOUT_OBJECT.match(context, cue.end()):
+            return True
+    return False
+
+
+def _raised_by_its_own_verb(text: str, money: Money) -> bool:
+    """Whether the last deal verb before the amount tells it raised ('Quenby, which aims to raise a Series
+    B next year, raised $20 million'): the amount is no plan, whatever the plans beside it. 'plans to
+    raise $50 million' raises it by the plan's own verb."""
+    verbs = list(DEAL_VERB.finditer(text, 0, money.start))
+    return bool(verbs) and bool(_PAST_VERB.match(verbs[-1].group(0)))
+
+
+def is_reported(context: str, text: str, money: Money | None) -> bool:
+    """Whether the deal whose amount is `money` (None: undisclosed or valuation only) in clause `text` of
+    sentence `context` is reported rather than announced: told by others, or still planned (a plan of
+    that amount, `_plans_the_amount`, and no deal verb before the amount that tells it raised)."""
+    if _told_by_others(context):
+        return True
+    if money is not None and _raised_by_its_own_verb(text, money):
         return False
-    return _REPORTED.search(text, 0, first_raise.start) is None
+    offset = context.find(text) if money is not None else -1
+    return _plans_the_amount(context, offset + money.start if money is not None and offset >= 0 else None)
 
 
 # A news outlet that reported what the company has not said: ', Bloomberg reported on Monday', 'The
@@ -723,7 +773,12 @@ def past_rounds_beside(text: str, mention: DealMention, published: date | None) 
         # 'the $10 million debt it took in August'
         round_text = round_of_phrase(phrase) or find_round(text[max(0, past.start - 30) : past.start])
         suffix = "/past" if index == 0 else f"/{index + 1}/past"
-        found.append(_deal_beside(mention, suffix, round_text, amount_text(text, past), period))
+        deal = _deal_beside(mention, suffix, round_text, amount_text(text, past), period)
+        if deal.status == "reported" and not _told_by_others(mention.snippet):
+            # a round of the past was raised, whatever the company plans now ('Quenby, which raised $20
+            # million last year, aims to raise $50 million')
+            deal = replace(deal, status="announced")
+        found.append(deal)
     return found
 
 
@@ -1158,9 +1213,7 @@ def mention_in_clause(
         return None
     context = clause.context
     # (every outlet's report says 'report': a search of the sentence for a name before it costs more)
-    reported = bool(_REPORTED.search(context) or ("report" in context and _OUTLET_REPORTED.search(context)))
-    if reported and first_raise is not None and _raised_before_its_plans(context, text, first_raise):
-        reported = False  # 'Quenby raised $20 million in a Series A and aims to raise $50 million next year'
+    reported = is_reported(context, text, first_raise)
     # The subject ends at the verb; failing that, where the valuation or the money is first said ('Acme is
     # now worth $1 billion after raising $100 million'), or at a later verb.
     valued = _VALUED.search(text)

@@ -177,6 +177,12 @@ _ACQUISITION_AFTER = re.compile(
     re.IGNORECASE,
 )
 # Money that is not a raise, named by the noun after it: fund sizes, business figures, totals.
+# After an order or a supply deal: not financing that it backs ('a $30 million order-backed loan', '$25
+# million in order-book financing', '$40 million of pre-order funding'), nor 'orders of magnitude'.
+_NOT_FINANCED_BY_IT = (
+    r"(?![-\w])(?!\s+(?:and|book|backed|financ\w*|fund\w*|facilit\w*|loans?|credit|debt|to"
+    r"|of\s+magnitude)\b)"
+)
 _NOT_A_RAISE_AFTER = re.compile(
     # ('to fund its platform' says what the money is for: a verb, not a fund; 'from Kestrel Fund' and
     # 'from funds advised by Kestrel' name the investors)
@@ -200,10 +206,12 @@ _NOT_A_RAISE_AFTER = re.compile(
     r"(?:(?!(?:from|by|with)\b)\w+\s+){0,2}?across\b"
     # what customers buy, not what investors put in: 'a $50 million order', '$8 million in pre-orders', a
     # '$30 million purchase order', a '$12 million supply deal' or 'deal to supply chips' (not 'in order to
-    # expand', nor money raised 'to fill orders')
-    r"|^\s*(?:in\s+|of\s+)?(?:pre-?orders?|purchase\s+orders?|orders?\b(?!\s+to\b))"
-    r"|^\s*(?:supply|offtake|distribution)\s+(?:deals?|agreements?|contracts?)\b"
-    r"|^\s*(?:deal|agreement|order)\s+to\s+(?:supply|provide|deliver|sell|distribute|install|manufacture)\b",
+    # expand' or 'in order for it to', nor money raised 'to fill orders')
+    r"|^\s*(?:in\s+|of\s+)?(?:pre-?orders?|purchase\s+orders?|(?<!\bin\s)orders?)"
+    + _NOT_FINANCED_BY_IT
+    + r"|^\s*(?:supply|offtake|distribution)\s+(?:deals?|agreements?|contracts?)"
+    + _NOT_FINANCED_BY_IT
+    + r"|^\s*(?:deal|agreement|order)\s+to\s+(?:supply|deliver|sell|distribute|install|manufacture)\b",
     re.IGNORECASE,
 )
 # A total over the company's life, said anywhere in the amount's phrase: '$90 million from venture

@@ -117,7 +117,10 @@ _TRAILING_WORDS = re.compile(
     r"|finally|recently|separately|previously|already|earlier|once|last|first|most recently|too"
     # a round planned or discussed: 'The startup has discussed raising', 'Vexa is looking to raise'
     r"|to|plans|plan|planning|discussed|discussing|considering|seeking|looking|aiming|hoping|preparing"
-    r"|aims|aim|seeks|hopes|intends|wants|looks|expects|needs|prepares"
+    r"|aims|aim|seeks|hopes|intends|wants"
+    # (in lower case and before 'to' only: 'Good Looks' and 'Daily Needs' are names, 'Quenby needs $5
+    # million' no plan)
+    r"|(?-i:looks|expects|needs|prepares)\s+to"
     r"|expected|poised|set|about|gearing up|likely"
     # and before a French infinitive: 'Ombrelle a réussi à lever', 'est sur le point de lever', 'va lever'
     r"|a réussi à|vient de|va|pourrait|devrait|(?:est|serait) sur le point de|compte|prévoit de|cherche à"
@@ -409,7 +412,6 @@ _ENDS_TRAILING_WORDS = frozenset(
     | {"earlier", "once", "last", "first", "too", "to", "plans", "plan", "planning", "discussed"}
     | {"discussing", "considering", "seeking", "looking", "aiming", "hoping", "preparing", "aims", "aim"}
     | {"seeks", "hopes", "intends", "wants", "expected", "poised", "set", "about", "up", "likely"}
-    | {"looks", "expects", "needs", "prepares"}
     | {"à", "de", "va", "pourrait", "devrait", "compte"}
 )
 _ENDS_REPORTED = frozenset({"it", "they", "has", "had", "have", "is", "was"})

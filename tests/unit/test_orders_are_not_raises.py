@@ -20,6 +20,7 @@ from tests.unit.prose_reading import read_deals
         "Quenby bagged a $12 million deal to supply chips to Brimwell.",
         "Quenby signed a $12 million supply deal with Brimwell.",
         "Quenby secured a €9 million offtake agreement with a steelmaker.",
+        "Quenby Bags $40M Order From Navy",
     ],
 )
 def test_what_customers_commit_is_no_deal(sentence: str) -> None:
@@ -39,6 +40,23 @@ def test_what_customers_commit_is_no_deal(sentence: str) -> None:
         (
             "Quenby has raised $15 million in seed funding and has $40 million in orders.",
             ("Quenby", "$15 million", "seed"),
+        ),
+        # (found by a red-team pass: 'in order' in any form, and financing that orders back, are raises)
+        (
+            "Quenby raised $40 million in order for it to expand into Germany.",
+            ("Quenby", "$40 million", None),
+        ),
+        ("Quenby raised $40 million in order, the company said, to grow.", ("Quenby", "$40 million", None)),
+        (
+            "Quenby received a $30 million order-backed loan from Brimwell Bank.",
+            ("Quenby", "$30 million", "debt"),
+        ),
+        ("Quenby raised $25 million in order-book financing from a bank.", ("Quenby", "$25 million", None)),
+        ("Quenby raised $30 million pre-order funding from Brimwell.", ("Quenby", "$30 million", None)),
+        ("Quenby raised $12 million of order financing from Brimwell.", ("Quenby", "$12 million", None)),
+        (
+            "Quenby closed a $30 million deal to provide working capital for its expansion.",
+            ("Quenby", "$30 million", None),
         ),
     ],
 )
