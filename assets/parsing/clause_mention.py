@@ -249,23 +249,23 @@ _PLAN_WITHOUT_OBJECT = re.compile(
 _PAST_VERB = re.compile(r"(?:has|have|had|was)\b|\w+ed\b|(?:won|got|took|drew|brought|went)\b", re.IGNORECASE)
 
 
-def _told_by_others(context: str) -> bool:
+def _told_by_others(context: str, cues: list[re.Match[str]] | None = None) -> bool:
     """Whether the sentence says others tell of the round ('reportedly', 'sources say', 'Bloomberg
-    reported', 'in talks'): every cue of `REPORTED_CUES` but a plan to raise."""
+    reported', 'in talks'): every cue of `REPORTED_CUES` but a plan to raise. `cues`: the sentence's
+    `_REPORTED` matches, when already found."""
     if "report" in context and _OUTLET_REPORTED.search(context):
         return True
-    return any(not _PLAN_CUE.search(cue.group(0)) for cue in _REPORTED.finditer(context))
+    found = cues if cues is not None else _REPORTED.finditer(context)
+    return any(not _PLAN_CUE.search(cue.group(0)) for cue in found)
 
 
-def _plans_the_amount(context: str, at: int | None) -> bool:
-    """Whether a plan to raise in the sentence is the plan of the amount at `at` in it (None: no amount,
-    or not found): one written before it and raising money or a round ('aims to raise $50 million'), or
-    one after it with no object of its own ('the $50 million round Quenby plans to raise would be led
-    by'). One after it with its own object plans another round ('a $30 million Series A; it hopes to
-    raise a Series B in 2027')."""
-    for cue in _REPORTED.finditer(context):
-        if not _PLAN_CUE.search(cue.group(0)):
-            continue
+def _plans_the_amount(context: str, plans: list[re.Match[str]], at: int | None) -> bool:
+    """Whether one of `plans` (the sentence's plans to raise) is the plan of the amount at `at` in it
+    (None: no amount, or not found): one written before it and raising money or a round ('aims to raise
+    $50 million'), or one after it with no object of its own ('the $50 million round Quenby plans to raise
+    would be led by'). One after it with its own object plans another round ('a $30 million Series A; it
+    hopes to raise a Series B in 2027')."""
+    for cue in plans:
         if at is None or cue.end() <= at:
             if _PLAN_OBJECT.match(context, cue.end()):
                 return True
@@ -286,12 +286,14 @@ def is_reported(context: str, text: str, money: Money | None) -> bool:
     """Whether the deal whose amount is `money` (None: undisclosed or valuation only) in clause `text` of
     sentence `context` is reported rather than announced: told by others, or still planned (a plan of
     that amount, `_plans_the_amount`, and no deal verb before the amount that tells it raised)."""
-    if _told_by_others(context):
+    cues = list(_REPORTED.finditer(context))
+    if _told_by_others(context, cues):
         return True
-    if money is not None and _raised_by_its_own_verb(text, money):
-        return False
+    if not cues or (money is not None and _raised_by_its_own_verb(text, money)):
+        return False  # (most sentences: no cue at all)
     offset = context.find(text) if money is not None else -1
-    return _plans_the_amount(context, offset + money.start if money is not None and offset >= 0 else None)
+    at = offset + money.start if money is not None and offset >= 0 else None
+    return _plans_the_amount(context, cues, at)
 
 
 # A news outlet that reported what the company has not said: ', Bloomberg reported on Monday', 'The
