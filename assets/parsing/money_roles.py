@@ -176,13 +176,13 @@ _ACQUISITION_AFTER = re.compile(
     r"|that\s+(?:\w+\s+){0,4}?(?:paid|spent)\b)",
     re.IGNORECASE,
 )
-# Money that is not a raise, named by the noun after it: fund sizes, business figures, totals.
 # After an order or a supply deal: not financing that it backs ('a $30 million order-backed loan', '$25
 # million in order-book financing', '$40 million of pre-order funding'), nor 'orders of magnitude'.
 _NOT_FINANCED_BY_IT = (
     r"(?![-\w])(?!\s+(?:and|book|backed|financ\w*|fund\w*|facilit\w*|loans?|credit|debt|to"
     r"|of\s+magnitude)\b)"
 )
+# Money that is not a raise, named by the noun after it: fund sizes, business figures, totals.
 _NOT_A_RAISE_AFTER = re.compile(
     # ('to fund its platform' says what the money is for: a verb, not a fund; 'from Kestrel Fund' and
     # 'from funds advised by Kestrel' name the investors)

@@ -17,8 +17,8 @@ real-world rules:
 - Announced date: over the deals right on company and amount whose label has a date, the share whose
   predicted date falls in the labelled period: the same month for `day` and `month` precision, the same
   quarter for `quarter`, the same year for `year`.
-- Speed: wall time of `extract_document` alone over every text, one process (so per core), after one
-  untimed text has loaded the reference data as a refresh does once per process, as texts per
+- Speed: wall time of `extract_document` alone over every text, one process (so per core), after an
+  untimed page has loaded the reference data as a refresh does once per process, as texts per
   second and as a multiple of a floor measured in the same run (read the bytes, decode, split sentences: the
   least any reader of every sentence pays). The texts are extracted one after another in one timed pass
   before any is scored, as the extraction step reads a refresh's documents: the scoring's frames and
@@ -278,12 +278,17 @@ def extract_texts(
     return extracted
 
 
-def _timed_pass(split: str, root: Path) -> float:
-    """One more timed pass over `split`'s saved texts, in this (fresh) process: its extraction seconds."""
+def _split_texts(split: str, root: Path) -> tuple[list[ManifestText], Path, SavedTexts, RealWorldReport]:
+    """`split`'s manifest, its texts' folder, the texts saved there and an empty report of it."""
     texts = load_manifest(root / split / "manifest.jsonl")
     folder = root / "texts" / split
     saved = read_texts(texts, folder)
-    report = RealWorldReport(split=f"rw-{split}", saved=saved)
+    return texts, folder, saved, RealWorldReport(split=f"rw-{split}", saved=saved)
+
+
+def _timed_pass(split: str, root: Path) -> float:
+    """One more timed pass over `split`'s saved texts, in this (fresh) process: its extraction seconds."""
+    texts, folder, saved, report = _split_texts(split, root)
     _warm_up()
     extract_texts(texts, folder, saved, report)
     return report.extract_seconds
@@ -423,19 +428,16 @@ def evaluate_realworld(
     `speed_passes` timed passes over the texts in all: the scoring's own, then the others each in a
     fresh process."""
     refs = refs or References.of()
-    texts = load_manifest(root / split / "manifest.jsonl")
-    folder = root / "texts" / split
-    saved = read_texts(texts, folder)
-    report = RealWorldReport(split=f"rw-{split}", saved=saved)
+    texts, folder, saved, report = _split_texts(split, root)
     _warm_up()
     extracted = extract_texts(texts, folder, saved, report)
     for text in texts:
-        if text.id not in extracted:
+        mentions = extracted.get(text.id)
+        if mentions is None:
             continue
         try:
-            mentions = extracted[text.id]
             if isinstance(mentions, Exception):
-                raise mentions
+                raise mentions  # (its extraction failed: counted as any error of the text)
             score_text(text, mentions, saved.present[text.id], refs, report)
         except Exception as error:  # one unreadable text must not hide the others' figures
             report.errors.append(f"{text.id}: {type(error).__name__}")
