@@ -23,7 +23,7 @@ from assets.normalize.names import name_key
 from assets.normalize.rounds import find_round
 from assets.parsing.alternation import one_of
 from assets.parsing.date_phrases import find_date_phrase
-from assets.parsing.deal_clauses import DEAL_VERB, OWNER_BEFORE, Clause
+from assets.parsing.deal_clauses import DEAL_VERB, MONEY_START, OWNER_BEFORE, Clause
 from assets.parsing.investors import Investors, investors_in, may_invest, trailing_names
 from assets.parsing.mentions import DealMention, Method
 from assets.parsing.money_roles import (
@@ -235,7 +235,7 @@ _PLAN_CUE = re.compile(r"(?:\bto raise|\braising)$", re.IGNORECASE)
 # fund'), nor 'awareness', 'prices' or 'standards'.
 _PLAN_OBJECT = re.compile(
     r"\s+(?!(?:a|an|its|their|the)\s+(?:[\w$€£.,-]+\s+){0,3}funds?\b)(?:[\w-]+\s+){0,3}?"
-    r"(?:[$€£¥₹]|US\$|\d|funding\b|funds\b|capital\b|money\b|financing\b|rounds?\b|series\b|seed\b"
+    rf"(?:(?-i:{MONEY_START})|funding\b|funds\b|capital\b|money\b|financing\b|rounds?\b|series\b|seed\b"
     r"|again\b|more\b|debt\b|equity\b|cash\b|a\s+further\b)",
     re.IGNORECASE,
 )
@@ -291,9 +291,9 @@ def is_reported(context: str, text: str, money: Money | None) -> bool:
         return True
     if not cues or (money is not None and _raised_by_its_own_verb(text, money)):
         return False  # (most sentences: no cue at all)
-    offset = context.find(text) if money is not None else -1
+    offset = context.find(text)  # where the clause stands in its sentence
     at = offset + money.start if money is not None and offset >= 0 else None
-    return _plans_the_amount(context, cues, at)
+    return _plans_the_amount(context, cues, at)  # (every cue left is a plan to raise)
 
 
 # A news outlet that reported what the company has not said: ', Bloomberg reported on Monday', 'The

@@ -38,9 +38,11 @@ from assets.parsing.prose_names import (
 from assets.parsing.subjects import DESCRIBED_AS, REFERENCE, company_in_subject, strip_lead_in
 from schemas.reference.wording import CURRENCY_SIGNS
 
-_MONEY_START = rf"(?:[{CURRENCY_SIGNS}]|US\$|[A-Z]{{1,3}}\$|[A-Z]{{3}}\s?\d|\d)"
+MONEY_START = rf"(?:[{CURRENCY_SIGNS}]|US\$|[A-Z]{{1,3}}\$|[A-Z]{{3}}\s?\d|\d)"
+"""Where an amount starts: a currency sign, a code before one ('US$', 'AU$'), a code and its digits, or a
+digit. Its codes are capitals: a pattern that ignores case takes it as `(?-i:...)`."""
 # An amount right after, in DEAL_VERB (which ignores case: the currency codes stay capitals).
-_MONEY_NEXT = rf"(?=\s+(?:an?\s+)?(?-i:{_MONEY_START}))"
+_MONEY_NEXT = rf"(?=\s+(?:an?\s+)?(?-i:{MONEY_START}))"
 _OUT_OF_STEALTH = ("came", "comes", "coming", "emerged", "emerges", "launched", "launches", "broke", "breaks")
 DEAL_VERB = re.compile(
     r"\b"
@@ -94,8 +96,8 @@ DEAL_VERB = re.compile(
     + r"\b",
     re.IGNORECASE,
 )
-_PACKAGE_ITEM = re.compile(rf"^(?:an?\s+)?{_MONEY_START}")
-_PACKAGE_SPLIT = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+|\s+plus\s+)(?=(?:an?\s+)?{_MONEY_START})")
+_PACKAGE_ITEM = re.compile(rf"^(?:an?\s+)?{MONEY_START}")
+_PACKAGE_SPLIT = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+|\s+plus\s+)(?=(?:an?\s+)?{MONEY_START})")
 _LED_BY_ITEM = re.compile(r"(?:Co-)?[Ll]ed\s")
 _CHECK_WRITER = re.compile(rf"^({NAME})['’]s\s+(?:\w+\s+){{0,2}}(?i:check|cheque|bet|investment|deal)\b")
 # The name, maybe a phrase in lower case that says where or in what ('Loft Orbital in the space sector
@@ -384,7 +386,7 @@ def _colon(sentence: str) -> list[Clause] | None:
 # A bracket that states a deal opens with its amount ('$60M Series B led by ...', 'raised $12M'), names a
 # round or uses a deal verb ('which closed $12M'); any other is an aside about other money ('(monthly
 # revenue ... $150M)').
-_BRACKET_OPENING = re.compile(rf"^\s*(?:(?:raised|raising|with|an?|about|over|~)\s+)?{_MONEY_START}", re.I)
+_BRACKET_OPENING = re.compile(rf"^\s*(?:(?:raised|raising|with|an?|about|over|~)\s+)?{MONEY_START}", re.I)
 
 
 def _states_a_deal_in_brackets(bracket: str) -> bool:
@@ -466,7 +468,7 @@ def _possessive_deals(sentence: str) -> list[Clause] | None:
 # its amount, the words between naming the raise ('com captação de').
 _WITH_ITEM = re.compile(
     rf"({NAME})(?:\s*\([^()]{{1,20}}\))?,?\s+(?:with|com|con|avec)\s+(?:(?:a|an|um|uma|un|une)\s+)?(?:[\w-]+\s+(?:de|of)\s+)?"
-    rf"(?={_MONEY_START})"
+    rf"(?={MONEY_START})"
 )
 
 

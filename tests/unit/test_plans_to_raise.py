@@ -83,3 +83,10 @@ def test_names_ending_in_those_words_are_kept(name: str) -> None:
     assert _statuses(f"{name} raised $5 million in a seed round led by Brimwell.") == [
         (name, "$5 million", "announced")
     ]
+
+
+@pytest.mark.parametrize("amount", ["AU$50 million", "USD 50 million", "€50 million"])
+def test_a_plan_of_money_in_any_currency_is_reported(amount: str) -> None:
+    assert _statuses(f"Quenby plans to raise {amount} to build its cloud.") == [
+        ("Quenby", amount, "reported")
+    ]
