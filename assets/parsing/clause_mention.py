@@ -430,6 +430,9 @@ def _company(clause: Clause, anchor: int, antecedent: DealMention | None) -> tup
         return (antecedent.company, True) if antecedent else (None, True)
     if antecedent and "valu" in text and _ROUND_VALUED_IT.search(text):
         return antecedent.company, True  # 'In November 2023, a $200 million Series D valued the company at'
+    owner = _owner_of_round_at(text, anchor) if ("'" in text or "’" in text) else None
+    if owner:
+        return owner, False
     if clause.subject is not None:
         verb = DEAL_VERB.search(clause.subject)
         company = company_in_subject(clause.subject[: verb.start()] if verb else clause.subject)
@@ -444,6 +447,35 @@ def _company(clause: Clause, anchor: int, antecedent: DealMention | None) -> tup
     if named is None and antecedent and _its_round_at(text, anchor):
         return antecedent.company, True  # 'We covered its $100 million Series C round in November 2020'
     return named, False
+
+
+# A company's possessive right before an amount, then its round: "exemplified by Phantom Neuro's $19 million
+# raise" (not an investor's "$10 billion investment in OpenAI": an investment is the investor's).
+_OWNER_RIGHT_BEFORE = re.compile(rf"({NAME})['’]s?\s+(?:(?:latest|last|most recent|new|first)\s+)?$")
+_ROUND_NOUN_AFTER = re.compile(
+    # (no '^': matched from the amount's end, where '^' never holds)
+    r"\s*(?:[\w-]+\s+){0,2}?(?:round|raise|fundraise|funding|financing|seed|series\s+[a-k]\b|ipo|offering)\b",
+    re.IGNORECASE,
+)
+
+
+def _owner_of_round_at(text: str, anchor: int) -> str | None:
+    """The company whose possessive stands right before the amount at `anchor` when a round follows the
+    amount: the round is that company's, whatever the clause's subject ('Neurotechnology drew interest,
+    exemplified by Phantom Neuro's $19 million raise')."""
+    # the amount starts at the anchor, or ends right before it (the anchor is then the round's noun)
+    money = next(
+        (
+            m
+            for m in find_money(text)
+            if m.start == anchor or (m.end <= anchor and not text[m.end : anchor].strip())
+        ),
+        None,
+    )
+    if money is None or not _ROUND_NOUN_AFTER.match(text, money.end, money.end + CONTEXT_CHARS):
+        return None
+    owner = search_from_name(_OWNER_RIGHT_BEFORE, text[: money.start], max(0, money.start - 80))
+    return valid_company(owner.group(1)) if owner else None
 
 
 # The company's possessive right before an amount: 'its $100 million', 'its latest $40M'.

@@ -44,6 +44,9 @@ digit. Its codes are capitals: a pattern that ignores case takes it as `(?-i:...
 # An amount right after, in DEAL_VERB (which ignores case: the currency codes stay capitals).
 _MONEY_NEXT = rf"(?=\s+(?:an?\s+)?(?-i:{MONEY_START}))"
 _OUT_OF_STEALTH = ("came", "comes", "coming", "emerged", "emerges", "launched", "launches", "broke", "breaks")
+# A grant is received only as money: 'was granted NOK 1 million', 'was granted a $3 million loan' (not
+# 'was granted a patent for its $3 million machine').
+_GRANTED_MONEY = rf"(?=\s+(?:an?\s+)?(?:[\w-]+\s+)?{MONEY_START})"
 DEAL_VERB = re.compile(
     r"\b"
     + one_of(
@@ -64,7 +67,9 @@ DEAL_VERB = re.compile(
         + r"|was ahead with|is ahead with"
         r"|completed|completes|completing|received|receives|gets|got|scored|scores|snagged"
         r"|snags|attracted|attracts|banked|banks|took in|takes in|took on|takes on|took|takes|grabbed|grabs"
-        r"|brought in|brings in|unveiled|was awarded|has been awarded|been awarded|awarded|won|went public"
+        r"|brought in|brings in|unveiled|was awarded|has been awarded|been awarded|awarded"
+        rf"|been granted{_GRANTED_MONEY}|was granted{_GRANTED_MONEY}|were granted{_GRANTED_MONEY}"
+        r"|won|went public"
         r"|goes public|clinched|clinches|hauled in|hauls in|scooped up|scoops up|garnered|garners|pulled down"
         r"|pulls down|mopped up|mops up|obtained|obtains|swept up|sweeps up|snapped up|snaps up"
         r"|pocketed|pockets|gathered|gathers|amassed|amasses|raked in|rakes in|drew in|draws in|roped in"
@@ -83,6 +88,8 @@ DEAL_VERB = re.compile(
         # French, Spanish and Portuguese news ('a levé 385 millions d'euros', 'levanta €16M')
         r"|lève|lèvent|a levé|ont levé|lever|boucle|a bouclé|levanta|levantó|recauda|recaudó|reúne|levantou"
         r"|capta|captou|cierra|cerró|suma|sumó|levait"
+        # 'Poolside récolte 475 millions d'euros' (not 'récolte les fruits de', reaps the rewards of)
+        r"|récolte(?!\s+les\s+fruits)|récoltent|a récolté|ont récolté"
         # Italian, Dutch and Swedish ('ha raccolto 81,5 milioni di dollari'). Not German: it writes every
         # noun with a capital, so a subject's first capital word is no name ('Unternehmen sammelte ...').
         r"|raccoglie|ha raccolto|hanno raccolto|raccolto|haalt|haalde|opgehaald|säkrar|säkrade"
@@ -122,7 +129,13 @@ _INVESTMENT_INTO = re.compile(
     r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|Q[1-4]\b|(?:19|20)\d\d\b)[A-Z]"
 )
 _LIST_ITEM = re.compile(rf"^({NAME})(?:\s*\(([^()]*)\))?\s+[—–-]{{1,2}}\s+(.+)$")
-_HARD_SPLIT = re.compile(r";\s+|,?\s+while\s+|,?\s+whereas\s+")
+# The same contrast in French, Spanish and Portuguese news: 'Electra lève 304 millions d'euros, tandis
+# qu'Hysetco lève 200 millions'.
+_HARD_SPLIT = re.compile(
+    r";\s+|,?\s+while\s+|,?\s+whereas\s+"
+    r"|,?\s+(?:tandis|alors)\s+qu(?:e\s+|['’])|,?\s+mientras\s+que\s+|,?\s+enquanto\s+"
+)
+_CONTRASTS = ("while", "whereas", "tandis", "alors qu", "mientras", "enquanto")
 _SUBJECT_CHARS = 300
 _SUBJECT_BEFORE_VERB = re.compile(
     # descriptors before the name may hold an acronym ('EV startup River')
@@ -637,8 +650,9 @@ def _list_item(sentence: str) -> Clause | None:
 
 
 def _hard_split(sentence: str) -> list[str]:
-    """The sentence cut at semicolons and 'while' / 'whereas' ('A raised $5M; B took $3M')."""
-    if ";" not in sentence and "while" not in sentence and "whereas" not in sentence:
+    """The sentence cut at semicolons and 'while' / 'whereas' and their French, Spanish and Portuguese
+    kin ('A raised $5M; B took $3M')."""
+    if ";" not in sentence and not any(word in sentence for word in _CONTRASTS):
         return [sentence]  # nothing to cut at: spares a regex pass over every space
     return _HARD_SPLIT.split(sentence)
 

@@ -169,10 +169,11 @@ _ACQUISITION_BEFORE = re.compile(
     rf"\bfor\s+(?:{_QUALIFIER})?$",
     re.IGNORECASE,
 )
-# A sale of the company or of a business, not a secondary sale of its shares ('its $2.4bn secondary share
-# sale' is a round of its own).
+# A sale of the company or of a business, not a sale of its shares ('its $2.4bn secondary share sale' is a
+# round of its own, 'a $252 million share sale' an offering).
 _ACQUISITION_AFTER = re.compile(
-    r"^\s*(?:(?!secondary\b)(?:\w+\s+){0,2}?(?:sale|acquisition|takeover|buyout|exit|purchase|merger)\b"
+    r"^\s*(?:(?!secondary\b|(?:share|stock|equity)\s+sales?\b)(?:\w+\s+){0,2}?"
+    r"(?:sale|acquisition|takeover|buyout|exit|purchase|merger)\b"
     r"|that\s+(?:\w+\s+){0,4}?(?:paid|spent)\b)",
     re.IGNORECASE,
 )
@@ -190,13 +191,16 @@ _NOT_A_RAISE_AFTER = re.compile(
     r"(?:fund|funds|vehicle|programme|program|subsidy|subsidies|target|arr\b|run[- ]rate"
     r"|market|fee|fees|salary|salaries|contract|contracts|licensing deal|order book|dry powder|distributions"
     r"|in (?:\w+\s+){0,2}(?:revenue|sales|volume|freight|bookings|gmv|arr|assets|distributions|milestones"
-    r"|orders|profit|loss|capex|spending|payment volume)|of revenue|in capex|in spending|in q[1-4]"
+    r"|orders|profit|loss|capex|spending|payment volume|tax credits?|compensation|damages)|of revenue"
+    r"|in capex|in spending|in q[1-4]|(?:loan\s+)?guarantees?"
     r"|in the (?:first|second|third|fourth) quarter|in total|in aggregate"
     # a goal over years, not a round: 'to raise 3 billion euros within two years'
     r"|(?:within|over the next|in the next) (?:\w+ )?(?:years|decade)"
     # what the money came from, when no investor: 'from government subsidies', 'with licensing fees'
     r"|(?:from|with|by) (?:[\w-]+ ){0,2}?(?:subsid(?:y|ies)|fees|fee income|contracts|revenues?|sales)"
-    r"|of (?:total|global|venture))\b"
+    r"|of (?:total|global|venture)"
+    # the same figures in French: '2 millions d'euros de chiffre d'affaires', 'de précommandes'
+    r"|de (?:chiffre d['’]affaires|revenus?|ventes|précommandes|commandes|bénéfices?|pertes))\b"
     # a class of rounds, not one, named right after the amount: 'late-stage $100m+ rounds', '$50 million
     # deals' ('$50 million in two rounds' may be a deal of two tranches: the words between say)
     r"|^\s*(?:rounds|deals|raises|cheques|checks|tickets|mega-?rounds)\b"

@@ -13,6 +13,7 @@ import re
 from assets.normalize.rounds import find_round
 from assets.parsing.prose_names import (
     CAPITAL,
+    GENERIC_BEFORE_COMPANY,
     NAME,
     end_name,
     search_from_name,
@@ -36,9 +37,12 @@ _FOREIGN_ROLE_NOUNS = (
     r"start-?up|entreprise|société|jeune pousse|pépite|licorne|empresa|compañía|companhia|firma|plataforma"
     r"|azienda|società"
 )
+_ALL_ROLE_NOUNS = f"{ROLE_NOUNS}|{_FOREIGN_ROLE_NOUNS}"
 # ('Elle lève une série A': the French 'it')
 _REFERENCE = re.compile(
-    rf"^(?:(?:the|this|that|its)\s+(?:[\w.&'’,-]+\s+){{0,4}}?[\w.-]*(?:{ROLE_NOUNS})|it|elle|il"
+    # 'The Exploration Company', 'The Bot Company': 'The', capitalised words and 'Company' is a name
+    rf"^(?!(?-i:The(?:\s+(?!(?i:{GENERIC_BEFORE_COMPANY})\b)[A-Z][a-z][\w'’&-]*){{1,2}}\s+Company)$)"
+    rf"(?:(?:the|this|that|its)\s+(?:[\w.&'’,-]+\s+){{0,4}}?[\w.-]*(?:{ROLE_NOUNS})|it|elle|il"
     rf"|(?:la|le|l['’]|el|a|o)\s*(?:{_FOREIGN_ROLE_NOUNS})(?-i:\s+[a-zà-ÿ][\w'’-]*){{0,8}})$",
     re.IGNORECASE,
 )
@@ -75,6 +79,8 @@ _FILLER = re.compile(
     r"|ironically|naturally|curiously|remarkably|tellingly|predictably|admittedly|essentially|likewise"
     r"|moreover|furthermore|further|however|indeed|in addition|in turn|as expected|not surprisingly"
     r"|among (?:them|those|others))(?=,)"
+    # 'Here, the highlight goes to ...' (but 'HERE, the Dutch mapping firm, raised' names the company)
+    rf"|(?:here|ici|aqui|aquí)(?=,\s+(?!(?:the|a|an|um|uma|un|une|la|le|el)\s+[^,]{{0,60}}?\b(?:{_ALL_ROLE_NOUNS})\s*,))"
     # when, from the last thing told: 'Just eight months later, it had raised ...'
     r"|(?:just |only |some )?(?:[\w-]+ ){1,3}(?:later|earlier|ago|afterwards)"
     # 'Just a few days prior to Moneyview, ride-hailing startup Rapido raised ...'
@@ -269,8 +275,15 @@ _WITH_NAME = re.compile(
 )
 # 'spearheaded by Country Delight, a dairy brand that raised ...': the relative pronoun refers to the name
 # the description sets off, wherever that name stands.
+# Who a name right after is: a person, in English, Spanish, Portuguese or French ('the investor John
+# Smith, who', 'la fundadora Ana Lima, que').
+_PERSON_BEFORE = re.compile(
+    r"\b(?:investor|inversor|investidor|investisseur|founder|co-?founder|fundador|fundadora|fondateur"
+    r"|fondatrice|ceo|angel|ángel|anjo|entrepreneur|empresário|empresario|emprendedor|emprendedora)\s+$",
+    re.IGNORECASE,
+)
 _RELATIVE_AFTER_NAME = re.compile(
-    rf"({NAME})(?:\s*\([^()]{{1,40}}\))?(?:,\s+(?:a|an|the)\s+[^,]{{1,60}}?)?,?\s+(?:that|which|who|qui|it|they)"
+    rf"({NAME})(?:\s*\([^()]{{1,40}}\))?(?:,\s+(?:a|an|the)\s+[^,]{{1,60}}?)?,?\s+(?:that|which|who|qui|que|it|they)"
     r"(?:\s+(?:has|had|have|also))?$"
 )
 # Who founded, backs or runs the company, set off in its subject: 'xAI, the AI startup founded by Elon
@@ -567,6 +580,8 @@ def company_in_subject(subject: str) -> str | None:
         return valid_company(round_of.group(1))
     found = (", with " in text and _WITH_NAME.search(text)) or search_from_name(_RELATIVE_AFTER_NAME, text)
     named = without_descriptors(found.group(1)) if found else None
+    if named and _PERSON_BEFORE.search(text, 0, found.start(1)):
+        return None  # 'El inversor Juan Pérez, que recaudó 3 millones para Quenby': a person, no company
     if named and valid_company(named):
         return valid_company(named)
     holders = _HOLDERS_OF.match(text)
