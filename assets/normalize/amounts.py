@@ -334,7 +334,7 @@ def _moneys_in(text: str, grammar: MoneyGrammar) -> tuple[Money, ...]:
     if "dollar" in text or "Dollar" in text:
         found.extend(_size_in_words(m) for m in _SIZE_IN_WORDS.finditer(text))
         found.sort(key=lambda money: money.start)
-    if "illion " in text:
+    if "illion " in text and _SPELLED_OUT_END.search(text):
         found.extend(_spelled_out(text, found))
     return tuple(found)
 
@@ -368,6 +368,9 @@ _SPELLED_OUT = re.compile(
     re.IGNORECASE,
 )
 _CURRENCY_IN_WORDS = {"dollars": "USD", "euros": "EUR", "pounds": "GBP", "rupees": "INR"}
+# How every sum spelled out ends: a page without it (a page of '$5 million' figures) is not searched for
+# the numbers in words before it.
+_SPELLED_OUT_END = re.compile(r"illion (?:dollars|euros|pounds|rupees)\b", re.IGNORECASE)
 
 
 def _number_in_words(words: str) -> int:

@@ -63,4 +63,8 @@ def _by_initial(found: list[str]) -> str:
     groups: dict[str, list[str]] = {}
     for alternative in found:
         groups.setdefault(alternative[0].lower(), []).append(alternative)
-    return "(?:" + "|".join(f"(?=[{k}{k.upper()}])(?:{'|'.join(v)})" for k, v in groups.items()) + ")"
+    # One lookahead of every initial first: where no alternative can start (a digit, a sign, most letters
+    # of a page of figures), one test instead of one per group.
+    initials = "".join(sorted(k + k.upper() for k in groups))
+    grouped = "|".join(f"(?=[{k}{k.upper()}])(?:{'|'.join(v)})" for k, v in groups.items())
+    return f"(?=[{initials}])(?:{grouped})"

@@ -878,6 +878,12 @@ def test_idioms_loans_headline_columns_places_that_own_and_takeovers(
             [("a hundred and twenty million pounds", 120_000_000, "GBP")],
         ),
         ("two million users signed up", []),  # no currency: a count
+        # in capitals, and beside figures (the words are looked for only where a sum in words can end)
+        ("Raised Forty Million Dollars", [("Forty Million Dollars", 40_000_000, "USD")]),
+        (
+            "$5 million, then seven billion rupees",
+            [("$5 million", 5_000_000, "USD"), ("seven billion rupees", 7_000_000_000, "INR")],
+        ),
     ],
 )
 def test_sums_spelled_out_in_words_with_their_currency(
