@@ -328,6 +328,18 @@ _ITS_ROUNDS = re.compile(
 )
 
 
+# After an owner's possessive: what the company is, then its name ("Elon Musk's AI startup xAI"), or only
+# what it is ("Jim Keller's company").
+_DESCRIBED_NAME = re.compile(
+    rf"(?-i:(?:[A-Z]{{2,5}}\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?:{ROLE_NOUNS})\s+)({NAME})"
+)
+_ROLE_NOUN_FIRST = re.compile(
+    # the role noun, then its verb ('company signed', 'startup has raised') or nothing ("Africa's fintech
+    # revolution ..." is no company of Africa's)
+    rf"(?:{ROLE_NOUNS})(?:\s+(?:also\s+|has\s+|have\s+|had\s+|just\s+)?[a-z]+(?:ed|s)\b|\s*$)"
+)
+
+
 def _its_rounds(subject: str) -> bool:
     """Whether a subject is the history of the rounds of the company named before (`_ITS_ROUNDS`)."""
     found = _ITS_ROUNDS.match(subject.strip())
@@ -609,6 +621,13 @@ def company_in_subject(subject: str) -> str | None:
     possessive = re.match(r"^(\S.*?)['’]s\s+(.+)$", text)
     if possessive and re.fullmatch(NAME, possessive.group(1)):
         owner, rest = possessive.groups()
+        described = _DESCRIBED_NAME.match(rest)
+        if described and valid_company(described.group(1)):
+            # "Elon Musk's AI startup xAI just pulled off ... fundraising": the company the owner's
+            # description names, not the owner
+            return valid_company(described.group(1))
+        if _ROLE_NOUN_FIRST.match(rest):
+            return None  # "Jim Keller's company signed a Series D": someone's company, not named here
         if find_round(rest) or _DEAL_NOUN.search(rest) or _STORY.match(rest):
             # 'Orrin's Series A', 'Lumenfield's latest round', "Sakana's journey began with"
             return valid_company(owner)

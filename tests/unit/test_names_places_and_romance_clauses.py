@@ -85,6 +85,11 @@ def test_romance_contrasts_verbs_and_fillers(sentence: str, deals: list[tuple]) 
             "Neurotech drew interest too, exemplified by Brimwell's $19 million raise for implants.",
             [("Brimwell", "$19 million", None)],
         ),
+        # an owner's possessive, then what the company is and its name: the named company, not the owner
+        (
+            "Elon Musk's AI startup Quenby just pulled off a fundraising feat, raising $10 billion.",
+            [("Quenby", "$10 billion", None)],
+        ),
         # a grant received
         (
             "Orrin Labs has been granted NOK 4 million by a state agency.",
@@ -105,6 +110,8 @@ def test_names_grants_and_owners(sentence: str, deals: list[tuple]) -> None:
         "Startups in Berlin raised $2 billion last year.",
         "Fintechs in London raised $4 billion in the first half.",
         # 'in' something that is no place does not make a name
+        # someone's unnamed company is not the someone
+        "Jim Keller's company signed a big Series D round worth around $693M.",
         # not a raise
         "Quenby was granted a patent for its $3 million machine.",
         "Quenby was granted $12 million in tax credits.",
