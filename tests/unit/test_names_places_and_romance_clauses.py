@@ -90,6 +90,15 @@ def test_romance_contrasts_verbs_and_fillers(sentence: str, deals: list[tuple]) 
             "Elon Musk's AI startup Quenby just pulled off a fundraising feat, raising $10 billion.",
             [("Quenby", "$10 billion", None)],
         ),
+        # a later stage raised after the deal's round is the next round, a deal of its own
+        (
+            "Quenby raised a $600k seed round to prove its model before raising a $7.2 million Series A.",
+            [("Quenby", "$600k", "seed"), ("Quenby", "$7.2 million", "series_a")],
+        ),
+        (
+            "Quenby closed a $5 million seed round, a week before the deadline for its $20 million Series A.",
+            [("Quenby", "$5 million", "seed")],
+        ),
         # a grant received
         (
             "Orrin Labs has been granted NOK 4 million by a state agency.",
