@@ -459,6 +459,12 @@ _ROUND_NOUN_AFTER = re.compile(
 )
 
 
+# After a round's noun: whom the round is for, named ('... seed round for Talvora', 'a round in Quenby').
+_FOR_ANOTHER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:for|in|into|to)\s+(?:(?:the|a|an|its)\s+)?(?:[\w-]+\s+){0,3}?[A-Z]"
+)
+
+
 def _owner_of_round_at(text: str, anchor: int) -> str | None:
     """The company whose possessive stands right before the amount at `anchor` when a round follows the
     amount: the round is that company's, whatever the clause's subject ('Neurotechnology drew interest,
@@ -474,6 +480,9 @@ def _owner_of_round_at(text: str, anchor: int) -> str | None:
     )
     if money is None or not _ROUND_NOUN_AFTER.match(text, money.end, money.end + CONTEXT_CHARS):
         return None
+    noun = _ROUND_NOUN_AFTER.match(text, money.end, money.end + CONTEXT_CHARS)
+    if _FOR_ANOTHER.match(text, noun.end()):
+        return None  # "Tom Reyes's $5 million seed round for Talvora": the round is Talvora's
     owner = search_from_name(_OWNER_RIGHT_BEFORE, text[: money.start], max(0, money.start - 80))
     return valid_company(owner.group(1)) if owner else None
 
@@ -844,13 +853,6 @@ _AFTER_BEFORE = re.compile(
     r"[^.;]{0,40}$",
     re.IGNORECASE,
 )
-# What places an amount after the deal's round, as raised: 'before raising a $7.2 million Series A' (not
-# 'a week before the deadline for its $20 million Series A').
-_BEFORE_IT = re.compile(
-    r"\bbefore\s+(?:(?:it|they|the company|the startup)\s+)?"
-    r"(?:raising|closing|securing|landing|raised|closed|secured|landed)\b[^.;]{0,30}$",
-    re.IGNORECASE,
-)
 # 'followed by $2 billion more from Google': more money beside the deal's, a deal of its own.
 _MORE_AFTER = re.compile(r"\s+more\b")
 # What tells an amount after the deal's as the round that came next: 'followed by $7.5 billion in debt'.
@@ -912,16 +914,9 @@ def other_rounds_beside(text: str, mention: DealMention, published: date | None)
         # 'raised $51.5M in a Series B after closing a $19.5M Series A earlier this year': an earlier stage
         # than the deal's, said to come before it, is a round of the company's past even undated
         earlier_stage = _earlier_stage(round_text, mention.round_text) and bool(_AFTER_BEFORE.search(before))
-        # ... and a later stage said to come after it is the next round: 'raised a $600k seed round to
-        # prove its model before raising a $7.2 million Series A'
-        later_stage = (
-            money.start > stated.end
-            and _earlier_stage(mention.round_text, round_text)
-            and bool(_BEFORE_IT.search(before))
-        )
         # 'raised $1.1 billion, followed by $7.5 billion in debt': the next round of the history
         told_next = money.start > stated.end and bool(_THEN_BEFORE.search(before[-30:]))
-        told_apart = earlier_stage or later_stage or told_next
+        told_apart = earlier_stage or told_next
         if announced is None and not told_apart and (not added or _AFTER_BEFORE.search(before)):
             # a round the text neither dates nor tells as new ('raised $1M in a seed, $2M in a Series A'
             # lists a history): not told apart from the rounds before it

@@ -169,10 +169,18 @@ _ACQUISITION_BEFORE = re.compile(
     rf"\bfor\s+(?:{_QUALIFIER})?$",
     re.IGNORECASE,
 )
-# A sale of the company or of a business, not a sale of its shares ('its $2.4bn secondary share sale' is a
-# round of its own, 'a $252 million share sale' an offering).
+# A sale of the company or of a business, not a secondary sale of its shares ('its $2.4bn secondary share
+# sale' is a round of its own), nor a company's sale of its own shares ('a $252 million share sale', an
+# offering) unless the words after it say whose shares or whose money they are ('a share sale in Brimwell',
+# 'of its stake', 'to exit', 'on behalf of existing investors', 'as its founders cashed out').
+_OWN_SHARE_SALE = (
+    r"(?:share|stock|equity)\s+sales?\b(?![^.;]{0,60}?(?:\b(?:in|of)\s+(?:its\s+)?"
+    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|Q[1-4]\b)[A-Z]|\bstake\b|\bexit"
+    r"|selling\s+(?:share|stock)holders|existing\s+(?:investors|shareholders)|on\s+behalf|cash(?:ed|ing)?\s+out"
+    r"|founders))"
+)
 _ACQUISITION_AFTER = re.compile(
-    r"^\s*(?:(?!secondary\b|(?:share|stock|equity)\s+sales?\b)(?:\w+\s+){0,2}?"
+    rf"^\s*(?:(?!secondary\b|{_OWN_SHARE_SALE})(?:\w+\s+){{0,2}}?"
     r"(?:sale|acquisition|takeover|buyout|exit|purchase|merger)\b"
     r"|that\s+(?:\w+\s+){0,4}?(?:paid|spent)\b)",
     re.IGNORECASE,
@@ -183,6 +191,12 @@ _NOT_FINANCED_BY_IT = (
     r"(?![-\w])(?!\s+(?:and|book|backed|financ\w*|fund\w*|facilit\w*|loans?|credit|debt|to"
     r"|of\s+magnitude)\b)"
 )
+# After a noun of money that is no raise: not a word it is part of ('guarantee-backed', 'revenus-based') nor
+# what a company does ('compensation startup Quenby', 'tax credits platform Quenby').
+_NOT_A_DESCRIPTION = (
+    r"(?![-\w])(?!\s+(?:[a-z][\w-]*\s+){0,2}?(?:startup|start-up|platform|company|firm|marketplace|provider"
+    r"|app|software|fintech|insurtech)\b)"
+)
 # Money that is not a raise, named by the noun after it: fund sizes, business figures, totals.
 _NOT_A_RAISE_AFTER = re.compile(
     # ('to fund its platform' says what the money is for: a verb, not a fund; 'from Kestrel Fund' and
@@ -191,8 +205,10 @@ _NOT_A_RAISE_AFTER = re.compile(
     r"(?:fund|funds|vehicle|programme|program|subsidy|subsidies|target|arr\b|run[- ]rate"
     r"|market|fee|fees|salary|salaries|contract|contracts|licensing deal|order book|dry powder|distributions"
     r"|in (?:\w+\s+){0,2}(?:revenue|sales|volume|freight|bookings|gmv|arr|assets|distributions|milestones"
-    r"|orders|profit|loss|capex|spending|payment volume|tax credits?|compensation|damages)|of revenue"
-    r"|in capex|in spending|in q[1-4]|(?:loan\s+)?guarantees?"
+    r"|orders|profit|loss|capex|spending|payment volume)|of revenue"
+    # ('$15 million in compensation startup Quenby' and 'a guarantee-backed loan' name no such money)
+    rf"|in (?:tax credits?|compensation|damages){_NOT_A_DESCRIPTION}"
+    rf"|in capex|in spending|in q[1-4]|(?:loan\s+)?guarantees?{_NOT_A_DESCRIPTION}"
     r"|in the (?:first|second|third|fourth) quarter|in total|in aggregate"
     # a goal over years, not a round: 'to raise 3 billion euros within two years'
     r"|(?:within|over the next|in the next) (?:\w+ )?(?:years|decade)"
@@ -200,7 +216,8 @@ _NOT_A_RAISE_AFTER = re.compile(
     r"|(?:from|with|by) (?:[\w-]+ ){0,2}?(?:subsid(?:y|ies)|fees|fee income|contracts|revenues?|sales)"
     r"|of (?:total|global|venture)"
     # the same figures in French: '2 millions d'euros de chiffre d'affaires', 'de précommandes'
-    r"|de (?:chiffre d['’]affaires|revenus?|ventes|précommandes|commandes|bénéfices?|pertes))\b"
+    r"|de (?:chiffre d['’]affaires|revenus?|ventes|précommandes|commandes|bénéfices?|pertes)"
+    rf"{_NOT_A_DESCRIPTION})\b"
     # a class of rounds, not one, named right after the amount: 'late-stage $100m+ rounds', '$50 million
     # deals' ('$50 million in two rounds' may be a deal of two tranches: the words between say)
     r"|^\s*(?:rounds|deals|raises|cheques|checks|tickets|mega-?rounds)\b"

@@ -278,8 +278,14 @@ _WITH_NAME = re.compile(
 # Who a name right after is: a person, in English, Spanish, Portuguese or French ('the investor John
 # Smith, who', 'la fundadora Ana Lima, que').
 _PERSON_BEFORE = re.compile(
-    r"\b(?:investor|inversor|investidor|investisseur|founder|co-?founder|fundador|fundadora|fondateur"
-    r"|fondatrice|ceo|angel|ángel|anjo|entrepreneur|empresário|empresario|emprendedor|emprendedora)\s+$",
+    r"\b(?:investor|inversor|investidor|investisseur|(?:co-?)?founder|(?:co-?)?fundador|(?:co-?)?fundadora"
+    r"|(?:co-?)?fondat(?:eur|rice)|ceo|angel|ángel|anjo|entrepreneur|empresário|empresario|emprendedora?"
+    r"|presidente|president|directora?|consejer[oa] delegad[oa]|chief executive)"
+    # ('El fundador de Brimwell, Tomás Vidal, que'): the office, of which company, then the person
+    r"(?:\s+(?:de|da|do|del|of)\s+[^,]{1,40})?,?\s+$"
+    # ... or someone a company spoke to: 'Quenby dijo a El País que cerró', 'disse ao Valor que'
+    r"|\b(?:dijo|disse|declaró|declarou|contó|contou|explicó|explicou|afirmó|afirmou|informó|informou"
+    r"|told)\s+(?:(?:a|al|ao|à|aos)\s+)?$",
     re.IGNORECASE,
 )
 _RELATIVE_AFTER_NAME = re.compile(
@@ -332,6 +338,9 @@ _ITS_ROUNDS = re.compile(
 # what it is ("Jim Keller's company").
 _DESCRIBED_NAME = re.compile(
     rf"(?-i:(?:[A-Z]{{2,5}}\s+)?(?:[a-z][\w-]*\s+){{0,3}}(?:{ROLE_NOUNS})\s+)({NAME})"
+    # ... as the subject, its predicate next ('Tom Reyes's firm Brimwell Advisors advised Quenby' is not)
+    r"(?=\s*$|\s+(?:just|has|have|had|also|is|was|recently|now|raised|secured|closed|landed|pulled"
+    r"|completed|announced|bagged|got|received)\b)"
 )
 _ROLE_NOUN_FIRST = re.compile(
     # the role noun, then its verb ('company signed', 'startup has raised') or nothing ("Africa's fintech

@@ -90,15 +90,6 @@ def test_romance_contrasts_verbs_and_fillers(sentence: str, deals: list[tuple]) 
             "Elon Musk's AI startup Quenby just pulled off a fundraising feat, raising $10 billion.",
             [("Quenby", "$10 billion", None)],
         ),
-        # a later stage raised after the deal's round is the next round, a deal of its own
-        (
-            "Quenby raised a $600k seed round to prove its model before raising a $7.2 million Series A.",
-            [("Quenby", "$600k", "seed"), ("Quenby", "$7.2 million", "series_a")],
-        ),
-        (
-            "Quenby closed a $5 million seed round, a week before the deadline for its $20 million Series A.",
-            [("Quenby", "$5 million", "seed")],
-        ),
         # a grant received
         (
             "Orrin Labs has been granted NOK 4 million by a state agency.",
@@ -120,6 +111,12 @@ def test_names_grants_and_owners(sentence: str, deals: list[tuple]) -> None:
         "Fintechs in London raised $4 billion in the first half.",
         # 'in' something that is no place does not make a name
         # someone's unnamed company is not the someone
+        # (found by a second red-team pass) a share sale whose words say whose shares or money they are
+        "Quenby completed a $300 million share sale in Brimwell.",
+        "Brimwell Group completed a $500 million share sale, cutting its stake in Quenby to 10%.",
+        "Quenby completed a $200 million share sale on behalf of existing investors.",
+        # a person with an office before 'que'
+        "El fundador de Brimwell, Tomás Vidal, que recaudó 6 millones de euros en 2024, vende la empresa.",
         "Jim Keller's company signed a big Series D round worth around $693M.",
         # not a raise
         "Quenby was granted a patent for its $3 million machine.",
@@ -150,3 +147,36 @@ def test_what_stays_no_deal(sentence: str) -> None:
 )
 def test_here_as_filler_or_name(sentence: str, company: str) -> None:
     assert [deal[0] for deal in read_deals(sentence)] == [company]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deals"),
+    [
+        # (found by a second red-team pass) what a company does, named by a money noun, is no such money
+        ("Accel invested $15 million in compensation startup Quenby.", [("Quenby", "$15 million", None)]),
+        (
+            "Quenby raised a $30 million guarantee-backed loan from Santander.",
+            [("Quenby", "$30 million", "debt")],
+        ),
+        # a round 'for' a company named after it is that company's, whoever's possessive stands before it
+        (
+            "Healthcare led, helped by Tom Reyes's $5 million seed round for Talvora.",
+            [("Talvora", "$5 million", "seed")],
+        ),
+        # a company's own share sale, dated by its month
+        (
+            "Quenby also closed a $300 million share sale in April at a $29 billion valuation.",
+            [("Quenby", "$300 million", None)],
+        ),
+    ],
+)
+def test_descriptions_are_not_money_nouns(sentence: str, deals: list[tuple]) -> None:
+    assert read_deals(sentence) == deals
+
+
+def test_whom_a_company_spoke_to_is_no_company() -> None:
+    # (the company that spoke is not read either: a miss rather than the outlet as the company)
+    companies = [
+        deal[0] for deal in read_deals("Quenby dijo a El País que cerró una ronda de 5 millones de euros.")
+    ]
+    assert "El País" not in companies
