@@ -602,7 +602,9 @@ def company_in_subject(subject: str) -> str | None:
     found = (", with " in text and _WITH_NAME.search(text)) or search_from_name(_RELATIVE_AFTER_NAME, text)
     named = without_descriptors(found.group(1)) if found else None
     if named and _PERSON_BEFORE.search(text, 0, found.start(1)):
-        return None  # 'El inversor Juan Pérez, que recaudó 3 millones para Quenby': a person, no company
+        # 'El inversor Juan Pérez, que recaudó 3 millones para Quenby': a person, no company; 'Ostrel told
+        # Reuters it had raised': whom the company told (the company is read below)
+        named = None
     if named and valid_company(named):
         return valid_company(named)
     holders = _HOLDERS_OF.match(text)
