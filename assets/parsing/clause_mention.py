@@ -478,9 +478,9 @@ def _owner_of_round_at(text: str, anchor: int) -> str | None:
         ),
         None,
     )
-    if money is None or not _ROUND_NOUN_AFTER.match(text, money.end, money.end + CONTEXT_CHARS):
+    noun = _ROUND_NOUN_AFTER.match(text, money.end, money.end + CONTEXT_CHARS) if money else None
+    if noun is None:
         return None
-    noun = _ROUND_NOUN_AFTER.match(text, money.end, money.end + CONTEXT_CHARS)
     if _FOR_ANOTHER.match(text, noun.end()):
         return None  # "Tom Reyes's $5 million seed round for Talvora": the round is Talvora's
     owner = search_from_name(_OWNER_RIGHT_BEFORE, text[: money.start], max(0, money.start - 80))

@@ -126,7 +126,7 @@ _THE_NAME = re.compile(r"The(?: [A-Z][\w&'’.-]*){2,4}")
 # 'The Bot Company', 'The Exploration Company': a name whose form ('Company') cleaning takes off. What a
 # company is, or where it stands in a deal, is no name: 'The Robotics Company Raises $5M' (a headline's
 # description), 'The Parent Company', 'The Listed Company' (a release's defined terms).
-GENERIC_BEFORE_COMPANY = (
+_GENERIC_BEFORE_COMPANY = (
     r"(?:parent|holding|operating|portfolio|other|same|new|merged|combined|listed|unlisted|issuing|startup"
     r"|start-up|acquiring|acquired|target|subsidiary|public|private|first|second|third|last|next|main|local"
     r"|global|national|international|family|investment|management|technology|tech|software|hardware|robotics"
@@ -135,7 +135,10 @@ GENERIC_BEFORE_COMPANY = (
     r"|logistics|mobility|security|cloud|services?|consulting|manufacturing|construction|food"
     r"|retail|fashion|beauty|travel|airline|shipping|property|telecom|automotive)"
 )
-_THE_COMPANY = re.compile(rf"The(?: (?!(?i:{GENERIC_BEFORE_COMPANY})\b)[A-Z][a-z][\w&'’-]*){{1,2}} Company")
+THE_COMPANY = re.compile(
+    rf"The(?:\s+(?!(?i:{_GENERIC_BEFORE_COMPANY})\b)[A-Z][a-z][\w&'’-]*){{1,2}}\s+Company"
+)
+"""'The Exploration Company' (fullmatch): a name, not 'the company' named before."""
 _PERSON_TITLE = re.compile(r"CEO|CTO|CFO|COO|(?i:co-?founder|founder|chairman|chairwoman)")
 _MONTH_NAMES = frozenset(month.lower() for month in calendar.month_name if month)
 # a month as dates write it, a full stop taken off: 'Jan. 5', 'Sept 30'
@@ -351,7 +354,7 @@ def _valid_company(name: str) -> str | None:
         # "Lambda's February Series D": the owner, then when
         return valid_company(" ".join(words[:-1]))
     if (
-        (_THE_NAME.fullmatch(cleaned) or _THE_COMPANY.fullmatch(name.strip()))
+        (_THE_NAME.fullmatch(cleaned) or THE_COMPANY.fullmatch(name.strip()))
         and not _DESCRIPTOR_TOKEN.match(words[-1])
         and words[-1] not in ("Fund", "Funds")
     ):

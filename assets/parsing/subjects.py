@@ -13,8 +13,8 @@ import re
 from assets.normalize.rounds import find_round
 from assets.parsing.prose_names import (
     CAPITAL,
-    GENERIC_BEFORE_COMPANY,
     NAME,
+    THE_COMPANY,
     end_name,
     search_from_name,
     valid_company,
@@ -40,9 +40,7 @@ _FOREIGN_ROLE_NOUNS = (
 _ALL_ROLE_NOUNS = f"{ROLE_NOUNS}|{_FOREIGN_ROLE_NOUNS}"
 # ('Elle lève une série A': the French 'it')
 _REFERENCE = re.compile(
-    # 'The Exploration Company', 'The Bot Company': 'The', capitalised words and 'Company' is a name
-    rf"^(?!(?-i:The(?:\s+(?!(?i:{GENERIC_BEFORE_COMPANY})\b)[A-Z][a-z][\w'’&-]*){{1,2}}\s+Company)$)"
-    rf"(?:(?:the|this|that|its)\s+(?:[\w.&'’,-]+\s+){{0,4}}?[\w.-]*(?:{ROLE_NOUNS})|it|elle|il"
+    rf"^(?:(?:the|this|that|its)\s+(?:[\w.&'’,-]+\s+){{0,4}}?[\w.-]*(?:{ROLE_NOUNS})|it|elle|il"
     rf"|(?:la|le|l['’]|el|a|o)\s*(?:{_FOREIGN_ROLE_NOUNS})(?-i:\s+[a-zà-ÿ][\w'’-]*){{0,8}})$",
     re.IGNORECASE,
 )
@@ -273,8 +271,6 @@ _WITH_NAME = re.compile(
     rf",\s+with\s+(?:the\s+(?:[a-z][\w-]*\s+){{0,4}}(?:{ROLE_NOUNS})\s+)?({NAME})"
     rf"(?:,\s+(?:a|an|the)\s+[^,]{{1,60}})?$"
 )
-# 'spearheaded by Country Delight, a dairy brand that raised ...': the relative pronoun refers to the name
-# the description sets off, wherever that name stands.
 # Who a name right after is: a person, in English, Spanish, Portuguese or French ('the investor John
 # Smith, who', 'la fundadora Ana Lima, que').
 _PERSON_BEFORE = re.compile(
@@ -288,6 +284,8 @@ _PERSON_BEFORE = re.compile(
     r"|told)\s+(?:(?:a|al|ao|à|aos)\s+)?$",
     re.IGNORECASE,
 )
+# 'spearheaded by Country Delight, a dairy brand that raised ...': the relative pronoun refers to the name
+# the description sets off, wherever that name stands.
 _RELATIVE_AFTER_NAME = re.compile(
     rf"({NAME})(?:\s*\([^()]{{1,40}}\))?(?:,\s+(?:a|an|the)\s+[^,]{{1,60}}?)?,?\s+(?:that|which|who|qui|que|it|they)"
     r"(?:\s+(?:has|had|have|also))?$"
@@ -627,7 +625,9 @@ def company_in_subject(subject: str) -> str | None:
     text = _TRAILING_APPOSITIVE.sub("", _without_trailing_words(text)).strip().rstrip(",")
     text = re.sub(r"\s*\([^()]*\)", "", text)  # a ticker or an alias: 'Acme Inc. (NASDAQ: ACME)'
     text = _WITH_ITS.sub("", _without_trailing_words(text).rstrip(", "))
-    if _REFERENCE.match(text) or _BEHIND.match(text) or _DEAL_REFERENCE.match(text) or _its_rounds(subject):
+    # ('The Exploration Company', 'The Bot Company': 'The', capitalised words and 'Company' name a company)
+    refers_back = _REFERENCE.match(text) and not THE_COMPANY.fullmatch(text)
+    if refers_back or _BEHIND.match(text) or _DEAL_REFERENCE.match(text) or _its_rounds(subject):
         return REFERENCE
     possessive = re.match(r"^(\S.*?)['’]s\s+(.+)$", text)
     if possessive and re.fullmatch(NAME, possessive.group(1)):
