@@ -435,9 +435,12 @@ def _company(clause: Clause, anchor: int, antecedent: DealMention | None) -> tup
         return owner, False
     if clause.subject is not None:
         verb = DEAL_VERB.search(clause.subject)
-        company = company_in_subject(clause.subject[: verb.start()] if verb else clause.subject)
+        company = company_in_subject(
+            clause.subject[: verb.start()] if verb else clause.subject, verb.group(0) if verb else ""
+        )
     else:
-        company = company_in_subject(text[:anchor])
+        verb = DEAL_VERB.match(text, anchor)
+        company = company_in_subject(text[:anchor], verb.group(0) if verb else "")
     if company is REFERENCE:
         # with nothing named before, the clause's subject points back to no one: (None, True)
         return (antecedent.company, True) if antecedent else (None, True)

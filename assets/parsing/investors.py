@@ -13,7 +13,11 @@ from assets.parsing.prose_names import NAME, names_before, read_names
 from schemas.gazetteer import default_gazetteer
 
 _LED_BY = re.compile(
-    r"\b(?:co-?led|led|headed|co-headed|spearheaded|co-spearheaded|anchored)\s+(?:jointly\s+)?by\s+",
+    r"\b(?:(?:co-?led|led|headed|co-headed|spearheaded|co-spearheaded|anchored)\s+(?:jointly\s+)?by"
+    # the same in French, Spanish and Portuguese: 'menée par', 'liderada por', 'liderada pela Kaszek'
+    r"|(?:co-?)?(?:men[ée]e?s?|pilot[ée]e?s?|lid[ée]r[ée]e?s?)\s+par(?:\s+l[ea]s?\b|\s+l['’])?"
+    r"|(?:co-?)?(?:liderad[ao]s?|encabezad[ao]s?|capitanead[ao]s?|comandad[ao]s?)\s+(?:por|pel[ao]s?)"
+    r"(?:\s+(?:el|la|los|las|o|a|os|as)\b)?)\s*",
     re.IGNORECASE,
 )
 # 'led by the company's long-time partner, Uber': who led, described first, then named after a comma.
@@ -32,11 +36,16 @@ _LED_AFTER_NAMES = re.compile(rf"(?:,\s*who\s+)?\b(?:co-?led|led)\b{_ABOUT_THE_D
 _PARTICIPANTS_AFTER = re.compile(
     r"\b(?:with participation (?:from|of|by)|participation from|alongside|joined by|with backing from"
     r"|(?:investors|backers|angels) (?:include|including|such as)"
-    r"|(?:investors|backers|angels|funds|firms) (?:\w+\s+){0,3}?including)\s+",
+    r"|(?:investors|backers|angels|funds|firms) (?:\w+\s+){0,3}?including"
+    # French, Spanish and Portuguese: 'auprès de Partech', 'avec la participation de', 'con la
+    # participación de', 'com participação da Kaszek'
+    r"|auprès d(?:e|['’]|u|es)"
+    r"|(?:avec|con|com) (?:la |a )?particip(?:ation|ación|ação) d(?:e|['’]|u|es|el|os|as|o|a))"
+    r"(?:\s+(?:la|le|les|el|los|las|o|a|os|as)\b)?\s*",
     re.IGNORECASE,
 )
 # A word every one of `_PARTICIPANTS_AFTER`'s phrases holds.
-_PARTICIPANT_WORDS = ("participation", "alongside", "joined by", "backing from", "includ", "such as")
+_PARTICIPANT_WORDS = ("particip", "alongside", "joined by", "backing from", "includ", "such as", "auprès")
 _FROM = re.compile(r"\bfrom\s+")
 _JOINED_AFTER_NAMES = re.compile(
     rf"\b(?:also\s+)?(?:joined|participated|invested|chipped in|came in){_ABOUT_THE_DEAL}", re.IGNORECASE

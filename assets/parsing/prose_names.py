@@ -179,11 +179,16 @@ _LIST_ROLE = re.compile(
     r"(?:(?:investors?|backers?|angels?|shareholders?)\s+)?(?:(?:including|such as|like)\s+)?"
     # what kind of investor comes next: 'private equity firm General Catalyst', 'VC firm Harrow'
     r"(?:(?:private[- ]equity|venture[- ]capital|growth[- ]equity|investment|VC|PE|asset|management|tech"
-    r"|technology|crypto)\s+(?:firm|fund|company|giant|major|house|manager)\s+)?",
+    r"|technology|crypto)\s+(?:firm|fund|company|giant|major|house|manager)\s+)?"
+    # 'le fonds Eurazeo', 'el fondo Kibo Ventures', 'o fundo Kaszek'
+    r"(?:(?:(?:le|les|el|los|o|os)\s+)?(?:fonds|fondo|fundo)\s+(?:d['’]investissement\s+|de\s+(?:inversión|investimento)\s+)?)?",
     re.IGNORECASE,
 )
+# ('Partech et Elaia', 'Seaya y Kibo', 'Kaszek e Valor': the French, Spanish and Portuguese 'and')
+_ROMANCE_AND = r"(?:et|y|e)\s+(?:par\s+|por\s+|pel[ao]s?\s+|d[aeo]s?\s+|du\s+)?"
 _LIST_JOINER = re.compile(
-    r"\s*(?:,\s*(?:and\s+|as well as\s+|plus\s+)?|\s+and\s+|\s+as well as\s+|\s+plus\s+)"
+    rf"\s*(?:,\s*(?:and\s+|as well as\s+|plus\s+|{_ROMANCE_AND})?|\s+and\s+|\s+{_ROMANCE_AND}"
+    r"|\s+as well as\s+|\s+plus\s+)"
 )
 _ALIAS_PARENTHETICAL = re.compile(r"\s*\(([^()]{1,40})\)")
 _APPOSITIVE_ARTICLE = re.compile(r"(?:the|a|an)\s")

@@ -409,6 +409,10 @@ _OFFICE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _LOWER_PLC = re.compile(r"(?<=\w) plc\b")
+# Portuguese news puts an article before a company's name ('A Quenby levantou', 'O Nubank captou'). It is
+# dropped only before a Portuguese verb of raising: in English 'A Record', 'A Week' open headlines.
+_PORTUGUESE_ARTICLE = re.compile(rf"^(?-i:A|O|As|Os)\s+(?=[{CAPITAL}0-9])")
+PORTUGUESE_RAISES = frozenset({"levantou", "levanta", "levantaram", "capta", "captou", "captaram", "captam"})
 
 
 def strip_lead_in(text: str) -> str:
@@ -532,8 +536,11 @@ def without_marks(text: str) -> str:
     return _MARKS.sub("", text) if not text.isascii() or "[" in text else text
 
 
-def company_in_subject(subject: str) -> str | None:
-    """The company a clause's subject names, `REFERENCE` when it points back to one, else None."""
+def company_in_subject(subject: str, verb: str = "") -> str | None:
+    """The company a clause's subject names, `REFERENCE` when it points back to one, else None. `verb`:
+    the verb of raising that follows the subject, when the caller knows it."""
+    if verb and verb.lower() in PORTUGUESE_RAISES:
+        subject = _PORTUGUESE_ARTICLE.sub("", subject.lstrip())  # 'A Quenby levantou': the name
     if "‘" in subject or "“" in subject or '"' in subject:
         subject = _QUOTED_NAME.sub(r"\1", subject)  # 'Energy startup ‘Sun King’ secured'
     subject = without_marks(subject)
