@@ -37,16 +37,16 @@ _PARTICIPANTS_AFTER = re.compile(
     r"\b(?:with participation (?:from|of|by)|participation from|alongside|joined by|with backing from"
     r"|(?:investors|backers|angels) (?:include|including|such as)"
     r"|(?:investors|backers|angels|funds|firms) (?:\w+\s+){0,3}?including"
-    # French, Spanish and Portuguese: 'auprès de Partech', 'avec la participation de', 'con la
-    # participación de', 'com participação da Kaszek'
-    r"|auprès d(?:e|['’]|u|es)"
+    # French, Spanish and Portuguese: 'avec la participation de', 'con la participación de', 'com
+    # participação da Kaszek'
     r"|(?:avec|con|com) (?:la |a )?particip(?:ation|ación|ação) d(?:e|['’]|u|es|el|os|as|o|a))"
     r"(?:\s+(?:la|le|les|el|los|las|o|a|os|as)\b)?\s*",
     re.IGNORECASE,
 )
 # A word every one of `_PARTICIPANTS_AFTER`'s phrases holds.
-_PARTICIPANT_WORDS = ("particip", "alongside", "joined by", "backing from", "includ", "such as", "auprès")
-_FROM = re.compile(r"\bfrom\s+")
+_PARTICIPANT_WORDS = ("particip", "alongside", "joined by", "backing from", "includ", "such as")
+# ('auprès de Partech': the French 'from')
+_FROM = re.compile(r"\b(?:from\s+|auprès\s+(?:d['’]|de\s+(?:la\s+)?|du\s+|des\s+))")
 _JOINED_AFTER_NAMES = re.compile(
     rf"\b(?:also\s+)?(?:joined|participated|invested|chipped in|came in){_ABOUT_THE_DEAL}", re.IGNORECASE
 )
