@@ -13,13 +13,25 @@ from assets.parsing.prose_names import NAME, names_before, read_names
 from schemas.gazetteer import default_gazetteer
 
 _LED_BY = re.compile(
-    r"\b(?:(?:co-?led|led|headed|co-headed|spearheaded|co-spearheaded|anchored)\s+(?:jointly\s+)?by"
-    # the same in French, Spanish and Portuguese: 'menée par', 'liderada por', 'liderada pela Kaszek'
-    r"|(?:co-?)?(?:men[ée]e?s?|pilot[ée]e?s?|lid[ée]r[ée]e?s?)\s+par(?:\s+l[ea]s?\b|\s+l['’])?"
+    r"\b(?:co-?led|led|headed|co-headed|spearheaded|co-spearheaded|anchored)\s+(?:jointly\s+)?by\s+",
+    re.IGNORECASE,
+)
+# The same in French, Spanish and Portuguese ('une série A menée par', 'una ronda liderada por', 'uma
+# rodada liderada pela Kaszek'), only after a word for the round: a project, a company, a market or a
+# wave 'menée par' or 'liderada por' someone names no lead ('la empresa liderada por María López').
+_ROMANCE_ROUND = (
+    r"\b(?:tour|série|serie|levée|ronda|rodada|opération|operación|operação|financement|financiación"
+    r"|financiamento|aporte|investissement|inversión|investimento|round|augmentation de capital)\b"
+)
+_ROMANCE_LED_BY = re.compile(
+    # (the words between hold no clause break; a decimal comma is part of an amount: '5,5 millions')
+    _ROMANCE_ROUND + r"(?:[^,;.()]|(?<=\d)[.,](?=\d)){0,80}?\b"
+    r"(?:(?:co-?)?(?:men[ée]e?s?|pilot[ée]e?s?|lid[ée]r[ée]e?s?)\s+par(?:\s+l[ea]s?\b|\s+l['’])?"
     r"|(?:co-?)?(?:liderad[ao]s?|encabezad[ao]s?|capitanead[ao]s?|comandad[ao]s?)\s+(?:por|pel[ao]s?)"
     r"(?:\s+(?:el|la|los|las|o|a|os|as)\b)?)\s*",
     re.IGNORECASE,
 )
+_ROMANCE_LEAD_WORDS = ("par", "por", "pel")
 # 'led by the company's long-time partner, Uber': who led, described first, then named after a comma.
 _LED_BY_DESCRIBED = re.compile(
     r"\b(?:co-?led|led|headed|spearheaded)\s+by\s+(?:the|its|their|a|an)\s+[^,;.()]{1,60},\s+(?=[A-Z0-9])",
@@ -39,14 +51,23 @@ _PARTICIPANTS_AFTER = re.compile(
     r"|(?:investors|backers|angels|funds|firms) (?:\w+\s+){0,3}?including"
     # French, Spanish and Portuguese: 'avec la participation de', 'con la participación de', 'com
     # participação da Kaszek'
-    r"|(?:avec|con|com) (?:la |a )?particip(?:ation|ación|ação) d(?:e|['’]|u|es|el|os|as|o|a))"
+    r"|(?:avec|con|com) (?:la |a )?particip(?:ation|ación|ação) d(?:el|es|os|as|u|e|o|a|['’])\b)"
     r"(?:\s+(?:la|le|les|el|los|las|o|a|os|as)\b)?\s*",
     re.IGNORECASE,
 )
 # A word every one of `_PARTICIPANTS_AFTER`'s phrases holds.
 _PARTICIPANT_WORDS = ("particip", "alongside", "joined by", "backing from", "includ", "such as")
-# ('auprès de Partech': the French 'from')
-_FROM = re.compile(r"\b(?:from\s+|auprès\s+(?:d['’]|de\s+(?:la\s+)?|du\s+|des\s+))")
+_FROM = re.compile(r"\bfrom\s+")
+# The French 'from', right after an amount: 'lève 12 millions d'euros auprès de Partech', 'dont 35
+# millions auprès de Tencent'; not 'lève 3 M€ pour déployer sa solution auprès de La Banque Orvel' (its
+# customers) nor 'et s'installe auprès de'.
+_AUPRES = re.compile(r"\bauprès\s+(?:d['’]|de\s+(?:la\s+)?|du\s+|des\s+)")
+_AMOUNT_WORDS_CHARS = 30
+_AMOUNT_WORDS_ONLY = re.compile(
+    r"[\s.,]*(?:millions?|milliards?|Mds?|M|k)?\s*(?:d['’]euros|de dollars|d['’]dollars|euros|dollars|€|\$"
+    r"|USD|EUR)?\s*",
+    re.IGNORECASE,
+)
 _JOINED_AFTER_NAMES = re.compile(
     rf"\b(?:also\s+)?(?:joined|participated|invested|chipped in|came in){_ABOUT_THE_DEAL}", re.IGNORECASE
 )
@@ -122,6 +143,8 @@ def investors_in(clause: str, money_start: int = 0) -> Investors:
     # starts with a name tries one at every word)
     lowered = clause.lower()
     leads = _after(_LED_BY, clause) + _after(_LED_BY_DESCRIBED, clause)
+    if any(word in lowered for word in _ROMANCE_LEAD_WORDS):
+        leads += _after(_ROMANCE_LED_BY, clause)
     if "led" in lowered:
         leads += _before(_LED_AFTER_NAMES, clause)
     if "lead" in clause:
@@ -131,6 +154,13 @@ def investors_in(clause: str, money_start: int = 0) -> Investors:
     found.add(leads=leads)
     others = _after(_PARTICIPANTS_AFTER, clause) if any(w in lowered for w in _PARTICIPANT_WORDS) else []
     others += _after(_FROM, clause, money_start)
+    if "auprès" in lowered:
+        for match in _AUPRES.finditer(clause, money_start):
+            # (the last digit before it, within the few characters an amount's words take)
+            window = clause[max(money_start, match.start() - _AMOUNT_WORDS_CHARS) : match.start()]
+            digits = [i for i, char in enumerate(window) if char.isdigit()]
+            if digits and _AMOUNT_WORDS_ONLY.fullmatch(window, digits[-1] + 1):
+                others += read_names(clause, match.end())[0]
     others += _before(_JOINED_AFTER_NAMES, clause) + _after(_SOLD_TO, clause, money_start)
     others += _after(_LENDERS, clause, money_start)
     for match in _WITH_ALSO_INVESTING.finditer(clause):

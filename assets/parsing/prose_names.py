@@ -181,11 +181,14 @@ _LIST_ROLE = re.compile(
     r"(?:(?:private[- ]equity|venture[- ]capital|growth[- ]equity|investment|VC|PE|asset|management|tech"
     r"|technology|crypto)\s+(?:firm|fund|company|giant|major|house|manager)\s+)?"
     # 'le fonds Eurazeo', 'el fondo Kibo Ventures', 'o fundo Kaszek'
-    r"(?:(?:(?:le|les|el|los|o|os)\s+)?(?:fonds|fondo|fundo)\s+(?:d['’]investissement\s+|de\s+(?:inversión|investimento)\s+)?)?",
+    r"(?:(?:(?:le|les|el|los|o|os)\s+)?(?:fonds|fondos?|fundos?)\s+(?:d['’]investissement\s+|de\s+(?:inversión|investimento)\s+)?)?",
     re.IGNORECASE,
 )
 # ('Partech et Elaia', 'Seaya y Kibo', 'Kaszek e Valor': the French, Spanish and Portuguese 'and')
-_ROMANCE_AND = r"(?:et|y|e)\s+(?:par\s+|por\s+|pel[ao]s?\s+|d[aeo]s?\s+|du\s+)?"
+# ('Durand et Fils', 'Ruiz y Asociados', 'Harrow Capital et Cie' are one firm: `_FIRM_JOINED`)
+_FIRM_WORDS = r"(?:Cie|Compagnie|Fils|Associés|Asociados|Hermanos|Hijos|Filhos|Associados|Irmãos)\b"
+_ROMANCE_AND = rf"(?:et|y|e)\s+(?!{_FIRM_WORDS})(?:par\s+|por\s+|pel[ao]s?\s+|d[aeo]s?\s+|du\s+)?"
+_FIRM_JOINED = re.compile(rf"\s+(?:et|y|e)\s+(?={_FIRM_WORDS})")
 _LIST_JOINER = re.compile(
     rf"\s*(?:,\s*(?:and\s+|as well as\s+|plus\s+|{_ROMANCE_AND})?|\s+and\s+|\s+{_ROMANCE_AND}"
     r"|\s+as well as\s+|\s+plus\s+)"
@@ -489,6 +492,10 @@ def read_names(text: str, start: int = 0, end: int | None = None) -> tuple[list[
         if not found:
             break
         name = clean_name(found.group(0))
+        joined = _FIRM_JOINED.match(text, found.end(), end)
+        partner = joined and _NAME_AT_START.match(text, joined.end(), end)
+        if partner:  # 'Durand et Fils Capital': one firm
+            name, found = clean_name(text[found.start() : partner.end()]), partner
         if "-based" in name:  # 'US-based Insight Partners': where the name is based describes it
             name = without_descriptors(name) or name
         name = _without_place_owner(name)

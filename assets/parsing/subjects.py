@@ -412,7 +412,8 @@ _LOWER_PLC = re.compile(r"(?<=\w) plc\b")
 # Portuguese news puts an article before a company's name ('A Quenby levantou', 'O Nubank captou'). It is
 # dropped only before a Portuguese verb of raising: in English 'A Record', 'A Week' open headlines.
 _PORTUGUESE_ARTICLE = re.compile(rf"^(?-i:A|O|As|Os)\s+(?=[{CAPITAL}0-9])")
-PORTUGUESE_RAISES = frozenset({"levantou", "levanta", "levantaram", "capta", "captou", "captaram", "captam"})
+# (the singular verbs only: a plural subject is often two companies, 'A Quenby e a Ostrel captaram')
+PORTUGUESE_RAISES = frozenset({"levantou", "levanta", "capta", "captou"})
 
 
 def strip_lead_in(text: str) -> str:

@@ -104,3 +104,60 @@ def test_english_lists_keep_their_joiners() -> None:
     assert _investors("Quenby raised $20 million in a Series E led by Harrow Capital and Pell Partners.") == [
         ("Quenby", ["Harrow Capital", "Pell Partners"], [])
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leads", "others"),
+    [
+        # 'menée par', 'liderada por' name a lead only after a word for the round
+        (
+            "Ostrel lève 10 M€ pour industrialiser un procédé issu d'un projet mené par le CNRS.",
+            [],
+            [],
+        ),
+        ("Quenby, la empresa liderada por María López, recauda 3 millones de euros.", [], []),
+        ("Quenby recauda 5 millones de euros en un sector liderado por Telefonia Vela y Repsa.", [], []),
+        ("A Quenby, liderada pelo CEO João Silva, captou R$ 30 milhões.", [], []),
+        (
+            "Quenby recauda 9 millones de euros en una ronda de 5,5 millones encabezada por Kivo.",
+            ["Kivo"],
+            [],
+        ),
+        # 'auprès de' names investors right after an amount, not customers, places or suppliers
+        ("Ostrel lève 12 millions d'euros pour déployer sa solution auprès de La Banque Orvel.", [], []),
+        ("Ostrel lève 2 millions d'euros et s'installe auprès de Station K.", [], []),
+        ("Ostrel lève 5 millions d'euros et obtient des crédits cloud auprès de Nimbus Cloud.", [], []),
+        ("Quenby récolte 46 millions d'euros, dont 35 millions auprès de Tencent.", [], ["Tencent"]),
+        # one firm, not two
+        (
+            "Ostrel lève 11 millions d'euros lors d'un tour mené par Durand et Fils Capital.",
+            ["Durand et Fils Capital"],
+            [],
+        ),
+        (
+            "Halvex raised $8 million in a round led by Harrow Capital y Asociados.",
+            ["Harrow Capital y Asociados"],
+            [],
+        ),
+        # 'del', 'des', and plural funds
+        (
+            "Quenby recauda 8 millones de euros con la participación del fondo Bonsel Partners.",
+            [],
+            ["Bonsel Partners"],
+        ),
+        (
+            "A Quenby captou R$ 20 milhões em rodada liderada pelos fundos Kasdel e Monarel.",
+            ["Kasdel", "Monarel"],
+            [],
+        ),
+    ],
+)
+def test_what_romance_leads_and_investors_do_not_name(
+    sentence: str, leads: list[str], others: list[str]
+) -> None:
+    ((_, found_leads, found_others),) = _investors(sentence)
+    assert (found_leads, found_others) == (leads, others)
+
+
+def test_two_companies_under_a_plural_portuguese_verb_give_no_single_company() -> None:
+    assert [m.company for m in read_mentions("A Quenby e a Ostrel captaram R$ 10 milhões cada.")] == []
