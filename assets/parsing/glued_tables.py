@@ -5,17 +5,26 @@
     Nexthop AI$500MAI networking
 
 The header is recognised when its run-together words are table headers; a row splits around its one
-block of money (amounts, parenthesised valuations and the round words between them). Only tables of two
-or three columns with the money in the middle or last can be split without guessing; others are left
-to the prose reader. Tables copied with their cells separated by tabs are read as they are.
+block of money (amounts, parenthesised valuations and the round words between them). Tables of two or
+three columns with the money in the middle or last split there. Wider tables, whose headers may hold
+several words ('StartupHeadquartersFunds RaisedFunding StageInvestorsVertical', 'DateCompanyTrade
+NameDeal Size (₹ Cr)Investors / RoundLocation'), split by what each column holds: a date at the start, a
+place in a location column, the round's words after the money, and otherwise where a lower-case letter
+runs into a capital ('Celadon PartnersHealthtech'); a row that does not give exactly its header's cells
+leaves the whole table to the prose reader. Tables copied with their cells separated by tabs are read as
+they are.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
-from assets.parsing.table_rows import header_fields
+from assets.parsing.date_phrases import find_date_phrase
+from assets.parsing.table_rows import HEADER_UNIT, header_fields
+from schemas.gazetteer import gazetteer_places, gazetteer_towns
 from schemas.reference.wording import CURRENCY_SIGNS
+from schemas.text import fold
 
 _HEADER_WORD = re.compile(r"[A-Z][a-z]+")
 _MONEY_TOKEN = rf"(?:US)?[{CURRENCY_SIGNS}]\s?\d[\d,.]*(?:bn|mn|[KMBT](?![a-z]))?\+?"
@@ -24,15 +33,132 @@ _MONEY_BLOCK = re.compile(
     rf"{_MONEY_TOKEN}(?:\s*(?:{_MONEY_TOKEN}|\(\s*{_MONEY_TOKEN}\s*\)|/|raise|valuation|post-money|pre-money"
     r"|Series [A-K](?![a-z])|Seed|Pre-seed|Growth|IPO|Debt|round))*"
 )
+_AMOUNT_ONLY = re.compile(rf"{_MONEY_TOKEN}(?:\s*\(\s*{_MONEY_TOKEN}\s*\))?")
 _AMOUNT_FIELDS = {"amount", "valuation"}
 
 
+# Where one glued cell ends and the next begins: a lower-case letter or a closing bracket, then a capital.
+_GLUE = re.compile(r"(?<=[a-z)\]])(?=[A-Z])")
+_WIDE_COLUMNS = range(4, 9)
+_HEADER_CELL_CHARS = 30
+# What a location column holds, and the round's words a stage column opens with ('Venture – Series
+# Unknown', 'Pre-Series A Bridge', 'Seed').
+_LOCATION_HEADER = re.compile(
+    r"\b(?:headquarters|hq|location|country|city|based|region|hub)\b", re.IGNORECASE
+)
+_ROUND_CELL = re.compile(
+    r"(?:Venture\s*[–-]\s*)?(?:Pre-?)?(?:Series\s+(?:[A-K]\d?|Unknown)|Seed|Angel|Bridge|Growth|Debt|IPO"
+    r"|Funding|Strategic|Grant)(?:\s+(?:Bridge|Extension|Round))?"
+)
+_ROUND_HEADER = re.compile(r"\b(?:round|stage|series)\b", re.IGNORECASE)
+_ROUND_BEFORE_MONEY = re.compile(rf"{_ROUND_CELL.pattern}\s*[/:–-]?\s*$")
+_DATE_CELL = re.compile(
+    r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2}"
+)
+_BARE_NUMBER = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?(?![\d])")
+
+
 def glued_header(line: str) -> list[str] | None:
-    """['Company', 'Amount', 'Segment'] for 'CompanyAmountSegment'; None for any other line."""
+    """['Company', 'Amount', 'Segment'] for 'CompanyAmountSegment', ['Startup', 'Headquarters', 'Funds
+    Raised', ...] for a wider header whose cells hold several words; None for any other line."""
     words = _HEADER_WORD.findall(line)
-    if len(words) < 2 or "".join(words) != line.strip() or not header_fields(words):
+    if len(words) >= 2 and "".join(words) == line.strip() and header_fields(words):
+        return words
+    cells = [cell.strip() for cell in _GLUE.split(line.strip())]
+    if (
+        len(cells) in _WIDE_COLUMNS
+        and all(0 < len(cell) <= _HEADER_CELL_CHARS and cell[-1] not in ".!?" for cell in cells)
+        and header_fields(cells)
+    ):
+        return cells
+    return None
+
+
+def _is_place(text: str) -> bool:
+    folded = fold(text)
+    return folded in gazetteer_places() or folded in gazetteer_towns()
+
+
+def _trailing_place(text: str) -> int | None:
+    """Where a place name that ends `text` starts ('GDMCSingapore' -> 4), or None."""
+    for start in range(max(0, len(text) - 30), len(text) - 2):
+        if text[start].isupper() and _is_place(text[start:]) and text[:start].strip():
+            return start
+    return None
+
+
+def _split_cells(text: str, count: int, last: bool, place_last: bool) -> list[str] | None:
+    """`text` as `count` glued cells: a place ends it when `place_last`; the other cuts where a lower-case
+    letter runs into a capital, the first ones (`last` False: names open the row) or the last ones."""
+    if count == 1:
+        return [text.strip()] if text.strip() else None
+    if place_last:
+        start = _trailing_place(text)
+        if start is None:
+            return None
+        head = _split_cells(text[:start], count - 1, last, False)
+        return [*head, text[start:].strip()] if head else None
+    cuts = [m.start() for m in _GLUE.finditer(text)]
+    if len(cuts) < count - 1:
         return None
-    return words
+    chosen = cuts[-(count - 1) :] if last else cuts[: count - 1]
+    bounds = [0, *chosen, len(text)]
+    cells = [text[a:b].strip() for a, b in itertools.pairwise(bounds)]
+    return cells if all(cells) else None
+
+
+def _money_in_row(line: str, header: str, after_date: int, round_after: bool) -> tuple[int, int] | None:
+    """Where the row's money is: its block of signed amounts (without round words when a column of its own
+    holds the round: 'GDMCSingapore$21,000,000Series ACeladon Partners'), or, under a header that gives the
+    unit ('Deal Size (₹ Cr)'), its first bare number after the date."""
+    block = (_AMOUNT_ONLY if round_after else _MONEY_BLOCK).search(line, after_date)
+    if block:
+        return block.start(), block.end()
+    number = _BARE_NUMBER.search(line, after_date) if HEADER_UNIT.search(header) else None
+    return (number.start(), number.end()) if number else None
+
+
+def split_wide_row(line: str, headers: list[str]) -> list[str] | None:
+    """The cells of one glued row of a table of four columns or more, or None when the row does not give
+    exactly one cell per column."""
+    fields = header_fields(headers)
+    money_columns = [i for i, field in fields.items() if field in _AMOUNT_FIELDS]
+    if len(money_columns) != 1 or money_columns[0] == 0:
+        return None
+    column = money_columns[0]
+    date = _DATE_CELL.match(line) if fields.get(0) == "announced" else None
+    if fields.get(0) == "announced" and (date is None or not find_date_phrase(date.group(0))):
+        return None
+    round_after = fields.get(column + 1) == "round"
+    money = _money_in_row(line, headers[column], date.end() if date else 0, round_after)
+    if money is None:
+        return None
+    start = money[0]
+    if _ROUND_HEADER.search(headers[column]):
+        # 'Round / Valuation': the round's words before the money are the same cell's ('CohereSeries E /
+        # $5.5B')
+        opening = _ROUND_BEFORE_MONEY.search(line, date.end() if date else 0, start)
+        start = opening.start() if opening else start
+    before, after = line[date.end() if date else 0 : start], line[money[1] :]
+    lead = [date.group(0)] if date else []
+    before_count = column - len(lead)
+    after_count = len(headers) - column - 1
+    located = {i for i, header in enumerate(headers) if _LOCATION_HEADER.search(header)}
+    head = _split_cells(before, before_count, last=False, place_last=column - 1 in located)
+    if head is None:
+        return None
+    tail: list[str] = []
+    if after_count:
+        stage = _ROUND_CELL.match(after.strip()) if round_after else None
+        if stage:
+            tail, after = [stage.group(0)], after.strip()[stage.end() :]
+        rest = _split_cells(after, after_count - len(tail), last=True, place_last=len(headers) - 1 in located)
+        if rest is None:
+            return None
+        tail += rest
+    elif after.strip():
+        return None
+    return [*lead, *head, line[start : money[1]].strip(), *tail]
 
 
 def split_glued_row(line: str, headers: list[str]) -> list[str] | None:
@@ -66,12 +192,19 @@ def tab_table(lines: list[str]) -> list[list[str]] | None:
     return rows
 
 
+_FRAGMENT = re.compile(r"[^\d]{1,3}")
+
+
 def _glued_table(lines: list[str]) -> list[list[str]] | None:
     """The rows of a block whose first line is a glued header and every other line a row it splits."""
     headers = glued_header(lines[0]) if lines else None
     if headers is None:
         return None
-    rows = [split_glued_row(line, headers) for line in lines[1:]]
+    split = split_glued_row if len(headers) < min(_WIDE_COLUMNS) else split_wide_row
+    lines = lines[1:]
+    if len(lines) > 1 and _FRAGMENT.fullmatch(lines[-1]):
+        lines = lines[:-1]  # a page cut off in the middle of a row: 'S'
+    rows = [split(line, headers) for line in lines]
     split = [row for row in rows if row]
     return [headers, *split] if split and len(split) == len(rows) else None
 

@@ -34,6 +34,8 @@ HEADER_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("context", ("description", "what they do", "about", "product")),
 )
 _REQUIRED = {"company"}
+_INVESTORS_HEADER = re.compile(r"\b(?:investors?|backers?)\b", re.IGNORECASE)
+_BRAND_HEADER = re.compile(r"(?:trade|brand|trading)\s*name|brand")
 _ANY_OF = {"amount", "valuation"}
 # What a cell holds when it holds nothing.
 _LEAD_MARK = re.compile(r"\s*\((?:co-?)?lead\)\s*$|^\s*(?:co-?)?led by\s+|^\s*leads?:\s+", re.IGNORECASE)
@@ -64,6 +66,12 @@ def header_fields(cells: list[str]) -> dict[int, str]:
                 break
     if not set(fields.values()) >= _REQUIRED or not _ANY_OF & set(fields.values()):
         return {}
+    brand = next((i for i, cell in enumerate(cells) if _BRAND_HEADER.fullmatch(fold(cell))), None)
+    if brand is not None and brand not in fields:
+        # 'Company' (the legal name, 'Adret Retail Pvt Ltd') beside 'Trade Name' ('Kapiva'): deals go by
+        # the name the company trades under
+        legal = {i: "legal_name" for i, field in fields.items() if field == "company"}
+        fields = {i: field for i, field in fields.items() if field != "company"} | legal | {brand: "company"}
     return fields
 
 
@@ -125,7 +133,7 @@ def _round_and_valuation(round_cell: str | None) -> tuple[str | None, Money | No
 
 
 # A unit the header gives its amounts in: 'Deal Size ($M)', 'Amount (USD mn)', 'Raised (in millions)'.
-_HEADER_UNIT = re.compile(
+HEADER_UNIT = re.compile(
     r"\(\s*(?:in\s+)?(?:[$€£₹¥]|US\$|USD|EUR|GBP|INR|Rs\.?)?\s*(?P<unit>m|mn|mm|mil|million|millions|bn|b|billion"
     r"|billions|cr|crore|crores)\s*\)",
     re.IGNORECASE,
@@ -150,11 +158,20 @@ _LISTING_HEADER = re.compile(
 
 def _in_header_unit(amount_text: str | None, header: str) -> str | None:
     """'$625' under 'Deal Size ($M)' -> '$625 million'; an amount that states its own unit is kept."""
-    unit = _HEADER_UNIT.search(header)
+    unit = HEADER_UNIT.search(header)
     if not amount_text or unit is None or not re.search(r"\d\s*$", amount_text):
         return amount_text
     word = unit["unit"].lower()
     return f"{amount_text} {_UNITS.get(word, word)}"
+
+
+_LEGAL_FORMS = frozenset({"pvt", "ltd", "private", "limited", "inc", "llc", "plc", "gmbh", "sa", "co"})
+
+
+def _is_acronym_of(short: str, name: str) -> bool:
+    """'HFS' for 'Hiranandani Financial Services Pvt Ltd': the initials of its words, legal forms aside."""
+    words = [w for w in re.findall(r"[A-Za-z][\w&'-]*", name) if w.lower().strip(".") not in _LEGAL_FORMS]
+    return short.isupper() and len(short) >= 2 and short == "".join(w[0] for w in words).upper()
 
 
 def mention_from_row(
@@ -169,13 +186,23 @@ def mention_from_row(
     if not values.get("company"):
         return None
     company = values["company"]
-    round_text, round_valuation = _round_and_valuation(values.get("round"))
+    if values.get("legal_name") and _is_acronym_of(company, values["legal_name"]):
+        company = values["legal_name"]  # 'HFS' beside 'Hiranandani Financial Services Pvt Ltd': no brand
+    round_cell = values.get("round")
+    round_column = next((i for i, field in fields.items() if field == "round"), None)
+    if round_cell and " / " in round_cell and _INVESTORS_HEADER.search(headers[round_column]):  # type: ignore[index]
+        # 'Investors / Round': 'Vertex Ventures, 3One4 / Series D'
+        named, _, round_cell = round_cell.rpartition(" / ")
+        values.setdefault("investors", named)
+    round_text, round_valuation = _round_and_valuation(round_cell)
     base, inner = split_parenthetical(company)
     if inner and find_round(inner):  # 'Cerebras Systems (IPO)': the parenthetical is the round
         company, round_text = base, round_text or inner
     amount_money, valuation_money = split_amount_cell(values.get("amount", ""))
     if round_text is None and values.get("amount"):
         round_text = find_round(re.sub(r"\([^)]*\)", "", values["amount"]))
+    if round_text is None and values.get("valuation"):
+        round_text = find_round(values["valuation"])  # 'Round / Valuation': 'Series E / $5.5B'
     valuation_text = values.get("valuation")
     if valuation_text:
         found = find_money(valuation_text)

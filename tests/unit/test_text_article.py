@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from assets.parsing.glued_tables import glued_header, glued_tables, split_glued_row
+from assets.parsing.glued_tables import glued_header, glued_tables, split_glued_row, split_wide_row
 from assets.parsing.prose import extract_prose_mentions
 from assets.parsing.text_article import looks_like_html, parse_text_article
 
@@ -140,3 +140,76 @@ def test_the_team_behind_a_project_is_the_company_just_named():
 
 def test_the_team_behind_a_project_with_no_company_named_is_no_deal():
     assert extract_prose_mentions(["The team behind the Quill compiler raised a $20M seed round."]) == []
+
+
+# Wider glued tables: headers of several words, a place, a date, the round's own column.
+WIDE_HEADER = "StartupHeadquartersFunds RaisedFunding StageInvestorsVertical"
+
+
+def test_a_wide_glued_header_splits_where_a_capital_follows_a_lower_case_letter():
+    assert glued_header(WIDE_HEADER) == [
+        "Startup",
+        "Headquarters",
+        "Funds Raised",
+        "Funding Stage",
+        "Investors",
+        "Vertical",
+    ]
+    assert glued_header("DateCompanyTrade NameDeal Size (₹ Cr)Investors / RoundLocation") == [
+        "Date", "Company", "Trade Name", "Deal Size (₹ Cr)", "Investors / Round", "Location"
+    ]  # fmt: skip
+    assert glued_header("Weekly NewsletterSubscribe NowRead MoreShare This") is None  # no deal table
+
+
+@pytest.mark.parametrize(
+    ("row", "cells"),
+    [
+        (
+            "OrrinSingapore$21,000,000Series AHarrow PartnersHealthtech",
+            ["Orrin", "Singapore", "$21,000,000", "Series A", "Harrow Partners", "Healthtech"],
+        ),
+        (
+            "Vexa GroupVietnam$30,326,893Venture – Series UnknownPell SecuritiesMobility tech",
+            [
+                "Vexa Group",
+                "Vietnam",
+                "$30,326,893",
+                "Venture – Series Unknown",
+                "Pell Securities",
+                "Mobility tech",
+            ],
+        ),
+        ("No money in this row", None),
+        ("OrrinAtlantis$21,000,000Series AHarrow PartnersHealthtech", None),  # no known place to cut at
+    ],
+)
+def test_wide_rows_split_by_what_each_column_holds(row, cells):
+    headers = glued_header(WIDE_HEADER)
+    assert split_wide_row(row, headers) == cells
+
+
+def test_a_wide_table_with_a_date_a_brand_and_a_unit_in_its_header_reads_each_row():
+    page = (
+        "Top deals of the week\n\n"
+        "DateCompanyTrade NameDeal Size (₹ Cr)Investors / RoundLocation\n"
+        "29 Sep 2025Brimwell Foods Pvt LtdBrimbox532Harrow Ventures, Pell Capital / Series DKolkata\n"
+        "30 Sep 2025Quenby Ostrel Finance Pvt LtdQOF800Tern Partners / FundingMumbai\n"
+        "S"
+    )
+    mentions = [m for m in parse_text_article(page).mentions if m.method == "document_table"]
+    assert [(m.company, m.amount, m.round_text, m.investors, m.announced) for m in mentions] == [
+        ("Brimbox", "532 crore", "Series D", ["Harrow Ventures", "Pell Capital"], "29 Sep 2025"),
+        # an acronym of the legal name is no brand: the legal name stands
+        ("Quenby Ostrel Finance Pvt Ltd", "800 crore", "Funding", ["Tern Partners"], "30 Sep 2025"),
+    ]
+
+
+def test_round_words_before_the_money_of_a_round_and_valuation_column_are_that_cell():
+    page = (
+        "CompanyRound / ValuationEst. ARRImplied MultipleLead InvestorWhat They Do\n"
+        "OrrinSeries E / $5.5B~$150M~37xHarrow, PellEnterprise models"
+    )
+    (mention,) = [m for m in parse_text_article(page).mentions if m.method == "document_table"]
+    assert (mention.company, mention.valuation, mention.round_text, mention.lead_investors) == (
+        "Orrin", "$5.5B", "series_e", ["Harrow", "Pell"]
+    )  # fmt: skip
