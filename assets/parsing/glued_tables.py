@@ -21,19 +21,25 @@ import itertools
 import re
 
 from assets.parsing.date_phrases import find_date_phrase
-from assets.parsing.table_rows import HEADER_UNIT, header_fields
+from assets.parsing.table_rows import HEADER_UNIT, ROUND_HEADER_WORD, header_fields
 from schemas.gazetteer import gazetteer_places, gazetteer_towns
 from schemas.reference.wording import CURRENCY_SIGNS
 from schemas.text import fold
 
 _HEADER_WORD = re.compile(r"[A-Z][a-z]+")
 _MONEY_TOKEN = rf"(?:US)?[{CURRENCY_SIGNS}]\s?\d[\d,.]*(?:bn|mn|[KMBT](?![a-z]))?\+?"
+# The same in a wide row, where the next cell starts right after it: a currency's letters before the sign
+# ('S$5M', 'HK$40M'), the multiplier in words or lower case ('$5 million', '£3m') up to the next capital.
+_WIDE_TOKEN = (
+    rf"(?:US|HK|NZ|AU|CA|[SACR])?[{CURRENCY_SIGNS}]\s?\d[\d,.]*"
+    r"(?:\s?(?:million|billion|thousand|bn|mn|[KMBTkmb])(?![a-z]))?\+?"
+)
 # One cell of money as tables write it: '$3.5B raise / $26.6B valuation', '$500M Series D ($11B)'.
 _MONEY_BLOCK = re.compile(
     rf"{_MONEY_TOKEN}(?:\s*(?:{_MONEY_TOKEN}|\(\s*{_MONEY_TOKEN}\s*\)|/|raise|valuation|post-money|pre-money"
     r"|Series [A-K](?![a-z])|Seed|Pre-seed|Growth|IPO|Debt|round))*"
 )
-_AMOUNT_ONLY = re.compile(rf"{_MONEY_TOKEN}(?:\s*\(\s*{_MONEY_TOKEN}\s*\))?")
+_AMOUNT_ONLY = re.compile(rf"{_WIDE_TOKEN}(?:\s*\(\s*{_WIDE_TOKEN}\s*\))?")
 _AMOUNT_FIELDS = {"amount", "valuation"}
 
 
@@ -47,15 +53,26 @@ _LOCATION_HEADER = re.compile(
     r"\b(?:headquarters|hq|location|country|city|based|region|hub)\b", re.IGNORECASE
 )
 _ROUND_CELL = re.compile(
-    r"(?:Venture\s*[–-]\s*)?(?:Pre-?)?(?:Series\s+(?:[A-K]\d?|Unknown)|Seed|Angel|Bridge|Growth|Debt|IPO"
+    r"(?:Venture\s*[–-]\s*)?(?:Pre-?)?(?:Series\s+(?:[A-K](?:\+|-\d)?|Unknown)|Seed|Angel|Bridge|Growth|Debt|IPO"
     r"|Funding|Strategic|Grant)(?:\s+(?:Bridge|Extension|Round))?"
 )
-_ROUND_HEADER = re.compile(r"\b(?:round|stage|series)\b", re.IGNORECASE)
 _ROUND_BEFORE_MONEY = re.compile(rf"{_ROUND_CELL.pattern}\s*[/:–-]?\s*$")
 _DATE_CELL = re.compile(
     r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2}"
 )
-_BARE_NUMBER = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?(?![\d])")
+# A number with no currency sign, under a header that gives the unit: up to four digits (or grouped),
+# then the next cell's capital or the end ('Kapiva532Vertex'; not the '1' of 'Orvi 1mg', nor 'Zestly247150',
+# a brand's digits run into the amount).
+_BARE_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,4}|\d{1,3}(?:,\d{3})+)(?:\.\d+)?(?=[A-Z/]|\s*$)")
+# Cuts right after a legal form ('Prayosha Food Services Pvt LtdPetPooja'), taken before any other.
+_AFTER_LEGAL_FORM = re.compile(r"\b(?:Ltd|Inc|LLC|GmbH|Limited|Corp|PLC|AG|SA|AB|BV)\.?(?=[A-Z])")
+_CAPITALS_THEN_WORD = re.compile(r"[A-Z]{2,}[a-z]")
+# Words that open a region before its place ('Southeast Asia', 'West Africa').
+_REGION_WORD = re.compile(
+    r"(?:North|South|East|West|Central|Southeast|Southwest|Northeast|Northwest|Latin|Middle)\s+$"
+)
+# A lower-case word in a company cell that a name does not hold: a headline's verb ('Kart raises').
+_NOT_A_NAME_WORD = re.compile(r"\s(?!(?:and|of|the|for|de|du|la|le|von|van|y|et|e)\b)[a-z]{3,}")
 
 
 def glued_header(line: str) -> list[str] | None:
@@ -80,29 +97,41 @@ def _is_place(text: str) -> bool:
 
 
 def _trailing_place(text: str) -> int | None:
-    """Where a place name that ends `text` starts ('GDMCSingapore' -> 4), or None."""
+    """Where a place name that ends `text` starts ('GDMCSingapore' -> 4, 'Vantro PayBengaluru, India' ->
+    10, 'Kelvra LabsSoutheast Asia' -> 11), or None."""
     for start in range(max(0, len(text) - 30), len(text) - 2):
         if text[start].isupper() and _is_place(text[start:]) and text[:start].strip():
-            return start
-    return None
+            break
+    else:
+        return None
+    before = text[:start]
+    if before.rstrip().endswith(","):  # 'Bengaluru, India'
+        city = _trailing_place(before.rstrip()[:-1])
+        return city if city is not None else None
+    region = _REGION_WORD.search(before)
+    return region.start() if region and region.start() > 0 else start
 
 
-def _split_cells(text: str, count: int, last: bool, place_last: bool) -> list[str] | None:
-    """`text` as `count` glued cells: a place ends it when `place_last`; the other cuts where a lower-case
-    letter runs into a capital, the first ones (`last` False: names open the row) or the last ones."""
+def _split_cells(text: str, count: int, place_last: bool) -> list[str] | None:
+    """`text` as `count` glued cells: a place ends it when `place_last`; the other cells are cut where a
+    lower-case letter runs into a capital."""
     if count == 1:
         return [text.strip()] if text.strip() else None
     if place_last:
         start = _trailing_place(text)
         if start is None:
             return None
-        head = _split_cells(text[:start], count - 1, last, False)
+        head = _split_cells(text[:start], count - 1, False)
         return [*head, text[start:].strip()] if head else None
-    cuts = [m.start() for m in _GLUE.finditer(text)]
-    if len(cuts) < count - 1:
-        return None
-    chosen = cuts[-(count - 1) :] if last else cuts[: count - 1]
-    bounds = [0, *chosen, len(text)]
+    # Exactly as many cuts as the cells need: a name with a capital inside ('PetPooja', 'NovaAI') or a
+    # sector that has one ('B2B SaaS') makes the row ambiguous, and the table is left to the prose reader;
+    # only cuts after a legal form settle it ('Prayosha Food Services Pvt LtdPetPooja').
+    cuts = [m.end() for m in _AFTER_LEGAL_FORM.finditer(text)]
+    if len(cuts) != count - 1:
+        cuts = [m.start() for m in _GLUE.finditer(text)]
+    if len(cuts) != count - 1 or any(_CAPITALS_THEN_WORD.match(text, cut) for cut in cuts):
+        return None  # ('NovaAIGenerative AI': the cut may be before or inside 'AI')
+    bounds = [0, *cuts, len(text)]
     cells = [text[a:b].strip() for a, b in itertools.pairwise(bounds)]
     return cells if all(cells) else None
 
@@ -116,6 +145,12 @@ def _money_in_row(line: str, header: str, after_date: int, round_after: bool) ->
         return block.start(), block.end()
     number = _BARE_NUMBER.search(line, after_date) if HEADER_UNIT.search(header) else None
     return (number.start(), number.end()) if number else None
+
+
+def fields_cell(fields: dict[int, str], field: str, cells: list[str]) -> str | None:
+    """The cell of `field` among the first `cells` of a row, or None."""
+    index = next((i for i, name in fields.items() if name == field), None)
+    return cells[index] if index is not None and index < len(cells) else None
 
 
 def split_wide_row(line: str, headers: list[str]) -> list[str] | None:
@@ -134,7 +169,7 @@ def split_wide_row(line: str, headers: list[str]) -> list[str] | None:
     if money is None:
         return None
     start = money[0]
-    if _ROUND_HEADER.search(headers[column]):
+    if ROUND_HEADER_WORD.search(headers[column]):
         # 'Round / Valuation': the round's words before the money are the same cell's ('CohereSeries E /
         # $5.5B')
         opening = _ROUND_BEFORE_MONEY.search(line, date.end() if date else 0, start)
@@ -144,15 +179,22 @@ def split_wide_row(line: str, headers: list[str]) -> list[str] | None:
     before_count = column - len(lead)
     after_count = len(headers) - column - 1
     located = {i for i, header in enumerate(headers) if _LOCATION_HEADER.search(header)}
-    head = _split_cells(before, before_count, last=False, place_last=column - 1 in located)
-    if head is None:
+    head = _split_cells(before, before_count, place_last=column - 1 in located)
+    company = fields_cell(fields, "company", [*lead, *(head or [])])
+    if (
+        head is None
+        or any(cell.endswith(",") for cell in head)
+        or (company and _NOT_A_NAME_WORD.search(company))
+    ):
         return None
     tail: list[str] = []
-    if after_count:
-        stage = _ROUND_CELL.match(after.strip()) if round_after else None
-        if stage:
-            tail, after = [stage.group(0)], after.strip()[stage.end() :]
-        rest = _split_cells(after, after_count - len(tail), last=True, place_last=len(headers) - 1 in located)
+    if after[:1].islower():
+        return None  # the money runs on into words: '$5 millions'
+    stage = _ROUND_CELL.match(after.strip()) if round_after and after_count else None
+    if stage:
+        tail, after = [stage.group(0)], after.strip()[stage.end() :]
+    if after_count > len(tail):
+        rest = _split_cells(after, after_count - len(tail), place_last=len(headers) - 1 in located)
         if rest is None:
             return None
         tail += rest
@@ -204,6 +246,8 @@ def _glued_table(lines: list[str]) -> list[list[str]] | None:
     lines = lines[1:]
     if len(lines) > 1 and _FRAGMENT.fullmatch(lines[-1]):
         lines = lines[:-1]  # a page cut off in the middle of a row: 'S'
+    if split is split_wide_row and len(lines) < 2:
+        return None  # a menu glued over one headline reads like a header and a row: 'HomeFundingContact'
     rows = [split(line, headers) for line in lines]
     split = [row for row in rows if row]
     return [headers, *split] if split and len(split) == len(rows) else None

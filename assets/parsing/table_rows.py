@@ -15,7 +15,7 @@ from assets.normalize.names import split_name_list, split_parenthetical
 from assets.normalize.rounds import find_round
 from assets.parsing.budget import checkpoint
 from assets.parsing.mentions import DealMention, Method
-from schemas.reference.wording import states_nothing
+from schemas.reference.wording import UNDISCLOSED, states_nothing
 from schemas.text import clean_space, fold
 
 # Checked in this order: 'Lead investors' is a lead column before it is an investors column; 'Round size' and
@@ -34,6 +34,8 @@ HEADER_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("context", ("description", "what they do", "about", "product")),
 )
 _REQUIRED = {"company"}
+# A header that names the round, alone or packed with another field ('Round / Valuation').
+ROUND_HEADER_WORD = re.compile(r"\b(?:round|stage|series)\b", re.IGNORECASE)
 _INVESTORS_HEADER = re.compile(r"\b(?:investors?|backers?)\b", re.IGNORECASE)
 _BRAND_HEADER = re.compile(r"(?:trade|brand|trading)\s*name|brand")
 _ANY_OF = {"amount", "valuation"}
@@ -174,6 +176,12 @@ def _is_acronym_of(short: str, name: str) -> bool:
     return short.isupper() and len(short) >= 2 and short == "".join(w[0] for w in words).upper()
 
 
+def _header_of(fields: dict[int, str], headers: list[str], field: str) -> str:
+    """The header of `field`'s column, or '' when the table has none."""
+    index = next((i for i, name in fields.items() if name == field), None)
+    return headers[index] if index is not None and index < len(headers) else ""
+
+
 def mention_from_row(
     fields: dict[int, str], headers: list[str], cells: list[str], locator: str
 ) -> DealMention | None:
@@ -183,17 +191,27 @@ def mention_from_row(
         for i, field in fields.items()
         if i < len(cells) and not states_nothing(cells[i])  # '—' says nothing
     }
-    if not values.get("company"):
+    if not values.get("company") and not values.get("legal_name"):
         return None
-    company = values["company"]
-    if values.get("legal_name") and _is_acronym_of(company, values["legal_name"]):
-        company = values["legal_name"]  # 'HFS' beside 'Hiranandani Financial Services Pvt Ltd': no brand
+    company = values.get("company", "")
+    if values.get("legal_name") and (
+        not company or "," in company or _is_acronym_of(company, values["legal_name"])
+    ):
+        # no brand, several, or an acronym ('HFS' beside 'Hiranandani Financial Services Pvt Ltd'): the
+        # legal name
+        company = values["legal_name"]
     round_cell = values.get("round")
-    round_column = next((i for i, field in fields.items() if field == "round"), None)
-    if round_cell and " / " in round_cell and _INVESTORS_HEADER.search(headers[round_column]):  # type: ignore[index]
-        # 'Investors / Round': 'Vertex Ventures, 3One4 / Series D'
-        named, _, round_cell = round_cell.rpartition(" / ")
-        values.setdefault("investors", named)
+    round_header = _header_of(fields, headers, "round")
+    packed = _INVESTORS_HEADER.search(round_header) if round_cell and " / " in round_cell else None
+    if round_cell and packed:
+        # 'Investors / Round': 'Vertex Ventures, 3One4 / Series D' ('Round / Investors' the other way)
+        first, _, second = round_cell.rpartition(" / ")
+        round_word = ROUND_HEADER_WORD.search(round_header)
+        named, round_cell = (
+            (first, second) if round_word is None or packed.start() < round_word.start() else (second, first)
+        )
+        if not states_nothing(named) and fold(named) not in UNDISCLOSED:
+            values.setdefault("investors", named)
     round_text, round_valuation = _round_and_valuation(round_cell)
     base, inner = split_parenthetical(company)
     if inner and find_round(inner):  # 'Cerebras Systems (IPO)': the parenthetical is the round
@@ -201,7 +219,8 @@ def mention_from_row(
     amount_money, valuation_money = split_amount_cell(values.get("amount", ""))
     if round_text is None and values.get("amount"):
         round_text = find_round(re.sub(r"\([^)]*\)", "", values["amount"]))
-    if round_text is None and values.get("valuation"):
+    packs_the_round = ROUND_HEADER_WORD.search(_header_of(fields, headers, "valuation"))
+    if round_text is None and values.get("valuation") and packs_the_round:
         round_text = find_round(values["valuation"])  # 'Round / Valuation': 'Series E / $5.5B'
     valuation_text = values.get("valuation")
     if valuation_text:

@@ -207,9 +207,69 @@ def test_a_wide_table_with_a_date_a_brand_and_a_unit_in_its_header_reads_each_ro
 def test_round_words_before_the_money_of_a_round_and_valuation_column_are_that_cell():
     page = (
         "CompanyRound / ValuationEst. ARRImplied MultipleLead InvestorWhat They Do\n"
-        "OrrinSeries E / $5.5B~$150M~37xHarrow, PellEnterprise models"
+        "OrrinSeries E / $5.5B~$150M~37xHarrow, PellEnterprise models\n"
+        "Vexa LabsSeed / $40M~$2M~20xTernCoding agents"
     )
-    (mention,) = [m for m in parse_text_article(page).mentions if m.method == "document_table"]
-    assert (mention.company, mention.valuation, mention.round_text, mention.lead_investors) == (
-        "Orrin", "$5.5B", "series_e", ["Harrow", "Pell"]
-    )  # fmt: skip
+    mentions = [m for m in parse_text_article(page).mentions if m.method == "document_table"]
+    assert [(m.company, m.valuation, m.round_text, m.lead_investors) for m in mentions] == [
+        ("Orrin", "$5.5B", "series_e", ["Harrow", "Pell"]),
+        ("Vexa Labs", "$40M", "seed", ["Tern"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("row", "cells"),
+    [
+        # a place written 'City, Country' or as a region closes the location column whole
+        (
+            "Vantro PayBengaluru, India$8MSeries AHarrow VenturesFintech",
+            ["Vantro Pay", "Bengaluru, India", "$8M", "Series A", "Harrow Ventures", "Fintech"],
+        ),
+        (
+            "Kelvra LabsSoutheast Asia$5MSeries AHarrow VenturesHealthtech",
+            ["Kelvra Labs", "Southeast Asia", "$5M", "Series A", "Harrow Ventures", "Healthtech"],
+        ),
+        # the money's currency letters and words stay with it
+        (
+            "Kopitech LabsSingaporeS$5MSeries AHarrow VenturesFood tech",
+            ["Kopitech Labs", "Singapore", "S$5M", "Series A", "Harrow Ventures", "Food tech"],
+        ),
+        (
+            "PeloraLondon$5 millionSeries A+Harrow VenturesHealthtech",
+            ["Pelora", "London", "$5 million", "Series A+", "Harrow Ventures", "Healthtech"],
+        ),
+        # capitals inside a cell make the cut a guess: the row is not split
+        ("OrrinLondon$6MSeries AHarrow VenturesB2B SaaS", None),
+    ],
+)
+def test_wide_rows_keep_places_and_money_whole_and_refuse_to_guess(row, cells):
+    headers = ["Company", "Headquarters", "Amount", "Round", "Investors", "Sector"]
+    assert split_wide_row(row, headers) == cells
+
+
+def test_a_menu_glued_over_one_headline_is_no_table():
+    page = "HomeAboutCompany NewsFunding RoundsSubscribe\nVeltoAI raises $8M seed led by Harrow Ventures"
+    tables, _ = glued_tables(page)
+    assert tables == []
+
+
+def test_a_brand_column_left_empty_keeps_the_company_and_a_round_investors_cell_reads_in_its_order():
+    page = (
+        "| Company | Brand | Amount | Round / Investors |\n|---|---|---|---|\n"
+        "| Hestia Home Pvt Ltd | — | $5M | Series A / Harrow Ventures |\n"
+        "| Kelso Foods Pvt Ltd | Munchbox | $8M | Seed / Undisclosed |\n"
+    )
+    mentions = parse_text_article(page).mentions
+    assert [(m.company, m.round_text, m.investors) for m in mentions] == [
+        ("Hestia Home Pvt Ltd", "Series A", ["Harrow Ventures"]),
+        ("Munchbox", "Seed", []),
+    ]
+
+
+def test_an_earlier_round_in_a_valuation_cell_is_not_the_rows_round():
+    page = (
+        "| Company | Amount | Valuation |\n|---|---|---|\n"
+        "| Orbis Grid | $50M | $1.2B (up from $400M at its Series B) |\n"
+    )
+    (mention,) = parse_text_article(page).mentions
+    assert (mention.company, mention.amount, mention.round_text) == ("Orbis Grid", "$50M", None)
