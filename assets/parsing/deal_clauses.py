@@ -86,7 +86,8 @@ DEAL_VERB = re.compile(
         r"|leads the (?:list|pack|tally|rankings?|way)(?: there)? with"
         r"|topped the (?:list|charts?|tally|rankings?) with|tops the (?:list|charts?|tally|rankings?) with"
         # French, Spanish and Portuguese news ('a levé 385 millions d'euros', 'levanta €16M')
-        r"|lève|lèvent|a levé|ont levé|lever|boucle|a bouclé|levanta|levantó|recauda|recaudó|reúne|levantou"
+        r"|lève|lèvent|a levé|ont levé|avait levé|lever"
+        r"|boucle|a bouclé|levanta|levantó|recauda|recaudó|reúne|levantou"
         r"|capta|captou|cierra|cerró|suma|sumó|levait"
         # 'Poolside récolte 475 millions d'euros' (not 'récolte les fruits de', reaps the rewards of)
         r"|récolte(?!\s+les\s+fruits)|récoltent|a récolté|ont récolté"

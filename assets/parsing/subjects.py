@@ -378,6 +378,13 @@ _SAID_THAT = re.compile(
 )
 
 
+# The same in French, Spanish and Portuguese, right before the verb of raising: the subject is left out
+# ('Quenby dijo el martes que cerró una ronda') or a pronoun ('Ostrel a annoncé qu'elle avait levé').
+_SAID_QUE = re.compile(
+    r"\s(?:disse|afirmou|anunciou|informou|comunicou|dijo|anunció|afirmó|informó|comunicó|a annoncé|annonce"
+    r"|a indiqué|a déclaré)\s+(?:[\w,-]+\s+){0,3}?qu(?:e\b\s*|['’])(?:(?:elle|il|ela|ele|ella|él)\b\s*)?$",
+    re.IGNORECASE,
+)
 # A release's announcing words between its subject and the 'it' that raised: 'is pleased to announce that',
 # 'today announced that'.
 _ANNOUNCES = re.compile(
@@ -577,6 +584,10 @@ def company_in_subject(subject: str, verb: str = "") -> str | None:
     if announcing and (announcing.end() == len(text) or _PRONOUN_START.match(text, announcing.end())):
         # 'The Company is pleased to announce that it has closed': who announces is who closed
         text = text[: announcing.start()].rstrip(" ,")
+    said = _SAID_QUE.search(text) if "qu" in text else None
+    if said and said.start() and valid_company(end_name(text[: said.start()].rstrip(" ,"))):
+        # 'Quenby dijo el martes que cerró', 'Ostrel a annoncé qu'elle avait levé': the speaker raised
+        text = text[: said.start()].rstrip(" ,")
     reported = _SAID_THAT.search(text)
     if reported and not _PRONOUN_START.match(text, reported.end()):
         # 'Tamgac noted that Turkish studios': the subject is what follows 'that' ('Orvane said on Tuesday

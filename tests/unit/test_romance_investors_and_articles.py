@@ -161,3 +161,25 @@ def test_what_romance_leads_and_investors_do_not_name(
 
 def test_two_companies_under_a_plural_portuguese_verb_give_no_single_company() -> None:
     assert [m.company for m in read_mentions("A Quenby e a Ostrel captaram R$ 10 milhões cada.")] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "company"),
+    [
+        # the speaker raised: the verb after 'que' has no subject of its own, or a pronoun
+        (
+            "Quenby dijo el martes que cerró una ronda de 20 millones de dólares liderada por Kaszek.",
+            "Quenby",
+        ),
+        ("Ostrel a annoncé mardi qu'elle avait levé 12 millions d'euros.", "Ostrel"),
+        # a subject of its own after 'que' is the one that raised
+        ("El fundador Juan Pérez dijo que Quenby cerró una ronda de 20 millones de dólares.", "Quenby"),
+    ],
+)
+def test_who_said_it_in_romance_news(sentence: str, company: str) -> None:
+    assert [m.company for m in read_mentions(sentence)] == [company]
+
+
+def test_startups_of_a_region_that_had_raised_are_no_company() -> None:
+    text = "En 2022, les start-up de la région Aura avaient levé près de 700 millions d'euros."
+    assert [m.company for m in read_mentions(text) if m.company] == []
