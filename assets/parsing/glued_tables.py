@@ -21,16 +21,15 @@ import itertools
 import re
 
 from assets.parsing.date_phrases import find_date_phrase
-from assets.parsing.table_rows import HEADER_UNIT, ROUND_HEADER_WORD, header_fields
-from schemas.gazetteer import gazetteer_places, gazetteer_towns
+from assets.parsing.table_rows import HEADER_UNIT, ROUND_HEADER_WORD, cell_of, header_fields
+from schemas.gazetteer import Gazetteer, default_gazetteer
 from schemas.reference.wording import CURRENCY_SIGNS
 from schemas.text import fold
 
 _HEADER_WORD = re.compile(r"[A-Z][a-z]+")
-_MONEY_TOKEN = rf"(?:US)?[{CURRENCY_SIGNS}]\s?\d[\d,.]*(?:bn|mn|[KMBT](?![a-z]))?\+?"
-# The same in a wide row, where the next cell starts right after it: a currency's letters before the sign
-# ('S$5M', 'HK$40M'), the multiplier in words or lower case ('$5 million', '£3m') up to the next capital.
-_WIDE_TOKEN = (
+# An amount as a glued row writes it, up to the next cell's capital: a currency's letters before the sign
+# ('S$5M', 'HK$40M'), the multiplier in words or lower case ('$5 million', '£3m').
+_MONEY_TOKEN = (
     rf"(?:US|HK|NZ|AU|CA|[SACR])?[{CURRENCY_SIGNS}]\s?\d[\d,.]*"
     r"(?:\s?(?:million|billion|thousand|bn|mn|[KMBTkmb])(?![a-z]))?\+?"
 )
@@ -39,7 +38,7 @@ _MONEY_BLOCK = re.compile(
     rf"{_MONEY_TOKEN}(?:\s*(?:{_MONEY_TOKEN}|\(\s*{_MONEY_TOKEN}\s*\)|/|raise|valuation|post-money|pre-money"
     r"|Series [A-K](?![a-z])|Seed|Pre-seed|Growth|IPO|Debt|round))*"
 )
-_AMOUNT_ONLY = re.compile(rf"{_WIDE_TOKEN}(?:\s*\(\s*{_WIDE_TOKEN}\s*\))?")
+_AMOUNT_ONLY = re.compile(rf"{_MONEY_TOKEN}(?:\s*\(\s*{_MONEY_TOKEN}\s*\))?")
 _AMOUNT_FIELDS = {"amount", "valuation"}
 
 
@@ -67,10 +66,6 @@ _BARE_NUMBER = re.compile(r"(?<![\d.,])(?:\d{1,4}|\d{1,3}(?:,\d{3})+)(?:\.\d+)?(
 # Cuts right after a legal form ('Prayosha Food Services Pvt LtdPetPooja'), taken before any other.
 _AFTER_LEGAL_FORM = re.compile(r"\b(?:Ltd|Inc|LLC|GmbH|Limited|Corp|PLC|AG|SA|AB|BV)\.?(?=[A-Z])")
 _CAPITALS_THEN_WORD = re.compile(r"[A-Z]{2,}[a-z]")
-# Words that open a region before its place ('Southeast Asia', 'West Africa').
-_REGION_WORD = re.compile(
-    r"(?:North|South|East|West|Central|Southeast|Southwest|Northeast|Northwest|Latin|Middle)\s+$"
-)
 # A lower-case word in a company cell that a name does not hold: a headline's verb ('Kart raises').
 _NOT_A_NAME_WORD = re.compile(r"\s(?!(?:and|of|the|for|de|du|la|le|von|van|y|et|e)\b)[a-z]{3,}")
 
@@ -91,25 +86,24 @@ def glued_header(line: str) -> list[str] | None:
     return None
 
 
-def _is_place(text: str) -> bool:
+def _is_place(text: str, gazetteer: Gazetteer) -> bool:
+    """A country, region or city of the gazetteer (its editable lists: 'Southeast Asia' is a region,
+    'Orange' also a company)."""
     folded = fold(text)
-    return folded in gazetteer_places() or folded in gazetteer_towns()
+    return folded in gazetteer.places or folded in gazetteer.towns
 
 
 def _trailing_place(text: str) -> int | None:
-    """Where a place name that ends `text` starts ('GDMCSingapore' -> 4, 'Vantro PayBengaluru, India' ->
-    10, 'Kelvra LabsSoutheast Asia' -> 11), or None."""
+    """Where the longest place name that ends `text` starts ('GDMCSingapore' -> 4, 'Kelvra LabsSoutheast
+    Asia' -> 11, 'Vantro PayBengaluru, India' -> 10), or None."""
+    gazetteer = default_gazetteer()
     for start in range(max(0, len(text) - 30), len(text) - 2):
-        if text[start].isupper() and _is_place(text[start:]) and text[:start].strip():
+        if text[start].isupper() and _is_place(text[start:], gazetteer) and text[:start].strip():
             break
     else:
         return None
-    before = text[:start]
-    if before.rstrip().endswith(","):  # 'Bengaluru, India'
-        city = _trailing_place(before.rstrip()[:-1])
-        return city if city is not None else None
-    region = _REGION_WORD.search(before)
-    return region.start() if region and region.start() > 0 else start
+    before = text[:start].rstrip()
+    return _trailing_place(before[:-1]) if before.endswith(",") else start  # 'Bengaluru, India'
 
 
 def _split_cells(text: str, count: int, place_last: bool) -> list[str] | None:
@@ -147,12 +141,6 @@ def _money_in_row(line: str, header: str, after_date: int, round_after: bool) ->
     return (number.start(), number.end()) if number else None
 
 
-def fields_cell(fields: dict[int, str], field: str, cells: list[str]) -> str | None:
-    """The cell of `field` among the first `cells` of a row, or None."""
-    index = next((i for i, name in fields.items() if name == field), None)
-    return cells[index] if index is not None and index < len(cells) else None
-
-
 def split_wide_row(line: str, headers: list[str]) -> list[str] | None:
     """The cells of one glued row of a table of four columns or more, or None when the row does not give
     exactly one cell per column."""
@@ -180,7 +168,7 @@ def split_wide_row(line: str, headers: list[str]) -> list[str] | None:
     after_count = len(headers) - column - 1
     located = {i for i, header in enumerate(headers) if _LOCATION_HEADER.search(header)}
     head = _split_cells(before, before_count, place_last=column - 1 in located)
-    company = fields_cell(fields, "company", [*lead, *(head or [])])
+    company = cell_of(fields, "company", [*lead, *(head or [])])
     if (
         head is None
         or any(cell.endswith(",") for cell in head)
@@ -242,13 +230,13 @@ def _glued_table(lines: list[str]) -> list[list[str]] | None:
     headers = glued_header(lines[0]) if lines else None
     if headers is None:
         return None
-    split = split_glued_row if len(headers) < min(_WIDE_COLUMNS) else split_wide_row
+    wide = len(headers) >= min(_WIDE_COLUMNS)
     lines = lines[1:]
     if len(lines) > 1 and _FRAGMENT.fullmatch(lines[-1]):
         lines = lines[:-1]  # a page cut off in the middle of a row: 'S'
-    if split is split_wide_row and len(lines) < 2:
+    if wide and len(lines) < 2:
         return None  # a menu glued over one headline reads like a header and a row: 'HomeFundingContact'
-    rows = [split(line, headers) for line in lines]
+    rows = [(split_wide_row if wide else split_glued_row)(line, headers) for line in lines]
     split = [row for row in rows if row]
     return [headers, *split] if split and len(split) == len(rows) else None
 

@@ -420,7 +420,7 @@ _LOWER_PLC = re.compile(r"(?<=\w) plc\b")
 # dropped only before a Portuguese verb of raising: in English 'A Record', 'A Week' open headlines.
 _PORTUGUESE_ARTICLE = re.compile(rf"^(?-i:A|O|As|Os)\s+(?=[{CAPITAL}0-9])")
 # (the singular verbs only: a plural subject is often two companies, 'A Quenby e a Ostrel captaram')
-PORTUGUESE_RAISES = frozenset({"levantou", "levanta", "capta", "captou"})
+_PORTUGUESE_RAISES = frozenset({"levantou", "levanta", "capta", "captou"})
 
 
 def strip_lead_in(text: str) -> str:
@@ -547,7 +547,7 @@ def without_marks(text: str) -> str:
 def company_in_subject(subject: str, verb: str = "") -> str | None:
     """The company a clause's subject names, `REFERENCE` when it points back to one, else None. `verb`:
     the verb of raising that follows the subject, when the caller knows it."""
-    if verb and verb.lower() in PORTUGUESE_RAISES:
+    if verb and verb.lower() in _PORTUGUESE_RAISES:
         subject = _PORTUGUESE_ARTICLE.sub("", subject.lstrip())  # 'A Quenby levantou': the name
     if "‘" in subject or "“" in subject or '"' in subject:
         subject = _QUOTED_NAME.sub(r"\1", subject)  # 'Energy startup ‘Sun King’ secured'

@@ -176,10 +176,10 @@ def _is_acronym_of(short: str, name: str) -> bool:
     return short.isupper() and len(short) >= 2 and short == "".join(w[0] for w in words).upper()
 
 
-def _header_of(fields: dict[int, str], headers: list[str], field: str) -> str:
-    """The header of `field`'s column, or '' when the table has none."""
+def cell_of(fields: dict[int, str], field: str, cells: list[str]) -> str | None:
+    """The cell of `field`'s column among `cells` (a header or a row), or None when there is none."""
     index = next((i for i, name in fields.items() if name == field), None)
-    return headers[index] if index is not None and index < len(headers) else ""
+    return cells[index] if index is not None and index < len(cells) else None
 
 
 def mention_from_row(
@@ -201,7 +201,7 @@ def mention_from_row(
         # legal name
         company = values["legal_name"]
     round_cell = values.get("round")
-    round_header = _header_of(fields, headers, "round")
+    round_header = cell_of(fields, "round", headers) or ""
     packed = _INVESTORS_HEADER.search(round_header) if round_cell and " / " in round_cell else None
     if round_cell and packed:
         # 'Investors / Round': 'Vertex Ventures, 3One4 / Series D' ('Round / Investors' the other way)
@@ -219,7 +219,7 @@ def mention_from_row(
     amount_money, valuation_money = split_amount_cell(values.get("amount", ""))
     if round_text is None and values.get("amount"):
         round_text = find_round(re.sub(r"\([^)]*\)", "", values["amount"]))
-    packs_the_round = ROUND_HEADER_WORD.search(_header_of(fields, headers, "valuation"))
+    packs_the_round = ROUND_HEADER_WORD.search(cell_of(fields, "valuation", headers) or "")
     if round_text is None and values.get("valuation") and packs_the_round:
         round_text = find_round(values["valuation"])  # 'Round / Valuation': 'Series E / $5.5B'
     valuation_text = values.get("valuation")
@@ -229,9 +229,9 @@ def mention_from_row(
     elif valuation_money or round_valuation:
         valuation_text = (valuation_money or round_valuation).text  # type: ignore[union-attr]
     amount_text = amount_money.text if amount_money else (values.get("amount") or None)
-    amount_column = next((i for i, field in fields.items() if field == "amount"), None)
-    if amount_column is not None and amount_column < len(headers):
-        amount_text = _in_header_unit(amount_text, headers[amount_column])
+    amount_header = cell_of(fields, "amount", headers)
+    if amount_header is not None:
+        amount_text = _in_header_unit(amount_text, amount_header)
     if round_text is None and any(_LISTING_HEADER.search(header) for header in headers):
         round_text = "IPO"  # a table of listings: each row is a company's offering
     leads, investors = split_investor_cell(values.get("lead_investors"), values.get("investors"))

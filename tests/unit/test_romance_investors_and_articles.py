@@ -99,11 +99,10 @@ def test_an_english_headline_opening_on_a_names_no_company(sentence: str) -> Non
     assert [m.company for m in read_mentions(sentence) if m.company] == []
 
 
-def test_english_lists_keep_their_joiners() -> None:
-    # 'et al.' and a capital 'E' are no list joiners in English
-    assert _investors("Quenby raised $20 million in a Series E led by Harrow Capital and Pell Partners.") == [
-        ("Quenby", ["Harrow Capital", "Pell Partners"], [])
-    ]
+def test_a_capital_e_or_y_is_a_name_not_a_joiner() -> None:
+    # only the lower-case 'et', 'y' and 'e' join names: 'E Ink Ventures' and 'Y Combinator' are names
+    text = "Quenby raised $20 million led by Harrow Capital, E Ink Ventures and Y Combinator."
+    assert _investors(text) == [("Quenby", ["Harrow Capital", "E Ink Ventures", "Y Combinator"], [])]
 
 
 @pytest.mark.parametrize(
