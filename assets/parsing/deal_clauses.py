@@ -47,6 +47,27 @@ _OUT_OF_STEALTH = ("came", "comes", "coming", "emerged", "emerges", "launched", 
 # A grant is received only as money: 'was granted NOK 1 million', 'was granted a $3 million loan' (not
 # 'was granted a patent for its $3 million machine').
 _GRANTED_MONEY = rf"(?=\s+(?:an?\s+)?(?:[\w-]+\s+)?{MONEY_START})"
+# What a company sells to raise money, besides a round: 'a $3.2 billion private debt placement', 'a $252
+# million share sale'.
+_SALE_OF_SECURITIES = (
+    r"placement|placing|(?:share|stock|equity|debt|bond|note|convertible)\s+(?:sale|offering)"
+)
+# The words after an amount, up to what is sold: 'private debt placement', 'initial public offering'.
+# ('priced a $2 billion bond sale for Tollbright' is the bank's work: whom it is for is no subject)
+_UP_TO_A_SALE = rf"(?:\S+\s+){{0,4}}?(?:ipo|offering|{_SALE_OF_SECURITIES})(?!\s+for\s+(?-i:[A-Z]))"
+# ('launched a $1 million cyber cover offering' sells insurance: launched, only securities are sold)
+_UP_TO_A_SECURITIES_SALE = (
+    rf"(?:\S+\s+){{0,4}}?(?:ipo|(?:public|rights|secondary|follow-on)\s+offering|{_SALE_OF_SECURITIES})"
+    r"(?!\s+for\s+(?-i:[A-Z]))"
+)
+# An amount that opens the words after an article: '$618 million', 'US$1 billion', '€40m'.
+_MONEY_FIRST = rf"(?-i:{MONEY_START})\S*\s+(?:(?:million|billion|mn|bn|crore|lakh)\s+)?"
+# Something received that is no money, with nothing else received after it: 'received a de-listing notice
+# from Nasdaq' ('received regulatory clearance and a $10 million investment' receives money too).
+_NOT_MONEY_RECEIVED = (
+    r"(?!\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:notices?|letters?|warnings?|subpoenas?|complaints?"
+    r"|patents?|clearances?|certifications?|designations?)\b(?![^.;]*?\b(?:and|then)\b))"
+)
 DEAL_VERB = re.compile(
     r"\b"
     + one_of(
@@ -65,7 +86,9 @@ DEAL_VERB = re.compile(
         )
         # a round-up's ranking: 'Helsing was ahead with 450 million euros'
         + r"|was ahead with|is ahead with"
-        r"|completed|completes|completing|received|receives|gets|got|scored|scores|snagged"
+        r"|completed|completes|completing"
+        + "".join(f"|{verb}{_NOT_MONEY_RECEIVED}" for verb in ("received", "receives"))
+        + r"|gets|got|scored|scores|snagged"
         r"|snags|attracted|attracts|banked|banks|took in|takes in|took on|takes on|took|takes|grabbed|grabs"
         r"|brought in|brings in|unveiled|was awarded|has been awarded|been awarded|awarded"
         rf"|been granted{_GRANTED_MONEY}|was granted{_GRANTED_MONEY}|were granted{_GRANTED_MONEY}"
@@ -99,7 +122,13 @@ DEAL_VERB = re.compile(
         r"|expand(?:ed|s)(?=\s+(?:its|the|a|an)\s+(?:\S+\s+){0,3}?(?:round|financing|funding|raise)\b)"
         r"|extend(?:ed|s)(?=\s+(?:its|the|a|an)\s+(?:\S+\s+){0,3}?(?:round|financing|funding|raise)\b)"
         r"|upsize(?:d|s)(?=\s+(?:its|the|a|an)\s+(?:\S+\s+){0,3}?(?:round|financing|funding|raise)\b)"
-        r"|pric(?:ed|es|ing)(?=\s+(?:its|an|the|a)\s+(?:\S+\s+){0,2}?(?:ipo|offering|shares|listing))"
+        r"|pric(?:ed|es|ing)(?=\s+(?:its|an|the|a)\s+(?:\S+\s+){0,4}?(?:ipo|offering|shares|listing|"
+        + _SALE_OF_SECURITIES
+        + r")(?!\s+for\s+(?-i:[A-Z])))"
+        # 'launched a $618 million placement', 'held a $6.6M initial public offering': money right after
+        # ('launched a new offering for banks' and 'held its IPO' state no raise)
+        + rf"|launch(?:ed|es)(?=\s+(?:its|an|the|a)\s+{_MONEY_FIRST}{_UP_TO_A_SECURITIES_SALE})"
+        + rf"|held(?=\s+(?:its|an|the|a)\s+{_MONEY_FIRST}{_UP_TO_A_SALE})"
     )
     + r"\b",
     re.IGNORECASE,

@@ -170,17 +170,19 @@ _ACQUISITION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # A sale of the company or of a business, not a secondary sale of its shares ('its $2.4bn secondary share
-# sale' is a round of its own), nor a company's sale of its own shares ('a $252 million share sale', an
-# offering) unless the words after it say whose shares or whose money they are ('a share sale in Brimwell',
-# 'of its stake', 'to exit', 'on behalf of existing investors', 'as its founders cashed out').
+# sale' is a round of its own), nor a company's sale of its own securities ('a $252 million share sale', an
+# offering; 'a $750 million green bond sale') unless the words after it say whose shares or whose money
+# they are ('a share sale in Brimwell', 'of its stake', 'to exit', 'on behalf of existing investors', 'as
+# its founders cashed out').
 _OWN_SHARE_SALE = (
-    r"(?:share|stock|equity)\s+sales?\b(?![^.;]{0,60}?(?:\b(?:in|of)\s+(?:its\s+)?"
-    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|Q[1-4]\b)[A-Z]|\bstake\b|\bexit"
+    r"(?:share|stock|equity|bond|note|debt)\s+sales?\b(?![^.;]{0,60}?(?:\b(?:in|of)\s+(?:its\s+)?"
+    # (a capital as written: the pattern it goes in ignores case, and 'of the range' names nobody)
+    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|Q[1-4]\b)(?-i:[A-Z])|\bstake\b|\bexit"
     r"|selling\s+(?:share|stock)holders|existing\s+(?:investors|shareholders)|on\s+behalf|cash(?:ed|ing)?\s+out"
     r"|founders))"
 )
 _ACQUISITION_AFTER = re.compile(
-    rf"^\s*(?:(?!secondary\b|{_OWN_SHARE_SALE})(?:\w+\s+){{0,2}}?"
+    rf"^\s*(?:(?!secondary\b|(?:[\w-]+\s+)?{_OWN_SHARE_SALE})(?:\w+\s+){{0,2}}?"
     r"(?:sale|acquisition|takeover|buyout|exit|purchase|merger)\b"
     r"|that\s+(?:\w+\s+){0,4}?(?:paid|spent)\b)",
     re.IGNORECASE,
@@ -221,6 +223,10 @@ _NOT_A_RAISE_AFTER = re.compile(
     # a class of rounds, not one, named right after the amount: 'late-stage $100m+ rounds', '$50 million
     # deals' ('$50 million in two rounds' may be a deal of two tranches: the words between say)
     r"|^\s*(?:rounds|deals|raises|cheques|checks|tickets|mega-?rounds)\b"
+    # a figure spoken of, not raised: 'The $3 billion figure may seem modest', 'past the $1 billion mark'
+    # ('a $12 million milestone financing', 'milestone-linked funding' name a raise)
+    r"|^\s*(?:figure|mark|milestone|threshold|barrier)\b(?![\s-]+(?:[\w-]+\s+)?(?:financ|fund|payment|round|invest"
+    r"|loan|tranche|linked|based|deal))"
     # a sum spread across deals, companies or a region ('$5 billion across 300 deals'), but not where the
     # company raised it to grow across one: '$30M to expand across Europe' says what the raise is for
     r"|^\s*(?!to\s+(?:expand|scale|grow|hire|open|launch|roll\s+out)\s+across\b)"
@@ -265,6 +271,11 @@ _TOTAL_OPENING = re.compile(r"^\W*(?:in total|all told|altogether|cumulatively)\
 _TOTAL_VERBS = ("bringing", "brings", "brought", "taking", "takes")
 _CHANGE_VERBS = ("declined", "decreased", "increased", "fell", "rose", "dropped")
 _BY_A_SHARE = r"(?: by [\d.]+ ?(?:%|percent|per cent))?"
+# A figure a company raises that is no money it takes in (after 'its', 'their' or 'the').
+_RAISED_FIGURE = (
+    r"(?:company['’]s |[\w-]+ )?(?:value|valuation|market value|market cap\w*|stake|guidance|forecast|outlook"
+    r"|target|price target|share price) (?:to|by)"
+)
 _NOT_A_RAISE_BEFORE = re.compile(
     one_of(
         r"revenue|sales|arr|gmv|market|spend|spent|spending|capex|budget|totaling|totalling|totaled|totalled"
@@ -284,6 +295,9 @@ _NOT_A_RAISE_BEFORE = re.compile(
         r"|which is about|which is roughly|which is around|which is approximately|equivalent to|equal to"
         # a change of a total: 'declined by 33 percent from $10.3 billion'
         + "".join(f"|{verb}{_BY_A_SHARE} from" for verb in _CHANGE_VERBS)
+        # a raise of a value, a stake or a forecast: 'raising its value by $3 billion', 'raised its
+        # full-year guidance to $40 million', "raising the company's market value to $12 billion"
+        + "".join(f"|{owner} {_RAISED_FIGURE}" for owner in ("its", "their", "the"))
         # a new total: 'bringing its total to $30 million', "That brings the startup's total Series A to"
         + "".join(rf"|{verb} (?:[\w’'-]+\s+){{0,5}}to" for verb in _TOTAL_VERBS)
     )
@@ -299,9 +313,15 @@ _SIGNS_AND_DIGITS = CURRENCY_SIGNS + "0123456789"
 _FUND_WORD = re.compile(r"fund|vehicle", re.IGNORECASE)
 # Words that place what follows in the past ('its previous valuation ... was $40 billion').
 # ('days prior to Moneyview' places the deal beside another company's, not in this one's past)
-# ('KLYM (formerly OmniLatam) raised': a former name, not a round of the past)
+# ('KLYM (formerly OmniLatam) raised': a former name, not a round of the past; 'closed its previously
+# announced placement': the announcement was before, the deal is now)
 _HISTORY_BEFORE = re.compile(
-    r"\b(?:previously|formerly(?!\s+(?:(?:known as|called|named)\s+)?(?-i:[A-Z]))"
+    r"\b(?:previously(?!\s+(?:known as|called|named)\b)"
+    # (after an article, 'its' or 'of' only: 'which previously announced a $4 million seed' is of the past)
+    r"(?!(?:(?<=\bthe previously)|(?<=\bits previously)|(?<=\ba previously)|(?<=\ban previously)"
+    r"|(?<=\bof previously))"
+    r"\s+(?:announced|disclosed|reported)\b)"
+    r"|formerly(?!\s+(?:(?:known as|called|named)\s+)?(?-i:[A-Z]))"
     r"|prior(?! to (?-i:[A-Z])))\b",
     re.IGNORECASE,
 )
@@ -415,6 +435,19 @@ def _month_of_year(after: str, published: date | None, latest: int) -> str | Non
     return f"{named.group('month')} {published.year}" if month <= published.month - latest else None
 
 
+_RAISE_WORDS = (
+    r"(?:raised|secured|closed|landed|bagged|netted|received|picked up|pulled in|announced|completed|raising"
+    r"|securing|closing)\b"
+)
+# A statement of its own after a history: its raise after a semicolon, or after a comma and perhaps a word
+# of now ('..., closed a $10 million', '..., and is now raising', '...; it raised'), not a history's next
+# item ('previously raised $6 million and secured a $2 million grant').
+_STATEMENT_AFTER_HISTORY = re.compile(
+    r";|,\s+(?:(?:now|then|has|have|had|is|are|recently|just|also)\s+){0,2}(?=" + _RAISE_WORDS + r")"
+    # '... and has now closed', '... and now says it has raised'
+    r"|\s+and\s+(?:now|has|have|is|are)\b[^,;]{0,30}?\b(?=" + _RAISE_WORDS + r")",
+    re.IGNORECASE,
+)
 # A raise told in the past tense, before its amount: 'raised', 'secured', 'closed', 'landed'...
 _PAST_TENSE_RAISE = re.compile(
     r"\b(?:raised|secured|closed|landed|bagged|netted|received|picked up|pulled in|announced|completed)\b",
@@ -538,7 +571,10 @@ def in_the_past(clause: str, money: Money, published: date | None, months: bool 
     """True when the clause places this amount in the company's past ('a $15 million Series A in 2024',
     'the $10 million debt it announced in August' in a text of October, 'In 2023, Acme raised ...').
     `months`: whether a month said alone places it there (it dates raises, not valuations)."""
-    if _history_end(clause) <= money.start:  # said anywhere before the amount
+    history = _history_end(clause)
+    if history <= money.start and not _STATEMENT_AFTER_HISTORY.search(clause, history, money.start):
+        # said anywhere before the amount, unless a statement of its own comes between: 'Quenby, which
+        # previously raised $4 million, closed a $10 million Series A' places only the first in the past
         return True
     # The amount's own phrase: up to the next comma, bracket or amount ('adding to the $20M Series A it
     # announced in 2025' dates that other amount, not this one).

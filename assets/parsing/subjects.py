@@ -20,6 +20,7 @@ from assets.parsing.prose_names import (
     valid_company,
     without_descriptors,
 )
+from schemas.gazetteer import default_gazetteer
 
 # Nouns that say what a company is; a subject made of 'the' + words + one of these refers back to the
 # company named before ('The company also took on ...', 'The chip designer announced ...').
@@ -544,6 +545,35 @@ def without_marks(text: str) -> str:
     return _MARKS.sub("", text) if not text.isascii() or "[" in text else text
 
 
+_PLACE_AFTER = re.compile(
+    r"\s+in\s+((?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,2})(?:,\s+([A-Z][\w.'’ -]{1,30}))?$"
+)
+
+
+# One capitalised word with no capital or digit after its first letter ('Made', 'Breakfast', not 'NorthStar').
+_PLAIN_WORD = re.compile(r"[A-Z][a-z'’-]*")
+
+
+def _without_place_after(text: str) -> str:
+    """`text` without a place named after it ('Anduril Industries in Costa Mesa', 'Quenby in Lagos,
+    Nigeria'): where a company is, not the company. Words after 'in' that no gazetteer lists stay ('Acme
+    in Motion')."""
+    bare = _without_trailing_words(text)  # ('Anduril Industries in Costa Mesa has')
+    found = _PLACE_AFTER.search(bare)
+    if not found or not found.start():
+        return text
+    gazetteer = default_gazetteer()
+    places = [p for p in found.groups() if p]
+    before = bare[: found.start()]
+    if gazetteer.is_group_word(_last_word(before)):
+        return text  # 'Fintechs in London raised': a place's companies, no one company
+    if _PLAIN_WORD.fullmatch(before.strip()):
+        return text  # 'Made in Berlin', 'Home in Georgia': one plain word is a name with its place
+    if all(gazetteer.not_a_company(p) in ("place", "town") for p in places):
+        return before
+    return text
+
+
 def company_in_subject(subject: str, verb: str = "") -> str | None:
     """The company a clause's subject names, `REFERENCE` when it points back to one, else None. `verb`:
     the verb of raising that follows the subject, when the caller knows it."""
@@ -564,6 +594,14 @@ def company_in_subject(subject: str, verb: str = "") -> str | None:
     if as_name:
         return valid_company(as_name.group(1))
     text = strip_lead_in(subject.strip()).strip().rstrip(",;:—–- ").strip()
+    if " in " in text:
+        text = _without_place_after(text)  # 'Anduril Industries in Costa Mesa has closed'
+    if verb.lower() == "raising" and subject.rstrip().endswith(","):
+        # 'Quenby Ltd. debuted on Nasdaq, raising $9.65 million': who debuted raised, not the exchange
+        opening = _NAME_BEFORE_PAST_TENSE.search(text)
+        described = opening and (not opening.start(1) or _DESCRIPTOR_ONLY.match(text, 0, opening.start(1)))
+        if described and (named := valid_company(without_descriptors(opening.group(1)))):
+            return named
     if (
         text[:5].lower() in ("the c", "the s", "the f", "this ")
         and _REFERENCE_THEN_VERB.match(text)

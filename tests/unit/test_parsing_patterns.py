@@ -112,8 +112,10 @@ def _roles(sentence: str, published: date | None = None) -> list[Role]:
     [
         ("Orrin raised $12 million at a $60 million post-money valuation.", [Role.RAISE, Role.VALUATION]),
         ("Orrin raised $12M, valuing the Lisbon company at about $60M.", [Role.RAISE, Role.VALUATION]),
-        # 'previously' anywhere before an amount places it in the past; undated, it states no deal.
-        ("Orrin, which previously sold its first robots to two hospitals, raised $12M.", [Role.PAST_RAISE]),
+        # 'previously' before an amount places it in the past (undated, it states no deal), unless the
+        # sentence goes on to a statement of its own: ', raised' after the history is today's raise.
+        ("Orrin previously sold robots to two hospitals and raised $12M.", [Role.PAST_RAISE]),
+        ("Orrin, which previously sold its first robots to two hospitals, raised $12M.", [Role.RAISE]),
         ("Tern bought the Lyon sensor maker Vexa, a spinout of a university lab, for $40M.", [Role.OTHER]),
         ("Tern bought Vexa for $40M; Orrin raised $12M for hiring.", [Role.OTHER, Role.RAISE]),
         ("Harrow closed $650 million for its eighth early-stage fund.", [Role.OTHER]),

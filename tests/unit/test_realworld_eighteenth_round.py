@@ -1,0 +1,169 @@
+"""The eighteenth round of real-world rules: listed companies' sales of securities ('priced a $3.2 billion
+private debt placement', 'launched a $618 million placement', 'held a $6.6M IPO'), a place said after the
+company ('Vantor Dynamics in Costa Mesa has closed'), the company that debuted or listed before ', raising',
+and the sentences that only look like raises: a raise of a value, a stake or guidance, a notice received, a
+figure spoken of, and a round announced before but closed now."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.prose_reading import read_deals
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deals"),
+    [
+        (
+            "Harlow Grid priced a $3.2 billion private debt placement to expand its campus in Ohio.",
+            [("Harlow Grid", "$3.2 billion", "debt")],
+        ),
+        (
+            "Kestrel Cloud priced its $410 million share sale at the top of the range.",
+            [("Kestrel Cloud", "$410 million", None)],
+        ),
+        (
+            "In May, Palomere launched a $618 million placement to fund two new data centres.",
+            [("Palomere", "$618 million", None)],
+        ),
+        (
+            "Taiwanese fish farmer Nerida held a $6.6M initial public offering on Thursday.",
+            [("Nerida", "$6.6M", "ipo")],
+        ),
+        (
+            "Tollbright Energy priced a $750 million green bond sale on Tuesday.",
+            [("Tollbright Energy", "$750 million", "debt")],
+        ),
+        # no money right after the article, or no securities sold: a product, not a raise
+        ("Palomere launched a new offering for regional banks worth watching.", []),
+        ("Arbel Insurance launched a $1 million cyber cover offering for mid-sized retailers.", []),
+        ("Nerida held its IPO on Thursday after a delay of two years.", []),
+    ],
+)
+def test_sales_of_securities_are_raises(sentence: str, deals: list[tuple[str, str, str | None]]) -> None:
+    assert read_deals(sentence) == deals
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deals"),
+    [
+        (
+            "Vantor Dynamics in Costa Mesa has closed a new funding round of $2.5 billion.",
+            [("Vantor Dynamics", "$2.5 billion", "venture")],
+        ),
+        ("Kelvar Labs in Lagos, Nigeria has raised $5 million.", [("Kelvar Labs", "$5 million", None)]),
+        ("NorthStar in Montreal raised $5 million.", [("NorthStar", "$5 million", None)]),
+        # words after 'in' that name no place belong to the name, and so does a place after one plain word
+        ("Acme in Motion raised $5 million.", []),
+        ("Made in Berlin raised $3 million to sell furniture from local designers.", []),
+        # a place's startups are no company
+        ("Startups in Berlin raised $5 billion last year.", []),
+    ],
+)
+def test_a_place_after_the_name_is_where_the_company_is(
+    sentence: str, deals: list[tuple[str, str, str | None]]
+) -> None:
+    assert read_deals(sentence) == deals
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deals"),
+    [
+        (
+            "Cancer drug developer Corvalis Ltd. debuted on Nasdaq, raising $9.65 million in its IPO.",
+            [("Corvalis", "$9.65 million", "ipo")],
+        ),
+        # before: the exchange ('ASX') was read as the company
+        (
+            "Brimwell listed on the ASX on Thursday, raising A$335 million.",
+            [("Brimwell", "A$335 million", None)],
+        ),
+    ],
+)
+def test_who_debuted_raised_not_the_exchange(sentence: str, deals: list[tuple[str, str, str | None]]) -> None:
+    assert read_deals(sentence) == deals
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Shares of Quenby jumped 20% on Friday, raising its value by $3 billion.",
+        "Shares of Halvard Motors jumped 40% on Friday, raising the company's market value to $12 billion.",
+        "Ostrel raised its revenue guidance to $40 million for the year.",
+        "Kelvar Capital raised its stake in Quenby to 12% for $5 million.",
+        "The company received a de-listing notice over a rule that offering proceeds be more than $25M.",
+    ],
+)
+def test_what_only_looks_like_a_raise(sentence: str) -> None:
+    assert read_deals(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deals"),
+    [
+        # what the company raised besides its guidance, a stake or a notice is still read
+        (
+            "Brackenfield raised its full-year guidance and said it had raised $150 million in a placement.",
+            [("Brackenfield", "$150 million", None)],
+        ),
+        (
+            "Drayson Health received regulatory clearance and a $10 million investment from Novo Holdings.",
+            [("Drayson Health", "$10 million", None)],
+        ),
+        (
+            "Kelpie Bio secured a $12 million milestone financing from Forbion.",
+            [("Kelpie Bio", "$12 million", None)],
+        ),
+    ],
+)
+def test_a_raise_beside_what_only_looks_like_one(
+    sentence: str, deals: list[tuple[str, str, str | None]]
+) -> None:
+    assert read_deals(sentence) == deals
+
+
+def test_a_figure_spoken_of_is_not_the_raise() -> None:
+    sentence = (
+        "The $3 billion figure may seem modest, considering that Vantor Dynamics, a startup based in "
+        "Costa Mesa, California, secured $1.5 billion in a Series F round."
+    )
+    assert read_deals(sentence) == [("Vantor Dynamics", "$1.5 billion", "series_f")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deals"),
+    [
+        # a round announced before and closed now is today's deal
+        (
+            "Quenby closed its previously announced private placement of $4 million.",
+            [("Quenby", "$4 million", None)],
+        ),
+        (
+            "Ostrel, previously known as Brimwell, announced that it closed its Series C at $200 million.",
+            [("Ostrel", "$200 million", "series_c")],
+        ),
+        # 'previously' dates only the raise it is said of, not the one a second verb states
+        (
+            "Quenby, which previously raised $4 million, closed a $10 million Series A.",
+            [("Quenby", "$10 million", "series_a")],
+        ),
+        # alone, it still places the raise in the past, which the text does not date: no deal
+        ("Quenby previously raised $5 million.", []),
+        # a history's next item stays in the past; a statement after a comma and 'now' is today's
+        (
+            "Prior to this round, Trellis had raised $12 million and secured a $3 million grant.",
+            [],
+        ),
+        (
+            "Loomstack, which formerly raised $3 million and landed a $1 million loan, now secured €15M.",
+            [("Loomstack", "€15M", None)],
+        ),
+        # 'previously announced' as a verb is of the past: the $4 million seed is no deal of today
+        (
+            "Rooksby, which previously announced a $4 million seed, has now raised a $20 million Series A.",
+            [("Rooksby", "$20 million", "series_a")],
+        ),
+    ],
+)
+def test_previously_dates_only_its_own_raise(sentence: str, deals: list[tuple[str, str, str | None]]) -> None:
+    assert read_deals(sentence) == deals
