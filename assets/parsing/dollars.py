@@ -7,6 +7,9 @@ the US dollar, except where the document itself shows another:
   (as wire copy writes 'A$500 million ($324.90 million)');
 - a company listed in Canada ('(TSX Venture: ADK)', '(TSXV:DM)', '(CBOE Canada: VERS)') reports in
   Canadian dollars, unless the text writes 'C$' or 'CAD'.
+- a page that tells Australian or Canadian news (it names the country, its cities or its exchange three
+  times or more and the United States never) writes that country's dollar as '$', as the outlets of
+  either country do, unless it writes 'A$' or 'C$' itself.
 A country domain alone is no guide elsewhere: bnnbloomberg.ca runs US wire stories in US dollars.
 
 A sum raised with no currency at all ('raised 16.5 million', 'a 200 million Series A') is in the currency
@@ -20,6 +23,7 @@ from collections import Counter
 from urllib.parse import urlsplit
 
 from assets.normalize.amounts import find_money, parse_amount
+from assets.parsing.alternation import one_of
 from assets.parsing.releases import CANADIAN_EXCHANGES, OPENING_CHARS, TICKER
 
 # The other dollar written with its own sign or code: the writer tells the dollars apart, '$' is US.
@@ -29,12 +33,64 @@ _CANADIAN_WRITTEN = re.compile(r"(?<![A-Za-z])(?:C|CA|CDN)\$|\bCAD\b")
 _CANADIAN_LISTING = re.compile(rf"\({CANADIAN_EXCHANGES}\s*:\s*{TICKER}\)")
 
 
+# Where a page's story is: the country's name, its people, its largest cities, its exchange. A page that
+# names one of these countries three times or more and the United States never is that country's own news.
+_NAMES_AUSTRALIA = re.compile(
+    r"\b"
+    + one_of(
+        r"Australia|Australians?|Aussie|Sydney|Melbourne|Brisbane|Perth|Adelaide|Canberra|Queensland|ASX"
+    )
+    + r"\b"
+)
+_NAMES_CANADA = re.compile(
+    r"\b"
+    + one_of(
+        r"Canada|Canadians?|Toronto|Montr[eé]al|Vancouver|Ottawa|Calgary|Waterloo|Qu[eé]bec|Ontario|Alberta|TSX"
+    )
+    + r"\b"
+)
+_US_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho"
+    "|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota"
+    "|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York"
+    "|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina"
+    "|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming"
+)
+_NAMES_US = re.compile(
+    r"\b"
+    + one_of(
+        rf"U\.S\.|US|USA|United States|Americans?|Silicon Valley|San Francisco|Boston|Seattle|Nasdaq|NYSE"
+        rf"|{_US_STATES}"
+    )
+    + r"\b"
+)
+# (twice is not enough: 'the Toronto-based AI startup' in a Reuters story, 'Toronto, Canada-based' for an
+# investor of a company in Wyoming)
+_TIMES_NAMED = 3
+
+
 def dollar_currency(text: str, url: str) -> str | None:
     """'AUD' or 'CAD' when the document shows its bare '$' is that dollar, else None (the US dollar)."""
     host = (urlsplit(url).hostname or "").lower()
     if host.endswith(".au") and not _AUSTRALIAN_WRITTEN.search(text):
         return "AUD"
     if _CANADIAN_LISTING.search(text, 0, OPENING_CHARS) and not _CANADIAN_WRITTEN.search(text):
+        return "CAD"
+    return _home_dollar(text)
+
+
+def _home_dollar(text: str) -> str | None:
+    """'AUD' or 'CAD' for a page that tells Australian or Canadian news: it names the country (its cities,
+    its exchange) three times or more, the United States (or a state) never and the other country less
+    often, and writes no 'A$' or 'C$' itself (a writer who does tells the dollars apart)."""
+    if "$" not in text:
+        return None
+    australia, canada = len(_NAMES_AUSTRALIA.findall(text)), len(_NAMES_CANADA.findall(text))
+    if max(australia, canada) < _TIMES_NAMED or _NAMES_US.search(text):  # (the US names cost most)
+        return None
+    if australia >= max(_TIMES_NAMED, canada + 1) and not _AUSTRALIAN_WRITTEN.search(text):
+        return "AUD"
+    if canada >= max(_TIMES_NAMED, australia + 1) and not _CANADIAN_WRITTEN.search(text):
         return "CAD"
     return None
 

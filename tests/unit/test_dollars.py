@@ -28,6 +28,40 @@ RELEASE = (
         # a country domain alone is no guide: Canadian sites run US wire stories
         ("Voltaro raised $37m.", "https://www.example.ca/voltaro", None),
         ("Voltaro raised $37m.", "https://example.com/voltaro", None),
+        # a page that tells one country's news writes its dollar as '$', wherever it is published
+        (
+            "Sydney's Voltaro raised $37m, an Australian record; Melbourne's Kestra took $5m.",
+            "https://startups.example.net/wrap",
+            "AUD",
+        ),
+        (
+            "Toronto's Quillmark raised $12m. Canada's AI scene grew; Montreal's Ostrel took $4m.",
+            "https://news.example.com/canada",
+            "CAD",
+        ),
+        # named twice only: a wire story about a company based there ('the Toronto-based startup')
+        (
+            "Quillmark, the Toronto-based startup, raised $270 million to grow across Canada.",
+            "https://x.com/a",
+            None,
+        ),
+        # any word of the United States, or a state, and the dollar is the US one
+        (
+            "Sydney's Voltaro raised $37m from Australian and US funds to open in Melbourne.",
+            "https://x.com/b",
+            None,
+        ),
+        (
+            "Wyoming-based Kelvar raised $8m from Toronto, Canada-based Raiven Capital and an Ontario fund.",
+            "https://x.com/c",
+            None,
+        ),
+        # the writer writes the country's dollar with its own sign: a bare '$' is the US one
+        (
+            "Sydney's Voltaro raised A$37m ($24m), an Australian record; Melbourne's Kestra took A$5m.",
+            "https://x.com/d",
+            None,
+        ),
     ],
 )
 def test_a_page_shows_which_dollar_its_bare_sign_is(text: str, url: str, dollar: str | None) -> None:
