@@ -124,8 +124,9 @@ def _follow_up(sentence: str, mentions: list[DealMention]) -> None:
     # 'The company said its Series A is the largest': the round of the deal just stated, not of a past one
     # stated beside it.
     stated = next((m for m in reversed(mentions) if not m.locator.endswith(_STATED_BESIDE)), last)
-    if stated.round_text is None:
-        stated.round_text = round_referred_to(sentence) or _round_announced(sentence, stated.company)
+    if stated.round_text in _STAGELESS:
+        referred = round_referred_to(sentence) or _round_announced(sentence, stated.company)
+        stated.round_text = _with_stage(stated.round_text, referred)
 
     _add_investors(last, sentence)
     day = find_date_phrase(sentence)
@@ -220,19 +221,38 @@ def _round_of_earlier_deal(sentence: str, mentions: list[DealMention]) -> None:
     """'The funding round is slated to be led by Thrive Capital', paragraphs after the deal: a sentence
     that opens on the round gives its stage to the deal of the company last named that has none, and its
     leads to the deal last stated when that one names none ('The round was led by Insight Partners')."""
-    if not _OPENS_ON_THE_ROUND.match(sentence):
+    if not _OPENS_ON_THE_ROUND.match(sentence) and not (
+        _OPENS_ON_THE_INVESTMENT.match(sentence) and not find_money(sentence)
+    ):
         return
     company = mentions[-1].company or ""
     if not mentions[-1].lead_investors and not _about_another_company(sentence, company):
         _add_investors(mentions[-1], sentence)
     # The one deal of the company last named that has no stage ('in talks to raise $6.5 billion' beside
     # '$5 billion in debt'): with two, 'the funding round' could be either.
-    stageless = [m for m in mentions if m.company == company and m.round_text is None]
+    stageless = [m for m in mentions if m.company == company and m.round_text in _STAGELESS]
     if len(stageless) == 1 and not _about_another_company(sentence, company):
-        stageless[0].round_text = round_referred_to(sentence)
+        stageless[0].round_text = _with_stage(stageless[0].round_text, round_referred_to(sentence))
 
 
 _OPENS_ON_THE_ROUND = re.compile(r"^(?:The|This|That|Its)\s+(?:[\w-]+\s+){0,2}?(?:round|financing|raise)\b")
+# 'The Series C investment was led by ...', with no amount of its own ('This funding comes on the heels of a
+# $1.5 million seed led by ...' is about that other round).
+_OPENS_ON_THE_INVESTMENT = re.compile(r"^(?:The|This|That|Its)\s+(?:[\w-]+\s+){0,2}?(?:investment|funding)\b")
+# Rounds that name no stage: a later sentence that names the round's stage gives it ('a new funding round'
+# is `venture`; 'The Series G round was oversubscribed' says which).
+_STAGELESS = (None, "venture", "unknown")
+
+
+def _with_stage(round_text: str | None, referred: str | None) -> str | None:
+    """`round_text`, or the round a later sentence refers to: when `round_text` is None, or when the later
+    one names a stage ('The Series G round'; 'This strategic investment' says what, not which stage)."""
+    if round_text is None or (referred or "").startswith(_STAGES):
+        return referred
+    return round_text
+
+
+_STAGES = ("series_", "seed", "pre_seed", "pre_series")
 
 
 def _listing(mention: DealMention) -> bool:

@@ -2,13 +2,15 @@
 private debt placement', 'launched a $618 million placement', 'held a $6.6M IPO'), a place said after the
 company ('Vantor Dynamics in Costa Mesa has closed'), the company that debuted or listed before ', raising',
 and the sentences that only look like raises: a raise of a value, a stake or guidance, a notice received, a
-figure spoken of, and a round announced before but closed now."""
+figure spoken of, and a round announced before but closed now. A later sentence that names the stage of
+a round stated without one ('The Series G round was oversubscribed') gives it."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.unit.prose_reading import read_deals
+from assets.parsing.prose import extract_prose_mentions
+from tests.unit.prose_reading import PUBLISHED, read_deals
 
 
 @pytest.mark.parametrize(
@@ -167,3 +169,29 @@ def test_a_figure_spoken_of_is_not_the_raise() -> None:
 )
 def test_previously_dates_only_its_own_raise(sentence: str, deals: list[tuple[str, str, str | None]]) -> None:
     assert read_deals(sentence) == deals
+
+
+def _rounds(*paragraphs: str) -> list[tuple[str | None, str | None, str | None, list[str]]]:
+    """(company, amount, round, leads) of every mention of a text of `paragraphs`."""
+    mentions = extract_prose_mentions(list(paragraphs), published=PUBLISHED)
+    return [(m.company, m.amount, m.round_text, m.lead_investors) for m in mentions]
+
+
+def test_a_later_sentence_names_the_stage_of_a_round_that_named_none() -> None:
+    deal = "Vantor Dynamics has closed a new funding round of $2.5 billion, its chairman said on Thursday."
+    assert _rounds(deal, "The Series G round was oversubscribed, he said.") == [
+        ("Vantor Dynamics", "$2.5 billion", "series_g", [])
+    ]
+    assert _rounds(deal, "The Series G investment was led by Harrow Capital.") == [
+        ("Vantor Dynamics", "$2.5 billion", "series_g", ["Harrow Capital"])
+    ]
+    # what the money is, not its stage: the round stays as stated
+    assert _rounds(deal, "This strategic investment helps the company expand, he said.") == [
+        ("Vantor Dynamics", "$2.5 billion", "venture", [])
+    ]
+
+
+def test_a_sentence_on_another_round_gives_this_one_no_lead() -> None:
+    deal = "Barakah, a foodtech startup, has secured an undisclosed funding round from Kelvar Partners."
+    later = "This funding comes on the heels of a $1.5 million seed round in 2024, led by Harrow Capital."
+    assert _rounds(deal, later)[0][3] == []
