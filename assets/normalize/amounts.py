@@ -442,6 +442,8 @@ def _parse_amount(text: str | None, default_currency: str | None, grammar: Money
     currency = money.currency or default_currency
     if match.group("prefix") == "$" and default_currency in grammar.dollars and not match.group("suffix"):
         currency = default_currency  # a bare '$' in a source of Australian dollars is A$
+    elif match.group("prefix") == "¥" and default_currency == "CNY" and not match.group("suffix"):
+        currency = default_currency  # the yen sign is the yuan's too: '¥1.1 billion' said of a yuan sum
 
     is_floor = money.is_floor or bool(floor_words)
     return ParsedAmount(AmountStatus.PARSED, Money(value, currency, is_floor, cleaned))

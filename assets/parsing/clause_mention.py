@@ -37,6 +37,7 @@ from assets.parsing.money_roles import (
     past_period,
     period_named,
     range_high,
+    yuan_by_its_conversion,
 )
 from assets.parsing.prose_names import NAME, NAME_PATTERN, read_names, search_from_name, valid_company
 from assets.parsing.subjects import DESCRIBED_AS, REFERENCE, company_in_subject, is_a_fund, strip_lead_in
@@ -1145,6 +1146,14 @@ def _contrast_between(text: str, money: Money | None, anchor: int) -> bool:
     return money is not None and money.end <= anchor and bool(_CONTRAST.search(text, money.end, anchor))
 
 
+def _currency_unwritten(text: str, money: Money, moneys: list[Money]) -> str | None:
+    """The currency of a raise its words do not write ('458 cr': rupees, as Indian news writes them), or
+    do not tell ('¥1.1 billion (US$152 million)' is in yuan, by its conversion); else None."""
+    if money.text[:1].isdigit():
+        return money.currency
+    return "CNY" if yuan_by_its_conversion(text, money, moneys) else None
+
+
 def may_say_undisclosed(text: str) -> bool:
     """Whether text says an amount is undisclosed ('an undisclosed sum', 'terms were not disclosed')."""
     return bool(_UNDISCLOSED.search(text))
@@ -1363,7 +1372,7 @@ def mention_in_clause(
         round_text=round_text,
         amount=amount_text(text, first_raise) if first_raise else ("undisclosed" if undisclosed else None),
         # An amount whose currency its words do not write ('458 cr': rupees, as Indian news writes them)
-        currency=first_raise.currency if first_raise and first_raise.text[:1].isdigit() else None,
+        currency=_currency_unwritten(text, first_raise, moneys) if first_raise else None,
         valuation=amount_text(text, first_valuation) if first_valuation else None,
         announced=announced,
         lead_investors=investors.leads,

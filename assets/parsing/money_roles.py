@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 from functools import lru_cache
 
@@ -398,6 +399,20 @@ def end_of_conversion(clause: str, money: Money) -> int:
     """Where the words about an amount resume: after a conversion in brackets right after it, if any."""
     conversion = _CONVERSION_AFTER.match(clause, money.end)
     return conversion.end() if conversion else money.end
+
+
+def yuan_by_its_conversion(clause: str, money: Money, moneys: list[Money]) -> bool:
+    """Whether a sum under the yen sign converts at a yuan's rate in brackets after it: '¥1.1 billion
+    (US$152 million)' is 1.1 billion yuan (a yuan is worth about 14 US cents, a yen under one)."""
+    if not money.text.startswith("¥") or not money.value:
+        return False
+    end = end_of_conversion(clause, money)
+    converted = next((m for m in moneys if money.end <= m.start < end and m.currency == "USD"), None)
+    return converted is not None and converted.value / money.value > _YUAN_AT_LEAST
+
+
+_YUAN_AT_LEAST = Decimal("0.05")
+"""US dollars a unit is worth at least, for the yuan (about 0.14 since 2015; the yen about 0.007)."""
 
 
 def own_phrase(clause: str, money: Money, moneys: list[Money]) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from assets.parsing.prose import extract_prose_mentions
-from tests.unit.prose_reading import PUBLISHED, read_deals
+from tests.unit.prose_reading import PUBLISHED, read_deals, read_mentions
 
 
 @pytest.mark.parametrize(
@@ -195,3 +195,16 @@ def test_a_sentence_on_another_round_gives_this_one_no_lead() -> None:
     deal = "Barakah, a foodtech startup, has secured an undisclosed funding round from Kelvar Partners."
     later = "This funding comes on the heels of a $1.5 million seed round in 2024, led by Harrow Capital."
     assert _rounds(deal, later)[0][3] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "currency"),
+    [
+        ("Worg Pharmaceuticals raised ¥1.1 billion (US$152 million) in a series C round.", "CNY"),
+        # converted at a yen's rate, or not at all: the yen, as the sign says
+        ("Kelvar raised ¥3 billion (about $20 million) in a Series B.", None),
+        ("Kelvar raised ¥3 billion in a Series B.", None),
+    ],
+)
+def test_the_yen_sign_converted_at_a_yuan_rate_is_yuan(sentence: str, currency: str | None) -> None:
+    assert [m.currency for m in read_mentions(sentence)] == [currency]

@@ -161,6 +161,17 @@ def test_rupees_in_crore(refs: References) -> None:
     assert record["amount_usd"] == usd(5_000_000_000, rate)
 
 
+def test_the_yen_sign_of_a_sum_stated_in_yuan(refs: References) -> None:
+    """'¥1.1 billion (US$152 million)' is read in yuan (`yuan_by_its_conversion`): the mention states CNY,
+    and the sign it shares with the yen takes it, as a bare '$' takes the source's dollar."""
+    row = {"company_text": "Worg", "amount_text": "¥1.1 billion", "announced_text": "2026-02-20"}
+    as_yuan = normalize_record({**row, "currency_text": "CNY"}, refs)
+    as_yen = normalize_record(row, refs)
+
+    assert (as_yuan["currency"], as_yen["currency"]) == ("CNY", "JPY")
+    assert as_yuan["amount_usd"] == usd(1_100_000_000, FX.rate("CNY", date(2026, 2, 1))[0])
+
+
 def test_unknown_currency_is_kept_as_written(refs: References) -> None:
     row = {"company_text": "Acme", "amount_text": "5000000", "currency_text": "Doubloons"}
 
