@@ -168,8 +168,10 @@ _HARD_SPLIT = re.compile(
 _CONTRASTS = ("while", "whereas", "tandis", "alors qu", "mientras", "enquanto")
 _SUBJECT_CHARS = 300
 _SUBJECT_BEFORE_VERB = re.compile(
-    # descriptors before the name may hold an acronym ('EV startup River')
-    rf"(?P<sep>,\s+(?:and\s+)?|\s+and\s+)(?:(?:[a-z][\w-]*|[A-Z]{{2,5}})\s+){{0,3}}?(?P<subject>{NAME})"
+    # descriptors before the name may hold an acronym ('EV startup River') and open on a place's adjective
+    # ('Moroccan prop-tech startup Agenz'), a capital word before lower-case ones
+    rf"(?P<sep>,\s+(?:and\s+)?|\s+and\s+)(?:[A-Z][\w-]*\s+(?=[a-z]))?(?:(?:[a-z][\w-]*|[A-Z]{{2,5}})\s+){{0,3}}?"
+    rf"(?P<subject>{NAME})"
     r"\s+(?:(?:also|has|have|just)\s+)?$"
 )
 
@@ -327,7 +329,9 @@ def _respectively(sentence: str) -> list[Clause] | None:
 # Words that label a field ('Amount: $1 billion', 'Series: A'), not a company before its colon.
 _FIELD_LABEL = re.compile(
     r"(?:amount|round|series|stage|total|valuation|raised|investors?|date|deal|sector|funding|price|size"
-    r"|leads?|type|category|industry|location|month|year)$",
+    r"|leads?|type|category|industry|location|month|year"
+    # a business figure's label ('2. Revenue: $52M')
+    r"|revenues?|sales|profits?|loss|arr|gmv|ebitda|income|budget|cost)$",
     re.IGNORECASE,
 )
 
@@ -349,6 +353,14 @@ def _named_item(left: str, right: str) -> Clause | None:
     after the colon has its own subject: 'Update: Acme raised $5M')."""
     name = strip_lead_in(_RANK.sub("", left.strip()))
     described = _DESCRIBED_AFTER.sub("", name)
+    money_only = _MONEY_ONLY_ITEM.match(right) if _RANK.match(left.strip()) else None
+    if money_only and find_round(right[: money_only.end() + 30]):
+        money_only = None  # '#2 Orvane: $25M Series A led by ...' is read with its round, below
+    if money_only and re.fullmatch(NAME, described) and not _FIELD_LABEL.search(described):
+        # '6) Voyage Foods: $52M', a ranked list's item: the company, then its amount alone (what follows
+        # is the item's story, with verbs of its own)
+        company = valid_company(described)
+        return Clause(money_only.group(0), company=company, list_item=True) if company else None
     verb = DEAL_VERB.search(right)
     company = valid_company(described) if verb and re.fullmatch(NAME, described) else None
     if company and verb:
@@ -377,6 +389,12 @@ def _named_item(left: str, right: str) -> Clause | None:
     return Clause(right, company=company, list_item=True) if company else None
 
 
+# An amount alone after a ranked item's colon, up to the end, a stop or the next sentence's capital.
+_MONEY_ONLY_ITEM = re.compile(
+    rf"^(?:(?:about|over|nearly|~)\s*)?(?-i:{MONEY_START})[\d.,]*\s*(?:million|billion|mn|bn|[mbk])?\b\+?"
+    r"(?=\s*$|\s*[,.;]|\s+(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
 _NAME_WITH_AMOUNT = re.compile(rf"({NAME})\s*\(([^()]{{1,40}})\)\s*")
 
 

@@ -157,6 +157,7 @@ _NOT_NAMES = frozenset(
     | {"ads", "adss", "adr", "adrs", "shares", "stock", "stocks"}  # a share's unit: 'at $2.40 per ADS'
     # a corporate form or a class of investors on its own ('Ltd. has so far netted ...', 'raised by VCs')
     | {"ltd", "inc", "corp", "llc", "plc", "co", "vcs", "angels", "investors", "s.l", "s.a", "spa", "gmbh"}
+    | {"limited", "corporation"}  # ('Prosper fintech Limited': the form of a name that holds a lower word)
     # a gerund opening a sentence ('Raising €60 million at a time when ...')
     | {"raising", "securing", "closing", "landing"}
     # a headline's milestone before its raise ('Mirelle Crosses 10,000 Customers, Raises $22M')

@@ -115,11 +115,16 @@ def _pieces(sentence: str) -> list[str]:
     return [piece for piece in pieces if piece]
 
 
+# A ranked list's number before its item: '6. Voyage Foods: $52M' is one sentence, not '6.' and the rest.
+_RANK_ONLY = re.compile(r"\s*#?\d{1,3}\.")
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of `text`, in order, white space trimmed; closing quotes stay with their sentence.
 
     A period after 'Inc', 'Corp', 'Jan', an initial ('U.S.', 'J.') or inside a number ('$3.5B') does not
-    end a sentence; one after 'Series B' does. A sentence longer than `MAX_SENTENCE_CHARS` comes back in
+    end a sentence, nor does one after a ranked list's number that opens a sentence ('6. Voyage Foods:
+    $52M'); one after 'Series B' does. A sentence longer than `MAX_SENTENCE_CHARS` comes back in
     pieces.
     """
     text = _unglued(text)
@@ -127,7 +132,7 @@ def split_sentences(text: str) -> list[str]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         end = match.start() + len(match["close"])
-        if _ends_with_abbreviation(text, start, match.start()):
+        if _ends_with_abbreviation(text, start, match.start()) or _RANK_ONLY.fullmatch(text, start, end):
             continue
         sentences.append(text[start:end].strip())
         start = match.end()

@@ -57,6 +57,12 @@ _WIRE_DATELINE = re.compile(
 )
 # A date heading the text, as saved pages and exports start: 'date 2024-01-16 Northvolt, ...'.
 _DATE_HEADING = re.compile(r"^(?:date|published|posted|updated):?\s+\d{4}-\d{2}(?:-\d{2})?\s+", re.IGNORECASE)
+# A timeline's date before the subject: 'June 11, 2024 Mistral raises', '11 June 2024: Mistral raised'.
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_OPENING = re.compile(
+    rf"^(?:{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|\d{{1,2}}\s+{_MONTH_WORD},?\s+(?:19|20)\d\d"
+    r"|(?:19|20)\d\d-\d\d-\d\d)\s*[:,–—-]?\s+(?=[A-Z])"
+)
 _BULLET = re.compile(r"^(?:[*•·▪‣◦-]|—|–|\d{1,2}[.)])\s+")
 _FILLER = re.compile(
     r"^(?:(?:meanwhile|separately|also|elsewhere|today|yesterday|now|finally|first|second|third|lastly|plus"
@@ -430,7 +436,7 @@ def strip_lead_in(text: str) -> str:
     while previous != text:
         previous = text
         text = _WIRE_DATELINE.sub("", _DATELINE.sub("", _DATE_HEADING.sub("", text)))
-        text = _BULLET.sub("", text)
+        text = _DATE_OPENING.sub("", _BULLET.sub("", text))
         text = _FILLER.sub("", text).lstrip()
         text = _SCENE.sub("", _INVERTED.sub("", text))
     return text

@@ -208,3 +208,42 @@ def test_a_sentence_on_another_round_gives_this_one_no_lead() -> None:
 )
 def test_the_yen_sign_converted_at_a_yuan_rate_is_yuan(sentence: str, currency: str | None) -> None:
     assert [m.currency for m in read_mentions(sentence)] == [currency]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deals"),
+    [
+        # a timeline's date before the subject
+        (
+            "June 11, 2024 Mistral raises another $643.7 million, bringing its valuation to $6.2 billion",
+            [("Mistral", "$643.7 million", None)],
+        ),
+        ("11 June 2024: Quenby raised $5 million in a seed round.", [("Quenby", "$5 million", "seed")]),
+        # a ranked list's item: its company, then its amount alone, then its story
+        (
+            "6) Voyage Harvest: $52M Also in California, the pantry startup secured a round.",
+            [("Voyage Harvest", "$52M", None)],
+        ),
+        ("6. Voyage Harvest: $52M", [("Voyage Harvest", "$52M", None)]),
+        # not a field of a deal's card, and not without a rank
+        ("2. Revenue: $52M", []),
+        ("Voyage Harvest: $52M", []),
+        # each subject of a list, a place's adjective before its description ('Moroccan prop-tech startup')
+        (
+            "Egyptian fintech startup Flashly raising $6 million, Moroccan prop-tech startup Agenzo raising "
+            "$1.3 million and Kenyan startup Kacora raising $2 million.",
+            [
+                ("Flashly", "$6 million", None),
+                ("Agenzo", "$1.3 million", None),
+                ("Kacora", "$2 million", None),
+            ],
+        ),
+        # a corporate form alone names no one ('Prosper fintech Limited' holds a lower-case word)
+        (
+            "Kuda Bank raised $25 million in March, Prosper fintech Limited raised $3.8 million in May.",
+            [("Kuda Bank", "$25 million", None)],
+        ),
+    ],
+)
+def test_timelines_ranked_items_and_lists(sentence: str, deals: list[tuple[str, str, str | None]]) -> None:
+    assert read_deals(sentence) == deals

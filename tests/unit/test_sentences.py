@@ -58,3 +58,13 @@ def test_sentences_glued_without_a_space_are_split_but_dotted_names_stay_whole()
         "Quillfort raised $9 million.",
         "Infra.Grid raised $5M at Booking.com.",
     ]
+
+
+def test_a_ranked_items_number_stays_with_its_item() -> None:
+    assert split_sentences("6. Voyage Harvest: $52M") == ["6. Voyage Harvest: $52M"]
+    assert split_sentences("1. Quenby: $1.2 billion. 2. Kelvar: $5M") == [
+        "1. Quenby: $1.2 billion.",
+        "2. Kelvar: $5M",
+    ]
+    # a number that ends a sentence still ends it
+    assert split_sentences("It rose to 6. Then it fell.") == ["It rose to 6.", "Then it fell."]
