@@ -24,13 +24,13 @@ from urllib.parse import urlsplit
 
 from assets.normalize.amounts import find_money, parse_amount
 from assets.parsing.alternation import one_of
-from assets.parsing.releases import CANADIAN_EXCHANGES, OPENING_CHARS, TICKER
+from assets.parsing.releases import CANADIAN_EXCHANGES, OPENING_CHARS, OTHER_LISTINGS, TICKER
 
 # The other dollar written with its own sign or code: the writer tells the dollars apart, '$' is US.
 _AUSTRALIAN_WRITTEN = re.compile(r"(?<![A-Za-z])(?:A|AU)\$|\bAUD\b")
 _CANADIAN_WRITTEN = re.compile(r"(?<![A-Za-z])(?:C|CA|CDN)\$|\bCAD\b")
 # A listing on a Canadian exchange as a release gives it, in brackets after the company's name.
-_CANADIAN_LISTING = re.compile(rf"\({CANADIAN_EXCHANGES}\s*:\s*{TICKER}\)")
+_CANADIAN_LISTING = re.compile(rf"\({CANADIAN_EXCHANGES}\s*:\s*{TICKER}{OTHER_LISTINGS}\)")
 
 
 # Where a page's story is: the country's name, its people, its largest cities, its exchange. A page that

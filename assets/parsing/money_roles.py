@@ -321,7 +321,7 @@ _HISTORY_BEFORE = re.compile(
     # (after an article, 'its' or 'of' only: 'which previously announced a $4 million seed' is of the past)
     r"(?!(?:(?<=\bthe previously)|(?<=\bits previously)|(?<=\ba previously)|(?<=\ban previously)"
     r"|(?<=\bof previously))"
-    r"\s+(?:announced|disclosed|reported)\b)"
+    r"[\s-]+(?:announced|disclosed|reported)\b)"
     r"|formerly(?!\s+(?:(?:known as|called|named)\s+)?(?-i:[A-Z]))"
     r"|prior(?! to (?-i:[A-Z])))\b",
     re.IGNORECASE,

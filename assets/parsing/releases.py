@@ -41,7 +41,9 @@ EXCHANGES = (
 """Stock exchanges as a listing names them in brackets ('(ASX: IG6)')."""
 TICKER = r"[A-Z][A-Z0-9.]{0,6}"
 """A ticker as a listing gives it after its exchange ('IG6', 'BRK.B')."""
-_LISTING = re.compile(rf"\({EXCHANGES}\s*:\s*{TICKER}\)")
+OTHER_LISTINGS = rf"(?:\s*[;,]\s*{EXCHANGES}\s*:\s*{TICKER})*"
+"""More listings in the same brackets: '(TSXV: NEXG; OTCQX: NXGCF)'."""
+_LISTING = re.compile(rf"\({EXCHANGES}\s*:\s*{TICKER}{OTHER_LISTINGS}\)")
 OPENING_CHARS = 3000
 """Where a release defines its issuer and states its listing: its opening, in characters."""
 # Offerings of shares only a listed company makes, said without a round of their own.

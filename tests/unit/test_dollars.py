@@ -25,6 +25,12 @@ RELEASE = (
         ("Voltaro raised A$50 million ($32 million).", "https://news.example.com.au/voltaro", None),
         (RELEASE, "https://releases.example.com/quillmark", "CAD"),
         (RELEASE + " That is C$2.5 million.", "https://releases.example.com/quillmark", None),
+        # listed in Canada and elsewhere, in the same brackets
+        (
+            RELEASE.replace("(TSX Venture: QMR)", "(TSXV: QMR; OTCQX: QMRLF)"),
+            "https://releases.example.com/quillmark",
+            "CAD",
+        ),
         # a country domain alone is no guide: Canadian sites run US wire stories
         ("Voltaro raised $37m.", "https://www.example.ca/voltaro", None),
         ("Voltaro raised $37m.", "https://example.com/voltaro", None),

@@ -247,3 +247,11 @@ def test_the_yen_sign_converted_at_a_yuan_rate_is_yuan(sentence: str, currency: 
 )
 def test_timelines_ranked_items_and_lists(sentence: str, deals: list[tuple[str, str, str | None]]) -> None:
     assert read_deals(sentence) == deals
+
+
+def test_a_release_of_a_company_listed_twice_closes_a_post_ipo_round() -> None:
+    release = (
+        "Kelvar Mining Inc. (TSXV: KLV; OTCQX: KLVMF) is pleased to announce that it has closed its "
+        "previously-announced non-brokered private placement for aggregate gross proceeds of $2,880,024."
+    )
+    assert read_deals(release) == [("Kelvar Mining", "$2,880,024", "post_ipo")]
