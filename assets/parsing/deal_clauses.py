@@ -172,6 +172,8 @@ _SUBJECT_BEFORE_VERB = re.compile(
     # ('Moroccan prop-tech startup Agenz'), a capital word before lower-case ones
     rf"(?P<sep>,\s+(?:and\s+)?|\s+and\s+)(?:[A-Z][\w-]*\s+(?=[a-z]))?(?:(?:[a-z][\w-]*|[A-Z]{{2,5}})\s+){{0,3}}?"
     rf"(?P<subject>{NAME})"
+    # with what it is set off after its name: ', and Transaera, a company working on dehumidifiers, raised'
+    r"(?:,\s+(?:a|an|the)\s+[^,;]{1,100},)?"
     r"\s+(?:(?:also|has|have|just)\s+)?$"
 )
 
@@ -561,15 +563,18 @@ _ROUND_AFTER_WITH = re.compile(
 
 # '$31 million round raised by gut health company Vivante Health': the round's owner after the amount.
 _RAISED_BY = re.compile(
-    r"\s*(?:[\w-]+\s+){0,2}?(?:round|funding|financing|raise|investment)\s+(?:raised|secured|closed|landed)"
-    rf"\s+by\s+(?:[a-z][\w-]*\s+){{0,4}}?({NAME})"
+    r"\s*(?:(?:[\w-]+\s+){0,2}?(?:round|funding|financing|raise|investment)\s+(?P<verb>raised|secured|closed|landed)"
+    # 'the deals include $6 billion raised by X.AI, ..., $1 billion by Wiz': a list's amounts, raised
+    # by their owners, the verb said once ('a $5 million investment by Kestrel' names the investor)
+    r"|(?P<bare>(?:raised|secured|closed|landed)\s+)?)"
+    rf"\s*by\s+(?:[a-z][\w-]*\s+){{0,4}}?(?P<owner>{NAME})"
 )
 
 
 # 'the $600 million round that Isomorphic Labs raised in March': the owner, then its verb, after the round.
 _THAT_RAISED = re.compile(
     r"\s*(?:[\w-]+\s+){0,2}?(?:round|funding|financing|raise|investment)\s+(?:that\s+|which\s+)?"
-    rf"({NAME})\s+(?:raised|secured|closed|landed|announced|completed)\b"
+    rf"(?P<owner>{NAME})\s+(?:raised|secured|closed|landed|announced|completed)\b"
 )
 
 
@@ -582,13 +587,15 @@ def _raised_by_items(sentence: str) -> list[Clause] | None:
         return None
     items = []
     unowned_first = None
+    raised = False  # whether an item says its verb: without one, an amount 'by' a name is no list's item
     for money in find_money(sentence):
         owner = _RAISED_BY.match(sentence, money.end) or _THAT_RAISED.match(sentence, money.end)
         if owner:
-            items.append((money.start, money.start, valid_company(owner.group(1))))
+            raised = raised or owner.re is _THAT_RAISED or bool(owner["verb"] or owner["bare"])
+            items.append((money.start, money.start, valid_company(owner["owner"])))
         elif not items:
             unowned_first = unowned_first or money
-    clauses = _item_clauses(sentence, items)
+    clauses = _item_clauses(sentence, items) if raised else None
     if clauses and unowned_first is not None:
         # 'Acme raised $20 million, more than the $12 million round that Beta raised ...': the sentence's
         # own deal comes before the rounds it is set against

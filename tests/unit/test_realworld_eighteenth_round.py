@@ -255,3 +255,31 @@ def test_a_release_of_a_company_listed_twice_closes_a_post_ipo_round() -> None:
         "previously-announced non-brokered private placement for aggregate gross proceeds of $2,880,024."
     )
     assert read_deals(release) == [("Kelvar Mining", "$2,880,024", "post_ipo")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deals"),
+    [
+        # a list's amounts raised by their owners, the verb said once or for each
+        (
+            "The deals include $6 billion raised by Orvane, $1.1 billion raised by Kelvar, $1 billion by "
+            "Brimwell and $900 million by Quenby Therapeutics.",
+            [
+                ("Orvane", "$6 billion", None),
+                ("Kelvar", "$1.1 billion", None),
+                ("Brimwell", "$1 billion", None),
+                ("Quenby Therapeutics", "$900 million", None),
+            ],
+        ),
+        # 'by' an investor, no verb said: no list of owners
+        ("A $5 million investment by Kestrel and a $3 million investment by Harrow went to Quenby.", []),
+        # each subject with what it is, set off by commas, and its own verb
+        (
+            "Dash0, a monitoring challenger, raised a $9.5 million seed round, and Transaera, a company "
+            "working on dehumidifiers, raised $8.2 million in seed funding.",
+            [("Dash0", "$9.5 million", "seed"), ("Transaera", "$8.2 million", "seed")],
+        ),
+    ],
+)
+def test_lists_of_deals_in_one_sentence(sentence: str, deals: list[tuple[str, str, str | None]]) -> None:
+    assert read_deals(sentence) == deals
