@@ -358,6 +358,11 @@ def _named_item(left: str, right: str) -> Clause | None:
     money_only = _MONEY_ONLY_ITEM.match(right) if _RANK.match(left.strip()) else None
     if money_only and find_round(right[: money_only.end() + 30]):
         money_only = None  # '#2 Orvane: $25M Series A led by ...' is read with its round, below
+    story = right[money_only.end() :] if money_only else ""
+    if money_only and not (DEAL_VERB.search(story) or find_round(story)):
+        # a ranking of anything else ('1. Fintech: $4.1B. 2. Healthcare: $3.2B', market sizes, medians,
+        # acquisitions): the item's own story says the amount was raised
+        money_only = None
     if money_only and re.fullmatch(NAME, described) and not _FIELD_LABEL.search(described):
         # '6) Voyage Foods: $52M', a ranked list's item: the company, then its amount alone (what follows
         # is the item's story, with verbs of its own)
@@ -687,6 +692,25 @@ def _went_to(sentence: str) -> list[Clause] | None:
     return [Clause(sentence, company=company, amount=sizes[0].text) for company in companies]
 
 
+# A ranking's entry: its rank, the company, its amount, then what it does ('2. CoreWeave, $1.1B, artificial
+# intelligence: ...', '3. (tied) Scale AI, $1B, artificial intelligence').
+_RANKED_ENTRY = re.compile(
+    rf"^#?\d{{1,3}}[.)]\s+(?:\((?i:tied|tie)\)\s+)?(?P<name>{NAME}),\s+(?=(?-i:{MONEY_START}))"
+    r"(?P<deal>[^,:;]{1,40}?)(?:,|:|$)"
+)
+
+
+def _ranked_entry(sentence: str) -> list[Clause] | None:
+    """The deal of a ranking's entry, its company named before its amount ('1. Anysphere, $2.3B, AI
+    coding: Coding platform Cursor and parent Anysphere raised ...': Anysphere's, whatever the story names
+    after it); None for any other sentence, and for a figure's label ('1. Revenue, $5M')."""
+    found = _RANKED_ENTRY.match(sentence) if sentence[:1].isdigit() or sentence[:1] == "#" else None
+    if found is None or _FIELD_LABEL.search(found["name"]) or not find_money(found["deal"]):
+        return None
+    company = valid_company(found["name"])
+    return [Clause(sentence[found.start("deal") :], company=company, list_item=True)] if company else None
+
+
 def _list_item(sentence: str) -> Clause | None:
     """'Orvella — $300 million Series D at a $4 billion valuation.' -> a clause for Orvella."""
     if "—" not in sentence and "–" not in sentence and "-" not in sentence:
@@ -735,6 +759,7 @@ def split_sentence(sentence: str) -> list[Clause]:
     # The shapes below each need an amount, and splitting needs two (a part's amounts are amounts of the
     # sentence): a sentence without them is one clause, whatever its length.
     shapes = (
+        _ranked_entry,
         _respectively,
         _colon,
         _parenthetical_deals,

@@ -60,10 +60,14 @@ _NAMES_US = re.compile(
     r"\b"
     + one_of(
         rf"U\.S\.|US|USA|United States|Americans?|Silicon Valley|San Francisco|Boston|Seattle|Nasdaq|NYSE"
+        r"|Chicago|Austin|Los Angeles|NYC|Denver|Atlanta|Miami|Palo Alto|Menlo Park|Mountain View|Wall Street"
+        r"|Fla\.|Calif\.|Mass\.|Wash\."
         rf"|{_US_STATES}"
     )
-    + r"\b"
+    + r"(?!\w)"
 )
+# Where a company is based, said before '-based' ('London-based Quillpay ... expands into Australia').
+_BASED_IN = re.compile(r"\b([A-Z][\w.'’]*(?:,?\s[A-Z][\w.'’]*){0,2})-based\b")
 # (twice is not enough: 'the Toronto-based AI startup' in a Reuters story, 'Toronto, Canada-based' for an
 # investor of a company in Wyoming)
 _TIMES_NAMED = 3
@@ -81,18 +85,24 @@ def dollar_currency(text: str, url: str) -> str | None:
 
 def _home_dollar(text: str) -> str | None:
     """'AUD' or 'CAD' for a page that tells Australian or Canadian news: it names the country (its cities,
-    its exchange) three times or more, the United States (or a state) never and the other country less
-    often, and writes no 'A$' or 'C$' itself (a writer who does tells the dollars apart)."""
+    its exchange) three times or more, the United States (a state, a city) never and the other country
+    less often, writes no 'A$' or 'C$' itself (a writer who does tells the dollars apart), and says of no
+    company that it is based outside the country."""
     if "$" not in text:
         return None
     australia, canada = len(_NAMES_AUSTRALIA.findall(text)), len(_NAMES_CANADA.findall(text))
     if max(australia, canada) < _TIMES_NAMED or _NAMES_US.search(text):  # (the US names cost most)
         return None
     if australia >= max(_TIMES_NAMED, canada + 1) and not _AUSTRALIAN_WRITTEN.search(text):
-        return "AUD"
-    if canada >= max(_TIMES_NAMED, australia + 1) and not _CANADIAN_WRITTEN.search(text):
-        return "CAD"
-    return None
+        home, names = "AUD", _NAMES_AUSTRALIA
+    elif canada >= max(_TIMES_NAMED, australia + 1) and not _CANADIAN_WRITTEN.search(text):
+        home, names = "CAD", _NAMES_CANADA
+    else:
+        return None
+    # a company based elsewhere ('Singapore-based Lumina Pay ... launches in Australia'): its own dollar
+    # is not the country's the story names ('Sydney-based', 'Melbourne, Victoria-based' are at home)
+    based = (found.group(1) for found in _BASED_IN.finditer(text))
+    return None if any(not names.search(place) for place in based) else home
 
 
 def unmarked_currency(text: str) -> str | None:

@@ -126,7 +126,7 @@ def _follow_up(sentence: str, mentions: list[DealMention]) -> None:
     stated = next((m for m in reversed(mentions) if not m.locator.endswith(_STATED_BESIDE)), last)
     if stated.round_text in _STAGELESS:
         referred = round_referred_to(sentence) or _round_announced(sentence, stated.company)
-        stated.round_text = _with_stage(stated.round_text, referred)
+        stated.round_text = _with_stage(stated.round_text, referred, sentence)
 
     _add_investors(last, sentence)
     day = find_date_phrase(sentence)
@@ -222,7 +222,9 @@ def _round_of_earlier_deal(sentence: str, mentions: list[DealMention]) -> None:
     that opens on the round gives its stage to the deal of the company last named that has none, and its
     leads to the deal last stated when that one names none ('The round was led by Insight Partners')."""
     if not _OPENS_ON_THE_ROUND.match(sentence) and not (
-        _OPENS_ON_THE_INVESTMENT.match(sentence) and not find_money(sentence)
+        _OPENS_ON_THE_INVESTMENT.match(sentence)
+        and not find_money(sentence)
+        and not _ANOTHER_TIME.search(sentence)
     ):
         return
     company = mentions[-1].company or ""
@@ -232,7 +234,7 @@ def _round_of_earlier_deal(sentence: str, mentions: list[DealMention]) -> None:
     # '$5 billion in debt'): with two, 'the funding round' could be either.
     stageless = [m for m in mentions if m.company == company and m.round_text in _STAGELESS]
     if len(stageless) == 1 and not _about_another_company(sentence, company):
-        stageless[0].round_text = _with_stage(stageless[0].round_text, round_referred_to(sentence))
+        stageless[0].round_text = _with_stage(stageless[0].round_text, round_referred_to(sentence), sentence)
 
 
 _OPENS_ON_THE_ROUND = re.compile(r"^(?:The|This|That|Its)\s+(?:[\w-]+\s+){0,2}?(?:round|financing|raise)\b")
@@ -244,12 +246,23 @@ _OPENS_ON_THE_INVESTMENT = re.compile(r"^(?:The|This|That|Its)\s+(?:[\w-]+\s+){0
 _STAGELESS = (None, "venture", "unknown")
 
 
-def _with_stage(round_text: str | None, referred: str | None) -> str | None:
-    """`round_text`, or the round a later sentence refers to: when `round_text` is None, or when the later
-    one names a stage ('The Series G round'; 'This strategic investment' says what, not which stage)."""
-    if round_text is None or (referred or "").startswith(_STAGES):
+def _with_stage(round_text: str | None, referred: str | None, sentence: str) -> str | None:
+    """`round_text`, or the round a later `sentence` refers to: when `round_text` is None, or when the
+    later one names a stage ('The Series G round'; 'This strategic investment' says what, not which stage)
+    of no other time ('The Series A round in 2022 was led by', 'plans to raise a Series B next year')."""
+    if round_text is None:
+        return referred
+    if (referred or "").startswith(_STAGES) and not _ANOTHER_TIME.search(sentence):
         return referred
     return round_text
+
+
+# What places a round in another time than the one just stated: a year, a past or coming round.
+_ANOTHER_TIME = re.compile(
+    r"\b(?:(?:19|20)\d\d|last|next|previous|prior|earlier|follows?|followed|after|before|since|beyond"
+    r"|came from|plans?|planned|expects?|expected|will|would)\b",
+    re.IGNORECASE,
+)
 
 
 _STAGES = ("series_", "seed", "pre_seed", "pre_series")

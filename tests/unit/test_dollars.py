@@ -62,6 +62,17 @@ RELEASE = (
             "https://x.com/c",
             None,
         ),
+        # a company based elsewhere expanding into the country; a Melbourne in Florida
+        (
+            "London-based Quillpay raised $25m to open in Australia, with Sydney and Melbourne offices.",
+            "https://x.com/e",
+            None,
+        ),
+        (
+            "Melbourne, Fla.-based AeroKite raised $6m; the Melbourne company flies from Melbourne airport.",
+            "https://x.com/f",
+            None,
+        ),
         # the writer writes the country's dollar with its own sign: a bare '$' is the US one
         (
             "Sydney's Voltaro raised A$37m ($24m), an Australian record; Melbourne's Kestra took A$5m.",

@@ -189,6 +189,13 @@ def test_a_later_sentence_names_the_stage_of_a_round_that_named_none() -> None:
     assert _rounds(deal, "This strategic investment helps the company expand, he said.") == [
         ("Vantor Dynamics", "$2.5 billion", "venture", [])
     ]
+    # a stage of another time: an earlier round's, or one to come
+    for later in (
+        "The Series A round in 2022 was led by Lux Capital.",
+        "The company plans to raise a Series B next year.",
+        "This funding follows the company's seed round in 2023, which was led by Harrow Capital.",
+    ):
+        assert [m[2] for m in _rounds(deal, later)] == ["venture"]
 
 
 def test_a_sentence_on_another_round_gives_this_one_no_lead() -> None:
@@ -224,10 +231,16 @@ def test_the_yen_sign_converted_at_a_yuan_rate_is_yuan(sentence: str, currency: 
             "6) Voyage Harvest: $52M Also in California, the pantry startup secured a round.",
             [("Voyage Harvest", "$52M", None)],
         ),
-        ("6. Voyage Harvest: $52M", [("Voyage Harvest", "$52M", None)]),
-        # not a field of a deal's card, and not without a rank
+        (
+            "6. Voyage Harvest: $52M, raised from Kelvar Capital",
+            [("Voyage Harvest", "$52M", None)],
+        ),
+        # not a field of a deal's card, not without a rank, and not a ranking of anything else: the item's
+        # own story says the amount was raised
         ("2. Revenue: $52M", []),
         ("Voyage Harvest: $52M", []),
+        ("6. Voyage Harvest: $52M", []),
+        ("Funding by sector. 1. Fintech: $4.1B. 2. Healthcare: $3.2B. 3. Climate: $2.5B.", []),
         # each subject of a list, a place's adjective before its description ('Moroccan prop-tech startup')
         (
             "Egyptian fintech startup Flashly raising $6 million, Moroccan prop-tech startup Agenzo raising "
@@ -282,4 +295,27 @@ def test_a_release_of_a_company_listed_twice_closes_a_post_ipo_round() -> None:
     ],
 )
 def test_lists_of_deals_in_one_sentence(sentence: str, deals: list[tuple[str, str, str | None]]) -> None:
+    assert read_deals(sentence) == deals
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deals"),
+    [
+        # a ranking's entry: rank, company, amount, what it does, then its story
+        (
+            "2. Kelvar Cloud, $1.1B, artificial intelligence: Another big AI-related funding round.",
+            [("Kelvar Cloud", "$1.1B", "venture")],
+        ),
+        ("3. (tied) Brimwell AI, $1B, artificial intelligence", [("Brimwell AI", "$1B", None)]),
+        # the entry's company, not the one its story names first
+        (
+            "1. Orvane, $2.3B, AI coding: Coding platform Quillpad and parent company Orvane raised a $2.3 "
+            "billion Series D.",
+            [("Orvane", "$2.3B", "series_d")],
+        ),
+        # a figure's label is no company
+        ("1. Revenue, $5M, up 20% on the year", []),
+    ],
+)
+def test_a_rankings_entries(sentence: str, deals: list[tuple[str, str, str | None]]) -> None:
     assert read_deals(sentence) == deals
