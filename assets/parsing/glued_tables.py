@@ -252,19 +252,27 @@ def _field_value(label: str, value: str) -> str:
     return f"Series {value}" if label.lower() == "series" and re.fullmatch(r"[A-K]\+?", value) else value
 
 
-def _record_at(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
+# A field that names the company itself ('Company: Revolut'): the line above the fields is a heading then.
+_COMPANY_LABEL = re.compile(r"(?i:company|company name|startup|startup name|name)")
+
+
+def _record_at(lines: list[str], start: int) -> tuple[list[list[str]], int, bool] | None:
     """The record whose field lines start at `start` under a name line ('Xaira Therapeutics' then
-    'Amount: $1 billion', 'Series: Unknown', ...), as a header row and a row of cells, and the index past
-    its last field; None when the lines there are no deal record."""
+    'Amount: $1 billion', 'Series: Unknown', ...), or with a field of its own for the company ('Deal
+    Information' then 'Company: Revolut', 'Round: Series E', ...), as a header row and a row of cells,
+    the index past its last field and whether the line above named the company; None when the lines
+    there are no deal record."""
     end = start
     while end < len(lines) and _FIELD_LINE.match(lines[end]):
         end += 1
-    if end - start < 2 or start == 0 or not _NAME_LINE.match(lines[start - 1]):
+    fields = [found for line in lines[start:end] if (found := _FIELD_LINE.match(line))]
+    named = any(_COMPANY_LABEL.fullmatch(f["label"].strip()) for f in fields)
+    if end - start < 2 or (not named and (start == 0 or not _NAME_LINE.match(lines[start - 1]))):
         return None
-    fields = [_FIELD_LINE.match(line) for line in lines[start:end]]
-    headers = ["Company", *(f["label"] for f in fields if f)]
-    cells = [lines[start - 1], *(_field_value(f["label"], f["value"]) for f in fields if f)]
-    return ([headers, cells], end) if header_fields(headers) else None
+    headers = [f["label"] for f in fields] if named else ["Company", *(f["label"] for f in fields)]
+    cells = [_field_value(f["label"], f["value"]) for f in fields]
+    cells = cells if named else [lines[start - 1], *cells]
+    return ([headers, cells], end, not named) if header_fields(headers) else None
 
 
 def key_value_records(lines: list[str]) -> tuple[list[list[list[str]]], list[str]]:
@@ -279,11 +287,12 @@ def key_value_records(lines: list[str]) -> tuple[list[list[list[str]]], list[str
             kept.append(lines[index])
             index += 1
             continue
-        record, index = found
+        record, index, name_above = found
         records.append(record)
-        kept.pop()  # the name line
-        if kept and _RANK_LINE.match(kept[-1]):
-            kept.pop()
+        if name_above:
+            kept.pop()  # the name line
+            if kept and _RANK_LINE.match(kept[-1]):
+                kept.pop()
     return records, kept
 
 

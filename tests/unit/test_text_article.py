@@ -117,6 +117,18 @@ def test_records_written_one_field_per_line_under_the_name_are_deals():
     ]
 
 
+def test_a_record_with_a_field_for_its_company_leaves_the_line_above_as_a_heading():
+    page = (
+        "Orlenta Series E\n\n"
+        "Deal Information\nCompany: Orlenta\nRound: Series E\nAmount: $800M\nValuation: $33B\n"
+        "Date: July 2021\nInvestors: Tern Capital, Pell Partners\n"
+    )
+    document = parse_text_article(page)
+    assert [(m.method, m.company, m.amount, m.round_text) for m in document.mentions] == [
+        ("document_table", "Orlenta", "$800M", "Series E")
+    ]
+
+
 def test_field_lines_that_are_no_deal_record_stay_prose():
     page = "Orlenta raised $12M in a Series A.\nContact: press@orlenta.example\nPhone: 555 0100"
     document = parse_text_article(page)
