@@ -40,7 +40,14 @@ from assets.parsing.money_roles import (
     yuan_by_its_conversion,
 )
 from assets.parsing.prose_names import NAME, NAME_PATTERN, read_names, search_from_name, valid_company
-from assets.parsing.subjects import DESCRIBED_AS, REFERENCE, company_in_subject, is_a_fund, strip_lead_in
+from assets.parsing.subjects import (
+    DESCRIBED_AS,
+    HEADLINE_BACKER,
+    REFERENCE,
+    company_in_subject,
+    is_a_fund,
+    strip_lead_in,
+)
 from schemas.gazetteer import default_gazetteer
 from schemas.reference.wording import (
     CURRENCY_SIGNS,
@@ -488,7 +495,11 @@ def _owner_of_round_at(text: str, anchor: int) -> str | None:
     if _FOR_ANOTHER.match(text, noun.end()):
         return None  # "Tom Reyes's $5 million seed round for Talvora": the round is Talvora's
     owner = search_from_name(_OWNER_RIGHT_BEFORE, text[: money.start], max(0, money.start - 80))
-    return valid_company(owner.group(1)) if owner else None
+    backed = HEADLINE_BACKER.search(owner.group(0)) if owner else None
+    # "Microsoft Joins Quenby's $50M Round": the possessive is the company's the investor joins
+    return (
+        valid_company(backed["company"] or backed["joined"] if backed else owner.group(1)) if owner else None
+    )
 
 
 # The company's possessive right before an amount: 'its $100 million', 'its latest $40M'.

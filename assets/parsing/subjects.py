@@ -580,6 +580,18 @@ def _without_place_after(text: str) -> str:
     return text
 
 
+# A headline's investor, its verb, then the company it backs, before the amount ('Sequoia Leads Quenby
+# $5M Seed Round', 'Nvidia Backs Quenby In $50M Series B', "Tern Joins Quenby's $50M Round").
+HEADLINE_BACKER = re.compile(
+    r"^[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\s+"
+    r"(?:(?:Leads|Co-[Ll]eads|Backs|Funds|Invests\s+[Ii]n|Bets\s+[Oo]n|Doubles\s+[Dd]own\s+[Oo]n)\s+"
+    r"(?P<company>[A-Z][\w.&'’-]*(?:\s+(?!In\b|With\b)[A-Z][\w.&'’-]*){0,3}?)(?:['’]s)?"
+    r"(?:\s+(?:In|With|In\s+Its|In\s+Their))?"
+    # joining only someone's round ('Pellmore Joins Unicorn Club With $120 Mn' joins no company)
+    r"|Joins\s+(?P<joined>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}?)['’]s?)\s*$"
+)
+
+
 def company_in_subject(subject: str, verb: str = "") -> str | None:
     """The company a clause's subject names, `REFERENCE` when it points back to one, else None. `verb`:
     the verb of raising that follows the subject, when the caller knows it."""
@@ -600,6 +612,10 @@ def company_in_subject(subject: str, verb: str = "") -> str | None:
     if as_name:
         return valid_company(as_name.group(1))
     text = strip_lead_in(subject.strip()).strip().rstrip(",;:—–- ").strip()
+    backed = HEADLINE_BACKER.search(text) if " " in text else None
+    if backed and valid_company(backed["company"] or backed["joined"]):
+        # 'Sequoia Leads Quenby $5M Seed Round', "Tern Joins Quenby's $50M Round": Quenby's round
+        return valid_company(backed["company"] or backed["joined"])
     if " in " in text:
         text = _without_place_after(text)  # 'Anduril Industries in Costa Mesa has closed'
     if verb.lower() == "raising" and subject.rstrip().endswith(","):

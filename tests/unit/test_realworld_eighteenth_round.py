@@ -319,3 +319,19 @@ def test_lists_of_deals_in_one_sentence(sentence: str, deals: list[tuple[str, st
 )
 def test_a_rankings_entries(sentence: str, deals: list[tuple[str, str, str | None]]) -> None:
     assert read_deals(sentence) == deals
+
+
+@pytest.mark.parametrize(
+    ("headline", "company"),
+    [
+        # a headline's investor, its verb, then the company it backs: the round is the company's
+        ("Sequoia Leads Quenby $5M Seed Round", "Quenby"),
+        ("Nvidia Backs Quenby In $50M Series B", "Quenby"),
+        ("Andreessen Horowitz Co-Leads Ostrel Labs $20M Series A", "Ostrel Labs"),
+        ("Microsoft Joins Quenby’s $50M Round", "Quenby"),
+        # joining what is no company's round
+        ("Pellmore Joins Unicorn Club With $120 Mn Series E Round", "Pellmore"),
+    ],
+)
+def test_a_headlines_backer_is_not_the_company(headline: str, company: str) -> None:
+    assert [deal[0] for deal in read_deals(headline)] == [company]
