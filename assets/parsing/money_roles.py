@@ -205,7 +205,9 @@ _NOT_A_RAISE_AFTER = re.compile(
     # ('to fund its platform' says what the money is for: a verb, not a fund; 'from Kestrel Fund' and
     # 'from funds advised by Kestrel' name the investors)
     r"^\s*(?:(?!(?:from|by|with)\b)\w+\s+){0,2}?(?<!\bto\s)"
-    r"(?:fund|funds|vehicle|programme|program|subsidy|subsidies|target|arr\b|run[- ]rate"
+    # ('$1 billion in fresh funds' is money raised: new funds, not a new fund)
+    r"(?:fund|(?<!\bfresh\s)(?<!\bnew\s)funds|vehicle|programme|program|subsidy|subsidies|target|arr\b"
+    r"|run[- ]rate"
     r"|market|fee|fees|salary|salaries|contract|contracts|licensing deal|order book|dry powder|distributions"
     r"|in (?:\w+\s+){0,2}(?:revenue|sales|volume|freight|bookings|gmv|arr|assets|distributions|milestones"
     r"|orders|profit|loss|capex|spending|payment volume)|of revenue"
@@ -282,7 +284,9 @@ _NOT_A_RAISE_BEFORE = re.compile(
         r"revenue|sales|arr|gmv|market|spend|spent|spending|capex|budget|totaling|totalling|totaled|totalled"
         # a fund's size: 'a fund of $200 million', 'closed its previous fund in 2019 at about $200 million
         # and another in 2015 at about $100 million'
-        r"|total of|totals|reached|hit|topped|fund of|fund(?: [IVX]+)?(?: in \d{4})? at"
+        # (a round yet to close is raised as a whole: 'in talks to raise a total of $1 billion')
+        r"|total(?<!to raise a total)(?<!to raising a total) of|totals|reached|hit|topped|fund of"
+        r"|fund(?: [IVX]+)?(?: in \d{4})? at"
         r"|another(?: in \d{4})? at|funding reached|deals worth"
         r"|combined|aggregate|of which|cost|costs|costing|charges?|pays?|paid|retails? for|sells? for"
         r"|lists? at|priced (?:at|from)|commitment of|fell to|rose to|grew to|dropped to|climbed to"
@@ -308,7 +312,8 @@ _NOT_A_RAISE_BEFORE = re.compile(
 # A fund the money is for, said a few words on: '$650 million for its eighth early-stage fund'. A fund
 # after 'from' or 'by' is the investor ('a grant from the Regional Innovation Fund'); 'to fund' is a verb.
 _FOR_A_FUND = re.compile(
-    r"^(?:(?!\b(?:from|by|with)\b)[^,;.]){0,45}?(?<!\bto )\b(?:fund|funds|vehicle)\b", re.I
+    r"^(?:(?!\b(?:from|by|with)\b)[^,;.]){0,45}?(?<!\bto )\b(?:fund|(?<!fresh )(?<!new )funds|vehicle)\b",
+    re.I,
 )
 _SIGNS_AND_DIGITS = CURRENCY_SIGNS + "0123456789"
 _FUND_WORD = re.compile(r"fund|vehicle", re.IGNORECASE)

@@ -335,3 +335,20 @@ def test_a_rankings_entries(sentence: str, deals: list[tuple[str, str, str | Non
 )
 def test_a_headlines_backer_is_not_the_company(headline: str, company: str) -> None:
     assert [deal[0] for deal in read_deals(headline)] == [company]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deals"),
+    [
+        # a round yet to close is raised as a whole, in fresh or new funds (not into a new fund)
+        (
+            "Flipkart is in talks to raise a total of $1 billion in fresh funds.",
+            [("Flipkart", "$1 billion", None)],
+        ),
+        ("Quenby raised $5 million in new funds from Ostrel.", [("Quenby", "$5 million", None)]),
+        ("Kestrel closed $650 million for its new fund.", []),
+        ("Quenby has raised a total of $40 million to date.", []),
+    ],
+)
+def test_a_total_to_raise_and_fresh_funds(sentence: str, deals: list[tuple[str, str, str | None]]) -> None:
+    assert read_deals(sentence) == deals
