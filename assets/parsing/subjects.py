@@ -580,6 +580,7 @@ def _without_place_after(text: str) -> str:
     return text
 
 
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
 # A headline's investor, its verb, then the company it backs, before the amount ('Sequoia Leads Quenby
 # $5M Seed Round', 'Nvidia Backs Quenby In $50M Series B', "Tern Joins Quenby's $50M Round").
 HEADLINE_BACKER = re.compile(
@@ -618,12 +619,18 @@ def company_in_subject(subject: str, verb: str = "") -> str | None:
         return valid_company(backed["company"] or backed["joined"])
     if " in " in text:
         text = _without_place_after(text)  # 'Anduril Industries in Costa Mesa has closed'
-    if verb.lower() == "raising" and subject.rstrip().endswith(","):
-        # 'Quenby Ltd. debuted on Nasdaq, raising $9.65 million': who debuted raised, not the exchange
-        opening = _NAME_BEFORE_PAST_TENSE.search(text)
-        described = opening and (not opening.start(1) or _DESCRIPTOR_ONLY.match(text, 0, opening.start(1)))
-        if described and (named := valid_company(without_descriptors(opening.group(1)))):
-            return named
+    ended = subject.rstrip()
+    if (verb.lower() == "raising" and ended.endswith(",")) or (verb and ended.endswith(" and")):
+        # 'Quenby Ltd. debuted on Nasdaq, raising $9.65 million': who debuted raised, not the exchange;
+        # after a lead-in of its own ('During one of the slowest IPO years, cancer company Quenby ...');
+        # 'Quenby opened an office in Paris and raised $5 million': the subject of both verbs
+        unbracketed = _BRACKETED.sub("", text) if "(" in text else text  # a ticker: 'Nocera (OTC:NCRA)'
+        for clause in (unbracketed, unbracketed.rpartition(", ")[2]):
+            opening = _NAME_BEFORE_PAST_TENSE.search(clause)
+            start = opening.start(1) if opening else 0
+            described = opening and (not start or _DESCRIPTOR_ONLY.match(clause, 0, start))
+            if described and (named := valid_company(without_descriptors(opening.group(1)))):
+                return named
     if (
         text[:5].lower() in ("the c", "the s", "the f", "this ")
         and _REFERENCE_THEN_VERB.match(text)

@@ -352,3 +352,30 @@ def test_a_headlines_backer_is_not_the_company(headline: str, company: str) -> N
 )
 def test_a_total_to_raise_and_fresh_funds(sentence: str, deals: list[tuple[str, str, str | None]]) -> None:
     assert read_deals(sentence) == deals
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deals"),
+    [
+        # the subject of two verbs, the second a raise
+        ("Quenby opened an office in Paris and raised $5 million.", [("Quenby", "$5 million", None)]),
+        (
+            "Taiwanese aquaculture developer Nerida (OTC:NRDA) uplisted its shares to Nasdaq and held a "
+            "$6.6M initial public offering on Thursday.",
+            [("Nerida", "$6.6M", "ipo")],
+        ),
+        # a lead-in of its own before the company that debuted
+        (
+            "During one of the slowest IPO years in memory, cancer drug developer Corvalis Ltd. debuted on "
+            "Nasdaq, raising $9.65 million.",
+            [("Corvalis", "$9.65 million", "ipo")],
+        ),
+        # two companies together, an investor's fund: no one company's round
+        ("Quenby and Ostrel raised $5 million.", []),
+        ("Sequoia backed Quenby last year and raised a $2 billion fund.", []),
+    ],
+)
+def test_the_subject_of_a_raise_after_another_verb(
+    sentence: str, deals: list[tuple[str, str, str | None]]
+) -> None:
+    assert read_deals(sentence) == deals
