@@ -244,19 +244,21 @@ def find_money(text: str) -> list[Money]:
     return list(_moneys_in(text, money_grammar()))
 
 
-# 'billion-dollar rounds', 'a million-dollar seed': a size said in words, a floor in US dollars. Only before
-# a round's noun: 'a billion-dollar company' states no amount.
+# 'billion-dollar rounds', 'a million-dollar seed', 'a billion-pound funding round': a size said in words, a
+# floor in its currency. Only before a round's noun: 'a billion-dollar company' states no amount.
 _SIZE_IN_WORDS = re.compile(
-    r"\b(?P<size>billion|million)[- ]dollar(?=\s+(?:mega-?)?(?:rounds?|raises?|fundraises?|funding|financing"
-    r"|investments?|seed|series))",
+    r"\b(?P<size>billion|million)[- ](?P<unit>dollar|pound|euro)"
+    r"(?=\s+(?:mega-?)?(?:rounds?|raises?|fundraises?|funding|financing|investments?|seed|series))",
     re.IGNORECASE,
 )
-_SIZE_IN_WORDS_CELL = re.compile(r"(?P<size>billion|million)[- ]dollar", re.IGNORECASE)
+_SIZE_IN_WORDS_CELL = re.compile(r"(?P<size>billion|million)[- ](?P<unit>dollar|pound|euro)", re.IGNORECASE)
+_SIZE_UNITS = {"dollar": "USD", "pound": "GBP", "euro": "EUR"}
 
 
 def _size_in_words(match: re.Match[str]) -> Money:
     value = MULTIPLIERS[match["size"].lower()]
-    return Money(value, "USD", True, match.group(0), match.start(), match.end())
+    currency = _SIZE_UNITS[match["unit"].lower()]
+    return Money(value, currency, True, match.group(0), match.start(), match.end())
 
 
 # Crore and lakh are Indian numbers: Indian news writes sums in them without the rupee sign ('raised 458 cr
@@ -331,7 +333,7 @@ def _moneys_in(text: str, grammar: MoneyGrammar) -> tuple[Money, ...]:
         money = _to_money(match, grammar)
         if money is not None:
             found.append(money)
-    if "dollar" in text or "Dollar" in text:
+    if "illion-" in text or "illion " in text:  # ('billion-dollar', 'million pound')
         found.extend(_size_in_words(m) for m in _SIZE_IN_WORDS.finditer(text))
         found.sort(key=lambda money: money.start)
     if "illion " in text and _SPELLED_OUT_END.search(text):

@@ -7,8 +7,11 @@ a round stated without one ('The Series G round was oversubscribed') gives it.""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
+from assets.normalize.amounts import find_money
 from assets.parsing.prose import extract_prose_mentions
 from tests.unit.prose_reading import PUBLISHED, read_deals, read_mentions
 
@@ -379,3 +382,13 @@ def test_the_subject_of_a_raise_after_another_verb(
     sentence: str, deals: list[tuple[str, str, str | None]]
 ) -> None:
     assert read_deals(sentence) == deals
+
+
+def test_a_size_in_words_in_pounds_or_euros() -> None:
+    sentence = (
+        "The quarter was driven by a billion-pound funding round for the data centre platform Greyscale."
+    )
+    assert read_deals(sentence) == [("Greyscale", "billion-pound", "venture")]
+    assert [(m.value, m.currency, m.is_floor) for m in find_money("a million-euro seed round")] == [
+        (Decimal(10**6), "EUR", True)
+    ]
