@@ -265,7 +265,7 @@ def _size_in_words(match: re.Match[str]) -> Money:
 # from Iron Pillar'). A count in crore ('11.54 crore shares', '2 crore users') is followed by what it counts.
 _INDIAN_MULTIPLIERS = frozenset({"crore", "crores", "cr", "lakh", "lakhs", "lac"})
 _AFTER_A_SUM = re.compile(
-    r"(?:\s*(?:[.,;:)]|$)|\s+(?:in|from|funding|round|investment|raise|fundraise|debt|led|at|and|to|for|as"
+    r"(?:\s*(?:[.,;:)]|$)|\s+(?:in|into|from|funding|round|investment|raise|fundraise|debt|led|at|and|to|for|as"
     r"|series|seed|worth|valuation|of|by|rupees|inr)\b)",
     re.IGNORECASE,
 )

@@ -138,7 +138,8 @@ _FLOOR = re.compile(rf"\b{words_pattern(FLOOR_WORDS)}\s+$", re.IGNORECASE)
 _INVESTOR_SUBJECT = re.compile(
     r"\b(?P<verb>"
     + one_of(
-        "invest(?:ed|s|ing)?|co-led|led|lead|leads|leading|backed|poured|put|plowed|injected|versé|investi|injecté"
+        "invest(?:ed|s|ing)?|co-led|led|lead|leads|leading|backed|poured|pours|put|puts|plowed|injected|injects"
+        "|pumped|pumps|ploughed|versé|investi|injecté"
     )
     + r")\s+(?!by\b)"
     # 'Paradigm is in talks to lead a round north of $200 million for Monad'

@@ -392,3 +392,19 @@ def test_a_size_in_words_in_pounds_or_euros() -> None:
     assert [(m.value, m.currency, m.is_floor) for m in find_money("a million-euro seed round")] == [
         (Decimal(10**6), "EUR", True)
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deals"),
+    [
+        # an investor pumps or pours money into the company (an Indian sum in crore goes 'into' it too)
+        ("Hero pumps another 420 cr into Ather, as rivals scale up.", [("Ather", "420 cr", None)]),
+        ("SoftBank pours $500M into Quenby", [("Quenby", "$500M", None)]),
+        ("Sequoia has pumped $20 million into Quenby.", [("Quenby", "$20 million", None)]),
+        # money pumped into a plant or into marketing is spent, not raised
+        ("The company pumped $20 million into a new factory in Ohio.", []),
+        ("Quenby pumps $5 million into marketing.", []),
+    ],
+)
+def test_money_pumped_into_a_company(sentence: str, deals: list[tuple[str, str, str | None]]) -> None:
+    assert read_deals(sentence) == deals
