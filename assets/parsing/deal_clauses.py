@@ -140,7 +140,8 @@ _CHECK_WRITER = re.compile(rf"^({NAME})['’]s\s+(?:\w+\s+){{0,2}}(?i:check|cheq
 # The name, maybe a phrase in lower case that says where or in what ('Loft Orbital in the space sector
 # (€170 million)'), then the deal in brackets.
 _PARENTHETICAL_DEAL = re.compile(
-    rf"({NAME})(?:\s+(?:in|from|of)\s+(?:the\s+)?(?:[a-z][\w&-]*\s+){{0,3}}?)?\s*\(([^()]*)\)"
+    # ('Black Semiconductor from Aachen (254 million)': a place said between the name and its deal)
+    rf"({NAME})(?:\s+(?:in|from|of)\s+(?:the\s+)?(?:[a-z][\w&-]*\s+){{0,3}}?(?:[A-Z][\w-]*)?)?\s*\(([^()]*)\)"
 )
 # An amount as a list item writes it, up to its multiplier: '$100 million', '€5M', 'US$2.5bn'.
 _SHORT_AMOUNT = rf"(?:[{CURRENCY_SIGNS}]|US\$|\d)[^\s,;]*(?:\s+(?:million|billion|m|bn))?"

@@ -205,8 +205,8 @@ _NOT_A_RAISE_AFTER = re.compile(
     # ('to fund its platform' says what the money is for: a verb, not a fund; 'from Kestrel Fund' and
     # 'from funds advised by Kestrel' name the investors)
     r"^\s*(?:(?!(?:from|by|with)\b)\w+\s+){0,2}?(?<!\bto\s)"
-    # ('$1 billion in fresh funds' is money raised: new funds, not a new fund)
-    r"(?:fund|(?<!\bfresh\s)(?<!\bnew\s)funds|vehicle|programme|program|subsidy|subsidies|target|arr\b"
+    # ('$1 billion in fresh funds' is money raised: fresh funds, not a fund; 'new funds' may be a firm's)
+    r"(?:fund|(?<!\bfresh\s)funds|vehicle|programme|program|subsidy|subsidies|target|arr\b"
     r"|run[- ]rate"
     r"|market|fee|fees|salary|salaries|contract|contracts|licensing deal|order book|dry powder|distributions"
     r"|in (?:\w+\s+){0,2}(?:revenue|sales|volume|freight|bookings|gmv|arr|assets|distributions|milestones"
@@ -312,7 +312,7 @@ _NOT_A_RAISE_BEFORE = re.compile(
 # A fund the money is for, said a few words on: '$650 million for its eighth early-stage fund'. A fund
 # after 'from' or 'by' is the investor ('a grant from the Regional Innovation Fund'); 'to fund' is a verb.
 _FOR_A_FUND = re.compile(
-    r"^(?:(?!\b(?:from|by|with)\b)[^,;.]){0,45}?(?<!\bto )\b(?:fund|(?<!fresh )(?<!new )funds|vehicle)\b",
+    r"^(?:(?!\b(?:from|by|with)\b)[^,;.]){0,45}?(?<!\bto )\b(?:fund|(?<!fresh )funds|vehicle)\b",
     re.I,
 )
 _SIGNS_AND_DIGITS = CURRENCY_SIGNS + "0123456789"

@@ -581,15 +581,25 @@ def _without_place_after(text: str) -> str:
 
 
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
+# A sale before 'and raised': the money is what the sale brought in ('sold its chip business to Intel and
+# raised $150 million').
+_SOLD = re.compile(r"\b(?:sold|sells|divested|divests|offloaded|offloads|exited|spun off)\b", re.IGNORECASE)
 # A headline's investor, its verb, then the company it backs, before the amount ('Sequoia Leads Quenby
 # $5M Seed Round', 'Nvidia Backs Quenby In $50M Series B', "Tern Joins Quenby's $50M Round").
 HEADLINE_BACKER = re.compile(
     r"^[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\s+"
-    r"(?:(?:Leads|Co-[Ll]eads|Backs|Funds|Invests\s+[Ii]n|Bets\s+[Oo]n|Doubles\s+[Dd]own\s+[Oo]n)\s+"
-    r"(?P<company>[A-Z][\w.&'’-]*(?:\s+(?!In\b|With\b)[A-Z][\w.&'’-]*){0,3}?)(?:['’]s)?"
+    r"(?:(?:Leads|Co-[Ll]eads|Backs|Funds|Invests\s+[Ii]n)\s+"
+    # the company's words, none of them a headline's small word ('Leads Pack Of Investors In', 'Leads
+    # Again As Quenby Raises')
+    r"(?P<company>(?!(?:The|Again|Pack|Off|Way)\b)[A-Z][\w.&'’-]*"
+    r"(?:\s+(?!(?:In|With|Of|As|After|For|On|To|And|The|Again)\b)[A-Z][\w.&'’-]*){0,3}?)(?:['’]s)?"
     r"(?:\s+(?:In|With|In\s+Its|In\s+Their))?"
-    # joining only someone's round ('Pellmore Joins Unicorn Club With $120 Mn' joins no company)
-    r"|Joins\s+(?P<joined>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}?)['’]s?)\s*$"
+    # joining only someone's round ('Pellmore Joins Unicorn Club With $120 Mn' joins no company), betting
+    # on a company only with the money ('Accel Bets On Fernlo With $12M Seed Round', not 'Tesla Doubles Down
+    # On Robotaxis, Raises $5B')
+    r"|Joins\s+(?P<joined>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}?)['’]s?"
+    r"|(?:Bets\s+[Oo]n|Doubles\s+[Dd]own\s+[Oo]n)\s+(?P<bet>[A-Z][\w.&'’-]*(?:\s+(?!With\b)[A-Z][\w.&'’-]*){0,3}?)"
+    r"\s+With)\s*$"
 )
 
 
@@ -614,13 +624,16 @@ def company_in_subject(subject: str, verb: str = "") -> str | None:
         return valid_company(as_name.group(1))
     text = strip_lead_in(subject.strip()).strip().rstrip(",;:—–- ").strip()
     backed = HEADLINE_BACKER.search(text) if " " in text else None
-    if backed and valid_company(backed["company"] or backed["joined"]):
+    backed_name = backed and (backed["company"] or backed["joined"] or backed["bet"])
+    if backed_name and valid_company(backed_name):
         # 'Sequoia Leads Quenby $5M Seed Round', "Tern Joins Quenby's $50M Round": Quenby's round
-        return valid_company(backed["company"] or backed["joined"])
+        return valid_company(backed_name)
     if " in " in text:
         text = _without_place_after(text)  # 'Anduril Industries in Costa Mesa has closed'
     ended = subject.rstrip()
-    if (verb.lower() == "raising" and ended.endswith(",")) or (verb and ended.endswith(" and")):
+    if (verb.lower() == "raising" and ended.endswith(",")) or (
+        verb and ended.endswith(" and") and not _SOLD.search(text)  # 'sold its chip unit and raised'
+    ):
         # 'Quenby Ltd. debuted on Nasdaq, raising $9.65 million': who debuted raised, not the exchange;
         # after a lead-in of its own ('During one of the slowest IPO years, cancer company Quenby ...');
         # 'Quenby opened an office in Paris and raised $5 million': the subject of both verbs
