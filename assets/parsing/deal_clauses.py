@@ -572,7 +572,9 @@ _RAISED_BY = re.compile(
     r"\s*(?:(?:[\w-]+\s+){0,2}?(?:round|funding|financing|raise|investment)\s+(?P<verb>raised|secured|closed|landed)"
     # 'the deals include $6 billion raised by X.AI, ..., $1 billion by Wiz': a list's amounts, raised
     # by their owners, the verb said once ('a $5 million investment by Kestrel' names the investor)
-    r"|(?P<bare>(?:raised|secured|closed|landed)\s+)?)"
+    r"|(?P<bare>(?:raised|secured|closed|landed)\s+)?"
+    # 'a $1.1 billion raise by IM Motors and a $1 billion raise by YueZhiAnMian': a raise is its raiser's
+    r"|(?:[\w-]+\s+){0,2}?(?P<raise>raise|fundraise|fundraising))"
     rf"\s*by\s+(?:[a-z][\w-]*\s+){{0,4}}?(?P<owner>{NAME})"
 )
 
@@ -597,7 +599,9 @@ def _raised_by_items(sentence: str) -> list[Clause] | None:
     for money in find_money(sentence):
         owner = _RAISED_BY.match(sentence, money.end) or _THAT_RAISED.match(sentence, money.end)
         if owner:
-            raised = raised or owner.re is _THAT_RAISED or bool(owner["verb"] or owner["bare"])
+            raised = (
+                raised or owner.re is _THAT_RAISED or bool(owner["verb"] or owner["bare"] or owner["raise"])
+            )
             items.append((money.start, money.start, valid_company(owner["owner"])))
         elif not items:
             unowned_first = unowned_first or money

@@ -292,6 +292,12 @@ def test_a_release_of_a_company_listed_twice_closes_a_post_ipo_round() -> None:
             "Other deals include Quorra from Berlin ($60M Series B) and Ilex Health ($12M seed).",
             [("Quorra", "$60M", "series_b"), ("Ilex Health", "$12M", "seed")],
         ),
+        # a raise is its raiser's ('an investment by' names the investor, below)
+        (
+            "The region also saw two megadeals: a $1.1 billion raise by Kelvar Motors and a $1 billion raise "
+            "by Brimwell.",
+            [("Kelvar Motors", "$1.1 billion", None), ("Brimwell", "$1 billion", None)],
+        ),
         # 'by' an investor, no verb said: no list of owners
         ("A $5 million investment by Kestrel and a $3 million investment by Harrow went to Quenby.", []),
         # each subject with what it is, set off by commas, and its own verb
