@@ -705,6 +705,31 @@ _RANKED_ENTRY = re.compile(
 )
 
 
+# A bracket that lists companies with their amounts: '(Lambda $480M, Celestial $250M, Nexthop $110M)'.
+_BRACKET = re.compile(r"\(([^()]{4,400})\)")
+_NAME_AMOUNT_ITEM = re.compile(rf"^({NAME})\s+((?-i:{MONEY_START})\S*)$")
+# Words of money raised before such a bracket ('capital infusions for healthcare AI (...)'); not of
+# revenue or worth ('the top earners (Apple $100B, ...)').
+_RAISED_WORDS = re.compile(r"\b(?:rais|round|fund|infusion|invest|deal|backing|financ)", re.IGNORECASE)
+_OTHER_FIGURE_WORDS = re.compile(r"\b(?:valu|revenue|sales|worth|market cap|earn|profit)", re.IGNORECASE)
+
+
+def _bracketed_name_amounts(sentence: str) -> list[Clause] | None:
+    """One clause per 'Name $amount' item of a bracketed list in a sentence about money raised ('capital
+    infusions for healthcare AI (Hippocratic AI $126M, ...), AI infrastructure (Lambda $480M, Celestial
+    $250M)'); items of another form in the bracket ('OpenEvidence multiple rounds totaling >$400M') are
+    left out. None unless two items or more are read."""
+    if "(" not in sentence or not _RAISED_WORDS.search(sentence) or _OTHER_FIGURE_WORDS.search(sentence):
+        return None
+    clauses = []
+    for bracket in _BRACKET.finditer(sentence):
+        for item in bracket.group(1).split(","):
+            found = _NAME_AMOUNT_ITEM.match(item.strip())
+            if found and find_money(found.group(2)) and (company := valid_company(found.group(1))):
+                clauses.append(Clause(found.group(2), company=company, list_item=True))
+    return clauses if len(clauses) >= 2 else None
+
+
 def _ranked_entry(sentence: str) -> list[Clause] | None:
     """The deal of a ranking's entry, its company named before its amount ('1. Anysphere, $2.3B, AI
     coding: Coding platform Cursor and parent Anysphere raised ...': Anysphere's, whatever the story names
@@ -765,6 +790,7 @@ def split_sentence(sentence: str) -> list[Clause]:
     # sentence): a sentence without them is one clause, whatever its length.
     shapes = (
         _ranked_entry,
+        _bracketed_name_amounts,
         _respectively,
         _colon,
         _parenthetical_deals,

@@ -298,6 +298,14 @@ def test_a_release_of_a_company_listed_twice_closes_a_post_ipo_round() -> None:
             "by Brimwell.",
             [("Kelvar Motors", "$1.1 billion", None), ("Brimwell", "$1 billion", None)],
         ),
+        # a bracketed list of companies with their amounts, in a sentence about money raised
+        (
+            "Notable are capital infusions for health AI (Orvane AI $126M, Kelvar multiple rounds totaling "
+            ">$400M), and infrastructure (Brimwell $480M, Quenby Cloud $250M).",
+            [("Orvane AI", "$126M", None), ("Brimwell", "$480M", None), ("Quenby Cloud", "$250M", None)],
+        ),
+        # not of earnings or worth
+        ("The top earners (Orvane $100B, Kelvar $80B) led the index of investment firms.", []),
         # 'by' an investor, no verb said: no list of owners
         ("A $5 million investment by Kestrel and a $3 million investment by Harrow went to Quenby.", []),
         # each subject with what it is, set off by commas, and its own verb
