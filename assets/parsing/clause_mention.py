@@ -42,9 +42,9 @@ from assets.parsing.money_roles import (
 from assets.parsing.prose_names import NAME, NAME_PATTERN, read_names, search_from_name, valid_company
 from assets.parsing.subjects import (
     DESCRIBED_AS,
-    HEADLINE_BACKER,
     REFERENCE,
     company_in_subject,
+    headline_backed,
     is_a_fund,
     strip_lead_in,
 )
@@ -496,11 +496,10 @@ def _owner_of_round_at(text: str, anchor: int) -> str | None:
     if _FOR_ANOTHER.match(text, noun.end()):
         return None  # "Tom Reyes's $5 million seed round for Talvora": the round is Talvora's
     owner = search_from_name(_OWNER_RIGHT_BEFORE, text[: money.start], max(0, money.start - 80))
-    backed = HEADLINE_BACKER.search(owner.group(0)) if owner else None
+    if owner is None:
+        return None
     # "Microsoft Joins Quenby's $50M Round": the possessive is the company's the investor joins
-    return (
-        valid_company(backed["company"] or backed["joined"] if backed else owner.group(1)) if owner else None
-    )
+    return valid_company(headline_backed(owner.group(0)) or owner.group(1))
 
 
 # The company's possessive right before an amount: 'its $100 million', 'its latest $40M'.

@@ -13,7 +13,8 @@ import re
 from assets.normalize.dates import RELATIVE_MONTH
 from assets.parsing.alternation import one_of
 
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+"""A month's name, whole or cut short, capitalised as written ('May', 'Sept.', 'November')."""
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # In order of preference: a full date, a day of a month, a weekday, a relative day. A weekday or a day of a
 # month needs 'on' ('on Monday'), so that 'see you next Monday' or 'a March 6 memo' date nothing.
@@ -22,10 +23,10 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PHRASES = (
     re.compile(
         rf"\b(?=[JFMASOND\d])"
-        rf"(?P<phrase>{_MONTH} \d{{1,2}}, \d{{4}}|\d{{1,2}} {_MONTH} \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})(?!\d)"
+        rf"(?P<phrase>{MONTH} \d{{1,2}}, \d{{4}}|\d{{1,2}} {MONTH} \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})(?!\d)"
     ),
     re.compile(
-        rf"\b[Oo]n (?:the )?(?P<phrase>{_MONTH} \d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{_MONTH})"
+        rf"\b[Oo]n (?:the )?(?P<phrase>{MONTH} \d{{1,2}}|\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH})"
         r"(?!\d|,\s*\d{4})"
     ),
     re.compile(

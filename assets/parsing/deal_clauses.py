@@ -356,14 +356,7 @@ def _named_item(left: str, right: str) -> Clause | None:
     after the colon has its own subject: 'Update: Acme raised $5M')."""
     name = strip_lead_in(_RANK.sub("", left.strip()))
     described = _DESCRIBED_AFTER.sub("", name)
-    money_only = _MONEY_ONLY_ITEM.match(right) if _RANK.match(left.strip()) else None
-    if money_only and find_round(right[: money_only.end() + 30]):
-        money_only = None  # '#2 Orvane: $25M Series A led by ...' is read with its round, below
-    story = right[money_only.end() :] if money_only else ""
-    if money_only and not (DEAL_VERB.search(story) or find_round(story)):
-        # a ranking of anything else ('1. Fintech: $4.1B. 2. Healthcare: $3.2B', market sizes, medians,
-        # acquisitions): the item's own story says the amount was raised
-        money_only = None
+    money_only = _ranked_amount_alone(left, right)
     if money_only and re.fullmatch(NAME, described) and not _FIELD_LABEL.search(described):
         # '6) Voyage Foods: $52M', a ranked list's item: the company, then its amount alone (what follows
         # is the item's story, with verbs of its own)
@@ -403,6 +396,20 @@ _MONEY_ONLY_ITEM = re.compile(
     r"(?=\s*$|\s*[,.;]|\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
+
+
+def _ranked_amount_alone(left: str, right: str) -> re.Match[str] | None:
+    """The amount a ranked item states alone after its colon ('6) Voyage Foods: $52M Also in California,
+    ... secured'), when the item's own story says it was raised; None for an item with its round after
+    the amount ('#2 Orvane: $25M Series A led by ...', read with its round) or a ranking of anything else
+    ('1. Fintech: $4.1B. 2. Healthcare: $3.2B', market sizes, medians, acquisitions)."""
+    found = _MONEY_ONLY_ITEM.match(right) if _RANK.match(left.strip()) else None
+    if found is None or find_round(right[: found.end() + 30]):
+        return None
+    story = right[found.end() :]
+    return found if DEAL_VERB.search(story) or find_round(story) else None
+
+
 _NAME_WITH_AMOUNT = re.compile(rf"({NAME})\s*\(([^()]{{1,40}})\)\s*")
 
 

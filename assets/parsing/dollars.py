@@ -59,7 +59,7 @@ _US_STATES = (
 _NAMES_US = re.compile(
     r"\b"
     + one_of(
-        rf"U\.S\.|US|USA|United States|Americans?|Silicon Valley|San Francisco|Boston|Seattle|Nasdaq|NYSE"
+        r"U\.S\.|US|USA|United States|Americans?|Silicon Valley|San Francisco|Boston|Seattle|Nasdaq|NYSE"
         r"|Chicago|Austin|Los Angeles|NYC|Denver|Atlanta|Miami|Palo Alto|Menlo Park|Mountain View|Wall Street"
         r"|Fla\.|Calif\.|Mass\.|Wash\."
         rf"|{_US_STATES}"

@@ -455,10 +455,11 @@ def _month_of_year(after: str, published: date | None, latest: int) -> str | Non
     return f"{named.group('month')} {published.year}" if month <= published.month - latest else None
 
 
-_RAISE_WORDS = (
-    r"(?:raised|secured|closed|landed|bagged|netted|received|picked up|pulled in|announced|completed|raising"
-    r"|securing|closing)\b"
+# The verbs of a raise told in the past tense.
+_PAST_RAISE_VERBS = (
+    r"raised|secured|closed|landed|bagged|netted|received|picked up|pulled in|announced|completed"
 )
+_RAISE_WORDS = rf"(?:{_PAST_RAISE_VERBS}|raising|securing|closing)\b"
 # A statement of its own after a history: its raise after a semicolon, or after a comma and perhaps a word
 # of now ('..., closed a $10 million', '..., and is now raising', '...; it raised'), not a history's next
 # item ('previously raised $6 million and secured a $2 million grant').
@@ -469,10 +470,7 @@ _STATEMENT_AFTER_HISTORY = re.compile(
     re.IGNORECASE,
 )
 # A raise told in the past tense, before its amount: 'raised', 'secured', 'closed', 'landed'...
-_PAST_TENSE_RAISE = re.compile(
-    r"\b(?:raised|secured|closed|landed|bagged|netted|received|picked up|pulled in|announced|completed)\b",
-    re.IGNORECASE,
-)
+_PAST_TENSE_RAISE = re.compile(rf"\b(?:{_PAST_RAISE_VERBS})\b", re.IGNORECASE)
 
 
 def _month_in_past(after: str, published: date | None) -> str | None:

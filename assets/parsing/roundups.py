@@ -13,6 +13,7 @@ import re
 from datetime import date
 
 from assets.normalize.dates import MONTHS
+from assets.parsing.date_phrases import MONTH
 from assets.parsing.mentions import DealMention
 
 OPENING_CHARS = 600
@@ -20,7 +21,7 @@ OPENING_CHARS = 600
 ROUNDUP_MENTIONS = 3
 """Deals a document states, at least, to be a round-up."""
 _MONTH_NAMED = re.compile(
-    r"\b(?:in|during|for|of)\s+(?P<month>Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+    rf"\b(?:in|during|for|of)\s+(?P<month>{MONTH})"
     r"(?:\s+(?P<year>20\d\d))?\b",
     re.IGNORECASE,
 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from assets.normalize.rounds import find_round
+from assets.parsing.date_phrases import MONTH
 from assets.parsing.prose_names import (
     CAPITAL,
     NAME,
@@ -58,9 +59,8 @@ _WIRE_DATELINE = re.compile(
 # A date heading the text, as saved pages and exports start: 'date 2024-01-16 Northvolt, ...'.
 _DATE_HEADING = re.compile(r"^(?:date|published|posted|updated):?\s+\d{4}-\d{2}(?:-\d{2})?\s+", re.IGNORECASE)
 # A timeline's date before the subject: 'June 11, 2024 Mistral raises', '11 June 2024: Mistral raised'.
-_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_OPENING = re.compile(
-    rf"^(?:{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|\d{{1,2}}\s+{_MONTH_WORD},?\s+(?:19|20)\d\d"
+    rf"^(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|\d{{1,2}}\s+{MONTH},?\s+(?:19|20)\d\d"
     r"|(?:19|20)\d\d-\d\d-\d\d)\s*[:,–—-]?\s+(?=[A-Z])"
 )
 _BULLET = re.compile(r"^(?:[*•·▪‣◦-]|—|–|\d{1,2}[.)])\s+")
@@ -586,7 +586,7 @@ _BRACKETED = re.compile(r"\s*\([^()]*\)")
 _SOLD = re.compile(r"\b(?:sold|sells|divested|divests|offloaded|offloads|exited|spun off)\b", re.IGNORECASE)
 # A headline's investor, its verb, then the company it backs, before the amount ('Sequoia Leads Quenby
 # $5M Seed Round', 'Nvidia Backs Quenby In $50M Series B', "Tern Joins Quenby's $50M Round").
-HEADLINE_BACKER = re.compile(
+_HEADLINE_BACKER = re.compile(
     r"^[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\s+"
     r"(?:(?:Leads|Co-[Ll]eads|Backs|Funds|Invests\s+[Ii]n)\s+"
     # the company's words, none of them a headline's small word ('Leads Pack Of Investors In', 'Leads
@@ -601,6 +601,13 @@ HEADLINE_BACKER = re.compile(
     r"|(?:Bets\s+[Oo]n|Doubles\s+[Dd]own\s+[Oo]n)\s+(?P<bet>[A-Z][\w.&'’-]*(?:\s+(?!With\b)[A-Z][\w.&'’-]*){0,3}?)"
     r"\s+With)\s*$"
 )
+
+
+def headline_backed(text: str) -> str | None:
+    """The company a headline's investor backs before the amount ('Sequoia Leads Quenby' -> 'Quenby',
+    "Tern Joins Quenby's" -> 'Quenby'), else None."""
+    found = _HEADLINE_BACKER.search(text)
+    return (found["company"] or found["joined"] or found["bet"]) if found else None
 
 
 def company_in_subject(subject: str, verb: str = "") -> str | None:
@@ -623,11 +630,10 @@ def company_in_subject(subject: str, verb: str = "") -> str | None:
     if as_name:
         return valid_company(as_name.group(1))
     text = strip_lead_in(subject.strip()).strip().rstrip(",;:—–- ").strip()
-    backed = HEADLINE_BACKER.search(text) if " " in text else None
-    backed_name = backed and (backed["company"] or backed["joined"] or backed["bet"])
-    if backed_name and valid_company(backed_name):
+    backed = headline_backed(text) if " " in text else None
+    if backed and valid_company(backed):
         # 'Sequoia Leads Quenby $5M Seed Round', "Tern Joins Quenby's $50M Round": Quenby's round
-        return valid_company(backed_name)
+        return valid_company(backed)
     if " in " in text:
         text = _without_place_after(text)  # 'Anduril Industries in Costa Mesa has closed'
     ended = subject.rstrip()
@@ -722,7 +728,7 @@ def company_in_subject(subject: str, verb: str = "") -> str | None:
         return valid_company(without_descriptors(appositive.group(1)))
     # 'Sakana, which means fish in Japanese, has': the words before the verb go first, then the appositive
     text = _TRAILING_APPOSITIVE.sub("", _without_trailing_words(text)).strip().rstrip(",")
-    text = re.sub(r"\s*\([^()]*\)", "", text)  # a ticker or an alias: 'Acme Inc. (NASDAQ: ACME)'
+    text = _BRACKETED.sub("", text)  # a ticker or an alias: 'Acme Inc. (NASDAQ: ACME)'
     text = _WITH_ITS.sub("", _without_trailing_words(text).rstrip(", "))
     # ('The Exploration Company', 'The Bot Company': 'The', capitalised words and 'Company' name a company)
     refers_back = _REFERENCE.match(text) and not THE_COMPANY.fullmatch(text)
