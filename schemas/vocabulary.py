@@ -17,7 +17,12 @@ VENTURE_ROUND = "venture"
 STAGELESS_ROUNDS = frozenset({UNKNOWN_ROUND, VENTURE_ROUND})
 UNDATED = "undated"
 """date_basis of what nothing dates: a deal none of whose mentions is dated, or a mention whose words
-date it only against a publication date its page does not give ('announced on Monday')."""
+date it only against a publication date its page does not give ('announced on Monday'), or a round the
+text places in the company's past without saying when (`EARLIER_UNDATED`)."""
+EARLIER_UNDATED = "earlier, undated"
+"""What prose extraction writes as `announced_text` for a round the text places in the company's past
+without a period ('Quenby previously raised $5 million', 'Prior to that, the startup had raised $10
+million'): the round is a deal of its own, and its date stays empty rather than take the page's."""
 _SERIES = re.compile(r"^(?:series|serie|round)\s+([a-k])(?:\s+(?:round|funding|financing|extension))?$")
 SERIES_LETTERS = "abcdefghijk"
 _ISO_CODE = re.compile(r"[A-Z]{3}")

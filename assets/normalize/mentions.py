@@ -27,6 +27,7 @@ from schemas.tables import NORMALIZED_MENTIONS
 from schemas.tables.mentions import NORMALIZED_FIELDS as NORMALIZED_COLUMNS
 from schemas.taxonomy import UNCLASSIFIED, Taxonomy, default_taxonomy
 from schemas.vocabulary import (
+    EARLIER_UNDATED,
     UNDATED,
     UNKNOWN_ROUND,
     Currencies,
@@ -103,6 +104,8 @@ def announced_fields(
     `announced_text` keeps its words."""
     published = None if is_missing(published_date) else pd.Timestamp(published_date).date()
     stated = _text(announced_text)
+    if stated == EARLIER_UNDATED:
+        return None, UNDATED, None  # a round of the past the text does not date: not the page's date
     if stated:
         formats = (date_format,) if _text(date_format) else ()
         month = relative_month(stated, published)

@@ -57,6 +57,7 @@ from schemas.reference.wording import (
     UNDISCLOSED_IN_PROSE,
     words_pattern,
 )
+from schemas.vocabulary import EARLIER_UNDATED
 
 _GRANT_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?grants?\b(?!\s+to\b)", re.IGNORECASE)
 _VALUED_AFTER_ROUND = re.compile(
@@ -942,8 +943,9 @@ def other_rounds_beside(text: str, mention: DealMention, published: date | None)
         if _another_company_named(between, mention) or _another_company_named(phrase, mention):
             continue  # '... the record $172 million Series B for startup Hysata': another company's round
         suffix = f"/other[{len(found)}]"
-        # (an undated earlier stage is not of the deal's day: the page's date dates it, as any undated round)
-        day = announced or (None if told_apart else mention.announced)
+        # (an undated earlier stage is not of the deal's day, nor of the page's: its date stays empty; the
+        # next round of a history, undated, takes the page's date as any undated round)
+        day = announced or (EARLIER_UNDATED if earlier_stage else None if told_apart else mention.announced)
         found.append(_deal_beside(mention, suffix, round_text, amount_text(text, money), day))
     return found
 
@@ -1360,7 +1362,8 @@ def mention_in_clause(
     if round_text is None and _strategic(text, investors):
         round_text = "strategic"
     if past:
-        announced = past_period(text, past, published)
+        # a round of the past the text does not date is kept, its date left empty, not the page's
+        announced = past_period(text, past, published) or EARLIER_UNDATED
     else:
         # 'a $30M Series A at a $200M valuation in January': the month after its valuation dates it too.
         stated = [m for m in (first_raise, first_valuation) if m is not None]

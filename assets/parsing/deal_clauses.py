@@ -626,29 +626,56 @@ def _raised_by_items(sentence: str) -> list[Clause] | None:
 _FOR_OWNER = re.compile(
     r"\s*(?:(?:[\w-]+\s+){0,3}?"
     r"(?i:round|series [a-k]|seed|funding|financing|raise|investment|infusion|injection|deal)\s+)?"
-    r"(?:for|into|by)\s+"
+    # 'a $55 million investment in Lumeo' (an investment is in its company; a round 'in May' is not)
+    r"(?:for|into|by|(?<=investment\s)in)\s+"
     rf"(?:{DESCRIBED_AS}|(?:the\s+)?(?:[a-z][\w-]*\s+){{0,6}}?)({NAME})"
 )
 # "Tabby's $200M Series D": the owner right before the amount.
 OWNER_BEFORE = re.compile(rf"({NAME})['’]s?\s+$")
+# 'OpenAI raising a $41bn round', 'Legora, which raised $80m': the owner and its deal verb right before the
+# amount. Read only in a list that also has owners of another form: a list of subjects with their verbs
+# alone is split by its verbs (`_split_by_verbs`).
+_VERB_OWNER = re.compile(rf"({NAME})(?:,\s+(?:which|who))?\s+(?:also\s+|has\s+|had\s+|have\s+)?$")
+_VERB_TO_AMOUNT = re.compile(
+    r"\s+(?:(?:an?|its|another|additional|about|around|over|nearly|almost|roughly|some|just)\s+)*",
+    re.IGNORECASE,
+)
+
+
+def _verb_owner(sentence: str, money: Money) -> re.Match[str] | None:
+    """The name whose deal verb comes right before `money` ('OpenAI raising a $41bn round'), or None."""
+    window = max(0, money.start - 80)
+    verbs = list(DEAL_VERB.finditer(sentence, window, money.start))
+    if not verbs or not _VERB_TO_AMOUNT.fullmatch(sentence, verbs[-1].end(), money.start):
+        return None
+    return _VERB_OWNER.search(sentence, max(0, verbs[-1].start() - 60), verbs[-1].start())
 
 
 def _owned_items(sentence: str) -> list[Clause] | None:
     """Amounts that each name their round's owner, before them ("Tabby's $200M Series D") or after them
     ('a $250M debt raise for Tamara', '$31 million round raised by Vivante'), in any mix: one clause per
     amount when every amount of the sentence (two or more) has one."""
-    if " for " not in sentence and " by " not in sentence and "'" not in sentence and "’" not in sentence:
+    if not any(word in sentence for word in (" for ", " by ", " into ", " in ", "'", "’")):
         return None
     moneys = find_money(sentence)
     items = []
+    kinds = set()
     for money in moneys:
         after = _FOR_OWNER.match(sentence, money.end)
         before = OWNER_BEFORE.search(sentence, max(0, money.start - 60), money.start)
-        owner = after or before
+        verb = _verb_owner(sentence, money)
+        # the subject of a deal verb owns its amount: what comes after it is the money's purpose ('Tarvo
+        # landed $120M for AI-driven discovery')
+        owner = verb or after or before
         if owner is None:
             return None
-        start = before.start() if before and not after else money.start
+        kinds.add("verb" if verb else "for" if after and after.group(0).lstrip().startswith("for") else "")
+        start = owner.start() if owner is not after else money.start
         items.append((start, start, valid_company(owner.group(1))))
+    # subjects with their verbs alone are split by their verbs; beside them, an amount 'for' a name is
+    # as often its purpose ('for workflow automation and London's Quantexa')
+    if kinds == {"verb"} or {"verb", "for"} <= kinds:
+        return None
     if len(items) < 2 or any(company is None for _, _, company in items):
         return None
     return _item_clauses(sentence, items)

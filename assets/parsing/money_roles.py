@@ -840,12 +840,7 @@ class ClauseRoles:
         out once: a clause that follows another round asks for it twice)."""
         if self._first_past is _UNREAD:
             self._first_past = next(
-                (
-                    money
-                    for money in self.moneys
-                    if self.of(money) is Role.PAST_RAISE
-                    and past_period(self.clause, money, self.published) is not None
-                ),
+                (money for money in self.moneys if self.of(money) is Role.PAST_RAISE),
                 None,
             )
         return self._first_past  # type: ignore[return-value]

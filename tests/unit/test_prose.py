@@ -10,6 +10,7 @@ import pytest
 from assets.parsing.mentions import DealMention, Method
 from assets.parsing.newsletter import markdown_paragraphs
 from assets.parsing.prose import extract_prose_mentions, mention_from_clause, resolve_short_names
+from schemas.vocabulary import EARLIER_UNDATED
 
 
 def facts(mention: DealMention) -> dict[str, Any]:
@@ -454,16 +455,18 @@ def test_money_that_is_no_raise(sentence: str) -> None:
         # The month before publication is news still: it dates the deal, which stays the clause's deal;
         # a month said alone dates raises, not valuations.
         (
-            # (the Series B before it is a deal of its own, which the text does not date)
+            # (the Series B before it is a deal of its own, which the text does not date: neither does
+            # dealmap, rather than give it the page's date)
             ["Pellbrook closed a $60M Series C in February, a year after its $25M Series B."],
-            [("$60M", "series_c", "February 2026"), ("$25M", "series_b", None)],
+            [("$60M", "series_c", "February 2026"), ("$25M", "series_b", EARLIER_UNDATED)],
         ),
         (
             ["Pellbrook raised a $9M seed in 2025, then a $30M Series A at a $200M valuation in January."],
             [("$30M", "series_a", "January 2026"), ("$9M", "seed", "2025")],
         ),
-        # Undated history ('previously', 'years ago') and past valuations state no deal.
-        (["Pellbrook previously raised $20 million from angels."], []),
+        # An undated round of the past ('previously') is a deal of its own whose date stays empty; a past
+        # valuation states no deal.
+        (["Pellbrook previously raised $20 million from angels."], [("$20 million", None, EARLIER_UNDATED)]),
         (["Pellbrook was valued at $300 million in 2024."], []),
     ],
 )

@@ -152,12 +152,13 @@ def test_a_figure_spoken_of_is_not_the_raise() -> None:
             "Quenby, which previously raised $4 million, closed a $10 million Series A.",
             [("Quenby", "$10 million", "series_a")],
         ),
-        # alone, it still places the raise in the past, which the text does not date: no deal
-        ("Quenby previously raised $5 million.", []),
+        # alone, it places the raise in the past, which the text does not date: a deal whose date stays
+        # empty (tests/unit/test_undated_past_rounds.py)
+        ("Quenby previously raised $5 million.", [("Quenby", "$5 million", None)]),
         # a history's next item stays in the past; a statement after a comma and 'now' is today's
         (
             "Prior to this round, Trellis had raised $12 million and secured a $3 million grant.",
-            [],
+            [("Trellis", "$12 million", None)],
         ),
         (
             "Loomstack, which formerly raised $3 million and landed a $1 million loan, now secured €15M.",

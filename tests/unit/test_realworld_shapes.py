@@ -1720,11 +1720,11 @@ def test_the_name_of_a_with_phrase_may_carry_a_description(
             "$3 million.",
             [],
         ),
-        # the amount goes to the company that owns it ("Quorra's"), not to the subject after 'whilst' (whose
-        # own £25m is not read yet: a gap, as above)
+        # the amount goes to the company that owns it ("Quorra's"), not to the subject after 'whilst', whose
+        # own £25m is read since the nineteenth round (a list of owners of two forms)
         (
             "Analysts pointed to Quorra's £700m Series C, whilst battery maker Ostrel raised £25m.",
-            [("Quorra", "series_c", "£700m")],
+            [("Quorra", "series_c", "£700m"), ("Ostrel", None, "£25m")],
         ),
         # a contrast before the amount changes nothing
         ("While rivals cut staff, Dorvane raised $18 million.", [("Dorvane", None, "$18 million")]),
