@@ -569,7 +569,14 @@ def _said_not_to_happen(text: str, first_stated: int) -> bool:
 
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been)\s+(?:then\s+|soon\s+|later\s+)?$", re.IGNORECASE)
-_FOLLOWS = frozenset({"follows", "followed", "comes after", "came after"})
+# The verbs of a round that comes after one of the past ('follows', 'comes on the heels of', 'came two
+# months after'), as DEAL_VERB reads them.
+_FOLLOWS = re.compile(r"follow(?:s|ed)|c[oa]mes?\b.*\b(?:after|heels of)", re.IGNORECASE)
+# The words of a round followed, right after its amount: 'a $10 million seed', '$3M in Series A funding'.
+_FOLLOWED_ROUND = re.compile(
+    r"\S*\s+(?:[\w-]+\s+){0,2}?(?:(?:pre-?)?seed|series|round|funding|financing|raise|investment|pre-series)\b",
+    re.IGNORECASE,
+)
 # 'These talks followed a funding round in which Wiz raised $1 billion': the round followed is told with a
 # subject of its own, so it is a deal of its own.
 _OWN_SUBJECT_AFTER = re.compile(rf"\b(?:in which|during which|when|where)\s+{NAME}\s+$")
@@ -943,9 +950,9 @@ def other_rounds_beside(text: str, mention: DealMention, published: date | None)
         if _another_company_named(between, mention) or _another_company_named(phrase, mention):
             continue  # '... the record $172 million Series B for startup Hysata': another company's round
         suffix = f"/other[{len(found)}]"
-        # (an undated earlier stage is not of the deal's day, nor of the page's: its date stays empty; the
-        # next round of a history, undated, takes the page's date as any undated round)
-        day = announced or (EARLIER_UNDATED if earlier_stage else None if told_apart else mention.announced)
+        # (an undated earlier stage is not of the deal's day: the page's date dates it, as any undated round;
+        # 'after closing a $15M Series B earlier this month' is of the page's month)
+        day = announced or (None if told_apart else mention.announced)
         found.append(_deal_beside(mention, suffix, round_text, amount_text(text, money), day))
     return found
 
@@ -1211,22 +1218,28 @@ def mention_in_clause(
     if not (structure or nouned or valuation_phrase or invested):
         return None
     roles = clause_roles(text, moneys, published)
-    follows = verb is not None and verb.group(0).lower() in _FOLLOWS
+    follows = verb is not None and bool(_FOLLOWS.fullmatch(verb.group(0)))
     if follows and _PASSIVE_BEFORE.search(text, max(0, verb.start() - 12), verb.start()):  # type: ignore[union-attr]
         # 'This was followed by a Series A in September, raising $200 million': the round told next is a
         # deal of its own, its verb the one after
         follows, verb = False, DEAL_VERB.search(text, verb.end())  # type: ignore[union-attr]
+    followed = None
     if follows and roles.first_past_raise() is None:
-        # 'It follows a $10 million seed': a round of the past the text does not date is not told apart
-        # from the one stated before. One that names who received it is a deal of its own ('This comes
-        # after a potential $500 million investment in Wayve'): the clause is read as any other.
+        # One that names who received it is a deal of its own ('This comes after a potential $500 million
+        # investment in Wayve'): the clause is read as any other.
         later = DEAL_VERB.search(text, verb.end())  # type: ignore[union-attr]
         named = any(_recipient_after(text, money) for money in moneys) or (
             later is not None and bool(_OWN_SUBJECT_AFTER.search(text, verb.end(), later.start()))  # type: ignore[union-attr]
         )
-        if not named:
-            return None
-        follows, verb = False, DEAL_VERB.search(text, verb.end())  # type: ignore[union-attr]
+        if named:
+            follows, verb = False, DEAL_VERB.search(text, verb.end())  # type: ignore[union-attr]
+        else:
+            # 'It follows a $10 million seed': the round followed is one of the company's past, which the
+            # text does not date
+            followed = next((m for m in moneys if m.start > verb.end() and roles.of(m) is Role.RAISE), None)  # type: ignore[union-attr]
+            # (a round's own words name it: 'a $10 million seed', 'a $3M round'; not 'a $5 million loss')
+            if followed is None or not _FOLLOWED_ROUND.match(own_phrase(text, followed, moneys)):
+                return None
     if clause.amount:  # 'respectively': the sentence's structure says which amount is this deal's
         first_raise = next((m for m in moneys if m.text == clause.amount), None)
     elif follows:
@@ -1237,7 +1250,7 @@ def mention_in_clause(
         first_raise = roles.first_raise()
     # A clause that states only a round of the company's past ('It raised $1bn last year') states that
     # round, dated as the text dates it.
-    past = roles.first_past_raise() if first_raise is None and not clause.amount else None
+    past = (followed or roles.first_past_raise()) if first_raise is None and not clause.amount else None
     first_raise = first_raise or past
 
     def is_raise(money: Money) -> bool:

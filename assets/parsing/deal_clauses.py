@@ -104,6 +104,12 @@ DEAL_VERB = re.compile(
         # the round stated before, following one of the past: 'It follows a $19M Series D closed in 2021'.
         # ', followed by' goes on to the next entry of a list, no round of the past.
         r"|follows|followed(?<!,\sfollowed)|comes after|came after"
+        # 'This funding comes on the heels of a $1.5 million seed', 'The round comes only nine months after
+        # a $4.5 million pre-seed'
+        r"|comes(?:\s+hot)?\s+on\s+the\s+heels\s+of"
+        r"|came(?:\s+hot)?\s+on\s+the\s+heels\s+of"
+        r"|comes\s+(?:just\s+|only\s+|barely\s+)?(?:[\w-]+\s+)?(?:days?|weeks?|months?|years?)\s+after"
+        r"|came\s+(?:just\s+|only\s+|barely\s+)?(?:[\w-]+\s+)?(?:days?|weeks?|months?|years?)\s+after"
         # a round-up's ranking: 'Northern Arc led the list with $80 million in funding'
         r"|led the (?:list|pack|tally|rankings?|way)(?: there)? with"
         r"|leads the (?:list|pack|tally|rankings?|way)(?: there)? with"
@@ -635,7 +641,17 @@ OWNER_BEFORE = re.compile(rf"({NAME})['’]s?\s+$")
 # 'OpenAI raising a $41bn round', 'Legora, which raised $80m': the owner and its deal verb right before the
 # amount. Read only in a list that also has owners of another form: a list of subjects with their verbs
 # alone is split by its verbs (`_split_by_verbs`).
-_VERB_OWNER = re.compile(rf"({NAME})(?:,\s+(?:which|who))?\s+(?:also\s+|has\s+|had\s+|have\s+)?$")
+# ('who raised' and a person's role before the name say a person raised it: 'Anna Berg, who raised $40m for
+# her last startup', 'serial founder Jonas Ek raised $8m')
+_VERB_OWNER = re.compile(rf"({NAME})(?:,\s+which)?\s+(?:also\s+|has\s+|had\s+|have\s+)?$")
+_PERSON_ROLE_BEFORE = re.compile(
+    r"\b(?:founder|co-founder|cofounder|ceo|chief executive|executive|entrepreneur|billionaire|investor|mr|ms"
+    r"|mrs|dr)\.?\s+$",
+    re.IGNORECASE,
+)
+# What ends the item before an amount whose owner comes after it: 'Lumeo's $600m raise in January and
+# Oracle's investment of $1.2bn into Fennick' (Oracle's investment is Fennick's item).
+_ITEM_SEPARATOR = re.compile(r",\s*(?:and\s+|while\s+|whilst\s+)?|;\s*|\s+and\s+")
 _VERB_TO_AMOUNT = re.compile(
     r"\s+(?:(?:an?|its|another|additional|about|around|over|nearly|almost|roughly|some|just)\s+)*",
     re.IGNORECASE,
@@ -648,34 +664,54 @@ def _verb_owner(sentence: str, money: Money) -> re.Match[str] | None:
     verbs = list(DEAL_VERB.finditer(sentence, window, money.start))
     if not verbs or not _VERB_TO_AMOUNT.fullmatch(sentence, verbs[-1].end(), money.start):
         return None
-    return _VERB_OWNER.search(sentence, max(0, verbs[-1].start() - 60), verbs[-1].start())
+    owner = _VERB_OWNER.search(sentence, max(0, verbs[-1].start() - 60), verbs[-1].start())
+    if owner and _PERSON_ROLE_BEFORE.search(sentence, max(0, owner.start() - 30), owner.start()):
+        return None
+    return owner
 
 
 def _owned_items(sentence: str) -> list[Clause] | None:
-    """Amounts that each name their round's owner, before them ("Tabby's $200M Series D") or after them
-    ('a $250M debt raise for Tamara', '$31 million round raised by Vivante'), in any mix: one clause per
-    amount when every amount of the sentence (two or more) has one."""
+    """Amounts that each name their round's owner, before them ("Tabby's $200M Series D"), after them
+    ('a $250M debt raise for Tamara', '$31 million round raised by Vivante', 'an investment in Volsk') or,
+    beside those, as the subject of a deal verb right before them ('Quenby raising a $41bn round'), in
+    any mix: one clause per amount when every amount of the sentence (two or more) has one."""
     if not any(word in sentence for word in (" for ", " by ", " into ", " in ", "'", "’")):
         return None
-    moneys = find_money(sentence)
-    items = []
-    kinds = set()
-    for money in moneys:
+    owners = []
+    for money in find_money(sentence):
         after = _FOR_OWNER.match(sentence, money.end)
         before = OWNER_BEFORE.search(sentence, max(0, money.start - 60), money.start)
-        verb = _verb_owner(sentence, money)
         # the subject of a deal verb owns its amount: what comes after it is the money's purpose ('Tarvo
         # landed $120M for AI-driven discovery')
-        owner = verb or after or before
-        if owner is None:
+        verb = _verb_owner(sentence, money)
+        if not (verb or after or before):
             return None
-        kinds.add("verb" if verb else "for" if after and after.group(0).lstrip().startswith("for") else "")
-        start = owner.start() if owner is not after else money.start
-        items.append((start, start, valid_company(owner.group(1))))
+        owners.append((money, verb, after, before))
+    verbs = sum(1 for _, verb, _, _ in owners if verb)
     # subjects with their verbs alone are split by their verbs; beside them, an amount 'for' a name is
-    # as often its purpose ('for workflow automation and London's Quantexa')
-    if kinds == {"verb"} or {"verb", "for"} <= kinds:
+    # as often its purpose ('for workflow automation and London's Quantexa'), and leads given
+    # 'respectively' cannot be shared out item by item
+    if verbs and (
+        verbs == len(owners)
+        or "respectively" in sentence
+        or any(
+            after and after.group(0).lstrip().startswith("for") for _, verb, after, _ in owners if not verb
+        )
+    ):
         return None
+    items = []
+    previous_end = 0
+    for money, verb, after, before in owners:
+        owner = verb or after or before
+        start = owner.start() if owner is not after else money.start
+        if owner is after and verbs:
+            # beside subjects with their verbs, the item of an owner named after its amount opens where
+            # the item before it ends, so that its investor stays in it ("Nvidia's $5bn investment in
+            # Arlo", 'Investors including Accel put $80m into Lumeo')
+            separators = list(_ITEM_SEPARATOR.finditer(sentence, previous_end, money.start))
+            start = (separators[-1].end() if separators else money.start) if items else 0
+        previous_end = money.end
+        items.append((start, start, valid_company(owner.group(1))))
     if len(items) < 2 or any(company is None for _, _, company in items):
         return None
     return _item_clauses(sentence, items)

@@ -4,7 +4,8 @@ A source's `currency` option says what its bare '$' and bare numbers mean, and w
 the US dollar, except where the document itself shows another:
 - a page on an Australian site (`.au`) writes Australian dollars as '$' ('raised $37m' on
   smartcompany.com.au is A$37m), unless it writes 'A$' or 'AUD' itself: then a bare '$' is the US dollar
-  (as wire copy writes 'A$500 million ($324.90 million)');
+  (as wire copy writes 'A$500 million ($324.90 million)'); nor does one that names the United States and
+  Australia never (US news retold);
 - a company listed in Canada ('(TSX Venture: ADK)', '(TSXV:DM)', '(CBOE Canada: VERS)') reports in
   Canadian dollars, unless the text writes 'C$' or 'CAD'.
 - a page that tells Australian or Canadian news (it names the country, its cities or its exchange three
@@ -76,11 +77,18 @@ _TIMES_NAMED = 3
 def dollar_currency(text: str, url: str) -> str | None:
     """'AUD' or 'CAD' when the document shows its bare '$' is that dollar, else None (the US dollar)."""
     host = (urlsplit(url).hostname or "").lower()
-    if host.endswith(".au") and not _AUSTRALIAN_WRITTEN.search(text):
+    if host.endswith(".au") and not _AUSTRALIAN_WRITTEN.search(text) and not _us_news_only(text):
         return "AUD"
     if _CANADIAN_LISTING.search(text, 0, OPENING_CHARS) and not _CANADIAN_WRITTEN.search(text):
         return "CAD"
     return _home_dollar(text)
+
+
+def _us_news_only(text: str) -> bool:
+    """Whether a page names the United States (a state, a city) and Australia never: an Australian site
+    retelling US news ('the $600 million round that Isomorphic Labs raised', from a US report) writes
+    its dollars."""
+    return bool(_NAMES_US.search(text)) and not _NAMES_AUSTRALIA.search(text)
 
 
 def _home_dollar(text: str) -> str | None:

@@ -836,11 +836,20 @@ class ClauseRoles:
         return next((money for money in self.moneys if self.of(money) is Role.RAISE), None)
 
     def first_past_raise(self) -> Money | None:
-        """The first amount the clause places in the company's past as a raise, dated by the text (worked
-        out once: a clause that follows another round asks for it twice)."""
+        """The first amount the clause places in the company's past as a raise: dated by the text, or
+        undated and told as a round that closed (worked out once: a clause that follows another round asks
+        for it twice)."""
         if self._first_past is _UNREAD:
             self._first_past = next(
-                (money for money in self.moneys if self.of(money) is Role.PAST_RAISE),
+                (
+                    money
+                    for money in self.moneys
+                    if self.of(money) is Role.PAST_RAISE
+                    and (
+                        past_period(self.clause, money, self.published) is not None
+                        or _closed_round_told(self.clause, money)
+                    )
+                ),
                 None,
             )
         return self._first_past  # type: ignore[return-value]
@@ -850,6 +859,35 @@ class ClauseRoles:
             return None  # none of the words that make an amount a valuation, anywhere in the clause
         candidates = (money for money in self.moneys if _may_be_valuation(self.clause, money))
         return next((money for money in candidates if self.of(money) is Role.VALUATION), None)
+
+
+# What makes a raise the text places in the past without a date no round of its own: a plan, a search or
+# talks that may never have closed, a round called off, a sum over years or rounds, a person's own past
+# ('the CEO, who previously raised $30m'). A dated past round is read by its own words.
+_NOT_AN_UNDATED_ROUND = re.compile(
+    r"\b(?:plans?|planned|planning|sought|seeks?|seeking|talks|discussions|negotiat\w*|aim\w*"
+    r"|hop(?:e|es|ed|ing)|tried|tries|trying|attempt\w*|intend\w*|collaps\w*|fell through|never|cancel\w*"
+    r"|called off|abandon\w*|scrapp\w*|over the years|combined|in total|in all|to date|so far|altogether"
+    r"|cumulative\w*|lifetime|who)\b",
+    re.IGNORECASE,
+)
+
+
+# Where what is said of an undated past round ends: a statement of today after 'and' ('had previously
+# raised $2 million and now plans to raise $20 million').
+_NEXT_STATEMENT = re.compile(r"\band\s+(?:now|also|then|is|was|has|plans?|will|wants?)\b", re.IGNORECASE)
+
+
+def _closed_round_told(clause: str, money: Money) -> bool:
+    """Whether the words around an undated past raise tell a round that closed: nothing of
+    `_NOT_AN_UNDATED_ROUND` in the 80 characters before it or in what follows, up to a statement of
+    today."""
+    after = clause[money.end :]
+    today = _NEXT_STATEMENT.search(after)
+    around = (
+        clause[max(0, money.start - 80) : money.start] + " " + (after[: today.start()] if today else after)
+    )
+    return not _NOT_AN_UNDATED_ROUND.search(around)
 
 
 def clause_roles(clause: str, moneys: list[Money], published: date | None = None) -> ClauseRoles:

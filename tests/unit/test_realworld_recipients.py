@@ -89,9 +89,10 @@ def test_a_round_in_which_a_named_company_raised_is_a_deal_even_after_followed()
 
 
 def test_followed_without_a_named_subject_still_points_back() -> None:
-    # the round the deal follows from is the one stated before, not a new deal
+    # 'It' points back to the company stated before; the seed it followed is an earlier round of its own
     assert _deals("Marlow raised $30 million in a Series B. It followed a $10 million seed.") == [
-        ("Marlow", "$30 million", "series_b")
+        ("Marlow", "$30 million", "series_b"),
+        ("Marlow", "$10 million", "seed"),
     ]
 
 

@@ -16,7 +16,6 @@ from assets.parsing.mentions import DealMention
 from assets.parsing.newsletter import text_mentions
 from assets.parsing.prose import extract_prose_mentions
 from schemas.gazetteer import default_gazetteer
-from schemas.vocabulary import EARLIER_UNDATED
 
 PUBLISHED = date(2026, 3, 20)
 
@@ -136,8 +135,7 @@ def test_an_earlier_stage_said_to_come_before_the_deal_is_a_deal_of_its_own() ->
         ("Sentrio", "$48 million", "series_b"),
         ("Sentrio", "$16 million", "series_a"),
     ]
-    # undated: neither the deal's day nor the page's ('earlier this year' names no month)
-    assert mentions[1].announced == EARLIER_UNDATED
+    assert mentions[1].announced is None  # undated: the page's date dates it, not the deal's day
 
 
 def test_an_earlier_stage_two_years_before_is_a_deal_of_its_own() -> None:

@@ -723,10 +723,11 @@ def test_tranches_and_unstaged_financings_name_their_round(text: str, slug: str)
                 ("Quillfort", "$12 million", "debt"),  # the loan of March, a deal of its own too
             ],
         ),
-        # a round it follows that the text does not date is not told apart from this one: no deal
+        # a round it follows that the text does not date is an earlier round of its own, undated (since the
+        # nineteenth round: tests/unit/test_realworld_nineteenth_round.py)
         (
             ["Tallyhub raised $30 million. It follows a $10 million seed."],
-            [("Tallyhub", "$30 million", None)],
+            [("Tallyhub", "$30 million", None), ("Tallyhub", "$10 million", "seed")],
         ),
         # a company 'called' so
         (
@@ -1334,10 +1335,11 @@ def test_a_story_of_rounds_each_followed_by_the_next_is_dated_by_its_own_month()
     ]
 
 
-def test_a_round_a_deal_follows_is_still_not_told_apart_from_the_one_before() -> None:
-    # active 'follows' points back to an undated earlier round: no deal of its own
+def test_a_round_a_deal_follows_is_an_earlier_round_of_its_own() -> None:
+    # active 'follows' points back to an undated earlier round: a deal of its own, its date left empty
     assert _deals("Tallow raised $5 million. This funding follows a $10 million seed.") == [
-        ("Tallow", "$5 million")
+        ("Tallow", "$5 million"),
+        ("Tallow", "$10 million"),
     ]
 
 
