@@ -122,7 +122,7 @@ DATE_BASIS = Column(
     "date_basis",
     VARCHAR,
     "explicit (the source dates the deal), published (the document date stands in) or undated (nothing "
-    "dates it: announced_date is NULL).",
+    "dates it, or the text tells an earlier round without a date: announced_date is NULL).",
 )
 SEGMENT = Column("segment", VARCHAR, "Segment slug from the taxonomy; the stated label when unrecognised.")
 LAYER = Column("layer", VARCHAR, "Stack layer slug of the segment, when known.")

@@ -79,7 +79,8 @@ DEALS = Table(
         ),
         ANNOUNCED_DATE.but(
             comment="Announcement date: an explicit date if any source gives one, else the earliest publication "
-            "date; NULL when nothing dates the deal (date_basis 'undated').",
+            "date; NULL when nothing dates the deal, or when its only mentions tell an earlier round without "
+            "a date (date_basis 'undated').",
         ),
         ANNOUNCED_DATE_PRECISION.but(
             comment=f"{ANNOUNCED_DATE_PRECISION.comment} NULL when the deal is undated."
@@ -88,7 +89,7 @@ DEALS = Table(
         FIRST_SEEN_AT.but(required=True),
         DATE_BASIS.but(
             comment="explicit (a source dates the deal), published (a document date stands in) or undated "
-            "(neither: announced_date is NULL).",
+            "(neither, or an earlier round told without a date: announced_date is NULL).",
             required=True,
         ),
         SEGMENT.but(comment="Segment slug from the taxonomy (see table segments).", required=True),
