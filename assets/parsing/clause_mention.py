@@ -572,11 +572,6 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been)\s+(?:then\s+|soon\s+|l
 # The verbs of a round that comes after one of the past ('follows', 'comes on the heels of', 'came two
 # months after'), as DEAL_VERB reads them.
 _FOLLOWS = re.compile(r"follow(?:s|ed)|c[oa]mes?\b.*\b(?:after|heels of)", re.IGNORECASE)
-# The words of a round followed, right after its amount: 'a $10 million seed', '$3M in Series A funding'.
-_FOLLOWED_ROUND = re.compile(
-    r"\S*\s+(?:[\w-]+\s+){0,2}?(?:(?:pre-?)?seed|series|round|funding|financing|raise|investment|pre-series)\b",
-    re.IGNORECASE,
-)
 # 'These talks followed a funding round in which Wiz raised $1 billion': the round followed is told with a
 # subject of its own, so it is a deal of its own.
 _OWN_SUBJECT_AFTER = re.compile(rf"\b(?:in which|during which|when|where)\s+{NAME}\s+$")
@@ -1238,7 +1233,9 @@ def mention_in_clause(
             # text does not date
             followed = next((m for m in moneys if m.start > verb.end() and roles.of(m) is Role.RAISE), None)  # type: ignore[union-attr]
             # (a round's own words name it: 'a $10 million seed', 'a $3M round'; not 'a $5 million loss')
-            if followed is None or not _FOLLOWED_ROUND.match(own_phrase(text, followed, moneys)):
+            if followed is None or not (
+                round_of_phrase(own_phrase(text, followed, moneys)) or _noun_after(text, followed)
+            ):
                 return None
     if clause.amount:  # 'respectively': the sentence's structure says which amount is this deal's
         first_raise = next((m for m in moneys if m.text == clause.amount), None)

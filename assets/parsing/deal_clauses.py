@@ -35,7 +35,7 @@ from assets.parsing.prose_names import (
     valid_company,
     without_descriptors,
 )
-from assets.parsing.subjects import DESCRIBED_AS, REFERENCE, company_in_subject, strip_lead_in
+from assets.parsing.subjects import DESCRIBED_AS, PERSON_BEFORE, REFERENCE, company_in_subject, strip_lead_in
 from schemas.reference.wording import CURRENCY_SIGNS
 
 MONEY_START = rf"(?:[{CURRENCY_SIGNS}]|US\$|[A-Z]{{1,3}}\$|[A-Z]{{3}}\s?\d|\d)"
@@ -641,17 +641,9 @@ OWNER_BEFORE = re.compile(rf"({NAME})['’]s?\s+$")
 # 'OpenAI raising a $41bn round', 'Legora, which raised $80m': the owner and its deal verb right before the
 # amount. Read only in a list that also has owners of another form: a list of subjects with their verbs
 # alone is split by its verbs (`_split_by_verbs`).
-# ('who raised' and a person's role before the name say a person raised it: 'Anna Berg, who raised $40m for
-# her last startup', 'serial founder Jonas Ek raised $8m')
+# ('who raised' and a person's role before the name, `PERSON_BEFORE`, say a person raised it: 'Anna Berg,
+# who raised $40m for her last startup', 'serial founder Jonas Ek raised $8m')
 _VERB_OWNER = re.compile(rf"({NAME})(?:,\s+which)?\s+(?:also\s+|has\s+|had\s+|have\s+)?$")
-_PERSON_ROLE_BEFORE = re.compile(
-    r"\b(?:founder|co-founder|cofounder|ceo|chief executive|executive|entrepreneur|billionaire|investor|mr|ms"
-    r"|mrs|dr)\.?\s+$",
-    re.IGNORECASE,
-)
-# What ends the item before an amount whose owner comes after it: 'Lumeo's $600m raise in January and
-# Oracle's investment of $1.2bn into Fennick' (Oracle's investment is Fennick's item).
-_ITEM_SEPARATOR = re.compile(r",\s*(?:and\s+|while\s+|whilst\s+)?|;\s*|\s+and\s+")
 _VERB_TO_AMOUNT = re.compile(
     r"\s+(?:(?:an?|its|another|additional|about|around|over|nearly|almost|roughly|some|just)\s+)*",
     re.IGNORECASE,
@@ -665,7 +657,7 @@ def _verb_owner(sentence: str, money: Money) -> re.Match[str] | None:
     if not verbs or not _VERB_TO_AMOUNT.fullmatch(sentence, verbs[-1].end(), money.start):
         return None
     owner = _VERB_OWNER.search(sentence, max(0, verbs[-1].start() - 60), verbs[-1].start())
-    if owner and _PERSON_ROLE_BEFORE.search(sentence, max(0, owner.start() - 30), owner.start()):
+    if owner and PERSON_BEFORE.search(sentence, max(0, owner.start() - 30), owner.start()):
         return None
     return owner
 
@@ -708,7 +700,7 @@ def _owned_items(sentence: str) -> list[Clause] | None:
             # beside subjects with their verbs, the item of an owner named after its amount opens where
             # the item before it ends, so that its investor stays in it ("Nvidia's $5bn investment in
             # Arlo", 'Investors including Accel put $80m into Lumeo')
-            separators = list(_ITEM_SEPARATOR.finditer(sentence, previous_end, money.start))
+            separators = list(_ITEM_BREAK.finditer(sentence, previous_end, money.start))
             start = (separators[-1].end() if separators else money.start) if items else 0
         previous_end = money.end
         items.append((start, start, valid_company(owner.group(1))))

@@ -862,13 +862,13 @@ class ClauseRoles:
 
 
 # What makes a raise the text places in the past without a date no round of its own: a plan, a search or
-# talks that may never have closed, a round called off, a sum over years or rounds, a person's own past
-# ('the CEO, who previously raised $30m'). A dated past round is read by its own words.
+# talks that may never have closed, a round called off, a sum over years or rounds (the totals
+# `_CUMULATIVE` names are no past raise at all), a person's own past ('the CEO, who previously raised
+# $30m'). A dated past round is read by its own words.
 _NOT_AN_UNDATED_ROUND = re.compile(
     r"\b(?:plans?|planned|planning|sought|seeks?|seeking|talks|discussions|negotiat\w*|aim\w*"
     r"|hop(?:e|es|ed|ing)|tried|tries|trying|attempt\w*|intend\w*|collaps\w*|fell through|never|cancel\w*"
-    r"|called off|abandon\w*|scrapp\w*|over the years|combined|in total|in all|to date|so far|altogether"
-    r"|cumulative\w*|lifetime|who)\b",
+    r"|called off|abandon\w*|scrapp\w*|over the years|combined|in all|lifetime|who)\b",
     re.IGNORECASE,
 )
 

@@ -280,9 +280,10 @@ _WITH_NAME = re.compile(
 )
 # Who a name right after is: a person, in English, Spanish, Portuguese or French ('the investor John
 # Smith, who', 'la fundadora Ana Lima, que').
-_PERSON_BEFORE = re.compile(
+PERSON_BEFORE = re.compile(
     r"\b(?:investor|inversor|investidor|investisseur|(?:co-?)?founder|(?:co-?)?fundador|(?:co-?)?fundadora"
-    r"|(?:co-?)?fondat(?:eur|rice)|ceo|angel|ángel|anjo|entrepreneur|empresário|empresario|emprendedora?"
+    r"|(?:co-?)?fondat(?:eur|rice)|ceo|angel|ángel|anjo|entrepreneur|billionaire|empresário|empresario"
+    r"|emprendedora?"
     r"|presidente|president|directora?|consejer[oa] delegad[oa]|chief executive)"
     # ('El fundador de Brimwell, Tomás Vidal, que'): the office, of which company, then the person
     r"(?:\s+(?:de|da|do|del|of)\s+[^,]{1,40})?,?\s+$"
@@ -704,7 +705,7 @@ def company_in_subject(subject: str, verb: str = "") -> str | None:
         return valid_company(round_of.group(1))
     found = (", with " in text and _WITH_NAME.search(text)) or search_from_name(_RELATIVE_AFTER_NAME, text)
     named = without_descriptors(found.group(1)) if found else None
-    if named and _PERSON_BEFORE.search(text, 0, found.start(1)):
+    if named and PERSON_BEFORE.search(text, 0, found.start(1)):
         # 'El inversor Juan Pérez, que recaudó 3 millones para Quenby': a person, no company; 'Ostrel told
         # Reuters it had raised': whom the company told (the company is read below)
         named = None
