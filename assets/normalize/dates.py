@@ -177,6 +177,13 @@ def yearless_day(text: str | None) -> bool:
     )
 
 
+def month_alone(text: str | None) -> int | None:
+    """The month `text` names without a day or a year ('August', 'Sept.'), as its number; else None. A
+    page with no date of its own writes it so: its year comes from the period the page is dated by."""
+    phrase = clean_space(text).lower().rstrip(".,;") if text else ""
+    return MONTHS.get(phrase)
+
+
 def counts_from_publication(text: str | None) -> bool:
     """Whether `text` names a day by counting from the day it was written ('last week', 'on Monday',
     'yesterday', '3 days ago'). A date without its year ('Mar 2') is not one: it states its day."""

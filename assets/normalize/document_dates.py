@@ -42,7 +42,7 @@ _PERIODS = re.compile(
       | (?<![\w-])(?P<iso_year_month>20[0-4]\d)-(?P<iso_month_only>0[1-9]|1[0-2])(?![\w-])
       | \b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{_YEAR}
       | \b(?P<day_first>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH_AFTER}\s+(?P<year_after>20[0-4]\d)(?!\d)
-      | \b{_MONTH_ONLY}\s*,?\s+(?P<year_of_month>20[0-4]\d)(?![\d%])
+      | \b{_MONTH_ONLY}\s*,?\s+(?:of\s+)?(?P<year_of_month>20[0-4]\d)(?![\d%])
       | \b(?:q(?P<quarter>[1-4])|(?P<ordinal>first|second|third|fourth)\s+quarter(?:\s+of)?)
         \s+(?P<year_of_quarter>20[0-4]\d)(?!\d)
       | (?<![\w$€£¥₹.,/-])(?P<year_only>20[0-4]\d)(?![\d%,.]\d|[\w$%-])

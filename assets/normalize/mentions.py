@@ -16,7 +16,7 @@ import pandas as pd
 
 from assets.frames import as_list, is_missing
 from assets.normalize.amounts import Money, ParsedAmount, parse_amount
-from assets.normalize.dates import counts_from_publication, relative_month, resolve_date
+from assets.normalize.dates import counts_from_publication, month_alone, relative_month, resolve_date
 from assets.normalize.document_dates import DAY, MONTH, latest_named_period
 from assets.normalize.fx import FxTable, default_fx_table
 from assets.normalize.names import Names, default_names, name_key
@@ -108,6 +108,9 @@ def announced_fields(
         return None, UNDATED, None  # a round of the past the text does not date: not the page's date
     if stated:
         formats = (date_format,) if _text(date_format) else ()
+        alone = month_alone(stated) if not formats else None  # (an export's dates follow its format)
+        if alone is not None:
+            return _month_of_page(alone, published, _text(published_precision))
         month = relative_month(stated, published)
         if month is not None and _text(published_precision) in (None, DAY, MONTH):
             return month, "explicit", MONTH  # 'last month': a month counted from the publication's
@@ -130,6 +133,20 @@ def announced_fields(
     if published is not None:
         return published, "published", _text(published_precision) or DAY
     return None, None, None
+
+
+def _month_of_page(
+    month: int, published: date | None, precision: str | None
+) -> tuple[date | None, str | None, str | None]:
+    """A month named without its year ('in August') on a page with no date of its own, dated by the period
+    the page is dated by: the latest such month up to a page's day or month (from its URL, '/2024/10/'),
+    that month of a page's quarter or year (the latest its text names); undated on a page nothing dates."""
+    if published is None:
+        return None, UNDATED, None
+    year = published.year
+    if precision in (None, DAY, MONTH) and month > published.month:
+        year -= 1
+    return date(year, month, 1), "explicit", MONTH
 
 
 def company_fields(company_text: Any, refs: References) -> tuple[str | None, str | None, str | None]:

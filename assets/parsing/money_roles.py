@@ -338,21 +338,27 @@ _PAST_VALUATION_BEFORE = re.compile(
 # Where the phrase of an amount ends: at the next comma, semicolon, bracket, 'while' or amount.
 _PHRASE_END = re.compile(rf"[;,(]|\s+while\s+|[{CURRENCY_SIGNS}]")
 _CUMULATIVE_PHRASE_END = re.compile(rf"[,;(]|[{CURRENCY_SIGNS}]")
+# A month and year or a year ('in May 2021', 'in May of 2021', 'in 2021'); `_period` gives its words.
 _NAMED_PERIOD = re.compile(
     r"\bin (?:early |late |mid-?)?"
-    r"(?P<period>(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? )?(?:19|20)\d\d)\b"
+    r"(?P<period>(?:(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?) (?:of )?)?"
+    r"(?P<year>(?:19|20)\d\d))\b"
 )
-# A month said alone ('in August', 'in early March'), not a day or a year of it ('in March 2025').
+# A month said alone ('in August', 'in early March'), not a day or a year of it ('in March 2025', 'in March
+# of 2025').
 _NAMED_MONTH = re.compile(
     r"\bin (?:early |late |mid-?)?(?P<month>January|February|March|April|May|June|July|August|September"
-    r"|October|November|December)\b(?![\s,.]*\d)"
+    r"|October|November|December)\b(?![\s,.]*(?:of\s+)?\d)"
 )
 # A past period opening a clause: 'In 2023, ...', 'In March 2024, ...', 'Last year, ...'.
 _OPENING_PERIOD = re.compile(
-    r"^\W*(?:(?:in|during|back in) (?:early |late |mid-?)?"
-    r"(?P<period>(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? )?(?:19|20)\d\d)"
-    r"|(?:last year|a year ago)(?: in (?P<month>January|February|March|April|May|June|July|August|September"
-    r"|October|November|December))?"
+    r"^\W*(?:(?:then|and|but|later|also|so) )?(?:(?:in|during|back in) (?:early |late |mid-?)?"
+    r"(?P<period>(?:(?P<period_month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?) "
+    r"(?:of )?)?(?P<period_year>(?:19|20)\d\d))"
+    # 'Last year, ...', 'Early last year, ...', 'Last year in May, ...'
+    r"|(?:(?:early|late|mid-?) ?)?(?:last year|a year ago)"
+    r"(?: in (?P<month>January|February|March|April|May|June|July|August|September|October|November"
+    r"|December))?"
     # 'Last May, Anthropic ... raised': the latest May before the month of publication
     r"|last (?P<last_month>January|February|March|April|May|June|July|August|September|October|November"
     r"|December)),",
@@ -444,13 +450,22 @@ def _history_end(clause: str) -> int:
     return found.end() if found else len(clause) + 1
 
 
+_OF_LAST_YEAR = re.compile(r"\s+(?:of\s+)?last year\b", re.IGNORECASE)
+
+
 def _month_of_year(after: str, published: date | None, latest: int) -> str | None:
     """'in August' said of an amount, as 'August 2024' (the year of publication), when August is no later
     than the month `latest` months before publication's; None otherwise (a later month may be a plan:
-    'expects to close in December')."""
-    named = _NAMED_MONTH.search(after) if published else None
-    if named is None or published is None:
+    'expects to close in December'). In a text with no date of its own the month alone ('August') is
+    given when `latest` is 0: normalisation dates it by the period the page is dated by."""
+    named = _NAMED_MONTH.search(after)
+    if named is None:
         return None
+    last_year = _OF_LAST_YEAR.match(after, named.end())
+    if published is None:
+        return named.group("month") if latest == 0 and not last_year else None
+    if last_year:  # 'in July last year': that month of the year before
+        return f"{named.group('month')} {published.year - 1}"
     month = MONTHS[named.group("month").lower()]
     return f"{named.group('month')} {published.year}" if month <= published.month - latest else None
 
@@ -492,6 +507,11 @@ def month_stated(clause: str, money: Money, published: date | None) -> str | Non
     return f"{named.group('month')} {published.year - 1}"
 
 
+def _period_words(month: str | None, year: int) -> str:
+    """A month and year or a year as `announced_fields` reads them: ('May', 2021) -> 'May 2021'."""
+    return f"{month} {year}" if month else str(year)
+
+
 def _opening_period(clause: str, published: date | None) -> str | None:
     """The past period a clause opens with, dating all it says ('In 2023, Acme raised ...', 'Last year,
     Acme raised ...'), as `past_period` gives it; None when it opens with none or with this year."""
@@ -499,8 +519,12 @@ def _opening_period(clause: str, published: date | None) -> str | None:
     if opening is None:
         return None
     if opening["period"]:
-        year = int(opening["period"][-4:])
-        return opening["period"] if published is None or year < published.year else None
+        year = int(opening["period_year"])
+        return (
+            _period_words(opening["period_month"], year)
+            if published is None or year < published.year
+            else None
+        )
     if published is None:
         return None
     if opening["last_month"]:
@@ -515,14 +539,15 @@ _ANY_MONTH = "|".join(_MONTHS)
 # A month a clause opens with ('In August, Redwood raised ...', 'September 5 – Glory Space raised ...'), or a
 # month its deal's words place the deal in before the amount ('The highest funding in May went to ...').
 _OPENING_MONTH = re.compile(
-    rf"^\W*(?:(?:in|by|during|back in) (?:early |late |mid-?)?(?P<month>{_ANY_MONTH})(?: (?P<year>20\d\d))?"
-    r"\b(?![\s.]*\d),"
+    rf"^\W*(?:(?:then|and|but|later|also|so) )?(?:(?:in|by|during|back in) (?:early |late |mid-?)?"
+    rf"(?P<month>{_ANY_MONTH})(?: (?:of )?(?:(?P<year>20\d\d)|(?P<last_year>last year)))?\b"
+    r"(?![\s.]*(?:of\s+)?\d),"
     rf"|(?P<dated>{_ANY_MONTH}) (?P<day>\d{{1,2}})\s*[–—-]\s)",
     re.IGNORECASE,
 )
 _DEAL_IN_MONTH = re.compile(
     r"\b(?:funding|round|deal|raise|investment|financing)s? in (?:early |late |mid-?)?"
-    rf"(?P<month>{_ANY_MONTH})\b(?![\s,.]*\d)",
+    rf"(?P<month>{_ANY_MONTH})\b(?![\s,.]*(?:of\s+)?\d)",
     re.IGNORECASE,
 )
 
@@ -531,11 +556,12 @@ def month_before_amount(sentence: str, clause: str, money: Money, published: dat
     """The month `sentence` gives the deal of its `clause` before that clause's amount `money`, as words
     `announced_fields` reads ('In August, ...' in a text of December 2023: 'August 2023'; 'In October 2025,
     ...': 'October 2025'; 'September 5 –
-    ...': 'September 5, 2024'), the latest such month up to the month of publication; None without one or
-    without a publication date to give its year. The whole sentence is read: 'The highest funding in May
-    went to A's $350 million, followed by B ($80M)' dates each of its clauses."""
+    ...': 'September 5, 2024'), the latest such month up to the month of publication; None without one.
+    Without a publication date the month or day is given without its year ('August', 'September 5'):
+    normalisation completes it from the period the page is dated by. The whole sentence is read: 'The
+    highest funding in May went to A's $350 million, followed by B ($80M)' dates each of its clauses."""
     at = sentence.find(clause)
-    if published is None or at < 0:
+    if at < 0:
         return None
     found = _OPENING_MONTH.match(sentence) or _DEAL_IN_MONTH.search(sentence, 0, at + money.start)
     if found is None:
@@ -544,6 +570,11 @@ def month_before_amount(sentence: str, clause: str, money: Money, published: dat
     month = (named["month"] or named["dated"]).capitalize()
     if named.get("year"):  # 'In October 2025, Datacurve announced ...'
         return f"{month} {named['year']}"
+    if published is None:  # the month alone, or its day: the period the page is dated by gives the year
+        day = named.get("day")
+        return None if named.get("last_year") else f"{month} {int(day)}" if day else month
+    if named.get("last_year"):  # 'In July last year, ...'
+        return f"{month} {published.year - 1}"
     year = published.year if _MONTHS.index(month) + 1 <= published.month else published.year - 1
     day = named.get("day")
     return f"{month} {int(day)}, {year}" if day else f"{month} {year}"
@@ -552,7 +583,7 @@ def month_before_amount(sentence: str, clause: str, money: Money, published: dat
 def period_named(clause: str) -> str | None:
     """The first month and year or year a clause places something in ('in September 2024'), or None."""
     found = _NAMED_PERIOD.search(clause)
-    return found["period"] if found else None
+    return _period_words(found["month"], int(found["year"])) if found else None
 
 
 def past_period(clause: str, money: Money, published: date | None) -> str | None:
@@ -563,7 +594,7 @@ def past_period(clause: str, money: Money, published: date | None) -> str | None
     after = _phrase_after(clause, money, _PHRASE_END)
     named = _NAMED_PERIOD.search(after)
     if named:
-        return named.group("period")
+        return _period_words(named["month"], int(named["year"]))
     month = _month_in_past(after, published)
     if month:
         return month
@@ -599,7 +630,7 @@ def in_the_past(clause: str, money: Money, published: date | None, months: bool 
     after = _phrase_after(clause, money, _PHRASE_END)
     named = _NAMED_PERIOD.search(after)
     if named:
-        return published is None or int(named.group("period")[-4:]) < published.year
+        return published is None or int(named["year"]) < published.year
     if _PAST.search(after) or _AGO.search(after) or (months and _month_in_past(after, published)):
         return True
     return _opening_period(clause, published) is not None

@@ -12,11 +12,13 @@ holds only that round and stageless mentions, so a mention joins one only throug
 Each mention is paired with the others of its company (a hash join on the company key: window functions
 over company and round, tried instead, cost twice as much).
 
-Grain: one row per valid mention, 11 columns (resolution alone on a million mentions peaked at 840 to
+Grain: one row per valid mention, 12 columns (resolution alone on a million mentions peaked at 840 to
 860 MiB with it, 900 to 940 MiB before it).
 """
 
 from __future__ import annotations
+
+from assets.resolve.merge import PRECISION_MONTHS
 
 MENTION_KEYS = "mention_keys"
 
@@ -30,7 +32,8 @@ _MENTION_KEYS = """
 create or replace temp table mention_keys as
 with keyed as not materialized (
     select v.row_key, v.company_key, coalesce(v.status = 'reported', false) as reported, v.round_type,
-        v.announced_date, coalesce(v.round_type in ({stageless}), false) as stageless,
+        v.announced_date, {last_day} as announced_end,
+        coalesce(v.round_type in ({stageless}), false) as stageless,
         coalesce(m.rank, 9) as method_rank,
         coalesce(-(date_diff('day', date '0001-01-01', v.published_date) + 1), 0) as newer_first,
         coalesce(r.rank, $sources) as source_rank, v.record_id, d.fetched
@@ -44,8 +47,10 @@ select k.* exclude (stageless),
     k.company_key is not null and k.round_type is not null and not exists (
         select 1 from keyed w
         where w.company_key = k.company_key and w.reported = k.reported and w.row_key <> k.row_key
-          -- an undated mention is near every date (`merge._days_apart`)
-          and coalesce(abs(k.announced_date - w.announced_date) <= $window, true)
+          -- the periods the two are dated to within the window; an undated mention is near every date
+          -- (`merge._days_apart`)
+          and coalesce(greatest(k.announced_date - w.announced_end, w.announced_date - k.announced_end)
+                       <= $window, true)
           -- 'a funding round' (stageless) may be any stated round; stated rounds must be the same
           and (w.round_type = k.round_type or w.stageless or k.stageless)
     ) as lone
@@ -53,10 +58,22 @@ from keyed k
 """
 
 
+def last_day_sql(day: str, precision: str) -> str:
+    """SQL for `merge._last_day`: the last day a date of that precision may be (the end of its month,
+    quarter or year; else the day itself)."""
+    ends = " ".join(
+        f"when '{name}' then cast({day} + interval {months} month - interval 1 day as date)"
+        for name, months in PRECISION_MONTHS.items()
+    )
+    return f"(case {precision} {ends} else {day} end)"
+
+
 def mention_keys_sql(stageless: str, window_days: int, source_count: int) -> str:
     """SQL creating `mention_keys` from `valid_rows`, `method_ranks`, `source_ranks` and `documents`."""
     return (
-        _MENTION_KEYS.format(stageless=stageless)
+        _MENTION_KEYS.format(
+            stageless=stageless, last_day=last_day_sql("v.announced_date", "v.announced_date_precision")
+        )
         .replace("$window", str(int(window_days)))
         .replace("$sources", str(source_count))
     )

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pandas as pd
@@ -72,8 +72,8 @@ class _Cluster:
         staged = [r for r in rounds if r != VENTURE_ROUND]
         return (staged or rounds or [UNKNOWN_ROUND])[0]
 
-    def date_distance(self, day: date | None) -> int:
-        return min(_days_apart(r["announced_date"], day) for r in self.records)
+    def date_distance(self, record: dict[str, Any]) -> int:
+        return min(_days_apart(r, record) for r in self.records)
 
     @property
     def status(self) -> str:
@@ -82,7 +82,7 @@ class _Cluster:
     def accepts(self, record: dict[str, Any], policy: MergePolicy) -> bool:
         if _status(record) != self.status:
             return False  # a reported round is never confirmed by merging it into an announced one
-        if self.date_distance(record["announced_date"]) > policy.window_days:
+        if self.date_distance(record) > policy.window_days:
             return False
         mine, theirs = self.round_type, record["round_type"]
         # 'a funding round' (venture) names no stage: it may be any stated round of the same window.
@@ -101,9 +101,31 @@ class _Cluster:
         return True
 
 
-def _days_apart(first: date | None, second: date | None) -> int:
-    """Days between two dates; 0 when either is unknown (an undated mention is near every date)."""
-    return 0 if first is None or second is None else abs((first - second).days)
+# How long a date of each precision lasts, in months: a mention dated '2024' (a page the year its text names
+# dates) may be any day of 2024, so it is near a mention of August 2024 ('in August').
+PRECISION_MONTHS = {"month": 1, "quarter": 3, "year": 12}
+
+
+def _last_day(record: dict[str, Any]) -> date:
+    """The last day a mention's date may be: the day itself, or the end of its month, quarter or year."""
+    day = record["announced_date"]
+    months = PRECISION_MONTHS.get(record.get("announced_date_precision") or "day", 0)
+    if not months:
+        return day
+    later = day.month - 1 + months
+    return date(day.year + later // 12, later % 12 + 1, 1) - timedelta(days=1)
+
+
+def _days_apart(first: dict[str, Any] | None, second: dict[str, Any] | None) -> int:
+    """Days between the periods two mentions are dated to (0 when they overlap); 0 when either is
+    undated (an undated mention is near every date)."""
+    if first is None or second is None or first["announced_date"] is None or second["announced_date"] is None:
+        return 0
+    return max(
+        0,
+        (first["announced_date"] - _last_day(second)).days,
+        (second["announced_date"] - _last_day(first)).days,
+    )
 
 
 def _status(record: dict[str, Any]) -> str:
@@ -222,7 +244,7 @@ def _clusters(
     for record in sorted(records, key=lambda r: _precedence_key(r, source_rank)):
         candidates = [c for c in clusters if c.accepts(record, policy)]
         if candidates:
-            min(candidates, key=lambda c: c.date_distance(record["announced_date"])).records.append(record)
+            min(candidates, key=lambda c: c.date_distance(record)).records.append(record)
         else:
             clusters.append(_Cluster([record]))
     return _joined_same_rounds(clusters, policy, source_rank)
@@ -234,12 +256,6 @@ def _dated(records: list[dict[str, Any]]) -> dict[str, Any] | None:
     explicit = [r for r in records if r["date_basis"] == "explicit" and r["announced_date"] is not None]
     dated = [r for r in records if r["announced_date"] is not None]
     return explicit[0] if explicit else min(dated, key=lambda r: r["announced_date"], default=None)
-
-
-def _deal_date(cluster: _Cluster) -> date | None:
-    """The date its deal will carry (see `_deal_row`)."""
-    dated = _dated(cluster.records)
-    return dated["announced_date"] if dated else None
 
 
 def _joined_same_rounds(
@@ -259,7 +275,7 @@ def _joined_same_rounds(
                 if (
                     first.round_type not in STAGELESS_ROUNDS
                     and (first.round_type, first.status) == (second.round_type, second.status)
-                    and _days_apart(_deal_date(first), _deal_date(second)) <= policy.window_days
+                    and _days_apart(_dated(first.records), _dated(second.records)) <= policy.window_days
                 ):
                     first.records = sorted(
                         first.records + second.records, key=lambda r: _precedence_key(r, source_rank)

@@ -31,7 +31,7 @@ DISTINCT = "list_filter({l}, lambda x, i: x is not null and list_position({l}, x
 _GROUPED = """
 create or replace temp table round_group_rows as
 with candidates as (
-    select row_key, company_key, reported, round_type, announced_date,
+    select row_key, company_key, reported, round_type, announced_date, announced_end,
         row_number() over (partition by company_key, reported, round_type order by {precedence}) as precedence
     from mention_keys
     where not lone
@@ -44,8 +44,9 @@ companies as (
 groups as (
     select company_key, reported, round_type from candidates semi join companies using (company_key, reported)
     group by all
-    -- an undated mention is near every date (`merge._days_apart`): only the dated ones span the window
-    having coalesce(date_diff('day', min(announced_date), max(announced_date)), 0) <= $window
+    -- an undated mention is near every date (`merge._days_apart`): only the dated ones span the window,
+    -- each over the period it is dated to (a mention dated by its year may be any day of it)
+    having coalesce(date_diff('day', min(announced_end), max(announced_date)), 0) <= $window
 )
 select c.row_key, c.company_key, c.reported, c.round_type, c.precedence
 from candidates c semi join groups using (company_key, reported, round_type)
