@@ -340,7 +340,7 @@ _PHRASE_END = re.compile(rf"[;,(]|\s+while\s+|[{CURRENCY_SIGNS}]")
 _CUMULATIVE_PHRASE_END = re.compile(rf"[,;(]|[{CURRENCY_SIGNS}]")
 # A month and year or a year ('in May 2021', 'in May of 2021', 'in 2021'); `_period` gives its words.
 _NAMED_PERIOD = re.compile(
-    r"\bin (?:early |late |mid-?)?"
+    r"\bin (?:(?P<part>early|late|mid) ?-?)?"
     r"(?P<period>(?:(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?) (?:of )?)?"
     r"(?P<year>(?:19|20)\d\d))\b"
 )
@@ -352,7 +352,8 @@ _NAMED_MONTH = re.compile(
 )
 # A past period opening a clause: 'In 2023, ...', 'In March 2024, ...', 'Last year, ...'.
 _OPENING_PERIOD = re.compile(
-    r"^\W*(?:(?:then|and|but|later|also|so) )?(?:(?:in|during|back in) (?:early |late |mid-?)?"
+    r"^\W*(?:(?:then|and|but|later|also|so) )?"
+    r"(?:(?:in|during|back in) (?:(?P<period_part>early|late|mid) ?-?)?"
     r"(?P<period>(?:(?P<period_month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?) "
     r"(?:of )?)?(?P<period_year>(?:19|20)\d\d))"
     # 'Last year, ...', 'Early last year, ...', 'Last year in May, ...'
@@ -495,21 +496,78 @@ def _month_in_past(after: str, published: date | None) -> str | None:
     return _month_of_year(after, published, latest=2)
 
 
+_MONTH_NAMES = "|".join(_MONTHS)
+# A list item's month and year in brackets right after its amount: 'OpenAI – $40 billion (March 2025)'.
+_BRACKETED_PERIOD = re.compile(rf"\s*\((?P<month>{_MONTH_NAMES}),? (?P<year>(?:19|20)\d\d)\)")
+# 'raised $50 million last October': the latest October before the month of publication.
+_LAST_MONTH = re.compile(rf"\blast (?P<month>{_MONTH_NAMES})\b")
+# 'in a September Series C round': a month said of the round itself.
+_MONTH_OF_ROUND = re.compile(
+    rf"\bin an? (?P<month>{_MONTH_NAMES}) (?=(?i:series|seed|pre-seed|round|funding|financing|raise)\b)"
+)
+
+
+def _not_after(year: int, month: int, published: date | None) -> bool:
+    """Whether a month is no later than the month of publication (a later one may be a plan)."""
+    return published is None or (year, month) <= (published.year, published.month)
+
+
+def _dated_month(month: str, year: int, published: date | None) -> str | None:
+    number = MONTHS.get(month.lower().rstrip("."))
+    return _period_words(month, year) if number and _not_after(year, number, published) else None
+
+
+def _period_before_amount(clause: str, money: Money, published: date | None) -> str | None:
+    """A period said between a raise's verb and its amount ('last raised capital in early 2022 in a $450
+    million Series D'): its month and year, or a year before the year of publication."""
+    verbs = list(_PAST_TENSE_RAISE.finditer(clause, 0, money.start))
+    between = clause[verbs[-1].end() : money.start] if verbs else ""
+    named = _NAMED_PERIOD.search(between) if len(between) <= 60 else None
+    if named is None or any(sign in between for sign in CURRENCY_SIGNS):
+        return None
+    year = int(named["year"])
+    if named["month"]:
+        return _dated_month(named["month"], year, published)
+    return _period_words(None, year, named["part"]) if published is None or year < published.year else None
+
+
 def month_stated(clause: str, money: Money, published: date | None) -> str | None:
     """The month an amount's own phrase dates it to ('raised $60M in October' in a text of November:
-    'October 2025'), up to the month of publication; a later month said of a raise in the past tense is
-    last year's ('raised £30m in October' in a text of January 2024: 'October 2023')."""
+    'October 2025'; 'in March 2025', '(March 2025)', 'last October', 'in a September Series C round'), up
+    to the month of publication; a later month said of a raise in the past tense is last year's ('raised
+    £30m in October' in a text of January 2024: 'October 2023'). Else a period said between its verb and
+    the amount ('raised capital in early 2022 in a $450 million Series D')."""
+    bracketed = _BRACKETED_PERIOD.match(clause, money.end)
+    if bracketed and (dated := _dated_month(bracketed["month"], int(bracketed["year"]), published)):
+        return dated
     after = _phrase_after(clause, money, _PHRASE_END)
-    stated = _month_of_year(after, published, latest=0)
+    named_period = _NAMED_PERIOD.search(after)
+    if named_period and named_period["month"]:
+        dated = _dated_month(named_period["month"], int(named_period["year"]), published)
+        if dated:
+            return dated
+    last = _LAST_MONTH.search(after) if published else None
+    if last and published:
+        month = _MONTHS.index(last["month"]) + 1
+        return f"{last['month']} {published.year if month < published.month else published.year - 1}"
+    of_round = _MONTH_OF_ROUND.search(after)
+    if of_round and not _NAMED_MONTH.search(after):
+        after = f"in {of_round['month']}"  # read as the month said alone
+    stated = _month_of_year(after, published, latest=0) or _period_before_amount(clause, money, published)
     named = _NAMED_MONTH.search(after) if stated is None and published else None
     if named is None or published is None or not _PAST_TENSE_RAISE.search(clause, 0, money.start):
         return stated
     return f"{named.group('month')} {published.year - 1}"
 
 
-def _period_words(month: str | None, year: int) -> str:
-    """A month and year or a year as `announced_fields` reads them: ('May', 2021) -> 'May 2021'."""
-    return f"{month} {year}" if month else str(year)
+def _period_words(month: str | None, year: int, part: str | None = None) -> str:
+    """A month and year or a year as `announced_fields` reads them: ('May', 2021) -> 'May 2021'. The early
+    or late part of a year is its first or last quarter ('in late 2023': 'Q4 2023'), the approximate date
+    a funding history gives."""
+    if month:
+        return f"{month} {year}"
+    quarter = {"early": "Q1", "late": "Q4"}.get((part or "").lower())
+    return f"{quarter} {year}" if quarter else str(year)
 
 
 def _opening_period(clause: str, published: date | None) -> str | None:
@@ -520,11 +578,8 @@ def _opening_period(clause: str, published: date | None) -> str | None:
         return None
     if opening["period"]:
         year = int(opening["period_year"])
-        return (
-            _period_words(opening["period_month"], year)
-            if published is None or year < published.year
-            else None
-        )
+        words = _period_words(opening["period_month"], year, opening["period_part"])
+        return words if published is None or year < published.year else None
     if published is None:
         return None
     if opening["last_month"]:
@@ -583,7 +638,7 @@ def month_before_amount(sentence: str, clause: str, money: Money, published: dat
 def period_named(clause: str) -> str | None:
     """The first month and year or year a clause places something in ('in September 2024'), or None."""
     found = _NAMED_PERIOD.search(clause)
-    return _period_words(found["month"], int(found["year"])) if found else None
+    return _period_words(found["month"], int(found["year"]), found["part"]) if found else None
 
 
 def past_period(clause: str, money: Money, published: date | None) -> str | None:
@@ -594,7 +649,7 @@ def past_period(clause: str, money: Money, published: date | None) -> str | None
     after = _phrase_after(clause, money, _PHRASE_END)
     named = _NAMED_PERIOD.search(after)
     if named:
-        return _period_words(named["month"], int(named["year"]))
+        return _period_words(named["month"], int(named["year"]), named["part"])
     month = _month_in_past(after, published)
     if month:
         return month

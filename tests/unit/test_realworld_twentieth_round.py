@@ -4,6 +4,10 @@
 - A month of last year ('in July last year', 'In July last year, ...') is that month of the year before
   publication, whatever month the text is published in; 'Early last year, ...' is the year before.
 - A clause may open with a connective before its month ('Then in late March, ...').
+- A raise of this year is dated by the month and year its phrase names ('in June 2025', a list item's
+  '(March 2025)', 'at a $300 billion valuation in March 2025'), by 'last October', by a month said of its
+  round ('in an August round'), or by a period between its verb and its amount ('raised capital in early
+  2022 in a $450 million Series D'); the early or late part of a year is its first or last quarter.
 - A page with no date of its own writes a month said alone ('In August, ...') without its year, and
   normalisation dates it by the period the page is dated by: that month of the year its text names, or the
   latest such month up to the month in its URL; a page nothing dates leaves it undated.
@@ -61,6 +65,48 @@ def _dated(text: str, published: date | None) -> list[tuple[str | None, str | No
 )
 def test_a_month_with_of_or_last_year_and_an_opening_after_a_connective_date_the_deal(text, expected) -> None:
     assert _dated(text, date(2023, 12, 14)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Halvard Labs invested $14 billion in Orrin AI in June 2025, taking a minority stake.",
+            [("Orrin AI", "$14 billion", "June 2025")],
+        ),
+        (
+            "2. Tessellate – $4 Billion (March 2025): Tessellate raised $4 billion to grow its platform.",
+            [("Tessellate", "$4 Billion", "March 2025")],
+        ),
+        (
+            "Corvane raised over $40 billion at a $300 billion valuation in March 2025, led by Harbor.",
+            [("Corvane", "over $40 billion", "March 2025")],
+        ),
+        (
+            "It was valued at $800 million when Peltra raised $50 million last October from Caladon.",
+            [("Peltra", "$50 million", "October 2024")],
+        ),
+        (
+            "Sleep tech firm Dorwin raised $100 million in an August round.",
+            [("Dorwin", "$100 million", "August 2025")],
+        ),
+        (
+            "Quillon last raised capital in early 2022 in a $450 million Series D round led by Parafin.",
+            [("Quillon", "$450 million", "Q1 2022")],
+        ),
+        (
+            "Vantor raised a $150 million Series D in late 2023.",
+            [("Vantor", "$150 million", "Q4 2023")],
+        ),
+        # a month still to come is a plan, not the deal's date
+        (
+            "Marlow raised $8 million at a $90 million valuation in November 2025.",
+            [("Marlow", "$8 million", None)],
+        ),
+    ],
+)
+def test_a_raise_of_this_year_is_dated_by_the_month_its_words_name(text, expected) -> None:
+    assert _dated(text, date(2025, 9, 2)) == expected
 
 
 def test_a_month_of_last_year_is_the_year_before_even_when_the_month_is_still_to_come() -> None:
