@@ -35,6 +35,13 @@ _FORECAST_BEFORE = re.compile(
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:founded|established|incorporated)\s+(?:in\s+)?(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE
 )
+# Words that make a period a plan's: 'is due for sampling in early 2026', 'expected in 2027', 'slated for
+# launch in March 2026' (a text names its plans' dates, not when it was written).
+_PLANNED_FOR = re.compile(
+    r"\b(?:due|expected|slated|scheduled|planned|plans|aims|targets?|targeting)\b[^.;]{0,30}?"
+    r"\b(?:for|in|by)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$",
+    re.IGNORECASE,
+)
 _PERIODS = re.compile(
     rf"""
     (?:
@@ -140,8 +147,10 @@ def named_period_words(text: str) -> str | None:
 def _named_periods(text: str) -> Iterator[tuple[re.Match[str], DatedPeriod]]:
     """Each period the text names with its words, in order, leaving out forecasts and founding years."""
     for match in _period_matches(text):
-        if _FORECAST_BEFORE.search(text, max(0, match.start() - 8), match.start()) or _ORIGIN_BEFORE.search(
-            text, max(0, match.start() - 30), match.start()
+        if (
+            _FORECAST_BEFORE.search(text, max(0, match.start() - 8), match.start())
+            or _ORIGIN_BEFORE.search(text, max(0, match.start() - 30), match.start())
+            or _PLANNED_FOR.search(text, max(0, match.start() - 40), match.start())
         ):
             continue
         period = _period(match)
@@ -188,19 +197,88 @@ _COVERED_WITHIN_DAYS = 100
 
 def covered_period(text: str, published: date | None) -> DatedPeriod | None:
     """The month or quarter the text's title says it covers, when it ended shortly before `published`;
-    None for a text that names no such period there (its deals are dated as written, else by publication)."""
+    else the period a report's lede sums up (`reported_period`); None for a text that names no such period
+    there (its deals are dated as written, else by publication)."""
     if published is None:
         return None
     head = text[:COVERED_PERIOD_CHARS]
     found = latest_named_period(head)
     if found is None or found.precision not in (MONTH, QUARTER):
+        return reported_period(head, published)
+    return found if _ended_shortly_before(found, published) else None
+
+
+def _ended_shortly_before(period: DatedPeriod, published: date) -> bool:
+    """Whether a period began before `published` and ended at most `_COVERED_WITHIN_DAYS` before it."""
+    months = {MONTH: 1, QUARTER: 3, YEAR: 12}[period.precision]
+    end_month = period.day.month + months
+    end = date(period.day.year + (end_month - 1) // 12, (end_month - 1) % 12 + 1, 1)
+    return period.day < published and (published - end).days <= _COVERED_WITHIN_DAYS
+
+
+# A report's lede: what a group of startups raised, or how funding went, over a period ('Nigerian fintech
+# companies secured $1.2 billion in 2022', 'Total funding into healthtech companies plunged ... last year',
+# 'African startup funds in Nov', 'startup funding drops by 33% in April-June quarter').
+_AGGREGATE_SUBJECT = re.compile(
+    r"\b(?:startups|start-ups|companies|firms|fintechs|investments|deals|funds"
+    r"|(?:startup|start-up|venture|total|overall) (?:funding|investment)|funding raised|capital raised)\b",
+    re.IGNORECASE,
+)
+_FUNDING_SAID = re.compile(
+    r"\b(?:rais(?:ed|e|es|ing)|secured|attracted|drew|funding|funds|investments?|invested|capital)\b"
+    r"|\d\s*(?:million|billion|mn|bn|m|b)\b",
+    re.IGNORECASE,
+)
+_REPORTED_YEAR = re.compile(
+    r"\b(?:in|during|for|of|over)\s+(?:the\s+(?:whole\s+)?(?:year\s+)?)?(?P<year>20[0-4]\d)\b"
+    r"|\b(?P<last_year>last year)\b",
+    re.IGNORECASE,
+)
+_REPORTED_MONTH = re.compile(
+    r"\b(?:in|during|for|of|over)\s+(?P<month>january|february|march|april|may|june|july|august|september"
+    r"|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?(?![ \t]*(?:\d|[-–]))"
+    r"|\b(?P<first>january|april|july|october)\s*[-–]\s*(?P<last>march|june|september|december)\s+quarter\b",
+    re.IGNORECASE,
+)
+
+
+def reported_period(head: str, published: date) -> DatedPeriod | None:
+    """The period a report's lede sums up funding over (a year, a month without its year, a quarter given
+    by its months), when it ended shortly before publication: 'Nigerian fintech companies secured $1.2
+    billion in 2022' published in January 2023 is about 2022, and so are the deals it lists without dates
+    of their own. Only the lede is read (the first sentence, or the one after a title line), and only when
+    it speaks of startups, companies or funding as a whole: a fresh deal's lede names its company."""
+    sentences = re.split(r"(?<=[.!?])\s+|\n+", head.strip(), maxsplit=2)
+    title = len(sentences) > 1 and len(sentences[0]) < 150 and not sentences[0].rstrip().endswith(".")
+    for sentence in sentences[: 2 if title else 1]:
+        if not (_AGGREGATE_SUBJECT.search(sentence) and _FUNDING_SAID.search(sentence)):
+            continue  # ('the market turned in 2022, and many startups are struggling': no report of funding)
+        period = _reported_month(sentence, published) or _reported_year(sentence, published)
+        # a year still running is no report of it: 'funding hit record levels in 2025', written in November
+        running = period is not None and period.precision == YEAR and period.day.year == published.year
+        if period is not None and not running and _ended_shortly_before(period, published):
+            return period
+    return None
+
+
+def _reported_year(sentence: str, published: date) -> DatedPeriod | None:
+    found = _REPORTED_YEAR.search(sentence)
+    if found is None:
         return None
-    months = 1 if found.precision == MONTH else 3
-    end_month = found.day.month + months
-    end = date(found.day.year + (end_month - 1) // 12, (end_month - 1) % 12 + 1, 1)
-    if not (found.day < published and (published - end).days <= _COVERED_WITHIN_DAYS):
+    year = published.year - 1 if found["last_year"] else int(found["year"])
+    return DatedPeriod(date(year, 1, 1), YEAR)
+
+
+def _reported_month(sentence: str, published: date) -> DatedPeriod | None:
+    found = _REPORTED_MONTH.search(sentence)
+    if found is None:
         return None
-    return found
+    if found["first"]:  # 'April-June quarter': the latest such quarter before publication
+        month, precision = MONTHS[found["first"].lower()], QUARTER
+    else:
+        month, precision = MONTHS[found["month"].lower()], MONTH
+    year = published.year if month < published.month else published.year - 1
+    return DatedPeriod(date(year, month, 1), precision)
 
 
 def period_words(period: DatedPeriod) -> str:

@@ -16,8 +16,14 @@ import pandas as pd
 
 from assets.frames import as_list, is_missing
 from assets.normalize.amounts import Money, ParsedAmount, parse_amount
-from assets.normalize.dates import counts_from_publication, month_alone, relative_month, resolve_date
-from assets.normalize.document_dates import DAY, MONTH, latest_named_period
+from assets.normalize.dates import (
+    counts_from_publication,
+    month_alone,
+    relative_month,
+    resolve_date,
+    yearless_day,
+)
+from assets.normalize.document_dates import DAY, MONTH, QUARTER, YEAR, latest_named_period
 from assets.normalize.fx import FxTable, default_fx_table
 from assets.normalize.names import Names, default_names, name_key
 from schemas.reference.reference_data import ReferenceData
@@ -111,6 +117,10 @@ def announced_fields(
         alone = month_alone(stated) if not formats else None  # (an export's dates follow its format)
         if alone is not None:
             return _month_of_page(alone, published, _text(published_precision))
+        if published is not None and _text(published_precision) in (QUARTER, YEAR) and yearless_day(stated):
+            # 'September 5 – ...' on a page dated only by the year its text names: a day of that year, not
+            # the latest September 5 before its first day
+            return resolve_date(stated, date(published.year, 12, 31)), "explicit", DAY
         month = relative_month(stated, published)
         if month is not None and _text(published_precision) in (None, DAY, MONTH):
             return month, "explicit", MONTH  # 'last month': a month counted from the publication's

@@ -1278,7 +1278,9 @@ def mention_in_clause(
         return None
     signal = (
         structure
-        or any(is_raise(m) for m in nouned)
+        # (a funding noun after the amount of a round of the past too: "Finchley's $10 million round in May
+        # 2021 was led by ...")
+        or any(is_raise(m) or m == past for m in nouned)
         or (first_valuation is not None and valuation_phrase)
         or invested
     )

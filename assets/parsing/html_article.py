@@ -11,7 +11,7 @@ from assets.normalize.dates import parse_date
 from assets.parsing.budget import checkpoint
 from assets.parsing.html_tables import extract_table_mentions
 from assets.parsing.mentions import DealMention, ParsedDocument, add_context
-from assets.parsing.prose import extract_prose_mentions, resolve_short_names
+from assets.parsing.prose import date_by_covered_period, extract_prose_mentions, resolve_short_names
 from schemas.text import clean_space
 
 _PUBLISHED_META = (
@@ -95,8 +95,12 @@ def prose_paragraphs(
     return blocks
 
 
-def html_mentions(tree: html.HtmlElement, published: date | None, prefix: str = "") -> list[DealMention]:
+def html_mentions(
+    tree: html.HtmlElement, published: date | None, prefix: str = "", title: str | None = None
+) -> list[DealMention]:
     """Deal mentions of an HTML body without its boilerplate: every deal table's rows, then the prose.
+    Those that state no date of their own take the period the page's title and lede say it covers
+    (`covered_period`), as a plain-text round-up's do.
 
     `prefix` goes before every locator ('m[2]/' for the third message of an mbox).
     """
@@ -113,6 +117,7 @@ def html_mentions(tree: html.HtmlElement, published: date | None, prefix: str = 
         mentions.extend(rows)
     paragraphs = [p for root in roots for p in prose_paragraphs(root, frozenset(deal_tables))]
     mentions.extend(extract_prose_mentions(paragraphs, prefix=f"{prefix}p", published=published))
+    date_by_covered_period(mentions, "\n".join([title or "", *paragraphs[:3]]).lstrip(), published)
     return resolve_short_names(mentions, "\n".join(paragraphs))
 
 
@@ -124,7 +129,7 @@ def parse_article(body: bytes | str, known_date: date | None = None) -> ParsedDo
     published, title = _published(tree), _title(tree)
     for element in tree.xpath(_BOILERPLATE):
         element.drop_tree()
-    mentions = add_context(html_mentions(tree, published or known_date), title)
+    mentions = add_context(html_mentions(tree, published or known_date, title=title), title)
     return ParsedDocument(mentions=mentions, title=title, published=published)
 
 

@@ -336,12 +336,12 @@ _PAST_VALUATION_BEFORE = re.compile(
     rf"\b(?:previous|last|earlier|former)\s+valuation\b[^.;{CURRENCY_SIGNS}]{{0,60}}$", re.IGNORECASE
 )
 # Where the phrase of an amount ends: at the next comma, semicolon, bracket, 'while' or amount.
-_PHRASE_END = re.compile(rf"[;,(]|\s+while\s+|[{CURRENCY_SIGNS}]")
+_PHRASE_END = re.compile(rf"[;(]|,(?!\s*(?:19|20)\d\d\b)|\s+while\s+|[{CURRENCY_SIGNS}]")
 _CUMULATIVE_PHRASE_END = re.compile(rf"[,;(]|[{CURRENCY_SIGNS}]")
 # A month and year or a year ('in May 2021', 'in May of 2021', 'in 2021'); `_period` gives its words.
 _NAMED_PERIOD = re.compile(
     r"\bin (?:(?P<part>early|late|mid) ?-?)?"
-    r"(?P<period>(?:(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?) (?:of )?)?"
+    r"(?P<period>(?:(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?),? (?:of )?)?"
     r"(?P<year>(?:19|20)\d\d))\b"
 )
 # A month said alone ('in August', 'in early March'), not a day or a year of it ('in March 2025', 'in March
@@ -531,12 +531,23 @@ def _period_before_amount(clause: str, money: Money, published: date | None) -> 
     return _period_words(None, year, named["part"]) if published is None or year < published.year else None
 
 
+# A raise still to come, said before its amount: a month after it is when it may close, not when it did
+# ('plans to raise $20 million in August', 'is in talks to raise $100 million in June').
+_PLANNED_BEFORE = re.compile(r"\b(?:to|will) raise\b[^.;]*$|\b(?:in talks|seeking)\b[^.;]*$", re.IGNORECASE)
+
+
+def _planned(clause: str, money: Money) -> bool:
+    return bool(_PLANNED_BEFORE.search(clause, max(0, money.start - 80), money.start))
+
+
 def month_stated(clause: str, money: Money, published: date | None) -> str | None:
     """The month an amount's own phrase dates it to ('raised $60M in October' in a text of November:
     'October 2025'; 'in March 2025', '(March 2025)', 'last October', 'in a September Series C round'), up
     to the month of publication; a later month said of a raise in the past tense is last year's ('raised
     £30m in October' in a text of January 2024: 'October 2023'). Else a period said between its verb and
-    the amount ('raised capital in early 2022 in a $450 million Series D')."""
+    the amount ('raised capital in early 2022 in a $450 million Series D'). None for a raise still planned."""
+    if _planned(clause, money):
+        return None
     bracketed = _BRACKETED_PERIOD.match(clause, money.end)
     if bracketed and (dated := _dated_month(bracketed["month"], int(bracketed["year"]), published)):
         return dated
@@ -616,7 +627,7 @@ def month_before_amount(sentence: str, clause: str, money: Money, published: dat
     normalisation completes it from the period the page is dated by. The whole sentence is read: 'The
     highest funding in May went to A's $350 million, followed by B ($80M)' dates each of its clauses."""
     at = sentence.find(clause)
-    if at < 0:
+    if at < 0 or _planned(clause, money):
         return None
     found = _OPENING_MONTH.match(sentence) or _DEAL_IN_MONTH.search(sentence, 0, at + money.start)
     if found is None:
@@ -674,7 +685,8 @@ def _counted_back(published: date, ago: re.Match[str]) -> str:
 def in_the_past(clause: str, money: Money, published: date | None, months: bool = True) -> bool:
     """True when the clause places this amount in the company's past ('a $15 million Series A in 2024',
     'the $10 million debt it announced in August' in a text of October, 'In 2023, Acme raised ...').
-    `months`: whether a month said alone places it there (it dates raises, not valuations)."""
+    `months`: whether a month said alone places it there (it dates raises, not valuations). The period of a
+    raise still planned does not ('plans to raise $20 million in August': when it may close)."""
     history = _history_end(clause)
     if history <= money.start and not _STATEMENT_AFTER_HISTORY.search(clause, history, money.start):
         # said anywhere before the amount, unless a statement of its own comes between: 'Quenby, which
@@ -682,6 +694,8 @@ def in_the_past(clause: str, money: Money, published: date | None, months: bool 
         return True
     # The amount's own phrase: up to the next comma, bracket or amount ('adding to the $20M Series A it
     # announced in 2025' dates that other amount, not this one).
+    if _planned(clause, money):
+        return False
     after = _phrase_after(clause, money, _PHRASE_END)
     named = _NAMED_PERIOD.search(after)
     if named:

@@ -19,13 +19,12 @@ from pathlib import Path
 import frontmatter
 
 from assets.normalize.dates import parse_date
-from assets.normalize.document_dates import covered_period, period_words
 from assets.parsing.budget import checkpoint
 from assets.parsing.html_article import html_mentions, load_body
 from assets.parsing.markdown_inline import inline_text
 from assets.parsing.markdown_tables import is_table_line, markdown_table_mentions
 from assets.parsing.mentions import DealMention, ParsedDocument, add_context
-from assets.parsing.prose import extract_prose_mentions, resolve_short_names
+from assets.parsing.prose import date_by_covered_period, extract_prose_mentions, resolve_short_names
 
 # A list item in Markdown ('- ', '1. ') or as text pages write them ('• ', '▪ ', '– '): each is its own
 # paragraph, so one item's full stop never has to separate it from the next.
@@ -98,12 +97,7 @@ def text_mentions(text: str, published: date | None, prefix: str = "") -> list[D
     mentions.extend(
         extract_prose_mentions(markdown_paragraphs(text), prefix=f"{prefix}p", published=published)
     )
-    covered = covered_period(text, published)
-    if covered is not None:
-        # a round-up's deals that state no date of their own are of the period it covers, not of the day
-        # it was written ('... raise $138 million in September 2024', published on October 8)
-        for mention in mentions:
-            mention.announced = mention.announced or period_words(covered)
+    date_by_covered_period(mentions, text, published)
     return resolve_short_names(mentions, text)
 
 

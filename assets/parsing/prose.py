@@ -17,6 +17,7 @@ from datetime import date
 from itertools import chain
 
 from assets.normalize.amounts import Money, find_money, parse_amount
+from assets.normalize.document_dates import covered_period, period_words
 from assets.normalize.names import LEGAL_SUFFIX_WORDS, name_key
 from assets.normalize.rounds import find_round, round_referred_to
 from assets.parsing.alternation import one_of
@@ -737,3 +738,13 @@ def resolve_short_names(mentions: list[DealMention], text: str | None = None) ->
             mention = replace(mention, company=fuller_in_text[mention.company])
         resolved.append(mention)
     return resolved
+
+
+def date_by_covered_period(mentions: list[DealMention], text: str, published: date | None) -> None:
+    """A round-up's deals that state no date of their own are of the period it covers, not of the day it
+    was written ('... raise $138 million in September 2024', published on October 8; a report of 2022's
+    funding published in January 2023): `covered_period` of the text's head."""
+    covered = covered_period(text, published)
+    if covered is not None:
+        for mention in mentions:
+            mention.announced = mention.announced or period_words(covered)

@@ -18,8 +18,6 @@ Grain: one row per valid mention, 12 columns (resolution alone on a million ment
 
 from __future__ import annotations
 
-from assets.resolve.merge import PRECISION_MONTHS
-
 MENTION_KEYS = "mention_keys"
 
 # The precedence order (`merge._precedence_key`, strongest first) over the columns of `mention_keys`.
@@ -47,10 +45,13 @@ select k.* exclude (stageless),
     k.company_key is not null and k.round_type is not null and not exists (
         select 1 from keyed w
         where w.company_key = k.company_key and w.reported = k.reported and w.row_key <> k.row_key
-          -- the periods the two are dated to within the window; an undated mention is near every date
-          -- (`merge._days_apart`)
-          and coalesce(greatest(k.announced_date - w.announced_end, w.announced_date - k.announced_end)
-                       <= $window, true)
+          -- the periods the two are dated to within the window, or overlapping when one is a quarter or a
+          -- year (more than a month long); an undated mention is near every date (`merge._days_apart`)
+          and coalesce(
+              greatest(k.announced_date - w.announced_end, w.announced_date - k.announced_end)
+                  <= if(k.announced_end - k.announced_date > 31 or w.announced_end - w.announced_date > 31,
+                        0, $window),
+              true)
           -- 'a funding round' (stageless) may be any stated round; stated rounds must be the same
           and (w.round_type = k.round_type or w.stageless or k.stageless)
     ) as lone
@@ -59,13 +60,13 @@ from keyed k
 
 
 def last_day_sql(day: str, precision: str) -> str:
-    """SQL for `merge._last_day`: the last day a date of that precision may be (the end of its month,
-    quarter or year; else the day itself)."""
-    ends = " ".join(
-        f"when '{name}' then cast({day} + interval {months} month - interval 1 day as date)"
-        for name, months in PRECISION_MONTHS.items()
+    """SQL for `merge._last_day`: the end of the month, quarter or year a date of that precision may be in,
+    else the day itself."""
+    return (
+        f"(case {precision} when 'month' then last_day({day})"
+        f" when 'quarter' then last_day(date_trunc('quarter', {day}) + interval 2 month)::date"
+        f" when 'year' then make_date(year({day}), 12, 31) else {day} end)"
     )
-    return f"(case {precision} {ends} else {day} end)"
 
 
 def mention_keys_sql(stageless: str, window_days: int, source_count: int) -> str:

@@ -101,31 +101,41 @@ class _Cluster:
         return True
 
 
-# How long a date of each precision lasts, in months: a mention dated '2024' (a page the year its text names
-# dates) may be any day of 2024, so it is near a mention of August 2024 ('in August').
-PRECISION_MONTHS = {"month": 1, "quarter": 3, "year": 12}
-
-
 def _last_day(record: dict[str, Any]) -> date:
-    """The last day a mention's date may be: the day itself, or the end of its month, quarter or year."""
+    """The last day a mention's date may be: the end of its month, quarter or year (a mention dated '2024'
+    may be any day of 2024), else the day itself."""
     day = record["announced_date"]
-    months = PRECISION_MONTHS.get(record.get("announced_date_precision") or "day", 0)
-    if not months:
+    precision = record.get("announced_date_precision")
+    if precision == "year":
+        return date(day.year, 12, 31)
+    if precision not in ("month", "quarter"):
         return day
-    later = day.month - 1 + months
+    later = (day.month - 1) // 3 * 3 + 3 if precision == "quarter" else day.month  # months before the next
     return date(day.year + later // 12, later % 12 + 1, 1) - timedelta(days=1)
 
 
+# The distance of a mention dated only by a quarter or a year from one outside that period: never within
+# the window. A period that long already spans the uncertainty the window allows for; reaching 180 days past
+# it would chain a '2022' seed to one of May 2023.
+FAR_APART = 1_000_000
+
+
+def _coarse(record: dict[str, Any]) -> bool:
+    return record.get("announced_date_precision") in ("quarter", "year")
+
+
 def _days_apart(first: dict[str, Any] | None, second: dict[str, Any] | None) -> int:
-    """Days between the periods two mentions are dated to (0 when they overlap); 0 when either is
-    undated (an undated mention is near every date)."""
+    """Days between the periods two mentions are dated to: 0 when they overlap, `FAR_APART` when they do
+    not and one is dated only by a quarter or a year; 0 when either is undated (an undated mention is near
+    every date)."""
     if first is None or second is None or first["announced_date"] is None or second["announced_date"] is None:
         return 0
-    return max(
+    apart = max(
         0,
         (first["announced_date"] - _last_day(second)).days,
         (second["announced_date"] - _last_day(first)).days,
     )
+    return FAR_APART if apart and (_coarse(first) or _coarse(second)) else apart
 
 
 def _status(record: dict[str, Any]) -> str:

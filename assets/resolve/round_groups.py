@@ -32,6 +32,7 @@ _GROUPED = """
 create or replace temp table round_group_rows as
 with candidates as (
     select row_key, company_key, reported, round_type, announced_date, announced_end,
+        announced_end - announced_date > 31 as coarse,
         row_number() over (partition by company_key, reported, round_type order by {precedence}) as precedence
     from mention_keys
     where not lone
@@ -47,6 +48,9 @@ groups as (
     -- an undated mention is near every date (`merge._days_apart`): only the dated ones span the window,
     -- each over the period it is dated to (a mention dated by its year may be any day of it)
     having coalesce(date_diff('day', min(announced_end), max(announced_date)), 0) <= $window
+        -- a mention dated only by a quarter or a year is near only what overlaps it (`merge._days_apart`)
+        and coalesce(max(announced_date) <= min(announced_end) filter (where coarse), true)
+        and coalesce(max(announced_date) filter (where coarse) <= min(announced_end), true)
 )
 select c.row_key, c.company_key, c.reported, c.round_type, c.precedence
 from candidates c semi join groups using (company_key, reported, round_type)

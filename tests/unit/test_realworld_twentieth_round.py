@@ -11,8 +11,13 @@
 - A page with no date of its own writes a month said alone ('In August, ...') without its year, and
   normalisation dates it by the period the page is dated by: that month of the year its text names, or the
   latest such month up to the month in its URL; a page nothing dates leaves it undated.
+- A report's lede that sums up funding over a period that ended shortly before publication (a year, a month
+  named without its year) dates the deals it lists without dates of their own, in plain text and HTML.
+- A plan's month ('plans to raise $20 million in August') dates nothing; a period a plan is due in dates no
+  page.
 - Resolution measures the distance between two mentions between the periods they are dated to: a mention
-  dated by its page's year may be any day of that year, so the month a body states joins it.
+  dated by its page's year may be any day of that year, so the month a body states joins it; a quarter or
+  a year is near only what falls in it.
 
 Every sentence here is written for these tests.
 """
@@ -24,8 +29,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from assets.normalize.document_dates import MONTH, YEAR, latest_named_period
+from assets.normalize.document_dates import MONTH, YEAR, DatedPeriod, covered_period, latest_named_period
 from assets.normalize.mentions import announced_fields
+from assets.parsing.html_article import parse_article
 from assets.parsing.prose import extract_prose_mentions
 from assets.resolve.merge import resolve_deals
 from tests.unit.test_merge import mention
@@ -197,16 +203,32 @@ def test_months_further_apart_than_the_window_stay_two_deals() -> None:
     assert sorted(deals["announced_date"]) == [date(2023, 1, 1), date(2023, 10, 1)]
 
 
+def test_a_year_is_near_only_what_falls_in_it() -> None:
+    # a seed the text dates only by '2022' joins March 2022's seed, never May 2023's, 121 days past its end
+    deals, sources = resolve_deals(
+        pd.DataFrame(
+            [
+                _round("history", "2022-01-01", "year", "explicit", round_type="seed"),
+                _round("march", "2022-03-01", "month", "explicit", round_type="seed"),
+                _round("may", "2023-05-01", "month", "explicit", round_type="seed", amount_usd=8_000_000),
+            ]
+        )
+    )
+    assert sorted(deals["mention_count"]) == [1, 2]
+    joined = deals[deals["mention_count"] == 2].iloc[0]["deal_id"]
+    assert sorted(sources[sources["deal_id"] == joined]["record_id"]) == ["history", "march"]
+
+
 def test_the_database_path_joins_periods_as_python_does() -> None:
     rows = [
         _round("headline", "2023-01-01", "year", "published"),
         _round("body", "2023-11-01", "month", "explicit"),
         _round("spring", "2021-01-01", "month", "explicit", company="Ostrel", company_key="ostrel"),
         _round("autumn", "2021-10-01", "month", "explicit", company="Ostrel", company_key="ostrel"),
-        # the second quarter of 2022 begins 152 days after October 2021 ends: it joins autumn, not spring
+        # the last quarter of 2021 holds October: it joins autumn, not spring
         _round(
             "quarter",
-            "2022-04-01",
+            "2021-10-01",
             "quarter",
             "published",
             company="Ostrel",
@@ -220,3 +242,90 @@ def test_the_database_path_joins_periods_as_python_does() -> None:
     radix = deals[deals["company"] == "RadixArk"]
     assert list(radix["mention_count"]) == [2]
     assert sorted(deals[deals["company"] == "Ostrel"]["mention_count"]) == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a plan's month is when it may close, not when it did
+        ("Zenthra plans to raise $20 million in August.", date(2024, 10, 2), None),
+        ("Bellhaven is in talks to raise $100 million in June.", date(2024, 10, 2), None),
+        ("And in May, Hollins plans to raise $30 million.", date(2024, 6, 20), None),
+        # a comma between a month and its year, as between a day and its year
+        ("Halverd raised $14 million in May, 2023.", date(2024, 6, 20), "May 2023"),
+        (
+            "Finchley's $10 million round in May of 2021 was led by Teodor Capital.",
+            date(2024, 6, 20),
+            "May 2021",
+        ),
+    ],
+)
+def test_plans_take_no_month_and_a_comma_keeps_a_months_year(text, published, expected) -> None:
+    assert [announced for _, _, announced in _dated(text, published)] == [expected]
+
+
+def test_a_day_without_its_year_on_a_page_dated_by_a_year_is_a_day_of_that_year() -> None:
+    # not the latest 5 September before 1 January 2023
+    assert announced_fields("September 5", None, date(2023, 1, 1), "year") == (
+        date(2023, 9, 5),
+        "explicit",
+        "day",
+    )
+
+
+@pytest.mark.parametrize(
+    ("head", "published", "expected"),
+    [
+        (
+            "Fintech companies in Ruritania secured $1.2 billion in 2022, ahead of their neighbours. Acme",
+            date(2023, 1, 5),
+            DatedPeriod(date(2022, 1, 1), YEAR),
+        ),
+        (
+            "Total funding into healthtech companies fell 55 per cent to $1.4 billion last year, it says.",
+            date(2023, 3, 29),
+            DatedPeriod(date(2022, 1, 1), YEAR),
+        ),
+        (
+            "Ruritania: Two Countries Take 76 Percent of Startup Funds in Nov\n\n9 December 2024\n\nMost",
+            date(2024, 12, 9),
+            DatedPeriod(date(2024, 11, 1), MONTH),
+        ),
+        # a year still running is no report of it
+        (
+            "European AI funding hit record levels in 2025, led by Quillon's $2 billion round.",
+            date(2025, 11, 6),
+            None,
+        ),
+        # no funding told: a mood, not a report
+        (
+            "With the market turning so sharply in 2022, many startups are now struggling. This week Varel",
+            date(2023, 3, 3),
+            None,
+        ),
+        # a fresh deal's lede names its company, not a group of startups
+        (
+            "Acme raised $20 million. Startups in the region raised $1.2 billion in 2024.",
+            date(2025, 1, 10),
+            None,
+        ),
+    ],
+)
+def test_a_reports_lede_gives_the_period_its_undated_deals_are_of(head, published, expected) -> None:
+    assert covered_period(head, published) == expected
+
+
+def test_an_html_report_dates_its_undated_deals_by_the_period_its_title_covers() -> None:
+    page = (
+        "<html><head><title>Startup funding rebounds to $878m in May</title></head><body><article>"
+        "<p>Capital raised by startups in the region rebounded in May.</p>"
+        "<p>Quillon, a logistics platform, raised $40 million from Harbor Capital.</p>"
+        "</article></body></html>"
+    )
+    mentions = parse_article(page, known_date=date(2024, 6, 12)).mentions
+    assert [(m.company, m.announced) for m in mentions] == [("Quillon", "May 2024")]
+
+
+def test_a_plans_year_does_not_date_the_page() -> None:
+    text = "The chip is due for sampling in early 2026. Quillon closed its round on 9 July 2025."
+    assert latest_named_period(text) == DatedPeriod(date(2025, 7, 9), "day")

@@ -162,6 +162,16 @@ def _random_mention(rng: random.Random, index: int, company: int) -> dict:
     rounds = ["seed", "series_a"] + (["venture", "unknown"] if company > 5 else [])
     amount = rng.choice([None, 10_000_000, 10_500_000, 14_000_000])
     valuation = rng.choice([None, 80_000_000, 90_000_000, 120_000_000])
+    precision = rng.choice(["day", "month", "year", "", None])
+    day = pd.Timestamp("2025-01-01") + timedelta(days=rng.randrange(150 if company < 5 else 400))
+    # a date of month or year precision is the first day of its period, as normalisation writes it
+    day = (
+        day.replace(day=1)
+        if precision == "month"
+        else day.replace(month=1, day=1)
+        if precision == "year"
+        else day
+    )
     return mention(
         f"r{index:04d}",
         company=rng.choice([f"Co{company}", f"Co{company} Labs"]),
@@ -179,9 +189,8 @@ def _random_mention(rng: random.Random, index: int, company: int) -> dict:
         valuation_is_floor=rng.choice([True, False]) if valuation else False,
         lead_investors=_pick(rng, _PEOPLE, 2),
         investors=_pick(rng, _PEOPLE, 3),
-        announced_date=pd.Timestamp("2025-01-01")
-        + timedelta(days=rng.randrange(150 if company < 5 else 400)),
-        announced_date_precision=rng.choice(["day", "month", "year", "", None]),
+        announced_date=day,
+        announced_date_precision=precision,
         date_basis=rng.choice(["explicit", "published"]),
         status=rng.choice(["announced", "announced", "reported", None]),
         segment=rng.choice(["ai_chips", "ai_agents", "unclassified", ""]),
