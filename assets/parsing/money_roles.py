@@ -184,7 +184,7 @@ _OWN_SHARE_SALE = (
 )
 _ACQUISITION_AFTER = re.compile(
     rf"^\s*(?:(?!secondary\b|(?:[\w-]+\s+)?{_OWN_SHARE_SALE})(?:\w+\s+){{0,2}}?"
-    r"(?:sale|acquisition|takeover|buyout|exit|purchase|merger)\b"
+    r"(?:sale|acquisition|takeover|buyout|exit|purchase|merger|buy(?=\s+of\b))\b"
     r"|that\s+(?:\w+\s+){0,4}?(?:paid|spent)\b)",
     re.IGNORECASE,
 )

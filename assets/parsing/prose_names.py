@@ -61,6 +61,14 @@ GENERIC_SUBJECTS = _ARTICLES_AND_PRONOUNS | {
     "insiders",
     "shareholders",
     "employees",
+    # a group of ventures, not one: 'Projects raised a total of $600 million', 'Protocols raised ...'
+    "projects",
+    "protocols",
+    "firms",
+    "businesses",
+    "scaleups",
+    "unicorns",
+    "platforms",
 }
 _PREPOSITIONS = frozenset(
     {"in", "at", "from", "for", "across", "of", "to", "with", "by", "on", "into", "among"}

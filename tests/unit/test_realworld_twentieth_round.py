@@ -329,3 +329,15 @@ def test_an_html_report_dates_its_undated_deals_by_the_period_its_title_covers()
 def test_a_plans_year_does_not_date_the_page() -> None:
     text = "The chip is due for sampling in early 2026. Quillon closed its round on 9 July 2025."
     assert latest_named_period(text) == DatedPeriod(date(2025, 7, 9), "day")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Buyers noticed big exits like Harrow's $9.4B acquisition of Clarin and Waylen's $1.3B buy of Iodex.",
+        "Projects raised a total of $600 million, with lending projects taking the most, $197 million.",
+        "Protocols raised $240 million in May, the most since January.",
+    ],
+)
+def test_a_buy_and_a_group_of_projects_are_no_deal(text) -> None:
+    assert _dated(text, date(2025, 9, 2)) == []
