@@ -341,7 +341,8 @@ _CUMULATIVE_PHRASE_END = re.compile(rf"[,;(]|[{CURRENCY_SIGNS}]")
 # A month and year or a year ('in May 2021', 'in May of 2021', 'in 2021'); `_period` gives its words.
 _NAMED_PERIOD = re.compile(
     r"\bin (?:(?P<part>early|late|mid) ?-?)?"
-    r"(?P<period>(?:(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?),? (?:of )?)?"
+    r"(?P<period>(?:(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?),? (?:of )?"
+    r"|(?:the )?(?P<quarter>first|second|third|fourth|Q[1-4])(?: quarter)? (?:of )?)?"
     r"(?P<year>(?:19|20)\d\d))\b"
 )
 # A month said alone ('in August', 'in early March'), not a day or a year of it ('in March 2025', 'in March
@@ -355,14 +356,15 @@ _OPENING_PERIOD = re.compile(
     r"^\W*(?:(?:then|and|but|later|also|so) )?"
     r"(?:(?:in|during|back in) (?:(?P<period_part>early|late|mid) ?-?)?"
     r"(?P<period>(?:(?P<period_month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?) "
-    r"(?:of )?)?(?P<period_year>(?:19|20)\d\d))"
+    r"(?:of )?|(?:the )?(?P<period_quarter>first|second|third|fourth|Q[1-4])(?: quarter)? (?:of )?)?"
+    r"(?P<period_year>(?:19|20)\d\d))"
     # 'Last year, ...', 'Early last year, ...', 'Last year in May, ...'
     r"|(?:(?:early|late|mid-?) ?)?(?:last year|a year ago)"
     r"(?: in (?P<month>January|February|March|April|May|June|July|August|September|October|November"
     r"|December))?"
     # 'Last May, Anthropic ... raised': the latest May before the month of publication
     r"|last (?P<last_month>January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)),",
+    r"|December))(?:,|(?=\s+(?-i:[A-Z])))",  # (a comma, or straight into a name: 'In 2021 Acme raised')
     re.IGNORECASE,
 )
 _LAST_YEAR = re.compile(r"\b(?:last year|a year ago|the year before)\b", re.IGNORECASE)
@@ -528,7 +530,7 @@ def _period_before_amount(clause: str, money: Money, published: date | None) -> 
     year = int(named["year"])
     if named["month"]:
         return _dated_month(named["month"], year, published)
-    return _period_words(None, year, named["part"]) if published is None or year < published.year else None
+    return _named_words(named) if published is None or year < published.year else None
 
 
 # A raise still to come, said before its amount: a month after it is when it may close, not when it did
@@ -571,14 +573,25 @@ def month_stated(clause: str, money: Money, published: date | None) -> str | Non
     return f"{named.group('month')} {published.year - 1}"
 
 
-def _period_words(month: str | None, year: int, part: str | None = None) -> str:
-    """A month and year or a year as `announced_fields` reads them: ('May', 2021) -> 'May 2021'. The early
-    or late part of a year is its first or last quarter ('in late 2023': 'Q4 2023'), the approximate date
-    a funding history gives."""
+_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _period_words(month: str | None, year: int, part: str | None = None, quarter: str | None = None) -> str:
+    """A month and year, a quarter or a year as `announced_fields` reads them: ('May', 2021) -> 'May
+    2021'; ('third', 2023) -> 'Q3 2023'. The early or late part of a year is its first or last quarter ('in
+    late 2023': 'Q4 2023'), the approximate date a funding history gives."""
     if month:
         return f"{month} {year}"
-    quarter = {"early": "Q1", "late": "Q4"}.get((part or "").lower())
-    return f"{quarter} {year}" if quarter else str(year)
+    if quarter:
+        number = _QUARTERS.get(quarter.lower()) or int(quarter[-1])
+        return f"Q{number} {year}"
+    part_quarter = {"early": "Q1", "late": "Q4"}.get((part or "").lower())
+    return f"{part_quarter} {year}" if part_quarter else str(year)
+
+
+def _named_words(named: re.Match[str]) -> str:
+    """The words of a `_NAMED_PERIOD` match."""
+    return _period_words(named["month"], int(named["year"]), named["part"], named["quarter"])
 
 
 def _opening_period(clause: str, published: date | None) -> str | None:
@@ -589,7 +602,9 @@ def _opening_period(clause: str, published: date | None) -> str | None:
         return None
     if opening["period"]:
         year = int(opening["period_year"])
-        words = _period_words(opening["period_month"], year, opening["period_part"])
+        words = _period_words(
+            opening["period_month"], year, opening["period_part"], opening["period_quarter"]
+        )
         return words if published is None or year < published.year else None
     if published is None:
         return None
@@ -649,7 +664,7 @@ def month_before_amount(sentence: str, clause: str, money: Money, published: dat
 def period_named(clause: str) -> str | None:
     """The first month and year or year a clause places something in ('in September 2024'), or None."""
     found = _NAMED_PERIOD.search(clause)
-    return _period_words(found["month"], int(found["year"]), found["part"]) if found else None
+    return _named_words(found) if found else None
 
 
 def past_period(clause: str, money: Money, published: date | None) -> str | None:
@@ -660,7 +675,7 @@ def past_period(clause: str, money: Money, published: date | None) -> str | None
     after = _phrase_after(clause, money, _PHRASE_END)
     named = _NAMED_PERIOD.search(after)
     if named:
-        return _period_words(named["month"], int(named["year"]), named["part"])
+        return _named_words(named)
     month = _month_in_past(after, published)
     if month:
         return month
@@ -669,7 +684,23 @@ def past_period(clause: str, money: Money, published: date | None) -> str | None
     ago = _AGO.search(after) if published is not None else None
     if ago is not None:
         return _counted_back(published, ago)
-    return _opening_period(clause, published)
+    return _period_of_its_statement(clause, money) or _opening_period(clause, published)
+
+
+def _period_of_its_statement(clause: str, money: Money) -> str | None:
+    """A period said after the clause's opening and after any earlier amount, before this one: 'In 2021 Acme
+    raised $4 million, and in May of 2023 it raised $12 million' dates the second by its own 'May 2023', not
+    by the opening's 2021."""
+    opening = _OPENING_PERIOD.match(clause)
+    start = opening.end() if opening else 0
+    periods = list(_NAMED_PERIOD.finditer(clause, start, money.start))
+    found = periods[-1] if periods else None
+    if found is None or any(sign in clause[found.end() : money.start] for sign in CURRENCY_SIGNS):
+        return None
+    earlier = clause[start : found.start()]
+    last_sign = max(earlier.rfind(sign) for sign in CURRENCY_SIGNS)
+    # after an earlier amount, and not in that amount's own phrase ('secured $155m in December 2024')
+    return _named_words(found) if last_sign >= 0 and _PHRASE_END.search(earlier, last_sign + 1) else None
 
 
 def _counted_back(published: date, ago: re.Match[str]) -> str:

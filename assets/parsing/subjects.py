@@ -61,7 +61,11 @@ _DATE_HEADING = re.compile(r"^(?:date|published|posted|updated):?\s+\d{4}-\d{2}(
 # A timeline's date before the subject: 'June 11, 2024 Mistral raises', '11 June 2024: Mistral raised'.
 _DATE_OPENING = re.compile(
     rf"^(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|\d{{1,2}}\s+{MONTH},?\s+(?:19|20)\d\d"
-    r"|(?:19|20)\d\d-\d\d-\d\d)\s*[:,–—-]?\s+(?=[A-Z])"
+    r"|(?:19|20)\d\d-\d\d-\d\d"
+    # a period the sentence opens with, without a comma: 'In 2021 Acme raised', 'In May of 2021 Acme ...',
+    # 'In the third quarter of 2023 Acme ...'
+    rf"|(?:In|During) (?:(?:early|late|mid) ?-?)?(?:{MONTH} (?:of )?"
+    r"|the (?:first|second|third|fourth) quarter of |Q[1-4] (?:of )?)?(?:19|20)\d\d)\s*[:,–—-]?\s+(?=[A-Z])"
 )
 _BULLET = re.compile(r"^(?:[*•·▪‣◦-]|—|–|\d{1,2}[.)])\s+")
 _FILLER = re.compile(

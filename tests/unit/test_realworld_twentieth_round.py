@@ -341,3 +341,32 @@ def test_a_plans_year_does_not_date_the_page() -> None:
 )
 def test_a_buy_and_a_group_of_projects_are_no_deal(text) -> None:
     assert _dated(text, date(2025, 9, 2)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a period opening the sentence without a comma
+        ("In 2021 Gorsefield raised $4 million.", [("Gorsefield", "$4 million", "2021")]),
+        (
+            "In May of 2021 Ashdown raised $8 million in a seed round.",
+            [("Ashdown", "$8 million", "May 2021")],
+        ),
+        # a quarter
+        ("In the first quarter of 2023, Pellow raised $6 million.", [("Pellow", "$6 million", "Q1 2023")]),
+        # a later statement's own period, not the opening's
+        (
+            "In 2021 Gorsefield raised $4 million, and in May of 2023 it raised $12 million.",
+            [("Gorsefield", "$4 million", "2021"), ("Gorsefield", "$12 million", "May 2023")],
+        ),
+        # a period in an earlier amount's own phrase is that amount's
+        (
+            "Corvel had previously secured $155m in December 2022, and reports say it plans a $2bn raise.",
+            [("Corvel", "$155m", "December 2022")],
+        ),
+    ],
+)
+def test_openings_without_a_comma_quarters_and_a_later_statements_period(text, expected) -> None:
+    found = _dated(text, date(2024, 6, 20))
+    assert [f for f in found if f[1] != "$2bn"] == expected
+    assert all(announced is None for _, amount, announced in found if amount == "$2bn")
