@@ -501,10 +501,12 @@ def _with_offering_proceeds(mentions: list[DealMention]) -> list[DealMention]:
     return mentions
 
 
-# 'The largest round went to Unico', 'A maior captação foi da Unico', 'La plus grosse levée a été réalisée
-# par Verkor': a sentence that names who took a round it states no amount of.
+# 'The largest round went to Unico', 'The other investment arrived by way of 1X', 'A maior captação foi da
+# Unico', 'La plus grosse levée a été réalisée par Verkor': a sentence that names who took a round it states
+# no amount of.
 _WINNER = re.compile(
-    r"\b(?:went to|was (?:raised|secured|closed|landed|made|seen) by|foi (?:a |o )?d[ao]s?|fue (?:la |el )?de"
+    r"\b(?:went to|was (?:raised|secured|closed|landed|made|seen) by"
+    r"|(?:arrived|came) (?:by way of|courtesy of)|foi (?:a |o )?d[ao]s?|fue (?:la |el )?de"
     rf"|(?:a été )?réalisée? par)\s+(?:(?:the|a|an|la|le|el|o)\s+)?(?:[a-zà-ÿ][\w-]*\s+){{0,2}}?({NAME})"
 )
 

@@ -370,3 +370,21 @@ def test_openings_without_a_comma_quarters_and_a_later_statements_period(text, e
     found = _dated(text, date(2024, 6, 20))
     assert [f for f in found if f[1] != "$2bn"] == expected
     assert all(announced is None for _, amount, announced in found if amount == "$2bn")
+
+
+def test_the_company_an_investment_arrived_by_way_of_is_who_the_next_sentence_means() -> None:
+    text = (
+        "Halden raised $675 million in February. The other notable robotics investment arrived by way of 2R. "
+        "The Norwegian firm, which counts Quorra as an early backer, brought in a healthy $100 million."
+    )
+    assert [(company, amount) for company, amount, _ in _dated(text, date(2024, 6, 20))] == [
+        ("Halden", "$675 million"),
+        ("2R", "$100 million"),
+    ]
+
+
+def test_pulled_before_an_amount_is_a_raise_and_pulled_out_is_not() -> None:
+    assert _dated("Quorra Robotics pulled $600 million in May.", date(2024, 6, 20)) == [
+        ("Quorra Robotics", "$600 million", "May 2024")
+    ]
+    assert _dated("Quenby pulled out of the $40 million deal.", date(2024, 6, 20)) == []
