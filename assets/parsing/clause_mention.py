@@ -315,14 +315,26 @@ _OUTLET_REPORTED = re.compile(
 )
 # Weaker: an amount given 'to' or 'for' a name ('a $6 billion Series B to Orrin', '$240 million for
 # Quillfort'), trusted only when the clause's subject names no company.
+_FUNDING_NOUN_BEFORE = re.compile(r"\b(?:round|investment|funding|financing|raise|fundraise|deal)s?\b", re.I)
 _GIVEN_TO_AFTER = re.compile(
     _STAGE_WORDS
     + r"(?:(?:(?:round|funding|financing|investment|grant|loan|check|cheque|injection)\s+)?(?:to|for)"
+    # 'was $150 million, given to the AI startup Charm.AI', 'was $108 million, raised by Country Delight'
+    r"|,?\s*given\s+to|,\s*(?:raised|secured|landed|won|taken)\s+by"
     # 'a $250 million debt round by Saudi lending platform Tamara': the round's raiser after 'by'
     r"|(?:debt\s+)?(?:round|raise)\s+by"
     # 'the largest round was of $108 million by online dairy platform Country Delight': a described raiser
     rf"|by(?=\s+{DESCRIBED_AS}))\s+"
     r"(?P<rest>[^,;]{1,120})",
+    re.IGNORECASE,
+)
+
+
+# The taker named after an amount in a sentence with no deal verb: by whom it was raised or to whom given,
+# not what it is 'for' ('$135 million for nachos franchise Guzman y Gomez' may be a sale's price).
+_TAKEN_BY_AFTER = re.compile(
+    _STAGE_WORDS + r"(?:,?\s*given\s+to|,\s*(?:raised|secured|landed|won|taken)\s+by"
+    rf"|by(?=\s+{DESCRIBED_AS}))\s+(?P<rest>[^,;]{{1,120}})",
     re.IGNORECASE,
 )
 
@@ -1210,7 +1222,13 @@ def mention_in_clause(
         # 'Then Amazon committed $4 billion to it': money put in the company named before
         or (antecedent is not None and bool(_INVESTED_IN_IT.search(text)))
     )
-    if not (structure or nouned or valuation_phrase or invested):
+    # 'The largest round was of $108 million by online dairy platform Country Delight', 'The highest
+    # investment was $150 million, given to Charm.AI': a funding noun before the amount, its taker after it
+    given_to = not (structure or nouned or valuation_phrase or invested) and any(
+        _FUNDING_NOUN_BEFORE.search(text, 0, money.start) and _recipient_after(text, money, _TAKEN_BY_AFTER)
+        for money in moneys
+    )
+    if not (structure or nouned or valuation_phrase or invested or given_to):
         return None
     roles = clause_roles(text, moneys, published)
     follows = verb is not None and bool(_FOLLOWS.fullmatch(verb.group(0)))
@@ -1278,6 +1296,7 @@ def mention_in_clause(
         return None
     signal = (
         structure
+        or given_to
         # (a funding noun after the amount of a round of the past too: "Finchley's $10 million round in May
         # 2021 was led by ...")
         or any(is_raise(m) or m == past for m in nouned)

@@ -388,3 +388,26 @@ def test_pulled_before_an_amount_is_a_raise_and_pulled_out_is_not() -> None:
         ("Quorra Robotics", "$600 million", "May 2024")
     ]
     assert _dated("Quenby pulled out of the $40 million deal.", date(2024, 6, 20)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The highest amount of lead investment was $150 million, given to the AI startup Charm.AI.",
+            [("Charm.AI", "$150 million")],
+        ),
+        (
+            "The largest round was of $108 million by online dairy platform Country Fresh.",
+            [("Country Fresh", "$108 million")],
+        ),
+        (
+            "Last year, the largest round was $108 million, raised by online dairy platform Country Fresh.",
+            [("Country Fresh", "$108 million")],
+        ),
+        # what money is 'for' in a sentence with no deal verb names no taker
+        ("The biggest deal was $135 million for nachos franchise Guzman y Gomez.", []),
+    ],
+)
+def test_a_round_named_before_its_amount_and_its_taker_after_it(text, expected) -> None:
+    assert [(company, amount) for company, amount, _ in _dated(text, date(2024, 6, 20))] == expected
