@@ -197,14 +197,13 @@ _COVERED_WITHIN_DAYS = 100
 
 def covered_period(text: str, published: date | None) -> DatedPeriod | None:
     """The month or quarter the text's title says it covers, when it ended shortly before `published`;
-    else the period a report's lede sums up (`reported_period`); None for a text that names no such period
-    there (its deals are dated as written, else by publication)."""
+    None for a text that names no such period there (its deals are dated as written, else by publication;
+    a report's lede may still say its period: `reported_period`)."""
     if published is None:
         return None
-    head = text[:COVERED_PERIOD_CHARS]
-    found = latest_named_period(head)
+    found = latest_named_period(text[:COVERED_PERIOD_CHARS])
     if found is None or found.precision not in (MONTH, QUARTER):
-        return reported_period(head, published)
+        return None
     return found if _ended_shortly_before(found, published) else None
 
 

@@ -535,11 +535,22 @@ def _period_before_amount(clause: str, money: Money, published: date | None) -> 
 
 # A raise still to come, said before its amount: a month after it is when it may close, not when it did
 # ('plans to raise $20 million in August', 'is in talks to raise $100 million in June').
-_PLANNED_BEFORE = re.compile(r"\b(?:to|will) raise\b[^.;]*$|\b(?:in talks|seeking)\b[^.;]*$", re.IGNORECASE)
+# (the plan's own amount: no other amount between, 'plans to raise $12 million after raising $4 million in
+# March' plans only the first)
+_PLANNED_BEFORE = re.compile(
+    rf"\b(?:(?:to|will) raise|in talks|seeking)\b[^.;{CURRENCY_SIGNS}]*$", re.IGNORECASE
+)
+# A plan told in the present: 'In May, Hollins plans to raise $30 million' (not 'In June, Kilimo said it was
+# in talks to raise': the month dates the report of the talks).
+_PLANNED_NOW = re.compile(
+    rf"\b(?:plans|aims|intends|hopes|seeks|wants|expects|is (?:planning|looking|seeking|aiming|hoping))"
+    rf" to raise\b[^.;{CURRENCY_SIGNS}]*$",
+    re.IGNORECASE,
+)
 
 
-def _planned(clause: str, money: Money) -> bool:
-    return bool(_PLANNED_BEFORE.search(clause, max(0, money.start - 80), money.start))
+def _planned(clause: str, money: Money, pattern: re.Pattern[str] = _PLANNED_BEFORE) -> bool:
+    return bool(pattern.search(clause, max(0, money.start - 80), money.start))
 
 
 def month_stated(clause: str, money: Money, published: date | None) -> str | None:
@@ -642,7 +653,7 @@ def month_before_amount(sentence: str, clause: str, money: Money, published: dat
     normalisation completes it from the period the page is dated by. The whole sentence is read: 'The
     highest funding in May went to A's $350 million, followed by B ($80M)' dates each of its clauses."""
     at = sentence.find(clause)
-    if at < 0 or _planned(clause, money):
+    if at < 0 or _planned(clause, money, _PLANNED_NOW):
         return None
     found = _OPENING_MONTH.match(sentence) or _DEAL_IN_MONTH.search(sentence, 0, at + money.start)
     if found is None:

@@ -17,7 +17,12 @@ from datetime import date
 from itertools import chain
 
 from assets.normalize.amounts import Money, find_money, parse_amount
-from assets.normalize.document_dates import covered_period, period_words
+from assets.normalize.document_dates import (
+    COVERED_PERIOD_CHARS,
+    covered_period,
+    period_words,
+    reported_period,
+)
 from assets.normalize.names import LEGAL_SUFFIX_WORDS, name_key
 from assets.normalize.rounds import find_round, round_referred_to
 from assets.parsing.alternation import one_of
@@ -742,11 +747,30 @@ def resolve_short_names(mentions: list[DealMention], text: str | None = None) ->
     return resolved
 
 
+# A deal told as today's news: 'has raised', 'raises', 'this week', 'on Monday'. A report whose lede sums
+# up last year's market may still announce one ('Startups raised 40% less last year. Acme has raised $12
+# million'): its date is the page's.
+_NEWS_OF_THE_DAY = re.compile(
+    r"\b(?:has|have)\s+(?:just\s+|now\s+|also\s+)?(?:raised|secured|closed|landed|bagged|received|announced"
+    r"|completed|netted|picked up|pulled in)\b"
+    r"|\b(?:raises|secures|closes|lands|bags|announces|nabs|snags|gets)\b"
+    r"|\b(?:this week|this month|today|yesterday|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday))\b|\bsaid on\b",
+    re.IGNORECASE,
+)
+
+
 def date_by_covered_period(mentions: list[DealMention], text: str, published: date | None) -> None:
     """A round-up's deals that state no date of their own are of the period it covers, not of the day it
-    was written ('... raise $138 million in September 2024', published on October 8; a report of 2022's
-    funding published in January 2023): `covered_period` of the text's head."""
+    was written ('... raise $138 million in September 2024', published on October 8): `covered_period` of
+    the text's head. Else a report's lede may say the period it sums up ('fintech companies secured $1.2
+    billion in 2022', published in January 2023: `reported_period`), and it dates them when none of them
+    is told as today's news."""
     covered = covered_period(text, published)
+    if covered is None and published is not None and mentions:
+        reported = reported_period(text[:COVERED_PERIOD_CHARS], published)
+        news = any(_NEWS_OF_THE_DAY.search(m.snippet or "") for m in mentions)
+        covered = None if news else reported
     if covered is not None:
         for mention in mentions:
             mention.announced = mention.announced or period_words(covered)

@@ -12,7 +12,7 @@ holds only that round and stageless mentions, so a mention joins one only throug
 Each mention is paired with the others of its company (a hash join on the company key: window functions
 over company and round, tried instead, cost twice as much).
 
-Grain: one row per valid mention, 12 columns (resolution alone on a million mentions peaked at 840 to
+Grain: one row per valid mention, 13 columns (resolution alone on a million mentions peaked at 840 to
 860 MiB with it, 900 to 940 MiB before it).
 """
 
@@ -31,6 +31,9 @@ create or replace temp table mention_keys as
 with keyed as not materialized (
     select v.row_key, v.company_key, coalesce(v.status = 'reported', false) as reported, v.round_type,
         v.announced_date, {last_day} as announced_end,
+        -- a quarter or a year the text states (`merge._coarse`)
+        coalesce(v.date_basis = 'explicit' and v.announced_date_precision in ('quarter', 'year'), false)
+            as coarse,
         coalesce(v.round_type in ({stageless}), false) as stageless,
         coalesce(m.rank, 9) as method_rank,
         coalesce(-(date_diff('day', date '0001-01-01', v.published_date) + 1), 0) as newer_first,
@@ -46,11 +49,10 @@ select k.* exclude (stageless),
         select 1 from keyed w
         where w.company_key = k.company_key and w.reported = k.reported and w.row_key <> k.row_key
           -- the periods the two are dated to within the window, or overlapping when one is a quarter or a
-          -- year (more than a month long); an undated mention is near every date (`merge._days_apart`)
+          -- year its text states; an undated mention is near every date (`merge._days_apart`)
           and coalesce(
               greatest(k.announced_date - w.announced_end, w.announced_date - k.announced_end)
-                  <= if(k.announced_end - k.announced_date > 31 or w.announced_end - w.announced_date > 31,
-                        0, $window),
+                  <= if(k.coarse or w.coarse, 0, $window),
               true)
           -- 'a funding round' (stageless) may be any stated round; stated rounds must be the same
           and (w.round_type = k.round_type or w.stageless or k.stageless)

@@ -114,14 +114,18 @@ def _last_day(record: dict[str, Any]) -> date:
     return date(day.year + later // 12, later % 12 + 1, 1) - timedelta(days=1)
 
 
-# The distance of a mention dated only by a quarter or a year from one outside that period: never within
-# the window. A period that long already spans the uncertainty the window allows for; reaching 180 days past
-# it would chain a '2022' seed to one of May 2023.
+# The distance of a mention its text dates only by a quarter or a year from one outside that period: never
+# within the window. A period that long already spans the uncertainty the window allows for; reaching 180
+# days past it would chain a '2022' seed to one of May 2023. A page's year (the latest its text names, a
+# guess at when the page was written) is no such statement: the window still applies to it.
 FAR_APART = 1_000_000
 
 
 def _coarse(record: dict[str, Any]) -> bool:
-    return record.get("announced_date_precision") in ("quarter", "year")
+    return record.get("date_basis") == "explicit" and record.get("announced_date_precision") in (
+        "quarter",
+        "year",
+    )
 
 
 def _days_apart(first: dict[str, Any] | None, second: dict[str, Any] | None) -> int:

@@ -31,8 +31,7 @@ DISTINCT = "list_filter({l}, lambda x, i: x is not null and list_position({l}, x
 _GROUPED = """
 create or replace temp table round_group_rows as
 with candidates as (
-    select row_key, company_key, reported, round_type, announced_date, announced_end,
-        announced_end - announced_date > 31 as coarse,
+    select row_key, company_key, reported, round_type, announced_date, announced_end, coarse,
         row_number() over (partition by company_key, reported, round_type order by {precedence}) as precedence
     from mention_keys
     where not lone

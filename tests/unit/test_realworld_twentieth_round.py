@@ -29,9 +29,10 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from assets.normalize.document_dates import MONTH, YEAR, DatedPeriod, covered_period, latest_named_period
+from assets.normalize.document_dates import MONTH, YEAR, DatedPeriod, latest_named_period, reported_period
 from assets.normalize.mentions import announced_fields
 from assets.parsing.html_article import parse_article
+from assets.parsing.newsletter import text_mentions
 from assets.parsing.prose import extract_prose_mentions
 from assets.resolve.merge import resolve_deals
 from tests.unit.test_merge import mention
@@ -312,7 +313,7 @@ def test_a_day_without_its_year_on_a_page_dated_by_a_year_is_a_day_of_that_year(
     ],
 )
 def test_a_reports_lede_gives_the_period_its_undated_deals_are_of(head, published, expected) -> None:
-    assert covered_period(head, published) == expected
+    assert reported_period(head, published) == expected
 
 
 def test_an_html_report_dates_its_undated_deals_by_the_period_its_title_covers() -> None:
@@ -411,3 +412,56 @@ def test_pulled_before_an_amount_is_a_raise_and_pulled_out_is_not() -> None:
 )
 def test_a_round_named_before_its_amount_and_its_taker_after_it(text, expected) -> None:
     assert [(company, amount) for company, amount, _ in _dated(text, date(2024, 6, 20))] == expected
+
+
+def _text_deals(text: str, published: date | None) -> list[tuple[str | None, str | None, str | None]]:
+    """(company, amount, announced words) of every mention of a plain-text page."""
+    return [(m.company, m.amount, m.announced) for m in text_mentions(text, published)]
+
+
+def test_a_reports_period_dates_the_deals_it_lists() -> None:
+    text = (
+        "Nigerian fintech companies secured $1.2 billion in 2022, ahead of Kenya.\n\n"
+        "Among them, Naira Stack raised a $200 million Series C and Kudi Bridge raised $40 million."
+    )
+    assert _text_deals(text, date(2023, 1, 20)) == [
+        ("Naira Stack", "$200 million", "2022"),
+        ("Kudi Bridge", "$40 million", "2022"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "news",
+    [
+        "Nimbrook, a London lender, has raised $12 million in a Series A.",
+        "This week, Nimbrook raised $12 million in a Series A.",
+        "Nimbrook raises $12 million in a Series A.",
+    ],
+)
+def test_a_deal_told_as_todays_news_keeps_the_pages_date_under_a_reports_lede(news) -> None:
+    text = f"Fintech startups in Britain raised 40% less last year than in 2022, data shows.\n\n{news}"
+    assert _text_deals(text, date(2024, 1, 12)) == [("Nimbrook", "$12 million", None)]
+
+
+def test_a_plan_keeps_the_earlier_raise_and_a_reports_month_stays() -> None:
+    assert _dated("Nimbrook plans to raise $12 million in August, after raising $4 million in March.",
+                  date(2024, 6, 20)) == [("Nimbrook", "$12 million", None),
+                                         ("Nimbrook", "$4 million", "March 2024")]  # fmt: skip
+    # the month the talks were told in dates the report of them
+    assert _dated("In June, Kilimo Pay said it was in talks to raise $45 million.", date(2024, 6, 20)) == [
+        ("Kilimo Pay", "$45 million", "June 2024")
+    ]
+
+
+def test_a_pages_guessed_year_is_no_statement_and_keeps_the_window() -> None:
+    # a page the year its text names dates (2023) and the day its body states, five days before that year
+    deals, _ = resolve_deals(
+        pd.DataFrame(
+            [
+                _round("title", "2023-01-01", "year", "published"),
+                _round("body", "2022-12-26", "day", "explicit"),
+            ]
+        )
+    )
+    assert list(deals["mention_count"]) == [2]
+    assert deals.iloc[0]["announced_date"] == date(2022, 12, 26)
