@@ -264,12 +264,19 @@ def _clusters(
     return _joined_same_rounds(clusters, policy, source_rank)
 
 
+# How coarse a date is, finest first: of two explicit dates a deal carries the finer ('March 2022' from
+# its body over '2022' from a report's lede).
+COARSENESS = {"month": 1, "quarter": 2, "year": 3}
+
+
 def _dated(records: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The mention whose date the deal carries: the strongest with an explicit date, else the earliest
-    dated one, else None (no mention is dated). `records` are in precedence order."""
+    """The mention whose date the deal carries: the finest explicit date, the strongest of those, else the
+    earliest dated one, else None (no mention is dated). `records` are in precedence order."""
     explicit = [r for r in records if r["date_basis"] == "explicit" and r["announced_date"] is not None]
+    if explicit:
+        return min(explicit, key=lambda r: COARSENESS.get(r.get("announced_date_precision") or "day", 0))
     dated = [r for r in records if r["announced_date"] is not None]
-    return explicit[0] if explicit else min(dated, key=lambda r: r["announced_date"], default=None)
+    return min(dated, key=lambda r: r["announced_date"], default=None)
 
 
 def _joined_same_rounds(

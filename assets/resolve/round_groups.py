@@ -19,7 +19,7 @@ evidence row per mention (`staged_sources`); `in_database` numbers the deal ids 
 from __future__ import annotations
 
 from assets.resolve.mention_keys import PRECEDENCE
-from assets.resolve.merge import AMOUNT_WARNINGS, UNDATED, UNDATED_WARNING, MergePolicy
+from assets.resolve.merge import AMOUNT_WARNINGS, COARSENESS, UNDATED, UNDATED_WARNING, MergePolicy
 from schemas.taxonomy import UNCLASSIFIED
 
 # Order-kept distinct values of a list, missing ones left out (as `merge._union`).
@@ -63,9 +63,11 @@ create or replace temp table round_group_members as
 with members as (
     select g.precedence, v.* exclude (row_key),
         coalesce(nullif(v.segment, ''), '{unclassified}') as resolved_segment,
-        -- the mention whose date the deal carries: the strongest explicit one, else the earliest (undated
-        -- last); precedence is unique in a group, so exactly one mention comes first
-        [if(v.date_basis = 'explicit', 0, 1), if(v.date_basis = 'explicit', g.precedence, 0),
+        -- the mention whose date the deal carries: the finest explicit one (`merge.COARSENESS`), the
+        -- strongest of those, else the earliest (undated last); precedence is unique in a group, so
+        -- exactly one mention comes first
+        [if(v.date_basis = 'explicit', 0, 1),
+         if(v.date_basis = 'explicit', {coarseness}, 0), if(v.date_basis = 'explicit', g.precedence, 0),
          coalesce(date_diff('day', date '0001-01-01', v.announced_date), {undated_last}), g.precedence]
             as date_order,
         -- the mention whose segment the deal carries: the strongest basis, then precedence
@@ -193,7 +195,14 @@ def stage_round_groups(connection, stageless: str, policy: MergePolicy) -> None:
             "$window", str(int(policy.window_days))
         )
     )
-    connection.execute(_MEMBERS.format(unclassified=UNCLASSIFIED, undated_last=2**62))
+    coarseness = " ".join(f"when '{name}' then {rank}" for name, rank in COARSENESS.items())
+    connection.execute(
+        _MEMBERS.format(
+            unclassified=UNCLASSIFIED,
+            undated_last=2**62,
+            coarseness=f"case v.announced_date_precision {coarseness} else 0 end",
+        )
+    )
     connection.execute(
         _DEALS.format(unclassified=UNCLASSIFIED, undated=UNDATED)
         .replace("$amount_conflict", _differs("amount_usd", "first_amount", policy.amount_tolerance))

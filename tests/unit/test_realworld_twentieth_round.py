@@ -465,3 +465,20 @@ def test_a_pages_guessed_year_is_no_statement_and_keeps_the_window() -> None:
     )
     assert list(deals["mention_count"]) == [2]
     assert deals.iloc[0]["announced_date"] == date(2022, 12, 26)
+
+
+def test_a_deal_carries_the_finest_date_its_text_states() -> None:
+    # the lede's year comes first in the text, the body's month is finer: the deal is of March 2023
+    rows = [
+        _round("lede", "2023-01-01", "year", "explicit"),
+        _round("body", "2023-03-01", "month", "explicit"),
+    ]
+    deals, _ = resolve_deals(pd.DataFrame(rows))
+    assert (deals.iloc[0]["announced_date"], deals.iloc[0]["announced_date_precision"]) == (
+        date(2023, 3, 1),
+        "month",
+    )
+    valid = pd.DataFrame(rows).assign(warnings=[[] for _ in rows], amount_status="parsed",
+                                      valuation_status="missing")  # fmt: skip
+    in_database, _ = _resolved_as_python_resolves(_landed(valid, "valid_mentions"))
+    assert list(in_database["announced_date_precision"]) == ["month"]
