@@ -179,9 +179,22 @@ _ANNOUNCED_A_ROUND = re.compile(
 _EARLIER = re.compile(r"\b(?:earlier|previous|prior|last|first|ago|since|before)\b|\b(?:19|20)\d\d\b", re.I)
 
 
+# The deal's money said to be a round: 'The startup raised the money in a Series B funding round led by
+# Temasek', 'The funds came as part of a Series C', 'The round was a Series B'.
+_MONEY_IN_A_ROUND = re.compile(
+    r"\b(?:the|this)\s+(?:money|funds|funding|capital|cash|investment|round|raise|financing)\b[^,;.]{0,30}?"
+    r"\b(?:in|as|was|is)\s+(?:part\s+of\s+)?(?:a|an)\s+(?P<round>[^,;.]{1,40})",
+    re.IGNORECASE,
+)
+
+
 def _round_announced(sentence: str, company: str | None) -> str | None:
     """The round a sentence about the company just named announces with 'a' ('The company announced
-    Friday a Series D round led by Interlagos'), or None."""
+    Friday a Series D round led by Interlagos'), or says the deal's money came in ('The startup raised the
+    money in a Series B round'), or None."""
+    money_in = _MONEY_IN_A_ROUND.search(sentence)
+    if money_in and not _EARLIER.search(sentence):
+        return find_round(money_in["round"])
     found = _ANNOUNCED_A_ROUND.search(sentence)
     if not found or _EARLIER.search(sentence):
         return None
@@ -226,11 +239,19 @@ def _values_the_company(sentence: str, valuation: Money, deal: DealMention) -> b
 def _round_of_earlier_deal(sentence: str, mentions: list[DealMention]) -> None:
     """'The funding round is slated to be led by Thrive Capital', paragraphs after the deal: a sentence
     that opens on the round gives its stage to the deal of the company last named that has none, and its
-    leads to the deal last stated when that one names none ('The round was led by Insight Partners')."""
-    if not _OPENS_ON_THE_ROUND.match(sentence) and not (
-        _OPENS_ON_THE_INVESTMENT.match(sentence)
-        and not find_money(sentence)
-        and not _ANOTHER_TIME.search(sentence)
+    leads to the deal last stated when that one names none ('The round was led by Insight Partners'); so
+    does one that says the deal's money came in a round ('The US-based startup raised the money in a
+    Series B funding round led by Temasek')."""
+    money_in = _MONEY_IN_A_ROUND.search(sentence)
+    money_in = money_in if money_in and not find_money(sentence) and not _EARLIER.search(sentence) else None
+    if (
+        not _OPENS_ON_THE_ROUND.match(sentence)
+        and not (
+            _OPENS_ON_THE_INVESTMENT.match(sentence)
+            and not find_money(sentence)
+            and not _ANOTHER_TIME.search(sentence)
+        )
+        and not money_in
     ):
         return
     company = mentions[-1].company or ""
@@ -240,7 +261,8 @@ def _round_of_earlier_deal(sentence: str, mentions: list[DealMention]) -> None:
     # '$5 billion in debt'): with two, 'the funding round' could be either.
     stageless = [m for m in mentions if m.company == company and m.round_text in _STAGELESS]
     if len(stageless) == 1 and not _about_another_company(sentence, company):
-        stageless[0].round_text = _with_stage(stageless[0].round_text, round_referred_to(sentence), sentence)
+        referred = round_referred_to(sentence) or (find_round(money_in["round"]) if money_in else None)
+        stageless[0].round_text = _with_stage(stageless[0].round_text, referred, sentence)
 
 
 _OPENS_ON_THE_ROUND = re.compile(r"^(?:The|This|That|Its)\s+(?:[\w-]+\s+){0,2}?(?:round|financing|raise)\b")

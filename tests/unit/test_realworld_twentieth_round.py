@@ -482,3 +482,25 @@ def test_a_deal_carries_the_finest_date_its_text_states() -> None:
                                       valuation_status="missing")  # fmt: skip
     in_database, _ = _resolved_as_python_resolves(_landed(valid, "valid_mentions"))
     assert list(in_database["announced_date_precision"]) == ["month"]
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        " The US-based startup raised the money in a Series B funding round led by Temasek.",
+        "\n\nThe US-based startup raised the money in a Series B funding round led by Temasek.",
+        " The funds came as part of a Series B round led by Temasek.",
+        " The round was a Series B led by Temasek.",
+    ],
+)
+def test_a_later_sentence_saying_the_money_came_in_a_round_gives_its_stage(follow_up) -> None:
+    text = "Chip startup Quarrel has raised $110m from investors including Microsoft." + follow_up
+    found = [(m.company, m.round_text, m.lead_investors) for m in text_mentions(text, date(2024, 1, 10))]
+    assert found == [("Quarrel", "series_b", ["Temasek"])]
+
+
+def test_a_round_of_another_time_gives_no_stage() -> None:
+    found = text_mentions(
+        "Chip startup Quarrel has raised $110m. The round follows a Series A in 2022.", None
+    )
+    assert [m.round_text for m in found] == [None]
