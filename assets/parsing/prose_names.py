@@ -61,6 +61,11 @@ GENERIC_SUBJECTS = _ARTICLES_AND_PRONOUNS | {
     "insiders",
     "shareholders",
     "employees",
+    # who stands behind an offering: 'Guarantors have provided commitments of SEK 66.8 million'
+    "guarantors",
+    "underwriters",
+    "subscribers",
+    "lenders",
     # a group of ventures, not one: 'Projects raised a total of $600 million', 'Protocols raised ...'
     "projects",
     "protocols",

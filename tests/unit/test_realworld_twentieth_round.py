@@ -504,3 +504,21 @@ def test_a_round_of_another_time_gives_no_stage() -> None:
         "Chip startup Quarrel has raised $110m. The round follows a Series A in 2022.", None
     )
     assert [m.round_text for m in found] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Quillsoft AB announces the outcome of its rights issue, which raises SEK 25.6 million.",
+            [("Quillsoft", "post_ipo")],
+        ),
+        ("The placing of new shares raised £3 million for Brindle plc.", [("Brindle", "post_ipo")]),
+        # a private company's private placement is no listing's
+        ("Acme, a private robotics startup, closed a $5 million private placement.", [("Acme", None)]),
+        ("Guarantors have provided commitments of SEK 66.8 million in the rights issue.", []),
+    ],
+)
+def test_offerings_only_a_listed_company_makes_are_post_ipo(text, expected) -> None:
+    found = extract_prose_mentions([text], published=date(2024, 2, 1))
+    assert [(m.company, m.round_text) for m in found] == expected
