@@ -315,6 +315,9 @@ _OUTLET_REPORTED = re.compile(
 )
 # Weaker: an amount given 'to' or 'for' a name ('a $6 billion Series B to Orrin', '$240 million for
 # Quillfort'), trusted only when the clause's subject names no company.
+# Money granted, not invested: 'has been granted NOK 1 million from Innovation Norway', 'was awarded $2
+# million by the National Science Foundation' (not 'awarded a contract').
+_GRANTED = re.compile(r"\b(?:granted|awarded)\s+(?:(?:a|an|up\s+to|nearly|about|over)\s+)?$", re.IGNORECASE)
 _FUNDING_NOUN_BEFORE = re.compile(r"\b(?:round|investment|funding|financing|raise|fundraise|deal)s?\b", re.I)
 _GIVEN_TO_AFTER = re.compile(
     _STAGE_WORDS
@@ -1392,6 +1395,12 @@ def mention_in_clause(
         round_text = find_round(own_phrase(text, first_raise, moneys))
     if round_text is None and _strategic(text, investors):
         round_text = "strategic"
+    if (
+        round_text is None
+        and first_raise
+        and _GRANTED.search(text, max(0, first_raise.start - 40), first_raise.start)
+    ):
+        round_text = "grant"  # 'has been granted NOK 1 million', 'was awarded $2 million by the NSF'
     if past:
         # a round of the past the text does not date is kept, its date left empty, not the page's
         announced = past_period(text, past, published) or EARLIER_UNDATED

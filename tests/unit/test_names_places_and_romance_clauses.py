@@ -90,12 +90,12 @@ def test_romance_contrasts_verbs_and_fillers(sentence: str, deals: list[tuple]) 
             "Elon Musk's AI startup Quenby just pulled off a fundraising feat, raising $10 billion.",
             [("Quenby", "$10 billion", None)],
         ),
-        # a grant received
+        # a grant received: typed a grant (before the twentieth round, no round)
         (
             "Orrin Labs has been granted NOK 4 million by a state agency.",
-            [("Orrin Labs", "NOK 4 million", None)],
+            [("Orrin Labs", "NOK 4 million", "grant")],
         ),
-        ("Quenby was granted $2 million by the Department of Energy.", [("Quenby", "$2 million", None)]),
+        ("Quenby was granted $2 million by the Department of Energy.", [("Quenby", "$2 million", "grant")]),
         ("Quenby was granted a $3 million loan by a state bank.", [("Quenby", "$3 million", "debt")]),
     ],
 )

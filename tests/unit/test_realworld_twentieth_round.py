@@ -522,3 +522,19 @@ def test_a_round_of_another_time_gives_no_stage() -> None:
 def test_offerings_only_a_listed_company_makes_are_post_ipo(text, expected) -> None:
     found = extract_prose_mentions([text], published=date(2024, 2, 1))
     assert [(m.company, m.round_text) for m in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norsken has been granted NOK 1 million from a regional agency.", [("Norsken", "grant")]),
+        (
+            "Tallis Labs was awarded $2 million by the National Science Foundation.",
+            [("Tallis Labs", "grant")],
+        ),
+        ("Tallis Labs was awarded a $20 million contract by the Army.", []),
+    ],
+)
+def test_money_granted_or_awarded_is_a_grant(text, expected) -> None:
+    found = extract_prose_mentions([text], published=date(2024, 2, 1))
+    assert [(m.company, m.round_text) for m in found] == expected
