@@ -1227,9 +1227,9 @@ def mention_in_clause(
     )
     # 'The largest round was of $108 million by online dairy platform Country Delight', 'The highest
     # investment was $150 million, given to Charm.AI': a funding noun before the amount, its taker after it
-    given_to = not (structure or nouned or valuation_phrase or invested) and any(
-        _FUNDING_NOUN_BEFORE.search(text, 0, money.start) and _recipient_after(text, money, _TAKEN_BY_AFTER)
-        for money in moneys
+    noun = None if structure or nouned or valuation_phrase or invested else _FUNDING_NOUN_BEFORE.search(text)
+    given_to = noun is not None and any(
+        money.start > noun.end() and _recipient_after(text, money, _TAKEN_BY_AFTER) for money in moneys
     )
     if not (structure or nouned or valuation_phrase or invested or given_to):
         return None

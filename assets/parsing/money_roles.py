@@ -522,7 +522,8 @@ def _dated_month(month: str, year: int, published: date | None) -> str | None:
 def _period_before_amount(clause: str, money: Money, published: date | None) -> str | None:
     """A period said between a raise's verb and its amount ('last raised capital in early 2022 in a $450
     million Series D'): its month and year, or a year before the year of publication."""
-    verbs = list(_PAST_TENSE_RAISE.finditer(clause, 0, money.start))
+    window = max(0, money.start - 120)  # (the verb is a few words before the amount: a bounded look back)
+    verbs = list(_PAST_TENSE_RAISE.finditer(clause, window, money.start))
     between = clause[verbs[-1].end() : money.start] if verbs else ""
     named = _NAMED_PERIOD.search(between) if len(between) <= 60 else None
     if named is None or any(sign in between for sign in CURRENCY_SIGNS):
@@ -698,18 +699,23 @@ def past_period(clause: str, money: Money, published: date | None) -> str | None
     return _period_of_its_statement(clause, money) or _opening_period(clause, published)
 
 
+_SIGN = re.compile(f"[{re.escape(CURRENCY_SIGNS)}]")
+
+
 def _period_of_its_statement(clause: str, money: Money) -> str | None:
     """A period said after the clause's opening and after any earlier amount, before this one: 'In 2021 Acme
     raised $4 million, and in May of 2023 it raised $12 million' dates the second by its own 'May 2023', not
     by the opening's 2021."""
     opening = _OPENING_PERIOD.match(clause)
-    start = opening.end() if opening else 0
+    # (a bounded look back: the statement's own words are a few before its amount)
+    start = max(opening.end() if opening else 0, money.start - 200)
     periods = list(_NAMED_PERIOD.finditer(clause, start, money.start))
     found = periods[-1] if periods else None
-    if found is None or any(sign in clause[found.end() : money.start] for sign in CURRENCY_SIGNS):
+    if found is None or _SIGN.search(clause, found.end(), money.start):
         return None
     earlier = clause[start : found.start()]
-    last_sign = max(earlier.rfind(sign) for sign in CURRENCY_SIGNS)
+    signs = list(_SIGN.finditer(earlier))
+    last_sign = signs[-1].start() if signs else -1
     # after an earlier amount, and not in that amount's own phrase ('secured $155m in December 2024')
     return _named_words(found) if last_sign >= 0 and _PHRASE_END.search(earlier, last_sign + 1) else None
 
