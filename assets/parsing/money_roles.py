@@ -673,10 +673,17 @@ def month_before_amount(sentence: str, clause: str, money: Money, published: dat
     return f"{month} {int(day)}, {year}" if day else f"{month} {year}"
 
 
+# A period that is when the company began, not when something was raised: 'Founded in 2019, ...'.
+_FOUNDED_BEFORE = re.compile(r"\b(?:founded|established|incorporated|launched|started|created)\s+$", re.I)
+
+
 def period_named(clause: str) -> str | None:
-    """The first month and year or year a clause places something in ('in September 2024'), or None."""
-    found = _NAMED_PERIOD.search(clause)
-    return _named_words(found) if found else None
+    """The first month and year or year a clause places something in ('in September 2024'), not a
+    founding's ('Founded in 2019, ...'), or None."""
+    for found in _NAMED_PERIOD.finditer(clause):
+        if not _FOUNDED_BEFORE.search(clause, max(0, found.start() - 20), found.start()):
+            return _named_words(found)
+    return None
 
 
 def past_period(clause: str, money: Money, published: date | None) -> str | None:

@@ -561,12 +561,19 @@ _SUBJECT_BEFORE_VERB = re.compile(
 _INTRODUCED_LAST = re.compile(rf"\b(?:is|was)\s+(?:{DESCRIBED_AS})?({NAME})\.?$")
 
 
+_OWNER_IN_SUBJECT = re.compile(rf"\b(?:of|for|behind)\s+({NAME})['’]s?\s")
+
+
 def _subject_of(sentence: str, antecedent: DealMention | None) -> DealMention | None:
     """The company a sentence without a deal has as its subject (or introduces at its end), for the
     pronouns of the next ones; never an investor of the deal just stated ('Avenir had acquired a stake in
     it')."""
     found = _SUBJECT_BEFORE_VERB.match(sentence)
     company = company_in_subject(found["subject"]) if found else None
+    if found and not company:
+        # 'The scale of Baseten's ascent is the real story.': the one name its subject owns
+        owners = _OWNER_IN_SUBJECT.findall(found["subject"])
+        company = valid_company(owners[0]) if len(owners) == 1 else None
     if not company or company is REFERENCE:
         introduced = _INTRODUCED_LAST.search(sentence.strip())
         company = valid_company(introduced.group(1)) if introduced else None

@@ -561,3 +561,18 @@ def test_money_granted_or_awarded_is_a_grant(text, expected) -> None:
 )
 def test_a_page_writing_us_dollars_as_such_writes_its_home_dollar_bare(text, expected) -> None:
     assert dollar_currency(text, "https://news.example.com/wrap") == expected
+
+
+def test_a_sentence_about_a_companys_story_names_who_the_next_one_means() -> None:
+    text = (
+        "The scale of Baseline's ascent is the real story. Founded in 2019, the company raised a $150 "
+        "million Series D in 2024, then a $300 million Series E in January 2026."
+    )
+    found = [
+        (m.company, m.amount, m.announced) for m in extract_prose_mentions([text], published=date(2026, 6, 1))
+    ]
+    # the founding year dates no round
+    assert sorted(found) == [
+        ("Baseline", "$150 million", "2024"),
+        ("Baseline", "$300 million", "January 2026"),
+    ]
