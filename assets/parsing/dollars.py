@@ -81,26 +81,7 @@ def dollar_currency(text: str, url: str) -> str | None:
         return "AUD"
     if _CANADIAN_LISTING.search(text, 0, OPENING_CHARS) and not _CANADIAN_WRITTEN.search(text):
         return "CAD"
-    return _home_dollar(text) or _other_than_us_written(text)
-
-
-# US dollars written as such: 'US$2.4bn', 'USD 20 million'.
-_US_WRITTEN = re.compile(r"(?<![A-Za-z])US\s?\$|\bUSD\b")
-
-
-def _other_than_us_written(text: str) -> str | None:
-    """'AUD' or 'CAD' for a page that writes US dollars as 'US$' (so its bare '$' is another dollar) and
-    names Australia, or Canada, three times or more and more often than the other, writing neither 'A$'
-    nor 'C$' (the US may be named: 'US-based investor'): an Australian newsletter's 'Canva completed its
-    US$2.4bn secondary ... Deputy raised a $37m investment'."""
-    if not _US_WRITTEN.search(text) or not re.search(r"(?<![A-Za-z$])\$\s?\d", text):
-        return None
-    australia, canada = len(_NAMES_AUSTRALIA.findall(text)), len(_NAMES_CANADA.findall(text))
-    if australia >= max(_TIMES_NAMED, canada + 1) and not _AUSTRALIAN_WRITTEN.search(text):
-        return "AUD"
-    if canada >= max(_TIMES_NAMED, australia + 1) and not _CANADIAN_WRITTEN.search(text):
-        return "CAD"
-    return None
+    return _home_dollar(text)
 
 
 def _us_news_only(text: str) -> bool:

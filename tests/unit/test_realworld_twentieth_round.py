@@ -31,7 +31,6 @@ import pytest
 
 from assets.normalize.document_dates import MONTH, YEAR, DatedPeriod, latest_named_period, reported_period
 from assets.normalize.mentions import announced_fields
-from assets.parsing.dollars import dollar_currency
 from assets.parsing.html_article import parse_article
 from assets.parsing.newsletter import text_mentions
 from assets.parsing.prose import extract_prose_mentions
@@ -539,28 +538,6 @@ def test_offerings_only_a_listed_company_makes_are_post_ipo(text, expected) -> N
 def test_money_granted_or_awarded_is_a_grant(text, expected) -> None:
     found = extract_prose_mentions([text], published=date(2024, 2, 1))
     assert [(m.company, m.round_text) for m in found] == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # writes US dollars as 'US$' and tells Australian news: its bare '$' is the Australian dollar
-        (
-            "Sydney's Quokka completed its US$2.4bn share sale. In Melbourne, Tallis raised a $37m "
-            "investment from US-based Harbor Partners, and ASX-listed Brindle raised $1.3bn.",
-            "AUD",
-        ),
-        # names Australia too rarely to say so
-        ("Quokka completed its US$2.4bn share sale. Tallis, which sells in Australia, raised $37m.", None),
-        # writes A$ itself: its bare '$' is the US dollar
-        (
-            "Sydney's Quokka raised A$50m. In Melbourne, Tallis raised $37m, and ASX-listed Brindle US$1bn.",
-            None,
-        ),
-    ],
-)
-def test_a_page_writing_us_dollars_as_such_writes_its_home_dollar_bare(text, expected) -> None:
-    assert dollar_currency(text, "https://news.example.com/wrap") == expected
 
 
 def test_a_sentence_about_a_companys_story_names_who_the_next_one_means() -> None:
