@@ -131,6 +131,25 @@ def find_round(text: str | None) -> str | None:
     return _slug(match, phrases) if match else None
 
 
+# What may follow a round's name when the name is all the words say of it: 'a Series B', 'a Series B
+# funding round led by', 'a seed extension' (not 'a Series B escrow account', 'a Series A market').
+_ROUND_NAME_END = re.compile(
+    r"\s*(?:$|[,;.)]|(?:funding|financing|investment|round|raise|extension|led|from|with|at|of|valued|valuing)\b)"
+)
+
+
+def round_named_first(text: str | None) -> str | None:
+    """The round `text` opens with, named and nothing else ('Series B funding round led by Temasek' ->
+    'series_b'); None when it opens with other words ('mix of equity and venture debt', 'follow-up to a
+    Series A') or the name runs into another noun ('Series B escrow account')."""
+    pattern, phrases = _round_in_text_pattern()
+    folded = fold(text)
+    found = pattern.match(folded)
+    if found is None or not _ROUND_NAME_END.match(folded, found.end()):
+        return None
+    return _slug(found, phrases)
+
+
 def find_rounds(text: str | None) -> list[str]:
     """Every round a sentence mentions, in order ('in a seed and a Series A' -> ['seed', 'series_a'])."""
     pattern, phrases = _round_in_text_pattern()

@@ -318,6 +318,12 @@ _OUTLET_REPORTED = re.compile(
 # Money granted, not invested: 'has been granted NOK 1 million from Innovation Norway', 'was awarded $2
 # million by the National Science Foundation' (not 'awarded a contract').
 _GRANTED = re.compile(r"\b(?:granted|awarded)\s+(?:(?:a|an|up\s+to|nearly|about|over)\s+)?$", re.IGNORECASE)
+# What a sum granted or awarded may be instead: credit, a settlement, a refund ('was granted $50 million in
+# credit lines', 'was awarded $5 million in a settlement').
+_NOT_A_GRANT_AFTER = re.compile(
+    r"\s+(?:in\s+)?(?:an?\s+)?(?:credit|loans?|debt|settlement|damages|back\s+taxes|tax|refunds?|compensation)",
+    re.IGNORECASE,
+)
 _FUNDING_NOUN_BEFORE = re.compile(r"\b(?:round|investment|funding|financing|raise|fundraise|deal)s?\b", re.I)
 _GIVEN_TO_AFTER = re.compile(
     _STAGE_WORDS
@@ -1399,6 +1405,7 @@ def mention_in_clause(
         round_text is None
         and first_raise
         and _GRANTED.search(text, max(0, first_raise.start - 40), first_raise.start)
+        and not _NOT_A_GRANT_AFTER.match(text, first_raise.end)
     ):
         round_text = "grant"  # 'has been granted NOK 1 million', 'was awarded $2 million by the NSF'
     if past:

@@ -24,7 +24,7 @@ from assets.normalize.document_dates import (
     reported_period,
 )
 from assets.normalize.names import LEGAL_SUFFIX_WORDS, name_key
-from assets.normalize.rounds import find_round, round_referred_to
+from assets.normalize.rounds import find_round, round_named_first, round_referred_to
 from assets.parsing.alternation import one_of
 from assets.parsing.budget import checkpoint
 from assets.parsing.clause_mention import (
@@ -188,13 +188,20 @@ _MONEY_IN_A_ROUND = re.compile(
 )
 
 
+_MONEY_RAISED_IN_A_ROUND = re.compile(
+    r"\b(?:raised|secured|received|got|took)\s+the\s+(?:money|funds|funding|capital|cash)\s+"
+    r"(?:in|as)\s+(?:part\s+of\s+)?(?:a|an)\s+(?P<round>[^,;.]{1,40})",
+    re.IGNORECASE,
+)
+
+
 def _round_announced(sentence: str, company: str | None) -> str | None:
     """The round a sentence about the company just named announces with 'a' ('The company announced
     Friday a Series D round led by Interlagos'), or says the deal's money came in ('The startup raised the
     money in a Series B round'), or None."""
     money_in = _MONEY_IN_A_ROUND.search(sentence)
     if money_in and not _EARLIER.search(sentence):
-        return find_round(money_in["round"])
+        return round_named_first(money_in["round"])
     found = _ANNOUNCED_A_ROUND.search(sentence)
     if not found or _EARLIER.search(sentence):
         return None
@@ -242,7 +249,8 @@ def _round_of_earlier_deal(sentence: str, mentions: list[DealMention]) -> None:
     leads to the deal last stated when that one names none ('The round was led by Insight Partners'); so
     does one that says the deal's money came in a round ('The US-based startup raised the money in a
     Series B funding round led by Temasek')."""
-    money_in = _MONEY_IN_A_ROUND.search(sentence)
+    # (in a later paragraph only the money raised: 'The round was a Series C' may follow another company)
+    money_in = _MONEY_RAISED_IN_A_ROUND.search(sentence)
     money_in = money_in if money_in and not find_money(sentence) and not _EARLIER.search(sentence) else None
     if (
         not _OPENS_ON_THE_ROUND.match(sentence)
@@ -261,7 +269,7 @@ def _round_of_earlier_deal(sentence: str, mentions: list[DealMention]) -> None:
     # '$5 billion in debt'): with two, 'the funding round' could be either.
     stageless = [m for m in mentions if m.company == company and m.round_text in _STAGELESS]
     if len(stageless) == 1 and not _about_another_company(sentence, company):
-        referred = round_referred_to(sentence) or (find_round(money_in["round"]) if money_in else None)
+        referred = round_referred_to(sentence) or (round_named_first(money_in["round"]) if money_in else None)
         stageless[0].round_text = _with_stage(stageless[0].round_text, referred, sentence)
 
 
@@ -561,7 +569,12 @@ _SUBJECT_BEFORE_VERB = re.compile(
 _INTRODUCED_LAST = re.compile(rf"\b(?:is|was)\s+(?:{DESCRIBED_AS})?({NAME})\.?$")
 
 
-_OWNER_IN_SUBJECT = re.compile(rf"\b(?:of|for|behind)\s+({NAME})['’]s?\s")
+# (only the company's own story: 'The scale of Musk's ambition' and 'The success of Google's Gemini' own
+# no company that raised)
+_OWNER_IN_SUBJECT = re.compile(
+    rf"\b(?:of|for|behind)\s+({NAME})['’]s?\s+(?:(?:rapid|meteoric|recent|remarkable)\s+)?"
+    r"(?:ascent|rise|growth|story|journey|trajectory|expansion)\b"
+)
 
 
 def _subject_of(sentence: str, antecedent: DealMention | None) -> DealMention | None:

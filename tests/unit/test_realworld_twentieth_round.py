@@ -513,7 +513,8 @@ def test_a_round_of_another_time_gives_no_stage() -> None:
             "Quillsoft AB announces the outcome of its rights issue, which raises SEK 25.6 million.",
             [("Quillsoft", "post_ipo")],
         ),
-        ("The placing of new shares raised £3 million for Brindle plc.", [("Brindle", "post_ipo")]),
+        # ('placing' alone is no listed offering in prose: a verb as often)
+        ("The placing of new shares raised £3 million for Brindle plc.", [("Brindle", None)]),
         # a private company's private placement is no listing's
         ("Acme, a private robotics startup, closed a $5 million private placement.", [("Acme", None)]),
         ("Guarantors have provided commitments of SEK 66.8 million in the rights issue.", []),
@@ -553,3 +554,45 @@ def test_a_sentence_about_a_companys_story_names_who_the_next_one_means() -> Non
         ("Baseline", "$150 million", "2024"),
         ("Baseline", "$300 million", "January 2026"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a third red team's: the words after 'a' are no round named alone
+        (
+            "Orvella has secured $40 million in new funding. The round was a mix of equity and venture debt.",
+            None,
+        ),
+        (
+            "Orvella got $40 million. This money is a fraction of a Series D that rival Dovra raised.",
+            None,
+        ),
+        (
+            "Orvella got $40 million. The cash is in a Series B escrow account until regulators approve.",
+            None,
+        ),
+        (
+            "Orvella raised $40 million. This round is a departure from a Series B structure rivals use.",
+            None,
+        ),
+        # 'placing' as a verb, a private company's share placement, credit and refunds 'granted' or 'awarded'
+        ("Quorra raised $100 million in new funding, placing its valuation at $1.2 billion.", None),
+        ("Privately held Lanthor completed a $2 million share placement with its angel investors.", None),
+        ("Zentor was granted $50 million in credit lines by Harbor Bank.", None),
+        ("Marrow Health was awarded $900,000 in back taxes refund by the IRS.", None),
+    ],
+)
+def test_rounds_the_late_rules_must_not_read(text, expected) -> None:
+    assert [m.round_text for m in text_mentions(text, date(2024, 2, 1))] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The scale of Musk's ambition is the real story. Founded in 2023, the company raised $6 billion.",
+        "The success of Google's Gemini is one reason. Founded in 2021, the company raised $30 million.",
+    ],
+)
+def test_a_name_the_subject_owns_is_who_it_means_only_for_its_story(text) -> None:
+    assert extract_prose_mentions([text], published=date(2024, 2, 1)) == []
