@@ -515,6 +515,7 @@ def _not_after(year: int, month: int, published: date | None) -> bool:
 
 
 def _dated_month(month: str, year: int, published: date | None) -> str | None:
+    """A month and year as words, or None when it is later than the month of publication."""
     number = MONTHS.get(month.lower().rstrip("."))
     return _period_words(month, year) if number and _not_after(year, number, published) else None
 
@@ -526,7 +527,7 @@ def _period_before_amount(clause: str, money: Money, published: date | None) -> 
     verbs = list(_PAST_TENSE_RAISE.finditer(clause, window, money.start))
     between = clause[verbs[-1].end() : money.start] if verbs else ""
     named = _NAMED_PERIOD.search(between) if len(between) <= 60 else None
-    if named is None or any(sign in between for sign in CURRENCY_SIGNS):
+    if named is None or _SIGN.search(between):
         return None
     year = int(named["year"])
     if named["month"]:

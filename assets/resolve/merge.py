@@ -110,7 +110,8 @@ def _last_day(record: dict[str, Any]) -> date:
         return date(day.year, 12, 31)
     if precision not in ("month", "quarter"):
         return day
-    later = (day.month - 1) // 3 * 3 + 3 if precision == "quarter" else day.month  # months before the next
+    # the month after the period, counted from 0: the period's last day is the day before it starts
+    later = (day.month - 1) // 3 * 3 + 3 if precision == "quarter" else day.month
     return date(day.year + later // 12, later % 12 + 1, 1) - timedelta(days=1)
 
 
@@ -121,11 +122,12 @@ def _last_day(record: dict[str, Any]) -> date:
 FAR_APART = 1_000_000
 
 
+_SPANS = ("quarter", "year")
+
+
 def _coarse(record: dict[str, Any]) -> bool:
-    return record.get("date_basis") == "explicit" and record.get("announced_date_precision") in (
-        "quarter",
-        "year",
-    )
+    """Whether the text itself dates a mention only by a quarter or a year."""
+    return record.get("date_basis") == "explicit" and record.get("announced_date_precision") in _SPANS
 
 
 def _days_apart(first: dict[str, Any] | None, second: dict[str, Any] | None) -> int:
