@@ -18,6 +18,8 @@ Grain: one row per valid mention, 13 columns (resolution alone on a million ment
 
 from __future__ import annotations
 
+from assets.resolve.merge import SPAN_SLACK_DAYS
+
 MENTION_KEYS = "mention_keys"
 
 # The precedence order (`merge._precedence_key`, strongest first) over the columns of `mention_keys`.
@@ -48,11 +50,11 @@ select k.* exclude (stageless),
     k.company_key is not null and k.round_type is not null and not exists (
         select 1 from keyed w
         where w.company_key = k.company_key and w.reported = k.reported and w.row_key <> k.row_key
-          -- the periods the two are dated to within the window, or overlapping when one is a quarter or a
-          -- year its text states; an undated mention is near every date (`merge._days_apart`)
+          -- the periods the two are dated to within the window, or within a month when one is a quarter
+          -- or a year its text states; an undated mention is near every date (`merge._days_apart`)
           and coalesce(
               greatest(k.announced_date - w.announced_end, w.announced_date - k.announced_end)
-                  <= if(k.coarse or w.coarse, 0, $window),
+                  <= if(k.coarse or w.coarse, $slack, $window),
               true)
           -- 'a funding round' (stageless) may be any stated round; stated rounds must be the same
           and (w.round_type = k.round_type or w.stageless or k.stageless)
@@ -78,5 +80,6 @@ def mention_keys_sql(stageless: str, window_days: int, source_count: int) -> str
             stageless=stageless, last_day=last_day_sql("v.announced_date", "v.announced_date_precision")
         )
         .replace("$window", str(int(window_days)))
+        .replace("$slack", str(SPAN_SLACK_DAYS))
         .replace("$sources", str(source_count))
     )

@@ -115,10 +115,12 @@ def _last_day(record: dict[str, Any]) -> date:
     return date(day.year + later // 12, later % 12 + 1, 1) - timedelta(days=1)
 
 
-# The distance of a mention its text dates only by a quarter or a year from one outside that period: never
-# within the window. A period that long already spans the uncertainty the window allows for; reaching 180
-# days past it would chain a '2022' seed to one of May 2023. A page's year (the latest its text names, a
-# guess at when the page was written) is no such statement: the window still applies to it.
+# A mention its text dates only by a quarter or a year is near what falls in that period or within a month
+# of it (a round closed 'in late 2021' and announced on January 5, 2022), never the whole window past it: a
+# period that long already spans the uncertainty the window allows for, and 180 days past it would chain a
+# '2022' seed to one of May 2023. A page's year (the latest its text names, a guess at when the page was
+# written) is no such statement: the window still applies to it.
+SPAN_SLACK_DAYS = 31
 FAR_APART = 1_000_000
 
 
@@ -131,9 +133,9 @@ def _coarse(record: dict[str, Any]) -> bool:
 
 
 def _days_apart(first: dict[str, Any] | None, second: dict[str, Any] | None) -> int:
-    """Days between the periods two mentions are dated to: 0 when they overlap, `FAR_APART` when they do
-    not and one is dated only by a quarter or a year; 0 when either is undated (an undated mention is near
-    every date)."""
+    """Days between the periods two mentions are dated to: 0 when they overlap, `FAR_APART` when they are
+    more than `SPAN_SLACK_DAYS` apart and one is dated only by a quarter or a year its text states; 0 when
+    either is undated (an undated mention is near every date)."""
     if first is None or second is None or first["announced_date"] is None or second["announced_date"] is None:
         return 0
     apart = max(
@@ -141,7 +143,7 @@ def _days_apart(first: dict[str, Any] | None, second: dict[str, Any] | None) -> 
         (first["announced_date"] - _last_day(second)).days,
         (second["announced_date"] - _last_day(first)).days,
     )
-    return FAR_APART if apart and (_coarse(first) or _coarse(second)) else apart
+    return FAR_APART if apart > SPAN_SLACK_DAYS and (_coarse(first) or _coarse(second)) else apart
 
 
 def _status(record: dict[str, Any]) -> str:

@@ -19,7 +19,14 @@ evidence row per mention (`staged_sources`); `in_database` numbers the deal ids 
 from __future__ import annotations
 
 from assets.resolve.mention_keys import PRECEDENCE
-from assets.resolve.merge import AMOUNT_WARNINGS, COARSENESS, UNDATED, UNDATED_WARNING, MergePolicy
+from assets.resolve.merge import (
+    AMOUNT_WARNINGS,
+    COARSENESS,
+    SPAN_SLACK_DAYS,
+    UNDATED,
+    UNDATED_WARNING,
+    MergePolicy,
+)
 from schemas.taxonomy import UNCLASSIFIED
 
 # Order-kept distinct values of a list, missing ones left out (as `merge._union`).
@@ -47,9 +54,10 @@ groups as (
     -- an undated mention is near every date (`merge._days_apart`): only the dated ones span the window,
     -- each over the period it is dated to (a mention dated by its year may be any day of it)
     having coalesce(date_diff('day', min(announced_end), max(announced_date)), 0) <= $window
-        -- a mention dated only by a quarter or a year is near only what overlaps it (`merge._days_apart`)
-        and coalesce(max(announced_date) <= min(announced_end) filter (where coarse), true)
-        and coalesce(max(announced_date) filter (where coarse) <= min(announced_end), true)
+        -- a mention dated only by a quarter or a year is near only what falls within a month of it
+        -- (`merge._days_apart`)
+        and coalesce(max(announced_date) <= min(announced_end) filter (where coarse) + $slack, true)
+        and coalesce(max(announced_date) filter (where coarse) <= min(announced_end) + $slack, true)
 )
 select c.row_key, c.company_key, c.reported, c.round_type, c.precedence
 from candidates c semi join groups using (company_key, reported, round_type)
@@ -191,9 +199,9 @@ def stage_round_groups(connection, stageless: str, policy: MergePolicy) -> None:
     `stageless` is the SQL list of stageless round names; `segment_labels` and `segment_basis_ranks` are
     registered by the caller."""
     connection.execute(
-        _GROUPED.format(stageless=stageless, precedence=PRECEDENCE).replace(
-            "$window", str(int(policy.window_days))
-        )
+        _GROUPED.format(stageless=stageless, precedence=PRECEDENCE)
+        .replace("$window", str(int(policy.window_days)))
+        .replace("$slack", str(SPAN_SLACK_DAYS))
     )
     coarseness = " ".join(f"when '{name}' then {rank}" for name, rank in COARSENESS.items())
     connection.execute(

@@ -596,3 +596,16 @@ def test_rounds_the_late_rules_must_not_read(text, expected) -> None:
 )
 def test_a_name_the_subject_owns_is_who_it_means_only_for_its_story(text) -> None:
     assert extract_prose_mentions([text], published=date(2024, 2, 1)) == []
+
+
+def test_a_round_closed_late_in_a_year_and_announced_early_in_the_next_is_one_deal() -> None:
+    rows = [
+        _round("history", "2021-10-01", "quarter", "explicit"),  # 'closed the round in late 2021'
+        _round("news", "2022-01-05", "day", "explicit"),  # 'announced on January 5, 2022'
+    ]
+    deals, _ = resolve_deals(pd.DataFrame(rows))
+    assert list(deals["mention_count"]) == [2]
+    valid = pd.DataFrame(rows).assign(warnings=[[] for _ in rows], amount_status="parsed",
+                                      valuation_status="missing")  # fmt: skip
+    in_database, _ = _resolved_as_python_resolves(_landed(valid, "valid_mentions"))
+    assert list(in_database["mention_count"]) == [2]
