@@ -17,8 +17,10 @@ from datetime import date
 from itertools import chain
 
 from assets.normalize.amounts import Money, find_money, parse_amount
+from assets.normalize.dates import month_alone
 from assets.normalize.document_dates import (
     COVERED_PERIOD_CHARS,
+    YEAR,
     covered_period,
     period_words,
     reported_period,
@@ -813,6 +815,21 @@ def date_by_covered_period(mentions: list[DealMention], text: str, published: da
         reported = reported_period(text[:COVERED_PERIOD_CHARS], published)
         news = any(_NEWS_OF_THE_DAY.search(m.snippet or "") for m in mentions)
         covered = None if news else reported
+        if covered is not None and covered.precision == YEAR:
+            _months_of_reported_year(mentions, covered.day.year, published)
     if covered is not None:
         for mention in mentions:
             mention.announced = mention.announced or period_words(covered)
+
+
+def _months_of_reported_year(mentions: list[DealMention], year: int, published: date) -> None:
+    """In a review of last year, a month said alone ('In January, Cosecha raised $10 million', read as
+    this January when the review came out in January) is that month of the year reviewed."""
+    for mention in mentions:
+        words = (mention.announced or "").split()
+        if len(words) == 2 and words[1] == str(published.year) and month_alone(words[0]) is not None:
+            named = re.search(
+                rf"\b{re.escape(words[0])}\b(?!\s*(?:,\s*)?(?:of\s+)?\d)", mention.snippet or ""
+            )
+            if named:
+                mention.announced = f"{words[0]} {year}"

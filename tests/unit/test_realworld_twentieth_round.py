@@ -609,3 +609,14 @@ def test_a_round_closed_late_in_a_year_and_announced_early_in_the_next_is_one_de
                                       valuation_status="missing")  # fmt: skip
     in_database, _ = _resolved_as_python_resolves(_landed(valid, "valid_mentions"))
     assert list(in_database["mention_count"]) == [2]
+
+
+def test_a_month_said_alone_in_a_review_of_last_year_is_that_years() -> None:
+    text = (
+        "Startups in Chile raised $700 million in 2023, according to Andes Data. In January, Cosecha raised "
+        "$10 million in a Series A. In June, Minera Verde raised $25 million in a Series B."
+    )
+    assert _text_deals(text, date(2024, 1, 20)) == [
+        ("Cosecha", "$10 million", "January 2023"),
+        ("Minera Verde", "$25 million", "June 2023"),
+    ]
