@@ -192,7 +192,7 @@ def _money_pattern(currencies: Currencies) -> re.Pattern[str]:
             |\d+(?:\.\d+)?
         )(?![\d]|,\d)
         (?:(?:\s|-(?=[A-Za-z]{{2}}))?(?=(?i:[{multiplier_initials}]))(?P<mult>(?i:{multipliers}))(?![A-Za-z]))?
-        (?P<plus>\+)?
+        (?P<plus>\+|-plus(?![\w-]))?
         (?:\s?(?P<suffix_sign>[€£$])(?![\w$]))?
         (?:\s(?=(?i:[{word_initials}]))(?P<suffix>(?i:(?:us\s)?(?:{suffix_words})))(?![A-Za-z]))?
         """,

@@ -29,6 +29,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from assets.normalize.amounts import find_money
 from assets.normalize.document_dates import MONTH, YEAR, DatedPeriod, latest_named_period, reported_period
 from assets.normalize.mentions import announced_fields
 from assets.parsing.html_article import parse_article
@@ -619,4 +620,15 @@ def test_a_month_said_alone_in_a_review_of_last_year_is_that_years() -> None:
     assert _text_deals(text, date(2024, 1, 20)) == [
         ("Cosecha", "$10 million", "January 2023"),
         ("Minera Verde", "$25 million", "June 2023"),
+    ]
+
+
+def test_an_amount_with_plus_written_out_is_a_floor_and_a_funding_nouns_amount() -> None:
+    assert [(m.text, m.is_floor) for m in find_money("a $250 million-plus funding round")] == [
+        ("$250 million-plus", True)
+    ]
+    assert [(m.text, m.is_floor) for m in find_money("$5 million plus fees")] == [("$5 million", False)]
+    text = "Recent deals, such as Perplon AI's reported $250 million-plus funding, show investor appetite."
+    assert [(m.company, m.amount) for m in extract_prose_mentions([text], published=date(2024, 2, 1))] == [
+        ("Perplon AI", "$250 million-plus")
     ]
