@@ -21,7 +21,8 @@ DAY, MONTH, QUARTER, YEAR = "day", "month", "quarter", "year"
 PRECISIONS = (DAY, MONTH, QUARTER, YEAR)
 """How exactly a date is known, finest first: a date of `month` precision is the first of its month."""
 
-_MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH = rf"(?P<month>{_MONTH_NAMES})\.?"
 _MONTH_AFTER = _MONTH.replace("month", "month_after")
 _MONTH_ONLY = _MONTH.replace("month", "month_only")
 _YEAR = r"(?P<year>20[0-4]\d)(?![\d%])"
@@ -32,7 +33,7 @@ _FORECAST_BEFORE = re.compile(
 )
 # Words that make a period a company's founding, not a time the text was written at: 'founded in 2018',
 # 'established in 2019' ('launched in May 2025' may be this month's product, 'since 2022' a comparison).
-_ORIGIN_BEFORE = re.compile(
+ORIGIN_BEFORE = re.compile(
     r"\b(?:founded|established|incorporated)\s+(?:in\s+)?(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE
 )
 # Words that make a period a plan's: 'is due for sampling in early 2026', 'expected in 2027', 'slated for
@@ -149,7 +150,7 @@ def _named_periods(text: str) -> Iterator[tuple[re.Match[str], DatedPeriod]]:
     for match in _period_matches(text):
         if (
             _FORECAST_BEFORE.search(text, max(0, match.start() - 8), match.start())
-            or _ORIGIN_BEFORE.search(text, max(0, match.start() - 30), match.start())
+            or ORIGIN_BEFORE.search(text, max(0, match.start() - 30), match.start())
             or _PLANNED_FOR.search(text, max(0, match.start() - 40), match.start())
         ):
             continue
@@ -234,8 +235,7 @@ _REPORTED_YEAR = re.compile(
     re.IGNORECASE,
 )
 _REPORTED_MONTH = re.compile(
-    r"\b(?:in|during|for|of|over)\s+(?P<month>january|february|march|april|may|june|july|august|september"
-    r"|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?(?![ \t]*(?:\d|[-–]))"
+    rf"\b(?:in|during|for|of|over)\s+(?P<month>{_MONTH_NAMES})\b\.?(?![ \t]*(?:\d|[-–]))"
     r"|\b(?P<first>january|april|july|october)\s*[-–]\s*(?P<last>march|june|september|december)\s+quarter\b",
     re.IGNORECASE,
 )

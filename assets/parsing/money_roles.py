@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from assets.normalize.amounts import MULTIPLIERS, Money
 from assets.normalize.dates import MONTHS
+from assets.normalize.document_dates import ORIGIN_BEFORE
 from assets.normalize.rounds import find_round
 from assets.parsing.alternation import one_of
 from schemas.reference.reference_data import ReferenceData, current_reference_data
@@ -674,15 +675,12 @@ def month_before_amount(sentence: str, clause: str, money: Money, published: dat
     return f"{month} {int(day)}, {year}" if day else f"{month} {year}"
 
 
-# A period that is when the company began, not when something was raised: 'Founded in 2019, ...'.
-_FOUNDED_BEFORE = re.compile(r"\b(?:founded|established|incorporated|launched|started|created)\s+$", re.I)
-
-
 def period_named(clause: str) -> str | None:
     """The first month and year or year a clause places something in ('in September 2024'), not a
     founding's ('Founded in 2019, ...'), or None."""
     for found in _NAMED_PERIOD.finditer(clause):
-        if not _FOUNDED_BEFORE.search(clause, max(0, found.start() - 20), found.start()):
+        # (the words that make a page's period a founding make a clause's one: 'Founded in 2019, ...')
+        if not ORIGIN_BEFORE.search(clause, max(0, found.start() - 30), found.start()):
             return _named_words(found)
     return None
 

@@ -183,16 +183,17 @@ _EARLIER = re.compile(r"\b(?:earlier|previous|prior|last|first|ago|since|before)
 
 # The deal's money said to be a round: 'The startup raised the money in a Series B funding round led by
 # Temasek', 'The funds came as part of a Series C', 'The round was a Series B'.
+_IN_A_ROUND = r"\s+(?:part\s+of\s+)?(?:a|an)\s+(?P<round>[^,;.]{1,40})"
 _MONEY_IN_A_ROUND = re.compile(
     r"\b(?:the|this)\s+(?:money|funds|funding|capital|cash|investment|round|raise|financing)\b[^,;.]{0,30}?"
-    r"\b(?:in|as|was|is)\s+(?:part\s+of\s+)?(?:a|an)\s+(?P<round>[^,;.]{1,40})",
+    r"\b(?:in|as|was|is)" + _IN_A_ROUND,
     re.IGNORECASE,
 )
 
 
 _MONEY_RAISED_IN_A_ROUND = re.compile(
-    r"\b(?:raised|secured|received|got|took)\s+the\s+(?:money|funds|funding|capital|cash)\s+"
-    r"(?:in|as)\s+(?:part\s+of\s+)?(?:a|an)\s+(?P<round>[^,;.]{1,40})",
+    r"\b(?:raised|secured|received|got|took)\s+the\s+(?:money|funds|funding|capital|cash)\s+(?:in|as)"
+    + _IN_A_ROUND,
     re.IGNORECASE,
 )
 
