@@ -313,8 +313,6 @@ _OUTLET_REPORTED = re.compile(
     r"(?!\s+(?:revenue|sales|a\s+loss|a\s+profit|earnings|growth))"
     r"|\b(?:first\s+)?reported\s+by\s+(?-i:[A-Z])",
 )
-# Weaker: an amount given 'to' or 'for' a name ('a $6 billion Series B to Orrin', '$240 million for
-# Quillfort'), trusted only when the clause's subject names no company.
 # Money granted, not invested: 'has been granted NOK 1 million from Innovation Norway', 'was awarded $2
 # million by the National Science Foundation' (not 'awarded a contract').
 _GRANTED = re.compile(r"\b(?:granted|awarded)\s+(?:(?:a|an|up\s+to|nearly|about|over)\s+)?$", re.IGNORECASE)
@@ -324,28 +322,31 @@ _NOT_A_GRANT_AFTER = re.compile(
     r"\s+(?:in\s+)?(?:an?\s+)?(?:credit|loans?|debt|settlement|damages|back\s+taxes|tax|refunds?|compensation)",
     re.IGNORECASE,
 )
+# A funding noun before an amount with its taker after it ('The largest round was of $108 million by ...').
 _FUNDING_NOUN_BEFORE = re.compile(r"\b(?:round|investment|funding|financing|raise|fundraise|deal)s?\b", re.I)
+# The taker named after an amount: by whom it was raised or to whom given ('was $150 million, given to the
+# AI startup Charm.AI', 'was $108 million, raised by Country Delight', 'the largest round was of $108
+# million by online dairy platform Country Delight': a described raiser).
+_TAKER = (
+    r",?\s*given\s+to|,\s*(?:raised|secured|landed|won|taken)\s+by"
+    rf"|by(?=\s+{DESCRIBED_AS})"
+)
+# Weaker: an amount given 'to' or 'for' a name ('a $6 billion Series B to Orrin', '$240 million for
+# Quillfort'), trusted only when the clause's subject names no company.
 _GIVEN_TO_AFTER = re.compile(
     _STAGE_WORDS
     + r"(?:(?:(?:round|funding|financing|investment|grant|loan|check|cheque|injection)\s+)?(?:to|for)"
-    # 'was $150 million, given to the AI startup Charm.AI', 'was $108 million, raised by Country Delight'
-    r"|,?\s*given\s+to|,\s*(?:raised|secured|landed|won|taken)\s+by"
     # 'a $250 million debt round by Saudi lending platform Tamara': the round's raiser after 'by'
     r"|(?:debt\s+)?(?:round|raise)\s+by"
-    # 'the largest round was of $108 million by online dairy platform Country Delight': a described raiser
-    rf"|by(?=\s+{DESCRIBED_AS}))\s+"
+    rf"|{_TAKER})\s+"
     r"(?P<rest>[^,;]{1,120})",
     re.IGNORECASE,
 )
 
 
-# The taker named after an amount in a sentence with no deal verb: by whom it was raised or to whom given,
-# not what it is 'for' ('$135 million for nachos franchise Guzman y Gomez' may be a sale's price).
-_TAKEN_BY_AFTER = re.compile(
-    _STAGE_WORDS + r"(?:,?\s*given\s+to|,\s*(?:raised|secured|landed|won|taken)\s+by"
-    rf"|by(?=\s+{DESCRIBED_AS}))\s+(?P<rest>[^,;]{{1,120}})",
-    re.IGNORECASE,
-)
+# The taker alone, in a sentence with no deal verb: not what money is 'for' ('$135 million for nachos
+# franchise Guzman y Gomez' may be a sale's price).
+_TAKEN_BY_AFTER = re.compile(_STAGE_WORDS + rf"(?:{_TAKER})\s+(?P<rest>[^,;]{{1,120}})", re.IGNORECASE)
 
 
 # Money raised for a company its subject starts: 'for a new AI drug company called Manas AI', 'for their
