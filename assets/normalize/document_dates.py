@@ -234,25 +234,33 @@ _REPORTED_YEAR = re.compile(
     r"|\b(?P<last_year>last year)\b",
     re.IGNORECASE,
 )
-_REPORTED_MONTH = re.compile(
-    rf"\b(?:in|during|for|of|over)\s+(?P<month>{_MONTH_NAMES})\b\.?(?![ \t]*(?:\d|[-–]))"
-    r"|\b(?P<first>january|april|july|october)\s*[-–]\s*(?P<last>march|june|september|december)\s+quarter\b",
+_REPORTED_QUARTER = re.compile(
+    r"\b(?P<first>january|april|july|october)\s*[-–]\s*(?P<last>march|june|september|december)\s+quarter\b",
     re.IGNORECASE,
 )
 
 
-def reported_period(head: str, published: date) -> DatedPeriod | None:
-    """The period a report's lede sums up funding over (a year, a month without its year, a quarter given
-    by its months), when it ended shortly before publication: 'Nigerian fintech companies secured $1.2
-    billion in 2022' published in January 2023 is about 2022, and so are the deals it lists without dates
-    of their own. Only the lede is read (the first sentence, or the one after a title line), and only when
-    it speaks of startups, companies or funding as a whole: a fresh deal's lede names its company."""
+def report_ledes(head: str) -> list[str]:
+    """The sentences of a text's head that may be a report's lede: the first sentence, or the two first
+    after a title line, when it speaks of startups, companies or funding as a whole and tells of funding (a
+    fresh deal's lede names its company; 'the market turned in 2022, and many startups are struggling' is
+    no report of funding)."""
     sentences = re.split(r"(?<=[.!?])\s+|\n+", head.strip(), maxsplit=2)
     title = len(sentences) > 1 and len(sentences[0]) < 150 and not sentences[0].rstrip().endswith(".")
-    for sentence in sentences[: 2 if title else 1]:
-        if not (_AGGREGATE_SUBJECT.search(sentence) and _FUNDING_SAID.search(sentence)):
-            continue  # ('the market turned in 2022, and many startups are struggling': no report of funding)
-        period = _reported_month(sentence, published) or _reported_year(sentence, published)
+    return [
+        sentence
+        for sentence in sentences[: 2 if title else 1]
+        if _AGGREGATE_SUBJECT.search(sentence) and _FUNDING_SAID.search(sentence)
+    ]
+
+
+def reported_period(head: str, published: date) -> DatedPeriod | None:
+    """The year or quarter a report's lede (`report_ledes`) sums up funding over, when it ended shortly
+    before publication: 'Nigerian fintech companies secured $1.2 billion in 2022' published in January 2023
+    is about 2022, and so are the deals it lists without dates of their own. (A month said alone is a
+    monthly round-up's: `assets.parsing.roundups` reads it.)"""
+    for sentence in report_ledes(head):
+        period = _reported_quarter(sentence, published) or _reported_year(sentence, published)
         # a year still running is no report of it: 'funding hit record levels in 2025', written in November
         running = period is not None and period.precision == YEAR and period.day.year == published.year
         if period is not None and not running and _ended_shortly_before(period, published):
@@ -268,16 +276,14 @@ def _reported_year(sentence: str, published: date) -> DatedPeriod | None:
     return DatedPeriod(date(year, 1, 1), YEAR)
 
 
-def _reported_month(sentence: str, published: date) -> DatedPeriod | None:
-    found = _REPORTED_MONTH.search(sentence)
+def _reported_quarter(sentence: str, published: date) -> DatedPeriod | None:
+    """'in April-June quarter': the latest such quarter before publication."""
+    found = _REPORTED_QUARTER.search(sentence)
     if found is None:
         return None
-    if found["first"]:  # 'April-June quarter': the latest such quarter before publication
-        month, precision = MONTHS[found["first"].lower()], QUARTER
-    else:
-        month, precision = MONTHS[found["month"].lower()], MONTH
+    month = MONTHS[found["first"].lower()]
     year = published.year if month < published.month else published.year - 1
-    return DatedPeriod(date(year, month, 1), precision)
+    return DatedPeriod(date(year, month, 1), QUARTER)
 
 
 def period_words(period: DatedPeriod) -> str:

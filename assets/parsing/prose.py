@@ -21,8 +21,11 @@ from assets.normalize.dates import month_alone
 from assets.normalize.document_dates import (
     COVERED_PERIOD_CHARS,
     YEAR,
+    DatedPeriod,
     covered_period,
+    latest_named_period,
     period_words,
+    report_ledes,
     reported_period,
 )
 from assets.normalize.names import LEGAL_SUFFIX_WORDS, name_key
@@ -56,6 +59,7 @@ from assets.parsing.releases import (
     listed_offering,
     refers_to_issuer,
 )
+from assets.parsing.roundups import roundup_month
 from assets.parsing.sentences import split_sentences
 from assets.parsing.subjects import DESCRIBED_AS, REFERENCE, company_in_subject, strip_lead_in
 from schemas.reference.wording import CURRENCY_SIGNS
@@ -813,7 +817,8 @@ def date_by_covered_period(mentions: list[DealMention], text: str, published: da
     is told as today's news."""
     covered = covered_period(text, published)
     if covered is None and published is not None and mentions:
-        reported = reported_period(text[:COVERED_PERIOD_CHARS], published)
+        head = text[:COVERED_PERIOD_CHARS]
+        reported = reported_period(head, published) or _round_up_month_of_lede(head, published)
         news = any(_NEWS_OF_THE_DAY.search(m.snippet or "") for m in mentions)
         covered = None if news else reported
         if covered is not None and covered.precision == YEAR:
@@ -821,6 +826,16 @@ def date_by_covered_period(mentions: list[DealMention], text: str, published: da
     if covered is not None:
         for mention in mentions:
             mention.announced = mention.announced or period_words(covered)
+
+
+def _round_up_month_of_lede(head: str, published: date) -> DatedPeriod | None:
+    """The month a report's lede names as the one it covers ('... Startup Funds in Nov', published in
+    December), read as a monthly round-up's month is (`roundup_month`)."""
+    for lede in report_ledes(head):
+        words = roundup_month(lede, published)
+        if words:
+            return latest_named_period(words)
+    return None
 
 
 def _months_of_reported_year(mentions: list[DealMention], year: int, published: date) -> None:
