@@ -171,18 +171,19 @@ _LIST_ITEM = re.compile(rf"^({NAME})(?:\s*\(([^()]*)\))?\s+[—–-]{{1,2}}\s+(.
 # The same contrast in French, Spanish and Portuguese news: 'Electra lève 304 millions d'euros, tandis
 # qu'Hysetco lève 200 millions'.
 _HARD_SPLIT = re.compile(
-    r";\s+|,?\s+while\s+|,?\s+whereas\s+"
+    r";\s+|,?\s+whilst\s+|,?\s+while\s+|,?\s+whereas\s+"
     r"|,?\s+(?:tandis|alors)\s+qu(?:e\s+|['’])|,?\s+mientras\s+que\s+|,?\s+enquanto\s+"
 )
-_CONTRASTS = ("while", "whereas", "tandis", "alors qu", "mientras", "enquanto")
+_CONTRASTS = ("while", "whilst", "whereas", "tandis", "alors qu", "mientras", "enquanto")
 _SUBJECT_CHARS = 300
 _SUBJECT_BEFORE_VERB = re.compile(
     # descriptors before the name may hold an acronym ('EV startup River') and open on a place's adjective
     # ('Moroccan prop-tech startup Agenz'), a capital word before lower-case ones
     rf"(?P<sep>,\s+(?:and\s+)?|\s+and\s+)(?:[A-Z][\w-]*\s+(?=[a-z]))?(?:(?:[a-z][\w-]*|[A-Z]{{2,5}})\s+){{0,3}}?"
     rf"(?P<subject>{NAME})"
-    # with what it is set off after its name: ', and Transaera, a company working on dehumidifiers, raised'
-    r"(?:,\s+(?:a|an|the)\s+[^,;]{1,100},)?"
+    # with what it is set off after its name: ', and Transaera, a company working on dehumidifiers, raised',
+    # ', and Nscale, which is building data centres in Norway, raised'
+    r"(?:,\s+(?:a|an|the|which|that)\s+[^,;]{1,100},)?"
     r"\s+(?:(?:also|has|have|just)\s+)?$"
 )
 
@@ -538,8 +539,10 @@ def _possessive_deals(sentence: str) -> list[Clause] | None:
     clauses = []
     for index, match in enumerate(found):
         company = valid_company(match.group(1))
-        if not company:
+        if not company and not clauses:
             return None
+        # a later owner that is no company ('... and Zama's $73 million Series A', Zama a town) keeps its
+        # round from the items before it: its clause gives no deal, theirs end where it starts
         end = found[index + 1].start() if index + 1 < len(found) else len(sentence)
         text = sentence[match.start("deal") : end]
         # "FMO's $10 million investment into Fido": the owner is the investor, the company comes after.
@@ -635,7 +638,8 @@ _FOR_OWNER = re.compile(
     r"\s*(?:(?:[\w-]+\s+){0,3}?"
     r"(?i:round|series [a-k]|seed|funding|financing|raise|investment|infusion|injection|deal)\s+)?"
     # 'a $55 million investment in Lumeo' (an investment is in its company; a round 'in May' is not)
-    r"(?:for|into|by|(?<=investment\s)in)\s+"
+    # '... and $120 million secured by insurtech startup Cover Genius': the verb names the owner after it
+    r"(?:for|into|by|(?:raised|secured|landed|bagged|netted)\s+by|(?<=investment\s)in)\s+"
     rf"(?:{DESCRIBED_AS}|(?:the\s+)?(?:[a-z][\w-]*\s+){{0,6}}?)({NAME})"
 )
 # "Tabby's $200M Series D": the owner right before the amount.

@@ -19,6 +19,7 @@ from assets.normalize.dates import MONTHS
 from assets.normalize.document_dates import ORIGIN_BEFORE
 from assets.normalize.rounds import find_round
 from assets.parsing.alternation import one_of
+from schemas.gazetteer import default_gazetteer
 from schemas.reference.reference_data import ReferenceData, current_reference_data
 from schemas.reference.wording import CURRENCY_SIGNS, QUALIFIER_WORDS, words_pattern
 
@@ -183,6 +184,22 @@ _OWN_SHARE_SALE = (
     r"|selling\s+(?:share|stock)holders|existing\s+(?:investors|shareholders)|on\s+behalf|cash(?:ed|ing)?\s+out"
     r"|founders))"
 )
+# 'a $252 million share sale in New York': where the shares were sold (an exchange's city or country) is no
+# company whose shares they are, so the sale is the company's own offering.
+_SHARE_SALE_IN = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:share|stock|equity)\s+sales?\s+in\s+(?:the\s+)?"
+    r"(?P<place>(?-i:[A-Z][\w.]*)(?:\s+(?-i:[A-Z][\w.]*))?)",
+    re.IGNORECASE,
+)
+
+
+def _listed_share_sale(after: str) -> bool:
+    """Whether the words after an amount sell shares in a place ('share sale in Hong Kong'), not in a
+    company ('share sale in Brimwell')."""
+    found = _SHARE_SALE_IN.match(after)
+    return bool(found) and default_gazetteer().not_a_company(found["place"]) in ("place", "town")
+
+
 _ACQUISITION_AFTER = re.compile(
     rf"^\s*(?:(?!secondary\b|(?:[\w-]+\s+)?{_OWN_SHARE_SALE})(?:\w+\s+){{0,2}}?"
     r"(?:sale|acquisition|takeover|buyout|exit|purchase|merger|buy(?=\s+of\b))\b"
@@ -924,7 +941,9 @@ def _present_role(clause: str, money: Money) -> Role:
         return Role.OTHER  # 'sold stakes worth $1.8 billion', 'a market worth $90bn': no company's worth
     if _WORTH.search(*before) and not _ROUND_WORTH.search(*before):
         return Role.VALUATION
-    if _acquisition_before(clause, money) or _ACQUISITION_AFTER.match(after):
+    if (_acquisition_before(clause, money) or _ACQUISITION_AFTER.match(after)) and not _listed_share_sale(
+        after
+    ):
         return Role.OTHER
     if _NOT_A_RAISE_AFTER.match(after) or _NOT_A_RAISE_BEFORE.search(*before) or _for_a_fund(after):
         return Role.OTHER

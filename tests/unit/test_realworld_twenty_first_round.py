@@ -1,0 +1,88 @@
+"""The twenty-first round: lists of deals in one sentence, and shares sold on an exchange.
+
+- A round-up's list of possessive deals ("Korvid's $12 million raise and Pellmark's $40 million Series C")
+  gives each owner its own round; a later owner that is no company (a town's name) leaves the items before
+  it their own words, so none takes its round.
+- An item whose raiser follows its verb ('and $120 million secured by insurtech Tarrow Grid') owns its
+  amount beside owners of other forms.
+- A subject set off by a relative clause ('and Pellmark, which builds grid batteries in Norway, raised
+  $155m') keeps its own deal in a list of raises; British 'whilst' parts two raises as 'while' does.
+- A share sale in a place ('a $252 million share sale in New York') is the company's own offering, not the
+  sale of a company; a sale in a company ('a share sale in Brimwell') stays no raise.
+- Indian markets' 'public issue' is an IPO.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assets.normalize.amounts import find_money
+from assets.parsing.money_roles import Role, money_role
+from assets.parsing.prose import extract_prose_mentions
+
+
+def _read(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    """(company, amount, round as read) of every mention of `text`."""
+    return [(m.company, m.amount, m.round_text) for m in extract_prose_mentions([text])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The quarter's top deals were Korvid's $172 million raise and Pellmark's $73 million Series A.",
+            [("Korvid", "$172 million", None), ("Pellmark", "$73 million", "series_a")],
+        ),
+        (
+            # Zama is a town of 100,000 people: its item gives no deal, and its Series A is not Korvid's
+            "Among the month's big rounds were Korvid's $89 million raise and Zama's $73 million Series A.",
+            [("Korvid", "$89 million", None)],
+        ),
+        (
+            "Big rounds included grid storage firm Korvid's $172 million raise, and $120 million secured "
+            "by insurtech startup Tarrow Grid.",
+            [("Korvid", "$172 million", None), ("Tarrow Grid", "$120 million", None)],
+        ),
+        (
+            "Notable examples include Leeds-based chip startup Korvid, which raised $140m, and Pellmark, "
+            "which builds grid batteries in several countries including Norway, raised $155m.",
+            [("Korvid", "$140m", None), ("Pellmark", "$155m", None)],
+        ),
+        (
+            "This included legal AI firm Korvid who raised £31.3mn, whilst battery parts supplier Pellmark "
+            "Technologies raised £29mn.",
+            [("Korvid", "£31.3mn", None), ("Pellmark Technologies", "£29mn", None)],
+        ),
+    ],
+)
+def test_each_deal_of_a_list_keeps_its_own_owner_amount_and_round(text, expected) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Brimwell Energy completed a $252 million share sale in New York.", Role.RAISE),
+        ("Brimwell Energy completed a $252 million share sale in Hong Kong.", Role.RAISE),
+        # whose shares are sold: a company's, so the money is its owners', not Brimwell's raise
+        ("Tollbright completed a $252 million share sale in Brimwell.", Role.OTHER),
+        ("Tollbright agreed a $252 million share sale of its stake.", Role.OTHER),
+    ],
+)
+def test_a_share_sale_in_a_place_is_the_companys_own_offering(text, role) -> None:
+    money = find_money(text)[0]
+    assert money_role(text, money, [money]) is role
+
+
+def test_a_share_sale_in_a_place_gives_the_company_its_deal() -> None:
+    assert _read("Brimwell Energy completed a $252 million share sale in New York.") == [
+        ("Brimwell Energy", "$252 million", None)
+    ]
+
+
+def test_a_public_issue_is_an_ipo() -> None:
+    assert _read("Korvid Pharma's ₹4,326 crore public issue was subscribed 15 times.") == [
+        ("Korvid Pharma", "₹4,326 crore", "ipo")
+    ]
