@@ -43,6 +43,8 @@ MONEY_START = rf"(?:[{CURRENCY_SIGNS}]|US\$|[A-Z]{{1,3}}\$|[A-Z]{{3}}\s?\d|\d)"
 digit. Its codes are capitals: a pattern that ignores case takes it as `(?-i:...)`."""
 # An amount right after, in DEAL_VERB (which ignores case: the currency codes stay capitals).
 _MONEY_NEXT = rf"(?=\s+(?:an?\s+)?(?-i:{MONEY_START}))"
+# ... or after one word that sizes it: 'with a whopping $50 million'
+_MONEY_NEXT_DESCRIBED = rf"(?=\s+(?:an?\s+)?(?:[a-z]+\s+)?(?-i:{MONEY_START}))"
 _OUT_OF_STEALTH = ("came", "comes", "coming", "emerged", "emerges", "launched", "launches", "broke", "breaks")
 # A grant is received only as money: 'was granted NOK 1 million', 'was granted a $3 million loan' (not
 # 'was granted a patent for its $3 million machine').
@@ -76,7 +78,13 @@ DEAL_VERB = re.compile(
         # 'pulled $600 million' (the money right after: 'pulled out of the deal' is no raise)
         r"|pulled(?=\s+(?:about\s+|nearly\s+|over\s+)?[$€£¥₹])|pulls(?=\s+(?:about\s+|nearly\s+|over\s+)?[$€£¥₹])"
         r"|announced|announces|announcing|launched(?:\s+\w+){0,2}\s+with|launches(?:\s+\w+){0,2}\s+with"
-        r"|emerged with|emerges with|emerged from stealth with|emerges from stealth with|emerging with"
+        r"|emerged with|emerges with|emerging with"
+        # from stealth, on a day perhaps, with the money right after ('emerged from stealth today with a
+        # whopping $50 million')
+        + "".join(
+            rf"|{verb} from stealth(?:\s+\w+){{0,2}}?\s+with{_MONEY_NEXT_DESCRIBED}"
+            for verb in ("emerged", "emerges", "emerging")
+        )
         # out of stealth, on a day perhaps, with the money right after: 'came out of stealth on Tuesday with
         # $12 million' ('came out of stealth with Brimwell as its first customer' says nothing of money)
         + "".join(

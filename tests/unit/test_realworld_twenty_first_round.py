@@ -10,6 +10,8 @@
 - A share sale in a place ('a $252 million share sale in New York') is the company's own offering, not the
   sale of a company; a sale in a company ('a share sale in Brimwell') stays no raise.
 - Indian markets' 'public issue' is an IPO.
+- A company that emerged from stealth, on a day perhaps, with money right after (a size word allowed) raised
+  it.
 
 Every sentence here is written for these tests.
 """
@@ -86,3 +88,23 @@ def test_a_public_issue_is_an_ipo() -> None:
     assert _read("Korvid Pharma's ₹4,326 crore public issue was subscribed 15 times.") == [
         ("Korvid Pharma", "₹4,326 crore", "ipo")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "That is the pitch from Pellmark AI, which emerged from stealth today with a whopping "
+            "$50 million in seed financing behind it.",
+            [("Pellmark AI", "$50 million", "seed")],
+        ),
+        (
+            "Pellmark AI emerged from stealth on Monday with $12 million.",
+            [("Pellmark AI", "$12 million", None)],
+        ),
+        # revenue after the size word: no raise
+        ("Pellmark AI emerged from stealth today with a client list and $50 million in revenue.", []),
+    ],
+)
+def test_emerging_from_stealth_with_money_is_a_raise(text, expected) -> None:
+    assert _read(text) == expected
