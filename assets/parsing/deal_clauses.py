@@ -842,6 +842,11 @@ def _hard_split(sentence: str) -> list[str]:
     return _HARD_SPLIT.split(sentence)
 
 
+_RELATIVE_SUBJECT = re.compile(
+    rf"(?P<subject>{NAME})(?:,|\s+[–—])\s+(?:which|who)\s+(?:(?:also|has|have|had|just)\s+)?$"
+)
+
+
 def _split_by_verbs(part: str) -> list[str]:
     """'A raised $5M, B took $6M and C closed $7M' -> one piece per subject with its own verb."""
     pieces: list[str] = []
@@ -849,12 +854,21 @@ def _split_by_verbs(part: str) -> list[str]:
     for verb in DEAL_VERB.finditer(part):
         # The subject is the name right before the verb (at most eight words): looking within
         # _SUBJECT_CHARS of the verb, not from the last piece on, keeps a run of verbs linear.
-        subject = _SUBJECT_BEFORE_VERB.search(part, max(start, verb.start() - _SUBJECT_CHARS), verb.start())
+        low = max(start, verb.start() - _SUBJECT_CHARS)
+        subject = _SUBJECT_BEFORE_VERB.search(part, low, verb.start())
+        if subject is not None:
+            begins = subject.start("subject")
+        else:
+            # 'Legal tech startups raised $145m in May, led by Korvid, which raised $80m' (or '– which'):
+            # the name a relative pronoun points back to is the subject of the raise after it
+            window = part[low : verb.start()]
+            subject = search_from_name(_RELATIVE_SUBJECT, window) if " wh" in window else None
+            begins = low + subject.start() if subject is not None else 0
         if subject is None or not valid_company(subject["subject"]):
             continue
-        if has_deal(part[start : subject.start()]):
-            pieces.append(part[start : subject.start()])
-            start = subject.start("subject")
+        if has_deal(part[start:begins]):
+            pieces.append(part[start:begins])
+            start = begins
     pieces.append(part[start:])
     return pieces
 

@@ -6,7 +6,9 @@
 - An item whose raiser follows its verb ('and $120 million secured by insurtech Tarrow Grid') owns its
   amount beside owners of other forms.
 - A subject set off by a relative clause ('and Pellmark, which builds grid batteries in Norway, raised
-  $155m') keeps its own deal in a list of raises; British 'whilst' parts two raises as 'while' does.
+  $155m') keeps its own deal in a list of raises; British 'whilst' parts two raises as 'while' does; a name
+  a relative pronoun points back to ('..., led by Korvid, which raised $80m') owns the raise after it, not
+  the sector's total before it.
 - A share sale in a place ('a $252 million share sale in New York') is the company's own offering, not the
   sale of a company; a sale in a company ('a share sale in Brimwell') stays no raise.
 - Indian markets' 'public issue' is an IPO.
@@ -107,4 +109,28 @@ def test_a_public_issue_is_an_ipo() -> None:
     ],
 )
 def test_emerging_from_stealth_with_money_is_a_raise(text, expected) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sector's total, then the name a relative pronoun points back to: that name's raise is its own
+        (
+            "Legal tech startups raised $145m in May, led by Korvid, which raised $80m.",
+            [("Korvid", "$80m", None)],
+        ),
+        (
+            "Legal tech startups raised in excess of $145m in May, led by the Series Bs of Swedish startup "
+            "Korvid – which raised $80m – and others.",
+            [("Korvid", "$80m", None)],
+        ),
+        # an investor's fund after 'which raised' is no raise of the company's
+        (
+            "Pellmark raised $50m from investors including Sequoia, which raised a $1bn fund last year.",
+            [("Pellmark", "$50m", None)],
+        ),
+    ],
+)
+def test_a_name_a_relative_pronoun_points_back_to_owns_the_raise_after_it(text, expected) -> None:
     assert _read(text) == expected
