@@ -703,6 +703,7 @@ def _round(
     # Only the part of a semicolon list that holds the deal: 'OpenAI restructures for IPO; Perplexity AI
     # raises $500M' names no round of Perplexity's.
     start, end = text.rfind(";", 0, anchor) + 1, text.find(";", anchor)
+    end = _next_round_told(text, first_raise, end)
     own = text[start:] if end < 0 else text[start:end]
     after_amount = after_amount.split(";", 1)[0]
     stated = find_round(after_amount) or find_round(own[anchor - start :]) or find_round(own)
@@ -713,6 +714,20 @@ def _round(
     if stated is None and any(is_raise(m) for m in granted):
         stated = "grant"
     return stated or clause.round
+
+
+def _next_round_told(text: str, first_raise: Money | None, end: int) -> int:
+    """Where the round told next begins ('raised $20 million in 2021, followed by a $50 million Series B'):
+    the deal's round is not looked for past it. `end` when no later amount is told so (-1: none)."""
+    if first_raise is None or ("then" not in text and "followed by" not in text):
+        return end
+    for money in find_money(text):
+        if money.start <= first_raise.end or (0 <= end < money.start):
+            continue
+        told = _THEN_BEFORE.search(text, max(first_raise.end, money.start - 30), money.start)
+        if told:
+            return told.start()
+    return end
 
 
 _INVESTOR_KIND = re.compile(

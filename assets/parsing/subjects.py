@@ -96,6 +96,8 @@ _FILLER = re.compile(
     r"|(?:just |only )?(?:a (?:few|couple of) |several |[\w-]+ )?(?:days|weeks|months|years)"
     r" (?:prior to|before|after) [^,]{1,40}(?=,)"
     rf"|in [{CAPITAL}][\w’'-]+(?: [{CAPITAL}][\w’'-]+)?(?=,)"
+    # a funding history looking back: 'Back in September, it raised ...', 'Back in 2021, the startup ...'
+    rf"|back in (?:[{CAPITAL}][\w’'-]+(?: (?:19|20)\d\d)?|(?:19|20)\d\d)(?=,)"
     # the same openers in French, Spanish and Portuguese news ('Derrière, Mistral AI, ... a levé')
     r"|derrière|ensuite|enfin|par ailleurs|de son côté|en effet|également|además|asimismo|por su parte"
     r"|también|além disso|por sua vez)[,:]?\s+)+",

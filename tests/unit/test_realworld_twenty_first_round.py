@@ -14,11 +14,15 @@
 - Indian markets' 'public issue' is an IPO.
 - A company that emerged from stealth, on a day perhaps, with money right after (a size word allowed) raised
   it.
+- A funding history looking back ('Back in September, it raised ...') opens on its period, and its 'it'
+  points back; the round told next ('..., followed by a $50 million Series B') is not the first deal's.
 
 Every sentence here is written for these tests.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 import pytest
 
@@ -134,3 +138,47 @@ def test_emerging_from_stealth_with_money_is_a_raise(text, expected) -> None:
 )
 def test_a_name_a_relative_pronoun_points_back_to_owns_the_raise_after_it(text, expected) -> None:
     assert _read(text) == expected
+
+
+def _dated(text: str) -> list[tuple[str | None, str | None, str | None, str | None]]:
+    """(company, amount, round as read, announced words) of every mention of `text`, published 2025-06-01."""
+    return [
+        (m.company, m.amount, m.round_text, m.announced)
+        for m in extract_prose_mentions([text], published=date(2025, 6, 1))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Korvid has grown fast. Back in September, it raised $1.1bn from backers like Nvidia, followed "
+            "by a further $433m in October.",
+            [("Korvid", "$1.1bn", None, "September 2024"), ("Korvid", "$433m", None, "October 2024")],
+        ),
+        (
+            "Korvid has grown fast. Back in 2021, the startup raised $10 million.",
+            [("Korvid", "$10 million", None, "2021")],
+        ),
+        ("Back in March 2022, Korvid raised $10 million.", [("Korvid", "$10 million", None, "March 2022")]),
+    ],
+)
+def test_a_history_looking_back_opens_on_its_period_and_points_back(text, expected) -> None:
+    assert _dated(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Korvid raised $20 million in 2021, followed by a $50 million Series B in 2023.",
+            [("Korvid", "$20 million", None, "2021"), ("Korvid", "$50 million", "series_b", "2023")],
+        ),
+        (
+            "Korvid raised $20 million in a seed round in 2021, and then a $50 million Series B in 2023.",
+            [("Korvid", "$20 million", "seed", "2021"), ("Korvid", "$50 million", "series_b", "2023")],
+        ),
+    ],
+)
+def test_the_round_told_next_is_not_the_first_deals_round(text, expected) -> None:
+    assert sorted(_dated(text)) == sorted(expected)
