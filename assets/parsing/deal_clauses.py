@@ -78,7 +78,7 @@ DEAL_VERB = re.compile(
         # 'pulled $600 million' (the money right after: 'pulled out of the deal' is no raise)
         r"|pulled(?=\s+(?:about\s+|nearly\s+|over\s+)?[$€£¥₹])|pulls(?=\s+(?:about\s+|nearly\s+|over\s+)?[$€£¥₹])"
         r"|announced|announces|announcing|launched(?:\s+\w+){0,2}\s+with|launches(?:\s+\w+){0,2}\s+with"
-        r"|emerged with|emerges with|emerging with"
+        r"|emerged with|emerges with|emerged from stealth with|emerges from stealth with|emerging with"
         # from stealth, on a day perhaps, with the money right after ('emerged from stealth today with a
         # whopping $50 million')
         + "".join(
@@ -547,14 +547,14 @@ def _possessive_deals(sentence: str) -> list[Clause] | None:
     clauses = []
     for index, match in enumerate(found):
         company = valid_company(match.group(1))
-        if not company and not clauses:
-            return None
-        # a later owner that is no company ('... and Zama's $73 million Series A', Zama a town) keeps its
-        # round from the items before it: its clause gives no deal, theirs end where it starts
         end = found[index + 1].start() if index + 1 < len(found) else len(sentence)
         text = sentence[match.start("deal") : end]
         # "FMO's $10 million investment into Fido": the owner is the investor, the company comes after.
         into = _INVESTMENT_INTO.search(text)
+        if not company and (into or not clauses):
+            return None
+        # a later owner that is no company ('... and Zama's $73 million Series A', Zama a town) keeps its
+        # round from the items before it: its clause gives no deal, theirs end where it starts
         clauses.append(Clause(text, company=None if into else company, investors=[company] if into else []))
     return clauses
 
@@ -646,9 +646,13 @@ _FOR_OWNER = re.compile(
     r"\s*(?:(?:[\w-]+\s+){0,3}?"
     r"(?i:round|series [a-k]|seed|funding|financing|raise|investment|infusion|injection|deal)\s+)?"
     # 'a $55 million investment in Lumeo' (an investment is in its company; a round 'in May' is not)
-    # '... and $120 million secured by insurtech startup Cover Genius': the verb names the owner after it
-    r"(?:for|into|by|(?:raised|secured|landed|bagged|netted)\s+by|(?<=investment\s)in)\s+"
-    rf"(?:{DESCRIBED_AS}|(?:the\s+)?(?:[a-z][\w-]*\s+){{0,6}}?)({NAME})"
+    r"(?:(?:for|into|by|(?<=investment\s)in)\s+"
+    rf"(?:{DESCRIBED_AS}|(?:the\s+)?(?:[a-z][\w-]*\s+){{0,6}}?)"
+    # '... and $120 million secured by insurtech startup Cover Genius': the verb names the owner after it,
+    # described by its kind ('secured by a lien on Brimwell's fleet', 'netted by the sale of' name none)
+    r"|(?:raised|secured|landed|bagged|netted)\s+by\s+(?:the\s+)?"
+    r"(?:(?!(?:an?|on|of|in|from|at|to|for|with|its|their)\s)[a-z][\w-]*\s+){0,4}?)"
+    rf"({NAME})(?!['’])"
 )
 # "Tabby's $200M Series D": the owner right before the amount.
 OWNER_BEFORE = re.compile(rf"({NAME})['’]s?\s+$")

@@ -22,6 +22,7 @@ from assets.parsing.alternation import one_of
 from schemas.gazetteer import default_gazetteer
 from schemas.reference.reference_data import ReferenceData, current_reference_data
 from schemas.reference.wording import CURRENCY_SIGNS, QUALIFIER_WORDS, words_pattern
+from schemas.text import fold
 
 # The words that say what an amount is stand within a few words of it ('valued at about', 'per share',
 # 'for its eighth fund'): each amount is read with this many characters on either side, not with the
@@ -185,19 +186,26 @@ _OWN_SHARE_SALE = (
     r"|founders))"
 )
 # 'a $252 million share sale in New York': where the shares were sold (an exchange's city or country) is no
-# company whose shares they are, so the sale is the company's own offering.
+# company whose shares they are, so the sale is the company's own offering ('London-listed Brimwell' names
+# the company; a holder's sale says so after it: 'to cut the government's stake', 'by existing investors').
 _SHARE_SALE_IN = re.compile(
     r"^\s*(?:[\w-]+\s+){0,2}?(?:share|stock|equity)\s+sales?\s+in\s+(?:the\s+)?"
-    r"(?P<place>(?-i:[A-Z][\w.]*)(?:\s+(?-i:[A-Z][\w.]*))?)",
+    r"(?P<place>(?-i:[A-Z][\w.]*)(?:\s+(?-i:[A-Z][\w.]*))?)(?![\w-])"
+    r"(?![^.;]{0,60}?\b(?:stake|exit|holders?|existing|on\s+behalf|cash(?:ed|ing)?\s+out|founders)\b)",
     re.IGNORECASE,
 )
 
 
 def _listed_share_sale(after: str) -> bool:
     """Whether the words after an amount sell shares in a place ('share sale in Hong Kong'), not in a
-    company ('share sale in Brimwell')."""
+    company ('share sale in Brimwell', or a town a company is named after: 'in Phoenix')."""
     found = _SHARE_SALE_IN.match(after)
-    return bool(found) and default_gazetteer().not_a_company(found["place"]) in ("place", "town")
+    if not found:
+        return False
+    gazetteer = default_gazetteer()
+    return gazetteer.not_a_company(found["place"]) in ("place", "town") and (
+        fold(found["place"]) not in gazetteer.also_companies
+    )
 
 
 _ACQUISITION_AFTER = re.compile(

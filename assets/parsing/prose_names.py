@@ -211,7 +211,7 @@ _ALIAS_PARENTHETICAL = re.compile(r"\s*\(([^()]{1,40})\)")
 _APPOSITIVE_ARTICLE = re.compile(r"(?:the|a|an)\s")
 _LIST_START = re.compile(r"[;:,.]\s+|\s+")
 _LEADING_SPACE = re.compile(r"\s*")
-_LEADING_CONJUNCTION = re.compile(r"(?:and|but|while|with)\s+")
+_LEADING_CONJUNCTION = re.compile(r"(?:and|but|while|whilst|with)\s+")
 
 
 def search_from_name(pattern: re.Pattern[str], text: str, pos: int = 0) -> re.Match[str] | None:
@@ -305,7 +305,9 @@ _DEFINED_TERMS = frozenset({"Company", "Corporation", "Issuer"})
 _SETS_APART = frozenset({"without", "besides", "excluding", "including", "unlike", "despite"})
 # Words that open a clause before its subject: 'While Pellmore raised $3 million, ...' ('Once' and 'As'
 # start names too: 'Once Upon a Farm').
-_SUBORDINATORS = frozenset({"while", "although", "though", "whereas", "after", "when", "because", "since"})
+_SUBORDINATORS = frozenset(
+    {"while", "whilst", "although", "though", "whereas", "after", "when", "because", "since"}
+)
 
 
 _INVESTING_VERB = re.compile(r"(?:Co-)?(?:Led|Leads|Backed|Backs|Funded|Funds|Invests|Invested|Joined|Joins)")

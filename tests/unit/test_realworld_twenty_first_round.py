@@ -11,7 +11,8 @@
   the sector's total before it.
 - A share sale in a place ('a $252 million share sale in New York') is the company's own offering, not the
   sale of a company; a sale in a company ('a share sale in Brimwell') stays no raise.
-- Indian markets' 'public issue' is an IPO.
+- 'public issue' names no round: it is as often a matter of public concern or a sale of debentures (tried
+  as an IPO alias and withdrawn on the red team's inputs).
 - A company that emerged from stealth, on a day perhaps, with money right after (a size word allowed) raised
   it.
 - A funding history looking back ('Back in September, it raised ...') opens on its period, and its 'it'
@@ -90,10 +91,74 @@ def test_a_share_sale_in_a_place_gives_the_company_its_deal() -> None:
     ]
 
 
-def test_a_public_issue_is_an_ipo() -> None:
-    assert _read("Korvid Pharma's ₹4,326 crore public issue was subscribed 15 times.") == [
-        ("Korvid Pharma", "₹4,326 crore", "ipo")
-    ]
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 'public issue' is as often a matter of public concern, or a sale of debentures: no round
+        "Korvid raised $20 million to tackle a public issue like air pollution.",
+        "Korvid raised ₹150 crore through a public issue of non-convertible debentures.",
+    ],
+)
+def test_a_public_issue_names_no_round(text) -> None:
+    assert [round_text for _, _, round_text in _read(text)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an investor's 'investment in' a company among the owners: each item as before, never a crash
+        (
+            "Korvid's $30 million Series A and Sequoia's $100 million investment in Pellmark drew attention.",
+            [("Korvid", "$30 million", "series_a"), ("Pellmark", "$100 million", None)],
+        ),
+        (
+            "Korvid's $8 million seed, Brimwell's $12 million Series A and Tokyo's $50 million investment in "
+            "Pellmark were announced.",
+            [
+                ("Korvid", "$8 million", "seed"),
+                ("Brimwell", "$12 million", "series_a"),
+                ("Pellmark", "$50 million", None),
+            ],
+        ),
+        # money secured by a lien, or netted by a sale, is nobody's raise
+        (
+            "There was $40 million for Korvid and $70 million secured by a lien on Brimwell's fleet.",
+            [("Korvid", "$40 million", None)],
+        ),
+        (
+            "Brimwell took $25 million, and $7 million netted by the sale of Korvid's unit went to "
+            "creditors.",
+            [("Brimwell", "$25 million", None)],
+        ),
+        # a sentence that opens on 'Whilst' parts two raises, as one that opens on 'While'
+        (
+            "Whilst Korvid raised $5 million, Pellmark raised $9 million.",
+            [("Korvid", "$5 million", None), ("Pellmark", "$9 million", None)],
+        ),
+        # from stealth 'with' and money later in the phrase, as before
+        (
+            "Brimwell emerged from stealth with backing from Accel and $25 million.",
+            [("Brimwell", "$25 million", None)],
+        ),
+    ],
+)
+def test_the_red_teams_inputs_read_as_before_or_better(text, expected) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Phoenix is a city, and a name companies bear; 'London-listed Brimwell' names the company
+        "Kestrel Partners completed a $75 million share sale in Phoenix.",
+        "Kestrel Partners launched a $500 million share sale in London-listed Brimwell.",
+        # a holder's sale, though it names the city
+        "Japan Post Holdings completed a $9 billion share sale in Tokyo to cut the government's stake.",
+    ],
+)
+def test_a_share_sale_in_a_company_or_by_a_holder_is_no_raise(text) -> None:
+    money = find_money(text)[0]
+    assert money_role(text, money, [money]) is Role.OTHER
 
 
 @pytest.mark.parametrize(
