@@ -551,12 +551,13 @@ def _possessive_deals(sentence: str) -> list[Clause] | None:
         text = sentence[match.start("deal") : end]
         # "FMO's $10 million investment into Fido": the owner is the investor, the company comes after.
         into = _INVESTMENT_INTO.search(text)
-        if not company and (into or not clauses):
+        if not company and into:
             return None
-        # a later owner that is no company ('... and Zama's $73 million Series A', Zama a town) keeps its
-        # round from the items before it: its clause gives no deal, theirs end where it starts
+        # an owner that is no company ('... and Zama's $73 million Series A', Zama a town; "Sequoia's $50
+        # million bet and Korvid's ...") keeps its amount and round from the other items: its clause gives
+        # no deal, theirs end where it starts
         clauses.append(Clause(text, company=None if into else company, investors=[company] if into else []))
-    return clauses
+    return clauses if any(clause.company or clause.investors for clause in clauses) else None
 
 
 # 'Nomad, with $32 million; Tractian, with $16 million': a name, then 'with' (or 'com', 'con', 'avec') and

@@ -1,8 +1,8 @@
 """The twenty-first round: lists of deals in one sentence, and shares sold on an exchange.
 
 - A round-up's list of possessive deals ("Korvid's $12 million raise and Pellmark's $40 million Series C")
-  gives each owner its own round; a later owner that is no company (a town's name) leaves the items before
-  it their own words, so none takes its round.
+  gives each owner its own round; an owner that is no company (a town's name), first or later, leaves the
+  other items their own words, so none takes its amount or round.
 - An item whose raiser follows its verb ('and $120 million secured by insurtech Tarrow Grid') owns its
   amount beside owners of other forms.
 - A subject set off by a relative clause ('and Pellmark, which builds grid batteries in Norway, raised
@@ -48,6 +48,11 @@ def _read(text: str) -> list[tuple[str | None, str | None, str | None]]:
             # Zama is a town of 100,000 people: its item gives no deal, and its Series A is not Korvid's
             "Among the month's big rounds were Korvid's $89 million raise and Zama's $73 million Series A.",
             [("Korvid", "$89 million", None)],
+        ),
+        (
+            # ... and when the owner that is no company comes first, it takes nobody's amount
+            "Zama's $73 million Series A and Korvid's $172 million raise topped the week.",
+            [("Korvid", "$172 million", None)],
         ),
         (
             "Big rounds included grid storage firm Korvid's $172 million raise, and $120 million secured "
