@@ -716,16 +716,30 @@ def _round(
     return stated or clause.round
 
 
+# The next round told with its article ('followed by a $50 million Series B', ', then a ...'), not 'then' as
+# an adverb of the same round ('at what was then a $150 million valuation', '(then $50m)').
+_NEXT_ROUND_BEFORE = re.compile(
+    r"(?:\bfollowed\s+by|\band\s+then|,\s*then)\s+(?:a|an|another|a\s+further|a\s+second)\s+$",
+    re.IGNORECASE,
+)
+
+
+# A clause that tells the news of the day: it is not the date of the round told before it.
+_NEWS_NOW = re.compile(r"\b(?:now|today|this\s+week)\b", re.IGNORECASE)
+
+
 def _next_round_told(text: str, first_raise: Money | None, end: int) -> int:
     """Where the round told next begins ('raised $20 million in 2021, followed by a $50 million Series B'):
-    the deal's round is not looked for past it. `end` when no later amount is told so (-1: none)."""
+    the deal's round is not looked for past it. Only a later amount whose own words name its round is
+    told so. `end` when there is none (-1: the clause's end)."""
     if first_raise is None or ("then" not in text and "followed by" not in text):
         return end
-    for money in find_money(text):
+    moneys = find_money(text)
+    for money in moneys:
         if money.start <= first_raise.end or (0 <= end < money.start):
             continue
-        told = _THEN_BEFORE.search(text, max(first_raise.end, money.start - 30), money.start)
-        if told:
+        told = _NEXT_ROUND_BEFORE.search(text, max(first_raise.end, money.start - 30), money.start)
+        if told and find_round(own_phrase(text, money, moneys)):
             return told.start()
     return end
 
@@ -1439,8 +1453,9 @@ def mention_in_clause(
         )
     if announced is None and refers_back and antecedent is not None:
         # 'The company also took on ...': the same announcement, unless the clause names its own period
-        # ('This was followed by a Series A round in September 2024, raising ...')
-        announced = period_named(text) or antecedent.announced
+        # ('This was followed by a Series A round in September 2024, raising ...') or tells today's news
+        # after a history ('Back in 2023, it raised $4m. It has now closed a $22m Series A')
+        announced = period_named(text) or (None if _NEWS_NOW.search(text) else antecedent.announced)
     return DealMention(
         method=Method.PROSE,
         locator=locator,

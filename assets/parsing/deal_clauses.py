@@ -852,6 +852,13 @@ _RELATIVE_SUBJECT = re.compile(
 )
 
 
+def _names_its_raiser(piece: str) -> bool:
+    """Whether the subject of `piece`'s first deal verb is a company (or points back to one), not a
+    sector or a crowd ('Legal tech startups raised $145m')."""
+    verb = DEAL_VERB.search(piece)
+    return verb is not None and bool(company_in_subject(piece[: verb.start()], verb.group(0)))
+
+
 def _split_by_verbs(part: str) -> list[str]:
     """'A raised $5M, B took $6M and C closed $7M' -> one piece per subject with its own verb."""
     pieces: list[str] = []
@@ -869,6 +876,10 @@ def _split_by_verbs(part: str) -> list[str]:
             window = part[low : verb.start()]
             subject = search_from_name(_RELATIVE_SUBJECT, window) if " wh" in window else None
             begins = low + subject.start() if subject is not None else 0
+            if subject is not None and _names_its_raiser(part[start:begins]):
+                # 'Korvid raised $40m, led by Norrow, which raised a $400m fund': after a company's own
+                # raise, the name is its investor, and what it raised is its own business
+                subject = None
         if subject is None or not valid_company(subject["subject"]):
             continue
         if has_deal(part[start:begins]):

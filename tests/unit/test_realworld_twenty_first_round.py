@@ -252,3 +252,53 @@ def test_a_history_looking_back_opens_on_its_period_and_points_back(text, expect
 )
 def test_the_round_told_next_is_not_the_first_deals_round(text, expected) -> None:
     assert sorted(_dated(text)) == sorted(expected)
+
+
+def _full(text: str) -> list[tuple]:
+    """(company, amount, round as read, leads, investors) of every mention of `text`."""
+    return [
+        (m.company, m.amount, m.round_text, list(m.lead_investors), list(m.investors))
+        for m in extract_prose_mentions([text])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after a company's own raise, a name before 'which' is its investor: it keeps that place
+        (
+            "Korvid raised $40m in a Series C led by Norrow, which raised a $400m fund last year.",
+            [("Korvid", "$40m", "series_c", ["Norrow"], ["Norrow"])],
+        ),
+        (
+            "Korvid raised $40m from Halvard Partners, which has raised $2bn since 2015.",
+            [("Korvid", "$40m", None, [], ["Halvard Partners"])],
+        ),
+        # 'then' as an adverb of the same round leaves the round its own
+        (
+            "Korvid raised $25 million at what was then a $150 million valuation in its Series B.",
+            [("Korvid", "$25 million", "series_b", [], [])],
+        ),
+        (
+            "Korvid raised £40m (then $50m) in a Series B led by Accel.",
+            [("Korvid", "£40m", "series_b", ["Accel"], ["Accel"])],
+        ),
+        # more money 'followed by' that names no round of its own is part of the same round
+        (
+            "Brimwell raised $10 million, followed by $2 million from its founders, all in a seed round.",
+            [("Brimwell", "$10 million", "seed", [], [])],
+        ),
+    ],
+)
+def test_the_second_red_teams_inputs_keep_their_readings(text, expected) -> None:
+    assert _full(text) == expected
+
+
+def test_todays_news_after_a_history_is_not_dated_by_the_history() -> None:
+    paragraphs = [
+        "Tarrow Grid is building a grid platform.",
+        "Back in 2023, it raised $4 million in pre-seed funding from Seedcamp.",
+        "It has now closed a $22 million Series A led by Lightspeed.",
+    ]
+    read = [(m.amount, m.announced) for m in extract_prose_mentions(paragraphs, published=date(2025, 9, 30))]
+    assert read == [("$4 million", "2023"), ("$22 million", None)]
