@@ -707,7 +707,9 @@ def _round(
     own = text[start:] if end < 0 else text[start:end]
     after_amount = after_amount.split(";", 1)[0]
     stated = find_round(after_amount) or find_round(own[anchor - start :]) or find_round(own)
-    if stated is None and first_raise and _DEBT_IN_PHRASE.search(after_amount):
+    both_kinds = first_raise is not None and _BOTH_KINDS_AFTER.match(text, first_raise.end)
+    # ('$15 million in debt and equity': both kinds, no debt round)
+    if stated is None and first_raise and _DEBT_IN_PHRASE.search(after_amount) and not both_kinds:
         return "debt"  # 'raising $5 billion in what is considered the largest green loan'
 
     granted = (m for m in find_money(text) if _GRANT_AFTER.match(text[m.end : m.end + CONTEXT_CHARS]))
@@ -756,7 +758,9 @@ _DEBT_AFTER_AMOUNT = re.compile(
     r"\s*(?:in\s+)?(?:(?:new|green|senior|secured|venture|convertible|bank|additional)\s+){0,2}"
     r"(?:debt|loans?|loan package|credit facility|credit line|convertible notes?|notes|bonds?"
     r"|credit(?:\s+and\s+\w+)?\s+financing"
-    r"|(?:warehouse|lending|debt|revolving)\s+(?:credit\s+)?facility|receivables securiti[sz]ation)\b",
+    r"|(?:warehouse|lending|debt|revolving)\s+(?:credit\s+)?facility|receivables securiti[sz]ation)\b"
+    # ('$15 million in debt and equity' is both kinds: no debt round)
+    r"(?!\s+and\s+equity)",
     re.IGNORECASE,
 )
 
@@ -770,6 +774,7 @@ _DEBT_BEFORE_AMOUNT = re.compile(
 
 
 # Debt named later in the amount's own phrase, before any comma: the round is debt when no other is named.
+_BOTH_KINDS_AFTER = re.compile(r"\s*in\s+(?:debt and equity|equity and debt)\b", re.IGNORECASE)
 _DEBT_IN_PHRASE = re.compile(
     r"^[^,;]{0,60}?\b(?:loans?|debt|credit facility|credit line|convertible notes?|bonds?)\b"
     # debt as what the company's business handles: 'to expand its debt marketplace'

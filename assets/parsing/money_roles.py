@@ -272,12 +272,15 @@ _NOT_A_RAISE_AFTER = re.compile(
 )
 # A total over the company's life, said anywhere in the amount's phrase: '$90 million from venture
 # investors over its life'.
+# Money in both kinds told in the perfect tense is raised over time ('has raised over $12bn in debt and
+# equity'), and a sum of both kinds with its parts after it is their total; in the simple past and alone
+# it is one raise made of both ('secured $15 million in debt and equity').
+_BOTH_KINDS = re.compile(r"\bin (?:equity and debt|debt and equity)\b", re.IGNORECASE)
 _CUMULATIVE = re.compile(
     r"\b"
     + one_of(
         r"over its (?:life|lifetime|history)|to date|so far|since (?:its )?(?:founding|inception|launch)"
         r"|in total|all told|altogether|cumulatively|in its history|across (?:all |)its rounds"
-        r"|in equity and debt|in debt and equity"
     )
     + r"\b",
     re.IGNORECASE,
@@ -338,7 +341,10 @@ _NOT_A_RAISE_BEFORE = re.compile(
 # A fund the money is for, said a few words on: '$650 million for its eighth early-stage fund'. A fund
 # after 'from' or 'by' is the investor ('a grant from the Regional Innovation Fund'); 'to fund' is a verb.
 _FOR_A_FUND = re.compile(
-    r"^(?:(?!\b(?:from|by|with)\b)[^,;.]){0,45}?(?<!\bto )\b(?:fund|(?<!fresh )funds|vehicle)\b",
+    r"^(?:(?!\b(?:from|by|with)\b)[^,;.]){0,45}?(?<!\bto )"
+    # 'fund' as a verb is what the money pays for: 'a $105 million Series C round which will fund trials'
+    r"(?<!\bwill )(?<!\bwould )(?<!\bwhich )(?<!\bthat )(?<!\bcan )(?<!\bhelp )(?<!\bhelps )"
+    r"\b(?:fund|(?<!fresh )funds|vehicle)\b",
     re.I,
 )
 _SIGNS_AND_DIGITS = CURRENCY_SIGNS + "0123456789"
@@ -955,7 +961,15 @@ def _present_role(clause: str, money: Money) -> Role:
         return Role.OTHER
     if _NOT_A_RAISE_AFTER.match(after) or _NOT_A_RAISE_BEFORE.search(*before) or _for_a_fund(after):
         return Role.OTHER
-    if _CUMULATIVE.search(_phrase_after(clause, money, _CUMULATIVE_PHRASE_END)):
+    phrase_after = _phrase_after(clause, money, _CUMULATIVE_PHRASE_END)
+    if _CUMULATIVE.search(phrase_after) or (
+        _BOTH_KINDS.search(phrase_after)
+        and (
+            _PERFECT_BEFORE.search(clause, _window_start(money), money.start)
+            # '$2.1 billion in debt and equity financing, including a $900 million Series C': the parts
+            or _INCLUDING_AFTER.match(clause, end_of_conversion(clause, money))
+        )
+    ):
         return Role.OTHER
     including = _INCLUDING_AFTER.match(clause, end_of_conversion(clause, money))
     if (

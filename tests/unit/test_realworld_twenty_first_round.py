@@ -302,3 +302,32 @@ def test_todays_news_after_a_history_is_not_dated_by_the_history() -> None:
     ]
     read = [(m.amount, m.announced) for m in extract_prose_mentions(paragraphs, published=date(2025, 9, 30))]
     assert read == [("$4 million", "2023"), ("$22 million", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one raise made of both kinds: a deal, and no debt round
+        (
+            "Uganda also made headlines with its solar provider, Korvid, securing $15 million in debt and "
+            "equity to expand across East Africa.",
+            [("Korvid", "$15 million", None)],
+        ),
+        # both kinds raised over time, or a total with its parts after it: not one deal
+        ("Korvid has raised more than $12bn in debt and equity over a series of deals.", []),
+        (
+            "Korvid raised $1.5 billion in debt and equity financing this month, including a $600 million "
+            "Series C.",
+            [("Korvid", "$600 million", "series_c")],
+        ),
+        # 'fund' as a verb is what the round pays for, not a fund the money closes
+        (
+            "Pellmark Therapeutics has closed a $105 million series C round which will fund two phase II "
+            "trials.",
+            [("Pellmark Therapeutics", "$105 million", "series_c")],
+        ),
+        ("Harrow Capital closed a $105 million fund which will back seed startups.", []),
+    ],
+)
+def test_money_of_both_kinds_and_fund_as_a_verb(text, expected) -> None:
+    assert [(company, amount, round_type) for company, amount, round_type in _read(text)] == expected
