@@ -181,7 +181,9 @@ _ACQUISITION_BEFORE = re.compile(
 _OWN_SHARE_SALE = (
     r"(?:share|stock|equity|bond|note|debt)\s+sales?\b(?![^.;]{0,60}?(?:\b(?:in|of)\s+(?:its\s+)?"
     # (a capital as written: the pattern it goes in ignores case, and 'of the range' names nobody)
-    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|Q[1-4]\b)(?-i:[A-Z])|\bstake\b|\bexit"
+    # ('a price band of Rs 220-232': an amount, not whose shares)
+    r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|Q[1-4]\b|Rs\b|[A-Z]{3}\s?\d|[A-Z]{1,3}\$)"
+    r"(?-i:[A-Z])|\bstake\b|\bexit"
     r"|selling\s+(?:share|stock)holders|existing\s+(?:investors|shareholders)|on\s+behalf|cash(?:ed|ing)?\s+out"
     r"|founders))"
 )

@@ -331,3 +331,17 @@ def test_todays_news_after_a_history_is_not_dated_by_the_history() -> None:
 )
 def test_money_of_both_kinds_and_fund_as_a_verb(text, expected) -> None:
     assert [(company, amount, round_type) for company, amount, round_type in _read(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Harrow Capital raised $650 million for its eighth early-stage fund.", Role.OTHER),
+        # an amount after 'of' is a price, not whose shares are sold
+        ("The Rs 1,250-crore initial share sale had a price band of Rs 220-232 per share.", Role.RAISE),
+        ("Tollbright agreed a $252 million share sale of Brimwell.", Role.OTHER),
+    ],
+)
+def test_a_price_after_a_share_sale_names_no_company(text, role) -> None:
+    money = find_money(text)[0]
+    assert money_role(text, money, find_money(text)) is role
