@@ -15,6 +15,8 @@
   as an IPO alias and withdrawn on the red team's inputs).
 - A company that emerged from stealth, on a day perhaps, with money right after (a size word allowed) raised
   it.
+- A sentence that opens on new money ('With $20 million in fresh funding, Korvid will ...') gives it to the
+  company named after the comma.
 - A funding history looking back ('Back in September, it raised ...') opens on its period, and its 'it'
   points back; the round told next ('..., followed by a $50 million Series B') is not the first deal's.
 
@@ -345,3 +347,30 @@ def test_money_of_both_kinds_and_fund_as_a_verb(text, expected) -> None:
 def test_a_price_after_a_share_sale_names_no_company(text, role) -> None:
     money = find_money(text)[0]
     assert money_role(text, money, find_money(text)) is role
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "With a new investment of 100 million euros, Korvid has become the best financed health startup "
+            "in Spain.",
+            [("Korvid", "100 million euros", None)],
+        ),
+        (
+            "With $20 million in fresh funding, Korvid will hire 50 engineers.",
+            [("Korvid", "$20 million", None)],
+        ),
+        (
+            "With a $50 million Series B in hand, Korvid plans to expand.",
+            [("Korvid", "$50 million", "series_b")],
+        ),
+        # money that is no raise, or a raise that names no company after the comma
+        ("With $20 million in revenue, Korvid is profitable.", []),
+        ("With $2 billion in assets under management, Harrow Capital is a large investor.", []),
+        ("With its $500 million fund, Harrow Capital will back 40 startups.", []),
+        ("With the $20 million, the startup will hire engineers.", []),
+    ],
+)
+def test_a_sentence_opening_on_new_funding_gives_it_to_the_company_after_the_comma(text, expected) -> None:
+    assert _read(text) == expected
