@@ -17,6 +17,7 @@ from bench.extraction.evaluate import match
 from bench.extraction.realworld.languages import text_language
 from bench.extraction.realworld.manifest import (
     UNDATED_FX_DAY,
+    ManifestError,
     ManifestText,
     gold_deals,
     load_manifest,
@@ -501,3 +502,25 @@ def test_a_deal_published_under_a_longer_label_name_is_counted_as_another_name_f
     assert "shorter or longer form of their name (each also a false deal): 1" in "\n".join(
         format_realworld_report(report)
     )
+
+
+@pytest.mark.parametrize(
+    ("deal_date", "precision", "message"),
+    [
+        ("2023", "year", "deals[0].announced_date '2023' is no ISO day"),
+        ("2024-11", "month", "deals[0].announced_date '2024-11' is no ISO day"),
+        ("2024-11-01", "week", "deals[0].date_precision 'week' is none of"),
+    ],
+)
+def test_a_manifest_date_that_is_no_iso_day_is_refused_naming_the_text(
+    tmp_path, deal_date, precision, message
+):
+    line = {
+        "id": "dev-999", "corpus": "pages", "query": "q", "url": "https://example.org/a",
+        "outlet": "example.org", "published": None, "style": "news", "sha256": "0" * 64, "negatives": [],
+        "deals": [{"company": "Korvid", "announced_date": deal_date, "date_precision": precision}],
+    }  # fmt: skip
+    path = tmp_path / "manifest.jsonl"
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    with pytest.raises(ManifestError, match=f"dev-999: {message}".replace("[", "\\[").replace("]", "\\]")):
+        load_manifest(path)

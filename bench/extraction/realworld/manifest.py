@@ -39,12 +39,45 @@ class ManifestText:
     deals: tuple[dict[str, Any], ...]
 
 
+DATE_PRECISIONS = ("day", "month", "quarter", "year")
+
+
+class ManifestError(ValueError):
+    """A manifest line the scorer cannot read, named by its text id and field."""
+
+
+def _check_dates(entry: dict[str, Any]) -> None:
+    """Every date of a manifest line is a whole ISO day ('2023-01-01' for the year 2023, with precision
+    `year`), and every precision one the scorer knows: a label written '2023' would fail the text's
+    scoring far from its cause."""
+    where = entry.get("id", "?")
+    dates = [("published", entry.get("published"))]
+    dates += [
+        (f"deals[{i}].announced_date", deal.get("announced_date")) for i, deal in enumerate(entry["deals"])
+    ]
+    for field, value in dates:
+        try:
+            if value is not None:
+                date.fromisoformat(value)
+        except (TypeError, ValueError):
+            raise ManifestError(
+                f"{where}: {field} {value!r} is no ISO day (write a period as its first day, with its "
+                "date_precision: '2023-01-01' and 'year')"
+            ) from None
+    for i, deal in enumerate(entry["deals"]):
+        if deal.get("date_precision") not in (None, *DATE_PRECISIONS):
+            raise ManifestError(
+                f"{where}: deals[{i}].date_precision {deal['date_precision']!r} is none of {DATE_PRECISIONS}"
+            )
+
+
 def load_manifest(path: Path) -> list[ManifestText]:
     texts = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         entry = json.loads(line)
+        _check_dates(entry)
         published = entry.get("published")
         texts.append(
             ManifestText(
