@@ -346,7 +346,8 @@ _FOR_A_FUND = re.compile(
     r"^(?:(?!\b(?:from|by|with)\b)[^,;.]){0,45}?(?<!\bto )"
     # 'fund' as a verb is what the money pays for: 'a $105 million Series C round which will fund trials'
     r"(?<!\bwill )(?<!\bwould )(?<!\bwhich )(?<!\bthat )(?<!\bcan )(?<!\bhelp )(?<!\bhelps )"
-    r"\b(?:fund|(?<!fresh )funds|vehicle)\b",
+    # ('used the new funds to build a plant': the money raised, not a fund)
+    r"\b(?:fund|(?<!fresh )(?<!the new )(?<!the )(?<!these )(?<!those )funds|vehicle)\b",
     re.I,
 )
 _SIGNS_AND_DIGITS = CURRENCY_SIGNS + "0123456789"

@@ -559,7 +559,12 @@ def without_marks(text: str) -> str:
 
 
 _PLACE_AFTER = re.compile(
-    r"\s+in\s+((?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,2})(?:,\s+([A-Z][\w.'’ -]{1,30}))?$"
+    # ('Quenby in the US', as countries are written)
+    r"\s+in\s+(?:the\s+)?((?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,2})"
+    r"(?:,\s+([A-Z][\w.'’ -]{1,30}))?$"
+    # 'Quenby Biotechnologies of Vienna, Austria': a city and its country after 'of' (one place alone after
+    # 'of' is often the name's own: 'Bank of America')
+    r"|\s+of\s+((?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,2}),\s+([A-Z][\w.'’ -]{1,30})$"
 )
 
 
@@ -569,8 +574,8 @@ _PLAIN_WORD = re.compile(r"[A-Z][a-z'’-]*")
 
 def _without_place_after(text: str) -> str:
     """`text` without a place named after it ('Anduril Industries in Costa Mesa', 'Quenby in Lagos,
-    Nigeria'): where a company is, not the company. Words after 'in' that no gazetteer lists stay ('Acme
-    in Motion')."""
+    Nigeria', 'Quenby of Vienna, Austria'): where a company is, not the company. Words after 'in' that no
+    gazetteer lists stay ('Acme in Motion')."""
     bare = _without_trailing_words(text)  # ('Anduril Industries in Costa Mesa has')
     found = _PLACE_AFTER.search(bare)
     if not found or not found.start():
@@ -580,8 +585,11 @@ def _without_place_after(text: str) -> str:
     before = bare[: found.start()]
     if gazetteer.is_group_word(_last_word(before)):
         return text  # 'Fintechs in London raised': a place's companies, no one company
-    if _PLAIN_WORD.fullmatch(before.strip()):
+    in_the = bare[found.start() :].lstrip().startswith("in the ")
+    if _PLAIN_WORD.fullmatch(before.strip()) and not in_the:
         return text  # 'Made in Berlin', 'Home in Georgia': one plain word is a name with its place
+    if in_the and not valid_company(before.strip()):
+        return text  # 'in the US' after words that are no name: nothing to cut it from
     if all(gazetteer.not_a_company(p) in ("place", "town") for p in places):
         return before
     return text
@@ -641,7 +649,7 @@ def company_in_subject(subject: str, verb: str = "") -> str | None:
     if backed and valid_company(backed):
         # 'Sequoia Leads Quenby $5M Seed Round', "Tern Joins Quenby's $50M Round": Quenby's round
         return valid_company(backed)
-    if " in " in text:
+    if " in " in text or " of " in text:
         text = _without_place_after(text)  # 'Anduril Industries in Costa Mesa has closed'
     ended = subject.rstrip()
     if (verb.lower() == "raising" and ended.endswith(",")) or (

@@ -374,3 +374,28 @@ def test_a_price_after_a_share_sale_names_no_company(text, role) -> None:
 )
 def test_a_sentence_opening_on_new_funding_gives_it_to_the_company_after_the_comma(text, expected) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place after the name, 'in the' country or 'of' a city and its country
+        ("Korvid in the US closed a $52 million Series D round.", [("Korvid", "$52 million", "series_d")]),
+        (
+            "Korvid Biotechnologies of Vienna, Austria has raised $7 million in seed funding.",
+            [("Korvid Biotechnologies", "$7 million", "seed")],
+        ),
+        # a place alone after 'of' is the name's own
+        ("Bank of Korvid raised $5 billion in a bond sale.", [("Bank of Korvid", "$5 billion", "debt")]),
+        ("Made in Berlin raised $5 million.", []),
+        # the new funds a round brought are no fund
+        (
+            "Korvid Foods closed a $34 million Series B funding round and used the new funds to build a "
+            "plant.",
+            [("Korvid Foods", "$34 million", "series_b")],
+        ),
+        ("Korvid Capital raised $650 million for its new funds.", []),
+    ],
+)
+def test_a_place_after_the_name_and_the_funds_a_round_brought(text, expected) -> None:
+    assert _read(text) == expected
