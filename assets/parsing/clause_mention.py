@@ -707,9 +707,11 @@ def _round(
     own = text[start:] if end < 0 else text[start:end]
     after_amount = after_amount.split(";", 1)[0]
     stated = find_round(after_amount) or find_round(own[anchor - start :]) or find_round(own)
-    both_kinds = first_raise is not None and _BOTH_KINDS_AFTER.match(text, first_raise.end)
-    # ('$15 million in debt and equity': both kinds, no debt round)
-    if stated is None and first_raise and _DEBT_IN_PHRASE.search(after_amount) and not both_kinds:
+    if first_raise is not None and _BOTH_KINDS_AFTER.match(text, first_raise.end):
+        # '$15 million in debt and equity (financing)': both kinds, no debt round, and no round of another
+        # amount of the clause ('..., following $5 million in seed funding')
+        return find_round(after_amount) if find_round(after_amount) not in (None, "debt") else clause.round
+    if stated is None and first_raise and _DEBT_IN_PHRASE.search(after_amount):
         return "debt"  # 'raising $5 billion in what is considered the largest green loan'
 
     granted = (m for m in find_money(text) if _GRANT_AFTER.match(text[m.end : m.end + CONTEXT_CHARS]))
@@ -1033,8 +1035,12 @@ def _another_company_named(text: str, mention: DealMention) -> bool:
 
 
 def round_of_phrase(phrase: str) -> str | None:
-    """The round an amount's own phrase names, debt included ('$5 million in debt')."""
-    return find_round(phrase) or ("debt" if _DEBT_IN_PHRASE.search(phrase) else None)
+    """The round an amount's own phrase names, debt included ('$5 million in debt'; '$15 million in debt
+    and equity' is both kinds: no debt round)."""
+    stated = find_round(phrase)
+    if _BOTH_KINDS_AFTER.match(phrase):
+        return None if stated == "debt" else stated
+    return stated or ("debt" if _DEBT_IN_PHRASE.search(phrase) else None)
 
 
 # 'This included a $3 million seed round and $5 million in debt': the parts of the deal just stated.

@@ -764,30 +764,6 @@ _WENT_TO = re.compile(
 )
 
 
-# A sentence that opens on the money a company has just taken: 'With a new investment of 100 million euros,
-# Korvid has become ...', 'With $20 million in fresh funding, Korvid will hire ...'. A funding noun names the
-# money before or right after the amount ('With $20 million in revenue' or 'in the bank' is no raise).
-_FUNDING_NOUN = r"(?:investment|funding|financing|capital|round|raise|injection|infusion|cash injection)"
-_WITH_FUNDING_OPENING = re.compile(
-    r"^With\s+(?i:(?:a|an|the|its|this|that|fresh|new|latest|additional|recent)\s+){0,3}"
-    rf"(?:(?i:{_FUNDING_NOUN})\s+(?:round\s+)?(?:of\s+)?(?={MONEY_START})"
-    rf"|(?={MONEY_START})(?=[^,]*?\b(?:in\s+(?:(?:new|fresh|additional|seed|venture)\s+)?{_FUNDING_NOUN}"
-    r"|(?:pre-?)?(?i:series)\s+[A-K]|seed\s+round)\b))"
-    r"[^,;]{1,80},\s+(?:(?:the|this)\s+)?(?:[a-z][\w-]*\s+){0,3}?"
-    rf"(?P<name>{NAME})\s+(?=[a-z])"
-)
-
-
-def _with_funding_opening(sentence: str) -> list[Clause] | None:
-    """The sentence as the clause of the company named after a funding opening ('With $20 million in fresh
-    funding, Korvid will ...'), or None."""
-    if not sentence.startswith("With "):
-        return None
-    found = _WITH_FUNDING_OPENING.match(sentence)
-    company = valid_company(found["name"]) if found else None
-    return [Clause(sentence, company=company)] if company else None
-
-
 def _went_to(sentence: str) -> list[Clause] | None:
     """Rounds of one size that went to a list of companies: one clause per company, each with that size
     (the one amount said before 'went to')."""
@@ -930,7 +906,6 @@ def split_sentence(sentence: str) -> list[Clause]:
         _owned_items,
         _which_items,
         _went_to,
-        _with_funding_opening,
     )
     for shape in shapes if amounts else ():
         clauses = shape(sentence)

@@ -278,6 +278,9 @@ _NOT_A_RAISE_AFTER = re.compile(
 # equity'), and a sum of both kinds with its parts after it is their total; in the simple past and alone
 # it is one raise made of both ('secured $15 million in debt and equity').
 _BOTH_KINDS = re.compile(r"\bin (?:equity and debt|debt and equity)\b", re.IGNORECASE)
+# ... any perfect tense, whatever its verb ('has brought in', 'has to date raised', 'has won') or a holding
+# ('the city has $300 million in debt and equity commitments')
+_HAS_BEFORE = re.compile(r"\b(?:has|have|had)\b[^.;]*$", re.IGNORECASE)
 _CUMULATIVE = re.compile(
     r"\b"
     + one_of(
@@ -968,7 +971,7 @@ def _present_role(clause: str, money: Money) -> Role:
     if _CUMULATIVE.search(phrase_after) or (
         _BOTH_KINDS.search(phrase_after)
         and (
-            _PERFECT_BEFORE.search(clause, _window_start(money), money.start)
+            _HAS_BEFORE.search(clause, _window_start(money), money.start)
             # '$2.1 billion in debt and equity financing, including a $900 million Series C': the parts
             or _INCLUDING_AFTER.match(clause, end_of_conversion(clause, money))
         )

@@ -568,6 +568,11 @@ _PLACE_AFTER = re.compile(
 )
 
 
+# The last word of an institution whose name takes its place after 'of' ('Community Bank of Austin, Texas').
+_OF_A_PLACE = re.compile(
+    r"\b(?:Bank|Union|University|College|Institute|School|Government|Department|City|County|State|Republic"
+    r"|Museum|Society|Church|Hospital|Bureau|Board|Council|Commission|Academy|Foundation|Port|Diocese)$"
+)
 # One capitalised word with no capital or digit after its first letter ('Made', 'Breakfast', not 'NorthStar').
 _PLAIN_WORD = re.compile(r"[A-Z][a-z'’-]*")
 
@@ -586,10 +591,12 @@ def _without_place_after(text: str) -> str:
     if gazetteer.is_group_word(_last_word(before)):
         return text  # 'Fintechs in London raised': a place's companies, no one company
     in_the = bare[found.start() :].lstrip().startswith("in the ")
-    if _PLAIN_WORD.fullmatch(before.strip()) and not in_the:
-        return text  # 'Made in Berlin', 'Home in Georgia': one plain word is a name with its place
+    if _PLAIN_WORD.fullmatch(before.strip()):
+        return text  # 'Made in Berlin', 'Home in the UK': one plain word is a name with its place
     if in_the and not valid_company(before.strip()):
         return text  # 'in the US' after words that are no name: nothing to cut it from
+    if found.group(3) and _OF_A_PLACE.search(before):
+        return text  # 'Community Bank of Austin, Texas': an institution is named by its place
     if all(gazetteer.not_a_company(p) in ("place", "town") for p in places):
         return before
     return text

@@ -15,8 +15,8 @@
   as an IPO alias and withdrawn on the red team's inputs).
 - A company that emerged from stealth, on a day perhaps, with money right after (a size word allowed) raised
   it.
-- A sentence that opens on new money ('With $20 million in fresh funding, Korvid will ...') gives it to the
-  company named after the comma.
+- A sentence that opens on money ('With $20 million in fresh funding, Korvid will ...') names no deal (tried
+  and withdrawn: the money is as often past, spent, another company's or a total).
 - A funding history looking back ('Back in September, it raised ...') opens on its period, and its 'it'
   points back; the round told next ('..., followed by a $50 million Series B') is not the first deal's.
 
@@ -317,6 +317,21 @@ def test_todays_news_after_a_history_is_not_dated_by_the_history() -> None:
         ),
         # both kinds raised over time, or a total with its parts after it: not one deal
         ("Korvid has raised more than $12bn in debt and equity over a series of deals.", []),
+        ("Tarrow Grid has brought in $900 million in debt and equity over the past three years.", []),
+        (
+            "The mayor said the city has $300 million in debt and equity commitments for the new stadium, "
+            "and Korvid raised $4 million.",
+            [("Korvid", "$4 million", None)],
+        ),
+        # no debt round, and no round of another amount
+        (
+            "Korvid secured $30 million in equity and debt financing from Harrow Capital.",
+            [("Korvid", "$30 million", None)],
+        ),
+        (
+            "Korvid secured $15 million in debt and equity, following $5 million in seed funding last year.",
+            [("Korvid", "$15 million", None)],
+        ),
         (
             "Korvid raised $1.5 billion in debt and equity financing this month, including a $600 million "
             "Series C.",
@@ -350,37 +365,30 @@ def test_a_price_after_a_share_sale_names_no_company(text, role) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    "text",
     [
-        (
-            "With a new investment of 100 million euros, Korvid has become the best financed health startup "
-            "in Spain.",
-            [("Korvid", "100 million euros", None)],
-        ),
-        (
-            "With $20 million in fresh funding, Korvid will hire 50 engineers.",
-            [("Korvid", "$20 million", None)],
-        ),
-        (
-            "With a $50 million Series B in hand, Korvid plans to expand.",
-            [("Korvid", "$50 million", "series_b")],
-        ),
-        # money that is no raise, or a raise that names no company after the comma
-        ("With $20 million in revenue, Korvid is profitable.", []),
-        ("With $2 billion in assets under management, Harrow Capital is a large investor.", []),
-        ("With its $500 million fund, Harrow Capital will back 40 startups.", []),
-        ("With the $20 million, the startup will hire engineers.", []),
+        # tried and withdrawn on the third red team: the money an opening names is as often past, spent,
+        # another company's or a total
+        "With $20 million in fresh funding, Korvid will hire 50 engineers.",
+        "With $2 million in seed funding, Korvid built its first prototype in 2021.",
+        "With an investment of $10 million in Pellmark, Korvid becomes its largest shareholder.",
     ],
 )
-def test_a_sentence_opening_on_new_funding_gives_it_to_the_company_after_the_comma(text, expected) -> None:
-    assert _read(text) == expected
+def test_a_sentence_opening_on_money_names_no_deal(text) -> None:
+    assert _read(text) == []
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a place after the name, 'in the' country or 'of' a city and its country
-        ("Korvid in the US closed a $52 million Series D round.", [("Korvid", "$52 million", "series_d")]),
+        (
+            "Korvid Labs in the US closed a $52 million Series D round.",
+            [("Korvid Labs", "$52 million", "series_d")],
+        ),
+        # one plain word before 'in (the)' is a name with its place, and an institution keeps its place
+        ("Made in the USA raised $2 million in a seed round.", []),
+        ("Community Bank of Austin, Texas raised $10 million in new capital.", []),
         (
             "Korvid Biotechnologies of Vienna, Austria has raised $7 million in seed funding.",
             [("Korvid Biotechnologies", "$7 million", "seed")],
