@@ -710,7 +710,8 @@ def _round(
     if first_raise is not None and _BOTH_KINDS_AFTER.match(text, first_raise.end):
         # '$15 million in debt and equity (financing)': both kinds, no debt round, and no round of another
         # amount of the clause ('..., following $5 million in seed funding')
-        return find_round(after_amount) if find_round(after_amount) not in (None, "debt") else clause.round
+        own_round = find_round(after_amount)
+        return own_round if own_round not in (None, "debt") else clause.round
     if stated is None and first_raise and _DEBT_IN_PHRASE.search(after_amount):
         return "debt"  # 'raising $5 billion in what is considered the largest green loan'
 
@@ -728,10 +729,6 @@ _NEXT_ROUND_BEFORE = re.compile(
 )
 
 
-# A clause that tells the news of the day: it is not the date of the round told before it.
-_NEWS_NOW = re.compile(r"\b(?:now|today|this\s+week)\b", re.IGNORECASE)
-
-
 def _next_round_told(text: str, first_raise: Money | None, end: int) -> int:
     """Where the round told next begins ('raised $20 million in 2021, followed by a $50 million Series B'):
     the deal's round is not looked for past it. Only a later amount whose own words name its round is
@@ -746,6 +743,10 @@ def _next_round_told(text: str, first_raise: Money | None, end: int) -> int:
         if told and find_round(own_phrase(text, money, moneys)):
             return told.start()
     return end
+
+
+# A clause that tells the news of the day: it is not the date of the round told before it.
+_NEWS_NOW = re.compile(r"\b(?:now|today|this\s+week)\b", re.IGNORECASE)
 
 
 _INVESTOR_KIND = re.compile(
@@ -775,8 +776,9 @@ _DEBT_BEFORE_AMOUNT = re.compile(
 )
 
 
-# Debt named later in the amount's own phrase, before any comma: the round is debt when no other is named.
+# Money of both kinds right after the amount ('$15 million in debt and equity'): no debt round.
 _BOTH_KINDS_AFTER = re.compile(r"\s*in\s+(?:debt and equity|equity and debt)\b", re.IGNORECASE)
+# Debt named later in the amount's own phrase, before any comma: the round is debt when no other is named.
 _DEBT_IN_PHRASE = re.compile(
     r"^[^,;]{0,60}?\b(?:loans?|debt|credit facility|credit line|convertible notes?|bonds?)\b"
     # debt as what the company's business handles: 'to expand its debt marketplace'

@@ -272,8 +272,6 @@ _NOT_A_RAISE_AFTER = re.compile(
     + r"|^\s*(?:deal|agreement|order)\s+to\s+(?:supply|deliver|sell|distribute|install|manufacture)\b",
     re.IGNORECASE,
 )
-# A total over the company's life, said anywhere in the amount's phrase: '$90 million from venture
-# investors over its life'.
 # Money in both kinds told in the perfect tense is raised over time ('has raised over $12bn in debt and
 # equity'), and a sum of both kinds with its parts after it is their total; in the simple past and alone
 # it is one raise made of both ('secured $15 million in debt and equity').
@@ -281,6 +279,8 @@ _BOTH_KINDS = re.compile(r"\bin (?:equity and debt|debt and equity)\b", re.IGNOR
 # ... any perfect tense, whatever its verb ('has brought in', 'has to date raised', 'has won') or a holding
 # ('the city has $300 million in debt and equity commitments')
 _HAS_BEFORE = re.compile(r"\b(?:has|have|had)\b[^.;]*$", re.IGNORECASE)
+# A total over the company's life, said anywhere in the amount's phrase: '$90 million from venture
+# investors over its life'.
 _CUMULATIVE = re.compile(
     r"\b"
     + one_of(
