@@ -46,6 +46,7 @@ from assets.parsing.clause_mention import (
 )
 from assets.parsing.date_phrases import find_date_phrase
 from assets.parsing.deal_clauses import Clause, split_sentence
+from assets.parsing.field_cards import DealCard, deal_cards
 from assets.parsing.investors import investors_in
 from assets.parsing.mentions import DealMention, Method
 from assets.parsing.money_roles import clause_roles, fresh_issue, own_phrase
@@ -327,6 +328,12 @@ def _place(prefix: str, p_index: int, s_index: int, paragraphs: int | None) -> s
     return f"{prefix}[{p_index}]/s[{s_index}] (paragraph {p_index + 1:,}{of})"
 
 
+def _card_place(prefix: str, p_index: int, c_index: int, paragraphs: int | None) -> str:
+    """Where card reading is, for a budget message: 'p[3]/card[900] (paragraph 4 of 20)'."""
+    of = f" of {paragraphs:,}" if paragraphs is not None else ""
+    return f"{prefix}[{p_index}]/card[{c_index}] (paragraph {p_index + 1:,}{of})"
+
+
 def extract_prose_mentions(
     paragraphs: Iterable[str], prefix: str = "p", published: date | None = None
 ) -> list[DealMention]:
@@ -349,8 +356,21 @@ def extract_prose_mentions(
             antecedent.stated(DealMention(Method.PROSE, "", paragraph, valid_company(heading.group(1))))
             continue
         in_paragraph: list[DealMention] = []
+        lines = paragraph.split("\n")
+        cards = deal_cards(lines) if ":" in paragraph else []
+        for c_index, card in enumerate(cards):
+            checkpoint(_card_place, prefix, p_index, c_index, count)
+            # 'Aviceda Therapeutics / Series: C / Amount: $207.5 million / Investors: ...': one deal per card,
+            # its lines kept whole as its snippet and read no further as sentences
+            mention = _card_mention(card, lines, f"{prefix}[{p_index}]/card[{c_index}]", published)
+            if mention:
+                in_paragraph.append(mention)
+                antecedent.stated(mention)
+        if cards:
+            carded = {i for card in cards for i in range(card.first, card.last + 1)}
+            lines = [line for i, line in enumerate(lines) if i not in carded]
         # A line break kept in a paragraph ends a sentence ('Northvolt in talks for $5bn' above its story).
-        sentences = [s for line in paragraph.split("\n") for s in split_sentences(line)]
+        sentences = [s for line in lines for s in split_sentences(line)]
         for s_index, sentence in enumerate(sentences):
             checkpoint(_place, prefix, p_index, s_index, count)
             named = _NAMING_FRAGMENT.match(sentence) if ":" in sentence else None
@@ -405,6 +425,18 @@ def extract_prose_mentions(
                 antecedent.subject_of(sentence)
         mentions.extend(_with_offering_proceeds(in_paragraph))
     return _without_sized_twins(_without_lone_valuations(mentions))
+
+
+def _card_mention(
+    card: DealCard, lines: list[str], locator: str, published: date | None
+) -> DealMention | None:
+    """The deal a card prints, read from its labelled values; None when its title names no company."""
+    company = valid_company(card.company)
+    if not company:
+        return None
+    clause = Clause(card.clause_words(), company=company, announced=card.announced(), list_item=True)
+    snippet = "\n".join(lines[card.first : card.last + 1])
+    return mention_in_clause(clause, locator, snippet, published)
 
 
 class _Antecedent:

@@ -1,0 +1,106 @@
+"""Deal cards: a company's deal printed as labelled lines ('Series: C', 'Amount: $207.5 million').
+
+Every card here is written for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assets.parsing.field_cards import deal_cards
+from assets.parsing.prose import extract_prose_mentions
+
+TRACKER = (
+    "Jan. 7—Korvid Therapeutics\n"
+    "Series: C\n"
+    "Amount: $207.5 million\n"
+    "Investors: Co-led by Harrow Funds and Tarrow Partners, with participation from Brimwell Capital."
+)
+
+
+def _read(paragraphs: list[str]) -> list[tuple]:
+    return [
+        (m.company, m.amount, m.round_text, m.announced, list(m.lead_investors), m.valuation)
+        for m in extract_prose_mentions(paragraphs, published=date(2025, 1, 20))
+    ]
+
+
+def test_a_card_under_its_title_is_one_deal_with_its_round_day_and_leads() -> None:
+    assert _read([TRACKER]) == [
+        (
+            "Korvid Therapeutics",
+            "$207.5 million",
+            "series_c",
+            "Jan. 7",
+            ["Harrow Funds", "Tarrow Partners"],
+            None,
+        )
+    ]
+
+
+def test_the_deal_keeps_the_cards_lines_as_its_snippet() -> None:
+    (mention,) = extract_prose_mentions([TRACKER], published=date(2025, 1, 20))
+    assert mention.snippet == TRACKER
+    assert mention.locator == "p[0]/card[0]"
+
+
+@pytest.mark.parametrize(
+    ("card", "expected"),
+    [
+        # a ranked title, an unknown round, a month line
+        (
+            "1\nPellmark Labs\nAmount: $1 billion\nSeries: Unknown\nMonth: April\nInvestors: Harrow Ventures",
+            [("Pellmark Labs", "$1 billion", None, "April", [], None)],
+        ),
+        # the company on a labelled line, a valuation and a date
+        (
+            "Company: Pellmark\nRound: Series E\nAmount: $800M\nValuation: $33B\nDate: July 2021\n"
+            "Sector: Fintech",
+            [("Pellmark", "$800M", "series_e", "July 2021", [], "$33B")],
+        ),
+        # a card whose line breaks were lost
+        (
+            "Jan. 7—Korvid Pharma Series: B Amount: $67.5 million Investors: New investor Harrow Capital.",
+            [("Korvid Pharma", "$67.5 million", "series_b", "Jan. 7", [], None)],
+        ),
+    ],
+)
+def test_cards_in_other_shapes(card, expected) -> None:
+    assert _read([card]) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no amount, or an amount that is no money
+        "Korvid Labs\nRevenue: $5 million\nEmployees: 40",
+        "Korvid Labs\nSeries: B\nAmount: undisclosed",
+        # a heading, not a name, above the fields
+        "Key facts\nAmount: $5 million\nRound: Seed",
+        # labels inside a sentence are no card
+        "The deal was big. Amount: $5 million, said the chief executive. Round: seed.",
+    ],
+)
+def test_what_is_no_card(text) -> None:
+    assert _read([text]) == []
+
+
+def test_two_cards_of_one_paragraph_and_the_prose_after_them() -> None:
+    paragraph = (
+        "Korvid Labs\nSeries: A\nAmount: $12 million\n"
+        "Pellmark\nSeries: Seed\nAmount: $3 million\n"
+        "Tarrow Grid raised $40 million in a Series B."
+    )
+    assert [card.company for card in deal_cards(paragraph.split("\n"))] == ["Korvid Labs", "Pellmark"]
+    assert [(company, amount) for company, amount, *_ in _read([paragraph])] == [
+        ("Korvid Labs", "$12 million"),
+        ("Pellmark", "$3 million"),
+        ("Tarrow Grid", "$40 million"),
+    ]
+
+
+def test_a_megabyte_of_labelled_fields_with_no_title_is_no_card() -> None:
+    # (its time is the robustness bench's to measure: `python -m bench.robustness`)
+    assert deal_cards(["Amount: $5 million Series: A Investors: Harrow Capital " * 20_000]) == []
