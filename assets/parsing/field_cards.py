@@ -7,7 +7,8 @@
                                          Month: April
 
 A card is a title line naming the company (after a day or a rank perhaps), or a `Company:` line, with at
-least two labelled lines, one of them an amount that holds money. Its labelled values are joined into
+least two labelled lines: an amount that holds money and a round of a known stage. Its lines are whole
+lines of the text, and no value runs on into a sentence. Its labelled values are joined into
 the words the clause reader reads (`clause_words`: '$207.5 million Series C, co-led by Omega Funds'); the
 snippet a card's deal keeps is the card's own lines, as written.
 """
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 
 from assets.normalize.amounts import find_money
 from assets.normalize.dates import MONTHS
+from assets.normalize.rounds import find_round
 from assets.parsing.alternation import one_of
 
 _COMPANY = ("company", "startup", "name")
@@ -37,10 +39,18 @@ _TITLE_OPENING = re.compile(
     re.IGNORECASE,
 )
 _TITLE_DAY = re.compile(rf"^\s*(?P<day>(?:{'|'.join(m[:3] for m in MONTHS)})[a-z]*\.?\s+\d{{1,2}})", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _STAGE_LETTER = re.compile(r"^(?:pre-?)?[A-K]\d?$", re.IGNORECASE)
 _LED = re.compile(r"^(?:co-)?led\s+by\b", re.IGNORECASE)
 _MAX_TITLE_WORDS = 8
+# The end of a sentence inside a value: 'Led by Sarova Partners. Separately, Dendral raised ...'
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
 _NAME_JOINERS = frozenset({"of", "and", "&", "the", "de", "for", "a"})
+_HEADING_WORDS = frozenset(
+    {"facts", "summary", "notes", "overview", "details", "highlights", "results", "update", "updates",
+     "report", "snapshot", "profile", "info", "information", "terms", "breakdown", "recap", "glance",
+     "numbers", "data"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -77,8 +87,12 @@ class DealCard:
         return text
 
     def announced(self) -> str | None:
-        """The date its day or its date line states, if any."""
-        return self.day or self.fields.get("date")
+        """The date its date line states when it names a year ('Date: March 2024'), else its title's day,
+        else its date line ('Month: April')."""
+        stated = self.fields.get("date")
+        if stated and _YEAR.search(stated):
+            return stated
+        return self.day or stated
 
 
 def _kind(label: str) -> str:
@@ -105,8 +119,11 @@ def _title(line: str) -> tuple[str, str | None] | None:
     words = name.split()
     if not words or len(words) > _MAX_TITLE_WORDS:
         return None
-    # a name's words are capitalised ('Aviceda Therapeutics'); a heading's are not ('Key facts')
+    # a name's words are capitalised ('Aviceda Therapeutics'); a heading's are not ('Key facts'), or end on
+    # what a heading is ('Key Funding Facts', 'Meeting Notes')
     if not all(word[0].isupper() or word[0].isdigit() or word.lower() in _NAME_JOINERS for word in words):
+        return None
+    if words[-1].lower() in _HEADING_WORDS:
         return None
     return name, day["day"] if day else None
 
@@ -155,10 +172,31 @@ def deal_cards(lines: list[str]) -> list[DealCard]:
             continue
         titled = _title(lines[start - 1]) if start > 0 and "company" not in fields else None
         company = fields.get("company") or (titled[0] if titled else None)
-        amount = fields.get("amount")
-        if company and labelled >= 2 and amount and find_money(amount):
-            first = start - 1 if titled and "company" not in fields else start
+        first = start - 1 if titled and "company" not in fields else start
+        if (
+            company
+            and labelled >= 2
+            and _states_a_round(fields)
+            and _whole_lines(lines, origin, first, index - 1)
+        ):
             fields.pop("other", None)
             day = titled[1] if titled else None
             cards.append(DealCard(origin[first], origin[index - 1], company, fields, day))
     return cards
+
+
+def _states_a_round(fields: dict[str, str]) -> bool:
+    """Whether the fields state a funding round: money in the amount and a known stage in the round ('Series:
+    C', 'Round: Seed'). A prize, a salary, a grant programme or a fund's size names no such stage."""
+    amount, stage = fields.get("amount"), fields.get("round", "")
+    if not amount or not find_money(amount) or any(_SENTENCE_END.search(value) for value in fields.values()):
+        return False  # (a value that runs on into a sentence is prose, not a card's field)
+    stage = f"Series {stage}" if _STAGE_LETTER.match(stage) else stage
+    return find_round(stage) not in (None, "unknown")
+
+
+def _whole_lines(lines: list[str], origin: list[int], first: int, last: int) -> bool:
+    """Whether the card's pieces make up whole lines of the paragraph: a card run together after prose
+    ('... Also this week — Company: Bellwork Round: Seed Amount: $2 million') leaves that prose unread."""
+    whole = [i for i, line in enumerate(origin) if line in (origin[first], origin[last])]
+    return whole[0] == first and whole[-1] == last

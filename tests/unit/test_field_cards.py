@@ -49,10 +49,15 @@ def test_the_deal_keeps_the_cards_lines_as_its_snippet() -> None:
 @pytest.mark.parametrize(
     ("card", "expected"),
     [
-        # a ranked title, an unknown round, a month line
+        # a ranked title, a month line
         (
-            "1\nPellmark Labs\nAmount: $1 billion\nSeries: Unknown\nMonth: April\nInvestors: Harrow Ventures",
-            [("Pellmark Labs", "$1 billion", None, "April", [], None)],
+            "1\nPellmark Labs\nAmount: $1 billion\nSeries: A\nMonth: April\nInvestors: Harrow Ventures",
+            [("Pellmark Labs", "$1 billion", "series_a", "April", [], None)],
+        ),
+        # a date line with its year wins over the title's day
+        (
+            "Apr. 2—Calderix Systems\nRound: Series C\nAmount: $90 million\nDate: March 2024",
+            [("Calderix Systems", "$90 million", "series_c", "March 2024", [], None)],
         ),
         # the company on a labelled line, a valuation and a date
         (
@@ -81,6 +86,14 @@ def test_cards_in_other_shapes(card, expected) -> None:
         "Key facts\nAmount: $5 million\nRound: Seed",
         # labels inside a sentence are no card
         "The deal was big. Amount: $5 million, said the chief executive. Round: seed.",
+        # no round of a known stage: a person's money, a prize, a fund's size, an undisclosed stage
+        "Jane Roe\nAmount: $2 million\nDate: May 2025",
+        "Startup: Ventrix\nAmount: $100,000\nRound: Pitch competition prize\nDate: May 2025",
+        "Harrow Growth Partners\nSize: $500 million\nInvestors: LPs",
+        "Korvid Labs\nAmount: $1 billion\nSeries: Unknown",
+        # a heading above the fields
+        "Key Funding Facts\nAmount: $20 million\nRound: Series A",
+        "Meeting Notes Date: 10:30 Amount: $5 million Round: Series A",
     ],
 )
 def test_what_is_no_card(text) -> None:
@@ -104,3 +117,21 @@ def test_two_cards_of_one_paragraph_and_the_prose_after_them() -> None:
 def test_a_megabyte_of_labelled_fields_with_no_title_is_no_card() -> None:
     # (its time is the robustness bench's to measure: `python -m bench.robustness`)
     assert deal_cards(["Amount: $5 million Series: A Investors: Harrow Capital " * 20_000]) == []
+
+
+def test_a_card_run_together_after_prose_leaves_the_prose_its_deal() -> None:
+    text = (
+        "Ardent Bio raised $15 million in Series A funding led by Quarry Ventures. Also this week — "
+        "Company: Bellwork Round: Seed Amount: $2 million"
+    )
+    assert [(company, amount) for company, amount, *_ in _read([text])] == [("Ardent Bio", "$15 million")]
+
+
+def test_a_value_that_runs_on_into_prose_is_no_cards_field() -> None:
+    text = (
+        "Feb. 3—Lumeric Bio\nSeries: A\nAmount: $40 million\nInvestors: Led by Sarova Partners. Separately, "
+        "Dendral Robotics raised $8 million in a seed round from Kestle Ventures."
+    )
+    assert [(company, amount) for company, amount, *_ in _read([text])] == [
+        ("Dendral Robotics", "$8 million")
+    ]
