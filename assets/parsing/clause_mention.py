@@ -27,6 +27,7 @@ from assets.parsing.deal_clauses import DEAL_VERB, MONEY_START, OWNER_BEFORE, Cl
 from assets.parsing.investors import Investors, investors_in, may_invest, trailing_names
 from assets.parsing.mentions import DealMention, Method
 from assets.parsing.money_roles import (
+    BOTH_KINDS,
     CONTEXT_CHARS,
     Role,
     clause_roles,
@@ -706,12 +707,12 @@ def _round(
     end = _next_round_told(text, first_raise, end)
     own = text[start:] if end < 0 else text[start:end]
     after_amount = after_amount.split(";", 1)[0]
-    stated = find_round(after_amount) or find_round(own[anchor - start :]) or find_round(own)
-    if first_raise is not None and _BOTH_KINDS_AFTER.match(text, first_raise.end):
+    own_round = find_round(after_amount)
+    if first_raise is not None and BOTH_KINDS.match(text, first_raise.end):
         # '$15 million in debt and equity (financing)': both kinds, no debt round, and no round of another
         # amount of the clause ('..., following $5 million in seed funding')
-        own_round = find_round(after_amount)
         return own_round if own_round not in (None, "debt") else clause.round
+    stated = own_round or find_round(own[anchor - start :]) or find_round(own)
     if stated is None and first_raise and _DEBT_IN_PHRASE.search(after_amount):
         return "debt"  # 'raising $5 billion in what is considered the largest green loan'
 
@@ -776,8 +777,6 @@ _DEBT_BEFORE_AMOUNT = re.compile(
 )
 
 
-# Money of both kinds right after the amount ('$15 million in debt and equity'): no debt round.
-_BOTH_KINDS_AFTER = re.compile(r"\s*in\s+(?:debt and equity|equity and debt)\b", re.IGNORECASE)
 # Debt named later in the amount's own phrase, before any comma: the round is debt when no other is named.
 _DEBT_IN_PHRASE = re.compile(
     r"^[^,;]{0,60}?\b(?:loans?|debt|credit facility|credit line|convertible notes?|bonds?)\b"
@@ -1040,7 +1039,7 @@ def round_of_phrase(phrase: str) -> str | None:
     """The round an amount's own phrase names, debt included ('$5 million in debt'; '$15 million in debt
     and equity' is both kinds: no debt round)."""
     stated = find_round(phrase)
-    if _BOTH_KINDS_AFTER.match(phrase):
+    if BOTH_KINDS.match(phrase):
         return None if stated == "debt" else stated
     return stated or ("debt" if _DEBT_IN_PHRASE.search(phrase) else None)
 

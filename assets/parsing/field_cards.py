@@ -19,9 +19,10 @@ import re
 from dataclasses import dataclass
 
 from assets.normalize.amounts import find_money
-from assets.normalize.dates import MONTHS
 from assets.normalize.rounds import find_round
 from assets.parsing.alternation import one_of
+from assets.parsing.date_phrases import MONTH
+from assets.parsing.sentences import split_sentences
 
 _COMPANY = ("company", "startup", "name")
 _AMOUNT = ("amount", "amount raised", "raised", "funding", "deal size", "round size", "size")
@@ -32,19 +33,14 @@ _VALUATION = ("valuation", "post-money valuation", "post-money")
 _LABELS = (*_COMPANY, *_AMOUNT, *_ROUND, *_INVESTORS, *_DATE, *_VALUATION, "sector", "industry", "location")
 
 # 'Series: C' (a label of the list above, its value after the colon)
-_FIELD = re.compile(rf"^\s*(?P<label>{one_of('|'.join(_LABELS))})\s*:\s*(?P<value>\S.*?)\s*$", re.IGNORECASE)
+_LABEL = one_of("|".join(_LABELS))
+_FIELD = re.compile(rf"^\s*(?P<label>{_LABEL})\s*:\s*(?P<value>\S.*?)\s*$", re.IGNORECASE)
 # What a title line may open on before the name: a day ('Jan. 7—'), a rank ('1', '#2', '3.').
-_TITLE_OPENING = re.compile(
-    rf"^\s*(?:(?:{'|'.join(m[:3] for m in MONTHS)})[a-z]*\.?\s+\d{{1,2}}\s*[—–-]\s*|#?\d{{1,3}}[.)]?\s+)",
-    re.IGNORECASE,
-)
-_TITLE_DAY = re.compile(rf"^\s*(?P<day>(?:{'|'.join(m[:3] for m in MONTHS)})[a-z]*\.?\s+\d{{1,2}})", re.I)
+_TITLE_OPENING = re.compile(rf"^\s*(?:(?P<day>{MONTH}\s+\d{{1,2}})\s*[—–-]\s*|#?\d{{1,3}}[.)]?\s+)")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _STAGE_LETTER = re.compile(r"^(?:pre-?)?[A-K]\d?$", re.IGNORECASE)
 _LED = re.compile(r"^(?:co-)?led\s+by\b", re.IGNORECASE)
 _MAX_TITLE_WORDS = 8
-# The end of a sentence inside a value: 'Led by Sarova Partners. Separately, Dendral raised ...'
-_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
 _NAME_JOINERS = frozenset({"of", "and", "&", "the", "de", "for", "a"})
 _HEADING_WORDS = frozenset(
     {"facts", "summary", "notes", "overview", "details", "highlights", "results", "update", "updates",
@@ -114,8 +110,9 @@ def _title(line: str) -> tuple[str, str | None] | None:
     """(name, day) of a title line, or None when the line cannot be one."""
     if ":" in line or not line.strip():
         return None
-    day = _TITLE_DAY.match(line)
-    name = _TITLE_OPENING.sub("", line).strip().rstrip(".")
+    opening = _TITLE_OPENING.match(line)
+    day = opening["day"] if opening else None
+    name = line[opening.end() if opening else 0 :].strip().rstrip(".")
     words = name.split()
     if not words or len(words) > _MAX_TITLE_WORDS:
         return None
@@ -125,12 +122,12 @@ def _title(line: str) -> tuple[str, str | None] | None:
         return None
     if words[-1].lower() in _HEADING_WORDS:
         return None
-    return name, day["day"] if day else None
+    return name, day
 
 
 # A label inside a line: a card whose line breaks were lost ('Jan. 7—Alebund Pharmaceutical Series: C
 # Amount: RMB 550 million Investors: ...').
-_INLINE_LABEL = re.compile(rf"(?<=\s)(?:{one_of('|'.join(_LABELS))})\s*:\s", re.IGNORECASE)
+_INLINE_LABEL = re.compile(rf"(?<=\s)(?:{_LABEL})\s*:\s", re.IGNORECASE)
 
 
 def _card_lines(lines: list[str]) -> tuple[list[str], list[int]]:
@@ -189,8 +186,14 @@ def _states_a_round(fields: dict[str, str]) -> bool:
     """Whether the fields state a funding round: money in the amount and a known stage in the round ('Series:
     C', 'Round: Seed'). A prize, a salary, a grant programme or a fund's size names no such stage."""
     amount, stage = fields.get("amount"), fields.get("round", "")
-    if not amount or not find_money(amount) or any(_SENTENCE_END.search(value) for value in fields.values()):
-        return False  # (a value that runs on into a sentence is prose, not a card's field)
+    # (a value that runs on into another sentence is prose, not a card's field: 'Led by Sarova Partners.
+    # Separately, Dendral raised ...')
+    if (
+        not amount
+        or not find_money(amount)
+        or any(len(split_sentences(value)) > 1 for value in fields.values())
+    ):
+        return False
     stage = f"Series {stage}" if _STAGE_LETTER.match(stage) else stage
     return find_round(stage) not in (None, "unknown")
 

@@ -275,7 +275,8 @@ _NOT_A_RAISE_AFTER = re.compile(
 # Money in both kinds told in the perfect tense is raised over time ('has raised over $12bn in debt and
 # equity'), and a sum of both kinds with its parts after it is their total; in the simple past and alone
 # it is one raise made of both ('secured $15 million in debt and equity').
-_BOTH_KINDS = re.compile(r"\bin (?:equity and debt|debt and equity)\b", re.IGNORECASE)
+# (matched right after an amount by the round readers: '$15 million in debt and equity' names no debt round)
+BOTH_KINDS = re.compile(r"\s*\bin\s+(?:equity and debt|debt and equity)\b", re.IGNORECASE)
 # ... any perfect tense, whatever its verb ('has brought in', 'has to date raised', 'has won') or a holding
 # ('the city has $300 million in debt and equity commitments')
 _HAS_BEFORE = re.compile(r"\b(?:has|have|had)\b[^.;]*$", re.IGNORECASE)
@@ -969,7 +970,7 @@ def _present_role(clause: str, money: Money) -> Role:
         return Role.OTHER
     phrase_after = _phrase_after(clause, money, _CUMULATIVE_PHRASE_END)
     if _CUMULATIVE.search(phrase_after) or (
-        _BOTH_KINDS.search(phrase_after)
+        BOTH_KINDS.search(phrase_after)
         and (
             _HAS_BEFORE.search(clause, _window_start(money), money.start)
             # '$2.1 billion in debt and equity financing, including a $900 million Series C': the parts

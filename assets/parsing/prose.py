@@ -322,16 +322,11 @@ def _rumoured_valuation(mention: DealMention) -> bool:
     return mention.amount is None and mention.valuation is not None and mention.status == "reported"
 
 
-def _place(prefix: str, p_index: int, s_index: int, paragraphs: int | None) -> str:
-    """Where parsing is, for a budget message: 'p[812]/s[3] (paragraph 813 of 5,000)'."""
+def _place(prefix: str, p_index: int, index: int, paragraphs: int | None, part: str = "s") -> str:
+    """Where parsing is, for a budget message: 'p[812]/s[3] (paragraph 813 of 5,000)', or 'p[3]/card[900]'
+    for a deal card."""
     of = f" of {paragraphs:,}" if paragraphs is not None else ""
-    return f"{prefix}[{p_index}]/s[{s_index}] (paragraph {p_index + 1:,}{of})"
-
-
-def _card_place(prefix: str, p_index: int, c_index: int, paragraphs: int | None) -> str:
-    """Where card reading is, for a budget message: 'p[3]/card[900] (paragraph 4 of 20)'."""
-    of = f" of {paragraphs:,}" if paragraphs is not None else ""
-    return f"{prefix}[{p_index}]/card[{c_index}] (paragraph {p_index + 1:,}{of})"
+    return f"{prefix}[{p_index}]/{part}[{index}] (paragraph {p_index + 1:,}{of})"
 
 
 def extract_prose_mentions(
@@ -359,7 +354,7 @@ def extract_prose_mentions(
         lines = paragraph.split("\n")
         cards = deal_cards(lines) if ":" in paragraph else []
         for c_index, card in enumerate(cards):
-            checkpoint(_card_place, prefix, p_index, c_index, count)
+            checkpoint(_place, prefix, p_index, c_index, count, "card")
             # 'Aviceda Therapeutics / Series: C / Amount: $207.5 million / Investors: ...': one deal per card,
             # its lines kept whole as its snippet and read no further as sentences
             mention = _card_mention(card, lines, f"{prefix}[{p_index}]/card[{c_index}]", published)

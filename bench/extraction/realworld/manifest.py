@@ -16,6 +16,7 @@ from typing import Any
 
 from assets.normalize.fx import FxTable, default_fx_table
 from assets.normalize.names import Names, name_key
+from bench.extraction.realworld.check_manifest import PRECISIONS, parse_date
 
 REALWORLD = Path(__file__).resolve().parent
 REBUILD_HINT = "rebuild them: see bench/extraction/realworld/README.md"
@@ -39,35 +40,30 @@ class ManifestText:
     deals: tuple[dict[str, Any], ...]
 
 
-DATE_PRECISIONS = ("day", "month", "quarter", "year")
-
-
 class ManifestError(ValueError):
     """A manifest line the scorer cannot read, named by its text id and field."""
 
 
 def _check_dates(entry: dict[str, Any]) -> None:
     """Every date of a manifest line is a whole ISO day ('2023-01-01' for the year 2023, with precision
-    `year`), and every precision one the scorer knows: a label written '2023' would fail the text's
-    scoring far from its cause."""
+    `year`), and every precision one the scorer knows, by `check_manifest`'s rules: a label written '2023'
+    would fail the text's scoring far from its cause."""
     where = entry.get("id", "?")
     dates = [("published", entry.get("published"))]
     dates += [
         (f"deals[{i}].announced_date", deal.get("announced_date")) for i, deal in enumerate(entry["deals"])
     ]
     for field, value in dates:
-        try:
-            if value is not None:
-                date.fromisoformat(value)
-        except (TypeError, ValueError):
+        if value is not None and parse_date(value) is None:
             raise ManifestError(
                 f"{where}: {field} {value!r} is no ISO day (write a period as its first day, with its "
                 "date_precision: '2023-01-01' and 'year')"
-            ) from None
+            )
     for i, deal in enumerate(entry["deals"]):
-        if deal.get("date_precision") not in (None, *DATE_PRECISIONS):
+        if deal.get("date_precision") not in (None, *PRECISIONS):
+            precision = deal["date_precision"]
             raise ManifestError(
-                f"{where}: deals[{i}].date_precision {deal['date_precision']!r} is none of {DATE_PRECISIONS}"
+                f"{where}: deals[{i}].date_precision {precision!r} is none of {sorted(PRECISIONS)}"
             )
 
 
