@@ -746,8 +746,18 @@ def _next_round_told(text: str, first_raise: Money | None, end: int) -> int:
     return end
 
 
-# A clause that tells the news of the day: it is not the date of the round told before it.
-_NEWS_NOW = re.compile(r"\b(?:now|today|this\s+week)\b", re.IGNORECASE)
+# A deal told as today's news: 'has raised', 'raises', 'this week', 'on Monday'. It is not the date of the
+# round told before it ('Back in 2023, it raised $4m. It has now closed a $22m Series A'), and a report whose
+# lede sums up last year's market may still announce one ('Startups raised 40% less last year. Acme has
+# raised $12 million'): its date is the page's (`prose.date_by_covered_period`).
+NEWS_OF_THE_DAY = re.compile(
+    r"\b(?:has|have)\s+(?:just\s+|now\s+|also\s+)?(?:raised|secured|closed|landed|bagged|received|announced"
+    r"|completed|netted|picked up|pulled in)\b"
+    r"|\b(?:raises|secures|closes|lands|bags|announces|nabs|snags|gets)\b"
+    r"|\b(?:this week|this month|today|yesterday|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday))\b|\bsaid on\b",
+    re.IGNORECASE,
+)
 
 
 _INVESTOR_KIND = re.compile(
@@ -1467,7 +1477,7 @@ def mention_in_clause(
         # 'The company also took on ...': the same announcement, unless the clause names its own period
         # ('This was followed by a Series A round in September 2024, raising ...') or tells today's news
         # after a history ('Back in 2023, it raised $4m. It has now closed a $22m Series A')
-        announced = period_named(text) or (None if _NEWS_NOW.search(text) else antecedent.announced)
+        announced = period_named(text) or (None if NEWS_OF_THE_DAY.search(text) else antecedent.announced)
     return DealMention(
         method=Method.PROSE,
         locator=locator,

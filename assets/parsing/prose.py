@@ -33,6 +33,7 @@ from assets.normalize.rounds import find_round, round_named_first, round_referre
 from assets.parsing.alternation import one_of
 from assets.parsing.budget import checkpoint
 from assets.parsing.clause_mention import (
+    NEWS_OF_THE_DAY,
     amount_text,
     debt_beside,
     may_say_undisclosed,
@@ -823,19 +824,6 @@ def resolve_short_names(mentions: list[DealMention], text: str | None = None) ->
     return resolved
 
 
-# A deal told as today's news: 'has raised', 'raises', 'this week', 'on Monday'. A report whose lede sums
-# up last year's market may still announce one ('Startups raised 40% less last year. Acme has raised $12
-# million'): its date is the page's.
-_NEWS_OF_THE_DAY = re.compile(
-    r"\b(?:has|have)\s+(?:just\s+|now\s+|also\s+)?(?:raised|secured|closed|landed|bagged|received|announced"
-    r"|completed|netted|picked up|pulled in)\b"
-    r"|\b(?:raises|secures|closes|lands|bags|announces|nabs|snags|gets)\b"
-    r"|\b(?:this week|this month|today|yesterday|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
-    r"|Sunday))\b|\bsaid on\b",
-    re.IGNORECASE,
-)
-
-
 def date_by_covered_period(mentions: list[DealMention], text: str, published: date | None) -> None:
     """A round-up's deals that state no date of their own are of the period it covers, not of the day it
     was written ('... raise $138 million in September 2024', published on October 8): `covered_period` of
@@ -846,7 +834,7 @@ def date_by_covered_period(mentions: list[DealMention], text: str, published: da
     if covered is None and published is not None and mentions:
         head = text[:COVERED_PERIOD_CHARS]
         reported = reported_period(head, published) or _round_up_month_of_lede(head, published)
-        news = any(_NEWS_OF_THE_DAY.search(m.snippet or "") for m in mentions)
+        news = any(NEWS_OF_THE_DAY.search(m.snippet or "") for m in mentions)
         covered = None if news else reported
         if covered is not None and covered.precision == YEAR:
             _months_of_reported_year(mentions, covered.day.year, published)
