@@ -144,6 +144,21 @@ def _markdown_line(path: Path) -> None:
     path.write_text(f"---\ndate: 2026-05-01\n---\n{line}\n", encoding="utf-8")
 
 
+def _deal_cards(path: Path) -> None:
+    # a tracker's cards, one after another with no blank line: one paragraph of labelled lines (an investor
+    # line longer than any wrapping keeps the line breaks, as such pages print them)
+    backers = "Investors: Co-led by Tern Capital and Pell Partners, with participation from " + ", ".join(
+        f"{name.capitalize()} Ventures" for name in GREEK
+    )
+
+    def card(index: int) -> str:
+        return f"{GREEK[index % 13].capitalize()} Labs {index}\nSeries: {'ABCD'[index % 4]}\n" + (
+            f"Amount: ${index % 900 + 1} million\n{backers}\n"
+        )
+
+    path.write_text(f"---\ndate: 2026-05-01\n---\n{_run_of(card, CAP_BYTES - 100)}", encoding="utf-8")
+
+
 def _wide_record(index: int, width: int) -> dict[str, str]:
     row = {f"custom_field_{key}": f"value {index}-{key}" for key in range(width)}
     row.update({"Startup": f"Company {index}", "amount": f"${index + 1}M", "round_type": "Seed"})
@@ -222,6 +237,7 @@ CASES = (
         BUDGET_S,
     ),
     Case("one huge deal table", "article", "table.html", _huge_table, _page_floor, BUDGET_S),
+    Case("deal cards, one paragraph", "newsletter", "cards.md", _deal_cards, _text_floor, BUDGET_S),
     Case("JSON export, 20,000 keys", "table", "wide.json", _wide_json, _json_floor, None, STARTUP),
     Case("CSV export, 20,000 columns", "table", "wide.csv", _wide_csv, _csv_floor, None, STARTUP),
 )

@@ -170,12 +170,7 @@ def deal_cards(lines: list[str]) -> list[DealCard]:
         titled = _title(lines[start - 1]) if start > 0 and "company" not in fields else None
         company = fields.get("company") or (titled[0] if titled else None)
         first = start - 1 if titled and "company" not in fields else start
-        if (
-            company
-            and labelled >= 2
-            and _states_a_round(fields)
-            and _whole_lines(lines, origin, first, index - 1)
-        ):
+        if company and labelled >= 2 and _states_a_round(fields) and _whole_lines(origin, first, index - 1):
             fields.pop("other", None)
             day = titled[1] if titled else None
             cards.append(DealCard(origin[first], origin[index - 1], company, fields, day))
@@ -198,8 +193,10 @@ def _states_a_round(fields: dict[str, str]) -> bool:
     return find_round(stage) not in (None, "unknown")
 
 
-def _whole_lines(lines: list[str], origin: list[int], first: int, last: int) -> bool:
+def _whole_lines(origin: list[int], first: int, last: int) -> bool:
     """Whether the card's pieces make up whole lines of the paragraph: a card run together after prose
-    ('... Also this week — Company: Bellwork Round: Seed Amount: $2 million') leaves that prose unread."""
-    whole = [i for i, line in enumerate(origin) if line in (origin[first], origin[last])]
-    return whole[0] == first and whole[-1] == last
+    ('... Also this week — Company: Bellwork Round: Seed Amount: $2 million') leaves that prose unread.
+    (`origin` rises line by line: a piece opens its line when the piece before it is of another line.)"""
+    opens = first == 0 or origin[first - 1] != origin[first]
+    closes = last == len(origin) - 1 or origin[last + 1] != origin[last]
+    return opens and closes

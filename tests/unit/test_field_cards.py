@@ -114,9 +114,16 @@ def test_two_cards_of_one_paragraph_and_the_prose_after_them() -> None:
     ]
 
 
-def test_a_megabyte_of_labelled_fields_with_no_title_is_no_card() -> None:
+def test_twenty_thousand_cards_of_one_paragraph_are_each_read() -> None:
     # (its time is the robustness bench's to measure: `python -m bench.robustness`)
-    assert deal_cards(["Amount: $5 million Series: A Investors: Harrow Capital " * 20_000]) == []
+    cards = deal_cards(["Korvid Labs", "Series: A", "Amount: $5 million"] * 20_000)
+    assert len(cards) == 20_000
+    assert (cards[-1].first, cards[-1].last, cards[-1].fields["amount"]) == (59_997, 59_999, "$5 million")
+
+
+def test_labelled_fields_with_no_title_are_no_card() -> None:
+    assert deal_cards(["Amount: $5 million Series: A Investors: Harrow Capital " * 2_000]) == []
+    assert len(deal_cards(["Korvid Labs Series: A Amount: $5 million Investors: Harrow Capital"])) == 1
 
 
 def test_a_card_run_together_after_prose_leaves_the_prose_its_deal() -> None:
