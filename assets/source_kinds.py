@@ -220,4 +220,15 @@ def column_problems(kind: SourceKind, columns: dict[str, str]) -> list[str]:
             )
         elif not name.strip():
             problems.append(f"columns.{key}: the export's column name is empty")
+    # Columns match ignoring case and surrounding space: 'Raised' and 'raised ' are one column.
+    by_column: dict[str, list[str]] = {}
+    for key, name in columns.items():
+        if key in EXPORT_FIELDS and name.strip():
+            by_column.setdefault(name.strip().casefold(), []).append(key)
+    for keys in by_column.values():
+        if len(keys) > 1:
+            listed = " and ".join(f"columns.{key}" for key in keys)
+            problems.append(
+                f"{listed}: map to the same column {columns[keys[0]]!r}; each field reads a column of its own"
+            )
     return problems

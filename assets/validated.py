@@ -201,7 +201,13 @@ def _source_rejection_rates(
         check_name="source_rejection_rates",
         passed=over.empty,
         metadata={
-            "sources_over_limit": ", ".join(over["source_id"]) or "none",
+            # with what to change: the rate, and the limit the source's max_rejection_rate sets
+            "sources_over_limit": "; ".join(
+                f"{row.source_id}: {row.rejected:,} of {row.mentions:,} mentions quarantined "
+                f"({row.rate:.0%}), over its max_rejection_rate of {row.limit:.0%}"
+                for row in over.itertuples()
+            )
+            or "none",
             "rates": dg.MetadataValue.md(markdown_table(rates, limit=len(rates))),
         },
     )

@@ -98,7 +98,7 @@ def _record_rules() -> type[pa.DataFrameModel]:
         @pa.dataframe_check(**_rule("amount_below_ceiling"))
         def _amount_below_ceiling(cls, df: pd.DataFrame) -> Series[bool]:
             # 'out_of_range': the amount was too large even to store (see assets/normalize/mentions.py).
-            return (df["amount_usd"] <= AMOUNT_CEILING_USD).fillna(True) & (
+            return (df["amount_usd"] < AMOUNT_CEILING_USD).fillna(True) & (
                 df["amount_status"] != OUT_OF_RANGE
             )
 
@@ -123,7 +123,7 @@ def _record_rules() -> type[pa.DataFrameModel]:
 
         @pa.dataframe_check(**_rule("valuation_below_ceiling"))
         def _valuation_below_ceiling(cls, df: pd.DataFrame) -> Series[bool]:
-            within = (df["valuation_usd"] <= VALUATION_CEILING_USD).fillna(True)
+            within = (df["valuation_usd"] < VALUATION_CEILING_USD).fillna(True)
             return within & (df["valuation_status"] != OUT_OF_RANGE)
 
         @pa.dataframe_check(**_rule("valuation_at_least_amount"))

@@ -47,9 +47,13 @@ def fold(text: str | None) -> str:
     return _NON_WORD.sub(" ", text.lower()).strip()
 
 
+# Control characters other than white space ('\x00' in a broken export's cell): nothing a reader sees.
+_CONTROL = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+
+
 @lru_cache(maxsize=_CACHE_SIZE)
 def clean_space(text: str | None) -> str:
-    """Collapse runs of white space (including NBSP) to one space and trim."""
+    """Collapse runs of white space (including NBSP) to one space, drop control characters, and trim."""
     if not text:
         return ""
-    return " ".join(decode_literal_escapes(text).replace("\xa0", " ").split())
+    return " ".join(decode_literal_escapes(text).replace("\xa0", " ").translate(_CONTROL).split())

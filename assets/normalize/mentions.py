@@ -159,12 +159,32 @@ def _month_of_page(
     return date(year, month, 1), "explicit", MONTH
 
 
+# What a broken export holds where a name belongs: a spreadsheet's error ('#N/A', '#REF!') or formula
+# ('=A1+1', which a spreadsheet opening an export of the warehouse would run), a program's 'undefined', a
+# JSON boolean. Kept in step with `columnar._PLAIN_NAME_MACRO`, which reads plain names in SQL.
+NOT_A_NAME_WORDS = ("undefined", "true", "false")
+_NOT_A_NAME = re.compile(
+    r"#(?:n/a|value!|ref!|name\?|div/0!|null!|num!|spill!|calc!)|" + "|".join(NOT_A_NAME_WORDS) + r"|=.*",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def names_a_company(label: str) -> bool:
+    """Whether a company cell's text can be a name: a letter in it ('0', '12345' and '***' are none), and
+    not one of `_NOT_A_NAME`. A JSON object or array where a name belongs (a JSON export's nested value,
+    '{"name": "Acme"}') is none either."""
+    text = label.strip()
+    if text[:1] in ("{", "[") and text[-1:] in ("}", "]"):
+        return False
+    return not _NOT_A_NAME.fullmatch(text) and any(char.isalpha() for char in text)
+
+
 def company_fields(company_text: Any, refs: References) -> tuple[str | None, str | None, str | None]:
-    """(company, company_alias, company_key) of a company cell. A JSON object or array where a name
-    belongs (a JSON export's nested value, '{"name": "Acme"}') names no company: validation quarantines
-    the row (company_present) rather than publish the braces as a name."""
+    """(company, company_alias, company_key) of a company cell. A cell that cannot be a name
+    (`names_a_company`) names no company: validation quarantines the row (company_present) rather than
+    publish it as one."""
     label = _label(company_text)
-    if label and label.lstrip()[:1] in ("{", "[") and label.rstrip()[-1:] in ("}", "]"):
+    if label and not names_a_company(label):
         return None, None, None
     company = refs.names.company(label)
     return company.name, company.alias, name_key(company.name) or None

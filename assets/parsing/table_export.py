@@ -60,6 +60,27 @@ def _legacy_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
 codecs.register_error("dealmap-legacy-fallback", _legacy_fallback)
 
 
+# How packed files start (gzip, zip and so .xlsx, bzip2, xz, zstd, 7z, Parquet): an export saved so is no
+# text, and read as text it would fail later with its bytes for column names.
+_PACKED = {b"\x1f\x8b": "gzip", b"PK\x03\x04": "zip (or .xlsx)", b"BZh": "bzip2", b"\xfd7zXZ\x00": "xz",
+           b"\x28\xb5\x2f\xfd": "zstd", b"7z\xbc\xaf\x27\x1c": "7z", b"PAR1": "Parquet"}  # fmt: skip
+
+
+def _refuse_binary(raw: bytes, encoding: str | None) -> None:
+    """A `TableExportError` naming what the export is when it is not text: a packed file, or a header
+    with NUL bytes (UTF-16 saved without its byte-order mark, read as UTF-8)."""
+    packed = next((kind for magic, kind in _PACKED.items() if raw.startswith(magic)), None)
+    if packed:
+        raise TableExportError(f"the export is a {packed} file, not text: unpack it and point the source at "
+                               "the CSV or JSON inside")  # fmt: skip
+    header = raw[: raw.find(b"\n")] if b"\n" in raw[:65536] else raw[:65536]
+    if encoding is None and b"\x00" in header:
+        raise TableExportError(
+            "the export's first line holds NUL bytes: text saved as UTF-16 without a byte-order mark? "
+            "set the source's options.encoding (utf-16-le or utf-16-be), or save it as UTF-8"
+        )
+
+
 @contextmanager
 def _as_utf8(path: Path, encoding: str | None) -> Iterator[Path]:
     """`path` itself when it is clean UTF-8; otherwise a transcoded temporary copy.
@@ -71,6 +92,7 @@ def _as_utf8(path: Path, encoding: str | None) -> Iterator[Path]:
     raw = path.read_bytes()
     if encoding is None and raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-16"  # what a spreadsheet saves as 'Unicode text': its byte-order mark says so
+    _refuse_binary(raw, encoding)
     if encoding is None and not raw.startswith(codecs.BOM_UTF8):
         try:
             raw.decode("utf-8")
@@ -125,16 +147,25 @@ def _json_cells(
         "select json_keys(json) from read_json_objects($1, format = $2)", [str(path), layout]
     ).fetchall()
     keys = list(dict.fromkeys(key for (object_keys,) in objects for key in object_keys or ()))
+    # A key written twice in one object ('"amount": "$1M", "amount": "$9M"'): DuckDB reads the first and
+    # the other's value would be dropped unseen. Keys that differ in case across objects are `_repeated`.
+    repeated = _repeated(keys) | {
+        _folded(key)
+        for (object_keys,) in objects
+        if object_keys and len(set(object_keys)) < len(object_keys)
+        for key, count in Counter(object_keys).items()
+        if count > 1
+    }
     kept = [keys[position] for position in _kept(keys, wanted)]
     if not kept:
-        return keys, [], _repeated(keys)
+        return keys, [], repeated
     pointers = ["/" + key.replace("~", "~0").replace("/", "~1") for key in kept]
     projection = ", ".join(f"json_extract_string(json, ${i + 3}) as c{i}" for i in range(len(kept)))
     # Extracted once, to Arrow: a view cannot keep the bound pointers. Only the wanted keys are held.
     query = f"select {projection} from read_json_objects($1, format = $2)"
     cells = connection.sql(query, params=[str(path), layout, *pointers]).to_arrow_table()
     connection.register(_CELLS, cells)
-    return keys, kept, _repeated(keys)
+    return keys, kept, repeated
 
 
 # DuckDB's CSV reader pays about half a millisecond per column to sniff and bind, whatever the number of
@@ -143,15 +174,33 @@ WIDE_CSV_COLUMNS = 1_000
 _DELIMITERS = ",;\t|"
 
 
-def _header(path: Path) -> tuple[list[str], str]:
-    """(the column names of a CSV export's header as written, its delimiter): the one the header line
-    uses most. DuckDB renames a repeated name ('amount', 'amount_1'); this is what the file says."""
+def _header(path: Path, delimiter: str | None = None) -> tuple[list[str], str]:
+    """(the column names of a CSV export's header as written, its delimiter): `delimiter` when given,
+    else the one the header line uses most. DuckDB renames a repeated name ('amount', 'amount_1'); this
+    is what the file says."""
     with path.open(encoding="utf-8", newline="") as handle:
-        first_line = handle.readline()
-        counts = {delimiter: first_line.count(delimiter) for delimiter in _DELIMITERS}
-        delimiter = max(counts, key=counts.__getitem__)
-        handle.seek(0)
+        if delimiter is None:
+            first_line = handle.readline()
+            counts = {candidate: first_line.count(candidate) for candidate in _DELIMITERS}
+            delimiter = max(counts, key=counts.__getitem__)
+            handle.seek(0)
         return next(csv.reader(handle, delimiter=delimiter), []), delimiter
+
+
+def _sniffed_delimiter(path: Path) -> str:
+    """The delimiter DuckDB's reader takes for the export, with the options it reads it with: the header
+    is then split as the rows are (a header line with as many commas in a quoted name as semicolons
+    between names would otherwise be split on the commas, and a repeated column go unseen). Sniffed on a
+    connection of its own: a reader on the connection that sniffed with bound options failed to sniff
+    the same file again (DuckDB 2.0)."""
+    options = {"header": True, "all_varchar": True, "quote": '"', "escape": '"', "comment": "",
+               "null_padding": True}  # fmt: skip
+    named = ", ".join(f"{name} = ${position + 2}" for position, name in enumerate(options))
+    with duckdb.connect(config={"threads": 1}) as sniffer:
+        (delimiter,) = sniffer.execute(
+            f"select Delimiter from sniff_csv($1, {named})", [str(path), *options.values()]
+        ).fetchone()
+    return delimiter
 
 
 def _repeated(names: list[str]) -> frozenset[str]:
@@ -169,6 +218,8 @@ def _narrowed(path: Path, delimiter: str, kept: list[int]) -> Iterator[Path]:
         with path.open(encoding="utf-8", newline="") as source, copy.open("w", encoding="utf-8") as target:
             writer = csv.writer(target, lineterminator="\n")
             for row in csv.reader(source, delimiter=delimiter):
+                if not row:
+                    continue  # a blank line is no row, as DuckDB's reader skips it in a narrow export
                 writer.writerow([row[position] if position < len(row) else "" for position in kept])
         yield copy
 
@@ -180,9 +231,11 @@ def _narrowed(path: Path, delimiter: str, kept: list[int]) -> Iterator[Path]:
 # `column<N>` (`_EXTRA_CELLS`), which the row's snippet shows. DuckDB pads rows only in its serial
 # scanner when a quoted cell may hold a line break (`parallel`: the connection has one thread anyway; a
 # million rows read as fast).
+# No comment lines (`comment=""`): DuckDB's sniffer would otherwise take '#' for one, and drop a row whose
+# company starts with it ('#paid') when its cells are fewer or more than the header's, without a word.
 _CSV_OPTIONS = {
     "header": True, "all_varchar": True, "quotechar": '"', "escapechar": '"', "null_padding": True,
-    "parallel": False,
+    "parallel": False, "comment": "",
 }  # fmt: skip
 _EXTRA_CELLS = re.compile(r"column\d+")
 
@@ -205,7 +258,9 @@ def _csv_cells(
             names[position] = str(name)  # as DuckDB names it ('Date ' -> 'Date'), so the mapping finds it
         positions = list(range(len(kept)))
     else:
-        relation = connection.read_csv(str(path), **_CSV_OPTIONS)
+        delimiter = _sniffed_delimiter(path)
+        repeated = _repeated(_header(path, delimiter)[0])
+        relation = connection.read_csv(str(path), delimiter=delimiter, **_CSV_OPTIONS)
         names = [str(name) for name in relation.columns]
         kept = _kept(names, wanted)
         if not kept:
@@ -278,6 +333,16 @@ def _mapping(columns: dict[str, str] | None, available: list[str]) -> dict[str, 
             mapping[field] = resolved
     if "company" not in mapping:
         raise TableExportError(f"no company column (columns: {_listed(available)})")
+    fields_by_column: dict[str, list[str]] = {}
+    for field, name in mapping.items():
+        fields_by_column.setdefault(name, []).append(field)
+    shared = {name: fields for name, fields in fields_by_column.items() if len(fields) > 1}
+    if shared:
+        # 'company = "amount"' in the columns, and 'amount' read by its own name too: one column, two fields
+        listed = "; ".join(f"{name!r} as {' and '.join(fields)}" for name, fields in shared.items())
+        raise TableExportError(
+            f"one column read as two fields: {listed}; map each field to a column of its own"
+        )
     return mapping
 
 
@@ -386,23 +451,28 @@ def _opened(
     connection = duckdb.connect(config={"threads": 1})
     readable = path
     try:
+        if fmt not in TABLE_FORMATS:
+            raise TableExportError(f"unsupported table format {fmt!r} ({', '.join(TABLE_FORMATS)})")
         if path.stat().st_size == 0:
             raise TableExportError(f"the {fmt} export is empty (0 bytes): no header, no rows")
         with ExitStack() as stack:
             readable = stack.enter_context(_as_utf8(path, encoding))
             if fmt == "csv":
                 available, kept, repeated = _csv_cells(connection, readable, wanted, stack)
-            elif fmt in ("json", "jsonl"):
-                available, kept, repeated = _json_cells(connection, readable, fmt, wanted)
             else:
-                raise TableExportError(f"unsupported table format {fmt!r} ({', '.join(TABLE_FORMATS)})")
+                available, kept, repeated = _json_cells(connection, readable, fmt, wanted)
             yield connection, available, kept, repeated
     except (duckdb.Error, OSError, csv.Error) as error:
         # DuckDB names the file it read: the raw store's copy (or a decoded one), which means nothing to
         # whoever wrote the export; the source's URL is beside the message wherever it is shown.
         message = str(error).replace(str(readable), "the export").replace(str(path), "the export")
         # DuckDB's own advice after its first line names reader options a source cannot set
-        message = message.strip().splitlines()[0] if message.strip() else type(error).__name__
+        lines = message.strip().splitlines()
+        message = lines[0] if lines else type(error).__name__
+        if message.endswith(tuple(f"Line: {digit}" for digit in "0123456789")) and "CSV Error" in message:
+            # 'CSV Error on Line: 1' says where, the next line why ('Maximum line size ... exceeded')
+            cause = next((line for line in lines[1:] if line.strip() and not line.startswith("Original")), "")
+            message += f": {cause.strip()[:200]}" if cause else ""
         if "sniffing" in message:
             message += " (is a quote left open, or are the rows of different shapes?)"
         raise TableExportError(f"could not read {fmt} export: {message}") from error

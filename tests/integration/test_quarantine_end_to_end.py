@@ -216,14 +216,15 @@ def test_reconciliation_is_green(refreshed):
 
 
 def test_a_source_over_its_rejection_limit_blocks_the_marts(tmp_path: Path):
-    registry = _registry(tmp_path, max_rejection_rate=None)  # default 50%; the export loses 16 of 22
+    registry = _registry(tmp_path, max_rejection_rate=None)  # default 50%; the export loses 21 of 27
     result = run_refresh(
         tmp_path / "data", sources_path=registry, fetcher=HttpFetcherResource(min_host_interval_s=0)
     )
     checks = check_results(result)
     assert not checks[("valid_mentions", "source_rejection_rates")].passed
-    assert (
-        "export" in checks[("valid_mentions", "source_rejection_rates")].metadata["sources_over_limit"].value
+    # what to change: the source, its rate and its limit
+    assert checks[("valid_mentions", "source_rejection_rates")].metadata["sources_over_limit"].value == (
+        "export: 21 of 27 mentions quarantined (78%), over its max_rejection_rate of 50%"
     )
     materialized = {e.asset_key.to_user_string() for e in result.get_asset_materialization_events()}
     assert "valid_mentions" in materialized

@@ -73,7 +73,8 @@ HANDMADE = pd.DataFrame(
         _mention(20 + i, company_text=name, amount_text="$5M", announced_text="2024-05-05")
         for i, name in enumerate(["None", "N/A", "Acme Inc", "Acme Labs Ltd", "Company", "Inc",
                                   "Cerebras", "a16z", "Acme  Labs", " Acme", "Zeta-9", "Ünicorn AI",
-                                  "Brown & Co", "https://www.example.org/", "Acme Labs", "ACME LABS", "42"])
+                                  "Brown & Co", "https://www.example.org/", "Acme Labs", "ACME LABS", "42",
+                                  "true", "Undefined", "=1+1", "#N/A", "Nul\x00Corp", "True Ventures"])
     ],
     columns=EXTRACTED_COLUMNS,
 )  # fmt: skip
