@@ -48,7 +48,7 @@ def fold(text: str | None) -> str:
 
 
 # Control characters other than white space ('\x00' in a broken export's cell): nothing a reader sees.
-_CONTROL = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_CONTROL = dict.fromkeys([*range(0x00, 0x09), *range(0x0E, 0x1C), 0x7F])
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
