@@ -21,9 +21,11 @@ import sys
 import threading
 import time
 import uuid
+from pathlib import Path
 from typing import NoReturn, TextIO
 
 import dagster as dg
+import duckdb
 
 # Not exported by `dagster`, but what `dg launch` and `dagster job execute` build a run from.
 from dagster._core.definitions.reconstruct import ReconstructableJob, ReconstructableRepository
@@ -34,6 +36,7 @@ from orchestration.source_partitions import enabled_source_ids, every_source_tag
 from orchestration.sqlite_commits import wal_speed_commits
 from schemas.settings import REPO_ROOT
 from warehouse.data_dir import DataDirResource
+from warehouse.database import attached_read_only
 from warehouse.summary import summary_lines
 
 SESSION_TAG = "dealmap/console_session"
@@ -172,13 +175,27 @@ def run_refresh(verbose: bool, out: TextIO = sys.stdout, partition: str | None =
     if result is not None and result.success:
         console.lines(summary_lines(DataDirResource().served_path))
         return 0
-    published = "dealmap_duckdb" in watcher.progress.totals
+    # What the served file says, not whether its step reported: a stop just after the rename publishes
+    # this run's tables before `dealmap_duckdb` records its materialization.
+    published = watcher.run_id is not None and _serves(DataDirResource().served_path, watcher.run_id)
     served = "holds this run's tables" if published else "is still the previous refresh"
     if result is None or watcher.progress.interrupted:
         console.lines([f"interrupted: the run stopped; the served file {served}"])
         return 130
     console.lines([f"refresh failed: run {result.run_id}; the served file {served}"])
     return 1
+
+
+def _serves(served_db: Path, run_id: str) -> bool:
+    """Whether the served file is the one run `run_id` published (its `refresh_info` names the run)."""
+    if not served_db.is_file():
+        return False
+    try:
+        with attached_read_only(served_db, "served") as connection:
+            row = connection.execute("select run_id from served.refresh_info").fetchone()
+    except duckdb.Error:
+        return False
+    return row is not None and row[0] == run_id
 
 
 def main(argv: list[str]) -> int:

@@ -396,8 +396,12 @@ def swap_into_place(new_file: Path, served_db: Path, keep: int) -> tuple[str | N
         if kept:
             _discard(kept)
         raise
-    _fsync_dir(served_db.parent)
-    added = _commit(kept) if kept else None
+    # The rename happened: the file it replaced is kept under its name even when Ctrl-C or SIGTERM lands
+    # now (it was left as a `.partial`, which the next publish removes: that refresh lost from rollback).
+    try:
+        _fsync_dir(served_db.parent)
+    finally:
+        added = _commit(kept) if kept else None
     if added:
         _log_served_until_now(served_db, added)
     return added, prune_history(served_db, keep)

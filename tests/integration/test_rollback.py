@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 import tasks
+import warehouse.publish as publish_module
 from warehouse.publish import (
     SERVED_KEEP_ENV,
     PublishReport,
@@ -308,6 +309,40 @@ def test_a_killed_publish_never_shows_a_kept_file_and_the_next_publish_cleans_up
 
     assert report.history_removed == tuple(partials)
     assert list(_history(data)) == [_kept_name(1, "run-1"), _kept_name(2, "run-2")]
+
+
+def test_a_stop_just_after_the_swap_still_keeps_the_replaced_file_under_its_name(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+):
+    # Ctrl-C landing between the rename and the kept file's naming left it a `.partial`: the next publish
+    # removed it, and that refresh could no longer be rolled back to.
+    _publish(data, deals=1, run_id="run-1", hour=1)
+    real_fsync_dir, calls = publish_module._fsync_dir, []
+
+    def interrupted_once(path: Path) -> None:
+        calls.append(path)
+        if len(calls) == 1:  # the first: right after the rename of the new file over the served one
+            raise KeyboardInterrupt
+        real_fsync_dir(path)
+
+    monkeypatch.setattr(publish_module, "_fsync_dir", interrupted_once)
+    with pytest.raises(KeyboardInterrupt):
+        _publish(data, deals=2, run_id="run-2", hour=2)
+
+    assert _contents(served_path(data)) == (2, "run-2")
+    assert list(_history(data)) == [_kept_name(1, "run-1")]
+    assert [k.run_id for k in list_served(data)] == ["run-1"]
+
+
+def test_the_refresh_command_reads_whose_tables_the_served_file_holds(data: Path):
+    from orchestration.refresh_command import _serves
+
+    assert not _serves(served_path(data), "run-1")  # no served file yet
+    _publish(data, deals=1, run_id="run-1", hour=1)
+    assert _serves(served_path(data), "run-1")
+    assert not _serves(served_path(data), "run-2")
+    served_path(data).write_bytes(b"not a database")
+    assert not _serves(served_path(data), "run-1")
 
 
 def test_served_files_without_refresh_info_are_kept_as_unknown_runs_by_their_time(data: Path):
