@@ -19,7 +19,7 @@ from assets.validated import validated_mentions
 from orchestration.jobs import refresh_job, replay_job
 from orchestration.resources import default_resources
 from orchestration.schedules import daily_refresh
-from orchestration.sensors import newsletter_inbox, reference_data_changed, source_partitions
+from orchestration.sensors import dead_runs, newsletter_inbox, reference_data_changed, source_partitions
 
 ASSETS = [
     documents,
@@ -48,7 +48,7 @@ defs = dg.Definitions(
     assets=described_assets,
     jobs=[refresh_job, replay_job],
     schedules=[daily_refresh],
-    sensors=[source_partitions, reference_data_changed, newsletter_inbox],
+    sensors=[source_partitions, reference_data_changed, newsletter_inbox, dead_runs],
     resources=default_resources(),
     # The combining steps share one DuckDB file and the work per step is small: a fresh Python process per
     # step (the multiprocess default) would cost more than the steps themselves. The per-source steps do

@@ -31,6 +31,7 @@ import duckdb
 from dagster._core.definitions.reconstruct import ReconstructableJob, ReconstructableRepository
 from dagster._core.storage.tags import PARTITION_NAME_TAG
 
+from orchestration.dead_runs import fail_dead_runs
 from orchestration.run_progress import RunProgress
 from orchestration.source_partitions import enabled_source_ids, every_source_tags, sync_source_partitions
 from orchestration.sqlite_commits import wal_speed_commits
@@ -157,6 +158,10 @@ def run_refresh(verbose: bool, out: TextIO = sys.stdout, partition: str | None =
         except ValueError as error:  # a registry error names the file, the source and the field
             console.lines([f"refresh not started: {error}"])
             return 2
+        # A run killed before (kill -9) stays STARTED in the instance; say so, and mark it failed, before
+        # this one starts (the dead_runs sensor does the same where the daemon runs).
+        for dead in fail_dead_runs(instance):
+            console.lines([f"marked run {dead.run.run_id} failed: its process (pid {dead.pid}) had died"])
         watcher = RunWatcher(instance, session, console)
         watcher.start()
         try:

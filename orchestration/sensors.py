@@ -11,6 +11,7 @@ from assets.fetching.inbox import inbox_folders, scan_inbox
 from assets.source_partitions import SOURCE_PARTITIONS
 from assets.source_store import SourceStoreResource
 from assets.sources import RegistryError, SourceRegistryResource
+from orchestration.dead_runs import fail_dead_runs
 from orchestration.jobs import refresh_job, replay_job
 from orchestration.source_partitions import (
     enabled_source_ids,
@@ -125,3 +126,21 @@ def newsletter_inbox(
         dynamic_partitions_requests=partition_requests([*existing, *wanted], existing),
         skip_reason=None if requests else "; ".join(refused) or "no new issue in any newsletter inbox",
     )
+
+
+@dg.sensor(
+    minimum_interval_seconds=60,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="Marks failed a run whose process died (kill -9, a machine that stopped): Dagster would keep "
+    "it STARTED, holding the run queue's only slot, and no scheduled refresh would start again. Runs "
+    "launched on this machine only (orchestration/dead_runs.py).",
+)
+def dead_runs(context: dg.SensorEvaluationContext) -> dg.SkipReason:
+    failed = fail_dead_runs(context.instance)
+    for dead in failed:
+        context.log.warning(f"run {dead.run.run_id} marked failed: {dead.reason}")
+    if failed:
+        return dg.SkipReason(
+            f"marked {len(failed)} dead run(s) failed: {', '.join(d.run.run_id for d in failed)}"
+        )
+    return dg.SkipReason("no dead run")
