@@ -30,6 +30,7 @@ from schemas.taxonomy import default_taxonomy
 from schemas.vocabulary import default_round_types
 from warehouse.data_dir import DataDirResource
 from warehouse.database import attached_read_only
+from warehouse.ddl import identifier
 from warehouse.publish import (
     SERVED_KEEP_ENV,
     ServedKeepError,
@@ -224,11 +225,18 @@ def _served_order(served: Path) -> list[str]:
 
 
 def _check_readable(copy: Path, target: KeptRefresh) -> None:
-    """A kept file is served again only if it opens as a dealmap database: a truncated or foreign file in
-    the history is an error, and the served file stays as it is."""
+    """A kept file is served again only if it reads whole as a dealmap database: a truncated, damaged or
+    foreign file in the history is an error, and the served file stays as it is. Every column of every
+    table is read, so DuckDB checks every block's checksum (`count(*)` alone reads none of a table's data
+    and passed a file with damaged blocks)."""
     try:
         with attached_read_only(copy, "kept") as connection:
             connection.execute("select count(*) from deals").fetchone()
+            tables = connection.execute(
+                "select table_name from duckdb_tables() where database_name = 'kept' order by all"
+            ).fetchall()
+            for (table,) in tables:
+                connection.execute(f"select max(hash(*columns(*))) from kept.{identifier(table)}").fetchone()
     except duckdb.Error as error:
         raise RollbackError(f"{target.path.name} is not a readable dealmap database: {error}") from error
 

@@ -460,6 +460,24 @@ def test_a_kept_file_that_is_not_a_database_is_refused_and_nothing_changes(tmp_p
     assert not [p for p in data_dir.iterdir() if p.name.endswith(".building")]
 
 
+def test_a_kept_file_with_damaged_blocks_is_refused_and_nothing_changes(data: Path):
+    # `count(*)` opened the file and read no data block: a kept file with damaged blocks was served, and
+    # every query of its deals then failed on a checksum
+    _publish(data, deals=400_000, run_id="run-1", hour=1)
+    _publish(data, deals=3, run_id="run-2", hour=2)
+    kept = history_dir(served_path(data)) / _kept_name(1, "run-1")
+    with kept.open("r+b") as handle:
+        handle.seek(kept.stat().st_size // 2)
+        handle.write(os.urandom(256 * 1024))
+    before = served_path(data).read_bytes()
+
+    with pytest.raises(RollbackError, match=r"run-1\.duckdb is not a readable dealmap database: .*checksum"):
+        rollback(data, "run-1")
+
+    assert served_path(data).read_bytes() == before
+    assert _contents(served_path(data)) == (3, "run-2")
+
+
 def test_a_bare_rollback_after_rolling_back_and_refreshing_restores_what_was_served_last(tmp_path: Path):
     """Refreshes A, B, C; the user rolls back from C to B (C was bad), then a refresh publishes D: a bare
     rollback must bring back B, the refresh served just before D, not C, the newest by publish time."""
