@@ -31,13 +31,15 @@ import duckdb
 from dagster._core.definitions.reconstruct import ReconstructableJob, ReconstructableRepository
 from dagster._core.storage.tags import PARTITION_NAME_TAG
 
+from assets.parsing.budget import configured_budget_s
 from orchestration.dead_runs import fail_dead_runs
 from orchestration.run_progress import RunProgress
 from orchestration.source_partitions import enabled_source_ids, every_source_tags, sync_source_partitions
 from orchestration.sqlite_commits import wal_speed_commits
 from schemas.settings import REPO_ROOT
 from warehouse.data_dir import DataDirResource
-from warehouse.database import attached_read_only
+from warehouse.database import attached_read_only, check_memory_limit
+from warehouse.publish import served_keep
 from warehouse.summary import summary_lines
 
 SESSION_TAG = "dealmap/console_session"
@@ -155,7 +157,8 @@ def run_refresh(verbose: bool, out: TextIO = sys.stdout, partition: str | None =
     with dg.DagsterInstance.get() as instance, wal_speed_commits(instance):
         try:
             partition_tags = _partition_tags(instance, partition)
-        except ValueError as error:  # a registry error names the file, the source and the field
+            check_settings()
+        except ValueError as error:  # a registry or setting error names the file or variable, and the field
             console.lines([f"refresh not started: {error}"])
             return 2
         # A run killed before (kill -9) stays STARTED in the instance; say so, and mark it failed, before
@@ -189,6 +192,16 @@ def run_refresh(verbose: bool, out: TextIO = sys.stdout, partition: str | None =
         return 130
     console.lines([f"refresh failed: run {result.run_id}; the served file {served}"])
     return 1
+
+
+def check_settings() -> None:
+    """The settings a run reads only at a later step, checked before it starts: where the working and
+    served files go, how many served files to keep, DuckDB's memory limit, the parse budget. A ValueError
+    names the variable: a bad one would otherwise stop the run at the publish, after every stage's work."""
+    DataDirResource().check_places()
+    served_keep()
+    check_memory_limit()
+    configured_budget_s()
 
 
 def _serves(served_db: Path, run_id: str) -> bool:

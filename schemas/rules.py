@@ -58,7 +58,7 @@ RECORD_RULES: dict[str, Rule] = {
             "company_present",
             _E,
             "A company name is given: a name, not a placeholder ('N/A', 'TBD', '-'), punctuation or a "
-            "number alone, a spreadsheet's error or formula ('#N/A', '=A1'), nor 'undefined' or 'true'.",
+            "number alone, a spreadsheet's error ('#N/A', '#REF!'), nor 'undefined' or 'true'.",
             ("company_text", "company"),
         ),
         Rule(

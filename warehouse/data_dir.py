@@ -15,6 +15,7 @@ reads or writes files of its own (per-source stages running in parallel processe
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -65,6 +66,24 @@ class DataDirResource(dg.ConfigurableResource):
     def working(self) -> Warehouse:
         return Warehouse(self.working_path)
 
+    def check_places(self) -> None:
+        """A ValueError naming the variables when the served file cannot be published where it is set: the
+        working file itself (the publish would rename a served file over the pipeline's database), or a
+        directory (a path that is one, or ends with a separator)."""
+        working, served = self.working_path, self.served_path
+        configured = self.served_db or os.environ.get("DEALMAP_SERVED_DB", "")
+        if served == working:
+            raise ValueError(
+                f"DEALMAP_SERVED_DB and DEALMAP_WORKING_DB both name {served}: the served file is published "
+                "by renaming a new file over it, which would replace the pipeline's own database; give the "
+                "served file a path of its own"
+            )
+        if served.is_dir() or configured.endswith(("/", os.sep)):
+            raise ValueError(
+                f"DEALMAP_SERVED_DB={configured or str(served)!r} names a directory: give the DuckDB file's "
+                f"path (e.g. {served / 'dealmap.duckdb'})"
+            )
+
     @contextmanager
     def yield_for_execution(self, context: dg.InitResourceContext) -> Iterator[DataDirResource]:
         """Hold the working database's writer lock while a run uses this resource.
@@ -76,6 +95,7 @@ class DataDirResource(dg.ConfigurableResource):
         if run is None:
             yield self
             return
+        self.check_places()  # before the lock and any step's work, not at the publish
         with writer_lock(self.working_path, "refresh", run_id=run.run_id, job=run.job_name) as held:
             if held.stale is not None and context.log is not None:
                 context.log.warning(

@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -200,16 +201,44 @@ class WarehouseConfigError(ValueError):
     """A setting of the working database DuckDB does not accept."""
 
 
+# Below this a step fails on its first allocation ('1KB': failed to allocate 32 KiB), far from the setting.
+MIN_MEMORY_LIMIT_BYTES = 64 * 1024 * 1024
+_SIZE = re.compile(r"(?P<number>[0-9]*\.?[0-9]+)\s*(?P<unit>[A-Za-z]*)")
+_UNIT_BYTES = {"": 1, "b": 1, "byte": 1, "bytes": 1, "kb": 1000, "mb": 1000**2, "gb": 1000**3, "tb": 1000**4,
+               "kib": 1024, "mib": 1024**2, "gib": 1024**3, "tib": 1024**4}  # fmt: skip
+
+
+def _too_small(limit: str) -> bool:
+    """Whether a size as DuckDB writes them ('512MB', '2 GiB') is under `MIN_MEMORY_LIMIT_BYTES`; a size
+    this cannot read is left for DuckDB to judge."""
+    match = _SIZE.fullmatch(limit.strip())
+    unit = _UNIT_BYTES.get(match["unit"].lower()) if match else None
+    return unit is not None and float(match["number"]) * unit < MIN_MEMORY_LIMIT_BYTES
+
+
 def limit_memory(connection: duckdb.DuckDBPyConnection) -> None:
     """Apply `$DEALMAP_DUCKDB_MEMORY_LIMIT` (default 1GB) to `connection`; a value DuckDB does not
-    accept is a clear error naming the variable."""
+    accept, a negative one (DuckDB reads '-1GB' as no limit) or one under 64 MiB is a clear error naming
+    the variable."""
     limit = os.environ.get(MEMORY_LIMIT_ENV, "").strip() or DEFAULT_MEMORY_LIMIT
+    if limit.startswith("-"):
+        raise WarehouseConfigError(f"{MEMORY_LIMIT_ENV}={limit!r}: a negative size sets no limit at all; "
+                                   "give a size such as 1GB or 512MB")  # fmt: skip
+    if _too_small(limit):
+        raise WarehouseConfigError(f"{MEMORY_LIMIT_ENV}={limit!r}: under 64 MiB a step fails on its first "
+                                   "allocation; give a size such as 1GB or 512MB")  # fmt: skip
     try:
         connection.execute(f"set memory_limit = {literal(limit)}")
     except duckdb.Error as error:
         raise WarehouseConfigError(
             f"{MEMORY_LIMIT_ENV}={limit!r} is not a memory size DuckDB accepts (e.g. 1GB, 512MB): {error}"
         ) from error
+
+
+def check_memory_limit() -> None:
+    """`limit_memory` on a connection of its own: the setting checked before a run starts."""
+    with duckdb.connect() as connection:
+        limit_memory(connection)
 
 
 # Working files whose history tables this process has migrated (and re-commented) once.

@@ -91,7 +91,7 @@ def served_keep(keep: int | None = None) -> int:
         text = os.environ.get(SERVED_KEEP_ENV, "").strip()
         if not text:
             return DEFAULT_SERVED_KEEP
-        if not re.fullmatch(r"[0-9]{1,9}", text):
+        if not re.fullmatch(r"[0-9]+", text):
             raise ServedKeepError(
                 f"{SERVED_KEEP_ENV}={text!r} is not a number of served files to keep: use a whole number, "
                 f"0 or more (0 keeps none; unset keeps {DEFAULT_SERVED_KEEP})"

@@ -159,13 +159,14 @@ def _month_of_page(
     return date(year, month, 1), "explicit", MONTH
 
 
-# What a broken export holds where a name belongs: a spreadsheet's error ('#N/A', '#REF!') or formula
-# ('=A1+1', which a spreadsheet opening an export of the warehouse would run), a program's 'undefined', a
-# JSON boolean. Kept in step with `columnar._PLAIN_NAME_MACRO`, which reads plain names in SQL.
+# What a broken export holds where a name belongs: a spreadsheet's error ('#N/A', '#REF!'), a program's
+# 'undefined', a JSON boolean. Kept in step with `columnar._PLAIN_NAME_MACRO`, which reads plain names in
+# SQL. A formula ('=HYPERLINK(...)') stays a name as written: the evidence keeps it, and every export of
+# the warehouse neutralises it (`warehouse/safe_text.py`).
 NOT_A_NAME_WORDS = ("undefined", "true", "false")
 _NOT_A_NAME = re.compile(
-    r"#(?:n/a|value!|ref!|name\?|div/0!|null!|num!|spill!|calc!)|" + "|".join(NOT_A_NAME_WORDS) + r"|=.*",
-    re.IGNORECASE | re.DOTALL,
+    r"#(?:n/a|value!|ref!|name\?|div/0!|null!|num!|spill!|calc!)|" + "|".join(NOT_A_NAME_WORDS),
+    re.IGNORECASE,
 )
 
 

@@ -19,6 +19,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 DEFAULT_PARSE_BUDGET_S = 30.0
+MIN_PARSE_BUDGET_S = 1.0
 BUDGET_ENV = "DEALMAP_PARSE_BUDGET_S"
 BUDGET_ERROR_CLASS = "parse_budget_exceeded"
 
@@ -41,8 +42,12 @@ def configured_budget_s() -> float:
         seconds = float(raw)
     except ValueError:
         raise ValueError(f"{BUDGET_ENV}={raw!r} is not a number of seconds") from None
-    if not seconds >= 0:  # also refuses NaN
-        raise ValueError(f"{BUDGET_ENV}={raw!r} must be zero or more seconds")
+    if not seconds >= MIN_PARSE_BUDGET_S:  # also refuses NaN
+        # 0 let no document be parsed: the refresh served what few table exports gave, with warnings only
+        raise ValueError(
+            f"{BUDGET_ENV}={raw!r}: give at least {MIN_PARSE_BUDGET_S:g} second a document "
+            f"(default {DEFAULT_PARSE_BUDGET_S:g})"
+        )
     return seconds
 
 

@@ -151,9 +151,10 @@ def test_the_budget_is_configured_in_one_place(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setenv(BUDGET_ENV, "soon")
     with pytest.raises(ValueError, match="DEALMAP_PARSE_BUDGET_S='soon' is not a number of seconds"):
         configured_budget_s()
-    monkeypatch.setenv(BUDGET_ENV, "-1")
-    with pytest.raises(ValueError, match="must be zero or more seconds"):
-        configured_budget_s()
+    for refused in ("-1", "0", "0.5", "nan"):  # 0 let no document be parsed, with warnings only
+        monkeypatch.setenv(BUDGET_ENV, refused)
+        with pytest.raises(ValueError, match=f"{BUDGET_ENV}='{refused}': give at least 1 second a document"):
+            configured_budget_s()
 
 
 def test_outside_a_budget_parsing_never_stops(stepping_clock: SteppingClock) -> None:

@@ -120,15 +120,28 @@ def test_sample_refresh_prints_a_line_per_stage_whose_counts_match_the_served_fi
     assert run.job_code_origin.repository_origin.code_pointer.module == "orchestration.definitions"
 
 
+def test_a_bad_setting_stops_the_command_before_the_run(tmp_path):
+    done = _tasks(["refresh"], _env(tmp_path, DEALMAP_DUCKDB_MEMORY_LIMIT="lots"))
+
+    assert done.returncode == 2
+    assert done.stdout.startswith(
+        "refresh not started: DEALMAP_DUCKDB_MEMORY_LIMIT='lots' is not a memory size"
+    )
+    assert not (tmp_path / "data" / "raw").exists()  # nothing fetched
+
+
 def test_failing_step_prints_its_error_and_the_command_fails(tmp_path):
-    # --verbose as well: Dagster's own DEBUG log is printed beside the stage lines.
-    done = _tasks(["refresh", "--verbose"], _env(tmp_path, DEALMAP_DUCKDB_MEMORY_LIMIT="lots"))
+    # A working file that is no DuckDB database: the first step that opens it fails (the per-source ones
+    # write files of their own). --verbose as well: Dagster's own DEBUG log is printed beside the stage lines.
+    working = tmp_path / "data" / "work" / "dealmap_work.duckdb"
+    working.parent.mkdir(parents=True)
+    working.write_bytes(b"not a database, " * 1_000)
+    done = _tasks(["refresh", "--verbose"], _env(tmp_path))
 
     assert done.returncode == 1
     lines = done.stdout.splitlines()
-    # The first step that opens the working database (the per-source ones write files of their own).
     assert "FAILED    step combined_mentions:" in lines
-    assert "DEALMAP_DUCKDB_MEMORY_LIMIT='lots' is not a memory size DuckDB accepts" in done.stdout
+    assert "dealmap_work.duckdb" in done.stdout
     # Where the project's code raised it, not Dagster's frames.
     assert f'File "{REPO_ROOT / "warehouse" / "database.py"}", line ' in done.stdout
     assert "site-packages" not in done.stdout
