@@ -58,8 +58,10 @@ def _title(tree: html.HtmlElement) -> str | None:
 
 
 def load_html(body: bytes | str) -> html.HtmlElement:
-    """Parse an HTML document; the parser honours a `<meta charset>` when given bytes."""
-    parser = html.HTMLParser(remove_comments=True, no_network=True)
+    """Parse an HTML document; the parser honours a `<meta charset>` when given bytes. `huge_tree`: past
+    about 256 levels of nesting (300 unclosed `<font>` tags, as old pages have) libxml2 stopped reading,
+    and the rest of the page, deals included, was lost without an error. Bodies are capped at 5 MB."""
+    parser = html.HTMLParser(remove_comments=True, no_network=True, huge_tree=True)
     return html.document_fromstring(body, parser=parser)
 
 

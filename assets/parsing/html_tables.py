@@ -6,6 +6,9 @@ only turns `<tr>`/`<th>`/`<td>` into lists of cell texts (a cell spanning column
 
 from __future__ import annotations
 
+import copy
+import re
+
 from lxml import html
 
 from assets.parsing.mentions import DealMention
@@ -15,18 +18,71 @@ from schemas.text import clean_space
 __all__ = ["extract_table_mentions", "header_fields", "split_amount_cell", "table_rows"]
 
 
-def _cell_texts(row: html.HtmlElement) -> list[str]:
-    cells = []
-    for cell in row.xpath("./th|./td"):
-        text = clean_space(cell.text_content())
-        # A cell spanning several columns repeats so that later cells keep their header's index.
-        cells.extend([text] * int(cell.get("colspan", "1") or "1"))
-    return cells
+# Spans as browsers read them (HTML's rules for table cells): the leading digits of the attribute, a colspan
+# of 0 or none at all is 1 and above 1,000 is 1,000; a rowspan of 0 runs to the table's last row. Unbounded,
+# a 504-byte page with colspan="400000000" took 16 GB.
+MAX_COLSPAN = 1_000
+_LEADING_DIGITS = re.compile(r"\s*([0-9]+)")
+
+
+def _span(cell: html.HtmlElement, attribute: str, default: int) -> int:
+    value = cell.get(attribute)
+    if value is None:
+        return default
+    match = _LEADING_DIGITS.match(value)
+    return int(match.group(1)[:9]) if match else default
+
+
+def _cell_text(cell: html.HtmlElement) -> str:
+    """A cell's text without the text of tables nested in it (theirs is read as their own rows)."""
+    if cell.find(".//table") is None:
+        return clean_space(cell.text_content())
+    own = copy.deepcopy(cell)
+    for nested in own.xpath(".//table"):
+        nested.drop_tree()
+    return clean_space(own.text_content())
+
+
+def _fill_from_above(cells: list[str], below: dict[int, tuple[str, int]]) -> None:
+    """Append to `cells` the texts that cells of rows above span down into, at the columns that follow."""
+    while len(cells) in below:
+        text, left = below.pop(len(cells))
+        cells.append(text)
+        if left > 1:
+            below[len(cells) - 1] = (text, left - 1)
+
+
+def _rows_of_cells(rows: list[html.HtmlElement]) -> list[list[str]]:
+    """Cell texts of each row: a cell spanning columns repeats across them, one spanning rows repeats down
+    them, so every later cell keeps its header's index."""
+    grid: list[list[str]] = []
+    below: dict[int, tuple[str, int]] = {}  # column -> (text, rows it still covers), from rowspans above
+    for position, row in enumerate(rows):
+        cells: list[str] = []
+        for cell in row.xpath("./th|./td"):
+            _fill_from_above(cells, below)
+            text = _cell_text(cell)
+            columns = min(_span(cell, "colspan", 1) or 1, MAX_COLSPAN)
+            rows_left = len(rows) - position
+            down = _span(cell, "rowspan", 1)
+            down = rows_left if down == 0 else min(down, rows_left)
+            for _ in range(columns):
+                if down > 1:
+                    below[len(cells)] = (text, down - 1)
+                cells.append(text)
+        _fill_from_above(cells, below)
+        while below and max(below) > len(cells) - 1 and len(cells) not in below:
+            cells.append("")  # a gap before a rowspan that reaches past the row's own cells
+            _fill_from_above(cells, below)
+        grid.append(cells)
+    return grid
 
 
 def table_rows(table: html.HtmlElement) -> list[list[str]]:
     """Cell texts of every row of a table, in order; rows of tables nested in its cells are theirs."""
-    return [_cell_texts(row) for row in table.xpath(".//tr") if row.xpath("ancestor::table[1]")[0] is table]
+    return _rows_of_cells(
+        [row for row in table.xpath(".//tr") if row.xpath("ancestor::table[1]")[0] is table]
+    )
 
 
 def extract_table_mentions(table: html.HtmlElement, table_index: int) -> list[DealMention]:

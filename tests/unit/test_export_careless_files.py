@@ -98,7 +98,8 @@ def test_a_cell_that_cannot_be_a_name_is_quarantined_under_company_present(
 @pytest.mark.parametrize(
     ("cell", "company"),
     [("Nul\x00Corp", "NulCorp"), ("True Ventures", "True Ventures"), ("3M", "3M"), ("#paid", "#paid"),
-     ("=HYPERLINK(1)", "=HYPERLINK")],  # a formula stays a name as written; every export of the warehouse neutralises it
+     # a formula stays a name as written; every export of the warehouse neutralises it
+     ("=HYPERLINK(1)", "=HYPERLINK")],
 )  # fmt: skip
 def test_names_with_digits_hashes_or_stray_control_characters_are_kept(
     tmp_path: Path, cell: str, company: str

@@ -1,0 +1,120 @@
+"""Pages and newsletters as hostile or careless markup leaves them, found by a red team: a cell spanning
+400 million columns, spans that are zero or not numbers, rows spanned from above, tables inside cells,
+nesting deeper than libxml2's default limit, a YAML alias bomb, a header of 50,000 parameters. Each is read
+in bounded time and memory, or refused with a reason; none loses the page's other deals."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from lxml import html
+
+from assets.parsing.dispatch import extract_document
+from assets.parsing.html_tables import MAX_COLSPAN, table_rows
+from assets.parsing.newsletter import MAX_HEADER_BYTES, OversizedHeader, parse_eml, parse_markdown_issue
+from assets.sources import Source, SourceKind
+
+HEADER = "<tr><th>Company</th><th>Round</th><th>Amount</th><th>Valuation</th></tr>"
+PROSE = (
+    "<p>Quillon Labs, a GPU cloud startup, raised a $40 million Series B led by Brae Capital on March 3, "
+    "2026.</p>"
+)
+
+
+def _rows(body: str) -> list[list[str]]:
+    return table_rows(html.fromstring(f"<table>{HEADER}{body}</table>"))
+
+
+def _page_deals(tmp_path: Path, page: str) -> list[tuple[str, str]]:
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    source = Source(id="page", kind=SourceKind.ARTICLE, url=path.as_uri())
+    frame = extract_document(source, path.as_uri(), "c" * 64, None, path)
+    return sorted(zip(frame["company_text"], frame["amount_text"], strict=True))
+
+
+def test_a_huge_colspan_is_read_as_browsers_clamp_it() -> None:
+    started = time.perf_counter()
+    rows = _rows('<tr><td>Acme AI</td><td colspan="400000000">Series A</td><td>$5M</td></tr>')
+    assert time.perf_counter() - started < 1
+    assert len(rows[1]) == 1 + MAX_COLSPAN + 1
+    assert rows[1][-1] == "$5M"
+
+
+@pytest.mark.parametrize("span", ["0", "2x", "two", "", "-3"])
+def test_a_span_that_is_zero_or_no_number_is_read_as_browsers_do(span: str) -> None:
+    # "2x" is 2 (its leading digits); "0", "two", "" and "-3" are 1. "2x" failed the whole page before.
+    rows = _rows(f'<tr><td>Zeroco Labs</td><td>Series B</td><td colspan="{span}">$5M</td><td>$50M</td></tr>')
+    expected = (
+        ["Zeroco Labs", "Series B", "$5M", "$5M", "$50M"]
+        if span == "2x"
+        else ["Zeroco Labs", "Series B", "$5M", "$50M"]
+    )
+    assert rows[1] == expected
+
+
+def test_a_cell_spanning_rows_fills_the_rows_below() -> None:
+    rows = _rows(
+        '<tr><td>Gammaspan Labs</td><td>Series C</td><td rowspan="2">$99M</td><td>$1B</td></tr>'
+        "<tr><td>Deltaspan Labs</td><td>Series D</td><td>$2B</td></tr>"
+    )
+    # the $2B was read as Deltaspan's amount, its valuation column left empty
+    assert rows[2] == ["Deltaspan Labs", "Series D", "$99M", "$2B"]
+
+
+def test_a_rowspan_of_zero_runs_to_the_last_row() -> None:
+    rows = _rows(
+        '<tr><td rowspan="0">Spanco</td><td>Seed</td></tr>'
+        "<tr><td>Series A</td></tr><tr><td>Series B</td></tr>"
+    )
+    assert [row[:2] for row in rows[1:]] == [
+        ["Spanco", "Seed"],
+        ["Spanco", "Series A"],
+        ["Spanco", "Series B"],
+    ]
+
+
+def test_a_table_inside_a_cell_is_its_own_rows_not_the_cells_text(tmp_path: Path) -> None:
+    inner = f"<table>{HEADER}<tr><td>Inner AI</td><td>Series A</td><td>$7M</td><td></td></tr></table>"
+    rows = _rows(f"<tr><td>Outer Co{inner}</td><td>Seed</td><td>$3M</td><td></td></tr>")
+    assert rows[1][:3] == ["Outer Co", "Seed", "$3M"]
+
+
+@pytest.mark.parametrize("opening", ["<div>", "<font size=2>item<br>"])
+def test_nesting_past_libxml2s_default_depth_loses_nothing(tmp_path: Path, opening: str) -> None:
+    # past about 256 levels the parser stopped: the page read as parsed, with no deal and no error
+    page = f"<html><body>{opening * 300}{PROSE}</body></html>"
+    assert _page_deals(tmp_path, page) == [("Quillon Labs", "$40 million")]
+
+
+def test_a_yaml_alias_in_front_matter_is_refused_at_once() -> None:
+    levels = "abcdefghij"
+    bomb = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
+        f"{levels[i]}: &{levels[i]} [" + ",".join([f"*{levels[i - 1]}"] * 9) + "]\n" for i in range(1, 10)
+    )
+    started = time.perf_counter()
+    with pytest.raises(yaml.YAMLError, match=r"front matter uses a YAML alias \(\*name\): refused"):
+        parse_markdown_issue(
+            f"---\n{bomb}subject: *j\ndate: 2026-03-10\n---\n\nQuillon Labs raised $35 million.\n"
+        )
+    assert time.perf_counter() - started < 1
+
+
+def test_front_matter_without_aliases_is_read() -> None:
+    issue = parse_markdown_issue("---\nsubject: Weekly\ndate: 2026-03-10\n---\n\n" + PROSE[3:-4] + "\n")
+    assert (issue.title, str(issue.published), len(issue.mentions)) == ("Weekly", "2026-03-10", 1)
+
+
+def test_a_header_past_the_bound_is_refused_at_once_and_a_long_header_block_is_read() -> None:
+    head = "From: desk@example.org\nSubject: Weekly\nDate: Tue, 10 Mar 2026 10:00:00 +0000\n"
+    params = "".join(f'; p{i}*{i}*="x"' for i in range(50_000))
+    started = time.perf_counter()
+    with pytest.raises(OversizedHeader, match="the message's Content-Type header is over 64 KB: refused"):
+        parse_eml(f"{head}Content-Type: text/plain{params}\n\n{PROSE[3:-4]}\n".encode())
+    assert time.perf_counter() - started < 1
+    many = "".join(f"X-Trace-{i}: {'v' * 100}\n" for i in range(MAX_HEADER_BYTES // 50))  # short headers
+    issue = parse_eml(f"{head}{many}Content-Type: text/plain\n\n{PROSE[3:-4]}\n".encode())
+    assert [m.company for m in issue.mentions] == ["Quillon Labs"]
