@@ -45,6 +45,16 @@ _VALUATION_LABEL = re.compile(r"^\s*(?:valuation|post|pre)\b", re.IGNORECASE)
 _VALUATION_JOINER = re.compile(r"(?:/|\bat(?: an?)?)\s*$", re.IGNORECASE)
 
 
+# What a row's snippet may hold (within `dispatch.MAX_SNIPPET_CHARS`, with room for the headers), and the
+# least any one cell keeps of it.
+SNIPPET_ROW_CHARS = 1_600
+SNIPPET_CELL_MIN = 120
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _keywords_in(folded: str, keywords: tuple[str, ...]) -> bool:
     return any(f" {fold(k)} " in folded for k in keywords)
 
@@ -235,7 +245,10 @@ def mention_from_row(
     if round_text is None and any(_LISTING_HEADER.search(header) for header in headers):
         round_text = "IPO"  # a table of listings: each row is a company's offering
     leads, investors = split_investor_cell(values.get("lead_investors"), values.get("investors"))
-    snippet = " | ".join(f"{headers[i]}: {cells[i]}" for i in sorted(fields) if i < len(cells))
+    # Each cell cut to its share of the snippet's bound: a long description cell had pushed the amount, the
+    # round and the investors past the 2,000 characters kept, and the deal was published without its figures.
+    share = max(SNIPPET_CELL_MIN, SNIPPET_ROW_CHARS // max(len(fields), 1))
+    snippet = " | ".join(f"{headers[i]}: {_cut(cells[i], share)}" for i in sorted(fields) if i < len(cells))
     return DealMention(
         method=Method.DOCUMENT_TABLE,
         locator=locator,

@@ -118,3 +118,28 @@ def test_a_header_past_the_bound_is_refused_at_once_and_a_long_header_block_is_r
     many = "".join(f"X-Trace-{i}: {'v' * 100}\n" for i in range(MAX_HEADER_BYTES // 50))  # short headers
     issue = parse_eml(f"{head}{many}Content-Type: text/plain\n\n{PROSE[3:-4]}\n".encode())
     assert [m.company for m in issue.mentions] == ["Quillon Labs"]
+
+
+def test_a_long_cell_does_not_push_the_rows_figures_out_of_its_snippet(tmp_path: Path) -> None:
+    # the snippet is kept to 2,000 characters: a 3,400-character description took the round, the amount,
+    # the valuation and the lead with it, and the deal was published without evidence for its figures
+    description = " ".join(f"Builds part {i} of the scheduler for GPU clusters." for i in range(70))
+    page = (
+        "<p>Published March 2, 2026</p><table><tr><th>Company</th><th>Description</th><th>Round</th>"
+        "<th>Amount</th><th>Valuation</th><th>Lead investor</th></tr>"
+        f"<tr><td>Trunco Labs</td><td>{description}</td><td>Series B</td><td>$45M</td><td>$900M</td>"
+        "<td>Brae Capital</td></tr></table>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    source = Source(id="page", kind=SourceKind.ARTICLE, url=path.as_uri())
+    (snippet,) = extract_document(source, path.as_uri(), "c" * 64, None, path)["snippet"]
+    assert len(snippet) <= 2_000
+    for figure in (
+        "Company: Trunco Labs",
+        "Round: Series B",
+        "Amount: $45M",
+        "Valuation: $900M",
+        "Brae Capital",
+    ):
+        assert figure in snippet
