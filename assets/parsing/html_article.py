@@ -29,7 +29,15 @@ _PUBLISHED_TEXT = re.compile(
     r"([A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}|\d{4}-\d{2}-\d{2})"
 )
 # Page furniture whose text is never article prose.
-_BOILERPLATE = "//script|//style|//noscript|//nav|//footer|//header|//aside|//form|//template"
+# A page's chrome. A header inside the article (its title and lede) is the article's; a form holding the
+# article, or most of the page's text, is the page (ASP.NET wraps every page in one): dropping them
+# lost whole pages without an error.
+_BOILERPLATE = (
+    "//script|//style|//noscript|//nav|//footer|//aside|//template"
+    "|//header[not(ancestor::article or ancestor::main)]"
+    "|//form[not(.//article or .//main) and string-length(normalize-space(.)) * 2"
+    " <= string-length(normalize-space(/html/body))]"
+)
 _PROSE_BLOCKS = ("p", "li", "blockquote", "h2", "h3", "figcaption")
 
 

@@ -143,3 +143,28 @@ def test_a_long_cell_does_not_push_the_rows_figures_out_of_its_snippet(tmp_path:
         "Brae Capital",
     ):
         assert figure in snippet
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # ASP.NET wraps every page in one form
+        f'<html><body><form id="aspnetForm" method="post"><div>{PROSE}</div></form></body></html>',
+        f'<html><body><form method="post">{PROSE}<p>It plans to hire.</p></form></body></html>',
+        # an article's own header holds its title and lede
+        f"<html><body><article><header><h1>Quillon Labs raises $40M</h1>{PROSE}</header><p>More soon.</p>"
+        "</article></body></html>",
+    ],
+)
+def test_a_page_inside_a_form_or_an_articles_header_is_read(tmp_path: Path, page: str) -> None:
+    assert _page_deals(tmp_path, page)[-1] == ("Quillon Labs", "$40 million")
+
+
+def test_a_site_header_and_a_signup_form_are_still_chrome(tmp_path: Path) -> None:
+    chrome = (
+        "<header><p>Korvid Labs raised $99 million in our sponsor's ad.</p></header>"
+        "<form><p>Sign up: Brindle AI raised $7 million, read why.</p></form>"
+    )
+    article = f"<article>{PROSE}<p>It plans to hire.</p><p>More soon.</p></article>"
+    page = f"<html><body>{chrome}{article}</body></html>"
+    assert _page_deals(tmp_path, page) == [("Quillon Labs", "$40 million")]
