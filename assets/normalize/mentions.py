@@ -7,6 +7,7 @@ named rule.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -170,13 +171,21 @@ _NOT_A_NAME = re.compile(
 )
 
 
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
+
+
 def names_a_company(label: str) -> bool:
     """Whether a company cell's text can be a name: a letter in it ('0', '12345' and '***' are none), and
     not one of `_NOT_A_NAME`. A JSON object or array where a name belongs (a JSON export's nested value,
     '{"name": "Acme"}') is none either."""
     text = label.strip()
-    if text[:1] in ("{", "[") and text[-1:] in ("}", "]"):
-        return False
+    if text[:1] in ("{", "[") and text[-1:] in ("}", "]") and _is_json(text):
+        return False  # '[x+1]' is no JSON, and a company's name (Crunchbase lists its rounds)
     return not _NOT_A_NAME.fullmatch(text) and any(char.isalpha() for char in text)
 
 
