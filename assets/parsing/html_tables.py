@@ -33,9 +33,10 @@ def _span(cell: html.HtmlElement, attribute: str, default: int) -> int:
     return int(match.group(1)[:9]) if match else default
 
 
-def _cell_text(cell: html.HtmlElement) -> str:
-    """A cell's text without the text of tables nested in it (theirs is read as their own rows)."""
-    if cell.find(".//table") is None:
+def _cell_text(cell: html.HtmlElement, nests: bool) -> str:
+    """A cell's text without the text of tables nested in it (theirs is read as their own rows); `nests`:
+    whether the table holds any (looked up once per table, not once per cell)."""
+    if not nests or cell.find(".//table") is None:
         return clean_space(cell.text_content())
     own = copy.deepcopy(cell)
     for nested in own.xpath(".//table"):
@@ -52,7 +53,7 @@ def _fill_from_above(cells: list[str], below: dict[int, tuple[str, int]]) -> Non
             below[len(cells) - 1] = (text, left - 1)
 
 
-def _rows_of_cells(rows: list[html.HtmlElement]) -> list[list[str]]:
+def _rows_of_cells(rows: list[html.HtmlElement], nests: bool) -> list[list[str]]:
     """Cell texts of each row: a cell spanning columns repeats across them, one spanning rows repeats down
     them, so every later cell keeps its header's index."""
     grid: list[list[str]] = []
@@ -61,7 +62,7 @@ def _rows_of_cells(rows: list[html.HtmlElement]) -> list[list[str]]:
         cells: list[str] = []
         for cell in row.xpath("./th|./td"):
             _fill_from_above(cells, below)
-            text = _cell_text(cell)
+            text = _cell_text(cell, nests)
             columns = min(_span(cell, "colspan", 1) or 1, MAX_COLSPAN)
             rows_left = len(rows) - position
             down = _span(cell, "rowspan", 1)
@@ -80,9 +81,8 @@ def _rows_of_cells(rows: list[html.HtmlElement]) -> list[list[str]]:
 
 def table_rows(table: html.HtmlElement) -> list[list[str]]:
     """Cell texts of every row of a table, in order; rows of tables nested in its cells are theirs."""
-    return _rows_of_cells(
-        [row for row in table.xpath(".//tr") if row.xpath("ancestor::table[1]")[0] is table]
-    )
+    own = [row for row in table.xpath(".//tr") if row.xpath("ancestor::table[1]")[0] is table]
+    return _rows_of_cells(own, nests=table.find(".//table") is not None)
 
 
 def extract_table_mentions(table: html.HtmlElement, table_index: int) -> list[DealMention]:
