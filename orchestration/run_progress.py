@@ -53,9 +53,14 @@ def error_lines(error: object, indent: str = "    ", frames: int = 8, project: s
 
 
 def _interruption(error: object) -> bool:
-    """Whether a run or step ended because it was interrupted (SIGINT, or SIGTERM turned into it)."""
+    """Whether a run or step ended because it was interrupted (SIGINT, or SIGTERM turned into it). A signal
+    that lands while DuckDB runs a query ends the query with DuckDB's own error ('Query interrupted', an
+    InterruptException or a RuntimeError), not a KeyboardInterrupt: the project never interrupts a query
+    itself, so that error is the signal's too."""
     while error is not None:
-        if error.cls_name in ("KeyboardInterrupt", "DagsterExecutionInterruptedError"):
+        if error.cls_name in ("KeyboardInterrupt", "DagsterExecutionInterruptedError", "InterruptException"):
+            return True
+        if error.cls_name == "RuntimeError" and "Query interrupted" in (error.message or ""):
             return True
         error = error.cause or error.context
     return False

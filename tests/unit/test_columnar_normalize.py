@@ -74,7 +74,8 @@ HANDMADE = pd.DataFrame(
         for i, name in enumerate(["None", "N/A", "Acme Inc", "Acme Labs Ltd", "Company", "Inc",
                                   "Cerebras", "a16z", "Acme  Labs", " Acme", "Zeta-9", "Ünicorn AI",
                                   "Brown & Co", "https://www.example.org/", "Acme Labs", "ACME LABS", "42",
-                                  "true", "Undefined", "=1+1", "#N/A", "Nul\x00Corp", "True Ventures", "[x+1]"])
+                                  "true", "Undefined", "=1+1", "#N/A", "Nul\x00Corp", "True Ventures",
+                                  "[x+1]"])
     ],
     columns=EXTRACTED_COLUMNS,
 )  # fmt: skip

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dagster as dg
+import pytest
 from dagster._utils.error import SerializableErrorInfo
 
-from orchestration.run_progress import error_lines
+from orchestration.run_progress import _interruption, error_lines
 from orchestration.stage_lines import STAGES, Stage, Totals, stage_text
 
 FETCH = next(stage for stage in STAGES if stage.name == "fetch")
@@ -88,3 +89,26 @@ def test_error_lines_give_every_cause_and_only_the_projects_frames():
         '  File "/x/dealmap/warehouse/database.py", line 138, in limit_memory',
         "    set memory",
     ]
+
+
+@pytest.mark.parametrize(
+    ("cls_name", "message", "interrupted"),
+    [
+        ("KeyboardInterrupt", "KeyboardInterrupt\n", True),
+        # a signal landing while DuckDB runs a query ends it with DuckDB's error, not a KeyboardInterrupt:
+        # the run was reported 'FAILED' with a traceback, exit 1, though the user had pressed Ctrl-C
+        ("RuntimeError", "RuntimeError: Query interrupted\n", True),
+        ("InterruptException", "_duckdb.InterruptException: INTERRUPT Error: Interrupted!\n", True),
+        ("RuntimeError", "RuntimeError: the export broke\n", False),
+    ],
+)
+def test_an_interrupted_query_is_an_interruption_not_a_failure(
+    cls_name: str, message: str, interrupted: bool
+):
+    error = SerializableErrorInfo(
+        message='dagster._core.errors.DagsterExecutionStepExecutionError: Error in op "combined_mentions":\n',
+        stack=[],
+        cls_name="DagsterExecutionStepExecutionError",
+        cause=SerializableErrorInfo(message=message, stack=[], cls_name=cls_name),
+    )
+    assert _interruption(error) is interrupted
