@@ -16,7 +16,9 @@ from email.message import Message
 
 from charset_normalizer import from_bytes
 
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# UTF-32's marks first: its little-endian one starts with UTF-16's.
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))  # fmt: skip
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _SINGLE_BYTE_WESTERN = {"latin-1", "iso8859-1", "cp1252", "ascii"}
@@ -72,14 +74,46 @@ def _is_utf8_with_non_ascii(body: bytes) -> bool:
     return True
 
 
+def _ascii_compatible(encoding: str) -> bool:
+    """Whether ASCII text reads as itself in `encoding` (not UTF-16 or -32, not EBCDIC such as cp500)."""
+    try:
+        return "<meta charset=".encode(encoding) == b"<meta charset="
+    except (LookupError, UnicodeError):
+        return False
+
+
+def _utf16_without_mark(body: bytes) -> str | None:
+    """The codec of UTF-16 text saved without its byte-order mark, told by where its NUL bytes fall (Latin
+    text has one in every other byte); None for anything else."""
+    sample = body[:4096]
+    if len(sample) < 8 or sample.count(0) < len(sample) // 4:
+        return None
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    if odd > 4 * even:
+        return "utf-16-le"
+    if even > 4 * odd:
+        return "utf-16-be"
+    return None
+
+
 def decode_text(body: bytes, content_type: str | None = None, html: bool = False) -> str:
-    """The document's text; raises `UndecodableDocument` when no encoding fits."""
+    """The document's text; raises `UndecodableDocument` when no encoding fits.
+
+    A declared encoding that ASCII text does not read as itself in (UTF-16, EBCDIC's cp500) is ignored
+    when the body is plain ASCII: it was a wrong label, and decoding by it gave a page of other characters,
+    with no deal and no error. So is a page's `<meta>` naming one (browsers do the same: its declaration
+    could be read only because it is ASCII). UTF-16 saved without its mark is read by its NUL bytes."""
     for bom, encoding in _BOMS:
         if body.startswith(bom):
             return body.decode(encoding)
-    candidates = [declared_charset(content_type)]
+    header = declared_charset(content_type)
+    if header and not _ascii_compatible(header) and body.isascii() and b"\x00" not in body[:4096]:
+        header = None
+    candidates = [header]
     if html:
-        candidates.append(meta_charset(body))
+        declared = meta_charset(body)
+        candidates.append(declared if declared and _ascii_compatible(declared) else None)
+    candidates.append(_utf16_without_mark(body))
     for encoding in filter(None, candidates):
         if encoding in _SINGLE_BYTE_WESTERN and _is_utf8_with_non_ascii(body):
             return body.decode("utf-8")

@@ -168,3 +168,36 @@ def test_a_site_header_and_a_signup_form_are_still_chrome(tmp_path: Path) -> Non
     article = f"<article>{PROSE}<p>It plans to hire.</p><p>More soon.</p></article>"
     page = f"<html><body>{chrome}{article}</body></html>"
     assert _page_deals(tmp_path, page) == [("Quillon Labs", "$40 million")]
+
+
+_PAGE = f"<html><body>{PROSE}</body></html>"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        _PAGE.encode("utf-16-le"),  # UTF-16 saved without its byte-order mark
+        _PAGE.encode("utf-16-be"),
+        _PAGE.encode("utf-32"),  # its mark starts with UTF-16's
+        f'<html><head><meta charset="utf-16"></head><body>{PROSE}</body></html>'.encode(),  # a wrong label
+        f'<html><head><meta charset="utf-16"></head><body>{PROSE}.</body></html>'.encode(),  # odd length
+        f'<html><head><meta charset="cp500"></head><body>{PROSE}</body></html>'.encode(),  # EBCDIC
+    ],
+)
+def test_a_page_with_a_wrong_or_missing_encoding_mark_is_read(tmp_path: Path, body: bytes) -> None:
+    # each read as parsed, with no deal and no error
+    path = tmp_path / "page.html"
+    path.write_bytes(body)
+    assert _page_deals_of(path) == [("Quillon Labs", "$40 million")]
+
+
+def test_a_server_that_labels_an_ascii_page_utf16_is_ignored() -> None:
+    from assets.parsing.decoding import decode_html
+
+    assert PROSE in decode_html(_PAGE.encode(), "text/html; charset=utf-16")
+
+
+def _page_deals_of(path: Path) -> list[tuple[str, str]]:
+    source = Source(id="page", kind=SourceKind.ARTICLE, url=path.as_uri())
+    frame = extract_document(source, path.as_uri(), "c" * 64, None, path)
+    return sorted(zip(frame["company_text"], frame["amount_text"], strict=True))
