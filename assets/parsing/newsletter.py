@@ -21,6 +21,7 @@ import yaml
 
 from assets.normalize.dates import parse_date
 from assets.parsing.budget import checkpoint
+from assets.parsing.decoding import decode_text
 from assets.parsing.html_article import html_mentions, load_body
 from assets.parsing.markdown_inline import inline_text
 from assets.parsing.markdown_tables import is_table_line, markdown_table_mentions
@@ -122,6 +123,18 @@ class _NoAliasLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    """A YAML date as a date, and one that is no date ('2026-13-45') as its text: constructing it failed
+    the whole issue; `_as_date` then reads the text, and finds no date in it."""
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_NoAliasLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
 class _FrontMatter(frontmatter.YAMLHandler):
     def load(self, fm: str, **kwargs: object) -> object:
         return yaml.load(fm, Loader=_NoAliasLoader)  # a SafeLoader, without aliases
@@ -140,14 +153,38 @@ def parse_markdown_issue(text: str) -> ParsedDocument:
     )
 
 
+def _part_text(part: EmailMessage) -> str:
+    """A text part's content; in a charset Python does not know ('x-unknown'), or one its bytes do not
+    fit, the bytes are decoded as any document's are (`decoding.decode_text`) rather than the issue lost."""
+    try:
+        return part.get_content()
+    except (LookupError, UnicodeError):
+        payload = part.get_payload(decode=True) or b""
+        return decode_text(payload, html=part.get_content_type() == "text/html")
+
+
+def _forwarded(message: EmailMessage) -> list[EmailMessage]:
+    """The messages attached whole to `message` (message/rfc822): a forwarded issue."""
+    attached = [p.get_payload(0) for p in message.iter_parts() if p.get_content_type() == "message/rfc822"]
+    if message.get_content_type() == "message/rfc822":
+        attached.append(message.get_payload(0))
+    return [inner for inner in attached if isinstance(inner, EmailMessage)]
+
+
 def _message_mentions(message: EmailMessage, published: date | None, prefix: str) -> list[DealMention]:
+    """The deals of a message's body, then of each message forwarded in it (its locators 'fwd[i]/...'):
+    a forwarded issue's deals are in the attached message, and the forwarding note has none."""
+    mentions: list[DealMention] = []
     part = message.get_body(preferencelist=("html", "plain"))
-    if part is None:
-        return []
-    content = part.get_content()
-    if part.get_content_type() == "text/html":
-        return html_mentions(load_body(content), published, prefix)
-    return text_mentions(content, published, prefix)
+    if part is not None:
+        content = _part_text(part)
+        if part.get_content_type() == "text/html":
+            mentions = html_mentions(load_body(content), published, prefix)
+        else:
+            mentions = text_mentions(content, published, prefix)
+    for index, inner in enumerate(_forwarded(message)):
+        mentions += _message_mentions(inner, published, f"{prefix}fwd[{index}]/")
+    return mentions
 
 
 def _parse_message(message: EmailMessage, prefix: str) -> ParsedDocument:

@@ -201,3 +201,33 @@ def _page_deals_of(path: Path) -> list[tuple[str, str]]:
     source = Source(id="page", kind=SourceKind.ARTICLE, url=path.as_uri())
     frame = extract_document(source, path.as_uri(), "c" * 64, None, path)
     return sorted(zip(frame["company_text"], frame["amount_text"], strict=True))
+
+
+_ISSUE_HEAD = "From: desk@example.org\nSubject: Weekly\nDate: Tue, 10 Mar 2026 10:00:00 +0000\n"
+_DEAL = PROSE[3:-4]
+
+
+def test_an_issue_in_a_charset_python_does_not_know_is_read() -> None:
+    # LookupError: unknown encoding lost the whole issue
+    issue = parse_eml(
+        f'{_ISSUE_HEAD}Content-Type: text/plain; charset="x-unknown-kind"\n\n{_DEAL}\n'.encode()
+    )
+    assert [m.company for m in issue.mentions] == ["Quillon Labs"]
+
+
+@pytest.mark.parametrize("note", ["FYI, see below.", ""])
+def test_a_forwarded_issue_is_read_from_the_attached_message(note: str) -> None:
+    inner = f"From: news@example.org\nSubject: Weekly\nContent-Type: text/plain\n\n{_DEAL}\n"
+    forwarded = (
+        f'{_ISSUE_HEAD}MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b"\n\n'
+        f"--b\nContent-Type: text/plain\n\n{note}\n--b\nContent-Type: message/rfc822\n\n{inner}\n--b--\n"
+    )
+    issue = parse_eml(forwarded.encode())
+    assert [(m.company, m.locator) for m in issue.mentions] == [("Quillon Labs", "fwd[0]/p[0]/s[0]")]
+
+
+def test_front_matter_with_a_date_that_is_no_date_keeps_the_issue() -> None:
+    # 'date: 2026-13-45' failed the whole issue with 'month must be in 1..12'
+    issue = parse_markdown_issue(f"---\nsubject: Weekly\ndate: 2026-13-45\n---\n\n{_DEAL}\n")
+    assert issue.published is None
+    assert [m.company for m in issue.mentions] == ["Quillon Labs"]
