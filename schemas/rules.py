@@ -57,8 +57,8 @@ RECORD_RULES: dict[str, Rule] = {
         Rule(
             "company_present",
             _E,
-            "A company name is given: a name, not a placeholder ('N/A', 'TBD', '-'), punctuation or a "
-            "number alone, a spreadsheet's error ('#N/A', '#REF!'), nor 'undefined' or 'true'.",
+            "A company name is given: a name, not a placeholder ('N/A', 'TBD', '-'), punctuation alone, a "
+            "spreadsheet's error ('#N/A', '#REF!'), nor 'undefined' or 'true'.",
             ("company_text", "company"),
         ),
         Rule(

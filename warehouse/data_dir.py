@@ -70,7 +70,7 @@ class DataDirResource(dg.ConfigurableResource):
         """A ValueError naming the variables when the served file cannot be published where it is set: the
         working file itself (the publish would rename a served file over the pipeline's database), or a
         directory (a path that is one, or ends with a separator)."""
-        working, served = self.working_path, self.served_path
+        working, served = self.working_path.resolve(), self.served_path.resolve()  # symlinks, '..'
         configured = self.served_db or os.environ.get("DEALMAP_SERVED_DB", "")
         if served == working:
             raise ValueError(

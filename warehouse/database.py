@@ -202,10 +202,11 @@ class WarehouseConfigError(ValueError):
 
 
 # Below this a step fails on its first allocation ('1KB': failed to allocate 32 KiB), far from the setting.
-MIN_MEMORY_LIMIT_BYTES = 64 * 1024 * 1024
+MIN_MEMORY_LIMIT_BYTES = 32 * 1024 * 1024
 _SIZE = re.compile(r"(?P<number>[0-9]*\.?[0-9]+)\s*(?P<unit>[A-Za-z]*)")
-_UNIT_BYTES = {"": 1, "b": 1, "byte": 1, "bytes": 1, "kb": 1000, "mb": 1000**2, "gb": 1000**3, "tb": 1000**4,
-               "kib": 1024, "mib": 1024**2, "gib": 1024**3, "tib": 1024**4}  # fmt: skip
+_UNIT_BYTES = {"": 1, "b": 1, "byte": 1, "bytes": 1, "k": 1000, "kb": 1000, "m": 1000**2, "mb": 1000**2,
+               "g": 1000**3, "gb": 1000**3, "t": 1000**4, "tb": 1000**4, "kib": 1024, "mib": 1024**2,
+               "gib": 1024**3, "tib": 1024**4}  # fmt: skip
 
 
 def _too_small(limit: str) -> bool:
@@ -218,14 +219,14 @@ def _too_small(limit: str) -> bool:
 
 def limit_memory(connection: duckdb.DuckDBPyConnection) -> None:
     """Apply `$DEALMAP_DUCKDB_MEMORY_LIMIT` (default 1GB) to `connection`; a value DuckDB does not
-    accept, a negative one (DuckDB reads '-1GB' as no limit) or one under 64 MiB is a clear error naming
+    accept, a negative one (DuckDB reads '-1GB' as no limit) or one under 32 MiB is a clear error naming
     the variable."""
     limit = os.environ.get(MEMORY_LIMIT_ENV, "").strip() or DEFAULT_MEMORY_LIMIT
     if limit.startswith("-"):
         raise WarehouseConfigError(f"{MEMORY_LIMIT_ENV}={limit!r}: a negative size sets no limit at all; "
                                    "give a size such as 1GB or 512MB")  # fmt: skip
     if _too_small(limit):
-        raise WarehouseConfigError(f"{MEMORY_LIMIT_ENV}={limit!r}: under 64 MiB a step fails on its first "
+        raise WarehouseConfigError(f"{MEMORY_LIMIT_ENV}={limit!r}: under 32 MiB a step fails on its first "
                                    "allocation; give a size such as 1GB or 512MB")  # fmt: skip
     try:
         connection.execute(f"set memory_limit = {literal(limit)}")

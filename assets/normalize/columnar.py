@@ -91,7 +91,6 @@ def _sql_strings(values: Iterable[str]) -> str:
 _PLAIN_NAME_MACRO = f"""
 create or replace temp macro plain_name(t) as
     regexp_full_match(t, '[A-Za-z0-9]+( [A-Za-z0-9]+)*')
-    and regexp_matches(t, '[A-Za-z]')
     and lower(t) not in ({_sql_strings(NO_VALUE | set(NOT_A_NAME_WORDS))})
     and lower(regexp_extract(t, '[A-Za-z0-9]+$')) not in ({_sql_strings(LEGAL_SUFFIX_WORDS)})
     and lower(t) not in (select key from company_alias_keys);

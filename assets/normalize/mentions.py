@@ -33,6 +33,7 @@ from schemas.rules import OUT_OF_RANGE
 from schemas.tables import NORMALIZED_MENTIONS
 from schemas.tables.mentions import NORMALIZED_FIELDS as NORMALIZED_COLUMNS
 from schemas.taxonomy import UNCLASSIFIED, Taxonomy, default_taxonomy
+from schemas.text import clean_space
 from schemas.vocabulary import (
     EARLIER_UNDATED,
     UNDATED,
@@ -165,6 +166,7 @@ def _month_of_page(
 # SQL. A formula ('=HYPERLINK(...)') stays a name as written: the evidence keeps it, and every export of
 # the warehouse neutralises it (`warehouse/safe_text.py`).
 NOT_A_NAME_WORDS = ("undefined", "true", "false")
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _NOT_A_NAME = re.compile(
     r"#(?:n/a|value!|ref!|name\?|div/0!|null!|num!|spill!|calc!)|" + "|".join(NOT_A_NAME_WORDS),
     re.IGNORECASE,
@@ -180,13 +182,14 @@ def _is_json(text: str) -> bool:
 
 
 def names_a_company(label: str) -> bool:
-    """Whether a company cell's text can be a name: a letter in it ('0', '12345' and '***' are none), and
-    not one of `_NOT_A_NAME`. A JSON object or array where a name belongs (a JSON export's nested value,
+    """Whether a company cell's text can be a name: a letter or digit in it ('***' has none; '111' and
+    '360' are companies' names), and not one of `_NOT_A_NAME` once control and zero-width characters are
+    gone ('true\x00'). A JSON object or array where a name belongs (a JSON export's nested value,
     '{"name": "Acme"}') is none either."""
-    text = label.strip()
+    text = clean_space(label).strip(_ZERO_WIDTH)
     if text[:1] in ("{", "[") and text[-1:] in ("}", "]") and _is_json(text):
         return False  # '[x+1]' is no JSON, and a company's name (Crunchbase lists its rounds)
-    return not _NOT_A_NAME.fullmatch(text) and any(char.isalpha() for char in text)
+    return not _NOT_A_NAME.fullmatch(text) and any(char.isalnum() for char in text)
 
 
 def company_fields(company_text: Any, refs: References) -> tuple[str | None, str | None, str | None]:

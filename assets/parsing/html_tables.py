@@ -44,39 +44,62 @@ def _cell_text(cell: html.HtmlElement, nests: bool) -> str:
     return clean_space(own.text_content())
 
 
-def _fill_from_above(cells: list[str], below: dict[int, tuple[str, int]]) -> None:
-    """Append to `cells` the texts that cells of rows above span down into, at the columns that follow."""
+def _fill_from_above(
+    cells: list[str], below: dict[int, tuple[str, int]], carry: dict[int, tuple[str, int]]
+) -> None:
+    """Append to `cells` the texts that cells of rows above span down into, at the columns that follow;
+    what still spans further goes on in `carry`, for the next row."""
     while len(cells) in below:
         text, left = below.pop(len(cells))
         cells.append(text)
         if left > 1:
-            below[len(cells) - 1] = (text, left - 1)
+            carry[len(cells) - 1] = (text, left - 1)
 
 
 def _rows_of_cells(rows: list[html.HtmlElement], nests: bool) -> list[list[str]]:
     """Cell texts of each row: a cell spanning columns repeats across them, one spanning rows repeats down
-    them, so every later cell keeps its header's index."""
+    them within its row group (thead, tbody, tfoot), so every later cell keeps its header's index."""
     grid: list[list[str]] = []
+    group_ends = _group_ends(rows)
     below: dict[int, tuple[str, int]] = {}  # column -> (text, rows it still covers), from rowspans above
     for position, row in enumerate(rows):
+        if position and row.getparent() is not rows[position - 1].getparent():
+            below = {}  # a rowspan ends with its row group
         cells: list[str] = []
+        carry: dict[int, tuple[str, int]] = {}
         for cell in row.xpath("./th|./td"):
-            _fill_from_above(cells, below)
+            _fill_from_above(cells, below, carry)
             text = _cell_text(cell, nests)
             columns = min(_span(cell, "colspan", 1) or 1, MAX_COLSPAN)
-            rows_left = len(rows) - position
+            rows_left = group_ends[position] - position
             down = _span(cell, "rowspan", 1)
             down = rows_left if down == 0 else min(down, rows_left)
             for _ in range(columns):
                 if down > 1:
-                    below[len(cells)] = (text, down - 1)
+                    carry[len(cells)] = (text, down - 1)
                 cells.append(text)
-        _fill_from_above(cells, below)
-        while below and max(below) > len(cells) - 1 and len(cells) not in below:
-            cells.append("")  # a gap before a rowspan that reaches past the row's own cells
-            _fill_from_above(cells, below)
+        _fill_from_above(cells, below, carry)
+        while below and max(below) > len(cells) - 1:
+            if len(cells) in below:
+                _fill_from_above(cells, below, carry)
+            else:
+                cells.append("")  # a gap before a rowspan that reaches past the row's own cells
+        # A span from above whose column a cell of this row took (a colspan over it) ends here, as in a
+        # browser: left in place, it put one row's value into a later row.
+        below = carry
         grid.append(cells)
     return grid
+
+
+def _group_ends(rows: list[html.HtmlElement]) -> list[int]:
+    """For each row, the position just past the last row of its row group (its parent element)."""
+    ends = [0] * len(rows)
+    end = len(rows)
+    for position in range(len(rows) - 1, -1, -1):
+        if position + 1 < len(rows) and rows[position + 1].getparent() is not rows[position].getparent():
+            end = position + 1
+        ends[position] = end
+    return ends
 
 
 def table_rows(table: html.HtmlElement) -> list[list[str]]:

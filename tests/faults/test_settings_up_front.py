@@ -34,7 +34,7 @@ def test_the_defaults_pass(data: Path) -> None:
     ("name", "value", "message"),
     [
         ("DEALMAP_DUCKDB_MEMORY_LIMIT", "-1GB", "DEALMAP_DUCKDB_MEMORY_LIMIT='-1GB': a negative size"),
-        ("DEALMAP_DUCKDB_MEMORY_LIMIT", "1KB", "DEALMAP_DUCKDB_MEMORY_LIMIT='1KB': under 64 MiB"),
+        ("DEALMAP_DUCKDB_MEMORY_LIMIT", "1KB", "DEALMAP_DUCKDB_MEMORY_LIMIT='1KB': under 32 MiB"),
         ("DEALMAP_DUCKDB_MEMORY_LIMIT", "lots", "DEALMAP_DUCKDB_MEMORY_LIMIT='lots' is not a memory size"),
         ("DEALMAP_SERVED_KEEP", "two", "DEALMAP_SERVED_KEEP='two' is not a number of served files"),
         ("DEALMAP_PARSE_BUDGET_S", "0", "DEALMAP_PARSE_BUDGET_S='0': give at least 1 second"),
@@ -87,3 +87,20 @@ def test_the_refresh_command_stops_before_any_work(data: Path, monkeypatch, tmp_
     )
     assert not (data / "raw").exists()  # nothing fetched
     assert not (data / "work").exists()
+
+
+@pytest.mark.parametrize("limit", ["64MB", "500M", "2G", "1 GB", "4GiB"])
+def test_ordinary_memory_limits_pass(data: Path, monkeypatch, limit: str) -> None:
+    monkeypatch.setenv("DEALMAP_DUCKDB_MEMORY_LIMIT", limit)
+    check_settings()
+
+
+def test_the_working_file_by_another_path_is_still_the_working_file(
+    data: Path, monkeypatch, tmp_path: Path
+) -> None:
+    (data / "work").mkdir(parents=True)
+    link = tmp_path / "link"
+    link.symlink_to(data / "work")
+    monkeypatch.setenv("DEALMAP_SERVED_DB", str(link / ".." / "work" / "dealmap_work.duckdb"))
+    with pytest.raises(ValueError, match="DEALMAP_SERVED_DB and DEALMAP_WORKING_DB both name"):
+        DataDirResource().check_places()

@@ -14,7 +14,13 @@ from lxml import html
 
 from assets.parsing.dispatch import extract_document
 from assets.parsing.html_tables import MAX_COLSPAN, table_rows
-from assets.parsing.newsletter import MAX_HEADER_BYTES, OversizedHeader, parse_eml, parse_markdown_issue
+from assets.parsing.newsletter import (
+    MAX_HEADER_BYTES,
+    OversizedHeader,
+    parse_eml,
+    parse_markdown_issue,
+    parse_mbox,
+)
 from assets.sources import Source, SourceKind
 
 HEADER = "<tr><th>Company</th><th>Round</th><th>Amount</th><th>Valuation</th></tr>"
@@ -231,3 +237,54 @@ def test_front_matter_with_a_date_that_is_no_date_keeps_the_issue() -> None:
     issue = parse_markdown_issue(f"---\nsubject: Weekly\ndate: 2026-13-45\n---\n\n{_DEAL}\n")
     assert issue.published is None
     assert [m.company for m in issue.mentions] == ["Quillon Labs"]
+
+
+def test_a_span_from_above_that_a_colspan_covers_ends_there() -> None:
+    # left in place, Acme's $5M went into Gamma's row two rows down, and Gamma's $7M became its round
+    rows = table_rows(
+        html.fromstring(
+            "<table><tr><th>Company</th><th>Amount</th><th>Round</th></tr>"
+            "<tr><td>Acme</td><td rowspan=2>$5M</td><td>Seed</td></tr>"
+            "<tr><td colspan=2>Beta Labs (stealth)</td><td>Series A</td></tr>"
+            "<tr><td>Gamma</td><td>$7M</td><td>Seed</td></tr></table>"
+        )
+    )
+    assert rows[3] == ["Gamma", "$7M", "Seed"]
+
+
+@pytest.mark.parametrize("span", ["2", "0"])
+def test_a_rowspan_ends_with_its_row_group(span: str) -> None:
+    # a header cell spanning into the body shifted the first rows: Acme's deal was lost
+    rows = table_rows(
+        html.fromstring(
+            f'<table><thead><tr><th rowspan="{span}">Company</th><th>Amount</th><th>Round</th></tr></thead>'
+            "<tbody><tr><td>Acme Robotics</td><td>$5M</td><td>Seed</td></tr>"
+            "<tr><td>Beta Labs</td><td>$6M</td><td>Series A</td></tr></tbody></table>"
+        )
+    )
+    assert rows[1:] == [["Acme Robotics", "$5M", "Seed"], ["Beta Labs", "$6M", "Series A"]]
+
+
+def test_an_honest_long_address_header_is_read_and_a_parts_long_content_type_refused(tmp_path: Path) -> None:
+    readers = ", ".join(f"reader{i}@example.org" for i in range(4_000))  # 95 KB, never parsed
+    message = (
+        "From a@b Mon Jan  1 00:00:00 2024\nFrom: desk@example.org\nSubject: Weekly {n}\n"
+        "Date: Mon, 1 Jan 2024 00:00:00 +0000\n{extra}Content-Type: text/plain\n\n{deal}\n\n"
+    )
+    archive = tmp_path / "issues.mbox"
+    archive.write_text(
+        "".join(
+            message.format(n=n, extra=extra, deal=_DEAL)
+            for n, extra in ((1, ""), (2, f"To: {readers}\n"), (3, ""))
+        ),
+        encoding="utf-8",
+    )
+    assert [len(issue.mentions) for issue in parse_mbox(archive)] == [1, 1, 1]
+
+    params = "".join(f'; p{i}*{i}*="x"' for i in range(50_000))
+    multipart = (
+        f'{_ISSUE_HEAD}MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b"\n\n'
+        f"--b\nContent-Type: text/plain{params}\n\n{_DEAL}\n--b--\n"
+    )
+    with pytest.raises(OversizedHeader, match="Content-Type header is over 64 KB"):
+        parse_eml(multipart.encode())

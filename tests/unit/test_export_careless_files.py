@@ -84,7 +84,7 @@ def test_json_objects_with_the_same_keys_each_once_are_read(tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize(
-    "company", ["#N/A", "#REF!", "undefined", "true", "FALSE", "0", "12345", "***", "\x00\x00"],
+    "company", ["#N/A", "#REF!", "undefined", "true", "FALSE", "***", "\x00\x00", "true\x00", "#N/A\u200b"],
 )  # fmt: skip
 def test_a_cell_that_cannot_be_a_name_is_quarantined_under_company_present(
     tmp_path: Path, company: str
@@ -99,6 +99,7 @@ def test_a_cell_that_cannot_be_a_name_is_quarantined_under_company_present(
     ("cell", "company"),
     [("Nul\x00Corp", "NulCorp"), ("True Ventures", "True Ventures"), ("3M", "3M"), ("#paid", "#paid"),
      ("[x+1]", "[x+1]"),  # brackets, and no JSON: a company's name (Crunchbase's 2013 rounds list four)
+     ("111", "111"), ("360", "360"),  # digits alone: names of listed companies
      # a formula stays a name as written; every export of the warehouse neutralises it
      ("=HYPERLINK(1)", "=HYPERLINK")],
 )  # fmt: skip
