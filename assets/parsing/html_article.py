@@ -70,7 +70,18 @@ def load_html(body: bytes | str) -> html.HtmlElement:
     about 256 levels of nesting (300 unclosed `<font>` tags, as old pages have) libxml2 stopped reading,
     and the rest of the page, deals included, was lost without an error. Bodies are capped at 5 MB."""
     parser = html.HTMLParser(remove_comments=True, no_network=True, huge_tree=True)
-    return html.document_fromstring(body, parser=parser)
+    tree = html.document_fromstring(body, parser=parser)
+    # Past libxml2's limits even then (2,048 levels), the parser stops where it is and says so only in its
+    # log: the page would read as parsed, with no deal and no error.
+    limits = [entry.message for entry in parser.error_log if entry.type_name == "ERR_RESOURCE_LIMIT"]
+    if limits:
+        limit = limits[0].split(",")[0]  # 'Excessive depth in document: 2048'
+        raise PageTooDeep(f"the page is nested past what libxml2 reads ({limit}): the rest was not read")
+    return tree
+
+
+class PageTooDeep(ValueError):
+    """A page nested deeper than libxml2 reads (2,048 levels): the rest of it would be lost unseen."""
 
 
 def prose_paragraphs(

@@ -12,6 +12,7 @@ import yaml
 from lxml import html
 
 from assets.parsing.dispatch import extract_document
+from assets.parsing.html_article import PageTooDeep
 from assets.parsing.html_tables import MAX_COLSPAN, table_rows
 from assets.parsing.newsletter import (
     MAX_HEADER_BYTES,
@@ -91,6 +92,12 @@ def test_nesting_past_libxml2s_default_depth_loses_nothing(tmp_path: Path, openi
     # past about 256 levels the parser stopped: the page read as parsed, with no deal and no error
     page = f"<html><body>{opening * 300}{PROSE}</body></html>"
     assert _page_deals(tmp_path, page) == [("Quillon Labs", "$40 million")]
+
+
+def test_a_page_nested_past_what_libxml2_reads_is_an_error_not_an_empty_page(tmp_path: Path) -> None:
+    page = f"<html><body>{'<div>' * 3_000}{PROSE}{'</div>' * 3_000}{PROSE}</body></html>"
+    with pytest.raises(PageTooDeep, match=r"nested past what libxml2 reads \(Excessive depth in document"):
+        _page_deals(tmp_path, page)
 
 
 def test_a_yaml_alias_in_front_matter_is_refused_at_once() -> None:
