@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 from assets.fetching.addresses import origin_of
 from assets.fetching.exchange import SOURCE_BUDGET, Limit
-from assets.fetching.feeds import UnsafeFeed, parse_feed, screen_xml
+from assets.fetching.feeds import NotAFeed, UnsafeFeed, parse_feed, screen_xml
 from assets.fetching.http_client import (
     FetchError,
     FetchOutcome,
@@ -221,6 +221,9 @@ class _Collector:
             entries = parse_feed(body, self.source.url, limit)
         except UnsafeFeed as refusal:  # a version stored before screening existed
             self.error(self.source.url, "unsafe_xml", str(refusal))
+            return
+        except NotAFeed as refusal:
+            self.error(self.source.url, "not_a_feed", str(refusal))
             return
         # Entry links come from the feed's author: a remote feed may only point at http(s) pages.
         allowed = ("http", "https", "file") if self.source.is_file else ("http", "https")

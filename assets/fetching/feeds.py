@@ -24,6 +24,11 @@ class UnsafeFeed(ValueError):
     """The feed declares or references XML entities; it is refused unread."""
 
 
+class NotAFeed(ValueError):
+    """The body is no RSS or Atom feed (malformed XML, or an HTML page at the feed's URL) and gives no entry:
+    without this, the source logged 'ok' with nothing to fetch, and no error said why."""
+
+
 @dataclass(frozen=True)
 class FeedEntry:
     link: str
@@ -61,6 +66,9 @@ def parse_feed(body: bytes, feed_url: str, max_entries: int) -> list[FeedEntry]:
     import feedparser
 
     parsed = feedparser.parse(body)
+    if not parsed.entries and (parsed.bozo or not parsed.version):
+        reason = parsed.get("bozo_exception") or "no RSS or Atom root element"
+        raise NotAFeed(f"not an RSS or Atom feed: {reason}")
     entries, seen = [], set()
     for entry in parsed.entries:
         link = entry.get("link")

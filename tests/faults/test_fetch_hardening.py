@@ -597,3 +597,30 @@ def test_a_newsletter_folder_inside_the_roots_is_still_listed(tmp_path):
         ("issue-1.md", "new"),
         ("issue-2.md", "new"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        (b"<html><body><p>Our newsroom moved.</p></body></html>", "no RSS or Atom root element"),
+        (b"{{{ not xml at all", "not well-formed"),
+    ],
+)
+def test_a_body_that_is_no_feed_is_an_error_not_an_empty_feed(
+    tmp_path: Path, httpserver: HTTPServer, body: bytes, reason: str
+) -> None:
+    # it was logged 'ok' with no entry to fetch, and nothing said why the source stopped yielding
+    httpserver.expect_request("/feed.rss").respond_with_data(body, content_type="application/rss+xml")
+    source = one_source(tmp_path, kind="feed", url=httpserver.url_for("/feed.rss"))
+    collected = collect(source, RawStore(tmp_path / "raw"))
+    errors = [r for r in collected.log if r["status"] == "error"]
+    assert [(r["url"], r["error_class"]) for r in errors] == [(httpserver.url_for("/feed.rss"), "not_a_feed")]
+    assert reason in errors[0]["error_message"]
+
+
+def test_an_empty_but_valid_feed_is_no_error(tmp_path: Path, httpserver: HTTPServer) -> None:
+    body = b"<rss version='2.0'><channel><title>Quiet week</title></channel></rss>"
+    httpserver.expect_request("/feed.rss").respond_with_data(body, content_type="application/rss+xml")
+    source = one_source(tmp_path, kind="feed", url=httpserver.url_for("/feed.rss"))
+    collected = collect(source, RawStore(tmp_path / "raw"))
+    assert [r["status"] for r in collected.log] == ["ok"]
