@@ -152,3 +152,21 @@ def test_a_line_past_the_readers_limit_says_so(tmp_path: Path) -> None:
     path = _write(tmp_path, "company,amount\n" + "A" * 2_100_000 + ",1\nB,2\n")
     with pytest.raises(TableExportError, match="CSV Error on Line: 1: Maximum line size of 2000000 bytes"):
         read_table_export(path, "csv")
+
+
+@pytest.mark.parametrize(
+    ("cell", "leads", "investors"),
+    [
+        ("Lead: Zeta Fund, Eta Fund", ["Zeta Fund"], ["Zeta Fund", "Eta Fund"]),
+        ("Zeta Fund (lead); Eta Fund", ["Zeta Fund"], ["Zeta Fund", "Eta Fund"]),
+        ("Zeta Fund, Eta Fund", [], ["Zeta Fund", "Eta Fund"]),
+    ],
+)
+def test_an_investors_cell_that_marks_its_leads_gives_them(
+    tmp_path: Path, cell: str, leads, investors
+) -> None:
+    # as a page's table reads it; the export read an investor named 'Lead: Zeta Fund' and no lead
+    rows = read_table_export(
+        _write(tmp_path, f'company,amount,investors\nTallowmere,4000000,"{cell}"\n'), "csv"
+    )
+    assert (list(rows["lead_investors"].iloc[0]), list(rows["investors"].iloc[0])) == (leads, investors)
