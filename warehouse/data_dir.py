@@ -70,6 +70,12 @@ class DataDirResource(dg.ConfigurableResource):
         """A ValueError naming the variables when the served file cannot be published where it is set: the
         working file itself (the publish would rename a served file over the pipeline's database), or a
         directory (a path that is one, or ends with a separator)."""
+        data = self.data_path
+        configured_data = self.data_dir or os.environ.get("DEALMAP_DATA_DIR", "") or str(data)
+        if data.exists() and not data.is_dir():
+            raise ValueError(
+                f"DEALMAP_DATA_DIR={configured_data!r} is a file: give a directory (it is created)"
+            )
         working, served = self.working_path.resolve(), self.served_path.resolve()  # symlinks, '..'
         configured = self.served_db or os.environ.get("DEALMAP_SERVED_DB", "")
         if served == working:

@@ -104,3 +104,12 @@ def test_the_working_file_by_another_path_is_still_the_working_file(
     monkeypatch.setenv("DEALMAP_SERVED_DB", str(link / ".." / "work" / "dealmap_work.duckdb"))
     with pytest.raises(ValueError, match="DEALMAP_SERVED_DB and DEALMAP_WORKING_DB both name"):
         DataDirResource().check_places()
+
+
+def test_a_data_directory_that_is_a_file_is_named(tmp_path: Path, monkeypatch) -> None:
+    # it failed with a raw NotADirectoryError naming the path but not the variable
+    path = tmp_path / "data"
+    path.write_text("not a directory", encoding="utf-8")
+    monkeypatch.setenv("DEALMAP_DATA_DIR", str(path))
+    with pytest.raises(ValueError, match=r"DEALMAP_DATA_DIR=.* is a file: give a directory"):
+        DataDirResource().check_places()
