@@ -25,7 +25,7 @@ import pandas as pd
 import pyarrow as pa
 
 from assets.normalize.names import split_name_list
-from assets.parsing.table_rows import split_marked_leads
+from assets.parsing.table_rows import leads_and_investors
 from warehouse.arrow_frames import text_frame
 
 # dealmap's own column names for table exports, and the mention field each fills.
@@ -374,12 +374,10 @@ def _register_investor_lists(connection: duckdb.DuckDBPyConnection, leads: str, 
     pairs = connection.execute(f"select distinct {leads}, {others} from {_CELLS}").fetchall()
     lead_names, all_names = [], []
     for lead_cell, other_cell in pairs:
-        # an investors cell may mark its leads itself ('Lead: Zeta Fund, Eta Fund', 'Zeta Fund (lead)'), as
-        # in a page's table; they were read as investors named 'Lead: Zeta Fund'
-        marked, others = split_marked_leads(_names(other_cell))
-        leading = list(dict.fromkeys(name for name in [*_names(lead_cell), *marked] if name))
+        # as a page's table reads them: an investors cell may mark its leads ('Lead: Zeta Fund, Eta Fund')
+        leading, everyone = leads_and_investors(_names(lead_cell), _names(other_cell))
         lead_names.append(leading)
-        all_names.append(leading + [name for name in dict.fromkeys(others) if name and name not in leading])
+        all_names.append(everyone)
     lists = pa.table(
         {
             "lead_cell": pa.array([pair[0] for pair in pairs], pa.string()),

@@ -119,21 +119,21 @@ def split_investor_cell(leads_cell: str | None, investors_cell: str | None) -> t
     An investors cell marks its leads itself: 'Harwell Capital (lead), Tern Ventures',
     'led by Harwell Capital'. A '—' cell names nobody.
     """
-    leads = [_LEAD_MARK.sub("", name) for name in split_name_list(leads_cell)]
-    marked, others = split_marked_leads(split_name_list(investors_cell))
-    leads = list(dict.fromkeys(n for n in leads + marked if n))
-    return leads, leads + [n for n in dict.fromkeys(others) if n and n not in leads]
+    return leads_and_investors(split_name_list(leads_cell), split_name_list(investors_cell))
 
 
-def split_marked_leads(names: list[str]) -> tuple[list[str], list[str]]:
-    """(the names an investors list marks as leads, unmarked: 'Harwell Capital (lead)', 'Lead: Harwell
-    Capital', 'led by Harwell Capital'; the others), in order."""
-    leads: list[str] = []
+def leads_and_investors(lead_names: list[str], investor_names: list[str]) -> tuple[list[str], list[str]]:
+    """(leads, investors) from the names of a lead column and of an investors column, already split (a
+    page's cells, an export's cells or JSON arrays): leads first and also investors, no duplicates. An
+    investors column marks its leads itself: 'Harwell Capital (lead)', 'Lead: Harwell Capital', 'led by
+    Harwell Capital'."""
+    leads = [_LEAD_MARK.sub("", name) for name in lead_names]
     others: list[str] = []
-    for name in names:
+    for name in investor_names:
         unmarked = _LEAD_MARK.sub("", name)
         (leads if unmarked != name else others).append(unmarked)
-    return leads, others
+    leads = list(dict.fromkeys(n for n in leads if n))
+    return leads, leads + [n for n in dict.fromkeys(others) if n and n not in leads]
 
 
 def _round_and_valuation(round_cell: str | None) -> tuple[str | None, Money | None]:
