@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 import dagster as dg
-import duckdb
 
 # Not exported by `dagster`, but what `dg launch` and `dagster job execute` build a run from.
 from dagster._core.definitions.reconstruct import ReconstructableJob, ReconstructableRepository
@@ -38,8 +37,8 @@ from orchestration.source_partitions import enabled_source_ids, every_source_tag
 from orchestration.sqlite_commits import wal_speed_commits
 from schemas.settings import REPO_ROOT
 from warehouse.data_dir import DataDirResource
-from warehouse.database import attached_read_only, check_memory_limit
-from warehouse.publish import served_keep
+from warehouse.database import check_memory_limit
+from warehouse.publish import refresh_identity, served_keep
 from warehouse.summary import summary_lines
 
 SESSION_TAG = "dealmap/console_session"
@@ -206,14 +205,7 @@ def check_settings() -> None:
 
 def _serves(served_db: Path, run_id: str) -> bool:
     """Whether the served file is the one run `run_id` published (its `refresh_info` names the run)."""
-    if not served_db.is_file():
-        return False
-    try:
-        with attached_read_only(served_db, "served") as connection:
-            row = connection.execute("select run_id from served.refresh_info").fetchone()
-    except duckdb.Error:
-        return False
-    return row is not None and row[0] == run_id
+    return served_db.is_file() and refresh_identity(served_db)[1] == run_id
 
 
 def main(argv: list[str]) -> int:

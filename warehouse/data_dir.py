@@ -67,9 +67,9 @@ class DataDirResource(dg.ConfigurableResource):
         return Warehouse(self.working_path)
 
     def check_places(self) -> None:
-        """A ValueError naming the variables when the served file cannot be published where it is set: the
-        working file itself (the publish would rename a served file over the pipeline's database), or a
-        directory (a path that is one, or ends with a separator)."""
+        """A ValueError naming the variables when the data directory is a file, or the served file cannot
+        be published where it is set: the working file itself (the publish would rename a served file over
+        the pipeline's database), or a directory (a path that is one, or ends with a separator)."""
         data = self.data_path
         configured_data = self.data_dir or os.environ.get("DEALMAP_DATA_DIR", "") or str(data)
         if data.exists() and not data.is_dir():

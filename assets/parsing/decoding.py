@@ -82,7 +82,7 @@ def _ascii_compatible(encoding: str) -> bool:
         return False
 
 
-def _utf16_without_mark(body: bytes) -> str | None:
+def utf16_without_mark(body: bytes) -> str | None:
     """The codec of UTF-16 text saved without its byte-order mark, told by where its NUL bytes fall (Latin
     text has one in every other byte); None for anything else."""
     sample = body[:4096]
@@ -113,7 +113,7 @@ def decode_text(body: bytes, content_type: str | None = None, html: bool = False
     if html:
         declared = meta_charset(body)
         candidates.append(declared if declared and _ascii_compatible(declared) else None)
-    candidates.append(_utf16_without_mark(body))
+    candidates.append(utf16_without_mark(body))
     for encoding in filter(None, candidates):
         if encoding in _SINGLE_BYTE_WESTERN and _is_utf8_with_non_ascii(body):
             return body.decode("utf-8")

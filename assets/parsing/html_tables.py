@@ -19,8 +19,9 @@ __all__ = ["extract_table_mentions", "header_fields", "split_amount_cell", "tabl
 
 
 # Spans as browsers read them (HTML's rules for table cells): the leading digits of the attribute, a colspan
-# of 0 or none at all is 1 and above 1,000 is 1,000; a rowspan of 0 runs to the table's last row. Unbounded,
-# a 504-byte page with colspan="400000000" took 16 GB.
+# of 0 or none at all is 1 and above 1,000 is 1,000; a rowspan runs at most to the last row of its row group
+# (thead, tbody, tfoot), and one of 0 runs that far. Unbounded, a 504-byte page with colspan="400000000" took
+# 16 GB.
 MAX_COLSPAN = 1_000
 _LEADING_DIGITS = re.compile(r"\s*([0-9]+)")
 

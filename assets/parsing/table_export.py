@@ -25,6 +25,7 @@ import pandas as pd
 import pyarrow as pa
 
 from assets.normalize.names import split_name_list
+from assets.parsing.decoding import utf16_without_mark
 from assets.parsing.table_rows import leads_and_investors
 from warehouse.arrow_frames import text_frame
 
@@ -69,7 +70,7 @@ _PACKED = {b"\x1f\x8b": "gzip", b"PK\x03\x04": "zip (or .xlsx)", b"BZh": "bzip2"
 
 def _refuse_binary(raw: bytes, encoding: str | None) -> None:
     """A `TableExportError` naming what the export is when it is not text: a packed file, or a header
-    with NUL bytes (UTF-16 saved without its byte-order mark, read as UTF-8)."""
+    with NUL bytes that no encoding dealmap tells explains."""
     packed = next((kind for magic, kind in _PACKED.items() if raw.startswith(magic)), None)
     if packed:
         raise TableExportError(f"the export is a {packed} file, not text: unpack it and point the source at "
@@ -77,8 +78,8 @@ def _refuse_binary(raw: bytes, encoding: str | None) -> None:
     header = raw[: raw.find(b"\n")] if b"\n" in raw[:65536] else raw[:65536]
     if encoding is None and b"\x00" in header:
         raise TableExportError(
-            "the export's first line holds NUL bytes: text saved as UTF-16 without a byte-order mark? "
-            "set the source's options.encoding (utf-16-le or utf-16-be), or save it as UTF-8"
+            "the export's first line holds NUL bytes, and is no UTF-16 dealmap can tell: set the source's "
+            "options.encoding (utf-16-le, utf-16-be, utf-32...), or save it as UTF-8"
         )
 
 
@@ -93,6 +94,8 @@ def _as_utf8(path: Path, encoding: str | None) -> Iterator[Path]:
     raw = path.read_bytes()
     if encoding is None and raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         encoding = "utf-16"  # what a spreadsheet saves as 'Unicode text': its byte-order mark says so
+    # UTF-16 saved without its mark, told by its NUL bytes as a page's is (`decoding.utf16_without_mark`)
+    encoding = encoding or utf16_without_mark(raw)
     _refuse_binary(raw, encoding)
     if encoding is None and not raw.startswith(codecs.BOM_UTF8):
         try:
@@ -194,8 +197,9 @@ def _sniffed_delimiter(path: Path) -> str:
     between names would otherwise be split on the commas, and a repeated column go unseen). Sniffed on a
     connection of its own: a reader on the connection that sniffed with bound options failed to sniff
     the same file again (DuckDB 2.0)."""
-    options = {"header": True, "all_varchar": True, "quote": '"', "escape": '"', "comment": "",
-               "null_padding": True}  # fmt: skip
+    # the reader's own options, under the names sniff_csv gives them
+    renamed = {"quotechar": "quote", "escapechar": "escape"}
+    options = {renamed.get(name, name): value for name, value in _CSV_OPTIONS.items() if name != "parallel"}
     named = ", ".join(f"{name} = ${position + 2}" for position, name in enumerate(options))
     with duckdb.connect(config={"threads": 1}) as sniffer:
         (delimiter,) = sniffer.execute(
@@ -239,6 +243,7 @@ _CSV_OPTIONS = {
     "parallel": False, "comment": "",
 }  # fmt: skip
 _EXTRA_CELLS = re.compile(r"column\d+")
+_CSV_ERROR_LINE = re.compile(r"CSV Error on Line: \d+$")
 
 
 def _csv_cells(
@@ -471,7 +476,7 @@ def _opened(
         # DuckDB's own advice after its first line names reader options a source cannot set
         lines = message.strip().splitlines()
         message = lines[0] if lines else type(error).__name__
-        if message.endswith(tuple(f"Line: {digit}" for digit in "0123456789")) and "CSV Error" in message:
+        if _CSV_ERROR_LINE.search(message):
             # 'CSV Error on Line: 1' says where, the next line why ('Maximum line size ... exceeded')
             cause = next((line for line in lines[1:] if line.strip() and not line.startswith("Original")), "")
             message += f": {cause.strip()[:200]}" if cause else ""

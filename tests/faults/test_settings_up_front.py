@@ -12,6 +12,7 @@ import pytest
 
 from orchestration.refresh_command import check_settings, run_refresh
 from warehouse.data_dir import DataDirResource
+from warehouse.publish import served_keep
 
 _SETTINGS = ("DEALMAP_SERVED_DB", "DEALMAP_WORKING_DB", "DEALMAP_SERVED_KEEP", "DEALMAP_DUCKDB_MEMORY_LIMIT",
              "DEALMAP_PARSE_BUDGET_S")  # fmt: skip
@@ -51,6 +52,7 @@ def test_a_bad_setting_is_named_before_a_run(
 def test_a_large_number_of_served_files_to_keep_is_a_number(data: Path, monkeypatch) -> None:
     monkeypatch.setenv("DEALMAP_SERVED_KEEP", "99999999999")
     check_settings()
+    assert served_keep() == 99_999_999_999  # refused before: the check allowed nine digits
 
 
 def test_the_served_file_may_not_be_the_working_file(data: Path, monkeypatch) -> None:
