@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 from assets.fetching.addresses import origin_of
 from assets.fetching.exchange import SOURCE_BUDGET, Limit
-from assets.fetching.feeds import NotAFeed, UnsafeFeed, parse_feed, screen_xml
+from assets.fetching.feeds import FeedEntry, NotAFeed, UnsafeFeed, parse_feed, screen_xml
 from assets.fetching.http_client import (
     FetchError,
     FetchOutcome,
@@ -41,6 +41,7 @@ from assets.sources import Source
 
 NEWSLETTER_SUFFIXES = (".md", ".markdown", ".eml", ".mbox", ".html", ".htm", ".txt")
 DEFAULT_MAX_FEED_ENTRIES = 20
+NOT_AN_ISSUE = "not_an_issue"
 
 
 @dataclass(frozen=True)
@@ -62,18 +63,41 @@ class Collection:
     listing: list[str] | None = None
 
 
-def source_urls(source: Source, file_roots: tuple[Path, ...]) -> list[str]:
-    """The document URLs of a source: a newsletter directory on disk expands to its issue files, once it is
-    known to be under `file_roots` (`FetchError` otherwise: nothing outside them is listed)."""
+def source_urls(source: Source, file_roots: tuple[Path, ...]) -> tuple[list[str], list[tuple[str, str]]]:
+    """The document URLs of a source, and the (URL, why) of each file its folder holds that is not read.
+
+    A newsletter directory on disk expands to its issue files, once it is known to be under `file_roots`
+    (`FetchError` otherwise: nothing outside them is listed). Hidden files (a mail client's partial
+    writes, '.DS_Store') are passed over; any other entry that is no issue file (a PDF, a subfolder, a
+    broken link) is named with why, so that nobody wonders why an issue they saved gave no deal."""
     if KINDS[source.kind].listing is Listing.ISSUE_FILES and source.is_file:
         path = check_file_root(file_url_path(source.url), file_roots)
         if path.is_dir():
-            return [
-                p.resolve().as_uri()
-                for p in sorted(path.iterdir())
-                if p.is_file() and p.suffix.lower() in NEWSLETTER_SUFFIXES
-            ]
-    return [source.url]
+            urls, unread = [], []
+            for entry in sorted(path.iterdir()):
+                if entry.name.startswith("."):
+                    continue
+                why = not_an_issue(entry)
+                if why:
+                    unread.append((entry.absolute().as_uri(), why))
+                else:
+                    urls.append(entry.resolve().as_uri())
+            return urls, unread
+    return [source.url], []
+
+
+def not_an_issue(path: Path) -> str | None:
+    """Why the entry `path` of a newsletter folder is not read as an issue, or None when it is."""
+    if path.is_dir():
+        return f"{path.name}: a folder; issues are read from the newsletter folder itself, not its subfolders"
+    if not path.is_file():
+        return f"{path.name}: not a readable file (a broken link or a special file)"
+    if path.suffix.lower() not in NEWSLETTER_SUFFIXES:
+        return (
+            f"{path.name}: not a newsletter issue ({path.suffix or 'no suffix'}); save issues as "
+            f"{', '.join(NEWSLETTER_SUFFIXES)}"
+        )
+    return None
 
 
 class _Collector:
@@ -170,6 +194,19 @@ class _Collector:
                 outcome.error_class, outcome.error_message = "unsafe_xml", str(refusal)
                 self.log(outcome, "error")
                 return None
+        return self._kept(outcome, before, damaged, parent_url, published_hint)
+
+    def _kept(
+        self,
+        outcome: FetchOutcome,
+        before: PreviousVersion | None,
+        damaged: BlobError | None,
+        parent_url: str | None,
+        published_hint: date | None,
+    ) -> bytes:
+        """Store a body just read and record it: a new version when its bytes changed, else 'unchanged'."""
+        assert outcome.body is not None
+        url = outcome.url
         sha256 = hashlib.sha256(outcome.body).hexdigest()
         same = before is not None and before.sha256 == sha256
         # The stored blob of these very bytes was verified before the request (`_damaged`): storing them
@@ -228,21 +265,35 @@ class _Collector:
         # Entry links come from the feed's author: a remote feed may only point at http(s) pages.
         allowed = ("http", "https", "file") if self.source.is_file else ("http", "https")
         for entry in entries:
+            if entry.inline is not None:
+                self.keep_inline(entry)
+                continue
             if urlsplit(entry.link).scheme.lower() not in allowed:
                 self.error(entry.link, "entry_scheme", f"feed entry link with a refused scheme: {entry.link}")
                 continue
             self.fetch(entry.link, parent_url=self.source.url, published_hint=entry.published)
 
+    def keep_inline(self, entry: FeedEntry) -> None:
+        """Store and record a feed entry that carries its text and links to no page, as a document of its
+        own under the address `parse_feed` gave it (the feed's URL and the entry's id)."""
+        before = self.previous.get(entry.link)
+        outcome = FetchOutcome(
+            url=entry.link, status="ok", body=entry.inline, content_type="text/html; charset=utf-8"
+        )
+        self._kept(outcome, before, self._damaged(before), self.source.url, entry.published)
+
     def collect_listed(self) -> None:
         """Fetch every URL the source names now (its own, or the issue files of its folder)."""
         try:
-            urls = source_urls(self.source, self.client.policy.file_roots)
+            urls, unread = source_urls(self.source, self.client.policy.file_roots)
         except FetchError as refusal:
             self.error(self.source.url, refusal.error_class, str(refusal))
             return
         except OSError as error:
             self.error(self.source.url, "listing", f"{type(error).__name__}: {error}")
             return
+        for url, why in unread:
+            self.error(url, NOT_AN_ISSUE, why)
         self.result.listing = urls
         for url in urls:
             self.fetch(url)

@@ -7,10 +7,12 @@ The bytes are screened with defusedxml before feedparser sees them: a feed that 
 from __future__ import annotations
 
 import calendar
+import hashlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from html import escape
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin
+from urllib.parse import quote, urldefrag, urljoin, urlsplit
 from xml.etree.ElementTree import ParseError
 
 import defusedxml.ElementTree
@@ -31,9 +33,13 @@ class NotAFeed(ValueError):
 
 @dataclass(frozen=True)
 class FeedEntry:
+    """One entry to fetch: the page it links to, or (`inline`) the entry's own text as a page, stored
+    under `link` = the feed's URL and the entry's id ('https://example.com/feed.xml#entry=issue-42')."""
+
     link: str
     published: date | None
     title: str | None
+    inline: bytes | None = None
 
 
 def screen_xml(body: bytes) -> None:
@@ -59,7 +65,8 @@ def _entry_date(entry: FeedParserDict) -> date | None:
 
 
 def parse_feed(body: bytes, feed_url: str, max_entries: int) -> list[FeedEntry]:
-    """The newest `max_entries` entries with a link, links made absolute against the feed URL."""
+    """The newest `max_entries` entries, links made absolute against the feed URL; an entry without a
+    link is read as a page of its own (`_inline_entry`), and one with no title nor text is passed over."""
     screen_xml(body)
     # feedparser is imported when a feed is read: a refresh of exports and pages never needs it (0.1 s
     # of every refresh process).
@@ -72,12 +79,47 @@ def parse_feed(body: bytes, feed_url: str, max_entries: int) -> list[FeedEntry]:
     entries, seen = [], set()
     for entry in parsed.entries:
         link = entry.get("link")
-        if not link:
+        if link and entry.get("guidislink") and urlsplit(link).scheme.lower() not in ("http", "https"):
+            # feedparser takes an entry's id for its link when it has none ('issue-9', 'urn:orrin:7'): an
+            # id that is no web address links to no page, and fetching it beside the feed's URL would 404
+            link = None
+        if link:
+            read = FeedEntry(urljoin(feed_url, link.strip()), _entry_date(entry), entry.get("title"))
+        else:
+            # A feed that carries whole issues and links to no page (a newsletter's own feed): the entry
+            # is the document. Skipping it lost every deal such a feed announces.
+            read = _inline_entry(entry, feed_url)
+            if read is None:
+                continue
+        if read.link in seen:
             continue
-        absolute = urljoin(feed_url, link.strip())
-        if absolute in seen:
-            continue
-        seen.add(absolute)
-        entries.append(FeedEntry(absolute, _entry_date(entry), entry.get("title")))
+        seen.add(read.link)
+        entries.append(read)
     entries.sort(key=lambda e: e.published or date.min, reverse=True)
     return entries[:max_entries]
+
+
+_LONGEST_ID = 200
+
+
+def _inline_entry(entry: FeedParserDict, feed_url: str) -> FeedEntry | None:
+    """An entry without a link as a page of its own: its title as heading, then its content (or summary),
+    which feedparser has already sanitised. None when it has neither title nor text."""
+    title = (entry.get("title") or "").strip()
+    contents = entry.get("content") or []
+    detail = (contents[0] if contents else None) or entry.get("summary_detail") or {}
+    body = detail.get("value") or ""
+    if detail.get("type") == "text/plain":  # (feedparser unescapes plain text: 'R&D <$5M' is words)
+        body = escape(body)
+    if not title and not body.strip():
+        return None
+    # The entry's id names it across edits; without one, its words do (an edited entry is a new one).
+    key = entry.get("id") or ""
+    if not key or len(key) > _LONGEST_ID:  # (an id of a megabyte makes no address)
+        key = hashlib.sha256(f"{key}\x1f{title}\x1f{body}".encode()).hexdigest()[:16]
+    page = (
+        f'<!doctype html><html><head><meta charset="utf-8"><title>{escape(title)}</title></head>'
+        f"<body><article><h1>{escape(title)}</h1>\n{body}</article></body></html>"
+    )
+    link = f"{urldefrag(feed_url).url}#entry={quote(key, safe='')}"
+    return FeedEntry(link, _entry_date(entry), title or None, page.encode("utf-8"))

@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assets.fetching.collect import NEWSLETTER_SUFFIXES
+from assets.fetching.collect import not_an_issue
 from assets.fetching.http_client import FetchError, file_url_path
 from assets.source_kinds import KINDS, Listing
 from assets.sources import Source
@@ -65,11 +65,9 @@ def scan_inbox(folder: Path, fetched: dict[str, str], seen: dict[str, list]) -> 
         if before is not None and before[:2] == [stat.st_size, stat.st_mtime_ns]:
             scan.seen[path.name] = before  # unchanged since it was handled
             continue
-        if path.suffix.lower() not in NEWSLETTER_SUFFIXES:
-            scan.refused.append(
-                f"{path}: not a newsletter issue ({path.suffix or 'no suffix'}); save issues as "
-                f"{', '.join(NEWSLETTER_SUFFIXES)}. The file is left where it is."
-            )
+        why = not_an_issue(path)
+        if why:
+            scan.refused.append(f"{path.parent}/{why}. The file is left where it is.")
             scan.seen[path.name] = [stat.st_size, stat.st_mtime_ns, REFUSED]
             continue
         try:
