@@ -1,7 +1,7 @@
 """Newsletter issues -> title, publication date and the deal mentions in their prose and tables.
 
 Three formats: Markdown with YAML front matter (`date`, `subject`/`title`, `source_url`), single e-mails
-(`.eml`) and mail archives (`.mbox`) read with the standard library's `email` / `mailbox`, HTML or plain
+(`.eml`) and mail archives (`.mbox`) read with the standard library's `email`, HTML or plain
 text parts, any transfer encoding. Markdown and plain-text bodies may hold pipe tables; HTML bodies are read
 like article pages (deal tables as tables, layout tables as prose).
 """
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import email
 import email.policy
-import mailbox
 import re
 from datetime import date, datetime
 from email.message import EmailMessage
@@ -246,12 +245,49 @@ def parse_eml(body: bytes) -> ParsedDocument:
 
 def parse_mbox(path: Path) -> list[ParsedDocument]:
     """Every issue in an mbox archive, in archive order; locators are 'm[i]/p[j]/s[k]'."""
-    archive = mailbox.mbox(path, factory=None, create=False)
-    try:
-        issues = []
-        for index, key in enumerate(archive.keys()):
-            checkpoint(f"m[{index}] (message {index + 1})")
-            issues.append(_parse_message(_message(archive.get_bytes(key)), prefix=f"m[{index}]/"))
-        return issues
-    finally:
-        archive.close()
+    issues = []
+    for index, raw in enumerate(mbox_messages(path.read_bytes())):
+        checkpoint(f"m[{index}] (message {index + 1})")
+        issues.append(_parse_message(_message(raw), prefix=f"m[{index}]/"))
+    return issues
+
+
+# A From_ line as mail programs write it (RFC 4155): the sender, then the time and the year ('From
+# news@orrin.example Tue Mar  3 08:00:00 2026', a zone before the year in some: '... 08:00:00 +0000 2026').
+_FROM_LINE = re.compile(rb"From \S+[ \t].*\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]+\S+)?[ \t]+\d{4}[ \t]*\r?\n?")
+# Or the sender alone ('From news@orrin.example'), taken as one when a header follows it.
+_BARE_FROM_LINE = re.compile(rb"From \S+[ \t]*\r?\n?")
+_HEADER_LINE = re.compile(rb"[!-9;-~]+:")
+_QUOTED_FROM = re.compile(rb">+From ")
+
+
+def mbox_messages(archive: bytes) -> list[bytes]:
+    """The messages of an mbox archive, each as RFC 5322 bytes without its From_ line, '>From ' lines
+    unquoted.
+
+    `mailbox.mbox` opens a message at any line that starts 'From ', so a body line an archiver left
+    unquoted ('From the editor: Lumio raised $3 million') was dropped as a separator and the rest of the
+    issue read as a message of its own, undated. Here a message opens only at a From_ line as mail programs
+    write it, at the archive's start or after a blank line; text before the first is a message too."""
+    lines = archive.splitlines(keepends=True)
+    messages: list[bytes] = []
+    current: list[bytes] = []
+    after_blank = True
+    for number, line in enumerate(lines):
+        following = lines[number + 1] if number + 1 < len(lines) else b""
+        if after_blank and line.startswith(b"From ") and _separates(line, following):
+            if any(part.strip() for part in current):
+                messages.append(b"".join(current))
+            current = []
+        else:
+            current.append(line[1:] if _QUOTED_FROM.match(line) else line)
+        after_blank = not line.strip()
+    if any(part.strip() for part in current):
+        messages.append(b"".join(current))
+    return messages
+
+
+def _separates(line: bytes, following: bytes) -> bool:
+    return bool(
+        _FROM_LINE.fullmatch(line) or (_BARE_FROM_LINE.fullmatch(line) and _HEADER_LINE.match(following))
+    )
