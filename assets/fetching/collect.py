@@ -63,41 +63,51 @@ class Collection:
     listing: list[str] | None = None
 
 
-def source_urls(source: Source, file_roots: tuple[Path, ...]) -> tuple[list[str], list[tuple[str, str]]]:
-    """The document URLs of a source, and the (URL, why) of each file its folder holds that is not read.
+def source_urls(source: Source, file_roots: tuple[Path, ...]) -> tuple[list[str], list[str]]:
+    """The document URLs of a source, and why each entry of its folder that is not read is not.
 
     A newsletter directory on disk expands to its issue files, once it is known to be under `file_roots`
-    (`FetchError` otherwise: nothing outside them is listed). Hidden files (a mail client's partial
-    writes, '.DS_Store') are passed over; any other entry that is no issue file (a PDF, a subfolder, a
-    broken link) is named with why, so that nobody wonders why an issue they saved gave no deal."""
+    (`FetchError` otherwise: nothing outside them is listed). Any other entry it holds (a PDF, a
+    subfolder, a broken link) is named with why, so that nobody wonders why an issue they saved gave no
+    deal; hidden ones that are no issue ('.DS_Store', a mail client's partial write) are passed over."""
     if KINDS[source.kind].listing is Listing.ISSUE_FILES and source.is_file:
         path = check_file_root(file_url_path(source.url), file_roots)
         if path.is_dir():
             urls, unread = [], []
             for entry in sorted(path.iterdir()):
-                if entry.name.startswith("."):
-                    continue
                 why = not_an_issue(entry)
-                if why:
-                    unread.append((entry.absolute().as_uri(), why))
-                else:
+                if why is None:
                     urls.append(entry.resolve().as_uri())
+                elif not entry.name.startswith("."):
+                    unread.append(why)
             return urls, unread
     return [source.url], []
 
 
 def not_an_issue(path: Path) -> str | None:
     """Why the entry `path` of a newsletter folder is not read as an issue, or None when it is."""
+    # (a name the file system holds in another encoding than UTF-8 is shown with a replacement mark: the
+    # message is stored as UTF-8)
+    name = path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     if path.is_dir():
-        return f"{path.name}: a folder; issues are read from the newsletter folder itself, not its subfolders"
+        if path.suffix.lower() == ".mbox":
+            return f"{name}: an Apple Mail export (a folder); point the source at the mbox file inside it"
+        return f"{name}: a folder; issues are read from the newsletter folder itself, not its subfolders"
     if not path.is_file():
-        return f"{path.name}: not a readable file (a broken link or a special file)"
+        return f"{name}: not a readable file (a broken link or a special file)"
     if path.suffix.lower() not in NEWSLETTER_SUFFIXES:
         return (
-            f"{path.name}: not a newsletter issue ({path.suffix or 'no suffix'}); save issues as "
+            f"{name}: not a newsletter issue ({path.suffix or 'no suffix'}); save issues as "
             f"{', '.join(NEWSLETTER_SUFFIXES)}"
         )
     return None
+
+
+def unread_entries(unread: list[str], shown: int = 10) -> str:
+    """One message for the entries of a newsletter folder that are not read: the first `shown`, then how
+    many more (a folder of a thousand PDFs is one line of the fetch log, not a thousand)."""
+    more = f"; and {len(unread) - shown} more" if len(unread) > shown else ""
+    return f"{len(unread)} not read in the folder: {'; '.join(unread[:shown])}{more}"
 
 
 class _Collector:
@@ -292,8 +302,8 @@ class _Collector:
         except OSError as error:
             self.error(self.source.url, "listing", f"{type(error).__name__}: {error}")
             return
-        for url, why in unread:
-            self.error(url, NOT_AN_ISSUE, why)
+        if unread:
+            self.error(self.source.url, NOT_AN_ISSUE, unread_entries(unread))
         self.result.listing = urls
         for url in urls:
             self.fetch(url)

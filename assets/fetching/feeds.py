@@ -79,16 +79,16 @@ def parse_feed(body: bytes, feed_url: str, max_entries: int) -> list[FeedEntry]:
     entries, seen = [], set()
     for entry in parsed.entries:
         link = entry.get("link")
-        if link and entry.get("guidislink") and urlsplit(link).scheme.lower() not in ("http", "https"):
+        if link and entry.get("guidislink") and not _addresses_a_page(link):
             # feedparser takes an entry's id for its link when it has none ('issue-9', 'urn:orrin:7'): an
-            # id that is no web address links to no page, and fetching it beside the feed's URL would 404
+            # id that is no address links to no page, and fetching it beside the feed's URL would 404
             link = None
         if link:
             read = FeedEntry(urljoin(feed_url, link.strip()), _entry_date(entry), entry.get("title"))
         else:
             # A feed that carries whole issues and links to no page (a newsletter's own feed): the entry
             # is the document. Skipping it lost every deal such a feed announces.
-            read = _inline_entry(entry, feed_url)
+            read = _inline_entry(entry, feed_url, seen)
             if read is None:
                 continue
         if read.link in seen:
@@ -99,27 +99,75 @@ def parse_feed(body: bytes, feed_url: str, max_entries: int) -> list[FeedEntry]:
     return entries[:max_entries]
 
 
+def _addresses_a_page(link: str) -> bool:
+    """Whether an id taken for a link is an address: a web one, or a path ('/2026/03/issue-9',
+    'issue-9.html'); not a name ('issue-9') nor a URN or tag ('urn:orrin:7', 'tag:orrin.example,2026:9')."""
+    scheme = urlsplit(link).scheme.lower()
+    if scheme:
+        return scheme in ("http", "https")
+    return "/" in link or "." in link
+
+
 _LONGEST_ID = 200
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def _inline_entry(entry: FeedParserDict, feed_url: str) -> FeedEntry | None:
-    """An entry without a link as a page of its own: its title as heading, then its content (or summary),
-    which feedparser has already sanitised. None when it has neither title nor text."""
-    title = (entry.get("title") or "").strip()
-    contents = entry.get("content") or []
-    detail = (contents[0] if contents else None) or entry.get("summary_detail") or {}
-    body = detail.get("value") or ""
-    if detail.get("type") == "text/plain":  # (feedparser unescapes plain text: 'R&D <$5M' is words)
-        body = escape(body)
-    if not title and not body.strip():
+def _inline_entry(entry: FeedParserDict, feed_url: str, taken: set[str]) -> FeedEntry | None:
+    """An entry without a link as a page of its own, or None when it has neither title nor text.
+
+    The page states the entry's date, then its title as heading, then its first non-empty content (or its
+    summary): HTML (which feedparser has sanitised) rebuilt balanced, so that a stray end tag closes
+    nothing of the page's own; any other text escaped, a paragraph per line. Its address is the feed's
+    URL and the entry's id (`taken`: the addresses given so far in this feed)."""
+    title = _plain(entry.get("title_detail") or {"value": entry.get("title")})
+    details = [*(entry.get("content") or []), entry.get("summary_detail") or {}]
+    detail = next((d for d in details if (d.get("value") or "").strip()), {})
+    body = _markup(detail)
+    if not title and not body:
         return None
-    # The entry's id names it across edits; without one, its words do (an edited entry is a new one).
+    published = _entry_date(entry)
+    base = f"{urldefrag(feed_url).url}#entry="
     key = entry.get("id") or ""
-    if not key or len(key) > _LONGEST_ID:  # (an id of a megabyte makes no address)
-        key = hashlib.sha256(f"{key}\x1f{title}\x1f{body}".encode()).hexdigest()[:16]
+    if not key or len(key) > _LONGEST_ID or f"{base}{quote(key, safe='')}" in taken:
+        # No id (or one that is too long, or one another entry of the feed has): the entry is named by
+        # what names it to a reader, its title and date, so that an edit to its text keeps its address.
+        named = f"{key}\x1f{title}\x1f{published}" if title else f"{key}\x1f{body}"
+        key = hashlib.sha256(named.encode()).hexdigest()[:16]
+        if f"{base}{key}" in taken:  # two entries of one title and date: their words tell them apart
+            key = hashlib.sha256(f"{named}\x1f{body}".encode()).hexdigest()[:16]
+    dated = f'<meta property="article:published_time" content="{published}">' if published else ""
     page = (
-        f'<!doctype html><html><head><meta charset="utf-8"><title>{escape(title)}</title></head>'
-        f"<body><article><h1>{escape(title)}</h1>\n{body}</article></body></html>"
+        f'<!doctype html><html><head><meta charset="utf-8">{dated}<title>{escape(title)}</title></head>'
+        f"<body><h1>{escape(title)}</h1>\n{body}</body></html>"
     )
-    link = f"{urldefrag(feed_url).url}#entry={quote(key, safe='')}"
-    return FeedEntry(link, _entry_date(entry), title or None, page.encode("utf-8"))
+    return FeedEntry(f"{base}{quote(key, safe='')}", published, title or None, page.encode("utf-8"))
+
+
+def _plain(detail: dict) -> str:
+    """A feed text construct as plain words (an HTML title's tags dropped)."""
+    value = (detail.get("value") or "").strip()
+    if value and detail.get("type") in _HTML_TYPES:
+        from lxml import html as lxml_html
+
+        value = lxml_html.document_fromstring(f"<div>{value}</div>").text_content().strip()
+    return " ".join(value.split())
+
+
+def _markup(detail: dict) -> str:
+    """A feed text construct as markup for the page body."""
+    value = detail.get("value") or ""
+    if not value.strip():
+        return ""
+    if detail.get("type") not in _HTML_TYPES:
+        # plain text (or a type no browser renders): escaped, a paragraph per line, so that a list of
+        # deals stays a list and not one run-on sentence
+        return "".join(f"<p>{escape(line.strip())}</p>\n" for line in value.splitlines() if line.strip())
+    from lxml import html as lxml_html
+
+    body = lxml_html.document_fromstring(f"<div>{value}</div>").find("body")
+    for part in body.iter("article", "main"):
+        # the entry's text is the whole page: an <article> of its own (a sponsor's note) would be read as
+        # the page's article, and the rest of the entry passed over
+        part.tag = "div"
+    leading = escape(body.text or "")
+    return leading + "".join(lxml_html.tostring(child, encoding="unicode") for child in body)

@@ -11,9 +11,11 @@ from __future__ import annotations
 import email
 import email.policy
 import re
+from collections.abc import Iterator
 from datetime import date, datetime
 from email.message import EmailMessage
 from pathlib import Path
+from typing import BinaryIO
 
 import frontmatter
 import yaml
@@ -246,48 +248,61 @@ def parse_eml(body: bytes) -> ParsedDocument:
 def parse_mbox(path: Path) -> list[ParsedDocument]:
     """Every issue in an mbox archive, in archive order; locators are 'm[i]/p[j]/s[k]'."""
     issues = []
-    for index, raw in enumerate(mbox_messages(path.read_bytes())):
-        checkpoint(f"m[{index}] (message {index + 1})")
-        issues.append(_parse_message(_message(raw), prefix=f"m[{index}]/"))
+    with path.open("rb") as archive:
+        for index, raw in enumerate(mbox_messages(archive)):
+            checkpoint(f"m[{index}] (message {index + 1})")
+            issues.append(_parse_message(_message(raw), prefix=f"m[{index}]/"))
     return issues
 
 
-# A From_ line as mail programs write it (RFC 4155): the sender, then the time and the year ('From
-# news@orrin.example Tue Mar  3 08:00:00 2026', a zone before the year in some: '... 08:00:00 +0000 2026').
-_FROM_LINE = re.compile(rb"From \S+[ \t].*\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]+\S+)?[ \t]+\d{4}[ \t]*\r?\n?")
-# Or the sender alone ('From news@orrin.example'), taken as one when a header follows it.
-_BARE_FROM_LINE = re.compile(rb"From \S+[ \t]*\r?\n?")
-_HEADER_LINE = re.compile(rb"[!-9;-~]+:")
+# A From_ line as mail programs write it (RFC 4155 and its variants) holds a time to the second and a
+# year: 'From news@orrin.example Tue Mar  3 08:00:00 2026', '... 08:00:00 +0000 2026' (Google Takeout),
+# '... 2026 +0100', '... 2026 remote from x' (qmail), 'From  Tue Mar 3 ...' (no sender), '... 08:00:00
+# 26'. (Prose gives no seconds: 'From 9:00 to 17:30 CET, demo day 2026' stays in its issue.)
+_FROM_TIME = re.compile(rb"\b\d{1,2}:\d{2}:\d{2}\b")
+_FROM_YEAR = re.compile(rb"\b(?:19|20)\d{2}\b|\b\d{2}\s*$")
+# Or the sender alone ('From news@orrin.example') after a blank line, with a header right below it: a
+# header's name, a colon and a space ('Subject: ...'; not 'https://...' nor 'TL;DR: ...').
+_HEADER_LINE = re.compile(rb"[A-Za-z][A-Za-z0-9-]*:[ \t]")
 _QUOTED_FROM = re.compile(rb">+From ")
+_BYTE_ORDER_MARK = b"\xef\xbb\xbf"
 
 
-def mbox_messages(archive: bytes) -> list[bytes]:
-    """The messages of an mbox archive, each as RFC 5322 bytes without its From_ line, '>From ' lines
-    unquoted.
+def mbox_messages(archive: BinaryIO) -> Iterator[bytes]:
+    """The messages of an mbox archive, one at a time, each as RFC 5322 bytes without its From_ line and
+    with '>From ' lines unquoted.
 
     `mailbox.mbox` opens a message at any line that starts 'From ', so a body line an archiver left
-    unquoted ('From the editor: Lumio raised $3 million') was dropped as a separator and the rest of the
-    issue read as a message of its own, undated. Here a message opens only at a From_ line as mail programs
-    write it, at the archive's start or after a blank line; text before the first is a message too."""
-    lines = archive.splitlines(keepends=True)
-    messages: list[bytes] = []
-    current: list[bytes] = []
-    after_blank = True
-    for number, line in enumerate(lines):
-        following = lines[number + 1] if number + 1 < len(lines) else b""
-        if after_blank and line.startswith(b"From ") and _separates(line, following):
-            if any(part.strip() for part in current):
-                messages.append(b"".join(current))
-            current = []
+    unquoted ('From the editor: Lumio raised $3 million') was dropped as a separator, and the rest of the
+    issue read as a message of its own, undated. Here a message opens only at a From_ line as mail
+    programs write it (`_is_from_line`); text before the first is a message too. Read line by line: the
+    memory held is one message."""
+    current, has_text, after_blank = bytearray(), False, True
+    lines = iter(archive)
+    line = next(lines, None)
+    if line is not None and b"\r" in line.rstrip(b"\r\n"):
+        # lines ended by CR alone (a classic Mac archive): the whole file came as one line
+        whole = (line + b"".join(lines)).replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+        lines = iter(whole.splitlines(keepends=True))
+        line = next(lines, None)
+    if line is not None and line.startswith(_BYTE_ORDER_MARK):
+        line = line[len(_BYTE_ORDER_MARK) :]
+    while line is not None:
+        following = next(lines, None)
+        if line.startswith(b"From ") and _is_from_line(line, after_blank, following or b""):
+            if has_text:
+                yield bytes(current)
+            current, has_text = bytearray(), False
         else:
-            current.append(line[1:] if _QUOTED_FROM.match(line) else line)
+            current += line[1:] if _QUOTED_FROM.match(line) else line
+            has_text = has_text or bool(line.strip())
         after_blank = not line.strip()
-    if any(part.strip() for part in current):
-        messages.append(b"".join(current))
-    return messages
+        line = following
+    if has_text:
+        yield bytes(current)
 
 
-def _separates(line: bytes, following: bytes) -> bool:
-    return bool(
-        _FROM_LINE.fullmatch(line) or (_BARE_FROM_LINE.fullmatch(line) and _HEADER_LINE.match(following))
-    )
+def _is_from_line(line: bytes, after_blank: bool, following: bytes) -> bool:
+    if _FROM_TIME.search(line) and _FROM_YEAR.search(line):
+        return True
+    return after_blank and len(line.split()) == 2 and bool(_HEADER_LINE.match(following))

@@ -4,6 +4,7 @@ page of its own, and a file of a newsletter folder that is no issue gets a fetch
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from assets.fetching.feeds import parse_feed
 from assets.fetching.http_client import HttpClient
 from assets.fetching.raw_store import RawStore
 from assets.parsing.dispatch import extract_document
+from assets.source_outputs import SourceOutputs
 from assets.sources import parse_registry
 from tests.integration.http_fixtures import quick_policy, registry_toml
 
@@ -41,15 +43,18 @@ def test_an_entry_without_a_link_is_a_page_of_its_own_named_by_its_id():
     assert "Quillfern Robotics raised $12 million" in page
 
 
-def test_an_entry_without_a_link_or_id_is_named_by_its_words_the_same_on_every_read():
+def test_an_entry_without_a_link_or_id_is_named_by_its_title_and_date_the_same_on_every_read():
     item = "<item><title>Lumio raises $3M</title><description>Lumio raised $3 million.</description></item>"
     (first,) = parse_feed(_rss(item), FEED_URL, 20)
     (again,) = parse_feed(_rss(item), FEED_URL, 20)
     assert first.link == again.link
     assert first.link.startswith(f"{FEED_URL}#entry=")
-    edited = item.replace("$3 million.", "$3.5 million.")
-    (changed,) = parse_feed(_rss(edited), FEED_URL, 20)
-    assert changed.link != first.link
+    # its text edited, it is the same entry (feeds have no listing: a new address would be a second
+    # document, and the deal read twice); its title edited, another
+    (edited,) = parse_feed(_rss(item.replace("$3 million.", "$3.5 million.")), FEED_URL, 20)
+    assert edited.link == first.link
+    (retitled,) = parse_feed(_rss(item.replace("raises $3M", "raises $3.5M")), FEED_URL, 20)
+    assert retitled.link != first.link
 
 
 def test_an_entry_with_nothing_to_read_is_passed_over_and_linked_ones_still_fetched():
@@ -94,21 +99,44 @@ def test_a_feed_of_whole_issues_is_stored_and_its_deal_extracted(tmp_path):
     assert not [d for d in again.documents if d["parent_url"]]
 
 
-def test_files_of_a_newsletter_folder_that_are_no_issue_are_named_in_the_fetch_log(tmp_path):
+def test_what_a_newsletter_folder_holds_besides_issues_is_named_in_one_fetch_log_row(tmp_path):
     folder = tmp_path / "letters"
     (folder / "archive").mkdir(parents=True)
+    (folder / "Takeout.mbox").mkdir()
     (folder / "2026-03-03.md").write_text("# Week 9\n\nQuillfern Robotics raised $12 million.\n")
+    (folder / ".2026-03-10.md").write_text("# Week 10\n\nLumio raised $3 million.\n")  # read, as ever
     (folder / "2026-03-10.pdf").write_bytes(b"%PDF-1.7\n")
     (folder / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")
     (folder / "gone.md").symlink_to(folder / "missing.md")
+    # a name saved in Latin-1, not UTF-8: the message is stored as UTF-8 all the same
+    (Path(os.fsdecode(os.fsencode(folder) + b"/Pr\xe9sentation.pdf"))).write_bytes(b"%PDF-1.7\n")
+    source = {"id": "letters", "kind": "newsletter", "url": folder.as_uri()}
+    collection, _ = _collect(tmp_path, source)
+    assert [d["url"].rsplit("/", 1)[1] for d in collection.documents] == [".2026-03-10.md", "2026-03-03.md"]
+    (row,) = [r for r in collection.log if r["status"] == "error"]
+    assert (row["url"], row["error_class"]) == (folder.as_uri(), "not_an_issue")
+    message = row["error_message"]
+    assert message.startswith("5 not read in the folder: ")
+    assert "2026-03-10.pdf: not a newsletter issue (.pdf)" in message
+    assert "archive: a folder" in message
+    assert "Takeout.mbox: an Apple Mail export" in message
+    assert "gone.md: not a readable file (a broken link" in message
+    assert "Pr\ufffdsentation.pdf: not a newsletter issue" in message
+    assert ".DS_Store" not in message
+    SourceOutputs(tmp_path / "sources").record_fetch(
+        "letters", "run-1", datetime(2026, 3, 4), collection.documents, collection.log, collection.listing
+    )  # (a surrogate in the message stopped this, and every source after it)
+
+
+def test_a_folder_of_many_stray_files_is_one_row_naming_the_first_ten(tmp_path):
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    for number in range(25):
+        (folder / f"scan-{number:02}.pdf").write_bytes(b"%PDF-1.7\n")
     collection, _ = _collect(tmp_path, {"id": "letters", "kind": "newsletter", "url": folder.as_uri()})
-    assert [d["url"].rsplit("/", 1)[1] for d in collection.documents] == ["2026-03-03.md"]
-    unread = {r["url"].rsplit("/", 1)[1]: r for r in collection.log if r["status"] == "error"}
-    assert sorted(unread) == ["2026-03-10.pdf", "archive", "gone.md"]  # not .DS_Store: hidden
-    assert {r["error_class"] for r in unread.values()} == {"not_an_issue"}
-    assert "not a newsletter issue (.pdf)" in unread["2026-03-10.pdf"]["error_message"]
-    assert "a folder" in unread["archive"]["error_message"]
-    assert "broken link" in unread["gone.md"]["error_message"]
+    (row,) = collection.log
+    assert row["error_message"].count(".pdf: not a newsletter issue") == 10
+    assert row["error_message"].endswith("; and 15 more")
 
 
 def test_a_plain_text_entry_keeps_its_words_when_read_as_a_page():
@@ -132,3 +160,109 @@ def test_an_id_taken_for_a_link_is_no_address_unless_it_is_a_web_one():
     assert inline.link == f"{FEED_URL}#entry=issue-9"  # not https://letters.example/issue-9, a 404
     assert linked.link == "https://letters.example/news/2"
     assert linked.inline is None
+
+
+def _atom(entries: str) -> bytes:
+    return (
+        f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Orrin</title>{entries}</feed>'
+    ).encode()
+
+
+def _read(entry, tmp_path: Path) -> list[tuple[str, str, date | None]]:
+    """The deals extracted from an entry's own page, as a feed's stored entry is read."""
+    page = tmp_path / "entry.html"
+    page.write_bytes(entry.inline)
+    (source,) = parse_registry(registry_toml([{"id": "orrin", "kind": "feed", "url": FEED_URL}]), tmp_path)
+    mentions = extract_document(source, entry.link, "0" * 64, "text/html", page, entry.published)
+    return [(m.company_text, m.amount_text, m.published_date) for m in mentions.itertuples()]
+
+
+def _companies_and_amounts(entry, tmp_path: Path) -> list[tuple[str, str]]:
+    return [(company, amount) for company, amount, _ in _read(entry, tmp_path)]
+
+
+def test_a_plain_text_list_of_deals_stays_a_list(tmp_path):
+    summary = (
+        "This week:\n- Quillfern Robotics raised $12 million in a Series A.\n"
+        "- Lumio raised $3 million in a seed round.\n- Vexa raised $40 million in a Series B.\n"
+    )
+    entry_xml = (
+        "<entry><title>Week 9</title><id>urn:orrin:9</id><updated>2026-03-03T08:00:00Z</updated>"
+        f'<summary type="text">{summary}</summary></entry>'
+    )
+    (entry,) = parse_feed(_atom(entry_xml), FEED_URL, 20)
+    assert _companies_and_amounts(entry, tmp_path) == [
+        ("Quillfern Robotics", "$12 million"),
+        ("Lumio", "$3 million"),
+        ("Vexa", "$40 million"),
+    ]
+
+
+def test_the_entry_dates_its_page_and_its_content_cannot_rewrite_the_page(tmp_path):
+    stray = (
+        '<p>Posted <time datetime="2026-06-01">later</time>.</p></article></body>'
+        "<p>Lumio raised $3 million in a seed round.</p>"
+    )
+    item = (
+        "<item><title>Week 9</title><guid isPermaLink='false'>issue-9</guid>"
+        "<pubDate>Tue, 03 Mar 2026 08:00:00 GMT</pubDate>"
+        f"<description><![CDATA[{stray}]]></description></item>"
+    )
+    (entry,) = parse_feed(_rss(item), FEED_URL, 20)
+    assert _read(entry, tmp_path) == [("Lumio", "$3 million", date(2026, 3, 3))]
+    markdown = (
+        "<entry><title>Week 10</title><id>urn:orrin:10</id><updated>2026-03-10T08:00:00Z</updated>"
+        '<content type="text/markdown">&lt;meta property="article:published_time" content="2019-01-01"&gt;'
+        "&lt;script&gt;alert(1)&lt;/script&gt;\nVexa raised $40 million in a Series B.</content></entry>"
+    )
+    (entry,) = parse_feed(_atom(markdown), FEED_URL, 20)
+    page = entry.inline.decode()
+    assert "<script>" not in page
+    assert page.count("<meta property") == 1  # the entry's own date, not one its text wrote
+    assert _read(entry, tmp_path) == [("Vexa", "$40 million", date(2026, 3, 10))]
+
+
+def test_an_empty_content_gives_way_to_the_summary_and_an_html_title_is_words():
+    entry_xml = (
+        '<entry><title type="html">&lt;b&gt;Lumio&lt;/b&gt; raises</title><id>urn:orrin:11</id>'
+        '<content type="html"></content><summary>Lumio raised $3 million.</summary></entry>'
+    )
+    (entry,) = parse_feed(_atom(entry_xml), FEED_URL, 20)
+    assert entry.title == "Lumio raises"
+    assert "Lumio raised $3 million." in entry.inline.decode()
+
+
+def test_entries_that_share_one_id_are_each_read():
+    items = "".join(
+        f"<item><title>Week {week}</title><guid isPermaLink='false'>orrin-letter</guid>"
+        f"<description>Deal {week}.</description></item>"
+        for week in (9, 10)
+    )
+    entries = parse_feed(_rss(items), FEED_URL, 20)
+    assert len({e.link for e in entries}) == 2
+    assert sorted(e.title for e in entries) == ["Week 10", "Week 9"]
+
+
+def test_an_id_that_is_a_path_is_still_fetched():
+    items = (
+        "<item><title>Nine</title><guid>/2026/03/issue-9</guid></item>"
+        "<item><title>Ten</title><guid>issue-10.html</guid></item>"
+    )
+    entries = parse_feed(_rss(items), FEED_URL, 20)
+    assert sorted((e.link, e.inline) for e in entries) == [
+        ("https://letters.example/2026/03/issue-9", None),
+        ("https://letters.example/issue-10.html", None),
+    ]
+
+
+def test_an_article_inside_the_entry_is_not_taken_for_the_whole_page(tmp_path):
+    content = (
+        "<article><p>A word from our sponsor.</p></article>"
+        "<p>Lumio raised $3 million in a seed round led by Tern Bay Capital.</p>"
+    )
+    item = (
+        "<item><title>Week 9</title><guid isPermaLink='false'>issue-9</guid>"
+        f"<description><![CDATA[{content}]]></description></item>"
+    )
+    (entry,) = parse_feed(_rss(item), FEED_URL, 20)
+    assert _companies_and_amounts(entry, tmp_path) == [("Lumio", "$3 million")]
