@@ -143,7 +143,7 @@ KINDS: dict[SourceKind, KindSpec] = {
         Listing.FEED_ENTRIES,
         Reading.WEB_PAGE,
         {
-            "max_entries": Option(int, "a positive integer (the newest entries read per run)", positive_int),
+            "max_entries": Option(int, "a positive integer (the new entries fetched per run)", positive_int),
             "currency": _CURRENCY,
         },
     ),

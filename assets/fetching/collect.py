@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 from assets.fetching.addresses import origin_of
 from assets.fetching.exchange import SOURCE_BUDGET, Limit
-from assets.fetching.feeds import FeedEntry, NotAFeed, UnsafeFeed, parse_feed, screen_xml
+from assets.fetching.feeds import FeedEntry, NotAFeed, UnsafeFeed, entries_to_fetch, parse_feed, screen_xml
 from assets.fetching.http_client import (
     FetchError,
     FetchOutcome,
@@ -265,7 +265,7 @@ class _Collector:
             return
         limit = int(self.source.options.get("max_entries", DEFAULT_MAX_FEED_ENTRIES))
         try:
-            entries = parse_feed(body, self.source.url, limit)
+            entries = entries_to_fetch(parse_feed(body, self.source.url), self.previous, limit)
         except UnsafeFeed as refusal:  # a version stored before screening existed
             self.error(self.source.url, "unsafe_xml", str(refusal))
             return

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+from collections.abc import Container
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from html import escape
@@ -64,8 +65,9 @@ def _entry_date(entry: FeedParserDict) -> date | None:
     return None
 
 
-def parse_feed(body: bytes, feed_url: str, max_entries: int) -> list[FeedEntry]:
-    """The newest `max_entries` entries, links made absolute against the feed URL; an entry without a
+def parse_feed(body: bytes, feed_url: str, max_entries: int | None = None) -> list[FeedEntry]:
+    """The newest `max_entries` entries (all of them with None), newest first, links made absolute against
+    the feed URL; an entry without a
     link is read as a page of its own (`_inline_entry`), and one with no title nor text is passed over."""
     screen_xml(body)
     # feedparser is imported when a feed is read: a refresh of exports and pages never needs it (0.1 s
@@ -97,6 +99,19 @@ def parse_feed(body: bytes, feed_url: str, max_entries: int) -> list[FeedEntry]:
         entries.append(read)
     entries.sort(key=lambda e: e.published or date.min, reverse=True)
     return entries[:max_entries]
+
+
+def entries_to_fetch(entries: list[FeedEntry], stored: Container[str], limit: int) -> list[FeedEntry]:
+    """Of a feed's entries (newest first), the ones to fetch this run: the newest `limit` it has not
+    stored yet, and those it has among its newest `limit` (checked again: a page may change).
+
+    Taking the newest `limit` entries alone lost every entry a busy feed published beyond them between two
+    runs: they were never among the newest again. Entries left over now come on the next runs, `limit`
+    new ones at a time."""
+    chosen = [entry.link for entry in entries if entry.link not in stored][:limit]
+    chosen += [entry.link for entry in entries[:limit] if entry.link in stored]
+    taken = set(chosen)
+    return [entry for entry in entries if entry.link in taken]
 
 
 def _addresses_a_page(link: str) -> bool:

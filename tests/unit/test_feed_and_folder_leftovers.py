@@ -266,3 +266,31 @@ def test_an_article_inside_the_entry_is_not_taken_for_the_whole_page(tmp_path):
     )
     (entry,) = parse_feed(_rss(item), FEED_URL, 20)
     assert _companies_and_amounts(entry, tmp_path) == [("Lumio", "$3 million")]
+
+
+def test_a_busy_feed_is_read_to_the_end_a_few_new_entries_a_run(tmp_path):
+    """Ten entries between two runs, three a run: the first run takes the newest three, each later run
+    the next three it has not stored yet (and checks again the stored ones among the newest three), until
+    every entry is stored. Before, the seven older ones were never read."""
+    items = "".join(
+        f"<item><title>Deal {day}</title><link>news/{day}</link>"
+        f"<pubDate>{day:02} Mar 2026 08:00:00 GMT</pubDate></item>"
+        for day in range(1, 11)
+    )
+    feed = tmp_path / "wire.xml"
+    feed.write_bytes(_rss(items))
+    for day in range(1, 11):
+        (tmp_path / "news").mkdir(exist_ok=True)
+        (tmp_path / "news" / str(day)).write_text(f"<p>Deal {day}.</p>")
+    source = {"id": "wire", "kind": "feed", "url": feed.as_uri(), "options": {"max_entries": 3}}
+    previous: dict[str, PreviousVersion] = {}
+    fetched_by_run = []
+    for _ in range(5):
+        collection, _ = _collect(tmp_path, source, previous)
+        fetched_by_run.append(
+            sorted(int(d["url"].rsplit("/", 1)[1]) for d in collection.documents if d["parent_url"])
+        )
+        for row in collection.log:
+            if row["sha256"]:
+                previous[row["url"]] = PreviousVersion(row["sha256"], row["etag"], row["last_modified"])
+    assert fetched_by_run == [[8, 9, 10], [5, 6, 7], [2, 3, 4], [1], []]
