@@ -16,6 +16,7 @@ from pandera.typing import Series
 
 from schemas.rules import (
     AMOUNT_CEILING_USD,
+    CURRENCY_CONFLICT,
     EARLIEST_DATE,
     EARLY_ROUND_CEILINGS_USD,
     OUT_OF_RANGE,
@@ -105,6 +106,10 @@ def _record_rules() -> type[pa.DataFrameModel]:
         @pa.check("currency", **_rule("currency_known"))
         def _currency_known(cls, s: Series[object]) -> Series[bool]:
             return s.isin(default_currencies().codes)
+
+        @pa.dataframe_check(**_rule("currency_agrees"))
+        def _currency_agrees(cls, df: pd.DataFrame) -> Series[bool]:
+            return (df["amount_status"] != CURRENCY_CONFLICT) & (df["valuation_status"] != CURRENCY_CONFLICT)
 
         @pa.dataframe_check(**_rule("amount_converted"))
         def _amount_converted(cls, df: pd.DataFrame) -> Series[bool]:

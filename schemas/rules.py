@@ -27,6 +27,9 @@ class Rule:
 
 # amount_status / valuation_status of a value too large even to store as whole dollars (beyond 2^63).
 OUT_OF_RANGE = "out_of_range"
+# amount_status / valuation_status of a value whose own sign or code ('$5M', 'US$5M') names another currency
+# than the row's currency column ('EUR'): which is right is not for dealmap to guess.
+CURRENCY_CONFLICT = "currency_conflict"
 AMOUNT_CEILING_USD = 1_000_000_000_000  # $1T: no venture round comes close; larger is a unit error
 VALUATION_CEILING_USD = 10_000_000_000_000  # $10T
 EARLIEST_DATE = "1990-01-01"
@@ -91,6 +94,13 @@ RECORD_RULES: dict[str, Rule] = {
             _E,
             "The currency is one dealmap converts (schemas/reference/currencies.toml).",
             ("currency_text", "currency"),
+        ),
+        Rule(
+            "currency_agrees",
+            _E,
+            "An amount or valuation that writes its own currency ('$5M', 'US$5M', '€5M') names the one the "
+            "row's currency column gives: when they differ, which is right is not for dealmap to guess.",
+            ("amount_text", "valuation_text", "currency_text"),
         ),
         Rule(
             "amount_converted",

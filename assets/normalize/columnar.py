@@ -315,7 +315,7 @@ def _money(fields: Any) -> tuple[Any, ...]:
     convertible = money is not None and money.currency is not None and not fields.huge
     units, exp = integer_and_exponent(money.value) if convertible else (None, None)
     return (
-        str(fields.parsed.status), fields.original, fields.row_currency, bool(money and money.is_floor),
+        fields.status, fields.original, fields.row_currency, bool(money and money.is_floor),
         fields.huge, money.currency if convertible else None, units, exp,
     )  # fmt: skip
 

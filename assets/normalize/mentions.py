@@ -29,7 +29,7 @@ from assets.normalize.fx import FxTable, default_fx_table
 from assets.normalize.names import Names, default_names, name_key
 from schemas.reference.reference_data import ReferenceData
 from schemas.reference.wording import states_nothing
-from schemas.rules import OUT_OF_RANGE
+from schemas.rules import CURRENCY_CONFLICT, OUT_OF_RANGE
 from schemas.tables import NORMALIZED_MENTIONS
 from schemas.tables.mentions import NORMALIZED_FIELDS as NORMALIZED_COLUMNS
 from schemas.taxonomy import UNCLASSIFIED, Taxonomy, default_taxonomy
@@ -223,9 +223,17 @@ class MoneyFields:
     def money(self) -> Money | None:
         return self.parsed.money
 
+    conflict: bool = False
+    """The amount writes its own currency ('$5M'), another than the row's currency column ('EUR')."""
+
     @property
     def huge(self) -> bool:
         return _huge(self.money)
+
+    @property
+    def status(self) -> str:
+        """amount_status / valuation_status before the storage check (`_storable`)."""
+        return CURRENCY_CONFLICT if self.conflict else str(self.parsed.status)
 
 
 def money_fields(text: Any, currency_text: Any, default_currency: Any, refs: References) -> MoneyFields:
@@ -241,7 +249,10 @@ def money_fields(text: Any, currency_text: Any, default_currency: Any, refs: Ref
         row_currency = stated_text  # unrecognised: stays as written so that `currency_known` names it
     else:
         row_currency = money.currency if money else stated_currency
-    return MoneyFields(parsed, money.text if money else _text(text), row_currency)
+    # '$5M' in a row whose currency column says EUR: the sign wins the parse, so the column was ignored
+    # without a word (a figure off by the exchange rate); the row goes to quarantine under currency_agrees.
+    conflict = bool(stated_currency and money and money.currency and money.currency != stated_currency)
+    return MoneyFields(parsed, money.text if money else _text(text), row_currency, conflict)
 
 
 def segment_fields(
@@ -301,10 +312,10 @@ def normalize_record(row: dict[str, Any], refs: References) -> dict[str, Any]:
         row.get("segment_text"), row.get("context"), row.get("snippet"), refs
     )
     amount_usd, amount_status = _storable(
-        amount_usd, OUT_OF_RANGE if amount_fields.huge else str(amount_fields.parsed.status)
+        amount_usd, OUT_OF_RANGE if amount_fields.huge else amount_fields.status
     )
     valuation_usd, valuation_status = _storable(
-        valuation_usd, OUT_OF_RANGE if valuation_fields.huge else str(valuation_fields.parsed.status)
+        valuation_usd, OUT_OF_RANGE if valuation_fields.huge else valuation_fields.status
     )
     return {
         "company": company,

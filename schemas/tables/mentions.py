@@ -59,7 +59,11 @@ PROVENANCE = tuple(
     )
 )
 PROVENANCE_BY_NAME = {c.name: c for c in PROVENANCE}
-STATUS = "parsed, undisclosed, missing, unparseable, or out_of_range (too large to store: quarantined by the ceiling rule)."
+STATUS = (
+    "parsed, undisclosed, missing, unparseable, out_of_range (too large to store: quarantined by the ceiling "
+    "rule), or currency_conflict (its own currency sign or code disagrees with the row's currency column: "
+    "quarantined by currency_agrees)."
+)
 
 NORMALIZED_FIELDS = (
     COMPANY,

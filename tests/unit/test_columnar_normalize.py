@@ -67,6 +67,8 @@ HANDMADE = pd.DataFrame(
         _mention(11, company_text="Petrel", amount_text="$1.25M", valuation_text="1e9",
                  default_currency="USD",
                  announced_text="yesterday", published_date=pd.Timestamp("2026-02-03").date()),
+        _mention(12, company_text="Kestrel", amount_text="$5M", currency_text="EUR", valuation_text="€20M",
+                 announced_text="2025-04-01"),
     ]
     # Names on both sides of the plain-name shortcut: placeholders, suffixes, aliases, odd spacing, accents.
     + [
@@ -169,6 +171,8 @@ def test_handmade_rows_cover_the_branches(refs: References) -> None:
     assert list(frame.loc["row[8]", "investors"]) == ["Harbor Capital", "Northwind Ventures"]
     assert frame.loc["row[9]", "amount_status"] == "out_of_range"  # EUR: beyond 2^63 once converted
     assert frame.loc["row[10]", "segment_basis"] == "inferred"
+    assert frame.loc["row[12]", "amount_status"] == "currency_conflict"
+    assert frame.loc["row[12]", "valuation_status"] == "parsed"
 
 
 @pytest.mark.parametrize(

@@ -47,6 +47,7 @@ VIOLATIONS = {
     "amount_nonnegative": {"amount_text": "-20000000", "valuation_text": None},
     "amount_below_ceiling": {"amount_text": "2000000000000", "valuation_text": None},
     "currency_known": {"currency_text": "XYZ"},
+    "currency_agrees": {"amount_text": "€20,000,000"},
     "valuation_parseable": {"valuation_text": "a lot"},
     "valuation_nonnegative": {"valuation_text": "-5", "amount_text": "undisclosed"},
     "amount_converted": {"currency_text": None},
