@@ -21,6 +21,7 @@ from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidd
 
 if TYPE_CHECKING:
     from feedparser import FeedParserDict
+    from lxml.html import HtmlElement
 
 
 class UnsafeFeed(ValueError):
@@ -65,10 +66,10 @@ def _entry_date(entry: FeedParserDict) -> date | None:
     return None
 
 
-def parse_feed(body: bytes, feed_url: str, max_entries: int | None = None) -> list[FeedEntry]:
-    """The newest `max_entries` entries (all of them with None), newest first, links made absolute against
-    the feed URL; an entry without a
-    link is read as a page of its own (`_inline_entry`), and one with no title nor text is passed over."""
+def parse_feed(body: bytes, feed_url: str) -> list[FeedEntry]:
+    """Every entry of the feed, newest first, links made absolute against the feed URL (`entries_to_fetch`
+    says which to fetch this run); an entry without a link is read as a page of its own (`_inline_entry`),
+    and one with no title nor text is passed over."""
     screen_xml(body)
     # feedparser is imported when a feed is read: a refresh of exports and pages never needs it (0.1 s
     # of every refresh process).
@@ -98,7 +99,7 @@ def parse_feed(body: bytes, feed_url: str, max_entries: int | None = None) -> li
         seen.add(read.link)
         entries.append(read)
     entries.sort(key=lambda e: e.published or date.min, reverse=True)
-    return entries[:max_entries]
+    return entries
 
 
 def entries_to_fetch(entries: list[FeedEntry], stored: Container[str], limit: int) -> list[FeedEntry]:
@@ -143,28 +144,38 @@ def _inline_entry(entry: FeedParserDict, feed_url: str, taken: set[str]) -> Feed
     published = _entry_date(entry)
     base = f"{urldefrag(feed_url).url}#entry="
     key = entry.get("id") or ""
-    if not key or len(key) > _LONGEST_ID or f"{base}{quote(key, safe='')}" in taken:
+    link = f"{base}{quote(key, safe='')}"
+    if not key or len(key) > _LONGEST_ID or link in taken:
         # No id (or one that is too long, or one another entry of the feed has): the entry is named by
         # what names it to a reader, its title and date, so that an edit to its text keeps its address.
         named = f"{key}\x1f{title}\x1f{published}" if title else f"{key}\x1f{body}"
-        key = hashlib.sha256(named.encode()).hexdigest()[:16]
-        if f"{base}{key}" in taken:  # two entries of one title and date: their words tell them apart
-            key = hashlib.sha256(f"{named}\x1f{body}".encode()).hexdigest()[:16]
+        link = base + _digest(named)
+        if link in taken:  # two entries of one title and date: their words tell them apart
+            link = base + _digest(f"{named}\x1f{body}")
     dated = f'<meta property="article:published_time" content="{published}">' if published else ""
     page = (
         f'<!doctype html><html><head><meta charset="utf-8">{dated}<title>{escape(title)}</title></head>'
         f"<body><h1>{escape(title)}</h1>\n{body}</body></html>"
     )
-    return FeedEntry(f"{base}{quote(key, safe='')}", published, title or None, page.encode("utf-8"))
+    return FeedEntry(link, published, title or None, page.encode("utf-8"))
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _html_body(markup: str) -> HtmlElement:
+    """The <body> lxml reads an HTML fragment into (an unbalanced fragment is balanced on the way)."""
+    from lxml import html as lxml_html
+
+    return lxml_html.document_fromstring(f"<div>{markup}</div>").find("body")
 
 
 def _plain(detail: dict) -> str:
     """A feed text construct as plain words (an HTML title's tags dropped)."""
     value = (detail.get("value") or "").strip()
     if value and detail.get("type") in _HTML_TYPES:
-        from lxml import html as lxml_html
-
-        value = lxml_html.document_fromstring(f"<div>{value}</div>").text_content().strip()
+        value = _html_body(value).text_content()
     return " ".join(value.split())
 
 
@@ -179,7 +190,7 @@ def _markup(detail: dict) -> str:
         return "".join(f"<p>{escape(line.strip())}</p>\n" for line in value.splitlines() if line.strip())
     from lxml import html as lxml_html
 
-    body = lxml_html.document_fromstring(f"<div>{value}</div>").find("body")
+    body = _html_body(value)
     for part in body.iter("article", "main"):
         # the entry's text is the whole page: an <article> of its own (a sponsor's note) would be read as
         # the page's article, and the rest of the entry passed over

@@ -218,13 +218,12 @@ class MoneyFields:
     """The amount as written, cleaned of surrounding words."""
     row_currency: str | None
     """The mention's `currency` when this is its amount: the currency as written when it is unknown."""
+    conflict: bool = False
+    """The amount writes its own currency ('$5M'), another than the row's currency column ('EUR')."""
 
     @property
     def money(self) -> Money | None:
         return self.parsed.money
-
-    conflict: bool = False
-    """The amount writes its own currency ('$5M'), another than the row's currency column ('EUR')."""
 
     @property
     def huge(self) -> bool:

@@ -35,7 +35,7 @@ ISSUE_ITEM = (
 
 
 def test_an_entry_without_a_link_is_a_page_of_its_own_named_by_its_id():
-    (entry,) = parse_feed(_rss(ISSUE_ITEM), FEED_URL, 20)
+    (entry,) = parse_feed(_rss(ISSUE_ITEM), FEED_URL)
     assert entry.link == f"{FEED_URL}#entry=issue-9"
     assert entry.published == date(2026, 3, 3)
     page = entry.inline.decode()
@@ -45,21 +45,21 @@ def test_an_entry_without_a_link_is_a_page_of_its_own_named_by_its_id():
 
 def test_an_entry_without_a_link_or_id_is_named_by_its_title_and_date_the_same_on_every_read():
     item = "<item><title>Lumio raises $3M</title><description>Lumio raised $3 million.</description></item>"
-    (first,) = parse_feed(_rss(item), FEED_URL, 20)
-    (again,) = parse_feed(_rss(item), FEED_URL, 20)
+    (first,) = parse_feed(_rss(item), FEED_URL)
+    (again,) = parse_feed(_rss(item), FEED_URL)
     assert first.link == again.link
     assert first.link.startswith(f"{FEED_URL}#entry=")
     # its text edited, it is the same entry (feeds have no listing: a new address would be a second
     # document, and the deal read twice); its title edited, another
-    (edited,) = parse_feed(_rss(item.replace("$3 million.", "$3.5 million.")), FEED_URL, 20)
+    (edited,) = parse_feed(_rss(item.replace("$3 million.", "$3.5 million.")), FEED_URL)
     assert edited.link == first.link
-    (retitled,) = parse_feed(_rss(item.replace("raises $3M", "raises $3.5M")), FEED_URL, 20)
+    (retitled,) = parse_feed(_rss(item.replace("raises $3M", "raises $3.5M")), FEED_URL)
     assert retitled.link != first.link
 
 
 def test_an_entry_with_nothing_to_read_is_passed_over_and_linked_ones_still_fetched():
     items = "<item><title></title></item><item><title>Story</title><link>/news/1</link></item>"
-    entries = parse_feed(_rss(items), FEED_URL, 20)
+    entries = parse_feed(_rss(items), FEED_URL)
     assert [(e.link, e.inline) for e in entries] == [("https://letters.example/news/1", None)]
 
 
@@ -126,6 +126,7 @@ def test_what_a_newsletter_folder_holds_besides_issues_is_named_in_one_fetch_log
     SourceOutputs(tmp_path / "sources").record_fetch(
         "letters", "run-1", datetime(2026, 3, 4), collection.documents, collection.log, collection.listing
     )  # (a surrogate in the message stopped this, and every source after it)
+    assert (tmp_path / "sources" / "letters" / "fetch_state.json").is_file()
 
 
 def test_a_folder_of_many_stray_files_is_one_row_naming_the_first_ten(tmp_path):
@@ -146,7 +147,7 @@ def test_a_plain_text_entry_keeps_its_words_when_read_as_a_page():
         b"<entry><title>R&amp;D notes</title><id>urn:orrin:7</id><updated>2026-03-03T08:00:00Z</updated>"
         b'<summary type="text">Vexa &lt;raised&gt; $4 million, AT&amp;T says.</summary></entry></feed>'
     )
-    (entry,) = parse_feed(atom, FEED_URL, 20)
+    (entry,) = parse_feed(atom, FEED_URL)
     assert entry.link == f"{FEED_URL}#entry=urn%3Aorrin%3A7"
     assert "Vexa &lt;raised&gt; $4 million, AT&amp;T says." in entry.inline.decode()
 
@@ -156,7 +157,7 @@ def test_an_id_taken_for_a_link_is_no_address_unless_it_is_a_web_one():
         "<item><title>Week 9</title><guid>issue-9</guid><description>Tern Bay led.</description></item>"
         "<item><title>Story</title><guid>https://letters.example/news/2</guid></item>"
     )
-    inline, linked = sorted(parse_feed(_rss(items), FEED_URL, 20), key=lambda e: e.inline is None)
+    inline, linked = sorted(parse_feed(_rss(items), FEED_URL), key=lambda e: e.inline is None)
     assert inline.link == f"{FEED_URL}#entry=issue-9"  # not https://letters.example/issue-9, a 404
     assert linked.link == "https://letters.example/news/2"
     assert linked.inline is None
@@ -190,7 +191,7 @@ def test_a_plain_text_list_of_deals_stays_a_list(tmp_path):
         "<entry><title>Week 9</title><id>urn:orrin:9</id><updated>2026-03-03T08:00:00Z</updated>"
         f'<summary type="text">{summary}</summary></entry>'
     )
-    (entry,) = parse_feed(_atom(entry_xml), FEED_URL, 20)
+    (entry,) = parse_feed(_atom(entry_xml), FEED_URL)
     assert _companies_and_amounts(entry, tmp_path) == [
         ("Quillfern Robotics", "$12 million"),
         ("Lumio", "$3 million"),
@@ -208,14 +209,14 @@ def test_the_entry_dates_its_page_and_its_content_cannot_rewrite_the_page(tmp_pa
         "<pubDate>Tue, 03 Mar 2026 08:00:00 GMT</pubDate>"
         f"<description><![CDATA[{stray}]]></description></item>"
     )
-    (entry,) = parse_feed(_rss(item), FEED_URL, 20)
+    (entry,) = parse_feed(_rss(item), FEED_URL)
     assert _read(entry, tmp_path) == [("Lumio", "$3 million", date(2026, 3, 3))]
     markdown = (
         "<entry><title>Week 10</title><id>urn:orrin:10</id><updated>2026-03-10T08:00:00Z</updated>"
         '<content type="text/markdown">&lt;meta property="article:published_time" content="2019-01-01"&gt;'
         "&lt;script&gt;alert(1)&lt;/script&gt;\nVexa raised $40 million in a Series B.</content></entry>"
     )
-    (entry,) = parse_feed(_atom(markdown), FEED_URL, 20)
+    (entry,) = parse_feed(_atom(markdown), FEED_URL)
     page = entry.inline.decode()
     assert "<script>" not in page
     assert page.count("<meta property") == 1  # the entry's own date, not one its text wrote
@@ -227,7 +228,7 @@ def test_an_empty_content_gives_way_to_the_summary_and_an_html_title_is_words():
         '<entry><title type="html">&lt;b&gt;Lumio&lt;/b&gt; raises</title><id>urn:orrin:11</id>'
         '<content type="html"></content><summary>Lumio raised $3 million.</summary></entry>'
     )
-    (entry,) = parse_feed(_atom(entry_xml), FEED_URL, 20)
+    (entry,) = parse_feed(_atom(entry_xml), FEED_URL)
     assert entry.title == "Lumio raises"
     assert "Lumio raised $3 million." in entry.inline.decode()
 
@@ -238,7 +239,7 @@ def test_entries_that_share_one_id_are_each_read():
         f"<description>Deal {week}.</description></item>"
         for week in (9, 10)
     )
-    entries = parse_feed(_rss(items), FEED_URL, 20)
+    entries = parse_feed(_rss(items), FEED_URL)
     assert len({e.link for e in entries}) == 2
     assert sorted(e.title for e in entries) == ["Week 10", "Week 9"]
 
@@ -248,7 +249,7 @@ def test_an_id_that_is_a_path_is_still_fetched():
         "<item><title>Nine</title><guid>/2026/03/issue-9</guid></item>"
         "<item><title>Ten</title><guid>issue-10.html</guid></item>"
     )
-    entries = parse_feed(_rss(items), FEED_URL, 20)
+    entries = parse_feed(_rss(items), FEED_URL)
     assert sorted((e.link, e.inline) for e in entries) == [
         ("https://letters.example/2026/03/issue-9", None),
         ("https://letters.example/issue-10.html", None),
@@ -264,7 +265,7 @@ def test_an_article_inside_the_entry_is_not_taken_for_the_whole_page(tmp_path):
         "<item><title>Week 9</title><guid isPermaLink='false'>issue-9</guid>"
         f"<description><![CDATA[{content}]]></description></item>"
     )
-    (entry,) = parse_feed(_rss(item), FEED_URL, 20)
+    (entry,) = parse_feed(_rss(item), FEED_URL)
     assert _companies_and_amounts(entry, tmp_path) == [("Lumio", "$3 million")]
 
 
