@@ -12,7 +12,11 @@ def is_missing(value: Any) -> bool:
     """True for None, NaN, NaT and pd.NA; False for any list-like (even empty) and other values."""
     if value is None or value is pd.NA or value is pd.NaT:
         return True
-    if isinstance(value, list | tuple | np.ndarray):
+    # The common cells answered without pandas: resolution asks this of every cell it reads, and
+    # pd.isna on a scalar costs a microsecond. np.float64 is a float; NaN is the only float unequal to itself.
+    if isinstance(value, float):
+        return value != value
+    if isinstance(value, str | bool | int | list | tuple | np.ndarray):
         return False
     try:
         return bool(pd.isna(value))

@@ -350,7 +350,10 @@ def resolve_deals(
     # Plain dicts grouped in Python: a pandas groupby with one small group per company costs ~1 ms a
     # group, which dominates on exports with tens of thousands of companies.
     by_company: dict[str | None, list[dict[str, Any]]] = {}
-    for record in frame.to_dict("records"):
+    # Column by column (`tolist` gives Python values), not `to_dict`, which boxes value by value.
+    columns = list(frame.columns)
+    for cells in zip(*(frame[column].tolist() for column in columns), strict=True):
+        record = dict(zip(columns, cells, strict=True))
         by_company.setdefault(record["company_key"], []).append(record)
     opened = []  # (company key, precedence of the mention that opened the deal, deal row, its mentions)
     for company_key, records in by_company.items():
