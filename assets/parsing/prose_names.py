@@ -37,6 +37,8 @@ _LEADING_ROLE = re.compile(
 _ARTICLES_AND_PRONOUNS = frozenset(
     {"the", "this", "that", "these", "those", "it", "its", "a", "an", "their", "his", "her", "our", "we"}
     | {"they", "he", "she", "i"}
+    # a question or a pointer, never a name: "What's striking is that they raised $140 million"
+    | {"what", "which", "who", "whom", "whose", "how", "why"}
 )
 GENERIC_SUBJECTS = _ARTICLES_AND_PRONOUNS | {
     "investors",
@@ -127,9 +129,9 @@ NAME_ENDINGS = frozenset(
 )
 _STARTUP_WORD = re.compile(r"(?i:start-?up)")
 # What a headline calls the company before naming it, after what it does: 'BaaS Platform Synctera'. Not
-# first ('Platform Systems' is a name), nor before a legal form ('Acme Platform Inc'); 'Maker' and
-# 'Company' stand inside names ('Orvane Maker Labs').
-_DESCRIBED_AS_WORD = re.compile(r"Platform|Firm|Provider|Developer|Unicorn|Marketplace")
+# first ('Platform Systems' is a name), nor before a legal form ('Acme Platform Inc'): 'Humanoid Robot
+# Company Tessaly' is Tessaly, 'Orvane Maker Labs' a whole name.
+_DESCRIBED_AS_WORD = re.compile(r"Platform|Firm|Provider|Developer|Unicorn|Marketplace|Maker|Company")
 # ... unless all that follows is one word names end with: 'Open Platform Labs', 'Cloud Firm Partners' and
 # 'Game Developer Studios' are whole names ('Insurtech Platform Kestrel Health' is Kestrel Health).
 _ENDS_A_NAME = NAME_ENDINGS | LEGAL_SUFFIX_WORDS | {"partners", "exchange", "capital", "ventures", "company"}
@@ -310,6 +312,10 @@ _SUBORDINATORS = frozenset(
 )
 
 
+# What a feature's headline does to the company it names first: 'Decoding Quenby', 'Explaining Quenby'.
+_ANALYSIS_WORDS = frozenset(
+    {"decoding", "explaining", "explained", "understanding", "unpacking", "analysing", "analyzing"}
+)
 _INVESTING_VERB = re.compile(r"(?:Co-)?(?:Led|Leads|Backed|Backs|Funded|Funds|Invests|Invested|Joined|Joins)")
 
 
@@ -349,6 +355,8 @@ def _valid_company(name: str) -> str | None:
     if owned and valid_company(owned["name"]):
         return valid_company(owned["name"])  # "Elon Musk's Neuralink": the company, not its owner
     words = cleaned.split()
+    if len(words) > 1 and words[0].lower() in _ANALYSIS_WORDS:
+        return valid_company(" ".join(words[1:]))  # a headline's 'Decoding Quenby's $300 Million Round'
     if words and _INVESTING_VERB.fullmatch(words[0]):
         # an investor's list item, 'Insight Partners: Led Vanta's $150M Series B': the verb opens the line
         return valid_company(" ".join(words[1:])) if len(words) > 1 else None

@@ -108,12 +108,15 @@ _CORPORATE_FORM = (
     r"(?:,?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|plc|GmbH|AG|SA|S\.A|NV|N\.V|BV|B\.V|SE|Pte|Pty|SpA|S\.p\.A|S\.L|SL|AB|AS|Oy)"
     r"\b\.?(?:,?\s+Ltd\b\.?)?)?"  # 'Co., Ltd.'
 )
-# 'Jackson Hole, Wyoming-based Vertical Harvest': a place, where it is based, then the company.
+# 'Jackson Hole, Wyoming-based Vertical Harvest': a place, where it is based, then the company, after at
+# most three words of what it is ('Boise, Idaho-based battery startup Quorrel').
 # 'The Costa Mesa, California-based company closed ...': the company named before, described by its place.
 _PLACE_BASED_REFERENCE = re.compile(
     rf"^(?i:the)\s+[^,]{{1,40}},\s+[\w.'’ -]{{0,30}}?-based\s+(?:[\w-]+\s+){{0,2}}?(?i:{ROLE_NOUNS})$"
 )
-_PLACE_BASED_NAME = re.compile(rf"^[^,]{{1,40}},\s+(?!(?i:a|an|the)\b)[\w.'’ -]{{0,30}}?-based\s+({NAME})")
+_PLACE_BASED_NAME = re.compile(
+    rf"^[^,]{{1,40}},\s+(?!(?i:a|an|the)\b)[\w.'’ -]{{0,30}}?-based\s+(?:[a-z][\w-]*\s+){{0,3}}({NAME})"
+)
 _APPOSITIVE = re.compile(
     rf"^({NAME}){_CORPORATE_FORM}\s*(?:\([^()]*\)\s*)?,\s+"
     r"(?:the|a|an|another|which|who|whose|one|formerly|now|based|founded|headquartered|[\w-]+-based)\b"
