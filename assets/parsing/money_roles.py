@@ -306,6 +306,13 @@ _PART_BEFORE = re.compile(r"\bincluding\s+(?:an?\s+|the\s+|its\s+)?$", re.IGNORE
 _PART_OF_CHARS = 60  # how far before 'including' the sum stands ('$52 million in venture capital (')
 # A clause that opens by saying it sums up ('In total Vexa netted $800m'): its amount is a total.
 _TOTAL_OPENING = re.compile(r"^\W*(?:in total|all told|altogether|cumulatively)\b", re.IGNORECASE)
+# ... or says the round just told is in it: 'With the new funding, Quorrel has raised $90 million' (its
+# total, in the perfect tense; 'With the new funding, Quorrel will hire' holds no amount of it).
+_WITH_THE_NEW_MONEY = re.compile(
+    r"^\W*with (?:the|this|its|that) (?:[\w-]+ ){0,2}(?:round|funding|financing|raise|investment|injection"
+    r"|infusion|capital|cash|money|tranche|extension)\b",
+    re.IGNORECASE,
+)
 _TOTAL_VERBS = ("bringing", "brings", "brought", "taking", "takes")
 _CHANGE_VERBS = ("declined", "decreased", "increased", "fell", "rose", "dropped")
 _BY_A_SHARE = r"(?: by [\d.]+ ?(?:%|percent|per cent))?"
@@ -989,6 +996,12 @@ def _present_role(clause: str, money: Money) -> Role:
         return Role.OTHER
     if _TOTAL_OPENING.match(clause) and not any(sign in clause[: money.start] for sign in _SIGNS_AND_DIGITS):
         return Role.OTHER  # the clause's first amount, after 'In total'
+    if (
+        _WITH_THE_NEW_MONEY.match(clause)
+        and _PERFECT_BEFORE.search(clause, _window_start(money), money.start)
+        and not any(sign in clause[: money.start] for sign in _SIGNS_AND_DIGITS)
+    ):
+        return Role.OTHER  # 'With this round, Quorrel has raised $50 million': its total
     return Role.RAISE
 
 

@@ -63,3 +63,55 @@ def test_the_company_is_named_past_the_framing(text: str, expected: list[tuple[s
 )
 def test_names_without_the_framing_words(name: str, company: str | None) -> None:
     assert valid_company(name) == company
+
+
+def _document(text: str) -> list[tuple[str | None, str | None, str]]:
+    """(company, amount, status) of every mention of `text` read as a whole plain-text page."""
+    from assets.parsing.text_article import parse_text_article
+
+    return [(m.company, m.amount, m.status) for m in parse_text_article(text).mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the denial in a later sentence points back to the report
+        ("A report said Norwegian investors plan to invest $1 billion in Quorrel, according to people "
+         "familiar with the matter. Quorrel denied the report on Friday.", []),
+        # the report called false after it is told
+        ("Quorrel raised $50 million in a Series B in 2024. Quorrel is reportedly in talks to raise $300 "
+         "million. On Friday its founder said the report of Quorrel raising $300 million was “false”.",
+         [("Quorrel", "$50 million", "announced")]),
+        # a denial of something else leaves the reported round
+        ("Quorrel reportedly raised $300 million from Fenwick Capital, sources said. Quorrel denied reports "
+         "of layoffs.", [("Quorrel", "$300 million", "reported")]),
+        # another company's denial leaves it too
+        ("Quorrel is reportedly in talks to raise $300 million, sources said. Pellmark denied the report.",
+         [("Quorrel", "$300 million", "reported")]),
+        # an announced round is never taken back by a denial of a rumour
+        ("Quorrel raised $40 million in a Series B led by Fenwick Capital. Quorrel dismissed the reports "
+         "of a new $400 million round.", [("Quorrel", "$40 million", "announced")]),
+    ],
+)  # fmt: skip
+def test_a_reported_round_the_document_says_was_denied_is_not_published(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _document(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("With this round, Quorrel has raised $50 million.", []),
+        ("With the new funding, Quorrel has now raised $90 million in total.", []),
+        # the simple past is the round itself
+        ("With the fresh capital, Quorrel raised $20 million in a Series A.", [("Quorrel", "$20 million")]),
+        # and a sentence that does not open on the new money keeps its raise
+        ("Quorrel has raised $40 million in a Series B, with the new funding going to hiring.",
+         [("Quorrel", "$40 million")]),
+    ],
+)  # fmt: skip
+def test_what_a_company_has_raised_with_the_new_money_is_its_total(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _read(text) == expected
