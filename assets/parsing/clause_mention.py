@@ -838,12 +838,38 @@ def debt_beside(text: str, mention: DealMention) -> DealMention | None:
     lowered = text.lower()
     if mention.amount is None or not any(word in lowered for word in ("debt", "credit", "loan")):
         return None
-    for money in find_money(text):
+    moneys = find_money(text)
+    for money in moneys:
         if money.text == mention.amount or not _DEBT_AFTER.match(text, money.end):
             continue
-        if _ADDED_BEFORE.search(text, max(0, money.start - 40), money.start):
+        if _ADDED_BEFORE.search(text, max(0, money.start - 40), money.start) and not _part_of_round(
+            money, mention.amount, moneys, text
+        ):
             return _deal_beside(mention, "/debt", "debt", money.text, mention.announced)
     return None
+
+
+# Money said to be of a kind, as the parts of a round are: '$170 million in equity', '$20 million of debt'.
+_OF_A_KIND = re.compile(
+    r"\s+(?:in|of)\s+(?:new\s+|fresh\s+)?(?:venture\s+)?"
+    r"(?:equity|debt|credit|loans?|convertible notes?|cash)\b",
+    re.IGNORECASE,
+)
+
+
+def _part_of_round(part: Money, amount: str, moneys: list[Money], text: str) -> bool:
+    """Whether an amount and another of the clause add up to the round's amount: its parts, not a deal
+    beside it ('a $190 million Series C — $170 million in equity plus $20 million in venture debt')."""
+    rounds = [m for m in moneys if m.text == amount]
+    others = [m for m in moneys if m.text not in (amount, part.text)]
+    return any(
+        abs(other.value + part.value - total.value) <= total.value / 50
+        # both after the round, each money of a kind: '$170 million in equity', '$20 million in debt'
+        and min(other.start, part.start) > total.start
+        and all(_OF_A_KIND.match(text, m.end) for m in (other, part))
+        for total in rounds
+        for other in others
+    )
 
 
 def _deal_beside(
@@ -979,7 +1005,7 @@ def other_rounds_beside(text: str, mention: DealMention, published: date | None)
     found = []
     # The cheap tests first (the words right around each amount), the roles and names only for the rest.
     for money in moneys:
-        if money is stated or money.value == stated.value:
+        if money is stated or money.value == stated.value or _part_of_round(money, stated.text, moneys, text):
             continue
         phrase = own_phrase(text, money, moneys)[: CONTEXT_CHARS // 2]
         before = text[max(0, money.start - 60) : money.start]

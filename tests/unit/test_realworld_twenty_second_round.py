@@ -115,3 +115,25 @@ def test_what_a_company_has_raised_with_the_new_money_is_its_total(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the round told with its parts: one deal
+        ("Quorrel just landed a US $190 million Series C — US $170 million in equity plus US $20 million "
+         "in venture debt — led by Fenwick Capital.", [("Quorrel", "US $190 million")]),
+        ("Quorrel raised a $50 million Series B ($40 million in equity and $10 million in debt) led by "
+         "Fenwick.", [("Quorrel", "$50 million")]),
+        ("Quorrel closed a $60 million round, made up of $45 million in equity and $15 million in venture "
+         "debt.", [("Quorrel", "$60 million")]),
+        # debt beside the round, not in it: a deal of its own
+        ("Quorrel raised a $50 million Series B, plus $20 million in venture debt from Harbor Bank.",
+         [("Quorrel", "$50 million"), ("Quorrel", "$20 million")]),
+        # earlier rounds that happen to add up to the new one are no parts of it
+        ("Quorrel raised $30 million in a Series B, after a $10 million Series A and a $20 million seed "
+         "in 2023.", [("Quorrel", "$30 million"), ("Quorrel", "$20 million"), ("Quorrel", "$10 million")]),
+    ],
+)  # fmt: skip
+def test_the_parts_of_a_round_are_no_deals_beside_it(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _read(text) == expected
