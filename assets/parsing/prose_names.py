@@ -300,6 +300,8 @@ _PURPOSE_ENDINGS = frozenset(
 # 'the "Units"', 'the "Convertible Debentures"'): a name ending in one is the securities, not the issuer.
 _SECURITIES = frozenset(
     {"shares", "units", "debentures", "warrants", "placement", "placements", "tranche", "tranches"}
+    # a UK release's defined 'Proposed Placing', 'the Retail Offer'
+    | {"placing", "placings", "offering", "offerings", "offer", "subscription", "subscriptions"}
 )
 # The words a release defines for its issuer: alone, they name no company ('Company raises $45 million').
 _DEFINED_TERMS = frozenset({"Company", "Corporation", "Issuer"})

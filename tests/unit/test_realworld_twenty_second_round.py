@@ -137,3 +137,23 @@ def test_what_a_company_has_raised_with_the_new_money_is_its_total(
 )  # fmt: skip
 def test_the_parts_of_a_round_are_no_deals_beside_it(text: str, expected: list[tuple[str, str]]) -> None:
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Proposed Placing to raise a minimum of £3 million to support expansion in Europe",
+        "Placing and Subscription to raise approximately £763,000",
+        "Kestrel Scales: $500B AI Infrastructure Lands Ahead of Schedule",
+        "DeFi raised $40 million this month.",
+        "Defense tech pulled in $3 billion in the quarter.",
+    ],
+)
+def test_an_offering_s_defined_terms_and_a_sector_are_no_company(text: str) -> None:
+    assert _read(text) == []
+
+
+def test_a_company_named_after_its_sector_word_keeps_its_name() -> None:
+    assert _read("Quorrel Robotics raised $40 million in a Series A.") == [
+        ("Quorrel Robotics", "$40 million")
+    ]
