@@ -849,6 +849,12 @@ def debt_beside(text: str, mention: DealMention) -> DealMention | None:
     return None
 
 
+_BREAKDOWN_OPENS = re.compile(
+    r"[^.;]{0,40}?(?:\(|—|–|:|\bmade up of|\bconsisting of|\bcomprising|\bcomprised of"
+    r"|\bsplit (?:between|into)|\bof which|\bin the form of)"
+    r"\s*(?:about\s+|roughly\s+|some\s+)?(?:[A-Z]{1,3})?\s?$",
+    re.IGNORECASE,
+)
 # Money said to be of a kind, as the parts of a round are: '$170 million in equity', '$20 million of debt'.
 _OF_A_KIND = re.compile(
     r"\s+(?:in|of)\s+(?:new\s+|fresh\s+)?(?:venture\s+)?"
@@ -860,16 +866,24 @@ _OF_A_KIND = re.compile(
 def _part_of_round(part: Money, amount: str, moneys: list[Money], text: str) -> bool:
     """Whether an amount and another of the clause add up to the round's amount: its parts, not a deal
     beside it ('a $190 million Series C — $170 million in equity plus $20 million in venture debt')."""
-    rounds = [m for m in moneys if m.text == amount]
-    others = [m for m in moneys if m.text not in (amount, part.text)]
-    return any(
-        abs(other.value + part.value - total.value) <= total.value / 50
-        # both after the round, each money of a kind: '$170 million in equity', '$20 million in debt'
-        and min(other.start, part.start) > total.start
-        and all(_OF_A_KIND.match(text, m.end) for m in (other, part))
-        for total in rounds
-        for other in others
-    )
+    for total in (m for m in moneys if m.text == amount):
+        for other in moneys:
+            if (
+                other is part
+                or other is total
+                or abs(other.value + part.value - total.value) > total.value / 50
+            ):
+                continue
+            first = min(other, part, key=lambda m: m.start)
+            if (
+                first.start > total.end
+                and all(_OF_A_KIND.match(text, m.end) for m in (other, part))
+                # set off as its breakdown, right after the round: '— $170 million ...', '($40 million ...',
+                # 'made up of $45 million ...' ('plus $20 million in debt' is money beside it)
+                and _BREAKDOWN_OPENS.match(text, total.end, first.start)
+            ):
+                return True
+    return False
 
 
 def _deal_beside(

@@ -313,6 +313,11 @@ _WITH_THE_NEW_MONEY = re.compile(
     r"|infusion|capital|cash|money|tranche|extension)\b",
     re.IGNORECASE,
 )
+_HAS_RAISED_BEFORE = re.compile(
+    r"\b(?:has|have)\s+(?:now\s+|so far\s+)?raised\s+"
+    r"(?:about\s+|around\s+|over\s+|more than\s+|nearly\s+|some\s+)?$",
+    re.IGNORECASE,
+)
 _TOTAL_VERBS = ("bringing", "brings", "brought", "taking", "takes")
 _CHANGE_VERBS = ("declined", "decreased", "increased", "fell", "rose", "dropped")
 _BY_A_SHARE = r"(?: by [\d.]+ ?(?:%|percent|per cent))?"
@@ -998,10 +1003,13 @@ def _present_role(clause: str, money: Money) -> Role:
         return Role.OTHER  # the clause's first amount, after 'In total'
     if (
         _WITH_THE_NEW_MONEY.match(clause)
-        and _PERFECT_BEFORE.search(clause, _window_start(money), money.start)
+        and _HAS_RAISED_BEFORE.search(clause, _window_start(money), money.start)
         and not any(sign in clause[: money.start] for sign in _SIGNS_AND_DIGITS)
+        and find_round(clause) in (None, "venture")
     ):
-        return Role.OTHER  # 'With this round, Quorrel has raised $50 million': its total
+        # 'With this round, Quorrel has raised $50 million': its total ('... has closed a $25 million
+        # Series A', '... has raised $12 million in its seed round' are the round itself)
+        return Role.OTHER
     return Role.RAISE
 
 

@@ -37,8 +37,6 @@ _LEADING_ROLE = re.compile(
 _ARTICLES_AND_PRONOUNS = frozenset(
     {"the", "this", "that", "these", "those", "it", "its", "a", "an", "their", "his", "her", "our", "we"}
     | {"they", "he", "she", "i"}
-    # a question or a pointer, never a name: "What's striking is that they raised $140 million"
-    | {"what", "which", "who", "whom", "whose", "how", "why"}
 )
 GENERIC_SUBJECTS = _ARTICLES_AND_PRONOUNS | {
     "investors",
@@ -132,6 +130,8 @@ _STARTUP_WORD = re.compile(r"(?i:start-?up)")
 # first ('Platform Systems' is a name), nor before a legal form ('Acme Platform Inc'): 'Humanoid Robot
 # Company Tessaly' is Tessaly, 'Orvane Maker Labs' a whole name.
 _DESCRIBED_AS_WORD = re.compile(r"Platform|Firm|Provider|Developer|Unicorn|Marketplace|Maker|Company")
+# ... 'Maker' and 'Company' after a description of two words at least ('Sweet Maker Bakery' is a name)
+_AFTER_TWO_WORDS = frozenset({"Maker", "Company"})
 # ... unless all that follows is one word names end with: 'Open Platform Labs', 'Cloud Firm Partners' and
 # 'Game Developer Studios' are whole names ('Insurtech Platform Kestrel Health' is Kestrel Health).
 _ENDS_A_NAME = NAME_ENDINGS | LEGAL_SUFFIX_WORDS | {"partners", "exchange", "capital", "ventures", "company"}
@@ -181,6 +181,10 @@ _NOT_NAMES = frozenset(
     | {"money", "capital", "cash", "funds"}
     | {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october"}
     | {"november", "december"}
+    # a question word alone ("What's striking is that they raised $140 million"; 'Which Way Foods' is a name)
+    | {"what", "which", "who", "whom", "whose", "how", "why"}
+    # an offering's defined term alone ('Placing and Subscription to raise ...'; 'Snackwell Subscription')
+    | {"subscription", "subscriptions"}
 )
 _DESCRIPTOR_TOKEN = re.compile(
     # 'a Coatue-led $70 million Series B': who led the round describes it
@@ -301,7 +305,7 @@ _PURPOSE_ENDINGS = frozenset(
 _SECURITIES = frozenset(
     {"shares", "units", "debentures", "warrants", "placement", "placements", "tranche", "tranches"}
     # a UK release's defined 'Proposed Placing', 'the Retail Offer'
-    | {"placing", "placings", "offering", "offerings", "offer", "subscription", "subscriptions"}
+    | {"placing", "placings", "offering", "offerings"}
 )
 # The words a release defines for its issuer: alone, they name no company ('Company raises $45 million').
 _DEFINED_TERMS = frozenset({"Company", "Corporation", "Issuer"})
@@ -315,6 +319,7 @@ _SUBORDINATORS = frozenset(
 
 
 # What a feature's headline does to the company it names first: 'Decoding Quenby', 'Explaining Quenby'.
+_LEGAL_FORM_AT_END = re.compile(r"\b(?:Inc|Corp|Ltd|LLC|PLC|plc|GmbH|AG|SA|Co|Limited)\b\.?\s*$")
 _ANALYSIS_WORDS = frozenset(
     {"decoding", "explaining", "explained", "understanding", "unpacking", "analysing", "analyzing"}
 )
@@ -357,8 +362,13 @@ def _valid_company(name: str) -> str | None:
     if owned and valid_company(owned["name"]):
         return valid_company(owned["name"])  # "Elon Musk's Neuralink": the company, not its owner
     words = cleaned.split()
-    if len(words) > 1 and words[0].lower() in _ANALYSIS_WORDS:
-        return valid_company(" ".join(words[1:]))  # a headline's 'Decoding Quenby's $300 Million Round'
+    if (
+        len(words) > 1
+        and words[0].lower() in _ANALYSIS_WORDS
+        and not (len(words) == 2 and words[1].lower() in NAME_ENDINGS)
+    ):
+        # a headline's "Decoding Quenby's $300 Million Round" ('Decoding Health' is a name)
+        return valid_company(" ".join(words[1:]))
     if words and _INVESTING_VERB.fullmatch(words[0]):
         # an investor's list item, 'Insight Partners: Led Vanta's $150M Series B': the verb opens the line
         return valid_company(" ".join(words[1:])) if len(words) > 1 else None
@@ -369,6 +379,7 @@ def _valid_company(name: str) -> str | None:
         or (
             i
             and _DESCRIBED_AS_WORD.fullmatch(word)
+            and (i >= 2 or word not in _AFTER_TWO_WORDS)
             and words[0] not in ("A", "An", "The")  # 'A European AI Company Just Raised ...' names no one
             and not (i == len(words) - 2 and words[-1].lower().strip(".,") in _ENDS_A_NAME)
         )
@@ -435,7 +446,9 @@ def _valid_company(name: str) -> str | None:
         # 'However', 'In April 2024'; a fund is raised for investors, not a company's round ('Seedstars
         # Africa Ventures I')
         return None
-    if default_gazetteer().not_a_company(cleaned):
+    why_not = default_gazetteer().not_a_company(cleaned)
+    if why_not and not (why_not == "sector" and _LEGAL_FORM_AT_END.search(name)):
+        # ('Cybersecurity Inc' is a company: a sector's name has no legal form)
         return None  # 'Nigeria', 'African Startups', 'TechCrunch', 'Deputy Prime Minister'
 
     if cleaned.lower() in _NOT_NAMES or not re.match(

@@ -115,7 +115,10 @@ _PLACE_BASED_REFERENCE = re.compile(
     rf"^(?i:the)\s+[^,]{{1,40}},\s+[\w.'’ -]{{0,30}}?-based\s+(?:[\w-]+\s+){{0,2}}?(?i:{ROLE_NOUNS})$"
 )
 _PLACE_BASED_NAME = re.compile(
-    rf"^[^,]{{1,40}},\s+(?!(?i:a|an|the)\b)[\w.'’ -]{{0,30}}?-based\s+(?:[a-z][\w-]*\s+){{0,3}}({NAME})"
+    rf"^[^,]{{1,40}},\s+(?!(?i:a|an|the)\b)[\w.'’ -]{{0,30}}?-based\s+"
+    # (what it is in plain words: 'robotics company and Carnegie Mellon spinout', 'unit of Pellmark' and
+    # 'maker of the Quorrel app' name something else)
+    rf"(?:(?!(?:and|or|of|the|for|with|to|in|at|by)\b)[a-z][\w-]*\s+){{0,3}}({NAME})"
 )
 _APPOSITIVE = re.compile(
     rf"^({NAME}){_CORPORATE_FORM}\s*(?:\([^()]*\)\s*)?,\s+"

@@ -58,7 +58,9 @@ def test_the_company_is_named_past_the_framing(text: str, expected: list[tuple[s
         ("Inside Quorrel", None),  # 'Inside Quorrel, the mood ...': where, not who
         ("Medical Device Maker Tessaly", "Tessaly"),
         ("Tessaly Maker Studios", "Tessaly Maker Studios"),
-        ("Robot Company Figure", "Figure"),
+        ("Humanoid Robot Company Figure", "Figure"),
+        ("Coffee Company Roastwell", "Coffee Company Roastwell"),  # one word of description: a name
+        ("Decoding Health", "Decoding Health"),
     ],
 )
 def test_names_without_the_framing_words(name: str, company: str | None) -> None:
@@ -157,3 +159,61 @@ def test_a_company_named_after_its_sector_word_keeps_its_name() -> None:
     assert _read("Quorrel Robotics raised $40 million in a Series A.") == [
         ("Quorrel Robotics", "$40 million")
     ]
+
+
+# A red team's inputs (its own words) that the round's first rules read worse than the code before.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Which Way Foods raised $12 million in a Series A.", [("Which Way Foods", "$12 million")]),
+        ("How Good Foods Closes $15 Million Series A", [("How Good Foods", "$15 Million")]),
+        ("WHY Labs raised $4 million in a seed round.", [("WHY Labs", "$4 million")]),
+        ("Understanding Labs raised $6 million in a seed round.", [("Understanding Labs", "$6 million")]),
+        ("Sweet Maker Bakery Raises $3 Million", [("Sweet Maker Bakery", "$3 Million")]),
+        ("Pittsburgh, Pennsylvania-based robotics company and Carnegie Mellon spinout Roboflux raised $30 "
+         "million.", []),
+        ("Austin, Texas-based unit of Pellmark raised $10 million in a seed round.", []),
+        ("With the new funding, Quorrel has closed a $25 million Series A led by Fenwick Capital.",
+         [("Quorrel", "$25 million")]),
+        ("With the new funding, Quorrel has raised $12 million in its seed round.",
+         [("Quorrel", "$12 million")]),
+        ("Quorrel raised a $50 million Series B, plus $20 million in venture debt and $30 million in credit "
+         "from Harbor Bank.", [("Quorrel", "$50 million"), ("Quorrel", "$20 million")]),
+        ("Quorrel raised a $50 million Series B ($25 million in equity and $25 million in debt).",
+         [("Quorrel", "$50 million")]),
+        ("Best Offer, a used-car marketplace, raised $25 million in a Series A.",
+         [("Best Offer", "$25 million")]),
+        ("Snackwell Subscription raised $10 million in a Series A.",
+         [("Snackwell Subscription", "$10 million")]),
+        ("Cybersecurity Inc raised $7 million in a Series A.", [("Cybersecurity", "$7 million")]),
+    ],
+)  # fmt: skip
+def test_what_the_red_team_found_reads_as_before(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _read(text) == expected
+
+
+_REPORT = "Quorrel is reportedly in talks to raise $100 million, sources said. "
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "Quorrel denied reports that its chief financial officer had resigned.",
+        "Quorrel has not denied the report.",
+        "Quorrel neither confirmed nor denied the report.",
+        "Quorrel declined to comment, while Pellmark denied reports of its own $50 million round.",
+        "Quorrel denied that it had laid off staff, calling the reports baseless.",
+        "Regulators denied Quorrel's application for a lending license, the report said.",
+        "Pellmark, a Quorrel rival, denied the report it was acquiring a stake in Vexo.",
+    ],
+)
+def test_a_denial_that_is_not_the_company_denying_its_money_leaves_the_report(denial: str) -> None:
+    assert _document(_REPORT + denial) == [("Quorrel", "$100 million", "reported")]
+
+
+def test_a_denial_takes_back_only_the_denying_company_s_report() -> None:
+    text = (
+        "Quorrel and Pellmark are each in talks to raise $50 million, sources said. Quorrel denied the "
+        "report, but Pellmark did not respond."
+    )
+    assert [company for company, _, _ in _document(text)] == ["Pellmark"]
