@@ -18,7 +18,7 @@ resignation leaves the round.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from assets.parsing.mentions import DealMention
 from assets.parsing.sentences import split_sentences
@@ -51,8 +51,9 @@ _ABOUT_MONEY = re.compile(
 _PART_BREAK = re.compile(r",\s*(?:while|whereas|but|and|although|though)\b|;|\bwhile\b|\bbut\b")
 
 
-def _denial_parts(sentence: str) -> Iterable[tuple[str, str]]:
-    """(who denies, what the denied report said) for each denial of a report in `sentence`."""
+def _denial_parts(sentence: str) -> Iterator[str]:
+    """For each denial of a report about money in `sentence`: the words that name who denies and what the
+    report was about (a company named there is the one denied)."""
     for verb in _DENIAL_VERB.finditer(sentence):
         if _NEGATED.search(sentence, max(0, verb.start() - 30), verb.start()):
             continue  # 'has not denied the report', 'neither confirmed nor denied'
@@ -71,10 +72,10 @@ def _denial_parts(sentence: str) -> Iterable[tuple[str, str]]:
         breaks = list(_PART_BREAK.finditer(before))
         # who denies, or whom the denied report is about ('Musk has denied the report claiming that his
         # company xAI secured $500 million')
-        yield (before[breaks[-1].end() :] if breaks else before) + " " + said, said
+        yield (before[breaks[-1].end() :] if breaks else before) + " " + said
     for called in _CALLED_FALSE.finditer(sentence):
         if _ABOUT_MONEY.search(called["said"]):
-            yield called["said"], called["said"]
+            yield called["said"]
 
 
 def _names(company: str, text: str) -> bool:
@@ -86,7 +87,7 @@ def denied_companies(companies: Iterable[str], text: str) -> set[str]:
     if not re.search(r"(?i)den[iy]|dismiss|refut|rebuff|false|true|inaccurate|incorrect|baseless|fake", text):
         return set()  # (most pages deny nothing: one search, not a sentence split)
     parts = [part for sentence in split_sentences(text) for part in _denial_parts(sentence)]
-    return {company for company in set(companies) if any(_names(company, who) for who, _ in parts)}
+    return {company for company in set(companies) if any(_names(company, part) for part in parts)}
 
 
 def without_denied_reports(mentions: list[DealMention], text: str | None) -> list[DealMention]:

@@ -319,7 +319,6 @@ _SUBORDINATORS = frozenset(
 
 
 # What a feature's headline does to the company it names first: 'Decoding Quenby', 'Explaining Quenby'.
-_LEGAL_FORM_AT_END = re.compile(r"\b(?:Inc|Corp|Ltd|LLC|PLC|plc|GmbH|AG|SA|Co|Limited)\b\.?\s*$")
 _ANALYSIS_WORDS = frozenset(
     {"decoding", "explaining", "explained", "understanding", "unpacking", "analysing", "analyzing"}
 )
@@ -447,7 +446,8 @@ def _valid_company(name: str) -> str | None:
         # Africa Ventures I')
         return None
     why_not = default_gazetteer().not_a_company(cleaned)
-    if why_not and not (why_not == "sector" and _LEGAL_FORM_AT_END.search(name)):
+    legal_form = name.split()[-1].strip(".,").lower() in LEGAL_SUFFIX_WORDS
+    if why_not and not (why_not == "sector" and legal_form):
         # ('Cybersecurity Inc' is a company: a sector's name has no legal form)
         return None  # 'Nigeria', 'African Startups', 'TechCrunch', 'Deputy Prime Minister'
 

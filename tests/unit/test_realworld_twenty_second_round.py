@@ -17,6 +17,7 @@ import pytest
 
 from assets.parsing.prose import extract_prose_mentions
 from assets.parsing.prose_names import valid_company
+from assets.parsing.text_article import parse_text_article
 
 
 def _read(text: str) -> list[tuple[str | None, str | None]]:
@@ -69,8 +70,6 @@ def test_names_without_the_framing_words(name: str, company: str | None) -> None
 
 def _document(text: str) -> list[tuple[str | None, str | None, str]]:
     """(company, amount, status) of every mention of `text` read as a whole plain-text page."""
-    from assets.parsing.text_article import parse_text_article
-
     return [(m.company, m.amount, m.status) for m in parse_text_article(text).mentions]
 
 
