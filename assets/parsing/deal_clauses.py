@@ -35,7 +35,14 @@ from assets.parsing.prose_names import (
     valid_company,
     without_descriptors,
 )
-from assets.parsing.subjects import DESCRIBED_AS, PERSON_BEFORE, REFERENCE, company_in_subject, strip_lead_in
+from assets.parsing.subjects import (
+    DESCRIBED_AS,
+    PERSON_BEFORE,
+    REFERENCE,
+    company_in_subject,
+    described_company,
+    strip_lead_in,
+)
 from schemas.reference.wording import CURRENCY_SIGNS
 
 MONEY_START = rf"(?:[{CURRENCY_SIGNS}]|US\$|[A-Z]{{1,3}}\$|[A-Z]{{3}}\s?\d|\d)"
@@ -546,7 +553,7 @@ def _possessive_deals(sentence: str) -> list[Clause] | None:
         return None
     clauses = []
     for index, match in enumerate(found):
-        company = valid_company(match.group(1))
+        company = described_company(match.group(1), sentence[: match.start(1)])
         end = found[index + 1].start() if index + 1 < len(found) else len(sentence)
         text = sentence[match.start("deal") : end]
         # "FMO's $10 million investment into Fido": the owner is the investor, the company comes after.

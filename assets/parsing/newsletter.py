@@ -80,8 +80,10 @@ def markdown_paragraphs(markdown: str) -> list[str]:
                 or _MD_HEADER_FIELD.match(stripped)
                 or _BARE_URL_LINE.match(stripped)
                 or _BOILERPLATE_LINE.match(stripped)
-                or is_table_line(stripped)  # tables are read as tables
             ):
+                continue
+            if is_table_line(stripped):  # tables are read as tables, but for the prose a layout puts in one
+                paragraphs.extend(_prose_cells(stripped))
                 continue
             stripped = re.sub(rf"^(?:#{{1,6}}\s+|>\s?|[-*+{_BULLETS}]\s+|\d+[.)]\s+)", "", stripped)
             lines.append(inline_text(stripped))
@@ -91,6 +93,22 @@ def markdown_paragraphs(markdown: str) -> list[str]:
         if lines:
             paragraphs.append(joiner.join(lines))
     return paragraphs
+
+
+# A cell of running prose: long, with a sentence ending inside it. A page laid out as a table (an email
+# newsletter's columns, flattened to one line of pipes) puts its whole story in such a cell.
+_PROSE_CELL_CHARS = 150
+_SENTENCE_INSIDE = re.compile(r"[a-z][.!?]\s+[A-Z]")
+
+
+def _prose_cells(line: str) -> list[str]:
+    """The cells of a table line that are running prose, each as a paragraph (a deal table's cells, a
+    company's name or a one-line description, are none)."""
+    return [
+        inline_text(cell.strip())
+        for cell in line.split("|")
+        if len(cell) >= _PROSE_CELL_CHARS and _SENTENCE_INSIDE.search(cell)
+    ]
 
 
 def text_mentions(text: str, published: date | None, prefix: str = "") -> list[DealMention]:

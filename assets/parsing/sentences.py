@@ -46,11 +46,12 @@ _ABBREVIATIONS = frozenset(
 )
 _BOUNDARY = re.compile(rf"(?<=[.!?])(?P<close>[\"”’)]*)\s+(?=[\"“‘(]*[A-ZÀ-ÖØ-ÞĀ-Ž0-9{CURRENCY_SIGNS}])")
 # Pages scraped without their paragraph breaks glue sentences together: 'with a bang.Mistral AI has
-# raised'. A word in lower case, its full stop, then a capitalised word: a boundary, given its space back
-# ('Infra.Market' and 'Booking.com' are names, and stay whole). Looked for only where the quick test for
-# a stop between a lower-case and a capital letter finds one: most texts have none.
+# raised'. A word in lower case or a number (a date's day or year: 'closed on March 6.SandboxAQ closed'),
+# its full stop, then a capitalised word: a boundary, given its space back ('Infra.Market' and
+# 'Booking.com' are names, and stay whole; '$5.7' is a number). Looked for only where the quick test for
+# a stop before a capitalised word finds one: most texts have none.
 _GLUE_HINT = re.compile(r"[.!?](?=[A-Z][a-z])")  # starts at a stop: the scan passes letters by
-_LOWER_WORD_BEFORE = re.compile(r"(?<![\w.])[a-z]{2,}$")
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w.,$€£¥₹])(?:[a-z]{2,}|\d{1,4})$")
 
 
 def _unglued(text: str) -> str:

@@ -638,6 +638,35 @@ def headline_backed(text: str) -> str | None:
     return (found["company"] or found["joined"] or found["bet"]) if found else None
 
 
+# What a company is, right before its name ('Battery startup', 'China-based'): the slot of a name.
+_DESCRIPTION_BEFORE = re.compile(rf"(?:\b(?i:{ROLE_NOUNS})|[\w.]-based)\s+$")
+# Words that open no name anywhere else, but do open some names ('Our Next Energy', 'We Doctor').
+_PRONOUNS_OPENING_NAMES = frozenset({"our", "we", "my", "your"})
+
+
+def described_company(name: str | None, before: str) -> str | None:
+    """`name` as a company, given the words `before` it: right after what the company is ('cryptography
+    startup Zama'), a name the gazetteer knows only as a small town is the company's."""
+    named = valid_company(name)
+    if named or not name or " " in name or not _DESCRIPTION_BEFORE.search(before):
+        return named
+    return name if default_gazetteer().not_a_company(name) == "town" else None
+
+
+def _pronoun_opened_name(text: str) -> str | None:
+    """The name that ends `text` when it opens on a pronoun and follows what the company is ('Battery
+    startup Our Next Energy Inc.', 'China-based We Doctor'); None elsewhere ('We Raise $5M' is a
+    headline's we, and 'Our Series A' no company)."""
+    name = end_name(text)
+    words = name.split() if name else []
+    if len(words) < 2 or words[0].lower() not in _PRONOUNS_OPENING_NAMES:
+        return None
+    if not _DESCRIPTION_BEFORE.search(text, 0, len(text) - len(name)):
+        return None
+    rest = valid_company(" ".join(words[1:]))
+    return f"{words[0]} {rest}" if rest and not find_round(rest) else None
+
+
 def company_in_subject(subject: str, verb: str = "") -> str | None:
     """The company a clause's subject names, `REFERENCE` when it points back to one, else None. `verb`:
     the verb of raising that follows the subject, when the caller knows it."""
@@ -780,7 +809,13 @@ def company_in_subject(subject: str, verb: str = "") -> str | None:
         text = rest
     if _joint_subject(text) or _AMONG.search(text):
         return None
-    named = valid_company(end_name(text)) or valid_company(end_name(_TRAILING_ROLE_NOUN.sub("", text)))
+    named = (
+        valid_company(end_name(text))
+        or valid_company(end_name(_TRAILING_ROLE_NOUN.sub("", text)))
+        or _pronoun_opened_name(text)
+        or ((last := end_name(text)) and described_company(last, text[: len(text) - len(last)]))
+        or None
+    )
     if named and _OFFICE_BEFORE.search(text, 0, max(0, text.rfind(named))):
         return None  # "the company's founder and chief executive Nik Storonsky": a person, not the company
     if named:
