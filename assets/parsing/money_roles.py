@@ -367,6 +367,18 @@ _FOR_A_FUND = re.compile(
     re.I,
 )
 _SIGNS_AND_DIGITS = CURRENCY_SIGNS + "0123456789"
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _first_figure(clause: str, money: Money) -> bool:
+    """Whether `money` is the first figure of its clause: no sign or digit before it but a year's ('With
+    the new funding, Quorrel, which has made sensors since 2018, has raised $90 million')."""
+    before = clause[: money.start]
+    if any(digit in before for digit in "0123456789"):
+        before = _YEAR.sub("", before)
+    return not any(sign in before for sign in _SIGNS_AND_DIGITS)
+
+
 _FUND_WORD = re.compile(r"fund|vehicle", re.IGNORECASE)
 # Words that place what follows in the past ('its previous valuation ... was $40 billion').
 # ('days prior to Moneyview' places the deal beside another company's, not in this one's past)
@@ -999,12 +1011,12 @@ def _present_role(clause: str, money: Money) -> Role:
         # '$13 billion in OpenAI, including a $1 billion investment in 2019': a total ('$50 million in a
         # Series B, including $10 million in debt' is the round, with its parts)
         return Role.OTHER
-    if _TOTAL_OPENING.match(clause) and not any(sign in clause[: money.start] for sign in _SIGNS_AND_DIGITS):
+    if _TOTAL_OPENING.match(clause) and _first_figure(clause, money):
         return Role.OTHER  # the clause's first amount, after 'In total'
     if (
         _WITH_THE_NEW_MONEY.match(clause)
         and _HAS_RAISED_BEFORE.search(clause, _window_start(money), money.start)
-        and not any(sign in clause[: money.start] for sign in _SIGNS_AND_DIGITS)
+        and _first_figure(clause, money)
         and find_round(clause) in (None, "venture")
     ):
         # 'With this round, Quorrel has raised $50 million': its total ('... has closed a $25 million

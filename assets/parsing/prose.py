@@ -132,6 +132,10 @@ def _follow_up(sentence: str, mentions: list[DealMention]) -> None:
         fresh = next((m for m in moneys if fresh_issue(sentence, m)), None) if _listing(last) else None
         if fresh:
             last.amount = amount_text(sentence, fresh)  # the listing's fresh issue, not the whole offer
+        if last.round_text in _STAGELESS and _OPENS_ON_THE_ROUND.match(sentence):
+            # 'The Series C funding round, which ..., takes its total to over $1.3 billion': the stage of
+            # the deal just stated, whatever the sentence's figures are
+            last.round_text = _with_stage(last.round_text, round_referred_to(sentence), sentence)
         return
     if _about_another_company(sentence, last.company or ""):
         return  # 'Rival Vexa announced its round on Monday': not this deal's date or investors
@@ -282,7 +286,7 @@ def _round_of_earlier_deal(sentence: str, mentions: list[DealMention]) -> None:
         stageless[0].round_text = _with_stage(stageless[0].round_text, referred, sentence)
 
 
-_OPENS_ON_THE_ROUND = re.compile(r"^(?:The|This|That|Its)\s+(?:[\w-]+\s+){0,2}?(?:round|financing|raise)\b")
+_OPENS_ON_THE_ROUND = re.compile(r"^(?:The|This|That|Its)\s+(?:[\w-]+\s+){0,3}?(?:round|financing|raise)\b")
 # 'The Series C investment was led by ...', with no amount of its own ('This funding comes on the heels of a
 # $1.5 million seed led by ...' is about that other round).
 _OPENS_ON_THE_INVESTMENT = re.compile(r"^(?:The|This|That|Its)\s+(?:[\w-]+\s+){0,2}?(?:investment|funding)\b")

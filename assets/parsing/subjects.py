@@ -529,6 +529,7 @@ def is_a_fund(subject: str) -> bool:
 
 # A name in quotation marks: the marks are not part of it (a closing ’ followed by a letter is an
 # apostrophe, as in 'Acme’s').
+_OPENING_QUOTE = re.compile(rf"^\s*[“\"‘]\s*(?=[{CAPITAL}0-9])")
 _QUOTED_NAME = re.compile(rf"[‘“\"]([{CAPITAL}0-9][^‘’“”\"]{{0,60}}?)[’”\"](?!\w)")
 
 
@@ -674,6 +675,9 @@ def company_in_subject(subject: str, verb: str = "") -> str | None:
         subject = _PORTUGUESE_ARTICLE.sub("", subject.lstrip())  # 'A Quenby levantou': the name
     if "‘" in subject or "“" in subject or '"' in subject:
         subject = _QUOTED_NAME.sub(r"\1", subject)  # 'Energy startup ‘Sun King’ secured'
+        # a quotation that opens on the company it quotes ('“Quorrel, the leader in ..., is thrilled to
+        # announce ...'): the name after the mark
+        subject = _OPENING_QUOTE.sub("", subject)
     subject = without_marks(subject)
     if " :" in subject:
         subject = _COLON_BEFORE_NAME.sub(": ", subject)  # 'date 2025-01-15 :Aligned Data Centers, which'

@@ -9,6 +9,12 @@
   as a lower-case word glued so already did; a decimal or a name with a stop inside stays whole.
 - A page laid out as a table (an email newsletter flattened into one line of pipes) keeps its running
   prose in long cells: they are read as paragraphs.
+- "With the new funding, <Company>, which ... since 2019, has raised $X" is a total: a year before the
+  amount is no figure of its own.
+- "The Series C funding round, which ..., takes its total to $X" gives its stage to the deal just stated,
+  whatever figures the sentence holds.
+- A quotation that opens on the company ('"Quorrel, the leader in ..., is thrilled to announce the closing
+  of $X in Series C funding') names it.
 
 Every sentence here is written for these tests.
 """
@@ -114,3 +120,53 @@ def test_a_deal_table_row_is_no_prose() -> None:
     assert [(m.company, m.amount) for m in parse_text_article(table).mentions] == [
         ("Quellon Orbital", "$120M")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year before the amount: still the clause's first figure, so the amount is the total
+        ("With the new cash infusion, Quorrel, which has built grid sensors since 2019, has raised about "
+         "$237 million.", []),
+        # another amount before it: the rule stands aside, as before
+        ("With the new funding, Quorrel, which raised $5 million in 2021, has raised $90 million.",
+         [("Quorrel", "$90 million"), ("Quorrel", "$5 million")]),
+        ("Quorrel, which has built grid sensors since 2019, has raised $90 million in a Series B.",
+         [("Quorrel", "$90 million")]),
+    ],
+)  # fmt: skip
+def test_a_year_is_no_figure_before_a_total(text: str, expected: list) -> None:
+    assert _read(text) == expected
+
+
+def _deals(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [(m.company, m.amount, m.round_text) for m in parse_text_article(text).mentions]
+
+
+def test_a_sentence_opening_on_the_round_gives_its_stage_despite_its_figures() -> None:
+    told = "Pellmark has secured $1.05 billion in a fresh round of funding, led by Harrow Growth. "
+    assert _deals(
+        told + "The Series C funding round, which saw Tern Capital join, takes its total raised to over $1.3 "
+        "billion."
+    ) == [("Pellmark", "$1.05 billion", "series_c")]
+    # a round of another time keeps the deal's own
+    assert _deals(told + "The Series B round in 2022 raised $200 million.")[0] == (
+        "Pellmark",
+        "$1.05 billion",
+        "venture",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“Pellmark, the leader in warehouse robotics, is thrilled to announce the successful closing of "
+         "$40 million in Series C funding.", [("Pellmark", "$40 million")]),
+        ("\"Pellmark is thrilled to announce $40 million in Series C funding,\" the company said.",
+         [("Pellmark", "$40 million")]),
+        # a quotation that opens on a pronoun names no one
+        ("“We are thrilled to have raised $5 million,” said the chief executive.", []),
+    ],
+)  # fmt: skip
+def test_a_quotation_opening_on_the_company_names_it(text: str, expected: list) -> None:
+    assert _read(text) == expected
