@@ -639,6 +639,9 @@ def headline_backed(text: str) -> str | None:
     return (found["company"] or found["joined"] or found["bet"]) if found else None
 
 
+# A raise told as what the subject did beside its main verb ('Quenby debuted on Nasdaq, raising $9.65
+# million'; 'Quenby topped the charts, bagging $8 million').
+_PARTICIPLE_RAISES = frozenset({"raising", "securing", "bagging", "netting", "landing"})
 # What a company is, right before its name ('Battery startup', 'China-based'): the slot of a name.
 _DESCRIPTION_BEFORE = re.compile(rf"(?:\b(?i:{ROLE_NOUNS})|[\w.]-based)\s+$")
 # Words that open no name anywhere else, but do open some names ('Our Next Energy', 'We Doctor').
@@ -698,7 +701,7 @@ def company_in_subject(subject: str, verb: str = "") -> str | None:
     if " in " in text or " of " in text:
         text = _without_place_after(text)  # 'Anduril Industries in Costa Mesa has closed'
     ended = subject.rstrip()
-    if (verb.lower() == "raising" and ended.endswith(",")) or (
+    if (verb.lower() in _PARTICIPLE_RAISES and ended.endswith(",")) or (
         verb and ended.endswith(" and") and not _SOLD.search(text)  # 'sold its chip unit and raised'
     ):
         # 'Quenby Ltd. debuted on Nasdaq, raising $9.65 million': who debuted raised, not the exchange;

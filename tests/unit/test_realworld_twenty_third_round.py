@@ -15,6 +15,8 @@
   whatever figures the sentence holds.
 - A quotation that opens on the company ('"Quorrel, the leader in ..., is thrilled to announce the closing
   of $X in Series C funding') names it.
+- A raise told by a participle after the subject's main verb ("Quorrel topped the charts, bagging $8
+  million") is the subject's, for 'bagging', 'netting', 'securing' and 'landing' as for 'raising'.
 
 Every sentence here is written for these tests.
 """
@@ -169,4 +171,20 @@ def test_a_sentence_opening_on_the_round_gives_its_stage_despite_its_figures() -
     ],
 )  # fmt: skip
 def test_a_quotation_opening_on_the_company_names_it(text: str, expected: list) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("While Quorrel Systems topped the funding charts, bagging $8 million, Pellmark took the second spot "
+         "and raised $6 million.", [("Quorrel Systems", "$8 million"), ("Pellmark", "$6 million")]),
+        ("Quorrel topped the charts, netting $8 million in a seed round.", [("Quorrel", "$8 million")]),
+        ("Quorrel opened a Lisbon office, securing $8 million from Tern Capital.",
+         [("Quorrel", "$8 million")]),
+        # money a company makes is no raise
+        ("Quorrel, netting $8 million in revenue, grew fast.", []),
+    ],
+)  # fmt: skip
+def test_a_participle_raise_is_the_subjects(text: str, expected: list) -> None:
     assert _read(text) == expected
