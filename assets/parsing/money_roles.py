@@ -367,7 +367,12 @@ _FOR_A_FUND = re.compile(
     re.I,
 )
 _SIGNS_AND_DIGITS = CURRENCY_SIGNS + "0123456789"
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A year, not a count ('since 2018,', not '2000 clinics').
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b(?!\s*[a-z])")
+# 'has raised $15 million in a new round': the round itself, not a total.
+_IN_A_ROUND_AFTER = re.compile(
+    r"\s+in\s+(?:an?\s+|its\s+|the\s+)?(?:new|fresh|latest|additional)\b", re.IGNORECASE
+)
 
 
 def _first_figure(clause: str, money: Money) -> bool:
@@ -1011,12 +1016,13 @@ def _present_role(clause: str, money: Money) -> Role:
         # '$13 billion in OpenAI, including a $1 billion investment in 2019': a total ('$50 million in a
         # Series B, including $10 million in debt' is the round, with its parts)
         return Role.OTHER
-    if _TOTAL_OPENING.match(clause) and _first_figure(clause, money):
+    if _TOTAL_OPENING.match(clause) and not any(sign in clause[: money.start] for sign in _SIGNS_AND_DIGITS):
         return Role.OTHER  # the clause's first amount, after 'In total'
     if (
         _WITH_THE_NEW_MONEY.match(clause)
         and _HAS_RAISED_BEFORE.search(clause, _window_start(money), money.start)
         and _first_figure(clause, money)
+        and not _IN_A_ROUND_AFTER.match(_after(clause, money))
         and find_round(clause) in (None, "venture")
     ):
         # 'With this round, Quorrel has raised $50 million': its total ('... has closed a $25 million

@@ -95,10 +95,11 @@ def markdown_paragraphs(markdown: str) -> list[str]:
     return paragraphs
 
 
-# A cell of running prose: long, with a sentence ending inside it. A page laid out as a table (an email
-# newsletter's columns, flattened to one line of pipes) puts its whole story in such a cell.
-_PROSE_CELL_CHARS = 150
-_SENTENCE_INSIDE = re.compile(r"[a-z][.!?]\s+[A-Z]")
+# A cell of running prose: long, with a sentence ending in it. A page laid out as a table (an email
+# newsletter's columns, flattened to one line of pipes) puts its whole story in such a cell, and a table
+# of events tells each in a sentence or two.
+_PROSE_CELL_CHARS = 100
+_SENTENCE_INSIDE = re.compile(r"[a-z0-9)%][.!?][\"”’]?(?:\s|$)")
 
 
 def _prose_cells(line: str) -> list[str]:

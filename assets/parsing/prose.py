@@ -112,6 +112,21 @@ def _about_another_company(sentence: str, company: str) -> bool:
 _STATED_BESIDE = ("/debt", "/past")
 
 
+def _stages_the_deal_despite_figures(sentence: str, raised: Money | None, deal: DealMention) -> bool:
+    """Whether a sentence with figures that opens on the round ('The Series C funding round ...') names
+    the stage of `deal`: it raises no other amount, and is of no other time or company ('The Series B
+    round in 2022 raised $20 million', 'The Series C round at Nuvola totalled $90 million')."""
+    if deal.round_text not in _STAGELESS or not _OPENS_ON_THE_ROUND.match(sentence):
+        return False
+    if raised is not None and not (deal.amount and _same_value(deal.amount, raised)):
+        return False
+    if _ANOTHER_TIME.search(sentence) or _about_another_company(sentence, deal.company or ""):
+        return False
+    whose = _ROUND_AT.match(sentence)
+    named = valid_company(whose.group(1)) if whose else None
+    return not named or name_key(named) == name_key(deal.company)
+
+
 def _follow_up(sentence: str, mentions: list[DealMention]) -> None:
     """Add what a sentence without a deal says about the deal just stated: its leads and investors
     ('Ashgrove led the round, and Tern Capital participated'), its date ('Pellham announced the round on
@@ -132,9 +147,9 @@ def _follow_up(sentence: str, mentions: list[DealMention]) -> None:
         fresh = next((m for m in moneys if fresh_issue(sentence, m)), None) if _listing(last) else None
         if fresh:
             last.amount = amount_text(sentence, fresh)  # the listing's fresh issue, not the whole offer
-        if last.round_text in _STAGELESS and _OPENS_ON_THE_ROUND.match(sentence):
+        if _stages_the_deal_despite_figures(sentence, roles.first_raise(), last):
             # 'The Series C funding round, which ..., takes its total to over $1.3 billion': the stage of
-            # the deal just stated, whatever the sentence's figures are
+            # the deal just stated, whatever other figures (a total) the sentence holds
             last.round_text = _with_stage(last.round_text, round_referred_to(sentence), sentence)
         return
     if _about_another_company(sentence, last.company or ""):
@@ -286,6 +301,10 @@ def _round_of_earlier_deal(sentence: str, mentions: list[DealMention]) -> None:
         stageless[0].round_text = _with_stage(stageless[0].round_text, referred, sentence)
 
 
+# 'The Series C round at Nuvola ...': the company the round is of, right after it.
+_ROUND_AT = re.compile(
+    rf"^(?:The|This|That|Its)\s+(?:[\w-]+\s+){{0,3}}?(?:round|financing|raise)\s+(?:at|of|for|by|in)\s+({NAME})"
+)
 _OPENS_ON_THE_ROUND = re.compile(r"^(?:The|This|That|Its)\s+(?:[\w-]+\s+){0,3}?(?:round|financing|raise)\b")
 # 'The Series C investment was led by ...', with no amount of its own ('This funding comes on the heels of a
 # $1.5 million seed led by ...' is about that other round).

@@ -46,12 +46,16 @@ _ABBREVIATIONS = frozenset(
 )
 _BOUNDARY = re.compile(rf"(?<=[.!?])(?P<close>[\"”’)]*)\s+(?=[\"“‘(]*[A-ZÀ-ÖØ-ÞĀ-Ž0-9{CURRENCY_SIGNS}])")
 # Pages scraped without their paragraph breaks glue sentences together: 'with a bang.Mistral AI has
-# raised'. A word in lower case or a number (a date's day or year: 'closed on March 6.SandboxAQ closed'),
-# its full stop, then a capitalised word: a boundary, given its space back ('Infra.Market' and
-# 'Booking.com' are names, and stay whole; '$5.7' is a number). Looked for only where the quick test for
-# a stop before a capitalised word finds one: most texts have none.
+# raised'. A word in lower case or a date (a month's day or a year: 'closed on March 6.SandboxAQ closed',
+# 'in 2023.Military'), its full stop, then a capitalised word: a boundary, given its space back
+# ('Infra.Market' and 'Booking.com' are names, and stay whole, as do '42.Flow', '1.Inch' and the
+# '2.Bundesliga'). Looked for only where the quick test for a stop before a capitalised word finds one:
+# most texts have none.
 _GLUE_HINT = re.compile(r"[.!?](?=[A-Z][a-z])")  # starts at a stop: the scan passes letters by
-_LOWER_WORD_BEFORE = re.compile(r"(?<![\w.,$€£¥₹])(?:[a-z]{2,}|\d{1,4})$")
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"  # 'March', 'Mar.'
+_LOWER_WORD_BEFORE = re.compile(
+    rf"(?:(?<![\w.])[a-z]{{2,}}|\b{_MONTH_WORD}\s\d{{1,2}}|(?<![\w.,$€£¥₹])(?:19|20)\d\d)$"
+)
 
 
 def _unglued(text: str) -> str:

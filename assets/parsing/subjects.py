@@ -398,6 +398,12 @@ _SAID_THAT = re.compile(
 )
 
 
+# ... or the name right after the speaker's verb, alone before the verb of raising ('Marta Velez said Quorrel
+# raised $5 million': Quorrel's).
+_SAID_BEFORE_NAME = re.compile(r"\b(?:said|says)\s+(?=[A-Z0-9])")
+_DAY_AFTER_SAID = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today)\s+")
+
+
 # The same in French, Spanish and Portuguese, right before the verb of raising: the subject is left out
 # ('Quenby dijo el martes que cerró una ronda') or a pronoun ('Ostrel a annoncé qu'elle avait levé').
 _SAID_QUE = re.compile(
@@ -743,6 +749,10 @@ def company_in_subject(subject: str, verb: str = "") -> str | None:
         # 'Tamgac noted that Turkish studios': the subject is what follows 'that' ('Orvane said on Tuesday
         # that it has' keeps its subject: 'it' is the one who said it).
         text = text[reported.end() :]
+    said = _SAID_BEFORE_NAME.search(text) if " said " in text or " says " in text else None
+    named_after = _DAY_AFTER_SAID.sub("", text[said.end() :].strip()) if said else ""
+    if named_after and end_name(named_after) == named_after and (named := valid_company(named_after)):
+        return named  # '"Marta Velez, the chief executive, said Quorrel raised': the company she names
     headline = _HEADLINE_SEPARATOR.split(text)
     if len(headline) > 1 and not text.rstrip().endswith(("—", "–")):
         # 'Weekly Briefs – Pixxel Raises $36 Million': a headline's part before its separator is a column

@@ -5,16 +5,19 @@
   the writer's ("We Raise $5M").
 - A one-word name the gazetteer knows only as a small town is the company's right after what the company
   is ("robotics startup Quellon's $12 million Series A"), never on its own.
-- A number glued to the next sentence by its full stop ("closed on May 4.Orvane raised") ends a sentence,
-  as a lower-case word glued so already did; a decimal or a name with a stop inside stays whole.
+- A date glued to the next sentence by its full stop ("closed on May 4.Orvane raised", "in 2023.Shares")
+  ends a sentence, as a lower-case word glued so already did; a decimal, a name with a stop inside
+  ("42.Flow", "1.Inch Labs") and a numbered league ("the 2.Bundesliga") stay whole.
 - A page laid out as a table (an email newsletter flattened into one line of pipes) keeps its running
   prose in long cells: they are read as paragraphs.
 - "With the new funding, <Company>, which ... since 2019, has raised $X" is a total: a year before the
   amount is no figure of its own.
 - "The Series C funding round, which ..., takes its total to $X" gives its stage to the deal just stated,
-  whatever figures the sentence holds.
+  whatever other figures the sentence holds, unless it raises another amount or is of another time or
+  company ("The Series B round in 2022 raised $20 million", "The Series C round at Nuvola ...").
 - A quotation that opens on the company ('"Quorrel, the leader in ..., is thrilled to announce the closing
-  of $X in Series C funding') names it.
+  of $X in Series C funding') names it; "<Person>, the chief executive, said <Company> raised" names the
+  company the speaker names.
 - A raise told by a participle after the subject's main verb ("Quorrel topped the charts, bagging $8
   million") is the subject's, for 'bagging', 'netting', 'securing' and 'landing' as for 'raising'.
 
@@ -88,6 +91,13 @@ def test_a_town_name_is_a_company_only_after_a_description() -> None:
         ("The round closed on May 4.Orvane raised $450 million in a Series E.",
          ["The round closed on May 4.", "Orvane raised $450 million in a Series E."]),
         ("Revenue doubled in 2024.Shares rose.", ["Revenue doubled in 2024.", "Shares rose."]),
+        ("It ended Sept. 30.Pellmark raised $5M.", ["It ended Sept. 30.", "Pellmark raised $5M."]),
+        # a name or a label with a number and a stop inside stays whole
+        ("Berlin startup 42.Flow raised €6 million.", ["Berlin startup 42.Flow raised €6 million."]),
+        ("Web3 platform 1.Inch Labs raised $12 million.", ["Web3 platform 1.Inch Labs raised $12 million."]),
+        ("Lumora, the 2.Bundesliga club sponsor, raised €5 million.",
+         ["Lumora, the 2.Bundesliga club sponsor, raised €5 million."]),
+        ("On 6.March 2025 Lumora raised $5 million.", ["On 6.March 2025 Lumora raised $5 million."]),
         ("Pellmark raised $5.7 billion.", ["Pellmark raised $5.7 billion."]),
         ("Character.Ai raised $5 million.", ["Character.Ai raised $5 million."]),
         ("It sold 1,250.Then it stopped.", ["It sold 1,250.Then it stopped."]),  # a figure's group, kept
@@ -188,3 +198,42 @@ def test_a_quotation_opening_on_the_company_names_it(text: str, expected: list) 
 )  # fmt: skip
 def test_a_participle_raise_is_the_subjects(text: str, expected: list) -> None:
     assert _read(text) == expected
+
+
+def test_what_the_red_team_found_stays_fixed() -> None:
+    told = "Pellmark raised $50 million, led by Harrow Growth. "
+    # a round of another time, another company, another amount: no stage for the deal just stated
+    for later in (
+        "The Series B round in 2022 raised $20 million.",
+        "The Series C round at Nuvola totalled $90 million.",
+        "The Series A round it closed two years ago was $12 million.",
+        "This pre-seed financing of $500,000 was Nuvola's.",
+    ):
+        assert _deals(told + later)[0] == ("Pellmark", "$50 million", None), later
+    # 'In total' with a year before the amount keeps its digit guard: a named Series B is the round
+    assert _read("In total, 2025 saw Quorrel raise $30 million in a Series B.") == [
+        ("Quorrel", "$30 million")
+    ]
+    # 'in a new round' after the amount: the round, not a total
+    assert _read(
+        "With the new funding in 2025, Quorrel has raised $15 million in a new round led by Tern Capital."
+    ) == [("Quorrel", "$15 million")]
+    # a count is no year: the rule stands aside
+    assert _read("With the new funding, Quorrel, which runs 2000 clinics, has raised $90 million.") == [
+        ("Quorrel", "$90 million")
+    ]
+    # the speaker of a quotation is no company; the company she names is
+    assert _read("“Marta Velez, the chief executive, said Lumora raised $12 million.") == [
+        ("Lumora", "$12 million")
+    ]
+    assert _read("Pellmark said Tuesday it raised $12 million.") == [("Pellmark", "$12 million")]
+    assert _read("Tern Capital said Monday Lumora raised $12 million.") == [("Lumora", "$12 million")]
+    # a table of events tells each in a sentence: every row's deal is read
+    events = (
+        "| Date | Event |\n| --- | --- |\n"
+        "| 2024 | Dashel raised $15 million in a Series A round led by Harbor Lane Capital to hire its first "
+        "engineers. |\n"
+        "| 2026 | Dashel raised $60 million in a Series B round led by Ashgrove Partners. The round was told "
+        "on Tuesday. |\n"
+    )
+    assert _deals(events) == [("Dashel", "$15 million", "series_a"), ("Dashel", "$60 million", "series_b")]
