@@ -312,7 +312,9 @@ def is_reported(context: str, text: str, money: Money | None) -> bool:
 _OUTLET_REPORTED = re.compile(
     r"(?:,\s*|\bthe\s+)?(?-i:(?:The\s+)?[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,3})\s+(?:reported|reports)\b"
     r"(?!\s+(?:revenue|sales|a\s+loss|a\s+profit|earnings|growth))"
-    r"|\b(?:first\s+)?reported\s+by\s+(?-i:[A-Z])",
+    r"|\b(?:first\s+)?reported\s+by\s+(?-i:[A-Z])"
+    # "Quorrel's reported $1.5 billion round": the round as others tell it
+    r"|['’]s\s+reported\s+(?=[$€£¥₹]|US\$|\d)",
 )
 # Money granted, not invested: 'has been granted NOK 1 million from Innovation Norway', 'was awarded $2
 # million by the National Science Foundation' (not 'awarded a contract').

@@ -18,6 +18,8 @@
 - A quotation that opens on the company ('"Quorrel, the leader in ..., is thrilled to announce the closing
   of $X in Series C funding') names it; "<Person>, the chief executive, said <Company> raised" names the
   company the speaker names.
+- A round the press tells ("According to reports, Quorrel is raising $450 million", "Quorrel's reported
+  $1.5 billion round") is reported, not announced.
 - A raise told by a participle after the subject's main verb ("Quorrel topped the charts, bagging $8
   million") is the subject's, for 'bagging', 'netting', 'securing' and 'landing' as for 'raising'.
 
@@ -237,3 +239,23 @@ def test_what_the_red_team_found_stays_fixed() -> None:
         "on Tuesday. |\n"
     )
     assert _deals(events) == [("Dashel", "$15 million", "series_a"), ("Dashel", "$60 million", "series_b")]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("According to reports, grocery app Quorrel is raising $450 million at a $7 billion valuation.",
+         "reported"),
+        ("Quorrel is raising $450 million, according to media reports.", "reported"),
+        ("Quorrel raised $45 million, according to a report by the Lisbon Ledger.", "reported"),
+        ("Quorrel’s reported $1.5 billion round at a $13 billion valuation is a signal.", "reported"),
+        ("Quorrel raised $45 million in a Series B.", "announced"),
+    ],
+)  # fmt: skip
+def test_a_round_the_press_tells_is_reported(text: str, status: str) -> None:
+    assert [m.status for m in extract_prose_mentions([text])] == [status]
+
+
+def test_money_a_company_reports_is_no_round() -> None:
+    assert _read("Quorrel reported $450 million in revenue.") == []
+    assert _read("Quorrel's reported revenue of $40 million grew by half.") == []
