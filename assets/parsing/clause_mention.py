@@ -954,6 +954,30 @@ def past_rounds_beside(text: str, mention: DealMention, published: date | None) 
     return found
 
 
+def without_past_round(mention: DealMention, pasts: list[DealMention]) -> list[DealMention]:
+    """`pasts`, after taking from `mention` a round that one of them, told before its amount, names and
+    its own amount's words do not ('from a $150 million Series D in 2023 to a $300 million Series E in
+    2024, and now a potential $1.5 billion raise': the $1.5 billion is no Series D; 'secured 80 billion won
+    of the 160 billion won planned for the Series C in 2023' keeps its Series C)."""
+    if not mention.amount or mention.round_text not in {past.round_text for past in pasts}:
+        return pasts
+    text = mention.snippet
+    moneys = find_money(text)
+    own = next((money for money in moneys if mention.amount.endswith(money.text)), None)
+    if own is None:
+        return pasts
+    before = {
+        past.round_text
+        for past in pasts
+        for money in moneys
+        if money.start < own.start and (past.amount or "").endswith(money.text)
+    }
+    own_round = find_round(own_phrase(text, own, moneys)[: CONTEXT_CHARS // 2])
+    if mention.round_text in before and own_round != mention.round_text:
+        mention.round_text = None
+    return pasts
+
+
 # What tells a second amount as new money of the deal: 'adding £410M of new debt', 'plus $5M in venture debt'.
 _ADDED_NEAR = re.compile(
     r"\s*(?:of\s+)?\b(?:adding|added|adds|plus|new|additional|fresh)\b\W*", re.IGNORECASE

@@ -44,6 +44,7 @@ from assets.parsing.clause_mention import (
     parts_of,
     past_rounds_beside,
     rounds_in_total,
+    without_past_round,
 )
 from assets.parsing.date_phrases import find_date_phrase
 from assets.parsing.deal_clauses import Clause, split_sentence
@@ -416,7 +417,8 @@ def extract_prose_mentions(
                     debt = debt_beside(clause.text, mention)
                     found += [debt] if debt else []
                     if clause.amount is None:  # 'respectively' gave each amount its company already
-                        found += past_rounds_beside(clause.text, mention, published)
+                        pasts = past_rounds_beside(clause.text, mention, published)
+                        found += without_past_round(mention, pasts)
                         stated = {m.amount for m in found}
                         others = other_rounds_beside(clause.text, mention, published)
                         found += [other for other in others if other.amount not in stated]

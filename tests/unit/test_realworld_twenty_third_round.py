@@ -20,6 +20,8 @@
   company the speaker names.
 - A round the press tells ("According to reports, Quorrel is raising $450 million", "Quorrel's reported
   $1.5 billion round") is reported, not announced.
+- A history told before the deal's amount keeps its rounds to itself ("from a $150 million Series D in 2023
+  to a $300 million Series E in 2024, and now a $1.5 billion raise": the $1.5 billion names no round).
 - A raise told by a participle after the subject's main verb ("Quorrel topped the charts, bagging $8
   million") is the subject's, for 'bagging', 'netting', 'securing' and 'landing' as for 'raising'.
 
@@ -259,3 +261,27 @@ def test_a_round_the_press_tells_is_reported(text: str, status: str) -> None:
 def test_money_a_company_reports_is_no_round() -> None:
     assert _read("Quorrel reported $450 million in revenue.") == []
     assert _read("Quorrel's reported revenue of $40 million grew by half.") == []
+
+
+def test_a_history_told_before_the_amount_keeps_its_rounds() -> None:
+    assert _deals_of(
+        "Quorrel's rapid ascent, from a $150 million Series D in late 2023 to a $300 million Series E in "
+        "late 2024, and now a $1.5 billion raise, shows what investors want."
+    ) == [
+        ("Quorrel", "$1.5 billion", None),
+        ("Quorrel", "$150 million", "series_d"),
+        ("Quorrel", "$300 million", "series_e"),
+    ]
+    # a round named after the amount, by the planned total it is part of, stays the deal's
+    assert _deals_of(
+        "Quorrel only secured 80 billion won out of the 160 billion won planned for the Series C round in "
+        "2023."
+    )[0] == ("Quorrel", "80 billion won", "series_c")
+    # the deal's own words name its round: kept
+    assert _deals_of(
+        "Quorrel raised $40 million in a Series B round, two years after its $12 million Series B in 2022."
+    )[0] == ("Quorrel", "$40 million", "series_b")
+
+
+def _deals_of(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [(m.company, m.amount, m.round_text) for m in extract_prose_mentions([text])]
