@@ -264,6 +264,8 @@ def _told_by_others(context: str, cues: list[re.Match[str]] | None = None) -> bo
     """Whether the sentence says others tell of the round ('reportedly', 'sources say', 'Bloomberg
     reported', 'in talks'): every cue of `REPORTED_CUES` but a plan to raise. `cues`: the sentence's
     `_REPORTED` matches, when already found."""
+    if "confirm" in context and _CONFIRMED_BY_THE_COMPANY.search(context):
+        return False  # 'Galvin's reported $90 million Series C was confirmed by the company on Monday'
     if "report" in context and _OUTLET_REPORTED.search(context):
         return True
     found = cues if cues is not None else _REPORTED.finditer(context)
@@ -307,14 +309,26 @@ def is_reported(context: str, text: str, money: Money | None) -> bool:
     return _plans_the_amount(context, cues, at)  # (every cue left is a plan to raise)
 
 
+# The company itself confirming what was reported: its deal is announced.
+_CONFIRMED_BY_THE_COMPANY = re.compile(
+    r"\b(?:the company|the startup|it)\s+(?:has\s+|later\s+|since\s+)?confirmed\b"
+    r"|\bconfirmed\s+by\s+the\s+(?:company|startup)\b",
+    re.IGNORECASE,
+)
 # A news outlet that reported what the company has not said: ', Bloomberg reported on Monday', 'The
 # Information reported', 'as first reported by Reuters'.
 _OUTLET_REPORTED = re.compile(
     r"(?:,\s*|\bthe\s+)?(?-i:(?:The\s+)?[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,3})\s+(?:reported|reports)\b"
     r"(?!\s+(?:revenue|sales|a\s+loss|a\s+profit|earnings|growth))"
     r"|\b(?:first\s+)?reported\s+by\s+(?-i:[A-Z])"
-    # "Quorrel's reported $1.5 billion round": the round as others tell it
-    r"|['’]s\s+reported\s+(?=[$€£¥₹]|US\$|\d)",
+    # the press as the whole sentence's source, opening or closing it: 'According to reports, Quorrel is
+    # raising $450 million', '..., according to media reports.' (not 'according to a report by the
+    # company', nor a cue inside another clause)
+    r"|^\W*[Aa]ccording to (?:media |news |several )?reports,"
+    r"|,\s*according to (?:media |news |several )?reports\W*$"
+    # "Quorrel's reported $1.5 billion round": the round as others tell it (not its reported revenue)
+    r"|['’]s\s+reported\s+(?:[$€£¥₹]|US\$)[\d.,]+\s*(?:[a-z]+\s+){0,2}?"
+    r"(?:round|raise|fundraise|funding|financing|investment|(?-i:Series|Seed|seed))\b",
 )
 # Money granted, not invested: 'has been granted NOK 1 million from Innovation Norway', 'was awarded $2
 # million by the National Science Foundation' (not 'awarded a contract').
@@ -966,16 +980,34 @@ def without_past_round(mention: DealMention, pasts: list[DealMention]) -> list[D
     own = next((money for money in moneys if mention.amount.endswith(money.text)), None)
     if own is None:
         return pasts
-    before = {
-        past.round_text
+    told_before = [
+        (past.round_text, money)
         for past in pasts
         for money in moneys
         if money.start < own.start and (past.amount or "").endswith(money.text)
-    }
-    own_round = find_round(own_phrase(text, own, moneys)[: CONTEXT_CHARS // 2])
-    if mention.round_text in before and own_round != mention.round_text:
+    ]
+    if mention.round_text not in {round_text for round_text, _ in told_before}:
+        return pasts
+    # the words near the amount that are its own: not those of a round told just before ('After a $12
+    # million Series A in 2024, Quorrel raised $40 million')
+    start = max([own.start - _OWN_ROUND_BEFORE] + [money.end + _PAST_ROUND_CHARS for _, money in told_before])
+    # (the few words right before it are its own whatever came before: 'and a further $20 million')
+    near = text[max(0, min(start, own.start - 12)) : own.start] + own_phrase(text, own, moneys)[:60]
+    if find_round(near) != mention.round_text and not _CONTINUES.search(near):
         mention.round_text = None
     return pasts
+
+
+# How near an amount a round named before it is the amount's own ('has closed its Series B extension of
+# $20 million'), and how far after a past round's amount its own round words run ('$12 million Series A').
+_OWN_ROUND_BEFORE = 40
+_PAST_ROUND_CHARS = 25
+# Money told as more of a round already named: an extension, a tranche, a close, more of the same.
+_CONTINUES = re.compile(
+    r"\b(?:extension|extend\w*|tranche|close|closing|more|further|additional|top-?up|same round|the round"
+    r"|second|third)\b",
+    re.IGNORECASE,
+)
 
 
 # What tells a second amount as new money of the deal: 'adding £410M of new debt', 'plus $5M in venture debt'.

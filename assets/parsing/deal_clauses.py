@@ -81,8 +81,8 @@ DEAL_VERB = re.compile(
     r"\b"
     + one_of(
         r"raised|raises|raise|raising|has raised|is raising|secured|secures|securing|closed|closes|closing"
-        r"|landed|lands|landing|bagged|bags|bagging|nabbed|nabs|netted|nets|netting|pulled in|pulls in"
-        r"|picked up|picks up"
+        r"|landed|lands|landing|bagged|bags|bagging|nabbed|nabs|netted|nets|pulled in|pulls in|picked up"
+        r"|picks up"
         # 'pulled $600 million' (the money right after: 'pulled out of the deal' is no raise)
         r"|pulled(?=\s+(?:about\s+|nearly\s+|over\s+)?[$€£¥₹])|pulls(?=\s+(?:about\s+|nearly\s+|over\s+)?[$€£¥₹])"
         r"|announced|announces|announcing|launched(?:\s+\w+){0,2}\s+with|launches(?:\s+\w+){0,2}\s+with"

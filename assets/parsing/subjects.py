@@ -646,8 +646,9 @@ def headline_backed(text: str) -> str | None:
 
 
 # A raise told as what the subject did beside its main verb ('Quenby debuted on Nasdaq, raising $9.65
-# million'; 'Quenby topped the charts, bagging $8 million').
-_PARTICIPLE_RAISES = frozenset({"raising", "securing", "bagging", "netting", "landing"})
+# million'; 'Quenby topped the charts, bagging $8 million'). Not 'netting' or 'landing': 'sold its unit,
+# netting $50 million' and 'landing $9 million in sales' are no raises.
+_PARTICIPLE_RAISES = frozenset({"raising", "securing", "bagging"})
 # What a company is, right before its name ('Battery startup', 'China-based'): the slot of a name.
 _DESCRIPTION_BEFORE = re.compile(rf"(?:\b(?i:{ROLE_NOUNS})|[\w.]-based)\s+$")
 # Words that open no name anywhere else, but do open some names ('Our Next Energy', 'We Doctor').

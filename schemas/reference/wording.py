@@ -116,13 +116,6 @@ REPORTED_CUES = (
     "people familiar with",
     "according to sources",
     "according to a person",
-    # the press as the source: 'According to reports, Quorrel is raising $450 million'
-    "according to reports",
-    "according to a report",
-    "according to media reports",
-    "according to news reports",
-    "reports suggest",
-    "reports say",
     "is seeking to raise",
     "is looking to raise",
     "is in the process of raising",

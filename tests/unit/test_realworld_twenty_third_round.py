@@ -18,12 +18,16 @@
 - A quotation that opens on the company ('"Quorrel, the leader in ..., is thrilled to announce the closing
   of $X in Series C funding') names it; "<Person>, the chief executive, said <Company> raised" names the
   company the speaker names.
-- A round the press tells ("According to reports, Quorrel is raising $450 million", "Quorrel's reported
-  $1.5 billion round") is reported, not announced.
+- A round the press tells ("According to reports, Quorrel is raising $450 million", "..., according to
+  media reports.", "Quorrel's reported $1.5 billion round") is reported, not announced, unless the company
+  confirmed it.
 - A history told before the deal's amount keeps its rounds to itself ("from a $150 million Series D in 2023
-  to a $300 million Series E in 2024, and now a $1.5 billion raise": the $1.5 billion names no round).
+  to a $300 million Series E in 2024, and now a $1.5 billion raise": the $1.5 billion names no round),
+  but not a round the amount's own words continue ("After a $10 million Series B in 2022, Quorrel closed
+  its Series B extension of $20 million").
 - A raise told by a participle after the subject's main verb ("Quorrel topped the charts, bagging $8
-  million") is the subject's, for 'bagging', 'netting', 'securing' and 'landing' as for 'raising'.
+  million") is the subject's, for 'bagging' and 'securing' as for 'raising' (not 'netting' or 'landing':
+  "sold its unit, netting $50 million").
 
 Every sentence here is written for these tests.
 """
@@ -193,7 +197,10 @@ def test_a_quotation_opening_on_the_company_names_it(text: str, expected: list) 
     [
         ("While Quorrel Systems topped the funding charts, bagging $8 million, Pellmark took the second spot "
          "and raised $6 million.", [("Quorrel Systems", "$8 million"), ("Pellmark", "$6 million")]),
-        ("Quorrel topped the charts, netting $8 million in a seed round.", [("Quorrel", "$8 million")]),
+        ("Quorrel topped the charts, bagging $8 million in a seed round.", [("Quorrel", "$8 million")]),
+        # netting and landing tell money made, not raised
+        ("Kestrix sold its logistics unit to Harlan Group, netting $50 million.", []),
+        ("Vectra Foods launched in 300 stores, landing $9 million in first-year sales.", []),
         ("Quorrel opened a Lisbon office, securing $8 million from Tern Capital.",
          [("Quorrel", "$8 million")]),
         # money a company makes is no raise
@@ -249,7 +256,12 @@ def test_what_the_red_team_found_stays_fixed() -> None:
         ("According to reports, grocery app Quorrel is raising $450 million at a $7 billion valuation.",
          "reported"),
         ("Quorrel is raising $450 million, according to media reports.", "reported"),
-        ("Quorrel raised $45 million, according to a report by the Lisbon Ledger.", "reported"),
+        # a report that is not the press's, or a cue in another clause, leaves the round announced
+        ("According to a report released by the company, Quorrel raised $20 million in a Series A.",
+         "announced"),
+        ("Reports say the market is cooling, yet Quorrel raised $15 million in a seed round.", "announced"),
+        ("Quorrel's reported $40 million in revenue helped it close a $90 million Series C.", "announced"),
+        ("Quorrel's reported $90 million Series C was confirmed by the company on Monday.", "announced"),
         ("Quorrel’s reported $1.5 billion round at a $13 billion valuation is a signal.", "reported"),
         ("Quorrel raised $45 million in a Series B.", "announced"),
     ],
@@ -285,3 +297,20 @@ def test_a_history_told_before_the_amount_keeps_its_rounds() -> None:
 
 def _deals_of(text: str) -> list[tuple[str | None, str | None, str | None]]:
     return [(m.company, m.amount, m.round_text) for m in extract_prose_mentions([text])]
+
+
+@pytest.mark.parametrize(
+    ("text", "round_text"),
+    [
+        ("After a $10 million Series B in 2022, Quorrel has closed its Series B extension of $20 million.",
+         "series_b"),
+        ("Following its $35 million Series B in 2023, Quorrel raised a $20 million extension.", "series_b"),
+        ("In its Series B, Quorrel raised $30 million in 2023 and a further $20 million this week.",
+         "series_b"),
+        ("After a $40 million Series B in 2023, Quorrel raised $25 million more in the same round this week.",
+         "series_b"),
+        ("After a $12 million Series A in 2024, Quorrel raised $40 million.", None),
+    ],
+)  # fmt: skip
+def test_a_round_continued_after_a_history_keeps_its_stage(text: str, round_text: str | None) -> None:
+    assert _deals_of(text)[0][2] == round_text
