@@ -729,6 +729,10 @@ def _round(
         # amount of the clause ('..., following $5 million in seed funding')
         return own_round if own_round not in (None, "debt") else clause.round
     stated = own_round or find_round(own[anchor - start :]) or find_round(own)
+    if stated == "ipo" and _BEFORE_THE_LISTING.search(own) and "anchor" not in own:
+        # 'raised $10 million ahead of its listing next year': a round before the IPO, not the IPO ('Ahead
+        # of the IPO, Quenby raised ₹178 crore from anchor investors' is the IPO's anchor book)
+        stated = find_round(_BEFORE_THE_LISTING.sub(" ", own))
     if stated is None and first_raise and _DEBT_IN_PHRASE.search(after_amount):
         return "debt"  # 'raising $5 billion in what is considered the largest green loan'
 
@@ -738,6 +742,12 @@ def _round(
     return stated or clause.round
 
 
+# A listing the round comes before: 'ahead of its IPO', 'before a planned listing'.
+_BEFORE_THE_LISTING = re.compile(
+    r"\b(?:ahead of|before|prior to|in the run-up to)\s+(?:its|an|a|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:ipo|listing|initial public offering|public offering|stock market debut|flotation)\b",
+    re.IGNORECASE,
+)
 # The next round told with its article ('followed by a $50 million Series B', ', then a ...'), not 'then' as
 # an adverb of the same round ('at what was then a $150 million valuation', '(then $50m)').
 _NEXT_ROUND_BEFORE = re.compile(

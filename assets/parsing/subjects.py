@@ -645,6 +645,15 @@ def headline_backed(text: str) -> str | None:
     return (found["company"] or found["joined"] or found["bet"]) if found else None
 
 
+# What a company is, set off before its name ('The battery giant, Quenby, ...', 'Another big winner,
+# Quenby, ...'): lower-case words only, so 'The Bot Company, ...' stays a name.
+_LEADING_DESCRIPTION = re.compile(
+    r"^(?:The|Another|A|An|One)\s+(?:[a-z][\w'’-]*\s+){0,8}?[a-z][\w'’-]*,\s+(?=[A-Z0-9])"
+)
+# The name such a description leaves, set off by its comma before the verb ('Quenby, made a splash').
+_NAME_SET_OFF = re.compile(rf"^({NAME}),\s+(?=(?:also\s+)?[a-z])")
+# ... and set off after it ('Quenby, a maker of cells, ...', 'Quenby, known for its cells, ...').
+_SET_OFF_DESCRIPTION = re.compile(r",\s+(?:an?|the|known|which|who|based|founded)\s[^,]*,")
 # A raise told as what the subject did beside its main verb ('Quenby debuted on Nasdaq, raising $9.65
 # million'; 'Quenby topped the charts, bagging $8 million'). Not 'netting' or 'landing': 'sold its unit,
 # netting $50 million' and 'landing $9 million in sales' are no raises.
@@ -708,14 +717,18 @@ def company_in_subject(subject: str, verb: str = "") -> str | None:
     if " in " in text or " of " in text:
         text = _without_place_after(text)  # 'Anduril Industries in Costa Mesa has closed'
     ended = subject.rstrip()
-    if (verb.lower() in _PARTICIPLE_RAISES and ended.endswith(",")) or (
+    if (verb.lower() in _PARTICIPLE_RAISES and ended.endswith((",", " by"))) or (
         verb and ended.endswith(" and") and not _SOLD.search(text)  # 'sold its chip unit and raised'
     ):
         # 'Quenby Ltd. debuted on Nasdaq, raising $9.65 million': who debuted raised, not the exchange;
         # after a lead-in of its own ('During one of the slowest IPO years, cancer company Quenby ...');
         # 'Quenby opened an office in Paris and raised $5 million': the subject of both verbs
         unbracketed = _BRACKETED.sub("", text) if "(" in text else text  # a ticker: 'Nocera (OTC:NCRA)'
-        for clause in (unbracketed, unbracketed.rpartition(", ")[2]):
+        # 'The battery giant, Quenby, known for its cells, made a splash with its listing, raising ...': the
+        # name once what it is and what it is known for are set aside
+        plain = _SET_OFF_DESCRIPTION.sub("", _LEADING_DESCRIPTION.sub("", unbracketed))
+        plain = _NAME_SET_OFF.sub(r"\1 ", plain) if plain != unbracketed else plain
+        for clause in (unbracketed, unbracketed.rpartition(", ")[2], plain):
             opening = _NAME_BEFORE_PAST_TENSE.search(clause)
             start = opening.start(1) if opening else 0
             described = opening and (not start or _DESCRIPTOR_ONLY.match(clause, 0, start))

@@ -25,6 +25,10 @@
   to a $300 million Series E in 2024, and now a $1.5 billion raise": the $1.5 billion names no round),
   but not a round the amount's own words continue ("After a $10 million Series B in 2022, Quorrel closed
   its Series B extension of $20 million").
+- The participle's subject may be set off by what it is ("The battery giant, Quorrel Cells, known for its
+  packs, made a splash with its listing, raising ...") or end on 'by' ("also made waves by raising ...").
+- A round "ahead of its IPO" or "before its listing" is no IPO (an anchor book "ahead of the IPO" is);
+  "its listing", "trading debut" and "debuted on Nasdaq" name an IPO.
 - A raise told by a participle after the subject's main verb ("Quorrel topped the charts, bagging $8
   million") is the subject's, for 'bagging' and 'securing' as for 'raising' (not 'netting' or 'landing':
   "sold its unit, netting $50 million").
@@ -313,4 +317,37 @@ def _deals_of(text: str) -> list[tuple[str | None, str | None, str | None]]:
     ],
 )  # fmt: skip
 def test_a_round_continued_after_a_history_keeps_its_stage(text: str, round_text: str | None) -> None:
+    assert _deals_of(text)[0][2] == round_text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The battery giant, Quorrel Cells (QRC), known for supplying carmakers, made a splash with its "
+         "listing, raising HK$35.7 billion.", [("Quorrel Cells", "HK$35.7 billion", "ipo")]),
+        ("Another big winner, Pellmark Pharma, a drug maker from Suzhou, also made waves by raising HK$9.9 "
+         "billion.", [("Pellmark Pharma", "HK$9.9 billion", None)]),
+        ("The battery giant, Quorrel, made a splash with its listing, raising $5 million.",
+         [("Quorrel", "$5 million", "ipo")]),
+        # who the participle's subject is stays unread when it is no name
+        ("The company, which makes batteries, debuted on Nasdaq, raising $5 million.", []),
+        ("Investors in Quorrel made money by selling shares, raising $5 million.", []),
+    ],
+)  # fmt: skip
+def test_a_participles_subject_set_off_by_what_it_is(text: str, expected: list) -> None:
+    assert _deals_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "round_text"),
+    [
+        ("Quorrel raised $9.6 million ahead of its IPO next year.", None),
+        ("Quorrel raised $9.6 million before its planned listing.", None),
+        ("Quorrel raised a $20 million Series C ahead of its planned IPO.", "series_c"),
+        ("Ahead of the IPO, Quorrel raised ₹178 crore from anchor investors.", "ipo"),
+        ("Quorrel raised $9.6 million in its IPO.", "ipo"),
+        ("Quorrel debuted on Nasdaq, raising $9.6 million.", "ipo"),
+    ],
+)  # fmt: skip
+def test_a_round_before_the_listing_is_no_ipo(text: str, round_text: str | None) -> None:
     assert _deals_of(text)[0][2] == round_text
