@@ -195,7 +195,8 @@ _SUBJECT_CHARS = 300
 _SUBJECT_BEFORE_VERB = re.compile(
     # descriptors before the name may hold an acronym ('EV startup River') and open on a place's adjective
     # ('Moroccan prop-tech startup Agenz'), a capital word before lower-case ones
-    rf"(?P<sep>,\s+(?:and\s+)?|\s+and\s+)(?:[A-Z][\w-]*\s+(?=[a-z]))?(?:(?:[a-z][\w-]*|[A-Z]{{2,5}})\s+){{0,3}}?"
+    # (up to five words of what it is: ', and online gold loan marketplace Rupeek raised')
+    rf"(?P<sep>,\s+(?:and\s+)?|\s+and\s+)(?:[A-Z][\w-]*\s+(?=[a-z]))?(?:(?:[a-z][\w-]*|[A-Z]{{2,5}})\s+){{0,5}}?"
     rf"(?P<subject>{NAME})"
     # with what it is set off after its name: ', and Transaera, a company working on dehumidifiers, raised',
     # ', and Nscale, which is building data centres in Norway, raised'

@@ -29,6 +29,8 @@
   packs, made a splash with its listing, raising ...") or end on 'by' ("also made waves by raising ...").
 - A round "ahead of its IPO" or "before its listing" is no IPO (an anchor book "ahead of the IPO" is);
   "its listing", "trading debut" and "debuted on Nasdaq" name an IPO.
+- A second raiser set off by ', and' may be described in up to five words ("..., and online gold loan
+  marketplace Pellmark raised $32.5 million").
 - A raise told by a participle after the subject's main verb ("Quorrel topped the charts, bagging $8
   million") is the subject's, for 'bagging' and 'securing' as for 'raising' (not 'netting' or 'landing':
   "sold its unit, netting $50 million").
@@ -351,3 +353,10 @@ def test_a_participles_subject_set_off_by_what_it_is(text: str, expected: list) 
 )  # fmt: skip
 def test_a_round_before_the_listing_is_no_ipo(text: str, round_text: str | None) -> None:
     assert _deals_of(text)[0][2] == round_text
+
+
+def test_a_second_raiser_described_in_five_words() -> None:
+    assert _deals_of(
+        "Ledger app Quorrel raised $100 million in its Series C round led by Tern Capital and Ashgrove, and "
+        "online gold loan marketplace Pellmark raised $32.5 million."
+    ) == [("Quorrel", "$100 million", "series_c"), ("Pellmark", "$32.5 million", None)]
