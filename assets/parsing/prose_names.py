@@ -200,6 +200,12 @@ _LIST_ROLE = re.compile(
     # what kind of investor comes next: 'private equity firm General Catalyst', 'VC firm Harrow'
     r"(?:(?:private[- ]equity|venture[- ]capital|growth[- ]equity|investment|VC|PE|asset|management|tech"
     r"|technology|crypto)\s+(?:firm|fund|company|giant|major|house|manager)\s+)?"
+    # what else an investor is, in a word or two: 'crypto exchange Binance', 'strategic partner and
+    # licensee Nuovo Plus', 'carmakers Mercedes-Benz and Stellantis', 'car manufacturer Mazda'
+    # ('chip giant Nvidia invests $10 million in ...' stays unread: a corporation's money is typed by what the
+    # text calls the round, not by who put it in)
+    r"(?:(?:[a-z][\w-]*\s+){0,2}?(?:exchange|partner|licensee|carmakers?|automakers?|manufacturer"
+    r"|conglomerate|lender|operator|retailer|insurer)\s+(?:and\s+(?:partner|licensee|customer)\s+)?)?"
     # 'le fonds Eurazeo', 'el fondo Kibo Ventures', 'o fundo Kaszek'
     r"(?:(?:(?:le|les|el|los|o|os)\s+)?(?:fonds|fondos?|fundos?)\s+(?:d['’]investissement\s+|de\s+(?:inversión|investimento)\s+)?)?",
     re.IGNORECASE,

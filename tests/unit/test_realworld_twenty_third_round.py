@@ -31,6 +31,9 @@
   "its listing", "trading debut" and "debuted on Nasdaq" name an IPO.
 - A second raiser set off by ', and' may be described in up to five words ("..., and online gold loan
   marketplace Pellmark raised $32.5 million").
+- A lead described in a word or two before its name ("led by crypto exchange Pellbit", "co-led by
+  carmakers Vantor and Quellmotor", "led by strategic partner and licensee Orvane") is read as the lead;
+  a corporation called a giant is not, as before (its money is typed by what the text calls the round).
 - A raise told by a participle after the subject's main verb ("Quorrel topped the charts, bagging $8
   million") is the subject's, for 'bagging' and 'securing' as for 'raising' (not 'netting' or 'landing':
   "sold its unit, netting $50 million").
@@ -360,3 +363,25 @@ def test_a_second_raiser_described_in_five_words() -> None:
         "Ledger app Quorrel raised $100 million in its Series C round led by Tern Capital and Ashgrove, and "
         "online gold loan marketplace Pellmark raised $32.5 million."
     ) == [("Quorrel", "$100 million", "series_c"), ("Pellmark", "$32.5 million", None)]
+
+
+def _leads(text: str) -> list[list[str]]:
+    return [m.lead_investors for m in extract_prose_mentions([text])]
+
+
+@pytest.mark.parametrize(
+    ("text", "leads"),
+    [
+        ("Quorrel raised $8 million in a seed round led by crypto exchange Pellbit.", [["Pellbit"]]),
+        ("Quorrel closed a $200 million Series D co-led by carmakers Vantor and Quellmotor.",
+         [["Vantor", "Quellmotor"]]),
+        ("Quorrel raised an $87 million Series H, led by strategic partner and licensee Orvane, a Thai "
+         "company.", [["Orvane"]]),
+        ("Quorrel raised $8 million led by Pellbit and Tern Capital.", [["Pellbit", "Tern Capital"]]),
+        # a corporation called a giant, or a list of backers, names no lead
+        ("Chip giant Vantor invests $10 million in Quorrel.", [[]]),
+        ("Quorrel raised $8 million from investors including Pellbit.", [[]]),
+    ],
+)  # fmt: skip
+def test_a_lead_described_before_its_name(text: str, leads: list) -> None:
+    assert _leads(text) == leads
