@@ -87,10 +87,10 @@ class Investors:
     others: list[str] = field(default_factory=list)
 
     def add(self, leads: list[str] = (), others: list[str] = ()) -> None:  # type: ignore[assignment]
-        for name in filter(may_invest, leads):
+        for name in filter(may_invest, map(_without_owner, leads)):
             if name not in self.leads:
                 self.leads.append(name)
-        for name in filter(may_invest, others):
+        for name in filter(may_invest, map(_without_owner, others)):
             if name not in self.others:
                 self.others.append(name)
 
@@ -101,6 +101,51 @@ class Investors:
 
     def __bool__(self) -> bool:
         return bool(self.leads or self.others)
+
+
+# An investor named by its owner first ("Peter Thiel's Founders Fund", "Binny Bansal's 3State Ventures"), or
+# by a possessive alone ("SoftBank's" before its cheque).
+_OWNER_FIRST = re.compile(r"^(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s\s+(?=[A-Z0-9])")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+# Flags set after names in some newsletters ('led by Canaan Partners 🇺🇸 and Better Tomorrow Ventures 🇺🇸').
+_FLAGS = re.compile(r"\s*[\U0001F1E6-\U0001F1FF]{2}")
+
+
+# First words of what an owner's possessive names as its own arm ("McDonald's Ventures", "Sequoia's Growth
+# Fund"): the possessive is part of the name.
+_ARM_WORDS = frozenset(
+    {
+        "ventures",
+        "venture",
+        "capital",
+        "growth",
+        "fund",
+        "funds",
+        "partners",
+        "investments",
+        "holdings",
+        "group",
+        "asset",
+        "family",
+        "global",
+        "strategic",
+        "corporate",
+        "digital",
+        "labs",
+    }
+)
+
+
+def _without_owner(name: str) -> str:
+    """The investor's own name, without the owner it was written with ("Peter Thiel's Founders Fund") or a
+    possessive alone ("SoftBank's"); an arm the possessive names ("McDonald's Ventures") stays whole."""
+    if "'" not in name and "’" not in name:
+        return name
+    owner = _OWNER_FIRST.match(name)
+    rest = name[owner.end() :].split() if owner else []
+    if owner and len(rest) > 1 and rest[0].lower() not in _ARM_WORDS:
+        name = name[owner.end() :]
+    return _POSSESSIVE_END.sub("", name)
 
 
 def may_invest(name: str) -> bool:
@@ -139,6 +184,9 @@ _HYPHEN_LED = re.compile(rf"({NAME})-led\b")
 def investors_in(clause: str, money_start: int = 0) -> Investors:
     """Leads and other investors a clause names. 'from X' counts only after the money (`money_start`)."""
     found = Investors()
+    if not clause.isascii() and max(clause) >= "\U0001f1e6":
+        money_start = len(_FLAGS.sub("", clause[:money_start]))
+        clause = _FLAGS.sub("", clause)
     # (the words each pattern needs, looked for first: most clauses name no investor, and a pattern that
     # starts with a name tries one at every word)
     lowered = clause.lower()

@@ -34,6 +34,9 @@
 - A lead described in a word or two before its name ("led by crypto exchange Pellbit", "co-led by
   carmakers Vantor and Quellmotor", "led by strategic partner and licensee Orvane") is read as the lead;
   a corporation called a giant is not, as before (its money is typed by what the text calls the round).
+- An investor written with its owner first ("Peter Thiel's Founders Fund") is the fund; a possessive alone
+  ("SoftBank's $30 billion") is the investor; an arm the possessive names ("McDonald's Ventures") stays
+  whole; flags set after investors' names do not end their list.
 - A raise told by a participle after the subject's main verb ("Quorrel topped the charts, bagging $8
   million") is the subject's, for 'bagging' and 'securing' as for 'raising' (not 'netting' or 'landing':
   "sold its unit, netting $50 million").
@@ -385,3 +388,23 @@ def _leads(text: str) -> list[list[str]]:
 )  # fmt: skip
 def test_a_lead_described_before_its_name(text: str, leads: list) -> None:
     assert _leads(text) == leads
+
+
+@pytest.mark.parametrize(
+    ("text", "leads", "investors"),
+    [
+        ("Quorrel raised $500 million in a round headed by Dana Reyes’s Harrow Founders Fund.",
+         ["Harrow Founders Fund"], ["Harrow Founders Fund"]),
+        ("Quorrel secures ₹160 crore from Arun Mehta’s 3Peak Ventures.", [], ["3Peak Ventures"]),
+        ("Quorrel raised over $40 billion at a $300 billion valuation in March, led by Pellbank's $30 "
+         "billion investment.", ["Pellbank"], ["Pellbank"]),
+        ("Quorrel raised $5 million led by McDonald's Ventures.", ["McDonald's Ventures"],
+         ["McDonald's Ventures"]),
+        ("Quorrel 🇨🇴 raised a $3 Million Seed round led by Tern Partners 🇺🇸 and Harrow Ventures 🇺🇸 with "
+         "funding from Pell Capital 🇺🇸.", ["Tern Partners", "Harrow Ventures"],
+         ["Tern Partners", "Harrow Ventures", "Pell Capital"]),
+    ],
+)  # fmt: skip
+def test_investors_written_with_owners_and_flags(text: str, leads: list, investors: list) -> None:
+    (mention,) = extract_prose_mentions([text])
+    assert (mention.lead_investors, mention.investors) == (leads, investors)
