@@ -150,7 +150,9 @@ def _without_owner(name: str) -> str:
 
 def may_invest(name: str) -> bool:
     """False for a place, a news outlet or a sector read as a name ('led by US investment firm Tiger
-    Global' cut short at 'US'): they never invest."""
+    Global' cut short at 'US'), or for where a company is based ('Finland-based'): they never invest."""
+    if name.endswith("-based"):
+        return False
     return default_gazetteer().not_a_company(name) not in ("place", "outlet", "sector")
 
 
@@ -178,7 +180,10 @@ _WITH_LEADING_AFTER = re.compile(
     r"(?<![,;])\s+(?:leading|co-leading|as (?:the )?lead(?: investors?)?)\b"
     r"(?!\s+(?:the\s+)?(?:list|pack|way|charts?|tally|rankings?|table)\b)"
 )
-_HYPHEN_LED = re.compile(rf"({NAME})-led\b")
+# ('Mira Murati-led Thinking Machines Lab raised ...': who leads the company, not the round)
+_HYPHEN_LED = re.compile(
+    rf"({NAME})-led\s+(?=(?:\S+\s+){{0,3}}?(?:round|funding|financing|investment|raise|seed|series|Series)\b)"
+)
 
 
 def investors_in(clause: str, money_start: int = 0) -> Investors:

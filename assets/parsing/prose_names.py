@@ -196,6 +196,8 @@ _DESCRIPTOR_TOKEN = re.compile(
 # 'angel investor Mei Lin', 'the Regional Innovation Fund'.
 _LIST_ROLE = re.compile(
     r"(?:(?:the|existing|returning|new|previous|other|fellow|individual|strategic|angel|lead)\s+)*"
+    # where the investor is from, as a code: 'the US private equity firm Benchmark', 'UK lender Pellbank'
+    r"(?:(?-i:US|U\.S\.|UK|EU)\s+(?=[a-z]))?"
     r"(?:(?:investors?|backers?|angels?|shareholders?)\s+)?(?:(?:including|such as|like)\s+)?"
     # what kind of investor comes next: 'private equity firm General Catalyst', 'VC firm Harrow'
     r"(?:(?:private[- ]equity|venture[- ]capital|growth[- ]equity|investment|VC|PE|asset|management|tech"

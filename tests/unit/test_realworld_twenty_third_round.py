@@ -37,6 +37,9 @@
 - An investor written with its owner first ("Peter Thiel's Founders Fund") is the fund; a possessive alone
   ("SoftBank's $30 billion") is the investor; an arm the possessive names ("McDonald's Ventures") stays
   whole; flags set after investors' names do not end their list.
+- "led by the US private equity firm X", "led by US asset manager X": the investor after its country's
+  code; "Dana Reyes-led Quorrel Labs raised" names no lead (a hyphen-led name leads a round only when a
+  round follows within a few words); "Finland-based" is no investor.
 - A raise told by a participle after the subject's main verb ("Quorrel topped the charts, bagging $8
   million") is the subject's, for 'bagging' and 'securing' as for 'raising' (not 'netting' or 'landing':
   "sold its unit, netting $50 million").
@@ -408,3 +411,20 @@ def test_a_lead_described_before_its_name(text: str, leads: list) -> None:
 def test_investors_written_with_owners_and_flags(text: str, leads: list, investors: list) -> None:
     (mention,) = extract_prose_mentions([text])
     assert (mention.lead_investors, mention.investors) == (leads, investors)
+
+
+@pytest.mark.parametrize(
+    ("text", "leads"),
+    [
+        ("Quorrel raised $75 million in a funding round led by the US private equity firm Harrow.",
+         [["Harrow"]]),
+        ("Quorrel bags $700 million in round led by US asset manager Pellvest.", [["Pellvest"]]),
+        ("Dana Reyes-led Quorrel Labs raised $2 billion in a Series B round.", [[]]),
+        ("Quorrel raised a Harrow Capital-led $75 million Series A.", [["Harrow Capital"]]),
+        ("Quorrel raised $75 million in a Harrow-led funding round.", [["Harrow"]]),
+        ("Quorrel raised $1 billion led by private equity firm Tern, and Finland-based ring maker Pellmark "
+         "raised $900 million.", [["Tern"], []]),
+    ],
+)  # fmt: skip
+def test_leads_from_their_country_and_hyphen(text: str, leads: list) -> None:
+    assert _leads(text) == leads
