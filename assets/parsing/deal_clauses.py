@@ -39,6 +39,7 @@ from assets.parsing.subjects import (
     DESCRIBED_AS,
     PERSON_BEFORE,
     REFERENCE,
+    ROLE_NOUNS,
     company_in_subject,
     described_company,
     strip_lead_in,
@@ -195,8 +196,10 @@ _SUBJECT_CHARS = 300
 _SUBJECT_BEFORE_VERB = re.compile(
     # descriptors before the name may hold an acronym ('EV startup River') and open on a place's adjective
     # ('Moroccan prop-tech startup Agenz'), a capital word before lower-case ones
-    # (up to five words of what it is: ', and online gold loan marketplace Rupeek raised')
-    rf"(?P<sep>,\s+(?:and\s+)?|\s+and\s+)(?:[A-Z][\w-]*\s+(?=[a-z]))?(?:(?:[a-z][\w-]*|[A-Z]{{2,5}})\s+){{0,5}}?"
+    # (or, ending on what it is, up to four: ', and online gold loan marketplace Rupeek raised'; not ', and
+    # the round takes the amount Quorrel has raised')
+    rf"(?P<sep>,\s+(?:and\s+)?|\s+and\s+)(?:[A-Z][\w-]*\s+(?=[a-z]))?"
+    rf"(?:(?-i:(?:[a-z][\w-]*\s+){{1,3}}(?:{ROLE_NOUNS})\s+)|(?:(?:[a-z][\w-]*|[A-Z]{{2,5}})\s+){{0,3}}?)"
     rf"(?P<subject>{NAME})"
     # with what it is set off after its name: ', and Transaera, a company working on dehumidifiers, raised',
     # ', and Nscale, which is building data centres in Norway, raised'

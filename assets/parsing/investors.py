@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assets.parsing.prose_names import NAME, names_before, read_names
+from assets.normalize.rounds import find_round
+from assets.parsing.prose_names import NAME, names_before, read_names, valid_company
 from schemas.gazetteer import default_gazetteer
 
 _LED_BY = re.compile(
@@ -103,49 +104,24 @@ class Investors:
         return bool(self.leads or self.others)
 
 
-# An investor named by its owner first ("Peter Thiel's Founders Fund", "Binny Bansal's 3State Ventures"), or
-# by a possessive alone ("SoftBank's" before its cheque).
-_OWNER_FIRST = re.compile(r"^(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s\s+(?=[A-Z0-9])")
-_POSSESSIVE_END = re.compile(r"['’]s$")
+# An investor named by its owner first: a person's two names, then the fund ("Peter Thiel's Founders Fund",
+# "Binny Bansal's 3State Ventures"). A firm's own fund ("Harbrook's Opportunity Fund II"), a name holding a
+# possessive ("Moody's Analytics Ventures", "St. Mary's Health Ventures") and a firm's partner ("Harbrook
+# Capital's Dana Ferro") stay as written.
+_PERSON_OWNER_FIRST = re.compile(
+    r"^(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)['’]s\s+(?P<fund>(?:[A-Z0-9][\w&.-]*\s+){0,3}"
+    r"(?:Fund|Ventures|Capital|Partners|Investments|Holdings|Group))$"
+)
 # Flags set after names in some newsletters ('led by Canaan Partners 🇺🇸 and Better Tomorrow Ventures 🇺🇸').
 _FLAGS = re.compile(r"\s*[\U0001F1E6-\U0001F1FF]{2}")
 
 
-# First words of what an owner's possessive names as its own arm ("McDonald's Ventures", "Sequoia's Growth
-# Fund"): the possessive is part of the name.
-_ARM_WORDS = frozenset(
-    {
-        "ventures",
-        "venture",
-        "capital",
-        "growth",
-        "fund",
-        "funds",
-        "partners",
-        "investments",
-        "holdings",
-        "group",
-        "asset",
-        "family",
-        "global",
-        "strategic",
-        "corporate",
-        "digital",
-        "labs",
-    }
-)
-
-
 def _without_owner(name: str) -> str:
-    """The investor's own name, without the owner it was written with ("Peter Thiel's Founders Fund") or a
-    possessive alone ("SoftBank's"); an arm the possessive names ("McDonald's Ventures") stays whole."""
+    """The investor's own name, without the person it was written with ("Peter Thiel's Founders Fund")."""
     if "'" not in name and "’" not in name:
         return name
-    owner = _OWNER_FIRST.match(name)
-    rest = name[owner.end() :].split() if owner else []
-    if owner and len(rest) > 1 and rest[0].lower() not in _ARM_WORDS:
-        name = name[owner.end() :]
-    return _POSSESSIVE_END.sub("", name)
+    owned = _PERSON_OWNER_FIRST.match(name)
+    return owned["fund"] if owned else name
 
 
 def may_invest(name: str) -> bool:
@@ -180,9 +156,13 @@ _WITH_LEADING_AFTER = re.compile(
     r"(?<![,;])\s+(?:leading|co-leading|as (?:the )?lead(?: investors?)?)\b"
     r"(?!\s+(?:the\s+)?(?:list|pack|way|charts?|tally|rankings?|table)\b)"
 )
-# ('Mira Murati-led Thinking Machines Lab raised ...': who leads the company, not the round)
-_HYPHEN_LED = re.compile(
-    rf"({NAME})-led\s+(?=(?:\S+\s+){{0,3}}?(?:round|funding|financing|investment|raise|seed|series|Series)\b)"
+_HYPHEN_LED = re.compile(rf"({NAME})-led\b")
+# What a hyphen-led name leads when it is no round: a company ('Mira Murati-led Thinking Machines Lab
+# raised').
+_LED_COMPANY_AFTER = re.compile(rf"\s+({NAME})")
+_DEAL_WORD_AFTER = re.compile(
+    r"[\s,]+(?:oversubscribed\s+)?(?i:rounds?|safes?|notes?|bridge|deal|tranche|extension|consortium|syndicate"
+    r"|seed|pre-seed|series|funding|financing|investment|raise)\b"
 )
 
 
@@ -203,7 +183,7 @@ def investors_in(clause: str, money_start: int = 0) -> Investors:
     if "lead" in clause:
         leads += _before(_WITH_LEADING_AFTER, clause)  # 'with Harrow Capital leading'
     if "-led" in clause:
-        leads += [m.group(1) for m in _HYPHEN_LED.finditer(clause)]  # 'a Harrow Capital-led Series A'
+        leads += [m.group(1) for m in _HYPHEN_LED.finditer(clause) if _leads_a_round(clause, m.end())]
     found.add(leads=leads)
     others = _after(_PARTICIPANTS_AFTER, clause) if any(w in lowered for w in _PARTICIPANT_WORDS) else []
     others += _after(_FROM, clause, money_start)
@@ -220,6 +200,15 @@ def investors_in(clause: str, money_start: int = 0) -> Investors:
         others += read_names(match.group(1))[0]
     found.add(others=others)
     return found
+
+
+def _leads_a_round(clause: str, end: int) -> bool:
+    """Whether the '<name>-led' ending at `end` leads a round ('a Harrow Capital-led Series A', '-led $30
+    million extension', '-led consortium'), not a company ('Mira Murati-led Thinking Machines Lab')."""
+    if _DEAL_WORD_AFTER.match(clause, end):
+        return True  # 'a Harrow-led Round', '-led SAFE', '-led deal'
+    after = _LED_COMPANY_AFTER.match(clause, end)
+    return after is None or bool(find_round(after.group(1))) or valid_company(after.group(1)) is None
 
 
 def trailing_names(text: str) -> list[str]:

@@ -196,21 +196,26 @@ _DESCRIPTOR_TOKEN = re.compile(
 # 'angel investor Mei Lin', 'the Regional Innovation Fund'.
 _LIST_ROLE = re.compile(
     r"(?:(?:the|existing|returning|new|previous|other|fellow|individual|strategic|angel|lead)\s+)*"
-    # where the investor is from, as a code: 'the US private equity firm Benchmark', 'UK lender Pellbank'
-    r"(?:(?-i:US|U\.S\.|UK|EU)\s+(?=[a-z]))?"
     r"(?:(?:investors?|backers?|angels?|shareholders?)\s+)?(?:(?:including|such as|like)\s+)?"
     # what kind of investor comes next: 'private equity firm General Catalyst', 'VC firm Harrow'
     r"(?:(?:private[- ]equity|venture[- ]capital|growth[- ]equity|investment|VC|PE|asset|management|tech"
     r"|technology|crypto)\s+(?:firm|fund|company|giant|major|house|manager)\s+)?"
-    # what else an investor is, in a word or two: 'crypto exchange Binance', 'strategic partner and
-    # licensee Nuovo Plus', 'carmakers Mercedes-Benz and Stellantis', 'car manufacturer Mazda'
-    # ('chip giant Nvidia invests $10 million in ...' stays unread: a corporation's money is typed by what the
-    # text calls the round, not by who put it in)
-    r"(?:(?:[a-z][\w-]*\s+){0,2}?(?:exchange|partner|licensee|carmakers?|automakers?|manufacturer"
-    r"|conglomerate|lender|operator|retailer|insurer)\s+(?:and\s+(?:partner|licensee|customer)\s+)?)?"
     # 'le fonds Eurazeo', 'el fondo Kibo Ventures', 'o fundo Kaszek'
     r"(?:(?:(?:le|les|el|los|o|os)\s+)?(?:fonds|fondos?|fundos?)\s+(?:d['’]investissement\s+|de\s+(?:inversión|investimento)\s+)?)?",
     re.IGNORECASE,
+)
+# What else the first investor of a list is, said before its name in lower case: its country's code ('the
+# US private equity firm Benchmark', 'US asset manager Invesco') and a word or two of what it is ('crypto
+# exchange Binance', 'strategic partner and licensee Nuovo Plus', 'carmakers Mercedes-Benz and
+# Stellantis'; not a 'general partner', who is a person). Only before the first name: after a comma or
+# 'and' the same words start another clause ('..., alongside exchange Koinvale', '... and lender Koval').
+# ('chip giant Nvidia invests $10 million in ...' stays unread: a corporation's money is typed by what the
+# text calls the round, not by who put it in)
+_FIRST_ROLE = re.compile(
+    r"(?-i:(?:the\s+)?(?:(?:US|U\.S\.|UK|EU)\s+(?=[a-z]))?"
+    r"(?:(?!and\b)[a-z][\w-]*\s+){0,2}?(?:exchange|licensee|partner\s+and\s+(?:licensee|customer)|carmakers?"
+    r"|automakers?|manufacturer|conglomerate|lender|operator|retailer|insurer)\s+"
+    r"|(?:the\s+)?(?:US|U\.S\.|UK|EU)\s+(?=[a-z]))"
 )
 # ('Partech et Elaia', 'Seaya y Kibo', 'Kaszek e Valor': the French, Spanish and Portuguese 'and')
 # ('Durand et Fils', 'Ruiz y Asociados', 'Harrow Capital et Cie' are one firm: `_FIRM_JOINED`)
@@ -535,6 +540,9 @@ def read_names(text: str, start: int = 0, end: int | None = None) -> tuple[list[
     position = start
     while True:
         role = _LIST_ROLE.match(text, position, end)
+        first = _FIRST_ROLE.match(text, role.end() if role else position, end) if not names else None
+        if first:  # ('the US private equity firm Benchmark': the code, then the kind of firm)
+            role = _LIST_ROLE.match(text, first.end(), end) or first
         found = _NAME_AT_START.match(text, role.end() if role else position, end)
         if not found:
             break

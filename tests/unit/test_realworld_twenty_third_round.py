@@ -31,15 +31,17 @@
   "its listing", "trading debut" and "debuted on Nasdaq" name an IPO.
 - A second raiser set off by ', and' may be described in up to five words ("..., and online gold loan
   marketplace Pellmark raised $32.5 million").
-- A lead described in a word or two before its name ("led by crypto exchange Pellbit", "co-led by
+- The first lead described in a word or two before its name ("led by crypto exchange Pellbit", "co-led by
   carmakers Vantor and Quellmotor", "led by strategic partner and licensee Orvane") is read as the lead;
-  a corporation called a giant is not, as before (its money is typed by what the text calls the round).
-- An investor written with its owner first ("Peter Thiel's Founders Fund") is the fund; a possessive alone
-  ("SoftBank's $30 billion") is the investor; an arm the possessive names ("McDonald's Ventures") stays
-  whole; flags set after investors' names do not end their list.
+  not a later one ("led by Sandvale and lender Koval"), a name holding such a word ("Pacific Exchange
+  Ventures"), a general partner, or a corporation called a giant (its money is typed by its round).
+- An investor written with a person as its owner first ("Peter Thiel's Founders Fund") is the fund; a
+  firm's own fund, a name holding a possessive ("McDonald's Ventures", "St. Mary's Health Ventures") and
+  a firm's partner stay as written; flags set after investors' names do not end their list.
 - "led by the US private equity firm X", "led by US asset manager X": the investor after its country's
-  code; "Dana Reyes-led Quorrel Labs raised" names no lead (a hyphen-led name leads a round only when a
-  round follows within a few words); "Finland-based" is no investor.
+  code ("US Venture Partners" is a name); "Dana Reyes-led Quorrel Labs raised" names no lead (a
+  hyphen-led name followed by a company's name leads the company, not a round); "Finland-based" is no
+  investor.
 - A raise told by a participle after the subject's main verb ("Quorrel topped the charts, bagging $8
   million") is the subject's, for 'bagging' and 'securing' as for 'raising' (not 'netting' or 'landing':
   "sold its unit, netting $50 million").
@@ -399,8 +401,13 @@ def test_a_lead_described_before_its_name(text: str, leads: list) -> None:
         ("Quorrel raised $500 million in a round headed by Dana Reyes’s Harrow Founders Fund.",
          ["Harrow Founders Fund"], ["Harrow Founders Fund"]),
         ("Quorrel secures ₹160 crore from Arun Mehta’s 3Peak Ventures.", [], ["3Peak Ventures"]),
-        ("Quorrel raised over $40 billion at a $300 billion valuation in March, led by Pellbank's $30 "
-         "billion investment.", ["Pellbank"], ["Pellbank"]),
+        # a firm's own fund, a name holding a possessive and a firm's partner stay as written
+        ("Quorrel raised $20 million led by Harrow's Opportunity Fund II.", ["Harrow's Opportunity Fund II"],
+         ["Harrow's Opportunity Fund II"]),
+        ("Quorrel raised $20 million led by Moody's Analytics Ventures.", ["Moody's Analytics Ventures"],
+         ["Moody's Analytics Ventures"]),
+        ("Quorrel raised $20 million led by St. Mary's Health Ventures.", ["St. Mary's Health Ventures"],
+         ["St. Mary's Health Ventures"]),
         ("Quorrel raised $5 million led by McDonald's Ventures.", ["McDonald's Ventures"],
          ["McDonald's Ventures"]),
         ("Quorrel 🇨🇴 raised a $3 Million Seed round led by Tern Partners 🇺🇸 and Harrow Ventures 🇺🇸 with "
@@ -428,3 +435,31 @@ def test_investors_written_with_owners_and_flags(text: str, leads: list, investo
 )  # fmt: skip
 def test_leads_from_their_country_and_hyphen(text: str, leads: list) -> None:
     assert _leads(text) == leads
+
+
+@pytest.mark.parametrize(
+    ("text", "leads"),
+    [
+        # what the third red team found, kept fixed
+        ("Quorrel raised $12 million led by Sandvale and lender Koval.", [["Sandvale"]]),
+        ("Quorrel raised $9 million led by Harbrook and Exchange Capital.",
+         [["Harbrook", "Exchange Capital"]]),
+        ("Quorrel raised $12 million in a Series A led by Pacific Exchange Ventures.",
+         [["Pacific Exchange Ventures"]]),
+        ("Quorrel raised $12 million in a Series A led by US Venture Partners.", [["US Venture Partners"]]),
+        ("Quorrel raised $9 million led by Harbrook, with US lender Koval adding debt.", [["Harbrook"]]),
+        ("Quorrel raised $9 million in a round led by general partner Dana Ferro of Harbrook.", [[]]),
+        ("Quorrel raised $30 million in a Harbrook-led Round.", [["Harbrook"]]),
+        ("Quorrel raised $30 million in a Harbrook-led SAFE.", [["Harbrook"]]),
+        ("Quorrel closed a Harbrook-led $30 million extension.", [["Harbrook"]]),
+    ],
+)  # fmt: skip
+def test_what_the_third_red_team_found(text: str, leads: list) -> None:
+    assert _leads(text) == leads
+
+
+def test_a_total_after_and_is_no_second_raiser() -> None:
+    assert _deals_of(
+        "Quorrel closed a $12 million Series A led by Harrow, and the round takes the amount Quorrel has "
+        "raised to $30 million."
+    ) == [("Quorrel", "$12 million", "series_a")]
