@@ -15,7 +15,8 @@ from assets.parsing.alternation import one_of
 
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 """A month's name, whole or cut short, capitalised as written ('May', 'Sept.', 'November')."""
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+"""A day of the week's name, capitalised as written."""
 # In order of preference: a full date, a day of a month, a weekday, a relative day. A weekday or a day of a
 # month needs 'on' ('on Monday'), so that 'see you next Monday' or 'a March 6 memo' date nothing.
 # Each phrase starts behind a lookahead of the characters it can start with: a search then tries the
@@ -32,7 +33,7 @@ _PHRASES = (
     re.compile(
         r"(?=[Oolstacdr])"
         r"(?:\b[Oo]n |\b(?=last |this past )|\b(?:said|announced|confirmed|disclosed|reported) )"
-        rf"(?P<phrase>(?:last |this past )?{_WEEKDAY})\b"
+        rf"(?P<phrase>(?:last |this past )?{WEEKDAY})\b"
     ),
     re.compile(
         r"\b(?P<phrase>" + one_of("yesterday|last week|earlier today|this morning") + r")\b", re.IGNORECASE

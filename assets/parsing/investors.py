@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from assets.normalize.rounds import find_round
-from assets.parsing.prose_names import NAME, names_before, read_names, valid_company
+from assets.parsing.prose_names import FLAG, NAME, names_before, read_names, valid_company
 from schemas.gazetteer import default_gazetteer
 
 _LED_BY = re.compile(
@@ -113,7 +113,7 @@ _PERSON_OWNER_FIRST = re.compile(
     r"(?:Fund|Ventures|Capital|Partners|Investments|Holdings|Group))$"
 )
 # Flags set after names in some newsletters ('led by Canaan Partners 🇺🇸 and Better Tomorrow Ventures 🇺🇸').
-_FLAGS = re.compile(r"\s*[\U0001F1E6-\U0001F1FF]{2}")
+_FLAGS = re.compile(rf"\s*{FLAG}")
 
 
 def _without_owner(name: str) -> str:
@@ -169,7 +169,7 @@ _DEAL_WORD_AFTER = re.compile(
 def investors_in(clause: str, money_start: int = 0) -> Investors:
     """Leads and other investors a clause names. 'from X' counts only after the money (`money_start`)."""
     found = Investors()
-    if not clause.isascii() and max(clause) >= "\U0001f1e6":
+    if not clause.isascii() and _FLAGS.search(clause):
         money_start = len(_FLAGS.sub("", clause[:money_start]))
         clause = _FLAGS.sub("", clause)
     # (the words each pattern needs, looked for first: most clauses name no investor, and a pattern that

@@ -21,6 +21,8 @@ from schemas.text import fold
 
 # Capital letters, accented ones included ('Éclair Systems', 'Øresund Labs', 'Łódź Robotics').
 CAPITAL = "A-ZÀ-ÖØ-ÞĀ-Ž"
+FLAG = r"[\U0001F1E6-\U0001F1FF]{2}"
+"""A country's flag emoji (two regional indicators), as some newsletters set one after each name."""
 # 'xAI', 'eToro', 'd-Matrix': a name may start with a lower-case letter or three before its capital.
 NAME_TOKEN = rf"(?:[{CAPITAL}0-9][\w.&'’+-]*|(?:[a-z]{{1,3}}|[a-z]-)[{CAPITAL}0-9][\w.&'’+-]*)"
 # A token ending in a full stop ends the name unless it is an abbreviation ('Inc.', 'Corp.') or an initial.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from assets.parsing.date_phrases import MONTH
 from schemas.reference.wording import CURRENCY_SIGNS
 
 _ABBREVIATIONS = frozenset(
@@ -52,9 +53,8 @@ _BOUNDARY = re.compile(rf"(?<=[.!?])(?P<close>[\"”’)]*)\s+(?=[\"“‘(]*[A-
 # '2.Bundesliga'). Looked for only where the quick test for a stop before a capitalised word finds one:
 # most texts have none.
 _GLUE_HINT = re.compile(r"[.!?](?=[A-Z][a-z])")  # starts at a stop: the scan passes letters by
-_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"  # 'March', 'Mar.'
 _LOWER_WORD_BEFORE = re.compile(
-    rf"(?:(?<![\w.])[a-z]{{2,}}|\b{_MONTH_WORD}\s\d{{1,2}}|(?<![\w.,$€£¥₹])(?:19|20)\d\d)$"
+    rf"(?:(?<![\w.])[a-z]{{2,}}|\b{MONTH}\s\d{{1,2}}|(?<![\w.,$€£¥₹])(?:19|20)\d\d)$"
 )
 
 

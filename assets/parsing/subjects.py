@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 
 from assets.normalize.rounds import find_round
-from assets.parsing.date_phrases import MONTH
+from assets.parsing.date_phrases import MONTH, WEEKDAY
 from assets.parsing.prose_names import (
     CAPITAL,
+    FLAG,
     NAME,
     THE_COMPANY,
     end_name,
@@ -401,7 +402,7 @@ _SAID_THAT = re.compile(
 # ... or the name right after the speaker's verb, alone before the verb of raising ('Marta Velez said Quorrel
 # raised $5 million': Quorrel's).
 _SAID_BEFORE_NAME = re.compile(r"\b(?:said|says)\s+(?=[A-Z0-9])")
-_DAY_AFTER_SAID = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today)\s+")
+_DAY_AFTER_SAID = re.compile(rf"^(?:{WEEKDAY}|today)\s+")
 
 
 # The same in French, Spanish and Portuguese, right before the verb of raising: the subject is left out
@@ -561,9 +562,7 @@ def _joint_subject(text: str) -> bool:
 
 # Marks written between a name and its verb that are no part of either: a country's flag emoji ('Acme 🇧🇷
 # raised'), another pictograph, a ticker in square brackets ('Acme [NASDAQ: ACME] raised').
-_MARKS = re.compile(
-    r"\s*(?:[\U0001F1E6-\U0001F1FF]{2}|[\U0001F300-\U0001FAFF\u2600-\u27BF]\uFE0F?|\[[^\[\]]{1,40}\])"
-)
+_MARKS = re.compile(rf"\s*(?:{FLAG}|[\U0001F300-\U0001FAFF\u2600-\u27BF]\uFE0F?|\[[^\[\]]{{1,40}}\])")
 
 
 def without_marks(text: str) -> str:
@@ -673,11 +672,10 @@ def described_company(name: str | None, before: str) -> str | None:
     return name if default_gazetteer().not_a_company(name) == "town" else None
 
 
-def _pronoun_opened_name(text: str) -> str | None:
-    """The name that ends `text` when it opens on a pronoun and follows what the company is ('Battery
-    startup Our Next Energy Inc.', 'China-based We Doctor'); None elsewhere ('We Raise $5M' is a
+def _pronoun_opened_name(text: str, name: str | None) -> str | None:
+    """`name`, the name that ends `text`, when it opens on a pronoun and follows what the company is
+    ('Battery startup Our Next Energy Inc.', 'China-based We Doctor'); None elsewhere ('We Raise $5M' is a
     headline's we, and 'Our Series A' no company)."""
-    name = end_name(text)
     words = name.split() if name else []
     if len(words) < 2 or words[0].lower() not in _PRONOUNS_OPENING_NAMES:
         return None
@@ -840,11 +838,12 @@ def company_in_subject(subject: str, verb: str = "") -> str | None:
         text = rest
     if _joint_subject(text) or _AMONG.search(text):
         return None
+    last = end_name(text)
     named = (
-        valid_company(end_name(text))
+        valid_company(last)
         or valid_company(end_name(_TRAILING_ROLE_NOUN.sub("", text)))
-        or _pronoun_opened_name(text)
-        or ((last := end_name(text)) and described_company(last, text[: len(text) - len(last)]))
+        or _pronoun_opened_name(text, last)
+        or (last and described_company(last, text[: len(text) - len(last)]))
         or None
     )
     if named and _OFFICE_BEFORE.search(text, 0, max(0, text.rfind(named))):

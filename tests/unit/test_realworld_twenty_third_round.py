@@ -65,6 +65,21 @@ def _read(text: str) -> list[tuple[str | None, str | None]]:
     return [(m.company, m.amount) for m in extract_prose_mentions([text])]
 
 
+def _prose_deals(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    """(company, amount, round) of every mention of `text` read as one paragraph of prose."""
+    return [(m.company, m.amount, m.round_text) for m in extract_prose_mentions([text])]
+
+
+def _article_deals(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    """(company, amount, round) of every mention of `text` read as a whole page (paragraphs, tables)."""
+    return [(m.company, m.amount, m.round_text) for m in parse_text_article(text).mentions]
+
+
+def _leads(text: str) -> list[list[str]]:
+    """The lead investors of every mention of `text` read as prose."""
+    return [m.lead_investors for m in extract_prose_mentions([text])]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -176,18 +191,14 @@ def test_a_year_is_no_figure_before_a_total(text: str, expected: list) -> None:
     assert _read(text) == expected
 
 
-def _deals(text: str) -> list[tuple[str | None, str | None, str | None]]:
-    return [(m.company, m.amount, m.round_text) for m in parse_text_article(text).mentions]
-
-
 def test_a_sentence_opening_on_the_round_gives_its_stage_despite_its_figures() -> None:
     told = "Pellmark has secured $1.05 billion in a fresh round of funding, led by Harrow Growth. "
-    assert _deals(
+    assert _article_deals(
         told + "The Series C funding round, which saw Tern Capital join, takes its total raised to over $1.3 "
         "billion."
     ) == [("Pellmark", "$1.05 billion", "series_c")]
     # a round of another time keeps the deal's own
-    assert _deals(told + "The Series B round in 2022 raised $200 million.")[0] == (
+    assert _article_deals(told + "The Series B round in 2022 raised $200 million.")[0] == (
         "Pellmark",
         "$1.05 billion",
         "venture",
@@ -237,7 +248,7 @@ def test_what_the_red_team_found_stays_fixed() -> None:
         "The Series A round it closed two years ago was $12 million.",
         "This pre-seed financing of $500,000 was Nuvola's.",
     ):
-        assert _deals(told + later)[0] == ("Pellmark", "$50 million", None), later
+        assert _article_deals(told + later)[0] == ("Pellmark", "$50 million", None), later
     # 'In total' with a year before the amount keeps its digit guard: a named Series B is the round
     assert _read("In total, 2025 saw Quorrel raise $30 million in a Series B.") == [
         ("Quorrel", "$30 million")
@@ -264,7 +275,10 @@ def test_what_the_red_team_found_stays_fixed() -> None:
         "| 2026 | Dashel raised $60 million in a Series B round led by Ashgrove Partners. The round was told "
         "on Tuesday. |\n"
     )
-    assert _deals(events) == [("Dashel", "$15 million", "series_a"), ("Dashel", "$60 million", "series_b")]
+    assert _article_deals(events) == [
+        ("Dashel", "$15 million", "series_a"),
+        ("Dashel", "$60 million", "series_b"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -293,7 +307,7 @@ def test_money_a_company_reports_is_no_round() -> None:
 
 
 def test_a_history_told_before_the_amount_keeps_its_rounds() -> None:
-    assert _deals_of(
+    assert _prose_deals(
         "Quorrel's rapid ascent, from a $150 million Series D in late 2023 to a $300 million Series E in "
         "late 2024, and now a $1.5 billion raise, shows what investors want."
     ) == [
@@ -302,18 +316,14 @@ def test_a_history_told_before_the_amount_keeps_its_rounds() -> None:
         ("Quorrel", "$300 million", "series_e"),
     ]
     # a round named after the amount, by the planned total it is part of, stays the deal's
-    assert _deals_of(
+    assert _prose_deals(
         "Quorrel only secured 80 billion won out of the 160 billion won planned for the Series C round in "
         "2023."
     )[0] == ("Quorrel", "80 billion won", "series_c")
     # the deal's own words name its round: kept
-    assert _deals_of(
+    assert _prose_deals(
         "Quorrel raised $40 million in a Series B round, two years after its $12 million Series B in 2022."
     )[0] == ("Quorrel", "$40 million", "series_b")
-
-
-def _deals_of(text: str) -> list[tuple[str | None, str | None, str | None]]:
-    return [(m.company, m.amount, m.round_text) for m in extract_prose_mentions([text])]
 
 
 @pytest.mark.parametrize(
@@ -330,7 +340,7 @@ def _deals_of(text: str) -> list[tuple[str | None, str | None, str | None]]:
     ],
 )  # fmt: skip
 def test_a_round_continued_after_a_history_keeps_its_stage(text: str, round_text: str | None) -> None:
-    assert _deals_of(text)[0][2] == round_text
+    assert _prose_deals(text)[0][2] == round_text
 
 
 @pytest.mark.parametrize(
@@ -348,7 +358,7 @@ def test_a_round_continued_after_a_history_keeps_its_stage(text: str, round_text
     ],
 )  # fmt: skip
 def test_a_participles_subject_set_off_by_what_it_is(text: str, expected: list) -> None:
-    assert _deals_of(text) == expected
+    assert _prose_deals(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -363,18 +373,14 @@ def test_a_participles_subject_set_off_by_what_it_is(text: str, expected: list) 
     ],
 )  # fmt: skip
 def test_a_round_before_the_listing_is_no_ipo(text: str, round_text: str | None) -> None:
-    assert _deals_of(text)[0][2] == round_text
+    assert _prose_deals(text)[0][2] == round_text
 
 
 def test_a_second_raiser_described_in_five_words() -> None:
-    assert _deals_of(
+    assert _prose_deals(
         "Ledger app Quorrel raised $100 million in its Series C round led by Tern Capital and Ashgrove, and "
         "online gold loan marketplace Pellmark raised $32.5 million."
     ) == [("Quorrel", "$100 million", "series_c"), ("Pellmark", "$32.5 million", None)]
-
-
-def _leads(text: str) -> list[list[str]]:
-    return [m.lead_investors for m in extract_prose_mentions([text])]
 
 
 @pytest.mark.parametrize(
@@ -459,7 +465,7 @@ def test_what_the_third_red_team_found(text: str, leads: list) -> None:
 
 
 def test_a_total_after_and_is_no_second_raiser() -> None:
-    assert _deals_of(
+    assert _prose_deals(
         "Quorrel closed a $12 million Series A led by Harrow, and the round takes the amount Quorrel has "
         "raised to $30 million."
     ) == [("Quorrel", "$12 million", "series_a")]
