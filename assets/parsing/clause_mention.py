@@ -40,7 +40,15 @@ from assets.parsing.money_roles import (
     range_high,
     yuan_by_its_conversion,
 )
-from assets.parsing.prose_names import NAME, NAME_PATTERN, read_names, search_from_name, valid_company
+from assets.parsing.prose_names import (
+    NAME,
+    NAME_PATTERN,
+    issuer_company,
+    read_names,
+    search_from_name,
+    valid_company,
+)
+from assets.parsing.releases import issuer_definition, opens_on_the_offering, without_offering
 from assets.parsing.subjects import (
     DESCRIBED_AS,
     REFERENCE,
@@ -96,7 +104,7 @@ _AMOUNTLESS_ROUND = re.compile(
 # in lower case only ('Will Ventures', 'in May' are no plan).
 _PLAN_WORDS = (
     r"expects?|expected|plans?|planned|planning|hopes?|hoped|hoping|aims?|seeks?|seeking|intends?|wants?"
-    r"|looking|(?-i:could|may|might|will|would|should|shall)"
+    r"|proposes|proposed|looking|(?-i:could|may|might|will|would|should|shall)"
 )
 _NOT_NOW_BEFORE = re.compile(
     r"\b(?:not|n't|never|yet|no|nobody|neither|whether|if|unless|until|when|once|before|after|to|denied"
@@ -196,6 +204,10 @@ _INVESTED_IN_IT = re.compile(
     r"(?:\s+(?:million|billion|m|bn|mn))?(?:\s*\([^()]{1,40}\))?\s+(?:in|into|to)\s+"
     r"(?:the (?:company|startup|firm|business)|it)\b",  # 'Amazon committed $4 billion to it'
     re.IGNORECASE,
+)
+# A subject that is the issuer itself: no 'that' in it, or 'that it' / 'that the Company' at its end.
+_ISSUER_ITSELF = re.compile(
+    r"^(?:(?! that ).)*$|\sthat\s+(?:it|the\s+\S?Company\S?)(?:\s+has)?\s*$", re.DOTALL
 )
 _ROUND_FOR = re.compile(
     rf"\b(?i:round|seed|series [a-k]|investment|check|cheque|funding|financing)\s+(?:for|into)\s+"
@@ -484,17 +496,29 @@ def _company(clause: Clause, anchor: int, antecedent: DealMention | None) -> tup
         return owner, False
     if clause.subject is not None:
         verb = DEAL_VERB.search(clause.subject)
-        company = company_in_subject(
-            clause.subject[: verb.start()] if verb else clause.subject, verb.group(0) if verb else ""
-        )
+        subject = clause.subject[: verb.start()] if verb else clause.subject
     else:
         verb = DEAL_VERB.match(text, anchor)
-        company = company_in_subject(text[:anchor], verb.group(0) if verb else "")
+        subject = text[:anchor]
+    if opens_on_the_offering(subject):
+        # 'Proposed Placing and Subscription to raise £9.2 million': a release's own offering, its issuer's
+        return (antecedent.company, True) if antecedent else (None, True)
+    company = company_in_subject(subject, verb.group(0) if verb else "")
     if company is REFERENCE:
         # with nothing named before, the clause's subject points back to no one: (None, True)
         return (antecedent.company, True) if antecedent else (None, True)
     if company:
         return company, False
+    issuer = issuer_definition(subject) if _ISSUER_ITSELF.search(subject) else None
+    if issuer and issuer_company(issuer.name):
+        # 'Northfield Capital Corporation (TSX-V: NFD.A) (the "Company") closed', '... is pleased to
+        # announce that it completed': the release's issuer, whatever its name sounds like (not when it
+        # notes that another company raised: 'noted that its Founded Entity, Seaport, ... raised')
+        return issuer_company(issuer.name), False
+    offered = without_offering(subject)
+    company = company_in_subject(offered, verb.group(0) if verb else "") if offered else None
+    if company and company is not REFERENCE:
+        return company, False  # 'Tessa Labs plc Proposed Placing to raise £3 million'
     named = _company_named_in(text)
     if named is None and antecedent and _its_round_at(text, anchor):
         return antecedent.company, True  # 'We covered its $100 million Series C round in November 2020'

@@ -45,9 +45,14 @@ _NOT_IN_A_HEADING = re.compile(r"[a-zß-öø-ÿ.!?]")
 _TWO_CAPITALS = re.compile(r"[A-Z]{2}")
 
 
+# The dot of an abbreviation in capitals ('U.S.', 'INC.') ends no sentence: a press release's legend ('NOT
+# FOR DISTRIBUTION TO U.S. NEWSWIRE SERVICES ...') is such a line above its dateline.
+_CAPITAL_DOT = re.compile(r"(?<=\b[A-Z])\.|(?<=\b[A-Z]{3})\.")
+
+
 def _caps_heading(line: str) -> bool:
     """'STORAGE', 'ALSO NOTED': capitals, no lower-case letter and no sentence punctuation."""
-    return not _NOT_IN_A_HEADING.search(line) and bool(_TWO_CAPITALS.search(line))
+    return not _NOT_IN_A_HEADING.search(_CAPITAL_DOT.sub("", line)) and bool(_TWO_CAPITALS.search(line))
 
 
 # Text wrapped by hand keeps its lines shorter than this; a block with a longer line is not wrapped.

@@ -52,7 +52,7 @@ from assets.parsing.field_cards import DealCard, deal_cards
 from assets.parsing.investors import investors_in
 from assets.parsing.mentions import DealMention, Method
 from assets.parsing.money_roles import clause_roles, fresh_issue, own_phrase
-from assets.parsing.prose_names import NAME, NAME_ENDINGS, finditer_from_name, valid_company
+from assets.parsing.prose_names import NAME, NAME_ENDINGS, finditer_from_name, issuer_company, valid_company
 from assets.parsing.releases import (
     EXCHANGES,
     OPENING_CHARS,
@@ -60,6 +60,7 @@ from assets.parsing.releases import (
     issuer_definition,
     listed_issuer,
     listed_offering,
+    opens_on_the_offering,
     refers_to_issuer,
 )
 from assets.parsing.roundups import roundup_month
@@ -405,7 +406,11 @@ def extract_prose_mentions(
                 if len(clauses) > 1:
                     locator += f"/c[{c_index}]"
                 mention = mention_in_clause(
-                    clause, locator, sentence, published, release.antecedent(clause.text) or antecedent.now()
+                    clause,
+                    locator,
+                    sentence,
+                    published,
+                    _antecedent_of(clause.text, release, antecedent),
                 )
                 if mention and release.listed:
                     mention = release.offering_round(mention, sentence)
@@ -489,6 +494,16 @@ class _Antecedent:
         return self._mention
 
 
+def _antecedent_of(clause: str, release: _Release, antecedent: _Antecedent) -> DealMention | None:
+    """Whom a clause may point back to: the release's issuer when the clause says its defined word, else
+    the deal or company named before. A release's own offering ('Proposed Placing to raise £3 million') is
+    only ever its issuer's."""
+    issuer = release.antecedent(clause)
+    if issuer or opens_on_the_offering(clause):
+        return issuer
+    return antecedent.now()
+
+
 class _Release:
     """What a release's opening says about its issuer (`releases`), read paragraph by paragraph up to
     `OPENING_CHARS` characters: the issuer 'the Company' means, and whether it is listed."""
@@ -498,23 +513,32 @@ class _Release:
         self.issuer_mention: DealMention | None = None
         self.listed = False
         self._read = 0
+        self._last = ""
 
     def read_opening(self, paragraph: str) -> None:
         """Read the document's next paragraph, while it is still the opening."""
         if self._read >= OPENING_CHARS:
             return
-        self._read += len(paragraph)
+        if paragraph.upper() != paragraph:  # (a legend in capitals, however long, is no part of it)
+            self._read += len(paragraph)
         if self.issuer is None:
-            self.issuer = issuer_definition(paragraph)
-            name = valid_company(self.issuer.name) if self.issuer else None
+            # (a UK announcement puts its definition on a line of its own below the name: 'KRM22 PLC',
+            # then '("KRM22", the "Company" or the "Group")')
+            defines = paragraph.lstrip().startswith("(")
+            self.issuer = issuer_definition(f"{self._last} {paragraph}" if defines else paragraph)
+            self._last = paragraph.strip()[-200:]
+            name = issuer_company(self.issuer.name) if self.issuer else None
             self.issuer_mention = DealMention(Method.PROSE, "", paragraph, name) if name else None
         self.listed = self.listed or listed_issuer(paragraph)
 
-    def antecedent(self, clause: str) -> DealMention | None:
-        """The issuer, when `clause` says the word the release defined for it ('The Company closed')."""
+    def antecedent(self, text: str) -> DealMention | None:
+        """The issuer, when `text` says the word the release defined for it ('The Company closed'), defines
+        it, or opens on the offering the release defined ('Proposed Placing and Subscription to raise')."""
         if self.issuer is None or self.issuer_mention is None:
             return None
-        return self.issuer_mention if refers_to_issuer(clause, self.issuer) else None
+        if refers_to_issuer(text, self.issuer) or opens_on_the_offering(text):
+            return self.issuer_mention
+        return None
 
     @staticmethod
     def offering_round(mention: DealMention, sentence: str) -> DealMention:

@@ -358,6 +358,20 @@ def valid_company(name: str | None) -> str | None:
 _KNOWN_NAMES = 1 << 16
 
 
+def issuer_company(name: str | None) -> str | None:
+    """The company a release defines as 'the Company': `valid_company`, or a name that only the investors'
+    list or the look of a code refuses. A release's definition names the issuer, however its name reads
+    ('Northfield Capital Corporation (the "Company")', an investment company raising money; 'KRM22 PLC
+    ("KRM22", the "Company" or the "Group")')."""
+    company = valid_company(name)
+    if company or not name:
+        return company
+    cleaned = clean_name(name.strip())
+    if _CODE_AND_NUMBER.fullmatch(cleaned):  # 'KRM22', which reads like an amount in a currency code
+        return cleaned
+    return cleaned if default_gazetteer().not_a_company(cleaned) == "investor" else None
+
+
 def _valid_companies(_: ReferenceData) -> dict[str, str | None]:
     return {}
 

@@ -15,19 +15,31 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from assets.parsing.date_phrases import MONTH
+
 _QUOTE_OPEN = "\"“'‘"
-_QUOTE_CLOSE = "\"”'’"
+_QUOTE_CLOSE = "\"”“'’"  # (a release may close a term with an opening mark: the “Company“)
 _TERM = r"(?:Company|Corporation|Issuer)"
 _QUOTED_TERM = rf"the\s*[{_QUOTE_OPEN}]{{1,2}}(?P<term>{_TERM})[{_QUOTE_CLOSE}]{{1,2}}"
 # The short name a release may define beside the word ('"Quarrow" or the "Company"'): matched, not kept.
 _QUOTED_SHORT = rf"[{_QUOTE_OPEN}]{{1,2}}[A-Z][\w&.-]*(?: [A-Z0-9][\w&.-]*){{0,3}}[{_QUOTE_CLOSE}]{{1,2}}"
 # The issuer's name: capitalised words, a legal form after a comma ('Spectral AI, Inc.'), and a Swedish
-# '(publ)'; then the brackets that define it, in either order ('("X" or the "Company")', '(the "Company" or
-# "X")', '(the "Company")').
-_NAME = r"(?P<name>[A-Z][\w&.'’-]*(?:,? (?:[A-Z0-9][\w&.'’-]*|of|and|&)){0,7}?)(?: \(publ\))?\s*\(\s*"
+# '(publ)', and its listings in brackets if they come first ('(CSE: PTX) (OTCQB: PANXF, Frankfurt: 9PX)');
+# then the brackets that define it, in either order ('("X" or the "Company")', '(the "Company" or "X")',
+# '(the "Company")').
+_NAME = (
+    r"(?P<name>[A-Z][\w&.'’-]*(?:,? (?:[A-Z0-9][\w&.'’-]*|of|and|&|plc|ltd\.?|inc\.?)){0,7}?)(?: \(publ\))?"
+    r"(?:\s*\([^():]{1,30}:[^()]{1,60}\)){0,3}\s*\(\s*"
+)
+# A UK announcement defines a group beside the company: '("KRM22", the "Company" or the "Group")'.
+_OR_THE_GROUP = rf"(?:\s*,?\s*(?:or\s+)?the\s*[{_QUOTE_OPEN}]{{1,2}}Group[{_QUOTE_CLOSE}]{{1,2}})?"
 _DEFINITIONS = (
-    re.compile(rf"{_NAME}{_QUOTED_SHORT}\s*,?\s*or\s+{_QUOTED_TERM}\s*\)"),
-    re.compile(rf"{_NAME}{_QUOTED_TERM}(?:\s*,?\s*or\s+(?:the\s+)?{_QUOTED_SHORT})?\s*\)"),
+    re.compile(rf"{_NAME}{_QUOTED_SHORT}\s*(?:,\s*|,?\s*or\s+){_QUOTED_TERM}{_OR_THE_GROUP}\s*\)"),
+    re.compile(
+        rf"{_NAME}{_QUOTED_SHORT}\s*,\s*the\s*[{_QUOTE_OPEN}]{{1,2}}Group[{_QUOTE_CLOSE}]{{1,2}}"
+        rf"\s*,?\s*or\s+{_QUOTED_TERM}\s*\)"
+    ),
+    re.compile(rf"{_NAME}{_QUOTED_TERM}(?:\s*,?\s*or\s+(?:the\s+)?{_QUOTED_SHORT})?{_OR_THE_GROUP}\s*\)"),
 )
 # A listing as a release gives it, in brackets after the issuer's name: '(TSX Venture: QRW)', '(Nasdaq:
 # SRVK)', '(AIM: PLM)', '(NYSE:HLD)', '(CBOE Canada: VERS)'.
@@ -54,6 +66,26 @@ _LISTED_OFFERING = re.compile(
     re.IGNORECASE,
 )
 
+# A release's own offering as a clause's subject, by the name the release gives it: 'Proposed Placing and
+# Subscription to raise £9.2 million', 'The Share Issue ... is expected to raise SEK 70 million'. The
+# capitals say it is defined; the offering is the issuer's, named before.
+_OFFERING_TERM = (
+    r"(?:Placing|Subscription|Offering|Share Issue|Directed Issue|Private Placement|Retail Offer|Open Offer)"
+    r"(?:(?:,\s*|\s+and\s+|\s*&\s*)(?:Placing|Subscription|Retail Offer|Open Offer|PrimaryBid Offer)){0,3}"
+)
+_OFFERING = rf"(?:(?:Proposed|Conditional|Firm|Oversubscribed)\s+)?{_OFFERING_TERM}"
+# Only as a release writes it, defined: after 'The' or a qualifier, or two offerings together ('Subscription
+# revenue rose', 'Offering a bounty, ...' are no offering).
+_OFFERING_SUBJECT = re.compile(
+    rf"(?:(?:The\s+)?(?:Proposed|Conditional|Firm|Oversubscribed)\s+{_OFFERING_TERM}|The\s+{_OFFERING_TERM}"
+    r"|Placing(?:,\s*|\s+and\s+|\s*&\s*)(?:Subscription|Retail Offer|Open Offer))(?=\s|,|$)"
+)
+# An announcement's headline after the issuer's name: 'Tessa Labs plc Proposed Placing to raise £3 million'.
+_OFFERING_AFTER_NAME = re.compile(rf"\s+{_OFFERING}(?:\s+to)?$")
+
+
+_DATE_BEFORE = re.compile(rf"^(?:{MONTH})\.?\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d\s+")
+
 
 class Issuer(NamedTuple):
     """The company a release is about: its full name and the word it defines for it ('Company')."""
@@ -70,12 +102,14 @@ def issuer_definition(text: str) -> Issuer | None:
     if not matches:
         return None
     found = min(matches, key=lambda match: match.start())
-    return Issuer(found["name"].strip(" ,"), found["term"])
+    # (a date may run into the name: '31 May 2024 SEEEN plc ("SEEEN", the "Group" or the "Company")')
+    return Issuer(_DATE_BEFORE.sub("", found["name"]).strip(" ,"), found["term"])
 
 
 def refers_to_issuer(text: str, issuer: Issuer) -> bool:
-    """Whether `text` says the defined word, capitalised as defined ('the Company raised ...')."""
-    return re.search(rf"\b[Tt]he {issuer.term}\b", text) is not None
+    """Whether `text` says the defined word, capitalised as defined ('the Company raised ...'), or defines
+    it ('Quarrow Mining Inc. (the "Company") closed ...')."""
+    return re.search(rf"\b[Tt]he\s*[{_QUOTE_OPEN}]{{0,2}}{issuer.term}\b", text) is not None
 
 
 def listed_issuer(text: str) -> bool:
@@ -86,3 +120,16 @@ def listed_issuer(text: str) -> bool:
 def listed_offering(text: str) -> bool:
     """Whether `text` names an offering of shares only a listed company makes ('a rights issue')."""
     return _LISTED_OFFERING.search(text) is not None
+
+
+def opens_on_the_offering(text: str) -> bool:
+    """Whether `text` opens on the release's own offering, by its defined name ('Proposed Placing and
+    Subscription to raise ...', 'The Share Issue is expected to raise ...')."""
+    return _OFFERING_SUBJECT.match(text.strip()) is not None
+
+
+def without_offering(subject: str) -> str | None:
+    """A subject without the offering named after the issuer ('Tessa Labs plc Proposed Placing to' ->
+    'Tessa Labs plc'), or None when it ends on none."""
+    found = _OFFERING_AFTER_NAME.search(subject.rstrip()) if "Pla" in subject or "Of" in subject else None
+    return subject[: found.start()] if found else None

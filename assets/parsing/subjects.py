@@ -141,7 +141,7 @@ _TRAILING_WORDS = re.compile(
     r"|finally|recently|separately|previously|already|earlier|once|last|first|most recently|too"
     # a round planned or discussed: 'The startup has discussed raising', 'Vexa is looking to raise'
     r"|to|plans|plan|planning|discussed|discussing|considering|seeking|looking|aiming|hoping|preparing"
-    r"|aims|aim|seeks|hopes|intends|wants"
+    r"|aims|aim|seeks|hopes|intends|wants|proposes"
     # (in lower case and before 'to' only: 'Good Looks' and 'Daily Needs' are names, 'Quenby needs $5
     # million' no plan)
     r"|(?-i:looks|expects|needs|prepares)\s+to"
@@ -483,6 +483,7 @@ _ENDS_TRAILING_WORDS = frozenset(
     | {"earlier", "once", "last", "first", "too", "to", "plans", "plan", "planning", "discussed"}
     | {"discussing", "considering", "seeking", "looking", "aiming", "hoping", "preparing", "aims", "aim"}
     | {"seeks", "hopes", "intends", "wants", "expected", "poised", "set", "about", "up", "likely"}
+    | {"proposes"}
     | {"à", "de", "va", "pourrait", "devrait", "compte"}
 )
 _ENDS_REPORTED = frozenset({"it", "they", "has", "had", "have", "is", "was"})
