@@ -48,7 +48,7 @@ from assets.parsing.prose_names import (
     search_from_name,
     valid_company,
 )
-from assets.parsing.releases import issuer_definition, opens_on_the_offering, without_offering
+from assets.parsing.releases import issuer_definition, offering_opening, without_offering
 from assets.parsing.subjects import (
     DESCRIBED_AS,
     REFERENCE,
@@ -104,7 +104,7 @@ _AMOUNTLESS_ROUND = re.compile(
 # in lower case only ('Will Ventures', 'in May' are no plan).
 _PLAN_WORDS = (
     r"expects?|expected|plans?|planned|planning|hopes?|hoped|hoping|aims?|seeks?|seeking|intends?|wants?"
-    r"|proposes|proposed|looking|(?-i:could|may|might|will|would|should|shall)"
+    r"|looking|(?-i:could|may|might|will|would|should|shall)"
 )
 _NOT_NOW_BEFORE = re.compile(
     r"\b(?:not|n't|never|yet|no|nobody|neither|whether|if|unless|until|when|once|before|after|to|denied"
@@ -205,10 +205,48 @@ _INVESTED_IN_IT = re.compile(
     r"(?:the (?:company|startup|firm|business)|it)\b",  # 'Amazon committed $4 billion to it'
     re.IGNORECASE,
 )
+# What an issuer does with money that is another company's raise: it subscribes for, buys or invests in
+# someone's shares, lends, funds, takes a stake ('Maplecrest Capital Corp. (the "Company") announces that
+# it has subscribed for shares of Lorrimer Health for $1,000,000').
+_INVESTS_ELSEWHERE = re.compile(
+    r"\b(?:subscri(?:be|bed|bes|bing|ption)\s+for|purchas\w*|bought|invest\w*|portfolio|investee|loans?\b|lent"
+    r"|lends|funded|royalty|participat\w*|acquir\w*|stake)\b",
+    re.IGNORECASE,
+)
 # A subject that is the issuer itself: no 'that' in it, or 'that it' / 'that the Company' at its end.
 _ISSUER_ITSELF = re.compile(
     r"^(?:(?! that ).)*$|\sthat\s+(?:it|the\s+\S?Company\S?)(?:\s+has)?\s*$", re.DOTALL
 )
+_FIRST_MONEY = re.compile(rf"(?-i:{MONEY_START})")
+# Money that a few words on goes to a company: 'extended a $1 million bridge loan to Sitka Diagnostics'.
+_MONEY_GOES_TO = re.compile(r"\S*(?:\s+[^\s,;.]+){0,5}?\s+(?:to|in|into)\s+(?-i:[A-Z])")
+# A subject that subscribed for shares bought them: it is the investor, not the issuer.
+_SUBSCRIBED = re.compile(r"\bsubscribed\s+(?:for|to)\b", re.IGNORECASE)
+# After the issuer's definition, another company the subject names ('... notes the announcement by Bryher
+# plc'): the money may be that company's.
+_ANOTHER_COMPANY_AFTER = re.compile(r"\)[^()]*?\b(?:by|of|from|for|with|in|to)\s+(?-i:[A-Z])")
+# What follows an announcing verb when the issuer itself raised: 'announced that it has closed', 'announces
+# the closing of its private placement'.
+_OWN_DEAL_AFTER = re.compile(
+    r"\s*(?:that\s+)?(?:it\b|its\b|the\s+Company\b|the\s+(?:closing|completion)\s+of\s+(?:its|a|the)\b)",
+    re.IGNORECASE,
+)
+
+
+def _raised_by_the_issuer(subject: str, verb: re.Match[str] | None, before: str) -> bool:
+    """Whether a subject that defines a release's issuer has it as the raiser: the subject ends on the
+    issuer (or on 'that it'), names no other company after it, an announcing verb goes on with the
+    issuer's own deal, and nothing up to the amount (`before`) says the issuer put money into another
+    company."""
+    if not _ISSUER_ITSELF.search(subject) or _INVESTS_ELSEWHERE.search(before):
+        return False
+    if _ANOTHER_COMPANY_AFTER.search(subject):
+        return False
+    if verb is not None and verb.group(0).lower().startswith("announc"):
+        return _OWN_DEAL_AFTER.match(before, verb.end()) is not None
+    return True
+
+
 _ROUND_FOR = re.compile(
     rf"\b(?i:round|seed|series [a-k]|investment|check|cheque|funding|financing)\s+(?:for|into)\s+"
     rf"(?:{DESCRIBED_AS})?({NAME})"  # 'a $1.8bn round for automotive chip manufacturer GTA'
@@ -500,16 +538,28 @@ def _company(clause: Clause, anchor: int, antecedent: DealMention | None) -> tup
     else:
         verb = DEAL_VERB.match(text, anchor)
         subject = text[:anchor]
-    if opens_on_the_offering(subject):
-        # 'Proposed Placing and Subscription to raise £9.2 million': a release's own offering, its issuer's
-        return (antecedent.company, True) if antecedent else (None, True)
     company = company_in_subject(subject, verb.group(0) if verb else "")
+    offering = offering_opening(subject)
+    if offering and (company is None or company is REFERENCE or company in offering):
+        # 'Proposed Placing and Subscription to raise £9.2 million': the offering of the company named
+        # before (the release's issuer), not a name of its words ('The Share Issue of its rival Lanyard
+        # raised' names its company)
+        return (antecedent.company, True) if antecedent else (None, True)
     if company is REFERENCE:
         # with nothing named before, the clause's subject points back to no one: (None, True)
         return (antecedent.company, True) if antecedent else (None, True)
+    if company and _SUBSCRIBED.search(subject):
+        company = None  # 'Ventaris AB has subscribed for shares in Sandvika's share issue': the buyer
     if company:
         return company, False
-    issuer = issuer_definition(subject) if _ISSUER_ITSELF.search(subject) else None
+    money = _FIRST_MONEY.search(text, anchor)
+    before = text[: money.start()] if money else text
+    goes_elsewhere = money is not None and _MONEY_GOES_TO.match(text, money.end()) is not None
+    issuer = (
+        issuer_definition(subject)
+        if not goes_elsewhere and _raised_by_the_issuer(subject, verb, before)
+        else None
+    )
     if issuer and issuer_company(issuer.name):
         # 'Northfield Capital Corporation (TSX-V: NFD.A) (the "Company") closed', '... is pleased to
         # announce that it completed': the release's issuer, whatever its name sounds like (not when it

@@ -613,8 +613,7 @@ _PLANNED_BEFORE = re.compile(
 # A plan told in the present: 'In May, Hollins plans to raise $30 million' (not 'In June, Kilimo said it was
 # in talks to raise': the month dates the report of the talks).
 _PLANNED_NOW = re.compile(
-    rf"\b(?:plans|aims|intends|hopes|seeks|wants|expects|proposes"
-    rf"|is (?:planning|looking|seeking|aiming|hoping))"
+    rf"\b(?:plans|aims|intends|hopes|seeks|wants|expects|is (?:planning|looking|seeking|aiming|hoping))"
     rf" to raise\b[^.;{CURRENCY_SIGNS}]*$",
     re.IGNORECASE,
 )

@@ -45,9 +45,10 @@ _NOT_IN_A_HEADING = re.compile(r"[a-zß-öø-ÿ.!?]")
 _TWO_CAPITALS = re.compile(r"[A-Z]{2}")
 
 
-# The dot of an abbreviation in capitals ('U.S.', 'INC.') ends no sentence: a press release's legend ('NOT
-# FOR DISTRIBUTION TO U.S. NEWSWIRE SERVICES ...') is such a line above its dateline.
-_CAPITAL_DOT = re.compile(r"(?<=\b[A-Z])\.|(?<=\b[A-Z]{3})\.")
+# The dot of an abbreviation of single capitals ('U.S.', 'U.K.') ends no sentence: a press release's legend
+# ('NOT FOR DISTRIBUTION TO U.S. NEWSWIRE SERVICES ...') is such a line above its dateline. ('QUILLON
+# INC.' may open a headline that the next line goes on with.)
+_CAPITAL_DOT = re.compile(r"(?<=\b[A-Z])\.(?=[A-Z]\.|\s|$)|(?<=\b[A-Z]\.[A-Z])\.")
 
 
 def _caps_heading(line: str) -> bool:

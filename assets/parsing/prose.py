@@ -60,7 +60,7 @@ from assets.parsing.releases import (
     issuer_definition,
     listed_issuer,
     listed_offering,
-    opens_on_the_offering,
+    offering_opening,
     refers_to_issuer,
 )
 from assets.parsing.roundups import roundup_month
@@ -368,7 +368,7 @@ def extract_prose_mentions(
     count = len(paragraphs) if isinstance(paragraphs, Sized) else None
     release = _Release()
     for p_index, paragraph in enumerate(paragraphs):
-        release.read_opening(paragraph)
+        release.read_opening(paragraph, p_index)
         stripped = paragraph.strip()
         numbered = stripped.startswith("#") or stripped[:1].isdecimal()  # as '3. Quenlight' starts
         heading = _NUMBERED_NAME.match(stripped) if numbered else None
@@ -410,7 +410,7 @@ def extract_prose_mentions(
                     locator,
                     sentence,
                     published,
-                    _antecedent_of(clause.text, release, antecedent),
+                    _antecedent_of(clause.text, release, antecedent, p_index, s_index),
                 )
                 if mention and release.listed:
                     mention = release.offering_round(mention, sentence)
@@ -494,13 +494,18 @@ class _Antecedent:
         return self._mention
 
 
-def _antecedent_of(clause: str, release: _Release, antecedent: _Antecedent) -> DealMention | None:
+def _antecedent_of(
+    clause: str, release: _Release, antecedent: _Antecedent, p_index: int, s_index: int
+) -> DealMention | None:
     """Whom a clause may point back to: the release's issuer when the clause says its defined word, else
-    the deal or company named before. A release's own offering ('Proposed Placing to raise £3 million') is
-    only ever its issuer's."""
+    the deal or company named before. A clause that opens on an offering as a release names it ('Proposed
+    Placing and Subscription to raise £9.2 million') points back only as the headline right below the
+    issuer's definition; anywhere else it may be another company's offering, or a part of one."""
     issuer = release.antecedent(clause)
-    if issuer or opens_on_the_offering(clause):
+    if issuer:
         return issuer
+    if offering_opening(clause):
+        return release.issuer_mention if release.heads(p_index, s_index) else None
     return antecedent.now()
 
 
@@ -511,11 +516,12 @@ class _Release:
     def __init__(self) -> None:
         self.issuer: Issuer | None = None
         self.issuer_mention: DealMention | None = None
+        self._defined_in: int | None = None
         self.listed = False
         self._read = 0
         self._last = ""
 
-    def read_opening(self, paragraph: str) -> None:
+    def read_opening(self, paragraph: str, index: int) -> None:
         """Read the document's next paragraph, while it is still the opening."""
         if self._read >= OPENING_CHARS:
             return
@@ -527,18 +533,24 @@ class _Release:
             defines = paragraph.lstrip().startswith("(")
             self.issuer = issuer_definition(f"{self._last} {paragraph}" if defines else paragraph)
             self._last = paragraph.strip()[-200:]
-            name = issuer_company(self.issuer.name) if self.issuer else None
+            # (an investment firm's 'the Company' is the backer of the rounds it announces as often as
+            # the raiser: only a plain name stands for 'the Company' in later sentences)
+            name = issuer_company(self.issuer.name, investor_like=False) if self.issuer else None
             self.issuer_mention = DealMention(Method.PROSE, "", paragraph, name) if name else None
+            self._defined_in = index if self.issuer_mention is not None else None
         self.listed = self.listed or listed_issuer(paragraph)
 
+    def heads(self, p_index: int, s_index: int) -> bool:
+        """Whether a sentence is the first below the paragraph that defined the issuer: the headline of a
+        UK announcement ('("KRM22", the "Company" or the "Group")', then 'Proposed Placing and
+        Subscription to raise £9.2 million')."""
+        return self._defined_in is not None and p_index == self._defined_in + 1 and s_index == 0
+
     def antecedent(self, text: str) -> DealMention | None:
-        """The issuer, when `text` says the word the release defined for it ('The Company closed'), defines
-        it, or opens on the offering the release defined ('Proposed Placing and Subscription to raise')."""
+        """The issuer, when `text` says the word the release defined for it ('The Company closed')."""
         if self.issuer is None or self.issuer_mention is None:
             return None
-        if refers_to_issuer(text, self.issuer) or opens_on_the_offering(text):
-            return self.issuer_mention
-        return None
+        return self.issuer_mention if refers_to_issuer(text, self.issuer) else None
 
     @staticmethod
     def offering_round(mention: DealMention, sentence: str) -> DealMention:

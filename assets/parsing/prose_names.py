@@ -358,18 +358,19 @@ def valid_company(name: str | None) -> str | None:
 _KNOWN_NAMES = 1 << 16
 
 
-def issuer_company(name: str | None) -> str | None:
+def issuer_company(name: str | None, investor_like: bool = True) -> str | None:
     """The company a release defines as 'the Company': `valid_company`, or a name that only the investors'
     list or the look of a code refuses. A release's definition names the issuer, however its name reads
     ('Northfield Capital Corporation (the "Company")', an investment company raising money; 'KRM22 PLC
-    ("KRM22", the "Company" or the "Group")')."""
+    ("KRM22", the "Company" or the "Group")'). `investor_like=False` leaves out the names only the
+    investors' list refuses: a firm that says 'the Company' invests as often as it raises."""
     company = valid_company(name)
     if company or not name:
         return company
     cleaned = clean_name(name.strip())
     if _CODE_AND_NUMBER.fullmatch(cleaned):  # 'KRM22', which reads like an amount in a currency code
         return cleaned
-    return cleaned if default_gazetteer().not_a_company(cleaned) == "investor" else None
+    return cleaned if investor_like and default_gazetteer().not_a_company(cleaned) == "investor" else None
 
 
 def _valid_companies(_: ReferenceData) -> dict[str, str | None]:

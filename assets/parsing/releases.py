@@ -107,9 +107,8 @@ def issuer_definition(text: str) -> Issuer | None:
 
 
 def refers_to_issuer(text: str, issuer: Issuer) -> bool:
-    """Whether `text` says the defined word, capitalised as defined ('the Company raised ...'), or defines
-    it ('Quarrow Mining Inc. (the "Company") closed ...')."""
-    return re.search(rf"\b[Tt]he\s*[{_QUOTE_OPEN}]{{0,2}}{issuer.term}\b", text) is not None
+    """Whether `text` says the defined word, capitalised as defined ('the Company raised ...')."""
+    return re.search(rf"\b[Tt]he {issuer.term}\b", text) is not None
 
 
 def listed_issuer(text: str) -> bool:
@@ -122,10 +121,12 @@ def listed_offering(text: str) -> bool:
     return _LISTED_OFFERING.search(text) is not None
 
 
-def opens_on_the_offering(text: str) -> bool:
-    """Whether `text` opens on the release's own offering, by its defined name ('Proposed Placing and
-    Subscription to raise ...', 'The Share Issue is expected to raise ...')."""
-    return _OFFERING_SUBJECT.match(text.strip()) is not None
+def offering_opening(text: str) -> str | None:
+    """The offering `text` opens on, by the name a release defines for it ('Proposed Placing and
+    Subscription' of 'Proposed Placing and Subscription to raise ...', 'The Share Issue' of 'The Share
+    Issue is expected to raise ...'), or None."""
+    found = _OFFERING_SUBJECT.match(text.strip())
+    return found.group(0) if found else None
 
 
 def without_offering(subject: str) -> str | None:

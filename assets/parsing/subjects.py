@@ -141,7 +141,7 @@ _TRAILING_WORDS = re.compile(
     r"|finally|recently|separately|previously|already|earlier|once|last|first|most recently|too"
     # a round planned or discussed: 'The startup has discussed raising', 'Vexa is looking to raise'
     r"|to|plans|plan|planning|discussed|discussing|considering|seeking|looking|aiming|hoping|preparing"
-    r"|aims|aim|seeks|hopes|intends|wants|proposes"
+    r"|aims|aim|seeks|hopes|intends|wants"
     # (in lower case and before 'to' only: 'Good Looks' and 'Daily Needs' are names, 'Quenby needs $5
     # million' no plan)
     r"|(?-i:looks|expects|needs|prepares)\s+to"
@@ -230,7 +230,8 @@ _OFFICER_SAYS = re.compile(
     rf"^({NAME})(?:['’]s)?\s+(?i:co-?founder|founder|ceo|chief executive(?: officer)?|president"
     r"|chair(?:man|woman)?|cfo|cto|coo|spokes(?:person|man|woman)|boss)\b[^.;]{0,80}?\b"
     r"(?i:said|says|told|tells|confirmed|confirms|announced|announces)\b(?:\s+\w+){0,2}?\s+(?i:that\s+)?"
-    r"(?i:the|its)\s+(?i:company|startup|start-up|firm|business)(?:\s+(?i:has|had|have|is|was))?$"
+    # ("... said the firm's $55 million Series A will fund": the round of the company the officer speaks for)
+    r"(?i:the|its)\s+(?i:company|startup|start-up|firm|business)(?:\s+(?i:has|had|have|is|was)|['’]s)?$"
 )
 # 'Quillfort made its market debut after raising ...', 'Nykaa too attained unicorn status by raising ...':
 # a subject that ends in a subordinating word has its own clause; its company is the name before that
@@ -483,7 +484,6 @@ _ENDS_TRAILING_WORDS = frozenset(
     | {"earlier", "once", "last", "first", "too", "to", "plans", "plan", "planning", "discussed"}
     | {"discussing", "considering", "seeking", "looking", "aiming", "hoping", "preparing", "aims", "aim"}
     | {"seeks", "hopes", "intends", "wants", "expected", "poised", "set", "about", "up", "likely"}
-    | {"proposes"}
     | {"à", "de", "va", "pourrait", "devrait", "compte"}
 )
 _ENDS_REPORTED = frozenset({"it", "they", "has", "had", "have", "is", "was"})
@@ -664,6 +664,15 @@ _DESCRIPTION_BEFORE = re.compile(rf"(?:\b(?i:{ROLE_NOUNS})|[\w.]-based)\s+$")
 _PRONOUNS_OPENING_NAMES = frozenset({"our", "we", "my", "your"})
 
 
+# A company named for a day, right after what it is and a word that describes it ('robotics maker Sunday',
+# 'calendar startup Monday'); after 'the' or 'a' the day is when ('The startup Monday announced'), and
+# after the nouns any company is called by ('Israeli company Monday said') too.
+_DAY_NAMED_AFTER_ROLE = re.compile(
+    rf"(?:^|\s)(?!(?i:the|a|an|its|their|this|that)\s)[\w.-]+\s+"
+    rf"(?!(?i:company|firm|business|group|corporation|team|venture)\s)(?i:{ROLE_NOUNS})\s+({WEEKDAY})$"
+)
+
+
 def described_company(name: str | None, before: str) -> str | None:
     """`name` as a company, given the words `before` it: right after what the company is ('cryptography
     startup Zama'), a name the gazetteer knows only as a small town is the company's."""
@@ -813,6 +822,9 @@ def company_in_subject(subject: str, verb: str = "") -> str | None:
     )
     if appositive:
         return valid_company(without_descriptors(appositive.group(1)))
+    day_named = _DAY_NAMED_AFTER_ROLE.search(text) if "day" in text else None
+    if day_named:
+        return day_named.group(1)  # 'Household robotics maker Sunday closed a $165 million round'
     # 'Sakana, which means fish in Japanese, has': the words before the verb go first, then the appositive
     text = _TRAILING_APPOSITIVE.sub("", _without_trailing_words(text)).strip().rstrip(",")
     text = _BRACKETED.sub("", text)  # a ticker or an alias: 'Acme Inc. (NASDAQ: ACME)'
