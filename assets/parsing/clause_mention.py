@@ -233,11 +233,15 @@ _OWN_DEAL_AFTER = re.compile(
 )
 
 
-def _raised_by_the_issuer(subject: str, verb: re.Match[str] | None, before: str) -> bool:
+def _raised_by_the_issuer(subject: str, verb: re.Match[str] | None, text: str, anchor: int) -> bool:
     """Whether a subject that defines a release's issuer has it as the raiser: the subject ends on the
     issuer (or on 'that it'), names no other company after it, an announcing verb goes on with the
-    issuer's own deal, and nothing up to the amount (`before`) says the issuer put money into another
-    company."""
+    issuer's own deal, and nothing up to the amount says the issuer put money into another company, nor
+    do the words after it ('a $1 million bridge loan to Sitka Diagnostics')."""
+    money = _FIRST_MONEY.search(text, anchor)
+    before = text[: money.start()] if money else text
+    if money is not None and _MONEY_GOES_TO.match(text, money.end()):
+        return False
     if not _ISSUER_ITSELF.search(subject) or _INVESTS_ELSEWHERE.search(before):
         return False
     if _ANOTHER_COMPANY_AFTER.search(subject):
@@ -552,15 +556,8 @@ def _company(clause: Clause, anchor: int, antecedent: DealMention | None) -> tup
         company = None  # 'Ventaris AB has subscribed for shares in Sandvika's share issue': the buyer
     if company:
         return company, False
-    money = _FIRST_MONEY.search(text, anchor)
-    before = text[: money.start()] if money else text
-    goes_elsewhere = money is not None and _MONEY_GOES_TO.match(text, money.end()) is not None
-    issuer = (
-        issuer_definition(subject)
-        if not goes_elsewhere and _raised_by_the_issuer(subject, verb, before)
-        else None
-    )
-    if issuer and issuer_company(issuer.name):
+    issuer = issuer_definition(subject)
+    if issuer and _raised_by_the_issuer(subject, verb, text, anchor) and issuer_company(issuer.name):
         # 'Northfield Capital Corporation (TSX-V: NFD.A) (the "Company") closed', '... is pleased to
         # announce that it completed': the release's issuer, whatever its name sounds like (not when it
         # notes that another company raised: 'noted that its Founded Entity, Seaport, ... raised')

@@ -66,9 +66,10 @@ _LISTED_OFFERING = re.compile(
     re.IGNORECASE,
 )
 
-# A release's own offering as a clause's subject, by the name the release gives it: 'Proposed Placing and
-# Subscription to raise £9.2 million', 'The Share Issue ... is expected to raise SEK 70 million'. The
-# capitals say it is defined; the offering is the issuer's, named before.
+# An offering as a clause's subject, by the name a release gives it: 'Proposed Placing and Subscription to
+# raise £9.2 million', 'The Share Issue ... is expected to raise SEK 70 million'. The capitals say it is
+# defined; whose it is, the words around it say (`prose`: the issuer's as the headline right below its
+# definition).
 _OFFERING_TERM = (
     r"(?:Placing|Subscription|Offering|Share Issue|Directed Issue|Private Placement|Retail Offer|Open Offer)"
     r"(?:(?:,\s*|\s+and\s+|\s*&\s*)(?:Placing|Subscription|Retail Offer|Open Offer|PrimaryBid Offer)){0,3}"
