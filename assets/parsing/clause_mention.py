@@ -294,7 +294,7 @@ _RECIPIENT_AFTER = re.compile(
 )
 _REPORTED = re.compile(rf"\b{one_of(words_pattern(REPORTED_CUES)[3:-1])}\b", re.IGNORECASE)
 # A round still to come, however the company puts it ('plans to raise', 'is in the process of raising').
-_PLAN_CUE = re.compile(r"(?:\bto raise|\bto garner|\braising)$", re.IGNORECASE)
+_PLAN_CUE = re.compile(r"(?:\bto raise|\braising)$", re.IGNORECASE)
 # What a plan to raise raises, within a few words: money or a round ('plans to raise $50 million', 'aims to
 # raise a Series B', 'hopes to raise again'), not an investor's own fund ('preparing to raise its third
 # fund'), nor 'awareness', 'prices' or 'standards'.

@@ -112,11 +112,8 @@ DEAL_VERB = re.compile(
         r"|brought in|brings in|unveiled|was awarded|has been awarded|been awarded|awarded"
         rf"|been granted{_GRANTED_MONEY}|was granted{_GRANTED_MONEY}|were granted{_GRANTED_MONEY}"
         r"|won|went public"
-        r"|goes public|clinched|clinches|hauled in|hauls in|scooped up|scoops up|garnered|garners"
-        # (in lower case: 'Garner Health' is a name)
-        r"|garnering(?<!(?-i:G)arnering)|garner(?<!(?-i:G)arner)"
-        r"|pulled down|pulls down|mopped up|mops up|obtained|obtains|swept up|sweeps up|snapped up"
-        r"|snaps up"
+        r"|goes public|clinched|clinches|hauled in|hauls in|scooped up|scoops up|garnered|garners|pulled down"
+        r"|pulls down|mopped up|mops up|obtained|obtains|swept up|sweeps up|snapped up|snaps up"
         r"|pocketed|pockets|gathered|gathers|amassed|amasses|raked in|rakes in|drew in|draws in|roped in"
         r"|ropes in|mobilised|mobilized|mobilises|mobilizes|earning"
         r"|locked down|locks down|sealed|seals|wrapped up|wraps up|collected|collects|notched|notches"

@@ -302,21 +302,3 @@ def test_proposes_to_raise_is_no_raise_of_its_own() -> None:
         _prose_deals("Harewood Retail plc proposes to raise prices by 3% after costs rose by £5 million.")
         == []
     )
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Quellmark is in the market to garner $250 million.", [("Quellmark", "$250 million", "reported")]),
-        ("Quellmark aims to garner $250 million from new investors.",
-         [("Quellmark", "$250 million", "reported")]),
-        ("Quellmark is in the market to raise $250 million.", [("Quellmark", "$250 million", "reported")]),
-        ("Orvane garnered $12 million in a seed round.", [("Orvane", "$12 million", "announced")]),
-        # what is garnered with no money after it is no raise; a name is no verb
-        ("The IPO of Orvane garnered 76.34 times subscription on the last day.", []),
-        ("Health insurer Garner Health raised $20 million in a Series B.",
-         [("Garner Health", "$20 million", "announced")]),
-    ],
-)  # fmt: skip
-def test_garner_raises_and_a_raise_still_to_come_is_reported(text: str, expected: list) -> None:
-    assert [(m.company, m.amount, m.status) for m in extract_prose_mentions([text])] == expected
