@@ -230,8 +230,15 @@ _OFFICER_SAYS = re.compile(
     rf"^({NAME})(?:['’]s)?\s+(?i:co-?founder|founder|ceo|chief executive(?: officer)?|president"
     r"|chair(?:man|woman)?|cfo|cto|coo|spokes(?:person|man|woman)|boss)\b[^.;]{0,80}?\b"
     r"(?i:said|says|told|tells|confirmed|confirms|announced|announces)\b(?:\s+\w+){0,2}?\s+(?i:that\s+)?"
-    # ("... said the firm's $55 million Series A will fund": the round of the company the officer speaks for)
-    r"(?i:the|its)\s+(?i:company|startup|start-up|firm|business)(?:\s+(?i:has|had|have|is|was)|['’]s)?$"
+    r"(?i:the|its)\s+(?i:company|startup|start-up|firm|business)(?:\s+(?i:has|had|have|is|was))?$"
+)
+# "Quellmark CEO Dana Reyes said the firm's $55 million Series A will fund ...": the round of the company
+# the officer heads, when nothing comes between the officer's name and the saying ('Ostrel CEO Jane Doe,
+# whose firm led the deal, said the startup's round' is another company's).
+_OFFICER_SAYS_OWN_ROUND = re.compile(
+    rf"^({NAME})(?:['’]s)?\s+(?i:co-?founder|founder|ceo|chief executive(?: officer)?|president)\s+"
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?i:said|says|told|tells)\s+(?i:that\s+)?"
+    r"(?i:the|its)\s+(?i:company|firm)['’]s$"
 )
 # 'Quillfort made its market debut after raising ...', 'Nykaa too attained unicorn status by raising ...':
 # a subject that ends in a subordinating word has its own clause; its company is the name before that
@@ -664,12 +671,13 @@ _DESCRIPTION_BEFORE = re.compile(rf"(?:\b(?i:{ROLE_NOUNS})|[\w.]-based)\s+$")
 _PRONOUNS_OPENING_NAMES = frozenset({"our", "we", "my", "your"})
 
 
-# A company named for a day, right after what it is and a word that describes it ('robotics maker Sunday',
-# 'calendar startup Monday'); after 'the' or 'a' the day is when ('The startup Monday announced'), and
-# after the nouns any company is called by ('Israeli company Monday said') too.
+# A company named for a day: a subject that is only what the company is, in a few words with no article or
+# possessive, then the day ('Household robotics maker Sunday', 'Calendar startup Monday'). With one
+# anywhere before it, the day is when ('The Paris-based startup Tuesday raised', 'Its AI rival Tuesday
+# raised'), as it is after the nouns any company is called by ('Israeli company Monday said').
 _DAY_NAMED_AFTER_ROLE = re.compile(
-    rf"(?:^|\s)(?!(?i:the|a|an|its|their|this|that)\s)[\w.-]+\s+"
-    rf"(?!(?i:company|firm|business|group|corporation|team|venture)\s)(?i:{ROLE_NOUNS})\s+({WEEKDAY})$"
+    r"(?!.*\b(?i:the|a|an|its|their|this|that|his|her|our)\s)(?:[\w.'’-]+\s+){1,4}?"
+    rf"(?!(?i:company|firm|business|group|corporation|team|venture)\s)(?i:{ROLE_NOUNS})\s+({WEEKDAY})"
 )
 
 
@@ -755,7 +763,7 @@ def company_in_subject(subject: str, verb: str = "") -> str | None:
     called = _CALLED.search(text) if "called" in text or "named" in text or "dubbed" in text else None
     if called and valid_company(called.group(1)):
         return valid_company(called.group(1))  # 'That gig, a startup called Intezer, has just raised'
-    officer = _OFFICER_SAYS.match(text)
+    officer = _OFFICER_SAYS.match(text) or _OFFICER_SAYS_OWN_ROUND.match(text)
     if officer and valid_company(officer.group(1)):
         return valid_company(officer.group(1))
     announcing = _ANNOUNCES.search(text) if ("announc" in text or "pleased" in text) else None
@@ -822,7 +830,7 @@ def company_in_subject(subject: str, verb: str = "") -> str | None:
     )
     if appositive:
         return valid_company(without_descriptors(appositive.group(1)))
-    day_named = _DAY_NAMED_AFTER_ROLE.search(text) if "day" in text else None
+    day_named = _DAY_NAMED_AFTER_ROLE.fullmatch(text) if "day" in text else None
     if day_named:
         return day_named.group(1)  # 'Household robotics maker Sunday closed a $165 million round'
     # 'Sakana, which means fish in Japanese, has': the words before the verb go first, then the appositive

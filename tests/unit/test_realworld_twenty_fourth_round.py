@@ -208,6 +208,11 @@ def test_listed_offerings_in_the_vocabulary(written: str, round_type: str | None
         # the officer's own firm is no round's owner when another company is named
         ("Quellmark CEO Dana Reyes said Tessaro's $55 million Series A was a bold bet.",
          [("Tessaro", "$55 million", "series_a")]),
+        # nor when the officer's firm backed the startup spoken of
+        ("Ostrel CEO Jane Doe, whose company led the deal, said the startup's $9 million seed round was "
+         "oversubscribed.", []),
+        ("Brixel, a customer of Ostrel, raised $12 million. Ostrel CEO Jane Doe said the startup's $12 "
+         "million round showed demand for its tools.", [("Brixel", "$12 million", None)]),
     ],
 )  # fmt: skip
 def test_an_officer_speaks_of_the_firms_own_round(text: str, expected: list) -> None:
@@ -224,6 +229,13 @@ def test_an_officer_speaks_of_the_firms_own_round(text: str, expected: list) -> 
         ("Orvane is a robotics startup. The startup Monday said it raised $20 million in a Series A.",
          [("Orvane", "$20 million", "series_a")]),
         ("Israeli company Monday said it raised $20 million.", []),
+        # a second red team's: an article or possessive anywhere before the day makes it a date
+        ("Brixel makes warehouse robots. The Paris-based startup Tuesday raised $8 million in seed funding.",
+         [("Brixel", "$8 million", "seed")]),
+        ("Orvane builds chips. Its AI chip rival Tuesday raised $25 million in Series A funding.",
+         [("Orvane", "$25 million", "series_a")]),
+        ("The robotics maker Sunday closed a $165 million round.", []),
+        ("A robotics maker Sunday closed a $165 million round.", []),
     ],
 )  # fmt: skip
 def test_a_company_named_for_a_day_after_what_it_is(text: str, expected: list) -> None:
