@@ -830,7 +830,8 @@ def company_in_subject(subject: str, verb: str = "") -> str | None:
     )
     if appositive:
         return valid_company(without_descriptors(appositive.group(1)))
-    day_named = _DAY_NAMED_AFTER_ROLE.fullmatch(text) if "day" in text else None
+    # (a few words at most: a long subject is never looked through for an article)
+    day_named = _DAY_NAMED_AFTER_ROLE.fullmatch(text) if "day" in text and len(text) < 100 else None
     if day_named:
         return day_named.group(1)  # 'Household robotics maker Sunday closed a $165 million round'
     # 'Sakana, which means fish in Japanese, has': the words before the verb go first, then the appositive
