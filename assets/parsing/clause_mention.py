@@ -217,9 +217,8 @@ _INVESTS_ELSEWHERE = re.compile(
 _ISSUER_ITSELF = re.compile(
     r"^(?:(?! that ).)*$|\sthat\s+(?:it|the\s+\S?Company\S?)(?:\s+has)?\s*$", re.DOTALL
 )
-_FIRST_MONEY = re.compile(rf"(?-i:{MONEY_START})")
 # Money that a few words on goes to a company: 'extended a $1 million bridge loan to Sitka Diagnostics'.
-_MONEY_GOES_TO = re.compile(r"\S*(?:\s+[^\s,;.]+){0,5}?\s+(?:to|in|into)\s+(?-i:[A-Z])")
+_MONEY_GOES_TO = re.compile(r"(?:\s+[^\s,;.]+){0,5}?\s+(?:to|in|into)\s+(?-i:[A-Z])")
 # A subject that subscribed for shares bought them: it is the investor, not the issuer.
 _SUBSCRIBED = re.compile(r"\bsubscribed\s+(?:for|to)\b", re.IGNORECASE)
 # After the issuer's definition, another company the subject names ('... notes the announcement by Bryher
@@ -238,9 +237,9 @@ def _raised_by_the_issuer(subject: str, verb: re.Match[str] | None, text: str, a
     issuer (or on 'that it'), names no other company after it, an announcing verb goes on with the
     issuer's own deal, and nothing up to the amount says the issuer put money into another company, nor
     do the words after it ('a $1 million bridge loan to Sitka Diagnostics')."""
-    money = _FIRST_MONEY.search(text, anchor)
-    before = text[: money.start()] if money else text
-    if money is not None and _MONEY_GOES_TO.match(text, money.end()):
+    money = next((m for m in find_money(text) if m.start >= anchor), None)
+    before = text[: money.start] if money else text
+    if money is not None and _MONEY_GOES_TO.match(text, money.end):
         return False
     if not _ISSUER_ITSELF.search(subject) or _INVESTS_ELSEWHERE.search(before):
         return False

@@ -130,8 +130,15 @@ def offering_opening(text: str) -> str | None:
     return found.group(0) if found else None
 
 
+# The words an offering's name ends on (`_OFFERING_TERM`): a subject ending on none is not searched.
+_OFFERING_LAST_WORDS = frozenset({"Placing", "Subscription", "Offering", "Issue", "Placement", "Offer"})
+
+
 def without_offering(subject: str) -> str | None:
     """A subject without the offering named after the issuer ('Tessa Labs plc Proposed Placing to' ->
     'Tessa Labs plc'), or None when it ends on none."""
-    found = _OFFERING_AFTER_NAME.search(subject.rstrip()) if "Pla" in subject or "Of" in subject else None
+    words = subject.rstrip().removesuffix(" to").rsplit(None, 1)
+    if not words or words[-1] not in _OFFERING_LAST_WORDS:
+        return None
+    found = _OFFERING_AFTER_NAME.search(subject.rstrip())
     return subject[: found.start()] if found else None

@@ -224,11 +224,13 @@ _NAME_BEFORE_PREDICATE = re.compile(
 )
 
 
+# Who heads a company, by title ('CEO', 'co-founder'); any officer of it adds those who speak for it.
+_HEAD = r"co-?founder|founder|ceo|chief executive(?: officer)?|president"
+_OFFICER = rf"(?i:{_HEAD}|chair(?:man|woman)?|cfo|cto|coo|spokes(?:person|man|woman)|boss)"
 # 'Quillfort CEO Jane Doe said the company raised ...', "Acme's co-founder told reporters the startup had":
 # the company whose officer speaks of 'the company'.
 _OFFICER_SAYS = re.compile(
-    rf"^({NAME})(?:['’]s)?\s+(?i:co-?founder|founder|ceo|chief executive(?: officer)?|president"
-    r"|chair(?:man|woman)?|cfo|cto|coo|spokes(?:person|man|woman)|boss)\b[^.;]{0,80}?\b"
+    rf"^({NAME})(?:['’]s)?\s+{_OFFICER}\b[^.;]{{0,80}}?\b"
     r"(?i:said|says|told|tells|confirmed|confirms|announced|announces)\b(?:\s+\w+){0,2}?\s+(?i:that\s+)?"
     r"(?i:the|its)\s+(?i:company|startup|start-up|firm|business)(?:\s+(?i:has|had|have|is|was))?$"
 )
@@ -236,7 +238,7 @@ _OFFICER_SAYS = re.compile(
 # the officer heads, when nothing comes between the officer's name and the saying ('Ostrel CEO Jane Doe,
 # whose firm led the deal, said the startup's round' is another company's).
 _OFFICER_SAYS_OWN_ROUND = re.compile(
-    rf"^({NAME})(?:['’]s)?\s+(?i:co-?founder|founder|ceo|chief executive(?: officer)?|president)\s+"
+    rf"^({NAME})(?:['’]s)?\s+(?i:{_HEAD})\s+"
     r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+(?i:said|says|told|tells)\s+(?i:that\s+)?"
     r"(?i:the|its)\s+(?i:company|firm)['’]s$"
 )

@@ -176,6 +176,7 @@ def test_what_opens_on_a_defined_offering(text: str, offering: str | None) -> No
     [
         ("Tessa Labs plc Proposed Placing to", "Tessa Labs plc"),
         ("Tessa Labs plc Placing and Subscription", "Tessa Labs plc"),
+        ("Tessa Labs AB Share Issue to", "Tessa Labs AB"),
         ("Tessa Labs plc", None),
         ("Orvane, which sells placing services,", None),
     ],
