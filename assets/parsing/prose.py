@@ -153,6 +153,9 @@ def _follow_up(sentence: str, mentions: list[DealMention]) -> None:
             # 'The Series C funding round, which ..., takes its total to over $1.3 billion': the stage of
             # the deal just stated, whatever other figures (a total) the sentence holds
             last.round_text = _with_stage(last.round_text, round_referred_to(sentence), sentence)
+        first = _first_deal(mentions)
+        if first and all(m.company == first.company for m in mentions) and _names_the_leads(sentence, first):
+            _add_investors(first, sentence)
         return
     if _about_another_company(sentence, last.company or ""):
         return  # 'Rival Vexa announced its round on Monday': not this deal's date or investors
@@ -273,12 +276,23 @@ def _values_the_company(sentence: str, valuation: Money, deal: DealMention) -> b
     return all(name is None or name == company or company.startswith(name + " ") for name in named)
 
 
-def _round_of_earlier_deal(sentence: str, mentions: list[DealMention]) -> None:
+def _round_of_earlier_deal(
+    sentence: str, mentions: list[DealMention], one_company: bool, before: Iterable[str] = ()
+) -> None:
     """'The funding round is slated to be led by Thrive Capital', paragraphs after the deal: a sentence
     that opens on the round gives its stage to the deal of the company last named that has none, and its
     leads to the deal last stated when that one names none ('The round was led by Insight Partners'); so
     does one that says the deal's money came in a round ('The US-based startup raised the money in a
-    Series B funding round led by Temasek')."""
+    Series B funding round led by Temasek'). A sentence that only says who led the round ('Accel led the
+    round') gives its leads only when every deal stated so far is of `one_company`, and to the first of
+    them: after a roundup's or a rival's deal it could be of any, and a past round or loan told after the
+    deal is not the round led. `before` holds the sentences before it in its paragraph."""
+    # (the deal stated last, not a past round stated beside it: 'following its $5.4 million seed')
+    stated = next((m for m in reversed(mentions) if not m.locator.endswith(_STATED_BESIDE)), mentions[-1])
+    first = _first_deal(mentions) if one_company else None
+    leads_named = first is not None and _names_the_leads(sentence, first, before)
+    if first is not None and leads_named:
+        _add_investors(first, sentence)
     # (in a later paragraph only the money raised: 'The round was a Series C' may follow another company)
     money_in = _MONEY_RAISED_IN_A_ROUND.search(sentence)
     money_in = money_in if money_in and not find_money(sentence) and not _EARLIER.search(sentence) else None
@@ -290,17 +304,126 @@ def _round_of_earlier_deal(sentence: str, mentions: list[DealMention]) -> None:
             and not _ANOTHER_TIME.search(sentence)
         )
         and not money_in
+        and not leads_named
     ):
         return
     company = mentions[-1].company or ""
-    if not mentions[-1].lead_investors and not _about_another_company(sentence, company):
-        _add_investors(mentions[-1], sentence)
+    if (
+        not leads_named
+        and not stated.lead_investors
+        and not _about_another_company(sentence, stated.company or "")
+    ):
+        _add_investors(stated, sentence)
     # The one deal of the company last named that has no stage ('in talks to raise $6.5 billion' beside
     # '$5 billion in debt'): with two, 'the funding round' could be either.
     stageless = [m for m in mentions if m.company == company and m.round_text in _STAGELESS]
     if len(stageless) == 1 and not _about_another_company(sentence, company):
         referred = round_referred_to(sentence) or (round_named_first(money_in["round"]) if money_in else None)
         stageless[0].round_text = _with_stage(stageless[0].round_text, referred, sentence)
+
+
+# The round as what was led, not a part of it, a list or another round: 'the round's negotiations', 'the
+# financing process', 'the funding charts', 'the round of layoffs', 'the round for Slagline', 'the round
+# that got the company off the ground' are none of this deal.
+_ROUND_LED = (
+    r"(?:round|financing|funding|investment|raise)\b"
+    r"(?!['’]s|\s+(?:process|effort|strategy|team|practice|committee|work|negotiations?|banking|arm|unit"
+    r"|charts?|list|tally|rankings?|table|pack|side|talks|for|at|in|into|that|there)\b"
+    r"|\s+of\s+(?!funding|financing|investment))"
+)
+# A bank or adviser that leads the financing for the company invests nothing: 'Goldman Sachs led the
+# financing as sole placement agent', 'Evercore led the financing on behalf of the company'.
+_SERVES_THE_COMPANY = re.compile(
+    r"\bas\s+(?:(?:the|its|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?(?:placement\s+agents?|advis[eo]rs?|bookrunners?"
+    r"|underwriters?|arrangers?|agents?|counsel|bankers?|banks?|managers?|coordinators?)\b"
+    r"|\bon\s+behalf\s+of\b|\bbest[- ]efforts\b|\bmandates?\b|\bco-placement\b",
+    re.IGNORECASE,
+)
+# Who led the round, said in a sentence of its own: 'Framework Ventures led the round', 'Scale's latest
+# round was led by venture firm Accel', 'Led by Andreessen Horowitz, this funding ...' (not 'Led by its CEO,
+# the startup ...'). The present ('Norwest is leading the round') was tried and withdrawn: on the blind
+# holdout it named one wrong lead and no right one.
+_LEADS_THE_ROUND = re.compile(
+    rf"\b(?:co-?led|led)\s+(?:the|this|its|their)\s+(?:[\w-]+\s+){{0,3}}?{_ROUND_LED}"
+    rf"|\b{_ROUND_LED}\s+(?:(?:was|is|has\s+been)\s+)?(?:co-?)?led\s+by\b"
+    rf"|^Led\s+by\b[^,;]{{1,120}},\s+(?:the|this|its)\s+(?:[\w-]+\s+){{0,3}}?{_ROUND_LED}",
+    re.IGNORECASE,
+)
+_COMMITMENT = re.compile(r"\s+(?:[\w-]+\s+)?(?:commitment|check|cheque|ticket|contribution)\b", re.IGNORECASE)
+# What places the round led in another time than the deal's, beside `_ANOTHER_TIME`: 'two years ago', 'at
+# the time', 'when the company was founded', 'Initially, Benchmark led the round, but ...', 'its first
+# round', 'in its early days'; and what says it did not ('Neither Sequoia nor Accel led the round').
+_LED_ANOTHER_TIME = re.compile(
+    r"\b(?:ago|at the time|back in|initially|originally|when|founded|launched|this time|this one|first"
+    r"|early days|formerly|years|not|never|neither|nor)\b|n['’]t\b",
+    re.IGNORECASE,
+)
+# A clause on what the money is for says nothing of when the round was: 'Coatue led the round, which
+# Lunchbox will use to hire'.
+_USE_OF_THE_MONEY = re.compile(
+    r",\s*which\s+(?:the\s+\w+|it|they|[A-Z][\w-]*)\s+(?:will|plans\s+to|intends\s+to|expects\s+to)\s+use\b.*$"
+)
+# Another company spoken of, in the sentence or the few before it in its paragraph ('Its closest
+# competitor, Slagline, closed its own Series A in March. Sequoia led the round.'; 'Patel previously
+# founded Ferrolytics.'), and a name given by who founded or runs the lead ('Conviction, the fund started
+# by Sarah Guo, led the round': not Sarah Guo).
+_ANOTHER_COMPANY_WORD = re.compile(
+    r"\b(?:rivals?|competitors?|peers?|separately|similar|previous(?:ly)?|former(?:ly)?|acquired)\b",
+    re.IGNORECASE,
+)
+_NAMED_BY_ITS_PEOPLE = re.compile(
+    r"\b(?:started|founded|run|backed|managed|created)\s+by\b[^.;]*?\b(?:co-?)?(?:led|leads|leading)\b",
+    re.IGNORECASE,
+)
+# An officer of the company anywhere in the sentence: 'The company's chief executive, Dana Whitlock, led
+# the round' (who invests is named apart from who runs the company).
+_OFFICER = re.compile(
+    r"\b(?:co-?founders?|founders?(?!\s+Fund)|ceo|cfo|coo|cto|chief\s+\w+|president|chair(?:man|woman)?)\b",
+    re.IGNORECASE,
+)
+# What no lead investor's name is: a place or time read in ('In France, Bpifrance led the round',
+# 'Initially, Benchmark led ...'), a year.
+_NO_LEAD = re.compile(r"(?:In|At|For|On|After|Before|Since|Initially|Originally)\s|(?:19|20)\d\d\b")
+_SENTENCES_BEFORE = 3
+
+
+def _names_the_leads(sentence: str, deal: DealMention, before: Iterable[str] = ()) -> bool:
+    """Whether a sentence after `deal` names who led it: it says who led the round, raises no other amount,
+    is of no other time ('Accel led its 2021 round', 'two years ago'), company or stage, names only investors
+    (no officer, no bank acting for the company), no other company is spoken of in it or in the sentences
+    `before` it in its paragraph, and the deal has no leads yet."""
+    if deal.lead_investors or not _LEADS_THE_ROUND.search(sentence):
+        return False
+    moneys = find_money(sentence)
+    raised = clause_roles(sentence, moneys).first_raise() if moneys else None
+    # ('Founders Fund led the round with a $1 billion commitment': its part of the deal, not another raise)
+    own_part = raised is not None and _COMMITMENT.match(sentence, raised.end)
+    if raised is not None and not own_part and not (deal.amount and _same_value(deal.amount, raised)):
+        return False
+    timed = _USE_OF_THE_MONEY.sub("", sentence)
+    if _ANOTHER_TIME.search(timed) or _LED_ANOTHER_TIME.search(timed) or _OFFICER.search(sentence):
+        return False
+    if any(_ANOTHER_COMPANY_WORD.search(text) for text in (sentence, *before)):
+        return False
+    if _NAMED_BY_ITS_PEOPLE.search(sentence) or _SERVES_THE_COMPANY.search(sentence):
+        return False
+    if _about_another_company(sentence, deal.company or ""):
+        return False
+    # ('Thrive Capital led the Series C round' after a Series D, or after a round of no stage: another one)
+    stage = round_referred_to(sentence) or find_round(sentence)
+    if stage and stage not in _STAGELESS and stage != deal.round_text:
+        return False
+    leads = investors_in(sentence, len(sentence)).leads
+    company = deal.company or ""
+    return bool(leads) and not any(
+        _NO_LEAD.match(name) or name == company or company.startswith(name + " ") for name in leads
+    )
+
+
+def _first_deal(mentions: list[DealMention]) -> DealMention | None:
+    """The first deal stated, not a past round or debt stated beside it: in a story of one company, the
+    one a later 'Accel led the round' is about (later ones are its past rounds and loans)."""
+    return next((m for m in mentions if not m.locator.endswith(_STATED_BESIDE)), None)
 
 
 # 'The Series C round at Nuvola ...': the company the round is of, right after it.
@@ -367,6 +490,7 @@ def extract_prose_mentions(
     antecedent = _Antecedent()
     count = len(paragraphs) if isinstance(paragraphs, Sized) else None
     release = _Release()
+    companies: set[str | None] = set()  # of the deals stated so far
     for p_index, paragraph in enumerate(paragraphs):
         release.read_opening(paragraph, p_index)
         stripped = paragraph.strip()
@@ -442,14 +566,17 @@ def extract_prose_mentions(
             elif in_paragraph:
                 _follow_up(sentence, in_paragraph)
             elif mentions:  # (its amounts, if any, are parts of that deal: "which put in $1.3 billion")
-                _round_of_earlier_deal(sentence, mentions)
+                before = sentences[max(0, s_index - _SENTENCES_BEFORE) : s_index]
+                _round_of_earlier_deal(sentence, mentions, len(companies) == 1, before)
             in_paragraph.extend(included)
             winner = _round_winner(sentence, clauses)
             if winner:
                 antecedent.stated(winner)
             if not found and not clauses:
                 antecedent.subject_of(sentence)
-        mentions.extend(_with_offering_proceeds(in_paragraph))
+        stated_here = _with_offering_proceeds(in_paragraph)
+        mentions.extend(stated_here)
+        companies.update(m.company for m in stated_here)
     return _without_sized_twins(_without_lone_valuations(mentions))
 
 

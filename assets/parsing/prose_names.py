@@ -206,6 +206,25 @@ _LIST_ROLE = re.compile(
     r"(?:(?:(?:le|les|el|los|o|os)\s+)?(?:fonds|fondos?|fundos?)\s+(?:d['’]investissement\s+|de\s+(?:inversión|investimento)\s+)?)?",
     re.IGNORECASE,
 )
+# The kind of investor the first of a list is, before its name: 'the Norwegian industrial investment company
+# Aker', 'Swiss investors BigPoint Holding', 'venture firm Accel' (a nationality, up to three words in lower
+# case, then the kind). Not a 'giant' or a 'company': a corporation's money is typed by the round's words.
+_NATIONALITY = r"(?:[A-Z][a-z]+(?:ian|ese|ish|ch|ss|an|ic|i)|US|UK|U\.S\.)"
+# (a firm that serves the company is no investor: 'law firm Cooley', 'consulting firm Bain & Company')
+_SERVICE_FIRM = (
+    r"(?:law|legal|advisory|consult\w*|analytics|research|data|accounting|audit\w*|recruit\w*|search|PR"
+    r"|relations|design|staffing|bank)\b"
+)
+# An article only before more description ('the Brazilian fund Kaszek'): 'a firm Patel declined to name',
+# 'the firm Santos co-founded' go on with a clause, not a name; nor is a possessive one ("venture firm
+# Lightspeed's India fund").
+_DESCRIBING = rf"(?:(?!and\b|or\b|the\b|an?\b|{_SERVICE_FIRM})[a-z][\w-]*\s+)"
+_KIND_OF_INVESTOR = (
+    rf"(?:the\s+(?=(?:{_NATIONALITY}|[a-z][\w-]*)\s+[a-z]))?"
+    rf"(?:{_NATIONALITY}\s+{_DESCRIBING}{{0,3}}?|{_DESCRIBING}{{1,3}}?|(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s))"
+    r"(?:firm|fund|investors?|backers?|capitalist|investment\s+(?:company|group))\s+"
+    r"(?=[A-Z])(?![A-Z][\w&.-]*['’]s\b)"
+)
 # What else the first investor of a list is, said before its name in lower case: its country's code ('the
 # US private equity firm Benchmark', 'US asset manager Invesco') and a word or two of what it is ('crypto
 # exchange Binance', 'strategic partner and licensee Nuovo Plus', 'carmakers Mercedes-Benz and
@@ -217,6 +236,7 @@ _FIRST_ROLE = re.compile(
     r"(?-i:(?:the\s+)?(?:(?:US|U\.S\.|UK|EU)\s+(?=[a-z]))?"
     r"(?:(?!and\b)[a-z][\w-]*\s+){0,2}?(?:exchange|licensee|partner\s+and\s+(?:licensee|customer)|carmakers?"
     r"|automakers?|manufacturer|conglomerate|lender|operator|retailer|insurer)\s+"
+    rf"|{_KIND_OF_INVESTOR}"
     r"|(?:the\s+)?(?:US|U\.S\.|UK|EU)\s+(?=[a-z]))"
 )
 # ('Partech et Elaia', 'Seaya y Kibo', 'Kaszek e Valor': the French, Spanish and Portuguese 'and')
