@@ -166,7 +166,10 @@ def _follow_up(sentence: str, mentions: list[DealMention]) -> None:
         referred = round_referred_to(sentence) or _round_announced(sentence, stated.company)
         stated.round_text = _with_stage(stated.round_text, referred, sentence)
 
-    _add_investors(last, sentence)
+    # ('Tiger Global led the round in 2022', right after the deal: the leads of another round)
+    # (not by its stage: right after the deal, a sentence may name it otherwise: 'its Series A-1')
+    if not (_LED_VERB.search(sentence) and _led_another_round(sentence, last, by_stage=False)):
+        _add_investors(last, sentence)
     day = find_date_phrase(sentence)
     if day and _ROUND_REFERENCE.search(sentence):
         for mention in mentions:
@@ -331,11 +334,13 @@ _ROUND_LED = (
     r"|charts?|list|tally|rankings?|table|pack|side|talks|for|at|in|into|that|there)\b"
     r"|\s+of\s+(?!funding|financing|investment))"
 )
-# A bank or adviser that leads the financing for the company invests nothing: 'Goldman Sachs led the
-# financing as sole placement agent', 'Evercore led the financing on behalf of the company'.
+# A bank, adviser or officer that leads the financing for the company invests nothing: 'Goldman Sachs led
+# the financing as sole placement agent', 'Evercore led the financing on behalf of the company', 'Sam Ortiz
+# led the round as the company's chief financial officer'.
 _SERVES_THE_COMPANY = re.compile(
     r"\bas\s+(?:(?:the|its|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?(?:placement\s+agents?|advis[eo]rs?|bookrunners?"
-    r"|underwriters?|arrangers?|agents?|counsel|bankers?|banks?|managers?|coordinators?)\b"
+    r"|underwriters?|arrangers?|agents?|counsel|bankers?|banks?|managers?|coordinators?"
+    r"|officer|executive|ceo|cfo|co-?founder|founder|president|chair(?:man|woman)?)\b"
     r"|\bon\s+behalf\s+of\b|\bbest[- ]efforts\b|\bmandates?\b|\bco-placement\b",
     re.IGNORECASE,
 )
@@ -349,6 +354,8 @@ _LEADS_THE_ROUND = re.compile(
     rf"|^Led\s+by\b[^,;]{{1,120}},\s+(?:the|this|its)\s+(?:[\w-]+\s+){{0,3}}?{_ROUND_LED}",
     re.IGNORECASE,
 )
+_LED_VERB = re.compile(r"\b(?:co-?led|led)\b", re.IGNORECASE)
+_ABOUT_THE_INVESTOR = re.compile(r",\s*(?:which|who)\b")
 _COMMITMENT = re.compile(r"\s+(?:[\w-]+\s+)?(?:commitment|check|cheque|ticket|contribution)\b", re.IGNORECASE)
 # What places the round led in another time than the deal's, beside `_ANOTHER_TIME`: 'two years ago', 'at
 # the time', 'when the company was founded', 'Initially, Benchmark led the round, but ...', 'its first
@@ -400,24 +407,51 @@ def _names_the_leads(sentence: str, deal: DealMention, before: Iterable[str] = (
     own_part = raised is not None and _COMMITMENT.match(sentence, raised.end)
     if raised is not None and not own_part and not (deal.amount and _same_value(deal.amount, raised)):
         return False
-    timed = _USE_OF_THE_MONEY.sub("", sentence)
-    if _ANOTHER_TIME.search(timed) or _LED_ANOTHER_TIME.search(timed) or _OFFICER.search(sentence):
-        return False
-    if any(_ANOTHER_COMPANY_WORD.search(text) for text in (sentence, *before)):
-        return False
-    if _NAMED_BY_ITS_PEOPLE.search(sentence) or _SERVES_THE_COMPANY.search(sentence):
-        return False
-    if _about_another_company(sentence, deal.company or ""):
-        return False
-    # ('Thrive Capital led the Series C round' after a Series D, or after a round of no stage: another one)
-    stage = round_referred_to(sentence) or find_round(sentence)
-    if stage and stage not in _STAGELESS and stage != deal.round_text:
+    if _led_another_round(sentence, deal, before):
         return False
     leads = investors_in(sentence, len(sentence)).leads
     company = deal.company or ""
     return bool(leads) and not any(
         _NO_LEAD.match(name) or name == company or company.startswith(name + " ") for name in leads
     )
+
+
+def _led_another_round(
+    sentence: str, deal: DealMention, before: Iterable[str] = (), by_stage: bool = True
+) -> bool:
+    """Whether who a sentence says led a round led another one than `deal`: of another time ('in 2022',
+    'two years ago', 'Initially'), none ('Neither X nor Y led'), another company (in it or in the sentences
+    `before` it), another stage (when `by_stage`), or no investor's (an officer, a bank acting for the
+    company)."""
+    timed = _USE_OF_THE_MONEY.sub("", sentence)
+    led = _LED_VERB.search(timed)
+    # ('The round was led by Index Ventures, which first backed the company in 2021': when the investor came
+    # in first says nothing of this round)
+    about_the_investor = _ABOUT_THE_INVESTOR.search(timed, led.end()) if led else None
+    timed = timed[: about_the_investor.start()] if about_the_investor else timed
+    if _ANOTHER_TIME.search(timed) or _LED_ANOTHER_TIME.search(timed):
+        return True
+    if _OFFICER.search(sentence[: _end_of_the_leads(sentence)]):
+        return True
+    if any(_ANOTHER_COMPANY_WORD.search(text) for text in (sentence, *before)):
+        return True
+    if _NAMED_BY_ITS_PEOPLE.search(sentence) or _SERVES_THE_COMPANY.search(sentence):
+        return True
+    if _about_another_company(sentence, deal.company or ""):
+        return True
+    if not by_stage:
+        return False
+    # ('Thrive Capital led the Series C round' after a Series D, or after a round of no stage: another one)
+    stage = round_referred_to(sentence) or find_round(sentence)
+    return bool(stage and stage not in _STAGELESS and stage != deal.round_text)
+
+
+def _end_of_the_leads(sentence: str) -> int:
+    """Where the first lead a sentence names ends (its end when it names none): an officer named after it
+    ('... and includes Till Reuter, the CEO of Kuka') is among the other investors."""
+    leads = investors_in(sentence, len(sentence)).leads
+    found = sentence.find(leads[0]) if leads else -1
+    return found + len(leads[0]) if found >= 0 else len(sentence)
 
 
 def _first_deal(mentions: list[DealMention]) -> DealMention | None:

@@ -210,3 +210,41 @@ def test_no_lead_from_a_round_of_another_stage() -> None:
         "$24 million",
         [],
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ostrava Capital led the round in 2022.",
+        "Ostrava Capital led the round two years ago and returned this time.",
+        "Initially, Ostrava Capital led the round, but it later stepped back.",
+        "Its chief executive, Dana Whitlock, led the round.",
+        "Brask Securities led the financing as sole placement agent.",
+        "Arvo Partners, an investor in rival Slagline, led the round.",
+    ],
+)
+def test_right_after_the_deal_the_leads_of_another_round_are_left(sentence: str) -> None:
+    assert _leads(f"Kelso raised $24 million in a Series A. {sentence}")[0] == ("Kelso", "$24 million", [])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The round was led by Ostrava Capital, which first backed the company in 2021.",
+        "The round is led by Ostrava Capital and includes Tam Berg, the CEO of Brask.",
+        "Ostrava Capital led the round, and Arvo Partners joined.",
+    ],
+)
+def test_right_after_the_deal_its_leads_are_read(sentence: str) -> None:
+    assert _leads(f"Kelso raised $24 million in a Series A. {sentence}")[0] == (
+        "Kelso",
+        "$24 million",
+        ["Ostrava Capital"],
+    )
+
+
+def test_an_officer_named_after_the_lead_verb_is_no_lead() -> None:
+    assert _leads(
+        "Kelso raised $24 million in a Series A.",
+        "Tam Berg led the round as the company's chief financial officer.",
+    )[0] == ("Kelso", "$24 million", [])
