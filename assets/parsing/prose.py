@@ -65,7 +65,7 @@ from assets.parsing.releases import (
 )
 from assets.parsing.roundups import roundup_month
 from assets.parsing.sentences import split_sentences
-from assets.parsing.subjects import DESCRIBED_AS, REFERENCE, company_in_subject, strip_lead_in
+from assets.parsing.subjects import DESCRIBED_AS, OFFICER, REFERENCE, company_in_subject, strip_lead_in
 from schemas.reference.wording import CURRENCY_SIGNS
 
 _NUMBERED_NAME = re.compile(rf"^(?:#\s*)?\d{{1,3}}[.)]\s+({NAME})$")
@@ -161,7 +161,7 @@ def _follow_up(sentence: str, mentions: list[DealMention]) -> None:
         return  # 'Rival Vexa announced its round on Monday': not this deal's date or investors
     # 'The company said its Series A is the largest': the round of the deal just stated, not of a past one
     # stated beside it.
-    stated = next((m for m in reversed(mentions) if not m.locator.endswith(_STATED_BESIDE)), last)
+    stated = _last_deal(mentions)
     if stated.round_text in _STAGELESS:
         referred = round_referred_to(sentence) or _round_announced(sentence, stated.company)
         stated.round_text = _with_stage(stated.round_text, referred, sentence)
@@ -290,8 +290,7 @@ def _round_of_earlier_deal(
     round') gives its leads only when every deal stated so far is of `one_company`, and to the first of
     them: after a roundup's or a rival's deal it could be of any, and a past round or loan told after the
     deal is not the round led. `before` holds the sentences before it in its paragraph."""
-    # (the deal stated last, not a past round stated beside it: 'following its $5.4 million seed')
-    stated = next((m for m in reversed(mentions) if not m.locator.endswith(_STATED_BESIDE)), mentions[-1])
+    stated = _last_deal(mentions)
     first = _first_deal(mentions) if one_company else None
     leads_named = first is not None and _names_the_leads(sentence, first, before)
     if first is not None and leads_named:
@@ -339,8 +338,8 @@ _ROUND_LED = (
 # led the round as the company's chief financial officer'.
 _SERVES_THE_COMPANY = re.compile(
     r"\bas\s+(?:(?:the|its|a|an)\s+)?(?:[\w'’-]+\s+){0,3}?(?:placement\s+agents?|advis[eo]rs?|bookrunners?"
-    r"|underwriters?|arrangers?|agents?|counsel|bankers?|banks?|managers?|coordinators?"
-    r"|officer|executive|ceo|cfo|co-?founder|founder|president|chair(?:man|woman)?)\b"
+    r"|underwriters?|arrangers?|agents?|counsel|bankers?|banks?|managers?|coordinators?|officer|executive"
+    rf"|{OFFICER})\b"
     r"|\bon\s+behalf\s+of\b|\bbest[- ]efforts\b|\bmandates?\b|\bco-placement\b",
     re.IGNORECASE,
 )
@@ -382,12 +381,9 @@ _NAMED_BY_ITS_PEOPLE = re.compile(
     r"\b(?:started|founded|run|backed|managed|created)\s+by\b[^.;]*?\b(?:co-?)?(?:led|leads|leading)\b",
     re.IGNORECASE,
 )
-# An officer of the company anywhere in the sentence: 'The company's chief executive, Dana Whitlock, led
-# the round' (who invests is named apart from who runs the company).
-_OFFICER = re.compile(
-    r"\b(?:co-?founders?|founders?(?!\s+Fund)|ceo|cfo|coo|cto|chief\s+\w+|president|chair(?:man|woman)?)\b",
-    re.IGNORECASE,
-)
+# An officer of the company, up to the lead it names: 'The company's chief executive, Dana Whitlock, led the
+# round' (who invests is named apart from who runs the company).
+_OFFICER = re.compile(rf"\b(?:{OFFICER}|(?i:chief\s+\w+\s+officer))\b")
 # What no lead investor's name is: a place or time read in ('In France, Bpifrance led the round',
 # 'Initially, Benchmark led ...'), a year.
 _NO_LEAD = re.compile(r"(?:In|At|For|On|After|Before|Since|Initially|Originally)\s|(?:19|20)\d\d\b")
@@ -407,22 +403,26 @@ def _names_the_leads(sentence: str, deal: DealMention, before: Iterable[str] = (
     own_part = raised is not None and _COMMITMENT.match(sentence, raised.end)
     if raised is not None and not own_part and not (deal.amount and _same_value(deal.amount, raised)):
         return False
-    if _led_another_round(sentence, deal, before):
-        return False
     leads = investors_in(sentence, len(sentence)).leads
+    if not leads or _led_another_round(sentence, deal, before, leads=leads):
+        return False
     company = deal.company or ""
-    return bool(leads) and not any(
+    return not any(
         _NO_LEAD.match(name) or name == company or company.startswith(name + " ") for name in leads
     )
 
 
 def _led_another_round(
-    sentence: str, deal: DealMention, before: Iterable[str] = (), by_stage: bool = True
+    sentence: str,
+    deal: DealMention,
+    before: Iterable[str] = (),
+    by_stage: bool = True,
+    leads: list[str] | None = None,
 ) -> bool:
     """Whether who a sentence says led a round led another one than `deal`: of another time ('in 2022',
     'two years ago', 'Initially'), none ('Neither X nor Y led'), another company (in it or in the sentences
     `before` it), another stage (when `by_stage`), or no investor's (an officer, a bank acting for the
-    company)."""
+    company). `leads` are the sentence's, when they were read already."""
     timed = _USE_OF_THE_MONEY.sub("", sentence)
     led = _LED_VERB.search(timed)
     # ('The round was led by Index Ventures, which first backed the company in 2021': when the investor came
@@ -431,7 +431,9 @@ def _led_another_round(
     timed = timed[: about_the_investor.start()] if about_the_investor else timed
     if _ANOTHER_TIME.search(timed) or _LED_ANOTHER_TIME.search(timed):
         return True
-    if _OFFICER.search(sentence[: _end_of_the_leads(sentence)]):
+    if leads is None:
+        leads = investors_in(sentence, len(sentence)).leads
+    if _OFFICER.search(sentence[: _end_of_the_leads(sentence, leads)]):
         return True
     if any(_ANOTHER_COMPANY_WORD.search(text) for text in (sentence, *before)):
         return True
@@ -446,12 +448,17 @@ def _led_another_round(
     return bool(stage and stage not in _STAGELESS and stage != deal.round_text)
 
 
-def _end_of_the_leads(sentence: str) -> int:
-    """Where the first lead a sentence names ends (its end when it names none): an officer named after it
-    ('... and includes Till Reuter, the CEO of Kuka') is among the other investors."""
-    leads = investors_in(sentence, len(sentence)).leads
+def _end_of_the_leads(sentence: str, leads: list[str]) -> int:
+    """Where the first of the `leads` a sentence names ends (its end when it names none): an officer named
+    after it ('... and includes Till Reuter, the CEO of Kuka') is among the other investors."""
     found = sentence.find(leads[0]) if leads else -1
     return found + len(leads[0]) if found >= 0 else len(sentence)
+
+
+def _last_deal(mentions: list[DealMention]) -> DealMention:
+    """The deal stated last, not a past round or debt stated beside it ('following its $5.4 million
+    seed'); the last mention when every one is."""
+    return next((m for m in reversed(mentions) if not m.locator.endswith(_STATED_BESIDE)), mentions[-1])
 
 
 def _first_deal(mentions: list[DealMention]) -> DealMention | None:

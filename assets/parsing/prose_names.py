@@ -212,7 +212,7 @@ _LIST_ROLE = re.compile(
 _NATIONALITY = r"(?:[A-Z][a-z]+(?:ian|ese|ish|ch|ss|an|ic|i)|US|UK|U\.S\.)"
 # (a firm that serves the company is no investor: 'law firm Cooley', 'consulting firm Bain & Company')
 _SERVICE_FIRM = (
-    r"(?:law|legal|advisory|consult\w*|analytics|research|data|accounting|audit\w*|recruit\w*|search|PR"
+    r"(?:law|legal|advisory|consult\w*|analytics|research|data|accounting|audit\w*|recruit\w*|search"
     r"|relations|design|staffing|bank)\b"
 )
 # An article only before more description ('the Brazilian fund Kaszek'): 'a firm Patel declined to name',

@@ -226,11 +226,12 @@ _NAME_BEFORE_PREDICATE = re.compile(
 
 # Who heads a company, by title ('CEO', 'co-founder'); any officer of it adds those who speak for it.
 _HEAD = r"co-?founder|founder|ceo|chief executive(?: officer)?|president"
-_OFFICER = rf"(?i:{_HEAD}|chair(?:man|woman)?|cfo|cto|coo|spokes(?:person|man|woman)|boss)"
+OFFICER = rf"(?i:{_HEAD}|chair(?:man|woman)?|cfo|cto|coo|spokes(?:person|man|woman)|boss)"
+"""An officer of a company by title: who heads it and who speaks for it (a regex, no groups)."""
 # 'Quillfort CEO Jane Doe said the company raised ...', "Acme's co-founder told reporters the startup had":
 # the company whose officer speaks of 'the company'.
 _OFFICER_SAYS = re.compile(
-    rf"^({NAME})(?:['’]s)?\s+{_OFFICER}\b[^.;]{{0,80}}?\b"
+    rf"^({NAME})(?:['’]s)?\s+{OFFICER}\b[^.;]{{0,80}}?\b"
     r"(?i:said|says|told|tells|confirmed|confirms|announced|announces)\b(?:\s+\w+){0,2}?\s+(?i:that\s+)?"
     r"(?i:the|its)\s+(?i:company|startup|start-up|firm|business)(?:\s+(?i:has|had|have|is|was))?$"
 )
