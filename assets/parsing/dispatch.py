@@ -25,7 +25,7 @@ from assets.parsing.decoding import decode_html, decode_text
 from assets.parsing.dollars import dollar_currency, names_no_currency, unmarked_currency
 from assets.parsing.fingerprint import source_fingerprint
 from assets.parsing.mentions import Method, ParsedDocument, record_id, record_id_sql, record_key_prefix
-from assets.parsing.roundups import dated_by_roundup
+from assets.parsing.roundups import dated_by_roundup, dated_by_roundup_in_year
 from assets.parsing.table_export import MENTIONS_VIEW, table_mentions
 from assets.source_kinds import KINDS, Listing, Reading
 from assets.sources import Source
@@ -96,6 +96,8 @@ def _read_web_page(
         document = parse_article(text, known)
         opening = " ".join(filter(None, [document.title, *(m.snippet for m in document.mentions[:1])]))
     dated_by_roundup(document.mentions, opening, document.published)
+    if document.published is None and known is None:
+        dated_by_roundup_in_year(document.mentions, opening, document.named_period)
     document.dollar = dollar_currency(text, url)
     return [_with_unmarked(document, text)]
 

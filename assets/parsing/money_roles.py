@@ -92,11 +92,19 @@ _RAISES_AT = r"rais(?:es|ed|ing|e) (?:money |funds |funding |capital )?at"
 _VALUATION_BEFORE = re.compile(
     one_of(
         r"valued (?:it |the company |the startup )?(?:at|from|in excess of|above|north of|upwards of)"
+        # 'The deal valued Databricks at', 'Investors valued the five-year-old, San Francisco-based company
+        # at': whoever values, the company valued, then its worth
+        # (not 'a round valued by insiders at', 'valued in total at', 'valued its stake at': a round's size,
+        # an asset's worth)
+        r"|valued (?:the\s+|(?-i:[A-Z]))(?:[\w'’.&-]+,?\s+){0,6}?at"
         r"|valuing (?:[\w'’-]+\s+){0,3}(?:at|from)"
         r"|valuation (?:of|to|at or above|at or near|at|exceeding|above|topping|north of|nearing|near"
         r"|surpassing|beyond|in excess of|upwards of)"
         # 'its previous valuation from the December round was about $40 billion'
         r"|valuation (?:[\w'’-]+\s+){0,6}?(?:was|is|stood at|stands at|came to|came in at)"
+        # 'The post-money valuation lands at', "pushes Klar's valuation past", 'its valuation jumped to'
+        r"|valuation (?:lands|landed|sits|sat|rose|rises|jumped|jumps|climbed|climbs|soared|soars|surged"
+        r"|surges|grew|grows) (?:to|at)|valuation past"
         # 'could value the artificial intelligence startup at about $75 billion'
         r"|values? (?:[\w'’-]+\s+){0,5}(?:at|from)|market value of"
         # 'went public with an initial market capitalisation of JPY176 billion': a listed company's worth,

@@ -140,9 +140,10 @@ def _follow_up(sentence: str, mentions: list[DealMention]) -> None:
     moneys = find_money(sentence)
     if moneys:
         roles = clause_roles(sentence, moneys)
-        valuation = roles.first_valuation() if last.valuation is None else None
-        if valuation and (_ROUND_VALUES.match(sentence) or _values_the_company(sentence, valuation, last)):
-            last.valuation = valuation.text
+        stated = _last_deal(mentions)  # (a loan stated beside the round has no valuation)
+        valuation = roles.first_valuation() if stated.valuation is None else None
+        if valuation and (_ROUND_VALUES.match(sentence) or _values_the_company(sentence, valuation, stated)):
+            stated.valuation = valuation.text
         first_raise = roles.first_raise() if last.amount is None and _PROCEEDS.search(sentence) else None
         if first_raise:
             last.amount = amount_text(sentence, first_raise)  # 'gross proceeds of about $360 million'
@@ -263,6 +264,71 @@ def _add_investors(deal: DealMention, sentence: str) -> None:
 _NAME_RUN = re.compile(NAME)
 
 
+# What places a valuation in another time than the deal's: 'It was valued at $1 billion in 2021', 'its
+# previous valuation', 'was then valued at', 'two years ago'.
+_VALUED_ANOTHER_TIME = re.compile(
+    r"\b(?:(?:19|20)\d\d|last|previous(?:ly)?|prior|earlier|before|once|ago|then|at the time|would|will)\b",
+    re.IGNORECASE,
+)
+# What makes a valuation no deal's: another company's or a market's, an asset's, a sale of shares or of
+# the company, a hope ('Its rival's valuation soared', 'The market for meal kits is valued at', 'a fund
+# valued at', 'A secondary sale valued the company at', 'hopes its valuation climbs to').
+_NOT_THIS_VALUATION = re.compile(
+    r"\b(?:rivals?|competitors?|peers?|counterparts?|incumbents?|leaders?|sectors?|category|industry|markets?"
+    r"|portfolio|funds?|tokens?|parent|subsidiary|customers?|merged|joint|spun|secondary|tender|acqui\w*"
+    r"|merger|buy(?:s|ing)?|bought|sale|hopes?|if|expects?|targets?|peak|pandemic|boom|disputed|denied"
+    r"|order|backlog|pipeline|contracts?|itself|brand|stake|assets?|inventory|during|extension)\b",
+    re.IGNORECASE,
+)
+# Words that point to the company the story is about: 'it is valued at', 'the company's valuation'.
+_ITSELF = re.compile(r"\b(?:it|its|the (?:company|startup|start-up|firm|business))\b", re.IGNORECASE)
+# A sentence that opens on the deal's money: 'The funding, which was raised at a valuation of ...'.
+_OPENS_ON_THE_MONEY = re.compile(
+    r"^(?:The|This|That|Its)\s+(?:[\w-]+\s+){0,3}?(?:round|funding|financing|raise|investment|deal)\b"
+)
+# Rounds no valuation is of: a loan, a grant.
+_UNVALUED_ROUNDS = frozenset({"debt", "grant"})
+# A valuation still to be: 'The deal could value Wayve at roughly $8bn', 'talks at a valuation of'.
+_MAY_BE = re.compile(r"\b(?:could|might|may|talks|seeking|seeks|target(?:s|ing)?|aim(?:s|ing)?)\b", re.I)
+
+
+def _of_another_valuation(sentence: str, before: Iterable[str] = ()) -> bool:
+    """Whether a sentence's valuation is of another time, company or thing than the deal's, or one still
+    hoped for (in it, or a sale of the company in the sentences `before` it)."""
+    return bool(
+        _VALUED_ANOTHER_TIME.search(sentence)
+        or _MAY_BE.search(sentence)
+        or any(_NOT_THIS_VALUATION.search(text) for text in (sentence, *before))
+    )
+
+
+def _valuation_of_the_deal(sentence: str, deal: DealMention, before: Iterable[str] = ()) -> Money | None:
+    """The valuation a sentence paragraphs after `deal`, in a story of its company alone, says the deal gave
+    ('People familiar with the matter said it is valued at $2.2 billion', 'The funding, which was raised at
+    a valuation of $1.5 billion, was led by Inovia'), or None: a sentence that raises money, is of another
+    time ('It was valued at $900 million in 2021', 'previously', 'would'), or speaks of another company (in
+    it or in the sentences `before` it in its paragraph) values no round of this deal."""
+    moneys = find_money(sentence)
+    if not moneys or _ANOTHER_TIME.search(sentence) or _LED_ANOTHER_TIME.search(sentence):
+        return None
+    if _of_another_valuation(sentence, before) or any(
+        _ANOTHER_COMPANY_WORD.search(t) for t in (sentence, *before)
+    ):
+        return None
+    roles = clause_roles(sentence, moneys)
+    valuation = roles.first_valuation()
+    if valuation is None or not _values_the_company(sentence, valuation, deal):
+        return None
+    # the company itself must be named or pointed to before its worth: 'it is valued at', 'Kelso is now
+    # worth', 'The funding, which was raised at a valuation of' (not 'The market is valued at')
+    said_of = sentence[: valuation.start]
+    first_word = (deal.company or "").split()[0] if deal.company else ""
+    pointed = _OPENS_ON_THE_MONEY.match(sentence) or _ITSELF.search(said_of)
+    if not pointed and (not first_word or first_word not in said_of):
+        return None
+    return valuation
+
+
 def _values_the_company(sentence: str, valuation: Money, deal: DealMention) -> bool:
     """Whether a sentence stating only a valuation states the deal's ('Now the company is worth €12
     billion', 'Investors now value the firm at $2.75 billion', 'The deal valued Databricks at $62
@@ -276,7 +342,11 @@ def _values_the_company(sentence: str, valuation: Money, deal: DealMention) -> b
     before = strip_lead_in(sentence[: valuation.start])  # 'Now the company is worth': 'Now' is no name
     named = (valid_company(found.group(0)) for found in _NAME_RUN.finditer(before))
     company = deal.company or ""
-    return all(name is None or name == company or company.startswith(name + " ") for name in named)
+    # ('The round, led by Inovia, values Quenlight at ...': its investors may be named too)
+    return all(
+        name is None or name == company or company.startswith(name + " ") or name in deal.investors
+        for name in named
+    )
 
 
 def _round_of_earlier_deal(
@@ -295,6 +365,14 @@ def _round_of_earlier_deal(
     leads_named = first is not None and _names_the_leads(sentence, first, before)
     if first is not None and leads_named:
         _add_investors(first, sentence)
+    if (
+        first is not None
+        and first.valuation is None
+        and first.round_text not in _UNVALUED_ROUNDS
+        and sum(not m.locator.endswith(_STATED_BESIDE) for m in mentions) == 1
+    ):
+        valuation = _valuation_of_the_deal(sentence, first, before)
+        first.valuation = valuation.text if valuation else None
     # (in a later paragraph only the money raised: 'The round was a Series C' may follow another company)
     money_in = _MONEY_RAISED_IN_A_ROUND.search(sentence)
     money_in = money_in if money_in and not find_money(sentence) and not _EARLIER.search(sentence) else None
@@ -566,6 +644,7 @@ def extract_prose_mentions(
                 continue
             clauses = split_sentence(sentence) if may_state_a_deal(sentence) else []
             found = []
+            valued = None
             for c_index, clause in enumerate(clauses):
                 locator = f"{prefix}[{p_index}]/s[{s_index}]"
                 if len(clauses) > 1:
@@ -581,6 +660,17 @@ def extract_prose_mentions(
                     mention = release.offering_round(mention, sentence)
                 if mention and _rumoured_valuation(mention):
                     antecedent.stated(mention)  # no deal, but who 'the startup' in the next sentence is
+                elif mention and (
+                    valued := _valued_deal(
+                        mention,
+                        sentence,
+                        in_paragraph,
+                        mentions,
+                        companies,
+                        sentences[max(0, s_index - 1) : s_index],
+                    )
+                ):
+                    valued.valuation = mention.valuation  # 'The deal valued Databricks at $62 billion'
                 elif mention:
                     found.append(mention)
                     antecedent.stated(mention)
@@ -604,7 +694,7 @@ def extract_prose_mentions(
                 in_paragraph[-1:] = parts  # the deal just stated was their total
             elif found:
                 in_paragraph.extend(found)
-            elif in_paragraph:
+            elif in_paragraph and not valued:
                 _follow_up(sentence, in_paragraph)
             elif mentions:  # (its amounts, if any, are parts of that deal: "which put in $1.3 billion")
                 before = sentences[max(0, s_index - _SENTENCES_BEFORE) : s_index]
@@ -751,6 +841,44 @@ def _without_lone_valuations(mentions: list[DealMention]) -> list[DealMention]:
     now valued at $400M')."""
     with_round = {m.company for m in mentions if not _valuation_only(m)}
     return [m for m in mentions if not _valuation_only(m) or m.company in with_round]
+
+
+def _valued_deal(
+    mention: DealMention,
+    sentence: str,
+    in_paragraph: list[DealMention],
+    mentions: list[DealMention],
+    companies: set[str | None],
+    before: Iterable[str] = (),
+) -> DealMention | None:
+    """The deal a sentence stating only a valuation values ('The deal valued Databricks at $62 billion'),
+    when it is of the company of a deal stated before: the deal stated last in its paragraph (not a loan or
+    past round stated beside it), else the first of a story about that company alone, or the first of that
+    company's when the sentence opens on the deal ('The deal valued OpenAI at'). None when the
+    sentence is of another time ('It was valued at $1 billion in 2021'), when that deal has a valuation or
+    raised more than the valuation."""
+    if not _valuation_only(mention) or _of_another_valuation(sentence, before):
+        return None
+    if in_paragraph:
+        deal = _last_deal(in_paragraph)
+    elif companies == {mention.company}:
+        deal = _first_deal(mentions)
+    elif _ROUND_VALUES.match(sentence):  # 'The deal valued OpenAI at ...': a deal of OpenAI told before
+        deal = _first_deal([m for m in mentions if m.company == mention.company])
+    else:
+        return None
+    if (
+        deal is None
+        or deal.company != mention.company
+        or deal.valuation is not None
+        or deal.round_text in _UNVALUED_ROUNDS
+    ):
+        return None
+    amount = parse_amount(deal.amount).money if deal.amount else None
+    valuation = parse_amount(mention.valuation).money if mention.valuation else None
+    if amount and valuation and amount.currency == valuation.currency and valuation.value < amount.value:
+        return None
+    return deal
 
 
 def _amountless(mention: DealMention) -> bool:
