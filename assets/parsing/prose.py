@@ -264,6 +264,13 @@ def _add_investors(deal: DealMention, sentence: str) -> None:
 _NAME_RUN = re.compile(NAME)
 
 
+def _below_the_raise(valuation: Money, deal: DealMention) -> bool:
+    """Whether a valuation is smaller than what `deal` raised (in the same currency): a company is worth at
+    least what it raised, so a smaller figure is another one's."""
+    amount = parse_amount(deal.amount).money if deal.amount else None
+    return bool(amount and amount.currency == valuation.currency and valuation.value < amount.value)
+
+
 # What places a valuation in another time than the deal's: 'It was valued at $1 billion in 2021', 'its
 # previous valuation', 'was then valued at', 'two years ago'.
 _VALUED_ANOTHER_TIME = re.compile(
@@ -322,9 +329,8 @@ def _valuation_of_the_deal(sentence: str, deal: DealMention, before: Iterable[st
     # the company itself must be named or pointed to before its worth: 'it is valued at', 'Kelso is now
     # worth', 'The funding, which was raised at a valuation of' (not 'The market is valued at')
     said_of = sentence[: valuation.start]
-    first_word = (deal.company or "").split()[0] if deal.company else ""
     pointed = _OPENS_ON_THE_MONEY.match(sentence) or _ITSELF.search(said_of)
-    if not pointed and (not first_word or first_word not in said_of):
+    if not pointed and not (deal.company and deal.company.split()[0] in said_of):
         return None
     return valuation
 
@@ -336,9 +342,8 @@ def _values_the_company(sentence: str, valuation: Money, deal: DealMention) -> b
     before the valuation ('Rival Vexa is now worth $2 billion' is Vexa's)."""
     if clause_roles(sentence, find_money(sentence)).first_raise() is not None:
         return False
-    amount = parse_amount(deal.amount).money if deal.amount else None
-    if amount and amount.currency == valuation.currency and valuation.value < amount.value:
-        return False  # a company is worth at least what it raised: a smaller figure is another one's
+    if _below_the_raise(valuation, deal):
+        return False
     before = strip_lead_in(sentence[: valuation.start])  # 'Now the company is worth': 'Now' is no name
     named = (valid_company(found.group(0)) for found in _NAME_RUN.finditer(before))
     company = deal.company or ""
@@ -372,7 +377,8 @@ def _round_of_earlier_deal(
         and sum(not m.locator.endswith(_STATED_BESIDE) for m in mentions) == 1
     ):
         valuation = _valuation_of_the_deal(sentence, first, before)
-        first.valuation = valuation.text if valuation else None
+        if valuation:
+            first.valuation = valuation.text
     # (in a later paragraph only the money raised: 'The round was a Series C' may follow another company)
     money_in = _MONEY_RAISED_IN_A_ROUND.search(sentence)
     money_in = money_in if money_in and not find_money(sentence) and not _EARLIER.search(sentence) else None
@@ -854,9 +860,9 @@ def _valued_deal(
     """The deal a sentence stating only a valuation values ('The deal valued Databricks at $62 billion'),
     when it is of the company of a deal stated before: the deal stated last in its paragraph (not a loan or
     past round stated beside it), else the first of a story about that company alone, or the first of that
-    company's when the sentence opens on the deal ('The deal valued OpenAI at'). None when the
-    sentence is of another time ('It was valued at $1 billion in 2021'), when that deal has a valuation or
-    raised more than the valuation."""
+    company's when the sentence opens on the deal ('The deal valued OpenAI at'). None when the valuation
+    is of another time, company or thing (`_of_another_valuation`), or when that deal is a loan or grant,
+    has a valuation already or raised more than it."""
     if not _valuation_only(mention) or _of_another_valuation(sentence, before):
         return None
     if in_paragraph:
@@ -874,11 +880,8 @@ def _valued_deal(
         or deal.round_text in _UNVALUED_ROUNDS
     ):
         return None
-    amount = parse_amount(deal.amount).money if deal.amount else None
     valuation = parse_amount(mention.valuation).money if mention.valuation else None
-    if amount and valuation and amount.currency == valuation.currency and valuation.value < amount.value:
-        return None
-    return deal
+    return None if valuation is not None and _below_the_raise(valuation, deal) else deal
 
 
 def _amountless(mention: DealMention) -> bool:

@@ -33,6 +33,7 @@ _FUNDING_WORDS = re.compile(
     re.IGNORECASE,
 )
 _MONTHS_BACK = 2
+"""How many months before its publication a round-up may cover (a month's report comes out in the next)."""
 _DAYS = r"\s+\d{1,2}(?:st|nd|rd|th)?"
 # A month as a word of its own, capitalised ('in March', not 'in marketing' or 'from Mayfield').
 _MONTH_WORD = (
@@ -64,7 +65,6 @@ _NOT_COVERED_BEFORE = re.compile(
     r"[^.;]{0,40}$",
     re.IGNORECASE,
 )
-"""How many months before its publication a round-up may cover (a month's report comes out in the next)."""
 
 
 def roundup_month(opening: str, published: date) -> str | None:

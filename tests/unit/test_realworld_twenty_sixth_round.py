@@ -221,7 +221,8 @@ def test_an_undated_page_saved_as_text_is_dated_by_the_month_it_covers(tmp_path:
     ]
 
 
-def test_a_page_dated_by_its_url_is_left_to_the_dated_reading(tmp_path: Path) -> None:
-    # its URL gives a day: the round-up's month is read against that day instead (`dated_by_roundup`)
-    found = _page_mentions(tmp_path, _ROUNDUP, "https://news.example/2025/04/02/startups-raise")
-    assert [announced for _, announced in found] == ["March 2025"] * 3
+def test_a_page_dated_by_its_url_is_not_read_as_undated(tmp_path: Path) -> None:
+    # its URL gives a day half a year after March: the dated reading gives no month, and the undated
+    # reading must not give one either (the page's date stands, not the latest year its text names)
+    found = _page_mentions(tmp_path, _ROUNDUP, "https://news.example/2025/09/30/startups-raise")
+    assert [announced for _, announced in found] == [None] * 3
