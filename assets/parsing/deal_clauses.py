@@ -78,6 +78,10 @@ _NOT_MONEY_RECEIVED = (
     r"(?!\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:notices?|letters?|warnings?|subpoenas?|complaints?"
     r"|patents?|clearances?|certifications?|designations?)\b(?![^.;]*?\b(?:and|then)\b))"
 )
+# A ranking's place ('second', 'No. 3'), and the verbs that give an entry its place in one.
+_PLACE = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|no\.\s?\d{1,2}|#\d{1,2})"
+_PLACED = ("came", "comes", "ranked", "ranks", "placed", "places", "finished", "finishes")
+
 DEAL_VERB = re.compile(
     r"\b"
     + one_of(
@@ -133,8 +137,13 @@ DEAL_VERB = re.compile(
         r"|led the (?:list|pack|tally|rankings?|way)(?: there)? with"
         r"|leads the (?:list|pack|tally|rankings?|way)(?: there)? with"
         r"|topped the (?:list|charts?|tally|rankings?) with|tops the (?:list|charts?|tally|rankings?) with"
+        # 'Quenby came second with $22 million', 'ranked third with', 'finished fifth with': the entry's
+        # place, then its money
+        + "".join(
+            rf"|{verb}(?:\s+in)?\s+{_PLACE}(?:\s+place)?\s+with{_MONEY_NEXT_DESCRIBED}" for verb in _PLACED
+        )
         # French, Spanish and Portuguese news ('a levé 385 millions d'euros', 'levanta €16M')
-        r"|lève|lèvent|a levé|ont levé|avait levé|lever"
+        + r"|lève|lèvent|a levé|ont levé|avait levé|lever"
         r"|boucle|a bouclé|levanta|levantó|recauda|recaudó|reúne|levantou"
         r"|capta|captou|cierra|cerró|suma|sumó|levait"
         # 'Poolside récolte 475 millions d'euros' (not 'récolte les fruits de', reaps the rewards of)
@@ -790,6 +799,44 @@ def _went_to(sentence: str) -> list[Clause] | None:
     return [Clause(sentence, company=company, amount=sizes[0].text) for company in companies]
 
 
+# A ranking's entry told the other way round, its place first: 'Second on the list is Quenby with $22
+# million', 'Nipping at its heels is drone startup Quenby with $22 million', 'At the top of the list is
+# Quenby at $23 million in Series A', 'In third place was Quenby, which raised $9 million'. The words
+# before 'is' must place it in a ranking.
+_PLACE_FIRST = re.compile(
+    rf"\b(?:{_PLACE}|runner-up|behind|heels|place|spot|list|rounding out|top (?:three|five|ten))\b"
+    r"[^.;:!?]{0,40}?\b(?:is|was|we have)\s+(?P<subject>[^,;:()]{2,80}?)\s*"
+    rf"(?:,?\s+(?P<joint>with|at)\s+(?:an?\s+)?(?=(?-i:{MONEY_START}))"
+    r"|,\s+which\s+(?=(?:has\s+)?(?:raised|secured|closed|landed|bagged)\b))",
+    re.IGNORECASE,
+)
+
+
+def _placed_first(sentence: str) -> list[Clause] | None:
+    """The deal of a ranking's entry whose place comes before its company ('Next up is Quenby with $22
+    million'): one clause from the company on, for the company its subject names."""
+    found = (
+        _PLACE_FIRST.search(sentence) if any(f" {w} " in sentence for w in ("is", "was", "have")) else None
+    )
+    if found is None:
+        return None
+    if _WORTH_RANKED.search(sentence, 0, found.start("subject")) or (
+        found["joint"] and found["joint"].lower() == "at" and not _ROUND_WORDS.search(sentence, found.end())
+    ):
+        return None  # 'Second on the list is Nvidia at $3 trillion': a ranking of worth, not of rounds
+    company = company_in_subject(found["subject"])
+    if not company or company is REFERENCE:
+        return None
+    return [Clause(sentence[found.start("subject") :], company=company)]
+
+
+_WORTH_RANKED = re.compile(
+    r"\b(?:valuable|worth|market (?:cap|value)|valuations?|valued|revenues?|sales|earn\w*|profit\w*)\b",
+    re.IGNORECASE,
+)
+_ROUND_WORDS = re.compile(r"\b(?:round|funding|financing|raise|fundraise|seed|series)\b", re.IGNORECASE)
+
+
 # A ranking's entry: its rank, the company, its amount, then what it does ('2. CoreWeave, $1.1B, artificial
 # intelligence: ...', '3. (tied) Scale AI, $1B, artificial intelligence').
 _RANKED_ENTRY = re.compile(
@@ -918,6 +965,7 @@ def split_sentence(sentence: str) -> list[Clause]:
         _owned_items,
         _which_items,
         _went_to,
+        _placed_first,
     )
     for shape in shapes if amounts else ():
         clauses = shape(sentence)
