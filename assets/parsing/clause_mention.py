@@ -23,7 +23,15 @@ from assets.normalize.names import name_key
 from assets.normalize.rounds import find_round
 from assets.parsing.alternation import one_of
 from assets.parsing.date_phrases import find_date_phrase
-from assets.parsing.deal_clauses import DEAL_VERB, MONEY_START, OWNER_BEFORE, Clause
+from assets.parsing.deal_clauses import (
+    DEAL_VERB,
+    FUNDING_WORDS,
+    MONEY_START,
+    NOT_FUNDING_RANKED,
+    OWNER_BEFORE,
+    PLACED_VERB,
+    Clause,
+)
 from assets.parsing.investors import Investors, investors_in, may_invest, trailing_names
 from assets.parsing.mentions import DealMention, Method
 from assets.parsing.money_roles import (
@@ -517,6 +525,11 @@ def _company(clause: Clause, anchor: int, antecedent: DealMention | None) -> tup
     invested = _invested_in(text)
     if invested:
         return valid_company(invested["company"]), False
+    owned = _OWNED_ROUND_RAISING.search(text, 0, anchor) if ", which" in text[:anchor] else None
+    if owned and valid_company(owned["owner"]):
+        # 'Kelso withdrew from talks to join Quenby's funding round, which aims to raise $6 billion': the
+        # round that raises is Quenby's, whoever the sentence is about
+        return valid_company(owned["owner"]), False
     joined = (
         _JOINED_ROUND.search(text)
         if ("part" in text or "join" in text or "contribut" in text or "commit" in text)
@@ -584,6 +597,16 @@ _ROUND_NOUN_AFTER = re.compile(
 # After a round's noun: whom the round is for, named ('... seed round for Talvora', 'a round in Quenby').
 _FOR_ANOTHER = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:for|in|into|to)\s+(?:(?:the|a|an|its)\s+)?(?:[\w-]+\s+){0,3}?[A-Z]"
+)
+
+
+# A company's round, then 'which' and the words before its verb of raising: the subject of the raise is
+# the round, and the round is that company's.
+_OWNED_ROUND_RAISING = re.compile(
+    rf"(?P<owner>{NAME})['’]s?\s+(?:[\w-]+\s+){{0,3}}?"
+    r"(?i:round|financing|funding|raise|offering|ipo|seed|series\s+[a-k])\s*,\s+which"
+    r"(?:\s+(?:is|was|has|had|aims|seeks|plans|hopes|looks|expects|would|could|will|is\s+expected))?"
+    r"(?:\s+to)?\s*$"
 )
 
 
@@ -1425,6 +1448,12 @@ def may_say_undisclosed(text: str) -> bool:
     return bool(_UNDISCLOSED.search(text))
 
 
+def _ranks_funding(sentence: str) -> bool:
+    """Whether a sentence that gives an entry its place ('came second with $22 million') ranks rounds:
+    it says so in words of funding, and of nothing else ranked (gifts, fines, sales, votes)."""
+    return bool(FUNDING_WORDS.search(sentence)) and not NOT_FUNDING_RANKED.search(sentence)
+
+
 def may_state_a_deal(text: str) -> bool:
     """Whether text states an amount, says one is undisclosed or takes a round with none
     (`amountless_round`): without any, no clause of it (parts of it) states a deal, and it need not be
@@ -1447,6 +1476,8 @@ def mention_in_clause(
         return None
     moneys = find_money(text)
     verb = DEAL_VERB.search(text)
+    if verb and PLACED_VERB.match(verb.group(0)) and not _ranks_funding(snippet or text):
+        return None  # 'In the charity drive, Ormsby came first with $3 million': a ranking of gifts
     stated_round = find_round(text)
     # What says the clause is about a deal. Without a verb, a round or the sentence's structure, it takes
     # a funding noun after an amount, a valuation phrase or an investor as subject; a clause with none of

@@ -81,6 +81,25 @@ _NOT_MONEY_RECEIVED = (
 # A ranking's place ('second', 'No. 3'), and the verbs that give an entry its place in one.
 _PLACE = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|no\.\s?\d{1,2}|#\d{1,2})"
 _PLACED = ("came", "comes", "ranked", "ranks", "placed", "places", "finished", "finishes")
+# The amount such an entry comes with, then the sentence's end or words of funding: 'came second with $22
+# million', 'with a $4 million seed round', 'with $41 million to Talvora'; not 'with $8 million in
+# earnings' or '$5,000 in prize money'.
+_PLACED_MONEY = (
+    rf"(?=\s+(?:an?\s+)?(?:[a-z]+\s+)?(?-i:{MONEY_START})[\d.,]*+[A-Za-z]*+(?:\s+(?:million|billion|mn|bn|crore|lakh))?"
+    r"(?:\s*(?:[.;!?)]|,(?=\s+(?:and|while|behind|ahead|just|with|after)\b)|$)"
+    r"|\s+(?:(?:in|of)\s+(?:(?:new|fresh|venture|equity|seed)\s+)?(?:funding|financing|seed|pre-seed|series"
+    r"|round|a\s+(?:seed|series|funding|financing|round))|seed|series|round|funding|financing)(?![\w-])"
+    r"|\s+(?:in\s+(?:\w+\s+)?funding\s+)?(?:to|for)\s+(?-i:[A-Z])))"
+)
+# A ranking's verb of place (`_PLACED`), as DEAL_VERB matches it: the caller checks that what is ranked
+# is funding (`NOT_FUNDING_RANKED`, `FUNDING_WORDS`).
+PLACED_VERB = re.compile(rf"(?:{'|'.join(_PLACED)})(?:\s+in)?\s+{_PLACE}", re.IGNORECASE)
+FUNDING_WORDS = re.compile(
+    r"\b(?:rounds?|raised?|raising|fundraises?|funding|financings?|venture|seed|series\s+[a-k]|startups?"
+    r"|start-ups?|invest(?:ed|ment|ments|ors?))\b",
+    re.IGNORECASE,
+)
+
 
 DEAL_VERB = re.compile(
     r"\b"
@@ -139,9 +158,7 @@ DEAL_VERB = re.compile(
         r"|topped the (?:list|charts?|tally|rankings?) with|tops the (?:list|charts?|tally|rankings?) with"
         # 'Quenby came second with $22 million', 'ranked third with', 'finished fifth with': the entry's
         # place, then its money
-        + "".join(
-            rf"|{verb}(?:\s+in)?\s+{_PLACE}(?:\s+place)?\s+with{_MONEY_NEXT_DESCRIBED}" for verb in _PLACED
-        )
+        + "".join(rf"|{verb}(?:\s+in)?\s+{_PLACE}(?:\s+place)?\s+with{_PLACED_MONEY}" for verb in _PLACED)
         # French, Spanish and Portuguese news ('a levé 385 millions d'euros', 'levanta €16M')
         + r"|lève|lèvent|a levé|ont levé|avait levé|lever"
         r"|boucle|a bouclé|levanta|levantó|recauda|recaudó|reúne|levantou"
@@ -802,39 +819,85 @@ def _went_to(sentence: str) -> list[Clause] | None:
 # A ranking's entry told the other way round, its place first: 'Second on the list is Quenby with $22
 # million', 'Nipping at its heels is drone startup Quenby with $22 million', 'At the top of the list is
 # Quenby at $23 million in Series A', 'In third place was Quenby, which raised $9 million'. The words
-# before 'is' must place it in a ranking.
+# before 'is' must place it in a ranking ('behind' only as 'behind it', 'close behind': 'The firm behind
+# Quenby is ...' names its backer).
 _PLACE_FIRST = re.compile(
-    rf"\b(?:{_PLACE}|runner-up|behind|heels|place|spot|list|rounding out|top (?:three|five|ten))\b"
+    rf"\b(?:{_PLACE}|runner-up|(?:behind\s+(?:it|them)|(?:right|close|closely|just)\s+behind)|heels|place"
+    r"|spot|list|rounding out|top (?:three|five|ten))\b"
     r"[^.;:!?]{0,40}?\b(?:is|was|we have)\s+(?P<subject>[^,;:()]{2,80}?)\s*"
     rf"(?:,?\s+(?P<joint>with|at)\s+(?:an?\s+)?(?=(?-i:{MONEY_START}))"
-    r"|,\s+which\s+(?=(?:has\s+)?(?:raised|secured|closed|landed|bagged)\b))",
+    r"|,\s+which\s+(?=(?:has\s+)?(?:raised|secured|landed)\b))",
     re.IGNORECASE,
 )
+# What may follow an entry's amount for it to be money raised: the sentence's end, or words of funding
+# ('with $22 million in Series A funding', 'a $4 million seed'); not 'in annual turnover', 'in prize
+# money', 'after its Series D' (a valuation then), 'spent on lobbying'.
+_FUNDING_AFTER_AMOUNT = re.compile(
+    r"\s*(?:[.;!?)]|,(?!\s+(?:up|down|two|three|a|an|the|mostly|largely|mainly|much|most)\b)|$"
+    r"|\s(?:(?:in|of)\s+(?:(?:new|fresh|venture|equity|early-stage|growth|seed)\s+)?"
+    r"(?:funding|financing|seed|pre-seed|series|round|a\s+(?:seed|series|funding|financing|round))(?![\w-])"
+    r"|(?:seed|series|round|funding|financing|raised)(?![\w-])))",
+    re.IGNORECASE,
+)
+# Words that make a ranking one of funding without words after its amount: in the lead-in ('Second on
+# the list of the week's largest rounds is ...') or as what the company is ('drone startup Quenby').
+_FUNDING_RANKED = re.compile(
+    r"\b(?:rounds?|raised|fundraises?|funding|financings?|venture|backed)\b", re.IGNORECASE
+)
+# Rankings of something else, wherever the sentence says so: gifts, fines, sales, spending, income,
+# prizes, votes, bailouts, takeovers ('In the charity drive, Ormsby came first with $3 million').
+NOT_FUNDING_RANKED = re.compile(
+    r"\b(?:donors?|donations?|donated|charit(?:y|ies|able)|appeals?|lobbying|fines?|fined|penalt(?:y|ies)"
+    r"|sales|revenues?|turnover|earnings|income|profits?|loss(?:es)?|box office|spend(?:ing|s)?|spent"
+    r"|expenditures?|advertising|market share|of the market|league table|sponsors?(?:hips?)?|votes?|race"
+    r"|elections?|senate|fares|gains|prizes?|winnings|payroll|salar(?:y|ies)|pay|deposits|cash on hand"
+    r"|bailouts?|tax(?:es)?|acquisitions?|acquired|takeovers?|collapse|hit by|damages|settlements?"
+    r"|lawsuits?)\b",
+    re.IGNORECASE,
+)
+_STARTUP = re.compile(r"\b(?:startup|start-up|scale-?up|unicorn)\b", re.IGNORECASE)
 
 
 def _placed_first(sentence: str) -> list[Clause] | None:
     """The deal of a ranking's entry whose place comes before its company ('Next up is Quenby with $22
-    million'): one clause from the company on, for the company its subject names."""
+    million in funding'): a clause from the company on, for the company its subject names, after a
+    clause for what the sentence says before the ranking ('Orvane raised $35 million; second on the list
+    is Pexley with $18 million')."""
     found = (
         _PLACE_FIRST.search(sentence) if any(f" {w} " in sentence for w in ("is", "was", "have")) else None
     )
-    if found is None:
-        return None
-    if _WORTH_RANKED.search(sentence, 0, found.start("subject")) or (
-        found["joint"] and found["joint"].lower() == "at" and not _ROUND_WORDS.search(sentence, found.end())
+    if (
+        found is None
+        or _WORTH_RANKED.search(sentence, 0, found.start("subject"))
+        or NOT_FUNDING_RANKED.search(sentence)
     ):
-        return None  # 'Second on the list is Nvidia at $3 trillion': a ranking of worth, not of rounds
-    company = company_in_subject(found["subject"])
-    if not company or company is REFERENCE:
+        return None  # 'Second on the list is Nvidia with $3 trillion': a ranking of worth, not of rounds
+    amount = next((m for m in find_money(sentence) if m.start >= found.end()), None)
+    if amount is None:
         return None
-    return [Clause(sentence[found.start("subject") :], company=company)]
+    after = _FUNDING_AFTER_AMOUNT.match(sentence, amount.end)
+    if after is None:
+        return None  # 'with $3.2 billion in annual turnover', 'with $5,000 in prize money'
+    stated = bool(after.group(0).strip(" .;!?),"))  # words of funding after the amount
+    if found["joint"] and found["joint"].lower() == "at" and not stated:
+        return None  # 'Next up is Oslin at $3 billion': a price or a worth, unless a round follows
+    lead_in = sentence[: found.start("subject")]
+    evident = (
+        stated or not found["joint"] or _FUNDING_RANKED.search(lead_in) or _STARTUP.search(found["subject"])
+    )
+    company = company_in_subject(found["subject"]) if evident else None
+    if not company or company is REFERENCE:
+        return None  # ('Second on the Forbes list is Edwin Marlow with $82 billion': nothing says funding)
+    entry = Clause(sentence[found.start("subject") :], company=company)
+    before = sentence[: found.start()]
+    return [Clause(before), entry] if find_money(before) else [entry]
 
 
 _WORTH_RANKED = re.compile(
-    r"\b(?:valuable|worth|market (?:cap|value)|valuations?|valued|revenues?|sales|earn\w*|profit\w*)\b",
+    r"\b(?:valuable|worth|market[- ](?:cap|value)|valuations?|valued|revenues?|sales|earn\w*|profit\w*"
+    r"|richest|billionaires?|forbes|box office|leaderboard|payroll|prizes?)\b",
     re.IGNORECASE,
 )
-_ROUND_WORDS = re.compile(r"\b(?:round|funding|financing|raise|fundraise|seed|series)\b", re.IGNORECASE)
 
 
 # A ranking's entry: its rank, the company, its amount, then what it does ('2. CoreWeave, $1.1B, artificial

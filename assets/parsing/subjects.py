@@ -644,15 +644,24 @@ _HEADLINE_BACKER = re.compile(
     # On Robotaxis, Raises $5B')
     r"|Joins\s+(?P<joined>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}?)['’]s?"
     r"|(?:Bets\s+[Oo]n|Doubles\s+[Dd]own\s+[Oo]n)\s+(?P<bet>[A-Z][\w.&'’-]*(?:\s+(?!With\b)[A-Z][\w.&'’-]*){0,3}?)"
-    r"\s+With)\s*$"
+    r"\s+With"
+    # an investor leaving the company's round: the round is still the company's ('Kelso Withdraws From
+    # Quenby $40M Funding Talks', "Kelso Pulls Out Of Quenby's Round")
+    r"|(?:Withdraws\s+[Ff]rom|Pulls\s+[Oo]ut\s+[Oo]f|Walks\s+[Aa]way\s+[Ff]rom|Drops\s+[Oo]ut\s+[Oo]f)\s+"
+    r"(?P<left>(?!(?:The|Nasdaq|NYSE)\b)[A-Z][\w.&'’-]*"
+    r"(?:\s+(?!(?:In|With|Of|As|After|For|On|To|And|The|Listing|IPO)\b)[A-Z][\w.&'’-]*){0,3}?)(?:['’]s)?)\s*$"
 )
 
 
-def headline_backed(text: str) -> str | None:
+def headline_backed(text: str, raised_after: bool = False) -> str | None:
     """The company a headline's investor backs before the amount ('Sequoia Leads Quenby' -> 'Quenby',
-    "Tern Joins Quenby's" -> 'Quenby'), else None."""
+    "Tern Joins Quenby's" -> 'Quenby'), else None. `raised_after`: a verb of raising follows the text, so
+    an investor leaving something is not left with its round ('Tessaly Pulls Out Of Dunmore Merger,
+    Raises $60M' is Tessaly's raise)."""
     found = _HEADLINE_BACKER.search(text)
-    return (found["company"] or found["joined"] or found["bet"]) if found else None
+    if found is None or (found["left"] and raised_after):
+        return None
+    return found["company"] or found["joined"] or found["bet"] or found["left"]
 
 
 # What a company is, set off before its name ('The battery giant, Quenby, ...', 'Another big winner,
@@ -729,7 +738,7 @@ def company_in_subject(subject: str, verb: str = "") -> str | None:
     if as_name:
         return valid_company(as_name.group(1))
     text = strip_lead_in(subject.strip()).strip().rstrip(",;:—–- ").strip()
-    backed = headline_backed(text) if " " in text else None
+    backed = headline_backed(text, raised_after=bool(verb)) if " " in text else None
     if backed and valid_company(backed):
         # 'Sequoia Leads Quenby $5M Seed Round', "Tern Joins Quenby's $50M Round": Quenby's round
         return valid_company(backed)
