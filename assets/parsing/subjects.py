@@ -470,7 +470,13 @@ def strip_lead_in(text: str) -> str:
         text = _DATE_OPENING.sub("", _BULLET.sub("", text))
         text = _FILLER.sub("", text).lstrip()
         text = _SCENE.sub("", _INVERTED.sub("", text))
+        text = _SHARES_OF.sub("", text)
     return text
+
+
+# A listing's shares as the subject: 'Shares of Quenby Robotics rose 10% in their debut after the company
+# raised ...' is about Quenby Robotics.
+_SHARES_OF = re.compile(r"^(?:the\s+)?(?:shares|stock)\s+(?:of|in)\s+(?=\S)", re.IGNORECASE)
 
 
 class Reference(str):

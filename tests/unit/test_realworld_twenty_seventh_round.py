@@ -13,6 +13,7 @@
 - A company's round, then 'which' and its verb of raising, is that company's, whoever the sentence's
   subject is: 'Kelso withdrew from talks to join Quenby's funding round, which aims to raise $6 billion'.
 - A headline's investor leaving a round: 'Kelso Withdraws From Quenby $6B Funding Talks' is Quenby's.
+- 'Shares of Quenby rose on their debut after the company raised ...': the subject is Quenby.
 
 Every sentence here is written for these tests.
 """
@@ -174,3 +175,10 @@ def test_an_investor_leaving_a_deal_of_another_kind_leaves_the_raise_its_own() -
     assert _deals("Tessaly Pulls Out Of Dunmore Merger, Raises $60M Series C") == [
         ("Tessaly", "series_c", "$60M")
     ]
+
+
+def test_a_listings_subject_is_the_company_listed() -> None:
+    assert _deals(
+        "Shares of Quenby Robotics rose 10% on their debut in Tokyo after the company raised 120 billion yen"
+        " in its IPO."
+    ) == [("Quenby Robotics", "ipo", "120 billion yen")]
