@@ -526,7 +526,9 @@ def _company(clause: Clause, anchor: int, antecedent: DealMention | None) -> tup
     if invested:
         return valid_company(invested["company"]), False
     owned = _OWNED_ROUND_RAISING.search(text, 0, anchor) if ", which" in text[:anchor] else None
-    if owned and valid_company(owned["owner"]):
+    # (not after an amount of its own: 'Kelso invested $5 million in Quenby's Series B, which raised $40
+    # million' states Kelso's cheque first, and the round's size is not the amount this clause takes)
+    if owned and valid_company(owned["owner"]) and not find_money(text[: owned.start()]):
         # 'Kelso withdrew from talks to join Quenby's funding round, which aims to raise $6 billion': the
         # round that raises is Quenby's, whoever the sentence is about
         return valid_company(owned["owner"]), False

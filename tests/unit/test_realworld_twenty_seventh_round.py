@@ -182,3 +182,9 @@ def test_a_listings_subject_is_the_company_listed() -> None:
         "Shares of Quenby Robotics rose 10% on their debut in Tokyo after the company raised 120 billion yen"
         " in its IPO."
     ) == [("Quenby Robotics", "ipo", "120 billion yen")]
+
+
+def test_an_investor_s_cheque_into_an_owned_round_is_not_the_round() -> None:
+    assert (
+        _deals("Kelsworth invested $5 million in Quenby's Series B, which raised $40 million in total.") == []
+    )
