@@ -1450,10 +1450,16 @@ def may_say_undisclosed(text: str) -> bool:
     return bool(_UNDISCLOSED.search(text))
 
 
-def _ranks_funding(sentence: str) -> bool:
+def _ranks_funding(sentence: str, clause: str, after_verb: int) -> bool:
     """Whether a sentence that gives an entry its place ('came second with $22 million') ranks rounds:
-    it says so in words of funding, and of nothing else ranked (gifts, fines, sales, votes)."""
-    return bool(FUNDING_WORDS.search(sentence)) and not NOT_FUNDING_RANKED.search(sentence)
+    it says so in words of funding, and of nothing else ranked (gifts, fines, sales, votes), and no
+    other verb of raising follows in its clause after `after_verb` (its round would be taken for the
+    entry's: 'Quenby led the seed category with $3 million last year and is now raising a Series A')."""
+    return (
+        bool(FUNDING_WORDS.search(sentence))
+        and not NOT_FUNDING_RANKED.search(sentence)
+        and DEAL_VERB.search(clause, after_verb) is None
+    )
 
 
 def may_state_a_deal(text: str) -> bool:
@@ -1478,7 +1484,7 @@ def mention_in_clause(
         return None
     moneys = find_money(text)
     verb = DEAL_VERB.search(text)
-    if verb and PLACED_VERB.match(verb.group(0)) and not _ranks_funding(snippet or text):
+    if verb and PLACED_VERB.match(verb.group(0)) and not _ranks_funding(snippet or text, text, verb.end()):
         return None  # 'In the charity drive, Ormsby came first with $3 million': a ranking of gifts
     stated_round = find_round(text)
     # What says the clause is about a deal. Without a verb, a round or the sentence's structure, it takes

@@ -81,6 +81,14 @@ _NOT_MONEY_RECEIVED = (
 # A ranking's place ('second', 'No. 3'), and the verbs that give an entry its place in one.
 _PLACE = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|no\.\s?\d{1,2}|#\d{1,2})"
 _PLACED = ("came", "comes", "ranked", "ranks", "placed", "places", "finished", "finishes")
+# The verbs of a category's leader: 'Quenby dominated the Series A category with $20 million'.
+_CATEGORY_LEADS = ("led", "leads", "dominated", "dominates", "topped", "tops", "headed", "heads")
+# A category of rounds: its stage or 'funding' right before its noun ('the Series A category', 'the
+# fintech funding list'; not 'the seed-oil category', 'the venture debt list', 'the valuation list').
+_CATEGORY = (
+    r"(?:[\w-]+\s+){0,2}?(?:seed|pre-seed|series\s+[a-k]|early-stage|late-stage|growth-stage|seed-stage"
+    r"|funding|fundraising)\s+(?:category|segment|bracket|stage|space|charts?|list)"
+)
 # The amount such an entry comes with, then the sentence's end or words of funding: 'came second with $22
 # million', 'with a $4 million seed round', 'with $41 million to Talvora'; not 'with $8 million in
 # earnings' or '$5,000 in prize money'.
@@ -91,9 +99,12 @@ _PLACED_MONEY = (
     r"|round|a\s+(?:seed|series|funding|financing|round))|seed|series|round|funding|financing)(?![\w-])"
     r"|\s+(?:in\s+(?:\w+\s+)?funding\s+)?(?:to|for)\s+(?-i:[A-Z])))"
 )
-# A ranking's verb of place (`_PLACED`), as DEAL_VERB matches it: the caller checks that what is ranked
-# is funding (`NOT_FUNDING_RANKED`, `FUNDING_WORDS`).
-PLACED_VERB = re.compile(rf"(?:{'|'.join(_PLACED)})(?:\s+in)?\s+{_PLACE}", re.IGNORECASE)
+# A ranking's verb of place (`_PLACED`) or of a category's lead, as DEAL_VERB matches it: the caller
+# checks that what is ranked is funding (`NOT_FUNDING_RANKED`, `FUNDING_WORDS`).
+PLACED_VERB = re.compile(
+    rf"(?:(?:{'|'.join(_PLACED)})(?:\s+in)?\s+{_PLACE}|(?:{'|'.join(_CATEGORY_LEADS)})\s+the\s+{_CATEGORY})",
+    re.IGNORECASE,
+)
 FUNDING_WORDS = re.compile(
     r"\b(?:rounds?|raised?|raising|fundraises?|funding|financings?|venture|seed|series\s+[a-k]|startups?"
     r"|start-ups?|invest(?:ed|ment|ments|ors?))\b",
@@ -156,6 +167,9 @@ DEAL_VERB = re.compile(
         r"|led the (?:list|pack|tally|rankings?|way)(?: there)? with"
         r"|leads the (?:list|pack|tally|rankings?|way)(?: there)? with"
         r"|topped the (?:list|charts?|tally|rankings?) with|tops the (?:list|charts?|tally|rankings?) with"
+        # a stage's leader: 'Quenby dominated the Series A category with $20 million', 'led the seed
+        # bracket with' (not 'led the round with': the leading investor's cheque)
+        + "".join(rf"|{verb} the {_CATEGORY}\s+with" for verb in _CATEGORY_LEADS)
         # 'Quenby came second with $22 million', 'ranked third with', 'finished fifth with': the entry's
         # place, then its money
         + "".join(rf"|{verb}(?:\s+in)?\s+{_PLACE}(?:\s+place)?\s+with{_PLACED_MONEY}" for verb in _PLACED)
@@ -852,7 +866,8 @@ NOT_FUNDING_RANKED = re.compile(
     r"|expenditures?|advertising|market share|of the market|league table|sponsors?(?:hips?)?|votes?|race"
     r"|elections?|senate|fares|gains|prizes?|winnings|payroll|salar(?:y|ies)|pay|deposits|cash on hand"
     r"|bailouts?|tax(?:es)?|acquisitions?|acquired|takeovers?|collapse|hit by|damages|settlements?"
-    r"|lawsuits?)\b",
+    r"|lawsuits?|valuations?|valued|under management|invested|committed|deployed|lent|manages|managed"
+    r"|streamed|streams|pledges|purchases|volume|shipments|shipped|trust|purse|subscriptions?)\b",
     re.IGNORECASE,
 )
 _STARTUP = re.compile(r"\b(?:startup|start-up|scale-?up|unicorn)\b", re.IGNORECASE)

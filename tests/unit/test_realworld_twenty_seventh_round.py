@@ -14,6 +14,8 @@
   subject is: 'Kelso withdrew from talks to join Quenby's funding round, which aims to raise $6 billion'.
 - A headline's investor leaving a round: 'Kelso Withdraws From Quenby $6B Funding Talks' is Quenby's.
 - 'Shares of Quenby rose on their debut after the company raised ...': the subject is Quenby.
+- A category's leader: 'Quenby dominated the Series A category with $20 million' (a stage or 'funding'
+  right before the category's noun; not a category of sales, valuations or an investor's money).
 
 Every sentence here is written for these tests.
 """
@@ -188,3 +190,22 @@ def test_an_investor_s_cheque_into_an_owned_round_is_not_the_round() -> None:
     assert (
         _deals("Kelsworth invested $5 million in Quenby's Series B, which raised $40 million in total.") == []
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deals"),
+    [
+        ("Quenby dominated the Series A category with $20 million.", [("Quenby", "series_a", "$20 million")]),
+        ("Quenby led the seed category with $2 million.", [("Quenby", "seed", "$2 million")]),
+        ("Quenby topped the fintech funding list with $40 million.", [("Quenby", None, "$40 million")]),
+        # a category of something else, an investor's cheque, a place, a sector
+        ("Kelso topped the market value list with $4 trillion.", []),
+        ("Kelso dominated the smartphone market segment with $2 billion in sales.", []),
+        ("Kelso Ventures led the seed category with $300 million deployed across 40 startups.", []),
+        ("Bengaluru led the city funding charts with $3 billion.", []),
+        ("Fintech led the sector funding list with $1.2 billion across 50 deals.", []),
+        ("Kelso led the Series A round with $20 million.", []),
+    ],
+)
+def test_a_category_s_leader_is_a_deal_of_that_stage(sentence: str, deals: list) -> None:
+    assert _deals(sentence) == deals
