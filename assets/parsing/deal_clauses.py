@@ -871,6 +871,12 @@ NOT_FUNDING_RANKED = re.compile(
     re.IGNORECASE,
 )
 _STARTUP = re.compile(r"\b(?:startup|start-up|scale-?up|unicorn)\b", re.IGNORECASE)
+# Rankings of worth before the entry: 'the most valuable', 'the Forbes list', 'the box office'.
+_WORTH_RANKED = re.compile(
+    r"\b(?:valuable|worth|market[- ](?:cap|value)|valuations?|valued|revenues?|sales|earn\w*|profit\w*"
+    r"|richest|billionaires?|forbes|box office|leaderboard|payroll|prizes?)\b",
+    re.IGNORECASE,
+)
 
 
 def _placed_first(sentence: str) -> list[Clause] | None:
@@ -906,13 +912,6 @@ def _placed_first(sentence: str) -> list[Clause] | None:
     entry = Clause(sentence[found.start("subject") :], company=company)
     before = sentence[: found.start()]
     return [Clause(before), entry] if find_money(before) else [entry]
-
-
-_WORTH_RANKED = re.compile(
-    r"\b(?:valuable|worth|market[- ](?:cap|value)|valuations?|valued|revenues?|sales|earn\w*|profit\w*"
-    r"|richest|billionaires?|forbes|box office|leaderboard|payroll|prizes?)\b",
-    re.IGNORECASE,
-)
 
 
 # A ranking's entry: its rank, the company, its amount, then what it does ('2. CoreWeave, $1.1B, artificial
