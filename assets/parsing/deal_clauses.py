@@ -89,15 +89,21 @@ _CATEGORY = (
     r"(?:[\w-]+\s+){0,2}?(?:seed|pre-seed|series\s+[a-k]|early-stage|late-stage|growth-stage|seed-stage"
     r"|funding|fundraising)\s+(?:category|segment|bracket|stage|space|charts?|list)"
 )
-# The amount such an entry comes with, then the sentence's end or words of funding: 'came second with $22
-# million', 'with a $4 million seed round', 'with $41 million to Talvora'; not 'with $8 million in
-# earnings' or '$5,000 in prize money'.
+# What may follow a ranked entry's amount for it to be money raised: the sentence's end (or a comma before
+# the next entry), words of funding ('with $22 million in Series A funding', 'a $4 million seed') or whom
+# it went to ('with $41 million to Talvora'); not 'in annual turnover', 'in prize money', 'after its
+# Series D' (a valuation then), 'spent on lobbying'.
+_AFTER_AMOUNT = (
+    r"(?:\s*(?:[.;!?)]|,(?=\s+(?:and|while|behind|ahead|just|with|after)\b)|$)"
+    r"|\s+(?:(?:in|of)\s+(?:(?:new|fresh|venture|equity|early-stage|growth|seed)\s+)?(?:funding|financing"
+    r"|seed|pre-seed|series|round|a\s+(?:seed|series|funding|financing|round))|seed|series|round|funding"
+    r"|financing|raised)(?![\w-])"
+    r"|\s+(?:in\s+(?:\w+\s+)?funding\s+)?(?:to|for)\s+(?-i:[A-Z]))"
+)
+# The amount a verb of place comes with, then `_AFTER_AMOUNT`: 'came second with $22 million'.
 _PLACED_MONEY = (
     rf"(?=\s+(?:an?\s+)?(?:[a-z]+\s+)?(?-i:{MONEY_START})[\d.,]*+[A-Za-z]*+(?:\s+(?:million|billion|mn|bn|crore|lakh))?"
-    r"(?:\s*(?:[.;!?)]|,(?=\s+(?:and|while|behind|ahead|just|with|after)\b)|$)"
-    r"|\s+(?:(?:in|of)\s+(?:(?:new|fresh|venture|equity|seed)\s+)?(?:funding|financing|seed|pre-seed|series"
-    r"|round|a\s+(?:seed|series|funding|financing|round))|seed|series|round|funding|financing)(?![\w-])"
-    r"|\s+(?:in\s+(?:\w+\s+)?funding\s+)?(?:to|for)\s+(?-i:[A-Z])))"
+    rf"{_AFTER_AMOUNT})"
 )
 # A ranking's verb of place (`_PLACED`) or of a category's lead, as DEAL_VERB matches it: the caller
 # checks that what is ranked is funding (`NOT_FUNDING_RANKED`, `FUNDING_WORDS`).
@@ -105,9 +111,11 @@ PLACED_VERB = re.compile(
     rf"(?:(?:{'|'.join(_PLACED)})(?:\s+in)?\s+{_PLACE}|(?:{'|'.join(_CATEGORY_LEADS)})\s+the\s+{_CATEGORY})",
     re.IGNORECASE,
 )
+# Words that say a ranking is one of funding: in its sentence, its lead-in ('Second on the list of the
+# week's largest rounds is ...') or what its entry is ('drone startup Quenby').
 FUNDING_WORDS = re.compile(
-    r"\b(?:rounds?|raised?|raising|fundraises?|funding|financings?|venture|seed|series\s+[a-k]|startups?"
-    r"|start-ups?|invest(?:ed|ment|ments|ors?))\b",
+    r"\b(?:rounds?|raised?|raising|fundraises?|funding|financings?|venture|backed|seed|series\s+[a-k]"
+    r"|startups?|start-ups?|scale-?ups?|unicorns?|investments?|investors?)\b",
     re.IGNORECASE,
 )
 
@@ -843,23 +851,10 @@ _PLACE_FIRST = re.compile(
     r"|,\s+which\s+(?=(?:has\s+)?(?:raised|secured|landed)\b))",
     re.IGNORECASE,
 )
-# What may follow an entry's amount for it to be money raised: the sentence's end, or words of funding
-# ('with $22 million in Series A funding', 'a $4 million seed'); not 'in annual turnover', 'in prize
-# money', 'after its Series D' (a valuation then), 'spent on lobbying'.
-_FUNDING_AFTER_AMOUNT = re.compile(
-    r"\s*(?:[.;!?)]|,(?!\s+(?:up|down|two|three|a|an|the|mostly|largely|mainly|much|most)\b)|$"
-    r"|\s(?:(?:in|of)\s+(?:(?:new|fresh|venture|equity|early-stage|growth|seed)\s+)?"
-    r"(?:funding|financing|seed|pre-seed|series|round|a\s+(?:seed|series|funding|financing|round))(?![\w-])"
-    r"|(?:seed|series|round|funding|financing|raised)(?![\w-])))",
-    re.IGNORECASE,
-)
-# Words that make a ranking one of funding without words after its amount: in the lead-in ('Second on
-# the list of the week's largest rounds is ...') or as what the company is ('drone startup Quenby').
-_FUNDING_RANKED = re.compile(
-    r"\b(?:rounds?|raised|fundraises?|funding|financings?|venture|backed)\b", re.IGNORECASE
-)
-# Rankings of something else, wherever the sentence says so: gifts, fines, sales, spending, income,
-# prizes, votes, bailouts, takeovers ('In the charity drive, Ormsby came first with $3 million').
+_FUNDING_AFTER_AMOUNT = re.compile(_AFTER_AMOUNT, re.IGNORECASE)
+# Rankings of something else, wherever the sentence says so: worth, gifts, fines, sales, spending, income,
+# prizes, votes, bailouts, takeovers ('In the charity drive, Ormsby came first with $3 million', 'the
+# most valuable', 'the Forbes list').
 NOT_FUNDING_RANKED = re.compile(
     r"\b(?:donors?|donations?|donated|charit(?:y|ies|able)|appeals?|lobbying|fines?|fined|penalt(?:y|ies)"
     r"|sales|revenues?|turnover|earnings|income|profits?|loss(?:es)?|box office|spend(?:ing|s)?|spent"
@@ -867,14 +862,8 @@ NOT_FUNDING_RANKED = re.compile(
     r"|elections?|senate|fares|gains|prizes?|winnings|payroll|salar(?:y|ies)|pay|deposits|cash on hand"
     r"|bailouts?|tax(?:es)?|acquisitions?|acquired|takeovers?|collapse|hit by|damages|settlements?"
     r"|lawsuits?|valuations?|valued|under management|invested|committed|deployed|lent|manages|managed"
-    r"|streamed|streams|pledges|purchases|volume|shipments|shipped|trust|purse|subscriptions?)\b",
-    re.IGNORECASE,
-)
-_STARTUP = re.compile(r"\b(?:startup|start-up|scale-?up|unicorn)\b", re.IGNORECASE)
-# Rankings of worth before the entry: 'the most valuable', 'the Forbes list', 'the box office'.
-_WORTH_RANKED = re.compile(
-    r"\b(?:valuable|worth|market[- ](?:cap|value)|valuations?|valued|revenues?|sales|earn\w*|profit\w*"
-    r"|richest|billionaires?|forbes|box office|leaderboard|payroll|prizes?)\b",
+    r"|streamed|streams|pledges|purchases|volume|shipments|shipped|trust|purse|subscriptions?|valuable"
+    r"|worth|market[- ](?:cap|value)|earn\w*|profit\w*|richest|billionaires?|forbes|leaderboard)\b",
     re.IGNORECASE,
 )
 
@@ -887,12 +876,8 @@ def _placed_first(sentence: str) -> list[Clause] | None:
     found = (
         _PLACE_FIRST.search(sentence) if any(f" {w} " in sentence for w in ("is", "was", "have")) else None
     )
-    if (
-        found is None
-        or _WORTH_RANKED.search(sentence, 0, found.start("subject"))
-        or NOT_FUNDING_RANKED.search(sentence)
-    ):
-        return None  # 'Second on the list is Nvidia with $3 trillion': a ranking of worth, not of rounds
+    if found is None or NOT_FUNDING_RANKED.search(sentence):
+        return None  # 'Second on the list of the most valuable is Kelso with $3 trillion': of worth
     amount = next((m for m in find_money(sentence) if m.start >= found.end()), None)
     if amount is None:
         return None
@@ -904,7 +889,10 @@ def _placed_first(sentence: str) -> list[Clause] | None:
         return None  # 'Next up is Oslin at $3 billion': a price or a worth, unless a round follows
     lead_in = sentence[: found.start("subject")]
     evident = (
-        stated or not found["joint"] or _FUNDING_RANKED.search(lead_in) or _STARTUP.search(found["subject"])
+        stated
+        or not found["joint"]
+        or FUNDING_WORDS.search(lead_in)
+        or FUNDING_WORDS.search(found["subject"])
     )
     company = company_in_subject(found["subject"]) if evident else None
     if not company or company is REFERENCE:
