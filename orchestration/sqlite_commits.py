@@ -18,6 +18,11 @@ WAL mode:
   checkpointed when it grows past SQLite's threshold (1,000 pages) and once when the block ends, not
   after every event.
 
+- the event log opens one engine per file and keeps its connection open between events, where
+  Dagster's SQLite event log builds an engine, connects and disposes of both for each event (and each
+  read): at about 146 events a run of `refresh` spent 0.4 s of its 3.5 s unchanged rerun on a million
+  rows there.
+
 What is stored and where does not change, and other processes (the UI, the daemon) read and write the
 same files as before (WAL lets readers and one writer share them). Dagster has no setting for this: its
 `DAGSTER_EVENT_BATCH_SIZE` batches events only for storages that write a batch at once, and the SQLite
@@ -34,6 +39,8 @@ from pathlib import Path
 
 import dagster as dg
 import sqlalchemy
+from dagster._core.storage.event_log.sqlite.sqlite_event_log import SqliteEventLogStorage
+from dagster._core.storage.sqlite import SQLITE_BUSY_TIMEOUT_SECONDS
 
 WAL_SYNCHRONOUS = "normal"
 
@@ -92,8 +99,65 @@ def wal_speed_commits(instance: dg.DagsterInstance) -> Iterator[dict[str, sqlite
     yields the files held open (path -> the keeper), for tests and diagnostics."""
     keepers = _Keepers(Path(instance.root_directory).resolve())
     sqlalchemy.event.listen(sqlalchemy.engine.Engine, "connect", keepers.on_connect)
+    pooled = _PooledEventLog.install(instance.event_log_storage)
     try:
         yield keepers.held
     finally:
-        sqlalchemy.event.remove(sqlalchemy.engine.Engine, "connect", keepers.on_connect)
-        keepers.close()
+        try:
+            if pooled is not None:
+                pooled.uninstall()
+        finally:
+            sqlalchemy.event.remove(sqlalchemy.engine.Engine, "connect", keepers.on_connect)
+            keepers.close()
+
+
+class _PooledEventLog:
+    """One engine per shard file of a `SqliteEventLogStorage`, kept (with its pooled connection) until
+    `uninstall`: the storage's `_connect` as Dagster writes it, less the engine built and disposed of each
+    time. Dagster's own lock still serialises every use of the storage's connections."""
+
+    def __init__(self, storage: SqliteEventLogStorage) -> None:
+        self.storage = storage
+        self.engines: dict[str, sqlalchemy.engine.Engine] = {}
+
+    @classmethod
+    def install(cls, storage: object) -> _PooledEventLog | None:
+        """Pool `storage`'s connections; None (and the storage left as it is) unless it is exactly the
+        SQLite event log whose private members this relies on (another storage, a subclass, or a Dagster
+        release that renamed them)."""
+        needed = ("_connect", "_db_lock", "_initialized_dbs", "_initdb", "conn_string_for_shard")
+        if type(storage) is not SqliteEventLogStorage or not all(hasattr(storage, n) for n in needed):
+            return None
+        pooled = cls(storage)
+        storage._connect = pooled.connect  # type: ignore[method-assign]  # this object only, undone below
+        return pooled
+
+    @contextlib.contextmanager
+    def connect(self, shard: str) -> Iterator[sqlalchemy.engine.Connection]:
+        storage = self.storage
+        with storage._db_lock:
+            engine = self.engines.get(shard)
+            if engine is None:
+                engine = sqlalchemy.create_engine(
+                    storage.conn_string_for_shard(shard),
+                    poolclass=sqlalchemy.pool.QueuePool,
+                    pool_size=1,
+                    connect_args={"timeout": SQLITE_BUSY_TIMEOUT_SECONDS, "check_same_thread": False},
+                )
+                if shard not in storage._initialized_dbs:
+                    storage._initdb(engine)
+                    storage._initialized_dbs.add(shard)
+                    # A new shard is created in rollback mode, then switched to WAL: the connection that
+                    # did it is closed, so the one kept is opened in WAL mode and tuned (`_Keepers`).
+                    engine.dispose()
+                self.engines[shard] = engine
+            with engine.connect() as connection, connection.begin():
+                yield connection
+
+    def uninstall(self) -> None:
+        """Dagster's `_connect` again, and every pooled connection closed."""
+        with self.storage._db_lock:
+            del self.storage._connect
+            engines, self.engines = list(self.engines.values()), {}
+        for engine in engines:
+            engine.dispose()

@@ -1,5 +1,5 @@
-"""Dagster's SQLite storage under `wal_speed_commits`: NORMAL commits, the WAL kept between events, and the
-same events stored and read back as without it."""
+"""Dagster's SQLite storage under `wal_speed_commits`: NORMAL commits, the WAL kept between events, one
+pooled connection per event-log file, and the same events stored and read back as without it."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 
 import dagster as dg
 import sqlalchemy
+from dagster._core.storage.event_log.sqlite.sqlite_event_log import SqliteEventLogStorage
 
 from orchestration.sqlite_commits import wal_speed_commits
 
@@ -83,3 +84,61 @@ def test_sqlite_files_outside_the_instance_are_left_as_they_are(tmp_path):
     with dg.DagsterInstance.local_temp(str(home)) as instance, wal_speed_commits(instance) as held:
         assert _synchronous(elsewhere) == 2
         assert str(elsewhere) not in held
+
+
+def _connects_per_file(instance: dg.DagsterInstance) -> tuple[dict[str, int], object]:
+    """A listener counting the DBAPI connections opened to each SQLite file (and the counts)."""
+    counts: dict[str, int] = {}
+
+    def count(connection: object, _record: object) -> None:
+        rows = connection.execute("pragma database_list").fetchall()  # type: ignore[attr-defined]
+        file = next((f for _, name, f in rows if name == "main"), "")
+        counts[Path(file).name] = counts.get(Path(file).name, 0) + 1
+
+    return counts, count
+
+
+def test_the_event_log_keeps_one_connection_per_file_while_the_block_runs(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    with dg.DagsterInstance.local_temp(str(home)) as instance:
+        storage = instance.event_log_storage
+        assert type(storage) is SqliteEventLogStorage
+        counts, count = _connects_per_file(instance)
+        sqlalchemy.event.listen(sqlalchemy.engine.Engine, "connect", count)
+        try:
+            plain = dg.materialize([one_number, number_is_one], instance=instance)
+            plain_counts = dict(counts)
+            counts.clear()
+            with wal_speed_commits(instance):
+                fast = dg.materialize([one_number, number_is_one], instance=instance)
+                pooled_counts = dict(counts)
+                assert "_connect" in vars(storage)
+        finally:
+            sqlalchemy.event.remove(sqlalchemy.engine.Engine, "connect", count)
+        # Dagster connects anew for every event of a run (and every read); pooled, the run's new file is
+        # connected to while Dagster creates it, then once more for the connection kept; the event index
+        # (already there) once by the event log, and a few times by Dagster's other readers of it.
+        assert plain_counts[f"{plain.run_id}.db"] > 10
+        assert pooled_counts[f"{fast.run_id}.db"] <= 3
+        assert plain_counts["index.db"] > 10
+        assert pooled_counts["index.db"] <= plain_counts["index.db"] // 4
+        # Dagster's own method again once the block ends, and it still works.
+        assert "_connect" not in vars(storage)
+        again = dg.materialize([one_number], instance=instance)
+        assert again.success
+        assert _events(instance, fast.run_id) == _events(instance, plain.run_id)
+
+
+def test_a_storage_that_is_not_the_plain_sqlite_event_log_is_left_as_it_is(tmp_path):
+    class OwnStorage(SqliteEventLogStorage):
+        pass
+
+    home = tmp_path / "home"
+    home.mkdir()
+    with dg.DagsterInstance.local_temp(str(home)) as instance:
+        storage = instance.event_log_storage
+        storage.__class__ = OwnStorage
+        with wal_speed_commits(instance):
+            assert "_connect" not in vars(storage)
+            assert dg.materialize([one_number], instance=instance).success
