@@ -7,8 +7,8 @@ from schemas.taxonomy import default_taxonomy
 from schemas.vocabulary import default_round_types
 from warehouse.data_dir import DataDirResource
 from warehouse.publish import served_digests
+from warehouse.report.deal_figures_cache import deal_figures_path
 from warehouse.report.markup import Labels
-from warehouse.report.step_ups_cache import step_ups_path
 from warehouse.report.write import write_served_report
 
 
@@ -24,21 +24,21 @@ def investment_map(data_dir: DataDirResource, reference_data: ReferenceDataResou
     segment, the largest deals, top-1/3/10 concentration per year, the most active lead investors, step-ups
     between a company's rounds, and the freshness and coverage of the sources. Amounts in whole US dollars,
     shown in readable units; every figure comes from `deals`, through the marts or SQL over deals. Written
-    to a temporary file beside it, then renamed into place. The step-ups of deals that stand (the served
-    `deals` published under the same digest) are those the last page computed.
+    to a temporary file beside it, then renamed into place. The step-ups and deal counts of deals that
+    stand (the served `deals` published under the same digest) are those the last page computed.
     """
     references = reference_data.for_run()
     labels = Labels.from_reference(default_taxonomy(references), default_round_types(references))
     working, served = data_dir.working_path, data_dir.served_path
     deals_digest = served_digests(working, served).get("deals") if served.is_file() else None
-    path, data, size = write_served_report(served, labels, step_ups_path(working), deals_digest)
+    path, data, size = write_served_report(served, labels, deal_figures_path(working), deals_digest)
     metadata = {
         "path": dg.MetadataValue.path(str(path)),
         "bytes": size,
         "deals": data.overview.deal_count,
         "disclosed_usd": data.disclosed_usd,
         "step_ups": data.step_up_count,
-        "step_ups_unchanged": data.step_ups_kept,
+        "deal_figures_unchanged": data.deal_figures_kept,
         "run_id": data.run_id or "unknown",
     }
     if data.overall is not None:  # no disclosed amount yet: no share to report

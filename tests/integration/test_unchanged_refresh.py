@@ -147,9 +147,10 @@ def test_one_mart_can_be_materialised_alone(twice, tmp_path) -> None:
     assert checked == {("mart_top_deals", "mart_schema"), ("mart_top_deals", "ranks_and_amounts_match_deals")}
 
 
-def test_an_unchanged_refresh_writes_the_page_with_the_step_ups_it_kept(twice) -> None:
-    """The investment map is written again (its run and the sources' fetches change), but the step-ups of
-    deals that stand are read from those the first page kept: the same figures, not computed again."""
+def test_an_unchanged_refresh_writes_the_page_with_the_figures_it_kept(twice) -> None:
+    """The investment map is written again (its run and the sources' fetches change), but the step-ups and
+    deal counts of deals that stand are read from those the first page kept: the same figures, not computed
+    again."""
     _, first, second, _ = twice
     pages = [
         {key: value.value for key, value in e.materialization.metadata.items()}
@@ -157,6 +158,7 @@ def test_an_unchanged_refresh_writes_the_page_with_the_step_ups_it_kept(twice) -
         for e in run.get_asset_materialization_events()
         if e.asset_key.to_user_string() == "investment_map"
     ]
-    assert [page["step_ups_unchanged"] for page in pages] == [False, True]
+    assert [page["deal_figures_unchanged"] for page in pages] == [False, True]
     assert pages[0]["step_ups"] == pages[1]["step_ups"]
+    assert pages[0]["deals"] == pages[1]["deals"]
     assert pages[0]["run_id"] != pages[1]["run_id"]

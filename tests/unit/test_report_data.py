@@ -13,13 +13,16 @@ from tests.deal_rows import deal_row
 from warehouse.database import MARTS, Warehouse
 from warehouse.report.data import (
     STEP_UPS_KEPT,
+    DealCounts,
     StepUp,
     StepUps,
+    compute_deal_counts,
+    compute_deal_figures,
     compute_step_ups,
     load_report,
     load_sources,
 )
-from warehouse.report.step_ups_cache import cached_step_ups, keep_step_ups
+from warehouse.report.deal_figures_cache import cached_figures, keep_figures
 
 M = 1_000_000
 GENERATED_AT = dt.datetime(2026, 6, 1, 12, 0)
@@ -199,8 +202,9 @@ def test_overview_counts_deals_quarantine_sources_and_fetch_times(connection):
 
 
 def test_sources_show_documents_deals_quarantine_and_errors_of_the_latest_run(connection):
-    rows = {s.source_id: s for s in load_sources(connection)}
-    assert [s.source_id for s in load_sources(connection)] == ["wire", "digest", "dormant"]
+    sources = load_sources(connection, compute_deal_counts(connection))
+    rows = {s.source_id: s for s in sources}
+    assert [s.source_id for s in sources] == ["wire", "digest", "dormant"]  # by deals backed
     wire, digest, dormant = rows["wire"], rows["digest"], rows["dormant"]
     assert (wire.document_count, wire.deal_count, wire.rejected_count, wire.error_count) == (2, 10, 0, 0)
     # digest's run-1 error is history; its latest run (run-2) had one error.
@@ -259,20 +263,25 @@ def test_an_empty_warehouse_gives_an_empty_report_not_an_error(tmp_path):
     assert data.layer_totals() == {}
 
 
-def test_step_ups_kept_for_the_same_deals_are_read_back_as_computed(connection, tmp_path):
-    """The page of a refresh whose deals stand reads the step-ups the last page kept (same deals digest,
-    same query); other deals, or no digest, compute them again."""
-    kept = tmp_path / "work.duckdb.step_ups.json"
-    computed = compute_step_ups(connection)
-    assert (computed.count, computed.companies, len(computed.largest)) == (3, 2, 3)
-    keep_step_ups(kept, "deals-digest-1", computed)
-    assert cached_step_ups(kept, "deals-digest-1") == computed  # dates, amounts and ratios as they were
-    assert cached_step_ups(kept, "deals-digest-2") is None
-    assert cached_step_ups(kept, None) is None
-    data = load_report(connection, GENERATED_AT, cached_step_ups(kept, "deals-digest-1"))
-    assert (data.step_up_count, data.step_ups, data.step_ups_kept) == (3, computed.largest, True)
-    assert load_report(connection, GENERATED_AT).step_ups_kept is False
-    keep_step_ups(kept, None, computed)  # deals of no known digest: nothing is kept for them
+def test_figures_kept_for_the_same_deals_are_read_back_as_computed(connection, tmp_path):
+    """The page of a refresh whose deals stand reads the step-ups and deal counts the last page kept (same
+    deals digest, same queries); other deals, or no digest, compute them again."""
+    kept = tmp_path / "work.duckdb.deal_figures.json"
+    computed = compute_deal_figures(connection)
+    assert (computed.step_ups.count, computed.step_ups.companies, len(computed.step_ups.largest)) == (3, 2, 3)
+    assert computed.counts == DealCounts(
+        10, 9, 5, dt.date(2024, 2, 10), dt.date(2026, 5, 1), (("digest", 2), ("wire", 10))
+    )
+    keep_figures(kept, "deals-digest-1", computed)
+    assert cached_figures(kept, "deals-digest-1") == computed  # dates, amounts and ratios as they were
+    assert cached_figures(kept, "deals-digest-2") is None
+    assert cached_figures(kept, None) is None
+    data = load_report(connection, GENERATED_AT, cached_figures(kept, "deals-digest-1"))
+    assert (data.step_up_count, data.step_ups, data.deal_figures_kept) == (3, computed.step_ups.largest, True)
+    assert data.overview == load_report(connection, GENERATED_AT).overview
+    assert data.sources == load_report(connection, GENERATED_AT).sources
+    assert load_report(connection, GENERATED_AT).deal_figures_kept is False
+    keep_figures(kept, None, computed)  # deals of no known digest: nothing is kept for them
     assert not kept.exists()
     kept.write_text("{not json", encoding="utf-8")
-    assert cached_step_ups(kept, "deals-digest-1") is None
+    assert cached_figures(kept, "deals-digest-1") is None

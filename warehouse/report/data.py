@@ -142,6 +142,28 @@ class StepUps:
 
 
 @dataclass(frozen=True)
+class DealCounts:
+    """The page's counts over `deals` and `deal_sources` alone. With the step-ups, these are what a million
+    deals make costly (distinct companies, distinct deals per source): kept while the deals stand."""
+
+    deal_count: int
+    disclosed_deal_count: int
+    company_count: int
+    first_announced: date | None
+    last_announced: date | None
+    deals_by_source: tuple[tuple[str, int], ...]
+    """(source_id, deals it backs), by source_id."""
+
+
+@dataclass(frozen=True)
+class DealFigures:
+    """Everything the page reads from `deals` and `deal_sources` alone (`deal_figures_cache.py` keeps it)."""
+
+    step_ups: StepUps
+    counts: DealCounts
+
+
+@dataclass(frozen=True)
 class SourceCoverage:
     """One row of sources.sql."""
 
@@ -173,8 +195,9 @@ class ReportData:
     """Every step-up, where `step_ups` holds only the largest `STEP_UPS_KEPT`."""
     step_up_companies: int = 0
     """Companies with at least one step-up."""
-    step_ups_kept: bool = False
-    """The step-ups were read from those kept for the same deals (`step_ups_cache.py`), not computed."""
+    deal_figures_kept: bool = False
+    """The step-ups and deal counts were read from those kept for the same deals (`deal_figures_cache.py`),
+    not computed."""
 
     @property
     def overall(self) -> Concentration | None:
@@ -209,12 +232,18 @@ def _rows(
     return tuple(cls(*row) for row in connection.execute(sql, params or []).fetchall())
 
 
+DEAL_COUNTS_SQL = """
+select count(*), count(amount_usd), count(distinct company), min(announced_date), max(announced_date)
+from deals
+"""
+# A deal several sources reported counts once for each of them.
+DEALS_BY_SOURCE_SQL = """
+select source_id, count(distinct deal_id) from deal_sources group by source_id order by source_id
+"""
+
+# The overview's counts of what is not in `deals` (DealCounts has those).
 OVERVIEW_SQL = """
 with
-deal_counts as (
-    select count(*), count(amount_usd), count(distinct company), min(announced_date), max(announced_date)
-    from deals
-),
 rejected as (select count(*) from rejected_deals),
 stored as (
     select
@@ -225,12 +254,20 @@ stored as (
         (select max(fetched_at) from documents),
         (select max(attempted_at) from fetch_log)
 )
-select * from deal_counts, rejected, stored
+select * from rejected, stored
 """
 
 
-def load_overview(connection: duckdb.DuckDBPyConnection) -> Overview:
-    return Overview(*connection.execute(OVERVIEW_SQL).fetchone())
+def compute_deal_counts(connection: duckdb.DuckDBPyConnection) -> DealCounts:
+    by_source = tuple((source, count) for source, count in connection.execute(DEALS_BY_SOURCE_SQL).fetchall())
+    return DealCounts(*connection.execute(DEAL_COUNTS_SQL).fetchone(), by_source)
+
+
+def load_overview(connection: duckdb.DuckDBPyConnection, counts: DealCounts) -> Overview:
+    deals = (counts.deal_count, counts.disclosed_deal_count, counts.company_count)
+    return Overview(
+        *deals, counts.first_announced, counts.last_announced, *connection.execute(OVERVIEW_SQL).fetchone()
+    )
 
 
 def load_layer_quarters(connection: duckdb.DuckDBPyConnection) -> tuple[LayerQuarter, ...]:
@@ -302,8 +339,14 @@ select counted.*, largest.* from counted left join largest on true order by {ord
 """
 
 
-def load_sources(connection: duckdb.DuckDBPyConnection) -> tuple[SourceCoverage, ...]:
-    return _rows(connection, SourceCoverage, SOURCES_SQL.read_text(encoding="utf-8"))
+def load_sources(connection: duckdb.DuckDBPyConnection, counts: DealCounts) -> tuple[SourceCoverage, ...]:
+    """Sources by the deals they back (most first), then by source_id."""
+    backed = dict(counts.deals_by_source)
+    rows = connection.execute(SOURCES_SQL.read_text(encoding="utf-8")).fetchall()
+    sources = [
+        SourceCoverage(source, documents, backed.get(source, 0), *rest) for source, documents, *rest in rows
+    ]
+    return tuple(sorted(sources, key=lambda row: (-row.deal_count, row.source_id)))
 
 
 def compute_step_ups(connection: duckdb.DuckDBPyConnection, kept: int = STEP_UPS_KEPT) -> StepUps:
@@ -317,24 +360,30 @@ def compute_step_ups(connection: duckdb.DuckDBPyConnection, kept: int = STEP_UPS
     return StepUps(count, companies, largest)
 
 
+def compute_deal_figures(connection: duckdb.DuckDBPyConnection) -> DealFigures:
+    return DealFigures(compute_step_ups(connection), compute_deal_counts(connection))
+
+
 def load_report(
-    connection: duckdb.DuckDBPyConnection, generated_at: datetime, step_ups: StepUps | None = None
+    connection: duckdb.DuckDBPyConnection, generated_at: datetime, figures: DealFigures | None = None
 ) -> ReportData:
     """Every figure of the report from `connection`: the served file (`warehouse/report/write.py`), or any
-    database with its tables. With `step_ups`, those (kept for the same deals) rather than computed."""
-    kept = step_ups is not None
-    step_ups = step_ups if step_ups is not None else compute_step_ups(connection)
+    database with its tables. With `figures` (the step-ups and deal counts of the same deals, kept or
+    computed before), those rather than computed."""
+    kept = figures is not None
+    figures = figures if figures is not None else compute_deal_figures(connection)
+    step_ups = figures.step_ups
     return ReportData(
         generated_at=generated_at,
-        overview=load_overview(connection),
+        overview=load_overview(connection, figures.counts),
         layer_quarters=load_layer_quarters(connection),
         segments=load_segments(connection),
         top_deals=load_top_deals(connection),
         concentration=load_concentration(connection),
         lead_investors=load_lead_investors(connection),
         step_ups=step_ups.largest,
-        sources=load_sources(connection),
+        sources=load_sources(connection, figures.counts),
         step_up_count=step_ups.count,
         step_up_companies=step_ups.companies,
-        step_ups_kept=kept,
+        deal_figures_kept=kept,
     )

@@ -1,8 +1,8 @@
--- Coverage and freshness by source, for the investment map.
+-- Coverage and freshness by source, for the investment map (the deals each source backs are counted apart,
+-- data.py DEALS_BY_SOURCE_SQL, and kept while the deals stand).
 -- Grain: one row per source that was ever fetched or backs a deal. Key: source_id.
--- Units: counts; timestamps in UTC. deal_count counts the deals a source backs (a deal several sources
--- reported counts once for each), rejected_count its rows in quarantine now.
--- Reads: documents, fetch_log, deal_sources, rejected_deals.
+-- Units: counts; timestamps in UTC. rejected_count counts its rows in quarantine now.
+-- Reads: documents, fetch_log, deal_sources (its sources only), rejected_deals.
 with
 
 known_sources as (
@@ -42,14 +42,6 @@ latest_errors as (
     group by fetch_log.source_id
 ),
 
-backed_deals as (
-    select
-        source_id,
-        count(distinct deal_id) as deal_count
-    from deal_sources
-    group by source_id
-),
-
 quarantined as (
     select
         source_id,
@@ -62,7 +54,6 @@ final as (
     select
         known_sources.source_id,
         coalesce(stored_documents.document_count, 0) as document_count,
-        coalesce(backed_deals.deal_count, 0) as deal_count,
         coalesce(quarantined.rejected_count, 0) as rejected_count,
         coalesce(latest_errors.error_count, 0) as error_count,
         stored_documents.newest_fetch,
@@ -71,9 +62,8 @@ final as (
     left join stored_documents on known_sources.source_id = stored_documents.source_id
     left join latest_runs on known_sources.source_id = latest_runs.source_id
     left join latest_errors on known_sources.source_id = latest_errors.source_id
-    left join backed_deals on known_sources.source_id = backed_deals.source_id
     left join quarantined on known_sources.source_id = quarantined.source_id
 )
 
 select * from final
-order by deal_count desc, source_id asc
+order by source_id
