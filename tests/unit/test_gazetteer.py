@@ -84,6 +84,9 @@ def test_a_misspelt_list_is_reported(tmp_path: Path) -> None:
         "Web3 raised nearly $40 million this month, and logistics raised $6 million.",
         "Harrow Bay Capital and Tern Ventures are now seeking $1 billion and $850 million, respectively.",
         "Sequoia raised $960 million for its seed funds.",
+        "Payments startup raised $5 million in a round led by Kestrel.",
+        "Healthcare company closes $12 million seed round",
+        "Insurance startup secures $8M Series A",
     ],
 )
 def test_sectors_and_investors_are_not_the_company_that_raised(sentence: str) -> None:
@@ -91,7 +94,8 @@ def test_sectors_and_investors_are_not_the_company_that_raised(sentence: str) ->
 
 
 @pytest.mark.parametrize(
-    "name", ["Capital One", "Partnerly", "Venturo Robotics", "Sidewalk Infrastructure Partners"]
+    "name",
+    ["Capital One", "Partnerly", "Venturo Robotics", "Sidewalk Infrastructure Partners", "Quenby Payments"],
 )
 def test_names_that_only_look_like_investors_stay_companies(name: str) -> None:
     assert default_gazetteer().not_a_company(name) is None
