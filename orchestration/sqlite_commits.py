@@ -32,6 +32,7 @@ event log stores a batch one event at a time.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -119,14 +120,24 @@ class _PooledEventLog:
     def __init__(self, storage: SqliteEventLogStorage) -> None:
         self.storage = storage
         self.engines: dict[str, sqlalchemy.engine.Engine] = {}
+        self.installed = True
 
     @classmethod
     def install(cls, storage: object) -> _PooledEventLog | None:
         """Pool `storage`'s connections; None (and the storage left as it is) unless it is exactly the
         SQLite event log whose private members this relies on (another storage, a subclass, or a Dagster
-        release that renamed them)."""
-        needed = ("_connect", "_db_lock", "_initialized_dbs", "_initdb", "conn_string_for_shard")
+        release that renamed them), and not pooled already (a block inside another keeps the outer's)."""
+        needed = (
+            "_connect",
+            "_db_lock",
+            "_initialized_dbs",
+            "_initdb",
+            "conn_string_for_shard",
+            "path_for_shard",
+        )
         if type(storage) is not SqliteEventLogStorage or not all(hasattr(storage, n) for n in needed):
+            return None
+        if "_connect" in vars(storage):
             return None
         pooled = cls(storage)
         storage._connect = pooled.connect  # type: ignore[method-assign]  # this object only, undone below
@@ -136,27 +147,45 @@ class _PooledEventLog:
     def connect(self, shard: str) -> Iterator[sqlalchemy.engine.Connection]:
         storage = self.storage
         with storage._db_lock:
-            engine = self.engines.get(shard)
-            if engine is None:
-                engine = sqlalchemy.create_engine(
-                    storage.conn_string_for_shard(shard),
-                    poolclass=sqlalchemy.pool.QueuePool,
-                    pool_size=1,
-                    connect_args={"timeout": SQLITE_BUSY_TIMEOUT_SECONDS, "check_same_thread": False},
-                )
-                if shard not in storage._initialized_dbs:
-                    storage._initdb(engine)
-                    storage._initialized_dbs.add(shard)
-                    # A new shard is created in rollback mode, then switched to WAL: the connection that
-                    # did it is closed, so the one kept is opened in WAL mode and tuned (`_Keepers`).
-                    engine.dispose()
-                self.engines[shard] = engine
-            with engine.connect() as connection, connection.begin():
-                yield connection
+            if self.installed:
+                with self._engine(shard).connect() as connection, connection.begin():
+                    yield connection
+                return
+        # The block ended while this waited for the lock (another thread's read): Dagster's own way.
+        with SqliteEventLogStorage._connect(storage, shard) as connection:
+            yield connection
+
+    def _engine(self, shard: str) -> sqlalchemy.engine.Engine:
+        """The kept engine of `shard`, built (and the shard created) when there is none. One whose file
+        is gone, or that Dagster would create again (a wipe forgets the shards it made), is dropped: its
+        connection would write on into a deleted file, where Dagster's next one fails loudly."""
+        storage = self.storage
+        engine = self.engines.get(shard)
+        if engine is not None and (
+            shard not in storage._initialized_dbs or not os.path.exists(storage.path_for_shard(shard))
+        ):
+            self.engines.pop(shard).dispose()
+            engine = None
+        if engine is None:
+            engine = sqlalchemy.create_engine(
+                storage.conn_string_for_shard(shard),
+                poolclass=sqlalchemy.pool.QueuePool,
+                pool_size=1,
+                connect_args={"timeout": SQLITE_BUSY_TIMEOUT_SECONDS, "check_same_thread": False},
+            )
+            if shard not in storage._initialized_dbs:
+                storage._initdb(engine)
+                storage._initialized_dbs.add(shard)
+                # A new shard is created in rollback mode, then switched to WAL: the connection that did
+                # it is closed, so the one kept is opened in WAL mode and tuned (`_Keepers`).
+                engine.dispose()
+            self.engines[shard] = engine
+        return engine
 
     def uninstall(self) -> None:
         """Dagster's `_connect` again, and every pooled connection closed."""
         with self.storage._db_lock:
+            self.installed = False
             del self.storage._connect
             engines, self.engines = list(self.engines.values()), {}
         for engine in engines:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dagster as dg
+import pytest
 import sqlalchemy
 from dagster._core.storage.event_log.sqlite.sqlite_event_log import SqliteEventLogStorage
 
@@ -142,3 +143,31 @@ def test_a_storage_that_is_not_the_plain_sqlite_event_log_is_left_as_it_is(tmp_p
         with wal_speed_commits(instance):
             assert "_connect" not in vars(storage)
             assert dg.materialize([one_number], instance=instance).success
+
+
+def test_a_block_inside_another_keeps_the_outer_blocks_pooling(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    with dg.DagsterInstance.local_temp(str(home)) as instance:
+        storage = instance.event_log_storage
+        with wal_speed_commits(instance):
+            outer = vars(storage)["_connect"]
+            with wal_speed_commits(instance):
+                assert vars(storage)["_connect"] is outer
+            assert vars(storage)["_connect"] is outer  # the inner block's end leaves it
+            assert dg.materialize([one_number], instance=instance).success
+        assert "_connect" not in vars(storage)
+
+
+def test_a_run_file_deleted_mid_block_fails_loudly_as_without_the_block(tmp_path):
+    """A kept connection would write on into a deleted file and lose the events unseen; the kept engine is
+    dropped, so the next read or write fails on the new, empty file as Dagster's own connection does."""
+    home = tmp_path / "home"
+    home.mkdir()
+    with dg.DagsterInstance.local_temp(str(home)) as instance, wal_speed_commits(instance):
+        run_id = dg.materialize([one_number], instance=instance).run_id
+        assert _events(instance, run_id)
+        for path in (home / "history" / "runs").glob(f"{run_id}.db*"):
+            path.unlink()
+        with pytest.raises(sqlalchemy.exc.OperationalError, match="no such table"):
+            instance.get_records_for_run(run_id)
