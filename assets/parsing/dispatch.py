@@ -493,6 +493,11 @@ def extract_documents(
                     )
                     frames.append(frame)
                     found = len(frame)
+        except duckdb.InterruptException as interrupted:
+            # Ctrl-C or SIGTERM that reached a DuckDB query, which turns the signal into its own error: the
+            # refresh is being stopped, the document did not fail. Recorded as a failed parse, the run went
+            # on to succeed, and every later refresh reused the failure until the document changed.
+            raise KeyboardInterrupt(f"interrupted while parsing {document.url}") from interrupted
         except Exception as error:  # one bad document must not stop the refresh; the ledger records it
             ledger.append(
                 entry

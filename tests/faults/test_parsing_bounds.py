@@ -132,6 +132,21 @@ def test_a_document_over_its_budget_is_tried_again_on_the_next_run(tmp_path: Pat
     assert second.mentions["company_text"].tolist() == ["Orrin Labs"]
 
 
+def test_an_interrupted_query_stops_the_extraction_and_records_no_failure(
+    tmp_path: Path, two_issues: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DuckDB turns Ctrl-C or SIGTERM during a query into its own error: that is the refresh being stopped
+    (an interruption Dagster handles), never a document that failed to parse and is reused as failed."""
+    current, sources, store = _stored(tmp_path, two_issues)
+
+    def interrupted(*_: object, **__: object) -> pd.DataFrame:
+        raise duckdb.InterruptException("INTERRUPT Error: Interrupted!")
+
+    monkeypatch.setattr("assets.parsing.dispatch.extract_document", interrupted)
+    with pytest.raises(KeyboardInterrupt, match="interrupted while parsing file:"):
+        _extract(current, sources, store)
+
+
 def test_other_errors_are_still_reused_from_the_ledger(tmp_path: Path, two_issues: Path) -> None:
     current, sources, store = _stored(tmp_path, two_issues)
     first = _extract(current, sources, store, budget_s=60)
