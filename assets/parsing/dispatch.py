@@ -24,6 +24,7 @@ from assets.parsing.budget import BUDGET_ERROR_CLASS, configured_budget_s, parse
 from assets.parsing.decoding import decode_html, decode_text
 from assets.parsing.dollars import dollar_currency, names_no_currency, unmarked_currency
 from assets.parsing.fingerprint import source_fingerprint
+from assets.parsing.interrupts import interrupted_query
 from assets.parsing.mentions import Method, ParsedDocument, record_id, record_id_sql, record_key_prefix
 from assets.parsing.roundups import dated_by_roundup, dated_by_roundup_in_year
 from assets.parsing.table_export import MENTIONS_VIEW, table_mentions
@@ -493,12 +494,12 @@ def extract_documents(
                     )
                     frames.append(frame)
                     found = len(frame)
-        except duckdb.InterruptException as interrupted:
-            # Ctrl-C or SIGTERM that reached a DuckDB query, which turns the signal into its own error: the
-            # refresh is being stopped, the document did not fail. Recorded as a failed parse, the run went
-            # on to succeed, and every later refresh reused the failure until the document changed.
-            raise KeyboardInterrupt(f"interrupted while parsing {document.url}") from interrupted
         except Exception as error:  # one bad document must not stop the refresh; the ledger records it
+            if interrupted_query(error):
+                # Ctrl-C or SIGTERM reached a DuckDB query: the refresh is being stopped, the document did
+                # not fail. Recorded as a failed parse, the run went on to succeed, and every later
+                # refresh reused the failure until the document changed.
+                raise KeyboardInterrupt(f"interrupted while parsing {document.url}") from error
             ledger.append(
                 entry
                 | {

@@ -138,13 +138,29 @@ def test_an_interrupted_query_stops_the_extraction_and_records_no_failure(
     """DuckDB turns Ctrl-C or SIGTERM during a query into its own error: that is the refresh being stopped
     (an interruption Dagster handles), never a document that failed to parse and is reused as failed."""
     current, sources, store = _stored(tmp_path, two_issues)
+    errors = [duckdb.InterruptException("INTERRUPT Error: Interrupted!"), RuntimeError("Query interrupted")]
+    for error in errors:
 
-    def interrupted(*_: object, **__: object) -> pd.DataFrame:
-        raise duckdb.InterruptException("INTERRUPT Error: Interrupted!")
+        def interrupted(*_: object, error: BaseException = error, **__: object) -> pd.DataFrame:
+            raise error
 
-    monkeypatch.setattr("assets.parsing.dispatch.extract_document", interrupted)
-    with pytest.raises(KeyboardInterrupt, match="interrupted while parsing file:"):
-        _extract(current, sources, store)
+        monkeypatch.setattr("assets.parsing.dispatch.extract_document", interrupted)
+        with pytest.raises(KeyboardInterrupt, match="interrupted while parsing file:"):
+            _extract(current, sources, store)
+
+
+def test_a_runtime_error_of_the_parser_is_still_a_failed_parse(
+    tmp_path: Path, two_issues: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    current, sources, store = _stored(tmp_path, two_issues)
+
+    def broken(*_: object, **__: object) -> pd.DataFrame:
+        raise RuntimeError("unexpected layout")
+
+    monkeypatch.setattr("assets.parsing.dispatch.extract_document", broken)
+    ledger = _extract(current, sources, store).ledger
+    assert ledger["status"].tolist() == ["error", "error"]
+    assert ledger["error_message"].tolist() == ["unexpected layout", "unexpected layout"]
 
 
 def test_other_errors_are_still_reused_from_the_ledger(tmp_path: Path, two_issues: Path) -> None:
