@@ -94,11 +94,8 @@ _UNDISCLOSED_RAISE = re.compile(
 _AMOUNTLESS_ROUND = re.compile(
     r"\b(?:raised|raises|closed|closes|secured|secures|completed|completes|landed|lands|bagged|bags"
     r"|nabbed|nabs|announced|announces)\s+(?:(?:a|an|its|their)\s+)?"
-    r"(?:(?:new|first|latest|oversubscribed)\s+)?"
-    # a lettered series needs no word for the round ('Quenby raises Series A backed by Kestrel')
-    r"(?:(?:pre-seed|seed|angel|(?:pre-)?series\s+[a-k])(?:\s+extension)?"
-    r"\s+(?:(?:funding|financing)\s+round|round|funding|financing)\b(?!-)(?!s\b)"
-    r"|(?:pre-)?series\s+[a-k]\b(?!-))"
+    r"(?:(?:new|first|latest|oversubscribed)\s+)?(?:pre-seed|seed|angel|(?:pre-)?series\s+[a-k])"
+    r"(?:\s+extension)?\s+(?:(?:funding|financing)\s+round|round|funding|financing)\b(?!-)(?!s\b)"
     # what the round is followed by: the end of the clause, or the words that go on about the round
     # itself ('led by', 'from', 'to expand'); 'funding for Dunmere' is another's, 'Seed Funding Summit'
     # an event, 'round of hiring' no round

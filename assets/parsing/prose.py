@@ -35,7 +35,6 @@ from assets.parsing.budget import checkpoint
 from assets.parsing.clause_mention import (
     NEWS_OF_THE_DAY,
     amount_text,
-    amountless_round,
     debt_beside,
     may_say_undisclosed,
     may_state_a_deal,
@@ -617,7 +616,6 @@ def extract_prose_mentions(
     count = len(paragraphs) if isinstance(paragraphs, Sized) else None
     release = _Release()
     companies: set[str | None] = set()  # of the deals stated so far
-    headline_stages: set[str] = set()  # stages the page's head tells of a deal it names no company for
     for p_index, paragraph in enumerate(paragraphs):
         release.read_opening(paragraph, p_index)
         stripped = paragraph.strip()
@@ -690,8 +688,6 @@ def extract_prose_mentions(
                         stated = {m.amount for m in found}
                         others = other_rounds_beside(clause.text, mention, published)
                         found += [other for other in others if other.amount not in stated]
-            if clauses and not found and p_index < _HEAD_PARAGRAPHS and amountless_round(sentence):
-                headline_stages.add(find_round(sentence) or "")
             included: list[DealMention] = []
             if clauses and not found:
                 _round_of_restated(sentence, mentions, in_paragraph)
@@ -718,26 +714,7 @@ def extract_prose_mentions(
         stated_here = _with_offering_proceeds(in_paragraph)
         mentions.extend(stated_here)
         companies.update(m.company for m in stated_here)
-    kept = _without_sized_twins(_without_lone_valuations(mentions))
-    _stage_of_the_headline(kept, headline_stages)
-    return kept
-
-
-# The paragraphs a page's headline is among (a kicker, the headline, a standfirst).
-_HEAD_PARAGRAPHS = 3
-
-
-def _stage_of_the_headline(mentions: list[DealMention], stages: set[str]) -> None:
-    """'AI news platform raises Series A backed by Axel Springer' heads a story whose one deal is 'Particle,
-    an AI-powered news platform, raised $10.9 million': the headline names the round by what the company
-    is, and the deal its story tells gets its stage. Only for a head that tells of one stage, on a page
-    with one sized deal of no stage and none of that stage (its earlier rounds may be told too)."""
-    if len(stages) != 1 or "" in stages:
-        return
-    (stage,) = stages
-    stageless = [m for m in mentions if m.amount and not _amountless(m) and m.round_text is None]
-    if len(stageless) == 1 and all(m.round_text != stage for m in mentions):
-        stageless[0].round_text = stage
+    return _without_sized_twins(_without_lone_valuations(mentions))
 
 
 def _card_mention(
@@ -923,26 +900,20 @@ def _without_sized_twins(mentions: list[DealMention]) -> list[DealMention]:
     company it gives a sized round ('Quenby Raises Seed Funding' over 'Quenby raised $3 million in a
     pre-seed round': one deal, and the sized telling is it), or told amountless before (a headline and its
     story: one deal). Companies are compared by their first word, as the short names of a story are
-    ('Trellium Bio' in the headline, 'Trellium' in the story). The one sized round of a company whose
-    telling names no stage takes the stage its amountless twin names ('Quenby Raises Series A Funding'
-    over 'Quenby raised $10.9 million')."""
+    ('Trellium Bio' in the headline, 'Trellium' in the story)."""
     amountless = [_amountless(m) for m in mentions]
     if not any(amountless):
         return mentions
-    sized: dict[str, list[DealMention]] = {}
-    for mention, bare in zip(mentions, amountless, strict=True):
-        if mention.company and mention.amount and not bare:
-            sized.setdefault(_first_word(mention.company), []).append(mention)
-    told = set(sized)
+    told = {
+        _first_word(m.company)
+        for m, bare in zip(mentions, amountless, strict=True)
+        if m.company and m.amount and not bare
+    }
     kept = []
     for mention, bare in zip(mentions, amountless, strict=True):
         if bare:
             key = _first_word(mention.company)
             if key in told:
-                twins = sized.get(key, [])
-                # Only a company with one sized round: of two, which one the stage is of is not said.
-                if len(twins) == 1 and twins[0].round_text is None and mention.round_text:
-                    twins[0].round_text = mention.round_text
                 continue
             told.add(key)
         kept.append(mention)
