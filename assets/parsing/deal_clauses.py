@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from assets.normalize.amounts import Money, find_money
+from assets.normalize.names import name_key
 from assets.normalize.rounds import find_round, find_rounds
 from assets.parsing.alternation import one_of
 from assets.parsing.date_phrases import find_date_phrase
@@ -1052,7 +1053,11 @@ def split_sentence(sentence: str) -> list[Clause]:
             c for piece, found in zip(pieces, bracketed, strict=True) for c in found or split_sentence(piece)
         ]
     if amounts < 2:
-        return [Clause(sentence)]
+        return (
+            _one_amount(sentence)
+            if amounts and len(pieces := _hard_split(sentence)) > 1
+            else [Clause(sentence)]
+        )
     if not DEAL_VERB.search(sentence):
         return [Clause(sentence)]  # a part's verbs are verbs of the sentence: no verb, no parts
     parts = [piece for part in _hard_split(sentence) if part for piece in _split_by_verbs(part)]
@@ -1061,6 +1066,32 @@ def split_sentence(sentence: str) -> list[Clause]:
     shared = _SHARED_ROUNDS.search(parts[-1])
     shared_round = find_round(shared.group(0)) if shared else None
     return [Clause(part, round=shared_round) for part in parts]
+
+
+def _one_amount(sentence: str) -> list[Clause]:
+    """'Quenby raised a Series A; Talvio raised $8 million': a sentence cut at a semicolon (or 'while')
+    into pieces whose deal verbs each have a company of their own as subject, one piece holding the one
+    amount: each piece a clause, so the amount is not the first subject's. Else the whole sentence: a
+    piece that points back ('it raised', 'the round was led by') tells of the same deal."""
+    pieces = [piece for piece in _hard_split(sentence) if piece and piece.strip()]
+    raisers = [_raiser(piece) for piece in pieces]
+    if (
+        len(pieces) < 2
+        or sum(1 for piece in pieces if find_money(piece)) != 1
+        or not all(raisers)
+        # ('Dovetail Bio closed a Series A; Dovetail raised $30 million': one company, one deal)
+        or len({name_key(raiser or "").split()[0] for raiser in raisers}) < len(raisers)
+    ):
+        return [Clause(sentence)]
+    return [Clause(piece) for piece in pieces]
+
+
+def _raiser(piece: str) -> str | None:
+    """The company named as the subject of `piece`'s first deal verb; None for none, or for a subject that
+    points back to one."""
+    verb = DEAL_VERB.search(piece)
+    company = company_in_subject(piece[: verb.start()], verb.group(0)) if verb else None
+    return None if company is None or company is REFERENCE else company
 
 
 # 'A raised $15M, B raised $28M and C gathered $25M in respective funding rounds': a plural round phrase
