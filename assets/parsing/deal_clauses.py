@@ -1053,11 +1053,7 @@ def split_sentence(sentence: str) -> list[Clause]:
             c for piece, found in zip(pieces, bracketed, strict=True) for c in found or split_sentence(piece)
         ]
     if amounts < 2:
-        return (
-            _one_amount(sentence)
-            if amounts and len(pieces := _hard_split(sentence)) > 1
-            else [Clause(sentence)]
-        )
+        return _one_amount(sentence) if amounts else [Clause(sentence)]
     if not DEAL_VERB.search(sentence):
         return [Clause(sentence)]  # a part's verbs are verbs of the sentence: no verb, no parts
     parts = [piece for part in _hard_split(sentence) if part for piece in _split_by_verbs(part)]
@@ -1080,10 +1076,15 @@ def _one_amount(sentence: str) -> list[Clause]:
         or sum(1 for piece in pieces if find_money(piece)) != 1
         or not all(raisers)
         # ('Dovetail Bio closed a Series A; Dovetail raised $30 million': one company, one deal)
-        or len({name_key(raiser or "").split()[0] for raiser in raisers}) < len(raisers)
+        or len({_first_word(raiser or "") for raiser in raisers}) < len(raisers)
     ):
         return [Clause(sentence)]
     return [Clause(piece) for piece in pieces]
+
+
+def _first_word(name: str) -> str:
+    words = name_key(name).split()
+    return words[0] if words else name
 
 
 def _raiser(piece: str) -> str | None:
