@@ -91,6 +91,13 @@ def name_key(name: str | None) -> str:
     return _LEGAL_SUFFIX.sub("", fold(_undot(name or ""))).strip()
 
 
+def first_key_word(name: str | None) -> str:
+    """The first word of a name's match key: how a story's short name and its headline's full one are
+    told to be one company ('trellium' of 'Trellium Bio' and of 'Trellium'); '' for a name of none."""
+    words = name_key(name).split()
+    return words[0] if words else ""
+
+
 @lru_cache(maxsize=1 << 16)
 def clean_name(name: str | None) -> str:
     """Display form: white space and quote noise trimmed, corporate suffix dropped."""

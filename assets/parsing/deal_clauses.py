@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from assets.normalize.amounts import Money, find_money
-from assets.normalize.names import name_key
+from assets.normalize.names import first_key_word
 from assets.normalize.rounds import find_round, find_rounds
 from assets.parsing.alternation import one_of
 from assets.parsing.date_phrases import find_date_phrase
@@ -1076,15 +1076,10 @@ def _one_amount(sentence: str) -> list[Clause]:
         or sum(1 for piece in pieces if find_money(piece)) != 1
         or not all(raisers)
         # ('Dovetail Bio closed a Series A; Dovetail raised $30 million': one company, one deal)
-        or len({_first_word(raiser or "") for raiser in raisers}) < len(raisers)
+        or len({first_key_word(raiser) for raiser in raisers}) < len(raisers)
     ):
         return [Clause(sentence)]
     return [Clause(piece) for piece in pieces]
-
-
-def _first_word(name: str) -> str:
-    words = name_key(name).split()
-    return words[0] if words else name
 
 
 def _raiser(piece: str) -> str | None:

@@ -28,7 +28,7 @@ from assets.normalize.document_dates import (
     report_ledes,
     reported_period,
 )
-from assets.normalize.names import LEGAL_SUFFIX_WORDS, name_key
+from assets.normalize.names import LEGAL_SUFFIX_WORDS, first_key_word, name_key
 from assets.normalize.rounds import find_round, round_named_first, round_referred_to
 from assets.parsing.alternation import one_of
 from assets.parsing.budget import checkpoint
@@ -890,11 +890,6 @@ def _amountless(mention: DealMention) -> bool:
     return mention.amount == "undisclosed" and not may_say_undisclosed(mention.context or mention.snippet)
 
 
-def _first_word(name: str | None) -> str:
-    key = name_key(name or "")
-    return key.split()[0] if key else ""
-
-
 def _without_sized_twins(mentions: list[DealMention]) -> list[DealMention]:
     """The mentions without the amountless ones that repeat a round the document tells otherwise: of a
     company it gives a sized round ('Quenby Raises Seed Funding' over 'Quenby raised $3 million in a
@@ -905,14 +900,14 @@ def _without_sized_twins(mentions: list[DealMention]) -> list[DealMention]:
     if not any(amountless):
         return mentions
     told = {
-        _first_word(m.company)
+        first_key_word(m.company)
         for m, bare in zip(mentions, amountless, strict=True)
         if m.company and m.amount and not bare
     }
     kept = []
     for mention, bare in zip(mentions, amountless, strict=True):
         if bare:
-            key = _first_word(mention.company)
+            key = first_key_word(mention.company)
             if key in told:
                 continue
             told.add(key)
