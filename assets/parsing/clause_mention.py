@@ -690,15 +690,31 @@ _NOT_RAISING = re.compile(
 )
 
 
+# The raise's own verb negated, or still to come, right before its amount: 'has not raised $8 million',
+# 'has not yet closed its $8 million round', 'hasn't secured $8 million', 'has yet to raise $8 million'.
+# Only a verb of raising (not 'has not announced the investors in its $8 million round'), only with the
+# amount as its object (not 'had not raised outside capital until this week's $8 million round', 'never
+# raised more than the $8 million'), and the negation in lower case ('Forget-Me-Not raised $8 million').
+_NEGATED_RAISE = re.compile(
+    r"(?:\bnot|\bnever|n['’]t|\byet\s+to)\s+(?:(?:yet|actually|officially|formally)\s+)?"
+    r"(?:raised?|secured?|closed?|landed|land|received?|obtained?)\s+(?:(?:a|an|its|their|the)\s+)?$"
+)
+
+
 def _said_not_to_happen(text: str, first_stated: int) -> bool:
     """Whether the clause says its raise did not happen: a report denied before the amount is said ('Musk
     has denied the report claiming that xAI has raised $500 million'), a report called wrong ('a report
-    that ... is inaccurate'), or a round its company is 'not in talks' for. Each pattern is tried only
-    when the words it needs are there."""
+    that ... is inaccurate'), a round its company is 'not in talks' for, or a verb of raising negated
+    right before the amount ('Talvio has not raised $8 million'). Each pattern is tried only when the
+    words it needs are there."""
     return bool(
         (("den" in text or "Den" in text) and _DENIED.search(text, 0, first_stated))
         or ((" that " in text or " of " in text) and _REPORT_DISMISSED.search(text))
         or (" not " in text and _NOT_RAISING.search(text, 0, first_stated))
+        or (
+            ("not " in text or "never " in text or "t " in text)
+            and bool(_NEGATED_RAISE.search(text, 0, first_stated))
+        )
     )
 
 
