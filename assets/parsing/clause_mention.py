@@ -696,8 +696,13 @@ _NOT_RAISING = re.compile(
 # amount as its object (not 'had not raised outside capital until this week's $8 million round', 'never
 # raised more than the $8 million'), and the negation in lower case ('Forget-Me-Not raised $8 million').
 _NEGATED_RAISE = re.compile(
-    r"(?:\bnot|\bnever|n['’]t|\byet\s+to)\s+(?:(?:yet|actually|officially|formally)\s+)?"
-    r"(?:raised?|secured?|closed?|landed|land|received?|obtained?)\s+(?:(?:a|an|its|their|the)\s+)?$"
+    r"(?:(?:\bnot|\bnever|n['’]t|\byet\s+to)\s+(?:(?:yet|actually|officially|formally)\s+)?"
+    r"(?:raised?|secured?|closed?|landed|land|received?|obtained?)\s+(?:(?:a|an|its|their|the)\s+)?"
+    # ... and as a headline writes it, where a modal is no name word either ('Quenby Has Not Raised $8M',
+    # 'Quenby Will Raise $8M' as 'Quenby will raise $8 million' reads: no deal)
+    r"|(?<![-\w])(?:Not|Never|Will|[A-Z][a-z]+n['’]t|Yet\s+To)\s+(?:Yet\s+)?"
+    # (no '-s' form after them: 'Free Will Raises $8M' is Free Will's round)
+    r"(?:Raised?|Secured?|Closed?|Land(?:ed)?|Received?)\s+(?:(?:A|An|Its|The)\s+)?)$"
 )
 
 
@@ -712,7 +717,7 @@ def _said_not_to_happen(text: str, first_stated: int) -> bool:
         or ((" that " in text or " of " in text) and _REPORT_DISMISSED.search(text))
         or (" not " in text and _NOT_RAISING.search(text, 0, first_stated))
         or (
-            ("not " in text or "never " in text or "t " in text)
+            ("t " in text or "ever " in text or "Will " in text)  # not, n't, yet to; never; Will
             and bool(_NEGATED_RAISE.search(text, 0, first_stated))
         )
     )

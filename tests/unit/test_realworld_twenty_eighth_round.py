@@ -74,6 +74,11 @@ def test_a_sentence_of_one_deal_stays_whole(sentence: str, deals: list) -> None:
         "Talvio has not yet closed its $8 million round.",
         "Talvio hasn't raised $8 million.",
         "Talvio won't raise $8 million this year, its finance chief said.",
+        # as headlines write it
+        "Talvio Has Not Raised $8M, CEO Says",
+        "Talvio Hasn't Raised $8M",
+        "Talvio Yet To Close $8M Round",
+        "Talvio Will Raise $8M",  # as 'Talvio will raise $8 million' reads
     ],
 )
 def test_a_raise_whose_own_verb_is_negated_is_no_deal(sentence: str) -> None:
@@ -102,7 +107,8 @@ def test_a_raise_whose_own_verb_is_negated_is_no_deal(sentence: str) -> None:
             "Talvio has not yet announced the investors in its $8 million round.",
             [("Talvio", "$8 million", [])],
         ),
-        # a name's own 'Not' is no negation
+        # a name's own 'Not' or 'Will' is no negation nor modal
+        ("Free Will Raises $8M Seed Round", [("Free Will", "$8M", [])]),
         (
             "Forget-Me-Not raised $8 million in a round led by Kestrel.",
             [("Forget-Me-Not", "$8 million", ["Kestrel"])],
