@@ -706,6 +706,10 @@ _NEGATED_RAISE = re.compile(
 )
 
 
+# Longer than any match of _NEGATED_RAISE ('never officially obtained their ').
+_NEGATED_RAISE_CHARS = 60
+
+
 def _said_not_to_happen(text: str, first_stated: int) -> bool:
     """Whether the clause says its raise did not happen: a report denied before the amount is said ('Musk
     has denied the report claiming that xAI has raised $500 million'), a report called wrong ('a report
@@ -716,10 +720,8 @@ def _said_not_to_happen(text: str, first_stated: int) -> bool:
         (("den" in text or "Den" in text) and _DENIED.search(text, 0, first_stated))
         or ((" that " in text or " of " in text) and _REPORT_DISMISSED.search(text))
         or (" not " in text and _NOT_RAISING.search(text, 0, first_stated))
-        or (
-            ("t " in text or "ever " in text or "Will " in text)  # not, n't, yet to; never; Will
-            and bool(_NEGATED_RAISE.search(text, 0, first_stated))
-        )
+        # (the pattern ends where the amount is said: only the words right before it are looked at)
+        or bool(_NEGATED_RAISE.search(text, max(0, first_stated - _NEGATED_RAISE_CHARS), first_stated))
     )
 
 

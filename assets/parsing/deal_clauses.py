@@ -1070,11 +1070,11 @@ def _one_amount(sentence: str) -> list[Clause]:
     amount: each piece a clause, so the amount is not the first subject's. Else the whole sentence: a
     piece that points back ('it raised', 'the round was led by') tells of the same deal."""
     pieces = [piece for piece in _hard_split(sentence) if piece and piece.strip()]
+    if len(pieces) < 2 or sum(1 for piece in pieces if find_money(piece)) != 1:
+        return [Clause(sentence)]  # (most sentences: no subject is read for nothing)
     raisers = [_raiser(piece) for piece in pieces]
     if (
-        len(pieces) < 2
-        or sum(1 for piece in pieces if find_money(piece)) != 1
-        or not all(raisers)
+        not all(raisers)
         # ('Dovetail Bio closed a Series A; Dovetail raised $30 million': one company, one deal)
         or len({first_key_word(raiser) for raiser in raisers}) < len(raisers)
     ):
