@@ -10,8 +10,8 @@ text into words (what any reader of the page pays); for a Markdown issue, decodi
 a JSON export, DuckDB reading its objects; for a CSV export, the standard library's C reader.
 
 Targets: a page of pathological prose or markup parses in under 5 s; a page of tens of thousands of
-genuine deals (one long run-on paragraph, one huge table) within the default parse budget (30 s), since
-each deal costs the same as in any article; nothing peaks above 1 GB.
+genuine deals (one long run-on paragraph, one huge table) within the default parse budget (60 CPU
+seconds), since each deal costs the same as in any article; nothing peaks above 1 GB.
 """
 
 from __future__ import annotations

@@ -443,7 +443,8 @@ def extract_documents(
     document that fails to parse becomes a ledger row with status 'error' and yields no mentions; it never
     stops the others. Each document has `budget_s` seconds to parse (default: `configured_budget_s()`);
     past it, its row has error class 'parse_budget_exceeded'. Such a document is tried again on the next
-    run: whether it finishes in time depends on the machine and its load, not only on the document.
+    run: whether it finishes in time depends on the machine's speed (the budget counts CPU seconds, so not
+    on its load), not only on the document.
     """
     budget_s = configured_budget_s() if budget_s is None else budget_s
     done = _parsed_before(previous_ledger)
