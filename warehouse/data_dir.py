@@ -25,6 +25,7 @@ from pydantic import Field
 
 from assets.fetching.raw_store import RawStore, raw_store_at, raw_store_location
 from schemas.settings import REPO_ROOT, resolved_local_file, resolved_path
+from warehouse.arrow_memory import system_arrow_memory
 from warehouse.database import Warehouse, kept_open
 from warehouse.run_lock import writer_lock
 
@@ -94,7 +95,8 @@ class DataDirResource(dg.ConfigurableResource):
     def yield_for_execution(self, context: dg.InitResourceContext) -> Iterator[DataDirResource]:
         """Hold the working database's writer lock while a run uses this resource.
 
-        Outside a run (a sensor, `build_resources`) nothing is locked. A second run fails here, before
+        Outside a run (a sensor, `build_resources`) nothing is locked. In a run, Arrow allocates from the
+        system allocator (warehouse/arrow_memory.py). A second run fails here, before
         any step, with "another refresh is running (pid ..., started ...)".
         """
         run = context.run
@@ -108,5 +110,6 @@ class DataDirResource(dg.ConfigurableResource):
                     f"took over the writer lock of {held.path} left by a run that ended without "
                     f"releasing it ({held.stale.describe()})"
                 )
-            with kept_open(self.working_path):  # one database for every step's connections
+            # one database for every step's connections; Arrow's freed buffers given back between steps
+            with kept_open(self.working_path), system_arrow_memory():
                 yield self
