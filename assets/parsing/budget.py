@@ -92,7 +92,7 @@ def checkpoint(where: str | Callable[..., str], *args: object) -> None:
     if elapsed >= budget.seconds:
         place = where(*args) if callable(where) else where
         raise ParseBudgetExceeded(
-            f"parsing {budget.document} took longer than its budget of {budget.seconds:g} s "
+            f"parsing {budget.document} took longer than its budget of {budget.seconds:g} CPU seconds "
             f"({elapsed:.1f} s); it stopped at {place}, and the document yields no mentions until it parses "
             f"within the budget (set {BUDGET_ENV} to change it)"
         )

@@ -94,7 +94,7 @@ def test_a_budget_of_zero_seconds_puts_the_document_in_the_ledger_with_its_class
     assert ledger.loc[short_url, "error_class"] == BUDGET_ERROR_CLASS == "parse_budget_exceeded"
     message = ledger.loc[short_url, "error_message"]
     assert short_url in message
-    assert "budget of 0 s" in message
+    assert "budget of 0 CPU seconds" in message
     assert "stopped at p[0]/s[0] (paragraph 1 of 1)" in message
     assert ledger.loc[short_url, "mentions"] == 0
     assert result.mentions.empty
@@ -199,7 +199,7 @@ def test_the_budget_counts_the_parsing_threads_cpu_not_the_time_it_waits() -> No
         with pytest.raises(ParseBudgetExceeded) as stopped:
             _spin_through_checkpoints(seconds=5)
     assert time.thread_time() - spun_from < 1
-    assert "https://example.org/busy took longer than its budget of 0.2 s" in str(stopped.value)
+    assert "https://example.org/busy took longer than its budget of 0.2 CPU seconds" in str(stopped.value)
     assert "it stopped at p[1]" in str(stopped.value)
 
 
