@@ -26,6 +26,7 @@ from bench.extraction.realworld.manifest import (
 from bench.extraction.realworld.miss_classes import TextEvidence, classify_false, classify_miss, is_line_item
 from bench.extraction.realworld.report import format_misses, format_realworld_report
 from bench.extraction.realworld.scoring import (
+    UNSEEN,
     Miss,
     RealWorldReport,
     amount_equal,
@@ -333,6 +334,28 @@ def test_class_counts_and_a_blind_listing_show_no_item(corpus):
     listed = "\n".join(format_misses(report, blind=False))
     assert "[missed ordinary_sentence] holdout-001" in listed
     assert "span: Quillfern raised" in listed
+
+
+def test_the_blind_listing_counts_missed_deals_by_style_and_where_they_were_lost(corpus):
+    report = RealWorldReport(split="rw-holdout", saved=read_texts([], corpus))
+    gold = gold_deals(_texts(corpus)["dev-001"], NAMES, FX)[0]
+    report.misses = [
+        Miss("holdout-001", "missed", "money_format", gold, None, "Quillfern", (), UNSEEN, "amount not read",
+             "table"),
+        Miss("holdout-001", "missed", "money_format", gold, None, "Quillfern", (), UNSEEN, "amount not read",
+             "table"),
+        Miss("holdout-002", "missed", "ordinary_sentence", gold, None, "Quillfern", (), "round", "", "news"),
+        Miss("holdout-002", "false", "ordinary_sentence", None, _predicted("Ghost", 1), "Ghost",
+             style="news"),
+    ]  # fmt: skip
+
+    blind = "\n".join(format_misses(report, blind=True))
+
+    table = blind[blind.index("missed deals by style of the text and where lost") :].splitlines()
+    assert table[1].split() == ["style", "round", "amt", "unread"]  # only the columns with a miss
+    assert [line.split() for line in table[2:]] == [["table", "0", "2"], ["news", "1", "0"]]
+    for secret in ("holdout-00", "Quillfern", "Ghost"):
+        assert secret not in blind
 
 
 def test_scores_the_texts_through_the_production_path(corpus):

@@ -144,3 +144,28 @@ def _lost_at(report: RealWorldReport) -> Iterator[str]:
     yield f"  of those lost before any mention ({UNSEEN}), the first reading step that failed:"
     for step, meaning in UNREAD.items():
         yield f"    {steps[step]:>4}  {step}: {meaning}"
+    yield from _lost_by_style(report)
+
+
+# Short headings for the style table: the stages of LOST_AT, a deal lost before any mention by the reading
+# step that failed (UNREAD).
+_HEADINGS = {"round": "round", "amount": "amount", "validation or resolution": "resolved",
+             "company": "company", "amount only": "no amount", UNSEEN: "unread",
+             "no amount labelled": "undiscl.", "amount not read": "amt unread",
+             "read as another figure": "other fig", "no clause keeps it": "no clause",
+             "no deal words": "no words", "refers back": "refers", "no company": "no company",
+             "another amount taken": "other amt", "lost in the document": "doc lost"}  # fmt: skip
+
+
+def _lost_by_style(report: RealWorldReport) -> Iterator[str]:
+    """Missed deals by the style of their text and where they were lost; a deal lost before any mention
+    by the reading step that failed (counts only)."""
+    missed = [miss for miss in report.misses if miss.kind == "missed"]
+    if not missed:
+        return
+    counts = Counter((miss.style, miss.unread or miss.stage) for miss in missed)
+    columns = [c for c in _HEADINGS if any(where == c for _, where in counts)]
+    yield "  missed deals by style of the text and where lost (before any mention: the step that failed):"
+    yield f"    {'style':<12}" + "".join(f"{_HEADINGS[c]:>11}" for c in columns)
+    for style in sorted({miss.style for miss in missed}, key=lambda s: -sum(m.style == s for m in missed)):
+        yield f"    {style:<12}" + "".join(f"{counts[(style, c)]:>11}" for c in columns)

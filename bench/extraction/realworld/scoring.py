@@ -126,6 +126,8 @@ class Miss:
     """Where a missed deal was lost (`LOST_AT`); empty for a false deal."""
     unread: str = ""
     """For a deal lost before any mention, the reading step that failed (`diagnosis.UNREAD`)."""
+    style: str = ""
+    """The manifest's style of the text (news, roundup, table...)."""
 
 
 LOST_AT = {
@@ -372,6 +374,7 @@ def score_text(
                     tuple(sorted(quarantined.get(gold["key"], ()))) if predicted is None else (),
                     stage,
                     unread,
+                    text.style or "unknown",
                 )
             )
     unpaired = [predicted for gold, predicted in pairs if gold is None and predicted is not None]
@@ -385,7 +388,17 @@ def score_text(
             kind = classify_false(predicted, evidence, missed)
             language["false"] += 1
             style["false"] += 1
-            report.misses.append(Miss(text.id, "false", kind, None, predicted, _clip(predicted["snippet"])))
+            report.misses.append(
+                Miss(
+                    text.id,
+                    "false",
+                    kind,
+                    None,
+                    predicted,
+                    _clip(predicted["snippet"]),
+                    style=text.style or "unknown",
+                )
+            )
 
 
 def other_name_form(key: str, other: str) -> bool:
