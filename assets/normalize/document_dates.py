@@ -63,6 +63,10 @@ _PERIODS = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _ANY_YEAR = re.compile(_YEAR_DIGITS)
+PAGE_EARLIEST = date(2000, 1, 1)
+"""The earliest period that dates a whole page its text names: the pages dealmap reads are of this
+century, and a year of the 1990s on an undated page is a history ('in business since 1998', a founder
+who started coding in 1997), not when the page was written. A deal's own words may still date it then."""
 _LEAD, _TAIL = 25, 8
 _ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _URL_DAY = re.compile(
@@ -129,14 +133,19 @@ def _period(match: re.Match[str]) -> DatedPeriod | None:
     return DatedPeriod(date(int(match["year_only"]), 1, 1), YEAR)
 
 
-def latest_named_period(text: str, not_after: date | None = None) -> DatedPeriod | None:
+def latest_named_period(
+    text: str, not_after: date | None = None, not_before: date | None = None
+) -> DatedPeriod | None:
     """The latest period the text names, outside forecasts; among periods in the same year, the most
     precise one that is latest (a text that names 'March 2025' and '2025' was written in March 2025 or
     later, and March is the best the text says). A period that starts after `not_after` (the day the text
-    is read) is a forecast too: 'the real test comes in 2027' dates no page written before it."""
+    is read) is a forecast too: 'the real test comes in 2027' dates no page written before it. One that
+    starts before `not_before` is left out (`PAGE_EARLIEST`, for a whole page's date)."""
     best: DatedPeriod | None = None
     for _, period in _named_periods(text):
-        if not_after is not None and period.day > not_after:
+        if (not_after is not None and period.day > not_after) or (
+            not_before is not None and period.day < not_before
+        ):
             continue
         if best is None or _later_or_finer(period, best):
             best = period

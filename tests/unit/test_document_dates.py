@@ -173,3 +173,15 @@ def test_a_round_of_the_1990s_is_dated_not_quarantined_as_an_unreadable_date() -
         row = {"company_text": "Pellory", "amount_text": "$82 million", "announced_text": words}
         record = normalize_record(row, References.of())
         assert (record["announced_date"], record["announced_date_precision"]) == (day, precision)
+
+
+def test_a_year_of_the_1990s_dates_a_deal_it_names_but_never_the_page(tmp_path: Path) -> None:
+    # A history on an undated page: the page is not of 1998, and its fresh round is not dated then.
+    frame = _extract(tmp_path, "Orrin, in business since 1998, raised $12 million in a Series A.")
+    assert frame[["company_text", "published_date"]].values.tolist() == [["Orrin", None]]
+    record = normalize_record(frame.iloc[0].to_dict(), References.of())
+    assert record["announced_date"] is None
+    # The round the words date in 1999 is dated so.
+    frame = _extract(tmp_path, "In 1999, a company called Pellory raised $82 million.", name="history.txt")
+    record = normalize_record(frame.iloc[0].to_dict(), References.of())
+    assert (record["announced_date"], record["announced_date_precision"]) == (date(1999, 1, 1), "year")
