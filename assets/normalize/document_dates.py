@@ -47,6 +47,9 @@ _PLANNED_FOR = re.compile(
     r"\b(?:for|in|by)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$",
     re.IGNORECASE,
 )
+# A copyright notice's year ('© 2020, Startup theme by ...', 'Copyright (c) 2019-'): when the site's theme
+# was made, not when the page was written.
+_COPYRIGHT_BEFORE = re.compile(r"(?:©|\(c\)|\bcopyright)\s*(?:©\s*)?(?:\d{4}\s*[-–]\s*)?$", re.IGNORECASE)
 _PERIODS = re.compile(
     rf"""
     (?:
@@ -159,12 +162,14 @@ def named_period_words(text: str) -> str | None:
 
 
 def _named_periods(text: str) -> Iterator[tuple[re.Match[str], DatedPeriod]]:
-    """Each period the text names with its words, in order, leaving out forecasts and founding years."""
+    """Each period the text names with its words, in order, leaving out forecasts, founding years and
+    copyright notices."""
     for match in _period_matches(text):
         if (
             _FORECAST_BEFORE.search(text, max(0, match.start() - 8), match.start())
             or ORIGIN_BEFORE.search(text, max(0, match.start() - 30), match.start())
             or _PLANNED_FOR.search(text, max(0, match.start() - 40), match.start())
+            or _COPYRIGHT_BEFORE.search(text, max(0, match.start() - 16), match.start())
         ):
             continue
         period = _period(match)

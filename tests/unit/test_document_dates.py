@@ -49,6 +49,13 @@ from assets.sources import Source, SourceKind
         ("Its Series A closed in March 1997.", DatedPeriod(date(1997, 3, 1), "month")),
         ("Revenue in Q3 1999 doubled.", DatedPeriod(date(1999, 7, 1), "quarter")),
         ("The 1980s and 1989 are too early to date a deal.", None),
+        # a copyright notice dates the site's theme, not the page
+        ("© 2020, Harbor theme by Someone", None),
+        (
+            "Copyright © 2019-2024 Example Media. Orrin raised $5M in March 2023.",
+            DatedPeriod(date(2023, 3, 1), "month"),
+        ),
+        ("(c) 2021 News Ltd. All rights reserved.", None),
     ],
 )
 def test_latest_named_period(text: str, expected: DatedPeriod | None) -> None:

@@ -285,3 +285,60 @@ def test_an_earlier_round_in_a_valuation_cell_is_not_the_rows_round():
     )
     (mention,) = parse_text_article(page).mentions
     assert (mention.company, mention.amount, mention.round_text) == ("Orbis Grid", "$50M", None)
+
+
+# A weekly list of one country's rounds, saved with its cells glued and no header line; the page names its
+# currency once. (Written for these tests.)
+BARE_AMOUNT_PAGE = """Weekly rounds
+
+Startups in Norland raised NOK 310 million this week.
+
+OrvaleSensor networks40 millionSeries ATern Capital, Pell Partners
+BrisketteFood delivery-SeedHollow Oak Ventures
+Quenby12.5 millionSeries BNorth Fjord Fund
+LumarcRobotics kits-Pre-Series A BridgeHollow Oak Ventures
+TalvioBoard games-M&AGrand Toys
+CORVEXOAI chips8 millionSeries AFjord Angels
+"""
+
+
+def test_a_headerless_table_of_bare_amounts_reads_them_in_the_pages_one_currency():
+    tables, rest = glued_tables(BARE_AMOUNT_PAGE)
+    assert tables == [
+        [
+            ["Company", "Description", "Amount", "Round", "Investors"],
+            ["Orvale", "Sensor networks", "NOK 40 million", "Series A", "Tern Capital, Pell Partners"],
+            ["Briskette", "Food delivery", "undisclosed", "Seed", "Hollow Oak Ventures"],
+            ["Quenby", "", "NOK 12.5 million", "Series B", "North Fjord Fund"],
+            ["Lumarc", "Robotics kits", "undisclosed", "Pre-Series A", "Hollow Oak Ventures"],
+        ]
+    ]
+    # an acquisition is no round, and a head in capitals cannot be cut without guessing: both stay prose
+    assert "TalvioBoard games-M&AGrand Toys" in rest
+    assert "CORVEXOAI chips8 millionSeries AFjord Angels" in rest
+    assert "OrvaleSensor" not in rest
+
+    deals = {
+        m.company: (m.amount, m.round_text, m.investors)
+        for m in parse_text_article(BARE_AMOUNT_PAGE).mentions
+        if m.company in ("Orvale", "Briskette", "Quenby")
+    }
+    assert deals["Orvale"] == ("NOK 40 million", "Series A", ["Tern Capital", "Pell Partners"])
+    assert deals["Briskette"][0] == "undisclosed"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # no currency named: a bare amount is never read in a guessed one
+        BARE_AMOUNT_PAGE.replace("NOK 310 million", "a record sum"),
+        # two currencies: which one the table's amounts are in is not said
+        BARE_AMOUNT_PAGE.replace("this week.", "this week, and $4 million from abroad."),
+        # two such lines are no table
+        "Funds in NOK 30 million.\n\nOrvaleSensor networks40 millionSeries ATern Capital\n"
+        "Quenby12.5 millionSeries BNorth Fjord Fund\n",
+    ],
+)
+def test_bare_amounts_are_left_alone_when_the_page_leaves_doubt(page):
+    tables, _ = glued_tables(page)
+    assert tables == []
