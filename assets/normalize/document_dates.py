@@ -47,9 +47,13 @@ _PLANNED_FOR = re.compile(
     r"\b(?:for|in|by)\s+(?:the\s+)?(?:early\s+|late\s+|mid-?)?$",
     re.IGNORECASE,
 )
-# A copyright notice's year ('© 2020, Startup theme by ...', 'Copyright (c) 2019-'): when the site's theme
-# was made, not when the page was written.
-_COPYRIGHT_BEFORE = re.compile(r"(?:©|\(c\)|\bcopyright)\s*(?:©\s*)?(?:\d{4}\s*[-–]\s*)?$", re.IGNORECASE)
+# A copyright notice's year ('© 2020, Startup theme by ...', 'Copyright © 2019-2024'): when the site's
+# theme or footer was made, not when the page was written. Only '©' or the word, on the same line, before
+# a year alone: '(c)' is as often a list's third item ('(c) Q3 2024: Lumarc raised ...') and a byline's
+# 'Copyright March 2024' may be the page's own month.
+_COPYRIGHT_BEFORE = re.compile(
+    r"(?:©|\bcopyright)[ \t]?(?:©[ \t]?)?(?:\d{4}[ \t]?[-–][ \t]?)?$", re.IGNORECASE
+)
 _PERIODS = re.compile(
     rf"""
     (?:
@@ -169,7 +173,10 @@ def _named_periods(text: str) -> Iterator[tuple[re.Match[str], DatedPeriod]]:
             _FORECAST_BEFORE.search(text, max(0, match.start() - 8), match.start())
             or ORIGIN_BEFORE.search(text, max(0, match.start() - 30), match.start())
             or _PLANNED_FOR.search(text, max(0, match.start() - 40), match.start())
-            or _COPYRIGHT_BEFORE.search(text, max(0, match.start() - 16), match.start())
+            or (
+                match["year_only"]
+                and _COPYRIGHT_BEFORE.search(text, max(0, match.start() - 16), match.start())
+            )
         ):
             continue
         period = _period(match)

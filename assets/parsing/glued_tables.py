@@ -20,7 +20,6 @@ from __future__ import annotations
 import itertools
 import re
 
-from assets.normalize.amounts import find_money
 from assets.parsing.date_phrases import find_date_phrase
 from assets.parsing.table_rows import HEADER_UNIT, ROUND_HEADER_WORD, cell_of, header_fields
 from schemas.gazetteer import Gazetteer, default_gazetteer
@@ -242,83 +241,6 @@ def _glued_table(lines: list[str]) -> list[list[str]] | None:
     return [headers, *split] if split and len(split) == len(rows) else None
 
 
-# A table of deals with no header line whose rows glue their cells and whose amounts carry no currency (a
-# weekly list of one country's rounds): company and what it does, the amount or '-' for none said, the
-# round, the investors ('EnerzaiEdge AI500 millionSeries AKODIT', 'HubrizKids care-Pre-Series AKorea
-# Social Investment Foundation'). The amount follows a letter; a '-' sits between a lower-case letter
-# and the next cell's capital.
-_BARE_AMOUNT_ROW = re.compile(
-    r"^(?P<head>[A-Z].*?)"
-    r"(?:(?<=[A-Za-z)])(?P<amount>\d+(?:\.\d+)?\s?(?:million|billion|trillion))(?=[A-Z]|$)|(?<=[a-z])-(?=[A-Z]))"
-    r"(?P<tail>.*)$"
-)
-_BARE_TABLE_MIN_ROWS = 3
-# (what the company does is its description, not a segment: 'Edge AI' and 'Kids care' are no names of
-# the taxonomy, and a segment cell that names none is quarantined)
-_BARE_TABLE_HEADERS = ["Company", "Description", "Amount", "Round", "Investors"]
-# A stage's bridge or extension is that stage's round ('Pre-Series A Bridge' is a pre-Series A)
-_STAGE_SUFFIX = re.compile(r"\s+(?:Bridge|Extension)$")
-_NOT_A_ROUND_OF_FUNDING = re.compile(r"M&A|Acqui|IPO\b")
-
-
-def _bare_company_and_sector(head: str) -> tuple[str, str] | None:
-    """A glued head cut into the company and what it does ('EnerzaiEdge AI' -> Enerzai, Edge AI), where a
-    lower-case letter runs into a capital; a head with no such cut is the company alone when it is one word
-    that is not in capitals ('Vivity'); None when the cut is not plain ('ENERGYXESG', 'M3SENSmart Farm', a
-    name with capitals inside)."""
-    cuts = [m.start() for m in _GLUE.finditer(head)]
-    if not cuts:
-        word = head.strip()
-        return (word, "") if " " not in word and not word.isupper() and word[1:].islower() else None
-    if len(cuts) > 1 or _CAPITALS_THEN_WORD.match(head, cuts[0]):
-        return None
-    company, sector = head[: cuts[0]].strip(), head[cuts[0] :].strip()
-    return (company, sector) if company and sector and not _NOT_A_NAME_WORD.search(company) else None
-
-
-def _bare_amount_row(line: str, currency: str) -> list[str] | None:
-    """The cells of one row of a headerless table of bare amounts (`_BARE_TABLE_HEADERS`), the amount in
-    `currency`; None for a row that is no round of funding or cannot be cut without guessing."""
-    found = _BARE_AMOUNT_ROW.match(line)
-    if found is None:
-        return None
-    named = _bare_company_and_sector(found["head"])
-    tail = found["tail"].strip()
-    if named is None or _NOT_A_ROUND_OF_FUNDING.match(tail):
-        return None
-    stage = _ROUND_CELL.match(tail)
-    round_cell, investors = (stage.group(0), tail[stage.end() :]) if stage else ("", tail)
-    if "Series" in round_cell or "Seed" in round_cell:
-        round_cell = _STAGE_SUFFIX.sub("", round_cell)
-    amount = f"{currency} {found['amount']}" if found["amount"] else "undisclosed"
-    return [*named, amount, round_cell.strip(), investors.strip(" ,")]
-
-
-def _page_currency(text: str) -> str | None:
-    """The one currency the page's marked amounts are in ('KRW 104 billion'), or None for a page of none or
-    of several: a bare amount is read in it only when the page leaves no doubt."""
-    currencies = {money.currency for money in find_money(text)}
-    return currencies.pop() if len(currencies) == 1 and None not in currencies else None
-
-
-def bare_amount_table(lines: list[str], currency: str | None) -> tuple[list[list[str]], list[str]] | None:
-    """(the table, the lines it leaves to the prose reader) for a block of headerless glued rows of bare
-    amounts (`_BARE_AMOUNT_ROW`) on a page of one `currency`: at least three lines of the block are such
-    rows, two of them with an amount; None otherwise."""
-    if currency is None or len(lines) < _BARE_TABLE_MIN_ROWS:
-        return None
-    matched = [_BARE_AMOUNT_ROW.match(line) for line in lines]
-    if sum(bool(m) for m in matched) < max(_BARE_TABLE_MIN_ROWS, len(lines) - 1):
-        return None
-    if sum(bool(m and m["amount"]) for m in matched) < 2:
-        return None
-    rows = [_bare_amount_row(line, currency) for line in lines]
-    kept = [row for row in rows if row]
-    if len(kept) < _BARE_TABLE_MIN_ROWS:
-        return None
-    return [_BARE_TABLE_HEADERS, *kept], [line for line, row in zip(lines, rows, strict=True) if row is None]
-
-
 # A field of a record written one per line under the company's name: 'Amount: $1 billion', 'Series: A'.
 _FIELD_LINE = re.compile(r"^(?P<label>[A-Z][A-Za-z ]{1,24}):\s+(?P<value>\S.*)$")
 _RANK_LINE = re.compile(r"^#?\d{1,3}[.)]?$")
@@ -374,26 +296,16 @@ def key_value_records(lines: list[str]) -> tuple[list[list[list[str]]], list[str
     return records, kept
 
 
-# (a page is read for its currency only when a letter runs into a bare amount somewhere in it)
-_BARE_AMOUNT_HINT = re.compile(r"[a-z]\d+(?:\.\d+)?\s?(?:million|billion)[A-Z]")
-
-
 def glued_tables(text: str) -> tuple[list[list[list[str]]], str]:
     """(tables as rows of cells, the text with those tables removed) for a plain-text document: tables
     whose cells were glued together, tables whose cells are separated by tabs, and records written one
     field per line."""
     tables, kept = [], []
-    currency = _page_currency(text) if _BARE_AMOUNT_HINT.search(text) else None
     for block in re.split(r"\n\s*\n", text):
         lines = [line.strip(" \r\n") for line in block.strip().splitlines() if line.strip()]
         table = tab_table(lines) or _glued_table([line.strip() for line in lines])
         if table:
             tables.append(table)
-            continue
-        bare = bare_amount_table([line.strip() for line in lines], currency) if currency else None
-        if bare:
-            tables.append(bare[0])
-            kept.append("\n".join(bare[1]))
             continue
         records, rest = key_value_records([line.strip() for line in lines]) if ":" in block else ([], [])
         tables.extend(records)

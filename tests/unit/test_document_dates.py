@@ -55,7 +55,14 @@ from assets.sources import Source, SourceKind
             "Copyright © 2019-2024 Example Media. Orrin raised $5M in March 2023.",
             DatedPeriod(date(2023, 3, 1), "month"),
         ),
-        ("(c) 2021 News Ltd. All rights reserved.", None),
+        ("©2021 News Ltd. All rights reserved.", None),
+        # '(c)' is a list's third item, and a byline's month is the page's
+        (
+            "(a) Q1 2024: shipped. (b) Q2 2024: hired. (c) Q3 2024: raised.",
+            DatedPeriod(date(2024, 7, 1), "quarter"),
+        ),
+        ("By Jane Ostrow | Copyright March 2024, Robotics Ledger", DatedPeriod(date(2024, 3, 1), "month")),
+        ("Photo ©\nJune 2024 - Hyphae raised $5 million.", DatedPeriod(date(2024, 6, 1), "month")),
     ],
 )
 def test_latest_named_period(text: str, expected: DatedPeriod | None) -> None:
