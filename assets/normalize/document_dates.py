@@ -25,11 +25,7 @@ _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MONTH = rf"(?P<month>{_MONTH_NAMES})\.?"
 _MONTH_AFTER = _MONTH.replace("month", "month_after")
 _MONTH_ONLY = _MONTH.replace("month", "month_only")
-# The years a period may name: from 1990, the earliest date a deal may have (schemas/rules.py), to 2049.
-# ('March 3, 1999' was read and 'March 1999' was not: a funding history's dot-com round was quarantined as
-# an unreadable date.)
-_YEAR_DIGITS = r"(?:199\d|20[0-4]\d)"
-_YEAR = rf"(?P<year>{_YEAR_DIGITS})(?![\d%])"
+_YEAR = r"(?P<year>20[0-4]\d)(?![\d%])"
 # Words that put a period in the future or make it a bound, not a time the text was written at.
 # ('1 to 7 December 2025' is a range of days: its 'to' follows a day, not a verb)
 _FORECAST_BEFORE = re.compile(
@@ -57,23 +53,19 @@ _COPYRIGHT_BEFORE = re.compile(
 _PERIODS = re.compile(
     rf"""
     (?:
-        (?P<iso>(?P<iso_year>{_YEAR_DIGITS})-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d))(?!\d)
-      | (?<![\w-])(?P<iso_year_month>{_YEAR_DIGITS})-(?P<iso_month_only>0[1-9]|1[0-2])(?![\w-])
+        (?P<iso>(?P<iso_year>20[0-4]\d)-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d))(?!\d)
+      | (?<![\w-])(?P<iso_year_month>20[0-4]\d)-(?P<iso_month_only>0[1-9]|1[0-2])(?![\w-])
       | \b{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{_YEAR}
-      | \b(?P<day_first>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH_AFTER}\s+(?P<year_after>{_YEAR_DIGITS})(?!\d)
-      | \b{_MONTH_ONLY}\s*,?\s+(?:of\s+)?(?P<year_of_month>{_YEAR_DIGITS})(?![\d%])
+      | \b(?P<day_first>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH_AFTER}\s+(?P<year_after>20[0-4]\d)(?!\d)
+      | \b{_MONTH_ONLY}\s*,?\s+(?:of\s+)?(?P<year_of_month>20[0-4]\d)(?![\d%])
       | \b(?:q(?P<quarter>[1-4])|(?P<ordinal>first|second|third|fourth)\s+quarter(?:\s+of)?)
-        \s+(?P<year_of_quarter>{_YEAR_DIGITS})(?!\d)
-      | (?<![\w$€£¥₹.,/-])(?P<year_only>{_YEAR_DIGITS})(?![\d%,.]\d|[\w$%-])
+        \s+(?P<year_of_quarter>20[0-4]\d)(?!\d)
+      | (?<![\w$€£¥₹.,/-])(?P<year_only>20[0-4]\d)(?![\d%,.]\d|[\w$%-])
     )
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-_ANY_YEAR = re.compile(_YEAR_DIGITS)
-PAGE_EARLIEST = date(2000, 1, 1)
-"""The earliest period that dates a whole page its text names: the pages dealmap reads are of this
-century, and a year of the 1990s on an undated page is a history ('in business since 1998', a founder
-who started coding in 1997), not when the page was written. A deal's own words may still date it then."""
+_ANY_YEAR = re.compile(r"20[0-4]\d")
 _LEAD, _TAIL = 25, 8
 _ORDINAL_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _URL_DAY = re.compile(
@@ -140,19 +132,14 @@ def _period(match: re.Match[str]) -> DatedPeriod | None:
     return DatedPeriod(date(int(match["year_only"]), 1, 1), YEAR)
 
 
-def latest_named_period(
-    text: str, not_after: date | None = None, not_before: date | None = None
-) -> DatedPeriod | None:
+def latest_named_period(text: str, not_after: date | None = None) -> DatedPeriod | None:
     """The latest period the text names, outside forecasts; among periods in the same year, the most
     precise one that is latest (a text that names 'March 2025' and '2025' was written in March 2025 or
     later, and March is the best the text says). A period that starts after `not_after` (the day the text
-    is read) is a forecast too: 'the real test comes in 2027' dates no page written before it. One that
-    starts before `not_before` is left out (`PAGE_EARLIEST`, for a whole page's date)."""
+    is read) is a forecast too: 'the real test comes in 2027' dates no page written before it."""
     best: DatedPeriod | None = None
     for _, period in _named_periods(text):
-        if (not_after is not None and period.day > not_after) or (
-            not_before is not None and period.day < not_before
-        ):
+        if not_after is not None and period.day > not_after:
             continue
         if best is None or _later_or_finer(period, best):
             best = period

@@ -19,7 +19,7 @@ import pyarrow.parquet as pq
 from assets.fetching.raw_store import CorruptBlob, MissingBlob, RawStore
 from assets.frames import is_missing
 from assets.normalize.dates import yearless_day
-from assets.normalize.document_dates import DAY, PAGE_EARLIEST, DatedPeriod, latest_named_period, url_date
+from assets.normalize.document_dates import DAY, DatedPeriod, latest_named_period, url_date
 from assets.parsing.budget import BUDGET_ERROR_CLASS, configured_budget_s, parse_budget
 from assets.parsing.decoding import decode_html, decode_text
 from assets.parsing.dollars import dollar_currency, names_no_currency, unmarked_currency
@@ -117,7 +117,7 @@ def _with_unmarked(document: ParsedDocument, text: str) -> ParsedDocument:
 
 def _with_named_period(document: ParsedDocument, text: str) -> ParsedDocument:
     if document.published is None:
-        document.named_period = latest_named_period(text, not_after=date.today(), not_before=PAGE_EARLIEST)
+        document.named_period = latest_named_period(text, not_after=date.today())
     return document
 
 
