@@ -3,8 +3,9 @@
 pyarrow allocates from mimalloc by default, which keeps the pages of freed buffers for reuse. A refresh
 reads a million-row table into Arrow in one step and frees it, then the next step does the same with
 other tables: mimalloc held on to about 150 MiB between the steps of a million-row export, and the
-refresh's peak (the publish's table copies) sat on top of it. With the system allocator the peak of that
-refresh fell from 1,364-1,425 MiB to 1,192-1,241 MiB, at the same speed (`bench/export_scale.py`).
+refresh's peak (the publish's table copies) sat on top of it. With the system allocator, two runs of
+`python -m bench.export_scale --rows 1000000` peaked at 1,260-1,261 MiB against 1,352-1,478 MiB for two
+beside them with mimalloc, at the same speed.
 
 A user's own choice (`ARROW_DEFAULT_MEMORY_POOL`) is left as it is.
 """
