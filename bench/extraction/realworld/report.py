@@ -167,5 +167,5 @@ def _lost_by_style(report: RealWorldReport) -> Iterator[str]:
     columns = [c for c in _HEADINGS if any(where == c for _, where in counts)]
     yield "  missed deals by style of the text and where lost (before any mention: the step that failed):"
     yield f"    {'style':<12}" + "".join(f"{_HEADINGS[c]:>11}" for c in columns)
-    for style in sorted({miss.style for miss in missed}, key=lambda s: -sum(m.style == s for m in missed)):
+    for style, _ in Counter(miss.style for miss in missed).most_common():
         yield f"    {style:<12}" + "".join(f"{counts[(style, c)]:>11}" for c in columns)
