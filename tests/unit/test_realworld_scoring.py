@@ -35,6 +35,7 @@ from bench.extraction.realworld.scoring import (
     money_equal,
     other_name_form,
     same_period,
+    same_round,
 )
 
 # Texts written for these tests.
@@ -547,3 +548,25 @@ def test_a_manifest_date_that_is_no_iso_day_is_refused_naming_the_text(
     path.write_text(json.dumps(line) + "\n", encoding="utf-8")
     with pytest.raises(ManifestError, match=f"dev-999: {message}".replace("[", "\\[").replace("]", "\\]")):
         load_manifest(path)
+
+
+@pytest.mark.parametrize(
+    ("labelled", "found", "same"),
+    [
+        ("venture", "unknown", True),  # 'a funding round' against 'a round': no stage stated either way
+        ("unknown", "venture", True),
+        ("series_a", "series_a", True),
+        ("series_a", "venture", False),  # a stage stated is never the same as none
+        ("unknown", "seed", False),
+    ],
+)
+def test_the_lenient_deal_line_counts_venture_and_unknown_as_one_round(labelled, found, same) -> None:
+    assert same_round({"round_type": labelled}, {"round_type": found}) is same
+
+
+def test_the_lenient_line_is_printed_beside_the_strict_one_and_scores_at_least_as_many(corpus):
+    report = evaluate_realworld("dev", root=corpus, refs=References.of())
+    assert report.deals.tp <= report.deals_stage_unstated.tp <= report.deals_company_amount.tp
+    lines = list(format_realworld_report(report))
+    names = [line.split("  ")[1].strip() for line in lines if line.startswith("  deal")]
+    assert names == ["deal", "deal (company+amount)", "deal (no stage as one)"]

@@ -27,7 +27,11 @@ def format_realworld_report(report: RealWorldReport) -> Iterator[str]:
     if report.errors:
         yield f"  ! {len(report.errors)} texts failed to parse (not scored)"
     yield f"  {'field':<24}{'precision':>10}{'recall':>10}{'F1':>8}{'tp':>6}{'fp':>6}{'fn':>6}"
-    lines = [("deal", report.deals), ("deal (company+amount)", report.deals_company_amount)]
+    lines = [
+        ("deal", report.deals),
+        ("deal (company+amount)", report.deals_company_amount),
+        ("deal (no stage as one)", report.deals_stage_unstated),
+    ]
     for name, score in [*lines, *report.fields.items()]:
         yield (
             f"  {name:<24}{score.precision:>10.3f}{score.recall:>10.3f}{score.f1:>8.3f}"

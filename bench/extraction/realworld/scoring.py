@@ -9,7 +9,8 @@ real-world rules:
 
 - A deal is right when company, amount (within 2%, or both undisclosed) and round type are right; a labelled
   `unknown` round is strict (only `unknown` matches it). A second line, "deal (company+amount)", ignores the
-  round. Deals labelled `reported` count like the others and are also shown apart; over the deals right on
+  round; a third, "deal (no stage as one)", counts a `venture` and an `unknown` round as one (both state no
+  stage). Deals labelled `reported` count like the others and are also shown apart; over the deals right on
   company and amount, the share whose status (announced or reported) agrees with the label.
 - Labelled money is converted to USD with dealmap's FX table on the labelled date (manifest.fx_day). When
   the prediction is in the same non-USD currency, the label is also converted on the day the extractor dated
@@ -67,6 +68,7 @@ from bench.extraction.realworld.manifest import (
     to_usd,
 )
 from bench.extraction.realworld.miss_classes import CLASSES, TextEvidence, classify_false, classify_miss
+from schemas.vocabulary import STAGELESS_ROUNDS
 
 FIELDS = ("amount_usd", "round_type", "valuation_usd", "lead_investors", "investors", "currency")
 MONEY_FIELDS = ("amount_usd", "valuation_usd")
@@ -164,6 +166,10 @@ class RealWorldReport:
     texts_scored: int = 0
     deals: Score = field(default_factory=Score)
     deals_company_amount: Score = field(default_factory=Score)
+    deals_stage_unstated: Score = field(default_factory=Score)
+    """Deals scored as `deals`, but a `venture` round and an `unknown` one counted as the same round:
+    both say that no stage is stated, and the labels tell them apart by wording alone ('a funding
+    round' against 'a round'). Shown beside the strict line so the two can be weighed; never instead."""
     fields: dict[str, Score] = field(default_factory=lambda: {name: Score() for name in FIELDS})
     labelled_deals: int = 0
     reported: int = 0
@@ -339,6 +345,7 @@ def score_text(
         money_right = gold is not None and predicted is not None and amount_equal(gold, predicted)
         _count(report.deals, gold, predicted, right)
         _count(report.deals_company_amount, gold, predicted, money_right)
+        _count(report.deals_stage_unstated, gold, predicted, money_right and same_round(gold, predicted))
         score_fields(gold, predicted, report.fields, field_agrees)
         if gold is None:
             continue
@@ -399,6 +406,14 @@ def score_text(
                     style=text.style or "unknown",
                 )
             )
+
+
+def same_round(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
+    """The same round type, a `venture` round (no stage stated, but called a funding round) and an
+    `unknown` one (no stage stated) counted as one."""
+    return {gold["round_type"], predicted["round_type"]} <= STAGELESS_ROUNDS or (
+        gold["round_type"] == predicted["round_type"]
+    )
 
 
 def other_name_form(key: str, other: str) -> bool:
