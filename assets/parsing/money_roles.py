@@ -14,7 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 from functools import lru_cache
 
-from assets.normalize.amounts import MULTIPLIERS, Money
+from assets.normalize.amounts import MULTIPLIERS, Money, find_money
 from assets.normalize.dates import MONTHS
 from assets.normalize.document_dates import ORIGIN_BEFORE
 from assets.normalize.rounds import find_round
@@ -413,6 +413,38 @@ _PAST_VALUATION_BEFORE = re.compile(
 )
 # Where the phrase of an amount ends: at the next comma, semicolon, bracket, 'while' or amount.
 _PHRASE_END = re.compile(rf"[;(]|,(?!\s*(?:19|20)\d\d\b)|\s+while\s+|[{CURRENCY_SIGNS}]")
+# An amount alone in its clause has a shorter phrase: it also ends where a clause of another event begins,
+# so that its year does not date the round. A relative clause of a noun that is neither the round nor its
+# investors ('software that hospitals adopted in 2020'; 'a round that Sequoia led in June 2024' and
+# 'investors who backed it in 2021' are the round's), or an owner's noun and a verb of its own ('the diner
+# chain its grandfather opened in 2006'; 'its long delayed Series B in May 2024' is the round's). A clause
+# whose next few words say what the round did ('led by Accel that closed in April 2024') is the round's.
+# Not 'when' ('a seed round when it was founded in 2019' is when it was raised), 'to' ('to hire staff in
+# 2021' is as often the raise's year), nor 'after', 'before' or 'since': 'Before that, Plover raised $2.5
+# million after graduating from Techstars in 2021' is a past round, and without its year it passed for the
+# news. Only an amount alone: in a funding history ('Acme, which raised $7 million from a fund that
+# backed it in 2022, raised $26 million ...') a past round's year is what keeps it past.
+_ROUND_NOUNS = (
+    "round", "rounds", "funding", "financing", "raise", "fundraise", "fundraising", "investment", "tranche",
+    "extension", "deal", "capital", "seed", "note", "notes", "facility", "offering", "placement", "placing",
+    "IPO", "close", "bridge", "SAFE", "equity", "campaign", "money", "investors", "backers", "angels",
+    "funds",
+)  # fmt: skip
+_AFTER_ROUND_NOUN = (
+    "".join(f"(?<!\\b{noun})" for noun in _ROUND_NOUNS) + "(?<!Series [A-K])(?<!Series [A-K]\\d)"
+)
+_ROUND_VERBS = (
+    r"(?:(?:co-)?led|closed|closes|closing|completed|finali[sz]ed|announced|raised|secured|landed|headed|"
+    r"came|took place|concluded|wrapped|priced|sealed|signed|agreed|unveiled|revealed|disclosed|reported|"
+    r"extended|approved)\b"
+)
+_ROUND_VERB_SOON = rf"(?:[\w'’,-]+\s+){{0,6}}?{_ROUND_VERBS}"
+_OTHER_EVENT = (
+    rf"(?i:{_AFTER_ROUND_NOUN})\s+(?:which|that|who|whose|where)\s+(?!{_ROUND_VERB_SOON})"
+    rf"|\s+(?:its|their|his|her)\s+(?!(?i:{one_of('|'.join(_ROUND_NOUNS))})\b)[\w'’-]+\s+"
+    rf"(?!{_ROUND_VERBS})[a-z]+ed\s+in\s"
+)
+_OWN_PHRASE_END = re.compile(f"{_PHRASE_END.pattern}|{_OTHER_EVENT}")
 _CUMULATIVE_PHRASE_END = re.compile(rf"[,;(]|[{CURRENCY_SIGNS}]")
 # A month and year or a year ('in May 2021', 'in May of 2021', 'in 2021'); `_period` gives its words.
 _NAMED_PERIOD = re.compile(
@@ -511,6 +543,13 @@ def own_phrase(clause: str, money: Money, moneys: list[Money]) -> str:
     start = end_of_conversion(clause, money)
     following = (other.start for other in moneys if other.start >= start)
     return clause[money.end : next(following, len(clause))]
+
+
+def _own_phrase(clause: str, money: Money) -> str:
+    """The words after `money` that can date it: its phrase (`_PHRASE_END`), shorter when it is the
+    clause's only amount (`_OWN_PHRASE_END`)."""
+    alone = [found.start for found in find_money(clause)] == [money.start]
+    return _phrase_after(clause, money, _OWN_PHRASE_END if alone else _PHRASE_END)
 
 
 def _phrase_after(clause: str, money: Money, end: re.Pattern[str]) -> str:
@@ -642,7 +681,7 @@ def month_stated(clause: str, money: Money, published: date | None) -> str | Non
     bracketed = _BRACKETED_PERIOD.match(clause, money.end)
     if bracketed and (dated := _dated_month(bracketed["month"], int(bracketed["year"]), published)):
         return dated
-    after = _phrase_after(clause, money, _PHRASE_END)
+    after = _own_phrase(clause, money)
     named_period = _NAMED_PERIOD.search(after)
     if named_period and named_period["month"]:
         dated = _dated_month(named_period["month"], int(named_period["year"]), published)
@@ -765,7 +804,7 @@ def past_period(clause: str, money: Money, published: date | None) -> str | None
     'in 2024', 'May 2023' for 'in May 2023', 'August 2024' for 'in August' in a text of October 2024, the
     year before publication for 'last year' or 'a year ago', else the past period the clause opens with
     ('In 2023, ...'); None when the text gives no period ('previously raised $20 million', 'years ago')."""
-    after = _phrase_after(clause, money, _PHRASE_END)
+    after = _own_phrase(clause, money)
     named = _NAMED_PERIOD.search(after)
     if named:
         return _named_words(named)
@@ -825,7 +864,7 @@ def in_the_past(clause: str, money: Money, published: date | None, months: bool 
     # announced in 2025' dates that other amount, not this one).
     if _planned(clause, money):
         return False
-    after = _phrase_after(clause, money, _PHRASE_END)
+    after = _own_phrase(clause, money)
     named = _NAMED_PERIOD.search(after)
     if named:
         return published is None or int(named["year"]) < published.year
