@@ -84,11 +84,11 @@ select * exclude (row_key) from merging_rows anti join {GROUPED_TABLE} using (ro
 # Every deal, keyed by the row key of the mention that opened it, with what its id is made of.
 _OPENED = f"""
 select row_key as deal_key, true as lone, company_key, round_type, announced_date,
-    method_rank, newer_first, source_rank, record_id, fetched
+    method_rank, newer_first, source_rank, document_sha256, mention_key, record_id, fetched
 from {MENTION_KEYS} where lone
 union all
 select k.deal_key, false, o.company_key, d.round_type, d.announced_date,
-    o.method_rank, o.newer_first, o.source_rank, o.record_id, f.fetched
+    o.method_rank, o.newer_first, o.source_rank, o.document_sha256, o.mention_key, o.record_id, f.fetched
 from staged_deals d
 join staged_keys k on k.staged_id = d.deal_id
 join {MENTION_KEYS} o on o.row_key = k.deal_key

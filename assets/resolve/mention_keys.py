@@ -23,7 +23,7 @@ from assets.resolve.merge import SPAN_SLACK_DAYS
 MENTION_KEYS = "mention_keys"
 
 # The precedence order (`merge._precedence_key`, strongest first) over the columns of `mention_keys`.
-PRECEDENCE = "method_rank, newer_first, source_rank, record_id"
+PRECEDENCE = "method_rank, newer_first, source_rank, document_sha256, mention_key, record_id"
 
 # $window: the merge window in days; $sources: how many sources are ranked; {stageless}: the SQL list of
 # stageless rounds. `keyed` is read twice, inlined: scanning the valid mentions twice cost less than
@@ -39,7 +39,8 @@ with keyed as not materialized (
         coalesce(v.round_type in ({stageless}), false) as stageless,
         coalesce(m.rank, 9) as method_rank,
         coalesce(-(date_diff('day', date '0001-01-01', v.published_date) + 1), 0) as newer_first,
-        coalesce(r.rank, $sources) as source_rank, v.record_id, d.fetched
+        coalesce(r.rank, $sources) as source_rank, coalesce(v.document_sha256, '') as document_sha256,
+        v.mention_key, v.record_id, d.fetched
     from valid_rows v
     left join method_ranks m on m.method = v.method
     left join source_ranks r on r.source_id = v.source_id

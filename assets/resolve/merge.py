@@ -10,7 +10,9 @@ Precedence when facts conflict (strongest first), documented in README.md:
 1. extraction method: table exports, then tables in pages, then prose (structure beats sentences);
 2. newer document before older (a later report corrects an earlier one);
 3. the source listed earlier in sources.toml (the user's own ranking of sources);
-4. record_id, for a stable order.
+4. the document's content (its sha256), then the mention's place in it (`mention_key`; in a frame without
+   one, its row), then record_id: ties go the same way wherever the same bytes are found, so an export
+   moved to another folder or URL resolves to the same deals (the record id hashes the URL).
 Dates: an explicit date from the strongest mention that states one; otherwise the earliest publication
 date (a deal was announced no later than its first report); a deal none of whose mentions is dated stays
 undated (`announced_date` empty, `date_basis` 'undated'). An undated mention is never too far from another:
@@ -151,13 +153,17 @@ def _status(record: dict[str, Any]) -> str:
     return "reported" if record.get("status") == "reported" else "announced"
 
 
-def _precedence_key(record: dict[str, Any], source_rank: dict[str, int]) -> tuple[int, int, int, str]:
+def _precedence_key(
+    record: dict[str, Any], source_rank: dict[str, int]
+) -> tuple[int, int, int, str, int, str]:
     published = record.get("published_date")
     newer_first = -pd.Timestamp(published).toordinal() if _known(published) else 0
     return (
         METHOD_PRECEDENCE.get(record["method"], 9),
         newer_first,
         source_rank.get(record["source_id"], len(source_rank)),
+        record.get("document_sha256") or "",
+        record["mention_key"],
         record["record_id"],
     )
 
@@ -338,6 +344,8 @@ def resolve_deals(
     source_rank = {source_id: rank for rank, source_id in enumerate(source_order or [])}
     policy, taxonomy = policy or MergePolicy(), taxonomy or default_taxonomy()
     frame = validated[[c for c in _RESOLVE_INPUT if c in validated.columns]].copy()
+    if "mention_key" not in frame:  # a frame of one extraction: its rows are in the document's order
+        frame["mention_key"] = range(len(frame))
     for column in _RESOLVE_INPUT:  # optional columns a caller may leave out: missing, as None
         if column not in frame:
             frame[column] = [[] for _ in range(len(frame))] if column == "warnings" else None
@@ -383,6 +391,7 @@ def resolve_deals(
 
 
 _RESOLVE_INPUT = [
+    "mention_key",
     "record_id",
     "source_id",
     "url",

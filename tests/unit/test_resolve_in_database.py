@@ -361,3 +361,35 @@ def test_first_seen_is_the_earliest_fetch_of_a_document_stating_the_deal() -> No
     assert dict(zip(sighted["deal_id"], sighted["first_seen_at"], strict=True)) == dict(
         zip(deals["deal_id"], deals["first_seen_at"], strict=True)
     )
+
+
+def _restated_rounds_at(folder: Path) -> pd.DataFrame:
+    """The valid mentions of one export at a path under `folder`: 40 companies, each stating its Series
+    A twice ten days apart with two amounts, so every deal's figures rest on which row comes first."""
+    folder.mkdir()
+    export = folder / "rounds.csv"
+    lines = ["company,round_type,amount,currency,announced_date"]
+    for number in range(40):
+        lines += [f"Quarry Labs {number},Series A,{10 + number}000000,USD,2025-03-01",
+                  f"Quarry Labs {number},Series A,{60 + number}000000,USD,2025-03-11"]  # fmt: skip
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    source = Source(id="synthetic", kind=SourceKind.TABLE, url=export.as_uri(),
+                    options={"currency": "USD", "date_format": "%Y-%m-%d"})  # fmt: skip
+    extracted = extract_document(source, export.as_uri(), "2" * 64, None, export)
+    return validate_frame(normalize_mentions(extracted), NormalizedMentionSchema, RECORD_RULES).valid
+
+
+def test_the_same_export_at_another_url_resolves_to_the_same_deals(tmp_path: Path) -> None:
+    """Ties between mentions of one round (same method, date and source) go by the document's content and
+    the mention's place in it, not by record ids, which hash the URL: moving an export changes no deal,
+    and the row stated first gives a restated round its amount."""
+    found = []
+    for folder in ("exports", "moved"):
+        valid = _restated_rounds_at(tmp_path / folder)
+        deals, _, _ = _in_database(valid)
+        found.append(_sorted(deals[["deal_id", "company", "amount_usd", "mention_count"]], ["deal_id"]))
+    assert found[0] == found[1]
+    assert len(found[0]) == 40
+    assert {(d["company"], d["amount_usd"], d["mention_count"]) for d in found[0]} == {
+        (f"Quarry Labs {n}", (10 + n) * 1_000_000, 2) for n in range(40)
+    }
