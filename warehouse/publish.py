@@ -42,6 +42,7 @@ from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -164,10 +165,25 @@ def refresh_identity(path: Path) -> tuple[datetime, str]:
     return published_at, _run_id_for_name(run_id)
 
 
-def history_name(path: Path, served_db: Path) -> str:
-    """The name the served file at `path` is kept under: `<stem>.<published_at>.<run_id><suffix>`."""
-    published_at, run_id = refresh_identity(path)
+def history_name(path: Path, served_db: Path, identity: tuple[datetime, str] | None = None) -> str:
+    """The name the served file at `path` is kept under: `<stem>.<published_at>.<run_id><suffix>`, from
+    its `refresh_info` (`refresh_identity`) unless its `identity` is known already."""
+    published_at, run_id = identity or refresh_identity(path)
     return f"{served_db.stem}.{_stamp(published_at)}.{run_id}{served_db.suffix}"
+
+
+def _refresh_of(extra_tables: Mapping[str, pd.DataFrame]) -> tuple[datetime, str] | None:
+    """(published_at, run id) of the `refresh_info` a publish writes, as `refresh_identity` reads them
+    back from the file; None when it writes none (or not one row with a time)."""
+    rows = extra_tables.get("refresh_info")
+    if rows is None or len(rows) != 1 or not {"published_at", "run_id"} <= set(rows.columns):
+        return None
+    published_at = pd.Timestamp(rows["published_at"].iloc[0])
+    if pd.isna(published_at):
+        return None
+    if published_at.tzinfo is not None:
+        published_at = published_at.tz_convert("UTC").tz_localize(None)
+    return published_at.floor("us").to_pydatetime(), _run_id_for_name(rows["run_id"].iloc[0])
 
 
 def kept_names(served_db: Path) -> list[str]:
@@ -330,9 +346,10 @@ class _Kept:
     created_folder: bool
 
 
-def _keep_replaced(served_db: Path) -> _Kept | None:
+def _keep_replaced(served_db: Path, identity: tuple[datetime, str] | None = None) -> _Kept | None:
     """Link (or copy) the served file into the history under a hidden `.partial` name, and work out the
-    name it will be kept under. None when there is no served file yet."""
+    name it will be kept under (from `identity` when known: `history_name`). None when there is no
+    served file yet."""
     if not served_db.is_file():
         return None
     folder = history_dir(served_db)
@@ -345,7 +362,7 @@ def _keep_replaced(served_db: Path) -> _Kept | None:
         except OSError:  # a filesystem without hard links: a copy, durable before it counts
             shutil.copy2(served_db, partial)
             _fsync_file(partial)
-        return _Kept(partial, history_name(partial, served_db), created_folder)
+        return _Kept(partial, history_name(partial, served_db, identity), created_folder)
     except BaseException:
         _discard(_Kept(partial, "", created_folder))
         raise
@@ -382,14 +399,18 @@ def prune_history(served_db: Path, keep: int) -> tuple[str, ...]:
     return tuple(removed)
 
 
-def swap_into_place(new_file: Path, served_db: Path, keep: int) -> tuple[str | None, tuple[str, ...]]:
+def swap_into_place(
+    new_file: Path, served_db: Path, keep: int, replaced: tuple[datetime, str] | None = None
+) -> tuple[str | None, tuple[str, ...]]:
     """Rename `new_file` (complete and fsynced, beside the served file) over `served_db`, keeping the
     file it replaces in the history when `keep` > 0, then remove all but the newest `keep` kept files.
+    `replaced`: the (published_at, run id) of the served file when known (`recorded_refresh`), so that
+    naming it needs no read of it.
 
     Returns the name the replaced file is kept under (None: none kept) and the names removed. If the
     rename fails, the served file and the history are as they were. Call it only under `publish_lock`.
     """
-    kept = _keep_replaced(served_db) if keep > 0 else None
+    kept = _keep_replaced(served_db, replaced) if keep > 0 else None
     try:
         os.replace(new_file, served_db)
     except BaseException:
@@ -418,20 +439,42 @@ def _identity(path: Path) -> list[int]:
     return [stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns]
 
 
-def served_digests(working_db: Path, served_db: Path) -> dict[str, str]:
-    """The table digests the served file was published with; none when the state file does not describe
-    the file that is there now (or either is missing or unreadable)."""
+def _served_state(working_db: Path, served_db: Path) -> dict[str, Any]:
+    """The state file, when it describes the served file that is there now; else empty (either missing
+    or unreadable, or another file served: a rollback restored one, someone replaced it)."""
     try:
         state = json.loads(published_state_path(working_db).read_text(encoding="utf-8"))
-        described = state["served"] == str(served_db.resolve()) and state["identity"] == _identity(served_db)
-        if described and isinstance(state["digests"], dict):
-            return {str(k): str(v) for k, v in state["digests"].items()}
+        if state["served"] == str(served_db.resolve()) and state["identity"] == _identity(served_db):
+            return state
     except (OSError, ValueError, KeyError, TypeError):
         pass
     return {}
 
 
-def _record_served(working_db: Path, served_db: Path, digests: Mapping[str, str]) -> None:
+def served_digests(working_db: Path, served_db: Path) -> dict[str, str]:
+    """The table digests the served file was published with; none when the state file does not describe
+    the file that is there now (or either is missing or unreadable)."""
+    digests = _served_state(working_db, served_db).get("digests")
+    return {str(k): str(v) for k, v in digests.items()} if isinstance(digests, dict) else {}
+
+
+def recorded_refresh(working_db: Path, served_db: Path) -> tuple[datetime, str] | None:
+    """(published_at, run id) of the served file as the publish that wrote it recorded them, when the
+    state file describes that file: naming it in the history then needs no read of its `refresh_info`
+    (attaching a large served file to read one row cost a tenth of a second of every refresh)."""
+    try:
+        published_at, run_id = _served_state(working_db, served_db)["refresh"]
+        return datetime.fromisoformat(published_at), _run_id_for_name(run_id)
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _record_served(
+    working_db: Path,
+    served_db: Path,
+    digests: Mapping[str, str],
+    refresh: tuple[datetime, str] | None,
+) -> None:
     """Write the state file for the file just swapped into place (atomically: a torn one would only cost
     a whole rebuild, but it is not left half-written either)."""
     state = published_state_path(working_db)
@@ -440,6 +483,7 @@ def _record_served(working_db: Path, served_db: Path, digests: Mapping[str, str]
         "served": str(served_db.resolve()),
         "identity": _identity(served_db),
         "digests": dict(digests),
+        "refresh": [refresh[0].isoformat(), refresh[1]] if refresh else None,
     }
     try:
         partial.write_text(json.dumps(described), "utf-8")
@@ -484,12 +528,15 @@ def publish(
     with publish_lock(served_db.parent):
         stale, partials = remove_stale_builds(served_db), remove_stale_partials(served_db)
         served = served_digests(Path(working_db), served_db) if served_db.is_file() else {}
+        replaced = recorded_refresh(Path(working_db), served_db) if served_db.is_file() else None
         kept = tuple(t for t in tables if t in digests and served.get(t) == digests[t])
         counts, (added, removed) = _build_and_swap(
-            working_db, served_db, tables, extra_tables or {}, keep, kept
+            working_db, served_db, tables, extra_tables or {}, keep, kept, replaced
         )
-        if digests:
-            _record_served(Path(working_db), served_db, digests)
+        # What the next publish needs of this file: the digests of its tables, and its refresh to name it by
+        refresh = _refresh_of(extra_tables or {})
+        if digests or refresh:
+            _record_served(Path(working_db), served_db, digests, refresh)
         else:  # nothing to take from this file next time
             published_state_path(Path(working_db)).unlink(missing_ok=True)
     size = served_db.stat().st_size
@@ -560,6 +607,7 @@ def _build_and_swap(
     extra_tables: dict[str, pd.DataFrame],
     keep: int,
     kept: tuple[str, ...] = (),
+    replaced: tuple[datetime, str] | None = None,
 ) -> tuple[dict[str, int], tuple[str | None, tuple[str, ...]]]:
     """Build the new file beside the served one (from a copy of it when some tables are `kept` as they
     are), then swap it into place (`swap_into_place`); row counts per table and what the history gained
@@ -582,7 +630,7 @@ def _build_and_swap(
             finally:  # a run's database outlives this call: it must not keep the file attached
                 connection.execute("detach database if exists bi")
         _fsync_file(building)
-        history = swap_into_place(building, served_db, keep)
+        history = swap_into_place(building, served_db, keep, replaced)
     finally:
         building.unlink(missing_ok=True)
         Path(f"{building}.wal").unlink(missing_ok=True)

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 import pytest
 
+import warehouse.publish as publish_module
 from schemas.tables.reference import SEGMENTS
 from warehouse.database import Warehouse, kept_open
-from warehouse.publish import SERVED_STORAGE_VERSION, publish
+from warehouse.publish import SERVED_STORAGE_VERSION, history_name, publish
 
 
 def _working(path: Path, deals: int) -> Path:
@@ -221,3 +223,35 @@ def test_copied_tables_keep_the_working_types_and_no_compression_in_their_catalo
     ]
     assert differing == 0
     assert "COMPRESSION" not in table_sql.upper()
+
+
+def _refresh(run_id: str, published_at: datetime) -> dict[str, pd.DataFrame]:
+    return {"refresh_info": pd.DataFrame([{"run_id": run_id, "published_at": published_at}])}
+
+
+def test_the_replaced_file_is_named_from_what_its_publish_recorded_without_reading_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """The state file records the refresh a publish wrote (time and run), so the next publish names the
+    file it replaces without attaching it; a served file the state does not describe is read, and gets
+    the same name."""
+    working = _working(tmp_path / "work.duckdb", 2)
+    served = tmp_path / "dealmap.duckdb"
+    publish(
+        working, served, ["deals"], extra_tables=_refresh("run-one", datetime(2026, 3, 1, 12, 0, 0, 123456))
+    )
+    read_back = history_name(served, served)
+    assert read_back == "dealmap.20260301T120000.123456Z.run-one.duckdb"
+
+    def unread(path: Path) -> tuple[datetime, str]:
+        raise AssertionError(f"{path} was read")
+
+    monkeypatch.setattr(publish_module, "refresh_identity", unread)
+    second = publish(
+        working, served, ["deals"], extra_tables=_refresh("run-two", datetime(2026, 3, 2, 8, 30))
+    )
+    assert second.history_added == read_back
+    monkeypatch.undo()
+    (tmp_path / "work.duckdb.published.json").unlink()  # a state that no longer describes the file
+    third = publish(working, served, ["deals"], extra_tables=_refresh("run-three", datetime(2026, 3, 3)))
+    assert third.history_added == "dealmap.20260302T083000.000000Z.run-two.duckdb"
