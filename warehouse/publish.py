@@ -174,16 +174,21 @@ def history_name(path: Path, served_db: Path, identity: tuple[datetime, str] | N
 
 def _refresh_of(extra_tables: Mapping[str, pd.DataFrame]) -> tuple[datetime, str] | None:
     """(published_at, run id) of the `refresh_info` a publish writes, as `refresh_identity` reads them
-    back from the file; None when it writes none (or not one row with a time)."""
+    back from the file: converted as the file gets them (`frame_to_arrow`). None when it writes none, or
+    not one row with a time."""
     rows = extra_tables.get("refresh_info")
-    if rows is None or len(rows) != 1 or not {"published_at", "run_id"} <= set(rows.columns):
+    if rows is None or len(rows) != 1:
         return None
-    published_at = pd.Timestamp(rows["published_at"].iloc[0])
-    if pd.isna(published_at):
+    try:
+        stored = frame_to_arrow(rows, arrow_schema(SERVED_ONLY["refresh_info"])).to_pylist()[0]
+    except (KeyError, TypeError, ValueError):  # the file would not get it either: the publish fails
+        return None
+    published_at = stored.get("published_at")
+    if not isinstance(published_at, datetime):
         return None
     if published_at.tzinfo is not None:
-        published_at = published_at.tz_convert("UTC").tz_localize(None)
-    return published_at.floor("us").to_pydatetime(), _run_id_for_name(rows["run_id"].iloc[0])
+        published_at = published_at.astimezone(UTC).replace(tzinfo=None)
+    return published_at, _run_id_for_name(stored.get("run_id"))
 
 
 def kept_names(served_db: Path) -> list[str]:
@@ -529,12 +534,13 @@ def publish(
         stale, partials = remove_stale_builds(served_db), remove_stale_partials(served_db)
         served = served_digests(Path(working_db), served_db) if served_db.is_file() else {}
         replaced = recorded_refresh(Path(working_db), served_db) if served_db.is_file() else None
+        # What the next publish needs of the new file: the digests of its tables, and its refresh to name
+        # it by (worked out before the swap: nothing may fail after it)
+        refresh = _refresh_of(extra_tables or {})
         kept = tuple(t for t in tables if t in digests and served.get(t) == digests[t])
         counts, (added, removed) = _build_and_swap(
             working_db, served_db, tables, extra_tables or {}, keep, kept, replaced
         )
-        # What the next publish needs of this file: the digests of its tables, and its refresh to name it by
-        refresh = _refresh_of(extra_tables or {})
         if digests or refresh:
             _record_served(Path(working_db), served_db, digests, refresh)
         else:  # nothing to take from this file next time

@@ -39,7 +39,7 @@ with keyed as not materialized (
         coalesce(v.round_type in ({stageless}), false) as stageless,
         coalesce(m.rank, 9) as method_rank,
         coalesce(-(date_diff('day', date '0001-01-01', v.published_date) + 1), 0) as newer_first,
-        coalesce(r.rank, $sources) as source_rank, coalesce(v.document_sha256, '') as document_sha256,
+        coalesce(r.rank, $sources) as source_rank, v.document_sha256,
         v.mention_key, v.record_id, d.fetched
     from valid_rows v
     left join method_ranks m on m.method = v.method

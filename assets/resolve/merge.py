@@ -155,15 +155,17 @@ def _status(record: dict[str, Any]) -> str:
 
 def _precedence_key(
     record: dict[str, Any], source_rank: dict[str, int]
-) -> tuple[int, int, int, str, int, str]:
+) -> tuple[int, int, int, tuple[int, str], tuple[int, int], str]:
     published = record.get("published_date")
     newer_first = -pd.Timestamp(published).toordinal() if _known(published) else 0
     return (
         METHOD_PRECEDENCE.get(record["method"], 9),
         newer_first,
         source_rank.get(record["source_id"], len(source_rank)),
-        record.get("document_sha256") or "",
-        record["mention_key"],
+        # a mention without its document's hash or its place in it comes after those with one, as SQL
+        # orders NULL last (only frames never landed lack them: the working table requires both)
+        (0, record["document_sha256"]) if _known(record.get("document_sha256")) else (1, ""),
+        (0, int(record["mention_key"])) if _known(record.get("mention_key")) else (1, 0),
         record["record_id"],
     )
 

@@ -255,3 +255,30 @@ def test_the_replaced_file_is_named_from_what_its_publish_recorded_without_readi
     (tmp_path / "work.duckdb.published.json").unlink()  # a state that no longer describes the file
     third = publish(working, served, ["deals"], extra_tables=_refresh("run-three", datetime(2026, 3, 3)))
     assert third.history_added == "dealmap.20260302T083000.000000Z.run-two.duckdb"
+
+
+def test_a_refresh_written_oddly_is_named_as_the_file_stores_it_and_fails_nothing_after_the_swap(
+    tmp_path: Path,
+):
+    """The refresh a publish records is converted as the file gets it: a missing run id is `unknown`, an
+    integer time is microseconds (as Arrow stores it); neither fails the publish once the file is
+    swapped."""
+    working = _working(tmp_path / "work.duckdb", 2)
+    served = tmp_path / "dealmap.duckdb"
+    missing_run = pd.DataFrame(
+        {"run_id": pd.array([None], dtype="string"), "published_at": [datetime(2026, 1, 2)]}
+    )
+    publish(working, served, ["deals"], extra_tables={"refresh_info": missing_run})
+    as_integer = pd.DataFrame({"run_id": ["r1"], "published_at": [1_772_366_400_000_000]})
+    second = publish(working, served, ["deals"], extra_tables={"refresh_info": as_integer})
+    assert (
+        second.history_added
+        == history_name(served_history_file(second), served)
+        == ("dealmap.20260102T000000.000000Z.unknown.duckdb")
+    )
+    third = publish(working, served, ["deals"], extra_tables=_refresh("r2", datetime(2026, 3, 5)))
+    assert third.history_added == "dealmap.20260301T120000.000000Z.r1.duckdb"
+
+
+def served_history_file(report) -> Path:
+    return report.path.parent / "served_history" / report.history_added

@@ -103,3 +103,13 @@ def test_the_verdicts_do_not_depend_on_the_order_of_the_deals() -> None:
         ("d4", ["deal_amount_nonnegative"]),
         ("d6", ["lead_investors_within_investors"]),
     ]
+
+
+def test_a_missing_lead_name_is_within_only_a_list_that_has_one_too() -> None:
+    """DuckDB's `list_has_all` passes over missing elements; the rule compares them as sets do (and a
+    pandas NA inside a Python list is read as missing, not refused)."""
+    from schemas.deal_schema import names_within
+
+    leads = pd.Series([["Fern VC", None], ["Fern VC", pd.NA], ["Fern VC"], None], dtype=object)
+    investors = pd.Series([["Fern VC"], ["Fern VC", None], None, ["Oak"]], dtype=object)
+    assert names_within(leads, investors).tolist() == [False, True, False, True]

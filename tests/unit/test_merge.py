@@ -354,3 +354,23 @@ def test_sources_that_give_different_segments_are_a_conflict():
         mention("d", round_type="seed"),  # no segment given: not a disagreement either
     )
     assert list(deals.iloc[0]["conflicts"]) == ["segment"]
+
+
+def test_ties_go_to_the_mention_stated_first_and_a_missing_place_or_document_comes_last() -> None:
+    """Two mentions of one seed round tie on method, date and source: the one earlier in its document
+    (`mention_key`) gives the deal its amount, whatever the record ids or the rows' order; a mention
+    without a place or a document hash (a frame never landed) is ordered after, as SQL orders NULL."""
+    first = mention("zz-first", round_type="seed", amount_usd=10_000_000, mention_key=1)
+    second = mention("aa-second", round_type="seed", amount_usd=60_000_000, mention_key=2)
+    for rows in ((first, second), (second, first)):
+        deals, _ = resolve(*rows)
+        assert deals["amount_usd"].tolist() == [10_000_000]
+    placeless = mention("aa-placeless", round_type="seed", amount_usd=60_000_000, mention_key=None)
+    hashless = mention("aa-hashless", round_type="seed", amount_usd=60_000_000, document_sha256=None)
+    for other in (placeless, hashless):
+        for rows in ((first, other), (other, first)):
+            frame = pd.DataFrame(list(rows))
+            frame["mention_key"] = frame["mention_key"].astype("Int64")
+            frame["amount_usd"] = frame["amount_usd"].astype("Int64")
+            deals, _ = resolve_deals(frame)
+            assert deals["amount_usd"].tolist() == [10_000_000]
