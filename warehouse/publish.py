@@ -409,7 +409,7 @@ def swap_into_place(
 ) -> tuple[str | None, tuple[str, ...]]:
     """Rename `new_file` (complete and fsynced, beside the served file) over `served_db`, keeping the
     file it replaces in the history when `keep` > 0, then remove all but the newest `keep` kept files.
-    `replaced`: the (published_at, run id) of the served file when known (`recorded_refresh`), so that
+    `replaced`: the (published_at, run id) of the served file when known (the state file's record), so that
     naming it needs no read of it.
 
     Returns the name the replaced file is kept under (None: none kept) and the names removed. If the
@@ -459,16 +459,20 @@ def _served_state(working_db: Path, served_db: Path) -> dict[str, Any]:
 def served_digests(working_db: Path, served_db: Path) -> dict[str, str]:
     """The table digests the served file was published with; none when the state file does not describe
     the file that is there now (or either is missing or unreadable)."""
-    digests = _served_state(working_db, served_db).get("digests")
+    return _digests_in(_served_state(working_db, served_db))
+
+
+def _digests_in(state: dict[str, Any]) -> dict[str, str]:
+    digests = state.get("digests")
     return {str(k): str(v) for k, v in digests.items()} if isinstance(digests, dict) else {}
 
 
-def recorded_refresh(working_db: Path, served_db: Path) -> tuple[datetime, str] | None:
-    """(published_at, run id) of the served file as the publish that wrote it recorded them, when the
-    state file describes that file: naming it in the history then needs no read of its `refresh_info`
-    (attaching a large served file to read one row cost a tenth of a second of every refresh)."""
+def _refresh_in(state: dict[str, Any]) -> tuple[datetime, str] | None:
+    """(published_at, run id) of the served file as the publish that wrote it recorded them in `state`:
+    naming it in the history then needs no read of its `refresh_info` (attaching a large served file to
+    read one row cost a tenth of a second of every refresh)."""
     try:
-        published_at, run_id = _served_state(working_db, served_db)["refresh"]
+        published_at, run_id = state["refresh"]
         return datetime.fromisoformat(published_at), _run_id_for_name(run_id)
     except (KeyError, TypeError, ValueError):
         return None
@@ -532,8 +536,8 @@ def publish(
     digests = {t: d for t, d in (table_digests or {}).items() if t in tables and d}
     with publish_lock(served_db.parent):
         stale, partials = remove_stale_builds(served_db), remove_stale_partials(served_db)
-        served = served_digests(Path(working_db), served_db) if served_db.is_file() else {}
-        replaced = recorded_refresh(Path(working_db), served_db) if served_db.is_file() else None
+        state = _served_state(Path(working_db), served_db) if served_db.is_file() else {}
+        served, replaced = _digests_in(state), _refresh_in(state)
         # What the next publish needs of the new file: the digests of its tables, and its refresh to name
         # it by (worked out before the swap: nothing may fail after it)
         refresh = _refresh_of(extra_tables or {})

@@ -545,7 +545,7 @@ def own_phrase(clause: str, money: Money, moneys: list[Money]) -> str:
     return clause[money.end : next(following, len(clause))]
 
 
-def _own_phrase(clause: str, money: Money) -> str:
+def _dating_phrase(clause: str, money: Money) -> str:
     """The words after `money` that can date it: its phrase (`_PHRASE_END`), shorter when it is the
     clause's only amount (`_OWN_PHRASE_END`)."""
     alone = [found.start for found in find_money(clause)] == [money.start]
@@ -681,7 +681,7 @@ def month_stated(clause: str, money: Money, published: date | None) -> str | Non
     bracketed = _BRACKETED_PERIOD.match(clause, money.end)
     if bracketed and (dated := _dated_month(bracketed["month"], int(bracketed["year"]), published)):
         return dated
-    after = _own_phrase(clause, money)
+    after = _dating_phrase(clause, money)
     named_period = _NAMED_PERIOD.search(after)
     if named_period and named_period["month"]:
         dated = _dated_month(named_period["month"], int(named_period["year"]), published)
@@ -804,7 +804,7 @@ def past_period(clause: str, money: Money, published: date | None) -> str | None
     'in 2024', 'May 2023' for 'in May 2023', 'August 2024' for 'in August' in a text of October 2024, the
     year before publication for 'last year' or 'a year ago', else the past period the clause opens with
     ('In 2023, ...'); None when the text gives no period ('previously raised $20 million', 'years ago')."""
-    after = _own_phrase(clause, money)
+    after = _dating_phrase(clause, money)
     named = _NAMED_PERIOD.search(after)
     if named:
         return _named_words(named)
@@ -864,7 +864,7 @@ def in_the_past(clause: str, money: Money, published: date | None, months: bool 
     # announced in 2025' dates that other amount, not this one).
     if _planned(clause, money):
         return False
-    after = _own_phrase(clause, money)
+    after = _dating_phrase(clause, money)
     named = _NAMED_PERIOD.search(after)
     if named:
         return published is None or int(named["year"]) < published.year

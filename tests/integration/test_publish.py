@@ -273,12 +273,12 @@ def test_a_refresh_written_oddly_is_named_as_the_file_stores_it_and_fails_nothin
     second = publish(working, served, ["deals"], extra_tables={"refresh_info": as_integer})
     assert (
         second.history_added
-        == history_name(served_history_file(second), served)
+        == history_name(_kept_file(second), served)
         == ("dealmap.20260102T000000.000000Z.unknown.duckdb")
     )
     third = publish(working, served, ["deals"], extra_tables=_refresh("r2", datetime(2026, 3, 5)))
     assert third.history_added == "dealmap.20260301T120000.000000Z.r1.duckdb"
 
 
-def served_history_file(report) -> Path:
+def _kept_file(report) -> Path:
     return report.path.parent / "served_history" / report.history_added
