@@ -60,6 +60,7 @@ from assets.parsing.releases import issuer_definition, offering_opening, without
 from assets.parsing.subjects import (
     DESCRIBED_AS,
     REFERENCE,
+    ROLE_NOUNS,
     company_in_subject,
     headline_backed,
     is_a_fund,
@@ -517,6 +518,20 @@ def _noun_after(text: str, money: Money) -> bool:
     return bool(_FUNDING_NOUN_AFTER.match(after) or _GRANT_AFTER.match(after))
 
 
+# A subject that points back to the company named before, then says what it sold: 'The company sold 14.5
+# million shares at $21 apiece, raising', 'It issued new shares worth'.
+_SELLER_POINTS_BACK = re.compile(
+    rf"^(?:(?:the|this)\s+(?:[\w-]+\s+){{0,3}}?[\w-]*(?:{ROLE_NOUNS})|it|they)\s+(?:also\s+)?"
+    r"(?:sold|issued|offered|placed)\s+(?:[\w.,]+\s+){0,4}?(?:new\s+|ordinary\s+|common\s+)?(?:shares|stock|units)\b",
+    re.IGNORECASE,
+)
+# ... and what the sale raised, in the same clause ('..., raising $305 million'); a sale whose proceeds are
+# only implied ('sold 4.7 million shares at $2.50 per share') restates a deal told before, if any.
+_RAISING_FROM_THE_SALE = re.compile(
+    r",?\s+(?:raising|bringing in|generating|for (?:gross |total )?proceeds of)\b", re.IGNORECASE
+)
+
+
 def _company(clause: Clause, anchor: int, antecedent: DealMention | None) -> tuple[str | None, bool]:
     """(company, refers back) for a clause: from its structure, its subject or the company named before."""
     text = clause.text
@@ -557,6 +572,8 @@ def _company(clause: Clause, anchor: int, antecedent: DealMention | None) -> tup
         verb = DEAL_VERB.match(text, anchor)
         subject = text[:anchor]
     company = company_in_subject(subject, verb.group(0) if verb else "")
+    if company is None and _SELLER_POINTS_BACK.match(subject) and _RAISING_FROM_THE_SALE.search(text):
+        company = REFERENCE  # 'The company sold 14.5 million shares at $21 each, raising ...'
     offering = offering_opening(subject)
     if offering and (company is None or company is REFERENCE or company in offering):
         # 'Proposed Placing and Subscription to raise £9.2 million': the offering of the company named

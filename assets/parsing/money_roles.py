@@ -266,6 +266,10 @@ _NOT_A_RAISE_AFTER = re.compile(
     # ('a $12 million milestone financing', 'milestone-linked funding' name a raise)
     r"|^\s*(?:figure|mark|milestone|threshold|barrier)\b(?![\s-]+(?:[\w-]+\s+)?(?:financ|fund|payment|round|invest"
     r"|loan|tranche|linked|based|deal))"
+    # a sum the company aimed at, not raised: 'well below the $1 billion it had originally targeted'
+    r"|^\s*(?:that\s+|which\s+)?(?:it|they|the\s+(?:company|startup|firm|group))\s+(?:had\s+)?"
+    r"(?:originally\s+|initially\s+|first\s+|once\s+)?(?:targeted|sought|eyed|wanted|expected"
+    r"|(?:hoped|aimed)\s+(?:for|to\s+raise|to\s+get)|planned\s+to\s+raise|set\s+out\s+to\s+raise)\b"
     # a sum spread across deals, companies or a region ('$5 billion across 300 deals'), but not where the
     # company raised it to grow across one: '$30M to expand across Europe' says what the raise is for
     r"|^\s*(?!to\s+(?:expand|scale|grow|hire|open|launch|roll\s+out)\s+across\b)"
@@ -969,6 +973,18 @@ _FRESH_ISSUE = re.compile(
     r"(?:\s+(?:up\s+)?to)?\s*$",
     re.IGNORECASE,
 )
+# An offering's whole, then the part of it that is the company's own: '£275 million, of which £200 million
+# was new money', '₹480 crore, of which ₹180 crore was a fresh issue' (of a listing only: a private round's
+# 'of which $10 million was new money' is the part from new investors, the round still the whole).
+_NEW_MONEY = (
+    r"(?:(?:was|were|is|are)\s+(?:a\s+|the\s+)?(?:fresh\s+issue|new\s+money|new\s+shares|new\s+capital"
+    r"|primary\s+(?:shares|capital|proceeds)|raised\s+by\s+the\s+company|for\s+the\s+company)\b"
+    r"|(?:came|come|comes)\s+from\s+(?:the\s+(?:sale|issue)\s+of\s+)?new\s+shares\b)"
+)
+_TOTAL_WITH_NEW_MONEY_AFTER = re.compile(
+    rf"^\s*,?\s*of\s+which\s+[^,;]{{1,40}}?\s+{_NEW_MONEY}", re.IGNORECASE
+)
+_NEW_MONEY_PART_AFTER = re.compile(rf"^\s+{_NEW_MONEY}", re.IGNORECASE)
 _OFFER_FOR_SALE = re.compile(rf"\b(?:offer[- ]for[- ]sale|OFS)\b[^;{CURRENCY_SIGNS}]{{0,80}}$", re.IGNORECASE)
 
 
@@ -1030,8 +1046,15 @@ def _present_role(clause: str, money: Money) -> Role:
         return Role.OTHER if _SIZED_BY_SALES.match(after) else Role.VALUATION
     if _foreign_valuation(clause, money) or _at_a_value(clause, money):
         return Role.VALUATION  # '... valoriserait à 6 milliards', '$6 billion at a $24 billion value'
-    if fresh_issue(clause, money):
-        return Role.RAISE  # 'a fresh issue of shares worth up to INR 1,666 Cr': what the company raises
+    offering = (
+        "ssue" in clause or "ffer" in clause or "IPO" in clause or "list" in clause or "float" in clause
+    )
+    if fresh_issue(clause, money) or (offering and _NEW_MONEY_PART_AFTER.match(after)):
+        # 'a fresh issue of shares worth up to INR 1,666 Cr', '£275 million, of which £200 million was new
+        # money': what the company raises
+        return Role.RAISE
+    if offering and _TOTAL_WITH_NEW_MONEY_AFTER.match(after):
+        return Role.OTHER  # the offering's whole, the company's part of it told next
     if _offer_for_sale(clause, money):
         return Role.OTHER  # an offer for sale: shares the selling shareholders sell, not the company's raise
     if _STAKE_WORTH.search(*before) or _MARKET_WORTH.search(*before):

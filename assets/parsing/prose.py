@@ -472,6 +472,70 @@ _OFFICER = re.compile(rf"\b(?:{OFFICER}|(?i:chief\s+\w+\s+officer))\b")
 # 'Initially, Benchmark led ...'), a year.
 _NO_LEAD = re.compile(r"(?:In|At|For|On|After|Before|Since|Initially|Originally)\s|(?:19|20)\d\d\b")
 _SENTENCES_BEFORE = 3
+# A listing's first day, as its report opens: 'Shares of Quenby jumped 40% in their debut', "Quenby's
+# shares closed at 82 yuan", 'Quenby went public on Friday' ('Listed in Hong Kong, Quenby's shares have
+# soared' is a listed company's stock).
+_LISTING_DAY = re.compile(
+    r"\b(?:debut(?:ed|s)?|went public|first (?:day|morning|session|hours?) of (?:trading|trade|dealings)"
+    r"|first trading (?:day|session)|(?:began|started) trading"
+    r"|offer(?:ing)? price|ipo price)",
+    re.IGNORECASE,
+)
+
+
+# A sentence whose subject is a listing of the company named before: 'The IPO raised', 'Its initial public
+# offering had raised', 'The listing raised'.
+_LISTING_REFERENCE = re.compile(
+    r"(?:[A-Z]\w+,\s+)?(?:the|its|this)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:ipo|initial public offering|offering|listing|share sale|flotation|float)\b",
+    re.IGNORECASE,
+)
+
+
+def _listing_referred_to(
+    mention: DealMention, listing_day: str | None, in_paragraph: list[DealMention]
+) -> DealMention | None:
+    """The mention whose subject is 'The IPO' or 'Its listing', when its company is the one the
+    paragraph took public: named on the listing's first day, or the company of a listing stated in it;
+    else the company whose first day the paragraph told. Else None: after another company's round,
+    'Its IPO had raised ...' is no round of that company."""
+    if mention.company and listing_day and mention.company in listing_day:
+        return mention
+    if any(_listing(m) and m.company == mention.company for m in in_paragraph):
+        return mention
+    # 'Alpsentinel rose 15% in its debut. Rivals such as Heliomed are watching. The IPO raised ...': the
+    # listing is the one of the company that debuted, whoever the sentences since named last
+    listed = _subject_of(listing_day, None) if listing_day else None
+    return replace(mention, company=listed.company) if listed else None
+
+
+# Words before a raise's amount that place it at another time than the listing: 'It had raised', 'The
+# company previously raised', 'It plans to raise'.
+# Dating words of a raise in another year than its listing's: 'in 2021', 'last year', 'two years ago'
+# ('... above the range it set last week' may date the listing's raise a few days early: still the listing).
+_ANOTHER_YEAR = re.compile(r"\b(?:(?:19|20)\d\d|years?|ago)\b", re.IGNORECASE)
+_PAST_OR_TO_COME = re.compile(
+    r"\b(?:had|has|have|previously|prior|earlier|once|ago|before|since|would|will|plans?|planned|aims?|seeks?"
+    r"|hopes?|expects?|last)\b",
+    re.IGNORECASE,
+)
+
+
+def _listing_of_the_day(mention: DealMention, sentence: str, listing_day: str) -> DealMention:
+    """A raise of no stated round, told right after its company's first day of trading and at no other
+    time, is that listing's proceeds ('Quenby rose 12% in its Hong Kong debut. It raised HK$2.1
+    billion.'); 'It had raised $41 million from Accel' and 'It raised $41 million in 2021' are rounds of
+    its past."""
+    if mention.round_text not in (None, "unknown") or mention.company not in listing_day:
+        return mention
+    before = (
+        sentence[: sentence.find(mention.amount)]
+        if mention.amount and mention.amount in sentence
+        else sentence
+    )
+    if _PAST_OR_TO_COME.search(before) or _ANOTHER_YEAR.search(mention.announced or ""):
+        return mention
+    return replace(mention, round_text="ipo")
 
 
 def _names_the_leads(sentence: str, deal: DealMention, before: Iterable[str] = ()) -> bool:
@@ -616,6 +680,8 @@ def extract_prose_mentions(
     count = len(paragraphs) if isinstance(paragraphs, Sized) else None
     release = _Release()
     companies: set[str | None] = set()  # of the deals stated so far
+    # The paragraph's sentences since its last deal that told of a listing's first day.
+    listing_day: str | None = None
     for p_index, paragraph in enumerate(paragraphs):
         release.read_opening(paragraph, p_index)
         stripped = paragraph.strip()
@@ -626,6 +692,7 @@ def extract_prose_mentions(
             antecedent.stated(DealMention(Method.PROSE, "", paragraph, valid_company(heading.group(1))))
             continue
         in_paragraph: list[DealMention] = []
+        listing_day = None
         lines = paragraph.split("\n")
         cards = deal_cards(lines) if ":" in paragraph else []
         for c_index, card in enumerate(cards):
@@ -662,6 +729,9 @@ def extract_prose_mentions(
                     published,
                     _antecedent_of(clause.text, release, antecedent, p_index, s_index),
                 )
+                if mention and _LISTING_REFERENCE.match(sentence) and (mention.company or "") not in sentence:
+                    # 'The IPO raised ...' is the listing of a company the sentences before took public
+                    mention = _listing_referred_to(mention, listing_day, in_paragraph)
                 if mention and release.listed:
                     mention = release.offering_round(mention, sentence)
                 if mention and _rumoured_valuation(mention):
@@ -678,6 +748,8 @@ def extract_prose_mentions(
                 ):
                     valued.valuation = mention.valuation  # 'The deal valued Databricks at $62 billion'
                 elif mention:
+                    if listing_day:
+                        mention = _listing_of_the_day(mention, sentence, listing_day)
                     found.append(mention)
                     antecedent.stated(mention)
                     debt = debt_beside(clause.text, mention)
@@ -709,7 +781,13 @@ def extract_prose_mentions(
             winner = _round_winner(sentence, clauses)
             if winner:
                 antecedent.stated(winner)
-            if not found and not clauses:
+            if found:
+                listing_day = None
+            elif _LISTING_DAY.search(sentence):
+                listing_day = f"{listing_day} {sentence}" if listing_day else sentence
+            if not found and (not clauses or _LISTING_DAY.search(sentence)):
+                # (a sentence that speaks of a deal but states none names no one the next may mean,
+                # except a listing's day: 'Shares of Quenby rose 40% in their debut. The IPO raised ...')
                 antecedent.subject_of(sentence)
         stated_here = _with_offering_proceeds(in_paragraph)
         mentions.extend(stated_here)
@@ -951,6 +1029,16 @@ _SUBJECT_BEFORE_VERB = re.compile(
     # who took the money a sentence speaks of: 'Reflection AI grabbed the largest round.'
     r"|grabbed|received|landed|won|topped|attracted|drew|catapulted|emerged|bagged|nabbed|secured)\s"
 )
+# The subject of a listing's first day (`_LISTING_DAY`): 'Shares of Quenby jumped', "Quenby's shares
+# closed", 'Quenby went public'. Only there: 'Shares of Nvidia rose 3%' names no one the next sentence means.
+_LISTING_SUBJECT = re.compile(
+    r"^(?:(?i:separately|meanwhile|elsewhere|also|however),\s+)?(?:(?:the\s+)?(?:shares|stock)\s+(?:of|in)\s+)?"
+    r"(?P<subject>[^,;:()]{1,80}?)(?:['’]s?\s+(?:shares|stock))?"
+    r"(?:,\s+(?:an?|the)\s[^,;:()]{1,80},)?"
+    r"\s+(?:went|listed|debuted|floated|jumped|rose|soared|surged|climbed|slipped|fell|dropped|gained|tumbled"
+    r"|doubled|tripled|plunged|sank|slumped|popped|leapt|leaped|edged"
+    r"|closed|opened|ended|started|traded|made|had|posted|saw|enjoyed|began)\s"
+)
 
 
 # A sentence that ends on the name it introduces: 'One company riding this wave is Quorra AI.' (the 'It
@@ -971,7 +1059,9 @@ def _subject_of(sentence: str, antecedent: DealMention | None) -> DealMention | 
     """The company a sentence without a deal has as its subject (or introduces at its end), for the
     pronouns of the next ones; never an investor of the deal just stated ('Avenir had acquired a stake in
     it')."""
-    found = _SUBJECT_BEFORE_VERB.match(sentence)
+    found = _SUBJECT_BEFORE_VERB.match(sentence) or (
+        _LISTING_SUBJECT.match(sentence) if _LISTING_DAY.search(sentence) else None
+    )
     company = company_in_subject(found["subject"]) if found else None
     if found and not company:
         # 'The scale of Baseten's ascent is the real story.': the one name its subject owns

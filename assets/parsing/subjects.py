@@ -250,6 +250,13 @@ _SUBORDINATE_END = re.compile(
     # 'Precede Biosciences emerged from stealth having raised ...'
     r"\s(?:after|by|while|upon|when|before|having|with (?:its|their|a|an))$",
     re.IGNORECASE,
+)
+# A listing's first day, then the offering that raised: 'Quenby listed at a 9% premium on the NSE after an
+# IPO that raised ...' (the company that listed raised).
+_LISTED_AFTER_ITS_OFFERING = re.compile(
+    rf"^({NAME})\s+(?:(?:shares|stock)\s+)?(?:listed|debuted|rose|jumped|climbed|surged|soared|fell|slipped|opened"
+    r"|closed|made)\b[^;]*\s(?:after|following)\s+(?:an?|its|the)\s+(?:\S+\s+){0,3}?"
+    r"(?i:ipo|offering|listing|share sale|flotation|float)\s+(?:that|which)$"
 )  # 'Kapiva drew attention with its $60 million round'
 
 # A subject that opens on a company doing something to its own round, and ends where the round is called
@@ -290,7 +297,8 @@ _PREDICATE_AFTER_DESCRIPTION = re.compile(
 
 # 'The recent funding round of Anthropic, a US AI startup, has raised ...': the round's owner.
 _ROUND_OF = re.compile(
-    rf"^(?i:the|a|an|this)\s+(?:[\w-]+\s+){{0,3}}?(?i:round|funding|financing|raise|investment)\s+of\s+({NAME})"
+    rf"^(?i:the|a|an|this)\s+(?:[\w-]+\s+){{0,3}}?(?i:round|funding|financing|raise|investment|ipo"
+    rf"|initial public offering|listing|share sale|flotation)\s+of\s+({NAME})"
 )
 # '..., with Neobank Salmon securing $28 million': the name the absolute phrase is about.
 # '..., with Pellwood, a Ghanaian logistics startup securing ...': the name may carry a description.
@@ -351,6 +359,10 @@ _DEAL_REFERENCE = re.compile(
     r"(?i:funding|round|raise|investment|financing|fundraise|capital)$"
     # the next round of a history: 'This was followed by a Series A round in September 2024, raising ...'
     r"|^(?i:this|that|it|which)\s+(?i:was|were)\s+(?i:then\s+|soon\s+|later\s+)?(?i:followed\s+by)\b.*$"
+    # the listing of the company named before: 'The IPO raised', 'Its initial public offering raised'
+    # ("The company's initial public offering raised")
+    rf"|^(?i:the|its|this)\s+(?:[\w-]+\s+){{0,2}}?(?:(?i:{ROLE_NOUNS})['’]s\s+(?:[\w-]+\s+){{0,2}}?)?"
+    r"(?i:ipo|initial public offering|offering|listing|share sale|flotation|float)$"
 )
 # A history of the rounds of the company named before, as the subject: 'Earlier funding rounds include',
 # "The company's early funding included", 'Its debt facilities include'. 'Other rounds this week include'
@@ -721,6 +733,13 @@ def _pronoun_opened_name(text: str, name: str | None) -> str | None:
     return f"{words[0]} {rest}" if rest and not find_round(rest) else None
 
 
+# The subject of a sum many raised together: '..., which collectively (raised)', '..., who between them'.
+_COLLECTIVE_RELATIVE = re.compile(
+    r",\s+(?:which|who)\s+(?:collectively|together|jointly|combined|between them|in total|in aggregate)\b",
+    re.IGNORECASE,
+)
+
+
 def company_in_subject(subject: str, verb: str = "") -> str | None:
     """The company a clause's subject names, `REFERENCE` when it points back to one, else None. `verb`:
     the verb of raising that follows the subject, when the caller knows it."""
@@ -732,6 +751,9 @@ def company_in_subject(subject: str, verb: str = "") -> str | None:
         # announce ...'): the name after the mark
         subject = _OPENING_QUOTE.sub("", subject)
     subject = without_marks(subject)
+    if ", w" in subject and _COLLECTIVE_RELATIVE.search(subject):
+        # '... a strong year for companies in Minnesota, which collectively raised': many raised, together
+        return None
     if " :" in subject:
         subject = _COLON_BEFORE_NAME.sub(": ", subject)  # 'date 2025-01-15 :Aligned Data Centers, which'
     if "among" in subject and _AMONG_BACKERS.search(subject):
@@ -818,6 +840,9 @@ def company_in_subject(subject: str, verb: str = "") -> str | None:
     relative = _RELATIVE_WITHOUT_COMMA.match(text)
     if relative and valid_company(without_descriptors(relative.group(1))):
         return valid_company(without_descriptors(relative.group(1)))
+    listed = _LISTED_AFTER_ITS_OFFERING.match(text) if "that" in text or "which" in text else None
+    if listed and valid_company(listed.group(1)):
+        return valid_company(listed.group(1))
     based = _PLACE_BASED_NAME.match(text)
     if based and valid_company(based.group(1)):
         return valid_company(based.group(1))
@@ -860,7 +885,8 @@ def company_in_subject(subject: str, verb: str = "") -> str | None:
     refers_back = _REFERENCE.match(text) and not THE_COMPANY.fullmatch(text)
     if refers_back or _BEHIND.match(text) or _DEAL_REFERENCE.match(text) or _its_rounds(subject):
         return REFERENCE
-    possessive = re.match(r"^(\S.*?)['’]s\s+(.+)$", text)
+    # ("Quenby's Series A", and a name ending in s: "Hoshizora Foods' initial public offering")
+    possessive = re.match(r"^(\S.*?)(?:['’]s|(?<=s)['’])\s+(.+)$", text)
     if possessive and re.fullmatch(NAME, possessive.group(1)):
         owner, rest = possessive.groups()
         described = _DESCRIBED_NAME.match(rest)
