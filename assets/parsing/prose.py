@@ -526,8 +526,14 @@ def _listing_of_the_day(mention: DealMention, sentence: str, listing_day: str) -
     time, is that listing's proceeds ('Quenby rose 12% in its Hong Kong debut. It raised HK$2.1
     billion.'); 'It had raised $41 million from Accel' and 'It raised $41 million in 2021' are rounds of
     its past."""
-    if mention.round_text not in (None, "unknown") or mention.company not in listing_day:
-        return mention
+    if (
+        mention.amount is None
+        or mention.round_text not in (None, "unknown")
+        or mention.company not in listing_day
+    ):
+        return (
+            mention  # (a market value told after the debut, 'closed the day worth A$71 million', is no raise)
+        )
     before = (
         sentence[: sentence.find(mention.amount)]
         if mention.amount and mention.amount in sentence

@@ -252,11 +252,12 @@ _SUBORDINATE_END = re.compile(
     re.IGNORECASE,
 )
 # A listing's first day, then the offering that raised: 'Quenby listed at a 9% premium on the NSE after an
-# IPO that raised ...' (the company that listed raised).
+# IPO that raised ...', 'Quenby rose 30% in its debut after a $252 million share sale' (the company that
+# listed raised).
 _LISTED_AFTER_ITS_OFFERING = re.compile(
     rf"^({NAME})\s+(?:(?:shares|stock)\s+)?(?:listed|debuted|rose|jumped|climbed|surged|soared|fell|slipped|opened"
-    r"|closed|made)\b[^;]*\s(?:after|following)\s+(?:an?|its|the)\s+(?:\S+\s+){0,3}?"
-    r"(?i:ipo|offering|listing|share sale|flotation|float)\s+(?:that|which)$"
+    r"|closed|made)\b[^;]*\s(?:after|following)\s+(?:an?|its|the)"
+    r"(?:\s+(?:\S+\s+){0,3}?(?i:ipo|offering|listing|share sale|flotation|float)\s+(?:that|which))?$"
 )  # 'Kapiva drew attention with its $60 million round'
 
 # A subject that opens on a company doing something to its own round, and ends where the round is called
@@ -840,7 +841,7 @@ def company_in_subject(subject: str, verb: str = "") -> str | None:
     relative = _RELATIVE_WITHOUT_COMMA.match(text)
     if relative and valid_company(without_descriptors(relative.group(1))):
         return valid_company(without_descriptors(relative.group(1)))
-    listed = _LISTED_AFTER_ITS_OFFERING.match(text) if "that" in text or "which" in text else None
+    listed = _LISTED_AFTER_ITS_OFFERING.match(text) if " after " in text or " following " in text else None
     if listed and valid_company(listed.group(1)):
         return valid_company(listed.group(1))
     based = _PLACE_BASED_NAME.match(text)

@@ -165,3 +165,18 @@ def test_a_sum_many_raised_together_is_nobodys_round() -> None:
         "collectively raised nearly $775 million in the first half."
     )
     assert _deals(sentence) == []
+
+
+def test_a_debut_after_a_share_sale_is_that_listing() -> None:
+    sentence = (
+        "Fernhill Labs slipped 1.4% from its offer price in its US debut after a $252 million share sale."
+    )
+    assert _deals(sentence) == [("Fernhill Labs", "ipo", "$252 million")]
+
+
+def test_a_market_value_told_after_a_debut_is_no_listing() -> None:
+    text = (
+        "Skyfell Geospatial rose 31% on its first day of trading on Tuesday. "
+        "Skyfell closed the day with a market capitalisation of A$71 million."
+    )
+    assert [deal for deal in _deals(text) if deal[1] == "ipo"] == []
