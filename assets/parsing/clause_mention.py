@@ -518,6 +518,74 @@ def _noun_after(text: str, money: Money) -> bool:
     return bool(_FUNDING_NOUN_AFTER.match(after) or _GRANT_AFTER.match(after))
 
 
+# A lender's verbs: it provides, extends, grants or lends the money ('Eastbrook Bank provided Solvane with
+# a $100 million loan', 'Callowhill has agreed to provide Dosewise with a $20 million loan facility',
+# 'Hercules Capital extended a $25 million facility to Quenby'): whoever the subject is, the money goes to
+# the one it is provided to.
+_PROVIDES_TO = re.compile(
+    r"\b(?:provid(?:e|ed|es)|extend(?:ed|s)?|grant(?:ed|s)?|lent|lends?)\s",
+    re.IGNORECASE,
+)
+# ... or it signs one, when the subject is a lender ('The European Investment Bank has signed a €40 million
+# venture debt agreement with Quenby'; 'Quenby signed a $75 million loan agreement with Blue Owl' is
+# Quenby's own).
+_LOAN_WORD = re.compile(r"\b(?:loans?|facility|facilities|credit|debt|financing)\b", re.IGNORECASE)
+# A verb in a relative clause or in the passive: 'a platform that provides', 'Quenby was granted'.
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:that|which|who|was|were|been|is|are|be|being)\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+_SIGNS = re.compile(r"\s(?:has\s+|have\s+)?(?:signed|signs|agreed|entered into)\s", re.IGNORECASE)
+# The look of a lender's name: 'Silicon Valley Bank', 'Hercules Capital', 'Encina Lending'.
+_LENDER_NAME = re.compile(
+    r"\b(?:Bank|Banking|Bancorp|Capital|Credit|Finance|Financial|Lending|Lenders|Fund|Investments?)$"
+)
+# Whom the money goes to: the object right after the verb ('provided Solvane with', 'lent heat-pump
+# installer Warmstead £40 million', 'provide Dosewise, a medication-adherence startup, with'), or the name
+# after 'to' or 'with', maybe described ('to HVAC marketplace Coolhaus').
+_BORROWER_FIRST = re.compile(
+    rf"^(?:{DESCRIBED_AS}|(?-i:[a-z][\w-]*\s+){{1,4}}?)?(?P<company>{NAME})(?:,\s+(?:an?|the)\s[^,;]{{1,80}},)?"
+    rf"\s+(?:with\b|(?:an?\s+)?(?-i:{MONEY_START}))"
+)
+_BORROWER_AFTER = re.compile(rf"\bto\s+(?:{DESCRIBED_AS})?(?P<company>{NAME})")
+_BORROWER_WITH = re.compile(rf"\bwith\s+(?:{DESCRIBED_AS})?(?P<company>{NAME})")
+
+
+def _lender(subject: str) -> bool:
+    """Whether a subject names lenders only ('Kingfisher Lane Capital and Orrin Bank')."""
+    names = [n.strip() for n in re.split(r",\s*|\s+and\s+", subject) if n.strip()]
+    gazetteer = default_gazetteer()
+    return bool(names) and all(
+        _LENDER_NAME.search(n) or gazetteer.not_a_company(n) in ("investor", "public body") for n in names
+    )
+
+
+def _borrower_of_lender(text: str, first_money: int) -> tuple[str | None] | None:
+    """(the borrower,) when the clause's subject provides the money before its amount, or is a lender
+    that signs a loan: the borrower may be None (who provides the money never took it). None when the
+    clause is neither."""
+    provides = _PROVIDES_TO.search(text, 0, first_money)
+    if provides and (
+        _RELATIVE_BEFORE.search(text, max(0, provides.start() - 30), provides.start())
+        or not (
+            provides.group(0).lower().startswith(("lent", "lend"))
+            or _LOAN_WORD.search(text, provides.end(), first_money + 40)
+        )
+    ):
+        # 'a platform that provides prebuilt infrastructure, has raised ...', 'Quenby provides payroll
+        # software': no loan provided; 'Quenby was granted a loan': the subject took it
+        provides = None
+    if provides is not None:
+        # ('extended the maturity of its $120 million loan with Harlow Credit' names the lender after 'with')
+        after = text[provides.end() :]
+        found = _BORROWER_FIRST.match(after) or _BORROWER_AFTER.search(after)
+        return (valid_company(found["company"]) if found else None,)
+    signs = _SIGNS.search(text, 0, first_money)
+    if signs is None or not _lender(strip_lead_in(text[: signs.start()]).strip(" ,")):
+        return None
+    found = _BORROWER_WITH.search(text, signs.end())
+    return (valid_company(found["company"]) if found else None,)
+
+
 # A subject that points back to the company named before, then says what it sold: 'The company sold 14.5
 # million shares at $21 apiece, raising', 'It issued new shares worth'.
 _SELLER_POINTS_BACK = re.compile(
@@ -537,6 +605,10 @@ def _company(clause: Clause, anchor: int, antecedent: DealMention | None) -> tup
     text = clause.text
     if clause.company:
         return clause.company, False
+    moneys = find_money(text)
+    borrower = _borrower_of_lender(text, moneys[0].start if moneys else len(text))
+    if borrower is not None:
+        return borrower[0], False
     invested = _invested_in(text)
     if invested:
         return valid_company(invested["company"]), False
@@ -779,12 +851,15 @@ _WORD_AFTER = re.compile(r"\s+([\w-]+)")
 # A lender's or backer's verb right before the money it gives ('is providing €20 million', 'has committed
 # up to $50 million'), and the company it goes to after 'to' ('in venture-debt financing to Protembis').
 _PROVIDES = re.compile(
-    r"\b(?:provid(?:es|ed|ing)|extend(?:s|ed|ing)|lend(?:s|ing)|lent|commit(?:s|ted|ting))"
-    r"\s+(?:(?:up to|about|around|nearly|almost|over|a further|another|an additional)\s+)?$",
+    r"\b(?:provid(?:es|ed|ing)|extend(?:s|ed|ing)|lend(?:s|ing)|lent|commit(?:s|ted|ting)|grant(?:s|ed|ing)"
+    r"|advanc(?:es|ed|ing)|arrang(?:es|ed|ing))"
+    # ('provided a $25 million term loan to Quenby': the lender's loan, its borrower after 'to')
+    r"\s+(?:(?:a|an|the|its)\s+)?"
+    r"(?:(?:up to|about|around|nearly|almost|over|a further|another|an additional)\s+)?$",
     re.IGNORECASE,
 )
 _PROVIDED_TO = re.compile(
-    r"\s*(?:(?:in|of)\s+)?(?:[\w-]+\s+){0,3}?to\s+(?P<rest>[^,;]{1,120})", re.IGNORECASE
+    r"\s*(?:(?:in|of)\s+)?(?:[\w-]+\s+){0,5}?to\s+(?P<rest>[^,;]{1,120})", re.IGNORECASE
 )
 
 
@@ -826,12 +901,22 @@ def _recipient_after(
     return named if named is not REFERENCE else None
 
 
+# A stake taken by investing in the company ('has taken a minority stake in Quenby, investing $30
+# million'); a stake bought 'for' money is a purchase from its holders, no raise.
+_STAKE_TAKEN_INVESTING = re.compile(
+    r"\b(?P<verb>took|taken|takes|taking)\s+(?P<span>(?:an?\s+)?(?:minority\s+|small\s+|\S+%\s+)?stake)\s+in\s+"
+    rf"(?:{DESCRIBED_AS})?(?P<company>{NAME})(?:,\s+(?:an?|the)\s[^,;]{{1,80}})?,?\s+(?:by\s+)?investing\b"
+)
+
+
 def _invested_in(text: str) -> re.Match[str] | None:
-    """'<investor> invested|led <money or a stake> in <company>', or None."""
+    """'<investor> invested|led <money or a stake> in <company>', '<investor> took a minority stake in
+    <company>, investing <money>', or None."""
     for found in _INVESTOR_SUBJECT.finditer(text):
         if (find_money(found["span"]) or "stake" in found["span"]) and valid_company(found["company"]):
             return found
-    return None
+    stake = _STAKE_TAKEN_INVESTING.search(text) if "stake" in text else None
+    return stake if stake and valid_company(stake["company"]) else None
 
 
 def _round(
@@ -943,7 +1028,9 @@ _DEBT_AFTER_AMOUNT = re.compile(
 # Debt named right before the amount: 'secured a loan of up to $7.9 billion', 'a credit facility of $50M'.
 _DEBT_BEFORE_AMOUNT = re.compile(
     r"\b(?:loan|credit facility|credit line|debt facility|term loan|debt financing)\s+(?:facility\s+)?"
-    r"(?:of|worth|totall?ing)\s+(?:up to\s+|about\s+|around\s+|nearly\s+)?$",
+    r"(?:of|worth|totall?ing)\s+(?:up to\s+|about\s+|around\s+|nearly\s+)?$"
+    # a lender's loan: 'lent heat-pump installer Warmstead £40 million'
+    r"|\b(?:lent|lends)\s+(?:\S+\s+){1,5}?$",
     re.IGNORECASE,
 )
 

@@ -57,7 +57,12 @@ _MONEY_NEXT_DESCRIBED = rf"(?=\s+(?:an?\s+)?(?:[a-z]+\s+)?(?-i:{MONEY_START}))"
 _OUT_OF_STEALTH = ("came", "comes", "coming", "emerged", "emerges", "launched", "launches", "broke", "breaks")
 # A grant is received only as money: 'was granted NOK 1 million', 'was granted a $3 million loan' (not
 # 'was granted a patent for its $3 million machine').
-_GRANTED_MONEY = rf"(?=\s+(?:an?\s+)?(?:[\w-]+\s+)?{MONEY_START})"
+_GRANTED_MONEY = (
+    rf"(?=\s+(?:an?\s+)?(?:[\w-]+\s+)?{MONEY_START}"
+    # ('was granted a loan of €12 million')
+    r"|\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:loan|facility|credit line|grant)\s+of\s+(?:up\s+to\s+)?"
+    rf"{MONEY_START})"
+)
 # What a company sells to raise money, besides a round: 'a $3.2 billion private debt placement', 'a $252
 # million share sale'.
 _SALE_OF_SECURITIES = (
@@ -70,6 +75,13 @@ _UP_TO_A_SALE = rf"(?:\S+\s+){{0,4}}?(?:ipo|offering|{_SALE_OF_SECURITIES})(?!\s
 _UP_TO_A_SECURITIES_SALE = (
     rf"(?:\S+\s+){{0,4}}?(?:ipo|(?:public|rights|secondary|follow-on)\s+offering|{_SALE_OF_SECURITIES})"
     r"(?!\s+for\s+(?-i:[A-Z]))"
+)
+# The words after an amount, up to the debt it is ('venture debt agreement', 'loan facility').
+_UP_TO_DEBT = r"(?:\S+\s+){0,3}?(?:loan|credit|debt|financing|facility)\s*(?:agreement|facility|deal|line)?\b"
+# A facility made bigger, then its new size: 'its credit facility from $50 million to $80 million'.
+_TO_A_BIGGER_FACILITY = (
+    r"\s+(?:its|the|an?)\s+(?:\S+\s+){0,3}?(?:facility|credit line|loan|line of credit)\b[^.;]{0,40}?\bto\s+"
+    rf"(?-i:{MONEY_START})"
 )
 # An amount that opens the words after an article: '$618 million', 'US$1 billion', '€40m'.
 _MONEY_FIRST = rf"(?-i:{MONEY_START})\S*\s+(?:(?:million|billion|mn|bn|crore|lakh)\s+)?"
@@ -154,6 +166,8 @@ DEAL_VERB = re.compile(
         r"|snags|attracted|attracts|banked|banks|took in|takes in|took on|takes on|took|takes|grabbed|grabs"
         r"|brought in|brings in|unveiled|was awarded|has been awarded|been awarded|awarded"
         rf"|been granted{_GRANTED_MONEY}|was granted{_GRANTED_MONEY}|were granted{_GRANTED_MONEY}"
+        # a loan a bank sanctions, as Indian filings say ('has been sanctioned a ₹200 crore credit line')
+        rf"|been sanctioned{_GRANTED_MONEY}|was sanctioned{_GRANTED_MONEY}"
         r"|won|went public"
         r"|goes public|clinched|clinches|hauled in|hauls in|scooped up|scoops up|garnered|garners|pulled down"
         r"|pulls down|mopped up|mops up|obtained|obtains|swept up|sweeps up|snapped up|snaps up"
@@ -203,6 +217,22 @@ DEAL_VERB = re.compile(
         # ('launched a new offering for banks' and 'held its IPO' state no raise)
         + rf"|launch(?:ed|es)(?=\s+(?:its|an|the|a)\s+{_MONEY_FIRST}{_UP_TO_A_SECURITIES_SALE})"
         + rf"|held(?=\s+(?:its|an|the|a)\s+{_MONEY_FIRST}{_UP_TO_A_SALE})"
+        # a loan or facility the company signs or enlarges ('entered into a $75 million loan agreement',
+        # 'upsized its credit facility to $80 million', 'issued $150 million in convertible notes')
+        + "".join(
+            rf"|{verb}(?=\s+(?:an?|its)\s+{_MONEY_FIRST}{_UP_TO_DEBT})"
+            for verb in ("signed", "signs", "entered into", "enters into")
+        )
+        # a lender's loan, the borrower before the money: 'lent heat-pump installer Warmstead £40 million'
+        + "".join(rf"|{verb}(?=\s+(?:\S+\s+){{1,5}}?(?-i:{MONEY_START}))" for verb in ("lent", "lends"))
+        + "".join(
+            rf"|{verb}(?={_TO_A_BIGGER_FACILITY})"
+            for verb in ("upsized", "upsizes", "increased", "increases", "expanded", "expands", "enlarged")
+        )
+        + "".join(
+            rf"|{verb}(?=\s+(?:an?\s+)?{_MONEY_FIRST}(?:\S+\s+){{0,3}}?(?:convertible|notes|bonds|debentures)\b)"
+            for verb in ("issued", "issues", "sold", "sells")
+        )
     )
     + r"\b",
     re.IGNORECASE,

@@ -175,6 +175,9 @@ _ACQUISITION_BEFORE = re.compile(
     + one_of(
         r"acquir\w*|acquisitions? of|takeover of|bought|buy|buys|buying|purchas\w*|sold|sells?|selling"
         r"|sale of|divest\w*|paid|pays?|snapped up|snaps up|snapping up|took over|takes over"
+        # 'took a 51% stake in Quenby for $300 million': a stake bought from its holders
+        r"|took(?=\s+(?:an?\s+)?(?:\S+\s+){0,2}?stake\b)|takes(?=\s+(?:an?\s+)?(?:\S+\s+){0,2}?stake\b)"
+        r"|taken(?=\s+(?:an?\s+)?(?:\S+\s+){0,2}?stake\b)"
     )
     + r"\b"
     rf"[^;{CURRENCY_SIGNS}]*"
@@ -314,6 +317,48 @@ _PERFECT_BEFORE = re.compile(
     r"\b(?:has|have|had)\s+(?:now\s+|so far\s+|already\s+|since\s+)?[a-z]+ed\b[^.;]*$", re.IGNORECASE
 )
 # What makes an amount a part of the one before it: '$52 million in all (including a $6 million seed)'.
+# Money taken from a loan already made: 'has drawn down $18 million', 'drew a further $5 million'.
+_DRAWN_BEFORE = re.compile(
+    r"\b(?:drawn|drew|draws|drawing)\s+(?:down\s+)?(?:a\s+further\s+|another\s+|an\s+additional\s+)?$",
+    re.IGNORECASE,
+)
+# ... and the loan it is drawn from: 'from the', 'under its existing'.
+_DRAWN_FROM_BEFORE = re.compile(
+    r"\b(?:drawn|drew|draws|drawing)\b[^.;]{0,60}?\b(?:from|under|of)\s+(?:the|its|an?)\s+(?:existing\s+)?$",
+    re.IGNORECASE,
+)
+# An amount a facility may grow by, at an option: 'an option to increase the facility by a further'.
+_OPTION_BEFORE = re.compile(
+    r"\b(?:option|accordion)\b[^.;$]{0,60}?\b(?:by|to|of)\s+(?:a\s+further\s+|another\s+|an\s+additional\s+|up\s+to\s+)?$",
+    re.IGNORECASE,
+)
+# A size before its new one, or what was added to it: 'from $50 million to $80 million', 'by A$25 million
+# to A$100 million'.
+_FROM_BEFORE = re.compile(r"\b(?:from|by)\s+(?:about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
+# A facility or round made bigger, up to its old size or what was added: 'upsized its credit facility
+# from', 'increased its facility with Southwind Bank by'.
+_SIZE_CHANGED_FROM = re.compile(
+    r"\b(?:upsized|upsizes|increased|increases|expanded|expands|enlarged|boosted|lifted|upped|extended)\b"
+    r"[^.;]{0,60}?\b(?:from|by)\s+(?:about\s+|around\s+|roughly\s+)?$",
+    re.IGNORECASE,
+)
+
+# ... and the old size, up to the new one: 'upsized its credit facility from $50 million to'.
+_SIZE_CHANGED_TO = re.compile(
+    _SIZE_CHANGED_FROM.pattern[:-1] + r"\S+(?:\s+(?:million|billion|mn|bn|m|crore|lakh))?\s+to\s+$",
+    re.IGNORECASE,
+)
+
+
+def _new_size(clause: str, money: Money) -> bool:
+    """Whether an amount after 'to' is the new size of something made bigger ('from $50 million to $80
+    million' after 'upsized'), not the high end of a range."""
+    return bool(_SIZE_CHANGED_TO.search(clause, max(0, money.start - 140), money.start))
+
+
+_TO_A_NEW_SIZE_AFTER = re.compile(
+    rf"\s+to\s+(?:about\s+|around\s+|roughly\s+)?(?:[{CURRENCY_SIGNS}]|US\$|[A-Z]{{1,3}}\$|\d)"
+)
 _PART_BEFORE = re.compile(r"\bincluding\s+(?:an?\s+|the\s+|its\s+)?$", re.IGNORECASE)
 _PART_OF_CHARS = 60  # how far before 'including' the sum stands ('$52 million in venture capital (')
 # A clause that opens by saying it sums up ('In total Vexa netted $800m'): its amount is a total.
@@ -880,6 +925,8 @@ def in_the_past(clause: str, money: Money, published: date | None, months: bool 
 def range_high(clause: str, money: Money) -> re.Match[str] | None:
     """The high end of the range whose low end is `money`, or None ('and' only after 'between')."""
     found = RANGE_HIGH.match(clause, money.end)
+    if found is not None and _SIZE_CHANGED_FROM.search(clause, max(0, money.start - 80), money.start):
+        return None  # 'upsized its facility from $50 million to $80 million': a new size, no range
     if found is None or (
         found.group(0).lstrip()[:3].lower() == "and"
         and not _BETWEEN.search(clause, max(0, money.start - 12), money.start)
@@ -937,7 +984,7 @@ def money_role(clause: str, money: Money, moneys: list[Money], published: date |
     before = (clause, _window_start(money), money.start)  # search(*before): the words before, to the amount
     if _in_brackets_after_money(clause, money, moneys) or not money.value:
         return Role.OTHER  # a conversion, or nothing at all ('$0.00')
-    if _PRICE_AFTER.match(after) or _RANGE_BEFORE.search(*before):
+    if _PRICE_AFTER.match(after) or (_RANGE_BEFORE.search(*before) and not _new_size(clause, money)):
         return Role.OTHER  # a price, or the high end of a range (the low end speaks for it)
     if _PENALTY_AFTER.match(after):
         return Role.OTHER  # 'Vodafone Germany Gets $52m Fine for GDPR': money paid out, not raised
@@ -1067,6 +1114,13 @@ def _present_role(clause: str, money: Money) -> Role:
         return Role.OTHER
     if _NOT_A_RAISE_AFTER.match(after) or _NOT_A_RAISE_BEFORE.search(*before) or _for_a_fund(after):
         return Role.OTHER
+    if _DRAWN_BEFORE.search(*before) or ("dr" in clause and _DRAWN_FROM_BEFORE.search(*before)):
+        # 'has drawn down $18 million from the $60 million loan it signed last year': a loan it already had
+        return Role.OTHER
+    if "option" in clause and _OPTION_BEFORE.search(*before):
+        return Role.OTHER  # 'with an option to increase the facility by a further $20 million': not lent yet
+    if _FROM_BEFORE.search(*before) and _TO_A_NEW_SIZE_AFTER.match(clause, end_of_conversion(clause, money)):
+        return Role.OTHER  # 'upsized its facility from $50 million to $80 million': the old size
     phrase_after = _phrase_after(clause, money, _CUMULATIVE_PHRASE_END)
     if _CUMULATIVE.search(phrase_after) or (
         BOTH_KINDS.search(phrase_after)

@@ -248,7 +248,8 @@ def test_a_company_named_for_a_day_after_what_it_is(text: str, expected: list) -
 @pytest.mark.parametrize(
     ("paragraphs", "expected"),
     [
-        # the firm buys, lends or invests: the money is another company's, or no deal at all
+        # the firm buys, lends or invests: the money is another company's, or no deal at all (the thirty-
+        # second round gives a loan the firm extends to its borrower)
         (['Maplecrest Capital Corp. (TSXV: MCC) (the "Company") announces that it has subscribed for '
           "2,000,000 common shares of Lorrimer Health Inc. for $1,000,000."], []),
         (['Venterra Capital Corp. (Nasdaq: VNCC) (the "Company") announced that it has funded a $25 million '
@@ -256,7 +257,8 @@ def test_a_company_named_for_a_day_after_what_it_is(text: str, expected: list) -
         (['Fernleaf Ventures Ltd. (the "Company") is pleased to announce that it has completed its '
           "investment of $500,000 in Hart Medical."], []),
         (['Brookvale Capital Inc. (TSXV: BVC) ("Brookvale" or the "Company") announces that it has extended '
-          "a $1 million bridge loan to Sitka Diagnostics Inc."], []),
+          "a $1 million bridge loan to Sitka Diagnostics Inc."],
+         [("Sitka Diagnostics", "$1 million", "debt")]),
         # the firm announces another company's round, even one it led
         (['Yarrowby Capital Corp. (the "Company") announced that Fennick, a payments startup, raised $5 '
           "million in a round the Company led."], [("Fennick", "$5 million", None)]),
