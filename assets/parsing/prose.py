@@ -481,6 +481,29 @@ _LISTING_DAY = re.compile(
     r"|offer(?:ing)? price|ipo price)",
     re.IGNORECASE,
 )
+# A debut is a listing's only on a market ('rose 12% in its Hong Kong debut', 'debuted on Nasdaq'), not a
+# product's ('debuted its new chip at CES'); a bond, token or fund that lists is no company's listing.
+_ON_A_MARKET = re.compile(
+    r"\b(?:shares?|stock|trading|traded|offer price|ipo|listing|listed|exchange|bourse|nasdaq|nyse)\b"
+    r"|%|\bper ?cent\b",
+    re.IGNORECASE,
+)
+_DEBUTED_IN_A_PLACE = re.compile(r"\bdebuted\s+(?:on|in)\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
+_OWNERS_THING = re.compile(r"^[^,;]*?['’]s?\s+(?:new\s+)?[a-z]+\s+debuted\b")
+_NO_COMPANY_LISTING = re.compile(
+    r"\b(?:bonds?|tokens?|coins?|notes|etfs?|funds?|debentures)\b", re.IGNORECASE
+)
+
+
+def _listing_day(sentence: str) -> bool:
+    """Whether a sentence tells a company's first day as a listed company (`_LISTING_DAY`)."""
+    found = _LISTING_DAY.search(sentence)
+    if found is None or _NO_COMPANY_LISTING.search(sentence):
+        return False
+    if not found.group(0).lower().startswith("debut") or _ON_A_MARKET.search(sentence):
+        return True
+    # 'Tuoyun debuted in Hong Kong on Thursday' (not "Quenby's app debuted in the UK": a thing of its own)
+    return bool(_DEBUTED_IN_A_PLACE.search(sentence)) and not _OWNERS_THING.match(sentence)
 
 
 # A sentence whose subject is a listing of the company named before: 'The IPO raised', 'Its initial public
@@ -789,9 +812,9 @@ def extract_prose_mentions(
                 antecedent.stated(winner)
             if found:
                 listing_day = None
-            elif _LISTING_DAY.search(sentence):
+            elif _listing_day(sentence):
                 listing_day = f"{listing_day} {sentence}" if listing_day else sentence
-            if not found and (not clauses or _LISTING_DAY.search(sentence)):
+            if not found and (not clauses or _listing_day(sentence)):
                 # (a sentence that speaks of a deal but states none names no one the next may mean,
                 # except a listing's day: 'Shares of Quenby rose 40% in their debut. The IPO raised ...')
                 antecedent.subject_of(sentence)
@@ -1066,7 +1089,7 @@ def _subject_of(sentence: str, antecedent: DealMention | None) -> DealMention | 
     pronouns of the next ones; never an investor of the deal just stated ('Avenir had acquired a stake in
     it')."""
     found = _SUBJECT_BEFORE_VERB.match(sentence) or (
-        _LISTING_SUBJECT.match(sentence) if _LISTING_DAY.search(sentence) else None
+        _LISTING_SUBJECT.match(sentence) if _listing_day(sentence) else None
     )
     company = company_in_subject(found["subject"]) if found else None
     if found and not company:

@@ -180,3 +180,15 @@ def test_a_market_value_told_after_a_debut_is_no_listing() -> None:
         "Skyfell closed the day with a market capitalisation of A$71 million."
     )
     assert [deal for deal in _deals(text) if deal[1] == "ipo"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quenford debuted its new inference chip at a trade show on Tuesday. It raised $50 million.",
+        "Quenford's app debuted in the UK last month. It raised $12 million.",
+        "Quenford Motors' green bond debuted on the Luxembourg exchange. The company raised $500 million.",
+    ],
+)
+def test_a_debut_that_is_no_listing_of_the_company_makes_no_ipo(text: str) -> None:
+    assert [deal for deal in _deals(text) if deal[1] == "ipo"] == []
