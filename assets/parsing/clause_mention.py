@@ -523,18 +523,23 @@ def _noun_after(text: str, money: Money) -> bool:
 # 'Hercules Capital extended a $25 million facility to Quenby'): whoever the subject is, the money goes to
 # the one it is provided to.
 _PROVIDES_TO = re.compile(
-    r"\b(?:provid(?:e|ed|es)|extend(?:ed|s)?|grant(?:ed|s)?|lent|lends?)\s",
+    r"\b(?:provid(?:ed|es)|extend(?:ed|s)|grant(?:ed|s)|lent|lends|to\s+(?:provide|extend|grant|lend))\s",
     re.IGNORECASE,
 )
 # ... or it signs one, when the subject is a lender ('The European Investment Bank has signed a €40 million
 # venture debt agreement with Quenby'; 'Quenby signed a $75 million loan agreement with Blue Owl' is
 # Quenby's own).
+_OWN_AFTER = re.compile(r"(?:its|their|the\s+company['’]s)\s", re.IGNORECASE)
 _LOAN_WORD = re.compile(r"\b(?:loans?|facility|facilities|credit|debt|financing)\b", re.IGNORECASE)
 # A verb in a relative clause or in the passive: 'a platform that provides', 'Quenby was granted'.
 _RELATIVE_BEFORE = re.compile(
     r"\b(?:that|which|who|was|were|been|is|are|be|being)\s+(?:\w+\s+)?$", re.IGNORECASE
 )
-_SIGNS = re.compile(r"\s(?:has\s+|have\s+)?(?:signed|signs|agreed|entered into)\s", re.IGNORECASE)
+_SIGNS = re.compile(
+    r"\s(?:has\s+|have\s+)?(?:signed|signs|agreed|entered into)\s+(?:an?|its)\s+[^,;]{0,60}?"
+    r"\b(?:loan|credit|debt|financing|facility)\s*(?:agreement|facility|deal|line)?\b[^,;]{0,60}?(?=\bwith\s)",
+    re.IGNORECASE,
+)
 # The look of a lender's name: 'Silicon Valley Bank', 'Hercules Capital', 'Encina Lending'.
 _LENDER_NAME = re.compile(
     r"\b(?:Bank|Banking|Bancorp|Capital|Credit|Finance|Financial|Lending|Lenders|Fund|Investments?)$"
@@ -552,7 +557,7 @@ _BORROWER_WITH = re.compile(rf"\bwith\s+(?:{DESCRIBED_AS})?(?P<company>{NAME})")
 
 def _lender(subject: str) -> bool:
     """Whether a subject names lenders only ('Kingfisher Lane Capital and Orrin Bank')."""
-    names = [n.strip() for n in re.split(r",\s*|\s+and\s+", subject) if n.strip()]
+    names = [n.strip(" .") for n in re.split(r",\s*|\s+and\s+", subject) if n.strip(" .")]
     gazetteer = default_gazetteer()
     return bool(names) and all(
         _LENDER_NAME.search(n) or gazetteer.not_a_company(n) in ("investor", "public body") for n in names
@@ -566,6 +571,10 @@ def _borrower_of_lender(text: str, first_money: int) -> tuple[str | None] | None
     provides = _PROVIDES_TO.search(text, 0, first_money)
     if provides and (
         _RELATIVE_BEFORE.search(text, max(0, provides.start() - 30), provides.start())
+        # ('After Orrin Bank extended credit to Quenby, Solvane raised ...': the raise has a verb of its own;
+        # 'Quenby extends its seed round' is its own)
+        or DEAL_VERB.search(text, provides.end(), first_money)
+        or _OWN_AFTER.match(text, provides.end())
         or not (
             provides.group(0).lower().startswith(("lent", "lend"))
             or _LOAN_WORD.search(text, provides.end(), first_money + 40)
@@ -579,10 +588,18 @@ def _borrower_of_lender(text: str, first_money: int) -> tuple[str | None] | None
         after = text[provides.end() :]
         found = _BORROWER_FIRST.match(after) or _BORROWER_AFTER.search(after)
         return (valid_company(found["company"]) if found else None,)
-    signs = _SIGNS.search(text, 0, first_money)
-    if signs is None or not _lender(strip_lead_in(text[: signs.start()]).strip(" ,")):
+    signs = _SIGNS.search(text)
+    if (
+        signs is None
+        or signs.start() > first_money
+        or not _lender(strip_lead_in(text[: signs.start()]).strip(" ,"))
+    ):
         return None
     found = _BORROWER_WITH.search(text, signs.end())
+    if found and _lender(found["company"]):
+        # 'Lendable Capital has signed a $100 million facility with Orrin Bank': which of two lenders
+        # borrows, the words do not say
+        return (None,)
     return (valid_company(found["company"]) if found else None,)
 
 

@@ -77,11 +77,15 @@ _UP_TO_A_SECURITIES_SALE = (
     r"(?!\s+for\s+(?-i:[A-Z]))"
 )
 # The words after an amount, up to the debt it is ('venture debt agreement', 'loan facility').
-_UP_TO_DEBT = r"(?:\S+\s+){0,3}?(?:loan|credit|debt|financing|facility)\s*(?:agreement|facility|deal|line)?\b"
+_UP_TO_DEBT = (
+    r"(?:\S+\s+){0,3}?(?:(?:loan|credit|debt|financing|facility|lending)\s+(?:agreement|facility|deal|line)"
+    r"|term\s+loan|debt\s+financing|venture\s+debt|loan)\b(?!\s+(?:book|portfolio|card|offtake))"
+)
 # A facility made bigger, then its new size: 'its credit facility from $50 million to $80 million'.
 _TO_A_BIGGER_FACILITY = (
-    r"\s+(?:its|the|an?)\s+(?:\S+\s+){0,3}?(?:facility|credit line|loan|line of credit)\b[^.;]{0,40}?\bto\s+"
-    rf"(?-i:{MONEY_START})"
+    r"\s+(?:its|the|an?)\s+(?:\S+\s+){0,3}?(?:facility|credit line|loan|line of credit)\b"
+    r"(?!\s+(?:book|portfolio|originations))[^.;]{0,40}?\bto\s+"
+    rf"(?-i:[{CURRENCY_SIGNS}]|US\$|[A-Z]{{1,3}}\$|[A-Z]{{3}}\s?\d)"
 )
 # An amount that opens the words after an article: '$618 million', 'US$1 billion', '€40m'.
 _MONEY_FIRST = rf"(?-i:{MONEY_START})\S*\s+(?:(?:million|billion|mn|bn|crore|lakh)\s+)?"

@@ -329,7 +329,8 @@ _DRAWN_FROM_BEFORE = re.compile(
 )
 # An amount a facility may grow by, at an option: 'an option to increase the facility by a further'.
 _OPTION_BEFORE = re.compile(
-    r"\b(?:option|accordion)\b[^.;$]{0,60}?\b(?:by|to|of)\s+(?:a\s+further\s+|another\s+|an\s+additional\s+|up\s+to\s+)?$",
+    r"\b(?:option\s+to\s+(?:increase|upsize|extend|expand|enlarge)|accordion)\b[^.;$]{0,60}?\b(?:by|to|of)\s+"
+    r"(?:a\s+further\s+|another\s+|an\s+additional\s+|up\s+to\s+)?$",
     re.IGNORECASE,
 )
 # A size before its new one, or what was added to it: 'from $50 million to $80 million', 'by A$25 million
@@ -338,8 +339,9 @@ _FROM_BEFORE = re.compile(r"\b(?:from|by)\s+(?:about\s+|around\s+|roughly\s+)?$"
 # A facility or round made bigger, up to its old size or what was added: 'upsized its credit facility
 # from', 'increased its facility with Southwind Bank by'.
 _SIZE_CHANGED_FROM = re.compile(
-    r"\b(?:upsized|upsizes|increased|increases|expanded|expands|enlarged|boosted|lifted|upped|extended)\b"
-    r"[^.;]{0,60}?\b(?:from|by)\s+(?:about\s+|around\s+|roughly\s+)?$",
+    r"\b(?:upsized|upsizes|increased|increases|expanded|expands|enlarged|boosted|lifted|upped|extended)\s+"
+    r"(?:its|the|an?)\s+(?:\S+\s+){0,3}?(?:facility|loan|credit line|line of credit|round|financing|raise"
+    r"|series\s+[a-k]|seed)\b[^.;]{0,40}?\b(?:from|by)\s+(?:about\s+|around\s+|roughly\s+)?$",
     re.IGNORECASE,
 )
 

@@ -490,6 +490,8 @@ _ON_A_MARKET = re.compile(
 )
 _DEBUTED_IN_A_PLACE = re.compile(r"\bdebuted\s+(?:on|in)\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
 _OWNERS_THING = re.compile(r"^[^,;]*?['’]s?\s+(?:new\s+)?[a-z]+\s+debuted\b")
+# Another company's debut, named by its possessive: "rose 8% after Solvane's debut on Nasdaq".
+_ANOTHERS_DEBUT = re.compile(r"\s(?-i:[A-Z])[\w.&-]*['’]s?\s+(?:[\w-]+\s+){0,2}?debut\b")
 _NO_COMPANY_LISTING = re.compile(
     r"\b(?:bonds?|tokens?|coins?|notes|etfs?|funds?|debentures)\b", re.IGNORECASE
 )
@@ -498,7 +500,7 @@ _NO_COMPANY_LISTING = re.compile(
 def _listing_day(sentence: str) -> bool:
     """Whether a sentence tells a company's first day as a listed company (`_LISTING_DAY`)."""
     found = _LISTING_DAY.search(sentence)
-    if found is None or _NO_COMPANY_LISTING.search(sentence):
+    if found is None or _NO_COMPANY_LISTING.search(sentence) or _ANOTHERS_DEBUT.search(sentence):
         return False
     if not found.group(0).lower().startswith("debut") or _ON_A_MARKET.search(sentence):
         return True
@@ -549,14 +551,13 @@ def _listing_of_the_day(mention: DealMention, sentence: str, listing_day: str) -
     time, is that listing's proceeds ('Quenby rose 12% in its Hong Kong debut. It raised HK$2.1
     billion.'); 'It had raised $41 million from Accel' and 'It raised $41 million in 2021' are rounds of
     its past."""
-    if (
-        mention.amount is None
-        or mention.round_text not in (None, "unknown")
-        or mention.company not in listing_day
-    ):
-        return (
-            mention  # (a market value told after the debut, 'closed the day worth A$71 million', is no raise)
-        )
+    # (a market value told after the debut, 'closed the day worth A$71 million', is no raise; a raise of
+    # another company named on the day, its customer's or rival's, is no listing)
+    listed = _subject_of(listing_day, None)
+    if mention.amount is None or mention.round_text not in (None, "unknown") or listed is None:
+        return mention
+    if listed.company != mention.company:
+        return mention
     before = (
         sentence[: sentence.find(mention.amount)]
         if mention.amount and mention.amount in sentence
@@ -758,7 +759,11 @@ def extract_prose_mentions(
                     published,
                     _antecedent_of(clause.text, release, antecedent, p_index, s_index),
                 )
-                if mention and _LISTING_REFERENCE.match(sentence) and (mention.company or "") not in sentence:
+                if (
+                    mention
+                    and _LISTING_REFERENCE.match(sentence)
+                    and (mention.company is None or mention.company not in sentence)
+                ):
                     # 'The IPO raised ...' is the listing of a company the sentences before took public
                     mention = _listing_referred_to(mention, listing_day, in_paragraph)
                 if mention and release.listed:

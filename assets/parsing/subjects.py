@@ -250,15 +250,17 @@ _SUBORDINATE_END = re.compile(
     # 'Precede Biosciences emerged from stealth having raised ...'
     r"\s(?:after|by|while|upon|when|before|having|with (?:its|their|a|an))$",
     re.IGNORECASE,
-)
+)  # 'Kapiva drew attention with its $60 million round'
 # A listing's first day, then the offering that raised: 'Quenby listed at a 9% premium on the NSE after an
 # IPO that raised ...', 'Quenby rose 30% in its debut after a $252 million share sale' (the company that
 # listed raised).
 _LISTED_AFTER_ITS_OFFERING = re.compile(
     rf"^({NAME})\s+(?:(?:shares|stock)\s+)?(?:listed|debuted|rose|jumped|climbed|surged|soared|fell|slipped|opened"
     r"|closed|made)\b[^;]*\s(?:after|following)\s+(?:an?|its|the)"
-    r"(?:\s+(?:\S+\s+){0,3}?(?i:ipo|offering|listing|share sale|flotation|float)\s+(?:that|which))?$"
-)  # 'Kapiva drew attention with its $60 million round'
+    # ('after the Solvane IPO that raised': another company's listing)
+    r"(?:\s+(?:(?-i:[a-z$€£¥₹\d])\S*\s+){0,3}?"
+    r"(?i:ipo|offering|listing|share sale|flotation|float)\s+(?:that|which))?$"
+)
 
 # A subject that opens on a company doing something to its own round, and ends where the round is called
 # its own: 'Acme added six investors to its', 'Acme brought on two backers in its oversubscribed'. Only

@@ -192,3 +192,20 @@ def test_a_market_value_told_after_a_debut_is_no_listing() -> None:
 )
 def test_a_debut_that_is_no_listing_of_the_company_makes_no_ipo(text: str) -> None:
     assert [deal for deal in _deals(text) if deal[1] == "ipo"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another company's listing, after the subject's move
+        ("Quenford shares fell 4% after the Solvane IPO that raised $300 million.",
+         [("Solvane", "ipo", "$300 million")]),
+        ("Quenford's shares rose 8% on Monday after Solvane's debut on Nasdaq. "
+         "The IPO raised $400 million.", []),
+        # a customer listed, then the company raised: no listing of the company
+        ("Shares of Solvane, Quenford's biggest customer, jumped 30% on their first day of trading. "
+         "Quenford raised $40 million from Accel.", [("Quenford", None, "$40 million")]),
+    ],
+)  # fmt: skip
+def test_a_listing_is_the_company_that_listed(text: str, expected: list) -> None:
+    assert _deals(text) == expected

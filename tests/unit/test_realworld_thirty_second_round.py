@@ -150,3 +150,32 @@ def test_a_stake_taken_by_investing_is_the_companys_raise() -> None:
     )
     [(company, _, amount)] = _deals(sentence)
     assert (company, amount) == ("FrostPath Asia", "S$45 million")
+
+
+# A review of the round's first version, in its own words and ours: lending words that are no loan to the
+# company, and raises next to them.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lendwell Capital has signed a $100 million credit facility with Orrin Bank.", []),
+        ("Tarn Capital has agreed to invest $30 million in Quillmoor together with Solvane.",
+         [("Quillmoor", None, "$30 million")]),
+        ("After Orrin Bank extended credit to Quillmoor last year, Solvane raised $30 million in a Series B.",
+         [("Solvane", "series_b", "$30 million")]),
+        ("Quillmoor signed a $40 million credit card processing contract with Solvane.", []),
+        ("Quillmoor signed a $30 million lease on a facility in Austin.", []),
+        ("Quillmoor increased its loan book to $500 million last year.", []),
+        ("With a government grant in hand, Quillmoor raised $10 million in seed financing.",
+         [("Quillmoor", "seed", "$10 million")]),
+        ("Quillmoor extends its seed round to $15 million with new debt financing.",
+         [("Quillmoor", "debt", "$15 million")]),
+        ("Quillmoor, whose app provides loans to gig workers, has raised $30 million in Series B funding.",
+         [("Quillmoor", "series_b", "$30 million")]),
+        ("Quillmoor, an employee stock option platform, has raised a Series A of $20 million.",
+         [("Quillmoor", "series_a", "$20 million")]),
+        ("Quillmoor expanded its warehouse facility in Reno to 80,000 square feet after raising $25 million.",
+         [("Quillmoor", None, "$25 million")]),
+    ],
+)  # fmt: skip
+def test_lending_words_that_lend_the_company_nothing(text: str, expected: list) -> None:
+    assert _deals(text) == expected
