@@ -492,6 +492,11 @@ _DEBUTED_IN_A_PLACE = re.compile(r"\bdebuted\s+(?:on|in)\s+(?:the\s+)?(?-i:[A-Z]
 _OWNERS_THING = re.compile(r"^[^,;]*?['’]s?\s+(?:new\s+)?[a-z]+\s+debuted\b")
 # Another company's debut, named by its possessive: "rose 8% after Solvane's debut on Nasdaq".
 _ANOTHERS_DEBUT = re.compile(r"\s(?-i:[A-Z])[\w.&-]*['’]s?\s+(?:[\w-]+\s+){0,2}?debut\b")
+# What makes an offer price or a start of trading a listing's first day, not any day since.
+_FIRST_DAY = re.compile(
+    r"\b(?:debut\w*|first|opened|began|started|start|went public|listed|listing|made its|on its)\b",
+    re.IGNORECASE,
+)
 _NO_COMPANY_LISTING = re.compile(
     r"\b(?:bonds?|tokens?|coins?|notes|etfs?|funds?|debentures)\b", re.IGNORECASE
 )
@@ -556,6 +561,8 @@ def _listing_of_the_day(mention: DealMention, sentence: str, listing_day: str) -
     listed = _subject_of(listing_day, None)
     if mention.amount is None or mention.round_text not in (None, "unknown") or listed is None:
         return mention
+    if not _FIRST_DAY.search(listing_day):
+        return mention  # 'Its shares trade 30% above their IPO price': any day since the listing
     if listed.company != mention.company:
         return mention
     before = (

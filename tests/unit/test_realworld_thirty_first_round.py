@@ -209,3 +209,11 @@ def test_a_debut_that_is_no_listing_of_the_company_makes_no_ipo(text: str) -> No
 )  # fmt: skip
 def test_a_listing_is_the_company_that_listed(text: str, expected: list) -> None:
     assert _deals(text) == expected
+
+
+def test_an_offer_price_said_on_any_day_makes_no_listing_of_a_later_raise() -> None:
+    text = (
+        "Quenford shares closed 12% above their IPO price on Friday. "
+        "The company raised $40 million from Accel last month."
+    )
+    assert [deal for deal in _deals(text) if deal[1] == "ipo"] == []
