@@ -316,15 +316,11 @@ _INCLUDING_AFTER = re.compile(
 _PERFECT_BEFORE = re.compile(
     r"\b(?:has|have|had)\s+(?:now\s+|so far\s+|already\s+|since\s+)?[a-z]+ed\b[^.;]*$", re.IGNORECASE
 )
-# What makes an amount a part of the one before it: '$52 million in all (including a $6 million seed)'.
-# Money taken from a loan already made: 'has drawn down $18 million', 'drew a further $5 million'.
+# Money taken from a loan already made: 'has drawn down $18 million', 'drew a further $5 million', and the
+# loan it is drawn from: 'drawn $35 million from the (existing) $100 million facility'.
 _DRAWN_BEFORE = re.compile(
-    r"\b(?:drawn|drew|draws|drawing)\s+(?:down\s+)?(?:a\s+further\s+|another\s+|an\s+additional\s+)?$",
-    re.IGNORECASE,
-)
-# ... and the loan it is drawn from: 'from the', 'under its existing'.
-_DRAWN_FROM_BEFORE = re.compile(
-    r"\b(?:drawn|drew|draws|drawing)\b[^.;]{0,60}?\b(?:from|under|of)\s+(?:the|its|an?)\s+(?:existing\s+)?$",
+    r"\b(?:drawn|drew|draws|drawing)\s+(?:down\s+)?(?:a\s+further\s+|another\s+|an\s+additional\s+)?$"
+    r"|\b(?:drawn|drew|draws|drawing)\b[^.;]{0,60}?\b(?:from|under|of)\s+(?:the|its|an?)\s+(?:existing\s+)?$",
     re.IGNORECASE,
 )
 # An amount a facility may grow by, at an option: 'an option to increase the facility by a further'.
@@ -333,11 +329,9 @@ _OPTION_BEFORE = re.compile(
     r"(?:a\s+further\s+|another\s+|an\s+additional\s+|up\s+to\s+)?$",
     re.IGNORECASE,
 )
-# A size before its new one, or what was added to it: 'from $50 million to $80 million', 'by A$25 million
-# to A$100 million'.
-_FROM_BEFORE = re.compile(r"\b(?:from|by)\s+(?:about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
 # A facility or round made bigger, up to its old size or what was added: 'upsized its credit facility
-# from', 'increased its facility with Southwind Bank by'.
+# from', 'increased its facility with Southwind Bank by'. Its new size follows: 'from $50 million to $80
+# million', 'by A$25 million to A$100 million'.
 _SIZE_CHANGED_FROM = re.compile(
     r"\b(?:upsized|upsizes|increased|increases|expanded|expands|enlarged|boosted|lifted|upped|extended)\s+"
     r"(?:its|the|an?)\s+(?:\S+\s+){0,3}?(?:facility|loan|credit line|line of credit|round|financing|raise"
@@ -345,22 +339,27 @@ _SIZE_CHANGED_FROM = re.compile(
     re.IGNORECASE,
 )
 
-# ... and the old size, up to the new one: 'upsized its credit facility from $50 million to'.
-_SIZE_CHANGED_TO = re.compile(
-    _SIZE_CHANGED_FROM.pattern[:-1] + r"\S+(?:\s+(?:million|billion|mn|bn|m|crore|lakh))?\s+to\s+$",
-    re.IGNORECASE,
-)
-
-
-def _new_size(clause: str, money: Money) -> bool:
-    """Whether an amount after 'to' is the new size of something made bigger ('from $50 million to $80
-    million' after 'upsized'), not the high end of a range."""
-    return bool(_SIZE_CHANGED_TO.search(clause, max(0, money.start - 140), money.start))
-
-
-_TO_A_NEW_SIZE_AFTER = re.compile(
+_TO_A_NEW_SIZE = re.compile(
     rf"\s+to\s+(?:about\s+|around\s+|roughly\s+)?(?:[{CURRENCY_SIGNS}]|US\$|[A-Z]{{1,3}}\$|\d)"
 )
+
+
+def _old_size(clause: str, money: Money) -> bool:
+    """Whether an amount is the old size of something made bigger, its new size after 'to' ('upsized its
+    facility from $50 million to $80 million'): no range, and the new size is the deal's."""
+    return bool(
+        _TO_A_NEW_SIZE.match(clause, end_of_conversion(clause, money))
+        and _SIZE_CHANGED_FROM.search(clause, max(0, money.start - 80), money.start)
+    )
+
+
+def _new_size(clause: str, money: Money, moneys: list[Money]) -> bool:
+    """Whether an amount is the new size after an old one (`_old_size`), not the high end of a range."""
+    before = [m for m in moneys if m.end <= money.start]
+    return bool(before) and _old_size(clause, before[-1])
+
+
+# What makes an amount a part of the one before it: '$52 million in all (including a $6 million seed)'.
 _PART_BEFORE = re.compile(r"\bincluding\s+(?:an?\s+|the\s+|its\s+)?$", re.IGNORECASE)
 _PART_OF_CHARS = 60  # how far before 'including' the sum stands ('$52 million in venture capital (')
 # A clause that opens by saying it sums up ('In total Vexa netted $800m'): its amount is a total.
@@ -926,9 +925,9 @@ def in_the_past(clause: str, money: Money, published: date | None, months: bool 
 
 def range_high(clause: str, money: Money) -> re.Match[str] | None:
     """The high end of the range whose low end is `money`, or None ('and' only after 'between')."""
-    found = RANGE_HIGH.match(clause, money.end)
-    if found is not None and _SIZE_CHANGED_FROM.search(clause, max(0, money.start - 80), money.start):
+    if _old_size(clause, money):
         return None  # 'upsized its facility from $50 million to $80 million': a new size, no range
+    found = RANGE_HIGH.match(clause, money.end)
     if found is None or (
         found.group(0).lstrip()[:3].lower() == "and"
         and not _BETWEEN.search(clause, max(0, money.start - 12), money.start)
@@ -986,7 +985,7 @@ def money_role(clause: str, money: Money, moneys: list[Money], published: date |
     before = (clause, _window_start(money), money.start)  # search(*before): the words before, to the amount
     if _in_brackets_after_money(clause, money, moneys) or not money.value:
         return Role.OTHER  # a conversion, or nothing at all ('$0.00')
-    if _PRICE_AFTER.match(after) or (_RANGE_BEFORE.search(*before) and not _new_size(clause, money)):
+    if _PRICE_AFTER.match(after) or (_RANGE_BEFORE.search(*before) and not _new_size(clause, money, moneys)):
         return Role.OTHER  # a price, or the high end of a range (the low end speaks for it)
     if _PENALTY_AFTER.match(after):
         return Role.OTHER  # 'Vodafone Germany Gets $52m Fine for GDPR': money paid out, not raised
@@ -1116,12 +1115,12 @@ def _present_role(clause: str, money: Money) -> Role:
         return Role.OTHER
     if _NOT_A_RAISE_AFTER.match(after) or _NOT_A_RAISE_BEFORE.search(*before) or _for_a_fund(after):
         return Role.OTHER
-    if _DRAWN_BEFORE.search(*before) or ("dr" in clause and _DRAWN_FROM_BEFORE.search(*before)):
+    if "dr" in clause and _DRAWN_BEFORE.search(*before):
         # 'has drawn down $18 million from the $60 million loan it signed last year': a loan it already had
         return Role.OTHER
     if "option" in clause and _OPTION_BEFORE.search(*before):
         return Role.OTHER  # 'with an option to increase the facility by a further $20 million': not lent yet
-    if _FROM_BEFORE.search(*before) and _TO_A_NEW_SIZE_AFTER.match(clause, end_of_conversion(clause, money)):
+    if _old_size(clause, money):
         return Role.OTHER  # 'upsized its facility from $50 million to $80 million': the old size
     phrase_after = _phrase_after(clause, money, _CUMULATIVE_PHRASE_END)
     if _CUMULATIVE.search(phrase_after) or (
