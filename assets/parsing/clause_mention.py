@@ -526,15 +526,17 @@ _PROVIDES_TO = re.compile(
     r"\b(?:provid(?:ed|es)|extend(?:ed|s)|grant(?:ed|s)|lent|lends|to\s+(?:provide|extend|grant|lend))\s",
     re.IGNORECASE,
 )
-# ... or it signs one, when the subject is a lender ('The European Investment Bank has signed a €40 million
-# venture debt agreement with Quenby'; 'Quenby signed a $75 million loan agreement with Blue Owl' is
-# Quenby's own).
+# What makes a provider's verb no loan: its own thing after it ('Quenby extends its seed round'), no loan
+# word near it ('Quenby provides payroll software'), or a relative clause or the passive ('a platform that
+# provides', 'Quenby was granted').
 _OWN_AFTER = re.compile(r"(?:its|their|the\s+company['’]s)\s", re.IGNORECASE)
 _LOAN_WORD = re.compile(r"\b(?:loans?|facility|facilities|credit|debt|financing)\b", re.IGNORECASE)
-# A verb in a relative clause or in the passive: 'a platform that provides', 'Quenby was granted'.
 _RELATIVE_BEFORE = re.compile(
     r"\b(?:that|which|who|was|were|been|is|are|be|being)\s+(?:\w+\s+)?$", re.IGNORECASE
 )
+# ... or it signs one, when the subject is a lender ('The European Investment Bank has signed a €40 million
+# venture debt agreement with Quenby'; 'Quenby signed a $75 million loan agreement with Blue Owl' is
+# Quenby's own).
 _SIGNS = re.compile(
     r"\s(?:has\s+|have\s+)?(?:signed|signs|agreed|entered into)\s+(?:an?|its)\s+[^,;]{0,60}?"
     r"\b(?:loan|credit|debt|financing|facility)\s*(?:agreement|facility|deal|line)?\b[^,;]{0,60}?(?=\bwith\s)",
@@ -548,7 +550,7 @@ _LENDER_NAME = re.compile(
 # installer Warmstead £40 million', 'provide Dosewise, a medication-adherence startup, with'), or the name
 # after 'to' or 'with', maybe described ('to HVAC marketplace Coolhaus').
 _BORROWER_FIRST = re.compile(
-    rf"^(?:{DESCRIBED_AS}|(?-i:[a-z][\w-]*\s+){{1,4}}?)?(?P<company>{NAME})(?:,\s+(?:an?|the)\s[^,;]{{1,80}},)?"
+    rf"^(?:{DESCRIBED_AS}|(?-i:(?!(?:a|an|the|its)\s)[a-z][\w-]*\s+){{1,4}}?)?(?P<company>{NAME})(?:,\s+(?:an?|the)\s[^,;]{{1,80}},)?"
     rf"\s+(?:with\b|(?:an?\s+)?(?-i:{MONEY_START}))"
 )
 _BORROWER_AFTER = re.compile(rf"\bto\s+(?:{DESCRIBED_AS})?(?P<company>{NAME})")
@@ -622,10 +624,6 @@ def _company(clause: Clause, anchor: int, antecedent: DealMention | None) -> tup
     text = clause.text
     if clause.company:
         return clause.company, False
-    moneys = find_money(text)
-    borrower = _borrower_of_lender(text, moneys[0].start if moneys else len(text))
-    if borrower is not None:
-        return borrower[0], False
     invested = _invested_in(text)
     if invested:
         return valid_company(invested["company"]), False
@@ -1754,11 +1752,22 @@ def mention_in_clause(
         # 'The European Investment Bank is providing €20 million in venture-debt financing to German
         # medical-technology company Protembis': the money goes to the company after 'to'
         recipient = _recipient_after(text, first_raise, _PROVIDED_TO)
+    # A lender that provides or signs the loan: the money is its borrower's, whoever the subject is.
+    borrower = (
+        None
+        if recipient or clause.company
+        else _borrower_of_lender(text, moneys[0].start if moneys else len(text))
+    )
     # 'A led its first round with $21 million, while B secured $2 million': B is the subject of a verb
     # after a contrast that closes the amount's clause, not the one who took it.
     anchors = [anchor for anchor in anchors if not _contrast_between(text, first_raise, anchor)]
     for anchor in anchors:
-        company, refers_back = (recipient, False) if recipient else _company(clause, anchor, antecedent)
+        if recipient:
+            company, refers_back = recipient, False
+        elif borrower is not None:
+            company, refers_back = borrower[0], False
+        else:
+            company, refers_back = _company(clause, anchor, antecedent)
         if company or refers_back:
             # 'The Costa Mesa, California-based company closed ...' with no company named before: the
             # subject is known to point back, so no later reading of it names the company
