@@ -539,11 +539,11 @@ def _listing_referred_to(
     return replace(mention, company=listed.company) if listed else None
 
 
-# Words before a raise's amount that place it at another time than the listing: 'It had raised', 'The
-# company previously raised', 'It plans to raise'.
 # Dating words of a raise in another year than its listing's: 'in 2021', 'last year', 'two years ago'
 # ('... above the range it set last week' may date the listing's raise a few days early: still the listing).
 _ANOTHER_YEAR = re.compile(r"\b(?:(?:19|20)\d\d|years?|ago)\b", re.IGNORECASE)
+# Words before a raise's amount that place it at another time than the listing: 'It had raised', 'The
+# company previously raised', 'It plans to raise'.
 _PAST_OR_TO_COME = re.compile(
     r"\b(?:had|has|have|previously|prior|earlier|once|ago|before|since|would|will|plans?|planned|aims?|seeks?"
     r"|hopes?|expects?|last)\b",
@@ -565,11 +565,7 @@ def _listing_of_the_day(mention: DealMention, sentence: str, listing_day: str) -
         return mention  # 'Its shares trade 30% above their IPO price': any day since the listing
     if listed.company != mention.company:
         return mention
-    before = (
-        sentence[: sentence.find(mention.amount)]
-        if mention.amount and mention.amount in sentence
-        else sentence
-    )
+    before = sentence.partition(mention.amount)[0]  # (the whole sentence when the amount is not in it)
     if _PAST_OR_TO_COME.search(before) or _ANOTHER_YEAR.search(mention.announced or ""):
         return mention
     return replace(mention, round_text="ipo")
@@ -717,8 +713,6 @@ def extract_prose_mentions(
     count = len(paragraphs) if isinstance(paragraphs, Sized) else None
     release = _Release()
     companies: set[str | None] = set()  # of the deals stated so far
-    # The paragraph's sentences since its last deal that told of a listing's first day.
-    listing_day: str | None = None
     for p_index, paragraph in enumerate(paragraphs):
         release.read_opening(paragraph, p_index)
         stripped = paragraph.strip()
@@ -729,7 +723,8 @@ def extract_prose_mentions(
             antecedent.stated(DealMention(Method.PROSE, "", paragraph, valid_company(heading.group(1))))
             continue
         in_paragraph: list[DealMention] = []
-        listing_day = None
+        # The paragraph's sentences since its last deal that told of a listing's first day.
+        listing_day: str | None = None
         lines = paragraph.split("\n")
         cards = deal_cards(lines) if ":" in paragraph else []
         for c_index, card in enumerate(cards):
@@ -822,11 +817,12 @@ def extract_prose_mentions(
             winner = _round_winner(sentence, clauses)
             if winner:
                 antecedent.stated(winner)
+            first_day = not found and _listing_day(sentence)
             if found:
                 listing_day = None
-            elif _listing_day(sentence):
+            elif first_day:
                 listing_day = f"{listing_day} {sentence}" if listing_day else sentence
-            if not found and (not clauses or _listing_day(sentence)):
+            if not found and (not clauses or first_day):
                 # (a sentence that speaks of a deal but states none names no one the next may mean,
                 # except a listing's day: 'Shares of Quenby rose 40% in their debut. The IPO raised ...')
                 antecedent.subject_of(sentence)
