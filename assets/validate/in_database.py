@@ -15,7 +15,6 @@ of `mention_verdicts` per mention that broke any rule.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
 import duckdb
@@ -24,6 +23,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from assets.normalize.columnar import NORMALIZED_MENTION_ROWS, mention_column
+from assets.read_ahead import read_ahead
 from assets.validate.quarantine import explained_failures, judge_directly
 from assets.validate.verdicts import VALID_ROWS, create_valid_mentions
 from schemas.mention_schema import RULE_COLUMNS, NormalizedMentionRules
@@ -100,17 +100,6 @@ def _parts(connection: duckdb.DuckDBPyConnection) -> Iterator[pa.Table]:
             yield rows.filter(pa.array(part == number)) if count > 1 else rows
 
 
-def _read_ahead(parts: Iterator[pa.Table]) -> Iterator[pa.Table]:
-    """`parts`, each read on another thread while the one before it is judged: DuckDB lets go of the
-    GIL while it reads, pandas holds it while it judges, so the two share the machine's cores rather
-    than take turns on one. At most two parts are held at once."""
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="validate-read") as reader:
-        pending = reader.submit(next, parts, None)
-        while (part := pending.result()) is not None:
-            pending = reader.submit(next, parts, None)
-            yield part
-
-
 def _quarantined(connection: duckdb.DuckDBPyConnection, judged: pa.Table) -> tuple[pa.Table, pa.Table]:
     """(`judged` with each row's `reason`, the rows that broke an error rule with the rest of their
     mention: every rule column and the quarantine's). The reason of such a row names the rules and the
@@ -143,8 +132,9 @@ def validate_table(connection: duckdb.DuckDBPyConnection, run_id: str, now: date
     `normalized_values` and the extraction, in one transaction; returns (valid rows, rejected rows).
     Raises when a row would be lost or counted twice."""
     total = connection.execute(f"select count(*) from {NORMALIZED_VALUES.name}").fetchone()[0]
-    parts = _read_ahead(_parts(connection))
-    judged = pa.concat_tables([_judged(part) for part in parts] or [_JUDGED.empty_table()])
+    # DuckDB reads the next part while pandas judges this one
+    with read_ahead(_parts(connection), "validate-read") as parts:
+        judged = pa.concat_tables([_judged(part) for part in parts] or [_JUDGED.empty_table()])
     verdicts, quarantined = _quarantined(connection, judged)
     connection.register("verdicts", verdicts)
     connection.register("quarantined", quarantined)
