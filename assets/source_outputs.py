@@ -34,11 +34,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from schemas.duckdb_memory import private_duckdb
 from warehouse.arrow_frames import arrow_schema, frame_to_arrow
 from warehouse.database import declared, read_frame
 
@@ -120,7 +120,7 @@ class Extraction:
             return pd.DataFrame()
         names = ["source_id", "url", "document_sha256", "fingerprint"]
         wanted = pa.table({name: [v[i] for v in versions] for i, name in enumerate(names)})
-        with duckdb.connect() as connection:
+        with private_duckdb() as connection:
             connection.register("wanted", wanted)
             sql = (
                 "select * exclude (file_row_number) from read_parquet(?, file_row_number = true) "
@@ -134,7 +134,7 @@ class Extraction:
     def mention_keys(self) -> pd.DataFrame:
         """Only `source_id` and `url` of every mention: what deciding on a hold reads, a fraction of the
         memory of the mentions themselves."""
-        with duckdb.connect() as connection:
+        with private_duckdb() as connection:
             sql = "select source_id, url from read_parquet(?)"
             return read_frame(connection, sql, [str(self.mentions_path)])
 
@@ -173,7 +173,7 @@ def _write_table(target: Path, frame: pd.DataFrame, table: str, files: list[Path
     elif len(files) == 1 and frame.empty:
         os.replace(files[0], target)
     else:
-        with duckdb.connect() as connection:
+        with private_duckdb() as connection:
             rows = connection.read_parquet([str(path) for path in files])
             if not frame.empty:
                 rows = rows.union(connection.from_arrow(frame_to_arrow(frame, schema)))
@@ -205,7 +205,7 @@ def _write_tables(
 
 def read_parquet(path: Path) -> pd.DataFrame:
     """A Parquet file as a frame typed as frames read from the working database are (`read_frame`)."""
-    with duckdb.connect() as connection:
+    with private_duckdb() as connection:
         return read_frame(connection, "select * from read_parquet(?)", [str(path)])
 
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,6 +21,13 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from schemas.duckdb_memory import (  # noqa: F401 (re-exported: where the working file's setting is)
+    MEMORY_LIMIT_ENV,
+    WarehouseConfigError,
+    check_memory_limit,
+    limit_memory,
+    private_duckdb,
+)
 from schemas.tables import TABLES, Table
 from schemas.tables.marts import MARTS as MART_TABLES
 from warehouse.arrow_frames import arrow_schema, frame_to_arrow
@@ -185,61 +190,10 @@ def attached_read_only(path: Path, alias: str) -> Iterator[duckdb.DuckDBPyConnec
 
     Attached, not connected by path: DuckDB keeps one instance per path in a process, and would hand back
     one this process still holds on an older file at the same path (a served file swapped since)."""
-    with duckdb.connect() as connection:
+    with private_duckdb() as connection:
         connection.execute(f"attach {literal(str(path))} as {identifier(alias)} (read_only)")
         connection.execute(f"use {identifier(alias)}")
         yield connection
-
-
-MEMORY_LIMIT_ENV = "DEALMAP_DUCKDB_MEMORY_LIMIT"
-# DuckDB's own default is 80% of the machine's memory, which it then uses: a million-row stage took 2 GB.
-# Bounded, it streams and spills to a temporary folder beside the file at about the same speed.
-DEFAULT_MEMORY_LIMIT = "1GB"
-
-
-class WarehouseConfigError(ValueError):
-    """A setting of the working database DuckDB does not accept."""
-
-
-# Below this a step fails on its first allocation ('1KB': failed to allocate 32 KiB), far from the setting.
-MIN_MEMORY_LIMIT_BYTES = 32 * 1024 * 1024
-_SIZE = re.compile(r"(?P<number>[0-9]*\.?[0-9]+)\s*(?P<unit>[A-Za-z]*)")
-_UNIT_BYTES = {"": 1, "b": 1, "byte": 1, "bytes": 1, "k": 1000, "kb": 1000, "m": 1000**2, "mb": 1000**2,
-               "g": 1000**3, "gb": 1000**3, "t": 1000**4, "tb": 1000**4, "kib": 1024, "mib": 1024**2,
-               "gib": 1024**3, "tib": 1024**4}  # fmt: skip
-
-
-def _too_small(limit: str) -> bool:
-    """Whether a size as DuckDB writes them ('512MB', '2 GiB') is under `MIN_MEMORY_LIMIT_BYTES`; a size
-    this cannot read is left for DuckDB to judge."""
-    match = _SIZE.fullmatch(limit.strip())
-    unit = _UNIT_BYTES.get(match["unit"].lower()) if match else None
-    return unit is not None and float(match["number"]) * unit < MIN_MEMORY_LIMIT_BYTES
-
-
-def limit_memory(connection: duckdb.DuckDBPyConnection) -> None:
-    """Apply `$DEALMAP_DUCKDB_MEMORY_LIMIT` (default 1GB) to `connection`; a value DuckDB does not
-    accept, a negative one (DuckDB reads '-1GB' as no limit) or one under 32 MiB is a clear error naming
-    the variable."""
-    limit = os.environ.get(MEMORY_LIMIT_ENV, "").strip() or DEFAULT_MEMORY_LIMIT
-    if limit.startswith("-"):
-        raise WarehouseConfigError(f"{MEMORY_LIMIT_ENV}={limit!r}: a negative size sets no limit at all; "
-                                   "give a size such as 1GB or 512MB")  # fmt: skip
-    if _too_small(limit):
-        raise WarehouseConfigError(f"{MEMORY_LIMIT_ENV}={limit!r}: under 32 MiB a step fails on its first "
-                                   "allocation; give a size such as 1GB or 512MB")  # fmt: skip
-    try:
-        connection.execute(f"set memory_limit = {literal(limit)}")
-    except duckdb.Error as error:
-        raise WarehouseConfigError(
-            f"{MEMORY_LIMIT_ENV}={limit!r} is not a memory size DuckDB accepts (e.g. 1GB, 512MB): {error}"
-        ) from error
-
-
-def check_memory_limit() -> None:
-    """`limit_memory` on a connection of its own: the setting checked before a run starts."""
-    with duckdb.connect() as connection:
-        limit_memory(connection)
 
 
 # Working files whose history tables this process has migrated (and re-commented) once.
@@ -397,7 +351,7 @@ def reading_working(path: Path) -> Iterator[tuple[duckdb.DuckDBPyConnection, str
         with held.cursor() as connection:
             yield connection, connection.execute("select current_database()").fetchone()[0]
         return
-    with duckdb.connect() as connection:
+    with private_duckdb() as connection:
         connection.execute(f"attach {literal(str(path))} as work (read_only)")
         yield connection, "work"
 

@@ -27,6 +27,7 @@ import pyarrow as pa
 from assets.normalize.names import split_name_list
 from assets.parsing.decoding import utf16_without_mark
 from assets.parsing.table_rows import leads_and_investors
+from schemas.duckdb_memory import private_duckdb
 from warehouse.arrow_frames import text_frame
 
 # dealmap's own column names for table exports, and the mention field each fills.
@@ -201,7 +202,7 @@ def _sniffed_delimiter(path: Path) -> str:
     renamed = {"quotechar": "quote", "escapechar": "escape"}
     options = {renamed.get(name, name): value for name, value in _CSV_OPTIONS.items() if name != "parallel"}
     named = ", ".join(f"{name} = ${position + 2}" for position, name in enumerate(options))
-    with duckdb.connect(config={"threads": 1}) as sniffer:
+    with private_duckdb({"threads": 1}) as sniffer:
         (delimiter,) = sniffer.execute(
             f"select Delimiter from sniff_csv($1, {named})", [str(path), *options.values()]
         ).fetchone()
@@ -455,36 +456,36 @@ def _opened(
     block, the queries of the view included, is a `TableExportError`."""
     # One thread: the rows then come out of the investor-list join in the order of the file, which a
     # sort would give only by holding them all (1.7 GB at a million rows, against 0.55 GB streamed).
-    connection = duckdb.connect(config={"threads": 1})
-    readable = path
-    try:
-        if fmt not in TABLE_FORMATS:
-            raise TableExportError(f"unsupported table format {fmt!r} ({', '.join(TABLE_FORMATS)})")
-        if path.stat().st_size == 0:
-            raise TableExportError(f"the {fmt} export is empty (0 bytes): no header, no rows")
-        with ExitStack() as stack:
-            readable = stack.enter_context(_as_utf8(path, encoding))
-            if fmt == "csv":
-                available, kept, repeated = _csv_cells(connection, readable, wanted, stack)
-            else:
-                available, kept, repeated = _json_cells(connection, readable, fmt, wanted)
-            yield connection, available, kept, repeated
-    except (duckdb.Error, OSError, csv.Error) as error:
-        # DuckDB names the file it read: the raw store's copy (or a decoded one), which means nothing to
-        # whoever wrote the export; the source's URL is beside the message wherever it is shown.
-        message = str(error).replace(str(readable), "the export").replace(str(path), "the export")
-        # DuckDB's own advice after its first line names reader options a source cannot set
-        lines = message.strip().splitlines()
-        message = lines[0] if lines else type(error).__name__
-        if _CSV_ERROR_LINE.search(message):
-            # 'CSV Error on Line: 1' says where, the next line why ('Maximum line size ... exceeded')
-            cause = next((line for line in lines[1:] if line.strip() and not line.startswith("Original")), "")
-            message += f": {cause.strip()[:200]}" if cause else ""
-        if "sniffing" in message:
-            message += " (is a quote left open, or are the rows of different shapes?)"
-        raise TableExportError(f"could not read {fmt} export: {message}") from error
-    finally:
-        connection.close()
+    with private_duckdb({"threads": 1}) as connection:
+        readable = path
+        try:
+            if fmt not in TABLE_FORMATS:
+                raise TableExportError(f"unsupported table format {fmt!r} ({', '.join(TABLE_FORMATS)})")
+            if path.stat().st_size == 0:
+                raise TableExportError(f"the {fmt} export is empty (0 bytes): no header, no rows")
+            with ExitStack() as stack:
+                readable = stack.enter_context(_as_utf8(path, encoding))
+                if fmt == "csv":
+                    available, kept, repeated = _csv_cells(connection, readable, wanted, stack)
+                else:
+                    available, kept, repeated = _json_cells(connection, readable, fmt, wanted)
+                yield connection, available, kept, repeated
+        except (duckdb.Error, OSError, csv.Error) as error:
+            # DuckDB names the file it read: the raw store's copy (or a decoded one), which means nothing to
+            # whoever wrote the export; the source's URL is beside the message wherever it is shown.
+            message = str(error).replace(str(readable), "the export").replace(str(path), "the export")
+            # DuckDB's own advice after its first line names reader options a source cannot set
+            lines = message.strip().splitlines()
+            message = lines[0] if lines else type(error).__name__
+            if _CSV_ERROR_LINE.search(message):
+                # 'CSV Error on Line: 1' says where, the next line why ('Maximum line size ... exceeded')
+                cause = next(
+                    (line for line in lines[1:] if line.strip() and not line.startswith("Original")), ""
+                )
+                message += f": {cause.strip()[:200]}" if cause else ""
+            if "sniffing" in message:
+                message += " (is a quote left open, or are the rows of different shapes?)"
+            raise TableExportError(f"could not read {fmt} export: {message}") from error
 
 
 def _read_rows(

@@ -25,7 +25,8 @@ def test_the_next_item_is_read_on_another_thread_while_the_caller_works():
 
     with read_ahead(stream(), "test-read") as items:
         assert list(items) == [0, 1, 2]
-    assert readers and all(name.startswith("test-read") for name in readers)
+    assert len(readers) == 3
+    assert all(name.startswith("test-read") for name in readers)
 
 
 def test_an_error_of_the_reader_reaches_the_caller_after_the_items_before_it():
@@ -34,9 +35,13 @@ def test_an_error_of_the_reader_reaches_the_caller_after_the_items_before_it():
         raise ValueError("the export is unreadable at row 2")
 
     seen = []
-    with pytest.raises(ValueError, match="row 2"), read_ahead(stream(), "test-read") as items:
-        for item in items:
-            seen.append(item)
+
+    def consume() -> None:
+        with read_ahead(stream(), "test-read") as items:
+            seen.extend(items)
+
+    with pytest.raises(ValueError, match="row 2"):
+        consume()
     assert seen == ["first"]
 
 
@@ -49,10 +54,14 @@ def test_leaving_early_stops_the_reading_before_the_block_ends():
             read.append(number)
             yield number
 
-    with pytest.raises(RuntimeError), read_ahead(stream(), "test-read") as items:
-        for item in items:
-            if item == 2:
-                raise RuntimeError("the writer failed")
+    def write_until_it_fails() -> None:
+        with read_ahead(stream(), "test-read") as items:
+            for item in items:
+                if item == 2:
+                    raise RuntimeError("the writer failed")
+
+    with pytest.raises(RuntimeError, match="writer failed"):
+        write_until_it_fails()
     # The block has ended: the thread read at most the one item it was reading ahead, and reads no more
     # (what it read from may be closed now).
     count = len(read)
