@@ -44,9 +44,9 @@ from orchestration.dead_runs import fail_dead_runs
 from orchestration.run_progress import RunProgress
 from orchestration.source_partitions import enabled_source_ids, every_source_tags, sync_source_partitions
 from orchestration.sqlite_commits import wal_speed_commits
+from schemas.duckdb_memory import check_memory_limit
 from schemas.settings import REPO_ROOT
 from warehouse.data_dir import DataDirResource
-from warehouse.database import check_memory_limit
 from warehouse.publish import refresh_identity, served_keep
 from warehouse.summary import summary_lines
 

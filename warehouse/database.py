@@ -21,13 +21,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from schemas.duckdb_memory import (  # noqa: F401 (re-exported: where the working file's setting is)
-    MEMORY_LIMIT_ENV,
-    WarehouseConfigError,
-    check_memory_limit,
-    limit_memory,
-    private_duckdb,
-)
+from schemas.duckdb_memory import limit_memory, private_duckdb
 from schemas.tables import TABLES, Table
 from schemas.tables.marts import MARTS as MART_TABLES
 from warehouse.arrow_frames import arrow_schema, frame_to_arrow

@@ -436,6 +436,10 @@ _FOR_NEW_VENTURE = re.compile(
     rf"(?:,?\s+(?:called|named|dubbed)\s+(?P<name>{NAME}))?"
 )
 _FOR_NAME = re.compile(rf"\s+for\s+({NAME})")
+# The company a raise is for, later in the amount's phrase: '... equity raising and $10 billion pre-money
+# valuation for Quantinuum'; said by its owner or its investors (`_BACKER_WORDS`).
+_FOR_NAME_SOON = re.compile(rf"[^.;,]{{0,80}}?\s+for\s+({NAME})")
+_BACKER_WORDS = re.compile(r"\b(?:owner|parent|shareholders?|backers?|their investments?)\b", re.IGNORECASE)
 # '... raised $2bn in 2025 just months after launching her start-up, Thinking Machines'.
 _AFTER_FOUNDING = re.compile(
     r"[^.;]{0,60}?\b(?:after|since)\s+(?:launching|founding|starting|setting up)\s+"
@@ -963,7 +967,14 @@ def _round(
         # '$15 million in debt and equity (financing)': both kinds, no debt round, and no round of another
         # amount of the clause ('..., following $5 million in seed funding')
         return own_round if own_round not in (None, "debt") else clause.round
+    # Never in an aside about something else: 'Acme, whose parent went public last year, raised ...' and
+    # 'Acme, which raised a Series A in 2023, has closed $20 million' name no round of this deal. (Blanked,
+    # not cut: the anchor keeps its place.)
+    listed = _LISTED_ASIDE.search(own)
+    own = RELATIVE_ASIDE.sub(lambda aside: " " * len(aside.group()), own)
     stated = own_round or find_round(own[anchor - start :]) or find_round(own)
+    if stated is None and listed and first_raise and listed.end() <= first_raise.start - start:
+        stated = "post_ipo"  # 'Marigold Stays, which went public in 2023, raised ₹1,800 crore through a QIP'
     if stated == "ipo" and _BEFORE_THE_LISTING.search(own) and "anchor" not in own:
         # 'raised $10 million ahead of its listing next year': a round before the IPO, not the IPO ('Ahead
         # of the IPO, Quenby raised ₹178 crore from anchor investors' is the IPO's anchor book)
@@ -977,6 +988,13 @@ def _round(
     return stated or clause.round
 
 
+# A relative clause set off by commas: ', which raised a Series A in 2025,', ', whose parent went public,'.
+# An aside saying the company is listed: ', which went public in 2023,', ', which listed on Nasdaq in 2019,'.
+_LISTED_ASIDE = re.compile(
+    r",\s+which\s+(?:went public|(?:was\s+)?listed|floated|made its (?:stock\s+)?market debut)\b[^,;]*,",
+    re.IGNORECASE,
+)
+RELATIVE_ASIDE = re.compile(r",\s+(?:which|whose|who)\s[^,;]*,")
 # A listing the round comes before: 'ahead of its IPO', 'before a planned listing'.
 _BEFORE_THE_LISTING = re.compile(
     r"\b(?:ahead of|before|prior to|in the run-up to)\s+(?:its|an|a|the)\s+(?:[\w-]+\s+){0,2}?"
@@ -1787,6 +1805,10 @@ def mention_in_clause(
         )
         person = _PERSON_WORDS.search(text, 0, first_raise.start)
         named_for = _FOR_NAME.match(text, first_raise.end) if person and not founded else None
+        if named_for is None and not founded and _BACKER_WORDS.search(text, 0, first_raise.start):
+            # 'Quantinuum majority owner Honeywell announced a $600 million equity raising ... for
+            # Quantinuum', 'KDB and IMM have confirmed their investments, raising $40 million for Solvane'
+            named_for = _FOR_NAME_SOON.match(text, first_raise.end)
         if founded and (founded["owner"] or person):
             company = valid_company(founded["name"]) if founded["name"] else None
         elif named_for and valid_company(named_for[1]):

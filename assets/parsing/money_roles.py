@@ -109,7 +109,8 @@ _VALUATION_BEFORE = re.compile(
         r"|values? (?:[\w'’-]+\s+){0,5}(?:at|from)|market value of"
         # 'went public with an initial market capitalisation of JPY176 billion': a listed company's worth,
         # never the offering's proceeds
-        r"|market (?:cap|capitali[sz]ation|valuation) (?:of|at|was|is|stood at|topped|above|exceeding)"
+        r"|market (?:cap|capitali[sz]ation|valuation) (?:of|at|was|is|stood at|topped|above|exceeding|past"
+        r"|beyond|to)"
         # 'putting the company at over $3 billion', 'bringing its valuation up to over $1 billion'
         + "".join(rf"|{verb} (?:the (?:company|startup|firm)|it) at" for verb in _PLACING_VERBS)
         + r"|valuation up to|"
@@ -382,7 +383,7 @@ _BY_A_SHARE = r"(?: by [\d.]+ ?(?:%|percent|per cent))?"
 # A figure a company raises that is no money it takes in (after 'its', 'their' or 'the').
 _RAISED_FIGURE = (
     r"(?:company['’]s |[\w-]+ )?(?:value|valuation|market value|market cap\w*|stake|guidance|forecast|outlook"
-    r"|target|price target|share price) (?:to|by)"
+    r"|target|price target|target price|share price)(?: on (?:the|its) (?:stock|shares))? (?:to|by)"
 )
 _NOT_A_RAISE_BEFORE = re.compile(
     one_of(
@@ -494,7 +495,8 @@ _OTHER_EVENT = (
     rf"|\s+(?:its|their|his|her)\s+(?!(?i:{one_of('|'.join(_ROUND_NOUNS))})\b)[\w'’-]+\s+"
     rf"(?!{_ROUND_VERBS})[a-z]+ed\s+in\s"
 )
-_OWN_PHRASE_END = re.compile(f"{_PHRASE_END.pattern}|{_OTHER_EVENT}")
+# A reason is another event too: 'raised $12 million because revenue grew in 2021'.
+_OWN_PHRASE_END = re.compile(rf"{_PHRASE_END.pattern}|{_OTHER_EVENT}|\s+because\s")
 _CUMULATIVE_PHRASE_END = re.compile(rf"[,;(]|[{CURRENCY_SIGNS}]")
 # A month and year or a year ('in May 2021', 'in May of 2021', 'in 2021'); `_period` gives its words.
 _NAMED_PERIOD = re.compile(

@@ -34,6 +34,7 @@ from assets.parsing.alternation import one_of
 from assets.parsing.budget import checkpoint
 from assets.parsing.clause_mention import (
     NEWS_OF_THE_DAY,
+    RELATIVE_ASIDE,
     amount_text,
     debt_beside,
     may_say_undisclosed,
@@ -503,7 +504,9 @@ _NO_COMPANY_LISTING = re.compile(
 
 
 def _listing_day(sentence: str) -> bool:
-    """Whether a sentence tells a company's first day as a listed company (`_LISTING_DAY`)."""
+    """Whether a sentence tells a company's first day as a listed company (`_LISTING_DAY`), not in an
+    aside about another ('Quenby, whose parent went public last year, raised ...')."""
+    sentence = RELATIVE_ASIDE.sub(",", sentence)
     found = _LISTING_DAY.search(sentence)
     if found is None or _NO_COMPANY_LISTING.search(sentence) or _ANOTHERS_DEBUT.search(sentence):
         return False

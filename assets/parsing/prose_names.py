@@ -27,7 +27,10 @@ FLAG = r"[\U0001F1E6-\U0001F1FF]{2}"
 NAME_TOKEN = rf"(?:[{CAPITAL}0-9][\w.&'’+-]*|(?:[a-z]{{1,3}}|[a-z]-)[{CAPITAL}0-9][\w.&'’+-]*)"
 # A token ending in a full stop ends the name unless it is an abbreviation ('Inc.', 'Corp.') or an initial.
 _NAME_GAP = r"(?:(?<![a-z]{3}\.)|(?<=Corp\.)|(?<=Bros\.))\s+"
-NAME = rf"{NAME_TOKEN}(?:{_NAME_GAP}(?:(?:de|of|la|del|van|von|&)\s+)?{NAME_TOKEN})*"
+# Lower-case words inside a name: 'Bank of London', 'Banco do Brasil'. (Not Spanish 'y': it joins as many
+# lists of investors, 'Seaya Ventures y Kibo', as names, 'Guzman y Gomez'; nor German 'der'.)
+_NAME_JOINS = r"de|of|la|del|da|do|dos|das|du|van|von|&"
+NAME = rf"{NAME_TOKEN}(?:{_NAME_GAP}(?:(?:{_NAME_JOINS})\s+)?{NAME_TOKEN})*"
 _NAME = _NAME_AT_START = NAME_PATTERN = re.compile(NAME)
 
 # Role words written before a name with a capital: 'Competitor Quint', 'Rival Vexa', 'Startup Lumio'.
@@ -524,7 +527,7 @@ def without_descriptors(name: str) -> str | None:
         kept = kept[based[-1] + 1 :]
     while len(kept) > 1 and (_DESCRIPTOR_TOKEN.match(kept[0]) or _LEADING_ROLE.match(kept[0])):
         kept = kept[1:]
-    if kept[0].lower() in ("of", "de", "la", "&"):
+    if re.fullmatch(_NAME_JOINS, kept[0].lower()):
         return None
     return " ".join(kept)
 

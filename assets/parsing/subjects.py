@@ -465,7 +465,9 @@ _ANOTHER_SUBJECT = re.compile(r",?\s+(?:which|who|that)\b|\b(?:said|says|reporte
 _OFFICE_BEFORE = re.compile(
     r"(?:\b(?:chief executive(?: officer)?|chief (?:technology|financial|operating) officer|co-?founder"
     r"|founder|chair(?:man|woman|person)?|president|managing director|general partner)|\b(?:CEO|CTO|CFO|COO))"
-    r",?\s*$",
+    r",?\s*$"
+    # the second of the people an office is written before: 'Zepto founders Aadit Palicha and Kaivalya Vohra'
+    r"|\b(?:co-?founders|founders|executives)\s+(?:(?-i:[A-Z])[\w'’.-]*\s+){1,3}(?:and|&)\s+$",
     re.IGNORECASE,
 )
 _LOWER_PLC = re.compile(r"(?<=\w) plc\b")
@@ -937,5 +939,6 @@ def company_in_subject(subject: str, verb: str = "") -> str | None:
         for found in predicate.finditer(text):
             name = without_descriptors(found.group(1))
             if name and valid_company(name):
-                return valid_company(name)
+                # 'Zepto founders Aadit Palicha and Kaivalya Vohra are raising': people, not a company
+                return None if _OFFICE_BEFORE.search(text, 0, found.start(1)) else valid_company(name)
     return None

@@ -7,8 +7,9 @@ import duckdb
 import pandas as pd
 import pytest
 
+from schemas.duckdb_memory import MEMORY_LIMIT_ENV, WarehouseConfigError
 from schemas.mention_schema import word_counts
-from warehouse.database import MEMORY_LIMIT_ENV, Warehouse, WarehouseConfigError, kept_open, read_frame
+from warehouse.database import Warehouse, kept_open, read_frame
 
 
 def test_read_frame_types_columns_as_the_rules_expect():
