@@ -126,7 +126,8 @@ _PAST_OR_QUESTION = re.compile(
     r"|originally|initially|early days|first year|launch\w*|founding|at the time|prior|pandemic|boom|decade"
     r"|career"
     r"|times|cancel\w*|called off|fell through|fallen through|postpon\w*|delay\w*|collaps\w*|scrapp\w*"
-    r"|abandon\w*|claim\w*|disput\w*|rumou?r\w*|falsely|allegedly|supposedly|nearly|almost|scenario"
+    r"|abandon\w*|suspend\w*|shelv\w*|halt(?:s|ed)|claim\w*|disput\w*|rumou?r\w*|falsely|allegedly|supposedly"
+    r"|nearly|almost|scenario"
     r"|believ\w*|possibl\w*|jok\w*|recall\w*|rememb\w*|fictional|simulation)\b",
     re.IGNORECASE,
 )
@@ -776,9 +777,11 @@ def _company_named_in(text: str) -> str | None:
 
 # A report of a round that the clause denies before its amount is said.
 _DENIED = re.compile(
-    r"\b(?:denied|denies|denying)\b(?:[^.;]{0,60}?\b(?:report|reports|claims?|rumou?rs?|speculation)"
+    r"\b(?:denied|denies|denying|rejected|rejects|rejecting|disputed|disputes|disputing)\b"
+    r"(?:[^.;]{0,60}?\b(?:report|reports|claims?|rumou?rs?|speculation)"
     # 'denied a similar report for xAI back in December, which indicated the firm has secured ...'
-    r"(?:\s+(?:claiming|saying|suggesting|stating|that)"
+    # ('rejected claims of his company xAI securing $500 million')
+    r"(?:\s+(?:claiming|saying|suggesting|stating|that|of)"
     r"|(?:\s+[^.;,]{0,40}?)?,\s+which\s+(?:said|indicated|suggested|claimed|stated))\b[^.;,]{0,120}?"
     r"\b(?:(?:rais|secur|fund|invest|clos|land|bag)\w*|round)"
     # a headline's 'Musk Denies Getting $500 Million Toward ...'
@@ -814,6 +817,15 @@ _NEGATED_RAISE = re.compile(
 )
 
 
+# A round stopped before it closed: 'suspended its own $2B funding round', 'called off the raise'.
+_STOPPED_ROUND = re.compile(
+    r"\b(?:suspend|abandon|scrapp|shelv|paus|halt|cancel|call(?:ed|s|ing)? off)\w*\s+(?:its|their|the|a|an)\b"
+    # (with its amount: 'paused its fundraising in March, then raised $20 million' raised)
+    rf"[^.;,]{{0,20}}?[{CURRENCY_SIGNS}\d][^.;,]{{0,30}}?\b(?:round|funding|raise|financing|fundraise|fundraising)\b",
+    re.IGNORECASE,
+)
+# The letters a denial needs ('denied', 'Rejects', 'disputed'): the pattern is tried only where they are.
+_DENIAL_HINT = re.compile(r"[Dd]en|[Rr]eject|[Dd]isput")
 # Longer than any match of _NEGATED_RAISE ('never officially obtained their ').
 _NEGATED_RAISE_CHARS = 60
 
@@ -825,9 +837,10 @@ def _said_not_to_happen(text: str, first_stated: int) -> bool:
     right before the amount ('Talvio has not raised $8 million'). Each pattern is tried only when the
     words it needs are there."""
     return bool(
-        (("den" in text or "Den" in text) and _DENIED.search(text, 0, first_stated))
+        (_DENIAL_HINT.search(text) and _DENIED.search(text, 0, first_stated))
         or ((" that " in text or " of " in text) and _REPORT_DISMISSED.search(text))
         or (" not " in text and _NOT_RAISING.search(text, 0, first_stated))
+        or bool(_STOPPED_ROUND.search(text))
         # (the pattern ends where the amount is said: only the words right before it are looked at)
         or bool(_NEGATED_RAISE.search(text, max(0, first_stated - _NEGATED_RAISE_CHARS), first_stated))
     )

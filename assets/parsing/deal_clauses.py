@@ -267,6 +267,8 @@ _INVESTMENT_INTO = re.compile(
     r"\b(?i:investment|stake|check|cheque)\s+(?:in|into)\s+"
     r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|Q[1-4]\b|(?:19|20)\d\d\b)[A-Z]"
 )
+# The words after a list item's dash that open a question or an essay's heading, not a deal's facts.
+_QUESTION_OPENING = re.compile(r"(?:What|Why|How|Where|When|Who|Is|Are|Does|Do|Can|Will)\b")
 _LIST_ITEM = re.compile(rf"^({NAME})(?:\s*\(([^()]*)\))?\s+[—–-]{{1,2}}\s+(.+)$")
 # The same contrast in French, Spanish and Portuguese news: 'Electra lève 304 millions d'euros, tandis
 # qu'Hysetco lève 200 millions'.
@@ -989,6 +991,8 @@ def _list_item(sentence: str) -> Clause | None:
     if not found:
         return None
     company, note, rest = valid_company(found.group(1)), found.group(2), found.group(3)
+    if _QUESTION_OPENING.match(rest):
+        return None  # 'The Deal Structure — What $1.2 Billion Actually Means': a heading, not a deal
     money = find_money(rest)
     if not company or not ((money and money[0].start < 40) or find_round(rest[:30])):
         return None

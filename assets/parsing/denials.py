@@ -25,7 +25,11 @@ from assets.parsing.sentences import split_sentences
 
 REPORTED = "reported"
 
-_DENIAL_VERB = re.compile(r"\b(?:denied|denies|denying|dismissed|dismisses|refuted|refutes|rebuffed)\b", re.I)
+_DENIAL_VERB = re.compile(
+    r"\b(?:denied|denies|denying|dismissed|dismisses|refuted|refutes|rebuffed|rejected|rejects|disputed"
+    r"|disputes)\b",
+    re.I,
+)
 _REPORT_WORDS = r"(?:media\s+|news\s+|press\s+)?(?:report|reports|claims?|rumou?rs?|speculation)\b"
 # Right after the verb: the report itself, pointed back to ('denied the report', 'dismissed these rumours')
 # or followed by what it said ('denied reports that it is raising', 'dismissed the reports of a round').

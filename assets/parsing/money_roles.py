@@ -378,6 +378,10 @@ _HAS_RAISED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TOTAL_VERBS = ("bringing", "brings", "brought", "taking", "takes")
+_STOPPED = (
+    "suspended", "suspends", "abandoned", "abandons", "scrapped", "scraps", "shelved", "shelves", "paused",
+    "pauses", "halted", "halts", "cancelled", "canceled", "cancels",
+)  # fmt: skip
 _CHANGE_VERBS = ("declined", "decreased", "increased", "fell", "rose", "dropped")
 _BY_A_SHARE = r"(?: by [\d.]+ ?(?:%|percent|per cent))?"
 # A figure a company raises that is no money it takes in (after 'its', 'their' or 'the').
@@ -397,8 +401,10 @@ _NOT_A_RAISE_BEFORE = re.compile(
         r"|combined|aggregate|of which|cost|costs|costing|charges?|pays?|paid|retails? for|sells? for"
         r"|lists? at|priced (?:at|from)|commitment of|fell to|rose to|grew to|dropped to|climbed to"
         r"|peak of|high of|low of|record of"
+        # a round stopped: 'has abruptly suspended its own $2 billion funding round'
+        + "".join(f"|{verb} (?:its|their|the|a|an)(?: own| planned| proposed| pending)?" for verb in _STOPPED)
         # a company's total: 'its total funding exceeded $1 billion', 'total funding to date of'
-        r"|total (?:funding|financing|capital raised|raised)(?: to date)?"
+        + r"|total (?:funding|financing|capital raised|raised)(?: to date)?"
         r"(?: (?:has |had )?(?:exceeded|exceeds|surpassed|surpasses|stood at|stands at|is|was|of|at))?"
         # a figure of before, beside today's: 'valued at $4.5 billion, up from $3.3 billion'
         r"|up from|down from|compared with|compared to"

@@ -330,7 +330,10 @@ PERSON_BEFORE = re.compile(
 # 'spearheaded by Country Delight, a dairy brand that raised ...': the relative pronoun refers to the name
 # the description sets off, wherever that name stands.
 _RELATIVE_AFTER_NAME = re.compile(
-    rf"({NAME})(?:\s*\([^()]{{1,40}}\))?(?:,\s+(?:a|an|the)\s+[^,]{{1,60}}?)?,?\s+(?:that|which|who|qui|que|it|they)"
+    rf"({NAME})(?:\s*\([^()]{{1,40}}\))?"
+    # 'it' or 'they' right after the name only: after a description it is the description's object ('the
+    # state of Twitter, a startup hoping to disrupt it has raised')
+    r"(?:(?:,\s+(?:a|an|the)\s+[^,]{1,60}?)?,?\s+(?:that|which|who|qui|que)|,?\s+(?:it|they))"
     r"(?:\s+(?:has|had|have|also))?$"
 )
 # Who founded, backs or runs the company, set off in its subject: 'xAI, the AI startup founded by Elon

@@ -11,7 +11,12 @@ Mistakes seen on real-world news, each fixed where it was made:
 - an owner or a group of investors took the raise that is for another company: 'Quantinuum majority
   owner Honeywell announced a $600 million equity raising for Quantinuum';
 - a market value and a broker's target price were read as raises: 'taking the company's market
-  capitalisation past ₹25,000 crore', 'raised its target price on the stock to ₹1,450'.
+  capitalisation past ₹25,000 crore', 'raised its target price on the stock to ₹1,450';
+- a round stopped was published ('has abruptly suspended its own $2B funding round'), and so was a
+  report its subject rejected ('has rejected claims of his company xAI securing $500 million');
+- an essay's heading after a dash was read as a list item ('The Deal Structure — What $1.2 Billion
+  Actually Means'), and a description's object as its subject ('the state of Twitter, a startup hoping
+  to disrupt it has raised').
 
 Every sentence here is written for these tests.
 """
@@ -66,6 +71,28 @@ from tests.unit.prose_reading import read_deals, read_mentions
             [],
         ),
         ("Brokerage Kestrel Securities raised its target price on the stock to ₹1,450.", []),
+        (
+            "In a shocking twist, AI coding startup Quenby has abruptly suspended its own $2B funding round "
+            "to enter acquisition talks with Orvane at a $60B valuation.",
+            [],
+        ),
+        ("Solvane has abandoned a $40 million round it was raising from Harbor Capital.", []),
+        ("Tessa Marin has rejected claims of her AI company Quenby securing $500 million.", []),
+        ("Quenby disputed reports that it raised $80 million from Harbor Capital.", []),
+        ("The Deal Structure — What $1.2 Billion Actually Means", []),
+        (
+            "Orvella — $300 million Series D at a $4 billion valuation",
+            [("Orvella", "$300 million", "series_d")],
+        ),
+        (
+            "Riding the wave of interest in the state of Quorrel, a startup hoping to disrupt it has raised "
+            "$1.1 million in funding.",
+            [],
+        ),
+        (
+            "Quorrel, a startup hoping to disrupt payroll, has raised $1.1 million in funding.",
+            [("Quorrel", "$1.1 million", None)],
+        ),
     ],
 )
 def test_what_the_words_around_a_raise_say_of_it(sentence, expected):
