@@ -439,7 +439,17 @@ _FOR_NEW_VENTURE = re.compile(
 _FOR_NAME = re.compile(rf"\s+for\s+({NAME})")
 # The company a raise is for, later in the amount's phrase: '... equity raising and $10 billion pre-money
 # valuation for Quantinuum'; said by its owner or its investors (`_BACKER_WORDS`).
-_FOR_NAME_SOON = re.compile(rf"[^.;,]{{0,80}}?\s+for\s+({NAME})")
+# (Not a purpose's object: 'raised $25 million to build a plant for Volta Motors'.)
+_FOR_NAME_SOON = re.compile(rf"(?:(?!\bto\b)[^.;,]){{0,80}}?\s+for\s+({NAME})")
+# Set off by commas after a name: a description ('Lumora, a shareholder-owned cooperative,') or a relative
+# clause ('Orvane, whose backers include Accel,').
+_ASIDE = re.compile(r",\s+(?:a|an|the|which|whose|who)\s[^,;]*,")
+
+
+def _without_asides(text: str) -> str:
+    return _ASIDE.sub(" ", text)
+
+
 _BACKER_WORDS = re.compile(r"\b(?:owner|parent|shareholders?|backers?|their investments?)\b", re.IGNORECASE)
 # '... raised $2bn in 2025 just months after launching her start-up, Thinking Machines'.
 _AFTER_FOUNDING = re.compile(
@@ -780,12 +790,13 @@ _DENIED = re.compile(
     r"\b(?:denied|denies|denying|rejected|rejects|rejecting|disputed|disputes|disputing)\b"
     r"(?:[^.;]{0,60}?\b(?:report|reports|claims?|rumou?rs?|speculation)"
     # 'denied a similar report for xAI back in December, which indicated the firm has secured ...'
-    # ('rejected claims of his company xAI securing $500 million')
-    r"(?:\s+(?:claiming|saying|suggesting|stating|that|of)"
+    r"(?:\s+(?:claiming|saying|suggesting|stating|that)"
     r"|(?:\s+[^.;,]{0,40}?)?,\s+which\s+(?:said|indicated|suggested|claimed|stated))\b[^.;,]{0,120}?"
     r"\b(?:(?:rais|secur|fund|invest|clos|land|bag)\w*|round)"
     # a headline's 'Musk Denies Getting $500 Million Toward ...'
-    r"|\s+(?:getting|raising|receiving|securing|seeking|closing))",
+    r"|\s+(?:getting|raising|receiving|securing|seeking|closing)"
+    # 'rejected claims of his company xAI securing $500 million' (not 'claims of wrongdoing and closed')
+    r"|[^.;]{0,60}?\bclaims?\s+of\s+(?:[\w'’()-]+\s+){0,8}?(?:getting|raising|receiving|securing|closing|landing)\b)",
     re.IGNORECASE,
 )
 # A report that the clause calls wrong: 'Musk has said a report that xAI has secured $500 million ... is
@@ -821,16 +832,32 @@ _NEGATED_RAISE = re.compile(
 _STOPPED_ROUND = re.compile(
     r"\b(?:suspend|abandon|scrapp|shelv|paus|halt|cancel|call(?:ed|s|ing)? off)\w*\s+(?:its|their|the|a|an)\b"
     # (with its amount: 'paused its fundraising in March, then raised $20 million' raised)
-    rf"[^.;,]{{0,20}}?[{CURRENCY_SIGNS}\d][^.;,]{{0,30}}?\b(?:round|funding|raise|financing|fundraise|fundraising)\b",
+    # (and no verb between: 'shelved its IPO and raised a $45 million private round' raised)
+    rf"(?:(?!\b(?:and|then|but)\b)[^.;,]){{0,20}}?[{CURRENCY_SIGNS}\d][^.;,]{{0,30}}?"
+    r"\b(?:round|funding|raise|financing|fundraise|fundraising)\b",
     re.IGNORECASE,
 )
+
+
+def _stopped(text: str, first_raise: Money | None) -> bool:
+    """Whether the clause's round was stopped: a stopped round holds its raise, or holds the only amount
+    when no raise is read ('suspended its own $2B funding round to enter talks ... at a $60B valuation');
+    another company's stopped round, or one before today's raise, stops nothing ('Kelvra, which shelved a
+    $100 million round in 2022, has now raised $60 million')."""
+    stopped = _STOPPED_ROUND.search(text) if _STOP_HINT.search(text) else None
+    return stopped is not None and (
+        first_raise is None or stopped.start() <= first_raise.start < stopped.end()
+    )
+
+
+_STOP_HINT = re.compile(r"(?i)suspend|abandon|scrap|shelv|paus|halt|cancel|called off|calls off|calling off")
 # The letters a denial needs ('denied', 'Rejects', 'disputed'): the pattern is tried only where they are.
 _DENIAL_HINT = re.compile(r"[Dd]en|[Rr]eject|[Dd]isput")
 # Longer than any match of _NEGATED_RAISE ('never officially obtained their ').
 _NEGATED_RAISE_CHARS = 60
 
 
-def _said_not_to_happen(text: str, first_stated: int) -> bool:
+def _said_not_to_happen(text: str, first_stated: int, first_raise: Money | None) -> bool:
     """Whether the clause says its raise did not happen: a report denied before the amount is said ('Musk
     has denied the report claiming that xAI has raised $500 million'), a report called wrong ('a report
     that ... is inaccurate'), a round its company is 'not in talks' for, or a verb of raising negated
@@ -840,7 +867,7 @@ def _said_not_to_happen(text: str, first_stated: int) -> bool:
         (_DENIAL_HINT.search(text) and _DENIED.search(text, 0, first_stated))
         or ((" that " in text or " of " in text) and _REPORT_DISMISSED.search(text))
         or (" not " in text and _NOT_RAISING.search(text, 0, first_stated))
-        or bool(_STOPPED_ROUND.search(text))
+        or _stopped(text, first_raise)
         # (the pattern ends where the amount is said: only the words right before it are looked at)
         or bool(_NEGATED_RAISE.search(text, max(0, first_stated - _NEGATED_RAISE_CHARS), first_stated))
     )
@@ -1003,11 +1030,22 @@ def _round(
 
 # A relative clause set off by commas: ', which raised a Series A in 2025,', ', whose parent went public,'.
 # An aside saying the company is listed: ', which went public in 2023,', ', which listed on Nasdaq in 2019,'.
+# A listing of the past, not this sentence's own ('which listed on the NYSE on Thursday, raised $350 million
+# after pricing its shares' is the IPO), and on a market ('which was listed among Forbes' best startups',
+# 'which floated the idea of' list nothing).
 _LISTED_ASIDE = re.compile(
-    r",\s+which\s+(?:went public|(?:was\s+)?listed|floated|made its (?:stock\s+)?market debut)\b[^,;]*,",
+    r",\s+which\s+(?:went public|(?:was\s+)?listed\s+(?:on|in)\s|floated\s+(?:on|in)\s"
+    r"|made its (?:stock\s+)?market debut)[^,;]*?\b(?:(?:19|20)\d\d|last year|years? ago)\b[^,;]*,",
     re.IGNORECASE,
 )
-RELATIVE_ASIDE = re.compile(r",\s+(?:which|whose|who)\s[^,;]*,")
+# An aside of another thing or another time: ', whose parent went public last year,', ', which raised a
+# Series A in 2023,'. Not one of the round at hand (', which is raising its Series C,') nor of this
+# sentence's listing (', which priced its IPO at $18 a share,').
+RELATIVE_ASIDE = re.compile(
+    r",\s+(?:whose\s[^,;]*"
+    r"|(?:which|who)\s[^,;]*?\b(?:(?:19|20)\d\d|last year|years? ago|previously|earlier"
+    r"|in (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b[^,;]*),"
+)
 # A listing the round comes before: 'ahead of its IPO', 'before a planned listing'.
 _BEFORE_THE_LISTING = re.compile(
     r"\b(?:ahead of|before|prior to|in the run-up to)\s+(?:its|an|a|the)\s+(?:[\w-]+\s+){0,2}?"
@@ -1759,7 +1797,7 @@ def mention_in_clause(
     if verb and is_a_fund(text[: verb.start()]) and _invested_in(text) is None:
         return None  # (a firm that invests in a company it names is read as any investor)
     first_stated = min((m.start for m in (first_raise, first_valuation) if m is not None), default=len(text))
-    if _said_not_to_happen(text, first_stated):
+    if _said_not_to_happen(text, first_stated, first_raise):
         return None
     context = clause.context
     # (every outlet's report says 'report': a search of the sentence for a name before it costs more)
@@ -1818,7 +1856,8 @@ def mention_in_clause(
         )
         person = _PERSON_WORDS.search(text, 0, first_raise.start)
         named_for = _FOR_NAME.match(text, first_raise.end) if person and not founded else None
-        if named_for is None and not founded and _BACKER_WORDS.search(text, 0, first_raise.start):
+        said_by_backers = _BACKER_WORDS.search(_without_asides(text[: first_raise.start]))
+        if named_for is None and not founded and said_by_backers:
             # 'Quantinuum majority owner Honeywell announced a $600 million equity raising ... for
             # Quantinuum', 'KDB and IMM have confirmed their investments, raising $40 million for Solvane'
             named_for = _FOR_NAME_SOON.match(text, first_raise.end)

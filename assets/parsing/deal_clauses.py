@@ -268,7 +268,7 @@ _INVESTMENT_INTO = re.compile(
     r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|Q[1-4]\b|(?:19|20)\d\d\b)[A-Z]"
 )
 # The words after a list item's dash that open a question or an essay's heading, not a deal's facts.
-_QUESTION_OPENING = re.compile(r"(?:What|Why|How|Where|When|Who|Is|Are|Does|Do|Can|Will)\b")
+_QUESTION_OPENING = re.compile(r"(?:What|Why|How|Where|When|Who)\b")
 _LIST_ITEM = re.compile(rf"^({NAME})(?:\s*\(([^()]*)\))?\s+[—–-]{{1,2}}\s+(.+)$")
 # The same contrast in French, Spanish and Portuguese news: 'Electra lève 304 millions d'euros, tandis
 # qu'Hysetco lève 200 millions'.

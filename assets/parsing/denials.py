@@ -88,7 +88,9 @@ def _names(company: str, text: str) -> bool:
 
 def denied_companies(companies: Iterable[str], text: str) -> set[str]:
     """The companies (of `companies`) that a sentence of `text` shows denying a report about their money."""
-    if not re.search(r"(?i)den[iy]|dismiss|refut|rebuff|false|true|inaccurate|incorrect|baseless|fake", text):
+    if not re.search(
+        r"(?i)den[iy]|dismiss|refut|rebuff|reject|disput|false|true|inaccurate|incorrect|baseless|fake", text
+    ):
         return set()  # (most pages deny nothing: one search, not a sentence split)
     parts = [part for sentence in split_sentences(text) for part in _denial_parts(sentence)]
     return {company for company in set(companies) if any(_names(company, part) for part in parts)}

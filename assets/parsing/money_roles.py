@@ -380,7 +380,8 @@ _HAS_RAISED_BEFORE = re.compile(
 _TOTAL_VERBS = ("bringing", "brings", "brought", "taking", "takes")
 _STOPPED = (
     "suspended", "suspends", "abandoned", "abandons", "scrapped", "scraps", "shelved", "shelves", "paused",
-    "pauses", "halted", "halts", "cancelled", "canceled", "cancels",
+    "pauses", "halted", "halts", "cancelled", "canceled", "cancels", "suspending", "abandoning", "scrapping",
+    "shelving", "pausing", "halting", "cancelling", "canceling",
 )  # fmt: skip
 _CHANGE_VERBS = ("declined", "decreased", "increased", "fell", "rose", "dropped")
 _BY_A_SHARE = r"(?: by [\d.]+ ?(?:%|percent|per cent))?"
@@ -501,8 +502,12 @@ _OTHER_EVENT = (
     rf"|\s+(?:its|their|his|her)\s+(?!(?i:{one_of('|'.join(_ROUND_NOUNS))})\b)[\w'’-]+\s+"
     rf"(?!{_ROUND_VERBS})[a-z]+ed\s+in\s"
 )
-# A reason is another event too: 'raised $12 million because revenue grew in 2021'.
-_OWN_PHRASE_END = re.compile(rf"{_PHRASE_END.pattern}|{_OTHER_EVENT}|\s+because\s")
+# A reason is another event too: 'raised $12 million because revenue grew in 2021' (not the round's own:
+# 'went unreported because it closed quietly in October 2024').
+_OWN_PHRASE_END = re.compile(
+    rf"{_PHRASE_END.pattern}|{_OTHER_EVENT}"
+    rf"|\s+because\s(?!(?:it|the (?:round|deal|raise|funding))\s+(?:was\s+|had\s+|has\s+)?{_ROUND_VERBS})"
+)
 _CUMULATIVE_PHRASE_END = re.compile(rf"[,;(]|[{CURRENCY_SIGNS}]")
 # A month and year or a year ('in May 2021', 'in May of 2021', 'in 2021'); `_period` gives its words.
 _NAMED_PERIOD = re.compile(

@@ -53,7 +53,14 @@ from assets.parsing.field_cards import DealCard, deal_cards
 from assets.parsing.investors import investors_in
 from assets.parsing.mentions import DealMention, Method
 from assets.parsing.money_roles import clause_roles, fresh_issue, own_phrase
-from assets.parsing.prose_names import NAME, NAME_ENDINGS, finditer_from_name, issuer_company, valid_company
+from assets.parsing.prose_names import (
+    NAME,
+    NAME_ENDINGS,
+    end_name,
+    finditer_from_name,
+    issuer_company,
+    valid_company,
+)
 from assets.parsing.releases import (
     EXCHANGES,
     OPENING_CHARS,
@@ -1053,6 +1060,10 @@ _WINNER = re.compile(
     rf"|(?:a été )?réalisée? par)\s+(?:(?:the|a|an|la|le|el|o)\s+)?(?:[a-zà-ÿ][\w-]*\s+){{0,2}}?({NAME})"
 )
 
+# The winner named after a colon: 'The next largest funding went to a much younger company: Beijing-based AI
+# startup Moonshot AI, which is just a year old.'
+_WINNER_AFTER_COLON = re.compile(r"\bwent to\s+(?:a|an|the)\s+[^:.;]{0,40}:\s+([^,.;:()]{1,80})")
+
 
 # The subject of a sentence that states no deal, up to its verb: 'Online pharmacy Tata 1mg was the only
 # platform to become a unicorn.' (the 'It raised $40 million' after it is Tata 1mg's).
@@ -1114,7 +1125,27 @@ def _subject_of(sentence: str, antecedent: DealMention | None) -> DealMention | 
         return None
     if antecedent and any(company in (name, name.split()[0]) for name in antecedent.investors):
         return None
+    if _HOLDS_AN_OFFICE.search(sentence):
+        return None  # 'Ek also serves as Helsing's chairman': a person, whom no 'the startup' means
+    if found and _INVESTS.match(sentence, found.end("subject")):
+        return None  # 'WestBridge has invested the capital through three vehicles': the investor
     return DealMention(Method.PROSE, "", sentence, company)
+
+
+# The verb of a subject that puts money in: 'WestBridge has invested the capital through ...'.
+_INVESTS = re.compile(
+    r"\s+(?:also\s+)?(?:has|have|had)\s+(?:also\s+)?(?:invested|backed|led|co-led|participated|poured|injected)\b",
+    re.IGNORECASE,
+)
+# A sentence saying its subject holds an office: a person's ('Ek also serves as Helsing's chairman', 'Rao is
+# the company's chief executive').
+_HOLDS_AN_OFFICE = re.compile(
+    r"^[^,;:]{1,60}?\s(?:also\s+|now\s+)?(?:serves|served|is|was|remains|acts|sits|sat|became)\s+"
+    r"(?:as\s+|on\s+)?(?:the\s+|its\s+|[\w.&-]+['’]s?\s+)?(?:[\w-]+\s+)?"
+    r"(?:chair(?:man|woman|person)?|ceo|cto|cfo|coo|(?:co-?)?founder|president|chief executive|director"
+    r"|board)\b",
+    re.IGNORECASE,
+)
 
 
 def _round_winner(sentence: str, clauses: list[Clause]) -> DealMention | None:
@@ -1124,6 +1155,8 @@ def _round_winner(sentence: str, clauses: list[Clause]) -> DealMention | None:
         return None
     winner = _WINNER.search(sentence)
     company = valid_company(winner.group(1)) if winner else None
+    if company is None and (named := _WINNER_AFTER_COLON.search(sentence)):
+        company = valid_company(end_name(named.group(1)))
     return DealMention(Method.PROSE, "", sentence, company) if company else None
 
 

@@ -171,6 +171,7 @@ _WEEKDAY_NAMES = frozenset(day.lower() for day in calendar.day_name)
 _NOT_NAMES = frozenset(
     {"us", "uk", "eu", "ai", "ipo", "arr", "gmv", "ceo", "cto", "cfo", "vc", "q1", "q2", "q3", "q4"}
     | _WEEKDAY_NAMES
+    | {"what", "why", "how", "where", "when", "who", "whose"}  # a heading's question ('Where $20M goes next')
     # a headline's verb where its name could not be read ('Brand P•TAL Raises $3 Million')
     | {"raises", "secures", "lands", "bags", "closes", "nabs", "snags", "gets", "announces", "hits"}
     | {"h1", "h2"}

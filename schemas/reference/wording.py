@@ -51,6 +51,18 @@ QUALIFIER_WORDS = (
     *FLOOR_WORDS,
     *APPROXIMATION_WORDS,
     *("as little as", "an estimated", "a mere", "a paltry", "a reported", "a whopping", "a hefty"),
+    # 'a valuation of just over $1 billion', 'well over', 'slightly more than'
+    *(
+        "just over",
+        "just under",
+        "just above",
+        "just below",
+        "just shy of",
+        "just",
+        "well over",
+        "well above",
+    ),
+    *("slightly over", "slightly more than", "slightly above"),
 )
 """Everything that may stand between a role word and its amount ('valued at more than $2B')."""
 
