@@ -790,7 +790,8 @@ _DENIED = re.compile(
     r"\b(?:denied|denies|denying|rejected|rejects|rejecting|disputed|disputes|disputing)\b"
     r"(?:[^.;]{0,60}?\b(?:report|reports|claims?|rumou?rs?|speculation)"
     # 'denied a similar report for xAI back in December, which indicated the firm has secured ...'
-    r"(?:\s+(?:claiming|saying|suggesting|stating|that)"
+    # ('denied a media report from earlier this week that said investors ... were planning to invest')
+    r"(?:(?:\s+(?:from|in|by|on)\s+[^.;,]{0,40}?)?\s+(?:claiming|saying|suggesting|stating|that)"
     r"|(?:\s+[^.;,]{0,40}?)?,\s+which\s+(?:said|indicated|suggested|claimed|stated))\b[^.;,]{0,120}?"
     r"\b(?:(?:rais|secur|fund|invest|clos|land|bag)\w*|round)"
     # a headline's 'Musk Denies Getting $500 Million Toward ...'

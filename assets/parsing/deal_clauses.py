@@ -172,7 +172,7 @@ DEAL_VERB = re.compile(
         rf"|been granted{_GRANTED_MONEY}|was granted{_GRANTED_MONEY}|were granted{_GRANTED_MONEY}"
         # a loan a bank sanctions, as Indian filings say ('has been sanctioned a ₹200 crore credit line')
         rf"|been sanctioned{_GRANTED_MONEY}|was sanctioned{_GRANTED_MONEY}"
-        r"|won|went public"
+        r"|won(?!['’]t)|went public"  # (not 'won't close till '24')
         r"|goes public|clinched|clinches|hauled in|hauls in|scooped up|scoops up|garnered|garners|pulled down"
         r"|pulls down|mopped up|mops up|obtained|obtains|swept up|sweeps up|snapped up|snaps up"
         r"|pocketed|pockets|gathered|gathers|amassed|amasses|raked in|rakes in|drew in|draws in|roped in"

@@ -211,6 +211,28 @@ def test_what_the_review_found(sentence, expected):
     assert read_deals(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # 'won't' is no 'won': the round of the list is the possessive's
+        (
+            "Thursday roundup: Halvie-Marsh won’t close till ’24, Validic buys Trapollo, Orava’s $10M "
+            "Series A, ATA adds members.",
+            [("Orava", "$10M", "series_a")],
+        ),
+        ("Quenby won a $2 million grant from the Innovation Council.", [("Quenby", "$2 million", "grant")]),
+        # a report denied, with words between the report and what it said
+        (
+            "Tessa Marin, the founder of Quenby, on Friday denied a media report from earlier this week that "
+            "said investors were planning to invest in a multi-billion dollar funding round in the company.",
+            [],
+        ),
+    ],
+)
+def test_negations_of_a_verb_and_of_a_report(sentence, expected):
+    assert read_deals(sentence) == expected
+
+
 def test_a_round_closed_quietly_keeps_its_date():
     (mention,) = read_mentions(
         "Quenby's $12 million seed round went unreported because it closed quietly in October 2024."
