@@ -684,6 +684,40 @@ def _with_items(sentence: str) -> list[Clause] | None:
     return _item_clauses(sentence, items)
 
 
+# A list whose verb is said once, with its first item: 'with UK's CMR Surgical raising $165 million,
+# Switzerland's DistalMotion $150 million and France's Moon Surgical $55.4 million'.
+_GAPPED_FIRST = re.compile(
+    rf"({NAME})\s+(?:raising|securing|landing|closing|bagging|netting)\s+(?:an?\s+)?(?={MONEY_START})"
+)
+# Each later item, after the words of the item before ('in a Series A'): a name (after its place's
+# possessive) and its amount, nothing between.
+_GAPPED_NEXT = re.compile(
+    rf"[^,;.\d{CURRENCY_SIGNS}]{{0,40}}?(?P<next>,\s+|,?\s+and\s+)(?:[A-Z][\w-]*['’]s\s+)?({NAME})(?<!['’]s)\s+"
+    # (not a possessive's deal: "Anthropic's $13bn raise" is read as one)
+    rf"(?={MONEY_START})"
+)
+_GAPPED_VERBS = ("raising", "securing", "landing", "closing", "bagging", "netting")
+
+
+def _gapped_items(sentence: str) -> list[Clause] | None:
+    """A list whose verb is said with its first item only ('with A raising $165 million, B $150 million and
+    C $55.4 million'): one clause per company, each with its amount; None unless a later item follows."""
+    if not any(verb in sentence for verb in _GAPPED_VERBS):
+        return None
+    first = search_from_name(_GAPPED_FIRST, sentence)
+    if first is None:
+        return None
+    starts = {money.start: money for money in find_money(sentence)}
+    items = [(first.end(), first.start(), valid_company(first.group(1)))]
+    money = starts.get(first.end())
+    while money is not None:
+        after = _GAPPED_NEXT.match(sentence, money.end)
+        money = starts.get(after.end()) if after else None
+        if after and money:
+            items.append((after.end(), after.start("next"), valid_company(after.group(2))))
+    return _item_clauses(sentence, items) if len(items) > 1 and all(c for _, _, c in items) else None
+
+
 # The amount of a 'Name, with <amount>' item, then a round's words: '$40 million Series A', '€5M seed round'.
 _ROUND_AFTER_WITH = re.compile(
     rf"{_SHORT_AMOUNT}\s+(?:[\w-]+\s+)?"
@@ -1064,6 +1098,7 @@ def split_sentence(sentence: str) -> list[Clause]:
         _colon,
         _parenthetical_deals,
         _possessive_deals,
+        _gapped_items,
         _with_items,
         _raised_by_items,
         _owned_items,

@@ -249,3 +249,36 @@ def test_a_rejected_report_drops_the_rumoured_round(verb):
     mentions = read_mentions(paragraph)
     assert [(m.company, m.status) for m in mentions] == [("Solvane", "reported")]
     assert without_denied_reports(mentions, paragraph) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Rounds went to surgical robotics startups, with UK's Orvane Surgical raising $165 million, "
+            "Switzerland's Brimo $150 million and France's Tessaly Robotics $55.4 million.",
+            [
+                ("Brimo", "$150 million", None),
+                ("Orvane Surgical", "$165 million", None),
+                ("Tessaly Robotics", "$55.4 million", None),
+            ],
+        ),
+        (
+            "Rounds went to UK startups, with Orvane raising $16 million in a Series A, Brimo $15 million "
+            "and Tessaly $5.4 million.",
+            [
+                ("Brimo", "$15 million", None),
+                ("Orvane", "$16 million", "series_a"),
+                ("Tessaly", "$5.4 million", None),
+            ],
+        ),
+        # a possessive's deal is no gapped item: the amounts after it keep their own readings
+        (
+            "These include Quenby raising a $41bn round led by Harbor Capital, Orvane’s $13bn raise in "
+            "September and Solvane’s investment of more than $14bn into data start-up Brimo AI.",
+            [("Brimo AI", "more than $14bn", None), ("Orvane", "$13bn", None), ("Quenby", "$41bn", None)],
+        ),
+    ],
+)
+def test_a_list_whose_verb_is_said_once(sentence, expected):
+    assert sorted(read_deals(sentence)) == expected
