@@ -851,6 +851,15 @@ def _stopped(text: str, first_raise: Money | None) -> bool:
     )
 
 
+# What is said of the report or the round after its amount, in the passive: 'A report that Zephrin had secured
+# $80 million ... was disputed by the company', "The start-up's $30 million Series B was called off" (not
+# another event's: 'raised $20 million after an earlier offer was rejected').
+_UNDONE_AFTER = re.compile(
+    r"(?:(?!\b(?:after|before|when|because|while|following|since|as|but|and)\b)[^;,])*?"
+    r"\b(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?(?:denied|disputed|rejected|dismissed"
+    r"|called off|cancell?ed|scrapped|shelved|abandoned|suspended)\b",
+    re.IGNORECASE,
+)
 _STOP_HINT = re.compile(r"(?i)suspend|abandon|scrap|shelv|paus|halt|cancel|called off|calls off|calling off")
 # The letters a denial needs ('denied', 'Rejects', 'disputed'): the pattern is tried only where they are.
 _DENIAL_HINT = re.compile(r"[Dd]en|[Rr]eject|[Dd]isput")
@@ -869,6 +878,7 @@ def _said_not_to_happen(text: str, first_stated: int, first_raise: Money | None)
         or ((" that " in text or " of " in text) and _REPORT_DISMISSED.search(text))
         or (" not " in text and _NOT_RAISING.search(text, 0, first_stated))
         or _stopped(text, first_raise)
+        or (first_stated < len(text) and _UNDONE_AFTER.match(text, first_stated) is not None)
         # (the pattern ends where the amount is said: only the words right before it are looked at)
         or bool(_NEGATED_RAISE.search(text, max(0, first_stated - _NEGATED_RAISE_CHARS), first_stated))
     )

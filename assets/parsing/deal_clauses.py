@@ -1028,11 +1028,21 @@ def _list_item(sentence: str) -> Clause | None:
     if _QUESTION_OPENING.match(rest):
         return None  # 'The Deal Structure — What $1.2 Billion Actually Means': a heading, not a deal
     money = find_money(rest)
-    if not company or not ((money and money[0].start < 40) or find_round(rest[:30])):
-        return None
     verb = DEAL_VERB.search(rest, 0, money[0].start) if money else None
-    if verb and NAME_PATTERN.search(rest, 0, verb.start()):
-        return None  # 'Weekly Briefs – Pixxel Raises $36 Million': the words after the dash have a subject
+    # (the amount soon after the dash, or after a verb of raising: 'The Leeds-based maker of heat-pump
+    # controllers raised £12 million')
+    if not company or not ((money and (money[0].start < 40 or verb)) or find_round(rest[:30])):
+        return None
+    subject = company_in_subject(rest[: verb.start()]) if verb else None
+    if (
+        verb
+        and NAME_PATTERN.search(rest, 0, verb.start())
+        and subject is not None
+        and subject is not REFERENCE
+    ):
+        # 'Weekly Briefs – Pixxel Raises $36 Million': the words after the dash have a subject ('Tamberlin —
+        # The Leeds-based maker of heat-pump controllers raised £12 million' describes the item's company)
+        return None
     return Clause(rest, company=company, list_item=True, note=note)
 
 

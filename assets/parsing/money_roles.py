@@ -302,6 +302,8 @@ _CUMULATIVE = re.compile(
     r"\b"
     + one_of(
         r"over its (?:life|lifetime|history)|to date|so far|since (?:its )?(?:founding|inception|launch)"
+        # 'has raised $110 million since it was founded in 2018'
+        r"|since (?:it|they) (?:was|were) (?:founded|launched|started|set up)"
         r"|in total|all told|altogether|cumulatively|in its history|across (?:all |)its rounds"
     )
     + r"\b",
@@ -381,7 +383,7 @@ _TOTAL_VERBS = ("bringing", "brings", "brought", "taking", "takes")
 _STOPPED = (
     "suspended", "suspends", "abandoned", "abandons", "scrapped", "scraps", "shelved", "shelves", "paused",
     "pauses", "halted", "halts", "cancelled", "canceled", "cancels", "suspending", "abandoning", "scrapping",
-    "shelving", "pausing", "halting", "cancelling", "canceling",
+    "shelving", "pausing", "halting", "cancelling", "canceling", "called off", "calls off", "calling off",
 )  # fmt: skip
 _CHANGE_VERBS = ("declined", "decreased", "increased", "fell", "rose", "dropped")
 _BY_A_SHARE = r"(?: by [\d.]+ ?(?:%|percent|per cent))?"
@@ -402,6 +404,12 @@ _NOT_A_RAISE_BEFORE = re.compile(
         r"|combined|aggregate|of which|cost|costs|costing|charges?|pays?|paid|retails? for|sells? for"
         r"|lists? at|priced (?:at|from)|commitment of|fell to|rose to|grew to|dropped to|climbed to"
         r"|peak of|high of|low of|record of"
+        # a figure of the business that changed: 'Revenue jumped from $5 million to $20 million'
+        + "".join(
+            rf"|{figure}\s+(?:[\w-]+\s+){{0,2}}?(?:jumped|grew|rose|climbed|increased|doubled|tripled|surged"
+            r"|soared|went)(?:\s+(?:from|to))?"
+            for figure in ("revenue", "revenues", "sales", "arr", "turnover", "bookings", "income", "profit")
+        )
         # a round stopped: 'has abruptly suspended its own $2 billion funding round'
         + "".join(f"|{verb} (?:its|their|the|a|an)(?: own| planned| proposed| pending)?" for verb in _STOPPED)
         # a company's total: 'its total funding exceeded $1 billion', 'total funding to date of'

@@ -70,6 +70,7 @@ NOT_A_SUBJECT_START = frozenset(
     {
         # connectives that open a sentence: 'Additionally, the fund secured ...'
         *("additionally", "furthermore", "moreover", "however", "meanwhile", "consequently", "overall"),
+        "instead",
         *("notably", "similarly", "likewise", "altogether", "collectively", "combined", "together"),
         *("also", "still", "then", "thus", "therefore", "today", "yesterday", "earlier", "later"),
         *("previously", "recently", "separately", "elsewhere", "finally", "first", "second", "lastly"),
