@@ -1110,6 +1110,11 @@ def _subject_of(sentence: str, antecedent: DealMention | None) -> DealMention | 
     """The company a sentence without a deal has as its subject (or introduces at its end), for the
     pronouns of the next ones; never an investor of the deal just stated ('Avenir had acquired a stake in
     it')."""
+    office = _OFFICE_OF_COMPANY.search(sentence) if "serve" in sentence or " as " in sentence else None
+    if office and (company := valid_company(office.group(1))):
+        # "Kaspar Lindqvist, who founded Trellan, also serves as Nordvik Robotics' chairman": the company
+        # whose office a person holds is whom the next 'The startup' means, never the person
+        return DealMention(Method.PROSE, "", sentence, company)
     found = _SUBJECT_BEFORE_VERB.match(sentence) or (
         _LISTING_SUBJECT.match(sentence) if _listing_day(sentence) else None
     )
@@ -1136,6 +1141,11 @@ def _subject_of(sentence: str, antecedent: DealMention | None) -> DealMention | 
 _INVESTS = re.compile(
     r"\s+(?:also\s+)?(?:has|have|had)\s+(?:also\s+)?(?:invested|backed|led|co-led|participated|poured|injected)\b",
     re.IGNORECASE,
+)
+# The company whose office a person holds: "also serves as Nordvik Robotics' chairman".
+_OFFICE_OF_COMPANY = re.compile(
+    rf"\b(?:serves|served|is|was|remains|acts|became)\s+(?:as\s+)?({NAME})['’]s?\s+(?:[\w-]+\s+)?"
+    r"(?:chair(?:man|woman|person)?|ceo|president|chief executive|director)\b"
 )
 # A sentence saying its subject holds an office: a person's ('Ek also serves as Helsing's chairman', 'Rao is
 # the company's chief executive').

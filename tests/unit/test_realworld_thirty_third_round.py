@@ -125,6 +125,12 @@ def test_the_year_of_the_raise_still_dates_it():
             [("Quenby", "€600 million", None), ("Quenby", "€450 million", "series_c")],
         ),
         (
+            "Kaspar Holm, the entrepreneur who founded and later sold Trellan, also serves as Nordvik "
+            "Robotics' chairman. The startup said on Monday it had raised $22 million in a Series A led by "
+            "Polestar Hill Ventures.",
+            [("Nordvik Robotics", "$22 million", "series_a")],
+        ),
+        (
             "The largest round in February went to Orvane. The next largest funding went to a much younger "
             "company: Beijing-based AI startup Tessaly AI, which is just a year old. The language model "
             "company raised a $1 billion Series B led by Harbor Capital.",
