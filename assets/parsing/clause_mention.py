@@ -37,6 +37,7 @@ from assets.parsing.mentions import DealMention, Method
 from assets.parsing.money_roles import (
     BOTH_KINDS,
     CONTEXT_CHARS,
+    STOP_VERB,
     Role,
     clause_roles,
     end_of_conversion,
@@ -444,12 +445,6 @@ _FOR_NAME_SOON = re.compile(rf"(?:(?!\bto\b)[^.;,]){{0,80}}?\s+for\s+({NAME})")
 # Set off by commas after a name: a description ('Lumora, a shareholder-owned cooperative,') or a relative
 # clause ('Orvane, whose backers include Accel,').
 _ASIDE = re.compile(r",\s+(?:a|an|the|which|whose|who)\s[^,;]*,")
-
-
-def _without_asides(text: str) -> str:
-    return _ASIDE.sub(" ", text)
-
-
 _BACKER_WORDS = re.compile(r"\b(?:owner|parent|shareholders?|backers?|their investments?)\b", re.IGNORECASE)
 # '... raised $2bn in 2025 just months after launching her start-up, Thinking Machines'.
 _AFTER_FOUNDING = re.compile(
@@ -831,7 +826,7 @@ _NEGATED_RAISE = re.compile(
 
 # A round stopped before it closed: 'suspended its own $2B funding round', 'called off the raise'.
 _STOPPED_ROUND = re.compile(
-    r"\b(?:suspend|abandon|scrapp|shelv|paus|halt|cancel|call(?:ed|s|ing)? off)\w*\s+(?:its|their|the|a|an)\b"
+    rf"\b(?:{STOP_VERB})\s+(?:its|their|the|a|an)\b"
     # (with its amount: 'paused its fundraising in March, then raised $20 million' raised)
     # (and no verb between: 'shelved its IPO and raised a $45 million private round' raised)
     rf"(?:(?!\b(?:and|then|but)\b)[^.;,]){{0,20}}?[{CURRENCY_SIGNS}\d][^.;,]{{0,30}}?"
@@ -860,7 +855,7 @@ _UNDONE_AFTER = re.compile(
     r"|called off|cancell?ed|scrapped|shelved|abandoned|suspended)\b",
     re.IGNORECASE,
 )
-_STOP_HINT = re.compile(r"(?i)suspend|abandon|scrap|shelv|paus|halt|cancel|called off|calls off|calling off")
+_STOP_HINT = re.compile(STOP_VERB, re.IGNORECASE)
 # The letters a denial needs ('denied', 'Rejects', 'disputed'): the pattern is tried only where they are.
 _DENIAL_HINT = re.compile(r"[Dd]en|[Rr]eject|[Dd]isput")
 # Longer than any match of _NEGATED_RAISE ('never officially obtained their ').
@@ -1021,11 +1016,12 @@ def _round(
     # Never in an aside about something else: 'Acme, whose parent went public last year, raised ...' and
     # 'Acme, which raised a Series A in 2023, has closed $20 million' name no round of this deal. (Blanked,
     # not cut: the anchor keeps its place.)
-    listed = _LISTED_ASIDE.search(own)
-    own = RELATIVE_ASIDE.sub(lambda aside: " " * len(aside.group()), own)
-    stated = own_round or find_round(own[anchor - start :]) or find_round(own)
-    if stated is None and listed and first_raise and listed.end() <= first_raise.start - start:
+    blanked = RELATIVE_ASIDE.sub(lambda aside: " " * len(aside.group()), own)
+    stated = own_round or find_round(blanked[anchor - start :]) or find_round(blanked)
+    listed = _LISTED_ASIDE.search(own) if stated is None and first_raise else None
+    if listed and listed.end() <= first_raise.start - start:
         stated = "post_ipo"  # 'Marigold Stays, which went public in 2023, raised ₹1,800 crore through a QIP'
+    own = blanked
     if stated == "ipo" and _BEFORE_THE_LISTING.search(own) and "anchor" not in own:
         # 'raised $10 million ahead of its listing next year': a round before the IPO, not the IPO ('Ahead
         # of the IPO, Quenby raised ₹178 crore from anchor investors' is the IPO's anchor book)
@@ -1867,7 +1863,7 @@ def mention_in_clause(
         )
         person = _PERSON_WORDS.search(text, 0, first_raise.start)
         named_for = _FOR_NAME.match(text, first_raise.end) if person and not founded else None
-        said_by_backers = _BACKER_WORDS.search(_without_asides(text[: first_raise.start]))
+        said_by_backers = _BACKER_WORDS.search(_ASIDE.sub(" ", text[: first_raise.start]))
         if named_for is None and not founded and said_by_backers:
             # 'Quantinuum majority owner Honeywell announced a $600 million equity raising ... for
             # Quantinuum', 'KDB and IMM have confirmed their investments, raising $40 million for Solvane'

@@ -27,6 +27,7 @@ from assets.parsing.date_phrases import find_date_phrase
 from assets.parsing.prose_names import (
     NAME,
     NAME_PATTERN,
+    QUESTION_WORDS,
     end_name,
     finditer_from_name,
     names_before,
@@ -268,7 +269,7 @@ _INVESTMENT_INTO = re.compile(
     r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|Q[1-4]\b|(?:19|20)\d\d\b)[A-Z]"
 )
 # The words after a list item's dash that open a question or an essay's heading, not a deal's facts.
-_QUESTION_OPENING = re.compile(r"(?:What|Why|How|Where|When|Who)\b")
+_QUESTION_OPENING = re.compile(rf"(?:{'|'.join(word.capitalize() for word in QUESTION_WORDS)})\b")
 _LIST_ITEM = re.compile(rf"^({NAME})(?:\s*\(([^()]*)\))?\s+[—–-]{{1,2}}\s+(.+)$")
 # The same contrast in French, Spanish and Portuguese news: 'Electra lève 304 millions d'euros, tandis
 # qu'Hysetco lève 200 millions'.
@@ -686,9 +687,8 @@ def _with_items(sentence: str) -> list[Clause] | None:
 
 # A list whose verb is said once, with its first item: 'with UK's CMR Surgical raising $165 million,
 # Switzerland's DistalMotion $150 million and France's Moon Surgical $55.4 million'.
-_GAPPED_FIRST = re.compile(
-    rf"({NAME})\s+(?:raising|securing|landing|closing|bagging|netting)\s+(?:an?\s+)?(?={MONEY_START})"
-)
+_GAPPED_VERBS = ("raising", "securing", "landing", "closing", "bagging", "netting")
+_GAPPED_FIRST = re.compile(rf"({NAME})\s+(?:{'|'.join(_GAPPED_VERBS)})\s+(?:an?\s+)?(?={MONEY_START})")
 # Each later item, after the words of the item before ('in a Series A'): a name (after its place's
 # possessive) and its amount, nothing between.
 _GAPPED_NEXT = re.compile(
@@ -696,7 +696,6 @@ _GAPPED_NEXT = re.compile(
     # (not a possessive's deal: "Anthropic's $13bn raise" is read as one)
     rf"(?={MONEY_START})"
 )
-_GAPPED_VERBS = ("raising", "securing", "landing", "closing", "bagging", "netting")
 
 
 def _gapped_items(sentence: str) -> list[Clause] | None:

@@ -380,11 +380,11 @@ _HAS_RAISED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TOTAL_VERBS = ("bringing", "brings", "brought", "taking", "takes")
-_STOPPED = (
-    "suspended", "suspends", "abandoned", "abandons", "scrapped", "scraps", "shelved", "shelves", "paused",
-    "pauses", "halted", "halts", "cancelled", "canceled", "cancels", "suspending", "abandoning", "scrapping",
-    "shelving", "pausing", "halting", "cancelling", "canceling", "called off", "calls off", "calling off",
-)  # fmt: skip
+# The verbs of a round stopped before it closed, as stems ('suspended', 'shelving', 'cancels') and 'call
+# off': what the money of such a round is (`_NOT_A_RAISE_BEFORE`) and whether a clause tells one
+# (`clause_mention._STOPPED_ROUND`) read the same words.
+_STOP_STEMS = ("suspend", "abandon", "scrap", "shelv", "paus", "halt", "cancel")
+STOP_VERB = rf"(?:{'|'.join(_STOP_STEMS)})\w*|call(?:ed|s|ing)? off"
 _CHANGE_VERBS = ("declined", "decreased", "increased", "fell", "rose", "dropped")
 _BY_A_SHARE = r"(?: by [\d.]+ ?(?:%|percent|per cent))?"
 # A figure a company raises that is no money it takes in (after 'its', 'their' or 'the').
@@ -411,7 +411,10 @@ _NOT_A_RAISE_BEFORE = re.compile(
             for figure in ("revenue", "revenues", "sales", "arr", "turnover", "bookings", "income", "profit")
         )
         # a round stopped: 'has abruptly suspended its own $2 billion funding round'
-        + "".join(f"|{verb} (?:its|their|the|a|an)(?: own| planned| proposed| pending)?" for verb in _STOPPED)
+        + "".join(
+            rf"|{verb} (?:its|their|the|a|an)(?: own| planned| proposed| pending)?"
+            for verb in [*(rf"{stem}\w*" for stem in _STOP_STEMS), "call(?:ed|s|ing)? off"]
+        )
         # a company's total: 'its total funding exceeded $1 billion', 'total funding to date of'
         + r"|total (?:funding|financing|capital raised|raised)(?: to date)?"
         r"(?: (?:has |had )?(?:exceeded|exceeds|surpassed|surpasses|stood at|stands at|is|was|of|at))?"

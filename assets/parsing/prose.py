@@ -1110,7 +1110,8 @@ def _subject_of(sentence: str, antecedent: DealMention | None) -> DealMention | 
     """The company a sentence without a deal has as its subject (or introduces at its end), for the
     pronouns of the next ones; never an investor of the deal just stated ('Avenir had acquired a stake in
     it')."""
-    office = _OFFICE_OF_COMPANY.search(sentence) if "serve" in sentence or " as " in sentence else None
+    # (the company's possessive is what the pattern needs: a sentence without an apostrophe has none)
+    office = _OFFICE_OF_COMPANY.search(sentence) if "'" in sentence or "’" in sentence else None
     if office and (company := valid_company(office.group(1))):
         # "Kaspar Lindqvist, who founded Trellan, also serves as Nordvik Robotics' chairman": the company
         # whose office a person holds is whom the next 'The startup' means, never the person
@@ -1142,18 +1143,16 @@ _INVESTS = re.compile(
     r"\s+(?:also\s+)?(?:has|have|had)\s+(?:also\s+)?(?:invested|backed|led|co-led|participated|poured|injected)\b",
     re.IGNORECASE,
 )
+# A person's office at a company, and the verbs that say a person holds one.
+_OFFICES = r"chair(?:man|woman|person)?|ceo|cto|cfo|coo|(?:co-?)?founder|president|chief executive|director"
+_HOLDS = r"(?:serves|served|is|was|remains|acts|sits|sat|became)"
 # The company whose office a person holds: "also serves as Nordvik Robotics' chairman".
-_OFFICE_OF_COMPANY = re.compile(
-    rf"\b(?:serves|served|is|was|remains|acts|became)\s+(?:as\s+)?({NAME})['’]s?\s+(?:[\w-]+\s+)?"
-    r"(?:chair(?:man|woman|person)?|ceo|president|chief executive|director)\b"
-)
+_OFFICE_OF_COMPANY = re.compile(rf"\b{_HOLDS}\s+(?:as\s+)?({NAME})['’]s?\s+(?:[\w-]+\s+)?(?i:{_OFFICES})\b")
 # A sentence saying its subject holds an office: a person's ('Ek also serves as Helsing's chairman', 'Rao is
 # the company's chief executive').
 _HOLDS_AN_OFFICE = re.compile(
-    r"^[^,;:]{1,60}?\s(?:also\s+|now\s+)?(?:serves|served|is|was|remains|acts|sits|sat|became)\s+"
-    r"(?:as\s+|on\s+)?(?:the\s+|its\s+|[\w.&-]+['’]s?\s+)?(?:[\w-]+\s+)?"
-    r"(?:chair(?:man|woman|person)?|ceo|cto|cfo|coo|(?:co-?)?founder|president|chief executive|director"
-    r"|board)\b",
+    rf"^[^,;:]{{1,60}}?\s(?:also\s+|now\s+)?{_HOLDS}\s+"
+    rf"(?:as\s+|on\s+)?(?:the\s+|its\s+|[\w.&-]+['’]s?\s+)?(?:[\w-]+\s+)?(?:{_OFFICES}|board)\b",
     re.IGNORECASE,
 )
 

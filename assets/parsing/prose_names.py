@@ -167,11 +167,13 @@ _OFFICE_OF = re.compile(
     r"^(?:CEO|CTO|CFO|COO|(?i:co-?founder|founder|president|chair(?:man|woman)?|head|director|partner))\s+of\s+"
 )
 _WEEKDAY_NAMES = frozenset(day.lower() for day in calendar.day_name)
+QUESTION_WORDS = ("what", "why", "how", "where", "when", "who", "whose")
+"""Words that open a question or an essay's heading: never a name."""
 # Capitalised words that are never the company itself.
 _NOT_NAMES = frozenset(
     {"us", "uk", "eu", "ai", "ipo", "arr", "gmv", "ceo", "cto", "cfo", "vc", "q1", "q2", "q3", "q4"}
     | _WEEKDAY_NAMES
-    | {"what", "why", "how", "where", "when", "who", "whose"}  # a heading's question ('Where $20M goes next')
+    | set(QUESTION_WORDS)  # a heading's question ('Where $20M goes next')
     # a headline's verb where its name could not be read ('Brand P•TAL Raises $3 Million')
     | {"raises", "secures", "lands", "bags", "closes", "nabs", "snags", "gets", "announces", "hits"}
     | {"h1", "h2"}

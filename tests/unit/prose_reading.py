@@ -19,3 +19,9 @@ def read_mentions(text: str) -> list[DealMention]:
 def read_deals(text: str) -> list[tuple[str | None, str | None, str | None]]:
     """(company, amount, round) of every mention of `text`."""
     return [(m.company, m.amount, m.round_text) for m in read_mentions(text)]
+
+
+def deals_of_paragraph(text: str, published: date) -> list[tuple[str | None, str | None, str | None]]:
+    """(company, round, amount) of every mention of `text` read as one paragraph published on
+    `published`, names as the clauses give them (no short name resolved)."""
+    return [(m.company, m.round_text, m.amount) for m in extract_prose_mentions([text], published=published)]

@@ -26,15 +26,13 @@ from datetime import date
 
 import pytest
 
-from assets.parsing.prose import extract_prose_mentions
+from tests.unit.prose_reading import deals_of_paragraph
 
 PUBLISHED = date(2025, 3, 4)
 
 
 def _deals(text: str) -> list[tuple[str | None, str | None, str | None]]:
-    """(company, round, amount) of each mention of a text of one paragraph."""
-    found = extract_prose_mentions([text], published=PUBLISHED)
-    return [(m.company, m.round_text, m.amount) for m in found]
+    return deals_of_paragraph(text, PUBLISHED)
 
 
 @pytest.mark.parametrize(
