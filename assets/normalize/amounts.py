@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from functools import lru_cache
-from typing import NamedTuple
 
+from assets.normalize.german_amounts import parse_german_amount
+from assets.normalize.money import Money
 from schemas.reference.reference_data import ReferenceData, current_reference_data
 from schemas.reference.wording import (
     APPROXIMATION_WORDS,
@@ -96,21 +97,6 @@ class AmountStatus(StrEnum):
     UNDISCLOSED = "undisclosed"
     MISSING = "missing"
     UNPARSEABLE = "unparseable"
-
-
-class Money(NamedTuple):
-    """One amount found in text. `value` is in units of `currency` (None when the text names none).
-
-    A named tuple rather than a frozen dataclass: a page of figures makes hundreds of thousands of them,
-    and a frozen dataclass costs several times as much to build.
-    """
-
-    value: Decimal
-    currency: str | None
-    is_floor: bool
-    text: str
-    start: int = 0
-    end: int = 0
 
 
 @dataclass(frozen=True)
@@ -418,6 +404,15 @@ def parse_amount(text: str | None, default_currency: str | None = None) -> Parse
     return _parse_amount(text, default_currency, money_grammar())
 
 
+# Thousands grouped by points, with a German word, a euro sign or a code for the unit: '800.000 Euro',
+# '800.000 €', '1.200 Mio. Franken'.
+_GERMAN_GROUPING = re.compile(
+    r"(?=.*(?:\b(?:Euro|Mio|Mrd|Millionen|Milliarden|Franken|US-Dollar|Dollar|Pfund|EUR|CHF)\b|€))"
+    r".*\d\.\d{3}(?![\d])(?!\.\d)",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=1 << 16)  # pure, and exports repeat the same amount strings
 def _parse_amount(text: str | None, default_currency: str | None, grammar: MoneyGrammar) -> ParsedAmount:
     cleaned = clean_space(text)
@@ -434,9 +429,15 @@ def _parse_amount(text: str | None, default_currency: str | None, grammar: Money
     # amount is a data error that validation must see and quarantine, not silently turn positive.
     negative = bool(_LEADING_MINUS.match(stated))
     unsigned = _LEADING_MINUS.sub(r"\g<prefix>", stated) if negative else stated
+    # '800.000 Euro' is eight hundred thousand: a point before three digits and a German word make it German
+    if _GERMAN_GROUPING.search(cleaned) and (german := parse_german_amount(cleaned)) is not None:
+        return ParsedAmount(AmountStatus.PARSED, german)
     match = grammar.pattern.fullmatch(unsigned) or grammar.pattern.fullmatch(unsigned.rstrip(".,;"))
     if match is None:
-        return ParsedAmount(AmountStatus.UNPARSEABLE)
+        # '4,7 Mio. Euro', '500.000 Franken': a cell written the German way (a German export, or the
+        # amount as the German reader found it in prose)
+        german = None if negative else parse_german_amount(cleaned)
+        return ParsedAmount(AmountStatus.PARSED, german) if german else ParsedAmount(AmountStatus.UNPARSEABLE)
     money = _to_money(match, grammar)
     if money is None:
         return ParsedAmount(AmountStatus.UNPARSEABLE)

@@ -10,7 +10,7 @@ import re
 
 from assets.parsing.markdown_inline import inline_text
 from assets.parsing.mentions import DealMention
-from assets.parsing.table_rows import table_mentions
+from assets.parsing.table_rows import header_fields, table_mentions
 from schemas.text import clean_space
 
 _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -48,15 +48,25 @@ def _row_resumes(lines: list[str], index: int) -> int | None:
     return None
 
 
+def _header_without_delimiter(lines: list[str], index: int) -> bool:
+    """A table written as text lines with no delimiter row ('Firma | Betrag | Runde' over 'Quenby | 5 Mio. €
+    | Seed'): a line of at least three cells that reads as a deal table's header, over a line of as many."""
+    if lines[index].count("|") < 2 or lines[index + 1].count("|") < 2:
+        return False
+    header = _cells(lines[index])
+    return len(_cells(lines[index + 1])) == len(header) and bool(header_fields(header))
+
+
 def pipe_tables(text: str) -> list[list[list[str]]]:
     """Every pipe table in `text`: a list of rows (header first), each a list of cell texts."""
     tables: list[list[list[str]]] = []
     lines = text.splitlines()
     index = 0
     while index < len(lines) - 1:
-        if "|" in lines[index] and _DELIMITER_ROW.match(lines[index + 1]) and "|" in lines[index + 1]:
+        delimited = "|" in lines[index] and _DELIMITER_ROW.match(lines[index + 1]) and "|" in lines[index + 1]
+        if delimited or _header_without_delimiter(lines, index):
             rows = [_cells(lines[index])]
-            index += 2
+            index += 2 if delimited else 1
             while index < len(lines) and lines[index].strip():
                 line = lines[index]
                 if is_table_line(line) or line.rstrip().endswith("|"):

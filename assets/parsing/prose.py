@@ -50,6 +50,7 @@ from assets.parsing.clause_mention import (
 from assets.parsing.date_phrases import find_date_phrase
 from assets.parsing.deal_clauses import Clause, split_sentence
 from assets.parsing.field_cards import DealCard, deal_cards
+from assets.parsing.german import GermanReading, german_mentions, is_german
 from assets.parsing.investors import investors_in
 from assets.parsing.mentions import DealMention, Method
 from assets.parsing.money_roles import clause_roles, fresh_issue, own_phrase
@@ -723,6 +724,7 @@ def extract_prose_mentions(
     count = len(paragraphs) if isinstance(paragraphs, Sized) else None
     release = _Release()
     companies: set[str | None] = set()  # of the deals stated so far
+    german = GermanReading(published)
     for p_index, paragraph in enumerate(paragraphs):
         release.read_opening(paragraph, p_index)
         stripped = paragraph.strip()
@@ -752,6 +754,10 @@ def extract_prose_mentions(
         sentences = [s for line in lines for s in split_sentences(line)]
         for s_index, sentence in enumerate(sentences):
             checkpoint(_place, prefix, p_index, s_index, count)
+            if is_german(sentence):
+                # (German is read by its own reader: the English one takes its capitalised nouns for names)
+                in_paragraph.extend(german_mentions(sentence, f"{prefix}[{p_index}]/s[{s_index}]", german))
+                continue
             named = _NAMING_FRAGMENT.match(sentence) if ":" in sentence else None
             if named and valid_company(named.group(1)):
                 # 'The most interesting signal: RadixArk.' names who the next sentences are about.

@@ -11,6 +11,17 @@ _ABBREVIATIONS = frozenset(
     [
         "inc",
         "corp",
+        # German: '5 Mio. Euro', 'ca. 3 Mrd.', 'bzw.', 'inkl.'
+        "mio",
+        "mrd",
+        "tsd",
+        "ca",
+        "bzw",
+        "inkl",
+        "ggf",
+        "evtl",
+        "sog",
+        "vgl",
         "co",
         "ltd",
         "llc",

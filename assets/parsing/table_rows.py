@@ -20,19 +20,23 @@ from schemas.text import clean_space, fold
 
 # Checked in this order: 'Lead investors' is a lead column before it is an investors column; 'Round size' and
 # 'Amount raised' are amounts before they are rounds; then 'Funding round' and 'Deal type' are rounds before
-# the generic 'funding' or 'deal' makes them an amount.
+# the generic 'funding' or 'deal' makes them an amount. German tables' headers are here too ('Unternehmen |
+# Runde | Betrag | Investoren').
 HEADER_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("lead_investors", ("lead investor", "lead investors", "leads", "lead", "led by")),
-    ("valuation", ("valuation", "valued at", "post money", "pre money")),
-    ("amount", ("amount", "raised", "raise", "round size", "size", "usd")),
-    ("round", ("round", "stage", "series", "type")),
-    ("amount", ("funding", "capital", "investment", "deal", "deal size", "deal value")),
-    ("company", ("company", "startup", "name", "firm", "organization", "organisation", "business")),
-    ("segment", ("segment", "sector", "category", "vertical", "focus", "space", "industry", "market")),
-    ("announced", ("date", "announced", "when")),
-    ("investors", ("investors", "backers", "participants", "investor")),
-    ("context", ("description", "what they do", "about", "product")),
-)
+    ("valuation", ("valuation", "valued at", "post money", "pre money", "bewertung")),
+    ("amount", ("amount", "raised", "raise", "round size", "size", "usd", "betrag", "summe", "volumen")),
+    ("round", ("round", "stage", "series", "type", "runde", "finanzierungsrunde", "art der finanzierung",
+               "phase")),
+    ("amount", ("funding", "capital", "investment", "deal", "deal size", "deal value", "finanzierung")),
+    ("company", ("company", "startup", "name", "firm", "organization", "organisation", "business",
+                 "unternehmen", "firma")),
+    ("segment", ("segment", "sector", "category", "vertical", "focus", "space", "industry", "market",
+                 "branche")),
+    ("announced", ("date", "announced", "when", "datum")),
+    ("investors", ("investors", "backers", "participants", "investor", "investoren", "geldgeber")),
+    ("context", ("description", "what they do", "about", "product", "beschreibung")),
+)  # fmt: skip
 _REQUIRED = {"company"}
 # A header that names the round, alone or packed with another field ('Round / Valuation').
 ROUND_HEADER_WORD = re.compile(r"\b(?:round|stage|series)\b", re.IGNORECASE)

@@ -27,8 +27,19 @@ def states_nothing(text: str) -> bool:
 UNDISCLOSED_IN_PROSE = ("undisclosed", "not disclosed", "unannounced")
 """Words that say a deal's amount exists but is not given, in prose ('raised an undisclosed sum')."""
 
-UNDISCLOSED = frozenset({*UNDISCLOSED_IN_PROSE, "unknown"})
-"""The same in an amount cell, where 'unknown' can only mean the amount."""
+UNDISCLOSED = frozenset(
+    {
+        *UNDISCLOSED_IN_PROSE,
+        "unknown",
+        "n. bek.",
+        "n.bek.",
+        "nicht bekannt",
+        "nicht genannt",
+        "unbekannt",
+        "k. a.",
+    }
+)
+"""The same in an amount cell, where 'unknown' can only mean the amount (and German tables' 'n. bek.')."""
 
 FLOOR_WORDS = ("more than", "over", "at least", "upwards of", "in excess of", "plus de", "más de", "mais de")
 """Words before an amount that make it a lower bound: 'more than $200 million' is a floor, like '$200M+'."""
