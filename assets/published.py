@@ -14,7 +14,7 @@ from schemas.taxonomy import Taxonomy, default_taxonomy
 from schemas.vocabulary import RoundTypes, default_round_types
 from warehouse.data_dir import DataDirResource
 from warehouse.database import MARTS
-from warehouse.publish import publish
+from warehouse.publish import publish, stale_wal_message
 
 PUBLIC_TABLES = [*(name for name, table in TABLES.items() if table.public), *MARTS]
 # The stage whose recorded inputs digest names the content of each public table it writes: a table the
@@ -104,6 +104,8 @@ def dealmap_duckdb(
         ),
         table_digests=digests,
     )
+    if report.stale_wal is not None:
+        context.log.warning(f"{report.path}: {stale_wal_message(report.stale_wal)}")
     with duckdb.connect(str(report.path), read_only=True) as served:
         served_deals = served.execute("select count(*), coalesce(sum(amount_usd), 0) from deals").fetchone()
     with data_dir.working().connect(read_only=True) as working:

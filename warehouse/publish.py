@@ -218,6 +218,8 @@ class PublishReport:
     older than the newest `keep`."""
     tables_kept: tuple[str, ...] = ()
     """Tables taken as they were from the served file (same digest), not copied from the working file."""
+    stale_wal: Path | None = None
+    """Where a write-ahead log found beside the served file was set aside (`set_aside_stale_wal`)."""
 
 
 @dataclass(frozen=True)
@@ -511,6 +513,34 @@ def _drop_all_but(connection: duckdb.DuckDBPyConnection, kept: set[str]) -> None
             connection.execute(f"drop table bi.{identifier(name)}")
 
 
+def set_aside_stale_wal(served_db: Path) -> Path | None:
+    """Move a write-ahead log found beside the served file out of DuckDB's way; where it went, or None.
+
+    Every publish checkpoints and closes the file it builds before renaming it into place, so a
+    `dealmap.duckdb.wal` is never a publish's own: a client opened the served file read-write (BI tools
+    must open it `read_only`), changed it and died. DuckDB replays a WAL onto whatever file carries the
+    name when it is next opened: the next refresh's file, a rolled-back one, every BI tool's view of them.
+    It is renamed, not deleted: the client's changes are kept for whoever made them. Call it under
+    `publish_lock`.
+    """
+    wal = Path(f"{served_db}.wal")
+    if not wal.exists():
+        return None
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    aside = served_db.with_name(f"{served_db.name}.wal.set-aside-{stamp}")
+    os.replace(wal, aside)
+    return aside
+
+
+def stale_wal_message(aside: Path) -> str:
+    """What a user is told when a WAL was set aside, and what to do."""
+    return (
+        f"a write-ahead log beside the served file (left by a client that opened it read-write and did not "
+        f"close it) was set aside as {aside.name}, not replayed onto this refresh; open the served file "
+        f"read_only (see the README)"
+    )
+
+
 def publish(
     working_db: Path,
     served_db: Path,
@@ -536,7 +566,9 @@ def publish(
     digests = {t: d for t, d in (table_digests or {}).items() if t in tables and d}
     with publish_lock(served_db.parent):
         stale, partials = remove_stale_builds(served_db), remove_stale_partials(served_db)
-        state = _served_state(Path(working_db), served_db) if served_db.is_file() else {}
+        stale_wal = set_aside_stale_wal(served_db)
+        # (a served file a client changed holds other rows than its digests say: nothing is taken from it)
+        state = _served_state(Path(working_db), served_db) if served_db.is_file() and not stale_wal else {}
         served, replaced = _digests_in(state), _refresh_in(state)
         # What the next publish needs of the new file: the digests of its tables, and its refresh to name
         # it by (worked out before the swap: nothing may fail after it)
@@ -550,7 +582,9 @@ def publish(
         else:  # nothing to take from this file next time
             published_state_path(Path(working_db)).unlink(missing_ok=True)
     size = served_db.stat().st_size
-    return PublishReport(served_db, counts, size, stale, added, partials + removed, tables_kept=kept)
+    return PublishReport(
+        served_db, counts, size, stale, added, partials + removed, tables_kept=kept, stale_wal=stale_wal
+    )
 
 
 def _copy_table(

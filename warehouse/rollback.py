@@ -44,6 +44,8 @@ from warehouse.publish import (
     remove_stale_partials,
     served_keep,
     served_order_path,
+    set_aside_stale_wal,
+    stale_wal_message,
     swap_into_place,
     temporary_beside,
 )
@@ -86,6 +88,8 @@ class RollbackReport:
     file among them when it is older than all of those."""
     report: Path | None = None
     """The investment map, rewritten from the restored file."""
+    stale_wal: Path | None = None
+    """Where a write-ahead log found beside the served file was set aside (`set_aside_stale_wal`)."""
 
 
 def served_path(data_dir: Path | str | None = None) -> Path:
@@ -186,10 +190,13 @@ def rollback(data_dir: Path | str | None, run_id: str | None, keep: int | None =
     with writer_lock(working, "rollback"), publish_lock(served.parent):
         remove_stale_builds(served)
         stale = remove_stale_partials(served)
+        stale_wal = set_aside_stale_wal(served)  # (before anything opens the served file and replays it)
         current = served_name(data_dir)
         target = choose(list_served(data_dir), current, run_id, _served_order(served))
         if target.path.name == current:
-            return RollbackReport(served, target, changed=False, keep=keep, history_removed=stale)
+            return RollbackReport(
+                served, target, changed=False, keep=keep, history_removed=stale, stale_wal=stale_wal
+            )
         restoring = temporary_beside(served)
         try:
             # With its times: a file without refresh_info is named by its modification time, and keeps it.
@@ -201,7 +208,7 @@ def rollback(data_dir: Path | str | None, run_id: str | None, keep: int | None =
         finally:
             restoring.unlink(missing_ok=True)
         report = _rewrite_report(served)
-    return RollbackReport(served, target, True, keep, replaced, stale + removed, report)
+    return RollbackReport(served, target, True, keep, replaced, stale + removed, report, stale_wal)
 
 
 def _rewrite_report(served: Path) -> Path | None:
@@ -300,6 +307,8 @@ def main(argv: list[str]) -> int:
     except OSError as error:
         print(f"rollback failed: {error}", file=sys.stderr)
         return 1
+    if report.stale_wal is not None:
+        print(f"warning: {stale_wal_message(report.stale_wal)}", file=sys.stderr)
     if not report.changed:
         print(f"{report.served} already serves {report.restored.label}: nothing changed")
         return 0

@@ -494,3 +494,42 @@ def test_a_bare_rollback_after_rolling_back_and_refreshing_restores_what_was_ser
     assert [k.run_id for k in list_served(data_dir)] == ["run-d", "run-c", "run-b", "run-a"]
     log = served_order_path(served_path(data_dir)).read_text(encoding="utf-8").split()
     assert [name.split(".")[-2] for name in log] == ["run-a", "run-b", "run-c", "run-b", "run-d"]
+
+
+def _leave_a_wal(served: Path) -> bytes:
+    """A client opens the served file read-write (BI tools must not), deletes a row and dies before
+    closing: its change stays in `dealmap.duckdb.wal`. Returns the log's bytes."""
+    code = (
+        "import duckdb, os, sys; c = duckdb.connect(sys.argv[1]); "
+        "c.execute('delete from deals where amount_usd = 0'); os._exit(0)"
+    )
+    subprocess.run([sys.executable, "-c", code, str(served)], check=True)
+    wal = Path(f"{served}.wal")
+    assert wal.exists()
+    return wal.read_bytes()
+
+
+def test_a_clients_write_ahead_log_is_set_aside_not_replayed_onto_the_next_publish(data: Path):
+    _publish(data, deals=3, run_id="run-1", hour=1)
+    written = _leave_a_wal(served_path(data))
+
+    report = _publish(data, deals=5, run_id="run-2", hour=2)
+
+    assert _contents(served_path(data)) == (5, "run-2")  # the deleted row is not deleted here
+    assert report.stale_wal is not None
+    assert report.stale_wal.read_bytes() == written  # kept for the client, out of DuckDB's way
+    assert not Path(f"{served_path(data)}.wal").exists()
+    assert report.stale_wal.name.startswith("dealmap.duckdb.wal.set-aside-")
+
+
+def test_a_rollback_sets_a_clients_write_ahead_log_aside_too(data: Path):
+    _publish(data, deals=3, run_id="run-1", hour=1)
+    _publish(data, deals=5, run_id="run-2", hour=2)
+    _leave_a_wal(served_path(data))
+
+    report = rollback(data, None)
+
+    assert _contents(served_path(data)) == (3, "run-1")
+    assert report.stale_wal is not None
+    assert report.stale_wal.exists()
+    assert not Path(f"{served_path(data)}.wal").exists()
