@@ -101,6 +101,15 @@ def _run_on_deals(index: int) -> str:
     return f"{name} Labs raised ${index % 997 + 1} million led by Tern Capital and Pell Partners "
 
 
+def _run_on_german_deals(index: int) -> str:
+    # German: one sentence (no full stop but the multipliers' own), names after descriptors and verbs
+    name = GREEK[index % 13].capitalize()
+    return (
+        f"das Berliner Startup {name} Labs sammelt {index % 997 + 1} Mio. Euro ein und zudem erhielt "
+        f"{name} Robotics bereits weitere {index % 89 + 1} Millionen Euro angeführt von Tern Capital "
+    )
+
+
 def _rounds_beside_a_deal(index: int) -> str:
     # one deal, then amounts that each name a round of their own, all in one clause
     if index == 0:
@@ -233,6 +242,14 @@ CASES = (
         "article",
         "deals.html",
         _one_paragraph(_run_on_deals),
+        _page_floor,
+        BUDGET_S,
+    ),
+    Case(
+        "German deals, one sentence",
+        "article",
+        "german.html",
+        _one_paragraph(_run_on_german_deals),
         _page_floor,
         BUDGET_S,
     ),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from lxml import html
+from lxml import etree, html
 
 from assets.normalize.dates import parse_date
 from assets.parsing.budget import checkpoint
@@ -39,7 +39,6 @@ _BOILERPLATE = (
     "|//form[not(.//article or .//main) and string-length(normalize-space(.)) * 2"
     " <= string-length(normalize-space(/html/body))]"
 )
-_PROSE_BLOCKS = ("p", "li", "blockquote", "h2", "h3", "figcaption")
 
 
 def _published(tree: html.HtmlElement) -> date | None:
@@ -85,35 +84,71 @@ class PageTooDeep(ValueError):
     """A page nested deeper than libxml2 reads (2,048 levels): the rest of it would be lost unseen."""
 
 
+# Blocks read whole as one paragraph (unless they hold paragraphs or list items of their own).
+_PROSE_BLOCKS = ("p", "li", "blockquote", "h2", "h3", "figcaption")
+# Elements that start a new block of text: what is written loose inside them between two of them is a
+# paragraph of its own ('<div>Quenby raised $5M.</div>', a table cell of an HTML e-mail, bare body text).
+_BLOCK_TAGS = frozenset(
+    {*_PROSE_BLOCKS, "div", "td", "th", "tr", "table", "tbody", "thead", "tfoot", "section", "article",
+     "main", "body", "pre", "dd", "dt", "dl", "ul", "ol", "h1", "h4", "h5", "h6", "center", "address",
+     "figure", "fieldset", "details", "summary", "header", "caption", "hr"}
+)  # fmt: skip
+
+
+_LINE_BREAK = "\u2028"
+"""What a `<br>` becomes while a block's text is gathered (a source's own newlines are spaces)."""
+
+
 def prose_paragraphs(
     root: html.HtmlElement, deal_tables: frozenset[html.HtmlElement] | None = None
 ) -> list[str]:
-    """Text blocks of the article body, in document order, outside deal tables.
+    """Text blocks of the article body, in document order, outside deal tables: each prose block (a
+    paragraph, a list item, a quote, a heading) whole, and the text written loose in any other block
+    (a `<div>`, a table cell, `<article>`, the body itself), up to the next block, with `<br>` kept as a
+    line break. HTML e-mails and many sites write their text that way, and feeds' plain-text entries are
+    wrapped in a `<div>`: reading only `<p>` lost them without an error.
 
     `deal_tables` are read as tables; other tables are layout (HTML e-mails put the whole issue in one)
-    and their paragraphs are prose. Without `deal_tables`, every table is left out.
+    and their text is prose. Without `deal_tables`, every table is left out.
     """
-    blocks = []
-    # lxml's iterators rather than an XPath query per block, and no walk where nothing can be found (no
-    # table around, no child): a page of many short paragraphs pays for each of them in time.
-    any_table = (
-        next(root.iter("table"), None) is not None or next(root.iterancestors("table"), None) is not None
-    )
-    for element in root.iterdescendants(*_PROSE_BLOCKS):
-        if any_table:
-            tables = element.iterancestors("table")
-            in_table = (
-                next(tables, None) is not None
-                if deal_tables is None
-                else any(t in deal_tables for t in tables)
-            )
-            if in_table:
-                continue
-        if len(element) and next(element.iterdescendants("p", "li"), None) is not None:
-            continue  # containers are read through their children
-        text = clean_space(element.text_content())
+    blocks: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        # (a line break in the source is a space, as a browser shows it; only `<br>` breaks a line)
+        lines = (clean_space(line) for line in "".join(run).split(_LINE_BREAK))
+        text = "\n".join(line for line in lines if line)
         if text:
             blocks.append(text)
+        run.clear()
+
+    # One walk in document order (lxml's, not Python recursion: pages nest up to 2,048 levels).
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, element in walker:
+        tag = element.tag if isinstance(element.tag, str) else ""  # (comments and processing instructions)
+        block = tag in _BLOCK_TAGS
+        if event == "start":
+            if tag == "h1" or (tag == "table" and (deal_tables is None or element in deal_tables)):
+                # (a deal table is read as a table; the title, h1, is the page's title, read as such)
+                flush()
+                walker.skip_subtree()  # (the end event adds its tail)
+                continue
+            if block:
+                flush()
+            if tag in _PROSE_BLOCKS and next(element.iterdescendants("p", "li"), None) is None:
+                run.append(element.text_content())
+                walker.skip_subtree()
+                continue
+            if tag == "br":
+                run.append(_LINE_BREAK)
+            elif tag:
+                run.append(element.text or "")
+        else:
+            if block:
+                flush()
+            if element is not root:
+                run.append(element.tail or "")
+    flush()
     return blocks
 
 

@@ -171,6 +171,42 @@ def test_prose_paragraphs_skip_tables_and_containers() -> None:
     assert prose_paragraphs(root) == ["Inside an item.", "Plain item.", "Quoted.", "Heading", "Spaced out."]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<div class='body'>Divco AI raised $16 million in a Series A.</div>",
+        "<article>Divco AI raised $16 million in a Series A.</article>",
+        "<table><tr><td><div>Divco AI raised $16 million in a Series A.</div></td></tr></table>",
+        "Divco AI raised $16 million in a Series A.",
+        "<main><div>Divco AI raised <b>$16 million</b> in a Series A.</div></main>",
+        "<span>Divco AI raised $16 million in a Series A.</span>",
+        "<section><div>Divco AI raised $16 million\n in a Series A.</div></section>",
+    ],
+)
+def test_text_written_loose_in_any_block_is_read(body: str) -> None:
+    """HTML e-mails, feeds' plain-text entries and many sites write their text outside `<p>`: a page read
+    only through its paragraphs lost those deals without an error."""
+    mentions = parse_article(f"<html><body>{body}</body></html>").mentions
+    assert [(m.company, m.amount) for m in mentions] == [("Divco AI", "$16 million")]
+
+
+def test_loose_text_is_cut_at_blocks_and_line_breaks_but_not_at_source_newlines() -> None:
+    root = load_html(
+        "<html><body><div>First line<br>Second\n line<p>A paragraph.</p>After it"
+        "<div>Inner</div>Last</div><h1>The title</h1></body></html>"
+    )
+
+    assert prose_paragraphs(root) == ["First line\nSecond line", "A paragraph.", "After it", "Inner", "Last"]
+
+
+def test_a_deeply_nested_page_is_walked_without_recursion() -> None:
+    root = load_html(
+        "<html><body>" + "<div>" * 1500 + "Quenby raised $5M." + "</div>" * 1500 + "</body></html>"
+    )
+
+    assert prose_paragraphs(root) == ["Quenby raised $5M."]
+
+
 def test_deal_tables_are_read_as_tables_and_layout_tables_as_prose() -> None:
     page = """<html><head><title>Climate deals weekly</title></head><body>
     <table><tr><td>
