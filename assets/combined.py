@@ -24,7 +24,7 @@ from assets.source_outputs import BATCH_TABLES, SourceOutputs
 from assets.source_store import SourceStoreResource
 from assets.sources import SourceRegistryResource
 from assets.stage_inputs import inputs_digest, mark_finished, mark_started, unchanged
-from assets.validate.source_volume import documents_key, keep_last_good
+from assets.validate.source_volume import MENTION_KEYS_SQL, documents_key, keep_last_good
 from warehouse.data_dir import DataDirResource
 from warehouse.database import accepted_drops, read_frame, transaction
 
@@ -77,16 +77,13 @@ def load_fetch_batches(connection: duckdb.DuckDBPyConnection, outputs: SourceOut
     return loaded
 
 
-KEYS = ("source_id", "url")
-
-
-def _previous_mentions(connection: duckdb.DuckDBPyConnection, columns: tuple[str, ...] = ()) -> pd.DataFrame:
-    """extracted_mentions (or its `columns`) as the last run left it, or an empty frame on the first run
-    (or when its files beside the working file were removed: as when the table was)."""
+def _previous_mentions(connection: duckdb.DuckDBPyConnection, columns: str = "*") -> pd.DataFrame:
+    """extracted_mentions (or the `columns` SQL selects of it) as the last run left it, or an empty frame
+    on the first run (or when its files beside the working file were removed: as when the table was)."""
     try:
-        return read_frame(connection, f"select {', '.join(columns) or '*'} from extracted_mentions")
+        return read_frame(connection, f"select {columns} from extracted_mentions")
     except (duckdb.CatalogException, duckdb.IOException):
-        return pd.DataFrame(columns=list(columns or ["source_id", "url", "document_sha256", "fingerprint"]))
+        return pd.DataFrame(columns=["source_id", "url", "document_sha256", "fingerprint"])
 
 
 def _previous_ledger(connection: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -168,7 +165,8 @@ def combined_mentions(
             point_view(connection, kept)  # where the files are now
             return _as_they_are(connection, batches, cadence)
         mark_started(connection, STAGE, run_id)
-        previous_keys, previous_ledger = _previous_mentions(connection, KEYS), _previous_ledger(connection)
+        previous_keys = _previous_mentions(connection, MENTION_KEYS_SQL)
+        previous_ledger = _previous_ledger(connection)
     current = [e for e in extractions.values() if e is not None]
     # A source with no extraction of its own yet (a data folder from before per-source outputs, or an
     # extraction removed) keeps the rows it had: having no output is not yielding nothing.
@@ -178,7 +176,7 @@ def combined_mentions(
     for source_id in sorted(set(carried_keys["source_id"])):
         context.log.info(f"{source_id}: no extraction of its own yet; its last mentions are kept")
     ledger = _concat([*(e.ledger() for e in current), carried_ledger])
-    # Holds are decided on counts per document, read from two columns: most runs hold nothing, and then
+    # Holds are decided on counts per document, read from a few columns: most runs hold nothing, and then
     # the mentions go from the extractions' Parquet files into the working table without passing through
     # Python (a million-row export's frame, read and copied, cost a gigabyte).
     keys = _concat([*(e.mention_keys() for e in current), carried_keys])

@@ -38,6 +38,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from assets.validate.source_volume import MENTION_KEYS_SQL
 from schemas.duckdb_memory import private_duckdb
 from warehouse.arrow_frames import arrow_schema, frame_to_arrow
 from warehouse.database import declared, read_frame
@@ -132,10 +133,10 @@ class Extraction:
         return read_parquet(self.folder / "ledger.parquet")
 
     def mention_keys(self) -> pd.DataFrame:
-        """Only `source_id` and `url` of every mention: what deciding on a hold reads, a fraction of the
-        memory of the mentions themselves."""
+        """What deciding on a hold reads of every mention (`MENTION_KEYS_SQL`: its source, document and
+        which fields an export row gives), a fraction of the memory of the mentions themselves."""
         with private_duckdb() as connection:
-            sql = "select source_id, url from read_parquet(?)"
+            sql = f"select {MENTION_KEYS_SQL} from read_parquet(?)"
             return read_frame(connection, sql, [str(self.mentions_path)])
 
     def mention_count(self) -> int:

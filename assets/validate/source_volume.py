@@ -9,7 +9,8 @@ serves at that moment only.
 
 Two levels, both with the same threshold (`min_share` of the previous count):
 - a document whose new version yields too few mentions (a parse error yields none) keeps its previous
-  mentions;
+  mentions; so does an export whose rows still come but no longer give a field most of them gave (its
+  amount, date or round column was renamed or removed upstream: every row would turn undisclosed);
 - a source whose mentions, after the document holds, are still too few (documents no longer listed) keeps
   all of its previous mentions.
 """
@@ -55,6 +56,50 @@ def _too_few(new: int, previous: int, min_share: float) -> bool:
     return previous > 0 and new < min_share * previous
 
 
+# Fields an export's rows give from their own columns, as the mention keys flag them (SQL over a
+# mention table or the extraction files): what a renamed column takes away.
+FIELD_FLAGS = {
+    "has_amount": ("amount", "amount_text"),
+    "has_date": ("announcement date", "announced_text"),
+    "has_round": ("round", "round_text"),
+}
+MENTION_KEYS_SQL = ", ".join(
+    ["source_id", "url", "method = 'table_row' as export_row"]
+    + [f"coalesce(trim({column}) <> '', false) as {flag}" for flag, (_, column) in FIELD_FLAGS.items()]
+)
+"""The columns deciding on a hold reads of every mention: a fraction of the memory of the mentions."""
+MIN_FIELD_ROWS = 2
+"""An export's field is watched once at least this many of its last good rows gave it."""
+
+
+def _given(frame: pd.DataFrame, flag: str) -> int:
+    """How many export rows of `frame` give the field `flag` names (from the flag, or from the cells)."""
+    column = FIELD_FLAGS[flag][1]
+    if not len(frame) or not ({"export_row", "method"} & set(frame)) or not ({flag, column} & set(frame)):
+        return 0
+    exports = frame["export_row"] if "export_row" in frame else frame["method"] == "table_row"
+    if flag in frame:
+        given = frame[flag]
+    else:
+        cells = frame[column]
+        given = cells.notna() & (cells.astype("string").str.strip() != "")
+    return int((given.fillna(False).astype(bool) & exports.astype(bool)).sum())
+
+
+def _lost_field(fresh: pd.DataFrame, earlier: pd.DataFrame, min_share: float) -> str | None:
+    """Why a new version of an export is held although its rows still come: the field most of its last
+    good rows gave and its new rows no longer do, or None."""
+    for flag, (name, column) in FIELD_FLAGS.items():
+        before, now = _given(earlier, flag), _given(fresh, flag)
+        if before >= MIN_FIELD_ROWS and _too_few(now, before, min_share):
+            return (
+                f"its rows no longer give the {name}: {now} of {len(fresh)} do (last good: {before} of "
+                f"{len(earlier)}); was its {column.removesuffix('_text')} column renamed or removed? Map "
+                f"it with the source's `columns` option"
+            )
+    return None
+
+
 def _document_reason(entry: pd.Series | None, new: int) -> str:
     if entry is not None and entry.get("status") == "error":
         return (
@@ -79,9 +124,12 @@ def _source_mentions(
         url = entry["url"]
         fresh = by_url_new.get(url, new.iloc[0:0])
         earlier = by_url_previous.get(url, previous.iloc[0:0])
-        if _too_few(len(fresh), len(earlier), min_share):
+        lost = (
+            None if _too_few(len(fresh), len(earlier), min_share) else _lost_field(fresh, earlier, min_share)
+        )
+        if _too_few(len(fresh), len(earlier), min_share) or lost:
             kept.append(earlier)
-            reason = _document_reason(entry, len(fresh))
+            reason = lost or _document_reason(entry, len(fresh))
             holds.append(Hold(source_id, url, len(earlier), len(fresh), reason, key))
         else:
             kept.append(fresh)

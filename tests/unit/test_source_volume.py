@@ -96,3 +96,51 @@ def test_disabled_or_removed_source_is_not_held_and_new_source_is_taken():
     used, holds = keep_last_good(["fresh"], mentions("fresh", "b", "y", 2), book, previous, {})
     assert used["source_id"].tolist() == ["fresh", "fresh"]
     assert holds.empty
+
+
+def export_rows(url: str, sha: str, amounts: list[str | None], method: str = "table_row") -> pd.DataFrame:
+    """An export's mentions as the hold reads them, with the cells they give."""
+    return pd.DataFrame(
+        {
+            "source_id": "x",
+            "url": url,
+            "document_sha256": sha,
+            "method": method,
+            "amount_text": amounts,
+            "announced_text": "2026-01-05",
+            "round_text": "Seed",
+        }
+    )
+
+
+def test_an_export_whose_rows_stop_giving_their_amount_keeps_its_last_good_rows():
+    """A renamed amount column: every row still comes, none with its amount."""
+    previous = export_rows("e.csv", "v1", ["$5M", "$7M", "$9M", "$2M"])
+    new = export_rows("e.csv", "v2", [None, None, None, " "])
+    used, holds = keep_last_good(["x"], new, ledger(("x", "e.csv", "v2", "parsed")), previous, {})
+    assert used["document_sha256"].unique().tolist() == ["v1"]
+    assert holds[["previous_mentions", "new_mentions"]].values.tolist() == [[4, 4]]
+    assert holds.loc[0, "reason"].startswith(
+        "its rows no longer give the amount: 0 of 4 do (last good: 4 of 4)"
+    )
+
+
+def test_fewer_amounts_within_the_share_and_prose_pages_are_not_held():
+    previous = export_rows("e.csv", "v1", ["$5M", "$7M", "$9M", "$2M"])
+    new = export_rows("e.csv", "v2", ["$5M", "$7M", None, None])  # half still give it
+    _, holds = keep_last_good(["x"], new, ledger(("x", "e.csv", "v2", "parsed")), previous, {})
+    assert holds.empty
+    page_before = export_rows("p.html", "v1", ["$5M", "$7M", "$9M"], method="prose")
+    page_now = export_rows("p.html", "v2", [None, None, None], method="prose")  # a page rewritten
+    _, holds = keep_last_good(["x"], page_now, ledger(("x", "p.html", "v2", "parsed")), page_before, {})
+    assert holds.empty
+
+
+def test_the_keys_flag_the_fields_an_export_row_gives():
+    import duckdb
+
+    from assets.validate.source_volume import MENTION_KEYS_SQL
+
+    frame = export_rows("e.csv", "v1", ["$5M", None, ""])  # noqa: F841 (read by DuckDB by name)
+    flags = duckdb.sql(f"select {MENTION_KEYS_SQL} from frame").fetchall()
+    assert [row[2:4] for row in flags] == [(True, True), (True, False), (True, False)]
