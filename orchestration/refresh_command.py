@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 import dagster as dg
+import duckdb
 
 # Not exported by `dagster`, but what `dg launch` and `dagster job execute` build a run from.
 from dagster._core.definitions.reconstruct import ReconstructableJob, ReconstructableRepository
@@ -188,17 +189,28 @@ def run_refresh(verbose: bool, out: TextIO = sys.stdout, partition: str | None =
         finally:
             watcher.stop()
             watcher.join()
+    served_db = DataDirResource().served_path
     if result is not None and result.success:
-        console.lines(summary_lines(DataDirResource().served_path))
+        console.lines(summary_lines(served_db))
+        if _nothing_read(served_db):
+            # (a registry whose every source failed to fetch on the first run: cron must not see success)
+            console.lines(["refresh failed: no source could be read (every fetch failed: see the warnings "
+                           "above and the fetch_log table); the served file holds no document"])  # fmt: skip
+            return 1
         return 0
     # What the served file says, not whether its step reported: a stop just after the rename publishes
     # this run's tables before `dealmap_duckdb` records its materialization.
-    published = watcher.run_id is not None and _serves(DataDirResource().served_path, watcher.run_id)
-    served = "holds this run's tables" if published else "is still the previous refresh"
+    published = watcher.run_id is not None and _serves(served_db, watcher.run_id)
+    if published:
+        served = "the served file holds this run's tables"
+    elif served_db.exists():
+        served = "the served file is still the previous refresh"
+    else:
+        served = "no file is served yet"
     if result is None or watcher.progress.interrupted:
-        console.lines([f"interrupted: the run stopped; the served file {served}"])
+        console.lines([f"interrupted: the run stopped; {served}"])
         return 130
-    console.lines([f"refresh failed: run {result.run_id}; the served file {served}"])
+    console.lines([f"refresh failed: run {result.run_id}; {served}"])
     return 1
 
 
@@ -210,6 +222,16 @@ def check_settings() -> None:
     served_keep()
     check_memory_limit()
     configured_budget_s()
+
+
+def _nothing_read(served_db: Path) -> bool:
+    """Whether the served file holds no document at all while every fetch it logs failed."""
+    with duckdb.connect(str(served_db), read_only=True) as connection:
+        documents = connection.execute("select count(*) from documents").fetchone()[0]
+        fetches, failed = connection.execute(
+            "select count(*), count(*) filter (where status = 'error') from fetch_log"
+        ).fetchone()
+    return documents == 0 and fetches > 0 and failed == fetches
 
 
 def _serves(served_db: Path, run_id: str) -> bool:

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
-from dagster import DagsterEventType, EventLogEntry
+from dagster import DagsterEventType, EventLogEntry, JsonMetadataValue, MarkdownMetadataValue
 
 from assets.metadata import PROGRESS_PREFIX
 from orchestration.stage_lines import STAGES, Stage, Totals, number, stage_text
@@ -23,16 +23,33 @@ BAR_WIDTH = 24
 _PROJECT = str(Path(__file__).resolve().parent.parent)
 
 
+_DETAIL_CHARS = 300
+"""How much of one text a check's line shows: enough for a few sources' counts, rates and limits."""
+
+
 def _check_details(evaluation: object) -> str:
+    """What a check's line says after its name: its description, else its numbers and texts (the first
+    four; a long text cut, never left out: 'sources_over_limit' is what a user acts on), else the names
+    of what it recorded. Markdown and JSON (previews, tables) are for the UI."""
     description = getattr(evaluation, "description", None)
     if description:
         return description
-    scalars = [
-        f"{key} {number(value.value)}"
-        for key, value in evaluation.metadata.items()
-        if isinstance(value.value, int | str) and len(str(value.value)) <= 60 and "\n" not in str(value.value)
-    ]
-    return ", ".join(scalars[:4])
+    details = []
+    for key, value in evaluation.metadata.items():
+        if isinstance(value, MarkdownMetadataValue | JsonMetadataValue) or not isinstance(
+            value.value, int | float | str
+        ):
+            continue
+        text = number(value.value) if isinstance(value.value, int) else str(value.value).strip()
+        if not text:
+            continue
+        first = text.splitlines()[0]
+        if first != text or len(first) > _DETAIL_CHARS:
+            first = first[: _DETAIL_CHARS - 1] + "…"
+        details.append(f"{key} {first}")
+    if not details:
+        return f"see {', '.join(evaluation.metadata)} in the Dagster UI" if evaluation.metadata else ""
+    return ", ".join(details[:4])
 
 
 def error_lines(error: object, indent: str = "    ", frames: int = 8, project: str = _PROJECT) -> list[str]:

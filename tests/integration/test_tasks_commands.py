@@ -145,9 +145,7 @@ def test_failing_step_prints_its_error_and_the_command_fails(tmp_path):
     # Where the project's code raised it, not Dagster's frames.
     assert f'File "{REPO_ROOT / "warehouse" / "database.py"}", line ' in done.stdout
     assert "site-packages" not in done.stdout
-    assert re.fullmatch(
-        r"refresh failed: run [0-9a-f-]{36}; the served file is still the previous refresh", lines[-1]
-    )
+    assert re.fullmatch(r"refresh failed: run [0-9a-f-]{36}; no file is served yet", lines[-1])
     assert "DEBUG" in done.stderr
     assert "STEP_FAILURE" in done.stderr
 
@@ -256,7 +254,7 @@ def test_ctrl_c_to_tasks_refresh_stops_the_run_and_releases_the_lock(tmp_path):
     # Ended, never left STARTED. Most often the run stops at the signal; now and then (about one run in
     # three here) Dagster lets this dozen-step run finish first, and then it says so and serves it.
     if run.status == dg.DagsterRunStatus.FAILURE:
-        assert "interrupted: the run stopped; the served file is still the previous refresh" in out
+        assert "interrupted: the run stopped; no file is served yet" in out
     else:
         assert run.status == dg.DagsterRunStatus.SUCCESS, run.status
         assert "served    " in out
