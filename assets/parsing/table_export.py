@@ -24,6 +24,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from assets.normalize.amounts import money_grammar
 from assets.normalize.names import split_name_list
 from assets.parsing.decoding import utf16_without_mark
 from assets.parsing.table_rows import leads_and_investors
@@ -119,9 +120,24 @@ def _as_utf8(path: Path, encoding: str | None) -> Iterator[Path]:
         yield copy
 
 
+# A unit written after a column's name: 'Amount (USD)', 'amount [€]'.
+_HEADER_UNIT = re.compile(r"\s*[(\[]\s*(?P<unit>[^()\[\]]{1,5}?)\s*[)\]]\s*$")
+_SEPARATORS = re.compile(r"[\s_.-]+")
+
+
 def _folded(name: str) -> str:
-    """A column name as mappings match it: ignoring surrounding space and case (readers trim 'Date ')."""
-    return name.strip().casefold()
+    """A column name as mappings match it: ignoring surrounding space and case (readers trim 'Date '),
+    spaces, underscores, hyphens and points alike ('Lead Investors' is `lead_investors`, 'Round-Type'
+    `round_type`), and a unit after it ('Amount (USD)' is `amount`)."""
+    return _SEPARATORS.sub("_", _HEADER_UNIT.sub("", name).strip().casefold()).strip("_")
+
+
+def header_currency(name: str) -> str | None:
+    """The ISO code a column's header gives its amounts ('Amount (USD)', 'amount [€]'), or None."""
+    unit = _HEADER_UNIT.search(name)
+    return money_grammar().symbols.get(unit.group("unit").upper() if unit else "") or (
+        money_grammar().symbols.get(unit.group("unit")) if unit else None
+    )
 
 
 def _kept(names: list[str], wanted: frozenset[str]) -> list[int]:
@@ -409,6 +425,12 @@ def _define_mentions(connection: duckdb.DuckDBPyConnection, mapping: dict[str, s
         mention_field: cell[mapping[field]] if field in mapping else "null"
         for field, mention_field in EXPORT_FIELDS.items()
     }
+    unit = header_currency(mapping["amount"]) if "amount" in mapping and "currency" not in mapping else None
+    if unit is not None:
+        # 'Amount (USD)' with no currency column: the header says what its bare numbers are (a code of
+        # the currency table, bound as a variable: nothing of the file goes into the SQL)
+        connection.execute("set variable export_currency = ?", [unit])
+        fields["currency"] = f"if({fields['amount']} is null, null, getvariable('export_currency'))"
     leads, others = fields["lead_investors"], fields["investors"]
     if leads == others == "null":  # no investor columns: every row names nobody
         # (a constant: the file's schema, every column optional, is the declaration's, not DuckDB's)

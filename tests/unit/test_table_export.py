@@ -109,7 +109,7 @@ def test_csv_with_column_mapping(tmp_path: Path) -> None:
             "company": "Orrin",
             "round_text": "Seed",
             "amount": "005000000",
-            "currency": None,
+            "currency": "USD",  # the header's unit: 'Raised (USD)'; a row without an amount takes none
             "valuation": None,
             "segment": None,
             "announced": None,
@@ -240,3 +240,30 @@ def test_record_ids_of_a_whole_export_are_those_of_one_row_at_a_time(tmp_path: P
     args = ("exports", url, "ab" * 32, "table_row")
     assert frame["record_id"].tolist() == [record_id(*args, locator) for locator in frame["locator"]]
     assert frame["locator"].tolist()[-1] == "row[500]"
+
+
+def test_dealmaps_field_names_are_matched_as_people_write_them(tmp_path: Path) -> None:
+    """'Lead Investors' is lead_investors, 'Round-Type' round_type, 'Amount (EUR)' the amount in euros."""
+    path = tmp_path / "crm.csv"
+    path.write_text(
+        "Company,Round-Type,Announced Date,Lead Investors,Amount (EUR)\n"
+        "Orrin,Seed,2026-01-05,Accel,4000000\n",
+        encoding="utf-8",
+    )
+
+    record = read_table_export(path, "csv").drop(columns=["snippet"]).to_dict("records")[0]
+
+    assert (record["round_text"], record["announced"], record["lead_investors"]) == (
+        "Seed",
+        "2026-01-05",
+        ["Accel"],
+    )
+    assert (record["amount"], record["currency"]) == ("4000000", "EUR")
+
+
+def test_two_columns_that_fold_to_one_field_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "twice.csv"
+    path.write_text("company,lead_investors,Lead Investors\nOrrin,Accel,Index\n", encoding="utf-8")
+
+    with pytest.raises(TableExportError, match="lead_investors"):
+        read_table_export(path, "csv")

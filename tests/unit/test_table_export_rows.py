@@ -246,6 +246,7 @@ EXPECTED = {
             "company_text": "Orrin",
             "round_text": "Seed",
             "amount_text": "005000000",
+            "currency_text": "USD",  # the header's unit: 'Raised (USD)'
             "lead_investors_text": ["Accel"],
             "investors_text": ["Accel", "Index"],
             "context": "serves models",
@@ -265,6 +266,7 @@ EXPECTED = {
             "company_text": "Ünïcode Co",
             "round_text": "Seed",
             "amount_text": "7",
+            "currency_text": "USD",
             "lead_investors_text": ["A16Z", "Accel"],
             "investors_text": ["A16Z", "Accel", "Index"],
         },
