@@ -227,10 +227,15 @@ def load_registry(path: Path) -> list[Source]:
     path = Path(path).resolve()
     if not path.is_file():
         raise RegistryError(f"source registry not found: {path} (set DEALMAP_SOURCES?)")
+    raw = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8-sig")  # (a byte-order mark from Windows Notepad is not content)
     except UnicodeDecodeError as error:
-        raise RegistryError(f"{path} is not UTF-8 text: {error}") from error
+        line = raw[: error.start].count(b"\n") + 1
+        raise RegistryError(
+            f"{path} is not UTF-8 text: byte {raw[error.start : error.start + 1]!r} on line {line} "
+            "(save the file as UTF-8)"
+        ) from error
     return parse_registry(text, path.parent, origin=str(path))
 
 

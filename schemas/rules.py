@@ -105,7 +105,9 @@ RECORD_RULES: dict[str, Rule] = {
         Rule(
             "amount_converted",
             _E,
-            "A parsed amount has a currency and a rate, so it converts to USD.",
+            "A parsed amount has a currency and a rate, so it converts to USD (a bare number takes the "
+            "source's `currency` option or currency column; each currency needs its monthly rates in "
+            "fx_usd_monthly.csv).",
             ("amount_text", "currency"),
         ),
         Rule("valuation_parseable", _E, "The valuation reads as money.", ("valuation_text",)),

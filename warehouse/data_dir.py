@@ -90,6 +90,16 @@ class DataDirResource(dg.ConfigurableResource):
                 f"DEALMAP_SERVED_DB={configured or str(served)!r} names a directory: give the DuckDB file's "
                 f"path (e.g. {served / 'dealmap.duckdb'})"
             )
+        # Created now, once the places are right: a path that cannot be is said before the run starts,
+        # not as a resource's traceback in its first step.
+        try:
+            for folder in (data, self.working_path.parent, self.served_path.parent):
+                folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise ValueError(
+                f"DEALMAP_DATA_DIR={configured_data!r}: {error.filename or data} cannot be created "
+                f"({error.strerror or error}): give a directory dealmap may write"
+            ) from error
 
     @contextmanager
     def yield_for_execution(self, context: dg.InitResourceContext) -> Iterator[DataDirResource]:

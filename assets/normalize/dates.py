@@ -26,6 +26,7 @@ _SPELLED_FORMATS = (
     "%A, %B %d, %Y",
     "%a, %d %b %Y",
     "%Y/%m/%d",
+    "%d.%m.%Y",  # as German, Austrian and Swiss writing gives a day: 04.03.2026 is the 4th of March
 )
 _SEPT = re.compile(r"\bSept\b")  # strptime knows 'Sep' and 'September' only
 _ISO_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$")

@@ -66,6 +66,11 @@ class FxTable:
                 continue
             seen.add((currency, month))
             rates.setdefault(currency, []).append((month, rate))
+        if not problems and not rates:
+            problems.append(
+                "no rate at all (only the header): every amount not in USD would be quarantined; give a "
+                "monthly rate for each currency of currencies.toml"
+            )
         if problems:
             more = len(problems) - _MAX_LISTED
             listed = problems[:_MAX_LISTED] + ([f"... and {more} more bad rows"] if more > 0 else [])

@@ -104,6 +104,9 @@ def _label(value: Any) -> str | None:
 _GLUED_ISO_DATE = re.compile(r"[A-Za-z0-9_-]20[0-4]\d-[01]\d-[0-3]\d|20[0-4]\d-[01]\d-[0-3]\d\d")
 
 
+_DAY_IN_FIGURES = re.compile(r"\b\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b")
+
+
 def announced_fields(
     announced_text: Any, date_format: Any, published_date: Any, published_precision: Any
 ) -> tuple[date | None, str | None, str | None]:
@@ -134,7 +137,10 @@ def announced_fields(
         named = latest_named_period(_GLUED_ISO_DATE.sub(" ", stated))
         resolved = resolve_date(stated, published, formats)
         if resolved is not None:
-            return resolved, "explicit", named.precision if named else DAY
+            # (a date in figures, '2026/03/04' or '04.03.2026', is a day: the period named in it is only
+            # its year; so is one read by an export's date format with a day in it)
+            day = _DAY_IN_FIGURES.search(stated) or (formats and "%d" in formats[0])
+            return resolved, "explicit", DAY if day or named is None else named.precision
         if named is not None:  # a month, quarter or year: its first day, and how exactly it is known
             return named.day, "explicit", named.precision
         if published is None and counts_from_publication(stated):

@@ -200,6 +200,7 @@ class Names:
             books[group] = {
                 canonical: check.value(table, group, canonical, "a list of text", []) for canonical in table
             }
+            _check_one_name_each(check, group, books[group])
         check.raise_if_any()
         return cls(NameBook.from_mapping(books["companies"]), NameBook.from_mapping(books["investors"]))
 
@@ -221,6 +222,27 @@ class Names:
             if name and name not in result:
                 result.append(name)
         return result
+
+
+def _check_one_name_each(check: FileCheck, group: str, book: dict[str, list[str]]) -> None:
+    """Each spelling names one company: a canonical name that is also another entry's alias ('Inferact' =
+    ['RadixArk'] beside 'RadixArk' = ['Inferact']), or an alias of two entries, would merge companies
+    (and their deals) or pick one by the file's order. Compared as names are matched (`name_key`)."""
+    canonical = {name_key(name): name for name in book}
+    owner: dict[str, str] = {}
+    for name, aliases in book.items():
+        for alias in aliases if isinstance(aliases, list) else []:
+            key = name_key(str(alias))
+            if not key or key == name_key(name):
+                continue
+            if key in canonical:
+                check.problem(
+                    f"[{group}] {alias!r} is an alias of {name!r} and a canonical name of its own "
+                    f"({canonical[key]!r}): keep one of the two entries"
+                )
+            elif owner.get(key, name) != name:
+                check.problem(f"[{group}] {alias!r} is an alias of both {owner[key]!r} and {name!r}")
+            owner.setdefault(key, name)
 
 
 def default_names(data: ReferenceData | None = None) -> Names:

@@ -97,6 +97,14 @@ def utf16_without_mark(body: bytes) -> str | None:
 
 
 def decode_text(body: bytes, content_type: str | None = None, html: bool = False) -> str:
+    """The document's text, without NUL characters (a NUL cut 'Bravo\\0 Compute' to a company 'Compute',
+    and lxml ends a text at one: exports drop them too); raises `UndecodableDocument` when no encoding
+    fits."""
+    text = _decoded(body, content_type, html)
+    return text.replace("\x00", "") if "\x00" in text else text
+
+
+def _decoded(body: bytes, content_type: str | None, html: bool) -> str:
     """The document's text; raises `UndecodableDocument` when no encoding fits.
 
     A declared encoding that ASCII text does not read as itself in (UTF-16, EBCDIC's cp500) is ignored

@@ -115,3 +115,13 @@ def test_a_data_directory_that_is_a_file_is_named(tmp_path: Path, monkeypatch) -
     monkeypatch.setenv("DEALMAP_DATA_DIR", str(path))
     with pytest.raises(ValueError, match=r"DEALMAP_DATA_DIR=.* is a file: give a directory"):
         DataDirResource().check_places()
+
+
+def test_a_data_directory_that_cannot_be_created_is_said_before_the_run(
+    data: Path, monkeypatch, tmp_path: Path
+):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("DEALMAP_DATA_DIR", str(blocker / "sub"))
+    with pytest.raises(ValueError, match=r"DEALMAP_DATA_DIR=.*sub.*cannot be created"):
+        DataDirResource().check_places()

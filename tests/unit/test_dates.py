@@ -146,3 +146,10 @@ def test_relative_month_counts_from_publication(text: str, expected: date | None
 def test_relative_month_crosses_the_year_and_needs_a_publication_date() -> None:
     assert relative_month("last month", date(2024, 1, 15)) == date(2023, 12, 1)
     assert relative_month("last month", None) is None
+
+
+@pytest.mark.parametrize("written", ["2026/03/04", "04.03.2026", "2026-03-04"])
+def test_a_date_in_figures_is_a_day(written: str) -> None:
+    from assets.normalize.mentions import announced_fields
+
+    assert announced_fields(written, None, date(2026, 5, 1), "day") == (date(2026, 3, 4), "explicit", "day")

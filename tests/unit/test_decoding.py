@@ -73,3 +73,7 @@ def test_latin_1_and_ascii_labels_mean_windows_1252(label: str) -> None:
 
 def test_bytes_windows_1252_leaves_undefined_become_c1_controls() -> None:
     assert decode_text(b"a\x81b", "text/plain; charset=iso-8859-1") == "a\x81b"
+
+
+def test_nul_characters_are_dropped_from_a_documents_text() -> None:
+    assert decode_text(b"Bravo\x00 Compute raised $30 million.") == "Bravo Compute raised $30 million."

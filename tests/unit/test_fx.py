@@ -123,3 +123,10 @@ def test_shipped_table_converts_euros_in_may_2026() -> None:
     assert conversion.rate_month == date(2026, 5, 1)
     assert conversion.amount_usd == int((Decimal(40_000_000) * conversion.usd_per_unit).to_integral_value())
     assert Decimal("0.8") < conversion.usd_per_unit < Decimal("1.6")
+
+
+def test_a_table_with_only_its_header_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "fx_usd_monthly.csv"
+    path.write_text("month,currency,usd_per_unit\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="no rate at all"):
+        FxTable.load(path)

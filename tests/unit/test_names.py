@@ -18,6 +18,7 @@ from assets.normalize.names import (
     split_name_list,
     split_parenthetical,
 )
+from schemas.reference import ReferenceDataError
 
 PROPERTY_SETTINGS = settings(max_examples=200, deadline=None, database=None)
 
@@ -210,3 +211,20 @@ def test_name_key_is_idempotent(text: str) -> None:
 )
 def test_european_and_asian_corporate_forms_are_not_part_of_the_key(written: str, key: str) -> None:
     assert name_key(written) == key
+
+
+def test_a_spelling_that_names_two_companies_is_refused(tmp_path: Path) -> None:
+    """'Inferact' = ['RadixArk'] beside 'RadixArk' = ['Inferact'] merged the two companies' deals."""
+    path = tmp_path / "aliases.toml"
+    path.write_text(
+        '[companies]\n"Inferact" = ["RadixArk"]\n"RadixArk" = ["Inferact"]\n'
+        '"Quenby" = ["QB"]\n"Quenby Labs" = ["qb"]\n',
+        encoding="utf-8",
+    )
+
+    with pytest.raises(ReferenceDataError) as raised:
+        Names.load(path)
+
+    message = str(raised.value)
+    assert "'RadixArk' is an alias of 'Inferact' and a canonical name of its own" in message
+    assert "'qb' is an alias of both 'Quenby' and 'Quenby Labs'" in message

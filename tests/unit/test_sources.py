@@ -239,3 +239,16 @@ def test_a_bad_cadence_names_the_source_the_value_and_the_form(literal: str, sho
         f'source #1 (\'weekly\'): \'cadence\' = {shown}: expected a duration such as "36h", "7d" or "2w" '
         "(a whole number of hours, days or weeks)",
     )
+
+
+def test_a_registry_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "sources.toml"
+    path.write_bytes(b'\xef\xbb\xbf[[source]]\r\nid = "a"\r\nkind = "article"\r\nurl = "page.html"\r\n')
+    assert [source.id for source in load_registry(path)] == ["a"]
+
+
+def test_a_registry_not_in_utf8_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "sources.toml"
+    path.write_bytes(b'[[source]]\nid = "a"\nkind = "article"\nurl = "caf\xe9.html"\n')
+    with pytest.raises(RegistryError, match=r"byte b'\\xe9' on line 4 \(save the file as UTF-8\)"):
+        load_registry(path)
