@@ -9,6 +9,7 @@ what never ran. Durations are seconds of wall time from a stage's first step sta
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -69,6 +70,9 @@ def error_lines(error: object, indent: str = "    ", frames: int = 8, project: s
     return lines
 
 
+_INTERRUPTED_INSIDE = re.compile(r"\b(?:DagsterExecutionInterruptedError|KeyboardInterrupt)\b")
+
+
 def _interruption(error: object) -> bool:
     """Whether a run or step ended because it was interrupted (SIGINT, or SIGTERM turned into it). A signal
     that lands while DuckDB runs a query ends the query with DuckDB's own error ('Query interrupted', an
@@ -78,6 +82,10 @@ def _interruption(error: object) -> bool:
         if error.cls_name in ("KeyboardInterrupt", "DagsterExecutionInterruptedError", "InterruptException"):
             return True
         if error.cls_name == "RuntimeError" and "Query interrupted" in (error.message or ""):
+            return True
+        if _INTERRUPTED_INSIDE.search(error.message or ""):
+            # (a signal inside a Python function DuckDB was streaming from reaches the step as DuckDB's
+            # error about that stream, naming the interruption only in its text)
             return True
         error = error.cause or error.context
     return False

@@ -100,6 +100,14 @@ def test_error_lines_give_every_cause_and_only_the_projects_frames():
         ("RuntimeError", "RuntimeError: Query interrupted\n", True),
         ("InterruptException", "_duckdb.InterruptException: INTERRUPT Error: Interrupted!\n", True),
         ("RuntimeError", "RuntimeError: the export broke\n", False),
+        # a signal inside a Python function DuckDB streams from: DuckDB's error names it in its text
+        (
+            "InvalidInputException",
+            "_duckdb.InvalidInputException: exporting a stream from the object registered as "
+            "'company_python' failed: DagsterExecutionInterruptedError:\n",
+            True,
+        ),
+        ("InvalidInputException", "_duckdb.InvalidInputException: a bad cast\n", False),
     ],
 )
 def test_an_interrupted_query_is_an_interruption_not_a_failure(
