@@ -57,18 +57,33 @@ _GERMAN_MONEY_FORM = re.compile(
 )
 
 
-def is_german(sentence: str) -> bool:
+def is_german(sentence: str, after_german: bool = False) -> bool:
     """Whether a sentence is German: more of its words are common German than common English words, and
     at least two are (a headline of a name, a verb and an amount has two: 'Feldwerk sammelt 20 Millionen
     Euro ein'); or it writes an amount as only German does and no common English word ('1. Sonnwerk – 15
-    Mio. Euro (Series A, Lead: Emberstone Capital)')."""
+    Mio. Euro (Series A, Lead: Emberstone Capital)'); or, `after_german` (the sentence before was German),
+    one common German word and no English one does."""
     german = english = 0
     for word in _WORD.findall(sentence.lower()):
         german += word in _GERMAN_WORDS
         english += word in _ENGLISH_WORDS
     if german >= 2 and german > english:
         return True
+    if after_german and german >= 1 and english == 0:
+        return True  # a short sentence among German ones: 'Gegründet wurde Brückenbau 2019 in Kiel.'
     return english == 0 and bool(_GERMAN_MONEY_FORM.search(sentence))
+
+
+def german_text(paragraphs: list[str]) -> bool:
+    """Whether a document is German as a whole: many more common German words than English ones (its
+    short sentences are then read as German: a headline 'Brückenbau: Die Geschichte eines Start-ups' has
+    one German word of its own)."""
+    german = english = 0
+    for paragraph in paragraphs:
+        for word in _WORD.findall(paragraph.lower()):
+            german += word in _GERMAN_WORDS
+            english += word in _ENGLISH_WORDS
+    return german >= 5 and german > 2 * english
 
 
 # --- names ---------------------------------------------------------------------------------------------
@@ -110,7 +125,8 @@ _NOT_NAMES = _word_set(
     "gleichzeitig möglich bericht eur usd chf gbp exklusiv exit update ein zwei drei vier fünf sechs "
     "bund land länder stadt staat freistaat regierung ministerium kommune gemeinde region produkte kunden "
     "nutzer mitarbeitende beschäftigte analysten studie umfrage beim angesichts trotz wegen gemäß dank "
-    "infolge aufgrund seitens business lead-investor lead-investorin investor investorin "
+    "infolge aufgrund seitens business lead-investor lead-investorin investor investorin kaum erst "
+    "zunächst anfangs später seither seitdem schließlich letztlich noch immer wieder vorher sobald als "
     "sieben acht neun zehn elf zwölf zwanzig hundert jahres monats quartals halbjahres"
 )
 # 'Das Start-up', 'Das britische Unternehmen', 'das von A und B gegründete Biotech' with no name after it,
@@ -119,6 +135,9 @@ _REFERENCE = re.compile(
     rf"(?:^|(?<=[\s:;,]))(?:[Dd]as|[Dd]ie|[Dd]er|[Dd]em|[Dd]en)\s+(?:von\s[^.:;]{{1,60}}?\sgegründete\s+)?"
     rf"(?:[a-zäöüß][\wäöüß-]*\s+){{0,4}}?(?:[A-ZÄÖÜ][\wäöüß-]*er\s+)?{_DESCRIPTOR}"
     rf"(?![\wÄÖÜäöüß-])(?!\s+{_NAME_TOKEN})|^(?:Es|Sie|Wir)\b|^Das\s+Team\b"
+    # a pronoun after the verb: 'Ein Jahr später sammelten sie zwei Millionen Euro ein'
+    r"|\b(?:sammelte|sammelten|erhielt|erhielten|holte|holten|bekam|bekamen|sicherte|sicherten|hatte|hatten"
+    r"|hat|haben|konnte|konnten|schloss|schlossen|nahm|nahmen|warb|warben)\s+(?:es|sie|wir)\b"
 )
 _RECIPIENT = re.compile(
     rf"\b(?:investier\w*|steck\w*|beteilig\w*)\b[^;]{{0,160}}?\b(?:in|an|am)\s+(?:(?:das|die|den|dem|der)\s+)?"
@@ -132,19 +151,28 @@ _RECIPIENT = re.compile(
 )
 # '... investiert 30 Millionen Euro in das junge Unternehmen': the company named before.
 _REFERENCE_RECIPIENT = re.compile(
-    rf"\b(?:investier\w*|steck\w*|fließ\w*|flossen)\b[^;]{{0,160}}?\bin\s+(?:das|die|den)\s+(?:[\wäöüß-]+\s+)?"
-    rf"{_DESCRIPTOR}"
-    rf"(?![\wÄÖÜäöüß-])(?!\s+{_NAME_TOKEN})"
+    rf"(?:\b(?:investier\w*|steck\w*|fließ\w*|flossen)\b[^;]{{0,160}}?\b(?:in|an)\s+(?:das|die|den)"
+    # money given to it: 'Die Geldgeber stellen dem Unternehmen ein Wandeldarlehen ... zur Verfügung'
+    rf"|\b(?:stell\w*|gewähr\w*|geben|gibt|gab|gaben)\b[^;]{{0,80}}?\bdem)"
+    rf"\s+(?:[\wäöüß-]+\s+)?{_DESCRIPTOR}(?![\wÄÖÜäöüß-])(?!\s+{_NAME_TOKEN})"
+)
+# Whom backers give money: 'Bestandsinvestoren geben Kaltwerk 3 Millionen Euro' (a name as the dative).
+_GIVEN_TO = re.compile(
+    rf"\b(?:geben|gibt|gab|gaben)\s+(?:dem\s+(?:[\wäöüß-]+\s+)?{_DESCRIPTOR}\s+)?(?P<name>{_NAME})\s+"
+    rf"(?=(?:ein\w*\s+)?[\d€$£]|(?:eine?n?\s+)?\w*(?:[Dd]arlehen|[Kk]redit|[Rr]unde|[Ff]inanzierung))"
 )
 _VENTURE_ARM = re.compile(r"(?i:venture-?(?:einheit|arm|tochter|sparte)|corporate[- ]venture\w*)")
 # A backer that invests as a venture investor, not as a company in its own business.
 _FINANCIAL_BACKER = re.compile(
     r"(?i:ventures?|capital|partners|fonds|fund|vc|business\s+angels?|family\s+office|kapital)|Invest\w*"
 )
+# A headline's label that is a name: 'Kassenwart: Aufstieg und ...' (not 'Exklusiv:', 'Bericht:').
+_NAMED_LABEL = re.compile(rf"^(?P<name>{_NAME}):\s")
 # 'Series B: Feldwerk holt 40 Mio. Euro': a headline's label before the name.
 _LABEL = re.compile(r"^[^:]{1,40}:\s+")
 _LIST_ITEM = re.compile(
-    rf"^\s*(?:(?:\d+[.)]|[-–—•*])\s*)?(?P<name>{_NAME})(?:\s*\([^)]{{1,40}}\))?"
+    # (a list item's name may be written in lower case, as brands are: 'hausgemacht (Hamburg): 4 Mio. Euro')
+    rf"^\s*(?:(?:\d+[.)]|[-–—•*])\s*)?(?P<name>{_NAME}|[a-zäöü][\wäöüß.-]{{2,30}})(?:\s*\([^)]{{1,40}}\))?"
     rf"(?:\s+[–—-]\s+(?=\S)|:\s*(?=(?:Das|Die|Der)\s|[€$£\d]|(?:EUR|CHF|USD)\s))"
 )
 # A bullet or dash that opens a line: not part of the sentence's subject.
@@ -172,11 +200,19 @@ _VERB_SECOND = re.compile(
     rf"\b{_SINGULAR_VERB}\s+(?:sich\s+)?(?:(?:die|der|das)\s+(?=(?:{_NAME_TOKEN}\s){{1,3}}(?:GmbH|AG|SE)\b))?"
     rf"(?P<name>{_NAME})(?=\s+(?:[a-zäöüß]|\d)|\s*,)"
 )
+_VERB_THEN_DESCRIBED = re.compile(
+    rf"\b{_SINGULAR_VERB}\s+(?:sich\s+)?(?:das|der|die)\s+(?:[\wäöüÄÖÜß-]+\s+){{0,3}}?{_DESCRIPTOR}\s+"
+    rf"(?P<name>{_NAME})"
+)
 # Who a sentence without a deal is about, for the next 'Das Start-up': its opening name before any verb
 # ('Photon Bridge definiert ...'), or the example it gives ('Ein Beispiel ist Pragmatic Semiconductor').
 _TOPIC = (
     re.compile(rf"\bBeispiel\s+(?:dafür\s+)?ist\s+(?P<name>{_NAME})"),
-    re.compile(rf"^(?P<name>{_NAME})(?:\s+{_ADVERBS})*\s+[a-zäöüß]{{3,}}\b"),
+    # (not before a preposition or an article: 'Spitzensummen für Münchner Start-ups' names no company)
+    re.compile(
+        rf"^(?P<name>{_NAME})(?:\s+{_ADVERBS})*\s+(?!(?:für|von|mit|aus|auf|bei|nach|über|unter|und|oder|der"
+        rf"|die|das|den|dem|des|ein|eine|einer|im|am|zum|zur|vom|beim|wie|als)\b)[a-zäöüß]{{3,}}\b"
+    ),
 )
 
 # --- what the money is ------------------------------------------------------------------------------------
@@ -205,11 +241,11 @@ _NOT_THE_RAISE = re.compile(
 _TOTAL_BEFORE = re.compile(
     r"\b(?:[Ss]eit\s+(?:der|ihrer|seiner)\s+Gründung|[Ss]eit\s+(?:dem\s+)?Start|[Bb]islang|[Bb]isher"
     r"|[Bb]is\s+(?:heute|dato)|insgesamt\s+bereits|bereits\s+insgesamt|[Ii]nsgesamt\s+umfasst|auf\s+insgesamt"
-    r"|[Gg]esamtvolumen|damit\s+insgesamt)\b"
+    r"|[Gg]esamtvolumen|damit\s+insgesamt|über\s+insgesamt|^\s*Insgesamt)\b"
 )
 _VALUATION_BEFORE = re.compile(
     # (not 'Aktien im Wert von 220 Millionen Franken': the shares sold, the raise)
-    r"(?:Bewertung|bewertet|Unternehmenswert|Marktwert|(?<!Aktien im )(?<!Anteile im )wert)"
+    r"(?:Bewertung|bewertet|Unternehmenswert|Marktwert|(?<!Aktien im )(?<!Anteile im )\bwert)"
     r"\W+(?:\w+\W+){0,5}?$",
     re.IGNORECASE,
 )
@@ -352,11 +388,16 @@ _PERSON_OR_HEADLINE = re.compile(
 
 
 # One capitalised word that opens a sentence as German's participles, adverbs and abstract nouns do.
-_NOT_A_NAME_ALONE = re.compile(r"(?:iert|ierte|lich|weise|ung|ungen|heit|keit|schaft|ismus|ität)$")
+_NOT_A_NAME_ALONE = re.compile(
+    r"(?:iert|ierte|lich|weise|ung|ungen|heit|keit|schaft|ismus|ität)$"
+    r"|^(?:Ge|Be|Er|Ver|Ent|Zer)[a-zäöüß]{2,}(?:t|en)$"  # participles: 'Gegründet', 'Begonnen', 'Verkauft'
+)
 
 
-def _company(name: str | None) -> str | None:
-    """A name that can be a company: not a German word that opens sentences, a place or an investor."""
+def _company(name: str | None, opening: bool = False) -> str | None:
+    """A name that can be a company: not a German word that opens sentences, a place or an investor.
+    `opening`: the name opens its sentence, where a participle or an adverb stands as often ('Gegründet
+    wurde ...', 'Ursprünglich wollte ...'): one word shaped like those is no name there."""
     if not name:
         return None
     name = name.strip(" .,;:-–")
@@ -370,7 +411,7 @@ def _company(name: str | None) -> str | None:
     inner = [i for i, word in enumerate(words[:-1]) if re.fullmatch(_DESCRIPTOR, word)]
     if inner:
         words = words[inner[-1] + 1 :]  # 'Grazer Spielestudio Bergwerk Games': the name after what it is
-    if len(words) == 1 and _NOT_A_NAME_ALONE.search(words[0]):
+    if opening and len(words) == 1 and _NOT_A_NAME_ALONE.search(words[0]):
         return None  # 'Finanziert wird ...', 'Ursprünglich wollte ...': a participle or an adverb opens it
     if any(_PERSON_OR_HEADLINE.search(word) for word in words):
         return None  # 'US-Präsident Donald Trump', 'Startup-Woche', 'Funding-Überblick'
@@ -378,7 +419,10 @@ def _company(name: str | None) -> str | None:
         words[-1] = glued.group("name")
     if not words or words[0].lower() in _NOT_NAMES:
         return None
-    return valid_company(" ".join(words))
+    name = " ".join(words)
+    if name[0].islower():  # a brand written in lower case ('pflegeleicht', 'nahwärme.io'): judged capitalised
+        return name if valid_company(name[0].upper() + name[1:]) else None
+    return valid_company(name)
 
 
 # --- reading --------------------------------------------------------------------------------------------
@@ -397,6 +441,10 @@ class GermanReading:
     """German sentences read since the company was last named (0: in this one)."""
     listing: bool = False
     """Whether the text has spoken of a listing ('Börsengang'): its share sales are the offering."""
+    in_german: bool = False
+    """Whether the sentence read last was German (a short one after it is taken as German too)."""
+    in_document: bool = False
+    """Whether the document is German as a whole (`german_text`): its short sentences are German too."""
 
     companies: set[str] = field(default_factory=set)
     """Every company the German sentences named."""
@@ -426,6 +474,9 @@ def _subject(sentence: str, money: Money, reading: GermanReading) -> str | None:
         named = recipient.group("name") or recipient.group("name_before") or recipient.group("name_at")
         if company := _company(named):
             return company  # 'Siemens investiert 30 Millionen Euro in Feldwerk'
+    given = _GIVEN_TO.search(sentence)
+    if given and (company := _company(given.group("name"))):
+        return company  # 'Bestandsinvestoren geben Kaltwerk 3 Millionen Euro'
     if _REFERENCE_RECIPIENT.search(sentence) and reading.last_company:
         return reading.last_company  # '... investiert 30 Millionen Euro in das junge Unternehmen'
     for of_round in _ROUND_OF.finditer(sentence):
@@ -441,13 +492,16 @@ def _subject(sentence: str, money: Money, reading: GermanReading) -> str | None:
         if company := _company(found.group("name")):
             return company
     for opening in _openings(sentence, money.start):
-        for pattern in (_LIST_ITEM, _SUBJECT_FIRST):
+        for pattern in (_LIST_ITEM, _SUBJECT_FIRST, _LOWER_SUBJECT):
             found = pattern.match(opening)
-            if found and (company := _company(found.group("name"))):
+            if found and (company := _company(found.group("name"), opening=True)):
                 return company
     legal = _WITH_LEGAL_FORM.match(_BULLET.sub("", sentence, count=1))
-    if legal and (company := _company(legal.group("name"))):
+    if legal and (company := _company(legal.group("name") or legal.group("lower"))):
         return company  # 'Die börsennotierte Windkraft AG hat ...'
+    later = _VERB_THEN_DESCRIBED.search(sentence)
+    if later and (company := _company(later.group("name"))):
+        return company  # '25 Millionen US-Dollar – so viel sammelt das Münchner Start-up Riegel Security ein'
     for second in _VERB_SECOND.finditer(sentence, 0, money.end):
         if second.start("name") < money.start and (company := _company(second.group("name"))):
             return company
@@ -471,10 +525,15 @@ def _subject(sentence: str, money: Money, reading: GermanReading) -> str | None:
         return _company(
             after[0].group("name")
         )  # 'nach dem Abschluss seiner Series B ... das Startup Spedito'
-    if (reading.since_named <= 1 or len(reading.companies) == 1) and _OF_THE_ROUND.search(
-        sentence[max(0, money.start - 40) : money.end + 40]
-    ):
-        # 'Eine Seed-Runde über 5 Millionen Euro wird von Y angeführt', right after the company is named
+    return None
+
+
+def _company_spoken_of(sentence: str, money: Money, reading: GermanReading) -> str | None:
+    """The company named before, when a sentence naming none speaks of a round, a loan or an offering
+    right by the figure ('Eine Seed-Runde über 5 Millionen Euro wird von Y angeführt'), just after that
+    company was named (or it is the only one the text names)."""
+    near = sentence[max(0, money.start - 40) : money.end + 40]
+    if (reading.since_named <= 1 or len(reading.companies) == 1) and _OF_THE_ROUND.search(near):
         return reading.last_company
     return None
 
@@ -484,10 +543,15 @@ _ROUND_OF = re.compile(
     rf"\s+(?:von|des|der)\s+"
     rf"(?:(?:[a-zäöüß][\wäöüß-]*\s+){{0,2}}(?:[A-ZÄÖÜ][\wäöüß-]*er\s+)?{_DESCRIPTOR}\s+)?(?P<name>{_NAME})"
 )
+# A brand written in lower case: 'pflegeleicht', 'nahwärme.io' (where a name must stand: a sentence's
+# start, a list item, before 'GmbH').
+_LOWER_BRAND = r"[a-zäöü][\wäöüß.-]{2,30}"
+_LOWER_SUBJECT = re.compile(rf"^(?P<name>{_LOWER_BRAND})\s+{_SINGULAR_VERB}\b")
 # An article and adjectives before a name with its legal form: 'Die börsennotierte H2Nord AG'.
+_LEGAL_FORM = r"(?:AG|GmbH|SE|KGaA|Holding|N\.V\.|S\.A\.)\b"
 _WITH_LEGAL_FORM = re.compile(
-    rf"^(?:Die|Der|Das)\s+(?:[a-zäöüß][\wäöüß-]*\s+){{0,3}}(?P<name>(?:{_NAME_TOKEN}\s){{1,3}}"
-    rf"(?:AG|GmbH|SE|KGaA|Holding|N\.V\.|S\.A\.))\b"
+    rf"^(?:Die|Der|Das)\s+(?:(?P<lower>{_LOWER_BRAND})\s(?={_LEGAL_FORM})"
+    rf"|(?:[a-zäöüß][\wäöüß-]*\s+){{0,3}}(?P<name>(?:{_NAME_TOKEN}\s){{1,3}}{_LEGAL_FORM}))"
 )
 # The subject of a relative clause after the round: ', die Taktgeber im Frühjahr abgeschlossen hatte'.
 _RELATIVE_SUBJECT = re.compile(
@@ -547,8 +611,18 @@ _SHARES = re.compile(r"\b(?:Aktien|Platzierung|Emission\w*|Ausgabepreis|Bookbuil
 _LISTED = re.compile(r"\b(?:Börse|börsennotiert\w*|notiert\w*|Aktien|Bookbuilding)\b")
 
 
+# What lies between a round named after a figure and the next figure when the round is the next one's:
+# '6 Millionen Euro und einer Venture-Debt-Fazilität über 3 Millionen Euro'.
+_OPENS_NEXT_FIGURE = re.compile(r"[\wäöüß-]*\s+(?:über|von|in\s+Höhe\s+von|mit)\s+(?:rund\s+|knapp\s+)?$")
+
+
 def _round_text(window: str, money: Money | None) -> str | None:
     rounds = list(_ROUND.finditer(window))
+    if money is not None:
+        rounds = [
+            r for r in rounds
+            if r.start() < money.start or not _OPENS_NEXT_FIGURE.fullmatch(window, r.end(), len(window))
+        ]  # fmt: skip
     found = _nearest(rounds, money) if money else (rounds[0] if rounds else None)
     if found:
         return found.group("round")
@@ -669,7 +743,9 @@ def german_mentions(sentence: str, locator: str, reading: GermanReading) -> list
     ]  # fmt: skip
     # One company for the sentence: the first figure's, or a later one's when only it has its subject
     # in reach ('nach ... einer Runde von 308 Millionen Euro stockt Tubulis ... um 36 Millionen Euro auf')
-    company = next((c for money in kept if (c := _subject(sentence, money, reading))), None)
+    company = next((c for money in kept if (c := _subject(sentence, money, reading))), None) or next(
+        (c for money in kept if (c := _company_spoken_of(sentence, money, reading))), None
+    )
     if company is None:
         _remember_topic(sentence, reading)
         return []
@@ -720,7 +796,7 @@ _UNDISCLOSED_SIZE = re.compile(
 _UNDISCLOSED = re.compile(
     r"\b(?:Stillschweigen|ungenannte[rnm]?\s+Höhe|nicht\s+(?:genannte[rnm]?|bekannt|öffentlich|beziffert"
     r"|mitgeteilt)|nennt\b[^.]{0,40}\bnicht|keine\s+Angaben|nicht\s+offengelegt|unbekannte[rnm]?\s+Höhe"
-    r"|Details\s+zur\s+Höhe)\b|" + _UNDISCLOSED_SIZE.pattern
+    r"|Details\s+zur\s+Höhe|schweig\w*|Betrag\s+nicht\s+genannt|k\.\s?A\.)\b|" + _UNDISCLOSED_SIZE.pattern
 )
 _AMOUNT_WORDS = re.compile(
     r"\b(?:Höhe|Summe|Betrag|Volumen|finanziellen\s+Details|Details|\w*(?:betrag|summe))\b", re.IGNORECASE
@@ -734,10 +810,15 @@ def _amountless(sentence: str, locator: str, reading: GermanReading) -> DealMent
     pending = reading.amountless
     stated = (
         _ROUND.search(sentence)
-        or re.search(r"\b\w*(?:[Ff]inanzierung|[Rr]unde|Investment)\b|\binvestier\w*|\bbeteilig\w*", sentence)
+        or re.search(
+            r"\b\w*(?:[Ff]inanzierung|[Rr]unde|Investment)\b|\binvestier\w*|\bbeteilig\w*|\bGeld\b", sentence
+        )
         or _UNDISCLOSED_SIZE.search(sentence)
     )
-    if stated and _RAISE.search(sentence) and not _NO_DEAL.search(sentence) and not _NEGATED.search(sentence):
+    raised = _RAISE.search(sentence) or _LIST_ITEM.match(
+        sentence
+    )  # ('Brett.io – Betrag nicht genannt (Series A)')
+    if stated and raised and not _NO_DEAL.search(sentence) and not _NEGATED.search(sentence):
         anchor = Money(Decimal(0), None, False, "", stated.start(), stated.end())
         company = _subject(sentence, anchor, reading)
         if company:
@@ -760,14 +841,17 @@ def _amountless(sentence: str, locator: str, reading: GermanReading) -> DealMent
 
 
 def _remember_topic(sentence: str, reading: GermanReading) -> None:
-    """Whom a sentence without a deal is about, if it names one: the next 'Das Start-up' means it."""
+    """Whom a sentence without a deal is about, if it names one: the next 'Das Start-up' means it; the
+    first such sentence's label too ('Kassenwart: Aufstieg und Ernüchterung eines Berliner Fintechs')."""
+    labelled = _LABEL.match(sentence) if reading.last_company is None else None
     found = [
+        _NAMED_LABEL.match(sentence) if labelled else None,
         _DESCRIBED_NAME.search(sentence),
         *(pattern.search(sentence) for pattern in _TOPIC),
         _VERB_SECOND.search(sentence),
     ]
     for named in found:
-        if named and (company := _company(named.group("name"))):
+        if named and (company := _company(named.group("name"), opening=True)):
             reading.named(company)
             return
 
@@ -784,6 +868,9 @@ def _follow_up(sentence: str, moneys: list[Money], reading: GermanReading) -> No
     if not reading.mentions:
         return
     deal = reading.mentions[-1]
+    other = _DESCRIBED_NAME.search(sentence) or _SUBJECT_FIRST.match(sentence)
+    if other and (named := _company(other.group("name"))) and named != deal.company:
+        return  # (a sentence about another company tells nothing of this deal)
     leads = _leads(sentence)
     if leads and not deal.lead_investors:
         deal.lead_investors = leads

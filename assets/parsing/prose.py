@@ -50,7 +50,7 @@ from assets.parsing.clause_mention import (
 from assets.parsing.date_phrases import find_date_phrase
 from assets.parsing.deal_clauses import Clause, split_sentence
 from assets.parsing.field_cards import DealCard, deal_cards
-from assets.parsing.german import GermanReading, german_mentions, is_german
+from assets.parsing.german import GermanReading, german_mentions, german_text, is_german
 from assets.parsing.investors import investors_in
 from assets.parsing.mentions import DealMention, Method
 from assets.parsing.money_roles import clause_roles, fresh_issue, own_phrase
@@ -724,7 +724,8 @@ def extract_prose_mentions(
     count = len(paragraphs) if isinstance(paragraphs, Sized) else None
     release = _Release()
     companies: set[str | None] = set()  # of the deals stated so far
-    german = GermanReading(published)
+    paragraphs = paragraphs if isinstance(paragraphs, list) else list(paragraphs)
+    german = GermanReading(published, in_document=german_text(paragraphs))
     for p_index, paragraph in enumerate(paragraphs):
         release.read_opening(paragraph, p_index)
         stripped = paragraph.strip()
@@ -754,7 +755,8 @@ def extract_prose_mentions(
         sentences = [s for line in lines for s in split_sentences(line)]
         for s_index, sentence in enumerate(sentences):
             checkpoint(_place, prefix, p_index, s_index, count)
-            if is_german(sentence):
+            german.in_german = is_german(sentence, german.in_german or german.in_document)
+            if german.in_german:
                 # (German is read by its own reader: the English one takes its capitalised nouns for names)
                 in_paragraph.extend(german_mentions(sentence, f"{prefix}[{p_index}]/s[{s_index}]", german))
                 continue

@@ -393,3 +393,80 @@ def test_every_round_the_german_reader_writes_is_in_the_vocabulary(written: str)
 
     assert _ROUND.fullmatch(written)
     assert resolve_round(written) is not None
+
+
+# --- shapes of the fourth round ---------------------------------------------------------------------------
+
+
+def test_brands_written_in_lower_case() -> None:
+    mentions = document(
+        "Die fahrradwerk GmbH hat eine Seed-Finanzierung über 2 Millionen Euro abgeschlossen.",
+        "kieznetz sichert sich 900.000 Euro Pre-Seed-Kapital",
+        "4. tischlein (Kassel): 3 Mio. Euro, Seed – Möbel im Abo.",
+    )
+    assert [(m.company, m.amount) for m in mentions] == [
+        ("fahrradwerk", "2 Millionen Euro"),
+        ("kieznetz", "900.000 Euro"),
+        ("tischlein", "3 Mio. Euro"),
+    ]
+
+
+def test_a_participle_or_an_adverb_opening_a_sentence_is_no_name() -> None:
+    mentions = document(
+        "Brückenbau: Die Geschichte eines Kieler Start-ups",
+        "Gegründet wurde Brückenbau 2019 in Kiel. Kaum ein Jahr später sammelten sie 2 Millionen Euro in "
+        "einer Seed-Runde ein.",
+    )
+    assert [(m.company, m.amount, m.round_text) for m in mentions] == [
+        ("Brückenbau", "2 Millionen Euro", "Seed")
+    ]
+
+
+def test_the_company_after_the_verb_and_a_descriptor() -> None:
+    assert deals("12 Millionen Euro – so viel sammelt das Bonner Robotik-Start-up Greifarm ein.") == [
+        ("Greifarm", "12 Millionen Euro", None)
+    ]
+
+
+def test_money_given_to_a_company() -> None:
+    assert deals("Wandeldarlehen: Bestandsinvestoren geben Kühlraum 3 Millionen Euro") == [
+        ("Kühlraum", "3 Millionen Euro", "Wandeldarlehen")
+    ]
+    mentions = document(
+        "Das Bremer Start-up Kühlraum braucht Geld. Die Geldgeber, darunter der Logistikkonzern Weserfracht, "
+        "stellen dem Unternehmen ein Wandeldarlehen über 3 Millionen Euro zur Verfügung."
+    )
+    assert [(m.company, m.round_text) for m in mentions] == [("Kühlraum", "Wandeldarlehen")]
+
+
+def test_a_round_after_a_figure_that_opens_the_next_figure_is_the_next_ones() -> None:
+    mentions = read_mentions(
+        "Die Summe setzt sich bei der Firma Kielkompass aus einer Series-A-Runde über 6 Millionen Euro und "
+        "einer Venture-Debt-Fazilität über 3 Millionen Euro zusammen."
+    )
+    assert [(m.amount, m.round_text) for m in mentions] == [
+        ("6 Millionen Euro", "Series-A"),
+        ("3 Millionen Euro", "Venture-Debt"),
+    ]
+
+
+def test_a_word_ending_in_wert_is_no_valuation() -> None:
+    assert deals(
+        "Nicht weniger bemerkenswert: Die Basler Laborplattform Pipettenhaus erhält 900.000 Franken."
+    ) == [("Pipettenhaus", "900.000 Franken", None)]
+
+
+def test_undisclosed_amounts_said_in_lists_and_in_silence() -> None:
+    listed = document("Brettspiel.io (Salzburg) – Software für Handwerker – Betrag nicht genannt (Series A)")
+    assert [(m.company, m.amount, m.round_text) for m in listed] == [
+        ("Brettspiel.io", "undisclosed", "Series A")
+    ]
+    silent = document(
+        "Das Start-up Sichtweise erhält Geld von mehreren Schweizer Business Angels. Zur Höhe schweigen die "
+        "Gründer."
+    )
+    assert [(m.company, m.amount) for m in silent] == [("Sichtweise", "undisclosed")]
+
+
+def test_a_total_opened_by_insgesamt_is_no_round() -> None:
+    assert deals("Insgesamt hat Tafelberg damit rund 41 Millionen Euro an Kapital aufgenommen.") == []
