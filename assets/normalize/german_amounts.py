@@ -68,7 +68,7 @@ GERMAN_MONEY = re.compile(
     rf"""
     (?<![\w.,])
     (?:(?P<prefix>{_alternatives(list(_SIGNS))})\s?)?
-    (?P<number>\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d]|[.,]\d)
+    (?P<number>\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d{{1,3}}(?:['’]\d{{3}})+(?:[.,]\d+)?|\d+(?:,\d+)?)(?![\d]|[.,'’]\d)
     (?:\s?(?P<mult>(?i:{_alternatives(list(GERMAN_MULTIPLIERS))}))(?:\.|(?![\wäöüß])))?
     (?:\s?(?P<sign>[€$£])(?![\w$])|\s(?P<word>(?i:{_alternatives(list(GERMAN_CURRENCY_WORDS))}))(?![\wäöüß-]))?
     """,
@@ -89,7 +89,10 @@ def _money(match: re.Match[str], offset: int = 0) -> Money | None:
     if not (mult or sign or word) and match.string[match.end() : match.end() + 1].isalpha():
         return None  # '£5m': an English multiplier, read by the English grammar
     try:
-        value = Decimal(number.replace(".", "").replace(",", "."))
+        # (Swiss writing groups thousands with an apostrophe and may keep a decimal point: 750'000, 1'250.5)
+        swiss = "'" in number or "’" in number
+        plain = number.replace("'", "").replace("’", "")
+        value = Decimal(plain.replace(",", ".") if swiss else plain.replace(".", "").replace(",", "."))
     except InvalidOperation:
         return None
     if mult:

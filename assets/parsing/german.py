@@ -101,7 +101,7 @@ _DESCRIPTOR = (
     r"|[Aa]nbieter|[Ee]ntwickler|[Hh]ersteller|[Pp]lattform|[Dd]ienstleister|[Kk]onzern|[Nn]eobank"
     r"|[Ee]inhorn|[Uu]nicorn|[Ss]oftwarehaus|[Pp]ionier|[Ss]pezialist|[Ll]abor|[Bb]etreiber|[Dd]ienst"
     r"|[Hh]ändler|[Vv]ermittler|[Vv]ermieter|[Mm]arktplatz|[Rr]ecycler|[Aa]usgründung|[Ss]tudio|[Ll]ogistiker"
-    r"|[Pp]roduzent|[Vv]ersicherer|[Ll]ieferant)(?:e?s)?"  # (genitive)
+    r"|[Pp]roduzent|[Vv]ersicherer|[Ll]ieferant|[Tt]eam)(?:e?s)?"  # (genitive)
 )
 _DESCRIBED_NAME = re.compile(rf"(?<![\wÄÖÜäöüß-]){_DESCRIPTOR}\s+(?P<name>{_NAME})")
 # Capitalised words that open a German sentence and are no name: articles, pronouns, adverbs, prepositions
@@ -124,6 +124,7 @@ _NOT_NAMES = _word_set(
     "trotzdem allerdings jedoch zwar somit also bislang bisher derzeit aktuell stattdessen "
     "gleichzeitig möglich bericht eur usd chf gbp exklusiv exit update ein zwei drei vier fünf sechs "
     "bund land länder stadt staat freistaat regierung ministerium kommune gemeinde region produkte kunden "
+    "kasse kassen "
     "nutzer mitarbeitende beschäftigte analysten studie umfrage beim angesichts trotz wegen gemäß dank "
     "infolge aufgrund seitens business lead-investor lead-investorin investor investorin kaum erst "
     "zunächst anfangs später seither seitdem schließlich letztlich noch immer wieder vorher sobald als "
@@ -140,7 +141,8 @@ _REFERENCE = re.compile(
     r"|hat|haben|konnte|konnten|schloss|schlossen|nahm|nahmen|warb|warben)\s+(?:es|sie|wir)\b"
 )
 _RECIPIENT = re.compile(
-    rf"\b(?:investier\w*|steck\w*|beteilig\w*)\b[^;]{{0,160}}?\b(?:in|an|am)\s+(?:(?:das|die|den|dem|der)\s+)?"
+    rf"\b(?:investier\w*|steck\w*|beteilig\w*|fließ\w*|flossen)\b[^;]{{0,160}}?\b(?:in|an|am)\s+"
+    rf"(?:(?:das|die|den|dem|der)\s+)?"
     rf"(?:[\wäöüÄÖÜß-]+\s+){{0,2}}?(?:{_DESCRIPTOR}\s+)?(?P<name>{_NAME})"
     # the verb last, as a subordinate clause puts it: '... an Primärkapital in Neysa zu investieren'
     rf"|\b(?:in|an)\s+(?:(?:das|die|den|dem|der)\s+(?:[\wäöüÄÖÜß-]+\s+){{0,2}}?{_DESCRIPTOR}\s+)?"
@@ -233,7 +235,7 @@ _NOT_THE_RAISE = re.compile(
     r"|Fondsvolumen|Marktvolumen|Markt|Gesamtvolumen|Gesamtsumme|insgesamt\s+bereits|pro\s+Aktie"
     r"|je\s+Aktie|Ausgabepreis|Kaufpreis|Tickets?|zwischen|Ticketgröße|Volumen\s+von|Budget|Etat"
     r"|durchschnittlich\w*|Schnitt|Kosten|Abfindung\w*|\w*[Gg]ehalt|Gehälter|Lohn|Löhne|\w*[Pp]reis\w*"
-    r"|Prämie|Strafe|zu\s+je|je)"
+    r"|Prämie|Strafe|zu\s+je|je|(?:kleinste|größte)\w*\s+(?:Betrag\s+)?(?:lag\s+)?(?:bei|mit|von)|Mindestbetrag|Mindestanlage)"
     r"\W+(?:\w+\W+){0,5}?$"
 )
 # A total to date, anywhere before the figure in its part of the sentence ('Seit der Gründung hat das
@@ -241,7 +243,8 @@ _NOT_THE_RAISE = re.compile(
 _TOTAL_BEFORE = re.compile(
     r"\b(?:[Ss]eit\s+(?:der|ihrer|seiner)\s+Gründung|[Ss]eit\s+(?:dem\s+)?Start|[Bb]islang|[Bb]isher"
     r"|[Bb]is\s+(?:heute|dato)|insgesamt\s+bereits|bereits\s+insgesamt|[Ii]nsgesamt\s+umfasst|auf\s+insgesamt"
-    r"|[Gg]esamtvolumen|damit\s+insgesamt|über\s+insgesamt|^\s*Insgesamt)\b"
+    r"|[Gg]esamtvolumen|damit\s+insgesamt|über\s+insgesamt|^\s*Insgesamt"
+    r"|[Mm]it\s+der\s+(?:aktuellen|neuen|jüngsten|heutigen)\s+\w*[Rr]unde\b.*\binsgesamt)\b"
 )
 _VALUATION_BEFORE = re.compile(
     # (not 'Aktien im Wert von 220 Millionen Franken': the shares sold, the raise)
@@ -258,6 +261,17 @@ _NO_DEAL = re.compile(
     r"|gescheitert|geplatzt|zurückgezogen|vergeben|vergibt|verliehen)\b"
     r"|\b(?:wies|weist|wiesen|weisen)\b.{0,80}?\bzurück\b"
 )
+# A company denying what was reported of it: its reported rounds in the text are the reports it denies.
+_DENIES = re.compile(
+    r"\b(?:dementier\w*|bestreite\w*|bestritten|zurückgewiesen|Falschmeldung)\b"
+    r"|\b(?:wies|weist|wiesen|weisen)\b.{0,80}?\bzurück\b"
+)
+# A figure of a statistic, not of a company's round: 'Nach Berechnungen des Datenanbieters Finvista
+# flossen insgesamt 21 Milliarden Euro'.
+_STATISTIC = re.compile(
+    r"\b(?:Berechnungen|Auswertung|Analyse|Studie|Erhebung|Statistik|Zählung|Barometer|Report|Datenanbieter\w*"
+    r"|Marktforscher\w*)\b"
+)
 # A plan given up: 'Helixa wollte bei dem IPO bis zu 300 Millionen Euro einsammeln'.
 _GIVEN_UP = re.compile(r"\b(?:wollte|wollten|hätte|hätten|wäre)\b")
 _NEGATED = re.compile(
@@ -267,7 +281,7 @@ _NEGATED = re.compile(
 _REPORTED = re.compile(
     r"\b(?:soll(?:en|te|ten)?|angeblich|offenbar|mutmaßlich|Gerüchte\w*|zufolge|könnte|dürfte"
     r"|laut\s+(?:Insidern|Kreisen|informierten\s+Kreisen|Berichten|Medienberichten|einem\s+Bericht|Personen"
-    r"|Quellen)|in\s+(?:Gesprächen|Verhandlungen)|verhandel\w*)\b"
+    r"|Quellen)|in\s+(?:Gesprächen|Verhandlungen)|verhandel\w*|verhandl\w*|hieß\s+es|heißt\s+es)\b"
 )
 _PLANNED = re.compile(
     r"\b(?:will|wollen|möchte|möchten|plant|planen|strebt)\b.{0,80}?\b(?:einsammeln|einwerben|aufnehmen"
@@ -303,7 +317,7 @@ _LAST_YEAR = re.compile(
 _ROUND = re.compile(
     r"(?<![\w-])(?P<round>(?:Pre-)?(?:Series|Serie)[- ][A-J]\d?(?![\w])|Pre-Seed|Seed|Wachstumsfinanzierung"
     r"|Wachstumsrunde|Venture[- ]Debt|Wandeldarlehen|Darlehen|Kreditlinie|Kreditfazilität|Kredit"
-    r"|Fremdkapital(?:finanzierung|fazilität)?|Börsengang|IPO|Fördermittel|Zuschuss|Förderung|Förderzusage"
+    r"|Fremdkapital(?:finanzierung|fazilität)?|Börsengang|IPO|Fördermittel|Zuschuss|Förderung|Förderzusage|Förderbeitrag"
     r"|Brückenfinanzierung|Secondary|Growth)(?=[\s,.;:)-]|$)"
 )
 _NAMES = rf"{_NAME}(?:\s*(?:,|und|sowie)\s*(?:de[mr]\s+)?(?:[a-zäöüß-]+\s+)?{_NAME})*"
@@ -443,6 +457,8 @@ class GermanReading:
     """Whether the text has spoken of a listing ('Börsengang'): its share sales are the offering."""
     in_german: bool = False
     """Whether the sentence read last was German (a short one after it is taken as German too)."""
+    denied: set[str] = field(default_factory=set)
+    """Companies the text says deny a report: their reported rounds are not deals."""
     in_document: bool = False
     """Whether the document is German as a whole (`german_text`): its short sentences are German too."""
 
@@ -480,7 +496,10 @@ def _subject(sentence: str, money: Money, reading: GermanReading) -> str | None:
     if _REFERENCE_RECIPIENT.search(sentence) and reading.last_company:
         return reading.last_company  # '... investiert 30 Millionen Euro in das junge Unternehmen'
     for of_round in _ROUND_OF.finditer(sentence):
-        if company := _company(of_round.group("name")):
+        company = _company(of_round.group("name"))
+        if company and not _FINANCIAL_BACKER.search(
+            company
+        ):  # ('eine Seed-Runde von Tiroler Business Angels')
             return (
                 company  # 'Die erste Finanzierungsrunde von Mistral AI', 'die Series B des Startups Spedito'
             )
@@ -508,6 +527,12 @@ def _subject(sentence: str, money: Money, reading: GermanReading) -> str | None:
     if _REFERENCE.search(before) or any(
         _REFERENCE.match(opening) for opening in _openings(sentence, money.start)
     ):
+        colon = before.rfind(":")
+        named = _NAME_BEFORE_COLON.search(before, 0, colon + 1) if colon > 0 else None
+        if named and (company := _company(named.group("name"))):
+            return (
+                company  # 'In Innsbruck darf sich Almrausch freuen: Die Plattform ... erhält 1,2 Mio. Euro'
+            )
         return reading.last_company
     labelled = _LABEL.match(sentence)
     if labelled and _DESCRIBED_OPENING.match(sentence, labelled.end()):
@@ -604,6 +629,9 @@ def _nearest(pattern_matches: list[re.Match[str]], money: Money) -> re.Match[str
     return min(pattern_matches, key=lambda m: min(abs(m.start() - money.end), abs(money.start - m.end())))
 
 
+# What an offering took in ('hat bei ihrem Börsengang 310 Millionen Franken eingenommen'); said of anything
+# else, taking in is revenue.
+_PROCEEDS = re.compile(r"\b(?:eingenommen|einnehmen|nahm|nimmt|erlöst\w*)\b")
 # A listing the text speaks of, and the shares it sells.
 _LISTING = re.compile(r"\b(?:Börsengang\w*|IPO|\w*-?Debüt|an\s+die\s+Börse|Erstnotiz)\b")
 _SHARES = re.compile(r"\b(?:Aktien|Platzierung|Emission\w*|Ausgabepreis|Bookbuilding)\b")
@@ -706,7 +734,12 @@ def _raised(sentence: str, money: Money) -> bool:
     if _role(sentence, money) != "raise":
         return False
     part = _part(sentence, money)
-    return not (_NO_DEAL.search(part) or _NEGATED.search(part) or _GIVEN_UP.search(part))
+    return not (
+        _NO_DEAL.search(part) or _NEGATED.search(part) or _GIVEN_UP.search(part) or _STATISTIC.search(part)
+    )
+
+
+_INVESTS = re.compile(r"(?i:investier|steck|beteilig|führt|steigt)")
 
 
 def _strategic(sentence: str, company: str) -> bool:
@@ -714,6 +747,8 @@ def _strategic(sentence: str, company: str) -> bool:
     recipient = _RECIPIENT.search(sentence) or _REFERENCE_RECIPIENT.search(sentence)
     if recipient is None or company in sentence[: recipient.start()]:
         return False
+    if not _INVESTS.match(recipient.group(0)):
+        return False  # ('750.000 Euro fließen an X', 'geben dem Unternehmen': money given, by no one named)
     backer = sentence[: recipient.start()] + recipient.group(0).split(" in ")[0]
     # (a corporation's venture arm invests for it: 'Über seine Venture-Einheit investiert der Konzern')
     return not _FINANCIAL_BACKER.search(_VENTURE_ARM.sub("", backer))
@@ -732,10 +767,13 @@ def german_mentions(sentence: str, locator: str, reading: GermanReading) -> list
     moneys = _moneys(sentence)
     raises = [money for money in moneys if _raised(sentence, money)]
     listed = bool(_LIST_ITEM.match(sentence))
-    if not raises or not (listed or _RAISE.search(sentence) or _ROUND.search(sentence)):
+    offering = _LISTING.search(sentence) and _PROCEEDS.search(sentence)
+    if not raises or not (listed or offering or _RAISE.search(sentence) or _ROUND.search(sentence)):
         undisclosed = _amountless(sentence, locator, reading) if not moneys else None
         _follow_up(sentence, moneys, reading)
         _remember_topic(sentence, reading)
+        if _DENIES.search(sentence) and reading.since_named == 0 and reading.last_company:
+            reading.denied.add(reading.last_company)  # 'Geldbote weist Berichte über ... zurück'
         return [undisclosed] if undisclosed else []
     kept = raises[:1] + [
         money for before, money in pairwise(raises)
@@ -750,6 +788,8 @@ def german_mentions(sentence: str, locator: str, reading: GermanReading) -> list
         _remember_topic(sentence, reading)
         return []
     reported = bool(_REPORTED.search(sentence) or _PLANNED.search(sentence))
+    if reported and company in reading.denied:
+        return []  # ('Alternativ verhandle Geldbote über eine Series C, hieß es': what Geldbote denied)
     found: list[DealMention] = []
     for money, window in _windows(sentence, kept):
         leads = _leads(window, money)
@@ -840,15 +880,30 @@ def _amountless(sentence: str, locator: str, reading: GermanReading) -> DealMent
     return None
 
 
+# The company a clause before a colon is about: '... darf sich Almrausch freuen:'.
+_NAME_BEFORE_COLON = re.compile(
+    rf"\b(?!(?:eine?[mnrs]?|der|die|das|den|dem|des|seine?[mnrs]?|ihre?[mnrs]?|unsere?[mnrs]?|jede[mnrs]?|diese[mnrs]?"
+    rf"|keine?[mnrs]?)\b)[a-zäöüß]{{2,}}\s+(?:sich\s+)?(?P<name>{_NAME})\s+[a-zäöüß]+\s*:$"
+)
+_STEPS_IN = re.compile(r"\b(?:steigt|stieg|steigen)\b.{0,120}?\bein\b|\bbeteilig\w*\s+sich\b")
+
+
 def _remember_topic(sentence: str, reading: GermanReading) -> None:
     """Whom a sentence without a deal is about, if it names one: the next 'Das Start-up' means it; the
     first such sentence's label too ('Kassenwart: Aufstieg und Ernüchterung eines Berliner Fintechs')."""
     labelled = _LABEL.match(sentence) if reading.last_company is None else None
+    # (the subject that opens it first: 'Flinkbau vermittelt über eine Plattform Handwerker an ...' is
+    # about Flinkbau, not 'Plattform Handwerker')
+    openers = [pattern.search(sentence) for pattern in _TOPIC]
+    described = [_DESCRIBED_NAME.search(sentence)]
+    # (but a backer that opens it steps into the company named after it: 'Siemens steigt beim Startup
+    # Gridmind ein', 'Bosch beteiligt sich am Startup Lidaro')
+    backing = _RECIPIENT.search(sentence) or _STEPS_IN.search(sentence)
     found = [
         _NAMED_LABEL.match(sentence) if labelled else None,
-        _DESCRIBED_NAME.search(sentence),
-        *(pattern.search(sentence) for pattern in _TOPIC),
+        *(described + openers if backing else openers + described),
         _VERB_SECOND.search(sentence),
+        _ROUND_OF.search(sentence),
     ]
     for named in found:
         if named and (company := _company(named.group("name"), opening=True)):

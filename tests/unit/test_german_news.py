@@ -470,3 +470,60 @@ def test_undisclosed_amounts_said_in_lists_and_in_silence() -> None:
 
 def test_a_total_opened_by_insgesamt_is_no_round() -> None:
     assert deals("Insgesamt hat Tafelberg damit rund 41 Millionen Euro an Kapital aufgenommen.") == []
+
+
+# --- shapes of the fifth round ----------------------------------------------------------------------------
+
+
+def test_swiss_thousands_and_a_grant_of_innosuisse() -> None:
+    assert parse_german_amount("750'000 Franken").value == 750_000
+    assert deals("Zusätzlich erhält Gletscherwerk einen Förderbeitrag von 750'000 Franken.") == [
+        ("Gletscherwerk", "750'000 Franken", "Förderbeitrag")
+    ]
+
+
+def test_a_statistic_names_no_company_that_raised() -> None:
+    assert (
+        deals("Nach Berechnungen des Datenanbieters Zahlenwerk flossen insgesamt 21 Milliarden Euro.") == []
+    )
+
+
+def test_a_company_that_denied_a_report_has_no_reported_round() -> None:
+    mentions = document(
+        "Das Leipziger Fintech Zahlbote hat Berichte über eine neue Finanzierungsrunde zurückgewiesen. "
+        "Alternativ verhandle Zahlbote über eine Series C in Höhe von 70 Millionen Euro, hieß es weiter."
+    )
+    assert mentions == []
+
+
+def test_money_that_flows_to_a_name_or_into_the_till() -> None:
+    assert deals("750.000 Euro fließen an Sternwarte Digital aus Salzburg.") == [
+        ("Sternwarte Digital", "750.000 Euro", None)
+    ]
+    mentions = document(
+        "Das Zürcher Start-up Gipfelsoft hat bei seinem Börsengang 310 Millionen Franken eingenommen. "
+        "Die 310 Millionen Franken fließen vollständig in die Kasse des Unternehmens."
+    )
+    assert {m.company for m in mentions} == {"Gipfelsoft"}
+    assert mentions[0].round_text == "Börsengang"
+
+
+def test_the_name_before_a_colon_for_the_reference_after_it() -> None:
+    mentions = document(
+        "Das Wiener Start-up Zwölfer schließt eine Series A über 6,5 Millionen Euro ab. In Innsbruck darf "
+        "sich Almwiese freuen: Die Plattform erhält 1,2 Millionen Euro in einer Seed-Runde von Tiroler "
+        "Business Angels."
+    )
+    assert [(m.company, m.amount) for m in mentions] == [
+        ("Zwölfer", "6,5 Millionen Euro"),
+        ("Almwiese", "1,2 Millionen Euro"),
+    ]
+
+
+def test_a_team_is_the_company_named_before_and_an_investors_ticket_is_no_round() -> None:
+    mentions = document(
+        "Wir führen die Series-A-Runde von Spurwerk an. Gemeinsam mit zwei Co-Investoren investieren wir "
+        "14 Millionen Franken in das Berner Team.",
+        "Rund 1.200 Anleger haben sich an dem Unternehmen beteiligt, der größte bei 25.000 Euro.",
+    )
+    assert [(m.company, m.amount) for m in mentions] == [("Spurwerk", "14 Millionen Franken")]
