@@ -82,7 +82,9 @@ def _record_rules() -> type[pa.DataFrameModel]:
         @pa.check("company", **_rule("company_not_sentence"))
         def _company_not_sentence(cls, s: Series[object]) -> Series[bool]:
             text = s.astype("string[pyarrow]")
-            return (text.str.len() <= 80) & (word_counts(text) <= 8)
+            # (a row of fields in one cell, 'Semi AI;Seed;5000000;USD': a CSV row with another delimiter)
+            fields = text.str.count(r"[;|\t]")
+            return ((text.str.len() <= 80) & (word_counts(text) <= 8) & (fields < 2)).fillna(True)
 
         @pa.check("round_type", ignore_na=False, **_rule("round_type_known"))
         def _round_type_known(cls, s: Series[object]) -> Series[bool]:

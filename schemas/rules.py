@@ -67,7 +67,8 @@ RECORD_RULES: dict[str, Rule] = {
         Rule(
             "company_not_sentence",
             _E,
-            "The company is a name, not a sentence (at most 80 characters and 8 words).",
+            "The company is a name, not a sentence (at most 80 characters and 8 words) nor a row of fields "
+            "(two or more ';', '|' or tabs: a line written with another delimiter).",
             ("company",),
         ),
         Rule(

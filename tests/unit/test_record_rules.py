@@ -301,3 +301,15 @@ def test_rule_names_come_once_each_in_catalogue_order_unknown_names_last() -> No
     assert verdicts.warned.to_dict() == {4: ["segment_unclassified"]}
     assert verdicts.rule_counts == {"amount_nonnegative": 2, "segment_known": 2, "not_in_the_catalogue": 1}
     assert verdicts.warned_counts == {"segment_unclassified": 1}
+
+
+def test_a_row_of_fields_in_the_company_cell_is_quarantined_and_a_name_with_one_separator_is_not():
+    """A CSV line written with another delimiter arrives whole in the company cell."""
+    result = _validate(
+        [
+            VALID | {"company_text": "Semi AI;Seed;5000000;USD;2026-03-01"},
+            VALID | {"company_text": "A|B Labs"},
+        ]
+    )
+    assert result.rejected["failed_checks"].tolist() == [["company_not_sentence"]]
+    assert result.valid["company"].tolist() == ["A|B Labs"]
