@@ -174,6 +174,10 @@ def run_refresh(verbose: bool, out: TextIO = sys.stdout, partition: str | None =
         # this one starts (the dead_runs sensor does the same where the daemon runs).
         for dead in fail_dead_runs(instance):
             console.lines([f"marked run {dead.run.run_id} failed: its process (pid {dead.pid}) had died"])
+        refetched = _refetch_without_working_database()
+        if refetched:
+            console.lines([f"note      the working database is gone: {refetched} sources' documents are "
+                           "fetched again in this run (their history starts over)"])  # fmt: skip
         watcher = RunWatcher(instance, session, console)
         watcher.start()
         try:
@@ -212,6 +216,24 @@ def run_refresh(verbose: bool, out: TextIO = sys.stdout, partition: str | None =
         return 130
     console.lines([f"refresh failed: run {result.run_id}; {served}"])
     return 1
+
+
+def _refetch_without_working_database() -> int:
+    """With no working database (deleted or moved) while sources remember what they fetched, forget that,
+    so that this run fetches their documents again and the file it serves holds them: otherwise the run
+    served deals citing documents its `documents` table did not have, until the next run. Returns how
+    many sources will fetch again."""
+    if DataDirResource().working_path.exists():
+        return 0
+    from assets.source_store import SourceStoreResource  # (only when there is anything to do)
+
+    outputs = SourceStoreResource().outputs()
+    forgotten = 0
+    for source_id in enabled_source_ids():
+        if outputs.fetch_state(source_id).versions:
+            outputs.forget_fetch_state(source_id)
+            forgotten += 1
+    return forgotten
 
 
 def check_settings() -> None:

@@ -125,3 +125,28 @@ def test_a_data_directory_that_cannot_be_created_is_said_before_the_run(
     monkeypatch.setenv("DEALMAP_DATA_DIR", str(blocker / "sub"))
     with pytest.raises(ValueError, match=r"DEALMAP_DATA_DIR=.*sub.*cannot be created"):
         DataDirResource().check_places()
+
+
+def test_a_deleted_working_database_makes_the_run_fetch_its_documents_again(data: Path) -> None:
+    """Its fetch state said the documents were stored: the run would serve deals citing documents its
+    `documents` table lacked, until the run after."""
+    import json
+
+    from assets.source_store import SourceStoreResource
+    from orchestration.refresh_command import _refetch_without_working_database
+    from orchestration.source_partitions import enabled_source_ids
+
+    outputs = SourceStoreResource().outputs()
+    source = enabled_source_ids()[0]
+    state = outputs.folder(source) / "fetch_state.json"
+    state.parent.mkdir(parents=True, exist_ok=True)
+    state.write_text(json.dumps({"versions": {"u": {"sha256": "0" * 64}}, "validators": {}, "listing": None}))
+
+    assert _refetch_without_working_database() == 1
+    assert not state.exists()
+    working = DataDirResource().working_path
+    working.parent.mkdir(parents=True, exist_ok=True)
+    working.write_bytes(b"")  # a working database stands: nothing is forgotten
+    state.write_text(json.dumps({"versions": {"u": {"sha256": "0" * 64}}, "validators": {}, "listing": None}))
+    assert _refetch_without_working_database() == 0
+    assert state.exists()
