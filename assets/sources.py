@@ -115,7 +115,9 @@ def _source(entry: dict[str, Any], base_dir: Path) -> tuple[Source | None, list[
         problems.append(f"'kind' must be one of {', '.join(k.value for k in SourceKind)}")
     url = entry.get("url")
     resolved = None
-    if not isinstance(url, str) or not url.strip():
+    if url is not None and not isinstance(url, str):
+        problems.append(f"'url' must be text (a URL or a path in quotes), not {url!r}")
+    elif not isinstance(url, str) or not url.strip():
         problems.append("'url' is required")
     else:
         try:

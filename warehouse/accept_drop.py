@@ -23,6 +23,22 @@ class NothingToAccept(LookupError):
     """The source is not held in the working database."""
 
 
+def _known(connection: duckdb.DuckDBPyConnection, source_id: str) -> str:
+    """' (no source of that id has been fetched; held: a, b)' when the id is not one the warehouse knows
+    (a typo), else ''."""
+    try:
+        known = {row[0] for row in connection.execute("select distinct source_id from documents").fetchall()}
+        held = [
+            row[0]
+            for row in connection.execute("select distinct source_id from source_holds order by 1").fetchall()
+        ]
+    except duckdb.CatalogException:
+        return ""
+    if source_id in known:
+        return ""
+    return f" (no source of that id has been fetched; held now: {', '.join(held) or 'none'})"
+
+
 def accept_drop(warehouse: Warehouse, source_id: str) -> pd.DataFrame:
     """Record that `source_id` may drop to what its current documents yield; returns the accepted row."""
     with warehouse.connect() as connection:
@@ -36,7 +52,9 @@ def accept_drop(warehouse: Warehouse, source_id: str) -> pd.DataFrame:
         except duckdb.CatalogException:  # no refresh has run yet
             holds = pd.DataFrame()
         if holds.empty:
-            raise NothingToAccept(f"source {source_id!r} is not held: nothing to accept")
+            raise NothingToAccept(
+                f"source {source_id!r} is not held: nothing to accept{_known(connection, source_id)}"
+            )
         accepted = holds.assign(accepted_at=datetime.now(UTC).replace(tzinfo=None))
         warehouse.append(connection, "drop_acceptances", accepted)
     return accepted

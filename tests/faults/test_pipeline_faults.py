@@ -301,8 +301,9 @@ def test_small_drop_is_taken_without_a_hold(refresh, table_source):
 def test_accepted_drop_is_taken_and_only_for_those_documents(refresh, table_source):
     before, _ = _good_then(refresh, table_source, ",".join(EXPORT_HEADER) + "\n")
     working = Warehouse(refresh.data_dir / "work" / "dealmap_work.duckdb")
-    with pytest.raises(NothingToAccept, match="'other' is not held"):
+    with pytest.raises(NothingToAccept, match="'other' is not held") as raised:
         accept_drop(working, "other")
+    assert "no source of that id has been fetched; held now: tracker" in str(raised.value)
     accepted = accept_drop(working, "tracker")
     assert accepted[["source_id", "previous_mentions", "new_mentions"]].values.tolist() == [["tracker", 6, 0]]
     assert refresh.run().success

@@ -97,7 +97,7 @@ def test_resolve_url_rejects_other_schemes(raw: str) -> None:
         (entry(id="a", url="x"), "'kind' must be one of"),
         (entry(id="a", kind="article"), r"source #1 \('a'\): 'url' is required"),
         (entry(id="a", kind="article", url="  "), "'url' is required"),
-        ('[[source]]\nid = "a"\nkind = "article"\nurl = 5\n', "'url' is required"),
+        ('[[source]]\nid = "a"\nkind = "article"\nurl = 5\n', "'url' must be text"),
         (entry(id="a", kind="article", url="ftp://x/y"), "only http, https and file URLs"),
         (
             entry(id="a", kind="article", url="x", urls="y"),
