@@ -460,12 +460,19 @@ def _define_mentions(connection: duckdb.DuckDBPyConnection, mapping: dict[str, s
         for number, name in enumerate(extra, start=len(used))
     )
     selected = ", ".join(f"{value} as {name}" for name, value in fields.items())
+    # A line of spaces is a blank line, and blank lines are no rows: its first cell holds only spaces and
+    # every other is missing (the cheap null tests first, so the trim runs on the few rows that pass them).
+    # A row whose cells are all missing is not dropped: it may hold columns dealmap does not read, and is
+    # quarantined for naming no company.
+    others = " and ".join(f"e.c{position} is null" for position in range(1, len(kept)))
+    blank = f"({others + ' and ' if others else ''}coalesce(trim(e.c0) = '', false))" if kept else "false"
     # Rows in the file's order: `row_number() over ()` numbers them as scanned, and on the one thread of
     # the connection (`_opened`) the join keeps the order of the scan.
     connection.execute(
         f"""create view {MENTIONS_VIEW} as
         select {selected}, e.row_number, concat({snippet}) as snippet
-        from (select *, row_number() over () as row_number from {_CELLS}) e {joined}"""
+        from (select *, row_number() over () as row_number from {_CELLS}) e {joined}
+        where not {blank}"""
     )
 
 
