@@ -413,6 +413,9 @@ _GERMAN_GROUPING = re.compile(
 )
 
 
+_ENGLISH_SCALE = re.compile(r"\d\s?(?:million|billion|trillion|bn|mn|m|b|k)\b")
+
+
 @lru_cache(maxsize=1 << 16)  # pure, and exports repeat the same amount strings
 def _parse_amount(text: str | None, default_currency: str | None, grammar: MoneyGrammar) -> ParsedAmount:
     cleaned = clean_space(text)
@@ -430,7 +433,11 @@ def _parse_amount(text: str | None, default_currency: str | None, grammar: Money
     negative = bool(_LEADING_MINUS.match(stated))
     unsigned = _LEADING_MINUS.sub(r"\g<prefix>", stated) if negative else stated
     # '800.000 Euro' is eight hundred thousand: a point before three digits and a German word make it German
-    if _GERMAN_GROUPING.search(cleaned) and (german := parse_german_amount(cleaned)) is not None:
+    if (
+        _GERMAN_GROUPING.search(cleaned)
+        and not _ENGLISH_SCALE.search(cleaned)  # ('€1.500 million' is English: one and a half million)
+        and (german := parse_german_amount(cleaned)) is not None
+    ):
         return ParsedAmount(AmountStatus.PARSED, german)
     match = grammar.pattern.fullmatch(unsigned) or grammar.pattern.fullmatch(unsigned.rstrip(".,;"))
     if match is None:

@@ -44,16 +44,19 @@ _GERMAN_WORDS = _word_set(
     "der das und mit für ist von den dem ein eine einer einem eines auf sich im zum zur bei nach "
     "über auch wird wurde wurden nicht sind haben hatte noch nur seine seiner ihre ihren einen wie "
     "vom durch dass sammelt eingesammelt erhält erhalten bekommt millionen milliarden mio mrd euro "
-    "runde aus zu es sie er oder aber als um unter vor beim zwischen seit diese dieser zudem "
+    "runde aus zu es sie er oder aber als unter vor beim zwischen seit diese dieser zudem "
     "außerdem bereits gab gibt"
 )
-_ENGLISH_WORDS = _word_set("the and of to that with for from which its was said is has have are by")
+_ENGLISH_WORDS = _word_set(
+    "the and of to that with for from which its was said is has have are by at on raised raises raise "
+    "million billion led funding round announced their this"
+)
 _WORD = re.compile(r"[^\W\d_]+")
 
 
 # Amounts only German writes ('15 Mio. Euro', '4,7 Millionen', '500.000 Franken', 'US-Dollar').
 _GERMAN_MONEY_FORM = re.compile(
-    r"\d\s?(?:Mio\.|Mrd\.|Millionen|Milliarden)|\d\.\d{3}(?!\d)|\bUS-Dollar\b|\bFranken\b"
+    r"\d\s?(?:Mio\.|Mrd\.|Millionen|Milliarden)|\d\.\d{3}(?!\d)\s?(?:Euro|€|Franken)|\bUS-Dollar\b|\bFranken\b"
 )
 
 
@@ -124,7 +127,19 @@ _NOT_NAMES = _word_set(
     "trotzdem allerdings jedoch zwar somit also bislang bisher derzeit aktuell stattdessen "
     "gleichzeitig möglich bericht eur usd chf gbp exklusiv exit update ein zwei drei vier fünf sechs "
     "bund land länder stadt staat freistaat regierung ministerium kommune gemeinde region produkte kunden "
-    "kasse kassen "
+    "kasse kassen anschließend vorerst hingegen immerhin ebenso ferner überdies indes indessen dennoch "
+    "zugleich gleichwohl daraufhin demnach folglich nachher unterdessen derweil neulich soeben endlich "
+    "ohnehin sogar nämlich übrigens tatsächlich offenbar offensichtlich vermutlich wahrscheinlich "
+    "möglicherweise wieder nochmals abermals fortan einst früher bald sofort letztes letzten vergangenes "
+    "vergangenen nächstes nächsten dieses diesem jüngst kürzlich bayern sachsen thüringen hessen "
+    "niedersachsen nordrhein-westfalen baden-württemberg rheinland-pfalz saarland brandenburg "
+    "mecklenburg-vorpommern schleswig-holstein sachsen-anhalt bremen tirol kärnten steiermark vorarlberg "
+    "salzburg niederösterreich oberösterreich burgenland griechenland italien frankreich spanien polen "
+    "niederlande belgien dänemark schweden norwegen finnland portugal tschechien ungarn rumänien "
+    "kroatien irland großbritannien england usa china japan indien israel staat bundesregierung "
+    "zuschuss förderung unterstützung fabrik halbleiter forschung entwicklung infrastruktur standort "
+    "werk anlage anlagen produktion rechenzentren rechenzentrum software technologie klimaschutz "
+    "wasserstoff batterien mobilität energie digitalisierung logistik ausbau expansion wachstum "
     "nutzer mitarbeitende beschäftigte analysten studie umfrage beim angesichts trotz wegen gemäß dank "
     "infolge aufgrund seitens business lead-investor lead-investorin investor investorin kaum erst "
     "zunächst anfangs später seither seitdem schließlich letztlich noch immer wieder vorher sobald als "
@@ -258,7 +273,9 @@ _NO_DEAL = re.compile(
     r"\b(?:übernimmt|übernommen|Übernahme|kauft|gekauft|erwirbt|erworben|Akquisition|verkauft|Verkauf"
     r"|dementier\w*|bestreite\w*|bestritten|zurückgewiesen|Falschmeldung|Insolvenz\w*|insolvent"
     r"|Stellen|Entlassungen|entlässt|Kündigungen|abgesagt|verschoben|gestoppt|Strafe|Bußgeld|Exit"
-    r"|gescheitert|geplatzt|zurückgezogen|vergeben|vergibt|verliehen)\b"
+    r"|gescheitert|geplatzt|zurückgezogen|vergeben|vergibt|verliehen|Auftrag\w*|Aufträge|Preisgeld\w*"
+    r"|Staatshilfe\w*|Rettungspaket\w*|Hilfspaket\w*|Bürgschaft\w*|Garantie\w*|abgebrochen|Eis\s+gelegt"
+    r")\b"
     r"|\b(?:wies|weist|wiesen|weisen)\b.{0,80}?\bzurück\b"
 )
 # A company denying what was reported of it: its reported rounds in the text are the reports it denies.
@@ -281,7 +298,8 @@ _NEGATED = re.compile(
 _REPORTED = re.compile(
     r"\b(?:soll(?:en|te|ten)?|angeblich|offenbar|mutmaßlich|Gerüchte\w*|zufolge|könnte|dürfte"
     r"|laut\s+(?:Insidern|Kreisen|informierten\s+Kreisen|Berichten|Medienberichten|einem\s+Bericht|Personen"
-    r"|Quellen)|in\s+(?:Gesprächen|Verhandlungen)|verhandel\w*|verhandl\w*|hieß\s+es|heißt\s+es)\b"
+    r"|Quellen)|in\s+(?:Gesprächen|Verhandlungen)|verhandel\w*|verhandl\w*|hieß\s+es|heißt\s+es"
+    r"|führ\w*\s+Gespräche|Gespräche\s+über)\b"
 )
 _PLANNED = re.compile(
     r"\b(?:will|wollen|möchte|möchten|plant|planen|strebt)\b.{0,80}?\b(?:einsammeln|einwerben|aufnehmen"
@@ -308,8 +326,8 @@ _MONTH_YEAR = re.compile(rf"\b(?P<month>(?i:{'|'.join(_MONTHS)}))(?:\s+(?P<year>
 _IN_MONTH = re.compile(r"\b(?:[Ii]m|Anfang|Mitte|Ende)\s+\S")
 _YEAR = re.compile(r"(?<!bis\s)(?<!ab\s)(?<!seit\s)(?<!Bis\s)(?<!Ab\s)(?<!Seit\s)\b(?P<year>20\d\d)\b")
 _LAST_YEAR = re.compile(
-    r"\b(?:im\s+vergangenen|im\s+letzten|letztes|vergangenes|letzten)\s+(?:Jahr|Sommer|Herbst|Winter|Frühjahr"
-    r"|Frühling)\b|\bim\s+Vorjahr\b"
+    r"\b(?:[Ii]m\s+vergangenen|[Ii]m\s+letzten|[Ll]etztes|[Vv]ergangenes|[Ll]etzten)\s+(?:Jahr|Sommer|Herbst|Winter|Frühjahr"
+    r"|Frühling)\b|\b[Ii]m\s+Vorjahr\b"
 )
 
 # --- round, leads, investors --------------------------------------------------------------------------
@@ -320,7 +338,9 @@ _ROUND = re.compile(
     r"|Fremdkapital(?:finanzierung|fazilität)?|Börsengang|IPO|Fördermittel|Zuschuss|Förderung|Förderzusage|Förderbeitrag"
     r"|Brückenfinanzierung|Secondary|Growth)(?=[\s,.;:)-]|$)"
 )
-_NAMES = rf"{_NAME}(?:\s*(?:,|und|sowie)\s*(?:de[mr]\s+)?(?:[a-zäöüß-]+\s+)?{_NAME})*"
+# ('und' and 'sowie' only as words: inside 'AundAund...' they let the names split every way, and the
+# search took time exponential in the length of the run)
+_NAMES = rf"{_NAME}(?:(?:\s*,\s*|\s+(?:und|sowie)\s+)(?:de[mr]\s+)?(?:[a-zäöüß-]+\s+)?{_NAME})*"
 # Words that say what a backer is, before its name ('dem US-Investor Granite Peak Partners', 'vom
 # Biotech-Fonds Rheingau Life Sciences')
 _BACKER_WORD = (
@@ -396,7 +416,7 @@ _GLUED_DEAL = re.compile(r"^(?P<name>.+?)-(?P<deal>Börsengang|IPO|Finanzierung|
 
 # A person's title or a column's name in a word: 'US-Präsident', 'Startup-Woche', 'Deals der Woche'.
 _PERSON_OR_HEADLINE = re.compile(
-    r"(?i:präsident|kanzler|minister|chef|chefin|gründerin|professor|-woche|-report|-ticker|-radar"
+    r"(?i:präsident|kanzler|minister|chef|chefin|gründerin|-gründer$|^gründer$|professor|-woche|-report|-ticker|-radar"
     r"|-überblick|-barometer|-news|-bilanz|^woche$|^überblick$)"
 )
 
@@ -405,6 +425,18 @@ _PERSON_OR_HEADLINE = re.compile(
 _NOT_A_NAME_ALONE = re.compile(
     r"(?:iert|ierte|lich|weise|ung|ungen|heit|keit|schaft|ismus|ität)$"
     r"|^(?:Ge|Be|Er|Ver|Ent|Zer)[a-zäöüß]{2,}(?:t|en)$"  # participles: 'Gegründet', 'Begonnen', 'Verkauft'
+)
+
+
+# Common first names: a name of two words opening with one is a person ('Peter Thiel', 'KI-Pionier Max
+# Müller', 'Lisa Weber, Gründerin von ...'), however it is described.
+_FIRST_NAMES = _word_set(
+    "max peter lisa anna thomas michael andreas stefan christian markus julia laura sarah jan jonas lukas "
+    "felix paul tim tobias florian daniel alexander johannes sebastian maximilian moritz niklas philipp "
+    "katharina sophie marie lena hannah leonie lea emma mia johanna clara david simon jakob ben elias "
+    "martin frank klaus jürgen uwe wolfgang michaela sabine claudia nicole susanne petra andrea birgit "
+    "christoph matthias oliver patrick benjamin david fabian kevin marco dominik hans karl georg heinz "
+    "robert richard carsten torsten sven nils lars ole henrik malte till leon finn noah luca"
 )
 
 
@@ -427,6 +459,8 @@ def _company(name: str | None, opening: bool = False) -> str | None:
         words = words[inner[-1] + 1 :]  # 'Grazer Spielestudio Bergwerk Games': the name after what it is
     if opening and len(words) == 1 and _NOT_A_NAME_ALONE.search(words[0]):
         return None  # 'Finanziert wird ...', 'Ursprünglich wollte ...': a participle or an adverb opens it
+    if len(words) == 2 and words[0].lower() in _FIRST_NAMES and words[1].isalpha():
+        return None  # a person
     if any(_PERSON_OR_HEADLINE.search(word) for word in words):
         return None  # 'US-Präsident Donald Trump', 'Startup-Woche', 'Funding-Überblick'
     if words and (glued := _GLUED_DEAL.match(words[-1])):
@@ -610,8 +644,8 @@ def _role(sentence: str, money: Money) -> str:
         return "valuation"
     if _NOT_THE_RAISE.search(before) or _TOTAL_BEFORE.search(_part(sentence[: money.start], money)):
         return "other"
-    if re.match(r"^\s*(?:Umsatz|Jahresumsatz|Erlös|ARR)\b", after):
-        return "other"  # '12 Millionen Euro Umsatz'
+    if re.match(r"^\s*(?:Umsatz|Jahresumsatz|Erlös|ARR)\b|^\s*(?:\w+\s+){0,3}?(?:Fonds|Fund)\b", after):
+        return "other"  # '12 Millionen Euro Umsatz', '100 Millionen Euro für seinen neuen Fonds'
     return "raise"
 
 
@@ -740,6 +774,30 @@ def _raised(sentence: str, money: Money) -> bool:
 
 
 _INVESTS = re.compile(r"(?i:investier|steck|beteilig|führt|steigt)")
+_INVESTING = re.compile(r"\binvestier\w*")
+# Verbs of receiving money: a sentence with one states a raise whatever else it invests in.
+_RECEIVES = re.compile(
+    r"\b(?:eingesammelt|einsammeln|sammel\w*|erh(?:ält|ielt|alten)|bekomm\w*|bekam|sicher\w*|gesichert|holt\w*"
+    r"|geholt|eingeworben|wirbt|warb|abgeschlossen|schließt|schloss|aufgestockt|stockt|fließ\w*|flossen)\b"
+)
+
+
+def _invests_outward(sentence: str, company: str) -> bool:
+    """Whether `company` is who invests in the sentence, not who receives: the subject before 'investiert',
+    with no one named as the money's target and no word of receiving ('Kelvara hat 5 Millionen Euro in
+    eine Produktionshalle investiert')."""
+    investing = _INVESTING.search(sentence)
+    if investing is None or _RECEIVES.search(sentence):
+        return False
+    recipient = _RECIPIENT.search(sentence)
+    if recipient and _company(
+        recipient.group("name") or recipient.group("name_before") or recipient.group("name_at")
+    ):
+        return False
+    if _REFERENCE_RECIPIENT.search(sentence):
+        return False
+    position = sentence.find(company)
+    return 0 <= position < investing.start()
 
 
 def _strategic(sentence: str, company: str) -> bool:
@@ -787,6 +845,8 @@ def german_mentions(sentence: str, locator: str, reading: GermanReading) -> list
     if company is None:
         _remember_topic(sentence, reading)
         return []
+    if _invests_outward(sentence, company):
+        return []  # 'Der Softwareanbieter SAP investiert 200 Millionen Euro in KI': its own spending
     reported = bool(_REPORTED.search(sentence) or _PLANNED.search(sentence))
     if reported and company in reading.denied:
         return []  # ('Alternativ verhandle Geldbote über eine Series C, hieß es': what Geldbote denied)

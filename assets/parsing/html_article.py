@@ -36,6 +36,9 @@ _PUBLISHED_TEXT = re.compile(
 _BOILERPLATE = (
     "//script|//style|//noscript|//nav|//footer|//aside|//template"
     "|//header[not(ancestor::article or ancestor::main)]"
+    # readers' comments under a story ('I think Beta raised $100 million')
+    "|//*[self::div or self::section or self::ol or self::ul or self::aside][contains(@class, 'comment')"
+    " or contains(@id, 'comment')]"
     "|//form[not(.//article or .//main) and string-length(normalize-space(.)) * 2"
     " <= string-length(normalize-space(/html/body))]"
 )

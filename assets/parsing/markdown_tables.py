@@ -54,7 +54,10 @@ def _header_without_delimiter(lines: list[str], index: int) -> bool:
     if lines[index].count("|") < 2 or lines[index + 1].count("|") < 2:
         return False
     header = _cells(lines[index])
-    return len(_cells(lines[index + 1])) == len(header) and bool(header_fields(header))
+    if len(_cells(lines[index + 1])) != len(header):
+        return False
+    # (a round or investors column besides: 'Name | Kapital' is a table of capital, prices or funds)
+    return bool({"round", "lead_investors", "investors"} & set(header_fields(header).values()))
 
 
 def pipe_tables(text: str) -> list[list[list[str]]]:

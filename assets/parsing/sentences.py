@@ -11,11 +11,7 @@ _ABBREVIATIONS = frozenset(
     [
         "inc",
         "corp",
-        # German: '5 Mio. Euro', 'ca. 3 Mrd.', 'bzw.', 'inkl.'
-        "mio",
-        "mrd",
-        "tsd",
-        "ca",
+        # German: 'bzw.', 'inkl.' ('Mio.', 'Mrd.' after a number: `_AFTER_A_NUMBER`)
         "bzw",
         "inkl",
         "ggf",
@@ -97,6 +93,11 @@ MAX_SENTENCE_CHARS = 1_000
 _ABBREVIATION_WINDOW = 64
 
 
+_ABOUT = re.compile(r"\b[Cc]a\.$")
+# German multipliers: abbreviations only right after a number.
+_AFTER_A_NUMBER = frozenset({"mio", "mrd", "tsd"})
+
+
 def _ends_with_abbreviation(text: str, start: int, end: int) -> bool:
     """True when text[start:end] ends with an abbreviation or an initial ('Inc.', 'U.S.', 'J.')."""
     if text[end - 1 : end] != "." or end <= start:
@@ -110,6 +111,9 @@ def _ends_with_abbreviation(text: str, start: int, end: int) -> bool:
     last = words[-1].rstrip(".!?").lower()
     if last in _ABBREVIATIONS:
         return True
+    if last in _AFTER_A_NUMBER:
+        # '5 Mio. Euro' goes on; 'co-founded by Mio. Beta raised' and 'Irvine, Ca. Beta' end there
+        return len(words) > 1 and bool(re.fullmatch(r"[\d.,'’]+", words[-2]))
     if re.fullmatch(r"(?:[a-z]\.)*[a-z]", last):
         return not (len(last) == 1 and len(words) > 1 and words[-2].lower() in _LETTER_NAMES)
     return False
@@ -150,6 +154,11 @@ def split_sentences(text: str) -> list[str]:
         end = match.start() + len(match["close"])
         if _ends_with_abbreviation(text, start, match.start()) or _RANK_ONLY.fullmatch(text, start, end):
             continue
+        if (
+            _ABOUT.search(text, max(start, match.start() - 4), match.start())
+            and text[match.end() : match.end() + 1].isdigit()
+        ):
+            continue  # 'ca. 900.000 Euro': German's 'about', before a number ('Irvine, Ca. Beta' ends there)
         sentences.append(text[start:end].strip())
         start = match.end()
     tail = text[start:].strip()

@@ -128,16 +128,22 @@ _SEPARATORS = re.compile(r"[\s_.-]+")
 def _folded(name: str) -> str:
     """A column name as mappings match it: ignoring surrounding space and case (readers trim 'Date '),
     spaces, underscores, hyphens and points alike ('Lead Investors' is `lead_investors`, 'Round-Type'
-    `round_type`), and a unit after it ('Amount (USD)' is `amount`)."""
-    return _SEPARATORS.sub("_", _HEADER_UNIT.sub("", name).strip().casefold()).strip("_")
+    `round_type`), and a currency after it ('Amount (USD)' is `amount`; not a scale: 'Amount ($M)'
+    holds millions, and read as dollars would be a million times too small)."""
+    unit = _HEADER_UNIT.search(name)
+    bare = name[: unit.start()] if unit and _currency_of_unit(unit.group("unit")) else name
+    return _SEPARATORS.sub("_", bare.strip().casefold()).strip("_")
+
+
+def _currency_of_unit(unit: str) -> str | None:
+    symbols = money_grammar().symbols
+    return symbols.get(unit.upper()) or symbols.get(unit)
 
 
 def header_currency(name: str) -> str | None:
     """The ISO code a column's header gives its amounts ('Amount (USD)', 'amount [€]'), or None."""
     unit = _HEADER_UNIT.search(name)
-    return money_grammar().symbols.get(unit.group("unit").upper() if unit else "") or (
-        money_grammar().symbols.get(unit.group("unit")) if unit else None
-    )
+    return _currency_of_unit(unit.group("unit")) if unit else None
 
 
 def _kept(names: list[str], wanted: frozenset[str]) -> list[int]:

@@ -324,6 +324,8 @@ def test_lines_with_pipes_that_are_no_table_stay_prose() -> None:
     from assets.parsing.markdown_tables import pipe_tables
 
     assert pipe_tables("Berlin | München | Hamburg\nWetter | Sonne | Regen\n") == []
+    # a name and a figure are no deal table without a round or its investors
+    assert pipe_tables("Name | Kapital\nDeutsche Bank | 5 Mrd. €\n") == []
 
 
 def test_an_english_amount_and_one_in_words_inside_german_sentences() -> None:
@@ -527,3 +529,67 @@ def test_a_team_is_the_company_named_before_and_an_investors_ticket_is_no_round(
         "Rund 1.200 Anleger haben sich an dem Unternehmen beteiligt, der größte bei 25.000 Euro.",
     )
     assert [(m.company, m.amount) for m in mentions] == [("Spurwerk", "14 Millionen Franken")]
+
+
+# --- what a review of the German reader found -------------------------------------------------------------
+
+
+def test_names_run_together_with_und_do_not_hang_the_reader() -> None:
+    """'und' inside a run of letters let the investors' names split every way: exponential time."""
+    import time
+
+    started = time.perf_counter()
+    deals("Feldwerk sammelt 5 Mio. Euro ein, angeführt von " + "Aund" * 40 + "B und anderen.")
+    assert time.perf_counter() - started < 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anschließend erhält Tado 5 Millionen Euro.",
+        "Immerhin sammelt Tado 5 Millionen Euro ein.",
+        "Letztes Jahr erhielt Tado 5 Millionen Euro.",
+    ],
+)
+def test_an_adverb_opening_a_sentence_is_not_the_company(text: str) -> None:
+    assert [company for company, _, _ in deals(text)] in ([], ["Tado"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bayern erhält 50 Millionen Euro vom Bund für den Ausbau der Netze.",
+        "Der Softwareanbieter Rechenwerk investiert 200 Millionen Euro in KI.",
+        "Die Kelvara GmbH hat 5 Millionen Euro in eine neue Produktionshalle investiert.",
+        "Investor Peter Thiel sammelt 20 Millionen Euro ein.",
+        "Der Maschinenbauer Walzwerk erhält einen Auftrag über 30 Millionen Euro.",
+        "Das Start-up Feldwerk hat seine Series B über 40 Millionen Euro auf Eis gelegt.",
+        "Das Start-up Feldwerk erhält eine Bürgschaft über 10 Millionen Euro.",
+    ],
+)
+def test_places_spenders_people_orders_and_rounds_on_ice_are_no_raise(text: str) -> None:
+    assert deals(text) == []
+
+
+def test_a_sentence_opened_by_im_vergangenen_jahr_dates_its_round() -> None:
+    assert (
+        read_mentions("Im vergangenen Jahr hatte Feldwerk 3 Millionen Euro erhalten.")[0].announced == "2025"
+    )
+
+
+def test_english_stays_english() -> None:
+    assert parse_amount("€1.500 million").money.value == 1_500_000
+    assert not is_german("Acme raised $6 million (5,5 Mio. Euro) in a Series A led by Accel.")
+    assert not is_german("Acme: $1.250 billion Series C")
+    assert split_sentences("It was co-founded by Mio. Beta raised $5M.") == [
+        "It was co-founded by Mio.",
+        "Beta raised $5M.",
+    ]
+
+
+def test_ca_before_a_number_does_not_end_the_sentence() -> None:
+    assert split_sentences("Kaffeesatz – ca. 900.000 Euro (Pre-Seed). Irvine, Ca. Beta raised.") == [
+        "Kaffeesatz – ca. 900.000 Euro (Pre-Seed).",
+        "Irvine, Ca.",
+        "Beta raised.",
+    ]

@@ -239,3 +239,11 @@ def test_a_list_post_with_numbered_headings() -> None:
         ("Corbel Compute", "debt", "$2bn", "December 9", ["Harwell Bank"]),
         ("Lattice Nine", "series_a", "$95M", "October 7", ["Pell Partners"]),
     ]
+
+
+def test_readers_comments_are_not_read() -> None:
+    page = (
+        "<html><body><article><p>Quenby raised $5 million in a Series A.</p></article>"
+        "<div class='comments'><div>I think Beta raised $100 million last year.</div></div></body></html>"
+    )
+    assert [m.company for m in parse_article(page).mentions] == ["Quenby"]

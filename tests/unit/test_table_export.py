@@ -267,3 +267,10 @@ def test_two_columns_that_fold_to_one_field_are_refused(tmp_path: Path) -> None:
 
     with pytest.raises(TableExportError, match="lead_investors"):
         read_table_export(path, "csv")
+
+
+def test_an_amount_header_with_a_scale_is_not_read_as_dollars(tmp_path: Path) -> None:
+    """'Amount ($M)' holds millions: read by its name as whole dollars, 12 would be $12."""
+    path = tmp_path / "scaled.csv"
+    path.write_text("company,Amount ($M),currency\nOrrin,12,USD\n", encoding="utf-8")
+    assert read_table_export(path, "csv")["amount"].tolist() == [None]
