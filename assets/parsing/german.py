@@ -39,11 +39,12 @@ def _word_set(spaced: str) -> frozenset[str]:
 
 
 # Words common in German running text and rare in English (and not names): which language a sentence is
-# in. 'die', 'hat' and 'was' are English words too, and 'in' both: they are left out.
+# in. 'die' and 'was' are English words too, and 'in' both: they are left out; so are 'euro' and
+# 'mio' ('Quenby gets 5 million euro seed, Mio Capital leads' is English).
 _GERMAN_WORDS = _word_set(
     "der das und mit für ist von den dem ein eine einer einem eines auf sich im zum zur bei nach "
-    "über auch wird wurde wurden nicht sind haben hatte noch nur seine seiner ihre ihren einen wie "
-    "vom durch dass sammelt eingesammelt erhält erhalten bekommt millionen milliarden mio mrd euro "
+    "über auch wird wurde wurden nicht sind haben hat hatte noch nur seine seiner ihre ihren einen wie "
+    "vom durch dass sammelt eingesammelt erhält erhalten bekommt millionen milliarden "
     "runde aus zu es sie er oder aber als unter vor beim zwischen seit diese dieser zudem "
     "außerdem bereits gab gibt"
 )
@@ -139,7 +140,10 @@ _NOT_NAMES = _word_set(
     "kroatien irland großbritannien england usa china japan indien israel staat bundesregierung "
     "zuschuss förderung unterstützung fabrik halbleiter forschung entwicklung infrastruktur standort "
     "werk anlage anlagen produktion rechenzentren rechenzentrum software technologie klimaschutz "
-    "wasserstoff batterien mobilität energie digitalisierung logistik ausbau expansion wachstum "
+    "wasserstoff batterien mobilität energie digitalisierung logistik ausbau expansion wachstum afrika asien "
+    "amerika ostdeutschland westdeutschland süddeutschland norddeutschland insbesondere zuerst erstmals "
+    "demnächst nunmehr vielmehr kurzerhand hierfür hierzu wofür wodurch darüber darauf hinzu prompt binnen "
+    "innerhalb rückwirkend bildung "
     "nutzer mitarbeitende beschäftigte analysten studie umfrage beim angesichts trotz wegen gemäß dank "
     "infolge aufgrund seitens business lead-investor lead-investorin investor investorin kaum erst "
     "zunächst anfangs später seither seitdem schließlich letztlich noch immer wieder vorher sobald als "
@@ -216,6 +220,12 @@ _SUBJECT_FIRST = re.compile(
 _VERB_SECOND = re.compile(
     rf"\b{_SINGULAR_VERB}\s+(?:sich\s+)?(?:(?:die|der|das)\s+(?=(?:{_NAME_TOKEN}\s){{1,3}}(?:GmbH|AG|SE)\b))?"
     rf"(?P<name>{_NAME})(?=\s+(?:[a-zäöüß]|\d)|\s*,)"
+)
+# A word, a singular verb, then the subject: a name or an article ('Anschließend erhält Tado 5 Mio.',
+# 'Darauf sammelt das Startup ...'): German puts the subject after the verb when anything else opens.
+# (only a name the figure follows: 'Ecovolt platziert Kapitalerhöhung über ...' opens with its subject)
+_INVERTED = re.compile(
+    rf"^[A-ZÄÖÜ][\wäöüß]*\s+{_SINGULAR_VERB}\s+(?:sich\s+)?(?P<name>{_NAME})(?=\s+(?:rund\s+|knapp\s+)?[\d€$£])"
 )
 _VERB_THEN_DESCRIBED = re.compile(
     rf"\b{_SINGULAR_VERB}\s+(?:sich\s+)?(?:das|der|die)\s+(?:[\wäöüÄÖÜß-]+\s+){{0,3}}?{_DESCRIPTOR}\s+"
@@ -544,6 +554,13 @@ def _subject(sentence: str, money: Money, reading: GermanReading) -> str | None:
     for found in (*opened, *reversed(described)):
         if company := _company(found.group("name")):
             return company
+    inverted = _INVERTED.match(_BULLET.sub("", sentence, count=1))
+    if (
+        inverted
+        and (company := _company(inverted.group("name"), opening=True))
+        and not _ROUND.fullmatch(company)
+    ):
+        return company  # 'Anschließend erhält Tado 5 Millionen Euro': the subject after the verb
     for opening in _openings(sentence, money.start):
         for pattern in (_LIST_ITEM, _SUBJECT_FIRST, _LOWER_SUBJECT):
             found = pattern.match(opening)
@@ -782,6 +799,13 @@ _RECEIVES = re.compile(
 )
 
 
+# The state spending: 'Der Bund investiert 500 Millionen Euro in Quantencomputing'.
+_PUBLIC_SPENDER = re.compile(
+    r"^(?:Der|Die|Das)\s+(?:Bund|Staat|Bundesregierung|Regierung|Land|Freistaat|EU|Stadt|Kommune|Gemeinde"
+    r"|\w*[Mm]inisterium)\s+investier"
+)
+
+
 def _invests_outward(sentence: str, company: str) -> bool:
     """Whether `company` is who invests in the sentence, not who receives: the subject before 'investiert',
     with no one named as the money's target and no word of receiving ('Kelvara hat 5 Millionen Euro in
@@ -789,6 +813,8 @@ def _invests_outward(sentence: str, company: str) -> bool:
     investing = _INVESTING.search(sentence)
     if investing is None or _RECEIVES.search(sentence):
         return False
+    if _PUBLIC_SPENDER.match(sentence) and not _DESCRIBED_NAME.search(sentence):
+        return True
     recipient = _RECIPIENT.search(sentence)
     if recipient and _company(
         recipient.group("name") or recipient.group("name_before") or recipient.group("name_at")

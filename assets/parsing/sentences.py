@@ -154,9 +154,9 @@ def split_sentences(text: str) -> list[str]:
         end = match.start() + len(match["close"])
         if _ends_with_abbreviation(text, start, match.start()) or _RANK_ONLY.fullmatch(text, start, end):
             continue
-        if (
-            _ABOUT.search(text, max(start, match.start() - 4), match.start())
-            and text[match.end() : match.end() + 1].isdigit()
+        if _ABOUT.search(text, max(start, match.start() - 4), match.start()) and (
+            text[match.end() : match.end() + 1].isdigit()
+            or text[match.end() : match.end() + 1] in ("$", "€", "£")
         ):
             continue  # 'ca. 900.000 Euro': German's 'about', before a number ('Irvine, Ca. Beta' ends there)
         sentences.append(text[start:end].strip())

@@ -593,3 +593,18 @@ def test_ca_before_a_number_does_not_end_the_sentence() -> None:
         "Irvine, Ca.",
         "Beta raised.",
     ]
+
+
+def test_the_subject_after_the_verb_when_an_adverb_opens_and_not_otherwise() -> None:
+    assert deals("Hingegen erhält Tado 5 Millionen Euro.") == [("Tado", "5 Millionen Euro", None)]
+    assert deals("Ecovolt platziert Kapitalerhöhung über 60 Millionen Euro an der Börse") == [
+        ("Ecovolt", "60 Millionen Euro", "Kapitalerhöhung")
+    ]
+    assert deals("Der Bund investiert 500 Millionen Euro in Quantencomputing.") == []
+
+
+def test_about_before_an_amount_in_english() -> None:
+    assert split_sentences("Quenby raised ca. $3 million. Investors included Point Nine.") == [
+        "Quenby raised ca. $3 million.",
+        "Investors included Point Nine.",
+    ]
