@@ -101,13 +101,7 @@ def _reset_sources(
     moved): their fetch state is dropped, so that their next fetch downloads every URL again and the
     document history is whole again. Returns (source id, versions) of each."""
     stored = {row[0] for row in connection.execute("select distinct source_id from documents").fetchall()}
-    reset = []
-    for source_id in registry:
-        versions = len(outputs.fetch_state(source_id).versions)
-        if versions and source_id not in stored:
-            outputs.forget_fetch_state(source_id)
-            reset.append((source_id, versions))
-    return reset
+    return outputs.forget_fetched([source_id for source_id in registry if source_id not in stored])
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:

@@ -284,6 +284,17 @@ class SourceOutputs:
         """Drop what the source's last fetches left, so that its next fetch downloads every URL again."""
         (self.folder(source_id) / "fetch_state.json").unlink(missing_ok=True)
 
+    def forget_fetched(self, source_ids: Collection[str]) -> list[tuple[str, int]]:
+        """Forget the fetch state of those of `source_ids` that remember document versions (their
+        documents were lost with the working database); (source id, versions) of each."""
+        forgotten = []
+        for source_id in source_ids:
+            versions = len(self.fetch_state(source_id).versions)
+            if versions:
+                self.forget_fetch_state(source_id)
+                forgotten.append((source_id, versions))
+        return forgotten
+
     @contextmanager
     def spool(self, source_id: str) -> Iterator[Path]:
         """A scratch folder beside the source's extractions for mention files written before the

@@ -227,13 +227,7 @@ def _refetch_without_working_database() -> int:
         return 0
     from assets.source_store import SourceStoreResource  # (only when there is anything to do)
 
-    outputs = SourceStoreResource().outputs()
-    forgotten = 0
-    for source_id in enabled_source_ids():
-        if outputs.fetch_state(source_id).versions:
-            outputs.forget_fetch_state(source_id)
-            forgotten += 1
-    return forgotten
+    return len(SourceStoreResource().outputs().forget_fetched(enabled_source_ids()))
 
 
 def check_settings() -> None:

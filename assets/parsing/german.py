@@ -61,16 +61,19 @@ _GERMAN_MONEY_FORM = re.compile(
 )
 
 
+def _votes(text: str) -> tuple[int, int]:
+    """(common German words, common English words) of `text`."""
+    words = _WORD.findall(text.lower())
+    return sum(word in _GERMAN_WORDS for word in words), sum(word in _ENGLISH_WORDS for word in words)
+
+
 def is_german(sentence: str, after_german: bool = False) -> bool:
     """Whether a sentence is German: more of its words are common German than common English words, and
     at least two are (a headline of a name, a verb and an amount has two: 'Feldwerk sammelt 20 Millionen
     Euro ein'); or it writes an amount as only German does and no common English word ('1. Sonnwerk – 15
     Mio. Euro (Series A, Lead: Emberstone Capital)'); or, `after_german` (the sentence before was German),
     one common German word and no English one does."""
-    german = english = 0
-    for word in _WORD.findall(sentence.lower()):
-        german += word in _GERMAN_WORDS
-        english += word in _ENGLISH_WORDS
+    german, english = _votes(sentence)
     if german >= 2 and german > english:
         return True
     if after_german and german >= 1 and english == 0:
@@ -84,9 +87,8 @@ def german_text(paragraphs: list[str]) -> bool:
     one German word of its own)."""
     german = english = 0
     for paragraph in paragraphs:
-        for word in _WORD.findall(paragraph.lower()):
-            german += word in _GERMAN_WORDS
-            english += word in _ENGLISH_WORDS
+        in_german, in_english = _votes(paragraph)
+        german, english = german + in_german, english + in_english
     return german >= 5 and german > 2 * english
 
 
@@ -191,9 +193,12 @@ _FINANCIAL_BACKER = re.compile(
 _NAMED_LABEL = re.compile(rf"^(?P<name>{_NAME}):\s")
 # 'Series B: Feldwerk holt 40 Mio. Euro': a headline's label before the name.
 _LABEL = re.compile(r"^[^:]{1,40}:\s+")
+# A brand written in lower case: 'pflegeleicht', 'nahwärme.io' (where a name must stand: a sentence's
+# start, a list item, before 'GmbH').
+_LOWER_BRAND = r"[a-zäöü][\wäöüß.-]{2,30}"
 _LIST_ITEM = re.compile(
     # (a list item's name may be written in lower case, as brands are: 'hausgemacht (Hamburg): 4 Mio. Euro')
-    rf"^\s*(?:(?:\d+[.)]|[-–—•*])\s*)?(?P<name>{_NAME}|[a-zäöü][\wäöüß.-]{{2,30}})(?:\s*\([^)]{{1,40}}\))?"
+    rf"^\s*(?:(?:\d+[.)]|[-–—•*])\s*)?(?P<name>{_NAME}|{_LOWER_BRAND})(?:\s*\([^)]{{1,40}}\))?"
     rf"(?:\s+[–—-]\s+(?=\S)|:\s*(?=(?:Das|Die|Der)\s|[€$£\d]|(?:EUR|CHF|USD)\s))"
 )
 # A bullet or dash that opens a line: not part of the sentence's subject.
@@ -619,9 +624,7 @@ _ROUND_OF = re.compile(
     rf"\s+(?:von|des|der)\s+"
     rf"(?:(?:[a-zäöüß][\wäöüß-]*\s+){{0,2}}(?:[A-ZÄÖÜ][\wäöüß-]*er\s+)?{_DESCRIPTOR}\s+)?(?P<name>{_NAME})"
 )
-# A brand written in lower case: 'pflegeleicht', 'nahwärme.io' (where a name must stand: a sentence's
-# start, a list item, before 'GmbH').
-_LOWER_BRAND = r"[a-zäöü][\wäöüß.-]{2,30}"
+# A brand in lower case opening a sentence (German ones open with a capital): 'pflegeleicht sichert sich'.
 _LOWER_SUBJECT = re.compile(rf"^(?P<name>{_LOWER_BRAND})\s+{_SINGULAR_VERB}\b")
 # An article and adjectives before a name with its legal form: 'Die börsennotierte H2Nord AG'.
 _LEGAL_FORM = r"(?:AG|GmbH|SE|KGaA|Holding|N\.V\.|S\.A\.)\b"

@@ -11,7 +11,7 @@ announced the round on Thursday' add leads and a date to the deal just stated.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sized
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 from itertools import chain
@@ -721,10 +721,11 @@ def extract_prose_mentions(
     """
     mentions: list[DealMention] = []
     antecedent = _Antecedent()
-    count = len(paragraphs) if isinstance(paragraphs, Sized) else None
+    # (held whole: the German reader judges the document before its first sentence)
+    paragraphs = paragraphs if isinstance(paragraphs, list) else list(paragraphs)
+    count = len(paragraphs)
     release = _Release()
     companies: set[str | None] = set()  # of the deals stated so far
-    paragraphs = paragraphs if isinstance(paragraphs, list) else list(paragraphs)
     german = GermanReading(published, in_document=german_text(paragraphs))
     for p_index, paragraph in enumerate(paragraphs):
         release.read_opening(paragraph, p_index)
