@@ -120,6 +120,7 @@ class _PooledEventLog:
     def __init__(self, storage: SqliteEventLogStorage) -> None:
         self.storage = storage
         self.engines: dict[str, sqlalchemy.engine.Engine] = {}
+        self.tables: set[str] = set()
         self.installed = True
 
     @classmethod
@@ -129,6 +130,7 @@ class _PooledEventLog:
         release that renamed them), and not pooled already (a block inside another keeps the outer's)."""
         needed = (
             "_connect",
+            "has_table",
             "_db_lock",
             "_initialized_dbs",
             "_initdb",
@@ -141,7 +143,19 @@ class _PooledEventLog:
             return None
         pooled = cls(storage)
         storage._connect = pooled.connect  # type: ignore[method-assign]  # this object only, undone below
+        storage.has_table = pooled.has_table  # type: ignore[method-assign]
         return pooled
+
+    def has_table(self, table_name: str) -> bool:
+        """Whether the index shard has the table, asked of SQLite once a table is found: Dagster asks it
+        (building an engine and connecting) before each read of dynamic partitions, and a step that
+        gives each of 400 source partitions its metadata read them 400 times."""
+        if table_name in self.tables:
+            return True
+        found = SqliteEventLogStorage.has_table(self.storage, table_name)
+        if found:
+            self.tables.add(table_name)
+        return found
 
     @contextlib.contextmanager
     def connect(self, shard: str) -> Iterator[sqlalchemy.engine.Connection]:
@@ -187,6 +201,7 @@ class _PooledEventLog:
         with self.storage._db_lock:
             self.installed = False
             del self.storage._connect
+            del self.storage.has_table
             engines, self.engines = list(self.engines.values()), {}
         for engine in engines:
             engine.dispose()

@@ -8,7 +8,7 @@ import pandera.pandas as pa
 import pyarrow
 from pandera.typing import Series
 
-from schemas.duckdb_memory import private_duckdb
+from schemas.duckdb_memory import scratch_duckdb
 from schemas.rules import DEAL_RULES, MERGE_WINDOW_DAYS
 from schemas.tables import DEALS, Table
 from schemas.tables.pandera_fields import declared_model
@@ -21,7 +21,7 @@ _NAME_LISTS = pyarrow.list_(pyarrow.string())
 def _in_duckdb(rows: pyarrow.Table, sql: str) -> pyarrow.Table:
     """`sql` run by a private in-memory DuckDB over `rows` as the table `rows`: list and window work
     that pandas does row by row or through sorts, DuckDB does as set work on both cores."""
-    with private_duckdb() as connection:
+    with scratch_duckdb() as connection:
         connection.register("rows", rows)
         return connection.sql(sql).to_arrow_table()
 

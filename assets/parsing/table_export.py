@@ -28,7 +28,7 @@ from assets.normalize.amounts import money_grammar
 from assets.normalize.names import split_name_list
 from assets.parsing.decoding import utf16_without_mark
 from assets.parsing.table_rows import leads_and_investors
-from schemas.duckdb_memory import private_duckdb
+from schemas.duckdb_memory import scratch_duckdb
 from warehouse.arrow_frames import text_frame
 
 # dealmap's own column names for table exports, and the mention field each fills.
@@ -224,7 +224,7 @@ def _sniffed_delimiter(path: Path) -> str:
     renamed = {"quotechar": "quote", "escapechar": "escape"}
     options = {renamed.get(name, name): value for name, value in _CSV_OPTIONS.items() if name != "parallel"}
     named = ", ".join(f"{name} = ${position + 2}" for position, name in enumerate(options))
-    with private_duckdb({"threads": 1}) as sniffer:
+    with scratch_duckdb(threads=1) as sniffer:
         (delimiter,) = sniffer.execute(
             f"select Delimiter from sniff_csv($1, {named})", [str(path), *options.values()]
         ).fetchone()
@@ -491,7 +491,7 @@ def _opened(
     block, the queries of the view included, is a `TableExportError`."""
     # One thread: the rows then come out of the investor-list join in the order of the file, which a
     # sort would give only by holding them all (1.7 GB at a million rows, against 0.55 GB streamed).
-    with private_duckdb({"threads": 1}) as connection:
+    with scratch_duckdb(threads=1) as connection:
         readable = path
         try:
             if fmt not in TABLE_FORMATS:

@@ -171,3 +171,33 @@ def test_a_run_file_deleted_mid_block_fails_loudly_as_without_the_block(tmp_path
             path.unlink()
         with pytest.raises(sqlalchemy.exc.OperationalError, match="no such table"):
             instance.get_records_for_run(run_id)
+
+
+def test_dynamic_partitions_are_read_without_an_engine_per_read(tmp_path):
+    """Dagster asks whether the partitions table exists (an engine and a connection of its own) before
+    each read of dynamic partitions; inside the block it is asked of SQLite once."""
+    home = tmp_path / "home"
+    home.mkdir()
+    connects: list[object] = []
+
+    def count(connection: object, _record: object) -> None:
+        connects.append(connection)
+
+    with dg.DagsterInstance.local_temp(str(home)) as instance:
+        instance.add_dynamic_partitions("sources", [f"src-{n}" for n in range(5)])
+        sqlalchemy.event.listen(sqlalchemy.engine.Engine, "connect", count)
+        try:
+            with wal_speed_commits(instance):
+                before = len(connects)
+                found = [instance.has_dynamic_partition("sources", f"src-{n}") for n in range(20)]
+                inside = len(connects) - before
+                assert instance.get_dynamic_partitions("sources")[:2] == ["src-0", "src-1"]
+            assert "has_table" not in vars(instance.event_log_storage)  # Dagster's own again
+            before = len(connects)
+            assert instance.has_dynamic_partition("sources", "src-1")
+            outside = len(connects) - before
+        finally:
+            sqlalchemy.event.remove(sqlalchemy.engine.Engine, "connect", count)
+    assert found == [True] * 5 + [False] * 15
+    assert inside <= 2  # the table once, the index's pooled connection once
+    assert outside >= 1
