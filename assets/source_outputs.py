@@ -237,8 +237,12 @@ class SourceOutputs:
 
     # -- fetching -------------------------------------------------------------------------------------
 
+    def fetch_state_path(self, source_id: str) -> Path:
+        """Where the source's fetch state is kept: there once the source was fetched (or tried) at all."""
+        return self.folder(source_id) / "fetch_state.json"
+
     def fetch_state(self, source_id: str) -> FetchState:
-        path = self.folder(source_id) / "fetch_state.json"
+        path = self.fetch_state_path(source_id)
         if not path.exists():
             return FetchState()
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -270,7 +274,7 @@ class SourceOutputs:
         text = json.dumps(
             {"versions": state.versions, "validators": state.validators, "listing": state.listing}
         )
-        _write_atomically(self.folder(source_id) / "fetch_state.json", text)
+        _write_atomically(self.fetch_state_path(source_id), text)
         return state
 
     def pending_batches(self) -> Iterator[Path]:
@@ -298,7 +302,7 @@ class SourceOutputs:
 
     def forget_fetch_state(self, source_id: str) -> None:
         """Drop what the source's last fetches left, so that its next fetch downloads every URL again."""
-        (self.folder(source_id) / "fetch_state.json").unlink(missing_ok=True)
+        self.fetch_state_path(source_id).unlink(missing_ok=True)
 
     def forget_fetched(self, source_ids: Collection[str]) -> list[tuple[str, int]]:
         """Forget the fetch state of those of `source_ids` that remember document versions (their

@@ -42,23 +42,47 @@ def reference_data_changed(
     context: dg.SensorEvaluationContext, sources: SourceRegistryResource
 ) -> dg.SensorResult | dg.SkipReason:
     fingerprint = reference_fingerprint(reference_dir())
-    if context.cursor is None:
+    seen, changes = _reference_cursor(context.cursor)
+    if seen is None:
         # First evaluation: remember the current state; the next refresh already uses it.
-        return dg.SensorResult(skip_reason="first evaluation: reference data recorded", cursor=fingerprint)
-    if context.cursor == fingerprint:
+        return dg.SensorResult(
+            skip_reason="first evaluation: reference data recorded", cursor=_reference_state(fingerprint, 0)
+        )
+    if seen == fingerprint:
         return dg.SkipReason("reference data unchanged")
-    wanted, existing = (
-        enabled_source_ids(sources),
-        context.instance.get_dynamic_partitions(SOURCE_PARTITIONS.name),
-    )
+    try:
+        wanted = enabled_source_ids(sources)
+    except RegistryError as error:  # the change is not taken: asked again once the registry reads
+        return dg.SkipReason(f"reference data changed, but sources.toml cannot be read: {error}")
+    existing = context.instance.get_dynamic_partitions(SOURCE_PARTITIONS.name)
+    # Keyed by the change's number, not only by the files' state: Dagster launches a run key once, and
+    # going back to an earlier state (an undone edit, a git checkout) is a change to replay all the same.
     request = dg.RunRequest(
-        run_key=f"reference-{fingerprint}", tags=every_source_tags(keys_after(wanted, existing))
+        run_key=f"reference-{changes + 1}-{fingerprint}", tags=every_source_tags(keys_after(wanted, existing))
     )
     return dg.SensorResult(
         run_requests=[request],
-        cursor=fingerprint,
+        cursor=_reference_state(fingerprint, changes + 1),
         dynamic_partitions_requests=partition_requests(wanted, existing),
     )
+
+
+def _reference_state(fingerprint: str, changes: int) -> str:
+    return json.dumps({"fingerprint": fingerprint, "changes": changes})
+
+
+def _reference_cursor(cursor: str | None) -> tuple[str | None, int]:
+    """(the reference files' fingerprint last seen, how many changes were replayed) from the sensor's
+    cursor; a cursor of an earlier release is the bare fingerprint."""
+    if not cursor:
+        return None, 0
+    try:
+        state = json.loads(cursor)
+    except json.JSONDecodeError:
+        return cursor, 0
+    if not isinstance(state, dict):
+        return cursor, 0
+    return state.get("fingerprint"), int(state.get("changes", 0))
 
 
 @dg.sensor(
@@ -70,7 +94,10 @@ def reference_data_changed(
 def source_partitions(
     context: dg.SensorEvaluationContext, sources: SourceRegistryResource
 ) -> dg.SensorResult | dg.SkipReason:
-    wanted = enabled_source_ids(sources)
+    try:
+        wanted = enabled_source_ids(sources)
+    except RegistryError as error:
+        return dg.SkipReason(f"sources.toml cannot be read: {error}")
     requests = partition_requests(wanted, context.instance.get_dynamic_partitions(SOURCE_PARTITIONS.name))
     if not requests:
         return dg.SkipReason(f"partitions match sources.toml ({len(wanted)} sources)")
@@ -119,6 +146,18 @@ def newsletter_inbox(
         context.log.warning(message)
     wanted = [r.partition_key for r in requests]
     existing = context.instance.get_dynamic_partitions(SOURCE_PARTITIONS.name)
+    never = [s.id for s in registry if not outputs.fetch_state_path(s.id).exists()]
+    if requests and never:
+        # A run of the inbox's partition alone would publish a warehouse of that source's deals only.
+        context.log.info(f"never fetched yet: {', '.join(never)}; the first run refreshes every source")
+        wanted = [s.id for s in registry]
+        key = "-".join(sorted(r.run_key for r in requests))
+        requests = [
+            dg.RunRequest(
+                run_key=f"inbox-first-{hashlib.sha256(key.encode()).hexdigest()[:16]}",
+                tags=every_source_tags(keys_after(wanted, existing)),
+            )
+        ]
     return dg.SensorResult(
         run_requests=requests,
         cursor=json.dumps(seen, sort_keys=True),

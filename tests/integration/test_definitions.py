@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -145,6 +146,29 @@ def test_reference_sensor_replays_only_after_a_change(tmp_path: Path, monkeypatc
     assert changed.run_requests[0].partition_key_range == dg.PartitionKeyRange("one", "two")
     added = changed.dynamic_partitions_requests[0]
     assert (added.partitions_def_name, list(added.partition_keys)) == ("sources", ["one", "two"])
+    # Undoing the edit, then making it again: each is a change, with a run key never used before
+    (reference / "taxonomy.toml").write_text("[segment.a]\n", encoding="utf-8")
+    undone = tick(changed.cursor)
+    (reference / "taxonomy.toml").write_text("[segment.a]\naliases = ['b']\n", encoding="utf-8")
+    redone = tick(undone.cursor)
+    keys = [t.run_requests[0].run_key for t in (changed, undone, redone)]
+    assert len(set(keys)) == 3
+    assert tick(redone.cursor).run_requests == []
+    # A cursor written by an earlier release (the bare fingerprint) is read as that fingerprint
+    legacy = json.loads(redone.cursor)["fingerprint"]
+    assert tick(legacy).run_requests == []
+    # A registry that does not read: no request, the change is still pending (the cursor stays)
+    registry.write_text("[[source]\n", encoding="utf-8")
+    (reference / "taxonomy.toml").write_text("[segment.c]\n", encoding="utf-8")
+    broken = tick(redone.cursor)
+    assert broken.run_requests == []
+    assert "sources.toml cannot be read" in broken.skip_message
+    assert broken.cursor in (None, redone.cursor)
+    partitions = defs.resolve_sensor_def("source_partitions")
+    with dg.build_sensor_context(resources=resources, instance=instance) as context:
+        synced = partitions.evaluate_tick(context)
+    assert synced.run_requests == []
+    assert "sources.toml cannot be read" in synced.skip_message
 
 
 def test_every_table_asset_shows_its_owner_code_and_declared_columns():
