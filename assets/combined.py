@@ -127,6 +127,26 @@ def _reset_sources(
     return outputs.forget_fetched([source_id for source_id in registry if source_id not in stored])
 
 
+def registry_changes(registry: list[str], unextracted: list[str], previous_keys: pd.DataFrame) -> list[str]:
+    """What a user is told of sources whose deals this run leaves out because of the registry, not the
+    source: one that backed deals in the last run and is no longer enabled (removed from sources.toml,
+    renamed or disabled), and one that is enabled but was never fetched (added, and not yet refreshed)."""
+    previous = previous_keys["source_id"].value_counts() if len(previous_keys) else pd.Series(dtype=int)
+    lines = [
+        f"{source_id}: no longer an enabled source in sources.toml (removed, renamed or disabled): its "
+        f"{count:,} mentions are left out, and the deals only it backed leave the served file"
+        for source_id, count in sorted(previous.items())
+        if source_id not in registry
+    ]
+    lines += [
+        f"{source_id}: never fetched, so none of its deals are in this refresh; refresh every source "
+        "(python3 tasks.py refresh) or its partition"
+        for source_id in unextracted
+        if source_id not in previous.index
+    ]
+    return lines
+
+
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     nonempty = [f for f in frames if len(f)]
     return pd.concat(nonempty, ignore_index=True) if nonempty else pd.DataFrame()
@@ -192,6 +212,8 @@ def combined_mentions(
     carried_ledger = previous_ledger[previous_ledger["source_id"].isin(unextracted)]
     for source_id in sorted(set(carried_keys["source_id"])):
         context.log.info(f"{source_id}: no extraction of its own yet; its last mentions are kept")
+    for line in registry_changes(registry, unextracted, previous_keys):
+        context.log.warning(line)
     ledger = _concat([ledgers(current), carried_ledger])
     # Holds are decided on counts per document, read from a few columns: most runs hold nothing, and then
     # the mentions go from the extractions' Parquet files into the working table without passing through

@@ -130,16 +130,21 @@ def _resolved(
             connection, default_taxonomy(references), source_order, datetime.now(UTC).replace(tzinfo=None)
         )
         merged = connection.execute("select count(*) from deals where mention_count > 1").fetchone()[0]
+        rejected = (
+            connection.execute("select count(*) from rejected_deals").fetchone()[0] if not deal_rows else 0
+        )
         ranked = connection.execute(
             f"select {', '.join(_PREVIEW)} from deals order by amount_usd desc nulls last, deal_id limit 15"
         ).df()
         if digest is not None:
             mark_finished(connection, STAGE, digest, run_id)
     if deal_rows == 0:  # a state, not an error: the marts will be empty and valid
-        context.log.warning(
-            "no deals this run: no mention passed validation; see fetch_log, extraction_errors and "
-            "rejected_deals for why"
+        why = (
+            f"all {rejected} mentions were quarantined (see rejected_deals)"
+            if rejected
+            else "no source gave a mention (see fetch_log and extraction_errors)"
         )
+        context.log.warning(f"no deals this run: {why}")
     yield dg.MaterializeResult(
         asset_key="deals",
         metadata={

@@ -144,3 +144,40 @@ def test_the_same_bytes_again_after_other_bytes_is_a_new_request():
     assert len({first.run_key, second.run_key, third.run_key}) == 3
     assert _inbox_request("brief", {"issue.md": "a" * 64}, {}).run_key == first.run_key
     assert third.partition_key == "brief"
+
+
+def test_on_a_fresh_data_dir_the_first_inbox_run_refreshes_every_source(tmp_path, instance):
+    """Started on a data folder no refresh has filled, the sensor would otherwise publish a warehouse of
+    the inbox's deals alone: its first request covers every source."""
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "2026-06-03-issue-820.md").write_text(ISSUE, encoding="utf-8")
+    registry = tmp_path / "sources.toml"
+    registry.write_text(
+        '[[source]]\nid = "deal-map"\nkind = "article"\nurl = "deal-map.html"\n\n'
+        '[[source]]\nid = "brief"\nkind = "newsletter"\nurl = "inbox"\n',
+        encoding="utf-8",
+    )
+    first = _tick(registry, tmp_path / "data", instance, None)
+    (request,) = first.run_requests
+    assert request.partition_key is None
+    assert request.partition_key_range == dg.PartitionKeyRange("deal-map", "brief")
+    assert request.run_key.startswith("inbox-first-")
+    assert [list(r.partition_keys) for r in first.dynamic_partitions_requests] == [["deal-map", "brief"]]
+
+
+def test_a_source_taken_out_of_the_registry_is_named_when_its_deals_leave(inbox, tmp_path):
+    registry, _, data_dir = inbox
+    with duckdb.connect(str(data_dir / "dealmap.duckdb"), read_only=True) as connection:
+        before = connection.execute("select count(distinct deal_id) from deal_sources").fetchone()[0]
+    registry.write_text('[[source]]\nid = "brief"\nkind = "newsletter"\nurl = "inbox"\n', encoding="utf-8")
+    instance = dg.DagsterInstance.ephemeral()
+    result = run_refresh(data_dir, registry, instance=instance)
+    assert result.success
+    messages = [e.user_message for e in instance.all_logs(result.run_id) if not e.is_dagster_event]
+    (departed,) = [m for m in messages if m.startswith("deal-map: no longer an enabled source")]
+    assert "mentions are left out" in departed
+    with duckdb.connect(str(data_dir / "dealmap.duckdb"), read_only=True) as connection:
+        after = connection.execute("select count(distinct source_id), count(*) from deal_sources").fetchone()
+    assert after[0] == 1
+    assert after[1] < before
