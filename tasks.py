@@ -9,6 +9,8 @@ process it started (the child runs in its own process group, which is signalled,
                                full refresh on the sources in sources.toml -> data/dealmap.duckdb: one line
                                per stage with its counts; --verbose adds Dagster's DEBUG log; --partition
                                fetches and extracts only that source, then combines as usual
+    python3 tasks.py replay    the stored documents parsed and combined again, nothing fetched (after an
+                               edit of schemas/reference: what the reference_data_changed sensor runs)
     python3 tasks.py test      lint + format check + the test suite (what CI runs)
     python3 tasks.py ui        the Dagster UI (dagster dev) on http://127.0.0.1:3000
     python3 tasks.py bench     the benchmarks in bench/
@@ -186,6 +188,12 @@ def refresh(env: dict[str, str], extra: list[str]) -> None:
     _run(_bin(VENV, "python"), "-m", "orchestration.refresh_command", *extra, env=env)
 
 
+def replay(env: dict[str, str], extra: list[str]) -> None:
+    # The `replay` job over every source, as the `reference_data_changed` sensor runs it: the stored
+    # documents parsed and combined again, nothing fetched.
+    _run(_bin(VENV, "python"), "-m", "orchestration.refresh_command", "--replay", *extra, env=env)
+
+
 def lint(env: dict[str, str], extra: list[str]) -> None:
     _run(_bin(VENV, "ruff"), "check", ".", env=env)
     _run(_bin(VENV, "ruff"), "format", "--check", ".", env=env)
@@ -217,6 +225,7 @@ def rollback(env: dict[str, str], extra: list[str]) -> None:
 
 COMMANDS = {
     "refresh": refresh,
+    "replay": replay,
     "test": test,
     "lint": lint,
     "ui": ui,

@@ -59,13 +59,14 @@ POLL_S = 0.25
 READ_S = 1.0
 
 
-def refresh_job() -> ReconstructableJob:
-    """The `refresh` job, pointed at as `dg launch` points at it (the module of pyproject's code location,
-    attribute `defs`), so the run's origin is the `dealmap` code location the UI re-executes it from."""
+def refresh_job(name: str = "refresh") -> ReconstructableJob:
+    """The `refresh` job (or `replay`), pointed at as `dg launch` points at it (the module of pyproject's
+    code location, attribute `defs`), so the run's origin is the `dealmap` code location the UI
+    re-executes it from."""
     repository = ReconstructableRepository.for_module(
         "orchestration.definitions", "defs", working_directory=str(REPO_ROOT)
     )
-    return repository.get_reconstructable_job("refresh")
+    return repository.get_reconstructable_job(name)
 
 
 class Console:
@@ -155,9 +156,12 @@ def _partition_tags(instance: dg.DagsterInstance, partition: str | None) -> dict
     return {PARTITION_NAME_TAG: partition}
 
 
-def run_refresh(verbose: bool, out: TextIO = sys.stdout, partition: str | None = None) -> int:
+def run_refresh(
+    verbose: bool, out: TextIO = sys.stdout, partition: str | None = None, replay: bool = False
+) -> int:
     """Run the `refresh` job in this process (every source, or the one source `partition`, then what
-    combines them); print its progress and, when it succeeds, the served file."""
+    combines them), or with `replay` the `replay` job (the stored documents parsed again, nothing
+    fetched); print its progress and, when it succeeds, the served file."""
     _interrupt_on_sigterm()
     session = uuid.uuid4().hex
     console = Console(out, bar=out.isatty() and not verbose)
@@ -174,18 +178,19 @@ def run_refresh(verbose: bool, out: TextIO = sys.stdout, partition: str | None =
         # this one starts (the dead_runs sensor does the same where the daemon runs).
         for dead in fail_dead_runs(instance):
             console.lines([f"marked run {dead.run.run_id} failed: its process (pid {dead.pid}) had died"])
-        refetched = _refetch_without_working_database()
+        refetched = 0 if replay else _refetch_without_working_database()
         if refetched:
             console.lines([f"note      the working database is gone: {refetched} sources' documents are "
                            "fetched again in this run (their history starts over)"])  # fmt: skip
         watcher = RunWatcher(instance, session, console)
         watcher.start()
         try:
+            command = "replay" if replay else "refresh"
             result = dg.execute_job(
-                refresh_job(),
+                refresh_job(command),
                 instance=instance,
                 run_config=run_config,
-                tags={SESSION_TAG: session, "dealmap/launched_by": "tasks.py refresh", **partition_tags},
+                tags={SESSION_TAG: session, "dealmap/launched_by": f"tasks.py {command}", **partition_tags},
                 raise_on_error=False,
             )
         except KeyboardInterrupt:
@@ -261,8 +266,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--partition", metavar="SOURCE_ID", help="fetch and extract only this source, then combine as usual"
     )
+    parser.add_argument(
+        "--replay",
+        action="store_true",
+        help="run the replay job: parse the stored documents again and combine, fetching nothing "
+        "(after an edit of schemas/reference; `tasks.py replay`)",
+    )
     args = parser.parse_args(argv)
-    return run_refresh(args.verbose, partition=args.partition)
+    return run_refresh(args.verbose, partition=args.partition, replay=args.replay)
 
 
 def _import_for_the_run() -> None:
