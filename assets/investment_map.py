@@ -2,6 +2,7 @@
 
 import dagster as dg
 
+from assets.stage_inputs import StageNotBuilt
 from schemas.reference.resource import ReferenceDataResource
 from schemas.taxonomy import default_taxonomy
 from schemas.vocabulary import default_round_types
@@ -30,6 +31,11 @@ def investment_map(data_dir: DataDirResource, reference_data: ReferenceDataResou
     references = reference_data.for_run()
     labels = Labels.from_reference(default_taxonomy(references), default_round_types(references))
     working, served = data_dir.working_path, data_dir.served_path
+    if not served.is_file():
+        raise StageNotBuilt(
+            f"investment_map reads the served file {served}, which does not exist yet: materialise "
+            "dealmap_duckdb first, or run the refresh job for every source (python3 tasks.py refresh)"
+        )
     deals_digest = served_digests(working, served).get("deals") if served.is_file() else None
     path, data, size = write_served_report(served, labels, deal_figures_path(working), deals_digest)
     metadata = {

@@ -7,7 +7,7 @@ import duckdb
 import pandas as pd
 
 from assets.metadata import DAILY_REFRESH_FRESHNESS, markdown_table
-from assets.stage_inputs import last_digest
+from assets.stage_inputs import StageNotBuilt, last_digest, require_built
 from schemas.reference.resource import ReferenceDataResource
 from schemas.tables import TABLES
 from schemas.taxonomy import Taxonomy, default_taxonomy
@@ -93,7 +93,13 @@ def dealmap_duckdb(
     """
     published_at = datetime.now(UTC).replace(tzinfo=None)
     references = reference_data.for_run()
+    if not data_dir.working_path.exists():
+        raise StageNotBuilt(
+            "dealmap_duckdb publishes the working database, which does not exist yet: run the refresh job "
+            "for every source (python3 tasks.py refresh)"
+        )
     with data_dir.working().connect(read_only=True) as working:
+        require_built(working, [*PUBLIC_TABLES], "dealmap_duckdb")
         digests = table_digests(working)
     report = publish(
         data_dir.working_path,

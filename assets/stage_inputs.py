@@ -46,8 +46,36 @@ def reference_digest(data: ReferenceData) -> str:
     return data.digest(tuple(sorted(p.name for p in data.directory.iterdir() if p.is_file())))
 
 
+class StageNotBuilt(RuntimeError):
+    """A stage was run before the stages whose tables it reads ever were (one asset materialised on its
+    own on a new data folder)."""
+
+
+def _existing(connection: duckdb.DuckDBPyConnection) -> set[str]:
+    """The tables and views of the working file."""
+    return {
+        row[0]
+        for row in connection.execute(
+            "select table_name from duckdb_tables() union all select view_name from duckdb_views()"
+        ).fetchall()
+    }
+
+
+def require_built(connection: duckdb.DuckDBPyConnection, tables: list[str], reader: str) -> None:
+    """Raise `StageNotBuilt`, naming what to run, when a table `reader` reads is not in the working file."""
+    missing = [table for table in tables if table not in _existing(connection)]
+    if missing:
+        raise StageNotBuilt(
+            f"{reader} reads {', '.join(missing)}, which the working database does not have yet: materialise "
+            "the assets before it first, or run the refresh job for every source (python3 tasks.py refresh)"
+        )
+
+
 def last_digest(connection: duckdb.DuckDBPyConnection, stage: str) -> str | None:
-    """The digest `stage` recorded when it last finished; None when it never did or is mid-way."""
+    """The digest `stage` recorded when it last finished; None when it never did or is mid-way (or no
+    stage ever ran in this working file)."""
+    if "stage_inputs" not in _existing(connection):
+        return None
     row = connection.execute("select input_digest from stage_inputs where stage = ?", [stage]).fetchone()
     return row[0] or None if row else None
 
@@ -82,17 +110,15 @@ def unchanged(
     digest it recorded, and its `tables` (or views) still there."""
     if digest is None or last_digest(connection, stage) != digest:
         return False
-    existing = {
-        row[0]
-        for row in connection.execute(
-            "select table_name from duckdb_tables() union all select view_name from duckdb_views()"
-        ).fetchall()
-    }
+    existing = _existing(connection)
     return all(table in existing for table in tables)
 
 
 def after(connection: duckdb.DuckDBPyConnection, upstream: str, stage: str, *parts: Any) -> str | None:
     """The inputs digest of `stage`, which reads what `upstream` wrote; None when `upstream` has no
-    finished digest (then `stage` must run)."""
+    finished digest (then `stage` must run), and `StageNotBuilt` when its table is not there at all."""
     before = last_digest(connection, upstream)
-    return None if before is None else inputs_digest(stage, before, *parts)
+    if before is None:
+        require_built(connection, [upstream], stage)
+        return None
+    return inputs_digest(stage, before, *parts)
