@@ -90,6 +90,8 @@ class RollbackReport:
     """The investment map, rewritten from the restored file."""
     stale_wal: Path | None = None
     """Where a write-ahead log found beside the served file was set aside (`set_aside_stale_wal`)."""
+    report_removed: Path | None = None
+    """The investment map, removed: it could not be rebuilt from the restored file (an older release's)."""
 
 
 def served_path(data_dir: Path | str | None = None) -> Path:
@@ -207,23 +209,25 @@ def rollback(data_dir: Path | str | None, run_id: str | None, keep: int | None =
             replaced, removed = swap_into_place(restoring, served, keep)
         finally:
             restoring.unlink(missing_ok=True)
-        report = _rewrite_report(served)
-    return RollbackReport(served, target, True, keep, replaced, stale + removed, report, stale_wal)
+        report, report_removed = _rewrite_report(served)
+    return RollbackReport(
+        served, target, True, keep, replaced, stale + removed, report, stale_wal, report_removed
+    )
 
 
-def _rewrite_report(served: Path) -> Path | None:
+def _rewrite_report(served: Path) -> tuple[Path | None, Path | None]:
     """The page people open describes what is served: after a rollback, the restored refresh, not the one
     rolled away from. A page that cannot be rebuilt from the restored file is removed rather than left
-    showing other figures. None when there was no page."""
+    showing other figures. (the page rewritten, the page removed); both None when there was no page."""
     page = report_path(served.parent)
     if not page.exists():
-        return None
+        return None, None
     try:
         write_served_report(served, _labels())
     except duckdb.Error:
         page.unlink(missing_ok=True)
-        return None
-    return page
+        return None, page
+    return page, None
 
 
 def _served_order(served: Path) -> list[str]:
@@ -238,7 +242,8 @@ def _check_readable(copy: Path, target: KeptRefresh) -> None:
     and passed a file with damaged blocks)."""
     try:
         with attached_read_only(copy, "kept") as connection:
-            connection.execute("select count(*) from deals").fetchone()
+            # a table of that name is not enough: a client's own `deals` is no refresh to serve
+            connection.execute("select count(deal_id), count(amount_usd) from deals").fetchone()
             tables = connection.execute(
                 "select table_name from duckdb_tables() where database_name = 'kept' order by all"
             ).fetchall()
@@ -315,6 +320,8 @@ def main(argv: list[str]) -> int:
     print(f"rolled back: {report.served} now serves {report.restored.label}")
     if report.report is not None:
         print(f"report: {report.report} (rewritten from it)")
+    if report.report_removed is not None:
+        print(f"report: {report.report_removed} removed: it could not be rebuilt from the restored file")
     print(_undo_hint(report))
     return 0
 

@@ -533,3 +533,32 @@ def test_a_rollback_sets_a_clients_write_ahead_log_aside_too(data: Path):
     assert report.stale_wal is not None
     assert report.stale_wal.exists()
     assert not Path(f"{served_path(data)}.wal").exists()
+
+
+def test_a_clients_own_deals_table_is_no_refresh_to_serve(data: Path):
+    """A BI client that opened the served path read-write before the first publish left a file with a
+    table of its own named `deals`: it is kept (as `unknown`), but never served again."""
+    served_path(data).parent.mkdir(parents=True, exist_ok=True)
+    with duckdb.connect(str(served_path(data))) as client:
+        client.execute("create table deals (x integer)")
+        client.execute("insert into deals values (1)")
+    _publish(data, deals=3, run_id="run-1", hour=1)
+    (foreign,) = [p for p in history_dir(served_path(data)).iterdir() if ".unknown." in p.name]
+    with pytest.raises(RollbackError, match=r"unknown\.duckdb is not a readable dealmap database: .*deal_id"):
+        rollback(data, "unknown")
+    assert _contents(served_path(data)) == (3, "run-1")
+    assert foreign.exists()
+
+
+def test_a_report_that_cannot_be_rebuilt_is_removed_and_said_so(data: Path, capsys, monkeypatch):
+    """A kept file of an older release holds too little for the investment map: the page describing the
+    refresh rolled away from is removed, and the rollback says so."""
+    _publish(data, deals=3, run_id="run-1", hour=1)
+    _publish(data, deals=5, run_id="run-2", hour=2)
+    page = served_path(data).parent / "investment_map.html"
+    page.write_text("<html>run-2</html>", encoding="utf-8")
+    monkeypatch.setenv("DEALMAP_DATA_DIR", str(data))
+    assert rollback_main(["run-1"]) == 0
+    out = capsys.readouterr().out
+    assert not page.exists()
+    assert f"report: {page} removed: it could not be rebuilt from the restored file" in out
