@@ -23,6 +23,10 @@ class NothingToAccept(LookupError):
     """The source is not held in the working database."""
 
 
+class AlreadyAccepted(ValueError):
+    """The source's drop to the documents it serves now was accepted already."""
+
+
 def _known(connection: duckdb.DuckDBPyConnection, source_id: str) -> str:
     """' (no source of that id has been fetched; held: a, b)' when the id is not one the warehouse knows
     (a typo), else ''."""
@@ -55,6 +59,15 @@ def accept_drop(warehouse: Warehouse, source_id: str) -> pd.DataFrame:
             raise NothingToAccept(
                 f"source {source_id!r} is not held: nothing to accept{_known(connection, source_id)}"
             )
+        earlier = connection.execute(
+            "select max(accepted_at) from drop_acceptances where source_id = ? and documents_key = ?",
+            [source_id, holds["documents_key"].iloc[0]],
+        ).fetchall()[0][0]
+        if earlier is not None:
+            raise AlreadyAccepted(
+                f"{source_id}: its drop to these documents was accepted already, at {earlier:%Y-%m-%d %H:%M} "
+                "UTC; the next refresh uses its new version"
+            )
         accepted = holds.assign(accepted_at=datetime.now(UTC).replace(tzinfo=None))
         warehouse.append(connection, "drop_acceptances", accepted)
     return accepted
@@ -72,6 +85,9 @@ def main(argv: list[str]) -> int:
     except (NothingToAccept, WriterBusy) as error:
         print(error, file=sys.stderr)
         return 1
+    except AlreadyAccepted as error:  # what the user asked for holds: not a failure
+        print(error)
+        return 0
     except duckdb.IOException as error:  # another process (a refresh) holds the working file
         print(f"cannot open {resource.working_path}: {error}", file=sys.stderr)
         return 1

@@ -16,7 +16,7 @@ from assets.parsing.dispatch import MAX_SNIPPET_CHARS
 from assets.parsing.table_export import read_table_export
 from schemas.tables import EXTRACTED_MENTIONS
 from tests.faults.conftest import EXPORT_HEADER, export_rows, write_csv
-from warehouse.accept_drop import NothingToAccept, accept_drop
+from warehouse.accept_drop import AlreadyAccepted, NothingToAccept, accept_drop
 from warehouse.database import Warehouse
 
 MARTS = [
@@ -306,6 +306,10 @@ def test_accepted_drop_is_taken_and_only_for_those_documents(refresh, table_sour
     assert "no source of that id has been fetched; held now: tracker" in str(raised.value)
     accepted = accept_drop(working, "tracker")
     assert accepted[["source_id", "previous_mentions", "new_mentions"]].values.tolist() == [["tracker", 6, 0]]
+    with pytest.raises(AlreadyAccepted, match="tracker: its drop to these documents was accepted already"):
+        accept_drop(working, "tracker")
+    with working.connect(read_only=True) as connection:
+        assert connection.execute("select count(*) from drop_acceptances").fetchone()[0] == 1
     assert refresh.run().success
     assert refresh.served("select count(*) from deals") == [(0,)]
     assert refresh.checks[("dealmap_duckdb", "source_volume")].passed
