@@ -35,11 +35,11 @@ from assets.fetching.http_client import (
     check_file_root,
     file_url_path,
 )
+from assets.fetching.issue_files import NEWSLETTER_SUFFIXES, is_maildir, is_maildir_message, issue_entries
 from assets.fetching.raw_store import BlobError, RawStore
 from assets.source_kinds import KINDS, Listing
 from assets.sources import Source
 
-NEWSLETTER_SUFFIXES = (".md", ".markdown", ".eml", ".mbox", ".html", ".htm", ".txt")
 DEFAULT_MAX_FEED_ENTRIES = 20
 NOT_AN_ISSUE = "not_an_issue"
 
@@ -74,7 +74,7 @@ def source_urls(source: Source, file_roots: tuple[Path, ...]) -> tuple[list[str]
         path = check_file_root(file_url_path(source.url), file_roots)
         if path.is_dir():
             urls, unread = [], []
-            for entry in sorted(path.iterdir()):
+            for entry in issue_entries(path):
                 why = not_an_issue(entry)
                 if why is None:
                     urls.append(entry.resolve().as_uri())
@@ -89,6 +89,8 @@ def not_an_issue(path: Path) -> str | None:
     # (a name the file system holds in another encoding than UTF-8 is shown with a replacement mark: the
     # message is stored as UTF-8)
     name = path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    if path.is_file() and is_maildir_message(path) and is_maildir(path.parent.parent):
+        return None  # one e-mail, read as an .eml is
     if path.is_dir():
         if path.suffix.lower() == ".mbox":
             return f"{name}: an Apple Mail export (a folder); point the source at the mbox file inside it"

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from assets.fetching.collect import not_an_issue
 from assets.fetching.http_client import FetchError, file_url_path
+from assets.fetching.issue_files import issue_entries
 from assets.source_kinds import KINDS, Listing
 from assets.sources import Source
 
@@ -54,29 +55,31 @@ def _digest(path: Path) -> str:
 
 
 def scan_inbox(folder: Path, fetched: dict[str, str], seen: dict[str, list]) -> InboxScan:
-    """Scan `folder` against `fetched` (file URL -> sha256 of the version the source stored) and `seen`
-    (the last scan's cursor). Hidden files (a mail client's partial writes) and folders are skipped."""
+    """Scan `folder` (a folder of issues, or a Maildir's delivered messages) against `fetched` (file URL ->
+    sha256 of the version the source stored) and `seen` (the last scan's cursor). Hidden files (a mail
+    client's partial writes) and folders are skipped."""
     scan = InboxScan()
-    for path in sorted(folder.iterdir()):
+    for path in issue_entries(folder):
         if path.name.startswith(".") or not path.is_file():
             continue
+        name = path.relative_to(folder).as_posix()  # a Maildir message's folder is part of its name
         stat = path.stat()
-        before = seen.get(path.name)
+        before = seen.get(name)
         if before is not None and before[:2] == [stat.st_size, stat.st_mtime_ns]:
-            scan.seen[path.name] = before  # unchanged since it was handled
+            scan.seen[name] = before  # unchanged since it was handled
             continue
         why = not_an_issue(path)
         if why:
             scan.refused.append(f"{path.parent}/{why}. The file is left where it is.")
-            scan.seen[path.name] = [stat.st_size, stat.st_mtime_ns, REFUSED]
+            scan.seen[name] = [stat.st_size, stat.st_mtime_ns, REFUSED]
             continue
         try:
             sha256 = _digest(path)
         except OSError as error:
             scan.refused.append(f"{path}: cannot be read ({error}); the file is left where it is.")
             continue  # not remembered: tried again at the next scan
-        scan.seen[path.name] = [stat.st_size, stat.st_mtime_ns, sha256]
+        scan.seen[name] = [stat.st_size, stat.st_mtime_ns, sha256]
         asked = before is not None and before[2] == sha256  # the same bytes written again
         if fetched.get(path.resolve().as_uri()) != sha256 and not asked:
-            scan.new[path.name] = sha256
+            scan.new[name] = sha256
     return scan

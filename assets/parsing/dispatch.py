@@ -16,6 +16,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from assets.fetching.issue_files import is_maildir_message
 from assets.fetching.raw_store import CorruptBlob, MissingBlob, RawStore
 from assets.frames import is_missing
 from assets.normalize.dates import yearless_day
@@ -131,7 +132,11 @@ def _read_newsletter_issue(
     suffix = _suffix(url)
     if suffix == ".mbox" or (content_type or "").startswith("application/mbox"):
         return parse_mbox(body_path)
-    if suffix == ".eml" or (content_type or "").startswith("message/rfc822"):
+    if (
+        suffix == ".eml"
+        or (content_type or "").startswith("message/rfc822")
+        or is_maildir_message(PurePosixPath(urlsplit(url).path))
+    ):
         return [parse_eml(body_path.read_bytes())]
     if _is_html(content_type, url):
         html = decode_html(body_path.read_bytes(), content_type)
