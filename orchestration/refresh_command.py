@@ -25,6 +25,7 @@ if __name__ == "__main__":
 import argparse
 import logging
 import os
+import shutil
 import signal
 import sys
 import threading
@@ -48,7 +49,7 @@ from orchestration.sqlite_commits import wal_speed_commits
 from schemas.duckdb_memory import check_memory_limit
 from schemas.settings import REPO_ROOT
 from warehouse.data_dir import DataDirResource
-from warehouse.publish import refresh_identity, served_keep
+from warehouse.publish import history_dir, kept_names, refresh_identity, served_keep
 from warehouse.summary import summary_lines
 
 SESSION_TAG = "dealmap/console_session"
@@ -220,7 +221,34 @@ def run_refresh(
         console.lines([f"interrupted: the run stopped; {served}"])
         return 130
     console.lines([f"refresh failed: run {result.run_id}; {served}"])
+    hint = disk_hint(served_db)
+    if hint:
+        console.lines([hint])
     return 1
+
+
+# Below this much free space beside the served file a failed run is likely the disk's doing: a refresh
+# writes a new served file beside the old one, and the working file grows while stages run.
+LOW_DISK_BYTES = 64 * 1024 * 1024
+
+
+def disk_hint(served_db: Path) -> str | None:
+    """What to tell a user whose refresh failed on a nearly full disk (the error itself names neither the
+    folder nor what fills it), or None when there is room."""
+    folder = served_db.parent
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return None
+    if free >= max(LOW_DISK_BYTES, 2 * (served_db.stat().st_size if served_db.is_file() else 0)):
+        return None
+    kept = [history_dir(served_db) / name for name in kept_names(served_db)]
+    held = sum(path.stat().st_size for path in kept if path.exists()) / 2**20
+    return (
+        f"disk      {free / 2**20:,.0f} MiB free in {folder}: a refresh needs room for a new served file "
+        f"beside the old one; served_history/ keeps {len(kept)} earlier served files ({held:,.1f} MiB; "
+        f"DEALMAP_SERVED_KEEP={served_keep()}, a smaller number keeps fewer)"
+    )
 
 
 def _refetch_without_working_database() -> int:
