@@ -1,5 +1,7 @@
 """Asset `investment_map`: a self-contained HTML report of what the served file holds, written beside it."""
 
+from pathlib import Path
+
 import dagster as dg
 
 from assets.stage_inputs import StageNotBuilt
@@ -8,6 +10,7 @@ from schemas.taxonomy import default_taxonomy
 from schemas.vocabulary import default_round_types
 from warehouse.data_dir import DataDirResource
 from warehouse.publish import served_digests
+from warehouse.report.data import ReportData
 from warehouse.report.deal_figures_cache import deal_figures_path
 from warehouse.report.markup import Labels
 from warehouse.report.write import write_served_report
@@ -28,16 +31,13 @@ def investment_map(data_dir: DataDirResource, reference_data: ReferenceDataResou
     to a temporary file beside it, then renamed into place. The step-ups and deal counts of deals that
     stand (the served `deals` published under the same digest) are those the last page computed.
     """
-    references = reference_data.for_run()
-    labels = Labels.from_reference(default_taxonomy(references), default_round_types(references))
-    working, served = data_dir.working_path, data_dir.served_path
+    served = data_dir.served_path
     if not served.is_file():
         raise StageNotBuilt(
             f"investment_map reads the served file {served}, which does not exist yet: materialise "
             "dealmap_duckdb first, or run the refresh job for every source (python3 tasks.py refresh)"
         )
-    deals_digest = served_digests(working, served).get("deals") if served.is_file() else None
-    path, data, size = write_served_report(served, labels, deal_figures_path(working), deals_digest)
+    path, data, size = rewrite_investment_map(data_dir, reference_data)
     metadata = {
         "path": dg.MetadataValue.path(str(path)),
         "bytes": size,
@@ -50,3 +50,14 @@ def investment_map(data_dir: DataDirResource, reference_data: ReferenceDataResou
     if data.overall is not None:  # no disclosed amount yet: no share to report
         metadata["top_3_share"] = dg.MetadataValue.float(data.overall.top_3_share)
     return dg.MaterializeResult(metadata=metadata)
+
+
+def rewrite_investment_map(
+    data_dir: DataDirResource, reference_data: ReferenceDataResource
+) -> tuple[Path, ReportData, int]:
+    """Write the investment map of the served file now: (its path, what it shows, its bytes)."""
+    references = reference_data.for_run()
+    labels = Labels.from_reference(default_taxonomy(references), default_round_types(references))
+    working, served = data_dir.working_path, data_dir.served_path
+    deals_digest = served_digests(working, served).get("deals")
+    return write_served_report(served, labels, deal_figures_path(working), deals_digest)

@@ -299,7 +299,11 @@ def test_small_drop_is_taken_without_a_hold(refresh, table_source):
 
 
 def test_accepted_drop_is_taken_and_only_for_those_documents(refresh, table_source):
-    before, _ = _good_then(refresh, table_source, ",".join(EXPORT_HEADER) + "\n")
+    before, held = _good_then(refresh, table_source, ",".join(EXPORT_HEADER) + "\n")
+    # The failing check stops the report step: the page is rewritten with the publish, from its file.
+    assert not held.success
+    page = (refresh.data_dir / "investment_map.html").read_text(encoding="utf-8")
+    assert f'data-run-id="{held.run_id}"' in page
     working = Warehouse(refresh.data_dir / "work" / "dealmap_work.duckdb")
     with pytest.raises(NothingToAccept, match="'other' is not held") as raised:
         accept_drop(working, "other")
