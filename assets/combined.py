@@ -52,14 +52,18 @@ _LOAD_DOCUMENTS = """
 def _loaded(connection: duckdb.DuckDBPyConnection, batches: list[Path]) -> set[Path]:
     """The batches whose (source, run) is in the working database already (a run that stopped after
     loading them and before removing them)."""
-    keys = {(batch.parent.parent.name, batch.name.split("-", 1)[1]): batch for batch in batches}
+    keys: dict[tuple[str, str], list[Path]] = {}
+    for batch in batches:
+        keys.setdefault((batch.parent.parent.name, batch.name.split("-", 1)[1]), []).append(batch)
     found = connection.execute(
         "select distinct source_id, run_id from (select source_id, run_id from fetch_log "
         "union all select source_id, run_id from source_listings) "
         "where (source_id, run_id) in (select unnest($1), unnest($2))",
         [[k[0] for k in keys], [k[1] for k in keys]],
     ).fetchall()
-    return {keys[key] for key in found if key in keys}
+    # (a run fetches a source once: two batches of one source and run are never told apart, and neither
+    # is loaded twice)
+    return {batch for key in found for batch in keys.get(key, [])}
 
 
 def _rounds(batches: list[Path]) -> list[list[Path]]:
@@ -127,10 +131,11 @@ def _reset_sources(
     return outputs.forget_fetched([source_id for source_id in registry if source_id not in stored])
 
 
-def registry_changes(registry: list[str], unextracted: list[str], previous_keys: pd.DataFrame) -> list[str]:
+def registry_changes(registry: list[str], never_fetched: list[str], previous_keys: pd.DataFrame) -> list[str]:
     """What a user is told of sources whose deals this run leaves out because of the registry, not the
     source: one that backed deals in the last run and is no longer enabled (removed from sources.toml,
-    renamed or disabled), and one that is enabled but was never fetched (added, and not yet refreshed)."""
+    renamed or disabled), and one that is enabled but was never fetched (added, and not yet refreshed: no
+    fetch state, whatever a replay extracted from its no documents)."""
     previous = previous_keys["source_id"].value_counts() if len(previous_keys) else pd.Series(dtype=int)
     lines = [
         f"{source_id}: no longer an enabled source in sources.toml (removed, renamed or disabled): its "
@@ -141,7 +146,7 @@ def registry_changes(registry: list[str], unextracted: list[str], previous_keys:
     lines += [
         f"{source_id}: never fetched, so none of its deals are in this refresh; refresh every source "
         "(python3 tasks.py refresh) or its partition"
-        for source_id in unextracted
+        for source_id in never_fetched
         if source_id not in previous.index
     ]
     return lines
@@ -198,8 +203,13 @@ def combined_mentions(
         digest = inputs_digest(STAGE, digests, sorted(accepted.items()), registry)
         cadence = source_cadence(connection, loaded)  # on every document version loaded, new ones too
         kept = combined_folder(working.path, digest)
+        never = [source_id for source_id in registry if not outputs.fetch_state_path(source_id).exists()]
         if kept is not None and unchanged(connection, STAGE, digest, list(_TABLES)):
             point_view(connection, kept)  # where the files are now
+            if never:  # still never fetched: said on every run until it is
+                served = _previous_mentions(connection, "distinct source_id")
+                for line in registry_changes(registry, never, served):
+                    context.log.warning(line)
             return _as_they_are(connection, batches, cadence)
         mark_started(connection, STAGE, run_id)
         previous_keys = _previous_mentions(connection, MENTION_KEYS_SQL)
@@ -212,7 +222,7 @@ def combined_mentions(
     carried_ledger = previous_ledger[previous_ledger["source_id"].isin(unextracted)]
     for source_id in sorted(set(carried_keys["source_id"])):
         context.log.info(f"{source_id}: no extraction of its own yet; its last mentions are kept")
-    for line in registry_changes(registry, unextracted, previous_keys):
+    for line in registry_changes(registry, never, previous_keys):
         context.log.warning(line)
     ledger = _concat([ledgers(current), carried_ledger])
     # Holds are decided on counts per document, read from a few columns: most runs hold nothing, and then

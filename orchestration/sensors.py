@@ -3,6 +3,7 @@ newsletter inboxes."""
 
 import hashlib
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import dagster as dg
@@ -55,10 +56,12 @@ def reference_data_changed(
     except RegistryError as error:  # the change is not taken: asked again once the registry reads
         return dg.SkipReason(f"reference data changed, but sources.toml cannot be read: {error}")
     existing = context.instance.get_dynamic_partitions(SOURCE_PARTITIONS.name)
-    # Keyed by the change's number, not only by the files' state: Dagster launches a run key once, and
-    # going back to an earlier state (an undone edit, a git checkout) is a change to replay all the same.
+    # Keyed by when the change was seen, not only by the files' state: Dagster launches a run key once,
+    # and going back to an earlier state (an undone edit, a git checkout) is a change to replay all the
+    # same, even after the sensor's cursor was reset (a count kept in the cursor would start over).
+    seen_at = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     request = dg.RunRequest(
-        run_key=f"reference-{changes + 1}-{fingerprint}", tags=every_source_tags(keys_after(wanted, existing))
+        run_key=f"reference-{fingerprint}-{seen_at}", tags=every_source_tags(keys_after(wanted, existing))
     )
     return dg.SensorResult(
         run_requests=[request],

@@ -108,8 +108,14 @@ class _ScratchDatabase:
         self.database.close()
         self._spill.cleanup()
 
+    def abandon(self) -> None:
+        """Leave the spill folder to the process that made it (a forked child must not remove it)."""
+        self._spill._finalizer.detach()  # the standard library offers no other way
+
 
 _SCRATCH: dict[int | None, _ScratchDatabase] = {}
+# Databases replaced (the limit changed) while a block may still use them: closed when the process ends.
+_REPLACED: list[_ScratchDatabase] = []
 _SCRATCH_LOCK = threading.Lock()
 _SCHEMAS = itertools.count()
 
@@ -118,23 +124,33 @@ def _scratch_database(threads: int | None) -> duckdb.DuckDBPyConnection:
     with _SCRATCH_LOCK:
         scratch = _SCRATCH.get(threads)
         if scratch is None or not scratch.current():
-            if scratch is not None:
-                scratch.close()  # the limit changed: its connections are all closed by now
+            if scratch is not None:  # the limit changed: blocks still open keep the old database
+                _REPLACED.append(scratch)
             scratch = _SCRATCH[threads] = _ScratchDatabase(threads)
         return scratch.database
 
 
 @atexit.register
 def _close_scratch() -> None:
-    for scratch in _SCRATCH.values():
+    for scratch in [*_SCRATCH.values(), *_REPLACED]:
         scratch.close()
     _SCRATCH.clear()
+    _REPLACED.clear()
+
+
+# The parent's databases in a forked child: never used, closed or freed there (DuckDB's threads are the
+# parent's; freeing its objects in the child crashes it), and their spill folders left to the parent.
+_INHERITED: list[_ScratchDatabase] = []
 
 
 def _forget_in_child() -> None:
-    """A forked child starts with none: the parent's database and lock are the parent's."""
+    """A forked child opens databases of its own; the parent's are left alone (`_INHERITED`)."""
     global _SCRATCH_LOCK
+    for scratch in [*_SCRATCH.values(), *_REPLACED]:
+        scratch.abandon()
+        _INHERITED.append(scratch)
     _SCRATCH.clear()
+    _REPLACED.clear()
     _SCRATCH_LOCK = threading.Lock()
 
 
@@ -148,7 +164,10 @@ def scratch_duckdb(threads: int | None = None) -> Iterator[duckdb.DuckDBPyConnec
     in it are seen by no other block, Arrow frames registered on it neither.
 
     For work that attaches no database file: an attached file is the whole database's, every block's
-    (use `private_duckdb`). The memory limit is the database's, shared by blocks running at once."""
+    (use `private_duckdb`). The memory limit is the database's, shared by blocks running at once; a
+    block never `SET`s a global setting (`threads`, `memory_limit`...): it would hold for every block
+    after it. What a large read held stays with the database for the next block to reuse: a reader of
+    a large file takes `private_duckdb`, whose memory goes when it closes."""
     database = _scratch_database(threads)
     schema = f"scratch_{next(_SCHEMAS)}"
     with _SCRATCH_LOCK:

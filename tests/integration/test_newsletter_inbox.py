@@ -181,3 +181,18 @@ def test_a_source_taken_out_of_the_registry_is_named_when_its_deals_leave(inbox,
         after = connection.execute("select count(distinct source_id), count(*) from deal_sources").fetchone()
     assert after[0] == 1
     assert after[1] < before
+
+
+def test_a_source_added_and_never_fetched_is_named_on_every_run_a_replay_included(inbox):
+    registry, _, data_dir = inbox
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(
+        text + '\n[[source]]\nid = "late"\nkind = "article"\nurl = "deal-map.html"\n', "utf-8"
+    )
+    replay = dg.AssetSelection.all() - dg.AssetSelection.assets("documents")
+    for _ in range(2):  # the replay extracts the source's no documents; the second run is unchanged
+        instance = dg.DagsterInstance.ephemeral()
+        result = run_refresh(data_dir, registry, instance=instance, selection=replay)
+        assert result.success
+        messages = [e.user_message for e in instance.all_logs(result.run_id) if not e.is_dagster_event]
+        assert [m for m in messages if m.startswith("late: never fetched")]

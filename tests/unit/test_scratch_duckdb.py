@@ -73,3 +73,49 @@ def test_many_threads_at_once():
     for worker in workers:
         worker.join()
     assert failures == []
+
+
+def test_a_block_open_when_the_limit_changes_keeps_its_database(monkeypatch):
+    monkeypatch.setenv(MEMORY_LIMIT_ENV, "512MB")
+    with scratch_duckdb() as first:
+        first.execute("create view numbers as select * from range(10)")
+        monkeypatch.setenv(MEMORY_LIMIT_ENV, "256MB")
+        with scratch_duckdb() as second:
+            assert second.execute("select current_setting('memory_limit')").fetchone()[0] == "244.1 MiB"
+        assert first.execute("select count(*) from numbers").fetchone()[0] == 10
+
+
+def _child(queue) -> None:
+    with scratch_duckdb() as connection:
+        queue.put(connection.execute("select 41 + 1").fetchone()[0])
+
+
+def test_a_forked_child_opens_its_own_and_leaves_the_parents_spill_folder():
+    import multiprocessing
+    from pathlib import Path
+
+    with scratch_duckdb() as connection:
+        spill = Path(connection.execute("select current_setting('temp_directory')").fetchone()[0])
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    child = context.Process(target=_child, args=(queue,))
+    child.start()
+    child.join(timeout=60)
+    assert child.exitcode == 0
+    assert queue.get(timeout=5) == 42
+    assert spill.is_dir()
+
+
+def test_a_large_export_is_read_on_a_database_of_its_own(tmp_path, monkeypatch):
+    from assets.parsing import table_export
+
+    export = tmp_path / "deals.csv"
+    export.write_text("company,amount,currency\nAcme Robotics,5000000,USD\n", encoding="utf-8")
+    with table_export.table_mentions(export, "csv") as connection:
+        assert connection.execute("select current_schema()").fetchone()[0].startswith("scratch_")
+    monkeypatch.setattr(table_export, "SMALL_EXPORT_BYTES", 10)
+    with table_export.table_mentions(export, "csv") as connection:
+        assert connection.execute("select current_schema()").fetchone()[0] == "main"
+        assert connection.execute(f"select company from {table_export.MENTIONS_VIEW}").fetchall() == [
+            ("Acme Robotics",)
+        ]
