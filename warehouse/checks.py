@@ -89,7 +89,8 @@ def totals_reconcile(
     rows: RowFilter | None = None,
     label: str = "mart",
 ) -> SqlCheck:
-    """The mart's amount and count columns, summed over its `rows` (all by default), equal deals' totals.
+    """The mart's amount and count columns, summed over its `rows` (all by default), equal the totals of
+    the announced deals (a reported round adds nothing to a mart).
 
     `amount_column` must add up to the sum of `deals.amount_usd` (undisclosed amounts add nothing);
     `count_column` to the number of deals, or with `counts="disclosed deals"` to those with an amount.
@@ -104,8 +105,8 @@ def totals_reconcile(
     scope = "its rows" if rows is None else f"its rows where {rows.column} {rows.operator} '{rows.value}'"
     return SqlCheck(
         "totals_reconcile",
-        f"{amount_column} and {count_column}, summed over {scope}, equal deals' total amount_usd and "
-        f"its number of {counts}.",
+        f"{amount_column} and {count_column}, summed over {scope}, equal the announced deals' total "
+        f"amount_usd and their number of {counts}.",
         f"""
         with mart as (
             select coalesce(sum({identifier(amount_column)}), 0)::hugeint as amount,
@@ -114,7 +115,7 @@ def totals_reconcile(
         ),
         source as (
             select coalesce(sum(amount_usd), 0)::hugeint as amount, {deals_counted}::hugeint as deals
-            from deals
+            from deals where status = 'announced'
         )
         select mart.amount = source.amount and mart.deals = source.deals,
                printf('%s %d USD over %d %s; deals %d USD over %d %s',
@@ -187,11 +188,12 @@ MART_CHECKS: dict[str, list[SqlCheck]] = {
     "mart_top_deals": [
         SqlCheck(
             "ranks_and_amounts_match_deals",
-            "Ranks run 1..n without gaps, n = min(100, disclosed deals), amounts equal deals'.",
+            "Ranks run 1..n without gaps, n = min(100, disclosed announced deals), amounts equal deals'.",
             """
             with mart as (select count(*) as n, max(rank) as top, count(distinct rank) as ranks
                           from mart_top_deals),
-                 expected as (select least(100, count(*)) as n from deals where amount_usd is not null),
+                 expected as (select least(100, count(*)) as n from deals
+                              where amount_usd is not null and status = 'announced'),
                  mismatched as (select count(*) as n from mart_top_deals m join deals d using (deal_id)
                                 where m.amount_usd is distinct from d.amount_usd)
             select mart.n = expected.n and mart.ranks = mart.n and coalesce(mart.top, 0) = mart.n
@@ -231,7 +233,7 @@ MART_CHECKS: dict[str, list[SqlCheck]] = {
                           from mart_investor_activity),
                  source as (select coalesce(sum(len(investors)), 0) as participations,
                                    coalesce(sum(len(list_intersect(lead_investors, investors))), 0) as leads
-                            from deals)
+                            from deals where status = 'announced')
             select mart.participations = source.participations and mart.leads = source.leads
                    and mart.bad = 0,
                    format('mart {} participations / {} leads; deals {} / {}; {} rows with leads > deals',

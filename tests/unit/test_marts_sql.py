@@ -261,7 +261,10 @@ def test_reconciliation_quotes_identifiers_and_binds_the_filter_value():
     with duckdb.connect() as connection:
         connection.execute('create table "odd ""mart""" ("amount total" bigint, n integer, kind varchar)')
         connection.execute('insert into "odd ""mart""" values (30, 2, \'real\'), (99, 9, ?)', [odd_value])
-        connection.execute("create table deals as select * from (values (10), (20)) t(amount_usd)")
+        connection.execute(
+            "create table deals as select * from "
+            "(values (10, 'announced'), (20, 'announced'), (40, 'reported')) t(amount_usd, status)"
+        )
         assert run_check(connection, check) == (True, "odd 30 USD over 2 deals; deals 30 USD over 2 deals")
 
 
@@ -382,3 +385,30 @@ def test_top_n_marts_rank_and_share_as_a_ranking_of_every_deal_does(warehouse):
     assert shares == expected
     assert shares[0][:2] == ("2023", 2)
     assert shares[0][-1] == 1.0  # fewer than ten: the year's top ten is all of it
+
+
+def test_a_reported_round_adds_nothing_to_any_mart_and_the_checks_pass(warehouse):
+    """A round in talks, then announced: deals keeps both (the first marked reported); every mart counts
+    the announced one only, so the capital is counted once."""
+    rumour = _deal("arclight", 100 * M, "2026-02-10", "inference_serving", status="reported",
+                   investors=["Kestrel"], lead_investors=["Kestrel"])  # fmt: skip
+    announced = _deal("beacon", 100 * M, "2026-03-20", "inference_serving", investors=["Kestrel"],
+                      lead_investors=["Kestrel"])  # fmt: skip
+    _load(warehouse, [rumour, announced])
+    with warehouse.connect() as connection:
+        for name in MARTS:
+            warehouse.build_mart(connection, name)
+        segment = connection.execute(
+            "select deal_count, amount_usd_total from mart_funding_by_segment"
+        ).fetchall()
+        top = connection.execute("select deal_id from mart_top_deals").fetchall()
+        leads = connection.execute("select investor, lead_count from mart_investor_activity").fetchall()
+        concentration = connection.execute(
+            "select amount_usd_total from mart_capital_concentration where period_grain = 'all'"
+        ).fetchall()
+        results = {name: [run_check(connection, c)[0] for c in MART_CHECKS[name]] for name in MART_CHECKS}
+    assert segment == [(1, 100 * M)]
+    assert top == [("beacon",)]
+    assert leads == [("Kestrel", 1)]
+    assert concentration == [(100 * M,)]
+    assert all(passed for checks in results.values() for passed in checks), results

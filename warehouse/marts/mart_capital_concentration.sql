@@ -11,7 +11,9 @@ disclosed_deals as (
         announced_date,
         amount_usd
     from main.deals
-    where amount_usd is not null
+    where
+        status = 'announced'
+        and amount_usd is not null
 ),
 
 -- Each disclosed amount twice: once in its year, once in 'all'.

@@ -1,7 +1,8 @@
 -- mart_funding_by_layer
 -- Grain: one row per (quarter of announcement, stack layer). Keys: quarter, layer.
 -- Units: whole US dollars. share_of_quarter = this layer's disclosed total / the quarter's disclosed total.
--- Reads: deals.
+-- Reads: deals, announced rounds only: a reported round (talks, sources say) stays in deals, marked, and
+-- adds nothing here (it would count twice once the round is announced).
 with
 
 announced_deals as (
@@ -10,6 +11,7 @@ announced_deals as (
         layer,
         amount_usd
     from main.deals
+    where status = 'announced'
 ),
 
 layer_quarters as (

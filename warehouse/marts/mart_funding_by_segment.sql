@@ -1,7 +1,8 @@
 -- mart_funding_by_segment
 -- Grain: one row per (quarter of announcement, segment). Keys: quarter, segment.
 -- Units: amounts in whole US dollars; undisclosed amounts count in deal_count but add nothing to sums.
--- Reads: deals.
+-- Reads: deals, announced rounds only: a reported round (talks, sources say) stays in deals, marked, and
+-- adds nothing here (it would count twice once the round is announced).
 with
 
 announced_deals as (
@@ -12,6 +13,7 @@ announced_deals as (
         segment_label,
         amount_usd
     from main.deals
+    where status = 'announced'
 ),
 
 final as (

@@ -2,7 +2,8 @@
 -- Grain: one row per investor (canonical name). Key: investor.
 -- Units: whole US dollars. Amounts are the full size of the deals an investor joined, not its own cheque,
 -- which sources rarely disclose.
--- Reads: deals (its investors and lead_investors lists).
+-- Reads: deals (its investors and lead_investors lists), announced rounds only: a reported round stays in
+-- deals, marked, and adds nothing here.
 with
 
 invested_deals as (
@@ -14,6 +15,7 @@ invested_deals as (
         investors,
         lead_investors
     from main.deals
+    where status = 'announced'
 ),
 
 -- One row per (deal, investor taking part), leads included.

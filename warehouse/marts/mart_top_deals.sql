@@ -1,7 +1,8 @@
 -- mart_top_deals
 -- Grain: one row per deal among the 100 largest by disclosed amount. Key: deal_id; rank 1 is the largest.
 -- Units: whole US dollars. share_of_total = amount / all disclosed amounts in deals.
--- Reads: deals.
+-- Reads: deals, announced rounds only: a reported round (talks, sources say) stays in deals, marked, and
+-- adds nothing here (it would count twice once the round is announced).
 with
 
 disclosed_deals as (
@@ -19,7 +20,9 @@ disclosed_deals as (
         lead_investors,
         source_count
     from main.deals
-    where amount_usd is not null
+    where
+        status = 'announced'
+        and amount_usd is not null
 ),
 
 disclosed_total as (

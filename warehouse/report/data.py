@@ -232,9 +232,11 @@ def _rows(
     return tuple(cls(*row) for row in connection.execute(sql, params or []).fetchall())
 
 
+# Announced rounds, as the marts count them: a reported round is no deal of the page's figures.
 DEAL_COUNTS_SQL = """
 select count(*), count(amount_usd), count(distinct company), min(announced_date), max(announced_date)
 from deals
+where status = 'announced'
 """
 # A deal several sources reported counts once for each of them.
 DEALS_BY_SOURCE_SQL = """

@@ -18,6 +18,7 @@ company_rounds as (
         valuation_usd
     from main.deals
     where announced_date is not null  -- an undated round has no place in a company's sequence
+        and status = 'announced'  -- a reported round is no step: it may be the same round, announced later
 ),
 
 -- Each round beside the one before it; deal_id settles rounds announced on the same day.
