@@ -18,6 +18,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -120,18 +121,59 @@ def _as_utf8(path: Path, encoding: str | None) -> Iterator[Path]:
         yield copy
 
 
-# A unit written after a column's name: 'Amount (USD)', 'amount [€]'.
-_HEADER_UNIT = re.compile(r"\s*[(\[]\s*(?P<unit>[^()\[\]]{1,5}?)\s*[)\]]\s*$")
+# A unit written after a column's name: 'Amount (USD)', 'amount [€]', 'Amount ($M)', 'Valuation (USD
+# millions)', 'Amount (₹ Cr)', 'Funding (in USD thousands)'.
+_HEADER_UNIT = re.compile(r"\s*[(\[]\s*(?P<unit>[^()\[\]]{1,24}?)\s*[)\]]\s*$")
+_UNIT_TOKENS = re.compile(r"[^\W\d_]+|[^\w\s]")
 _SEPARATORS = re.compile(r"[\s_.-]+")
+# A scale in a header, as the word the money grammar reads after a number ('50' under 'Amount ($M)' is
+# read as '50 million').
+_HEADER_SCALES = {
+    **dict.fromkeys(("m", "mm", "mn", "mio", "mil", "million", "millions"), "million"),
+    **dict.fromkeys(("k", "thousand", "thousands"), "thousand"),
+    **dict.fromkeys(("b", "bn", "billion", "billions"), "billion"),
+    **dict.fromkeys(("cr", "crore", "crores"), "crore"),
+    **dict.fromkeys(("lakh", "lakhs", "lac", "lacs"), "lakh"),
+}
+_HEADER_FILLERS = frozenset({"in"})
+
+
+@dataclass(frozen=True)
+class HeaderUnit:
+    """What a column's header says of its bare numbers: their currency, their scale, or both."""
+
+    currency: str | None = None
+    scale: str | None = None
+    """The scale word a bare number is read with ('million', 'thousand', 'crore'...)."""
+
+
+def header_unit(name: str) -> HeaderUnit | None:
+    """The unit in parentheses or brackets after a column's name, when every word of it is a currency, a
+    scale or 'in' ('USD', '$M', 'USD millions', 'in USD thousands', '₹ Cr'); None otherwise ('Amount
+    (approx.)', 'Amount (round 2)')."""
+    found = _HEADER_UNIT.search(name)
+    if not found:
+        return None
+    currency = scale = None
+    for token in _UNIT_TOKENS.findall(found.group("unit")):
+        if token.casefold() in _HEADER_FILLERS:
+            continue
+        if (code := _currency_of_unit(token)) and currency is None:
+            currency = code
+        elif (word := _HEADER_SCALES.get(token.casefold())) and scale is None:
+            scale = word
+        else:
+            return None
+    return HeaderUnit(currency, scale) if currency or scale else None
 
 
 def _folded(name: str) -> str:
     """A column name as mappings match it: ignoring surrounding space and case (readers trim 'Date '),
     spaces, underscores, hyphens and points alike ('Lead Investors' is `lead_investors`, 'Round-Type'
-    `round_type`), and a currency after it ('Amount (USD)' is `amount`; not a scale: 'Amount ($M)'
-    holds millions, and read as dollars would be a million times too small)."""
+    `round_type`), and a unit after it: a currency, a scale or both ('Amount (USD)', 'Amount ($M)' and
+    'Amount (USD millions)' are `amount`; `header_unit` keeps what they say of the numbers)."""
     unit = _HEADER_UNIT.search(name)
-    bare = name[: unit.start()] if unit and _currency_of_unit(unit.group("unit")) else name
+    bare = name[: unit.start()] if unit and header_unit(name) else name
     return _SEPARATORS.sub("_", bare.strip().casefold()).strip("_")
 
 
@@ -142,8 +184,8 @@ def _currency_of_unit(unit: str) -> str | None:
 
 def header_currency(name: str) -> str | None:
     """The ISO code a column's header gives its amounts ('Amount (USD)', 'amount [€]'), or None."""
-    unit = _HEADER_UNIT.search(name)
-    return _currency_of_unit(unit.group("unit")) if unit else None
+    unit = header_unit(name)
+    return unit.currency if unit else None
 
 
 def _kept(names: list[str], wanted: frozenset[str]) -> list[int]:
@@ -437,6 +479,19 @@ def _define_mentions(connection: duckdb.DuckDBPyConnection, mapping: dict[str, s
         # the currency table, bound as a variable: nothing of the file goes into the SQL)
         connection.execute("set variable export_currency = ?", [unit])
         fields["currency"] = f"if({fields['amount']} is null, null, getvariable('export_currency'))"
+    for number, field in enumerate(("amount", "valuation")):
+        scale = (
+            header_unit(mapping[field]).scale if field in mapping and header_unit(mapping[field]) else None
+        )
+        if scale is not None:
+            # 'Amount ($M)': a bare number is so many millions ('50' is read as '50 million'); a cell that
+            # writes its own scale or symbol ('$50M', 'undisclosed') is read as it is
+            connection.execute(f"set variable export_scale_{number} = ?", [f" {scale}"])
+            raw = fields[EXPORT_FIELDS[field]]
+            fields[EXPORT_FIELDS[field]] = (
+                f"if(regexp_full_match(trim({raw}), '[0-9][0-9,.]*'), "
+                f"trim({raw}) || getvariable('export_scale_{number}'), {raw})"
+            )
     leads, others = fields["lead_investors"], fields["investors"]
     if leads == others == "null":  # no investor columns: every row names nobody
         # (a constant: the file's schema, every column optional, is the declaration's, not DuckDB's)

@@ -269,8 +269,46 @@ def test_two_columns_that_fold_to_one_field_are_refused(tmp_path: Path) -> None:
         read_table_export(path, "csv")
 
 
-def test_an_amount_header_with_a_scale_is_not_read_as_dollars(tmp_path: Path) -> None:
-    """'Amount ($M)' holds millions: read by its name as whole dollars, 12 would be $12."""
+def test_an_amount_header_with_a_scale_reads_bare_numbers_at_that_scale(tmp_path: Path) -> None:
+    """'Amount ($M)' holds millions: a bare 12 is 12 million (read as whole dollars it would be $12); a
+    cell that writes its own amount ('$3M', 'undisclosed') is read as it is."""
     path = tmp_path / "scaled.csv"
-    path.write_text("company,Amount ($M),currency\nOrrin,12,USD\n", encoding="utf-8")
+    path.write_text(
+        "company,Amount ($M),Valuation (USD millions),currency\n"
+        "Orrin,12,300,EUR\nPell,$3M,,USD\nQuist,undisclosed,,USD\nRook,2.5,,\n",
+        encoding="utf-8",
+    )
+    frame = read_table_export(path, "csv")
+    assert frame["amount"].tolist() == ["12 million", "$3M", "undisclosed", "2.5 million"]
+    assert frame["valuation"].tolist()[:2] == ["300 million", None]
+    # the currency column wins over the header's; a row without one is read as its own
+    assert frame["currency"].tolist()[:2] == ["EUR", "USD"]
+    # the evidence keeps the cell as written
+    assert "Amount ($M)=12;" in frame["snippet"].iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("header", "cell", "amount", "currency"),
+    [
+        ("Amount (USD M)", "50", "50 million", "USD"),
+        ("Amount (in USD thousands)", "750", "750 thousand", "USD"),
+        ("Amount (₹ Cr)", "45", "45 crore", "INR"),
+        ("Funding [€m]", "8", "8 million", "EUR"),
+        ("Amount (USD)", "5000000", "5000000", "USD"),
+    ],
+)
+def test_a_header_unit_gives_bare_numbers_their_scale_and_currency(
+    tmp_path: Path, header: str, cell: str, amount: str, currency: str
+) -> None:
+    path = tmp_path / "unit.csv"
+    column = "amount" if header.startswith("Amount") else "funding"
+    path.write_text(f"company,{header}\nOrrin,{cell}\n", encoding="utf-8")
+    columns = {"amount": header} if column == "funding" else None
+    frame = read_table_export(path, "csv", columns)
+    assert (frame["amount"].iloc[0], frame["currency"].iloc[0]) == (amount, currency)
+
+
+def test_a_header_note_that_is_no_unit_leaves_the_column_unread(tmp_path: Path) -> None:
+    path = tmp_path / "noted.csv"
+    path.write_text("company,Amount (approx.)\nOrrin,12\n", encoding="utf-8")
     assert read_table_export(path, "csv")["amount"].tolist() == [None]
