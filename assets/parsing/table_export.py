@@ -362,20 +362,49 @@ def _listed(names: list[str], limit: int = 40) -> str:
     return f"{names[:limit]} and {len(names) - limit:,} more"
 
 
-def _names(value: object) -> list[str]:
-    """Investor names from a cell: a JSON array (JSON exports) or a separated list."""
+# Keys an investor object of a JSON export names its investor by, and marks a lead with.
+_NAME_KEYS = ("name", "investor", "investor_name", "title")
+_LEAD_KEYS = ("lead", "is_lead", "leads")
+
+
+def _json_items(value: object) -> list | None:
+    """The items of a cell holding a JSON array (JSON exports), or None."""
     if isinstance(value, str) and value.lstrip().startswith("["):
         try:
             items = json.loads(value)
         except json.JSONDecodeError:
-            items = None
-        if isinstance(items, list):
-            # A JSON null (or a nested value) names nobody: `str(None)` would invent an investor "None".
-            names = [
-                item for item in items if isinstance(item, str | int | float) and not isinstance(item, bool)
-            ]
-            return [name for item in names for name in split_name_list(str(item))]
+            return None
+        return items if isinstance(items, list) else None
+    return None
+
+
+def _item_name(item: object) -> str | None:
+    """The investor an item of a JSON array names: a string or number, or an object's name
+    ('{"name": "Accel", "lead": true}'); None for a null, a boolean or an object with no name."""
+    if isinstance(item, dict):
+        item = next((item[key] for key in _NAME_KEYS if isinstance(item.get(key), str)), None)
+    if isinstance(item, str | int | float) and not isinstance(item, bool):
+        return str(item)
+    return None  # a JSON null names nobody: `str(None)` would invent an investor "None"
+
+
+def _names(value: object) -> list[str]:
+    """Investor names from a cell: a JSON array (JSON exports) of names or of investor objects, or a
+    separated list."""
+    items = _json_items(value)
+    if items is not None:
+        names = [name for item in items if (name := _item_name(item)) is not None]
+        return [part for name in names for part in split_name_list(name)]
     return split_name_list(value if isinstance(value, str) else None)
+
+
+def _marked_leads(value: object) -> list[str]:
+    """The investors of a JSON array whose object marks them a lead ('{"name": "Accel", "lead": true}')."""
+    items = _json_items(value) or []
+    marked = [
+        item for item in items if isinstance(item, dict) and any(item.get(key) is True for key in _LEAD_KEYS)
+    ]
+    return [part for item in marked if (name := _item_name(item)) for part in split_name_list(name)]
 
 
 def _mapping(columns: dict[str, str] | None, available: list[str]) -> dict[str, str]:
@@ -445,7 +474,9 @@ def _register_investor_lists(connection: duckdb.DuckDBPyConnection, leads: str, 
     lead_names, all_names = [], []
     for lead_cell, other_cell in pairs:
         # as a page's table reads them: an investors cell may mark its leads ('Lead: Zeta Fund, Eta Fund')
-        leading, everyone = leads_and_investors(_names(lead_cell), _names(other_cell))
+        leading, everyone = leads_and_investors(
+            list(dict.fromkeys([*_names(lead_cell), *_marked_leads(other_cell)])), _names(other_cell)
+        )
         lead_names.append(leading)
         all_names.append(everyone)
     lists = pa.table(

@@ -312,3 +312,23 @@ def test_a_header_note_that_is_no_unit_leaves_the_column_unread(tmp_path: Path) 
     path = tmp_path / "noted.csv"
     path.write_text("company,Amount (approx.)\nOrrin,12\n", encoding="utf-8")
     assert read_table_export(path, "csv")["amount"].tolist() == [None]
+
+
+def test_investor_objects_in_a_json_export_are_read_by_name_and_lead_mark(tmp_path: Path) -> None:
+    """An export tool writes investors as objects: their names are read, and a lead mark makes a lead."""
+    rows = [
+        {"company": "Tern Labs", "lead_investors": [{"name": "Accel"}],
+         "investors": [{"name": "Accel", "lead": True}, {"name": "Index Ventures", "lead": False}]},
+        {"company": "Umbra", "lead_investors": "Greylock",
+         "investors": [{"name": "Greylock"}, {"investor": "SV Angel"}]},
+        {"company": "Vole", "investors": [{"name": "Khosla", "is_lead": True}, None, {"stake": 3}, "Neva"]},
+    ]  # fmt: skip
+    path = tmp_path / "nested.json"
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    frame = read_table_export(path, "json")
+    assert frame["lead_investors"].tolist() == [["Accel"], ["Greylock"], ["Khosla"]]
+    assert frame["investors"].tolist() == [
+        ["Accel", "Index Ventures"],
+        ["Greylock", "SV Angel"],
+        ["Khosla", "Neva"],
+    ]
