@@ -23,7 +23,13 @@ EARLIER_UNDATED = "earlier, undated"
 """What prose extraction writes as `announced_text` for a round the text places in the company's past
 without a period ('Quenby previously raised $5 million', 'Prior to that, the startup had raised $10
 million'): the round is a deal of its own, and its date stays empty rather than take the page's."""
-_SERIES = re.compile(r"^(?:series|serie|round)\s+([a-k])(?:\s+(?:round|funding|financing|extension))?$")
+# 'Series C', 'Series C round', 'round C'; a tranche or an extension of a lettered round is that round:
+# 'Series A-1', 'Series A2', 'Series B+', 'A1', 'B2', 'B round', 'Series A extension' ('a round' is the
+# article in prose, no Series A).
+_SERIES = re.compile(
+    r"^(?:(?:series|serie|round)\s+([a-k])|([a-k])(?=\s?[0-9])|([b-k])(?=\s+round))"
+    r"(?:\s?[0-9]|\+)?(?:\s+(?:round|funding|financing|extension|tranche))?$"
+)
 SERIES_LETTERS = "abcdefghijk"
 _ISO_CODE = re.compile(r"[A-Z]{3}")
 
@@ -73,7 +79,7 @@ class RoundTypes:
             return self.aliases[key]
         match = _SERIES.match(key)
         if match:
-            return f"series_{match.group(1)}"
+            return f"series_{match.group(1) or match.group(2) or match.group(3)}"
         return None
 
 

@@ -114,3 +114,28 @@ def test_currencies_load_a_custom_file(tmp_path: Path) -> None:
     assert currencies.resolve("nz$") == "NZD"
     assert currencies.resolve("dollars") == "USD"
     assert currencies.resolve("€") is None
+
+
+@pytest.mark.parametrize(
+    ("label", "slug"),
+    [
+        ("Seed extension", "seed"),
+        ("Seed+", "seed"),
+        ("Seed II", "seed"),
+        ("Series A-1", "series_a"),
+        ("Series A2", "series_a"),
+        ("Series B+", "series_b"),
+        ("A1", "series_a"),
+        ("B2", "series_b"),
+        ("B round", "series_b"),
+        ("Series C tranche", "series_c"),
+    ],
+)
+def test_tranches_and_extensions_of_a_round_are_that_round(label: str, slug: str) -> None:
+    assert default_round_types().resolve(label) == slug
+
+
+@pytest.mark.parametrize("label", ["a round", "A round", "C", "AB", "Series L", "L1"])
+def test_what_is_no_lettered_round_stays_unrecognised(label: str) -> None:
+    """'a round' is prose's article; a bare letter or one past K names no round dealmap knows."""
+    assert default_round_types().resolve(label) is None
