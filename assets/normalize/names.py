@@ -218,10 +218,21 @@ class Names:
         parts = split_name_list(raw) if isinstance(raw, str) else [clean_name(p) for p in raw]
         result: list[str] = []
         for part in parts:
-            name = self.investors.canonical(part)
+            name = self._investor(part)
             if name and name not in result:
                 result.append(name)
         return result
+
+    def _investor(self, name: str) -> str | None:
+        """An investor's canonical name; one written with its own other name in parentheses is that
+        investor ('Andreessen Horowitz (a16z)'). Another parenthetical stays ('Sequoia Capital (India)' is
+        a fund of its own)."""
+        base, inner = split_parenthetical(name)
+        if inner is not None:
+            canonical = self.investors.canonical(base)
+            if canonical and canonical == self.investors.canonical(inner):
+                return canonical
+        return self.investors.canonical(name)
 
 
 def _check_one_name_each(check: FileCheck, group: str, book: dict[str, list[str]]) -> None:

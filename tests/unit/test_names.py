@@ -228,3 +228,17 @@ def test_a_spelling_that_names_two_companies_is_refused(tmp_path: Path) -> None:
     message = str(raised.value)
     assert "'RadixArk' is an alias of 'Inferact' and a canonical name of its own" in message
     assert "'qb' is an alias of both 'Quenby' and 'Quenby Labs'" in message
+
+
+def test_an_investor_written_with_its_other_name_in_parentheses_is_that_investor() -> None:
+    names = default_names()
+    assert names.investor_list(["Andreessen Horowitz (a16z)", "Lightspeed (LSVP)", "YC", "Y Combinator"]) == [
+        "Andreessen Horowitz",
+        "Lightspeed Venture Partners",
+        "Y Combinator",
+    ]
+    # a parenthetical that is no other name of the same investor keeps it apart
+    assert names.investor_list(["Sequoia Capital (India)", "Sequoia"]) == [
+        "Sequoia Capital (India)",
+        "Sequoia Capital",
+    ]
