@@ -924,13 +924,6 @@ def _counted_back(published: date, ago: re.Match[str]) -> str:
     return f"{_MONTHS[months % 12]} {months // 12}"
 
 
-# An earlier round named as what a raise came after: 'two months after its $15 million Series A',
-# 'following a $10 million seed round', 'on the heels of its $20 million Series A'.
-_AFTER_EARLIER = re.compile(
-    r"\b(?:after|following|on the heels of|on top of|building on)\s+(?:its|their|a|an)\s+$", re.IGNORECASE
-)
-
-
 def in_the_past(clause: str, money: Money, published: date | None, months: bool = True) -> bool:
     """True when the clause places this amount in the company's past ('a $15 million Series A in 2024',
     'the $10 million debt it announced in August' in a text of October, 'In 2023, Acme raised ...').
@@ -946,14 +939,6 @@ def in_the_past(clause: str, money: Money, published: date | None, months: bool 
     if _planned(clause, money):
         return False
     after = _dating_phrase(clause, money)
-    # The words just before the amount ('after its $15 million', 'following a €10m'), when nothing after
-    # it in the clause dates it: a round of the past, and stated so without a period (as 'previously
-    # raised'); one dated later in the clause ('after a $600 million Series B at $5.6 billion in late
-    # November') is left to the readings below
-    if _AFTER_EARLIER.search(clause, max(0, money.start - 40), money.start):
-        rest = clause[money.end :]
-        if not _NAMED_PERIOD.search(rest) and not _NAMED_MONTH.search(rest):
-            return True
     named = _NAMED_PERIOD.search(after)
     if named:
         return published is None or int(named["year"]) < published.year
