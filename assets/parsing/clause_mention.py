@@ -1435,12 +1435,25 @@ def other_rounds_beside(text: str, mention: DealMention, published: date | None)
         if _another_company_named(between, mention) or _another_company_named(phrase, mention):
             continue  # '... the record $172 million Series B for startup Hysata': another company's round
         suffix = f"/other[{len(found)}]"
-        # (an undated earlier stage is not of the deal's day: the page's date dates it, as any undated round;
-        # 'after closing a $15M Series B earlier this month' is of the page's month)
+        # (an undated earlier stage is not of the deal's day, nor of the page's: 'two months after its $15M
+        # Series A' dated by the page put it in the page's quarter, after the round it came before; its
+        # date stays empty, as a 'previously raised' round's does. 'after closing a $15M Series B earlier
+        # this month' is dated by its own words)
+        if announced is None and earlier_stage and not _PERIOD_AFTER.search(text, money.end):
+            announced = EARLIER_UNDATED
         day = announced or (None if told_apart else mention.announced)
         found.append(_deal_beside(mention, suffix, round_text, amount_text(text, money), day))
     return found
 
+
+# Words after an earlier stage's amount that place it in time after all ('... a $15M Series B earlier this
+# month', '... in March', '... in 2024'): the stage is then dated as before, by them or by the page.
+_PERIOD_AFTER = re.compile(
+    r"\b(?:this|last|earlier|previous|same)\s+(?:week|month|quarter|year)\b|\bearlier\b|\bago\b"
+    r"|\b(?:in|on|since)\s+(?:(?:early|mid|late)[\s-]+)?(?:19|20)\d\d\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d|(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
 
 # Stages of venture rounds in order: a round of an earlier stage than the deal's came before it.
 _STAGES = ("pre_seed", "seed", "pre_series_a", "series_a", "series_b", "series_c", "series_d", "series_e")

@@ -455,9 +455,10 @@ def test_money_that_is_no_raise(sentence: str) -> None:
         # The month before publication is news still: it dates the deal, which stays the clause's deal;
         # a month said alone dates raises, not valuations.
         (
-            # (the Series B before it is a deal of its own, which the text does not date)
+            # (the Series B before it is a deal of its own, which the text does not date: its date stays
+            # empty, not the page's)
             ["Pellbrook closed a $60M Series C in February, a year after its $25M Series B."],
-            [("$60M", "series_c", "February 2026"), ("$25M", "series_b", None)],
+            [("$60M", "series_c", "February 2026"), ("$25M", "series_b", EARLIER_UNDATED)],
         ),
         (
             ["Pellbrook raised a $9M seed in 2025, then a $30M Series A at a $200M valuation in January."],
