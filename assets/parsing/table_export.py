@@ -346,6 +346,42 @@ def _csv_cells(
     return names, [names[position] for position in kept], repeated
 
 
+# Words in a column's name that say which dealmap field it may hold: for the hint of a missing mapping.
+_FIELD_WORDS = {
+    "company": ("company", "startup", "organization", "organisation", "name"),
+    "round_type": ("round", "stage", "series", "funding type"),
+    "amount": ("amount", "raised", "funding", "size"),
+    "announced_date": ("date", "announced"),
+    "lead_investors": ("lead",),
+    "investors": ("investor",),
+    "valuation": ("valuation",),
+}
+# Columns a reader names itself when a line has no name of its own: a title line read as the header.
+_UNNAMED = re.compile(r"column\d+")
+
+
+def _mapping_hint(available: list[str]) -> str:
+    """What to write in sources.toml for an export whose columns dealmap's names do not match: a title line
+    above the header, or the columns that look like each field, as a `[source.columns]` table."""
+    named = [name for name in available if not _UNNAMED.fullmatch(name)]
+    if len(available) > 1 and len(named) == 1:
+        return (
+            f"; the first line ({named[0]!r}) looks like a title above the header: remove it from the "
+            "export, so that its header is the first line"
+        )
+    guesses = {}
+    for field, words in _FIELD_WORDS.items():
+        found = next(
+            (n for n in named if any(w in n.casefold() for w in words) and n not in guesses.values()), None
+        )
+        if found is not None:
+            guesses[field] = found
+    if "company" not in guesses:
+        return '; map the company column in the source\'s [source.columns] table (company = "<column>")'
+    lines = ", ".join(f"{field} = {json.dumps(column)}" for field, column in guesses.items())
+    return f"; map the columns in the source's [source.columns] table, e.g. {lines}"
+
+
 def _resolve_column(name: str, columns: list[str]) -> str | None:
     """The export column a mapping names: exactly, else ignoring surrounding space and case
     (readers trim 'Date ' to 'Date')."""
@@ -432,7 +468,7 @@ def _mapping(columns: dict[str, str] | None, available: list[str]) -> dict[str, 
         if resolved is not None:
             mapping[field] = resolved
     if "company" not in mapping:
-        raise TableExportError(f"no company column (columns: {_listed(available)})")
+        raise TableExportError(f"no company column (columns: {_listed(available)}){_mapping_hint(available)}")
     fields_by_column: dict[str, list[str]] = {}
     for field, name in mapping.items():
         fields_by_column.setdefault(name, []).append(field)

@@ -332,3 +332,38 @@ def test_investor_objects_in_a_json_export_are_read_by_name_and_lead_mark(tmp_pa
         ["Greylock", "SV Angel"],
         ["Khosla", "Neva"],
     ]
+
+
+def test_an_export_in_other_names_is_told_what_to_map(tmp_path: Path) -> None:
+    path = tmp_path / "airtable.csv"
+    path.write_text(
+        "Company Name,Funding Round,Amount Raised (USD),Date Announced,Lead Investor(s)\n"
+        "Petrel Systems,Series A,18000000,2026-03-01,Accel\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(TableExportError) as raised:
+        read_table_export(path, "csv")
+    assert (
+        'e.g. company = "Company Name", round_type = "Funding Round", amount = "Amount Raised (USD)", '
+        'announced_date = "Date Announced", lead_investors = "Lead Investor(s)"'
+    ) in str(raised.value)
+    # mapped as told, it reads
+    mapping = {"company": "Company Name", "round_type": "Funding Round", "amount": "Amount Raised (USD)",
+               "announced_date": "Date Announced", "lead_investors": "Lead Investor(s)"}  # fmt: skip
+    frame = read_table_export(path, "csv", mapping)
+    assert (frame["company"].iloc[0], frame["amount"].iloc[0], frame["currency"].iloc[0]) == (
+        "Petrel Systems",
+        "18000000",
+        "USD",
+    )
+
+
+def test_a_title_line_above_the_header_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "sheets.csv"
+    path.write_text(
+        "Deals tracker - exported 2026-04-30,,,\ncompany,round_type,amount,currency\n"
+        "Orrin,Seed,5000000,USD\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(TableExportError, match="looks like a title above the header: remove it"):
+        read_table_export(path, "csv")
