@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import argparse
 
-from bench import export_scale, fetch_budget, many_sources, pipeline_throughput, real_exports, robustness
+from bench import (
+    export_scale,
+    fetch_budget,
+    fused_bound,
+    many_sources,
+    pipeline_throughput,
+    real_exports,
+    robustness,
+)
 from bench.extraction.evaluate import evaluate, format_report
 from bench.extraction.realworld.report import format_realworld_report
 from bench.extraction.realworld.scoring import SPEED_PASSES, evaluate_realworld
@@ -33,6 +41,8 @@ def main() -> None:
     export_scale.main(["--rows", *map(str, args.scale_rows)])
     print()
     many_sources.main([])
+    print()
+    fused_bound.main([])
     print()
     real_exports.run()
     print()
