@@ -185,6 +185,12 @@ def _record_rules() -> type[pa.DataFrameModel]:
             ).fillna(False)
             return exempt | ~small
 
+        @pa.dataframe_check(**_rule("fx_rate_of_another_month"))
+        def _fx_rate_of_another_month(cls, df: pd.DataFrame) -> Series[bool]:
+            dated = df["announced_date"].notna() & df["fx_rate_month"].notna()
+            month = pd.to_datetime(df["announced_date"]).dt.to_period("M").dt.to_timestamp()
+            return ~dated | (month == pd.to_datetime(df["fx_rate_month"])).fillna(True)
+
         @pa.check("segment", **_rule("segment_unclassified"))
         def _segment_unclassified(cls, s: Series[str]) -> Series[bool]:
             return s != UNCLASSIFIED

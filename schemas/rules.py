@@ -173,6 +173,13 @@ RECORD_RULES: dict[str, Rule] = {
             "No segment stated and none inferred: the deal is Unclassified.",
             ("segment_text", "segment"),
         ),
+        Rule(
+            "fx_rate_of_another_month",
+            _W,
+            "The FX table has no rate for the announcement month (it is later than the table's last month "
+            "or earlier than its first): the amount is converted at the nearest month the table has.",
+            ("announced_date", "fx_rate_month"),
+        ),
     )
 }
 

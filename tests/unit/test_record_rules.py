@@ -102,6 +102,8 @@ WARNINGS = {
     "segment_unclassified": {"segment_text": None},
     # Nothing dates the row (no stated date, no publication date): kept undated, flagged.
     "announced_date_present": {"announced_text": None},
+    # Euros announced before the FX table's first month: converted at its first month's rate, flagged.
+    "fx_rate_of_another_month": {"currency_text": "EUR", "announced_text": "1999-03-01"},
 }
 
 
