@@ -49,9 +49,37 @@ DEAL_CHECKS = [
         f"{MAX_UNCLASSIFIED_SHARE:.0%}.",
     ),
     dg.AssetCheckSpec(
+        "possible_duplicates",
+        asset="deals",
+        description="Pairs of announced deals of one amount, within a week, whose company names differ only "
+        "in spaces, punctuation or a trailing 'AI' or 'Inc' ('Kite' and 'Kite AI'): one round "
+        "counted twice, unless they are two companies. Fails (WARN) when there are any; an alias in "
+        "schemas/reference/aliases.toml merges them.",
+    ),
+    dg.AssetCheckSpec(
         RECONCILIATION.name, asset="deals", blocking=True, description=RECONCILIATION.description
     ),
 ]
+
+# Deals of one amount within a week whose names fold to one key: the same round under two spellings that
+# no alias joins ('ZephyrAI' and 'Zephyr AI' merge already; 'Kite' and 'Kite AI' do not, by design: 'AI'
+# is no corporate suffix, and two companies may differ by it).
+POSSIBLE_DUPLICATES_SQL = r"""
+with keyed as (
+    select deal_id, company, round_type, amount_usd, announced_date,
+        regexp_replace(regexp_replace(lower(company), '[^a-z0-9]', '', 'g'), '(ai|inc)$', '') as name_key
+    from deals
+    where status = 'announced' and amount_usd is not null
+)
+select a.company, a.round_type, b.company as other_company, b.round_type as other_round_type, a.amount_usd,
+    a.announced_date, b.announced_date as other_announced_date
+from keyed a
+join keyed b on a.name_key = b.name_key and a.amount_usd = b.amount_usd and a.deal_id < b.deal_id
+where coalesce(
+    abs(a.announced_date - b.announced_date) <= 7, a.announced_date is null and b.announced_date is null
+)
+order by a.amount_usd desc, a.company, b.company
+"""
 
 
 @dg.multi_asset(
@@ -82,6 +110,7 @@ def deals_and_sources(
         counted = counting.submit(_reconciled, data_dir)
         rules, rules_passed = _deal_rules(data_dir, reference_data)
         conflicts, unclassified = _deal_conflicts(data_dir), _unclassified_share(data_dir)
+        duplicates = _possible_duplicates(data_dir)
         reconciled, reconciled_passed = counted.result()
     newly_passed = {RULES_CHECK: rules_passed, RECONCILIATION.name: reconciled_passed}
     if any(newly_passed.values()):
@@ -92,6 +121,7 @@ def deals_and_sources(
     yield rules
     yield conflicts
     yield unclassified
+    yield duplicates
     yield reconciled
 
 
@@ -226,6 +256,27 @@ def _deal_conflicts(data_dir: DataDirResource) -> dg.AssetCheckResult:
         metadata={
             "deals_with_conflicts": conflicted,
             "sample": dg.MetadataValue.md(markdown_table(sample, columns)),
+        },
+    )
+
+
+def _possible_duplicates(data_dir: DataDirResource) -> dg.AssetCheckResult:
+    with data_dir.working().connect(read_only=True) as connection:
+        pairs = read_frame(connection, POSSIBLE_DUPLICATES_SQL)
+    columns = list(pairs.columns)
+    return dg.AssetCheckResult(
+        asset_key="deals",
+        check_name="possible_duplicates",
+        passed=pairs.empty,
+        severity=dg.AssetCheckSeverity.WARN,
+        description=None
+        if pairs.empty
+        else "; ".join(
+            f"{p.company} / {p.other_company} ${p.amount_usd:,}" for p in pairs.head(4).itertuples()
+        ),
+        metadata={
+            "pairs": len(pairs),
+            "sample": dg.MetadataValue.md(markdown_table(pairs.head(10), columns)),
         },
     )
 
