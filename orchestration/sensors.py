@@ -43,13 +43,10 @@ def reference_data_changed(
     context: dg.SensorEvaluationContext, sources: SourceRegistryResource
 ) -> dg.SensorResult | dg.SkipReason:
     fingerprint = reference_fingerprint(reference_dir())
-    seen, changes = _reference_cursor(context.cursor)
-    if seen is None:
+    if context.cursor is None:
         # First evaluation: remember the current state; the next refresh already uses it.
-        return dg.SensorResult(
-            skip_reason="first evaluation: reference data recorded", cursor=_reference_state(fingerprint, 0)
-        )
-    if seen == fingerprint:
+        return dg.SensorResult(skip_reason="first evaluation: reference data recorded", cursor=fingerprint)
+    if context.cursor == fingerprint:
         return dg.SkipReason("reference data unchanged")
     try:
         wanted = enabled_source_ids(sources)
@@ -58,34 +55,16 @@ def reference_data_changed(
     existing = context.instance.get_dynamic_partitions(SOURCE_PARTITIONS.name)
     # Keyed by when the change was seen, not only by the files' state: Dagster launches a run key once,
     # and going back to an earlier state (an undone edit, a git checkout) is a change to replay all the
-    # same, even after the sensor's cursor was reset (a count kept in the cursor would start over).
+    # same, even after the sensor's cursor was reset.
     seen_at = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     request = dg.RunRequest(
         run_key=f"reference-{fingerprint}-{seen_at}", tags=every_source_tags(keys_after(wanted, existing))
     )
     return dg.SensorResult(
         run_requests=[request],
-        cursor=_reference_state(fingerprint, changes + 1),
+        cursor=fingerprint,
         dynamic_partitions_requests=partition_requests(wanted, existing),
     )
-
-
-def _reference_state(fingerprint: str, changes: int) -> str:
-    return json.dumps({"fingerprint": fingerprint, "changes": changes})
-
-
-def _reference_cursor(cursor: str | None) -> tuple[str | None, int]:
-    """(the reference files' fingerprint last seen, how many changes were replayed) from the sensor's
-    cursor; a cursor of an earlier release is the bare fingerprint."""
-    if not cursor:
-        return None, 0
-    try:
-        state = json.loads(cursor)
-    except json.JSONDecodeError:
-        return cursor, 0
-    if not isinstance(state, dict):
-        return cursor, 0
-    return state.get("fingerprint"), int(state.get("changes", 0))
 
 
 @dg.sensor(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -154,9 +153,13 @@ def test_reference_sensor_replays_only_after_a_change(tmp_path: Path, monkeypatc
     keys = [t.run_requests[0].run_key for t in (changed, undone, redone)]
     assert len(set(keys)) == 3
     assert tick(redone.cursor).run_requests == []
-    # A cursor written by an earlier release (the bare fingerprint) is read as that fingerprint
-    legacy = json.loads(redone.cursor)["fingerprint"]
-    assert tick(legacy).run_requests == []
+    # After the sensor's cursor is reset, the same change again gets a run key never used before
+    (reference / "taxonomy.toml").write_text("[segment.a]\n", encoding="utf-8")
+    restarted = tick(None)
+    (reference / "taxonomy.toml").write_text("[segment.a]\naliases = ['b']\n", encoding="utf-8")
+    again = tick(restarted.cursor)
+    assert again.run_requests[0].run_key not in keys
+    (reference / "taxonomy.toml").write_text("[segment.a]\naliases = ['b']\n", encoding="utf-8")
     # A registry that does not read: no request, the change is still pending (the cursor stays)
     registry.write_text("[[source]\n", encoding="utf-8")
     (reference / "taxonomy.toml").write_text("[segment.c]\n", encoding="utf-8")
