@@ -203,7 +203,7 @@ def combined_mentions(
         digest = inputs_digest(STAGE, digests, sorted(accepted.items()), registry)
         cadence = source_cadence(connection, loaded)  # on every document version loaded, new ones too
         kept = combined_folder(working.path, digest)
-        never = [source_id for source_id in registry if not outputs.fetch_state_path(source_id).exists()]
+        never = outputs.never_fetched(registry)
         if kept is not None and unchanged(connection, STAGE, digest, list(_TABLES)):
             point_view(connection, kept)  # where the files are now
             if never:  # still never fetched: said on every run until it is

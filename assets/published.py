@@ -100,7 +100,7 @@ def dealmap_duckdb(
             "for every source (python3 tasks.py refresh)"
         )
     with data_dir.working().connect(read_only=True) as working:
-        require_built(working, [*PUBLIC_TABLES], "dealmap_duckdb")
+        require_built(working, PUBLIC_TABLES, "dealmap_duckdb")
         digests = table_digests(working)
     report = publish(
         data_dir.working_path,

@@ -27,7 +27,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -222,8 +222,7 @@ def _read_all(paths: list[Path], columns: str = "*") -> pd.DataFrame:
 
 def read_parquet(path: Path) -> pd.DataFrame:
     """A Parquet file as a frame typed as frames read from the working database are (`read_frame`)."""
-    with scratch_duckdb() as connection:
-        return read_frame(connection, "select * from read_parquet(?)", [str(path)])
+    return _read_all([path])
 
 
 class SourceOutputs:
@@ -240,6 +239,11 @@ class SourceOutputs:
     def fetch_state_path(self, source_id: str) -> Path:
         """Where the source's fetch state is kept: there once the source was fetched (or tried) at all."""
         return self.folder(source_id) / "fetch_state.json"
+
+    def never_fetched(self, source_ids: Iterable[str]) -> list[str]:
+        """The sources of `source_ids` never fetched (nor tried): no fetch state, whatever a replay
+        extracted from their no documents. In the order given."""
+        return [source_id for source_id in source_ids if not self.fetch_state_path(source_id).exists()]
 
     def fetch_state(self, source_id: str) -> FetchState:
         path = self.fetch_state_path(source_id)

@@ -128,7 +128,7 @@ def newsletter_inbox(
         context.log.warning(message)
     wanted = [r.partition_key for r in requests]
     existing = context.instance.get_dynamic_partitions(SOURCE_PARTITIONS.name)
-    never = [s.id for s in registry if not outputs.fetch_state_path(s.id).exists()]
+    never = outputs.never_fetched(s.id for s in registry)
     if requests and never:
         # A run of the inbox's partition alone would publish a warehouse of that source's deals only.
         context.log.info(f"never fetched yet: {', '.join(never)}; the first run refreshes every source")

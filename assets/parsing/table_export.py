@@ -547,9 +547,8 @@ def _define_mentions(connection: duckdb.DuckDBPyConnection, mapping: dict[str, s
         connection.execute("set variable export_currency = ?", [unit])
         fields["currency"] = f"if({fields['amount']} is null, null, getvariable('export_currency'))"
     for number, field in enumerate(("amount", "valuation")):
-        scale = (
-            header_unit(mapping[field]).scale if field in mapping and header_unit(mapping[field]) else None
-        )
+        header = header_unit(mapping[field]) if field in mapping else None
+        scale = header.scale if header else None
         if scale is not None:
             # 'Amount ($M)': a bare number is so many millions ('50' is read as '50 million'); a cell that
             # writes its own scale or symbol ('$50M', 'undisclosed') is read as it is
