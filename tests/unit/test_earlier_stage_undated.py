@@ -1,6 +1,7 @@
 """An earlier stage told as what a raise came after, with nothing that dates it, keeps an empty date: dated by
 the page, it was served as announced on the publication day, in the page's quarter and after the round it
-preceded (a down step in the report's step-ups).
+preceded (a down step in the report's step-ups). How the empty date normalises (undated, not the page's
+day) is tested with the marker in test_realworld_nineteenth_round.py.
 
 Every sentence here is written for these tests.
 """
@@ -11,7 +12,6 @@ from datetime import date
 
 import pytest
 
-from assets.normalize.mentions import announced_fields
 from assets.parsing.prose import extract_prose_mentions
 from schemas.vocabulary import EARLIER_UNDATED
 
@@ -51,7 +51,3 @@ def test_an_earlier_stage_is_dated_only_by_what_the_text_says(sentence: str, ear
     found = _rounds(sentence)
     assert len(found) == 2
     assert found[1] == earlier
-
-
-def test_the_empty_date_normalises_to_undated_not_the_page() -> None:
-    assert announced_fields(EARLIER_UNDATED, None, "2026-04-07", "day")[0] is None
