@@ -98,10 +98,30 @@ def _check(mart: str, name: str) -> SqlCheck:
 def test_quarter_macros_give_the_quarter_start_and_label(day, start, label):
     with duckdb.connect() as connection:
         connection.execute(mart_macros_sql())
+        rows = connection.execute(
+            "select quarter_start(?::date, p), quarter_label(?::date, p) "
+            "from (values ('day'), ('month'), ('quarter')) as precisions(p)",
+            [day, day],
+        ).fetchall()
+    assert rows == [(dt.date.fromisoformat(start), label)] * 3
+
+
+@pytest.mark.parametrize(
+    ("day", "precision", "start", "label"),
+    [
+        ("2025-01-01", "year", None, "2025 (year only)"),
+        (None, None, None, "undated"),
+        (None, "year", None, "undated"),
+    ],
+)
+def test_a_year_only_date_gets_no_quarter(day, precision, start, label):
+    """A deal dated only by its year sits on 1 January; it must not count in Q1."""
+    with duckdb.connect() as connection:
+        connection.execute(mart_macros_sql())
         row = connection.execute(
-            "select quarter_start(?::date), quarter_label(?::date)", [day, day]
+            "select quarter_start(?::date, ?), quarter_label(?::date, ?)", [day, precision, day, precision]
         ).fetchone()
-    assert row == (dt.date.fromisoformat(start), label)
+    assert row == (start, label)
 
 
 def test_both_quarterly_marts_label_the_same_quarters(built):
@@ -345,6 +365,38 @@ def test_undated_deals_get_a_quarter_and_year_of_their_own_and_the_checks_pass(w
         ("all", 5, TOTAL + 40 * M),
     ]
     assert top == [(5, "gorse")]
+    assert all(passed for passed, _ in checks.values()), checks
+
+
+def test_a_deal_dated_only_by_its_year_counts_in_no_quarter(warehouse):
+    """A funding history's 'raised $40M in 2025' is stored on 2025-01-01 with precision 'year': the quarterly
+    marts put it under '2025 (year only)', not in 2025-Q1, share it within that bucket, and the yearly
+    concentration counts it in 2025; every check still reconciles with deals."""
+    year_only = {"announced_date_precision": "year"}
+    deals = [*DEALS, _deal("gorse", 40 * M, "2025-01-01", "ai_chips") | year_only,
+             _deal("heath", 10 * M, "2025-01-01", "inference_serving") | year_only]  # fmt: skip
+    with _marts_of(warehouse, deals) as connection:
+        segments = connection.execute(
+            "select quarter_start, quarter, segment, deal_count, amount_usd_total "
+            "from mart_funding_by_segment"
+        ).fetchall()
+        layers = connection.execute(
+            "select quarter, layer, share_of_quarter from mart_funding_by_layer "
+            "where quarter like '2025%' order by all"
+        ).fetchall()
+        years = connection.execute(
+            "select period, disclosed_deal_count, amount_usd_total from mart_capital_concentration "
+            "where period = '2025'"
+        ).fetchall()
+        checks = {c.name: run_check(connection, c) for checks in MART_CHECKS.values() for c in checks}
+    assert segments[-2:] == [
+        (None, "2025 (year only)", "ai_chips", 1, 40 * M),
+        (None, "2025 (year only)", "inference_serving", 1, 10 * M),
+    ]
+    assert not [row for row in segments if row[1] == "2025-Q1"]
+    assert ("2025 (year only)", "hardware", 0.8) in layers
+    assert ("2025 (year only)", "inference", 0.2) in layers
+    assert years == [("2025", 3, 150 * M)]
     assert all(passed for passed, _ in checks.values()), checks
 
 

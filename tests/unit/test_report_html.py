@@ -182,6 +182,29 @@ def test_an_empty_warehouse_renders_every_section_with_a_message(tmp_path):
     assert len(tree.xpath("//*[local-name()='svg']")) == 1
 
 
+def test_a_deal_dated_only_by_its_year_stays_out_of_that_years_first_quarter(tmp_path):
+    """A deal its sources date only by the year is stored on 1 January: the chart leaves it out of Q1 and
+    its caption says so, and the layer totals still count it."""
+    year_only = deal("Elmstead", "series_a", "2025-01-01", 900 * M, None, "gpu_clouds")
+    year_only |= {"announced_date_precision": "year"}
+
+    def columns_and_caption(deals: list[dict], folder: str) -> tuple[list[bytes], str]:
+        warehouse = Warehouse(tmp_path / folder / "work.duckdb")
+        warehouse.path.parent.mkdir()
+        build_warehouse(warehouse, deals)
+        with warehouse.connect(read_only=True) as connection:
+            tree = html.fromstring(render_report(load_report(connection, GENERATED_AT), LABELS))
+        layers = tree.xpath("//section[@id='layers']")[0]
+        columns = layers.xpath(".//*[local-name()='g'][@class='column']")
+        return [html.tostring(column) for column in columns], layers.text_content()
+
+    without, _ = columns_and_caption(DEALS, "without")
+    columns, caption = columns_and_caption([*DEALS, year_only], "with")
+    assert columns == without  # not in 2025-Q1, nor in a column of its own
+    assert "1 deal dated only by the year counts in the totals below, not in any quarter." in caption
+    assert "nothing dates" not in caption
+
+
 def test_an_undated_deal_counts_in_the_totals_not_on_the_time_axis(tmp_path):
     """A deal nothing dates has no quarter to stand in: the chart's axis is the dated quarters alone, its
     caption says how many deals are left off it, and the layer totals and top deals still count it."""

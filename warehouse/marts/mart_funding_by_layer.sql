@@ -8,6 +8,7 @@ with
 announced_deals as (
     select
         announced_date,
+        announced_date_precision,
         layer,
         amount_usd
     from main.deals
@@ -16,8 +17,8 @@ announced_deals as (
 
 layer_quarters as (
     select
-        quarter_start(announced_date) as quarter_start,
-        quarter_label(announced_date) as quarter,
+        quarter_start(announced_date, announced_date_precision) as quarter_start,
+        quarter_label(announced_date, announced_date_precision) as quarter,
         layer,
         count(*)::integer as deal_count,
         count(amount_usd)::integer as disclosed_deal_count,
@@ -29,7 +30,8 @@ layer_quarters as (
 layer_quarters_with_quarter_total as (
     select
         *,
-        sum(amount_usd_total) over (partition by quarter_start) as quarter_amount_usd_total
+        -- By label, not quarter_start: deals dated only by a year and undated ones share a NULL start.
+        sum(amount_usd_total) over (partition by quarter) as quarter_amount_usd_total
     from layer_quarters
 ),
 
@@ -49,4 +51,4 @@ final as (
 )
 
 select * from final
-order by quarter_start, layer
+order by quarter_start, quarter, layer

@@ -8,6 +8,7 @@ with
 announced_deals as (
     select
         announced_date,
+        announced_date_precision,
         layer,
         segment,
         segment_label,
@@ -18,8 +19,8 @@ announced_deals as (
 
 final as (
     select
-        quarter_start(announced_date) as quarter_start,
-        quarter_label(announced_date) as quarter,
+        quarter_start(announced_date, announced_date_precision) as quarter_start,
+        quarter_label(announced_date, announced_date_precision) as quarter,
         layer,
         segment,
         any_value(segment_label) as segment_label,
@@ -33,4 +34,4 @@ final as (
 )
 
 select * from final
-order by quarter_start, layer, segment
+order by quarter_start, quarter, layer, segment

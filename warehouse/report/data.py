@@ -53,7 +53,7 @@ class Overview:
 class LayerQuarter:
     """One row of mart_funding_by_layer: a stack layer's disclosed capital in one quarter."""
 
-    quarter_start: date
+    quarter_start: date | None  # None for deals dated only by their year, and undated ones
     quarter: str
     layer: str
     deal_count: int
@@ -277,7 +277,7 @@ def load_layer_quarters(connection: duckdb.DuckDBPyConnection) -> tuple[LayerQua
         connection,
         LayerQuarter,
         "select quarter_start, quarter, layer, deal_count, disclosed_deal_count, amount_usd_total "
-        "from mart_funding_by_layer order by quarter_start, layer",
+        "from mart_funding_by_layer order by quarter_start, quarter, layer",
     )
 
 

@@ -66,7 +66,13 @@ def layers_by_quarter(data: ReportData, labels: Labels) -> str:
         notes.append(
             f"The latest {QUARTERS_SHOWN} of {len(every_quarter)} quarters; the totals below cover them all."
         )
-    undated = sum(row.deal_count for row in rows if row.quarter_start is None)
+    year_only = sum(row.deal_count for row in rows if row.quarter_start is None and row.quarter != "undated")
+    if year_only:
+        verb = "counts" if year_only == 1 else "count"
+        notes.append(
+            f"{deals(year_only)} dated only by the year {verb} in the totals below, not in any quarter."
+        )
+    undated = sum(row.deal_count for row in rows if row.quarter == "undated")
     if undated:
         verb = "counts" if undated == 1 else "count"
         notes.append(f"{deals(undated)} that nothing dates {verb} in the totals below, not in the chart.")
