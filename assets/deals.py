@@ -153,11 +153,16 @@ def _resolved(
             return
         # Resolution and the deal rules (pandera) are imported when there is work for them: an unchanged
         # refresh does without them.
+        from assets.normalize.fx import default_fx_table
         from assets.resolve.in_database import resolve_in_database
 
         mark_started(connection, STAGE, run_id)
         deal_rows, evidence_rows = resolve_in_database(
-            connection, default_taxonomy(references), source_order, datetime.now(UTC).replace(tzinfo=None)
+            connection,
+            default_taxonomy(references),
+            source_order,
+            datetime.now(UTC).replace(tzinfo=None),
+            fx=default_fx_table(references),
         )
         merged = connection.execute("select count(*) from deals where mention_count > 1").fetchone()[0]
         rejected = (

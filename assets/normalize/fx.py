@@ -77,6 +77,15 @@ class FxTable:
             raise ReferenceDataError(path, listed)
         return cls(rates)
 
+    def monthly_rates(self) -> list[tuple[str, date, float]]:
+        """Every (currency, month, USD per unit) of the table, the rate as a double: for SQL that converts
+        again what was converted here (`assets/resolve/in_database.py`)."""
+        return [
+            (code, month, float(rate))
+            for code, months in self._months.items()
+            for month, rate in zip(months, self._rates[code], strict=True)
+        ]
+
     @property
     def currencies(self) -> frozenset[str]:
         return frozenset(self._rates) | {"USD"}

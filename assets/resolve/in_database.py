@@ -28,6 +28,7 @@ from datetime import datetime
 import duckdb
 import pyarrow as pa
 
+from assets.normalize.fx import FxTable, default_fx_table
 from assets.resolve.evidence import create_deal_sources
 from assets.resolve.mention_keys import MENTION_KEYS, PRECEDENCE, mention_keys_sql
 from assets.resolve.merge import (
@@ -183,6 +184,45 @@ select i.deal_id, s.row_key, s.precedence
 from staged_rows s join staged_keys k on k.staged_id = s.staged_id join deal_ids i on i.deal_key = k.deal_key
 """
 
+# A merged deal's amount at the rate of its own month (`merge.amount_at_deal_month`, in the same double
+# arithmetic): the mention that gave the amount (the strongest that states one) was converted at the rate
+# of its own month, and the deal may carry another mention's date. A date before the table takes its first
+# month, after it its last, as the normaliser does. Computed from the mention, never from the deal, so the
+# deals Python resolved (which did this already) come out the same.
+_DEAL_MONTH_FX = """
+create or replace temp table deal_month_amounts as
+with taken as (
+    select e.deal_id,
+        arg_min(struct_pack(usd := v.amount_usd, per_unit := v.fx_usd_per_unit, month := v.fx_rate_month,
+                            currency := v.currency), e.precedence) as m
+    from deal_source_rows e join valid_rows v using (row_key)
+    where v.amount_usd is not null
+        and e.deal_id in (select deal_id from deals where mention_count > 1 and announced_date is not null)
+    group by e.deal_id
+),
+foreign_amounts as (
+    select t.deal_id, t.m, date_trunc('month', d.announced_date)::date as deal_month
+    from taken t join deals d using (deal_id)
+    where t.m.currency <> 'USD' and t.m.per_unit > 0
+),
+first_rates as (
+    select currency, min(month) as month, arg_min(usd_per_unit, month) as usd_per_unit
+    from fx_rates group by currency
+),
+rated as (
+    select f.deal_id, f.m, coalesce(r.month, o.month) as rate_month,
+        coalesce(r.usd_per_unit, o.usd_per_unit) as usd_per_unit
+    from foreign_amounts f
+    asof left join fx_rates r on r.currency = f.m.currency and r.month <= f.deal_month
+    left join first_rates o on o.currency = f.m.currency
+)
+select deal_id, round(m.usd::double * usd_per_unit / m.per_unit)::bigint as amount_usd
+from rated
+where usd_per_unit is not null and rate_month is distinct from m.month;
+update deals set amount_usd = c.amount_usd from deal_month_amounts c where deals.deal_id = c.deal_id;
+drop table deal_month_amounts
+"""
+
 _NEW_SIGHTINGS = "insert into deal_sightings select deal_id, first_seen_at from deal_ids where unseen"
 _STAGING = (MENTION_KEYS, "merging_rows", GROUPED_TABLE, MEMBERS_TABLE, "staged_deals", "staged_sources",
             "staged_rows", "staged_keys", "deal_ids")  # fmt: skip
@@ -194,8 +234,15 @@ def _columns(table: Table) -> str:
 
 
 def _register_references(
-    connection: duckdb.DuckDBPyConnection, taxonomy: Taxonomy, source_order: list[str]
+    connection: duckdb.DuckDBPyConnection, taxonomy: Taxonomy, source_order: list[str], fx: FxTable
 ) -> None:
+    rates = fx.monthly_rates()
+    connection.register(
+        "fx_rates",
+        pa.table({"currency": pa.array([r[0] for r in rates], pa.string()),
+                  "month": pa.array([r[1] for r in rates], pa.date32()),
+                  "usd_per_unit": pa.array([r[2] for r in rates], pa.float64())}),
+    )  # fmt: skip
     slugs = sorted(taxonomy.segments)
     connection.register(
         "segment_labels",
@@ -222,11 +269,12 @@ def resolve_in_database(
     source_order: list[str],
     now: datetime,
     policy: MergePolicy | None = None,
+    fx: FxTable | None = None,
 ) -> tuple[int, int]:
     """Rebuild `deals`, `deal_source_rows` and the `deal_sources` view from `valid_mentions` and add new
     `deal_sightings`, in one transaction; returns (deals, deal_sources rows)."""
-    policy = policy or MergePolicy()
-    _register_references(connection, taxonomy, source_order)
+    policy, fx = policy or MergePolicy(), fx or default_fx_table()
+    _register_references(connection, taxonomy, source_order, fx)
     ordered = connection.execute("select current_setting('preserve_insertion_order')").fetchone()[0]
     connection.execute("set session preserve_insertion_order = false")
     try:
@@ -242,7 +290,7 @@ def resolve_in_database(
             stage_round_groups(connection, stageless, policy)
             rest = connection.execute(_REST_ROWS).df()
             if len(rest):
-                deals, evidence = resolve_deals(rest, policy, taxonomy, source_order)
+                deals, evidence = resolve_deals(rest, policy, taxonomy, source_order, fx)
                 Warehouse._insert(connection, "deals", deals, into="staged_deals")
                 Warehouse._insert(connection, "deal_sources", evidence, into="staged_sources")
             for statement in _STAGED_ROWS.split(";"):
@@ -255,6 +303,8 @@ def resolve_in_database(
             _drop(connection, MENTION_KEYS)
             connection.execute(_DEALS)
             connection.execute(_EVIDENCE)
+            for statement in _DEAL_MONTH_FX.split(";"):
+                connection.execute(statement)
             create_deal_sources(connection)
             connection.execute(_NEW_SIGHTINGS)
             deals_count, evidence_count, placed = connection.execute(

@@ -13,6 +13,9 @@ Precedence when facts conflict (strongest first), documented in README.md:
 4. the document's content (its sha256), then the mention's place in it (`mention_key`; in a frame without
    one, its row), then record_id: ties go the same way wherever the same bytes are found, so an export
    moved to another folder or URL resolves to the same deals (the record id hashes the URL).
+Amounts in another currency are in US dollars at the rate of the month the deal is dated to: a deal that
+takes its amount from one mention and its date from another has the amount converted again at the rate of
+the date it shows (`amount_at_deal_month`).
 Dates: an explicit date from the strongest mention that states one; otherwise the earliest publication
 date (a deal was announced no later than its first report); a deal none of whose mentions is dated stays
 undated (`announced_date` empty, `date_basis` 'undated'). An undated mention is never too far from another:
@@ -24,11 +27,13 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import pandas as pd
 
 from assets.frames import as_list, is_missing
+from assets.normalize.fx import FxTable, default_fx_table
 from schemas.rules import MERGE_WINDOW_DAYS
 from schemas.tables import DEALS
 from schemas.taxonomy import UNCLASSIFIED, Taxonomy, default_taxonomy
@@ -227,7 +232,28 @@ def _first(records: list[dict[str, Any]], column: str) -> dict[str, Any] | None:
     return next((r for r in records if _known(r[column])), None)
 
 
-def _deal_row(cluster: _Cluster, policy: MergePolicy, taxonomy: Taxonomy) -> dict[str, Any]:
+def amount_at_deal_month(with_amount: dict[str, Any], deal_date: date | None, fx: FxTable) -> Any:
+    """The amount (whole US dollars) of the mention `with_amount` at the rate of the month of `deal_date`.
+
+    A merged deal may take its amount from one mention and its date from another (an export row dated by
+    its publication, a story that dates the round months earlier); that mention was converted at its own
+    month's rate, so the deal's dollars would not be those of the date it shows. Converted again from the
+    mention's dollars and rate (the amount as written is kept as text, not as a number): to within a
+    dollar of converting the written amount. `in_database._DEAL_MONTH_FX` does the same in SQL, in the
+    same double arithmetic, rounded half away from zero. Unchanged for US dollars, an undated deal, or a
+    rate of the same month."""
+    amount, currency = with_amount["amount_usd"], with_amount.get("currency")
+    per_unit, month = with_amount.get("fx_usd_per_unit"), with_amount.get("fx_rate_month")
+    if deal_date is None or not _known(per_unit) or not currency or currency == "USD" or not per_unit:
+        return amount
+    found = fx.rate(currency, deal_date)
+    if found is None or (_known(month) and pd.Timestamp(month).date() == found[1]):
+        return amount
+    converted = Decimal(float(amount) * float(found[0]) / float(per_unit))
+    return int(converted.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def _deal_row(cluster: _Cluster, policy: MergePolicy, taxonomy: Taxonomy, fx: FxTable) -> dict[str, Any]:
     records = cluster.records  # already in precedence order
     head = records[0]
     dated = _dated(records)
@@ -241,7 +267,11 @@ def _deal_row(cluster: _Cluster, policy: MergePolicy, taxonomy: Taxonomy) -> dic
         "company_key": head["company_key"],
         "company_aliases": list(dict.fromkeys(aliases)),
         "round_type": cluster.round_type,
-        "amount_usd": with_amount["amount_usd"] if with_amount else None,
+        "amount_usd": (
+            amount_at_deal_month(with_amount, dated["announced_date"] if dated else None, fx)
+            if with_amount
+            else None
+        ),
         "amount_is_floor": bool(with_amount["amount_is_floor"]) if with_amount else False,
         "valuation_usd": with_valuation["valuation_usd"] if with_valuation else None,
         "valuation_is_floor": bool(with_valuation["valuation_is_floor"]) if with_valuation else False,
@@ -336,6 +366,7 @@ def resolve_deals(
     policy: MergePolicy | None = None,
     taxonomy: Taxonomy | None = None,
     source_order: list[str] | None = None,
+    fx: FxTable | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(deals, deal_sources) from validated mentions. Every input row lands in exactly one deal.
 
@@ -345,6 +376,7 @@ def resolve_deals(
     """
     source_rank = {source_id: rank for rank, source_id in enumerate(source_order or [])}
     policy, taxonomy = policy or MergePolicy(), taxonomy or default_taxonomy()
+    fx = fx or default_fx_table()
     frame = validated[[c for c in _RESOLVE_INPUT if c in validated.columns]].copy()
     if "mention_key" not in frame:  # a frame of one extraction: its rows are in the document's order
         frame["mention_key"] = range(len(frame))
@@ -369,7 +401,7 @@ def resolve_deals(
     for company_key, records in by_company.items():
         for cluster in _clusters(records, policy, source_rank):
             opened.append((company_key or "", _precedence_key(cluster.records[0], source_rank),
-                           _deal_row(cluster, policy, taxonomy), cluster.records))  # fmt: skip
+                           _deal_row(cluster, policy, taxonomy, fx), cluster.records))  # fmt: skip
     opened.sort(key=lambda deal: deal[:2])
     # The n-th deal of a company with the same round and date, in the precedence order of the mentions
     # that opened them, gets ordinal n (assets/resolve/in_database.py numbers them the same way).
@@ -410,6 +442,8 @@ _RESOLVE_INPUT = [
     "amount_is_floor",
     "amount_original",
     "currency",
+    "fx_usd_per_unit",
+    "fx_rate_month",
     "valuation_usd",
     "valuation_is_floor",
     "lead_investors",

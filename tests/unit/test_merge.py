@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pandas as pd
 
+from assets.normalize.fx import FxTable
 from assets.resolve.merge import MergePolicy, resolve_deals
 
 
@@ -111,6 +113,55 @@ def test_an_explicit_date_beats_publication_dates():
     )
     assert deals["announced_date"].tolist() == [date(2026, 2, 14)]
     assert deals["date_basis"].tolist() == ["explicit"]
+
+
+EUR_RATES = FxTable({"EUR": [(date(2026, 3, 1), Decimal("1.08")), (date(2026, 6, 1), Decimal("1.25"))]})
+
+
+def _euro_export_row(record_id: str, **facts) -> dict:
+    """An export row of a EUR 40M Series A that its export dates by publication (June 15): converted at
+    June's rate, as the normaliser leaves it."""
+    return mention(
+        record_id, method="table_row", round_type="series_a", amount_usd=50_000_000, currency="EUR",
+        amount_original="EUR 40M", fx_usd_per_unit=1.25, fx_rate_month=date(2026, 6, 1),
+        published_date="2026-06-15", announced_date="2026-06-15",
+    ) | facts  # fmt: skip
+
+
+def test_a_merged_deal_converts_its_amount_at_the_rate_of_the_date_it_carries():
+    """The export gives the amount (converted at June's rate), a story dates the round March 2: the deal
+    shows March 2, so its dollars are the EUR 40M at March's rate, not June's. Its evidence keeps what each
+    mention said."""
+    deals, sources = resolve_deals(
+        pd.DataFrame([
+            _euro_export_row("table"),
+            mention("story", round_type="series_a", announced_date="2026-03-02", date_basis="explicit"),
+        ]),
+        fx=EUR_RATES,
+    )  # fmt: skip
+    assert deals[["announced_date", "amount_usd", "currency"]].values.tolist() == [
+        [date(2026, 3, 2), 43_200_000, "EUR"]
+    ]
+    assert sources.set_index("record_id")["amount_usd"].to_dict()["table"] == 50_000_000
+
+
+def test_a_merged_deal_of_one_month_or_in_dollars_keeps_its_amount():
+    """Dated in the month it was converted at (or before the table, whose first month it already took),
+    or in US dollars: nothing to convert again."""
+    same_month = mention("story", round_type="series_a", announced_date="2026-06-02", date_basis="explicit")
+    deals, _ = resolve_deals(pd.DataFrame([_euro_export_row("table"), same_month]), fx=EUR_RATES)
+    assert deals["amount_usd"].tolist() == [50_000_000]
+    in_dollars = _euro_export_row("table", currency="USD", fx_usd_per_unit=None, fx_rate_month=None)
+    earlier = mention("story", round_type="series_a", announced_date="2026-03-02", date_basis="explicit")
+    deals, _ = resolve_deals(pd.DataFrame([in_dollars, earlier]), fx=EUR_RATES)
+    assert deals["amount_usd"].tolist() == [50_000_000]
+    march = _euro_export_row(
+        "table", fx_usd_per_unit=1.08, fx_rate_month=date(2026, 3, 1), announced_date="2026-03-10",
+        published_date="2026-03-10",
+    )  # fmt: skip
+    before_table = mention("story", round_type="series_a", announced_date="2026-02-20", date_basis="explicit")
+    deals, _ = resolve_deals(pd.DataFrame([march, before_table]), fx=EUR_RATES)
+    assert deals[["announced_date", "amount_usd"]].values.tolist() == [[date(2026, 2, 20), 50_000_000]]
 
 
 def test_different_rounds_of_one_company_stay_separate():

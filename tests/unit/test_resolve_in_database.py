@@ -11,6 +11,7 @@ import duckdb
 import pandas as pd
 import pytest
 
+from assets.normalize.fx import default_fx_table
 from assets.normalize.mentions import normalize_mentions
 from assets.parsing.dispatch import extract_document
 from assets.resolve.in_database import resolve_in_database
@@ -147,6 +148,7 @@ def test_the_database_path_resolves_as_python_does(rows: str, tmp_path: Path) ->
         assert set(deals["date_basis"]) == {"undated"}
 
 
+_FX = default_fx_table()
 _WARNINGS = ["segment_unclassified", "amount_large_for_round", "amount_implausibly_small", "w1"]
 _PEOPLE = ["Fern VC", "Moss", "Birch Capital", None]
 
@@ -172,6 +174,10 @@ def _random_mention(rng: random.Random, index: int, company: int) -> dict:
         if precision == "year"
         else day
     )
+    currency = rng.choice(["USD", "EUR"]) if amount else None
+    # converted at its own month's rate, as the normaliser leaves it: a deal dated by another mention's
+    # month converts it again (`merge.amount_at_deal_month`), in SQL as in Python
+    rate = _FX.rate(currency, day.date()) if currency == "EUR" else None
     return mention(
         f"r{index:04d}",
         company=rng.choice([f"Co{company}", f"Co{company} Labs"]),
@@ -183,7 +189,9 @@ def _random_mention(rng: random.Random, index: int, company: int) -> dict:
         round_type=rng.choice(rounds),
         amount_usd=amount,
         amount_is_floor=rng.choice([True, False]) if amount else False,
-        currency=rng.choice(["USD", "EUR"]) if amount else None,
+        currency=currency,
+        fx_usd_per_unit=float(rate[0]) if rate else None,
+        fx_rate_month=rate[1] if rate else None,
         amount_original=f"{amount} raw" if amount else None,
         valuation_usd=valuation,
         valuation_is_floor=rng.choice([True, False]) if valuation else False,
@@ -222,12 +230,18 @@ def test_one_round_groups_resolve_in_sql_as_python_does(seed: int, monkeypatch) 
     (stageless rounds nearby, rounds restated over more than the window) reaches Python."""
     rng = random.Random(seed)
     rows = [_random_mention(rng, i, rng.randrange(12)) for i in range(300)]
-    deals, _, clustered = _resolved_watching_python(rows, monkeypatch)
+    deals, evidence, clustered = _resolved_watching_python(rows, monkeypatch)
     assert clustered.isdisjoint(f"co{i}" for i in range(5))  # grouped in SQL
     assert {"co5", "co6"} <= clustered  # a round restated over more than the window; stageless rounds
     grouped = deals[deals["mention_count"] > 1]
     assert (grouped["conflicts"].map(len) > 0).any()
     assert (grouped["company_aliases"].map(len) > 0).any()
+    # Some merged deals in euros carry another month than their amount's mention: converted again.
+    stated = evidence.sort_values("precedence").dropna(subset=["amount_usd"]).groupby("deal_id").first()
+    euro = grouped[grouped["currency"] == "EUR"].set_index("deal_id")
+    again = euro["amount_usd"] != stated.loc[euro.index, "amount_usd"]
+    assert again.any()
+    assert (~again).any()
 
 
 def _undated(row: dict) -> dict:
