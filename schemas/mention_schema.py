@@ -14,6 +14,7 @@ import pyarrow as pa_arrow
 import pyarrow.compute as pc
 from pandera.typing import Series
 
+from schemas.reference.wording import ANNOUNCED, REPORTED
 from schemas.rules import (
     AMOUNT_CEILING_USD,
     CURRENCY_CONFLICT,
@@ -89,6 +90,10 @@ def _record_rules() -> type[pa.DataFrameModel]:
         @pa.check("round_type", ignore_na=False, **_rule("round_type_known"))
         def _round_type_known(cls, s: Series[object]) -> Series[bool]:
             return s.isin(default_round_types().slugs)
+
+        @pa.check("status", ignore_na=False, **_rule("status_known"))
+        def _status_known(cls, s: Series[object]) -> Series[bool]:
+            return s.isin((ANNOUNCED, REPORTED))
 
         @pa.check("amount_status", **_rule("amount_parseable"))
         def _amount_parseable(cls, s: Series[str]) -> Series[bool]:

@@ -78,6 +78,14 @@ RECORD_RULES: dict[str, Rule] = {
             ("round_text", "round_type"),
         ),
         Rule(
+            "status_known",
+            _E,
+            "The status says the round was announced or is reported (a status column's 'Announced', "
+            "'Closed', 'Rumored', 'In talks'...): a round called off ('Cancelled', 'Withdrawn') is no deal, "
+            "and a status of no known meaning is not guessed.",
+            ("status",),
+        ),
+        Rule(
             "amount_parseable",
             _E,
             "The amount reads as money ('$3.5B', '€40 million', '1,500,000') or says it is undisclosed.",

@@ -1,7 +1,8 @@
 """What the served file holds, in a few lines: `python -m warehouse.summary [path]`. Opens it read-only.
 
 `tasks.py refresh` ends with these lines: the served file's path, its deals and disclosed dollars
-(whole USD), every table's row count (wrapped), and where the investment map is.
+(whole USD, announced rounds only; reported ones counted apart), every table's row count (wrapped), and
+where the investment map is.
 """
 
 from __future__ import annotations
@@ -26,8 +27,15 @@ def summary_lines(path: Path) -> list[str]:
         # Names from the file's own catalogue, quoted as identifiers.
         sizes = {t: connection.execute(f'select count(*) from "{t}"').fetchone()[0] for t in tables}
         counts = [f"{table} {rows:,}" for table, rows in sizes.items()]
-        deals, usd = connection.execute("select count(*), coalesce(sum(amount_usd), 0) from deals").fetchone()
-    lines = [f"served    {path}: {deals:,} deals, ${usd:,} disclosed"]
+        # Disclosed capital is the announced rounds', as in every mart and the map's headline: a reported
+        # round (talks, sources say) is counted apart, never added to it.
+        deals, usd, reported, reported_usd = connection.execute(
+            "select count(*), coalesce(sum(amount_usd) filter (where status = 'announced'), 0), "
+            "count(*) filter (where status = 'reported'), "
+            "coalesce(sum(amount_usd) filter (where status = 'reported'), 0) from deals"
+        ).fetchone()
+    told = f" (and {reported:,} reported, ${reported_usd:,}, not counted)" if reported else ""
+    lines = [f"served    {path}: {deals:,} deals, ${usd:,} disclosed{told}"]
     rows = [" " * 9]
     for count in counts:
         if len(rows[-1]) + len(count) + 3 > WIDTH:

@@ -36,6 +36,7 @@ from assets.normalize.mentions import (
     money_fields,
     round_type_of,
     segment_fields,
+    status_of,
 )
 from assets.normalize.names import LEGAL_SUFFIX_WORDS
 from schemas.reference.wording import NO_VALUE
@@ -147,7 +148,7 @@ def _same(left: str, right: str, columns: Iterable[str]) -> str:
 _TEXT = pa.string()
 _TEXT_LIST = pa.list_(pa.string())
 _LOOKUPS = ("company_alias_keys", "company_python", "company_lookup", "round_lookup", "date_lookup",
-            "segment_label_lookup", "segment_lookup", "investor_lookup")  # fmt: skip
+            "segment_label_lookup", "segment_lookup", "investor_lookup", "status_lookup")  # fmt: skip
 _LOOKUP_TABLES = ("company_texts", "money_lookup", "fx_lookup")
 
 
@@ -298,6 +299,10 @@ def _register_lookups(connection: duckdb.DuckDBPyConnection, refs: References, s
         lambda text, context, snippet: segment_fields(text, context, snippet, refs),
     )  # fmt: skip
     _register_lookup(
+        connection, "status_lookup", _distinct(connection, f"select distinct status from {src}"),
+        [("status_text", _TEXT)], [("deal_status", _TEXT)], lambda text: (status_of(text),),
+    )  # fmt: skip
+    _register_lookup(
         connection, "investor_lookup",
         _distinct(
             connection,
@@ -362,7 +367,8 @@ def _select(src: str, every_labelled: bool = False) -> str:
             a.huge as a_huge, {_converted("a", "fa")} as a_usd, fa.usd_per_unit, fa.rate_month,
             v.status as v_status, v.original as v_original, v.is_floor as v_floor, v.huge as v_huge,
             {_converted("v", "fv")} as v_usd,
-            s.segment, s.segment_basis, s.layer, li.canonical as leads, ii.canonical as all_investors
+            s.segment, s.segment_basis, s.layer, li.canonical as leads, ii.canonical as all_investors,
+            st.deal_status
         from {src} e
         left join company_lookup c on {_same("e", "c", ("company_text",))}
         left join round_lookup r on {_same("e", "r", ("round_text",))}
@@ -378,6 +384,7 @@ def _select(src: str, every_labelled: bool = False) -> str:
         {_segment_join(every_labelled)}
         left join investor_lookup li on e.lead_investors_text is not distinct from li.names
         left join investor_lookup ii on e.investors_text is not distinct from ii.names
+        left join status_lookup st on e.status is not distinct from st.status_text
     )
     select {", ".join(kept)},
         company, company_alias, company_key, round_type,
@@ -396,7 +403,7 @@ def _select(src: str, every_labelled: bool = False) -> str:
         if(a_usd is null, null, rate_month) as fx_rate_month,
         coalesce(leads, []) as lead_investors, coalesce(all_investors, []) as investors,
         announced_date, announced_date_precision,
-        if(regexp_matches(status, '^\\s*reported\\s*$'), 'reported', 'announced') as status,
+        deal_status as status,
         date_basis, segment, segment_basis, layer
     from joined
     """

@@ -28,7 +28,7 @@ from assets.normalize.document_dates import DAY, MONTH, QUARTER, YEAR, latest_na
 from assets.normalize.fx import FxTable, default_fx_table
 from assets.normalize.names import Names, default_names, name_key
 from schemas.reference.reference_data import ReferenceData
-from schemas.reference.wording import states_nothing
+from schemas.reference.wording import deal_status, states_nothing
 from schemas.rules import CURRENCY_CONFLICT, OUT_OF_RANGE
 from schemas.tables import NORMALIZED_MENTIONS
 from schemas.tables.mentions import NORMALIZED_FIELDS as NORMALIZED_COLUMNS
@@ -289,7 +289,8 @@ def has_segment_label(segment_text: Any) -> bool:
 
 
 def status_of(status: Any) -> str:
-    return "reported" if _text(status) == "reported" else "announced"
+    """'announced' or 'reported', or the status as written when it says neither (`deal_status`)."""
+    return deal_status(status)
 
 
 def normalize_record(row: dict[str, Any], refs: References) -> dict[str, Any]:

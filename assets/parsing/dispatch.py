@@ -293,6 +293,7 @@ def _table_row_query(
     expressions = {column: field for field, column in _MENTION_TO_COLUMN.items()} | {
         "round_text": "round_text",
         "context": "context",
+        "status": "status",
         "snippet": "snippet",
         "locator": "locator",
         "record_id": record_id_sql("getvariable('record_prefix')", "locator"),

@@ -44,6 +44,7 @@ EXPORT_FIELDS = {
     "lead_investors": "lead_investors",
     "investors": "investors",
     "description": "context",
+    "status": "status",
 }
 TABLE_FORMATS = ("csv", "json", "jsonl")
 """Export formats read: CSV with a header row, a JSON array of objects, JSON Lines."""

@@ -35,6 +35,7 @@ HEADER_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("announced", ("date", "announced", "when", "datum")),
     ("investors", ("investors", "backers", "participants", "investor", "investoren", "geldgeber")),
     ("context", ("description", "what they do", "about", "product", "beschreibung")),
+    ("status", ("status", "deal status", "confirmed")),
 )  # fmt: skip
 _REQUIRED = {"company"}
 # A header that names the round, alone or packed with another field ('Round / Valuation').
@@ -268,6 +269,8 @@ def mention_from_row(
         lead_investors=leads,
         investors=investors,
         context=" ".join(filter(None, (values.get("segment"), values.get("context")))) or None,
+        # as written ('Rumored', 'In talks (reportedly)'): normalisation reads it (`deal_status`)
+        status=values.get("status") or "announced",
     )
 
 

@@ -201,3 +201,38 @@ on the reference data in use: whether a sign makes an amount is still for `curre
 def words_pattern(words: tuple[str, ...] | frozenset[str]) -> str:
     """A regex alternation of `words`, longest first, each escaped: `(?:more than|over|...)`."""
     return "(?:" + "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)) + ")"
+
+
+# What a status cell or field says of a deal (an export's 'status' column, a page table's 'Status'): checked
+# in this order, as words of the folded text. A round that did not happen is no deal, and a status of no
+# known meaning is no guess: both keep their text and are quarantined (`status_known`).
+STATUS_NO_DEAL = (
+    "cancel", "called off", "withdraw", "withdrew", "denied", "abandon", "terminat", "failed",
+    "fell through", "scrapped", "rejected", "collapsed", "postponed", "not happen",
+)  # fmt: skip
+STATUS_REPORTED = (
+    "report", "rumor", "rumour", "talks", "sources", "unconfirmed", "not confirmed", "unannounced",
+    "not announced", "unofficial", "not official", "said to", "expected", "pending", "planned", "in progress",
+    "negotiat", "nearing", "considering", "exploring", "seeking", "in discussion", "speculat", "alleged",
+)  # fmt: skip
+STATUS_ANNOUNCED = (
+    "announced", "confirmed", "closed", "completed", "complete", "done", "official", "funded", "secured",
+    "final", "raised",
+)  # fmt: skip
+ANNOUNCED, REPORTED = "announced", "reported"
+
+
+def deal_status(text: object) -> str:
+    """'announced' or 'reported' for what a status says ('Rumored', 'In talks (reportedly)', 'Closed'); an
+    empty status is announced (a source states its deals). Anything else, a round called off or a word of
+    no known meaning, is returned folded, as written, for the rule `status_known` to name."""
+    folded = clean_space(str(text)).lower() if isinstance(text, str) else ""
+    if states_nothing(folded):
+        return ANNOUNCED
+    if any(word in folded for word in STATUS_NO_DEAL):
+        return folded
+    if any(word in folded for word in STATUS_REPORTED):
+        return REPORTED
+    if any(word in folded for word in STATUS_ANNOUNCED):
+        return ANNOUNCED
+    return folded

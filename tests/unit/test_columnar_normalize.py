@@ -69,6 +69,11 @@ HANDMADE = pd.DataFrame(
                  announced_text="yesterday", published_date=pd.Timestamp("2026-02-03").date()),
         _mention(12, company_text="Kestrel", amount_text="$5M", currency_text="EUR", valuation_text="€20M",
                  announced_text="2025-04-01"),
+        # statuses as a status column writes them: rumoured, announced, called off, of no known meaning
+        _mention(13, company_text="Wren", amount_text="$5M", announced_text="2025-04-01", status="Rumored"),
+        _mention(14, company_text="Wren", amount_text="$6M", announced_text="2025-04-02", status=" Closed "),
+        _mention(15, company_text="Wren", amount_text="$7M", announced_text="2025-04-03", status="Cancelled"),
+        _mention(16, company_text="Wren", amount_text="$8M", announced_text="2025-04-04", status="Green"),
     ]
     # Names on both sides of the plain-name shortcut: placeholders, suffixes, aliases, odd spacing, accents.
     + [
@@ -173,6 +178,9 @@ def test_handmade_rows_cover_the_branches(refs: References) -> None:
     assert frame.loc["row[10]", "segment_basis"] == "inferred"
     assert frame.loc["row[12]", "amount_status"] == "currency_conflict"
     assert frame.loc["row[12]", "valuation_status"] == "parsed"
+    assert [frame.loc[f"row[{n}]", "status"] for n in (13, 14, 15, 16)] == [
+        "reported", "announced", "cancelled", "green"
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(

@@ -43,6 +43,7 @@ VIOLATIONS = {
     "company_present": {"company_text": "  "},
     "company_not_sentence": {"company_text": "This is a whole sentence that an extractor mistook for a name"},
     "round_type_known": {"round_text": "Series Omega-Prime"},
+    "status_known": {"status": "Called off"},
     "amount_parseable": {"amount_text": "about twenty"},
     "amount_nonnegative": {"amount_text": "-20000000", "valuation_text": None},
     "amount_below_ceiling": {"amount_text": "2000000000000", "valuation_text": None},

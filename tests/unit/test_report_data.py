@@ -23,6 +23,7 @@ from warehouse.report.data import (
     load_sources,
 )
 from warehouse.report.deal_figures_cache import cached_figures, keep_figures
+from warehouse.summary import summary_lines
 
 M = 1_000_000
 GENERATED_AT = dt.datetime(2026, 6, 1, 12, 0)
@@ -285,3 +286,20 @@ def test_figures_kept_for_the_same_deals_are_read_back_as_computed(connection, t
     assert not kept.exists()
     kept.write_text("{not json", encoding="utf-8")
     assert cached_figures(kept, "deals-digest-1") is None
+
+
+def test_a_reported_round_adds_to_no_count_nor_to_the_deals_a_source_backs(tmp_path):
+    """A round still in talks stays in deals, marked, and counts nowhere on the page: not in the deal
+    counts, not in what each source backs (a source whose only deal is a rumour backs none yet), and not
+    in the refresh's closing line, which names it apart."""
+    rumour = deal("Fenwick", "series_b", "2026-04-01", 300 * M) | {"status": "reported"}
+    warehouse = Warehouse(tmp_path / "work.duckdb")
+    build_warehouse(warehouse, [rumour, *DEALS])  # the digest backs the rumour and Arcfield's seed
+    with warehouse.connect(read_only=True) as read_only:
+        counts = compute_deal_figures(read_only).counts
+    assert (counts.deal_count, counts.deals_by_source) == (10, (("digest", 1), ("wire", 10)))
+    lines = summary_lines(warehouse.path)
+    disclosed = sum(d["amount_usd"] or 0 for d in DEALS)
+    assert lines[0].endswith(
+        f": 11 deals, ${disclosed:,} disclosed (and 1 reported, $300,000,000, not counted)"
+    )

@@ -22,6 +22,7 @@ MENTION_COLUMNS = [
     "lead_investors",
     "investors",
     "context",
+    "status",
     "row_number",
     "snippet",
 ]
@@ -116,6 +117,7 @@ def test_csv_with_column_mapping(tmp_path: Path) -> None:
             "lead_investors": ["Accel"],
             "investors": ["Accel", "Index"],  # leads first, no duplicates
             "context": "serves models",
+            "status": None,
             "row_number": 1,
         },
         {
@@ -129,6 +131,7 @@ def test_csv_with_column_mapping(tmp_path: Path) -> None:
             "lead_investors": [],
             "investors": [],
             "context": None,
+            "status": None,
             "row_number": 2,
         },
     ]

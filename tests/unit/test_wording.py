@@ -9,7 +9,7 @@ import pytest
 from assets.normalize.amounts import AmountStatus, parse_amount
 from assets.normalize.mentions import References, normalize_record
 from assets.parsing.table_rows import mention_from_row
-from schemas.reference.wording import CURRENCY_SIGNS, NO_VALUE, UNDISCLOSED, words_pattern
+from schemas.reference.wording import CURRENCY_SIGNS, NO_VALUE, UNDISCLOSED, deal_status, words_pattern
 from schemas.vocabulary import Currencies
 
 
@@ -55,3 +55,45 @@ def test_the_currency_signs_are_every_currency_sign_unicode_knows() -> None:
     every = {chr(point) for point in range(0x110000) if unicodedata.category(chr(point)) == "Sc"}
     assert set(CURRENCY_SIGNS) == every
     assert {"$", "€", "₹", "₿", "\U0001e2ff"} <= set(CURRENCY_SIGNS)  # '\U0001e2ff': the Wancho rupee
+
+
+@pytest.mark.parametrize(
+    ("written", "status"),
+    [
+        (None, "announced"),
+        ("", "announced"),
+        ("—", "announced"),
+        ("Announced", "announced"),
+        ("Closed", "announced"),
+        ("Confirmed by the company", "announced"),
+        ("Rumored", "reported"),
+        ("rumoured", "reported"),
+        ("In talks (reportedly)", "reported"),
+        ("Unconfirmed", "reported"),
+        ("Not announced", "reported"),
+        ("Planned", "reported"),
+        ("reported", "reported"),
+        ("Cancelled", "cancelled"),
+        ("Called off", "called off"),
+        ("Withdrawn (was rumored)", "withdrawn (was rumored)"),
+        ("Green", "green"),
+    ],
+)
+def test_a_status_says_announced_reported_or_is_kept_for_the_rule(written: object, status: str) -> None:
+    """A status column's words: announced or reported; a round called off, or a word of no known meaning,
+    keeps its text, so `status_known` quarantines it and names what it said."""
+    assert deal_status(written) == status
+
+
+def test_a_page_tables_status_column_marks_its_rumoured_rows() -> None:
+    headers = ["Company", "Round", "Amount", "Status"]
+    fields = {0: "company", 1: "round", 2: "amount", 3: "status"}
+    rumoured = mention_from_row(
+        fields, headers, ["Elmstead", "Series C", "$300M", "In talks (reportedly)"], "r"
+    )
+    plain = mention_from_row(fields, headers, ["Fairlight", "Series A", "$25M", ""], "r")
+    assert rumoured is not None
+    assert plain is not None
+    assert (rumoured.status, plain.status) == ("In talks (reportedly)", "announced")
+    record = normalize_record({"company_text": "Elmstead", "status": rumoured.status}, References.of())
+    assert record["status"] == "reported"

@@ -239,8 +239,10 @@ from deals
 where status = 'announced'
 """
 # A deal several sources reported counts once for each of them.
+# Announced deals only, as the headline counts them: a source whose only deal is a rumour backs none yet.
 DEALS_BY_SOURCE_SQL = """
-select source_id, count(distinct deal_id) from deal_sources group by source_id order by source_id
+select s.source_id, count(distinct s.deal_id) filter (where d.status = 'announced')
+from deal_sources s join deals d using (deal_id) group by s.source_id order by s.source_id
 """
 
 # The overview's counts of what is not in `deals` (DealCounts has those).
