@@ -29,6 +29,7 @@ import duckdb
 import pyarrow as pa
 
 from assets.normalize.fx import FxTable, default_fx_table
+from assets.normalize.names import one_spelling_each
 from assets.resolve.evidence import create_deal_sources
 from assets.resolve.mention_keys import MENTION_KEYS, PRECEDENCE, mention_keys_sql
 from assets.resolve.merge import (
@@ -223,6 +224,18 @@ update deals set amount_usd = c.amount_usd from deal_month_amounts c where deals
 drop table deal_month_amounts
 """
 
+# One spelling per investor over every deal (`names.one_spelling_each`): sources write one fund
+# 'Harbor Fund', 'HARBOR FUND' and 'harbor fund', and each spelling would be an investor of its own in
+# deal_investors and mart_investor_activity. Only deals naming a respelled investor are rewritten, their
+# lists kept in order without the duplicates a respelling makes.
+_RESPELLED = f"""
+update deals set
+    lead_investors = {DISTINCT.format(l="list_transform(lead_investors, lambda x: coalesce(s.m[x], x))")},
+    investors = {DISTINCT.format(l="list_transform(investors, lambda x: coalesce(s.m[x], x))")}
+from (select map(list(written), list(chosen)) as m from investor_spellings) s
+where list_has_any(deals.investors, map_keys(s.m))
+"""
+
 _NEW_SIGHTINGS = "insert into deal_sightings select deal_id, first_seen_at from deal_ids where unseen"
 _STAGING = (MENTION_KEYS, "merging_rows", GROUPED_TABLE, MEMBERS_TABLE, "staged_deals", "staged_sources",
             "staged_rows", "staged_keys", "deal_ids")  # fmt: skip
@@ -231,6 +244,23 @@ _STAGING = (MENTION_KEYS, "merging_rows", GROUPED_TABLE, MEMBERS_TABLE, "staged_
 def _columns(table: Table) -> str:
     """The column definitions of a declared table, for a staging table shaped like it."""
     return ", ".join(f"{identifier(c.name)} {c.type}" for c in table.columns)
+
+
+def _respell_investors(connection: duckdb.DuckDBPyConnection) -> None:
+    """Rewrite the investor lists of `deals` to one spelling per investor (`_RESPELLED`)."""
+    names = [row[0] for row in connection.execute("select distinct unnest(investors) from deals").fetchall()]
+    chosen = one_spelling_each(names)
+    if not chosen:
+        return  # (nearly always: nothing to rewrite, and no statement over the deals)
+    connection.register(
+        "investor_spellings",
+        pa.table({"written": pa.array(list(chosen), pa.string()),
+                  "chosen": pa.array(list(chosen.values()), pa.string())}),
+    )  # fmt: skip
+    try:
+        connection.execute(_RESPELLED)
+    finally:
+        connection.unregister("investor_spellings")
 
 
 def _register_references(
@@ -305,6 +335,7 @@ def resolve_in_database(
             connection.execute(_EVIDENCE)
             for statement in _DEAL_MONTH_FX.split(";"):
                 connection.execute(statement)
+            _respell_investors(connection)
             create_deal_sources(connection)
             connection.execute(_NEW_SIGHTINGS)
             deals_count, evidence_count, placed = connection.execute(

@@ -15,6 +15,7 @@ from assets.normalize.names import (
     clean_name,
     default_names,
     name_key,
+    one_spelling_each,
     split_name_list,
     split_parenthetical,
 )
@@ -242,3 +243,15 @@ def test_an_investor_written_with_its_other_name_in_parentheses_is_that_investor
         "Sequoia Capital (India)",
         "Sequoia Capital",
     ]
+
+
+def test_one_spelling_each_maps_the_other_spellings_of_a_name_to_its_mixed_case_one() -> None:
+    names = ["HARBOR FUND", "Pine Capital", "harbor fund", "Harbor Fund", "Harbor Fund, L.P.", "KKR", "kkr"]
+    assert one_spelling_each(names) == {
+        "HARBOR FUND": "Harbor Fund",
+        "harbor fund": "Harbor Fund",
+        "Harbor Fund, L.P.": "Harbor Fund",
+        "kkr": "KKR",  # neither mixes cases: the first in sort order
+    }
+    assert one_spelling_each(list(reversed(names))) == one_spelling_each(names)
+    assert one_spelling_each(["Pine Capital", "Oak Partners"]) == {}

@@ -407,3 +407,33 @@ def test_the_same_export_at_another_url_resolves_to_the_same_deals(tmp_path: Pat
     assert {(d["company"], d["amount_usd"], d["mention_count"]) for d in found[0]} == {
         (f"Quarry Labs {n}", (10 + n) * 1_000_000, 2) for n in range(40)
     }
+
+
+def test_an_investor_written_several_ways_is_one_investor_in_every_deal() -> None:
+    """'Harbor Fund', 'HARBOR FUND', 'harbor fund, L.P.': one investor, spelt the one way that mixes
+    capitals and lower case, in every deal's lists; a deal that named it twice names it once."""
+    rows = [
+        mention("h1", company="Wexford", company_key="wexford", round_type="series_a", amount_usd=30,
+                lead_investors=["HARBOR FUND"], investors=["HARBOR FUND", "Pine Capital"]),
+        mention("h2", company="Yarrow", company_key="yarrow", round_type="seed", amount_usd=4,
+                lead_investors=["Harbor Fund"], investors=["Harbor Fund", "harbor fund, L.P."]),
+        mention("h3", company="Abacor", company_key="abacor", round_type="seed", amount_usd=9,
+                investors=["PINE CAPITAL", "harbor fund"]),
+    ]  # fmt: skip
+    frame = pd.DataFrame(rows)
+    for column in ("amount_usd", "valuation_usd"):
+        frame[column] = frame[column].astype("Int64")
+    frame["warnings"] = [[] for _ in rows]
+    valid = _landed(frame.assign(amount_status="parsed", valuation_status="missing"), "valid_mentions")
+    deals, _, _ = _in_database(valid)
+    lists = {
+        company: (list(leads), list(investors))
+        for company, leads, investors in zip(
+            deals["company"], deals["lead_investors"], deals["investors"], strict=True
+        )
+    }
+    assert lists == {
+        "Wexford": (["Harbor Fund"], ["Harbor Fund", "Pine Capital"]),
+        "Yarrow": (["Harbor Fund"], ["Harbor Fund"]),
+        "Abacor": ([], ["Pine Capital", "Harbor Fund"]),
+    }
