@@ -30,6 +30,7 @@ from assets.normalize.names import split_name_list
 from assets.parsing.decoding import utf16_without_mark
 from assets.parsing.table_rows import leads_and_investors
 from schemas.duckdb_memory import private_duckdb, scratch_duckdb
+from schemas.reference.wording import TOTAL_ROW_WORDS
 from warehouse.arrow_frames import text_frame
 
 # dealmap's own column names for table exports, and the mention field each fills.
@@ -594,13 +595,22 @@ def _define_mentions(connection: duckdb.DuckDBPyConnection, mapping: dict[str, s
     # quarantined for naming no company.
     others = " and ".join(f"e.c{position} is null" for position in range(1, len(kept)))
     blank = f"({others + ' and ' if others else ''}coalesce(trim(e.c0) = '', false))" if kept else "false"
+    # A summary row ('Total,,30000000,'): its company cell says total and it states no round and no date.
+    # The table's sum, not a deal (`wording.names_a_total`, as a page table's footer is read).
+    connection.execute("set variable total_row_words = ?", [sorted(TOTAL_ROW_WORDS)])
+    company, round_cell, date_cell = (fields[f] for f in ("company", "round_text", "announced"))
+    total = (
+        f"(list_contains(getvariable('total_row_words'), "
+        f"rtrim(lower(regexp_replace(trim({company}), '\\s+', ' ', 'g')), ':. ')) "
+        f"and nullif(trim({round_cell}), '') is null and nullif(trim({date_cell}), '') is null)"
+    )
     # Rows in the file's order: `row_number() over ()` numbers them as scanned, and on the one thread of
     # the connection (`_opened`) the join keeps the order of the scan.
     connection.execute(
         f"""create view {MENTIONS_VIEW} as
         select {selected}, e.row_number, concat({snippet}) as snippet
         from (select *, row_number() over () as row_number from {_CELLS}) e {joined}
-        where not {blank}"""
+        where not {blank} and not coalesce({total}, false)"""
     )
 
 

@@ -236,3 +236,18 @@ def deal_status(text: object) -> str:
     if any(word in folded for word in STATUS_ANNOUNCED):
         return ANNOUNCED
     return folded
+
+
+TOTAL_ROW_WORDS = frozenset(
+    {"total", "totals", "grand total", "sub-total", "subtotal", "sum", "overall", "all", "all deals",
+     "total funding", "total raised", "gesamt", "summe", "insgesamt"}
+)  # fmt: skip
+"""What the company cell of a table's summary row says ('Total', 'Grand total:', 'SUM'): compared folded,
+without trailing colons or dots."""
+
+
+def names_a_total(company_cell: str | None) -> bool:
+    """Whether a table row's company cell labels a summary row ('Total', 'Grand total:'), not a company."""
+    if not company_cell:
+        return False
+    return clean_space(company_cell).lower().rstrip(":. ") in TOTAL_ROW_WORDS

@@ -10,6 +10,7 @@ import pytest
 
 from assets.parsing import table_export
 from assets.parsing.table_export import TableExportError
+from assets.parsing.table_rows import mention_from_row
 
 MENTION_COLUMNS = [
     "company",
@@ -370,3 +371,39 @@ def test_a_title_line_above_the_header_is_named(tmp_path: Path) -> None:
     )
     with pytest.raises(TableExportError, match="looks like a title above the header: remove it"):
         read_table_export(path, "csv")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_a_summary_row_is_the_tables_sum_not_a_deal(tmp_path: Path, fmt: str) -> None:
+    """'Total', 'Grand total:', 'SUM' with no round and no date: the export's sum, not a row of a company.
+    A company that is called so and states its round stays a deal."""
+    rows = [
+        ("Quillon Grid", "Series A", "6000000", "2026-04-05"),
+        ("Total", "", "6000000", ""),
+        ("Grand total:", None, "6000000", None),
+        ("SUM", "", "6000000", ""),
+        ("Total", "Seed", "1000000", "2026-04-07"),
+    ]
+    path = tmp_path / f"tracker.{fmt}"
+    if fmt == "csv":
+        lines = ["company,round_type,amount,announced_date"]
+        lines += [",".join(cell or "" for cell in row) for row in rows]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    else:
+        keys = ("company", "round_type", "amount", "announced_date")
+        path.write_text(json.dumps([dict(zip(keys, row, strict=True)) for row in rows]), encoding="utf-8")
+    frame = read_table_export(path, fmt)
+    assert list(zip(frame["company"], frame["round_text"], strict=True)) == [
+        ("Quillon Grid", "Series A"),
+        ("Total", "Seed"),
+    ]
+
+
+def test_a_page_tables_footer_total_is_no_deal() -> None:
+    headers = ["Company", "Round", "Amount", "Date"]
+    fields = {0: "company", 1: "round", 2: "amount", 3: "announced"}
+    assert mention_from_row(fields, headers, ["Total", "", "$12M", ""], "tfoot") is None
+    assert mention_from_row(fields, headers, ["Totals:", "—", "$12M", "—"], "tfoot") is None
+    kept = mention_from_row(fields, headers, ["Total", "Seed", "$1M", "2026-03-01"], "r")
+    assert kept is not None
+    assert kept.company == "Total"
