@@ -47,6 +47,26 @@ EXPORT_FIELDS = {
     "description": "context",
     "status": "status",
 }
+# The names exports most often give dealmap's fields, as `_folded` writes them ('Raised (USD)' is `raised`,
+# 'Funding Round' `funding_round`): read as the field when neither the source's columns nor dealmap's own
+# name give it (the first name of a field's list that a column has wins). A name that means something
+# else in some exports ('Total raised', 'Category', 'Type') is not one of them: map it.
+EXPORT_SYNONYMS = {
+    "company": ("company_name", "startup", "startup_name", "organization", "organisation",
+                "organization_name", "organisation_name", "name", "firm"),
+    "round_type": ("round", "stage", "funding_round", "round_name", "series", "funding_type", "round_stage",
+                   "investment_type", "investment_stage", "funding_stage", "deal_type"),
+    "amount": ("raised", "amount_raised", "funding_amount", "round_size", "deal_size", "investment_amount",
+               "money_raised", "raised_amount", "funding"),
+    "currency": ("ccy", "currency_code"),
+    "valuation": ("post_money_valuation", "post_money", "valuation_post_money"),
+    "segment": ("sector", "industry", "vertical"),
+    "announced_date": ("date", "announced", "announcement_date", "date_announced", "announced_on", "deal_date",
+                       "funding_date", "round_date", "closed_on", "close_date"),
+    "lead_investors": ("lead_investor", "lead", "leads", "led_by", "lead_investor_s"),
+    "investors": ("investor", "backers", "investor_names", "all_investors", "participants"),
+    "status": ("deal_status",),
+}  # fmt: skip
 TABLE_FORMATS = ("csv", "json", "jsonl")
 """Export formats read: CSV with a header row, a JSON array of objects, JSON Lines."""
 
@@ -469,6 +489,16 @@ def _mapping(columns: dict[str, str] | None, available: list[str]) -> dict[str, 
         resolved = _resolve_column(field, available) if field not in mapping else None
         if resolved is not None:
             mapping[field] = resolved
+    # Then the names exports give the fields left ('Stage', 'Raised', 'Date'): a column is read once.
+    for field, synonyms in EXPORT_SYNONYMS.items():
+        if field in mapping:
+            continue
+        used = set(mapping.values())
+        found = next(
+            (c for synonym in synonyms for c in available if _folded(c) == synonym and c not in used), None
+        )
+        if found is not None:
+            mapping[field] = found
     if "company" not in mapping:
         raise TableExportError(f"no company column (columns: {_listed(available)}){_mapping_hint(available)}")
     fields_by_column: dict[str, list[str]] = {}
@@ -694,7 +724,8 @@ def table_mentions(
     statement, never through Python objects per row. It may be queried only inside the `with` block; any
     reading error there is a `TableExportError`.
     """
-    wanted = frozenset(_folded(name) for name in [*(columns or {}).values(), *EXPORT_FIELDS])
+    synonyms = [name for names in EXPORT_SYNONYMS.values() for name in names]
+    wanted = frozenset(_folded(name) for name in [*(columns or {}).values(), *EXPORT_FIELDS, *synonyms])
     with _opened(path, fmt, wanted, encoding) as (connection, available, kept, repeated):
         mapping = _mapping(columns, available)
         _refuse_repeated(mapping, repeated)

@@ -212,9 +212,9 @@ def test_missing_mapped_column_raises(tmp_path: Path) -> None:
 
 def test_no_company_column_raises(tmp_path: Path) -> None:
     path = tmp_path / "tracker.csv"
-    path.write_text("Startup,Raised\nOrrin,$5M\n", encoding="utf-8")
+    path.write_text("Outfit,Raised\nOrrin,$5M\n", encoding="utf-8")
 
-    with pytest.raises(TableExportError, match=r"no company column \(columns: \['Startup', 'Raised'\]\)"):
+    with pytest.raises(TableExportError, match=r"no company column \(columns: \['Outfit', 'Raised'\]\)"):
         read_table_export(path, "csv")
 
 
@@ -341,19 +341,19 @@ def test_investor_objects_in_a_json_export_are_read_by_name_and_lead_mark(tmp_pa
 def test_an_export_in_other_names_is_told_what_to_map(tmp_path: Path) -> None:
     path = tmp_path / "airtable.csv"
     path.write_text(
-        "Company Name,Funding Round,Amount Raised (USD),Date Announced,Lead Investor(s)\n"
+        "Portfolio Company,Round Label,Amount In (USD),Date Of Close,Lead Firm\n"
         "Petrel Systems,Series A,18000000,2026-03-01,Accel\n",
         encoding="utf-8",
     )
     with pytest.raises(TableExportError) as raised:
         read_table_export(path, "csv")
     assert (
-        'e.g. company = "Company Name", round_type = "Funding Round", amount = "Amount Raised (USD)", '
-        'announced_date = "Date Announced", lead_investors = "Lead Investor(s)"'
+        'e.g. company = "Portfolio Company", round_type = "Round Label", amount = "Amount In (USD)", '
+        'announced_date = "Date Of Close", lead_investors = "Lead Firm"'
     ) in str(raised.value)
     # mapped as told, it reads
-    mapping = {"company": "Company Name", "round_type": "Funding Round", "amount": "Amount Raised (USD)",
-               "announced_date": "Date Announced", "lead_investors": "Lead Investor(s)"}  # fmt: skip
+    mapping = {"company": "Portfolio Company", "round_type": "Round Label", "amount": "Amount In (USD)",
+               "announced_date": "Date Of Close", "lead_investors": "Lead Firm"}  # fmt: skip
     frame = read_table_export(path, "csv", mapping)
     assert (frame["company"].iloc[0], frame["amount"].iloc[0], frame["currency"].iloc[0]) == (
         "Petrel Systems",
@@ -407,3 +407,28 @@ def test_a_page_tables_footer_total_is_no_deal() -> None:
     kept = mention_from_row(fields, headers, ["Total", "Seed", "$1M", "2026-03-01"], "r")
     assert kept is not None
     assert kept.company == "Total"
+
+
+def test_the_names_exports_give_the_fields_are_read_as_them(tmp_path: Path) -> None:
+    """'Stage', 'Raised (USD)', 'Date', 'Lead investor' are read as round, amount, date and leads when
+    neither the source's columns nor dealmap's own names give those fields; a name that means something
+    else in some exports ('Total raised') is left for a mapping."""
+    path = tmp_path / "tracker.csv"
+    path.write_text(
+        "Startup,Stage,Raised (USD),Total raised,Date,Lead investor,Sector\n"
+        "Peregrine Fabric,Series A,12000000,40000000,2026-03-01,Coldharbour VC,AI chips\n",
+        encoding="utf-8",
+    )
+    frame = read_table_export(path, "csv")
+    row = frame.iloc[0]
+    assert (row["company"], row["round_text"], row["amount"], row["currency"]) == (
+        "Peregrine Fabric", "Series A", "12000000", "USD"
+    )  # fmt: skip
+    assert (row["announced"], list(row["lead_investors"]), row["segment"]) == (
+        "2026-03-01", ["Coldharbour VC"], "AI chips"
+    )  # fmt: skip
+    assert "Total raised" not in row["snippet"]
+    # dealmap's own name wins over another name of the field, and a mapping over both
+    path.write_text("company,amount,Raised\nQuarry,5000000,7000000\n", encoding="utf-8")
+    assert read_table_export(path, "csv")["amount"].tolist() == ["5000000"]
+    assert read_table_export(path, "csv", {"amount": "Raised"})["amount"].tolist() == ["7000000"]
