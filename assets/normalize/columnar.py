@@ -341,6 +341,14 @@ def _converted(money: str, fx: str) -> str:
     return f"whole_product({money}.units, {money}.exp, {fx}.rate_units, {fx}.rate_exp)"
 
 
+def _in_units(money: str) -> str:
+    """The value of a money lookup row as a double, as Python's float() of its Decimal gives it: one
+    correctly rounded product or quotient of two exact doubles (units below 2^53, powers of ten up to
+    10^22), never a product by an inexact 0.1."""
+    units, exp = f"{money}.units", f"{money}.exp"
+    return f"if({exp} >= 0, {units}::double * pow(10, {exp}), {units}::double / pow(10, -{exp}))"
+
+
 def _segment_join(every_labelled: bool) -> str:
     """The join of each mention to its segment: by its label alone when every mention states one, so
     that the snippets and contexts (the widest text of the extraction files) are not read at all; else
@@ -366,7 +374,8 @@ def _select(src: str, every_labelled: bool = False) -> str:
             a.status as a_status, a.original as a_original, a.row_currency, a.is_floor as a_floor,
             a.huge as a_huge, {_converted("a", "fa")} as a_usd, fa.usd_per_unit, fa.rate_month,
             v.status as v_status, v.original as v_original, v.is_floor as v_floor, v.huge as v_huge,
-            {_converted("v", "fv")} as v_usd,
+            {_converted("v", "fv")} as v_usd, v.convert_currency as v_currency,
+            {_in_units("a")} as a_units_value, {_in_units("v")} as v_units_value,
             s.segment, s.segment_basis, s.layer, li.canonical as leads, ii.canonical as all_investors,
             st.deal_status
         from {src} e
@@ -399,6 +408,9 @@ def _select(src: str, every_labelled: bool = False) -> str:
             as valuation_status,
         if(v_usd {fits}, v_usd::bigint, null) as valuation_usd,
         coalesce(v_floor, false) as valuation_is_floor,
+        if(a_usd {fits}, a_units_value, null) as amount_in_currency,
+        if(v_usd {fits}, v_currency, null) as valuation_currency,
+        if(v_usd {fits}, v_units_value, null) as valuation_in_currency,
         if(a_usd is null, null, usd_per_unit) as fx_usd_per_unit,
         if(a_usd is null, null, rate_month) as fx_rate_month,
         coalesce(leads, []) as lead_investors, coalesce(all_investors, []) as investors,

@@ -337,6 +337,14 @@ def normalize_record(row: dict[str, Any], refs: References) -> dict[str, Any]:
         "valuation_status": valuation_status,
         "valuation_usd": valuation_usd,
         "valuation_is_floor": bool(valuation and valuation.is_floor),
+        # (in its own units too, for resolution to compare reports in one currency and convert again)
+        "amount_in_currency": float(amount.value) if amount is not None and amount_usd is not None else None,
+        "valuation_currency": valuation.currency
+        if valuation is not None and valuation_usd is not None
+        else None,
+        "valuation_in_currency": (
+            float(valuation.value) if valuation is not None and valuation_usd is not None else None
+        ),
         "fx_usd_per_unit": float(rate) if rate is not None else None,
         "fx_rate_month": rate_month,
         "lead_investors": refs.names.investor_list(as_list(row.get("lead_investors_text"))),

@@ -185,43 +185,67 @@ select i.deal_id, s.row_key, s.precedence
 from staged_rows s join staged_keys k on k.staged_id = s.staged_id join deal_ids i on i.deal_key = k.deal_key
 """
 
-# A merged deal's amount at the rate of its own month (`merge.amount_at_deal_month`, in the same double
-# arithmetic): the mention that gave the amount (the strongest that states one) was converted at the rate
-# of its own month, and the deal may carry another mention's date. A date before the table takes its first
-# month, after it its last, as the normaliser does. Computed from the mention, never from the deal, so the
-# deals Python resolved (which did this already) come out the same.
+# A merged deal's figures at the rate of its own month (`merge.at_deal_month`, in the same double
+# arithmetic): the mention that gave the amount (the strongest that states one), and the one that gave the
+# valuation, were converted at the rate of their own date's month, and the deal may carry another
+# mention's date. Converted again from the figure in its own currency when the two months' rates differ
+# (a date before the table takes its first month, after it or none its last, as the normaliser does).
+# Computed from the mentions, never from the deal, so the deals Python resolved (which did this already)
+# come out the same.
 _DEAL_MONTH_FX = """
-create or replace temp table deal_month_amounts as
+create or replace temp table deal_month_figures as
 with taken as (
     select e.deal_id,
-        arg_min(struct_pack(usd := v.amount_usd, per_unit := v.fx_usd_per_unit, month := v.fx_rate_month,
-                            currency := v.currency), e.precedence) as m
+        arg_min(struct_pack(units := v.amount_in_currency, currency := v.currency, day := v.announced_date),
+                e.precedence) filter (where v.amount_usd is not null) as amount,
+        arg_min(struct_pack(units := v.valuation_in_currency, currency := v.valuation_currency,
+                            day := v.announced_date), e.precedence) filter (where v.valuation_usd is not null)
+            as valuation
     from deal_source_rows e join valid_rows v using (row_key)
-    where v.amount_usd is not null
-        and e.deal_id in (select deal_id from deals where mention_count > 1 and announced_date is not null)
+    where e.deal_id in (select deal_id from deals where mention_count > 1 and announced_date is not null)
     group by e.deal_id
 ),
-foreign_amounts as (
-    select t.deal_id, t.m, date_trunc('month', d.announced_date)::date as deal_month
+figures as (
+    select t.deal_id, 'amount' as figure, t.amount.units as units, t.amount.currency as currency,
+        t.amount.day as mention_day, date_trunc('month', d.announced_date)::date as deal_month
     from taken t join deals d using (deal_id)
-    where t.m.currency <> 'USD' and t.m.per_unit > 0
+    where t.amount.currency <> 'USD' and t.amount.units is not null
+    union all
+    select t.deal_id, 'valuation', t.valuation.units, t.valuation.currency, t.valuation.day,
+        date_trunc('month', d.announced_date)::date
+    from taken t join deals d using (deal_id)
+    where t.valuation.currency <> 'USD' and t.valuation.units is not null
 ),
-first_rates as (
-    select currency, min(month) as month, arg_min(usd_per_unit, month) as usd_per_unit
+table_ends as (
+    select currency, min(month) as first_month, arg_min(usd_per_unit, month) as first_rate,
+        max(month) as last_month
     from fx_rates group by currency
 ),
+at_deal as (
+    select f.*, r.month as rate_month, r.usd_per_unit as rate
+    from figures f asof left join fx_rates r on r.currency = f.currency and r.month <= f.deal_month
+),
+at_both as (
+    select a.*, r.month as mention_rate_month
+    from at_deal a asof left join fx_rates r
+        on r.currency = a.currency and r.month <= date_trunc('month', a.mention_day)::date
+),
 rated as (
-    select f.deal_id, f.m, coalesce(r.month, o.month) as rate_month,
-        coalesce(r.usd_per_unit, o.usd_per_unit) as usd_per_unit
-    from foreign_amounts f
-    asof left join fx_rates r on r.currency = f.m.currency and r.month <= f.deal_month
-    left join first_rates o on o.currency = f.m.currency
+    select b.deal_id, b.figure, b.units,
+        coalesce(b.rate_month, t.first_month) as deal_rate_month,
+        coalesce(b.rate, t.first_rate) as deal_rate,
+        if(b.mention_day is null, t.last_month, coalesce(b.mention_rate_month, t.first_month))
+            as mention_rate_month
+    from at_both b join table_ends t using (currency)
 )
-select deal_id, round(m.usd::double * usd_per_unit / m.per_unit)::bigint as amount_usd
+select deal_id, figure, round(units * deal_rate)::bigint as usd
 from rated
-where usd_per_unit is not null and rate_month is distinct from m.month;
-update deals set amount_usd = c.amount_usd from deal_month_amounts c where deals.deal_id = c.deal_id;
-drop table deal_month_amounts
+where deal_rate_month <> mention_rate_month;
+update deals set amount_usd = c.usd from deal_month_figures c
+where deals.deal_id = c.deal_id and c.figure = 'amount';
+update deals set valuation_usd = c.usd from deal_month_figures c
+where deals.deal_id = c.deal_id and c.figure = 'valuation';
+drop table deal_month_figures
 """
 
 # One spelling per investor over every deal (`names.one_spelling_each`): sources write one fund

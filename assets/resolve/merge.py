@@ -15,7 +15,8 @@ Precedence when facts conflict (strongest first), documented in README.md:
    moved to another folder or URL resolves to the same deals (the record id hashes the URL).
 Amounts in another currency are in US dollars at the rate of the month the deal is dated to: a deal that
 takes its amount from one mention and its date from another has the amount converted again at the rate of
-the date it shows (`amount_at_deal_month`).
+the date it shows (`at_deal_month`), and so is a valuation; two reports of one figure in one currency are
+compared in it, not in dollars at two months' rates.
 Dates: an explicit date from the strongest mention that states one; otherwise the earliest publication
 date (a deal was announced no later than its first report); a deal none of whose mentions is dated stays
 undated (`announced_date` empty, `date_basis` 'undated'). An undated mention is never too far from another:
@@ -61,8 +62,37 @@ def _text_or(value: Any, default: str) -> str:
     return value if _known(value) and value else default
 
 
-def _close(a: int, b: int, tolerance: float) -> bool:
+def _close(a: float, b: float, tolerance: float) -> bool:
     return abs(a - b) <= tolerance * max(abs(a), abs(b), 1)
+
+
+# Each figure a deal takes, with the columns that give it in its own currency.
+FIGURES = {
+    "amount_usd": ("amount_in_currency", "currency"),
+    "valuation_usd": ("valuation_in_currency", "valuation_currency"),
+}
+
+
+def _in_one_currency(first: dict[str, Any], other: dict[str, Any], column: str) -> bool:
+    """Whether two mentions state a figure in the same currency, other than US dollars, with its value in
+    that currency: they are then compared in it (€25M reported in May and in September is one figure,
+    whatever the two months' rates made of it in dollars)."""
+    units, currency = FIGURES[column]
+    return (
+        first.get(currency) not in (None, "USD")
+        and first.get(currency) == other.get(currency)
+        and _known(first.get(units))
+        and _known(other.get(units))
+    )
+
+
+def _agree(first: dict[str, Any], other: dict[str, Any], column: str, tolerance: float) -> bool:
+    """Whether two mentions' figure (`column`, both known) agree within `tolerance`: in their own currency
+    when they share one (`_in_one_currency`), else in US dollars."""
+    if _in_one_currency(first, other, column):
+        units = FIGURES[column][0]
+        return _close(first[units], other[units], tolerance)
+    return _close(first[column], other[column], tolerance)
 
 
 @dataclass
@@ -102,8 +132,8 @@ class _Cluster:
             ("amount_usd", policy.amount_tolerance),
             ("valuation_usd", policy.valuation_tolerance),
         ):
-            values = self._values(column)
-            if values and _known(record[column]) and not _close(values[0], record[column], tolerance):
+            first = _first(self.records, column)
+            if first and _known(record[column]) and not _agree(first, record, column, tolerance):
                 return False
         return True
 
@@ -182,8 +212,8 @@ def _conflicts(cluster: _Cluster, policy: MergePolicy) -> list[str]:
         ("amount_usd", policy.amount_tolerance),
         ("valuation_usd", policy.valuation_tolerance),
     ):
-        values = cluster._values(column)
-        if any(not _close(values[0], v, tolerance) for v in values[1:]):
+        stated = [r for r in cluster.records if _known(r[column])]
+        if any(not _agree(stated[0], r, column, tolerance) for r in stated[1:]):
             found.append(column)
     if len(rounds) > 1:
         found.append("round_type")
@@ -232,25 +262,31 @@ def _first(records: list[dict[str, Any]], column: str) -> dict[str, Any] | None:
     return next((r for r in records if _known(r[column])), None)
 
 
-def amount_at_deal_month(with_amount: dict[str, Any], deal_date: date | None, fx: FxTable) -> Any:
-    """The amount (whole US dollars) of the mention `with_amount` at the rate of the month of `deal_date`.
+def at_deal_month(mention: dict[str, Any], column: str, deal_date: date | None, fx: FxTable) -> Any:
+    """The figure `column` ('amount_usd' or 'valuation_usd') of `mention` in whole US dollars at the rate
+    of the month of `deal_date`.
 
-    A merged deal may take its amount from one mention and its date from another (an export row dated by
-    its publication, a story that dates the round months earlier); that mention was converted at its own
-    month's rate, so the deal's dollars would not be those of the date it shows. Converted again from the
-    mention's dollars and rate (the amount as written is kept as text, not as a number): to within a
-    dollar of converting the written amount. `in_database._DEAL_MONTH_FX` does the same in SQL, in the
-    same double arithmetic, rounded half away from zero. Unchanged for US dollars, an undated deal, or a
-    rate of the same month."""
-    amount, currency = with_amount["amount_usd"], with_amount.get("currency")
-    per_unit, month = with_amount.get("fx_usd_per_unit"), with_amount.get("fx_rate_month")
-    if deal_date is None or not _known(per_unit) or not currency or currency == "USD" or not per_unit:
-        return amount
-    found = fx.rate(currency, deal_date)
-    if found is None or (_known(month) and pd.Timestamp(month).date() == found[1]):
-        return amount
-    converted = Decimal(float(amount) * float(found[0]) / float(per_unit))
+    A merged deal may take its amount or valuation from one mention and its date from another (an export
+    row dated by its publication, a story that dates the round months earlier); that mention was
+    converted at the rate of its own date's month, so the deal's dollars would not be those of the date it
+    shows. Converted again from the figure in its own currency, when the two months' rates differ (a
+    date before the table takes its first month, after it or none its last, as normalisation does).
+    `in_database._DEAL_MONTH_FX` does the same in SQL, in the same double arithmetic, rounded half away
+    from zero. Unchanged for US dollars, an undated deal, or the same rate."""
+    dollars = mention[column]
+    units_column, currency_column = FIGURES[column]
+    units, currency = mention.get(units_column), mention.get(currency_column)
+    if deal_date is None or not _known(units) or currency in (None, "USD"):
+        return dollars
+    at_deal, at_mention = fx.rate(currency, deal_date), fx.rate(currency, _day(mention["announced_date"]))
+    if at_deal is None or at_mention is None or at_deal[1] == at_mention[1]:
+        return dollars
+    converted = Decimal(float(units) * float(at_deal[0]))
     return int(converted.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def _day(value: Any) -> date | None:
+    return None if not _known(value) else pd.Timestamp(value).date()
 
 
 def _deal_row(cluster: _Cluster, policy: MergePolicy, taxonomy: Taxonomy, fx: FxTable) -> dict[str, Any]:
@@ -258,6 +294,7 @@ def _deal_row(cluster: _Cluster, policy: MergePolicy, taxonomy: Taxonomy, fx: Fx
     head = records[0]
     dated = _dated(records)
     with_amount, with_valuation = _first(records, "amount_usd"), _first(records, "valuation_usd")
+    deal_date = dated["announced_date"] if dated else None
     segment_record = min(records, key=lambda r: SEGMENT_BASIS_PRECEDENCE.get(r["segment_basis"], 9))
     segment = _text_or(segment_record["segment"], UNCLASSIFIED)
     aliases = [r["company_alias"] for r in records if _known(r["company_alias"])]
@@ -267,13 +304,11 @@ def _deal_row(cluster: _Cluster, policy: MergePolicy, taxonomy: Taxonomy, fx: Fx
         "company_key": head["company_key"],
         "company_aliases": list(dict.fromkeys(aliases)),
         "round_type": cluster.round_type,
-        "amount_usd": (
-            amount_at_deal_month(with_amount, dated["announced_date"] if dated else None, fx)
-            if with_amount
-            else None
-        ),
+        "amount_usd": at_deal_month(with_amount, "amount_usd", deal_date, fx) if with_amount else None,
         "amount_is_floor": bool(with_amount["amount_is_floor"]) if with_amount else False,
-        "valuation_usd": with_valuation["valuation_usd"] if with_valuation else None,
+        "valuation_usd": (
+            at_deal_month(with_valuation, "valuation_usd", deal_date, fx) if with_valuation else None
+        ),
         "valuation_is_floor": bool(with_valuation["valuation_is_floor"]) if with_valuation else False,
         "currency": with_amount["currency"] if with_amount else None,
         "amount_original": with_amount["amount_original"] if with_amount else None,
@@ -442,8 +477,9 @@ _RESOLVE_INPUT = [
     "amount_is_floor",
     "amount_original",
     "currency",
-    "fx_usd_per_unit",
-    "fx_rate_month",
+    "amount_in_currency",
+    "valuation_currency",
+    "valuation_in_currency",
     "valuation_usd",
     "valuation_is_floor",
     "lead_investors",

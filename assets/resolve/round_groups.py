@@ -22,6 +22,7 @@ from assets.resolve.mention_keys import PRECEDENCE
 from assets.resolve.merge import (
     AMOUNT_WARNINGS,
     COARSENESS,
+    FIGURES,
     SPAN_SLACK_DAYS,
     UNDATED,
     UNDATED_WARNING,
@@ -89,6 +90,11 @@ firsts as (
     select group_company, reported, round_type,
         arg_min(amount_usd, precedence) as first_amount,
         arg_min(valuation_usd, precedence) as first_valuation,
+        -- the same figures in their own currency, for comparing reports in it (`merge._agree`)
+        arg_min(struct_pack(units := amount_in_currency, currency := currency), precedence)
+            filter (where amount_usd is not null) as first_amount_in,
+        arg_min(struct_pack(units := valuation_in_currency, currency := valuation_currency), precedence)
+            filter (where valuation_usd is not null) as first_valuation_in,
         arg_min_null(company, precedence) as head_company,
         arg_min_null(record_id, precedence) as head_record,
         min(date_order) as deal_date_order,
@@ -96,7 +102,7 @@ firsts as (
     from members group by all
 )
 select m.* exclude (date_order, segment_order),
-    f.first_amount, f.first_valuation, f.head_company, f.head_record,
+    f.first_amount, f.first_valuation, f.first_amount_in, f.first_valuation_in, f.head_company, f.head_record,
     if(m.date_order = f.deal_date_order, 1, 2) as date_rank,
     if(m.segment_order = f.deal_segment_order, 1, 2) as segment_rank
 from members m join firsts f using (group_company, reported, round_type)
@@ -184,9 +190,22 @@ from round_group_members
 
 def _differs(column: str, first: str, tolerance: float) -> str:
     """SQL: some known value of `column` in the group is not within `tolerance` of `first` (the strongest
-    mention's), as `merge._close` compares them (in doubles, as Python does)."""
-    bound = f"{float(tolerance)!r}::double * greatest(abs({column}), abs({first}), 1)"
-    return f"coalesce(bool_or(abs({column} - {first}) > {bound}), false)"
+    mention's), as `merge._agree` compares them (in doubles, as Python does): in their own currency when
+    both state the same one other than US dollars (`first`_in holds the strongest mention's), else in
+    dollars."""
+    units, currency = FIGURES[column]
+    own = f"{first}_in"
+
+    def apart(value: str, other: str) -> str:
+        return (
+            f"abs({value} - {other}) > {float(tolerance)!r}::double * greatest(abs({value}), abs({other}), 1)"
+        )
+
+    in_one = (
+        f"{own}.currency <> 'USD' and {currency} = {own}.currency and {units} is not null "
+        f"and {own}.units is not null"
+    )
+    return f"coalesce(bool_or(if({in_one}, {apart(units, own + '.units')}, {apart(column, first)})), false)"
 
 
 GROUPED_TABLE = "round_group_rows"

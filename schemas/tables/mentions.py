@@ -87,6 +87,18 @@ NORMALIZED_FIELDS = (
     Column("valuation_status", VARCHAR, f"Valuation: {STATUS}", required=True),
     VALUATION_USD,
     VALUATION_IS_FLOOR,
+    Column(
+        "amount_in_currency",
+        DOUBLE,
+        "The amount in units of its currency, as written ('€5M': 5000000.0); NULL when it was not converted. "
+        "Resolution compares and converts again from it.",
+    ),
+    Column("valuation_currency", VARCHAR, "ISO code of the valuation's currency; NULL when not converted."),
+    Column(
+        "valuation_in_currency",
+        DOUBLE,
+        "The valuation in units of valuation_currency, as written; NULL when it was not converted.",
+    ),
     Column("fx_usd_per_unit", DOUBLE, "US dollars per unit of the currency used for the conversion."),
     Column("fx_rate_month", DATE, "Month of the exchange rate used (the announcement month); NULL for USD."),
     LEAD_INVESTORS,

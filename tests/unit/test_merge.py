@@ -123,8 +123,8 @@ def _euro_export_row(record_id: str, **facts) -> dict:
     June's rate, as the normaliser leaves it."""
     return mention(
         record_id, method="table_row", round_type="series_a", amount_usd=50_000_000, currency="EUR",
-        amount_original="EUR 40M", fx_usd_per_unit=1.25, fx_rate_month=date(2026, 6, 1),
-        published_date="2026-06-15", announced_date="2026-06-15",
+        amount_original="EUR 40M", amount_in_currency=40_000_000.0, published_date="2026-06-15",
+        announced_date="2026-06-15",
     ) | facts  # fmt: skip
 
 
@@ -151,17 +151,46 @@ def test_a_merged_deal_of_one_month_or_in_dollars_keeps_its_amount():
     same_month = mention("story", round_type="series_a", announced_date="2026-06-02", date_basis="explicit")
     deals, _ = resolve_deals(pd.DataFrame([_euro_export_row("table"), same_month]), fx=EUR_RATES)
     assert deals["amount_usd"].tolist() == [50_000_000]
-    in_dollars = _euro_export_row("table", currency="USD", fx_usd_per_unit=None, fx_rate_month=None)
+    in_dollars = _euro_export_row("table", currency="USD", amount_in_currency=50_000_000.0)
     earlier = mention("story", round_type="series_a", announced_date="2026-03-02", date_basis="explicit")
     deals, _ = resolve_deals(pd.DataFrame([in_dollars, earlier]), fx=EUR_RATES)
     assert deals["amount_usd"].tolist() == [50_000_000]
     march = _euro_export_row(
-        "table", fx_usd_per_unit=1.08, fx_rate_month=date(2026, 3, 1), announced_date="2026-03-10",
-        published_date="2026-03-10",
-    )  # fmt: skip
+        "table", amount_usd=43_200_000, announced_date="2026-03-10", published_date="2026-03-10"
+    )
     before_table = mention("story", round_type="series_a", announced_date="2026-02-20", date_basis="explicit")
     deals, _ = resolve_deals(pd.DataFrame([march, before_table]), fx=EUR_RATES)
-    assert deals[["announced_date", "amount_usd"]].values.tolist() == [[date(2026, 2, 20), 50_000_000]]
+    assert deals[["announced_date", "amount_usd"]].values.tolist() == [[date(2026, 2, 20), 43_200_000]]
+
+
+def test_a_merged_deals_valuation_is_converted_at_the_month_of_its_date_too():
+    """The export's valuation (EUR 200M, converted at June's rate) with a story that dates the round in
+    March: both figures of the deal at March's rate, so the valuation is never below what the round
+    raised for want of one rate."""
+    row = _euro_export_row("table", valuation_usd=250_000_000, valuation_currency="EUR",
+                           valuation_in_currency=200_000_000.0)  # fmt: skip
+    story = mention("story", round_type="series_a", announced_date="2026-03-02", date_basis="explicit")
+    deals, _ = resolve_deals(pd.DataFrame([row, story]), fx=EUR_RATES)
+    assert deals[["amount_usd", "valuation_usd"]].values.tolist() == [[43_200_000, 216_000_000]]
+
+
+def test_two_reports_of_one_figure_in_one_currency_agree_whatever_their_months_rates():
+    """EUR 25M reported in March and in June is one figure: converted at 1.08 and 1.25 it is $27M and
+    $31.25M, 14% apart in dollars. Compared in euros, a round with no stage merges into one deal and no
+    amount conflict is listed; in dollars (a USD report beside a EUR one) the tolerance still holds."""
+    march = mention("march", round_type="unknown", amount_usd=27_000_000, currency="EUR",
+                    amount_in_currency=25_000_000.0, announced_date="2026-03-10")  # fmt: skip
+    june = mention("june", round_type="unknown", amount_usd=31_250_000, currency="EUR",
+                   amount_in_currency=25_000_000.0, announced_date="2026-06-10",
+                   method="table_row")  # fmt: skip
+    deals, _ = resolve_deals(pd.DataFrame([march, june]), fx=EUR_RATES)
+    assert (len(deals), list(deals["conflicts"].iloc[0])) == (1, [])
+    stated = [march | {"round_type": "series_a"}, june | {"round_type": "series_a"}]
+    deals, _ = resolve_deals(pd.DataFrame(stated), fx=EUR_RATES)
+    assert (len(deals), list(deals["conflicts"].iloc[0])) == (1, [])
+    in_dollars = june | {"currency": "USD", "amount_in_currency": 31_250_000.0}
+    deals, _ = resolve_deals(pd.DataFrame([march, in_dollars]), fx=EUR_RATES)
+    assert len(deals) == 2  # $27M and $31.25M: 14% apart, two rounds of no stage
 
 
 def test_different_rounds_of_one_company_stay_separate():

@@ -190,10 +190,14 @@ def _random_mention(rng: random.Random, index: int, company: int) -> dict:
         amount_usd=amount,
         amount_is_floor=rng.choice([True, False]) if amount else False,
         currency=currency,
-        fx_usd_per_unit=float(rate[0]) if rate else None,
-        fx_rate_month=rate[1] if rate else None,
+        # as written in euros: what the normaliser converted at the mention's own month's rate
+        amount_in_currency=amount / float(rate[0]) if rate else (float(amount) if amount else None),
         amount_original=f"{amount} raw" if amount else None,
         valuation_usd=valuation,
+        valuation_currency=("EUR" if rate else "USD") if valuation else None,
+        valuation_in_currency=(valuation / float(rate[0]) if rate else float(valuation))
+        if valuation
+        else None,
         valuation_is_floor=rng.choice([True, False]) if valuation else False,
         lead_investors=_pick(rng, _PEOPLE, 2),
         investors=_pick(rng, _PEOPLE, 3),
