@@ -626,13 +626,17 @@ def _define_mentions(connection: duckdb.DuckDBPyConnection, mapping: dict[str, s
     others = " and ".join(f"e.c{position} is null" for position in range(1, len(kept)))
     blank = f"({others + ' and ' if others else ''}coalesce(trim(e.c0) = '', false))" if kept else "false"
     # A summary row ('Total,,30000000,'): its company cell says total and it states no round and no date.
-    # The table's sum, not a deal (`wording.names_a_total`, as a page table's footer is read).
-    connection.execute("set variable total_row_words = ?", [sorted(TOTAL_ROW_WORDS)])
+    # The table's sum, not a deal (`wording.names_a_total`, as a page table's footer is read). The rows
+    # kept: a round, a date, or a name that is no total. (Each word alone or with a colon or a point after
+    # it: one lower() per name is all a row costs; a regular expression over every name, whatever the
+    # terms before it, cost as much as reading the file. A missing name is no total either.)
+    written = sorted(f"{word}{end}" for word in TOTAL_ROW_WORDS for end in ("", ":", "."))
+    words = ", ".join("'" + word.replace("'", "''") + "'" for word in written)
     company, round_cell, date_cell = (fields[f] for f in ("company", "round_text", "announced"))
-    total = (
-        f"(list_contains(getvariable('total_row_words'), "
-        f"rtrim(lower(regexp_replace(trim({company}), '\\s+', ' ', 'g')), ':. ')) "
-        f"and nullif(trim({round_cell}), '') is null and nullif(trim({date_cell}), '') is null)"
+    not_total = (
+        f"(({round_cell}) is not null and trim({round_cell}) <> '') "
+        f"or (({date_cell}) is not null and trim({date_cell}) <> '') "
+        f"or coalesce(not list_contains([{words}], lower(trim({company}))), true)"
     )
     # Rows in the file's order: `row_number() over ()` numbers them as scanned, and on the one thread of
     # the connection (`_opened`) the join keeps the order of the scan.
@@ -640,7 +644,7 @@ def _define_mentions(connection: duckdb.DuckDBPyConnection, mapping: dict[str, s
         f"""create view {MENTIONS_VIEW} as
         select {selected}, e.row_number, concat({snippet}) as snippet
         from (select *, row_number() over () as row_number from {_CELLS}) e {joined}
-        where not {blank} and not coalesce({total}, false)"""
+        where not {blank} and ({not_total})"""
     )
 
 

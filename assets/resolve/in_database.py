@@ -23,6 +23,8 @@ Grain: `deals` one row per deal, `deal_source_rows` (and `deal_sources`) one row
 
 from __future__ import annotations
 
+import contextlib
+import functools
 from datetime import datetime
 
 import duckdb
@@ -150,8 +152,8 @@ select
     coalesce(valuation_is_floor, false) and valuation_usd is not null as valuation_is_floor,
     if(amount_usd is null, null, currency) as currency,
     if(amount_usd is null, null, amount_original) as amount_original,
-    {DISTINCT.format(l="lead_investors")} as lead_investors,
-    {DISTINCT.format(l="every_investor")} as investors,
+    {DISTINCT.format(l="$leads")} as lead_investors,
+    {DISTINCT.format(l="$every")} as investors,
     announced_date,
     if(announced_date is null, null, coalesce(nullif(announced_date_precision, ''), 'day'))
         as announced_date_precision,
@@ -170,7 +172,7 @@ from (select * exclude (segment, layer), coalesce(nullif(segment, ''), '{UNCLASS
           list_concat(lead_investors, investors) as every_investor
       from valid_rows) m
 join deal_ids i on i.deal_key = m.row_key and i.lone
-left join segment_labels t on t.segment = m.resolved_segment
+left join segment_labels t on t.segment = m.resolved_segment $spellings
 union all by name
 select d.* replace (i.deal_id as deal_id, i.first_seen_at as first_seen_at)
 from staged_deals d join staged_keys k on k.staged_id = d.deal_id join deal_ids i on i.deal_key = k.deal_key
@@ -191,29 +193,30 @@ from staged_rows s join staged_keys k on k.staged_id = s.staged_id join deal_ids
 # mention's date. Converted again from the figure in its own currency when the two months' rates differ
 # (a date before the table takes its first month, after it or none its last, as the normaliser does).
 # Computed from the mentions, never from the deal, so the deals Python resolved (which did this already)
-# come out the same.
+# come out the same. On the staged deals (the merged ones, a few percent), before `deals` is written: an
+# update of a million-row `deals` made its commit write the table again (a second of a million-row export).
 _DEAL_MONTH_FX = """
 create or replace temp table deal_month_figures as
 with taken as (
-    select e.deal_id,
+    select e.staged_id as deal_id,
         arg_min(struct_pack(units := v.amount_in_currency, currency := v.currency, day := v.announced_date),
                 e.precedence) filter (where v.amount_usd is not null) as amount,
         arg_min(struct_pack(units := v.valuation_in_currency, currency := v.valuation_currency,
                             day := v.announced_date), e.precedence) filter (where v.valuation_usd is not null)
             as valuation
-    from deal_source_rows e join valid_rows v using (row_key)
-    where e.deal_id in (select deal_id from deals where mention_count > 1 and announced_date is not null)
-    group by e.deal_id
+    from staged_rows e join valid_rows v using (row_key)
+    where e.staged_id in (select deal_id from staged_deals where announced_date is not null)
+    group by e.staged_id
 ),
 figures as (
     select t.deal_id, 'amount' as figure, t.amount.units as units, t.amount.currency as currency,
         t.amount.day as mention_day, date_trunc('month', d.announced_date)::date as deal_month
-    from taken t join deals d using (deal_id)
+    from taken t join staged_deals d using (deal_id)
     where t.amount.currency <> 'USD' and t.amount.units is not null
     union all
     select t.deal_id, 'valuation', t.valuation.units, t.valuation.currency, t.valuation.day,
         date_trunc('month', d.announced_date)::date
-    from taken t join deals d using (deal_id)
+    from taken t join staged_deals d using (deal_id)
     where t.valuation.currency <> 'USD' and t.valuation.units is not null
 ),
 table_ends as (
@@ -241,10 +244,10 @@ rated as (
 select deal_id, figure, round(units * deal_rate)::bigint as usd
 from rated
 where deal_rate_month <> mention_rate_month;
-update deals set amount_usd = c.usd from deal_month_figures c
-where deals.deal_id = c.deal_id and c.figure = 'amount';
-update deals set valuation_usd = c.usd from deal_month_figures c
-where deals.deal_id = c.deal_id and c.figure = 'valuation';
+update staged_deals set amount_usd = c.usd from deal_month_figures c
+where staged_deals.deal_id = c.deal_id and c.figure = 'amount';
+update staged_deals set valuation_usd = c.usd from deal_month_figures c
+where staged_deals.deal_id = c.deal_id and c.figure = 'valuation';
 drop table deal_month_figures
 """
 
@@ -253,12 +256,19 @@ drop table deal_month_figures
 # deal_investors and mart_investor_activity. Only deals naming a respelled investor are rewritten, their
 # lists kept in order without the duplicates a respelling makes.
 _RESPELLED = f"""
-update deals set
+update staged_deals set
     lead_investors = {DISTINCT.format(l="list_transform(lead_investors, lambda x: coalesce(s.m[x], x))")},
     investors = {DISTINCT.format(l="list_transform(investors, lambda x: coalesce(s.m[x], x))")}
 from (select map(list(written), list(chosen)) as m from investor_spellings) s
-where list_has_any(deals.investors, map_keys(s.m))
+where list_has_any(staged_deals.investors, map_keys(s.m))
 """
+# ... and the lone mentions' lists as `_DEALS` writes them (the same respelling, when there is one).
+_RESPELLED_LISTS = {
+    "$leads": "list_transform(lead_investors, lambda x: coalesce(s.m[x], x))",
+    "$every": "list_transform(every_investor, lambda x: coalesce(s.m[x], x))",
+    "$spellings": "cross join (select map(list(written), list(chosen)) as m from investor_spellings) s",
+}
+_AS_STATED = {"$leads": "lead_investors", "$every": "every_investor", "$spellings": ""}
 
 _NEW_SIGHTINGS = "insert into deal_sightings select deal_id, first_seen_at from deal_ids where unseen"
 _STAGING = (MENTION_KEYS, "merging_rows", GROUPED_TABLE, MEMBERS_TABLE, "staged_deals", "staged_sources",
@@ -270,21 +280,20 @@ def _columns(table: Table) -> str:
     return ", ".join(f"{identifier(c.name)} {c.type}" for c in table.columns)
 
 
-def _respell_investors(connection: duckdb.DuckDBPyConnection) -> None:
-    """Rewrite the investor lists of `deals` to one spelling per investor (`_RESPELLED`)."""
-    names = [row[0] for row in connection.execute("select distinct unnest(investors) from deals").fetchall()]
+def _respell_investors(connection: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Register `investor_spellings` (one spelling per investor over every valid mention) and rewrite the
+    staged deals' lists with it (`_RESPELLED`); returns what `_DEALS` is formatted with for the lone ones."""
+    names = [r[0] for r in connection.execute("select distinct unnest(investors) from valid_rows").fetchall()]
     chosen = one_spelling_each(names)
     if not chosen:
-        return  # (nearly always: nothing to rewrite, and no statement over the deals)
+        return _AS_STATED  # (nearly always: nothing to rewrite, and no statement over the deals)
     connection.register(
         "investor_spellings",
         pa.table({"written": pa.array(list(chosen), pa.string()),
                   "chosen": pa.array(list(chosen.values()), pa.string())}),
     )  # fmt: skip
-    try:
-        connection.execute(_RESPELLED)
-    finally:
-        connection.unregister("investor_spellings")
+    connection.execute(_RESPELLED)
+    return _RESPELLED_LISTS
 
 
 def _register_references(
@@ -349,17 +358,17 @@ def resolve_in_database(
                 Warehouse._insert(connection, "deal_sources", evidence, into="staged_sources")
             for statement in _STAGED_ROWS.split(";"):
                 connection.execute(statement)
+            for statement in _DEAL_MONTH_FX.split(";"):
+                connection.execute(statement)
+            lists = _respell_investors(connection)
             # Let the staging go as soon as it is read: the mentions that may merge are a third of an
             # export without dates, and the peak of resolution is writing `deals`.
             _drop(connection, "merging_rows", GROUPED_TABLE, MEMBERS_TABLE, "staged_sources")
             connection.execute(_DEAL_IDS, {"now": now})
             mentions = connection.execute(f"select count(*) from {MENTION_KEYS}").fetchone()[0]
             _drop(connection, MENTION_KEYS)
-            connection.execute(_DEALS)
+            connection.execute(functools.reduce(lambda sql, kv: sql.replace(*kv), lists.items(), _DEALS))
             connection.execute(_EVIDENCE)
-            for statement in _DEAL_MONTH_FX.split(";"):
-                connection.execute(statement)
-            _respell_investors(connection)
             create_deal_sources(connection)
             connection.execute(_NEW_SIGHTINGS)
             deals_count, evidence_count, placed = connection.execute(
@@ -375,6 +384,8 @@ def resolve_in_database(
         for name in ("segment_labels", "method_ranks", "segment_basis_ranks", "source_ranks"):
             connection.unregister(name)
         connection.execute("drop view if exists valid_rows")
+        with contextlib.suppress(duckdb.Error):
+            connection.unregister("investor_spellings")
         _drop(connection, *_STAGING)
     return deals_count, evidence_count
 
