@@ -564,7 +564,9 @@ mention fields of EXPORT_FIELDS as text (NULL for a field the export lacks), the
 1-based `row_number` and the `snippet`."""
 
 
-def _define_mentions(connection: duckdb.DuckDBPyConnection, mapping: dict[str, str], kept: list[str]) -> None:
+def _define_mentions(
+    connection: duckdb.DuckDBPyConnection, mapping: dict[str, str], kept: list[str], every_column: bool = False
+) -> None:
     """Create `MENTIONS_VIEW` over the cells view. Column names come from the file: in the SQL only as
     the cells' own aliases (`c0`...), and as text only through the `export_label_<n>` variables."""
     cell = {name: f"e.c{position}" for position, name in reversed(list(enumerate(kept)))}
@@ -623,8 +625,11 @@ def _define_mentions(connection: duckdb.DuckDBPyConnection, mapping: dict[str, s
     # every other is missing (the cheap null tests first, so the trim runs on the few rows that pass them).
     # A row whose cells are all missing is not dropped: it may hold columns dealmap does not read, and is
     # quarantined for naming no company.
+    # When every column of the export is read (`every_column`), a row of empty cells is blank too: the ',,,,'
+    # a spreadsheet leaves below its rows holds nothing anywhere.
     others = " and ".join(f"e.c{position} is null" for position in range(1, len(kept)))
-    blank = f"({others + ' and ' if others else ''}coalesce(trim(e.c0) = '', false))" if kept else "false"
+    first = "coalesce(trim(e.c0), '') = ''" if every_column else "coalesce(trim(e.c0) = '', false)"
+    blank = f"({others + ' and ' if others else ''}{first})" if kept else "false"
     # A summary row ('Total,,30000000,'): its company cell says total and it states no round and no date.
     # The table's sum, not a deal (`wording.names_a_total`, as a page table's footer is read). The rows
     # kept: a round, a date, or a name that is no total. (Each word alone or with a colon or a point after
@@ -733,7 +738,7 @@ def table_mentions(
     with _opened(path, fmt, wanted, encoding) as (connection, available, kept, repeated):
         mapping = _mapping(columns, available)
         _refuse_repeated(mapping, repeated)
-        _define_mentions(connection, mapping, kept)
+        _define_mentions(connection, mapping, kept, every_column=len(kept) == len(available))
         yield connection
 
 

@@ -432,3 +432,18 @@ def test_the_names_exports_give_the_fields_are_read_as_them(tmp_path: Path) -> N
     path.write_text("company,amount,Raised\nQuarry,5000000,7000000\n", encoding="utf-8")
     assert read_table_export(path, "csv")["amount"].tolist() == ["5000000"]
     assert read_table_export(path, "csv", {"amount": "Raised"})["amount"].tolist() == ["7000000"]
+
+
+def test_the_empty_rows_a_spreadsheet_leaves_are_no_rows(tmp_path: Path) -> None:
+    """',,,,,,' below the rows (and the unnamed columns a spreadsheet adds on the right): nothing anywhere,
+    no row. A row empty in every column dealmap reads but not in one it does not read is still a row
+    (quarantined later for naming no company, never dropped unseen)."""
+    path = tmp_path / "sheet.csv"
+    path.write_text(
+        "company,round_type,amount,announced_date,,,\n"
+        "Marrowgate AI,Seed,2500000,2026-03-20,,,\n,,,,,,\n ,,,,,,\n,,,,,,\n",
+        encoding="utf-8",
+    )
+    assert read_table_export(path, "csv")["company"].tolist() == ["Marrowgate AI"]
+    path.write_text("company,amount,Notes\nMarrowgate AI,2500000,\n,,spun out of Quarry\n", encoding="utf-8")
+    assert read_table_export(path, "csv")["company"].tolist() == ["Marrowgate AI", None]
