@@ -1,5 +1,6 @@
 """Asset `dealmap_duckdb`: the served DuckDB file that BI tools open read-only, published atomically."""
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
 
 import dagster as dg
@@ -147,6 +148,15 @@ def dealmap_duckdb(
     )
 
 
+def _accept_hint(source_ids: Iterable[str]) -> str:
+    """The way out of a hold, when the drop is real: the command, for each held source."""
+    held = sorted(set(source_ids))
+    command = "python3 tasks.py accept-drop"
+    if len(held) == 1:
+        return f"if the drop is real, run {command} {held[0]}"
+    return f"if a drop is real, run {command} SOURCE_ID for that source ({', '.join(held)})"
+
+
 def source_volume(connection: duckdb.DuckDBPyConnection) -> dg.AssetCheckResult:
     """The `source_volume` check of `dealmap_duckdb`: the sources held at their last good mentions."""
     holds = connection.execute("select * from source_holds order by source_id, url").df()
@@ -159,7 +169,11 @@ def source_volume(connection: duckdb.DuckDBPyConnection) -> dg.AssetCheckResult:
         asset_key="dealmap_duckdb",
         check_name=VOLUME_CHECK,
         passed=holds.empty,
-        description="; ".join(lines) or "every source yields its usual mentions",
+        description=(
+            "; ".join(lines) + f": the last good mentions are served; {_accept_hint(holds['source_id'])}"
+            if lines
+            else "every source yields its usual mentions"
+        ),
         metadata={
             "held_sources": ", ".join(sorted(set(holds["source_id"]))) or "none",
             "holds": dg.MetadataValue.md(markdown_table(holds, limit=len(holds) or 1)),

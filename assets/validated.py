@@ -193,21 +193,38 @@ def _source_rejection_rates(
     with data_dir.working().connect(read_only=True) as connection:
         mentions = dict(connection.execute(per_source.format("normalized_values")).fetchall())
         rejected = dict(connection.execute(per_source.format("rejected_deals")).fetchall())
+        # the rules each source's rows broke, most broken first: what to fix
+        broken = connection.execute(
+            "select source_id, rule, count(*) as n from (select source_id, unnest(failed_checks) as rule "
+            "from rejected_deals where source_id is not null) group by all order by source_id, n desc, rule"
+        ).fetchall()
     limits = {s.id: s.max_rejection_rate for s in sources.load() if s.max_rejection_rate is not None}
     rates = rejection_rates(mentions, rejected, limits, DEFAULT_MAX_REJECTION_RATE)
     over = rates[~rates["within_limit"]] if len(rates) else rates
+    rules: dict[str, list[str]] = {}
+    for source_id, rule, rows in broken:
+        rules.setdefault(source_id, []).append(f"{rule} {rows:,}")
+    # with what to change: the rate, the rules its rows broke, and the limit its max_rejection_rate sets
+    over_limit = [
+        f"{row.source_id}: {row.rejected:,} of {row.mentions:,} mentions quarantined ({row.rate:.0%}), over "
+        f"its max_rejection_rate of {row.limit:.0%} (rules: {', '.join(rules.get(row.source_id, [])[:3])})"
+        for row in over.itertuples()
+    ]
     return dg.AssetCheckResult(
         asset_key="valid_mentions",
         check_name="source_rejection_rates",
         passed=over.empty,
+        description=(
+            "; ".join(over_limit)
+            + ". Nothing is published while a source is over its limit: each row's reason is in "
+            f"rejected_deals of {data_dir.working_path} (and in the Dagster UI); fix the rows or the "
+            "source's options (a bare amount needs the source's currency option), or raise its "
+            "max_rejection_rate"
+            if over_limit
+            else "every source within its max_rejection_rate"
+        ),
         metadata={
-            # with what to change: the rate, and the limit the source's max_rejection_rate sets
-            "sources_over_limit": "; ".join(
-                f"{row.source_id}: {row.rejected:,} of {row.mentions:,} mentions quarantined "
-                f"({row.rate:.0%}), over its max_rejection_rate of {row.limit:.0%}"
-                for row in over.itertuples()
-            )
-            or "none",
+            "sources_over_limit": "; ".join(over_limit) or "none",
             "rates": dg.MetadataValue.md(markdown_table(rates, limit=len(rates))),
         },
     )

@@ -84,8 +84,15 @@ def check_file_root(path: Path, roots: tuple[Path, ...]) -> Path:
     """`path` resolved (symlinks followed), or `FetchError('file_outside_roots')` when it is not under one
     of `roots`. Checked before a file is read or a directory listed."""
     resolved = path.resolve()
-    if not any(resolved == root or root in resolved.parents for root in (r.resolve() for r in roots)):
-        raise FetchError("file_outside_roots", f"{resolved} is outside the allowed file roots")
+    allowed = [r.resolve() for r in roots]
+    if not any(resolved == root or root in resolved.parents for root in allowed):
+        missing = "" if resolved.exists() else " (and there is no such file)"
+        raise FetchError(
+            "file_outside_roots",
+            f"{resolved} is outside the allowed file roots ({', '.join(map(str, allowed))}){missing}: "
+            "add its folder to DEALMAP_FILE_ROOTS (or the file_roots resource setting), or move it under "
+            "one of them",
+        )
     return resolved
 
 

@@ -565,7 +565,10 @@ mention fields of EXPORT_FIELDS as text (NULL for a field the export lacks), the
 
 
 def _define_mentions(
-    connection: duckdb.DuckDBPyConnection, mapping: dict[str, str], kept: list[str], every_column: bool = False
+    connection: duckdb.DuckDBPyConnection,
+    mapping: dict[str, str],
+    kept: list[str],
+    every_column: bool = False,
 ) -> None:
     """Create `MENTIONS_VIEW` over the cells view. Column names come from the file: in the SQL only as
     the cells' own aliases (`c0`...), and as text only through the `export_label_<n>` variables."""

@@ -219,6 +219,7 @@ def _held(refresh, before, reason_part: str):
     assert f"tracker: {holds[0]}" not in check.description  # readable, not a tuple
     assert "tracker" in check.description
     assert f"6 -> {new} mentions" in check.description
+    assert check.description.endswith("if the drop is real, run python3 tasks.py accept-drop tracker")
     return new
 
 

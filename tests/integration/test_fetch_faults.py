@@ -376,6 +376,17 @@ def test_a_file_inside_the_roots_is_read(file_root):
 def test_a_file_outside_the_roots_is_refused(file_root, url):
     outcome = fetch(url.format(root=file_root), file_roots=(file_root,))
     assert (outcome.status, outcome.error_class, outcome.body) == ("error", "file_outside_roots", None)
+    assert "DEALMAP_FILE_ROOTS" in outcome.error_message  # the way out, named
+    assert str(file_root.resolve()) in outcome.error_message
+
+
+def test_a_missing_file_outside_the_roots_says_it_is_missing_too(file_root):
+    outcome = fetch((file_root.parent / "exports" / "typo.csv").as_uri(), file_roots=(file_root,))
+    assert outcome.error_class == "file_outside_roots"
+    assert outcome.error_message.endswith(
+        "(and there is no such file): add its folder to DEALMAP_FILE_ROOTS (or the file_roots resource "
+        "setting), or move it under one of them"
+    )
 
 
 def test_no_file_roots_means_no_file_urls(file_root):

@@ -61,3 +61,15 @@ def test_a_refresh_that_read_no_document_because_every_fetch_failed(tmp_path: Pa
     assert not _nothing_read(_served(tmp_path / "b.duckdb", 0, ["error", "ok"]))  # one source read, empty
     assert not _nothing_read(_served(tmp_path / "c.duckdb", 3, ["error"]))  # the last good documents stand
     assert not _nothing_read(_served(tmp_path / "d.duckdb", 0, []))
+
+
+def test_the_way_out_of_a_hold_names_the_command_for_each_held_source() -> None:
+    from assets.published import _accept_hint
+
+    assert (
+        _accept_hint(["tracker", "tracker"])
+        == "if the drop is real, run python3 tasks.py accept-drop tracker"
+    )
+    assert _accept_hint(["wire", "tracker"]) == (
+        "if a drop is real, run python3 tasks.py accept-drop SOURCE_ID for that source (tracker, wire)"
+    )
