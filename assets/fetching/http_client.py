@@ -141,7 +141,7 @@ class HttpClient:
         if check_robots and self.policy.respect_robots:
             verdict = self.robots.check(url, lambda robots: self._fetch_robots(robots, trusted_origin))
             if not verdict.allowed:
-                raise FetchError("robots", f"{verdict.reason}: {url}")
+                raise FetchError(verdict.error_class, f"{verdict.reason}: {url}")
         try:
             self.throttle.wait(url, within_s=limit.remaining())
         except WaitTooLong as refusal:

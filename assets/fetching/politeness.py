@@ -60,6 +60,9 @@ class HostThrottle:
 class RobotsVerdict:
     allowed: bool
     reason: str
+    error_class: str = "robots"
+    """What a refusal is logged as: 'robots', or the fetch's own class ('connection', 'read_timeout') when
+    the host could not be reached at all: a mistyped host or port is no robots.txt problem."""
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,11 @@ class RobotsCache:
     def _load(self, host: str, fetch: Callable[[str], RobotsResponse]) -> Protego | RobotsVerdict:
         response = fetch(urlunsplit((*urlsplit(host)[:2], "/robots.txt", "", "")))
         if response.status is None:
-            return RobotsVerdict(False, f"robots.txt unreachable ({response.error}): host skipped")
+            return RobotsVerdict(
+                False,
+                f"host unreachable ({response.error}) when asking for its robots.txt: host skipped",
+                response.error or "robots",
+            )
         if response.status >= 500:
             return RobotsVerdict(False, f"robots.txt answered HTTP {response.status}: host skipped")
         if response.status >= 400:

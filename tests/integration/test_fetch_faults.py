@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -961,3 +962,14 @@ def test_the_fetch_check_warns_and_names_the_failing_source(newsroom_rerun):
     failing = check.metadata["failing_sources"].value.split(", ")
     assert failing == ["laughs-feed", "leaky-feed", "orrin-wire", "pellucid-post"]
     assert "pellucid-post" in check.metadata["errors"].value
+
+
+def test_a_host_nothing_answers_on_is_a_connection_error_not_a_robots_one():
+    """A mistyped port: the robots.txt request is the first to fail, and the log says the host could not
+    be reached, not that robots.txt refused."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]  # free once closed: nothing listens on it
+    outcome = fetch(f"http://127.0.0.1:{port}/deals.html", respect_robots=True, retries=0)
+    assert (outcome.status, outcome.error_class) == ("error", "connection")
+    assert "host unreachable (connection) when asking for its robots.txt" in outcome.error_message
