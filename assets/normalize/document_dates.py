@@ -60,6 +60,7 @@ _PERIODS = re.compile(
       | \b{_MONTH_ONLY}\s*,?\s+(?:of\s+)?(?P<year_of_month>20[0-4]\d)(?![\d%])
       | \b(?:q(?P<quarter>[1-4])|(?P<ordinal>first|second|third|fourth)\s+quarter(?:\s+of)?)
         \s+(?P<year_of_quarter>20[0-4]\d)(?!\d)
+      | \b(?P<year_then_quarter>20[0-4]\d)[\s-]?q(?P<quarter_after>[1-4])\b  # '2025-Q3', '2025 Q3'
       | (?<![\w$€£¥₹.,/-])(?P<year_only>20[0-4]\d)(?![\d%,.]\d|[\w$%-])
     )
     """,
@@ -129,6 +130,9 @@ def _period(match: re.Match[str]) -> DatedPeriod | None:
     if match["year_of_quarter"]:
         quarter = int(match["quarter"]) if match["quarter"] else _ORDINAL_QUARTERS[match["ordinal"].lower()]
         return DatedPeriod(date(int(match["year_of_quarter"]), 3 * quarter - 2, 1), QUARTER)
+    if match["year_then_quarter"]:
+        quarter = int(match["quarter_after"])
+        return DatedPeriod(date(int(match["year_then_quarter"]), 3 * quarter - 2, 1), QUARTER)
     return DatedPeriod(date(int(match["year_only"]), 1, 1), YEAR)
 
 

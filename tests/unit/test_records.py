@@ -387,3 +387,15 @@ def test_segment_from_context_lines(refs: References, context: str, segment: str
     record = normalize_record({"company_text": "Acme", "context": context}, refs)
 
     assert record["segment"] == segment
+
+
+@pytest.mark.parametrize("written", ["2025-Q3", "2025 Q3", "2025Q3", "Q3 2025", "third quarter of 2025"])
+def test_a_quarter_written_year_first_is_that_quarter(written: str, refs: References) -> None:
+    """An export's '2025-Q3' (how spreadsheets and BI tools write quarters) is the third quarter of 2025, as
+    'Q3 2025' is; '2025-Q5' is no date."""
+    record = normalize_record({"company_text": "Quenby", "announced_text": written}, refs)
+    assert (record["announced_date"], record["announced_date_precision"]) == (date(2025, 7, 1), "quarter")
+    assert (
+        normalize_record({"company_text": "Quenby", "announced_text": "2025-Q5"}, refs)["announced_date"]
+        is None
+    )

@@ -229,3 +229,24 @@ def test_an_undated_deal_counts_in_the_totals_not_on_the_time_axis(tmp_path):
         for row in tree.xpath("//section[@id='top-deals']//tbody/tr")
     ]
     assert [row[1:3] + row[5:6] for row in top if row[1] == "Elmstead"] == [["Elmstead", "Series A", "—"]]
+
+
+def test_deals_all_dated_only_by_their_year_draw_no_empty_time_axis(tmp_path):
+    """With no deal dated to a quarter there is no chart to draw: the section says so, with how many deals
+    the totals below count, and draws no axis of repeated ticks."""
+    deals = [
+        deal("Elmstead", "series_a", "2025-01-01", 900 * M, None, "gpu_clouds")
+        | {"announced_date_precision": "year"},
+        deal("Fenwick", "seed", "2024-01-01", 5 * M, None, "ai_chips") | {"announced_date_precision": "year"},
+    ]
+    warehouse = Warehouse(tmp_path / "work.duckdb")
+    build_warehouse(warehouse, deals)
+    with warehouse.connect(read_only=True) as connection:
+        tree = html.fromstring(render_report(load_report(connection, GENERATED_AT), LABELS))
+    layers = tree.xpath("//section[@id='layers']")[0]
+    assert not layers.xpath(".//*[local-name()='svg']")
+    assert layers.xpath(".//p[@class='empty']")[0].text_content() == (
+        "No deal is dated to a quarter. 2 deals dated only by the year count in the totals below, not in "
+        "any quarter."
+    )
+    assert len(layers.xpath(".//tbody/tr")) == 2  # the layer totals still count them

@@ -77,6 +77,12 @@ def layers_by_quarter(data: ReportData, labels: Labels) -> str:
         verb = "counts" if undated == 1 else "count"
         notes.append(f"{deals(undated)} that nothing dates {verb} in the totals below, not in the chart.")
     caption = " ".join(notes) or None
+    # No deal dated to a quarter (all dated only by their year, or undated): no time axis to draw.
+    drawn = (
+        figure(chart, caption)
+        if quarters
+        else empty(f"No deal is dated to a quarter. {caption or ''}".strip())
+    )
     totals = data.layer_totals()
     deal_counts: dict[str, int] = {}
     for row in rows:
@@ -95,7 +101,7 @@ def layers_by_quarter(data: ReportData, labels: Labels) -> str:
         "layers",
         "Capital by stack layer",
         "Disclosed capital per quarter of announcement, stacked by the stack layer of each deal's segment.",
-        figure(chart, caption),
+        drawn,
         table(
             ["Layer", "Deals", "Disclosed", "Share"],
             table_rows,
