@@ -415,6 +415,26 @@ _GERMAN_GROUPING = re.compile(
 
 _ENGLISH_SCALE = re.compile(r"\d\s?(?:million|billion|trillion|bn|mn|m|b|k)\b")
 
+# A number grouped the way continental spreadsheets write it, where no English reading exists: thousands
+# by points two times or more ('2.000.000'), by points with a decimal comma ('1.500,00'), or by spaces
+# ('2 000 000', '2 000 000,50'). '1.500' alone stays one and a half (an English decimal point).
+_CONTINENTAL_NUMBER = re.compile(
+    r"(?<![\d.,])(?P<number>\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d{1,3}(?:\.\d{3})+,\d{1,2}"
+    r"|\d{1,3}(?: \d{3})+(?:,\d+)?)(?![\d.,]| \d)"
+)
+
+
+_SIGN_AFTER_SPACE = re.compile(r"(?<=\d)\s+([€£¥₹$])$")
+_YEAR_BEFORE_SIGN = re.compile(r"(?:19|20)\d\d\s+[€£¥₹$]")
+
+
+def _english_digits(text: str) -> str:
+    """`text` with a continental grouping (`_CONTINENTAL_NUMBER`) written the English way: '1.500.000,00'
+    -> '1500000.00', '2 000 000' -> '2000000'; anything else as it is."""
+    return _CONTINENTAL_NUMBER.sub(
+        lambda found: found["number"].replace(".", "").replace(" ", "").replace(",", "."), text
+    )
+
 
 @lru_cache(maxsize=1 << 16)  # pure, and exports repeat the same amount strings
 def _parse_amount(text: str | None, default_currency: str | None, grammar: MoneyGrammar) -> ParsedAmount:
@@ -439,7 +459,15 @@ def _parse_amount(text: str | None, default_currency: str | None, grammar: Money
         and (german := parse_german_amount(cleaned)) is not None
     ):
         return ParsedAmount(AmountStatus.PARSED, german)
+    # A cell's 'N €' is money ('2000000 €', '2 000 000 €', as continental writing spaces its sign), which
+    # the grammar leaves (in prose '2024 €' may be a year before a sign): written without the space,
+    # unless it is a year alone.
+    if not _YEAR_BEFORE_SIGN.fullmatch(unsigned):
+        unsigned = _SIGN_AFTER_SPACE.sub(r"\1", unsigned)
     match = grammar.pattern.fullmatch(unsigned) or grammar.pattern.fullmatch(unsigned.rstrip(".,;"))
+    if match is None and _CONTINENTAL_NUMBER.search(unsigned):
+        # ('2.000.000', '1.500.000,00', '2 000 000 €': read as written the English way)
+        match = grammar.pattern.fullmatch(_english_digits(unsigned))
     if match is None:
         # '4,7 Mio. Euro', '500.000 Franken': a cell written the German way (a German export, or the
         # amount as the German reader found it in prose)

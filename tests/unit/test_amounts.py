@@ -122,7 +122,7 @@ def test_parse_amount_empty_is_missing(text: str | None) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["garbage", "about twenty", "abc $5M", "1,2,3", "$", "£", "$.5B", "1.000.000", "$1.5.2", "$5-10M"],
+    ["garbage", "about twenty", "abc $5M", "1,2,3", "$", "£", "$.5B", "1.000.00", "$1.5.2", "$5-10M"],
 )
 def test_parse_amount_garbage_is_unparseable(text: str) -> None:
     assert parse_amount(text).status is AmountStatus.UNPARSEABLE
@@ -330,3 +330,23 @@ def test_a_size_in_words_before_a_round_is_a_floor_in_dollars() -> None:
 
 def test_a_size_in_words_before_another_noun_is_no_amount() -> None:
     assert find_money("Orlenta is a billion-dollar company now.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("2.000.000", 2_000_000),
+        ("1.500.000,00", 1_500_000),
+        ("1.500,50", Decimal("1500.50")),
+        ("2 000 000", 2_000_000),
+        ("2 000 000 €", 2_000_000),
+        ("2000000 €", 2_000_000),
+        ("12 500,5", Decimal("12500.5")),
+        ("1.500", Decimal("1.500")),  # one and a half: an English decimal point, as before
+    ],
+)
+def test_a_continental_grouping_reads_as_the_number_it_writes(text: str, value: Decimal) -> None:
+    """A French, German or Swiss spreadsheet's amounts: thousands by points (twice, or with a decimal
+    comma) or by spaces, and the sign after a space. None of them reads any other way in English."""
+    parsed = parse_amount(text, "EUR")
+    assert (parsed.status, parsed.money.value, parsed.money.currency) == (AmountStatus.PARSED, value, "EUR")
