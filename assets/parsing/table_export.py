@@ -237,21 +237,35 @@ def _json_cells(
     objects = connection.execute(
         "select json_keys(json) from read_json_objects($1, format = $2)", [str(path), layout]
     ).fetchall()
-    keys = list(dict.fromkeys(key for (object_keys,) in objects for key in object_keys or ()))
-    # A key written twice in one object ('"amount": "$1M", "amount": "$9M"'): DuckDB reads the first and
-    # the other's value would be dropped unseen. Keys that differ in case across objects are `_repeated`.
-    repeated = _repeated(keys) | {
-        _folded(key)
+    # Keys that differ only in case or spacing across objects ('company' in some, 'Company' in others, as
+    # records merged from two tools write them) are one column, named as the file first writes it. Only a
+    # name written twice in one object is refused (`_repeated`): '"amount": "$1M", "Amount": "$9M"', or
+    # the same key twice, whose second value DuckDB would drop unseen.
+    spellings: dict[str, list[str]] = {}
+    for (object_keys,) in objects:
+        for key in object_keys or ():
+            forms = spellings.setdefault(_folded(key), [])
+            if key not in forms:
+                forms.append(key)
+    keys = [forms[0] for forms in spellings.values()]
+    repeated = frozenset(
+        name
         for (object_keys,) in objects
-        if object_keys and len(set(object_keys)) < len(object_keys)
-        for key, count in Counter(object_keys).items()
+        if object_keys
+        for name, count in Counter(_folded(key) for key in object_keys).items()
         if count > 1
-    }
+    )
     kept = [keys[position] for position in _kept(keys, wanted)]
     if not kept:
         return keys, [], repeated
-    pointers = ["/" + key.replace("~", "~0").replace("/", "~1") for key in kept]
-    projection = ", ".join(f"json_extract_string(json, ${i + 3}) as c{i}" for i in range(len(kept)))
+    forms_of = [spellings[_folded(key)] for key in kept]
+    pointers = ["/" + form.replace("~", "~0").replace("/", "~1") for forms in forms_of for form in forms]
+    cells, parameter = [], 3
+    for forms in forms_of:  # each spelling of a column read where an object writes it
+        extracts = [f"json_extract_string(json, ${parameter + i})" for i in range(len(forms))]
+        cells.append(extracts[0] if len(extracts) == 1 else f"coalesce({', '.join(extracts)})")
+        parameter += len(forms)
+    projection = ", ".join(f"{cell} as c{i}" for i, cell in enumerate(cells))
     # Extracted once, to Arrow: a view cannot keep the bound pointers. Only the wanted keys are held.
     query = f"select {projection} from read_json_objects($1, format = $2)"
     cells = connection.sql(query, params=[str(path), layout, *pointers]).to_arrow_table()

@@ -447,3 +447,22 @@ def test_the_empty_rows_a_spreadsheet_leaves_are_no_rows(tmp_path: Path) -> None
     assert read_table_export(path, "csv")["company"].tolist() == ["Marrowgate AI"]
     path.write_text("company,amount,Notes\nMarrowgate AI,2500000,\n,,spun out of Quarry\n", encoding="utf-8")
     assert read_table_export(path, "csv")["company"].tolist() == ["Marrowgate AI", None]
+
+
+def test_json_records_that_spell_a_key_in_another_case_are_one_column(tmp_path: Path) -> None:
+    """Records merged from two tools: 'company'/'amount' in some, 'Company'/'Amount' in others. No record
+    writes a key twice, so each is one column; a record that writes both is refused, naming the key."""
+    path = tmp_path / "merged.json"
+    records = [
+        {"company": "Saltmarsh Tensor", "amount": "$15M"},
+        {"Company": "Thistlebank AI", "Amount": "$1.2M"},
+        {"company": "Umberline Cooling", "amount": "$5M"},
+    ]
+    path.write_text(json.dumps(records), encoding="utf-8")
+    frame = read_table_export(path, "json")
+    assert list(zip(frame["company"], frame["amount"], strict=True)) == [
+        ("Saltmarsh Tensor", "$15M"), ("Thistlebank AI", "$1.2M"), ("Umberline Cooling", "$5M")
+    ]  # fmt: skip
+    path.write_text(json.dumps([{"company": "Vale", "amount": "$1M", "Amount": "$9M"}]), encoding="utf-8")
+    with pytest.raises(TableExportError, match="more than one column named 'amount'"):
+        read_table_export(path, "json")
