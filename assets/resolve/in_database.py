@@ -108,7 +108,9 @@ join (select s.staged_id, min(m.fetched) as fetched
 # With them, when dealmap first saw each deal: the earliest fetch of a document version stating it, or an
 # earlier sighting (kept across runs in deal_sightings, so the time never moves later when the page that
 # first stated the deal changes), or now; `unseen` when no sighting is kept yet. Analysts read the latest
-# quarters knowing they are still filling in.
+# quarters knowing they are still filling in. A deal id hashes the deal's date: a later version of a page
+# that corrects the date gives the deal another id, and its sighting is found by what it is instead, the
+# same company and round within the merge window, under an id no deal has now (`redated`).
 _DEAL_IDS = f"""
 create or replace temp table deal_ids as
 with opened as not materialized ({_OPENED}),
@@ -123,17 +125,30 @@ ranked as (
         and s.announced_date is not distinct from o.announced_date
 ),
 numbered as (
-    select o.deal_key, o.lone, o.fetched,
+    select o.deal_key, o.lone, o.fetched, o.company_key, o.round_type, o.announced_date,
         substr(sha256(coalesce(o.company_key, 'None') || chr(31) || o.round_type || chr(31)
             || coalesce(strftime(o.announced_date, '%Y-%m-%d'), 'None') || chr(31)
             || coalesce(r.ordinal, 0)::varchar), 1, 16) as deal_id
     from opened o left join ranked r on r.deal_key = o.deal_key
+),
+with_sightings as (
+    select n.*, g.sighted
+    from numbered n
+    left join (select deal_id, min(first_seen_at) as sighted from deal_sightings group by deal_id) g
+        on g.deal_id = n.deal_id
+),
+redated as (
+    select w.deal_key, min(s.first_seen_at) as sighted
+    from with_sightings w
+    join deal_sightings s on s.company_key = w.company_key and s.round_type = w.round_type
+        and abs(date_diff('day', s.announced_date, w.announced_date)) <= $window
+    where w.sighted is null and s.deal_id not in (select deal_id from numbered)
+    group by w.deal_key
 )
-select n.deal_key, n.lone, n.deal_id, coalesce(least(n.fetched, g.sighted), $now) as first_seen_at,
-    g.sighted is null as unseen
-from numbered n
-left join (select deal_id, min(first_seen_at) as sighted from deal_sightings group by deal_id) g
-    on g.deal_id = n.deal_id
+select w.deal_key, w.lone, w.deal_id, w.company_key as seen_company_key, w.round_type as seen_round_type,
+    w.announced_date as seen_announced_date,
+    coalesce(least(w.fetched, w.sighted, r.sighted), $now) as first_seen_at, w.sighted is null as unseen
+from with_sightings w left join redated r using (deal_key)
 """
 
 _DATED = "announced_date is not null"
@@ -270,7 +285,12 @@ _RESPELLED_LISTS = {
 }
 _AS_STATED = {"$leads": "lead_investors", "$every": "every_investor", "$spellings": ""}
 
-_NEW_SIGHTINGS = "insert into deal_sightings select deal_id, first_seen_at from deal_ids where unseen"
+_NEW_SIGHTINGS = """
+insert into deal_sightings by name
+select deal_id, first_seen_at, seen_company_key as company_key, seen_round_type as round_type,
+    seen_announced_date as announced_date
+from deal_ids where unseen
+"""
 _STAGING = (MENTION_KEYS, "merging_rows", GROUPED_TABLE, MEMBERS_TABLE, "staged_deals", "staged_sources",
             "staged_rows", "staged_keys", "deal_ids")  # fmt: skip
 
@@ -364,7 +384,7 @@ def resolve_in_database(
             # Let the staging go as soon as it is read: the mentions that may merge are a third of an
             # export without dates, and the peak of resolution is writing `deals`.
             _drop(connection, "merging_rows", GROUPED_TABLE, MEMBERS_TABLE, "staged_sources")
-            connection.execute(_DEAL_IDS, {"now": now})
+            connection.execute(_DEAL_IDS, {"now": now, "window": policy.window_days})
             mentions = connection.execute(f"select count(*) from {MENTION_KEYS}").fetchone()[0]
             _drop(connection, MENTION_KEYS)
             connection.execute(functools.reduce(lambda sql, kv: sql.replace(*kv), lists.items(), _DEALS))

@@ -11,6 +11,7 @@ from schemas.tables.columns import (
     ANNOUNCED_DATE_PRECISION,
     BIGINT,
     BOOLEAN,
+    DATE,
     DATE_BASIS,
     DEAL_STATUS,
     DOCUMENT_SHA256,
@@ -198,6 +199,14 @@ DEAL_SIGHTINGS = Table(
     # Not keyed: a run adds only ids it has no sighting of (a deal id is unique in `deals`, a rule checks
     # it), and readers take the earliest sighting of an id; an index cost a first refresh of a million
     # deals 1.5 s to build, for a constraint nothing relies on.
-    (DEAL_ID.but(comment="The deal (deals.deal_id).", key=False), FIRST_SEEN_AT.but(required=True)),
+    (
+        DEAL_ID.but(comment="The deal (deals.deal_id).", key=False),
+        FIRST_SEEN_AT.but(required=True),
+        # what the deal was when first seen: its id hashes its date, and a later version of a page that
+        # corrects the date gives it another id; its sighting is found by these instead
+        Column("company_key", VARCHAR, "The deal's company key when first seen (NULL before this column)."),
+        Column("round_type", VARCHAR, "The deal's round type when first seen."),
+        Column("announced_date", DATE, "The deal's date when first seen."),
+    ),
     history=True,
 )

@@ -294,6 +294,32 @@ def test_first_seen_is_an_earlier_sighting_or_now_and_new_deals_are_recorded() -
     assert len(sighted_again) == len(first)
 
 
+def test_a_deal_its_page_re_dates_keeps_when_it_was_first_seen() -> None:
+    """A later version of a page corrects a round's date (May 28 for June 2): the deal's id hashes its date
+    and changes, and its first sighting is found by what it is, the same company and round within the
+    window, under an id no deal has now. Another company's sighting, or one too far in time, is not
+    taken."""
+
+    def one(day: str, company: str = "Brixel") -> pd.DataFrame:
+        row = mention("b1", company=company, company_key=company.lower(), round_type="seed",
+                      amount_usd=10_000_000, announced_date=day, warnings=[])  # fmt: skip
+        frame = pd.DataFrame([row])
+        for column in ("amount_usd", "valuation_usd"):
+            frame[column] = frame[column].astype("Int64")
+        return _landed(frame.assign(amount_status="parsed", valuation_status="missing"), "valid_mentions")
+
+    first, _, sighted = _in_database(one("2025-06-02"))
+    assert list(sighted[["company_key", "round_type"]].itertuples(index=False, name=None)) == [
+        ("brixel", "seed")
+    ]
+    earlier = sighted.assign(first_seen_at=pd.Timestamp("2025-06-05"))
+    redated, _, _ = _in_database(one("2025-05-28"), earlier)
+    assert redated["deal_id"][0] != first["deal_id"][0]
+    assert redated["first_seen_at"][0] == pd.Timestamp("2025-06-05")
+    for other in (one("2025-05-28", "Quarry"), one("2024-05-28")):  # another company; a year away
+        assert _in_database(other, earlier)[0]["first_seen_at"][0] == pd.Timestamp(NOW)
+
+
 def test_a_mention_with_an_error_verdict_is_not_resolved() -> None:
     """Resolution reads the mentions through the verdicts: a quarantined one is in no deal."""
     valid = _landed(_mixed(), "valid_mentions")
