@@ -130,6 +130,12 @@ TOP_DEALS = Table(
         Column("segment_label", "VARCHAR", "Segment display label."),
         Column("layer", "VARCHAR", "Stack layer slug."),
         Column("announced_date", "DATE", "Announcement date."),
+        Column(
+            "announced_date_precision",
+            "VARCHAR",
+            "How exactly the date is known: day, month, quarter or year (a date of year precision is 1 January "
+            "of its year: show the year alone).",
+        ),
         Column("lead_investors", "VARCHAR[]", "Lead investors."),
         Column("source_count", "INTEGER", "Distinct sources reporting the deal."),
         Column(

@@ -188,7 +188,7 @@ def test_a_deal_dated_only_by_its_year_stays_out_of_that_years_first_quarter(tmp
     year_only = deal("Elmstead", "series_a", "2025-01-01", 900 * M, None, "gpu_clouds")
     year_only |= {"announced_date_precision": "year"}
 
-    def columns_and_caption(deals: list[dict], folder: str) -> tuple[list[bytes], str]:
+    def columns_and_caption(deals: list[dict], folder: str) -> tuple[list[bytes], str, html.HtmlElement]:
         warehouse = Warehouse(tmp_path / folder / "work.duckdb")
         warehouse.path.parent.mkdir()
         build_warehouse(warehouse, deals)
@@ -196,13 +196,15 @@ def test_a_deal_dated_only_by_its_year_stays_out_of_that_years_first_quarter(tmp
             tree = html.fromstring(render_report(load_report(connection, GENERATED_AT), LABELS))
         layers = tree.xpath("//section[@id='layers']")[0]
         columns = layers.xpath(".//*[local-name()='g'][@class='column']")
-        return [html.tostring(column) for column in columns], layers.text_content()
+        return [html.tostring(column) for column in columns], layers.text_content(), tree
 
-    without, _ = columns_and_caption(DEALS, "without")
-    columns, caption = columns_and_caption([*DEALS, year_only], "with")
+    without, _, _ = columns_and_caption(DEALS, "without")
+    columns, caption, tree_of_year_only = columns_and_caption([*DEALS, year_only], "with")
     assert columns == without  # not in 2025-Q1, nor in a column of its own
     assert "1 deal dated only by the year counts in the totals below, not in any quarter." in caption
     assert "nothing dates" not in caption
+    top = tree_of_year_only.xpath("//section[@id='top-deals']//tbody/tr[td[2]='Elmstead']/td")
+    assert top[5].text_content() == "2025"  # its year, not 2025-01-01
 
 
 def test_an_undated_deal_counts_in_the_totals_not_on_the_time_axis(tmp_path):

@@ -12,7 +12,7 @@ from warehouse.report.markup import Labels
 from warehouse.report.output import write_atomically
 from warehouse.report.sections import quarter_labels
 from warehouse.report.svg import Bar, ColumnGroup, Series, bar_chart, clip, column_chart, nice_ceiling
-from warehouse.report.units import counted, day, moment, multiple, percent, share, usd
+from warehouse.report.units import counted, day, moment, multiple, percent, period, share, usd
 
 
 @pytest.mark.parametrize(
@@ -181,3 +181,20 @@ def test_counts_agree_with_their_nouns():
         "1 company",
         "0 companies",
     ]
+
+
+@pytest.mark.parametrize(
+    ("precision", "shown"),
+    [
+        ("day", "2025-08-14"),
+        (None, "2025-08-14"),
+        ("month", "2025-08"),
+        ("quarter", "2025-Q3"),
+        ("year", "2025"),
+    ],
+)
+def test_a_date_is_shown_as_exactly_as_it_is_known(precision: str | None, shown: str) -> None:
+    """A deal dated only by its year is stored on 1 January; the page shows '2025', never that day."""
+    stored = {"month": dt.date(2025, 8, 1), "quarter": dt.date(2025, 7, 1), "year": dt.date(2025, 1, 1)}
+    assert period(stored.get(precision, dt.date(2025, 8, 14)), precision) == shown
+    assert period(None, precision) == "—"

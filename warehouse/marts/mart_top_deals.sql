@@ -17,6 +17,7 @@ disclosed_deals as (
         segment_label,
         layer,
         announced_date,
+        announced_date_precision,
         lead_investors,
         source_count
     from main.deals

@@ -83,6 +83,7 @@ class TopDeal:
     amount_is_floor: bool
     valuation_usd: int | None
     announced_date: date
+    announced_date_precision: str | None
     segment_label: str
     layer: str
     lead_investors: list[str]
@@ -299,6 +300,7 @@ def load_top_deals(connection: duckdb.DuckDBPyConnection, limit: int = TOP_DEALS
         connection,
         TopDeal,
         "select rank, company, round_type, amount_usd, amount_is_floor, valuation_usd, announced_date, "
+        "announced_date_precision, "
         "segment_label, layer, lead_investors, share_of_total from mart_top_deals "
         "where rank <= ? order by rank",
         [limit],

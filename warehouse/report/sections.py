@@ -11,7 +11,7 @@ from datetime import date
 from warehouse.report.data import TOP_N, ReportData
 from warehouse.report.markup import Labels, cell, empty, figure, names, section, table
 from warehouse.report.svg import Bar, ColumnGroup, Series, bar_chart, column_chart
-from warehouse.report.units import counted, day, deals, multiple, percent, share, usd
+from warehouse.report.units import counted, day, deals, multiple, percent, period, share, usd
 
 NO_DEALS = "No deals yet: run a refresh on sources that report some."
 NO_DISCLOSED = "No deal with a disclosed amount yet."
@@ -37,9 +37,12 @@ def quarter_labels(first: date, last: date) -> list[str]:
     return labels
 
 
-def _when(announced: date | None) -> str:
-    """'on 2026-05-11', or 'undated' for a deal nothing dates."""
-    return f"on {day(announced)}" if announced is not None else "undated"
+def _when(announced: date | None, precision: str | None = None) -> str:
+    """'on 2026-05-11', 'in 2026' (a date known to its year, month or quarter), or 'undated' for a deal
+    nothing dates."""
+    if announced is None:
+        return "undated"
+    return f"{'in' if precision in ('month', 'quarter', 'year') else 'on'} {period(announced, precision)}"
 
 
 def layers_by_quarter(data: ReportData, labels: Labels) -> str:
@@ -151,7 +154,8 @@ def top_deals(data: ReportData, labels: Labels) -> str:
             d.amount_usd,
             f"{_amount(d.amount_usd, d.amount_is_floor)} · {share(d.share_of_total)}",
             tooltip=f"#{d.rank} {d.company}: {labels.round(d.round_type)}, "
-            f"{_amount(d.amount_usd, d.amount_is_floor)}, {_when(d.announced_date)}; {d.segment_label}; "
+            f"{_amount(d.amount_usd, d.amount_is_floor)}, "
+            f"{_when(d.announced_date, d.announced_date_precision)}; {d.segment_label}; "
             f"led by {names(d.lead_investors)}",
             color=colors[d.layer],
             key=d.company,
@@ -166,7 +170,7 @@ def top_deals(data: ReportData, labels: Labels) -> str:
             labels.round(d.round_type),
             cell(_amount(d.amount_usd, d.amount_is_floor), numeric=True, usd=d.amount_usd),
             cell(usd(d.valuation_usd, "—"), numeric=True),
-            day(d.announced_date),
+            period(d.announced_date, d.announced_date_precision),
             d.segment_label,
             names(d.lead_investors),
             cell(share(d.share_of_total), numeric=True, share=d.share_of_total),

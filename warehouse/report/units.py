@@ -62,6 +62,20 @@ def day(value: date | datetime | None) -> str:
     return (value.date() if isinstance(value, datetime) else value).isoformat()
 
 
+def period(value: date | None, precision: str | None) -> str:
+    """A date as exactly as it is known: '2026-05-11' (a day), '2026-05' (a month), '2026-Q2' (a quarter),
+    '2026' (a year: stored on 1 January, never shown as that day); None as an em dash."""
+    if value is None:
+        return "—"
+    if precision == "year":
+        return f"{value.year}"
+    if precision == "quarter":
+        return f"{value.year}-Q{(value.month - 1) // 3 + 1}"
+    if precision == "month":
+        return f"{value.year}-{value.month:02d}"
+    return day(value)
+
+
 def moment(value: datetime | None) -> str:
     """A UTC timestamp to the minute: '2026-12-01 09:19 UTC'; None as an em dash."""
     if value is None:
