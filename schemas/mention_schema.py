@@ -14,7 +14,7 @@ import pyarrow as pa_arrow
 import pyarrow.compute as pc
 from pandera.typing import Series
 
-from schemas.reference.wording import ANNOUNCED, REPORTED
+from schemas.reference.wording import ANNOUNCED, REPORTED, calls_off
 from schemas.rules import (
     AMOUNT_CEILING_USD,
     CURRENCY_CONFLICT,
@@ -91,9 +91,10 @@ def _record_rules() -> type[pa.DataFrameModel]:
         def _round_type_known(cls, s: Series[object]) -> Series[bool]:
             return s.isin(default_round_types().slugs)
 
-        @pa.check("status", ignore_na=False, **_rule("status_known"))
-        def _status_known(cls, s: Series[object]) -> Series[bool]:
-            return s.isin((ANNOUNCED, REPORTED))
+        @pa.check("status", ignore_na=False, **_rule("round_not_called_off"))
+        def _round_not_called_off(cls, s: Series[object]) -> Series[bool]:
+            known = s.isin((ANNOUNCED, REPORTED))
+            return known | ~s.where(~known, "").astype(str).map(calls_off)
 
         @pa.check("amount_status", **_rule("amount_parseable"))
         def _amount_parseable(cls, s: Series[str]) -> Series[bool]:
@@ -195,6 +196,12 @@ def _record_rules() -> type[pa.DataFrameModel]:
             dated = df["announced_date"].notna() & df["fx_rate_month"].notna()
             month = pd.to_datetime(df["announced_date"]).dt.to_period("M").dt.to_timestamp()
             return ~dated | (month == pd.to_datetime(df["fx_rate_month"])).fillna(True)
+
+        @pa.check("status", ignore_na=False, **_rule("status_known"))
+        def _status_known(cls, s: Series[object]) -> Series[bool]:
+            # (a round called off is the error rule's: not named twice)
+            known = s.isin((ANNOUNCED, REPORTED))
+            return known | s.where(~known, "").astype(str).map(calls_off)
 
         @pa.check("segment", **_rule("segment_unclassified"))
         def _segment_unclassified(cls, s: Series[str]) -> Series[bool]:

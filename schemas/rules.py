@@ -78,11 +78,10 @@ RECORD_RULES: dict[str, Rule] = {
             ("round_text", "round_type"),
         ),
         Rule(
-            "status_known",
+            "round_not_called_off",
             _E,
-            "The status says the round was announced or is reported (a status column's 'Announced', "
-            "'Closed', 'Rumored', 'In talks'...): a round called off ('Cancelled', 'Withdrawn') is no deal, "
-            "and a status of no known meaning is not guessed.",
+            "The status does not say the round was called off ('Cancelled', 'Withdrawn', 'Denied'): such a "
+            "round is no deal.",
             ("status",),
         ),
         Rule(
@@ -174,6 +173,14 @@ RECORD_RULES: dict[str, Rule] = {
             _W,
             f"The amount is below ${SMALLEST_PLAUSIBLE_ROUND_USD:,} (grants and crowdfunding aside).",
             ("round_type", "amount_usd"),
+        ),
+        Rule(
+            "status_known",
+            _W,
+            "The status says the round is announced or reported ('Closed', 'Rumored', 'In talks'); another "
+            "word ('Active', 'Yes': a column about something else) says nothing of it: the deal is read as "
+            "announced, its status kept as written.",
+            ("status",),
         ),
         Rule(
             "segment_unclassified",

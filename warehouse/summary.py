@@ -35,7 +35,7 @@ def summary_lines(path: Path) -> list[str]:
             "coalesce(sum(amount_usd) filter (where status = 'reported'), 0) from deals"
         ).fetchone()
     told = f" (and {reported:,} reported, ${reported_usd:,}, not counted)" if reported else ""
-    lines = [f"served    {path}: {deals:,} deals, ${usd:,} disclosed{told}"]
+    lines = [f"served    {path}: {deals - reported:,} deals, ${usd:,} disclosed{told}"]
     rows = [" " * 9]
     for count in counts:
         if len(rows[-1]) + len(count) + 3 > WIDTH:

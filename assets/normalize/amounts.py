@@ -416,11 +416,11 @@ _GERMAN_GROUPING = re.compile(
 _ENGLISH_SCALE = re.compile(r"\d\s?(?:million|billion|trillion|bn|mn|m|b|k)\b")
 
 # A number grouped the way continental spreadsheets write it, where no English reading exists: thousands
-# by points two times or more ('2.000.000'), by points with a decimal comma ('1.500,00'), or by spaces
-# ('2 000 000', '2 000 000,50'). '1.500' alone stays one and a half (an English decimal point).
+# by points with a decimal comma ('1.500.000,00', '1.500,00'), or by spaces ('2 000 000', '2 000 000,50').
+# Points alone are not read so ('2.000.000' is quarantined as unparseable): a column of them also holds
+# '250.000', which English reads as 250, and one column would be read two ways without a word.
 _CONTINENTAL_NUMBER = re.compile(
-    r"(?<![\d.,])(?P<number>\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d{1,3}(?:\.\d{3})+,\d{1,2}"
-    r"|\d{1,3}(?: \d{3})+(?:,\d+)?)(?![\d.,]| \d)"
+    r"(?<![\d.,])(?P<number>\d{1,3}(?:\.\d{3})+,\d{1,2}|\d{1,3}(?: \d{3})+(?:,\d+)?)(?![\d.,]| \d)"
 )
 
 
@@ -466,7 +466,7 @@ def _parse_amount(text: str | None, default_currency: str | None, grammar: Money
         unsigned = _SIGN_AFTER_SPACE.sub(r"\1", unsigned)
     match = grammar.pattern.fullmatch(unsigned) or grammar.pattern.fullmatch(unsigned.rstrip(".,;"))
     if match is None and _CONTINENTAL_NUMBER.search(unsigned):
-        # ('2.000.000', '1.500.000,00', '2 000 000 €': read as written the English way)
+        # ('1.500.000,00', '2 000 000 €': read as written the English way)
         match = grammar.pattern.fullmatch(_english_digits(unsigned))
     if match is None:
         # '4,7 Mio. Euro', '500.000 Franken': a cell written the German way (a German export, or the

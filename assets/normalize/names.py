@@ -91,20 +91,21 @@ def name_key(name: str | None) -> str:
     return _LEGAL_SUFFIX.sub("", fold(_undot(name or ""))).strip()
 
 
-def one_spelling_each(names: list[str]) -> dict[str, str]:
-    """written -> chosen, for the names among `names` that match another one (`name_key`: case, accents,
-    dots, a legal suffix: 'HARBOR FUND', 'harbor fund', 'Harbor Fund'), each mapped to one spelling of
-    its group: one that mixes capitals and lower case first (a name all in capitals or all in lower case
+def one_spelling_each(names: dict[str, int]) -> dict[str, str]:
+    """written -> chosen, for the names among `names` (each with how many times it is written) that match
+    another one (`name_key`: case, accents, dots, a legal suffix: 'HARBOR FUND', 'harbor fund', 'Harbor
+    Fund'), each mapped to one spelling of its group: the one written most often (one stray 'Gv' never
+    respells GV), then one that mixes capitals and lower case (a name all in capitals or all in lower case
     is how a spreadsheet or a form wrote it, not the name), then the first in sort order. Names alone in
     their group are left out. Pure: the same names give the same choice whatever their order."""
     groups: dict[str, list[str]] = {}
-    for name in set(names):
+    for name in names:
         groups.setdefault(name_key(name), []).append(name)
     chosen: dict[str, str] = {}
     for key, spellings in groups.items():
         if len(spellings) < 2 or not key:
             continue
-        best = min(spellings, key=lambda name: (name in (name.upper(), name.lower()), name))
+        best = min(spellings, key=lambda name: (-names[name], name in (name.upper(), name.lower()), name))
         chosen.update({name: best for name in spellings if name != best})
     return chosen
 

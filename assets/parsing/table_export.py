@@ -30,7 +30,7 @@ from assets.normalize.names import split_name_list
 from assets.parsing.decoding import utf16_without_mark
 from assets.parsing.table_rows import leads_and_investors
 from schemas.duckdb_memory import private_duckdb, scratch_duckdb
-from schemas.reference.wording import TOTAL_ROW_WORDS
+from schemas.reference.wording import TOTAL_ROW_PREFIXES, TOTAL_ROW_WORDS
 from warehouse.arrow_frames import text_frame
 
 # dealmap's own column names for table exports, and the mention field each fills.
@@ -50,10 +50,11 @@ EXPORT_FIELDS = {
 # The names exports most often give dealmap's fields, as `_folded` writes them ('Raised (USD)' is `raised`,
 # 'Funding Round' `funding_round`): read as the field when neither the source's columns nor dealmap's own
 # name give it (the first name of a field's list that a column has wins). A name that means something
-# else in some exports ('Total raised', 'Category', 'Type') is not one of them: map it.
+# else in some exports ('Total raised', 'Category', 'Type', 'Firm', a 'Lead investor' column of Yes and No)
+# is not one of them: map it.
 EXPORT_SYNONYMS = {
     "company": ("company_name", "startup", "startup_name", "organization", "organisation",
-                "organization_name", "organisation_name", "name", "firm"),
+                "organization_name", "organisation_name", "name"),
     "round_type": ("round", "stage", "funding_round", "round_name", "series", "funding_type", "round_stage",
                    "investment_type", "investment_stage", "funding_stage", "deal_type"),
     "amount": ("raised", "amount_raised", "funding_amount", "round_size", "deal_size", "investment_amount",
@@ -63,7 +64,7 @@ EXPORT_SYNONYMS = {
     "segment": ("sector", "industry", "vertical"),
     "announced_date": ("date", "announced", "announcement_date", "date_announced", "announced_on",
                        "deal_date", "funding_date", "round_date", "closed_on", "close_date"),
-    "lead_investors": ("lead_investor", "lead", "leads", "led_by", "lead_investor_s"),
+    "lead_investors": ("leads", "led_by", "lead_investor_s", "lead_investor_names"),
     "investors": ("investor", "backers", "investor_names", "all_investors", "participants"),
     "status": ("deal_status",),
 }  # fmt: skip
@@ -199,6 +200,12 @@ def _folded(name: str) -> str:
     return _SEPARATORS.sub("_", bare.strip().casefold()).strip("_")
 
 
+def _same_words(name: str) -> str:
+    """A key as its words say it, whatever their case and spacing ('Company', ' company'), its unit kept
+    ('Amount (USD)' is not 'Amount (EUR)')."""
+    return _SEPARATORS.sub("_", name.strip().casefold()).strip("_")
+
+
 def _currency_of_unit(unit: str) -> str | None:
     symbols = money_grammar().symbols
     return symbols.get(unit.upper()) or symbols.get(unit)
@@ -238,17 +245,18 @@ def _json_cells(
         "select json_keys(json) from read_json_objects($1, format = $2)", [str(path), layout]
     ).fetchall()
     # Keys that differ only in case or spacing across objects ('company' in some, 'Company' in others, as
-    # records merged from two tools write them) are one column, named as the file first writes it. Only a
-    # name written twice in one object is refused (`_repeated`): '"amount": "$1M", "Amount": "$9M"', or
-    # the same key twice, whose second value DuckDB would drop unseen.
+    # records merged from two tools write them) are one column, named as the file first writes it. Keys
+    # that differ in what they say ('Amount (USD)', 'Amount (EUR)') stay apart, and are refused below with
+    # any name written twice in one object (`_repeated`: '"amount": "$1M", "Amount": "$9M"', or the same
+    # key twice, whose second value DuckDB would drop unseen).
     spellings: dict[str, list[str]] = {}
     for (object_keys,) in objects:
         for key in object_keys or ():
-            forms = spellings.setdefault(_folded(key), [])
+            forms = spellings.setdefault(_same_words(key), [])
             if key not in forms:
                 forms.append(key)
     keys = [forms[0] for forms in spellings.values()]
-    repeated = frozenset(
+    repeated = _repeated(keys) | frozenset(
         name
         for (object_keys,) in objects
         if object_keys
@@ -647,18 +655,22 @@ def _define_mentions(
     others = " and ".join(f"e.c{position} is null" for position in range(1, len(kept)))
     first = "coalesce(trim(e.c0), '') = ''" if every_column else "coalesce(trim(e.c0) = '', false)"
     blank = f"({others + ' and ' if others else ''}{first})" if kept else "false"
-    # A summary row ('Total,,30000000,'): its company cell says total and it states no round and no date.
-    # The table's sum, not a deal (`wording.names_a_total`, as a page table's footer is read). The rows
-    # kept: a round, a date, or a name that is no total. (Each word alone or with a colon or a point after
-    # it: one lower() per name is all a row costs; a regular expression over every name, whatever the
-    # terms before it, cost as much as reading the file. A missing name is no total either.)
+    # A summary row ('Total,,30000000,'), in an export with a round column: its company cell says total
+    # (`wording.names_a_total`) and it states no round. The table's sum, not a deal, as a page table's
+    # footer is read; without a round column such a row is quarantined as naming no company. The rows
+    # kept: a round, or a name that is no total. (Each word alone or with a colon or a point after it, or a
+    # prefix: string functions only, as a regular expression over every name cost as much as reading the
+    # file. A missing name is no total either.)
     written = sorted(f"{word}{end}" for word in TOTAL_ROW_WORDS for end in ("", ":", "."))
     words = ", ".join("'" + word.replace("'", "''") + "'" for word in written)
-    company, round_cell, date_cell = (fields[f] for f in ("company", "round_text", "announced"))
+    company, round_cell = fields["company"], fields["round_text"]
+    folded = f"lower(trim({company}))"
+    prefixed = " or ".join(f"starts_with({folded}, '{prefix}')" for prefix in TOTAL_ROW_PREFIXES)
     not_total = (
         f"(({round_cell}) is not null and trim({round_cell}) <> '') "
-        f"or (({date_cell}) is not null and trim({date_cell}) <> '') "
-        f"or coalesce(not list_contains([{words}], lower(trim({company}))), true)"
+        f"or coalesce(not (list_contains([{words}], {folded}) or {prefixed}), true)"
+        if "round_type" in mapping
+        else "true"
     )
     # Rows in the file's order: `row_number() over ()` numbers them as scanned, and on the one thread of
     # the connection (`_opened`) the join keeps the order of the scan.

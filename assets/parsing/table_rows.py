@@ -35,7 +35,7 @@ HEADER_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("announced", ("date", "announced", "when", "datum")),
     ("investors", ("investors", "backers", "participants", "investor", "investoren", "geldgeber")),
     ("context", ("description", "what they do", "about", "product", "beschreibung")),
-    ("status", ("status", "deal status", "confirmed")),
+    ("status", ("status", "deal status")),
 )  # fmt: skip
 _REQUIRED = {"company"}
 # A header that names the round, alone or packed with another field ('Round / Valuation').
@@ -210,7 +210,7 @@ def mention_from_row(
     }
     if not values.get("company") and not values.get("legal_name"):
         return None
-    if names_a_total(values.get("company")) and not values.get("round") and not values.get("announced"):
+    if names_a_total(values.get("company")) and "round" in fields.values() and not values.get("round"):
         return None  # 'Total | | $12M |': the table's sum (a footer row), no deal of a company called Total
     company = values.get("company", "")
     if values.get("legal_name") and (

@@ -303,8 +303,8 @@ def _columns(table: Table) -> str:
 def _respell_investors(connection: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """Register `investor_spellings` (one spelling per investor over every valid mention) and rewrite the
     staged deals' lists with it (`_RESPELLED`); returns what `_DEALS` is formatted with for the lone ones."""
-    names = [r[0] for r in connection.execute("select distinct unnest(investors) from valid_rows").fetchall()]
-    chosen = one_spelling_each(names)
+    written = "select name, count(*) from (select unnest(investors) as name from valid_rows) group by name"
+    chosen = one_spelling_each(dict(connection.execute(written).fetchall()))
     if not chosen:
         return _AS_STATED  # (nearly always: nothing to rewrite, and no statement over the deals)
     connection.register(

@@ -203,51 +203,64 @@ def words_pattern(words: tuple[str, ...] | frozenset[str]) -> str:
     return "(?:" + "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)) + ")"
 
 
-# What a status cell or field says of a deal (an export's 'status' column, a page table's 'Status'): checked
-# in this order, as words of the folded text. A round that did not happen is no deal, and a status of no
-# known meaning is no guess: both keep their text and are quarantined (`status_known`).
-STATUS_NO_DEAL = (
-    "cancel", "called off", "withdraw", "withdrew", "denied", "abandon", "terminat", "failed",
-    "fell through", "scrapped", "rejected", "collapsed", "postponed", "not happen",
-)  # fmt: skip
-STATUS_REPORTED = (
-    "report", "rumor", "rumour", "talks", "sources", "unconfirmed", "not confirmed", "unannounced",
-    "not announced", "unofficial", "not official", "said to", "expected", "pending", "planned", "in progress",
-    "negotiat", "nearing", "considering", "exploring", "seeking", "in discussion", "speculat", "alleged",
-)  # fmt: skip
-STATUS_ANNOUNCED = (
-    "announced", "confirmed", "closed", "completed", "complete", "done", "official", "funded", "secured",
-    "final", "raised",
-)  # fmt: skip
+# What a status cell or field says of a deal (an export's 'status' column, a page table's 'Status'), read as
+# whole words of the folded text, in this order. A round that did not happen is no deal: its row keeps its
+# text and is quarantined (`round_not_called_off`). A status that is not yet final, or negated ('not yet
+# closed', 'unfunded'), is reported. Any other word ('Active', 'Yes', '✓': a column about something else)
+# says nothing of the round: the row is announced, its status kept as written with a warning
+# (`status_known`), never quarantined for it.
+STATUS_NO_DEAL = re.compile(
+    r"\b(?:cancel\w*|called off|withdr[ae]w\w*|deni\w*|abandon\w*|terminat\w*|failed|fell through|scrapped"
+    r"|rejected|collapsed|postponed|(?:did|does|will) not (?:happen|close|go ahead))\b"
+)
+STATUS_REPORTED = re.compile(
+    r"\b(?:report\w*|rumou?r\w*|talks?|sources?|unconfirmed|unannounced|unofficial|said to|expected|pending"
+    r"|planned|in progress|negotiat\w*|nearing|considering|exploring|seeking|in discussions?|speculat\w*"
+    r"|alleged\w*|incomplete|unfunded|not yet|not (?:closed|completed?|final|confirmed|announced|official"
+    r"|done|funded))\b"
+)
+STATUS_ANNOUNCED = re.compile(
+    r"\b(?:announced|confirmed|closed|completed?|done|official|funded|secured|final|raised)\b"
+)
 ANNOUNCED, REPORTED = "announced", "reported"
 
 
 def deal_status(text: object) -> str:
-    """'announced' or 'reported' for what a status says ('Rumored', 'In talks (reportedly)', 'Closed'); an
-    empty status is announced (a source states its deals). Anything else, a round called off or a word of
-    no known meaning, is returned folded, as written, for the rule `status_known` to name."""
+    """'announced' or 'reported' for what a status says ('Closed', 'Rumored', 'In talks (reportedly)',
+    'Not yet closed'); an empty status is announced (a source states its deals). A round called off
+    ('Cancelled', 'Company denies report') and a word of no known meaning ('Active') are returned folded, as
+    written, for the rules to name (`calls_off`)."""
     folded = clean_space(str(text)).lower() if isinstance(text, str) else ""
     if states_nothing(folded):
         return ANNOUNCED
-    if any(word in folded for word in STATUS_NO_DEAL):
+    if STATUS_NO_DEAL.search(folded):
         return folded
-    if any(word in folded for word in STATUS_REPORTED):
+    if STATUS_REPORTED.search(folded):
         return REPORTED
-    if any(word in folded for word in STATUS_ANNOUNCED):
+    if STATUS_ANNOUNCED.search(folded):
         return ANNOUNCED
     return folded
 
 
+def calls_off(status: str) -> bool:
+    """Whether a mention's status (`deal_status`) says the round did not happen ('cancelled')."""
+    return bool(STATUS_NO_DEAL.search(status))
+
+
 TOTAL_ROW_WORDS = frozenset(
-    {"total", "totals", "grand total", "sub-total", "subtotal", "sum", "overall", "all", "all deals",
-     "total funding", "total raised", "gesamt", "summe", "insgesamt"}
-)  # fmt: skip
+    {"total", "totals", "grand total", "sub-total", "subtotal", "sum", "gesamt", "summe", "insgesamt"}
+)
 """What the company cell of a table's summary row says ('Total', 'Grand total:', 'SUM'): compared folded,
 without trailing colons or dots."""
+TOTAL_ROW_PREFIXES = ("total ", "totals ", "grand total", "subtotal", "sub-total", "sum of ", "summe ")
+"""... or begins with ('TOTAL Q1 2026', 'Sum of amount', 'Total raised')."""
 
 
 def names_a_total(company_cell: str | None) -> bool:
-    """Whether a table row's company cell labels a summary row ('Total', 'Grand total:'), not a company."""
+    """Whether a table row's company cell labels a summary row ('Total', 'Grand total:', 'TOTAL Q1 2026'),
+    not a company. Only a row that also states no round, in a table with a round column, is skipped as
+    one; elsewhere such a name is quarantined as naming no company (`company_present`), never counted."""
     if not company_cell:
         return False
-    return clean_space(company_cell).lower().rstrip(":. ") in TOTAL_ROW_WORDS
+    folded = clean_space(company_cell).lower().rstrip(":. ")
+    return folded in TOTAL_ROW_WORDS or folded.startswith(TOTAL_ROW_PREFIXES)

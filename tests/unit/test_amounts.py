@@ -122,7 +122,7 @@ def test_parse_amount_empty_is_missing(text: str | None) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["garbage", "about twenty", "abc $5M", "1,2,3", "$", "£", "$.5B", "1.000.00", "$1.5.2", "$5-10M"],
+    ["garbage", "about twenty", "abc $5M", "1,2,3", "$", "£", "$.5B", "1.000.000", "$1.5.2", "$5-10M"],
 )
 def test_parse_amount_garbage_is_unparseable(text: str) -> None:
     assert parse_amount(text).status is AmountStatus.UNPARSEABLE
@@ -335,7 +335,6 @@ def test_a_size_in_words_before_another_noun_is_no_amount() -> None:
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("2.000.000", 2_000_000),
         ("1.500.000,00", 1_500_000),
         ("1.500,50", Decimal("1500.50")),
         ("2 000 000", 2_000_000),
@@ -346,7 +345,8 @@ def test_a_size_in_words_before_another_noun_is_no_amount() -> None:
     ],
 )
 def test_a_continental_grouping_reads_as_the_number_it_writes(text: str, value: Decimal) -> None:
-    """A French, German or Swiss spreadsheet's amounts: thousands by points (twice, or with a decimal
-    comma) or by spaces, and the sign after a space. None of them reads any other way in English."""
+    """A French, German or Swiss spreadsheet's amounts: thousands by points with a decimal comma, or by
+    spaces, and the sign after a space. None of them reads any other way in English. ('2.000.000' stays
+    unparseable: its column's '250.000' would read as 250.)"""
     parsed = parse_amount(text, "EUR")
     assert (parsed.status, parsed.money.value, parsed.money.currency) == (AmountStatus.PARSED, value, "EUR")

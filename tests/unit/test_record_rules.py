@@ -43,7 +43,7 @@ VIOLATIONS = {
     "company_present": {"company_text": "  "},
     "company_not_sentence": {"company_text": "This is a whole sentence that an extractor mistook for a name"},
     "round_type_known": {"round_text": "Series Omega-Prime"},
-    "status_known": {"status": "Called off"},
+    "round_not_called_off": {"status": "Called off"},
     "amount_parseable": {"amount_text": "about twenty"},
     "amount_nonnegative": {"amount_text": "-20000000", "valuation_text": None},
     "amount_below_ceiling": {"amount_text": "2000000000000", "valuation_text": None},
@@ -105,6 +105,8 @@ WARNINGS = {
     "announced_date_present": {"announced_text": None},
     # Euros announced before the FX table's first month: converted at its first month's rate, flagged.
     "fx_rate_of_another_month": {"currency_text": "EUR", "announced_text": "1999-03-01"},
+    # A status column about something else ('Active'): read as announced, the word kept and flagged.
+    "status_known": {"status": "Active"},
 }
 
 

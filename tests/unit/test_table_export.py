@@ -410,13 +410,13 @@ def test_a_page_tables_footer_total_is_no_deal() -> None:
 
 
 def test_the_names_exports_give_the_fields_are_read_as_them(tmp_path: Path) -> None:
-    """'Stage', 'Raised (USD)', 'Date', 'Lead investor' are read as round, amount, date and leads when
-    neither the source's columns nor dealmap's own names give those fields; a name that means something
-    else in some exports ('Total raised') is left for a mapping."""
+    """'Stage', 'Raised (USD)', 'Date', 'Led by' are read as round, amount, date and leads when neither
+    the source's columns nor dealmap's own names give those fields; a name that means something else in
+    some exports ('Total raised', 'Firm', a 'Lead investor' column of Yes and No) is left for a mapping."""
     path = tmp_path / "tracker.csv"
     path.write_text(
-        "Startup,Stage,Raised (USD),Total raised,Date,Lead investor,Sector\n"
-        "Peregrine Fabric,Series A,12000000,40000000,2026-03-01,Coldharbour VC,AI chips\n",
+        "Firm,Startup,Stage,Raised (USD),Total raised,Date,Led by,Lead investor,Sector\n"
+        "Harbor Fund,Peregrine Fabric,Series A,12000000,40000000,2026-03-01,Coldharbour VC,Yes,AI chips\n",
         encoding="utf-8",
     )
     frame = read_table_export(path, "csv")
@@ -427,7 +427,9 @@ def test_the_names_exports_give_the_fields_are_read_as_them(tmp_path: Path) -> N
     assert (row["announced"], list(row["lead_investors"]), row["segment"]) == (
         "2026-03-01", ["Coldharbour VC"], "AI chips"
     )  # fmt: skip
-    assert "Total raised" not in row["snippet"]
+    assert not {"Total raised", "Firm", "Lead investor"} & {
+        cell.split("=")[0] for cell in row["snippet"].split("; ")
+    }
     # dealmap's own name wins over another name of the field, and a mapping over both
     path.write_text("company,amount,Raised\nQuarry,5000000,7000000\n", encoding="utf-8")
     assert read_table_export(path, "csv")["amount"].tolist() == ["5000000"]

@@ -76,12 +76,18 @@ def test_the_currency_signs_are_every_currency_sign_unicode_knows() -> None:
         ("Cancelled", "cancelled"),
         ("Called off", "called off"),
         ("Withdrawn (was rumored)", "withdrawn (was rumored)"),
+        ("Company denies report", "company denies report"),
+        ("Not yet closed", "reported"),
+        ("Incomplete", "reported"),
+        ("Unfunded", "reported"),
         ("Green", "green"),
+        ("Active", "active"),
     ],
 )
 def test_a_status_says_announced_reported_or_is_kept_for_the_rule(written: object, status: str) -> None:
-    """A status column's words: announced or reported; a round called off, or a word of no known meaning,
-    keeps its text, so `status_known` quarantines it and names what it said."""
+    """A status column's words, read as whole words and negations ('not yet closed' is reported): announced
+    or reported; a round called off, or a word of no known meaning, keeps its text for the rules to name
+    (`round_not_called_off` quarantines the first, `status_known` flags the other)."""
     assert deal_status(written) == status
 
 
