@@ -164,8 +164,10 @@ def normalize_table(
     src = identifier(source)
     connection.execute(_MACROS)
     try:
-        every_labelled = _register_lookups(connection, refs, src)
-        connection.execute(f"insert into {identifier(target)} by name ({_select(src, every_labelled)})")
+        every_labelled, no_status = _register_lookups(connection, refs, src)
+        connection.execute(
+            f"insert into {identifier(target)} by name ({_select(src, every_labelled, no_status)})"
+        )
     finally:
         for name in _LOOKUPS:
             connection.execute(f"drop view if exists {name}")
@@ -195,9 +197,9 @@ def create_normalized_mentions(connection: duckdb.DuckDBPyConnection) -> None:
     )
 
 
-def _register_lookups(connection: duckdb.DuckDBPyConnection, refs: References, src: str) -> bool:
+def _register_lookups(connection: duckdb.DuckDBPyConnection, refs: References, src: str) -> tuple[bool, bool]:
     """Register the lookups `_select` joins; returns whether every mention's segment cell states a
-    label (then no mention's context or snippet is read)."""
+    label (then no mention's context or snippet is read), and whether no mention states a status."""
     aliases = pa.table({"key": pa.array(sorted(refs.names.companies.canonical_by_key), type=_TEXT)})
     connection.register("company_alias_keys", aliases)
     connection.execute(_PLAIN_NAME_MACRO)
@@ -298,8 +300,9 @@ def _register_lookups(connection: duckdb.DuckDBPyConnection, refs: References, s
         [("segment", _TEXT), ("segment_basis", _TEXT), ("layer", _TEXT)],
         lambda text, context, snippet: segment_fields(text, context, snippet, refs),
     )  # fmt: skip
+    statuses = _distinct(connection, f"select distinct status from {src}")
     _register_lookup(
-        connection, "status_lookup", _distinct(connection, f"select distinct status from {src}"),
+        connection, "status_lookup", statuses,
         [("status_text", _TEXT)], [("deal_status", _TEXT)], lambda text: (status_of(text),),
     )  # fmt: skip
     _register_lookup(
@@ -312,7 +315,8 @@ def _register_lookups(connection: duckdb.DuckDBPyConnection, refs: References, s
         [("names", _TEXT_LIST)], [("canonical", _TEXT_LIST)],
         lambda names: (refs.names.investor_list(as_list(names)),),
     )  # fmt: skip
-    return every_labelled
+    # (no mention states a status, an export's usual case: every one is announced, and the join is left out)
+    return every_labelled, statuses == [(None,)]
 
 
 def _money(fields: Any) -> tuple[Any, ...]:
@@ -361,7 +365,7 @@ def _segment_join(every_labelled: bool) -> str:
             and if(l.has_label, null, e.snippet) is not distinct from s.snippet"""
 
 
-def _select(src: str, every_labelled: bool = False) -> str:
+def _select(src: str, every_labelled: bool = False, no_status: bool = False) -> str:
     kept = [c for c in NORMALIZED_VALUES.names if c not in NORMALIZED_FIELDS]
     date_keys = ("announced_text", "date_format", "published_date", "published_precision")
     money_keys = ("currency_text", "default_currency")
@@ -377,7 +381,7 @@ def _select(src: str, every_labelled: bool = False) -> str:
             {_converted("v", "fv")} as v_usd, v.convert_currency as v_currency,
             {_in_units("a")} as a_units_value, {_in_units("v")} as v_units_value,
             s.segment, s.segment_basis, s.layer, li.canonical as leads, ii.canonical as all_investors,
-            st.deal_status
+            {"'announced' as deal_status" if no_status else "st.deal_status"}
         from {src} e
         left join company_lookup c on {_same("e", "c", ("company_text",))}
         left join round_lookup r on {_same("e", "r", ("round_text",))}
@@ -393,7 +397,7 @@ def _select(src: str, every_labelled: bool = False) -> str:
         {_segment_join(every_labelled)}
         left join investor_lookup li on e.lead_investors_text is not distinct from li.names
         left join investor_lookup ii on e.investors_text is not distinct from ii.names
-        left join status_lookup st on e.status is not distinct from st.status_text
+        {"" if no_status else "left join status_lookup st on e.status is not distinct from st.status_text"}
     )
     select {", ".join(kept)},
         company, company_alias, company_key, round_type,
