@@ -4,8 +4,10 @@
 
 -- First day of the calendar quarter that `day` falls in (a date). NULL when `day_precision` is 'year': a
 -- deal dated only by its year is stored on 1 January, and counting it in Q1 would swell every first quarter.
-create or replace temp macro quarter_start(day, day_precision) as
-    case when day_precision = 'year' then null else date_trunc('quarter', day)::date end;
+create or replace temp macro quarter_start(day, day_precision) as case
+    when day_precision = 'year' then null
+    else date_trunc('quarter', day)::date
+end;
 
 -- Label of the calendar quarter that `day` falls in: '2026-Q1' .. '2026-Q4'; '2026 (year only)' for a deal
 -- its sources date only by the year, and 'undated' for a deal nothing dates (both with a NULL quarter_start,
