@@ -62,7 +62,7 @@ def test_a_misspelt_column_names_source_key_and_the_dealmap_fields(tmp_path: Pat
     assert problems == (
         "source #1 ('tracker'): columns.compnay: unknown dealmap field (did you mean 'company'?); "
         "fields: company, round_type, amount, currency, valuation, segment, announced_date, "
-        "lead_investors, investors, description",
+        "lead_investors, investors, description, status",
     )
 
 
