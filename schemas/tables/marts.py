@@ -38,21 +38,26 @@ CAPITAL_CONCENTRATION = Table(
     public=True,
 )
 
+# The quarter of announcement, as both quarterly marts key their rows.
+QUARTER_COLUMNS = (
+    Column(
+        "quarter_start",
+        "DATE",
+        "First day of the quarter of announcement; NULL for deals dated only by their year, and undated ones.",
+    ),
+    Column(
+        "quarter",
+        "VARCHAR",
+        "Quarter label, e.g. 2026-Q1; '2026 (year only)' for deals dated only by their year; undated for "
+        "deals nothing dates.",
+    ),
+)
+
 FUNDING_BY_LAYER = Table(
     "mart_funding_by_layer",
     "Funding by stack layer and quarter, with each layer's share of the quarter. Grain: quarter x layer. Whole US dollars.",
     (
-        Column(
-            "quarter_start",
-            "DATE",
-            "First day of the quarter of announcement; NULL for deals dated only by their year, and undated ones.",
-        ),
-        Column(
-            "quarter",
-            "VARCHAR",
-            "Quarter label, e.g. 2026-Q1; '2026 (year only)' for deals dated only by their year; undated for "
-            "deals nothing dates.",
-        ),
+        *QUARTER_COLUMNS,
         Column(
             "layer",
             "VARCHAR",
@@ -74,17 +79,7 @@ FUNDING_BY_SEGMENT = Table(
     "mart_funding_by_segment",
     "Funding by segment and quarter. Grain: quarter x segment. Amounts in whole US dollars; sums reconcile with deals.",
     (
-        Column(
-            "quarter_start",
-            "DATE",
-            "First day of the quarter of announcement; NULL for deals dated only by their year, and undated ones.",
-        ),
-        Column(
-            "quarter",
-            "VARCHAR",
-            "Quarter label, e.g. 2026-Q1; '2026 (year only)' for deals dated only by their year; undated for "
-            "deals nothing dates.",
-        ),
+        *QUARTER_COLUMNS,
         Column("layer", "VARCHAR", "Stack layer slug of the segment."),
         Column("segment", "VARCHAR", "Segment slug."),
         Column("segment_label", "VARCHAR", "Segment display label."),

@@ -333,6 +333,22 @@ def test_deals_of_zero_dollars_give_undefined_shares_not_nan_and_the_checks_pass
     assert all(checks)
 
 
+def _quarterly_rows(connection, layers_where: str) -> tuple[list, list, list, dict]:
+    """The quarterly marts' rows (segments all, layers `layers_where`), the yearly concentration's, and
+    every mart check's outcome."""
+    segments = connection.execute(
+        "select quarter_start, quarter, segment, deal_count, amount_usd_total from mart_funding_by_segment"
+    ).fetchall()
+    layers = connection.execute(
+        f"select quarter, layer, share_of_quarter from mart_funding_by_layer where {layers_where}"
+    ).fetchall()
+    years = connection.execute(
+        "select period, disclosed_deal_count, amount_usd_total from mart_capital_concentration"
+    ).fetchall()
+    checks = {c.name: run_check(connection, c) for checks in MART_CHECKS.values() for c in checks}
+    return segments, layers, years, checks
+
+
 def test_undated_deals_get_a_quarter_and_year_of_their_own_and_the_checks_pass(warehouse):
     """A deal nothing dates counts under quarter 'undated' (quarter_start NULL, sorted last) and year
     'undated', so every sum still reconciles with deals; the dated quarters are as before."""
@@ -340,18 +356,8 @@ def test_undated_deals_get_a_quarter_and_year_of_their_own_and_the_checks_pass(w
     deals = [*DEALS, _deal("gorse", 40 * M, "2026-01-01", "ai_chips") | undated,
              _deal("heath", None, "2026-01-01", "inference_serving") | undated]  # fmt: skip
     with _marts_of(warehouse, deals) as connection:
-        segments = connection.execute(
-            "select quarter_start, quarter, segment, deal_count, amount_usd_total "
-            "from mart_funding_by_segment"
-        ).fetchall()
-        layers = connection.execute(
-            "select quarter, layer, share_of_quarter from mart_funding_by_layer where quarter = 'undated'"
-        ).fetchall()
-        years = connection.execute(
-            "select period, disclosed_deal_count, amount_usd_total from mart_capital_concentration"
-        ).fetchall()
+        segments, layers, years, checks = _quarterly_rows(connection, "quarter = 'undated'")
         top = connection.execute("select rank, deal_id from mart_top_deals where rank = 5").fetchall()
-        checks = {c.name: run_check(connection, c) for checks in MART_CHECKS.values() for c in checks}
     assert segments[-2:] == [
         (None, "undated", "ai_chips", 1, 40 * M),
         (None, "undated", "inference_serving", 1, 0),
@@ -376,19 +382,8 @@ def test_a_deal_dated_only_by_its_year_counts_in_no_quarter(warehouse):
     deals = [*DEALS, _deal("gorse", 40 * M, "2025-01-01", "ai_chips") | year_only,
              _deal("heath", 10 * M, "2025-01-01", "inference_serving") | year_only]  # fmt: skip
     with _marts_of(warehouse, deals) as connection:
-        segments = connection.execute(
-            "select quarter_start, quarter, segment, deal_count, amount_usd_total "
-            "from mart_funding_by_segment"
-        ).fetchall()
-        layers = connection.execute(
-            "select quarter, layer, share_of_quarter from mart_funding_by_layer "
-            "where quarter like '2025%' order by all"
-        ).fetchall()
-        years = connection.execute(
-            "select period, disclosed_deal_count, amount_usd_total from mart_capital_concentration "
-            "where period = '2025'"
-        ).fetchall()
-        checks = {c.name: run_check(connection, c) for checks in MART_CHECKS.values() for c in checks}
+        segments, layers, years, checks = _quarterly_rows(connection, "quarter like '2025%' order by all")
+    years = [row for row in years if row[0] == "2025"]
     assert segments[-2:] == [
         (None, "2025 (year only)", "ai_chips", 1, 40 * M),
         (None, "2025 (year only)", "inference_serving", 1, 10 * M),
