@@ -189,15 +189,26 @@ def _source_rejection_rates(
 ) -> dg.AssetCheckResult:
     # Counted in the database: reading a million source ids into frames to count them took a third of a
     # second on every run, unchanged ones too.
-    per_source = "select source_id, count(*) from {} where source_id is not null group by all order by all"
+    per_source = "select source_id, count(*) from {} where source_id is not null{} group by all order by all"
+    # A row that states nothing at all (no company, round, amount, valuation, segment nor date: the empty
+    # rows a spreadsheet leaves below its data, when it has a column dealmap does not read) is quarantined,
+    # in plain view, but counts toward no rate: it is no deal gone wrong, and four of them must not stop
+    # every source's publish.
+    stated = (
+        " and coalesce(company_text, round_text, amount_text, valuation_text, segment_text, announced_text) "
+    )
     with data_dir.working().connect(read_only=True) as connection:
-        mentions = dict(connection.execute(per_source.format("normalized_values")).fetchall())
-        rejected = dict(connection.execute(per_source.format("rejected_deals")).fetchall())
+        mentions = dict(connection.execute(per_source.format("normalized_values", "")).fetchall())
+        rejected = dict(
+            connection.execute(per_source.format("rejected_deals", stated + "is not null")).fetchall()
+        )
+        empty = dict(connection.execute(per_source.format("rejected_deals", stated + "is null")).fetchall())
         # the rules each source's rows broke, most broken first: what to fix
         broken = connection.execute(
             "select source_id, rule, count(*) as n from (select source_id, unnest(failed_checks) as rule "
             "from rejected_deals where source_id is not null) group by all order by source_id, n desc, rule"
         ).fetchall()
+    mentions = {source: count - empty.get(source, 0) for source, count in mentions.items()}
     limits = {s.id: s.max_rejection_rate for s in sources.load() if s.max_rejection_rate is not None}
     rates = rejection_rates(mentions, rejected, limits, DEFAULT_MAX_REJECTION_RATE)
     over = rates[~rates["within_limit"]] if len(rates) else rates

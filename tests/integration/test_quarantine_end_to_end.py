@@ -234,3 +234,26 @@ def test_a_source_over_its_rejection_limit_blocks_the_marts(tmp_path: Path):
     materialized = {e.asset_key.to_user_string() for e in result.get_asset_materialization_events()}
     assert "valid_mentions" in materialized
     assert not materialized & {"deals", "mart_top_deals", "dealmap_duckdb"}
+
+
+def test_the_empty_rows_below_a_spreadsheets_data_count_toward_no_rejection_rate(tmp_path: Path):
+    """A spreadsheet with a column dealmap does not read (Notes) and four rows of empty cells below its
+    three deals: each empty row is quarantined in plain view (naming no company), but counts toward no
+    rejection rate, so the source stays within its default 50% and the deals are published."""
+    export = tmp_path / "sheet.csv"
+    export.write_text(
+        "company,round_type,amount,announced_date,Notes\n"
+        "Abel Grid,Series A,$10M,2026-01-05,ok\nBaker Data,Seed,$2M,2026-01-06,\n"
+        "Cobalt Three,Seed,$3M,2026-01-07,\n" + ",,,,\n" * 4,
+        encoding="utf-8",
+    )
+    registry = tmp_path / "sources.toml"
+    registry.write_text('[[source]]\nid = "sheet"\nkind = "table"\nurl = "sheet.csv"\n', encoding="utf-8")
+    result = run_refresh(tmp_path / "data", sources_path=registry)
+    checks = check_results(result)
+    assert checks[("valid_mentions", "source_rejection_rates")].passed
+    with duckdb.connect(str(tmp_path / "data" / "dealmap.duckdb"), read_only=True) as served:
+        deals = served.execute("select company from deals order by company").fetchall()
+        rejected = served.execute("select failed_checks from rejected_deals").fetchall()
+    assert deals == [("Abel Grid",), ("Baker Data",), ("Cobalt Three",)]
+    assert [list(checks) for (checks,) in rejected] == [["company_present"]] * 4
