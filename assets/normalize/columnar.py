@@ -257,18 +257,19 @@ def _register_lookups(connection: duckdb.DuckDBPyConnection, refs: References, s
     # than the pairs the rows hold (two joins over every row); a rate no row uses is never joined.
     fx_pairs = _distinct(
         connection,
-        """
-        select distinct m.convert_currency, date_trunc('month', d.announced_date)::date
+        f"""
+        select distinct m.convert_currency, date_trunc('month', d.announced_date)::date,
+            {_PERIOD.format(d="d")}
         from (select distinct convert_currency from money_lookup where convert_currency is not null) m
-        cross join (select distinct announced_date from date_lookup) d
+        cross join (select distinct announced_date, announced_date_precision from date_lookup) d
         """,
     )
     _register_lookup(
         connection, "fx_lookup", fx_pairs,
-        [("currency", _TEXT), ("month", pa.date32())],
+        [("currency", _TEXT), ("month", pa.date32()), ("period", _TEXT)],
         [("rate_units", _UNITS), ("rate_exp", pa.int32()), ("usd_per_unit", pa.float64()),
          ("rate_month", pa.date32())],
-        lambda currency, month: _rate(refs, currency, month),
+        lambda currency, month, period: _rate(refs, currency, month, period),
     )  # fmt: skip
     _register_lookup(
         connection, "segment_label_lookup",
@@ -329,10 +330,14 @@ def _money(fields: Any) -> tuple[Any, ...]:
     )  # fmt: skip
 
 
-def _rate(refs: References, currency: str, month: Any) -> tuple[Any, ...]:
+# A date's precision as the rate reads it: a quarter's or a year's mean (`FxTable.rate`), else its month.
+_PERIOD = "if({d}.announced_date_precision in ('quarter', 'year'), {d}.announced_date_precision, null)"
+
+
+def _rate(refs: References, currency: str, month: Any, period: str | None = None) -> tuple[Any, ...]:
     if currency == "USD":
         return Decimal(1), 0, 1.0, None
-    found = refs.fx.rate(currency, month)
+    found = refs.fx.rate(currency, month, period)
     if found is None:
         return None, None, None, None
     usd_per_unit, rate_month = found
@@ -392,8 +397,10 @@ def _select(src: str, every_labelled: bool = False, no_status: bool = False) -> 
             and {_same("e", "v", money_keys)}
         left join fx_lookup fa on a.convert_currency = fa.currency
             and date_trunc('month', d.announced_date)::date is not distinct from fa.month
+            and {_PERIOD.format(d="d")} is not distinct from fa.period
         left join fx_lookup fv on v.convert_currency = fv.currency
             and date_trunc('month', d.announced_date)::date is not distinct from fv.month
+            and {_PERIOD.format(d="d")} is not distinct from fv.period
         {_segment_join(every_labelled)}
         left join investor_lookup li on e.lead_investors_text is not distinct from li.names
         left join investor_lookup ii on e.investors_text is not distinct from ii.names

@@ -77,37 +77,45 @@ class FxTable:
             raise ReferenceDataError(path, listed)
         return cls(rates)
 
-    def monthly_rates(self) -> list[tuple[str, date, float]]:
-        """Every (currency, month, USD per unit) of the table, the rate as a double: for SQL that converts
-        again what was converted here (`assets/resolve/in_database.py`)."""
-        return [
-            (code, month, float(rate))
-            for code, months in self._months.items()
-            for month, rate in zip(months, self._rates[code], strict=True)
-        ]
-
     @property
     def currencies(self) -> frozenset[str]:
         return frozenset(self._rates) | {"USD"}
 
-    def rate(self, currency: str, on: date | None) -> tuple[Decimal, date] | None:
+    def rate(
+        self, currency: str, on: date | None, precision: str | None = None
+    ) -> tuple[Decimal, date] | None:
         """(USD per unit, month used) for `currency` on `on`; None for a currency the table lacks.
 
-        A date before the table starts uses the first month; a date after it ends (or None) the last.
+        A date before the table starts uses the first month; a date after it ends (or None) the last. A
+        date known only to its quarter or year (`precision`; stored on the period's first day) uses the
+        mean of the period's months the table has, to 12 decimal places (the month used is the first of
+        them): January's rate for a round of '2025' was 8 to 11% off the year's for the euro.
         """
         months = self._months.get(currency)
         if not months:
             return None
+        if on is not None and precision in _PERIOD_MONTHS:
+            start = on.replace(day=1)
+            end = date(start.year + (start.month - 1 + _PERIOD_MONTHS[precision]) // 12,
+                       (start.month - 1 + _PERIOD_MONTHS[precision]) % 12 + 1, 1)  # fmt: skip
+            first, after = bisect.bisect_left(months, start), bisect.bisect_left(months, end)
+            if after - first > 1:
+                rates = self._rates[currency][first:after]
+                mean = (sum(rates, Decimal(0)) / len(rates)).quantize(_MEAN_PLACES, rounding=ROUND_HALF_EVEN)
+                return mean, months[first]
         # Before the table starts: its first month; after it ends (or no date): its last.
         last = len(months) - 1
         index = last if on is None else max(bisect.bisect_right(months, on.replace(day=1)) - 1, 0)
         return self._rates[currency][index], months[index]
 
-    def to_usd(self, value: Decimal, currency: str, on: date | None) -> Conversion | None:
-        """Convert `value` units of `currency` to whole US dollars; None when no rate is known."""
+    def to_usd(
+        self, value: Decimal, currency: str, on: date | None, precision: str | None = None
+    ) -> Conversion | None:
+        """Convert `value` units of `currency` to whole US dollars at the rate of `on` (of its quarter or
+        year, as `rate` says, for such a `precision`); None when no rate is known."""
         if currency == "USD":
             return Conversion(_whole(value), Decimal(1), None)
-        found = self.rate(currency, on)
+        found = self.rate(currency, on, precision)
         if found is None:
             return None
         usd_per_unit, month = found
@@ -134,6 +142,11 @@ def _row_rate(row: list[str]) -> tuple[date, str, Decimal] | str:
     if rate is None or not rate.is_finite() or rate <= 0:
         return f"usd_per_unit {rate_text!r} is not a positive number"
     return month, currency, rate
+
+
+# The months a date of each coarse precision spans, and the places its mean rate is kept to.
+_PERIOD_MONTHS = {"quarter": 3, "year": 12}
+_MEAN_PLACES = Decimal("1e-12")
 
 
 def _whole(value: Decimal) -> int:

@@ -308,11 +308,11 @@ def normalize_record(row: dict[str, Any], refs: References) -> dict[str, Any]:
 
     amount_usd = valuation_usd = rate = rate_month = None
     if amount and amount.currency and not amount_fields.huge:
-        converted = refs.fx.to_usd(amount.value, amount.currency, announced_date)
+        converted = refs.fx.to_usd(amount.value, amount.currency, announced_date, date_precision)
         if converted:
             amount_usd, rate, rate_month = converted.amount_usd, converted.usd_per_unit, converted.rate_month
     if valuation and valuation.currency and not valuation_fields.huge:
-        converted = refs.fx.to_usd(valuation.value, valuation.currency, announced_date)
+        converted = refs.fx.to_usd(valuation.value, valuation.currency, announced_date, date_precision)
         valuation_usd = converted.amount_usd if converted else None
 
     segment, segment_basis, layer = segment_fields(

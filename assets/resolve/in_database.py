@@ -39,6 +39,7 @@ from assets.resolve.merge import (
     SEGMENT_BASIS_PRECEDENCE,
     UNDATED,
     MergePolicy,
+    at_deal_month,
     resolve_deals,
 )
 from assets.resolve.round_groups import (
@@ -202,69 +203,64 @@ select i.deal_id, s.row_key, s.precedence
 from staged_rows s join staged_keys k on k.staged_id = s.staged_id join deal_ids i on i.deal_key = k.deal_key
 """
 
-# A merged deal's figures at the rate of its own month (`merge.at_deal_month`, in the same double
-# arithmetic): the mention that gave the amount (the strongest that states one), and the one that gave the
-# valuation, were converted at the rate of their own date's month, and the deal may carry another
-# mention's date. Converted again from the figure in its own currency when the two months' rates differ
-# (a date before the table takes its first month, after it or none its last, as the normaliser does).
-# Computed from the mentions, never from the deal, so the deals Python resolved (which did this already)
-# come out the same. On the staged deals (the merged ones, a few percent), before `deals` is written: an
-# update of a million-row `deals` made its commit write the table again (a second of a million-row export).
-_DEAL_MONTH_FX = """
-create or replace temp table deal_month_figures as
-with taken as (
-    select e.staged_id as deal_id,
-        arg_min(struct_pack(units := v.amount_in_currency, currency := v.currency, day := v.announced_date),
-                e.precedence) filter (where v.amount_usd is not null) as amount,
-        arg_min(struct_pack(units := v.valuation_in_currency, currency := v.valuation_currency,
-                            day := v.announced_date), e.precedence) filter (where v.valuation_usd is not null)
-            as valuation
-    from staged_rows e join valid_rows v using (row_key)
-    where e.staged_id in (select deal_id from staged_deals where announced_date is not null)
+# A merged deal's figures at the rate of its own month (`merge.at_deal_month`, the function Python's
+# clustering uses): the mention that gave the amount (the strongest that states one), and the one that gave
+# the valuation, were converted at the rate of their own date, and the deal may carry another mention's.
+# Read for the staged deals (the merged ones, a few percent) in another currency, converted in Python, and
+# written to them before `deals` is: an update of a million-row `deals` made its commit write the table
+# again (a second of a million-row export). Computed from the mentions, never from the deal, so the deals
+# Python resolved (which did this already) come out the same.
+_STAGED_FIGURES = """
+select * from (
+    select e.staged_id as deal_id, any_value(d.announced_date) as deal_day,
+        any_value(d.announced_date_precision) as deal_precision,
+        arg_min(struct_pack(amount_usd := v.amount_usd, amount_in_currency := v.amount_in_currency,
+                            currency := v.currency, announced_date := v.announced_date,
+                            announced_date_precision := v.announced_date_precision), e.precedence)
+            filter (where v.amount_usd is not null) as amount,
+        arg_min(struct_pack(valuation_usd := v.valuation_usd,
+                            valuation_in_currency := v.valuation_in_currency,
+                            valuation_currency := v.valuation_currency, announced_date := v.announced_date,
+                            announced_date_precision := v.announced_date_precision), e.precedence)
+            filter (where v.valuation_usd is not null) as valuation
+    from staged_rows e join valid_rows v using (row_key) join staged_deals d on d.deal_id = e.staged_id
+    where d.announced_date is not null
     group by e.staged_id
-),
-figures as (
-    select t.deal_id, 'amount' as figure, t.amount.units as units, t.amount.currency as currency,
-        t.amount.day as mention_day, date_trunc('month', d.announced_date)::date as deal_month
-    from taken t join staged_deals d using (deal_id)
-    where t.amount.currency <> 'USD' and t.amount.units is not null
-    union all
-    select t.deal_id, 'valuation', t.valuation.units, t.valuation.currency, t.valuation.day,
-        date_trunc('month', d.announced_date)::date
-    from taken t join staged_deals d using (deal_id)
-    where t.valuation.currency <> 'USD' and t.valuation.units is not null
-),
-table_ends as (
-    select currency, min(month) as first_month, arg_min(usd_per_unit, month) as first_rate,
-        max(month) as last_month
-    from fx_rates group by currency
-),
-at_deal as (
-    select f.*, r.month as rate_month, r.usd_per_unit as rate
-    from figures f asof left join fx_rates r on r.currency = f.currency and r.month <= f.deal_month
-),
-at_both as (
-    select a.*, r.month as mention_rate_month
-    from at_deal a asof left join fx_rates r
-        on r.currency = a.currency and r.month <= date_trunc('month', a.mention_day)::date
-),
-rated as (
-    select b.deal_id, b.figure, b.units,
-        coalesce(b.rate_month, t.first_month) as deal_rate_month,
-        coalesce(b.rate, t.first_rate) as deal_rate,
-        if(b.mention_day is null, t.last_month, coalesce(b.mention_rate_month, t.first_month))
-            as mention_rate_month
-    from at_both b join table_ends t using (currency)
 )
-select deal_id, figure, round(units * deal_rate)::bigint as usd
-from rated
-where deal_rate_month <> mention_rate_month;
-update staged_deals set amount_usd = c.usd from deal_month_figures c
-where staged_deals.deal_id = c.deal_id and c.figure = 'amount';
-update staged_deals set valuation_usd = c.usd from deal_month_figures c
-where staged_deals.deal_id = c.deal_id and c.figure = 'valuation';
-drop table deal_month_figures
+where coalesce(amount.currency <> 'USD', false) or coalesce(valuation.valuation_currency <> 'USD', false)
 """
+_REPRICED = """
+update staged_deals set amount_usd = coalesce(r.amount_usd, staged_deals.amount_usd),
+    valuation_usd = coalesce(r.valuation_usd, staged_deals.valuation_usd)
+from repriced_deals r where staged_deals.deal_id = r.deal_id
+"""
+
+
+def _reprice_staged(connection: duckdb.DuckDBPyConnection, fx: FxTable) -> None:
+    """Convert the staged deals' figures again at the rate of their own date (`merge.at_deal_month`)."""
+    repriced = []
+    for deal_id, day, precision, amount, valuation in connection.execute(_STAGED_FIGURES).fetchall():
+        new = [
+            at_deal_month(figure, column, day, precision, fx) if figure else None
+            for figure, column in ((amount, "amount_usd"), (valuation, "valuation_usd"))
+        ]
+        if (amount and new[0] != amount["amount_usd"]) or (
+            valuation and new[1] != valuation["valuation_usd"]
+        ):
+            repriced.append((deal_id, *new))
+    if not repriced:
+        return
+    connection.register(
+        "repriced_deals",
+        pa.table({"deal_id": [r[0] for r in repriced],
+                  "amount_usd": pa.array([r[1] for r in repriced], pa.int64()),
+                  "valuation_usd": pa.array([r[2] for r in repriced], pa.int64())}),
+    )  # fmt: skip
+    try:
+        connection.execute(_REPRICED)
+    finally:
+        connection.unregister("repriced_deals")
+
 
 # One spelling per investor over every deal (`names.one_spelling_each`): sources write one fund
 # 'Harbor Fund', 'HARBOR FUND' and 'harbor fund', and each spelling would be an investor of its own in
@@ -317,15 +313,8 @@ def _respell_investors(connection: duckdb.DuckDBPyConnection) -> dict[str, str]:
 
 
 def _register_references(
-    connection: duckdb.DuckDBPyConnection, taxonomy: Taxonomy, source_order: list[str], fx: FxTable
+    connection: duckdb.DuckDBPyConnection, taxonomy: Taxonomy, source_order: list[str]
 ) -> None:
-    rates = fx.monthly_rates()
-    connection.register(
-        "fx_rates",
-        pa.table({"currency": pa.array([r[0] for r in rates], pa.string()),
-                  "month": pa.array([r[1] for r in rates], pa.date32()),
-                  "usd_per_unit": pa.array([r[2] for r in rates], pa.float64())}),
-    )  # fmt: skip
     slugs = sorted(taxonomy.segments)
     connection.register(
         "segment_labels",
@@ -357,7 +346,7 @@ def resolve_in_database(
     """Rebuild `deals`, `deal_source_rows` and the `deal_sources` view from `valid_mentions` and add new
     `deal_sightings`, in one transaction; returns (deals, deal_sources rows)."""
     policy, fx = policy or MergePolicy(), fx or default_fx_table()
-    _register_references(connection, taxonomy, source_order, fx)
+    _register_references(connection, taxonomy, source_order)
     ordered = connection.execute("select current_setting('preserve_insertion_order')").fetchone()[0]
     connection.execute("set session preserve_insertion_order = false")
     try:
@@ -378,8 +367,7 @@ def resolve_in_database(
                 Warehouse._insert(connection, "deal_sources", evidence, into="staged_sources")
             for statement in _STAGED_ROWS.split(";"):
                 connection.execute(statement)
-            for statement in _DEAL_MONTH_FX.split(";"):
-                connection.execute(statement)
+            _reprice_staged(connection, fx)
             lists = _respell_investors(connection)
             # Let the staging go as soon as it is read: the mentions that may merge are a third of an
             # export without dates, and the peak of resolution is writing `deals`.

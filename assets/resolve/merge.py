@@ -262,24 +262,28 @@ def _first(records: list[dict[str, Any]], column: str) -> dict[str, Any] | None:
     return next((r for r in records if _known(r[column])), None)
 
 
-def at_deal_month(mention: dict[str, Any], column: str, deal_date: date | None, fx: FxTable) -> Any:
+def at_deal_month(
+    mention: dict[str, Any], column: str, deal_date: date | None, deal_precision: str | None, fx: FxTable
+) -> Any:
     """The figure `column` ('amount_usd' or 'valuation_usd') of `mention` in whole US dollars at the rate
-    of the month of `deal_date`.
+    of the month of `deal_date` (its quarter's or year's mean for such a `deal_precision`, as the
+    normaliser converts).
 
     A merged deal may take its amount or valuation from one mention and its date from another (an export
     row dated by its publication, a story that dates the round months earlier); that mention was
     converted at the rate of its own date's month, so the deal's dollars would not be those of the date it
     shows. Converted again from the figure in its own currency, when the two months' rates differ (a
     date before the table takes its first month, after it or none its last, as normalisation does).
-    `in_database._DEAL_MONTH_FX` does the same in SQL, in the same double arithmetic, rounded half away
-    from zero. Unchanged for US dollars, an undated deal, or the same rate."""
+    `in_database` converts the staged deals with this function too. Unchanged for US dollars, an undated
+    deal, or the same rate."""
     dollars = mention[column]
     units_column, currency_column = FIGURES[column]
     units, currency = mention.get(units_column), mention.get(currency_column)
     if deal_date is None or not _known(units) or currency in (None, "USD"):
         return dollars
-    at_deal, at_mention = fx.rate(currency, deal_date), fx.rate(currency, _day(mention["announced_date"]))
-    if at_deal is None or at_mention is None or at_deal[1] == at_mention[1]:
+    at_deal = fx.rate(currency, deal_date, deal_precision)
+    at_mention = fx.rate(currency, _day(mention["announced_date"]), mention.get("announced_date_precision"))
+    if at_deal is None or at_mention is None or at_deal == at_mention:
         return dollars
     converted = Decimal(float(units) * float(at_deal[0]))
     return int(converted.quantize(Decimal(1), rounding=ROUND_HALF_UP))
@@ -295,6 +299,7 @@ def _deal_row(cluster: _Cluster, policy: MergePolicy, taxonomy: Taxonomy, fx: Fx
     dated = _dated(records)
     with_amount, with_valuation = _first(records, "amount_usd"), _first(records, "valuation_usd")
     deal_date = dated["announced_date"] if dated else None
+    deal_precision = _text_or(dated.get("announced_date_precision"), "day") if dated else None
     segment_record = min(records, key=lambda r: SEGMENT_BASIS_PRECEDENCE.get(r["segment_basis"], 9))
     segment = _text_or(segment_record["segment"], UNCLASSIFIED)
     aliases = [r["company_alias"] for r in records if _known(r["company_alias"])]
@@ -304,10 +309,14 @@ def _deal_row(cluster: _Cluster, policy: MergePolicy, taxonomy: Taxonomy, fx: Fx
         "company_key": head["company_key"],
         "company_aliases": list(dict.fromkeys(aliases)),
         "round_type": cluster.round_type,
-        "amount_usd": at_deal_month(with_amount, "amount_usd", deal_date, fx) if with_amount else None,
+        "amount_usd": (
+            at_deal_month(with_amount, "amount_usd", deal_date, deal_precision, fx) if with_amount else None
+        ),
         "amount_is_floor": bool(with_amount["amount_is_floor"]) if with_amount else False,
         "valuation_usd": (
-            at_deal_month(with_valuation, "valuation_usd", deal_date, fx) if with_valuation else None
+            at_deal_month(with_valuation, "valuation_usd", deal_date, deal_precision, fx)
+            if with_valuation
+            else None
         ),
         "valuation_is_floor": bool(with_valuation["valuation_is_floor"]) if with_valuation else False,
         "currency": with_amount["currency"] if with_amount else None,

@@ -130,3 +130,27 @@ def test_a_table_with_only_its_header_is_refused(tmp_path: Path) -> None:
     path.write_text("month,currency,usd_per_unit\n", encoding="utf-8")
     with pytest.raises(ValueError, match="no rate at all"):
         FxTable.load(path)
+
+
+@pytest.mark.parametrize(
+    ("on", "precision", "rate", "month"),
+    [
+        # a year: the mean of the months the table has of it (1.05, 1.10, 1.20), to 12 places
+        (JAN, "year", "1.116666666667", JAN),
+        (JAN, "quarter", "1.116666666667", JAN),
+        # a month, or a day: that month's rate, as before
+        (FEB, "month", "1.10", FEB),
+        (FEB, None, "1.10", FEB),
+        # a year the table does not have: the nearest month, as for a day
+        (date(2027, 1, 1), "year", "1.20", MAR),
+        (date(2024, 1, 1), "year", "1.05", JAN),
+    ],
+)
+def test_a_date_known_to_its_quarter_or_year_takes_the_periods_mean_rate(
+    table: FxTable, on: date, precision: str | None, rate: str, month: date
+) -> None:
+    """A round of '2026' is stored on 1 January: January's rate was 8-11% off the euro's year in 2025."""
+    assert table.rate("EUR", on, precision) == (Decimal(rate), month)
+    assert table.to_usd(Decimal(3_000_000), "EUR", on, precision).amount_usd == round(
+        3_000_000 * Decimal(rate)
+    )

@@ -399,3 +399,15 @@ def test_a_quarter_written_year_first_is_that_quarter(written: str, refs: Refere
         normalize_record({"company_text": "Quenby", "announced_text": "2025-Q5"}, refs)["announced_date"]
         is None
     )
+
+
+def test_an_amount_dated_only_by_its_year_converts_at_the_years_mean_rate(refs: References) -> None:
+    """'€25 million in 2025': stored on 2025-01-01 with precision year, in dollars at 2025's mean rate, not
+    January's."""
+    record = normalize_record(
+        {"company_text": "Quenby", "amount_text": "€25 million", "announced_text": "2025"}, refs
+    )
+    rate, month = refs.fx.rate("EUR", date(2025, 1, 1), "year")
+    assert (record["announced_date_precision"], record["fx_rate_month"]) == ("year", month)
+    assert record["amount_usd"] == int((Decimal(25_000_000) * rate).to_integral_value())
+    assert rate != refs.fx.rate("EUR", date(2025, 1, 1))[0]
