@@ -172,7 +172,8 @@ def _month_of_page(
 # SQL. A formula ('=HYPERLINK(...)') stays a name as written: the evidence keeps it, and every export of
 # the warehouse neutralises it (`warehouse/safe_text.py`).
 # ... and a table's summary row that is not skipped as one (`wording.names_a_total`): 'Total' is no company.
-NOT_A_NAME_WORDS = ("undefined", "true", "false", "total", "totals", "grand total", "subtotal", "sub-total")
+NOT_A_NAME_WORDS = ("undefined", "true", "false", "total", "totals", "grand total", "subtotal", "sub-total",
+                    "gesamtsumme", "totaal", "somme", "totale", "totalt")  # fmt: skip
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _NOT_A_NAME = re.compile(
     r"#(?:n/a|value!|ref!|name\?|div/0!|null!|num!|spill!|calc!)|" + "|".join(NOT_A_NAME_WORDS),

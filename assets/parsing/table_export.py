@@ -663,12 +663,14 @@ def _define_mentions(
     # file. A missing name is no total either.)
     written = sorted(f"{word}{end}" for word in TOTAL_ROW_WORDS for end in ("", ":", "."))
     words = ", ".join("'" + word.replace("'", "''") + "'" for word in written)
-    company, round_cell = fields["company"], fields["round_text"]
+    company, round_cell, date_cell = fields["company"], fields["round_text"], fields["announced"]
     folded = f"lower(trim({company}))"
+    # (a name that begins with a total word is one only with no date either: 'Total Expert' is a company)
     prefixed = " or ".join(f"starts_with({folded}, '{prefix}')" for prefix in TOTAL_ROW_PREFIXES)
+    undated = f"(({date_cell}) is null or trim({date_cell}) = '')"
     not_total = (
         f"(({round_cell}) is not null and trim({round_cell}) <> '') "
-        f"or coalesce(not (list_contains([{words}], {folded}) or {prefixed}), true)"
+        f"or coalesce(not (list_contains([{words}], {folded}) or (({prefixed}) and {undated})), true)"
         if "round_type" in mapping
         else "true"
     )

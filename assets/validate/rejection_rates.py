@@ -18,7 +18,8 @@ def rejection_rates(
         [(source, int(count), int(rejected.get(source, 0))) for source, count in mentions.items()],
         columns=_COLUMNS[:3],
     )
-    rates["rate"] = (rates["rejected"] / rates["mentions"]).round(4)
+    # (a source left with no mention but rows that state nothing has lost none: 0 of 0 is 0, not NaN)
+    rates["rate"] = (rates["rejected"] / rates["mentions"].where(rates["mentions"] > 0)).fillna(0.0).round(4)
     rates["limit"] = rates["source_id"].map(limits).fillna(default_limit).astype(float)
     rates["within_limit"] = rates["rate"] <= rates["limit"]
     return rates.sort_values("rate", ascending=False, ignore_index=True)

@@ -211,16 +211,22 @@ def words_pattern(words: tuple[str, ...] | frozenset[str]) -> str:
 # (`status_known`), never quarantined for it.
 STATUS_NO_DEAL = re.compile(
     r"\b(?:cancel\w*|called off|withdr[ae]w\w*|deni\w*|abandon\w*|terminat\w*|failed|fell through|scrapped"
-    r"|rejected|collapsed|postponed|(?:did|does|will) not (?:happen|close|go ahead))\b"
+    r"|rejected|collapsed|postponed|(?:did|does|will) not (?:happen|close|go ahead)|annul\w*|abgesagt"
+    r"|storniert|gescheitert|abgebrochen|retir[ée]\w*)\b"
 )
 STATUS_REPORTED = re.compile(
     r"\b(?:report\w*|rumou?r\w*|talks?|sources?|unconfirmed|unannounced|unofficial|said to|expected|pending"
     r"|planned|in progress|negotiat\w*|nearing|considering|exploring|seeking|in discussions?|speculat\w*"
     r"|alleged\w*|incomplete|unfunded|not yet|not (?:closed|completed?|final|confirmed|announced|official"
-    r"|done|funded))\b"
+    r"|done|funded)|ger[üu]cht\w*|rumeur\w*|rumor\w*|en (?:cours|discussion)|in verhandlung\w*)\b"
+)
+# A word of the status that negates the one after it: 'not cancelled' is no call-off, 'never closed' and
+# "hasn't closed" are no announcement.
+_NEGATED = re.compile(
+    r"\b(?:not|never|no|yet to|(?:has|have|is|was|did|does|do|wo|will)n'?t|won'?t|nicht|pas|non)\s+$"
 )
 STATUS_ANNOUNCED = re.compile(
-    r"\b(?:announced|confirmed|closed|completed?|done|official|funded|secured|final|raised)\b"
+    r"\b(?:announced|confirmed|closed?|completed?|done|official|funded|secured|final|raised)\b"
 )
 ANNOUNCED, REPORTED = "announced", "reported"
 
@@ -233,27 +239,39 @@ def deal_status(text: object) -> str:
     folded = clean_space(str(text)).lower() if isinstance(text, str) else ""
     if states_nothing(folded):
         return ANNOUNCED
-    if STATUS_NO_DEAL.search(folded):
+    # ('not-yet-closed', 'un-confirmed': hyphens as spaces, a prefix 'un-' joined; curly apostrophes straight)
+    words = re.sub(r"\bun\s+", "un", folded.replace("-", " ").replace("’", "'"))
+    if _said(STATUS_NO_DEAL, words):
         return folded
-    if STATUS_REPORTED.search(folded):
-        return REPORTED
-    if STATUS_ANNOUNCED.search(folded):
+    if STATUS_REPORTED.search(words) or (
+        STATUS_ANNOUNCED.search(words) and not _said(STATUS_ANNOUNCED, words)
+    ):
+        return REPORTED  # (what it says of an announcement is negated: 'never closed')
+    if STATUS_ANNOUNCED.search(words):
         return ANNOUNCED
     return folded
 
 
+def _said(words: re.Pattern[str], status: str) -> bool:
+    """Whether `status` says one of `words` without negating it ('cancelled', not 'not cancelled')."""
+    return any(not _NEGATED.search(status, 0, found.start()) for found in words.finditer(status))
+
+
 def calls_off(status: str) -> bool:
     """Whether a mention's status (`deal_status`) says the round did not happen ('cancelled')."""
-    return bool(STATUS_NO_DEAL.search(status))
+    return _said(STATUS_NO_DEAL, re.sub(r"\bun\s+", "un", status.replace("-", " ").replace("’", "'")))
 
 
 TOTAL_ROW_WORDS = frozenset(
-    {"total", "totals", "grand total", "sub-total", "subtotal", "sum", "gesamt", "summe", "insgesamt"}
-)
+    {"total", "totals", "grand total", "sub-total", "subtotal", "sum", "gesamt", "gesamtsumme", "summe",
+     "insgesamt", "totaal", "somme", "total général", "total general", "totale", "suma", "totalt", "summa",
+     "σ"}
+)  # fmt: skip
 """What the company cell of a table's summary row says ('Total', 'Grand total:', 'SUM'): compared folded,
 without trailing colons or dots."""
 TOTAL_ROW_PREFIXES = ("total ", "totals ", "grand total", "subtotal", "sub-total", "sum of ", "summe ")
-"""... or begins with ('TOTAL Q1 2026', 'Sum of amount', 'Total raised')."""
+"""... or begins with ('TOTAL Q1 2026', 'Sum of amount', 'Total raised'): such a row is skipped only when it
+states no date either ('Total Expert' with its date is a company)."""
 
 
 def names_a_total(company_cell: str | None) -> bool:
@@ -264,3 +282,8 @@ def names_a_total(company_cell: str | None) -> bool:
         return False
     folded = clean_space(company_cell).lower().rstrip(":. ")
     return folded in TOTAL_ROW_WORDS or folded.startswith(TOTAL_ROW_PREFIXES)
+
+
+def names_a_total_alone(company_cell: str | None) -> bool:
+    """Whether the cell is a total word alone ('Total', 'Gesamtsumme'), not a name that begins with one."""
+    return bool(company_cell) and clean_space(company_cell).lower().rstrip(":. ") in TOTAL_ROW_WORDS

@@ -29,3 +29,11 @@ def test_no_mentions_no_rates():
 def test_a_source_with_nothing_rejected_has_rate_zero():
     rates = rejection_rates({"a": 2}, {}, {}, 0.5)
     assert rates[["source_id", "rejected", "rate", "within_limit"]].values.tolist() == [["a", 0, 0.0, True]]
+
+
+def test_a_source_left_with_no_mention_has_lost_none() -> None:
+    """Its rows all stated nothing (an export of empty rows): 0 of 0 is a rate of 0, within any limit, never
+    NaN (which failed the check whatever the limit, and blocked every source's publish)."""
+    rates = rejection_rates({"empty": 0, "a": 2}, {}, {"empty": 1.0}, 0.5)
+    row = rates.set_index("source_id").loc["empty"]
+    assert (row["rate"], bool(row["within_limit"])) == (0.0, True)

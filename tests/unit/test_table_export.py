@@ -383,6 +383,8 @@ def test_a_summary_row_is_the_tables_sum_not_a_deal(tmp_path: Path, fmt: str) ->
         ("Grand total:", None, "6000000", None),
         ("SUM", "", "6000000", ""),
         ("Total", "Seed", "1000000", "2026-04-07"),
+        ("Total Expert", "", "4000000", "2026-04-08"),  # a name that begins with 'Total', dated: a company
+        ("TOTAL Q1 2026", "", "6000000", ""),
     ]
     path = tmp_path / f"tracker.{fmt}"
     if fmt == "csv":
@@ -393,9 +395,11 @@ def test_a_summary_row_is_the_tables_sum_not_a_deal(tmp_path: Path, fmt: str) ->
         keys = ("company", "round_type", "amount", "announced_date")
         path.write_text(json.dumps([dict(zip(keys, row, strict=True)) for row in rows]), encoding="utf-8")
     frame = read_table_export(path, fmt)
-    assert list(zip(frame["company"], frame["round_text"], strict=True)) == [
+    rounds = [None if pd.isna(cell) or cell == "" else cell for cell in frame["round_text"].tolist()]
+    assert list(zip(frame["company"], rounds, strict=True)) == [
         ("Quillon Grid", "Series A"),
         ("Total", "Seed"),
+        ("Total Expert", None),
     ]
 
 

@@ -9,7 +9,16 @@ import pytest
 from assets.normalize.amounts import AmountStatus, parse_amount
 from assets.normalize.mentions import References, normalize_record
 from assets.parsing.table_rows import mention_from_row
-from schemas.reference.wording import CURRENCY_SIGNS, NO_VALUE, UNDISCLOSED, deal_status, words_pattern
+from schemas.reference.wording import (
+    CURRENCY_SIGNS,
+    NO_VALUE,
+    UNDISCLOSED,
+    calls_off,
+    deal_status,
+    names_a_total,
+    names_a_total_alone,
+    words_pattern,
+)
 from schemas.vocabulary import Currencies
 
 
@@ -82,6 +91,16 @@ def test_the_currency_signs_are_every_currency_sign_unicode_knows() -> None:
         ("Unfunded", "reported"),
         ("Green", "green"),
         ("Active", "active"),
+        # negations and other languages (a second red team's)
+        ("Not-yet-closed", "reported"),
+        ("Hasn't closed", "reported"),
+        ("Un-confirmed", "reported"),
+        ("Never closed", "reported"),
+        ("Gerücht", "reported"),
+        ("Annulé", "annulé"),
+        ("Abgesagt", "abgesagt"),
+        ("Not cancelled", "not cancelled"),  # no call-off: flagged as saying nothing known, not quarantined
+        ("Closed (not denied)", "announced"),
     ],
 )
 def test_a_status_says_announced_reported_or_is_kept_for_the_rule(written: object, status: str) -> None:
@@ -103,3 +122,35 @@ def test_a_page_tables_status_column_marks_its_rumoured_rows() -> None:
     assert (rumoured.status, plain.status) == ("In talks (reportedly)", "announced")
     record = normalize_record({"company_text": "Elmstead", "status": rumoured.status}, References.of())
     assert record["status"] == "reported"
+
+
+@pytest.mark.parametrize(
+    ("status", "called_off"),
+    [
+        ("cancelled", True),
+        ("abgesagt", True),
+        ("not cancelled", False),
+        ("not withdrawn", False),
+        ("active", False),
+    ],
+)
+def test_only_a_status_that_says_the_round_was_called_off_calls_it_off(status: str, called_off: bool) -> None:
+    assert calls_off(status) is called_off
+
+
+@pytest.mark.parametrize(
+    ("cell", "total", "alone"),
+    [
+        ("Total", True, True),
+        ("Gesamtsumme", True, True),
+        ("Totaal:", True, True),
+        ("TOTAL Q1 2026", True, False),
+        ("Total Expert", True, False),
+        ("Totally AI", False, False),
+        ("Summit Labs", False, False),
+    ],
+)
+def test_a_summary_rows_label_in_any_of_its_languages(cell: str, total: bool, alone: bool) -> None:
+    """A label that begins with a total word ('Total Expert') is one only where the row states no date
+    either: `names_a_total_alone` tells the word alone from such a name."""
+    assert (names_a_total(cell), names_a_total_alone(cell)) == (total, alone)
