@@ -41,6 +41,7 @@ from assets.resolve.merge import (
     MergePolicy,
     at_deal_month,
     resolve_deals,
+    with_fx_warning,
 )
 from assets.resolve.round_groups import (
     DISTINCT,
@@ -213,7 +214,8 @@ from staged_rows s join staged_keys k on k.staged_id = s.staged_id join deal_ids
 _STAGED_FIGURES = """
 select * from (
     select e.staged_id as deal_id, any_value(d.announced_date) as deal_day,
-        any_value(d.announced_date_precision) as deal_precision,
+        any_value(d.announced_date_precision) as deal_precision, any_value(d.currency) as currency,
+        any_value(d.warnings) as warnings,
         arg_min(struct_pack(amount_usd := v.amount_usd, amount_in_currency := v.amount_in_currency,
                             currency := v.currency, announced_date := v.announced_date,
                             announced_date_precision := v.announced_date_precision), e.precedence)
@@ -224,37 +226,43 @@ select * from (
                             announced_date_precision := v.announced_date_precision), e.precedence)
             filter (where v.valuation_usd is not null) as valuation
     from staged_rows e join valid_rows v using (row_key) join staged_deals d on d.deal_id = e.staged_id
-    where d.announced_date is not null
     group by e.staged_id
 )
 where coalesce(amount.currency <> 'USD', false) or coalesce(valuation.valuation_currency <> 'USD', false)
+    or list_contains(warnings, 'fx_rate_of_another_month')
 """
 _REPRICED = """
 update staged_deals set amount_usd = coalesce(r.amount_usd, staged_deals.amount_usd),
-    valuation_usd = coalesce(r.valuation_usd, staged_deals.valuation_usd)
+    valuation_usd = coalesce(r.valuation_usd, staged_deals.valuation_usd), warnings = r.warnings
 from repriced_deals r where staged_deals.deal_id = r.deal_id
 """
 
 
 def _reprice_staged(connection: duckdb.DuckDBPyConnection, fx: FxTable) -> None:
-    """Convert the staged deals' figures again at the rate of their own date (`merge.at_deal_month`)."""
+    """Convert the staged deals' figures again at the rate of their own date (`merge.at_deal_month`), and
+    give them the FX warning their own date calls for (`merge.with_fx_warning`)."""
     repriced = []
-    for deal_id, day, precision, amount, valuation in connection.execute(_STAGED_FIGURES).fetchall():
+    staged = connection.execute(_STAGED_FIGURES).fetchall()
+    for deal_id, day, precision, currency, warnings, amount, valuation in staged:
         new = [
             at_deal_month(figure, column, day, precision, fx) if figure else None
             for figure, column in ((amount, "amount_usd"), (valuation, "valuation_usd"))
         ]
-        if (amount and new[0] != amount["amount_usd"]) or (
-            valuation and new[1] != valuation["valuation_usd"]
+        warned = with_fx_warning(list(warnings), currency, day, precision, fx)
+        if (
+            (amount and new[0] != amount["amount_usd"])
+            or (valuation and new[1] != valuation["valuation_usd"])
+            or warned != list(warnings)
         ):
-            repriced.append((deal_id, *new))
+            repriced.append((deal_id, *new, warned))
     if not repriced:
         return
     connection.register(
         "repriced_deals",
         pa.table({"deal_id": [r[0] for r in repriced],
                   "amount_usd": pa.array([r[1] for r in repriced], pa.int64()),
-                  "valuation_usd": pa.array([r[2] for r in repriced], pa.int64())}),
+                  "valuation_usd": pa.array([r[2] for r in repriced], pa.int64()),
+                  "warnings": pa.array([r[3] for r in repriced], pa.list_(pa.string()))}),
     )  # fmt: skip
     try:
         connection.execute(_REPRICED)

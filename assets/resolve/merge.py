@@ -230,6 +230,26 @@ def _conflicts(cluster: _Cluster, policy: MergePolicy) -> list[str]:
 AMOUNT_WARNINGS = frozenset({"amount_large_for_round", "amount_implausibly_small"})
 # The warn rule an undated mention breaks: a deal keeps it only when no mention dates it.
 UNDATED_WARNING = "announced_date_present"
+FX_WARNING = "fx_rate_of_another_month"
+
+
+def with_fx_warning(
+    warnings: list[str], currency: str | None, day: date | None, precision: str | None, fx: FxTable
+) -> list[str]:
+    """`warnings` with `FX_WARNING` as the deal's own date reads it: kept (in its place) or added (last)
+    when the FX table has no rate of the deal's month (of its quarter or year, for such a `precision`) in
+    the deal's currency, dropped otherwise. A merged deal's warnings are its mentions'; one mention dated in
+    a month the table lacks, or a deal re-dated into one, must not leave the deal's warning wrong."""
+    applies = False
+    if day is not None and currency not in (None, "USD"):
+        found = fx.rate(currency, day, precision)
+        start = day.replace(day=1)
+        span = {"quarter": 3, "year": 12}.get(precision or "", 1)
+        end = date(start.year + (start.month - 1 + span) // 12, (start.month - 1 + span) % 12 + 1, 1)
+        applies = found is not None and not start <= found[1] < end
+    if applies:
+        return warnings if FX_WARNING in warnings else [*warnings, FX_WARNING]
+    return [w for w in warnings if w != FX_WARNING]
 
 
 def _deal_warnings(
@@ -333,7 +353,13 @@ def _deal_row(cluster: _Cluster, policy: MergePolicy, taxonomy: Taxonomy, fx: Fx
         "source_count": len({r["source_id"] for r in records}),
         "mention_count": len(records),
         "conflicts": _conflicts(cluster, policy),
-        "warnings": _deal_warnings(records, with_amount, segment, dated is not None),
+        "warnings": with_fx_warning(
+            _deal_warnings(records, with_amount, segment, dated is not None),
+            with_amount.get("currency") if with_amount else None,
+            deal_date,
+            deal_precision,
+            fx,
+        ),
     }
 
 

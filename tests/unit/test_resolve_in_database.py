@@ -467,3 +467,37 @@ def test_an_investor_written_several_ways_is_one_investor_in_every_deal() -> Non
         "Yarrow": (["Harbor Fund"], ["Harbor Fund"]),
         "Abacor": ([], ["Pine Capital", "Harbor Fund"]),
     }
+
+
+def test_a_merged_deal_warns_of_an_fx_month_the_table_lacks_as_its_own_date_reads_it() -> None:
+    """The FX table has no rate for December 2026. Kestrel's amount comes from a mention of December (which
+    warned) and its date from a story of September: the deal is in September, converted at September's
+    rate, and does not warn. Merlin's is the other way round: its amount from September, its date from
+    December: it warns. Python and the database agree."""
+
+    def euro(record_id: str, company: str, day: str, amount: int | None, warned: bool) -> dict:
+        return mention(record_id, company=company, company_key=company.lower(), round_type="series_a",
+                       amount_usd=amount, currency="EUR" if amount else None,
+                       amount_in_currency=amount / 1.1 if amount else None, announced_date=day,
+                       date_basis="explicit" if amount is None else "published",
+                       method="table_row" if amount else "prose",
+                       warnings=["fx_rate_of_another_month"] if warned else [])  # fmt: skip
+
+    rows = [
+        euro("k1", "Kestrel", "2026-12-10", 11_000_000, True),
+        euro("k2", "Kestrel", "2026-09-02", None, False),
+        euro("m1", "Merlin", "2026-09-10", 22_000_000, False),
+        euro("m2", "Merlin", "2026-12-02", None, False),
+    ]
+    frame = pd.DataFrame(rows)
+    for column in ("amount_usd", "valuation_usd"):
+        frame[column] = frame[column].astype("Int64")
+    valid = _landed(frame.assign(amount_status="parsed", valuation_status="missing"), "valid_mentions")
+    deals, _ = _resolved_as_python_resolves(valid)
+    warned = {
+        c: "fx_rate_of_another_month" in list(w)
+        for c, w in zip(deals["company"], deals["warnings"], strict=True)
+    }
+    assert warned == {"Kestrel": False, "Merlin": True}
+    dated = dict(zip(deals["company"], deals["announced_date"].astype(str), strict=True))
+    assert dated == {"Kestrel": "2026-09-02", "Merlin": "2026-12-02"}
