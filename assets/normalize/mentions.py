@@ -28,7 +28,7 @@ from assets.normalize.document_dates import DAY, MONTH, QUARTER, YEAR, latest_na
 from assets.normalize.fx import FxTable, default_fx_table
 from assets.normalize.names import Names, default_names, name_key
 from schemas.reference.reference_data import ReferenceData
-from schemas.reference.wording import deal_status, states_nothing
+from schemas.reference.wording import TOTAL_WORDS, deal_status, states_nothing
 from schemas.rules import CURRENCY_CONFLICT, OUT_OF_RANGE
 from schemas.tables import NORMALIZED_MENTIONS
 from schemas.tables.mentions import NORMALIZED_FIELDS as NORMALIZED_COLUMNS
@@ -171,9 +171,8 @@ def _month_of_page(
 # 'undefined', a JSON boolean. Kept in step with `columnar._PLAIN_NAME_MACRO`, which reads plain names in
 # SQL. A formula ('=HYPERLINK(...)') stays a name as written: the evidence keeps it, and every export of
 # the warehouse neutralises it (`warehouse/safe_text.py`).
-# ... and a table's summary row that is not skipped as one (`wording.names_a_total`): 'Total' is no company.
-NOT_A_NAME_WORDS = ("undefined", "true", "false", "total", "totals", "grand total", "subtotal", "sub-total",
-                    "gesamtsumme", "totaal", "somme", "totale", "totalt")  # fmt: skip
+# ... and a table's summary row that is not skipped as one (`wording.TOTAL_WORDS`): 'Total' is no company.
+NOT_A_NAME_WORDS = ("undefined", "true", "false", *sorted(TOTAL_WORDS))
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _NOT_A_NAME = re.compile(
     r"#(?:n/a|value!|ref!|name\?|div/0!|null!|num!|spill!|calc!)|" + "|".join(NOT_A_NAME_WORDS),

@@ -15,7 +15,7 @@ from assets.normalize.names import split_name_list, split_parenthetical
 from assets.normalize.rounds import find_round
 from assets.parsing.budget import checkpoint
 from assets.parsing.mentions import DealMention, Method
-from schemas.reference.wording import UNDISCLOSED, names_a_total, names_a_total_alone, states_nothing
+from schemas.reference.wording import UNDISCLOSED, states_nothing, total_label
 from schemas.text import clean_space, fold
 
 # Checked in this order: 'Lead investors' is a lead column before it is an investors column; 'Round size' and
@@ -210,13 +210,11 @@ def mention_from_row(
     }
     if not values.get("company") and not values.get("legal_name"):
         return None
-    if (
-        names_a_total(values.get("company"))
-        and "round" in fields.values()
-        and not values.get("round")
-        and (names_a_total_alone(values.get("company")) or not values.get("announced"))
-    ):
-        return None  # 'Total | | $12M |': the table's sum (a footer row), no deal of a company called Total
+    # 'Total | | $12M |': the table's sum (a footer row), no deal of a company called Total
+    total = total_label(values.get("company"))
+    states_no_round = "round" in fields.values() and not values.get("round")
+    if total and states_no_round and (total == "alone" or not values.get("announced")):
+        return None
     company = values.get("company", "")
     if values.get("legal_name") and (
         not company or "," in company or _is_acronym_of(company, values["legal_name"])

@@ -218,7 +218,7 @@ STATUS_REPORTED = re.compile(
     r"\b(?:report\w*|rumou?r\w*|talks?|sources?|unconfirmed|unannounced|unofficial|said to|expected|pending"
     r"|planned|in progress|negotiat\w*|nearing|considering|exploring|seeking|in discussions?|speculat\w*"
     r"|alleged\w*|incomplete|unfunded|not yet|not (?:closed|completed?|final|confirmed|announced|official"
-    r"|done|funded)|ger[üu]cht\w*|rumeur\w*|rumor\w*|en (?:cours|discussion)|in verhandlung\w*)\b"
+    r"|done|funded)|ger[üu]cht\w*|rumeur\w*|en (?:cours|discussion)|in verhandlung\w*)\b"
 )
 # A word of the status that negates the one after it: 'not cancelled' is no call-off, 'never closed' and
 # "hasn't closed" are no announcement.
@@ -239,8 +239,7 @@ def deal_status(text: object) -> str:
     folded = clean_space(str(text)).lower() if isinstance(text, str) else ""
     if states_nothing(folded):
         return ANNOUNCED
-    # ('not-yet-closed', 'un-confirmed': hyphens as spaces, a prefix 'un-' joined; curly apostrophes straight)
-    words = re.sub(r"\bun\s+", "un", folded.replace("-", " ").replace("’", "'"))
+    words = _status_words(folded)
     if _said(STATUS_NO_DEAL, words):
         return folded
     if STATUS_REPORTED.search(words) or (
@@ -252,6 +251,12 @@ def deal_status(text: object) -> str:
     return folded
 
 
+def _status_words(folded: str) -> str:
+    """A folded status as its words read ('not-yet-closed', 'un-confirmed': hyphens as spaces, a prefix
+    'un-' joined, curly apostrophes straight)."""
+    return re.sub(r"\bun\s+", "un", folded.replace("-", " ").replace("’", "'"))
+
+
 def _said(words: re.Pattern[str], status: str) -> bool:
     """Whether `status` says one of `words` without negating it ('cancelled', not 'not cancelled')."""
     return any(not _NEGATED.search(status, 0, found.start()) for found in words.finditer(status))
@@ -259,31 +264,29 @@ def _said(words: re.Pattern[str], status: str) -> bool:
 
 def calls_off(status: str) -> bool:
     """Whether a mention's status (`deal_status`) says the round did not happen ('cancelled')."""
-    return _said(STATUS_NO_DEAL, re.sub(r"\bun\s+", "un", status.replace("-", " ").replace("’", "'")))
+    return _said(STATUS_NO_DEAL, _status_words(status))
 
 
-TOTAL_ROW_WORDS = frozenset(
-    {"total", "totals", "grand total", "sub-total", "subtotal", "sum", "gesamt", "gesamtsumme", "summe",
-     "insgesamt", "totaal", "somme", "total général", "total general", "totale", "suma", "totalt", "summa",
-     "σ"}
+TOTAL_WORDS = frozenset(
+    {"total", "totals", "grand total", "sub-total", "subtotal", "gesamtsumme", "totaal", "somme",
+     "total général", "total general", "totale", "totalt"}
 )  # fmt: skip
+"""Words that label a table's summary row and never name a company: a row labelled by one alone is no deal
+wherever it stands (`company_present` quarantines what is not skipped as a sum)."""
+TOTAL_ROW_WORDS = TOTAL_WORDS | {"sum", "gesamt", "summe", "insgesamt", "suma", "summa", "σ"}
 """What the company cell of a table's summary row says ('Total', 'Grand total:', 'SUM'): compared folded,
-without trailing colons or dots."""
+without trailing colons or dots. ('Sum' may name a company: skipped as a sum only where the row states no
+round, never quarantined for its name.)"""
 TOTAL_ROW_PREFIXES = ("total ", "totals ", "grand total", "subtotal", "sub-total", "sum of ", "summe ")
 """... or begins with ('TOTAL Q1 2026', 'Sum of amount', 'Total raised'): such a row is skipped only when it
 states no date either ('Total Expert' with its date is a company)."""
 
 
-def names_a_total(company_cell: str | None) -> bool:
-    """Whether a table row's company cell labels a summary row ('Total', 'Grand total:', 'TOTAL Q1 2026'),
-    not a company. Only a row that also states no round, in a table with a round column, is skipped as
-    one; elsewhere such a name is quarantined as naming no company (`company_present`), never counted."""
-    if not company_cell:
-        return False
-    folded = clean_space(company_cell).lower().rstrip(":. ")
-    return folded in TOTAL_ROW_WORDS or folded.startswith(TOTAL_ROW_PREFIXES)
-
-
-def names_a_total_alone(company_cell: str | None) -> bool:
-    """Whether the cell is a total word alone ('Total', 'Gesamtsumme'), not a name that begins with one."""
-    return bool(company_cell) and clean_space(company_cell).lower().rstrip(":. ") in TOTAL_ROW_WORDS
+def total_label(company_cell: str | None) -> str | None:
+    """How a table row's company cell labels a summary row: 'alone' ('Total', 'Grand total:'), 'prefix'
+    ('TOTAL Q1 2026', and 'Total Expert', a company when its row is dated), or None. Only a row that also
+    states no round, in a table with a round column, is skipped as one (a prefixed one only undated)."""
+    folded = clean_space(company_cell).lower().rstrip(":. ") if company_cell else ""
+    if folded in TOTAL_ROW_WORDS:
+        return "alone"
+    return "prefix" if folded.startswith(TOTAL_ROW_PREFIXES) else None
