@@ -196,18 +196,14 @@ def _source_rejection_rates(
     # every source's publish.
     # (an export row's snippet is its cells, 'company=; lead_investors=Oak; ...': one value in it, an
     # investor or a note, and the row states something)
-    stated = (
-        " and (coalesce(company_text, round_text, amount_text, valuation_text, segment_text, announced_text) "
-        "is not null or regexp_matches(coalesce(snippet, ''), '=[^;]') or method <> 'table_row') "
+    states = (
+        "(coalesce(company_text, round_text, amount_text, valuation_text, segment_text, announced_text) "
+        "is not null or regexp_matches(coalesce(snippet, ''), '=[^;]') or method <> 'table_row')"
     )
     with data_dir.working().connect(read_only=True) as connection:
         mentions = dict(connection.execute(per_source.format("normalized_values", "")).fetchall())
-        rejected = dict(connection.execute(per_source.format("rejected_deals", stated)).fetchall())
-        empty = dict(
-            connection.execute(
-                per_source.format("rejected_deals", stated.replace(" and (", " and not ("))
-            ).fetchall()
-        )
+        rejected = dict(connection.execute(per_source.format("rejected_deals", f" and {states}")).fetchall())
+        empty = dict(connection.execute(per_source.format("rejected_deals", f" and not {states}")).fetchall())
         # the rules each source's rows broke, most broken first: what to fix
         broken = connection.execute(
             "select source_id, rule, count(*) as n from (select source_id, unnest(failed_checks) as rule "

@@ -25,6 +25,7 @@ import duckdb
 import pyarrow as pa
 
 from assets.frames import as_list
+from assets.normalize.fx import PERIOD_MONTHS
 from assets.normalize.mentions import (
     INT64_MAX,
     NORMALIZED_FIELDS,
@@ -331,7 +332,10 @@ def _money(fields: Any) -> tuple[Any, ...]:
 
 
 # A date's precision as the rate reads it: a quarter's or a year's mean (`FxTable.rate`), else its month.
-_PERIOD = "if({d}.announced_date_precision in ('quarter', 'year'), {d}.announced_date_precision, null)"
+_PERIOD = (
+    f"if({{d}}.announced_date_precision in ({', '.join(repr(p) for p in PERIOD_MONTHS)}), "
+    "{d}.announced_date_precision, null)"
+)
 
 
 def _rate(refs: References, currency: str, month: Any, period: str | None = None) -> tuple[Any, ...]:

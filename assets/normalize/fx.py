@@ -94,10 +94,8 @@ class FxTable:
         months = self._months.get(currency)
         if not months:
             return None
-        if on is not None and precision in _PERIOD_MONTHS:
-            start = on.replace(day=1)
-            end = date(start.year + (start.month - 1 + _PERIOD_MONTHS[precision]) // 12,
-                       (start.month - 1 + _PERIOD_MONTHS[precision]) % 12 + 1, 1)  # fmt: skip
+        if on is not None and precision in PERIOD_MONTHS:
+            start, end = rate_period(on, precision)
             first, after = bisect.bisect_left(months, start), bisect.bisect_left(months, end)
             if after - first > 1:
                 rates = self._rates[currency][first:after]
@@ -144,9 +142,18 @@ def _row_rate(row: list[str]) -> tuple[date, str, Decimal] | str:
     return month, currency, rate
 
 
-# The months a date of each coarse precision spans, and the places its mean rate is kept to.
-_PERIOD_MONTHS = {"quarter": 3, "year": 12}
+# The months a date of each coarse precision spans (its rate is their mean), and the places that mean is
+# kept to.
+PERIOD_MONTHS = {"quarter": 3, "year": 12}
 _MEAN_PLACES = Decimal("1e-12")
+
+
+def rate_period(on: date, precision: str | None) -> tuple[date, date]:
+    """(first month, the month after the last) whose rate a date of `precision` takes: its quarter or
+    year (`PERIOD_MONTHS`), else its month."""
+    start = on.replace(day=1)
+    later = start.month - 1 + PERIOD_MONTHS.get(precision or "", 1)
+    return start, date(start.year + later // 12, later % 12 + 1, 1)
 
 
 def _whole(value: Decimal) -> int:

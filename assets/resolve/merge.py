@@ -34,7 +34,7 @@ from typing import Any
 import pandas as pd
 
 from assets.frames import as_list, is_missing
-from assets.normalize.fx import FxTable, default_fx_table
+from assets.normalize.fx import FxTable, default_fx_table, rate_period
 from schemas.rules import MERGE_WINDOW_DAYS
 from schemas.tables import DEALS
 from schemas.taxonomy import UNCLASSIFIED, Taxonomy, default_taxonomy
@@ -243,9 +243,7 @@ def with_fx_warning(
     applies = False
     if day is not None and currency not in (None, "USD"):
         found = fx.rate(currency, day, precision)
-        start = day.replace(day=1)
-        span = {"quarter": 3, "year": 12}.get(precision or "", 1)
-        end = date(start.year + (start.month - 1 + span) // 12, (start.month - 1 + span) % 12 + 1, 1)
+        start, end = rate_period(day, precision)
         applies = found is not None and not start <= found[1] < end
     if applies:
         return warnings if FX_WARNING in warnings else [*warnings, FX_WARNING]
