@@ -274,18 +274,20 @@ def _reprice_staged(connection: duckdb.DuckDBPyConnection, fx: FxTable) -> None:
 # 'Harbor Fund', 'HARBOR FUND' and 'harbor fund', and each spelling would be an investor of its own in
 # deal_investors and mart_investor_activity. Only deals naming a respelled investor are rewritten, their
 # lists kept in order without the duplicates a respelling makes.
+_SPELLINGS = "(select map(list(written), list(chosen)) as m from investor_spellings) s"
+_RESPELL = "list_transform({l}, lambda x: coalesce(s.m[x], x))"
 _RESPELLED = f"""
 update staged_deals set
-    lead_investors = {DISTINCT.format(l="list_transform(lead_investors, lambda x: coalesce(s.m[x], x))")},
-    investors = {DISTINCT.format(l="list_transform(investors, lambda x: coalesce(s.m[x], x))")}
-from (select map(list(written), list(chosen)) as m from investor_spellings) s
+    lead_investors = {DISTINCT.format(l=_RESPELL.format(l="lead_investors"))},
+    investors = {DISTINCT.format(l=_RESPELL.format(l="investors"))}
+from {_SPELLINGS}
 where list_has_any(staged_deals.investors, map_keys(s.m))
 """
 # ... and the lone mentions' lists as `_DEALS` writes them (the same respelling, when there is one).
 _RESPELLED_LISTS = {
-    "$leads": "list_transform(lead_investors, lambda x: coalesce(s.m[x], x))",
-    "$every": "list_transform(every_investor, lambda x: coalesce(s.m[x], x))",
-    "$spellings": "cross join (select map(list(written), list(chosen)) as m from investor_spellings) s",
+    "$leads": _RESPELL.format(l="lead_investors"),
+    "$every": _RESPELL.format(l="every_investor"),
+    "$spellings": f"cross join {_SPELLINGS}",
 }
 _AS_STATED = {"$leads": "lead_investors", "$every": "every_investor", "$spellings": ""}
 
