@@ -152,6 +152,7 @@ def predicted_deals(frame: pd.DataFrame) -> list[dict[str, Any]]:
                 "lead_investors": frozenset(as_list(row["lead_investors"])),
                 "investors": frozenset(as_list(row["investors"])),
                 "announced_date": row["announced_date"],
+                "announced_date_precision": row.get("announced_date_precision"),
                 "segment": row["segment"],
                 "currency": None if is_missing(row["currency"]) else row["currency"],
             }

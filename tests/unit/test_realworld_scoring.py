@@ -194,6 +194,30 @@ def test_gold_money_is_converted_on_the_labelled_date_else_published_else_mid_20
     assert undated["currency"] == "EUR"
 
 
+def test_gold_money_dated_to_a_quarter_or_year_converts_at_the_periods_mean_rate():
+    """As normalisation converts a deal dated '2024' or '2024-Q2': at the mean of the period's months."""
+    monthly = FxTable({"EUR": [(date(2024, m, 1), Decimal(f"1.{m:02d}")) for m in range(1, 13)]})
+    text = ManifestText(
+        "dev-011",
+        "history",
+        "https://news.example/orvane",
+        None,
+        "0" * 64,
+        (),
+        (
+            _deal("Orvane", "seed", 10_000_000, "EUR", "2024-01-01", "year", [0, 5]),
+            _deal("Pellmar", "seed", 10_000_000, "EUR", "2024-04-01", "quarter", [0, 5]),
+        ),
+    )
+    year, quarter = gold_deals(text, NAMES, monthly)
+    assert year["amount_usd"] == 10_650_000  # 1.01 .. 1.12: mean 1.065, not January's 1.01
+    assert quarter["amount_usd"] == 10_500_000  # April to June: 1.05
+
+    predicted = _predicted("Orvane", 10_650_000, "seed", "EUR", date(2024, 1, 1))
+    assert money_equal("amount_usd", year, predicted | {"announced_date_precision": "year"}, monthly)
+    assert not money_equal("amount_usd", year | {"amount_usd": 0}, predicted, monthly)  # January: 1.01
+
+
 def test_gold_names_are_canonicalised_and_keyed_like_predictions(corpus):
     texts = _texts(corpus)
     brindlewood, lumen = gold_deals(texts["dev-002"], NAMES, FX)

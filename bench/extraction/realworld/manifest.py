@@ -132,12 +132,19 @@ def fx_day(deal: dict[str, Any], text: ManifestText) -> date:
     return text.published or UNDATED_FX_DAY
 
 
-def to_usd(value: float | None, currency: str | None, on: date | None, fx: FxTable) -> int | None:
+def to_usd(
+    value: float | None,
+    currency: str | None,
+    on: date | None,
+    fx: FxTable,
+    precision: str | None = None,
+) -> int | None:
     """Whole US dollars, or None for no value or a currency the FX table lacks (`on` None: the latest
-    rate)."""
+    rate). A date known only to its quarter or year (`precision`) converts at the period's mean rate, as
+    normalisation converts it."""
     if value is None or currency is None:
         return None
-    converted = fx.to_usd(Decimal(str(value)), currency, on)
+    converted = fx.to_usd(Decimal(str(value)), currency, on, precision)
     return converted.amount_usd if converted else None
 
 
@@ -148,6 +155,8 @@ def gold_deals(text: ManifestText, names: Names, fx: FxTable | None = None) -> l
     deals = []
     for deal in text.deals:
         day = fx_day(deal, text)
+        # A labelled date's precision sets its rate; a publication date (no label date) is a day.
+        precision = deal.get("date_precision") if deal.get("announced_date") else None
         company = names.company(deal["company"]).name or deal["company"]
         labelled_date = deal.get("announced_date")
         deals.append(
@@ -155,8 +164,8 @@ def gold_deals(text: ManifestText, names: Names, fx: FxTable | None = None) -> l
                 "company": company,
                 "key": name_key(company),
                 "round_type": deal["round_type"],
-                "amount_usd": to_usd(deal["amount"], deal["currency"], day, fx),
-                "valuation_usd": to_usd(deal["valuation"], deal["currency"], day, fx),
+                "amount_usd": to_usd(deal["amount"], deal["currency"], day, fx, precision),
+                "valuation_usd": to_usd(deal["valuation"], deal["currency"], day, fx, precision),
                 "currency": deal["currency"] if deal["amount"] is not None else None,
                 "lead_investors": frozenset(names.investor_list(deal["lead_investors"])),
                 "investors": frozenset(names.investor_list(deal["investors"])),

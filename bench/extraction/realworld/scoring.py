@@ -12,7 +12,8 @@ real-world rules:
   round; a third, "deal (no stage as one)", counts a `venture` and an `unknown` round as one (both state no
   stage). Deals labelled `reported` count like the others and are also shown apart; over the deals right on
   company and amount, the share whose status (announced or reported) agrees with the label.
-- Labelled money is converted to USD with dealmap's FX table on the labelled date (manifest.fx_day). When
+- Labelled money is converted to USD with dealmap's FX table on the labelled date (manifest.fx_day), at the
+  mean rate of its quarter or year when the label is dated only so far, as normalisation converts. When
   the prediction is in the same non-USD currency, the label is also converted on the day the extractor dated
   the deal: the date is scored on its own line, so a wrong month must not fail the amount as well.
 - Announced date: over the deals right on company and amount whose label has a date, the share whose
@@ -86,7 +87,8 @@ def money_equal(
         return False
     # Same currency on both sides: compare at the extractor's date (the date line scores the date); an
     # undated deal's amount is converted at the FX table's latest rate, as normalisation converts it.
-    return amounts_close(to_usd(value, currency, day, fx or default_fx_table()), predicted[name])
+    precision = predicted.get("announced_date_precision")
+    return amounts_close(to_usd(value, currency, day, fx or default_fx_table(), precision), predicted[name])
 
 
 def amount_equal(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
