@@ -97,6 +97,9 @@ class FxTable:
         if on is not None and precision in PERIOD_MONTHS:
             start, end = rate_period(on, precision)
             first, after = bisect.bisect_left(months, start), bisect.bisect_left(months, end)
+            if after - first == 1:
+                # one month of the period in the table: its rate, not the month before the period's
+                return self._rates[currency][first], months[first]
             if after - first > 1:
                 rates = self._rates[currency][first:after]
                 mean = (sum(rates, Decimal(0)) / len(rates)).quantize(_MEAN_PLACES, rounding=ROUND_HALF_EVEN)

@@ -154,3 +154,13 @@ def test_a_date_known_to_its_quarter_or_year_takes_the_periods_mean_rate(
     assert table.to_usd(Decimal(3_000_000), "EUR", on, precision).amount_usd == round(
         3_000_000 * Decimal(rate)
     )
+
+
+def test_a_period_of_which_the_table_has_one_month_takes_that_months_rate() -> None:
+    """A custom table with gaps: a round of 2026-Q2 where only May is given is converted at May's rate,
+    not at the last month before the quarter."""
+    gappy = FxTable({"EUR": [(date(2025, 12, 1), Decimal("1.00")), (date(2026, 5, 1), Decimal("1.30"))]})
+    assert gappy.rate("EUR", date(2026, 4, 1), "quarter") == (Decimal("1.30"), date(2026, 5, 1))
+    assert gappy.rate("EUR", date(2026, 1, 1), "year") == (Decimal("1.30"), date(2026, 5, 1))
+    # a quarter with none of its months given: the month before it, as for a day
+    assert gappy.rate("EUR", date(2026, 1, 1), "quarter") == (Decimal("1.00"), date(2025, 12, 1))
