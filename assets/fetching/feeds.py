@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Container
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from email.utils import parsedate_to_datetime
 from html import escape
 from typing import TYPE_CHECKING
 from urllib.parse import quote, urldefrag, urljoin, urlsplit
@@ -59,11 +60,37 @@ def screen_xml(body: bytes) -> None:
 
 
 def _entry_date(entry: FeedParserDict) -> date | None:
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = entry.get(key)
-        if value:
-            return datetime.fromtimestamp(calendar.timegm(value), tz=UTC).date()
+    """The day the entry was published, in the time zone its feed writes it in.
+
+    A page's date is the day its writer saw ('Published March 31'); feedparser's parsed dates are in UTC,
+    which moved an entry posted at 7 p.m. in New York on March 31 into April 1, and its round into the
+    next quarter. The written date is read with its own offset (RFC 822 in RSS, RFC 3339 in Atom); one
+    that neither reads is taken as feedparser parsed it.
+    """
+    for key in ("published", "updated", "created"):
+        written, parsed = entry.get(key), entry.get(f"{key}_parsed")
+        if not written and not parsed:
+            continue
+        local = _written_day(written) if isinstance(written, str) else None
+        if local is not None:
+            return local
+        if parsed:
+            return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC).date()
     return None
+
+
+def _written_day(written: str) -> date | None:
+    """The calendar day of an RFC 822 or RFC 3339 date as written, in its own offset; None if neither."""
+    text = written.strip()
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    try:
+        # RFC 3339 writes UTC as 'Z', which fromisoformat reads from Python 3.11
+        return datetime.fromisoformat(text).date()
+    except ValueError:
+        return None
 
 
 def parse_feed(body: bytes, feed_url: str) -> list[FeedEntry]:

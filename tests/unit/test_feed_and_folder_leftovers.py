@@ -8,6 +8,8 @@ import os
 from datetime import date, datetime
 from pathlib import Path
 
+import pytest
+
 from assets.fetching.collect import PreviousVersion, collect_source
 from assets.fetching.feeds import parse_feed
 from assets.fetching.http_client import HttpClient
@@ -295,3 +297,27 @@ def test_a_busy_feed_is_read_to_the_end_a_few_new_entries_a_run(tmp_path):
             if row["sha256"]:
                 previous[row["url"]] = PreviousVersion(row["sha256"], row["etag"], row["last_modified"])
     assert fetched_by_run == [[8, 9, 10], [5, 6, 7], [2, 3, 4], [1], []]
+
+
+@pytest.mark.parametrize(
+    ("written", "day"),
+    [
+        # 7 p.m. in New York on March 31 is April 1 in UTC: the writer's day is March 31 (and its quarter Q1)
+        ("<pubDate>Tue, 31 Mar 2026 19:00:00 -0400</pubDate>", date(2026, 3, 31)),
+        # 8 a.m. in Tokyo on April 1 is March 31 in UTC
+        ("<pubDate>Wed, 01 Apr 2026 08:00:00 +0900</pubDate>", date(2026, 4, 1)),
+        ("<pubDate>Tue, 03 Mar 2026 08:00:00 GMT</pubDate>", date(2026, 3, 3)),
+        # Atom's RFC 3339, with its offset
+        ("<atom:updated>2026-06-30T21:30:00-07:00</atom:updated>", date(2026, 6, 30)),
+        # a date feedparser reads and neither RFC does: taken as feedparser parsed it (UTC)
+        ("<pubDate>2026-03-05</pubDate>", date(2026, 3, 5)),
+        ("<pubDate>not a date</pubDate>", None),
+    ],
+)
+def test_an_entrys_date_is_the_day_its_feed_writes_in_its_own_time_zone(written: str, day):
+    item = (
+        '<item xmlns:atom="http://www.w3.org/2005/Atom"><title>Lumio raises $3M</title>'
+        f"<link>https://letters.example/lumio</link>{written}</item>"
+    )
+    (entry,) = parse_feed(_rss(item), FEED_URL)
+    assert entry.published == day
