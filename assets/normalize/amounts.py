@@ -436,6 +436,45 @@ def _english_digits(text: str) -> str:
     )
 
 
+# A range in a cell: '$10-20M', '$10M–$12M', '10 to 20 million', 'between $10M and $20M'. Its low end
+# and high end are split on a dash or 'to' ('and' after 'between') with something before the dash, so a
+# negative amount ('-$5M') is no range.
+_RANGE_CELL = re.compile(
+    r"(?:between\s+)?(?P<low>[^\s\-–—].*?)\s*(?:[-–—]|\bto\b|(?<=\s)and\b)\s*(?P<high>\S.*)", re.IGNORECASE
+)
+_BARE_NUMBER = re.compile(r"(?P<sign>[^\d\s]{0,3})\s?(?P<number>\d[\d,]*(?:\.\d+)?)")
+_FIRST_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _range_low(cleaned: str, default_currency: str | None, grammar: MoneyGrammar) -> Money | None:
+    """A range's low end as a floor ('$10-20M' is at least $10M), in the currency and scale of the end that
+    writes them ('$300-350 million', '$10-20M'); None for no range, a range of bare numbers ('2025-2026'),
+    or one whose low end is not below its high end (then the cell is unparseable, as before)."""
+    found = _RANGE_CELL.fullmatch(cleaned)
+    if found is None or _BARE_NUMBER.fullmatch(found["high"]) and _BARE_NUMBER.fullmatch(found["low"]):
+        return None
+    low_text, high_text = found["low"], found["high"]
+    bare = _BARE_NUMBER.fullmatch(low_text)
+    if bare is not None and bare["sign"] and not high_text.startswith(bare["sign"]):
+        high_text = bare["sign"] + high_text  # '$300-350 million': the high end in the low end's dollars
+    high = _parse_amount(high_text, default_currency, grammar).money
+    if high is None or high.value <= 0:
+        return None
+    if bare is not None:
+        # '$10-20M': the low end's ten is in the high end's millions and currency
+        high_number = _FIRST_NUMBER.search(high_text)
+        if high_number is None:
+            return None
+        scale = high.value / Decimal(high_number.group().replace(",", ""))
+        value, currency = Decimal(bare["number"].replace(",", "")) * scale, high.currency
+    else:
+        written = _parse_amount(low_text, default_currency, grammar).money
+        if written is None or written.currency != high.currency:
+            return None
+        value, currency = written.value, written.currency
+    return Money(value, currency, True, cleaned) if 0 < value < high.value else None
+
+
 @lru_cache(maxsize=1 << 16)  # pure, and exports repeat the same amount strings
 def _parse_amount(text: str | None, default_currency: str | None, grammar: MoneyGrammar) -> ParsedAmount:
     cleaned = clean_space(text)
@@ -472,7 +511,10 @@ def _parse_amount(text: str | None, default_currency: str | None, grammar: Money
         # '4,7 Mio. Euro', '500.000 Franken': a cell written the German way (a German export, or the
         # amount as the German reader found it in prose)
         german = None if negative else parse_german_amount(cleaned)
-        return ParsedAmount(AmountStatus.PARSED, german) if german else ParsedAmount(AmountStatus.UNPARSEABLE)
+        if german:
+            return ParsedAmount(AmountStatus.PARSED, german)
+        spread = None if negative else _range_low(cleaned, default_currency, grammar)
+        return ParsedAmount(AmountStatus.PARSED, spread) if spread else ParsedAmount(AmountStatus.UNPARSEABLE)
     money = _to_money(match, grammar)
     if money is None:
         return ParsedAmount(AmountStatus.UNPARSEABLE)

@@ -122,7 +122,7 @@ def test_parse_amount_empty_is_missing(text: str | None) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["garbage", "about twenty", "abc $5M", "1,2,3", "$", "£", "$.5B", "1.000.000", "$1.5.2", "$5-10M"],
+    ["garbage", "about twenty", "abc $5M", "1,2,3", "$", "£", "$.5B", "1.000.000", "$1.5.2"],
 )
 def test_parse_amount_garbage_is_unparseable(text: str) -> None:
     assert parse_amount(text).status is AmountStatus.UNPARSEABLE
@@ -350,3 +350,34 @@ def test_a_continental_grouping_reads_as_the_number_it_writes(text: str, value: 
     unparseable: its column's '250.000' would read as 250.)"""
     parsed = parse_amount(text, "EUR")
     assert (parsed.status, parsed.money.value, parsed.money.currency) == (AmountStatus.PARSED, value, "EUR")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("$10-20M", 10_000_000, "USD"),
+        ("$300-350 million", 300_000_000, "USD"),
+        ("US$ 10-15 million", 10_000_000, "USD"),
+        ("$10M–$12M", 10_000_000, "USD"),
+        ("$10M - $20M", 10_000_000, "USD"),
+        ("$1.5-2 billion", 1_500_000_000, "USD"),
+        ("₹50-60 crore", 500_000_000, "INR"),
+        ("between $10M and $20M", 10_000_000, "USD"),
+        ("$300 million to $350 million", 300_000_000, "USD"),
+        ("10 to 20 million", 10_000_000, "EUR"),  # the source's currency, as for '10 million'
+    ],
+)
+def test_a_range_in_a_cell_is_its_low_end_as_a_floor(text: str, value: int, currency: str) -> None:
+    """A tracker's '$10-20M' says the round is at least $10M: read so, and flagged a floor, rather than
+    quarantined as unparseable."""
+    parsed = parse_amount(text, "EUR")
+    assert parsed.status is AmountStatus.PARSED
+    assert (parsed.money.value, parsed.money.currency, parsed.money.is_floor) == (value, currency, True)
+
+
+@pytest.mark.parametrize(
+    "text", ["2025-2026", "10-20", "$20-10M", "$10M-€12M", "Series A-B", "$5M-$5M", "-$5M-"]
+)
+def test_what_is_no_range_of_money_stays_unparseable(text: str) -> None:
+    """Years, bare numbers, a 'range' that falls, or one of two currencies: no amount to read."""
+    assert parse_amount(text, "EUR").status is AmountStatus.UNPARSEABLE

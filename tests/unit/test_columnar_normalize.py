@@ -74,6 +74,9 @@ HANDMADE = pd.DataFrame(
         _mention(14, company_text="Wren", amount_text="$6M", announced_text="2025-04-02", status=" Closed "),
         _mention(15, company_text="Wren", amount_text="$7M", announced_text="2025-04-03", status="Cancelled"),
         _mention(16, company_text="Wren", amount_text="$8M", announced_text="2025-04-04", status="Green"),
+        # a range in a cell: its low end, as a floor, in the end's currency and scale that writes them
+        _mention(17, company_text="Plover", amount_text="€10-20M", valuation_text="$300-350 million",
+                 announced_text="2025-05-01"),
     ]
     # Names on both sides of the plain-name shortcut: placeholders, suffixes, aliases, odd spacing, accents.
     + [
@@ -178,6 +181,14 @@ def test_handmade_rows_cover_the_branches(refs: References) -> None:
     assert frame.loc["row[10]", "segment_basis"] == "inferred"
     assert frame.loc["row[12]", "amount_status"] == "currency_conflict"
     assert frame.loc["row[12]", "valuation_status"] == "parsed"
+    assert frame.loc["row[17]", "currency"] == "EUR"
+    assert (frame.loc["row[17]", "amount_is_floor"], frame.loc["row[17]", "valuation_is_floor"]) == (
+        True,
+        True,
+    )
+    assert frame.loc["row[17]", "amount_usd"] == int(
+        (10_000_000 * refs.fx.rate("EUR", pd.Timestamp("2025-05-01").date())[0]).to_integral_value()
+    )
     assert [frame.loc[f"row[{n}]", "status"] for n in (13, 14, 15, 16)] == [
         "reported", "announced", "cancelled", "green"
     ]  # fmt: skip
