@@ -139,18 +139,29 @@ with_sightings as (
     left join (select deal_id, min(first_seen_at) as sighted from deal_sightings group by deal_id) g
         on g.deal_id = n.deal_id
 ),
+-- A deal re-dated since it was first seen (a page corrected its date) hashes to a new id: it takes the id
+-- and the sighting of the earliest deal of its company and round within the window that no deal of this
+-- run holds, so BI users' links to it hold; one earlier id goes to one deal, the nearest in date.
 redated as (
-    select w.deal_key, min(s.first_seen_at) as sighted
+    select w.deal_key, s.deal_id as earlier_id, s.first_seen_at as sighted,
+        abs(date_diff('day', s.announced_date, w.announced_date)) as apart,
+        row_number() over (partition by w.deal_key order by s.first_seen_at, apart, s.deal_id) as pick
     from with_sightings w
     join deal_sightings s on s.company_key = w.company_key and s.round_type = w.round_type
         and abs(date_diff('day', s.announced_date, w.announced_date)) <= $window
     where w.sighted is null and s.deal_id not in (select deal_id from numbered)
-    group by w.deal_key
+),
+claimed as (
+    select deal_key, sighted,
+        case when row_number() over (partition by earlier_id order by apart, deal_key) = 1 then earlier_id end
+            as earlier_id
+    from redated where pick = 1
 )
-select w.deal_key, w.lone, w.deal_id, w.company_key as seen_company_key, w.round_type as seen_round_type,
-    w.announced_date as seen_announced_date,
-    coalesce(least(w.fetched, w.sighted, r.sighted), $now) as first_seen_at, w.sighted is null as unseen
-from with_sightings w left join redated r using (deal_key)
+select w.deal_key, w.lone, coalesce(r.earlier_id, w.deal_id) as deal_id, w.company_key as seen_company_key,
+    w.round_type as seen_round_type, w.announced_date as seen_announced_date,
+    coalesce(least(w.fetched, w.sighted, r.sighted), $now) as first_seen_at,
+    w.sighted is null and r.earlier_id is null as unseen
+from with_sightings w left join claimed r using (deal_key)
 """
 
 _DATED = "announced_date is not null"

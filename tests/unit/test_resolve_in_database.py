@@ -294,11 +294,11 @@ def test_first_seen_is_an_earlier_sighting_or_now_and_new_deals_are_recorded() -
     assert len(sighted_again) == len(first)
 
 
-def test_a_deal_its_page_re_dates_keeps_when_it_was_first_seen() -> None:
-    """A later version of a page corrects a round's date (May 28 for June 2): the deal's id hashes its date
-    and changes, and its first sighting is found by what it is, the same company and round within the
-    window, under an id no deal has now. Another company's sighting, or one too far in time, is not
-    taken."""
+def test_a_deal_its_page_re_dates_keeps_its_id_and_when_it_was_first_seen() -> None:
+    """A later version of a page corrects a round's date (May 28 for June 2): the date it hashes changes,
+    and the deal's first sighting is found by what it is, the same company and round within the window,
+    under an id no deal has now; the deal keeps that id (a BI user's link to it holds) and its sighting.
+    Another company's sighting, or one too far in time, is not taken."""
 
     def one(day: str, company: str = "Brixel") -> pd.DataFrame:
         row = mention("b1", company=company, company_key=company.lower(), round_type="seed",
@@ -313,11 +313,41 @@ def test_a_deal_its_page_re_dates_keeps_when_it_was_first_seen() -> None:
         ("brixel", "seed")
     ]
     earlier = sighted.assign(first_seen_at=pd.Timestamp("2025-06-05"))
-    redated, _, _ = _in_database(one("2025-05-28"), earlier)
-    assert redated["deal_id"][0] != first["deal_id"][0]
+    redated, evidence, sighted_again = _in_database(one("2025-05-28"), earlier)
+    assert redated["deal_id"][0] == first["deal_id"][0]
+    assert str(redated["announced_date"][0])[:10] == "2025-05-28"
+    assert list(evidence["deal_id"]) == [first["deal_id"][0]]
     assert redated["first_seen_at"][0] == pd.Timestamp("2025-06-05")
+    assert len(sighted_again) == 1  # its sighting stands; none is added under the date's new hash
+    # and so on every later refresh of the corrected page
+    assert _in_database(one("2025-05-28"), sighted_again)[0]["deal_id"][0] == first["deal_id"][0]
     for other in (one("2025-05-28", "Quarry"), one("2024-05-28")):  # another company; a year away
-        assert _in_database(other, earlier)[0]["first_seen_at"][0] == pd.Timestamp(NOW)
+        found, _, _ = _in_database(other, earlier)
+        assert found["first_seen_at"][0] == pd.Timestamp(NOW)
+        assert found["deal_id"][0] != first["deal_id"][0]
+
+
+def test_an_earlier_id_goes_to_one_deal_the_nearest_in_date() -> None:
+    """Two seeds of one company, further apart than the merge window, are each within it of a deal seen
+    before: the earlier deal's id goes to the one nearer its date, the other keeps its own, and no id is
+    published twice."""
+    rows = []
+    for key, day, amount in (("b1", "2025-02-20", 10_000_000), ("b2", "2025-09-01", 30_000_000)):
+        rows.append(mention(key, company="Brixel", company_key="brixel", round_type="seed",
+                            amount_usd=amount, announced_date=day, warnings=[]))  # fmt: skip
+    frame = pd.DataFrame(rows)
+    for column in ("amount_usd", "valuation_usd"):
+        frame[column] = frame[column].astype("Int64")
+    valid = _landed(frame.assign(amount_status="parsed", valuation_status="missing"), "valid_mentions")
+    earlier = pd.DataFrame(
+        {"deal_id": ["0123456789abcdef"], "first_seen_at": [pd.Timestamp("2025-06-05")],
+         "company_key": ["brixel"], "round_type": ["seed"], "announced_date": [pd.Timestamp("2025-06-02")]}
+    )  # fmt: skip
+    deals, _, _ = _in_database(valid, earlier)
+    assert deals["deal_id"].is_unique
+    by_date = {str(d)[:10]: i for d, i in zip(deals["announced_date"], deals["deal_id"], strict=True)}
+    assert by_date["2025-09-01"] == "0123456789abcdef"  # 91 days after the earlier deal's date
+    assert by_date["2025-02-20"] != "0123456789abcdef"  # 102 days before it
 
 
 def test_a_mention_with_an_error_verdict_is_not_resolved() -> None:
