@@ -451,7 +451,7 @@ def _range_low(cleaned: str, default_currency: str | None, grammar: MoneyGrammar
     writes them ('$300-350 million', '$10-20M'); None for no range, a range of bare numbers ('2025-2026'),
     or one whose low end is not below its high end (then the cell is unparseable, as before)."""
     found = _RANGE_CELL.fullmatch(cleaned)
-    if found is None or _BARE_NUMBER.fullmatch(found["high"]) and _BARE_NUMBER.fullmatch(found["low"]):
+    if found is None or (_BARE_NUMBER.fullmatch(found["high"]) and _BARE_NUMBER.fullmatch(found["low"])):
         return None
     low_text, high_text = found["low"], found["high"]
     bare = _BARE_NUMBER.fullmatch(low_text)
