@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from assets.parsing.mentions import DealMention
+from assets.normalize.amounts import parse_amount
+from assets.parsing.mentions import DealMention, Method
 from assets.parsing.sentences import split_sentences
 
 REPORTED = "reported"
@@ -94,6 +95,27 @@ def denied_companies(companies: Iterable[str], text: str) -> set[str]:
         return set()  # (most pages deny nothing: one search, not a sentence split)
     parts = [part for sentence in split_sentences(text) for part in _denial_parts(sentence)]
     return {company for company in set(companies) if any(_names(company, part) for part in parts)}
+
+
+def reported_throughout(mentions: list[DealMention]) -> list[DealMention]:
+    """`mentions` with a round the document's prose reports in one place and states flatly in another (the
+    same company and the same sum) reported in both: a headline's 'Flourish raises $500M' over a body's
+    'Flourish has reportedly secured $500 million' is one round the outlet reports, not a confirmed round
+    beside a rumour of it (published apart, it was the same deal twice, and once as a fact)."""
+    reported = {key for m in mentions if m.status == REPORTED and (key := _round_said(m)) is not None}
+    if reported:
+        for mention in mentions:
+            if mention.status != REPORTED and _round_said(mention) in reported:
+                mention.status = REPORTED
+    return mentions
+
+
+def _round_said(mention: DealMention) -> tuple[str, object, str | None] | None:
+    """A prose mention's company and sum, as read, or None for no company or no sum read."""
+    if mention.method != Method.PROSE or not mention.company or not mention.amount:
+        return None
+    money = parse_amount(mention.amount, mention.currency).money
+    return None if money is None else (mention.company, money.value, money.currency)
 
 
 def without_denied_reports(mentions: list[DealMention], text: str | None) -> list[DealMention]:
