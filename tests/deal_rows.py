@@ -15,6 +15,7 @@ def deal_row(**fields: object) -> dict:
         "round_type": "series_a",
         "amount_usd": None,
         "amount_is_floor": False,
+        "amount_is_ceiling": False,
         "valuation_usd": None,
         "valuation_is_floor": False,
         "currency": None,

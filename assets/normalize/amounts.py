@@ -20,6 +20,7 @@ from assets.normalize.money import Money
 from schemas.reference.reference_data import ReferenceData, current_reference_data
 from schemas.reference.wording import (
     APPROXIMATION_WORDS,
+    CEILING_WORDS,
     CURRENCY_SIGNS,
     FLOOR_WORDS,
     NO_VALUE,
@@ -80,9 +81,10 @@ MULTIPLIERS: dict[str, Decimal] = {
 # What a cell says when no amount was disclosed. Not an error: the deal is real, its size unknown.
 UNDISCLOSED_CELL = (NO_VALUE - {""}) | UNDISCLOSED
 
-# Words before an amount: a lower bound ('more than $200 million' is a floor, like '$200M+') or an
-# approximation ('about $40M', '~$40M', 'up to $75M', which keep the stated number).
+# Words before an amount: a lower bound ('more than $200 million' is a floor, like '$200M+'), an upper
+# bound ('up to $75M'), or an approximation ('about $40M', '~$40M'); each keeps the stated number.
 _FLOOR_WORDS = re.compile(rf"^{words_pattern(FLOOR_WORDS)}\s+", re.IGNORECASE)
+_CEILING_WORDS = re.compile(rf"^{words_pattern(CEILING_WORDS)}\s+", re.IGNORECASE)
 _APPROXIMATION_WORDS = re.compile(rf"^(?:~\s*|{words_pattern(APPROXIMATION_WORDS)}\s+)", re.IGNORECASE)
 _LEADING_MINUS = re.compile(r"^(?P<prefix>[^\d\-−]{0,4}?)\s?[-−]\s?(?=[^\d]{0,4}\d)")
 
@@ -486,7 +488,8 @@ def _parse_amount(text: str | None, default_currency: str | None, grammar: Money
     if in_words:  # 'billion-dollar', as a list of rounds states the size of each
         return ParsedAmount(AmountStatus.PARSED, _size_in_words(in_words)._replace(start=0, end=0))
     floor_words = _FLOOR_WORDS.match(cleaned)
-    stated = _APPROXIMATION_WORDS.sub("", _FLOOR_WORDS.sub("", cleaned))
+    ceiling_words = _CEILING_WORDS.match(cleaned)
+    stated = _APPROXIMATION_WORDS.sub("", _FLOOR_WORDS.sub("", _CEILING_WORDS.sub("", cleaned)))
     # A minus sign before the digits ('-5000000', '-$5M', '$-5M') is kept, not dropped: a negative
     # amount is a data error that validation must see and quarantine, not silently turn positive.
     negative = bool(_LEADING_MINUS.match(stated))
@@ -526,4 +529,5 @@ def _parse_amount(text: str | None, default_currency: str | None, grammar: Money
         currency = default_currency  # the yen sign is the yuan's too: '¥1.1 billion' said of a yuan sum
 
     is_floor = money.is_floor or bool(floor_words)
-    return ParsedAmount(AmountStatus.PARSED, Money(value, currency, is_floor, cleaned))
+    is_ceiling = bool(ceiling_words) and not is_floor  # ('up to $5M+' says nothing bounded)
+    return ParsedAmount(AmountStatus.PARSED, Money(value, currency, is_floor, cleaned, is_ceiling=is_ceiling))

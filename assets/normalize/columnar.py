@@ -250,7 +250,8 @@ def _register_lookups(connection: duckdb.DuckDBPyConnection, refs: References, s
         ),
         [("money_text", _TEXT), ("currency_text", _TEXT), ("default_currency", _TEXT)],
         [("status", _TEXT), ("original", _TEXT), ("row_currency", _TEXT), ("is_floor", pa.bool_()),
-         ("huge", pa.bool_()), ("convert_currency", _TEXT), ("units", _UNITS), ("exp", pa.int32())],
+         ("is_ceiling", pa.bool_()), ("huge", pa.bool_()), ("convert_currency", _TEXT), ("units", _UNITS),
+         ("exp", pa.int32())],
         lambda text, currency, default: _money(money_fields(text, currency, default, refs)),
     )  # fmt: skip
     # The months each currency may be converted at: every announcement month of the dates just resolved,
@@ -327,7 +328,7 @@ def _money(fields: Any) -> tuple[Any, ...]:
     units, exp = integer_and_exponent(money.value) if convertible else (None, None)
     return (
         fields.status, fields.original, fields.row_currency, bool(money and money.is_floor),
-        fields.huge, money.currency if convertible else None, units, exp,
+        bool(money and money.is_ceiling), fields.huge, money.currency if convertible else None, units, exp,
     )  # fmt: skip
 
 
@@ -385,6 +386,7 @@ def _select(src: str, every_labelled: bool = False, no_status: bool = False) -> 
             r.round_type,
             d.announced_date, d.date_basis, d.announced_date_precision,
             a.status as a_status, a.original as a_original, a.row_currency, a.is_floor as a_floor,
+            a.is_ceiling as a_ceiling,
             a.huge as a_huge, {_converted("a", "fa")} as a_usd, fa.usd_per_unit, fa.rate_month,
             v.status as v_status, v.original as v_original, v.is_floor as v_floor, v.huge as v_huge,
             {_converted("v", "fv")} as v_usd, v.convert_currency as v_currency,
@@ -418,6 +420,7 @@ def _select(src: str, every_labelled: bool = False, no_status: bool = False) -> 
         row_currency as currency,
         if(a_usd {fits}, a_usd::bigint, null) as amount_usd,
         coalesce(a_floor, false) as amount_is_floor,
+        coalesce(a_ceiling, false) as amount_is_ceiling,
         v_original as valuation_original,
         case when v_huge or not coalesce(v_usd {fits}, true) then '{OUT_OF_RANGE}' else v_status end
             as valuation_status,

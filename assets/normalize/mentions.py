@@ -334,6 +334,7 @@ def normalize_record(row: dict[str, Any], refs: References) -> dict[str, Any]:
         "currency": amount_fields.row_currency,
         "amount_usd": amount_usd,
         "amount_is_floor": bool(amount and amount.is_floor),
+        "amount_is_ceiling": bool(amount and amount.is_ceiling),
         "valuation_original": valuation_fields.original,
         "valuation_status": valuation_status,
         "valuation_usd": valuation_usd,

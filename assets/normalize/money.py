@@ -19,3 +19,5 @@ class Money(NamedTuple):
     text: str
     start: int = 0
     end: int = 0
+    is_ceiling: bool = False
+    """An upper bound ('up to $300 million'), as `is_floor` is a lower one."""

@@ -69,6 +69,7 @@ from assets.parsing.subjects import (
 )
 from schemas.gazetteer import default_gazetteer
 from schemas.reference.wording import (
+    CEILING_WORDS,
     CURRENCY_SIGNS,
     FLOOR_WORDS,
     NOT_A_SUBJECT_START,
@@ -154,6 +155,7 @@ def amountless_round(text: str) -> bool:
 
 _ACQUISITION = re.compile(r"\b(?:acquir\w*|bought|buys?|merger|sale of|takeover)\b", re.IGNORECASE)
 _FLOOR = re.compile(rf"\b{words_pattern(FLOOR_WORDS)}\s+$", re.IGNORECASE)
+_CEILING = re.compile(rf"(?<![\w'’]){words_pattern(CEILING_WORDS)}\s+$", re.IGNORECASE)
 # The investor as subject: 'SoftBank invested $500 million in Vantage AI', 'SoftBank led a $500 million
 # round in Vantage AI', 'Sterling Peak invested $700 million for a majority stake in Quillfort'.
 _INVESTOR_SUBJECT = re.compile(
@@ -493,16 +495,18 @@ def _share_price(text: str, money: Money) -> bool:
 
 
 def amount_text(clause: str, money: Money) -> str:
-    """The amount as written, with a lower-bound qualifier kept ('more than $200 million'); the low end of a
-    range as a floor, with the range's unit ('$450–$500 million' -> 'at least $450 million')."""
+    """The amount as written, with a lower- or upper-bound qualifier kept ('more than $200 million', 'up to
+    $300 million'); the low end of a range as a floor, with the range's unit ('$450–$500 million' -> 'at
+    least $450 million')."""
     high = range_high(clause, money)
     if high is not None:
         unit = high["unit"] if money.text[-1:].isdigit() else None  # '$450-500 million': the range's unit
         return f"at least {money.text}" + (f" {unit}" if unit else "")
-    floor = _FLOOR.search(clause, max(0, money.start - CONTEXT_CHARS), money.start)
+    before = max(0, money.start - CONTEXT_CHARS)
+    bound = _FLOOR.search(clause, before, money.start) or _CEILING.search(clause, before, money.start)
     # a sum spelled out ('one hundred million dollars') is given in figures, which the normaliser reads
     written = _in_figures(money) if is_spelled_out(money) else money.text
-    return f"{floor.group(0)}{written}" if floor else written
+    return f"{bound.group(0)}{written}" if bound else written
 
 
 def _in_figures(money: Money) -> str:

@@ -176,6 +176,7 @@ select
     round_type,
     amount_usd,
     coalesce(amount_is_floor, false) and amount_usd is not null as amount_is_floor,
+    coalesce(amount_is_ceiling, false) and amount_usd is not null as amount_is_ceiling,
     valuation_usd,
     coalesce(valuation_is_floor, false) and valuation_usd is not null as valuation_is_floor,
     if(amount_usd is null, null, currency) as currency,

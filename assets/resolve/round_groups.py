@@ -128,7 +128,8 @@ insert into staged_deals by name
 select
     deal_id, company,
     {DISTINCT.format(l="list_concat(coalesce(aliases, []), coalesce(other_names, []))")} as company_aliases,
-    round_type, amount_usd, amount_is_floor, valuation_usd, valuation_is_floor, currency, amount_original,
+    round_type, amount_usd, amount_is_floor, amount_is_ceiling, valuation_usd, valuation_is_floor, currency,
+    amount_original,
     {DISTINCT.format(l="leads")} as lead_investors,
     {DISTINCT.format(l="list_concat(leads, others)")} as investors,
     announced_date, announced_date_precision, status, date_basis,
@@ -148,6 +149,8 @@ from (
         any_value(first_amount) as amount_usd,
         coalesce(arg_min_null(amount_is_floor, precedence) filter (where amount_usd is not null), false)
             as amount_is_floor,
+        coalesce(arg_min_null(amount_is_ceiling, precedence) filter (where amount_usd is not null), false)
+            as amount_is_ceiling,
         any_value(first_valuation) as valuation_usd,
         coalesce(arg_min_null(valuation_is_floor, precedence) filter (where valuation_usd is not null), false)
             as valuation_is_floor,

@@ -54,13 +54,26 @@ APPROXIMATION_WORDS = (
     "approx.",
     "some",
     "circa",
-    "up to",
 )
-"""Words before an amount that approximate or cap it ('about $40M', 'up to $75M'); the number stays."""
+"""Words before an amount that approximate it ('about $40M'); the number stays."""
+
+CEILING_WORDS = (
+    "up to",
+    "as much as",
+    "as high as",
+    "a maximum of",
+    "at most",
+    "no more than",
+    "jusqu'à",
+    "hasta",
+)
+"""Words before an amount that make it an upper bound: 'a loan of up to $300 million' may be less; the number
+stays, flagged (`amount_is_ceiling`)."""
 
 QUALIFIER_WORDS = (
     *FLOOR_WORDS,
     *APPROXIMATION_WORDS,
+    *CEILING_WORDS,
     *("as little as", "an estimated", "a mere", "a paltry", "a reported", "a whopping", "a hefty"),
     # 'a valuation of just over $1 billion', 'well over', 'slightly more than'
     *(

@@ -98,6 +98,9 @@ AMOUNT_USD = Column(
 AMOUNT_IS_FLOOR = Column(
     "amount_is_floor", BOOLEAN, "True when the source gave a lower bound ('$15B+', 'more than')."
 )
+AMOUNT_IS_CEILING = Column(
+    "amount_is_ceiling", BOOLEAN, "True when the source gave an upper bound ('up to', 'as much as')."
+)
 VALUATION_USD = Column("valuation_usd", BIGINT, "Valuation in whole US dollars (post-money unless stated).")
 VALUATION_IS_FLOOR = Column("valuation_is_floor", BOOLEAN, "True when the valuation is a lower bound.")
 CURRENCY = Column(

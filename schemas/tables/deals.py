@@ -4,6 +4,7 @@ evidence as."""
 from __future__ import annotations
 
 from schemas.tables.columns import (
+    AMOUNT_IS_CEILING,
     AMOUNT_IS_FLOOR,
     AMOUNT_ORIGINAL,
     AMOUNT_USD,
@@ -66,6 +67,7 @@ DEALS = Table(
         ),
         AMOUNT_USD.but(comment="Amount raised in whole US dollars; NULL when undisclosed."),
         AMOUNT_IS_FLOOR.but(required=True),
+        AMOUNT_IS_CEILING.but(required=True),
         VALUATION_USD.but(
             comment="Valuation in whole US dollars (post-money unless stated); NULL when not reported."
         ),

@@ -120,6 +120,7 @@ TOP_DEALS = Table(
         Column("round_type", "VARCHAR", "Round-type slug."),
         Column("amount_usd", "BIGINT", "Amount raised, whole USD."),
         Column("amount_is_floor", "BOOLEAN", "True when the amount is a lower bound."),
+        Column("amount_is_ceiling", "BOOLEAN", "True when the amount is an upper bound ('up to')."),
         Column("valuation_usd", "BIGINT", "Valuation, whole USD."),
         Column("segment", "VARCHAR", "Segment slug."),
         Column("segment_label", "VARCHAR", "Segment display label."),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from schemas.tables.columns import (
+    AMOUNT_IS_CEILING,
     AMOUNT_IS_FLOOR,
     AMOUNT_ORIGINAL,
     AMOUNT_USD,
@@ -83,6 +84,7 @@ NORMALIZED_FIELDS = (
     CURRENCY,
     AMOUNT_USD.but(comment="Amount raised in whole US dollars (converted at fx_rate_month when not USD)."),
     AMOUNT_IS_FLOOR,
+    AMOUNT_IS_CEILING,
     Column("valuation_original", VARCHAR, "The valuation as written, cleaned of surrounding words."),
     Column("valuation_status", VARCHAR, f"Valuation: {STATUS}", required=True),
     VALUATION_USD,

@@ -1145,7 +1145,7 @@ def test_described_owners_groups_possessive_appositives_and_reported_closes(
         # one deal told in the simple past with its parts: the deal is the whole
         (
             "Marlow Bio received up to $120M in federal funding, including $8M committed upfront.",
-            [("Marlow Bio", None, "$120M")],
+            [("Marlow Bio", None, "up to $120M")],
         ),
         # the round a deal told in the simple past includes is a deal of its own
         (
@@ -1184,7 +1184,7 @@ def test_the_subject_of_a_sentence_that_seems_or_plans_is_who_the_next_one_refer
         (
             "Drovo’s latest fundraise from family offices for up to $60 million is expected to be closed "
             "by May.",
-            [("Drovo", "$60 million")],
+            [("Drovo", "up to $60 million")],
         ),
     ],
 )

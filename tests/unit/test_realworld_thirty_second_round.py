@@ -54,7 +54,7 @@ def _deals(text: str) -> list[tuple[str | None, str | None, str | None]]:
         (
             "The Pacific Resilience Bank has signed a loan agreement for up to $180 million with wind "
             "developer Truong Giang Power.",
-            ("Truong Giang Power", "debt", "$180 million"),
+            ("Truong Giang Power", "debt", "up to $180 million"),
         ),
         (
             "Callow Medical has agreed to provide Dosewell, a medication-adherence startup, with a $20 "

@@ -61,6 +61,7 @@ def test_euro_table_row_with_explicit_date(refs: References) -> None:
         "currency": "EUR",
         "amount_usd": usd(40_000_000, rate),
         "amount_is_floor": False,
+        "amount_is_ceiling": False,
         "valuation_original": None,
         "valuation_status": "missing",
         "valuation_usd": None,

@@ -12,6 +12,7 @@ disclosed_deals as (
         round_type,
         amount_usd,
         amount_is_floor,
+        amount_is_ceiling,
         valuation_usd,
         segment,
         segment_label,

@@ -81,6 +81,7 @@ class TopDeal:
     round_type: str
     amount_usd: int
     amount_is_floor: bool
+    amount_is_ceiling: bool
     valuation_usd: int | None
     announced_date: date
     announced_date_precision: str | None
@@ -299,7 +300,8 @@ def load_top_deals(connection: duckdb.DuckDBPyConnection, limit: int = TOP_DEALS
     return _rows(
         connection,
         TopDeal,
-        "select rank, company, round_type, amount_usd, amount_is_floor, valuation_usd, announced_date, "
+        "select rank, company, round_type, amount_usd, amount_is_floor, amount_is_ceiling, valuation_usd, "
+        "announced_date, "
         "announced_date_precision, "
         "segment_label, layer, lead_investors, share_of_total from mart_top_deals "
         "where rank <= ? order by rank",

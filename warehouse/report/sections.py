@@ -19,8 +19,11 @@ STEP_UPS_SHOWN = 15
 SHARE_COLORS = {1: "#08519c", 3: "#4292c6", 10: "#9ecae1"}
 
 
-def _amount(amount: int | None, floor: bool = False) -> str:
-    return usd(amount) + ("+" if floor and amount is not None else "")
+def _amount(amount: int | None, floor: bool = False, ceiling: bool = False) -> str:
+    """'$300M', '$300M+' (at least), 'up to $300M'."""
+    if amount is None:
+        return usd(amount)
+    return ("up to " if ceiling and not floor else "") + usd(amount) + ("+" if floor else "")
 
 
 QUARTERS_SHOWN = 20
@@ -152,9 +155,9 @@ def top_deals(data: ReportData, labels: Labels) -> str:
         Bar(
             d.company,
             d.amount_usd,
-            f"{_amount(d.amount_usd, d.amount_is_floor)} · {share(d.share_of_total)}",
+            f"{_amount(d.amount_usd, d.amount_is_floor, d.amount_is_ceiling)} · {share(d.share_of_total)}",
             tooltip=f"#{d.rank} {d.company}: {labels.round(d.round_type)}, "
-            f"{_amount(d.amount_usd, d.amount_is_floor)}, "
+            f"{_amount(d.amount_usd, d.amount_is_floor, d.amount_is_ceiling)}, "
             f"{_when(d.announced_date, d.announced_date_precision)}; {d.segment_label}; "
             f"led by {names(d.lead_investors)}",
             color=colors[d.layer],
@@ -168,7 +171,9 @@ def top_deals(data: ReportData, labels: Labels) -> str:
             cell(d.rank, numeric=True),
             d.company,
             labels.round(d.round_type),
-            cell(_amount(d.amount_usd, d.amount_is_floor), numeric=True, usd=d.amount_usd),
+            cell(
+                _amount(d.amount_usd, d.amount_is_floor, d.amount_is_ceiling), numeric=True, usd=d.amount_usd
+            ),
             cell(usd(d.valuation_usd, "—"), numeric=True),
             period(d.announced_date, d.announced_date_precision),
             d.segment_label,
