@@ -75,7 +75,10 @@ def _entry_date(entry: FeedParserDict) -> date | None:
         if local is not None:
             return local
         if parsed:
-            return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC).date()
+            try:
+                return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC).date()
+            except (ValueError, OverflowError, OSError):
+                return None  # ('0000-00-00T00:00:00Z', a CMS's zero date: the entry is undated)
     return None
 
 
@@ -84,12 +87,12 @@ def _written_day(written: str) -> date | None:
     text = written.strip()
     try:
         return parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         pass
     try:
         # RFC 3339 writes UTC as 'Z', which fromisoformat reads from Python 3.11
         return datetime.fromisoformat(text).date()
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
 
 

@@ -438,43 +438,76 @@ def _english_digits(text: str) -> str:
     )
 
 
-# A range in a cell: '$10-20M', '$10M–$12M', '10 to 20 million', 'between $10M and $20M'. Its low end
-# and high end are split on a dash or 'to' ('and' after 'between') with something before the dash, so a
-# negative amount ('-$5M') is no range.
+# A range in a cell: '$10-20M', '$10M–$12M', '10 to 20 million', 'between $10M and $20M', '10 bis 20 Mio. €'.
+# It is split on its one separator (a dash, 'to', 'bis', or 'and' after 'between'), with something before
+# the dash, so a negative amount ('-$5M') is no range; a cell with two separators, or longer than any
+# amount is written, is none either (and is read in one pass, whatever its length).
+_RANGE_SEPARATOR = r"[-–—]|\bto\b|\bbis\b|(?<=\s)and\b"
 _RANGE_CELL = re.compile(
-    r"(?:between\s+)?(?P<low>[^\s\-–—].*?)\s*(?:[-–—]|\bto\b|(?<=\s)and\b)\s*(?P<high>\S.*)", re.IGNORECASE
+    rf"(?P<between>between\s+)?(?P<low>[^\s\-–—].*?)\s*(?P<sep>{_RANGE_SEPARATOR})\s*(?P<high>\S.*)",
+    re.IGNORECASE,
 )
-_BARE_NUMBER = re.compile(r"(?P<sign>[^\d\s]{0,3})\s?(?P<number>\d[\d,]*(?:\.\d+)?)")
-_FIRST_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_ANOTHER_SEPARATOR = re.compile(_RANGE_SEPARATOR, re.IGNORECASE)
+_RANGE_CELL_CHARS = 64
+# A number as a cell writes it, with points or commas inside ('2,5', '1.500', '20'), after up to three
+# signs ('$', 'US$', '₹'); and a year, which a range of two is not money.
+_BARE_NUMBER = re.compile(r"(?P<sign>[^\d\s]{0,3})\s?(?P<number>\d(?:[\d.,]*\d)?)")
+_NUMBER_TOKEN = re.compile(r"\d(?:[\d.,]*\d)?")
+_LEADING_SIGN = re.compile(r"[^\d\s]{1,3}")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _range_low(cleaned: str, default_currency: str | None, grammar: MoneyGrammar) -> Money | None:
-    """A range's low end as a floor ('$10-20M' is at least $10M), in the currency and scale of the end that
-    writes them ('$300-350 million', '$10-20M'); None for no range, a range of bare numbers ('2025-2026'),
-    or one whose low end is not below its high end (then the cell is unparseable, as before)."""
+    """A range's low end as a floor ('$10-20M' is at least $10M). A low end written as a number alone takes
+    the high end's sign and scale, read as the high end is read ('1-2,5 Mio. €' is at least €1 million);
+    a high end written without a sign takes the low end's ('$300-350 million', '$500k-1M'). None for no
+    range, a range of bare numbers or years ('2025-2026', '2023-2024 USD'), two currencies, or a low end not
+    below the high end (then the cell is unparseable, as before)."""
+    if len(cleaned) > _RANGE_CELL_CHARS:
+        return None
     found = _RANGE_CELL.fullmatch(cleaned)
-    if found is None or (_BARE_NUMBER.fullmatch(found["high"]) and _BARE_NUMBER.fullmatch(found["low"])):
+    if (
+        found is None
+        or (found["sep"].lower() == "and" and not found["between"])
+        or _ANOTHER_SEPARATOR.search(found["high"])
+        or _ANOTHER_SEPARATOR.search(found["low"])
+    ):
         return None
     low_text, high_text = found["low"], found["high"]
     bare = _BARE_NUMBER.fullmatch(low_text)
-    if bare is not None and bare["sign"] and not high_text.startswith(bare["sign"]):
-        high_text = bare["sign"] + high_text  # '$300-350 million': the high end in the low end's dollars
+    high_number = _NUMBER_TOKEN.search(high_text)
+    if high_number is None or (bare is not None and _BARE_NUMBER.fullmatch(high_text)):
+        return None
+    if bare is not None and _YEAR.fullmatch(bare["number"]) and _YEAR.fullmatch(high_number.group()):
+        return None
+    sign = bare["sign"] if bare is not None else (m.group() if (m := _LEADING_SIGN.match(low_text)) else "")
     high = _parse_amount(high_text, default_currency, grammar).money
+    if (
+        sign
+        and not high_text.startswith(sign)
+        and (high is None or high.currency != _sign_currency(sign, default_currency, grammar))
+    ):
+        # '$300-350 million', '$10M-20M': the high end in the low end's currency
+        high_text = sign + high_text
+        high = _parse_amount(high_text, default_currency, grammar).money
     if high is None or high.value <= 0:
         return None
     if bare is not None:
-        # '$10-20M': the low end's ten is in the high end's millions and currency
-        high_number = _FIRST_NUMBER.search(high_text)
-        if high_number is None:
-            return None
-        scale = high.value / Decimal(high_number.group().replace(",", ""))
-        value, currency = Decimal(bare["number"].replace(",", "")) * scale, high.currency
-    else:
-        written = _parse_amount(low_text, default_currency, grammar).money
-        if written is None or written.currency != high.currency:
-            return None
-        value, currency = written.value, written.currency
-    return Money(value, currency, True, cleaned) if 0 < value < high.value else None
+        # '$10-20M', '1-2,5 Mio. €': the low end's number in the high end's place
+        high_number = _NUMBER_TOKEN.search(high_text)
+        low_text = f"{high_text[: high_number.start()]}{bare['number']}{high_text[high_number.end() :]}"
+    low = _parse_amount(low_text, default_currency, grammar).money
+    # (a low end under a hundredth of the high end is no range of one round's size: '500-800.000 €' is
+    # not 'at least €500')
+    if low is None or low.currency != high.currency or not high.value / 100 <= low.value < high.value:
+        return None
+    return Money(low.value, low.currency, True, cleaned)
+
+
+def _sign_currency(sign: str, default_currency: str | None, grammar: MoneyGrammar) -> str | None:
+    """The currency a sign alone names ('$', 'US$', '€'), as an amount of 1 in it reads."""
+    money = _parse_amount(f"{sign}1", default_currency, grammar).money
+    return money.currency if money is not None else None
 
 
 @lru_cache(maxsize=1 << 16)  # pure, and exports repeat the same amount strings

@@ -365,6 +365,17 @@ def test_a_continental_grouping_reads_as_the_number_it_writes(text: str, value: 
         ("between $10M and $20M", 10_000_000, "USD"),
         ("$300 million to $350 million", 300_000_000, "USD"),
         ("10 to 20 million", 10_000_000, "EUR"),  # the source's currency, as for '10 million'
+        # the low end read as the high end is read: a decimal comma, a German scale, a high end's sign
+        ("1-2,5 Mio. €", 1_000_000, "EUR"),
+        ("€1-1,5 Mrd.", 1_000_000_000, "EUR"),
+        ("£1-1,25m", 1_000_000, "GBP"),
+        ("$10-20,5M", 10_000_000, "USD"),
+        ("1,5-2 Mio. €", 1_500_000, "EUR"),
+        ("between 1 and 2,5 million euros", 1_000_000, "EUR"),
+        ("10 bis 20 Mio. €", 10_000_000, "EUR"),
+        ("$10M-20M", 10_000_000, "USD"),
+        ("$500k-1M", 500_000, "USD"),
+        ("$900M-1.2B", 900_000_000, "USD"),
     ],
 )
 def test_a_range_in_a_cell_is_its_low_end_as_a_floor(text: str, value: int, currency: str) -> None:
@@ -376,8 +387,17 @@ def test_a_range_in_a_cell_is_its_low_end_as_a_floor(text: str, value: int, curr
 
 
 @pytest.mark.parametrize(
-    "text", ["2025-2026", "10-20", "$20-10M", "$10M-€12M", "Series A-B", "$5M-$5M", "-$5M-"]
+    "text",
+    [
+        *("2025-2026", "2023-2024 USD", "2019-2020€", "10-20", "$20-10M", "$10M-€12M", "Series A-B"),
+        *("$5M-$5M", "-$5M-", "$900-1.2B", "500-800.000 €", "$5k-10M"),
+        # 'and' joins two sums unless a 'between' opens the range
+        *("$5M and $10M", "3 and $5M"),
+        # two separators, or a cell of prose: no range, and read at once
+        *("$1-2-3M", " and ".join(["x"] * 300), "-".join(["a"] * 600)),
+    ],
 )
 def test_what_is_no_range_of_money_stays_unparseable(text: str) -> None:
-    """Years, bare numbers, a 'range' that falls, or one of two currencies: no amount to read."""
+    """Years, bare numbers, a 'range' that falls or spans a thousandfold, one of two currencies, two sums
+    joined by 'and': no amount to read."""
     assert parse_amount(text, "EUR").status is AmountStatus.UNPARSEABLE

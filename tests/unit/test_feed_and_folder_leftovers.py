@@ -312,6 +312,10 @@ def test_a_busy_feed_is_read_to_the_end_a_few_new_entries_a_run(tmp_path):
         # a date feedparser reads and neither RFC does: taken as feedparser parsed it (UTC)
         ("<pubDate>2026-03-05</pubDate>", date(2026, 3, 5)),
         ("<pubDate>not a date</pubDate>", None),
+        # a number past any calendar, and a CMS's zero date: undated, never a failed feed
+        ("<pubDate>Tue, 31 Mar 99999999999999999999 19:00:00 -0400</pubDate>", None),
+        ("<pubDate>Tue, 99999999999999999999 Mar 2026 19:00:00 -0400</pubDate>", None),
+        ("<atom:published>0000-00-00T00:00:00Z</atom:published>", None),
     ],
 )
 def test_an_entrys_date_is_the_day_its_feed_writes_in_its_own_time_zone(written: str, day):
