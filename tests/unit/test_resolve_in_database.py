@@ -58,7 +58,10 @@ def _as_verdicts(connection: duckdb.DuckDBPyConnection, valid: pd.DataFrame, fol
 
 
 def _in_database(
-    valid: pd.DataFrame, sightings: pd.DataFrame | None = None, documents: pd.DataFrame | None = None
+    valid: pd.DataFrame,
+    sightings: pd.DataFrame | None = None,
+    documents: pd.DataFrame | None = None,
+    now: datetime = NOW,
 ):
     connection, files = duckdb.connect(), tempfile.TemporaryDirectory()
     try:
@@ -69,7 +72,7 @@ def _in_database(
             Warehouse._insert(connection, "deal_sightings", sightings)
         if documents is not None:
             Warehouse._insert(connection, "documents", documents)
-        counts = resolve_in_database(connection, default_taxonomy(), SOURCE_ORDER, NOW)
+        counts = resolve_in_database(connection, default_taxonomy(), SOURCE_ORDER, now)
         # Resolution writes in no particular order for its own statements only: the session's setting
         # is what it was.
         assert connection.execute("select current_setting('preserve_insertion_order')").fetchone()[0]
@@ -348,6 +351,71 @@ def test_an_earlier_id_goes_to_one_deal_the_nearest_in_date() -> None:
     by_date = {str(d)[:10]: i for d, i in zip(deals["announced_date"], deals["deal_id"], strict=True)}
     assert by_date["2025-09-01"] == "0123456789abcdef"  # 91 days after the earlier deal's date
     assert by_date["2025-02-20"] != "0123456789abcdef"  # 102 days before it
+
+
+def _seeds(*deals: tuple[str, str, int, str]) -> pd.DataFrame:
+    """Valid mentions of Brixel's seed rounds: (record id, date, amount, status) each."""
+    rows = [
+        mention(key, company="Brixel", company_key="brixel", round_type="seed", amount_usd=amount,
+                announced_date=day, status=status, warnings=[])
+        for key, day, amount, status in deals
+    ]  # fmt: skip
+    frame = pd.DataFrame(rows)
+    for column in ("amount_usd", "valuation_usd"):
+        frame[column] = frame[column].astype("Int64")
+    return _landed(frame.assign(amount_status="parsed", valuation_status="missing"), "valid_mentions")
+
+
+def _ids_over_refreshes(*refreshes: pd.DataFrame) -> list[dict[int, str]]:
+    """Each refresh's deal id by amount, the sightings carried from one refresh to the next, a week apart."""
+    sightings, served = None, []
+    for week, valid in enumerate(refreshes):
+        deals, _, sightings = _in_database(valid, sightings, now=NOW + timedelta(weeks=week))
+        assert deals["deal_id"].is_unique
+        served.append(dict(zip(deals["amount_usd"], deals["deal_id"], strict=True)))
+    return served
+
+
+def test_a_rumour_and_an_announced_round_of_one_date_never_trade_ids() -> None:
+    """The announced $10M seed is re-dated; the $20M rumour of the same first date stands. Neither takes the
+    other's id: the rumour's id hashes its status, and an earlier id goes to a deal of its own status."""
+    before, after = _ids_over_refreshes(
+        _seeds(("a", "2025-06-02", 10_000_000, "announced"), ("b", "2025-06-02", 20_000_000, "reported")),
+        _seeds(("a", "2025-05-28", 10_000_000, "announced"), ("b", "2025-06-02", 20_000_000, "reported")),
+    )
+    assert after == before
+
+
+def test_a_kept_id_stays_with_its_deal_when_another_round_appears_near_its_first_date() -> None:
+    """The $10M seed first seen on June 1 is corrected to February 1 and keeps its id; a later refresh
+    adds a $40M seed of August 15, further than the window from February but nearer June: the id stays
+    with the $10M seed, whose sighting followed its date, and the $40M seed gets its own."""
+    first, corrected, grown = _ids_over_refreshes(
+        _seeds(("a", "2025-06-01", 10_000_000, "announced")),
+        _seeds(("a", "2025-02-01", 10_000_000, "announced")),
+        _seeds(("a", "2025-02-01", 10_000_000, "announced"), ("b", "2025-08-15", 40_000_000, "announced")),
+    )
+    assert corrected[10_000_000] == grown[10_000_000] == first[10_000_000]
+    assert grown[40_000_000] != first[10_000_000]
+
+
+def test_a_deal_corrected_twice_keeps_its_id_while_each_step_is_within_the_window() -> None:
+    """January 1, then May 1, then August 1: 212 days from the first date, 92 from the last served."""
+    served = _ids_over_refreshes(
+        *(_seeds(("a", day, 10_000_000, "announced")) for day in ("2025-01-01", "2025-05-01", "2025-08-01"))
+    )
+    assert len({ids[10_000_000] for ids in served}) == 1
+
+
+def test_two_deals_re_dated_at_once_each_keep_their_own_id() -> None:
+    """Seeds of July 15 (seen first) and January 1 (a week later), further apart than the window, are both
+    moved by about a month: each takes the earlier id nearest its own date, not the one seen first."""
+    _, before, after = _ids_over_refreshes(
+        _seeds(("b", "2025-07-15", 30_000_000, "announced")),
+        _seeds(("a", "2025-01-01", 10_000_000, "announced"), ("b", "2025-07-15", 30_000_000, "announced")),
+        _seeds(("a", "2025-02-03", 10_000_000, "announced"), ("b", "2025-08-20", 30_000_000, "announced")),
+    )
+    assert after == before
 
 
 def test_a_mention_with_an_error_verdict_is_not_resolved() -> None:
