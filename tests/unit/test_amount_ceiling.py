@@ -51,25 +51,23 @@ def _deals(tmp_path: Path, name: str, body: str, kind: SourceKind, content_type:
     }
 
 
-def test_a_sentence_s_upper_bound_reaches_the_deal(tmp_path: Path) -> None:
-    text = (
-        "Published: 2026-03-05\n\n"
-        "Kestrel Labs secured a loan of up to $300 million from Harbor Bank.\n\n"
-        "Quorrel Robotics raised $40 million in a Series B led by Fenwick Capital.\n"
-    )
-    assert _deals(tmp_path, "page.txt", text, SourceKind.ARTICLE, "text/plain") == {
-        "Kestrel Labs": (300_000_000, True, False),
-        "Quorrel Robotics": (40_000_000, False, False),
-    }
-
-
-def test_an_export_cells_upper_bound_reaches_the_deal(tmp_path: Path) -> None:
-    csv = (
-        "company,round_type,amount,currency,announced_date\n"
-        "Kestrel Labs,Debt,up to $300M,USD,2026-03-01\n"
-        "Quorrel Robotics,Series B,$40M,USD,2026-03-02\n"
-    )
-    assert _deals(tmp_path, "export.csv", csv, SourceKind.TABLE, "text/csv") == {
+@pytest.mark.parametrize(
+    ("name", "body", "kind", "content_type"),
+    [
+        ("page.txt",
+         "Published: 2026-03-05\n\nKestrel Labs secured a loan of up to $300 million from Harbor Bank.\n\n"
+         "Quorrel Robotics raised $40 million in a Series B led by Fenwick Capital.\n",
+         SourceKind.ARTICLE, "text/plain"),
+        ("export.csv",
+         "company,round_type,amount,currency,announced_date\nKestrel Labs,Debt,up to $300M,USD,2026-03-01\n"
+         "Quorrel Robotics,Series B,$40M,USD,2026-03-02\n",
+         SourceKind.TABLE, "text/csv"),
+    ],
+)  # fmt: skip
+def test_an_upper_bound_in_a_sentence_or_a_cell_reaches_the_deal(
+    tmp_path: Path, name: str, body: str, kind: SourceKind, content_type: str
+) -> None:
+    assert _deals(tmp_path, name, body, kind, content_type) == {
         "Kestrel Labs": (300_000_000, True, False),
         "Quorrel Robotics": (40_000_000, False, False),
     }
