@@ -114,8 +114,9 @@ join (select s.staged_id, min(m.fetched) as fetched
 # first stated the deal changes), or now; `unseen` when no sighting is kept yet. Analysts read the latest
 # quarters knowing they are still filling in. A deal id hashes the deal's date: a later version of a page
 # that corrects the date hashes the deal to another id, so the deal is found by what it is instead, the
-# same company, round and status within the merge window of the date its id was last served with, under an
-# id no deal has now (`redated`); it keeps that id and its sighting, which then follows the new date.
+# same company and round within the merge window of the date its id was last served with, under an id no
+# deal has now (`redated`); it keeps that sighting, and the id when nothing else could take it, and the
+# sighting then follows the new date.
 _DEAL_IDS = f"""
 create or replace temp table deal_ids as
 with opened as not materialized ({_OPENED}),
@@ -144,45 +145,35 @@ with_sightings as (
     left join (select deal_id, min(first_seen_at) as sighted from deal_sightings group by deal_id) g
         on g.deal_id = n.deal_id
 ),
--- A deal re-dated since it was served (a page corrected its date) hashes to a new id: it takes the id of
--- the deal of its company, round and status that no deal of this run holds and whose last served date is
--- nearest its own within the window (the earliest sighting on a tie), so BI users' links to it hold. One
--- earlier id goes to one deal, the nearest in date; a deal that loses its nearest tries its next once.
+-- A deal re-dated since it was served (a page corrected its date) hashes to a new id. Its sightings are the
+-- deals of its company and round that no deal of this run holds, served last within the window of its
+-- date (whatever their status then: a rumour confirmed keeps its sighting): its first sighting is the
+-- earliest of them, so the time never moves later. It keeps the id too when the match is one to one (the
+-- deal has one such sighting, and the sighting one such deal): where two deals could take one another's
+-- ids (both shifted, or a new round beside a corrected one), the id goes to neither, as it never moves to
+-- another deal.
 redated as (
-    select w.deal_key, s.deal_id as earlier_id, min(s.first_seen_at) as sighted,
-        min(abs(date_diff('day', s.announced_date, w.announced_date))) as apart
+    select w.deal_key, s.deal_id as earlier_id, min(s.first_seen_at) as sighted
     from with_sightings w
     join deal_sightings s on s.company_key = w.company_key and s.round_type = w.round_type
-        and (s.status is null or s.status = w.status)
         and abs(date_diff('day', s.announced_date, w.announced_date)) <= $window
     where w.sighted is null and s.deal_id not in (select deal_id from numbered)
     group by w.deal_key, s.deal_id
 ),
-first_claims as (
-    select *, row_number() over (partition by earlier_id order by apart, deal_key) = 1 as won
-    from (select *, row_number() over (partition by deal_key order by apart, sighted, earlier_id) as pick
-          from redated)
-    where pick = 1
+counted as (
+    select *, count(*) over (partition by deal_key) as ids, count(*) over (partition by earlier_id) as deals
+    from redated
 ),
-second_claims as (
-    select *, row_number() over (partition by earlier_id order by apart, deal_key) = 1 as won
-    from (select r.*, row_number() over (partition by r.deal_key order by r.apart, r.sighted, r.earlier_id)
-              as pick
-          from redated r
-          where r.deal_key in (select deal_key from first_claims where not won)
-            and r.earlier_id not in (select earlier_id from first_claims where won))
-    where pick = 1
-),
-claimed as (
-    select deal_key, earlier_id, sighted from first_claims where won
-    union all
-    select deal_key, earlier_id, sighted from second_claims where won
+resighted as (
+    select deal_key, min(sighted) as sighted, any_value(earlier_id) filter (where ids = 1 and deals = 1)
+        as earlier_id
+    from counted group by deal_key
 )
-select w.deal_key, w.lone, coalesce(c.earlier_id, w.deal_id) as deal_id, w.company_key as seen_company_key,
+select w.deal_key, w.lone, coalesce(r.earlier_id, w.deal_id) as deal_id, w.company_key as seen_company_key,
     w.round_type as seen_round_type, w.announced_date as seen_announced_date, w.status as seen_status,
-    coalesce(least(w.fetched, w.sighted, c.sighted), $now) as first_seen_at,
-    w.sighted is null and c.earlier_id is null as unseen, c.earlier_id is not null as reclaimed
-from with_sightings w left join claimed c using (deal_key)
+    coalesce(least(w.fetched, w.sighted, r.sighted), $now) as first_seen_at,
+    w.sighted is null and r.earlier_id is null as unseen, r.earlier_id is not null as reclaimed
+from with_sightings w left join resighted r using (deal_key)
 """
 
 _DATED = "announced_date is not null"
