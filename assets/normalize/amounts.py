@@ -528,12 +528,13 @@ def _parse_amount(text: str | None, default_currency: str | None, grammar: Money
     negative = bool(_LEADING_MINUS.match(stated))
     unsigned = _LEADING_MINUS.sub(r"\g<prefix>", stated) if negative else stated
     # '800.000 Euro' is eight hundred thousand: a point before three digits and a German word make it German
+    # (read without the English, French or Spanish bound before it: 'up to 800.000 €', 'hasta 800.000 €')
     if (
-        _GERMAN_GROUPING.search(cleaned)
-        and not _ENGLISH_SCALE.search(cleaned)  # ('€1.500 million' is English: one and a half million)
-        and (german := parse_german_amount(cleaned)) is not None
+        _GERMAN_GROUPING.search(stated)
+        and not _ENGLISH_SCALE.search(stated)  # ('€1.500 million' is English: one and a half million)
+        and (german := parse_german_amount(stated)) is not None
     ):
-        return ParsedAmount(AmountStatus.PARSED, german)
+        return ParsedAmount(AmountStatus.PARSED, _bounded(german, floor_words, ceiling_words, cleaned))
     # A cell's 'N €' is money ('2000000 €', '2 000 000 €', as continental writing spaces its sign), which
     # the grammar leaves (in prose '2024 €' may be a year before a sign): written without the space,
     # unless it is a year alone.
@@ -546,9 +547,9 @@ def _parse_amount(text: str | None, default_currency: str | None, grammar: Money
     if match is None:
         # '4,7 Mio. Euro', '500.000 Franken': a cell written the German way (a German export, or the
         # amount as the German reader found it in prose)
-        german = None if negative else parse_german_amount(cleaned)
+        german = None if negative else parse_german_amount(cleaned) or parse_german_amount(stated)
         if german:
-            return ParsedAmount(AmountStatus.PARSED, german)
+            return ParsedAmount(AmountStatus.PARSED, _bounded(german, floor_words, ceiling_words, cleaned))
         spread = None if negative else _range_low(cleaned, default_currency, grammar)
         return ParsedAmount(AmountStatus.PARSED, spread) if spread else ParsedAmount(AmountStatus.UNPARSEABLE)
     money = _to_money(match, grammar)
@@ -561,6 +562,16 @@ def _parse_amount(text: str | None, default_currency: str | None, grammar: Money
     elif match.group("prefix") == "¥" and default_currency == "CNY" and not match.group("suffix"):
         currency = default_currency  # the yen sign is the yuan's too: '¥1.1 billion' said of a yuan sum
 
+    return ParsedAmount(
+        AmountStatus.PARSED,
+        _bounded(Money(value, currency, money.is_floor, cleaned), floor_words, ceiling_words),
+    )
+
+
+def _bounded(money: Money, floor_words: object, ceiling_words: object, cleaned: str | None = None) -> Money:
+    """`money` with the bound its cell's words state: a floor ('more than', '+'), else a ceiling ('up to';
+    'up to $5M+' is a floor only)."""
     is_floor = money.is_floor or bool(floor_words)
-    is_ceiling = bool(ceiling_words) and not is_floor  # ('up to $5M+' says nothing bounded)
-    return ParsedAmount(AmountStatus.PARSED, Money(value, currency, is_floor, cleaned, is_ceiling=is_ceiling))
+    return money._replace(
+        is_floor=is_floor, is_ceiling=bool(ceiling_words) and not is_floor, text=cleaned or money.text
+    )

@@ -503,7 +503,8 @@ def amount_text(clause: str, money: Money) -> str:
         unit = high["unit"] if money.text[-1:].isdigit() else None  # '$450-500 million': the range's unit
         return f"at least {money.text}" + (f" {unit}" if unit else "")
     before = max(0, money.start - CONTEXT_CHARS)
-    bound = _FLOOR.search(clause, before, money.start) or _CEILING.search(clause, before, money.start)
+    # ('no more than $20 million' is a ceiling, though it ends with a floor's words)
+    bound = _CEILING.search(clause, before, money.start) or _FLOOR.search(clause, before, money.start)
     # a sum spelled out ('one hundred million dollars') is given in figures, which the normaliser reads
     written = _in_figures(money) if is_spelled_out(money) else money.text
     return f"{bound.group(0)}{written}" if bound else written

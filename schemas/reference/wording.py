@@ -64,8 +64,11 @@ CEILING_WORDS = (
     "a maximum of",
     "at most",
     "no more than",
+    "not more than",
     "jusqu'à",
+    "jusqu’à",
     "hasta",
+    "bis zu",
 )
 """Words before an amount that make it an upper bound: 'a loan of up to $300 million' may be less; the number
 stays, flagged (`amount_is_ceiling`)."""

@@ -11,6 +11,7 @@ from lxml import html
 from assets.normalize.amounts import parse_amount
 from assets.normalize.mentions import References
 from assets.parsing.dispatch import extract_document
+from assets.parsing.text_article import parse_text_article
 from assets.sources import Source, SourceKind
 from bench.extraction.evaluate import publish_mentions
 from tests.unit.test_report_data import DEALS, GENERATED_AT, M, build_warehouse, deal
@@ -31,12 +32,50 @@ from warehouse.report.html import render_report
         ("about $40M", False, False),
         ("more than $200 million", False, True),
         ("up to $5M+", False, True),  # both bounds at once: only the '+' is read, a floor
+        ("no more than $20M", True, False),
+        ("jusqu’à 20 M€", True, False),  # the typographic apostrophe French writes
     ],
 )
 def test_an_upper_bound_keeps_its_number_and_is_flagged(text: str, ceiling: bool, floor: bool) -> None:
     money = parse_amount(text, "USD").money
     assert (money.is_ceiling, money.is_floor) == (ceiling, floor)
-    assert money.value in (300_000_000, 40_000_000, 2_000_000_000, 10_000_000, 200_000_000, 5_000_000)
+    assert money.value in (
+        300_000_000,
+        40_000_000,
+        2_000_000_000,
+        10_000_000,
+        200_000_000,
+        5_000_000,
+        20_000_000,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("up to 800.000 €", 800_000, "EUR"),
+        ("hasta 800.000 €", 800_000, "EUR"),
+        ("jusqu'à 800.000 €", 800_000, "EUR"),
+        ("as much as 250.000 CHF", 250_000, "CHF"),
+        ("bis zu 5 Mio. Euro", 5_000_000, "EUR"),
+        ("up to 4,7 Mio. Euro", 4_700_000, "EUR"),
+    ],
+)
+def test_a_bound_before_a_continental_amount_is_read_past(text: str, value: int, currency: str) -> None:
+    """The bound's words are set aside before the amount is read the continental way: 'up to 800.000 €' is
+    eight hundred thousand, never 800."""
+    money = parse_amount(text, "EUR").money
+    assert (money.value, money.currency, money.is_ceiling) == (value, currency, True)
+
+
+def test_no_more_than_in_a_sentence_is_a_ceiling_not_a_floor() -> None:
+    """'no more than' ends with a floor's words; the longer phrase is the one read."""
+    (mention,) = parse_text_article(
+        "Kestrel Labs raised no more than $20 million in a Series A led by Fenwick Capital."
+    ).mentions
+    assert mention.amount == "no more than $20 million"
+    money = parse_amount(mention.amount, "USD").money
+    assert (money.is_ceiling, money.is_floor) == (True, False)
 
 
 def _deals(tmp_path: Path, name: str, body: str, kind: SourceKind, content_type: str) -> dict[str, tuple]:

@@ -54,3 +54,26 @@ def test_table_rows_and_mentions_without_a_sum_are_left_as_they_are() -> None:
                          amount="$5 million", status="reported")  # fmt: skip
     reported_throughout([row, bare, rumour])
     assert (row.status, bare.status, rumour.status) == ("announced", "announced", "reported")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another stage of the same size, rumoured after an earlier round
+        "Kestrel Labs raised $20 million in a Series A led by Fenwick Capital in 2023.\n\n"
+        "Kestrel Labs is reportedly raising $20 million in a Series B led by Harbor Ventures.",
+        "Kestrel Labs raised $20 million in a Series A led by Fenwick Capital.\n\n"
+        "Kestrel Labs is reportedly in talks to raise another $20 million in a Series B.",
+        # a loan beside a rumoured raise of its size
+        "Kestrel Labs secured a $20 million debt facility from Harbor Bank.\n\n"
+        "Kestrel Labs is reportedly raising $20 million from investors, sources said.",
+        # the same size in another year
+        "Kestrel Labs raised $20 million in 2023.\n\n"
+        "Kestrel Labs is reportedly raising $20 million, sources said.",
+    ],
+)
+def test_another_round_of_the_same_size_keeps_its_status(text: str) -> None:
+    """Only the same round is told once: another stage, another kind of money or another date is another
+    round, and an announced one stays announced."""
+    statuses = [status for _, _, status in _document(text)]
+    assert sorted(statuses) == ["announced", "reported"]
