@@ -6,7 +6,14 @@
 
 from __future__ import annotations
 
-from schemas.tables.deals import DEAL_INVESTORS, DEAL_SIGHTINGS, DEAL_SOURCE_ROWS, DEAL_SOURCES, DEALS
+from schemas.tables.deals import (
+    DEAL_INVESTORS,
+    DEAL_SIGHTINGS,
+    DEAL_SOURCE_ROWS,
+    DEAL_SOURCES,
+    DEALS,
+    POSSIBLE_DUPLICATE_PAIRS,
+)
 from schemas.tables.extraction import (
     DOCUMENT_EXTRACTIONS,
     DROP_ACCEPTANCES,
@@ -46,6 +53,7 @@ TABLES: dict[str, Table] = {
         DEALS,
         DEAL_SOURCES,
         DEAL_SOURCE_ROWS,
+        POSSIBLE_DUPLICATE_PAIRS,
         DEAL_INVESTORS,
         DEAL_SIGHTINGS,
         STAGE_INPUTS,
@@ -68,6 +76,7 @@ __all__ = [
     "MENTION_VERDICTS",
     "NORMALIZED_MENTIONS",
     "NORMALIZED_VALUES",
+    "POSSIBLE_DUPLICATE_PAIRS",
     "REJECTED_DEALS",
     "SOURCE_HOLDS",
     "SOURCE_LISTINGS",

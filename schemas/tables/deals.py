@@ -174,6 +174,22 @@ DEAL_SOURCE_ROWS = Table(
     ),
 )
 
+POSSIBLE_DUPLICATE_PAIRS = Table(
+    "possible_duplicate_pairs",
+    "Pairs of announced deals of one amount within a week whose names fold to one key (the "
+    "possible_duplicates check): found when the deals are resolved, and read by the check on every run, "
+    "so an unchanged refresh does not look for them again. Grain: pair of deals.",
+    (
+        Column("company", VARCHAR, "The first deal's company."),
+        Column("round_type", VARCHAR, "The first deal's round type."),
+        Column("other_company", VARCHAR, "The other deal's company."),
+        Column("other_round_type", VARCHAR, "The other deal's round type."),
+        AMOUNT_USD.but(comment="The amount both deals state, whole US dollars."),
+        Column("announced_date", DATE, "The first deal's date."),
+        Column("other_announced_date", DATE, "The other deal's date."),
+    ),
+)
+
 DEAL_INVESTORS = Table(
     "deal_investors",
     "One row per investor in a deal (deals.investors unnested), with whether it led: the shape BI tools "

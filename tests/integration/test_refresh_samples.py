@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from assets.deals import POSSIBLE_DUPLICATES_SQL
 from tests.integration.pipeline import check_results, run_refresh, summed
 
 # The eight deals of the seed article's table: company -> (round, amount, valuation, floor, segment).
@@ -40,7 +41,7 @@ def served(refreshed):
 
 
 def test_run_succeeds_with_every_blocking_check_green(refreshed):
-    result, _ = refreshed
+    result, data_dir = refreshed
     assert result.success
     checks = check_results(result)
     assert checks[("deals", "records_reconcile")].passed, checks[("deals", "records_reconcile")].metadata
@@ -53,6 +54,11 @@ def test_run_succeeds_with_every_blocking_check_green(refreshed):
     schemas = [c for (asset, name), c in checks.items() if name == "mart_schema"]
     assert len(schemas) == 5
     assert all(c.passed for c in schemas)
+    # The possible duplicates are those of the deals resolved, stored with them for every later run.
+    with duckdb.connect(str(data_dir / "work" / "dealmap_work.duckdb"), read_only=True) as working:
+        stored = working.execute("select count(*) from possible_duplicate_pairs").fetchone()[0]
+        found = working.execute(f"select count(*) from ({POSSIBLE_DUPLICATES_SQL})").fetchone()[0]
+    assert checks[("deals", "possible_duplicates")].metadata["pairs"].value == stored == found
     # The samples hold four deliberately bad rows, so the record-rules check warns.
     assert not checks[("valid_mentions", "record_rules")].passed
     assert checks[("valid_mentions", "record_rules")].metadata["rows_rejected"].value == 4

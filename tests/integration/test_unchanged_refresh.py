@@ -18,7 +18,7 @@ from warehouse.database import MARTS
 STAGES = ("extracted_mentions", "combined_mentions", "normalized_mentions", "valid_mentions",
           "rejected_deals", "deals", "deal_sources", *MARTS)  # fmt: skip
 TABLES = ("extracted_mentions", "normalized_mentions", "valid_mentions", "rejected_deals", "deals",
-          "deal_sources", *MARTS)  # fmt: skip
+          "deal_sources", "possible_duplicate_pairs", *MARTS)  # fmt: skip
 
 
 def _unchanged_flags(result: dg.ExecuteInProcessResult) -> dict[str, bool]:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import duckdb
 
-from assets.deals import POSSIBLE_DUPLICATES_SQL
+from assets.deals import POSSIBLE_DUPLICATES_ORDER, POSSIBLE_DUPLICATES_SQL
 
 
 def _pairs(rows: list[tuple]) -> list[tuple]:
@@ -16,7 +16,9 @@ def _pairs(rows: list[tuple]) -> list[tuple]:
             "announced_date date, status varchar)"
         )
         connection.executemany("insert into deals values (?, ?, ?, ?, ?, ?)", rows)
-        return connection.execute(POSSIBLE_DUPLICATES_SQL).fetchall()
+        return connection.execute(
+            f"{POSSIBLE_DUPLICATES_SQL} order by {POSSIBLE_DUPLICATES_ORDER}"
+        ).fetchall()
 
 
 def test_one_round_under_two_spellings_or_two_round_labels_is_a_pair() -> None:
