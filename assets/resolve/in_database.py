@@ -90,11 +90,10 @@ select * exclude (row_key) from merging_rows anti join {GROUPED_TABLE} using (ro
 # Every deal, keyed by the row key of the mention that opened it, with what its id is made of.
 _OPENED = f"""
 select row_key as deal_key, true as lone, company_key, round_type, announced_date,
-    if(reported, 'reported', 'announced') as status,
     method_rank, newer_first, source_rank, document_sha256, mention_key, record_id, fetched
 from {MENTION_KEYS} where lone
 union all
-select k.deal_key, false, o.company_key, d.round_type, d.announced_date, d.status,
+select k.deal_key, false, o.company_key, d.round_type, d.announced_date,
     o.method_rank, o.newer_first, o.source_rank, o.document_sha256, o.mention_key, o.record_id, f.fetched
 from staged_deals d
 join staged_keys k on k.staged_id = d.deal_id
@@ -105,37 +104,32 @@ join (select s.staged_id, min(m.fetched) as fetched
 """
 
 # Deal ids as `merge._deal_id` makes them (with the opening mention's company key): the n-th deal of a
-# company with the same round, date and status, in the precedence order of the mentions that opened them,
-# gets ordinal n; a reported deal's id hashes its status too, so that a rumour and an announced round of
-# one date never trade ids as either comes and goes. Only the deals of a key that opens several (a
+# company with the same round and date, in the precedence order of the mentions that opened them, gets
+# ordinal n. Only the deals of a key that opens several (the same round and date in two statuses, a
 # stageless deal beside a stated one...) are ranked: ranking every deal cost a sort of all of them.
 # With them, when dealmap first saw each deal: the earliest fetch of a document version stating it, or an
 # earlier sighting (kept across runs in deal_sightings, so the time never moves later when the page that
 # first stated the deal changes), or now; `unseen` when no sighting is kept yet. Analysts read the latest
 # quarters knowing they are still filling in. A deal id hashes the deal's date: a later version of a page
-# that corrects the date hashes the deal to another id, so the deal is found by what it is instead, the
-# same company and round within the merge window of the date its id was last served with, under an id no
-# deal has now (`redated`); it keeps that sighting, and the id when nothing else could take it, and the
-# sighting then follows the new date.
+# that corrects the date gives the deal another id, and its sighting is found by what it is instead, the
+# same company and round within the merge window, under an id no deal has now (`redated`).
 _DEAL_IDS = f"""
 create or replace temp table deal_ids as
 with opened as not materialized ({_OPENED}),
 shared as (
-    select company_key, round_type, announced_date, status from opened group by all having count(*) > 1
+    select company_key, round_type, announced_date from opened group by all having count(*) > 1
 ),
 ranked as (
     select o.deal_key, row_number() over (
-            partition by o.company_key, o.round_type, o.announced_date, o.status order by {PRECEDENCE}) - 1
-            as ordinal
+            partition by o.company_key, o.round_type, o.announced_date order by {PRECEDENCE}) - 1 as ordinal
     from opened o semi join shared s
         on s.company_key is not distinct from o.company_key and s.round_type = o.round_type
-        and s.announced_date is not distinct from o.announced_date and s.status = o.status
+        and s.announced_date is not distinct from o.announced_date
 ),
 numbered as (
-    select o.deal_key, o.lone, o.fetched, o.company_key, o.round_type, o.announced_date, o.status,
+    select o.deal_key, o.lone, o.fetched, o.company_key, o.round_type, o.announced_date,
         substr(sha256(coalesce(o.company_key, 'None') || chr(31) || o.round_type || chr(31)
             || coalesce(strftime(o.announced_date, '%Y-%m-%d'), 'None') || chr(31)
-            || if(o.status = 'reported', 'reported' || chr(31), '')
             || coalesce(r.ordinal, 0)::varchar), 1, 16) as deal_id
     from opened o left join ranked r on r.deal_key = o.deal_key
 ),
@@ -145,35 +139,18 @@ with_sightings as (
     left join (select deal_id, min(first_seen_at) as sighted from deal_sightings group by deal_id) g
         on g.deal_id = n.deal_id
 ),
--- A deal re-dated since it was served (a page corrected its date) hashes to a new id. Its sightings are the
--- deals of its company and round that no deal of this run holds, served last within the window of its
--- date (whatever their status then: a rumour confirmed keeps its sighting): its first sighting is the
--- earliest of them, so the time never moves later. It keeps the id too when the match is one to one (the
--- deal has one such sighting, and the sighting one such deal): where two deals could take one another's
--- ids (both shifted, or a new round beside a corrected one), the id goes to neither, as it never moves to
--- another deal.
 redated as (
-    select w.deal_key, s.deal_id as earlier_id, min(s.first_seen_at) as sighted
+    select w.deal_key, min(s.first_seen_at) as sighted
     from with_sightings w
     join deal_sightings s on s.company_key = w.company_key and s.round_type = w.round_type
         and abs(date_diff('day', s.announced_date, w.announced_date)) <= $window
     where w.sighted is null and s.deal_id not in (select deal_id from numbered)
-    group by w.deal_key, s.deal_id
-),
-counted as (
-    select *, count(*) over (partition by deal_key) as ids, count(*) over (partition by earlier_id) as deals
-    from redated
-),
-resighted as (
-    select deal_key, min(sighted) as sighted, any_value(earlier_id) filter (where ids = 1 and deals = 1)
-        as earlier_id
-    from counted group by deal_key
+    group by w.deal_key
 )
-select w.deal_key, w.lone, coalesce(r.earlier_id, w.deal_id) as deal_id, w.company_key as seen_company_key,
-    w.round_type as seen_round_type, w.announced_date as seen_announced_date, w.status as seen_status,
-    coalesce(least(w.fetched, w.sighted, r.sighted), $now) as first_seen_at,
-    w.sighted is null and r.earlier_id is null as unseen, r.earlier_id is not null as reclaimed
-from with_sightings w left join resighted r using (deal_key)
+select w.deal_key, w.lone, w.deal_id, w.company_key as seen_company_key, w.round_type as seen_round_type,
+    w.announced_date as seen_announced_date,
+    coalesce(least(w.fetched, w.sighted, r.sighted), $now) as first_seen_at, w.sighted is null as unseen
+from with_sightings w left join redated r using (deal_key)
 """
 
 _DATED = "announced_date is not null"
@@ -318,11 +295,8 @@ _AS_STATED = {"$leads": "lead_investors", "$every": "every_investor", "$spelling
 _NEW_SIGHTINGS = """
 insert into deal_sightings by name
 select deal_id, first_seen_at, seen_company_key as company_key, seen_round_type as round_type,
-    seen_announced_date as announced_date, seen_status as status
-from deal_ids where unseen;
--- a re-dated deal's sighting follows it: the next correction is measured from the date it is served with
-update deal_sightings set announced_date = i.seen_announced_date, status = i.seen_status
-from deal_ids i where i.reclaimed and deal_sightings.deal_id = i.deal_id
+    seen_announced_date as announced_date
+from deal_ids where unseen
 """
 _STAGING = (MENTION_KEYS, "merging_rows", GROUPED_TABLE, MEMBERS_TABLE, "staged_deals", "staged_sources",
             "staged_rows", "staged_keys", "deal_ids")  # fmt: skip
