@@ -20,11 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from assets.normalize.amounts import parse_amount
-from assets.normalize.rounds import resolve_round
-from assets.parsing.mentions import DealMention, Method
+from assets.parsing.mentions import DealMention
 from assets.parsing.sentences import split_sentences
-from schemas.vocabulary import STAGELESS_ROUNDS
 
 REPORTED = "reported"
 
@@ -97,43 +94,6 @@ def denied_companies(companies: Iterable[str], text: str) -> set[str]:
         return set()  # (most pages deny nothing: one search, not a sentence split)
     parts = [part for sentence in split_sentences(text) for part in _denial_parts(sentence)]
     return {company for company in set(companies) if any(_names(company, part) for part in parts)}
-
-
-# Money that is no equity round: said of one, a sum is that kind of money only when both say so.
-_NOT_EQUITY = frozenset({"debt", "grant", "ipo", "post_ipo", "secondary"})
-
-
-def reported_throughout(mentions: list[DealMention]) -> list[DealMention]:
-    """`mentions` with a round the document's prose reports in one place and states flatly in another
-    reported in both: a headline's 'Flourish raises $500M' over a body's 'Flourish has reportedly secured
-    $500 million' is one round the outlet reports, not a confirmed round beside a rumour of it (published
-    apart, it was the same deal twice, and once as a fact). The same round: the same company and sum, the
-    same date as written (or none), and rounds that do not differ (the same, or one that states no stage);
-    a Series A of 2023 and a rumoured Series B of the same size are two rounds."""
-    reported = [m for m in mentions if m.status == REPORTED and _round_said(m) is not None]
-    if reported:
-        for mention in mentions:
-            if mention.status != REPORTED and any(_same_round(mention, told) for told in reported):
-                mention.status = REPORTED
-    return mentions
-
-
-def _round_said(mention: DealMention) -> tuple[str, object, str | None] | None:
-    """A prose mention's company and sum, as read, or None for no company or no sum read."""
-    if mention.method != Method.PROSE or not mention.company or not mention.amount:
-        return None
-    money = parse_amount(mention.amount, mention.currency).money
-    return None if money is None else (mention.company, money.value, money.currency)
-
-
-def _same_round(flat: DealMention, told: DealMention) -> bool:
-    said = _round_said(flat)
-    if said is None or said != _round_said(told) or flat.announced != told.announced:
-        return False
-    rounds = [resolve_round(m.round_text) or m.round_text for m in (flat, told)]
-    if any(r in _NOT_EQUITY for r in rounds):
-        return rounds[0] == rounds[1]  # a loan beside a rumoured raise of its size is two deals
-    return len(set(rounds) - STAGELESS_ROUNDS - {None}) <= 1
 
 
 def without_denied_reports(mentions: list[DealMention], text: str | None) -> list[DealMention]:

@@ -9,7 +9,7 @@ from lxml import etree, html
 
 from assets.normalize.dates import parse_date
 from assets.parsing.budget import checkpoint
-from assets.parsing.denials import reported_throughout, without_denied_reports
+from assets.parsing.denials import without_denied_reports
 from assets.parsing.html_tables import extract_table_mentions
 from assets.parsing.mentions import DealMention, ParsedDocument, add_context
 from assets.parsing.prose import date_by_covered_period, extract_prose_mentions, resolve_short_names
@@ -179,7 +179,7 @@ def html_mentions(
     mentions.extend(extract_prose_mentions(paragraphs, prefix=f"{prefix}p", published=published))
     date_by_covered_period(mentions, "\n".join([title or "", *paragraphs[:3]]).lstrip(), published)
     text = "\n".join(paragraphs)
-    return without_denied_reports(reported_throughout(resolve_short_names(mentions, text)), text)
+    return without_denied_reports(resolve_short_names(mentions, text), text)
 
 
 def parse_article(body: bytes | str, known_date: date | None = None) -> ParsedDocument:

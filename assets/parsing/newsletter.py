@@ -23,7 +23,7 @@ import yaml
 from assets.normalize.dates import parse_date
 from assets.parsing.budget import checkpoint
 from assets.parsing.decoding import decode_text
-from assets.parsing.denials import reported_throughout, without_denied_reports
+from assets.parsing.denials import without_denied_reports
 from assets.parsing.html_article import html_mentions, load_body
 from assets.parsing.markdown_inline import inline_text
 from assets.parsing.markdown_tables import is_table_line, markdown_table_mentions
@@ -127,7 +127,7 @@ def text_mentions(text: str, published: date | None, prefix: str = "") -> list[D
         extract_prose_mentions(markdown_paragraphs(text), prefix=f"{prefix}p", published=published)
     )
     date_by_covered_period(mentions, text, published)
-    return without_denied_reports(reported_throughout(resolve_short_names(mentions, text)), text)
+    return without_denied_reports(resolve_short_names(mentions, text), text)
 
 
 def _as_date(value: object) -> date | None:
