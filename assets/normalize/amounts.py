@@ -408,8 +408,9 @@ def parse_amount(text: str | None, default_currency: str | None = None) -> Parse
 
 # Thousands grouped by points, with a German word, a euro sign or a code for the unit: '800.000 Euro',
 # '800.000 €', '1.200 Mio. Franken'.
+_POINT_THOUSANDS = re.compile(r"\d\.\d{3}(?!\d)")
 _GERMAN_GROUPING = re.compile(
-    r"(?=.*(?:\b(?:Euro|Mio|Mrd|Millionen|Milliarden|Franken|US-Dollar|Dollar|Pfund|EUR|CHF)\b|€))"
+    r"(?=.*(?:\b(?:Euros?|Mio|Mrd|Millionen|Milliarden|Franken|US-Dollar|Dollar|Pfund|EUR|CHF)\b|€))"
     r".*\d\.\d{3}(?![\d])(?!\.\d)",
     re.IGNORECASE,
 )
@@ -535,6 +536,15 @@ def _parse_amount(text: str | None, default_currency: str | None, grammar: Money
         and (german := parse_german_amount(stated)) is not None
     ):
         return ParsedAmount(AmountStatus.PARSED, _bounded(german, floor_words, ceiling_words, cleaned))
+    # A bound before thousands grouped by points that the continental reading above did not take ('hasta
+    # 800.000 £'): the English grammar would read eight hundred, so the cell stays unparseable, as it was
+    # before bound words were read.
+    if (
+        (floor_words or ceiling_words)
+        and _POINT_THOUSANDS.search(stated)
+        and not _ENGLISH_SCALE.search(stated.lower())
+    ):
+        return ParsedAmount(AmountStatus.UNPARSEABLE)
     # A cell's 'N €' is money ('2000000 €', '2 000 000 €', as continental writing spaces its sign), which
     # the grammar leaves (in prose '2024 €' may be a year before a sign): written without the space,
     # unless it is a year alone.

@@ -37,6 +37,8 @@ GERMAN_CURRENCY_WORDS: dict[str, str] = {
     "dollar": "USD",
     "usd": "USD",
     "euro": "EUR",
+    # (the plural Spanish, French and Portuguese cells write with the same thousands point: '800.000 euros')
+    "euros": "EUR",
     "eur": "EUR",
     "franken": "CHF",
     "chf": "CHF",

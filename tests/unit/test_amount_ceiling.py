@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from assets.normalize.amounts import parse_amount
+from assets.normalize.amounts import AmountStatus, parse_amount
 from assets.normalize.mentions import References
 from assets.parsing.dispatch import extract_document
 from assets.parsing.text_article import parse_text_article
@@ -59,6 +59,7 @@ def test_an_upper_bound_keeps_its_number_and_is_flagged(text: str, ceiling: bool
         ("as much as 250.000 CHF", 250_000, "CHF"),
         ("bis zu 5 Mio. Euro", 5_000_000, "EUR"),
         ("up to 4,7 Mio. Euro", 4_700_000, "EUR"),
+        ("hasta 800.000 euros", 800_000, "EUR"),  # the plural Spanish and French write
     ],
 )
 def test_a_bound_before_a_continental_amount_is_read_past(text: str, value: int, currency: str) -> None:
@@ -120,3 +121,15 @@ def test_the_report_says_up_to(tmp_path: Path) -> None:
         page = render_report(load_report(connection, GENERATED_AT), LABELS)
     row = html.fromstring(page).xpath("//section[@id='top-deals']//tbody/tr[td[2]='Elmstead']")[0]
     assert "up to $900" in row.text_content()
+
+
+@pytest.mark.parametrize("text", ["hasta 800.000 £", "up to $800.000", "more than 800.000 GBP"])
+def test_a_bound_before_points_no_continental_reading_takes_stays_unparseable(text: str) -> None:
+    """Eight hundred or eight hundred thousand: no reading of the cell says which, so it is quarantined
+    rather than served as 800."""
+    assert parse_amount(text, "EUR").status is AmountStatus.UNPARSEABLE
+
+
+def test_a_cell_of_euros_grouped_by_points_is_thousands() -> None:
+    money = parse_amount("800.000 euros", "USD").money
+    assert (money.value, money.currency) == (800_000, "EUR")
