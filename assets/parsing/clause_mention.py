@@ -69,6 +69,7 @@ from assets.parsing.subjects import (
 )
 from schemas.gazetteer import default_gazetteer
 from schemas.reference.wording import (
+    APPROXIMATION_WORDS,
     CEILING_WORDS,
     CURRENCY_SIGNS,
     FLOOR_WORDS,
@@ -155,7 +156,11 @@ def amountless_round(text: str) -> bool:
 
 _ACQUISITION = re.compile(r"\b(?:acquir\w*|bought|buys?|merger|sale of|takeover)\b", re.IGNORECASE)
 _FLOOR = re.compile(rf"\b{words_pattern(FLOOR_WORDS)}\s+$", re.IGNORECASE)
-_CEILING = re.compile(rf"(?<![\w'’]){words_pattern(CEILING_WORDS)}\s+$", re.IGNORECASE)
+# (an approximation may stand between the bound and its sum: 'up to about $300 million')
+_CEILING = re.compile(
+    rf"(?<![\w'’]){words_pattern(CEILING_WORDS)}\s+(?:{words_pattern(APPROXIMATION_WORDS)}\s+)?$",
+    re.IGNORECASE,
+)
 # The investor as subject: 'SoftBank invested $500 million in Vantage AI', 'SoftBank led a $500 million
 # round in Vantage AI', 'Sterling Peak invested $700 million for a majority stake in Quillfort'.
 _INVESTOR_SUBJECT = re.compile(

@@ -69,6 +69,15 @@ def test_a_bound_before_a_continental_amount_is_read_past(text: str, value: int,
     assert (money.value, money.currency, money.is_ceiling) == (value, currency, True)
 
 
+def test_an_approximate_upper_bound_in_a_sentence_is_a_ceiling() -> None:
+    (mention,) = parse_text_article(
+        "Kestrel Labs secured a loan of up to about $300 million from Harbor Bank."
+    ).mentions
+    assert mention.amount == "up to about $300 million"
+    money = parse_amount(mention.amount, "USD").money
+    assert (money.value, money.is_ceiling) == (300_000_000, True)
+
+
 def test_no_more_than_in_a_sentence_is_a_ceiling_not_a_floor() -> None:
     """'no more than' ends with a floor's words; the longer phrase is the one read."""
     (mention,) = parse_text_article(
