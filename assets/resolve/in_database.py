@@ -90,11 +90,10 @@ select * exclude (row_key) from merging_rows anti join {GROUPED_TABLE} using (ro
 # Every deal, keyed by the row key of the mention that opened it, with what its id is made of.
 _OPENED = f"""
 select row_key as deal_key, true as lone, company_key, round_type, announced_date,
-    if(reported, 'reported', 'announced') as status,
     method_rank, newer_first, source_rank, document_sha256, mention_key, record_id, fetched
 from {MENTION_KEYS} where lone
 union all
-select k.deal_key, false, o.company_key, d.round_type, d.announced_date, d.status,
+select k.deal_key, false, o.company_key, d.round_type, d.announced_date,
     o.method_rank, o.newer_first, o.source_rank, o.document_sha256, o.mention_key, o.record_id, f.fetched
 from staged_deals d
 join staged_keys k on k.staged_id = d.deal_id
@@ -105,87 +104,53 @@ join (select s.staged_id, min(m.fetched) as fetched
 """
 
 # Deal ids as `merge._deal_id` makes them (with the opening mention's company key): the n-th deal of a
-# company with the same round, date and status, in the precedence order of the mentions that opened them,
-# gets ordinal n; a reported deal's id hashes its status too, so a rumour and an announced round of one
-# date never trade places. Only the deals of a key that opens several (a stageless deal beside a stated
-# one...) are ranked: ranking every deal cost a sort of all of them.
+# company with the same round and date, in the precedence order of the mentions that opened them, gets
+# ordinal n. Only the deals of a key that opens several (the same round and date in two statuses, a
+# stageless deal beside a stated one...) are ranked: ranking every deal cost a sort of all of them.
 # With them, when dealmap first saw each deal: the earliest fetch of a document version stating it, or an
 # earlier sighting (kept across runs in deal_sightings, so the time never moves later when the page that
 # first stated the deal changes), or now; `unseen` when no sighting is kept yet. Analysts read the latest
-# quarters knowing they are still filling in.
-# A deal's id is the one it was served under: the sighting whose hashed id (what the deal's company, round,
-# date and ordinal hash to) is the deal's (`served`); else, for a deal a later version of a page re-dated,
-# the sighting of its company, round and status within the merge window of the date it was last served
-# with, under an id no deal of this run holds, when the match is one to one (`claims`; the sighting then
-# records the deal's new hashed id and date); else its hashed id, unless another deal is served under it
-# (a new round on the date a re-dated one had), then that id hashed again (`moved`). An id never passes
-# to another deal, and the first sighting is the earliest of the deal's candidates: it never moves later.
+# quarters knowing they are still filling in. A deal id hashes the deal's date: a later version of a page
+# that corrects the date gives the deal another id, and its sighting is found by what it is instead, the
+# same company and round within the merge window, under an id no deal has now (`redated`).
 _DEAL_IDS = f"""
 create or replace temp table deal_ids as
 with opened as not materialized ({_OPENED}),
 shared as (
-    select company_key, round_type, announced_date, status from opened group by all having count(*) > 1
+    select company_key, round_type, announced_date from opened group by all having count(*) > 1
 ),
 ranked as (
     select o.deal_key, row_number() over (
-            partition by o.company_key, o.round_type, o.announced_date, o.status order by {PRECEDENCE}) - 1
-            as ordinal
+            partition by o.company_key, o.round_type, o.announced_date order by {PRECEDENCE}) - 1 as ordinal
     from opened o semi join shared s
         on s.company_key is not distinct from o.company_key and s.round_type = o.round_type
-        and s.announced_date is not distinct from o.announced_date and s.status = o.status
+        and s.announced_date is not distinct from o.announced_date
 ),
 numbered as (
-    select o.deal_key, o.lone, o.fetched, o.company_key, o.round_type, o.announced_date, o.status,
+    select o.deal_key, o.lone, o.fetched, o.company_key, o.round_type, o.announced_date,
         substr(sha256(coalesce(o.company_key, 'None') || chr(31) || o.round_type || chr(31)
             || coalesce(strftime(o.announced_date, '%Y-%m-%d'), 'None') || chr(31)
-            || if(o.status = 'reported', 'reported' || chr(31), '')
-            || coalesce(r.ordinal, 0)::varchar), 1, 16) as hashed
+            || coalesce(r.ordinal, 0)::varchar), 1, 16) as deal_id
     from opened o left join ranked r on r.deal_key = o.deal_key
 ),
--- one row per id served: the hashed id its deal is found by (its own id, for a sighting from before
--- hashed ids were kept), when it was first seen, and what it was when last served
-sightings as (
-    select coalesce(hashed_id, deal_id) as hashed, arg_min(deal_id, first_seen_at) as served_id,
-        min(first_seen_at) as sighted, any_value(company_key) as company_key,
-        any_value(round_type) as round_type, any_value(announced_date) as announced_date,
-        any_value(status) as status
-    from deal_sightings group by coalesce(hashed_id, deal_id)
+with_sightings as (
+    select n.*, g.sighted
+    from numbered n
+    left join (select deal_id, min(first_seen_at) as sighted from deal_sightings group by deal_id) g
+        on g.deal_id = n.deal_id
 ),
-served as (
-    select n.*, s.served_id, s.sighted from numbered n left join sightings s using (hashed)
-),
-candidates as (
-    select w.deal_key, w.status, s.served_id, s.sighted, s.status as sighted_status
-    from served w
-    join sightings s on s.company_key = w.company_key and s.round_type = w.round_type
-        -- (an undated deal is near every date, as the merge window reads it: a date a source adds later)
-        and coalesce(abs(date_diff('day', s.announced_date, w.announced_date)) <= $window, true)
-    where w.served_id is null
-        and s.served_id not in (select served_id from served where served_id is not null)
-),
-claims as (
-    select deal_key, served_id, sighted
-    from (select *, count(*) over (partition by deal_key) as ids,
-              count(*) over (partition by served_id) as deals
-          -- (a rumour may be confirmed; an announced round is never taken back into a rumour)
-          from candidates where coalesce(sighted_status, status) in (status, 'reported'))
-    where ids = 1 and deals = 1
-),
-earliest as (select deal_key, min(sighted) as sighted from candidates group by deal_key),
-held as (
-    select served_id from served where served_id is not null union select served_id from claims
+redated as (
+    select w.deal_key, min(s.first_seen_at) as sighted
+    from with_sightings w
+    join deal_sightings s on s.company_key = w.company_key and s.round_type = w.round_type
+        and abs(date_diff('day', s.announced_date, w.announced_date)) <= $window
+    where w.sighted is null and s.deal_id not in (select deal_id from numbered)
+    group by w.deal_key
 )
-select w.deal_key, w.lone,
-    case when w.served_id is not null then w.served_id
-         when c.served_id is not null then c.served_id
-         when w.hashed in (select served_id from held)
-             then substr(sha256(w.hashed || chr(31) || 'moved'), 1, 16)
-         else w.hashed end as deal_id,
-    w.hashed, w.company_key as seen_company_key, w.round_type as seen_round_type,
-    w.announced_date as seen_announced_date, w.status as seen_status,
-    coalesce(least(w.fetched, w.sighted, c.sighted, e.sighted), $now) as first_seen_at,
-    w.served_id is null and c.served_id is null as unseen, c.served_id is not null as reclaimed
-from served w left join claims c using (deal_key) left join earliest e using (deal_key)
+select w.deal_key, w.lone, w.deal_id, w.company_key as seen_company_key, w.round_type as seen_round_type,
+    w.announced_date as seen_announced_date,
+    coalesce(least(w.fetched, w.sighted, r.sighted), $now) as first_seen_at, w.sighted is null as unseen
+from with_sightings w left join redated r using (deal_key)
 """
 
 _DATED = "announced_date is not null"
@@ -330,11 +295,8 @@ _AS_STATED = {"$leads": "lead_investors", "$every": "every_investor", "$spelling
 _NEW_SIGHTINGS = """
 insert into deal_sightings by name
 select deal_id, first_seen_at, seen_company_key as company_key, seen_round_type as round_type,
-    seen_announced_date as announced_date, hashed as hashed_id, seen_status as status
-from deal_ids where unseen;
--- a re-dated deal is found by its new hashed id from now on, and the window follows its date
-update deal_sightings set hashed_id = i.hashed, announced_date = i.seen_announced_date, status = i.seen_status
-from deal_ids i where i.reclaimed and deal_sightings.deal_id = i.deal_id
+    seen_announced_date as announced_date
+from deal_ids where unseen
 """
 _STAGING = (MENTION_KEYS, "merging_rows", GROUPED_TABLE, MEMBERS_TABLE, "staged_deals", "staged_sources",
             "staged_rows", "staged_keys", "deal_ids")  # fmt: skip

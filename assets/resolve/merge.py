@@ -422,10 +422,9 @@ def _joined_same_rounds(
     return clusters
 
 
-def _deal_id(company_key: str, round_type: str, announced: date | None, status: str, ordinal: int) -> str:
+def _deal_id(company_key: str, round_type: str, announced: date | None, ordinal: int) -> str:
     day = announced.isoformat() if announced is not None else "None"  # as in_database.py writes it
-    reported = "reported\x1f" if status == "reported" else ""
-    key = f"{company_key}\x1f{round_type}\x1f{day}\x1f{reported}{ordinal}"
+    key = f"{company_key}\x1f{round_type}\x1f{day}\x1f{ordinal}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -475,12 +474,12 @@ def resolve_deals(
             opened.append((company_key or "", _precedence_key(cluster.records[0], source_rank),
                            _deal_row(cluster, policy, taxonomy, fx), cluster.records))  # fmt: skip
     opened.sort(key=lambda deal: deal[:2])
-    # The n-th deal of a company with the same round, date and status, in the precedence order of the
-    # mentions that opened them, gets ordinal n (assets/resolve/in_database.py numbers them the same way).
-    seen: dict[tuple[Any, str, date, str], int] = {}
+    # The n-th deal of a company with the same round and date, in the precedence order of the mentions
+    # that opened them, gets ordinal n (assets/resolve/in_database.py numbers them the same way).
+    seen: dict[tuple[Any, str, date], int] = {}
     rows, evidence = [], []
     for _, _, deal, records in opened:
-        key = (deal["company_key"], deal["round_type"], deal["announced_date"], deal["status"])
+        key = (deal["company_key"], deal["round_type"], deal["announced_date"])
         seen[key] = seen.get(key, -1) + 1
         deal["deal_id"] = _deal_id(*key, seen[key])
         rows.append(deal)

@@ -220,22 +220,11 @@ DEAL_SIGHTINGS = Table(
     (
         DEAL_ID.but(comment="The deal (deals.deal_id).", key=False),
         FIRST_SEEN_AT.but(required=True),
-        # what the deal was when first seen: a later version of a page that corrects the date hashes it to
-        # another id; the deal is found by these instead and keeps its id (in_database._DEAL_IDS)
+        # what the deal was when first seen: its id hashes its date, and a later version of a page that
+        # corrects the date gives it another id; its sighting is found by these instead
         Column("company_key", VARCHAR, "The deal's company key when first seen (NULL before this column)."),
         Column("round_type", VARCHAR, "The deal's round type when first seen."),
-        Column(
-            "announced_date",
-            DATE,
-            "The deal's date when first seen, or the date a later version of its page corrected it to.",
-        ),
-        Column(
-            "hashed_id",
-            VARCHAR,
-            "What the deal's company, round, date and ordinal hash to: the deal is found by it and served "
-            "under deal_id. NULL before this column (then deal_id).",
-        ),
-        Column("status", VARCHAR, "The deal's status when first seen or re-dated; NULL before this column."),
+        Column("announced_date", DATE, "The deal's date when first seen."),
     ),
     history=True,
 )
