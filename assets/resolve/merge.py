@@ -331,9 +331,7 @@ def _deal_row(cluster: _Cluster, policy: MergePolicy, taxonomy: Taxonomy, fx: Fx
             at_deal_month(with_amount, "amount_usd", deal_date, deal_precision, fx) if with_amount else None
         ),
         "amount_is_floor": bool(with_amount["amount_is_floor"]) if with_amount else False,
-        "amount_is_ceiling": bool(
-            with_amount and _known(with_amount.get("amount_is_ceiling")) and with_amount["amount_is_ceiling"]
-        ),
+        "amount_is_ceiling": bool(with_amount["amount_is_ceiling"]) if with_amount else False,
         "valuation_usd": (
             at_deal_month(with_valuation, "valuation_usd", deal_date, deal_precision, fx)
             if with_valuation

@@ -27,6 +27,7 @@ def mention(record_id: str, **facts) -> dict:
         "round_type": "unknown",
         "amount_usd": None,
         "amount_is_floor": False,
+        "amount_is_ceiling": False,
         "amount_original": None,
         "currency": None,
         "valuation_usd": None,
