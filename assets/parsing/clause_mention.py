@@ -37,7 +37,9 @@ from assets.parsing.mentions import DealMention, Method
 from assets.parsing.money_roles import (
     BOTH_KINDS,
     CONTEXT_CHARS,
+    EARLIER_ROUND_BEFORE,
     STOP_VERB,
+    ClauseRoles,
     Role,
     clause_roles,
     end_of_conversion,
@@ -1019,19 +1021,26 @@ def _round(
     own = text[start:] if end < 0 else text[start:end]
     after_amount = after_amount.split(";", 1)[0]
     own_round = find_round(after_amount)
-    if first_raise is not None and BOTH_KINDS.match(text, first_raise.end):
+    if first_raise is not None and (
+        BOTH_KINDS.match(text, first_raise.end) or _BOTH_KINDS_ROUND.match(text, first_raise.end)
+    ):
         # '$15 million in debt and equity (financing)': both kinds, no debt round, and no round of another
         # amount of the clause ('..., following $5 million in seed funding')
         return own_round if own_round not in (None, "debt") else clause.round
     # Never in an aside about something else: 'Acme, whose parent went public last year, raised ...' and
     # 'Acme, which raised a Series A in 2023, has closed $20 million' name no round of this deal. (Blanked,
     # not cut: the anchor keeps its place.)
-    blanked = RELATIVE_ASIDE.sub(lambda aside: " " * len(aside.group()), own)
+    # (nor in what kind of investor led: 'led by private equity firm Addison')
+    blanked = _FINANCIAL_INVESTOR_KIND.sub(_blank, RELATIVE_ASIDE.sub(_blank, own))
+    blanked = _without_earlier_rounds(blanked, first_raise)
     stated = own_round or find_round(blanked[anchor - start :]) or find_round(blanked)
     listed = _LISTED_ASIDE.search(own) if stated is None and first_raise else None
     if listed and listed.end() <= first_raise.start - start:
         stated = "post_ipo"  # 'Marigold Stays, which went public in 2023, raised ₹1,800 crore through a QIP'
     own = blanked
+    if stated == "ipo" and _LISTING_TO_COME.search(own) and not _LISTING_TO_COME.sub(" ", own).count("IPO"):
+        # 'as the company, a potential IPO candidate, expands': a listing still to come is no round
+        stated = find_round(_LISTING_TO_COME.sub(" ", own))
     if stated == "ipo" and _BEFORE_THE_LISTING.search(own) and "anchor" not in own:
         # 'raised $10 million ahead of its listing next year': a round before the IPO, not the IPO ('Ahead
         # of the IPO, Quenby raised ₹178 crore from anchor investors' is the IPO's anchor book)
@@ -1039,10 +1048,59 @@ def _round(
     if stated is None and first_raise and _DEBT_IN_PHRASE.search(after_amount):
         return "debt"  # 'raising $5 billion in what is considered the largest green loan'
 
-    granted = (m for m in find_money(text) if _GRANT_AFTER.match(text[m.end : m.end + CONTEXT_CHARS]))
+    # (a grant told as a round before the deal is not its round: '..., following a $10 million grant')
+    granted = (
+        m
+        for m in find_money(text)
+        if _GRANT_AFTER.match(text[m.end : m.end + CONTEXT_CHARS])
+        and 0 <= m.start - start < len(own)
+        and not own[m.start - start].isspace()
+    )
     if stated is None and any(is_raise(m) for m in granted):
         stated = "grant"
     return stated or clause.round
+
+
+def _deal_raise(text: str, roles: ClauseRoles) -> Money | None:
+    """The clause's first raise, passing over one told as a round before a raise a later deal verb states
+    ('Following a $10 million seed round, Pallas raised $25 million': the seed is a round of its past;
+    '... after a $600 million Series B at $5.6 billion' states no later raise)."""
+    raises = roles.raises()
+    first = next(raises, None)
+    if first is None or not EARLIER_ROUND_BEFORE.search(text, max(0, first.start - 30), first.start):
+        return first
+    later = next(raises, None)
+    verb = DEAL_VERB.search(text, first.end, later.start) if later else None
+    return later if verb else first
+
+
+def _valued_by_earlier_round(text: str, valuation: Money, deal: Money, moneys: list[Money]) -> bool:
+    """Whether the valuation is told as one an earlier round brought, right before the deal's amount
+    ('Pallas, valued at $1 billion after its $200 million Series C, has raised $300 million')."""
+    later = next((m for m in moneys if m.start > valuation.end), None)
+    return (
+        later is not None
+        and later.start < deal.start
+        and later.start - valuation.end <= 40
+        and EARLIER_ROUND_BEFORE.search(text, valuation.end, later.start) is not None
+    )
+
+
+def _without_earlier_rounds(text: str, first_raise: Money | None) -> str:
+    """`text` with the amounts told as rounds before the deal, and their own words, blanked ('Following a
+    $10 million seed round, Pallas raised $25 million' names no round of the $25 million). Blanked, not
+    cut: places in the text keep their place."""
+    if first_raise is None or not any(hint in text for hint in _EARLIER_HINTS):
+        return text
+    moneys = find_money(text)
+    for money in moneys:
+        if money.start == first_raise.start or not EARLIER_ROUND_BEFORE.search(
+            text, max(0, money.start - 30), money.start
+        ):
+            continue
+        end = money.end + len(own_phrase(text, money, moneys)[:_PAST_ROUND_CHARS])
+        text = text[: money.start] + " " * (end - money.start) + text[end:]
+    return text
 
 
 # A relative clause set off by commas: ', which raised a Series A in 2025,', ', whose parent went public,'.
@@ -1063,6 +1121,36 @@ RELATIVE_ASIDE = re.compile(
     r"|(?:which|who)\s[^,;]*?\b(?:(?:19|20)\d\d|last year|years? ago|previously|earlier"
     r"|in (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*)\b[^,;]*),"
 )
+# A listing still to come, said of the company: 'a potential IPO candidate', 'its IPO ambitions', 'a
+# possible listing next year'.
+_LISTING_TO_COME = re.compile(
+    r"\b(?:potential|possible|planned|future|eventual|likely|prospective)\s+(?:ipo|listing|public offering)"
+    r"(?:\s+(?:candidate|plans?|ambitions?))?\b"
+    r"|\bipo\s+(?:candidate|ambitions?|plans?|hopes?|aspirations?|prospects?)\b",
+    re.IGNORECASE,
+)
+
+
+# A round of both kinds named after the amount: 'in a mixed equity and debt round' (no debt round).
+_BOTH_KINDS_ROUND = re.compile(
+    r"\s*\bin\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:equity\s+and\s+debt|debt\s+and\s+equity)\s+"
+    r"(?:round|financing|funding|raise)\b",
+    re.IGNORECASE,
+)
+# The kind of a financial investor, said of who led anywhere in the clause ('led by private equity firm
+# Addison'): no round. (A strategic investor's money is a strategic round, as deal databases type it.)
+_FINANCIAL_INVESTOR_KIND = re.compile(
+    r"\b(?:private[- ]equity|venture[- ]capital|growth[- ]equity)\s+"
+    r"(?:firm|fund|investor|house|giant|major|arm|backer|player|group|company)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _blank(found: re.Match[str]) -> str:
+    """Spaces as long as the match: text blanked, not cut, keeps every place in it."""
+    return " " * len(found.group())
+
+
 # A listing the round comes before: 'ahead of its IPO', 'before a planned listing'.
 _BEFORE_THE_LISTING = re.compile(
     r"\b(?:ahead of|before|prior to|in the run-up to)\s+(?:its|an|a|the)\s+(?:[\w-]+\s+){0,2}?"
@@ -1077,17 +1165,24 @@ _NEXT_ROUND_BEFORE = re.compile(
 )
 
 
+_EARLIER_HINTS = ("after", "follow", "since", "heels")
+
+
 def _next_round_told(text: str, first_raise: Money | None, end: int) -> int:
-    """Where the round told next begins ('raised $20 million in 2021, followed by a $50 million Series B'):
-    the deal's round is not looked for past it. Only a later amount whose own words name its round is
-    told so. `end` when there is none (-1: the clause's end)."""
-    if first_raise is None or ("then" not in text and "followed by" not in text):
+    """Where the round told next begins ('raised $20 million in 2021, followed by a $50 million Series B';
+    'raised $25 million, following a $10 million seed round'): the deal's round is not looked for past it.
+    Only a later amount whose own words name its round is told so. `end` when there is none (-1: the
+    clause's end)."""
+    if first_raise is None or not any(hint in text for hint in ("then", "followed by", *_EARLIER_HINTS)):
         return end
     moneys = find_money(text)
     for money in moneys:
         if money.start <= first_raise.end or (0 <= end < money.start):
             continue
-        told = _NEXT_ROUND_BEFORE.search(text, max(first_raise.end, money.start - 30), money.start)
+        window = max(first_raise.end, money.start - 30)
+        told = _NEXT_ROUND_BEFORE.search(text, window, money.start) or EARLIER_ROUND_BEFORE.search(
+            text, window, money.start
+        )
         if told and find_round(own_phrase(text, money, moneys)):
             return told.start()
     return end
@@ -1371,6 +1466,8 @@ _AFTER_BEFORE = re.compile(
     r"[^.;]{0,40}$",
     re.IGNORECASE,
 )
+# 'after raising $8 million': the verb says the amount was raised, no funding noun needed.
+_RAISING_BEFORE = re.compile(r"\b(?:raising|securing|closing)\s+$", re.IGNORECASE)
 # 'followed by $2 billion more from Google': more money beside the deal's, a deal of its own.
 _MORE_AFTER = re.compile(r"\s+more\b")
 # What tells an amount after the deal's as the round that came next: 'followed by $7.5 billion in debt'.
@@ -1423,18 +1520,31 @@ def other_rounds_beside(text: str, mention: DealMention, published: date | None)
         if another and (_NOT_YET_AFTER.match(text, money.end) or _PLANNED_BEFORE.search(before[-40:])):
             continue  # a tranche still to come is no round yet
         round_text = round_of_phrase(phrase)
-        if not another and (round_text is None or round_text == mention.round_text):
+        # 'raised $25 million, less than a year after its $10 million seed round', '... two months after its
+        # $56 million round', 'Following a $10 million seed, Pallas raised ...': a round of the past, told
+        # as one (its own words name a round or a funding noun, or a verb of raising comes before it)
+        told_earlier = bool(EARLIER_ROUND_BEFORE.search(before[-30:])) and (
+            round_text is not None or _noun_after(text, money) or _RAISING_BEFORE.search(before[-12:])
+        )
+        if not (another or told_earlier) and (round_text is None or round_text == mention.round_text):
             continue
+        if told_earlier and round_text is not None and round_text == mention.round_text:
+            continue  # 'its $20 million Series B, after a $10 million Series B first close': one round
+        if told_earlier and _earlier_stage(mention.round_text, round_text):
+            continue  # 'raised $16 million in a seed round after a $48 million Series B': not told apart
         # ('followed by a further $433m in October': its own month, else the deal's)
         stated_month = month_stated(text, money, published) if money.start > stated.end else None
-        announced = (stated_month or mention.announced) if another else month_stated(text, money, published)
+        # (a round told as earlier than the deal is dated up to the deal's month, not the page's: 'raised $25
+        # million in October, following a $10 million seed round in March' in a text of the next March)
+        before_deal = _deal_month(mention, published) if told_earlier else published
+        announced = (stated_month or mention.announced) if another else month_stated(text, money, before_deal)
         added = another or bool(_ADDED_NEAR.search(before[-30:]) or _ADDED_NEAR.match(phrase[:20]))
         # 'raised $51.5M in a Series B after closing a $19.5M Series A earlier this year': an earlier stage
         # than the deal's, said to come before it, is a round of the company's past even undated
         earlier_stage = _earlier_stage(round_text, mention.round_text) and bool(_AFTER_BEFORE.search(before))
         # 'raised $1.1 billion, followed by $7.5 billion in debt': the next round of the history
         told_next = money.start > stated.end and bool(_THEN_BEFORE.search(before[-30:]))
-        told_apart = earlier_stage or told_next
+        told_apart = earlier_stage or told_next or told_earlier
         if announced is None and not told_apart and (not added or _AFTER_BEFORE.search(before)):
             # a round the text neither dates nor tells as new ('raised $1M in a seed, $2M in a Series A'
             # lists a history): not told apart from the rounds before it
@@ -1449,11 +1559,24 @@ def other_rounds_beside(text: str, mention: DealMention, published: date | None)
         # Series A' dated by the page put it in the page's quarter, after the round it came before; its
         # date stays empty, as a 'previously raised' round's does. 'after closing a $15M Series B earlier
         # this month' is dated by its own words)
-        if announced is None and earlier_stage and not _PERIOD_AFTER.search(text, money.end):
+        if (
+            announced is None
+            and (earlier_stage or told_earlier)
+            and not _PERIOD_AFTER.search(text, money.end)
+        ):
             announced = EARLIER_UNDATED
         day = announced or (None if told_apart else mention.announced)
         found.append(_deal_beside(mention, suffix, round_text, amount_text(text, money), day))
     return found
+
+
+def _deal_month(mention: DealMention, published: date | None) -> date | None:
+    """The first day of the month the deal is dated to, when its words name one (or a day); else
+    `published`."""
+    period = latest_named_period(mention.announced) if mention.announced else None
+    if period is None or period.precision not in ("day", "month") or (published and period.day > published):
+        return published
+    return period.day
 
 
 # Words after an earlier stage's amount that place it in time after all ('... a $15M Series B earlier this
@@ -1781,7 +1904,7 @@ def mention_in_clause(
         # dates are deals; the one it follows from was stated before
         first_raise = None
     else:
-        first_raise = roles.first_raise()
+        first_raise = _deal_raise(text, roles)
     # A clause that states only a round of the company's past ('It raised $1bn last year') states that
     # round, dated as the text dates it.
     past = (followed or roles.first_past_raise()) if first_raise is None and not clause.amount else None
@@ -1793,6 +1916,12 @@ def mention_in_clause(
     first_valuation = roles.first_valuation()
     if past and first_valuation and first_valuation.start < past.start:
         first_valuation = None  # 'now valued at $5B, after raising $100M in 2023': today's valuation
+    if (
+        first_valuation
+        and first_raise
+        and _valued_by_earlier_round(text, first_valuation, first_raise, moneys)
+    ):
+        first_valuation = None  # 'valued at $1 billion after its $200 million Series C, has raised ...'
     # 'raised an undisclosed Series A', 'secured an undisclosed sum': a deal of unknown size.
     undisclosed = (
         first_raise is None

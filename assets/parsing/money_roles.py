@@ -9,6 +9,7 @@ the text places in the company's past ('raised a $30M Series B in 2024').
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -249,6 +250,8 @@ _NOT_A_RAISE_AFTER = re.compile(
     r"(?:fund|(?<!\bfresh\s)funds|vehicle|programme|program|subsidy|subsidies|target|arr\b"
     r"|run[- ]rate"
     r"|market|fee|fees|salary|salaries|contract|contracts|licensing deal|order book|dry powder|distributions"
+    # ('after a $5 million loss last year': money lost, not raised)
+    r"|loss|losses|deficit"
     r"|in (?:\w+\s+){0,2}(?:revenue|sales|volume|freight|bookings|gmv|arr|assets|distributions|milestones"
     r"|orders|profit|loss|capex|spending|payment volume)|of revenue"
     # ('$15 million in compensation startup Quenby' and 'a guarantee-backed loan' name no such money)
@@ -1203,6 +1206,16 @@ def _may_be_valuation(clause: str, money: Money) -> bool:
 _UNREAD = object()
 
 
+# Words that tell the amount after them as a round before the deal: 'raised $25 million, following a $10
+# million seed round', '... less than a year after its $10 million seed', '... six months after raising $8
+# million', 'Following its $10 million seed round, Pallas raised ...'.
+EARLIER_ROUND_BEFORE = re.compile(
+    r"\b(?:following|after|since|on the heels of)\s+(?:(?:its|their|the|a|an|raising|closing|securing)\s+)?"
+    r"(?:(?:first|previous|prior|earlier|last|initial)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 class ClauseRoles:
     """The roles of one clause's amounts, each worked out when first asked for.
 
@@ -1223,7 +1236,11 @@ class ClauseRoles:
         return self._roles[money]
 
     def first_raise(self) -> Money | None:
-        return next((money for money in self.moneys if self.of(money) is Role.RAISE), None)
+        return next(self.raises(), None)
+
+    def raises(self) -> Iterator[Money]:
+        """The clause's raises in order, each read when asked for."""
+        return (money for money in self.moneys if self.of(money) is Role.RAISE)
 
     def first_past_raise(self) -> Money | None:
         """The first amount the clause places in the company's past as a raise: dated by the text, or

@@ -1,0 +1,170 @@
+"""The thirty-sixth round: a round of the past told with 'after', 'following' or 'since' beside the deal.
+
+Mistakes seen on real-world news, each fixed where it was made:
+- the earlier round lent its round to the deal and was lost itself: 'raised $25 million, following a $10
+  million seed round' was a $25 million seed;
+- told first, the earlier round was taken for the deal and the deal was lost: 'Following a $10 million
+  seed round, Pallas raised $25 million' gave only the $10 million;
+- an earlier round told by its noun alone was lost: '... two months after its $56 million round';
+- a month said of the earlier round was read up to the page's month, not the deal's: a seed 'in March'
+  before a raise 'in October' was dated after it;
+- a valuation an earlier round brought was given to the deal ('valued at $1 billion after its $200
+  million Series C, has raised $300 million'), and a grant told as earlier made the deal a grant;
+- a loss was read as a raise of the past ('after a $5 million loss last year').
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from schemas.vocabulary import EARLIER_UNDATED
+from tests.unit.prose_reading import read_mentions
+
+
+def _deals(text: str) -> list[tuple[str | None, str | None, str | None, str | None]]:
+    return [(m.company, m.amount, m.round_text, m.announced) for m in read_mentions(text)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            # the seed is its own round, dated by its month before the deal's (read in March 2026)
+            "Pallas Robotics raised $25 million in October, following a $10 million seed round in March.",
+            [
+                ("Pallas Robotics", "$25 million", None, "October 2025"),
+                ("Pallas Robotics", "$10 million", "seed", "March 2025"),
+            ],
+        ),
+        (
+            "Pallas Robotics has raised $25 million, less than a year after its $10 million seed round.",
+            [
+                ("Pallas Robotics", "$25 million", None, None),
+                ("Pallas Robotics", "$10 million", "seed", EARLIER_UNDATED),
+            ],
+        ),
+        (
+            "Pathline raised $100 million two months after its $56 million round.",
+            [("Pathline", "$100 million", None, None), ("Pathline", "$56 million", None, EARLIER_UNDATED)],
+        ),
+        (
+            "Pallas Robotics has raised $25 million, six months after raising $10 million.",
+            [
+                ("Pallas Robotics", "$25 million", None, None),
+                ("Pallas Robotics", "$10 million", None, EARLIER_UNDATED),
+            ],
+        ),
+        (
+            "Quorra raised $25 million, after a $10 million debt facility from Silicon Valley Bank.",
+            [("Quorra", "$25 million", None, None), ("Quorra", "$10 million", "debt", EARLIER_UNDATED)],
+        ),
+        (
+            "Quorra raised $25 million, following a $10 million grant from the state.",
+            [("Quorra", "$25 million", None, None), ("Quorra", "$10 million", "grant", EARLIER_UNDATED)],
+        ),
+        (
+            "Following a $10 million seed round, Pallas has raised $25 million in a Series A.",
+            [("Pallas", "$25 million", "series_a", None), ("Pallas", "$10 million", "seed", EARLIER_UNDATED)],
+        ),
+        (
+            "Six months after its $10 million seed round, Pallas has raised $25 million.",
+            [("Pallas", "$25 million", None, None), ("Pallas", "$10 million", "seed", EARLIER_UNDATED)],
+        ),
+        (
+            "Following its $10 million seed round in 2024, Pallas raised $25 million.",
+            [("Pallas", "$25 million", None, None), ("Pallas", "$10 million", "seed", "2024")],
+        ),
+    ],
+)
+def test_a_round_told_as_earlier_is_its_own_deal_and_lends_the_deal_nothing(sentence, expected):
+    assert _deals(sentence) == expected
+
+
+def test_a_valuation_an_earlier_round_brought_is_not_the_deals():
+    mentions = read_mentions(
+        "Pallas, which was valued at $1 billion after its $200 million Series C, has raised $300 million."
+    )
+    assert [(m.company, m.amount, m.round_text, m.valuation) for m in mentions] == [
+        ("Pallas", "$300 million", None, None),
+        ("Pallas", "$200 million", "series_c", None),
+    ]
+
+
+def test_the_deals_own_valuation_stays_beside_an_earlier_round():
+    mentions = read_mentions(
+        "Pallas has raised $300 million at a $2 billion valuation, following its $200 million Series C."
+    )
+    assert [(m.amount, m.round_text, m.valuation) for m in mentions] == [
+        ("$300 million", None, "$2 billion"),
+        ("$200 million", "series_c", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # another company's round, named after it, is that company's
+        (
+            "Quorra raised $25 million, following a $100 million round for rival Brindle.",
+            [("Quorra", "$25 million", None), ("Brindle", "$100 million", None)],
+        ),
+        # a loss, a valuation and money spent are no rounds
+        ("Quorra raised $25 million after a $5 million loss last year.", [("Quorra", "$25 million", None)]),
+        (
+            "Quorra raised $25 million, following its $100 million valuation in 2024.",
+            [("Quorra", "$25 million", None)],
+        ),
+        (
+            "Quorra raised $25 million, after spending $10 million on research.",
+            [("Quorra", "$25 million", None)],
+        ),
+        # a first close of the same round is that round, not one before it
+        (
+            "Quorra raised $25 million in a Series B, following a $10 million Series B first close in May.",
+            [("Quorra", "$25 million", "series_b")],
+        ),
+        # a later figure of the earlier round's own phrase is its valuation, not a raise told after it
+        (
+            "Pallas is now at $1.1 billion of total capital raised after a $600 million Series B at $5.6 "
+            "billion in late November.",
+            [("Pallas", "$600 million", "series_b")],
+        ),
+    ],
+)
+def test_what_follows_after_is_not_always_a_round_of_the_past(sentence, expected):
+    assert [(m.company, m.amount, m.round_text) for m in read_mentions(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a listing still to come is no round of the raise
+        (
+            "Ridgeway Cloud announced an equity raise of A$500 million as the company, a potential IPO "
+            "candidate, expands.",
+            [("Ridgeway Cloud", "A$500 million", None)],
+        ),
+        ("Quenby raised $200 million in its IPO on Nasdaq.", [("Quenby", "$200 million", "ipo")]),
+        # a round of both kinds is no debt round
+        ("Trellik bagged $10 million in a mixed equity and debt round.", [("Trellik", "$10 million", None)]),
+        (
+            "Trellik bagged $10 million in a debt round from Northwind Bank.",
+            [("Trellik", "$10 million", "debt")],
+        ),
+        # what kind of firm led is no round, for this company nor the next
+        (
+            "Austin-based Orvane Power raised $1 billion led by private equity firm Addison, and "
+            "Finland-based Quill raised $200 million.",
+            [("Orvane Power", "$1 billion", None), ("Quill", "$200 million", None)],
+        ),
+        # ... but a strategic investor's money is a strategic round
+        (
+            "Zetta is valued at $2 billion after raising $50 million from a strategic investor.",
+            [("Zetta", "$50 million", "strategic")],
+        ),
+    ],
+)
+def test_the_round_is_the_deals_own_not_a_word_about_the_future_or_the_investor(sentence, expected):
+    assert [(m.company, m.amount, m.round_text) for m in read_mentions(sentence)] == expected
