@@ -345,9 +345,9 @@ def score_text(
     for gold, predicted in pairs:
         right = gold is not None and predicted is not None and deal_correct(gold, predicted, amount_equal)
         money_right = gold is not None and predicted is not None and amount_equal(gold, predicted)
-        _count(report.deals, gold, predicted, right)
-        _count(report.deals_company_amount, gold, predicted, money_right)
-        _count(report.deals_stage_unstated, gold, predicted, money_right and same_round(gold, predicted))
+        count_pair(report.deals, gold, predicted, right)
+        count_pair(report.deals_company_amount, gold, predicted, money_right)
+        count_pair(report.deals_stage_unstated, gold, predicted, money_right and same_round(gold, predicted))
         score_fields(gold, predicted, report.fields, field_agrees)
         if gold is None:
             continue
@@ -425,7 +425,9 @@ def other_name_form(key: str, other: str) -> bool:
     return bool(short) and short != long and short in (long[: len(short)], long[-len(short) :])
 
 
-def _count(score: Score, gold: dict | None, predicted: dict | None, right: bool) -> None:
+def count_pair(score: Score, gold: dict | None, predicted: dict | None, right: bool) -> None:
+    """Count one (label, prediction) pair: a true positive when right, else a miss and a false deal for
+    whichever sides are there."""
     if right:
         score.tp += 1
         return
