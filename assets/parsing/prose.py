@@ -953,10 +953,19 @@ class _Release:
     @staticmethod
     def offering_round(mention: DealMention, sentence: str) -> DealMention:
         """A listed issuer's sale of shares with no round of its own ('closed a private placement') is a
-        post-IPO round."""
+        post-IPO round, and so is its sale of a series of preferred stock ('$25 million in shares of Series
+        G Convertible Preferred Stock' is no Series G round: a listed company names its share classes so)."""
         if mention.round_text in (None, "unknown") and listed_offering(sentence):
             return replace(mention, round_text="post_ipo")
+        if (mention.round_text or "").startswith("series_") and _PREFERRED_SERIES.search(sentence):
+            return replace(mention, round_text="post_ipo")
         return mention
+
+
+# A class of preferred stock named by its series, as listed companies issue them.
+_PREFERRED_SERIES = re.compile(
+    r"\bSeries\s+[A-K](?:-\d)?\s+(?:Convertible\s+)?Preferred\s+(?:Stock|Shares|Units)\b", re.IGNORECASE
+)
 
 
 _ROUND_TALK = re.compile(r"\b(?:round|funding|financing|raise[sd]?|raising|investment)\b", re.IGNORECASE)

@@ -17,8 +17,11 @@ Every sentence here is written for these tests.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from assets.parsing.newsletter import text_mentions
 from schemas.vocabulary import EARLIER_UNDATED
 from tests.unit.prose_reading import read_mentions
 
@@ -168,3 +171,16 @@ def test_what_follows_after_is_not_always_a_round_of_the_past(sentence, expected
 )
 def test_the_round_is_the_deals_own_not_a_word_about_the_future_or_the_investor(sentence, expected):
     assert [(m.company, m.amount, m.round_text) for m in read_mentions(sentence)] == expected
+
+
+def test_a_listed_companys_series_of_preferred_stock_is_no_venture_round():
+    release = (
+        "NEW YORK, March 3, 2025 -- Quenby Data, Inc. (NYSE American: QDAT) announced today that it has "
+        "agreed to issue and sell to Northwind Partners up to $25 million in shares of Series G Convertible "
+        "Preferred Stock.\n\n"
+        "Separately, Harrowgate, a private robotics startup, closed a $30 million Series B led by Northwind."
+    )
+    assert [(m.company, m.amount, m.round_text) for m in text_mentions(release, date(2025, 3, 3))] == [
+        ("Quenby Data", "up to $25 million", "post_ipo"),
+        ("Harrowgate", "$30 million", "series_b"),
+    ]
