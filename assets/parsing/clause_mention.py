@@ -18,6 +18,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from assets.normalize.amounts import Money, find_money, is_spelled_out, parse_amount
+from assets.normalize.dates import relative_month
 from assets.normalize.document_dates import QUARTER, YEAR, latest_named_period, named_period_words
 from assets.normalize.names import name_key
 from assets.normalize.rounds import find_round
@@ -311,6 +312,14 @@ _RECIPIENT_AFTER = re.compile(
     r"(?P<rest>[^,;]{1,120})",
     re.IGNORECASE,
 )
+# The noun of money put into a company said before its amount, and the company after it: 'an investment of
+# $25 million in Ironleaf', 'a capital injection of €10 million into Quenby'.
+_INVESTMENT_OF = re.compile(
+    r"\b(?:investment|injection|infusion)\s+of\s+(?:(?:about|around|nearly|roughly|some|up to|over"
+    r"|more than)\s+)?$",
+    re.IGNORECASE,
+)
+_IN_RECIPIENT = re.compile(r"\s+(?:in|into)\s+(?P<rest>[^,;]{1,120})", re.IGNORECASE)
 _REPORTED = re.compile(rf"\b{one_of(words_pattern(REPORTED_CUES)[3:-1])}\b", re.IGNORECASE)
 # A round still to come, however the company puts it ('plans to raise', 'is in the process of raising').
 _PLAN_CUE = re.compile(r"(?:\bto raise|\braising)$", re.IGNORECASE)
@@ -955,6 +964,9 @@ def _recipient_after(
     if money is None:
         return None
     found = pattern.match(text, end_of_conversion(text, money))  # after '(US $325 million)', if any
+    if found is None and pattern is _RECIPIENT_AFTER and _INVESTMENT_OF.search(text, 0, money.start):
+        # 'made a strategic investment of $25 million in Ironleaf': the noun said before the amount
+        found = _IN_RECIPIENT.match(text, end_of_conversion(text, money))
     if not found:
         return None
     rest = _RECIPIENT_END.split(found["rest"], maxsplit=1)[0]
@@ -1032,13 +1044,20 @@ def _round(
     # not cut: the anchor keeps its place.)
     # (nor in what kind of investor led: 'led by private equity firm Addison')
     blanked = _FINANCIAL_INVESTOR_KIND.sub(_blank, RELATIVE_ASIDE.sub(_blank, own))
-    blanked = _without_earlier_rounds(blanked, first_raise)
+    if not (first_raise and _EXTENDS.search(after_amount[:60])):
+        # (an extension's round is the one it extends: 'raised $25 million in an extension, after a $10
+        # million Series A' is that Series A's)
+        blanked = _without_earlier_rounds(blanked, first_raise, start)
     stated = own_round or find_round(blanked[anchor - start :]) or find_round(blanked)
     listed = _LISTED_ASIDE.search(own) if stated is None and first_raise else None
     if listed and listed.end() <= first_raise.start - start:
         stated = "post_ipo"  # 'Marigold Stays, which went public in 2023, raised ₹1,800 crore through a QIP'
     own = blanked
-    if stated == "ipo" and _LISTING_TO_COME.search(own) and not _LISTING_TO_COME.sub(" ", own).count("IPO"):
+    if (
+        stated == "ipo"
+        and _LISTING_TO_COME.search(own)
+        and not _LISTING_WORDS.search(_LISTING_TO_COME.sub(" ", own))
+    ):
         # 'as the company, a potential IPO candidate, expands': a listing still to come is no round
         stated = find_round(_LISTING_TO_COME.sub(" ", own))
     if stated == "ipo" and _BEFORE_THE_LISTING.search(own) and "anchor" not in own:
@@ -1071,7 +1090,21 @@ def _deal_raise(text: str, roles: ClauseRoles) -> Money | None:
         return first
     later = next(raises, None)
     verb = DEAL_VERB.search(text, first.end, later.start) if later else None
-    return later if verb else first
+    if verb is None or _COORDINATED_OR_PLANNED.search(text, first.end, later.start):  # type: ignore[union-attr]
+        # ('valued at $2 billion after raising $300 million, and also secured $50 million in debt': the
+        # later raise is more news, not the deal the first is told before; 'On the heels of raising $665
+        # million, it is gearing up to raise $400 million': a plan is no deal told after a closed round)
+        return first
+    return later
+
+
+# What makes a later raise no deal an earlier round is told before: one joined by 'and' or 'plus', or one
+# only planned.
+_COORDINATED_OR_PLANNED = re.compile(
+    r"\band\b|\bplus\b|\balso\b|;|\b(?:to|plans?|planning|expects?|expected|seeks?|seeking|aims?|aiming|looking"
+    r"|gearing|hopes?|hoping|in talks|considering|could|would|may|might|will)\b",
+    re.IGNORECASE,
+)
 
 
 def _valued_by_earlier_round(text: str, valuation: Money, deal: Money, moneys: list[Money]) -> bool:
@@ -1086,15 +1119,15 @@ def _valued_by_earlier_round(text: str, valuation: Money, deal: Money, moneys: l
     )
 
 
-def _without_earlier_rounds(text: str, first_raise: Money | None) -> str:
-    """`text` with the amounts told as rounds before the deal, and their own words, blanked ('Following a
-    $10 million seed round, Pallas raised $25 million' names no round of the $25 million). Blanked, not
-    cut: places in the text keep their place."""
-    if first_raise is None or not any(hint in text for hint in _EARLIER_HINTS):
+def _without_earlier_rounds(text: str, first_raise: Money | None, offset: int = 0) -> str:
+    """`text` (the part of a clause from `offset` on) with the amounts told as rounds before the deal, and
+    their own words, blanked ('Following a $10 million seed round, Pallas raised $25 million' names no
+    round of the $25 million). Blanked, not cut: places in the text keep their place."""
+    if first_raise is None or not _hints_an_earlier_round(text):
         return text
     moneys = find_money(text)
     for money in moneys:
-        if money.start == first_raise.start or not EARLIER_ROUND_BEFORE.search(
+        if money.start + offset == first_raise.start or not EARLIER_ROUND_BEFORE.search(
             text, max(0, money.start - 30), money.start
         ):
             continue
@@ -1131,16 +1164,26 @@ _LISTING_TO_COME = re.compile(
 )
 
 
+# Words of a listing, once those of one still to come are set aside: what is left tells of a listing that
+# happened ('... despite its IPO ambitions, debuted on the Hong Kong exchange').
+_LISTING_WORDS = re.compile(
+    r"\b(?:ipo|listing|listed|lists|debut\w*|public offering|went public|floated|flotation)\b", re.IGNORECASE
+)
+
+
 # A round of both kinds named after the amount: 'in a mixed equity and debt round' (no debt round).
 _BOTH_KINDS_ROUND = re.compile(
     r"\s*\bin\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:equity\s+and\s+debt|debt\s+and\s+equity)\s+"
     r"(?:round|financing|funding|raise)\b",
     re.IGNORECASE,
 )
-# The kind of a financial investor, said of who led anywhere in the clause ('led by private equity firm
-# Addison'): no round. (A strategic investor's money is a strategic round, as deal databases type it.)
+# The kind of the financial investor who led, or of one investor among others, anywhere in the clause ('led
+# by private equity firm Addison', '... from venture firm Kestrel and private equity firm Addison'): no
+# round. (Money 'from private equity investors' is a private-equity round, as the labels have it, and a
+# strategic investor's money a strategic round, as deal databases type it.)
 _FINANCIAL_INVESTOR_KIND = re.compile(
-    r"\b(?:private[- ]equity|venture[- ]capital|growth[- ]equity)\s+"
+    r"(?:\b(?:co-)?led\s+by\s+|(?:,|\band)\s+)(?:the\s+)?"
+    r"(?:private[- ]equity|venture[- ]capital|growth[- ]equity)\s+"
     r"(?:firm|fund|investor|house|giant|major|arm|backer|player|group|company)s?\b",
     re.IGNORECASE,
 )
@@ -1166,6 +1209,15 @@ _NEXT_ROUND_BEFORE = re.compile(
 
 
 _EARLIER_HINTS = ("after", "follow", "since", "heels")
+# Money told as more of a round already named ('raised $25 million in an extension, after a $10 million
+# Series A'): the round it extends is its own.
+_EXTENDS = re.compile(r"\b(?:extension|extend\w*|tranche|top-?up|same round)\b", re.IGNORECASE)
+
+
+def _hints_an_earlier_round(text: str) -> bool:
+    """Whether a word that may tell a round before the deal is there at all ('After', 'following'...)."""
+    lowered = text.lower()
+    return any(hint in lowered for hint in _EARLIER_HINTS)
 
 
 def _next_round_told(text: str, first_raise: Money | None, end: int) -> int:
@@ -1173,15 +1225,17 @@ def _next_round_told(text: str, first_raise: Money | None, end: int) -> int:
     'raised $25 million, following a $10 million seed round'): the deal's round is not looked for past it.
     Only a later amount whose own words name its round is told so. `end` when there is none (-1: the
     clause's end)."""
-    if first_raise is None or not any(hint in text for hint in ("then", "followed by", *_EARLIER_HINTS)):
+    if first_raise is None or not ("then" in text or "followed by" in text or _hints_an_earlier_round(text)):
         return end
     moneys = find_money(text)
+    # ('raised $25 million in an extension, after a $10 million Series A': the extension is of that round)
+    continues = bool(_EXTENDS.search(own_phrase(text, first_raise, moneys)[:60]))
     for money in moneys:
         if money.start <= first_raise.end or (0 <= end < money.start):
             continue
         window = max(first_raise.end, money.start - 30)
-        told = _NEXT_ROUND_BEFORE.search(text, window, money.start) or EARLIER_ROUND_BEFORE.search(
-            text, window, money.start
+        told = _NEXT_ROUND_BEFORE.search(text, window, money.start) or (
+            None if continues else EARLIER_ROUND_BEFORE.search(text, window, money.start)
         )
         if told and find_round(own_phrase(text, money, moneys)):
             return told.start()
@@ -1223,7 +1277,8 @@ _DEBT_AFTER_AMOUNT = re.compile(
 
 # Debt named right before the amount: 'secured a loan of up to $7.9 billion', 'a credit facility of $50M'.
 _DEBT_BEFORE_AMOUNT = re.compile(
-    r"\b(?:loan|credit facility|credit line|debt facility|term loan|debt financing)\s+(?:facility\s+)?"
+    r"\b(?:loan|credit facility|credit line|debt facility|term loan|debt financing|warehouse facility"
+    r"|revolving facility)\s+(?:facility\s+)?"
     r"(?:of|worth|totall?ing)\s+(?:up to\s+|about\s+|around\s+|nearly\s+)?$"
     # a lender's loan: 'lent heat-pump installer Warmstead £40 million'
     r"|\b(?:lent|lends)\s+(?:\S+\s+){1,5}?$",
@@ -1440,7 +1495,7 @@ _CONTINUES = re.compile(
 
 # What tells a second amount as new money of the deal: 'adding £410M of new debt', 'plus $5M in venture debt'.
 _ADDED_NEAR = re.compile(
-    r"\s*(?:of\s+)?\b(?:adding|added|adds|plus|new|additional|fresh)\b\W*", re.IGNORECASE
+    r"\s*(?:of\s+)?\b(?:adding|added|adds|plus|new|additional|fresh|alongside)\b\W*", re.IGNORECASE
 )
 _BESIDE_CHARS = 240  # how far from the deal's amount another round of the same clause is looked for
 # 'another $400 million': a second round beside the one just stated, told as news in the same breath.
@@ -1523,21 +1578,36 @@ def other_rounds_beside(text: str, mention: DealMention, published: date | None)
         # 'raised $25 million, less than a year after its $10 million seed round', '... two months after its
         # $56 million round', 'Following a $10 million seed, Pallas raised ...': a round of the past, told
         # as one (its own words name a round or a funding noun, or a verb of raising comes before it)
-        told_earlier = bool(EARLIER_ROUND_BEFORE.search(before[-30:])) and (
-            round_text is not None or _noun_after(text, money) or _RAISING_BEFORE.search(before[-12:])
+        told_earlier = (
+            (
+                bool(EARLIER_ROUND_BEFORE.search(before[-30:]))
+                # ('after a $10 million investment in its new factory': money spent, no round)
+                and not _ASSET_INVESTMENT.match(text, money.end)
+            )
+            and (round_text is not None or _noun_after(text, money) or _RAISING_BEFORE.search(before[-12:]))
         )
         if not (another or told_earlier) and (round_text is None or round_text == mention.round_text):
             continue
-        if told_earlier and round_text is not None and round_text == mention.round_text:
+        if told_earlier and round_text in _STAGES and round_text == mention.round_text:
             continue  # 'its $20 million Series B, after a $10 million Series B first close': one round
         if told_earlier and _earlier_stage(mention.round_text, round_text):
             continue  # 'raised $16 million in a seed round after a $48 million Series B': not told apart
+        if told_earlier and _EXTENDS.search(own_phrase(text, stated, moneys)[:60]):
+            continue  # 'raised $25 million in an extension, after a $10 million Series A': the round extended
         # ('followed by a further $433m in October': its own month, else the deal's)
         stated_month = month_stated(text, money, published) if money.start > stated.end else None
         # (a round told as earlier than the deal is dated up to the deal's month, not the page's: 'raised $25
         # million in October, following a $10 million seed round in March' in a text of the next March)
         before_deal = _deal_month(mention, published) if told_earlier else published
         announced = (stated_month or mention.announced) if another else month_stated(text, money, before_deal)
+        if announced is None and told_earlier:
+            # ('..., after a $10 million seed round, which closed in 2024')
+            own_words = text[money.end : next((m.start for m in moneys if m.start > money.end), len(text))]
+            announced = (
+                past_period(text, money, before_deal)
+                or named_period_words(own_words)
+                or find_date_phrase(own_words[:_PAST_ROUND_CHARS])
+            )
         added = another or bool(_ADDED_NEAR.search(before[-30:]) or _ADDED_NEAR.match(phrase[:20]))
         # 'raised $51.5M in a Series B after closing a $19.5M Series A earlier this year': an earlier stage
         # than the deal's, said to come before it, is a round of the company's past even undated
@@ -1552,6 +1622,10 @@ def other_rounds_beside(text: str, mention: DealMention, published: date | None)
         between = text[min(stated.end, money.start) : max(stated.start, money.start)]
         if roles.of(money) is not Role.RAISE or _PARTS_BETWEEN.search(between):
             continue
+        if told_earlier:
+            # ('After a $10 million grant from the NSF, Quenby won ...': who gave the earlier money is no
+            # other company taking it)
+            between, phrase = _BACKER_NAMED.sub(" ", between), _BACKER_NAMED.sub(" ", phrase)
         if _another_company_named(between, mention) or _another_company_named(phrase, mention):
             continue  # '... the record $172 million Series B for startup Hysata': another company's round
         suffix = f"/other[{len(found)}]"
@@ -1573,8 +1647,14 @@ def other_rounds_beside(text: str, mention: DealMention, published: date | None)
 def _deal_month(mention: DealMention, published: date | None) -> date | None:
     """The first day of the month the deal is dated to, when its words name one (or a day); else
     `published`."""
-    period = latest_named_period(mention.announced) if mention.announced else None
-    if period is None or period.precision not in ("day", "month") or (published and period.day > published):
+    if not mention.announced:
+        return published
+    period = latest_named_period(mention.announced)
+    if period is None:
+        # ('raised $20 million last month, following a $5 million seed in March')
+        month = relative_month(mention.announced, published)
+        return month or published
+    if period.precision not in ("day", "month") or (published and period.day > published):
         return published
     return period.day
 
@@ -1600,6 +1680,12 @@ def _earlier_stage(round_type: str | None, deal_round: str | None) -> bool:
         and deal_round in _STAGES
         and _STAGES.index(round_type) < _STAGES.index(deal_round)
     )
+
+
+# A backer named after the money it gave: 'from the NSF', 'led by Northwind Capital', 'backed by Brindle'.
+_BACKER_NAMED = re.compile(
+    r"\b(?:from|(?:led|backed|provided|funded)\s+by)\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*"
+)
 
 
 def _another_company_named(text: str, mention: DealMention) -> bool:
@@ -2071,7 +2157,9 @@ def mention_in_clause(
         stated = [m for m in (first_raise, first_valuation) if m is not None]
         months = (month_stated(text, money, published) for money in stated)
         announced = (
-            find_date_phrase(text)
+            # (not a date said of a round told before the deal: 'After a $40 million Series B last week,
+            # Quenby raised another $10 million')
+            find_date_phrase(_without_earlier_rounds(text, first_raise))
             or clause.announced
             or next(filter(None, months), None)
             or (month_before_amount(snippet, text, first_raise, published) if first_raise else None)

@@ -241,6 +241,12 @@ _NOT_A_DESCRIPTION = (
     r"(?![-\w])(?!\s+(?:[a-z][\w-]*\s+){0,2}?(?:startup|start-up|platform|company|firm|marketplace|provider"
     r"|app|software|fintech|insurtech)\b)"
 )
+# Money lost, said right after the amount: 'after a $5 million loss last year', 'a $5 million net loss' (not
+# 'raised $20 million after losses of ...', 'for hearing loss therapies', 'a loss-absorbing injection').
+_LOSS_AFTER = re.compile(
+    r"^\s*(?:(?:net|operating|annual|quarterly|pre-tax|pretax)\s+)?(?:loss|losses|deficit)(?![\w-])",
+    re.IGNORECASE,
+)
 # Money that is not a raise, named by the noun after it: fund sizes, business figures, totals.
 _NOT_A_RAISE_AFTER = re.compile(
     # ('to fund its platform' says what the money is for: a verb, not a fund; 'from Kestrel Fund' and
@@ -250,8 +256,6 @@ _NOT_A_RAISE_AFTER = re.compile(
     r"(?:fund|(?<!\bfresh\s)funds|vehicle|programme|program|subsidy|subsidies|target|arr\b"
     r"|run[- ]rate"
     r"|market|fee|fees|salary|salaries|contract|contracts|licensing deal|order book|dry powder|distributions"
-    # ('after a $5 million loss last year': money lost, not raised)
-    r"|loss|losses|deficit"
     r"|in (?:\w+\s+){0,2}(?:revenue|sales|volume|freight|bookings|gmv|arr|assets|distributions|milestones"
     r"|orders|profit|loss|capex|spending|payment volume)|of revenue"
     # ('$15 million in compensation startup Quenby' and 'a guarantee-backed loan' name no such money)
@@ -1014,8 +1018,8 @@ def money_role(clause: str, money: Money, moneys: list[Money], published: date |
         return Role.OTHER  # a conversion, or nothing at all ('$0.00')
     if _PRICE_AFTER.match(after) or (_RANGE_BEFORE.search(*before) and not _new_size(clause, money, moneys)):
         return Role.OTHER  # a price, or the high end of a range (the low end speaks for it)
-    if _PENALTY_AFTER.match(after):
-        return Role.OTHER  # 'Vodafone Germany Gets $52m Fine for GDPR': money paid out, not raised
+    if _PENALTY_AFTER.match(after) or _LOSS_AFTER.match(after):
+        return Role.OTHER  # 'Vodafone Germany Gets $52m Fine for GDPR', 'a $5 million loss': not raised
     if "nvest" in clause and _INVEST_BEFORE.search(*before) and _SPENT_ON_AFTER.match(after):
         return Role.OTHER  # 'plans to invest $11M to open a recycling plant': money spent, not raised
     high = range_high(clause, money)

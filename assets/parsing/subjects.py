@@ -53,6 +53,10 @@ _DATELINE = re.compile(
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})?\s*"
     r"(?:/[^/]{2,40}/\s*--|--\s*\([^)]{2,40}\)\s*--|\([^)]{2,40}\)\s*--)\s*"
 )
+# A news dateline of a city in capitals and a day: 'NEW YORK, Aug 7 - ', 'LONDON, March 3, 2025 — '.
+_CITY_DAY_DATELINE = re.compile(
+    rf"^[{CAPITAL}][{CAPITAL}.'’ -]+,\s*{MONTH}\.?\s+\d{{1,2}}(?:,\s*(?:19|20)\d\d)?\s*[-—–]+\s*"
+)
 # A wire service's dateline: 'June 8 (Reuters) -', 'LONDON (Bloomberg) --', '(AP) —'.
 _WIRE_DATELINE = re.compile(
     r"^[\w .,]{0,40}?\((?:Reuters|Bloomberg|AP|AFP|PTI|IANS|ANI|Xinhua)\)\s*[-—–]+\s*", re.IGNORECASE
@@ -487,6 +491,7 @@ def strip_lead_in(text: str) -> str:
     while previous != text:
         previous = text
         text = _WIRE_DATELINE.sub("", _DATELINE.sub("", _DATE_HEADING.sub("", text)))
+        text = _CITY_DAY_DATELINE.sub("", text)
         text = _DATE_OPENING.sub("", _BULLET.sub("", text))
         text = _FILLER.sub("", text).lstrip()
         text = _SCENE.sub("", _INVERTED.sub("", text))

@@ -184,3 +184,125 @@ def test_a_listed_companys_series_of_preferred_stock_is_no_venture_round():
         ("Quenby Data", "up to $25 million", "post_ipo"),
         ("Harrowgate", "$30 million", "series_b"),
     ]
+
+
+# What a red team found in the first version of this round, each case now read as it should be.
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a loss is money lost only right after its amount
+        ("Quenby raised $20 million after losses of $5 million.", [("Quenby", "$20 million", None, None)]),
+        (
+            "Quenby, which makes hearing loss therapies, raised $20 million.",
+            [("Quenby", "$20 million", None, None)],
+        ),
+        # an earlier round told first with a capital: its own deal, lending the deal nothing
+        (
+            "After a $40 million Series B, Quenby secured a $10 million grant.",
+            [
+                ("Quenby", "$10 million", "grant", None),
+                ("Quenby", "$40 million", "series_b", EARLIER_UNDATED),
+            ],
+        ),
+        (
+            "After a $10 million grant from the NSF, Quenby won another $5 million grant from the DOE.",
+            [("Quenby", "$5 million", "grant", None), ("Quenby", "$10 million", "grant", EARLIER_UNDATED)],
+        ),
+        # the date said of the earlier round is its own, not the deal's
+        (
+            "After a $40 million Series B last week, Quenby raised another $10 million from Brindle.",
+            [("Quenby", "$10 million", None, None), ("Quenby", "$40 million", "series_b", "last week")],
+        ),
+        # a raise the sentence adds, or only plans, is no deal the first is told before
+        (
+            "Quenby, now worth $2 billion after securing $300 million in a Series D, also raised $50 million "
+            "from Brindle.",
+            [("Quenby", "$300 million", "series_d", None)],
+        ),
+        (
+            "On the heels of raising $665 million, Quenby is gearing up to raise another $400 million.",
+            [("Quenby", "$665 million", None, None), ("Quenby", "$400 million", None, None)],
+        ),
+        # money spent is no earlier round; an extension is of the round told before it
+        (
+            "Quenby raised $25 million after a $10 million investment in its new factory.",
+            [("Quenby", "$25 million", None, None)],
+        ),
+        (
+            "Quenby raised $25 million in an extension, after a $10 million Series A.",
+            [("Quenby", "$25 million", "series_a", None)],
+        ),
+        # an earlier round dated in an aside after it
+        (
+            "Quenby raised $25 million, after a $10 million seed round, which closed in 2024.",
+            [("Quenby", "$25 million", None, None), ("Quenby", "$10 million", "seed", "2024")],
+        ),
+        (
+            "Quenby raised $20 million last month, following a $5 million seed in March.",
+            [("Quenby", "$20 million", None, "last month"), ("Quenby", "$5 million", "seed", "March 2025")],
+        ),
+    ],
+)
+def test_what_the_red_team_found_is_read_as_it_should_be(sentence, expected):
+    assert _deals(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "round_type"),
+    [
+        ("Quenby raised $20 million from Brindle's corporate venture capital arm.", "strategic"),
+        ("Quenby raised $100 million from a private equity investor.", "private_equity"),
+        ("Quenby raised $100 million in a round led by private equity firm Addison.", None),
+    ],
+)
+def test_a_corporate_or_private_equity_backer_types_the_round_but_who_led_does_not(sentence, round_type):
+    assert [m.round_text for m in read_mentions(sentence)] == [round_type]
+
+
+def test_a_short_name_takes_the_full_name_the_text_writes_with_a_common_ending():
+    text = (
+        "Greenhaven Farms, based outside Harrisburg, grows lettuce indoors. "
+        "Greenhaven raised $30 million in 2021 from Northwind."
+    )
+    assert [m.company for m in read_mentions(text)] == ["Greenhaven Farms"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a dateline before a listing's first day is no part of the company's name
+        (
+            "NEW YORK, Aug 7 - Shares of Corvanta Health jumped 34% in their Nasdaq debut on Thursday, after "
+            "the telehealth company raised $287.5 million in its initial public offering.",
+            [("Corvanta Health", "$287.5 million", "ipo")],
+        ),
+        # the company after 'an investment of $X in', never the investor before it
+        (
+            "In 2023, Tollwick made a strategic investment of $25 million in Ironleaf through its venture "
+            "arm.",
+            [("Ironleaf", "$25 million", "strategic")],
+        ),
+        (
+            "Northwind announced an investment of $25 million into Ironleaf, a battery startup.",
+            [("Ironleaf", "$25 million", None)],
+        ),
+        # debt raised alongside a round is a deal of its own
+        (
+            "Tiendita Pro raised $10 million in a Series A led by Harrow Ventures, alongside a $30 million "
+            "debt facility from Accial Credit.",
+            [("Tiendita Pro", "$10 million", "series_a"), ("Tiendita Pro", "$30 million", "debt")],
+        ),
+        (
+            "Paystream secured a warehouse facility of up to $250M from Citi.",
+            [("Paystream", "up to $250M", "debt")],
+        ),
+        # more money in the same round keeps that round's stage, the round told before it notwithstanding
+        (
+            "After a $40 million Series B in 2023, Quorrel raised $25 million more in the same round this "
+            "week.",
+            [("Quorrel", "$25 million", "series_b"), ("Quorrel", "$40 million", "series_b")],
+        ),
+    ],
+)
+def test_shapes_a_blind_set_of_invented_news_found(sentence, expected):
+    assert [(m.company, m.amount, m.round_text) for m in read_mentions(sentence)] == expected

@@ -254,8 +254,10 @@ def test_a_company_named_for_a_day_after_what_it_is(text: str, expected: list) -
           "2,000,000 common shares of Lorrimer Health Inc. for $1,000,000."], []),
         (['Venterra Capital Corp. (Nasdaq: VNCC) (the "Company") announced that it has funded a $25 million '
           "senior secured term loan to Loomcraft AI."], []),
+        # (since the thirty-sixth round, 'an investment of $X in' names who took the money, as a loan's
+        # borrower is named: the investment is Hart Medical's)
         (['Fernleaf Ventures Ltd. (the "Company") is pleased to announce that it has completed its '
-          "investment of $500,000 in Hart Medical."], []),
+          "investment of $500,000 in Hart Medical."], [("Hart Medical", "$500,000", None)]),
         (['Brookvale Capital Inc. (TSXV: BVC) ("Brookvale" or the "Company") announces that it has extended '
           "a $1 million bridge loan to Sitka Diagnostics Inc."],
          [("Sitka Diagnostics", "$1 million", "debt")]),
