@@ -70,7 +70,9 @@ _DATE_OPENING = re.compile(
     # a period the sentence opens with, without a comma: 'In 2021 Acme raised', 'In May of 2021 Acme ...',
     # 'In the third quarter of 2023 Acme ...'
     rf"|(?:In|During) (?:(?:early|late|mid) ?-?)?(?:{MONTH} (?:of )?"
-    r"|the (?:first|second|third|fourth) quarter of |Q[1-4] (?:of )?)?(?:19|20)\d\d)\s*[:,–—-]?\s+(?=[A-Z])"
+    # (or a pronoun: 'In 2018 it raised', 'In 2021 the company closed')
+    r"|the (?:first|second|third|fourth) quarter of |Q[1-4] (?:of )?)?(?:19|20)\d\d)\s*[:,–—-]?\s+"
+    r"(?=[A-Z]|(?:it|they|the\s+(?:company|startup|firm|group))\b)"
 )
 _BULLET = re.compile(r"^(?:[*•·▪‣◦-]|—|–|\d{1,2}[.)])\s+")
 _FILLER = re.compile(

@@ -306,3 +306,32 @@ def test_a_short_name_takes_the_full_name_the_text_writes_with_a_common_ending()
 )
 def test_shapes_a_blind_set_of_invented_news_found(sentence, expected):
     assert [(m.company, m.amount, m.round_text) for m in read_mentions(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        # a year opening the sentence straight into a pronoun dates the raise of the company named before
+        (
+            "Vireo Logistics was founded in 2012. In 2018 it raised an $80 million Series C led by "
+            "Northwind.",
+            [("Vireo Logistics", "$80 million", "series_c", "2018")],
+        ),
+        (
+            "Vireo Logistics makes routing software. In 2021 the company raised $30 million.",
+            [("Vireo Logistics", "$30 million", None, "2021")],
+        ),
+        # a sum in the perfect tense since a year is a total, no round ...
+        ("Brindle Health has raised about $210 million since 2018.", []),
+        ("Since 2018, Brindle has raised $210 million.", []),
+        # ... but a raise that is the first since a year is one
+        (
+            "Brindle Health has raised $21 million, its first raise since 2021.",
+            [("Brindle Health", "$21 million", None, None)],
+        ),
+    ],
+)
+def test_a_year_before_a_pronoun_dates_the_raise_and_a_sum_since_a_year_is_a_total(document, expected):
+    assert [
+        (m.company, m.amount, m.round_text, m.announced) for m in text_mentions(document, date(2026, 3, 20))
+    ] == expected
