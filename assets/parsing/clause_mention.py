@@ -314,10 +314,16 @@ _RECIPIENT_AFTER = re.compile(
 )
 # The noun of money put into a company said before its amount, and the company after it: 'an investment of
 # $25 million in Ironleaf', 'a capital injection of €10 million into Quenby'.
-_INVESTMENT_OF = re.compile(
-    r"\b(?:investment|injection|infusion)\s+of\s+(?:(?:about|around|nearly|roughly|some|up to|over"
-    r"|more than)\s+)?$",
+# Only said by the one who puts the money in ('made', 'announced', 'completed' its investment): a company that
+# 'received an investment of $5 million in Tranche B' took it itself.
+_MADE_AN_INVESTMENT_OF = re.compile(
+    r"\b(?:made|makes|making|has made|will make|announced|announces|completed|completes|committed|commits)"
+    r"\s+(?:an?|its|the|their)\s+(?:[\w-]+\s+){0,2}?(?:investment|injection|infusion)\s+of\s+"
+    r"(?:(?:about|around|nearly|roughly|some|up to|over|more than)\s+)?$",
     re.IGNORECASE,
+)
+_SHARE_OF_A_ROUND = re.compile(
+    r"\b(?:in|of|into)\s+(?:its|their|the|[\w.&-]+['’]s?)\s+(?:[\w$.,-]+\s+){0,4}?round\b", re.IGNORECASE
 )
 _IN_RECIPIENT = re.compile(r"\s+(?:in|into)\s+(?P<rest>[^,;]{1,120})", re.IGNORECASE)
 _REPORTED = re.compile(rf"\b{one_of(words_pattern(REPORTED_CUES)[3:-1])}\b", re.IGNORECASE)
@@ -964,8 +970,14 @@ def _recipient_after(
     if money is None:
         return None
     found = pattern.match(text, end_of_conversion(text, money))  # after '(US $325 million)', if any
-    if found is None and pattern is _RECIPIENT_AFTER and _INVESTMENT_OF.search(text, 0, money.start):
-        # 'made a strategic investment of $25 million in Ironleaf': the noun said before the amount
+    if (
+        found is None
+        and pattern is _RECIPIENT_AFTER
+        and _MADE_AN_INVESTMENT_OF.search(text, 0, money.start)
+        and not _SHARE_OF_A_ROUND.search(text, money.end)
+    ):
+        # 'made a strategic investment of $25 million in Ironleaf': the noun said before the amount (not
+        # 'in Quenby's Series A round', an investor's share of a round)
         found = _IN_RECIPIENT.match(text, end_of_conversion(text, money))
     if not found:
         return None
@@ -1090,7 +1102,7 @@ def _deal_raise(text: str, roles: ClauseRoles) -> Money | None:
         return first
     later = next(raises, None)
     verb = DEAL_VERB.search(text, first.end, later.start) if later else None
-    if verb is None or _COORDINATED_OR_PLANNED.search(text, first.end, later.start):  # type: ignore[union-attr]
+    if verb is None or _COORDINATED_OR_PLANNED.search(text, max(first.end, verb.start() - 30), verb.start()):
         # ('valued at $2 billion after raising $300 million, and also secured $50 million in debt': the
         # later raise is more news, not the deal the first is told before; 'On the heels of raising $665
         # million, it is gearing up to raise $400 million': a plan is no deal told after a closed round)
@@ -1098,11 +1110,12 @@ def _deal_raise(text: str, roles: ClauseRoles) -> Money | None:
     return later
 
 
-# What makes a later raise no deal an earlier round is told before: one joined by 'and' or 'plus', or one
-# only planned.
+# What makes a later raise no deal an earlier round is told before, said right before its verb: one joined by
+# 'and', 'plus' or 'also', or one only planned ('is gearing up to raise', 'will raise'). (Only there: an
+# aside after the name, 'Quenby, which serves banks and insurers, raised', joins nothing; 'May' is a month.)
 _COORDINATED_OR_PLANNED = re.compile(
-    r"\band\b|\bplus\b|\balso\b|;|\b(?:to|plans?|planning|expects?|expected|seeks?|seeking|aims?|aiming|looking"
-    r"|gearing|hopes?|hoping|in talks|considering|could|would|may|might|will)\b",
+    r"(?:\b(?:and|plus|also|to|will|would|could|might|(?-i:may)|plans?|planning|expects?|aims?|hopes?|seeks?)"
+    r"\s+(?:[\w-]+\s+)?|;\s*)$",
     re.IGNORECASE,
 )
 
@@ -1177,12 +1190,16 @@ _BOTH_KINDS_ROUND = re.compile(
     r"(?:round|financing|funding|raise)\b",
     re.IGNORECASE,
 )
-# The kind of the financial investor who led, or of one investor among others, anywhere in the clause ('led
-# by private equity firm Addison', '... from venture firm Kestrel and private equity firm Addison'): no
-# round. (Money 'from private equity investors' is a private-equity round, as the labels have it, and a
-# strategic investor's money a strategic round, as deal databases type it.)
+# The kind of the financial investor who led, or who owns the company, or of one investor among others,
+# or a person's former trade, anywhere in the clause ('led by private equity firm Addison', 'Backed by
+# private equity firm Addison, Quenby raised', '... from venture firm Kestrel and private equity firm
+# Addison', 'founded by a former private equity investor'): no round. (Money 'from private equity
+# investors' is a private-equity round, as the labels have it, and a strategic investor's money a strategic
+# round, as deal databases type it.)
 _FINANCIAL_INVESTOR_KIND = re.compile(
-    r"(?:\b(?:co-)?led\s+by\s+|(?:,|\band)\s+)(?:the\s+)?"
+    r"(?:\b(?:co-)?led\s+by\s+|\b(?:backed|owned|controlled)\s+by\s+|(?:,|\band)\s+|\b(?:former|ex-)\s*"
+    r"|\bparticipation\s+(?:from|of|by)\s+|\bincluding\s+)"
+    r"(?:the\s+|an?\s+)?"
     r"(?:private[- ]equity|venture[- ]capital|growth[- ]equity)\s+"
     r"(?:firm|fund|investor|house|giant|major|arm|backer|player|group|company)s?\b",
     re.IGNORECASE,
@@ -1211,7 +1228,11 @@ _NEXT_ROUND_BEFORE = re.compile(
 _EARLIER_HINTS = ("after", "follow", "since", "heels")
 # Money told as more of a round already named ('raised $25 million in an extension, after a $10 million
 # Series A'): the round it extends is its own.
-_EXTENDS = re.compile(r"\b(?:extension|extend\w*|tranche|top-?up|same round)\b", re.IGNORECASE)
+_EXTENDS = re.compile(
+    r"\b(?:extension|tranche|top-?up|same round)\b"
+    r"(?!\s+(?:program\w*|plan|scheme|fund\w*|card|service|app)\b)",
+    re.IGNORECASE,
+)
 
 
 def _hints_an_earlier_round(text: str) -> bool:
@@ -1495,7 +1516,7 @@ _CONTINUES = re.compile(
 
 # What tells a second amount as new money of the deal: 'adding £410M of new debt', 'plus $5M in venture debt'.
 _ADDED_NEAR = re.compile(
-    r"\s*(?:of\s+)?\b(?:adding|added|adds|plus|new|additional|fresh|alongside)\b\W*", re.IGNORECASE
+    r"\s*(?:of\s+)?\b(?:adding|added|adds|plus|new|additional|fresh)\b\W*", re.IGNORECASE
 )
 _BESIDE_CHARS = 240  # how far from the deal's amount another round of the same clause is looked for
 # 'another $400 million': a second round beside the one just stated, told as news in the same breath.
@@ -1602,11 +1623,17 @@ def other_rounds_beside(text: str, mention: DealMention, published: date | None)
         announced = (stated_month or mention.announced) if another else month_stated(text, money, before_deal)
         if announced is None and told_earlier:
             # ('..., after a $10 million seed round, which closed in 2024')
+            # (its own words only, up to a comma, or an aside that tells it closed: not 'the company said
+            # on March 18', nor 'expects revenue to double in 2026', nor 'which first backed it in 2022')
             own_words = text[money.end : next((m.start for m in moneys if m.start > money.end), len(text))]
+            near = own_words.split(",", 1)[0]
+            closed = _CLOSED_ASIDE.match(own_words, len(near))
             announced = (
                 past_period(text, money, before_deal)
-                or named_period_words(own_words)
-                or find_date_phrase(own_words[:_PAST_ROUND_CHARS])
+                or named_period_words(near)
+                or (named_period_words(closed.group()) if closed else None)
+                or find_date_phrase(near[:_PAST_ROUND_CHARS])
+                or EARLIER_UNDATED  # (never the page's date: it came before the deal)
             )
         added = another or bool(_ADDED_NEAR.search(before[-30:]) or _ADDED_NEAR.match(phrase[:20]))
         # 'raised $51.5M in a Series B after closing a $19.5M Series A earlier this year': an earlier stage
@@ -1642,6 +1669,14 @@ def other_rounds_beside(text: str, mention: DealMention, published: date | None)
         day = announced or (None if told_apart else mention.announced)
         found.append(_deal_beside(mention, suffix, round_text, amount_text(text, money), day))
     return found
+
+
+# An aside telling that the round before the deal closed, and when: ', which closed in 2024', ', which it
+# closed in May 2024'.
+_CLOSED_ASIDE = re.compile(
+    r",\s*which\s+(?:it\s+|they\s+)?(?:closed|completed|was\s+(?:closed|completed|raised|announced)|came)\b[^,;]*",
+    re.IGNORECASE,
+)
 
 
 def _deal_month(mention: DealMention, published: date | None) -> date | None:

@@ -244,7 +244,8 @@ _NOT_A_DESCRIPTION = (
 # Money lost, said right after the amount: 'after a $5 million loss last year', 'a $5 million net loss' (not
 # 'raised $20 million after losses of ...', 'for hearing loss therapies', 'a loss-absorbing injection').
 _LOSS_AFTER = re.compile(
-    r"^\s*(?:(?:net|operating|annual|quarterly|pre-tax|pretax)\s+)?(?:loss|losses|deficit)(?![\w-])",
+    r"^\s*(?:(?:in|of)\s+)?(?:(?:net|operating|annual|quarterly|pre-tax|pretax|ebitda|adjusted|impairment"
+    r"|comprehensive|accumulated|cumulative)\s+){0,2}(?:loss|losses|deficits?|write-?downs?)(?![\w-])",
     re.IGNORECASE,
 )
 # Money that is not a raise, named by the noun after it: fund sizes, business figures, totals.

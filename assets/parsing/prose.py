@@ -916,6 +916,8 @@ class _Release:
         self.issuer_mention: DealMention | None = None
         self._defined_in: int | None = None
         self.listed = False
+        self._listings: list[str] = []
+        """The opening's paragraphs that give a listing in brackets ('Quenby Data, Inc. (NYSE: QDAT)')."""
         self._read = 0
         self._last = ""
 
@@ -936,7 +938,17 @@ class _Release:
             name = issuer_company(self.issuer.name, investor_like=False) if self.issuer else None
             self.issuer_mention = DealMention(Method.PROSE, "", paragraph, name) if name else None
             self._defined_in = index if self.issuer_mention is not None else None
-        self.listed = self.listed or listed_issuer(paragraph)
+        if listed_issuer(paragraph):
+            self.listed = True
+            self._listings.append(paragraph)
+
+    def _gives_a_ticker(self, company: str | None) -> bool:
+        """Whether the opening writes a listing in brackets right after `company`'s name ('Quenby Data, Inc.
+        (NYSE American: QDAT)')."""
+        if not company:
+            return False
+        listing = re.compile(rf"{re.escape(company)}(?:,?\s+[A-Z][\w.]{{0,12}})?\s*\(\s*{EXCHANGES}\s*:")
+        return any(listing.search(paragraph) for paragraph in self._listings)
 
     def heads(self, p_index: int, s_index: int) -> bool:
         """Whether a sentence is the first below the paragraph that defined the issuer: the headline of a
@@ -950,14 +962,17 @@ class _Release:
             return None
         return self.issuer_mention if refers_to_issuer(text, self.issuer) else None
 
-    @staticmethod
-    def offering_round(mention: DealMention, sentence: str) -> DealMention:
+    def offering_round(self, mention: DealMention, sentence: str) -> DealMention:
         """A listed issuer's sale of shares with no round of its own ('closed a private placement') is a
         post-IPO round, and so is its sale of a series of preferred stock ('$25 million in shares of Series
         G Convertible Preferred Stock' is no Series G round: a listed company names its share classes so)."""
         if mention.round_text in (None, "unknown") and listed_offering(sentence):
             return replace(mention, round_text="post_ipo")
-        if (mention.round_text or "").startswith("series_") and _PREFERRED_SERIES.search(sentence):
+        if (
+            (mention.round_text or "").startswith("series_")
+            and self._gives_a_ticker(mention.company)  # (not a private company whose investor is listed)
+            and _PREFERRED_SERIES.search(sentence)
+        ):
             return replace(mention, round_text="post_ipo")
         return mention
 

@@ -129,11 +129,6 @@ NAME_ENDINGS = frozenset(
     | {"industries", "materials", "semiconductor", "semiconductors", "quantum", "computing", "dynamics"}
     | {"aerospace", "automation", "intelligence", "solutions", "digital", "media", "works", "global"}
     | {"photonics", "biopharma", "diagnostics", "genomics", "electronics", "sciences", "therapies"}
-    | {"farms", "batteries", "logistics", "freight", "brands", "devices", "instruments", "manufacturing"}
-    | {"minerals", "mining", "metals", "lithium", "hydrogen", "solar", "fusion", "nuclear", "aviation"}
-    | {"airlines", "marine", "shipping", "vehicles", "automotive", "drones", "telecom", "communications"}
-    | {"wireless", "microsystems", "sensors", "imaging", "biologics", "oncology", "medicines", "vaccines"}
-    | {"genetics", "wellness", "nutrition", "beverages", "renewables", "entertainment", "interactive"}
 )
 _STARTUP_WORD = re.compile(r"(?i:start-?up)")
 # What a headline calls the company before naming it, after what it does: 'BaaS Platform Synctera'. Not

@@ -56,6 +56,8 @@ _DATELINE = re.compile(
 # A news dateline of a city in capitals and a day: 'NEW YORK, Aug 7 - ', 'LONDON, March 3, 2025 — '.
 _CITY_DAY_DATELINE = re.compile(
     rf"^[{CAPITAL}][{CAPITAL}.'’ -]+,\s*{MONTH}\.?\s+\d{{1,2}}(?:,\s*(?:19|20)\d\d)?\s*[-—–]+\s*"
+    # (before a subject: 'QUENBY, March 3 - raised $5 million' is the company's name in capitals)
+    rf"(?=[{CAPITAL}\"“‘'])"
 )
 # A wire service's dateline: 'June 8 (Reuters) -', 'LONDON (Bloomberg) --', '(AP) —'.
 _WIRE_DATELINE = re.compile(

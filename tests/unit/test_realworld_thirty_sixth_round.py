@@ -259,14 +259,6 @@ def test_a_corporate_or_private_equity_backer_types_the_round_but_who_led_does_n
     assert [m.round_text for m in read_mentions(sentence)] == [round_type]
 
 
-def test_a_short_name_takes_the_full_name_the_text_writes_with_a_common_ending():
-    text = (
-        "Greenhaven Farms, based outside Harrisburg, grows lettuce indoors. "
-        "Greenhaven raised $30 million in 2021 from Northwind."
-    )
-    assert [m.company for m in read_mentions(text)] == ["Greenhaven Farms"]
-
-
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
@@ -285,12 +277,6 @@ def test_a_short_name_takes_the_full_name_the_text_writes_with_a_common_ending()
         (
             "Northwind announced an investment of $25 million into Ironleaf, a battery startup.",
             [("Ironleaf", "$25 million", None)],
-        ),
-        # debt raised alongside a round is a deal of its own
-        (
-            "Tiendita Pro raised $10 million in a Series A led by Harrow Ventures, alongside a $30 million "
-            "debt facility from Accial Credit.",
-            [("Tiendita Pro", "$10 million", "series_a"), ("Tiendita Pro", "$30 million", "debt")],
         ),
         (
             "Paystream secured a warehouse facility of up to $250M from Citi.",
@@ -335,3 +321,52 @@ def test_a_year_before_a_pronoun_dates_the_raise_and_a_sum_since_a_year_is_a_tot
     assert [
         (m.company, m.amount, m.round_text, m.announced) for m in text_mentions(document, date(2026, 3, 20))
     ] == expected
+
+
+# What a second red team found in this round's later rules, each case now read as before them. (Two rules
+# were withdrawn for it: more name endings, 'Greenhaven' of 'Greenhaven Farms', which gave short names
+# the names of other companies, subsidiaries and products; and debt 'alongside' a round, which made past
+# and other companies' rounds new deals.)
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a company written in capitals before a day is no dateline
+        ("QUENBY, March 3 - raised $5 million from Northwind.", [("QUENBY", "$5 million", None)]),
+        # the company that received an investment keeps it, whatever follows 'in'
+        (
+            "Quenby received an investment of $5 million in Tranche B from Northwind.",
+            [("Quenby", "$5 million", None)],
+        ),
+        # losses however written are no rounds told before the deal
+        ("Quenby raised $20 million after $5 million in net losses.", [("Quenby", "$20 million", None)]),
+        ("Quenby raised $20 million after a $5 million EBITDA loss.", [("Quenby", "$20 million", None)]),
+        # an aside after the name joins nothing, and 'May' is a month
+        (
+            "Following its $6 million seed, Quenby, which makes software for banks and insurers, raised $20 "
+            "million.",
+            [("Quenby", "$20 million", None), ("Quenby", "$6 million", "seed")],
+        ),
+        # 'extend' as a verb is no extension of the round told before
+        (
+            "Quenby raised $25 million to extend its runway, after a $10 million seed round.",
+            [("Quenby", "$25 million", None), ("Quenby", "$10 million", "seed")],
+        ),
+        # who owns the company, or a founder's former trade, is no round
+        (
+            "Backed by private equity firm Addison, Quenby has raised $40 million.",
+            [("Quenby", "$40 million", None)],
+        ),
+    ],
+)
+def test_what_a_second_red_team_found_is_read_as_before(sentence, expected):
+    assert [(m.company, m.amount, m.round_text) for m in read_mentions(sentence)] == expected
+
+
+def test_a_private_companys_preferred_series_stays_its_round_when_an_investor_is_listed():
+    release = (
+        "BOSTON, March 3, 2025 -- Harrowgate Bio, a private biotech, today announced a $30 million Series B "
+        "Preferred Stock financing led by Pellcorp Inc. (NYSE: PLC)."
+    )
+    assert [(m.company, m.round_text) for m in text_mentions(release, date(2025, 3, 3))] == [
+        ("Harrowgate Bio", "series_b")
+    ]
