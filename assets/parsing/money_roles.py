@@ -317,9 +317,6 @@ _CUMULATIVE = re.compile(
     + r"\b",
     re.IGNORECASE,
 )
-# A year a sum in the perfect tense runs from: 'has raised about $210 million since 2018' is a total.
-_SINCE_A_YEAR = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?(?:19|20)\d\d\b", re.IGNORECASE)
-_SINCE_A_YEAR_OPENING = re.compile(r"^\W*since\s+(?:(?:early|late|mid)[\s-]+)?(?:19|20)\d\d\b", re.IGNORECASE)
 # A total, then the amounts it is made of: 'over $13 billion in OpenAI, including a $1 billion investment'.
 _INCLUDING_AFTER = re.compile(
     rf"[^.;{CURRENCY_SIGNS}]{{0,40}}?,?(?:\s+|\s*\()including\s+(?:an?\s+|the\s+)?(?:[{CURRENCY_SIGNS}]|US\$|\d)",
@@ -558,7 +555,7 @@ _OPENING_PERIOD = re.compile(
     # 'Last May, Anthropic ... raised': the latest May before the month of publication
     r"|last (?P<last_month>January|February|March|April|May|June|July|August|September|October|November"
     # (a comma, or straight into a name or a pronoun: 'In 2021 Acme raised', 'In 2018 it raised')
-    r"|December))(?:,|(?=\s+(?:(?-i:[A-Z])|(?:it|they|the\s+(?:company|startup|firm|group))\b)))",
+    r"|December))(?:,|(?=\s+(?:(?-i:[A-Z])|(?:it|they|the\s+(?:company|startup))\b)))",
     re.IGNORECASE,
 )
 _LAST_YEAR = re.compile(r"\b(?:last year|a year ago|the year before)\b", re.IGNORECASE)
@@ -1160,11 +1157,7 @@ def _present_role(clause: str, money: Money) -> Role:
         return Role.OTHER  # 'upsized its facility from $50 million to $80 million': the old size
     phrase_after = _phrase_after(clause, money, _CUMULATIVE_PHRASE_END)
     if _CUMULATIVE.search(phrase_after) or (
-        (
-            BOTH_KINDS.search(phrase_after)
-            or _SINCE_A_YEAR.search(phrase_after)
-            or _SINCE_A_YEAR_OPENING.match(clause)  # ('Since 2018, Brindle has raised $210 million')
-        )
+        BOTH_KINDS.search(phrase_after)
         and (
             _HAS_BEFORE.search(clause, _window_start(money), money.start)
             # '$2.1 billion in debt and equity financing, including a $900 million Series C': the parts

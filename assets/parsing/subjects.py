@@ -74,7 +74,7 @@ _DATE_OPENING = re.compile(
     rf"|(?:In|During) (?:(?:early|late|mid) ?-?)?(?:{MONTH} (?:of )?"
     # (or a pronoun: 'In 2018 it raised', 'In 2021 the company closed')
     r"|the (?:first|second|third|fourth) quarter of |Q[1-4] (?:of )?)?(?:19|20)\d\d)\s*[:,–—-]?\s+"
-    r"(?=[A-Z]|(?:it|they|the\s+(?:company|startup|firm|group))\b)"
+    r"(?=[A-Z]|(?:it|they|the\s+(?:company|startup))\b)"
 )
 _BULLET = re.compile(r"^(?:[*•·▪‣◦-]|—|–|\d{1,2}[.)])\s+")
 _FILLER = re.compile(
