@@ -1,18 +1,27 @@
-"""`python -m bench.extraction [--split dev|holdout|rw-dev|rw-holdout] [--misses] [--speed-passes N]`:
-print extraction precision/recall/F1 on the hand-written corpus (dev, holdout) or the real-world one (rw-dev,
-rw-holdout), and on the real-world one the extraction's speed.
+"""`python -m bench.extraction [--split dev|holdout|rw-dev|rw-holdout|invented] [--misses]
+[--speed-passes N]`: print extraction precision/recall/F1 on the hand-written corpus (dev, holdout), the
+real-world one (rw-dev, rw-holdout) or the set of invented news a helper wrote blind to the code (invented,
+scored as the real-world splits are), and on the last two the extraction's speed.
 
 rw-holdout is blind: its report and its `--misses` give aggregate figures and per-class counts only."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from bench.extraction.evaluate import evaluate, format_report
+from bench.extraction.realworld.manifest import REALWORLD
 from bench.extraction.realworld.report import format_misses, format_realworld_report
 from bench.extraction.realworld.scoring import SPEED_PASSES, evaluate_realworld
 
-REAL_WORLD = {"rw-dev": "dev", "rw-holdout": "holdout"}
+INVENTED = Path(__file__).resolve().parent / "invented"
+"""The invented set's root: `invented/manifest.jsonl` and `texts/invented/`, in the real-world layout."""
+REAL_WORLD = {
+    "rw-dev": ("dev", REALWORLD),
+    "rw-holdout": ("holdout", REALWORLD),
+    "invented": ("invented", INVENTED),
+}
 BLIND = frozenset({"rw-holdout"})
 
 
@@ -33,7 +42,8 @@ def main() -> None:
     if args.speed_passes < 1:
         parser.error("--speed-passes: at least 1 (the scoring's own pass)")
     if args.split in REAL_WORLD:
-        rw_report = evaluate_realworld(REAL_WORLD[args.split], speed_passes=args.speed_passes)
+        split, root = REAL_WORLD[args.split]
+        rw_report = evaluate_realworld(split, root, speed_passes=args.speed_passes)
         for line in format_realworld_report(rw_report):
             print(line)
         if args.misses:
