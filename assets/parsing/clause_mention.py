@@ -1065,13 +1065,10 @@ def _round(
     if listed and listed.end() <= first_raise.start - start:
         stated = "post_ipo"  # 'Marigold Stays, which went public in 2023, raised ₹1,800 crore through a QIP'
     own = blanked
-    if (
-        stated == "ipo"
-        and _LISTING_TO_COME.search(own)
-        and not _LISTING_WORDS.search(_LISTING_TO_COME.sub(" ", own))
-    ):
+    to_come = _LISTING_TO_COME.sub(" ", own) if stated == "ipo" and _LISTING_TO_COME.search(own) else None
+    if to_come is not None and not _LISTING_WORDS.search(to_come):
         # 'as the company, a potential IPO candidate, expands': a listing still to come is no round
-        stated = find_round(_LISTING_TO_COME.sub(" ", own))
+        stated = find_round(to_come)
     if stated == "ipo" and _BEFORE_THE_LISTING.search(own) and "anchor" not in own:
         # 'raised $10 million ahead of its listing next year': a round before the IPO, not the IPO ('Ahead
         # of the IPO, Quenby raised ₹178 crore from anchor investors' is the IPO's anchor book)
@@ -1098,7 +1095,7 @@ def _deal_raise(text: str, roles: ClauseRoles) -> Money | None:
     '... after a $600 million Series B at $5.6 billion' states no later raise)."""
     raises = roles.raises()
     first = next(raises, None)
-    if first is None or not EARLIER_ROUND_BEFORE.search(text, max(0, first.start - 30), first.start):
+    if first is None or not _told_as_earlier(text, first.start):
         return first
     later = next(raises, None)
     verb = DEAL_VERB.search(text, first.end, later.start) if later else None
@@ -1118,6 +1115,16 @@ _COORDINATED_OR_PLANNED = re.compile(
     r"\s+(?:[\w-]+\s+)?|;\s*)$",
     re.IGNORECASE,
 )
+
+
+def _told_as_earlier(text: str, at: int) -> bool:
+    """Whether the words right before the amount at `at` tell it as a round before the deal ('following a
+    $10 million seed round', 'six months after raising $8 million')."""
+    return EARLIER_ROUND_BEFORE.search(text, max(0, at - _EARLIER_WORDS_CHARS), at) is not None
+
+
+# How far before an amount the words telling it as earlier are looked for ('on the heels of raising ').
+_EARLIER_WORDS_CHARS = 30
 
 
 def _valued_by_earlier_round(text: str, valuation: Money, deal: Money, moneys: list[Money]) -> bool:
@@ -1140,9 +1147,7 @@ def _without_earlier_rounds(text: str, first_raise: Money | None, offset: int = 
         return text
     moneys = find_money(text)
     for money in moneys:
-        if money.start + offset == first_raise.start or not EARLIER_ROUND_BEFORE.search(
-            text, max(0, money.start - 30), money.start
-        ):
+        if money.start + offset == first_raise.start or not _told_as_earlier(text, money.start):
             continue
         end = money.end + len(own_phrase(text, money, moneys)[:_PAST_ROUND_CHARS])
         text = text[: money.start] + " " * (end - money.start) + text[end:]
@@ -1184,7 +1189,10 @@ _LISTING_WORDS = re.compile(
 )
 
 
-# A round of both kinds named after the amount: 'in a mixed equity and debt round' (no debt round).
+# A round of both kinds named after the amount: 'in a mixed equity and debt round' (no debt round). Wider
+# than `money_roles.BOTH_KINDS` ('in equity and debt'), which also tells a sum over time ('has raised $50
+# million in equity and debt'): widened there, it read 'had raised $54 million in a mix of equity and debt
+# in a Series A1' as such a sum, so the round noun it needs is asked for here only.
 _BOTH_KINDS_ROUND = re.compile(
     r"\s*\bin\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:equity\s+and\s+debt|debt\s+and\s+equity)\s+"
     r"(?:round|financing|funding|raise)\b",
@@ -1600,11 +1608,9 @@ def other_rounds_beside(text: str, mention: DealMention, published: date | None)
         # $56 million round', 'Following a $10 million seed, Pallas raised ...': a round of the past, told
         # as one (its own words name a round or a funding noun, or a verb of raising comes before it)
         told_earlier = (
-            (
-                bool(EARLIER_ROUND_BEFORE.search(before[-30:]))
-                # ('after a $10 million investment in its new factory': money spent, no round)
-                and not _ASSET_INVESTMENT.match(text, money.end)
-            )
+            _told_as_earlier(text, money.start)
+            # ('after a $10 million investment in its new factory': money spent, no round)
+            and not _ASSET_INVESTMENT.match(text, money.end)
             and (round_text is not None or _noun_after(text, money) or _RAISING_BEFORE.search(before[-12:]))
         )
         if not (another or told_earlier) and (round_text is None or round_text == mention.round_text):
@@ -1660,11 +1666,7 @@ def other_rounds_beside(text: str, mention: DealMention, published: date | None)
         # Series A' dated by the page put it in the page's quarter, after the round it came before; its
         # date stays empty, as a 'previously raised' round's does. 'after closing a $15M Series B earlier
         # this month' is dated by its own words)
-        if (
-            announced is None
-            and (earlier_stage or told_earlier)
-            and not _PERIOD_AFTER.search(text, money.end)
-        ):
+        if announced is None and earlier_stage and not _PERIOD_AFTER.search(text, money.end):
             announced = EARLIER_UNDATED
         day = announced or (None if told_apart else mention.announced)
         found.append(_deal_beside(mention, suffix, round_text, amount_text(text, money), day))

@@ -17,6 +17,9 @@ MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 """A month's name, whole or cut short, capitalised as written ('May', 'Sept.', 'November')."""
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 """A day of the week's name, capitalised as written."""
+REFERRING_SUBJECT = r"(?:it|they|the\s+(?:company|startup))\b"
+"""A subject that points back to the company named before, as a sentence's opening period may run straight
+into it ('In 2018 it raised'): not 'the group' or 'the firm', which may be an investor named before."""
 # In order of preference: a full date, a day of a month, a weekday, a relative day. A weekday or a day of a
 # month needs 'on' ('on Monday'), so that 'see you next Monday' or 'a March 6 memo' date nothing.
 # Each phrase starts behind a lookahead of the characters it can start with: a search then tries the

@@ -20,6 +20,7 @@ from assets.normalize.dates import MONTHS
 from assets.normalize.document_dates import ORIGIN_BEFORE
 from assets.normalize.rounds import find_round
 from assets.parsing.alternation import one_of
+from assets.parsing.date_phrases import REFERRING_SUBJECT
 from schemas.gazetteer import default_gazetteer
 from schemas.reference.reference_data import ReferenceData, current_reference_data
 from schemas.reference.wording import CURRENCY_SIGNS, QUALIFIER_WORDS, words_pattern
@@ -555,7 +556,7 @@ _OPENING_PERIOD = re.compile(
     # 'Last May, Anthropic ... raised': the latest May before the month of publication
     r"|last (?P<last_month>January|February|March|April|May|June|July|August|September|October|November"
     # (a comma, or straight into a name or a pronoun: 'In 2021 Acme raised', 'In 2018 it raised')
-    r"|December))(?:,|(?=\s+(?:(?-i:[A-Z])|(?:it|they|the\s+(?:company|startup))\b)))",
+    rf"|December))(?:,|(?=\s+(?:(?-i:[A-Z])|{REFERRING_SUBJECT})))",
     re.IGNORECASE,
 )
 _LAST_YEAR = re.compile(r"\b(?:last year|a year ago|the year before)\b", re.IGNORECASE)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from assets.normalize.rounds import find_round
-from assets.parsing.date_phrases import MONTH, WEEKDAY
+from assets.parsing.date_phrases import MONTH, REFERRING_SUBJECT, WEEKDAY
 from assets.parsing.prose_names import (
     CAPITAL,
     FLAG,
@@ -74,7 +74,7 @@ _DATE_OPENING = re.compile(
     rf"|(?:In|During) (?:(?:early|late|mid) ?-?)?(?:{MONTH} (?:of )?"
     # (or a pronoun: 'In 2018 it raised', 'In 2021 the company closed')
     r"|the (?:first|second|third|fourth) quarter of |Q[1-4] (?:of )?)?(?:19|20)\d\d)\s*[:,–—-]?\s+"
-    r"(?=[A-Z]|(?:it|they|the\s+(?:company|startup))\b)"
+    rf"(?=[A-Z]|{REFERRING_SUBJECT})"
 )
 _BULLET = re.compile(r"^(?:[*•·▪‣◦-]|—|–|\d{1,2}[.)])\s+")
 _FILLER = re.compile(
